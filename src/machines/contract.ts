@@ -1,0 +1,138 @@
+/**
+ * The contract between the pure regime engine (src/machines) and the durable service
+ * (src/modules, src/jobs). The service only ever talks to a regime through these types:
+ * it stores `snapshot` as jsonb, reconciles the `termijn` table with `termijnen`, and turns
+ * `intents` into outbox rows that run after commit (design.md §1, §4).
+ *
+ * Everything here is JSON-serialisable. No I/O, no clocks: time comes in on the event (`at`).
+ */
+
+/** A calendar day in Europe/Amsterdam, `YYYY-MM-DD`. Legal due dates are inclusive days. */
+export type IsoDate = string;
+/** An instant, ISO 8601 with offset or `Z`. */
+export type IsoDateTime = string;
+
+export type Kanaal = 'telefoon' | 'balie' | 'brief' | 'webformulier' | 'email';
+export type Soort = 'klacht' | 'signaal' | 'melding' | 'stoppenMetLeveren';
+export type AanbiederType = 'wmo' | 'jeugdhulp' | 'zorg' | 'overig';
+
+/** Named facts the routing condition language of a definition can test. */
+export type FeitWaarde = string | number | boolean | string[];
+export type Feiten = Record<string, FeitWaarde | undefined>;
+
+export interface AanbiederRef {
+  id: string;
+  naam?: string;
+  type?: AanbiederType;
+}
+
+/** What arrives at intake (API, KCC, aanbieder). */
+export interface IntakeInput {
+  /** CBS gemeentecode, e.g. `GM0363`. */
+  gemeente: string;
+  kanaal: Kanaal;
+  ontvangenOp: IsoDateTime;
+  /** Where the klager filed it: at the gemeente (KCC, Klachtenteam) or at an aanbieder. */
+  ingediendBij: 'gemeente' | 'aanbieder' | 'ombudsman';
+  soort?: Soort;
+  onderwerp?: string;
+  aanbieders: AanbiederRef[];
+  /** Routing facts, e.g. `complex`, `eerderBijAanbieder`, `gerichtAan`, `bestuurlijkeImpact`. */
+  feiten: Feiten;
+}
+
+/** An event on a running klacht. Events are SCREAMING_SNAKE (design.md §4). */
+export interface KlachtEvent {
+  type: string;
+  at: IsoDateTime;
+  actor?: string;
+  /** Event payload, e.g. `{ termijn: 'afhandeling' }` for TERMIJN_VERLOPEN, `{ duur: 'P4W' }` for VERDAGEN. */
+  data?: Record<string, unknown>;
+}
+
+export interface TermijnMutatie {
+  soort: 'verdaging' | 'opschorting' | 'hervatting' | 'instemming';
+  at: IsoDateTime;
+  /** ISO 8601 duration, e.g. `P4W`. */
+  duur?: string;
+  reden?: string;
+  vervaldatumNa: IsoDate;
+}
+
+export interface HerinneringView {
+  /** Stable within the termijn, e.g. `P1W-voor`. */
+  naam: string;
+  datum: IsoDate;
+  naar: string;
+}
+
+/** A running termijn as the machine sees it; the service mirrors these into the `termijn` table. */
+export interface TermijnView {
+  /** Stable key within one klacht, e.g. `afhandeling`, `contact`, `nietBehandelenKennisgeving`. */
+  naam: string;
+  /** Dutch label for people, e.g. `Afhandeltermijn (Awb 9:11)`. */
+  label: string;
+  vervaldatum: IsoDate;
+  /** The due date explained in Dutch, one line per step of the computation. */
+  uitleg: string[];
+  herinneringen: HerinneringView[];
+  /** Who gets the escalation when the termijn passes, e.g. `leidinggevende`. */
+  escalatieNaar?: string;
+  /** Rule the termijn comes from, e.g. `Awb 9:11 lid 1`. */
+  grondslag?: string;
+  mutaties: TermijnMutatie[];
+}
+
+/** Something the outside world must do after commit (send a letter, notify the college, ...). */
+export interface Intent {
+  type: string;
+  naar?: string;
+  grondslag?: string;
+  data?: Record<string, unknown>;
+}
+
+export interface StepResult {
+  /** False when the current state does not accept the event; then nothing else changed. */
+  accepted: boolean;
+  /** Dutch reason when refused. */
+  reason?: string;
+  /** Persistable snapshot (JSON), to be handed back to `step`. */
+  snapshot: unknown;
+  /** Current state as a dotted path, e.g. `intern.inBehandeling`. */
+  state: string;
+  done: boolean;
+  /** All termijnen running after this step (desired state, not a diff). */
+  termijnen: TermijnView[];
+  /** Intents raised by this step only. */
+  intents: Intent[];
+  /** Event types the klacht accepts now. */
+  volgendeEvents: string[];
+}
+
+export interface DefinitionSummary {
+  /** Folder name, e.g. `gm0363-amsterdam`. */
+  id: string;
+  gemeente: { cbsCode: string; naam: string };
+  versie: string;
+  geldigVanaf: IsoDate;
+  geldigTot?: IsoDate;
+}
+
+/** One compiled version of one gemeente's regime. */
+export interface CompiledRegime {
+  summary: DefinitionSummary;
+  /** The XState machine (typed loosely here to keep the contract free of xstate generics). */
+  machine: unknown;
+  start(intake: IntakeInput): StepResult;
+  step(snapshot: unknown, event: KlachtEvent): StepResult;
+}
+
+/** A validation problem in a definition, rendered as `file:line:column: message`. */
+export interface DefinitionError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  /** What to write instead. */
+  hint?: string;
+}
