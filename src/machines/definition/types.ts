@@ -1,0 +1,226 @@
+/**
+ * The shape of a gemeente's regime definition, in the words of a klachtenregeling (design.md §3).
+ * A beleidsmedewerker writes this as YAML in `definitions/<cbs-code>-<naam>/*.yaml`; the loader
+ * validates it (zod schema mirroring these types) and the compiler turns it into an XState machine.
+ *
+ * Owned by the definition loader (src/machines/definition). Extend compatibly: add optional fields,
+ * never rename, so the compiler and the seed definitions keep working.
+ */
+import type { AanbiederType, IsoDate } from '../contract';
+
+/** ISO 8601 duration as the law writes it: `P6W`, `P5D`, `P1M`, `P1Y`. */
+export type Duur = string;
+
+// ---------------------------------------------------------------------------------------------
+// Condition language for routing: all / any / not over named facts (design.md §3).
+// ---------------------------------------------------------------------------------------------
+export type Voorwaarde =
+  | { alle: Voorwaarde[] }
+  | { een: Voorwaarde[] } // any
+  | { niet: Voorwaarde }
+  | FeitTest;
+
+/** A test on one named fact. Exactly one comparison; a bare `{ feit: x }` means "x is true". */
+export interface FeitTest {
+  feit: string;
+  is?: string | number | boolean;
+  in?: Array<string | number>;
+  minimaal?: number;
+  maximaal?: number;
+}
+
+/** Facts a definition may test. Declared so that references can be checked (an unknown fact is an error). */
+export interface FeitDeclaratie {
+  type: 'boolean' | 'getal' | 'tekst' | 'keuze';
+  /** For `keuze`: the allowed values. */
+  waarden?: string[];
+  omschrijving: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Termijnen
+// ---------------------------------------------------------------------------------------------
+export type Rekenwijze = 'kalenderdagen' | 'werkdagen';
+
+export interface Herinnering {
+  /** How long before the due date, e.g. `P1W`. */
+  voor: Duur;
+  naar: string; // role, e.g. 'behandelaar'
+}
+
+export interface TermijnDefinitie {
+  /** Dutch label, e.g. `Afhandeltermijn`. */
+  label: string;
+  duur: Duur;
+  rekenwijze: Rekenwijze;
+  /** Whether the Algemene termijnenwet extends this termijn (only statutory terms ≤ 12 weeks; ATW-SCOPE-1). */
+  atw: boolean;
+  /** Maximum verdaging (Awb 9:11 lid 2: P4W). Absent = no verdaging possible. */
+  verdagingMax?: Duur;
+  /** Verdaging needs a written notice before expiry (Wkkgz 17 lid 2; by analogy for Awb 9:11 lid 2). */
+  verdagingKennisgevingVoorVerloop?: boolean;
+  herinneringen?: Herinnering[];
+  /** Role that receives the escalation when the termijn passes, e.g. `leidinggevende`. */
+  escalatieNaar?: string;
+  /** Legal or contractual source, e.g. `Awb 9:11 lid 1` or `Klachtenprotocol Wmo keten §6`. */
+  grondslag: string;
+}
+
+/**
+ * Termijnen are named. Well-known names the compiler wires into the building blocks:
+ * - `afhandeling` (Awb 9:11: P6W, or P10W with klachtadviescommissie; verdaging max P4W)
+ * - `nietBehandelenKennisgeving` (Awb 9:8 lid 3: P4W)
+ * - `contact` (Amsterdam: 5 werkdagen)
+ * - `ontvangstbevestiging` (Awb 9:6: no statutory term; local policy)
+ * - `aanbiederAfhandeling` (contractual term at the aanbieder)
+ * - `tweedeLijnVerzoek` (Awb 9:24: P1Y, no Atw)
+ * Others may be declared and referenced by optional steps.
+ */
+export type Termijnen = Record<string, TermijnDefinitie>;
+
+// ---------------------------------------------------------------------------------------------
+// Optional steps
+// ---------------------------------------------------------------------------------------------
+export interface Stappen {
+  /** Informal phase first (Awb 9:5; both seeds: "informele klachtbehandeling is uitgangspunt"). */
+  informeleFase: boolean;
+  /** Mediation, only with the klager's consent (seed 000 §11-IV). */
+  mediation?: { toegestaan: boolean; instemmingVereist: true };
+  /** Awb 9.1.3 advisory procedure; switches afhandeling to P10W (Awb 9:11 lid 1). */
+  klachtadviescommissie?: { naam: string } | false;
+  /** 4-ogen on the afdoening (seed 000 §1D). */
+  vierOgen?: boolean;
+  /** Check whether the klager is satisfied with the outcome (seed 003 §6). */
+  tevredenheidscheck?: boolean;
+  /** Hoorzitting (Awb 9:10), with the exceptions of 9:10 lid 2 available. */
+  horen: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routing between aanbieder and gemeente
+// ---------------------------------------------------------------------------------------------
+export interface EersteLijn {
+  /** Where a klacht is handled by default ("klaag daar waar het is misgegaan"). */
+  standaard: 'aanbieder' | 'gemeente';
+  /** When a klacht received by the gemeente is forwarded (warme doorverwijzing) to the aanbieder. */
+  doorsturenNaarAanbieder?: Voorwaarde;
+  /** When the gemeente handles it itself (takes precedence over doorsturen). */
+  behandelingDoorGemeente?: Voorwaarde;
+  /** Who at the gemeente registers and routes (KCC, Klachtenteam Sociaal Domein, klachtencoördinator). */
+  gemeenteLoket: string;
+  /** Klager unhappy with the aanbieder's handling may go to the gemeente, on the process (seed 000 §5A). */
+  klachtOverAfhandelingAanbiederBijGemeente: boolean;
+  /** Feedback the aanbieder owes the gemeente per case (seed 000 §11-I, seed 003 §5A). */
+  terugkoppelingAanbieder?: Array<'registratie' | 'behandeling' | 'afdoening' | 'maatregelen' | 'tevredenheid'>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Second line (Awb 9.2): exactly one body at any date (GemW 81p)
+// ---------------------------------------------------------------------------------------------
+export interface TweedeLijnInstantie {
+  soort: 'nationaleOmbudsman' | 'lokaleOmbudsman' | 'gezamenlijkeOmbudsman' | 'ombudscommissie';
+  naam: string;
+  geldigVanaf: IsoDate;
+  geldigTot?: IsoDate;
+  /** Whether it investigates conduct of contracted aanbieders (domain §2.5; policy parameter). */
+  bevoegdOverAanbieders: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Special regimes per aanbieder type
+// ---------------------------------------------------------------------------------------------
+export interface JeugdwetRegime {
+  regime: 'jeugdwetKlachtencommissie';
+  /** Term for the committee's judgement, per the aanbieder's regeling (Jeugdwet 4.2.1 lid 2 sub c). */
+  oordeelTermijn: Duur;
+  /** Aanbieder's written response on measures: one month (Jeugdwet 4.2.1 lid 5). */
+  reactieTermijn: Duur;
+}
+
+export interface WkkgzRegime {
+  regime: 'wkkgz';
+  /** Written outcome within 6 weeks after indiening (Wkkgz 17 lid 1), +4 with notice before expiry (lid 2). */
+  afhandelTermijn: Duur;
+  verdagingMax: Duur;
+  /** Geschilleninstantie ruling within 6 months (Wkkgz 22), no Atw. */
+  geschilTermijn: Duur;
+  geschilleninstantie: string;
+}
+
+export type BijzonderRegime = JeugdwetRegime | WkkgzRegime;
+
+// ---------------------------------------------------------------------------------------------
+// Signalen and meldingen, reporting, retention
+// ---------------------------------------------------------------------------------------------
+export interface Signalen {
+  /** Condition under which a signaal goes to the college 'onverwijld' (seed 000 §11-VI). */
+  naarCollegeOnverwijld?: Voorwaarde;
+  /** Who handles signalen not about a person (seed 000 §11-IV: beleidsafdeling). */
+  behandelaar: string;
+  /** Calamiteiten and geweld go to the toezichthouder onverwijld (Wmo 3.4, Jeugdwet 4.1.8, Wkkgz 11). */
+  meldingenNaar?: string;
+}
+
+export interface Rapportage {
+  aanbieders?: {
+    cadans: 'kwartaal' | 'halfjaar' | 'jaar';
+    /** Due dates within the year as `MM-DD` ("vóór 1 juli en vóór 1 december" = ['07-01','12-01']). */
+    deadlines?: string[];
+    /** Reminder this long before a deadline. */
+    herinneringVoor?: Duur;
+    naar: string; // e.g. 'contractmanager'
+    inhoud: Array<'aard' | 'oorzaak' | 'afwikkeling' | 'maatregelen' | 'termijnen' | 'tevredenheid'>;
+  };
+  /** Awb 9:12a yearly publication of registered written complaints. */
+  jaarverslag: boolean;
+}
+
+export interface Bewaartermijnen {
+  /** Selectielijst 2020 13.1: 5 years after closing. */
+  gemeente: Duur;
+  /** Selectielijst 13.1.2: 10 years when handled via the ombudsman. */
+  viaOmbudsman?: Duur;
+  /** Contractual retention at the aanbieder (Amsterdam: P2Y, seed 003 §9). */
+  aanbieder?: Duur;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The definition
+// ---------------------------------------------------------------------------------------------
+export interface Definitie {
+  gemeente: {
+    cbsCode: string; // GM0363
+    naam: string;
+    /** Gemeenten whose klachten this regime takes over from a date (Weesp into Amsterdam, 24-03-2022). */
+    neemtOver?: Array<{ cbsCode: string; naam: string; vanaf: IsoDate }>;
+  };
+  versie: string;
+  geldigVanaf: IsoDate;
+  geldigTot?: IsoDate;
+  /** The regeling this definition encodes, with its date. */
+  bron: string;
+  kalender?: {
+    /** Gemeente closure days that are not werkdagen (not Atw holidays: ATW-3-3). */
+    sluitingsdagen?: IsoDate[];
+  };
+  feiten: Record<string, FeitDeclaratie>;
+  eersteLijn: EersteLijn;
+  termijnen: Termijnen;
+  stappen: Stappen;
+  tweedeLijn: TweedeLijnInstantie[];
+  bijzondereRegimes?: Partial<Record<AanbiederType, BijzonderRegime>>;
+  signalen?: Signalen;
+  /** Protocol 'stoppen met leveren' (seed 003 §8): the aanbieder asks, the gemeente decides. */
+  stoppenMetLeveren?: { beslistermijn: Duur; besluitDoor: string };
+  rapportage: Rapportage;
+  bewaartermijnen: Bewaartermijnen;
+}
+
+/** A loaded definition: the parsed data plus where it came from (for `file:line:column` errors). */
+export interface GeladenDefinitie {
+  id: string; // folder name, e.g. gm0363-amsterdam
+  file: string;
+  definitie: Definitie;
+  /** Maps a JSON path like `termijnen.afhandeling.duur` to its position in the YAML source. */
+  positie(path: Array<string | number>): { line: number; column: number };
+}
