@@ -2,7 +2,7 @@
  * `klachtregie` CLI for beleidsmedewerkers and CI. Each command lives in its own file in
  * `src/cli/commands/` and is discovered at run time, so commands can be added without touching this file.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface CliIo {
@@ -22,6 +22,7 @@ export interface CliCommand {
 
 export function loadCommands(): CliCommand[] {
   const dir = join(__dirname, 'commands');
+  if (!existsSync(dir)) return [];
   const files = readdirSync(dir).filter((f) => /\.(js|ts)$/.test(f) && !/\.(spec|test|d)\.(js|ts)$/.test(f));
   const commands = files.map((f) => (require(join(dir, f)) as { command: CliCommand }).command).filter(Boolean);
   return commands.sort((a, b) => a.name.localeCompare(b.name));
