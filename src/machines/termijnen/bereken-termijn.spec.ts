@@ -1,0 +1,175 @@
+import { berekenTermijn, herinneringsDatum, TermijnFout } from './index';
+
+const wettelijk = (vanaf: string, duur: string) => berekenTermijn({ vanaf, duur, rekenwijze: 'kalenderdagen', atw: true });
+
+describe('berekenTermijn: Algemene termijnenwet', () => {
+  it('Atw art. 1: a term ending on Saturday moves to Monday', () => {
+    const r = wettelijk('2026-03-07', 'P6W');
+    expect(r.vervaldatum).toBe('2026-04-20');
+    expect(r.uitleg).toEqual([
+      '6 weken na zaterdag 7 maart 2026 = zaterdag 18 april 2026',
+      'zaterdag 18 april 2026 is een zaterdag -> zondag 19 april 2026 (Atw art. 1 lid 1)',
+      'zondag 19 april 2026 is een zondag -> maandag 20 april 2026 (Atw art. 1 lid 1)',
+      'Vervaldatum: maandag 20 april 2026',
+    ]);
+  });
+
+  it('Atw art. 1: a term ending on Sunday moves to Monday', () => {
+    const r = wettelijk('2026-06-07', 'P4W');
+    expect(r.vervaldatum).toBe('2026-07-06');
+    expect(r.uitleg).toContain('zondag 5 juli 2026 is een zondag -> maandag 6 juli 2026 (Atw art. 1 lid 1)');
+  });
+
+  it('Atw art. 1: Hemelvaartsdag and the decree day after it move 14 mei 2026 to maandag 18 mei 2026', () => {
+    const r = wettelijk('2026-04-02', 'P6W');
+    expect(r.vervaldatum).toBe('2026-05-18');
+    expect(r.uitleg).toEqual([
+      '6 weken na donderdag 2 april 2026 = donderdag 14 mei 2026',
+      'donderdag 14 mei 2026 is Hemelvaartsdag (Atw art. 3 lid 1) -> vrijdag 15 mei 2026 (Atw art. 1 lid 1)',
+      'vrijdag 15 mei 2026 is een bij besluit gelijkgestelde dag, vrijdag na Hemelvaartsdag (Atw art. 3 lid 3) -> zaterdag 16 mei 2026 (Atw art. 1 lid 1)',
+      'zaterdag 16 mei 2026 is een zaterdag -> zondag 17 mei 2026 (Atw art. 1 lid 1)',
+      'zondag 17 mei 2026 is een zondag -> maandag 18 mei 2026 (Atw art. 1 lid 1)',
+      'Vervaldatum: maandag 18 mei 2026',
+    ]);
+  });
+
+  it('Atw art. 1 does not apply when the termijn is not statutory (atw: false): Saturday stays Saturday', () => {
+    const r = berekenTermijn({ vanaf: '2026-03-07', duur: 'P6W', rekenwijze: 'kalenderdagen', atw: false });
+    expect(r.vervaldatum).toBe('2026-04-18');
+    expect(r.uitleg[1]).toMatch(/Algemene termijnenwet is voor deze termijn niet van toepassing .*Atw art\. 1 en 5/);
+  });
+
+  it('Atw art. 2: a 3-day term always contains two working days', () => {
+    // Thursday before Easter 2026: Goede Vrijdag, weekend, Tweede Paasdag; art. 1 gives dinsdag 7 april,
+    // which is only the first working day in the term, so art. 2 extends to woensdag 8 april.
+    const r = wettelijk('2026-04-02', 'P3D');
+    expect(r.vervaldatum).toBe('2026-04-08');
+    expect(r.uitleg).toContain(
+      'De termijn bevat tot en met dinsdag 7 april 2026 maar één dag die geen zaterdag, zondag of feestdag is; ' +
+        'een termijn van ten minste 3 dagen moet er 2 bevatten -> woensdag 8 april 2026 (Atw art. 2)',
+    );
+    // A Friday start: za, zo, ma → ma is the only working day → dinsdag.
+    expect(wettelijk('2026-06-05', 'P3D').vervaldatum).toBe('2026-06-09');
+    // A 2-day term is not covered by art. 2, only by art. 1.
+    expect(wettelijk('2026-06-05', 'P2D').vervaldatum).toBe('2026-06-08');
+  });
+
+  it('Atw art. 4: terms of more than 12 weeks and in years are not extended', () => {
+    // P1Y ending on a Sunday stays on Sunday (Awb 9:24: one year for the ombudsman, no Atw).
+    const jaar = wettelijk('2025-03-01', 'P1Y');
+    expect(jaar.vervaldatum).toBe('2026-03-01');
+    expect(jaar.uitleg).toEqual([
+      '1 jaar na zaterdag 1 maart 2025 = zondag 1 maart 2026',
+      'De Algemene termijnenwet is niet van toepassing: de termijn van 1 jaar is in jaren uitgedrukt (Atw art. 4); ' +
+        'de datum wordt niet verschoven, ook al is zondag 1 maart 2026 een zondag',
+      'Vervaldatum: zondag 1 maart 2026',
+    ]);
+    const dertienWeken = wettelijk('2026-03-07', 'P13W'); // zaterdag 6 juni 2026
+    expect(dertienWeken.vervaldatum).toBe('2026-06-06');
+    expect(dertienWeken.uitleg[1]).toMatch(/langer dan 12 weken \(Atw art\. 4\)/);
+    expect(wettelijk('2026-03-07', 'P12W').vervaldatum).toBe('2026-06-01'); // 12 weeks still extended
+    expect(wettelijk('2026-01-02', 'P91D').uitleg[1]).toMatch(/langer dan 90 dagen \(Atw art\. 4\)/);
+    expect(wettelijk('2026-01-03', 'P4M').uitleg[1]).toMatch(/langer dan 3 maanden \(Atw art\. 4\)/);
+  });
+});
+
+describe('berekenTermijn: complaint terms in the statutes', () => {
+  it('Awb 9:11 lid 1: six weeks after receipt', () => {
+    // The worked examples of domain §7.2 (TERM-WEEKS-1).
+    const koningsdag = wettelijk('2026-03-16', 'P6W');
+    expect(koningsdag.vervaldatum).toBe('2026-04-28');
+    expect(koningsdag.uitleg).toContain('maandag 27 april 2026 is Koningsdag (Atw art. 3 lid 1) -> dinsdag 28 april 2026 (Atw art. 1 lid 1)');
+    expect(wettelijk('2026-04-02', 'P6W').vervaldatum).toBe('2026-05-18');
+    const eenMei = wettelijk('2026-03-20', 'P6W');
+    expect(eenMei.vervaldatum).toBe('2026-05-01'); // 1 mei is not an Atw holiday
+    expect(eenMei.uitleg).toEqual([
+      '6 weken na vrijdag 20 maart 2026 = vrijdag 1 mei 2026',
+      'vrijdag 1 mei 2026 is geen zaterdag, zondag of algemeen erkende feestdag: geen verlenging (Atw art. 1 lid 1)',
+      'Vervaldatum: vrijdag 1 mei 2026',
+    ]);
+  });
+
+  it('Awb 9:11 lid 1: receipt as a date-time counts its Europe/Amsterdam day', () => {
+    // 22:30 UTC on 1 April is 00:30 on 2 April in Amsterdam (AWB-2:17-1: arrival in the system).
+    expect(wettelijk('2026-04-01T22:30:00Z', 'P6W').vervaldatum).toBe('2026-05-18');
+    expect(wettelijk('2026-04-01T21:30:00Z', 'P6W').vervaldatum).toBe('2026-05-13');
+  });
+
+  it('Awb 9:11 lid 1: ten weeks with a klachtadviescommissie', () => {
+    const r = wettelijk('2026-03-16', 'P10W');
+    expect(r.vervaldatum).toBe('2026-05-26');
+    expect(r.uitleg).toContain('maandag 25 mei 2026 is Tweede Pinksterdag (Atw art. 3 lid 1) -> dinsdag 26 mei 2026 (Atw art. 1 lid 1)');
+  });
+
+  it('Awb 9:8 lid 3: kennisgeving niet-behandelen within four weeks', () => {
+    const r = wettelijk('2026-04-07', 'P4W');
+    expect(r.vervaldatum).toBe('2026-05-06');
+    expect(r.uitleg).toContain('dinsdag 5 mei 2026 is Bevrijdingsdag (5 mei) (Atw art. 3 lid 1) -> woensdag 6 mei 2026 (Atw art. 1 lid 1)');
+  });
+
+  it('Wkkgz 22: six months without Atw', () => {
+    const r = wettelijk('2026-01-04', 'P6M');
+    expect(r.vervaldatum).toBe('2026-07-04'); // a Saturday, not extended
+    expect(r.uitleg[1]).toBe(
+      'De Algemene termijnenwet is niet van toepassing: de termijn van 6 maanden is langer dan 3 maanden (Atw art. 4); ' +
+        'de datum wordt niet verschoven, ook al is zaterdag 4 juli 2026 een zaterdag',
+    );
+  });
+
+  it('Jeugdwet 4.2.1 lid 5: one month, Atw applies', () => {
+    expect(wettelijk('2026-04-05', 'P1M').vervaldatum).toBe('2026-05-06'); // 5 mei → 6 mei
+    const eindeMaand = wettelijk('2026-01-31', 'P1M');
+    expect(eindeMaand.vervaldatum).toBe('2026-03-02');
+    expect(eindeMaand.uitleg[0]).toBe(
+      '1 maand na zaterdag 31 januari 2026 = zaterdag 28 februari 2026 (31 februari 2026 bestaat niet; aangenomen is de ' +
+        'laatste dag van die maand — dit is niet in de wet geregeld, zie domain §13 punt 17)',
+    );
+  });
+
+  it('Amsterdam: contact within 5 werkdagen skips weekends, holidays and closure days', () => {
+    const r = berekenTermijn({
+      vanaf: '2026-04-02',
+      duur: 'P5D',
+      rekenwijze: 'werkdagen',
+      atw: false, // contractual term (ATW-SCOPE-1)
+      kalender: { sluitingsdagen: ['2026-04-09'] },
+    });
+    expect(r.vervaldatum).toBe('2026-04-14');
+    expect(r.uitleg).toEqual([
+      '5 werkdagen na donderdag 2 april 2026 (de begindag telt niet mee; zaterdagen, zondagen, feestdagen (Atw art. 3), ' +
+        'bij besluit gelijkgestelde dagen en sluitingsdagen van de gemeente tellen niet als werkdag)',
+      'vrijdag 3 april 2026 telt niet als werkdag: Goede Vrijdag (Atw art. 3 lid 2)',
+      'maandag 6 april 2026 telt niet als werkdag: Tweede Paasdag (Atw art. 3 lid 1)',
+      'donderdag 9 april 2026 telt niet als werkdag: een sluitingsdag van de gemeente',
+      'De 5e werkdag is dinsdag 14 april 2026',
+      'De Algemene termijnenwet is voor deze termijn niet van toepassing (die geldt alleen voor termijnen uit een wet of AMvB, ' +
+        'Atw art. 1 en 5); de datum wordt niet verschoven',
+      'Vervaldatum: dinsdag 14 april 2026',
+    ]);
+    // Around Hemelvaart: do 14 (Hemelvaartsdag), vr 15 (decree day), weekend → ma 18 … vr 22 mei.
+    expect(berekenTermijn({ vanaf: '2026-05-13', duur: 'P5D', rekenwijze: 'werkdagen', atw: false }).vervaldatum).toBe('2026-05-22');
+    // Without closure days the same term from 2 april ends a day earlier.
+    expect(berekenTermijn({ vanaf: '2026-04-02', duur: 'P5D', rekenwijze: 'werkdagen', atw: false }).vervaldatum).toBe('2026-04-13');
+  });
+
+  it('werkdagen are counted in days: a werkdagen term in weeks is refused with what to write instead', () => {
+    expect(() => berekenTermijn({ vanaf: '2026-04-02', duur: 'P1W', rekenwijze: 'werkdagen', atw: false })).toThrow(
+      /schrijf de duur als PnD \(bijvoorbeeld P5D voor 5 werkdagen\)/,
+    );
+  });
+
+  it('bad input is a TermijnFout with a Dutch message', () => {
+    expect(() => wettelijk('2026-02-29', 'P6W')).toThrow(TermijnFout);
+    expect(() => wettelijk('2026-02-29', 'P6W')).toThrow(/Ongeldige vanaf-datum '2026-02-29'/);
+    expect(() => wettelijk('2026-04-02', 'PT48H')).toThrow(/Ongeldige duur 'PT48H'/);
+  });
+});
+
+describe('herinneringsDatum', () => {
+  it('Atw art. 1 lid 2: a reminder counted backwards is not moved off a weekend or holiday', () => {
+    expect(herinneringsDatum('2026-05-18', 'P1W')).toBe('2026-05-11');
+    expect(herinneringsDatum('2026-04-20', 'P2D')).toBe('2026-04-18'); // zaterdag stays zaterdag
+    expect(herinneringsDatum('2026-05-21', 'P1W')).toBe('2026-05-14'); // Hemelvaartsdag stays
+    expect(herinneringsDatum('2026-03-31', 'P1M')).toBe('2026-02-28');
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * Calendar days as plain day numbers (days since 1970-01-01). All arithmetic is on these integers,
+ * so daylight saving time can never shift a day: a legal termijn counts Europe/Amsterdam calendar
+ * days, not hours.
+ */
+import type { IsoDate } from '../contract';
+import { TermijnFout } from './termijn-fout';
+
+/** Days since 1970-01-01 (a Thursday). */
+export type Dag = number;
+
+const MS_PER_DAG = 86_400_000;
+const DATUM = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATUMTIJD = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+export const WEEKDAGEN = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'] as const;
+export const MAANDEN = [
+  'januari', 'februari', 'maart', 'april', 'mei', 'juni',
+  'juli', 'augustus', 'september', 'oktober', 'november', 'december',
+] as const;
+
+export function vanYmd(jaar: number, maand: number, dag: number): Dag {
+  return Math.round(Date.UTC(jaar, maand - 1, dag) / MS_PER_DAG);
+}
+
+export function naarYmd(d: Dag): { jaar: number; maand: number; dag: number } {
+  const date = new Date(d * MS_PER_DAG);
+  return { jaar: date.getUTCFullYear(), maand: date.getUTCMonth() + 1, dag: date.getUTCDate() };
+}
+
+export function dagenInMaand(jaar: number, maand: number): number {
+  return new Date(Date.UTC(jaar, maand, 0)).getUTCDate();
+}
+
+/** 0 = zondag … 6 = zaterdag (as Date#getUTCDay). */
+export function weekdag(d: Dag): number {
+  return (((d + 4) % 7) + 7) % 7;
+}
+
+export function isWeekend(d: Dag): boolean {
+  const w = weekdag(d);
+  return w === 0 || w === 6;
+}
+
+export function naarIso(d: Dag): IsoDate {
+  const { jaar, maand, dag } = naarYmd(d);
+  return `${String(jaar).padStart(4, '0')}-${String(maand).padStart(2, '0')}-${String(dag).padStart(2, '0')}`;
+}
+
+/** `YYYY-MM-DD` that exists in the calendar, else undefined. */
+export function probeerDatum(tekst: string): Dag | undefined {
+  const m = DATUM.exec(tekst);
+  if (!m) return undefined;
+  const [jaar, maand, dag] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (maand < 1 || maand > 12 || dag < 1 || dag > dagenInMaand(jaar, maand)) return undefined;
+  return vanYmd(jaar, maand, dag);
+}
+
+/** Parses a `YYYY-MM-DD` calendar day; `veld` names the input in the error message. */
+export function leesDatum(tekst: string, veld = 'datum'): Dag {
+  const d = probeerDatum(tekst);
+  if (d === undefined) {
+    throw new TermijnFout(
+      `Ongeldige ${veld} '${tekst}': schrijf een bestaande kalenderdag als JJJJ-MM-DD, bijvoorbeeld 2026-04-02.`,
+      'ongeldige-datum',
+    );
+  }
+  return d;
+}
+
+const amsterdam = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * The Europe/Amsterdam calendar day of a date or date-time. A date-time with `Z` or an offset is an
+ * instant (e.g. receipt in the organisation's system, Awb 2:17); without an offset it is read as
+ * Amsterdam wall-clock time, so its date part is the day.
+ */
+export function amsterdamseDag(tekst: string, veld = 'datum'): Dag {
+  if (DATUM.test(tekst)) return leesDatum(tekst, veld);
+  const m = DATUMTIJD.exec(tekst);
+  if (m) {
+    const datumDeel = probeerDatum(m[1]);
+    if (datumDeel !== undefined && Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4] ?? 0) < 60) {
+      if (!m[5]) return datumDeel;
+      const instant = new Date(tekst);
+      if (!Number.isNaN(instant.getTime())) {
+        const parts = amsterdam.formatToParts(instant);
+        const deel = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+        return vanYmd(deel('year'), deel('month'), deel('day'));
+      }
+    }
+  }
+  throw new TermijnFout(
+    `Ongeldige ${veld} '${tekst}': schrijf een kalenderdag als JJJJ-MM-DD (bijvoorbeeld 2026-04-02) ` +
+      `of een tijdstip als 2026-04-02T14:30:00+02:00.`,
+    'ongeldige-datum',
+  );
+}
+
+/** `donderdag 2 april 2026` — how a klachtbehandelaar reads a date. */
+export function formatDatum(d: Dag): string {
+  const { jaar, maand, dag } = naarYmd(d);
+  return `${WEEKDAGEN[weekdag(d)]} ${dag} ${MAANDEN[maand - 1]} ${jaar}`;
+}

@@ -1,0 +1,40 @@
+import { addDays, addMonths, addWeeks, addYears, parseDuur } from './index';
+
+describe('ISO 8601 durations for legal terms', () => {
+  it('parses PnD, PnW, PnM and PnY', () => {
+    expect(parseDuur('P5D')).toEqual({ aantal: 5, eenheid: 'D', tekst: 'P5D' });
+    expect(parseDuur('P6W')).toEqual({ aantal: 6, eenheid: 'W', tekst: 'P6W' });
+    expect(parseDuur('P1M')).toEqual({ aantal: 1, eenheid: 'M', tekst: 'P1M' });
+    expect(parseDuur('P1Y')).toEqual({ aantal: 1, eenheid: 'Y', tekst: 'P1Y' });
+  });
+
+  it('Atw art. 4: rejects terms in hours with a Dutch message that says what to write instead', () => {
+    expect(() => parseDuur('PT24H')).toThrow(/uren.*Atw art\. 4.*reken in dagen/);
+    expect(() => parseDuur('PT24H')).toThrow(/bijvoorbeeld P5D .*P6W/);
+    expect(() => parseDuur('P1DT2H')).toThrow(/Ongeldige duur/);
+  });
+
+  it('rejects combined units, lower case, negatives and free text', () => {
+    expect(() => parseDuur('P2M2W')).toThrow(/één eenheid/);
+    for (const fout of ['p6w', 'P-1W', '6 weken', 'P', 'P1.5W', '']) {
+      expect(() => parseDuur(fout)).toThrow(/Ongeldige duur/);
+    }
+  });
+
+  it('TERM-WEEKS-1: weeks end on the same weekday', () => {
+    expect(addWeeks('2026-04-02', 6)).toBe('2026-05-14');
+    expect(addDays('2026-03-28', 1)).toBe('2026-03-29'); // across the DST switch, no shifted day
+    expect(addDays('2026-10-24', 2)).toBe('2026-10-26');
+  });
+
+  it('TERM-MONTH-1: months keep the day-number; a missing day becomes the last day of the month (assumption, domain §13 item 17)', () => {
+    expect(addMonths('2026-03-16', 1)).toBe('2026-04-16');
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2026-08-31', 1)).toBe('2026-09-30');
+    expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+    expect(addYears('2028-02-29', 1)).toBe('2029-02-28');
+    expect(addYears('2026-05-05', 1)).toBe('2027-05-05');
+  });
+});

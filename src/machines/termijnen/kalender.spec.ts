@@ -1,0 +1,95 @@
+import { atwFeestdag, atwFeestdagen, isWerkdag, kalenderdag, pasen, STANDAARD_GELIJKGESTELDE_DAGEN } from './index';
+
+describe('Atw art. 3: algemeen erkende feestdagen, computed per year', () => {
+  it('Easter by the anonymous Gregorian algorithm matches known Easter Sundays', () => {
+    expect(pasen(2024)).toBe('2024-03-31');
+    expect(pasen(2025)).toBe('2025-04-20');
+    expect(pasen(2026)).toBe('2026-04-05');
+    expect(pasen(2027)).toBe('2027-03-28');
+    expect(pasen(2038)).toBe('2038-04-25'); // latest possible Easter
+    expect(pasen(2285)).toBe('2285-03-22'); // earliest possible Easter
+  });
+
+  it('Atw art. 3 lid 1: the statutory list for 2026 (Tweede Paasdag, Hemelvaartsdag = Pasen + 39, Tweede Pinksterdag, both Kerstdagen)', () => {
+    const namen = Object.fromEntries(atwFeestdagen(2026).map((f) => [f.datum, f.naam]));
+    expect(namen).toMatchObject({
+      '2026-01-01': 'Nieuwjaarsdag',
+      '2026-04-03': 'Goede Vrijdag',
+      '2026-04-06': 'Tweede Paasdag',
+      '2026-04-27': 'Koningsdag',
+      '2026-05-05': 'Bevrijdingsdag (5 mei)',
+      '2026-05-14': 'Hemelvaartsdag',
+      '2026-05-25': 'Tweede Pinksterdag',
+      '2026-12-25': 'Eerste Kerstdag',
+      '2026-12-26': 'Tweede Kerstdag',
+    });
+    // Eerste Paasdag and Eerste Pinksterdag are not in the list (they are Sundays anyway), nor is 1 mei.
+    expect(atwFeestdag('2026-04-05')).toBeUndefined();
+    expect(atwFeestdag('2026-05-24')).toBeUndefined();
+    expect(atwFeestdag('2026-05-01')).toBeUndefined();
+  });
+
+  it('Atw art. 3: Goede Vrijdag and 5 mei are holidays every year', () => {
+    for (const jaar of [2026, 2027, 2028, 2029, 2031]) {
+      expect(atwFeestdag(`${jaar}-05-05`)).toBe('Bevrijdingsdag (5 mei)');
+    }
+    expect(isWerkdag('2027-05-05')).toBe(false); // a Wednesday, not a lustrum year
+    expect(isWerkdag('2029-05-05')).toBe(false); // a Saturday anyway, but still the holiday
+    expect(atwFeestdag('2027-03-26')).toBe('Goede Vrijdag');
+    expect(atwFeestdag('2029-03-30')).toBe('Goede Vrijdag');
+    expect(isWerkdag('2027-03-26')).toBe(false);
+  });
+
+  it('Atw art. 3: Koningsdag is 26 april when 27 april is a Sunday', () => {
+    expect(atwFeestdag('2025-04-26')).toBe('Koningsdag');
+    expect(atwFeestdag('2025-04-27')).toBeUndefined();
+    expect(atwFeestdag('2026-04-27')).toBe('Koningsdag');
+    expect(atwFeestdag('2026-04-26')).toBeUndefined();
+    expect(atwFeestdag('2031-04-26')).toBe('Koningsdag'); // 27 april 2031 is a Sunday
+  });
+
+  it('Atw art. 3 lid 3: decree days from the configurable table', () => {
+    const tabel = STANDAARD_GELIJKGESTELDE_DAGEN.map((g) => g.datum);
+    expect(tabel).toEqual([
+      '2023-04-28', '2023-05-19', '2024-05-10', '2024-12-27', '2025-05-30',
+      '2026-01-02', '2026-05-15', '2027-05-07', '2028-04-28', '2028-05-26',
+    ]);
+    for (const d of tabel) {
+      expect(atwFeestdag(d)).toMatch(/^Bij besluit gelijkgestelde dag/);
+      expect(isWerkdag(d)).toBe(false);
+    }
+    // A gemeente whose contract werkdagen ignore decree days can switch the table off (domain §13 item 9).
+    expect(isWerkdag('2026-05-15', { standaardGelijkgesteldeDagen: false })).toBe(true);
+  });
+
+  it('Atw art. 3 lid 3: a new decree day can be added via the kalender option', () => {
+    expect(isWerkdag('2029-05-11')).toBe(true);
+    expect(atwFeestdag('2029-05-11', { gelijkgesteldeDagen: ['2029-05-11'] })).toMatch(/gelijkgestelde dag/);
+    expect(isWerkdag('2029-05-11', { gelijkgesteldeDagen: ['2029-05-11'] })).toBe(false);
+  });
+
+  it('TERM-WORKDAY-1: a werkdag is not a Saturday, Sunday, holiday, decree day or closure day of the gemeente', () => {
+    expect(isWerkdag('2026-04-09')).toBe(true);
+    expect(isWerkdag('2026-04-11')).toBe(false);
+    expect(isWerkdag('2026-04-12')).toBe(false);
+    expect(isWerkdag('2026-04-09', { sluitingsdagen: ['2026-04-09'] })).toBe(false);
+    // A closure day is not an Atw holiday (ATW-3-3).
+    expect(atwFeestdag('2026-04-09', { sluitingsdagen: ['2026-04-09'] })).toBeUndefined();
+  });
+
+  it('vanaf is the Europe/Amsterdam calendar day, also across DST', () => {
+    expect(kalenderdag('2026-03-28T23:30:00Z')).toBe('2026-03-29'); // 00:30 CET
+    expect(kalenderdag('2026-03-29T22:30:00Z')).toBe('2026-03-30'); // 00:30 CEST, after the switch
+    expect(kalenderdag('2026-10-25T21:59:59Z')).toBe('2026-10-25'); // 22:59 CET, after the switch back
+    expect(kalenderdag('2026-06-30T22:00:00Z')).toBe('2026-07-01');
+    expect(kalenderdag('2026-06-30T23:59:00+02:00')).toBe('2026-06-30');
+    expect(kalenderdag('2026-06-30T23:59')).toBe('2026-06-30'); // no offset: Amsterdam wall-clock time
+    expect(kalenderdag('2026-06-30')).toBe('2026-06-30');
+  });
+
+  it('rejects dates that do not exist, with a Dutch message that says what to write', () => {
+    expect(() => isWerkdag('2026-02-30')).toThrow(/schrijf een bestaande kalenderdag als JJJJ-MM-DD/);
+    expect(() => kalenderdag('30-03-2026')).toThrow(/JJJJ-MM-DD/);
+    expect(() => isWerkdag('2026-04-09', { sluitingsdagen: ['9 april'] })).toThrow(/sluitingsdag in de kalender/);
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * The Algemene termijnenwet holiday calendar, computed per year from the statute (not from a holiday
+ * package: those follow employment customs, e.g. 5 mei only in lustrum years), plus the gemeente's
+ * own closure days for werkdagen.
+ */
+import type { IsoDate } from '../contract';
+import { Dag, isWeekend, leesDatum, naarIso, naarYmd, vanYmd, weekdag, WEEKDAGEN } from './datum';
+import { STANDAARD_GELIJKGESTELDE_DAGEN } from './gelijkgestelde-dagen.data';
+
+/** A gemeente or contract calendar (Definitie.kalender). */
+export interface Kalender {
+  /** Closure days of the gemeente. Not Atw holidays (ATW-3-3); they only stop a day being a werkdag. */
+  sluitingsdagen?: IsoDate[];
+  /** Days equated by decree (Atw art. 3 lid 3) in addition to the built-in table, e.g. a new decree. */
+  gelijkgesteldeDagen?: IsoDate[];
+  /**
+   * Use the built-in decree table (default true). A contract whose werkdagen ignore decree days can
+   * switch it off (open question for Amsterdam, domain §13 item 9).
+   */
+  standaardGelijkgesteldeDagen?: boolean;
+}
+
+export interface Feestdag {
+  datum: IsoDate;
+  /** Dutch name, e.g. `Hemelvaartsdag`. */
+  naam: string;
+  /** Article that makes it a holiday, e.g. `Atw art. 3 lid 1`. */
+  artikel: string;
+}
+
+/** Easter Sunday (Eerste Paasdag) by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
+export function pasen(jaar: number): IsoDate {
+  const a = jaar % 19;
+  const b = Math.floor(jaar / 100);
+  const c = jaar % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const maand = Math.floor((h + l - 7 * m + 114) / 31);
+  const dag = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${jaar}-${String(maand).padStart(2, '0')}-${String(dag).padStart(2, '0')}`;
+}
+
+const LID1 = 'Atw art. 3 lid 1';
+
+/** The holidays of Atw art. 3 lid 1 and lid 2 in one year (decree days excluded). */
+function wettelijkeFeestdagen(jaar: number): Array<{ dag: Dag; naam: string; artikel: string }> {
+  const paas = leesDatum(pasen(jaar));
+  // ATW-3-2: Koningsdag is 27 april, or zaterdag 26 april when 27 april is a Sunday (e.g. 2025).
+  const k27 = vanYmd(jaar, 4, 27);
+  const koningsdag = weekdag(k27) === 0 ? k27 - 1 : k27;
+  return [
+    { dag: vanYmd(jaar, 1, 1), naam: 'Nieuwjaarsdag', artikel: LID1 },
+    // Atw art. 3 lid 2: Goede Vrijdag is equated with a holiday for the Atw.
+    { dag: paas - 2, naam: 'Goede Vrijdag', artikel: 'Atw art. 3 lid 2' },
+    { dag: paas + 1, naam: 'Tweede Paasdag', artikel: LID1 },
+    { dag: koningsdag, naam: 'Koningsdag', artikel: LID1 },
+    // "de vijfde mei": every year, no lustrum distinction in the Atw (ATW-3-1).
+    { dag: vanYmd(jaar, 5, 5), naam: 'Bevrijdingsdag (5 mei)', artikel: LID1 },
+    { dag: paas + 39, naam: 'Hemelvaartsdag', artikel: LID1 },
+    { dag: paas + 50, naam: 'Tweede Pinksterdag', artikel: LID1 },
+    { dag: vanYmd(jaar, 12, 25), naam: 'Eerste Kerstdag', artikel: LID1 },
+    { dag: vanYmd(jaar, 12, 26), naam: 'Tweede Kerstdag', artikel: LID1 },
+  ];
+}
+
+const perJaar = new Map<number, Map<Dag, { naam: string; artikel: string }>>();
+
+function feestdagenVan(jaar: number): Map<Dag, { naam: string; artikel: string }> {
+  let map = perJaar.get(jaar);
+  if (!map) {
+    map = new Map();
+    for (const f of wettelijkeFeestdagen(jaar)) {
+      // Hemelvaartsdag can coincide with 5 mei (e.g. 2016); keep both names.
+      const bestaand = map.get(f.dag);
+      map.set(f.dag, bestaand ? { naam: `${bestaand.naam} en ${f.naam}`, artikel: bestaand.artikel } : { naam: f.naam, artikel: f.artikel });
+    }
+    perJaar.set(jaar, map);
+  }
+  return map;
+}
+
+/** Decree days in force for this calendar (built-in table unless switched off, plus the kalender's own). */
+function gelijkgesteld(kalender?: Kalender): Map<Dag, string> {
+  const map = new Map<Dag, string>();
+  if (kalender?.standaardGelijkgesteldeDagen !== false) {
+    for (const g of STANDAARD_GELIJKGESTELDE_DAGEN) map.set(leesDatum(g.datum), g.toelichting);
+  }
+  for (const d of kalender?.gelijkgesteldeDagen ?? []) {
+    map.set(leesDatum(d, 'gelijkgestelde dag in de kalender'), 'opgegeven in de kalender');
+  }
+  return map;
+}
+
+export interface AtwDag {
+  naam: string;
+  artikel: string;
+}
+
+/**
+ * Builds the day classifier once per calculation (validates the kalender dates up front, so bad
+ * input is reported before anything is computed).
+ */
+export function maakKalender(kalender?: Kalender) {
+  const besluit = gelijkgesteld(kalender);
+  const sluiting = new Set((kalender?.sluitingsdagen ?? []).map((d) => leesDatum(d, 'sluitingsdag in de kalender')));
+
+  /** Holiday in the sense of the Atw (art. 3 lid 1, 2 and 3), or undefined. */
+  function feestdag(d: Dag): AtwDag | undefined {
+    const wet = feestdagenVan(naarYmd(d).jaar).get(d);
+    if (wet) return wet;
+    const toelichting = besluit.get(d);
+    if (toelichting !== undefined) {
+      return { naam: `Bij besluit gelijkgestelde dag (${toelichting})`, artikel: 'Atw art. 3 lid 3' };
+    }
+    return undefined;
+  }
+
+  /** Why a day does not count for the Atw (Saturday, Sunday, holiday), or undefined. */
+  function atwReden(d: Dag): string | undefined {
+    const toelichting = feestdagenVan(naarYmd(d).jaar).has(d) ? undefined : besluit.get(d);
+    if (toelichting !== undefined) return `een bij besluit gelijkgestelde dag, ${toelichting} (Atw art. 3 lid 3)`;
+    const f = feestdag(d);
+    if (f) return `${f.naam} (${f.artikel})`;
+    if (isWeekend(d)) return `een ${WEEKDAGEN[weekdag(d)]}`;
+    return undefined;
+  }
+
+  /** Why a day is not a werkdag (TERM-WORKDAY-1: weekend, Atw holiday, decree day, closure day), or undefined. */
+  function geenWerkdagReden(d: Dag): string | undefined {
+    return atwReden(d) ?? (sluiting.has(d) ? 'een sluitingsdag van de gemeente' : undefined);
+  }
+
+  return { feestdag, atwReden, geenWerkdagReden };
+}
+
+export type DagKalender = ReturnType<typeof maakKalender>;
+
+/** Name of the Atw holiday (art. 3 lid 1–3, decree days included) on this date, or undefined. */
+export function atwFeestdag(datum: IsoDate, kalender?: Kalender): string | undefined {
+  const f = maakKalender(kalender).feestdag(leesDatum(datum));
+  return f?.naam;
+}
+
+/** All Atw holidays of a year, in date order, with name and article (decree days included). */
+export function atwFeestdagen(jaar: number, kalender?: Kalender): Feestdag[] {
+  const k = maakKalender(kalender);
+  const uit: Feestdag[] = [];
+  for (let d = vanYmd(jaar, 1, 1); d < vanYmd(jaar + 1, 1, 1); d++) {
+    const f = k.feestdag(d);
+    if (f) uit.push({ datum: naarIso(d), ...f });
+  }
+  return uit;
+}
+
+/** Not a Saturday, Sunday, Atw holiday, decree day or closure day of the gemeente (TERM-WORKDAY-1). */
+export function isWerkdag(datum: IsoDate, kalender?: Kalender): boolean {
+  return maakKalender(kalender).geenWerkdagReden(leesDatum(datum)) === undefined;
+}
