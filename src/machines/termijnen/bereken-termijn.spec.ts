@@ -1,4 +1,4 @@
-import { berekenTermijn, herinneringsDatum, TermijnFout } from './index';
+import { atwVanToepassing, berekenTermijn, herinneringsDatum, TermijnFout } from './index';
 
 const wettelijk = (vanaf: string, duur: string) => berekenTermijn({ vanaf, duur, rekenwijze: 'kalenderdagen', atw: true });
 
@@ -70,6 +70,12 @@ describe('berekenTermijn: Algemene termijnenwet', () => {
     expect(wettelijk('2026-03-07', 'P12W').vervaldatum).toBe('2026-06-01'); // 12 weeks still extended
     expect(wettelijk('2026-01-02', 'P91D').uitleg[1]).toMatch(/langer dan 90 dagen \(Atw art\. 4\)/);
     expect(wettelijk('2026-01-03', 'P4M').uitleg[1]).toMatch(/langer dan 3 maanden \(Atw art\. 4\)/);
+    // The same rule for a legal lint of definitions.
+    expect(atwVanToepassing('P6W')).toEqual({ toepasbaar: true });
+    expect(atwVanToepassing('P3M')).toEqual({ toepasbaar: true });
+    expect(atwVanToepassing('P90D', 'werkdagen')).toEqual({ toepasbaar: true });
+    expect(atwVanToepassing('P6M')).toEqual({ toepasbaar: false, reden: 'de termijn van 6 maanden is langer dan 3 maanden (Atw art. 4)' });
+    expect(atwVanToepassing('P1Y').reden).toMatch(/in jaren uitgedrukt \(Atw art\. 4\)/);
   });
 });
 

@@ -59,6 +59,15 @@ export function atwUitgeslotenReden(duur: GeparseerdeDuur, werkdagen = false): s
 }
 
 /**
+ * Whether the Algemene termijnenwet can apply to a term of this length (Atw art. 4), for a legal lint
+ * of definitions that declare `atw: true`. Whether the term is statutory at all is the caller's call.
+ */
+export function atwVanToepassing(duur: Duur, rekenwijze: Rekenwijze = 'kalenderdagen'): { toepasbaar: boolean; reden?: string } {
+  const reden = atwUitgeslotenReden(parseDuur(duur), rekenwijze === 'werkdagen');
+  return reden ? { toepasbaar: false, reden } : { toepasbaar: true };
+}
+
+/**
  * Counts `n` werkdagen after `start` (the start day excluded, TERM-WORKDAY-1). Non-weekend days that
  * are skipped get their own uitleg line; weekends are named once in the intro line by the caller.
  */

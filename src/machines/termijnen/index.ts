@@ -3,7 +3,6 @@
  * explanation, and the termijn ledger (verdaging, opschorting/hervatting, instemming).
  */
 export { TermijnFout } from './termijn-fout';
-export { formatDatum } from './datum';
 export type { GeparseerdeDuur, DuurEenheid } from './duur';
 export { parseDuur, beschrijfDuur, addDays, addWeeks, addMonths, addYears } from './duur';
 export type { Kalender, Feestdag } from './kalender';
@@ -11,9 +10,7 @@ export { pasen, atwFeestdag, atwFeestdagen, isWerkdag } from './kalender';
 export { STANDAARD_GELIJKGESTELDE_DAGEN, BRON_GELIJKGESTELDE_DAGEN } from './gelijkgestelde-dagen.data';
 export type { GelijkgesteldeDag } from './gelijkgestelde-dagen.data';
 export type { TermijnInvoer, TermijnUitkomst } from './bereken-termijn';
-export { berekenTermijn, herinneringsDatum } from './bereken-termijn';
+export { berekenTermijn, herinneringsDatum, atwVanToepassing } from './bereken-termijn';
 export type { Mutatie, TermijnLedger, HerberekenUitkomst } from './termijn-ledger';
 export { herbereken, voegMutatieToe } from './termijn-ledger';
-
-/** Kalenderdag of a date or date-time in Europe/Amsterdam, as `YYYY-MM-DD`. */
-export { kalenderdag } from './kalenderdag';
+export { kalenderdag, leesbareDatum } from './kalenderdag';

@@ -1,4 +1,4 @@
-import { atwFeestdag, atwFeestdagen, isWerkdag, kalenderdag, pasen, STANDAARD_GELIJKGESTELDE_DAGEN } from './index';
+import { atwFeestdag, atwFeestdagen, isWerkdag, kalenderdag, leesbareDatum, pasen, STANDAARD_GELIJKGESTELDE_DAGEN } from './index';
 
 describe('Atw art. 3: algemeen erkende feestdagen, computed per year', () => {
   it('Easter by the anonymous Gregorian algorithm matches known Easter Sundays', () => {
@@ -46,6 +46,9 @@ describe('Atw art. 3: algemeen erkende feestdagen, computed per year', () => {
     expect(atwFeestdag('2026-04-27')).toBe('Koningsdag');
     expect(atwFeestdag('2026-04-26')).toBeUndefined();
     expect(atwFeestdag('2031-04-26')).toBe('Koningsdag'); // 27 april 2031 is a Sunday
+    // Before 2014 the day celebrated was Koninginnedag, 30 april.
+    expect(atwFeestdag('2013-04-30')).toBe('Koninginnedag');
+    expect(atwFeestdag('2013-04-27')).toBeUndefined();
   });
 
   it('Atw art. 3 lid 3: decree days from the configurable table', () => {
@@ -75,6 +78,11 @@ describe('Atw art. 3: algemeen erkende feestdagen, computed per year', () => {
     expect(isWerkdag('2026-04-09', { sluitingsdagen: ['2026-04-09'] })).toBe(false);
     // A closure day is not an Atw holiday (ATW-3-3).
     expect(atwFeestdag('2026-04-09', { sluitingsdagen: ['2026-04-09'] })).toBeUndefined();
+  });
+
+  it('leesbareDatum writes a date as a klachtbehandelaar reads it', () => {
+    expect(leesbareDatum('2026-04-02')).toBe('donderdag 2 april 2026');
+    expect(leesbareDatum('2026-12-26')).toBe('zaterdag 26 december 2026');
   });
 
   it('vanaf is the Europe/Amsterdam calendar day, also across DST', () => {

@@ -53,14 +53,15 @@ const LID1 = 'Atw art. 3 lid 1';
 function wettelijkeFeestdagen(jaar: number): Array<{ dag: Dag; naam: string; artikel: string }> {
   const paas = leesDatum(pasen(jaar));
   // ATW-3-2: Koningsdag is 27 april, or zaterdag 26 april when 27 april is a Sunday (e.g. 2025).
-  const k27 = vanYmd(jaar, 4, 27);
-  const koningsdag = weekdag(k27) === 0 ? k27 - 1 : k27;
+  // Up to 2013 the day celebrated was Koninginnedag, 30 april (29 april when that was a Sunday).
+  const verjaardag = jaar >= 2014 ? vanYmd(jaar, 4, 27) : vanYmd(jaar, 4, 30);
+  const koningsdag = weekdag(verjaardag) === 0 ? verjaardag - 1 : verjaardag;
   return [
     { dag: vanYmd(jaar, 1, 1), naam: 'Nieuwjaarsdag', artikel: LID1 },
     // Atw art. 3 lid 2: Goede Vrijdag is equated with a holiday for the Atw.
     { dag: paas - 2, naam: 'Goede Vrijdag', artikel: 'Atw art. 3 lid 2' },
     { dag: paas + 1, naam: 'Tweede Paasdag', artikel: LID1 },
-    { dag: koningsdag, naam: 'Koningsdag', artikel: LID1 },
+    { dag: koningsdag, naam: jaar >= 2014 ? 'Koningsdag' : 'Koninginnedag', artikel: LID1 },
     // "de vijfde mei": every year, no lustrum distinction in the Atw (ATW-3-1).
     { dag: vanYmd(jaar, 5, 5), naam: 'Bevrijdingsdag (5 mei)', artikel: LID1 },
     { dag: paas + 39, naam: 'Hemelvaartsdag', artikel: LID1 },

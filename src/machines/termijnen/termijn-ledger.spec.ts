@@ -127,6 +127,8 @@ describe('termijn ledger: herbereken', () => {
       fout(() => herbereken(awb([{ soort: 'opschorting', at: '2026-04-20' }, { soort: 'hervatting', at: '2026-04-19' }]))).code,
     ).toBe('hervatting-voor-opschorting');
     expect(fout(() => herbereken(awb([{ soort: 'opschorting', at: '2026-05-19' }]))).code).toBe('opschorting-buiten-termijn');
+    expect(fout(() => herbereken(awb([{ soort: 'opschorting', at: '2026-04-01' }]))).code).toBe('mutatie-voor-begin');
+    expect(fout(() => herbereken(awb([{ soort: 'opschorting', at: '1 mei' }]))).message).toMatch(/Ongeldige datum van mutatie 1 \(opschorting\)/);
   });
 
   it('Wkkgz 17: six weeks, +4 with notice before expiry', () => {

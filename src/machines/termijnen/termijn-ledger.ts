@@ -85,6 +85,12 @@ export function herbereken(ledger: TermijnLedger): HerberekenUitkomst {
     const naam = mutatieNaam(m, i);
     const op = amsterdamseDag(m.at, `datum van ${naam}`);
     const reden = m.reden ? ` (reden: ${m.reden})` : '';
+    if (op < start) {
+      throw new TermijnFout(
+        `De datum van ${naam}, ${formatDatum(op)}, ligt vóór het begin van de termijn (${formatDatum(start)}): geef de dag waarop het gebeurde.`,
+        'mutatie-voor-begin',
+      );
+    }
     switch (m.soort) {
       case 'verdaging': {
         if (!max) {
@@ -124,7 +130,7 @@ export function herbereken(ledger: TermijnLedger): HerberekenUitkomst {
         const stap: string[] = [];
         // Domain AWB-9:11-2: the verdaging is added to the raw (un-Atw-ed) due date and the Atw is applied
         // again — the conservative reading; whether to use the Atw-extended date instead is not settled.
-        ruw = ruweVervaldag2(ruw, duur, werkdagen, stap, `de onverlengde vervaldatum ${formatDatum(ruw)}`);
+        ruw = verdaagRuw(ruw, duur, werkdagen, stap, `de onverlengde vervaldatum ${formatDatum(ruw)}`);
         uitleg.push(`Verdaging op ${formatDatum(op)} met ${beschrijfDuur(duur)} (${grondslag})${reden}:`);
         uitleg.push(...stap);
         const verdagingBuitenAtw = atwUitgeslotenReden(duur, werkdagen && duur.eenheid === 'D');
@@ -240,7 +246,7 @@ export function herbereken(ledger: TermijnLedger): HerberekenUitkomst {
   };
 
   /** A verdaging in days on a werkdagen termijn counts werkdagen; otherwise calendar units. */
-  function ruweVervaldag2(van: Dag, duur: GeparseerdeDuur, inWerkdagen: boolean, stap: string[], na: string): Dag {
+  function verdaagRuw(van: Dag, duur: GeparseerdeDuur, inWerkdagen: boolean, stap: string[], na: string): Dag {
     if (inWerkdagen && duur.eenheid === 'D') {
       const d = telWerkdagen(van, duur.aantal, k, stap);
       stap.push(`${beschrijfDuur(duur, true)} na ${na} = ${formatDatum(d)}`);
