@@ -1,0 +1,64 @@
+/**
+ * `klachtregie validate <bestand-of-map>...`: checks definitions before anything runs (design.md §3).
+ * Exit 0 with a short summary when valid; exit 1 with every error as `file:line:column: message`
+ * and a `-> hint` line (paths relative to the working directory).
+ */
+import { isAbsolute, relative, resolve } from 'node:path';
+import type { CliCommand } from '../main';
+import { formatError } from '../../machines/definition/loader';
+import { loadAndValidate, type ValidatieStap } from '../../machines/definition/validate';
+
+/**
+ * The graph stage (every state reachable, a final state reachable) belongs to the compiler
+ * (src/machines/index.ts). Loaded when present, so validate works before and after it exists.
+ */
+function compilerStappen(): ValidatieStap[] {
+  let mod: Record<string, unknown>;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require('../../machines') as Record<string, unknown>;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'MODULE_NOT_FOUND' && /machines['"/\\]?/.test(String((e as Error).message))) return [];
+    throw e;
+  }
+  const stappen: ValidatieStap[] = [];
+  for (const naam of ['graafStap', 'graphStage']) {
+    const s = mod[naam] as ValidatieStap | undefined;
+    if (s && typeof s.run === 'function') stappen.push(s);
+  }
+  if (Array.isArray(mod.validatieStappen)) stappen.push(...(mod.validatieStappen as ValidatieStap[]));
+  return stappen;
+}
+
+export const command: CliCommand = {
+  name: 'validate',
+  summary: 'controleer definities (schema, verwijzingen, graaf, wettelijke regels)',
+  usage: [
+    'Gebruik: klachtregie validate <bestand-of-map>...',
+    '',
+    'Controleert definitiebestanden: een bestand (definitions/gm0363-amsterdam/2015-01.yaml),',
+    'een gemeentemap (definitions/gm0363-amsterdam) of de hele map (definitions).',
+    'Elke fout staat als bestand:regel:kolom: melding, met eronder wat u in plaats daarvan schrijft.',
+  ].join('\n'),
+  async run(args, io) {
+    const paden = args.filter((a) => !a.startsWith('-'));
+    if (paden.length === 0) {
+      io.err('klachtregie validate: geef een bestand of map op, bijvoorbeeld: klachtregie validate definitions');
+      return 2;
+    }
+    const absoluut = paden.map((p) => (isAbsolute(p) ? p : resolve(io.cwd, p)));
+    const { definities, errors } = loadAndValidate(absoluut, compilerStappen());
+    if (errors.length > 0) {
+      for (const e of errors) io.err(formatError({ ...e, file: relative(io.cwd, e.file) || e.file }));
+      io.err(`\n${errors.length} fout${errors.length === 1 ? '' : 'en'} gevonden.`);
+      return 1;
+    }
+    const gemeenten = new Set(definities.map((d) => d.definitie.gemeente.cbsCode));
+    io.out(`OK: ${definities.length} definitie${definities.length === 1 ? '' : 's'} van ${gemeenten.size} gemeente${gemeenten.size === 1 ? '' : 'n'} zijn geldig.`);
+    for (const d of definities) {
+      const def = d.definitie;
+      io.out(`  ${relative(io.cwd, d.file)}  ${def.gemeente.cbsCode} ${def.gemeente.naam}, versie ${def.versie}, geldig ${def.geldigVanaf} t/m ${def.geldigTot ?? '(open)'}`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,272 @@
+/**
+ * Validation stage 4 (design.md §3): the legal lint. Each rule cites its article in the message,
+ * so a beleidsmedewerker can check it against the text (domain.md §1–§4, §7, §8.1).
+ */
+import type { DefinitionError } from '../contract';
+import { beschrijfDuur, buitenAtw, dagNa, dagVoor, foutOp, korterDan, langerDan, leesbareDatum } from './lint-hulp';
+import type { AanbiederType } from '../contract';
+import type { GeladenDefinitie, TweedeLijnInstantie } from './types';
+
+const EIGEN_OMBUDSVOORZIENING = new Set<TweedeLijnInstantie['soort']>(['lokaleOmbudsman', 'gezamenlijkeOmbudsman', 'ombudscommissie']);
+
+/** Which statutory regime belongs to which kind of aanbieder (domain.md §3 WKKGZ-SCOPE-1, §4 JW-4.2.1-9, §10). */
+const REGIME_BIJ_TYPE: Record<string, { toegestaan: AanbiederType[]; grond: string }> = {
+  jeugdwetKlachtencommissie: { toegestaan: ['jeugdhulp'], grond: 'Jeugdwet 4.2.1 geldt voor jeugdhulpaanbieders en gecertificeerde instellingen' },
+  wkkgz: { toegestaan: ['zorg', 'overig'], grond: 'de Wkkgz geldt voor zorg (Zvw, Wlz, BIG); niet voor jeugdhulp (Jeugdwet 4.2.1) en niet voor Wmo-ondersteuning (Wmo 2015 art. 2.1.3, eigen klachtregeling)' },
+};
+
+function termijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
+  const d = def.definitie;
+  const kac = d.stappen.klachtadviescommissie;
+  const afh = d.termijnen.afhandeling;
+  if (afh) {
+    const max = kac ? 'P10W' : 'P6W';
+    if (langerDan(afh.duur, max)) {
+      errors.push(
+        foutOp(
+          def,
+          ['termijnen', 'afhandeling', 'duur'],
+          kac
+            ? `Awb 9:11 lid 1: de afhandeltermijn is hooguit 10 weken, ook met klachtadviescommissie (hier ${beschrijfDuur(afh.duur)})`
+            : `Awb 9:11 lid 1: de afhandeltermijn is hooguit 6 weken zonder klachtadviescommissie (hier ${beschrijfDuur(afh.duur)})`,
+          kac ? 'zet de termijn op P10W; langer uitstel kan alleen met verdaging (verdagingMax: P4W) of schriftelijke instemming van de klager (Awb 9:11 lid 3)' : 'zet de termijn op P6W of voeg stappen.klachtadviescommissie toe (dan mag P10W)',
+        ),
+      );
+    }
+    if (afh.verdagingMax && langerDan(afh.verdagingMax, 'P4W')) {
+      errors.push(
+        foutOp(
+          def,
+          ['termijnen', 'afhandeling', 'verdagingMax'],
+          `Awb 9:11 lid 2: verdaging is hooguit 4 weken (hier ${beschrijfDuur(afh.verdagingMax)})`,
+          'zet verdagingMax op P4W; verder uitstel kan alleen met schriftelijke instemming van de klager (Awb 9:11 lid 3)',
+        ),
+      );
+    }
+  }
+  const nbk = d.termijnen.nietBehandelenKennisgeving;
+  if (nbk && langerDan(nbk.duur, 'P4W')) {
+    errors.push(
+      foutOp(def, ['termijnen', 'nietBehandelenKennisgeving', 'duur'], `Awb 9:8 lid 3: de kennisgeving van niet-behandelen gaat uiterlijk binnen 4 weken na ontvangst (hier ${beschrijfDuur(nbk.duur)})`, 'zet de termijn op P4W'),
+    );
+  }
+  const tlv = d.termijnen.tweedeLijnVerzoek;
+  if (tlv && korterDan(tlv.duur, 'P1Y')) {
+    errors.push(
+      foutOp(def, ['termijnen', 'tweedeLijnVerzoek', 'duur'], `Awb 9:24 lid 1: de klager heeft 1 jaar om naar de ombudsman te gaan (hier ${beschrijfDuur(tlv.duur)})`, 'zet de termijn op P1Y (atw: false, Atw art. 4)'),
+    );
+  }
+  for (const [naam, t] of Object.entries(d.termijnen)) {
+    if (t.atw && buitenAtw(t.duur)) {
+      errors.push(
+        foutOp(
+          def,
+          ['termijnen', naam, 'atw'],
+          `Atw art. 4: de Algemene termijnenwet geldt niet voor een termijn van ${beschrijfDuur(t.duur)} (alleen tot 12 weken, 90 dagen of 3 maanden, nooit in jaren)`,
+          'zet atw: false',
+        ),
+      );
+    }
+  }
+
+  // Special regimes: statutory maxima, and the regime must fit the kind of aanbieder.
+  for (const [type, regime] of Object.entries(d.bijzondereRegimes ?? {})) {
+    if (!regime) continue;
+    const p = ['bijzondereRegimes', type];
+    const pas = REGIME_BIJ_TYPE[regime.regime];
+    if (pas && !pas.toegestaan.includes(type as AanbiederType)) {
+      const juist = type === 'jeugdhulp' ? 'jeugdwetKlachtencommissie' : type === 'zorg' ? 'wkkgz' : undefined;
+      errors.push(foutOp(def, [...p, 'regime'], `regime ${regime.regime} past niet bij aanbieders van het type ${type}: ${pas.grond}`, juist ? `schrijf regime: ${juist}` : `haal ${type} weg uit bijzondereRegimes; dan geldt de gewone klachtregeling`));
+    }
+    if (regime.regime === 'wkkgz') {
+      if (langerDan(regime.afhandelTermijn, 'P6W')) {
+        errors.push(foutOp(def, [...p, 'afhandelTermijn'], `Wkkgz 17 lid 1: de zorgaanbieder deelt de uitkomst uiterlijk binnen 6 weken mee (hier ${beschrijfDuur(regime.afhandelTermijn)})`, 'zet afhandelTermijn op P6W'));
+      }
+      if (langerDan(regime.verdagingMax, 'P4W')) {
+        errors.push(foutOp(def, [...p, 'verdagingMax'], `Wkkgz 17 lid 2: verlenging is hooguit 4 weken (hier ${beschrijfDuur(regime.verdagingMax)})`, 'zet verdagingMax op P4W'));
+      }
+      if (langerDan(regime.geschilTermijn, 'P6M')) {
+        errors.push(foutOp(def, [...p, 'geschilTermijn'], `Wkkgz 22 lid 1: de geschilleninstantie beslist uiterlijk binnen 6 maanden (hier ${beschrijfDuur(regime.geschilTermijn)})`, 'zet geschilTermijn op P6M'));
+      }
+    } else if (langerDan(regime.reactieTermijn, 'P1M')) {
+      errors.push(foutOp(def, [...p, 'reactieTermijn'], `Jeugdwet 4.2.1 lid 5: de aanbieder reageert binnen één maand op het oordeel (hier ${beschrijfDuur(regime.reactieTermijn)})`, 'zet reactieTermijn op P1M'));
+    }
+  }
+
+  // Retention: the Selectielijst binds the gemeente's archive (Archiefwet); destroying earlier is not allowed.
+  const b = d.bewaartermijnen;
+  if (korterDan(b.gemeente, 'P5Y')) {
+    errors.push(foutOp(def, ['bewaartermijnen', 'gemeente'], `Selectielijst gemeenten 2020, 13.1: een afgehandelde klacht wordt 5 jaar bewaard (hier ${beschrijfDuur(b.gemeente)})`, 'zet gemeente op P5Y'));
+  }
+  if (b.viaOmbudsman && korterDan(b.viaOmbudsman, 'P10Y')) {
+    errors.push(foutOp(def, ['bewaartermijnen', 'viaOmbudsman'], `Selectielijst gemeenten 2020, 13.1.2: een klacht via de ombudsman wordt 10 jaar bewaard (hier ${beschrijfDuur(b.viaOmbudsman)})`, 'zet viaOmbudsman op P10Y'));
+  }
+}
+
+function geldigheidLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
+  const d = def.definitie;
+  if (d.geldigTot && d.geldigTot < d.geldigVanaf) {
+    errors.push(foutOp(def, ['geldigTot'], `geldigTot ${d.geldigTot} ligt vóór geldigVanaf ${d.geldigVanaf}`, `zet geldigTot op of na ${d.geldigVanaf}`));
+  }
+  for (const [i, n] of (d.gemeente.neemtOver ?? []).entries()) {
+    if (n.vanaf < d.geldigVanaf || (d.geldigTot && n.vanaf > d.geldigTot)) {
+      errors.push(foutOp(def, ['gemeente', 'neemtOver', i, 'vanaf'], `de overname van ${n.naam} per ${n.vanaf} valt buiten de geldigheid van deze versie (${d.geldigVanaf} t/m ${d.geldigTot ?? 'open'})`, 'zet de overname in de versie die op die datum geldt'));
+    }
+  }
+}
+
+/** GemW 81p: exactly one second-line body at every date of the definition; own bodies per 1 January. */
+function tweedeLijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
+  const d = def.definitie;
+  const items = d.tweedeLijn.map((t, i) => ({ t, i }));
+  let vormFout = false;
+  for (const { t, i } of items) {
+    const p = ['tweedeLijn', i];
+    if (t.geldigTot && t.geldigTot < t.geldigVanaf) {
+      errors.push(foutOp(def, [...p, 'geldigTot'], `'${t.naam}': geldigTot ${t.geldigTot} ligt vóór geldigVanaf ${t.geldigVanaf}`, `zet geldigTot op of na ${t.geldigVanaf}`));
+      vormFout = true;
+    }
+    if (EIGEN_OMBUDSVOORZIENING.has(t.soort)) {
+      const jaar = Number(t.geldigVanaf.slice(0, 4));
+      if (!t.geldigVanaf.endsWith('-01-01')) {
+        errors.push(
+          foutOp(
+            def,
+            [...p, 'geldigVanaf'],
+            `GemW 81p lid 2: een eigen ombudsman of ombudscommissie kan alleen per 1 januari worden ingesteld; '${t.naam}' begint op ${leesbareDatum(t.geldigVanaf)}`,
+            `zet geldigVanaf op ${jaar + 1}-01-01 (het besluit gaat vóór 1 juli ${jaar} naar de Nationale ombudsman) of op ${jaar}-01-01 als het besluit tijdig was`,
+          ),
+        );
+      }
+      if (t.geldigTot && !t.geldigTot.endsWith('-12-31')) {
+        const eind = Number(t.geldigTot.slice(0, 4));
+        errors.push(
+          foutOp(
+            def,
+            [...p, 'geldigTot'],
+            `GemW 81p lid 3: een eigen ombudsman of ombudscommissie kan alleen per 1 januari worden opgeheven; '${t.naam}' eindigt op ${leesbareDatum(t.geldigTot)}`,
+            `zet geldigTot op ${eind}-12-31 (opheffing per 1 januari ${eind + 1}, besluit vóór 1 juli ${eind} naar de Nationale ombudsman)`,
+          ),
+        );
+      }
+    }
+  }
+  if (vormFout || (d.geldigTot && d.geldigTot < d.geldigVanaf)) return;
+
+  // Sweep over the definition's validity: at every date exactly one body (GemW 81p lid 1; seed 000 §6).
+  const van = d.geldigVanaf;
+  const tot = d.geldigTot;
+  const relevant = items
+    .filter(({ t }) => (!tot || t.geldigVanaf <= tot) && (!t.geldigTot || t.geldigTot >= van))
+    .sort((a, b) => (a.t.geldigVanaf < b.t.geldigVanaf ? -1 : a.t.geldigVanaf > b.t.geldigVanaf ? 1 : a.i - b.i));
+  if (relevant.length === 0) {
+    errors.push(foutOp(def, ['tweedeLijn'], `GemW 81p: op ${van} is er geen tweedelijnsvoorziening (geen enkele geldt binnen deze versie)`, `laat een voorziening gelden vanaf ${van}, bijvoorbeeld de Nationale ombudsman`));
+    return;
+  }
+  const eerste = relevant[0];
+  if (eerste.t.geldigVanaf > van) {
+    errors.push(
+      foutOp(def, ['tweedeLijn', eerste.i, 'geldigVanaf'], `GemW 81p: op ${van} is er geen tweedelijnsvoorziening (de eerste, '${eerste.t.naam}', begint pas op ${eerste.t.geldigVanaf})`, `laat '${eerste.t.naam}' beginnen op ${van}, of voeg een voorziening toe voor ${van} t/m ${dagVoor(eerste.t.geldigVanaf)}`),
+    );
+  }
+  // `dekking` = last day covered so far (undefined = open-ended), and which entry covers it.
+  let dekking: string | undefined = eerste.t.geldigTot;
+  let dekker = eerste;
+  for (const cur of relevant.slice(1)) {
+    if (dekking === undefined || cur.t.geldigVanaf <= dekking) {
+      errors.push(
+        foutOp(
+          def,
+          ['tweedeLijn', cur.i, 'geldigVanaf'],
+          `GemW 81p: op ${cur.t.geldigVanaf} zijn er twee tweedelijnsvoorzieningen, '${dekker.t.naam}' en '${cur.t.naam}'; er kan er maar één zijn`,
+          `laat '${dekker.t.naam}' eindigen op ${dagVoor(cur.t.geldigVanaf)} (geldigTot: ${dagVoor(cur.t.geldigVanaf)}), of laat '${cur.t.naam}' later beginnen`,
+        ),
+      );
+    } else if (dagNa(dekking) < cur.t.geldigVanaf) {
+      errors.push(
+        foutOp(
+          def,
+          ['tweedeLijn', dekker.i, 'geldigTot'],
+          `GemW 81p: op ${dagNa(dekking)} is er geen tweedelijnsvoorziening ('${dekker.t.naam}' eindigt op ${dekking}, '${cur.t.naam}' begint pas op ${cur.t.geldigVanaf})`,
+          `laat '${cur.t.naam}' beginnen op ${dagNa(dekking)}, of '${dekker.t.naam}' eindigen op ${dagVoor(cur.t.geldigVanaf)}`,
+        ),
+      );
+    }
+    if (dekking !== undefined && (cur.t.geldigTot === undefined || cur.t.geldigTot > dekking)) {
+      dekking = cur.t.geldigTot;
+      dekker = cur;
+    }
+  }
+  if (dekking !== undefined && (tot === undefined || dekking < tot)) {
+    errors.push(
+      foutOp(
+        def,
+        ['tweedeLijn', dekker.i, 'geldigTot'],
+        `GemW 81p: op ${dagNa(dekking)} is er geen tweedelijnsvoorziening ('${dekker.t.naam}' eindigt op ${dekking}, de versie geldt ${tot ? `tot en met ${tot}` : 'zonder einddatum'})`,
+        `voeg de opvolger toe vanaf ${dagNa(dekking)}, of laat geldigTot van '${dekker.t.naam}' weg`,
+      ),
+    );
+  }
+}
+
+export function juridischeFouten(def: GeladenDefinitie): DefinitionError[] {
+  const errors: DefinitionError[] = [];
+  geldigheidLint(def, errors);
+  termijnLint(def, errors);
+  tweedeLijnLint(def, errors);
+  return errors;
+}
+
+/**
+ * Across the versions of one gemeente: no overlap and no gap (a klacht on any date has exactly one
+ * regime), no duplicate version; a gemeente taken over (herindeling) ends the day before.
+ */
+export function versieFouten(defs: readonly GeladenDefinitie[]): DefinitionError[] {
+  const errors: DefinitionError[] = [];
+  const perGemeente = new Map<string, GeladenDefinitie[]>();
+  for (const def of defs) {
+    const code = def.definitie.gemeente.cbsCode;
+    perGemeente.set(code, [...(perGemeente.get(code) ?? []), def]);
+  }
+  for (const versies of perGemeente.values()) {
+    const sorted = [...versies].sort((a, b) => (a.definitie.geldigVanaf < b.definitie.geldigVanaf ? -1 : a.definitie.geldigVanaf > b.definitie.geldigVanaf ? 1 : a.file.localeCompare(b.file)));
+    for (let i = 1; i < sorted.length; i++) {
+      const a = sorted[i - 1];
+      const b = sorted[i];
+      const da = a.definitie;
+      const db = b.definitie;
+      if (da.versie === db.versie) {
+        errors.push(foutOp(b, ['versie'], `versie '${db.versie}' van ${db.gemeente.naam} bestaat al (${a.file})`, 'geef elke versie een eigen naam, gelijk aan de bestandsnaam'));
+      }
+      if (!da.geldigTot || da.geldigTot >= db.geldigVanaf) {
+        errors.push(
+          foutOp(b, ['geldigVanaf'], `versie '${db.versie}' begint op ${db.geldigVanaf}, maar versie '${da.versie}' (${a.file}) geldt dan nog; versies mogen niet overlappen`, `zet in versie '${da.versie}' geldigTot: ${dagVoor(db.geldigVanaf)} (een nieuw bestand; een gepubliceerde versie wijzigt verder niet)`),
+        );
+      } else if (dagNa(da.geldigTot) < db.geldigVanaf) {
+        errors.push(
+          foutOp(b, ['geldigVanaf'], `tussen versie '${da.versie}' (t/m ${da.geldigTot}) en versie '${db.versie}' (vanaf ${db.geldigVanaf}) geldt geen regeling`, `laat versie '${db.versie}' beginnen op ${dagNa(da.geldigTot)}`),
+        );
+      }
+    }
+  }
+  // Herindeling: the taken-over gemeente's last version ends the day before the take-over.
+  for (const def of defs) {
+    for (const [i, n] of (def.definitie.gemeente.neemtOver ?? []).entries()) {
+      const oud = perGemeente.get(n.cbsCode);
+      if (!oud) continue;
+      const laatste = [...oud].sort((a, b) => (a.definitie.geldigVanaf < b.definitie.geldigVanaf ? 1 : -1))[0];
+      const eind = laatste.definitie.geldigTot;
+      if (eind !== dagVoor(n.vanaf)) {
+        errors.push(
+          foutOp(
+            def,
+            ['gemeente', 'neemtOver', i, 'vanaf'],
+            `${def.definitie.gemeente.naam} neemt ${n.naam} over per ${n.vanaf}, maar de laatste versie van ${n.naam} (${laatste.file}) ${eind ? `geldt tot en met ${eind}` : 'heeft geen einddatum'}`,
+            `de regeling van ${n.naam} eindigt op ${dagVoor(n.vanaf)}: geldigTot: ${dagVoor(n.vanaf)}`,
+          ),
+        );
+      }
+    }
+  }
+  return errors;
+}

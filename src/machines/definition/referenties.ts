@@ -1,0 +1,205 @@
+/**
+ * Validation stage 2 (design.md §3): everything a definition names must exist. A routing condition
+ * on an undeclared fact would silently be false at run time; a step without its termijn would run
+ * without a deadline. Runs only on definitions that passed the schema.
+ */
+import type { DefinitionError } from '../contract';
+import { basename } from 'node:path';
+import type { Pad } from './loader';
+import { beschrijfDuur, foutOp, langerDan, leesDuur, vergelijkDuur } from './lint-hulp';
+import { didYouMean } from './suggest';
+import type { Definitie, FeitDeclaratie, GeladenDefinitie, Voorwaarde } from './types';
+
+/** Termijnen the compiler wires into building blocks, with the rule that makes them necessary. */
+const VERPLICHTE_TERMIJNEN: Array<{ naam: string; waarom: string; voorbeeld: string }> = [
+  {
+    naam: 'afhandeling',
+    waarom: 'Awb 9:11 lid 1: elke klacht bij de gemeente wordt binnen 6 weken afgehandeld',
+    voorbeeld: "afhandeling: { label: Afhandeltermijn, duur: P6W, rekenwijze: kalenderdagen, atw: true, verdagingMax: P4W, grondslag: 'Awb 9:11' }",
+  },
+  {
+    naam: 'nietBehandelenKennisgeving',
+    waarom: 'Awb 9:8 lid 3: wie een klacht niet behandelt, meldt dat binnen 4 weken',
+    voorbeeld: "nietBehandelenKennisgeving: { label: Kennisgeving niet-behandelen, duur: P4W, rekenwijze: kalenderdagen, atw: true, grondslag: 'Awb 9:8 lid 3' }",
+  },
+  {
+    naam: 'tweedeLijnVerzoek',
+    waarom: 'Awb 9:12 lid 2 en 9:24: de afdoening noemt binnen welke termijn de klager naar de ombudsman kan (1 jaar)',
+    voorbeeld: "tweedeLijnVerzoek: { label: Termijn verzoek ombudsman, duur: P1Y, rekenwijze: kalenderdagen, atw: false, grondslag: 'Awb 9:24 lid 1' }",
+  },
+];
+
+const AANBIEDER_TERMIJN = {
+  naam: 'aanbiederAfhandeling',
+  waarom: 'de eerste lijn kan bij de aanbieder liggen; de gemeente houdt de vinger aan de pols met de termijn die de aanbieder heeft',
+  voorbeeld: "aanbiederAfhandeling: { label: Afhandeling door de aanbieder, duur: P6W, rekenwijze: kalenderdagen, atw: false, verdagingMax: P4W, grondslag: 'contract' }",
+};
+
+const AANTAL_DEADLINES: Record<string, number> = { kwartaal: 4, halfjaar: 2, jaar: 1 };
+
+function voorbeeldWaarde(decl: FeitDeclaratie): string {
+  switch (decl.type) {
+    case 'boolean':
+      return 'is: true';
+    case 'getal':
+      return 'is: 1 (of minimaal: / maximaal:)';
+    case 'tekst':
+      return "is: 'tekst'";
+    case 'keuze':
+      return `in: [${(decl.waarden ?? []).join(', ')}]`;
+  }
+}
+
+function checkVoorwaarde(def: GeladenDefinitie, v: Voorwaarde, path: Pad, errors: DefinitionError[]): void {
+  if ('alle' in v) return v.alle.forEach((c, i) => checkVoorwaarde(def, c, [...path, 'alle', i], errors));
+  if ('een' in v) return v.een.forEach((c, i) => checkVoorwaarde(def, c, [...path, 'een', i], errors));
+  if ('niet' in v) return checkVoorwaarde(def, v.niet, [...path, 'niet'], errors);
+
+  const feiten = def.definitie.feiten;
+  const decl = Object.prototype.hasOwnProperty.call(feiten, v.feit) ? feiten[v.feit] : undefined;
+  if (!decl) {
+    const suggestie = didYouMean(v.feit, Object.keys(feiten));
+    errors.push(
+      foutOp(
+        def,
+        [...path, 'feit'],
+        `onbekend feit '${v.feit}'`,
+        `${suggestie ? `bedoelde u '${suggestie}'? Of ` : ''}declareer het onder feiten, bijvoorbeeld: ${v.feit}: { type: boolean, omschrijving: '...' }`,
+      ),
+    );
+    return;
+  }
+  const vergelijkingen = (['is', 'in', 'minimaal', 'maximaal'] as const).filter((k) => v[k] !== undefined);
+  if (vergelijkingen.length > 1) {
+    errors.push(
+      foutOp(def, [...path, vergelijkingen[1]], `feit '${v.feit}': gebruik één vergelijking per toets (hier ${vergelijkingen.join(' en ')})`, `splits de toets: alle: [ { feit: ${v.feit}, ${vergelijkingen[0]}: ... }, { feit: ${v.feit}, ${vergelijkingen[1]}: ... } ]`),
+    );
+    return;
+  }
+  const soort = vergelijkingen[0];
+  if (!soort) {
+    if (decl.type !== 'boolean') {
+      errors.push(foutOp(def, [...path, 'feit'], `feit '${v.feit}' is een ${decl.type}, geen ja/nee: zeg waarmee het vergeleken wordt`, `schrijf bijvoorbeeld { feit: ${v.feit}, ${voorbeeldWaarde(decl)} }`));
+    }
+    return;
+  }
+  const typeNaam = { boolean: 'ja/nee (true of false)', getal: 'een getal', tekst: 'een tekst', keuze: `een keuze uit ${(decl.waarden ?? []).join(', ')}` }[decl.type];
+  const past = (w: unknown): boolean => {
+    switch (decl.type) {
+      case 'boolean':
+        return typeof w === 'boolean';
+      case 'getal':
+        return typeof w === 'number';
+      case 'tekst':
+        return typeof w === 'string';
+      case 'keuze':
+        return typeof w === 'string' && (decl.waarden ?? []).includes(w);
+    }
+  };
+  const foutWaarde = (p: Pad, w: unknown) => {
+    const suggestie = decl.type === 'keuze' && typeof w === 'string' ? didYouMean(w, decl.waarden ?? []) : undefined;
+    errors.push(
+      foutOp(def, p, `feit '${v.feit}' is ${typeNaam}; ${JSON.stringify(w)} past daar niet bij`, `${suggestie ? `bedoelde u '${suggestie}'? ` : ''}schrijf bijvoorbeeld { feit: ${v.feit}, ${voorbeeldWaarde(decl)} }`),
+    );
+  };
+  if (soort === 'minimaal' || soort === 'maximaal') {
+    if (decl.type !== 'getal') {
+      errors.push(foutOp(def, [...path, soort], `'${soort}' kan alleen bij een getal; feit '${v.feit}' is ${typeNaam}`, `schrijf { feit: ${v.feit}, ${voorbeeldWaarde(decl)} }`));
+    }
+    return;
+  }
+  if (soort === 'is') {
+    if (!past(v.is)) foutWaarde([...path, 'is'], v.is);
+    return;
+  }
+  if (decl.type === 'boolean') {
+    errors.push(foutOp(def, [...path, 'in'], `'in' past niet bij ja/nee-feit '${v.feit}'`, `schrijf { feit: ${v.feit}, is: true } of is: false`));
+    return;
+  }
+  (v.in ?? []).forEach((w, i) => {
+    if (!past(w)) foutWaarde([...path, 'in', i], w);
+  });
+}
+
+/** Every place a Voorwaarde may appear, with its path. */
+export function voorwaarden(d: Definitie): Array<{ path: Pad; voorwaarde: Voorwaarde }> {
+  const out: Array<{ path: Pad; voorwaarde: Voorwaarde }> = [];
+  if (d.eersteLijn.doorsturenNaarAanbieder) out.push({ path: ['eersteLijn', 'doorsturenNaarAanbieder'], voorwaarde: d.eersteLijn.doorsturenNaarAanbieder });
+  if (d.eersteLijn.behandelingDoorGemeente) out.push({ path: ['eersteLijn', 'behandelingDoorGemeente'], voorwaarde: d.eersteLijn.behandelingDoorGemeente });
+  if (d.signalen?.naarCollegeOnverwijld) out.push({ path: ['signalen', 'naarCollegeOnverwijld'], voorwaarde: d.signalen.naarCollegeOnverwijld });
+  return out;
+}
+
+export function referentieFouten(def: GeladenDefinitie): DefinitionError[] {
+  const d = def.definitie;
+  const errors: DefinitionError[] = [];
+
+  // The folder says which gemeente the files belong to; a copied file must not keep another CBS code.
+  const verwachteMap = `${d.gemeente.cbsCode.toLowerCase()}-`;
+  if (!def.id.startsWith(verwachteMap)) {
+    errors.push(foutOp(def, ['gemeente', 'cbsCode'], `CBS-code ${d.gemeente.cbsCode} hoort niet bij map '${def.id}'`, `zet de gemeente in haar eigen map ${verwachteMap}<naam>, of schrijf de CBS-code ${def.id.slice(0, 6).toUpperCase()}`));
+  }
+  // One file per version: the file name is the version, so a published version is never edited in place.
+  const bestand = basename(def.file).replace(/\.yaml$/, '');
+  if (d.versie !== bestand) {
+    errors.push(foutOp(def, ['versie'], `versie '${d.versie}' wijkt af van de bestandsnaam ${basename(def.file)}`, `schrijf versie: '${bestand}', of hernoem het bestand naar ${d.versie}.yaml`));
+  }
+  for (const [i, n] of (d.gemeente.neemtOver ?? []).entries()) {
+    if (n.cbsCode === d.gemeente.cbsCode) {
+      errors.push(foutOp(def, ['gemeente', 'neemtOver', i, 'cbsCode'], 'een gemeente kan zichzelf niet overnemen', 'noem de CBS-code van de opgeheven gemeente'));
+    }
+  }
+
+  // Facts: declarations consistent, every reference declared and compared with a fitting value.
+  for (const [naam, decl] of Object.entries(d.feiten)) {
+    if (decl.type === 'keuze' && !decl.waarden) {
+      errors.push(foutOp(def, ['feiten', naam], `feit '${naam}' is een keuze maar noemt geen waarden`, `voeg toe: waarden: [waarde1, waarde2]`));
+    }
+    if (decl.type !== 'keuze' && decl.waarden) {
+      errors.push(foutOp(def, ['feiten', naam, 'waarden'], `'waarden' hoort alleen bij type keuze (feit '${naam}' is ${decl.type})`, `maak het type keuze, of haal waarden weg`, true));
+    }
+  }
+  for (const { path, voorwaarde } of voorwaarden(d)) checkVoorwaarde(def, voorwaarde, path, errors);
+
+  // Termijnen every regime needs.
+  const nodig = [...VERPLICHTE_TERMIJNEN];
+  if (d.eersteLijn.standaard === 'aanbieder' || d.eersteLijn.doorsturenNaarAanbieder) nodig.push(AANBIEDER_TERMIJN);
+  for (const t of nodig) {
+    if (!d.termijnen[t.naam]) {
+      const suggestie = didYouMean(t.naam, Object.keys(d.termijnen).filter((k) => !nodig.some((n) => n.naam === k)));
+      errors.push(
+        foutOp(def, ['termijnen'], `termijn '${t.naam}' ontbreekt (${t.waarom})`, `${suggestie ? `heet '${suggestie}' eigenlijk '${t.naam}'? ` : ''}voeg onder termijnen toe: ${t.voorbeeld}`),
+      );
+    }
+  }
+  for (const [naam, t] of Object.entries(d.termijnen)) {
+    const duur = leesDuur(t.duur);
+    if (t.rekenwijze === 'werkdagen' && duur && duur.eenheid !== 'D') {
+      errors.push(foutOp(def, ['termijnen', naam, 'duur'], `termijn '${naam}' telt in werkdagen maar is ${beschrijfDuur(t.duur)}`, `schrijf het aantal werkdagen als dagen, bijvoorbeeld P5D, of gebruik rekenwijze: kalenderdagen`));
+    }
+    for (const [i, h] of (t.herinneringen ?? []).entries()) {
+      const hd = leesDuur(h.voor);
+      if (duur && hd && vergelijkDuur(hd, duur) >= 0) {
+        errors.push(foutOp(def, ['termijnen', naam, 'herinneringen', i, 'voor'], `herinnering ${beschrijfDuur(h.voor)} vóór de vervaldatum valt vóór het begin van de termijn van ${beschrijfDuur(t.duur)}`, `kies een kortere herinnering, bijvoorbeeld P1W`));
+      }
+    }
+  }
+
+  // Reporting deadlines: real days, as many as the cadence says.
+  const r = d.rapportage.aanbieders;
+  if (r?.deadlines) {
+    r.deadlines.forEach((dl, i) => {
+      if (Number.isNaN(Date.parse(`2024-${dl}T00:00:00Z`)) || new Date(`2024-${dl}T00:00:00Z`).toISOString().slice(5, 10) !== dl) {
+        errors.push(foutOp(def, ['rapportage', 'aanbieders', 'deadlines', i], `'${dl}' is geen dag in het jaar`, "schrijf MM-DD, bijvoorbeeld '07-01' voor 1 juli"));
+      }
+    });
+    const n = AANTAL_DEADLINES[r.cadans];
+    if (r.deadlines.length !== n) {
+      errors.push(foutOp(def, ['rapportage', 'aanbieders', 'deadlines'], `cadans ${r.cadans} vraagt ${n} deadline${n === 1 ? '' : 's'} per jaar, er staan er ${r.deadlines.length}`, `noem ${n} data als MM-DD, of pas de cadans aan`));
+    }
+  }
+  if (r?.herinneringVoor && langerDan(r.herinneringVoor, 'P3M')) {
+    errors.push(foutOp(def, ['rapportage', 'aanbieders', 'herinneringVoor'], `herinnering ${beschrijfDuur(r.herinneringVoor)} vóór een rapportagedeadline is langer dan een kwartaal`, 'kies bijvoorbeeld P2W'));
+  }
+  return errors;
+}
