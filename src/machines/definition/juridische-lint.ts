@@ -3,7 +3,8 @@
  * so a beleidsmedewerker can check it against the text (domain.md §1–§4, §7, §8.1).
  */
 import type { DefinitionError } from '../contract';
-import { beschrijfDuur, buitenAtw, dagNa, dagVoor, foutOp, korterDan, langerDan, leesbareDatum } from './lint-hulp';
+import { atwVanToepassing } from '../termijnen';
+import { beschrijfDuur, dagNa, dagVoor, foutOp, korterDan, langerDan, leesbareDatum } from './lint-hulp';
 import type { AanbiederType } from '../contract';
 import type { GeladenDefinitie, TweedeLijnInstantie } from './types';
 
@@ -57,12 +58,13 @@ function termijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
     );
   }
   for (const [naam, t] of Object.entries(d.termijnen)) {
-    if (t.atw && buitenAtw(t.duur)) {
+    const atw = t.atw ? atwVanToepassing(t.duur, t.rekenwijze) : { toepasbaar: true };
+    if (!atw.toepasbaar) {
       errors.push(
         foutOp(
           def,
           ['termijnen', naam, 'atw'],
-          `Atw art. 4: de Algemene termijnenwet geldt niet voor een termijn van ${beschrijfDuur(t.duur)} (alleen tot 12 weken, 90 dagen of 3 maanden, nooit in jaren)`,
+          `Atw art. 4: de Algemene termijnenwet geldt niet voor termijn '${naam}': ${atw.reden ?? beschrijfDuur(t.duur)} (alleen tot 12 weken, 90 dagen of 3 maanden, nooit in jaren)`,
           'zet atw: false',
         ),
       );

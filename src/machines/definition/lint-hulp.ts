@@ -39,22 +39,6 @@ export function korterDan(tekst: string, grens: string): boolean {
   return !!a && !!b && vergelijkDuur(a, b) < 0;
 }
 
-/** Atw art. 4: the Atw does not apply to terms of more than 12 weeks, 90 days or 3 months, or in years. */
-export function buitenAtw(tekst: string): boolean {
-  const d = leesDuur(tekst);
-  if (!d) return false;
-  switch (d.eenheid) {
-    case 'D':
-      return d.n > 90;
-    case 'W':
-      return d.n > 12;
-    case 'M':
-      return d.n > 3;
-    case 'Y':
-      return true;
-  }
-}
-
 export function beschrijfDuur(tekst: string): string {
   const d = leesDuur(tekst);
   if (!d) return tekst;

@@ -15,7 +15,6 @@ type Z = z.core.$ZodType;
 interface Def {
   type: string;
   innerType?: Z;
-  getter?: () => Z;
   in?: Z;
   options?: Z[];
   shape?: Record<string, Z>;
@@ -26,6 +25,8 @@ interface Def {
   discriminator?: string;
 }
 const defOf = (s: Z): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+/** A lazy schema's inner schema, cached by zod (calling `def.getter` would build a new one each time). */
+const lazyInner = (s: Z): Z => (s as unknown as { _zod: { innerType: Z } })._zod.innerType;
 
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
 
@@ -35,7 +36,7 @@ function unwrap(s: Z): Z {
   for (let i = 0; i < 20; i++) {
     const d = defOf(cur);
     if (WRAPPERS.has(d.type) && d.innerType) cur = d.innerType;
-    else if (d.type === 'lazy' && d.getter) cur = d.getter();
+    else if (d.type === 'lazy') cur = lazyInner(cur);
     else if (d.type === 'pipe' && d.in) cur = d.in;
     else break;
   }
@@ -48,7 +49,7 @@ function description(s: Z | undefined): string | undefined {
     const d = z.globalRegistry.get(cur)?.description;
     if (d) return d;
     const def = defOf(cur);
-    cur = def.innerType ?? (def.type === 'lazy' ? def.getter?.() : def.type === 'pipe' ? def.in : undefined);
+    cur = def.innerType ?? (def.type === 'lazy' ? lazyInner(cur) : def.type === 'pipe' ? def.in : undefined);
   }
   return undefined;
 }
