@@ -49,7 +49,7 @@ export const command: CliCommand = {
     const absoluut = paden.map((p) => (isAbsolute(p) ? p : resolve(io.cwd, p)));
     const { definities, errors } = loadAndValidate(absoluut, compilerStappen());
     if (errors.length > 0) {
-      for (const e of errors) io.err(formatError({ ...e, file: relative(io.cwd, e.file) || e.file }));
+      for (const e of errors) formatError({ ...e, file: relative(io.cwd, e.file) || e.file }).split('\n').forEach((l) => io.err(l));
       io.err(`\n${errors.length} fout${errors.length === 1 ? '' : 'en'} gevonden.`);
       return 1;
     }

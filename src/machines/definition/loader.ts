@@ -114,6 +114,18 @@ function yamlIn(dir: string, errors: DefinitionError[]): string[] {
   return out;
 }
 
+const YAML_MELDINGEN: Record<string, string> = {
+  BAD_INDENT: 'verkeerde inspringing',
+  TAB_AS_INDENT: 'een tab als inspringing',
+  DUPLICATE_KEY: 'deze sleutel staat er twee keer',
+  MISSING_CHAR: 'er ontbreekt een teken',
+  MULTILINE_IMPLICIT_KEY: 'een sleutel loopt over meer regels',
+  BLOCK_AS_IMPLICIT_KEY: 'een blok staat op de plaats van een sleutel',
+  UNEXPECTED_TOKEN: 'onverwacht teken',
+  MULTIPLE_DOCS: 'meer dan één document in het bestand',
+  BAD_SCALAR_START: 'een waarde begint met een bijzonder teken',
+};
+
 const YAML_HINTS: Record<string, string> = {
   BAD_INDENT: 'controleer de inspringing: sleutels van hetzelfde blok staan precies onder elkaar (spaties, geen tabs)',
   TAB_AS_INDENT: 'gebruik spaties om in te springen, geen tabs',
@@ -138,7 +150,7 @@ function parseFile(file: string, errors: DefinitionError[]): GeladenDefinitieMet
         file,
         line: pos.line,
         column: pos.col,
-        message: `YAML-syntaxfout: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+        message: `YAML-syntaxfout: ${YAML_MELDINGEN[e.code] ?? 'ongeldige YAML'}${e.code === 'DUPLICATE_KEY' ? ` ('${(/^[^:\n]+/.exec(source.slice(e.pos[0]))?.[0] ?? '').trim()}')` : ''} (${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')})`,
         hint: YAML_HINTS[e.code] ?? 'controleer de inspringing en de dubbele punten rond deze plek',
       });
     }

@@ -39,8 +39,26 @@ export function similarity(input: string, candidate: string): number {
   return Math.max(byEdits, byPart);
 }
 
+/**
+ * Words a beleidsmedewerker may use for a key that has another name here. `jeugdzorg` is the term
+ * from before the Jeugdwet 2015 (now `jeugdhulp`); spelling alone would suggest `zorg`.
+ */
+const SYNONIEMEN: Record<string, string> = {
+  jeugdzorg: 'jeugdhulp',
+  jeugd: 'jeugdhulp',
+  ombudsman: 'tweedeLijn',
+  ombudsvoorziening: 'tweedeLijn',
+  hoorzitting: 'horen',
+  hoorplicht: 'horen',
+  wmoaanbieder: 'wmo',
+  zorgaanbieder: 'zorg',
+  jeugdhulpaanbieder: 'jeugdhulp',
+};
+
 /** The best candidate, or undefined when nothing is reasonably close. */
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
+  const synoniem = SYNONIEMEN[input.toLowerCase()];
+  if (synoniem && candidates.includes(synoniem)) return synoniem;
   let best: string | undefined;
   let score = 0.5;
   for (const c of candidates) {

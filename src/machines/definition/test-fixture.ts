@@ -1,0 +1,91 @@
+/**
+ * A small, valid definition as YAML lines, for specs that assert exact `line:column` positions.
+ * Line numbers are stable: `metRegel(n, tekst)` replaces line n, `invoegen(n, ...)` inserts before it.
+ * (Used by specs only; kept out of the spec glob so several specs can share it.)
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const BASIS: readonly string[] = [
+  /*  1 */ '# yaml-language-server: $schema=../klachtregie-definitie.schema.json',
+  /*  2 */ 'gemeente:',
+  /*  3 */ '  cbsCode: GM9999',
+  /*  4 */ '  naam: Testdam',
+  /*  5 */ "versie: '2024-01'",
+  /*  6 */ 'geldigVanaf: 2024-01-01',
+  /*  7 */ 'bron: Klachtenregeling Testdam 2024',
+  /*  8 */ 'feiten:',
+  /*  9 */ '  complex:',
+  /* 10 */ '    type: boolean',
+  /* 11 */ '    omschrijving: De klacht is complex',
+  /* 12 */ '  gerichtAan:',
+  /* 13 */ '    type: keuze',
+  /* 14 */ '    waarden: [gemeente, aanbieder]',
+  /* 15 */ '    omschrijving: Tot wie de klager zich richt',
+  /* 16 */ 'eersteLijn:',
+  /* 17 */ '  standaard: gemeente',
+  /* 18 */ '  behandelingDoorGemeente:',
+  /* 19 */ '    een:',
+  /* 20 */ '      - { feit: complex }',
+  /* 21 */ '      - { feit: gerichtAan, is: gemeente }',
+  /* 22 */ '  gemeenteLoket: KCC',
+  /* 23 */ '  klachtOverAfhandelingAanbiederBijGemeente: true',
+  /* 24 */ 'termijnen:',
+  /* 25 */ '  afhandeling:',
+  /* 26 */ '    label: Afhandeltermijn',
+  /* 27 */ '    duur: P6W',
+  /* 28 */ '    rekenwijze: kalenderdagen',
+  /* 29 */ '    atw: true',
+  /* 30 */ '    verdagingMax: P4W',
+  /* 31 */ "    grondslag: 'Awb 9:11'",
+  /* 32 */ '  nietBehandelenKennisgeving:',
+  /* 33 */ '    label: Kennisgeving niet-behandelen',
+  /* 34 */ '    duur: P4W',
+  /* 35 */ '    rekenwijze: kalenderdagen',
+  /* 36 */ '    atw: true',
+  /* 37 */ "    grondslag: 'Awb 9:8 lid 3'",
+  /* 38 */ '  tweedeLijnVerzoek:',
+  /* 39 */ '    label: Verzoek ombudsman',
+  /* 40 */ '    duur: P1Y',
+  /* 41 */ '    rekenwijze: kalenderdagen',
+  /* 42 */ '    atw: false',
+  /* 43 */ "    grondslag: 'Awb 9:24'",
+  /* 44 */ 'stappen:',
+  /* 45 */ '  informeleFase: true',
+  /* 46 */ '  horen: true',
+  /* 47 */ 'tweedeLijn:',
+  /* 48 */ '  - soort: nationaleOmbudsman',
+  /* 49 */ '    naam: Nationale ombudsman',
+  /* 50 */ '    geldigVanaf: 2024-01-01',
+  /* 51 */ '    bevoegdOverAanbieders: false',
+  /* 52 */ 'rapportage:',
+  /* 53 */ '  jaarverslag: true',
+  /* 54 */ 'bewaartermijnen:',
+  /* 55 */ '  gemeente: P5Y',
+];
+
+/** Lines of BASIS with line `n` (1-based) replaced; several replacements as [n, tekst] pairs. */
+export function metRegels(...vervangingen: Array<[number, string]>): string[] {
+  const lines = [...BASIS];
+  for (const [n, tekst] of vervangingen) lines[n - 1] = tekst;
+  return lines;
+}
+
+/** Inserts lines before line `n` (1-based). */
+export function invoegen(lines: readonly string[], n: number, ...nieuw: string[]): string[] {
+  return [...lines.slice(0, n - 1), ...nieuw, ...lines.slice(n - 1)];
+}
+
+/** Writes files (path relative to a fresh temp dir) and returns the temp dir. */
+export function schrijfBestanden(bestanden: Record<string, readonly string[] | string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'klachtregie-def-'));
+  for (const [rel, inhoud] of Object.entries(bestanden)) {
+    const p = join(root, rel);
+    mkdirSync(join(p, '..'), { recursive: true });
+    writeFileSync(p, typeof inhoud === 'string' ? inhoud : `${inhoud.join('\n')}\n`);
+  }
+  return root;
+}
+
+export const TESTDAM = 'definitions/gm9999-testdam/2024-01.yaml';

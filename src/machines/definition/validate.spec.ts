@@ -1,0 +1,297 @@
+import { join } from 'node:path';
+import type { DefinitionError } from '../contract';
+import { loadAndValidate } from './validate';
+import { BASIS, invoegen, metRegels, schrijfBestanden, TESTDAM } from './test-fixture';
+
+/** Validates one Testdam file and returns its errors, with the file name stripped. */
+function fouten(lines: readonly string[]): Array<Omit<DefinitionError, 'file'>> {
+  const root = schrijfBestanden({ [TESTDAM]: lines });
+  return loadAndValidate([join(root, 'definitions')]).errors.map(({ file: _file, ...rest }) => rest);
+}
+
+const TWEEDE_LIJN_VANAF = 47; // the tweedeLijn: line of BASIS
+
+function metTweedeLijn(...entries: string[][]): string[] {
+  const lines = [...BASIS];
+  lines.splice(TWEEDE_LIJN_VANAF, 4, ...entries.flat());
+  return lines;
+}
+
+const entry = (soort: string, naam: string, van: string, tot?: string) => [
+  `  - soort: ${soort}`,
+  `    naam: ${naam}`,
+  `    geldigVanaf: ${van}`,
+  ...(tot ? [`    geldigTot: ${tot}`] : []),
+  '    bevoegdOverAanbieders: false',
+];
+
+describe('validateDefinities', () => {
+  it('accepts the base fixture', () => {
+    expect(fouten(BASIS)).toEqual([]);
+  });
+
+  describe('schema', () => {
+    it('an unknown key is reported at the key, with a did-you-mean hint and the allowed keys', () => {
+      const errors = fouten(invoegen(BASIS, 8, 'afhandeltermijn: P8W'));
+      expect(errors).toEqual([
+        {
+          line: 8,
+          column: 1,
+          message: "onbekende sleutel 'afhandeltermijn'",
+          hint: expect.stringMatching(/^bedoelde u 'termijnen'\? Toegestaan op het hoogste niveau: gemeente, versie, geldigVanaf, geldigTot, bron, /),
+        },
+      ]);
+    });
+
+    it('an unknown key in a termijn suggests the right one', () => {
+      expect(fouten(metRegels([30, '    verdaging: P4W']))).toEqual([
+        { line: 30, column: 5, message: "onbekende sleutel 'verdaging' in termijnen.afhandeling", hint: expect.stringMatching(/^bedoelde u 'verdagingMax'\? Toegestaan in termijnen.afhandeling: label, duur, rekenwijze, atw, verdagingMax, /) },
+      ]);
+    });
+
+    it('an unknown key in a condition is reported against the fact test the author meant', () => {
+      expect(fouten(metRegels([20, '      - { feit: complex, gelijk: true }']))).toEqual([
+        { line: 20, column: 26, message: "onbekende sleutel 'gelijk' in eersteLijn.behandelingDoorGemeente.een[0]", hint: 'Toegestaan in eersteLijn.behandelingDoorGemeente.een[0]: feit, is, in, minimaal, maximaal' },
+      ]);
+    });
+
+    it('a missing required key is reported at its parent', () => {
+      const lines = [...BASIS];
+      lines.splice(45, 1); // drop '  horen: true'
+      expect(fouten(lines)).toEqual([
+        { line: 44, column: 1, message: "verplichte sleutel 'horen' ontbreekt in stappen", hint: "voeg 'horen:' toe onder stappen (Hoorzitting (Awb 9:10), met de uitzonderingen van 9:10 lid 2.)" },
+      ]);
+    });
+
+    it('a wrong type names what is expected and what is there', () => {
+      expect(fouten(metRegels([46, '  horen: ja']))).toEqual([
+        { line: 46, column: 10, message: "stappen.horen: verwacht true of false, maar hier staat de tekst 'ja'", hint: 'schrijf true (ja) of false (nee), zonder aanhalingstekens' },
+      ]);
+    });
+
+    it('a duration in words gets the ISO 8601 form to write instead', () => {
+      expect(fouten(metRegels([27, '    duur: 6 weken']))).toEqual([
+        { line: 27, column: 11, message: "termijnen.afhandeling.duur: '6 weken' is geen ISO 8601-duur", hint: 'schrijf P6W; schrijf een ISO 8601-duur zoals P6W (6 weken), P5D (5 dagen), P1M (1 maand) of P1Y (1 jaar), met één eenheid' },
+      ]);
+    });
+
+    it('a Dutch-order date gets the YYYY-MM-DD form to write instead', () => {
+      expect(fouten(metRegels([6, 'geldigVanaf: 01-02-2024']))).toEqual([
+        { line: 6, column: 14, message: "geldigVanaf: '01-02-2024' is geen geldige datum", hint: 'schrijf 2024-02-01; schrijf een bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2024-01-01' },
+      ]);
+    });
+
+    it('a role outside the known list is refused with a suggestion', () => {
+      expect(fouten(invoegen(BASIS, 31, '    escalatieNaar: leidinggevde'))).toEqual([
+        { line: 31, column: 20, message: "termijnen.afhandeling.escalatieNaar: de tekst 'leidinggevde' is hier niet toegestaan", hint: expect.stringMatching(/^bedoelde u 'leidinggevende'\? kies uit: behandelaar, leidinggevende, /) },
+      ]);
+    });
+
+    it('an unknown aanbieder type in bijzondereRegimes is refused with a suggestion', () => {
+      const lines = [...BASIS, 'bijzondereRegimes:', '  jeugdzorg:', '    regime: jeugdwetKlachtencommissie', '    oordeelTermijn: P6W', '    reactieTermijn: P1M'];
+      expect(fouten(lines)).toEqual([
+        { line: 57, column: 3, message: "onbekende sleutel 'jeugdzorg' in bijzondereRegimes", hint: "bedoelde u 'jeugdhulp'? Toegestaan in bijzondereRegimes: wmo, jeugdhulp, zorg, overig" },
+      ]);
+    });
+  });
+
+  describe('references', () => {
+    it('an unknown fact in a condition is reported at the reference', () => {
+      expect(fouten(metRegels([20, '      - { feit: complexx }']))).toEqual([
+        { line: 20, column: 17, message: "onbekend feit 'complexx'", hint: "bedoelde u 'complex'? Of declareer het onder feiten, bijvoorbeeld: complexx: { type: boolean, omschrijving: '...' }" },
+      ]);
+    });
+
+    it('a keuze fact is compared with one of its declared values', () => {
+      expect(fouten(metRegels([21, '      - { feit: gerichtAan, is: gemeent }']))).toEqual([
+        { line: 21, column: 33, message: 'feit \'gerichtAan\' is een keuze uit gemeente, aanbieder; "gemeent" past daar niet bij', hint: "bedoelde u 'gemeente'? schrijf bijvoorbeeld { feit: gerichtAan, in: [gemeente, aanbieder] }" },
+      ]);
+    });
+
+    it('a bare keuze fact (no comparison) is refused', () => {
+      expect(fouten(metRegels([21, '      - { feit: gerichtAan }']))).toEqual([
+        expect.objectContaining({ line: 21, column: 17, message: "feit 'gerichtAan' is een keuze, geen ja/nee: zeg waarmee het vergeleken wordt" }),
+      ]);
+    });
+
+    it('the afhandeling termijn must exist (Awb 9:11)', () => {
+      expect(fouten(metRegels([25, '  afhandelingg:']))).toEqual([
+        { line: 24, column: 1, message: "termijn 'afhandeling' ontbreekt (Awb 9:11 lid 1: elke klacht bij de gemeente wordt binnen 6 weken afgehandeld)", hint: expect.stringMatching(/^heet 'afhandelingg' eigenlijk 'afhandeling'\? voeg onder termijnen toe: afhandeling: \{ label: Afhandeltermijn, duur: P6W/) },
+      ]);
+    });
+
+    it('a first line at the aanbieder needs the aanbiederAfhandeling termijn', () => {
+      expect(fouten(metRegels([17, '  standaard: aanbieder']))).toEqual([
+        expect.objectContaining({ line: 24, column: 1, message: expect.stringContaining("termijn 'aanbiederAfhandeling' ontbreekt") }),
+      ]);
+    });
+
+    it('the version is the file name', () => {
+      expect(fouten(metRegels([5, "versie: '2024-02'"]))).toEqual([
+        { line: 5, column: 9, message: "versie '2024-02' wijkt af van de bestandsnaam 2024-01.yaml", hint: "schrijf versie: '2024-01', of hernoem het bestand naar 2024-02.yaml" },
+      ]);
+    });
+
+    it('the CBS code matches the folder', () => {
+      expect(fouten(metRegels([3, '  cbsCode: GM0363']))).toEqual([expect.objectContaining({ line: 3, column: 12, message: "CBS-code GM0363 hoort niet bij map 'gm9999-testdam'" })]);
+    });
+  });
+
+  describe('legal lint', () => {
+    it('Awb 9:11 lid 1: an 8-week afhandeltermijn without klachtadviescommissie is refused', () => {
+      expect(fouten(metRegels([27, '    duur: P8W']))).toEqual([
+        { line: 27, column: 11, message: 'Awb 9:11 lid 1: de afhandeltermijn is hooguit 6 weken zonder klachtadviescommissie (hier 8 weken)', hint: 'zet de termijn op P6W of voeg stappen.klachtadviescommissie toe (dan mag P10W)' },
+      ]);
+    });
+
+    it('Awb 9:11 lid 1: 10 weeks with klachtadviescommissie is accepted, 11 is not', () => {
+      const met = (duur: string) => invoegen(metRegels([27, `    duur: ${duur}`]), 47, '  klachtadviescommissie: { naam: Klachtadviescommissie Testdam }');
+      expect(fouten(met('P10W'))).toEqual([]);
+      expect(fouten(met('P11W'))).toEqual([expect.objectContaining({ line: 27, column: 11, message: expect.stringMatching(/^Awb 9:11 lid 1: de afhandeltermijn is hooguit 10 weken/) })]);
+    });
+
+    it('Awb 9:11 lid 2: verdaging of more than four weeks is refused (also one month)', () => {
+      expect(fouten(metRegels([30, '    verdagingMax: P5W']))).toEqual([
+        { line: 30, column: 19, message: 'Awb 9:11 lid 2: verdaging is hooguit 4 weken (hier 5 weken)', hint: 'zet verdagingMax op P4W; verder uitstel kan alleen met schriftelijke instemming van de klager (Awb 9:11 lid 3)' },
+      ]);
+      expect(fouten(metRegels([30, '    verdagingMax: P1M']))).toEqual([expect.objectContaining({ line: 30, column: 19, message: 'Awb 9:11 lid 2: verdaging is hooguit 4 weken (hier 1 maand)' })]);
+      expect(fouten(metRegels([30, '    verdagingMax: P28D']))).toEqual([]);
+    });
+
+    it('Awb 9:8 lid 3: the notice of non-handling is due within four weeks', () => {
+      expect(fouten(metRegels([34, '    duur: P5W']))).toEqual([expect.objectContaining({ line: 34, column: 11, message: expect.stringMatching(/^Awb 9:8 lid 3: /), hint: 'zet de termijn op P4W' })]);
+    });
+
+    it('Awb 9:24: the klager has a year to go to the ombudsman', () => {
+      expect(fouten(metRegels([40, '    duur: P6M']))).toEqual([expect.objectContaining({ line: 40, column: 11, message: 'Awb 9:24 lid 1: de klager heeft 1 jaar om naar de ombudsman te gaan (hier 6 maanden)' })]);
+    });
+
+    it('Atw art. 4: atw: true on a term in years or over twelve weeks is refused', () => {
+      expect(fouten(metRegels([42, '    atw: true']))).toEqual([
+        { line: 42, column: 10, message: expect.stringMatching(/^Atw art\. 4: de Algemene termijnenwet geldt niet voor termijn 'tweedeLijnVerzoek': de termijn van 1 jaar is in jaren uitgedrukt/), hint: 'zet atw: false' },
+      ]);
+      const extra = (duur: string) => invoegen(BASIS, 44, '  wachttijd:', '    label: Wachttijd', `    duur: ${duur}`, '    rekenwijze: kalenderdagen', '    atw: true', '    grondslag: test');
+      expect(fouten(extra('P13W'))).toEqual([expect.objectContaining({ line: 48, column: 10, message: expect.stringMatching(/^Atw art\. 4: .*13 weken is langer dan 12 weken/) })]);
+      expect(fouten(extra('P12W'))).toEqual([]);
+    });
+
+    it('GemW 81p: exactly one second-line body at any date (a gap is reported with its date)', () => {
+      const errors = fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', '2024-06-30'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01')));
+      expect(errors).toEqual([
+        {
+          line: 51,
+          column: 16,
+          message: "GemW 81p: op 2024-07-01 is er geen tweedelijnsvoorziening ('Nationale ombudsman' eindigt op 2024-06-30, 'Ombudsman Testdam' begint pas op 2025-01-01)",
+          hint: "laat 'Ombudsman Testdam' beginnen op 2024-07-01, of 'Nationale ombudsman' eindigen op 2024-12-31",
+        },
+      ]);
+    });
+
+    it('GemW 81p: exactly one second-line body at any date (an overlap is reported with its date)', () => {
+      const errors = fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01')));
+      expect(errors).toEqual([
+        {
+          line: 54,
+          column: 18,
+          message: "GemW 81p: op 2025-01-01 zijn er twee tweedelijnsvoorzieningen, 'Nationale ombudsman' en 'Ombudsman Testdam'; er kan er maar één zijn",
+          hint: "laat 'Nationale ombudsman' eindigen op 2024-12-31 (geldigTot: 2024-12-31), of laat 'Ombudsman Testdam' later beginnen",
+        },
+      ]);
+    });
+
+    it('GemW 81p: a switch per 1 January without gap or overlap is accepted', () => {
+      expect(fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', '2024-12-31'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01')))).toEqual([]);
+    });
+
+    it('GemW 81p: a body must cover the first day of the definition', () => {
+      expect(fouten(metRegels([50, '    geldigVanaf: 2024-02-01']))).toEqual([
+        expect.objectContaining({ line: 50, column: 18, message: "GemW 81p: op 2024-01-01 is er geen tweedelijnsvoorziening (de eerste, 'Nationale ombudsman', begint pas op 2024-02-01)" }),
+      ]);
+    });
+
+    it('GemW 81p lid 2: a local ombudsman starts on 1 January (and lid 3: ends on 31 December)', () => {
+      const errors = fouten(
+        metTweedeLijn(
+          entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', '2024-02-29'),
+          entry('ombudscommissie', 'Ombudscommissie Testdam', '2024-03-01', '2025-06-30'),
+          entry('nationaleOmbudsman', 'Nationale ombudsman', '2025-07-01'),
+        ),
+      );
+      expect(errors).toEqual([
+        {
+          line: 55,
+          column: 18,
+          message: "GemW 81p lid 2: een eigen ombudsman of ombudscommissie kan alleen per 1 januari worden ingesteld; 'Ombudscommissie Testdam' begint op 1 maart 2024",
+          hint: 'zet geldigVanaf op 2025-01-01 (het besluit gaat vóór 1 juli 2024 naar de Nationale ombudsman) of op 2024-01-01 als het besluit tijdig was',
+        },
+        {
+          line: 56,
+          column: 16,
+          message: "GemW 81p lid 3: een eigen ombudsman of ombudscommissie kan alleen per 1 januari worden opgeheven; 'Ombudscommissie Testdam' eindigt op 30 juni 2025",
+          hint: 'zet geldigTot op 2025-12-31 (opheffing per 1 januari 2026, besluit vóór 1 juli 2025 naar de Nationale ombudsman)',
+        },
+      ]);
+    });
+
+    it('geldigVanaf must not lie after geldigTot', () => {
+      expect(fouten(invoegen(BASIS, 7, 'geldigTot: 2023-12-31'))).toEqual([expect.objectContaining({ line: 7, column: 12, message: 'geldigTot 2023-12-31 ligt vóór geldigVanaf 2024-01-01' })]);
+    });
+
+    it('versions of one gemeente do not overlap, and leave no gap', () => {
+      const tweede = metRegels([5, "versie: '2025-01'"], [6, 'geldigVanaf: 2025-01-01']);
+      const run = (eerste: readonly string[]) => {
+        const root = schrijfBestanden({ [TESTDAM]: eerste, 'definitions/gm9999-testdam/2025-01.yaml': tweede });
+        return loadAndValidate([join(root, 'definitions')]).errors.map((e) => ({ ...e, file: e.file.slice(root.length + 1) }));
+      };
+      expect(run(BASIS)).toEqual([
+        {
+          file: 'definitions/gm9999-testdam/2025-01.yaml',
+          line: 6,
+          column: 14,
+          message: expect.stringMatching(/^versie '2025-01' begint op 2025-01-01, maar versie '2024-01' \(.*2024-01\.yaml\) geldt dan nog; versies mogen niet overlappen$/),
+          hint: "zet in versie '2024-01' geldigTot: 2024-12-31 (een nieuw bestand; een gepubliceerde versie wijzigt verder niet)",
+        },
+      ]);
+      expect(run(invoegen(BASIS, 7, 'geldigTot: 2024-12-31'))).toEqual([]);
+      expect(run(invoegen(BASIS, 7, 'geldigTot: 2024-11-30'))).toEqual([
+        expect.objectContaining({ file: 'definitions/gm9999-testdam/2025-01.yaml', line: 6, column: 14, message: "tussen versie '2024-01' (t/m 2024-11-30) en versie '2025-01' (vanaf 2025-01-01) geldt geen regeling" }),
+      ]);
+    });
+
+    it('a gemeente taken over (herindeling) ends the day before the take-over', () => {
+      const overnemer = invoegen(metRegels([3, '  cbsCode: GM0001'], [4, '  naam: Groterdam']), 5, '  neemtOver:', '    - { cbsCode: GM9999, naam: Testdam, vanaf: 2024-07-01 }');
+      const root = schrijfBestanden({ [TESTDAM]: invoegen(BASIS, 7, 'geldigTot: 2024-05-31'), 'definitions/gm0001-groterdam/2024-01.yaml': overnemer });
+      const errors = loadAndValidate([join(root, 'definitions')]).errors;
+      expect(errors).toEqual([
+        expect.objectContaining({
+          file: join(root, 'definitions/gm0001-groterdam/2024-01.yaml'),
+          line: 6,
+          column: 48,
+          message: expect.stringMatching(/^Groterdam neemt Testdam over per 2024-07-01, maar de laatste versie van Testdam \(.*\) geldt tot en met 2024-05-31$/),
+          hint: 'de regeling van Testdam eindigt op 2024-06-30: geldigTot: 2024-06-30',
+        }),
+      ]);
+    });
+
+    it('Wkkgz 17: a zorg regime handles within six weeks, extends at most four; Wkkgz does not fit jeugdhulp', () => {
+      const regime = (type: string, afh: string, verd: string) => [...BASIS, 'bijzondereRegimes:', `  ${type}:`, '    regime: wkkgz', `    afhandelTermijn: ${afh}`, `    verdagingMax: ${verd}`, '    geschilTermijn: P6M', '    geschilleninstantie: Geschilleninstantie Zorg'];
+      expect(fouten(regime('zorg', 'P6W', 'P4W'))).toEqual([]);
+      expect(fouten(regime('zorg', 'P8W', 'P6W'))).toEqual([
+        expect.objectContaining({ line: 59, column: 22, message: 'Wkkgz 17 lid 1: de zorgaanbieder deelt de uitkomst uiterlijk binnen 6 weken mee (hier 8 weken)' }),
+        expect.objectContaining({ line: 60, column: 19, message: 'Wkkgz 17 lid 2: verlenging is hooguit 4 weken (hier 6 weken)' }),
+      ]);
+      expect(fouten(regime('jeugdhulp', 'P6W', 'P4W'))).toEqual([
+        expect.objectContaining({ line: 58, column: 13, message: expect.stringMatching(/^regime wkkgz past niet bij aanbieders van het type jeugdhulp/), hint: 'schrijf regime: jeugdwetKlachtencommissie' }),
+      ]);
+    });
+
+    it('Jeugdwet 4.2.1 lid 5: the aanbieder responds within one month', () => {
+      const lines = [...BASIS, 'bijzondereRegimes:', '  jeugdhulp:', '    regime: jeugdwetKlachtencommissie', '    oordeelTermijn: P6W', '    reactieTermijn: P6W'];
+      expect(fouten(lines)).toEqual([expect.objectContaining({ line: 60, column: 21, message: 'Jeugdwet 4.2.1 lid 5: de aanbieder reageert binnen één maand op het oordeel (hier 6 weken)' })]);
+    });
+
+    it('Selectielijst 13.1: a handled klacht is kept five years', () => {
+      expect(fouten(metRegels([55, '  gemeente: P1Y']))).toEqual([expect.objectContaining({ line: 55, column: 13, message: 'Selectielijst gemeenten 2020, 13.1: een afgehandelde klacht wordt 5 jaar bewaard (hier 1 jaar)' })]);
+    });
+  });
+});
