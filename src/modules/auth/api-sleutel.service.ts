@@ -1,0 +1,76 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { ApiSleutelEntity } from './api-sleutel.entity';
+import type { Rol } from './rol';
+import type { Tenant } from './tenant';
+
+/** Keys look like `kr_<prefix>_<secret>`; the prefix finds the row, the hash proves the secret. */
+const SLEUTEL_PATROON = /^kr_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
+
+export function hashSleutel(sleutel: string): string {
+  return createHash('sha256').update(sleutel, 'utf8').digest('hex');
+}
+
+export interface NieuweSleutel {
+  gemeente: string;
+  rol: Rol;
+  aanbiederId?: string | null;
+  naam: string;
+}
+
+export interface AangemaakteSleutel {
+  entity: ApiSleutelEntity;
+  /** The key itself: shown once, never stored. */
+  sleutel: string;
+}
+
+@Injectable()
+export class ApiSleutelService {
+  constructor(@InjectRepository(ApiSleutelEntity) private readonly repo: Repository<ApiSleutelEntity>) {}
+
+  async maak(input: NieuweSleutel, repo: Repository<ApiSleutelEntity> = this.repo): Promise<AangemaakteSleutel> {
+    const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+    const sleutel = `kr_${prefix}_${randomBytes(32).toString('base64url')}`;
+    const entity = await repo.save(
+      repo.create({
+        gemeente: input.gemeente,
+        rol: input.rol,
+        aanbiederId: input.aanbiederId ?? null,
+        naam: input.naam,
+        prefix,
+        hash: hashSleutel(sleutel),
+        revokedAt: null,
+      }),
+    );
+    return { entity, sleutel };
+  }
+
+  /** The tenant of a presented key, or undefined when it is unknown, malformed or revoked. */
+  async verifieer(sleutel: string): Promise<Tenant | undefined> {
+    const m = SLEUTEL_PATROON.exec(sleutel);
+    if (!m) return undefined;
+    const row = await this.repo.findOne({ where: { prefix: m[1], revokedAt: IsNull() } });
+    if (!row) return undefined;
+    const a = Buffer.from(hashSleutel(sleutel), 'hex');
+    const b = Buffer.from(row.hash, 'hex');
+    if (a.length !== b.length || !timingSafeEqual(a, b)) return undefined;
+    return {
+      gemeente: row.gemeente,
+      rol: row.rol,
+      ...(row.aanbiederId ? { aanbiederId: row.aanbiederId } : {}),
+      subject: `api-sleutel:${row.id}`,
+    };
+  }
+
+  lijst(gemeente: string): Promise<ApiSleutelEntity[]> {
+    return this.repo.find({ where: { gemeente }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Revokes a key of the gemeente; false when there is no such key there. */
+  async trekIn(gemeente: string, id: string): Promise<boolean> {
+    const r = await this.repo.update({ id, gemeente, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return (r.affected ?? 0) > 0;
+  }
+}

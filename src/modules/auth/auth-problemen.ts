@@ -1,0 +1,11 @@
+import { ProblemException } from '../../common/problem';
+
+/** 401: no or an unknown/invalid token. The detail never says which part was wrong beyond the kind. */
+export function nietGeauthenticeerd(detail: string): ProblemException {
+  return new ProblemException({ status: 401, code: 'niet-geauthenticeerd', title: 'Niet geauthenticeerd', detail });
+}
+
+/** 403: authenticated, but the role may not do this (design.md §7). */
+export function geenToegang(detail: string): ProblemException {
+  return new ProblemException({ status: 403, code: 'geen-toegang', title: 'Geen toegang', detail });
+}

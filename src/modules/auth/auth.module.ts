@@ -1,0 +1,35 @@
+import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiSleutelController } from './api-sleutel.controller';
+import { ApiSleutelEntity } from './api-sleutel.entity';
+import { ApiSleutelService } from './api-sleutel.service';
+import { AuthGuard } from './auth.guard';
+import { DossierInzageEntity } from './dossier-inzage.entity';
+import { DossierInzageService } from './dossier-inzage.service';
+import { EersteSleutelService } from './eerste-sleutel.service';
+import { TenantMiddleware } from './tenant.middleware';
+import { TokenVerifier } from './token-verifier.service';
+
+/**
+ * Authentication (API keys, OIDC), roles and tenancy (design.md §7). Global so that every module can
+ * inject DossierInzageService and ApiSleutelService; the AuthGuard protects every route.
+ */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([ApiSleutelEntity, DossierInzageEntity])],
+  controllers: [ApiSleutelController],
+  providers: [
+    ApiSleutelService,
+    TokenVerifier,
+    DossierInzageService,
+    EersteSleutelService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [ApiSleutelService, DossierInzageService, TokenVerifier],
+})
+export class AuthModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(TenantMiddleware).forRoutes('*');
+  }
+}

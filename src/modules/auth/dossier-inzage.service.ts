@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { DossierInzageEntity } from './dossier-inzage.entity';
+import type { Tenant } from './tenant';
+
+/** Writes the access log of dossiers (design.md §7: every access to a dossier is logged). */
+@Injectable()
+export class DossierInzageService {
+  constructor(@InjectRepository(DossierInzageEntity) private readonly repo: Repository<DossierInzageEntity>) {}
+
+  async log(tenant: Tenant, klachtId: string): Promise<void> {
+    await this.repo.insert({
+      gemeente: tenant.gemeente,
+      klachtId,
+      wie: tenant.subject,
+      rol: tenant.rol,
+      aanbiederId: tenant.aanbiederId ?? null,
+    });
+  }
+
+  voorKlacht(gemeente: string, klachtId: string): Promise<DossierInzageEntity[]> {
+    return this.repo.find({ where: { gemeente, klachtId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+}

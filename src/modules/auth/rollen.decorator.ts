@@ -1,0 +1,17 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import type { Rol } from './rol';
+
+export const ROLLEN_KEY = 'klachtregie:rollen';
+export const PUBLIEK_KEY = 'klachtregie:publiek';
+
+/**
+ * The roles that may call a route (or every route of a controller). Routes without `@Rollen`
+ * are open to every authenticated role except `aanbieder`: an aanbieder only reaches what is
+ * explicitly granted to it (design.md §7, least privilege).
+ */
+export const Rollen = (...rollen: Rol[]) =>
+  applyDecorators(SetMetadata(ROLLEN_KEY, rollen), ApiBearerAuth('bearer'));
+
+/** A route that needs no token (health, the OpenAPI document). */
+export const Publiek = () => SetMetadata(PUBLIEK_KEY, true);

@@ -1,0 +1,91 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Rol } from './rol';
+
+/**
+ * Who is calling, resolved from the bearer token by the AuthGuard (design.md §7). Every query on
+ * tenant data filters on `gemeente`; for the aanbieder role also on `aanbiederId`.
+ */
+export interface Tenant {
+  /** CBS gemeentecode, e.g. `GM0363`. */
+  gemeente: string;
+  rol: Rol;
+  /** Set (and required) for the aanbieder role. */
+  aanbiederId?: string;
+  /** Who, for the audit log: `api-sleutel:<id>` or `oidc:<sub>`. */
+  subject: string;
+}
+
+interface TenantStore {
+  tenant?: Tenant;
+}
+
+const storage = new AsyncLocalStorage<TenantStore>();
+
+/**
+ * The tenant of the current request, also reachable from services and repositories that do not
+ * receive it as an argument (so existing code can scope its SQL with a one-line change).
+ * TenantMiddleware opens the store per request; the AuthGuard fills it.
+ */
+export const TenantContext = {
+  run<T>(fn: () => T): T {
+    return storage.run({}, fn);
+  },
+  set(tenant: Tenant): void {
+    const store = storage.getStore();
+    if (store) store.tenant = tenant;
+  },
+  /** The tenant, or undefined outside a request (jobs, CLI). */
+  huidige(): Tenant | undefined {
+    return storage.getStore()?.tenant;
+  },
+  /** The tenant; throws when called outside an authenticated request (a programming error). */
+  vereist(): Tenant {
+    const t = storage.getStore()?.tenant;
+    if (!t) throw new Error('TenantContext.vereist() called outside an authenticated request');
+    return t;
+  },
+};
+
+/** The request property the AuthGuard sets. */
+export const TENANT_REQUEST_KEY = 'tenant';
+
+/** Controller parameter: `@HuidigeTenant() tenant: Tenant`. */
+export const HuidigeTenant = createParamDecorator((_data: unknown, ctx: ExecutionContext): Tenant => {
+  const req = ctx.switchToHttp().getRequest<Record<string, unknown>>();
+  const t = req[TENANT_REQUEST_KEY] as Tenant | undefined;
+  if (!t) throw new Error('@HuidigeTenant() on a route without an authenticated tenant');
+  return t;
+});
+
+/**
+ * SQL scope for klacht-like tables (design.md §7: every query scoped to the caller's gemeente, also in
+ * SQL). Returns a WHERE fragment and its parameters for a query builder:
+ *   const s = tenantScope(tenant, 'k'); qb.andWhere(s.sql, s.params)
+ * The aanbieder role only sees klachten about itself (`aanbieders @> '[{"id": ...}]'`).
+ */
+export function tenantScope(
+  tenant: Tenant,
+  alias: string,
+  kolommen: { gemeente?: string; aanbieders?: string } = {},
+): { sql: string; params: Record<string, unknown> } {
+  const g = `${alias}.${kolommen.gemeente ?? 'gemeente'}`;
+  const a = `${alias}.${kolommen.aanbieders ?? 'aanbieders'}`;
+  if (tenant.rol === 'aanbieder') {
+    return {
+      sql: `${g} = :tenantGemeente AND ${a} @> :tenantAanbieder::jsonb`,
+      params: { tenantGemeente: tenant.gemeente, tenantAanbieder: JSON.stringify([{ id: tenant.aanbiederId ?? '' }]) },
+    };
+  }
+  return { sql: `${g} = :tenantGemeente`, params: { tenantGemeente: tenant.gemeente } };
+}
+
+/** Whether a loaded klacht-like row is visible to the tenant (for code that loads by id first). */
+export function zichtbaarVoor(
+  tenant: Tenant,
+  row: { gemeente: string; aanbieders?: { id: string }[] | null },
+): boolean {
+  if (row.gemeente !== tenant.gemeente) return false;
+  if (tenant.rol !== 'aanbieder') return true;
+  return (row.aanbieders ?? []).some((a) => a.id === tenant.aanbiederId);
+}

@@ -1,0 +1,72 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { AppConfig } from '../../config';
+import { InjectConfig } from '../../config';
+import { ApiSleutelService } from './api-sleutel.service';
+import { isRol, normaliseerGemeente } from './rol';
+import type { Tenant } from './tenant';
+
+/**
+ * Turns a bearer token into a Tenant: an API key (`kr_...`) or an OIDC access token (JWT) checked
+ * with jose against the configured JWKS (or HS256 secret), issuer and audience. Claims map to
+ * gemeente / rol / aanbiederId through configurable claim names.
+ */
+@Injectable()
+export class TokenVerifier {
+  private readonly logger = new Logger('Auth');
+  private readonly jwks?: JWTVerifyGetKey;
+  private readonly secret?: Uint8Array;
+
+  constructor(
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly sleutels: ApiSleutelService,
+  ) {
+    if (config.oidcJwksUrl) this.jwks = createRemoteJWKSet(new URL(config.oidcJwksUrl));
+    if (config.oidcSecret) this.secret = new TextEncoder().encode(config.oidcSecret);
+  }
+
+  get oidcAan(): boolean {
+    return Boolean(this.config.oidcIssuer && (this.jwks || this.secret));
+  }
+
+  /** The tenant, or a Dutch reason why the token is not accepted. */
+  async verifieer(token: string): Promise<Tenant | { fout: string }> {
+    if (token.startsWith('kr_')) {
+      return (await this.sleutels.verifieer(token)) ?? { fout: 'De API-sleutel is onbekend of ingetrokken.' };
+    }
+    if (token.split('.').length === 3) return this.verifieerJwt(token);
+    return { fout: 'Het token is geen API-sleutel en geen JWT.' };
+  }
+
+  private async verifieerJwt(token: string): Promise<Tenant | { fout: string }> {
+    if (!this.oidcAan) return { fout: 'OIDC-tokens worden door deze installatie niet geaccepteerd (geen OIDC_ISSUER ingesteld).' };
+    let payload: JWTPayload;
+    try {
+      const opts = {
+        issuer: this.config.oidcIssuer,
+        ...(this.config.oidcAudience ? { audience: this.config.oidcAudience } : {}),
+      };
+      payload = this.jwks
+        ? (await jwtVerify(token, this.jwks, opts)).payload
+        : (await jwtVerify(token, this.secret!, { ...opts, algorithms: ['HS256'] })).payload;
+    } catch (e) {
+      this.logger.debug(`JWT refused: ${(e as Error).message}`);
+      return { fout: 'Het JWT is ongeldig, verlopen of niet voor deze dienst bestemd.' };
+    }
+    const gemeente = normaliseerGemeente(payload[this.config.oidcClaimGemeente]);
+    if (!gemeente) return { fout: `Het JWT heeft geen geldige claim '${this.config.oidcClaimGemeente}' (CBS-code, bijv. GM0363).` };
+    const rolClaim = payload[this.config.oidcClaimRol];
+    const rol = (Array.isArray(rolClaim) ? rolClaim : [rolClaim]).find(isRol);
+    if (!rol) return { fout: `Het JWT heeft geen bekende rol in claim '${this.config.oidcClaimRol}'.` };
+    const aanbieder = payload[this.config.oidcClaimAanbieder];
+    if (rol === 'aanbieder' && (typeof aanbieder !== 'string' || aanbieder === '')) {
+      return { fout: `Een aanbieder-token moet claim '${this.config.oidcClaimAanbieder}' hebben.` };
+    }
+    return {
+      gemeente,
+      rol,
+      ...(rol === 'aanbieder' ? { aanbiederId: aanbieder as string } : {}),
+      subject: `oidc:${payload.sub ?? 'onbekend'}`,
+    };
+  }
+}

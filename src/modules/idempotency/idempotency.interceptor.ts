@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import { from, Observable, of, switchMap, catchError, throwError } from 'rxjs';
+import { Repository } from 'typeorm';
+import { ProblemException } from '../../common/problem';
+import { TENANT_REQUEST_KEY, type Tenant } from '../auth/tenant';
+import { IdempotentieSleutelEntity } from './idempotentie-sleutel.entity';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+/** A first request that has not finished after this long is considered crashed and may be retried. */
+const BEZIG_VERLOOPT_MS = 5 * 60_000;
+/** How long a duplicate waits for the first request's result before answering 409. */
+const WACHT_MS = 15_000;
+
+/** JSON with sorted keys, so `{a,b}` and `{b,a}` hash alike. */
+export function canoniek(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canoniek).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canoniek((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v ?? null);
+}
+
+/**
+ * `Idempotency-Key` on POST (IETF draft-ietf-httpapi-idempotency-key-header): the first request's
+ * response is stored per gemeente and key; a retry gets the same status and body, the same key with
+ * a different request gets 422, and a concurrent duplicate waits for the first instead of creating a
+ * second klacht. Failed requests change nothing, so their key is released for a retry.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Idempotency');
+
+  constructor(@InjectRepository(IdempotentieSleutelEntity) private readonly repo: Repository<IdempotentieSleutelEntity>) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> | Promise<Observable<unknown>> {
+    if (context.getType() !== 'http') return next.handle();
+    const req = context.switchToHttp().getRequest<Request>();
+    const res = context.switchToHttp().getResponse<Response>();
+    const raw = req.headers[IDEMPOTENCY_HEADER];
+    if (req.method !== 'POST' || raw === undefined) return next.handle();
+    const sleutel = Array.isArray(raw) ? raw[0] : raw;
+    if (!sleutel || sleutel.length > 255) {
+      throw ProblemException.invalid([{ name: 'Idempotency-Key', reason: 'moet 1 tot 255 tekens zijn' }]);
+    }
+    const tenant = (req as unknown as Record<string, unknown>)[TENANT_REQUEST_KEY] as Tenant | undefined;
+    if (!tenant) return next.handle();
+    const route = `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`;
+    const hash = createHash('sha256').update(`${req.method} ${req.originalUrl}\n${canoniek(req.body)}`).digest('hex');
+    return this.start(tenant.gemeente, sleutel, route, hash, res, next);
+  }
+
+  private async start(
+    gemeente: string,
+    sleutel: string,
+    route: string,
+    hash: string,
+    res: Response,
+    next: CallHandler,
+  ): Promise<Observable<unknown>> {
+    const claimed = await this.claim(gemeente, sleutel, route, hash);
+    if (!claimed) {
+      const eerste = await this.wachtOpEerste(gemeente, sleutel);
+      if (eerste.requestHash !== hash) {
+        throw new ProblemException({
+          status: 422,
+          code: 'idempotency-key-hergebruikt',
+          title: 'Idempotency-Key hergebruikt voor een ander verzoek',
+          detail: `De Idempotency-Key '${sleutel}' is al gebruikt voor een ander verzoek (${eerste.route}). Gebruik een nieuwe sleutel per verzoek.`,
+        });
+      }
+      res.setHeader('Idempotent-Replayed', 'true');
+      if (eerste.responseStatus) res.status(eerste.responseStatus);
+      return of(eerste.responseBody);
+    }
+    return next.handle().pipe(
+      switchMap((body) =>
+        from(
+          (async () => {
+            const json = body === undefined ? null : (JSON.parse(JSON.stringify(body)) as unknown);
+            await this.repo.update(
+              { gemeente, sleutel },
+              { status: 'klaar', responseStatus: res.statusCode, responseBody: json as object, completedAt: new Date() },
+            );
+            return body;
+          })(),
+        ),
+      ),
+      catchError((err: unknown) =>
+        from(this.repo.delete({ gemeente, sleutel, status: 'bezig' })).pipe(switchMap(() => throwError(() => err))),
+      ),
+    );
+  }
+
+  /** True when this request is the first with the key (or takes over one that crashed). */
+  private async claim(gemeente: string, sleutel: string, route: string, requestHash: string): Promise<boolean> {
+    const r = await this.repo.query(
+      `INSERT INTO idempotentie_sleutel (gemeente, sleutel, route, request_hash, status)
+       VALUES ($1, $2, $3, $4, 'bezig')
+       ON CONFLICT (gemeente, sleutel) DO UPDATE SET route = EXCLUDED.route, request_hash = EXCLUDED.request_hash, created_at = now()
+         WHERE idempotentie_sleutel.status = 'bezig' AND idempotentie_sleutel.created_at < now() - ($5 || ' milliseconds')::interval
+       RETURNING gemeente`,
+      [gemeente, sleutel, route, requestHash, String(BEZIG_VERLOOPT_MS)],
+    );
+    return (r as unknown[]).length > 0;
+  }
+
+  private async wachtOpEerste(gemeente: string, sleutel: string): Promise<IdempotentieSleutelEntity> {
+    const tot = Date.now() + WACHT_MS;
+    for (;;) {
+      const row = await this.repo.findOne({ where: { gemeente, sleutel } });
+      if (!row) {
+        // The first request failed and released the key meanwhile: this one may not run twice
+        // concurrently, so ask the client to retry rather than racing a new claim here.
+        throw ProblemException.conflict('idempotency-key-vrijgegeven', 'Eerste verzoek mislukt', 'Het eerste verzoek met deze Idempotency-Key is mislukt; probeer het opnieuw.');
+      }
+      if (row.status === 'klaar') return row;
+      if (Date.now() > tot) {
+        this.logger.warn(`Idempotency-Key ${sleutel} (${gemeente}) still in progress after ${WACHT_MS} ms`);
+        throw ProblemException.conflict('idempotency-key-in-behandeling', 'Verzoek nog in behandeling', 'Een verzoek met dezelfde Idempotency-Key is nog in behandeling; probeer het zo opnieuw.');
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}

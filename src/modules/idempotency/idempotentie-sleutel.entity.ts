@@ -1,0 +1,39 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * One `Idempotency-Key` per gemeente: the first request's fingerprint and response. The primary
+ * key is what makes concurrent duplicates safe: only one INSERT wins, the other waits for its result.
+ */
+@Entity('idempotentie_sleutel')
+@Index('IDX_idempotentie_sleutel_created', ['createdAt'])
+export class IdempotentieSleutelEntity {
+  @PrimaryColumn({ type: 'varchar', length: 6 })
+  gemeente: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 255 })
+  sleutel: string;
+
+  /** `POST /api/v1/klachten` (method and route pattern). */
+  @Column({ type: 'varchar', length: 300 })
+  route: string;
+
+  /** SHA-256 of method, path and canonical JSON body. */
+  @Column({ name: 'request_hash', type: 'char', length: 64 })
+  requestHash: string;
+
+  /** `bezig` while the first request runs, `klaar` once its response is stored. */
+  @Column({ type: 'varchar', length: 10 })
+  status: 'bezig' | 'klaar';
+
+  @Column({ name: 'response_status', type: 'int', nullable: true })
+  responseStatus: number | null;
+
+  @Column({ name: 'response_body', type: 'jsonb', nullable: true })
+  responseBody: unknown;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
+}
