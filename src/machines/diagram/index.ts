@@ -1,0 +1,6 @@
+/** Diagrams generated from the compiled machines (design.md §6). Pure: no I/O. */
+export * from './diagram-graph';
+export { toMermaid, mermaidText, edgeLabelText } from './mermaid';
+export type { MermaidOptions } from './mermaid';
+export { toSvg, escapeXml, edgeLabelLines, FASE_STYLES } from './svg';
+export type { SvgOptions, DiagramOverlay, StateOverlay } from './svg';

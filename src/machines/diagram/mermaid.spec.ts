@@ -1,0 +1,130 @@
+import { stateNodes, toDiagramGraph } from './diagram-graph';
+import { AWB_VOORBEELD_STATE_PATHS, awbVoorbeeldMachine } from './fixtures/awb-voorbeeld.machine';
+import { edgeLabelText, mermaidText, toMermaid } from './mermaid';
+import { walkConfig } from './testing/config-walk';
+
+const graph = toDiagramGraph(awbVoorbeeldMachine);
+const mermaid = toMermaid(graph);
+const lines = mermaid.trimEnd().split('\n');
+
+/**
+ * Reads the Mermaid text back the way Mermaid's stateDiagram grammar does for the constructs we emit,
+ * failing on anything its lexer would split differently (see the rules quoted per check).
+ */
+/** What Mermaid shows for a label after decoding its entity placeholders. */
+function decoded(label: string): string {
+  const named: Record<string, string> = { quot: '"', lt: '<', gt: '>', amp: '&' };
+  return label.replace(/ﬂ°(\w+)¶ß/g, (_m, code: string) => (/^\d+$/.test(code) ? String.fromCharCode(Number(code)) : named[code] ?? `#${code};`));
+}
+
+function readMermaid(text: string) {
+  const declared = new Map<string, { label: string; parent: string }>();
+  const composites: Array<{ id: string; parent: string }> = [];
+  const transitions: Array<{ from: string; to: string; label?: string; block: string }> = [];
+  const stack: string[] = [];
+  // Mermaid replaces entity codes (`#58;`) by placeholders before it parses (mermaidAPI encodeEntities).
+  const rows = text.replace(/#(\w+);/g, 'ﬂ°$1¶ß').trimEnd().split('\n');
+  expect(rows[0]).toBe('stateDiagram-v2');
+  for (const raw of rows.slice(1)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('%%')) continue;
+    // `#` starts a comment and `%%` too (classDef style values are lexed apart and may hold colours).
+    if (!line.startsWith('classDef ')) expect(line).not.toMatch(/#|%%/);
+    let m: RegExpExecArray | null;
+    if ((m = /^state "([^"]*)" as ([A-Za-z_][A-Za-z0-9_]*)$/.exec(line))) {
+      expect(declared.has(m[2])).toBe(false);
+      declared.set(m[2], { label: decoded(m[1]), parent: stack[stack.length - 1] ?? '' });
+    } else if ((m = /^state ([A-Za-z_][A-Za-z0-9_]*) \{$/.exec(line))) {
+      composites.push({ id: m[1], parent: stack[stack.length - 1] ?? '' });
+      stack.push(m[1]);
+    } else if (line === '}') {
+      expect(stack.pop()).toBeDefined();
+    } else if ((m = /^(\[\*\]|[A-Za-z_][A-Za-z0-9_]*) --> (\[\*\]|[A-Za-z_][A-Za-z0-9_]*)(?: : ([^:\n;]+))?$/.exec(line))) {
+      transitions.push({ from: m[1], to: m[2], label: m[3] === undefined ? undefined : decoded(m[3]), block: stack[stack.length - 1] ?? '' });
+    } else if ((m = /^note right of ([A-Za-z_][A-Za-z0-9_]*) : [^:\n;]+$/.exec(line))) {
+      expect(declared.has(m[1])).toBe(true);
+    } else if (/^classDef fase_\w+ [^\n]+$/.test(line) || /^class \w+(,\w+)* fase_\w+$/.test(line) || /^direction (TB|LR)$/.test(line)) {
+      // styling
+    } else {
+      throw new Error(`unexpected Mermaid line: ${raw}`);
+    }
+  }
+  expect(stack).toEqual([]);
+  return { declared, composites, transitions };
+}
+
+describe('toMermaid', () => {
+  const read = readMermaid(mermaid);
+
+  it('the Mermaid has balanced composite blocks, nested as the machine nests its states', () => {
+    const opens = lines.filter((l) => /\{$/.test(l)).length;
+    const closes = lines.filter((l) => l.trim() === '}').length;
+    expect(opens).toBe(closes);
+    expect(read.composites).toEqual([
+      { id: 'gemeente', parent: '' },
+      { id: 'gemeente_inBehandeling', parent: 'gemeente' },
+      { id: 'gemeente_inBehandeling_adviescommissie', parent: 'gemeente_inBehandeling' },
+      { id: 'afgerond', parent: '' },
+    ]);
+  });
+
+  it('every state is declared exactly once, inside its parent block, with its Dutch label and grondslag', () => {
+    const states = [...read.declared.entries()].filter(([id]) => id !== 'elkeStap');
+    expect(states.map(([id]) => id)).toEqual(AWB_VOORBEELD_STATE_PATHS.map((p) => p.replace(/\./g, '_')));
+    for (const n of stateNodes(graph)) {
+      const d = read.declared.get(n.id.replace(/\./g, '_'));
+      expect(d?.parent).toBe(n.parent ? n.parent.replace(/\./g, '_') : '');
+      expect(d?.label).toBe(n.grondslag ? `${n.label} (${n.grondslag})` : n.label);
+    }
+  });
+
+  it('every transition appears with "EVENT / Dutch description [grondslag]" and the termijnen it starts', () => {
+    const raw = walkConfig(awbVoorbeeldMachine.config).edges;
+    const drawn = read.transitions.filter((t) => t.from !== '[*]' && t.to !== '[*]');
+    expect(drawn).toHaveLength(raw.length);
+    const id = (p: string) => (p === '*' ? 'elkeStap' : p.replace(/\./g, '_'));
+    raw.forEach((e, i) => {
+      expect([drawn[i].from, drawn[i].to]).toEqual([id(e.source), id(e.target)]);
+      if (e.trigger !== 'always' && e.trigger !== 'done') expect(drawn[i].label).toContain(`${e.trigger}`);
+      expect(drawn[i].label).toContain(e.description ?? '');
+      expect(drawn[i].label).toContain(`[${e.grondslag}]`);
+    });
+    expect(mermaid).toContain(
+      'ontvangen --> aanbieder : (als doorsturenNaarAanbieder) / Doorsturen naar de aanbieder#58; één aanbieder, niet complex [Klachtenprotocol Wmo §4] ⏱ aanbiederAfhandeling',
+    );
+    expect(mermaid).toContain('gemeente_inBehandeling --> gemeente_inBehandeling : VERDAGEN / Afhandeling verdagen, ten hoogste 4 weken [Awb 9#58;11 lid 2]');
+  });
+
+  it('termijnen are also shown as notes next to the state that starts them', () => {
+    expect(mermaid).toContain('note right of gemeente_ontvangstBevestigen : ⏱ start termijn afhandeling');
+    expect(toMermaid(graph, { notes: false })).not.toContain('note right of');
+  });
+
+  it('initial and final markers are [*] inside the composite they belong to', () => {
+    const initials = read.transitions.filter((t) => t.from === '[*]').map((t) => [t.block, t.to]);
+    expect(initials).toEqual([
+      ['gemeente_inBehandeling_adviescommissie', 'gemeente_inBehandeling_adviescommissie_horen'],
+      ['gemeente_inBehandeling', 'gemeente_inBehandeling_onderzoek'],
+      ['gemeente', 'gemeente_ontvangstBevestigen'],
+      ['afgerond', 'afgerond_afgedaan'],
+      ['', 'ontvangen'],
+    ]);
+    const finals = read.transitions.filter((t) => t.to === '[*]').map((t) => t.from);
+    expect(finals.sort()).toEqual(stateNodes(graph).filter((n) => n.type === 'final').map((n) => n.id.replace(/\./g, '_')).sort());
+  });
+
+  it('characters that would end a Mermaid label are written as entity codes', () => {
+    expect(mermaidText('Awb 9:11; "niet" #1 <b> 100% {x}')).toBe('Awb 9#58;11#59; #quot;niet#quot; #35;1 #lt;b#gt; 100#37; #123;x#125;');
+    expect(mermaid).toContain('state "Hoorzitting #lt;verslag volgt#gt; (Awb 9#58;10 lid 3)" as gemeente_inBehandeling_hoorzitting');
+    expect(mermaid).toContain('Verslag #35;1 opgesteld#59; naar beslissing');
+  });
+
+  it('edge labels leave out what is not there: an always transition has no event', () => {
+    const always = graph.edges.find((e) => e.kind === 'always' && !e.guard);
+    expect(always && edgeLabelText(always)).toBe('Behandelen door de gemeente [Awb 9:1 lid 1]');
+  });
+
+  it('is deterministic', () => {
+    expect(toMermaid(toDiagramGraph(awbVoorbeeldMachine))).toBe(mermaid);
+  });
+});

@@ -1,0 +1,488 @@
+/**
+ * An SVG drawing of a diagram graph: layered layout by ELK (compound states as containers), the
+ * drawing itself written here so it is deterministic and needs no browser. The process-owner web view
+ * passes an `overlay` with live counts per state (design.md §6: live counts per state and overdue bands).
+ *
+ * Pure: elkjs is plain JavaScript (the bundled build runs in-process, no worker, no I/O).
+ */
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ElkExtendedEdge, ElkLabel, ElkNode, ElkPoint } from 'elkjs/lib/elk-api';
+import { DiagramEdge, DiagramGraph, DiagramNode, Fase, FASE_LABELS, FASEN } from './diagram-graph';
+
+/** Live figures for one state, from the klacht table. */
+export interface StateOverlay {
+  /** Klachten in this state now. */
+  count: number;
+  /** Of which past their termijn. */
+  overdue: number;
+  /** Of which close to their termijn (the reminder has gone out). */
+  nearlyDue: number;
+  /** Median days the klachten have been in this state. */
+  medianDays?: number;
+}
+
+/** Keyed by state path, e.g. `gemeente.inBehandeling`. */
+export type DiagramOverlay = Record<string, StateOverlay>;
+
+export interface SvgOptions {
+  /** Layout direction of the flow (default DOWN). */
+  direction?: 'DOWN' | 'RIGHT';
+  overlay?: DiagramOverlay;
+  /** Title drawn above the diagram; default the graph's label. */
+  title?: string;
+  /** Draw the legend (default true). */
+  legend?: boolean;
+}
+
+interface FaseStyle {
+  fill: string;
+  stroke: string;
+  /** Container fill for compound states. */
+  container: string;
+  dash?: string;
+  strokeWidth: number;
+}
+
+/** Second line and special regimes get a dashed, heavier border so they stand out also in greyscale. */
+export const FASE_STYLES: Readonly<Record<Fase, FaseStyle>> = {
+  intake: { fill: '#eef2f7', stroke: '#5b6b82', container: '#f7f9fb', strokeWidth: 1.4 },
+  aanbieder: { fill: '#e3f4f0', stroke: '#1f7a6d', container: '#f3faf8', strokeWidth: 1.4 },
+  gemeente: { fill: '#e6effb', stroke: '#2458a6', container: '#f5f8fd', strokeWidth: 1.4 },
+  tweedeLijn: { fill: '#f1e9fb', stroke: '#6b3fa0', container: '#faf6fd', strokeWidth: 2.2, dash: '7 3' },
+  bijzonder: { fill: '#fdf0e1', stroke: '#b3621b', container: '#fef9f3', strokeWidth: 2.2, dash: '2 3' },
+  signaal: { fill: '#fdecea', stroke: '#b3261e', container: '#fef7f6', strokeWidth: 1.8 },
+  afgerond: { fill: '#f0f0f0', stroke: '#666666', container: '#fafafa', strokeWidth: 1.4 },
+};
+const GEEN_FASE: FaseStyle = { fill: '#ffffff', stroke: '#444444', container: '#fcfcfc', strokeWidth: 1.2 };
+
+const BAND_KLEUREN = { opTijd: '#2e7d32', bijnaVerlopen: '#e09b00', teLaat: '#c62828', leeg: '#d0d0d0' };
+
+// Text metrics estimated by character count (no font access in pure code).
+const LABEL_FONT = 13;
+const LABEL_CHAR = 7.1;
+const SMALL_FONT = 10.5;
+const SMALL_CHAR = 5.9;
+const EDGE_FONT = 10.5;
+const EDGE_CHAR = 5.9;
+const LINE = 16;
+const SMALL_LINE = 13;
+const BAND = 6;
+const MARGIN = 20;
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+}
+
+/** Round for compact, stable output. */
+function r(n: number): string {
+  const v = Math.round(n * 10) / 10;
+  return Object.is(v, -0) ? '0' : String(v);
+}
+
+/** Greedy word wrap at `max` characters, at most `maxLines` lines (the last one cut with an ellipsis). */
+export function wrap(text: string, max: number, maxLines = 3): string[] {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (!line) line = w;
+    else if ((line + ' ' + w).length <= max) line += ' ' + w;
+    else {
+      lines.push(line);
+      line = w;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length > maxLines) {
+    const kept = lines.slice(0, maxLines);
+    kept[maxLines - 1] = kept[maxLines - 1].slice(0, Math.max(1, max - 1)) + '…';
+    return kept;
+  }
+  return lines.map((l) => (l.length > max + 8 ? l.slice(0, max + 7) + '…' : l));
+}
+
+interface NodeBox {
+  node: DiagramNode;
+  labelLines: string[];
+  sub: string[];
+  width: number;
+  height: number;
+  /** Header height of a container. */
+  header: number;
+}
+
+function isContainer(n: DiagramNode): boolean {
+  return (n.type === 'compound' || n.type === 'parallel') && n.children.length > 0;
+}
+
+function measure(n: DiagramNode): NodeBox {
+  if (n.type === 'initial') return { node: n, labelLines: [], sub: [], width: 16, height: 16, header: 0 };
+  const labelLines = wrap(n.label, isContainer(n) ? 40 : 24);
+  const sub: string[] = [];
+  if (n.grondslag) sub.push(n.grondslag);
+  if (n.termijnen.length) sub.push(`⏱ ${n.termijnen.join(', ')}`);
+  const textW = Math.max(...labelLines.map((l) => l.length * LABEL_CHAR), ...sub.map((s) => s.length * SMALL_CHAR), 0);
+  if (isContainer(n)) {
+    const header = 10 + labelLines.length * LINE + sub.length * SMALL_LINE + 6;
+    return { node: n, labelLines, sub, width: textW + 60, height: header + 20, header };
+  }
+  const width = Math.max(n.type === 'elkeStap' ? 110 : 130, textW + 28);
+  const height = 12 + labelLines.length * LINE + sub.length * SMALL_LINE + BAND + 8;
+  return { node: n, labelLines, sub, width, height, header: 0 };
+}
+
+/** The lines of an edge label: trigger (event and guard), description, grondslag and termijnen. */
+export function edgeLabelLines(e: DiagramEdge): string[] {
+  if (e.kind === 'initial') return [];
+  const lines: string[] = [];
+  const trigger = [e.kind === 'event' ? e.event : '', e.guard ? `[${e.guard}]` : ''].filter(Boolean).join(' ');
+  if (trigger) lines.push(...wrap(trigger, 38, 2));
+  if (e.label && e.label !== e.event) lines.push(...wrap(e.label, 34, 3));
+  const tail = [e.grondslag ?? '', e.termijnen.length ? `⏱ ${e.termijnen.join(', ')}` : ''].filter(Boolean).join('  ');
+  if (tail) lines.push(tail);
+  return lines;
+}
+
+function faseStyle(n: DiagramNode): FaseStyle {
+  return n.fase ? FASE_STYLES[n.fase] : GEEN_FASE;
+}
+
+interface Laid {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+interface LaidEdge {
+  edge: DiagramEdge;
+  points: ElkPoint[];
+  label?: Laid & { lines: string[] };
+}
+
+function overlayTitle(o: StateOverlay): string {
+  const opTijd = Math.max(0, o.count - o.overdue - o.nearlyDue);
+  const parts = [`${o.count} ${o.count === 1 ? 'klacht' : 'klachten'}: ${opTijd} op tijd, ${o.nearlyDue} bijna verlopen, ${o.overdue} te laat`];
+  if (o.medianDays !== undefined) parts.push(`mediaan ${o.medianDays} ${o.medianDays === 1 ? 'dag' : 'dagen'} in deze stap`);
+  return parts.join('; ');
+}
+
+/** Lay out the graph with ELK and draw it as a standalone SVG document. */
+export async function toSvg(graph: DiagramGraph, opts: SvgOptions = {}): Promise<string> {
+  const direction = opts.direction ?? 'DOWN';
+  const boxes = new Map<string, NodeBox>(graph.nodes.map((n) => [n.id, measure(n)]));
+  const byParent = new Map<string, DiagramNode[]>();
+  for (const n of graph.nodes) byParent.set(n.parent ?? '', [...(byParent.get(n.parent ?? '') ?? []), n]);
+
+  const elkNode = (n: DiagramNode): ElkNode => {
+    const box = boxes.get(n.id) as NodeBox;
+    if (isContainer(n)) {
+      return {
+        id: n.id,
+        layoutOptions: {
+          'elk.padding': `[top=${box.header + 8},left=16,bottom=16,right=16]`,
+          'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+          'elk.nodeSize.minimum': `(${r(box.width)},${r(box.height)})`,
+        },
+        children: (byParent.get(n.id) ?? []).map(elkNode),
+      };
+    }
+    return { id: n.id, width: box.width, height: box.height };
+  };
+
+  const edgeLabels = new Map<string, string[]>(graph.edges.map((e) => [e.id, edgeLabelLines(e)]));
+  const elkEdges: ElkExtendedEdge[] = graph.edges.map((e) => {
+    const lines = edgeLabels.get(e.id) ?? [];
+    const labels: ElkLabel[] = lines.length
+      ? [{ id: `${e.id}.label`, text: lines.join('\n'), width: Math.max(...lines.map((l) => l.length)) * EDGE_CHAR + 8, height: lines.length * 13 + 4 }]
+      : [];
+    return { id: e.id, sources: [e.source], targets: [e.target], labels };
+  });
+
+  const root: ElkNode = {
+    id: '__diagram',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': direction,
+      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+      'elk.edgeRouting': 'ORTHOGONAL',
+      'elk.json.edgeCoords': 'ROOT',
+      'elk.json.shapeCoords': 'ROOT',
+      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '36',
+      'elk.layered.spacing.edgeNodeBetweenLayers': '16',
+      'elk.layered.spacing.edgeEdgeBetweenLayers': '10',
+      'elk.spacing.nodeNode': '28',
+      'elk.spacing.edgeNode': '16',
+      'elk.spacing.edgeEdge': '10',
+      'elk.spacing.edgeLabel': '4',
+      'elk.edgeLabels.placement': 'CENTER',
+      'elk.padding': '[top=0,left=0,bottom=0,right=0]',
+      'elk.randomSeed': '1',
+    },
+    children: (byParent.get('') ?? []).map(elkNode),
+    edges: elkEdges,
+  };
+
+  const laidOut = await new ELK().layout(root);
+
+  const pos = new Map<string, Laid>();
+  const collect = (n: ElkNode): void => {
+    for (const c of n.children ?? []) {
+      pos.set(c.id, { x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 });
+      collect(c);
+    }
+  };
+  collect(laidOut);
+
+  const laidEdges: LaidEdge[] = [];
+  const elkEdgeById = new Map<string, ElkExtendedEdge>();
+  const collectEdges = (n: ElkNode): void => {
+    for (const e of n.edges ?? []) elkEdgeById.set(e.id, e);
+    for (const c of n.children ?? []) collectEdges(c);
+  };
+  collectEdges(laidOut);
+  for (const edge of graph.edges) {
+    const le = elkEdgeById.get(edge.id);
+    const points: ElkPoint[] = [];
+    for (const s of le?.sections ?? []) {
+      if (!points.length) points.push(s.startPoint);
+      points.push(...(s.bendPoints ?? []), s.endPoint);
+    }
+    const lab = le?.labels?.[0];
+    const lines = edgeLabels.get(edge.id) ?? [];
+    laidEdges.push({
+      edge,
+      points,
+      ...(lab && lines.length ? { label: { x: lab.x ?? 0, y: lab.y ?? 0, width: lab.width ?? 0, height: lab.height ?? 0, lines } } : {}),
+    });
+  }
+
+  // Canvas: diagram, with a title above and the legend below.
+  const title = opts.title ?? graph.label;
+  const titleH = title ? 34 : 0;
+  const diagramW = laidOut.width ?? 0;
+  const diagramH = laidOut.height ?? 0;
+  const legend = opts.legend === false ? { svg: '', width: 0, height: 0 } : drawLegend(graph, !!opts.overlay, Math.max(diagramW, 420));
+  const width = Math.ceil(Math.max(diagramW, legend.width, title.length * 9) + 2 * MARGIN);
+  const height = Math.ceil(MARGIN + titleH + diagramH + (legend.height ? 24 + legend.height : 0) + MARGIN);
+
+  const out: string[] = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="diagram-titel" font-family="'Segoe UI', 'DejaVu Sans', Arial, sans-serif" data-machine="${escapeXml(graph.id)}">`);
+  out.push(`<title id="diagram-titel">${escapeXml(title || graph.id)}</title>`);
+  out.push('<defs>');
+  out.push('<marker id="pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#37474f"/></marker>');
+  out.push('<marker id="pijl-zacht" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#8a96a3"/></marker>');
+  out.push('</defs>');
+  out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
+  if (title) out.push(`<text x="${MARGIN}" y="${MARGIN + 16}" font-size="17" font-weight="600" fill="#1d2b3a">${escapeXml(title)}</text>`);
+  out.push(`<g class="diagram" transform="translate(${MARGIN},${MARGIN + titleH})">`);
+
+  // Containers outermost first, so inner ones are drawn on top; then edges; then the leaf states.
+  const containers = graph.nodes.filter(isContainer).sort((a, b) => a.depth - b.depth);
+  for (const n of containers) out.push(drawState(n, boxes.get(n.id) as NodeBox, pos.get(n.id), opts.overlay?.[n.id]));
+  out.push('<g class="edges">');
+  for (const le of laidEdges) out.push(drawEdge(le));
+  out.push('</g>');
+  for (const n of graph.nodes) {
+    if (isContainer(n)) continue;
+    out.push(n.type === 'initial' ? drawInitial(n, pos.get(n.id)) : drawState(n, boxes.get(n.id) as NodeBox, pos.get(n.id), opts.overlay?.[n.id]));
+  }
+  // Edge labels last: readable over lines that cross them.
+  out.push('<g class="edge-labels">');
+  for (const le of laidEdges) if (le.label) out.push(drawEdgeLabel(le));
+  out.push('</g>');
+  out.push('</g>');
+  if (legend.svg) out.push(`<g class="legend" transform="translate(${MARGIN},${r(MARGIN + titleH + diagramH + 24)})">${legend.svg}</g>`);
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+function drawInitial(n: DiagramNode, p: Laid | undefined): string {
+  if (!p) return '';
+  const cx = p.x + p.width / 2;
+  const cy = p.y + p.height / 2;
+  return `<circle class="initial" data-initial="${escapeXml(n.parent ?? '')}" cx="${r(cx)}" cy="${r(cy)}" r="7" fill="#1d2b3a"><title>start</title></circle>`;
+}
+
+function textLines(lines: string[], x: number, y: number, size: number, lh: number, attrs: string): string {
+  return lines.map((l, i) => `<text x="${r(x)}" y="${r(y + i * lh)}" font-size="${size}" ${attrs}>${escapeXml(l)}</text>`).join('');
+}
+
+function drawState(n: DiagramNode, box: NodeBox, p: Laid | undefined, overlay: StateOverlay | undefined): string {
+  if (!p) return '';
+  const st = faseStyle(n);
+  const container = isContainer(n);
+  const classes = ['state', n.type, n.fase ? `fase-${n.fase}` : 'fase-geen'].join(' ');
+  const titleText = [n.label, n.grondslag ? `grondslag: ${n.grondslag}` : '', n.termijnen.length ? `start termijn: ${n.termijnen.join(', ')}` : '', overlay ? overlayTitle(overlay) : '', n.id]
+    .filter(Boolean)
+    .join('\n');
+  const attrs = [
+    `class="${classes}"`,
+    `data-state="${escapeXml(n.id)}"`,
+    n.fase ? `data-fase="${n.fase}"` : '',
+    overlay ? `data-count="${overlay.count}" data-overdue="${overlay.overdue}" data-nearly-due="${overlay.nearlyDue}"` : '',
+    overlay?.medianDays !== undefined ? `data-median-days="${overlay.medianDays}"` : '',
+  ].filter(Boolean).join(' ');
+  const parts: string[] = [`<g ${attrs}>`, `<title>${escapeXml(titleText)}</title>`];
+  const dash = st.dash ? ` stroke-dasharray="${st.dash}"` : '';
+  const rx = n.type === 'elkeStap' ? p.height / 2 : container ? 10 : 8;
+  const fill = container ? st.container : n.type === 'elkeStap' ? '#ffffff' : st.fill;
+  const elkeDash = n.type === 'elkeStap' ? ' stroke-dasharray="4 3"' : dash;
+  parts.push(`<rect x="${r(p.x)}" y="${r(p.y)}" width="${r(p.width)}" height="${r(p.height)}" rx="${r(rx)}" fill="${fill}" stroke="${st.stroke}" stroke-width="${st.strokeWidth}"${elkeDash}/>`);
+  if (n.type === 'final') {
+    // Final state: double border.
+    parts.push(`<rect x="${r(p.x + 4)}" y="${r(p.y + 4)}" width="${r(p.width - 8)}" height="${r(p.height - 8)}" rx="${r(rx - 3)}" fill="none" stroke="${st.stroke}" stroke-width="1.2"/>`);
+  }
+  if (container) {
+    const headerLine = p.y + box.header;
+    parts.push(`<line x1="${r(p.x)}" y1="${r(headerLine)}" x2="${r(p.x + p.width)}" y2="${r(headerLine)}" stroke="${st.stroke}" stroke-width="0.6" stroke-opacity="0.5"/>`);
+    parts.push(textLines(box.labelLines, p.x + 12, p.y + 8 + LABEL_FONT, LABEL_FONT, LINE, `font-weight="600" fill="#1d2b3a"`));
+    parts.push(textLines(box.sub, p.x + 12, p.y + 8 + box.labelLines.length * LINE + SMALL_FONT + 2, SMALL_FONT, SMALL_LINE, `fill="#4a5866"`));
+  } else {
+    const cx = p.x + p.width / 2;
+    const top = p.y + (p.height - BAND - (box.labelLines.length * LINE + box.sub.length * SMALL_LINE)) / 2;
+    parts.push(textLines(box.labelLines, cx, top + LABEL_FONT, LABEL_FONT, LINE, `text-anchor="middle" font-weight="600" fill="#1d2b3a"`));
+    parts.push(textLines(box.sub, cx, top + box.labelLines.length * LINE + SMALL_FONT + 1, SMALL_FONT, SMALL_LINE, `text-anchor="middle" fill="#4a5866"`));
+  }
+  if (overlay) parts.push(drawOverlay(overlay, p, container ? box.header : 0));
+  parts.push('</g>');
+  return parts.join('');
+}
+
+/** Count badge at the top-right corner and a band op tijd / bijna verlopen / te laat along the bottom (or under a container's header). */
+function drawOverlay(o: StateOverlay, p: Laid, header: number): string {
+  const parts: string[] = [];
+  const count = Math.max(0, o.count);
+  const overdue = Math.min(Math.max(0, o.overdue), count);
+  const nearly = Math.min(Math.max(0, o.nearlyDue), count - overdue);
+  const opTijd = count - overdue - nearly;
+  const bandX = p.x + (header ? 1 : 6);
+  const bandW = p.width - (header ? 2 : 12);
+  const bandY = header ? p.y + header - BAND / 2 : p.y + p.height - BAND - 4;
+  parts.push(`<g class="overlay-band">`);
+  if (count === 0) {
+    parts.push(`<rect class="band-leeg" x="${r(bandX)}" y="${r(bandY)}" width="${r(bandW)}" height="${BAND}" rx="2" fill="${BAND_KLEUREN.leeg}"/>`);
+  } else {
+    let x = bandX;
+    const segs: Array<[string, number, string]> = [
+      ['band-op-tijd', opTijd, BAND_KLEUREN.opTijd],
+      ['band-bijna-verlopen', nearly, BAND_KLEUREN.bijnaVerlopen],
+      ['band-te-laat', overdue, BAND_KLEUREN.teLaat],
+    ];
+    for (const [cls, n, colour] of segs) {
+      if (n <= 0) continue;
+      const w = (bandW * n) / count;
+      parts.push(`<rect class="${cls}" data-n="${n}" x="${r(x)}" y="${r(bandY)}" width="${r(w)}" height="${BAND}" fill="${colour}"/>`);
+      x += w;
+    }
+  }
+  parts.push('</g>');
+  const text = String(count);
+  const bw = Math.max(22, text.length * 7.5 + 12);
+  const bx = p.x + p.width - bw + 8;
+  const by = p.y - 9;
+  const badgeFill = overdue > 0 ? BAND_KLEUREN.teLaat : nearly > 0 ? BAND_KLEUREN.bijnaVerlopen : '#1d2b3a';
+  parts.push(`<g class="overlay-badge" data-count="${count}"><rect x="${r(bx)}" y="${r(by)}" width="${r(bw)}" height="18" rx="9" fill="${badgeFill}" stroke="#ffffff" stroke-width="1.5"/>`);
+  parts.push(`<text x="${r(bx + bw / 2)}" y="${r(by + 13)}" font-size="11" font-weight="700" text-anchor="middle" fill="#ffffff">${text}</text></g>`);
+  if (o.medianDays !== undefined) {
+    parts.push(`<text class="overlay-mediaan" x="${r(bx - 4)}" y="${r(by + 13)}" font-size="10" text-anchor="end" fill="#4a5866">mediaan ${escapeXml(String(o.medianDays))} d</text>`);
+  }
+  return parts.join('');
+}
+
+function drawEdge(le: LaidEdge): string {
+  const e = le.edge;
+  if (le.points.length < 2) return '';
+  const d = le.points.map((pt, i) => `${i ? 'L' : 'M'}${r(pt.x)},${r(pt.y)}`).join(' ');
+  const soft = e.kind === 'always' || e.kind === 'initial' || e.source === '*';
+  const dash = e.kind === 'always' ? ' stroke-dasharray="5 3"' : e.source === '*' ? ' stroke-dasharray="2 3"' : '';
+  const attrs = [
+    `class="edge ${e.kind}${e.internal ? ' internal' : ''}"`,
+    `data-edge="${e.id}"`,
+    `data-source="${escapeXml(e.source)}"`,
+    `data-target="${escapeXml(e.target)}"`,
+    e.event && e.kind === 'event' ? `data-event="${escapeXml(e.event)}"` : '',
+  ].filter(Boolean).join(' ');
+  const title = [e.kind === 'event' ? e.event : '', e.label, e.guard ? `voorwaarde: ${e.guard}` : '', e.grondslag ? `grondslag: ${e.grondslag}` : '', e.termijnen.length ? `start termijn: ${e.termijnen.join(', ')}` : '']
+    .filter(Boolean)
+    .join('\n');
+  return `<g ${attrs}><title>${escapeXml(title)}</title><path d="${d}" fill="none" stroke="${soft ? '#8a96a3' : '#37474f'}" stroke-width="1.3"${dash} marker-end="url(#${soft ? 'pijl-zacht' : 'pijl'})"/></g>`;
+}
+
+function drawEdgeLabel(le: LaidEdge): string {
+  const l = le.label;
+  if (!l) return '';
+  const e = le.edge;
+  const parts: string[] = [`<g class="edge-label" data-edge="${e.id}">`];
+  parts.push(`<rect x="${r(l.x)}" y="${r(l.y)}" width="${r(l.width)}" height="${r(l.height)}" rx="3" fill="#ffffff" fill-opacity="0.92"/>`);
+  l.lines.forEach((line, i) => {
+    const isTrigger = i === 0 && (e.kind === 'event' || !!e.guard);
+    const isTail = i === l.lines.length - 1 && (!!e.grondslag || e.termijnen.length > 0);
+    const attrs = isTrigger ? 'font-weight="700" fill="#263238"' : isTail ? 'fill="#6b3fa0" font-style="italic"' : 'fill="#263238"';
+    parts.push(`<text x="${r(l.x + 4)}" y="${r(l.y + 2 + EDGE_FONT + i * 13)}" font-size="${EDGE_FONT}" ${attrs}>${escapeXml(line)}</text>`);
+  });
+  parts.push('</g>');
+  return parts.join('');
+}
+
+function drawLegend(graph: DiagramGraph, overlay: boolean, maxWidth: number): { svg: string; width: number; height: number } {
+  const present = new Set(graph.nodes.map((n) => n.fase).filter(Boolean));
+  const items: Array<{ width: number; svg: (x: number, y: number) => string }> = [];
+  for (const f of FASEN) {
+    if (!present.has(f)) continue;
+    const st = FASE_STYLES[f];
+    const text = FASE_LABELS[f];
+    items.push({
+      width: 30 + text.length * 6.3 + 18,
+      svg: (x, y) =>
+        `<g class="legend-fase" data-fase="${f}"><rect x="${r(x)}" y="${r(y)}" width="22" height="14" rx="3" fill="${st.fill}" stroke="${st.stroke}" stroke-width="${st.strokeWidth}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}/>` +
+        `<text x="${r(x + 30)}" y="${r(y + 11)}" font-size="11" fill="#1d2b3a">${escapeXml(text)}</text></g>`,
+    });
+  }
+  items.push({
+    width: 30 + 5 * 6.3 + 18,
+    svg: (x, y) => `<g class="legend-start"><circle cx="${r(x + 11)}" cy="${r(y + 7)}" r="6" fill="#1d2b3a"/><text x="${r(x + 30)}" y="${r(y + 11)}" font-size="11" fill="#1d2b3a">start</text></g>`,
+  });
+  items.push({
+    width: 30 + 10 * 6.3 + 18,
+    svg: (x, y) =>
+      `<g class="legend-eind"><rect x="${r(x)}" y="${r(y)}" width="22" height="14" rx="3" fill="#ffffff" stroke="#444444"/><rect x="${r(x + 3)}" y="${r(y + 3)}" width="16" height="8" rx="2" fill="none" stroke="#444444"/>` +
+      `<text x="${r(x + 30)}" y="${r(y + 11)}" font-size="11" fill="#1d2b3a">eindtoestand</text></g>`,
+  });
+  items.push({
+    width: 30 + 22 * 6.3 + 18,
+    svg: (x, y) =>
+      `<g class="legend-direct"><line x1="${r(x)}" y1="${r(y + 7)}" x2="${r(x + 22)}" y2="${r(y + 7)}" stroke="#8a96a3" stroke-width="1.3" stroke-dasharray="5 3"/>` +
+      `<text x="${r(x + 30)}" y="${r(y + 11)}" font-size="11" fill="#1d2b3a">direct (zonder gebeurtenis)</text></g>`,
+  });
+  if (overlay) {
+    const band: Array<[string, string, string]> = [
+      ['op-tijd', 'op tijd', BAND_KLEUREN.opTijd],
+      ['bijna-verlopen', 'bijna verlopen', BAND_KLEUREN.bijnaVerlopen],
+      ['te-laat', 'termijn verstreken', BAND_KLEUREN.teLaat],
+    ];
+    for (const [cls, text, colour] of band) {
+      items.push({
+        width: 30 + text.length * 6.3 + 18,
+        svg: (x, y) => `<g class="legend-band legend-${cls}"><rect x="${r(x)}" y="${r(y + 4)}" width="22" height="6" fill="${colour}"/><text x="${r(x + 30)}" y="${r(y + 11)}" font-size="11" fill="#1d2b3a">${text}</text></g>`,
+      });
+    }
+  }
+  const rowH = 22;
+  let x = 0;
+  let y = 22;
+  let width = 0;
+  const svg: string[] = ['<text x="0" y="11" font-size="12" font-weight="600" fill="#1d2b3a">Legenda</text>'];
+  for (const it of items) {
+    if (x > 0 && x + it.width > maxWidth) {
+      x = 0;
+      y += rowH;
+    }
+    svg.push(it.svg(x, y));
+    x += it.width;
+    width = Math.max(width, x);
+  }
+  return { svg: svg.join(''), width, height: y + 16 };
+}
