@@ -2,6 +2,7 @@
 // services .ci/run starts; override with TEST_DATABASE_URL / TEST_REDIS_URL.
 const { Client } = require('pg');
 const net = require('net');
+const { URL } = require('url');
 
 module.exports = async function globalSetup() {
   process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -11,7 +12,7 @@ module.exports = async function globalSetup() {
     await client.connect();
     await client.query('select 1');
   } catch (e) {
-    throw new Error(`Tests need PostgreSQL at ${process.env.TEST_DATABASE_URL} (start it, or run bash .ci/run): ${e.message}`);
+    throw new Error(`Tests need PostgreSQL at ${process.env.TEST_DATABASE_URL} (start it, or run bash .ci/run): ${e.message}`, { cause: e });
   } finally {
     await client.end().catch(() => undefined);
   }

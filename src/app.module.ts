@@ -1,0 +1,50 @@
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ProblemFilter } from './common/problem.filter';
+import { createValidationPipe } from './common/validation';
+import { AppConfig, ConfigModule } from './config';
+import { DatabaseModule } from './database/database.module';
+import { JobsModule } from './jobs/jobs.module';
+import { HealthModule } from './modules/health/health.module';
+
+type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
+
+/** Feature modules (controllers, services, queue producers). Add a capability's module here. */
+export const FEATURE_MODULES: ModuleImport[] = [HealthModule];
+
+/**
+ * Modules holding BullMQ @Processor classes and periodic sweeps: loaded only when the process runs
+ * workers (ROLE=all or worker), so ROLE=api serves HTTP and consumes no jobs.
+ */
+export const WORKER_MODULES: ModuleImport[] = [];
+
+export interface AppModuleOptions {
+  /** Extra modules, e.g. a test's own module. */
+  imports?: ModuleImport[];
+}
+
+@Module({})
+export class AppModule {
+  /**
+   * The whole service for one validated configuration. `config.databaseUrl` must be resolved
+   * (main.ts starts the embedded PostgreSQL first when DATABASE_URL is unset).
+   */
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    const runsWorkers = config.role !== 'api';
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(),
+        JobsModule.forRoot(),
+        ...FEATURE_MODULES,
+        ...(runsWorkers ? WORKER_MODULES : []),
+        ...(options.imports ?? []),
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

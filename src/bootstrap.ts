@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { INestApplicationContext, Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { configureHttpApp } from './common/http-app';
+import { AppConfig, LOG_LEVELS, LogLevelName, loadConfigOrExit } from './config';
+import { resolveDatabase, ResolvedDatabase } from './database/database-runtime';
+
+/** Nest log levels up to and including the configured one (LOG_LEVEL=warn -> fatal, error, warn). */
+export function logLevelsFor(level: LogLevelName): LogLevel[] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1) as LogLevel[];
+}
+
+const SHUTDOWN_TIMEOUT_MS = 20_000;
+
+/**
+ * Orderly stop on SIGINT/SIGTERM: Nest closes HTTP, workers, queues and the TypeORM pool first
+ * (app.close runs every shutdown hook), and only then the embedded PostgreSQL goes down.
+ */
+function stopOnSignals(app: INestApplicationContext, database: ResolvedDatabase, logger: Logger): void {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: shutting down`);
+    const force = setTimeout(() => {
+      logger.error(`Shutdown took longer than ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting.`);
+      void database.stop().finally(() => process.exit(1));
+    }, SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    let code = 0;
+    try {
+      await app.close();
+    } catch (e) {
+      code = 1;
+      logger.error(`Closing the application failed: ${(e as Error).stack ?? e}`);
+    }
+    try {
+      await database.stop();
+      if (database.embedded) logger.log('Embedded PostgreSQL stopped');
+    } catch (e) {
+      code = 1;
+      logger.error(`Stopping the embedded PostgreSQL failed: ${(e as Error).message}`);
+    }
+    process.exit(code);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, (s) => void stop(s));
+}
+
+/**
+ * Starts the service for a role: 'all' (API and workers, the default) and 'api' listen on HTTP,
+ * 'worker' runs jobs without HTTP. Used by main.ts and worker.ts.
+ */
+export async function run(roleOverride?: AppConfig['role']): Promise<void> {
+  const loaded = loadConfigOrExit();
+  const config: AppConfig = roleOverride ? { ...loaded, role: roleOverride } : loaded;
+  const logLevels = logLevelsFor(config.logLevel);
+  Logger.overrideLogger(logLevels);
+  const logger = new Logger('Klachtregie');
+
+  let database: ResolvedDatabase;
+  try {
+    database = await resolveDatabase(config, (m) => logger.log(m));
+  } catch (e) {
+    logger.fatal((e as Error).message);
+    process.exit(1);
+  }
+  logger.log(`Database: ${database.displayUrl}${database.embedded ? ' (embedded PostgreSQL)' : ''}`);
+  const resolved: AppConfig = { ...config, databaseUrl: database.url };
+
+  try {
+    if (config.role === 'worker') {
+      const context = await NestFactory.createApplicationContext(AppModule.forRoot(resolved), { logger: logLevels });
+      await context.init();
+      stopOnSignals(context, database, logger);
+      logger.log('Worker running (no HTTP)');
+    } else {
+      const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(resolved), { logger: logLevels });
+      configureHttpApp(app);
+      await app.listen(config.port, config.host);
+      stopOnSignals(app, database, logger);
+      logger.log(
+        `Listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/api/v1 (role ${config.role})`,
+      );
+    }
+  } catch (e) {
+    logger.fatal(`Start failed: ${(e as Error).stack ?? e}`);
+    await database.stop().catch(() => undefined);
+    process.exit(1);
+  }
+}

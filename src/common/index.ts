@@ -1,0 +1,6 @@
+export * from './api-version';
+export * from './problem';
+export * from './problem.filter';
+export * from './validation';
+export * from './openapi';
+export * from './http-app';

@@ -1,0 +1,100 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { APP_CONFIG, AppConfig } from '../config';
+import { API_PREFIX, API_VERSION } from './api-version';
+import { PROBLEM_CONTENT_TYPE } from './problem';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
+
+/** The problem+json schema (RFC 9457 plus `code` and `invalidParams`) every 4xx/5xx refers to. */
+const PROBLEM_SCHEMA: Json = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail', 'code'],
+  properties: {
+    type: { type: 'string', format: 'uri', example: 'https://klachtregie.nl/problemen/validatie-fout' },
+    title: { type: 'string', example: 'Validatiefout' },
+    status: { type: 'integer', example: 400 },
+    detail: { type: 'string', example: 'Een of meer velden zijn ongeldig.' },
+    instance: { type: 'string', example: '/api/v1/klachten' },
+    code: { type: 'string', example: 'validatie-fout' },
+    invalidParams: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'reason'],
+        properties: { name: { type: 'string', example: 'omschrijving' }, reason: { type: 'string' } },
+      },
+    },
+  },
+};
+
+const problemResponse = (description: string): Json => ({
+  description,
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
+/**
+ * Makes the generated document keep the NL API Design Rules for every operation, whoever wrote the
+ * controller: API-Version on every 2xx/3xx, problem+json on every 4xx/5xx, a 400 wherever input is taken.
+ */
+export function applyApiDesignRules(document: OpenAPIObject): OpenAPIObject {
+  const doc = document as Json;
+  doc.components ??= {};
+  doc.components.schemas ??= {};
+  doc.components.schemas.Problem = PROBLEM_SCHEMA;
+  doc.components.headers ??= {};
+  doc.components.headers['API-Version'] = {
+    description: 'De volledige versie van de API (NL API Design Rules /core/version-header).',
+    schema: { type: 'string', example: API_VERSION },
+  };
+  for (const pathItem of Object.values<Json>(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      const op = pathItem[method] as Json | undefined;
+      if (!op) continue;
+      op.responses ??= {};
+      const takesInput =
+        ['post', 'put', 'patch'].includes(method) ||
+        (op.parameters?.length ?? 0) > 0 ||
+        (pathItem.parameters?.length ?? 0) > 0;
+      if (takesInput && !op.responses['400']) op.responses['400'] = problemResponse('Ongeldig verzoek (validatie-fout)');
+      for (const [status, response] of Object.entries<Json>(op.responses)) {
+        if (/^[23]\d\d$/.test(status)) {
+          response.headers ??= {};
+          response.headers['API-Version'] = { $ref: '#/components/headers/API-Version' };
+        } else if (/^[45]\d\d$/.test(status)) {
+          const content = response.content as Json | undefined;
+          const schema = content ? (Object.values<Json>(content)[0]?.schema ?? undefined) : undefined;
+          response.content = {
+            [PROBLEM_CONTENT_TYPE]: { schema: schema?.properties?.status ? schema : { $ref: '#/components/schemas/Problem' } },
+          };
+        }
+      }
+    }
+  }
+  return document;
+}
+
+/**
+ * The OpenAPI document generated from the controllers. The server URL carries `/api/v1` and the paths
+ * do not repeat it (the NL API Design Rules linter checks the version in `servers` only). Served at
+ * `GET /api/v1/openapi.json`; tests and the Spectral check call this directly.
+ */
+export function buildOpenApiDocument(app: INestApplication, baseUrl?: string): OpenAPIObject {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const base = (baseUrl ?? config.publicBaseUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+  const options = new DocumentBuilder()
+    .setTitle('Klachtregie API')
+    .setDescription(
+      'Klachtbehandeling voor gemeenten (Awb hoofdstuk 9, Jeugdwet, Wkkgz): klachten, gebeurtenissen, termijnen en definities. ' +
+        'Fouten zijn application/problem+json (RFC 9457) met een stabiele `code`.',
+    )
+    .setVersion(API_VERSION)
+    .setContact('Klachtregie', 'https://klachtregie.nl', 'info@klachtregie.nl')
+    .setLicense('EUPL-1.2', 'https://eupl.eu/1.2/nl/')
+    .addServer(`${base}/${API_PREFIX}`)
+    .build();
+  const document = SwaggerModule.createDocument(app, options, { ignoreGlobalPrefix: true });
+  return applyApiDesignRules(document);
+}

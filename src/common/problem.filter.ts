@@ -1,0 +1,78 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import {
+  defaultProblemFor,
+  InvalidParam,
+  PROBLEM_CONTENT_TYPE,
+  ProblemDetails,
+  ProblemException,
+  problemType,
+} from './problem';
+
+/** The text of a framework HttpException (string, or Nest's `{ message: string | string[] }`). */
+function messageOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  if (typeof message === 'string') return message;
+  return exception.message;
+}
+
+/** Renders a thrown value as RFC 9457 problem details; unknown errors become a 500 without internals. */
+export function toProblem(exception: unknown, instance?: string): ProblemDetails {
+  if (exception instanceof ProblemException) return exception.toProblem(instance);
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const { code, title } = defaultProblemFor(status);
+    const detail = status === 404 && instance ? `Geen resource op ${instance}.` : messageOf(exception);
+    return { type: problemType(code), title, status, detail, ...(instance ? { instance } : {}), code };
+  }
+  // body-parser errors (malformed JSON, too large) carry an HTTP status of their own.
+  const e = exception as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown };
+  const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
+  if (status >= 400 && status < 500) {
+    const { code, title } = defaultProblemFor(status);
+    const invalidParams: InvalidParam[] | undefined =
+      e.type === 'entity.parse.failed' ? [{ name: 'body', reason: 'geen geldige JSON' }] : undefined;
+    return {
+      type: problemType(code),
+      title,
+      status,
+      detail: typeof e.message === 'string' ? e.message : title,
+      ...(instance ? { instance } : {}),
+      code,
+      ...(invalidParams ? { invalidParams } : {}),
+    };
+  }
+  const { code, title } = defaultProblemFor(500);
+  return {
+    type: problemType(code),
+    title,
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    detail: 'Er ging iets mis aan onze kant; de fout is gelogd.',
+    ...(instance ? { instance } : {}),
+    code,
+  };
+}
+
+/** Every error, from any controller, guard, pipe or an unknown route, as application/problem+json. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const ctx = host.switchToHttp();
+    const request = ctx.getRequest<Request>();
+    const response = ctx.getResponse<Response>();
+    const problem = toProblem(exception, request.originalUrl ?? request.url);
+    if (problem.status >= 500) {
+      this.logger.error(
+        `${request.method} ${request.originalUrl}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`,
+      );
+    }
+    if (response.headersSent) return;
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+}

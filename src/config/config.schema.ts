@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/** Log levels as NestJS names them; each level includes the ones before it. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+export const ROLES = ['all', 'api', 'worker'] as const;
+/** all: API and workers in one process (the default); api: HTTP only; worker: jobs only, no HTTP. */
+export type Role = (typeof ROLES)[number];
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const positiveMs = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+/** Empty strings in the environment (`DATABASE_URL=`) mean "not set", as in most twelve-factor apps. */
+const optionalUrl = (protocols: string[]) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .refine((v) => {
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      })
+      .optional(),
+  );
+
+/**
+ * The environment variables Klachtregie reads, with their defaults. Everything else in the code gets
+ * the typed `AppConfig` below through DI (design.md §9: config validated once at boot).
+ */
+export const envSchema = z.object({
+  PORT: port(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+  KLACHTREGIE_DATA_DIR: z.string().min(1).default('./.klachtregie'),
+  DEFINITIONS_DIR: z.string().min(1).default('./definitions'),
+  ROLE: z.enum(ROLES).default('all'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('log'),
+  SWEEP_INTERVAL_MS: positiveMs(60_000),
+  EMBEDDED_POSTGRES_PORT: port(54329),
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]+$/).default('klachtregie'),
+  PUBLIC_BASE_URL: optionalUrl(['http:', 'https:']),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Auth (src/modules/auth): OIDC bearer tokens next to API keys; unset = API keys only.
+  OIDC_ISSUER: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
+  OIDC_AUDIENCE: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
+  OIDC_JWKS_URL: optionalUrl(['http:', 'https:']),
+  OIDC_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32).optional()),
+  OIDC_CLAIM_GEMEENTE: z.string().min(1).default('gemeente'),
+  OIDC_CLAIM_ROL: z.string().min(1).default('rol'),
+  OIDC_CLAIM_AANBIEDER: z.string().min(1).default('aanbiederId'),
+  // Webhooks (src/modules/webhooks): CloudEvents `source` and the cap on retry backoff.
+  CLOUDEVENTS_SOURCE: z.string().regex(/^urn:nld:/).default('urn:nld:klachtregie'),
+  WEBHOOK_MAX_BACKOFF_MS: positiveMs(3_600_000),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+/** What to write instead, per key: shown next to the error when the configuration is invalid. */
+export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
+  PORT: 'a TCP port 1-65535, e.g. PORT=3000',
+  HOST: 'an interface to listen on, e.g. HOST=0.0.0.0 or HOST=127.0.0.1',
+  DATABASE_URL:
+    'a PostgreSQL URL, e.g. DATABASE_URL=postgres://user:password@db.example:5432/klachtregie, or leave it unset for the embedded PostgreSQL',
+  REDIS_URL: 'a Redis URL, e.g. REDIS_URL=redis://redis:6379, or leave it unset to run the job queue on PostgreSQL',
+  KLACHTREGIE_DATA_DIR: 'a directory for local data (embedded PostgreSQL), e.g. KLACHTREGIE_DATA_DIR=./.klachtregie',
+  DEFINITIONS_DIR: 'the directory with the gemeenten\'s definitions, e.g. DEFINITIONS_DIR=./definitions',
+  ROLE: `one of ${ROLES.join(', ')} (all = API and workers in one process)`,
+  LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}`,
+  SWEEP_INTERVAL_MS: 'milliseconds between termijn sweeps, a whole number >= 1, e.g. SWEEP_INTERVAL_MS=60000',
+  EMBEDDED_POSTGRES_PORT: 'a free TCP port 1-65535 for the embedded PostgreSQL, e.g. EMBEDDED_POSTGRES_PORT=54329',
+  QUEUE_PREFIX: 'letters, digits, _ : or -, e.g. QUEUE_PREFIX=klachtregie',
+  PUBLIC_BASE_URL: 'the public http(s) URL of this service without /api/v1, e.g. PUBLIC_BASE_URL=https://klachten.gemeente.nl',
+  DATABASE_POOL_SIZE: 'a whole number 1-200, e.g. DATABASE_POOL_SIZE=10',
+  OIDC_ISSUER: 'the issuer (iss) of accepted OIDC tokens, e.g. OIDC_ISSUER=https://login.gemeente.nl/realms/klachten',
+  OIDC_AUDIENCE: 'the audience (aud) of accepted OIDC tokens, e.g. OIDC_AUDIENCE=klachtregie',
+  OIDC_JWKS_URL: 'the JWKS URL of the identity provider, e.g. OIDC_JWKS_URL=https://login.gemeente.nl/realms/klachten/protocol/openid-connect/certs',
+  OIDC_SECRET: 'a shared HS256 secret of at least 32 characters (only when the provider signs with HS256)',
+  OIDC_CLAIM_GEMEENTE: 'the token claim with the CBS gemeentecode, e.g. OIDC_CLAIM_GEMEENTE=gemeente',
+  OIDC_CLAIM_ROL: 'the token claim with the role, e.g. OIDC_CLAIM_ROL=rol',
+  OIDC_CLAIM_AANBIEDER: 'the token claim with the aanbieder id, e.g. OIDC_CLAIM_AANBIEDER=aanbiederId',
+  CLOUDEVENTS_SOURCE: 'a urn:nld: URN (NL GOV CloudEvents profile), e.g. CLOUDEVENTS_SOURCE=urn:nld:oin:00000001234567890000:systeem:klachtregie',
+  WEBHOOK_MAX_BACKOFF_MS: 'the longest wait between webhook retries in ms, e.g. WEBHOOK_MAX_BACKOFF_MS=3600000',
+};
+
+/** The validated configuration every module receives (inject with `@Inject(APP_CONFIG)`). */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Absent: `npm start` runs an embedded PostgreSQL (resolved to a URL before the app module is built). */
+  databaseUrl?: string;
+  /** Absent: BullMQ runs on PostgreSQL (`createPostgresBackend`) in the same database. */
+  redisUrl?: string;
+  dataDir: string;
+  definitionsDir: string;
+  role: Role;
+  logLevel: LogLevelName;
+  sweepIntervalMs: number;
+  embeddedPostgresPort: number;
+  /** Redis key prefix for BullMQ (the PostgreSQL backend uses its own `bullmq` schema instead). */
+  queuePrefix: string;
+  publicBaseUrl?: string;
+  databasePoolSize: number;
+  /** OIDC validation (src/modules/auth); without issuer + (jwksUrl or secret) only API keys are accepted. */
+  oidcIssuer?: string;
+  oidcAudience?: string;
+  oidcJwksUrl?: string;
+  oidcSecret?: string;
+  oidcClaimGemeente: string;
+  oidcClaimRol: string;
+  oidcClaimAanbieder: string;
+  /** CloudEvents `source` of webhook notifications (NL GOV profile: a urn:nld: URN). */
+  cloudEventsSource: string;
+  webhookMaxBackoffMs: number;
+}

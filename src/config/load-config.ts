@@ -1,0 +1,101 @@
+import { resolve } from 'node:path';
+import { AppConfig, ENV_HINTS, envSchema } from './config.schema';
+
+export type EnvSource = Record<string, string | undefined>;
+
+/** One bad key, with what was given and what to write instead. */
+export interface ConfigProblem {
+  key: string;
+  message: string;
+  hint: string;
+}
+
+/** Thrown at boot when the environment does not validate; `message` lists every bad key. */
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(
+      [
+        'Klachtregie cannot start: the configuration is invalid.',
+        ...problems.map((p) => `  ${p.key}: ${p.message}. Write ${p.hint}.`),
+      ].join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** The keys we know, read from the given environment only (never the whole of process.env). */
+function pick(env: EnvSource): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const key of Object.keys(envSchema.shape)) out[key] = env[key];
+  return out;
+}
+
+/**
+ * Validates the environment once and maps it to the typed `AppConfig`. `overrides` replace values
+ * after validation (tests use them to point an app at its own database / queue prefix).
+ */
+export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): AppConfig {
+  const raw = pick(env);
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const byKey = new Map<string, ConfigProblem>();
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '(root)');
+      if (byKey.has(key)) continue;
+      const given = raw[key];
+      byKey.set(key, {
+        key,
+        message: `${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`,
+        hint: ENV_HINTS[key as keyof typeof ENV_HINTS] ?? 'a valid value',
+      });
+    }
+    throw new ConfigError([...byKey.values()]);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    dataDir: resolve(e.KLACHTREGIE_DATA_DIR),
+    definitionsDir: resolve(e.DEFINITIONS_DIR),
+    role: e.ROLE,
+    logLevel: e.LOG_LEVEL,
+    sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,
+    queuePrefix: e.QUEUE_PREFIX,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    oidcIssuer: e.OIDC_ISSUER,
+    oidcAudience: e.OIDC_AUDIENCE,
+    oidcJwksUrl: e.OIDC_JWKS_URL,
+    oidcSecret: e.OIDC_SECRET,
+    oidcClaimGemeente: e.OIDC_CLAIM_GEMEENTE,
+    oidcClaimRol: e.OIDC_CLAIM_ROL,
+    oidcClaimAanbieder: e.OIDC_CLAIM_AANBIEDER,
+    cloudEventsSource: e.CLOUDEVENTS_SOURCE,
+    webhookMaxBackoffMs: e.WEBHOOK_MAX_BACKOFF_MS,
+    ...overrides,
+  };
+}
+
+/** The process environment: the one place in src/ that reads it (eslint enforces this). */
+export function processEnv(): EnvSource {
+  return process.env;
+}
+
+/**
+ * Boot-time loading for main.ts / worker.ts / the migration CLI: on invalid configuration, print
+ * every bad key and what to write, and stop the process with exit code 78 (EX_CONFIG).
+ */
+export function loadConfigOrExit(env: EnvSource = processEnv()): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+
+/**
+ * Entities and migrations are found by glob relative to this file, so src/ under ts-jest and
+ * dist/src/ after `npm run build` both work, and a new `*.entity.ts` or migration is picked up
+ * without editing this file.
+ */
+export const ENTITY_GLOB = join(__dirname, '..', '**', '*.entity.{ts,js}');
+export const MIGRATION_GLOB = join(__dirname, 'migrations', '*.{ts,js}');
+export const MIGRATIONS_TABLE = 'typeorm_migrations';
+
+export interface DataSourceSettings {
+  url: string;
+  poolSize?: number;
+  /** Shown in pg_stat_activity, e.g. 'klachtregie-api'. */
+  applicationName?: string;
+  logging?: boolean;
+}
+
+/**
+ * The one DataSource configuration, shared by the app (DatabaseModule) and the migration CLI.
+ * Schema changes by migrations only (design.md §2): `synchronize` is never on.
+ */
+export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    synchronize: false,
+    // The app runs migrations itself, under an advisory lock (runMigrationsLocked), not TypeORM's unlocked migrationsRun.
+    migrationsRun: false,
+    entities: [ENTITY_GLOB],
+    migrations: [MIGRATION_GLOB],
+    migrationsTableName: MIGRATIONS_TABLE,
+    applicationName: settings.applicationName ?? 'klachtregie',
+    logging: settings.logging ? ['query', 'error'] : ['error'],
+    extra: { max: settings.poolSize ?? 10 },
+  };
+}
+
+export function createDataSource(settings: DataSourceSettings): DataSource {
+  return new DataSource(dataSourceOptions(settings));
+}

