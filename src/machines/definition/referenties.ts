@@ -161,7 +161,10 @@ export function referentieFouten(def: GeladenDefinitie): DefinitionError[] {
   }
   for (const { path, voorwaarde } of voorwaarden(d)) checkVoorwaarde(def, voorwaarde, path, errors);
 
-  // Termijnen every regime needs.
+  // Termijnen every regime needs. Mediation and the klachtadviescommissie need none of their own:
+  // mediation runs inside the afhandeltermijn (longer only with written consent, Awb 9:11 lid 3),
+  // the commissie lengthens afhandeling to at most 10 weeks (checked in the legal lint).
+  // Jeugdwet/Wkkgz regimes and stoppenMetLeveren carry their terms inline (schema-required).
   const nodig = [...VERPLICHTE_TERMIJNEN];
   if (d.eersteLijn.standaard === 'aanbieder' || d.eersteLijn.doorsturenNaarAanbieder) nodig.push(AANBIEDER_TERMIJN);
   for (const t of nodig) {
@@ -176,6 +179,9 @@ export function referentieFouten(def: GeladenDefinitie): DefinitionError[] {
     const duur = leesDuur(t.duur);
     if (t.rekenwijze === 'werkdagen' && duur && duur.eenheid !== 'D') {
       errors.push(foutOp(def, ['termijnen', naam, 'duur'], `termijn '${naam}' telt in werkdagen maar is ${beschrijfDuur(t.duur)}`, `schrijf het aantal werkdagen als dagen, bijvoorbeeld P5D, of gebruik rekenwijze: kalenderdagen`));
+    }
+    if (t.verdagingKennisgevingVoorVerloop && !t.verdagingMax) {
+      errors.push(foutOp(def, ['termijnen', naam, 'verdagingKennisgevingVoorVerloop'], `termijn '${naam}' kent geen verdaging (geen verdagingMax), dus ook geen kennisgeving van verdaging`, 'voeg verdagingMax toe (Awb 9:11 lid 2: P4W) of haal verdagingKennisgevingVoorVerloop weg', true));
     }
     for (const [i, h] of (t.herinneringen ?? []).entries()) {
       const hd = leesDuur(h.voor);

@@ -92,6 +92,59 @@ function kiesOptie(options: Z[], value: unknown, discriminator?: string): Z {
   return best;
 }
 
+/** How each option of a union is written: `false`, `{ naam: ... }`, `{ feit: ... }`. */
+function vormen(options: Z[]): string[] {
+  return options.map((o) => {
+    const u = unwrap(o);
+    const d = defOf(u);
+    if (d.type === 'object' && d.shape) {
+      const verplicht = Object.entries(d.shape).filter(([, v]) => defOf(v).type !== 'optional').map(([k]) => `${k}: ...`);
+      return `{ ${verplicht.join(', ')} }`;
+    }
+    const lit = literalValues(u);
+    return lit.length ? lit.map(String).join(' of ') : d.type;
+  });
+}
+
+/** Every place a key may appear, as a readable path (`termijnen.<naam>.verdagingMax`). */
+export function plaatsenVanSleutels(root: Z): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  const opStapel = new Set<Z>(); // guards the recursion of Voorwaarde only; shared blocks are visited per place
+  const loop = (s: Z, pad: string) => {
+    const u = unwrap(s);
+    if (opStapel.has(u)) return;
+    opStapel.add(u);
+    const d = defOf(u);
+    if (d.type === 'object' && d.shape) {
+      for (const [k, v] of Object.entries(d.shape)) {
+        out.set(k, (out.get(k) ?? new Set()).add(pad || '(hoogste niveau)'));
+        loop(v, pad ? `${pad}.${k}` : k);
+      }
+    } else if (d.type === 'record' && d.valueType) loop(d.valueType, `${pad}.<naam>`);
+    else if (d.type === 'array' && d.element) loop(d.element, `${pad}[]`);
+    else if (d.type === 'union' && d.options) d.options.forEach((o) => loop(o, pad));
+    opStapel.delete(u);
+  };
+  loop(root, '');
+  // bijzondereRegimes.wmo, .jeugdhulp, .zorg, .overig -> bijzondereRegimes.<wmo|jeugdhulp|zorg|overig>
+  const samengevat = new Map<string, string[]>();
+  for (const [k, plekken] of out) {
+    const perOuder = new Map<string, string[]>();
+    for (const p of plekken) {
+      const i = p.lastIndexOf('.');
+      const ouder = i < 0 ? '' : p.slice(0, i);
+      perOuder.set(ouder, [...(perOuder.get(ouder) ?? []), i < 0 ? p : p.slice(i + 1)]);
+    }
+    const lijst: string[] = [];
+    for (const [ouder, kinderen] of perOuder) {
+      if (kinderen.length >= 3 && ouder) lijst.push(`${ouder}.<${kinderen.join('|')}>`);
+      else lijst.push(...kinderen.map((c) => (ouder ? `${ouder}.${c}` : c)));
+    }
+    samengevat.set(k, lijst);
+  }
+  return samengevat;
+}
+
 /** The schema that applies at `path`, following the value through unions. */
 export function schemaAt(root: Z, value: unknown, path: Pad): Z | undefined {
   let s: Z | undefined = root;
@@ -205,7 +258,13 @@ function issueNaarFouten(ctx: Ctx, issue: z.core.$ZodIssue): DefinitionError[] {
     const allowed = toegestaneSleutels(ctx.root, ctx.value, path);
     return issue.keys.map((key) => {
       const suggestie = didYouMean(key, allowed);
-      const hint = `${suggestie ? `bedoelde u '${suggestie}'? ` : ''}Toegestaan${waar ? ` in ${waar}` : ' op het hoogste niveau'}: ${allowed.join(', ')}`;
+      // A real key in the wrong block (verdagingMax under stappen): say where it belongs.
+      const elders = suggestie ? undefined : plaatsenVanSleutels(ctx.root).get(key)?.filter((p) => p !== (waar || '(hoogste niveau)'));
+      const hint = suggestie
+        ? `bedoelde u '${suggestie}'? Toegestaan${waar ? ` in ${waar}` : ' op het hoogste niveau'}: ${allowed.join(', ')}`
+        : elders?.length
+          ? `'${key}' hoort in ${elders.join(' of ')}; toegestaan${waar ? ` in ${waar}` : ' op het hoogste niveau'}: ${allowed.join(', ')}`
+          : `Toegestaan${waar ? ` in ${waar}` : ' op het hoogste niveau'}: ${allowed.join(', ')}`;
       return fout(ctx, [...path, key], `onbekende sleutel '${key}'${waar ? ` in ${waar}` : ''}`, hint, true);
     });
   }
@@ -240,6 +299,11 @@ function issueNaarFouten(ctx: Ctx, issue: z.core.$ZodIssue): DefinitionError[] {
       if (d?.type === 'union' && d.options) {
         const optie = kiesOptie(d.options, value, d.discriminator);
         const r = z.safeParse(optie, value);
+        // Wrong kind of value altogether (text where a block belongs): name every form that fits here.
+        if (!r.success && r.error.issues.every((i) => i.path.length === 0 && i.code !== 'unrecognized_keys')) {
+          const uitleg = description(s);
+          return [fout(ctx, path, `${waar}: ${beschrijfWaarde(value)} is hier niet toegestaan`, `schrijf ${vormen(d.options).join(' of ')}${uitleg ? ` (${uitleg})` : ''}`)];
+        }
         if (!r.success) {
           return r.error.issues.flatMap((i) => issueNaarFouten(ctx, { ...i, path: [...path, ...i.path] } as z.core.$ZodIssue));
         }

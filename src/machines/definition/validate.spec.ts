@@ -87,6 +87,29 @@ describe('validateDefinities', () => {
       ]);
     });
 
+    it('a real key in the wrong block is told where it belongs', () => {
+      expect(fouten(invoegen(BASIS, 47, '  verdagingMax: P4W'))).toEqual([
+        { line: 47, column: 3, message: "onbekende sleutel 'verdagingMax' in stappen", hint: "'verdagingMax' hoort in termijnen.<naam> of bijzondereRegimes.<wmo|jeugdhulp|zorg|overig>; toegestaan in stappen: informeleFase, mediation, klachtadviescommissie, vierOgen, tevredenheidscheck, horen" },
+      ]);
+    });
+
+    it('text where a condition belongs names the forms a condition can take', () => {
+      expect(fouten(metRegels([18, '  behandelingDoorGemeente: complex'], [19, '#'], [20, '#'], [21, '#']))).toEqual([
+        {
+          line: 18,
+          column: 28,
+          message: "eersteLijn.behandelingDoorGemeente: de tekst 'complex' is hier niet toegestaan",
+          hint: 'schrijf { alle: ... } of { een: ... } of { niet: ... } of { feit: ... } (Wanneer de gemeente de klacht zelf behandelt; gaat vóór doorsturen.)',
+        },
+      ]);
+    });
+
+    it('klachtadviescommissie: true names both allowed forms', () => {
+      expect(fouten(invoegen(BASIS, 47, '  klachtadviescommissie: true'))).toEqual([
+        { line: 47, column: 26, message: 'stappen.klachtadviescommissie: true is hier niet toegestaan', hint: expect.stringMatching(/^schrijf false of \{ naam: \.\.\. \} \(Klachtadviesprocedure/) },
+      ]);
+    });
+
     it('an unknown aanbieder type in bijzondereRegimes is refused with a suggestion', () => {
       const lines = [...BASIS, 'bijzondereRegimes:', '  jeugdzorg:', '    regime: jeugdwetKlachtencommissie', '    oordeelTermijn: P6W', '    reactieTermijn: P1M'];
       expect(fouten(lines)).toEqual([
@@ -124,6 +147,16 @@ describe('validateDefinities', () => {
       expect(fouten(metRegels([17, '  standaard: aanbieder']))).toEqual([
         expect.objectContaining({ line: 24, column: 1, message: expect.stringContaining("termijn 'aanbiederAfhandeling' ontbreekt") }),
       ]);
+    });
+
+    it('a notice of verdaging without verdaging is refused', () => {
+      expect(fouten(metRegels([30, '    verdagingKennisgevingVoorVerloop: true']))).toEqual([
+        { line: 30, column: 5, message: "termijn 'afhandeling' kent geen verdaging (geen verdagingMax), dus ook geen kennisgeving van verdaging", hint: 'voeg verdagingMax toe (Awb 9:11 lid 2: P4W) of haal verdagingKennisgevingVoorVerloop weg' },
+      ]);
+    });
+
+    it('a werkdagen termijn is written in days', () => {
+      expect(fouten(metRegels([28, '    rekenwijze: werkdagen']))).toEqual([expect.objectContaining({ line: 27, column: 11, message: "termijn 'afhandeling' telt in werkdagen maar is 6 weken" })]);
     });
 
     it('the version is the file name', () => {
