@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * A report an aanbieder submitted to the gemeente for one deadline (seed 000 art. 11.1: twice a year,
+ * by aard and oorzaak, with afwikkeling and maatregelen; seed 003 §10: quarterly). Its absence at the
+ * deadline is what escalates to the contractmanager.
+ */
+@Entity('aanbieder_rapportage')
+@Index('UQ_aanbieder_rapportage', ['gemeente', 'aanbiederId', 'deadline'], { unique: true })
+export class AanbiederRapportageEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 6 })
+  gemeente: string;
+
+  @Column({ name: 'aanbieder_id', type: 'varchar', length: 100 })
+  aanbiederId: string;
+
+  @Column({ type: 'date' })
+  deadline: string;
+
+  @Column({ name: 'ingediend_door', type: 'varchar', length: 200 })
+  ingediendDoor: string;
+
+  /** What the aanbieder reported (free structure; the gemeente's own figures are in `rapportage`). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  inhoud: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'ingediend_op', type: 'timestamptz' })
+  ingediendOp: Date;
+}

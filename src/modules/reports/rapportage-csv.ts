@@ -1,0 +1,86 @@
+/**
+ * CSV for Dutch spreadsheets. Choice (documented in docs/rapportages.md): `;` as separator, because
+ * Excel with Dutch regional settings uses the decimal comma and therefore expects `;`; a UTF-8 byte
+ * order mark so Excel reads ë and é correctly; CRLF line ends (RFC 4180); every field that contains
+ * `;`, `"` or a line break quoted. Fields starting with = + - @ get a leading apostrophe, so a value
+ * typed by a klager can never run as a spreadsheet formula (CSV injection).
+ */
+import type { RapportageRegel } from './rapportage.repository';
+
+export const CSV_SCHEIDINGSTEKEN = ';';
+export const BOM = '\uFEFF';
+
+export const CSV_KOLOMMEN: ReadonlyArray<{ kop: string; waarde: (r: RapportageRegel, ctx: CsvContext) => string | number }> = [
+  { kop: 'Gemeente', waarde: (_r, c) => c.gemeente },
+  { kop: 'Periode van', waarde: (_r, c) => c.van },
+  { kop: 'Periode tot en met', waarde: (_r, c) => c.tot },
+  { kop: 'Aanbieder', waarde: (r) => r.aanbiederNaam },
+  { kop: 'Aanbieder-id', waarde: (r) => r.aanbiederId },
+  { kop: 'Aard', waarde: (r) => r.aard },
+  { kop: 'Oorzaak', waarde: (r) => r.oorzaak },
+  { kop: 'Aantal klachten', waarde: (r) => r.aantal },
+  { kop: 'Gegrond', waarde: (r) => r.gegrond },
+  { kop: 'Deels gegrond', waarde: (r) => r.deelsGegrond },
+  { kop: 'Ongegrond', waarde: (r) => r.ongegrond },
+  { kop: 'Zonder oordeel', waarde: (r) => r.zonderOordeel },
+  { kop: 'Op tijd afgehandeld', waarde: (r) => r.opTijd },
+  { kop: 'Op tijd na verdaging', waarde: (r) => r.naVerdaging },
+  { kop: 'Te laat', waarde: (r) => r.teLaat },
+  { kop: 'Nog in behandeling', waarde: (r) => r.lopend },
+  { kop: 'Klager tevreden', waarde: (r) => r.tevreden },
+  { kop: 'Klager niet tevreden', waarde: (r) => r.nietTevreden },
+  { kop: 'Maatregelen', waarde: (r) => r.maatregelen.join(' | ') },
+  { kop: 'Terugkerende klacht', waarde: (r) => (r.terugkerend ? 'ja' : 'nee') },
+];
+
+export interface CsvContext {
+  gemeente: string;
+  van: string;
+  tot: string;
+}
+
+export function csvVeld(v: string | number): string {
+  let s = String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[;"\r\n,]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function rapportageCsv(regels: RapportageRegel[], ctx: CsvContext): string {
+  const lijnen = [CSV_KOLOMMEN.map((k) => csvVeld(k.kop)).join(CSV_SCHEIDINGSTEKEN)];
+  for (const r of regels) lijnen.push(CSV_KOLOMMEN.map((k) => csvVeld(k.waarde(r, ctx))).join(CSV_SCHEIDINGSTEKEN));
+  return BOM + lijnen.join('\r\n') + '\r\n';
+}
+
+/** Parser for the CSV written above (tests, and aanbieders who upload the same format). */
+export function parseCsv(tekst: string, sep = CSV_SCHEIDINGSTEKEN): string[][] {
+  const s = tekst.startsWith(BOM) ? tekst.slice(1) : tekst;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let veld = '';
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (quoted) {
+      if (ch === '"' && s[i + 1] === '"') {
+        veld += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else veld += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === sep) {
+      row.push(veld);
+      veld = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && s[i + 1] === '\n') i++;
+      row.push(veld);
+      rows.push(row);
+      row = [];
+      veld = '';
+    } else veld += ch;
+  }
+  if (veld !== '' || row.length > 0) {
+    row.push(veld);
+    rows.push(row);
+  }
+  return rows;
+}

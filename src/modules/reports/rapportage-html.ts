@@ -1,0 +1,100 @@
+/**
+ * The printable report page: tables plus server-side SVG bar charts, no script, print CSS.
+ */
+import type { Jaaroverzicht, RapportageCijfers, Telling } from './rapportage.repository';
+import { esc, staafdiagram } from './svg-grafiek';
+
+export const WAARDE_LABELS: Record<string, string> = {
+  gegrond: 'Gegrond',
+  deelsGegrond: 'Deels gegrond',
+  ongegrond: 'Ongegrond',
+  zonderOordeel: 'Zonder oordeel',
+  opTijd: 'Op tijd',
+  naVerdaging: 'Op tijd na verdaging',
+  teLaat: 'Te laat',
+  lopend: 'Nog in behandeling',
+  geenTermijn: 'Zonder afhandeltermijn',
+  nietTevreden: 'Niet tevreden',
+  tevreden: 'Tevreden',
+  telefoon: 'Telefoon',
+  balie: 'Balie',
+  brief: 'Brief',
+  webformulier: 'Webformulier',
+  email: 'E-mail',
+};
+
+export const label = (w: string): string => WAARDE_LABELS[w] ?? w;
+
+export interface RapportageKop {
+  titel: string;
+  gemeente: string;
+  van: string;
+  tot: string;
+  drempel: number;
+  gegenereerdOp: string;
+  filters: Record<string, string | undefined>;
+}
+
+const CSS = `
+body{font-family:system-ui,sans-serif;margin:2rem;color:#1a1a1a;max-width:1100px}
+h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.5rem 0}
+th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left}td.n,th.n{text-align:right}
+tr.terugkerend td{background:#fde2df}.grafieken{display:flex;flex-wrap:wrap;gap:1rem}
+.meta{color:#444}.knoppen{margin:1rem 0}
+@media print{.knoppen{display:none}body{margin:0}h2{break-after:avoid}table,svg{break-inside:avoid}}
+`;
+
+function tellingTabel(titel: string, t: Telling[]): string {
+  return `<table><thead><tr><th>${esc(titel)}</th><th class="n">Aantal</th></tr></thead><tbody>${t
+    .map((r) => `<tr><td>${esc(label(r.waarde))}</td><td class="n">${r.aantal}</td></tr>`)
+    .join('')}</tbody></table>`;
+}
+
+export function rapportageHtml(kop: RapportageKop, c: RapportageCijfers, links: { csv: string; json: string }): string {
+  const filters = Object.entries(kop.filters).filter(([, v]) => v).map(([k, v]) => `${esc(k)}: ${esc(v)}`).join(', ');
+  const grafiek = (t: string, rows: Telling[], accent?: (w: string) => boolean) =>
+    staafdiagram(t, rows.map((r) => ({ label: label(r.waarde), waarde: r.aantal, accent: accent?.(r.waarde) })));
+  const terugkerendeAanbieders = new Set(c.terugkerend.map((t) => t.aanbiederId));
+  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${esc(kop.titel)}</title><style>${CSS}</style></head><body>
+<h1>${esc(kop.titel)}</h1>
+<p class="meta">Gemeente ${esc(kop.gemeente)} · periode ${esc(kop.van)} tot en met ${esc(kop.tot)} (datum van ontvangst)${filters ? ` · ${filters}` : ''} · gemaakt ${esc(kop.gegenereerdOp)}</p>
+<p class="knoppen"><a href="${esc(links.csv)}" download>Download CSV</a> · <a href="${esc(links.json)}">JSON</a> · <a href="javascript:print()">Afdrukken</a></p>
+<p><strong>${c.totaal}</strong> klachten ontvangen in de periode.</p>
+<div class="grafieken">
+${staafdiagram('Klachten per aanbieder', c.perAanbieder.map((r) => ({ label: r.naam, waarde: r.aantal, accent: terugkerendeAanbieders.has(r.waarde) })))}
+${grafiek('Naar aard', c.perAard)}
+${grafiek('Naar oorzaak', c.perOorzaak)}
+${grafiek('Afhandeltermijn', c.perTermijn, (w) => w === 'teLaat')}
+${grafiek('Oordeel (Awb 9:12)', c.perOordeel)}
+${grafiek('Kanaal', c.perKanaal)}
+</div>
+<h2>Terugkerende klachten (zelfde aanbieder en aard, ${kop.drempel} of meer)</h2>
+${c.terugkerend.length === 0 ? '<p>Geen.</p>' : `<table><thead><tr><th>Aanbieder</th><th>Aard</th><th class="n">Aantal</th></tr></thead><tbody>${c.terugkerend
+    .map((t) => `<tr class="terugkerend"><td>${esc(t.aanbiederNaam)}</td><td>${esc(t.aard)}</td><td class="n">${t.aantal}</td></tr>`)
+    .join('')}</tbody></table>`}
+<h2>Per aanbieder, aard en oorzaak</h2>
+<table><thead><tr><th>Aanbieder</th><th>Aard</th><th>Oorzaak</th><th class="n">Aantal</th><th class="n">Gegrond</th><th class="n">Deels</th><th class="n">Ongegrond</th><th class="n">Op tijd</th><th class="n">Na verdaging</th><th class="n">Te laat</th><th class="n">Lopend</th><th class="n">Tevreden</th><th>Maatregelen</th></tr></thead><tbody>
+${c.regels
+    .map(
+      (r) =>
+        `<tr${r.terugkerend ? ' class="terugkerend"' : ''}><td>${esc(r.aanbiederNaam)}</td><td>${esc(r.aard)}</td><td>${esc(r.oorzaak)}</td><td class="n">${r.aantal}</td><td class="n">${r.gegrond}</td><td class="n">${r.deelsGegrond}</td><td class="n">${r.ongegrond}</td><td class="n">${r.opTijd}</td><td class="n">${r.naVerdaging}</td><td class="n">${r.teLaat}</td><td class="n">${r.lopend}</td><td class="n">${r.tevreden}</td><td>${esc(r.maatregelen.join(', '))}</td></tr>`,
+    )
+    .join('')}
+</tbody></table>
+<h2>Afwikkeling en tevredenheid</h2>
+<div class="grafieken">${tellingTabel('Afdoening', c.perAfdoening)}${tellingTabel('Tevredenheid klager', c.perTevredenheid)}${tellingTabel('Maatregelen', c.maatregelen)}</div>
+</body></html>`;
+}
+
+export function jaaroverzichtHtml(j: Jaaroverzicht, gemeenteNaam: string): string {
+  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Jaaroverzicht klachten ${j.jaar}</title><style>${CSS}</style></head><body>
+<h1>Geregistreerde schriftelijke klachten ${j.jaar} — ${esc(gemeenteNaam)}</h1>
+<p class="meta">Awb artikel 9:12a: het bestuursorgaan registreert de schriftelijke klachten en maakt ze jaarlijks openbaar. Mondelinge klachten (Awb 9:2), signalen en meldingen tellen hier niet mee.</p>
+<p><strong>${j.schriftelijk}</strong> schriftelijke klachten ontvangen in ${j.jaar}.</p>
+<div class="grafieken">
+${staafdiagram('Naar aard', j.perAard.map((r) => ({ label: label(r.waarde), waarde: r.aantal })))}
+${staafdiagram('Oordeel', j.perOordeel.map((r) => ({ label: label(r.waarde), waarde: r.aantal })))}
+${staafdiagram('Afdoening', j.perAfdoening.map((r) => ({ label: label(r.waarde), waarde: r.aantal })))}
+</div></body></html>`;
+}

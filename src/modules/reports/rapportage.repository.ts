@@ -1,0 +1,321 @@
+/**
+ * All report SQL in one place (design.md §9: repositories own SQL). Every query is scoped to one
+ * gemeente (design.md §7) and returns plain JSON; the service shapes it for JSON, CSV and HTML.
+ *
+ * Periods are calendar days in Europe/Amsterdam, both ends inclusive; a klacht counts in the period
+ * in which it was received (`ontvangen_op`).
+ */
+import type { DataSource, EntityManager } from 'typeorm';
+
+type Sql = Pick<DataSource | EntityManager, 'query'>;
+
+/** Termijnen that measure the handling of a klacht (Awb 9:11, contract); the others (kennisgeving, ombudsman) do not. */
+export const AFHANDEL_TERMIJNEN = ['afhandeling', 'aanbiederAfhandeling', 'wkkgzAfhandeling', 'klachtencommissieOordeel'];
+
+export type TermijnKlasse = 'opTijd' | 'naVerdaging' | 'teLaat' | 'lopend' | 'geenTermijn';
+
+export interface RapportageFilter {
+  gemeente: string;
+  /** First day, inclusive (YYYY-MM-DD). */
+  van: string;
+  /** Last day, inclusive (YYYY-MM-DD). */
+  tot: string;
+  aanbieder?: string;
+  aard?: string;
+  oorzaak?: string;
+  kanaal?: string;
+  /** Same aanbieder + aard at least this often in the period = terugkerende klacht. */
+  drempel: number;
+  /** "Now" for running termijnen (lopend vs. te laat); injected so reports are reproducible. */
+  peildatum: Date;
+}
+
+export interface Telling {
+  waarde: string;
+  aantal: number;
+}
+
+export interface RapportageRegel {
+  aanbiederId: string;
+  aanbiederNaam: string;
+  aard: string;
+  oorzaak: string;
+  aantal: number;
+  gegrond: number;
+  deelsGegrond: number;
+  ongegrond: number;
+  zonderOordeel: number;
+  opTijd: number;
+  naVerdaging: number;
+  teLaat: number;
+  lopend: number;
+  tevreden: number;
+  nietTevreden: number;
+  maatregelen: string[];
+  /** Same aanbieder + aard reached the threshold in the period (Team Geschilbeslechting, seed 003 §11). */
+  terugkerend: boolean;
+}
+
+export interface TerugkerendeKlacht {
+  aanbiederId: string;
+  aanbiederNaam: string;
+  aard: string;
+  aantal: number;
+}
+
+export interface RapportageCijfers {
+  totaal: number;
+  perAanbieder: Array<Telling & { naam: string }>;
+  perAard: Telling[];
+  perOorzaak: Telling[];
+  perKanaal: Telling[];
+  perAfdoening: Telling[];
+  perOordeel: Telling[];
+  perTermijn: Telling[];
+  perTevredenheid: Telling[];
+  maatregelen: Telling[];
+  regels: RapportageRegel[];
+  terugkerend: TerugkerendeKlacht[];
+}
+
+/** No aanbieder on the klacht: the gemeente handled it itself. */
+export const GEEN_AANBIEDER = '(gemeente)';
+export const ONBEKEND = '(onbekend)';
+
+const PERIODE = `k.ontvangen_op >= ($2::date)::timestamp at time zone 'Europe/Amsterdam'
+  and k.ontvangen_op < ($3::date + 1)::timestamp at time zone 'Europe/Amsterdam'`;
+
+/**
+ * One statement, one pass over the period: `basis` holds one row per klacht with its termijn class,
+ * `regel` one row per klacht and aanbieder (a klacht about two aanbieders counts for each).
+ */
+const RAPPORTAGE_SQL = `
+with basis as materialized (
+  select k.id, k.kanaal, k.afdoening, k.oordeel, k.tevredenheid, k.maatregelen, k.aanbieders,
+         coalesce(nullif(k.categorie, ''), '${ONBEKEND}') as aard,
+         coalesce(nullif(k.oorzaak, ''), '${ONBEKEND}') as oorzaak,
+         coalesce(tk.klasse, 'geenTermijn') as termijn
+  from klacht k
+  left join lateral (
+    select case
+      when bool_or(t.status = 'verlopen' or t.verval_gemeld_op is not null
+                   or (t.status = 'running' and t.vervalt_op <= $4)) then 'teLaat'
+      when bool_or(t.status = 'running') then 'lopend'
+      when bool_or(t.status = 'met' and jsonb_path_exists(t.mutaties, '$[*] ? (@.soort == "verdaging")')) then 'naVerdaging'
+      when bool_or(t.status = 'met') then 'opTijd'
+    end as klasse
+    from termijn t
+    where t.klacht_id = k.id and t.naam = any($5::text[])
+  ) tk on true
+  where k.gemeente = $1 and ${PERIODE}
+    and ($7::text is null or k.categorie = $7)
+    and ($8::text is null or k.oorzaak = $8)
+    and ($9::text is null or k.kanaal = $9)
+    and ($6::text is null or k.aanbieders @> jsonb_build_array(jsonb_build_object('id', $6::text)))
+),
+regel as (
+  select b.*, coalesce(a.e->>'id', '${GEEN_AANBIEDER}') as aanbieder_id,
+         coalesce(a.e->>'naam', a.e->>'id', '${GEEN_AANBIEDER}') as aanbieder_naam
+  from basis b
+  left join lateral jsonb_array_elements(case when jsonb_typeof(b.aanbieders) = 'array' then b.aanbieders else '[]'::jsonb end) a(e) on true
+  where $6::text is null or a.e->>'id' = $6
+),
+terugkerend as (
+  select aanbieder_id, min(aanbieder_naam) as aanbieder_naam, aard, count(*)::int as aantal
+  from regel where aard <> '${ONBEKEND}'
+  group by aanbieder_id, aard having count(*) >= $10
+),
+tel as (
+  select dim, waarde, count(*)::int as aantal from basis
+  cross join lateral (values
+    ('kanaal', kanaal), ('aard', aard), ('oorzaak', oorzaak),
+    ('afdoening', coalesce(afdoening, '${ONBEKEND}')), ('oordeel', coalesce(oordeel, 'zonderOordeel')),
+    ('termijn', termijn), ('tevredenheid', coalesce(tevredenheid, '${ONBEKEND}'))
+  ) d(dim, waarde)
+  group by dim, waarde
+)
+select json_build_object(
+  'totaal', (select count(*)::int from basis),
+  'tellingen', coalesce((select json_agg(json_build_object('dim', dim, 'waarde', waarde, 'aantal', aantal) order by dim, aantal desc, waarde) from tel), '[]'),
+  'perAanbieder', coalesce((select json_agg(x order by x.aantal desc, x.waarde) from (
+      select aanbieder_id as waarde, min(aanbieder_naam) as naam, count(*)::int as aantal from regel group by aanbieder_id) x), '[]'),
+  'maatregelen', coalesce((select json_agg(x order by x.aantal desc, x.waarde) from (
+      select m as waarde, count(*)::int as aantal from basis, jsonb_array_elements_text(
+        case when jsonb_typeof(maatregelen) = 'array' then maatregelen else '[]'::jsonb end) m group by m) x), '[]'),
+  'regels', coalesce((select json_agg(x order by x."aanbiederNaam", x.aard, x.oorzaak) from (
+      select r.aanbieder_id as "aanbiederId", min(r.aanbieder_naam) as "aanbiederNaam", r.aard, r.oorzaak,
+        count(*)::int as aantal,
+        count(*) filter (where r.oordeel = 'gegrond')::int as gegrond,
+        count(*) filter (where r.oordeel = 'deelsGegrond')::int as "deelsGegrond",
+        count(*) filter (where r.oordeel = 'ongegrond')::int as ongegrond,
+        count(*) filter (where r.oordeel is null or r.oordeel not in ('gegrond', 'deelsGegrond', 'ongegrond'))::int as "zonderOordeel",
+        count(*) filter (where r.termijn = 'opTijd')::int as "opTijd",
+        count(*) filter (where r.termijn = 'naVerdaging')::int as "naVerdaging",
+        count(*) filter (where r.termijn = 'teLaat')::int as "teLaat",
+        count(*) filter (where r.termijn = 'lopend')::int as lopend,
+        count(*) filter (where r.tevredenheid = 'tevreden')::int as tevreden,
+        count(*) filter (where r.tevredenheid = 'nietTevreden' or r.tevredenheid = 'ontevreden')::int as "nietTevreden",
+        coalesce((select json_agg(distinct m order by m) from regel r2, jsonb_array_elements_text(
+            case when jsonb_typeof(r2.maatregelen) = 'array' then r2.maatregelen else '[]'::jsonb end) m
+          where r2.aanbieder_id = r.aanbieder_id and r2.aard = r.aard and r2.oorzaak = r.oorzaak), '[]') as maatregelen,
+        exists (select 1 from terugkerend t where t.aanbieder_id = r.aanbieder_id and t.aard = r.aard) as terugkerend
+      from regel r group by r.aanbieder_id, r.aard, r.oorzaak) x), '[]'),
+  'terugkerend', coalesce((select json_agg(json_build_object('aanbiederId', aanbieder_id, 'aanbiederNaam', aanbieder_naam, 'aard', aard, 'aantal', aantal)
+      order by aantal desc, aanbieder_id, aard) from terugkerend), '[]')
+) as rapport`;
+
+interface RuweRapportage {
+  totaal: number;
+  tellingen: Array<{ dim: string; waarde: string; aantal: number }>;
+  perAanbieder: Array<Telling & { naam: string }>;
+  maatregelen: Telling[];
+  regels: RapportageRegel[];
+  terugkerend: TerugkerendeKlacht[];
+}
+
+export async function queryRapportage(db: Sql, f: RapportageFilter): Promise<RapportageCijfers> {
+  const rows: Array<{ rapport: RuweRapportage }> = await db.query(RAPPORTAGE_SQL, [
+    f.gemeente, f.van, f.tot, f.peildatum, AFHANDEL_TERMIJNEN,
+    f.aanbieder ?? null, f.aard ?? null, f.oorzaak ?? null, f.kanaal ?? null, f.drempel,
+  ]);
+  const r = rows[0].rapport;
+  const dim = (d: string): Telling[] => r.tellingen.filter((t) => t.dim === d).map(({ waarde, aantal }) => ({ waarde, aantal }));
+  return {
+    totaal: r.totaal,
+    perAanbieder: r.perAanbieder,
+    perAard: dim('aard'),
+    perOorzaak: dim('oorzaak'),
+    perKanaal: dim('kanaal'),
+    perAfdoening: dim('afdoening'),
+    perOordeel: dim('oordeel'),
+    perTermijn: dim('termijn'),
+    perTevredenheid: dim('tevredenheid'),
+    maatregelen: r.maatregelen,
+    regels: r.regels,
+    terugkerend: r.terugkerend,
+  };
+}
+
+/** Written channels (Awb 9:12a registers schriftelijke klachten; 9:1 lid 1 vs. the oral klacht of 9:2). */
+export const SCHRIFTELIJKE_KANALEN = ['brief', 'webformulier', 'email'];
+
+export interface Jaaroverzicht {
+  gemeente: string;
+  jaar: number;
+  schriftelijk: number;
+  perAard: Telling[];
+  perOordeel: Telling[];
+  perAfdoening: Telling[];
+}
+
+/** Awb 9:12a: the registered written klachten of one year (only soort `klacht`, only written channels). */
+export async function queryJaaroverzicht(db: Sql, gemeente: string, jaar: number): Promise<Jaaroverzicht> {
+  const rows: Array<{ dim: string; waarde: string; aantal: number }> = await db.query(
+    `select dim, waarde, count(*)::int as aantal
+     from klacht k
+     cross join lateral (values ('totaal', 'totaal'), ('aard', coalesce(nullif(k.categorie, ''), '${ONBEKEND}')),
+       ('oordeel', coalesce(k.oordeel, 'zonderOordeel')), ('afdoening', coalesce(k.afdoening, '${ONBEKEND}'))) d(dim, waarde)
+     where k.gemeente = $1 and k.soort = 'klacht' and k.kanaal = any($3::text[])
+       and k.ontvangen_op >= make_date($2, 1, 1)::timestamp at time zone 'Europe/Amsterdam'
+       and k.ontvangen_op < make_date($2 + 1, 1, 1)::timestamp at time zone 'Europe/Amsterdam'
+     group by dim, waarde order by dim, aantal desc, waarde`,
+    [gemeente, jaar, SCHRIFTELIJKE_KANALEN],
+  );
+  const dim = (d: string): Telling[] => rows.filter((t) => t.dim === d).map(({ waarde, aantal }) => ({ waarde, aantal }));
+  return { gemeente, jaar, schriftelijk: dim('totaal')[0]?.aantal ?? 0, perAard: dim('aard'), perOordeel: dim('oordeel'), perAfdoening: dim('afdoening') };
+}
+
+export interface StateTelling {
+  state: string;
+  count: number;
+  /** Open klachten whose earliest running termijn has passed. */
+  overdue: number;
+  /** ... ends within `bijnaDagen` days. */
+  nearlyDue: number;
+  onTime: number;
+  /** Median days since the klacht entered this state (open klachten only; from klacht_gebeurtenis). */
+  medianDays: number | null;
+}
+
+/**
+ * Live counts per state for one definition version: the heatmap of the process-owner view.
+ * Counts use the (gemeente, definitie, versie, state) index; the band and time-in-state look only
+ * at open klachten (partial index `where not done`), which stay a small share at 1 M klachten.
+ */
+export async function queryStateTellingen(db: Sql, gemeente: string, definitieId: string, versie: string, nu: Date, bijnaDagen = 5): Promise<StateTelling[]> {
+  return db.query(
+    `with telling as (
+       select state, count(*)::int as n from klacht
+       where gemeente = $1 and definitie_id = $2 and definitie_versie = $3 group by state
+     ),
+     open as (
+       select k.state,
+              extract(epoch from ($4::timestamptz - g.at)) / 86400.0 as dagen,
+              case when t.eerste is null then null
+                   when t.eerste <= $4 then 'overdue'
+                   when t.eerste <= $4::timestamptz + make_interval(days => $5) then 'nearlyDue'
+                   else 'onTime' end as band
+       from klacht k
+       left join lateral (select g.at from klacht_gebeurtenis g where g.klacht_id = k.id order by g.id desc limit 1) g on true
+       left join lateral (select min(t.vervalt_op) as eerste from termijn t where t.klacht_id = k.id and t.status = 'running') t on true
+       where k.gemeente = $1 and k.definitie_id = $2 and k.definitie_versie = $3 and not k.done
+     ),
+     per_state as (
+       select state,
+              count(*) filter (where band = 'overdue')::int as overdue,
+              count(*) filter (where band = 'nearlyDue')::int as nearly,
+              count(*) filter (where band = 'onTime')::int as ontime,
+              percentile_cont(0.5) within group (order by dagen) as mediaan
+       from open group by state
+     )
+     select t.state, t.n as count, coalesce(p.overdue, 0) as overdue, coalesce(p.nearly, 0) as "nearlyDue",
+            coalesce(p.ontime, 0) as "onTime", round(p.mediaan::numeric, 1)::float8 as "medianDays"
+     from telling t left join per_state p using (state) order by t.state`,
+    [gemeente, definitieId, versie, nu, bijnaDagen],
+  );
+}
+
+export interface KlachtInState {
+  id: string;
+  ontvangenOp: string;
+  soort: string;
+  kanaal: string;
+  aanbieders: string;
+  categorie: string | null;
+  /** Earliest running termijn: name, last day and band. */
+  termijn: string | null;
+  vervaldatum: string | null;
+  band: 'overdue' | 'nearlyDue' | 'onTime' | null;
+  sinds: string | null;
+}
+
+/** The klachten in one state (the click on a diagram state), newest first, at most `limit`. */
+export async function queryKlachtenInState(db: Sql, gemeente: string, definitieId: string, versie: string, state: string, nu: Date, limit = 500, bijnaDagen = 5): Promise<KlachtInState[]> {
+  return db.query(
+    `select k.id, k.ontvangen_op as "ontvangenOp", k.soort, k.kanaal, k.categorie,
+            coalesce((select string_agg(coalesce(a->>'naam', a->>'id'), ', ') from jsonb_array_elements(
+              case when jsonb_typeof(k.aanbieders) = 'array' then k.aanbieders else '[]'::jsonb end) a), '') as aanbieders,
+            t.label as termijn, to_char(t.vervaldatum, 'YYYY-MM-DD') as vervaldatum,
+            case when t.vervalt_op is null then null when t.vervalt_op <= $5 then 'overdue'
+                 when t.vervalt_op <= $5::timestamptz + make_interval(days => $7) then 'nearlyDue' else 'onTime' end as band,
+            g.at as sinds
+     from klacht k
+     left join lateral (select t.label, t.vervaldatum, t.vervalt_op from termijn t
+                        where t.klacht_id = k.id and t.status = 'running' order by t.vervalt_op limit 1) t on true
+     left join lateral (select g.at from klacht_gebeurtenis g where g.klacht_id = k.id order by g.id desc limit 1) g on true
+     where k.gemeente = $1 and k.definitie_id = $2 and k.definitie_versie = $3 and k.state = $4
+     order by k.ontvangen_op desc, k.id limit $6`,
+    [gemeente, definitieId, versie, state, nu, limit, bijnaDagen],
+  );
+}
+
+/** Aanbieders that had klachten of this gemeente (who owe a periodic report, seed 000 art. 11.1). */
+export async function queryAanbieders(db: Sql, gemeente: string, van: string, tot: string): Promise<Array<{ id: string; naam: string }>> {
+  return db.query(
+    `select a->>'id' as id, min(coalesce(a->>'naam', a->>'id')) as naam
+     from klacht k, jsonb_array_elements(case when jsonb_typeof(k.aanbieders) = 'array' then k.aanbieders else '[]'::jsonb end) a
+     where k.gemeente = $1 and ${PERIODE} and a ? 'id'
+     group by 1 order by 1`,
+    [gemeente, van, tot],
+  );
+}

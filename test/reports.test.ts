@@ -1,0 +1,168 @@
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../src/database/data-source-options';
+import { parseCsv, rapportageCsv, BOM, CSV_KOLOMMEN } from '../src/modules/reports/rapportage-csv';
+import { queryJaaroverzicht, queryRapportage, queryStateTellingen, AFHANDEL_TERMIJNEN, type RapportageFilter } from '../src/modules/reports/rapportage.repository';
+import { createTestDatabase, type TestDatabase } from './support';
+import { AANBIEDERS, genereerKlachten, insertKlachten, type TestKlacht } from './reports-data';
+
+const NU = new Date('2026-06-15T10:00:00Z');
+const SV = { gemeente: 'GM0313', definitieId: 'gm0313-stichtse-vecht' };
+
+let tdb: TestDatabase;
+let db: DataSource;
+let klachten: TestKlacht[];
+
+beforeAll(async () => {
+  tdb = await createTestDatabase('reports');
+  db = createDataSource({ url: tdb.url, poolSize: 3 });
+  await db.initialize();
+  klachten = genereerKlachten({ n: 1500, seed: 6, ...SV, van: new Date('2025-10-01T00:00:00Z'), tot: new Date('2026-06-14T00:00:00Z'), nu: NU });
+  // Another gemeente's klachten in the same tables: the reports must never count them.
+  const amsterdam = genereerKlachten({ n: 300, seed: 7, gemeente: 'GM0363', definitieId: 'gm0363-amsterdam', van: new Date('2025-10-01T00:00:00Z'), tot: new Date('2026-06-14T00:00:00Z'), nu: NU });
+  await insertKlachten(db, [...klachten, ...amsterdam]);
+});
+
+afterAll(async () => {
+  await db?.destroy();
+  await tdb?.drop();
+});
+
+const halfjaar: RapportageFilter = { ...SV, van: '2025-12-01', tot: '2026-06-30', drempel: 10, peildatum: NU };
+
+/** Direct count, written independently of the report SQL. */
+async function tel(where: string, params: unknown[] = []): Promise<number> {
+  const [{ n }] = await db.query(
+    `select count(*)::int as n from klacht k where k.gemeente = 'GM0313'
+       and k.ontvangen_op >= '2025-12-01T00:00:00+01:00' and k.ontvangen_op < '2026-07-01T00:00:00+02:00' and ${where}`,
+    params,
+  );
+  return n;
+}
+
+describe('rapportage per gemeente en periode (seed 000 art. 11.1: naar aard en oorzaak, met afwikkeling en maatregelen)', () => {
+  test('counts per aanbieder, aard, oorzaak and kanaal match a direct SQL count', async () => {
+    const r = await queryRapportage(db, halfjaar);
+    expect(r.totaal).toBe(await tel('true'));
+    expect(r.totaal).toBeGreaterThan(500);
+    for (const a of AANBIEDERS) {
+      const rij = r.perAanbieder.find((x) => x.waarde === a.id);
+      expect({ a: a.id, n: rij?.aantal ?? 0 }).toEqual({ a: a.id, n: await tel(`k.aanbieders @> $1::jsonb`, [JSON.stringify([{ id: a.id }])]) });
+      expect(rij?.naam).toBe(a.naam);
+    }
+    expect(r.perAanbieder.find((x) => x.waarde === '(gemeente)')?.aantal).toBe(await tel(`jsonb_array_length(k.aanbieders) = 0`));
+    for (const t of r.perAard) {
+      const n = t.waarde === '(onbekend)' ? await tel('k.categorie is null') : await tel('k.categorie = $1', [t.waarde]);
+      expect({ aard: t.waarde, n: t.aantal }).toEqual({ aard: t.waarde, n });
+    }
+    for (const t of r.perOorzaak) {
+      const n = t.waarde === '(onbekend)' ? await tel('k.oorzaak is null') : await tel('k.oorzaak = $1', [t.waarde]);
+      expect({ oorzaak: t.waarde, n: t.aantal }).toEqual({ oorzaak: t.waarde, n });
+    }
+    for (const t of r.perKanaal) expect(t.aantal).toBe(await tel('k.kanaal = $1', [t.waarde]));
+    for (const t of r.perOordeel.filter((x) => x.waarde !== 'zonderOordeel')) expect(t.aantal).toBe(await tel('k.oordeel = $1', [t.waarde]));
+    // Regels: one per aanbieder x aard x oorzaak; summed they give the per-aanbieder totals.
+    for (const a of r.perAanbieder) {
+      expect(r.regels.filter((x) => x.aanbiederId === a.waarde).reduce((s, x) => s + x.aantal, 0)).toBe(a.aantal);
+    }
+    const zb = r.regels.find((x) => x.aanbiederId === 'zorgbalans' && x.aard === 'bejegening' && x.oorzaak === 'planning')!;
+    expect(zb.aantal).toBe(await tel(`k.aanbieders @> '[{"id":"zorgbalans"}]' and k.categorie = 'bejegening' and k.oorzaak = 'planning'`));
+    expect(zb.gegrond).toBe(await tel(`k.aanbieders @> '[{"id":"zorgbalans"}]' and k.categorie = 'bejegening' and k.oorzaak = 'planning' and k.oordeel = 'gegrond'`));
+  });
+
+  test('Awb 9:11: termijn compliance splits on time, on time after verdaging, late and still running (from termijn rows)', async () => {
+    const r = await queryRapportage(db, halfjaar);
+    const get = (w: string) => r.perTermijn.find((t) => t.waarde === w)?.aantal ?? 0;
+    const namen = AFHANDEL_TERMIJNEN;
+    const t = (cond: string) => tel(`exists (select 1 from termijn t where t.klacht_id = k.id and t.naam = any($1) and ${cond})`, [namen]);
+    const teLaat = await t(`(t.status = 'verlopen' or (t.status = 'running' and t.vervalt_op <= '${NU.toISOString()}'))`);
+    expect(get('teLaat')).toBe(teLaat);
+    expect(get('teLaat')).toBeGreaterThan(0);
+    expect(get('naVerdaging')).toBe(await t(`t.status = 'met' and t.mutaties @> '[{"soort":"verdaging"}]'`));
+    expect(get('opTijd')).toBe(await t(`t.status = 'met' and not t.mutaties @> '[{"soort":"verdaging"}]'`));
+    expect(get('lopend')).toBe(await t(`t.status = 'running' and t.vervalt_op > '${NU.toISOString()}'`));
+    expect(get('geenTermijn')).toBe(await tel(`not exists (select 1 from termijn t where t.klacht_id = k.id)`));
+  });
+
+  test('filter on one aanbieder: only its klachten, and the gemeente scope holds', async () => {
+    const r = await queryRapportage(db, { ...halfjaar, aanbieder: 'jeugdformaat' });
+    expect(r.totaal).toBe(await tel(`k.aanbieders @> '[{"id":"jeugdformaat"}]'`));
+    expect(r.perAanbieder.map((a) => a.waarde)).toEqual(['jeugdformaat']);
+    const ander = await queryRapportage(db, { ...halfjaar, gemeente: 'GM0457' });
+    expect(ander.totaal).toBe(0);
+  });
+
+  test('Team Geschilbeslechting (seed 003 §11): same aanbieder + aard at the threshold is flagged as terugkerend, one below is not', async () => {
+    const [{ n }] = await db.query(
+      `select count(*)::int as n from klacht k where k.gemeente = 'GM0313' and k.categorie = 'vervoer te laat'
+         and k.aanbieders @> '[{"id":"vervoer-plus"}]'
+         and k.ontvangen_op >= '2025-12-01T00:00:00+01:00' and k.ontvangen_op < '2026-07-01T00:00:00+02:00'`,
+    );
+    expect(n).toBeGreaterThan(2);
+    const op = await queryRapportage(db, { ...halfjaar, drempel: n });
+    expect(op.terugkerend).toContainEqual({ aanbiederId: 'vervoer-plus', aanbiederNaam: 'Vervoer Plus', aard: 'vervoer te laat', aantal: n });
+    expect(op.regels.filter((x) => x.aanbiederId === 'vervoer-plus' && x.aard === 'vervoer te laat').every((x) => x.terugkerend)).toBe(true);
+    const boven = await queryRapportage(db, { ...halfjaar, drempel: n + 1 });
+    expect(boven.terugkerend.find((t) => t.aanbiederId === 'vervoer-plus' && t.aard === 'vervoer te laat')).toBeUndefined();
+    expect(boven.regels.filter((x) => x.aanbiederId === 'vervoer-plus' && x.aard === 'vervoer te laat').some((x) => x.terugkerend)).toBe(false);
+  });
+
+  test('the CSV opens with Dutch headers, a UTF-8 BOM and ; separators, and parses back to the report lines', async () => {
+    const r = await queryRapportage(db, halfjaar);
+    const csv = rapportageCsv(r.regels, { gemeente: 'GM0313', van: halfjaar.van, tot: halfjaar.tot });
+    expect(csv.startsWith(BOM)).toBe(true);
+    const rows = parseCsv(csv);
+    expect(rows[0]).toEqual(CSV_KOLOMMEN.map((k) => k.kop));
+    expect(rows[0].slice(0, 8)).toEqual(['Gemeente', 'Periode van', 'Periode tot en met', 'Aanbieder', 'Aanbieder-id', 'Aard', 'Oorzaak', 'Aantal klachten']);
+    expect(rows).toHaveLength(r.regels.length + 1);
+    const kol = (naam: string) => rows[0].indexOf(naam);
+    const som = rows.slice(1).reduce((s, row) => s + Number(row[kol('Aantal klachten')]), 0);
+    expect(som).toBe(r.regels.reduce((s, x) => s + x.aantal, 0));
+    expect(new Set(rows.slice(1).map((row) => row[kol('Terugkerende klacht')]))).toEqual(new Set(r.regels.some((x) => x.terugkerend) ? ['ja', 'nee'].filter((v) => r.regels.some((x) => (x.terugkerend ? 'ja' : 'nee') === v)) : ['nee']));
+  });
+
+  test('CSV fields with ; quotes or formulas are quoted and defused', () => {
+    const csv = rapportageCsv(
+      [{ aanbiederId: 'x', aanbiederNaam: 'Zorg; "Goed"', aard: '=HYPERLINK("x")', oorzaak: 'a\nb', aantal: 1, gegrond: 0, deelsGegrond: 0, ongegrond: 0, zonderOordeel: 1, opTijd: 0, naVerdaging: 0, teLaat: 0, lopend: 1, tevreden: 0, nietTevreden: 0, maatregelen: [], terugkerend: false }],
+      { gemeente: 'GM0313', van: '2026-01-01', tot: '2026-06-30' },
+    );
+    const [, row] = parseCsv(csv);
+    expect(row[3]).toBe('Zorg; "Goed"');
+    expect(row[5]).toBe(`'=HYPERLINK("x")`);
+    expect(row[6]).toBe('a\nb');
+  });
+});
+
+describe('Awb 9:12a jaaroverzicht', () => {
+  test('Awb 9:12a: the yearly overview counts only registered written klachten (brief, webformulier, e-mail), not oral ones, signalen or meldingen', async () => {
+    const j = await queryJaaroverzicht(db, 'GM0313', 2026);
+    const [{ n }] = await db.query(
+      `select count(*)::int as n from klacht where gemeente = 'GM0313' and soort = 'klacht' and kanaal in ('brief', 'webformulier', 'email')
+         and ontvangen_op >= '2026-01-01T00:00:00+01:00' and ontvangen_op < '2027-01-01T00:00:00+01:00'`,
+    );
+    const [{ alle }] = await db.query(`select count(*)::int as alle from klacht where gemeente = 'GM0313' and ontvangen_op >= '2026-01-01T00:00:00+01:00'`);
+    expect(j.schriftelijk).toBe(n);
+    expect(j.schriftelijk).toBeLessThan(alle);
+    expect(j.perAard.reduce((s, t) => s + t.aantal, 0)).toBe(n);
+  });
+});
+
+describe('state heatmap', () => {
+  test('counts per state, overdue / nearly due bands and median days in state agree with the tables', async () => {
+    const rows = await queryStateTellingen(db, 'GM0313', 'gm0313-stichtse-vecht', '2015-01', NU);
+    const [{ n }] = await db.query(`select count(*)::int as n from klacht where gemeente = 'GM0313'`);
+    expect(rows.reduce((s, r) => s + r.count, 0)).toBe(n);
+    for (const r of rows) {
+      const [{ c }] = await db.query(`select count(*)::int as c from klacht where gemeente = 'GM0313' and state = $1`, [r.state]);
+      expect(r.count).toBe(c);
+      const [{ o }] = await db.query(
+        `select count(*)::int as o from klacht k where gemeente = 'GM0313' and state = $1 and not done
+           and (select min(vervalt_op) from termijn t where t.klacht_id = k.id and t.status = 'running') <= $2`,
+        [r.state, NU],
+      );
+      expect(r.overdue).toBe(o);
+    }
+    const open = rows.filter((r) => ['ontvangen', 'inBehandeling', 'hoorzitting'].includes(r.state));
+    expect(open.every((r) => r.medianDays !== null && r.medianDays >= 0)).toBe(true);
+    expect(rows.filter((r) => ['afgedaan', 'informeelAfgedaan'].includes(r.state)).every((r) => r.medianDays === null)).toBe(true);
+  });
+});
