@@ -110,6 +110,12 @@ describe('validateDefinities', () => {
       ]);
     });
 
+    it('a fact name must be one camelCase word', () => {
+      expect(fouten(metRegels([9, '  is complex:'], [20, '      - { feit: gerichtAan, is: aanbieder }']))).toEqual([
+        { line: 9, column: 3, message: "feiten: 'is complex' is geen geldige naam", hint: 'gebruik één woord in camelCase, beginnend met een kleine letter, zonder spaties of streepjes, bijvoorbeeld eerderBijAanbieder' },
+      ]);
+    });
+
     it('an unknown aanbieder type in bijzondereRegimes is refused with a suggestion', () => {
       const lines = [...BASIS, 'bijzondereRegimes:', '  jeugdzorg:', '    regime: jeugdwetKlachtencommissie', '    oordeelTermijn: P6W', '    reactieTermijn: P1M'];
       expect(fouten(lines)).toEqual([
