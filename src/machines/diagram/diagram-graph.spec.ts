@@ -93,6 +93,9 @@ describe('toDiagramGraph', () => {
     const naarCommissie = graph.edges.find((e) => e.target === 'gemeente.inBehandeling.adviescommissie');
     expect(naarCommissie?.termijnen).toEqual(['afhandelingMetCommissie']);
     expect(graph.edges.find((e) => e.event === 'UITSPRAAK_GEDAAN')?.termijnen).toEqual([]);
+    // afhandeling already runs in ontvangstBevestigen: entering inBehandeling does not start it again.
+    expect(graph.nodes.find((n) => n.id === 'gemeente.inBehandeling')?.termijnen).toEqual(['afhandeling']);
+    expect(graph.edges.find((e) => e.event === 'ONTVANGST_BEVESTIGD')?.termijnen).toEqual([]);
   });
 
   it('every edge connects nodes of the graph, and ids are unique', () => {

@@ -49,7 +49,7 @@ export interface DiagramNode {
   initial: boolean;
   fase?: Fase;
   grondslag?: string;
-  /** Termijnen that start when this state is entered (`meta.termijnen`). */
+  /** Termijnen that run while a klacht is in this state (`meta.termijnen`). */
   termijnen: string[];
   /** Paths of the direct children, for compound and parallel states. */
   children: string[];
@@ -70,7 +70,7 @@ export interface DiagramEdge {
   /** Guard name, `and(a, not(b))` for composed guards, `inline` for an anonymous predicate. */
   guard?: string;
   grondslag?: string;
-  /** Termijnen the target state starts. */
+  /** Termijnen the target state starts: those it runs that do not already run in the source (or its ancestors). */
   termijnen: string[];
   /** A transition without target: stays in the state (actions only, e.g. VERDAGEN), drawn as a self-loop. */
   internal: boolean;
@@ -167,6 +167,11 @@ export function toDiagramGraph(machine: AnyStateMachine, opts: DiagramGraphOptio
   };
 
   const termijnenOf = (n: AnyStateNode): string[] => stringList(readMeta(n).termijnen);
+  const ancestorsRun = (n: AnyStateNode | undefined): Set<string> => {
+    const set = new Set<string>();
+    for (let cur = n; cur; cur = cur.parent) termijnenOf(cur).forEach((t) => set.add(t));
+    return set;
+  };
 
   const visit = (node: AnyStateNode, depth: number): void => {
     const path = statePath(node);
@@ -193,7 +198,7 @@ export function toDiagramGraph(machine: AnyStateMachine, opts: DiagramGraphOptio
           event: '',
           kind: 'initial',
           label: 'start',
-          termijnen: termijnenOf(target),
+          termijnen: termijnenOf(target).filter((t) => !ancestorsRun(node).has(t)),
           internal: false,
         });
       }
@@ -229,6 +234,12 @@ export function toDiagramGraph(machine: AnyStateMachine, opts: DiagramGraphOptio
   };
   collect(root);
 
+  // Termijnen running in a state include those of its ancestors (a compound's termijn runs in all its children).
+  const starts = (source: AnyStateNode, target: AnyStateNode): string[] => {
+    const already = ancestorsRun(source);
+    return termijnenOf(target).filter((t) => !already.has(t));
+  };
+
   for (const source of all) {
     const sourcePath = statePath(source);
     const groups: Array<[string, unknown[]]> = [...(source.transitions?.entries() ?? [])];
@@ -262,7 +273,7 @@ export function toDiagramGraph(machine: AnyStateMachine, opts: DiagramGraphOptio
           pushEdge({ ...base, source: from, target: from, termijnen: [], internal: true });
         }
         for (const target of targets) {
-          pushEdge({ ...base, source: from, target: statePath(target), termijnen: termijnenOf(target), internal: false });
+          pushEdge({ ...base, source: from, target: statePath(target), termijnen: starts(source, target), internal: false });
         }
       }
     }

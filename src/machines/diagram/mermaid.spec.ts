@@ -95,8 +95,8 @@ describe('toMermaid', () => {
     expect(mermaid).toContain('gemeente_inBehandeling --> gemeente_inBehandeling : VERDAGEN / Afhandeling verdagen, ten hoogste 4 weken [Awb 9#58;11 lid 2]');
   });
 
-  it('termijnen are also shown as notes next to the state that starts them', () => {
-    expect(mermaid).toContain('note right of gemeente_ontvangstBevestigen : ⏱ start termijn afhandeling');
+  it('termijnen are also shown as notes next to the state they run in', () => {
+    expect(mermaid).toContain('note right of gemeente_ontvangstBevestigen : ⏱ termijn afhandeling');
     expect(toMermaid(graph, { notes: false })).not.toContain('note right of');
   });
 

@@ -65,7 +65,7 @@ function makeIds(graph: DiagramGraph): Map<string, string> {
 export interface MermaidOptions {
   /** Layout direction of the top level; Mermaid's default is top-to-bottom. */
   direction?: 'TB' | 'LR';
-  /** Show termijnen as notes next to the state that starts them (default true). */
+  /** Show the termijnen running in a state as notes next to it (default true). */
   notes?: boolean;
 }
 
@@ -98,7 +98,7 @@ export function toMermaid(graph: DiagramGraph, opts: MermaidOptions = {}): strin
         lines.push(`${indent}}`);
       }
       if (opts.notes !== false && n.termijnen.length) {
-        lines.push(`${indent}note right of ${id} : ${mermaidText(`⏱ start termijn ${n.termijnen.join(', ')}`)}`);
+        lines.push(`${indent}note right of ${id} : ${mermaidText(`⏱ termijn ${n.termijnen.join(', ')}`)}`);
       }
     }
     // Initial marker and final markers belong to the block they are in: Mermaid scopes `[*]` per composite.

@@ -68,6 +68,8 @@ const LINE = 16;
 const SMALL_LINE = 13;
 const BAND = 6;
 const MARGIN = 20;
+/** Clock sign for termijnen: U+25F7 is in common fonts (DejaVu, Segoe UI Symbol); ⏱ often is not. */
+const KLOK = '\u25F7';
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
@@ -120,7 +122,7 @@ function measure(n: DiagramNode): NodeBox {
   const labelLines = wrap(n.label, isContainer(n) ? 40 : 24);
   const sub: string[] = [];
   if (n.grondslag) sub.push(n.grondslag);
-  if (n.termijnen.length) sub.push(`⏱ ${n.termijnen.join(', ')}`);
+  if (n.termijnen.length) sub.push(`${KLOK} ${n.termijnen.join(', ')}`);
   const textW = Math.max(...labelLines.map((l) => l.length * LABEL_CHAR), ...sub.map((s) => s.length * SMALL_CHAR), 0);
   if (isContainer(n)) {
     const header = 10 + labelLines.length * LINE + sub.length * SMALL_LINE + 6;
@@ -138,7 +140,7 @@ export function edgeLabelLines(e: DiagramEdge): string[] {
   const trigger = [e.kind === 'event' ? e.event : '', e.guard ? `[${e.guard}]` : ''].filter(Boolean).join(' ');
   if (trigger) lines.push(...wrap(trigger, 38, 2));
   if (e.label && e.label !== e.event) lines.push(...wrap(e.label, 34, 3));
-  const tail = [e.grondslag ?? '', e.termijnen.length ? `⏱ ${e.termijnen.join(', ')}` : ''].filter(Boolean).join('  ');
+  const tail = [e.grondslag ?? '', e.termijnen.length ? `${KLOK} ${e.termijnen.join(', ')}` : ''].filter(Boolean).join('  ');
   if (tail) lines.push(tail);
   return lines;
 }
@@ -314,13 +316,15 @@ function drawState(n: DiagramNode, box: NodeBox, p: Laid | undefined, overlay: S
   if (!p) return '';
   const st = faseStyle(n);
   const container = isContainer(n);
-  const classes = ['state', n.type, n.fase ? `fase-${n.fase}` : 'fase-geen'].join(' ');
-  const titleText = [n.label, n.grondslag ? `grondslag: ${n.grondslag}` : '', n.termijnen.length ? `start termijn: ${n.termijnen.join(', ')}` : '', overlay ? overlayTitle(overlay) : '', n.id]
+  // Only real states carry class "state" and data-state (the web view keys its overlay on them).
+  const pseudo = n.type === 'elkeStap';
+  const classes = pseudo ? 'elke-stap' : ['state', n.type, n.fase ? `fase-${n.fase}` : 'fase-geen'].join(' ');
+  const titleText = [n.label, n.grondslag ? `grondslag: ${n.grondslag}` : '', n.termijnen.length ? `termijn: ${n.termijnen.join(', ')}` : '', overlay ? overlayTitle(overlay) : '', n.id]
     .filter(Boolean)
     .join('\n');
   const attrs = [
     `class="${classes}"`,
-    `data-state="${escapeXml(n.id)}"`,
+    pseudo ? 'data-pseudo="elkeStap"' : `data-state="${escapeXml(n.id)}"`,
     n.fase ? `data-fase="${n.fase}"` : '',
     overlay ? `data-count="${overlay.count}" data-overdue="${overlay.overdue}" data-nearly-due="${overlay.nearlyDue}"` : '',
     overlay?.medianDays !== undefined ? `data-median-days="${overlay.medianDays}"` : '',
@@ -379,16 +383,21 @@ function drawOverlay(o: StateOverlay, p: Laid, header: number): string {
     }
   }
   parts.push('</g>');
+  // Badge: count in a pill on the top-right corner; the median days, if given, in a white segment before it.
   const text = String(count);
   const bw = Math.max(22, text.length * 7.5 + 12);
+  const mediaan = o.medianDays !== undefined ? `${o.medianDays} d` : '';
+  const mw = mediaan ? mediaan.length * 6.2 + 14 : 0;
   const bx = p.x + p.width - bw + 8;
   const by = p.y - 9;
   const badgeFill = overdue > 0 ? BAND_KLEUREN.teLaat : nearly > 0 ? BAND_KLEUREN.bijnaVerlopen : '#1d2b3a';
-  parts.push(`<g class="overlay-badge" data-count="${count}"><rect x="${r(bx)}" y="${r(by)}" width="${r(bw)}" height="18" rx="9" fill="${badgeFill}" stroke="#ffffff" stroke-width="1.5"/>`);
-  parts.push(`<text x="${r(bx + bw / 2)}" y="${r(by + 13)}" font-size="11" font-weight="700" text-anchor="middle" fill="#ffffff">${text}</text></g>`);
-  if (o.medianDays !== undefined) {
-    parts.push(`<text class="overlay-mediaan" x="${r(bx - 4)}" y="${r(by + 13)}" font-size="10" text-anchor="end" fill="#4a5866">mediaan ${escapeXml(String(o.medianDays))} d</text>`);
+  parts.push(`<g class="overlay-badge" data-count="${count}">`);
+  if (mediaan) {
+    parts.push(`<g class="overlay-mediaan"><rect x="${r(bx - mw + 9)}" y="${r(by)}" width="${r(mw)}" height="18" rx="9" fill="#ffffff" stroke="${badgeFill}" stroke-width="1.2"/>`);
+    parts.push(`<text x="${r(bx - mw / 2 + 6)}" y="${r(by + 13)}" font-size="10" text-anchor="middle" fill="#1d2b3a">${escapeXml(mediaan)}</text></g>`);
   }
+  parts.push(`<rect x="${r(bx)}" y="${r(by)}" width="${r(bw)}" height="18" rx="9" fill="${badgeFill}" stroke="#ffffff" stroke-width="1.5"/>`);
+  parts.push(`<text x="${r(bx + bw / 2)}" y="${r(by + 13)}" font-size="11" font-weight="700" text-anchor="middle" fill="#ffffff">${text}</text></g>`);
   return parts.join('');
 }
 
@@ -463,6 +472,12 @@ function drawLegend(graph: DiagramGraph, overlay: boolean, maxWidth: number): { 
       ['bijna-verlopen', 'bijna verlopen', BAND_KLEUREN.bijnaVerlopen],
       ['te-laat', 'termijn verstreken', BAND_KLEUREN.teLaat],
     ];
+    items.push({
+      width: 30 + 'klachten in deze stap (met mediaan dagen)'.length * 6.3 + 18,
+      svg: (x, y) =>
+        `<g class="legend-badge"><rect x="${r(x)}" y="${r(y - 2)}" width="22" height="18" rx="9" fill="#1d2b3a"/><text x="${r(x + 11)}" y="${r(y + 11)}" font-size="10" font-weight="700" text-anchor="middle" fill="#ffffff">n</text>` +
+        `<text x="${r(x + 30)}" y="${r(y + 11)}" font-size="11" fill="#1d2b3a">klachten in deze stap (met mediaan dagen)</text></g>`,
+    });
     for (const [cls, text, colour] of band) {
       items.push({
         width: 30 + text.length * 6.3 + 18,
