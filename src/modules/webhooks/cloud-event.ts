@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * CloudEvents 1.0 in the NL GOV profile (Logius, "CloudEvents NL GOV"): `source` is a `urn:nld:`
+ * URN (preferably `urn:nld:oin:<OIN>:systeem:<naam>`), `type` is reverse-DNS
+ * (`nl.klachtregie.klacht.afgedaan`), `subject` is the klacht id, `time` RFC 3339 in UTC, and
+ * `sequence` (CloudEvents sequence extension) orders the events of one klacht.
+ */
+export interface CloudEvent {
+  specversion: '1.0';
+  id: string;
+  source: string;
+  type: string;
+  time: string;
+  subject?: string;
+  datacontenttype: 'application/json';
+  /** Zero-padded so it also orders as a string (sequence extension: lexicographic). */
+  sequence: string;
+  /** Extension: the tenant (CBS gemeentecode). */
+  gemeente: string;
+  data: Record<string, unknown>;
+}
+
+export const CLOUD_EVENT_TYPE_PREFIX = 'nl.klachtregie.';
+
+/** The CloudEvent types a subscriber can choose from (docs/api.md lists them with their meaning). */
+export const CLOUD_EVENT_TYPES = [
+  'nl.klachtregie.klacht.ontvangen',
+  'nl.klachtregie.klacht.status-gewijzigd',
+  'nl.klachtregie.klacht.afgedaan',
+  'nl.klachtregie.termijn.gestart',
+  'nl.klachtregie.termijn.beeindigd',
+  'nl.klachtregie.termijn.herinnering',
+  'nl.klachtregie.termijn.verlopen',
+  'nl.klachtregie.termijn.escalatie',
+  'nl.klachtregie.opdracht.*',
+] as const;
+
+/** `COLLEGE_INFORMEREN` -> `college-informeren`. */
+function kebab(s: string): string {
+  return s
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/[_\s]+/g, '-')
+    .toLowerCase();
+}
+
+/**
+ * The CloudEvent type of an outbox row, or undefined for rows that are no notification.
+ * A status change into a final state is `klacht.afgedaan`, which is what most subscribers want.
+ */
+export function cloudEventType(outboxType: string, payload: Record<string, unknown>): string | undefined {
+  switch (outboxType) {
+    case 'klacht.ontvangen':
+      return 'nl.klachtregie.klacht.ontvangen';
+    case 'klacht.status-gewijzigd':
+      return payload.done === true ? 'nl.klachtregie.klacht.afgedaan' : 'nl.klachtregie.klacht.status-gewijzigd';
+    case 'termijn.gepland':
+      return 'nl.klachtregie.termijn.gestart';
+    case 'termijn.beeindigd':
+      return 'nl.klachtregie.termijn.beeindigd';
+    case 'termijn.herinnering':
+      return 'nl.klachtregie.termijn.herinnering';
+    case 'termijn.verlopen':
+      return 'nl.klachtregie.termijn.verlopen';
+    case 'termijn.escalatie':
+      return 'nl.klachtregie.termijn.escalatie';
+  }
+  if (outboxType.startsWith('intent.')) return `nl.klachtregie.opdracht.${kebab(outboxType.slice('intent.'.length))}`;
+  return undefined;
+}
+
+/** A stable UUID (RFC 4122 version 5 layout) for an outbox row: the same event always has the same id. */
+export function eventIdVoorOutbox(outboxId: string): string {
+  const h = createHash('sha1').update(`klachtregie:outbox:${outboxId}`).digest();
+  h[6] = (h[6] & 0x0f) | 0x50;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+}
+
+export function bouwCloudEvent(input: {
+  outboxId: string;
+  outboxType: string;
+  type: string;
+  source: string;
+  gemeente: string;
+  klachtId: string | null;
+  createdAt: Date;
+  payload: Record<string, unknown>;
+}): CloudEvent {
+  return {
+    specversion: '1.0',
+    id: eventIdVoorOutbox(input.outboxId),
+    source: input.source,
+    type: input.type,
+    time: input.createdAt.toISOString(),
+    ...(input.klachtId ? { subject: input.klachtId } : {}),
+    datacontenttype: 'application/json',
+    sequence: input.outboxId.padStart(20, '0'),
+    gemeente: input.gemeente,
+    data: { ...input.payload, ...(input.klachtId ? { klachtId: input.klachtId } : {}), gebeurtenis: input.outboxType },
+  };
+}
+
+/** Whether an event type matches a subscription's filter (empty = everything; `x.*` = prefix). */
+export function typeMatcht(filter: string[], type: string): boolean {
+  if (filter.length === 0) return true;
+  return filter.some((f) => (f.endsWith('*') ? type.startsWith(f.slice(0, -1)) : f === type));
+}

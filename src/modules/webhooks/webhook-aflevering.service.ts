@@ -1,0 +1,153 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { type AppConfig, InjectConfig } from '../../config';
+import { WebhookAbonnementEntity } from './webhook-abonnement.entity';
+import { WebhookAfleveringEntity } from './webhook-aflevering.entity';
+import { WebhookQueue } from './webhook-queue';
+import { onderteken, SIGNATURE_HEADER } from './webhook-signature';
+
+const TIMEOUT_MS = 10_000;
+const EERSTE_WACHTTIJD_MS = 1_000;
+
+export type AfleverUitkomst = 'afgeleverd' | 'mislukt' | 'wacht-op-voorganger' | 'nog-niet' | 'niets-te-doen';
+
+/** Exponential backoff, capped (WEBHOOK_MAX_BACKOFF_MS, default 1 h): a subscriber that is down is retried for ever. */
+export function wachttijd(attempts: number, maxMs: number): number {
+  const basis = Math.min(EERSTE_WACHTTIJD_MS, maxMs);
+  return Math.min(maxMs, basis * 2 ** Math.max(0, Math.min(attempts - 1, 30)));
+}
+
+/**
+ * Delivers one CloudEvent (structured JSON mode, `application/cloudevents+json`) with the
+ * Klachtregie-Signature header. Per subscription and klacht only the oldest waiting delivery is
+ * sent: event n+1 waits until event n was accepted (2xx).
+ */
+@Injectable()
+export class WebhookAfleveringService {
+  private readonly logger = new Logger('Webhooks');
+
+  constructor(
+    @InjectConfig() private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: WebhookQueue,
+  ) {}
+
+  async lever(afleveringId: string, nu = new Date()): Promise<AfleverUitkomst> {
+    let vervolg: { id: string; attempts: number; delay: number } | undefined;
+    const uitkomst = await this.dataSource.transaction(async (m): Promise<AfleverUitkomst> => {
+      const d = await m
+        .createQueryBuilder(WebhookAfleveringEntity, 'd')
+        .where("d.id = :id AND d.status = 'wachtend'", { id: afleveringId })
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getOne();
+      if (!d) return 'niets-te-doen';
+      if (await this.heeftVoorganger(m, d)) return 'wacht-op-voorganger';
+      if (new Date(d.nextAttemptAt).getTime() > nu.getTime()) return 'nog-niet';
+      const abonnement = await m.findOneBy(WebhookAbonnementEntity, { id: d.abonnementId });
+      if (!abonnement) {
+        await m.update(WebhookAfleveringEntity, { id: d.id }, { status: 'vervallen', lastError: 'abonnement verwijderd' });
+        vervolg = await this.volgende(m, d);
+        return 'niets-te-doen';
+      }
+      if (!abonnement.actief) return 'niets-te-doen';
+
+      const body = JSON.stringify(d.cloudEvent);
+      const poging = d.attempts + 1;
+      const { status, fout } = await this.post(abonnement, body);
+      if (status !== null && status >= 200 && status < 300) {
+        await m.update(
+          WebhookAfleveringEntity,
+          { id: d.id },
+          { status: 'afgeleverd', attempts: poging, lastStatus: status, lastError: null, deliveredAt: new Date() },
+        );
+        vervolg = await this.volgende(m, d);
+        return 'afgeleverd';
+      }
+      const delay = wachttijd(poging, this.config.webhookMaxBackoffMs);
+      await m.update(
+        WebhookAfleveringEntity,
+        { id: d.id },
+        { attempts: poging, lastStatus: status, lastError: fout ?? `HTTP ${status}`, nextAttemptAt: new Date(Date.now() + delay) },
+      );
+      vervolg = { id: d.id, attempts: poging, delay };
+      return 'mislukt';
+    });
+    // After commit: wake the next delivery (or this one again, after its backoff).
+    if (vervolg) {
+      await this.queue
+        .plan(vervolg.id, vervolg.attempts, vervolg.delay)
+        .catch((e: Error) => this.logger.warn(`Enqueue ${vervolg!.id}: ${e.message} (the sweep retries)`));
+    }
+    return uitkomst;
+  }
+
+  private async heeftVoorganger(m: EntityManager, d: WebhookAfleveringEntity): Promise<boolean> {
+    const r = (await m.query(
+      `SELECT 1 FROM webhook_aflevering
+        WHERE abonnement_id = $1 AND klacht_id IS NOT DISTINCT FROM $2 AND status = 'wachtend' AND sequence < $3
+        LIMIT 1`,
+      [d.abonnementId, d.klachtId, d.sequence],
+    )) as unknown[];
+    return r.length > 0;
+  }
+
+  private async volgende(m: EntityManager, d: WebhookAfleveringEntity): Promise<{ id: string; attempts: number; delay: number } | undefined> {
+    const r = (await m.query(
+      `SELECT id, attempts, next_attempt_at FROM webhook_aflevering
+        WHERE abonnement_id = $1 AND klacht_id IS NOT DISTINCT FROM $2 AND status = 'wachtend' AND sequence > $3
+        ORDER BY sequence LIMIT 1`,
+      [d.abonnementId, d.klachtId, d.sequence],
+    )) as { id: string; attempts: number; next_attempt_at: Date }[];
+    if (r.length === 0) return undefined;
+    return { id: r[0].id, attempts: r[0].attempts, delay: new Date(r[0].next_attempt_at).getTime() - Date.now() };
+  }
+
+  private async post(abonnement: WebhookAbonnementEntity, body: string): Promise<{ status: number | null; fout?: string }> {
+    try {
+      const res = await fetch(abonnement.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/cloudevents+json; charset=utf-8',
+          [SIGNATURE_HEADER]: onderteken(abonnement.secret, body),
+          'user-agent': 'Klachtregie-Webhooks/1',
+        },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      await res.arrayBuffer().catch(() => undefined);
+      return { status: res.status };
+    } catch (e) {
+      const err = e as Error & { cause?: { code?: string } };
+      return { status: null, fout: err.cause?.code ?? err.message };
+    }
+  }
+
+  /**
+   * Everything that should be attempted now: per subscription and klacht the oldest waiting
+   * delivery, if its next attempt is due. The sweep enqueues these, so nothing depends on Redis
+   * having kept its delayed jobs.
+   */
+  async teDoen(nu = new Date(), limit = 500): Promise<{ id: string; attempts: number }[]> {
+    return (await this.dataSource.query(
+      `SELECT id, attempts FROM (
+         SELECT DISTINCT ON (abonnement_id, klacht_id) id, attempts, next_attempt_at
+           FROM webhook_aflevering WHERE status = 'wachtend'
+          ORDER BY abonnement_id, klacht_id, sequence
+       ) h WHERE h.next_attempt_at <= $1 LIMIT ${limit}`,
+      [nu],
+    )) as { id: string; attempts: number }[];
+  }
+
+  /** Replay: queue a delivery again now (also one that was delivered: the receiver asked for it). */
+  async opnieuw(gemeente: string, id: string): Promise<WebhookAfleveringEntity | undefined> {
+    const repo = this.dataSource.getRepository(WebhookAfleveringEntity);
+    const d = await repo.findOneBy({ id, gemeente });
+    if (!d) return undefined;
+    await repo.update({ id }, { status: 'wachtend', nextAttemptAt: new Date(), deliveredAt: null });
+    await this.queue.plan(id, d.attempts).catch(() => undefined);
+    return (await repo.findOneBy({ id }))!;
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { OutboxRelay } from '../outbox/outbox-relay.service';
+import type { OutboxEntity } from '../outbox/outbox.entity';
+import type { OutboxHandler } from '../outbox/outbox.types';
+import { cloudEventType } from './cloud-event';
+import { WebhookUitgifteService } from './webhook-uitgifte.service';
+
+/** Registers with the outbox relay: a committed notification row is fanned out at once. */
+@Injectable()
+export class WebhookOutboxHandler implements OutboxHandler, OnModuleInit {
+  readonly naam = 'webhooks';
+
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly uitgifte: WebhookUitgifteService,
+  ) {}
+
+  onModuleInit(): void {
+    this.relay.register(this);
+  }
+
+  handles(type: string): boolean {
+    return cloudEventType(type, {}) !== undefined;
+  }
+
+  async handle(_row: OutboxEntity): Promise<void> {
+    // Fans out every pending row in outbox order, this one included (idempotent).
+    await this.uitgifte.verwerk();
+  }
+}

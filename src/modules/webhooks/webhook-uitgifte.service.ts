@@ -1,0 +1,116 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type AppConfig, InjectConfig } from '../../config';
+import { bouwCloudEvent, cloudEventType, typeMatcht } from './cloud-event';
+import { WebhookQueue } from './webhook-queue';
+
+/** One advisory lock for the fan-out: one process at a time turns outbox rows into deliveries. */
+const UITGIFTE_LOCK = 5_000_452;
+const BATCH = 500;
+/** Outbox rows older than this are not looked at again (they were fanned out long ago). */
+const VENSTER = '30 days';
+
+interface OutboxRij {
+  id: string;
+  klacht_id: string | null;
+  type: string;
+  payload: Record<string, unknown>;
+  created_at: Date;
+  gemeente: string | null;
+  aanbieders: { id: string }[] | null;
+}
+
+interface AbonnementRij {
+  id: string;
+  gemeente: string;
+  typen: string[];
+  aanbieder_id: string | null;
+}
+
+/**
+ * Fans committed outbox rows out into `webhook_aflevering` rows, one per matching active
+ * subscription, in outbox order. It reads the outbox itself (rows not yet in `webhook_uitgifte`)
+ * instead of trusting the order in which the relay hands rows over, so a row that committed late
+ * is still fanned out, and running it twice creates nothing twice (unique subscription + event id).
+ */
+@Injectable()
+export class WebhookUitgifteService {
+  private readonly logger = new Logger('Webhooks');
+
+  constructor(
+    @InjectConfig() private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: WebhookQueue,
+  ) {}
+
+  /** Fans out everything pending; returns the number of deliveries created. */
+  async verwerk(): Promise<number> {
+    let totaal = 0;
+    for (;;) {
+      const { rijen, nieuw } = await this.batch();
+      totaal += nieuw.length;
+      for (const n of nieuw) {
+        await this.queue.plan(n.id, 0).catch((e: Error) => this.logger.warn(`Enqueue ${n.id}: ${e.message} (the sweep retries)`));
+      }
+      if (rijen < BATCH) return totaal;
+    }
+  }
+
+  private async batch(): Promise<{ rijen: number; nieuw: { id: string }[] }> {
+    return this.dataSource.transaction(async (m) => {
+      // Serialised: a fan-out that started before a row committed must not make another skip it.
+      await m.query('SELECT pg_advisory_xact_lock($1)', [UITGIFTE_LOCK]);
+      const rijen = (await m.query(
+        `SELECT o.id, o.klacht_id, o.type, o.payload, o.created_at, k.gemeente, k.aanbieders
+           FROM outbox o
+           LEFT JOIN klacht k ON k.id = o.klacht_id
+          WHERE o.created_at > now() - interval '${VENSTER}'
+            AND NOT EXISTS (SELECT 1 FROM webhook_uitgifte u WHERE u.outbox_id = o.id)
+          ORDER BY o.id
+          LIMIT ${BATCH}`,
+      )) as OutboxRij[];
+      if (rijen.length === 0) return { rijen: 0, nieuw: [] };
+      const gemeenten = [...new Set(rijen.map((r) => r.gemeente ?? (r.payload.gemeente as string | undefined)).filter(Boolean))];
+      const abonnementen = gemeenten.length
+        ? ((await m.query(
+            `SELECT id, gemeente, typen, aanbieder_id FROM webhook_abonnement WHERE actief AND gemeente = ANY($1)`,
+            [gemeenten],
+          )) as AbonnementRij[])
+        : [];
+      const nieuw: { id: string }[] = [];
+      for (const r of rijen) {
+        const gemeente = r.gemeente ?? (r.payload.gemeente as string | undefined);
+        const type = cloudEventType(r.type, r.payload);
+        if (!gemeente || !type) continue;
+        const event = bouwCloudEvent({
+          outboxId: String(r.id),
+          outboxType: r.type,
+          type,
+          source: this.config.cloudEventsSource,
+          gemeente,
+          klachtId: r.klacht_id,
+          createdAt: new Date(r.created_at),
+          payload: r.payload,
+        });
+        for (const a of abonnementen) {
+          if (a.gemeente !== gemeente || !typeMatcht(a.typen, type)) continue;
+          if (a.aanbieder_id && !(r.aanbieders ?? []).some((x) => x.id === a.aanbieder_id)) continue;
+          const ins = (await m.query(
+            `INSERT INTO webhook_aflevering (abonnement_id, gemeente, event_id, event_type, klacht_id, sequence, cloud_event)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (abonnement_id, event_id) DO NOTHING
+             RETURNING id`,
+            [a.id, gemeente, event.id, type, r.klacht_id, r.id, JSON.stringify(event)],
+          )) as { id: string }[];
+          nieuw.push(...ins);
+        }
+      }
+      await m.query(
+        `INSERT INTO webhook_uitgifte (outbox_id) SELECT unnest($1::bigint[]) ON CONFLICT DO NOTHING`,
+        [rijen.map((r) => r.id)],
+      );
+      return { rijen: rijen.length, nieuw };
+    });
+  }
+}

@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { ProblemException } from '../../common/problem';
+import { Rollen } from '../auth/rollen.decorator';
+import { HuidigeTenant, type Tenant } from '../auth/tenant';
+import {
+  AangemaaktWebhookAbonnementDto,
+  NieuwWebhookAbonnementDto,
+  WebhookAbonnementDto,
+  WebhookAfleveringDto,
+  WebhookAfleveringLijstDto,
+  WebhookAfleveringQuery,
+} from './dto/webhook.dto';
+import { WebhookAbonnementEntity } from './webhook-abonnement.entity';
+import { WebhookAfleveringEntity } from './webhook-aflevering.entity';
+import { WebhookAfleveringService } from './webhook-aflevering.service';
+import { paginaLinks } from './pagina';
+
+function abonnementDto(a: WebhookAbonnementEntity): WebhookAbonnementDto {
+  return {
+    id: a.id,
+    gemeente: a.gemeente,
+    url: a.url,
+    typen: a.typen,
+    aanbiederId: a.aanbiederId,
+    omschrijving: a.omschrijving,
+    actief: a.actief,
+    aangemaaktOp: a.createdAt.toISOString(),
+  };
+}
+
+function afleveringDto(d: WebhookAfleveringEntity): WebhookAfleveringDto {
+  return {
+    id: d.id,
+    abonnementId: d.abonnementId,
+    eventId: d.eventId,
+    eventType: d.eventType,
+    klachtId: d.klachtId,
+    sequence: String(d.sequence),
+    status: d.status,
+    pogingen: d.attempts,
+    volgendePogingOp: d.nextAttemptAt.toISOString(),
+    laatsteStatus: d.lastStatus,
+    laatsteFout: d.lastError,
+    afgeleverdOp: d.deliveredAt ? d.deliveredAt.toISOString() : null,
+    aangemaaktOp: d.createdAt.toISOString(),
+  };
+}
+
+@ApiTags('webhooks')
+@Controller()
+export class WebhooksController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly aflevering: WebhookAfleveringService,
+  ) {}
+
+  @Post('webhook-abonnementen')
+  @Rollen('beheerder')
+  @ApiOperation({ operationId: 'maakWebhookAbonnement', summary: 'Abonneer een URL op CloudEvents van de gemeente' })
+  @ApiCreatedResponse({ type: AangemaaktWebhookAbonnementDto })
+  async maak(@HuidigeTenant() tenant: Tenant, @Body() body: NieuwWebhookAbonnementDto): Promise<AangemaaktWebhookAbonnementDto> {
+    const repo = this.dataSource.getRepository(WebhookAbonnementEntity);
+    const secret = body.secret ?? randomBytes(32).toString('base64url');
+    const a = await repo.save(
+      repo.create({
+        gemeente: tenant.gemeente,
+        url: body.url,
+        secret,
+        typen: body.typen ?? [],
+        aanbiederId: body.aanbiederId ?? null,
+        omschrijving: body.omschrijving ?? null,
+        actief: true,
+      }),
+    );
+    return { ...abonnementDto(a), secret };
+  }
+
+  @Get('webhook-abonnementen')
+  @Rollen('beheerder', 'systeem')
+  @ApiOperation({ operationId: 'lijstWebhookAbonnementen', summary: 'De abonnementen van de gemeente' })
+  @ApiOkResponse({ type: WebhookAbonnementDto, isArray: true })
+  async lijst(@HuidigeTenant() tenant: Tenant): Promise<WebhookAbonnementDto[]> {
+    const rows = await this.dataSource
+      .getRepository(WebhookAbonnementEntity)
+      .find({ where: { gemeente: tenant.gemeente }, order: { createdAt: 'ASC' } });
+    return rows.map(abonnementDto);
+  }
+
+  @Get('webhook-abonnementen/:id')
+  @Rollen('beheerder', 'systeem')
+  @ApiOperation({ operationId: 'haalWebhookAbonnement', summary: 'Eén abonnement' })
+  @ApiOkResponse({ type: WebhookAbonnementDto })
+  @ApiNotFoundResponse({ description: 'Niet gevonden (ook: van een andere gemeente)' })
+  async een(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<WebhookAbonnementDto> {
+    const a = await this.dataSource.getRepository(WebhookAbonnementEntity).findOneBy({ id, gemeente: tenant.gemeente });
+    if (!a) throw ProblemException.notFound(`Geen webhook-abonnement ${id}.`);
+    return abonnementDto(a);
+  }
+
+  @Delete('webhook-abonnementen/:id')
+  @Rollen('beheerder')
+  @HttpCode(204)
+  @ApiOperation({ operationId: 'verwijderWebhookAbonnement', summary: 'Beëindig een abonnement (wachtende afleveringen vervallen)' })
+  @ApiNoContentResponse({ description: 'Verwijderd' })
+  @ApiNotFoundResponse({ description: 'Niet gevonden' })
+  async verwijder(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const r = await m.delete(WebhookAbonnementEntity, { id, gemeente: tenant.gemeente });
+      if (!r.affected) throw ProblemException.notFound(`Geen webhook-abonnement ${id}.`);
+      await m.update(WebhookAfleveringEntity, { abonnementId: id, status: 'wachtend' }, { status: 'vervallen', lastError: 'abonnement verwijderd' });
+    });
+  }
+
+  @Get('webhook-afleveringen')
+  @Rollen('beheerder', 'systeem')
+  @ApiOperation({ operationId: 'lijstWebhookAfleveringen', summary: 'Afleveringen, nieuwste eerst, met filters en paginering' })
+  @ApiOkResponse({ type: WebhookAfleveringLijstDto })
+  async afleveringen(
+    @HuidigeTenant() tenant: Tenant,
+    @Query() q: WebhookAfleveringQuery,
+    @Req() req: Request,
+  ): Promise<WebhookAfleveringLijstDto> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const qb = this.dataSource
+      .getRepository(WebhookAfleveringEntity)
+      .createQueryBuilder('d')
+      .where('d.gemeente = :gemeente', { gemeente: tenant.gemeente });
+    if (q.status) qb.andWhere('d.status = :status', { status: q.status });
+    if (q.abonnementId) qb.andWhere('d.abonnementId = :abonnementId', { abonnementId: q.abonnementId });
+    if (q.klachtId) qb.andWhere('d.klachtId = :klachtId', { klachtId: q.klachtId });
+    const [rows, totaal] = await qb
+      .orderBy('d.createdAt', 'DESC')
+      .addOrderBy('d.sequence', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { resultaten: rows.map(afleveringDto), totaal, page, pageSize, links: paginaLinks(req, page, pageSize, totaal) };
+  }
+
+  @Post('webhook-afleveringen/:id/opnieuw')
+  @Rollen('beheerder', 'systeem')
+  @HttpCode(202)
+  @ApiOperation({ operationId: 'leverWebhookOpnieuw', summary: 'Lever een CloudEvent opnieuw af (zelfde id)' })
+  @ApiAcceptedResponse({ type: WebhookAfleveringDto })
+  @ApiNotFoundResponse({ description: 'Niet gevonden' })
+  async opnieuw(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<WebhookAfleveringDto> {
+    const d = await this.aflevering.opnieuw(tenant.gemeente, id);
+    if (!d) throw ProblemException.notFound(`Geen webhook-aflevering ${id}.`);
+    return afleveringDto(d);
+  }
+}
