@@ -1,0 +1,40 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConnectionOptions, Job, Worker } from 'bullmq';
+import { RapportagePlanningService } from '../modules/reports/rapportage-planning.service';
+import { QUEUE_SETTINGS, type QueueSettings } from './queue-backend';
+import type { RapportageJob } from './reports.queue';
+
+/**
+ * Thin processor for the `rapportages` queue: RapportagePlanningService decides on fresh database
+ * state. At boot it rebuilds the schedule from the definitions and `rapportage_moment`, so a Redis
+ * that lost its jobs gets them back (design.md §1). Loaded only where workers run (WORKER_MODULES).
+ */
+@Injectable()
+export class RapportageProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RapportageProcessor.name);
+  private worker?: Worker<RapportageJob>;
+
+  constructor(
+    @Inject(QUEUE_SETTINGS) private readonly settings: QueueSettings,
+    private readonly planning: RapportagePlanningService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.worker = new Worker<RapportageJob>('rapportages', (job) => this.process(job), {
+      connection: this.settings.connection as ConnectionOptions,
+      prefix: this.settings.prefix,
+      concurrency: 1,
+    });
+    this.worker.on('error', (e) => this.logger.warn(`Worker rapportages: ${e.message}`));
+    this.worker.on('failed', (job, e) => this.logger.warn(`Rapportage job ${job?.id} failed: ${e.message}`));
+    await this.planning.synchroniseer().catch((e: Error) => this.logger.error(`Rapportageplanning bij start: ${e.message}`));
+  }
+
+  process(job: Job<RapportageJob>): Promise<string> {
+    return job.data.kind === 'herinnering' ? this.planning.herinnering(job.data) : this.planning.deadline(job.data);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close().catch(() => undefined);
+  }
+}

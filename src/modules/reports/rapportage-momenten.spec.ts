@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import { loadAndValidate } from '../../machines/definition/validate';
+import type { Definitie } from '../../machines/definition/types';
+import { rapportageMomenten } from './rapportage-momenten';
+
+function seed(id: string): Definitie {
+  const { definities, errors } = loadAndValidate([join(__dirname, '../../../definitions', id)]);
+  expect(errors).toEqual([]);
+  return definities[0].definitie;
+}
+
+describe('rapportageMomenten', () => {
+  test('Stichtse Vecht seed 000 art. 11.1: aanbieder reports are due before 1 July and before 1 December, with a reminder two weeks ahead', () => {
+    const m = rapportageMomenten(seed('gm0313-stichtse-vecht'), 2026).filter((x) => x.soort === 'aanbieders');
+    expect(m.map((x) => [x.deadline, x.periodeVan, x.periodeTot, x.herinnering])).toEqual([
+      ['2026-07-01', '2025-12-01', '2026-06-30', '2026-06-17'],
+      ['2026-12-01', '2026-07-01', '2026-11-30', '2026-11-17'],
+    ]);
+    expect(m.every((x) => x.naar === 'contractmanager' && x.cadans === 'halfjaar')).toBe(true);
+    expect(m[0].inhoud).toEqual(['aard', 'oorzaak', 'afwikkeling', 'maatregelen']);
+    expect(m[0].label).toBe('Halfjaarrapportage aanbieders, vóór 1 juli 2026');
+  });
+
+  test('Stichtse Vecht seed 000 §10: the first report (July 2015) covers only the time since the definition took effect', () => {
+    const m = rapportageMomenten(seed('gm0313-stichtse-vecht'), 2015).filter((x) => x.soort === 'aanbieders');
+    expect(m[0]).toMatchObject({ deadline: '2015-07-01', periodeVan: '2015-01-01', periodeTot: '2015-06-30' });
+  });
+
+  test('Amsterdam seed 003 §10: quarterly per ketenpartner, each report covering the calendar quarter just ended', () => {
+    const m = rapportageMomenten(seed('gm0363-amsterdam'), 2026).filter((x) => x.soort === 'aanbieders');
+    expect(m.map((x) => [x.deadline, x.periodeVan, x.periodeTot])).toEqual([
+      ['2026-01-01', '2025-10-01', '2025-12-31'],
+      ['2026-04-01', '2026-01-01', '2026-03-31'],
+      ['2026-07-01', '2026-04-01', '2026-06-30'],
+      ['2026-10-01', '2026-07-01', '2026-09-30'],
+    ]);
+    expect(m.every((x) => x.herinnering === undefined)).toBe(true);
+  });
+
+  test('Awb 9:12a: every seed gemeente gets a yearly overview of the previous year; Wijdemeren has no aanbieder reports', () => {
+    for (const id of ['gm0313-stichtse-vecht', 'gm0352-wijdemeren', 'gm0363-amsterdam']) {
+      const j = rapportageMomenten(seed(id), 2026).filter((x) => x.soort === 'jaarverslag');
+      expect(j).toEqual([expect.objectContaining({ deadline: '2026-01-01', periodeVan: '2025-01-01', periodeTot: '2025-12-31' })]);
+    }
+    expect(rapportageMomenten(seed('gm0352-wijdemeren'), 2026).filter((x) => x.soort === 'aanbieders')).toEqual([]);
+  });
+
+  test('Weesp (merged into Amsterdam on 24 March 2022): the last report covers up to 23 March 2022, after that nothing is due', () => {
+    const def = seed('gm0457-weesp');
+    expect(rapportageMomenten(def, 2022).map((x) => [x.soort, x.deadline, x.periodeVan, x.periodeTot])).toEqual([
+      ['jaarverslag', '2022-01-01', '2021-01-01', '2021-12-31'],
+      ['aanbieders', '2022-07-01', '2021-12-01', '2022-03-23'],
+    ]);
+    expect(rapportageMomenten(def, 2023).filter((x) => x.soort === 'aanbieders')).toEqual([]);
+    expect(rapportageMomenten(def, 2023).filter((x) => x.soort === 'jaarverslag').map((x) => x.periodeTot)).toEqual(['2022-03-23']);
+  });
+
+  test('a deadline that is not MM-DD is refused with what to write instead', () => {
+    const def = seed('gm0313-stichtse-vecht');
+    const fout = { ...def, rapportage: { ...def.rapportage, aanbieders: { ...def.rapportage.aanbieders!, deadlines: ['1 juli'] } } };
+    expect(() => rapportageMomenten(fout, 2026)).toThrow(/schrijf MM-DD, bijvoorbeeld '07-01'/);
+  });
+});

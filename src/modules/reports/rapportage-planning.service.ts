@@ -1,0 +1,199 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConnectionOptions, Queue } from 'bullmq';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config';
+import { QUEUE_SETTINGS, type QueueSettings } from '../../jobs/queue-backend';
+import { RAPPORTAGE_JOB_OPTIONS, rapportageJobId, type RapportageJob } from '../../jobs/reports.queue';
+import { loadAndValidate } from '../../machines/definition/validate';
+import type { GeladenDefinitie } from '../../machines/definition/types';
+import { beginVanDag, dagVan } from '../termijnen/termijn-tijd';
+import { ALLE_AANBIEDERS } from './rapportage.entity';
+import { queryAanbieders, queryJaaroverzicht, queryRapportage } from './rapportage.repository';
+import { rapportageMomenten } from './rapportage-momenten';
+import { RapportageMomentEntity } from './rapportage-moment.entity';
+
+/** Outbox row types of the report schedule (delivered by the notification relay after commit). */
+export const RAPPORTAGE_OUTBOX = {
+  herinnering: 'rapportage.herinnering',
+  teLaat: 'rapportage.te-laat',
+  gegenereerd: 'rapportage.gegenereerd',
+} as const;
+
+/** Same aanbieder + aard this often in a period flags a terugkerende klacht in stored reports. */
+export const STANDAARD_DREMPEL = 3;
+
+export type Uitkomst = 'verwerkt' | 'al-verwerkt' | 'onbekend';
+
+/**
+ * The report schedule: mirrors `rapportageMomenten` of every definition into `rapportage_moment`,
+ * schedules BullMQ delayed jobs from those rows, and handles them on fresh database state. Reminder
+ * and deadline each run once (the moment row is locked and stamped in the same transaction as the
+ * outbox rows), so a duplicated or retried job does nothing the second time.
+ */
+@Injectable()
+export class RapportagePlanningService implements OnApplicationShutdown {
+  private readonly logger = new Logger(RapportagePlanningService.name);
+  readonly queue: Queue<RapportageJob>;
+  private definities?: GeladenDefinitie[];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(QUEUE_SETTINGS) settings: QueueSettings,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.queue = new Queue<RapportageJob>('rapportages', {
+      connection: settings.connection as ConnectionOptions,
+      prefix: settings.prefix,
+      defaultJobOptions: RAPPORTAGE_JOB_OPTIONS,
+    });
+    this.queue.on('error', (e) => this.logger.warn(`Queue rapportages: ${e.message}`));
+  }
+
+  /** The valid definitions (invalid ones are reported by `klachtregie validate` and never scheduled). */
+  laadDefinities(): GeladenDefinitie[] {
+    if (!this.definities) {
+      const { definities, errors } = loadAndValidate([this.config.definitionsDir]);
+      if (errors.length > 0) this.logger.warn(`${errors.length} definitiefout(en); alleen geldige definities krijgen rapportagemomenten`);
+      this.definities = definities;
+    }
+    return this.definities;
+  }
+
+  /**
+   * Upserts the moments of this year and next for every definition, then (re)schedules a job for
+   * every moment not yet handled. New moments whose deadline has already passed are not created
+   * (no escalation for a deadline from before the service existed); existing unhandled ones are
+   * caught up at once.
+   */
+  async synchroniseer(nu: Date = new Date(), definities: GeladenDefinitie[] = this.laadDefinities()): Promise<number> {
+    const vandaag = dagVan(nu);
+    const jaar = Number(vandaag.slice(0, 4));
+    for (const d of definities) {
+      for (const j of [jaar, jaar + 1]) {
+        for (const m of rapportageMomenten(d.definitie, j)) {
+          if (m.deadline < vandaag) continue;
+          // Two versions of one definition may share a deadline (a version change mid-period): one moment, the union of both periods.
+          await this.dataSource.query(
+            `insert into rapportage_moment (gemeente, definitie_id, definitie_versie, soort, cadans, periode_van, periode_tot, deadline, herinnering, naar, label)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+             on conflict (gemeente, soort, deadline) do update set
+               periode_van = least(rapportage_moment.periode_van, excluded.periode_van),
+               periode_tot = greatest(rapportage_moment.periode_tot, excluded.periode_tot)`,
+            [d.definitie.gemeente.cbsCode, d.id, d.definitie.versie, m.soort, m.cadans, m.periodeVan, m.periodeTot, m.deadline, m.herinnering ?? null, m.naar, m.label],
+          );
+        }
+      }
+    }
+    return this.planOpenMomenten(nu);
+  }
+
+  /** Schedules a job for every unhandled moment in PostgreSQL (the rebuild after Redis was lost). */
+  async planOpenMomenten(nu: Date = new Date()): Promise<number> {
+    const open = await this.dataSource.getRepository(RapportageMomentEntity).find({ where: { verwerktOp: IsNull() }, order: { deadline: 'ASC' } });
+    let n = 0;
+    for (const m of open) {
+      const basis = { gemeente: m.gemeente, soort: m.soort as RapportageJob['soort'], deadline: m.deadline };
+      if (m.herinnering && !m.herinneringVerzondenOp) {
+        n += await this.voegToe({ ...basis, kind: 'herinnering' }, beginVanDag(m.herinnering), nu);
+      }
+      // "vóór 1 juli": the deadline has passed at 00:00 Europe/Amsterdam on 1 July.
+      n += await this.voegToe({ ...basis, kind: 'deadline' }, beginVanDag(m.deadline), nu);
+    }
+    return n;
+  }
+
+  private async voegToe(job: RapportageJob, op: Date, nu: Date): Promise<number> {
+    const jobId = rapportageJobId(job);
+    if (await this.queue.getJob(jobId)) return 0;
+    // timestamp = nu: the job fires at timestamp + delay = op, also when nu is a test's fixed clock.
+    await this.queue.add(job.kind, job, { jobId, timestamp: nu.getTime(), delay: Math.max(0, op.getTime() - nu.getTime()) });
+    return 1;
+  }
+
+  private async moment(em: EntityManager, job: Pick<RapportageJob, 'gemeente' | 'soort' | 'deadline'>): Promise<RapportageMomentEntity | undefined> {
+    const rows = await em.query(`select id from rapportage_moment where gemeente = $1 and soort = $2 and deadline = $3 for update`, [job.gemeente, job.soort, job.deadline]);
+    if (rows.length === 0) return undefined;
+    return (await em.getRepository(RapportageMomentEntity).findOneBy({ id: rows[0].id })) ?? undefined;
+  }
+
+  /** Aanbieders that still owe their report for this moment (had klachten in the period, nothing submitted). */
+  private async ontbrekend(em: EntityManager, m: RapportageMomentEntity): Promise<Array<{ id: string; naam: string }>> {
+    const aanbieders = await queryAanbieders(em, m.gemeente, m.periodeVan, m.periodeTot);
+    const ingediend: Array<{ aanbieder_id: string }> = await em.query(
+      `select aanbieder_id from aanbieder_rapportage where gemeente = $1 and deadline = $2`,
+      [m.gemeente, m.deadline],
+    );
+    const klaar = new Set(ingediend.map((r) => r.aanbieder_id));
+    return aanbieders.filter((a) => !klaar.has(a.id));
+  }
+
+  /** herinneringVoor: remind each aanbieder that has not submitted yet. */
+  async herinnering(job: RapportageJob): Promise<Uitkomst> {
+    return this.dataSource.transaction(async (em) => {
+      const m = await this.moment(em, job);
+      if (!m) return 'onbekend';
+      if (m.herinneringVerzondenOp || m.verwerktOp) return 'al-verwerkt';
+      for (const a of await this.ontbrekend(em, m)) {
+        await this.outbox(em, RAPPORTAGE_OUTBOX.herinnering, {
+          gemeente: m.gemeente, aanbiederId: a.id, aanbiederNaam: a.naam, naar: 'aanbieder', deadline: m.deadline,
+          periodeVan: m.periodeVan, periodeTot: m.periodeTot, label: m.label,
+        });
+      }
+      await em.query(`update rapportage_moment set herinnering_verzonden_op = now() where id = $1`, [m.id]);
+      return 'verwerkt';
+    });
+  }
+
+  /**
+   * At the deadline: store the gemeente-wide report and one per aanbieder (or the Awb 9:12a
+   * overview), and escalate every aanbieder without a submission to the role in `naar`
+   * (contractmanager). Then extend the schedule (next year's moments).
+   */
+  async deadline(job: RapportageJob, nu: Date = new Date()): Promise<Uitkomst> {
+    const uitkomst = await this.dataSource.transaction(async (em): Promise<Uitkomst> => {
+      const m = await this.moment(em, job);
+      if (!m) return 'onbekend';
+      if (m.verwerktOp) return 'al-verwerkt';
+      if (m.soort === 'jaarverslag') {
+        const jaar = Number(m.periodeVan.slice(0, 4));
+        await this.bewaar(em, m, ALLE_AANBIEDERS, await queryJaaroverzicht(em, m.gemeente, jaar));
+      } else {
+        const filter = { gemeente: m.gemeente, van: m.periodeVan, tot: m.periodeTot, drempel: STANDAARD_DREMPEL, peildatum: nu };
+        await this.bewaar(em, m, ALLE_AANBIEDERS, await queryRapportage(em, filter));
+        for (const a of await queryAanbieders(em, m.gemeente, m.periodeVan, m.periodeTot)) {
+          await this.bewaar(em, m, a.id, await queryRapportage(em, { ...filter, aanbieder: a.id }));
+        }
+        for (const a of await this.ontbrekend(em, m)) {
+          await this.outbox(em, RAPPORTAGE_OUTBOX.teLaat, {
+            gemeente: m.gemeente, aanbiederId: a.id, aanbiederNaam: a.naam, naar: m.naar, deadline: m.deadline,
+            periodeVan: m.periodeVan, periodeTot: m.periodeTot, label: m.label,
+            grondslag: m.cadans === 'kwartaal' ? 'Klachtenprotocol Wmo keten §10' : 'Uitgangspunten klachtenmanagement, contract art. 11.1',
+          });
+        }
+      }
+      await this.outbox(em, RAPPORTAGE_OUTBOX.gegenereerd, { gemeente: m.gemeente, soort: m.soort, deadline: m.deadline, naar: m.naar, label: m.label });
+      await em.query(`update rapportage_moment set verwerkt_op = now() where id = $1`, [m.id]);
+      return 'verwerkt';
+    });
+    if (uitkomst === 'verwerkt') await this.synchroniseer(nu).catch((e: Error) => this.logger.warn(`Rapportageplanning bijwerken: ${e.message}`));
+    return uitkomst;
+  }
+
+  private async bewaar(em: EntityManager, m: RapportageMomentEntity, aanbiederId: string, inhoud: unknown): Promise<void> {
+    await em.query(
+      `insert into rapportage (gemeente, definitie_id, soort, aanbieder_id, periode_van, periode_tot, deadline, label, inhoud)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       on conflict (gemeente, soort, deadline, aanbieder_id) do update set inhoud = excluded.inhoud, gegenereerd_op = now()`,
+      [m.gemeente, m.definitieId, m.soort, aanbiederId, m.periodeVan, m.periodeTot, m.deadline, m.label, JSON.stringify(inhoud)],
+    );
+  }
+
+  private async outbox(em: EntityManager, type: string, payload: Record<string, unknown>): Promise<void> {
+    await em.query(`insert into outbox (klacht_id, type, payload) values (null, $1, $2)`, [type, JSON.stringify(payload)]);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,122 @@
+import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { ProblemException } from '../../common/problem';
+import { Rollen } from '../auth/rollen.decorator';
+import { HuidigeTenant, type Tenant } from '../auth/tenant';
+import { AanbiederRapportageDto, JaaroverzichtQueryDto, RapportageQueryDto, type Formaat } from './rapportage.dto';
+import { RapportageService } from './rapportage.service';
+
+/** `formaat=` wins; otherwise the Accept header (text/csv, text/html); JSON by default. */
+function kiesFormaat(req: Request, formaat?: Formaat): Formaat {
+  if (formaat) return formaat;
+  const accept = req.headers.accept ?? '';
+  if (/text\/csv/.test(accept)) return 'csv';
+  if (/text\/html/.test(accept) && !/application\/json/.test(accept)) return 'html';
+  return 'json';
+}
+
+/**
+ * Reports per gemeente (design.md §6; seed 000 art. 11.1, seed 003 §10, Awb 9:12a). The gemeente is
+ * the caller's; an aanbieder only ever sees its own klachten.
+ */
+@ApiTags('rapportages')
+@Rollen('procesEigenaar', 'beleidsmedewerker', 'klachtbehandelaar', 'beheerder', 'aanbieder')
+@Controller()
+export class RapportageController {
+  constructor(
+    private readonly rapportages: RapportageService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Get('rapportages')
+  @ApiOperation({ operationId: 'rapportage', summary: 'Rapportage per aanbieder, aard en oorzaak over een periode (JSON, CSV of afdrukbare HTML)' })
+  @ApiProduces('application/json', 'text/csv', 'text/html')
+  @ApiOkResponse({ description: 'De rapportage' })
+  async rapportage(@HuidigeTenant() tenant: Tenant, @Query() q: RapportageQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (tenant.rol === 'aanbieder' && q.aanbieder && q.aanbieder !== tenant.aanbiederId) {
+      throw new ProblemException({ status: 403, detail: 'Een aanbieder ziet alleen de rapportage over de eigen klachten.' });
+    }
+    const aanbieder = tenant.rol === 'aanbieder' ? tenant.aanbiederId : q.aanbieder;
+    const r = await this.rapportages.maak({ gemeente: tenant.gemeente, van: q.van, tot: q.tot, aanbieder, aard: q.aard, oorzaak: q.oorzaak, kanaal: q.kanaal, drempel: q.drempel });
+    const formaat = kiesFormaat(req, q.formaat);
+    res.vary('Accept');
+    if (formaat === 'csv') {
+      const naam = `klachtenrapportage-${tenant.gemeente.toLowerCase()}-${q.van}-${q.tot}${aanbieder ? `-${aanbieder.replace(/[^A-Za-z0-9_-]/g, '')}` : ''}.csv`;
+      res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${naam}"`);
+      res.send(this.rapportages.csv(r));
+      return;
+    }
+    if (formaat === 'html') {
+      const params = new URLSearchParams(Object.entries({ ...q, formaat: undefined }).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]));
+      res.status(200).type('text/html; charset=utf-8');
+      res.send(this.rapportages.html(r, { csv: `?${params}&formaat=csv`, json: `?${params}&formaat=json` }));
+      return;
+    }
+    res.status(200).json(r);
+  }
+
+  @Get('rapportages/jaaroverzicht')
+  @ApiOperation({ operationId: 'jaaroverzicht', summary: 'Awb 9:12a: geregistreerde schriftelijke klachten van een jaar' })
+  @ApiProduces('application/json', 'text/html')
+  async jaaroverzicht(@HuidigeTenant() tenant: Tenant, @Query() q: JaaroverzichtQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const j = await this.rapportages.jaaroverzicht(tenant.gemeente, q.jaar);
+    if ((q.formaat ?? (kiesFormaat(req) === 'html' ? 'html' : 'json')) === 'html') {
+      res.status(200).type('text/html; charset=utf-8').send(this.rapportages.jaaroverzichtHtml(j));
+      return;
+    }
+    res.status(200).json(j);
+  }
+
+  @Get('rapportages/planning')
+  @ApiOperation({ operationId: 'rapportagePlanning', summary: 'De rapportagemomenten van de gemeente (uit de definitie)' })
+  async planning(@HuidigeTenant() tenant: Tenant): Promise<unknown[]> {
+    return this.dataSource.query(
+      `select soort, cadans, to_char(periode_van, 'YYYY-MM-DD') as "periodeVan", to_char(periode_tot, 'YYYY-MM-DD') as "periodeTot",
+              to_char(deadline, 'YYYY-MM-DD') as deadline, to_char(herinnering, 'YYYY-MM-DD') as herinnering, naar, label,
+              herinnering_verzonden_op as "herinneringVerzondenOp", verwerkt_op as "verwerktOp"
+       from rapportage_moment where gemeente = $1 order by deadline, soort`,
+      [tenant.gemeente],
+    );
+  }
+
+  @Get('rapportages/opgeslagen')
+  @ApiOperation({ operationId: 'opgeslagenRapportages', summary: 'Rapportages die op hun deadline zijn gemaakt en bewaard' })
+  async opgeslagen(@HuidigeTenant() tenant: Tenant): Promise<unknown[]> {
+    return this.dataSource.query(
+      `select id, soort, aanbieder_id as "aanbiederId", to_char(periode_van, 'YYYY-MM-DD') as "periodeVan",
+              to_char(periode_tot, 'YYYY-MM-DD') as "periodeTot", to_char(deadline, 'YYYY-MM-DD') as deadline, label, gegenereerd_op as "gegenereerdOp"
+       from rapportage where gemeente = $1 and ($2::text is null or aanbieder_id = $2) order by deadline desc, soort, aanbieder_id`,
+      [tenant.gemeente, tenant.rol === 'aanbieder' ? tenant.aanbiederId : null],
+    );
+  }
+
+  @Get('rapportages/opgeslagen/:id')
+  @ApiOperation({ operationId: 'opgeslagenRapportage', summary: 'Eén bewaarde rapportage met inhoud' })
+  async opgeslagenEen(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<unknown> {
+    const rows = await this.dataSource.query(
+      `select id, soort, aanbieder_id as "aanbiederId", to_char(periode_van, 'YYYY-MM-DD') as "periodeVan", to_char(periode_tot, 'YYYY-MM-DD') as "periodeTot",
+              to_char(deadline, 'YYYY-MM-DD') as deadline, label, gegenereerd_op as "gegenereerdOp", inhoud
+       from rapportage where id = $1 and gemeente = $2 and ($3::text is null or aanbieder_id = $3)`,
+      [id, tenant.gemeente, tenant.rol === 'aanbieder' ? tenant.aanbiederId : null],
+    );
+    if (rows.length === 0) throw ProblemException.notFound(`Geen rapportage ${id}.`);
+    return rows[0];
+  }
+
+  @Post('aanbieder-rapportages')
+  @Rollen('aanbieder')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ operationId: 'dienAanbiederRapportageIn', summary: 'Een aanbieder levert de periodieke rapportage aan (voorkomt escalatie naar de contractmanager)' })
+  async dienIn(@HuidigeTenant() tenant: Tenant, @Body() body: AanbiederRapportageDto): Promise<{ id: string; deadline: string; ingediendOp: string }> {
+    const rows: Array<{ id: string; ingediend_op: Date }> = await this.dataSource.query(
+      `insert into aanbieder_rapportage (gemeente, aanbieder_id, deadline, ingediend_door, inhoud) values ($1, $2, $3, $4, $5)
+       on conflict (gemeente, aanbieder_id, deadline) do update set inhoud = excluded.inhoud, ingediend_door = excluded.ingediend_door
+       returning id, ingediend_op`,
+      [tenant.gemeente, tenant.aanbiederId, body.deadline, tenant.subject, JSON.stringify(body.inhoud ?? {})],
+    );
+    return { id: rows[0].id, deadline: body.deadline, ingediendOp: new Date(rows[0].ingediend_op).toISOString() };
+  }
+}

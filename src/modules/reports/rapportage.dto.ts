@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+
+const DATUM = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const DATUM_FOUT = (veld: string) => `${veld} moet een datum JJJJ-MM-DD zijn, bijvoorbeeld 2026-06-30`;
+
+export const FORMATEN = ['json', 'csv', 'html'] as const;
+export type Formaat = (typeof FORMATEN)[number];
+
+/** Query of GET /rapportages: period (days in Europe/Amsterdam, both inclusive) and optional filters. */
+export class RapportageQueryDto {
+  @ApiProperty({ description: 'Eerste dag (ontvangstdatum), inclusief.', example: '2025-12-01' })
+  @Matches(DATUM, { message: DATUM_FOUT('van') })
+  van: string;
+
+  @ApiProperty({ description: 'Laatste dag (ontvangstdatum), inclusief.', example: '2026-06-30' })
+  @Matches(DATUM, { message: DATUM_FOUT('tot') })
+  tot: string;
+
+  @ApiPropertyOptional({ description: 'Alleen klachten over deze aanbieder (id).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  aanbieder?: string;
+
+  @ApiPropertyOptional({ description: 'Alleen deze aard (categorie).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  aard?: string;
+
+  @ApiPropertyOptional({ description: 'Alleen deze oorzaak.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  oorzaak?: string;
+
+  @ApiPropertyOptional({ description: 'Alleen dit kanaal.', enum: ['telefoon', 'balie', 'brief', 'webformulier', 'email'] })
+  @IsOptional()
+  @IsIn(['telefoon', 'balie', 'brief', 'webformulier', 'email'], { message: 'kanaal moet telefoon, balie, brief, webformulier of email zijn' })
+  kanaal?: string;
+
+  @ApiPropertyOptional({ description: 'Terugkerende klacht: zelfde aanbieder en aard minstens zo vaak in de periode.', default: 3, minimum: 2 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'drempel moet een geheel getal zijn, bijvoorbeeld 3' })
+  @Min(2, { message: 'drempel moet minstens 2 zijn' })
+  @Max(10000)
+  drempel?: number;
+
+  @ApiPropertyOptional({ description: 'json (standaard), csv (text/csv; ; gescheiden, UTF-8 met BOM) of html (afdrukbaar). Of via de Accept-header.', enum: FORMATEN })
+  @IsOptional()
+  @IsIn(FORMATEN, { message: 'formaat moet json, csv of html zijn' })
+  formaat?: Formaat;
+}
+
+export class JaaroverzichtQueryDto {
+  @ApiProperty({ description: 'Kalenderjaar.', example: 2025 })
+  @Type(() => Number)
+  @IsInt({ message: 'jaar moet een geheel getal zijn, bijvoorbeeld 2025' })
+  @Min(2000)
+  @Max(2100)
+  jaar: number;
+
+  @ApiPropertyOptional({ enum: ['json', 'html'] })
+  @IsOptional()
+  @IsIn(['json', 'html'], { message: 'formaat moet json of html zijn' })
+  formaat?: 'json' | 'html';
+}
+
+/** An aanbieder's periodic report (seed 000 art. 11.1, seed 003 §10). */
+export class AanbiederRapportageDto {
+  @ApiProperty({ description: 'De deadline waarvoor dit de rapportage is (JJJJ-MM-DD).', example: '2026-07-01' })
+  @Matches(DATUM, { message: DATUM_FOUT('deadline') })
+  deadline: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'De rapportage zelf (naar aard en oorzaak, afwikkeling, maatregelen).' })
+  @IsOptional()
+  @IsObject()
+  inhoud?: Record<string, unknown>;
+}

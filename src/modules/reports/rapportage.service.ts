@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ProblemException } from '../../common/problem';
+import { rapportageCsv } from './rapportage-csv';
+import { jaaroverzichtHtml, rapportageHtml } from './rapportage-html';
+import { queryJaaroverzicht, queryRapportage, type Jaaroverzicht, type RapportageCijfers, type RapportageFilter } from './rapportage.repository';
+import { STANDAARD_DREMPEL } from './rapportage-planning.service';
+
+export interface Rapportage {
+  gemeente: string;
+  periode: { van: string; tot: string };
+  filters: { aanbieder?: string; aard?: string; oorzaak?: string; kanaal?: string };
+  drempel: number;
+  gegenereerdOp: string;
+  cijfers: RapportageCijfers;
+}
+
+/** Reports for one gemeente in JSON, CSV and printable HTML (design.md §6). */
+@Injectable()
+export class RapportageService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async maak(input: Omit<RapportageFilter, 'drempel' | 'peildatum'> & { drempel?: number; peildatum?: Date }): Promise<Rapportage> {
+    if (input.van > input.tot) {
+      throw ProblemException.invalid([{ name: 'tot', reason: `tot (${input.tot}) ligt vóór van (${input.van}); geef de laatste dag van de periode` }]);
+    }
+    const peildatum = input.peildatum ?? new Date();
+    const drempel = input.drempel ?? STANDAARD_DREMPEL;
+    const cijfers = await queryRapportage(this.dataSource, { ...input, drempel, peildatum });
+    return {
+      gemeente: input.gemeente,
+      periode: { van: input.van, tot: input.tot },
+      filters: { aanbieder: input.aanbieder, aard: input.aard, oorzaak: input.oorzaak, kanaal: input.kanaal },
+      drempel,
+      gegenereerdOp: peildatum.toISOString(),
+      cijfers,
+    };
+  }
+
+  csv(r: Rapportage): string {
+    return rapportageCsv(r.cijfers.regels, { gemeente: r.gemeente, van: r.periode.van, tot: r.periode.tot });
+  }
+
+  html(r: Rapportage, links: { csv: string; json: string }): string {
+    return rapportageHtml(
+      { titel: `Klachtenrapportage ${r.gemeente}`, gemeente: r.gemeente, van: r.periode.van, tot: r.periode.tot, drempel: r.drempel, gegenereerdOp: r.gegenereerdOp, filters: r.filters },
+      r.cijfers,
+      links,
+    );
+  }
+
+  jaaroverzicht(gemeente: string, jaar: number): Promise<Jaaroverzicht> {
+    return queryJaaroverzicht(this.dataSource, gemeente, jaar);
+  }
+
+  jaaroverzichtHtml(j: Jaaroverzicht): string {
+    return jaaroverzichtHtml(j, j.gemeente);
+  }
+}

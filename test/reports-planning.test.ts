@@ -1,0 +1,180 @@
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { rapportageJobId } from '../src/jobs/reports.queue';
+import { AuthModule } from '../src/modules/auth/auth.module';
+import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
+import { RAPPORTAGE_OUTBOX, RapportagePlanningService } from '../src/modules/reports/rapportage-planning.service';
+import { ReportsModule } from '../src/modules/reports/reports.module';
+import { parseCsv } from '../src/modules/reports/rapportage-csv';
+import { beginVanDag } from '../src/modules/termijnen/termijn-tijd';
+import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+import { genereerKlachten, insertKlachten } from './reports-data';
+
+let tdb: TestDatabase;
+let t: TestApp;
+let db: DataSource;
+let planning: RapportagePlanningService;
+
+beforeAll(async () => {
+  tdb = await createTestDatabase('reports_planning');
+  t = await createTestApp({ databaseUrl: tdb.url, imports: [AuthModule, ReportsModule] });
+  db = t.app.get<DataSource>(getDataSourceToken());
+  planning = t.app.get(RapportagePlanningService);
+});
+
+afterAll(async () => {
+  await t?.close();
+  await tdb?.drop();
+});
+
+async function vuurtOp(id: string): Promise<string | undefined> {
+  const job = await planning.queue.getJob(id);
+  return job ? new Date(job.timestamp + (job.delay ?? 0)).toISOString() : undefined;
+}
+
+describe('report schedule from the definition, as BullMQ delayed jobs rebuilt from PostgreSQL', () => {
+  const NU = new Date('2026-03-01T09:00:00Z');
+
+  beforeAll(async () => {
+    await planning.synchroniseer(NU);
+  });
+
+  test('Stichtse Vecht seed 000 art. 11.1: the halfyear report job is scheduled for 1 July and 1 December', async () => {
+    const momenten = await db.query(
+      `select to_char(deadline, 'YYYY-MM-DD') as deadline, to_char(periode_van, 'YYYY-MM-DD') as van, to_char(periode_tot, 'YYYY-MM-DD') as tot, naar
+       from rapportage_moment where gemeente = 'GM0313' and soort = 'aanbieders' order by deadline`,
+    );
+    expect(momenten).toEqual([
+      { deadline: '2026-07-01', van: '2025-12-01', tot: '2026-06-30', naar: 'contractmanager' },
+      { deadline: '2026-12-01', van: '2026-07-01', tot: '2026-11-30', naar: 'contractmanager' },
+      { deadline: '2027-07-01', van: '2026-12-01', tot: '2027-06-30', naar: 'contractmanager' },
+      { deadline: '2027-12-01', van: '2027-07-01', tot: '2027-11-30', naar: 'contractmanager' },
+    ]);
+    // 00:00 Europe/Amsterdam on 1 July (CEST) and 1 December (CET): "vóór 1 juli", "vóór 1 december".
+    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM0313', soort: 'aanbieders', deadline: '2026-07-01', kind: 'deadline' }))).toBe('2026-06-30T22:00:00.000Z');
+    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM0313', soort: 'aanbieders', deadline: '2026-12-01', kind: 'deadline' }))).toBe('2026-11-30T23:00:00.000Z');
+    // herinneringVoor P2W: the aanbieders are reminded two weeks ahead.
+    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM0313', soort: 'aanbieders', deadline: '2026-07-01', kind: 'herinnering' }))).toBe(beginVanDag('2026-06-17').toISOString());
+    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM0313', soort: 'aanbieders', deadline: '2026-12-01', kind: 'herinnering' }))).toBe(beginVanDag('2026-11-17').toISOString());
+  });
+
+  test('Amsterdam seed 003 §10: a quarterly report job per calendar quarter, no reminder (the protocol names none)', async () => {
+    const deadlines = (await db.query(`select to_char(deadline, 'YYYY-MM-DD') as d from rapportage_moment where gemeente = 'GM0363' and soort = 'aanbieders' and deadline < '2027-01-02' order by deadline`)).map((r: { d: string }) => r.d);
+    expect(deadlines).toEqual(['2026-04-01', '2026-07-01', '2026-10-01', '2027-01-01']);
+    for (const d of deadlines) {
+      expect(await vuurtOp(rapportageJobId({ gemeente: 'GM0363', soort: 'aanbieders', deadline: d, kind: 'deadline' }))).toBe(beginVanDag(d).toISOString());
+      expect(await vuurtOp(rapportageJobId({ gemeente: 'GM0363', soort: 'aanbieders', deadline: d, kind: 'herinnering' }))).toBeUndefined();
+    }
+  });
+
+  test('Awb 9:12a: the yearly overview is scheduled per gemeente; a deadline already past when the schedule is first built is not created', async () => {
+    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM0352', soort: 'jaarverslag', deadline: '2027-01-01', kind: 'deadline' }))).toBe(beginVanDag('2027-01-01').toISOString());
+    const [{ n }] = await db.query(`select count(*)::int as n from rapportage_moment where deadline < '2026-03-01'`);
+    expect(n).toBe(0);
+  });
+
+  test('Redis can be lost: the jobs are rebuilt from rapportage_moment', async () => {
+    const id = rapportageJobId({ gemeente: 'GM0313', soort: 'aanbieders', deadline: '2026-07-01', kind: 'deadline' });
+    const voor = await planning.queue.getJobCounts('delayed');
+    await planning.queue.obliterate({ force: true });
+    expect(await planning.queue.getJob(id)).toBeUndefined();
+    const n = await planning.planOpenMomenten(NU);
+    expect(n).toBe(voor.delayed);
+    expect(await vuurtOp(id)).toBe('2026-06-30T22:00:00.000Z');
+    // Scheduling again adds nothing (deterministic job ids).
+    expect(await planning.planOpenMomenten(NU)).toBe(0);
+  });
+});
+
+describe('reminder, deadline and escalation (seed 000 art. 11.1)', () => {
+  const job = { gemeente: 'GM0313', soort: 'aanbieders' as const, deadline: '2026-07-01' };
+
+  beforeAll(async () => {
+    const klachten = genereerKlachten({ n: 120, seed: 11, gemeente: 'GM0313', definitieId: 'gm0313-stichtse-vecht', van: new Date('2025-12-05T00:00:00Z'), tot: new Date('2026-06-20T00:00:00Z'), nu: new Date('2026-06-30T00:00:00Z') });
+    await insertKlachten(db, klachten);
+    // Zorgbalans has submitted its report; the others have not.
+    await db.query(`insert into aanbieder_rapportage (gemeente, aanbieder_id, deadline, ingediend_door, inhoud) values ('GM0313', 'zorgbalans', '2026-07-01', 'test', '{}')`);
+  });
+
+  const outbox = (type: string): Promise<Array<{ payload: Record<string, string> }>> =>
+    db.query(`select payload from outbox where type = $1 and payload->>'deadline' = '2026-07-01' order by id`, [type]);
+
+  test('herinneringVoor: every aanbieder that has not submitted gets one reminder, once', async () => {
+    expect(await planning.herinnering({ ...job, kind: 'herinnering' })).toBe('verwerkt');
+    expect(await planning.herinnering({ ...job, kind: 'herinnering' })).toBe('al-verwerkt');
+    const rows = await outbox(RAPPORTAGE_OUTBOX.herinnering);
+    expect(rows.map((r) => r.payload.aanbiederId).sort()).toEqual(['jeugdformaat', 'thuiszorg-west', 'vervoer-plus']);
+  });
+
+  test('at the deadline the reports are stored and each aanbieder without a submission is escalated to the contractmanager, once', async () => {
+    const nu = new Date('2026-07-01T00:00:00+02:00');
+    expect(await planning.deadline({ ...job, kind: 'deadline' }, nu)).toBe('verwerkt');
+    expect(await planning.deadline({ ...job, kind: 'deadline' }, nu)).toBe('al-verwerkt');
+    const teLaat = await outbox(RAPPORTAGE_OUTBOX.teLaat);
+    expect(teLaat.map((r) => [r.payload.aanbiederId, r.payload.naar]).sort()).toEqual([
+      ['jeugdformaat', 'contractmanager'],
+      ['thuiszorg-west', 'contractmanager'],
+      ['vervoer-plus', 'contractmanager'],
+    ]);
+    const opgeslagen = await db.query(`select aanbieder_id, inhoud from rapportage where gemeente = 'GM0313' and deadline = '2026-07-01' order by aanbieder_id`);
+    expect(opgeslagen.map((r: { aanbieder_id: string }) => r.aanbieder_id)).toEqual(['*', 'jeugdformaat', 'thuiszorg-west', 'vervoer-plus', 'zorgbalans']);
+    const [{ n }] = await db.query(`select count(*)::int as n from klacht where gemeente = 'GM0313' and ontvangen_op >= '2025-12-01T00:00:00+01:00' and ontvangen_op < '2026-07-01T00:00:00+02:00'`);
+    expect(opgeslagen[0].inhoud.totaal).toBe(n);
+  });
+});
+
+describe('HTTP: GET /api/v1/rapportages', () => {
+  let sleutel: string;
+  let aanbiederSleutel: string;
+  beforeAll(async () => {
+    const sleutels = t.app.get(ApiSleutelService);
+    sleutel = (await sleutels.maak({ gemeente: 'GM0313', rol: 'procesEigenaar', naam: 'test' })).sleutel;
+    aanbiederSleutel = (await sleutels.maak({ gemeente: 'GM0313', rol: 'aanbieder', aanbiederId: 'vervoer-plus', naam: 'vp' })).sleutel;
+  });
+
+  test('the CSV download has text/csv, a BOM, ; separators and the Dutch header row', async () => {
+    const res = await request(t.http).get('/api/v1/rapportages?van=2025-12-01&tot=2026-06-30&formaat=csv').set('Authorization', `Bearer ${sleutel}`).buffer(true).parse((r, cb) => {
+      let s = '';
+      r.setEncoding('utf8');
+      r.on('data', (c: string) => (s += c));
+      r.on('end', () => cb(null, s));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="klachtenrapportage-gm0313-2025-12-01-2026-06-30.csv"/);
+    const body = res.body as string;
+    expect(body.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(body);
+    expect(rows[0].slice(0, 8)).toEqual(['Gemeente', 'Periode van', 'Periode tot en met', 'Aanbieder', 'Aanbieder-id', 'Aard', 'Oorzaak', 'Aantal klachten']);
+    expect(rows.length).toBeGreaterThan(5);
+  });
+
+  test('JSON by default, HTML with SVG charts on Accept: text/html; an aanbieder sees only its own klachten', async () => {
+    const json = await request(t.http).get('/api/v1/rapportages?van=2025-12-01&tot=2026-06-30').set('Authorization', `Bearer ${sleutel}`);
+    expect(json.status).toBe(200);
+    expect(json.body.cijfers.perAanbieder.length).toBeGreaterThan(1);
+    const html = await request(t.http).get('/api/v1/rapportages?van=2025-12-01&tot=2026-06-30').set('Accept', 'text/html').set('Authorization', `Bearer ${sleutel}`);
+    expect(html.headers['content-type']).toMatch(/text\/html/);
+    expect(html.text).toContain('<svg');
+    expect(html.text).toContain('Klachten per aanbieder');
+    const eigen = await request(t.http).get('/api/v1/rapportages?van=2025-12-01&tot=2026-06-30').set('Authorization', `Bearer ${aanbiederSleutel}`);
+    expect(eigen.body.cijfers.perAanbieder.map((a: { waarde: string }) => a.waarde)).toEqual(['vervoer-plus']);
+    const ander = await request(t.http).get('/api/v1/rapportages?van=2025-12-01&tot=2026-06-30&aanbieder=zorgbalans').set('Authorization', `Bearer ${aanbiederSleutel}`);
+    expect(ander.status).toBe(403);
+  });
+
+  test('a bad period is a 400 problem naming the field and what to write', async () => {
+    const res = await request(t.http).get('/api/v1/rapportages?van=1-12-2025&tot=2026-06-30').set('Authorization', `Bearer ${sleutel}`);
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.invalidParams[0]).toEqual({ name: 'van', reason: 'van moet een datum JJJJ-MM-DD zijn, bijvoorbeeld 2026-06-30' });
+  });
+
+  test('an aanbieder submits its report: POST /api/v1/aanbieder-rapportages', async () => {
+    const res = await request(t.http).post('/api/v1/aanbieder-rapportages').set('Authorization', `Bearer ${aanbiederSleutel}`).send({ deadline: '2026-12-01', inhoud: { aantal: 4 } });
+    expect(res.status).toBe(201);
+    const [row] = await db.query(`select aanbieder_id, inhoud from aanbieder_rapportage where deadline = '2026-12-01'`);
+    expect(row).toEqual({ aanbieder_id: 'vervoer-plus', inhoud: { aantal: 4 } });
+  });
+});
