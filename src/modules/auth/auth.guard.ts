@@ -5,6 +5,7 @@ import { geenToegang, nietGeauthenticeerd } from './auth-problemen';
 import type { Rol } from './rol';
 import { PUBLIEK_KEY, ROLLEN_KEY } from './rollen.decorator';
 import { TENANT_REQUEST_KEY, TenantContext } from './tenant';
+import { rollenUitBeleid } from './toegangsbeleid';
 import { TokenVerifier } from './token-verifier.service';
 
 /** Roles a route without `@Rollen` is open to: everyone but the aanbieder (see Rollen). */
@@ -32,7 +33,8 @@ export class AuthGuard implements CanActivate {
     const result = await this.verifier.verifieer(m[1]);
     if ('fout' in result) throw nietGeauthenticeerd(result.fout);
 
-    const rollen = this.reflector.getAllAndOverride<Rol[] | undefined>(ROLLEN_KEY, targets) ?? STANDAARD_ROLLEN;
+    const rollen =
+      this.reflector.getAllAndOverride<Rol[] | undefined>(ROLLEN_KEY, targets) ?? rollenUitBeleid(req) ?? STANDAARD_ROLLEN;
     if (!rollen.includes(result.rol)) {
       throw geenToegang(`De rol ${result.rol} mag dit niet; toegestaan: ${rollen.join(', ')}.`);
     }

@@ -1,5 +1,5 @@
 import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiSleutelController } from './api-sleutel.controller';
 import { ApiSleutelEntity } from './api-sleutel.entity';
@@ -8,6 +8,7 @@ import { AuthGuard } from './auth.guard';
 import { DossierInzageEntity } from './dossier-inzage.entity';
 import { DossierInzageService } from './dossier-inzage.service';
 import { EersteSleutelService } from './eerste-sleutel.service';
+import { KlachtToegangInterceptor } from './klacht-toegang.interceptor';
 import { TenantMiddleware } from './tenant.middleware';
 import { TokenVerifier } from './token-verifier.service';
 
@@ -25,6 +26,7 @@ import { TokenVerifier } from './token-verifier.service';
     DossierInzageService,
     EersteSleutelService,
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: KlachtToegangInterceptor },
   ],
   exports: [ApiSleutelService, DossierInzageService, TokenVerifier],
 })

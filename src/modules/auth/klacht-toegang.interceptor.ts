@@ -1,0 +1,90 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { Observable } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { ProblemException } from '../../common/problem';
+import { geenToegang } from './auth-problemen';
+import { DossierInzageService } from './dossier-inzage.service';
+import { normaliseerGemeente } from './rol';
+import { TENANT_REQUEST_KEY, type Tenant } from './tenant';
+import { isKlachtRoute } from './toegangsbeleid';
+
+export const KLACHT_TOEGANG_KEY = 'klachtregie:klacht-toegang';
+
+export interface KlachtToegangOpties {
+  /** Route parameter with the klacht id (default `id`). */
+  param?: string;
+  /** Log a dossier_inzage row for GET requests on the klacht (default true). */
+  inzageLoggen?: boolean;
+}
+
+/**
+ * Applies to every `/klachten` and `/klachten/:id/...` route (and to routes marked with
+ * `@KlachtToegang()`, e.g. under another path) whose `:id` is a klacht: before the handler runs, the klacht must
+ * exist in the caller's gemeente (and for an aanbieder be about that aanbieder), checked in SQL;
+ * otherwise 404 `klacht-niet-gevonden`, never 403, so a token never learns that a klacht of another
+ * gemeente exists (design.md §7). A GET is logged in `dossier_inzage` first. On intake (POST without
+ * id) the body's gemeente must be the caller's, and an aanbieder can only register klachten about itself.
+ */
+export const KlachtToegang = (opties: KlachtToegangOpties = {}) => SetMetadata(KLACHT_TOEGANG_KEY, opties);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Global interceptor (AuthModule) acting on routes marked with `@KlachtToegang()`. */
+@Injectable()
+export class KlachtToegangInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly inzage: DossierInzageService,
+  ) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    if (context.getType() !== 'http') return next.handle();
+    const req = context.switchToHttp().getRequest<Request>();
+    const opties =
+      this.reflector.getAllAndOverride<KlachtToegangOpties | undefined>(KLACHT_TOEGANG_KEY, [context.getHandler(), context.getClass()]) ??
+      (isKlachtRoute(req) ? {} : undefined);
+    if (!opties) return next.handle();
+    const tenant = (req as unknown as Record<string, unknown>)[TENANT_REQUEST_KEY] as Tenant | undefined;
+    if (!tenant) return next.handle();
+    const raw = (req.params as Record<string, string | string[] | undefined> | undefined)?.[opties.param ?? 'id'];
+    const id = Array.isArray(raw) ? raw[0] : raw;
+    if (id !== undefined) {
+      if (!(await this.zichtbaar(tenant, id))) {
+        throw ProblemException.notFound(`Klacht ${id} bestaat niet.`, 'klacht-niet-gevonden');
+      }
+      if (req.method === 'GET' && opties.inzageLoggen !== false) await this.inzage.log(tenant, id);
+    } else if (req.method === 'POST') {
+      this.controleerIntake(tenant, req.body as Record<string, unknown> | undefined);
+    }
+    return next.handle();
+  }
+
+  /** The tenant check in SQL: gemeente, and for the aanbieder role the aanbieders array. */
+  async zichtbaar(tenant: Tenant, id: string): Promise<boolean> {
+    if (!UUID.test(id)) return false;
+    const params: unknown[] = [id, tenant.gemeente];
+    let sql = 'SELECT 1 FROM klacht k WHERE k.id = $1 AND k.gemeente = $2';
+    if (tenant.rol === 'aanbieder') {
+      sql += ' AND k.aanbieders @> $3::jsonb';
+      params.push(JSON.stringify([{ id: tenant.aanbiederId ?? '' }]));
+    }
+    return ((await this.dataSource.query(sql, params)) as unknown[]).length > 0;
+  }
+
+  private controleerIntake(tenant: Tenant, body: Record<string, unknown> | undefined): void {
+    if (!body || typeof body !== 'object') return;
+    if (body.gemeente !== undefined && normaliseerGemeente(body.gemeente) !== tenant.gemeente) {
+      throw geenToegang(`U kunt alleen klachten registreren voor uw eigen gemeente (${tenant.gemeente}).`);
+    }
+    if (tenant.rol === 'aanbieder') {
+      const aanbieders = Array.isArray(body.aanbieders) ? (body.aanbieders as { id?: unknown }[]) : [];
+      if (!aanbieders.some((a) => a && a.id === tenant.aanbiederId)) {
+        throw geenToegang(`Een aanbieder registreert alleen klachten over zichzelf: neem { "id": "${tenant.aanbiederId}" } op in aanbieders.`);
+      }
+    }
+  }
+}
