@@ -1,0 +1,419 @@
+/**
+ * Named actions and guards of every compiled regime. Actions only change context and raise intents
+ * (no I/O, design.md §4); guards say why they refuse, so `step()` can answer in Dutch.
+ */
+import { assign } from 'xstate';
+import type { Intent, IntakeInput } from '../contract';
+import { kalenderdag, leesbareDatum, TermijnFout, voegMutatieToe, type Mutatie } from '../termijnen';
+import { GESCHIL_GRONDEN, HOREN_UITZONDERINGEN, NIET_BEHANDELGRONDEN, OORDELEN } from './gebeurtenissen';
+import { routeer, tweedeLijnOp } from './routering';
+import { berekenLopend, kalenderVan, ledgerVan, vervaldatumVan } from './termijnen';
+import type { CompileCtx, IntakeGegevens, KlachtContext, KlachtMachineEvent, LopendeTermijn } from './types';
+import { alleFeiten, evalueer } from './voorwaarde';
+
+type Args = { context: KlachtContext; event: KlachtMachineEvent };
+type Patch = Partial<KlachtContext>;
+
+export function tekst(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+}
+
+function dataVan(e: KlachtMachineEvent): Record<string, unknown> {
+  return e.data ?? {};
+}
+
+export function intakeVan(e: KlachtMachineEvent): IntakeGegevens | undefined {
+  const i = dataVan(e).intake as IntakeInput | undefined;
+  if (!i || typeof i !== 'object' || typeof i.ontvangenOp !== 'string' || typeof i.gemeente !== 'string') return undefined;
+  return {
+    gemeente: i.gemeente,
+    kanaal: i.kanaal,
+    ontvangenOp: i.ontvangenOp,
+    ingediendBij: i.ingediendBij,
+    soort: i.soort ?? 'klacht',
+    ...(i.onderwerp ? { onderwerp: i.onderwerp } : {}),
+    aanbieders: i.aanbieders ?? [],
+    feiten: i.feiten ?? {},
+  };
+}
+
+function metIntents(context: KlachtContext, ...intents: Intent[]): Intent[] {
+  return [...context.intents, ...intents];
+}
+
+/** Builds actions and guards bound to one definition. */
+export function maakActiesEnGuards(cc: CompileCtx) {
+  const { def, specs } = cc;
+  const kalender = kalenderVan(def);
+
+  const spec = (naam: string) => specs[naam];
+  const lopend = (c: KlachtContext, naam: unknown): LopendeTermijn | undefined =>
+    typeof naam === 'string' ? c.termijnen[naam] : undefined;
+  const vervaldatum = (c: KlachtContext, naam: string): string | undefined => {
+    const l = c.termijnen[naam];
+    return l && spec(naam) ? vervaldatumVan(spec(naam), l, kalender) : undefined;
+  };
+  const dag = (e: KlachtMachineEvent) => kalenderdag(e.at);
+
+  /** The second-line body and the 1-year term, as every afdoening and kennisgeving must name them (Awb 9:12 lid 2). */
+  const tweedeLijnData = (datum: string) => {
+    const t = tweedeLijnOp(def, datum);
+    return {
+      tweedeLijn: t ? t.naam : 'onbekend: geen tweedelijnsvoorziening geldig op deze datum',
+      tweedeLijnSoort: t?.soort,
+      tweedeLijnTermijn: 'één jaar na deze mededeling (Awb 9:24 lid 1)',
+    };
+  };
+
+  const startTermijnPatch = (c: KlachtContext, naam: string, vanaf: string): Patch =>
+    spec(naam) ? { termijnen: { ...c.termijnen, [naam]: { naam, vanaf, mutaties: [] } } } : {};
+
+  const zonder = (c: KlachtContext, naam: string): Record<string, LopendeTermijn> => {
+    const { [naam]: _weg, ...rest } = c.termijnen;
+    return rest;
+  };
+
+  /** Tries a ledger mutation; returns the Dutch refusal or undefined when it is allowed. */
+  const mutatieFout = (c: KlachtContext, naam: unknown, m: Mutatie): string | undefined => {
+    const l = lopend(c, naam);
+    if (!l || typeof naam !== 'string') {
+      const lopende = Object.keys(c.termijnen);
+      return `termijn '${String(naam ?? '')}' loopt niet${lopende.length ? `; lopende termijnen: ${lopende.join(', ')}` : ''}`;
+    }
+    try {
+      voegMutatieToe(ledgerVan(spec(naam), l, kalender), m);
+      return undefined;
+    } catch (e) {
+      if (e instanceof TermijnFout) return e.message;
+      return e instanceof Error ? e.message : String(e);
+    }
+  };
+
+  const verdagingMutatie = (e: KlachtMachineEvent): Mutatie => ({
+    soort: 'verdaging',
+    at: e.at,
+    duur: String(dataVan(e).duur ?? ''),
+    ...(tekst(dataVan(e).reden) ? { reden: tekst(dataVan(e).reden) } : {}),
+  });
+  const instemmingMutatie = (e: KlachtMachineEvent): Mutatie => ({
+    soort: 'instemming',
+    at: e.at,
+    tot: String(dataVan(e).tot ?? ''),
+    schriftelijk: true,
+    ...(tekst(dataVan(e).reden) ? { reden: tekst(dataVan(e).reden) } : {}),
+  });
+
+  const verstreken = (c: KlachtContext, e: KlachtMachineEvent, naam?: string): boolean => {
+    const t = dataVan(e).termijn;
+    if (typeof t !== 'string' || (naam && t !== naam)) return false;
+    const v = vervaldatum(c, t);
+    // The due date is inclusive (domain §0.3): expiry is from the next day on.
+    return v !== undefined && dag(e) > v;
+  };
+
+  const guardImpl: Record<string, (a: Args, p: Record<string, unknown>) => boolean> = {
+    intakeEnRoute: ({ event }, p) => {
+      const i = intakeVan(event);
+      return i !== undefined && routeer(def, i) === p.route;
+    },
+    termijnVerstreken: ({ context, event }, p) => verstreken(context, event, p.termijn as string | undefined),
+    verdagingToegestaan: ({ context, event }) => mutatieFout(context, dataVan(event).termijn, verdagingMutatie(event)) === undefined,
+    instemmingGeldig: ({ context, event }) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(String(dataVan(event).tot ?? '')) && mutatieFout(context, dataVan(event).termijn, instemmingMutatie(event)) === undefined,
+    opschortenGeldig: ({ context, event }) => mutatieFout(context, dataVan(event).termijn, { soort: 'opschorting', at: event.at }) === undefined,
+    hervattenGeldig: ({ context, event }) => mutatieFout(context, dataVan(event).termijn, { soort: 'hervatting', at: event.at }) === undefined,
+    nieuweTermijnGeldig: ({ context, event }, p) => {
+      const d = dataVan(event);
+      const tot = String(d.tot ?? '');
+      return (
+        d.termijn === p.termijn &&
+        !!lopend(context, d.termijn) &&
+        /^\d{4}-\d{2}-\d{2}$/.test(tot) &&
+        tot >= dag(event) &&
+        tekst(d.reden) !== undefined
+      );
+    },
+    nietBehandelenBinnenTermijn: ({ context, event }) => {
+      const grond = dataVan(event).grond;
+      if (typeof grond !== 'string' || !(grond in NIET_BEHANDELGRONDEN)) return false;
+      const v = vervaldatum(context, 'nietBehandelenKennisgeving');
+      return v === undefined || dag(event) <= v;
+    },
+    horenUitzondering: ({ event }, p) => dataVan(event).reden === p.reden,
+    oordeelGeldig: ({ context, event }) => {
+      const o = dataVan(event).oordeel;
+      if (!OORDELEN.includes(o as never)) return false;
+      // Awb 9:16: departing from the advice needs the reason.
+      return !context.advies || context.advies === o || tekst(dataVan(event).redenAfwijking) !== undefined;
+    },
+    adviesGeldig: ({ event }) => OORDELEN.includes(dataVan(event).advies as never),
+    instemmingKlager: ({ event }) => dataVan(event).instemmingKlager === true,
+    tweedeLijnOpen: ({ context }) => context.tweedeLijnOpen === true,
+    tweedeLijnBevoegdOverAanbieders: ({ event }) => tweedeLijnOp(def, dag(event))?.bevoegdOverAanbieders === true,
+    rapportMetAanbevelingen: ({ event }) => dataVan(event).aanbevelingen === true,
+    rapportZonderAanbevelingen: ({ event }) => dataVan(event).aanbevelingen === false,
+    reactieGeldig: ({ event }) => {
+      const d = dataVan(event);
+      // Awb 9:36 lid 3: not following a recommendation needs reasons.
+      return d.volgen === true || (d.volgen === false && tekst(d.motivering) !== undefined);
+    },
+    geschilToegestaan: ({ context, event }) => {
+      const grond = dataVan(event).grond;
+      return (typeof grond === 'string' && grond in GESCHIL_GRONDEN) || context.verlopen.some((v) => v.naam === 'wkkgzAfhandeling');
+    },
+    besluitGeldig: ({ event }) => ['toegestaan', 'afgewezen'].includes(String(dataVan(event).besluit)),
+  };
+
+  /** Dutch reason a guard refused, for StepResult.reason. */
+  const weigering: Record<string, (a: Args, p: Record<string, unknown>) => string> = {
+    intakeEnRoute: ({ event }) => {
+      const i = intakeVan(event);
+      if (!i) return 'de gebeurtenis mist de intake (data.intake met gemeente, kanaal, ontvangenOp, ingediendBij, aanbieders en feiten)';
+      if (i.soort === 'stoppenMetLeveren') return 'deze definitie kent geen protocol stoppen met leveren (stoppenMetLeveren ontbreekt)';
+      return `geen route voor deze intake (soort ${i.soort}, ingediend bij ${i.ingediendBij})`;
+    },
+    termijnVerstreken: ({ context, event }, p) => {
+      const t = dataVan(event).termijn;
+      if (typeof t !== 'string') return "geef de termijn, bijvoorbeeld data: { termijn: 'afhandeling' }";
+      if (p.termijn && t !== p.termijn) return `hier verloopt alleen termijn '${String(p.termijn)}'`;
+      const v = vervaldatum(context, t);
+      if (v === undefined) return `termijn '${t}' loopt niet (al gehaald, verplaatst of gestopt): een verouderde wekker doet niets`;
+      return `termijn '${t}' is nog niet verstreken: de vervaldatum is ${leesbareDatum(v)} en die dag telt nog mee`;
+    },
+    verdagingToegestaan: ({ context, event }) => mutatieFout(context, dataVan(event).termijn, verdagingMutatie(event)) ?? '',
+    instemmingGeldig: ({ context, event }) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(String(dataVan(event).tot ?? ''))
+        ? mutatieFout(context, dataVan(event).termijn, instemmingMutatie(event)) ?? ''
+        : 'geef de met de klager afgesproken datum als data.tot (JJJJ-MM-DD) (Awb 9:11 lid 3)',
+    opschortenGeldig: ({ context, event }) => mutatieFout(context, dataVan(event).termijn, { soort: 'opschorting', at: event.at }) ?? '',
+    hervattenGeldig: ({ context, event }) => mutatieFout(context, dataVan(event).termijn, { soort: 'hervatting', at: event.at }) ?? '',
+    nieuweTermijnGeldig: (_a, p) =>
+      `geef data.termijn '${String(p.termijn)}', de nieuwe datum (data.tot, JJJJ-MM-DD, niet in het verleden) en de redenen (data.reden)`,
+    nietBehandelenBinnenTermijn: ({ context, event }) => {
+      const grond = dataVan(event).grond;
+      if (typeof grond !== 'string' || !(grond in NIET_BEHANDELGRONDEN)) {
+        return `geef de grond voor niet-behandelen (Awb 9:8): data.grond is een van ${Object.keys(NIET_BEHANDELGRONDEN).join(', ')}`;
+      }
+      const v = vervaldatum(context, 'nietBehandelenKennisgeving');
+      return `de kennisgeving van niet-behandelen moest uiterlijk ${v ? leesbareDatum(v) : ''} (4 weken na ontvangst, Awb 9:8 lid 3); behandel de klacht`;
+    },
+    horenUitzondering: ({ event }) =>
+      `van het horen kan alleen worden afgezien om een reden uit Awb 9:10 lid 2: data.reden is een van ${Object.keys(HOREN_UITZONDERINGEN).join(', ')} (niet '${String(dataVan(event).reden ?? '')}')`,
+    oordeelGeldig: ({ context, event }) => {
+      const o = dataVan(event).oordeel;
+      if (!OORDELEN.includes(o as never)) return `geef het oordeel (Awb 9:12 lid 1): data.oordeel is een van ${OORDELEN.join(', ')}`;
+      return `het oordeel '${String(o)}' wijkt af van het advies '${context.advies}': vermeld de reden in data.redenAfwijking; het advies gaat mee met de afdoening (Awb 9:16)`;
+    },
+    adviesGeldig: () => `geef het advies: data.advies is een van ${OORDELEN.join(', ')} (Awb 9:15 lid 4)`,
+    instemmingKlager: () => 'mediation kan alleen met instemming van de klager: data.instemmingKlager: true',
+    tweedeLijnOpen: () => 'de klager kan nog niet naar de tweede lijn: eerst de interne klachtbehandeling (Awb 9:20), tenzij de afhandeltermijn verstreken is (Awb 9:24 lid 1 sub b)',
+    tweedeLijnBevoegdOverAanbieders: ({ event }) =>
+      `${tweedeLijnOp(def, dag(event))?.naam ?? 'de tweede lijn'} oordeelt niet over de aanbieder (seed 000 §5A); de klager kan over de afhandeling klagen bij de gemeente`,
+    rapportMetAanbevelingen: () => 'geef data.aanbevelingen: true of false',
+    rapportZonderAanbevelingen: () => 'geef data.aanbevelingen: true of false',
+    reactieGeldig: () => 'geef data.volgen (true of false); wie een aanbeveling niet volgt, geeft de redenen in data.motivering (Awb 9:36 lid 3)',
+    geschilToegestaan: () =>
+      'de klager kan naar de geschilleninstantie na de schriftelijke uitkomst of na het verstrijken van de termijn (Wkkgz 21 lid 1 sub b); daarvoor alleen met data.grond klachtregelingNietNageleefd (sub a) of nietRedelijk (sub c)',
+    besluitGeldig: () => 'geef het besluit: data.besluit is toegestaan of afgewezen',
+  };
+
+  const push = (maak: (a: Args, p: Record<string, unknown>) => Intent[]) =>
+    assign((a: Args, p: Record<string, unknown>) => ({ intents: metIntents(a.context, ...maak(a, p)) }));
+
+  const actions = {
+    /** First action of every event transition: the virtual clock moves, intents start empty for this step. */
+    begin: assign(({ event }: Args) => ({ nu: event.at, intents: [] as Intent[] })),
+    registreerIntake: assign(({ event }: Args) => ({ intake: intakeVan(event) })),
+    intent: push((_a, p) => [p as unknown as Intent]),
+    startTermijn: assign(({ context, event }: Args, p: Record<string, unknown>) => {
+      const vanaf =
+        p.vanaf === 'ontvangst' && context.intake
+          ? context.intake.ontvangenOp
+          : p.vanaf === 'gemeente'
+            ? context.ontvangenBijGemeente ?? event.at
+            : event.at;
+      return startTermijnPatch(context, String(p.naam), vanaf);
+    }),
+    /** Receipt at the gemeente: the Awb 9:11 and 9:8 terms run from here (TERM-RECEIPT-1). */
+    gemeenteOntvangst: assign(({ event }: Args) => ({ ontvangenBijGemeente: event.at, tweedeLijnOpen: false, advies: undefined })),
+    stopAlleTermijnen: assign(() => ({ termijnen: {} as Record<string, LopendeTermijn> })),
+    /** An intent whose data copies the named fields of the event data. */
+    intentMetData: push(({ event }, p) => {
+      const velden = (p.velden as string[]) ?? [];
+      const data: Record<string, unknown> = {};
+      for (const v of velden) if (dataVan(event)[v] !== undefined) data[v] = dataVan(event)[v];
+      return [{ type: String(p.type), ...(p.naar ? { naar: String(p.naar) } : {}), ...(p.grondslag ? { grondslag: String(p.grondslag) } : {}), data }];
+    }),
+    /** Awb 9:9: the beklaagde gets a copy of the klaagschrift (when a person is concerned, MvT). */
+    afschriftBeklaagde: push(({ event }) => {
+      const b = tekst(dataVan(event).beklaagde);
+      return b ? [{ type: 'AFSCHRIFT_BEKLAAGDE', naar: 'beklaagde', grondslag: 'Awb 9:9', data: { beklaagde: b } }] : [];
+    }),
+    stopTermijn: assign(({ context }: Args, p: Record<string, unknown>) => ({ termijnen: zonder(context, String(p.naam)) })),
+    /** Records a passed termijn and escalates it (reminders and escalations are jobs of the service). */
+    termijnVerlopen: assign(({ context, event }: Args) => {
+      const naam = String(dataVan(event).termijn);
+      const s = spec(naam);
+      const v = vervaldatum(context, naam) ?? '';
+      const intents: Intent[] = [
+        {
+          type: 'TERMIJN_OVERSCHREDEN',
+          grondslag: s?.grondslag,
+          data: { termijn: naam, label: s?.label, vervaldatum: v },
+        },
+      ];
+      if (s?.escalatieNaar) {
+        intents.push({ type: 'ESCALATIE', naar: s.escalatieNaar, grondslag: s.grondslag, data: { termijn: naam, vervaldatum: v } });
+      }
+      return {
+        termijnen: zonder(context, naam),
+        verlopen: [...context.verlopen, { naam, vervaldatum: v, verlopenOp: event.at }],
+        intents: metIntents(context, ...intents),
+      };
+    }),
+    /** Awb 9:11 / 9:24 lid 1 sub b: the klager may go to the second line; its year runs from the statutory end. */
+    afhandelingOverschreden: assign(({ context }: Args) => {
+      const v = context.verlopen.find((x) => x.naam === 'afhandeling')?.vervaldatum;
+      const patch: Patch = { tweedeLijnOpen: true };
+      const t = v ? tweedeLijnData(v) : undefined;
+      const basis = v && spec('tweedeLijnVerzoek') ? startTermijnPatch(context, 'tweedeLijnVerzoek', v) : {};
+      return {
+        ...patch,
+        ...basis,
+        intents: metIntents(context, {
+          type: 'KLAGER_INFORMEREN_TWEEDE_LIJN',
+          naar: 'klager',
+          grondslag: 'Awb 9:11 lid 1, 9:24 lid 1 sub b',
+          data: { reden: 'afhandeltermijn verstreken', ...(t ?? {}) },
+        }),
+      };
+    }),
+    verdagen: assign(({ context, event }: Args) => {
+      const naam = String(dataVan(event).termijn);
+      const l = context.termijnen[naam];
+      const m = verdagingMutatie(event);
+      const nieuw = { ...l, mutaties: [...l.mutaties, m] };
+      const s = spec(naam);
+      const grond = s.verdagingGrondslag ?? 'Awb 9:11 lid 2';
+      const na = berekenLopend(s, nieuw, kalender).vervaldatum;
+      // Awb 9:11 lid 2: written notice to klager and beklaagde; Wkkgz 17 lid 2: to the klager.
+      const naar = grond.startsWith('Wkkgz') ? ['klager'] : ['klager', 'beklaagde'];
+      return {
+        termijnen: { ...context.termijnen, [naam]: nieuw },
+        intents: metIntents(
+          context,
+          ...naar.map((n) => ({ type: 'KENNISGEVING_VERDAGING', naar: n, grondslag: grond, data: { termijn: naam, duur: m.soort === 'verdaging' ? m.duur : undefined, nieuweVervaldatum: na } })),
+        ),
+      };
+    }),
+    uitstelMetInstemming: assign(({ context, event }: Args) => {
+      const naam = String(dataVan(event).termijn);
+      const l = context.termijnen[naam];
+      const nieuw = { ...l, mutaties: [...l.mutaties, instemmingMutatie(event)] };
+      return {
+        termijnen: { ...context.termijnen, [naam]: nieuw },
+        intents: metIntents(context, { type: 'INSTEMMING_VASTLEGGEN', naar: 'dossier', grondslag: 'Awb 9:11 lid 3', data: { termijn: naam, tot: dataVan(event).tot } }),
+      };
+    }),
+    opschorten: assign(({ context, event }: Args) => {
+      const naam = String(dataVan(event).termijn);
+      const l = context.termijnen[naam];
+      const m: Mutatie = { soort: 'opschorting', at: event.at, ...(tekst(dataVan(event).reden) ? { reden: tekst(dataVan(event).reden) } : {}) };
+      return { termijnen: { ...context.termijnen, [naam]: { ...l, mutaties: [...l.mutaties, m] } } };
+    }),
+    hervatten: assign(({ context, event }: Args) => {
+      const naam = String(dataVan(event).termijn);
+      const l = context.termijnen[naam];
+      return { termijnen: { ...context.termijnen, [naam]: { ...l, mutaties: [...l.mutaties, { soort: 'hervatting' as const, at: event.at }] } } };
+    }),
+    nieuweTermijn: assign(({ context, event }: Args, p: Record<string, unknown>) => {
+      const naam = String(dataVan(event).termijn);
+      const l = context.termijnen[naam];
+      const n = { at: event.at, tot: String(dataVan(event).tot), reden: String(dataVan(event).reden), grondslag: String(p.grondslag) };
+      const naar = (p.naar as string[]) ?? ['klager'];
+      return {
+        termijnen: { ...context.termijnen, [naam]: { ...l, nieuweTermijn: n } },
+        intents: metIntents(context, ...naar.map((x) => ({ type: 'KENNISGEVING_NIEUWE_TERMIJN', naar: x, grondslag: n.grondslag, data: { termijn: naam, tot: n.tot, reden: n.reden } }))),
+      };
+    }),
+    /** seed 000 §11-VI: klachten and signalen with bestuurlijke impact go to the college 'onverwijld'. */
+    collegeInformerenAlsNodig: push(({ context }) => {
+      const v = def.signalen?.naarCollegeOnverwijld;
+      if (!v || !context.intake || !evalueer(v, alleFeiten(context.intake))) return [];
+      return [{ type: 'COLLEGE_INFORMEREN', naar: 'college', grondslag: `${def.bron}: signalen met bestuurlijke impact onverwijld aan het college`, data: { termijn: 'onverwijld', soort: context.intake.soort, onderwerp: context.intake.onderwerp } }];
+    }),
+    /** Wmo 2015 art. 3.4, Jeugdwet 4.1.8, Wkkgz 11: calamiteit and geweld to the toezichthouder 'onverwijld'. */
+    meldingToezichthouderAlsNodig: push(({ context }) => {
+      const f = context.intake?.feiten ?? {};
+      const aard = f.aard;
+      const ernstig = f.calamiteit === true || f.geweld === true || aard === 'calamiteit' || aard === 'geweld';
+      if (!ernstig) return [];
+      return [{ type: 'MELDING_TOEZICHTHOUDER', naar: def.signalen?.meldingenNaar ?? 'toezichthouder', grondslag: 'Wmo 2015 art. 3.4, Jeugdwet 4.1.8, Wkkgz 11', data: { termijn: 'onverwijld' } }];
+    }),
+    /** Awb 2:3: forward 'onverwijld' and tell the sender. */
+    doorzenden: push(({ context }, p) => {
+      if (p.alleenVanGemeente && context.intake?.ingediendBij === 'aanbieder') return [];
+      const aanbieder = context.intake?.aanbieders[0];
+      return [
+        { type: 'DOORZENDEN', naar: String(p.naar), grondslag: 'Awb 2:3 lid 1', data: { termijn: 'onverwijld', aanbieder: aanbieder?.id, aanbiederNaam: aanbieder?.naam } },
+        { type: 'KENNISGEVING_DOORZENDING', naar: 'klager', grondslag: 'Awb 2:3 lid 1', data: { doorgezondenAan: String(p.naar), aanbieder: aanbieder?.naam ?? aanbieder?.id } },
+      ];
+    }),
+    /** Awb 9:6, and 9:15 lid 1 when a klachtadviescommissie advises. */
+    ontvangstbevestiging: push(() => {
+      const kac = def.stappen.klachtadviescommissie;
+      return [{ type: 'ONTVANGSTBEVESTIGING', naar: 'klager', grondslag: kac ? 'Awb 9:6, 9:15 lid 1' : 'Awb 9:6', data: kac ? { adviescommissie: kac.naam } : {} }];
+    }),
+    /** Awb 9:8 lid 3 with 9:12 lid 2: the notice names the second line and its one-year term. */
+    kennisgevingNietBehandelen: push(({ event }) => [
+      {
+        type: 'KENNISGEVING_NIET_BEHANDELEN',
+        naar: 'klager',
+        grondslag: 'Awb 9:8 lid 3, 9:12 lid 2',
+        data: { grond: dataVan(event).grond, artikel: NIET_BEHANDELGRONDEN[dataVan(event).grond as keyof typeof NIET_BEHANDELGRONDEN], ...tweedeLijnData(dag(event)) },
+      },
+    ]),
+    /** Awb 9:12: written, reasoned afdoening naming the second-line body valid at that date (lid 2). */
+    afdoeningsbrief: assign(({ context, event }: Args) => {
+      const d = dataVan(event);
+      const afwijking = context.advies && context.advies !== d.oordeel;
+      return {
+        oordeel: String(d.oordeel),
+        tweedeLijnInstantie: tweedeLijnOp(def, dag(event))?.naam,
+        intents: metIntents(context, {
+          type: 'AFDOENINGSBRIEF',
+          naar: 'klager',
+          grondslag: afwijking ? 'Awb 9:12, 9:16' : 'Awb 9:12',
+          data: {
+            oordeel: d.oordeel,
+            ...(d.maatregelen ? { maatregelen: d.maatregelen } : {}),
+            ...(afwijking ? { advies: context.advies, redenAfwijking: d.redenAfwijking, adviesBijgevoegd: true } : {}),
+            ...tweedeLijnData(dag(event)),
+          },
+        }),
+      };
+    }),
+    registreerAdvies: assign(({ event }: Args) => ({ advies: String(dataVan(event).advies) })),
+    /** Awb 9:24 lid 1 sub a: the year runs from the notice. */
+    tweedeLijnVensterOpenen: assign(({ context, event }: Args) => ({ tweedeLijnOpen: true, ...startTermijnPatch(context, 'tweedeLijnVerzoek', event.at) })),
+    verzoekOmbudsman: push(({ event, context }) => {
+      const t = tweedeLijnOp(def, dag(event));
+      const termijn = context.termijnen.tweedeLijnVerzoek;
+      const v = termijn ? vervaldatum(context, 'tweedeLijnVerzoek') : undefined;
+      return [
+        {
+          type: 'VERZOEK_TWEEDE_LIJN_REGISTREREN',
+          naar: t?.naam ?? 'tweede lijn',
+          grondslag: 'Awb 9:18, 9:24',
+          data: { instantie: t?.naam, soort: t?.soort, binnenTermijn: v === undefined || dag(event) <= v },
+        },
+      ];
+    }),
+    resetTweedeLijn: assign(() => ({ tweedeLijnOpen: false, advies: undefined })),
+  };
+
+  const guards = Object.fromEntries(Object.entries(guardImpl).map(([k, f]) => [k, (a: Args, p: Record<string, unknown>) => f(a, p ?? {})]));
+  return { actions, guards, guardImpl, weigering, vervaldatum };
+}
+
+export type ActiesEnGuards = ReturnType<typeof maakActiesEnGuards>;

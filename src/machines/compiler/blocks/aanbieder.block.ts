@@ -1,0 +1,104 @@
+/**
+ * First line at the aanbieder (contract terms, e.g. Amsterdam: contact within 5 werkdagen, afhandeling
+ * 6 + 4 weeks, seed 003 §6), terugkoppeling to the gemeente (seed 000 §11-I, seed 003 §5A), and the
+ * klager unhappy with the aanbieder's handling going to the gemeente on the process (seed 000 §5A).
+ */
+import { bestaand, intent, naar, overgang, startTermijn, stopTermijn, toestand, type ActieRef, type Blok, type OvergangConfig } from './bouw';
+
+export const aanbiederBlok: Blok = (cc) => {
+  const { def } = cc;
+  const el = def.eersteLijn;
+  const terug = el.terugkoppelingAanbieder ?? [];
+  const terugkoppeling = (wat: string): ActieRef[] =>
+    terug.includes(wat as never) ? [intent('TERUGKOPPELING_AAN_GEMEENTE', el.gemeenteLoket, 'seed 000 §11-I; seed 003 §5A', { over: wat })] : [];
+  const termijnen = bestaand(cc, 'contact', 'aanbiederAfhandeling');
+  const eenBevoegd = def.tweedeLijn.some((t) => t.bevoegdOverAanbieders);
+
+  const ontevreden: OvergangConfig[] = [];
+  if (eenBevoegd) {
+    ontevreden.push(
+      overgang({
+        naar: naar('tweedeLijnVenster'),
+        guard: 'tweedeLijnBevoegdOverAanbieders',
+        omschrijving: 'klager ontevreden over de afhandeling: naar de tweede lijn, die ook over gecontracteerde aanbieders oordeelt',
+        grondslag: 'seed 003 §4, §12; Awb 9:24',
+        acties: [...terugkoppeling('tevredenheid'), 'tweedeLijnVensterOpenen'],
+      }),
+    );
+  }
+  if (!el.klachtOverAfhandelingAanbiederBijGemeente) {
+    ontevreden.push(
+      overgang({
+        naar: naar('afgesloten'),
+        omschrijving: 'klager ontevreden; de regeling kent geen klacht bij de gemeente over de afhandeling door de aanbieder',
+        acties: [...terugkoppeling('tevredenheid'), intent('KLAGER_INFORMEREN_MOGELIJKHEDEN', 'klager')],
+      }),
+    );
+  }
+
+  const afgedaanOn: Record<string, OvergangConfig | OvergangConfig[]> = {
+    KLAGER_TEVREDEN: overgang({ naar: naar('afgesloten'), omschrijving: 'klager tevreden met de oplossing en de behandeling', grondslag: 'seed 003 §6', acties: terugkoppeling('tevredenheid') }),
+  };
+  if (ontevreden.length) afgedaanOn.KLAGER_ONTEVREDEN = ontevreden;
+  if (el.klachtOverAfhandelingAanbiederBijGemeente) {
+    afgedaanOn.KLACHT_BIJ_GEMEENTE = overgang({
+      naar: naar('gemeente'),
+      omschrijving: 'klager ontevreden over de klachtbehandeling door de aanbieder: klacht bij de gemeente over het proces',
+      grondslag: 'seed 000 §5A, §5B, §11-III',
+      acties: terugkoppeling('tevredenheid'),
+    });
+  }
+
+  return {
+    states: {
+      doorgestuurdNaarAanbieder: toestand({
+        omschrijving: 'Doorgestuurd naar de aanbieder (warme doorverwijzing)',
+        fase: 'aanbieder',
+        grondslag: 'Awb 2:3',
+        termijnen,
+        definitiePad: el.doorsturenNaarAanbieder ? ['eersteLijn', 'doorsturenNaarAanbieder'] : ['eersteLijn', 'standaard'],
+        entry: [{ type: 'doorzenden', params: { naar: 'aanbieder' } }, ...startTermijn(cc, 'contact'), ...startTermijn(cc, 'aanbiederAfhandeling')],
+        on: {
+          AANBIEDER_NEEMT_IN_BEHANDELING: overgang({ naar: naar('bijAanbieder'), omschrijving: 'de aanbieder neemt de klacht in behandeling', acties: terugkoppeling('registratie') }),
+          ...(cc.specs.contact
+            ? { CONTACT_OPGENOMEN: overgang({ naar: naar('bijAanbieder'), omschrijving: 'de aanbieder neemt contact op met de klager', grondslag: cc.specs.contact.grondslag, acties: [stopTermijn('contact'), ...terugkoppeling('registratie')] }) }
+            : {}),
+        },
+      }),
+      bijAanbieder: toestand({
+        omschrijving: 'Klachtbehandeling bij de aanbieder',
+        fase: 'aanbieder',
+        grondslag: 'Wmo 2015 art. 3.2; contract',
+        termijnen,
+        initial: 'inBehandeling',
+        exit: termijnen.map(stopTermijn),
+        states: {
+          inBehandeling: toestand({
+            omschrijving: 'In behandeling bij de aanbieder',
+            fase: 'aanbieder',
+            termijnen,
+            on: {
+              ...(cc.specs.contact
+                ? { CONTACT_OPGENOMEN: overgang({ omschrijving: 'contact met de klager opgenomen', grondslag: cc.specs.contact.grondslag, acties: [stopTermijn('contact'), ...terugkoppeling('behandeling')] }) }
+                : {}),
+              AFDOENEN: overgang({
+                naar: naar('bijAanbieder', 'afgedaan'),
+                guard: 'oordeelGeldig',
+                omschrijving: 'de aanbieder doet de klacht af',
+                grondslag: 'contract (Awb hoofdstuk 9 naar analogie)',
+                acties: [...bestaand(cc, 'contact', 'aanbiederAfhandeling').map(stopTermijn), intent('AFDOENING_AANBIEDER', 'klager'), ...terugkoppeling('afdoening'), ...terugkoppeling('maatregelen')],
+              }),
+              KLAGER_TEVREDEN: overgang({ naar: naar('afgesloten'), omschrijving: 'direct naar tevredenheid opgelost', grondslag: 'Awb 9:5 naar analogie', acties: terugkoppeling('tevredenheid') }),
+            },
+          }),
+          afgedaan: toestand({
+            omschrijving: 'Afgedaan door de aanbieder: is de klager tevreden?',
+            fase: 'aanbieder',
+            grondslag: 'seed 003 §6',
+            on: afgedaanOn,
+          }),
+        },
+      }),
+    },
+  };
+};

@@ -1,0 +1,155 @@
+/**
+ * Special regimes per aanbieder type: the Jeugdwet klachtencommissie (Jeugdwet 4.2.1, Awb titel 9.1
+ * excluded by lid 6) and the Wkkgz (klachtenfunctionaris, written outcome within 6 weeks + 4 with
+ * notice before expiry, art. 17; geschilleninstantie within 6 months, art. 21–22).
+ */
+import { jeugdwetRegime, wkkgzRegime } from '../termijnen';
+import { bestaand, intent, naar, overgang, startTermijn, stopTermijn, toestand, type Blok, type BlokFragment, type ToestandConfig } from './bouw';
+
+export const jeugdwetBlok: Blok = (cc) => {
+  if (!jeugdwetRegime(cc.def)) return { states: {} };
+  const type = Object.entries(cc.def.bijzondereRegimes ?? {}).find(([, r]) => r?.regime === 'jeugdwetKlachtencommissie')?.[0] ?? 'jeugdhulp';
+  const states: Record<string, ToestandConfig> = {
+    jeugdwetKlachtencommissie: toestand({
+      omschrijving: 'Klachtencommissie van de jeugdhulpaanbieder (Awb titel 9.1 geldt niet)',
+      fase: 'bijzonder',
+      grondslag: 'Jeugdwet 4.2.1',
+      termijnen: bestaand(cc, 'jeugdwetOordeel', 'jeugdwetReactie'),
+      definitiePad: ['bijzondereRegimes', type],
+      initial: 'oordeelCommissie',
+      exit: bestaand(cc, 'jeugdwetOordeel', 'jeugdwetReactie').map(stopTermijn),
+      on: {
+        STRUCTURELE_SITUATIE: overgang({
+          omschrijving: 'ernstige situatie met een structureel karakter: de commissie meldt het de aanbieder',
+          grondslag: 'Jeugdwet 4.2.2',
+          acties: [intent('MELDING_STRUCTURELE_SITUATIE', 'aanbieder', 'Jeugdwet 4.2.2'), intent('TOEZICHT_VOLGEN', 'toezichthouder', 'Jeugdwet 4.2.2', { alsGeenMaatregelen: true })],
+        }),
+      },
+      states: {
+        oordeelCommissie: toestand({
+          omschrijving: 'Behandeling door de klachtencommissie',
+          fase: 'bijzonder',
+          grondslag: 'Jeugdwet 4.2.1 lid 2',
+          termijnen: bestaand(cc, 'jeugdwetOordeel'),
+          entry: startTermijn(cc, 'jeugdwetOordeel'),
+          on: {
+            NIEUWE_TERMIJN: overgang({
+              guard: { type: 'nieuweTermijnGeldig', params: { termijn: 'jeugdwetOordeel' } },
+              omschrijving: 'de commissie wijkt af van de termijn: met redenen omklede mededeling met de nieuwe termijn',
+              grondslag: 'Jeugdwet 4.2.1 lid 2 sub d',
+              acties: [{ type: 'nieuweTermijn', params: { grondslag: 'Jeugdwet 4.2.1 lid 2 sub d', naar: ['klager', 'beklaagde', 'aanbieder'] } }],
+            }),
+            OORDEEL_KLACHTENCOMMISSIE: overgang({
+              naar: naar('jeugdwetKlachtencommissie', 'reactieAanbieder'),
+              guard: 'oordeelGeldig',
+              omschrijving: 'schriftelijk, met redenen omkleed oordeel aan klager, beklaagde en aanbieder',
+              grondslag: 'Jeugdwet 4.2.1 lid 2 sub c',
+              acties: [
+                stopTermijn('jeugdwetOordeel'),
+                { type: 'intentMetData', params: { type: 'OORDEEL_KLACHTENCOMMISSIE', naar: 'klager', grondslag: 'Jeugdwet 4.2.1 lid 2 sub c', velden: ['oordeel', 'aanbevelingen'] } },
+                { type: 'intentMetData', params: { type: 'OORDEEL_KLACHTENCOMMISSIE', naar: 'beklaagde', grondslag: 'Jeugdwet 4.2.1 lid 2 sub c', velden: ['oordeel', 'aanbevelingen'] } },
+                { type: 'intentMetData', params: { type: 'OORDEEL_KLACHTENCOMMISSIE', naar: 'aanbieder', grondslag: 'Jeugdwet 4.2.1 lid 2 sub c', velden: ['oordeel', 'aanbevelingen'] } },
+                ...startTermijn(cc, 'jeugdwetReactie'),
+              ],
+            }),
+          },
+        }),
+        reactieAanbieder: toestand({
+          omschrijving: 'Reactie van de aanbieder: welke maatregelen?',
+          fase: 'bijzonder',
+          grondslag: 'Jeugdwet 4.2.1 lid 5',
+          termijnen: bestaand(cc, 'jeugdwetReactie'),
+          on: {
+            NIEUWE_TERMIJN: overgang({
+              guard: { type: 'nieuweTermijnGeldig', params: { termijn: 'jeugdwetReactie' } },
+              omschrijving: 'de aanbieder wijkt af van de maand: met redenen omklede mededeling met de nieuwe termijn',
+              grondslag: 'Jeugdwet 4.2.1 lid 5',
+              acties: [{ type: 'nieuweTermijn', params: { grondslag: 'Jeugdwet 4.2.1 lid 5', naar: ['klager', 'klachtencommissie'] } }],
+            }),
+            REACTIE_AANBIEDER: overgang({
+              naar: naar('afgesloten'),
+              omschrijving: 'de aanbieder deelt klager en klachtencommissie schriftelijk mee of en welke maatregelen hij neemt',
+              grondslag: 'Jeugdwet 4.2.1 lid 5',
+              acties: [
+                stopTermijn('jeugdwetReactie'),
+                { type: 'intentMetData', params: { type: 'REACTIE_OP_OORDEEL', naar: 'klager', grondslag: 'Jeugdwet 4.2.1 lid 5', velden: ['maatregelen'] } },
+                { type: 'intentMetData', params: { type: 'REACTIE_OP_OORDEEL', naar: 'klachtencommissie', grondslag: 'Jeugdwet 4.2.1 lid 5', velden: ['maatregelen'] } },
+              ],
+            }),
+          },
+        }),
+      },
+    }),
+  };
+  return { states };
+};
+
+export const wkkgzBlok: Blok = (cc): BlokFragment => {
+  const wk = wkkgzRegime(cc.def);
+  if (!wk) return { states: {} };
+  const type = Object.entries(cc.def.bijzondereRegimes ?? {}).find(([, r]) => r?.regime === 'wkkgz')?.[0] ?? 'zorg';
+  const naarGeschil = (guard?: string) =>
+    overgang({
+      naar: naar('wkkgz', 'bijGeschilleninstantie'),
+      ...(guard ? { guard } : {}),
+      omschrijving: `geschil voorgelegd aan ${wk.geschilleninstantie}`,
+      grondslag: 'Wkkgz 21 lid 1',
+    });
+  return {
+    states: {
+      wkkgz: toestand({
+        omschrijving: 'Klacht over zorg: klachtenregeling van de zorgaanbieder (Wkkgz)',
+        fase: 'bijzonder',
+        grondslag: 'Wkkgz 13–22',
+        termijnen: bestaand(cc, 'wkkgzAfhandeling', 'wkkgzGeschil'),
+        definitiePad: ['bijzondereRegimes', type],
+        initial: 'bijKlachtenfunctionaris',
+        exit: bestaand(cc, 'wkkgzAfhandeling', 'wkkgzGeschil').map(stopTermijn),
+        states: {
+          bijKlachtenfunctionaris: toestand({
+            omschrijving: 'Bij de klachtenfunctionaris van de zorgaanbieder',
+            fase: 'bijzonder',
+            grondslag: 'Wkkgz 15, 16, 17',
+            termijnen: bestaand(cc, 'wkkgzAfhandeling'),
+            entry: startTermijn(cc, 'wkkgzAfhandeling'),
+            on: {
+              AFDOENEN: overgang({
+                naar: naar('wkkgz', 'uitkomstMeegedeeld'),
+                guard: 'oordeelGeldig',
+                omschrijving: 'schriftelijke, met redenen omklede mededeling: oordeel, beslissingen en termijn voor de maatregelen',
+                grondslag: 'Wkkgz 17 lid 1',
+                acties: [stopTermijn('wkkgzAfhandeling'), { type: 'intentMetData', params: { type: 'SCHRIFTELIJKE_UITKOMST', naar: 'klager', grondslag: 'Wkkgz 17 lid 1', velden: ['oordeel', 'maatregelen'] } }],
+              }),
+              GESCHIL_VOORGELEGD: naarGeschil('geschilToegestaan'),
+              KLAGER_TEVREDEN: overgang({ naar: naar('afgesloten'), omschrijving: 'opgelost tot tevredenheid van klager en zorgaanbieder', grondslag: 'Wkkgz 16' }),
+            },
+          }),
+          uitkomstMeegedeeld: toestand({
+            omschrijving: 'Uitkomst meegedeeld: neemt de mededeling de klacht weg?',
+            fase: 'bijzonder',
+            grondslag: 'Wkkgz 21 lid 1 sub b',
+            on: {
+              KLAGER_TEVREDEN: overgang({ naar: naar('afgesloten'), omschrijving: 'klager tevreden met de mededeling', grondslag: 'Wkkgz 17' }),
+              GESCHIL_VOORGELEGD: naarGeschil(),
+            },
+          }),
+          bijGeschilleninstantie: toestand({
+            omschrijving: `Bij ${wk.geschilleninstantie}`,
+            fase: 'bijzonder',
+            grondslag: 'Wkkgz 19–22',
+            termijnen: bestaand(cc, 'wkkgzGeschil'),
+            entry: startTermijn(cc, 'wkkgzGeschil'),
+            on: {
+              UITSPRAAK_GESCHILLENINSTANTIE: overgang({
+                naar: naar('afgesloten'),
+                omschrijving: 'uitspraak bij wege van bindend advies',
+                grondslag: 'Wkkgz 19, 20, 22',
+                acties: [{ type: 'intentMetData', params: { type: 'UITSPRAAK_REGISTREREN', naar: 'dossier', grondslag: 'Wkkgz 22', velden: ['uitspraak'] } }],
+              }),
+            },
+          }),
+        },
+      }),
+    },
+  };
+};

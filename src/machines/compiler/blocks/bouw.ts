@@ -1,0 +1,106 @@
+/**
+ * Small builders for state and transition config, so every block follows the conventions the
+ * diagram and paths code rely on: each state has a Dutch `description` and `meta.fase`; each
+ * transition a Dutch `description` and `meta.grondslag`; every event transition starts with `begin`.
+ */
+import type { CompileCtx, Fase, StateMeta } from '../types';
+
+export type ActieRef = string | { type: string; params?: Record<string, unknown> };
+export type GuardRef = string | { type: string; params?: Record<string, unknown> };
+
+export interface OvergangConfig {
+  target?: string;
+  guard?: GuardRef;
+  actions: ActieRef[];
+  description: string;
+  meta: { grondslag?: string };
+}
+
+export interface ToestandConfig {
+  description: string;
+  meta: StateMeta;
+  type?: 'final';
+  initial?: string;
+  entry?: ActieRef[];
+  exit?: ActieRef[];
+  on?: Record<string, OvergangConfig[]>;
+  states?: Record<string, ToestandConfig>;
+}
+
+/** What a building block contributes: states (top level) and, where it needs them, extra root handlers. */
+export interface BlokFragment {
+  states: Record<string, ToestandConfig>;
+  rootOn?: Record<string, OvergangConfig[]>;
+}
+
+export type Blok = (cc: CompileCtx) => BlokFragment;
+
+/** Absolute target: `#klacht.gemeente.inBehandeling`. */
+export function naar(...pad: string[]): string {
+  return `#klacht.${pad.join('.')}`;
+}
+
+export function overgang(o: {
+  naar?: string;
+  omschrijving: string;
+  grondslag?: string;
+  guard?: GuardRef;
+  acties?: ActieRef[];
+}): OvergangConfig {
+  return {
+    ...(o.naar ? { target: o.naar } : {}),
+    ...(o.guard ? { guard: o.guard } : {}),
+    actions: ['begin', ...(o.acties ?? [])],
+    description: o.omschrijving,
+    meta: o.grondslag ? { grondslag: o.grondslag } : {},
+  };
+}
+
+export function toestand(o: {
+  omschrijving: string;
+  fase: Fase;
+  grondslag?: string;
+  termijnen?: string[];
+  definitiePad?: Array<string | number>;
+  final?: boolean;
+  initial?: string;
+  entry?: ActieRef[];
+  exit?: ActieRef[];
+  on?: Record<string, OvergangConfig | OvergangConfig[]>;
+  states?: Record<string, ToestandConfig>;
+}): ToestandConfig {
+  const on: Record<string, OvergangConfig[]> = {};
+  for (const [k, v] of Object.entries(o.on ?? {})) on[k] = Array.isArray(v) ? v : [v];
+  return {
+    description: o.omschrijving,
+    meta: {
+      fase: o.fase,
+      ...(o.grondslag ? { grondslag: o.grondslag } : {}),
+      ...(o.termijnen && o.termijnen.length ? { termijnen: o.termijnen } : {}),
+      ...(o.definitiePad ? { definitiePad: o.definitiePad } : {}),
+    },
+    ...(o.final ? { type: 'final' as const } : {}),
+    ...(o.initial ? { initial: o.initial } : {}),
+    ...(o.entry?.length ? { entry: o.entry } : {}),
+    ...(o.exit?.length ? { exit: o.exit } : {}),
+    ...(Object.keys(on).length ? { on } : {}),
+    ...(o.states ? { states: o.states } : {}),
+  };
+}
+
+export function intent(type: string, naar?: string, grondslag?: string, data?: Record<string, unknown>): ActieRef {
+  return { type: 'intent', params: { type, ...(naar ? { naar } : {}), ...(grondslag ? { grondslag } : {}), ...(data ? { data } : {}) } };
+}
+
+export function startTermijn(cc: CompileCtx, naam: string, vanaf: 'event' | 'ontvangst' | 'gemeente' = 'event'): ActieRef[] {
+  return cc.specs[naam] ? [{ type: 'startTermijn', params: { naam, vanaf } }] : [];
+}
+
+export function stopTermijn(naam: string): ActieRef {
+  return { type: 'stopTermijn', params: { naam } };
+}
+
+/** Termijn names that exist in this definition. */
+export function bestaand(cc: CompileCtx, ...namen: string[]): string[] {
+  return namen.filter((n) => cc.specs[n]);
+}

@@ -1,0 +1,87 @@
+/**
+ * Intake and routing (domain §10, §11; design §3). KLACHT_ONTVANGEN carries the intake; guarded
+ * transitions route it by soort, special regime and the definition's Voorwaarden, so the graph check
+ * explores every route with enumerated facts.
+ */
+import { beschrijfVoorwaarde } from '../voorwaarde';
+import { jeugdwetRegime, wkkgzRegime } from '../termijnen';
+import type { Route } from '../routering';
+import { naar, overgang, startTermijn, toestand, type ActieRef, type Blok, type OvergangConfig } from './bouw';
+
+const INTAKE_ACTIES: ActieRef[] = ['registreerIntake', 'collegeInformerenAlsNodig'];
+
+export const intakeBlok: Blok = (cc) => {
+  const { def } = cc;
+  const el = def.eersteLijn;
+  const route = (r: Route) => ({ type: 'route', params: { route: r } });
+  const t: OvergangConfig[] = [
+    overgang({ naar: naar('signaal'), guard: route('signaal'), omschrijving: 'signaal: naar de behandelaar van signalen', grondslag: 'seed 000 §2B', acties: INTAKE_ACTIES }),
+    overgang({ naar: naar('melding'), guard: route('melding'), omschrijving: 'melding: calamiteit of geweld naar de toezichthouder', grondslag: 'Wmo 2015 art. 3.4', acties: INTAKE_ACTIES }),
+  ];
+  if (def.stoppenMetLeveren) {
+    t.push(overgang({ naar: naar('stoppenMetLeveren'), guard: route('stoppenMetLeveren'), omschrijving: 'verzoek van de aanbieder om te stoppen met leveren', grondslag: 'seed 003 §8', acties: INTAKE_ACTIES }));
+  }
+  if (jeugdwetRegime(def)) {
+    t.push(
+      overgang({
+        naar: naar('jeugdwetKlachtencommissie'),
+        guard: route('jeugdwet'),
+        omschrijving: 'klacht over een jeugdhulpaanbieder: naar diens klachtencommissie (Awb titel 9.1 geldt niet)',
+        grondslag: 'Jeugdwet 4.2.1 lid 6',
+        acties: [...INTAKE_ACTIES, { type: 'doorzenden', params: { naar: 'klachtencommissie', alleenVanGemeente: true } }],
+      }),
+    );
+  }
+  if (wkkgzRegime(def)) {
+    t.push(
+      overgang({
+        naar: naar('wkkgz'),
+        guard: route('wkkgz'),
+        omschrijving: 'klacht over zorg: naar de klachtenfunctionaris van de zorgaanbieder',
+        grondslag: 'Wkkgz 13, 15',
+        acties: [...INTAKE_ACTIES, { type: 'doorzenden', params: { naar: 'klachtenfunctionaris', alleenVanGemeente: true } }],
+      }),
+    );
+  }
+  t.push(
+    overgang({
+      naar: naar('bijAanbieder'),
+      guard: route('bijAanbieder'),
+      omschrijving: 'ingediend bij de aanbieder: de aanbieder behandelt ("klaag daar waar het is misgegaan")',
+      grondslag: 'seed 003 §5A; seed 000 §5A',
+      acties: [...INTAKE_ACTIES, ...startTermijn(cc, 'contact'), ...startTermijn(cc, 'aanbiederAfhandeling')],
+    }),
+    overgang({
+      naar: naar('doorgestuurdNaarAanbieder'),
+      guard: route('doorgestuurdNaarAanbieder'),
+      omschrijving: el.doorsturenNaarAanbieder
+        ? `doorsturen naar de aanbieder (warme doorverwijzing) als ${beschrijfVoorwaarde(el.doorsturenNaarAanbieder)}`
+        : 'doorsturen naar de aanbieder (warme doorverwijzing): de aanbieder is de eerste lijn',
+      grondslag: 'Awb 2:3; eersteLijn.doorsturenNaarAanbieder',
+      acties: INTAKE_ACTIES,
+    }),
+    overgang({
+      naar: naar('gemeente'),
+      guard: route('gemeente'),
+      omschrijving: el.behandelingDoorGemeente
+        ? `de gemeente behandelt (${el.gemeenteLoket}) als ${beschrijfVoorwaarde(el.behandelingDoorGemeente)}, of als doorsturen niet past`
+        : `de gemeente behandelt (${el.gemeenteLoket})`,
+      grondslag: 'Awb 9:1, 9:2',
+      acties: INTAKE_ACTIES,
+    }),
+  );
+  return {
+    states: {
+      nieuw: toestand({
+        omschrijving: 'Nieuw: nog niet ontvangen',
+        fase: 'intake',
+        on: {
+          KLACHT_ONTVANGEN: [
+            // Without a valid intake no route guard can decide; refuse with a reason.
+            ...t.map((o) => ({ ...o, guard: { type: 'intakeEnRoute', params: (o.guard as { params: Record<string, unknown> }).params } })),
+          ],
+        },
+      }),
+    },
+  };
+};

@@ -1,0 +1,114 @@
+/**
+ * Awb titel 9.2: the second line. After afdoening, niet-behandelen or an overschreden termijn the klager
+ * has one year (Awb 9:24, no Atw) to go to the body valid at that date (Nationale ombudsman, a local or
+ * gezamenlijke ombudsman, or an ombudscommissie; GemW 81p). The venster ends in `afgesloten`.
+ */
+import { bestaand, intent, naar, overgang, stopTermijn, toestand, type Blok } from './bouw';
+
+export const tweedeLijnBlok: Blok = (cc) => {
+  const namen = [...new Set(cc.def.tweedeLijn.map((t) => t.naam))].join(' / ');
+  const loket = cc.def.eersteLijn.gemeenteLoket;
+  return {
+    states: {
+      tweedeLijnVenster: toestand({
+        omschrijving: `Afgedaan; de klager kan binnen een jaar naar de tweede lijn (${namen})`,
+        fase: 'tweedeLijn',
+        grondslag: 'Awb 9:24 lid 1',
+        termijnen: bestaand(cc, 'tweedeLijnVerzoek'),
+        definitiePad: ['tweedeLijn'],
+        on: {
+          VERZOEK_OMBUDSMAN: overgang({
+            naar: naar('bijOmbudsman'),
+            omschrijving: 'verzoekschrift bij de tweede lijn ingediend',
+            grondslag: 'Awb 9:18, 9:24',
+            acties: ['verzoekOmbudsman', stopTermijn('tweedeLijnVerzoek')],
+          }),
+          ...(cc.specs.tweedeLijnVerzoek
+            ? {
+                TERMIJN_VERLOPEN: overgang({
+                  naar: naar('afgesloten'),
+                  guard: { type: 'termijnVerstreken', params: { termijn: 'tweedeLijnVerzoek' } },
+                  omschrijving: 'het jaar voor een verzoek aan de tweede lijn is verstreken',
+                  grondslag: 'Awb 9:24 lid 1',
+                  acties: ['termijnVerlopen'],
+                }),
+              }
+            : {}),
+        },
+      }),
+      bijOmbudsman: toestand({
+        omschrijving: `Bij de tweede lijn (${namen})`,
+        fase: 'tweedeLijn',
+        grondslag: 'Awb titel 9.2',
+        initial: 'onderzoek',
+        on: {
+          OMBUDSMAN_INFORMATIEVRAAG: overgang({
+            omschrijving: 'informatievraag beantwoorden binnen de door de ombudsman gestelde termijn',
+            grondslag: 'Awb 9:31',
+            acties: [{ type: 'intentMetData', params: { type: 'INFORMATIE_AAN_OMBUDSMAN', naar: loket, grondslag: 'Awb 9:31', velden: ['termijn', 'vraag'] } }],
+          }),
+          OMBUDSMAN_INTERVENTIEVERZOEK: overgang({
+            omschrijving: 'interventieverzoek van de ombudsman oppakken',
+            grondslag: 'seed 003 §4, §12',
+            acties: [intent('INTERVENTIE_OPPAKKEN', loket, 'seed 003 §4')],
+          }),
+          OMBUDSMAN_EIGEN_ONDERZOEK: overgang({
+            omschrijving: 'onderzoek uit eigen beweging: gemeente en aanbieder werken mee',
+            grondslag: 'Awb 9:26, 9:31',
+            acties: [intent('MEDEWERKING_ONDERZOEK', loket, 'Awb 9:26, 9:31')],
+          }),
+        },
+        states: {
+          onderzoek: toestand({
+            omschrijving: 'Onderzoek door de tweede lijn',
+            fase: 'tweedeLijn',
+            grondslag: 'Awb 9:27–9:35',
+            on: {
+              OMBUDSMAN_DOORGEZONDEN: overgang({
+                naar: naar('gemeente'),
+                omschrijving: 'de ombudsman zendt de klacht door: eerst interne klachtbehandeling',
+                grondslag: 'Awb 9:20',
+                acties: [intent('ONTVANGST_DOORGEZONDEN_KLACHT', loket, 'Awb 9:20')],
+              }),
+              OMBUDSMAN_NIET_IN_BEHANDELING: overgang({
+                naar: naar('afgesloten'),
+                omschrijving: 'de ombudsman neemt het verzoek niet in behandeling',
+                grondslag: 'Awb 9:25',
+              }),
+              RAPPORT_OMBUDSMAN: [
+                overgang({
+                  naar: naar('bijOmbudsman', 'reactieOpRapport'),
+                  guard: 'rapportMetAanbevelingen',
+                  omschrijving: 'rapport met bevindingen, oordeel en aanbevelingen',
+                  grondslag: 'Awb 9:36 lid 1',
+                  acties: [intent('RAPPORT_ONTVANGEN', loket, 'Awb 9:36 lid 2')],
+                }),
+                overgang({
+                  naar: naar('afgesloten'),
+                  guard: 'rapportZonderAanbevelingen',
+                  omschrijving: 'rapport met bevindingen en oordeel, zonder aanbevelingen',
+                  grondslag: 'Awb 9:36 lid 1',
+                  acties: [intent('RAPPORT_ONTVANGEN', loket, 'Awb 9:36 lid 2')],
+                }),
+              ],
+            },
+          }),
+          reactieOpRapport: toestand({
+            omschrijving: 'Reactie op de aanbevelingen van de ombudsman',
+            fase: 'tweedeLijn',
+            grondslag: 'Awb 9:36 lid 3',
+            on: {
+              REACTIE_OP_AANBEVELINGEN: overgang({
+                naar: naar('afgesloten'),
+                guard: 'reactieGeldig',
+                omschrijving: 'de ombudsman binnen een redelijke termijn laten weten hoe de aanbevelingen worden opgevolgd',
+                grondslag: 'Awb 9:36 lid 3',
+                acties: [{ type: 'intentMetData', params: { type: 'REACTIE_AAN_OMBUDSMAN', naar: 'tweede lijn', grondslag: 'Awb 9:36 lid 3', velden: ['volgen', 'motivering'] } }],
+              }),
+            },
+          }),
+        },
+      }),
+    },
+  };
+};

@@ -1,0 +1,92 @@
+/**
+ * Compiles a Definitie into one XState v5 machine per definition version (design.md §4): the config
+ * is composed from regime building blocks, then `setup({ types, actions, guards }).createMachine()`.
+ * No `after` anywhere: termijnen are context data, expiry is the TERMIJN_VERLOPEN event (design.md §5).
+ */
+import { setup } from 'xstate';
+import type { Definitie } from '../definition/types';
+import { maakActiesEnGuards } from './acties';
+import { aanbiederBlok } from './blocks/aanbieder.block';
+import { afrondingBlok } from './blocks/afronding.block';
+import { awbInternBlok } from './blocks/awb-intern.block';
+import { jeugdwetBlok, wkkgzBlok } from './blocks/bijzondere-regimes.block';
+import { overgang, type Blok, type OvergangConfig, type ToestandConfig } from './blocks/bouw';
+import { intakeBlok } from './blocks/intake.block';
+import { signaalBlok } from './blocks/signaal.block';
+import { stoppenMetLeverenBlok } from './blocks/stoppen-met-leveren.block';
+import { tweedeLijnBlok } from './blocks/tweede-lijn.block';
+import { termijnSpecs } from './termijnen';
+import type { CompileCtx, KlachtContext, KlachtMachineEvent } from './types';
+
+export const BLOKKEN: Blok[] = [intakeBlok, aanbiederBlok, awbInternBlok, jeugdwetBlok, wkkgzBlok, signaalBlok, stoppenMetLeverenBlok, tweedeLijnBlok, afrondingBlok];
+
+/** Termijn handling that applies wherever a termijn runs (the guards check that it does). */
+function termijnOvergangen(): Record<string, OvergangConfig[]> {
+  return {
+    VERDAGEN: [
+      overgang({
+        guard: 'verdagingToegestaan',
+        omschrijving: 'termijn verdaagd, met schriftelijke mededeling aan klager en beklaagde',
+        grondslag: 'Awb 9:11 lid 2; Wkkgz 17 lid 2',
+        acties: ['verdagen'],
+      }),
+    ],
+    UITSTEL_MET_INSTEMMING: [
+      overgang({ guard: 'instemmingGeldig', omschrijving: 'verder uitstel met schriftelijke instemming van de klager', grondslag: 'Awb 9:11 lid 3', acties: ['uitstelMetInstemming'] }),
+    ],
+    OPSCHORTEN: [overgang({ guard: 'opschortenGeldig', omschrijving: 'termijn opgeschort', acties: ['opschorten'] })],
+    HERVATTEN: [overgang({ guard: 'hervattenGeldig', omschrijving: 'termijn hervat', acties: ['hervatten'] })],
+    TERMIJN_VERLOPEN: [
+      overgang({ guard: 'termijnVerstreken', omschrijving: 'termijn verstreken: escalatie', acties: ['termijnVerlopen'] }),
+    ],
+  };
+}
+
+export interface CompileOpties {
+  /** Machine id; default `klacht` (state ids are `klacht.<pad>`). */
+  id?: string;
+}
+
+export interface Gecompileerd {
+  machine: ReturnType<typeof bouwMachine>;
+  ctx: CompileCtx;
+  config: { states: Record<string, ToestandConfig>; on: Record<string, OvergangConfig[]> };
+  /** Dutch reasons for refused guards (StepResult.reason). */
+  weigering: ReturnType<typeof maakActiesEnGuards>['weigering'];
+  guardImpl: ReturnType<typeof maakActiesEnGuards>['guardImpl'];
+}
+
+function bouwMachine(cc: CompileCtx, states: Record<string, ToestandConfig>, on: Record<string, OvergangConfig[]>) {
+  const { actions, guards } = maakActiesEnGuards(cc);
+  const initieel: KlachtContext = { termijnen: {}, verlopen: [], intents: [] };
+  const config = {
+    id: 'klacht',
+    initial: 'nieuw',
+    context: initieel,
+    description: `Klachtregeling ${cc.def.gemeente.naam} (${cc.def.versie})`,
+    states,
+    on,
+  };
+  return setup({
+    types: {} as { context: KlachtContext; events: KlachtMachineEvent },
+    actions: actions as never,
+    guards: guards as never,
+  }).createMachine(config as never);
+}
+
+export function compileDefinitie(def: Definitie, _opts: CompileOpties = {}): Gecompileerd {
+  const ctx: CompileCtx = { def, specs: termijnSpecs(def) };
+  const states: Record<string, ToestandConfig> = {};
+  const on: Record<string, OvergangConfig[]> = termijnOvergangen();
+  for (const blok of BLOKKEN) {
+    const f = blok(ctx);
+    for (const [k, v] of Object.entries(f.states)) {
+      if (states[k]) throw new Error(`state '${k}' komt in twee bouwblokken voor`);
+      states[k] = v;
+    }
+    for (const [k, v] of Object.entries(f.rootOn ?? {})) on[k] = [...(on[k] ?? []), ...v];
+  }
+  const machine = bouwMachine(ctx, states, on);
+  const { weigering, guardImpl } = maakActiesEnGuards(ctx);
+  return { machine, ctx, config: { states, on }, weigering, guardImpl };
+}

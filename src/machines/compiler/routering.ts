@@ -1,0 +1,61 @@
+/**
+ * Intake routing (domain §10, §11; design §3): which regime and which first line handle a new case.
+ * One pure function, so the machine's guards, the graph check and the paths listing agree.
+ */
+import type { IsoDate } from '../contract';
+import type { BijzonderRegime, Definitie, TweedeLijnInstantie } from '../definition/types';
+import type { IntakeGegevens } from './types';
+import { alleFeiten, evalueer } from './voorwaarde';
+
+export type Route =
+  | 'signaal'
+  | 'melding'
+  | 'stoppenMetLeveren'
+  | 'jeugdwet'
+  | 'wkkgz'
+  | 'bijAanbieder'
+  | 'doorgestuurdNaarAanbieder'
+  | 'gemeente';
+
+/** The special regime that applies: a klacht about exactly one aanbieder whose type has one (JW-4.2.1-9, WKKGZ-SCOPE-1). */
+export function bijzonderRegimeVoor(def: Definitie, intake: IntakeGegevens): BijzonderRegime | undefined {
+  if (intake.aanbieders.length !== 1) return undefined;
+  const type = intake.aanbieders[0].type;
+  return type ? def.bijzondereRegimes?.[type] : undefined;
+}
+
+export function routeer(def: Definitie, intake: IntakeGegevens): Route | undefined {
+  switch (intake.soort) {
+    case 'signaal':
+      return 'signaal';
+    case 'melding':
+      return 'melding';
+    case 'stoppenMetLeveren':
+      return def.stoppenMetLeveren ? 'stoppenMetLeveren' : undefined;
+    default:
+      break;
+  }
+  // Jeugdwet 4.2.1 lid 6: Awb titel 9.1 does not apply; Wkkgz 13–17 for zorg. Wherever it was filed.
+  const bijzonder = bijzonderRegimeVoor(def, intake);
+  if (bijzonder) return bijzonder.regime === 'wkkgz' ? 'wkkgz' : 'jeugdwet';
+  // "Klaag daar waar het is misgegaan": filed at the aanbieder, handled there (seed 003 §5A, seed 000 §5A).
+  if (intake.ingediendBij === 'aanbieder' && intake.aanbieders.length > 0) return 'bijAanbieder';
+  return routeGemeente(def, intake);
+}
+
+/** Filed at the gemeente (or sent on by the ombudsman, Awb 9:20): handle it or forward it (warme doorverwijzing). */
+export function routeGemeente(def: Definitie, intake: IntakeGegevens): 'gemeente' | 'doorgestuurdNaarAanbieder' {
+  const feiten = alleFeiten(intake);
+  const el = def.eersteLijn;
+  // The gemeente's own criteria take precedence over forwarding (types.ts EersteLijn.behandelingDoorGemeente).
+  if (el.behandelingDoorGemeente && evalueer(el.behandelingDoorGemeente, feiten)) return 'gemeente';
+  // A klacht that names no aanbieder is about the gemeente itself (seed 000 §5B).
+  if (intake.aanbieders.length === 0) return 'gemeente';
+  if (el.doorsturenNaarAanbieder) return evalueer(el.doorsturenNaarAanbieder, feiten) ? 'doorgestuurdNaarAanbieder' : 'gemeente';
+  return el.standaard === 'aanbieder' ? 'doorgestuurdNaarAanbieder' : 'gemeente';
+}
+
+/** The one second-line body at a date (GemW 81p; Awb 9:12 lid 2 names it). */
+export function tweedeLijnOp(def: Definitie, datum: IsoDate): TweedeLijnInstantie | undefined {
+  return def.tweedeLijn.find((t) => t.geldigVanaf <= datum && (!t.geldigTot || datum <= t.geldigTot));
+}

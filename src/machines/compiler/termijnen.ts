@@ -1,0 +1,156 @@
+/**
+ * Termijnen as data (design.md §5): the specs a definition declares (plus those of the special
+ * regimes), and the views the engine hands to the service (due date, uitleg, reminders, mutations).
+ * Due dates come from the calendar (src/machines/termijnen), never from XState `after`.
+ */
+import type { IsoDate, TermijnMutatie, TermijnView } from '../contract';
+import type { Definitie, JeugdwetRegime, WkkgzRegime } from '../definition/types';
+import { herbereken, herinneringsDatum, kalenderdag, type Kalender, type Mutatie, type TermijnLedger } from '../termijnen';
+import type { LopendeTermijn, TermijnSpec } from './types';
+
+export function jeugdwetRegime(def: Definitie): JeugdwetRegime | undefined {
+  return Object.values(def.bijzondereRegimes ?? {}).find((r): r is JeugdwetRegime => r?.regime === 'jeugdwetKlachtencommissie');
+}
+
+export function wkkgzRegime(def: Definitie): WkkgzRegime | undefined {
+  return Object.values(def.bijzondereRegimes ?? {}).find((r): r is WkkgzRegime => r?.regime === 'wkkgz');
+}
+
+function regimePad(def: Definitie, regime: string): Array<string | number> {
+  const type = Object.entries(def.bijzondereRegimes ?? {}).find(([, r]) => r?.regime === regime)?.[0] ?? '';
+  return ['bijzondereRegimes', type];
+}
+
+/** All termijnen the machine may start: the definition's own plus those the special regimes imply. */
+export function termijnSpecs(def: Definitie): Record<string, TermijnSpec> {
+  const specs: Record<string, TermijnSpec> = {};
+  for (const [naam, t] of Object.entries(def.termijnen)) {
+    specs[naam] = { naam, ...t, definitiePad: ['termijnen', naam] };
+  }
+  const jw = jeugdwetRegime(def);
+  if (jw) {
+    const pad = regimePad(def, jw.regime);
+    // Jeugdwet 4.2.1 lid 2 sub c: the term is the regeling's own, not statutory, so no Atw.
+    specs.jeugdwetOordeel = {
+      naam: 'jeugdwetOordeel',
+      label: 'Oordeel klachtencommissie (Jeugdwet 4.2.1)',
+      duur: jw.oordeelTermijn,
+      rekenwijze: 'kalenderdagen',
+      atw: false,
+      grondslag: 'Jeugdwet 4.2.1 lid 2 sub c',
+      escalatieNaar: 'klachtencommissie',
+      definitiePad: [...pad, 'oordeelTermijn'],
+    };
+    // Jeugdwet 4.2.1 lid 5: one month, statutory and ≤ 3 months, so the Atw applies (domain JW-4.2.1-8).
+    specs.jeugdwetReactie = {
+      naam: 'jeugdwetReactie',
+      label: 'Reactie aanbieder op het oordeel (Jeugdwet 4.2.1 lid 5)',
+      duur: jw.reactieTermijn,
+      rekenwijze: 'kalenderdagen',
+      atw: true,
+      grondslag: 'Jeugdwet 4.2.1 lid 5',
+      escalatieNaar: 'contractmanager',
+      definitiePad: [...pad, 'reactieTermijn'],
+    };
+  }
+  const wk = wkkgzRegime(def);
+  if (wk) {
+    const pad = regimePad(def, wk.regime);
+    specs.wkkgzAfhandeling = {
+      naam: 'wkkgzAfhandeling',
+      label: 'Schriftelijke uitkomst zorgaanbieder (Wkkgz 17)',
+      duur: wk.afhandelTermijn,
+      rekenwijze: 'kalenderdagen',
+      atw: true,
+      verdagingMax: wk.verdagingMax,
+      // Wkkgz 17 lid 2: the extension is notified before the term expires.
+      verdagingKennisgevingVoorVerloop: true,
+      verdagingGrondslag: 'Wkkgz 17 lid 2',
+      grondslag: 'Wkkgz 17 lid 1',
+      escalatieNaar: 'contractmanager',
+      definitiePad: [...pad, 'afhandelTermijn'],
+    };
+    // Wkkgz 22: six months, more than 3 months, so no Atw (Atw art. 4).
+    specs.wkkgzGeschil = {
+      naam: 'wkkgzGeschil',
+      label: `Uitspraak ${wk.geschilleninstantie} (Wkkgz 22)`,
+      duur: wk.geschilTermijn,
+      rekenwijze: 'kalenderdagen',
+      atw: false,
+      grondslag: 'Wkkgz 22 lid 1',
+      definitiePad: [...pad, 'geschilTermijn'],
+    };
+  }
+  if (def.stoppenMetLeveren) {
+    specs.stoppenBesluit = {
+      naam: 'stoppenBesluit',
+      label: 'Besluit op verzoek stoppen met leveren',
+      duur: def.stoppenMetLeveren.beslistermijn,
+      rekenwijze: 'kalenderdagen',
+      atw: false,
+      grondslag: 'Klachtenprotocol Wmo keten §8 (protocol stoppen met leveren)',
+      escalatieNaar: def.stoppenMetLeveren.besluitDoor,
+      definitiePad: ['stoppenMetLeveren', 'beslistermijn'],
+    };
+  }
+  return specs;
+}
+
+export function kalenderVan(def: Definitie): Kalender | undefined {
+  return def.kalender?.sluitingsdagen ? { sluitingsdagen: def.kalender.sluitingsdagen } : undefined;
+}
+
+export function ledgerVan(spec: TermijnSpec, lopend: LopendeTermijn, kalender: Kalender | undefined, mutaties: Mutatie[] = lopend.mutaties): TermijnLedger {
+  return {
+    basis: { vanaf: lopend.vanaf, duur: spec.duur, rekenwijze: spec.rekenwijze, atw: spec.atw, kalender },
+    verdagingMax: spec.verdagingMax,
+    verdagingVoorVerloop: spec.verdagingKennisgevingVoorVerloop,
+    verdagingGrondslag: spec.verdagingGrondslag,
+    mutaties,
+  };
+}
+
+/** Current due date and uitleg; throws TermijnFout for an invalid ledger (guards check first). */
+export function berekenLopend(spec: TermijnSpec, lopend: LopendeTermijn, kalender: Kalender | undefined) {
+  const uitkomst = herbereken(ledgerVan(spec, lopend, kalender));
+  if (!lopend.nieuweTermijn) return uitkomst;
+  const n = lopend.nieuweTermijn;
+  return {
+    ...uitkomst,
+    vervaldatum: n.tot,
+    uitleg: [
+      ...uitkomst.uitleg.slice(0, -1),
+      `Oorspronkelijke vervaldatum: ${uitkomst.vervaldatum}`,
+      `Op ${kalenderdag(n.at)} met redenen een nieuwe termijn gesteld tot ${n.tot} (${n.grondslag}): ${n.reden}`,
+      `Vervaldatum: ${n.tot}`,
+    ],
+  };
+}
+
+export function vervaldatumVan(spec: TermijnSpec, lopend: LopendeTermijn, kalender: Kalender | undefined): IsoDate {
+  return berekenLopend(spec, lopend, kalender).vervaldatum;
+}
+
+export function termijnView(spec: TermijnSpec, lopend: LopendeTermijn, kalender: Kalender | undefined): TermijnView {
+  const u = berekenLopend(spec, lopend, kalender);
+  const mutaties: TermijnMutatie[] = lopend.mutaties.map((m, i) => ({
+    soort: m.soort,
+    at: m.at,
+    ...(m.soort === 'verdaging' ? { duur: m.duur } : {}),
+    ...(m.reden ? { reden: m.reden } : {}),
+    vervaldatumNa: u.vervaldatumNaMutatie[i],
+  }));
+  if (lopend.nieuweTermijn) {
+    mutaties.push({ soort: 'verdaging', at: lopend.nieuweTermijn.at, reden: `${lopend.nieuweTermijn.reden} (${lopend.nieuweTermijn.grondslag})`, vervaldatumNa: lopend.nieuweTermijn.tot });
+  }
+  return {
+    naam: spec.naam,
+    label: spec.label,
+    vervaldatum: u.vervaldatum,
+    uitleg: u.uitleg,
+    herinneringen: (spec.herinneringen ?? []).map((h) => ({ naam: `${h.voor}-voor`, datum: herinneringsDatum(u.vervaldatum, h.voor), naar: h.naar })),
+    ...(spec.escalatieNaar ? { escalatieNaar: spec.escalatieNaar } : {}),
+    grondslag: spec.grondslag,
+    mutaties,
+  };
+}

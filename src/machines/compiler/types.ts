@@ -1,0 +1,99 @@
+/**
+ * Types shared by the regime building blocks and the compiler. The machine context is plain JSON
+ * (it is persisted as jsonb by the service); termijnen are data, never XState `after` (design.md §5).
+ */
+import type { AanbiederRef, Feiten, IntakeInput, Intent, IsoDate, IsoDateTime, Kanaal, Soort } from '../contract';
+import type { Definitie, Herinnering, Rekenwijze } from '../definition/types';
+import type { Mutatie } from '../termijnen';
+
+/** Phase of a state node, used by the diagram and the reports. */
+export type Fase = 'intake' | 'aanbieder' | 'gemeente' | 'tweedeLijn' | 'bijzonder' | 'signaal' | 'afgerond';
+
+export interface StateMeta {
+  grondslag?: string;
+  /** Termijnen that run while the klacht is in this state (names as in TermijnView.naam). */
+  termijnen?: string[];
+  fase: Fase;
+  /** Path in the definition that makes this state exist (for graph errors at `file:line:column`). */
+  definitiePad?: Array<string | number>;
+}
+
+export interface TransitionMeta {
+  grondslag?: string;
+}
+
+/** A termijn as the compiler knows it: a definition termijn or one of a special regime. */
+export interface TermijnSpec {
+  naam: string;
+  label: string;
+  duur: string;
+  rekenwijze: Rekenwijze;
+  atw: boolean;
+  verdagingMax?: string;
+  verdagingKennisgevingVoorVerloop?: boolean;
+  verdagingGrondslag?: string;
+  herinneringen?: Herinnering[];
+  escalatieNaar?: string;
+  grondslag: string;
+  /** Where it is defined (for errors). */
+  definitiePad: Array<string | number>;
+}
+
+/** A running termijn in the machine context: enough to recompute its due date (the ledger). */
+export interface LopendeTermijn {
+  naam: string;
+  /** Start (the day itself does not count). */
+  vanaf: IsoDateTime;
+  mutaties: Mutatie[];
+  /** A new term set by a body that may deviate (Jeugdwet 4.2.1 lid 2 sub d, lid 5), replaces the due date. */
+  nieuweTermijn?: { at: IsoDateTime; tot: IsoDate; reden: string; grondslag: string };
+}
+
+export interface VerlopenTermijn {
+  naam: string;
+  vervaldatum: IsoDate;
+  verlopenOp: IsoDateTime;
+}
+
+export interface IntakeGegevens {
+  gemeente: string;
+  kanaal: Kanaal;
+  ontvangenOp: IsoDateTime;
+  ingediendBij: IntakeInput['ingediendBij'];
+  soort: Soort;
+  onderwerp?: string;
+  aanbieders: AanbiederRef[];
+  feiten: Feiten;
+}
+
+export interface KlachtContext {
+  intake?: IntakeGegevens;
+  /** Receipt at the gemeente (the Awb 9:11 term runs from here). */
+  ontvangenBijGemeente?: IsoDateTime;
+  /** Time of the last accepted event (the virtual clock of this klacht). */
+  nu?: IsoDateTime;
+  termijnen: Record<string, LopendeTermijn>;
+  verlopen: VerlopenTermijn[];
+  /** Intents raised by the current step only (reset by the first action of every event transition). */
+  intents: Intent[];
+  /** The klager may go to the second line because the afhandeltermijn passed (Awb 9:11, 9:24 lid 1 sub b). */
+  tweedeLijnOpen?: boolean;
+  /** Advice of the klachtadviescommissie (Awb 9:15 lid 4), to check 9:16 on the afdoening. */
+  advies?: string;
+  oordeel?: string;
+  /** The second-line body named in the last afdoening / kennisgeving (Awb 9:12 lid 2). */
+  tweedeLijnInstantie?: string;
+}
+
+export interface KlachtMachineEvent {
+  type: string;
+  at: IsoDateTime;
+  actor?: string;
+  data?: Record<string, unknown>;
+}
+
+/** What the blocks and the compiler share while building one machine. */
+export interface CompileCtx {
+  def: Definitie;
+  specs: Record<string, TermijnSpec>;
+}

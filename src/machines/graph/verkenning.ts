@@ -1,0 +1,171 @@
+/**
+ * Explores a compiled regime with `xstate/graph`: a generated set of sample events (routing facts
+ * enumerated — booleans true/false, keuze values, numbers around the thresholds — and termijn
+ * expiries on a virtual clock) drives `getAdjacencyMap` / `getShortestPaths` (design.md §4).
+ */
+import { getNextTransitions, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { getAdjacencyMap, getShortestPaths, type AdjacencyMap, type StatePath } from 'xstate/graph';
+import type { AanbiederRef, AanbiederType, IntakeInput, Soort } from '../contract';
+import { GEBEURTENISSEN } from '../compiler/gebeurtenissen';
+import { kalenderVan, vervaldatumVan } from '../compiler/termijnen';
+import type { KlachtContext, KlachtMachineEvent } from '../compiler/types';
+import { AFGELEIDE_FEITEN, genoemdeFeiten, vergelekenWaarden } from '../compiler/voorwaarde';
+import type { Definitie } from '../definition/types';
+import type { Regime } from '../regime';
+import { addDays } from '../termijnen';
+
+type Snap = AnyMachineSnapshot;
+type Ev = KlachtMachineEvent;
+
+/** Termijn events that only change context data, not the state (they would only add self-loops). */
+const ALLEEN_DATA = new Set(['VERDAGEN', 'UITSTEL_MET_INSTEMMING', 'OPSCHORTEN', 'HERVATTEN', 'NIEUWE_TERMIJN']);
+const MAX_COMBINATIES = 4096;
+
+export function startDatum(def: Definitie): string {
+  // Two weeks into the version's validity: every body and termijn of that version applies.
+  return addDays(def.geldigVanaf, 14);
+}
+
+function tijdstip(dag: string): string {
+  return `${dag}T10:00:00Z`;
+}
+
+/** Sample values per routing fact. */
+function feitWaarden(def: Definitie): Array<[string, unknown[]]> {
+  const el = def.eersteLijn;
+  const namen = new Set<string>();
+  genoemdeFeiten(el.doorsturenNaarAanbieder, namen);
+  genoemdeFeiten(el.behandelingDoorGemeente, namen);
+  const vergeleken = new Map<string, Set<string | number | boolean>>();
+  vergelekenWaarden(el.doorsturenNaarAanbieder, vergeleken);
+  vergelekenWaarden(el.behandelingDoorGemeente, vergeleken);
+  const out: Array<[string, unknown[]]> = [];
+  for (const naam of [...namen].sort()) {
+    if ((AFGELEIDE_FEITEN as readonly string[]).includes(naam)) continue;
+    const decl = def.feiten[naam];
+    const extra = [...(vergeleken.get(naam) ?? [])];
+    switch (decl?.type) {
+      case 'boolean':
+        out.push([naam, [true, false]]);
+        break;
+      case 'keuze':
+        out.push([naam, [...(decl.waarden ?? []), undefined]]);
+        break;
+      case 'getal':
+        out.push([naam, [...new Set([0, 1, 2, ...extra.filter((x) => typeof x === 'number')])]]);
+        break;
+      default:
+        out.push([naam, [...new Set([...extra, 'anders'])]]);
+    }
+  }
+  return out;
+}
+
+function combinaties(waarden: Array<[string, unknown[]]>): Array<Record<string, unknown>> {
+  const totaal = waarden.reduce((n, [, w]) => n * w.length, 1);
+  if (totaal <= MAX_COMBINATIES) {
+    let out: Array<Record<string, unknown>> = [{}];
+    for (const [naam, ws] of waarden) out = out.flatMap((c) => ws.map((w) => ({ ...c, [naam]: w })));
+    return out;
+  }
+  // Too many: every value of every fact once against a first-value base, plus all-first and all-last.
+  const basis = Object.fromEntries(waarden.map(([n, w]) => [n, w[0]]));
+  const out: Array<Record<string, unknown>> = [basis, Object.fromEntries(waarden.map(([n, w]) => [n, w[w.length - 1]]))];
+  for (const [naam, ws] of waarden) for (const w of ws) out.push({ ...basis, [naam]: w });
+  return out;
+}
+
+export function intakeVoorbeelden(def: Definitie): IntakeInput[] {
+  const ontvangenOp = tijdstip(startDatum(def));
+  const gemeente = def.gemeente.cbsCode;
+  const aanbieder = (id: string, type: AanbiederType): AanbiederRef => ({ id, naam: `Aanbieder ${id}`, type });
+  const aanbiederSets: AanbiederRef[][] = [
+    [],
+    [aanbieder('a1', 'wmo')],
+    [aanbieder('a1', 'jeugdhulp')],
+    [aanbieder('a1', 'zorg')],
+    [aanbieder('a1', 'overig')],
+    [aanbieder('a1', 'wmo'), aanbieder('a2', 'wmo')],
+  ];
+  const basis = (soort: Soort, ingediendBij: IntakeInput['ingediendBij'], aanbieders: AanbiederRef[], feiten: Record<string, unknown>): IntakeInput => ({
+    gemeente,
+    kanaal: 'email',
+    ontvangenOp,
+    ingediendBij,
+    soort,
+    aanbieders,
+    feiten: Object.fromEntries(Object.entries(feiten).filter(([, v]) => v !== undefined)) as IntakeInput['feiten'],
+  });
+  const out: IntakeInput[] = [];
+  for (const feiten of combinaties(feitWaarden(def))) {
+    for (const ingediendBij of ['gemeente', 'aanbieder', 'ombudsman'] as const) {
+      for (const aanbieders of aanbiederSets) out.push(basis('klacht', ingediendBij, aanbieders, feiten));
+    }
+  }
+  for (const soort of ['signaal', 'melding', 'stoppenMetLeveren'] as const) out.push(basis(soort, 'gemeente', aanbiederSets[1], {}));
+  out.push(basis('melding', 'gemeente', aanbiederSets[1], { calamiteit: true }));
+  return out;
+}
+
+export function serialiseer(s: Snap): string {
+  const c = s.context as KlachtContext;
+  return JSON.stringify({ v: s.value, t: Object.keys(c.termijnen).sort(), o: !!c.tweedeLijnOpen, s: s.status });
+}
+
+/** Sample events for one snapshot: the variants of every event the state handles, on a virtual clock. */
+export function voorbeeldEvents(regime: Regime, intakes: IntakeInput[]) {
+  const def = regime.definitie;
+  const specs = regime.gecompileerd.ctx.specs;
+  const kalender = kalenderVan(def);
+  return (s: Snap): Ev[] => {
+    if (s.status === 'done') return [];
+    const c = s.context as KlachtContext;
+    if (!c.intake) return intakes.map((intake) => ({ type: 'KLACHT_ONTVANGEN', at: intake.ontvangenOp, data: { intake } }));
+    const nu = c.nu ?? c.intake.ontvangenOp;
+    const dag = nu.slice(0, 10);
+    const straks = tijdstip(addDays(dag, 1));
+    const out: Ev[] = [];
+    const types = new Set(getNextTransitions(s).map((t) => t.eventType).filter((t) => t && !t.startsWith('xstate.')));
+    for (const type of types) {
+      if (ALLEEN_DATA.has(type) || type === 'KLACHT_ONTVANGEN') continue;
+      if (type === 'TERMIJN_VERLOPEN') {
+        for (const l of Object.values(c.termijnen)) {
+          if (!specs[l.naam]) continue;
+          const v = vervaldatumVan(specs[l.naam], l, kalender);
+          const at = tijdstip(addDays(v > dag ? v : dag, 1));
+          out.push({ type, at, data: { termijn: l.naam } });
+        }
+        continue;
+      }
+      for (const data of GEBEURTENISSEN[type]?.varianten ?? [{}]) out.push({ type, at: straks, ...(Object.keys(data).length ? { data } : {}) });
+    }
+    return out;
+  };
+}
+
+export interface GraafVerkenning {
+  adjacency: AdjacencyMap<Snap, Ev>;
+  initieel: string;
+}
+
+function opties(regime: Regime) {
+  const intakes = intakeVoorbeelden(regime.definitie);
+  return {
+    events: voorbeeldEvents(regime, intakes),
+    serializeState: (s: Snap) => serialiseer(s),
+    serializeEvent: (e: Ev) => JSON.stringify(e),
+  };
+}
+
+export function verkenGraaf(regime: Regime): GraafVerkenning {
+  const machine = regime.machine as AnyStateMachine;
+  const adjacency = getAdjacencyMap(machine, opties(regime) as never) as unknown as AdjacencyMap<Snap, Ev>;
+  const initieel = Object.keys(adjacency)[0];
+  return { adjacency, initieel };
+}
+
+/** Shortest path (by events) to every explored state, for the generated path suite. */
+export function kortsteStatePaden(regime: Regime): Array<StatePath<Snap, Ev>> {
+  const machine = regime.machine as AnyStateMachine;
+  return getShortestPaths(machine, opties(regime) as never) as unknown as Array<StatePath<Snap, Ev>>;
+}

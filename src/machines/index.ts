@@ -1,0 +1,27 @@
+/**
+ * Public barrel of src/machines: the pure regime engine. The service talks to it through
+ * `loadRegistry` and the CompiledRegime contract (contract.ts); the CLI and the validate command
+ * use the compiler, the graph check and the paths listing.
+ */
+import { graafStap } from './graph/graph-check';
+import { laadRegistry, type Registry } from './registry';
+
+export * from './contract';
+export { compileDefinitie, BLOKKEN, type Gecompileerd, type CompileOpties } from './compiler/compile-definitie';
+export { GEBEURTENISSEN, OORDELEN, NIET_BEHANDELGRONDEN, HOREN_UITZONDERINGEN, GESCHIL_GRONDEN, omschrijvingVan, type GebeurtenisInfo } from './compiler/gebeurtenissen';
+export { routeer, routeGemeente, tweedeLijnOp, bijzonderRegimeVoor, type Route } from './compiler/routering';
+export { evalueer, beschrijfVoorwaarde, alleFeiten, afgeleideFeiten, AFGELEIDE_FEITEN } from './compiler/voorwaarde';
+export { termijnSpecs, termijnView } from './compiler/termijnen';
+export type { KlachtContext, KlachtMachineEvent, LopendeTermijn, TermijnSpec, StateMeta, TransitionMeta, Fase } from './compiler/types';
+export { maakRegime, statePad, type Regime } from './regime';
+export { maakRegistry, laadRegistry, type Registry } from './registry';
+export { checkGraph, graafStap, verkenGraaf, type GraafVerkenning } from './graph/graph-check';
+// paths: see ./graph/paden
+
+/**
+ * Every valid definition in `dir`, compiled; `errors` lists what is wrong with the others
+ * (schema, references, graph, legal lint) as `file:line:column`. Keep this signature: the service calls it.
+ */
+export function loadRegistry(dir = 'definitions'): Registry {
+  return laadRegistry(dir, [graafStap]);
+}

@@ -1,0 +1,187 @@
+/**
+ * CompiledRegime (contract.ts) over the pure XState API only (design.md §4): `initialTransition`,
+ * `transition`, `machine.resolveState` for persisted snapshots. Nothing runs long; the service stores
+ * the JSON snapshot and hands it back with the next event.
+ */
+import { getNextTransitions, initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from 'xstate';
+import type { CompiledRegime, DefinitionSummary, IntakeInput, KlachtEvent, StepResult, TermijnView } from './contract';
+import { compileDefinitie, type Gecompileerd } from './compiler/compile-definitie';
+import { omschrijvingVan } from './compiler/gebeurtenissen';
+import { kalenderVan, termijnView } from './compiler/termijnen';
+import type { KlachtContext, KlachtMachineEvent } from './compiler/types';
+import type { Definitie } from './definition/types';
+import { kalenderdag } from './termijnen';
+
+export interface Regime extends CompiledRegime {
+  definitie: Definitie;
+  gecompileerd: Gecompileerd;
+  /** Restores a snapshot persisted by `step`/`start` (JSON) to a live machine snapshot. */
+  herstel(snapshot: unknown): AnyMachineSnapshot;
+  /** Steps a live snapshot (used by the graph check and the simulator). */
+  stepSnapshot(snapshot: AnyMachineSnapshot, event: KlachtEvent): StepResult & { next: AnyMachineSnapshot };
+  /** Dutch description of a state path (`gemeente.inBehandeling`). */
+  beschrijfState(pad: string): string;
+}
+
+export function statePad(value: StateValue): string {
+  if (typeof value === 'string') return value;
+  const [k, v] = Object.entries(value)[0] ?? [];
+  if (k === undefined) return '';
+  return v === undefined || (typeof v === 'object' && Object.keys(v).length === 0) ? k : `${k}.${statePad(v as StateValue)}`;
+}
+
+/** Guards that only read context: `volgendeEvents` can evaluate them without event data. */
+const CONTEXT_GUARDS = new Set(['tweedeLijnOpen']);
+const TERMIJN_EVENTS = new Set(['VERDAGEN', 'UITSTEL_MET_INSTEMMING', 'OPSCHORTEN', 'HERVATTEN', 'TERMIJN_VERLOPEN', 'NIEUWE_TERMIJN']);
+
+export function maakRegime(def: Definitie, id: string): Regime {
+  const gecompileerd = compileDefinitie(def);
+  const { ctx, weigering, guardImpl } = gecompileerd;
+  const machine = gecompileerd.machine as unknown as AnyStateMachine;
+  const kalender = kalenderVan(def);
+  const summary: DefinitionSummary = {
+    id,
+    gemeente: { cbsCode: def.gemeente.cbsCode, naam: def.gemeente.naam },
+    versie: def.versie,
+    geldigVanaf: def.geldigVanaf,
+    ...(def.geldigTot ? { geldigTot: def.geldigTot } : {}),
+  };
+
+  const beschrijfState = (pad: string): string => {
+    if (!pad) return '';
+    try {
+      const node = machine.getStateNodeById(`klacht.${pad}`);
+      return node.description ?? pad;
+    } catch {
+      return pad;
+    }
+  };
+
+  const termijnen = (c: KlachtContext): TermijnView[] =>
+    Object.values(c.termijnen)
+      .filter((l) => ctx.specs[l.naam])
+      .map((l) => termijnView(ctx.specs[l.naam], l, kalender))
+      .sort((a, b) => a.vervaldatum.localeCompare(b.vervaldatum) || a.naam.localeCompare(b.naam));
+
+  const guardNaam = (g: unknown): { type: string; params: Record<string, unknown> } | undefined => {
+    if (!g) return undefined;
+    if (typeof g === 'string') return { type: g, params: {} };
+    const o = g as { type?: string; params?: Record<string, unknown> };
+    return o.type ? { type: o.type, params: o.params ?? {} } : undefined;
+  };
+
+  const volgendeEvents = (s: AnyMachineSnapshot): string[] => {
+    if (s.status === 'done') return [];
+    const c = s.context as KlachtContext;
+    const lopend = Object.keys(c.termijnen);
+    const types = new Set<string>();
+    for (const t of getNextTransitions(s)) {
+      const type = t.eventType;
+      if (!type || type.startsWith('xstate.') || type === '*') continue;
+      if (TERMIJN_EVENTS.has(type)) {
+        if (lopend.length === 0) continue;
+        if (type === 'VERDAGEN' && !lopend.some((n) => ctx.specs[n]?.verdagingMax)) continue;
+      }
+      const g = guardNaam(t.guard);
+      if (g && CONTEXT_GUARDS.has(g.type) && !guardImpl[g.type]({ context: c, event: { type, at: c.nu ?? '' } }, g.params)) continue;
+      types.add(type);
+    }
+    return [...types].sort();
+  };
+
+  const geweigerd = (s: AnyMachineSnapshot, reason: string): StepResult & { next: AnyMachineSnapshot } => ({
+    accepted: false,
+    reason,
+    snapshot: machine.getPersistedSnapshot(s),
+    state: statePad(s.value),
+    done: s.status === 'done',
+    termijnen: termijnen(s.context as KlachtContext),
+    intents: [],
+    volgendeEvents: volgendeEvents(s),
+    next: s,
+  });
+
+  const waaromNiet = (s: AnyMachineSnapshot, e: KlachtMachineEvent): string => {
+    const c = s.context as KlachtContext;
+    const pad = statePad(s.value);
+    const kandidaten = getNextTransitions(s).filter((t) => t.eventType === e.type);
+    if (kandidaten.length === 0) {
+      const mogelijk = volgendeEvents(s);
+      return (
+        `${e.type} (${omschrijvingVan(e.type)}) past niet bij de huidige stap '${beschrijfState(pad)}' (${pad})` +
+        (mogelijk.length ? `; mogelijk nu: ${mogelijk.join(', ')}` : '')
+      );
+    }
+    const redenen = new Set<string>();
+    for (const t of kandidaten) {
+      const g = guardNaam(t.guard);
+      if (!g) continue;
+      const r = weigering[g.type]?.({ context: c, event: e }, g.params);
+      if (r) redenen.add(r);
+    }
+    return redenen.size ? [...redenen].join('; ') : `${e.type} wordt nu niet geaccepteerd`;
+  };
+
+  const stepSnapshot = (s: AnyMachineSnapshot, event: KlachtEvent): StepResult & { next: AnyMachineSnapshot } => {
+    if (!event || typeof event.type !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(event.type)) {
+      return geweigerd(s, 'een gebeurtenis heeft een type in HOOFDLETTERS_MET_UNDERSCORES, bijvoorbeeld KLACHT_ONTVANGEN');
+    }
+    try {
+      kalenderdag(event.at);
+    } catch {
+      return geweigerd(s, `geef het tijdstip van de gebeurtenis als ISO 8601 (at), bijvoorbeeld 2026-04-02T10:00:00+02:00 (nu: '${String(event.at)}')`);
+    }
+    if (s.status === 'done') return geweigerd(s, `de klacht is afgesloten (${beschrijfState(statePad(s.value))}); er kan niets meer gebeuren`);
+    const c = s.context as KlachtContext;
+    if (c.nu && Date.parse(event.at) < Date.parse(c.nu)) {
+      return geweigerd(s, `het tijdstip ${event.at} ligt vóór de vorige gebeurtenis (${c.nu}); gebeurtenissen komen in volgorde van tijd`);
+    }
+    const e: KlachtMachineEvent = { type: event.type, at: event.at, ...(event.actor ? { actor: event.actor } : {}), ...(event.data ? { data: event.data } : {}) };
+    if (!s.can(e)) return geweigerd(s, waaromNiet(s, e));
+    let next: AnyMachineSnapshot;
+    try {
+      [next] = transition(machine, s, e);
+    } catch (err) {
+      return geweigerd(s, err instanceof Error ? err.message : String(err));
+    }
+    const nc = next.context as KlachtContext;
+    return {
+      accepted: true,
+      snapshot: machine.getPersistedSnapshot(next),
+      state: statePad(next.value),
+      done: next.status === 'done',
+      termijnen: termijnen(nc),
+      intents: nc.intents,
+      volgendeEvents: volgendeEvents(next),
+      next,
+    };
+  };
+
+  const herstel = (snapshot: unknown): AnyMachineSnapshot => {
+    const p = (typeof snapshot === 'string' ? JSON.parse(snapshot) : snapshot) as { value?: StateValue; context?: KlachtContext; status?: string; output?: unknown };
+    if (!p || p.value === undefined || !p.context) throw new Error('ongeldige snapshot: verwacht { value, context, status } zoals step() die teruggaf');
+    return machine.resolveState({ value: p.value, context: JSON.parse(JSON.stringify(p.context)) as KlachtContext });
+  };
+
+  const zonderNext = (r: StepResult & { next?: AnyMachineSnapshot }): StepResult => {
+    const { next: _n, ...rest } = r;
+    return rest;
+  };
+
+  return {
+    summary,
+    machine,
+    definitie: def,
+    gecompileerd,
+    herstel,
+    stepSnapshot,
+    beschrijfState,
+    start(intake: IntakeInput): StepResult {
+      const [s0] = initialTransition(machine);
+      return zonderNext(stepSnapshot(s0, { type: 'KLACHT_ONTVANGEN', at: intake.ontvangenOp, data: { intake } }));
+    },
+    step(snapshot: unknown, event: KlachtEvent): StepResult {
+      return zonderNext(stepSnapshot(herstel(snapshot), event));
+    },
+  };
+}

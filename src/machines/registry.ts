@@ -1,0 +1,51 @@
+/**
+ * The registry of compiled regimes: every valid definition version, compiled once, looked up by
+ * gemeente and date. `forGemeente` honours validity dates and `neemtOver` (Weesp GM0457 falls under
+ * Amsterdam's regime from 24 March 2022, domain §11.2).
+ */
+import type { CompiledRegime, DefinitionError, IsoDate } from './contract';
+import { loadAndValidate, type ValidatieStap } from './definition/validate';
+import { maakRegime, type Regime } from './regime';
+import { kalenderdag } from './termijnen';
+
+export interface Registry {
+  regimes: CompiledRegime[];
+  errors: DefinitionError[];
+  forGemeente(cbsCode: string, at: IsoDate): CompiledRegime | undefined;
+  byId(id: string, versie: string): CompiledRegime | undefined;
+}
+
+function geldigOp(r: Regime, dag: IsoDate): boolean {
+  const d = r.definitie;
+  return d.geldigVanaf <= dag && (!d.geldigTot || dag <= d.geldigTot);
+}
+
+export function maakRegistry(regimes: Regime[], errors: DefinitionError[] = []): Registry {
+  return {
+    regimes,
+    errors,
+    forGemeente(cbsCode: string, at: IsoDate): CompiledRegime | undefined {
+      const cbs = cbsCode.toUpperCase();
+      const dag = kalenderdag(at);
+      const geldig = regimes.filter((r) => geldigOp(r, dag));
+      // A regime that took the gemeente over on or before that day wins (gemeentelijke herindeling).
+      const overnemer = geldig
+        .filter((r) => (r.definitie.gemeente.neemtOver ?? []).some((n) => n.cbsCode.toUpperCase() === cbs && n.vanaf <= dag))
+        .sort((a, b) => b.definitie.geldigVanaf.localeCompare(a.definitie.geldigVanaf))[0];
+      if (overnemer) return overnemer;
+      return geldig
+        .filter((r) => r.definitie.gemeente.cbsCode.toUpperCase() === cbs)
+        .sort((a, b) => b.definitie.geldigVanaf.localeCompare(a.definitie.geldigVanaf))[0];
+    },
+    byId(id: string, versie: string): CompiledRegime | undefined {
+      return regimes.find((r) => r.summary.id === id && r.summary.versie === versie);
+    },
+  };
+}
+
+/** Loads, validates (with the given extra stages, e.g. the graph check) and compiles every definition. */
+export function laadRegistry(dir: string, extraStappen: readonly ValidatieStap[] = []): Registry {
+  const { definities, errors } = loadAndValidate([dir], extraStappen);
+  const regimes = definities.map((g) => maakRegime(g.definitie, g.id));
+  return maakRegistry(regimes, errors);
+}
