@@ -1,0 +1,92 @@
+import request from 'supertest';
+import { AuthModule } from '../src/modules/auth/auth.module';
+import { IdempotencyModule } from '../src/modules/idempotency/idempotency.module';
+import { bearer, GEMEENTE_A, GEMEENTE_B, intakeBody, metTweeGemeenten } from './auth-support';
+import { createTestDatabase, type TestDatabase } from './support';
+import { createEngineApp, type EngineApp } from './support/engine-harness';
+
+/** Idempotency-Key (IETF httpapi draft): a retried POST never creates a second klacht. */
+describe('Idempotency-Key on POST (real PostgreSQL + Redis)', () => {
+  let db: TestDatabase;
+  let t: EngineApp;
+  let token: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('idempotency');
+    t = await createEngineApp({ databaseUrl: db.url, env: { ROLE: 'api' }, imports: [AuthModule, IdempotencyModule], ...metTweeGemeenten });
+    token = await bearer(t.app, GEMEENTE_A, 'klachtbehandelaar');
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  const aantal = async (onderwerp: string) =>
+    (await t.db.query('select count(*)::int as n from klacht where onderwerp = $1', [onderwerp]))[0].n as number;
+
+  it('a retried POST with the same Idempotency-Key returns the first result', async () => {
+    const body = { ...intakeBody(GEMEENTE_A), onderwerp: 'idempotent-1' };
+    const eerste = await request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-1').send(body);
+    expect(eerste.status).toBe(201);
+    // Same body with keys in another order: the same request.
+    const herordend = Object.fromEntries(Object.entries(body).reverse());
+    const tweede = await request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-1').send(herordend);
+    expect(tweede.status).toBe(eerste.status);
+    expect(tweede.body).toEqual(eerste.body);
+    expect(tweede.headers['idempotent-replayed']).toBe('true');
+    expect(await aantal('idempotent-1')).toBe(1);
+    // Events too: a retried AFDOEN is applied once.
+    const pad = `/api/v1/klachten/${eerste.body.id}/gebeurtenissen`;
+    const a = await request(t.http).post(pad).set('Authorization', token).set('Idempotency-Key', 'afdoen-1').send({ type: 'AFDOEN' });
+    const b = await request(t.http).post(pad).set('Authorization', token).set('Idempotency-Key', 'afdoen-1').send({ type: 'AFDOEN' });
+    expect(a.status).toBe(200);
+    expect(b.status).toBe(200);
+    expect(b.body).toEqual(a.body);
+    const [{ n }] = await t.db.query(`select count(*)::int as n from klacht_gebeurtenis where klacht_id = $1 and type = 'AFDOEN'`, [eerste.body.id]);
+    expect(n).toBe(1);
+  });
+
+  it('the same Idempotency-Key with a different body is refused with 422 problem+json', async () => {
+    const body = { ...intakeBody(GEMEENTE_A), onderwerp: 'idempotent-2' };
+    await request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-2').send(body).expect(201);
+    const anders = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', token)
+      .set('Idempotency-Key', 'sleutel-2')
+      .send({ ...body, onderwerp: 'iets anders' });
+    expect(anders.status).toBe(422);
+    expect(anders.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(anders.body.code).toBe('idempotency-key-hergebruikt');
+    expect(await aantal('iets anders')).toBe(0);
+  });
+
+  it('concurrent duplicates with one Idempotency-Key create one klacht', async () => {
+    const body = { ...intakeBody(GEMEENTE_A), onderwerp: 'idempotent-3' };
+    const antwoorden = await Promise.all(
+      Array.from({ length: 6 }, () => request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-3').send(body)),
+    );
+    expect(antwoorden.map((r) => r.status)).toEqual(Array(6).fill(201));
+    expect(new Set(antwoorden.map((r) => r.body.id)).size).toBe(1);
+    expect(await aantal('idempotent-3')).toBe(1);
+  });
+
+  it('a failed request releases its key, and keys are per gemeente', async () => {
+    const slecht = await request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-4').send({ gemeente: GEMEENTE_A });
+    expect(slecht.status).toBe(400);
+    const goed = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', token)
+      .set('Idempotency-Key', 'sleutel-4')
+      .send({ ...intakeBody(GEMEENTE_A), onderwerp: 'idempotent-4' });
+    expect(goed.status).toBe(201);
+    // The same key in another gemeente is another key.
+    const b = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', await bearer(t.app, GEMEENTE_B, 'klachtbehandelaar'))
+      .set('Idempotency-Key', 'sleutel-4')
+      .send({ ...intakeBody(GEMEENTE_B), onderwerp: 'idempotent-4' });
+    expect(b.status).toBe(201);
+    expect(b.body.id).not.toBe(goed.body.id);
+  });
+});
