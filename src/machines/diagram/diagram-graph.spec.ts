@@ -1,4 +1,4 @@
-import { DiagramEdge, isState, stateNodes, toDiagramGraph } from './diagram-graph';
+import { DiagramEdge, guardName, isState, stateNodes, toDiagramGraph } from './diagram-graph';
 import { AWB_VOORBEELD_STATE_PATHS, awbVoorbeeldMachine } from './fixtures/awb-voorbeeld.machine';
 import { walkConfig } from './testing/config-walk';
 
@@ -71,6 +71,12 @@ describe('toDiagramGraph', () => {
       ['gemeente.inBehandeling.onderzoek', 'metAdviescommissie'],
       ['tweedeLijn', 'inline'],
     ]);
+  });
+
+  it('parameterised guards show their params', () => {
+    expect(guardName({ type: 'termijnVerlopen', params: { termijn: 'afhandeling', max: 4 } })).toBe('termijnVerlopen(termijn=afhandeling, max=4)');
+    expect(guardName({ type: 'klagerTevreden', params: {} })).toBe('klagerTevreden');
+    expect(guardName(undefined)).toBeUndefined();
   });
 
   it('each compound state (and the machine) has one initial marker pointing at its initial child', () => {

@@ -140,7 +140,13 @@ export function guardName(guard: unknown): string | undefined {
     return fn.name && fn.name !== 'guard' ? fn.name : 'inline';
   }
   if (typeof guard === 'object' && typeof (guard as { type?: unknown }).type === 'string') {
-    return (guard as { type: string }).type;
+    const { type, params } = guard as { type: string; params?: unknown };
+    // Parameterised guards (e.g. `{ type: 'termijnVerlopen', params: { termijn: 'afhandeling' } }`) show their params.
+    if (params && typeof params === 'object' && Object.keys(params).length) {
+      const args = Object.entries(params as Record<string, unknown>).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+      return `${type}(${args.join(', ')})`;
+    }
+    return type;
   }
   return 'inline';
 }

@@ -81,6 +81,12 @@ export function toMermaid(graph: DiagramGraph, opts: MermaidOptions = {}): strin
     const key = n.parent ?? '';
     byParent.set(key, [...(byParent.get(key) ?? []), n]);
   }
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const parentTermijnen = (n: DiagramNode): Set<string> => {
+    const set = new Set<string>();
+    for (let p = n.parent ? byId.get(n.parent) : undefined; p; p = p.parent ? byId.get(p.parent) : undefined) p.termijnen.forEach((t) => set.add(t));
+    return set;
+  };
   const lines: string[] = ['stateDiagram-v2'];
   if (graph.label) lines.push(`    %% ${graph.label.replace(/\s+/g, ' ')}`);
   if (opts.direction) lines.push(`    direction ${opts.direction}`);
@@ -97,8 +103,10 @@ export function toMermaid(graph: DiagramGraph, opts: MermaidOptions = {}): strin
         emitBlock(n.id, indent + '    ');
         lines.push(`${indent}}`);
       }
-      if (opts.notes !== false && n.termijnen.length) {
-        lines.push(`${indent}note right of ${id} : ${mermaidText(`⏱ termijn ${n.termijnen.join(', ')}`)}`);
+      // A termijn running in the parent runs in every child too: note it once, at the parent.
+      const eigen = n.termijnen.filter((t) => !parentTermijnen(n).has(t));
+      if (opts.notes !== false && eigen.length) {
+        lines.push(`${indent}note right of ${id} : ${mermaidText(`⏱ termijn ${eigen.join(', ')}`)}`);
       }
     }
     // Initial marker and final markers belong to the block they are in: Mermaid scopes `[*]` per composite.

@@ -88,15 +88,22 @@ describe('toSvg', () => {
     expect(dots.map((d) => d.attrs['data-initial'])).toEqual(['', 'gemeente', 'gemeente.inBehandeling', 'gemeente.inBehandeling.adviescommissie', 'afgerond']);
   });
 
-  it('every transition is drawn as a path with an arrowhead and its label', () => {
+  it('every transition is drawn as a path with an arrowhead and its label; one that stays in its state is listed inside it', () => {
     const edgeGroups = allElements(tree).filter((e) => e.name === 'g' && (e.attrs.class ?? '').split(' ')[0] === 'edge');
-    expect(edgeGroups).toHaveLength(graph.edges.length);
+    expect(edgeGroups.map((g) => g.attrs['data-edge']).sort()).toEqual(graph.edges.map((e) => e.id).sort());
     const raw = walkConfig(awbVoorbeeldMachine.config).edges;
     const labelGroups = allElements(tree).filter((e) => e.name === 'g' && e.attrs.class === 'edge-label');
     const labelOf = (id: string) => textContent(labelGroups.find((l) => l.attrs['data-edge'] === id) as XmlElement);
     for (const e of graph.edges) {
       const g = edgeGroups.find((x) => x.attrs['data-edge'] === e.id) as XmlElement;
       expect([g.attrs['data-source'], g.attrs['data-target']]).toEqual([e.source, e.target]);
+      if (e.internal) {
+        // UML internal transition: a line `↻ EVENT [guard]` inside the state's own group.
+        const owner = stateGroups(tree).find((s) => s.attrs['data-state'] === e.source) as XmlElement;
+        expect(allElements(owner)).toContain(g);
+        expect(textContent(g)).toContain(`↻ ${e.event}`);
+        continue;
+      }
       const path = g.children.find((c) => c.name === 'path') as XmlElement;
       expect(path.attrs.d).toMatch(/^M[\d.-]+,[\d.-]+( L[\d.-]+,[\d.-]+)+$/);
       expect(path.attrs['marker-end']).toMatch(/^url\(#pijl/);

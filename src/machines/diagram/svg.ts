@@ -32,6 +32,13 @@ export interface SvgOptions {
   title?: string;
   /** Draw the legend (default true). */
   legend?: boolean;
+  /**
+   * Edge labels: `full` (event, guard, description, grondslag, termijnen), `short` (event and guard, or
+   * the description for a transition without event) or `none`. The full text is always in the edge's title.
+   */
+  edgeLabels?: 'full' | 'short' | 'none';
+  /** Extra ELK layout options, e.g. `{ 'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX' }`. */
+  layoutOptions?: Record<string, string>;
 }
 
 interface FaseStyle {
@@ -107,6 +114,8 @@ interface NodeBox {
   node: DiagramNode;
   labelLines: string[];
   sub: string[];
+  /** Transitions that stay in this state, listed inside it (UML internal transitions), one line each. */
+  internals: Array<{ edge: DiagramEdge; text: string }>;
   width: number;
   height: number;
   /** Header height of a container. */
@@ -117,27 +126,44 @@ function isContainer(n: DiagramNode): boolean {
   return (n.type === 'compound' || n.type === 'parallel') && n.children.length > 0;
 }
 
-function measure(n: DiagramNode): NodeBox {
-  if (n.type === 'initial') return { node: n, labelLines: [], sub: [], width: 16, height: 16, header: 0 };
+const INTERN = '\u21BB';
+/** Height of the internal-transition compartment: a separator and one small line per transition. */
+function internalsHeight(box: { internals: unknown[] }): number {
+  return box.internals.length ? 6 + box.internals.length * SMALL_LINE : 0;
+}
+
+function measure(n: DiagramNode, internalEdges: DiagramEdge[]): NodeBox {
+  if (n.type === 'initial') return { node: n, labelLines: [], sub: [], internals: [], width: 16, height: 16, header: 0 };
   const labelLines = wrap(n.label, isContainer(n) ? 40 : 24);
   const sub: string[] = [];
   if (n.grondslag) sub.push(n.grondslag);
   if (n.termijnen.length) sub.push(`${KLOK} ${n.termijnen.join(', ')}`);
-  const textW = Math.max(...labelLines.map((l) => l.length * LABEL_CHAR), ...sub.map((s) => s.length * SMALL_CHAR), 0);
+  const internals = internalEdges.map((edge) => {
+    const trigger = [edge.kind === 'event' ? edge.event : edge.label, edge.guard ? `[${edge.guard}]` : ''].filter(Boolean).join(' ');
+    return { edge, text: wrap(`${INTERN} ${trigger}`, 44, 1)[0] };
+  });
+  const textW = Math.max(
+    ...labelLines.map((l) => l.length * LABEL_CHAR),
+    ...sub.map((x) => x.length * SMALL_CHAR),
+    ...internals.map((i) => i.text.length * SMALL_CHAR),
+    0,
+  );
+  const box = { node: n, labelLines, sub, internals };
   if (isContainer(n)) {
-    const header = 10 + labelLines.length * LINE + sub.length * SMALL_LINE + 6;
-    return { node: n, labelLines, sub, width: textW + 60, height: header + 20, header };
+    const header = 10 + labelLines.length * LINE + sub.length * SMALL_LINE + internalsHeight(box) + 6;
+    return { ...box, width: textW + 60, height: header + 20, header };
   }
   const width = Math.max(n.type === 'elkeStap' ? 110 : 130, textW + 28);
-  const height = 12 + labelLines.length * LINE + sub.length * SMALL_LINE + BAND + 8;
-  return { node: n, labelLines, sub, width, height, header: 0 };
+  const height = 12 + labelLines.length * LINE + sub.length * SMALL_LINE + internalsHeight(box) + BAND + 8;
+  return { ...box, width, height, header: 0 };
 }
 
 /** The lines of an edge label: trigger (event and guard), description, grondslag and termijnen. */
-export function edgeLabelLines(e: DiagramEdge): string[] {
-  if (e.kind === 'initial') return [];
+export function edgeLabelLines(e: DiagramEdge, mode: 'full' | 'short' | 'none' = 'full'): string[] {
+  if (e.kind === 'initial' || mode === 'none') return [];
   const lines: string[] = [];
   const trigger = [e.kind === 'event' ? e.event : '', e.guard ? `[${e.guard}]` : ''].filter(Boolean).join(' ');
+  if (mode === 'short') return trigger ? wrap(trigger, 30, 2) : wrap(e.label, 26, 2);
   if (trigger) lines.push(...wrap(trigger, 38, 2));
   if (e.label && e.label !== e.event) lines.push(...wrap(e.label, 34, 3));
   const tail = [e.grondslag ?? '', e.termijnen.length ? `${KLOK} ${e.termijnen.join(', ')}` : ''].filter(Boolean).join('  ');
@@ -159,7 +185,7 @@ interface Laid {
 interface LaidEdge {
   edge: DiagramEdge;
   points: ElkPoint[];
-  label?: Laid & { lines: string[] };
+  label?: Laid & { lines: string[]; full: boolean };
 }
 
 function overlayTitle(o: StateOverlay): string {
@@ -172,7 +198,11 @@ function overlayTitle(o: StateOverlay): string {
 /** Lay out the graph with ELK and draw it as a standalone SVG document. */
 export async function toSvg(graph: DiagramGraph, opts: SvgOptions = {}): Promise<string> {
   const direction = opts.direction ?? 'DOWN';
-  const boxes = new Map<string, NodeBox>(graph.nodes.map((n) => [n.id, measure(n)]));
+  // Internal transitions (no target) are listed inside their state rather than drawn as self-loops.
+  const internalsOf = new Map<string, DiagramEdge[]>();
+  for (const e of graph.edges) if (e.internal) internalsOf.set(e.source, [...(internalsOf.get(e.source) ?? []), e]);
+  const boxes = new Map<string, NodeBox>(graph.nodes.map((n) => [n.id, measure(n, internalsOf.get(n.id) ?? [])]));
+  const drawnEdges = graph.edges.filter((e) => !e.internal);
   const byParent = new Map<string, DiagramNode[]>();
   for (const n of graph.nodes) byParent.set(n.parent ?? '', [...(byParent.get(n.parent ?? '') ?? []), n]);
 
@@ -192,8 +222,8 @@ export async function toSvg(graph: DiagramGraph, opts: SvgOptions = {}): Promise
     return { id: n.id, width: box.width, height: box.height };
   };
 
-  const edgeLabels = new Map<string, string[]>(graph.edges.map((e) => [e.id, edgeLabelLines(e)]));
-  const elkEdges: ElkExtendedEdge[] = graph.edges.map((e) => {
+  const edgeLabels = new Map<string, string[]>(graph.edges.map((e) => [e.id, edgeLabelLines(e, opts.edgeLabels)]));
+  const elkEdges: ElkExtendedEdge[] = drawnEdges.map((e) => {
     const lines = edgeLabels.get(e.id) ?? [];
     const labels: ElkLabel[] = lines.length
       ? [{ id: `${e.id}.label`, text: lines.join('\n'), width: Math.max(...lines.map((l) => l.length)) * EDGE_CHAR + 8, height: lines.length * 13 + 4 }]
@@ -211,7 +241,8 @@ export async function toSvg(graph: DiagramGraph, opts: SvgOptions = {}): Promise
       'elk.json.edgeCoords': 'ROOT',
       'elk.json.shapeCoords': 'ROOT',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      // Network simplex gives straighter, more compact layouts for these state graphs than Brandes-Köpf.
+      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
       'elk.layered.spacing.nodeNodeBetweenLayers': '36',
       'elk.layered.spacing.edgeNodeBetweenLayers': '16',
       'elk.layered.spacing.edgeEdgeBetweenLayers': '10',
@@ -222,6 +253,7 @@ export async function toSvg(graph: DiagramGraph, opts: SvgOptions = {}): Promise
       'elk.edgeLabels.placement': 'CENTER',
       'elk.padding': '[top=0,left=0,bottom=0,right=0]',
       'elk.randomSeed': '1',
+      ...opts.layoutOptions,
     },
     children: (byParent.get('') ?? []).map(elkNode),
     edges: elkEdges,
@@ -245,7 +277,7 @@ export async function toSvg(graph: DiagramGraph, opts: SvgOptions = {}): Promise
     for (const c of n.children ?? []) collectEdges(c);
   };
   collectEdges(laidOut);
-  for (const edge of graph.edges) {
+  for (const edge of drawnEdges) {
     const le = elkEdgeById.get(edge.id);
     const points: ElkPoint[] = [];
     for (const s of le?.sections ?? []) {
@@ -257,7 +289,7 @@ export async function toSvg(graph: DiagramGraph, opts: SvgOptions = {}): Promise
     laidEdges.push({
       edge,
       points,
-      ...(lab && lines.length ? { label: { x: lab.x ?? 0, y: lab.y ?? 0, width: lab.width ?? 0, height: lab.height ?? 0, lines } } : {}),
+      ...(lab && lines.length ? { label: { x: lab.x ?? 0, y: lab.y ?? 0, width: lab.width ?? 0, height: lab.height ?? 0, lines, full: (opts.edgeLabels ?? 'full') === 'full' } } : {}),
     });
   }
 
@@ -331,7 +363,7 @@ function drawState(n: DiagramNode, box: NodeBox, p: Laid | undefined, overlay: S
   ].filter(Boolean).join(' ');
   const parts: string[] = [`<g ${attrs}>`, `<title>${escapeXml(titleText)}</title>`];
   const dash = st.dash ? ` stroke-dasharray="${st.dash}"` : '';
-  const rx = n.type === 'elkeStap' ? p.height / 2 : container ? 10 : 8;
+  const rx = n.type === 'elkeStap' ? Math.min(18, p.height / 2) : container ? 10 : 8;
   const fill = container ? st.container : n.type === 'elkeStap' ? '#ffffff' : st.fill;
   const elkeDash = n.type === 'elkeStap' ? ' stroke-dasharray="4 3"' : dash;
   parts.push(`<rect x="${r(p.x)}" y="${r(p.y)}" width="${r(p.width)}" height="${r(p.height)}" rx="${r(rx)}" fill="${fill}" stroke="${st.stroke}" stroke-width="${st.strokeWidth}"${elkeDash}/>`);
@@ -344,14 +376,30 @@ function drawState(n: DiagramNode, box: NodeBox, p: Laid | undefined, overlay: S
     parts.push(`<line x1="${r(p.x)}" y1="${r(headerLine)}" x2="${r(p.x + p.width)}" y2="${r(headerLine)}" stroke="${st.stroke}" stroke-width="0.6" stroke-opacity="0.5"/>`);
     parts.push(textLines(box.labelLines, p.x + 12, p.y + 8 + LABEL_FONT, LABEL_FONT, LINE, `font-weight="600" fill="#1d2b3a"`));
     parts.push(textLines(box.sub, p.x + 12, p.y + 8 + box.labelLines.length * LINE + SMALL_FONT + 2, SMALL_FONT, SMALL_LINE, `fill="#4a5866"`));
+    parts.push(drawInternals(box, p.x + 12, p.y + 8 + box.labelLines.length * LINE + box.sub.length * SMALL_LINE + 4, p.width - 24, 'start', st));
   } else {
     const cx = p.x + p.width / 2;
-    const top = p.y + (p.height - BAND - (box.labelLines.length * LINE + box.sub.length * SMALL_LINE)) / 2;
+    const top = p.y + (p.height - BAND - (box.labelLines.length * LINE + box.sub.length * SMALL_LINE + internalsHeight(box))) / 2;
     parts.push(textLines(box.labelLines, cx, top + LABEL_FONT, LABEL_FONT, LINE, `text-anchor="middle" font-weight="600" fill="#1d2b3a"`));
     parts.push(textLines(box.sub, cx, top + box.labelLines.length * LINE + SMALL_FONT + 1, SMALL_FONT, SMALL_LINE, `text-anchor="middle" fill="#4a5866"`));
+    parts.push(drawInternals(box, p.x + 10, top + box.labelLines.length * LINE + box.sub.length * SMALL_LINE + 4, p.width - 20, 'middle', st));
   }
   if (overlay) parts.push(drawOverlay(overlay, p, container ? box.header : 0));
   parts.push('</g>');
+  return parts.join('');
+}
+
+/** The internal-transition compartment: a separator, then `↻ EVENT [guard]` per transition, each an edge group. */
+function drawInternals(box: NodeBox, x: number, y: number, width: number, anchor: 'start' | 'middle', st: FaseStyle): string {
+  if (!box.internals.length) return '';
+  const parts: string[] = [`<line x1="${r(x)}" y1="${r(y)}" x2="${r(x + width)}" y2="${r(y)}" stroke="${st.stroke}" stroke-width="0.5" stroke-opacity="0.4"/>`];
+  box.internals.forEach(({ edge, text }, i) => {
+    const tx = anchor === 'middle' ? x + width / 2 : x;
+    parts.push(
+      `<g ${edgeAttrs(edge)}><title>${escapeXml(edgeTitle(edge))}</title>` +
+        `<text x="${r(tx)}" y="${r(y + 4 + SMALL_FONT + i * SMALL_LINE)}" font-size="${SMALL_FONT}" text-anchor="${anchor}" fill="#263238">${escapeXml(text)}</text></g>`,
+    );
+  });
   return parts.join('');
 }
 
@@ -401,23 +449,29 @@ function drawOverlay(o: StateOverlay, p: Laid, header: number): string {
   return parts.join('');
 }
 
-function drawEdge(le: LaidEdge): string {
-  const e = le.edge;
-  if (le.points.length < 2) return '';
-  const d = le.points.map((pt, i) => `${i ? 'L' : 'M'}${r(pt.x)},${r(pt.y)}`).join(' ');
-  const soft = e.kind === 'always' || e.kind === 'initial' || e.source === '*';
-  const dash = e.kind === 'always' ? ' stroke-dasharray="5 3"' : e.source === '*' ? ' stroke-dasharray="2 3"' : '';
-  const attrs = [
+function edgeAttrs(e: DiagramEdge): string {
+  return [
     `class="edge ${e.kind}${e.internal ? ' internal' : ''}"`,
     `data-edge="${e.id}"`,
     `data-source="${escapeXml(e.source)}"`,
     `data-target="${escapeXml(e.target)}"`,
     e.event && e.kind === 'event' ? `data-event="${escapeXml(e.event)}"` : '',
   ].filter(Boolean).join(' ');
-  const title = [e.kind === 'event' ? e.event : '', e.label, e.guard ? `voorwaarde: ${e.guard}` : '', e.grondslag ? `grondslag: ${e.grondslag}` : '', e.termijnen.length ? `start termijn: ${e.termijnen.join(', ')}` : '']
+}
+
+function edgeTitle(e: DiagramEdge): string {
+  return [e.kind === 'event' ? e.event : '', e.label, e.guard ? `voorwaarde: ${e.guard}` : '', e.grondslag ? `grondslag: ${e.grondslag}` : '', e.termijnen.length ? `start termijn: ${e.termijnen.join(', ')}` : '', e.internal ? 'blijft in deze stap' : '']
     .filter(Boolean)
     .join('\n');
-  return `<g ${attrs}><title>${escapeXml(title)}</title><path d="${d}" fill="none" stroke="${soft ? '#8a96a3' : '#37474f'}" stroke-width="1.3"${dash} marker-end="url(#${soft ? 'pijl-zacht' : 'pijl'})"/></g>`;
+}
+
+function drawEdge(le: LaidEdge): string {
+  const e = le.edge;
+  if (le.points.length < 2) return '';
+  const d = le.points.map((pt, i) => `${i ? 'L' : 'M'}${r(pt.x)},${r(pt.y)}`).join(' ');
+  const soft = e.kind === 'always' || e.kind === 'initial' || e.source === '*';
+  const dash = e.kind === 'always' ? ' stroke-dasharray="5 3"' : e.source === '*' ? ' stroke-dasharray="2 3"' : '';
+  return `<g ${edgeAttrs(e)}><title>${escapeXml(edgeTitle(e))}</title><path d="${d}" fill="none" stroke="${soft ? '#8a96a3' : '#37474f'}" stroke-width="1.3"${dash} marker-end="url(#${soft ? 'pijl-zacht' : 'pijl'})"/></g>`;
 }
 
 function drawEdgeLabel(le: LaidEdge): string {
@@ -428,7 +482,7 @@ function drawEdgeLabel(le: LaidEdge): string {
   parts.push(`<rect x="${r(l.x)}" y="${r(l.y)}" width="${r(l.width)}" height="${r(l.height)}" rx="3" fill="#ffffff" fill-opacity="0.92"/>`);
   l.lines.forEach((line, i) => {
     const isTrigger = i === 0 && (e.kind === 'event' || !!e.guard);
-    const isTail = i === l.lines.length - 1 && (!!e.grondslag || e.termijnen.length > 0);
+    const isTail = l.full && i === l.lines.length - 1 && (!!e.grondslag || e.termijnen.length > 0);
     const attrs = isTrigger ? 'font-weight="700" fill="#263238"' : isTail ? 'fill="#6b3fa0" font-style="italic"' : 'fill="#263238"';
     parts.push(`<text x="${r(l.x + 4)}" y="${r(l.y + 2 + EDGE_FONT + i * 13)}" font-size="${EDGE_FONT}" ${attrs}>${escapeXml(line)}</text>`);
   });
@@ -466,6 +520,12 @@ function drawLegend(graph: DiagramGraph, overlay: boolean, maxWidth: number): { 
       `<g class="legend-direct"><line x1="${r(x)}" y1="${r(y + 7)}" x2="${r(x + 22)}" y2="${r(y + 7)}" stroke="#8a96a3" stroke-width="1.3" stroke-dasharray="5 3"/>` +
       `<text x="${r(x + 30)}" y="${r(y + 11)}" font-size="11" fill="#1d2b3a">direct (zonder gebeurtenis)</text></g>`,
   });
+  if (graph.edges.some((e) => e.internal)) {
+    items.push({
+      width: 30 + 30 * 6.3 + 18,
+      svg: (x, y) => `<g class="legend-intern"><text x="${r(x + 11)}" y="${r(y + 11)}" font-size="12" text-anchor="middle" fill="#263238">${INTERN}</text><text x="${r(x + 30)}" y="${r(y + 11)}" font-size="11" fill="#1d2b3a">gebeurtenis zonder stapwissel</text></g>`,
+    });
+  }
   if (overlay) {
     const band: Array<[string, string, string]> = [
       ['op-tijd', 'op tijd', BAND_KLEUREN.opTijd],
