@@ -1,0 +1,62 @@
+/**
+ * Domain errors of the engine. The HTTP layer maps them to application/problem+json with a
+ * stable `code` (design.md §6); other callers (jobs, CLI) handle them directly.
+ */
+export abstract class EngineError extends Error {
+  abstract readonly code: string;
+}
+
+/** The regime does not accept the event in the klacht's current state (nothing was written). */
+export class GebeurtenisNietToegestaanError extends EngineError {
+  readonly code = 'gebeurtenis-niet-toegestaan';
+  constructor(
+    readonly eventType: string,
+    readonly reden: string,
+    readonly state: string,
+    readonly toegestaneEvents: string[],
+  ) {
+    super(reden);
+    this.name = 'GebeurtenisNietToegestaanError';
+  }
+}
+
+export class KlachtNietGevondenError extends EngineError {
+  readonly code = 'klacht-niet-gevonden';
+  constructor(readonly klachtId: string) {
+    super(`Er is geen klacht met id ${klachtId}.`);
+    this.name = 'KlachtNietGevondenError';
+  }
+}
+
+/** No definition is in force for this gemeente on the day of receipt. */
+export class GeenDefinitieError extends EngineError {
+  readonly code = 'geen-definitie';
+  constructor(
+    readonly gemeente: string,
+    readonly datum: string,
+  ) {
+    super(`Voor gemeente ${gemeente} geldt op ${datum} geen klachtregeling (definitie). Controleer de gemeentecode of de geldigheidsdatums van de definities.`);
+    this.name = 'GeenDefinitieError';
+  }
+}
+
+/** The regime refused the intake itself (e.g. a fact it cannot route on). */
+export class IntakeGeweigerdError extends EngineError {
+  readonly code = 'intake-geweigerd';
+  constructor(readonly reden: string) {
+    super(reden);
+    this.name = 'IntakeGeweigerdError';
+  }
+}
+
+/** A running klacht refers to a definition version that is no longer loaded: an operator error. */
+export class DefinitieOntbreektError extends EngineError {
+  readonly code = 'definitie-ontbreekt';
+  constructor(
+    readonly definitieId: string,
+    readonly versie: string,
+  ) {
+    super(`Definitie ${definitieId} versie ${versie} is niet geladen; een lopende klacht blijft op de versie waarmee hij begon.`);
+    this.name = 'DefinitieOntbreektError';
+  }
+}

@@ -1,0 +1,276 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult } from '../../machines/contract';
+import { KlachtGebeurtenisEntity } from '../klachten/klacht-gebeurtenis.entity';
+import { KlachtEntity } from '../klachten/klacht.entity';
+import { OutboxRelay } from '../outbox/outbox-relay.service';
+import { OUTBOX_TYPES, type OutboxBericht } from '../outbox/outbox.types';
+import { planTermijnen, type LopendeTermijn, type TermijnVelden } from '../termijnen/termijn-reconcile';
+import { dagVan } from '../termijnen/termijn-tijd';
+import { TermijnEntity } from '../termijnen/termijn.entity';
+import {
+  DefinitieOntbreektError,
+  GebeurtenisNietToegestaanError,
+  GeenDefinitieError,
+  IntakeGeweigerdError,
+  KlachtNietGevondenError,
+} from './engine.errors';
+import { REGIME_BRON, type RegimeBron } from './regime-bron';
+
+/** Who caused a change, and the request or job it belongs to (both go into history and outbox). */
+export interface EngineContext {
+  actor: string;
+  correlationId?: string;
+}
+
+export interface EngineResultaat {
+  klacht: KlachtEntity;
+  result: StepResult;
+}
+
+/** Event type recorded in history for the intake (design.md §4 names it as the first event). */
+export const INTAKE_EVENT = 'KLACHT_ONTVANGEN';
+
+// Registration fields an accepted event may carry in `data` (Awb 9:12a registratie; reports per
+// aard/categorie and oorzaak, Stichtse Vecht; tevredenheid, Amsterdam §5A).
+const REGISTRATIE_VELDEN = ['categorie', 'oorzaak', 'afdoening', 'oordeel', 'tevredenheid'] as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The durable engine (design.md §1): every change to a klacht is ONE transaction that locks the
+ * row, steps the pure regime, and writes snapshot + history + termijnen + outbox together.
+ * Side effects happen only after commit, through the outbox relay. Concurrent events on one
+ * klacht serialise on the row lock (`SELECT ... FOR UPDATE`), also across processes.
+ */
+@Injectable()
+export class EngineService {
+  private readonly logger = new Logger(EngineService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REGIME_BRON) private readonly regimes: RegimeBron,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  /** Intake: start the regime in force for the gemeente on the day of receipt. */
+  async create(intake: IntakeInput, ctx: EngineContext): Promise<EngineResultaat> {
+    const dag = dagVan(new Date(intake.ontvangenOp));
+    const regime = this.regimes.forGemeente(intake.gemeente, dag);
+    if (!regime) throw new GeenDefinitieError(intake.gemeente, dag);
+    const result = regime.start(intake);
+    if (!result.accepted) throw new IntakeGeweigerdError(result.reason ?? 'De klachtregeling weigert deze intake.');
+    const klacht = await this.dataSource.transaction(async (m) => {
+      const id = randomUUID();
+      await m.insert(KlachtEntity, {
+        id,
+        gemeente: intake.gemeente,
+        definitieId: regime.summary.id,
+        definitieVersie: regime.summary.versie,
+        snapshot: result.snapshot as object,
+        state: result.state,
+        done: result.done,
+        volgendeEvents: result.volgendeEvents,
+        soort: intake.soort ?? 'klacht',
+        kanaal: intake.kanaal,
+        ontvangenOp: new Date(intake.ontvangenOp),
+        ingediendBij: intake.ingediendBij,
+        onderwerp: intake.onderwerp ?? null,
+        aanbieders: intake.aanbieders,
+        feiten: intake.feiten,
+      });
+      const row = await m.findOneByOrFail(KlachtEntity, { id });
+      const event: KlachtEvent = { type: INTAKE_EVENT, at: intake.ontvangenOp, data: { ...intake } };
+      await this.schrijfStap(m, row, null, event, result, ctx, [
+        { klachtId: id, type: OUTBOX_TYPES.klachtOntvangen, payload: this.basis(row, event, ctx) },
+      ]);
+      return row;
+    });
+    this.relay.kick();
+    return { klacht, result };
+  }
+
+  /**
+   * Applies one event. Refused by the regime: throws GebeurtenisNietToegestaanError and the
+   * transaction writes nothing (no history row either; the refusal is logged).
+   */
+  async apply(klachtId: string, event: KlachtEvent, ctx: EngineContext): Promise<EngineResultaat> {
+    const uit = await this.dataSource.transaction(async (m) => {
+      const row = await this.vergrendel(m, klachtId);
+      const result = this.regimeVan(row).step(row.snapshot, { ...event, actor: event.actor ?? ctx.actor });
+      if (!result.accepted) {
+        this.logger.log(`Klacht ${klachtId}: ${event.type} geweigerd in ${row.state}: ${result.reason ?? ''}`);
+        throw new GebeurtenisNietToegestaanError(
+          event.type,
+          result.reason ?? `De gebeurtenis ${event.type} is nu niet toegestaan.`,
+          row.state,
+          row.volgendeEvents,
+        );
+      }
+      await this.schrijfStap(m, row, row.state, event, result, ctx);
+      return { klacht: row, result };
+    });
+    this.relay.kick();
+    return uit;
+  }
+
+  /** Locks the klacht row for the rest of the transaction (lock order: klacht, then its termijnen). */
+  async vergrendel(m: EntityManager, klachtId: string): Promise<KlachtEntity> {
+    if (!UUID.test(klachtId)) throw new KlachtNietGevondenError(klachtId);
+    const row = await m
+      .createQueryBuilder(KlachtEntity, 'k')
+      .setLock('pessimistic_write')
+      .where('k.id = :id', { id: klachtId })
+      .getOne();
+    if (!row) throw new KlachtNietGevondenError(klachtId);
+    return row;
+  }
+
+  regimeVan(row: Pick<KlachtEntity, 'definitieId' | 'definitieVersie'>): CompiledRegime {
+    const regime = this.regimes.byId(row.definitieId, row.definitieVersie);
+    if (!regime) throw new DefinitieOntbreektError(row.definitieId, row.definitieVersie);
+    return regime;
+  }
+
+  /**
+   * Writes an accepted step inside the caller's transaction (the caller holds the row lock):
+   * klacht row, history, termijn reconciliation and outbox rows. Mutates `row` to the new state.
+   */
+  async schrijfStap(
+    m: EntityManager,
+    row: KlachtEntity,
+    vanState: string | null,
+    event: KlachtEvent,
+    result: StepResult,
+    ctx: EngineContext,
+    extra: OutboxBericht[] = [],
+  ): Promise<void> {
+    const registratie: Partial<Pick<KlachtEntity, (typeof REGISTRATIE_VELDEN)[number] | 'maatregelen'>> = {};
+    const data = event.data ?? {};
+    for (const veld of REGISTRATIE_VELDEN) {
+      if (typeof data[veld] === 'string') registratie[veld] = data[veld] as string;
+    }
+    if (typeof data.aard === 'string') registratie.categorie = data.aard;
+    if (Array.isArray(data.maatregelen) && data.maatregelen.every((x) => typeof x === 'string')) {
+      registratie.maatregelen = data.maatregelen as string[];
+    }
+    if (vanState !== null) {
+      await m
+        .createQueryBuilder()
+        .update(KlachtEntity)
+        .set({
+          snapshot: result.snapshot as object,
+          state: result.state,
+          done: result.done,
+          volgendeEvents: result.volgendeEvents,
+          ...registratie,
+          version: () => 'version + 1',
+        })
+        .where('id = :id', { id: row.id })
+        .execute();
+      Object.assign(row, registratie, {
+        snapshot: result.snapshot,
+        state: result.state,
+        done: result.done,
+        volgendeEvents: result.volgendeEvents,
+        version: row.version + 1,
+      });
+    }
+
+    await m.insert(KlachtGebeurtenisEntity, {
+      klachtId: row.id,
+      type: event.type,
+      vanState,
+      naarState: result.state,
+      actor: event.actor ?? ctx.actor,
+      at: new Date(event.at),
+      correlationId: ctx.correlationId ?? null,
+      payload: event.data ?? {},
+      accepted: true,
+    } as QueryDeepPartialEntity<KlachtGebeurtenisEntity>);
+
+    const berichten: OutboxBericht[] = [...extra];
+    const basis = this.basis(row, event, ctx);
+    if (vanState !== null && vanState !== result.state) {
+      berichten.push({ klachtId: row.id, type: OUTBOX_TYPES.statusGewijzigd, payload: { ...basis, van: vanState, naar: result.state, done: result.done } });
+    }
+    berichten.push(...(await this.verzoenTermijnen(m, row, event, result, basis)));
+    for (const intent of result.intents) {
+      berichten.push({ klachtId: row.id, type: `${OUTBOX_TYPES.intent}${intent.type}`, payload: { ...basis, intent } });
+    }
+    await OutboxRelay.schrijf(m, berichten);
+  }
+
+  private async verzoenTermijnen(
+    m: EntityManager,
+    row: KlachtEntity,
+    event: KlachtEvent,
+    result: StepResult,
+    basis: Record<string, unknown>,
+  ): Promise<OutboxBericht[]> {
+    const alle = await m.find(TermijnEntity, { where: { klachtId: row.id } });
+    const lopend = alle.filter((t) => t.status === 'running');
+    const maxRevisie: Record<string, number> = {};
+    for (const t of alle) maxRevisie[t.naam] = Math.max(maxRevisie[t.naam] ?? 0, t.revision);
+    const plan = planTermijnen(lopend as LopendeTermijn[], maxRevisie, result.termijnen, event);
+    const berichten: OutboxBericht[] = [];
+    const gepland = (t: { id: string; revision: number } & TermijnVelden) => ({
+      klachtId: row.id,
+      type: OUTBOX_TYPES.termijnGepland,
+      payload: {
+        ...basis,
+        termijnId: t.id,
+        naam: t.naam,
+        label: t.label,
+        revision: t.revision,
+        vervaldatum: t.vervaldatum,
+        vervaltOp: t.vervaltOp.toISOString(),
+        uitleg: t.uitleg,
+        herinneringen: t.herinneringen,
+      },
+    });
+
+    // Ended first, so the unique (klacht, naam) index for running rows is free for a restart.
+    for (const e of plan.beeindigd) {
+      await m.update(TermijnEntity, { id: e.id }, { status: e.status, beeindigdOp: new Date(event.at), beeindigdDoor: event.type });
+      berichten.push({ klachtId: row.id, type: OUTBOX_TYPES.termijnBeeindigd, payload: { ...basis, termijnId: e.id, naam: e.naam, status: e.status } });
+    }
+    for (const g of plan.gewijzigd) {
+      const oud = lopend.find((t) => t.id === g.id)!;
+      const inhoud = (t: Pick<TermijnVelden, 'label' | 'uitleg' | 'herinneringen' | 'escalatieNaar' | 'grondslag' | 'mutaties'>) =>
+        JSON.stringify([t.label, t.uitleg, t.herinneringen, t.escalatieNaar, t.grondslag, t.mutaties]);
+      if (!g.verschoven && inhoud(oud) === inhoud(g.velden)) continue;
+      await m.update(
+        TermijnEntity,
+        { id: g.id },
+        {
+          ...g.velden,
+          revision: g.revision,
+          // A moved termijn can expire again (its new revision has not fired).
+          ...(g.verschoven ? { vervalGemeldOp: null } : {}),
+        },
+      );
+      if (g.verschoven) berichten.push(gepland({ id: g.id, revision: g.revision, ...g.velden }));
+    }
+    for (const n of plan.nieuw) {
+      const id = randomUUID();
+      await m.insert(TermijnEntity, { id, klachtId: row.id, status: 'running', ...n });
+      berichten.push(gepland({ id, ...n }));
+    }
+    return berichten;
+  }
+
+  private basis(row: KlachtEntity, event: KlachtEvent, ctx: EngineContext): Record<string, unknown> {
+    return {
+      klachtId: row.id,
+      gemeente: row.gemeente,
+      event: event.type,
+      at: event.at,
+      actor: event.actor ?? ctx.actor,
+      correlationId: ctx.correlationId ?? null,
+    };
+  }
+}

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Brackets, DataSource, In } from 'typeorm';
+import type { IntakeInput, KlachtEvent } from '../../machines/contract';
+import { EngineService } from '../engine/engine.service';
+import { KlachtNietGevondenError } from '../engine/engine.errors';
+import { TermijnEntity } from '../termijnen/termijn.entity';
+import type { GebeurtenisDto } from './dto/gebeurtenis.dto';
+import type { KlachtIntakeDto } from './dto/klacht-intake.dto';
+import type { KlachtLijstQuery } from './dto/klacht-lijst.query';
+import type { GebeurtenisViewDto, KlachtDetailDto, KlachtPaginaDto, KlachtViewDto, TermijnViewDto } from './dto/klacht-view.dto';
+import { KlachtGebeurtenisEntity } from './klacht-gebeurtenis.entity';
+import { KlachtEntity } from './klacht.entity';
+
+const SORTEER_KOLOM = { ontvangenOp: 'k.ontvangenOp', createdAt: 'k.createdAt', updatedAt: 'k.updatedAt' } as const;
+
+/** Use cases behind the klachten API: writes go through the engine, reads straight to PostgreSQL. */
+@Injectable()
+export class KlachtenService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly engine: EngineService,
+  ) {}
+
+  async intake(dto: KlachtIntakeDto, actor: string, correlationId: string = randomUUID()): Promise<KlachtDetailDto> {
+    const intake: IntakeInput = {
+      gemeente: dto.gemeente,
+      kanaal: dto.kanaal,
+      ontvangenOp: new Date(dto.ontvangenOp).toISOString(),
+      ingediendBij: dto.ingediendBij,
+      soort: dto.soort,
+      onderwerp: dto.onderwerp,
+      aanbieders: dto.aanbieders.map((a) => ({ id: a.id, ...(a.naam ? { naam: a.naam } : {}), ...(a.type ? { type: a.type } : {}) })),
+      feiten: dto.feiten,
+    };
+    const { klacht } = await this.engine.create(intake, { actor, correlationId });
+    return this.detail(klacht.id);
+  }
+
+  async gebeurtenis(klachtId: string, dto: GebeurtenisDto, actor: string, correlationId: string = randomUUID()): Promise<KlachtDetailDto> {
+    const event: KlachtEvent = {
+      type: dto.type,
+      at: dto.at ? new Date(dto.at).toISOString() : new Date().toISOString(),
+      actor,
+      ...(dto.data ? { data: dto.data } : {}),
+    };
+    await this.engine.apply(klachtId, event, { actor, correlationId });
+    return this.detail(klachtId);
+  }
+
+  async detail(id: string): Promise<KlachtDetailDto> {
+    const k = await this.dataSource.getRepository(KlachtEntity).findOneBy({ id: this.uuid(id) });
+    if (!k) throw new KlachtNietGevondenError(id);
+    const [termijnen, gebeurtenissen] = await Promise.all([
+      this.dataSource.getRepository(TermijnEntity).find({ where: { klachtId: id }, order: { createdAt: 'ASC', naam: 'ASC' } }),
+      this.dataSource.getRepository(KlachtGebeurtenisEntity).find({ where: { klachtId: id }, order: { id: 'ASC' } }),
+    ]);
+    return { ...this.view(k, termijnen), gebeurtenissen: gebeurtenissen.map((g) => this.gebeurtenisView(g)) };
+  }
+
+  async lijst(q: KlachtLijstQuery): Promise<KlachtPaginaDto> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const qb = this.dataSource.getRepository(KlachtEntity).createQueryBuilder('k');
+    if (q.gemeente) qb.andWhere('k.gemeente = :gemeente', { gemeente: q.gemeente });
+    const state = q.state;
+    if (state) {
+      // A parent state matches its children: `intern` finds `intern.inBehandeling`.
+      const prefix = `${state.replace(/[\\%_]/g, '\\$&')}.%`;
+      qb.andWhere(new Brackets((w) => w.where('k.state = :state', { state }).orWhere('k.state LIKE :prefix', { prefix })));
+    }
+    if (q.aanbieder) qb.andWhere('k.aanbieders @> CAST(:aanbieder AS jsonb)', { aanbieder: JSON.stringify([{ id: q.aanbieder }]) });
+    if (q.overdue !== undefined) {
+      const bestaat = `EXISTS (SELECT 1 FROM termijn t WHERE t.klacht_id = k.id AND t.status = 'running' AND t.vervalt_op <= now())`;
+      qb.andWhere(q.overdue ? bestaat : `NOT ${bestaat}`);
+    }
+    const sorteer = q.sorteer ?? '-ontvangenOp';
+    const veld = sorteer.replace(/^-/, '') as keyof typeof SORTEER_KOLOM;
+    qb.orderBy(SORTEER_KOLOM[veld], sorteer.startsWith('-') ? 'DESC' : 'ASC').addOrderBy('k.id', 'ASC');
+    qb.skip((page - 1) * pageSize).take(pageSize);
+    const [rows, total] = await qb.getManyAndCount();
+    const termijnen = rows.length
+      ? await this.dataSource.getRepository(TermijnEntity).find({ where: { klachtId: In(rows.map((r) => r.id)), status: 'running' }, order: { vervaltOp: 'ASC' } })
+      : [];
+    return {
+      items: rows.map((k) => this.view(k, termijnen.filter((t) => t.klachtId === k.id))),
+      page,
+      pageSize,
+      total,
+    };
+  }
+
+  private uuid(id: string): string {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new KlachtNietGevondenError(id);
+    return id;
+  }
+
+  private view(k: KlachtEntity, termijnen: TermijnEntity[]): KlachtViewDto {
+    const nu = Date.now();
+    return {
+      id: k.id,
+      gemeente: k.gemeente,
+      definitieId: k.definitieId,
+      definitieVersie: k.definitieVersie,
+      state: k.state,
+      done: k.done,
+      version: k.version,
+      soort: k.soort,
+      kanaal: k.kanaal,
+      ontvangenOp: k.ontvangenOp.toISOString(),
+      ingediendBij: k.ingediendBij,
+      onderwerp: k.onderwerp,
+      aanbieders: k.aanbieders,
+      categorie: k.categorie,
+      oorzaak: k.oorzaak,
+      afdoening: k.afdoening,
+      oordeel: k.oordeel,
+      tevredenheid: k.tevredenheid,
+      maatregelen: k.maatregelen,
+      feiten: k.feiten as Record<string, unknown>,
+      volgendeEvents: k.volgendeEvents,
+      termijnen: termijnen.map(
+        (t): TermijnViewDto => ({
+          naam: t.naam,
+          label: t.label,
+          vervaldatum: t.vervaldatum,
+          vervaltOp: t.vervaltOp.toISOString(),
+          uitleg: t.uitleg,
+          status: t.status,
+          revision: t.revision,
+          herinneringen: t.herinneringen,
+          escalatieNaar: t.escalatieNaar,
+          grondslag: t.grondslag,
+          mutaties: t.mutaties,
+          overdue: t.status === 'running' && t.vervaltOp.getTime() <= nu,
+        }),
+      ),
+      createdAt: k.createdAt.toISOString(),
+      updatedAt: k.updatedAt.toISOString(),
+    };
+  }
+
+  private gebeurtenisView(g: KlachtGebeurtenisEntity): GebeurtenisViewDto {
+    return {
+      id: String(g.id),
+      type: g.type,
+      vanState: g.vanState,
+      naarState: g.naarState,
+      actor: g.actor,
+      at: g.at.toISOString(),
+      correlationId: g.correlationId,
+      payload: g.payload,
+    };
+  }
+}

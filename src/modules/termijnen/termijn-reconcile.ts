@@ -1,0 +1,121 @@
+/**
+ * Pure reconciliation of the `termijn` table with the regime's desired set of running termijnen
+ * (StepResult.termijnen is a desired state, not a diff: contract.ts). No I/O: the engine service
+ * applies the plan inside its transaction.
+ */
+import type { KlachtEvent, TermijnView } from '../../machines/contract';
+import type { HerinneringRecord, TermijnStatus } from './termijn.entity';
+import { beginVanDag, eindVanDag } from './termijn-tijd';
+
+/** The part of a running `termijn` row the reconciliation needs. */
+export interface LopendeTermijn {
+  id: string;
+  naam: string;
+  vervaldatum: string;
+  vervaltOp: Date;
+  revision: number;
+  herinneringen: HerinneringRecord[];
+}
+
+export interface TermijnVelden {
+  naam: string;
+  label: string;
+  vervaldatum: string;
+  vervaltOp: Date;
+  uitleg: string[];
+  herinneringen: HerinneringRecord[];
+  volgendeHerinneringOp: Date | null;
+  escalatieNaar: string | null;
+  grondslag: string | null;
+  mutaties: TermijnView['mutaties'];
+}
+
+export interface TermijnPlan {
+  /** New running termijnen, with the revision they start at. */
+  nieuw: Array<TermijnVelden & { revision: number }>;
+  /** Running termijnen whose fields change; `verschoven` when the wake-up moments moved (revision + 1). */
+  gewijzigd: Array<{ id: string; velden: TermijnVelden; revision: number; verschoven: boolean }>;
+  /** Termijnen the regime no longer runs. */
+  beeindigd: Array<{ id: string; naam: string; status: Exclude<TermijnStatus, 'running'> }>;
+}
+
+// Events that end a termijn without it being met or missed: the klacht went elsewhere or was withdrawn.
+const ANNULEREND = /INGETROKKEN|INTREKKEN|ANNULE|DOORGESTUURD|DOORSTUREN/;
+
+export function herinneringRecords(view: TermijnView, vorige: HerinneringRecord[] = []): HerinneringRecord[] {
+  return view.herinneringen.map((h) => {
+    const eerder = vorige.find((v) => v.naam === h.naam && v.datum === h.datum);
+    const record: HerinneringRecord = { naam: h.naam, datum: h.datum, naar: h.naar, op: beginVanDag(h.datum).toISOString() };
+    // A reminder already sent for the same day stays sent (it must fire once).
+    if (eerder?.verzondenOp) record.verzondenOp = eerder.verzondenOp;
+    return record;
+  });
+}
+
+export function volgendeHerinnering(herinneringen: HerinneringRecord[]): Date | null {
+  const open = herinneringen.filter((h) => !h.verzondenOp).map((h) => Date.parse(h.op));
+  return open.length ? new Date(Math.min(...open)) : null;
+}
+
+function velden(view: TermijnView, vorige?: HerinneringRecord[]): TermijnVelden {
+  const herinneringen = herinneringRecords(view, vorige);
+  return {
+    naam: view.naam,
+    label: view.label,
+    vervaldatum: view.vervaldatum,
+    vervaltOp: eindVanDag(view.vervaldatum),
+    uitleg: view.uitleg,
+    herinneringen,
+    volgendeHerinneringOp: volgendeHerinnering(herinneringen),
+    escalatieNaar: view.escalatieNaar ?? null,
+    grondslag: view.grondslag ?? null,
+    mutaties: view.mutaties,
+  };
+}
+
+function sleutelMomenten(vervaldatum: string, herinneringen: Array<{ naam: string; datum: string }>): string {
+  return [vervaldatum, ...herinneringen.map((h) => `${h.naam}@${h.datum}`).sort()].join('|');
+}
+
+/**
+ * @param lopend  the klacht's running termijn rows
+ * @param maxRevisie  highest revision ever used per name for this klacht (also ended rows), so a
+ *                    termijn that starts again never reuses a job id of an earlier one
+ * @param gewenst  StepResult.termijnen
+ * @param event  the event that caused the step (decides met / verlopen / cancelled)
+ */
+export function planTermijnen(
+  lopend: LopendeTermijn[],
+  maxRevisie: Record<string, number>,
+  gewenst: TermijnView[],
+  event: Pick<KlachtEvent, 'type' | 'at' | 'data'>,
+): TermijnPlan {
+  const plan: TermijnPlan = { nieuw: [], gewijzigd: [], beeindigd: [] };
+  const perNaam = new Map(lopend.map((t) => [t.naam, t]));
+  const gezien = new Set<string>();
+  for (const view of gewenst) {
+    if (gezien.has(view.naam)) throw new Error(`Regime returned termijn "${view.naam}" twice`);
+    gezien.add(view.naam);
+    const bestaand = perNaam.get(view.naam);
+    if (!bestaand) {
+      plan.nieuw.push({ ...velden(view), revision: (maxRevisie[view.naam] ?? 0) + 1 });
+      continue;
+    }
+    const v = velden(view, bestaand.herinneringen);
+    // Verdaging / opschorting moves the wake-up moments: a new revision makes old jobs stale.
+    const verschoven =
+      sleutelMomenten(bestaand.vervaldatum, bestaand.herinneringen) !== sleutelMomenten(v.vervaldatum, v.herinneringen);
+    plan.gewijzigd.push({ id: bestaand.id, velden: v, revision: verschoven ? bestaand.revision + 1 : bestaand.revision, verschoven });
+  }
+  const at = Date.parse(event.at);
+  for (const t of lopend) {
+    if (gezien.has(t.naam)) continue;
+    let status: Exclude<TermijnStatus, 'running'>;
+    if (event.type === 'TERMIJN_VERLOPEN' && event.data?.termijn === t.naam) status = 'verlopen';
+    else if (ANNULEREND.test(event.type)) status = 'cancelled';
+    // Ended by a handling event: on time if it happened before the end of the last day.
+    else status = at < t.vervaltOp.getTime() ? 'met' : 'verlopen';
+    plan.beeindigd.push({ id: t.id, naam: t.naam, status });
+  }
+  return plan;
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config';
+import { OutboxRelay } from '../outbox/outbox-relay.service';
+import { TermijnEntity } from './termijn.entity';
+import { TermijnScheduler } from './termijn-scheduler.service';
+import { TermijnWakeService } from './termijn-wake.service';
+
+const SWEEP_BATCH = 200;
+
+/**
+ * The safety net under the queue (design.md §5): every SWEEP_INTERVAL_MS it finds termijnen and
+ * reminders that are due but have not fired, straight from PostgreSQL, and fires them through the
+ * same idempotent wake-up path; it also drains the outbox. On boot it rebuilds all delayed jobs
+ * from the `termijn` table, so losing Redis (FLUSHALL, failover) loses nothing.
+ */
+@Injectable()
+export class TermijnSweep implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TermijnSweep.name);
+  private timer?: NodeJS.Timeout;
+  private lopend: Promise<void> | null = null;
+  private gestopt = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly wake: TermijnWakeService,
+    private readonly scheduler: TermijnScheduler,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const n = await this.scheduler.rebuild();
+    this.logger.log(`Rebuilt ${n} termijn wake-up(s) from the termijn table`);
+    this.relay.kick();
+    this.timer = setInterval(() => void this.sweepOnce(), this.config.sweepIntervalMs);
+    this.timer.unref();
+  }
+
+  /** One sweep; concurrent calls share the running one. Returns when it has finished. */
+  sweepOnce(nu?: Date): Promise<void> {
+    if (!this.lopend) {
+      this.lopend = this.sweep(nu ?? new Date())
+        .catch((e: Error) => this.logger.error(`Termijn sweep failed: ${e.message}`))
+        .finally(() => {
+          this.lopend = null;
+        });
+    }
+    return this.lopend;
+  }
+
+  private async sweep(nu: Date): Promise<void> {
+    const repo = this.dataSource.getRepository(TermijnEntity);
+    const verlopen = await repo
+      .createQueryBuilder('t')
+      .where("t.status = 'running' AND t.vervalGemeldOp IS NULL AND t.vervaltOp <= :nu", { nu })
+      .orderBy('t.vervaltOp', 'ASC')
+      .limit(SWEEP_BATCH)
+      .getMany();
+    for (const t of verlopen) {
+      if (this.gestopt) return;
+      await this.wake.verval({ klachtId: t.klachtId, termijnNaam: t.naam, revision: t.revision, kind: 'verval' }, nu);
+    }
+    const herinneringen = await repo
+      .createQueryBuilder('t')
+      .where("t.status = 'running' AND t.volgendeHerinneringOp <= :nu", { nu })
+      .orderBy('t.volgendeHerinneringOp', 'ASC')
+      .limit(SWEEP_BATCH)
+      .getMany();
+    for (const t of herinneringen) {
+      for (const h of t.herinneringen) {
+        if (this.gestopt) return;
+        if (h.verzondenOp || Date.parse(h.op) > nu.getTime()) continue;
+        await this.wake.herinnering({ klachtId: t.klachtId, termijnNaam: t.naam, revision: t.revision, kind: 'herinnering', herinnering: h.naam }, nu);
+      }
+    }
+    if (verlopen.length + herinneringen.length > 0) {
+      this.logger.log(`Sweep fired ${verlopen.length} termijn(en) and checked ${herinneringen.length} reminder row(s) that the queue had not`);
+    }
+    this.relay.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.gestopt = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.lopend;
+  }
+}

@@ -1,0 +1,101 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { KlachtEntity } from '../klachten/klacht.entity';
+import type { TermijnMutatie } from '../../machines/contract';
+
+export type TermijnStatus = 'running' | 'met' | 'verlopen' | 'cancelled';
+
+/** One reminder of a termijn; `verzondenOp` is set inside a transaction so it fires once. */
+export interface HerinneringRecord {
+  naam: string;
+  /** Calendar day of the reminder (Europe/Amsterdam). */
+  datum: string;
+  naar: string;
+  /** The instant the reminder is due (start of `datum` in Europe/Amsterdam). */
+  op: string;
+  verzondenOp?: string;
+}
+
+/**
+ * A legal deadline of one klacht, mirrored from the regime's TermijnView (design.md §5).
+ * The regime decides which termijnen run; this table is what the wake-ups (BullMQ delayed jobs,
+ * the sweep) are rebuilt from. `revision` goes up whenever the due date moves (verdaging,
+ * opschorting), so a wake-up for an older revision is recognisably stale.
+ */
+@Entity('termijn')
+// At most one running termijn per name per klacht; ended ones stay as history.
+@Index('UQ_termijn_running', ['klachtId', 'naam'], { unique: true, where: `"status" = 'running'` })
+@Index('IDX_termijn_klacht', ['klachtId'])
+@Index('IDX_termijn_verval_due', ['vervaltOp'], { where: `"status" = 'running' AND "verval_gemeld_op" IS NULL` })
+@Index('IDX_termijn_herinnering_due', ['volgendeHerinneringOp'], { where: `"status" = 'running'` })
+export class TermijnEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'klacht_id', type: 'uuid' })
+  klachtId: string;
+
+  @ManyToOne(() => KlachtEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'klacht_id' })
+  klacht?: KlachtEntity;
+
+  @Column({ type: 'varchar', length: 100 })
+  naam: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  label: string;
+
+  /** Last day of the termijn (inclusive), Europe/Amsterdam. */
+  @Column({ type: 'date' })
+  vervaldatum: string;
+
+  /**
+   * The instant the termijn has passed: the end of `vervaldatum` in Europe/Amsterdam (a termijn
+   * expires after its last day). Computed from `vervaldatum`; wake-ups are scheduled at this
+   * instant, so tests and operators may set it directly and reschedule.
+   */
+  @Column({ name: 'vervalt_op', type: 'timestamptz' })
+  vervaltOp: Date;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  uitleg: string[];
+
+  @Column({ type: 'varchar', length: 20, default: 'running' })
+  status: TermijnStatus;
+
+  @Column({ type: 'int', default: 1 })
+  revision: number;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  herinneringen: HerinneringRecord[];
+
+  /** Earliest unsent reminder instant (null when none is left): what the sweep looks at. */
+  @Column({ name: 'volgende_herinnering_op', type: 'timestamptz', nullable: true })
+  volgendeHerinneringOp: Date | null;
+
+  @Column({ name: 'escalatie_naar', type: 'varchar', length: 100, nullable: true })
+  escalatieNaar: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  grondslag: string | null;
+
+  /** Ledger of verdaging / opschorting / instemming, as the regime reports it. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  mutaties: TermijnMutatie[];
+
+  /** Set once TERMIJN_VERLOPEN for this revision has been handled: a second wake-up does nothing. */
+  @Column({ name: 'verval_gemeld_op', type: 'timestamptz', nullable: true })
+  vervalGemeldOp: Date | null;
+
+  /** When the termijn stopped running, and which event ended it. */
+  @Column({ name: 'beeindigd_op', type: 'timestamptz', nullable: true })
+  beeindigdOp: Date | null;
+
+  @Column({ name: 'beeindigd_door', type: 'varchar', length: 100, nullable: true })
+  beeindigdDoor: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,133 @@
+import { createTestDatabase, type TestDatabase } from './support';
+import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { testIntake } from './support/test-regime';
+import { GebeurtenisNietToegestaanError } from '../src/modules/engine/engine.errors';
+
+/** Engine: one transaction per event, row lock, history, termijnen and outbox together. */
+describe('engine (test regime, real PostgreSQL + Redis)', () => {
+  let db: TestDatabase;
+  let a: EngineApp;
+  let b: EngineApp;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('engine');
+    // Two app instances on one database: the row lock must serialise across processes too.
+    a = await createEngineApp({ databaseUrl: db.url, env: { SWEEP_INTERVAL_MS: '600000' } });
+    b = await createEngineApp({ databaseUrl: db.url, env: { ROLE: 'api' } });
+  });
+
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    await db?.drop();
+  });
+
+  const snapshotVan = async (id: string) => ({
+    klacht: await a.db.query(`select state, version, snapshot, done from klacht where id = $1`, [id]),
+    history: await a.db.query(`select id, type from klacht_gebeurtenis where klacht_id = $1 order by id`, [id]),
+    termijnen: await a.db.query(`select naam, status, revision, vervaldatum, updated_at from termijn where klacht_id = $1 order by naam`, [id]),
+    outbox: await a.db.query(`select count(*)::int as n from outbox where klacht_id = $1`, [id]),
+  });
+
+  it('an intake writes the klacht, its history, its termijnen with due instants and outbox rows in one go', async () => {
+    const { klacht } = await a.engine.create(testIntake('2026-04-02T10:00:00+02:00'), { actor: 'kcc' });
+    const s = await snapshotVan(klacht.id);
+    expect(s.klacht[0]).toEqual(expect.objectContaining({ state: 'inBehandeling', version: 1, done: false }));
+    expect(s.history.map((h: { type: string }) => h.type)).toEqual(['KLACHT_ONTVANGEN']);
+    expect(s.termijnen.map((t: { naam: string; status: string }) => [t.naam, t.status])).toEqual([
+      ['afhandeling', 'running'],
+      ['contact', 'running'],
+    ]);
+    const [afh] = await a.db.query(`select vervalt_op, volgende_herinnering_op from termijn where klacht_id = $1 and naam = 'afhandeling'`, [klacht.id]);
+    // 42 days after 2 April 2026 = 14 May; it passes at the end of that day in Europe/Amsterdam.
+    expect(afh.vervalt_op.toISOString()).toBe('2026-05-14T22:00:00.000Z');
+    expect(afh.volgende_herinnering_op.toISOString()).toBe('2026-05-06T22:00:00.000Z');
+    const types = (await a.db.query(`select type from outbox where klacht_id = $1 order by id`, [klacht.id])).map((r: { type: string }) => r.type);
+    expect(types).toEqual(['klacht.ontvangen', 'termijn.gepland', 'termijn.gepland', 'intent.ONTVANGSTBEVESTIGING_STUREN']);
+  });
+
+  it('an event refused by the machine leaves the row, history and termijnen unchanged', async () => {
+    const { klacht } = await a.engine.create(testIntake(), { actor: 'kcc' });
+    await a.engine.apply(klacht.id, { type: 'VERDAGEN', at: new Date().toISOString(), data: { duur: 'P4W' } }, { actor: 'behandelaar' });
+    const voor = await snapshotVan(klacht.id);
+    // Awb 9:11 lid 2: verdaging once; the test regime refuses a second one.
+    const fout = await a.engine
+      .apply(klacht.id, { type: 'VERDAGEN', at: new Date().toISOString(), data: { duur: 'P4W' } }, { actor: 'behandelaar' })
+      .catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(GebeurtenisNietToegestaanError);
+    expect((fout as GebeurtenisNietToegestaanError).toegestaneEvents).toEqual(expect.arrayContaining(['AFDOEN']));
+    await expect(a.engine.apply(klacht.id, { type: 'ONBEKEND_EVENT', at: new Date().toISOString() }, { actor: 'x' })).rejects.toBeInstanceOf(GebeurtenisNietToegestaanError);
+    expect(await snapshotVan(klacht.id)).toEqual(voor);
+  });
+
+  it('two concurrent events on one klacht are both applied, none lost', async () => {
+    const klachten = await Promise.all(Array.from({ length: 8 }, () => a.engine.create(testIntake(), { actor: 'kcc' })));
+    const at = new Date().toISOString();
+    await Promise.all(
+      klachten.flatMap(({ klacht }) => [
+        a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at }, { actor: 'behandelaar-1' }),
+        a.engine.apply(klacht.id, { type: 'VERDAGEN', at, data: { duur: 'P4W' } }, { actor: 'behandelaar-2' }),
+      ]),
+    );
+    for (const { klacht } of klachten) {
+      const s = await snapshotVan(klacht.id);
+      expect(s.klacht[0].version).toBe(3);
+      expect(s.history.map((h: { type: string }) => h.type).sort()).toEqual(['CONTACT_OPGENOMEN', 'KLACHT_ONTVANGEN', 'VERDAGEN']);
+      // Both effects are in the snapshot: contact ended, afhandeling verdaagd (a lost update would drop one).
+      expect(s.termijnen.map((t: { naam: string; status: string; revision: number }) => [t.naam, t.status, t.revision])).toEqual([
+        ['afhandeling', 'running', 2],
+        ['contact', 'met', 1],
+      ]);
+    }
+  });
+
+  it('two concurrent events on one klacht are both applied, none lost, across two app instances', async () => {
+    const klachten = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? a : b).engine.create(testIntake(), { actor: 'kcc' })));
+    const at = new Date().toISOString();
+    await Promise.all(
+      klachten.flatMap(({ klacht }) => [
+        a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at }, { actor: 'app-a' }),
+        b.engine.apply(klacht.id, { type: 'VERDAGEN', at, data: { duur: 'P4W' } }, { actor: 'app-b' }),
+      ]),
+    );
+    for (const { klacht } of klachten) {
+      const s = await snapshotVan(klacht.id);
+      expect(s.klacht[0].version).toBe(3);
+      expect(s.history).toHaveLength(3);
+      expect(s.termijnen.map((t: { naam: string; status: string }) => [t.naam, t.status])).toEqual([
+        ['afhandeling', 'running'],
+        ['contact', 'met'],
+      ]);
+      const snap = s.klacht[0].snapshot as { context: { termijnen: Record<string, unknown> } };
+      expect(Object.keys(snap.context.termijnen)).toEqual(['afhandeling']);
+    }
+  });
+
+  it('Awb 9:11 lid 2: verdaging moves the termijn to a new revision and the old wake-up does nothing', async () => {
+    const { klacht } = await a.engine.create(testIntake(), { actor: 'kcc' });
+    await a.engine.apply(klacht.id, { type: 'VERDAGEN', at: new Date().toISOString(), data: { duur: 'P4W' } }, { actor: 'behandelaar' });
+    const [t] = await a.db.query(`select revision, vervaldatum from termijn where klacht_id = $1 and naam = 'afhandeling'`, [klacht.id]);
+    expect(t.revision).toBe(2);
+    // Even when due, a wake-up for revision 1 is stale.
+    await a.db.query(`update termijn set vervalt_op = now() - interval '1 second' where klacht_id = $1 and naam = 'afhandeling'`, [klacht.id]);
+    const voor = await snapshotVan(klacht.id);
+    expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'afhandeling', revision: 1, kind: 'verval' })).toBe('stale');
+    expect(await snapshotVan(klacht.id)).toEqual(voor);
+    expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'afhandeling', revision: 2, kind: 'verval' })).toBe('verwerkt');
+    expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'afhandeling', revision: 2, kind: 'verval' })).toBe('stale');
+    const na = await snapshotVan(klacht.id);
+    expect(na.klacht[0].state).toBe('termijnVerstreken');
+    expect(na.termijnen.find((x: { naam: string }) => x.naam === 'afhandeling').status).toBe('verlopen');
+  });
+
+  it('the outbox relay marks rows processed after commit and schedules the termijn wake-ups', async () => {
+    const { klacht } = await a.engine.create(testIntake(), { actor: 'kcc' });
+    await a.relay.idle();
+    await a.relay.drain();
+    const [open] = await a.db.query(`select count(*)::int as n from outbox where klacht_id = $1 and processed_at is null`, [klacht.id]);
+    expect(open.n).toBe(0);
+    const [t] = await a.db.query(`select revision from termijn where klacht_id = $1 and naam = 'afhandeling'`, [klacht.id]);
+    const job = await a.scheduler.queue.getJob(`${klacht.id}.afhandeling.${t.revision}.verval`);
+    expect(job && (await job.getState())).toBe('delayed');
+  });
+});
