@@ -16,7 +16,8 @@ export type { KlachtContext, KlachtMachineEvent, LopendeTermijn, TermijnSpec, St
 export { maakRegime, statePad, type Regime } from './regime';
 export { maakRegistry, laadRegistry, type Registry } from './registry';
 export { checkGraph, graafStap, verkenGraaf, type GraafVerkenning } from './graph/graph-check';
-// paths: see ./graph/paden
+export { allePaden, stateGraaf, type Pad, type PadStap, type Kant, type StateGraaf } from './graph/paden';
+export { kortsteStatePaden, intakeVoorbeelden } from './graph/verkenning';
 
 /**
  * Every valid definition in `dir`, compiled; `errors` lists what is wrong with the others

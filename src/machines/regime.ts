@@ -80,7 +80,7 @@ export function maakRegime(def: Definitie, id: string): Regime {
       if (!type || type.startsWith('xstate.') || type === '*') continue;
       if (TERMIJN_EVENTS.has(type)) {
         if (lopend.length === 0) continue;
-        if (type === 'VERDAGEN' && !lopend.some((n) => ctx.specs[n]?.verdagingMax)) continue;
+        if (type !== 'TERMIJN_VERLOPEN' && type !== 'NIEUWE_TERMIJN' && !lopend.some((n) => ctx.specs[n]?.verdagingMax)) continue;
       }
       const g = guardNaam(t.guard);
       if (g && CONTEXT_GUARDS.has(g.type) && !guardImpl[g.type]({ context: c, event: { type, at: c.nu ?? '' } }, g.params)) continue;

@@ -80,6 +80,10 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       const lopende = Object.keys(c.termijnen);
       return `termijn '${String(naam ?? '')}' loopt niet${lopende.length ? `; lopende termijnen: ${lopende.join(', ')}` : ''}`;
     }
+    // Only handling terms (those with a verdaging rule) move; a statutory year (Awb 9:24) or a notice term does not.
+    if (m.soort !== 'verdaging' && !spec(naam).verdagingMax) {
+      return `termijn '${naam}' (${spec(naam).label}) kan niet worden opgeschort of met instemming verlengd; dat kan alleen bij een afhandeltermijn`;
+    }
     try {
       voegMutatieToe(ledgerVan(spec(naam), l, kalender), m);
       return undefined;

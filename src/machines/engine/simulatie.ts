@@ -1,0 +1,150 @@
+/**
+ * Runs a scenario on a virtual clock (design.md §4, §5): intake plus events at dates. Before every
+ * event, TERMIJN_VERLOPEN fires for each termijn whose due date passed, and reminders that would have
+ * fired are listed — as the service's jobs would do. Pure: returns the timeline, prints nothing.
+ */
+import type { IntakeInput, Intent, KlachtEvent, StepResult, TermijnView } from '../contract';
+import type { Regime } from '../regime';
+import { addDays, kalenderdag } from '../termijnen';
+
+export interface ScenarioGebeurtenis {
+  /** Day (`2026-04-02`) or instant of the event. */
+  op: string;
+  event: string;
+  data?: Record<string, unknown>;
+  actor?: string;
+}
+
+export interface Scenario {
+  naam?: string;
+  intake: IntakeInput;
+  gebeurtenissen: ScenarioGebeurtenis[];
+  /** Keep the clock running until this day (expiries and reminders up to it). */
+  tot?: string;
+}
+
+export interface TijdlijnRegel {
+  datum: string;
+  soort: 'intake' | 'gebeurtenis' | 'verloop' | 'herinnering';
+  event?: string;
+  data?: Record<string, unknown>;
+  van?: string;
+  naar?: string;
+  accepted?: boolean;
+  reason?: string;
+  termijnenGezet: TermijnView[];
+  termijnenVerschoven: Array<{ termijn: TermijnView; van: string }>;
+  termijnenGestopt: string[];
+  intents: Intent[];
+  herinnering?: { termijn: string; naam: string; naar: string; vervaldatum: string };
+}
+
+export interface SimulatieUitkomst {
+  tijdlijn: TijdlijnRegel[];
+  eind: StepResult;
+  geweigerd: number;
+}
+
+/** A day or an instant as the instant of an event: a bare day counts as midday (Amsterdam, UTC+1/+2). */
+export function alsTijdstip(op: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(op) ? `${op}T12:00:00Z` : op;
+}
+
+function verschil(voor: TermijnView[], na: TermijnView[]) {
+  const oud = new Map(voor.map((t) => [t.naam, t]));
+  const nieuw = new Map(na.map((t) => [t.naam, t]));
+  return {
+    gezet: na.filter((t) => !oud.has(t.naam)),
+    verschoven: na.filter((t) => oud.has(t.naam) && oud.get(t.naam)!.vervaldatum !== t.vervaldatum).map((t) => ({ termijn: t, van: oud.get(t.naam)!.vervaldatum })),
+    gestopt: voor.filter((t) => !nieuw.has(t.naam)).map((t) => t.naam),
+  };
+}
+
+export function simuleer(regime: Regime, scenario: Scenario): SimulatieUitkomst {
+  const tijdlijn: TijdlijnRegel[] = [];
+  let geweigerd = 0;
+  const intake = { ...scenario.intake, ontvangenOp: alsTijdstip(scenario.intake.ontvangenOp) };
+  let huidig = regime.start(intake);
+  tijdlijn.push({
+    datum: kalenderdag(intake.ontvangenOp),
+    soort: 'intake',
+    event: 'KLACHT_ONTVANGEN',
+    van: 'nieuw',
+    naar: huidig.state,
+    accepted: huidig.accepted,
+    ...(huidig.reason ? { reason: huidig.reason } : {}),
+    termijnenGezet: huidig.termijnen,
+    termijnenVerschoven: [],
+    termijnenGestopt: [],
+    intents: huidig.intents,
+  });
+  if (!huidig.accepted) return { tijdlijn, eind: huidig, geweigerd: 1 };
+  let klok = kalenderdag(intake.ontvangenOp);
+  const gemeld = new Set<string>();
+
+  const stap = (soort: TijdlijnRegel['soort'], e: KlachtEvent) => {
+    const voor = huidig;
+    const r = regime.step(voor.snapshot, e);
+    const d = verschil(voor.termijnen, r.termijnen);
+    tijdlijn.push({
+      datum: kalenderdag(e.at),
+      soort,
+      event: e.type,
+      ...(e.data ? { data: e.data } : {}),
+      van: voor.state,
+      naar: r.state,
+      accepted: r.accepted,
+      ...(r.reason ? { reason: r.reason } : {}),
+      termijnenGezet: d.gezet,
+      termijnenVerschoven: d.verschoven,
+      termijnenGestopt: d.gestopt,
+      intents: r.intents,
+    });
+    if (r.accepted) huidig = r;
+    else geweigerd += 1;
+  };
+
+  /** Moves the clock to `dag`: reminders on the way, expiries of termijnen due before it. */
+  const klokTot = (dag: string) => {
+    for (let ronde = 0; ronde < 100 && !huidig.done; ronde++) {
+      const verlopen = huidig.termijnen.filter((t) => t.vervaldatum < dag).sort((a, b) => a.vervaldatum.localeCompare(b.vervaldatum));
+      const eerste = verlopen[0];
+      const grens = eerste ? addDays(eerste.vervaldatum, 1) : dag;
+      for (const t of huidig.termijnen) {
+        for (const h of t.herinneringen) {
+          const sleutel = `${t.naam}:${t.vervaldatum}:${h.naam}`;
+          if (h.datum > klok && h.datum <= grens && !gemeld.has(sleutel)) {
+            gemeld.add(sleutel);
+            tijdlijn.push({
+              datum: h.datum,
+              soort: 'herinnering',
+              termijnenGezet: [],
+              termijnenVerschoven: [],
+              termijnenGestopt: [],
+              intents: [],
+              herinnering: { termijn: t.naam, naam: h.naam, naar: h.naar, vervaldatum: t.vervaldatum },
+            });
+          }
+        }
+      }
+      if (!eerste) break;
+      klok = grens;
+      stap('verloop', { type: 'TERMIJN_VERLOPEN', at: `${grens}T00:00:00Z`, data: { termijn: eerste.naam } });
+      if (!tijdlijn[tijdlijn.length - 1].accepted) break;
+    }
+    if (dag > klok) klok = dag;
+  };
+
+  for (const g of scenario.gebeurtenissen) {
+    if (huidig.done) {
+      stap('gebeurtenis', { type: g.event, at: alsTijdstip(g.op), ...(g.data ? { data: g.data } : {}) });
+      continue;
+    }
+    const at = alsTijdstip(g.op);
+    klokTot(kalenderdag(at));
+    stap('gebeurtenis', { type: g.event, at, ...(g.data ? { data: g.data } : {}), ...(g.actor ? { actor: g.actor } : {}) });
+  }
+  if (scenario.tot) klokTot(addDays(scenario.tot, 1));
+  tijdlijn.sort((a, b) => a.datum.localeCompare(b.datum));
+  return { tijdlijn, eind: huidig, geweigerd };
+}
