@@ -6,31 +6,11 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { CliCommand } from '../main';
 import { formatError } from '../../machines/definition/loader';
-import { loadAndValidate, type ValidatieStap } from '../../machines/definition/validate';
+import { loadAndValidate, standaardStappen, type ValidatieStap } from '../../machines/definition/validate';
+import { graafStap } from '../../machines';
 
-/**
- * The graph stage (every state reachable, a final state reachable) belongs to the compiler
- * (src/machines/index.ts). Loaded when present, so validate works before and after it exists.
- */
-function compilerStappen(): ValidatieStap[] {
-  let mod: Record<string, unknown>;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require('../../machines') as Record<string, unknown>;
-  } catch (e) {
-    // Only "src/machines/index.ts does not exist yet"; a broken import inside it must surface.
-    const eersteRegel = String((e as Error).message).split('\n')[0];
-    if ((e as { code?: string }).code === 'MODULE_NOT_FOUND' && eersteRegel.includes("'../../machines'")) return [];
-    throw e;
-  }
-  const stappen: ValidatieStap[] = [];
-  for (const naam of ['graafStap', 'graphStage']) {
-    const s = mod[naam] as ValidatieStap | undefined;
-    if (s && typeof s.run === 'function') stappen.push(s);
-  }
-  if (Array.isArray(mod.validatieStappen)) stappen.push(...(mod.validatieStappen as ValidatieStap[]));
-  return stappen;
-}
+/** The graph stage (every state reachable, a final state reachable) comes from the compiler. */
+const COMPILER_STAPPEN: ValidatieStap[] = [graafStap];
 
 export const command: CliCommand = {
   name: 'validate',
@@ -49,14 +29,18 @@ export const command: CliCommand = {
       return 2;
     }
     const absoluut = paden.map((p) => (isAbsolute(p) ? p : resolve(io.cwd, p)));
-    const { definities, errors } = loadAndValidate(absoluut, compilerStappen());
+    const { definities, errors } = loadAndValidate(absoluut, COMPILER_STAPPEN);
     if (errors.length > 0) {
       for (const e of errors) formatError({ ...e, file: relative(io.cwd, e.file) || e.file }).split('\n').forEach((l) => io.err(l));
       io.err(`\n${errors.length} fout${errors.length === 1 ? '' : 'en'} gevonden.`);
       return 1;
     }
     const gemeenten = new Set(definities.map((d) => d.definitie.gemeente.cbsCode));
-    io.out(`OK: ${definities.length} definitie${definities.length === 1 ? '' : 's'} van ${gemeenten.size} gemeente${gemeenten.size === 1 ? '' : 'n'} zijn geldig.`);
+    const stappen = [...standaardStappen, ...COMPILER_STAPPEN].sort((a, b) => a.volgorde - b.volgorde).map((s) => s.naam);
+    io.out(
+      `OK: ${definities.length} definitie${definities.length === 1 ? '' : 's'} van ${gemeenten.size} gemeente${gemeenten.size === 1 ? '' : 'n'} ` +
+        `zijn geldig (gecontroleerd: ${stappen.join(', ')}).`,
+    );
     for (const d of definities) {
       const def = d.definitie;
       io.out(`  ${relative(io.cwd, d.file)}  ${def.gemeente.cbsCode} ${def.gemeente.naam}, versie ${def.versie}, geldig ${def.geldigVanaf} t/m ${def.geldigTot ?? '(open)'}`);
