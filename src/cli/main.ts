@@ -24,6 +24,8 @@ export function loadCommands(): CliCommand[] {
   const dir = join(__dirname, 'commands');
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir).filter((f) => /\.(js|ts)$/.test(f) && !/\.(spec|test|d)\.(js|ts)$/.test(f));
+  // Commands are discovered from the folder at run time, so a static import is not possible here.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const commands = files.map((f) => (require(join(dir, f)) as { command: CliCommand }).command).filter(Boolean);
   return commands.sort((a, b) => a.name.localeCompare(b.name));
 }
