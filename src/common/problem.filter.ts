@@ -67,7 +67,9 @@ export class ProblemFilter implements ExceptionFilter {
     const request = ctx.getRequest<Request>();
     const response = ctx.getResponse<Response>();
     const problem = toProblem(exception, request.originalUrl ?? request.url);
-    if (problem.status >= 500) {
+    if (problem.status >= 500 && exception instanceof HttpException) {
+      this.logger.warn(`${request.method} ${request.originalUrl}: ${problem.status} ${problem.detail}`);
+    } else if (problem.status >= 500) {
       this.logger.error(
         `${request.method} ${request.originalUrl}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`,
       );

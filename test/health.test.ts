@@ -1,0 +1,59 @@
+import request from 'supertest';
+import { createTestApp, createTestDatabase, startPrivateRedis, TestApp, TestDatabase } from './support';
+
+describe('health', () => {
+  let db: TestDatabase;
+  const apps: TestApp[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('health');
+  });
+  afterAll(async () => {
+    for (const app of apps) await app.close().catch(() => undefined);
+    await db?.drop();
+  });
+
+  it.each(['redis', 'postgres'] as const)('health answers 200 with database and queue ok (queue on %s)', async (backend) => {
+    const t = await createTestApp({ databaseUrl: db.url, postgresQueue: backend === 'postgres' });
+    apps.push(t);
+    const res = await request(t.http).get('/api/v1/health');
+    expect(res.status).toBe(200);
+    expect(res.headers['api-version']).toBe('1.0.0');
+    expect(res.body).toEqual({ status: 'ok', database: 'ok', queue: { backend, status: 'ok' } });
+  });
+
+  it('health answers 503 problem+json naming the queue when Redis is down, and 200 again when it is back', async () => {
+    const redis = await startPrivateRedis();
+    let t: TestApp | undefined;
+    try {
+      t = await createTestApp({ databaseUrl: db.url, redisUrl: redis.url });
+      expect((await request(t.http).get('/api/v1/health')).status).toBe(200);
+
+      await redis.stop();
+      const down = await request(t.http).get('/api/v1/health');
+      expect(down.status).toBe(503);
+      expect(down.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(down.headers['api-version']).toBe('1.0.0');
+      expect(down.body).toMatchObject({
+        status: 503,
+        code: 'niet-beschikbaar',
+        database: 'ok',
+        queue: { backend: 'redis', status: 'down' },
+      });
+      expect(down.body.detail).toContain('queue (redis)');
+
+      await redis.start();
+      let status = 0;
+      for (let i = 0; i < 50 && status !== 200; i++) {
+        status = (await request(t.http).get('/api/v1/health')).status;
+        if (status !== 200) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(status).toBe(200);
+    } finally {
+      // Close while Redis is up: BullMQ waits for its connection to close cleanly.
+      await redis.start().catch(() => undefined);
+      await t?.close();
+      await redis.stop();
+    }
+  });
+});
