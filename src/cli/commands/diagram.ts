@@ -6,10 +6,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AnyStateMachine } from 'xstate';
 import { loadRegistry, type CompiledRegime } from '../../machines';
 import { formatError } from '../../machines/definition/loader';
-import { toDiagramGraph, toMermaid, toSvg } from '../../machines/diagram';
+import { regimeDiagramGraph, toMermaid, toSvg } from '../../machines/diagram';
 import type { CliCommand, CliIo } from '../main';
 
 const FORMATEN = ['mermaid', 'svg', 'json'] as const;
@@ -39,11 +38,6 @@ function gebruiksfout(io: CliIo, melding: string): number {
   io.err(`klachtregie diagram: ${melding}`);
   io.err('Zie: klachtregie diagram --help');
   return 2;
-}
-
-function titel(regime: CompiledRegime): string {
-  const s = regime.summary;
-  return `${s.gemeente.naam}: klachtregeling versie ${s.versie} (geldig vanaf ${s.geldigVanaf}${s.geldigTot ? ` tot ${s.geldigTot}` : ''})`;
 }
 
 export const command: CliCommand = {
@@ -121,7 +115,7 @@ export const command: CliCommand = {
       io.err(`Let op: ${regimes.length} versies (${regimes.map((r) => r.summary.versie).join(', ')}); getekend: ${regime.summary.versie}. Kies een andere met --versie.`);
     }
 
-    const graph = toDiagramGraph(regime.machine as AnyStateMachine, { title: titel(regime) });
+    const graph = regimeDiagramGraph(regime);
     let tekst: string;
     if (formaat === 'mermaid') tekst = toMermaid(graph);
     else if (formaat === 'svg') tekst = await toSvg(graph, {

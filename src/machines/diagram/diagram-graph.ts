@@ -7,6 +7,7 @@
  * machine always gives the same graph.
  */
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import type { CompiledRegime } from '../contract';
 
 /** Where in the klachtroute a state belongs; set by the compiler in each state's `meta.fase`. */
 export type Fase = 'intake' | 'aanbieder' | 'gemeente' | 'tweedeLijn' | 'bijzonder' | 'signaal' | 'afgerond';
@@ -297,4 +298,15 @@ export function isState(node: DiagramNode): boolean {
 /** The real states of a graph, in document order. */
 export function stateNodes(graph: DiagramGraph): DiagramNode[] {
   return graph.nodes.filter(isState);
+}
+
+/** Dutch title of a compiled regime, e.g. `Amsterdam: klachtregeling versie 2015-01 (geldig vanaf 2015-01-01)`. */
+export function regimeTitel(regime: Pick<CompiledRegime, 'summary'>): string {
+  const s = regime.summary;
+  return `${s.gemeente.naam}: klachtregeling versie ${s.versie} (geldig vanaf ${s.geldigVanaf}${s.geldigTot ? ` tot ${s.geldigTot}` : ''})`;
+}
+
+/** The diagram graph of a compiled regime (`CompiledRegime.machine` is an XState machine), titled after it. */
+export function regimeDiagramGraph(regime: CompiledRegime): DiagramGraph {
+  return toDiagramGraph(regime.machine as AnyStateMachine, { title: regimeTitel(regime) });
 }

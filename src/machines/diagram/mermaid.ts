@@ -93,8 +93,13 @@ export function toMermaid(graph: DiagramGraph, opts: MermaidOptions = {}): strin
 
   const emitBlock = (parentPath: string, indent: string): void => {
     const children = byParent.get(parentPath) ?? [];
+    // Regions of a parallel state are separated by `--` (Mermaid's concurrency divider).
+    const parallel = byId.get(parentPath)?.type === 'parallel';
+    let first = true;
     for (const n of children) {
       if (n.type === 'initial') continue;
+      if (parallel && !first) lines.push(`${indent}--`);
+      first = false;
       const id = idOf(n.id);
       const label = n.grondslag ? `${n.label} (${n.grondslag})` : n.label;
       lines.push(`${indent}state "${mermaidText(label)}" as ${id}`);

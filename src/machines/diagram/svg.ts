@@ -66,7 +66,8 @@ const BAND_KLEUREN = { opTijd: '#2e7d32', bijnaVerlopen: '#e09b00', teLaat: '#c6
 
 // Text metrics estimated by character count (no font access in pure code).
 const LABEL_FONT = 13;
-const LABEL_CHAR = 7.1;
+// Bold 13px DejaVu Sans (the widest common fallback) averages about 7.7px per character.
+const LABEL_CHAR = 7.7;
 const SMALL_FONT = 10.5;
 const SMALL_CHAR = 5.9;
 const EDGE_FONT = 10.5;

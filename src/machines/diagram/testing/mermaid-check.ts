@@ -30,6 +30,9 @@ export function readMermaid(text: string) {
     } else if ((m = /^state ([A-Za-z_][A-Za-z0-9_]*) \{$/.exec(line))) {
       composites.push({ id: m[1], parent: stack[stack.length - 1] ?? '' });
       stack.push(m[1]);
+    } else if (line === '--') {
+      // Mermaid's concurrency divider, only inside a composite block.
+      expect(stack.length).toBeGreaterThan(0);
     } else if (line === '}') {
       expect(stack.pop()).toBeDefined();
     } else if ((m = /^(\[\*\]|[A-Za-z_][A-Za-z0-9_]*) --> (\[\*\]|[A-Za-z_][A-Za-z0-9_]*)(?: : ([^:\n;]+))?$/.exec(line))) {
