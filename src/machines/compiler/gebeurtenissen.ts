@@ -48,6 +48,7 @@ export const GEBEURTENISSEN: Record<string, GebeurtenisInfo> = {
     data: { grond: Object.keys(NIET_BEHANDELGRONDEN).join(' | ') },
     varianten: [{ grond: 'ouderDanEenJaar' }],
   },
+  ONDERZOEK_AFGEROND: { omschrijving: 'onderzoek afgerond (definitie zonder hoorzitting)', data: {} },
   HOREN_UITNODIGEN: { omschrijving: 'klager en beklaagde uitgenodigd om gehoord te worden', data: {} },
   HOORZITTING_GEHOUDEN: { omschrijving: 'hoorzitting gehouden', data: {} },
   VERSLAG_VASTGESTELD: { omschrijving: 'verslag van het horen vastgesteld', data: {} },

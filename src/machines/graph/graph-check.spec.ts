@@ -1,0 +1,85 @@
+/**
+ * The graph stage of validation (design.md §3 stage 3): every state reachable, a final state reachable
+ * from every state, no dead ends; errors point at the definition position that causes them.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../cli/main';
+import { loadDefinitionFiles } from '../definition/loader';
+import type { GeladenDefinitie } from '../definition/types';
+import { maakRegime } from '../regime';
+import { checkGraph, checkRegime } from './graph-check';
+import { allePaden } from './paden';
+
+const DEFS = join(__dirname, '..', '..', '..', 'definitions');
+const AMSTERDAM = join(DEFS, 'gm0363-amsterdam', '2015-01.yaml');
+
+/** A copy of the Amsterdam definition with the forwarding condition replaced. */
+function amsterdamMet(doorsturen: string[]): { file: string; geladen: GeladenDefinitie } {
+  const bron = readFileSync(AMSTERDAM, 'utf8');
+  const nieuw = bron.replace(/  doorsturenNaarAanbieder:\n(    .*\n)+/, `  doorsturenNaarAanbieder:\n${doorsturen.map((r) => `    ${r}\n`).join('')}`);
+  expect(nieuw).not.toBe(bron);
+  const dir = join(mkdtempSync(join(tmpdir(), 'klachtregie-graaf-')), 'gm0363-amsterdam');
+  mkdirSync(dir);
+  const file = join(dir, '2015-01.yaml');
+  writeFileSync(file, nieuw);
+  const { definities, errors } = loadDefinitionFiles([file]);
+  expect(errors).toEqual([]);
+  return { file, geladen: definities[0] };
+}
+
+function regelVan(file: string, tekst: string): number {
+  return readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(tekst)) + 1;
+}
+
+describe('graph check', () => {
+  test('the seed definitions have every state reachable, no dead ends, and a final state reachable from every state', () => {
+    const { definities, errors } = loadDefinitionFiles([DEFS]);
+    expect(errors).toEqual([]);
+    expect(definities.length).toBeGreaterThanOrEqual(4);
+    for (const d of definities) expect(checkGraph(d)).toEqual([]);
+  });
+
+  test('a contradictory routing Voorwaarde makes doorgestuurdNaarAanbieder unreachable: error at eersteLijn.doorsturenNaarAanbieder', () => {
+    const { file, geladen } = amsterdamMet(['alle:', '  - { feit: complex }', '  - niet: { feit: complex }']);
+    const errors = checkGraph(geladen);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file, line: regelVan(file, 'doorsturenNaarAanbieder:'), column: 3 });
+    expect(errors[0].message).toContain("'Doorgestuurd naar de aanbieder (warme doorverwijzing)' (doorgestuurdNaarAanbieder) is nooit bereikbaar");
+    expect(errors[0].hint).toBe('deze voorwaarde kan nooit waar zijn: (complex en niet complex); controleer of de toetsen elkaar niet uitsluiten');
+  });
+
+  test('a forwarding Voorwaarde that behandelingDoorGemeente always overrules is reported with that reason', () => {
+    // Amsterdam: the gemeente handles klachten about two or more ketenpartners (seed 003 §5B).
+    const { geladen } = amsterdamMet(['{ feit: aantalAanbieders, minimaal: 2 }']);
+    const [fout] = checkGraph(geladen);
+    expect(fout.message).toContain('doorgestuurdNaarAanbieder');
+    expect(fout.hint).toContain('eersteLijn.behandelingDoorGemeente');
+  });
+
+  test('klachtregie validate runs the graph stage and prints file:line:column', async () => {
+    const { file } = amsterdamMet(['alle:', '  - { feit: complex }', '  - niet: { feit: complex }']);
+    const err: string[] = [];
+    const code = await runCli(['validate', file], { out: () => undefined, err: (l) => err.push(l), cwd: '/' });
+    expect(code).toBe(1);
+    expect(err.join('\n')).toContain(`${file.slice(1)}:${regelVan(file, 'doorsturenNaarAanbieder:')}:3: de stap 'Doorgestuurd naar de aanbieder`);
+    expect(err.join('\n')).toContain('-> deze voorwaarde kan nooit waar zijn');
+  });
+
+  test('optional steps (klachtadviescommissie, 4-ogen, mediation, tevredenheidscheck) are reachable and can finish', () => {
+    const { definities } = loadDefinitionFiles([join(DEFS, 'gm0313-stichtse-vecht')]);
+    const g = definities[0];
+    const def = structuredClone(g.definitie);
+    def.stappen.klachtadviescommissie = { naam: 'Klachtadviescommissie' };
+    def.stappen.vierOgen = true;
+    def.stappen.tevredenheidscheck = true;
+    def.termijnen.afhandeling.duur = 'P10W';
+    const regime = maakRegime(def, 'variant');
+    expect(checkRegime(regime, { ...g, definitie: def })).toEqual([]);
+    const bezocht = new Set(allePaden(regime).paden.flatMap((p) => p.stappen.map((s) => s.naar)));
+    for (const s of ['gemeente.advies', 'gemeente.vierOgenToets', 'gemeente.mediation', 'gemeente.tevredenheidscheck', 'bijOmbudsman.reactieOpRapport']) {
+      expect(bezocht).toContain(s);
+    }
+  });
+});
