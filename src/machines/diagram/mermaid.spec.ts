@@ -89,6 +89,13 @@ describe('toMermaid', () => {
     expect(always && edgeLabelText(always)).toBe('Behandelen door de gemeente [Awb 9:1 lid 1]');
   });
 
+  it('the Mermaid check itself refuses what Mermaid would misread', () => {
+    expect(() => readMermaid('stateDiagram-v2\n    state a {\n')).toThrow(/unclosed blocks/);
+    expect(() => readMermaid('stateDiagram-v2\n    a --> b : Awb 9:11\n')).toThrow(/unexpected Mermaid line/);
+    expect(() => readMermaid('stateDiagram-v2\n    state "x" as a\n    state "y" as a\n')).toThrow(/declared twice/);
+    expect(() => readMermaid('stateDiagram-v2\n    a --> b : verslag #1\n')).toThrow(/comment/);
+  });
+
   it('is deterministic', () => {
     expect(toMermaid(toDiagramGraph(awbVoorbeeldMachine))).toBe(mermaid);
   });
