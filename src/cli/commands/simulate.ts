@@ -13,6 +13,7 @@ import { formatError } from '../../machines/definition/loader';
 import { laadRegimes } from '../../machines/engine/laad-regimes';
 import { alsTijdstip, simuleer, type Scenario, type ScenarioGebeurtenis, type TijdlijnRegel } from '../../machines/engine/simulatie';
 import type { Regime } from '../../machines/regime';
+import { maakRegistry } from '../../machines/registry';
 import { kalenderdag } from '../../machines/termijnen';
 
 const USAGE = [
@@ -53,11 +54,9 @@ export function leesScenario(tekst: string): { scenario?: Scenario; fout?: strin
   };
 }
 
+/** The version that applies to the intake's gemeente on its date (validity dates and neemtOver, as the service does). */
 export function kiesRegime(regimes: Regime[], intake: IntakeInput): Regime | undefined {
-  const dag = kalenderdag(alsTijdstip(intake.ontvangenOp));
-  return regimes
-    .filter((r) => r.definitie.geldigVanaf <= dag && (!r.definitie.geldigTot || dag <= r.definitie.geldigTot))
-    .sort((a, b) => b.definitie.geldigVanaf.localeCompare(a.definitie.geldigVanaf))[0];
+  return maakRegistry(regimes).forGemeente(intake.gemeente, kalenderdag(alsTijdstip(intake.ontvangenOp))) as Regime | undefined;
 }
 
 function regels(r: TijdlijnRegel): string[] {
@@ -115,7 +114,7 @@ export const command: CliCommand = {
     }
     const regime = kiesRegime(regimes, scenario.intake);
     if (!regime) {
-      io.err(`geen versie van de definitie geldt op ${scenario.intake.ontvangenOp}`);
+      io.err(`geen definitie voor gemeente ${scenario.intake.gemeente} geldt op ${scenario.intake.ontvangenOp} (controleer intake.gemeente en de geldigheid van de definitie)`);
       return 1;
     }
     const s = regime.summary;

@@ -18,7 +18,7 @@ const AMSTERDAM = join(DEFS, 'gm0363-amsterdam', '2015-01.yaml');
 /** A copy of the Amsterdam definition with the forwarding condition replaced. */
 function amsterdamMet(doorsturen: string[]): { file: string; geladen: GeladenDefinitie } {
   const bron = readFileSync(AMSTERDAM, 'utf8');
-  const nieuw = bron.replace(/  doorsturenNaarAanbieder:\n(    .*\n)+/, `  doorsturenNaarAanbieder:\n${doorsturen.map((r) => `    ${r}\n`).join('')}`);
+  const nieuw = bron.replace(/ {2}doorsturenNaarAanbieder:\n( {4}.*\n)+/, `  doorsturenNaarAanbieder:\n${doorsturen.map((r) => `    ${r}\n`).join('')}`);
   expect(nieuw).not.toBe(bron);
   const dir = join(mkdtempSync(join(tmpdir(), 'klachtregie-graaf-')), 'gm0363-amsterdam');
   mkdirSync(dir);
