@@ -277,6 +277,8 @@ export async function queryStateTellingen(db: Sql, gemeente: string, definitieId
 
 export interface KlachtInState {
   id: string;
+  /** The leaf state (differs from the asked state for a compound state). */
+  state: string;
   ontvangenOp: string;
   soort: string;
   kanaal: string;
@@ -289,10 +291,10 @@ export interface KlachtInState {
   sinds: string | null;
 }
 
-/** The klachten in one state (the click on a diagram state), newest first, at most `limit`. */
+/** The klachten in one state or, for a compound state, in any of its substates (the click on a diagram state), newest first, at most `limit`. */
 export async function queryKlachtenInState(db: Sql, gemeente: string, definitieId: string, versie: string, state: string, nu: Date, limit = 500, bijnaDagen = 5): Promise<KlachtInState[]> {
   return db.query(
-    `select k.id, k.ontvangen_op as "ontvangenOp", k.soort, k.kanaal, k.categorie,
+    `select k.id, k.state, k.ontvangen_op as "ontvangenOp", k.soort, k.kanaal, k.categorie,
             coalesce((select string_agg(coalesce(a->>'naam', a->>'id'), ', ') from jsonb_array_elements(
               case when jsonb_typeof(k.aanbieders) = 'array' then k.aanbieders else '[]'::jsonb end) a), '') as aanbieders,
             t.label as termijn, to_char(t.vervaldatum, 'YYYY-MM-DD') as vervaldatum,
@@ -303,7 +305,8 @@ export async function queryKlachtenInState(db: Sql, gemeente: string, definitieI
      left join lateral (select t.label, t.vervaldatum, t.vervalt_op from termijn t
                         where t.klacht_id = k.id and t.status = 'running' order by t.vervalt_op limit 1) t on true
      left join lateral (select g.at from klacht_gebeurtenis g where g.klacht_id = k.id order by g.id desc limit 1) g on true
-     where k.gemeente = $1 and k.definitie_id = $2 and k.definitie_versie = $3 and k.state = $4
+     where k.gemeente = $1 and k.definitie_id = $2 and k.definitie_versie = $3
+       and (k.state = $4 or k.state like replace(replace($4, '%', '\\%'), '_', '\\_') || '.%')
      order by k.ontvangen_op desc, k.id limit $6`,
     [gemeente, definitieId, versie, state, nu, limit, bijnaDagen],
   );

@@ -1,0 +1,58 @@
+import { Controller, Get, Header, Param, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { DefinitionSummary } from '../../machines/contract';
+import { Rollen } from '../auth/rollen.decorator';
+import { HuidigeTenant, type Tenant } from '../auth/tenant';
+import { PadenService, type PadenOverzicht } from './paden.service';
+import { ProcesoverzichtService, type Procesoverzicht } from './procesoverzicht.service';
+
+/**
+ * Process-owner views of the definitions (design.md §6): live counts per state as JSON, the
+ * statechart as SVG with the overlay, the klachten in a state, and every route in plain Dutch.
+ * Read-only; the caller's gemeente only.
+ */
+@ApiTags('procesoverzichten')
+@Rollen('procesEigenaar', 'beleidsmedewerker', 'klachtbehandelaar', 'beheerder')
+@Controller('procesoverzichten')
+export class ProcesoverzichtController {
+  constructor(
+    private readonly overzichten: ProcesoverzichtService,
+    private readonly paden: PadenService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'procesoverzichten', summary: 'De definities (versies) van de gemeente' })
+  lijst(@HuidigeTenant() tenant: Tenant): DefinitionSummary[] {
+    return this.overzichten.definities(tenant.gemeente);
+  }
+
+  @Get(':definitieId/versies/:versie')
+  @ApiOperation({ operationId: 'procesoverzicht', summary: 'Aantallen per toestand, termijnbanden en mediane tijd in de toestand' })
+  @ApiOkResponse({ description: 'Per toestand van het statechart: aantal, te laat, bijna verlopen, op tijd, mediaan dagen' })
+  overzicht(@HuidigeTenant() tenant: Tenant, @Param('definitieId') id: string, @Param('versie') versie: string): Promise<Procesoverzicht> {
+    return this.overzichten.overzicht(tenant.gemeente, id, versie);
+  }
+
+  @Get(':definitieId/versies/:versie/diagram')
+  @ApiOperation({ operationId: 'procesdiagram', summary: 'Het statechart als SVG, met live aantallen per toestand' })
+  @ApiProduces('image/svg+xml')
+  @Header('Cache-Control', 'no-store')
+  async diagram(@HuidigeTenant() tenant: Tenant, @Param('definitieId') id: string, @Param('versie') versie: string, @Res() res: Response): Promise<void> {
+    const svg = await this.overzichten.svg(tenant.gemeente, id, versie);
+    res.status(200).type('image/svg+xml; charset=utf-8').send(svg);
+  }
+
+  @Get(':definitieId/versies/:versie/toestanden/:toestand/klachten')
+  @ApiOperation({ operationId: 'klachtenInToestand', summary: 'De klachten in een toestand (of in de subtoestanden van een samengestelde toestand)' })
+  klachten(@HuidigeTenant() tenant: Tenant, @Param('definitieId') id: string, @Param('versie') versie: string, @Param('toestand') toestand: string) {
+    return this.overzichten.klachten(tenant.gemeente, id, versie, toestand);
+  }
+
+  @Get(':definitieId/versies/:versie/paden')
+  @ApiOperation({ operationId: 'procespaden', summary: 'Elke route die een klacht kan nemen, in gewone taal' })
+  padenLijst(@HuidigeTenant() tenant: Tenant, @Param('definitieId') id: string, @Param('versie') versie: string): PadenOverzicht {
+    return this.paden.paden(this.overzichten.regime(tenant.gemeente, id, versie));
+  }
+}
+

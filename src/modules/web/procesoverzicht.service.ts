@@ -1,0 +1,133 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AnyStateMachine } from 'xstate';
+import { DataSource } from 'typeorm';
+import { ProblemException } from '../../common/problem';
+import type { DefinitionSummary } from '../../machines/contract';
+import { FASE_LABELS, stateNodes, toDiagramGraph, toSvg, type DiagramGraph, type DiagramOverlay } from '../../machines/diagram';
+import type { Registry } from '../../machines';
+import type { Regime } from '../../machines/regime';
+import { queryKlachtenInState, queryStateTellingen, type KlachtInState, type StateTelling } from '../reports/rapportage.repository';
+import { WEB_REGISTRY } from './web-registry.provider';
+
+/** Days before the due date that count as "bijna verlopen" (the usual herinnering is one week; we flag 5 days). */
+export const BIJNA_DAGEN = 5;
+
+export interface StateOverzicht {
+  state: string;
+  label: string;
+  fase?: string;
+  faseLabel?: string;
+  type: string;
+  parent?: string;
+  /** For a compound state: the klachten in any of its substates. */
+  count: number;
+  overdue: number;
+  nearlyDue: number;
+  onTime: number;
+  /** Leaf states only (a median does not add up over substates). */
+  medianDays: number | null;
+}
+
+export interface Procesoverzicht {
+  definitie: DefinitionSummary;
+  titel: string;
+  peildatum: string;
+  bijnaDagen: number;
+  totaal: number;
+  states: StateOverzicht[];
+  /** States in the database the machine does not know (should be empty; shown so nothing is hidden). */
+  onbekend: StateTelling[];
+}
+
+/**
+ * Live state of one definition version for process owners (design.md §6): the statechart from the
+ * compiled machine, with counts, overdue bands and median time in state from PostgreSQL.
+ */
+@Injectable()
+export class ProcesoverzichtService {
+  private readonly grafen = new Map<string, DiagramGraph>();
+
+  constructor(
+    @Inject(WEB_REGISTRY) private readonly registry: Registry,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  definities(gemeente: string): DefinitionSummary[] {
+    return this.registry.regimes
+      .map((r) => r.summary)
+      .filter((s) => s.gemeente.cbsCode.toUpperCase() === gemeente)
+      .sort((a, b) => a.id.localeCompare(b.id) || b.versie.localeCompare(a.versie));
+  }
+
+  /** The regime, only when it belongs to the caller's gemeente (404 otherwise: design.md §7). */
+  regime(gemeente: string, id: string, versie: string): Regime {
+    const r = this.registry.byId(id, versie) as Regime | undefined;
+    if (!r || r.summary.gemeente.cbsCode.toUpperCase() !== gemeente) {
+      throw ProblemException.notFound(`Geen definitie ${id} versie ${versie} voor gemeente ${gemeente}.`, 'definitie-niet-gevonden');
+    }
+    return r;
+  }
+
+  graaf(r: Regime): DiagramGraph {
+    const key = `${r.summary.id}@${r.summary.versie}`;
+    let g = this.grafen.get(key);
+    if (!g) {
+      g = toDiagramGraph(r.machine as AnyStateMachine, { title: `${r.summary.gemeente.naam}, versie ${r.summary.versie}` });
+      this.grafen.set(key, g);
+    }
+    return g;
+  }
+
+  async overzicht(gemeente: string, id: string, versie: string, nu = new Date()): Promise<Procesoverzicht> {
+    const r = this.regime(gemeente, id, versie);
+    const g = this.graaf(r);
+    const tellingen = await queryStateTellingen(this.dataSource, gemeente, id, versie, nu, BIJNA_DAGEN);
+    const perState = new Map(tellingen.map((t) => [t.state, t]));
+    const bekend = new Set(stateNodes(g).map((n) => n.id));
+    const states = stateNodes(g).map((n): StateOverzicht => {
+      // A compound state holds the klachten of all its substates (klacht.state is always the full leaf path).
+      const binnen = tellingen.filter((t) => t.state === n.id || t.state.startsWith(`${n.id}.`));
+      const som = (k: 'count' | 'overdue' | 'nearlyDue' | 'onTime') => binnen.reduce((s, t) => s + t[k], 0);
+      return {
+        state: n.id,
+        label: n.label,
+        ...(n.fase ? { fase: n.fase, faseLabel: FASE_LABELS[n.fase] } : {}),
+        type: n.type,
+        ...(n.parent ? { parent: n.parent } : {}),
+        count: som('count'),
+        overdue: som('overdue'),
+        nearlyDue: som('nearlyDue'),
+        onTime: som('onTime'),
+        medianDays: n.children.length === 0 ? (perState.get(n.id)?.medianDays ?? null) : null,
+      };
+    });
+    return {
+      definitie: r.summary,
+      titel: g.label,
+      peildatum: nu.toISOString(),
+      bijnaDagen: BIJNA_DAGEN,
+      totaal: tellingen.reduce((s, t) => s + t.count, 0),
+      states,
+      onbekend: tellingen.filter((t) => !bekend.has(t.state)),
+    };
+  }
+
+  async svg(gemeente: string, id: string, versie: string, nu = new Date()): Promise<string> {
+    const o = await this.overzicht(gemeente, id, versie, nu);
+    const overlay: DiagramOverlay = {};
+    for (const s of o.states) {
+      overlay[s.state] = { count: s.count, overdue: s.overdue, nearlyDue: s.nearlyDue, ...(s.medianDays !== null ? { medianDays: s.medianDays } : {}) };
+    }
+    return toSvg(this.graaf(this.regime(gemeente, id, versie)), { overlay, edgeLabels: 'short' });
+  }
+
+  async klachten(gemeente: string, id: string, versie: string, state: string, nu = new Date()): Promise<{ state: string; label: string; klachten: KlachtInState[] }> {
+    const r = this.regime(gemeente, id, versie);
+    const node = stateNodes(this.graaf(r)).find((n) => n.id === state);
+    if (!node) {
+      throw ProblemException.notFound(`Definitie ${id} versie ${versie} kent geen toestand '${state}'; gebruik een toestand uit het diagram, bijvoorbeeld 'nieuw'.`, 'toestand-niet-gevonden');
+    }
+    return { state, label: node.label, klachten: await queryKlachtenInState(this.dataSource, gemeente, id, versie, state, nu, 500, BIJNA_DAGEN) };
+  }
+}

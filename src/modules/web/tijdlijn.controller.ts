@@ -1,0 +1,91 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ProblemException } from '../../common/problem';
+import type { Registry } from '../../machines';
+import { omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
+import type { Regime } from '../../machines/regime';
+import { Rollen } from '../auth/rollen.decorator';
+import { HuidigeTenant, type Tenant } from '../auth/tenant';
+import { WEB_REGISTRY } from './web-registry.provider';
+
+export interface Tijdlijn {
+  klacht: {
+    id: string;
+    gemeente: string;
+    definitieId: string;
+    definitieVersie: string;
+    state: string;
+    stateOmschrijving: string;
+    done: boolean;
+    soort: string;
+    kanaal: string;
+    ontvangenOp: string;
+    aanbieders: Array<{ id: string; naam?: string }>;
+    categorie: string | null;
+    oorzaak: string | null;
+    afdoening: string | null;
+    oordeel: string | null;
+  };
+  gebeurtenissen: Array<{ type: string; omschrijving: string; at: string; van: string | null; vanOmschrijving: string | null; naar: string; naarOmschrijving: string; actor: string }>;
+  termijnen: Array<{ naam: string; label: string; vervaldatum: string; status: string; uitleg: string[]; grondslag: string | null; escalatieNaar: string | null; mutaties: unknown[]; beeindigdOp: string | null }>;
+  /** What can happen next (Awb/regeling events the klacht accepts now), in Dutch. */
+  volgendeEvents: Array<{ type: string; omschrijving: string }>;
+}
+
+/**
+ * The timeline of one klacht for process owners: history, termijnen with their Dutch explanation,
+ * and what can happen next. `/klachten/:id/...` routes get the tenant check and the dossier log of
+ * the auth module; the SQL is scoped to the caller's gemeente (and aanbieder) as well.
+ */
+@ApiTags('klachten')
+@Rollen('klachtbehandelaar', 'procesEigenaar', 'beheerder', 'aanbieder')
+@Controller('klachten')
+export class TijdlijnController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(WEB_REGISTRY) private readonly registry: Registry,
+  ) {}
+
+  @Get(':id/tijdlijn')
+  @ApiOperation({ operationId: 'klachtTijdlijn', summary: 'Tijdlijn van een klacht: gebeurtenissen, termijnen met uitleg, wat er nu kan gebeuren' })
+  async tijdlijn(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<Tijdlijn> {
+    const rows = await this.dataSource.query(
+      `select id, gemeente, definitie_id, definitie_versie, state, done, soort, kanaal, ontvangen_op, aanbieders, categorie, oorzaak,
+              afdoening, oordeel, volgende_events
+       from klacht where id = $1 and gemeente = $2 and ($3::text is null or aanbieders @> jsonb_build_array(jsonb_build_object('id', $3::text)))`,
+      [id, tenant.gemeente, tenant.rol === 'aanbieder' ? (tenant.aanbiederId ?? '') : null],
+    );
+    if (rows.length === 0) throw ProblemException.notFound(`Geen klacht ${id}.`, 'klacht-niet-gevonden');
+    const k = rows[0];
+    const regime = this.registry.byId(k.definitie_id, k.definitie_versie) as Regime | undefined;
+    const beschrijf = (s: string | null) => (s === null ? null : (regime?.beschrijfState(s) ?? s));
+    const gebeurtenissen = await this.dataSource.query(
+      `select type, at, van_state, naar_state, actor from klacht_gebeurtenis where klacht_id = $1 order by id`,
+      [id],
+    );
+    const termijnen = await this.dataSource.query(
+      `select naam, label, to_char(vervaldatum, 'YYYY-MM-DD') as vervaldatum, status, uitleg, grondslag, escalatie_naar, mutaties, beeindigd_op
+       from termijn where klacht_id = $1 order by created_at, vervaldatum`,
+      [id],
+    );
+    return {
+      klacht: {
+        id: k.id, gemeente: k.gemeente, definitieId: k.definitie_id, definitieVersie: k.definitie_versie, state: k.state,
+        stateOmschrijving: beschrijf(k.state) ?? k.state, done: k.done, soort: k.soort, kanaal: k.kanaal,
+        ontvangenOp: new Date(k.ontvangen_op).toISOString(), aanbieders: k.aanbieders, categorie: k.categorie, oorzaak: k.oorzaak,
+        afdoening: k.afdoening, oordeel: k.oordeel,
+      },
+      gebeurtenissen: gebeurtenissen.map((g: { type: string; at: Date; van_state: string | null; naar_state: string; actor: string }) => ({
+        type: g.type, omschrijving: omschrijvingVan(g.type), at: new Date(g.at).toISOString(), van: g.van_state, vanOmschrijving: beschrijf(g.van_state),
+        naar: g.naar_state, naarOmschrijving: beschrijf(g.naar_state) ?? g.naar_state, actor: g.actor,
+      })),
+      termijnen: termijnen.map((t: { naam: string; label: string; vervaldatum: string; status: string; uitleg: string[]; grondslag: string | null; escalatie_naar: string | null; mutaties: unknown[]; beeindigd_op: Date | null }) => ({
+        naam: t.naam, label: t.label, vervaldatum: t.vervaldatum, status: t.status, uitleg: t.uitleg, grondslag: t.grondslag,
+        escalatieNaar: t.escalatie_naar, mutaties: t.mutaties, beeindigdOp: t.beeindigd_op ? new Date(t.beeindigd_op).toISOString() : null,
+      })),
+      volgendeEvents: (k.volgende_events as string[]).map((type) => ({ type, omschrijving: omschrijvingVan(type) })),
+    };
+  }
+}

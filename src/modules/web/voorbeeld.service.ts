@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { AnyStateMachine } from 'xstate';
+import { APP_CONFIG, type AppConfig } from '../../config';
+import { loadRegistry } from '../../machines';
+import type { DefinitionError } from '../../machines/contract';
+import { stateNodes, toDiagramGraph, toSvg } from '../../machines/diagram';
+import { formatError } from '../../machines/definition/loader';
+
+export interface Voorbeeld {
+  geldig: boolean;
+  /** Where the file would live once published, e.g. `definitions/gm0363-amsterdam/2026-01.yaml`. */
+  bestand: string;
+  fouten: Array<DefinitionError & { tekst: string }>;
+  /** The statechart, when the definition compiles. */
+  svg?: string;
+  states?: string[];
+}
+
+/** `gm0363-amsterdam` from the definition's own gemeente block (how the loader names folders). */
+function mapNaam(yaml: string): string {
+  try {
+    const d = parse(yaml) as { gemeente?: { cbsCode?: unknown; naam?: unknown } } | null;
+    const cbs = typeof d?.gemeente?.cbsCode === 'string' ? d.gemeente.cbsCode.toLowerCase() : '';
+    const naam = typeof d?.gemeente?.naam === 'string' ? d.gemeente.naam.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') : '';
+    if (/^gm\d{4}$/.test(cbs) && naam) return `${cbs}-${naam}`;
+  } catch {
+    // A YAML syntax error: the loader reports it with its position.
+  }
+  return 'gm0000-voorbeeld';
+}
+
+/**
+ * Runs the real loader, validator and compiler on a pasted definition, in a temporary folder next to
+ * copies of the gemeente's published versions (so version overlaps are found too). Errors name the
+ * file as it would be published.
+ */
+@Injectable()
+export class VoorbeeldService {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async voorbeeld(yaml: string, bestandsnaam = 'voorbeeld.yaml'): Promise<Voorbeeld> {
+    const map = mapNaam(yaml);
+    const tmp = await mkdtemp(join(tmpdir(), 'klachtregie-voorbeeld-'));
+    const dir = join(tmp, map);
+    const publiek = `definitions/${map}/${bestandsnaam}`;
+    try {
+      await mkdir(dir);
+      const gepubliceerd = join(this.config.definitionsDir, map);
+      if (existsSync(gepubliceerd)) {
+        for (const f of await readdir(gepubliceerd)) {
+          if (f.endsWith('.yaml') && f !== bestandsnaam) await copyFile(join(gepubliceerd, f), join(dir, f));
+        }
+      }
+      const bestand = join(dir, bestandsnaam);
+      await writeFile(bestand, yaml, 'utf8');
+      const registry = loadRegistry(dir);
+      const naarPubliek = (f: string) => (f.startsWith(dir) ? `definitions/${map}${f.slice(dir.length)}` : f);
+      const fouten = registry.errors.map((e) => {
+        const fout = { ...e, file: naarPubliek(e.file) };
+        return { ...fout, tekst: formatError(fout) };
+      });
+      const regime = registry.regimes.find((r) => (r as unknown as { definitie?: unknown }).definitie && fouten.every((f) => f.file !== publiek) && r.summary.id === map && this.isVan(r, yaml));
+      if (!regime) return { geldig: false, bestand: publiek, fouten };
+      const graph = toDiagramGraph(regime.machine as AnyStateMachine, { title: `${regime.summary.gemeente.naam}, versie ${regime.summary.versie} (voorbeeld)` });
+      return { geldig: fouten.length === 0, bestand: publiek, fouten, svg: await toSvg(graph, { edgeLabels: 'short' }), states: stateNodes(graph).map((n) => n.id) };
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  }
+
+  /** The compiled regime of the pasted file (not one of the copied published versions). */
+  private isVan(r: { summary: { versie: string } }, yaml: string): boolean {
+    try {
+      const d = parse(yaml) as { versie?: unknown };
+      return String(d?.versie) === r.summary.versie;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { PadenService } from './paden.service';
+import { ProcesoverzichtController } from './procesoverzicht.controller';
+import { ProcesoverzichtService } from './procesoverzicht.service';
+import { TijdlijnController } from './tijdlijn.controller';
+import { VoorbeeldController } from './voorbeeld.controller';
+import { VoorbeeldService } from './voorbeeld.service';
+import { WebPaginaService } from './web-pagina.service';
+import { webRegistryProvider } from './web-registry.provider';
+
+/**
+ * Process owners (design.md §6, issue 6): server-rendered pages under /beheer (diagram with live
+ * counts, klacht timeline, every route in Dutch, definition preview, reports) and the read-only
+ * JSON/SVG endpoints under /api/v1 they use.
+ */
+@Module({
+  controllers: [ProcesoverzichtController, TijdlijnController, VoorbeeldController],
+  providers: [webRegistryProvider, ProcesoverzichtService, PadenService, VoorbeeldService, WebPaginaService],
+})
+export class WebModule {}

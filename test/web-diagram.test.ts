@@ -1,0 +1,181 @@
+/**
+ * Browser test of the process-owner diagram (issue 6): headless Chromium against the real service,
+ * klachten seeded through the engine along the machine's own shortest paths.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import { loadRegistry, statePad, type Registry } from '../src/machines';
+import type { IntakeInput, KlachtEvent } from '../src/machines/contract';
+import { kortsteStatePaden } from '../src/machines/graph/verkenning';
+import type { Regime } from '../src/machines/regime';
+import { AuthModule } from '../src/modules/auth/auth.module';
+import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
+import { EngineModule } from '../src/modules/engine/engine.module';
+import { EngineService } from '../src/modules/engine/engine.service';
+import { ReportsModule } from '../src/modules/reports/reports.module';
+import { WebModule } from '../src/modules/web/web.module';
+import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+export const ARTIFACTS = join(__dirname, 'artifacts');
+
+const GEMEENTEN = ['gm0313-stichtse-vecht', 'gm0457-weesp', 'gm0352-wijdemeren', 'gm0363-amsterdam'];
+
+let tdb: TestDatabase;
+let t: TestApp;
+let db: DataSource;
+let browser: Browser;
+let base: string;
+const registry: Registry = loadRegistry(join(__dirname, '..', 'definitions'));
+const sleutels = new Map<string, string>();
+
+/** Every state path of the machine, read from the machine itself (not from the diagram code). */
+function machineStates(machine: AnyStateMachine): string[] {
+  const out: string[] = [];
+  const visit = (n: AnyStateNode) => {
+    for (const c of Object.values(n.states ?? {}) as AnyStateNode[]) {
+      out.push(c.path.join('.'));
+      visit(c);
+    }
+  };
+  visit(machine.root as AnyStateNode);
+  return out.sort();
+}
+
+/** Replays the machine's shortest path to every state through the engine (1-3 klachten each). */
+async function seed(engine: EngineService, regime: Regime): Promise<void> {
+  const gekozen = new Map<string, Array<{ event: KlachtEvent }>>();
+  for (const p of kortsteStatePaden(regime)) {
+    const s = statePad(p.state.value);
+    const steps = p.steps.filter((x) => x.event.type !== 'xstate.init') as unknown as Array<{ event: KlachtEvent }>;
+    if (steps.length && (!gekozen.has(s) || gekozen.get(s)!.length > steps.length)) gekozen.set(s, steps);
+  }
+  let i = 0;
+  for (const steps of gekozen.values()) {
+    const intake = (steps[0].event.data as { intake: IntakeInput }).intake;
+    for (let kopie = 0; kopie <= i % 3; kopie++) {
+      const { klacht } = await engine.create({ ...intake, aanbieders: intake.aanbieders.map((a) => ({ ...a, naam: `Zorgaanbieder ${a.id}` })) }, { actor: 'test' });
+      for (const { event } of steps.slice(1)) {
+        await engine.apply(klacht.id, event, { actor: 'test' });
+      }
+    }
+    i++;
+  }
+  // Recent klachten on versions still in force: running termijnen that are on time or nearly due.
+  if (!regime.definitie.geldigTot) {
+    const intake = (gekozen.get('gemeente.informeleFase') ?? [...gekozen.values()][0])[0].event.data as { intake: IntakeInput };
+    for (const dagenGeleden of [3, 10, 38, 40]) {
+      const ontvangenOp = new Date(Date.now() - dagenGeleden * 86400_000).toISOString();
+      await engine.create({ ...intake.intake, ontvangenOp }, { actor: 'test' });
+    }
+  }
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  tdb = await createTestDatabase('web_diagram');
+  t = await createTestApp({ databaseUrl: tdb.url, imports: [AuthModule, EngineModule, ReportsModule, WebModule] });
+  await t.app.listen(0, '127.0.0.1');
+  base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+  db = t.app.get<DataSource>(getDataSourceToken());
+  const engine = t.app.get(EngineService);
+  const api = t.app.get(ApiSleutelService);
+  for (const id of GEMEENTEN) {
+    const regime = registry.regimes.find((r) => r.summary.id === id) as Regime;
+    await seed(engine, regime);
+    sleutels.set(id, (await api.maak({ gemeente: regime.summary.gemeente.cbsCode, rol: 'procesEigenaar', naam: `test ${id}` })).sleutel);
+  }
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+  await tdb?.drop();
+});
+
+async function dbTelling(gemeente: string, id: string, state: string): Promise<number> {
+  const [{ n }] = await db.query(
+    `select count(*)::int as n from klacht where gemeente = $1 and definitie_id = $2 and definitie_versie = '2015-01' and (state = $3 or state like $3 || '.%')`,
+    [gemeente, id, state],
+  );
+  return n;
+}
+
+async function klik(page: Page, state: string): Promise<void> {
+  const g = page.locator(`#diagram svg [data-state="${state}"]`).first();
+  const vak = g.locator('rect').first();
+  await vak.scrollIntoViewIfNeeded();
+  // A real mouse click just inside the state's box (for a compound state: its header, not a substate).
+  const box = (await vak.boundingBox())!;
+  await page.mouse.click(box.x + 10, box.y + 10);
+  await page.waitForSelector(`#klachten[data-state="${state}"]`);
+}
+
+describe.each(GEMEENTEN)('process-owner diagram of %s', (id) => {
+  const regime = () => registry.regimes.find((r) => r.summary.id === id) as Regime;
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await browser.newPage({ viewport: { width: 1800, height: 1300 } });
+    // The key travels in the #fragment: never sent to the server, moved to sessionStorage by the page.
+    await page.goto(`${base}/beheer/diagram?definitie=${id}&versie=2015-01#token=${encodeURIComponent(sleutels.get(id)!)}`);
+    await page.waitForSelector('body[data-klaar="diagram"]', { timeout: 30_000 });
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  test('design.md §6: the diagram shows every state of the compiled machine, with counts equal to the database', async () => {
+    const states = machineStates(regime().machine as AnyStateMachine);
+    const getekend = await page.$$eval('#diagram svg [data-state]', (els) => els.map((e) => [e.getAttribute('data-state'), e.getAttribute('data-count')] as [string, string]));
+    expect(getekend.map(([s]) => s).sort()).toEqual(states);
+    const gemeente = regime().summary.gemeente.cbsCode;
+    let metKlachten = 0;
+    for (const [state, count] of getekend) {
+      const n = await dbTelling(gemeente, id, state);
+      expect({ state, count: Number(count) }).toEqual({ state, count: n });
+      if (n > 0) metKlachten++;
+    }
+    expect(metKlachten).toBeGreaterThan(states.length / 2);
+    const tabel = await page.$$eval('#toestanden tbody tr', (rows) => rows.map((r) => [r.getAttribute('data-state'), r.querySelector('.aantal')?.textContent] as [string, string]));
+    for (const [state, count] of tabel) expect({ state, count: Number(count) }).toEqual({ state, count: await dbTelling(gemeente, id, state) });
+    expect(page.url()).not.toContain('token=');
+  });
+
+  test('clicking a state lists exactly the klachten in it (a compound state: those in its substates)', async () => {
+    const gemeente = regime().summary.gemeente.cbsCode;
+    const rows: Array<{ state: string }> = await db.query(
+      `select state from klacht where gemeente = $1 and definitie_id = $2 group by state order by count(*) desc, state`,
+      [gemeente, id],
+    );
+    const gekozen = [...rows.slice(0, 3).map((r) => r.state), 'gemeente'];
+    for (const state of gekozen) {
+      await klik(page, state);
+      const getoond = await page.$$eval('#klachtenlijst tbody tr[data-klacht]', (trs) => trs.map((tr) => tr.getAttribute('data-klacht')));
+      const verwacht: Array<{ id: string }> = await db.query(
+        `select id from klacht where gemeente = $1 and definitie_id = $2 and (state = $3 or state like $3 || '.%')`,
+        [gemeente, id, state],
+      );
+      expect({ state, ids: getoond.sort() }).toEqual({ state, ids: verwacht.map((r) => r.id).sort() });
+      expect(await page.locator(`#diagram svg [data-state="${state}"].gekozen`).count()).toBe(1);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, `diagram-${id}.png`), fullPage: true });
+    // The whole statechart at its natural size, readable when zoomed in (CI artefact).
+    await page.evaluate(() => {
+      const doek = document.getElementById('diagram')!;
+      doek.style.maxHeight = 'none';
+      doek.style.overflow = 'visible';
+      const svg = doek.querySelector('svg')!;
+      svg.setAttribute('width', String(svg.viewBox.baseVal.width));
+      svg.setAttribute('height', String(svg.viewBox.baseVal.height));
+    });
+    await page.locator('#diagram svg').screenshot({ path: join(ARTIFACTS, `diagram-${id}-volledig.png`) });
+  });
+});
