@@ -83,3 +83,21 @@ describe('graph check', () => {
     }
   });
 });
+
+describe('graph check on a machine with a dead end', () => {
+  test('a state no event can leave is reported as doodlopend at its definition position', () => {
+    const { definities } = loadDefinitionFiles([AMSTERDAM]);
+    const g = definities[0];
+    const regime = maakRegime(g.definitie, g.id);
+    // Refuse every decision on "stoppen met leveren": the state can no longer be left.
+    const kapot = { ...regime, machine: (regime.machine as import('xstate').AnyStateMachine).provide({ guards: { besluitGeldig: () => false } }) };
+    const errors = checkRegime(kapot, g);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        file: AMSTERDAM,
+        line: regelVan(AMSTERDAM, 'stoppenMetLeveren:'),
+        message: "de stap 'Verzoek stoppen met leveren: besluit door contractmanager' (stoppenMetLeveren) loopt dood: geen gebeurtenis leidt eruit",
+      }),
+    ]);
+  });
+});

@@ -99,6 +99,10 @@ export function checkRegime(regime: Regime, geladen: GeladenDefinitie): Definiti
       rij.push(v);
     }
   }
+  // A step "loopt dood" when no explored event leads to another step (expiries inside it do not count).
+  const padVan = (key: string) => statePad(adjacency[key as keyof typeof adjacency].state.value);
+  const verlaatbaar = new Set<string>();
+  for (const [key, naar] of uit) for (const n of naar) if (padVan(n) !== padVan(key)) verlaatbaar.add(padVan(key));
   const gemeld = new Set<string>();
   for (const [key, v] of Object.entries(adjacency)) {
     if (kanAfronden.has(key)) continue;
@@ -107,7 +111,7 @@ export function checkRegime(regime: Regime, geladen: GeladenDefinitie): Definiti
     gemeld.add(pad);
     const beschrijving = regime.beschrijfState(pad);
     const defPad = definitiePadVan(knopen, pad);
-    if (!uit.get(key)?.size) {
+    if (!verlaatbaar.has(pad)) {
       errors.push(fout(defPad, `de stap '${beschrijving}' (${pad}) loopt dood: geen gebeurtenis leidt eruit`, 'voeg een vervolgstap toe of laat de stap weg'));
     } else {
       errors.push(fout(defPad, `vanuit de stap '${beschrijving}' (${pad}) is geen afronding bereikbaar`, 'zorg dat elke route eindigt in een afdoening of afsluiting'));
