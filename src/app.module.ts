@@ -6,17 +6,19 @@ import { AppConfig, ConfigModule } from './config';
 import { DatabaseModule } from './database/database.module';
 import { JobsModule } from './jobs/jobs.module';
 import { HealthModule } from './modules/health/health.module';
+import { KlachtenModule } from './modules/klachten/klachten.module';
+import { TermijnenWorkerModule } from './modules/termijnen/termijnen-worker.module';
 
 type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
 /** Feature modules (controllers, services, queue producers). Add a capability's module here. */
-export const FEATURE_MODULES: ModuleImport[] = [HealthModule];
+export const FEATURE_MODULES: ModuleImport[] = [HealthModule, KlachtenModule];
 
 /**
  * Modules holding BullMQ @Processor classes and periodic sweeps: loaded only when the process runs
  * workers (ROLE=all or worker), so ROLE=api serves HTTP and consumes no jobs.
  */
-export const WORKER_MODULES: ModuleImport[] = [];
+export const WORKER_MODULES: ModuleImport[] = [TermijnenWorkerModule];
 
 export interface AppModuleOptions {
   /** Extra modules, e.g. a test's own module. */
