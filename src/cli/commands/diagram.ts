@@ -128,7 +128,8 @@ export const command: CliCommand = {
       const doel = isAbsolute(values.out) ? values.out : resolve(io.cwd, values.out);
       mkdirSync(dirname(doel), { recursive: true });
       writeFileSync(doel, tekst, 'utf8');
-      io.err(`Diagram (${formaat}) geschreven naar ${relative(io.cwd, doel) || doel}: ${graph.nodes.filter((n) => n.type !== 'initial' && n.type !== 'elkeStap').length} toestanden, ${graph.edges.filter((e) => e.kind !== 'initial').length} overgangen.`);
+      const getoond = relative(io.cwd, doel);
+      io.err(`Diagram (${formaat}) geschreven naar ${getoond && !getoond.startsWith('..') ? getoond : doel}: ${graph.nodes.filter((n) => n.type !== 'initial' && n.type !== 'elkeStap').length} toestanden, ${graph.edges.filter((e) => e.kind !== 'initial').length} overgangen.`);
     } else {
       io.out(tekst.replace(/\n$/, ''));
     }

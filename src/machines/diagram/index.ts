@@ -2,5 +2,5 @@
 export * from './diagram-graph';
 export { toMermaid, mermaidText, edgeLabelText } from './mermaid';
 export type { MermaidOptions } from './mermaid';
-export { toSvg, escapeXml, edgeLabelLines, FASE_STYLES } from './svg';
-export type { SvgOptions, DiagramOverlay, StateOverlay } from './svg';
+export { toSvg, layoutDiagram, renderSvg, escapeXml, edgeLabelLines, FASE_STYLES } from './svg';
+export type { SvgOptions, LayoutOptions, DiagramLayout, DiagramOverlay, StateOverlay } from './svg';

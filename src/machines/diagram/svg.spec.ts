@@ -1,6 +1,6 @@
 import { stateNodes, toDiagramGraph } from './diagram-graph';
 import { AWB_VOORBEELD_STATE_PATHS, awbVoorbeeldMachine } from './fixtures/awb-voorbeeld.machine';
-import { DiagramOverlay, toSvg } from './svg';
+import { DiagramOverlay, layoutDiagram, renderSvg, toSvg } from './svg';
 import { walkConfig } from './testing/config-walk';
 import { allElements, parseXml, textContent, XmlElement } from './testing/xml-check';
 
@@ -155,6 +155,21 @@ describe('toSvg', () => {
     expect(rectOf('jeugdwet').attrs['stroke-dasharray']).toBeDefined();
     expect(rectOf('gemeente.ontvangstBevestigen').attrs['stroke-dasharray']).toBeUndefined();
     expect(rectOf('tweedeLijn').attrs.stroke).not.toBe(rectOf('jeugdwet').attrs.stroke);
+  });
+
+  it('live counts never move the layout: a new overlay redraws every state in the same place', async () => {
+    const positions = (svgText: string) =>
+      stateGroups(parseXml(svgText)).map((g) => {
+        const rect = g.children.find((c) => c.name === 'rect') as XmlElement;
+        return [g.attrs['data-state'], rect.attrs.x, rect.attrs.y, rect.attrs.width, rect.attrs.height];
+      });
+    const anders = await toSvg(graph, { overlay: { aanbieder: { count: 99, overdue: 50, nearlyDue: 10, medianDays: 200 } } });
+    expect(positions(anders)).toEqual(positions(svg));
+    expect(positions(svgOverlay)).toEqual(positions(svg));
+    // toSvg is layoutDiagram + renderSvg (the layout is computed once per graph and reused).
+    const layout = await layoutDiagram(graph);
+    expect(renderSvg(layout, { overlay })).toBe(svgOverlay);
+    expect(renderSvg(layout)).toBe(svg);
   });
 
   it('is deterministic: the same graph gives byte-identical SVG, also laid out left to right', async () => {

@@ -196,8 +196,46 @@ function overlayTitle(o: StateOverlay): string {
   return parts.join('; ');
 }
 
+/** Options that change the layout; the others (overlay, title, legend) only change the drawing. */
+export type LayoutOptions = Pick<SvgOptions, 'direction' | 'edgeLabels' | 'layoutOptions'>;
+
+/** A laid-out diagram: positions from ELK, ready to be drawn with any overlay. Treat as immutable. */
+export interface DiagramLayout {
+  graph: DiagramGraph;
+  width: number;
+  height: number;
+  /** @internal */
+  boxes: Map<string, NodeBox>;
+  /** @internal */
+  pos: Map<string, Laid>;
+  /** @internal */
+  edges: LaidEdge[];
+}
+
+/**
+ * Node sizes do not depend on the overlay, so live counts never move the layout; the layout is kept per
+ * graph object (and layout options) and reused, so redrawing with fresh counts costs no ELK run.
+ * Graphs are treated as immutable.
+ */
+const layoutCache = new WeakMap<DiagramGraph, Map<string, Promise<DiagramLayout>>>();
+
 /** Lay out the graph with ELK and draw it as a standalone SVG document. */
 export async function toSvg(graph: DiagramGraph, opts: SvgOptions = {}): Promise<string> {
+  const key = JSON.stringify([opts.direction ?? 'DOWN', opts.edgeLabels ?? 'full', opts.layoutOptions ?? {}]);
+  let perGraph = layoutCache.get(graph);
+  if (!perGraph) layoutCache.set(graph, (perGraph = new Map()));
+  let layout = perGraph.get(key);
+  if (!layout) {
+    layout = layoutDiagram(graph, opts);
+    perGraph.set(key, layout);
+    // A failed layout is not kept: the next call tries again.
+    layout.catch(() => perGraph?.delete(key));
+  }
+  return renderSvg(await layout, opts);
+}
+
+/** Lay out a diagram graph with ELK (layered, compound states as containers). */
+export async function layoutDiagram(graph: DiagramGraph, opts: LayoutOptions = {}): Promise<DiagramLayout> {
   const direction = opts.direction ?? 'DOWN';
   // Internal transitions (no target) are listed inside their state rather than drawn as self-loops.
   const internalsOf = new Map<string, DiagramEdge[]>();
@@ -294,11 +332,17 @@ export async function toSvg(graph: DiagramGraph, opts: SvgOptions = {}): Promise
     });
   }
 
+  return { graph, width: laidOut.width ?? 0, height: laidOut.height ?? 0, boxes, pos, edges: laidEdges };
+}
+
+/** Draw a laid-out diagram as a standalone SVG document, with the overlay, title and legend given. */
+export function renderSvg(layout: DiagramLayout, opts: Pick<SvgOptions, 'overlay' | 'title' | 'legend'> = {}): string {
+  const { graph, boxes, pos, edges: laidEdges } = layout;
   // Canvas: diagram, with a title above and the legend below.
   const title = opts.title ?? graph.label;
   const titleH = title ? 34 : 0;
-  const diagramW = laidOut.width ?? 0;
-  const diagramH = laidOut.height ?? 0;
+  const diagramW = layout.width;
+  const diagramH = layout.height;
   const legend = opts.legend === false ? { svg: '', width: 0, height: 0 } : drawLegend(graph, !!opts.overlay, Math.max(diagramW, 420));
   const width = Math.ceil(Math.max(diagramW, legend.width, title.length * 9) + 2 * MARGIN);
   const height = Math.ceil(MARGIN + titleH + diagramH + (legend.height ? 24 + legend.height : 0) + MARGIN);
