@@ -1,0 +1,179 @@
+/**
+ * Browser tests of the other process-owner pages: login, klacht timeline, every route in Dutch, the
+ * definition preview and the reports page (headless Chromium against the real service).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { loadRegistry } from '../src/machines';
+import { allePaden } from '../src/machines/graph/paden';
+import type { Regime } from '../src/machines/regime';
+import { AuthModule } from '../src/modules/auth/auth.module';
+import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
+import { EngineModule } from '../src/modules/engine/engine.module';
+import { EngineService } from '../src/modules/engine/engine.service';
+import { parseCsv } from '../src/modules/reports/rapportage-csv';
+import { ReportsModule } from '../src/modules/reports/reports.module';
+import { MAX_PADEN } from '../src/modules/web/paden.service';
+import { WebModule } from '../src/modules/web/web.module';
+import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+import { genereerKlachten, insertKlachten } from './reports-data';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+const DEFINITIES = join(__dirname, '..', 'definitions');
+const SV_YAML = readFileSync(join(DEFINITIES, 'gm0313-stichtse-vecht', '2015-01.yaml'), 'utf8');
+
+let tdb: TestDatabase;
+let t: TestApp;
+let db: DataSource;
+let browser: Browser;
+let base: string;
+let sleutel: string;
+let page: Page;
+let klachtId: string;
+
+beforeAll(async () => {
+  tdb = await createTestDatabase('web_pages');
+  t = await createTestApp({ databaseUrl: tdb.url, imports: [AuthModule, EngineModule, ReportsModule, WebModule] });
+  await t.app.listen(0, '127.0.0.1');
+  base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+  db = t.app.get<DataSource>(getDataSourceToken());
+  sleutel = (await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0313', rol: 'procesEigenaar', naam: 'test' })).sleutel;
+  const engine = t.app.get(EngineService);
+  const { klacht } = await engine.create(
+    {
+      gemeente: 'GM0313', kanaal: 'brief', ontvangenOp: new Date(Date.now() - 12 * 86400_000).toISOString(), ingediendBij: 'gemeente', soort: 'klacht',
+      aanbieders: [], feiten: { betreftGemeentelijkeFunctionaris: true, aantalAanbieders: 0 },
+    },
+    { actor: 'kcc' },
+  );
+  klachtId = klacht.id;
+  await engine.apply(klachtId, { type: 'FORMELE_BEHANDELING', at: new Date(Date.now() - 10 * 86400_000).toISOString() }, { actor: 'behandelaar' });
+  await insertKlachten(db, genereerKlachten({ n: 200, seed: 3, gemeente: 'GM0313', definitieId: 'gm0313-stichtse-vecht', van: new Date('2026-01-05T00:00:00Z'), tot: new Date('2026-06-20T00:00:00Z'), nu: new Date('2026-07-01T00:00:00Z') }));
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+  await tdb?.drop();
+});
+
+async function open(pad: string, klaar: string): Promise<void> {
+  await page.goto(`${base}${pad}#token=${encodeURIComponent(sleutel)}`);
+  await page.waitForSelector(`body[data-klaar="${klaar}"]`, { timeout: 60_000 });
+}
+
+describe('access to the /beheer pages', () => {
+  test('design.md §7: the pages carry no data; without a key the login form shows, a wrong key is refused, the right one opens the overview', async () => {
+    const shell = await request(t.http).get('/beheer');
+    expect(shell.status).toBe(200);
+    expect(shell.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(shell.text).not.toContain('gm0313');
+    expect((await request(t.http).get('/api/v1/procesoverzichten')).status).toBe(401);
+
+    const p = await browser.newPage();
+    await p.goto(`${base}/beheer`);
+    await p.waitForSelector('#inloggen:not([hidden])');
+    await p.fill('#sleutel', 'kr_onzin_onzin');
+    await p.click('#inloggen button[type=submit]');
+    await p.waitForFunction(() => (document.getElementById('inlogfout')?.textContent ?? '').length > 0);
+    await p.fill('#sleutel', sleutel);
+    await p.click('#inloggen button[type=submit]');
+    await p.waitForSelector('#definities a[href*="gm0313-stichtse-vecht"]');
+    expect(await p.$$eval('#definities tbody tr', (r) => r.length)).toBe(1);
+    await p.close();
+  });
+});
+
+describe('klacht timeline', () => {
+  test('the timeline shows the history, the termijnen with their Dutch explanation, and what can happen next', async () => {
+    await open(`/beheer/klachten/${klachtId}`, 'tijdlijn');
+    const geschiedenis = await db.query(`select type from klacht_gebeurtenis where klacht_id = $1 order by id`, [klachtId]);
+    expect(await page.$$eval('#gebeurtenissen li', (li) => li.length)).toBe(geschiedenis.length);
+    const termijnen: Array<{ label: string; uitleg: string[] }> = await db.query(`select label, uitleg from termijn where klacht_id = $1`, [klachtId]);
+    expect(termijnen.length).toBeGreaterThan(0);
+    const tekst = await page.textContent('#termijnen');
+    for (const tm of termijnen) {
+      expect(tekst).toContain(tm.label);
+      for (const regel of tm.uitleg) expect(tekst).toContain(regel);
+    }
+    const [{ volgende_events }] = await db.query(`select volgende_events from klacht where id = $1`, [klachtId]);
+    expect((await page.$$eval('#volgende code', (c) => c.map((x) => x.textContent))).sort()).toEqual([...volgende_events].sort());
+    expect(await page.textContent('#volgende')).toMatch(/verdag|oordeel|ingetrokken|behandel/i);
+  });
+});
+
+describe('routes in plain Dutch', () => {
+  test('the paths page lists every route the compiler enumerates, each step as a Dutch sentence', async () => {
+    const regime = loadRegistry(DEFINITIES).byId('gm0313-stichtse-vecht', '2015-01') as Regime;
+    const { paden } = allePaden(regime, MAX_PADEN);
+    await open('/beheer/paden?definitie=gm0313-stichtse-vecht&versie=2015-01', 'paden');
+    expect(await page.$$eval('#paden > li', (li) => li.length)).toBe(paden.length);
+    const eerste = await page.$$eval('#paden > li:first-child details li', (li) => li.map((x) => x.textContent ?? ''));
+    expect(eerste.length).toBe(paden[0].stappen.length);
+    expect(eerste[0]).toMatch(/^[A-Z].*: van ".*" naar ".*"/);
+    expect(eerste.join(' ')).toContain(paden[0].stappen[0].naarOmschrijving);
+  }, 60_000);
+});
+
+describe('definition preview before publication', () => {
+  async function controleer(yaml: string, bestandsnaam: string): Promise<void> {
+    await page.goto(`${base}/beheer/voorbeeld#token=${encodeURIComponent(sleutel)}`);
+    await page.waitForSelector('#voorbeeldform');
+    await page.evaluate(() => document.body.removeAttribute('data-klaar'));
+    await page.fill('#yaml', yaml);
+    await page.fill('#bestandsnaam', bestandsnaam);
+    await page.click('#voorbeeldform button[type=submit]');
+    await page.waitForSelector('body[data-klaar="voorbeeld"]', { timeout: 60_000 });
+  }
+
+  test('design.md §3: a pasted definition with an error lists file:line:column and what to write instead; nothing is published', async () => {
+    const regels = SV_YAML.split('\n');
+    const lijn = regels.findIndex((r) => r.trim() === 'duur: P6W') + 1;
+    const kolom = regels[lijn - 1].indexOf('P6W') + 1;
+    const fout = regels.map((r, i) => (i === lijn - 1 ? r.replace('P6W', 'P12W') : r)).join('\n');
+    await controleer(fout, '2015-01.yaml');
+    const fouten = await page.$$eval('#fouten li', (li) => li.map((x) => x.textContent ?? ''));
+    expect(fouten).toHaveLength(1);
+    expect(fouten[0]).toContain(`definitions/gm0313-stichtse-vecht/2015-01.yaml:${lijn}:${kolom}`);
+    expect(fouten[0]).toContain('Awb 9:11');
+    expect(fouten[0]).toContain('→ zet de termijn op P6W');
+    expect(readFileSync(join(DEFINITIES, 'gm0313-stichtse-vecht', '2015-01.yaml'), 'utf8')).toBe(SV_YAML);
+  }, 90_000);
+
+  test('a valid definition shows no errors and its statechart with every state', async () => {
+    await controleer(SV_YAML, '2015-01.yaml');
+    expect(await page.$$eval('#fouten li', (li) => li.length)).toBe(0);
+    expect(await page.textContent('#uitkomst h2')).toContain('Geen fouten');
+    const states = await page.$$eval('#uitkomst svg [data-state]', (g) => g.map((x) => x.getAttribute('data-state')));
+    expect(states).toContain('gemeente.inBehandeling');
+    expect(states).toContain('bijOmbudsman.onderzoek');
+  }, 90_000);
+
+  test('YAML syntax errors are reported with their position too', async () => {
+    await controleer('gemeente:\n  cbsCode: GM0313\n   naam: Stichtse Vecht\n', 'kapot.yaml');
+    const codes = await page.$$eval('#fouten li code', (c) => c.map((x) => x.textContent ?? ''));
+    expect(codes[0]).toMatch(/^definitions\/gm0000-voorbeeld\/kapot\.yaml:[23]:\d+$/);
+    expect(await page.textContent('#fouten')).toContain('YAML-syntaxfout');
+  }, 90_000);
+});
+
+describe('reports page', () => {
+  test('the printable report shows SVG bar charts and the table; the CSV download opens with the Dutch header row', async () => {
+    await open('/beheer/rapportages?van=2026-01-01&tot=2026-06-30', 'rapportage');
+    expect(await page.$$eval('#rapport svg.grafiek', (s) => s.length)).toBeGreaterThanOrEqual(5);
+    const [{ n }] = await db.query(`select count(*)::int as n from klacht where gemeente = 'GM0313' and ontvangen_op >= '2026-01-01T00:00:00+01:00' and ontvangen_op < '2026-07-01T00:00:00+02:00'`);
+    expect(await page.textContent('#rapport')).toContain(`${n} klachten ontvangen in de periode`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=CSV downloaden')]);
+    const pad = await download.path();
+    const rows = parseCsv(readFileSync(pad!, 'utf8'));
+    expect(rows[0].slice(0, 8)).toEqual(['Gemeente', 'Periode van', 'Periode tot en met', 'Aanbieder', 'Aanbieder-id', 'Aard', 'Oorzaak', 'Aantal klachten']);
+    expect(rows.slice(1).reduce((s, r) => s + Number(r[7]), 0)).toBeGreaterThanOrEqual(n);
+  }, 60_000);
+});
