@@ -140,6 +140,8 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     nietBehandelenBinnenTermijn: ({ context, event }) => {
       const grond = dataVan(event).grond;
       if (typeof grond !== 'string' || !(grond in NIET_BEHANDELGRONDEN)) return false;
+      // Awb 9:8 lid 3: once the four weeks have passed (expired or not), declining is too late.
+      if (context.verlopen.some((x) => x.naam === 'nietBehandelenKennisgeving')) return false;
       const v = vervaldatum(context, 'nietBehandelenKennisgeving');
       return v === undefined || dag(event) <= v;
     },
@@ -198,7 +200,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       if (typeof grond !== 'string' || !(grond in NIET_BEHANDELGRONDEN)) {
         return `geef de grond voor niet-behandelen (Awb 9:8): data.grond is een van ${Object.keys(NIET_BEHANDELGRONDEN).join(', ')}`;
       }
-      const v = vervaldatum(context, 'nietBehandelenKennisgeving');
+      const v = vervaldatum(context, 'nietBehandelenKennisgeving') ?? context.verlopen.find((x) => x.naam === 'nietBehandelenKennisgeving')?.vervaldatum;
       return `de kennisgeving van niet-behandelen moest uiterlijk ${v ? leesbareDatum(v) : ''} (4 weken na ontvangst, Awb 9:8 lid 3); behandel de klacht`;
     },
     horenUitzondering: ({ event }) =>
@@ -354,6 +356,12 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       if (!ernstig) return [];
       return [{ type: 'MELDING_TOEZICHTHOUDER', naar: def.signalen?.meldingenNaar ?? 'toezichthouder', grondslag: 'Wmo 2015 art. 3.4, Jeugdwet 4.1.8, Wkkgz 11', data: { termijn: 'onverwijld' } }];
     }),
+    /** Awb 9:20: the ombudsman sends a klacht filed directly with him to the gemeente first (seed 003 §4). */
+    viaOmbudsmanAlsNodig: push(({ context }) =>
+      context.intake?.ingediendBij === 'ombudsman'
+        ? [{ type: 'ONTVANGST_DOORGEZONDEN_KLACHT', naar: def.eersteLijn.gemeenteLoket, grondslag: 'Awb 9:20; seed 003 §4', data: { doorgezondenDoor: tweedeLijnOp(def, kalenderdag(context.intake.ontvangenOp))?.naam } }]
+        : [],
+    ),
     /** Awb 2:3: forward 'onverwijld' and tell the sender. */
     doorzenden: push(({ context }, p) => {
       if (p.alleenVanGemeente && context.intake?.ingediendBij === 'aanbieder') return [];

@@ -375,3 +375,22 @@ describe('pure API', () => {
     expect(volg(ams, s, [['BESLUIT_STOPPEN_MET_LEVEREN', '2026-04-10', { besluit: 'afgewezen' }]]).state).toBe('afgesloten');
   });
 });
+
+describe('Awb 9:8 and 9:20 details', () => {
+  const sv = regime('gm0313-stichtse-vecht');
+
+  test('Awb 9:8 lid 3: after the four-week notice termijn has expired, niet-behandelen is refused', () => {
+    const beoordelen = volg(sv, sv.start(intake()), [['FORMELE_BEHANDELING', '2026-04-03']]);
+    const verlopen = volg(sv, beoordelen, [['TERMIJN_VERLOPEN', '2026-05-01', { termijn: 'nietBehandelenKennisgeving' }]]);
+    expect(verlopen.state).toBe('gemeente.beoordelen');
+    const r = sv.step(verlopen.snapshot, { type: 'NIET_BEHANDELEN', at: op('2026-05-02'), data: { grond: 'ouderDanEenJaar' } });
+    expect(r.accepted).toBe(false);
+    expect(r.reason).toContain('donderdag 30 april 2026');
+  });
+
+  test('Awb 9:20: a klacht the ombudsman sends on is handled by the gemeente first', () => {
+    const s = sv.start(intake({ ingediendBij: 'ombudsman', feiten: { betreftGemeentelijkeFunctionaris: true } }));
+    expect(s.state).toBe('gemeente.informeleFase');
+    expect(s.intents).toContainEqual(expect.objectContaining({ type: 'ONTVANGST_DOORGEZONDEN_KLACHT', naar: 'KCC', data: { doorgezondenDoor: 'Nationale ombudsman' } }));
+  });
+});

@@ -79,6 +79,12 @@ export function intakeVoorbeelden(def: Definitie): IntakeInput[] {
   const ontvangenOp = tijdstip(startDatum(def));
   const gemeente = def.gemeente.cbsCode;
   const aanbieder = (id: string, type: AanbiederType): AanbiederRef => ({ id, naam: `Aanbieder ${id}`, type });
+  // aantalAanbieders is derived from the list: sample the sizes the conditions compare with too.
+  const el = def.eersteLijn;
+  const vergeleken = new Map<string, Set<string | number | boolean>>();
+  vergelekenWaarden(el.doorsturenNaarAanbieder, vergeleken);
+  vergelekenWaarden(el.behandelingDoorGemeente, vergeleken);
+  const aantallen = [...(vergeleken.get('aantalAanbieders') ?? [])].filter((n): n is number => typeof n === 'number' && n > 2 && n <= 10);
   const aanbiederSets: AanbiederRef[][] = [
     [],
     [aanbieder('a1', 'wmo')],
@@ -86,10 +92,14 @@ export function intakeVoorbeelden(def: Definitie): IntakeInput[] {
     [aanbieder('a1', 'zorg')],
     [aanbieder('a1', 'overig')],
     [aanbieder('a1', 'wmo'), aanbieder('a2', 'wmo')],
+    ...[...new Set(aantallen)].map((n) => Array.from({ length: n }, (_, i) => aanbieder(`a${i + 1}`, 'wmo'))),
   ];
-  const basis = (soort: Soort, ingediendBij: IntakeInput['ingediendBij'], aanbieders: AanbiederRef[], feiten: Record<string, unknown>): IntakeInput => ({
+  // Vary the channel only when a condition tests it (it multiplies the samples).
+  const namen = genoemdeFeiten(el.behandelingDoorGemeente, genoemdeFeiten(el.doorsturenNaarAanbieder));
+  const kanalen: IntakeInput['kanaal'][] = namen.has('kanaal') ? ['telefoon', 'balie', 'brief', 'webformulier', 'email'] : ['email'];
+  const basis = (soort: Soort, ingediendBij: IntakeInput['ingediendBij'], aanbieders: AanbiederRef[], feiten: Record<string, unknown>, kanaal: IntakeInput['kanaal'] = 'email'): IntakeInput => ({
     gemeente,
-    kanaal: 'email',
+    kanaal,
     ontvangenOp,
     ingediendBij,
     soort,
@@ -99,7 +109,7 @@ export function intakeVoorbeelden(def: Definitie): IntakeInput[] {
   const out: IntakeInput[] = [];
   for (const feiten of combinaties(feitWaarden(def))) {
     for (const ingediendBij of ['gemeente', 'aanbieder', 'ombudsman'] as const) {
-      for (const aanbieders of aanbiederSets) out.push(basis('klacht', ingediendBij, aanbieders, feiten));
+      for (const aanbieders of aanbiederSets) for (const kanaal of kanalen) out.push(basis('klacht', ingediendBij, aanbieders, feiten, kanaal));
     }
   }
   for (const soort of ['signaal', 'melding', 'stoppenMetLeveren'] as const) out.push(basis(soort, 'gemeente', aanbiederSets[1], {}));

@@ -67,7 +67,7 @@ export const intakeBlok: Blok = (cc) => {
         ? `de gemeente behandelt (${el.gemeenteLoket}) als ${beschrijfVoorwaarde(el.behandelingDoorGemeente)}, of als doorsturen niet past`
         : `de gemeente behandelt (${el.gemeenteLoket})`,
       grondslag: 'Awb 9:1, 9:2',
-      acties: INTAKE_ACTIES,
+      acties: [...INTAKE_ACTIES, 'viaOmbudsmanAlsNodig'],
     }),
   );
   return {
