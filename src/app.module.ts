@@ -5,20 +5,24 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig, ConfigModule } from './config';
 import { DatabaseModule } from './database/database.module';
 import { JobsModule } from './jobs/jobs.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { KlachtenModule } from './modules/klachten/klachten.module';
 import { TermijnenWorkerModule } from './modules/termijnen/termijnen-worker.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { WebhooksWorkerModule } from './modules/webhooks/webhooks-worker.module';
 
 type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
 /** Feature modules (controllers, services, queue producers). Add a capability's module here. */
-export const FEATURE_MODULES: ModuleImport[] = [HealthModule, KlachtenModule];
+export const FEATURE_MODULES: ModuleImport[] = [HealthModule, AuthModule, IdempotencyModule, WebhooksModule, KlachtenModule];
 
 /**
  * Modules holding BullMQ @Processor classes and periodic sweeps: loaded only when the process runs
  * workers (ROLE=all or worker), so ROLE=api serves HTTP and consumes no jobs.
  */
-export const WORKER_MODULES: ModuleImport[] = [TermijnenWorkerModule];
+export const WORKER_MODULES: ModuleImport[] = [WebhooksWorkerModule, TermijnenWorkerModule];
 
 export interface AppModuleOptions {
   /** Extra modules, e.g. a test's own module. */

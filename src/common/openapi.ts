@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '../config';
 import { API_PREFIX, API_VERSION } from './api-version';
+import { applyBeveiliging } from '../modules/auth/openapi-beveiliging';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -96,5 +97,5 @@ export function buildOpenApiDocument(app: INestApplication, baseUrl?: string): O
     .addServer(`${base}/${API_PREFIX}`)
     .build();
   const document = SwaggerModule.createDocument(app, options, { ignoreGlobalPrefix: true });
-  return applyApiDesignRules(document);
+  return applyApiDesignRules(applyBeveiliging(document));
 }

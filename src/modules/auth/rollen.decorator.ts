@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import type { Rol } from './rol';
 
 export const ROLLEN_KEY = 'klachtregie:rollen';
@@ -14,4 +14,4 @@ export const Rollen = (...rollen: Rol[]) =>
   applyDecorators(SetMetadata(ROLLEN_KEY, rollen), ApiBearerAuth('bearer'));
 
 /** A route that needs no token (health, the OpenAPI document). */
-export const Publiek = () => SetMetadata(PUBLIEK_KEY, true);
+export const Publiek = () => applyDecorators(SetMetadata(PUBLIEK_KEY, true), ApiExtension('x-publiek', true));

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemException } from '../../common/problem';
+import { Publiek } from '../auth/rollen.decorator';
 import { HealthService } from './health.service';
 
 class QueueHealthDto {
@@ -23,6 +24,7 @@ export class HealthDto {
 }
 
 @ApiTags('health')
+@Publiek() // Load balancers and monitoring check health without a token.
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

@@ -11,8 +11,8 @@ export class TermijnViewDto {
   @ApiProperty() revision: number;
   @ApiProperty({ description: 'Herinneringen: naam, datum, naar, op, verzondenOp.', type: 'array', items: { type: 'object' } })
   herinneringen: object[];
-  @ApiPropertyOptional({ nullable: true, example: 'leidinggevende' }) escalatieNaar: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Awb 9:11 lid 1' }) grondslag: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'leidinggevende' }) escalatieNaar: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Awb 9:11 lid 1' }) grondslag: string | null;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) mutaties: object[];
   @ApiProperty({ description: 'Lopend en de vervaldatum is voorbij.' }) overdue: boolean;
 }

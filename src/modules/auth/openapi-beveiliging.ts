@@ -1,0 +1,56 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+export const PUBLIEK_EXTENSIE = 'x-publiek';
+
+/**
+ * Security in the OpenAPI document (NL API Design Rules: document authentication): one bearer
+ * scheme for both API keys and OIDC access tokens, required on every operation except those marked
+ * `@Publiek()`, which also get no 401/403. Every POST documents the optional `Idempotency-Key`.
+ */
+export function applyBeveiliging(document: OpenAPIObject): OpenAPIObject {
+  const doc = document as Json;
+  doc.components ??= {};
+  doc.components.securitySchemes = {
+    ...(doc.components.securitySchemes ?? {}),
+    bearer: {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'API-sleutel (kr_...) of OIDC access token (JWT)',
+      description:
+        'Een API-sleutel (aan te maken door een beheerder met POST /api-sleutels) of een OIDC access token van de ' +
+        'geconfigureerde issuer met de claims gemeente, rol en (bij rol aanbieder) aanbiederId.',
+    },
+  };
+  doc.security = [{ bearer: [] }];
+  for (const pathItem of Object.values<Json>(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      const op = pathItem[method] as Json | undefined;
+      if (!op) continue;
+      op.responses ??= {};
+      if (op[PUBLIEK_EXTENSIE]) {
+        op.security = [];
+        delete op[PUBLIEK_EXTENSIE];
+      } else {
+        op.security = [{ bearer: [] }];
+        op.responses['401'] ??= { description: 'Geen of een ongeldig token (niet-geauthenticeerd)' };
+        op.responses['403'] ??= { description: 'De rol mag dit niet (geen-toegang)' };
+      }
+      if (method === 'post') {
+        op.parameters ??= [];
+        if (!op.parameters.some((p: Json) => p.in === 'header' && String(p.name).toLowerCase() === 'idempotency-key')) {
+          op.parameters.push({
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            description: 'Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug.',
+            schema: { type: 'string', maxLength: 255 },
+          });
+        }
+      }
+    }
+  }
+  return document;
+}

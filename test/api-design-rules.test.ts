@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import request from 'supertest';
+import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+
+const run = promisify(execFile);
+const repoRoot = resolve(__dirname, '..');
+// CI has shared/ beside the repository (../shared); so does this machine (/work/shared).
+const RULESET = resolve(repoRoot, '..', 'shared', 'standards', 'adr-linter.yaml');
+const SPECTRAL = join(repoRoot, 'node_modules', '.bin', 'spectral');
+
+interface SpectralResult {
+  code: string | number;
+  message: string;
+  path: (string | number)[];
+  severity: number;
+}
+
+/** Design §6: the served OpenAPI document passes the NL API Design Rules linter (Logius ADR 2.2). */
+describe('NL API Design Rules', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let dir: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('api_design_rules');
+    t = await createTestApp({ databaseUrl: db.url, env: { ROLE: 'api' } });
+    dir = mkdtempSync(join(tmpdir(), 'klachtregie-openapi-'));
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('spectral reports 0 errors on the served OpenAPI document', async () => {
+    const res = await request(t.http).get('/api/v1/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.headers['api-version']).toBeDefined();
+    const file = join(dir, 'openapi.json');
+    writeFileSync(file, JSON.stringify(res.body, null, 2));
+    let stdout: string;
+    try {
+      ({ stdout } = await run(SPECTRAL, ['lint', '-r', RULESET, file, '-f', 'json', '--quiet'], { maxBuffer: 64 * 1024 * 1024 }));
+    } catch (e) {
+      // Spectral exits 1 when it found errors; its JSON report is still on stdout.
+      const err = e as { stdout?: string; stderr?: string; message: string };
+      if (!err.stdout) throw new Error(`spectral failed: ${err.stderr ?? err.message}`);
+      stdout = err.stdout;
+    }
+    const results = JSON.parse(stdout.trim() || '[]') as SpectralResult[];
+    const errors = results.filter((r) => r.severity === 0).map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`);
+    if (errors.length) console.error(`Spectral errors:\n${errors.join('\n')}`);
+    expect(errors).toEqual([]);
+    // The document is about something: our resources are in it.
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api-sleutels', '/webhook-abonnementen', '/webhook-afleveringen']));
+  });
+});
