@@ -71,7 +71,9 @@ const LABEL_CHAR = 7.7;
 const SMALL_FONT = 10.5;
 const SMALL_CHAR = 5.9;
 const EDGE_FONT = 10.5;
-const EDGE_CHAR = 5.9;
+const EDGE_CHAR = 6.1;
+/** The trigger line (EVENT [guard]) is bold, and wider. */
+const EDGE_BOLD_CHAR = 6.9;
 const LINE = 16;
 const SMALL_LINE = 13;
 const BAND = 6;
@@ -265,7 +267,7 @@ export async function layoutDiagram(graph: DiagramGraph, opts: LayoutOptions = {
   const elkEdges: ElkExtendedEdge[] = drawnEdges.map((e) => {
     const lines = edgeLabels.get(e.id) ?? [];
     const labels: ElkLabel[] = lines.length
-      ? [{ id: `${e.id}.label`, text: lines.join('\n'), width: Math.max(...lines.map((l) => l.length)) * EDGE_CHAR + 8, height: lines.length * 13 + 4 }]
+      ? [{ id: `${e.id}.label`, text: lines.join('\n'), width: Math.max(...lines.map((l, i) => l.length * (i === 0 && isBoldTrigger(e) ? EDGE_BOLD_CHAR : EDGE_CHAR))) + 10, height: lines.length * 13 + 4 }]
       : [];
     return { id: e.id, sources: [e.source], targets: [e.target], labels };
   });
@@ -519,6 +521,11 @@ function drawEdge(le: LaidEdge): string {
   return `<g ${edgeAttrs(e)}><title>${escapeXml(edgeTitle(e))}</title><path d="${d}" fill="none" stroke="${soft ? '#8a96a3' : '#37474f'}" stroke-width="1.3"${dash} marker-end="url(#${soft ? 'pijl-zacht' : 'pijl'})"/></g>`;
 }
 
+/** Whether an edge label starts with a bold trigger line (event and/or guard). */
+function isBoldTrigger(e: DiagramEdge): boolean {
+  return e.kind === 'event' || !!e.guard;
+}
+
 function drawEdgeLabel(le: LaidEdge): string {
   const l = le.label;
   if (!l) return '';
@@ -526,7 +533,7 @@ function drawEdgeLabel(le: LaidEdge): string {
   const parts: string[] = [`<g class="edge-label" data-edge="${e.id}">`];
   parts.push(`<rect x="${r(l.x)}" y="${r(l.y)}" width="${r(l.width)}" height="${r(l.height)}" rx="3" fill="#ffffff" fill-opacity="0.92"/>`);
   l.lines.forEach((line, i) => {
-    const isTrigger = i === 0 && (e.kind === 'event' || !!e.guard);
+    const isTrigger = i === 0 && isBoldTrigger(e);
     const isTail = l.full && i === l.lines.length - 1 && (!!e.grondslag || e.termijnen.length > 0);
     const attrs = isTrigger ? 'font-weight="700" fill="#263238"' : isTail ? 'fill="#6b3fa0" font-style="italic"' : 'fill="#263238"';
     parts.push(`<text x="${r(l.x + 4)}" y="${r(l.y + 2 + EDGE_FONT + i * 13)}" font-size="${EDGE_FONT}" ${attrs}>${escapeXml(line)}</text>`);
