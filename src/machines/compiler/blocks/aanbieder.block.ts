@@ -41,6 +41,7 @@ export const aanbiederBlok: Blok = (cc) => {
   };
   if (ontevreden.length) afgedaanOn.KLAGER_ONTEVREDEN = ontevreden;
   if (el.klachtOverAfhandelingAanbiederBijGemeente) {
+    // seed 000 §5A, §11-III: on the process, not the content, the klager may go to the gemeente.
     afgedaanOn.KLACHT_BIJ_GEMEENTE = overgang({
       naar: naar('gemeente'),
       omschrijving: 'klager ontevreden over de klachtbehandeling door de aanbieder: klacht bij de gemeente over het proces',
@@ -59,6 +60,7 @@ export const aanbiederBlok: Blok = (cc) => {
         definitiePad: el.doorsturenNaarAanbieder ? ['eersteLijn', 'doorsturenNaarAanbieder'] : ['eersteLijn', 'standaard'],
         entry: [{ type: 'doorzenden', params: { naar: 'aanbieder' } }, ...startTermijn(cc, 'contact'), ...startTermijn(cc, 'aanbiederAfhandeling')],
         on: {
+          // Awb 2:3 / warme doorverwijzing: the gemeente keeps a finger on the pulse until the aanbieder picks it up.
           AANBIEDER_NEEMT_IN_BEHANDELING: overgang({ naar: naar('bijAanbieder'), omschrijving: 'de aanbieder neemt de klacht in behandeling', acties: terugkoppeling('registratie') }),
           ...(cc.specs.contact
             ? { CONTACT_OPGENOMEN: overgang({ naar: naar('bijAanbieder'), omschrijving: 'de aanbieder neemt contact op met de klager', grondslag: cc.specs.contact.grondslag, acties: [stopTermijn('contact'), ...terugkoppeling('registratie')] }) }

@@ -16,6 +16,7 @@ export const awbInternBlok: Blok = (cc) => {
   // After horen (or skipping it): advice, then 4-ogen, then the afdoening.
   const naOordeel = st.vierOgen ? 'vierOgenToets' : 'oordeelsvorming';
   const naHoren = kac ? 'advies' : naOordeel;
+  // Awb 9:5: met the klager's satisfaction, the duty to apply titel 9.1 lapses (no 9:12 letter).
   const tevreden = overgang({ naar: naar('afgedaanInformeel'), omschrijving: 'klacht naar tevredenheid van de klager afgehandeld', grondslag: 'Awb 9:5' });
 
   const overslaan = (alleen?: Array<keyof typeof HOREN_UITZONDERINGEN>): OvergangConfig[] =>
@@ -40,6 +41,7 @@ export const awbInternBlok: Blok = (cc) => {
       termijnen: bestaand(cc, 'afhandeling'),
       on: {
         KLAGER_TEVREDEN: tevreden,
+        // Awb 9:4: the formal procedure (9:5–9:12) once informal handling does not resolve it.
         FORMELE_BEHANDELING: overgang({ naar: naar('gemeente', 'beoordelen'), omschrijving: 'informele afhandeling lukt niet: formele klachtbehandeling', grondslag: 'Awb 9:4' }),
       },
     });
@@ -51,12 +53,14 @@ export const awbInternBlok: Blok = (cc) => {
     termijnen: bestaand(cc, 'afhandeling', 'nietBehandelenKennisgeving'),
     entry: ['ontvangstbevestiging', ...startTermijn(cc, 'nietBehandelenKennisgeving', 'gemeente')],
     on: {
+      // Awb 9:9: the beklaagde gets a copy of the klaagschrift.
       IN_BEHANDELING_NEMEN: overgang({
         naar: naar('gemeente', 'inBehandeling'),
         omschrijving: 'klacht in behandeling genomen; afschrift aan de beklaagde',
         grondslag: 'Awb 9:9',
         acties: [stopTermijn('nietBehandelenKennisgeving'), 'afschriftBeklaagde'],
       }),
+      // Awb 9:8 lid 3: notice within 4 weeks, naming the ombudsman and its term (9:12 lid 2).
       NIET_BEHANDELEN: overgang({
         naar: naar('tweedeLijnVenster'),
         guard: 'nietBehandelenBinnenTermijn',
@@ -69,6 +73,7 @@ export const awbInternBlok: Blok = (cc) => {
   });
   const inBehandelingOn: Record<string, OvergangConfig | OvergangConfig[]> = { KLAGER_TEVREDEN: tevreden };
   if (st.horen) {
+    // Awb 9:10 lid 1: klager and beklaagde may be heard; 9:15 lid 2: by the commissie when it advises.
     inBehandelingOn.HOREN_UITNODIGEN = overgang({
       naar: naar('gemeente', 'horen'),
       omschrijving: kac ? `klager en beklaagde uitgenodigd om gehoord te worden door ${kac.naam}` : 'klager en beklaagde uitgenodigd om gehoord te worden',
@@ -113,6 +118,7 @@ export const awbInternBlok: Blok = (cc) => {
       termijnen: bestaand(cc, 'afhandeling'),
       definitiePad: ['stappen', 'horen'],
       on: {
+        // Awb 9:10 lid 3: a hearing is followed by a verslag.
         HOORZITTING_GEHOUDEN: overgang({ naar: naar('gemeente', 'verslag'), omschrijving: 'hoorzitting gehouden', grondslag: 'Awb 9:10 lid 1' }),
         HOREN_OVERSLAAN: overslaan(['afgezien', 'nietGereageerd']),
         KLAGER_TEVREDEN: tevreden,
@@ -136,6 +142,7 @@ export const awbInternBlok: Blok = (cc) => {
       termijnen: bestaand(cc, 'afhandeling'),
       definitiePad: ['stappen', 'klachtadviescommissie'],
       on: {
+        // Awb 9:15 lid 4: report with findings, advice and recommendations.
         ADVIES_UITGEBRACHT: overgang({
           naar: naar('gemeente', naOordeel),
           guard: 'adviesGeldig',
@@ -166,6 +173,7 @@ export const awbInternBlok: Blok = (cc) => {
     grondslag: 'Awb 9:12',
     termijnen: bestaand(cc, 'afhandeling'),
     on: {
+      // Awb 9:12: written, reasoned afdoening; 9:16 when it departs from the advice.
       AFDOENEN: overgang({
         naar: naAfdoening,
         guard: 'oordeelGeldig',
@@ -204,6 +212,7 @@ export const awbInternBlok: Blok = (cc) => {
         on: {
           ...(afh
             ? {
+                // Awb 9:11 lid 1 with 9:24 lid 1 sub b: escalate, open the second line, keep the klacht open.
                 TERMIJN_VERLOPEN: overgang({
                   guard: { type: 'termijnVerstreken', params: { termijn: 'afhandeling' } },
                   omschrijving: 'afhandeltermijn verstreken: escalatie; de klager kan naar de tweede lijn; de klacht blijft in behandeling',
@@ -212,6 +221,7 @@ export const awbInternBlok: Blok = (cc) => {
                 }),
               }
             : {}),
+          // Awb 9:24 lid 1 sub b: after the statutory end the klager may go to the ombudsman.
           VERZOEK_OMBUDSMAN: overgang({
             naar: naar('bijOmbudsman'),
             guard: 'tweedeLijnOpen',

@@ -33,12 +33,14 @@ export const jeugdwetBlok: Blok = (cc) => {
           termijnen: bestaand(cc, 'jeugdwetOordeel'),
           entry: startTermijn(cc, 'jeugdwetOordeel'),
           on: {
+            // Jeugdwet 4.2.1 lid 2 sub d: a deviating term only with a reasoned notice stating the new term.
             NIEUWE_TERMIJN: overgang({
               guard: { type: 'nieuweTermijnGeldig', params: { termijn: 'jeugdwetOordeel' } },
               omschrijving: 'de commissie wijkt af van de termijn: met redenen omklede mededeling met de nieuwe termijn',
               grondslag: 'Jeugdwet 4.2.1 lid 2 sub d',
               acties: [{ type: 'nieuweTermijn', params: { grondslag: 'Jeugdwet 4.2.1 lid 2 sub d', naar: ['klager', 'beklaagde', 'aanbieder'] } }],
             }),
+            // Jeugdwet 4.2.1 lid 2 sub c: reasoned judgement to klager, beklaagde and aanbieder.
             OORDEEL_KLACHTENCOMMISSIE: overgang({
               naar: naar('jeugdwetKlachtencommissie', 'reactieAanbieder'),
               guard: 'oordeelGeldig',
@@ -66,6 +68,7 @@ export const jeugdwetBlok: Blok = (cc) => {
               grondslag: 'Jeugdwet 4.2.1 lid 5',
               acties: [{ type: 'nieuweTermijn', params: { grondslag: 'Jeugdwet 4.2.1 lid 5', naar: ['klager', 'klachtencommissie'] } }],
             }),
+            // Jeugdwet 4.2.1 lid 5: within one month, to the klager and the commissie.
             REACTIE_AANBIEDER: overgang({
               naar: naar('afgesloten'),
               omschrijving: 'de aanbieder deelt klager en klachtencommissie schriftelijk mee of en welke maatregelen hij neemt',
@@ -113,6 +116,7 @@ export const wkkgzBlok: Blok = (cc): BlokFragment => {
             termijnen: bestaand(cc, 'wkkgzAfhandeling'),
             entry: startTermijn(cc, 'wkkgzAfhandeling'),
             on: {
+              // Wkkgz 17 lid 1: written, reasoned outcome within six weeks.
               AFDOENEN: overgang({
                 naar: naar('wkkgz', 'uitkomstMeegedeeld'),
                 guard: 'oordeelGeldig',
@@ -140,6 +144,7 @@ export const wkkgzBlok: Blok = (cc): BlokFragment => {
             termijnen: bestaand(cc, 'wkkgzGeschil'),
             entry: startTermijn(cc, 'wkkgzGeschil'),
             on: {
+              // Wkkgz 19, 22: binding advice within six months.
               UITSPRAAK_GESCHILLENINSTANTIE: overgang({
                 naar: naar('afgesloten'),
                 omschrijving: 'uitspraak bij wege van bindend advies',

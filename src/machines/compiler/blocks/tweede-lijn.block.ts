@@ -17,6 +17,7 @@ export const tweedeLijnBlok: Blok = (cc) => {
         termijnen: bestaand(cc, 'tweedeLijnVerzoek'),
         definitiePad: ['tweedeLijn'],
         on: {
+          // Awb 9:18: a written request to the ombudsman valid on that date.
           VERZOEK_OMBUDSMAN: overgang({
             naar: naar('bijOmbudsman'),
             omschrijving: 'verzoekschrift bij de tweede lijn ingediend',
@@ -25,6 +26,7 @@ export const tweedeLijnBlok: Blok = (cc) => {
           }),
           ...(cc.specs.tweedeLijnVerzoek
             ? {
+                // Awb 9:24 lid 1: one year, no Atw (Atw art. 4).
                 TERMIJN_VERLOPEN: overgang({
                   naar: naar('afgesloten'),
                   guard: { type: 'termijnVerstreken', params: { termijn: 'tweedeLijnVerzoek' } },
@@ -64,12 +66,14 @@ export const tweedeLijnBlok: Blok = (cc) => {
             fase: 'tweedeLijn',
             grondslag: 'Awb 9:27–9:35',
             on: {
+              // Awb 9:20: internal complaint handling first.
               OMBUDSMAN_DOORGEZONDEN: overgang({
                 naar: naar('gemeente'),
                 omschrijving: 'de ombudsman zendt de klacht door: eerst interne klachtbehandeling',
                 grondslag: 'Awb 9:20',
                 acties: [intent('ONTVANGST_DOORGEZONDEN_KLACHT', loket, 'Awb 9:20')],
               }),
+              // Awb 9:25: the ombudsman does not (further) investigate.
               OMBUDSMAN_NIET_IN_BEHANDELING: overgang({
                 naar: naar('afgesloten'),
                 omschrijving: 'de ombudsman neemt het verzoek niet in behandeling',
@@ -98,6 +102,7 @@ export const tweedeLijnBlok: Blok = (cc) => {
             fase: 'tweedeLijn',
             grondslag: 'Awb 9:36 lid 3',
             on: {
+              // Awb 9:36 lid 3: how the recommendation is followed, with reasons when it is not.
               REACTIE_OP_AANBEVELINGEN: overgang({
                 naar: naar('afgesloten'),
                 guard: 'reactieGeldig',
