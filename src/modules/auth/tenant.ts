@@ -73,7 +73,7 @@ export function tenantScope(
   const a = `${alias}.${kolommen.aanbieders ?? 'aanbieders'}`;
   if (tenant.rol === 'aanbieder') {
     return {
-      sql: `${g} = :tenantGemeente AND ${a} @> :tenantAanbieder::jsonb`,
+      sql: `${g} = :tenantGemeente AND ${a} @> CAST(:tenantAanbieder AS jsonb)`,
       params: { tenantGemeente: tenant.gemeente, tenantAanbieder: JSON.stringify([{ id: tenant.aanbiederId ?? '' }]) },
     };
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ProblemException } from '../../common/problem';
+import { TenantContext } from '../auth/tenant';
 import {
   DefinitieOntbreektError,
   EngineError,
@@ -17,8 +18,8 @@ import { KlachtenService } from './klachten.service';
 
 /** Events only the system sends (termijn expiry comes from the `termijn` table, design.md §5). */
 const SYSTEEM_EVENTS = new Set(['TERMIJN_VERLOPEN', 'KLACHT_ONTVANGEN']);
-// Until authentication lands, the caller is recorded under one name.
-const ACTOR = 'api';
+// The caller as the auth module identified it (`api-sleutel:<id>` / `oidc:<sub>`), for the history.
+const actor = (): string => TenantContext.huidige()?.subject ?? 'api';
 
 /** Maps the engine's domain errors to problem+json with stable codes (design.md §6). */
 export function alsProblem(e: unknown): unknown {
@@ -57,7 +58,7 @@ export class KlachtenController {
   @ApiCreatedResponse({ type: KlachtDetailDto })
   @ApiUnprocessableEntityResponse({ description: 'Geen definitie voor de gemeente op de ontvangstdatum (geen-definitie).' })
   create(@Body() dto: KlachtIntakeDto, @Headers('x-correlation-id') correlationId?: string): Promise<KlachtDetailDto> {
-    return metProblemen(() => this.klachten.intake(dto, ACTOR, correlationId || undefined));
+    return metProblemen(() => this.klachten.intake(dto, actor(), correlationId || undefined));
   }
 
   @Get()
@@ -90,6 +91,6 @@ export class KlachtenController {
         `${dto.type} wordt door Klachtregie zelf verstuurd (uit de termijnen en de intake) en kan niet via de API worden ingediend.`,
       );
     }
-    return metProblemen(() => this.klachten.gebeurtenis(id, dto, ACTOR, correlationId || undefined));
+    return metProblemen(() => this.klachten.gebeurtenis(id, dto, actor(), correlationId || undefined));
   }
 }

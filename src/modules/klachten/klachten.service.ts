@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, In } from 'typeorm';
 import type { IntakeInput, KlachtEvent } from '../../machines/contract';
+import { TenantContext, tenantScope } from '../auth/tenant';
 import { EngineService } from '../engine/engine.service';
 import { KlachtNietGevondenError } from '../engine/engine.errors';
 import { TermijnEntity } from '../termijnen/termijn.entity';
@@ -63,6 +64,12 @@ export class KlachtenService {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
     const qb = this.dataSource.getRepository(KlachtEntity).createQueryBuilder('k');
+    // design.md §7: scoped to the caller's gemeente (and for an aanbieder to its own klachten) in SQL.
+    const tenant = TenantContext.huidige();
+    if (tenant) {
+      const scope = tenantScope(tenant, 'k');
+      qb.andWhere(scope.sql, scope.params);
+    }
     if (q.gemeente) qb.andWhere('k.gemeente = :gemeente', { gemeente: q.gemeente });
     const state = q.state;
     if (state) {
