@@ -7,6 +7,7 @@ import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult } from '../co
 import type { Definitie } from '../definition/types';
 import { loadRegistry } from '../index';
 import { maakRegime, type Regime } from '../regime';
+import { maakRegistry } from '../registry';
 
 const registry = loadRegistry(join(__dirname, '..', '..', '..', 'definitions'));
 
@@ -392,5 +393,18 @@ describe('Awb 9:8 and 9:20 details', () => {
     const s = sv.start(intake({ ingediendBij: 'ombudsman', feiten: { betreftGemeentelijkeFunctionaris: true } }));
     expect(s.state).toBe('gemeente.informeleFase');
     expect(s.intents).toContainEqual(expect.objectContaining({ type: 'ONTVANGST_DOORGEZONDEN_KLACHT', naar: 'KCC', data: { doorgezondenDoor: 'Nationale ombudsman' } }));
+  });
+});
+
+describe('registry versions', () => {
+  test('a running klacht stays on its version; forGemeente picks the version valid on the date', () => {
+    const sv = regime('gm0313-stichtse-vecht');
+    const oud = maakRegime(kloon(sv.definitie, (d) => (d.geldigTot = '2026-12-31')), 'gm0313-stichtse-vecht');
+    const nieuw = maakRegime(kloon(sv.definitie, (d) => ((d.versie = '2027-01'), (d.geldigVanaf = '2027-01-01'))), 'gm0313-stichtse-vecht');
+    const reg = maakRegistry([oud, nieuw]);
+    expect(reg.forGemeente('GM0313', '2026-12-31')?.summary.versie).toBe('2015-01');
+    expect(reg.forGemeente('GM0313', '2027-01-01T00:30:00+01:00')?.summary.versie).toBe('2027-01');
+    expect(reg.byId('gm0313-stichtse-vecht', '2015-01')).toBe(oud);
+    expect(reg.byId('gm0313-stichtse-vecht', '2099-01')).toBeUndefined();
   });
 });
