@@ -85,7 +85,11 @@ export async function run(roleOverride?: AppConfig['role']): Promise<void> {
       );
     }
   } catch (e) {
-    logger.fatal(`Start failed: ${(e as Error).stack ?? e}`);
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      logger.fatal(`PORT ${config.port} is already in use (another Klachtregie?). Set PORT to a free port, e.g. PORT=${config.port + 1}.`);
+    } else {
+      logger.fatal(`Start failed: ${(e as Error).stack ?? e}`);
+    }
     await database.stop().catch(() => undefined);
     process.exit(1);
   }
