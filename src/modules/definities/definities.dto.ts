@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class DefinitieYamlDto {
+  @ApiProperty({ description: 'De definitie als YAML (zie docs/definities.md).', example: "gemeente:\n  cbsCode: GM0363\n  naam: Amsterdam\nversie: '2026-01'\n..." })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500_000)
+  yaml: string;
+}
+
+export class DefinitieFoutDto {
+  @ApiProperty({ example: 'gm0363-amsterdam/2026-01.yaml' }) file: string;
+  @ApiProperty({ example: 12 }) line: number;
+  @ApiProperty({ example: 3 }) column: number;
+  @ApiProperty({ example: 'afhandeling: 8 weken is langer dan Awb 9:11 toestaat (6 weken)' }) message: string;
+  @ApiPropertyOptional({ description: 'Wat u in plaats daarvan schrijft.' }) hint?: string;
+  @ApiProperty({ description: 'file:line:column: message', example: 'gm0363-amsterdam/2026-01.yaml:12:3: ...' }) tekst: string;
+}
+
+export class DefinitieValidatieDto {
+  @ApiProperty({ example: 'gm0363-amsterdam' }) definitieId: string;
+  @ApiPropertyOptional({ example: '2026-01' }) versie?: string;
+  @ApiProperty() geldig: boolean;
+  @ApiProperty({ type: [DefinitieFoutDto] }) fouten: DefinitieFoutDto[];
+}
+
+export class DefinitieVersieDto {
+  @ApiProperty({ example: 'gm0363-amsterdam' }) definitieId: string;
+  @ApiProperty({ example: 'GM0363' }) gemeente: string;
+  @ApiProperty({ example: 'Amsterdam' }) gemeenteNaam: string;
+  @ApiProperty({ example: '2015-01' }) versie: string;
+  @ApiProperty({ format: 'date', example: '2015-01-01' }) geldigVanaf: string;
+  @ApiPropertyOptional({ format: 'date', example: '2026-12-31' }) geldigTot?: string;
+  @ApiProperty({ enum: ['repository', 'api'], description: 'repository: definitions/ in de code; api: gepubliceerd met POST /definities' }) bron: 'repository' | 'api';
+}
+
+export class DefinitieDto {
+  @ApiProperty({ example: 'gm0363-amsterdam' }) id: string;
+  @ApiProperty({ example: 'GM0363' }) gemeente: string;
+  @ApiProperty({ type: [DefinitieVersieDto], description: 'Nieuwste eerst' }) versies: DefinitieVersieDto[];
+}
+
+export class DefinitieLijstDto {
+  @ApiProperty({ type: [DefinitieVersieDto] }) resultaten: DefinitieVersieDto[];
+  @ApiProperty() totaal: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class PaginaQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
+
+export class DiagramQuery {
+  @ApiPropertyOptional({ enum: ['mermaid', 'svg', 'json'], default: 'json' })
+  @IsOptional()
+  @IsIn(['mermaid', 'svg', 'json'])
+  formaat?: 'mermaid' | 'svg' | 'json';
+
+  @ApiPropertyOptional({ description: 'Versie; standaard de versie die vandaag geldt (of de nieuwste).', example: '2015-01' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,40}$/)
+  versie?: string;
+}
+
+export class GebeurtenisTypeDto {
+  @ApiProperty({ example: 'AFDOENEN' }) type: string;
+  @ApiProperty({ example: 'klacht afgedaan met een oordeel' }) omschrijving: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Velden van data; een ? betekent optioneel.' })
+  data: Record<string, string>;
+}

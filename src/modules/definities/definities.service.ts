@@ -1,0 +1,170 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { parse } from 'yaml';
+import { type AppConfig, InjectConfig } from '../../config';
+import { graafStap } from '../../machines';
+import type { CompiledRegime, DefinitionError } from '../../machines/contract';
+import { loadAndValidate } from '../../machines/definition/validate';
+import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
+import { DefinitieRegister, type GepubliceerdeVersie } from './definitie-register';
+import { DefinitieVersieEntity } from './definitie-versie.entity';
+
+export interface ValidatieUitkomst {
+  definitieId: string;
+  versie?: string;
+  gemeente?: string;
+  fouten: DefinitionError[];
+}
+
+/** A regime as the engine holds it (the compiler's Regime carries its definition). */
+type MetDefinitie = CompiledRegime & { definitie?: { gemeente?: { cbsCode?: string } } };
+
+function kebab(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/**
+ * Definitions as an API (design.md §3): validate an uploaded YAML with the same stages as the CLI,
+ * publish a new immutable version (stored in `definitie_versie`, served by the registry at once),
+ * and list what is in force.
+ */
+@Injectable()
+export class DefinitiesService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Definities');
+  private timer?: NodeJS.Timeout;
+  private bekend = -1;
+
+  constructor(
+    @InjectConfig() private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REGIME_BRON) private readonly bron: RegimeBron,
+  ) {}
+
+  /** The registry, when the engine serves it through DefinitieRegister (it does in the app). */
+  get register(): DefinitieRegister | undefined {
+    return this.bron instanceof DefinitieRegister ? this.bron : undefined;
+  }
+
+  regimes(): CompiledRegime[] {
+    return (this.bron as RegimeBron & { regimes?: CompiledRegime[] }).regimes ?? [];
+  }
+
+  /** Regimes of a gemeente (its own CBS code), newest version first. */
+  regimesVan(gemeente: string): CompiledRegime[] {
+    return this.regimes()
+      .filter((r) => r.summary.gemeente.cbsCode.toUpperCase() === gemeente || (r as MetDefinitie).definitie?.gemeente?.cbsCode === gemeente)
+      .sort((a, b) => a.summary.id.localeCompare(b.summary.id) || b.summary.geldigVanaf.localeCompare(a.summary.geldigVanaf));
+  }
+
+  /** Other processes pick up versions published elsewhere within SWEEP_INTERVAL_MS. */
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.verversAlsNodig().catch((e: Error) => this.logger.warn(e.message)), this.config.sweepIntervalMs);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async gepubliceerd(): Promise<GepubliceerdeVersie[]> {
+    return this.dataSource.getRepository(DefinitieVersieEntity).find({ order: { id: 'ASC' } });
+  }
+
+  private async verversAlsNodig(): Promise<void> {
+    const [{ n }] = (await this.dataSource.query('SELECT count(*)::int AS n FROM definitie_versie')) as { n: number }[];
+    if (n !== this.bekend) {
+      this.bekend = n;
+      this.register?.herlaad(await this.gepubliceerd());
+    }
+  }
+
+  /** The folder for a gemeente: the existing one in definitions/, else `gm<code>-<naam>`. */
+  private mapVoor(gemeente: string, naam?: string): string {
+    const prefix = `${gemeente.toLowerCase()}-`;
+    const bestaand = existsSync(this.config.definitionsDir)
+      ? readdirSync(this.config.definitionsDir).find((d) => d.startsWith(prefix))
+      : undefined;
+    const uitRegister = this.regimes().find((r) => r.summary.id.startsWith(prefix))?.summary.id;
+    return bestaand ?? uitRegister ?? `${prefix}${kebab(naam ?? 'gemeente') || 'gemeente'}`;
+  }
+
+  /**
+   * Validates an uploaded YAML exactly like `klachtregie validate` (schema, references, graph, legal
+   * lint), next to the gemeente's other versions (so overlapping validity is caught). Errors are
+   * `file:line:column` with the file as it would be published, e.g. `gm0363-amsterdam/2026-01.yaml`.
+   */
+  async valideer(yaml: string, gemeente: string): Promise<ValidatieUitkomst> {
+    let kop: { gemeente?: { cbsCode?: unknown; naam?: unknown }; versie?: unknown } = {};
+    try {
+      const v = parse(yaml) as unknown;
+      if (v && typeof v === 'object') kop = v as typeof kop;
+    } catch {
+      // The loader reports YAML syntax errors with their position.
+    }
+    const cbs = typeof kop.gemeente?.cbsCode === 'string' ? kop.gemeente.cbsCode.toUpperCase() : undefined;
+    const versie = typeof kop.versie === 'string' || typeof kop.versie === 'number' ? String(kop.versie) : undefined;
+    const definitieId = this.mapVoor(gemeente, typeof kop.gemeente?.naam === 'string' ? kop.gemeente.naam : undefined);
+    const bestand = `${versie && /^[A-Za-z0-9._-]+$/.test(versie) ? versie : 'upload'}.yaml`;
+    const weergave = `${definitieId}/${bestand}`;
+    const fouten: DefinitionError[] = [];
+    if (cbs && cbs !== gemeente) {
+      fouten.push({ file: weergave, line: 1, column: 1, message: `de definitie is van ${cbs}, u werkt voor ${gemeente}`, hint: `zet gemeente.cbsCode op ${gemeente}` });
+    }
+    const werk = mkdtempSync(join(tmpdir(), 'klachtregie-validatie-'));
+    try {
+      const map = join(werk, definitieId);
+      mkdirSync(map, { recursive: true });
+      const bron = join(this.config.definitionsDir, definitieId);
+      if (existsSync(bron)) cpSync(bron, map, { recursive: true });
+      for (const v of await this.gepubliceerd()) {
+        if (v.definitieId === definitieId) writeFileSync(join(map, `${v.versie}.yaml`), v.yaml);
+      }
+      if (existsSync(join(map, bestand))) {
+        fouten.push({
+          file: weergave,
+          line: 1,
+          column: 1,
+          message: `versie ${versie} van ${definitieId} bestaat al en verandert niet meer`,
+          hint: 'geef de wijziging een nieuwe versie (bijv. 2026-01) en een nieuwe geldigVanaf',
+        });
+      }
+      const pad = join(map, bestand);
+      writeFileSync(pad, yaml);
+      const { errors } = loadAndValidate([map], [graafStap]);
+      // Messages may name sibling files by their working path: show them as the author knows them.
+      const zonderWerk = (t: string) => t.split(`${werk}/`).join('');
+      for (const e of errors) if (e.file === pad) fouten.push({ ...e, file: weergave, message: zonderWerk(e.message), ...(e.hint ? { hint: zonderWerk(e.hint) } : {}) });
+    } finally {
+      rmSync(werk, { recursive: true, force: true });
+    }
+    return { definitieId, versie, gemeente: cbs, fouten };
+  }
+
+  /** Publishes a new version; returns the validation errors instead when there are any. */
+  async publiceer(yaml: string, gemeente: string, door: string): Promise<ValidatieUitkomst & { regime?: CompiledRegime }> {
+    const uitkomst = await this.valideer(yaml, gemeente);
+    if (uitkomst.fouten.length > 0 || !uitkomst.versie) return uitkomst;
+    const kop = parse(yaml) as { geldigVanaf?: unknown };
+    const geldigVanaf = String(kop.geldigVanaf instanceof Date ? kop.geldigVanaf.toISOString().slice(0, 10) : kop.geldigVanaf);
+    // The unique (definitie_id, versie) index makes a concurrent second publish fail, not overwrite.
+    await this.dataSource.getRepository(DefinitieVersieEntity).insert({
+      definitieId: uitkomst.definitieId,
+      versie: uitkomst.versie,
+      gemeente,
+      geldigVanaf,
+      yaml,
+      gepubliceerdDoor: door,
+    });
+    await this.verversAlsNodig();
+    return { ...uitkomst, regime: this.bron.byId(uitkomst.definitieId, uitkomst.versie) };
+  }
+}
