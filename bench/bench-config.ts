@@ -1,0 +1,49 @@
+/**
+ * Benchmark configuration: read once here (the bench is not part of src/, whose config is the
+ * service's). Defaults match the local services the tests use.
+ */
+export interface BackendSpec {
+  backend: 'redis' | 'postgres';
+  pool?: number;
+}
+
+export interface BenchConfig {
+  /** A PostgreSQL server URL; the bench creates and drops its own database on it. */
+  databaseServerUrl: string;
+  redisUrl: string;
+  definitionsDir: string;
+  rawUpdates: number;
+  klachtenSequentieel: number;
+  klachtenParallel: number;
+  parallel: number;
+  jobs: number;
+  /** Jobs are scheduled from `jobLeadMs` ahead, spread evenly over `jobSpreadMs`. */
+  jobLeadMs: number;
+  jobSpreadMs: number;
+  /** `redis`, `postgres` (the service's pool size) or `postgres:<pool>` (a larger pool per Queue/Worker). */
+  backends: BackendSpec[];
+  /** Worker concurrency for the lateness run. */
+  concurrency: number;
+}
+
+const getal = (v: string | undefined, d: number): number => (v && /^\d+$/.test(v) ? Number(v) : d);
+
+export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
+  return {
+    databaseServerUrl: env.BENCH_DATABASE_URL ?? env.TEST_DATABASE_URL ?? env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    redisUrl: env.BENCH_REDIS_URL ?? env.TEST_REDIS_URL ?? env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    definitionsDir: env.DEFINITIONS_DIR ?? 'definitions',
+    rawUpdates: getal(env.BENCH_RAW_UPDATES, 5_000),
+    klachtenSequentieel: getal(env.BENCH_KLACHTEN, 100),
+    klachtenParallel: getal(env.BENCH_KLACHTEN_PARALLEL, 200),
+    parallel: getal(env.BENCH_PARALLEL, 8),
+    jobs: getal(env.BENCH_JOBS, 10_000),
+    jobLeadMs: getal(env.BENCH_JOB_LEAD_MS, 8_000),
+    jobSpreadMs: getal(env.BENCH_JOB_SPREAD_MS, 20_000),
+    concurrency: getal(env.BENCH_CONCURRENCY, 50),
+    backends: (env.BENCH_BACKENDS ?? 'redis,postgres,postgres:10').split(',').flatMap((b): BackendSpec[] => {
+      const m = /^(redis|postgres)(?::(\d+))?$/.exec(b.trim());
+      return m ? [{ backend: m[1] as 'redis' | 'postgres', ...(m[2] ? { pool: Number(m[2]) } : {}) }] : [];
+    }),
+  };
+}

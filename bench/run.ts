@@ -1,0 +1,267 @@
+/**
+ * `npm run bench`: what durability costs on this machine, measured in one run.
+ *  (a) raw PostgreSQL: single-row UPDATEs on one connection, each its own durable commit;
+ *  (b) the engine: intake + a full Amsterdam lifecycle per klacht through EngineService (one
+ *      transaction per event: row lock, snapshot, history, termijnen, outbox), sequential and with
+ *      N klachten in parallel; printed as events/s and as a ratio to (a);
+ *  (c) delayed-job lateness: 10 000 termijn wake-ups on each queue backend (Redis, PostgreSQL),
+ *      scheduled a little ahead; lateness = actual start minus scheduled moment.
+ * Everything runs in a throwaway database (and Redis key prefix) that is removed afterwards.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { ConnectionOptions, Queue, Worker } from 'bullmq';
+import IORedis from 'ioredis';
+import { Client } from 'pg';
+import { createDataSource } from '../src/database/data-source-options';
+import { runMigrationsLocked } from '../src/database/run-migrations';
+import { preparePostgresQueueSchema, queueSettings } from '../src/jobs/queue-backend';
+import { JOB_OPTIONS, termijnJobId, type TermijnJob } from '../src/jobs/queues';
+import { loadRegistry } from '../src/machines';
+import type { IntakeInput } from '../src/machines/contract';
+import { EngineService } from '../src/modules/engine/engine.service';
+import { OutboxRelay } from '../src/modules/outbox/outbox-relay.service';
+import { benchConfig, type BackendSpec } from './bench-config';
+
+const cfg = benchConfig();
+
+function metDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: cfg.databaseServerUrl });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+function percentiel(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+// (a) ------------------------------------------------------------------------------------------
+async function rawUpdates(url: string): Promise<{ perSec: number; n: number; ms: number }> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query('create table bench_rij (id int primary key, n int not null)');
+    await c.query('insert into bench_rij values (1, 0)');
+    for (let i = 0; i < 200; i++) await c.query('update bench_rij set n = n + 1 where id = 1'); // warm-up
+    const t0 = performance.now();
+    for (let i = 0; i < cfg.rawUpdates; i++) await c.query('update bench_rij set n = n + 1 where id = 1');
+    const ms = performance.now() - t0;
+    await c.query('drop table bench_rij');
+    return { perSec: (cfg.rawUpdates / ms) * 1000, n: cfg.rawUpdates, ms };
+  } finally {
+    await c.end();
+  }
+}
+
+// (b) ------------------------------------------------------------------------------------------
+const LEVENSLOOP: Array<[string, Record<string, unknown>?]> = [
+  ['FORMELE_BEHANDELING'],
+  ['IN_BEHANDELING_NEMEN'],
+  ['HOREN_UITNODIGEN'],
+  ['HOORZITTING_GEHOUDEN'],
+  ['VERSLAG_VASTGESTELD'],
+  ['AFDOENEN', { oordeel: 'gegrond' }],
+  ['KLAGER_TEVREDEN'],
+];
+
+function intake(i: number): IntakeInput {
+  return {
+    gemeente: 'GM0363',
+    kanaal: 'webformulier',
+    ontvangenOp: new Date().toISOString(),
+    ingediendBij: 'gemeente',
+    soort: 'klacht',
+    onderwerp: `bench ${i}`,
+    // Amsterdam §5B: two ketenpartners, so the gemeente handles it (the longest path).
+    aanbieders: [
+      { id: `a${i % 17}`, type: 'wmo' },
+      { id: `b${i % 13}`, type: 'wmo' },
+    ],
+    feiten: {},
+  };
+}
+
+async function levensloop(engine: EngineService, i: number): Promise<number> {
+  const { klacht } = await engine.create(intake(i), { actor: 'bench' });
+  let at = Date.now();
+  for (const [type, data] of LEVENSLOOP) {
+    at += 60_000;
+    await engine.apply(klacht.id, { type, at: new Date(at).toISOString(), ...(data ? { data } : {}) }, { actor: 'bench' });
+  }
+  return 1 + LEVENSLOOP.length;
+}
+
+async function engineBench(url: string): Promise<{ seq: number; par: number; seqTx: number; parTx: number }> {
+  const ds = createDataSource({ url, poolSize: cfg.parallel + 4, applicationName: 'klachtregie-bench' });
+  await ds.initialize();
+  const registry = loadRegistry(resolve(cfg.definitionsDir));
+  if (!registry.forGemeente('GM0363', new Date().toISOString().slice(0, 10))) throw new Error(`No Amsterdam definition in ${cfg.definitionsDir}`);
+  const relay = new OutboxRelay(ds);
+  const engine = new EngineService(ds, registry, relay);
+  try {
+    for (let i = 0; i < 5; i++) await levensloop(engine, i); // warm-up
+    let t0 = performance.now();
+    let seqTx = 0;
+    for (let i = 0; i < cfg.klachtenSequentieel; i++) seqTx += await levensloop(engine, i);
+    const seqMs = performance.now() - t0;
+    await relay.idle();
+
+    t0 = performance.now();
+    let volgende = 0;
+    let parTx = 0;
+    await Promise.all(
+      Array.from({ length: cfg.parallel }, async () => {
+        while (volgende < cfg.klachtenParallel) {
+          const n = await levensloop(engine, volgende++);
+          parTx += n;
+        }
+      }),
+    );
+    const parMs = performance.now() - t0;
+    await relay.idle();
+    return { seq: (seqTx / seqMs) * 1000, par: (parTx / parMs) * 1000, seqTx, parTx };
+  } finally {
+    await relay.onApplicationShutdown();
+    await ds.destroy();
+  }
+}
+
+// (c) ------------------------------------------------------------------------------------------
+interface Lateness {
+  backend: string;
+  jobs: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  addPerSec: number;
+  missed: number;
+}
+
+async function latenessBench({ backend, pool }: BackendSpec, dbUrl: string): Promise<Lateness> {
+  const prefix = `kr-bench-${randomBytes(4).toString('hex')}`;
+  if (backend === 'postgres') await preparePostgresQueueSchema(dbUrl);
+  const settings = queueSettings(backend === 'redis' ? { redisUrl: cfg.redisUrl, queuePrefix: prefix } : { databaseUrl: dbUrl, queuePrefix: prefix });
+  // `postgres:<pool>`: a larger pool per Queue/Worker than the service's default (queue-backend.ts).
+  const connection = backend === 'postgres' && pool ? { ...settings.connection, max: pool } : settings.connection;
+  const opts = { connection: connection as ConnectionOptions, prefix: settings.prefix };
+  const naam = 'termijnen';
+  const queue = new Queue<TermijnJob & { due: number }>(naam, opts);
+  const laat: number[] = [];
+  let klaar: () => void = () => undefined;
+  const alles = new Promise<void>((r) => (klaar = r));
+  const worker = new Worker<TermijnJob & { due: number }>(
+    naam,
+    async (job) => {
+      laat.push(Date.now() - job.data.due);
+      if (laat.length === cfg.jobs) klaar();
+    },
+    { ...opts, concurrency: cfg.concurrency },
+  );
+  worker.on('error', () => undefined);
+  queue.on('error', () => undefined);
+  try {
+    await queue.waitUntilReady();
+    await worker.waitUntilReady();
+    const basis = Date.now() + cfg.jobLeadMs;
+    const stap = cfg.jobSpreadMs / cfg.jobs;
+    const t0 = performance.now();
+    const BULK = 500;
+    for (let i = 0; i < cfg.jobs; i += BULK) {
+      const now = Date.now();
+      await queue.addBulk(
+        Array.from({ length: Math.min(BULK, cfg.jobs - i) }, (_, k) => {
+          const n = i + k;
+          const due = Math.round(basis + n * stap);
+          const data: TermijnJob & { due: number } = { klachtId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, termijnNaam: 'afhandeling', revision: 1, kind: 'verval', due };
+          return { name: 'verval', data, opts: { ...JOB_OPTIONS.termijnen, jobId: termijnJobId(data), delay: Math.max(0, due - now) } };
+        }),
+      );
+    }
+    const addMs = performance.now() - t0;
+    const timeout = setTimeout(klaar, cfg.jobLeadMs + cfg.jobSpreadMs + 60_000);
+    await alles;
+    clearTimeout(timeout);
+    const s = [...laat].sort((a, b) => a - b);
+    return {
+      backend: backend === 'redis' ? 'Redis' : `PostgreSQL, pool ${pool ?? (settings.connection as { max?: number }).max ?? '?'}`,
+      jobs: s.length,
+      p50: percentiel(s, 50),
+      p90: percentiel(s, 90),
+      p99: percentiel(s, 99),
+      max: s[s.length - 1],
+      addPerSec: (cfg.jobs / addMs) * 1000,
+      missed: cfg.jobs - s.length,
+    };
+  } finally {
+    await worker.close();
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+    if (backend === 'redis') {
+      const r = new IORedis(cfg.redisUrl);
+      let cursor = '0';
+      do {
+        const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+        cursor = next;
+        if (keys.length) await r.unlink(...keys);
+      } while (cursor !== '0');
+      r.disconnect();
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const naam = `klachtregie_bench_${randomBytes(4).toString('hex')}`;
+  await admin((c) => c.query(`create database ${c.escapeIdentifier(naam)}`));
+  const url = metDatabase(cfg.databaseServerUrl, naam);
+  try {
+    const ds = createDataSource({ url, poolSize: 2 });
+    await ds.initialize();
+    await runMigrationsLocked(ds);
+    const [{ sc }] = await ds.query(`select current_setting('synchronous_commit') as sc`);
+    await ds.destroy();
+    console.log(`Klachtregie benchmark — database ${naam} (synchronous_commit=${sc}), Redis ${cfg.redisUrl}\n`);
+
+    const raw = await rawUpdates(url);
+    console.log(`(a) raw PostgreSQL: ${fmt(raw.n)} single-row UPDATEs, one connection, autocommit: ${fmt(raw.perSec)} commits/s`);
+
+    const eng = await engineBench(url);
+    console.log(`(b) engine, intake + ${LEVENSLOOP.length} events per klacht (Amsterdam, gemeente route), one transaction each:`);
+    console.log(`    sequential: ${fmt(eng.seqTx)} events, ${fmt(eng.seq)} events/s = ${fmt(eng.seq / raw.perSec, 3)} x raw`);
+    console.log(`    ${cfg.parallel} klachten in parallel: ${fmt(eng.parTx)} events, ${fmt(eng.par)} events/s = ${fmt(eng.par / raw.perSec, 3)} x raw\n`);
+
+    const rows: Lateness[] = [];
+    for (const b of cfg.backends) rows.push(await latenessBench(b, url));
+    console.log(`(c) delayed-job lateness, ${fmt(cfg.jobs)} termijn jobs scheduled ${cfg.jobLeadMs / 1000} s ahead over ${cfg.jobSpreadMs / 1000} s (${fmt(cfg.jobs / (cfg.jobSpreadMs / 1000))} due/s), worker concurrency ${cfg.concurrency}:`);
+    console.log('');
+    console.log('| backend              | jobs   | p50 ms | p90 ms | p99 ms | max ms | add jobs/s | missed |');
+    console.log('|----------------------|--------|--------|--------|--------|--------|------------|--------|');
+    for (const r of rows) {
+      console.log(`| ${r.backend.padEnd(20)} | ${fmt(r.jobs).padStart(6)} | ${fmt(r.p50).padStart(6)} | ${fmt(r.p90).padStart(6)} | ${fmt(r.p99).padStart(6)} | ${fmt(r.max).padStart(6)} | ${fmt(r.addPerSec).padStart(10)} | ${fmt(r.missed).padStart(6)} |`);
+    }
+  } finally {
+    await admin((c) => c.query(`drop database if exists ${c.escapeIdentifier(naam)} with (force)`));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
