@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { createEngineApp, waitFor, type EngineApp } from './support/engine-harness';
 import { testIntake } from './support/test-regime';
 import { GebeurtenisNietToegestaanError } from '../src/modules/engine/engine.errors';
 
@@ -122,10 +122,12 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
 
   it('the outbox relay marks rows processed after commit and schedules the termijn wake-ups', async () => {
     const { klacht } = await a.engine.create(testIntake(), { actor: 'kcc' });
-    await a.relay.idle();
-    await a.relay.drain();
-    const [open] = await a.db.query(`select count(*)::int as n from outbox where klacht_id = $1 and processed_at is null`, [klacht.id]);
-    expect(open.n).toBe(0);
+    // Either instance may relay a row (SKIP LOCKED); wait until both have drained.
+    await waitFor('outbox rows processed', async () => {
+      await Promise.all([a.relay.drain(), b.relay.drain()]);
+      const [open] = await a.db.query(`select count(*)::int as n from outbox where klacht_id = $1 and processed_at is null`, [klacht.id]);
+      return open.n === 0;
+    }, 10_000);
     const [t] = await a.db.query(`select revision from termijn where klacht_id = $1 and naam = 'afhandeling'`, [klacht.id]);
     const job = await a.scheduler.queue.getJob(`${klacht.id}.afhandeling.${t.revision}.verval`);
     expect(job && (await job.getState())).toBe('delayed');

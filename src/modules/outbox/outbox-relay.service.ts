@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { OutboxEntity } from './outbox.entity';
 import type { OutboxBericht, OutboxHandler } from './outbox.types';
@@ -75,6 +75,7 @@ export class OutboxRelay implements OnApplicationShutdown {
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
         .getMany();
+      const verwerkt: string[] = [];
       for (const row of rows) {
         const fouten: string[] = [];
         for (const h of this.handlers) {
@@ -89,8 +90,12 @@ export class OutboxRelay implements OnApplicationShutdown {
           this.logger.warn(`Outbox ${row.id} (${row.type}) failed, will retry: ${fouten.join('; ')}`);
           await m.update(OutboxEntity, { id: row.id }, { attempts: () => 'attempts + 1', lastError: fouten.join('; ') });
         } else {
-          await m.update(OutboxEntity, { id: row.id }, { processedAt: new Date(), attempts: () => 'attempts + 1', lastError: null });
+          verwerkt.push(row.id);
         }
+      }
+      // One statement for the batch: the relay's own commit is part of every event's cost.
+      if (verwerkt.length) {
+        await m.update(OutboxEntity, { id: In(verwerkt) }, { processedAt: new Date(), attempts: () => 'attempts + 1', lastError: null });
       }
       return rows.length;
     });
