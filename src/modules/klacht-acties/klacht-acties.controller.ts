@@ -1,0 +1,52 @@
+import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { HuidigeTenant, type Tenant } from '../auth/tenant';
+import { alsProblem } from '../klachten/klachten.controller';
+import { OmbudsmanVerzoekDto, OmbudsmanVerzoekViewDto, TerugkoppelingDto, TerugkoppelingViewDto } from './klacht-acties.dto';
+import { KlachtActiesService } from './klacht-acties.service';
+
+/** Typed actions on a klacht. Roles per route: src/modules/auth/toegangsbeleid.ts. */
+@ApiTags('klachten')
+@Controller('klachten')
+export class KlachtActiesController {
+  constructor(private readonly acties: KlachtActiesService) {}
+
+  @Post(':id/terugkoppelingen')
+  @ApiOperation({
+    operationId: 'terugkoppelingToevoegen',
+    summary: 'Terugkoppeling van de aanbieder (registratie, behandeling, afdoening, maatregelen, tevredenheid); past de bijbehorende gebeurtenis toe als die nu kan',
+  })
+  @ApiCreatedResponse({ type: TerugkoppelingViewDto })
+  @ApiNotFoundResponse({ description: 'Onbekende klacht (klacht-niet-gevonden)' })
+  async terugkoppeling(
+    @HuidigeTenant() tenant: Tenant,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: TerugkoppelingDto,
+  ): Promise<TerugkoppelingViewDto> {
+    try {
+      return await this.acties.terugkoppeling(id, dto, tenant);
+    } catch (e) {
+      throw alsProblem(e);
+    }
+  }
+
+  @Post(':id/ombudsman-verzoeken')
+  @ApiOperation({
+    operationId: 'ombudsmanVerzoekToevoegen',
+    summary: 'Verzoek van de ombudsman (informatievraag, interventieverzoek, doorgezonden klacht, eigen onderzoek) als gekoppelde sub-klacht met eigen termijnen',
+  })
+  @ApiCreatedResponse({ type: OmbudsmanVerzoekViewDto })
+  @ApiNotFoundResponse({ description: 'Onbekende klacht (klacht-niet-gevonden)' })
+  @ApiUnprocessableEntityResponse({ description: 'De definitie kent geen behandeling voor dit verzoek (geen-definitie / intake-geweigerd)' })
+  async ombudsmanVerzoek(
+    @HuidigeTenant() tenant: Tenant,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: OmbudsmanVerzoekDto,
+  ): Promise<OmbudsmanVerzoekViewDto> {
+    try {
+      return await this.acties.ombudsmanVerzoek(id, dto, tenant);
+    } catch (e) {
+      throw alsProblem(e);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { EngineError } from '../engine/engine.errors';
+import type { Tenant } from '../auth/tenant';
+import type { KlachtIntakeDto } from '../klachten/dto/klacht-intake.dto';
+import { KlachtEntity } from '../klachten/klacht.entity';
+import { KlachtenService } from '../klachten/klachten.service';
+import type { OmbudsmanVerzoekDto, OmbudsmanVerzoekViewDto, TerugkoppelingDto, TerugkoppelingViewDto } from './klacht-acties.dto';
+import { KlachtKoppelingEntity, type OmbudsmanVerzoekSoort } from './klacht-koppeling.entity';
+import { TerugkoppelingEntity } from './terugkoppeling.entity';
+
+/** The event a terugkoppeling stands for (the event vocabulary of src/machines/compiler/gebeurtenissen.ts). */
+function terugkoppelingEvent(dto: TerugkoppelingDto): { type: string; data?: Record<string, unknown> } | undefined {
+  switch (dto.soort) {
+    case 'behandeling':
+      return { type: 'AANBIEDER_NEEMT_IN_BEHANDELING' };
+    case 'afdoening':
+      return { type: 'AFDOENEN', data: { oordeel: dto.oordeel ?? 'geenOordeel', ...(dto.maatregelen ? { maatregelen: dto.maatregelen } : {}) } };
+    case 'maatregelen':
+      return { type: 'REACTIE_AANBIEDER', data: { maatregelen: dto.maatregelen ?? [] } };
+    case 'tevredenheid':
+      return { type: dto.tevreden === false ? 'KLAGER_ONTEVREDEN' : 'KLAGER_TEVREDEN' };
+    case 'registratie':
+      return undefined;
+  }
+}
+
+const OMBUDSMAN_EVENTS: Record<OmbudsmanVerzoekSoort, string> = {
+  informatievraag: 'OMBUDSMAN_INFORMATIEVRAAG',
+  interventieverzoek: 'OMBUDSMAN_INTERVENTIEVERZOEK',
+  doorgezondenKlacht: 'OMBUDSMAN_DOORGEZONDEN',
+  eigenOnderzoek: 'OMBUDSMAN_EIGEN_ONDERZOEK',
+};
+
+/**
+ * Typed convenience actions on a klacht: an aanbieder's terugkoppeling and an ombudsman request as
+ * a linked sub-case. Both go through the engine (KlachtenService), so termijnen, history and
+ * outbox (webhooks) follow as for any event. The caller's access to the klacht is checked by the
+ * auth module before these run (404 for another gemeente or aanbieder).
+ */
+@Injectable()
+export class KlachtActiesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly klachten: KlachtenService,
+  ) {}
+
+  private async klacht(id: string): Promise<KlachtEntity> {
+    return this.dataSource.getRepository(KlachtEntity).findOneByOrFail({ id });
+  }
+
+  /** Applies an event when the klacht accepts it now; otherwise says why not (nothing changes then). */
+  private async probeer(klacht: KlachtEntity, event: { type: string; data?: Record<string, unknown> }, at: string | undefined, tenant: Tenant) {
+    if (!klacht.volgendeEvents.includes(event.type)) {
+      return { toegepast: false, reden: `${event.type} past nu niet (toestand ${klacht.state}; mogelijk: ${klacht.volgendeEvents.join(', ') || 'geen'}).` };
+    }
+    try {
+      const detail = await this.klachten.gebeurtenis(klacht.id, { type: event.type, ...(at ? { at } : {}), ...(event.data ? { data: event.data } : {}) }, tenant.subject);
+      return { toegepast: true, state: detail.state };
+    } catch (e) {
+      if (e instanceof EngineError) return { toegepast: false, reden: e.message };
+      throw e;
+    }
+  }
+
+  async terugkoppeling(klachtId: string, dto: TerugkoppelingDto, tenant: Tenant): Promise<TerugkoppelingViewDto> {
+    const klacht = await this.klacht(klachtId);
+    const { soort, at, opmerking, ...data } = dto;
+    // Stored first: the aanbieder's report is kept even when the regime has no step for it now.
+    const rij = await this.dataSource.getRepository(TerugkoppelingEntity).save({
+      klachtId,
+      gemeente: klacht.gemeente,
+      aanbiederId: tenant.aanbiederId ?? null,
+      soort,
+      data: { ...data, ...(at ? { at } : {}) },
+      gebeurtenis: null,
+      opmerking: opmerking ?? null,
+      door: tenant.subject,
+    });
+    const event = terugkoppelingEvent(dto);
+    let uitkomst: { toegepast: boolean; reden?: string; state?: string } = { toegepast: false, reden: 'registratie: alleen vastgelegd' };
+    if (event) {
+      uitkomst = await this.probeer(klacht, event, at, tenant);
+      if (uitkomst.toegepast) await this.dataSource.getRepository(TerugkoppelingEntity).update({ id: rij.id }, { gebeurtenis: event.type });
+    }
+    return {
+      id: rij.id,
+      klachtId,
+      soort,
+      aanbiederId: rij.aanbiederId,
+      gebeurtenis: uitkomst.toegepast && event ? event.type : null,
+      toegepast: uitkomst.toegepast,
+      ...(uitkomst.reden ? { reden: uitkomst.reden } : {}),
+      state: uitkomst.state ?? klacht.state,
+      aangemaaktOp: rij.createdAt.toISOString(),
+    };
+  }
+
+  async ombudsmanVerzoek(hoofdKlachtId: string, dto: OmbudsmanVerzoekDto, tenant: Tenant): Promise<OmbudsmanVerzoekViewDto> {
+    const hoofd = await this.klacht(hoofdKlachtId);
+    // The request as a klacht of its own (Awb 9.2: its own termijnen), filed by the ombudsman.
+    const intake: KlachtIntakeDto = {
+      gemeente: hoofd.gemeente,
+      kanaal: 'brief',
+      ontvangenOp: dto.ontvangenOp,
+      ingediendBij: 'ombudsman',
+      soort: 'klacht',
+      onderwerp: dto.onderwerp ?? `Ombudsman: ${dto.soort} over klacht ${hoofd.id}`,
+      aanbieders: hoofd.aanbieders.map((a) => ({ id: a.id, ...(a.naam ? { naam: a.naam } : {}), ...(a.type ? { type: a.type } : {}) })),
+      feiten: { ...hoofd.feiten, ombudsmanVerzoek: dto.soort, ...(dto.termijn ? { ombudsmanTermijn: dto.termijn } : {}) },
+    } as KlachtIntakeDto;
+    const sub = await this.klachten.intake(intake, tenant.subject);
+    await this.dataSource.getRepository(KlachtKoppelingEntity).insert({ klachtId: sub.id, hoofdKlachtId, gemeente: hoofd.gemeente, soort: dto.soort });
+    const event = { type: OMBUDSMAN_EVENTS[dto.soort], ...(dto.termijn ? { data: { termijn: dto.termijn } } : {}) };
+    const op = await this.probeer(hoofd, event, dto.ontvangenOp, tenant);
+    return { klachtId: sub.id, hoofdKlachtId, soort: dto.soort, state: sub.state, gebeurtenisHoofdKlacht: op.toegepast ? event.type : null };
+  }
+}
