@@ -7,8 +7,8 @@ import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } fr
 
 const AMSTERDAM = readFileSync(join(__dirname, '..', 'definitions', 'gm0363-amsterdam', '2015-01.yaml'), 'utf8');
 /** Amsterdam's regeling adopted by a gemeente without a definition yet (GM0344 Utrecht), version 2026-01. */
-const UTRECHT = AMSTERDAM.replace(/cbsCode: GM0363\n  naam: Amsterdam/, 'cbsCode: GM0344\n  naam: Utrecht')
-  .replace(/\n  # Weesp is per[\s\S]*?vanaf: 2022-03-24\n/, '\n')
+const UTRECHT = AMSTERDAM.replace(/cbsCode: GM0363\n {2}naam: Amsterdam/, 'cbsCode: GM0344\n  naam: Utrecht')
+  .replace(/\n {2}# Weesp is per[\s\S]*?vanaf: 2022-03-24\n/, '\n')
   .replace("versie: '2015-01'", "versie: '2026-01'")
   .replace(/^geldigVanaf: 2015-01-01$/m, 'geldigVanaf: 2026-01-01');
 

@@ -49,7 +49,7 @@ describe('NL API Design Rules', () => {
     } catch (e) {
       // Spectral exits 1 when it found errors; its JSON report is still on stdout.
       const err = e as { stdout?: string; stderr?: string; message: string };
-      if (!err.stdout) throw new Error(`spectral failed: ${err.stderr ?? err.message}`);
+      if (!err.stdout) throw new Error(`spectral failed: ${err.stderr ?? err.message}`, { cause: e });
       stdout = err.stdout;
     }
     const results = JSON.parse(stdout.trim() || '[]') as SpectralResult[];
