@@ -6,6 +6,8 @@ import { AuthModule } from '../src/modules/auth/auth.module';
 import { EersteSleutelService } from '../src/modules/auth/eerste-sleutel.service';
 import { IdempotencyModule } from '../src/modules/idempotency/idempotency.module';
 import { WebhooksModule } from '../src/modules/webhooks/webhooks.module';
+import { DefinitiesModule } from '../src/modules/definities/definities.module';
+import { KlachtActiesModule } from '../src/modules/klacht-acties/klacht-acties.module';
 import { bearer, GEMEENTE_A, GEMEENTE_B, intakeBody, metTweeGemeenten } from './auth-support';
 import { createTestDatabase, type TestDatabase } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
@@ -38,7 +40,7 @@ describe('auth, tenancy and roles (real PostgreSQL + Redis)', () => {
         OIDC_AUDIENCE: 'klachtregie',
         OIDC_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/certs`,
       },
-      imports: [AuthModule, IdempotencyModule, WebhooksModule],
+      imports: [AuthModule, IdempotencyModule, WebhooksModule, DefinitiesModule, KlachtActiesModule],
       ...metTweeGemeenten,
     });
   });
@@ -126,6 +128,12 @@ describe('auth, tenancy and roles (real PostgreSQL + Redis)', () => {
       { naam: 'GET /klachten', mag: ['klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder'], call: (a) => request(t.http).get('/api/v1/klachten').set('Authorization', a) },
       { naam: 'GET /klachten/{id}', mag: ['klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder'], call: (a) => request(t.http).get(`/api/v1/klachten/${klacht}`).set('Authorization', a) },
       { naam: 'POST /klachten/{id}/gebeurtenissen', mag: ['klachtbehandelaar', 'systeem'], call: (a) => request(t.http).post(`/api/v1/klachten/${klacht}/gebeurtenissen`).set('Authorization', a).send({ type: 'CONTACT_OPGENOMEN' }) },
+      { naam: 'POST /klachten/{id}/terugkoppelingen', mag: ['aanbieder', 'klachtbehandelaar'], call: (a) => request(t.http).post(`/api/v1/klachten/${klacht}/terugkoppelingen`).set('Authorization', a).send({ soort: 'registratie' }) },
+      { naam: 'POST /klachten/{id}/ombudsman-verzoeken', mag: ['klachtbehandelaar', 'systeem'], call: (a) => request(t.http).post(`/api/v1/klachten/${klacht}/ombudsman-verzoeken`).set('Authorization', a).send({ soort: 'informatievraag', ontvangenOp: new Date().toISOString() }) },
+      { naam: 'GET /definities', mag: ['beleidsmedewerker', 'klachtbehandelaar', 'procesEigenaar', 'systeem', 'beheerder'], call: (a) => request(t.http).get('/api/v1/definities').set('Authorization', a) },
+      { naam: 'POST /definities/validaties', mag: ['beleidsmedewerker'], call: (a) => request(t.http).post('/api/v1/definities/validaties').set('Authorization', a).send({ yaml: 'gemeente: {}' }) },
+      { naam: 'POST /definities', mag: ['beleidsmedewerker'], call: (a) => request(t.http).post('/api/v1/definities').set('Authorization', a).send({ yaml: 'gemeente: {}' }) },
+      { naam: 'GET /webhook-abonnementen', mag: ['beheerder', 'systeem'], call: (a) => request(t.http).get('/api/v1/webhook-abonnementen').set('Authorization', a) },
     ];
     const tokens = Object.fromEntries(
       await Promise.all(ROLLEN.map(async (r) => [r, await bearer(t.app, GEMEENTE_A, r, r === 'aanbieder' ? 'zorg-noord' : undefined)] as const)),

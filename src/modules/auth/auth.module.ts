@@ -1,5 +1,5 @@
-import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { Global, MiddlewareConsumer, Module, NestModule, Scope } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR, REQUEST } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiSleutelController } from './api-sleutel.controller';
 import { ApiSleutelEntity } from './api-sleutel.entity';
@@ -9,6 +9,7 @@ import { DossierInzageEntity } from './dossier-inzage.entity';
 import { DossierInzageService } from './dossier-inzage.service';
 import { EersteSleutelService } from './eerste-sleutel.service';
 import { KlachtToegangInterceptor } from './klacht-toegang.interceptor';
+import { TENANT, TENANT_REQUEST_KEY } from './tenant';
 import { TenantMiddleware } from './tenant.middleware';
 import { TokenVerifier } from './token-verifier.service';
 
@@ -27,8 +28,15 @@ import { TokenVerifier } from './token-verifier.service';
     EersteSleutelService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: KlachtToegangInterceptor },
+    // Request-scoped Tenant for services that prefer injection over TenantContext / @HuidigeTenant().
+    {
+      provide: TENANT,
+      scope: Scope.REQUEST,
+      inject: [REQUEST],
+      useFactory: (req: Record<string, unknown>) => req[TENANT_REQUEST_KEY],
+    },
   ],
-  exports: [ApiSleutelService, DossierInzageService, TokenVerifier],
+  exports: [ApiSleutelService, DossierInzageService, TokenVerifier, TENANT],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

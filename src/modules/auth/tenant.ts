@@ -47,6 +47,9 @@ export const TenantContext = {
   },
 };
 
+/** Injection token of the request-scoped Tenant: `constructor(@Inject(TENANT) tenant: Tenant)`. */
+export const TENANT = Symbol('TENANT');
+
 /** The request property the AuthGuard sets. */
 export const TENANT_REQUEST_KEY = 'tenant';
 
