@@ -100,6 +100,24 @@ async function pgCtl(
   }
 }
 
+/**
+ * As root the server runs as 'postgres', which must be able to execute the binaries (under
+ * node_modules) and to reach the data directory: a project under /root (mode 700) is not reachable.
+ */
+async function assertPostgresUserCanReach(bin: Binaries, ids: { uid?: number; gid?: number }, dataDir: string): Promise<void> {
+  if (ids.uid === undefined) return;
+  const problems: string[] = [];
+  await execFileAsync(bin.pg_ctl, ['--version'], ids).catch(() => problems.push(`execute ${bin.pg_ctl}`));
+  await execFileAsync('/bin/sh', ['-c', 'cd "$1"', 'sh', dataDir], ids).catch(() => problems.push(`enter ${dataDir}`));
+  if (problems.length > 0) {
+    throw new EmbeddedPostgresError(
+      `Running as root, the embedded PostgreSQL runs as the 'postgres' user, which cannot ${problems.join(' or ')} ` +
+        `(a parent directory is not accessible, e.g. /root is mode 700). Run Klachtregie as a normal user, or put the ` +
+        `project and KLACHTREGIE_DATA_DIR under a directory others can enter (e.g. /srv/klachtregie), or set DATABASE_URL.`,
+    );
+  }
+}
+
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
@@ -182,6 +200,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: remember,
   });
 
+  const bin = await binaries();
+  // The 'postgres' user may not exist before the first initialise (which creates it); check early when it does.
+  const earlyIds = await runAs(isRoot).catch(() => undefined);
+  if (earlyIds) await assertPostgresUserCanReach(bin, earlyIds, dataDir);
+
   const initialised = existsSync(join(pgDir, 'PG_VERSION'));
   if (!initialised) {
     if (existsSync(pgDir) && (await readdir(pgDir)).length > 0) {
@@ -200,8 +223,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       );
     }
   }
-  const bin = await binaries();
-  const ids = await runAs(isRoot);
+  const ids = earlyIds ?? (await runAs(isRoot));
+  await assertPostgresUserCanReach(bin, ids, pgDir);
   const logFile = join(pgDir, 'postgres.log');
   const started = await pgCtl(
     bin,
