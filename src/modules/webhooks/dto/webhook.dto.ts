@@ -19,7 +19,7 @@ import {
 import { CLOUD_EVENT_TYPES } from '../cloud-event';
 
 export class NieuwWebhookAbonnementDto {
-  @ApiProperty({ description: 'HTTPS-URL (of http op localhost) die de CloudEvents ontvangt.', example: 'https://zaaksysteem.gemeente.nl/klachtregie/events' })
+  @ApiProperty({ description: 'URL die de CloudEvents ontvangt (https buiten het eigen netwerk).', example: 'https://zaaksysteem.gemeente.nl/klachtregie/events' })
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(2000)
   url: string;

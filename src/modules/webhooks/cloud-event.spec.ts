@@ -1,0 +1,59 @@
+import { bouwCloudEvent, cloudEventType, eventIdVoorOutbox, typeMatcht } from './cloud-event';
+import { wachttijd } from './webhook-aflevering.service';
+import { onderteken, verifieerHandtekening } from './webhook-signature';
+
+describe('CloudEvents (NL GOV profile) from outbox rows', () => {
+  it('the event id is a stable RFC 4122 version-5 UUID per outbox row', () => {
+    const a = eventIdVoorOutbox('42');
+    expect(a).toBe(eventIdVoorOutbox('42'));
+    expect(a).not.toBe(eventIdVoorOutbox('43'));
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('a status change into a final state is klacht.afgedaan; intents become opdracht types in kebab-case', () => {
+    expect(cloudEventType('klacht.status-gewijzigd', { done: true })).toBe('nl.klachtregie.klacht.afgedaan');
+    expect(cloudEventType('klacht.status-gewijzigd', { done: false })).toBe('nl.klachtregie.klacht.status-gewijzigd');
+    expect(cloudEventType('termijn.verlopen', {})).toBe('nl.klachtregie.termijn.verlopen');
+    expect(cloudEventType('intent.ONTVANGSTBEVESTIGING_STUREN', {})).toBe('nl.klachtregie.opdracht.ontvangstbevestiging-sturen');
+    expect(cloudEventType('iets.anders', {})).toBeUndefined();
+  });
+
+  it('the sequence orders as a string too, and subject is the klacht', () => {
+    const e = bouwCloudEvent({
+      outboxId: '9',
+      outboxType: 'klacht.ontvangen',
+      type: 'nl.klachtregie.klacht.ontvangen',
+      source: 'urn:nld:oin:00000001002564440000:systeem:klachtregie',
+      gemeente: 'GM0363',
+      klachtId: '7c0d3c55-0c5e-4d0e-9a9e-2b7b1d5e4f10',
+      createdAt: new Date('2026-04-02T08:00:00Z'),
+      payload: { state: 'ontvangen' },
+    });
+    expect(e.sequence < bouwCloudEvent({ ...e, outboxId: '10', outboxType: 'klacht.ontvangen', createdAt: new Date(), klachtId: null, payload: {} }).sequence).toBe(true);
+    expect(e).toEqual(expect.objectContaining({ specversion: '1.0', subject: '7c0d3c55-0c5e-4d0e-9a9e-2b7b1d5e4f10', time: '2026-04-02T08:00:00.000Z', datacontenttype: 'application/json' }));
+  });
+
+  it('a subscription filter matches exact types and prefixes with *', () => {
+    expect(typeMatcht([], 'nl.klachtregie.klacht.afgedaan')).toBe(true);
+    expect(typeMatcht(['nl.klachtregie.termijn.*'], 'nl.klachtregie.termijn.herinnering')).toBe(true);
+    expect(typeMatcht(['nl.klachtregie.termijn.*'], 'nl.klachtregie.klacht.afgedaan')).toBe(false);
+    expect(typeMatcht(['nl.klachtregie.klacht.afgedaan'], 'nl.klachtregie.klacht.afgedaan')).toBe(true);
+  });
+
+  it('retries back off exponentially and are capped, never given up', () => {
+    const cap = 3_600_000;
+    expect([1, 2, 3, 4].map((n) => wachttijd(n, cap))).toEqual([1000, 2000, 4000, 8000]);
+    expect(wachttijd(40, cap)).toBe(cap);
+    expect(wachttijd(10_000, cap)).toBe(cap);
+  });
+
+  it('the signature is HMAC-SHA256 over "t.body" and refuses other secrets, bodies and old timestamps', () => {
+    const body = '{"id":"x"}';
+    const h = onderteken('geheim-van-het-abonnement', body, 1_000);
+    expect(h).toMatch(/^t=1000,v1=[0-9a-f]{64}$/);
+    expect(verifieerHandtekening('geheim-van-het-abonnement', body, h, 300, 1_100)).toBe(true);
+    expect(verifieerHandtekening('ander-geheim', body, h, 300, 1_100)).toBe(false);
+    expect(verifieerHandtekening('geheim-van-het-abonnement', `${body} `, h, 300, 1_100)).toBe(false);
+    expect(verifieerHandtekening('geheim-van-het-abonnement', body, h, 300, 2_000)).toBe(false);
+  });
+});
