@@ -71,12 +71,19 @@ export async function run(roleOverride?: AppConfig['role']): Promise<void> {
 
   try {
     if (config.role === 'worker') {
-      const context = await NestFactory.createApplicationContext(AppModule.forRoot(resolved), { logger: logLevels });
+      const context = await NestFactory.createApplicationContext(AppModule.forRoot(resolved), {
+        logger: logLevels,
+        // Let the catch below stop the embedded PostgreSQL in order instead of Nest's process.exit(1).
+        abortOnError: false,
+      });
       await context.init();
       stopOnSignals(context, database, logger);
       logger.log('Worker running (no HTTP)');
     } else {
-      const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(resolved), { logger: logLevels });
+      const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(resolved), {
+        logger: logLevels,
+        abortOnError: false,
+      });
       configureHttpApp(app);
       await app.listen(config.port, config.host);
       stopOnSignals(app, database, logger);
@@ -88,7 +95,8 @@ export async function run(roleOverride?: AppConfig['role']): Promise<void> {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       logger.fatal(`PORT ${config.port} is already in use (another Klachtregie?). Set PORT to a free port, e.g. PORT=${config.port + 1}.`);
     } else {
-      logger.fatal(`Start failed: ${(e as Error).stack ?? e}`);
+      // Nest has logged the error with its stack already.
+      logger.fatal(`Start failed: ${(e as Error).message ?? e}`);
     }
     await database.stop().catch(() => undefined);
     process.exit(1);

@@ -13,6 +13,16 @@ export function requireDatabaseUrl(config: AppConfig): string {
   return config.databaseUrl;
 }
 
+/** A migration failed at boot: the transaction was rolled back, the schema is as before. */
+export class MigrationFailedError extends Error {
+  constructor(cause: unknown) {
+    super(`A migration failed and was rolled back; fix the migration and start again: ${(cause as Error)?.message ?? cause}`, {
+      cause,
+    });
+    this.name = 'MigrationFailedError';
+  }
+}
+
 /**
  * TypeORM on PostgreSQL, the single source of truth (design.md §1). Pending migrations are applied at
  * boot under an advisory lock before anything else touches the database. Feature modules add their
@@ -35,10 +45,18 @@ export class DatabaseModule {
             // Fail within ~10 s when the database is unreachable instead of TypeORM's default 27 s.
             retryAttempts: 4,
             retryDelay: 2000,
+            // Retry only connecting: a failing migration fails the same way every time.
+            toRetry: (error: unknown) => !(error instanceof MigrationFailedError),
           }),
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options!).initialize();
-            const applied = await runMigrationsLocked(dataSource);
+            let applied;
+            try {
+              applied = await runMigrationsLocked(dataSource);
+            } catch (e) {
+              await dataSource.destroy().catch(() => undefined);
+              throw new MigrationFailedError(e);
+            }
             if (applied.length > 0) {
               new Logger('Database').log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
             }
