@@ -71,6 +71,16 @@ describe('Idempotency-Key on POST (real PostgreSQL + Redis)', () => {
     expect(await aantal('idempotent-3')).toBe(1);
   });
 
+  it('a response that carries a secret (a new API key) is never stored under an Idempotency-Key', async () => {
+    const beheerder = await bearer(t.app, GEMEENTE_A, 'beheerder');
+    const maak = () => request(t.http).post('/api/v1/api-sleutels').set('Authorization', beheerder).set('Idempotency-Key', 'sleutel-geheim').send({ naam: 'x', rol: 'systeem' });
+    const a = await maak();
+    const b = await maak();
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.sleutel).not.toBe(b.body.sleutel);
+    expect(await t.db.query(`select 1 from idempotentie_sleutel where sleutel = 'sleutel-geheim'`)).toHaveLength(0);
+  });
+
   it('a failed request releases its key, and keys are per gemeente', async () => {
     const slecht = await request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-4').send({ gemeente: GEMEENTE_A });
     expect(slecht.status).toBe(400);

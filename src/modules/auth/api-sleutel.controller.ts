@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GeenIdempotentie } from '../idempotency/geen-idempotentie.decorator';
 import { ProblemException } from '../../common/problem';
 import { ApiSleutelEntity } from './api-sleutel.entity';
 import { AangemaakteApiSleutelDto, ApiSleutelDto, NieuweApiSleutelDto } from './api-sleutel.dto';
@@ -27,6 +28,7 @@ function toDto(e: ApiSleutelEntity): ApiSleutelDto {
 export class ApiSleutelController {
   constructor(private readonly sleutels: ApiSleutelService) {}
 
+  @GeenIdempotentie() // the response carries a secret that is never stored
   @Post()
   @ApiOperation({ operationId: 'maakApiSleutel', summary: 'Maak een API-sleutel (de sleutel wordt één keer getoond)' })
   @ApiCreatedResponse({ type: AangemaakteApiSleutelDto })

@@ -38,7 +38,9 @@ export function applyBeveiliging(document: OpenAPIObject): OpenAPIObject {
         op.responses['401'] ??= { description: 'Geen of een ongeldig token (niet-geauthenticeerd)' };
         op.responses['403'] ??= { description: 'De rol mag dit niet (geen-toegang)' };
       }
-      if (method === 'post') {
+      const zonderSleutel = Boolean(op['x-geen-idempotentie']);
+      delete op['x-geen-idempotentie'];
+      if (method === 'post' && !zonderSleutel) {
         op.parameters ??= [];
         if (!op.parameters.some((p: Json) => p.in === 'header' && String(p.name).toLowerCase() === 'idempotency-key')) {
           op.parameters.push({

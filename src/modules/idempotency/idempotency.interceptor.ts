@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { from, Observable, of, switchMap, catchError, throwError } from 'rxjs';
 import { Repository } from 'typeorm';
 import { ProblemException } from '../../common/problem';
 import { TENANT_REQUEST_KEY, type Tenant } from '../auth/tenant';
+import { GEEN_IDEMPOTENTIE_KEY } from './geen-idempotentie.decorator';
 import { IdempotentieSleutelEntity } from './idempotentie-sleutel.entity';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -36,7 +38,10 @@ export function canoniek(v: unknown): string {
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Idempotency');
 
-  constructor(@InjectRepository(IdempotentieSleutelEntity) private readonly repo: Repository<IdempotentieSleutelEntity>) {}
+  constructor(
+    @InjectRepository(IdempotentieSleutelEntity) private readonly repo: Repository<IdempotentieSleutelEntity>,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> | Promise<Observable<unknown>> {
     if (context.getType() !== 'http') return next.handle();
@@ -44,6 +49,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const res = context.switchToHttp().getResponse<Response>();
     const raw = req.headers[IDEMPOTENCY_HEADER];
     if (req.method !== 'POST' || raw === undefined) return next.handle();
+    if (this.reflector.getAllAndOverride<boolean>(GEEN_IDEMPOTENTIE_KEY, [context.getHandler(), context.getClass()])) return next.handle();
     const sleutel = Array.isArray(raw) ? raw[0] : raw;
     if (!sleutel || sleutel.length > 255) {
       throw ProblemException.invalid([{ name: 'Idempotency-Key', reason: 'moet 1 tot 255 tekens zijn' }]);

@@ -12,6 +12,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
+import { GeenIdempotentie } from '../idempotency/geen-idempotentie.decorator';
 import { ProblemException } from '../../common/problem';
 import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, type Tenant } from '../auth/tenant';
@@ -67,6 +68,7 @@ export class WebhooksController {
     private readonly aflevering: WebhookAfleveringService,
   ) {}
 
+  @GeenIdempotentie() // the response carries a secret that is never stored
   @Post('webhook-abonnementen')
   @Rollen('beheerder')
   @ApiOperation({ operationId: 'maakWebhookAbonnement', summary: 'Abonneer een URL op CloudEvents van de gemeente' })
