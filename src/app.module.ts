@@ -8,6 +8,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DefinitiesModule } from './modules/definities/definities.module';
 import { KlachtActiesModule } from './modules/klacht-acties/klacht-acties.module';
+import { PagineringModule } from './modules/paginering/paginering.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { KlachtenModule } from './modules/klachten/klachten.module';
@@ -18,7 +19,7 @@ import { WebhooksWorkerModule } from './modules/webhooks/webhooks-worker.module'
 type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
 /** Feature modules (controllers, services, queue producers). Add a capability's module here. */
-export const FEATURE_MODULES: ModuleImport[] = [HealthModule, AuthModule, IdempotencyModule, WebhooksModule, KlachtenModule, DefinitiesModule, KlachtActiesModule];
+export const FEATURE_MODULES: ModuleImport[] = [HealthModule, AuthModule, IdempotencyModule, WebhooksModule, KlachtenModule, DefinitiesModule, KlachtActiesModule, PagineringModule];
 
 /**
  * Modules holding BullMQ @Processor classes and periodic sweeps: loaded only when the process runs

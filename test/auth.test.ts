@@ -105,6 +105,8 @@ describe('auth, tenancy and roles (real PostgreSQL + Redis)', () => {
     const ids = JSON.stringify(lijst.body);
     expect(ids).toContain(eigen);
     expect(ids).not.toContain(ander);
+    // Paged lists carry navigation links (the other query keys are kept).
+    expect(lijst.body.links.self.href).toBe('/api/v1/klachten?pageSize=100&page=1');
     // An aanbieder registers only klachten about itself.
     const over = await request(t.http).post('/api/v1/klachten').set('Authorization', token).send(intakeBody(GEMEENTE_A, 'aanbieder-ander'));
     expect(over.status).toBe(403);

@@ -27,7 +27,7 @@ import {
 import { WebhookAbonnementEntity } from './webhook-abonnement.entity';
 import { WebhookAfleveringEntity } from './webhook-aflevering.entity';
 import { WebhookAfleveringService } from './webhook-aflevering.service';
-import { paginaLinks } from './pagina';
+import { paginaLinks } from '../paginering/pagina';
 
 function abonnementDto(a: WebhookAbonnementEntity): WebhookAbonnementDto {
   return {
