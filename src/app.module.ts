@@ -12,20 +12,23 @@ import { PagineringModule } from './modules/paginering/paginering.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { KlachtenModule } from './modules/klachten/klachten.module';
+import { ReportsModule } from './modules/reports/reports.module';
+import { ReportsWorkerModule } from './modules/reports/reports-worker.module';
 import { TermijnenWorkerModule } from './modules/termijnen/termijnen-worker.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { WebhooksWorkerModule } from './modules/webhooks/webhooks-worker.module';
+import { WebModule } from './modules/web/web.module';
 
 type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
 /** Feature modules (controllers, services, queue producers). Add a capability's module here. */
-export const FEATURE_MODULES: ModuleImport[] = [HealthModule, AuthModule, IdempotencyModule, WebhooksModule, KlachtenModule, DefinitiesModule, KlachtActiesModule, PagineringModule];
+export const FEATURE_MODULES: ModuleImport[] = [HealthModule, AuthModule, IdempotencyModule, WebhooksModule, KlachtenModule, DefinitiesModule, KlachtActiesModule, ReportsModule, WebModule, PagineringModule];
 
 /**
  * Modules holding BullMQ @Processor classes and periodic sweeps: loaded only when the process runs
  * workers (ROLE=all or worker), so ROLE=api serves HTTP and consumes no jobs.
  */
-export const WORKER_MODULES: ModuleImport[] = [WebhooksWorkerModule, TermijnenWorkerModule];
+export const WORKER_MODULES: ModuleImport[] = [WebhooksWorkerModule, TermijnenWorkerModule, ReportsWorkerModule];
 
 export interface AppModuleOptions {
   /** Extra modules, e.g. a test's own module. */

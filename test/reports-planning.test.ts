@@ -2,10 +2,8 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { rapportageJobId } from '../src/jobs/reports.queue';
-import { AuthModule } from '../src/modules/auth/auth.module';
 import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
 import { RAPPORTAGE_OUTBOX, RapportagePlanningService } from '../src/modules/reports/rapportage-planning.service';
-import { ReportsModule } from '../src/modules/reports/reports.module';
 import { parseCsv } from '../src/modules/reports/rapportage-csv';
 import { beginVanDag } from '../src/modules/termijnen/termijn-tijd';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
@@ -18,7 +16,8 @@ let planning: RapportagePlanningService;
 
 beforeAll(async () => {
   tdb = await createTestDatabase('reports_planning');
-  t = await createTestApp({ databaseUrl: tdb.url, imports: [AuthModule, ReportsModule] });
+  // ROLE=api: no workers, so no job fires behind the test's back (the test drives the schedule itself).
+  t = await createTestApp({ databaseUrl: tdb.url, env: { ROLE: 'api' } });
   db = t.app.get<DataSource>(getDataSourceToken());
   planning = t.app.get(RapportagePlanningService);
 });

@@ -12,14 +12,10 @@ import type { DataSource } from 'typeorm';
 import { loadRegistry } from '../src/machines';
 import { allePaden } from '../src/machines/graph/paden';
 import type { Regime } from '../src/machines/regime';
-import { AuthModule } from '../src/modules/auth/auth.module';
 import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
-import { EngineModule } from '../src/modules/engine/engine.module';
 import { EngineService } from '../src/modules/engine/engine.service';
 import { parseCsv } from '../src/modules/reports/rapportage-csv';
-import { ReportsModule } from '../src/modules/reports/reports.module';
 import { MAX_PADEN } from '../src/modules/web/paden.service';
-import { WebModule } from '../src/modules/web/web.module';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
 import { genereerKlachten, insertKlachten } from './reports-data';
 
@@ -38,7 +34,7 @@ let klachtId: string;
 
 beforeAll(async () => {
   tdb = await createTestDatabase('web_pages');
-  t = await createTestApp({ databaseUrl: tdb.url, imports: [AuthModule, EngineModule, ReportsModule, WebModule] });
+  t = await createTestApp({ databaseUrl: tdb.url, env: { ROLE: 'api' } });
   await t.app.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   db = t.app.get<DataSource>(getDataSourceToken());
@@ -82,7 +78,7 @@ describe('access to the /beheer pages', () => {
     await p.waitForSelector('#inloggen:not([hidden])');
     await p.fill('#sleutel', 'kr_onzin_onzin');
     await p.click('#inloggen button[type=submit]');
-    await p.waitForFunction(() => (document.getElementById('inlogfout')?.textContent ?? '').length > 0);
+    await p.waitForSelector('#inlogfout:not(:empty)');
     await p.fill('#sleutel', sleutel);
     await p.click('#inloggen button[type=submit]');
     await p.waitForSelector('#definities a[href*="gm0313-stichtse-vecht"]');
@@ -126,7 +122,7 @@ describe('definition preview before publication', () => {
   async function controleer(yaml: string, bestandsnaam: string): Promise<void> {
     await page.goto(`${base}/beheer/voorbeeld#token=${encodeURIComponent(sleutel)}`);
     await page.waitForSelector('#voorbeeldform');
-    await page.evaluate(() => document.body.removeAttribute('data-klaar'));
+    await page.$eval('body', (b) => b.removeAttribute('data-klaar'));
     await page.fill('#yaml', yaml);
     await page.fill('#bestandsnaam', bestandsnaam);
     await page.click('#voorbeeldform button[type=submit]');

@@ -13,13 +13,14 @@ import type { RapportageJob } from './reports.queue';
 export class RapportageProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RapportageProcessor.name);
   private worker?: Worker<RapportageJob>;
+  private planning$?: Promise<unknown>;
 
   constructor(
     @Inject(QUEUE_SETTINGS) private readonly settings: QueueSettings,
     private readonly planning: RapportagePlanningService,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     this.worker = new Worker<RapportageJob>('rapportages', (job) => this.process(job), {
       connection: this.settings.connection as ConnectionOptions,
       prefix: this.settings.prefix,
@@ -27,7 +28,8 @@ export class RapportageProcessor implements OnApplicationBootstrap, OnApplicatio
     });
     this.worker.on('error', (e) => this.logger.warn(`Worker rapportages: ${e.message}`));
     this.worker.on('failed', (job, e) => this.logger.warn(`Rapportage job ${job?.id} failed: ${e.message}`));
-    await this.planning.synchroniseer().catch((e: Error) => this.logger.error(`Rapportageplanning bij start: ${e.message}`));
+    // In the background: boot is not held up; shutdown waits for it.
+    this.planning$ = this.planning.synchroniseer().catch((e: Error) => this.logger.error(`Rapportageplanning bij start: ${e.message}`));
   }
 
   process(job: Job<RapportageJob>): Promise<string> {
@@ -35,6 +37,7 @@ export class RapportageProcessor implements OnApplicationBootstrap, OnApplicatio
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.planning$;
     await this.worker?.close().catch(() => undefined);
   }
 }

@@ -5,8 +5,9 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { QUEUE_SETTINGS, type QueueSettings } from '../../jobs/queue-backend';
 import { RAPPORTAGE_JOB_OPTIONS, rapportageJobId, type RapportageJob } from '../../jobs/reports.queue';
+import type { Definitie } from '../../machines/definition/types';
 import { loadAndValidate } from '../../machines/definition/validate';
-import type { GeladenDefinitie } from '../../machines/definition/types';
+import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { beginVanDag, dagVan } from '../termijnen/termijn-tijd';
 import { ALLE_AANBIEDERS } from './rapportage.entity';
 import { queryAanbieders, queryJaaroverzicht, queryRapportage } from './rapportage.repository';
@@ -25,6 +26,12 @@ export const STANDAARD_DREMPEL = 3;
 
 export type Uitkomst = 'verwerkt' | 'al-verwerkt' | 'onbekend';
 
+/** A definition with the id of its folder (`gm0313-stichtse-vecht`). */
+export interface ReportDefinitie {
+  id: string;
+  definitie: Definitie;
+}
+
 /**
  * The report schedule: mirrors `rapportageMomenten` of every definition into `rapportage_moment`,
  * schedules BullMQ delayed jobs from those rows, and handles them on fresh database state. Reminder
@@ -35,12 +42,12 @@ export type Uitkomst = 'verwerkt' | 'al-verwerkt' | 'onbekend';
 export class RapportagePlanningService implements OnApplicationShutdown {
   private readonly logger = new Logger(RapportagePlanningService.name);
   readonly queue: Queue<RapportageJob>;
-  private definities?: GeladenDefinitie[];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(QUEUE_SETTINGS) settings: QueueSettings,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REGIME_BRON) private readonly bron: RegimeBron & { regimes?: unknown[] },
   ) {
     this.queue = new Queue<RapportageJob>('rapportages', {
       connection: settings.connection as ConnectionOptions,
@@ -50,14 +57,15 @@ export class RapportagePlanningService implements OnApplicationShutdown {
     this.queue.on('error', (e) => this.logger.warn(`Queue rapportages: ${e.message}`));
   }
 
-  /** The valid definitions (invalid ones are reported by `klachtregie validate` and never scheduled). */
-  laadDefinities(): GeladenDefinitie[] {
-    if (!this.definities) {
-      const { definities, errors } = loadAndValidate([this.config.definitionsDir]);
-      if (errors.length > 0) this.logger.warn(`${errors.length} definitiefout(en); alleen geldige definities krijgen rapportagemomenten`);
-      this.definities = definities;
-    }
-    return this.definities;
+  /**
+   * The definitions the engine serves (DEFINITIONS_DIR plus versions published through the API);
+   * invalid ones are reported by `klachtregie validate` and never scheduled.
+   */
+  laadDefinities(): ReportDefinitie[] {
+    const regimes = (this.bron.regimes ?? []) as Array<{ summary: { id: string }; definitie?: Definitie }>;
+    const uitBron = regimes.filter((r) => r.definitie).map((r) => ({ id: r.summary.id, definitie: r.definitie as Definitie }));
+    if (uitBron.length > 0) return uitBron;
+    return loadAndValidate([this.config.definitionsDir]).definities.map((d) => ({ id: d.id, definitie: d.definitie }));
   }
 
   /**
@@ -66,7 +74,7 @@ export class RapportagePlanningService implements OnApplicationShutdown {
    * (no escalation for a deadline from before the service existed); existing unhandled ones are
    * caught up at once.
    */
-  async synchroniseer(nu: Date = new Date(), definities: GeladenDefinitie[] = this.laadDefinities()): Promise<number> {
+  async synchroniseer(nu: Date = new Date(), definities: ReportDefinitie[] = this.laadDefinities()): Promise<number> {
     const vandaag = dagVan(nu);
     const jaar = Number(vandaag.slice(0, 4));
     for (const d of definities) {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EngineModule } from '../engine/engine.module';
 import { AanbiederRapportageEntity } from './aanbieder-rapportage.entity';
 import { RapportageController } from './rapportage.controller';
 import { RapportageEntity } from './rapportage.entity';
@@ -9,7 +10,7 @@ import { RapportageService } from './rapportage.service';
 
 /** Reports per gemeente (JSON, CSV, HTML) and the periodic report schedule (design.md §6). */
 @Module({
-  imports: [TypeOrmModule.forFeature([RapportageEntity, AanbiederRapportageEntity, RapportageMomentEntity])],
+  imports: [EngineModule, TypeOrmModule.forFeature([RapportageEntity, AanbiederRapportageEntity, RapportageMomentEntity])],
   controllers: [RapportageController],
   providers: [RapportageService, RapportagePlanningService],
   exports: [RapportageService, RapportagePlanningService],

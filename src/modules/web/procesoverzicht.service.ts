@@ -5,10 +5,9 @@ import { DataSource } from 'typeorm';
 import { ProblemException } from '../../common/problem';
 import type { DefinitionSummary } from '../../machines/contract';
 import { FASE_LABELS, stateNodes, toDiagramGraph, toSvg, type DiagramGraph, type DiagramOverlay } from '../../machines/diagram';
-import type { Registry } from '../../machines';
 import type { Regime } from '../../machines/regime';
 import { queryKlachtenInState, queryStateTellingen, type KlachtInState, type StateTelling } from '../reports/rapportage.repository';
-import { WEB_REGISTRY } from './web-registry.provider';
+import { WEB_REGISTRY, type WebRegistry } from './web-registry.provider';
 
 /** Days before the due date that count as "bijna verlopen" (the usual herinnering is one week; we flag 5 days). */
 export const BIJNA_DAGEN = 5;
@@ -49,7 +48,7 @@ export class ProcesoverzichtService {
   private readonly grafen = new Map<string, DiagramGraph>();
 
   constructor(
-    @Inject(WEB_REGISTRY) private readonly registry: Registry,
+    @Inject(WEB_REGISTRY) private readonly registry: WebRegistry,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 

@@ -3,12 +3,11 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ProblemException } from '../../common/problem';
-import type { Registry } from '../../machines';
 import { omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
 import type { Regime } from '../../machines/regime';
 import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, type Tenant } from '../auth/tenant';
-import { WEB_REGISTRY } from './web-registry.provider';
+import { WEB_REGISTRY, type WebRegistry } from './web-registry.provider';
 
 export interface Tijdlijn {
   klacht: {
@@ -45,7 +44,7 @@ export interface Tijdlijn {
 export class TijdlijnController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(WEB_REGISTRY) private readonly registry: Registry,
+    @Inject(WEB_REGISTRY) private readonly registry: WebRegistry,
   ) {}
 
   @Get(':id/tijdlijn')

@@ -1,16 +1,25 @@
-import { Logger, Provider } from '@nestjs/common';
+import { Provider } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config';
-import { loadRegistry, type Registry } from '../../machines';
+import { loadRegistry } from '../../machines';
+import type { CompiledRegime } from '../../machines/contract';
+import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 
-/** The compiled definitions the process-owner views draw (same DEFINITIONS_DIR as the engine). */
+/** The compiled definitions the process-owner views draw: the ones the engine serves. */
 export const WEB_REGISTRY = Symbol('WEB_REGISTRY');
 
+export interface WebRegistry {
+  regimes: CompiledRegime[];
+  byId(id: string, versie: string): CompiledRegime | undefined;
+}
+
+/**
+ * The engine's regime source (DEFINITIONS_DIR plus versions published through the API), so a klacht
+ * on any version it can run has a diagram; a source without a list of regimes (a test's purpose-built
+ * regime) falls back to loading DEFINITIONS_DIR.
+ */
 export const webRegistryProvider: Provider = {
   provide: WEB_REGISTRY,
-  inject: [APP_CONFIG],
-  useFactory: (config: AppConfig): Registry => {
-    const registry = loadRegistry(config.definitionsDir);
-    if (registry.errors.length > 0) new Logger('Beheer').warn(`${registry.errors.length} definitiefout(en): die definities hebben geen diagram`);
-    return registry;
-  },
+  inject: [REGIME_BRON, APP_CONFIG],
+  useFactory: (bron: RegimeBron & Partial<WebRegistry>, config: AppConfig): WebRegistry =>
+    Array.isArray(bron.regimes) ? (bron as WebRegistry) : loadRegistry(config.definitionsDir),
 };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EngineModule } from '../engine/engine.module';
 import { PadenService } from './paden.service';
 import { ProcesoverzichtController } from './procesoverzicht.controller';
 import { ProcesoverzichtService } from './procesoverzicht.service';
@@ -14,6 +15,7 @@ import { webRegistryProvider } from './web-registry.provider';
  * JSON/SVG endpoints under /api/v1 they use.
  */
 @Module({
+  imports: [EngineModule],
   controllers: [ProcesoverzichtController, TijdlijnController, VoorbeeldController],
   providers: [webRegistryProvider, ProcesoverzichtService, PadenService, VoorbeeldService, WebPaginaService],
 })
