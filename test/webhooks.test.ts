@@ -44,18 +44,20 @@ async function startOntvanger() {
 }
 
 /** Design §6: CloudEvents (NL GOV profile) by webhook, retried, nothing lost while a subscriber is down. */
-describe('webhooks (real PostgreSQL + Redis)', () => {
+describe.each(['redis', 'postgres'] as const)('webhooks (real PostgreSQL, queue on %s)', (backend) => {
   let db: TestDatabase;
   let t: EngineApp;
   let ontvanger: Awaited<ReturnType<typeof startOntvanger>>;
+
   let abonnement: { id: string; secret: string };
   let behandelaar: string;
 
   beforeAll(async () => {
     ontvanger = await startOntvanger();
-    db = await createTestDatabase('webhooks');
+    db = await createTestDatabase(`webhooks_${backend}`);
     t = await createEngineApp({
       databaseUrl: db.url,
+      postgresQueue: backend === 'postgres',
       env: {
         SWEEP_INTERVAL_MS: '300',
         WEBHOOK_MAX_BACKOFF_MS: '400',
