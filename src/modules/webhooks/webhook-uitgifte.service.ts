@@ -8,8 +8,6 @@ import { WebhookQueue } from './webhook-queue';
 /** One advisory lock for the fan-out: one process at a time turns outbox rows into deliveries. */
 const UITGIFTE_LOCK = 5_000_452;
 const BATCH = 500;
-/** Outbox rows older than this are not looked at again (they were fanned out long ago). */
-const VENSTER = '30 days';
 
 interface OutboxRij {
   id: string;
@@ -33,6 +31,8 @@ interface AbonnementRij {
  * subscription, in outbox order. It reads the outbox itself (rows not yet in `webhook_uitgifte`)
  * instead of trusting the order in which the relay hands rows over, so a row that committed late
  * is still fanned out, and running it twice creates nothing twice (unique subscription + event id).
+ * Only unprocessed outbox rows are looked at (the partial index `IDX_outbox_unprocessed`): the relay
+ * marks a row processed only after this fan-out, run from its handler, has succeeded for it.
  */
 @Injectable()
 export class WebhookUitgifteService {
@@ -65,7 +65,7 @@ export class WebhookUitgifteService {
         `SELECT o.id, o.klacht_id, o.type, o.payload, o.created_at, k.gemeente, k.aanbieders
            FROM outbox o
            LEFT JOIN klacht k ON k.id = o.klacht_id
-          WHERE o.created_at > now() - interval '${VENSTER}'
+          WHERE o.processed_at IS NULL
             AND NOT EXISTS (SELECT 1 FROM webhook_uitgifte u WHERE u.outbox_id = o.id)
           ORDER BY o.id
           LIMIT ${BATCH}`,
