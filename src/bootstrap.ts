@@ -14,31 +14,46 @@ export function logLevelsFor(level: LogLevelName): LogLevel[] {
 
 const SHUTDOWN_TIMEOUT_MS = 20_000;
 
+/** What a process has started so far, so a signal at any moment stops exactly that, in order. */
+interface Running {
+  app?: INestApplicationContext;
+  /** Resolving (maybe initialising and starting the embedded PostgreSQL) or resolved. */
+  database?: Promise<ResolvedDatabase>;
+  /** A signal came: the stop handler owns the exit from here on. */
+  stopping?: boolean;
+}
+
 /**
- * Orderly stop on SIGINT/SIGTERM: Nest closes HTTP, workers, queues and the TypeORM pool first
- * (app.close runs every shutdown hook), and only then the embedded PostgreSQL goes down.
+ * Orderly stop on SIGINT/SIGTERM/SIGHUP, installed before anything starts: Nest closes HTTP,
+ * workers, queues and the TypeORM pool first (app.close runs every shutdown hook), and only then
+ * the embedded PostgreSQL goes down. A signal during boot (initdb, migrations) stops what has
+ * started so far; without a handler node would die at once and leave the database running.
  */
-function stopOnSignals(app: INestApplicationContext, database: ResolvedDatabase, logger: Logger): void {
-  let stopping = false;
+function stopOnSignals(running: Running, logger: Logger): void {
   const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
+    if (running.stopping) return;
+    running.stopping = true;
     logger.log(`${signal}: shutting down`);
     const force = setTimeout(() => {
       logger.error(`Shutdown took longer than ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting.`);
-      void database.stop().finally(() => process.exit(1));
+      void (running.database ?? Promise.resolve(undefined))
+        .then((database) => database?.stop())
+        .catch(() => undefined)
+        .finally(() => process.exit(1));
     }, SHUTDOWN_TIMEOUT_MS);
     force.unref();
     let code = 0;
     try {
-      await app.close();
+      await running.app?.close();
     } catch (e) {
       code = 1;
       logger.error(`Closing the application failed: ${(e as Error).stack ?? e}`);
     }
     try {
-      await database.stop();
-      if (database.embedded) logger.log('Embedded PostgreSQL stopped');
+      // A signal while the embedded PostgreSQL is still starting waits for it, then stops it.
+      const database = await running.database?.catch(() => undefined);
+      await database?.stop();
+      if (database?.embedded) logger.log('Embedded PostgreSQL stopped');
     } catch (e) {
       code = 1;
       logger.error(`Stopping the embedded PostgreSQL failed: ${(e as Error).message}`);
@@ -58,11 +73,15 @@ export async function run(roleOverride?: AppConfig['role']): Promise<void> {
   const logLevels = logLevelsFor(config.logLevel);
   Logger.overrideLogger(logLevels);
   const logger = new Logger('Klachtregie');
+  const running: Running = {};
+  stopOnSignals(running, logger);
 
   let database: ResolvedDatabase;
   try {
-    database = await resolveDatabase(config, (m) => logger.log(m));
+    running.database = resolveDatabase(config, (m) => logger.log(m));
+    database = await running.database;
   } catch (e) {
+    if (running.stopping) return;
     logger.fatal((e as Error).message);
     process.exit(1);
   }
@@ -76,28 +95,30 @@ export async function run(roleOverride?: AppConfig['role']): Promise<void> {
         // Let the catch below stop the embedded PostgreSQL in order instead of Nest's process.exit(1).
         abortOnError: false,
       });
+      running.app = context;
       await context.init();
-      stopOnSignals(context, database, logger);
       logger.log('Worker running (no HTTP)');
     } else {
       const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(resolved), {
         logger: logLevels,
         abortOnError: false,
       });
+      running.app = app;
       configureHttpApp(app);
       await app.listen(config.port, config.host);
-      stopOnSignals(app, database, logger);
       logger.log(
         `Listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/api/v1 (role ${config.role})`,
       );
     }
   } catch (e) {
+    if (running.stopping) return; // boot interrupted by a signal: not a failure
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       logger.fatal(`PORT ${config.port} is already in use (another Klachtregie?). Set PORT to a free port, e.g. PORT=${config.port + 1}.`);
     } else {
       // Nest has logged the error with its stack already.
       logger.fatal(`Start failed: ${(e as Error).message ?? e}`);
     }
+    await running.app?.close().catch(() => undefined);
     await database.stop().catch(() => undefined);
     process.exit(1);
   }
