@@ -23,6 +23,7 @@ import type { IntakeInput } from '../src/machines/contract';
 import { EngineService } from '../src/modules/engine/engine.service';
 import { OutboxRelay } from '../src/modules/outbox/outbox-relay.service';
 import { benchConfig, type BackendSpec } from './bench-config';
+import { runReportsBench } from './reports';
 
 const cfg = benchConfig();
 
@@ -253,6 +254,7 @@ async function main(): Promise<void> {
     for (const r of rows) {
       console.log(`| ${r.backend.padEnd(20)} | ${fmt(r.jobs).padStart(6)} | ${fmt(r.p50).padStart(6)} | ${fmt(r.p90).padStart(6)} | ${fmt(r.p99).padStart(6)} | ${fmt(r.max).padStart(6)} | ${fmt(r.addPerSec).padStart(10)} | ${fmt(r.missed).padStart(6)} |`);
     }
+    console.log('\n(d) reports: heatmap and halfyear report at 1 M klachten (bench/reports.ts; BENCH_KLACHTEN=0 skips)'); if (Number(process.env.BENCH_KLACHTEN ?? 1) > 0) await runReportsBench();
   } finally {
     await admin((c) => c.query(`drop database if exists ${c.escapeIdentifier(naam)} with (force)`));
   }

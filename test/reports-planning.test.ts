@@ -177,3 +177,42 @@ describe('HTTP: GET /api/v1/rapportages', () => {
     expect(row).toEqual({ aanbieder_id: 'vervoer-plus', inhoud: { aantal: 4 } });
   });
 });
+
+describe('the rapportages worker (ROLE=all) fires due jobs from PostgreSQL', () => {
+  let w: TestApp;
+  let wdb: TestDatabase;
+
+  beforeAll(async () => {
+    wdb = await createTestDatabase('reports_worker');
+    w = await createTestApp({ databaseUrl: wdb.url });
+  });
+
+  afterAll(async () => {
+    await w?.close();
+    await wdb?.drop();
+  });
+
+  test('a moment whose deadline passed while Redis was empty is scheduled again and handled by the worker: report stored, escalation in the outbox', async () => {
+    const wds = w.app.get<DataSource>(getDataSourceToken());
+    await insertKlachten(wds, genereerKlachten({ n: 30, seed: 21, gemeente: 'GM0313', definitieId: 'gm0313-stichtse-vecht', van: new Date('2026-07-02T00:00:00Z'), tot: new Date('2026-11-15T00:00:00Z'), nu: new Date() }));
+    // The deadline of 1 December passed during an outage: only the row in PostgreSQL remembers it.
+    await wds.query(
+      `insert into rapportage_moment (gemeente, definitie_id, definitie_versie, soort, cadans, periode_van, periode_tot, deadline, naar, label)
+       values ('GM0313', 'gm0313-stichtse-vecht', '2015-01', 'aanbieders', 'halfjaar', '2026-07-01', '2026-11-30', '2000-12-01', 'contractmanager', 'test')`,
+    );
+    await w.app.get(RapportagePlanningService).planOpenMomenten();
+    const deadline = Date.now() + 30_000;
+    let verwerkt: Array<{ verwerkt_op: Date | null }> = [];
+    while (Date.now() < deadline) {
+      verwerkt = await wds.query(`select verwerkt_op from rapportage_moment where deadline = '2000-12-01'`);
+      if (verwerkt[0]?.verwerkt_op) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(verwerkt[0].verwerkt_op).not.toBeNull();
+    const [{ n }] = await wds.query(`select count(*)::int as n from rapportage where deadline = '2000-12-01' and aanbieder_id = '*'`);
+    expect(n).toBe(1);
+    const teLaat = await wds.query(`select payload from outbox where type = $1 and payload->>'deadline' = '2000-12-01'`, [RAPPORTAGE_OUTBOX.teLaat]);
+    expect(teLaat.length).toBeGreaterThan(0);
+    expect(teLaat.every((r: { payload: { naar: string } }) => r.payload.naar === 'contractmanager')).toBe(true);
+  }, 60_000);
+});

@@ -67,6 +67,14 @@ describe('rapportage per gemeente en periode (seed 000 art. 11.1: naar aard en o
     const zb = r.regels.find((x) => x.aanbiederId === 'zorgbalans' && x.aard === 'bejegening' && x.oorzaak === 'planning')!;
     expect(zb.aantal).toBe(await tel(`k.aanbieders @> '[{"id":"zorgbalans"}]' and k.categorie = 'bejegening' and k.oorzaak = 'planning'`));
     expect(zb.gegrond).toBe(await tel(`k.aanbieders @> '[{"id":"zorgbalans"}]' and k.categorie = 'bejegening' and k.oorzaak = 'planning' and k.oordeel = 'gegrond'`));
+    // Seed 000 art. 11.1: "met de getroffen maatregelen" — the distinct maatregelen of exactly those klachten.
+    const maatregelen: Array<{ m: string }> = await db.query(
+      `select distinct m from klacht k, jsonb_array_elements_text(k.maatregelen) m where k.gemeente = 'GM0313'
+         and k.ontvangen_op >= '2025-12-01T00:00:00+01:00' and k.ontvangen_op < '2026-07-01T00:00:00+02:00'
+         and k.aanbieders @> '[{"id":"zorgbalans"}]' and k.categorie = 'bejegening' and k.oorzaak = 'planning' order by m`,
+    );
+    expect(zb.maatregelen).toEqual(maatregelen.map((r) => r.m));
+    expect(r.regels.some((x) => x.maatregelen.length > 0)).toBe(true);
   });
 
   test('Awb 9:11: termijn compliance splits on time, on time after verdaging, late and still running (from termijn rows)', async () => {
