@@ -44,7 +44,10 @@ export class EersteSleutelService implements OnApplicationBootstrap {
     const gemaakt = await this.maakEersteSleutels();
     if (gemaakt.length === 0) return;
     const regels = gemaakt.map((g) => `  ${g.gemeente}  ${g.sleutel}`);
-    this.logger.warn(
+    // Straight to stdout, not through the logger: with LOG_LEVEL=error the keys would otherwise be
+    // lost, and they can never be shown again.
+    this.logger.warn('Eerste start: beheerder-API-sleutels aangemaakt (zie hieronder, eenmalig getoond).');
+    process.stdout.write(
       [
         '',
         '================================================================================',
@@ -53,6 +56,7 @@ export class EersteSleutelService implements OnApplicationBootstrap {
         'Bewaar ze veilig; maak daarmee andere sleutels aan met POST /api/v1/api-sleutels.',
         ...regels,
         '================================================================================',
+        '',
       ].join('\n'),
     );
   }
