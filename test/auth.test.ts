@@ -67,6 +67,7 @@ describe('auth, tenancy and roles (real PostgreSQL + Redis)', () => {
       expect(res.status).toBe(401);
       expect(res.headers['content-type']).toMatch(PROBLEM);
       expect(res.body).toEqual(expect.objectContaining({ status: 401, code: 'niet-geauthenticeerd' }));
+      expect(res.headers['api-version']).toBe('1.0.0');
     }
   });
 
