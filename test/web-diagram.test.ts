@@ -131,13 +131,19 @@ describe.each(GEMEENTEN)('process-owner diagram of %s', (id) => {
 
   test('design.md §6: the diagram shows every state of the compiled machine, with counts equal to the database', async () => {
     const states = machineStates(regime().machine as AnyStateMachine);
-    const getekend = await page.$$eval('#diagram svg [data-state]', (els) => els.map((e) => [e.getAttribute('data-state'), e.getAttribute('data-count')] as [string, string]));
+    const getekend = await page.$$eval('#diagram svg [data-state]', (els) => els.map((e) => [e.getAttribute('data-state'), e.getAttribute('data-count'), e.getAttribute('data-overdue')] as [string, string, string]));
     expect(getekend.map(([s]) => s).sort()).toEqual(states);
     const gemeente = regime().summary.gemeente.cbsCode;
     let metKlachten = 0;
-    for (const [state, count] of getekend) {
+    for (const [state, count, overdue] of getekend) {
       const n = await dbTelling(gemeente, id, state);
-      expect({ state, count: Number(count) }).toEqual({ state, count: n });
+      // Te laat: open klachten whose earliest running termijn has passed (termijn table).
+      const [{ o }] = await db.query(
+        `select count(*)::int as o from klacht k where gemeente = $1 and definitie_id = $2 and not done and (state = $3 or state like $3 || '.%')
+           and (select min(vervalt_op) from termijn t where t.klacht_id = k.id and t.status = 'running') <= now()`,
+        [gemeente, id, state],
+      );
+      expect({ state, count: Number(count), overdue: Number(overdue) }).toEqual({ state, count: n, overdue: o });
       if (n > 0) metKlachten++;
     }
     expect(metKlachten).toBeGreaterThan(states.length / 2);

@@ -102,6 +102,17 @@ describe('klacht timeline', () => {
     const [{ volgende_events }] = await db.query(`select volgende_events from klacht where id = $1`, [klachtId]);
     expect((await page.$$eval('#volgende code', (c) => c.map((x) => x.textContent))).sort()).toEqual([...volgende_events].sort());
     expect(await page.textContent('#volgende')).toMatch(/verdag|oordeel|ingetrokken|behandel/i);
+    // design.md §7: every access to a dossier is logged, also through this page.
+    const [{ n }] = await db.query(`select count(*)::int as n from dossier_inzage where klacht_id = $1`, [klachtId]);
+    expect(n).toBeGreaterThan(0);
+  });
+
+  test('design.md §7: a klacht of another gemeente is not found (404), not forbidden', async () => {
+    const ander = (await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol: 'procesEigenaar', naam: 'ams' })).sleutel;
+    const res = await request(t.http).get(`/api/v1/klachten/${klachtId}/tijdlijn`).set('Authorization', `Bearer ${ander}`);
+    expect(res.status).toBe(404);
+    const svg = await request(t.http).get('/api/v1/procesoverzichten/gm0313-stichtse-vecht/versies/2015-01/diagram').set('Authorization', `Bearer ${ander}`);
+    expect(svg.status).toBe(404);
   });
 });
 
