@@ -2,7 +2,7 @@
  * Browser tests of the other process-owner pages: login, klacht timeline, every route in Dutch, the
  * definition preview and the reports page (headless Chromium against the real service).
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -177,6 +177,8 @@ describe('reports page', () => {
     expect(await page.$$eval('#rapport svg.grafiek', (s) => s.length)).toBeGreaterThanOrEqual(5);
     const [{ n }] = await db.query(`select count(*)::int as n from klacht where gemeente = 'GM0313' and ontvangen_op >= '2026-01-01T00:00:00+01:00' and ontvangen_op < '2026-07-01T00:00:00+02:00'`);
     expect(await page.textContent('#rapport')).toContain(`${n} klachten ontvangen in de periode`);
+    mkdirSync(join(__dirname, 'artifacts'), { recursive: true });
+    await page.screenshot({ path: join(__dirname, 'artifacts', 'rapportage-gm0313.png'), fullPage: true });
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=CSV downloaden')]);
     const pad = await download.path();
     const rows = parseCsv(readFileSync(pad!, 'utf8'));

@@ -138,7 +138,8 @@ regel as (
 ),
 terugkerend as (
   select aanbieder_id, min(aanbieder_naam) as aanbieder_naam, aard, count(*)::int as aantal
-  from regel where aard <> '${ONBEKEND}'
+  -- Recurring complaints are about an aanbieder (seed 003 §11); klachten without one are the gemeente's own.
+  from regel where aard <> '${ONBEKEND}' and aanbieder_id <> '${GEEN_AANBIEDER}'
   group by aanbieder_id, aard having count(*) >= $10
 ),
 regel_maatregelen as (
