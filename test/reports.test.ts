@@ -112,6 +112,10 @@ describe('rapportage per gemeente en periode (seed 000 art. 11.1: naar aard en o
     const boven = await queryRapportage(db, { ...halfjaar, drempel: n + 1 });
     expect(boven.terugkerend.find((t) => t.aanbiederId === 'vervoer-plus' && t.aard === 'vervoer te laat')).toBeUndefined();
     expect(boven.regels.filter((x) => x.aanbiederId === 'vervoer-plus' && x.aard === 'vervoer te laat').some((x) => x.terugkerend)).toBe(false);
+    // About an aanbieder only: klachten the gemeente handled without one are never "terugkerend".
+    const laag = await queryRapportage(db, { ...halfjaar, drempel: 2 });
+    expect(laag.regels.some((x) => x.aanbiederId === '(gemeente)' && x.aantal >= 2)).toBe(true);
+    expect(laag.terugkerend.map((x) => x.aanbiederId)).not.toContain('(gemeente)');
   });
 
   test('the CSV opens with Dutch headers, a UTF-8 BOM and ; separators, and parses back to the report lines', async () => {
