@@ -8,7 +8,7 @@ import { verifieerHandtekening } from '../src/modules/webhooks/webhook-signature
 import { WebhooksModule } from '../src/modules/webhooks/webhooks.module';
 import { WebhooksWorkerModule } from '../src/modules/webhooks/webhooks-worker.module';
 import { bearer, GEMEENTE_A, GEMEENTE_B, intakeBody, metTweeGemeenten } from './auth-support';
-import { createTestDatabase, type TestDatabase } from './support';
+import { createTestDatabase, startPrivateRedis, type TestDatabase } from './support';
 import { createEngineApp, waitFor, type EngineApp } from './support/engine-harness';
 
 interface Ontvangen {
@@ -184,5 +184,55 @@ describe.each(['redis', 'postgres'] as const)('webhooks (real PostgreSQL, queue 
     // Another gemeente cannot replay (or see) it.
     const ander = await request(t.http).post(`/api/v1/webhook-afleveringen/${id}/opnieuw`).set('Authorization', await bearer(t.app, GEMEENTE_B, 'beheerder'));
     expect(ander.status).toBe(404);
+  });
+});
+
+/** Design §1: everything in Redis can be lost and rebuilt from PostgreSQL. */
+describe('webhooks after losing Redis', () => {
+  let db: TestDatabase;
+  let t: EngineApp;
+  let redis: Awaited<ReturnType<typeof startPrivateRedis>>;
+  let ontvanger: Awaited<ReturnType<typeof startOntvanger>>;
+
+  beforeAll(async () => {
+    ontvanger = await startOntvanger();
+    redis = await startPrivateRedis();
+    db = await createTestDatabase('webhooks_redis_kwijt');
+    t = await createEngineApp({
+      databaseUrl: db.url,
+      redisUrl: redis.url,
+      env: { SWEEP_INTERVAL_MS: '300', WEBHOOK_MAX_BACKOFF_MS: '2000' },
+      ...metTweeGemeenten,
+    });
+  });
+
+  afterAll(async () => {
+    await redis?.start().catch(() => undefined);
+    await t?.close();
+    await redis?.stop();
+    await db?.drop();
+    await ontvanger?.close();
+  });
+
+  it('deliveries waiting while Redis is wiped are re-enqueued from PostgreSQL and all arrive', async () => {
+    ontvanger.zet(false);
+    const beheerder = await bearer(t.app, GEMEENTE_A, 'beheerder');
+    await request(t.http).post('/api/v1/webhook-abonnementen').set('Authorization', beheerder).send({ url: ontvanger.url }).expect(201);
+    const behandelaar = await bearer(t.app, GEMEENTE_A, 'klachtbehandelaar');
+    const k = await request(t.http).post('/api/v1/klachten').set('Authorization', behandelaar).send(intakeBody(GEMEENTE_A));
+    expect(k.status).toBe(201);
+    await waitFor('a failed attempt', async () => ontvanger.ontvangen.length >= 2, 15_000);
+    // Redis restarts empty (no persistence): every delayed job is gone.
+    await redis.stop();
+    await redis.start();
+    ontvanger.zet(true);
+    await waitFor('all deliveries accepted after the Redis loss', async () => {
+      const rows = await t.db.query(`select status from webhook_aflevering`);
+      return rows.length > 0 && rows.every((r: { status: string }) => r.status === 'afgeleverd');
+    }, 30_000);
+    const ids = ontvanger.geaccepteerd().map((o) => JSON.parse(o.raw).id);
+    const [{ n }] = await t.db.query(`select count(*)::int as n from webhook_aflevering`);
+    expect(new Set(ids).size).toBe(n);
+    expect(ids.length).toBe(n);
   });
 });
