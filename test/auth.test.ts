@@ -207,6 +207,12 @@ describe('auth, tenancy and roles (real PostgreSQL + Redis)', () => {
       .send({ naam: 'Zorg Noord portaal', rol: 'aanbieder', aanbiederId: 'zorg-noord' });
     expect(nieuw.status).toBe(201);
     expect(nieuw.body.sleutel).toMatch(/^kr_/);
+    const zonderAanbieder = await request(t.http)
+      .post('/api/v1/api-sleutels')
+      .set('Authorization', `Bearer ${amsterdam.sleutel}`)
+      .send({ naam: 'Portaal', rol: 'aanbieder' });
+    expect(zonderAanbieder.status).toBe(400);
+    expect(zonderAanbieder.body.invalidParams.map((p: { name: string }) => p.name)).toContain('aanbiederId');
     await request(t.http).delete(`/api/v1/api-sleutels/${nieuw.body.id}`).set('Authorization', `Bearer ${amsterdam.sleutel}`).expect(204);
     expect((await request(t.http).get('/api/v1/klachten').set('Authorization', `Bearer ${nieuw.body.sleutel}`)).status).toBe(401);
   });

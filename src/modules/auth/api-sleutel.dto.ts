@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { ROLLEN, type Rol } from './rol';
 
 export class NieuweApiSleutelDto {
@@ -18,7 +18,6 @@ export class NieuweApiSleutelDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
-  @IsOptional()
   aanbiederId?: string;
 }
 

@@ -31,6 +31,10 @@ export class ApiSleutelService {
   constructor(@InjectRepository(ApiSleutelEntity) private readonly repo: Repository<ApiSleutelEntity>) {}
 
   async maak(input: NieuweSleutel, repo: Repository<ApiSleutelEntity> = this.repo): Promise<AangemaakteSleutel> {
+    // design.md §7: an aanbieder key is always bound to one aanbieder.
+    if ((input.rol === 'aanbieder') !== Boolean(input.aanbiederId)) {
+      throw new Error('Een API-sleutel heeft een aanbiederId als en alleen als de rol aanbieder is.');
+    }
     const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
     const sleutel = `kr_${prefix}_${randomBytes(32).toString('base64url')}`;
     const entity = await repo.save(
