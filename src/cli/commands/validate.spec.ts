@@ -1,17 +1,8 @@
 import { join } from 'node:path';
 import { runCli, type CliIo } from '../main';
-import { invoegen, metRegels, schrijfBestanden, TESTDAM } from '../../machines/definition/test-fixture';
+import { metRegels, schrijfBestanden, TESTDAM } from '../../machines/definition/test-fixture';
 
 const REPO = join(__dirname, '..', '..', '..');
-
-/**
- * The validate command also runs the compiler's graph stage, which wants every step reachable: the
- * fixture gets a route to the aanbieder (forwarding + its termijn). BASIS line n >= 25 moves to n + 7.
- */
-function metAanbiederRoute(lines: string[]): string[] {
-  const aanbieder = ['  aanbiederAfhandeling:', '    label: Afhandeling aanbieder', '    duur: P6W', '    rekenwijze: kalenderdagen', '    atw: false', '    grondslag: contract'];
-  return invoegen(invoegen(lines, 25, ...aanbieder), 22, '  doorsturenNaarAanbieder: { feit: complex, is: false }');
-}
 
 async function cli(args: string[], cwd: string) {
   const out: string[] = [];
@@ -32,28 +23,29 @@ describe('klachtregie validate', () => {
   });
 
   it('every error as file:line:column: message plus a hint line, paths relative to cwd (exit 1)', async () => {
-    const root = schrijfBestanden({ [TESTDAM]: metAanbiederRoute(metRegels([27, '    duur: P8W'], [30, '    verdagingMax: P5W'])) });
+    const root = schrijfBestanden({ [TESTDAM]: metRegels([27, '    duur: P8W'], [30, '    verdagingMax: P5W']) });
     const r = await cli(['validate', 'definitions'], root);
     expect(r.code).toBe(1);
     expect(r.out).toEqual([]);
     expect(r.err).toEqual([
-      `${TESTDAM}:34:11: Awb 9:11 lid 1: de afhandeltermijn is hooguit 6 weken zonder klachtadviescommissie (hier 8 weken)`,
+      `${TESTDAM}:27:11: Awb 9:11 lid 1: de afhandeltermijn is hooguit 6 weken zonder klachtadviescommissie (hier 8 weken)`,
       '  -> zet de termijn op P6W of voeg stappen.klachtadviescommissie toe (dan mag P10W)',
-      `${TESTDAM}:37:19: Awb 9:11 lid 2: verdaging is hooguit 4 weken (hier 5 weken)`,
+      `${TESTDAM}:30:19: Awb 9:11 lid 2: verdaging is hooguit 4 weken (hier 5 weken)`,
       '  -> zet verdagingMax op P4W; verder uitstel kan alleen met schriftelijke instemming van de klager (Awb 9:11 lid 3)',
       '\n2 fouten gevonden.',
     ]);
   });
 
   it('accepts a single file and reports YAML syntax errors with their position', async () => {
-    const root = schrijfBestanden({ [TESTDAM]: metAanbiederRoute(metRegels([46, '  horen: [true'])) });
+    const root = schrijfBestanden({ [TESTDAM]: metRegels([46, '  horen: [true']) });
     const r = await cli(['validate', TESTDAM], root);
     expect(r.code).toBe(1);
-    expect(r.err[0]).toMatch(new RegExp(`^${TESTDAM}:54:1: YAML-syntaxfout: `));
+    expect(r.err[0]).toMatch(new RegExp(`^${TESTDAM}:47:1: YAML-syntaxfout: `));
   });
 
+  // The fixture is a regime where the gemeente handles every klacht itself (domain §10): valid as it is.
   it('a valid single file passes', async () => {
-    const root = schrijfBestanden({ [TESTDAM]: metAanbiederRoute(metRegels()) });
+    const root = schrijfBestanden({ [TESTDAM]: metRegels() });
     const r = await cli(['validate', TESTDAM], root);
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);

@@ -6,6 +6,7 @@
 import type { DefinitionError } from '../contract';
 import { basename } from 'node:path';
 import type { Pad } from './loader';
+import { kanDoorsturenNaarAanbieder } from './eerste-lijn';
 import { beschrijfDuur, foutOp, langerDan, leesDuur, vergelijkDuur } from './lint-hulp';
 import { didYouMean } from './suggest';
 import type { Definitie, FeitDeclaratie, GeladenDefinitie, Voorwaarde } from './types';
@@ -166,7 +167,8 @@ export function referentieFouten(def: GeladenDefinitie): DefinitionError[] {
   // the commissie lengthens afhandeling to at most 10 weeks (checked in the legal lint).
   // Jeugdwet/Wkkgz regimes and stoppenMetLeveren carry their terms inline (schema-required).
   const nodig = [...VERPLICHTE_TERMIJNEN];
-  if (d.eersteLijn.standaard === 'aanbieder' || d.eersteLijn.doorsturenNaarAanbieder) nodig.push(AANBIEDER_TERMIJN);
+  // The same test that makes the compiler generate doorgestuurdNaarAanbieder (eerste-lijn.ts).
+  if (kanDoorsturenNaarAanbieder(d)) nodig.push(AANBIEDER_TERMIJN);
   for (const t of nodig) {
     if (!d.termijnen[t.naam]) {
       const suggestie = didYouMean(t.naam, Object.keys(d.termijnen).filter((k) => !nodig.some((n) => n.naam === k)));

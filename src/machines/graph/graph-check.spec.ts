@@ -29,6 +29,24 @@ function amsterdamMet(doorsturen: string[]): { file: string; geladen: GeladenDef
   return { file, geladen: definities[0] };
 }
 
+/**
+ * A copy of the Stichtse Vecht seed where the gemeente handles every klacht itself (domain §10, Awb
+ * titel 9.1): first line gemeente, no forwarding condition, no aanbieder termijn.
+ */
+function alleenGemeente(): { dir: string; file: string } {
+  const bron = readFileSync(join(DEFS, 'gm0313-stichtse-vecht', '2015-01.yaml'), 'utf8');
+  const nieuw = bron
+    .replace('  standaard: aanbieder\n', '  standaard: gemeente\n')
+    .replace(/ {2}doorsturenNaarAanbieder: .*\n/, '')
+    .replace(/ {2}aanbiederAfhandeling:\n( {4}.*\n)+/, '');
+  expect(nieuw).not.toMatch(/standaard: aanbieder|doorsturenNaarAanbieder|aanbiederAfhandeling/);
+  const dir = join(mkdtempSync(join(tmpdir(), 'klachtregie-graaf-')), 'gm0313-stichtse-vecht');
+  mkdirSync(dir);
+  const file = join(dir, '2015-01.yaml');
+  writeFileSync(file, nieuw);
+  return { dir, file };
+}
+
 function regelVan(file: string, tekst: string): number {
   return readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(tekst)) + 1;
 }
@@ -81,6 +99,46 @@ describe('graph check', () => {
     for (const s of ['gemeente.advies', 'gemeente.vierOgenToets', 'gemeente.mediation', 'gemeente.tevredenheidscheck', 'bijOmbudsman.reactieOpRapport']) {
       expect(bezocht).toContain(s);
     }
+  });
+});
+
+describe('graph check on a regime without forwarding', () => {
+  test('domain §10: a regime where the gemeente handles every klacht itself is valid', async () => {
+    const { dir, file } = alleenGemeente();
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['validate', dir], { out: (l) => out.push(l), err: (l) => err.push(l), cwd: '/' });
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    expect(out[0]).toContain('graaf');
+
+    // No forwarding step is generated; a klacht about an aanbieder filed at the gemeente stays there,
+    // one filed at the aanbieder is still handled there ("klaag daar waar het is misgegaan").
+    const { definities } = loadDefinitionFiles([file]);
+    const regime = maakRegime(definities[0].definitie, definities[0].id);
+    expect(Object.keys(regime.gecompileerd.config.states)).not.toContain('doorgestuurdNaarAanbieder');
+    expect(Object.keys(regime.gecompileerd.config.states)).toContain('bijAanbieder');
+    const intake = (ingediendBij: 'gemeente' | 'aanbieder') => ({
+      gemeente: 'GM0313',
+      kanaal: 'brief' as const,
+      ontvangenOp: '2016-03-01T10:00:00Z',
+      ingediendBij,
+      soort: 'klacht' as const,
+      aanbieders: [{ id: 'a1', naam: 'Thuiszorg A', type: 'wmo' as const }],
+      feiten: {},
+    });
+    expect(regime.start(intake('gemeente')).state).toMatch(/^gemeente/);
+    expect(regime.start(intake('aanbieder')).state).toMatch(/^bijAanbieder/);
+  });
+
+  test('an aanbieder-first regime without a forwarding condition keeps the forwarding step and passes the graph check', () => {
+    const { definities } = loadDefinitionFiles([AMSTERDAM]);
+    const def = structuredClone(definities[0].definitie);
+    delete def.eersteLijn.doorsturenNaarAanbieder;
+    expect(def.eersteLijn.standaard).toBe('aanbieder');
+    const regime = maakRegime(def, 'variant');
+    expect(Object.keys(regime.gecompileerd.config.states)).toEqual(expect.arrayContaining(['doorgestuurdNaarAanbieder', 'bijAanbieder']));
+    expect(checkRegime(regime, { ...definities[0], definitie: def })).toEqual([]);
   });
 });
 

@@ -3,7 +3,8 @@
  * 6 + 4 weeks, seed 003 §6), terugkoppeling to the gemeente (seed 000 §11-I, seed 003 §5A), and the
  * klager unhappy with the aanbieder's handling going to the gemeente on the process (seed 000 §5A).
  */
-import { bestaand, intent, naar, overgang, startTermijn, stopTermijn, toestand, type ActieRef, type Blok, type OvergangConfig } from './bouw';
+import { kanDoorsturenNaarAanbieder } from '../../definition/eerste-lijn';
+import { bestaand, intent, naar, overgang, startTermijn, stopTermijn, toestand, type ActieRef, type Blok, type OvergangConfig, type ToestandConfig } from './bouw';
 
 export const aanbiederBlok: Blok = (cc) => {
   const { def } = cc;
@@ -50,23 +51,32 @@ export const aanbiederBlok: Blok = (cc) => {
     });
   }
 
+  // Domain §10: a regime where the gemeente handles every klacht itself never forwards, so it has no
+  // forwarding step (an unreachable step would fail the graph check). bijAanbieder stays: a klacht filed
+  // at the aanbieder is handled there under its own scheme (seed 003 §5A, seed 000 §5A).
+  const doorsturen: Record<string, ToestandConfig> = kanDoorsturenNaarAanbieder(def)
+    ? {
+        doorgestuurdNaarAanbieder: toestand({
+          omschrijving: 'Doorgestuurd naar de aanbieder (warme doorverwijzing)',
+          fase: 'aanbieder',
+          grondslag: 'Awb 2:3',
+          termijnen,
+          definitiePad: el.doorsturenNaarAanbieder ? ['eersteLijn', 'doorsturenNaarAanbieder'] : ['eersteLijn', 'standaard'],
+          entry: [{ type: 'doorzenden', params: { naar: 'aanbieder' } }, ...startTermijn(cc, 'contact'), ...startTermijn(cc, 'aanbiederAfhandeling')],
+          on: {
+            // Awb 2:3 / warme doorverwijzing: the gemeente keeps a finger on the pulse until the aanbieder picks it up.
+            AANBIEDER_NEEMT_IN_BEHANDELING: overgang({ naar: naar('bijAanbieder'), omschrijving: 'de aanbieder neemt de klacht in behandeling', acties: terugkoppeling('registratie') }),
+            ...(cc.specs.contact
+              ? { CONTACT_OPGENOMEN: overgang({ naar: naar('bijAanbieder'), omschrijving: 'de aanbieder neemt contact op met de klager', grondslag: cc.specs.contact.grondslag, acties: [stopTermijn('contact'), ...terugkoppeling('registratie')] }) }
+              : {}),
+          },
+        }),
+      }
+    : {};
+
   return {
     states: {
-      doorgestuurdNaarAanbieder: toestand({
-        omschrijving: 'Doorgestuurd naar de aanbieder (warme doorverwijzing)',
-        fase: 'aanbieder',
-        grondslag: 'Awb 2:3',
-        termijnen,
-        definitiePad: el.doorsturenNaarAanbieder ? ['eersteLijn', 'doorsturenNaarAanbieder'] : ['eersteLijn', 'standaard'],
-        entry: [{ type: 'doorzenden', params: { naar: 'aanbieder' } }, ...startTermijn(cc, 'contact'), ...startTermijn(cc, 'aanbiederAfhandeling')],
-        on: {
-          // Awb 2:3 / warme doorverwijzing: the gemeente keeps a finger on the pulse until the aanbieder picks it up.
-          AANBIEDER_NEEMT_IN_BEHANDELING: overgang({ naar: naar('bijAanbieder'), omschrijving: 'de aanbieder neemt de klacht in behandeling', acties: terugkoppeling('registratie') }),
-          ...(cc.specs.contact
-            ? { CONTACT_OPGENOMEN: overgang({ naar: naar('bijAanbieder'), omschrijving: 'de aanbieder neemt contact op met de klager', grondslag: cc.specs.contact.grondslag, acties: [stopTermijn('contact'), ...terugkoppeling('registratie')] }) }
-            : {}),
-        },
-      }),
+      ...doorsturen,
       bijAanbieder: toestand({
         omschrijving: 'Klachtbehandeling bij de aanbieder',
         fase: 'aanbieder',

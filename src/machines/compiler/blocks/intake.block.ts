@@ -3,6 +3,7 @@
  * transitions route it by soort, special regime and the definition's Voorwaarden, so the graph check
  * explores every route with enumerated facts.
  */
+import { kanDoorsturenNaarAanbieder } from '../../definition/eerste-lijn';
 import { beschrijfVoorwaarde } from '../voorwaarde';
 import { jeugdwetRegime, wkkgzRegime } from '../termijnen';
 import type { Route } from '../routering';
@@ -51,15 +52,22 @@ export const intakeBlok: Blok = (cc) => {
       grondslag: 'seed 003 §5A; seed 000 §5A',
       acties: [...INTAKE_ACTIES, ...startTermijn(cc, 'contact'), ...startTermijn(cc, 'aanbiederAfhandeling')],
     }),
-    overgang({
-      naar: naar('doorgestuurdNaarAanbieder'),
-      guard: route('doorgestuurdNaarAanbieder'),
-      omschrijving: el.doorsturenNaarAanbieder
-        ? `doorsturen naar de aanbieder (warme doorverwijzing) als ${beschrijfVoorwaarde(el.doorsturenNaarAanbieder)}`
-        : 'doorsturen naar de aanbieder (warme doorverwijzing): de aanbieder is de eerste lijn',
-      grondslag: 'Awb 2:3; eersteLijn.doorsturenNaarAanbieder',
-      acties: INTAKE_ACTIES,
-    }),
+  );
+  // Only a definition that can forward gets the forwarding route (domain §10: the gemeente may handle every klacht itself).
+  if (kanDoorsturenNaarAanbieder(def)) {
+    t.push(
+      overgang({
+        naar: naar('doorgestuurdNaarAanbieder'),
+        guard: route('doorgestuurdNaarAanbieder'),
+        omschrijving: el.doorsturenNaarAanbieder
+          ? `doorsturen naar de aanbieder (warme doorverwijzing) als ${beschrijfVoorwaarde(el.doorsturenNaarAanbieder)}`
+          : 'doorsturen naar de aanbieder (warme doorverwijzing): de aanbieder is de eerste lijn',
+        grondslag: 'Awb 2:3; eersteLijn.doorsturenNaarAanbieder',
+        acties: INTAKE_ACTIES,
+      }),
+    );
+  }
+  t.push(
     overgang({
       naar: naar('gemeente'),
       guard: route('gemeente'),
