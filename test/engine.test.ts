@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from './support';
+import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
 import { createEngineApp, waitFor, type EngineApp } from './support/engine-harness';
 import { testIntake } from './support/test-regime';
 import { GebeurtenisNietToegestaanError } from '../src/modules/engine/engine.errors';
@@ -8,18 +8,21 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
   let db: TestDatabase;
   let a: EngineApp;
   let b: EngineApp;
+  // One deployment: both instances share the database and the queue.
+  const queuePrefix = uniqueRedisPrefix('engine');
 
   beforeAll(async () => {
     db = await createTestDatabase('engine');
     // Two app instances on one database: the row lock must serialise across processes too.
-    a = await createEngineApp({ databaseUrl: db.url, env: { SWEEP_INTERVAL_MS: '600000' } });
-    b = await createEngineApp({ databaseUrl: db.url, env: { ROLE: 'api' } });
+    a = await createEngineApp({ databaseUrl: db.url, queuePrefix, env: { SWEEP_INTERVAL_MS: '600000' } });
+    b = await createEngineApp({ databaseUrl: db.url, queuePrefix, env: { ROLE: 'api' } });
   });
 
   afterAll(async () => {
     await b?.close();
     await a?.close();
     await db?.drop();
+    await deleteRedisPrefix(queuePrefix);
   });
 
   const snapshotVan = async (id: string) => ({
