@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, type CliIo } from '../main';
+import { ruimTijdelijkeMappenOp, tijdelijkeMap } from '../../machines/definition/test-fixture';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -17,6 +17,9 @@ async function simuleer(definitie: string, scenario: string) {
   const code = await runCli(['simulate', definitie, scenario], r.cli);
   return { code, out: r.out.join('\n'), err: r.err.join('\n') };
 }
+
+// Remove the temp dirs the fixture writes (they piled up in /tmp).
+afterEach(ruimTijdelijkeMappenOp);
 
 describe('klachtregie simulate', () => {
   test('Stichtse Vecht scenario: verdaging moves the afhandeltermijn, reminders listed, afdoening opens the year for the Nationale ombudsman', async () => {
@@ -63,7 +66,7 @@ describe('klachtregie simulate', () => {
   });
 
   test('a refused event is shown with its Dutch reason and the exit code is 1', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'klachtregie-sim-'));
+    const dir = tijdelijkeMap('klachtregie-sim-');
     const file = join(dir, 'scenario.yaml');
     writeFileSync(
       file,
@@ -82,7 +85,7 @@ describe('klachtregie simulate', () => {
   });
 
   test('a scenario without intake is a usage error', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'klachtregie-sim-'));
+    const dir = tijdelijkeMap('klachtregie-sim-');
     const file = join(dir, 'leeg.yaml');
     writeFileSync(file, 'gebeurtenissen: []\n');
     const r = await simuleer('definitions/gm0313-stichtse-vecht', file);

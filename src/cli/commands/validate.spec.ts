@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import { runCli, type CliIo } from '../main';
-import { metRegels, schrijfBestanden, TESTDAM } from '../../machines/definition/test-fixture';
+import { metRegels, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../../machines/definition/test-fixture';
 
 const REPO = join(__dirname, '..', '..', '..');
+
+// Remove the temp dirs the fixture writes (they piled up in /tmp).
+afterEach(ruimTijdelijkeMappenOp);
 
 async function cli(args: string[], cwd: string) {
   const out: string[] = [];

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { formatError, loadDefinitionFiles } from './loader';
-import { BASIS, metRegels, schrijfBestanden, TESTDAM } from './test-fixture';
+import { BASIS, metRegels, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from './test-fixture';
+
+// Remove the temp dirs the fixture writes (they piled up in /tmp).
+afterEach(ruimTijdelijkeMappenOp);
 
 describe('definition loader', () => {
   it('maps a JSON path to its 1-based line:column; a block maps to its key', () => {

@@ -3,7 +3,7 @@
  * Line numbers are stable: `metRegel(n, tekst)` replaces line n, `invoegen(n, ...)` inserts before it.
  * (Used by specs only; kept out of the spec glob so several specs can share it.)
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -77,9 +77,24 @@ export function invoegen(lines: readonly string[], n: number, ...nieuw: string[]
   return [...lines.slice(0, n - 1), ...nieuw, ...lines.slice(n - 1)];
 }
 
-/** Writes files (path relative to a fresh temp dir) and returns the temp dir. */
+/** Temp dirs made in this spec file (jest gives each spec file its own module registry). */
+const tijdelijk: string[] = [];
+
+/** A fresh temp dir, removed again by `ruimTijdelijkeMappenOp` (call it from afterEach/afterAll). */
+export function tijdelijkeMap(voorvoegsel = 'klachtregie-def-'): string {
+  const dir = mkdtempSync(join(tmpdir(), voorvoegsel));
+  tijdelijk.push(dir);
+  return dir;
+}
+
+/** Removes every temp dir this spec file made: `afterEach(ruimTijdelijkeMappenOp)`. */
+export function ruimTijdelijkeMappenOp(): void {
+  for (const dir of tijdelijk.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Writes files (path relative to a fresh temp dir) and returns the temp dir (cleaned by `ruimTijdelijkeMappenOp`). */
 export function schrijfBestanden(bestanden: Record<string, readonly string[] | string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'klachtregie-def-'));
+  const root = tijdelijkeMap();
   for (const [rel, inhoud] of Object.entries(bestanden)) {
     const p = join(root, rel);
     mkdirSync(join(p, '..'), { recursive: true });

@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import type { DefinitionError } from '../contract';
 import { loadAndValidate } from './validate';
-import { BASIS, invoegen, metRegels, schrijfBestanden, TESTDAM } from './test-fixture';
+import { BASIS, invoegen, metRegels, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from './test-fixture';
+
+// Remove the temp dirs the fixture writes (they piled up in /tmp).
+afterEach(ruimTijdelijkeMappenOp);
 
 /** Validates one Testdam file and returns its errors, with the file name stripped. */
 function fouten(lines: readonly string[]): Array<Omit<DefinitionError, 'file'>> {

@@ -2,11 +2,11 @@
  * The graph stage of validation (design.md §3 stage 3): every state reachable, a final state reachable
  * from every state, no dead ends; errors point at the definition position that causes them.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../cli/main';
 import { loadDefinitionFiles } from '../definition/loader';
+import { ruimTijdelijkeMappenOp, tijdelijkeMap } from '../definition/test-fixture';
 import type { GeladenDefinitie } from '../definition/types';
 import { maakRegime } from '../regime';
 import { checkGraph, checkRegime } from './graph-check';
@@ -20,7 +20,7 @@ function amsterdamMet(doorsturen: string[]): { file: string; geladen: GeladenDef
   const bron = readFileSync(AMSTERDAM, 'utf8');
   const nieuw = bron.replace(/ {2}doorsturenNaarAanbieder:\n( {4}.*\n)+/, `  doorsturenNaarAanbieder:\n${doorsturen.map((r) => `    ${r}\n`).join('')}`);
   expect(nieuw).not.toBe(bron);
-  const dir = join(mkdtempSync(join(tmpdir(), 'klachtregie-graaf-')), 'gm0363-amsterdam');
+  const dir = join(tijdelijkeMap('klachtregie-graaf-'), 'gm0363-amsterdam');
   mkdirSync(dir);
   const file = join(dir, '2015-01.yaml');
   writeFileSync(file, nieuw);
@@ -40,12 +40,15 @@ function alleenGemeente(): { dir: string; file: string } {
     .replace(/ {2}doorsturenNaarAanbieder: .*\n/, '')
     .replace(/ {2}aanbiederAfhandeling:\n( {4}.*\n)+/, '');
   expect(nieuw).not.toMatch(/standaard: aanbieder|doorsturenNaarAanbieder|aanbiederAfhandeling/);
-  const dir = join(mkdtempSync(join(tmpdir(), 'klachtregie-graaf-')), 'gm0313-stichtse-vecht');
+  const dir = join(tijdelijkeMap('klachtregie-graaf-'), 'gm0313-stichtse-vecht');
   mkdirSync(dir);
   const file = join(dir, '2015-01.yaml');
   writeFileSync(file, nieuw);
   return { dir, file };
 }
+
+// Remove the temp dirs the fixture writes (they piled up in /tmp).
+afterEach(ruimTijdelijkeMappenOp);
 
 function regelVan(file: string, tekst: string): number {
   return readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(tekst)) + 1;
