@@ -44,6 +44,11 @@ export const envSchema = z.object({
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]+$/).default('klachtregie'),
   PUBLIC_BASE_URL: optionalUrl(['http:', 'https:']),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Unset: 10 when this process runs workers (ROLE all/worker), 3 for ROLE=api (it only adds jobs).
+  QUEUE_POOL_SIZE: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().int().min(1).max(200).optional(),
+  ),
   // Auth (src/modules/auth): OIDC bearer tokens next to API keys; unset = API keys only.
   OIDC_ISSUER: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
   OIDC_AUDIENCE: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
@@ -75,6 +80,8 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
   QUEUE_PREFIX: 'letters, digits, _ : or -, e.g. QUEUE_PREFIX=klachtregie',
   PUBLIC_BASE_URL: 'the public http(s) URL of this service without /api/v1, e.g. PUBLIC_BASE_URL=https://klachten.gemeente.nl',
   DATABASE_POOL_SIZE: 'a whole number 1-200, e.g. DATABASE_POOL_SIZE=10',
+  QUEUE_POOL_SIZE:
+    'a whole number 1-200 of connections per queue/worker on the PostgreSQL queue backend, e.g. QUEUE_POOL_SIZE=10, or leave it unset (10 with workers, 3 for ROLE=api)',
   OIDC_ISSUER: 'the issuer (iss) of accepted OIDC tokens, e.g. OIDC_ISSUER=https://login.gemeente.nl/realms/klachten',
   OIDC_AUDIENCE: 'the audience (aud) of accepted OIDC tokens, e.g. OIDC_AUDIENCE=klachtregie',
   OIDC_JWKS_URL: 'the JWKS URL of the identity provider, e.g. OIDC_JWKS_URL=https://login.gemeente.nl/realms/klachten/protocol/openid-connect/certs',
@@ -104,6 +111,11 @@ export interface AppConfig {
   queuePrefix: string;
   publicBaseUrl?: string;
   databasePoolSize: number;
+  /**
+   * Connections per BullMQ Queue/Worker pool on the PostgreSQL queue backend; absent = by role
+   * (`postgresQueuePoolSize` in src/jobs/queue-backend.ts). Unused with Redis.
+   */
+  queuePoolSize?: number;
   /** OIDC validation (src/modules/auth); without issuer + (jwksUrl or secret) only API keys are accepted. */
   oidcIssuer?: string;
   oidcAudience?: string;

@@ -4,6 +4,7 @@ import { ConnectionOptions } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '../config';
 import {
   DEFAULT_JOB_OPTIONS,
+  postgresQueuePoolSize,
   preparePostgresQueueSchema,
   QUEUE_SETTINGS,
   QueueBackendInfo,
@@ -28,7 +29,7 @@ export class QueueBackendModule {
             new Logger('Queue').log(
               settings.backend === 'redis'
                 ? `BullMQ on Redis (prefix ${settings.prefix})`
-                : 'BullMQ on PostgreSQL (schema bullmq, same database)',
+                : `BullMQ on PostgreSQL (schema bullmq, same database, ${postgresQueuePoolSize(config)} connections per queue/worker)`,
             );
             return settings;
           },
