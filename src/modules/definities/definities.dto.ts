@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class DefinitieYamlDto {
   @ApiProperty({ description: 'De definitie als YAML (zie docs/definities.md).', example: "gemeente:\n  cbsCode: GM0363\n  naam: Amsterdam\nversie: '2026-01'\n..." })
@@ -49,22 +48,7 @@ export class DefinitieLijstDto {
   @ApiProperty() pageSize: number;
 }
 
-export class PaginaQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
-}
+export { PaginaQuery } from '../paginering/pagina.query';
 
 export class DiagramQuery {
   @ApiPropertyOptional({ enum: ['mermaid', 'svg', 'json'], default: 'json' })

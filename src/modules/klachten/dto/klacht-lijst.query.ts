@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
-export const MAX_PAGE_SIZE = 100;
+export { MAX_PAGE_SIZE } from '../../paginering/pagina.query';
+import { PaginaQuery } from '../../paginering/pagina.query';
 export const SORTERINGEN = ['ontvangenOp', '-ontvangenOp', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const;
 export type Sortering = (typeof SORTERINGEN)[number];
 
-export class KlachtLijstQuery {
+export class KlachtLijstQuery extends PaginaQuery {
   @ApiPropertyOptional({ example: 'GM0363' })
   @IsOptional()
   @Matches(/^GM\d{4}$/, { message: 'gemeente moet een CBS-gemeentecode zijn, bijvoorbeeld GM0363' })
@@ -30,20 +31,6 @@ export class KlachtLijstQuery {
   @IsBoolean({ message: 'overdue moet true of false zijn' })
   overdue?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
 
   @ApiPropertyOptional({ enum: SORTERINGEN, default: '-ontvangenOp', description: 'Veld; met - aflopend.' })
   @IsOptional()

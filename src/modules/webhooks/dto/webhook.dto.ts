@@ -1,22 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUrl,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import { CLOUD_EVENT_TYPES } from '../cloud-event';
+import { PaginaQuery } from '../../paginering/pagina.query';
 
 export class NieuwWebhookAbonnementDto {
   @ApiProperty({ description: 'URL die de CloudEvents ontvangt (https buiten het eigen netwerk).', example: 'https://zaaksysteem.gemeente.nl/klachtregie/events' })
@@ -109,7 +106,7 @@ export class WebhookAfleveringLijstDto {
   @ApiProperty({ type: PaginaLinksDto }) links: PaginaLinksDto;
 }
 
-export class WebhookAfleveringQuery {
+export class WebhookAfleveringQuery extends PaginaQuery {
   @ApiPropertyOptional({ enum: ['wachtend', 'afgeleverd', 'vervallen'] })
   @IsOptional()
   @IsIn(['wachtend', 'afgeleverd', 'vervallen'])
@@ -125,18 +122,4 @@ export class WebhookAfleveringQuery {
   @IsUUID()
   klachtId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
