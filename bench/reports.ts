@@ -42,11 +42,13 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 /**
  * Realistic shape: four gemeenten (Amsterdam half of all klachten), 8 years of intake, 40 aanbieders
  * per gemeente with a skewed share, 8 kinds of aard and 6 oorzaken (skewed), 3 % still open (the
- * recent ones), history of 1-2 events (intake, afdoening) and one afhandeltermijn per klacht.
+ * recent ones), history of 1-2 events (intake, afdoening) and one afhandeltermijn per klacht (soort klacht);
+ * klacht.state_sinds / eerste_vervalt_op filled as the engine keeps them.
  */
 const GENERATE_KLACHT = `
 insert into klacht (id, gemeente, definitie_id, definitie_versie, snapshot, state, done, volgende_events, version, soort, kanaal,
-  ontvangen_op, ingediend_bij, aanbieders, categorie, oorzaak, afdoening, oordeel, tevredenheid, maatregelen, feiten)
+  ontvangen_op, ingediend_bij, aanbieders, categorie, oorzaak, afdoening, oordeel, tevredenheid, maatregelen, feiten,
+  state_sinds, eerste_vervalt_op)
 select gen_random_uuid(), g.code, g.def, '2015-01',
   '{"status":"active","value":{"gemeente":"inBehandeling"},"context":{"termijnen":{}}}'::jsonb,
   case when open then (array['gemeente.informeleFase','gemeente.inBehandeling','gemeente.horen','bijAanbieder.inBehandeling','doorgestuurdNaarAanbieder','bijOmbudsman.onderzoek','signaal'])[1 + (r3 * 7)::int % 7]
@@ -65,7 +67,11 @@ select gen_random_uuid(), g.code, g.def, '2015-01',
   case when open then null else (array['gegrond','deelsGegrond','ongegrond','ongegrond',null])[1 + (r11 * 5)::int % 5] end,
   case when open then null else (array['tevreden','nietTevreden',null])[1 + (r12 * 3)::int % 3] end,
   case when not open and r12 < 0.3 then '["excuses aangeboden"]'::jsonb else '[]'::jsonb end,
-  '{}'::jsonb
+  '{}'::jsonb,
+  -- As the engine writes them, matching GENERATE_HISTORY and GENERATE_TERMIJN below: in state since the
+  -- last event (intake, or afdoening 38 days later); the running afhandeltermijn of an open klacht.
+  case when open then ontvangen else ontvangen + interval '38 days' end,
+  case when open and r4 < 0.88 then (((ontvangen at time zone 'Europe/Amsterdam')::date + 43)::timestamp at time zone 'Europe/Amsterdam') end
 from (
   select i, random() r3, random() r4, random() r5, random() r6, random() r7, random() r8, random() r9, random() r10, random() r11, random() r12,
          ontvangen, ontvangen > now() - interval '100 days' and random() < 0.7 as open, gm
@@ -137,6 +143,14 @@ export async function runReportsBench(n = Number(process.env.BENCH_KLACHTEN ?? 1
     const generationMs = Date.now() - t0;
     const counts = await ds.query(`select (select count(*) from klacht)::int k, (select count(*) from klacht_gebeurtenis)::int g, (select count(*) from termijn)::int t`);
     log(`  generated ${counts[0].k} klachten, ${counts[0].g} gebeurtenissen, ${counts[0].t} termijnen in ${(generationMs / 1000).toFixed(1)} s (indexes and vacuum included)`);
+
+    // The denormalised columns must agree with the tables they summarise (open klachten: what the heatmap reads).
+    const [{ afwijkend }] = await ds.query(
+      `select count(*)::int as afwijkend from klacht k where not k.done and (
+         k.eerste_vervalt_op is distinct from (select min(t.vervalt_op) from termijn t where t.klacht_id = k.id and t.status = 'running')
+         or k.state_sinds is distinct from (select g.at from klacht_gebeurtenis g where g.klacht_id = k.id order by g.id desc limit 1))`,
+    );
+    if (afwijkend !== 0) throw new Error(`${afwijkend} open klachten whose state_sinds/eerste_vervalt_op disagree with their history/termijnen`);
 
     const nu = new Date();
     const heat: number[] = [];

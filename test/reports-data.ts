@@ -57,13 +57,15 @@ export async function insertKlachten(db: DataSource, klachten: TestKlacht[]): Pr
   for (let i = 0; i < klachten.length; i += 500) {
     const deel = klachten.slice(i, i + 500);
     await db.query(
-      `insert into klacht (version, id, gemeente, definitie_id, definitie_versie, snapshot, state, done, soort, kanaal, ontvangen_op,
+      `insert into klacht (version, id, gemeente, definitie_id, definitie_versie, snapshot, state, state_sinds, done, soort, kanaal, ontvangen_op,
          ingediend_bij, aanbieders, categorie, oorzaak, afdoening, oordeel, tevredenheid, maatregelen)
-       select 1, (r->>'id')::uuid, r->>'gemeente', r->>'definitieId', r->>'definitieVersie', '{}'::jsonb, r->>'state', (r->>'done')::boolean,
+       select 1, (r->>'id')::uuid, r->>'gemeente', r->>'definitieId', r->>'definitieVersie', '{}'::jsonb, r->>'state',
+         (r->>'stateSinds')::timestamptz, (r->>'done')::boolean,
          r->>'soort', r->>'kanaal', (r->>'ontvangenOp')::timestamptz, 'gemeente', r->'aanbieders', r->>'categorie', r->>'oorzaak',
          r->>'afdoening', r->>'oordeel', r->>'tevredenheid', r->'maatregelen'
        from jsonb_array_elements($1::jsonb) r`,
-      [JSON.stringify(deel)],
+      // As the engine writes it: time in state from the last state change (the last history entry).
+      [JSON.stringify(deel.map((k) => ({ ...k, stateSinds: k.historie[k.historie.length - 1][1] })))],
     );
     const hist = deel.flatMap((k) =>
       k.historie.map(([state, at], j) => ({ klachtId: k.id, type: j === 0 ? 'KLACHT_ONTVANGEN' : 'STAP', van: j === 0 ? null : k.historie[j - 1][0], naar: state, at })),
@@ -84,6 +86,12 @@ export async function insertKlachten(db: DataSource, klachten: TestKlacht[]): Pr
          (r->>'beeindigdOp')::timestamptz
        from jsonb_array_elements($1::jsonb) r`,
       [JSON.stringify(termijnen)],
+    );
+    // As the engine writes it after reconciling termijnen: the earliest running vervalt_op.
+    await db.query(
+      `update klacht k set eerste_vervalt_op = (select min(t.vervalt_op) from termijn t where t.klacht_id = k.id and t.status = 'running')
+       where k.id = any($1::uuid[])`,
+      [deel.map((k) => k.id)],
     );
   }
 }

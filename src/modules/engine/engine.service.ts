@@ -72,6 +72,8 @@ export class EngineService {
         definitieVersie: regime.summary.versie,
         snapshot: result.snapshot as object,
         state: result.state,
+        // Time in state starts at receipt (the intake event's `at`).
+        stateSinds: new Date(intake.ontvangenOp),
         done: result.done,
         volgendeEvents: result.volgendeEvents,
         soort: intake.soort ?? 'klacht',
@@ -158,6 +160,8 @@ export class EngineService {
       registratie.maatregelen = data.maatregelen as string[];
     }
     if (vanState !== null) {
+      // Time in state restarts only when the state changes (an event within the state keeps it).
+      const sinds = vanState !== result.state ? { stateSinds: new Date(event.at) } : {};
       await m
         .createQueryBuilder()
         .update(KlachtEntity)
@@ -166,12 +170,13 @@ export class EngineService {
           state: result.state,
           done: result.done,
           volgendeEvents: result.volgendeEvents,
+          ...sinds,
           ...registratie,
           version: () => 'version + 1',
         })
         .where('id = :id', { id: row.id })
         .execute();
-      Object.assign(row, registratie, {
+      Object.assign(row, registratie, sinds, {
         snapshot: result.snapshot,
         state: result.state,
         done: result.done,
@@ -259,6 +264,17 @@ export class EngineService {
       const id = randomUUID();
       await m.insert(TermijnEntity, { id, klachtId: row.id, status: 'running', ...n });
       berichten.push(gepland({ id, ...n }));
+    }
+    // Denormalised earliest running termijn for the heatmap bands, recomputed from the rows just written.
+    const [{ eerste }]: Array<{ eerste: Date | null }> = await m.query(
+      `select min(vervalt_op) as eerste from termijn where klacht_id = $1 and status = 'running'`,
+      [row.id],
+    );
+    const nieuw = eerste === null ? null : new Date(eerste);
+    if ((nieuw?.getTime() ?? null) !== (row.eersteVervaltOp?.getTime() ?? null)) {
+      // Raw update: no second version bump for the same step.
+      await m.query(`update klacht set eerste_vervalt_op = $2 where id = $1`, [row.id, nieuw]);
+      row.eersteVervaltOp = nieuw;
     }
     return berichten;
   }

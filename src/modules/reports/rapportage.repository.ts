@@ -256,14 +256,15 @@ export interface StateTelling {
   /** ... ends within `bijnaDagen` days. */
   nearlyDue: number;
   onTime: number;
-  /** Median days since the klacht entered this state (open klachten only; from klacht_gebeurtenis). */
+  /** Median days since the klacht entered this state (open klachten only; from klacht.state_sinds). */
   medianDays: number | null;
 }
 
 /**
  * Live counts per state for one definition version: the heatmap of the process-owner view.
- * Counts use the (gemeente, definitie, versie, state) index; the band and time-in-state look only
- * at open klachten (partial index `where not done`), which stay a small share at 1 M klachten.
+ * Counts use the (gemeente, definitie, versie, state) index; the band and time-in-state come from the
+ * open klachten's denormalised `state_sinds` / `eerste_vervalt_op` (engine-maintained), read by an
+ * index-only scan of the partial index IDX_klacht_open_tijden (`where not done`).
  */
 export async function queryStateTellingen(db: Sql, gemeente: string, definitieId: string, versie: string, nu: Date, bijnaDagen = 5): Promise<StateTelling[]> {
   return zonderJit(db, (q) => q.query(
@@ -271,25 +272,15 @@ export async function queryStateTellingen(db: Sql, gemeente: string, definitieId
        select state, count(*)::int as n from klacht
        where gemeente = $1 and definitie_id = $2 and definitie_versie = $3 group by state
      ),
-     open as (
-       select k.state,
-              extract(epoch from ($4::timestamptz - g.at)) / 86400.0 as dagen,
-              case when t.eerste is null then null
-                   when t.eerste <= $4 then 'overdue'
-                   when t.eerste <= $4::timestamptz + make_interval(days => $5) then 'nearlyDue'
-                   else 'onTime' end as band
-       from klacht k
-       left join lateral (select g.at from klacht_gebeurtenis g where g.klacht_id = k.id order by g.id desc limit 1) g on true
-       left join lateral (select min(t.vervalt_op) as eerste from termijn t where t.klacht_id = k.id and t.status = 'running') t on true
-       where k.gemeente = $1 and k.definitie_id = $2 and k.definitie_versie = $3 and not k.done
-     ),
      per_state as (
        select state,
-              count(*) filter (where band = 'overdue')::int as overdue,
-              count(*) filter (where band = 'nearlyDue')::int as nearly,
-              count(*) filter (where band = 'onTime')::int as ontime,
-              percentile_cont(0.5) within group (order by dagen) as mediaan
-       from open group by state
+              count(*) filter (where eerste_vervalt_op <= $4)::int as overdue,
+              count(*) filter (where eerste_vervalt_op > $4 and eerste_vervalt_op <= $4::timestamptz + make_interval(days => $5))::int as nearly,
+              count(*) filter (where eerste_vervalt_op > $4::timestamptz + make_interval(days => $5))::int as ontime,
+              percentile_cont(0.5) within group (order by extract(epoch from ($4::timestamptz - state_sinds)) / 86400.0) as mediaan
+       from klacht
+       where gemeente = $1 and definitie_id = $2 and definitie_versie = $3 and not done
+       group by state
      )
      select t.state, t.n as count, coalesce(p.overdue, 0) as overdue, coalesce(p.nearly, 0) as "nearlyDue",
             coalesce(p.ontime, 0) as "onTime", round(p.mediaan::numeric, 1)::float8 as "medianDays"
