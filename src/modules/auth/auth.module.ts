@@ -40,6 +40,7 @@ import { TokenVerifier } from './token-verifier.service';
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(TenantMiddleware).forRoutes('*');
+    // path-to-regexp v8 form of "every route" (what Nest 11 converted '*' to, without its legacy-route warning).
+    consumer.apply(TenantMiddleware).forRoutes('{*path}');
   }
 }

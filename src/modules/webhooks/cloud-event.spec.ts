@@ -1,4 +1,4 @@
-import { bouwCloudEvent, cloudEventType, eventIdVoorOutbox, typeMatcht } from './cloud-event';
+import { bouwCloudEvent, CLOUD_EVENT_TYPES, cloudEventType, eventIdVoorOutbox, gemeenteVanOutbox, typeMatcht } from './cloud-event';
 import { wachttijd } from './webhook-aflevering.service';
 import { onderteken, verifieerHandtekening } from './webhook-signature';
 
@@ -16,6 +16,42 @@ describe('CloudEvents (NL GOV profile) from outbox rows', () => {
     expect(cloudEventType('termijn.verlopen', {})).toBe('nl.klachtregie.termijn.verlopen');
     expect(cloudEventType('intent.ONTVANGSTBEVESTIGING_STUREN', {})).toBe('nl.klachtregie.opdracht.ontvangstbevestiging-sturen');
     expect(cloudEventType('iets.anders', {})).toBeUndefined();
+  });
+
+  it('Seed 000 art. 11.1 / seed 003 §10: report schedule rows map to rapportage types; te-laat is the escalatie to the contractmanager', () => {
+    expect(cloudEventType('rapportage.herinnering', {})).toBe('nl.klachtregie.rapportage.herinnering');
+    expect(cloudEventType('rapportage.te-laat', {})).toBe('nl.klachtregie.rapportage.escalatie');
+    expect(cloudEventType('rapportage.gegenereerd', {})).toBe('nl.klachtregie.rapportage.gegenereerd');
+    for (const t of ['nl.klachtregie.rapportage.herinnering', 'nl.klachtregie.rapportage.escalatie', 'nl.klachtregie.rapportage.gegenereerd']) {
+      expect(CLOUD_EVENT_TYPES).toContain(t);
+      expect(typeMatcht(['nl.klachtregie.rapportage.*'], t)).toBe(true);
+    }
+  });
+
+  it('a report row has no klacht: the gemeente comes from its payload, the subject is the aanbieder (or the gemeente report)', () => {
+    const payload = {
+      gemeente: 'GM0313', aanbiederId: 'vervoer-plus', aanbiederNaam: 'Vervoer Plus', naar: 'contractmanager',
+      deadline: '2026-07-01', periodeVan: '2025-12-01', periodeTot: '2026-06-30', label: 'Halfjaarrapportage',
+    };
+    expect(gemeenteVanOutbox(null, payload)).toBe('GM0313');
+    // The klacht's own gemeente wins over anything in a payload.
+    expect(gemeenteVanOutbox('GM0363', payload)).toBe('GM0363');
+    // No (valid) gemeente: the row goes to nobody rather than to a wrong tenant.
+    expect(gemeenteVanOutbox(null, {})).toBeUndefined();
+    expect(gemeenteVanOutbox(null, { gemeente: "GM0313' or 1=1" })).toBeUndefined();
+    const e = bouwCloudEvent({
+      outboxId: '77', outboxType: 'rapportage.te-laat', type: 'nl.klachtregie.rapportage.escalatie',
+      source: 'urn:nld:klachtregie', gemeente: 'GM0313', klachtId: null, createdAt: new Date('2026-06-30T22:00:00Z'), payload,
+    });
+    expect(e.subject).toBe('vervoer-plus');
+    expect(e.gemeente).toBe('GM0313');
+    expect(e.data).toEqual({ ...payload, gebeurtenis: 'rapportage.te-laat' });
+    const g = bouwCloudEvent({
+      outboxId: '78', outboxType: 'rapportage.gegenereerd', type: 'nl.klachtregie.rapportage.gegenereerd',
+      source: 'urn:nld:klachtregie', gemeente: 'GM0313', klachtId: null, createdAt: new Date(),
+      payload: { gemeente: 'GM0313', soort: 'aanbieders', deadline: '2026-07-01', naar: 'contractmanager', label: 'x' },
+    });
+    expect(g.subject).toBe('aanbieders:2026-07-01');
   });
 
   it('the sequence orders as a string too, and subject is the klacht', () => {

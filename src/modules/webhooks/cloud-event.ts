@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 /**
  * CloudEvents 1.0 in the NL GOV profile (Logius, "CloudEvents NL GOV"): `source` is a `urn:nld:`
  * URN (preferably `urn:nld:oin:<OIN>:systeem:<naam>`), `type` is reverse-DNS
- * (`nl.klachtregie.klacht.afgedaan`), `subject` is the klacht id, `time` RFC 3339 in UTC, and
- * `sequence` (CloudEvents sequence extension) orders the events of one klacht.
+ * (`nl.klachtregie.klacht.afgedaan`), `subject` is the klacht id (for report events the aanbieder),
+ * `time` RFC 3339 in UTC, and `sequence` (CloudEvents sequence extension) orders the events of one klacht.
  */
 export interface CloudEvent {
   specversion: '1.0';
@@ -34,6 +34,9 @@ export const CLOUD_EVENT_TYPES = [
   'nl.klachtregie.termijn.verlopen',
   'nl.klachtregie.termijn.escalatie',
   'nl.klachtregie.opdracht.*',
+  'nl.klachtregie.rapportage.herinnering',
+  'nl.klachtregie.rapportage.escalatie',
+  'nl.klachtregie.rapportage.gegenereerd',
 ] as const;
 
 /** `COLLEGE_INFORMEREN` -> `college-informeren`. */
@@ -64,9 +67,34 @@ export function cloudEventType(outboxType: string, payload: Record<string, unkno
       return 'nl.klachtregie.termijn.verlopen';
     case 'termijn.escalatie':
       return 'nl.klachtregie.termijn.escalatie';
+    // Seed 000 art. 11.1 / seed 003 §10: the aanbieder is reminded before its periodic report is due.
+    case 'rapportage.herinnering':
+      return 'nl.klachtregie.rapportage.herinnering';
+    // Seed 000 art. 11.1: an overdue aanbieder report goes to the contractmanager (payload `naar`).
+    case 'rapportage.te-laat':
+      return 'nl.klachtregie.rapportage.escalatie';
+    case 'rapportage.gegenereerd':
+      return 'nl.klachtregie.rapportage.gegenereerd';
   }
   if (outboxType.startsWith('intent.')) return `nl.klachtregie.opdracht.${kebab(outboxType.slice('intent.'.length))}`;
   return undefined;
+}
+
+/**
+ * The CloudEvent `subject` (optional in CloudEvents): the klacht id for klacht rows; for report rows
+ * (no klacht) the aanbieder the report is about, else the gemeente-wide report `<soort>:<deadline>`.
+ */
+export function cloudEventSubject(klachtId: string | null, payload: Record<string, unknown>): string | undefined {
+  if (klachtId) return klachtId;
+  if (typeof payload.aanbiederId === 'string' && payload.aanbiederId) return payload.aanbiederId;
+  if (typeof payload.soort === 'string' && typeof payload.deadline === 'string') return `${payload.soort}:${payload.deadline}`;
+  return undefined;
+}
+
+/** The gemeente (tenant) of an outbox row: the klacht's, or for rows without klacht the one the writer put in the payload. */
+export function gemeenteVanOutbox(klachtGemeente: string | null, payload: Record<string, unknown>): string | undefined {
+  if (klachtGemeente) return klachtGemeente;
+  return typeof payload.gemeente === 'string' && /^GM\d{4}$/.test(payload.gemeente) ? payload.gemeente : undefined;
 }
 
 /** A stable UUID (RFC 4122 version 5 layout) for an outbox row: the same event always has the same id. */
@@ -88,13 +116,14 @@ export function bouwCloudEvent(input: {
   createdAt: Date;
   payload: Record<string, unknown>;
 }): CloudEvent {
+  const subject = cloudEventSubject(input.klachtId, input.payload);
   return {
     specversion: '1.0',
     id: eventIdVoorOutbox(input.outboxId),
     source: input.source,
     type: input.type,
     time: input.createdAt.toISOString(),
-    ...(input.klachtId ? { subject: input.klachtId } : {}),
+    ...(subject ? { subject } : {}),
     datacontenttype: 'application/json',
     sequence: input.outboxId.padStart(20, '0'),
     gemeente: input.gemeente,

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type AppConfig, InjectConfig } from '../../config';
-import { bouwCloudEvent, cloudEventType, typeMatcht } from './cloud-event';
+import { bouwCloudEvent, cloudEventType, gemeenteVanOutbox, typeMatcht } from './cloud-event';
 import { WebhookQueue } from './webhook-queue';
 
 /** One advisory lock for the fan-out: one process at a time turns outbox rows into deliveries. */
@@ -26,6 +26,12 @@ interface AbonnementRij {
   aanbieder_id: string | null;
 }
 
+/** Whether a row concerns this aanbieder: one of its klacht's aanbieders, or (report rows) the aanbieder in the payload. */
+function betreftAanbieder(r: OutboxRij, aanbiederId: string): boolean {
+  if (r.klacht_id) return (r.aanbieders ?? []).some((x) => x.id === aanbiederId);
+  return r.payload.aanbiederId === aanbiederId;
+}
+
 /**
  * Fans committed outbox rows out into `webhook_aflevering` rows, one per matching active
  * subscription, in outbox order. It reads the outbox itself (rows not yet in `webhook_uitgifte`)
@@ -33,6 +39,10 @@ interface AbonnementRij {
  * is still fanned out, and running it twice creates nothing twice (unique subscription + event id).
  * Only unprocessed outbox rows are looked at (the partial index `IDX_outbox_unprocessed`): the relay
  * marks a row processed only after this fan-out, run from its handler, has succeeded for it.
+ * Ordering: deliveries are serialised per subscription and `klacht_id`; report rows have no klacht,
+ * so per subscription they form one stream of their own (reminder before escalation before
+ * gegenereerd), apart from every klacht's stream. They are few (a handful per period), so one
+ * stream costs nothing and needs no extra ordering column.
  */
 @Injectable()
 export class WebhookUitgifteService {
@@ -71,7 +81,8 @@ export class WebhookUitgifteService {
           LIMIT ${BATCH}`,
       )) as OutboxRij[];
       if (rijen.length === 0) return { rijen: 0, nieuw: [] };
-      const gemeenten = [...new Set(rijen.map((r) => r.gemeente ?? (r.payload.gemeente as string | undefined)).filter(Boolean))];
+      // Rows without klacht (report schedule) carry their gemeente in the payload; a row whose tenant is unknown goes to nobody.
+      const gemeenten = [...new Set(rijen.map((r) => gemeenteVanOutbox(r.gemeente, r.payload)).filter(Boolean))];
       const abonnementen = gemeenten.length
         ? ((await m.query(
             `SELECT id, gemeente, typen, aanbieder_id FROM webhook_abonnement WHERE actief AND gemeente = ANY($1)`,
@@ -80,7 +91,7 @@ export class WebhookUitgifteService {
         : [];
       const nieuw: { id: string }[] = [];
       for (const r of rijen) {
-        const gemeente = r.gemeente ?? (r.payload.gemeente as string | undefined);
+        const gemeente = gemeenteVanOutbox(r.gemeente, r.payload);
         const type = cloudEventType(r.type, r.payload);
         if (!gemeente || !type) continue;
         const event = bouwCloudEvent({
@@ -95,7 +106,7 @@ export class WebhookUitgifteService {
         });
         for (const a of abonnementen) {
           if (a.gemeente !== gemeente || !typeMatcht(a.typen, type)) continue;
-          if (a.aanbieder_id && !(r.aanbieders ?? []).some((x) => x.id === a.aanbieder_id)) continue;
+          if (a.aanbieder_id && !betreftAanbieder(r, a.aanbieder_id)) continue;
           const ins = (await m.query(
             `INSERT INTO webhook_aflevering (abonnement_id, gemeente, event_id, event_type, klacht_id, sequence, cloud_event)
              VALUES ($1, $2, $3, $4, $5, $6, $7)
