@@ -147,3 +147,26 @@ describe('the queue can lose everything: PostgreSQL is the source of truth', () 
     }
   });
 });
+
+describe('one broken klacht does not hold up the others', () => {
+  it('the sweep still fires every other due termijn when one klacht cannot be woken', async () => {
+    const prefix = uniqueRedisPrefix('gifpil');
+    const app = await createEngineApp({ databaseUrl: db.url, queuePrefix: prefix, env: { SWEEP_INTERVAL_MS: '600000' } });
+    try {
+      const kapot = await maakKlacht(app);
+      const goed = await maakKlacht(app);
+      // Both due while no job is queued (as after lost Redis data); the broken one comes first in the sweep's order.
+      await zetVervalOp(app, kapot, new Date(Date.now() - 60_000), false);
+      await zetVervalOp(app, goed, new Date(Date.now() - 1_000), false);
+      await app.db.query(`update klacht set snapshot = '{}'::jsonb where id = $1`, [kapot]);
+      await app.sweep!.sweepOnce();
+      expect(await state(app, goed)).toBe('termijnVerstreken');
+      // The broken klacht is not marked as fired: it stays due, so it is retried once repaired.
+      const [t] = await app.db.query(`select verval_gemeld_op from termijn where klacht_id = $1 and naam = 'afhandeling'`, [kapot]);
+      expect(t.verval_gemeld_op).toBeNull();
+    } finally {
+      await app.close();
+      await deleteRedisPrefix(prefix);
+    }
+  });
+});

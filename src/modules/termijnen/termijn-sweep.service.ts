@@ -58,9 +58,10 @@ export class TermijnSweep implements OnApplicationBootstrap, OnApplicationShutdo
       .orderBy('t.vervaltOp', 'ASC')
       .limit(SWEEP_BATCH)
       .getMany();
+    let mislukt = 0;
     for (const t of verlopen) {
       if (this.gestopt) return;
-      await this.wake.verval({ klachtId: t.klachtId, termijnNaam: t.naam, revision: t.revision, kind: 'verval' }, nu);
+      if (!(await this.geisoleerd(t, () => this.wake.verval({ klachtId: t.klachtId, termijnNaam: t.naam, revision: t.revision, kind: 'verval' }, nu)))) mislukt++;
     }
     const herinneringen = await repo
       .createQueryBuilder('t')
@@ -72,13 +73,30 @@ export class TermijnSweep implements OnApplicationBootstrap, OnApplicationShutdo
       for (const h of t.herinneringen) {
         if (this.gestopt) return;
         if (h.verzondenOp || Date.parse(h.op) > nu.getTime()) continue;
-        await this.wake.herinnering({ klachtId: t.klachtId, termijnNaam: t.naam, revision: t.revision, kind: 'herinnering', herinnering: h.naam }, nu);
+        const ok = await this.geisoleerd(t, () =>
+          this.wake.herinnering({ klachtId: t.klachtId, termijnNaam: t.naam, revision: t.revision, kind: 'herinnering', herinnering: h.naam }, nu),
+        );
+        if (!ok) mislukt++;
       }
     }
     if (verlopen.length + herinneringen.length > 0) {
-      this.logger.log(`Sweep fired ${verlopen.length} termijn(en) and checked ${herinneringen.length} reminder row(s) that the queue had not`);
+      this.logger.log(`Sweep fired ${verlopen.length} termijn(en) and checked ${herinneringen.length} reminder row(s) that the queue had not` + (mislukt ? `; ${mislukt} failed and stay due` : ''));
     }
     this.relay.kick();
+  }
+
+  /**
+   * One klacht that cannot be woken (a corrupt snapshot, a definition version that is gone) must not
+   * hold up every other klacht's termijn behind it: it is logged, stays due, and is tried again next sweep.
+   */
+  private async geisoleerd(t: TermijnEntity, wek: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await wek();
+      return true;
+    } catch (e) {
+      this.logger.error(`Sweep: termijn ${t.naam} of klacht ${t.klachtId} could not be woken: ${(e as Error).message}`);
+      return false;
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
