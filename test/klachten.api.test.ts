@@ -81,6 +81,21 @@ describe('klachten API on the real Amsterdam definition', () => {
     expect(laatste).toEqual(expect.objectContaining({ type: 'FORMELE_BEHANDELING', vanState: body.state, naarState: res.body.state, correlationId: 'test-correlatie-1', at: at.toISOString() }));
   });
 
+  it('Selectielijst 13.2: KLACHT_INGETROKKEN ends the klacht in ingetrokken and cancels every running termijn', async () => {
+    const { body } = await request(t.http).post('/api/v1/klachten').set(auth).send(intake({ ontvangenOp: new Date().toISOString() })).expect(201);
+    const lopend = body.termijnen.filter((x: { status: string }) => x.status === 'running').map((x: { naam: string }) => x.naam);
+    expect(lopend).toEqual(expect.arrayContaining(['afhandeling']));
+    const res = await request(t.http).post(`/api/v1/klachten/${body.id}/gebeurtenissen`).set(auth).send({ type: 'KLACHT_INGETROKKEN', data: { reden: 'opgelost' } }).expect(200);
+    expect(res.body.state).toBe('ingetrokken');
+    const na = await request(t.http).get(`/api/v1/klachten/${body.id}`).set(auth).expect(200);
+    expect(na.body.state).toBe('ingetrokken');
+    for (const naam of lopend) {
+      expect(na.body.termijnen.find((x: { naam: string }) => x.naam === naam)).toEqual(expect.objectContaining({ status: 'cancelled' }));
+    }
+    expect(na.body.termijnen.filter((x: { status: string }) => x.status === 'running')).toEqual([]);
+    await request(t.http).post(`/api/v1/klachten/${body.id}/gebeurtenissen`).set(auth).send({ type: 'KLACHT_INGETROKKEN' }).expect(409);
+  });
+
   it('an event the definition does not allow now answers 409 problem+json and changes nothing', async () => {
     const { body } = await request(t.http).post('/api/v1/klachten').set(auth).send(intake({ ontvangenOp: new Date().toISOString() })).expect(201);
     const res = await request(t.http).post(`/api/v1/klachten/${body.id}/gebeurtenissen`).set(auth).send({ type: 'AFDOENEN', data: { oordeel: 'gegrond' } }).expect(409);

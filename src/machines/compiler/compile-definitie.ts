@@ -10,7 +10,7 @@ import { aanbiederBlok } from './blocks/aanbieder.block';
 import { afrondingBlok } from './blocks/afronding.block';
 import { awbInternBlok } from './blocks/awb-intern.block';
 import { jeugdwetBlok, wkkgzBlok } from './blocks/bijzondere-regimes.block';
-import { overgang, type Blok, type OvergangConfig, type ToestandConfig } from './blocks/bouw';
+import { naar, overgang, type Blok, type OvergangConfig, type ToestandConfig } from './blocks/bouw';
 import { intakeBlok } from './blocks/intake.block';
 import { signaalBlok } from './blocks/signaal.block';
 import { stoppenMetLeverenBlok } from './blocks/stoppen-met-leveren.block';
@@ -38,6 +38,11 @@ function termijnOvergangen(): Record<string, OvergangConfig[]> {
     HERVATTEN: [overgang({ guard: 'hervattenGeldig', omschrijving: 'termijn hervat', acties: ['hervatten'] })],
     TERMIJN_VERLOPEN: [
       overgang({ guard: 'termijnVerstreken', omschrijving: 'termijn verstreken: escalatie', acties: ['termijnVerlopen'] }),
+    ],
+    // Selectielijst 2020 13.2: the klager may withdraw in every open state (final states are top-level,
+    // so a done machine never takes this root transition); the target's entry stops every termijn.
+    KLACHT_INGETROKKEN: [
+      overgang({ naar: naar('ingetrokken'), omschrijving: 'de klager trekt de klacht (of het verzoek bij de tweede lijn) in', grondslag: 'Selectielijst 2020 13.2 (afgebroken)' }),
     ],
   };
 }

@@ -71,6 +71,7 @@ export const GEBEURTENISSEN: Record<string, GebeurtenisInfo> = {
   KLAGER_TEVREDEN: { omschrijving: 'klager is tevreden', data: {} },
   KLAGER_ONTEVREDEN: { omschrijving: 'klager is niet tevreden', data: {} },
   KLACHT_BIJ_GEMEENTE: { omschrijving: 'klager, ontevreden over de afhandeling door de aanbieder, klaagt bij de gemeente', data: {} },
+  KLACHT_INGETROKKEN: { omschrijving: 'klager trekt de klacht (of het verzoek bij de tweede lijn) in', data: { 'reden?': 'reden' } },
   VERDAGEN: { omschrijving: 'termijn verdaagd (schriftelijke mededeling)', data: { termijn: 'naam van de termijn', duur: 'ISO 8601-duur, bijv. P4W', 'reden?': 'reden' } },
   UITSTEL_MET_INSTEMMING: {
     omschrijving: 'verder uitstel met schriftelijke instemming van de klager',

@@ -408,3 +408,52 @@ describe('registry versions', () => {
     expect(reg.byId('gm0313-stichtse-vecht', '2099-01')).toBeUndefined();
   });
 });
+
+describe('intrekking door de klager', () => {
+  const sv = regime('gm0313-stichtse-vecht');
+
+  function trekIn(s: StepResult, dag: string): StepResult {
+    const na = sv.step(JSON.parse(JSON.stringify(s.snapshot)), { type: 'KLACHT_INGETROKKEN', at: op(dag), data: { reden: 'opgelost' } });
+    expect(na.accepted).toBe(true);
+    expect(na.state).toBe('ingetrokken');
+    expect(na.done).toBe(true);
+    expect(na.termijnen).toEqual([]);
+    expect(na.intents).toContainEqual(expect.objectContaining({ type: 'INTREKKING_BEVESTIGEN', naar: 'klager' }));
+    expect(na.intents.map((i) => i.type)).not.toContain('AFDOENINGSBRIEF');
+    return na;
+  }
+
+  test('Selectielijst 13.2: a klager can withdraw the klacht in any open state; it ends without afdoening and stops every termijn', () => {
+    const informeel = sv.start(intake());
+    expect(informeel.termijnen.length).toBeGreaterThan(0);
+    expect(informeel.volgendeEvents).toContain('KLACHT_INGETROKKEN');
+    trekIn(informeel, '2026-04-03');
+
+    const inBehandeling = volg(sv, sv.start(intake()), [['FORMELE_BEHANDELING', '2026-04-03'], ['IN_BEHANDELING_NEMEN', '2026-04-06']]);
+    expect(inBehandeling.state).toBe('gemeente.inBehandeling');
+    expect(termijn(inBehandeling, 'afhandeling')).toBeDefined();
+    trekIn(inBehandeling, '2026-04-10');
+
+    const bij = sv.start(intake({ ingediendBij: 'aanbieder', aanbieders: [{ id: 'w1', type: 'wmo' }], feiten: { aantalAanbieders: 1 } }));
+    expect(bij.state).toBe('bijAanbieder.inBehandeling');
+    trekIn(bij, '2026-04-10');
+
+    // Second line: the klager withdraws the verzoek at the ombudsman.
+    const ombudsman = volg(sv, inBehandeling, [
+      ['TERMIJN_VERLOPEN', '2026-05-19', { termijn: 'afhandeling' }],
+      ['VERZOEK_OMBUDSMAN', '2026-06-01'],
+    ]);
+    expect(ombudsman.state).toBe('bijOmbudsman.onderzoek');
+    trekIn(ombudsman, '2026-06-10');
+
+    const signaal = sv.start(intake({ soort: 'signaal', feiten: { bestuurlijkeImpact: false } }));
+    trekIn(signaal, '2026-04-03');
+
+    // A closed klacht cannot be withdrawn any more.
+    const afgedaan = volg(sv, sv.start(intake({ feiten: { betreftGemeentelijkeFunctionaris: true } })), [['KLAGER_TEVREDEN', '2026-04-03']]);
+    expect(afgedaan.done).toBe(true);
+    expect(sv.step(afgedaan.snapshot, { type: 'KLACHT_INGETROKKEN', at: op('2026-04-04') }).accepted).toBe(false);
+    const ingetrokken = trekIn(sv.start(intake()), '2026-04-03');
+    expect(sv.step(ingetrokken.snapshot, { type: 'KLACHT_INGETROKKEN', at: op('2026-04-04') }).accepted).toBe(false);
+  });
+});

@@ -82,7 +82,9 @@ export function checkRegime(regime: Regime, geladen: GeladenDefinitie): Definiti
   const klaar: string[] = [];
   for (const [key, v] of Object.entries(adjacency)) {
     if (v.state.status === 'done') klaar.push(key);
-    for (const t of Object.values(v.transitions) as Array<{ state: (typeof v)["state"] }>) {
+    for (const t of Object.values(v.transitions) as Array<{ state: (typeof v)["state"]; event?: { type?: string } }>) {
+      // Withdrawal (Selectielijst 13.2) leaves every open state; it must not hide a dead end in the werkproces.
+      if (t.event?.type === 'KLACHT_INGETROKKEN') continue;
       const naar = serialiseer(t.state);
       if (naar === key) continue;
       (uit.get(key) ?? uit.set(key, new Set()).get(key)!).add(naar);

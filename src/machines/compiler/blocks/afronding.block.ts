@@ -11,6 +11,13 @@ export const afrondingBlok: Blok = (cc) => ({
       // domain §13 item 3: register the klacht anyway (Awb 9:12a).
       entry: ['stopAlleTermijnen', intent('TEVREDENHEID_REGISTREREN', cc.def.eersteLijn.gemeenteLoket, 'Awb 9:5, 9:12a', { tevreden: true })],
     }),
+    ingetrokken: toestand({
+      omschrijving: 'Ingetrokken door de klager',
+      fase: 'afgerond',
+      grondslag: 'Selectielijst 2020 13.2 (afgebroken)',
+      final: true,
+      entry: ['stopAlleTermijnen', intent('INTREKKING_BEVESTIGEN', 'klager', 'Selectielijst 2020 13.2')],
+    }),
     afgesloten: toestand({ omschrijving: 'Afgesloten', fase: 'afgerond', final: true, entry: ['stopAlleTermijnen'] }),
   },
 });
