@@ -83,7 +83,7 @@ from (
   -- Rows arrive in the order klachten are received, as in production (heap locality of a period).
   order by ontvangen
 ) k
-join (values (0, 'GM0363', 'gm0363-amsterdam'), (1, 'GM0313', 'gm0313-stichtse-vecht'), (2, 'GM0352', 'gm0352-wijdemeren'), (3, 'GM0457', 'gm0457-weesp')) g(n, code, def) on g.n = k.gm`;
+join (values (0, 'GM0363', 'gm0363-amsterdam'), (1, 'GM1904', 'gm1904-stichtse-vecht'), (2, 'GM1696', 'gm1696-wijdemeren'), (3, 'GM0457', 'gm0457-weesp')) g(n, code, def) on g.n = k.gm`;
 
 const GENERATE_HISTORY = `
 insert into klacht_gebeurtenis (klacht_id, type, van_state, naar_state, actor, at)
@@ -160,7 +160,7 @@ export async function runReportsBench(n = Number(process.env.BENCH_KLACHTEN ?? 1
       heat.push(ms);
       rows = r.length;
     }
-    const filter = { gemeente: 'GM0313', van: '2025-12-01', tot: '2026-06-30', drempel: 3, peildatum: nu };
+    const filter = { gemeente: 'GM1904', van: '2025-12-01', tot: '2026-06-30', drempel: 3, peildatum: nu };
     const half: number[] = [];
     let totaal = 0;
     for (let i = 0; i < RUNS; i++) {

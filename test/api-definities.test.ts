@@ -36,7 +36,7 @@ describe('definities API (real PostgreSQL + Redis, seed definitions)', () => {
     const een = await request(t.http).get('/api/v1/definities/gm0363-amsterdam').set('Authorization', beleid);
     expect(een.status).toBe(200);
     // Another gemeente's definition is not found for this tenant.
-    expect((await request(t.http).get('/api/v1/definities/gm0313-stichtse-vecht').set('Authorization', beleid)).status).toBe(404);
+    expect((await request(t.http).get('/api/v1/definities/gm1904-stichtse-vecht').set('Authorization', beleid)).status).toBe(404);
     const json = await request(t.http).get('/api/v1/definities/gm0363-amsterdam/diagram?formaat=json').set('Authorization', beleid);
     expect(json.status).toBe(200);
     expect(json.body.nodes.length).toBeGreaterThan(3);
@@ -114,9 +114,9 @@ describe('definities API (real PostgreSQL + Redis, seed definitions)', () => {
   it('only a beleidsmedewerker validates and publishes; another gemeente\'s YAML is refused', async () => {
     const behandelaar = await bearer(t.app, 'GM0363', 'klachtbehandelaar');
     expect((await request(t.http).post('/api/v1/definities').set('Authorization', behandelaar).send({ yaml: AMSTERDAM })).status).toBe(403);
-    const sv = await bearer(t.app, 'GM0313', 'beleidsmedewerker');
+    const sv = await bearer(t.app, 'GM1904', 'beleidsmedewerker');
     const res = await request(t.http).post('/api/v1/definities/validaties').set('Authorization', sv).send({ yaml: AMSTERDAM });
     expect(res.body.geldig).toBe(false);
-    expect(res.body.fouten[0].message).toMatch(/van GM0363, u werkt voor GM0313/);
+    expect(res.body.fouten[0].message).toMatch(/van GM0363, u werkt voor GM1904/);
   });
 });

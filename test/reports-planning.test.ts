@@ -42,7 +42,7 @@ describe('report schedule from the definition, as BullMQ delayed jobs rebuilt fr
   test('Stichtse Vecht seed 000 art. 11.1: the halfyear report job is scheduled for 1 July and 1 December', async () => {
     const momenten = await db.query(
       `select to_char(deadline, 'YYYY-MM-DD') as deadline, to_char(periode_van, 'YYYY-MM-DD') as van, to_char(periode_tot, 'YYYY-MM-DD') as tot, naar
-       from rapportage_moment where gemeente = 'GM0313' and soort = 'aanbieders' order by deadline`,
+       from rapportage_moment where gemeente = 'GM1904' and soort = 'aanbieders' order by deadline`,
     );
     expect(momenten).toEqual([
       { deadline: '2026-07-01', van: '2025-12-01', tot: '2026-06-30', naar: 'contractmanager' },
@@ -51,11 +51,11 @@ describe('report schedule from the definition, as BullMQ delayed jobs rebuilt fr
       { deadline: '2027-12-01', van: '2027-07-01', tot: '2027-11-30', naar: 'contractmanager' },
     ]);
     // 00:00 Europe/Amsterdam on 1 July (CEST) and 1 December (CET): "vóór 1 juli", "vóór 1 december".
-    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM0313', soort: 'aanbieders', deadline: '2026-07-01', kind: 'deadline' }))).toBe('2026-06-30T22:00:00.000Z');
-    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM0313', soort: 'aanbieders', deadline: '2026-12-01', kind: 'deadline' }))).toBe('2026-11-30T23:00:00.000Z');
+    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM1904', soort: 'aanbieders', deadline: '2026-07-01', kind: 'deadline' }))).toBe('2026-06-30T22:00:00.000Z');
+    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM1904', soort: 'aanbieders', deadline: '2026-12-01', kind: 'deadline' }))).toBe('2026-11-30T23:00:00.000Z');
     // herinneringVoor P2W: the aanbieders are reminded two weeks ahead.
-    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM0313', soort: 'aanbieders', deadline: '2026-07-01', kind: 'herinnering' }))).toBe(beginVanDag('2026-06-17').toISOString());
-    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM0313', soort: 'aanbieders', deadline: '2026-12-01', kind: 'herinnering' }))).toBe(beginVanDag('2026-11-17').toISOString());
+    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM1904', soort: 'aanbieders', deadline: '2026-07-01', kind: 'herinnering' }))).toBe(beginVanDag('2026-06-17').toISOString());
+    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM1904', soort: 'aanbieders', deadline: '2026-12-01', kind: 'herinnering' }))).toBe(beginVanDag('2026-11-17').toISOString());
   });
 
   test('Amsterdam seed 003 §10: a quarterly report job per calendar quarter, no reminder (the protocol names none)', async () => {
@@ -68,13 +68,13 @@ describe('report schedule from the definition, as BullMQ delayed jobs rebuilt fr
   });
 
   test('Awb 9:12a: the yearly overview is scheduled per gemeente; a deadline already past when the schedule is first built is not created', async () => {
-    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM0352', soort: 'jaarverslag', deadline: '2027-01-01', kind: 'deadline' }))).toBe(beginVanDag('2027-01-01').toISOString());
+    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM1696', soort: 'jaarverslag', deadline: '2027-01-01', kind: 'deadline' }))).toBe(beginVanDag('2027-01-01').toISOString());
     const [{ n }] = await db.query(`select count(*)::int as n from rapportage_moment where deadline < '2026-03-01'`);
     expect(n).toBe(0);
   });
 
   test('Redis can be lost: the jobs are rebuilt from rapportage_moment', async () => {
-    const id = rapportageJobId({ gemeente: 'GM0313', soort: 'aanbieders', deadline: '2026-07-01', kind: 'deadline' });
+    const id = rapportageJobId({ gemeente: 'GM1904', soort: 'aanbieders', deadline: '2026-07-01', kind: 'deadline' });
     const voor = await planning.queue.getJobCounts('delayed');
     await planning.queue.obliterate({ force: true });
     expect(await planning.queue.getJob(id)).toBeUndefined();
@@ -87,13 +87,13 @@ describe('report schedule from the definition, as BullMQ delayed jobs rebuilt fr
 });
 
 describe('reminder, deadline and escalation (seed 000 art. 11.1)', () => {
-  const job = { gemeente: 'GM0313', soort: 'aanbieders' as const, deadline: '2026-07-01' };
+  const job = { gemeente: 'GM1904', soort: 'aanbieders' as const, deadline: '2026-07-01' };
 
   beforeAll(async () => {
-    const klachten = genereerKlachten({ n: 120, seed: 11, gemeente: 'GM0313', definitieId: 'gm0313-stichtse-vecht', van: new Date('2025-12-05T00:00:00Z'), tot: new Date('2026-06-20T00:00:00Z'), nu: new Date('2026-06-30T00:00:00Z') });
+    const klachten = genereerKlachten({ n: 120, seed: 11, gemeente: 'GM1904', definitieId: 'gm1904-stichtse-vecht', van: new Date('2025-12-05T00:00:00Z'), tot: new Date('2026-06-20T00:00:00Z'), nu: new Date('2026-06-30T00:00:00Z') });
     await insertKlachten(db, klachten);
     // Zorgbalans has submitted its report; the others have not.
-    await db.query(`insert into aanbieder_rapportage (gemeente, aanbieder_id, deadline, ingediend_door, inhoud) values ('GM0313', 'zorgbalans', '2026-07-01', 'test', '{}')`);
+    await db.query(`insert into aanbieder_rapportage (gemeente, aanbieder_id, deadline, ingediend_door, inhoud) values ('GM1904', 'zorgbalans', '2026-07-01', 'test', '{}')`);
   });
 
   const outbox = (type: string): Promise<Array<{ payload: Record<string, string> }>> =>
@@ -116,9 +116,9 @@ describe('reminder, deadline and escalation (seed 000 art. 11.1)', () => {
       ['thuiszorg-west', 'contractmanager'],
       ['vervoer-plus', 'contractmanager'],
     ]);
-    const opgeslagen = await db.query(`select aanbieder_id, inhoud from rapportage where gemeente = 'GM0313' and deadline = '2026-07-01' order by aanbieder_id`);
+    const opgeslagen = await db.query(`select aanbieder_id, inhoud from rapportage where gemeente = 'GM1904' and deadline = '2026-07-01' order by aanbieder_id`);
     expect(opgeslagen.map((r: { aanbieder_id: string }) => r.aanbieder_id)).toEqual(['*', 'jeugdformaat', 'thuiszorg-west', 'vervoer-plus', 'zorgbalans']);
-    const [{ n }] = await db.query(`select count(*)::int as n from klacht where gemeente = 'GM0313' and ontvangen_op >= '2025-12-01T00:00:00+01:00' and ontvangen_op < '2026-07-01T00:00:00+02:00'`);
+    const [{ n }] = await db.query(`select count(*)::int as n from klacht where gemeente = 'GM1904' and ontvangen_op >= '2025-12-01T00:00:00+01:00' and ontvangen_op < '2026-07-01T00:00:00+02:00'`);
     expect(opgeslagen[0].inhoud.totaal).toBe(n);
   });
 });
@@ -128,8 +128,8 @@ describe('HTTP: GET /api/v1/rapportages', () => {
   let aanbiederSleutel: string;
   beforeAll(async () => {
     const sleutels = t.app.get(ApiSleutelService);
-    sleutel = (await sleutels.maak({ gemeente: 'GM0313', rol: 'procesEigenaar', naam: 'test' })).sleutel;
-    aanbiederSleutel = (await sleutels.maak({ gemeente: 'GM0313', rol: 'aanbieder', aanbiederId: 'vervoer-plus', naam: 'vp' })).sleutel;
+    sleutel = (await sleutels.maak({ gemeente: 'GM1904', rol: 'procesEigenaar', naam: 'test' })).sleutel;
+    aanbiederSleutel = (await sleutels.maak({ gemeente: 'GM1904', rol: 'aanbieder', aanbiederId: 'vervoer-plus', naam: 'vp' })).sleutel;
   });
 
   test('the CSV download has text/csv, a BOM, ; separators and the Dutch header row', async () => {
@@ -141,7 +141,7 @@ describe('HTTP: GET /api/v1/rapportages', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
-    expect(res.headers['content-disposition']).toMatch(/attachment; filename="klachtenrapportage-gm0313-2025-12-01-2026-06-30.csv"/);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="klachtenrapportage-gm1904-2025-12-01-2026-06-30.csv"/);
     const body = res.body as string;
     expect(body.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(body);
@@ -194,11 +194,11 @@ describe('the rapportages worker (ROLE=all) fires due jobs from PostgreSQL', () 
 
   test('a moment whose deadline passed while Redis was empty is scheduled again and handled by the worker: report stored, escalation in the outbox', async () => {
     const wds = w.app.get<DataSource>(getDataSourceToken());
-    await insertKlachten(wds, genereerKlachten({ n: 30, seed: 21, gemeente: 'GM0313', definitieId: 'gm0313-stichtse-vecht', van: new Date('2026-07-02T00:00:00Z'), tot: new Date('2026-11-15T00:00:00Z'), nu: new Date() }));
+    await insertKlachten(wds, genereerKlachten({ n: 30, seed: 21, gemeente: 'GM1904', definitieId: 'gm1904-stichtse-vecht', van: new Date('2026-07-02T00:00:00Z'), tot: new Date('2026-11-15T00:00:00Z'), nu: new Date() }));
     // The deadline of 1 December passed during an outage: only the row in PostgreSQL remembers it.
     await wds.query(
       `insert into rapportage_moment (gemeente, definitie_id, definitie_versie, soort, cadans, periode_van, periode_tot, deadline, naar, label)
-       values ('GM0313', 'gm0313-stichtse-vecht', '2015-01', 'aanbieders', 'halfjaar', '2026-07-01', '2026-11-30', '2000-12-01', 'contractmanager', 'test')`,
+       values ('GM1904', 'gm1904-stichtse-vecht', '2015-01', 'aanbieders', 'halfjaar', '2026-07-01', '2026-11-30', '2000-12-01', 'contractmanager', 'test')`,
     );
     await w.app.get(RapportagePlanningService).planOpenMomenten();
     const deadline = Date.now() + 30_000;

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from './support';
 import { AANBIEDERS, genereerKlachten, insertKlachten, type TestKlacht } from './reports-data';
 
 const NU = new Date('2026-06-15T10:00:00Z');
-const SV = { gemeente: 'GM0313', definitieId: 'gm0313-stichtse-vecht' };
+const SV = { gemeente: 'GM1904', definitieId: 'gm1904-stichtse-vecht' };
 
 let tdb: TestDatabase;
 let db: DataSource;
@@ -32,7 +32,7 @@ const halfjaar: RapportageFilter = { ...SV, van: '2025-12-01', tot: '2026-06-30'
 /** Direct count, written independently of the report SQL. */
 async function tel(where: string, params: unknown[] = []): Promise<number> {
   const [{ n }] = await db.query(
-    `select count(*)::int as n from klacht k where k.gemeente = 'GM0313'
+    `select count(*)::int as n from klacht k where k.gemeente = 'GM1904'
        and k.ontvangen_op >= '2025-12-01T00:00:00+01:00' and k.ontvangen_op < '2026-07-01T00:00:00+02:00' and ${where}`,
     params,
   );
@@ -69,7 +69,7 @@ describe('rapportage per gemeente en periode (seed 000 art. 11.1: naar aard en o
     expect(zb.gegrond).toBe(await tel(`k.aanbieders @> '[{"id":"zorgbalans"}]' and k.categorie = 'bejegening' and k.oorzaak = 'planning' and k.oordeel = 'gegrond'`));
     // Seed 000 art. 11.1: "met de getroffen maatregelen" — the distinct maatregelen of exactly those klachten.
     const maatregelen: Array<{ m: string }> = await db.query(
-      `select distinct m from klacht k, jsonb_array_elements_text(k.maatregelen) m where k.gemeente = 'GM0313'
+      `select distinct m from klacht k, jsonb_array_elements_text(k.maatregelen) m where k.gemeente = 'GM1904'
          and k.ontvangen_op >= '2025-12-01T00:00:00+01:00' and k.ontvangen_op < '2026-07-01T00:00:00+02:00'
          and k.aanbieders @> '[{"id":"zorgbalans"}]' and k.categorie = 'bejegening' and k.oorzaak = 'planning' order by m`,
     );
@@ -101,7 +101,7 @@ describe('rapportage per gemeente en periode (seed 000 art. 11.1: naar aard en o
 
   test('Team Geschilbeslechting (seed 003 §11): same aanbieder + aard at the threshold is flagged as terugkerend, one below is not', async () => {
     const [{ n }] = await db.query(
-      `select count(*)::int as n from klacht k where k.gemeente = 'GM0313' and k.categorie = 'vervoer te laat'
+      `select count(*)::int as n from klacht k where k.gemeente = 'GM1904' and k.categorie = 'vervoer te laat'
          and k.aanbieders @> '[{"id":"vervoer-plus"}]'
          and k.ontvangen_op >= '2025-12-01T00:00:00+01:00' and k.ontvangen_op < '2026-07-01T00:00:00+02:00'`,
     );
@@ -120,7 +120,7 @@ describe('rapportage per gemeente en periode (seed 000 art. 11.1: naar aard en o
 
   test('the CSV opens with Dutch headers, a UTF-8 BOM and ; separators, and parses back to the report lines', async () => {
     const r = await queryRapportage(db, halfjaar);
-    const csv = rapportageCsv(r.regels, { gemeente: 'GM0313', van: halfjaar.van, tot: halfjaar.tot });
+    const csv = rapportageCsv(r.regels, { gemeente: 'GM1904', van: halfjaar.van, tot: halfjaar.tot });
     expect(csv.startsWith(BOM)).toBe(true);
     const rows = parseCsv(csv);
     expect(rows[0]).toEqual(CSV_KOLOMMEN.map((k) => k.kop));
@@ -135,7 +135,7 @@ describe('rapportage per gemeente en periode (seed 000 art. 11.1: naar aard en o
   test('CSV fields with ; quotes or formulas are quoted and defused', () => {
     const csv = rapportageCsv(
       [{ aanbiederId: 'x', aanbiederNaam: 'Zorg; "Goed"', aard: '=HYPERLINK("x")', oorzaak: 'a\nb', aantal: 1, gegrond: 0, deelsGegrond: 0, ongegrond: 0, zonderOordeel: 1, opTijd: 0, naVerdaging: 0, teLaat: 0, lopend: 1, tevreden: 0, nietTevreden: 0, maatregelen: [], terugkerend: false }],
-      { gemeente: 'GM0313', van: '2026-01-01', tot: '2026-06-30' },
+      { gemeente: 'GM1904', van: '2026-01-01', tot: '2026-06-30' },
     );
     const [, row] = parseCsv(csv);
     expect(row[3]).toBe('Zorg; "Goed"');
@@ -146,12 +146,12 @@ describe('rapportage per gemeente en periode (seed 000 art. 11.1: naar aard en o
 
 describe('Awb 9:12a jaaroverzicht', () => {
   test('Awb 9:12a: the yearly overview counts only registered written klachten (brief, webformulier, e-mail), not oral ones, signalen or meldingen', async () => {
-    const j = await queryJaaroverzicht(db, 'GM0313', 2026);
+    const j = await queryJaaroverzicht(db, 'GM1904', 2026);
     const [{ n }] = await db.query(
-      `select count(*)::int as n from klacht where gemeente = 'GM0313' and soort = 'klacht' and kanaal in ('brief', 'webformulier', 'email')
+      `select count(*)::int as n from klacht where gemeente = 'GM1904' and soort = 'klacht' and kanaal in ('brief', 'webformulier', 'email')
          and ontvangen_op >= '2026-01-01T00:00:00+01:00' and ontvangen_op < '2027-01-01T00:00:00+01:00'`,
     );
-    const [{ alle }] = await db.query(`select count(*)::int as alle from klacht where gemeente = 'GM0313' and ontvangen_op >= '2026-01-01T00:00:00+01:00'`);
+    const [{ alle }] = await db.query(`select count(*)::int as alle from klacht where gemeente = 'GM1904' and ontvangen_op >= '2026-01-01T00:00:00+01:00'`);
     expect(j.schriftelijk).toBe(n);
     expect(j.schriftelijk).toBeLessThan(alle);
     expect(j.perAard.reduce((s, t) => s + t.aantal, 0)).toBe(n);
@@ -160,14 +160,14 @@ describe('Awb 9:12a jaaroverzicht', () => {
 
 describe('state heatmap', () => {
   test('counts per state, overdue / nearly due bands and median days in state agree with the tables', async () => {
-    const rows = await queryStateTellingen(db, 'GM0313', 'gm0313-stichtse-vecht', '2015-01', NU);
-    const [{ n }] = await db.query(`select count(*)::int as n from klacht where gemeente = 'GM0313'`);
+    const rows = await queryStateTellingen(db, 'GM1904', 'gm1904-stichtse-vecht', '2015-01', NU);
+    const [{ n }] = await db.query(`select count(*)::int as n from klacht where gemeente = 'GM1904'`);
     expect(rows.reduce((s, r) => s + r.count, 0)).toBe(n);
     for (const r of rows) {
-      const [{ c }] = await db.query(`select count(*)::int as c from klacht where gemeente = 'GM0313' and state = $1`, [r.state]);
+      const [{ c }] = await db.query(`select count(*)::int as c from klacht where gemeente = 'GM1904' and state = $1`, [r.state]);
       expect(r.count).toBe(c);
       const [{ o }] = await db.query(
-        `select count(*)::int as o from klacht k where gemeente = 'GM0313' and state = $1 and not done
+        `select count(*)::int as o from klacht k where gemeente = 'GM1904' and state = $1 and not done
            and (select min(vervalt_op) from termijn t where t.klacht_id = k.id and t.status = 'running') <= $2`,
         [r.state, NU],
       );

@@ -20,7 +20,7 @@ import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } fr
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 export const ARTIFACTS = join(__dirname, 'artifacts');
 
-const GEMEENTEN = ['gm0313-stichtse-vecht', 'gm0457-weesp', 'gm0352-wijdemeren', 'gm0363-amsterdam'];
+const GEMEENTEN = ['gm1904-stichtse-vecht', 'gm0457-weesp', 'gm1696-wijdemeren', 'gm0363-amsterdam'];
 
 let tdb: TestDatabase;
 let t: TestApp;

@@ -21,7 +21,7 @@ import { genereerKlachten, insertKlachten } from './reports-data';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 const DEFINITIES = join(__dirname, '..', 'definitions');
-const SV_YAML = readFileSync(join(DEFINITIES, 'gm0313-stichtse-vecht', '2015-01.yaml'), 'utf8');
+const SV_YAML = readFileSync(join(DEFINITIES, 'gm1904-stichtse-vecht', '2015-01.yaml'), 'utf8');
 
 let tdb: TestDatabase;
 let t: TestApp;
@@ -38,18 +38,18 @@ beforeAll(async () => {
   await t.app.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   db = t.app.get<DataSource>(getDataSourceToken());
-  sleutel = (await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0313', rol: 'procesEigenaar', naam: 'test' })).sleutel;
+  sleutel = (await t.app.get(ApiSleutelService).maak({ gemeente: 'GM1904', rol: 'procesEigenaar', naam: 'test' })).sleutel;
   const engine = t.app.get(EngineService);
   const { klacht } = await engine.create(
     {
-      gemeente: 'GM0313', kanaal: 'brief', ontvangenOp: new Date(Date.now() - 12 * 86400_000).toISOString(), ingediendBij: 'gemeente', soort: 'klacht',
+      gemeente: 'GM1904', kanaal: 'brief', ontvangenOp: new Date(Date.now() - 12 * 86400_000).toISOString(), ingediendBij: 'gemeente', soort: 'klacht',
       aanbieders: [], feiten: { betreftGemeentelijkeFunctionaris: true, aantalAanbieders: 0 },
     },
     { actor: 'kcc' },
   );
   klachtId = klacht.id;
   await engine.apply(klachtId, { type: 'FORMELE_BEHANDELING', at: new Date(Date.now() - 10 * 86400_000).toISOString() }, { actor: 'behandelaar' });
-  await insertKlachten(db, genereerKlachten({ n: 200, seed: 3, gemeente: 'GM0313', definitieId: 'gm0313-stichtse-vecht', van: new Date('2026-01-05T00:00:00Z'), tot: new Date('2026-06-20T00:00:00Z'), nu: new Date('2026-07-01T00:00:00Z') }));
+  await insertKlachten(db, genereerKlachten({ n: 200, seed: 3, gemeente: 'GM1904', definitieId: 'gm1904-stichtse-vecht', van: new Date('2026-01-05T00:00:00Z'), tot: new Date('2026-06-20T00:00:00Z'), nu: new Date('2026-07-01T00:00:00Z') }));
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
 }, 120_000);
@@ -70,7 +70,7 @@ describe('access to the /beheer pages', () => {
     const shell = await request(t.http).get('/beheer');
     expect(shell.status).toBe(200);
     expect(shell.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(shell.text).not.toContain('gm0313');
+    expect(shell.text).not.toContain('gm1904');
     expect((await request(t.http).get('/api/v1/procesoverzichten')).status).toBe(401);
 
     const p = await browser.newPage();
@@ -81,7 +81,7 @@ describe('access to the /beheer pages', () => {
     await p.waitForSelector('#inlogfout:not(:empty)');
     await p.fill('#sleutel', sleutel);
     await p.click('#inloggen button[type=submit]');
-    await p.waitForSelector('#definities a[href*="gm0313-stichtse-vecht"]');
+    await p.waitForSelector('#definities a[href*="gm1904-stichtse-vecht"]');
     expect(await p.$$eval('#definities tbody tr', (r) => r.length)).toBe(1);
     await p.close();
   });
@@ -111,16 +111,16 @@ describe('klacht timeline', () => {
     const ander = (await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol: 'procesEigenaar', naam: 'ams' })).sleutel;
     const res = await request(t.http).get(`/api/v1/klachten/${klachtId}/tijdlijn`).set('Authorization', `Bearer ${ander}`);
     expect(res.status).toBe(404);
-    const svg = await request(t.http).get('/api/v1/procesoverzichten/gm0313-stichtse-vecht/versies/2015-01/diagram').set('Authorization', `Bearer ${ander}`);
+    const svg = await request(t.http).get('/api/v1/procesoverzichten/gm1904-stichtse-vecht/versies/2015-01/diagram').set('Authorization', `Bearer ${ander}`);
     expect(svg.status).toBe(404);
   });
 });
 
 describe('routes in plain Dutch', () => {
   test('the paths page lists every route the compiler enumerates, each step as a Dutch sentence', async () => {
-    const regime = loadRegistry(DEFINITIES).byId('gm0313-stichtse-vecht', '2015-01') as Regime;
+    const regime = loadRegistry(DEFINITIES).byId('gm1904-stichtse-vecht', '2015-01') as Regime;
     const { paden } = allePaden(regime, MAX_PADEN);
-    await open('/beheer/paden?definitie=gm0313-stichtse-vecht&versie=2015-01', 'paden');
+    await open('/beheer/paden?definitie=gm1904-stichtse-vecht&versie=2015-01', 'paden');
     expect(await page.$$eval('#paden > li', (li) => li.length)).toBe(paden.length);
     const eerste = await page.$$eval('#paden > li:first-child details li', (li) => li.map((x) => x.textContent ?? ''));
     expect(eerste.length).toBe(paden[0].stappen.length);
@@ -148,10 +148,10 @@ describe('definition preview before publication', () => {
     await controleer(fout, '2015-01.yaml');
     const fouten = await page.$$eval('#fouten li', (li) => li.map((x) => x.textContent ?? ''));
     expect(fouten).toHaveLength(1);
-    expect(fouten[0]).toContain(`definitions/gm0313-stichtse-vecht/2015-01.yaml:${lijn}:${kolom}`);
+    expect(fouten[0]).toContain(`definitions/gm1904-stichtse-vecht/2015-01.yaml:${lijn}:${kolom}`);
     expect(fouten[0]).toContain('Awb 9:11');
     expect(fouten[0]).toContain('→ zet de termijn op P6W');
-    expect(readFileSync(join(DEFINITIES, 'gm0313-stichtse-vecht', '2015-01.yaml'), 'utf8')).toBe(SV_YAML);
+    expect(readFileSync(join(DEFINITIES, 'gm1904-stichtse-vecht', '2015-01.yaml'), 'utf8')).toBe(SV_YAML);
   }, 90_000);
 
   test('a valid definition shows no errors and its statechart with every state', async () => {
@@ -164,7 +164,7 @@ describe('definition preview before publication', () => {
   }, 90_000);
 
   test('YAML syntax errors are reported with their position too', async () => {
-    await controleer('gemeente:\n  cbsCode: GM0313\n   naam: Stichtse Vecht\n', 'kapot.yaml');
+    await controleer('gemeente:\n  cbsCode: GM1904\n   naam: Stichtse Vecht\n', 'kapot.yaml');
     const codes = await page.$$eval('#fouten li code', (c) => c.map((x) => x.textContent ?? ''));
     expect(codes[0]).toMatch(/^definitions\/gm0000-voorbeeld\/kapot\.yaml:[23]:\d+$/);
     expect(await page.textContent('#fouten')).toContain('YAML-syntaxfout');
@@ -175,10 +175,10 @@ describe('reports page', () => {
   test('the printable report shows SVG bar charts and the table; the CSV download opens with the Dutch header row', async () => {
     await open('/beheer/rapportages?van=2026-01-01&tot=2026-06-30', 'rapportage');
     expect(await page.$$eval('#rapport svg.grafiek', (s) => s.length)).toBeGreaterThanOrEqual(5);
-    const [{ n }] = await db.query(`select count(*)::int as n from klacht where gemeente = 'GM0313' and ontvangen_op >= '2026-01-01T00:00:00+01:00' and ontvangen_op < '2026-07-01T00:00:00+02:00'`);
+    const [{ n }] = await db.query(`select count(*)::int as n from klacht where gemeente = 'GM1904' and ontvangen_op >= '2026-01-01T00:00:00+01:00' and ontvangen_op < '2026-07-01T00:00:00+02:00'`);
     expect(await page.textContent('#rapport')).toContain(`${n} klachten ontvangen in de periode`);
     mkdirSync(join(__dirname, 'artifacts'), { recursive: true });
-    await page.screenshot({ path: join(__dirname, 'artifacts', 'rapportage-gm0313.png'), fullPage: true });
+    await page.screenshot({ path: join(__dirname, 'artifacts', 'rapportage-gm1904.png'), fullPage: true });
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=CSV downloaden')]);
     const pad = await download.path();
     const rows = parseCsv(readFileSync(pad!, 'utf8'));

@@ -62,7 +62,7 @@ describe('report schedule events by webhook (real PostgreSQL and Redis)', () => 
     db = t.app.get<DataSource>(getDataSourceToken());
     const sv = await request(t.http)
       .post('/api/v1/webhook-abonnementen')
-      .set('Authorization', await bearer(t.app, 'GM0313', 'beheerder'))
+      .set('Authorization', await bearer(t.app, 'GM1904', 'beheerder'))
       .send({ url: svOntvanger.url, typen: ['nl.klachtregie.rapportage.*'], omschrijving: 'contractmanagement Stichtse Vecht' });
     expect(sv.status).toBe(201);
     svAbonnement = sv.body;
@@ -82,7 +82,7 @@ describe('report schedule events by webhook (real PostgreSQL and Redis)', () => 
   });
 
   test('the subscription filter accepts the rapportage types and refuses types outside nl.klachtregie.', async () => {
-    const beheerder = await bearer(t.app, 'GM0313', 'beheerder');
+    const beheerder = await bearer(t.app, 'GM1904', 'beheerder');
     const fout = await request(t.http).post('/api/v1/webhook-abonnementen').set('Authorization', beheerder).send({ url: svOntvanger.url, typen: ['rapportage.escalatie'] });
     expect(fout.status).toBe(400);
     const goed = await request(t.http).post('/api/v1/webhook-abonnementen').set('Authorization', beheerder).send({ url: svOntvanger.url, typen: ['nl.klachtregie.rapportage.escalatie'] });
@@ -93,13 +93,13 @@ describe('report schedule events by webhook (real PostgreSQL and Redis)', () => 
 
   test('Stichtse Vecht seed 000 art. 11.1: an overdue aanbieder report is escalated to the contractmanager as a CloudEvent', async () => {
     const planning = t.app.get(RapportagePlanningService);
-    const klachten = genereerKlachten({ n: 60, seed: 7, gemeente: 'GM0313', definitieId: 'gm0313-stichtse-vecht', van: new Date('2025-12-05T00:00:00Z'), tot: new Date('2026-06-20T00:00:00Z'), nu: new Date('2026-06-30T00:00:00Z') });
+    const klachten = genereerKlachten({ n: 60, seed: 7, gemeente: 'GM1904', definitieId: 'gm1904-stichtse-vecht', van: new Date('2025-12-05T00:00:00Z'), tot: new Date('2026-06-20T00:00:00Z'), nu: new Date('2026-06-30T00:00:00Z') });
     await insertKlachten(db, klachten);
     // Zorgbalans submitted its report in time; the other aanbieders did not.
-    await db.query(`insert into aanbieder_rapportage (gemeente, aanbieder_id, deadline, ingediend_door, inhoud) values ('GM0313', 'zorgbalans', '2026-07-01', 'test', '{}')`);
+    await db.query(`insert into aanbieder_rapportage (gemeente, aanbieder_id, deadline, ingediend_door, inhoud) values ('GM1904', 'zorgbalans', '2026-07-01', 'test', '{}')`);
 
     // The schedule as built on 1 March 2026: the 1 July deadline job is in the past now, so the worker fires it at once.
-    const stichtseVecht = planning.laadDefinities().filter((d) => d.definitie.gemeente.cbsCode === 'GM0313');
+    const stichtseVecht = planning.laadDefinities().filter((d) => d.definitie.gemeente.cbsCode === 'GM1904');
     expect(stichtseVecht.length).toBeGreaterThan(0);
     await planning.synchroniseer(new Date('2026-03-01T09:00:00Z'), stichtseVecht);
 
@@ -114,7 +114,7 @@ describe('report schedule events by webhook (real PostgreSQL and Redis)', () => 
         expect.objectContaining({
           specversion: '1.0',
           source: 'urn:nld:oin:00000001234567890000:systeem:klachtregie',
-          gemeente: 'GM0313',
+          gemeente: 'GM1904',
           datacontenttype: 'application/json',
         }),
       );
@@ -142,7 +142,7 @@ describe('report schedule events by webhook (real PostgreSQL and Redis)', () => 
     await new Promise((r) => setTimeout(r, 1_000));
     expect(amsOntvanger.ontvangen.filter((o) => o.event.gemeente !== 'GM0363')).toEqual([]);
     expect(amsOntvanger.ontvangen).toEqual([]);
-    const [{ n }] = await db.query(`select count(*)::int as n from webhook_aflevering where gemeente <> 'GM0313'`);
+    const [{ n }] = await db.query(`select count(*)::int as n from webhook_aflevering where gemeente <> 'GM1904'`);
     expect(n).toBe(0);
   });
 });

@@ -13,11 +13,11 @@ function io() {
 describe('klachtregie paths', () => {
   test('lists every route from intake to a final state in Dutch, with termijnen and their legal ground', async () => {
     const { cli, out, err } = io();
-    const code = await runCli(['paths', 'definitions/gm0313-stichtse-vecht'], cli);
+    const code = await runCli(['paths', 'definitions/gm1904-stichtse-vecht'], cli);
     expect(err).toEqual([]);
     expect(code).toBe(0);
     const tekst = out.join('\n');
-    expect(out[0]).toMatch(/^Stichtse Vecht \(GM0313\), versie 2015-01, geldig vanaf 2015-01-01: \d+ routes van ontvangst tot afronding$/);
+    expect(out[0]).toMatch(/^Stichtse Vecht \(GM1904\), versie 2015-01, geldig vanaf 2015-01-01: \d+ routes van ontvangst tot afronding$/);
     // Awb 9:5 route: straight from the informal phase to the end.
     expect(tekst).toContain("eindigt in 'Naar tevredenheid van de klager afgehandeld (geen afdoeningsbrief nodig)'");
     expect(tekst).toContain('termijn gaat lopen: Afhandeltermijn (6 weken) [Awb 9:11]');

@@ -23,7 +23,7 @@ afterEach(ruimTijdelijkeMappenOp);
 
 describe('klachtregie simulate', () => {
   test('Stichtse Vecht scenario: verdaging moves the afhandeltermijn, reminders listed, afdoening opens the year for the Nationale ombudsman', async () => {
-    const r = await simuleer('definitions/gm0313-stichtse-vecht', 'test/fixtures/scenarios/gm0313-stichtse-vecht.yaml');
+    const r = await simuleer('definitions/gm1904-stichtse-vecht', 'test/fixtures/scenarios/gm1904-stichtse-vecht.yaml');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('2026-04-02  KLACHT_ONTVANGEN: nieuw -> gemeente.informeleFase');
@@ -58,7 +58,7 @@ describe('klachtregie simulate', () => {
   });
 
   test('Wijdemeren scenario: niet-behandelen names the ombudscommissie; the year passes and the klacht closes', async () => {
-    const r = await simuleer('definitions/gm0352-wijdemeren', 'test/fixtures/scenarios/gm0352-wijdemeren.yaml');
+    const r = await simuleer('definitions/gm1696-wijdemeren', 'test/fixtures/scenarios/gm1696-wijdemeren.yaml');
     expect(r.code).toBe(0);
     expect(r.out).toContain('KENNISGEVING_NIET_BEHANDELEN aan klager [Awb 9:8 lid 3, 9:12 lid 2]');
     expect(r.out).toContain('"tweedeLijn":"Ombudscommissie Wijdemeren"');
@@ -71,14 +71,14 @@ describe('klachtregie simulate', () => {
     writeFileSync(
       file,
       [
-        'intake: { gemeente: GM0313, kanaal: brief, ontvangenOp: 2026-04-02, ingediendBij: gemeente, soort: klacht, aanbieders: [], feiten: {} }',
+        'intake: { gemeente: GM1904, kanaal: brief, ontvangenOp: 2026-04-02, ingediendBij: gemeente, soort: klacht, aanbieders: [], feiten: {} }',
         'gebeurtenissen:',
         '  - { op: 2026-04-03, event: FORMELE_BEHANDELING }',
         '  - { op: 2026-04-06, event: IN_BEHANDELING_NEMEN }',
         '  - { op: 2026-04-10, event: VERDAGEN, data: { termijn: afhandeling, duur: P6W } }',
       ].join('\n'),
     );
-    const r = await simuleer('definitions/gm0313-stichtse-vecht', file);
+    const r = await simuleer('definitions/gm1904-stichtse-vecht', file);
     expect(r.code).toBe(1);
     expect(r.out).toContain('2026-04-10  VERDAGEN {"termijn":"afhandeling","duur":"P6W"}: GEWEIGERD in gemeente.inBehandeling');
     expect(r.out).toMatch(/reden: Verdaging met 6 weken .* \(Awb 9:11 lid 2\)/);
@@ -88,7 +88,7 @@ describe('klachtregie simulate', () => {
     const dir = tijdelijkeMap('klachtregie-sim-');
     const file = join(dir, 'leeg.yaml');
     writeFileSync(file, 'gebeurtenissen: []\n');
-    const r = await simuleer('definitions/gm0313-stichtse-vecht', file);
+    const r = await simuleer('definitions/gm1904-stichtse-vecht', file);
     expect(r.code).toBe(2);
     expect(r.err).toContain('het scenario mist intake');
   });

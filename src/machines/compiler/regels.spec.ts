@@ -19,7 +19,7 @@ function regime(id: string): Regime {
 
 function intake(over: Partial<IntakeInput> = {}): IntakeInput {
   return {
-    gemeente: 'GM0313',
+    gemeente: 'GM1904',
     kanaal: 'brief',
     ontvangenOp: '2026-04-02T10:00:00+02:00',
     ingediendBij: 'gemeente',
@@ -54,7 +54,7 @@ function kloon(def: Definitie, wijzig: (d: Definitie) => void): Definitie {
 }
 
 describe('Stichtse Vecht, Awb titel 9.1', () => {
-  const sv = regime('gm0313-stichtse-vecht');
+  const sv = regime('gm1904-stichtse-vecht');
 
   test('Awb 9:5: satisfaction in the informal phase ends the procedure without a 9:12 letter', () => {
     const s0 = sv.start(intake({ feiten: { betreftGemeentelijkeFunctionaris: true } }));
@@ -129,7 +129,7 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
         d.stappen.vierOgen = true;
         d.termijnen.afhandeling.duur = 'P10W';
       }),
-      'gm0313-met-commissie',
+      'gm1904-met-commissie',
     );
     const tien = metCommissie.start(intake());
     expect(termijn(tien, 'afhandeling')?.vervaldatum).toBe('2026-06-11');
@@ -201,7 +201,7 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
           { soort: 'nationaleOmbudsman', naam: 'Nationale ombudsman', geldigVanaf: '2027-01-01', bevoegdOverAanbieders: false },
         ];
       }),
-      'gm0313-wissel',
+      'gm1904-wissel',
     );
     const oordeel = volg(wissel, wissel.start(intake({ ontvangenOp: '2026-11-20T10:00:00+01:00' })), [
       ['FORMELE_BEHANDELING', '2026-11-23'],
@@ -334,13 +334,13 @@ describe('registry', () => {
     expect(registry.forGemeente('gm0457', '2026-01-01')?.summary.id).toBe('gm0363-amsterdam');
     expect(registry.forGemeente('GM0363', '2026-01-01')?.summary.id).toBe('gm0363-amsterdam');
     expect(registry.forGemeente('GM0363', '2014-12-31')).toBeUndefined();
-    expect(registry.byId('gm0313-stichtse-vecht', '2015-01')?.summary.gemeente.naam).toBe('Stichtse Vecht');
+    expect(registry.byId('gm1904-stichtse-vecht', '2015-01')?.summary.gemeente.naam).toBe('Stichtse Vecht');
     expect(registry.errors).toEqual([]);
   });
 });
 
 describe('pure API', () => {
-  const sv = regime('gm0313-stichtse-vecht');
+  const sv = regime('gm1904-stichtse-vecht');
 
   test('an event the state does not accept is refused and changes nothing', () => {
     const s0 = sv.start(intake());
@@ -378,7 +378,7 @@ describe('pure API', () => {
 });
 
 describe('Awb 9:8 and 9:20 details', () => {
-  const sv = regime('gm0313-stichtse-vecht');
+  const sv = regime('gm1904-stichtse-vecht');
 
   test('Awb 9:8 lid 3: after the four-week notice termijn has expired, niet-behandelen is refused', () => {
     const beoordelen = volg(sv, sv.start(intake()), [['FORMELE_BEHANDELING', '2026-04-03']]);
@@ -398,19 +398,19 @@ describe('Awb 9:8 and 9:20 details', () => {
 
 describe('registry versions', () => {
   test('a running klacht stays on its version; forGemeente picks the version valid on the date', () => {
-    const sv = regime('gm0313-stichtse-vecht');
-    const oud = maakRegime(kloon(sv.definitie, (d) => (d.geldigTot = '2026-12-31')), 'gm0313-stichtse-vecht');
-    const nieuw = maakRegime(kloon(sv.definitie, (d) => ((d.versie = '2027-01'), (d.geldigVanaf = '2027-01-01'))), 'gm0313-stichtse-vecht');
+    const sv = regime('gm1904-stichtse-vecht');
+    const oud = maakRegime(kloon(sv.definitie, (d) => (d.geldigTot = '2026-12-31')), 'gm1904-stichtse-vecht');
+    const nieuw = maakRegime(kloon(sv.definitie, (d) => ((d.versie = '2027-01'), (d.geldigVanaf = '2027-01-01'))), 'gm1904-stichtse-vecht');
     const reg = maakRegistry([oud, nieuw]);
-    expect(reg.forGemeente('GM0313', '2026-12-31')?.summary.versie).toBe('2015-01');
-    expect(reg.forGemeente('GM0313', '2027-01-01T00:30:00+01:00')?.summary.versie).toBe('2027-01');
-    expect(reg.byId('gm0313-stichtse-vecht', '2015-01')).toBe(oud);
-    expect(reg.byId('gm0313-stichtse-vecht', '2099-01')).toBeUndefined();
+    expect(reg.forGemeente('GM1904', '2026-12-31')?.summary.versie).toBe('2015-01');
+    expect(reg.forGemeente('GM1904', '2027-01-01T00:30:00+01:00')?.summary.versie).toBe('2027-01');
+    expect(reg.byId('gm1904-stichtse-vecht', '2015-01')).toBe(oud);
+    expect(reg.byId('gm1904-stichtse-vecht', '2099-01')).toBeUndefined();
   });
 });
 
 describe('intrekking door de klager', () => {
-  const sv = regime('gm0313-stichtse-vecht');
+  const sv = regime('gm1904-stichtse-vecht');
 
   function trekIn(s: StepResult, dag: string): StepResult {
     const na = sv.step(JSON.parse(JSON.stringify(s.snapshot)), { type: 'KLACHT_INGETROKKEN', at: op(dag), data: { reden: 'opgelost' } });

@@ -9,7 +9,7 @@ describe('seed definitions', () => {
 
   it('all four seed gemeenten load and pass every validation stage', () => {
     expect(result.errors).toEqual([]);
-    expect(result.definities.map((d) => d.id).sort()).toEqual(['gm0313-stichtse-vecht', 'gm0352-wijdemeren', 'gm0363-amsterdam', 'gm0457-weesp']);
+    expect(result.definities.map((d) => d.id).sort()).toEqual(['gm0363-amsterdam', 'gm0457-weesp', 'gm1696-wijdemeren', 'gm1904-stichtse-vecht']);
   });
 
   it('every definition file starts with the yaml-language-server schema line', () => {
@@ -35,8 +35,8 @@ describe('seed definitions', () => {
   });
 
   it('Wijdemeren has its ombudscommissie from 1 January 2006, the others an ombudsman', () => {
-    expect(def('gm0352-wijdemeren').tweedeLijn).toEqual([expect.objectContaining({ soort: 'ombudscommissie', geldigVanaf: '2006-01-01' })]);
-    expect(def('gm0313-stichtse-vecht').tweedeLijn[0]).toMatchObject({ soort: 'nationaleOmbudsman', bevoegdOverAanbieders: false });
+    expect(def('gm1696-wijdemeren').tweedeLijn).toEqual([expect.objectContaining({ soort: 'ombudscommissie', geldigVanaf: '2006-01-01' })]);
+    expect(def('gm1904-stichtse-vecht').tweedeLijn[0]).toMatchObject({ soort: 'nationaleOmbudsman', bevoegdOverAanbieders: false });
     expect(def('gm0363-amsterdam').tweedeLijn[0]).toMatchObject({ soort: 'gezamenlijkeOmbudsman', naam: 'Ombudsman Metropool Amsterdam', bevoegdOverAanbieders: true });
   });
 });

@@ -34,13 +34,13 @@ function amsterdamMet(doorsturen: string[]): { file: string; geladen: GeladenDef
  * titel 9.1): first line gemeente, no forwarding condition, no aanbieder termijn.
  */
 function alleenGemeente(): { dir: string; file: string } {
-  const bron = readFileSync(join(DEFS, 'gm0313-stichtse-vecht', '2015-01.yaml'), 'utf8');
+  const bron = readFileSync(join(DEFS, 'gm1904-stichtse-vecht', '2015-01.yaml'), 'utf8');
   const nieuw = bron
     .replace('  standaard: aanbieder\n', '  standaard: gemeente\n')
     .replace(/ {2}doorsturenNaarAanbieder: .*\n/, '')
     .replace(/ {2}aanbiederAfhandeling:\n( {4}.*\n)+/, '');
   expect(nieuw).not.toMatch(/standaard: aanbieder|doorsturenNaarAanbieder|aanbiederAfhandeling/);
-  const dir = join(tijdelijkeMap('klachtregie-graaf-'), 'gm0313-stichtse-vecht');
+  const dir = join(tijdelijkeMap('klachtregie-graaf-'), 'gm1904-stichtse-vecht');
   mkdirSync(dir);
   const file = join(dir, '2015-01.yaml');
   writeFileSync(file, nieuw);
@@ -89,7 +89,7 @@ describe('graph check', () => {
   });
 
   test('optional steps (klachtadviescommissie, 4-ogen, mediation, tevredenheidscheck) are reachable and can finish', () => {
-    const { definities } = loadDefinitionFiles([join(DEFS, 'gm0313-stichtse-vecht')]);
+    const { definities } = loadDefinitionFiles([join(DEFS, 'gm1904-stichtse-vecht')]);
     const g = definities[0];
     const def = structuredClone(g.definitie);
     def.stappen.klachtadviescommissie = { naam: 'Klachtadviescommissie' };
@@ -122,7 +122,7 @@ describe('graph check on a regime without forwarding', () => {
     expect(Object.keys(regime.gecompileerd.config.states)).not.toContain('doorgestuurdNaarAanbieder');
     expect(Object.keys(regime.gecompileerd.config.states)).toContain('bijAanbieder');
     const intake = (ingediendBij: 'gemeente' | 'aanbieder') => ({
-      gemeente: 'GM0313',
+      gemeente: 'GM1904',
       kanaal: 'brief' as const,
       ontvangenOp: '2016-03-01T10:00:00Z',
       ingediendBij,

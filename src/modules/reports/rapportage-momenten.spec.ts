@@ -11,7 +11,7 @@ function seed(id: string): Definitie {
 
 describe('rapportageMomenten', () => {
   test('Stichtse Vecht seed 000 art. 11.1: aanbieder reports are due before 1 July and before 1 December, with a reminder two weeks ahead', () => {
-    const m = rapportageMomenten(seed('gm0313-stichtse-vecht'), 2026).filter((x) => x.soort === 'aanbieders');
+    const m = rapportageMomenten(seed('gm1904-stichtse-vecht'), 2026).filter((x) => x.soort === 'aanbieders');
     expect(m.map((x) => [x.deadline, x.periodeVan, x.periodeTot, x.herinnering])).toEqual([
       ['2026-07-01', '2025-12-01', '2026-06-30', '2026-06-17'],
       ['2026-12-01', '2026-07-01', '2026-11-30', '2026-11-17'],
@@ -22,7 +22,7 @@ describe('rapportageMomenten', () => {
   });
 
   test('Stichtse Vecht seed 000 §10: the first report (July 2015) covers only the time since the definition took effect', () => {
-    const m = rapportageMomenten(seed('gm0313-stichtse-vecht'), 2015).filter((x) => x.soort === 'aanbieders');
+    const m = rapportageMomenten(seed('gm1904-stichtse-vecht'), 2015).filter((x) => x.soort === 'aanbieders');
     expect(m[0]).toMatchObject({ deadline: '2015-07-01', periodeVan: '2015-01-01', periodeTot: '2015-06-30' });
   });
 
@@ -38,11 +38,11 @@ describe('rapportageMomenten', () => {
   });
 
   test('Awb 9:12a: every seed gemeente gets a yearly overview of the previous year; Wijdemeren has no aanbieder reports', () => {
-    for (const id of ['gm0313-stichtse-vecht', 'gm0352-wijdemeren', 'gm0363-amsterdam']) {
+    for (const id of ['gm1904-stichtse-vecht', 'gm1696-wijdemeren', 'gm0363-amsterdam']) {
       const j = rapportageMomenten(seed(id), 2026).filter((x) => x.soort === 'jaarverslag');
       expect(j).toEqual([expect.objectContaining({ deadline: '2026-01-01', periodeVan: '2025-01-01', periodeTot: '2025-12-31' })]);
     }
-    expect(rapportageMomenten(seed('gm0352-wijdemeren'), 2026).filter((x) => x.soort === 'aanbieders')).toEqual([]);
+    expect(rapportageMomenten(seed('gm1696-wijdemeren'), 2026).filter((x) => x.soort === 'aanbieders')).toEqual([]);
   });
 
   test('Weesp (merged into Amsterdam on 24 March 2022): the last report covers up to 23 March 2022, after that nothing is due', () => {
@@ -56,7 +56,7 @@ describe('rapportageMomenten', () => {
   });
 
   test('a deadline that is not MM-DD is refused with what to write instead', () => {
-    const def = seed('gm0313-stichtse-vecht');
+    const def = seed('gm1904-stichtse-vecht');
     const fout = { ...def, rapportage: { ...def.rapportage, aanbieders: { ...def.rapportage.aanbieders!, deadlines: ['1 juli'] } } };
     expect(() => rapportageMomenten(fout, 2026)).toThrow(/schrijf MM-DD, bijvoorbeeld '07-01'/);
   });

@@ -26,7 +26,7 @@ export const STANDAARD_DREMPEL = 3;
 
 export type Uitkomst = 'verwerkt' | 'al-verwerkt' | 'onbekend';
 
-/** A definition with the id of its folder (`gm0313-stichtse-vecht`). */
+/** A definition with the id of its folder (`gm1904-stichtse-vecht`). */
 export interface ReportDefinitie {
   id: string;
   definitie: Definitie;

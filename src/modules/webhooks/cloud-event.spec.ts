@@ -30,26 +30,26 @@ describe('CloudEvents (NL GOV profile) from outbox rows', () => {
 
   it('a report row has no klacht: the gemeente comes from its payload, the subject is the aanbieder (or the gemeente report)', () => {
     const payload = {
-      gemeente: 'GM0313', aanbiederId: 'vervoer-plus', aanbiederNaam: 'Vervoer Plus', naar: 'contractmanager',
+      gemeente: 'GM1904', aanbiederId: 'vervoer-plus', aanbiederNaam: 'Vervoer Plus', naar: 'contractmanager',
       deadline: '2026-07-01', periodeVan: '2025-12-01', periodeTot: '2026-06-30', label: 'Halfjaarrapportage',
     };
-    expect(gemeenteVanOutbox(null, payload)).toBe('GM0313');
+    expect(gemeenteVanOutbox(null, payload)).toBe('GM1904');
     // The klacht's own gemeente wins over anything in a payload.
     expect(gemeenteVanOutbox('GM0363', payload)).toBe('GM0363');
     // No (valid) gemeente: the row goes to nobody rather than to a wrong tenant.
     expect(gemeenteVanOutbox(null, {})).toBeUndefined();
-    expect(gemeenteVanOutbox(null, { gemeente: "GM0313' or 1=1" })).toBeUndefined();
+    expect(gemeenteVanOutbox(null, { gemeente: "GM1904' or 1=1" })).toBeUndefined();
     const e = bouwCloudEvent({
       outboxId: '77', outboxType: 'rapportage.te-laat', type: 'nl.klachtregie.rapportage.escalatie',
-      source: 'urn:nld:klachtregie', gemeente: 'GM0313', klachtId: null, createdAt: new Date('2026-06-30T22:00:00Z'), payload,
+      source: 'urn:nld:klachtregie', gemeente: 'GM1904', klachtId: null, createdAt: new Date('2026-06-30T22:00:00Z'), payload,
     });
     expect(e.subject).toBe('vervoer-plus');
-    expect(e.gemeente).toBe('GM0313');
+    expect(e.gemeente).toBe('GM1904');
     expect(e.data).toEqual({ ...payload, gebeurtenis: 'rapportage.te-laat' });
     const g = bouwCloudEvent({
       outboxId: '78', outboxType: 'rapportage.gegenereerd', type: 'nl.klachtregie.rapportage.gegenereerd',
-      source: 'urn:nld:klachtregie', gemeente: 'GM0313', klachtId: null, createdAt: new Date(),
-      payload: { gemeente: 'GM0313', soort: 'aanbieders', deadline: '2026-07-01', naar: 'contractmanager', label: 'x' },
+      source: 'urn:nld:klachtregie', gemeente: 'GM1904', klachtId: null, createdAt: new Date(),
+      payload: { gemeente: 'GM1904', soort: 'aanbieders', deadline: '2026-07-01', naar: 'contractmanager', label: 'x' },
     });
     expect(g.subject).toBe('aanbieders:2026-07-01');
   });
