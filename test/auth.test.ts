@@ -189,7 +189,7 @@ describe('auth, tenancy and roles (real PostgreSQL + Redis)', () => {
     await t.db.query('delete from api_sleutel');
     const eerste = t.app.get(EersteSleutelService, { strict: false });
     const gemaakt = await eerste.maakEersteSleutels();
-    expect(gemaakt.map((g) => g.gemeente)).toEqual(['GM1904', 'GM1696', 'GM0363', 'GM0457']);
+    expect(gemaakt.map((g) => g.gemeente)).toEqual(['GM0363', 'GM0457', 'GM1696', 'GM1904']);
     const amsterdam = gemaakt.find((g) => g.gemeente === 'GM0363')!;
     const rows = await t.db.query('select hash, rol from api_sleutel');
     expect(rows.every((r: { rol: string }) => r.rol === 'beheerder')).toBe(true);
