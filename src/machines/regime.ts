@@ -5,7 +5,7 @@
  */
 import { getNextTransitions, initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from 'xstate';
 import type { CompiledRegime, DefinitionSummary, IntakeInput, KlachtEvent, StepResult, TermijnView } from './contract';
-import { compileDefinitie, type Gecompileerd } from './compiler/compile-definitie';
+import { compileDefinitie, type CompileOpties, type Gecompileerd } from './compiler/compile-definitie';
 import { omschrijvingVan } from './compiler/gebeurtenissen';
 import { kalenderVan, termijnView } from './compiler/termijnen';
 import type { KlachtContext, KlachtMachineEvent } from './compiler/types';
@@ -34,8 +34,8 @@ export function statePad(value: StateValue): string {
 const CONTEXT_GUARDS = new Set(['tweedeLijnOpen']);
 const TERMIJN_EVENTS = new Set(['VERDAGEN', 'UITSTEL_MET_INSTEMMING', 'OPSCHORTEN', 'HERVATTEN', 'TERMIJN_VERLOPEN', 'NIEUWE_TERMIJN']);
 
-export function maakRegime(def: Definitie, id: string): Regime {
-  const gecompileerd = compileDefinitie(def);
+export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {}): Regime {
+  const gecompileerd = compileDefinitie(def, opties);
   const { ctx, weigering, guardImpl } = gecompileerd;
   const machine = gecompileerd.machine as unknown as AnyStateMachine;
   const kalender = kalenderVan(def);

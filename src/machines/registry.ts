@@ -5,6 +5,7 @@
  */
 import type { CompiledRegime, DefinitionError, IsoDate } from './contract';
 import { loadAndValidate, type ValidatieStap } from './definition/validate';
+import { maakTweedeLijnZoeker } from './definition/tweede-lijn-tijdlijn';
 import { maakRegime, type Regime } from './regime';
 import { kalenderdag } from './termijnen';
 
@@ -46,6 +47,9 @@ export function maakRegistry(regimes: Regime[], errors: DefinitionError[] = []):
 /** Loads, validates (with the given extra stages, e.g. the graph check) and compiles every definition. */
 export function laadRegistry(dir: string, extraStappen: readonly ValidatieStap[] = []): Registry {
   const { definities, errors } = loadAndValidate([dir], extraStappen);
-  const regimes = definities.map((g) => maakRegime(g.definitie, g.id));
+  // Letters name the second line over every version and merger of the gemeente (Awb 9:12 lid 2).
+  const alle = definities.map((g) => g.definitie);
+  const tweedeLijn = maakTweedeLijnZoeker(() => alle);
+  const regimes = definities.map((g) => maakRegime(g.definitie, g.id, { tweedeLijn }));
   return maakRegistry(regimes, errors);
 }

@@ -6,7 +6,7 @@ import { assign } from 'xstate';
 import type { Intent, IntakeInput } from '../contract';
 import { kalenderdag, leesbareDatum, TermijnFout, voegMutatieToe, type Mutatie } from '../termijnen';
 import { GESCHIL_GRONDEN, HOREN_UITZONDERINGEN, NIET_BEHANDELGRONDEN, OORDELEN } from './gebeurtenissen';
-import { routeer, tweedeLijnOp } from './routering';
+import { routeer } from './routering';
 import { berekenLopend, kalenderVan, ledgerVan, vervaldatumVan } from './termijnen';
 import type { CompileCtx, IntakeGegevens, KlachtContext, KlachtMachineEvent, LopendeTermijn } from './types';
 import { alleFeiten, evalueer } from './voorwaarde';
@@ -56,12 +56,17 @@ export function maakActiesEnGuards(cc: CompileCtx) {
   const dag = (e: KlachtMachineEvent) => kalenderdag(e.at);
 
   /** The second-line body and the 1-year term, as every afdoening and kennisgeving must name them (Awb 9:12 lid 2). */
+  const tweedeLijnBij = (datum: string) => cc.tweedeLijnOp(datum)?.instantie;
   const tweedeLijnData = (datum: string) => {
-    const t = tweedeLijnOp(def, datum);
+    const op = cc.tweedeLijnOp(datum);
+    const t = op?.instantie;
     return {
+      // Validation guarantees a body on every date a klacht can reach (tweede-lijn-tijdlijn.ts).
       tweedeLijn: t ? t.naam : 'onbekend: geen tweedelijnsvoorziening geldig op deze datum',
       tweedeLijnSoort: t?.soort,
       tweedeLijnTermijn: 'één jaar na deze mededeling (Awb 9:24 lid 1)',
+      // After a herindeling the successor's college answers for the klacht.
+      ...(op && op.gemeente.cbsCode.toUpperCase() !== def.gemeente.cbsCode.toUpperCase() ? { verantwoordelijkeGemeente: op.gemeente.naam } : {}),
     };
   };
 
@@ -155,7 +160,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     adviesGeldig: ({ event }) => OORDELEN.includes(dataVan(event).advies as never),
     instemmingKlager: ({ event }) => dataVan(event).instemmingKlager === true,
     tweedeLijnOpen: ({ context }) => context.tweedeLijnOpen === true,
-    tweedeLijnBevoegdOverAanbieders: ({ event }) => tweedeLijnOp(def, dag(event))?.bevoegdOverAanbieders === true,
+    tweedeLijnBevoegdOverAanbieders: ({ event }) => tweedeLijnBij(dag(event))?.bevoegdOverAanbieders === true,
     rapportMetAanbevelingen: ({ event }) => dataVan(event).aanbevelingen === true,
     rapportZonderAanbevelingen: ({ event }) => dataVan(event).aanbevelingen === false,
     reactieGeldig: ({ event }) => {
@@ -214,7 +219,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     instemmingKlager: () => 'mediation kan alleen met instemming van de klager: data.instemmingKlager: true',
     tweedeLijnOpen: () => 'de klager kan nog niet naar de tweede lijn: eerst de interne klachtbehandeling (Awb 9:20), tenzij de afhandeltermijn verstreken is (Awb 9:24 lid 1 sub b)',
     tweedeLijnBevoegdOverAanbieders: ({ event }) =>
-      `${tweedeLijnOp(def, dag(event))?.naam ?? 'de tweede lijn'} oordeelt niet over de aanbieder (seed 000 §5A); de klager kan over de afhandeling klagen bij de gemeente`,
+      `${tweedeLijnBij(dag(event))?.naam ?? 'de tweede lijn'} oordeelt niet over de aanbieder (seed 000 §5A); de klager kan over de afhandeling klagen bij de gemeente`,
     rapportMetAanbevelingen: () => 'geef data.aanbevelingen: true of false',
     rapportZonderAanbevelingen: () => 'geef data.aanbevelingen: true of false',
     reactieGeldig: () => 'geef data.volgen (true of false); wie een aanbeveling niet volgt, geeft de redenen in data.motivering (Awb 9:36 lid 3)',
@@ -359,7 +364,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     /** Awb 9:20: the ombudsman sends a klacht filed directly with him to the gemeente first (seed 003 §4). */
     viaOmbudsmanAlsNodig: push(({ context }) =>
       context.intake?.ingediendBij === 'ombudsman'
-        ? [{ type: 'ONTVANGST_DOORGEZONDEN_KLACHT', naar: def.eersteLijn.gemeenteLoket, grondslag: 'Awb 9:20; seed 003 §4', data: { doorgezondenDoor: tweedeLijnOp(def, kalenderdag(context.intake.ontvangenOp))?.naam } }]
+        ? [{ type: 'ONTVANGST_DOORGEZONDEN_KLACHT', naar: def.eersteLijn.gemeenteLoket, grondslag: 'Awb 9:20; seed 003 §4', data: { doorgezondenDoor: tweedeLijnBij(kalenderdag(context.intake.ontvangenOp))?.naam } }]
         : [],
     ),
     /** Awb 2:3: forward 'onverwijld' and tell the sender. */
@@ -391,7 +396,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       const afwijking = context.advies && context.advies !== d.oordeel;
       return {
         oordeel: String(d.oordeel),
-        tweedeLijnInstantie: tweedeLijnOp(def, dag(event))?.naam,
+        tweedeLijnInstantie: tweedeLijnBij(dag(event))?.naam,
         intents: metIntents(context, {
           type: 'AFDOENINGSBRIEF',
           naar: 'klager',
@@ -409,7 +414,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     /** Awb 9:24 lid 1 sub a: the year runs from the notice. */
     tweedeLijnVensterOpenen: assign(({ context, event }: Args) => ({ tweedeLijnOpen: true, ...startTermijnPatch(context, 'tweedeLijnVerzoek', event.at) })),
     verzoekOmbudsman: push(({ event, context }) => {
-      const t = tweedeLijnOp(def, dag(event));
+      const t = tweedeLijnBij(dag(event));
       const termijn = context.termijnen.tweedeLijnVerzoek;
       const v = termijn ? vervaldatum(context, 'tweedeLijnVerzoek') : undefined;
       return [

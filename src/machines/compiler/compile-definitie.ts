@@ -4,6 +4,7 @@
  * No `after` anywhere: termijnen are context data, expiry is the TERMIJN_VERLOPEN event (design.md §5).
  */
 import { setup } from 'xstate';
+import { maakTweedeLijnZoeker, type TweedeLijnZoeker } from '../definition/tweede-lijn-tijdlijn';
 import type { Definitie } from '../definition/types';
 import { maakActiesEnGuards } from './acties';
 import { aanbiederBlok } from './blocks/aanbieder.block';
@@ -50,6 +51,11 @@ function termijnOvergangen(): Record<string, OvergangConfig[]> {
 export interface CompileOpties {
   /** Machine id; default `klacht` (state ids are `klacht.<pad>`). */
   id?: string;
+  /**
+   * The second line over all versions and mergers (registry); without it only this definition's own
+   * bodies are known, which is enough for checking one definition on its own.
+   */
+  tweedeLijn?: TweedeLijnZoeker;
 }
 
 export interface Gecompileerd {
@@ -79,8 +85,14 @@ function bouwMachine(cc: CompileCtx, states: Record<string, ToestandConfig>, on:
   }).createMachine(config as never);
 }
 
-export function compileDefinitie(def: Definitie, _opts: CompileOpties = {}): Gecompileerd {
-  const ctx: CompileCtx = { def, specs: termijnSpecs(def) };
+export function compileDefinitie(def: Definitie, opts: CompileOpties = {}): Gecompileerd {
+  const eigen = maakTweedeLijnZoeker(() => [def]);
+  const zoeker = opts.tweedeLijn;
+  const ctx: CompileCtx = {
+    def,
+    specs: termijnSpecs(def),
+    tweedeLijnOp: (datum) => zoeker?.(def.gemeente.cbsCode, datum) ?? eigen(def.gemeente.cbsCode, datum),
+  };
   const states: Record<string, ToestandConfig> = {};
   const on: Record<string, OvergangConfig[]> = termijnOvergangen();
   for (const blok of BLOKKEN) {

@@ -3,6 +3,7 @@
  * One pure function, so the machine's guards, the graph check and the paths listing agree.
  */
 import type { IsoDate } from '../contract';
+import { instantieOp } from '../definition/tweede-lijn-tijdlijn';
 import type { BijzonderRegime, Definitie, TweedeLijnInstantie } from '../definition/types';
 import type { IntakeGegevens } from './types';
 import { alleFeiten, evalueer } from './voorwaarde';
@@ -57,5 +58,5 @@ export function routeGemeente(def: Definitie, intake: IntakeGegevens): 'gemeente
 
 /** The one second-line body at a date (GemW 81p; Awb 9:12 lid 2 names it). */
 export function tweedeLijnOp(def: Definitie, datum: IsoDate): TweedeLijnInstantie | undefined {
-  return def.tweedeLijn.find((t) => t.geldigVanaf <= datum && (!t.geldigTot || datum <= t.geldigTot));
+  return instantieOp(def, datum);
 }

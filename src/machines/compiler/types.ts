@@ -3,6 +3,7 @@
  * (it is persisted as jsonb by the service); termijnen are data, never XState `after` (design.md §5).
  */
 import type { AanbiederRef, Feiten, IntakeInput, Intent, IsoDate, IsoDateTime, Kanaal, Soort } from '../contract';
+import type { TweedeLijnOpDatum } from '../definition/tweede-lijn-tijdlijn';
 import type { Definitie, Herinnering, Rekenwijze } from '../definition/types';
 import type { Mutatie } from '../termijnen';
 
@@ -96,4 +97,9 @@ export interface KlachtMachineEvent {
 export interface CompileCtx {
   def: Definitie;
   specs: Record<string, TermijnSpec>;
+  /**
+   * The second line competent on a date for this gemeente's klachten, across its versions and
+   * mergers (Awb 9:12 lid 2 names the body valid at the date of the letter, not at intake).
+   */
+  tweedeLijnOp(datum: IsoDate): TweedeLijnOpDatum | undefined;
 }

@@ -12,6 +12,7 @@ import { loadDefinitionFiles, type GeladenDefinitieMetBron } from './loader';
 import { referentieFouten } from './referenties';
 import { definitieSchema } from './schema';
 import { schemaFouten } from './schema-fouten';
+import { tweedeLijnTijdlijnFouten } from './tweede-lijn-tijdlijn';
 import type { GeladenDefinitie } from './types';
 
 export interface ValidatieStap {
@@ -42,7 +43,8 @@ export const juridischeStap: ValidatieStap = {
   naam: 'juridisch',
   volgorde: 40,
   blokkerend: false,
-  run: (defs) => [...defs.flatMap(juridischeFouten), ...versieFouten(defs)],
+  // Over the set: versions of one gemeente, and a second line on every date a klacht can still run.
+  run: (defs) => [...defs.flatMap(juridischeFouten), ...versieFouten(defs), ...tweedeLijnTijdlijnFouten(defs)],
 };
 
 export const standaardStappen: readonly ValidatieStap[] = [schemaStap, referentieStap, juridischeStap];

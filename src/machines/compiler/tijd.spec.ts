@@ -1,0 +1,130 @@
+/**
+ * Legal correctness over the whole life of a klacht: what happens when a case meets a new version, a
+ * merger, an expired termijn or something learned halfway. Each test is named after its rule and runs
+ * the real seed definitions (or a variant of one) through the pure API with JSON snapshots.
+ */
+import { join } from 'node:path';
+import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult } from '../contract';
+import { loadAndValidate } from '../definition/validate';
+import type { Definitie, GeladenDefinitie } from '../definition/types';
+import { tweedeLijnTijdlijnFouten, maakTweedeLijnZoeker } from '../definition/tweede-lijn-tijdlijn';
+import { laadRegistry } from '../registry';
+import { maakRegime, type Regime } from '../regime';
+
+const DEFINITIES = join(__dirname, '..', '..', '..', 'definitions');
+const registry = laadRegistry(DEFINITIES);
+
+function regime(id: string): Regime {
+  const r = registry.regimes.find((x) => x.summary.id === id);
+  if (!r) throw new Error(`definitie ${id} niet geladen: ${JSON.stringify(registry.errors)}`);
+  return r as Regime;
+}
+
+export function intake(over: Partial<IntakeInput> = {}): IntakeInput {
+  return { gemeente: 'GM1904', kanaal: 'brief', ontvangenOp: '2026-04-02T10:00:00+02:00', ingediendBij: 'gemeente', soort: 'klacht', aanbieders: [], feiten: {}, ...over };
+}
+
+const op = (dag: string) => `${dag}T12:00:00+02:00`;
+
+function stap(r: CompiledRegime, s: StepResult, type: string, dag: string, data?: Record<string, unknown>): StepResult {
+  const e: KlachtEvent = { type, at: op(dag), ...(data ? { data } : {}) };
+  return r.step(JSON.parse(JSON.stringify(s.snapshot)), e);
+}
+
+function volg(r: CompiledRegime, start: StepResult, events: Array<[string, string, Record<string, unknown>?]>): StepResult {
+  let huidig = start;
+  expect(huidig.reason).toBeUndefined();
+  for (const [type, dag, data] of events) {
+    const volgende = stap(r, huidig, type, dag, data);
+    if (!volgende.accepted) throw new Error(`${type} op ${dag} geweigerd: ${volgende.reason}`);
+    huidig = volgende;
+  }
+  return huidig;
+}
+
+const intentVan = (s: StepResult, type: string) => s.intents.find((i) => i.type === type);
+
+function kloon(def: Definitie, wijzig: (d: Definitie) => void): Definitie {
+  const d = structuredClone(def);
+  wijzig(d);
+  return d;
+}
+
+/** A loaded definition with a position function, for set-level validation of variants. */
+function geladen(def: Definitie, id: string): GeladenDefinitie {
+  return { id, file: `${id}/${def.versie}.yaml`, definitie: def, positie: () => ({ line: 1, column: 1 }) };
+}
+
+describe('Awb 9:12 lid 2 over versions and mergers: the letter names the second line valid at its date', () => {
+  test('Awb 9:12 lid 2 with the herindeling Weesp–Amsterdam: a Weesp klacht received on 23 March 2022 and decided in April 2022 names the Ombudsman Metropool Amsterdam', () => {
+    const weesp = regime('gm0457-weesp');
+    const s0 = weesp.start(intake({ gemeente: 'GM0457', ontvangenOp: '2022-03-23T10:00:00+01:00', feiten: { betreftGemeentelijkeFunctionaris: true } }));
+    expect(s0.state).toBe('gemeente.informeleFase');
+    const afgedaan = volg(weesp, s0, [
+      ['FORMELE_BEHANDELING', '2022-03-25'],
+      ['IN_BEHANDELING_NEMEN', '2022-03-28'],
+      ['HOREN_OVERSLAAN', '2022-04-04', { reden: 'afgezien' }],
+      ['AFDOENEN', '2022-04-20', { oordeel: 'gegrond' }],
+    ]);
+    const brief = intentVan(afgedaan, 'AFDOENINGSBRIEF');
+    expect(brief?.data).toMatchObject({ tweedeLijn: 'Ombudsman Metropool Amsterdam', tweedeLijnSoort: 'gezamenlijkeOmbudsman', verantwoordelijkeGemeente: 'Amsterdam' });
+  });
+
+  test('Awb 9:12 lid 2: a Weesp klacht decided before the merger still names the Nationale ombudsman', () => {
+    const weesp = regime('gm0457-weesp');
+    const afgedaan = volg(weesp, weesp.start(intake({ gemeente: 'GM0457', ontvangenOp: '2022-01-10T10:00:00+01:00', feiten: { betreftGemeentelijkeFunctionaris: true } })), [
+      ['FORMELE_BEHANDELING', '2022-01-11'],
+      ['IN_BEHANDELING_NEMEN', '2022-01-12'],
+      ['HOREN_OVERSLAAN', '2022-01-13', { reden: 'afgezien' }],
+      ['AFDOENEN', '2022-02-01', { oordeel: 'ongegrond' }],
+    ]);
+    expect(intentVan(afgedaan, 'AFDOENINGSBRIEF')?.data).toMatchObject({ tweedeLijn: 'Nationale ombudsman' });
+    expect(intentVan(afgedaan, 'AFDOENINGSBRIEF')?.data).not.toHaveProperty('verantwoordelijkeGemeente');
+  });
+
+  test('Awb 9:11 with 9:24 lid 1 sub b across the merger: the notice that the termijn passed names the successor\'s second line', () => {
+    const weesp = regime('gm0457-weesp');
+    const s = volg(weesp, weesp.start(intake({ gemeente: 'GM0457', ontvangenOp: '2022-03-01T10:00:00+01:00', feiten: { betreftGemeentelijkeFunctionaris: true } })), [
+      ['FORMELE_BEHANDELING', '2022-03-02'],
+      ['IN_BEHANDELING_NEMEN', '2022-03-03'],
+    ]);
+    const verlopen = volg(weesp, s, [['TERMIJN_VERLOPEN', '2022-04-13', { termijn: 'afhandeling' }]]);
+    expect(intentVan(verlopen, 'KLAGER_INFORMEREN_TWEEDE_LIJN')?.data).toMatchObject({ tweedeLijn: 'Ombudsman Metropool Amsterdam' });
+  });
+
+  test('GemW 81p with a new version: a running klacht decided after a published switch of the second line names the new body', () => {
+    const sv = regime('gm1904-stichtse-vecht');
+    const oud = kloon(sv.definitie, (d) => (d.geldigTot = '2026-12-31'));
+    const nieuw = kloon(sv.definitie, (d) => {
+      d.versie = '2027-01';
+      d.geldigVanaf = '2027-01-01';
+      d.tweedeLijn = [{ soort: 'lokaleOmbudsman', naam: 'Ombudsman Stichtse Vecht', geldigVanaf: '2027-01-01', bevoegdOverAanbieders: false }];
+    });
+    const tweedeLijn = maakTweedeLijnZoeker(() => [oud, nieuw]);
+    const r = maakRegime(oud, 'gm1904-stichtse-vecht', { tweedeLijn });
+    const s = volg(r, r.start(intake({ ontvangenOp: '2026-12-01T10:00:00+01:00', feiten: { betreftGemeentelijkeFunctionaris: true } })), [
+      ['FORMELE_BEHANDELING', '2026-12-02'],
+      ['IN_BEHANDELING_NEMEN', '2026-12-03'],
+      ['HOREN_OVERSLAAN', '2026-12-10', { reden: 'afgezien' }],
+    ]);
+    expect(intentVan(volg(r, s, [['AFDOENEN', '2026-12-31', { oordeel: 'gegrond' }]]), 'AFDOENINGSBRIEF')?.data).toMatchObject({ tweedeLijn: 'Nationale ombudsman' });
+    expect(intentVan(volg(r, s, [['AFDOENEN', '2027-01-04', { oordeel: 'gegrond' }]]), 'AFDOENINGSBRIEF')?.data).toMatchObject({ tweedeLijn: 'Ombudsman Stichtse Vecht' });
+  });
+
+  test('GemW 81p: validation refuses a set of definitions in which a running klacht reaches a date without a second line', () => {
+    const { definities } = loadAndValidate([DEFINITIES]);
+    expect(tweedeLijnTijdlijnFouten(definities)).toEqual([]);
+    // Without Amsterdam taking Weesp over, a Weesp klacht still running on 24 March 2022 has no second line.
+    const zonderOvername = definities.map((g) =>
+      g.id === 'gm0363-amsterdam' ? geladen(kloon(g.definitie, (d) => delete d.gemeente.neemtOver), g.id) : g,
+    );
+    const fouten = tweedeLijnTijdlijnFouten(zonderOvername);
+    expect(fouten).toEqual([
+      expect.objectContaining({
+        file: expect.stringContaining('gm0457-weesp'),
+        message: expect.stringContaining('op 2022-03-24 nog loopt, heeft geen tweedelijnsvoorziening'),
+        hint: expect.stringContaining('neemtOver'),
+      }),
+    ]);
+  });
+});

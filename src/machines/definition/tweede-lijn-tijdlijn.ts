@@ -1,0 +1,116 @@
+/**
+ * The second line over the whole life of a klacht. A letter (Awb 9:12 lid 2, 9:8 lid 3, the notice that
+ * the afhandeltermijn passed) names the body that is competent on the date of the letter, for the
+ * bestuursorgaan that is then responsible. That can lie outside the version the klacht started under:
+ * - a new version of the gemeente's regeling may switch the second line (GemW 81p: per 1 January);
+ * - after a gemeentelijke herindeling the successor takes over the klachten (Wet arhi art. 40 ff.): a
+ *   Weesp klacht received on 23 March 2022 and decided in April 2022 is answered by the college of
+ *   Amsterdam, whose second line is the Ombudsman Metropool Amsterdam.
+ * So the lookup spans every version of the gemeente and its successors (`neemtOver`).
+ */
+import type { IsoDate } from '../contract';
+import { dagNa } from './lint-hulp';
+import type { Definitie, GeladenDefinitie, TweedeLijnInstantie } from './types';
+import type { DefinitionError } from '../contract';
+
+export interface TweedeLijnOpDatum {
+  instantie: TweedeLijnInstantie;
+  /** The gemeente whose bestuursorgaan is responsible on that date (the successor after a merger). */
+  gemeente: { cbsCode: string; naam: string };
+}
+
+/** Looks up the second line for the klachten of a gemeente (CBS code) on a date. */
+export type TweedeLijnZoeker = (cbsCode: string, datum: IsoDate) => TweedeLijnOpDatum | undefined;
+
+function geldigOp(d: Definitie, datum: IsoDate): boolean {
+  return d.geldigVanaf <= datum && (!d.geldigTot || datum <= d.geldigTot);
+}
+
+/** The one body of a single definition at a date (GemW 81p lid 1: exactly one at any date). */
+export function instantieOp(def: Definitie, datum: IsoDate): TweedeLijnInstantie | undefined {
+  return def.tweedeLijn.find((t) => t.geldigVanaf <= datum && (!t.geldigTot || datum <= t.geldigTot));
+}
+
+/**
+ * The bestuursorgaan responsible for a gemeente's klachten on a date: the gemeente itself, or the
+ * gemeente that took it over on or before that date (followed through successive mergers).
+ */
+export function verantwoordelijkeGemeente(definities: readonly Definitie[], cbsCode: string, datum: IsoDate): string {
+  let code = cbsCode.toUpperCase();
+  const gezien = new Set<string>();
+  for (;;) {
+    gezien.add(code);
+    const opvolger = definities.find(
+      (d) => geldigOp(d, datum) && (d.gemeente.neemtOver ?? []).some((n) => n.cbsCode.toUpperCase() === code && n.vanaf <= datum),
+    );
+    if (!opvolger) return code;
+    const volgende = opvolger.gemeente.cbsCode.toUpperCase();
+    if (gezien.has(volgende)) return code;
+    code = volgende;
+  }
+}
+
+/** A lookup over a set of definitions that may grow (published versions): it reads `definities()` each time. */
+export function maakTweedeLijnZoeker(definities: () => readonly Definitie[]): TweedeLijnZoeker {
+  return (cbsCode, datum) => {
+    const alle = definities();
+    const code = verantwoordelijkeGemeente(alle, cbsCode, datum);
+    const versie = alle
+      .filter((d) => d.gemeente.cbsCode.toUpperCase() === code && geldigOp(d, datum))
+      .sort((a, b) => b.geldigVanaf.localeCompare(a.geldigVanaf))[0];
+    if (!versie) return undefined;
+    const instantie = instantieOp(versie, datum);
+    return instantie ? { instantie, gemeente: { cbsCode: versie.gemeente.cbsCode, naam: versie.gemeente.naam } } : undefined;
+  };
+}
+
+/**
+ * Validation over the set of definitions: a klacht of a gemeente that is still running after its
+ * version ends (or after a second line ends) must find a second line on every later date. Checking the
+ * dates where anything changes suffices: in between, the answer is the same.
+ */
+export function tweedeLijnTijdlijnFouten(defs: readonly GeladenDefinitie[]): DefinitionError[] {
+  const definities = defs.map((g) => g.definitie);
+  const zoek = maakTweedeLijnZoeker(() => definities);
+  const grenzen = new Set<IsoDate>();
+  for (const d of definities) {
+    grenzen.add(d.geldigVanaf);
+    if (d.geldigTot) grenzen.add(dagNa(d.geldigTot));
+    for (const t of d.tweedeLijn) {
+      grenzen.add(t.geldigVanaf);
+      if (t.geldigTot) grenzen.add(dagNa(t.geldigTot));
+    }
+    for (const n of d.gemeente.neemtOver ?? []) grenzen.add(n.vanaf);
+  }
+  const gesorteerd = [...grenzen].sort();
+  const errors: DefinitionError[] = [];
+  const gemeld = new Set<string>();
+  for (const g of defs) {
+    const d = g.definitie;
+    const code = d.gemeente.cbsCode.toUpperCase();
+    if (gemeld.has(code)) continue;
+    // From the first day the gemeente has a regeling on, a running klacht may reach any later date.
+    const begin = definities.filter((x) => x.gemeente.cbsCode.toUpperCase() === code).map((x) => x.geldigVanaf).sort()[0];
+    const gat = gesorteerd.find((datum) => datum >= begin && !zoek(code, datum));
+    if (!gat) continue;
+    gemeld.add(code);
+    // Point at the version that ends just before the gap (or the one that covers it, for a missing body).
+    const voor = defs
+      .filter((x) => x.definitie.gemeente.cbsCode.toUpperCase() === code && x.definitie.geldigVanaf < gat)
+      .sort((a, b) => b.definitie.geldigVanaf.localeCompare(a.definitie.geldigVanaf))[0] ?? g;
+    const eindigt = voor.definitie.geldigTot && voor.definitie.geldigTot < gat;
+    const p = voor.positie(eindigt ? ['geldigTot'] : ['tweedeLijn']);
+    errors.push({
+      file: voor.file,
+      line: p.line,
+      column: p.column,
+      message:
+        `GemW 81p, Awb 9:12 lid 2: een klacht van ${d.gemeente.naam} (${d.gemeente.cbsCode}) die op ${gat} nog loopt, heeft geen tweedelijnsvoorziening: ` +
+        (eindigt ? `deze versie eindigt op ${voor.definitie.geldigTot} en geen versie of opvolger neemt het over` : 'geen voorziening geldt op die datum'),
+      hint: eindigt
+        ? `publiceer een nieuwe versie vanaf ${gat}, of laat de gemeente die ${d.gemeente.naam} overneemt dat vastleggen (gemeente.neemtOver met vanaf: ${gat})`
+        : `voeg een tweedelijnsvoorziening toe die op ${gat} geldt`,
+    });
+  }
+  return errors;
+}
