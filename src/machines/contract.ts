@@ -81,6 +81,11 @@ export interface TermijnView {
   /** Rule the termijn comes from, e.g. `Awb 9:11 lid 1`. */
   grondslag?: string;
   mutaties: TermijnMutatie[];
+  /**
+   * Set for a window of the klager (Awb 9:24 lid 1: a year to go to the ombudsman). Such a termijn is no
+   * obligation of the gemeente or aanbieder: when it passes, nobody is late. Absent for obligations.
+   */
+  klagerVenster?: true;
 }
 
 /** Something the outside world must do after commit (send a letter, notify the college, ...). */

@@ -120,6 +120,19 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     return v !== undefined && dag(e) > v;
   };
 
+  /** The aanbieder's handling term passed without afdoening: recorded as expired, or past its due date already. */
+  const aanbiederVerstreken = (c: KlachtContext, e: KlachtMachineEvent): boolean => {
+    if (c.verlopen.some((x) => x.naam === 'aanbiederAfhandeling')) return true;
+    const v = vervaldatum(c, 'aanbiederAfhandeling');
+    return v !== undefined && dag(e) > v;
+  };
+  const aanbiederNogNiet = (c: KlachtContext): string => {
+    const v = vervaldatum(c, 'aanbiederAfhandeling');
+    return v
+      ? `de aanbieder heeft nog tot en met ${leesbareDatum(v)} om de klacht af te doen; daarna kan de klager verder`
+      : 'de aanbieder behandelt de klacht nog binnen zijn termijn';
+  };
+
   const guardImpl: Record<string, (a: Args, p: Record<string, unknown>) => boolean> = {
     intakeEnRoute: ({ event }, p) => {
       const i = intakeVan(event);
@@ -161,6 +174,13 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     instemmingKlager: ({ event }) => dataVan(event).instemmingKlager === true,
     tweedeLijnOpen: ({ context }) => context.tweedeLijnOpen === true,
     tweedeLijnBevoegdOverAanbieders: ({ event }) => tweedeLijnBij(dag(event))?.bevoegdOverAanbieders === true,
+    aanbiederTermijnVerstreken: ({ context, event }) => aanbiederVerstreken(context, event),
+    jeugdwetTermijnVerstreken: ({ context, event }) =>
+      ['jeugdwetOordeel', 'jeugdwetReactie'].some((n) => context.verlopen.some((x) => x.naam === n) || ((v) => v !== undefined && dag(event) > v)(vervaldatum(context, n))),
+    aanbiederTermijnVerstrekenEnTweedeLijnBevoegd: ({ context, event }) =>
+      aanbiederVerstreken(context, event) && tweedeLijnBij(dag(event))?.bevoegdOverAanbieders === true,
+    aanbiederTermijnVerstrekenZonderBevoegdeTweedeLijn: ({ context, event }) =>
+      aanbiederVerstreken(context, event) && tweedeLijnBij(dag(event))?.bevoegdOverAanbieders !== true,
     rapportMetAanbevelingen: ({ event }) => dataVan(event).aanbevelingen === true,
     rapportZonderAanbevelingen: ({ event }) => dataVan(event).aanbevelingen === false,
     reactieGeldig: ({ event }) => {
@@ -220,6 +240,17 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     tweedeLijnOpen: () => 'de klager kan nog niet naar de tweede lijn: eerst de interne klachtbehandeling (Awb 9:20), tenzij de afhandeltermijn verstreken is (Awb 9:24 lid 1 sub b)',
     tweedeLijnBevoegdOverAanbieders: ({ event }) =>
       `${tweedeLijnBij(dag(event))?.naam ?? 'de tweede lijn'} oordeelt niet over de aanbieder (seed 000 §5A); de klager kan over de afhandeling klagen bij de gemeente`,
+    aanbiederTermijnVerstreken: ({ context }) => aanbiederNogNiet(context),
+    jeugdwetTermijnVerstreken: () =>
+      'de klachtencommissie (Jeugdwet 4.2.1 lid 2) en de aanbieder (lid 5) zijn nog binnen hun termijn; daarna kan de klager naar de Kinderombudsman',
+    aanbiederTermijnVerstrekenEnTweedeLijnBevoegd: ({ context, event }) =>
+      aanbiederVerstreken(context, event)
+        ? `${tweedeLijnBij(dag(event))?.naam ?? 'de tweede lijn'} oordeelt op deze datum niet over aanbieders; de klager kan bij de gemeente klagen (KLACHT_BIJ_GEMEENTE)`
+        : aanbiederNogNiet(context),
+    aanbiederTermijnVerstrekenZonderBevoegdeTweedeLijn: ({ context, event }) =>
+      aanbiederVerstreken(context, event)
+        ? `de klager gaat na het verstrijken van de termijn van de aanbieder naar ${tweedeLijnBij(dag(event))?.naam ?? 'de tweede lijn'} (VERZOEK_OMBUDSMAN)`
+        : aanbiederNogNiet(context),
     rapportMetAanbevelingen: () => 'geef data.aanbevelingen: true of false',
     rapportZonderAanbevelingen: () => 'geef data.aanbevelingen: true of false',
     reactieGeldig: () => 'geef data.volgen (true of false); wie een aanbeveling niet volgt, geeft de redenen in data.motivering (Awb 9:36 lid 3)',
@@ -413,8 +444,8 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     registreerAdvies: assign(({ event }: Args) => ({ advies: String(dataVan(event).advies) })),
     /** Awb 9:24 lid 1 sub a: the year runs from the notice. */
     tweedeLijnVensterOpenen: assign(({ context, event }: Args) => ({ tweedeLijnOpen: true, ...startTermijnPatch(context, 'tweedeLijnVerzoek', event.at) })),
-    verzoekOmbudsman: push(({ event, context }) => {
-      const t = tweedeLijnBij(dag(event));
+    verzoekOmbudsman: push(({ event, context }, p) => {
+      const t = p?.instantie ? { naam: String(p.instantie), soort: String(p.soort) } : tweedeLijnBij(dag(event));
       const termijn = context.termijnen.tweedeLijnVerzoek;
       const v = termijn ? vervaldatum(context, 'tweedeLijnVerzoek') : undefined;
       return [

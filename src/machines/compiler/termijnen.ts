@@ -25,7 +25,8 @@ function regimePad(def: Definitie, regime: string): Array<string | number> {
 export function termijnSpecs(def: Definitie): Record<string, TermijnSpec> {
   const specs: Record<string, TermijnSpec> = {};
   for (const [naam, t] of Object.entries(def.termijnen)) {
-    specs[naam] = { naam, ...t, definitiePad: ['termijnen', naam] };
+    // Awb 9:24 lid 1: the year is the klager's to use; passing it makes nobody late.
+    specs[naam] = { naam, ...t, definitiePad: ['termijnen', naam], ...(naam === 'tweedeLijnVerzoek' ? { klagerVenster: true as const } : {}) };
   }
   const jw = jeugdwetRegime(def);
   if (jw) {
@@ -152,5 +153,6 @@ export function termijnView(spec: TermijnSpec, lopend: LopendeTermijn, kalender:
     ...(spec.escalatieNaar ? { escalatieNaar: spec.escalatieNaar } : {}),
     grondslag: spec.grondslag,
     mutaties,
+    ...(spec.klagerVenster ? { klagerVenster: true as const } : {}),
   };
 }

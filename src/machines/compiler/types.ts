@@ -17,6 +17,11 @@ export interface StateMeta {
   fase: Fase;
   /** Path in the definition that makes this state exist (for graph errors at `file:line:column`). */
   definitiePad?: Array<string | number>;
+  /**
+   * The klacht lies with the last instance (ombudsman, geschilleninstantie): after its term the klager
+   * has no further route inside the regeling (only the civil court), so the stuck-klager check skips it.
+   */
+  laatsteLijn?: true;
 }
 
 export interface TransitionMeta {
@@ -38,6 +43,8 @@ export interface TermijnSpec {
   grondslag: string;
   /** Where it is defined (for errors). */
   definitiePad: Array<string | number>;
+  /** A window for the klager (Awb 9:24: a year to go to the ombudsman), not an obligation of the handler. */
+  klagerVenster?: true;
 }
 
 /** A running termijn in the machine context: enough to recompute its due date (the ledger). */

@@ -65,51 +65,34 @@ export function maakTweedeLijnZoeker(definities: () => readonly Definitie[]): Tw
 }
 
 /**
- * Validation over the set of definitions: a klacht of a gemeente that is still running after its
- * version ends (or after a second line ends) must find a second line on every later date. Checking the
- * dates where anything changes suffices: in between, the answer is the same.
+ * Validation over the set of definitions: a klacht of a gemeente that is still running after the last
+ * version of its regeling ends must find a second line on the next day, through a successor that takes
+ * the gemeente over (`neemtOver`). Gaps inside or between versions are the per-version lint's (GemW 81p)
+ * and the version lint's; this check covers what lies beyond the gemeente's own versions.
  */
 export function tweedeLijnTijdlijnFouten(defs: readonly GeladenDefinitie[]): DefinitionError[] {
   const definities = defs.map((g) => g.definitie);
   const zoek = maakTweedeLijnZoeker(() => definities);
-  const grenzen = new Set<IsoDate>();
-  for (const d of definities) {
-    grenzen.add(d.geldigVanaf);
-    if (d.geldigTot) grenzen.add(dagNa(d.geldigTot));
-    for (const t of d.tweedeLijn) {
-      grenzen.add(t.geldigVanaf);
-      if (t.geldigTot) grenzen.add(dagNa(t.geldigTot));
-    }
-    for (const n of d.gemeente.neemtOver ?? []) grenzen.add(n.vanaf);
-  }
-  const gesorteerd = [...grenzen].sort();
   const errors: DefinitionError[] = [];
-  const gemeld = new Set<string>();
-  for (const g of defs) {
-    const d = g.definitie;
-    const code = d.gemeente.cbsCode.toUpperCase();
-    if (gemeld.has(code)) continue;
-    // From the first day the gemeente has a regeling on, a running klacht may reach any later date.
-    const begin = definities.filter((x) => x.gemeente.cbsCode.toUpperCase() === code).map((x) => x.geldigVanaf).sort()[0];
-    const gat = gesorteerd.find((datum) => datum >= begin && !zoek(code, datum));
-    if (!gat) continue;
-    gemeld.add(code);
-    // Point at the version that ends just before the gap (or the one that covers it, for a missing body).
-    const voor = defs
-      .filter((x) => x.definitie.gemeente.cbsCode.toUpperCase() === code && x.definitie.geldigVanaf < gat)
-      .sort((a, b) => b.definitie.geldigVanaf.localeCompare(a.definitie.geldigVanaf))[0] ?? g;
-    const eindigt = voor.definitie.geldigTot && voor.definitie.geldigTot < gat;
-    const p = voor.positie(eindigt ? ['geldigTot'] : ['tweedeLijn']);
+  const codes = [...new Set(definities.map((d) => d.gemeente.cbsCode.toUpperCase()))].sort();
+  for (const code of codes) {
+    const eigen = defs.filter((g) => g.definitie.gemeente.cbsCode.toUpperCase() === code);
+    if (eigen.some((g) => !g.definitie.geldigTot || g.definitie.geldigTot < g.definitie.geldigVanaf)) continue;
+    // A successor whose take-over date does not fit is the version lint's error (versieFouten).
+    if (definities.some((d) => (d.gemeente.neemtOver ?? []).some((n) => n.cbsCode.toUpperCase() === code))) continue;
+    const laatste = [...eigen].sort((a, b) => b.definitie.geldigTot!.localeCompare(a.definitie.geldigTot!))[0];
+    const d = laatste.definitie;
+    const dag = dagNa(d.geldigTot!);
+    if (zoek(code, dag)) continue;
+    const p = laatste.positie(['geldigTot']);
     errors.push({
-      file: voor.file,
+      file: laatste.file,
       line: p.line,
       column: p.column,
       message:
-        `GemW 81p, Awb 9:12 lid 2: een klacht van ${d.gemeente.naam} (${d.gemeente.cbsCode}) die op ${gat} nog loopt, heeft geen tweedelijnsvoorziening: ` +
-        (eindigt ? `deze versie eindigt op ${voor.definitie.geldigTot} en geen versie of opvolger neemt het over` : 'geen voorziening geldt op die datum'),
-      hint: eindigt
-        ? `publiceer een nieuwe versie vanaf ${gat}, of laat de gemeente die ${d.gemeente.naam} overneemt dat vastleggen (gemeente.neemtOver met vanaf: ${gat})`
-        : `voeg een tweedelijnsvoorziening toe die op ${gat} geldt`,
+        `GemW 81p, Awb 9:12 lid 2: een klacht van ${d.gemeente.naam} (${d.gemeente.cbsCode}) die op ${dag} nog loopt, heeft geen tweedelijnsvoorziening: ` +
+        `de regeling eindigt op ${d.geldigTot} en geen versie of opvolger neemt het over`,
+      hint: `publiceer een nieuwe versie vanaf ${dag}, of laat de gemeente die ${d.gemeente.naam} overneemt dat vastleggen (gemeente.neemtOver met vanaf: ${dag})`,
     });
   }
   return errors;

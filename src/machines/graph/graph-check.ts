@@ -10,6 +10,11 @@ import type { StateMeta } from '../compiler/types';
 import type { GeladenDefinitie } from '../definition/types';
 import type { ValidatieStap } from '../definition/validate';
 import { maakRegime, statePad, type Regime } from '../regime';
+import type { AnyMachineSnapshot } from 'xstate';
+import { GEBEURTENISSEN } from '../compiler/gebeurtenissen';
+import { kalenderVan, vervaldatumVan } from '../compiler/termijnen';
+import type { KlachtContext } from '../compiler/types';
+import { addDays } from '../termijnen';
 import { intakeVoorbeelden, serialiseer, verkenGraaf } from './verkenning';
 
 export { verkenGraaf, type GraafVerkenning } from './verkenning';
@@ -119,7 +124,73 @@ export function checkRegime(regime: Regime, geladen: GeladenDefinitie): Definiti
       errors.push(fout(defPad, `vanuit de stap '${beschrijving}' (${pad}) is geen afronding bereikbaar`, 'zorg dat elke route eindigt in een afdoening of afsluiting'));
     }
   }
+  // 3. No klager stuck after a termijn of the handler passed.
+  for (const v of vastgelopenKlagers(regime, adjacency)) {
+    const beschrijving = regime.beschrijfState(v.pad);
+    errors.push(
+      fout(
+        definitiePadVan(knopen, v.pad) ?? ['eersteLijn'],
+        `een klager kan vastlopen in '${beschrijving}' (${v.pad}): als ${v.verlopen.join(', ')} verstreken ${v.verlopen.length === 1 ? 'is' : 'zijn'}, kan hij niet naar de gemeente en niet naar de tweede lijn`,
+        'laat de klager daarna bij de gemeente klagen (eersteLijn.klachtOverAfhandelingAanbiederBijGemeente: true) of kies een tweede lijn die over aanbieders oordeelt (bevoegdOverAanbieders: true)',
+      ),
+    );
+  }
   return errors;
+}
+
+/** Events by which a klager goes on when the handler lets a termijn pass (to the gemeente or a further line). */
+export const WEGEN_VOOR_KLAGER = ['KLACHT_BIJ_GEMEENTE', 'VERZOEK_OMBUDSMAN', 'GESCHIL_VOORGELEGD'] as const;
+
+export interface VastgelopenKlager {
+  pad: string;
+  /** The obligations that passed, in due order. */
+  verlopen: string[];
+}
+
+/**
+ * No klager is ever stuck: from every open state of a klacht where the handler has an obligation
+ * running, once each running termijn has passed (in due order), the klager has a way on (Awb 9:24 lid 1
+ * sub b; Wkkgz 21 lid 1 sub b; the gemeente's own responsibility under Wmo 2015 art. 2.1.1). States at
+ * the last instance (ombudsman, geschilleninstantie) are exempt: after them only the court remains.
+ */
+export function vastgelopenKlagers(regime: Regime, adjacency = verkenGraaf(regime).adjacency): VastgelopenKlager[] {
+  const specs = regime.gecompileerd.ctx.specs;
+  const kalender = kalenderVan(regime.definitie);
+  const knopen = new Map(alleKnopen(regime.gecompileerd.config.states).map((k) => [k.pad, k]));
+  const laatsteLijn = (pad: string): boolean => {
+    for (let k = knopen.get(pad); k; k = k.ouder ? knopen.get(k.ouder) : undefined) if (k.config.meta.laatsteLijn) return true;
+    return false;
+  };
+  const tijd = (dag: string) => `${dag}T10:00:00Z`;
+  const gevonden = new Map<string, VastgelopenKlager>();
+  for (const v of Object.values(adjacency) as Array<{ state: AnyMachineSnapshot }>) {
+    const s = v.state;
+    if (s.status === 'done') continue;
+    const c = s.context as KlachtContext;
+    if (c.intake?.soort !== 'klacht') continue;
+    const pad = statePad(s.value);
+    if (gevonden.has(pad) || laatsteLijn(pad)) continue;
+    const plichten = Object.values(c.termijnen)
+      .filter((l) => specs[l.naam] && !specs[l.naam].klagerVenster)
+      .map((l) => ({ naam: l.naam, vervaldatum: vervaldatumVan(specs[l.naam], l, kalender) }))
+      .sort((a, b) => a.vervaldatum.localeCompare(b.vervaldatum) || a.naam.localeCompare(b.naam));
+    if (plichten.length === 0) continue;
+    let huidig: AnyMachineSnapshot = s;
+    let dag = (c.nu ?? c.intake.ontvangenOp).slice(0, 10);
+    for (const p of plichten) {
+      const na = addDays(p.vervaldatum, 1);
+      if (na > dag) dag = na;
+      const r = regime.stepSnapshot(huidig, { type: 'TERMIJN_VERLOPEN', at: tijd(dag), data: { termijn: p.naam } });
+      if (r.accepted) huidig = r.next;
+    }
+    if (huidig.status === 'done') continue;
+    const later = tijd(addDays(dag, 1));
+    const kan = WEGEN_VOOR_KLAGER.some((type) =>
+      (GEBEURTENISSEN[type]?.varianten ?? [{}]).some((data) => regime.stepSnapshot(huidig, { type, at: later, ...(Object.keys(data).length ? { data } : {}) }).accepted),
+    );
+    if (!kan) gevonden.set(pad, { pad, verlopen: plichten.map((p) => p.naam) });
+  }
+  return [...gevonden.values()];
 }
 
 /** The graph stage for `validateDefinities` / `klachtregie validate`. */

@@ -51,6 +51,35 @@ export const aanbiederBlok: Blok = (cc) => {
     });
   }
 
+  // No klager is stuck at the aanbieder: once the aanbieder's own termijn has passed without a decision,
+  // the klager goes on as if the aanbieder had decided (Awb 9:24 lid 1 sub b by analogy): to the second
+  // line where it judges aanbieders (Klachtenprotocol Wmo keten Amsterdam §4), otherwise to the gemeente,
+  // which stays responsible for the care it contracts out (Wmo 2015 art. 2.1.1; Uitgangspunten
+  // klachtenmanagement Sociaal Domein Stichtse Vecht §5B: "niet tevreden met de klachtenafhandeling").
+  const naVerloop: Record<string, OvergangConfig[]> = {};
+  if (cc.specs.aanbiederAfhandeling) {
+    if (eenBevoegd) {
+      naVerloop.VERZOEK_OMBUDSMAN = [
+        overgang({
+          naar: naar('bijOmbudsman'),
+          guard: 'aanbiederTermijnVerstrekenEnTweedeLijnBevoegd',
+          omschrijving: 'de termijn van de aanbieder is verstreken zonder afdoening: de klager wendt zich tot de tweede lijn',
+          grondslag: 'Awb 9:24 lid 1 sub b naar analogie; Awb 9:18',
+          acties: [...terugkoppeling('tevredenheid'), 'verzoekOmbudsman'],
+        }),
+      ];
+    }
+    naVerloop.KLACHT_BIJ_GEMEENTE = [
+      overgang({
+        naar: naar('gemeente'),
+        guard: el.klachtOverAfhandelingAanbiederBijGemeente ? 'aanbiederTermijnVerstreken' : 'aanbiederTermijnVerstrekenZonderBevoegdeTweedeLijn',
+        omschrijving: 'de termijn van de aanbieder is verstreken zonder afdoening: de klager klaagt bij de gemeente',
+        grondslag: 'Awb 9:1; Wmo 2015 art. 2.1.1',
+        acties: [intent('KLACHT_OVERGENOMEN_VAN_AANBIEDER', 'aanbieder', 'Awb 9:1; Wmo 2015 art. 2.1.1')],
+      }),
+    ];
+  }
+
   // Domain §10: a regime where the gemeente handles every klacht itself never forwards, so it has no
   // forwarding step (an unreachable step would fail the graph check). bijAanbieder stays: a klacht filed
   // at the aanbieder is handled there under its own scheme (seed 003 §5A, seed 000 §5A).
@@ -64,6 +93,7 @@ export const aanbiederBlok: Blok = (cc) => {
           definitiePad: el.doorsturenNaarAanbieder ? ['eersteLijn', 'doorsturenNaarAanbieder'] : ['eersteLijn', 'standaard'],
           entry: [{ type: 'doorzenden', params: { naar: 'aanbieder' } }, ...startTermijn(cc, 'contact'), ...startTermijn(cc, 'aanbiederAfhandeling')],
           on: {
+            ...naVerloop,
             // Awb 2:3 / warme doorverwijzing: the gemeente keeps a finger on the pulse until the aanbieder picks it up.
             AANBIEDER_NEEMT_IN_BEHANDELING: overgang({ naar: naar('bijAanbieder'), omschrijving: 'de aanbieder neemt de klacht in behandeling', acties: terugkoppeling('registratie') }),
             ...(cc.specs.contact
@@ -84,6 +114,7 @@ export const aanbiederBlok: Blok = (cc) => {
         termijnen,
         initial: 'inBehandeling',
         exit: termijnen.map(stopTermijn),
+        on: naVerloop,
         states: {
           inBehandeling: toestand({
             omschrijving: 'In behandeling bij de aanbieder',

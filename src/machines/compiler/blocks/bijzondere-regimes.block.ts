@@ -19,6 +19,16 @@ export const jeugdwetBlok: Blok = (cc) => {
       initial: 'oordeelCommissie',
       exit: bestaand(cc, 'jeugdwetOordeel', 'jeugdwetReactie').map(stopTermijn),
       on: {
+        // No klager is stuck: when the commissie lets its term pass without a judgement or a new term
+        // (lid 2 sub d), or the aanbieder its month (lid 5), the klager can go to the Kinderombudsman, who
+        // also hears complaints about private jeugdhulp (Wet Nationale ombudsman art. 11a, 11c).
+        VERZOEK_OMBUDSMAN: overgang({
+          naar: naar('bijOmbudsman'),
+          guard: 'jeugdwetTermijnVerstreken',
+          omschrijving: 'de termijn van de klachtencommissie of de aanbieder is verstreken: de klager wendt zich tot de Kinderombudsman',
+          grondslag: 'Wet Nationale ombudsman art. 11a, 11c',
+          acties: [{ type: 'verzoekOmbudsman', params: { instantie: 'Kinderombudsman', soort: 'kinderombudsman' } }],
+        }),
         STRUCTURELE_SITUATIE: overgang({
           omschrijving: 'ernstige situatie met een structureel karakter: de commissie meldt het de aanbieder',
           grondslag: 'Jeugdwet 4.2.2',
@@ -141,6 +151,7 @@ export const wkkgzBlok: Blok = (cc): BlokFragment => {
             omschrijving: `Bij ${wk.geschilleninstantie}`,
             fase: 'bijzonder',
             grondslag: 'Wkkgz 19–22',
+            laatsteLijn: true,
             termijnen: bestaand(cc, 'wkkgzGeschil'),
             entry: startTermijn(cc, 'wkkgzGeschil'),
             on: {

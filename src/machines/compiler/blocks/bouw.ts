@@ -62,6 +62,7 @@ export function toestand(o: {
   grondslag?: string;
   termijnen?: string[];
   definitiePad?: Array<string | number>;
+  laatsteLijn?: boolean;
   final?: boolean;
   initial?: string;
   entry?: ActieRef[];
@@ -78,6 +79,7 @@ export function toestand(o: {
       ...(o.grondslag ? { grondslag: o.grondslag } : {}),
       ...(o.termijnen && o.termijnen.length ? { termijnen: o.termijnen } : {}),
       ...(o.definitiePad ? { definitiePad: o.definitiePad } : {}),
+      ...(o.laatsteLijn ? { laatsteLijn: true as const } : {}),
     },
     ...(o.final ? { type: 'final' as const } : {}),
     ...(o.initial ? { initial: o.initial } : {}),

@@ -42,6 +42,7 @@ export const tweedeLijnBlok: Blok = (cc) => {
         omschrijving: `Bij de tweede lijn (${namen})`,
         fase: 'tweedeLijn',
         grondslag: 'Awb titel 9.2',
+        laatsteLijn: true,
         initial: 'onderzoek',
         on: {
           OMBUDSMAN_INFORMATIEVRAAG: overgang({
