@@ -86,6 +86,8 @@ export interface TermijnView {
    * obligation of the gemeente or aanbieder: when it passes, nobody is late. Absent for obligations.
    */
   klagerVenster?: true;
+  /** Set while the termijn is suspended (contractual termijnen only): it cannot pass until it is resumed. */
+  opgeschortSinds?: IsoDate;
 }
 
 /** Something the outside world must do after commit (send a letter, notify the college, ...). */

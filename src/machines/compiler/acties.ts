@@ -85,9 +85,19 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       const lopende = Object.keys(c.termijnen);
       return `termijn '${String(naam ?? '')}' loopt niet${lopende.length ? `; lopende termijnen: ${lopende.join(', ')}` : ''}`;
     }
-    // Only handling terms (those with a verdaging rule) move; a statutory year (Awb 9:24) or a notice term does not.
-    if (m.soort !== 'verdaging' && !spec(naam).verdagingMax) {
-      return `termijn '${naam}' (${spec(naam).label}) kan niet worden opgeschort of met instemming verlengd; dat kan alleen bij een afhandeltermijn`;
+    // Awb 9:11 knows verdaging (lid 2) and further delay with the klager's written consent (lid 3), nothing
+    // else: only a contractual termijn that says so may be suspended (TermijnDefinitie.opschorting).
+    if ((m.soort === 'opschorting' || m.soort === 'hervatting') && !spec(naam).opschorting) {
+      return (
+        `termijn '${naam}' (${spec(naam).label}, ${spec(naam).grondslag}) kan niet worden opgeschort: ` +
+        (spec(naam).verdagingMax
+          ? 'verschuiven kan alleen met verdaging (Awb 9:11 lid 2, VERDAGEN) of met schriftelijke instemming van de klager (Awb 9:11 lid 3, UITSTEL_MET_INSTEMMING)'
+          : 'de regeling kent voor deze termijn geen opschorting')
+      );
+    }
+    // Only handling terms (those with a verdaging rule) move with consent; a statutory year (Awb 9:24) or a notice term does not.
+    if (m.soort === 'instemming' && !spec(naam).verdagingMax) {
+      return `termijn '${naam}' (${spec(naam).label}) kan niet met instemming worden verlengd; dat kan alleen bij een afhandeltermijn (Awb 9:11 lid 3)`;
     }
     try {
       voegMutatieToe(ledgerVan(spec(naam), l, kalender), m);
@@ -112,9 +122,23 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     ...(tekst(dataVan(e).reden) ? { reden: tekst(dataVan(e).reden) } : {}),
   });
 
+  /** The day a suspended termijn was suspended; it cannot expire until it runs again. */
+  const opgeschortSinds = (c: KlachtContext, naam: string): string | undefined => {
+    const l = c.termijnen[naam];
+    return l && spec(naam) ? berekenLopend(spec(naam), l, kalender).opgeschortSinds : undefined;
+  };
+
+  /** A running termijn whose (inclusive) due date lies before the event's day, and that is not suspended. */
+  const voorbijVervaldatum = (c: KlachtContext, naam: string, e: KlachtMachineEvent): boolean => {
+    if (opgeschortSinds(c, naam)) return false;
+    const v = vervaldatum(c, naam);
+    return v !== undefined && dag(e) > v;
+  };
+
   const verstreken = (c: KlachtContext, e: KlachtMachineEvent, naam?: string): boolean => {
     const t = dataVan(e).termijn;
     if (typeof t !== 'string' || (naam && t !== naam)) return false;
+    if (opgeschortSinds(c, t)) return false;
     const v = vervaldatum(c, t);
     // The due date is inclusive (domain §0.3): expiry is from the next day on.
     return v !== undefined && dag(e) > v;
@@ -123,8 +147,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
   /** The aanbieder's handling term passed without afdoening: recorded as expired, or past its due date already. */
   const aanbiederVerstreken = (c: KlachtContext, e: KlachtMachineEvent): boolean => {
     if (c.verlopen.some((x) => x.naam === 'aanbiederAfhandeling')) return true;
-    const v = vervaldatum(c, 'aanbiederAfhandeling');
-    return v !== undefined && dag(e) > v;
+    return voorbijVervaldatum(c, 'aanbiederAfhandeling', e);
   };
   const aanbiederNogNiet = (c: KlachtContext): string => {
     const v = vervaldatum(c, 'aanbiederAfhandeling');
@@ -176,7 +199,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     tweedeLijnBevoegdOverAanbieders: ({ event }) => tweedeLijnBij(dag(event))?.bevoegdOverAanbieders === true,
     aanbiederTermijnVerstreken: ({ context, event }) => aanbiederVerstreken(context, event),
     jeugdwetTermijnVerstreken: ({ context, event }) =>
-      ['jeugdwetOordeel', 'jeugdwetReactie'].some((n) => context.verlopen.some((x) => x.naam === n) || ((v) => v !== undefined && dag(event) > v)(vervaldatum(context, n))),
+      ['jeugdwetOordeel', 'jeugdwetReactie'].some((n) => context.verlopen.some((x) => x.naam === n) || voorbijVervaldatum(context, n, event)),
     aanbiederTermijnVerstrekenEnTweedeLijnBevoegd: ({ context, event }) =>
       aanbiederVerstreken(context, event) && tweedeLijnBij(dag(event))?.bevoegdOverAanbieders === true,
     aanbiederTermijnVerstrekenZonderBevoegdeTweedeLijn: ({ context, event }) =>
@@ -209,6 +232,8 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       if (p.termijn && t !== p.termijn) return `hier verloopt alleen termijn '${String(p.termijn)}'`;
       const v = vervaldatum(context, t);
       if (v === undefined) return `termijn '${t}' loopt niet (al gehaald, verplaatst of gestopt): een verouderde wekker doet niets`;
+      const sinds = opgeschortSinds(context, t);
+      if (sinds) return `termijn '${t}' is opgeschort sinds ${leesbareDatum(sinds)}: hij verstrijkt pas na de hervatting`;
       return `termijn '${t}' is nog niet verstreken: de vervaldatum is ${leesbareDatum(v)} en die dag telt nog mee`;
     },
     verdagingToegestaan: ({ context, event }) => mutatieFout(context, dataVan(event).termijn, verdagingMutatie(event)) ?? '',

@@ -35,8 +35,9 @@ function termijnOvergangen(): Record<string, OvergangConfig[]> {
     UITSTEL_MET_INSTEMMING: [
       overgang({ guard: 'instemmingGeldig', omschrijving: 'verder uitstel met schriftelijke instemming van de klager', grondslag: 'Awb 9:11 lid 3', acties: ['uitstelMetInstemming'] }),
     ],
-    OPSCHORTEN: [overgang({ guard: 'opschortenGeldig', omschrijving: 'termijn opgeschort', acties: ['opschorten'] })],
-    HERVATTEN: [overgang({ guard: 'hervattenGeldig', omschrijving: 'termijn hervat', acties: ['hervatten'] })],
+    // Contractual termijnen only, where the definition says so (TermijnDefinitie.opschorting); never Awb 9:11.
+    OPSCHORTEN: [overgang({ guard: 'opschortenGeldig', omschrijving: 'contractuele termijn opgeschort', acties: ['opschorten'] })],
+    HERVATTEN: [overgang({ guard: 'hervattenGeldig', omschrijving: 'contractuele termijn hervat', acties: ['hervatten'] })],
     TERMIJN_VERLOPEN: [
       overgang({ guard: 'termijnVerstreken', omschrijving: 'termijn verstreken: escalatie', acties: ['termijnVerlopen'] }),
     ],

@@ -154,5 +154,6 @@ export function termijnView(spec: TermijnSpec, lopend: LopendeTermijn, kalender:
     grondslag: spec.grondslag,
     mutaties,
     ...(spec.klagerVenster ? { klagerVenster: true as const } : {}),
+    ...('opgeschortSinds' in u && u.opgeschortSinds ? { opgeschortSinds: u.opgeschortSinds } : {}),
   };
 }

@@ -207,3 +207,62 @@ function addDag(dag: string): string {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
+
+describe('Awb 9:11: the afhandeltermijn moves only by verdaging and by the klager\'s consent', () => {
+  const inBehandeling = () => {
+    const sv = regime('gm1904-stichtse-vecht');
+    return { sv, s: volg(sv, sv.start(intake({ feiten: { betreftGemeentelijkeFunctionaris: true } })), [['FORMELE_BEHANDELING', '2026-04-03'], ['IN_BEHANDELING_NEMEN', '2026-04-06']]) };
+  };
+
+  test('Awb 9:11 lid 2 and 3: OPSCHORTEN of the afhandeltermijn is refused, naming verdaging and instemming', () => {
+    const { sv, s } = inBehandeling();
+    const r = stap(sv, s, 'OPSCHORTEN', '2026-04-10', { termijn: 'afhandeling', reden: 'wachten op stukken' });
+    expect(r.accepted).toBe(false);
+    expect(r.reason).toContain('Awb 9:11 lid 2');
+    expect(r.reason).toContain('Awb 9:11 lid 3');
+  });
+
+  test('Awb 9:11 lid 2: with verdaging the termijn ends at most six plus four weeks after receipt (no opschorting on top)', () => {
+    const { sv, s } = inBehandeling();
+    const verdaagd = volg(sv, s, [['VERDAGEN', '2026-05-10', { termijn: 'afhandeling', duur: 'P4W', reden: 'hoorzitting' }]]);
+    // Receipt 2 April 2026 + 10 weeks = 11 June 2026 (a Thursday, no Atw shift).
+    expect(verdaagd.termijnen.find((t) => t.naam === 'afhandeling')?.vervaldatum).toBe('2026-06-11');
+    expect(stap(sv, verdaagd, 'OPSCHORTEN', '2026-05-12', { termijn: 'afhandeling' }).accepted).toBe(false);
+    expect(stap(sv, verdaagd, 'VERDAGEN', '2026-05-12', { termijn: 'afhandeling', duur: 'P1W' }).accepted).toBe(false);
+  });
+
+  test('legal lint: a definition that lets a statutory termijn be suspended is refused at file:line:column', () => {
+    const { errors } = loadAndValidate([DEFINITIES]);
+    expect(errors).toEqual([]);
+    const sv = regime('gm1904-stichtse-vecht');
+    const fout = kloon(sv.definitie, (d) => (d.termijnen.afhandeling.opschorting = { grondslag: 'eigen keuze' }));
+    const fouten = validateEen(fout);
+    expect(fouten).toEqual([expect.objectContaining({ message: expect.stringContaining("termijn 'afhandeling' (Awb 9:11) is een wettelijke termijn en kan niet worden opgeschort"), hint: expect.stringContaining('UITSTEL_MET_INSTEMMING') })]);
+  });
+
+  test('contractual opschorting: a suspension that spans the due date does not expire, and HERVATTEN moves the due date by the suspended days', () => {
+    const ams = regime('gm0363-amsterdam');
+    const def = kloon(ams.definitie, (d) => (d.termijnen.aanbiederAfhandeling.opschorting = { grondslag: 'Klachtenprotocol Wmo keten §6 (contractueel)' }));
+    const r = maakRegime(def, 'gm0363-amsterdam');
+    const s0 = r.start(intake({ gemeente: 'GM0363', ontvangenOp: '2026-03-02T10:00:00+01:00', ingediendBij: 'aanbieder', aanbieders: [{ id: 'a1', type: 'wmo' }], feiten: { aantalAanbieders: 1 } }));
+    expect(s0.termijnen.find((t) => t.naam === 'aanbiederAfhandeling')?.vervaldatum).toBe('2026-04-13');
+    const opgeschort = volg(r, s0, [['OPSCHORTEN', '2026-04-01', { termijn: 'aanbiederAfhandeling', reden: 'klager in het ziekenhuis' }]]);
+    expect(opgeschort.termijnen.find((t) => t.naam === 'aanbiederAfhandeling')?.opgeschortSinds).toBe('2026-04-01');
+    // The old due date passes during the suspension: the wake-up does nothing.
+    const wekker = stap(r, opgeschort, 'TERMIJN_VERLOPEN', '2026-04-14', { termijn: 'aanbiederAfhandeling' });
+    expect(wekker.accepted).toBe(false);
+    expect(wekker.reason).toContain('opgeschort');
+    // Nor can the klager treat it as passed.
+    expect(stap(r, opgeschort, 'VERZOEK_OMBUDSMAN', '2026-04-20').accepted).toBe(false);
+    const hervat = volg(r, opgeschort, [['HERVATTEN', '2026-04-21', { termijn: 'aanbiederAfhandeling' }]]);
+    const t = hervat.termijnen.find((x) => x.naam === 'aanbiederAfhandeling')!;
+    expect(t.opgeschortSinds).toBeUndefined();
+    // 20 days suspended (1 to 21 April): 13 April + 20 days = 3 May 2026 (contractual, no Atw).
+    expect(t.vervaldatum).toBe('2026-05-03');
+  });
+});
+
+function validateEen(def: Definitie) {
+  const { juridischeFouten } = jest.requireActual('../definition/juridische-lint') as typeof import('../definition/juridische-lint');
+  return juridischeFouten(geladen(def, 'gm1904-stichtse-vecht'));
+}

@@ -43,6 +43,8 @@ export interface TermijnSpec {
   grondslag: string;
   /** Where it is defined (for errors). */
   definitiePad: Array<string | number>;
+  /** May be suspended, on this (contractual) basis; never a statutory termijn (Awb 9:11). */
+  opschorting?: { grondslag: string };
   /** A window for the klager (Awb 9:24: a year to go to the ombudsman), not an obligation of the handler. */
   klagerVenster?: true;
 }

@@ -211,10 +211,31 @@ function tweedeLijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void 
   }
 }
 
+/** Statutes whose termijnen move only as the statute says (Awb 9:11 lid 2 and 3, Wkkgz 17 lid 2, Jeugdwet 4.2.1). */
+const WETTELIJK = /^\s*(Awb|Algemene wet bestuursrecht|Wkkgz|Jeugdwet|Wmo|Gemeentewet|GemW)\b/i;
+
+/** Opschorting is for contractual termijnen only, and says on which basis (Awb 9:11: verdaging and consent only). */
+function opschortingLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
+  for (const [naam, t] of Object.entries(def.definitie.termijnen)) {
+    if (!t.opschorting) continue;
+    if (naam === 'afhandeling' || naam === 'nietBehandelenKennisgeving' || naam === 'tweedeLijnVerzoek' || WETTELIJK.test(t.grondslag)) {
+      errors.push(
+        foutOp(
+          def,
+          ['termijnen', naam, 'opschorting'],
+          `termijn '${naam}' (${t.grondslag}) is een wettelijke termijn en kan niet worden opgeschort: Awb 9:11 kent alleen verdaging (lid 2, hooguit 4 weken) en verder uitstel met schriftelijke instemming van de klager (lid 3)`,
+          'laat opschorting weg; gebruik verdagingMax, of vraag de klager om instemming met een latere datum (UITSTEL_MET_INSTEMMING)',
+        ),
+      );
+    }
+  }
+}
+
 export function juridischeFouten(def: GeladenDefinitie): DefinitionError[] {
   const errors: DefinitionError[] = [];
   geldigheidLint(def, errors);
   termijnLint(def, errors);
+  opschortingLint(def, errors);
   tweedeLijnLint(def, errors);
   return errors;
 }

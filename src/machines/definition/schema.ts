@@ -106,6 +106,12 @@ export const termijnSchema = z.strictObject({
   herinneringen: z.array(herinneringSchema).optional().describe('Herinneringen vóór de vervaldatum.'),
   escalatieNaar: rol('Wie een melding krijgt als de termijn verstrijkt, bijvoorbeeld leidinggevende.').optional(),
   grondslag: z.string().min(1).describe('Wettelijke of contractuele bron, bijvoorbeeld "Awb 9:11 lid 1".'),
+  opschorting: z
+    .strictObject({
+      grondslag: z.string().min(1).describe('Waarop de opschorting berust, bijvoorbeeld "Klachtenprotocol Wmo keten §6 (contractueel)".'),
+    })
+    .optional()
+    .describe('Mag deze termijn worden opgeschort (en hervat)? Alleen voor contractuele termijnen: een wettelijke termijn zoals Awb 9:11 kent alleen verdaging en uitstel met instemming van de klager.'),
 });
 
 // -- Steps, routing, second line ----------------------------------------------------------------

@@ -64,6 +64,11 @@ export interface TermijnDefinitie {
   escalatieNaar?: string;
   /** Legal or contractual source, e.g. `Awb 9:11 lid 1` or `Klachtenprotocol Wmo keten §6`. */
   grondslag: string;
+  /**
+   * The termijn may be suspended (OPSCHORTEN/HERVATTEN), on this basis. Contractual termijnen only: a
+   * statutory one such as Awb 9:11 moves by verdaging (lid 2) and the klager's consent (lid 3), nothing else.
+   */
+  opschorting?: { grondslag: string };
 }
 
 /**
