@@ -18,9 +18,18 @@ export type Route =
   | 'doorgestuurdNaarAanbieder'
   | 'gemeente';
 
-/** The special regime that applies: a klacht about exactly one aanbieder whose type has one (JW-4.2.1-9, WKKGZ-SCOPE-1). */
+/** The klacht is about the gemeente's own conduct (EersteLijn.klachtOverGemeente). */
+export function overGemeente(def: Definitie, intake: IntakeGegevens): boolean {
+  const v = def.eersteLijn.klachtOverGemeente;
+  return v !== undefined && evalueer(v, alleFeiten(intake));
+}
+
+/**
+ * The special regime that applies: a klacht about the conduct of exactly one aanbieder whose type has one
+ * (Jeugdwet 4.2.1 lid 1 and 6; Wkkgz 13). Not when the klacht is about the gemeente's own conduct.
+ */
 export function bijzonderRegimeVoor(def: Definitie, intake: IntakeGegevens): BijzonderRegime | undefined {
-  if (intake.aanbieders.length !== 1) return undefined;
+  if (intake.aanbieders.length !== 1 || overGemeente(def, intake)) return undefined;
   const type = intake.aanbieders[0].type;
   return type ? def.bijzondereRegimes?.[type] : undefined;
 }
@@ -36,6 +45,9 @@ export function routeer(def: Definitie, intake: IntakeGegevens): Route | undefin
     default:
       break;
   }
+  // A klacht about the gemeente's own conduct stays under Awb titel 9.1 at the gemeente, wherever it was
+  // filed and whichever aanbieder it also names: Jeugdwet 4.2.1 and the Wkkgz cover the aanbieder's conduct.
+  if (overGemeente(def, intake)) return 'gemeente';
   // Jeugdwet 4.2.1 lid 6: Awb titel 9.1 does not apply; Wkkgz 13–17 for zorg. Wherever it was filed.
   const bijzonder = bijzonderRegimeVoor(def, intake);
   if (bijzonder) return bijzonder.regime === 'wkkgz' ? 'wkkgz' : 'jeugdwet';

@@ -266,3 +266,24 @@ function validateEen(def: Definitie) {
   const { juridischeFouten } = jest.requireActual('../definition/juridische-lint') as typeof import('../definition/juridische-lint');
   return juridischeFouten(geladen(def, 'gm1904-stichtse-vecht'));
 }
+
+describe('Special regimes apply by what the klacht is about, not by which aanbieder is named', () => {
+  test('Jeugdwet 4.2.1 lid 1 and 6: a klacht about the conduct of a gemeente official that also names a jeugdhulpaanbieder stays under Awb titel 9.1 at the gemeente, with the ombudsman as second line', () => {
+    const sv = regime('gm1904-stichtse-vecht');
+    const jeugd = [{ id: 'jeugd-1', naam: 'Jeugdzorg Vecht', type: 'jeugdhulp' as const }];
+    const overGemeente = sv.start(intake({ aanbieders: jeugd, feiten: { aantalAanbieders: 1, betreftGemeentelijkeFunctionaris: true } }));
+    expect(overGemeente.state).toBe('gemeente.informeleFase');
+    expect(overGemeente.termijnen.map((t) => t.naam)).toContain('afhandeling');
+    // Filed at the aanbieder, about the gemeente: still the gemeente's Awb procedure.
+    expect(sv.start(intake({ ingediendBij: 'aanbieder', aanbieders: jeugd, feiten: { aantalAanbieders: 1, betreftGemeentelijkeFunctionaris: true } })).state).toBe('gemeente.informeleFase');
+    // About the aanbieder's own conduct: its klachtencommissie.
+    expect(sv.start(intake({ aanbieders: jeugd, feiten: { aantalAanbieders: 1 } })).state).toBe('jeugdwetKlachtencommissie.oordeelCommissie');
+  });
+
+  test('Wkkgz 13 with Klachtenprotocol Wmo keten Amsterdam §5B: a klacht addressed to the wethouder that names a zorgaanbieder is the gemeente\'s', () => {
+    const ams = regime('gm0363-amsterdam');
+    const zorg = [{ id: 'zorg-1', type: 'zorg' as const }];
+    expect(ams.start(intake({ gemeente: 'GM0363', aanbieders: zorg, feiten: { aantalAanbieders: 1, gerichtAan: 'wethouder' } })).state.startsWith('gemeente.')).toBe(true);
+    expect(ams.start(intake({ gemeente: 'GM0363', aanbieders: zorg, feiten: { aantalAanbieders: 1 } })).state).toBe('wkkgz.bijKlachtenfunctionaris');
+  });
+});

@@ -127,6 +127,7 @@ export function voorwaarden(d: Definitie): Array<{ path: Pad; voorwaarde: Voorwa
   const out: Array<{ path: Pad; voorwaarde: Voorwaarde }> = [];
   if (d.eersteLijn.doorsturenNaarAanbieder) out.push({ path: ['eersteLijn', 'doorsturenNaarAanbieder'], voorwaarde: d.eersteLijn.doorsturenNaarAanbieder });
   if (d.eersteLijn.behandelingDoorGemeente) out.push({ path: ['eersteLijn', 'behandelingDoorGemeente'], voorwaarde: d.eersteLijn.behandelingDoorGemeente });
+  if (d.eersteLijn.klachtOverGemeente) out.push({ path: ['eersteLijn', 'klachtOverGemeente'], voorwaarde: d.eersteLijn.klachtOverGemeente });
   if (d.signalen?.naarCollegeOnverwijld) out.push({ path: ['signalen', 'naarCollegeOnverwijld'], voorwaarde: d.signalen.naarCollegeOnverwijld });
   return out;
 }

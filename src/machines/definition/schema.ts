@@ -144,6 +144,11 @@ export const eersteLijnSchema = z.strictObject({
   behandelingDoorGemeente: voorwaardeSchema
     .optional()
     .describe('Wanneer de gemeente de klacht zelf behandelt; gaat vóór doorsturen.'),
+  klachtOverGemeente: voorwaardeSchema
+    .optional()
+    .describe(
+      'Wanneer de klacht over een gedraging van de gemeente zelf gaat (een gemeentelijke functionaris, beleid): dan behandelt de gemeente haar volgens Awb titel 9.1, ook als er een jeugdhulp- of zorgaanbieder genoemd wordt (Jeugdwet 4.2.1 en de Wkkgz gaan alleen over de aanbieder).',
+    ),
   gemeenteLoket: z.string().min(1).describe('Wie bij de gemeente registreert en routeert: KCC, Klachtenteam, klachtencoördinator.'),
   klachtOverAfhandelingAanbiederBijGemeente: z
     .boolean()

@@ -111,6 +111,12 @@ export interface EersteLijn {
   doorsturenNaarAanbieder?: Voorwaarde;
   /** When the gemeente handles it itself (takes precedence over doorsturen). */
   behandelingDoorGemeente?: Voorwaarde;
+  /**
+   * When the klacht is about the gemeente's own conduct (a gemeente official, its policy or decisions):
+   * then Awb titel 9.1 applies at the gemeente, whatever aanbieder is also named. The special regimes
+   * (Jeugdwet 4.2.1, Wkkgz) cover the aanbieder's conduct only (Jeugdwet 4.2.1 lid 1 and 6; Wkkgz 13).
+   */
+  klachtOverGemeente?: Voorwaarde;
   /** Who at the gemeente registers and routes (KCC, Klachtenteam Sociaal Domein, klachtencoördinator). */
   gemeenteLoket: string;
   /** Klager unhappy with the aanbieder's handling may go to the gemeente, on the process (seed 000 §5A). */

@@ -36,9 +36,11 @@ function feitWaarden(def: Definitie): Array<[string, unknown[]]> {
   const namen = new Set<string>();
   genoemdeFeiten(el.doorsturenNaarAanbieder, namen);
   genoemdeFeiten(el.behandelingDoorGemeente, namen);
+  genoemdeFeiten(el.klachtOverGemeente, namen);
   const vergeleken = new Map<string, Set<string | number | boolean>>();
   vergelekenWaarden(el.doorsturenNaarAanbieder, vergeleken);
   vergelekenWaarden(el.behandelingDoorGemeente, vergeleken);
+  vergelekenWaarden(el.klachtOverGemeente, vergeleken);
   const out: Array<[string, unknown[]]> = [];
   for (const naam of [...namen].sort()) {
     if ((AFGELEIDE_FEITEN as readonly string[]).includes(naam)) continue;
@@ -84,6 +86,7 @@ export function intakeVoorbeelden(def: Definitie): IntakeInput[] {
   const vergeleken = new Map<string, Set<string | number | boolean>>();
   vergelekenWaarden(el.doorsturenNaarAanbieder, vergeleken);
   vergelekenWaarden(el.behandelingDoorGemeente, vergeleken);
+  vergelekenWaarden(el.klachtOverGemeente, vergeleken);
   const aantallen = [...(vergeleken.get('aantalAanbieders') ?? [])].filter((n): n is number => typeof n === 'number' && n > 2 && n <= 10);
   const aanbiederSets: AanbiederRef[][] = [
     [],
@@ -95,7 +98,7 @@ export function intakeVoorbeelden(def: Definitie): IntakeInput[] {
     ...[...new Set(aantallen)].map((n) => Array.from({ length: n }, (_, i) => aanbieder(`a${i + 1}`, 'wmo'))),
   ];
   // Vary the channel only when a condition tests it (it multiplies the samples).
-  const namen = genoemdeFeiten(el.behandelingDoorGemeente, genoemdeFeiten(el.doorsturenNaarAanbieder));
+  const namen = genoemdeFeiten(el.klachtOverGemeente, genoemdeFeiten(el.behandelingDoorGemeente, genoemdeFeiten(el.doorsturenNaarAanbieder)));
   const kanalen: IntakeInput['kanaal'][] = namen.has('kanaal') ? ['telefoon', 'balie', 'brief', 'webformulier', 'email'] : ['email'];
   const basis = (soort: Soort, ingediendBij: IntakeInput['ingediendBij'], aanbieders: AanbiederRef[], feiten: Record<string, unknown>, kanaal: IntakeInput['kanaal'] = 'email'): IntakeInput => ({
     gemeente,
