@@ -13,7 +13,12 @@ export type IsoDate = string;
 export type IsoDateTime = string;
 
 export type Kanaal = 'telefoon' | 'balie' | 'brief' | 'webformulier' | 'email';
-export type Soort = 'klacht' | 'signaal' | 'melding' | 'stoppenMetLeveren';
+/**
+ * `eigenOnderzoek`: an investigation the ombudsman starts on its own initiative, without a klacht
+ * (Awb 9:26); the gemeente (and its ketenpartners) cooperate (Awb 9:31).
+ */
+export type Soort = 'klacht' | 'signaal' | 'melding' | 'stoppenMetLeveren' | 'eigenOnderzoek';
+export const SOORTEN: readonly Soort[] = ['klacht', 'signaal', 'melding', 'stoppenMetLeveren', 'eigenOnderzoek'];
 export type AanbiederType = 'wmo' | 'jeugdhulp' | 'zorg' | 'overig';
 
 /** Named facts the routing condition language of a definition can test. */

@@ -3,7 +3,7 @@
  * (no I/O, design.md §4); guards say why they refuse, so `step()` can answer in Dutch.
  */
 import { assign } from 'xstate';
-import type { Intent, IntakeInput } from '../contract';
+import { SOORTEN, type Intent, type IntakeInput } from '../contract';
 import { kalenderdag, leesbareDatum, TermijnFout, voegMutatieToe, type Mutatie } from '../termijnen';
 import { GESCHIL_GRONDEN, HOREN_UITZONDERINGEN, NIET_BEHANDELGRONDEN, OORDELEN } from './gebeurtenissen';
 import { routeer } from './routering';
@@ -216,6 +216,8 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       return (typeof grond === 'string' && grond in GESCHIL_GRONDEN) || context.verlopen.some((v) => v.naam === 'wkkgzAfhandeling');
     },
     besluitGeldig: ({ event }) => ['toegestaan', 'afgewezen'].includes(String(dataVan(event).besluit)),
+    redenGegeven: ({ event }) => tekst(dataVan(event).reden) !== undefined,
+    viaOmbudsman: ({ context }) => context.intake?.ingediendBij === 'ombudsman',
   };
 
   /** Dutch reason a guard refused, for StepResult.reason. */
@@ -224,6 +226,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       const i = intakeVan(event);
       if (!i) return 'de gebeurtenis mist de intake (data.intake met gemeente, kanaal, ontvangenOp, ingediendBij, aanbieders en feiten)';
       if (i.soort === 'stoppenMetLeveren') return 'deze definitie kent geen protocol stoppen met leveren (stoppenMetLeveren ontbreekt)';
+      if (!SOORTEN.includes(i.soort)) return `onbekende soort '${String(i.soort)}': de soort is een van ${SOORTEN.join(', ')}`;
       return `geen route voor deze intake (soort ${i.soort}, ingediend bij ${i.ingediendBij})`;
     },
     termijnVerstreken: ({ context, event }, p) => {
@@ -282,6 +285,8 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     geschilToegestaan: () =>
       'de klager kan naar de geschilleninstantie na de schriftelijke uitkomst of na het verstrijken van de termijn (Wkkgz 21 lid 1 sub b); daarvoor alleen met data.grond klachtregelingNietNageleefd (sub a) of nietRedelijk (sub c)',
     besluitGeldig: () => 'geef het besluit: data.besluit is toegestaan of afgewezen',
+    redenGegeven: () => 'geef in data.reden waarom (bijvoorbeeld wat de bestuurlijke impact is)',
+    viaOmbudsman: () => 'alleen een klacht die de ombudsman heeft doorgezonden (ingediend bij de ombudsman), kan hij bij uitzondering zelf behandelen (Awb 9:20 lid 1)',
   };
 
   const push = (maak: (a: Args, p: Record<string, unknown>) => Intent[]) =>
@@ -409,6 +414,28 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       if (!v || !context.intake || !evalueer(v, alleFeiten(context.intake))) return [];
       return [{ type: 'COLLEGE_INFORMEREN', naar: 'college', grondslag: `${def.bron}: signalen met bestuurlijke impact onverwijld aan het college`, data: { termijn: 'onverwijld', soort: context.intake.soort, onderwerp: context.intake.onderwerp } }];
     }),
+    /**
+     * Bestuurlijke impact that shows up while the klacht is handled goes to the college onverwijld too, at
+     * any moment of the case (as the regeling says for signalen at intake; the college answers for the
+     * conduct, Awb 9:1).
+     */
+    collegeOnverwijld: push(({ context, event }) => [
+      {
+        type: 'COLLEGE_INFORMEREN',
+        naar: 'college',
+        grondslag: def.signalen?.naarCollegeOnverwijld ? `${def.bron}: klachten en signalen met bestuurlijke impact onverwijld aan het college` : 'Awb 9:1',
+        data: { termijn: 'onverwijld', reden: tekst(dataVan(event).reden), soort: context.intake?.soort, onderwerp: context.intake?.onderwerp },
+      },
+    ]),
+    /** The ombudsman turned to a ketenpartner directly: the ketenpartner informs the gemeente (Klachtenprotocol Wmo keten Amsterdam §4, §12). */
+    ombudsmanContactMelden: push(({ event }) => [
+      {
+        type: 'OMBUDSMAN_CONTACT_MELDEN',
+        naar: def.eersteLijn.gemeenteLoket,
+        grondslag: `${def.bron}; Awb 9:31`,
+        data: { aanbieder: tekst(dataVan(event).aanbieder), onderwerp: tekst(dataVan(event).onderwerp) },
+      },
+    ]),
     /** Wmo 2015 art. 3.4, Jeugdwet 4.1.8, Wkkgz 11: calamiteit and geweld to the toezichthouder 'onverwijld'. */
     meldingToezichthouderAlsNodig: push(({ context }) => {
       const f = context.intake?.feiten ?? {};

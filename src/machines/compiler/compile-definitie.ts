@@ -43,6 +43,14 @@ function termijnOvergangen(): Record<string, OvergangConfig[]> {
     ],
     // Selectielijst 2020 13.2: the klager may withdraw in every open state (final states are top-level,
     // so a done machine never takes this root transition); the target's entry stops every termijn.
+    // Bestuurlijke impact can show up at any moment of a case: the college hears it onverwijld.
+    BESTUURLIJKE_IMPACT_MELDEN: [
+      overgang({ guard: 'redenGegeven', omschrijving: 'bestuurlijke impact: onverwijld aan het college gemeld', grondslag: 'Awb 9:1', acties: ['collegeOnverwijld'] }),
+    ],
+    // The ombudsman may turn to a ketenpartner directly; the ketenpartner tells the gemeente (Awb 9:31).
+    OMBUDSMAN_CONTACT_AANBIEDER: [
+      overgang({ omschrijving: 'de ombudsman wendde zich tot de aanbieder: de gemeente is ingelicht', grondslag: 'Awb 9:31', acties: ['ombudsmanContactMelden'] }),
+    ],
     KLACHT_INGETROKKEN: [
       overgang({ naar: naar('ingetrokken'), omschrijving: 'de klager trekt de klacht (of het verzoek bij de tweede lijn) in', grondslag: 'Selectielijst 2020 13.2 (afgebroken)' }),
     ],

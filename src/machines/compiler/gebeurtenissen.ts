@@ -104,6 +104,19 @@ export const GEBEURTENISSEN: Record<string, GebeurtenisInfo> = {
   UITSPRAAK_GESCHILLENINSTANTIE: { omschrijving: 'geschilleninstantie doet uitspraak', data: { 'uitspraak?': 'de uitspraak' } },
   SIGNAAL_AFGEHANDELD: { omschrijving: 'signaal afgehandeld', data: {} },
   MELDING_AFGEHANDELD: { omschrijving: 'melding afgehandeld', data: {} },
+  BESTUURLIJKE_IMPACT_MELDEN: {
+    omschrijving: 'de klacht blijkt tijdens de behandeling bestuurlijke impact te hebben: onverwijld aan het college',
+    data: { reden: 'waarom de klacht bestuurlijke aandacht vraagt' },
+    varianten: [{ reden: 'publiciteit verwacht' }],
+  },
+  OMBUDSMAN_CONTACT_AANBIEDER: {
+    omschrijving: 'de ombudsman heeft zich rechtstreeks tot de aanbieder gewend; de aanbieder meldt het de gemeente',
+    data: { 'aanbieder?': 'id of naam van de aanbieder', 'onderwerp?': 'waarover' },
+  },
+  OMBUDSMAN_NEEMT_ZELF_IN_BEHANDELING: {
+    omschrijving: 'de ombudsman behandelt een bij hem ingediende klacht bij uitzondering zelf (Awb 9:20 lid 1)',
+    data: { 'reden?': 'waarom interne klachtbehandeling niet van de klager kan worden gevergd' },
+  },
   BESLUIT_STOPPEN_MET_LEVEREN: { omschrijving: 'de gemeente beslist op het verzoek om te stoppen met leveren', data: { besluit: 'toegestaan | afgewezen' }, varianten: [{ besluit: 'toegestaan' }, { besluit: 'afgewezen' }] },
 };
 

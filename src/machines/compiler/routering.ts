@@ -12,6 +12,7 @@ export type Route =
   | 'signaal'
   | 'melding'
   | 'stoppenMetLeveren'
+  | 'eigenOnderzoek'
   | 'jeugdwet'
   | 'wkkgz'
   | 'bijAanbieder'
@@ -42,8 +43,14 @@ export function routeer(def: Definitie, intake: IntakeGegevens): Route | undefin
       return 'melding';
     case 'stoppenMetLeveren':
       return def.stoppenMetLeveren ? 'stoppenMetLeveren' : undefined;
-    default:
+    case 'eigenOnderzoek':
+      // Awb 9:26: the ombudsman investigates on its own initiative; no klacht, no Awb 9.1 termijnen.
+      return 'eigenOnderzoek';
+    case 'klacht':
       break;
+    default:
+      // An unknown soort is refused, never silently handled as a klacht with Awb termijnen.
+      return undefined;
   }
   // A klacht about the gemeente's own conduct stays under Awb titel 9.1 at the gemeente, wherever it was
   // filed and whichever aanbieder it also names: Jeugdwet 4.2.1 and the Wkkgz cover the aanbieder's conduct.

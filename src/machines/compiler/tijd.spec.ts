@@ -287,3 +287,79 @@ describe('Special regimes apply by what the klacht is about, not by which aanbie
     expect(ams.start(intake({ gemeente: 'GM0363', aanbieders: zorg, feiten: { aantalAanbieders: 1 } })).state).toBe('wkkgz.bijKlachtenfunctionaris');
   });
 });
+
+describe('Things learned halfway', () => {
+  test('Uitgangspunten klachtenmanagement Sociaal Domein Stichtse Vecht §11-VI: bestuurlijke impact that shows up during handling goes to the college onverwijld, at any moment', () => {
+    const sv = regime('gm1904-stichtse-vecht');
+    const s0 = sv.start(intake({ feiten: { betreftGemeentelijkeFunctionaris: true } }));
+    // Nothing at intake: the impact was not known then.
+    expect(intentVan(s0, 'COLLEGE_INFORMEREN')).toBeUndefined();
+    for (const s of [s0, volg(sv, s0, [['FORMELE_BEHANDELING', '2026-04-03'], ['IN_BEHANDELING_NEMEN', '2026-04-06']])]) {
+      const gemeld = volg(sv, s, [['BESTUURLIJKE_IMPACT_MELDEN', '2026-04-20', { reden: 'de pers heeft gebeld' }]]);
+      expect(gemeld.state).toBe(s.state);
+      expect(intentVan(gemeld, 'COLLEGE_INFORMEREN')).toMatchObject({ naar: 'college', data: { termijn: 'onverwijld', reden: 'de pers heeft gebeld' } });
+      expect(gemeld.termijnen).toEqual(s.termijnen);
+    }
+    const zonderReden = stap(sv, s0, 'BESTUURLIJKE_IMPACT_MELDEN', '2026-04-20');
+    expect(zonderReden.accepted).toBe(false);
+    expect(zonderReden.reason).toContain('data.reden');
+  });
+});
+
+describe('Ombudsman powers (Awb titel 9.2)', () => {
+  test('Awb 9:26: an investigation on the ombudsman\'s own initiative is a case of its own, without Awb 9.1 termijnen; the gemeente cooperates and reacts to the recommendations', () => {
+    const ams = regime('gm0363-amsterdam');
+    const s0 = ams.start(intake({ gemeente: 'GM0363', soort: 'eigenOnderzoek', ingediendBij: 'ombudsman', onderwerp: 'wachttijden Wmo-hulpmiddelen' }));
+    expect(s0.state).toBe('eigenOnderzoek.onderzoek');
+    expect(s0.termijnen).toEqual([]);
+    expect(intentVan(s0, 'MEDEWERKING_ONDERZOEK')).toMatchObject({ naar: 'Klachtenteam Sociaal Domein', grondslag: 'Awb 9:26, 9:31' });
+    const eind = volg(ams, s0, [
+      ['OMBUDSMAN_INFORMATIEVRAAG', '2026-04-10', { termijn: '2026-05-01', vraag: 'aantallen' }],
+      ['RAPPORT_OMBUDSMAN', '2026-07-01', { aanbevelingen: true }],
+      ['REACTIE_OP_AANBEVELINGEN', '2026-08-01', { volgen: true }],
+    ]);
+    expect(eind.state).toBe('afgesloten');
+  });
+
+  test('an unknown intake soort is refused, never handled as a klacht with Awb termijnen', () => {
+    const sv = regime('gm1904-stichtse-vecht');
+    const r = sv.start(intake({ soort: 'vraag' as never }));
+    expect(r.accepted).toBe(false);
+    expect(r.reason).toContain("onbekende soort 'vraag'");
+    expect(r.termijnen).toEqual([]);
+  });
+
+  test('Awb 9:20 lid 1: the ombudsman may exceptionally handle a klacht filed with him itself, instead of the gemeente', () => {
+    const ams = regime('gm0363-amsterdam');
+    const s0 = ams.start(intake({ gemeente: 'GM0363', ingediendBij: 'ombudsman', feiten: { gerichtAan: 'wethouder' } }));
+    expect(s0.state.startsWith('gemeente.')).toBe(true);
+    const zelf = volg(ams, s0, [['OMBUDSMAN_NEEMT_ZELF_IN_BEHANDELING', '2026-04-07']]);
+    expect(zelf.state).toBe('bijOmbudsman.onderzoek');
+    expect(zelf.termijnen.map((t) => t.naam)).not.toContain('afhandeling');
+    // Not for a klacht the gemeente received itself.
+    const eigen = ams.start(intake({ gemeente: 'GM0363', feiten: { gerichtAan: 'wethouder' } }));
+    expect(stap(ams, eigen, 'OMBUDSMAN_NEEMT_ZELF_IN_BEHANDELING', '2026-04-07').accepted).toBe(false);
+  });
+
+  test('Klachtenprotocol Wmo keten Amsterdam §12: when the ombudsman turns to a ketenpartner directly, the ketenpartner informs the gemeente', () => {
+    const ams = regime('gm0363-amsterdam');
+    const s0 = ams.start(intake({ gemeente: 'GM0363', ingediendBij: 'aanbieder', aanbieders: [{ id: 'a1', type: 'wmo' }], feiten: { aantalAanbieders: 1 } }));
+    const gemeld = volg(ams, s0, [['OMBUDSMAN_CONTACT_AANBIEDER', '2026-04-07', { aanbieder: 'a1' }]]);
+    expect(gemeld.state).toBe('bijAanbieder.inBehandeling');
+    expect(intentVan(gemeld, 'OMBUDSMAN_CONTACT_MELDEN')).toMatchObject({ naar: 'Klachtenteam Sociaal Domein', data: { aanbieder: 'a1' } });
+  });
+});
+
+describe('Uitgangspunten klachtenmanagement Sociaal Domein Stichtse Vecht §11-I: the aanbieder informs the gemeente', () => {
+  test('§11-I: registratie, behandeling, afdoening, maatregelen and the terugkoppeling aan de klager, also for a klacht received directly at the aanbieder', () => {
+    const sv = regime('gm1904-stichtse-vecht');
+    const over = (s: StepResult) => s.intents.filter((i) => i.type === 'TERUGKOPPELING_AAN_GEMEENTE').map((i) => i.data?.over);
+    const s0 = sv.start(intake({ ingediendBij: 'aanbieder', aanbieders: [{ id: 'w1', type: 'wmo' }], feiten: { aantalAanbieders: 1 } }));
+    expect(over(s0)).toEqual(['registratie']);
+    const contact = volg(sv, s0, [['CONTACT_OPGENOMEN', '2026-04-06']]);
+    expect(over(contact)).toEqual(['behandeling']);
+    const afgedaan = volg(sv, contact, [['AFDOENEN', '2026-04-20', { oordeel: 'gegrond', maatregelen: 'excuses en nieuwe planning' }]]);
+    expect(over(afgedaan)).toEqual(['afdoening', 'maatregelen', 'terugkoppelingKlager']);
+    expect(s0.intents.find((i) => i.type === 'TERUGKOPPELING_AAN_GEMEENTE')?.grondslag).toContain('Uitgangspunten klachtenmanagement Sociaal Domein');
+  });
+});

@@ -154,9 +154,9 @@ export const eersteLijnSchema = z.strictObject({
     .boolean()
     .describe('Wie ontevreden is over de afhandeling door de aanbieder, kan bij de gemeente klagen over het proces.'),
   terugkoppelingAanbieder: z
-    .array(z.enum(['registratie', 'behandeling', 'afdoening', 'maatregelen', 'tevredenheid']))
+    .array(z.enum(['registratie', 'behandeling', 'afdoening', 'maatregelen', 'terugkoppelingKlager', 'tevredenheid']))
     .optional()
-    .describe('Wat de aanbieder per klacht aan de gemeente terugmeldt.'),
+    .describe('Wat de aanbieder per klacht aan de gemeente terugmeldt: de registratie, de behandeling, de afdoening, de (te nemen) maatregelen, de terugkoppeling aan de klager en of de klager tevreden is.'),
 });
 
 export const tweedeLijnSchema = z.strictObject({

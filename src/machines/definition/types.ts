@@ -122,7 +122,7 @@ export interface EersteLijn {
   /** Klager unhappy with the aanbieder's handling may go to the gemeente, on the process (seed 000 §5A). */
   klachtOverAfhandelingAanbiederBijGemeente: boolean;
   /** Feedback the aanbieder owes the gemeente per case (seed 000 §11-I, seed 003 §5A). */
-  terugkoppelingAanbieder?: Array<'registratie' | 'behandeling' | 'afdoening' | 'maatregelen' | 'tevredenheid'>;
+  terugkoppelingAanbieder?: Array<'registratie' | 'behandeling' | 'afdoening' | 'maatregelen' | 'terugkoppelingKlager' | 'tevredenheid'>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -116,6 +116,7 @@ export function intakeVoorbeelden(def: Definitie): IntakeInput[] {
     }
   }
   for (const soort of ['signaal', 'melding', 'stoppenMetLeveren'] as const) out.push(basis(soort, 'gemeente', aanbiederSets[1], {}));
+  out.push(basis('eigenOnderzoek', 'ombudsman', [], {}));
   out.push(basis('melding', 'gemeente', aanbiederSets[1], { calamiteit: true }));
   return out;
 }

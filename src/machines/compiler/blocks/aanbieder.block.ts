@@ -4,14 +4,24 @@
  * klager unhappy with the aanbieder's handling going to the gemeente on the process (seed 000 §5A).
  */
 import { kanDoorsturenNaarAanbieder } from '../../definition/eerste-lijn';
+import type { EersteLijn } from '../../definition/types';
+import type { CompileCtx } from '../types';
 import { bestaand, intent, naar, overgang, startTermijn, stopTermijn, toestand, type ActieRef, type Blok, type OvergangConfig, type ToestandConfig } from './bouw';
+
+/**
+ * The terugkoppeling the aanbieder owes the gemeente about one klacht, where the regeling asks for it:
+ * registratie, behandeling, afdoening, maatregelen, the terugkoppeling aan de klager, tevredenheid
+ * (eersteLijn.terugkoppelingAanbieder; the gemeente stays responsible for the care it buys, Wmo 2015 art. 2.1.1).
+ */
+export function terugkoppelingActies(cc: CompileCtx, wat: NonNullable<EersteLijn['terugkoppelingAanbieder']>[number]): ActieRef[] {
+  const el = cc.def.eersteLijn;
+  return (el.terugkoppelingAanbieder ?? []).includes(wat) ? [intent('TERUGKOPPELING_AAN_GEMEENTE', el.gemeenteLoket, `${cc.def.bron}; Wmo 2015 art. 2.1.1`, { over: wat })] : [];
+}
 
 export const aanbiederBlok: Blok = (cc) => {
   const { def } = cc;
   const el = def.eersteLijn;
-  const terug = el.terugkoppelingAanbieder ?? [];
-  const terugkoppeling = (wat: string): ActieRef[] =>
-    terug.includes(wat as never) ? [intent('TERUGKOPPELING_AAN_GEMEENTE', el.gemeenteLoket, 'seed 000 §11-I; seed 003 §5A', { over: wat })] : [];
+  const terugkoppeling = (wat: Parameters<typeof terugkoppelingActies>[1]): ActieRef[] => terugkoppelingActies(cc, wat);
   const termijnen = bestaand(cc, 'contact', 'aanbiederAfhandeling');
   const eenBevoegd = def.tweedeLijn.some((t) => t.bevoegdOverAanbieders);
 
@@ -121,15 +131,24 @@ export const aanbiederBlok: Blok = (cc) => {
             fase: 'aanbieder',
             termijnen,
             on: {
-              ...(cc.specs.contact
-                ? { CONTACT_OPGENOMEN: overgang({ omschrijving: 'contact met de klager opgenomen', grondslag: cc.specs.contact.grondslag, acties: [stopTermijn('contact'), ...terugkoppeling('behandeling')] }) }
-                : {}),
+              // The gemeente hears how the klacht is handled, also where no contact termijn runs.
+              CONTACT_OPGENOMEN: overgang({
+                omschrijving: 'contact met de klager opgenomen',
+                ...(cc.specs.contact ? { grondslag: cc.specs.contact.grondslag } : {}),
+                acties: [...bestaand(cc, 'contact').map(stopTermijn), ...terugkoppeling('behandeling')],
+              }),
               AFDOENEN: overgang({
                 naar: naar('bijAanbieder', 'afgedaan'),
                 guard: 'oordeelGeldig',
                 omschrijving: 'de aanbieder doet de klacht af',
                 grondslag: 'contract (Awb hoofdstuk 9 naar analogie)',
-                acties: [...bestaand(cc, 'contact', 'aanbiederAfhandeling').map(stopTermijn), intent('AFDOENING_AANBIEDER', 'klager'), ...terugkoppeling('afdoening'), ...terugkoppeling('maatregelen')],
+                acties: [
+                  ...bestaand(cc, 'contact', 'aanbiederAfhandeling').map(stopTermijn),
+                  intent('AFDOENING_AANBIEDER', 'klager'),
+                  ...terugkoppeling('afdoening'),
+                  ...terugkoppeling('maatregelen'),
+                  ...terugkoppeling('terugkoppelingKlager'),
+                ],
               }),
               KLAGER_TEVREDEN: overgang({ naar: naar('afgesloten'), omschrijving: 'direct naar tevredenheid opgelost', grondslag: 'Awb 9:5 naar analogie', acties: terugkoppeling('tevredenheid') }),
             },

@@ -221,6 +221,15 @@ export const awbInternBlok: Blok = (cc) => {
                 }),
               }
             : {}),
+          // Awb 9:20 lid 1: internal handling first, "tenzij dit redelijkerwijs niet van de verzoeker kan worden
+          // gevergd": then the ombudsman handles a klacht filed with him itself.
+          OMBUDSMAN_NEEMT_ZELF_IN_BEHANDELING: overgang({
+            naar: naar('bijOmbudsman'),
+            guard: 'viaOmbudsman',
+            omschrijving: 'de ombudsman behandelt de bij hem ingediende klacht bij uitzondering zelf',
+            grondslag: 'Awb 9:20 lid 1',
+            acties: [intent('MEDEWERKING_ONDERZOEK', loket, 'Awb 9:20 lid 1, 9:31')],
+          }),
           // Awb 9:24 lid 1 sub b: after the statutory end the klager may go to the ombudsman.
           VERZOEK_OMBUDSMAN: overgang({
             naar: naar('bijOmbudsman'),

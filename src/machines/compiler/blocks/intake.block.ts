@@ -7,6 +7,7 @@ import { kanDoorsturenNaarAanbieder } from '../../definition/eerste-lijn';
 import { beschrijfVoorwaarde } from '../voorwaarde';
 import { jeugdwetRegime, wkkgzRegime } from '../termijnen';
 import type { Route } from '../routering';
+import { terugkoppelingActies } from './aanbieder.block';
 import { naar, overgang, startTermijn, toestand, type ActieRef, type Blok, type OvergangConfig } from './bouw';
 
 const INTAKE_ACTIES: ActieRef[] = ['registreerIntake', 'collegeInformerenAlsNodig'];
@@ -19,6 +20,8 @@ export const intakeBlok: Blok = (cc) => {
     overgang({ naar: naar('signaal'), guard: route('signaal'), omschrijving: 'signaal: naar de behandelaar van signalen', grondslag: 'seed 000 §2B', acties: INTAKE_ACTIES }),
     overgang({ naar: naar('melding'), guard: route('melding'), omschrijving: 'melding: calamiteit of geweld naar de toezichthouder', grondslag: 'Wmo 2015 art. 3.4', acties: INTAKE_ACTIES }),
   ];
+  // Awb 9:26: an investigation the ombudsman starts on its own initiative is a case of its own.
+  t.push(overgang({ naar: naar('eigenOnderzoek'), guard: route('eigenOnderzoek'), omschrijving: 'onderzoek van de ombudsman uit eigen beweging', grondslag: 'Awb 9:26', acties: INTAKE_ACTIES }));
   if (def.stoppenMetLeveren) {
     t.push(overgang({ naar: naar('stoppenMetLeveren'), guard: route('stoppenMetLeveren'), omschrijving: 'verzoek van de aanbieder om te stoppen met leveren', grondslag: 'seed 003 §8', acties: INTAKE_ACTIES }));
   }
@@ -50,7 +53,8 @@ export const intakeBlok: Blok = (cc) => {
       guard: route('bijAanbieder'),
       omschrijving: 'ingediend bij de aanbieder: de aanbieder behandelt ("klaag daar waar het is misgegaan")',
       grondslag: 'seed 003 §5A; seed 000 §5A',
-      acties: [...INTAKE_ACTIES, ...startTermijn(cc, 'contact'), ...startTermijn(cc, 'aanbiederAfhandeling')],
+      // Filed at the aanbieder: the aanbieder tells the gemeente it registered the klacht.
+      acties: [...INTAKE_ACTIES, ...startTermijn(cc, 'contact'), ...startTermijn(cc, 'aanbiederAfhandeling'), ...terugkoppelingActies(cc, 'registratie')],
     }),
   );
   // Only a definition that can forward gets the forwarding route (domain §10: the gemeente may handle every klacht itself).

@@ -3,11 +3,67 @@
  * has one year (Awb 9:24, no Atw) to go to the body valid at that date (Nationale ombudsman, a local or
  * gezamenlijke ombudsman, or an ombudscommissie; GemW 81p). The venster ends in `afgesloten`.
  */
-import { bestaand, intent, naar, overgang, stopTermijn, toestand, type Blok } from './bouw';
+import { bestaand, intent, naar, overgang, stopTermijn, toestand, type Blok, type OvergangConfig, type ToestandConfig } from './bouw';
 
 export const tweedeLijnBlok: Blok = (cc) => {
   const namen = [...new Set(cc.def.tweedeLijn.map((t) => t.naam))].join(' / ');
   const loket = cc.def.eersteLijn.gemeenteLoket;
+  const medewerking = {
+    OMBUDSMAN_INFORMATIEVRAAG: overgang({
+      omschrijving: 'informatievraag beantwoorden binnen de door de ombudsman gestelde termijn',
+      grondslag: 'Awb 9:31',
+      acties: [{ type: 'intentMetData', params: { type: 'INFORMATIE_AAN_OMBUDSMAN', naar: loket, grondslag: 'Awb 9:31', velden: ['termijn', 'vraag'] } }],
+    }),
+  };
+  /** The ombudsman's investigation and the reaction to its report (Awb 9:27–9:36), under `ouder`. */
+  const onderzoekStappen = (ouder: string, extra: Record<string, OvergangConfig>): Record<string, ToestandConfig> => ({
+    onderzoek: toestand({
+      omschrijving: 'Onderzoek door de tweede lijn',
+      fase: 'tweedeLijn',
+      grondslag: 'Awb 9:27–9:35',
+      on: {
+        ...extra,
+        // Awb 9:23, 9:25: the ombudsman does not (further) investigate.
+        OMBUDSMAN_NIET_IN_BEHANDELING: overgang({
+          naar: naar('afgesloten'),
+          omschrijving: 'de ombudsman neemt het verzoek niet (verder) in behandeling',
+          grondslag: 'Awb 9:23, 9:25',
+        }),
+        RAPPORT_OMBUDSMAN: [
+          overgang({
+            naar: naar(ouder, 'reactieOpRapport'),
+            guard: 'rapportMetAanbevelingen',
+            omschrijving: 'rapport met bevindingen, oordeel en aanbevelingen',
+            grondslag: 'Awb 9:36 lid 1',
+            acties: [intent('RAPPORT_ONTVANGEN', loket, 'Awb 9:36 lid 2')],
+          }),
+          overgang({
+            naar: naar('afgesloten'),
+            guard: 'rapportZonderAanbevelingen',
+            omschrijving: 'rapport met bevindingen en oordeel, zonder aanbevelingen',
+            grondslag: 'Awb 9:36 lid 1',
+            acties: [intent('RAPPORT_ONTVANGEN', loket, 'Awb 9:36 lid 2')],
+          }),
+        ],
+      },
+    }),
+    reactieOpRapport: toestand({
+      omschrijving: 'Reactie op de aanbevelingen van de ombudsman',
+      fase: 'tweedeLijn',
+      grondslag: 'Awb 9:36 lid 3',
+      on: {
+        // Awb 9:36 lid 3: how the recommendation is followed, with reasons when it is not.
+        REACTIE_OP_AANBEVELINGEN: overgang({
+          naar: naar('afgesloten'),
+          guard: 'reactieGeldig',
+          omschrijving: 'de ombudsman binnen een redelijke termijn laten weten hoe de aanbevelingen worden opgevolgd',
+          grondslag: 'Awb 9:36 lid 3',
+          acties: [{ type: 'intentMetData', params: { type: 'REACTIE_AAN_OMBUDSMAN', naar: 'tweede lijn', grondslag: 'Awb 9:36 lid 3', velden: ['volgen', 'motivering'] } }],
+        }),
+      },
+    }),
+  });
+
   return {
     states: {
       tweedeLijnVenster: toestand({
@@ -45,15 +101,11 @@ export const tweedeLijnBlok: Blok = (cc) => {
         laatsteLijn: true,
         initial: 'onderzoek',
         on: {
-          OMBUDSMAN_INFORMATIEVRAAG: overgang({
-            omschrijving: 'informatievraag beantwoorden binnen de door de ombudsman gestelde termijn',
-            grondslag: 'Awb 9:31',
-            acties: [{ type: 'intentMetData', params: { type: 'INFORMATIE_AAN_OMBUDSMAN', naar: loket, grondslag: 'Awb 9:31', velden: ['termijn', 'vraag'] } }],
-          }),
+          ...medewerking,
           OMBUDSMAN_INTERVENTIEVERZOEK: overgang({
             omschrijving: 'interventieverzoek van de ombudsman oppakken',
-            grondslag: 'seed 003 §4, §12',
-            acties: [intent('INTERVENTIE_OPPAKKEN', loket, 'seed 003 §4')],
+            grondslag: 'Awb 9:31',
+            acties: [intent('INTERVENTIE_OPPAKKEN', loket, 'Awb 9:31')],
           }),
           OMBUDSMAN_EIGEN_ONDERZOEK: overgang({
             omschrijving: 'onderzoek uit eigen beweging: gemeente en aanbieder werken mee',
@@ -61,59 +113,27 @@ export const tweedeLijnBlok: Blok = (cc) => {
             acties: [intent('MEDEWERKING_ONDERZOEK', loket, 'Awb 9:26, 9:31')],
           }),
         },
-        states: {
-          onderzoek: toestand({
-            omschrijving: 'Onderzoek door de tweede lijn',
-            fase: 'tweedeLijn',
-            grondslag: 'Awb 9:27–9:35',
-            on: {
-              // Awb 9:20: internal complaint handling first.
-              OMBUDSMAN_DOORGEZONDEN: overgang({
-                naar: naar('gemeente'),
-                omschrijving: 'de ombudsman zendt de klacht door: eerst interne klachtbehandeling',
-                grondslag: 'Awb 9:20',
-                acties: [intent('ONTVANGST_DOORGEZONDEN_KLACHT', loket, 'Awb 9:20')],
-              }),
-              // Awb 9:25: the ombudsman does not (further) investigate.
-              OMBUDSMAN_NIET_IN_BEHANDELING: overgang({
-                naar: naar('afgesloten'),
-                omschrijving: 'de ombudsman neemt het verzoek niet in behandeling',
-                grondslag: 'Awb 9:25',
-              }),
-              RAPPORT_OMBUDSMAN: [
-                overgang({
-                  naar: naar('bijOmbudsman', 'reactieOpRapport'),
-                  guard: 'rapportMetAanbevelingen',
-                  omschrijving: 'rapport met bevindingen, oordeel en aanbevelingen',
-                  grondslag: 'Awb 9:36 lid 1',
-                  acties: [intent('RAPPORT_ONTVANGEN', loket, 'Awb 9:36 lid 2')],
-                }),
-                overgang({
-                  naar: naar('afgesloten'),
-                  guard: 'rapportZonderAanbevelingen',
-                  omschrijving: 'rapport met bevindingen en oordeel, zonder aanbevelingen',
-                  grondslag: 'Awb 9:36 lid 1',
-                  acties: [intent('RAPPORT_ONTVANGEN', loket, 'Awb 9:36 lid 2')],
-                }),
-              ],
-            },
+        states: onderzoekStappen('bijOmbudsman', {
+          // Awb 9:20: internal complaint handling first.
+          OMBUDSMAN_DOORGEZONDEN: overgang({
+            naar: naar('gemeente'),
+            omschrijving: 'de ombudsman zendt de klacht door: eerst interne klachtbehandeling',
+            grondslag: 'Awb 9:20',
+            acties: [intent('ONTVANGST_DOORGEZONDEN_KLACHT', loket, 'Awb 9:20')],
           }),
-          reactieOpRapport: toestand({
-            omschrijving: 'Reactie op de aanbevelingen van de ombudsman',
-            fase: 'tweedeLijn',
-            grondslag: 'Awb 9:36 lid 3',
-            on: {
-              // Awb 9:36 lid 3: how the recommendation is followed, with reasons when it is not.
-              REACTIE_OP_AANBEVELINGEN: overgang({
-                naar: naar('afgesloten'),
-                guard: 'reactieGeldig',
-                omschrijving: 'de ombudsman binnen een redelijke termijn laten weten hoe de aanbevelingen worden opgevolgd',
-                grondslag: 'Awb 9:36 lid 3',
-                acties: [{ type: 'intentMetData', params: { type: 'REACTIE_AAN_OMBUDSMAN', naar: 'tweede lijn', grondslag: 'Awb 9:36 lid 3', velden: ['volgen', 'motivering'] } }],
-              }),
-            },
-          }),
-        },
+        }),
+      }),
+      // Awb 9:26: an investigation on the ombudsman's own initiative, without a klacht; the gemeente and its
+      // ketenpartners cooperate and answer its questions (Awb 9:31), and react to its recommendations (9:36).
+      eigenOnderzoek: toestand({
+        omschrijving: `Onderzoek uit eigen beweging door de tweede lijn (${namen})`,
+        fase: 'tweedeLijn',
+        grondslag: 'Awb 9:26',
+        laatsteLijn: true,
+        initial: 'onderzoek',
+        entry: [intent('MEDEWERKING_ONDERZOEK', loket, 'Awb 9:26, 9:31')],
+        on: medewerking,
+        states: onderzoekStappen('eigenOnderzoek', {}),
       }),
     },
   };
