@@ -23,7 +23,7 @@ afterEach(ruimTijdelijkeMappenOp);
 
 describe('klachtregie simulate', () => {
   test('Stichtse Vecht scenario: verdaging moves the afhandeltermijn, reminders listed, afdoening opens the year for the Nationale ombudsman', async () => {
-    const r = await simuleer('definitions/gm1904-stichtse-vecht', 'test/fixtures/scenarios/gm1904-stichtse-vecht.yaml');
+    const r = await simuleer('definitions/gm1904-stichtse-vecht', 'scenarios/gm1904-stichtse-vecht/levensloop.yaml');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('2026-04-02  KLACHT_ONTVANGEN: nieuw -> gemeente.informeleFase');
@@ -36,7 +36,7 @@ describe('klachtregie simulate', () => {
   });
 
   test('Amsterdam scenario: the contact termijn passes on the virtual clock and escalates before the next event', async () => {
-    const r = await simuleer('definitions/gm0363-amsterdam', 'test/fixtures/scenarios/gm0363-amsterdam.yaml');
+    const r = await simuleer('definitions/gm0363-amsterdam', 'scenarios/gm0363-amsterdam/levensloop.yaml');
     expect(r.code).toBe(0);
     const regels = r.out.split('\n');
     const verloop = regels.findIndex((l) => l.startsWith('2026-04-14  TERMIJN_VERLOPEN {"termijn":"contact"} (virtuele klok)'));
@@ -49,7 +49,7 @@ describe('klachtregie simulate', () => {
   });
 
   test('Weesp scenario (2021): Weesp\'s own regime, Nationale ombudsman after the overschreden termijn', async () => {
-    const r = await simuleer('definitions', 'test/fixtures/scenarios/gm0457-weesp.yaml');
+    const r = await simuleer('definitions', 'scenarios/gm0457-weesp/levensloop.yaml');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Weesp (GM0457), versie 2015-01');
     expect(r.out).toContain('2021-10-14  TERMIJN_VERLOPEN {"termijn":"afhandeling"} (virtuele klok)');
@@ -58,7 +58,7 @@ describe('klachtregie simulate', () => {
   });
 
   test('Wijdemeren scenario: niet-behandelen names the ombudscommissie; the year passes and the klacht closes', async () => {
-    const r = await simuleer('definitions/gm1696-wijdemeren', 'test/fixtures/scenarios/gm1696-wijdemeren.yaml');
+    const r = await simuleer('definitions/gm1696-wijdemeren', 'scenarios/gm1696-wijdemeren/levensloop.yaml');
     expect(r.code).toBe(0);
     expect(r.out).toContain('KENNISGEVING_NIET_BEHANDELEN aan klager [Awb 9:8 lid 3, 9:12 lid 2]');
     expect(r.out).toContain('"tweedeLijn":"Ombudscommissie Wijdemeren"');
