@@ -88,7 +88,8 @@ const scenarioVelden = {
   eindstand: Verwachting.optional(),
 };
 const EnkelScenario = z.strictObject({ ...scenarioVelden, naam: scenarioVelden.naam.optional() });
-const ScenarioInSuite = z.strictObject(scenarioVelden);
+// In a suite the scenario's intake may be left out or partial: the suite's intake holds the defaults.
+const ScenarioInSuite = z.strictObject({ ...scenarioVelden, intake: IntakeDeel.optional() });
 const Suite = z.strictObject({
   suite: z.string().min(1).describe('de titel van de suite, bijvoorbeeld de naam van de regeling'),
   intake: IntakeDeel.optional(),
@@ -172,7 +173,7 @@ function maakScenario(
   positie: (p: Pad) => Positie,
 ): GelezenScenario | { fout: DefinitionError[] } {
   // The suite's intake holds the defaults; a scenario's own intake keys replace them (feiten as a whole).
-  const intake = { ...(standaard ?? {}), ...sc.intake };
+  const intake = { ...(standaard ?? {}), ...(sc.intake ?? {}) };
   const ontbreekt = VERPLICHT_IN_INTAKE.filter((k) => intake[k] === undefined);
   if (ontbreekt.length) {
     const p = positie([...pad, 'intake']);
