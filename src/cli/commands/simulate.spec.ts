@@ -84,12 +84,12 @@ describe('klachtregie simulate', () => {
     expect(r.out).toMatch(/reden: Verdaging met 6 weken .* \(Awb 9:11 lid 2\)/);
   });
 
-  test('a scenario without intake is a usage error', async () => {
+  test('a scenario without intake is a usage error, with file:line:column', async () => {
     const dir = tijdelijkeMap('klachtregie-sim-');
     const file = join(dir, 'leeg.yaml');
     writeFileSync(file, 'gebeurtenissen: []\n');
     const r = await simuleer('definitions/gm1904-stichtse-vecht', file);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('het scenario mist intake');
+    expect(r.err).toMatch(/leeg\.yaml:1:1: verplichte sleutel 'intake' ontbreekt/);
   });
 });

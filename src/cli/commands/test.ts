@@ -86,7 +86,7 @@ export const command: CliCommand = {
         mislukt += 1;
         io.out(`  ✗ ${naam}  (${regime.summary.gemeente.naam}, versie ${regime.summary.versie})`);
         for (const a of uitslag.afwijkingen) {
-          const p = bestand.positie(a.pad);
+          const p = bestand.positie(a.pad, a.sleutel);
           io.out(`      ${rel(file)}:${p.line}:${p.column}: ${a.moment}: ${a.melding}`);
           for (const t of a.toelichting ?? []) io.out(`          ${t}`);
         }

@@ -116,8 +116,8 @@ export interface ScenarioBestand {
   file: string;
   suite?: string;
   scenarios: GelezenScenario[];
-  /** Position of a YAML path in the file. */
-  positie(pad: Pad): Positie;
+  /** Position of a YAML path in the file (of its key with `sleutel`). */
+  positie(pad: Pad, sleutel?: boolean): Positie;
 }
 
 export function leesScenarioBestand(tekst: string, file: string): { bestand?: ScenarioBestand; errors: DefinitionError[] } {
@@ -145,7 +145,7 @@ export function leesScenarioBestand(tekst: string, file: string): { bestand?: Sc
   const errors = schemaFouten(alsDefinitie, schema as never);
   if (errors.length) return { errors };
 
-  const bestand: ScenarioBestand = { file, scenarios: [], positie: (p) => positie(p) };
+  const bestand: ScenarioBestand = { file, scenarios: [], positie: (p, sleutel) => positie(p, sleutel) };
   if (isSuite) {
     const s = Suite.parse(ruw);
     bestand.suite = s.suite;

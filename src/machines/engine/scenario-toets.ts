@@ -21,6 +21,8 @@ export interface Afwijking {
   melding: string;
   /** Extra lines, e.g. how the due date was computed. */
   toelichting?: string[];
+  /** Point at the key of `pad` (a misspelt name) rather than at its value. */
+  sleutel?: boolean;
 }
 
 export interface ScenarioUitslag {
@@ -93,7 +95,8 @@ function toetsVerwachting(
   event: string | undefined,
 ): Afwijking[] {
   const uit: Afwijking[] = [];
-  const fout = (sub: Pad, melding: string, toelichting?: string[]) => uit.push({ pad: [...pad, ...sub], moment, melding, ...(toelichting ? { toelichting } : {}) });
+  const fout = (sub: Pad, melding: string, toelichting?: string[], sleutel?: boolean) =>
+    uit.push({ pad: [...pad, ...sub], moment, melding, ...(toelichting ? { toelichting } : {}), ...(sleutel ? { sleutel } : {}) });
   const { regime } = ctx;
 
   if (v.geweigerd !== undefined && event) {
@@ -117,7 +120,7 @@ function toetsVerwachting(
   for (const [naam, tv] of Object.entries(v.termijnen ?? {})) {
     if (!ctx.termijnNamen.includes(naam)) {
       const s = didYouMean(naam, ctx.termijnNamen);
-      fout(['termijnen', naam], `termijn '${naam}' bestaat niet in de regeling van ${regime.summary.gemeente.naam}${s ? `; bedoelde u '${s}'?` : `; bekend: ${ctx.termijnNamen.join(', ')}`}`);
+      fout(['termijnen', naam], `termijn '${naam}' bestaat niet in de regeling van ${regime.summary.gemeente.naam}${s ? `; bedoelde u '${s}'?` : `; bekend: ${ctx.termijnNamen.join(', ')}`}`, undefined, true);
       continue;
     }
     const t = resultaat.termijnen.find((x) => x.naam === naam);
