@@ -92,4 +92,11 @@ describe('klachtregie simulate', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/leeg\.yaml:1:1: verplichte sleutel 'intake' ontbreekt/);
   });
+
+  test('a suite file prints the timeline of every scenario, under its name', async () => {
+    const r = await simuleer('definitions', 'scenarios/gm0457-weesp/awb-en-samenvoeging.yaml');
+    expect(r.out).toContain('Awb 9:11 lid 1 en Atw art. 1 en 3: eerste en tweede Kerstdag en het weekend schuiven de termijn naar maandag\nWeesp (GM0457), versie 2015-01');
+    expect(r.out).toContain('2021-11-13  KLACHT_ONTVANGEN: nieuw -> gemeente.informeleFase');
+    expect(r.out).toContain('Samenvoeging 24 maart 2022: een nieuwe Weesper klacht valt onder het Klachtenprotocol Wmo keten Amsterdam\nAmsterdam (GM0363), versie 2015-01');
+  });
 });
