@@ -234,3 +234,13 @@ function zoekPositie(doc: Document, lines: LineCounter, pad: Pad, sleutel: boole
   if (node && typeof node === 'object' && 'range' in node && Array.isArray((node as Node).range)) return at(node as Node);
   return { line: 1, column: 1 };
 }
+
+/** Relative to the repository root; scenario files name it on line 1 for their editor. */
+export const SCENARIO_JSON_SCHEMA_BESTAND = 'scenarios/klachtregie-scenario.schema.json';
+
+/** The JSON Schema editors use to complete and check scenario files (a suite or one scenario), from the zod schema. */
+export function renderScenarioJsonSchema(): string {
+  // draft-07: the draft the YAML language server supports everywhere (as for the definitions).
+  const schema = z.toJSONSchema(z.union([Suite, EnkelScenario]), { target: 'draft-7', io: 'input', reused: 'ref' });
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
