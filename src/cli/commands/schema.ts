@@ -11,7 +11,7 @@ import { renderScenarioJsonSchema, SCENARIO_JSON_SCHEMA_BESTAND } from '../../ma
 
 export const command: CliCommand = {
   name: 'schema',
-  summary: 'JSON Schema voor definitiebestanden tonen of bijwerken (--write)',
+  summary: 'JSON Schema voor definitie- en scenariobestanden tonen of bijwerken (--write)',
   usage: [
     'Gebruik: klachtregie schema [--scenario] [--write]',
     '',
