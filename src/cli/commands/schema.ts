@@ -1,29 +1,32 @@
 /**
- * `klachtregie schema [--write]`: prints the JSON Schema for definition files, or writes it to
- * definitions/klachtregie-definitie.schema.json (run after changing src/machines/definition/schema.ts).
+ * `klachtregie schema [--scenario] [--write]`: prints the JSON Schema for definition files (or, with
+ * --scenario, for scenario files), or writes both to definitions/klachtregie-definitie.schema.json and
+ * scenarios/klachtregie-scenario.schema.json (run after changing either zod schema).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CliCommand } from '../main';
 import { JSON_SCHEMA_BESTAND, renderDefinitieJsonSchema } from '../../machines/definition/json-schema';
+import { renderScenarioJsonSchema, SCENARIO_JSON_SCHEMA_BESTAND } from '../../machines/engine/scenario-bestand';
 
 export const command: CliCommand = {
   name: 'schema',
-  summary: 'JSON Schema voor definitiebestanden tonen of bijwerken (--write)',
+  summary: 'JSON Schema voor definitie- en scenariobestanden tonen of bijwerken (--write)',
   usage: [
-    'Gebruik: klachtregie schema [--write]',
+    'Gebruik: klachtregie schema [--scenario] [--write]',
     '',
-    `Zonder opties: het JSON Schema op standaarduitvoer. Met --write: schrijf het naar ${JSON_SCHEMA_BESTAND}`,
+    'Zonder opties: het JSON Schema voor definities op standaarduitvoer (met --scenario: dat voor scenario\'s).',
+    `Met --write: schrijf beide, naar ${JSON_SCHEMA_BESTAND} en ${SCENARIO_JSON_SCHEMA_BESTAND}`,
     '(relatief aan de huidige map, de hoofdmap van de repository).',
   ].join('\n'),
   async run(args, io) {
-    const tekst = renderDefinitieJsonSchema();
     if (args.includes('--write')) {
-      const doel = join(io.cwd, JSON_SCHEMA_BESTAND);
-      writeFileSync(doel, tekst);
+      writeFileSync(join(io.cwd, JSON_SCHEMA_BESTAND), renderDefinitieJsonSchema());
       io.out(`Geschreven: ${JSON_SCHEMA_BESTAND}`);
+      writeFileSync(join(io.cwd, SCENARIO_JSON_SCHEMA_BESTAND), renderScenarioJsonSchema());
+      io.out(`Geschreven: ${SCENARIO_JSON_SCHEMA_BESTAND}`);
     } else {
-      io.out(tekst.trimEnd());
+      io.out((args.includes('--scenario') ? renderScenarioJsonSchema() : renderDefinitieJsonSchema()).trimEnd());
     }
     return 0;
   },

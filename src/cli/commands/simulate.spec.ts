@@ -23,7 +23,7 @@ afterEach(ruimTijdelijkeMappenOp);
 
 describe('klachtregie simulate', () => {
   test('Stichtse Vecht scenario: verdaging moves the afhandeltermijn, reminders listed, afdoening opens the year for the Nationale ombudsman', async () => {
-    const r = await simuleer('definitions/gm1904-stichtse-vecht', 'test/fixtures/scenarios/gm1904-stichtse-vecht.yaml');
+    const r = await simuleer('definitions/gm1904-stichtse-vecht', 'scenarios/gm1904-stichtse-vecht/levensloop.yaml');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('2026-04-02  KLACHT_ONTVANGEN: nieuw -> gemeente.informeleFase');
@@ -36,7 +36,7 @@ describe('klachtregie simulate', () => {
   });
 
   test('Amsterdam scenario: the contact termijn passes on the virtual clock and escalates before the next event', async () => {
-    const r = await simuleer('definitions/gm0363-amsterdam', 'test/fixtures/scenarios/gm0363-amsterdam.yaml');
+    const r = await simuleer('definitions/gm0363-amsterdam', 'scenarios/gm0363-amsterdam/levensloop.yaml');
     expect(r.code).toBe(0);
     const regels = r.out.split('\n');
     const verloop = regels.findIndex((l) => l.startsWith('2026-04-14  TERMIJN_VERLOPEN {"termijn":"contact"} (virtuele klok)'));
@@ -49,7 +49,7 @@ describe('klachtregie simulate', () => {
   });
 
   test('Weesp scenario (2021): Weesp\'s own regime, Nationale ombudsman after the overschreden termijn', async () => {
-    const r = await simuleer('definitions', 'test/fixtures/scenarios/gm0457-weesp.yaml');
+    const r = await simuleer('definitions', 'scenarios/gm0457-weesp/levensloop.yaml');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Weesp (GM0457), versie 2015-01');
     expect(r.out).toContain('2021-10-14  TERMIJN_VERLOPEN {"termijn":"afhandeling"} (virtuele klok)');
@@ -58,7 +58,7 @@ describe('klachtregie simulate', () => {
   });
 
   test('Wijdemeren scenario: niet-behandelen names the ombudscommissie; the year passes and the klacht closes', async () => {
-    const r = await simuleer('definitions/gm1696-wijdemeren', 'test/fixtures/scenarios/gm1696-wijdemeren.yaml');
+    const r = await simuleer('definitions/gm1696-wijdemeren', 'scenarios/gm1696-wijdemeren/levensloop.yaml');
     expect(r.code).toBe(0);
     expect(r.out).toContain('KENNISGEVING_NIET_BEHANDELEN aan klager [Awb 9:8 lid 3, 9:12 lid 2]');
     expect(r.out).toContain('"tweedeLijn":"Ombudscommissie Wijdemeren"');
@@ -84,12 +84,19 @@ describe('klachtregie simulate', () => {
     expect(r.out).toMatch(/reden: Verdaging met 6 weken .* \(Awb 9:11 lid 2\)/);
   });
 
-  test('a scenario without intake is a usage error', async () => {
+  test('a scenario without intake is a usage error, with file:line:column', async () => {
     const dir = tijdelijkeMap('klachtregie-sim-');
     const file = join(dir, 'leeg.yaml');
     writeFileSync(file, 'gebeurtenissen: []\n');
     const r = await simuleer('definitions/gm1904-stichtse-vecht', file);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('het scenario mist intake');
+    expect(r.err).toMatch(/leeg\.yaml:1:1: verplichte sleutel 'intake' ontbreekt/);
+  });
+
+  test('a suite file prints the timeline of every scenario, under its name', async () => {
+    const r = await simuleer('definitions', 'scenarios/gm0457-weesp/awb-en-samenvoeging.yaml');
+    expect(r.out).toContain('Awb 9:11 lid 1 en Atw art. 1 en 3: eerste en tweede Kerstdag en het weekend schuiven de termijn naar maandag\nWeesp (GM0457), versie 2015-01');
+    expect(r.out).toContain('2021-11-13  KLACHT_ONTVANGEN: nieuw -> gemeente.informeleFase');
+    expect(r.out).toContain('Samenvoeging 24 maart 2022: een nieuwe Weesper klacht valt onder het Klachtenprotocol Wmo keten Amsterdam\nAmsterdam (GM0363), versie 2015-01');
   });
 });

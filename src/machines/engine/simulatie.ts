@@ -39,10 +39,25 @@ export interface TijdlijnRegel {
   herinnering?: { termijn: string; naam: string; naar: string; vervaldatum: string };
 }
 
+/** What one step of the scenario did: the result, and what the virtual clock did just before it. */
+export interface StapUitkomst {
+  /** The result of the intake (index 0) or of the scenario's event. */
+  resultaat: StepResult;
+  regel: TijdlijnRegel;
+  /** TERMIJN_VERLOPEN fired by the virtual clock since the previous step (accepted or not). */
+  verlopen: TijdlijnRegel[];
+  /** Reminders that fell due since the previous step. */
+  herinneringen: TijdlijnRegel[];
+}
+
 export interface SimulatieUitkomst {
   tijdlijn: TijdlijnRegel[];
   eind: StepResult;
   geweigerd: number;
+  /** Per step: index 0 is the intake, index i the scenario's i-th event. */
+  stappen: StapUitkomst[];
+  /** What the clock did after the last event up to `tot`. */
+  naLaatste: { verlopen: TijdlijnRegel[]; herinneringen: TijdlijnRegel[] };
 }
 
 /** A day or an instant as the instant of an event: a bare day counts as midday (Amsterdam, UTC+1/+2). */
@@ -65,6 +80,7 @@ export function simuleer(regime: Regime, scenario: Scenario): SimulatieUitkomst 
   let geweigerd = 0;
   const intake = { ...scenario.intake, ontvangenOp: alsTijdstip(scenario.intake.ontvangenOp) };
   let huidig = regime.start(intake);
+  const stappen: StapUitkomst[] = [];
   tijdlijn.push({
     datum: kalenderdag(intake.ontvangenOp),
     soort: 'intake',
@@ -78,11 +94,13 @@ export function simuleer(regime: Regime, scenario: Scenario): SimulatieUitkomst 
     termijnenGestopt: [],
     intents: huidig.intents,
   });
-  if (!huidig.accepted) return { tijdlijn, eind: huidig, geweigerd: 1 };
+  stappen.push({ resultaat: huidig, regel: tijdlijn[0], verlopen: [], herinneringen: [] });
+  const geenKlok = { verlopen: [], herinneringen: [] };
+  if (!huidig.accepted) return { tijdlijn, eind: huidig, geweigerd: 1, stappen, naLaatste: geenKlok };
   let klok = kalenderdag(intake.ontvangenOp);
   const gemeld = new Set<string>();
 
-  const stap = (soort: TijdlijnRegel['soort'], e: KlachtEvent) => {
+  const stap = (soort: TijdlijnRegel['soort'], e: KlachtEvent): StepResult => {
     const voor = huidig;
     const r = regime.step(voor.snapshot, e);
     const d = verschil(voor.termijnen, r.termijnen);
@@ -102,7 +120,13 @@ export function simuleer(regime: Regime, scenario: Scenario): SimulatieUitkomst 
     });
     if (r.accepted) huidig = r;
     else geweigerd += 1;
+    return r;
   };
+  /** The clock's lines since index `vanaf` of the timeline, split into expiries and reminders. */
+  const klokSinds = (vanaf: number) => ({
+    verlopen: tijdlijn.slice(vanaf).filter((r) => r.soort === 'verloop'),
+    herinneringen: tijdlijn.slice(vanaf).filter((r) => r.soort === 'herinnering'),
+  });
 
   /** Moves the clock to `dag`: reminders on the way, expiries of termijnen due before it. */
   const klokTot = (dag: string) => {
@@ -136,15 +160,16 @@ export function simuleer(regime: Regime, scenario: Scenario): SimulatieUitkomst 
   };
 
   for (const g of scenario.gebeurtenissen) {
-    if (huidig.done) {
-      stap('gebeurtenis', { type: g.event, at: alsTijdstip(g.op), ...(g.data ? { data: g.data } : {}) });
-      continue;
-    }
+    const vanaf = tijdlijn.length;
     const at = alsTijdstip(g.op);
-    klokTot(kalenderdag(at));
-    stap('gebeurtenis', { type: g.event, at, ...(g.data ? { data: g.data } : {}), ...(g.actor ? { actor: g.actor } : {}) });
+    if (!huidig.done) klokTot(kalenderdag(at));
+    const klokregels = klokSinds(vanaf);
+    const resultaat = stap('gebeurtenis', { type: g.event, at, ...(g.data ? { data: g.data } : {}), ...(g.actor ? { actor: g.actor } : {}) });
+    stappen.push({ resultaat, regel: tijdlijn[tijdlijn.length - 1], ...klokregels });
   }
+  const naLaatsteVanaf = tijdlijn.length;
   if (scenario.tot) klokTot(addDays(scenario.tot, 1));
+  const naLaatste = klokSinds(naLaatsteVanaf);
   tijdlijn.sort((a, b) => a.datum.localeCompare(b.datum));
-  return { tijdlijn, eind: huidig, geweigerd };
+  return { tijdlijn, eind: huidig, geweigerd, stappen, naLaatste };
 }
