@@ -60,6 +60,9 @@ export const envSchema = z.object({
   // Webhooks (src/modules/webhooks): CloudEvents `source` and the cap on retry backoff.
   CLOUDEVENTS_SOURCE: z.string().regex(/^urn:nld:/).default('urn:nld:klachtregie'),
   WEBHOOK_MAX_BACKOFF_MS: positiveMs(3_600_000),
+  // SSRF guard: webhooks never reach loopback, private, link-local or metadata addresses, unless a
+  // developer switches it off for a subscriber on the own machine (never in production).
+  WEBHOOK_INTERNE_ADRESSEN: z.enum(['weigeren', 'toestaan']).default('weigeren'),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -91,6 +94,7 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
   OIDC_CLAIM_AANBIEDER: 'the token claim with the aanbieder id, e.g. OIDC_CLAIM_AANBIEDER=aanbiederId',
   CLOUDEVENTS_SOURCE: 'a urn:nld: URN (NL GOV CloudEvents profile), e.g. CLOUDEVENTS_SOURCE=urn:nld:oin:00000001234567890000:systeem:klachtregie',
   WEBHOOK_MAX_BACKOFF_MS: 'the longest wait between webhook retries in ms, e.g. WEBHOOK_MAX_BACKOFF_MS=3600000',
+  WEBHOOK_INTERNE_ADRESSEN: "weigeren (default) or toestaan: 'toestaan' lets webhooks reach loopback and private addresses, for development only",
 };
 
 /** The validated configuration every module receives (inject with `@Inject(APP_CONFIG)`). */
@@ -127,4 +131,6 @@ export interface AppConfig {
   /** CloudEvents `source` of webhook notifications (NL GOV profile: a urn:nld: URN). */
   cloudEventsSource: string;
   webhookMaxBackoffMs: number;
+  /** Development only: webhooks may go to loopback/private addresses (WEBHOOK_INTERNE_ADRESSEN=toestaan). */
+  webhookInterneAdressenToegestaan: boolean;
 }

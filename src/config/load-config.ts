@@ -76,6 +76,7 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
     oidcClaimAanbieder: e.OIDC_CLAIM_AANBIEDER,
     cloudEventsSource: e.CLOUDEVENTS_SOURCE,
     webhookMaxBackoffMs: e.WEBHOOK_MAX_BACKOFF_MS,
+    webhookInterneAdressenToegestaan: e.WEBHOOK_INTERNE_ADRESSEN === 'toestaan',
     ...overrides,
   };
 }

@@ -51,6 +51,9 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
       QUEUE_PREFIX: queuePrefix,
       LOG_LEVEL: 'error',
       DATABASE_POOL_SIZE: '5',
+      // Test subscribers listen on 127.0.0.1: the documented development switch of the SSRF guard
+      // (test/webhooks-ssrf.test.ts runs with the guard on).
+      WEBHOOK_INTERNE_ADRESSEN: 'toestaan',
       ...options.env,
     },
     options.config,

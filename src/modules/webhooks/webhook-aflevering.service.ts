@@ -1,10 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type AppConfig, InjectConfig } from '../../config';
 import { WebhookAbonnementEntity } from './webhook-abonnement.entity';
 import { WebhookAfleveringEntity } from './webhook-aflevering.entity';
 import { WebhookQueue } from './webhook-queue';
+import { veiligeLookup, WEBHOOK_DNS, webhookUrlFout, type Lookup } from './ssrf';
 import { onderteken, SIGNATURE_HEADER } from './webhook-signature';
 
 const TIMEOUT_MS = 10_000;
@@ -31,6 +34,7 @@ export class WebhookAfleveringService {
     @InjectConfig() private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: WebhookQueue,
+    @Inject(WEBHOOK_DNS) private readonly dns: Lookup,
   ) {}
 
   async lever(afleveringId: string, nu = new Date()): Promise<AfleverUitkomst> {
@@ -104,25 +108,44 @@ export class WebhookAfleveringService {
     return { id: r[0].id, attempts: r[0].attempts, delay: new Date(r[0].next_attempt_at).getTime() - Date.now() };
   }
 
-  private async post(abonnement: WebhookAbonnementEntity, body: string): Promise<{ status: number | null; fout?: string }> {
-    try {
-      const res = await fetch(abonnement.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/cloudevents+json; charset=utf-8',
-          [SIGNATURE_HEADER]: onderteken(abonnement.secret, body),
-          'user-agent': 'Klachtregie-Webhooks/1',
+  /**
+   * One POST, no redirects followed. Unless the development switch allows it, the URL is checked again
+   * and the connection goes only to resolved addresses outside internal networks (ssrf.ts).
+   */
+  private post(abonnement: WebhookAbonnementEntity, body: string): Promise<{ status: number | null; fout?: string }> {
+    const vrij = this.config.webhookInterneAdressenToegestaan;
+    const urlFout = vrij ? undefined : webhookUrlFout(abonnement.url);
+    if (urlFout) return Promise.resolve({ status: null, fout: `geweigerd: ${urlFout}` });
+    return new Promise((resolve) => {
+      let klaar = false;
+      const einde = (r: { status: number | null; fout?: string }) => {
+        if (!klaar) resolve(r);
+        klaar = true;
+      };
+      const u = new URL(abonnement.url);
+      const req = (u.protocol === 'https:' ? httpsRequest : httpRequest)(
+        u,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/cloudevents+json; charset=utf-8',
+            'content-length': Buffer.byteLength(body),
+            [SIGNATURE_HEADER]: onderteken(abonnement.secret, body),
+            'user-agent': 'Klachtregie-Webhooks/1',
+          },
+          timeout: TIMEOUT_MS,
+          ...(vrij ? {} : { lookup: veiligeLookup(this.dns) as never }),
         },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      await res.arrayBuffer().catch(() => undefined);
-      return { status: res.status };
-    } catch (e) {
-      const err = e as Error & { cause?: { code?: string } };
-      return { status: null, fout: err.cause?.code ?? err.message };
-    }
+        (res) => {
+          res.resume();
+          res.on('end', () => einde({ status: res.statusCode ?? null }));
+          res.on('error', () => einde({ status: res.statusCode ?? null }));
+        },
+      );
+      req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+      req.on('error', (e: NodeJS.ErrnoException) => einde({ status: null, fout: e.code === 'EWEBHOOKINTERN' ? `geweigerd: ${e.message}` : (e.code ?? e.message) }));
+      req.end(body);
+    });
   }
 
   /**

@@ -28,6 +28,8 @@ import { WebhookAbonnementEntity } from './webhook-abonnement.entity';
 import { WebhookAfleveringEntity } from './webhook-aflevering.entity';
 import { WebhookAfleveringService } from './webhook-aflevering.service';
 import { paginaLinks } from '../paginering/pagina';
+import { type AppConfig, InjectConfig } from '../../config';
+import { webhookUrlFout } from './ssrf';
 
 function abonnementDto(a: WebhookAbonnementEntity): WebhookAbonnementDto {
   return {
@@ -66,6 +68,7 @@ export class WebhooksController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly aflevering: WebhookAfleveringService,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   @GeenIdempotentie() // the response carries a secret that is never stored
@@ -74,6 +77,17 @@ export class WebhooksController {
   @ApiOperation({ operationId: 'maakWebhookAbonnement', summary: 'Abonneer een URL op CloudEvents van de gemeente' })
   @ApiCreatedResponse({ type: AangemaaktWebhookAbonnementDto })
   async maak(@HuidigeTenant() tenant: Tenant, @Body() body: NieuwWebhookAbonnementDto): Promise<AangemaaktWebhookAbonnementDto> {
+    // SSRF: no subscriber inside the deployment's own network (ssrf.ts); checked again at every delivery.
+    const fout = this.config.webhookInterneAdressenToegestaan ? undefined : webhookUrlFout(body.url);
+    if (fout) {
+      throw new ProblemException({
+        status: 422,
+        code: 'webhook-url-geweigerd',
+        title: 'Deze webhook-URL is niet toegestaan',
+        detail: `url: ${fout}. Gebruik een adres dat van buiten bereikbaar is (https aanbevolen).`,
+        invalidParams: [{ name: 'url', reason: fout }],
+      });
+    }
     const repo = this.dataSource.getRepository(WebhookAbonnementEntity);
     const secret = body.secret ?? randomBytes(32).toString('base64url');
     const a = await repo.save(

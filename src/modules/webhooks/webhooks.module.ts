@@ -6,6 +6,7 @@ import { WebhookAfleveringEntity } from './webhook-aflevering.entity';
 import { WebhookAfleveringService } from './webhook-aflevering.service';
 import { WebhookOutboxHandler } from './webhook-outbox.handler';
 import { WebhookQueue } from './webhook-queue';
+import { systeemLookup, WEBHOOK_DNS } from './ssrf';
 import { WebhookUitgifteEntity } from './webhook-uitgifte.entity';
 import { WebhookUitgifteService } from './webhook-uitgifte.service';
 import { WebhooksController } from './webhooks.controller';
@@ -14,7 +15,7 @@ import { WebhooksController } from './webhooks.controller';
 @Module({
   imports: [OutboxModule, TypeOrmModule.forFeature([WebhookAbonnementEntity, WebhookAfleveringEntity, WebhookUitgifteEntity])],
   controllers: [WebhooksController],
-  providers: [WebhookQueue, WebhookUitgifteService, WebhookAfleveringService, WebhookOutboxHandler],
+  providers: [WebhookQueue, WebhookUitgifteService, WebhookAfleveringService, WebhookOutboxHandler, { provide: WEBHOOK_DNS, useValue: systeemLookup }],
   exports: [WebhookQueue, WebhookUitgifteService, WebhookAfleveringService],
 })
 export class WebhooksModule {}
