@@ -134,7 +134,7 @@ describe('rapportage per gemeente en periode (seed 000 art. 11.1: naar aard en o
 
   test('CSV fields with ; quotes or formulas are quoted and defused', () => {
     const csv = rapportageCsv(
-      [{ aanbiederId: 'x', aanbiederNaam: 'Zorg; "Goed"', aard: '=HYPERLINK("x")', oorzaak: 'a\nb', aantal: 1, gegrond: 0, deelsGegrond: 0, ongegrond: 0, zonderOordeel: 1, opTijd: 0, naVerdaging: 0, teLaat: 0, lopend: 1, tevreden: 0, nietTevreden: 0, maatregelen: [], terugkerend: false }],
+      [{ aanbiederId: 'x', aanbiederNaam: 'Zorg; "Goed"', aard: '=HYPERLINK("x")', oorzaak: 'a\nb', aantal: 1, gegrond: 0, deelsGegrond: 0, ongegrond: 0, zonderOordeel: 1, opTijd: 0, naVerdaging: 0, teLaat: 0, teLaatAfgehandeld: 0, lopend: 1, tevreden: 0, nietTevreden: 0, maatregelen: [], terugkerend: false }],
       { gemeente: 'GM1904', van: '2026-01-01', tot: '2026-06-30' },
     );
     const [, row] = parseCsv(csv);
