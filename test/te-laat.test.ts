@@ -7,9 +7,12 @@
  * definitions), driven through the engine and the real termijn wake-up at fixed dates, read at a fixed
  * clock (KLOK), never the wall clock.
  */
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import type { DataSource } from 'typeorm';
 import { KLOK, vasteKlok } from '../src/common/klok';
 import type { IntakeInput } from '../src/machines/contract';
+import { createDataSource, MIGRATIONS_TABLE } from '../src/database/data-source-options';
 import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
 import { parseCsv } from '../src/modules/reports/rapportage-csv';
 import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
@@ -288,5 +291,77 @@ describe('te laat: one definition in every view (issue 10)', () => {
     // Bijna verlopen (due 17 June, within 5 days of NU) is a band of its own, not late.
     const bijna = (await heatmap('GM0363')).find((s) => s.state === 'gemeente.inBehandeling')!;
     expect(bijna.nearlyDue).toBe(1);
+  });
+});
+
+describe('migration TermijnVerplichting: backfill of te laat from the recorded history', () => {
+  let mdb: TestDatabase;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    mdb = await createTestDatabase('te_laat_migratie');
+    ds = createDataSource({ url: mdb.url, poolSize: 2 });
+    await ds.initialize();
+    // Back to the schema before this migration (and any later one), then fill it as the old engine did.
+    for (;;) {
+      const [{ n }] = await ds.query(`select count(*)::int as n from ${MIGRATIONS_TABLE} where name = 'TermijnVerplichting1795447310000'`);
+      if (n === 0) break;
+      await ds.undoLastMigration();
+    }
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await mdb?.drop();
+  });
+
+  test("a passed obligation stays late on an open klacht until an event met it or the klacht ended; the klager's 9:24 window is no obligation", async () => {
+    const klacht = async (state: string, done: boolean, gebeurtenissen: Array<[string, string | null, string, string]>) => {
+      const id = randomUUID();
+      await ds.query(
+        `insert into klacht (version, id, gemeente, definitie_id, definitie_versie, snapshot, state, state_sinds, done, soort, kanaal, ontvangen_op, ingediend_bij, aanbieders)
+         values (1, $1, 'GM1904', 'gm1904-stichtse-vecht', '2015-01', '{}', $2, $3, $4, 'klacht', 'brief', '2026-03-02T09:00:00Z', 'gemeente', '[]')`,
+        [id, state, gebeurtenissen.length ? gebeurtenissen[gebeurtenissen.length - 1][3] : '2026-03-02T09:00:00Z', done],
+      );
+      for (const [type, van, naar, at] of gebeurtenissen) {
+        await ds.query(
+          `insert into klacht_gebeurtenis (klacht_id, type, van_state, naar_state, actor, at, payload) values ($1, $2, $3, $4, 'test', $5, $6)`,
+          [id, type, van, naar, at, type === 'TERMIJN_VERLOPEN' ? { termijn: 'afhandeling' } : {}],
+        );
+      }
+      return id;
+    };
+    const termijn = (klachtId: string, naam: string, status: string, beeindigdDoor: string | null, beeindigdOp: string | null) =>
+      ds.query(
+        `insert into termijn (id, klacht_id, naam, label, vervaldatum, vervalt_op, status, beeindigd_op, beeindigd_door)
+         values ($1, $2, $3, $3, '2026-04-13', '2026-04-13T22:00:00Z', $4, $5, $6)`,
+        [randomUUID(), klachtId, naam, status, beeindigdOp, beeindigdDoor],
+      );
+    const verlopen: [string, string, string, string] = ['TERMIJN_VERLOPEN', 'gemeente.inBehandeling', 'gemeente.inBehandeling', '2026-04-13T22:00:00Z'];
+
+    const nogLaat = await klacht('gemeente.horen', false, [verlopen, ['HOREN_UITNODIGEN', 'gemeente.inBehandeling', 'gemeente.horen', '2026-04-20T10:00:00Z']]);
+    await termijn(nogLaat, 'afhandeling', 'verlopen', 'TERMIJN_VERLOPEN', '2026-04-13T22:00:00Z');
+    await termijn(nogLaat, 'tweedeLijnVerzoek', 'running', null, null);
+    const laatAfgedaan = await klacht('tweedeLijnVenster', false, [verlopen, ['AFDOENEN', 'gemeente.oordeelsvorming', 'gemeente.tevredenheidscheck', '2026-05-01T10:00:00Z']]);
+    await termijn(laatAfgedaan, 'afhandeling', 'verlopen', 'TERMIJN_VERLOPEN', '2026-04-13T22:00:00Z');
+    await termijn(laatAfgedaan, 'tweedeLijnVerzoek', 'running', null, null);
+    const metLaat = await klacht('tweedeLijnVenster', false, [['AFDOENEN', 'gemeente.oordeelsvorming', 'tweedeLijnVenster', '2026-04-20T10:00:00Z']]);
+    await termijn(metLaat, 'afhandeling', 'verlopen', 'AFDOENEN', '2026-04-20T10:00:00Z');
+    const geeindigd = await klacht('ingetrokken', true, [verlopen, ['KLACHT_INGETROKKEN', 'gemeente.inBehandeling', 'ingetrokken', '2026-05-02T10:00:00Z']]);
+    await termijn(geeindigd, 'afhandeling', 'verlopen', 'TERMIJN_VERLOPEN', '2026-04-13T22:00:00Z');
+
+    await ds.runMigrations();
+
+    const rij = async (id: string, naam: string) =>
+      (await ds.query(`select verplichting, gesloten_door from termijn where klacht_id = $1 and naam = $2`, [id, naam]))[0];
+    const eerste = async (id: string) => (await ds.query(`select eerste_vervalt_op from klacht where id = $1`, [id]))[0].eerste_vervalt_op;
+    expect(await rij(nogLaat, 'afhandeling')).toEqual({ verplichting: true, gesloten_door: null });
+    expect(await rij(nogLaat, 'tweedeLijnVerzoek')).toEqual({ verplichting: false, gesloten_door: null });
+    expect(await eerste(nogLaat)).toEqual(new Date('2026-04-13T22:00:00Z'));
+    expect(await rij(laatAfgedaan, 'afhandeling')).toEqual({ verplichting: true, gesloten_door: 'AFDOENEN' });
+    expect(await eerste(laatAfgedaan)).toBeNull();
+    expect(await rij(metLaat, 'afhandeling')).toEqual({ verplichting: true, gesloten_door: 'AFDOENEN' });
+    expect(await rij(geeindigd, 'afhandeling')).toEqual({ verplichting: true, gesloten_door: 'KLACHT_INGETROKKEN' });
+    expect(await eerste(geeindigd)).toBeNull();
   });
 });
