@@ -57,7 +57,8 @@ export class TermijnVerplichting1795447310000 implements MigrationInterface {
     );
     // A klacht that ended closes what is still open (at the moment it reached its final state).
     await q.query(
-      `UPDATE "termijn" t SET "gesloten_op" = k."state_sinds", "gesloten_door" = 'KLACHT_BEEINDIGD'
+      `UPDATE "termijn" t SET "gesloten_op" = k."state_sinds", "gesloten_door" = coalesce(
+         (SELECT g."type" FROM "klacht_gebeurtenis" g WHERE g."klacht_id" = k."id" AND g."accepted" ORDER BY g."id" DESC LIMIT 1), 'KLACHT_BEEINDIGD')
        FROM "klacht" k WHERE k."id" = t."klacht_id" AND k."done" AND t."status" = 'verlopen' AND t."verplichting" AND t."gesloten_op" IS NULL`,
     );
     await q.query(
