@@ -282,7 +282,9 @@ export class EngineService {
       await m.insert(TermijnEntity, { id, klachtId: row.id, status: 'running', verplichting: isVerplichting(n.naam), ...n });
       berichten.push(gepland({ id, ...n }));
     }
-    await this.sluitVerlopen(m, row, vorigeSnapshot, event, result, plan.nieuw.map((n) => n.naam), openVerlopen);
+    // A name that starts again, or whose running successor ends now, takes the passed one with it.
+    const opnieuw = [...plan.nieuw.map((n) => n.naam), ...plan.beeindigd.map((e) => e.naam)];
+    await this.sluitVerlopen(m, row, vorigeSnapshot, event, result, opnieuw, openVerlopen);
     // te-laat.ts: earliest due moment of the open obligations (null when done), recomputed from the rows just written.
     const [{ eerste }]: Array<{ eerste: Date | null }> = await m.query(
       `select ${eersteVervalSql('k')} as eerste from klacht k where k.id = $1`,
@@ -299,8 +301,8 @@ export class EngineService {
 
   /**
    * Closes passed obligations that stop being open in this step (te-laat.ts): all of them when the
-   * klacht ends, one that starts again (the new termijn is the obligation now), and those the step
-   * meets late or cancels, as the regime itself decides (nakoming.ts).
+   * klacht ends, one whose name starts again (the new termijn is the obligation now) or whose running
+   * successor ends, and those the step meets late or cancels, as the regime itself decides (nakoming.ts).
    */
   private async sluitVerlopen(
     m: EntityManager,
