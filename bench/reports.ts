@@ -12,6 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { eersteVervalSql } from '../src/modules/termijnen/te-laat';
 import { createDataSource } from '../src/database/data-source-options';
 import { runMigrationsLocked } from '../src/database/run-migrations';
 import { queryRapportage, queryStateTellingen } from '../src/modules/reports/rapportage.repository';
@@ -147,7 +148,7 @@ export async function runReportsBench(n = Number(process.env.BENCH_KLACHTEN ?? 1
     // The denormalised columns must agree with the tables they summarise (open klachten: what the heatmap reads).
     const [{ afwijkend }] = await ds.query(
       `select count(*)::int as afwijkend from klacht k where not k.done and (
-         k.eerste_vervalt_op is distinct from (select min(t.vervalt_op) from termijn t where t.klacht_id = k.id and t.status = 'running')
+         k.eerste_vervalt_op is distinct from ${eersteVervalSql('k')}
          or k.state_sinds is distinct from (select g.at from klacht_gebeurtenis g where g.klacht_id = k.id order by g.id desc limit 1))`,
     );
     if (afwijkend !== 0) throw new Error(`${afwijkend} open klachten whose state_sinds/eerste_vervalt_op disagree with their history/termijnen`);

@@ -1,5 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { KlokModule } from './common/klok';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig, ConfigModule } from './config';
@@ -47,6 +48,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        KlokModule,
         DatabaseModule.forRoot(),
         JobsModule.forRoot(),
         ...FEATURE_MODULES,

@@ -4,7 +4,8 @@ import { testIntake } from './support/test-regime';
 
 /**
  * klacht.state_sinds and klacht.eerste_vervalt_op are denormalised for the process-owner heatmap;
- * the engine keeps them equal to klacht_gebeurtenis and the running termijnen in the same transaction.
+ * the engine keeps them equal to klacht_gebeurtenis and the open obligations (running, or passed and
+ * not yet met: docs/te-laat.md) in the same transaction.
  */
 describe('heatmap columns kept by the engine (real PostgreSQL + Redis)', () => {
   let db: TestDatabase;
@@ -27,7 +28,8 @@ describe('heatmap columns kept by the engine (real PostgreSQL + Redis)', () => {
   const kolommen = async (id: string) => {
     const [k] = await a.db.query(
       `select state, state_sinds, eerste_vervalt_op,
-              (select min(vervalt_op) from termijn t where t.klacht_id = k.id and t.status = 'running') as uit_termijnen
+              (select min(vervalt_op) from termijn t where t.klacht_id = k.id and not k.done and t.verplichting
+                 and (t.status = 'running' or (t.status = 'verlopen' and t.gesloten_op is null))) as uit_termijnen
        from klacht k where id = $1`,
       [id],
     );

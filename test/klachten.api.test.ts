@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { eersteVervalSql } from '../src/modules/termijnen/te-laat';
 import { createTestDatabase, type TestDatabase } from './support';
 import { createEngineApp, waitFor, type EngineApp } from './support/engine-harness';
 import { bearer } from './auth-support';
@@ -158,9 +159,11 @@ describe('klachten API on the real Amsterdam definition', () => {
     const perState = await request(t.http).get('/api/v1/klachten').query({ state: prefix, pageSize: 2, sorteer: 'createdAt' }).set(auth).expect(200);
     expect(perState.body.items.length).toBeLessThanOrEqual(2);
     expect(perState.body.items.every((k: { state: string }) => k.state === prefix || k.state.startsWith(`${prefix}.`))).toBe(true);
-    // Overdue = a termijn still running past its end (here: already reported, so the worker leaves it).
+    // Overdue = te laat: an obligation still running past its end (here: already reported, so the worker leaves it).
     const laat = await request(t.http).post('/api/v1/klachten').set(auth).send(intake({ ontvangenOp: new Date().toISOString(), aanbieders: [{ id: 'te-laat', type: 'wmo' }, { id: 'ook-te-laat', type: 'wmo' }] })).expect(201);
     await t.db.query(`update termijn set vervalt_op = now() - interval '1 day', verval_gemeld_op = now() where klacht_id = $1 and naam = 'afhandeling'`, [laat.body.id]);
+    // Written past the engine: refresh its denormalised earliest due moment as the engine would (te-laat.ts).
+    await t.db.query(`update klacht k set eerste_vervalt_op = ${eersteVervalSql('k')} where k.id = $1`, [laat.body.id]);
     const overdue = await request(t.http).get('/api/v1/klachten').query({ overdue: 'true', aanbieder: 'te-laat' }).set(auth).expect(200);
     expect(overdue.body.items.map((k: { id: string }) => k.id)).toEqual([laat.body.id]);
     expect(overdue.body.items[0].termijnen.find((x: { naam: string }) => x.naam === 'afhandeling').overdue).toBe(true);

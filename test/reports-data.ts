@@ -77,19 +77,21 @@ export async function insertKlachten(db: DataSource, klachten: TestKlacht[]): Pr
       [JSON.stringify(hist)],
     );
     const termijnen = deel.filter((k) => k.termijn).map((k) => ({ klachtId: k.id, ...k.termijn }));
+    // A passed termijn of a klacht that ended is closed at its end, as the engine writes it (te-laat.ts).
     await db.query(
-      `insert into termijn (id, klacht_id, naam, label, vervaldatum, vervalt_op, uitleg, status, mutaties, beeindigd_op)
+      `insert into termijn (id, klacht_id, naam, label, vervaldatum, vervalt_op, uitleg, status, mutaties, beeindigd_op, gesloten_op)
        select gen_random_uuid(), (r->>'klachtId')::uuid, r->>'naam', 'Afhandeltermijn', (r->>'vervaldatum')::date,
          ((r->>'vervaldatum')::date + 1)::timestamp at time zone 'Europe/Amsterdam',
          '["6 weken na ontvangst"]'::jsonb, r->>'status',
          case when (r->>'verdaagd')::boolean then '[{"soort":"verdaging","at":"2026-01-01T00:00:00Z","duur":"P4W","vervaldatumNa":"2026-02-01"}]'::jsonb else '[]'::jsonb end,
-         (r->>'beeindigdOp')::timestamptz
+         (r->>'beeindigdOp')::timestamptz, case when r->>'status' = 'verlopen' then (r->>'beeindigdOp')::timestamptz end
        from jsonb_array_elements($1::jsonb) r`,
       [JSON.stringify(termijnen)],
     );
-    // As the engine writes it after reconciling termijnen: the earliest running vervalt_op.
+    // As the engine writes it after reconciling termijnen: the earliest vervalt_op of the open obligations.
     await db.query(
-      `update klacht k set eerste_vervalt_op = (select min(t.vervalt_op) from termijn t where t.klacht_id = k.id and t.status = 'running')
+      `update klacht k set eerste_vervalt_op = case when k.done then null else (select min(t.vervalt_op) from termijn t where t.klacht_id = k.id
+         and t.verplichting and (t.status = 'running' or (t.status = 'verlopen' and t.gesloten_op is null))) end
        where k.id = any($1::uuid[])`,
       [deel.map((k) => k.id)],
     );

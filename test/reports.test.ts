@@ -77,14 +77,19 @@ describe('rapportage per gemeente en periode (seed 000 art. 11.1: naar aard en o
     expect(r.regels.some((x) => x.maatregelen.length > 0)).toBe(true);
   });
 
-  test('Awb 9:11: termijn compliance splits on time, on time after verdaging, late and still running (from termijn rows)', async () => {
+  test('Awb 9:11: termijn compliance splits on time, on time after verdaging, late now, late when met and still running (from termijn rows)', async () => {
     const r = await queryRapportage(db, halfjaar);
     const get = (w: string) => r.perTermijn.find((t) => t.waarde === w)?.aantal ?? 0;
     const namen = AFHANDEL_TERMIJNEN;
     const t = (cond: string) => tel(`exists (select 1 from termijn t where t.klacht_id = k.id and t.naam = any($1) and ${cond})`, [namen]);
-    const teLaat = await t(`(t.status = 'verlopen' or (t.status = 'running' and t.vervalt_op <= '${NU.toISOString()}'))`);
+    // Late now: an open klacht with an obligation past its termijn and not met (docs/te-laat.md).
+    const teLaat = await t(`not k.done and t.verplichting and t.vervalt_op <= '${NU.toISOString()}'
+      and (t.status = 'running' or (t.status = 'verlopen' and t.gesloten_op is null))`);
     expect(get('teLaat')).toBe(teLaat);
     expect(get('teLaat')).toBeGreaterThan(0);
+    // Was late when met: the afhandeltermijn passed before the klacht was afgedaan (these klachten all ended).
+    expect(get('teLaatAfgehandeld')).toBe(await t(`t.status = 'verlopen' and k.done`));
+    expect(get('teLaatAfgehandeld')).toBeGreaterThan(0);
     expect(get('naVerdaging')).toBe(await t(`t.status = 'met' and t.mutaties @> '[{"soort":"verdaging"}]'`));
     expect(get('opTijd')).toBe(await t(`t.status = 'met' and not t.mutaties @> '[{"soort":"verdaging"}]'`));
     expect(get('lopend')).toBe(await t(`t.status = 'running' and t.vervalt_op > '${NU.toISOString()}'`));
@@ -134,7 +139,7 @@ describe('rapportage per gemeente en periode (seed 000 art. 11.1: naar aard en o
 
   test('CSV fields with ; quotes or formulas are quoted and defused', () => {
     const csv = rapportageCsv(
-      [{ aanbiederId: 'x', aanbiederNaam: 'Zorg; "Goed"', aard: '=HYPERLINK("x")', oorzaak: 'a\nb', aantal: 1, gegrond: 0, deelsGegrond: 0, ongegrond: 0, zonderOordeel: 1, opTijd: 0, naVerdaging: 0, teLaat: 0, lopend: 1, tevreden: 0, nietTevreden: 0, maatregelen: [], terugkerend: false }],
+      [{ aanbiederId: 'x', aanbiederNaam: 'Zorg; "Goed"', aard: '=HYPERLINK("x")', oorzaak: 'a\nb', aantal: 1, gegrond: 0, deelsGegrond: 0, ongegrond: 0, zonderOordeel: 1, opTijd: 0, naVerdaging: 0, teLaat: 0, teLaatAfgehandeld: 0, lopend: 1, tevreden: 0, nietTevreden: 0, maatregelen: [], terugkerend: false }],
       { gemeente: 'GM1904', van: '2026-01-01', tot: '2026-06-30' },
     );
     const [, row] = parseCsv(csv);
@@ -166,9 +171,11 @@ describe('state heatmap', () => {
     for (const r of rows) {
       const [{ c }] = await db.query(`select count(*)::int as c from klacht where gemeente = 'GM1904' and state = $1`, [r.state]);
       expect(r.count).toBe(c);
+      // Te laat (docs/te-laat.md): an open obligation past its termijn and not met, the klacht still open.
       const [{ o }] = await db.query(
         `select count(*)::int as o from klacht k where gemeente = 'GM1904' and state = $1 and not done
-           and (select min(vervalt_op) from termijn t where t.klacht_id = k.id and t.status = 'running') <= $2`,
+           and exists (select 1 from termijn t where t.klacht_id = k.id and t.verplichting and t.vervalt_op <= $2
+                       and (t.status = 'running' or (t.status = 'verlopen' and t.gesloten_op is null)))`,
         [r.state, NU],
       );
       expect(r.overdue).toBe(o);

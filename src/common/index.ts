@@ -4,3 +4,4 @@ export * from './problem.filter';
 export * from './validation';
 export * from './openapi';
 export * from './http-app';
+export * from './klok';

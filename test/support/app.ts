@@ -21,7 +21,7 @@ export interface TestAppOptions {
   config?: Partial<AppConfig>;
   /** Extra modules for this test (e.g. a controller that exercises a convention). */
   imports?: NonNullable<ModuleMetadata['imports']>;
-  /** Adjust the testing module, e.g. `.overrideProvider(CLOCK).useValue(fixedClock)`. */
+  /** Adjust the testing module, e.g. `.overrideProvider(KLOK).useValue(vasteKlok(nu))` (src/common/klok.ts). */
   override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
   /** Nest logging; default only errors. */
   logger?: false | ('fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose')[];

@@ -8,6 +8,8 @@ import { KlachtGebeurtenisEntity } from '../klachten/klacht-gebeurtenis.entity';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { OUTBOX_TYPES, type OutboxBericht } from '../outbox/outbox.types';
+import { geslotenDoorStap } from '../termijnen/nakoming';
+import { eersteVervalSql, isVerplichting } from '../termijnen/te-laat';
 import { planTermijnen, type LopendeTermijn, type TermijnVelden } from '../termijnen/termijn-reconcile';
 import { dagVan } from '../termijnen/termijn-tijd';
 import { TermijnEntity } from '../termijnen/termijn.entity';
@@ -150,6 +152,8 @@ export class EngineService {
     ctx: EngineContext,
     extra: OutboxBericht[] = [],
   ): Promise<void> {
+    // The snapshot before this step: to ask the regime whether the step meets a passed obligation.
+    const vorigeSnapshot = vanState === null ? null : row.snapshot;
     const registratie: Partial<Pick<KlachtEntity, (typeof REGISTRATIE_VELDEN)[number] | 'maatregelen'>> = {};
     const data = event.data ?? {};
     for (const veld of REGISTRATIE_VELDEN) {
@@ -202,7 +206,7 @@ export class EngineService {
     if (vanState !== null && vanState !== result.state) {
       berichten.push({ klachtId: row.id, type: OUTBOX_TYPES.statusGewijzigd, payload: { ...basis, van: vanState, naar: result.state, done: result.done } });
     }
-    berichten.push(...(await this.verzoenTermijnen(m, row, event, result, basis)));
+    berichten.push(...(await this.verzoenTermijnen(m, row, vorigeSnapshot, event, result, basis)));
     for (const intent of result.intents) {
       berichten.push({ klachtId: row.id, type: `${OUTBOX_TYPES.intent}${intent.type}`, payload: { ...basis, intent } });
     }
@@ -212,12 +216,15 @@ export class EngineService {
   private async verzoenTermijnen(
     m: EntityManager,
     row: KlachtEntity,
+    vorigeSnapshot: unknown,
     event: KlachtEvent,
     result: StepResult,
     basis: Record<string, unknown>,
   ): Promise<OutboxBericht[]> {
     const alle = await m.find(TermijnEntity, { where: { klachtId: row.id } });
     const lopend = alle.filter((t) => t.status === 'running');
+    // Passed obligations still open (te laat) before this step: te-laat.ts.
+    const openVerlopen = alle.filter((t) => t.status === 'verlopen' && t.verplichting && t.geslotenOp === null);
     const maxRevisie: Record<string, number> = {};
     for (const t of alle) maxRevisie[t.naam] = Math.max(maxRevisie[t.naam] ?? 0, t.revision);
     const plan = planTermijnen(lopend as LopendeTermijn[], maxRevisie, result.termijnen, event);
@@ -240,8 +247,18 @@ export class EngineService {
 
     // Ended first, so the unique (klacht, naam) index for running rows is free for a restart.
     for (const e of plan.beeindigd) {
-      await m.update(TermijnEntity, { id: e.id }, { status: e.status, beeindigdOp: new Date(event.at), beeindigdDoor: event.type });
-      berichten.push({ klachtId: row.id, type: OUTBOX_TYPES.termijnBeeindigd, payload: { ...basis, termijnId: e.id, naam: e.naam, status: e.status } });
+      // Passed by its own TERMIJN_VERLOPEN: the obligation stays open (te laat) until a later step meets it.
+      // Ended by any other event after its last day: met late by that event, closed at once.
+      const nogOpen = e.status === 'verlopen' && event.type === 'TERMIJN_VERLOPEN' && event.data?.termijn === e.naam;
+      const gesloten = e.status === 'verlopen' && !nogOpen ? { geslotenOp: new Date(event.at), geslotenDoor: event.type } : {};
+      await m.update(TermijnEntity, { id: e.id }, { status: e.status, beeindigdOp: new Date(event.at), beeindigdDoor: event.type, ...gesloten });
+      const verplichting = isVerplichting(e.naam);
+      berichten.push({
+        klachtId: row.id,
+        type: OUTBOX_TYPES.termijnBeeindigd,
+        // teLaat: an obligation passed without being met; the klacht is late on it from now on (webhooks).
+        payload: { ...basis, termijnId: e.id, naam: e.naam, status: e.status, verplichting, teLaat: verplichting && nogOpen && !result.done },
+      });
     }
     for (const g of plan.gewijzigd) {
       const oud = lopend.find((t) => t.id === g.id)!;
@@ -262,12 +279,15 @@ export class EngineService {
     }
     for (const n of plan.nieuw) {
       const id = randomUUID();
-      await m.insert(TermijnEntity, { id, klachtId: row.id, status: 'running', ...n });
+      await m.insert(TermijnEntity, { id, klachtId: row.id, status: 'running', verplichting: isVerplichting(n.naam), ...n });
       berichten.push(gepland({ id, ...n }));
     }
-    // Denormalised earliest running termijn for the heatmap bands, recomputed from the rows just written.
+    // A name that starts again, or whose running successor ends now, takes the passed one with it.
+    const opnieuw = [...plan.nieuw.map((n) => n.naam), ...plan.beeindigd.map((e) => e.naam)];
+    await this.sluitVerlopen(m, row, vorigeSnapshot, event, result, opnieuw, openVerlopen);
+    // te-laat.ts: earliest due moment of the open obligations (null when done), recomputed from the rows just written.
     const [{ eerste }]: Array<{ eerste: Date | null }> = await m.query(
-      `select min(vervalt_op) as eerste from termijn where klacht_id = $1 and status = 'running'`,
+      `select ${eersteVervalSql('k')} as eerste from klacht k where k.id = $1`,
       [row.id],
     );
     const nieuw = eerste === null ? null : new Date(eerste);
@@ -277,6 +297,41 @@ export class EngineService {
       row.eersteVervaltOp = nieuw;
     }
     return berichten;
+  }
+
+  /**
+   * Closes passed obligations that stop being open in this step (te-laat.ts): all of them when the
+   * klacht ends, one whose name starts again (the new termijn is the obligation now) or whose running
+   * successor ends, and those the step meets late or cancels, as the regime itself decides (nakoming.ts).
+   */
+  private async sluitVerlopen(
+    m: EntityManager,
+    row: KlachtEntity,
+    vorigeSnapshot: unknown,
+    event: KlachtEvent,
+    result: StepResult,
+    herstart: string[],
+    openVerlopen: TermijnEntity[],
+  ): Promise<void> {
+    const sluit = { geslotenOp: new Date(event.at), geslotenDoor: event.type };
+    if (result.done) {
+      // Also the ones this very step let pass: the klacht has ended, nothing of it is late any more.
+      await m
+        .createQueryBuilder()
+        .update(TermijnEntity)
+        .set(sluit)
+        .where(`klacht_id = :id and status = 'verlopen' and verplichting and gesloten_op is null`, { id: row.id })
+        .execute();
+      return;
+    }
+    if (openVerlopen.length === 0) return;
+    const opnieuw = openVerlopen.filter((t) => herstart.includes(t.naam));
+    const rest = openVerlopen.filter((t) => !herstart.includes(t.naam));
+    const gesloten = [
+      ...opnieuw.map((t) => t.id),
+      ...(vorigeSnapshot === null ? [] : geslotenDoorStap(this.regimeVan(row), vorigeSnapshot, event, rest).map((e) => e.id)),
+    ];
+    for (const id of gesloten) await m.update(TermijnEntity, { id }, sluit);
   }
 
   private basis(row: KlachtEntity, event: KlachtEvent, ctx: EngineContext): Record<string, unknown> {

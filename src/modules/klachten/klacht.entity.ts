@@ -61,8 +61,9 @@ export class KlachtEntity {
   stateSinds: Date;
 
   /**
-   * Earliest vervalt_op of the klacht's running termijnen (null: none running). Denormalised from
-   * termijn by the engine whenever it reconciles termijnen, for the heatmap's overdue bands.
+   * Earliest vervalt_op of the klacht's open obligations (null: none, or the klacht is done), kept by
+   * the engine in every step (te-laat.ts `eersteVervalSql`). The klacht is te laat at `nu` when this
+   * is <= nu: the one definition every view uses (te-laat.ts `teLaat`).
    */
   @Column({ name: 'eerste_vervalt_op', type: 'timestamptz', nullable: true })
   eersteVervaltOp: Date | null;

@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Brackets, DataSource, In } from 'typeorm';
+import { Brackets, DataSource } from 'typeorm';
+import { KLOK, type Klok } from '../../common/klok';
 import type { IntakeInput, KlachtEvent } from '../../machines/contract';
 import { TenantContext, tenantScope } from '../auth/tenant';
 import { EngineService } from '../engine/engine.service';
 import { KlachtNietGevondenError } from '../engine/engine.errors';
+import { openVerplichting, teLaat, termijnTeLaat } from '../termijnen/te-laat';
 import { TermijnEntity } from '../termijnen/termijn.entity';
 import type { GebeurtenisDto } from './dto/gebeurtenis.dto';
 import type { KlachtIntakeDto } from './dto/klacht-intake.dto';
@@ -22,6 +24,7 @@ export class KlachtenService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly engine: EngineService,
+    @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
   async intake(dto: KlachtIntakeDto, actor: string, correlationId: string = randomUUID()): Promise<KlachtDetailDto> {
@@ -57,10 +60,12 @@ export class KlachtenService {
       this.dataSource.getRepository(TermijnEntity).find({ where: { klachtId: id }, order: { createdAt: 'ASC', naam: 'ASC' } }),
       this.dataSource.getRepository(KlachtGebeurtenisEntity).find({ where: { klachtId: id }, order: { id: 'ASC' } }),
     ]);
-    return { ...this.view(k, termijnen), gebeurtenissen: gebeurtenissen.map((g) => this.gebeurtenisView(g)) };
+    const laat = await this.teLaatVlaggen([k.id], this.klok.nu());
+    return { ...this.view(k, termijnen, laat), gebeurtenissen: gebeurtenissen.map((g) => this.gebeurtenisView(g)) };
   }
 
   async lijst(q: KlachtLijstQuery): Promise<KlachtPaginaDto> {
+    const nu = this.klok.nu();
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
     const qb = this.dataSource.getRepository(KlachtEntity).createQueryBuilder('k');
@@ -79,19 +84,28 @@ export class KlachtenService {
     }
     if (q.aanbieder) qb.andWhere('k.aanbieders @> CAST(:aanbieder AS jsonb)', { aanbieder: JSON.stringify([{ id: q.aanbieder }]) });
     if (q.overdue !== undefined) {
-      const bestaat = `EXISTS (SELECT 1 FROM termijn t WHERE t.klacht_id = k.id AND t.status = 'running' AND t.vervalt_op <= now())`;
-      qb.andWhere(q.overdue ? bestaat : `NOT ${bestaat}`);
+      // te-laat.ts: the same definition as the heatmap and the reports, at the injected clock.
+      qb.andWhere(q.overdue ? teLaat('k', ':nu') : `NOT coalesce(${teLaat('k', ':nu')}, false)`, { nu });
     }
     const sorteer = q.sorteer ?? '-ontvangenOp';
     const veld = sorteer.replace(/^-/, '') as keyof typeof SORTEER_KOLOM;
     qb.orderBy(SORTEER_KOLOM[veld], sorteer.startsWith('-') ? 'DESC' : 'ASC').addOrderBy('k.id', 'ASC');
     qb.skip((page - 1) * pageSize).take(pageSize);
     const [rows, total] = await qb.getManyAndCount();
+    const ids = rows.map((r) => r.id);
+    // Running termijnen and the passed obligations still open (the ones a klacht is late on).
     const termijnen = rows.length
-      ? await this.dataSource.getRepository(TermijnEntity).find({ where: { klachtId: In(rows.map((r) => r.id)), status: 'running' }, order: { vervaltOp: 'ASC' } })
+      ? await this.dataSource
+          .getRepository(TermijnEntity)
+          .createQueryBuilder('t')
+          .where('t.klacht_id = any(:ids)', { ids })
+          .andWhere(`(t.status = 'running' or ${openVerplichting('t')})`)
+          .orderBy('t.vervaltOp', 'ASC')
+          .getMany()
       : [];
+    const laat = await this.teLaatVlaggen(ids, nu);
     return {
-      items: rows.map((k) => this.view(k, termijnen.filter((t) => t.klachtId === k.id))),
+      items: rows.map((k) => this.view(k, termijnen.filter((t) => t.klachtId === k.id), laat)),
       page,
       pageSize,
       total,
@@ -103,8 +117,19 @@ export class KlachtenService {
     return id;
   }
 
-  private view(k: KlachtEntity, termijnen: TermijnEntity[]): KlachtViewDto {
-    const nu = Date.now();
+  /** Which of these klachten, and which of their termijnen, are te laat at `nu` (te-laat.ts, in SQL). */
+  private async teLaatVlaggen(ids: string[], nu: Date): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `select k.id from klacht k where k.id = any($1::uuid[]) and ${teLaat('k', '$2')}
+       union all
+       select t.id from termijn t join klacht k on k.id = t.klacht_id where t.klacht_id = any($1::uuid[]) and ${termijnTeLaat('t', 'k', '$2')}`,
+      [ids, nu],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  private view(k: KlachtEntity, termijnen: TermijnEntity[], laat: Set<string>): KlachtViewDto {
     return {
       id: k.id,
       gemeente: k.gemeente,
@@ -127,6 +152,7 @@ export class KlachtenService {
       maatregelen: k.maatregelen,
       feiten: k.feiten as Record<string, unknown>,
       volgendeEvents: k.volgendeEvents,
+      teLaat: laat.has(k.id),
       termijnen: termijnen.map(
         (t): TermijnViewDto => ({
           naam: t.naam,
@@ -140,7 +166,9 @@ export class KlachtenService {
           escalatieNaar: t.escalatieNaar,
           grondslag: t.grondslag,
           mutaties: t.mutaties,
-          overdue: t.status === 'running' && t.vervaltOp.getTime() <= nu,
+          verplichting: t.verplichting,
+          geslotenOp: t.geslotenOp ? t.geslotenOp.toISOString() : null,
+          overdue: laat.has(t.id),
         }),
       ),
       createdAt: k.createdAt.toISOString(),

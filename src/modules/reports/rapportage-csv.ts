@@ -25,7 +25,9 @@ export const CSV_KOLOMMEN: ReadonlyArray<{ kop: string; waarde: (r: RapportageRe
   { kop: 'Zonder oordeel', waarde: (r) => r.zonderOordeel },
   { kop: 'Op tijd afgehandeld', waarde: (r) => r.opTijd },
   { kop: 'Op tijd na verdaging', waarde: (r) => r.naVerdaging },
+  // te-laat.ts: late now, the same klachten as the heatmap and `overdue=true`; then "was late when met" (Awb 9:11).
   { kop: 'Te laat', waarde: (r) => r.teLaat },
+  { kop: 'Te laat afgehandeld', waarde: (r) => r.teLaatAfgehandeld },
   { kop: 'Nog in behandeling', waarde: (r) => r.lopend },
   { kop: 'Klager tevreden', waarde: (r) => r.tevreden },
   { kop: 'Klager niet tevreden', waarde: (r) => r.nietTevreden },

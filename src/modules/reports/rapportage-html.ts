@@ -12,6 +12,7 @@ export const WAARDE_LABELS: Record<string, string> = {
   opTijd: 'Op tijd',
   naVerdaging: 'Op tijd na verdaging',
   teLaat: 'Te laat',
+  teLaatAfgehandeld: 'Te laat afgehandeld',
   lopend: 'Nog in behandeling',
   geenTermijn: 'Zonder afhandeltermijn',
   nietTevreden: 'Niet tevreden',
@@ -65,7 +66,7 @@ export function rapportageHtml(kop: RapportageKop, c: RapportageCijfers, links: 
 ${staafdiagram('Klachten per aanbieder', c.perAanbieder.map((r) => ({ label: r.naam, waarde: r.aantal, accent: terugkerendeAanbieders.has(r.waarde) })))}
 ${grafiek('Naar aard', c.perAard)}
 ${grafiek('Naar oorzaak', c.perOorzaak)}
-${grafiek('Afhandeltermijn', c.perTermijn, (w) => w === 'teLaat')}
+${grafiek('Termijnen (te laat: nu, op de peildatum)', c.perTermijn, (w) => w === 'teLaat')}
 ${grafiek('Oordeel (Awb 9:12)', c.perOordeel)}
 ${grafiek('Kanaal', c.perKanaal)}
 </div>
@@ -74,11 +75,11 @@ ${c.terugkerend.length === 0 ? '<p>Geen.</p>' : `<table><thead><tr><th>Aanbieder
     .map((t) => `<tr class="terugkerend"><td>${esc(t.aanbiederNaam)}</td><td>${esc(t.aard)}</td><td class="n">${t.aantal}</td></tr>`)
     .join('')}</tbody></table>`}
 <h2>Per aanbieder, aard en oorzaak</h2>
-<table><thead><tr><th>Aanbieder</th><th>Aard</th><th>Oorzaak</th><th class="n">Aantal</th><th class="n">Gegrond</th><th class="n">Deels</th><th class="n">Ongegrond</th><th class="n">Op tijd</th><th class="n">Na verdaging</th><th class="n">Te laat</th><th class="n">Lopend</th><th class="n">Tevreden</th><th>Maatregelen</th></tr></thead><tbody>
+<table><thead><tr><th>Aanbieder</th><th>Aard</th><th>Oorzaak</th><th class="n">Aantal</th><th class="n">Gegrond</th><th class="n">Deels</th><th class="n">Ongegrond</th><th class="n">Op tijd</th><th class="n">Na verdaging</th><th class="n">Te laat</th><th class="n">Te laat afgehandeld</th><th class="n">Lopend</th><th class="n">Tevreden</th><th>Maatregelen</th></tr></thead><tbody>
 ${c.regels
     .map(
       (r) =>
-        `<tr${r.terugkerend ? ' class="terugkerend"' : ''}><td>${esc(r.aanbiederNaam)}</td><td>${esc(r.aard)}</td><td>${esc(r.oorzaak)}</td><td class="n">${r.aantal}</td><td class="n">${r.gegrond}</td><td class="n">${r.deelsGegrond}</td><td class="n">${r.ongegrond}</td><td class="n">${r.opTijd}</td><td class="n">${r.naVerdaging}</td><td class="n">${r.teLaat}</td><td class="n">${r.lopend}</td><td class="n">${r.tevreden}</td><td>${esc(r.maatregelen.join(', '))}</td></tr>`,
+        `<tr${r.terugkerend ? ' class="terugkerend"' : ''}><td>${esc(r.aanbiederNaam)}</td><td>${esc(r.aard)}</td><td>${esc(r.oorzaak)}</td><td class="n">${r.aantal}</td><td class="n">${r.gegrond}</td><td class="n">${r.deelsGegrond}</td><td class="n">${r.ongegrond}</td><td class="n">${r.opTijd}</td><td class="n">${r.naVerdaging}</td><td class="n">${r.teLaat}</td><td class="n">${r.teLaatAfgehandeld}</td><td class="n">${r.lopend}</td><td class="n">${r.tevreden}</td><td>${esc(r.maatregelen.join(', '))}</td></tr>`,
     )
     .join('')}
 </tbody></table>

@@ -6,6 +6,7 @@
  * in which it was received (`ontvangen_op`).
  */
 import { DataSource, type EntityManager } from 'typeorm';
+import { band, openVerplichting, teLaat } from '../termijnen/te-laat';
 
 type Sql = DataSource | EntityManager;
 
@@ -25,10 +26,16 @@ async function zonderJit<T>(db: Sql, fn: (q: Pick<EntityManager, 'query'>) => Pr
   return fn(db);
 }
 
-/** Termijnen that measure the handling of a klacht (Awb 9:11, contract); the others (kennisgeving, ombudsman) do not. */
-export const AFHANDEL_TERMIJNEN = ['afhandeling', 'aanbiederAfhandeling', 'wkkgzAfhandeling', 'klachtencommissieOordeel'];
+/** Termijnen that measure the handling of a klacht (Awb 9:11, contract, Wkkgz 17, Jeugdwet 4.2.1); the others (kennisgeving, ombudsman) do not. */
+export const AFHANDEL_TERMIJNEN = ['afhandeling', 'aanbiederAfhandeling', 'wkkgzAfhandeling', 'jeugdwetOordeel'];
 
-export type TermijnKlasse = 'opTijd' | 'naVerdaging' | 'teLaat' | 'lopend' | 'geenTermijn';
+/**
+ * Termijn compliance of a klacht. `teLaat` is "currently late" at the peildatum, the one definition
+ * of te-laat.ts (any open obligation past its termijn, the same klachten as the heatmap and the
+ * `overdue` filter). `teLaatAfgehandeld` is "was late when met": not late any more, but its
+ * afhandeltermijn passed before it was met (Awb 9:11 compliance of the period).
+ */
+export type TermijnKlasse = 'opTijd' | 'naVerdaging' | 'teLaat' | 'teLaatAfgehandeld' | 'lopend' | 'geenTermijn';
 
 export interface RapportageFilter {
   gemeente: string;
@@ -63,7 +70,10 @@ export interface RapportageRegel {
   zonderOordeel: number;
   opTijd: number;
   naVerdaging: number;
+  /** Te laat now (at the peildatum): te-laat.ts. */
   teLaat: number;
+  /** Met (or ended) after the afhandeltermijn had passed: was late, is not any more (Awb 9:11). */
+  teLaatAfgehandeld: number;
   lopend: number;
   tevreden: number;
   nietTevreden: number;
@@ -110,12 +120,11 @@ with basis as materialized (
   select k.id, k.kanaal, k.afdoening, k.oordeel, k.tevredenheid, k.maatregelen, k.aanbieders,
          coalesce(nullif(k.categorie, ''), '${ONBEKEND}') as aard,
          coalesce(nullif(k.oorzaak, ''), '${ONBEKEND}') as oorzaak,
-         coalesce(tk.klasse, 'geenTermijn') as termijn
+         case when ${teLaat('k', '$4')} then 'teLaat' else coalesce(tk.klasse, 'geenTermijn') end as termijn
   from klacht k
   left join lateral (
     select case
-      when bool_or(t.status = 'verlopen' or t.verval_gemeld_op is not null
-                   or (t.status = 'running' and t.vervalt_op <= $4)) then 'teLaat'
+      when bool_or(t.status = 'verlopen') then 'teLaatAfgehandeld'
       when bool_or(t.status = 'running') then 'lopend'
       when bool_or(t.status = 'met' and jsonb_path_exists(t.mutaties, '$[*] ? (@.soort == "verdaging")')) then 'naVerdaging'
       when bool_or(t.status = 'met') then 'opTijd'
@@ -174,6 +183,7 @@ select json_build_object(
         count(*) filter (where r.termijn = 'opTijd')::int as "opTijd",
         count(*) filter (where r.termijn = 'naVerdaging')::int as "naVerdaging",
         count(*) filter (where r.termijn = 'teLaat')::int as "teLaat",
+        count(*) filter (where r.termijn = 'teLaatAfgehandeld')::int as "teLaatAfgehandeld",
         count(*) filter (where r.termijn = 'lopend')::int as lopend,
         count(*) filter (where r.tevredenheid = 'tevreden')::int as tevreden,
         count(*) filter (where r.tevredenheid = 'nietTevreden' or r.tevredenheid = 'ontevreden')::int as "nietTevreden",
@@ -251,9 +261,9 @@ export async function queryJaaroverzicht(db: Sql, gemeente: string, jaar: number
 export interface StateTelling {
   state: string;
   count: number;
-  /** Open klachten whose earliest running termijn has passed. */
+  /** Open klachten that are te laat (te-laat.ts). */
   overdue: number;
-  /** ... ends within `bijnaDagen` days. */
+  /** ... not late, but an open obligation falls due within `bijnaDagen` days. */
   nearlyDue: number;
   onTime: number;
   /** Median days since the klacht entered this state (open klachten only; from klacht.state_sinds). */
@@ -273,14 +283,14 @@ export async function queryStateTellingen(db: Sql, gemeente: string, definitieId
        where gemeente = $1 and definitie_id = $2 and definitie_versie = $3 group by state
      ),
      per_state as (
-       select state,
-              count(*) filter (where eerste_vervalt_op <= $4)::int as overdue,
-              count(*) filter (where eerste_vervalt_op > $4 and eerste_vervalt_op <= $4::timestamptz + make_interval(days => $5))::int as nearly,
-              count(*) filter (where eerste_vervalt_op > $4::timestamptz + make_interval(days => $5))::int as ontime,
-              percentile_cont(0.5) within group (order by extract(epoch from ($4::timestamptz - state_sinds)) / 86400.0) as mediaan
-       from klacht
-       where gemeente = $1 and definitie_id = $2 and definitie_versie = $3 and not done
-       group by state
+       select k.state,
+              count(*) filter (where ${band('k', '$4', '$5')} = 'overdue')::int as overdue,
+              count(*) filter (where ${band('k', '$4', '$5')} = 'nearlyDue')::int as nearly,
+              count(*) filter (where ${band('k', '$4', '$5')} = 'onTime')::int as ontime,
+              percentile_cont(0.5) within group (order by extract(epoch from ($4::timestamptz - k.state_sinds)) / 86400.0) as mediaan
+       from klacht k
+       where k.gemeente = $1 and k.definitie_id = $2 and k.definitie_versie = $3 and not k.done
+       group by k.state
      )
      select t.state, t.n as count, coalesce(p.overdue, 0) as overdue, coalesce(p.nearly, 0) as "nearlyDue",
             coalesce(p.ontime, 0) as "onTime", round(p.mediaan::numeric, 1)::float8 as "medianDays"
@@ -298,7 +308,7 @@ export interface KlachtInState {
   kanaal: string;
   aanbieders: string;
   categorie: string | null;
-  /** Earliest running termijn: name, last day and band. */
+  /** The open obligation that falls due first (te laat when passed): label, last day and band (te-laat.ts). */
   termijn: string | null;
   vervaldatum: string | null;
   band: 'overdue' | 'nearlyDue' | 'onTime' | null;
@@ -312,12 +322,11 @@ export async function queryKlachtenInState(db: Sql, gemeente: string, definitieI
             coalesce((select string_agg(coalesce(a->>'naam', a->>'id'), ', ') from jsonb_array_elements(
               case when jsonb_typeof(k.aanbieders) = 'array' then k.aanbieders else '[]'::jsonb end) a), '') as aanbieders,
             t.label as termijn, to_char(t.vervaldatum, 'YYYY-MM-DD') as vervaldatum,
-            case when t.vervalt_op is null then null when t.vervalt_op <= $5 then 'overdue'
-                 when t.vervalt_op <= $5::timestamptz + make_interval(days => $7) then 'nearlyDue' else 'onTime' end as band,
+            ${band('k', '$5', '$7')} as band,
             g.at as sinds
      from klacht k
      left join lateral (select t.label, t.vervaldatum, t.vervalt_op from termijn t
-                        where t.klacht_id = k.id and t.status = 'running' order by t.vervalt_op limit 1) t on true
+                        where t.klacht_id = k.id and not k.done and ${openVerplichting('t')} order by t.vervalt_op, t.naam limit 1) t on true
      left join lateral (select g.at from klacht_gebeurtenis g where g.klacht_id = k.id order by g.id desc limit 1) g on true
      where k.gemeente = $1 and k.definitie_id = $2 and k.definitie_versie = $3
        and (k.state = $4 or k.state like replace(replace($4, '%', '\\%'), '_', '\\_') || '.%')

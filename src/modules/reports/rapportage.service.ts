@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import { rapportageCsv } from './rapportage-csv';
 import { jaaroverzichtHtml, rapportageHtml } from './rapportage-html';
@@ -19,13 +20,17 @@ export interface Rapportage {
 /** Reports for one gemeente in JSON, CSV and printable HTML (design.md §6). */
 @Injectable()
 export class RapportageService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(KLOK) private readonly klok: Klok,
+  ) {}
 
   async maak(input: Omit<RapportageFilter, 'drempel' | 'peildatum'> & { drempel?: number; peildatum?: Date }): Promise<Rapportage> {
     if (input.van > input.tot) {
       throw ProblemException.invalid([{ name: 'tot', reason: `tot (${input.tot}) ligt vóór van (${input.van}); geef de laatste dag van de periode` }]);
     }
-    const peildatum = input.peildatum ?? new Date();
+    // Te laat is measured at the peildatum (te-laat.ts); by default now, from the one clock.
+    const peildatum = input.peildatum ?? this.klok.nu();
     const drempel = input.drempel ?? STANDAARD_DREMPEL;
     const cijfers = await queryRapportage(this.dataSource, { ...input, drempel, peildatum });
     return {

@@ -56,7 +56,7 @@ export class TermijnWakeService {
         data: { termijn: termijn.naam },
       };
       const ctx = { actor: SYSTEEM_ACTOR, correlationId: `termijn.${termijn.id}.${termijn.revision}` };
-      const basis = { klachtId: klacht.id, gemeente: klacht.gemeente, termijnId: termijn.id, naam: termijn.naam, label: termijn.label, vervaldatum: termijn.vervaldatum, revision: termijn.revision, at: event.at, correlationId: ctx.correlationId };
+      const basis = { klachtId: klacht.id, gemeente: klacht.gemeente, termijnId: termijn.id, naam: termijn.naam, label: termijn.label, vervaldatum: termijn.vervaldatum, revision: termijn.revision, at: event.at, correlationId: ctx.correlationId, verplichting: termijn.verplichting };
       const berichten: OutboxBericht[] = [{ klachtId: klacht.id, type: OUTBOX_TYPES.termijnVerlopen, payload: basis }];
       if (termijn.escalatieNaar) {
         berichten.push({ klachtId: klacht.id, type: OUTBOX_TYPES.termijnEscalatie, payload: { ...basis, naar: termijn.escalatieNaar, grondslag: termijn.grondslag, state: klacht.state } });

@@ -93,6 +93,23 @@ export class TermijnEntity {
   @Column({ name: 'beeindigd_door', type: 'varchar', length: 100, nullable: true })
   beeindigdDoor: string | null;
 
+  /**
+   * An obligation of the gemeente or the aanbieder (te-laat.ts `isVerplichting`): missing it is te laat.
+   * False for a window of the klager (Awb 9:24 lid 1) and the other termijnen that oblige nobody here.
+   */
+  @Column({ type: 'boolean', default: true })
+  verplichting: boolean;
+
+  /**
+   * A passed obligation (`status` verlopen) stays open, and the klacht te laat, until this is set: when
+   * a later step met it, it started again, or the klacht ended; `geslotenDoor` names the event.
+   */
+  @Column({ name: 'gesloten_op', type: 'timestamptz', nullable: true })
+  geslotenOp: Date | null;
+
+  @Column({ name: 'gesloten_door', type: 'varchar', length: 100, nullable: true })
+  geslotenDoor: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AnyStateMachine } from 'xstate';
 import { DataSource } from 'typeorm';
+import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import type { DefinitionSummary } from '../../machines/contract';
 import { FASE_LABELS, stateNodes, toDiagramGraph, toSvg, type DiagramGraph, type DiagramOverlay } from '../../machines/diagram';
@@ -41,7 +42,8 @@ export interface Procesoverzicht {
 
 /**
  * Live state of one definition version for process owners (design.md §6): the statechart from the
- * compiled machine, with counts, overdue bands and median time in state from PostgreSQL.
+ * compiled machine, with counts, te laat / bijna verlopen / op tijd bands (te-laat.ts, the same
+ * definition as the `overdue` filter and the reports) and median time in state from PostgreSQL.
  */
 @Injectable()
 export class ProcesoverzichtService {
@@ -50,6 +52,7 @@ export class ProcesoverzichtService {
   constructor(
     @Inject(WEB_REGISTRY) private readonly registry: WebRegistry,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
   definities(gemeente: string): DefinitionSummary[] {
@@ -78,7 +81,7 @@ export class ProcesoverzichtService {
     return g;
   }
 
-  async overzicht(gemeente: string, id: string, versie: string, nu = new Date()): Promise<Procesoverzicht> {
+  async overzicht(gemeente: string, id: string, versie: string, nu = this.klok.nu()): Promise<Procesoverzicht> {
     const r = this.regime(gemeente, id, versie);
     const g = this.graaf(r);
     const tellingen = await queryStateTellingen(this.dataSource, gemeente, id, versie, nu, BIJNA_DAGEN);
@@ -112,7 +115,7 @@ export class ProcesoverzichtService {
     };
   }
 
-  async svg(gemeente: string, id: string, versie: string, nu = new Date()): Promise<string> {
+  async svg(gemeente: string, id: string, versie: string, nu = this.klok.nu()): Promise<string> {
     const o = await this.overzicht(gemeente, id, versie, nu);
     const overlay: DiagramOverlay = {};
     for (const s of o.states) {
@@ -121,7 +124,7 @@ export class ProcesoverzichtService {
     return toSvg(this.graaf(this.regime(gemeente, id, versie)), { overlay, edgeLabels: 'short' });
   }
 
-  async klachten(gemeente: string, id: string, versie: string, state: string, nu = new Date()): Promise<{ state: string; label: string; klachten: KlachtInState[] }> {
+  async klachten(gemeente: string, id: string, versie: string, state: string, nu = this.klok.nu()): Promise<{ state: string; label: string; klachten: KlachtInState[] }> {
     const r = this.regime(gemeente, id, versie);
     const node = stateNodes(this.graaf(r)).find((n) => n.id === state);
     if (!node) {

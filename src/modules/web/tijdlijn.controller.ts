@@ -2,11 +2,13 @@ import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import { omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
 import type { Regime } from '../../machines/regime';
 import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, type Tenant } from '../auth/tenant';
+import { teLaat, termijnTeLaat } from '../termijnen/te-laat';
 import { WEB_REGISTRY, type WebRegistry } from './web-registry.provider';
 
 export interface Tijdlijn {
@@ -26,9 +28,11 @@ export interface Tijdlijn {
     oorzaak: string | null;
     afdoening: string | null;
     oordeel: string | null;
+    /** te-laat.ts: an obligation is past its termijn and not yet met. */
+    teLaat: boolean;
   };
   gebeurtenissen: Array<{ type: string; omschrijving: string; at: string; van: string | null; vanOmschrijving: string | null; naar: string; naarOmschrijving: string; actor: string }>;
-  termijnen: Array<{ naam: string; label: string; vervaldatum: string; status: string; uitleg: string[]; grondslag: string | null; escalatieNaar: string | null; mutaties: unknown[]; beeindigdOp: string | null }>;
+  termijnen: Array<{ naam: string; label: string; vervaldatum: string; status: string; uitleg: string[]; grondslag: string | null; escalatieNaar: string | null; mutaties: unknown[]; beeindigdOp: string | null; teLaat: boolean }>;
   /** What can happen next (Awb/regeling events the klacht accepts now), in Dutch. */
   volgendeEvents: Array<{ type: string; omschrijving: string }>;
 }
@@ -45,6 +49,7 @@ export class TijdlijnController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(WEB_REGISTRY) private readonly registry: WebRegistry,
+    @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
   @Get(':id/tijdlijn')
@@ -52,9 +57,9 @@ export class TijdlijnController {
   async tijdlijn(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<Tijdlijn> {
     const rows = await this.dataSource.query(
       `select id, gemeente, definitie_id, definitie_versie, state, done, soort, kanaal, ontvangen_op, aanbieders, categorie, oorzaak,
-              afdoening, oordeel, volgende_events
-       from klacht where id = $1 and gemeente = $2 and ($3::text is null or aanbieders @> jsonb_build_array(jsonb_build_object('id', $3::text)))`,
-      [id, tenant.gemeente, tenant.rol === 'aanbieder' ? (tenant.aanbiederId ?? '') : null],
+              afdoening, oordeel, volgende_events, coalesce(${teLaat('k', '$4')}, false) as te_laat
+       from klacht k where id = $1 and gemeente = $2 and ($3::text is null or aanbieders @> jsonb_build_array(jsonb_build_object('id', $3::text)))`,
+      [id, tenant.gemeente, tenant.rol === 'aanbieder' ? (tenant.aanbiederId ?? '') : null, this.klok.nu()],
     );
     if (rows.length === 0) throw ProblemException.notFound(`Geen klacht ${id}.`, 'klacht-niet-gevonden');
     const k = rows[0];
@@ -65,24 +70,26 @@ export class TijdlijnController {
       [id],
     );
     const termijnen = await this.dataSource.query(
-      `select naam, label, to_char(vervaldatum, 'YYYY-MM-DD') as vervaldatum, status, uitleg, grondslag, escalatie_naar, mutaties, beeindigd_op
-       from termijn where klacht_id = $1 order by created_at, vervaldatum`,
-      [id],
+      `select t.naam, t.label, to_char(t.vervaldatum, 'YYYY-MM-DD') as vervaldatum, t.status, t.uitleg, t.grondslag, t.escalatie_naar, t.mutaties, t.beeindigd_op,
+              ${termijnTeLaat('t', 'k', '$2')} as te_laat
+       from termijn t join klacht k on k.id = t.klacht_id where t.klacht_id = $1 order by t.created_at, t.vervaldatum`,
+      [id, this.klok.nu()],
     );
     return {
       klacht: {
         id: k.id, gemeente: k.gemeente, definitieId: k.definitie_id, definitieVersie: k.definitie_versie, state: k.state,
         stateOmschrijving: beschrijf(k.state) ?? k.state, done: k.done, soort: k.soort, kanaal: k.kanaal,
         ontvangenOp: new Date(k.ontvangen_op).toISOString(), aanbieders: k.aanbieders, categorie: k.categorie, oorzaak: k.oorzaak,
-        afdoening: k.afdoening, oordeel: k.oordeel,
+        afdoening: k.afdoening, oordeel: k.oordeel, teLaat: k.te_laat,
       },
       gebeurtenissen: gebeurtenissen.map((g: { type: string; at: Date; van_state: string | null; naar_state: string; actor: string }) => ({
         type: g.type, omschrijving: omschrijvingVan(g.type), at: new Date(g.at).toISOString(), van: g.van_state, vanOmschrijving: beschrijf(g.van_state),
         naar: g.naar_state, naarOmschrijving: beschrijf(g.naar_state) ?? g.naar_state, actor: g.actor,
       })),
-      termijnen: termijnen.map((t: { naam: string; label: string; vervaldatum: string; status: string; uitleg: string[]; grondslag: string | null; escalatie_naar: string | null; mutaties: unknown[]; beeindigd_op: Date | null }) => ({
+      termijnen: termijnen.map((t: { naam: string; label: string; vervaldatum: string; status: string; uitleg: string[]; grondslag: string | null; escalatie_naar: string | null; mutaties: unknown[]; beeindigd_op: Date | null; te_laat: boolean }) => ({
         naam: t.naam, label: t.label, vervaldatum: t.vervaldatum, status: t.status, uitleg: t.uitleg, grondslag: t.grondslag,
         escalatieNaar: t.escalatie_naar, mutaties: t.mutaties, beeindigdOp: t.beeindigd_op ? new Date(t.beeindigd_op).toISOString() : null,
+        teLaat: t.te_laat,
       })),
       volgendeEvents: (k.volgende_events as string[]).map((type) => ({ type, omschrijving: omschrijvingVan(type) })),
     };

@@ -25,7 +25,7 @@ export class KlachtLijstQuery extends PaginaQuery {
   @MaxLength(100)
   aanbieder?: string;
 
-  @ApiPropertyOptional({ description: 'Alleen klachten met een verlopen, nog lopende termijn.' })
+  @ApiPropertyOptional({ description: 'true: alleen klachten die te laat zijn (een verplichting over haar termijn en nog niet nagekomen, docs/te-laat.md); false: alleen klachten die dat niet zijn.' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'overdue moet true of false zijn' })

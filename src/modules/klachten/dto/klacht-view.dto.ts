@@ -14,7 +14,12 @@ export class TermijnViewDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'leidinggevende' }) escalatieNaar: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Awb 9:11 lid 1' }) grondslag: string | null;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) mutaties: object[];
-  @ApiProperty({ description: 'Lopend en de vervaldatum is voorbij.' }) overdue: boolean;
+  @ApiProperty({ description: 'Een verplichting van gemeente of aanbieder (false: een termijn van de klager, zoals het jaar voor de ombudsman, Awb 9:24).' })
+  verplichting: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', description: 'Een verlopen verplichting: wanneer ze alsnog is nagekomen of de klacht eindigde (daarna niet meer te laat).' })
+  geslotenOp: string | null;
+  @ApiProperty({ description: 'Te laat: een verplichting waarvan de termijn voorbij is en die nog niet is nagekomen, zolang de klacht loopt (docs/te-laat.md).' })
+  overdue: boolean;
 }
 
 export class GebeurtenisViewDto {
@@ -50,6 +55,8 @@ export class KlachtViewDto {
   @ApiProperty({ type: [String] }) maatregelen: string[];
   @ApiProperty({ type: 'object', additionalProperties: true }) feiten: Record<string, unknown>;
   @ApiProperty({ type: [String], description: 'Gebeurtenissen die de klacht nu accepteert.' }) volgendeEvents: string[];
+  @ApiProperty({ description: 'De klacht is te laat: een verplichting is over haar termijn en nog niet nagekomen (docs/te-laat.md); dezelfde definitie als overdue=true, het procesoverzicht en de rapportage.' })
+  teLaat: boolean;
   @ApiProperty({ type: [TermijnViewDto] }) termijnen: TermijnViewDto[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

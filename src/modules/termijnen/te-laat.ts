@@ -1,0 +1,86 @@
+/**
+ * Te laat: the ONE definition of lateness that every view uses (heatmap, lists, `overdue` filter,
+ * diagram bands, reports and their CSV, the klacht view). docs/te-laat.md says it in Dutch.
+ *
+ *   An open obligation whose termijn has passed and that has not been met is late, until it is met
+ *   or the klacht ends.
+ *
+ * - An obligation (`termijn.verplichting`) is a termijn the gemeente or the aanbieder must meet. A
+ *   window of the klager (Awb 9:24: one year to go to the ombudsman) or an option of the gemeente
+ *   (Awb 9:8 lid 3) is not: its expiry is nobody's lateness.
+ * - Open: still running, or passed (`status = 'verlopen'`) and not yet closed (`gesloten_op`). The
+ *   engine closes a passed obligation when a step meets it late (the step that would have ended it
+ *   had it still been running), when it starts again, or when the klacht ends.
+ * - The engine keeps `klacht.eerste_vervalt_op` = the earliest `vervalt_op` of the klacht's open
+ *   obligations (null once the klacht is done), in the same transaction as the termijn rows; so "late
+ *   at `nu`" is `eerste_vervalt_op <= nu`, index-only for the heatmap.
+ *
+ * "Currently late" (`teLaat`) is not the same as "was late when met" (`teLaatAfgehandeld` in the
+ * reports, Awb 9:11 compliance): an afhandeltermijn met after its last day stays counted there.
+ */
+
+/**
+ * Termijnen that are NOT an obligation of the gemeente or the aanbieder, with the reason. Every other
+ * termijn is one (a new handling term in a compiler block is late when missed unless listed here).
+ */
+export const GEEN_VERPLICHTING: Readonly<Record<string, string>> = {
+  // Awb 9:24 lid 1: the klager has one year to go to the ombudsman; the gemeente owes nothing then.
+  tweedeLijnVerzoek: 'Awb 9:24 lid 1: termijn van de klager om naar de ombudsman te gaan',
+  // Awb 9:8 lid 3: only a gemeente that declines must say so within four weeks; after that it handles
+  // the klacht under the afhandeltermijn (Awb 9:11), which is the obligation that can be late.
+  nietBehandelenKennisgeving: 'Awb 9:8 lid 3: alleen wie niet behandelt, meldt dat binnen 4 weken',
+  // Wkkgz 22 lid 1: the term of the geschilleninstantie, not of the aanbieder or the gemeente.
+  wkkgzGeschil: 'Wkkgz 22 lid 1: termijn van de geschilleninstantie',
+};
+
+/** The obligations the compiled regimes start, with their ground (documentation and tests). */
+export const VERPLICHTINGEN: Readonly<Record<string, string>> = {
+  afhandeling: 'Awb 9:11: afhandeling door de gemeente',
+  aanbiederAfhandeling: 'contract: afhandeling door de aanbieder',
+  contact: 'contract: contact met de klager',
+  jeugdwetOordeel: 'Jeugdwet 4.2.1 lid 2 sub c: oordeel van de klachtencommissie van de jeugdhulpaanbieder',
+  jeugdwetReactie: 'Jeugdwet 4.2.1 lid 5: reactie van de aanbieder op het oordeel',
+  wkkgzAfhandeling: 'Wkkgz 17: schriftelijke uitkomst van de zorgaanbieder',
+  stoppenBesluit: 'Klachtenprotocol Wmo keten §8: besluit van de gemeente op het verzoek stoppen met leveren',
+};
+
+/** Is a missed termijn of this name lateness of the gemeente or the aanbieder? */
+export function isVerplichting(naam: string): boolean {
+  return !Object.prototype.hasOwnProperty.call(GEEN_VERPLICHTING, naam);
+}
+
+/** SQL: termijn row `t` is an open obligation (running, or passed and not yet met or ended). */
+export function openVerplichting(t = 't'): string {
+  return `(${t}.verplichting and (${t}.status = 'running' or (${t}.status = 'verlopen' and ${t}.gesloten_op is null)))`;
+}
+
+/**
+ * SQL: the value the engine writes into `klacht.eerste_vervalt_op` for klacht `k` (alias of a
+ * `klacht` row): the earliest due moment of its open obligations, null when it has none or is done.
+ */
+export function eersteVervalSql(k = 'k'): string {
+  return `(case when ${k}.done then null else (select min(ot.vervalt_op) from termijn ot where ot.klacht_id = ${k}.id and ${openVerplichting('ot')}) end)`;
+}
+
+/** SQL: klacht `k` is te laat at the instant `nu` (a bound parameter such as `$4`). */
+export function teLaat(k: string, nu: string): string {
+  return `(${k}.eerste_vervalt_op <= ${nu})`;
+}
+
+/** SQL: termijn row `t` of klacht `k` is what makes the klacht late at `nu`. */
+export function termijnTeLaat(t: string, k: string, nu: string): string {
+  return `(not ${k}.done and ${openVerplichting(t)} and ${t}.vervalt_op <= ${nu})`;
+}
+
+export type Band = 'overdue' | 'nearlyDue' | 'onTime';
+
+/**
+ * SQL: the heatmap band of klacht `k` at `nu`: te laat, bijna verlopen (an open obligation falls due
+ * within `dagen` days), op tijd, or null (no open obligation: nothing can be late).
+ */
+export function band(k: string, nu: string, dagen: string): string {
+  return `(case when ${k}.eerste_vervalt_op is null then null
+               when ${teLaat(k, nu)} then 'overdue'
+               when ${k}.eerste_vervalt_op <= ${nu}::timestamptz + make_interval(days => ${dagen}) then 'nearlyDue'
+               else 'onTime' end)`;
+}
