@@ -67,6 +67,12 @@ export class TermijnWakeService {
       const termijn = await m.findOne(TermijnEntity, { where: { klachtId: job.klachtId, naam: job.termijnNaam, status: 'running' } });
       if (!termijn || termijn.revision !== job.revision || termijn.vervalGemeldOp) return 'stale' as const;
       if (termijn.vervaltOp.getTime() > nu.getTime()) return 'nog-niet' as const;
+      // This termijn's due moment at the database's precision (microseconds; a Date keeps milliseconds),
+      // fixed before the first step: a step may move this termijn, not the moment it was due.
+      const [{ grens }] = (await m.query(
+        `SELECT to_char(vervalt_op AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS grens FROM termijn WHERE id = $1`,
+        [termijn.id],
+      )) as Array<{ grens: string }>;
       // Re-read after every step: a step may end, move or start termijnen (a termijn it starts that is
       // already due before this one's moment fires in its turn).
       for (let stap = 0; ; stap++) {
@@ -74,7 +80,7 @@ export class TermijnWakeService {
           .createQueryBuilder(TermijnEntity, 't')
           .where("t.klachtId = :klachtId AND t.status = 'running' AND t.vervalGemeldOp IS NULL AND t.vervaltOp <= :grens", {
             klachtId: klacht.id,
-            grens: termijn.vervaltOp,
+            grens,
           })
           .orderBy('t.vervaltOp', 'ASC')
           .addOrderBy('t.naam', 'ASC')
