@@ -5,7 +5,7 @@ import { dagVan } from '../src/modules/termijnen/termijn-tijd';
 import { TermijnProcessor } from '../src/modules/termijnen/termijn.processor';
 import { TermijnSweep } from '../src/modules/termijnen/termijn-sweep.service';
 import { createTestDatabase, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { createEngineApp, waitFor, type EngineApp } from './support/engine-harness';
 
 /**
  * Catch-up in order (issue 10 "Time and truth"): when several termijnen of one klacht are overdue
@@ -143,5 +143,38 @@ describe.each([
     ]);
     const [k] = await app.db.query(`select state, done from klacht where id = $1`, [id]);
     expect(k).toEqual({ state: 'gemeente.beoordelen', done: false });
+  });
+
+  it('with a live worker: a klacht registered late at the aanbieder has both termijnen fired in due order, also when the earlier wake-up comes last', async () => {
+    // Klachtenprotocol Wmo keten Amsterdam §6: contact within 5 werkdagen, afhandeling within 6 weeks; received 100 days ago.
+    const dag = dagVan(new Date(Date.now() - 100 * DAG_MS));
+    const { klacht } = await app.engine.create(
+      { gemeente: 'GM0363', kanaal: 'webformulier', ontvangenOp: `${dag}T09:00:00Z`, ingediendBij: 'aanbieder', soort: 'klacht', aanbieders: [{ id: 'zorg-oost', type: 'wmo' }], feiten: {} },
+      { actor: 'aanbieder' },
+    );
+    await app.relay.idle();
+    // The contact termijn's wake-up is lost (as with Redis data lost during downtime); the worker's boot
+    // rebuild queues it again, behind the afhandeltermijn's.
+    const contactJob = (await vervalJobs(klacht.id)).find((j) => j.data.termijnNaam === 'contact');
+    expect(contactJob).toBeDefined();
+    await contactJob!.remove();
+    // A worker process on the same database and queue (concurrency 8): it may run both wake-ups at once.
+    const worker = await createEngineApp({ databaseUrl: db.url, postgresQueue, queuePrefix: app.config.queuePrefix, regimes: 'definities', env: { ROLE: 'worker', SWEEP_INTERVAL_MS: '600000' } });
+    try {
+      await waitFor(
+        'both termijnen fired',
+        async () => (await app.db.query(`select count(*)::int as n from termijn where klacht_id = $1 and status = 'running'`, [klacht.id]))[0].n === 0,
+        20_000,
+      );
+      const rijen = (await app.db.query(`select naam, status, vervalt_op from termijn where klacht_id = $1 order by vervalt_op`, [klacht.id])) as Array<{ naam: string; status: string; vervalt_op: Date }>;
+      expect(rijen.map((r) => [r.naam, r.status])).toEqual([
+        ['contact', 'verlopen'],
+        ['aanbiederAfhandeling', 'verlopen'],
+      ]);
+      const verlopen = (await app.db.query(`select at, payload->>'termijn' as termijn from klacht_gebeurtenis where klacht_id = $1 and type = 'TERMIJN_VERLOPEN' order by id`, [klacht.id])) as Array<{ at: Date; termijn: string }>;
+      expect(verlopen.map((v) => [v.termijn, v.at.toISOString()])).toEqual(rijen.map((r) => [r.naam, r.vervalt_op.toISOString()]));
+    } finally {
+      await worker.close();
+    }
   });
 });
