@@ -145,6 +145,29 @@ describe.each([
     expect(k).toEqual({ state: 'gemeente.beoordelen', done: false });
   });
 
+  it('an expiry processed after a later event of the klacht carries that event\'s time, so the regime accepts it and the termijn does not stay running', async () => {
+    // Klachtenprotocol Wmo keten Amsterdam §6: afhandeling by the aanbieder within 6 weeks; received 100 days ago.
+    const dag = dagVan(new Date(Date.now() - 100 * DAG_MS));
+    const { klacht } = await app.engine.create(
+      { gemeente: 'GM0363', kanaal: 'brief', ontvangenOp: `${dag}T09:00:00Z`, ingediendBij: 'aanbieder', soort: 'klacht', aanbieders: [{ id: 'zorg-west', type: 'wmo' }], feiten: {} },
+      { actor: 'aanbieder' },
+    );
+    // The contact is registered now, before any wake-up ran: the klacht's clock is now past both due moments.
+    const contactOp = new Date().toISOString();
+    await app.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: contactOp }, { actor: 'aanbieder' });
+    await app.relay.idle();
+    const job = (await vervalJobs(klacht.id)).find((j) => j.data.termijnNaam === 'aanbiederAfhandeling');
+    expect(await processor.process(job!)).toBe('verwerkt');
+    const verlopen = await app.db.query(`select at from klacht_gebeurtenis where klacht_id = $1 and type = 'TERMIJN_VERLOPEN'`, [klacht.id]);
+    expect(verlopen.map((v: { at: Date }) => v.at.toISOString())).toEqual([contactOp]);
+    const rijen = await app.db.query(`select naam, status from termijn where klacht_id = $1 order by naam`, [klacht.id]);
+    expect(rijen).toEqual([
+      { naam: 'aanbiederAfhandeling', status: 'verlopen' },
+      // Contact made after its last day: ended late.
+      { naam: 'contact', status: 'verlopen' },
+    ]);
+  });
+
   it('with a live worker: a klacht registered late at the aanbieder has both termijnen fired in due order, also when the earlier wake-up comes last', async () => {
     // Klachtenprotocol Wmo keten Amsterdam §6: contact within 5 werkdagen, afhandeling within 6 weeks; received 100 days ago.
     const dag = dagVan(new Date(Date.now() - 100 * DAG_MS));
