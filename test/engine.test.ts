@@ -166,6 +166,16 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
     expect(contact).toEqual({ status: 'met', verval_gemeld_op: null });
   });
 
+  it('termijnen due at the same moment catch up in a stable order (by name), whichever wake-up arrives', async () => {
+    const { klacht } = await a.engine.create(testIntake(), { actor: 'kcc' });
+    await a.db.query(`update termijn set vervalt_op = date_trunc('second', now()) - interval '1 minute' where klacht_id = $1`, [klacht.id]);
+    // The wake-up of `contact` arrives first; `afhandeling`, due at the same moment, still goes first.
+    expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'contact', revision: 1, kind: 'verval' })).toBe('verwerkt');
+    expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'afhandeling', revision: 1, kind: 'verval' })).toBe('stale');
+    const verlopen = await a.db.query(`select payload->>'naam' as naam from outbox where klacht_id = $1 and type = 'termijn.verlopen' order by id`, [klacht.id]);
+    expect(verlopen.map((v: { naam: string }) => v.naam)).toEqual(['afhandeling', 'contact']);
+  });
+
   it('a step writes its history row in its own transaction: a failure after the history insert leaves no history row', async () => {
     const { klacht } = await a.engine.create(testIntake(), { actor: 'kcc' });
     await a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: new Date().toISOString() }, { actor: 'behandelaar' });
