@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
 import { createEngineApp, waitFor, type EngineApp } from './support/engine-harness';
 import { testIntake } from './support/test-regime';
@@ -13,6 +14,23 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('engine');
+    // Before any app runs (DDL on outbox would wait for the relays): a trigger that makes PostgreSQL
+    // refuse the outbox rows of the klachten listed in test_weiger_outbox, to make a step fail late.
+    const c = new Client({ connectionString: db.url });
+    await c.connect();
+    try {
+      await c.query(`create table test_weiger_outbox (klacht_id uuid primary key)`);
+      await c.query(
+        `create function test_weiger_outbox() returns trigger language plpgsql as $$
+         begin
+           if exists (select 1 from test_weiger_outbox w where w.klacht_id = new.klacht_id) then raise exception 'outbox geweigerd (test)'; end if;
+           return new;
+         end $$`,
+      );
+      await c.query(`create trigger test_weiger_outbox before insert on outbox for each row execute function test_weiger_outbox()`);
+    } finally {
+      await c.end();
+    }
     // Two app instances on one database: the row lock must serialise across processes too.
     a = await createEngineApp({ databaseUrl: db.url, queuePrefix, env: { SWEEP_INTERVAL_MS: '600000' } });
     b = await createEngineApp({ databaseUrl: db.url, queuePrefix, env: { ROLE: 'api' } });
@@ -121,6 +139,59 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
     const na = await snapshotVan(klacht.id);
     expect(na.klacht[0].state).toBe('termijnVerstreken');
     expect(na.termijnen.find((x: { naam: string }) => x.naam === 'afhandeling').status).toBe('verlopen');
+  });
+
+  it('a wake-up for a termijn that was already met does nothing: no event, no escalation, also not in a later catch-up', async () => {
+    const { klacht } = await a.engine.create(testIntake(), { actor: 'kcc' });
+    await a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: new Date().toISOString() }, { actor: 'behandelaar' });
+    // Both moments lie in the past now: first the met contact termijn, then the running afhandeltermijn.
+    await a.db.query(`update termijn set vervalt_op = now() - interval '2 minutes' where klacht_id = $1 and naam = 'contact'`, [klacht.id]);
+    await a.db.query(`update termijn set vervalt_op = now() - interval '1 minute' where klacht_id = $1 and naam = 'afhandeling'`, [klacht.id]);
+    const voor = await snapshotVan(klacht.id);
+    expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'contact', revision: 1, kind: 'verval' })).toBe('stale');
+    expect(await snapshotVan(klacht.id)).toEqual(voor);
+    // The afhandeltermijn's own wake-up catches up everything due before it, but not the met termijn.
+    expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'afhandeling', revision: 1, kind: 'verval' })).toBe('verwerkt');
+    const verlopen = await a.db.query(`select payload->>'termijn' as termijn from klacht_gebeurtenis where klacht_id = $1 and type = 'TERMIJN_VERLOPEN'`, [klacht.id]);
+    expect(verlopen).toEqual([{ termijn: 'afhandeling' }]);
+    const meldingen = await a.db.query(
+      `select type, payload->>'naam' as naam from outbox where klacht_id = $1 and type in ('termijn.verlopen', 'termijn.escalatie') order by id`,
+      [klacht.id],
+    );
+    expect(meldingen).toEqual([
+      { type: 'termijn.verlopen', naam: 'afhandeling' },
+      { type: 'termijn.escalatie', naam: 'afhandeling' },
+    ]);
+    const [contact] = await a.db.query(`select status, verval_gemeld_op from termijn where klacht_id = $1 and naam = 'contact'`, [klacht.id]);
+    expect(contact).toEqual({ status: 'met', verval_gemeld_op: null });
+  });
+
+  it('termijnen due at the same moment catch up in a stable order (by name), whichever wake-up arrives', async () => {
+    const { klacht } = await a.engine.create(testIntake(), { actor: 'kcc' });
+    await a.db.query(`update termijn set vervalt_op = date_trunc('second', now()) - interval '1 minute' where klacht_id = $1`, [klacht.id]);
+    // The wake-up of `contact` arrives first; `afhandeling`, due at the same moment, still goes first.
+    expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'contact', revision: 1, kind: 'verval' })).toBe('verwerkt');
+    expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'afhandeling', revision: 1, kind: 'verval' })).toBe('stale');
+    const verlopen = await a.db.query(`select payload->>'naam' as naam from outbox where klacht_id = $1 and type = 'termijn.verlopen' order by id`, [klacht.id]);
+    expect(verlopen.map((v: { naam: string }) => v.naam)).toEqual(['afhandeling', 'contact']);
+  });
+
+  it('a step writes its history row in its own transaction: a failure after the history insert leaves no history row', async () => {
+    const { klacht } = await a.engine.create(testIntake(), { actor: 'kcc' });
+    await a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: new Date().toISOString() }, { actor: 'behandelaar' });
+    // One transaction: the klacht row, its history row and its outbox rows carry the same transaction id.
+    const [k] = await a.db.query(`select xmin::text as tx from klacht where id = $1`, [klacht.id]);
+    const [h] = await a.db.query(`select xmin::text as tx from klacht_gebeurtenis where klacht_id = $1 and type = 'CONTACT_OPGENOMEN'`, [klacht.id]);
+    const o = await a.db.query(`select distinct xmin::text as tx from outbox where klacht_id = $1 and payload->>'event' = 'CONTACT_OPGENOMEN'`, [klacht.id]);
+    expect(h.tx).toBe(k.tx);
+    expect(o).toEqual([{ tx: k.tx }]);
+
+    // PostgreSQL refuses this klacht's outbox rows, the last write of a step (after the history insert).
+    await a.db.query(`insert into test_weiger_outbox (klacht_id) values ($1)`, [klacht.id]);
+    const voor = await snapshotVan(klacht.id);
+    await expect(a.engine.apply(klacht.id, { type: 'AFDOEN', at: new Date().toISOString() }, { actor: 'behandelaar' })).rejects.toThrow(/outbox geweigerd/);
+    expect(await snapshotVan(klacht.id)).toEqual(voor);
+    expect(voor.history.map((x: { type: string }) => x.type)).toEqual(['KLACHT_ONTVANGEN', 'CONTACT_OPGENOMEN']);
   });
 
   it('the outbox relay marks rows processed after commit and schedules the termijn wake-ups', async () => {

@@ -30,6 +30,16 @@ export function statePad(value: StateValue): string {
   return v === undefined || (typeof v === 'object' && Object.keys(v).length === 0) ? k : `${k}.${statePad(v as StateValue)}`;
 }
 
+/**
+ * The klacht's virtual clock: the `at` of its last accepted event (the `begin` action sets `nu`).
+ * The machine refuses an event earlier than this; works on a live or a persisted (JSON) snapshot,
+ * so the service can choose event times that keep the clock monotonic (termijn catch-up).
+ */
+export function klokVan(snapshot: unknown): string | undefined {
+  const nu = (snapshot as { context?: Partial<KlachtContext> } | null | undefined)?.context?.nu;
+  return typeof nu === 'string' ? nu : undefined;
+}
+
 /** Guards that only read context: `volgendeEvents` can evaluate them without event data. */
 const CONTEXT_GUARDS = new Set(['tweedeLijnOpen']);
 const TERMIJN_EVENTS = new Set(['VERDAGEN', 'UITSTEL_MET_INSTEMMING', 'OPSCHORTEN', 'HERVATTEN', 'TERMIJN_VERLOPEN', 'NIEUWE_TERMIJN']);
@@ -132,9 +142,9 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
       return geweigerd(s, `geef het tijdstip van de gebeurtenis als ISO 8601 (at), bijvoorbeeld 2026-04-02T10:00:00+02:00 (nu: '${String(event.at)}')`);
     }
     if (s.status === 'done') return geweigerd(s, `de klacht is afgesloten (${beschrijfState(statePad(s.value))}); er kan niets meer gebeuren`);
-    const c = s.context as KlachtContext;
-    if (c.nu && Date.parse(event.at) < Date.parse(c.nu)) {
-      return geweigerd(s, `het tijdstip ${event.at} ligt vóór de vorige gebeurtenis (${c.nu}); gebeurtenissen komen in volgorde van tijd`);
+    const klok = klokVan(s);
+    if (klok && Date.parse(event.at) < Date.parse(klok)) {
+      return geweigerd(s, `het tijdstip ${event.at} ligt vóór de vorige gebeurtenis (${klok}); gebeurtenissen komen in volgorde van tijd`);
     }
     const e: KlachtMachineEvent = { type: event.type, at: event.at, ...(event.actor ? { actor: event.actor } : {}), ...(event.data ? { data: event.data } : {}) };
     if (!s.can(e)) return geweigerd(s, waaromNiet(s, e));

@@ -55,7 +55,9 @@ export class TermijnSweep implements OnApplicationBootstrap, OnApplicationShutdo
     const verlopen = await repo
       .createQueryBuilder('t')
       .where("t.status = 'running' AND t.vervalGemeldOp IS NULL AND t.vervaltOp <= :nu", { nu })
+      // Due order, ties by name: the order the wake-up's catch-up fires one klacht's termijnen in.
       .orderBy('t.vervaltOp', 'ASC')
+      .addOrderBy('t.naam', 'ASC')
       .limit(SWEEP_BATCH)
       .getMany();
     let mislukt = 0;

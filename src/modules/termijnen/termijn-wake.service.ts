@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { TermijnJob } from '../../jobs/queues';
 import type { KlachtEvent } from '../../machines/contract';
+import { klokVan } from '../../machines/regime';
 import { EngineService } from '../engine/engine.service';
 import { KlachtNietGevondenError } from '../engine/engine.errors';
+import type { KlachtEntity } from '../klachten/klacht.entity';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { OUTBOX_TYPES, type OutboxBericht } from '../outbox/outbox.types';
 import { volgendeHerinnering } from './termijn-reconcile';
@@ -14,6 +16,21 @@ import { TermijnEntity } from './termijn.entity';
 export type WakeUitkomst = 'verwerkt' | 'stale' | 'nog-niet';
 
 export const SYSTEEM_ACTOR = 'systeem';
+
+/** Safety bound on the steps of one catch-up (a klacht has a handful of termijnen). */
+const MAX_INHAALSTAPPEN = 50;
+
+/**
+ * The `at` of TERMIJN_VERLOPEN: the moment the termijn passed (`vervaltOp`, the start of the day
+ * after its inclusive last day, so the regime's expiry guard "from the next day on" holds), not when
+ * the wake-up happened to run. Never earlier than the klacht's clock (its last event): an event
+ * recorded after the due moment (e.g. right after a backdated intake) would otherwise make the
+ * regime refuse the expiry as lying before it. Later than the due moment is still after the last day.
+ */
+export function vervalMoment(vervaltOp: Date, klok: string | undefined): Date {
+  const k = klok ? Date.parse(klok) : NaN;
+  return Number.isFinite(k) && k > vervaltOp.getTime() ? new Date(k) : vervaltOp;
+}
 
 /**
  * What a termijn wake-up does, whoever delivers it (a BullMQ job, the sweep, a duplicate): it
@@ -31,13 +48,16 @@ export class TermijnWakeService {
   ) {}
 
   /**
-   * Expiry: sends TERMIJN_VERLOPEN through the regime (actor `systeem`) and escalates to
-   * `escalatieNaar`. The termijn is marked fired even when the regime does not accept the event
-   * in its current state: the deadline has passed either way, and it must not fire again.
+   * Expiry of one termijn, with catch-up in order: under the klacht's row lock every running termijn
+   * of the klacht that is due at or before this one's due moment fires first, in order of due moment
+   * (ties by name), each as its own step. Overdue termijnen (after downtime, a backdated intake or a
+   * late registration) therefore reach the regime in the order they passed, whatever order the queue
+   * or the sweep delivers their wake-ups in; their own wake-ups then find them fired and do nothing.
+   * A stale wake-up (termijn met, moved to a new revision, cancelled, or already fired) does nothing.
    */
   async verval(job: TermijnJob, nu: Date = new Date()): Promise<WakeUitkomst> {
     const uitkomst = await this.dataSource.transaction(async (m) => {
-      let klacht;
+      let klacht: KlachtEntity;
       try {
         klacht = await this.engine.vergrendel(m, job.klachtId);
       } catch (e) {
@@ -47,33 +67,67 @@ export class TermijnWakeService {
       const termijn = await m.findOne(TermijnEntity, { where: { klachtId: job.klachtId, naam: job.termijnNaam, status: 'running' } });
       if (!termijn || termijn.revision !== job.revision || termijn.vervalGemeldOp) return 'stale' as const;
       if (termijn.vervaltOp.getTime() > nu.getTime()) return 'nog-niet' as const;
-
-      const event: KlachtEvent = {
-        type: 'TERMIJN_VERLOPEN',
-        // The moment the termijn passed (end of its last day), not when the job happened to run.
-        at: termijn.vervaltOp.toISOString(),
-        actor: SYSTEEM_ACTOR,
-        data: { termijn: termijn.naam },
-      };
-      const ctx = { actor: SYSTEEM_ACTOR, correlationId: `termijn.${termijn.id}.${termijn.revision}` };
-      const basis = { klachtId: klacht.id, gemeente: klacht.gemeente, termijnId: termijn.id, naam: termijn.naam, label: termijn.label, vervaldatum: termijn.vervaldatum, revision: termijn.revision, at: event.at, correlationId: ctx.correlationId, verplichting: termijn.verplichting };
-      const berichten: OutboxBericht[] = [{ klachtId: klacht.id, type: OUTBOX_TYPES.termijnVerlopen, payload: basis }];
-      if (termijn.escalatieNaar) {
-        berichten.push({ klachtId: klacht.id, type: OUTBOX_TYPES.termijnEscalatie, payload: { ...basis, naar: termijn.escalatieNaar, grondslag: termijn.grondslag, state: klacht.state } });
+      // This termijn's due moment at the database's precision (microseconds; a Date keeps milliseconds),
+      // fixed before the first step: a step may move this termijn, not the moment it was due.
+      const [{ grens }] = (await m.query(
+        `SELECT to_char(vervalt_op AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS grens FROM termijn WHERE id = $1`,
+        [termijn.id],
+      )) as Array<{ grens: string }>;
+      // Re-read after every step: a step may end, move or start termijnen (a termijn it starts that is
+      // already due before this one's moment fires in its turn).
+      for (let stap = 0; ; stap++) {
+        const volgende = await m
+          .createQueryBuilder(TermijnEntity, 't')
+          .where("t.klachtId = :klachtId AND t.status = 'running' AND t.vervalGemeldOp IS NULL AND t.vervaltOp <= :grens", {
+            klachtId: klacht.id,
+            grens,
+          })
+          .orderBy('t.vervaltOp', 'ASC')
+          .addOrderBy('t.naam', 'ASC')
+          .limit(1)
+          .getOne();
+        if (!volgende) break;
+        if (stap >= MAX_INHAALSTAPPEN) {
+          // A regime that keeps starting already-due termijnen: stop here; the rest stays due for the next wake-up.
+          this.logger.error(`Klacht ${klacht.id}: more than ${MAX_INHAALSTAPPEN} overdue termijnen in one catch-up; the rest follows on the next wake-up`);
+          break;
+        }
+        await this.meldVerval(m, klacht, volgende, nu);
       }
-      const result = this.engine.regimeVan(klacht).step(klacht.snapshot, event);
-      if (result.accepted) {
-        await this.engine.schrijfStap(m, klacht, klacht.state, event, result, ctx, berichten);
-      } else {
-        this.logger.log(`Klacht ${klacht.id}: TERMIJN_VERLOPEN (${termijn.naam}) niet van toepassing in ${klacht.state}: ${result.reason ?? ''}`);
-        await OutboxRelay.schrijf(m, berichten);
-      }
-      // By id: the reconciliation may just have ended this row (status verlopen); mark it either way.
-      await m.update(TermijnEntity, { id: termijn.id }, { vervalGemeldOp: nu });
       return 'verwerkt' as const;
     });
     if (uitkomst === 'verwerkt') this.relay.kick();
     return uitkomst;
+  }
+
+  /**
+   * Sends TERMIJN_VERLOPEN for one due termijn through the regime (actor `systeem`) and escalates to
+   * `escalatieNaar`. The termijn is marked fired even when the regime does not accept the event in
+   * its current state: the deadline has passed either way, and it must not fire again.
+   */
+  private async meldVerval(m: EntityManager, klacht: KlachtEntity, termijn: TermijnEntity, nu: Date): Promise<void> {
+    const event: KlachtEvent = {
+      type: 'TERMIJN_VERLOPEN',
+      at: vervalMoment(termijn.vervaltOp, klokVan(klacht.snapshot)).toISOString(),
+      actor: SYSTEEM_ACTOR,
+      data: { termijn: termijn.naam },
+    };
+    const ctx = { actor: SYSTEEM_ACTOR, correlationId: `termijn.${termijn.id}.${termijn.revision}` };
+    const basis = { klachtId: klacht.id, gemeente: klacht.gemeente, termijnId: termijn.id, naam: termijn.naam, label: termijn.label, vervaldatum: termijn.vervaldatum, revision: termijn.revision, at: event.at, correlationId: ctx.correlationId, verplichting: termijn.verplichting };
+    const berichten: OutboxBericht[] = [{ klachtId: klacht.id, type: OUTBOX_TYPES.termijnVerlopen, payload: basis }];
+    if (termijn.escalatieNaar) {
+      berichten.push({ klachtId: klacht.id, type: OUTBOX_TYPES.termijnEscalatie, payload: { ...basis, naar: termijn.escalatieNaar, grondslag: termijn.grondslag, state: klacht.state } });
+    }
+    const result = this.engine.regimeVan(klacht).step(klacht.snapshot, event);
+    if (result.accepted) {
+      // Mutates `klacht` (snapshot, state): the next termijn of the catch-up steps from here.
+      await this.engine.schrijfStap(m, klacht, klacht.state, event, result, ctx, berichten);
+    } else {
+      this.logger.log(`Klacht ${klacht.id}: TERMIJN_VERLOPEN (${termijn.naam}) niet van toepassing in ${klacht.state}: ${result.reason ?? ''}`);
+      await OutboxRelay.schrijf(m, berichten);
+    }
+    // By id: the reconciliation may just have ended this row (status verlopen); mark it either way.
+    await m.update(TermijnEntity, { id: termijn.id }, { vervalGemeldOp: nu });
   }
 
   /** A reminder: marked sent in the same transaction as its outbox row, so it fires once. */
