@@ -82,6 +82,22 @@ describe('definition loader', () => {
     expect(errors.map((e) => e.message)).toEqual([`'${join(root, 'bestaat-niet')}' bestaat niet`, `geen definities (*.yaml) gevonden in '${join(root, 'leeg')}'`]);
   });
 
+  it('a YAML alias bomb (billion laughs) is refused at its first alias, without expanding it', () => {
+    const bom = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefgh'.split('').map((x, i) => `${x}: &${x} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)];
+    const root = schrijfBestanden({ [TESTDAM]: bom });
+    const { definities, errors } = loadDefinitionFiles([join(root, 'definitions')]);
+    expect(definities).toEqual([]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        file: join(root, TESTDAM),
+        line: 2,
+        column: 8,
+        message: expect.stringMatching(/^YAML-fout: te veel verwijzingen met aliassen \(\*naam\)/),
+        hint: 'schrijf de waarden uit in plaats van met &anker en *alias te verwijzen; een definitie heeft geen aliassen nodig',
+      }),
+    ]);
+  });
+
   it('formatError renders file:line:column: message and an indented hint line', () => {
     expect(formatError({ file: 'a.yaml', line: 3, column: 5, message: 'fout', hint: 'doe dit' })).toBe('a.yaml:3:5: fout\n  -> doe dit');
     expect(formatError({ file: 'a.yaml', line: 3, column: 5, message: 'fout' })).toBe('a.yaml:3:5: fout');
