@@ -7,6 +7,7 @@ import type { DefinitionError } from '../contract';
 import { basename } from 'node:path';
 import type { Pad } from './loader';
 import { kanDoorsturenNaarAanbieder } from './eerste-lijn';
+import { gemeentecodeFouten } from './gemeentecodes';
 import { beschrijfDuur, foutOp, langerDan, leesDuur, vergelijkDuur } from './lint-hulp';
 import { didYouMean } from './suggest';
 import type { Definitie, FeitDeclaratie, GeladenDefinitie, Voorwaarde } from './types';
@@ -140,6 +141,8 @@ export function referentieFouten(def: GeladenDefinitie): DefinitionError[] {
   if (!def.id.startsWith(verwachteMap)) {
     errors.push(foutOp(def, ['gemeente', 'cbsCode'], `CBS-code ${d.gemeente.cbsCode} hoort niet bij map '${def.id}'`, `zet de gemeente in haar eigen map ${verwachteMap}<naam>, of schrijf de CBS-code ${def.id.slice(0, 6).toUpperCase()}`));
   }
+  // The CBS code and name are the official ones (CBS gemeentelijke indeling), also for a herindeling.
+  errors.push(...gemeentecodeFouten(def));
   // One file per version: the file name is the version, so a published version is never edited in place.
   const bestand = basename(def.file).replace(/\.yaml$/, '');
   if (d.versie !== bestand) {

@@ -6,7 +6,7 @@ import { BASIS, invoegen, metRegels, ruimTijdelijkeMappenOp, schrijfBestanden, T
 // Remove the temp dirs the fixture writes (they piled up in /tmp).
 afterEach(ruimTijdelijkeMappenOp);
 
-/** Validates one Testdam file and returns its errors, with the file name stripped. */
+/** Validates one fixture file (Zeist) and returns its errors, with the file name stripped. */
 function fouten(lines: readonly string[]): Array<Omit<DefinitionError, 'file'>> {
   const root = schrijfBestanden({ [TESTDAM]: lines });
   return loadAndValidate([join(root, 'definitions')]).errors.map(({ file: _file, ...rest }) => rest);
@@ -175,7 +175,60 @@ describe('validateDefinities', () => {
     });
 
     it('the CBS code matches the folder', () => {
-      expect(fouten(metRegels([3, '  cbsCode: GM0363']))).toEqual([expect.objectContaining({ line: 3, column: 12, message: "CBS-code GM0363 hoort niet bij map 'gm9999-testdam'" })]);
+      expect(fouten(metRegels([3, '  cbsCode: GM0363']))).toEqual([
+        expect.objectContaining({ line: 3, column: 12, message: "CBS-code GM0363 hoort niet bij map 'gm0355-zeist'" }),
+        expect.objectContaining({ line: 4, column: 9, message: 'GM0363 is de CBS-code van Amsterdam, niet van Zeist (dat is GM0355)' }),
+      ]);
+    });
+
+    it('CBS gemeentelijke indeling: a code that is not a CBS gemeentecode is refused, with the right code when the name is known', () => {
+      expect(fouten(metRegels([3, '  cbsCode: GM0354']))).toEqual([
+        expect.objectContaining({ line: 3, column: 12, message: "CBS-code GM0354 hoort niet bij map 'gm0355-zeist'" }),
+        { line: 3, column: 12, message: 'CBS-code GM0354 staat niet in de lijst van CBS-gemeentecodes', hint: 'de CBS-code van Zeist is GM0355: schrijf cbsCode: GM0355' },
+      ]);
+    });
+
+    it('CBS gemeentelijke indeling: the name is the official CBS name of the code', () => {
+      expect(fouten(metRegels([4, '  naam: Zeyst']))).toEqual([
+        { line: 4, column: 9, message: "de officiële naam van GM0355 is 'Zeist', niet 'Zeyst'", hint: 'schrijf naam: Zeist (zoals het CBS de gemeente schrijft)' },
+      ]);
+    });
+
+    it('CBS gemeentelijke indeling: a herindeling names the opgeheven gemeente by its real code, name and date', () => {
+      const overname = (regel: string) => fouten(invoegen(BASIS, 5, '  neemtOver:', regel));
+      // Zeist took over nobody; Weesp went into Amsterdam, on 24 March 2022.
+      expect(overname('    - { cbsCode: GM0457, naam: Weesp, vanaf: 2024-03-24 }')).toEqual([
+        expect.objectContaining({ line: 6, column: 18, message: 'Weesp is opgegaan in Amsterdam (GM0363), niet in Zeist', hint: 'zet deze overname in de definitie van Amsterdam' }),
+      ]);
+      expect(overname('    - { cbsCode: GM0457, naam: Wesp, vanaf: 2024-03-24 }')).toEqual([
+        expect.objectContaining({ line: 6, column: 18, message: 'Weesp is opgegaan in Amsterdam (GM0363), niet in Zeist' }),
+        { line: 6, column: 32, message: "de officiële naam van GM0457 is 'Weesp', niet 'Wesp'", hint: 'schrijf naam: Weesp (zoals het CBS de gemeente schrijft)' },
+      ]);
+      expect(overname('    - { cbsCode: GM0344, naam: Utrecht, vanaf: 2024-03-24 }')).toEqual([
+        expect.objectContaining({ line: 6, column: 18, message: 'Utrecht (GM0344) is volgens het CBS niet opgeheven; Zeist kan haar klachten niet overnemen' }),
+      ]);
+      expect(overname('    - { cbsCode: GM9999, naam: Testdam, vanaf: 2024-03-24 }')).toEqual([
+        expect.objectContaining({ line: 6, column: 18, message: 'CBS-code GM9999 staat niet in de lijst van CBS-gemeentecodes', hint: expect.stringContaining('src/machines/definition/gemeentecodes.data.ts') }),
+      ]);
+    });
+
+    it('CBS gemeentelijke indeling: a take-over starts on the day of the herindeling (Weesp into Amsterdam: 24 March 2022)', () => {
+      const amsterdam = (datum: string) =>
+        invoegen(metRegels([3, '  cbsCode: GM0363'], [4, '  naam: Amsterdam'], [6, 'geldigVanaf: 2022-01-01'], [50, '    geldigVanaf: 2022-01-01']), 5, '  neemtOver:', `    - { cbsCode: GM0457, naam: Weesp, vanaf: ${datum} }`);
+      const run = (datum: string) => {
+        const root = schrijfBestanden({ 'definitions/gm0363-amsterdam/2024-01.yaml': amsterdam(datum) });
+        return loadAndValidate([join(root, 'definitions')]).errors.map(({ file: _f, ...e }) => e);
+      };
+      expect(run('2022-04-01')).toEqual([{ line: 6, column: 46, message: 'Weesp is per 24 maart 2022 opgeheven, niet per 1 april 2022', hint: 'schrijf vanaf: 2022-03-24' }]);
+      expect(run('2022-03-24')).toEqual([]);
+    });
+
+    it('CBS gemeentelijke indeling: the regime of an opgeheven gemeente ends the day before the herindeling', () => {
+      const weesp = metRegels([3, '  cbsCode: GM0457'], [4, '  naam: Weesp'], [6, 'geldigVanaf: 2022-01-01'], [50, '    geldigVanaf: 2022-01-01']);
+      const root = schrijfBestanden({ 'definitions/gm0457-weesp/2024-01.yaml': weesp });
+      expect(loadAndValidate([join(root, 'definitions')]).errors.map(({ file: _f, ...e }) => e)).toEqual([
+        expect.objectContaining({ line: 6, column: 14, message: 'Weesp (GM0457) is per 24 maart 2022 opgeheven en opgegaan in Amsterdam; deze versie geldt zonder einddatum', hint: 'zet geldigTot: 2022-03-23 en neem de klachten daarna over in de definitie van Amsterdam (gemeente.neemtOver)' }),
+      ]);
     });
   });
 
@@ -282,12 +335,12 @@ describe('validateDefinities', () => {
     it('versions of one gemeente do not overlap, and leave no gap', () => {
       const tweede = metRegels([5, "versie: '2025-01'"], [6, 'geldigVanaf: 2025-01-01']);
       const run = (eerste: readonly string[]) => {
-        const root = schrijfBestanden({ [TESTDAM]: eerste, 'definitions/gm9999-testdam/2025-01.yaml': tweede });
+        const root = schrijfBestanden({ [TESTDAM]: eerste, 'definitions/gm0355-zeist/2025-01.yaml': tweede });
         return loadAndValidate([join(root, 'definitions')]).errors.map((e) => ({ ...e, file: e.file.slice(root.length + 1) }));
       };
       expect(run(BASIS)).toEqual([
         {
-          file: 'definitions/gm9999-testdam/2025-01.yaml',
+          file: 'definitions/gm0355-zeist/2025-01.yaml',
           line: 6,
           column: 14,
           message: expect.stringMatching(/^versie '2025-01' begint op 2025-01-01, maar versie '2024-01' \(.*2024-01\.yaml\) geldt dan nog; versies mogen niet overlappen$/),
@@ -296,21 +349,23 @@ describe('validateDefinities', () => {
       ]);
       expect(run(invoegen(BASIS, 7, 'geldigTot: 2024-12-31'))).toEqual([]);
       expect(run(invoegen(BASIS, 7, 'geldigTot: 2024-11-30'))).toEqual([
-        expect.objectContaining({ file: 'definitions/gm9999-testdam/2025-01.yaml', line: 6, column: 14, message: "tussen versie '2024-01' (t/m 2024-11-30) en versie '2025-01' (vanaf 2025-01-01) geldt geen regeling" }),
+        expect.objectContaining({ file: 'definitions/gm0355-zeist/2025-01.yaml', line: 6, column: 14, message: "tussen versie '2024-01' (t/m 2024-11-30) en versie '2025-01' (vanaf 2025-01-01) geldt geen regeling" }),
       ]);
     });
 
     it('a gemeente taken over (herindeling) ends the day before the take-over', () => {
-      const overnemer = invoegen(metRegels([3, '  cbsCode: GM0001'], [4, '  naam: Groterdam']), 5, '  neemtOver:', '    - { cbsCode: GM9999, naam: Testdam, vanaf: 2024-07-01 }');
-      const root = schrijfBestanden({ [TESTDAM]: invoegen(BASIS, 7, 'geldigTot: 2024-05-31'), 'definitions/gm0001-groterdam/2024-01.yaml': overnemer });
+      const vanaf = (regels: string[], datum: string) => regels.map((r) => r.replace('2024-01-01', datum));
+      const weesp = invoegen(vanaf(metRegels([3, '  cbsCode: GM0457'], [4, '  naam: Weesp'], [5, "versie: '2022-01'"]), '2022-01-01'), 7, 'geldigTot: 2022-02-28');
+      const amsterdam = invoegen(vanaf(metRegels([3, '  cbsCode: GM0363'], [4, '  naam: Amsterdam'], [5, "versie: '2022-01'"]), '2022-01-01'), 5, '  neemtOver:', '    - { cbsCode: GM0457, naam: Weesp, vanaf: 2022-03-24 }');
+      const root = schrijfBestanden({ 'definitions/gm0457-weesp/2022-01.yaml': weesp, 'definitions/gm0363-amsterdam/2022-01.yaml': amsterdam });
       const errors = loadAndValidate([join(root, 'definitions')]).errors;
       expect(errors).toEqual([
         expect.objectContaining({
-          file: join(root, 'definitions/gm0001-groterdam/2024-01.yaml'),
+          file: join(root, 'definitions/gm0363-amsterdam/2022-01.yaml'),
           line: 6,
-          column: 48,
-          message: expect.stringMatching(/^Groterdam neemt Testdam over per 2024-07-01, maar de laatste versie van Testdam \(.*\) geldt tot en met 2024-05-31$/),
-          hint: 'de regeling van Testdam eindigt op 2024-06-30: geldigTot: 2024-06-30',
+          column: 46,
+          message: expect.stringMatching(/^Amsterdam neemt Weesp over per 2022-03-24, maar de laatste versie van Weesp \(.*\) geldt tot en met 2022-02-28$/),
+          hint: 'de regeling van Weesp eindigt op 2022-03-23: geldigTot: 2022-03-23',
         }),
       ]);
     });
