@@ -117,6 +117,73 @@ function geldigheidLint(def: GeladenDefinitie, errors: DefinitionError[]): void 
   }
 }
 
+/** The first 1 January on which a decision that reached the Nationale ombudsman on `op` can take effect. */
+function eersteMogelijkeJanuari(op: string): number {
+  const jaar = Number(op.slice(0, 4));
+  return op < `${jaar}-07-01` ? jaar + 1 : jaar + 2;
+}
+
+/**
+ * GemW 81p lid 2 and 3: an own ombudsman or ombudscommissie replaces the Nationale ombudsman (or is
+ * replaced by it) only per 1 January, and only when the raad's decision reached the Nationale
+ * ombudsman before 1 July of the year before. A switch the definition encodes (the body starts or
+ * ends within its validity) must say when; a body set up before the definition began is not a
+ * switch of this definition (its date may be given, and is then checked too).
+ */
+function meldingAanNationaleOmbudsman(def: GeladenDefinitie, t: TweedeLijnInstantie, i: number, errors: DefinitionError[]): void {
+  const d = def.definitie;
+  const p = ['tweedeLijn', i];
+  if (t.geldigVanaf.endsWith('-01-01')) {
+    const jaar = Number(t.geldigVanaf.slice(0, 4));
+    const op = t.nationaleOmbudsmanGeinformeerdOp;
+    if (!op && t.geldigVanaf > d.geldigVanaf) {
+      errors.push(
+        foutOp(
+          def,
+          [...p, 'geldigVanaf'],
+          `GemW 81p lid 2: '${t.naam}' vervangt per 1 januari ${jaar} de vorige tweedelijnsvoorziening, maar er staat niet wanneer het instellingsbesluit de Nationale ombudsman bereikte (dat moet vóór 1 juli ${jaar - 1})`,
+          `voeg bij '${t.naam}' toe: nationaleOmbudsmanGeinformeerdOp: <datum> (uiterlijk ${jaar - 1}-06-30); bereikte het besluit de Nationale ombudsman later, dan begint '${t.naam}' pas een jaar later`,
+        ),
+      );
+    } else if (op && op >= `${jaar - 1}-07-01`) {
+      const kan = eersteMogelijkeJanuari(op);
+      errors.push(
+        foutOp(
+          def,
+          [...p, 'nationaleOmbudsmanGeinformeerdOp'],
+          `GemW 81p lid 2: het instellingsbesluit van '${t.naam}' bereikte de Nationale ombudsman op ${leesbareDatum(op)}, niet vóór 1 juli ${jaar - 1}; '${t.naam}' kan daarom niet per 1 januari ${jaar} beginnen`,
+          `zet geldigVanaf van '${t.naam}' op ${kan}-01-01 (en laat de vorige voorziening tot en met ${kan - 1}-12-31 gelden), of corrigeer de datum als het besluit eerder verzonden is`,
+        ),
+      );
+    }
+  }
+  if (t.geldigTot && t.geldigTot.endsWith('-12-31')) {
+    const jaar = Number(t.geldigTot.slice(0, 4));
+    const op = t.opheffingNationaleOmbudsmanGeinformeerdOp;
+    const binnenVersie = !d.geldigTot || t.geldigTot < d.geldigTot;
+    if (!op && binnenVersie) {
+      errors.push(
+        foutOp(
+          def,
+          [...p, 'geldigTot'],
+          `GemW 81p lid 3: '${t.naam}' wordt per 1 januari ${jaar + 1} opgeheven, maar er staat niet wanneer het opheffingsbesluit de Nationale ombudsman bereikte (dat moet vóór 1 juli ${jaar})`,
+          `voeg bij '${t.naam}' toe: opheffingNationaleOmbudsmanGeinformeerdOp: <datum> (uiterlijk ${jaar}-06-30); bereikte het besluit de Nationale ombudsman later, dan eindigt '${t.naam}' pas een jaar later`,
+        ),
+      );
+    } else if (op && op >= `${jaar}-07-01`) {
+      const kan = eersteMogelijkeJanuari(op);
+      errors.push(
+        foutOp(
+          def,
+          [...p, 'opheffingNationaleOmbudsmanGeinformeerdOp'],
+          `GemW 81p lid 3: het opheffingsbesluit van '${t.naam}' bereikte de Nationale ombudsman op ${leesbareDatum(op)}, niet vóór 1 juli ${jaar}; '${t.naam}' kan daarom niet per 1 januari ${jaar + 1} worden opgeheven`,
+          `zet geldigTot van '${t.naam}' op ${kan - 1}-12-31 (de opvolger begint op ${kan}-01-01), of corrigeer de datum als het besluit eerder verzonden is`,
+        ),
+      );
+    }
+  }
+}
+
 /** GemW 81p: exactly one second-line body at every date of the definition; own bodies per 1 January. */
 function tweedeLijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
   const d = def.definitie;
@@ -153,6 +220,7 @@ function tweedeLijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void 
       }
     }
   }
+  for (const { t, i } of items) if (EIGEN_OMBUDSVOORZIENING.has(t.soort)) meldingAanNationaleOmbudsman(def, t, i, errors);
   if (vormFout || (d.geldigTot && d.geldigTot < d.geldigVanaf)) return;
 
   // Sweep over the definition's validity: at every date exactly one body (GemW 81p lid 1; seed 000 §6).

@@ -158,6 +158,12 @@ export const tweedeLijnSchema = z.strictObject({
   bevoegdOverAanbieders: z
     .boolean()
     .describe('Onderzoekt deze voorziening ook gedragingen van gecontracteerde aanbieders? (domain §2.5)'),
+  nationaleOmbudsmanGeinformeerdOp: datum(
+    'Eigen ombudsman of ombudscommissie: de dag waarop het instellingsbesluit de Nationale ombudsman bereikte; vóór 1 juli van het jaar vóór de instelling (GemW 81p lid 2). Verplicht als de voorziening binnen de geldigheid van deze versie begint.',
+  ).optional(),
+  opheffingNationaleOmbudsmanGeinformeerdOp: datum(
+    'Eigen ombudsman of ombudscommissie: de dag waarop het opheffingsbesluit de Nationale ombudsman bereikte; vóór 1 juli van het jaar waarin de voorziening eindigt (GemW 81p lid 3). Verplicht als de voorziening binnen de geldigheid van deze versie eindigt.',
+  ).optional(),
 });
 
 // -- Special regimes ----------------------------------------------------------------------------

@@ -124,6 +124,14 @@ export interface TweedeLijnInstantie {
   geldigTot?: IsoDate;
   /** Whether it investigates conduct of contracted aanbieders (domain §2.5; policy parameter). */
   bevoegdOverAanbieders: boolean;
+  /**
+   * Own body (not the Nationale ombudsman): the day the raad's instellingsbesluit reached the
+   * Nationale ombudsman. GemW 81p: before 1 July of the year before it takes effect. Required when the
+   * body starts within the definition's validity (a switch the definition encodes).
+   */
+  nationaleOmbudsmanGeinformeerdOp?: IsoDate;
+  /** Own body ending within the definition's validity: the day the opheffingsbesluit reached the Nationale ombudsman (same rule). */
+  opheffingNationaleOmbudsmanGeinformeerdOp?: IsoDate;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -20,13 +20,16 @@ function metTweedeLijn(...entries: string[][]): string[] {
   return lines;
 }
 
-const entry = (soort: string, naam: string, van: string, tot?: string) => [
+const entry = (soort: string, naam: string, van: string, tot?: string, ...extra: string[]) => [
   `  - soort: ${soort}`,
   `    naam: ${naam}`,
   `    geldigVanaf: ${van}`,
   ...(tot ? [`    geldigTot: ${tot}`] : []),
   '    bevoegdOverAanbieders: false',
+  ...extra.map((r) => `    ${r}`),
 ];
+/** GemW 81p lid 2: the instellingsbesluit reached the Nationale ombudsman in time for 1 January 2025. */
+const TIJDIG_2025 = 'nationaleOmbudsmanGeinformeerdOp: 2024-06-14';
 
 describe('validateDefinities', () => {
   it('accepts the base fixture', () => {
@@ -271,7 +274,7 @@ describe('validateDefinities', () => {
     });
 
     it('GemW 81p: exactly one second-line body at any date (a gap is reported with its date)', () => {
-      const errors = fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', '2024-06-30'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01')));
+      const errors = fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', '2024-06-30'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01', undefined, TIJDIG_2025)));
       expect(errors).toEqual([
         {
           line: 51,
@@ -283,7 +286,7 @@ describe('validateDefinities', () => {
     });
 
     it('GemW 81p: exactly one second-line body at any date (an overlap is reported with its date)', () => {
-      const errors = fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01')));
+      const errors = fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01', undefined, TIJDIG_2025)));
       expect(errors).toEqual([
         {
           line: 54,
@@ -295,7 +298,64 @@ describe('validateDefinities', () => {
     });
 
     it('GemW 81p: a switch per 1 January without gap or overlap is accepted', () => {
-      expect(fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', '2024-12-31'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01')))).toEqual([]);
+      expect(fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', '2024-12-31'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01', undefined, TIJDIG_2025)))).toEqual([]);
+    });
+
+    it('GemW 81p: two bodies overlapping for a year are refused at the first day of the overlap', () => {
+      const errors = fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', '2025-12-31'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01', undefined, TIJDIG_2025)));
+      expect(errors).toEqual([
+        {
+          line: 55,
+          column: 18,
+          message: "GemW 81p: op 2025-01-01 zijn er twee tweedelijnsvoorzieningen, 'Nationale ombudsman' en 'Ombudsman Testdam'; er kan er maar één zijn",
+          hint: "laat 'Nationale ombudsman' eindigen op 2024-12-31 (geldigTot: 2024-12-31), of laat 'Ombudsman Testdam' later beginnen",
+        },
+      ]);
+    });
+
+    it('GemW 81p: an overlap of a single day (the old body ends on the day the new one starts) is refused', () => {
+      const errors = fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', '2025-01-01'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01', undefined, TIJDIG_2025)));
+      expect(errors).toEqual([expect.objectContaining({ line: 55, column: 18, message: expect.stringMatching(/^GemW 81p: op 2025-01-01 zijn er twee tweedelijnsvoorzieningen/) })]);
+    });
+
+    it('GemW 81p lid 2: an own ombudsman replacing the Nationale ombudsman needs the date its decision reached the Nationale ombudsman', () => {
+      const wissel = (...extra: string[]) => fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', '2024-12-31'), entry('ombudscommissie', 'Ombudscommissie Testdam', '2025-01-01', undefined, ...extra)));
+      expect(wissel()).toEqual([
+        {
+          line: 55,
+          column: 18,
+          message: "GemW 81p lid 2: 'Ombudscommissie Testdam' vervangt per 1 januari 2025 de vorige tweedelijnsvoorziening, maar er staat niet wanneer het instellingsbesluit de Nationale ombudsman bereikte (dat moet vóór 1 juli 2024)",
+          hint: "voeg bij 'Ombudscommissie Testdam' toe: nationaleOmbudsmanGeinformeerdOp: <datum> (uiterlijk 2024-06-30); bereikte het besluit de Nationale ombudsman later, dan begint 'Ombudscommissie Testdam' pas een jaar later",
+        },
+      ]);
+      expect(wissel('nationaleOmbudsmanGeinformeerdOp: 2024-06-30')).toEqual([]);
+      expect(wissel('nationaleOmbudsmanGeinformeerdOp: 2024-07-01')).toEqual([
+        {
+          line: 57,
+          column: 39,
+          message: "GemW 81p lid 2: het instellingsbesluit van 'Ombudscommissie Testdam' bereikte de Nationale ombudsman op 1 juli 2024, niet vóór 1 juli 2024; 'Ombudscommissie Testdam' kan daarom niet per 1 januari 2025 beginnen",
+          hint: "zet geldigVanaf van 'Ombudscommissie Testdam' op 2026-01-01 (en laat de vorige voorziening tot en met 2025-12-31 gelden), of corrigeer de datum als het besluit eerder verzonden is",
+        },
+      ]);
+    });
+
+    it('GemW 81p lid 3: ending an own ombudsman (back to the Nationale ombudsman) needs its decision at the Nationale ombudsman before 1 July', () => {
+      const terug = (...extra: string[]) =>
+        fouten(metTweedeLijn(entry('ombudscommissie', 'Ombudscommissie Testdam', '2024-01-01', '2025-12-31', ...extra), entry('nationaleOmbudsman', 'Nationale ombudsman', '2026-01-01')));
+      expect(terug()).toEqual([expect.objectContaining({ line: 51, column: 16, message: "GemW 81p lid 3: 'Ombudscommissie Testdam' wordt per 1 januari 2026 opgeheven, maar er staat niet wanneer het opheffingsbesluit de Nationale ombudsman bereikte (dat moet vóór 1 juli 2025)" })]);
+      expect(terug('opheffingNationaleOmbudsmanGeinformeerdOp: 2025-03-01')).toEqual([]);
+      expect(terug('opheffingNationaleOmbudsmanGeinformeerdOp: 2025-09-01')).toEqual([
+        {
+          line: 53,
+          column: 48,
+          message: "GemW 81p lid 3: het opheffingsbesluit van 'Ombudscommissie Testdam' bereikte de Nationale ombudsman op 1 september 2025, niet vóór 1 juli 2025; 'Ombudscommissie Testdam' kan daarom niet per 1 januari 2026 worden opgeheven",
+          hint: "zet geldigTot van 'Ombudscommissie Testdam' op 2026-12-31 (de opvolger begint op 2027-01-01), of corrigeer de datum als het besluit eerder verzonden is",
+        },
+      ]);
+    });
+
+    it('GemW 81p: an own body that already existed when the definition begins is not a switch of this definition', () => {
+      expect(fouten(metTweedeLijn(entry('ombudscommissie', 'Ombudscommissie Testdam', '2006-01-01')))).toEqual([]);
     });
 
     it('GemW 81p: a body must cover the first day of the definition', () => {
