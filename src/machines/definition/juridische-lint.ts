@@ -6,7 +6,8 @@ import type { DefinitionError } from '../contract';
 import { atwVanToepassing } from '../termijnen';
 import { beschrijfDuur, dagNa, dagVoor, foutOp, korterDan, langerDan, leesbareDatum } from './lint-hulp';
 import type { AanbiederType } from '../contract';
-import type { GeladenDefinitie, TweedeLijnInstantie } from './types';
+import { aanbiederPerioden, deadlineJaarNaPeriode, indientijdDagen, periodeLengteDagen, type AanbiederPeriode } from './rapportage-perioden';
+import type { GeladenDefinitie, Rapportage, TweedeLijnInstantie } from './types';
 
 const EIGEN_OMBUDSVOORZIENING = new Set<TweedeLijnInstantie['soort']>(['lokaleOmbudsman', 'gezamenlijkeOmbudsman', 'ombudscommissie']);
 
@@ -279,11 +280,98 @@ function tweedeLijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void 
   }
 }
 
+const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** `07-01` -> `1 juli`. */
+function dagMaand(mmdd: string): string {
+  const [m, d] = mmdd.split('-').map(Number);
+  return `${d} ${MAANDEN[m - 1]}`;
+}
+
+/** MM-DD shifted by whole months (day clamped to the month's length), in a common year. */
+function maandenVerder(mmdd: string, maanden: number): string {
+  const [m, d] = mmdd.split('-').map(Number);
+  const doelMaand = (((m - 1 + maanden) % 12) + 12) % 12;
+  const laatste = new Date(Date.UTC(2023, doelMaand + 1, 0)).getUTCDate();
+  return `${String(doelMaand + 1).padStart(2, '0')}-${String(Math.min(d, laatste)).padStart(2, '0')}`;
+}
+
+function dagenVerder(mmdd: string, dagen: number): string {
+  const [m, d] = mmdd.split('-').map(Number);
+  return new Date(Date.UTC(2023, m - 1, d + dagen)).toISOString().slice(5, 10);
+}
+
+/** A period ending a month before the deadline: `07-01` -> `05-31`. */
+const eindeMaandVoor = (deadline: string) => dagenVerder(maandenVerder(deadline, -1), -1);
+/** A deadline a month after the period: `04-30` -> `06-01`. */
+const deadlineMaandNa = (periodeTot: string) => maandenVerder(dagenVerder(periodeTot, 1), 1);
+
+function perioden(lijst: Array<{ periodeTot: string; deadline: string }>): string {
+  return `perioden: [${lijst.map((p) => `{ periodeTot: '${p.periodeTot}', deadline: '${p.deadline}' }`).join(', ')}]`;
+}
+
+/**
+ * Aanbieder reports (contract, e.g. "Uitgangspunten klachtenmanagement Sociaal Domein Stichtse Vecht"
+ * art. 11.1; "Klachtenprotocol Wmo keten Amsterdam" §10): the aanbieder reports on a period that has
+ * ended, so each deadline lies after the end of its period. A deadline on that moment makes every
+ * report overdue at 00:00 and escalates every aanbieder to the contractmanager each time.
+ */
+function rapportageLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
+  const a: Rapportage['aanbieders'] = def.definitie.rapportage.aanbieders;
+  if (!a) return;
+  let lijst: AanbiederPeriode[];
+  try {
+    lijst = aanbiederPerioden(a);
+  } catch {
+    return; // not MM-DD: reported by the reference stage
+  }
+  if (!a.perioden || a.perioden.length === 0) {
+    const voorstel = a.deadlines && a.deadlines.length > 0
+      ? lijst.map((p) => ({ periodeTot: eindeMaandVoor(p.deadline), deadline: p.deadline }))
+      : lijst.map((p) => ({ periodeTot: p.periodeTot, deadline: deadlineMaandNa(p.periodeTot) }));
+    const voorbeeld = lijst[lijst.length - 1];
+    errors.push(
+      foutOp(
+        def,
+        a.deadlines ? ['rapportage', 'aanbieders', 'deadlines'] : ['rapportage', 'aanbieders'],
+        `rapportage: ${a.deadlines ? 'met alleen deadlines' : 'zonder perioden'} eindigt elke periode de dag vóór haar deadline (de rapportage vóór ${dagMaand(voorbeeld.deadline)} gaat tot en met ${dagMaand(voorbeeld.periodeTot)}); de aanbieder heeft na afloop geen tijd en elke rapportage is om 00:00 te laat`,
+        `noem de perioden, met tijd na afloop, bijvoorbeeld ${perioden(voorstel)}${a.deadlines ? ', en haal deadlines weg' : ''}`,
+        !a.deadlines,
+      ),
+    );
+    return;
+  }
+  lijst.forEach((p, k) => {
+    const tijd = indientijdDagen(p);
+    const pad = ['rapportage', 'aanbieders', 'perioden', p.index, 'deadline'];
+    if (tijd <= 0) {
+      errors.push(
+        foutOp(
+          def,
+          pad,
+          `rapportage: de periode tot en met ${dagMaand(p.periodeTot)} moet vóór ${dagMaand(p.deadline)} gerapporteerd zijn, maar dan eindigt de periode pas: de aanbieder heeft na afloop geen tijd en elke rapportage is om 00:00 te laat`,
+          `laat de periode eerder eindigen (bijvoorbeeld periodeTot: '${eindeMaandVoor(p.deadline)}') of zet de deadline later (bijvoorbeeld deadline: '${deadlineMaandNa(p.periodeTot)}')`,
+        ),
+      );
+    } else if (deadlineJaarNaPeriode(p) === 1 && tijd >= periodeLengteDagen(lijst, k)) {
+      errors.push(
+        foutOp(
+          def,
+          pad,
+          `rapportage: de deadline vóór ${dagMaand(p.deadline)} ligt vóór het einde van de periode tot en met ${dagMaand(p.periodeTot)}; gelezen als ${dagMaand(p.deadline)} van het jaar erna wacht de rapportage ${tijd} dagen, langer dan de periode zelf`,
+          `zet de deadline na het einde van de periode, bijvoorbeeld deadline: '${deadlineMaandNa(p.periodeTot)}' (een maand de tijd)`,
+        ),
+      );
+    }
+  });
+}
+
 export function juridischeFouten(def: GeladenDefinitie): DefinitionError[] {
   const errors: DefinitionError[] = [];
   geldigheidLint(def, errors);
   termijnLint(def, errors);
   tweedeLijnLint(def, errors);
+  rapportageLint(def, errors);
   return errors;
 }
 

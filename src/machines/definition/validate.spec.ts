@@ -447,6 +447,65 @@ describe('validateDefinities', () => {
       expect(fouten(lines)).toEqual([expect.objectContaining({ line: 60, column: 21, message: 'Jeugdwet 4.2.1 lid 5: de aanbieder reageert binnen één maand op het oordeel (hier 6 weken)' })]);
     });
 
+    describe('aanbieder reports: a deadline lies after the end of its period', () => {
+      const rapportage = (...perioden: string[]) =>
+        invoegen(BASIS, 53, '  aanbieders:', '    cadans: halfjaar', '    naar: contractmanager', '    inhoud: [aard]', ...perioden);
+      const halfjaren = (eerste: string) => rapportage('    perioden:', `      - ${eerste}`, "      - { periodeTot: '10-31', deadline: '12-01' }");
+
+      it('two half years, each due a month or more after it ends, are accepted', () => {
+        expect(fouten(halfjaren("{ periodeTot: '04-30', deadline: '07-01' }"))).toEqual([]);
+      });
+
+      it('a period ending the day before its deadline ("vóór 1 juli" over up to 30 June) is refused: overdue at 00:00', () => {
+        expect(fouten(halfjaren("{ periodeTot: '06-30', deadline: '07-01' }"))).toEqual([
+          {
+            line: 58,
+            column: 42,
+            message: 'rapportage: de periode tot en met 30 juni moet vóór 1 juli gerapporteerd zijn, maar dan eindigt de periode pas: de aanbieder heeft na afloop geen tijd en elke rapportage is om 00:00 te laat',
+            hint: "laat de periode eerder eindigen (bijvoorbeeld periodeTot: '05-31') of zet de deadline later (bijvoorbeeld deadline: '08-01')",
+          },
+        ]);
+      });
+
+      it('a deadline before the end of its period is refused', () => {
+        expect(fouten(halfjaren("{ periodeTot: '07-15', deadline: '07-01' }"))).toEqual([
+          {
+            line: 58,
+            column: 42,
+            message: 'rapportage: de deadline vóór 1 juli ligt vóór het einde van de periode tot en met 15 juli; gelezen als 1 juli van het jaar erna wacht de rapportage 350 dagen, langer dan de periode zelf',
+            hint: "zet de deadline na het einde van de periode, bijvoorbeeld deadline: '08-16' (een maand de tijd)",
+          },
+        ]);
+      });
+
+      it('only deadlines (the older form) is refused, with the periods to write instead', () => {
+        expect(fouten(rapportage("    deadlines: ['07-01', '12-01']"))).toEqual([
+          {
+            line: 57,
+            column: 16,
+            message: 'rapportage: met alleen deadlines eindigt elke periode de dag vóór haar deadline (de rapportage vóór 1 december gaat tot en met 30 november); de aanbieder heeft na afloop geen tijd en elke rapportage is om 00:00 te laat',
+            hint: "noem de perioden, met tijd na afloop, bijvoorbeeld perioden: [{ periodeTot: '05-31', deadline: '07-01' }, { periodeTot: '10-31', deadline: '12-01' }], en haal deadlines weg",
+          },
+        ]);
+      });
+
+      it('neither periods nor deadlines is refused, with calendar periods due a month later', () => {
+        expect(fouten(rapportage())).toEqual([
+          expect.objectContaining({
+            line: 53,
+            column: 3,
+            hint: "noem de perioden, met tijd na afloop, bijvoorbeeld perioden: [{ periodeTot: '06-30', deadline: '08-01' }, { periodeTot: '12-31', deadline: '02-01' }]",
+          }),
+        ]);
+      });
+
+      it('as many periods as the cadans says, each ending on its own day', () => {
+        expect(fouten(rapportage('    perioden:', "      - { periodeTot: '04-30', deadline: '07-01' }"))).toEqual([
+          expect.objectContaining({ line: 57, column: 5, message: 'cadans halfjaar vraagt 2 rapportages per jaar, er staan er 1 in perioden' }),
+        ]);
+      });
+    });
+
     it('Selectielijst 13.1: a handled klacht is kept five years', () => {
       expect(fouten(metRegels([55, '  gemeente: P1Y']))).toEqual([expect.objectContaining({ line: 55, column: 13, message: 'Selectielijst gemeenten 2020, 13.1: een afgehandelde klacht wordt 5 jaar bewaard (hier 1 jaar)' })]);
     });
