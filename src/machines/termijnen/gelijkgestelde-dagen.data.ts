@@ -15,8 +15,8 @@
  *   gemeente. A termijn near such a day says so in its uitleg.
  * For a year outside GELIJKGESTELDE_DAGEN_BEKEND no decree is known yet (a future decree, or one not
  * checked): every calculation touching that year warns. When a new decree appears: add its days
- * here with `zeker: true` and its Staatsblad reference, and move the range. A gemeente can also add a
- * day in a Kalender (`gelijkgesteldeDagen`) without a code change.
+ * here with `zeker: true` and its Staatsblad reference, and move the range. A calculation can also
+ * be given extra days through its Kalender (`gelijkgesteldeDagen`).
  */
 import type { IsoDate } from '../contract';
 
