@@ -221,7 +221,14 @@ function tweedeLijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void 
       }
     }
   }
-  for (const { t, i } of items) if (EIGEN_OMBUDSVOORZIENING.has(t.soort)) meldingAanNationaleOmbudsman(def, t, i, errors);
+  for (const { t, i } of items) {
+    if (EIGEN_OMBUDSVOORZIENING.has(t.soort)) meldingAanNationaleOmbudsman(def, t, i, errors);
+    else {
+      for (const veld of ['nationaleOmbudsmanGeinformeerdOp', 'opheffingNationaleOmbudsmanGeinformeerdOp'] as const) {
+        if (t[veld]) errors.push(foutOp(def, ['tweedeLijn', i, veld], `GemW 81p: ${veld} hoort bij een eigen ombudsman of ombudscommissie, niet bij de Nationale ombudsman`, `zet de datum bij de eigen voorziening die begint of eindigt, en haal hem hier weg`, true));
+      }
+    }
+  }
   if (vormFout || (d.geldigTot && d.geldigTot < d.geldigVanaf)) return;
 
   // Sweep over the definition's validity: at every date exactly one body (GemW 81p lid 1; seed 000 §6).

@@ -354,6 +354,12 @@ describe('validateDefinities', () => {
       ]);
     });
 
+    it('GemW 81p: the notification date belongs to the own body, not to the Nationale ombudsman', () => {
+      expect(fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', undefined, 'nationaleOmbudsmanGeinformeerdOp: 2023-06-01')))).toEqual([
+        expect.objectContaining({ line: 52, column: 5, message: 'GemW 81p: nationaleOmbudsmanGeinformeerdOp hoort bij een eigen ombudsman of ombudscommissie, niet bij de Nationale ombudsman' }),
+      ]);
+    });
+
     it('GemW 81p: an own body that already existed when the definition begins is not a switch of this definition', () => {
       expect(fouten(metTweedeLijn(entry('ombudscommissie', 'Ombudscommissie Testdam', '2006-01-01')))).toEqual([]);
     });
