@@ -42,6 +42,7 @@ export interface TermijnDetail extends TermijnUitkomst {
   vervaldag: Dag;
   /** True when the Atw was requested and Atw art. 4 does not exclude it. */
   atwToegepast: boolean;
+  waarschuwingen: string[];
   kalender: DagKalender;
 }
 
