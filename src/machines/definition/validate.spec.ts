@@ -505,9 +505,18 @@ describe('validateDefinities', () => {
         ]);
       });
 
+      it('perioden and the older deadlines together are refused (perioden already names the deadlines)', () => {
+        expect(fouten(rapportage("    deadlines: ['07-01', '12-01']", '    perioden:', "      - { periodeTot: '04-30', deadline: '07-01' }", "      - { periodeTot: '10-31', deadline: '12-01' }"))).toEqual([
+          { line: 57, column: 5, message: 'deadlines en perioden staan er allebei; perioden noemt de deadlines al', hint: 'haal deadlines weg' },
+        ]);
+      });
+
       it('as many periods as the cadans says, each ending on its own day', () => {
         expect(fouten(rapportage('    perioden:', "      - { periodeTot: '04-30', deadline: '07-01' }"))).toEqual([
           expect.objectContaining({ line: 57, column: 5, message: 'cadans halfjaar vraagt 2 rapportages per jaar, er staan er 1 in perioden' }),
+        ]);
+        expect(fouten(rapportage('    perioden:', "      - { periodeTot: '04-30', deadline: '07-01' }", "      - { periodeTot: '04-30', deadline: '12-01' }"))).toEqual([
+          { line: 59, column: 23, message: 'twee perioden eindigen op 04-30 (ook perioden[0])', hint: 'laat elke periode op een eigen dag eindigen' },
         ]);
       });
     });
