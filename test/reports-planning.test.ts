@@ -5,6 +5,7 @@ import { rapportageJobId } from '../src/jobs/reports.queue';
 import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
 import { RAPPORTAGE_OUTBOX, RapportagePlanningService } from '../src/modules/reports/rapportage-planning.service';
 import { parseCsv } from '../src/modules/reports/rapportage-csv';
+import { addDays } from '../src/machines/termijnen';
 import { beginVanDag } from '../src/modules/termijnen/termijn-tijd';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
 import { genereerKlachten, insertKlachten } from './reports-data';
@@ -39,16 +40,16 @@ describe('report schedule from the definition, as BullMQ delayed jobs rebuilt fr
     await planning.synchroniseer(NU);
   });
 
-  test('Stichtse Vecht seed 000 art. 11.1: the halfyear report job is scheduled for 1 July and 1 December', async () => {
+  test('Stichtse Vecht contract art. 11.1: the halfyear report job is scheduled for 1 July and 1 December, each after its half year ended', async () => {
     const momenten = await db.query(
       `select to_char(deadline, 'YYYY-MM-DD') as deadline, to_char(periode_van, 'YYYY-MM-DD') as van, to_char(periode_tot, 'YYYY-MM-DD') as tot, naar
        from rapportage_moment where gemeente = 'GM1904' and soort = 'aanbieders' order by deadline`,
     );
     expect(momenten).toEqual([
-      { deadline: '2026-07-01', van: '2025-12-01', tot: '2026-06-30', naar: 'contractmanager' },
-      { deadline: '2026-12-01', van: '2026-07-01', tot: '2026-11-30', naar: 'contractmanager' },
-      { deadline: '2027-07-01', van: '2026-12-01', tot: '2027-06-30', naar: 'contractmanager' },
-      { deadline: '2027-12-01', van: '2027-07-01', tot: '2027-11-30', naar: 'contractmanager' },
+      { deadline: '2026-07-01', van: '2025-11-01', tot: '2026-04-30', naar: 'contractmanager' },
+      { deadline: '2026-12-01', van: '2026-05-01', tot: '2026-10-31', naar: 'contractmanager' },
+      { deadline: '2027-07-01', van: '2026-11-01', tot: '2027-04-30', naar: 'contractmanager' },
+      { deadline: '2027-12-01', van: '2027-05-01', tot: '2027-10-31', naar: 'contractmanager' },
     ]);
     // 00:00 Europe/Amsterdam on 1 July (CEST) and 1 December (CET): "vóór 1 juli", "vóór 1 december".
     expect(await vuurtOp(rapportageJobId({ gemeente: 'GM1904', soort: 'aanbieders', deadline: '2026-07-01', kind: 'deadline' }))).toBe('2026-06-30T22:00:00.000Z');
@@ -58,13 +59,41 @@ describe('report schedule from the definition, as BullMQ delayed jobs rebuilt fr
     expect(await vuurtOp(rapportageJobId({ gemeente: 'GM1904', soort: 'aanbieders', deadline: '2026-12-01', kind: 'herinnering' }))).toBe(beginVanDag('2026-11-17').toISOString());
   });
 
-  test('Amsterdam seed 003 §10: a quarterly report job per calendar quarter, no reminder (the protocol names none)', async () => {
+  test('Klachtenprotocol Wmo keten Amsterdam §10: a quarterly report job a month after each calendar quarter, no reminder (the protocol names none)', async () => {
     const deadlines = (await db.query(`select to_char(deadline, 'YYYY-MM-DD') as d from rapportage_moment where gemeente = 'GM0363' and soort = 'aanbieders' and deadline < '2027-01-02' order by deadline`)).map((r: { d: string }) => r.d);
-    expect(deadlines).toEqual(['2026-04-01', '2026-07-01', '2026-10-01', '2027-01-01']);
+    expect(deadlines).toEqual(['2026-05-01', '2026-08-01', '2026-11-01']);
     for (const d of deadlines) {
       expect(await vuurtOp(rapportageJobId({ gemeente: 'GM0363', soort: 'aanbieders', deadline: d, kind: 'deadline' }))).toBe(beginVanDag(d).toISOString());
       expect(await vuurtOp(rapportageJobId({ gemeente: 'GM0363', soort: 'aanbieders', deadline: d, kind: 'herinnering' }))).toBeUndefined();
     }
+  });
+
+  test('no aanbieder report of a seed is overdue at the moment its period ends: every deadline job fires after the period, with time to report', async () => {
+    const momenten: Array<{ gemeente: string; deadline: string; tot: string }> = await db.query(
+      `select gemeente, to_char(deadline, 'YYYY-MM-DD') as deadline, to_char(periode_tot, 'YYYY-MM-DD') as tot from rapportage_moment where soort = 'aanbieders' order by gemeente, deadline`,
+    );
+    expect(new Set(momenten.map((m) => m.gemeente))).toEqual(new Set(['GM0363', 'GM1904']));
+    for (const m of momenten) {
+      const vuurt = await vuurtOp(rapportageJobId({ gemeente: m.gemeente, soort: 'aanbieders', deadline: m.deadline, kind: 'deadline' }));
+      const periodeEinde = beginVanDag(addDays(m.tot, 1)).getTime();
+      // At least four weeks between the end of the period (24:00) and the escalation at the deadline.
+      expect({ ...m, vierWekenNaPeriode: Date.parse(vuurt!) - periodeEinde >= 28 * 86_400_000 }).toEqual({ ...m, vierWekenNaPeriode: true });
+    }
+  });
+
+  test('a deployment that ran the old schedule (period up to the day before the deadline) is corrected: unhandled moments follow the definitions, stale deadlines go', async () => {
+    // As the schedule was before the periods were stated: Stichtse Vecht up to 30 June, Amsterdam due on 1 October.
+    await db.query(`update rapportage_moment set periode_van = '2025-12-01', periode_tot = '2026-06-30' where gemeente = 'GM1904' and soort = 'aanbieders' and deadline = '2026-07-01'`);
+    await db.query(
+      `insert into rapportage_moment (gemeente, definitie_id, definitie_versie, soort, cadans, periode_van, periode_tot, deadline, naar, label)
+       values ('GM0363', 'gm0363-amsterdam', '2015-01', 'aanbieders', 'kwartaal', '2026-07-01', '2026-09-30', '2026-10-01', 'contractmanager', 'oud')`,
+    );
+    await planning.synchroniseer(NU);
+    const rijen = await db.query(
+      `select gemeente, to_char(deadline, 'YYYY-MM-DD') as deadline, to_char(periode_van, 'YYYY-MM-DD') as van, to_char(periode_tot, 'YYYY-MM-DD') as tot
+       from rapportage_moment where soort = 'aanbieders' and ((gemeente = 'GM1904' and deadline = '2026-07-01') or (gemeente = 'GM0363' and deadline = '2026-10-01'))`,
+    );
+    expect(rijen).toEqual([{ gemeente: 'GM1904', deadline: '2026-07-01', van: '2025-11-01', tot: '2026-04-30' }]);
   });
 
   test('Awb 9:12a: the yearly overview is scheduled per gemeente; a deadline already past when the schedule is first built is not created', async () => {
@@ -86,7 +115,7 @@ describe('report schedule from the definition, as BullMQ delayed jobs rebuilt fr
   });
 });
 
-describe('reminder, deadline and escalation (seed 000 art. 11.1)', () => {
+describe('reminder, deadline and escalation (Stichtse Vecht contract art. 11.1)', () => {
   const job = { gemeente: 'GM1904', soort: 'aanbieders' as const, deadline: '2026-07-01' };
 
   beforeAll(async () => {
@@ -118,7 +147,8 @@ describe('reminder, deadline and escalation (seed 000 art. 11.1)', () => {
     ]);
     const opgeslagen = await db.query(`select aanbieder_id, inhoud from rapportage where gemeente = 'GM1904' and deadline = '2026-07-01' order by aanbieder_id`);
     expect(opgeslagen.map((r: { aanbieder_id: string }) => r.aanbieder_id)).toEqual(['*', 'jeugdformaat', 'thuiszorg-west', 'vervoer-plus', 'zorgbalans']);
-    const [{ n }] = await db.query(`select count(*)::int as n from klacht where gemeente = 'GM1904' and ontvangen_op >= '2025-12-01T00:00:00+01:00' and ontvangen_op < '2026-07-01T00:00:00+02:00'`);
+    // The report covers the half year 1 November 2025 – 30 April 2026.
+    const [{ n }] = await db.query(`select count(*)::int as n from klacht where gemeente = 'GM1904' and ontvangen_op >= '2025-11-01T00:00:00+01:00' and ontvangen_op < '2026-05-01T00:00:00+02:00'`);
     expect(opgeslagen[0].inhoud.totaal).toBe(n);
   });
 });

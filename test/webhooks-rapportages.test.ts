@@ -123,8 +123,9 @@ describe('report schedule events by webhook (real PostgreSQL and Redis)', () => 
           aanbiederId: o.event.subject,
           naar: 'contractmanager',
           deadline: '2026-07-01',
-          periodeVan: '2025-12-01',
-          periodeTot: '2026-06-30',
+          // The half year 1 November – 30 April, due vóór 1 juli (definitions/gm1904-stichtse-vecht).
+          periodeVan: '2025-11-01',
+          periodeTot: '2026-04-30',
           gebeurtenis: 'rapportage.te-laat',
         }),
       );

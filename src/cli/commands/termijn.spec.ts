@@ -27,6 +27,15 @@ describe('klachtregie termijn', () => {
     ]);
   });
 
+  it('Atw art. 3 lid 3: in a year whose decree days are not yet known the output warns, right under the vervaldatum (and in --json)', async () => {
+    const r = await cli('--vanaf', '2029-04-02', '--duur', 'P6W', '--atw');
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toBe('Vervaldatum: 2029-05-14');
+    expect(r.out[1]).toMatch(/^ {2}! Let op: de bij Koninklijk Besluit met een feestdag gelijkgestelde dagen voor 2029 zijn nog niet bekend/);
+    const json = JSON.parse((await cli('--vanaf', '2029-04-02', '--duur', 'P6W', '--atw', '--json')).out[0]) as { waarschuwingen: string[] };
+    expect(json.waarschuwingen).toEqual([expect.stringContaining('voor 2029 zijn nog niet bekend')]);
+  });
+
   it('human output names the vervaldatum and every step', async () => {
     const r = await cli('--vanaf', '2026-03-16', '--duur', 'P6W', '--atw');
     expect(r.code).toBe(0);

@@ -16,7 +16,7 @@ const USAGE = [
   '  --werkdagen             tel werkdagen (zonder zaterdag, zondag, feestdagen, gelijkgestelde dagen en sluitingsdagen)',
   '  --atw                   pas de Algemene termijnenwet toe (wettelijke termijnen van ten hoogste 12 weken / 3 maanden)',
   '  --sluitingsdag DATUM    sluitingsdag van de gemeente die geen werkdag is (mag vaker)',
-  '  --json                  uitvoer als {"vervaldatum":"JJJJ-MM-DD","uitleg":[...]}',
+  '  --json                  uitvoer als {"vervaldatum":"JJJJ-MM-DD","uitleg":[...]}, met "waarschuwingen":[...] als die er zijn',
   '',
   'Voorbeelden:',
   '  klachtregie termijn --vanaf 2026-04-02 --duur P6W --atw        (Awb 9:11 lid 1)',
@@ -87,10 +87,13 @@ export const command: CliCommand = {
         atw: values.atw,
         kalender: values.sluitingsdag ? { sluitingsdagen: values.sluitingsdag } : undefined,
       });
+      const waarschuwingen = uitkomst.waarschuwingen ?? [];
       if (values.json) {
-        io.out(JSON.stringify({ vervaldatum: uitkomst.vervaldatum, uitleg: uitkomst.uitleg }));
+        io.out(JSON.stringify({ vervaldatum: uitkomst.vervaldatum, uitleg: uitkomst.uitleg, ...(waarschuwingen.length > 0 ? { waarschuwingen } : {}) }));
       } else {
         io.out(`Vervaldatum: ${uitkomst.vervaldatum}`);
+        // Atw art. 3 lid 3: an unknown decree day can move the date; say so before the calculation.
+        for (const w of waarschuwingen) io.out(`  ! ${w}`);
         io.out('');
         io.out('Berekening:');
         for (const regel of uitkomst.uitleg) io.out(`  - ${regel}`);

@@ -46,6 +46,15 @@ describe('klachtregie validate', () => {
     expect(r.err[0]).toMatch(new RegExp(`^${TESTDAM}:47:1: YAML-syntaxfout: `));
   });
 
+  it('a YAML alias bomb is a file:line:column error (exit 1), never a stack trace', async () => {
+    const bom = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefgh'.split('').map((x, i) => `${x}: &${x} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)];
+    const root = schrijfBestanden({ [TESTDAM]: bom });
+    const r = await cli(['validate', 'definitions'], root);
+    expect(r.code).toBe(1);
+    expect(r.err[0]).toMatch(new RegExp(`^${TESTDAM}:2:8: YAML-fout: te veel verwijzingen met aliassen`));
+    expect(r.err.join('\n')).not.toMatch(/\n\s+at /);
+  });
+
   // The fixture is a regime where the gemeente handles every klacht itself (domain §10): valid as it is.
   it('a valid single file passes', async () => {
     const root = schrijfBestanden({ [TESTDAM]: metRegels() });

@@ -29,7 +29,16 @@ export const command: CliCommand = {
       return 2;
     }
     const absoluut = paden.map((p) => (isAbsolute(p) ? p : resolve(io.cwd, p)));
-    const { definities, errors } = loadAndValidate(absoluut, COMPILER_STAPPEN);
+    let resultaat: ReturnType<typeof loadAndValidate>;
+    try {
+      resultaat = loadAndValidate(absoluut, COMPILER_STAPPEN);
+    } catch (e) {
+      // Bad input must never end in a stack trace; the loader reports known problems as file:line:column.
+      io.err(`klachtregie validate: de definities konden niet worden gelezen: ${e instanceof Error ? e.message : String(e)}`);
+      io.err('Controleer het bestand met een YAML-editor en probeer het opnieuw; blijft dit gebeuren, meld het dan met dit bestand.');
+      return 1;
+    }
+    const { definities, errors } = resultaat;
     if (errors.length > 0) {
       for (const e of errors) formatError({ ...e, file: relative(io.cwd, e.file) || e.file }).split('\n').forEach((l) => io.err(l));
       io.err(`\n${errors.length} fout${errors.length === 1 ? '' : 'en'} gevonden.`);

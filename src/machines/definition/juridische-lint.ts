@@ -6,7 +6,8 @@ import type { DefinitionError } from '../contract';
 import { atwVanToepassing } from '../termijnen';
 import { beschrijfDuur, dagNa, dagVoor, foutOp, korterDan, langerDan, leesbareDatum } from './lint-hulp';
 import type { AanbiederType } from '../contract';
-import type { GeladenDefinitie, TweedeLijnInstantie } from './types';
+import { aanbiederPerioden, deadlineJaarNaPeriode, indientijdDagen, periodeLengteDagen, type AanbiederPeriode } from './rapportage-perioden';
+import type { GeladenDefinitie, Rapportage, TweedeLijnInstantie } from './types';
 
 const EIGEN_OMBUDSVOORZIENING = new Set<TweedeLijnInstantie['soort']>(['lokaleOmbudsman', 'gezamenlijkeOmbudsman', 'ombudscommissie']);
 
@@ -117,6 +118,73 @@ function geldigheidLint(def: GeladenDefinitie, errors: DefinitionError[]): void 
   }
 }
 
+/** The first 1 January on which a decision that reached the Nationale ombudsman on `op` can take effect. */
+function eersteMogelijkeJanuari(op: string): number {
+  const jaar = Number(op.slice(0, 4));
+  return op < `${jaar}-07-01` ? jaar + 1 : jaar + 2;
+}
+
+/**
+ * GemW 81p lid 2 and 3: an own ombudsman or ombudscommissie replaces the Nationale ombudsman (or is
+ * replaced by it) only per 1 January, and only when the raad's decision reached the Nationale
+ * ombudsman before 1 July of the year before. A switch the definition encodes (the body starts or
+ * ends within its validity) must say when; a body set up before the definition began is not a
+ * switch of this definition (its date may be given, and is then checked too).
+ */
+function meldingAanNationaleOmbudsman(def: GeladenDefinitie, t: TweedeLijnInstantie, i: number, errors: DefinitionError[]): void {
+  const d = def.definitie;
+  const p = ['tweedeLijn', i];
+  if (t.geldigVanaf.endsWith('-01-01')) {
+    const jaar = Number(t.geldigVanaf.slice(0, 4));
+    const op = t.nationaleOmbudsmanGeinformeerdOp;
+    if (!op && t.geldigVanaf > d.geldigVanaf) {
+      errors.push(
+        foutOp(
+          def,
+          [...p, 'geldigVanaf'],
+          `GemW 81p lid 2: '${t.naam}' vervangt per 1 januari ${jaar} de vorige tweedelijnsvoorziening, maar er staat niet wanneer het instellingsbesluit de Nationale ombudsman bereikte (dat moet vóór 1 juli ${jaar - 1})`,
+          `voeg bij '${t.naam}' toe: nationaleOmbudsmanGeinformeerdOp: <datum> (uiterlijk ${jaar - 1}-06-30); bereikte het besluit de Nationale ombudsman later, dan begint '${t.naam}' pas een jaar later`,
+        ),
+      );
+    } else if (op && op >= `${jaar - 1}-07-01`) {
+      const kan = eersteMogelijkeJanuari(op);
+      errors.push(
+        foutOp(
+          def,
+          [...p, 'nationaleOmbudsmanGeinformeerdOp'],
+          `GemW 81p lid 2: het instellingsbesluit van '${t.naam}' bereikte de Nationale ombudsman op ${leesbareDatum(op)}, niet vóór 1 juli ${jaar - 1}; '${t.naam}' kan daarom niet per 1 januari ${jaar} beginnen`,
+          `zet geldigVanaf van '${t.naam}' op ${kan}-01-01 (en laat de vorige voorziening tot en met ${kan - 1}-12-31 gelden), of corrigeer de datum als het besluit eerder verzonden is`,
+        ),
+      );
+    }
+  }
+  if (t.geldigTot && t.geldigTot.endsWith('-12-31')) {
+    const jaar = Number(t.geldigTot.slice(0, 4));
+    const op = t.opheffingNationaleOmbudsmanGeinformeerdOp;
+    const binnenVersie = !d.geldigTot || t.geldigTot < d.geldigTot;
+    if (!op && binnenVersie) {
+      errors.push(
+        foutOp(
+          def,
+          [...p, 'geldigTot'],
+          `GemW 81p lid 3: '${t.naam}' wordt per 1 januari ${jaar + 1} opgeheven, maar er staat niet wanneer het opheffingsbesluit de Nationale ombudsman bereikte (dat moet vóór 1 juli ${jaar})`,
+          `voeg bij '${t.naam}' toe: opheffingNationaleOmbudsmanGeinformeerdOp: <datum> (uiterlijk ${jaar}-06-30); bereikte het besluit de Nationale ombudsman later, dan eindigt '${t.naam}' pas een jaar later`,
+        ),
+      );
+    } else if (op && op >= `${jaar}-07-01`) {
+      const kan = eersteMogelijkeJanuari(op);
+      errors.push(
+        foutOp(
+          def,
+          [...p, 'opheffingNationaleOmbudsmanGeinformeerdOp'],
+          `GemW 81p lid 3: het opheffingsbesluit van '${t.naam}' bereikte de Nationale ombudsman op ${leesbareDatum(op)}, niet vóór 1 juli ${jaar}; '${t.naam}' kan daarom niet per 1 januari ${jaar + 1} worden opgeheven`,
+          `zet geldigTot van '${t.naam}' op ${kan - 1}-12-31 (de opvolger begint op ${kan}-01-01), of corrigeer de datum als het besluit eerder verzonden is`,
+        ),
+      );
+    }
+  }
+}
+
 /** GemW 81p: exactly one second-line body at every date of the definition; own bodies per 1 January. */
 function tweedeLijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
   const d = def.definitie;
@@ -150,6 +218,14 @@ function tweedeLijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void 
             `zet geldigTot op ${eind}-12-31 (opheffing per 1 januari ${eind + 1}, besluit vóór 1 juli ${eind} naar de Nationale ombudsman)`,
           ),
         );
+      }
+    }
+  }
+  for (const { t, i } of items) {
+    if (EIGEN_OMBUDSVOORZIENING.has(t.soort)) meldingAanNationaleOmbudsman(def, t, i, errors);
+    else {
+      for (const veld of ['nationaleOmbudsmanGeinformeerdOp', 'opheffingNationaleOmbudsmanGeinformeerdOp'] as const) {
+        if (t[veld]) errors.push(foutOp(def, ['tweedeLijn', i, veld], `GemW 81p: ${veld} hoort bij een eigen ombudsman of ombudscommissie, niet bij de Nationale ombudsman`, `zet de datum bij de eigen voorziening die begint of eindigt, en haal hem hier weg`, true));
       }
     }
   }
@@ -231,12 +307,99 @@ function opschortingLint(def: GeladenDefinitie, errors: DefinitionError[]): void
   }
 }
 
+const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** `07-01` -> `1 juli`. */
+function dagMaand(mmdd: string): string {
+  const [m, d] = mmdd.split('-').map(Number);
+  return `${d} ${MAANDEN[m - 1]}`;
+}
+
+/** MM-DD shifted by whole months (day clamped to the month's length), in a common year. */
+function maandenVerder(mmdd: string, maanden: number): string {
+  const [m, d] = mmdd.split('-').map(Number);
+  const doelMaand = (((m - 1 + maanden) % 12) + 12) % 12;
+  const laatste = new Date(Date.UTC(2023, doelMaand + 1, 0)).getUTCDate();
+  return `${String(doelMaand + 1).padStart(2, '0')}-${String(Math.min(d, laatste)).padStart(2, '0')}`;
+}
+
+function dagenVerder(mmdd: string, dagen: number): string {
+  const [m, d] = mmdd.split('-').map(Number);
+  return new Date(Date.UTC(2023, m - 1, d + dagen)).toISOString().slice(5, 10);
+}
+
+/** A period ending a month before the deadline: `07-01` -> `05-31`. */
+const eindeMaandVoor = (deadline: string) => dagenVerder(maandenVerder(deadline, -1), -1);
+/** A deadline a month after the period: `04-30` -> `06-01`. */
+const deadlineMaandNa = (periodeTot: string) => maandenVerder(dagenVerder(periodeTot, 1), 1);
+
+function perioden(lijst: Array<{ periodeTot: string; deadline: string }>): string {
+  return `perioden: [${lijst.map((p) => `{ periodeTot: '${p.periodeTot}', deadline: '${p.deadline}' }`).join(', ')}]`;
+}
+
+/**
+ * Aanbieder reports (contract, e.g. "Uitgangspunten klachtenmanagement Sociaal Domein Stichtse Vecht"
+ * art. 11.1; "Klachtenprotocol Wmo keten Amsterdam" §10): the aanbieder reports on a period that has
+ * ended, so each deadline lies after the end of its period. A deadline on that moment makes every
+ * report overdue at 00:00 and escalates every aanbieder to the contractmanager each time.
+ */
+function rapportageLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
+  const a: Rapportage['aanbieders'] = def.definitie.rapportage.aanbieders;
+  if (!a) return;
+  let lijst: AanbiederPeriode[];
+  try {
+    lijst = aanbiederPerioden(a);
+  } catch {
+    return; // not MM-DD: reported by the reference stage
+  }
+  if (!a.perioden || a.perioden.length === 0) {
+    const voorstel = a.deadlines && a.deadlines.length > 0
+      ? lijst.map((p) => ({ periodeTot: eindeMaandVoor(p.deadline), deadline: p.deadline }))
+      : lijst.map((p) => ({ periodeTot: p.periodeTot, deadline: deadlineMaandNa(p.periodeTot) }));
+    const voorbeeld = lijst[lijst.length - 1];
+    errors.push(
+      foutOp(
+        def,
+        a.deadlines ? ['rapportage', 'aanbieders', 'deadlines'] : ['rapportage', 'aanbieders'],
+        `rapportage: ${a.deadlines ? 'met alleen deadlines' : 'zonder perioden'} eindigt elke periode de dag vóór haar deadline (de rapportage vóór ${dagMaand(voorbeeld.deadline)} gaat tot en met ${dagMaand(voorbeeld.periodeTot)}); de aanbieder heeft na afloop geen tijd en elke rapportage is om 00:00 te laat`,
+        `noem de perioden, met tijd na afloop, bijvoorbeeld ${perioden(voorstel)}${a.deadlines ? ', en haal deadlines weg' : ''}`,
+        !a.deadlines,
+      ),
+    );
+    return;
+  }
+  lijst.forEach((p, k) => {
+    const tijd = indientijdDagen(p);
+    const pad = ['rapportage', 'aanbieders', 'perioden', p.index, 'deadline'];
+    if (tijd <= 0) {
+      errors.push(
+        foutOp(
+          def,
+          pad,
+          `rapportage: de periode tot en met ${dagMaand(p.periodeTot)} moet vóór ${dagMaand(p.deadline)} gerapporteerd zijn, maar dan eindigt de periode pas: de aanbieder heeft na afloop geen tijd en elke rapportage is om 00:00 te laat`,
+          `laat de periode eerder eindigen (bijvoorbeeld periodeTot: '${eindeMaandVoor(p.deadline)}') of zet de deadline later (bijvoorbeeld deadline: '${deadlineMaandNa(p.periodeTot)}')`,
+        ),
+      );
+    } else if (deadlineJaarNaPeriode(p) === 1 && tijd >= periodeLengteDagen(lijst, k)) {
+      errors.push(
+        foutOp(
+          def,
+          pad,
+          `rapportage: de deadline vóór ${dagMaand(p.deadline)} ligt vóór het einde van de periode tot en met ${dagMaand(p.periodeTot)}; gelezen als ${dagMaand(p.deadline)} van het jaar erna wacht de rapportage ${tijd} dagen, langer dan de periode zelf`,
+          `zet de deadline na het einde van de periode, bijvoorbeeld deadline: '${deadlineMaandNa(p.periodeTot)}' (een maand de tijd)`,
+        ),
+      );
+    }
+  });
+}
+
 export function juridischeFouten(def: GeladenDefinitie): DefinitionError[] {
   const errors: DefinitionError[] = [];
   geldigheidLint(def, errors);
   termijnLint(def, errors);
   opschortingLint(def, errors);
   tweedeLijnLint(def, errors);
+  rapportageLint(def, errors);
   return errors;
 }
 

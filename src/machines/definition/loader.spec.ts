@@ -12,7 +12,7 @@ describe('definition loader', () => {
     expect(errors).toEqual([]);
     expect(definities).toHaveLength(1);
     const d = definities[0];
-    expect(d.id).toBe('gm9999-testdam');
+    expect(d.id).toBe('gm0355-zeist');
     expect(d.file).toBe(join(root, TESTDAM));
     expect(d.positie(['termijnen', 'afhandeling', 'duur'])).toEqual({ line: 27, column: 11 });
     expect(d.positie(['termijnen', 'afhandeling'])).toEqual({ line: 25, column: 3 });
@@ -62,7 +62,7 @@ describe('definition loader', () => {
 
   it('a definitions folder loads every gemeente folder, files in a stable order', () => {
     const root = schrijfBestanden({
-      'definitions/gm9999-testdam/2025-01.yaml': BASIS,
+      'definitions/gm0355-zeist/2025-01.yaml': BASIS,
       [TESTDAM]: BASIS,
       'definitions/gm0001-anders/2024-01.yaml': BASIS,
       'definitions/klachtregie-definitie.schema.json': '{}',
@@ -71,8 +71,8 @@ describe('definition loader', () => {
     expect(errors).toEqual([]);
     expect(definities.map((d) => d.file.slice(root.length + 1))).toEqual([
       'definitions/gm0001-anders/2024-01.yaml',
-      'definitions/gm9999-testdam/2024-01.yaml',
-      'definitions/gm9999-testdam/2025-01.yaml',
+      'definitions/gm0355-zeist/2024-01.yaml',
+      'definitions/gm0355-zeist/2025-01.yaml',
     ]);
   });
 
@@ -80,6 +80,22 @@ describe('definition loader', () => {
     const root = schrijfBestanden({ 'leeg/README.md': 'x' });
     const { errors } = loadDefinitionFiles([join(root, 'bestaat-niet'), join(root, 'leeg')]);
     expect(errors.map((e) => e.message)).toEqual([`'${join(root, 'bestaat-niet')}' bestaat niet`, `geen definities (*.yaml) gevonden in '${join(root, 'leeg')}'`]);
+  });
+
+  it('a YAML alias bomb (billion laughs) is refused at its first alias, without expanding it', () => {
+    const bom = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefgh'.split('').map((x, i) => `${x}: &${x} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)];
+    const root = schrijfBestanden({ [TESTDAM]: bom });
+    const { definities, errors } = loadDefinitionFiles([join(root, 'definitions')]);
+    expect(definities).toEqual([]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        file: join(root, TESTDAM),
+        line: 2,
+        column: 8,
+        message: expect.stringMatching(/^YAML-fout: te veel verwijzingen met aliassen \(\*naam\)/),
+        hint: 'schrijf de waarden uit in plaats van met &anker en *alias te verwijzen; een definitie heeft geen aliassen nodig',
+      }),
+    ]);
   });
 
   it('formatError renders file:line:column: message and an indented hint line', () => {

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { DefinitionError } from '../contract';
 import type { Definitie, GeladenDefinitie } from './types';
 
@@ -177,7 +177,22 @@ function parseFile(file: string, errors: DefinitionError[]): GeladenDefinitieMet
     });
     return undefined;
   }
-  const ruw = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let ruw: unknown;
+  try {
+    ruw = doc.toJS({ maxAliasCount: MAX_ALIASSEN }) as unknown;
+  } catch (e) {
+    // Aliases that expand exponentially ("billion laughs") would exhaust memory; the yaml package
+    // stops at maxAliasCount. Report it at the first alias, never as a stack trace.
+    const pos = lineCounter.linePos(eersteAlias(doc)?.range?.[0] ?? 0);
+    errors.push({
+      file,
+      line: pos.line,
+      column: pos.col,
+      message: `YAML-fout: te veel verwijzingen met aliassen (*naam): uitgeschreven zou het bestand onbeheersbaar groot worden (${e instanceof Error ? e.message : String(e)})`,
+      hint: 'schrijf de waarden uit in plaats van met &anker en *alias te verwijzen; een definitie heeft geen aliassen nodig',
+    });
+    return undefined;
+  }
   const posities = new PositieZoeker(doc, lineCounter);
   return {
     id: map,
@@ -187,6 +202,23 @@ function parseFile(file: string, errors: DefinitionError[]): GeladenDefinitieMet
     positie: (path) => posities.positie(path, false),
     sleutelPositie: (path) => posities.positie(path, true),
   };
+}
+
+/**
+ * How often `toJS` may expand aliases. A definition needs none; a few are harmless. Far more means an
+ * alias bomb (each level repeating the one before), refused with a file:line:column error.
+ */
+export const MAX_ALIASSEN = 100;
+
+function eersteAlias(doc: Document): Node | undefined {
+  let gevonden: Node | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      gevonden = node;
+      return visit.BREAK;
+    },
+  });
+  return gevonden;
 }
 
 /** Maps a JSON path to the YAML node it came from. */

@@ -7,6 +7,8 @@ import type { DefinitionError } from '../contract';
 import { basename } from 'node:path';
 import type { Pad } from './loader';
 import { kanDoorsturenNaarAanbieder } from './eerste-lijn';
+import { gemeentecodeFouten } from './gemeentecodes';
+import { AANTAL_PERIODEN } from './rapportage-perioden';
 import { beschrijfDuur, foutOp, langerDan, leesDuur, vergelijkDuur } from './lint-hulp';
 import { didYouMean } from './suggest';
 import type { Definitie, FeitDeclaratie, GeladenDefinitie, Voorwaarde } from './types';
@@ -36,7 +38,6 @@ const AANBIEDER_TERMIJN = {
   voorbeeld: "aanbiederAfhandeling: { label: Afhandeling door de aanbieder, duur: P6W, rekenwijze: kalenderdagen, atw: false, verdagingMax: P4W, grondslag: 'contract' }",
 };
 
-const AANTAL_DEADLINES: Record<string, number> = { kwartaal: 4, halfjaar: 2, jaar: 1 };
 
 function voorbeeldWaarde(decl: FeitDeclaratie): string {
   switch (decl.type) {
@@ -141,6 +142,8 @@ export function referentieFouten(def: GeladenDefinitie): DefinitionError[] {
   if (!def.id.startsWith(verwachteMap)) {
     errors.push(foutOp(def, ['gemeente', 'cbsCode'], `CBS-code ${d.gemeente.cbsCode} hoort niet bij map '${def.id}'`, `zet de gemeente in haar eigen map ${verwachteMap}<naam>, of schrijf de CBS-code ${def.id.slice(0, 6).toUpperCase()}`));
   }
+  // The CBS code and name are the official ones (CBS gemeentelijke indeling), also for a herindeling.
+  errors.push(...gemeentecodeFouten(def));
   // One file per version: the file name is the version, so a published version is never edited in place.
   const bestand = basename(def.file).replace(/\.yaml$/, '');
   if (d.versie !== bestand) {
@@ -194,15 +197,38 @@ export function referentieFouten(def: GeladenDefinitie): DefinitionError[] {
     }
   }
 
-  // Reporting deadlines: real days, as many as the cadence says.
+  // Reporting periods: real days, as many as the cadence says, each period ending on its own day.
   const r = d.rapportage.aanbieders;
-  if (r?.deadlines) {
+  const echteDag = (dl: string) => !Number.isNaN(Date.parse(`2024-${dl}T00:00:00Z`)) && new Date(`2024-${dl}T00:00:00Z`).toISOString().slice(5, 10) === dl;
+  if (r?.perioden && r.deadlines) {
+    errors.push(foutOp(def, ['rapportage', 'aanbieders', 'deadlines'], 'deadlines en perioden staan er allebei; perioden noemt de deadlines al', 'haal deadlines weg', true));
+  }
+  if (r?.perioden) {
+    const gezien = new Map<string, number>();
+    r.perioden.forEach((p, i) => {
+      for (const veld of ['periodeTot', 'deadline'] as const) {
+        if (!echteDag(p[veld])) errors.push(foutOp(def, ['rapportage', 'aanbieders', 'perioden', i, veld], `'${p[veld]}' is geen dag in het jaar`, "schrijf MM-DD, bijvoorbeeld '04-30' voor 30 april"));
+      }
+      if (p.periodeTot === '02-29') {
+        errors.push(foutOp(def, ['rapportage', 'aanbieders', 'perioden', i, 'periodeTot'], '29 februari bestaat niet elk jaar; een periode moet elk jaar op dezelfde dag eindigen', "schrijf '02-28' (de periode erna begint dan op 1 maart)"));
+      }
+      const eerder = gezien.get(p.periodeTot);
+      if (eerder !== undefined) {
+        errors.push(foutOp(def, ['rapportage', 'aanbieders', 'perioden', i, 'periodeTot'], `twee perioden eindigen op ${p.periodeTot} (ook perioden[${eerder}])`, 'laat elke periode op een eigen dag eindigen'));
+      }
+      gezien.set(p.periodeTot, i);
+    });
+    const n = AANTAL_PERIODEN[r.cadans];
+    if (r.perioden.length !== n) {
+      errors.push(foutOp(def, ['rapportage', 'aanbieders', 'perioden'], `cadans ${r.cadans} vraagt ${n} rapportage${n === 1 ? '' : 's'} per jaar, er staan er ${r.perioden.length} in perioden`, `noem ${n} perioden, of pas de cadans aan`));
+    }
+  } else if (r?.deadlines) {
     r.deadlines.forEach((dl, i) => {
-      if (Number.isNaN(Date.parse(`2024-${dl}T00:00:00Z`)) || new Date(`2024-${dl}T00:00:00Z`).toISOString().slice(5, 10) !== dl) {
+      if (!echteDag(dl)) {
         errors.push(foutOp(def, ['rapportage', 'aanbieders', 'deadlines', i], `'${dl}' is geen dag in het jaar`, "schrijf MM-DD, bijvoorbeeld '07-01' voor 1 juli"));
       }
     });
-    const n = AANTAL_DEADLINES[r.cadans];
+    const n = AANTAL_PERIODEN[r.cadans];
     if (r.deadlines.length !== n) {
       errors.push(foutOp(def, ['rapportage', 'aanbieders', 'deadlines'], `cadans ${r.cadans} vraagt ${n} deadline${n === 1 ? '' : 's'} per jaar, er staan er ${r.deadlines.length}`, `noem ${n} data als MM-DD, of pas de cadans aan`));
     }

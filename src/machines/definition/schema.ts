@@ -16,6 +16,7 @@ import type {
   Herinnering,
   JeugdwetRegime,
   Rapportage,
+  RapportagePeriode,
   Signalen,
   Stappen,
   TermijnDefinitie,
@@ -169,6 +170,12 @@ export const tweedeLijnSchema = z.strictObject({
   bevoegdOverAanbieders: z
     .boolean()
     .describe('Onderzoekt deze voorziening ook gedragingen van gecontracteerde aanbieders? (domain §2.5)'),
+  nationaleOmbudsmanGeinformeerdOp: datum(
+    'Eigen ombudsman of ombudscommissie: de dag waarop het instellingsbesluit de Nationale ombudsman bereikte; vóór 1 juli van het jaar vóór de instelling (GemW 81p lid 2). Verplicht als de voorziening binnen de geldigheid van deze versie begint.',
+  ).optional(),
+  opheffingNationaleOmbudsmanGeinformeerdOp: datum(
+    'Eigen ombudsman of ombudscommissie: de dag waarop het opheffingsbesluit de Nationale ombudsman bereikte; vóór 1 juli van het jaar waarin de voorziening eindigt (GemW 81p lid 3). Verplicht als de voorziening binnen de geldigheid van deze versie eindigt.',
+  ).optional(),
 });
 
 // -- Special regimes ----------------------------------------------------------------------------
@@ -208,14 +215,29 @@ export const signalenSchema = z.strictObject({
   meldingenNaar: rol('Calamiteiten en geweld gaan onverwijld naar de toezichthouder (Wmo 3.4, Jeugdwet 4.1.8, Wkkgz 11).').optional(),
 });
 
+export const rapportagePeriodeSchema = z.strictObject({
+  periodeTot: z.string().regex(MAAND_DAG_PATROON).describe('Laatste dag van de periode (MM-DD), bijvoorbeeld 04-30 voor "tot en met 30 april".'),
+  deadline: z
+    .string()
+    .regex(MAAND_DAG_PATROON)
+    .describe('De rapportage moet binnen zijn vóór deze dag (MM-DD), bijvoorbeeld 07-01 voor "vóór 1 juli". Valt de datum eerder in het jaar dan periodeTot, dan is het die dag in het jaar erna.'),
+});
+
 export const rapportageSchema = z.strictObject({
   aanbieders: z
     .strictObject({
       cadans: z.enum(['kwartaal', 'halfjaar', 'jaar']).describe('Hoe vaak aanbieders rapporteren.'),
+      perioden: z
+        .array(rapportagePeriodeSchema)
+        .min(1)
+        .optional()
+        .describe(
+          'Per rapportage: de laatste dag van de periode en de dag waarvóór de rapportage binnen moet zijn. Een periode begint de dag na het einde van de vorige; tussen het einde van de periode en de deadline heeft de aanbieder tijd om te rapporteren.',
+        ),
       deadlines: z
         .array(z.string().regex(MAAND_DAG_PATROON).describe('MM-DD, bijvoorbeeld 07-01 voor "vóór 1 juli".'))
         .optional()
-        .describe('Uiterste data in het jaar, als MM-DD.'),
+        .describe('Verouderd: alleen uiterste data (MM-DD), elke periode eindigt dan de dag vóór de deadline en de aanbieder heeft geen tijd. Gebruik perioden.'),
       herinneringVoor: duur('Herinnering zo lang vóór een deadline.').optional(),
       naar: rol('Wie de rapportage ontvangt, bijvoorbeeld contractmanager.'),
       inhoud: z
@@ -320,6 +342,7 @@ export type _SchemaMatchesTypes = [
   Assert<SameKeys<z.infer<typeof signalenSchema>, Signalen>>,
   Assert<SameKeys<z.infer<typeof rapportageSchema>, Rapportage>>,
   Assert<SameKeys<NN<z.infer<typeof rapportageSchema>['aanbieders']>, NN<Rapportage['aanbieders']>>>,
+  Assert<SameKeys<z.infer<typeof rapportagePeriodeSchema>, RapportagePeriode>>,
   Assert<SameKeys<z.infer<typeof bewaartermijnenSchema>, Bewaartermijnen>>,
   Assert<SameKeys<NN<Infer['stoppenMetLeveren']>, NN<Definitie['stoppenMetLeveren']>>>,
   Assert<SameKeys<NN<Infer['kalender']>, NN<Definitie['kalender']>>>,

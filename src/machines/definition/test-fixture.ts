@@ -10,8 +10,8 @@ import { join } from 'node:path';
 export const BASIS: readonly string[] = [
   /*  1 */ '# yaml-language-server: $schema=../klachtregie-definitie.schema.json',
   /*  2 */ 'gemeente:',
-  /*  3 */ '  cbsCode: GM9999',
-  /*  4 */ '  naam: Testdam',
+  /*  3 */ '  cbsCode: GM0355',
+  /*  4 */ '  naam: Zeist',
   /*  5 */ "versie: '2024-01'",
   /*  6 */ 'geldigVanaf: 2024-01-01',
   /*  7 */ 'bron: Klachtenregeling Testdam 2024',
@@ -103,4 +103,8 @@ export function schrijfBestanden(bestanden: Record<string, readonly string[] | s
   return root;
 }
 
-export const TESTDAM = 'definitions/gm9999-testdam/2024-01.yaml';
+/**
+ * The fixture's file. A real gemeente (Zeist, GM0355): the validation checks the code and name
+ * against the CBS list. The test's own bodies keep fictional names ("Ombudsman Testdam").
+ */
+export const TESTDAM = 'definitions/gm0355-zeist/2024-01.yaml';

@@ -135,6 +135,14 @@ export interface TweedeLijnInstantie {
   geldigTot?: IsoDate;
   /** Whether it investigates conduct of contracted aanbieders (domain §2.5; policy parameter). */
   bevoegdOverAanbieders: boolean;
+  /**
+   * Own body (not the Nationale ombudsman): the day the raad's instellingsbesluit reached the
+   * Nationale ombudsman. GemW 81p: before 1 July of the year before it takes effect. Required when the
+   * body starts within the definition's validity (a switch the definition encodes).
+   */
+  nationaleOmbudsmanGeinformeerdOp?: IsoDate;
+  /** Own body ending within the definition's validity: the day the opheffingsbesluit reached the Nationale ombudsman (same rule). */
+  opheffingNationaleOmbudsmanGeinformeerdOp?: IsoDate;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,10 +180,23 @@ export interface Signalen {
   meldingenNaar?: string;
 }
 
+/** One aanbieder report: the period it covers and when it is due (rapportage-perioden.ts). */
+export interface RapportagePeriode {
+  /** Last day of the period, `MM-DD`; the period starts the day after the previous one ends. */
+  periodeTot: string;
+  /** Due before this day, `MM-DD` ("vóór 1 juli"); in the year after the period when it comes earlier in the year. */
+  deadline: string;
+}
+
 export interface Rapportage {
   aanbieders?: {
     cadans: 'kwartaal' | 'halfjaar' | 'jaar';
-    /** Due dates within the year as `MM-DD` ("vóór 1 juli en vóór 1 december" = ['07-01','12-01']). */
+    /** The periods with their deadlines: as many as the cadans says. */
+    perioden?: RapportagePeriode[];
+    /**
+     * Older form: only due dates (`MM-DD`), each period ending the day before its deadline. Refused by
+     * the lint (the aanbieder has no time after the period); kept so an old file gets that message.
+     */
     deadlines?: string[];
     /** Reminder this long before a deadline. */
     herinneringVoor?: Duur;

@@ -6,7 +6,7 @@ import { BASIS, invoegen, metRegels, ruimTijdelijkeMappenOp, schrijfBestanden, T
 // Remove the temp dirs the fixture writes (they piled up in /tmp).
 afterEach(ruimTijdelijkeMappenOp);
 
-/** Validates one Testdam file and returns its errors, with the file name stripped. */
+/** Validates one fixture file (Zeist) and returns its errors, with the file name stripped. */
 function fouten(lines: readonly string[]): Array<Omit<DefinitionError, 'file'>> {
   const root = schrijfBestanden({ [TESTDAM]: lines });
   return loadAndValidate([join(root, 'definitions')]).errors.map(({ file: _file, ...rest }) => rest);
@@ -20,13 +20,16 @@ function metTweedeLijn(...entries: string[][]): string[] {
   return lines;
 }
 
-const entry = (soort: string, naam: string, van: string, tot?: string) => [
+const entry = (soort: string, naam: string, van: string, tot?: string, ...extra: string[]) => [
   `  - soort: ${soort}`,
   `    naam: ${naam}`,
   `    geldigVanaf: ${van}`,
   ...(tot ? [`    geldigTot: ${tot}`] : []),
   '    bevoegdOverAanbieders: false',
+  ...extra.map((r) => `    ${r}`),
 ];
+/** GemW 81p lid 2: the instellingsbesluit reached the Nationale ombudsman in time for 1 January 2025. */
+const TIJDIG_2025 = 'nationaleOmbudsmanGeinformeerdOp: 2024-06-14';
 
 describe('validateDefinities', () => {
   it('accepts the base fixture', () => {
@@ -175,7 +178,60 @@ describe('validateDefinities', () => {
     });
 
     it('the CBS code matches the folder', () => {
-      expect(fouten(metRegels([3, '  cbsCode: GM0363']))).toEqual([expect.objectContaining({ line: 3, column: 12, message: "CBS-code GM0363 hoort niet bij map 'gm9999-testdam'" })]);
+      expect(fouten(metRegels([3, '  cbsCode: GM0363']))).toEqual([
+        expect.objectContaining({ line: 3, column: 12, message: "CBS-code GM0363 hoort niet bij map 'gm0355-zeist'" }),
+        expect.objectContaining({ line: 4, column: 9, message: 'GM0363 is de CBS-code van Amsterdam, niet van Zeist (dat is GM0355)' }),
+      ]);
+    });
+
+    it('CBS gemeentelijke indeling: a code that is not a CBS gemeentecode is refused, with the right code when the name is known', () => {
+      expect(fouten(metRegels([3, '  cbsCode: GM0354']))).toEqual([
+        expect.objectContaining({ line: 3, column: 12, message: "CBS-code GM0354 hoort niet bij map 'gm0355-zeist'" }),
+        { line: 3, column: 12, message: 'CBS-code GM0354 staat niet in de lijst van CBS-gemeentecodes', hint: 'de CBS-code van Zeist is GM0355: schrijf cbsCode: GM0355' },
+      ]);
+    });
+
+    it('CBS gemeentelijke indeling: the name is the official CBS name of the code', () => {
+      expect(fouten(metRegels([4, '  naam: Zeyst']))).toEqual([
+        { line: 4, column: 9, message: "de officiële naam van GM0355 is 'Zeist', niet 'Zeyst'", hint: 'schrijf naam: Zeist (zoals het CBS de gemeente schrijft)' },
+      ]);
+    });
+
+    it('CBS gemeentelijke indeling: a herindeling names the opgeheven gemeente by its real code, name and date', () => {
+      const overname = (regel: string) => fouten(invoegen(BASIS, 5, '  neemtOver:', regel));
+      // Zeist took over nobody; Weesp went into Amsterdam, on 24 March 2022.
+      expect(overname('    - { cbsCode: GM0457, naam: Weesp, vanaf: 2024-03-24 }')).toEqual([
+        expect.objectContaining({ line: 6, column: 18, message: 'Weesp is opgegaan in Amsterdam (GM0363), niet in Zeist', hint: 'zet deze overname in de definitie van Amsterdam' }),
+      ]);
+      expect(overname('    - { cbsCode: GM0457, naam: Wesp, vanaf: 2024-03-24 }')).toEqual([
+        expect.objectContaining({ line: 6, column: 18, message: 'Weesp is opgegaan in Amsterdam (GM0363), niet in Zeist' }),
+        { line: 6, column: 32, message: "de officiële naam van GM0457 is 'Weesp', niet 'Wesp'", hint: 'schrijf naam: Weesp (zoals het CBS de gemeente schrijft)' },
+      ]);
+      expect(overname('    - { cbsCode: GM0344, naam: Utrecht, vanaf: 2024-03-24 }')).toEqual([
+        expect.objectContaining({ line: 6, column: 18, message: 'Utrecht (GM0344) is volgens het CBS niet opgeheven; Zeist kan haar klachten niet overnemen' }),
+      ]);
+      expect(overname('    - { cbsCode: GM9999, naam: Testdam, vanaf: 2024-03-24 }')).toEqual([
+        expect.objectContaining({ line: 6, column: 18, message: 'CBS-code GM9999 staat niet in de lijst van CBS-gemeentecodes', hint: expect.stringContaining('src/machines/definition/gemeentecodes.data.ts') }),
+      ]);
+    });
+
+    it('CBS gemeentelijke indeling: a take-over starts on the day of the herindeling (Weesp into Amsterdam: 24 March 2022)', () => {
+      const amsterdam = (datum: string) =>
+        invoegen(metRegels([3, '  cbsCode: GM0363'], [4, '  naam: Amsterdam'], [6, 'geldigVanaf: 2022-01-01'], [50, '    geldigVanaf: 2022-01-01']), 5, '  neemtOver:', `    - { cbsCode: GM0457, naam: Weesp, vanaf: ${datum} }`);
+      const run = (datum: string) => {
+        const root = schrijfBestanden({ 'definitions/gm0363-amsterdam/2024-01.yaml': amsterdam(datum) });
+        return loadAndValidate([join(root, 'definitions')]).errors.map(({ file: _f, ...e }) => e);
+      };
+      expect(run('2022-04-01')).toEqual([{ line: 6, column: 46, message: 'Weesp is per 24 maart 2022 opgeheven, niet per 1 april 2022', hint: 'schrijf vanaf: 2022-03-24' }]);
+      expect(run('2022-03-24')).toEqual([]);
+    });
+
+    it('CBS gemeentelijke indeling: the regime of an opgeheven gemeente ends the day before the herindeling', () => {
+      const weesp = metRegels([3, '  cbsCode: GM0457'], [4, '  naam: Weesp'], [6, 'geldigVanaf: 2022-01-01'], [50, '    geldigVanaf: 2022-01-01']);
+      const root = schrijfBestanden({ 'definitions/gm0457-weesp/2024-01.yaml': weesp });
+      expect(loadAndValidate([join(root, 'definitions')]).errors.map(({ file: _f, ...e }) => e)).toEqual([
+        expect.objectContaining({ line: 6, column: 14, message: 'Weesp (GM0457) is per 24 maart 2022 opgeheven en opgegaan in Amsterdam; deze versie geldt zonder einddatum', hint: 'zet geldigTot: 2022-03-23 en neem de klachten daarna over in de definitie van Amsterdam (gemeente.neemtOver)' }),
+      ]);
     });
   });
 
@@ -218,7 +274,7 @@ describe('validateDefinities', () => {
     });
 
     it('GemW 81p: exactly one second-line body at any date (a gap is reported with its date)', () => {
-      const errors = fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', '2024-06-30'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01')));
+      const errors = fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', '2024-06-30'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01', undefined, TIJDIG_2025)));
       expect(errors).toEqual([
         {
           line: 51,
@@ -230,7 +286,7 @@ describe('validateDefinities', () => {
     });
 
     it('GemW 81p: exactly one second-line body at any date (an overlap is reported with its date)', () => {
-      const errors = fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01')));
+      const errors = fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01', undefined, TIJDIG_2025)));
       expect(errors).toEqual([
         {
           line: 54,
@@ -242,7 +298,70 @@ describe('validateDefinities', () => {
     });
 
     it('GemW 81p: a switch per 1 January without gap or overlap is accepted', () => {
-      expect(fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', '2024-12-31'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01')))).toEqual([]);
+      expect(fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', '2024-12-31'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01', undefined, TIJDIG_2025)))).toEqual([]);
+    });
+
+    it('GemW 81p: two bodies overlapping for a year are refused at the first day of the overlap', () => {
+      const errors = fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', '2025-12-31'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01', undefined, TIJDIG_2025)));
+      expect(errors).toEqual([
+        {
+          line: 55,
+          column: 18,
+          message: "GemW 81p: op 2025-01-01 zijn er twee tweedelijnsvoorzieningen, 'Nationale ombudsman' en 'Ombudsman Testdam'; er kan er maar één zijn",
+          hint: "laat 'Nationale ombudsman' eindigen op 2024-12-31 (geldigTot: 2024-12-31), of laat 'Ombudsman Testdam' later beginnen",
+        },
+      ]);
+    });
+
+    it('GemW 81p: an overlap of a single day (the old body ends on the day the new one starts) is refused', () => {
+      const errors = fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', '2025-01-01'), entry('lokaleOmbudsman', 'Ombudsman Testdam', '2025-01-01', undefined, TIJDIG_2025)));
+      expect(errors).toEqual([expect.objectContaining({ line: 55, column: 18, message: expect.stringMatching(/^GemW 81p: op 2025-01-01 zijn er twee tweedelijnsvoorzieningen/) })]);
+    });
+
+    it('GemW 81p lid 2: an own ombudsman replacing the Nationale ombudsman needs the date its decision reached the Nationale ombudsman', () => {
+      const wissel = (...extra: string[]) => fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', '2024-12-31'), entry('ombudscommissie', 'Ombudscommissie Testdam', '2025-01-01', undefined, ...extra)));
+      expect(wissel()).toEqual([
+        {
+          line: 55,
+          column: 18,
+          message: "GemW 81p lid 2: 'Ombudscommissie Testdam' vervangt per 1 januari 2025 de vorige tweedelijnsvoorziening, maar er staat niet wanneer het instellingsbesluit de Nationale ombudsman bereikte (dat moet vóór 1 juli 2024)",
+          hint: "voeg bij 'Ombudscommissie Testdam' toe: nationaleOmbudsmanGeinformeerdOp: <datum> (uiterlijk 2024-06-30); bereikte het besluit de Nationale ombudsman later, dan begint 'Ombudscommissie Testdam' pas een jaar later",
+        },
+      ]);
+      expect(wissel('nationaleOmbudsmanGeinformeerdOp: 2024-06-30')).toEqual([]);
+      expect(wissel('nationaleOmbudsmanGeinformeerdOp: 2024-07-01')).toEqual([
+        {
+          line: 57,
+          column: 39,
+          message: "GemW 81p lid 2: het instellingsbesluit van 'Ombudscommissie Testdam' bereikte de Nationale ombudsman op 1 juli 2024, niet vóór 1 juli 2024; 'Ombudscommissie Testdam' kan daarom niet per 1 januari 2025 beginnen",
+          hint: "zet geldigVanaf van 'Ombudscommissie Testdam' op 2026-01-01 (en laat de vorige voorziening tot en met 2025-12-31 gelden), of corrigeer de datum als het besluit eerder verzonden is",
+        },
+      ]);
+    });
+
+    it('GemW 81p lid 3: ending an own ombudsman (back to the Nationale ombudsman) needs its decision at the Nationale ombudsman before 1 July', () => {
+      const terug = (...extra: string[]) =>
+        fouten(metTweedeLijn(entry('ombudscommissie', 'Ombudscommissie Testdam', '2024-01-01', '2025-12-31', ...extra), entry('nationaleOmbudsman', 'Nationale ombudsman', '2026-01-01')));
+      expect(terug()).toEqual([expect.objectContaining({ line: 51, column: 16, message: "GemW 81p lid 3: 'Ombudscommissie Testdam' wordt per 1 januari 2026 opgeheven, maar er staat niet wanneer het opheffingsbesluit de Nationale ombudsman bereikte (dat moet vóór 1 juli 2025)" })]);
+      expect(terug('opheffingNationaleOmbudsmanGeinformeerdOp: 2025-03-01')).toEqual([]);
+      expect(terug('opheffingNationaleOmbudsmanGeinformeerdOp: 2025-09-01')).toEqual([
+        {
+          line: 53,
+          column: 48,
+          message: "GemW 81p lid 3: het opheffingsbesluit van 'Ombudscommissie Testdam' bereikte de Nationale ombudsman op 1 september 2025, niet vóór 1 juli 2025; 'Ombudscommissie Testdam' kan daarom niet per 1 januari 2026 worden opgeheven",
+          hint: "zet geldigTot van 'Ombudscommissie Testdam' op 2026-12-31 (de opvolger begint op 2027-01-01), of corrigeer de datum als het besluit eerder verzonden is",
+        },
+      ]);
+    });
+
+    it('GemW 81p: the notification date belongs to the own body, not to the Nationale ombudsman', () => {
+      expect(fouten(metTweedeLijn(entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01', undefined, 'nationaleOmbudsmanGeinformeerdOp: 2023-06-01')))).toEqual([
+        expect.objectContaining({ line: 52, column: 5, message: 'GemW 81p: nationaleOmbudsmanGeinformeerdOp hoort bij een eigen ombudsman of ombudscommissie, niet bij de Nationale ombudsman' }),
+      ]);
+    });
+
+    it('GemW 81p: an own body that already existed when the definition begins is not a switch of this definition', () => {
+      expect(fouten(metTweedeLijn(entry('ombudscommissie', 'Ombudscommissie Testdam', '2006-01-01')))).toEqual([]);
     });
 
     it('GemW 81p: a body must cover the first day of the definition', () => {
@@ -282,12 +401,12 @@ describe('validateDefinities', () => {
     it('versions of one gemeente do not overlap, and leave no gap', () => {
       const tweede = metRegels([5, "versie: '2025-01'"], [6, 'geldigVanaf: 2025-01-01']);
       const run = (eerste: readonly string[]) => {
-        const root = schrijfBestanden({ [TESTDAM]: eerste, 'definitions/gm9999-testdam/2025-01.yaml': tweede });
+        const root = schrijfBestanden({ [TESTDAM]: eerste, 'definitions/gm0355-zeist/2025-01.yaml': tweede });
         return loadAndValidate([join(root, 'definitions')]).errors.map((e) => ({ ...e, file: e.file.slice(root.length + 1) }));
       };
       expect(run(BASIS)).toEqual([
         {
-          file: 'definitions/gm9999-testdam/2025-01.yaml',
+          file: 'definitions/gm0355-zeist/2025-01.yaml',
           line: 6,
           column: 14,
           message: expect.stringMatching(/^versie '2025-01' begint op 2025-01-01, maar versie '2024-01' \(.*2024-01\.yaml\) geldt dan nog; versies mogen niet overlappen$/),
@@ -296,21 +415,23 @@ describe('validateDefinities', () => {
       ]);
       expect(run(invoegen(BASIS, 7, 'geldigTot: 2024-12-31'))).toEqual([]);
       expect(run(invoegen(BASIS, 7, 'geldigTot: 2024-11-30'))).toEqual([
-        expect.objectContaining({ file: 'definitions/gm9999-testdam/2025-01.yaml', line: 6, column: 14, message: "tussen versie '2024-01' (t/m 2024-11-30) en versie '2025-01' (vanaf 2025-01-01) geldt geen regeling" }),
+        expect.objectContaining({ file: 'definitions/gm0355-zeist/2025-01.yaml', line: 6, column: 14, message: "tussen versie '2024-01' (t/m 2024-11-30) en versie '2025-01' (vanaf 2025-01-01) geldt geen regeling" }),
       ]);
     });
 
     it('a gemeente taken over (herindeling) ends the day before the take-over', () => {
-      const overnemer = invoegen(metRegels([3, '  cbsCode: GM0001'], [4, '  naam: Groterdam']), 5, '  neemtOver:', '    - { cbsCode: GM9999, naam: Testdam, vanaf: 2024-07-01 }');
-      const root = schrijfBestanden({ [TESTDAM]: invoegen(BASIS, 7, 'geldigTot: 2024-05-31'), 'definitions/gm0001-groterdam/2024-01.yaml': overnemer });
+      const vanaf = (regels: string[], datum: string) => regels.map((r) => r.replace('2024-01-01', datum));
+      const weesp = invoegen(vanaf(metRegels([3, '  cbsCode: GM0457'], [4, '  naam: Weesp'], [5, "versie: '2022-01'"]), '2022-01-01'), 7, 'geldigTot: 2022-02-28');
+      const amsterdam = invoegen(vanaf(metRegels([3, '  cbsCode: GM0363'], [4, '  naam: Amsterdam'], [5, "versie: '2022-01'"]), '2022-01-01'), 5, '  neemtOver:', '    - { cbsCode: GM0457, naam: Weesp, vanaf: 2022-03-24 }');
+      const root = schrijfBestanden({ 'definitions/gm0457-weesp/2022-01.yaml': weesp, 'definitions/gm0363-amsterdam/2022-01.yaml': amsterdam });
       const errors = loadAndValidate([join(root, 'definitions')]).errors;
       expect(errors).toEqual([
         expect.objectContaining({
-          file: join(root, 'definitions/gm0001-groterdam/2024-01.yaml'),
+          file: join(root, 'definitions/gm0363-amsterdam/2022-01.yaml'),
           line: 6,
-          column: 48,
-          message: expect.stringMatching(/^Groterdam neemt Testdam over per 2024-07-01, maar de laatste versie van Testdam \(.*\) geldt tot en met 2024-05-31$/),
-          hint: 'de regeling van Testdam eindigt op 2024-06-30: geldigTot: 2024-06-30',
+          column: 46,
+          message: expect.stringMatching(/^Amsterdam neemt Weesp over per 2022-03-24, maar de laatste versie van Weesp \(.*\) geldt tot en met 2022-02-28$/),
+          hint: 'de regeling van Weesp eindigt op 2022-03-23: geldigTot: 2022-03-23',
         }),
       ]);
     });
@@ -330,6 +451,74 @@ describe('validateDefinities', () => {
     it('Jeugdwet 4.2.1 lid 5: the aanbieder responds within one month', () => {
       const lines = [...BASIS, 'bijzondereRegimes:', '  jeugdhulp:', '    regime: jeugdwetKlachtencommissie', '    oordeelTermijn: P6W', '    reactieTermijn: P6W'];
       expect(fouten(lines)).toEqual([expect.objectContaining({ line: 60, column: 21, message: 'Jeugdwet 4.2.1 lid 5: de aanbieder reageert binnen één maand op het oordeel (hier 6 weken)' })]);
+    });
+
+    describe('aanbieder reports: a deadline lies after the end of its period', () => {
+      const rapportage = (...perioden: string[]) =>
+        invoegen(BASIS, 53, '  aanbieders:', '    cadans: halfjaar', '    naar: contractmanager', '    inhoud: [aard]', ...perioden);
+      const halfjaren = (eerste: string) => rapportage('    perioden:', `      - ${eerste}`, "      - { periodeTot: '10-31', deadline: '12-01' }");
+
+      it('two half years, each due a month or more after it ends, are accepted', () => {
+        expect(fouten(halfjaren("{ periodeTot: '04-30', deadline: '07-01' }"))).toEqual([]);
+      });
+
+      it('a period ending the day before its deadline ("vóór 1 juli" over up to 30 June) is refused: overdue at 00:00', () => {
+        expect(fouten(halfjaren("{ periodeTot: '06-30', deadline: '07-01' }"))).toEqual([
+          {
+            line: 58,
+            column: 42,
+            message: 'rapportage: de periode tot en met 30 juni moet vóór 1 juli gerapporteerd zijn, maar dan eindigt de periode pas: de aanbieder heeft na afloop geen tijd en elke rapportage is om 00:00 te laat',
+            hint: "laat de periode eerder eindigen (bijvoorbeeld periodeTot: '05-31') of zet de deadline later (bijvoorbeeld deadline: '08-01')",
+          },
+        ]);
+      });
+
+      it('a deadline before the end of its period is refused', () => {
+        expect(fouten(halfjaren("{ periodeTot: '07-15', deadline: '07-01' }"))).toEqual([
+          {
+            line: 58,
+            column: 42,
+            message: 'rapportage: de deadline vóór 1 juli ligt vóór het einde van de periode tot en met 15 juli; gelezen als 1 juli van het jaar erna wacht de rapportage 350 dagen, langer dan de periode zelf',
+            hint: "zet de deadline na het einde van de periode, bijvoorbeeld deadline: '08-16' (een maand de tijd)",
+          },
+        ]);
+      });
+
+      it('only deadlines (the older form) is refused, with the periods to write instead', () => {
+        expect(fouten(rapportage("    deadlines: ['07-01', '12-01']"))).toEqual([
+          {
+            line: 57,
+            column: 16,
+            message: 'rapportage: met alleen deadlines eindigt elke periode de dag vóór haar deadline (de rapportage vóór 1 december gaat tot en met 30 november); de aanbieder heeft na afloop geen tijd en elke rapportage is om 00:00 te laat',
+            hint: "noem de perioden, met tijd na afloop, bijvoorbeeld perioden: [{ periodeTot: '05-31', deadline: '07-01' }, { periodeTot: '10-31', deadline: '12-01' }], en haal deadlines weg",
+          },
+        ]);
+      });
+
+      it('neither periods nor deadlines is refused, with calendar periods due a month later', () => {
+        expect(fouten(rapportage())).toEqual([
+          expect.objectContaining({
+            line: 53,
+            column: 3,
+            hint: "noem de perioden, met tijd na afloop, bijvoorbeeld perioden: [{ periodeTot: '06-30', deadline: '08-01' }, { periodeTot: '12-31', deadline: '02-01' }]",
+          }),
+        ]);
+      });
+
+      it('perioden and the older deadlines together are refused (perioden already names the deadlines)', () => {
+        expect(fouten(rapportage("    deadlines: ['07-01', '12-01']", '    perioden:', "      - { periodeTot: '04-30', deadline: '07-01' }", "      - { periodeTot: '10-31', deadline: '12-01' }"))).toEqual([
+          { line: 57, column: 5, message: 'deadlines en perioden staan er allebei; perioden noemt de deadlines al', hint: 'haal deadlines weg' },
+        ]);
+      });
+
+      it('as many periods as the cadans says, each ending on its own day', () => {
+        expect(fouten(rapportage('    perioden:', "      - { periodeTot: '04-30', deadline: '07-01' }"))).toEqual([
+          expect.objectContaining({ line: 57, column: 5, message: 'cadans halfjaar vraagt 2 rapportages per jaar, er staan er 1 in perioden' }),
+        ]);
+        expect(fouten(rapportage('    perioden:', "      - { periodeTot: '04-30', deadline: '07-01' }", "      - { periodeTot: '04-30', deadline: '12-01' }"))).toEqual([
+          { line: 59, column: 23, message: 'twee perioden eindigen op 04-30 (ook perioden[0])', hint: 'laat elke periode op een eigen dag eindigen' },
+        ]);
+      });
     });
 
     it('Selectielijst 13.1: a handled klacht is kept five years', () => {

@@ -2,6 +2,36 @@ import { atwVanToepassing, berekenTermijn, herinneringsDatum, TermijnFout } from
 
 const wettelijk = (vanaf: string, duur: string) => berekenTermijn({ vanaf, duur, rekenwijze: 'kalenderdagen', atw: true });
 
+describe('berekenTermijn: Atw art. 3 lid 3, years whose decree days are not known', () => {
+  it('a termijn in a year after the known decrees warns in its uitleg, before the vervaldatum line', () => {
+    const r = wettelijk('2029-04-02', 'P6W');
+    expect(r.vervaldatum).toBe('2029-05-14');
+    expect(r.waarschuwingen).toEqual([expect.stringMatching(/^Let op: de bij Koninklijk Besluit met een feestdag gelijkgestelde dagen voor 2029 zijn nog niet bekend \(Atw art\. 3 lid 3\)/)]);
+    expect(r.uitleg.slice(-2)).toEqual([r.waarschuwingen![0], 'Vervaldatum: maandag 14 mei 2029']);
+  });
+
+  it('a termijn running from a known year into an unknown one warns for the unknown year only; within known years nothing', () => {
+    expect(berekenTermijn({ vanaf: '2028-12-20', duur: 'P10D', rekenwijze: 'werkdagen', atw: false }).waarschuwingen).toEqual([expect.stringContaining('voor 2029 zijn nog niet bekend')]);
+    expect(wettelijk('2026-04-02', 'P6W').waarschuwingen).toEqual([]);
+  });
+
+  it('decree days play no part without the Atw and without werkdagen: no warning', () => {
+    expect(berekenTermijn({ vanaf: '2030-01-10', duur: 'P1Y', rekenwijze: 'kalenderdagen', atw: false }).waarschuwingen).toEqual([]);
+    expect(berekenTermijn({ vanaf: '2030-01-10', duur: 'P5D', rekenwijze: 'werkdagen', atw: false, kalender: { standaardGelijkgesteldeDagen: false } }).waarschuwingen).toEqual([]);
+  });
+
+  it('an unconfirmed decree day (vrijdag 14 mei 2021) does not count, and the uitleg says the date may be later', () => {
+    const r = wettelijk('2021-04-01', 'P6W');
+    // Hemelvaartsdag 13 mei 2021 -> vrijdag 14 mei, not extended further: its decree is not confirmed.
+    expect(r.vervaldatum).toBe('2021-05-14');
+    expect(r.waarschuwingen).toEqual([
+      expect.stringContaining('voor 2021 zijn niet bevestigd'),
+      expect.stringMatching(/^Let op: maandag 26 april 2021 \(maandag vóór Koningsdag\) is mogelijk/),
+      'Let op: vrijdag 14 mei 2021 (vrijdag na Hemelvaartsdag) is mogelijk bij Koninklijk Besluit met een feestdag gelijkgesteld, maar dat besluit is niet bevestigd; de dag telt hier als gewone dag. Was hij gelijkgesteld, dan kan de vervaldatum later liggen.',
+    ]);
+  });
+});
+
 describe('berekenTermijn: Algemene termijnenwet', () => {
   it('Atw art. 1: a term ending on Saturday moves to Monday', () => {
     const r = wettelijk('2026-03-07', 'P6W');

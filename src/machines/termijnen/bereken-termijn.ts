@@ -7,7 +7,7 @@ import type { IsoDate } from '../contract';
 import type { Duur, Rekenwijze } from '../definition/types';
 import { amsterdamseDag, Dag, formatDatum, leesDatum, MAANDEN, naarIso } from './datum';
 import { beschrijfDuur, GeparseerdeDuur, parseDuur, plusDuur } from './duur';
-import { DagKalender, Kalender, maakKalender } from './kalender';
+import { DagKalender, gelijkgesteldeDagenWaarschuwingen, Kalender, maakKalender } from './kalender';
 import { TermijnFout } from './termijn-fout';
 
 export interface TermijnInvoer {
@@ -26,6 +26,11 @@ export interface TermijnUitkomst {
   vervaldatum: IsoDate;
   /** Dutch explanation, one step per line; the last line states the vervaldatum. */
   uitleg: string[];
+  /**
+   * Warnings that are also in the uitleg, e.g. a year whose decree days (Atw art. 3 lid 3) are not
+   * yet known. Empty when the calculation is certain.
+   */
+  waarschuwingen?: string[];
 }
 
 /** Everything the ledger needs to recompute after a mutation. */
@@ -37,6 +42,7 @@ export interface TermijnDetail extends TermijnUitkomst {
   vervaldag: Dag;
   /** True when the Atw was requested and Atw art. 4 does not exclude it. */
   atwToegepast: boolean;
+  waarschuwingen: string[];
   kalender: DagKalender;
 }
 
@@ -189,8 +195,11 @@ export function berekenDetail(invoer: TermijnInvoer): TermijnDetail {
       vervaldag = pasAtwToe(start, ruw, k, uitleg);
     }
   }
+  // Decree days only matter when werkdagen are counted or the Atw extends the date.
+  const waarschuwingen = invoer.rekenwijze === 'werkdagen' || atwToegepast ? gelijkgesteldeDagenWaarschuwingen(start, vervaldag, invoer.kalender) : [];
+  uitleg.push(...waarschuwingen);
   uitleg.push(`Vervaldatum: ${formatDatum(vervaldag)}`);
-  return { start, duur, ruw, vervaldag, atwToegepast, kalender: k, vervaldatum: naarIso(vervaldag), uitleg };
+  return { start, duur, ruw, vervaldag, atwToegepast, kalender: k, vervaldatum: naarIso(vervaldag), uitleg, waarschuwingen };
 }
 
 /**
@@ -199,8 +208,8 @@ export function berekenDetail(invoer: TermijnInvoer): TermijnDetail {
  * with `atw` the Algemene termijnenwet art. 1–4 extends it where it applies.
  */
 export function berekenTermijn(invoer: TermijnInvoer): TermijnUitkomst {
-  const { vervaldatum, uitleg } = berekenDetail(invoer);
-  return { vervaldatum, uitleg };
+  const { vervaldatum, uitleg, waarschuwingen } = berekenDetail(invoer);
+  return { vervaldatum, uitleg, waarschuwingen };
 }
 
 /**

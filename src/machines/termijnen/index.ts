@@ -7,7 +7,7 @@ export type { GeparseerdeDuur, DuurEenheid } from './duur';
 export { parseDuur, beschrijfDuur, addDays, addWeeks, addMonths, addYears } from './duur';
 export type { Kalender, Feestdag } from './kalender';
 export { pasen, atwFeestdag, atwFeestdagen, isWerkdag } from './kalender';
-export { STANDAARD_GELIJKGESTELDE_DAGEN, BRON_GELIJKGESTELDE_DAGEN } from './gelijkgestelde-dagen.data';
+export { STANDAARD_GELIJKGESTELDE_DAGEN, BRON_GELIJKGESTELDE_DAGEN, GELIJKGESTELDE_DAGEN_BEKEND } from './gelijkgestelde-dagen.data';
 export type { GelijkgesteldeDag } from './gelijkgestelde-dagen.data';
 export type { TermijnInvoer, TermijnUitkomst } from './bereken-termijn';
 export { berekenTermijn, herinneringsDatum, atwVanToepassing } from './bereken-termijn';

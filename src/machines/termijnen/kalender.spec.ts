@@ -1,4 +1,7 @@
-import { atwFeestdag, atwFeestdagen, isWerkdag, kalenderdag, leesbareDatum, pasen, STANDAARD_GELIJKGESTELDE_DAGEN } from './index';
+import { atwFeestdag, atwFeestdagen, GELIJKGESTELDE_DAGEN_BEKEND, isWerkdag, kalenderdag, leesbareDatum, pasen, STANDAARD_GELIJKGESTELDE_DAGEN } from './index';
+
+const plusDagen = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const kalenderdagNaam = (d: string) => ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'][new Date(`${d}T00:00:00Z`).getUTCDay()];
 
 describe('Atw art. 3: algemeen erkende feestdagen, computed per year', () => {
   it('Easter by the anonymous Gregorian algorithm matches known Easter Sundays', () => {
@@ -51,8 +54,25 @@ describe('Atw art. 3: algemeen erkende feestdagen, computed per year', () => {
     expect(atwFeestdag('2013-04-27')).toBeUndefined();
   });
 
+  it('Atw art. 3 lid 3: every decree day names its Koninklijk Besluit; unconfirmed ones (2015–2022) do not count', () => {
+    for (const g of STANDAARD_GELIJKGESTELDE_DAGEN) {
+      expect(g.bron).toMatch(g.zeker ? /gelijkstelling .* met een algemeen erkende feestdag/ : /^ONBEVESTIGD/);
+      // A decree day is a weekday next to a holiday (never a weekend day: those never count anyway).
+      expect(['maandag', 'vrijdag']).toContain(kalenderdagNaam(g.datum));
+      if (g.toelichting === 'vrijdag na Hemelvaartsdag') expect(g.datum).toBe(plusDagen(pasen(Number(g.datum.slice(0, 4))), 40));
+    }
+    const onzeker = STANDAARD_GELIJKGESTELDE_DAGEN.filter((g) => !g.zeker).map((g) => g.datum);
+    expect(onzeker).toContain('2022-05-27');
+    expect(onzeker.every((d) => d < '2023-01-01')).toBe(true);
+    for (const d of onzeker) {
+      expect(atwFeestdag(d)).toBeUndefined();
+      expect(isWerkdag(d)).toBe(true);
+    }
+    expect(GELIJKGESTELDE_DAGEN_BEKEND).toEqual({ van: 2023, tot: 2028 });
+  });
+
   it('Atw art. 3 lid 3: decree days from the configurable table', () => {
-    const tabel = STANDAARD_GELIJKGESTELDE_DAGEN.map((g) => g.datum);
+    const tabel = STANDAARD_GELIJKGESTELDE_DAGEN.filter((g) => g.zeker).map((g) => g.datum);
     expect(tabel).toEqual([
       '2023-04-28', '2023-05-19', '2024-05-10', '2024-12-27', '2025-05-30',
       '2026-01-02', '2026-05-15', '2027-05-07', '2028-04-28', '2028-05-26',

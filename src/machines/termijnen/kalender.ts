@@ -4,8 +4,8 @@
  * own closure days for werkdagen.
  */
 import type { IsoDate } from '../contract';
-import { Dag, isWeekend, leesDatum, naarIso, naarYmd, vanYmd, weekdag, WEEKDAGEN } from './datum';
-import { STANDAARD_GELIJKGESTELDE_DAGEN } from './gelijkgestelde-dagen.data';
+import { Dag, formatDatum, isWeekend, leesDatum, naarIso, naarYmd, vanYmd, weekdag, WEEKDAGEN } from './datum';
+import { GELIJKGESTELDE_DAGEN_BEKEND, STANDAARD_GELIJKGESTELDE_DAGEN } from './gelijkgestelde-dagen.data';
 
 /** A gemeente or contract calendar (Definitie.kalender). */
 export interface Kalender {
@@ -87,11 +87,14 @@ function feestdagenVan(jaar: number): Map<Dag, { naam: string; artikel: string }
   return map;
 }
 
-/** Decree days in force for this calendar (built-in table unless switched off, plus the kalender's own). */
+/**
+ * Decree days in force for this calendar (built-in table unless switched off, plus the kalender's
+ * own). Unconfirmed days do not count: leaving a day out can only make a vervaldatum earlier.
+ */
 function gelijkgesteld(kalender?: Kalender): Map<Dag, string> {
   const map = new Map<Dag, string>();
   if (kalender?.standaardGelijkgesteldeDagen !== false) {
-    for (const g of STANDAARD_GELIJKGESTELDE_DAGEN) map.set(leesDatum(g.datum), g.toelichting);
+    for (const g of STANDAARD_GELIJKGESTELDE_DAGEN) if (g.zeker) map.set(leesDatum(g.datum), g.toelichting);
   }
   for (const d of kalender?.gelijkgesteldeDagen ?? []) {
     map.set(leesDatum(d, 'gelijkgestelde dag in de kalender'), 'opgegeven in de kalender');
@@ -163,4 +166,38 @@ export function atwFeestdagen(jaar: number, kalender?: Kalender): Feestdag[] {
 /** Not a Saturday, Sunday, Atw holiday, decree day or closure day of the gemeente (TERM-WORKDAY-1). */
 export function isWerkdag(datum: IsoDate, kalender?: Kalender): boolean {
   return maakKalender(kalender).geenWerkdagReden(leesDatum(datum)) === undefined;
+}
+
+/**
+ * Atw art. 3 lid 3: warnings for a calculation over the days `van` (exclusive) to `tot` (inclusive)
+ * whose decree days are not known: a year outside the known decrees (a later decree may still equate
+ * a day and move the vervaldatum), or an unconfirmed decree day that was not counted. Empty when the
+ * kalender does not use the decree table or when every decree day in the span is known.
+ */
+export function gelijkgesteldeDagenWaarschuwingen(van: Dag, tot: Dag, kalender?: Kalender): string[] {
+  if (kalender?.standaardGelijkgesteldeDagen === false) return [];
+  const uit: string[] = [];
+  const eigen = new Set((kalender?.gelijkgesteldeDagen ?? []).map((d) => leesDatum(d, 'gelijkgestelde dag in de kalender')));
+  for (let jaar = naarYmd(van).jaar; jaar <= naarYmd(tot).jaar; jaar++) {
+    if (jaar > GELIJKGESTELDE_DAGEN_BEKEND.tot) {
+      uit.push(
+        `Let op: de bij Koninklijk Besluit met een feestdag gelijkgestelde dagen voor ${jaar} zijn nog niet bekend (Atw art. 3 lid 3); ` +
+          `een later besluit kan een dag in deze termijn gelijkstellen en de vervaldatum verschuiven. Controleer het Staatsblad vóór u op deze datum vertrouwt.`,
+      );
+    } else if (jaar < GELIJKGESTELDE_DAGEN_BEKEND.van) {
+      uit.push(
+        `Let op: de bij Koninklijk Besluit met een feestdag gelijkgestelde dagen voor ${jaar} zijn niet bevestigd (Atw art. 3 lid 3); ` +
+          `alleen de wettelijke feestdagen zijn geteld. Controleer het Staatsblad van dat jaar.`,
+      );
+    }
+  }
+  for (const g of STANDAARD_GELIJKGESTELDE_DAGEN) {
+    const d = leesDatum(g.datum);
+    if (g.zeker || d <= van || d > tot || eigen.has(d)) continue;
+    uit.push(
+      `Let op: ${formatDatum(d)} (${g.toelichting}) is mogelijk bij Koninklijk Besluit met een feestdag gelijkgesteld, maar dat besluit is niet bevestigd; ` +
+        `de dag telt hier als gewone dag. Was hij gelijkgesteld, dan kan de vervaldatum later liggen.`,
+    );
+  }
+  return uit;
 }

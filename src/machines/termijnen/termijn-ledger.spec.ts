@@ -26,6 +26,15 @@ describe('termijn ledger: herbereken', () => {
     expect(r.opgeschortSinds).toBeUndefined();
   });
 
+  it('Atw art. 3 lid 3: a verdaging into a year whose decree days are not yet known warns in the uitleg', () => {
+    const basis = { vanaf: '2028-11-01', duur: 'P6W', rekenwijze: 'kalenderdagen' as const, atw: true };
+    expect(herbereken({ basis, verdagingMax: 'P4W', mutaties: [] }).waarschuwingen).toEqual([]);
+    const r = herbereken({ basis, verdagingMax: 'P4W', mutaties: [{ soort: 'verdaging', at: '2028-12-01', duur: 'P4W' }] });
+    expect(r.vervaldatum).toBe('2029-01-10');
+    expect(r.waarschuwingen).toEqual([expect.stringContaining('voor 2029 zijn nog niet bekend')]);
+    expect(r.uitleg.slice(-2)).toEqual([r.waarschuwingen![0], 'Vervaldatum: woensdag 10 januari 2029']);
+  });
+
   it('Awb 9:11 lid 2: verdaging moves the termijn by at most four weeks', () => {
     const vier = herbereken(awb([{ soort: 'verdaging', at: '2026-05-01', duur: 'P4W' }]));
     expect(vier.vervaldatum).toBe('2026-06-11');

@@ -8,6 +8,7 @@ import type { Duur } from '../definition/types';
 import { amsterdamseDag, Dag, formatDatum, leesDatum, naarIso } from './datum';
 import { beschrijfDuur, GeparseerdeDuur, parseDuur, plusDuur } from './duur';
 import { atwUitgeslotenReden, berekenDetail, pasAtwToe, telWerkdagen, TermijnInvoer, TermijnUitkomst } from './bereken-termijn';
+import { gelijkgesteldeDagenWaarschuwingen } from './kalender';
 import { TermijnFout } from './termijn-fout';
 
 export type Mutatie =
@@ -230,6 +231,16 @@ export function herbereken(ledger: TermijnLedger): HerberekenUitkomst {
     vervaldatumNaMutatie.push(naarIso(vervaldag));
   });
 
+  // Atw art. 3 lid 3: a mutation can move the date into a year whose decree days are not known.
+  const waarschuwingen = [...basis.waarschuwingen];
+  if (ledger.mutaties.length > 0 && vervaldag > basis.vervaldag && (werkdagen || basis.atwToegepast)) {
+    for (const w of gelijkgesteldeDagenWaarschuwingen(basis.vervaldag, vervaldag, ledger.basis.kalender)) {
+      if (!waarschuwingen.includes(w)) {
+        waarschuwingen.push(w);
+        uitleg.push(w);
+      }
+    }
+  }
   if (opgeschortSinds !== undefined) {
     uitleg.push(
       `Vervaldatum: ${formatDatum(vervaldag)} (voorlopig: de termijn is opgeschort sinds ${formatDatum(opgeschortSinds)} ` +
@@ -241,6 +252,7 @@ export function herbereken(ledger: TermijnLedger): HerberekenUitkomst {
   return {
     vervaldatum: naarIso(vervaldag),
     uitleg,
+    waarschuwingen,
     vervaldatumNaMutatie,
     ...(opgeschortSinds !== undefined ? { opgeschortSinds: naarIso(opgeschortSinds) } : {}),
   };

@@ -72,27 +72,54 @@ export class RapportagePlanningService implements OnApplicationShutdown {
    * Upserts the moments of this year and next for every definition, then (re)schedules a job for
    * every moment not yet handled. New moments whose deadline has already passed are not created
    * (no escalation for a deadline from before the service existed); existing unhandled ones are
-   * caught up at once.
+   * caught up at once. A moment not yet handled always follows the current definitions: its period
+   * and reminder are rewritten, and a future deadline the definitions no longer have is removed (a
+   * definition that moved its deadlines, e.g. to give the aanbieder time after the period, must not
+   * leave the old deadline behind to escalate every aanbieder at 00:00).
    */
   async synchroniseer(nu: Date = new Date(), definities: ReportDefinitie[] = this.laadDefinities()): Promise<number> {
     const vandaag = dagVan(nu);
     const jaar = Number(vandaag.slice(0, 4));
+    type Rij = { gemeente: string; id: string; versie: string; m: ReturnType<typeof rapportageMomenten>[number] };
+    const gewenst = new Map<string, Rij>();
     for (const d of definities) {
       for (const j of [jaar, jaar + 1]) {
         for (const m of rapportageMomenten(d.definitie, j)) {
           if (m.deadline < vandaag) continue;
+          const sleutel = `${d.definitie.gemeente.cbsCode}|${m.soort}|${m.deadline}`;
+          const al = gewenst.get(sleutel);
           // Two versions of one definition may share a deadline (a version change mid-period): one moment, the union of both periods.
-          await this.dataSource.query(
-            `insert into rapportage_moment (gemeente, definitie_id, definitie_versie, soort, cadans, periode_van, periode_tot, deadline, herinnering, naar, label)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-             on conflict (gemeente, soort, deadline) do update set
-               periode_van = least(rapportage_moment.periode_van, excluded.periode_van),
-               periode_tot = greatest(rapportage_moment.periode_tot, excluded.periode_tot)`,
-            [d.definitie.gemeente.cbsCode, d.id, d.definitie.versie, m.soort, m.cadans, m.periodeVan, m.periodeTot, m.deadline, m.herinnering ?? null, m.naar, m.label],
-          );
+          if (al) {
+            al.m = { ...al.m, periodeVan: m.periodeVan < al.m.periodeVan ? m.periodeVan : al.m.periodeVan, periodeTot: m.periodeTot > al.m.periodeTot ? m.periodeTot : al.m.periodeTot };
+          } else {
+            gewenst.set(sleutel, { gemeente: d.definitie.gemeente.cbsCode, id: d.id, versie: d.definitie.versie, m });
+          }
         }
       }
     }
+    await this.dataSource.transaction(async (em) => {
+      for (const { gemeente, id, versie, m } of gewenst.values()) {
+        await em.query(
+          `insert into rapportage_moment (gemeente, definitie_id, definitie_versie, soort, cadans, periode_van, periode_tot, deadline, herinnering, naar, label)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           on conflict (gemeente, soort, deadline) do update set
+             definitie_id = excluded.definitie_id, definitie_versie = excluded.definitie_versie, cadans = excluded.cadans,
+             periode_van = excluded.periode_van, periode_tot = excluded.periode_tot, herinnering = excluded.herinnering,
+             naar = excluded.naar, label = excluded.label
+           where rapportage_moment.verwerkt_op is null`,
+          [gemeente, id, versie, m.soort, m.cadans, m.periodeVan, m.periodeTot, m.deadline, m.herinnering ?? null, m.naar, m.label],
+        );
+      }
+      for (const gemeente of new Set(definities.map((d) => d.definitie.gemeente.cbsCode))) {
+        const houden = [...gewenst.values()].filter((r) => r.gemeente === gemeente).map((r) => `${r.m.soort}|${r.m.deadline}`);
+        await em.query(
+          `delete from rapportage_moment
+           where gemeente = $1 and verwerkt_op is null and deadline >= $2 and deadline < $3
+             and not (soort || '|' || to_char(deadline, 'YYYY-MM-DD') = any($4::text[]))`,
+          [gemeente, vandaag, `${jaar + 2}-01-01`, houden],
+        );
+      }
+    });
     return this.planOpenMomenten(nu);
   }
 
