@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, In } from 'typeorm';
-import type { IntakeInput, KlachtEvent } from '../../machines/contract';
+import type { IntakeInput, KlachtEvent, RegimeControles } from '../../machines/contract';
+import { SYSTEEM_GEBEURTENISSEN, omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
 import { TenantContext, tenantScope } from '../auth/tenant';
 import { EngineService } from '../engine/engine.service';
 import { KlachtNietGevondenError } from '../engine/engine.errors';
@@ -10,7 +11,8 @@ import { TermijnEntity } from '../termijnen/termijn.entity';
 import type { GebeurtenisDto } from './dto/gebeurtenis.dto';
 import type { KlachtIntakeDto } from './dto/klacht-intake.dto';
 import type { KlachtLijstQuery } from './dto/klacht-lijst.query';
-import type { GebeurtenisViewDto, KlachtDetailDto, KlachtPaginaDto, KlachtViewDto, TermijnViewDto } from './dto/klacht-view.dto';
+import type { GebeurtenisViewDto, KlachtDetailDto, KlachtPaginaDto, KlachtViewDto, TermijnViewDto, VolgendeGebeurtenisDto } from './dto/klacht-view.dto';
+import type { RegistratieWijzigingDto } from './dto/registratie.dto';
 import { KlachtGebeurtenisEntity } from './klacht-gebeurtenis.entity';
 import { KlachtEntity } from './klacht.entity';
 
@@ -35,8 +37,15 @@ export class KlachtenService {
       aanbieders: dto.aanbieders.map((a) => ({ id: a.id, ...(a.naam ? { naam: a.naam } : {}), ...(a.type ? { type: a.type } : {}) })),
       feiten: dto.feiten,
     };
-    const { klacht } = await this.engine.create(intake, { actor, correlationId });
+    const { klacht } = await this.engine.create(intake, { actor, correlationId }, dto.registratie);
     return this.detail(klacht.id);
+  }
+
+  /** PATCH /klachten/{id}/registratie: only the registration changes (also on a closed klacht). */
+  async registreer(klachtId: string, dto: RegistratieWijzigingDto, actor: string, correlationId: string = randomUUID()): Promise<KlachtDetailDto> {
+    const { at, ...registratie } = dto;
+    await this.engine.registreer(this.uuid(klachtId), registratie, at ? new Date(at).toISOString() : new Date().toISOString(), { actor, correlationId });
+    return this.detail(klachtId);
   }
 
   async gebeurtenis(klachtId: string, dto: GebeurtenisDto, actor: string, correlationId: string = randomUUID()): Promise<KlachtDetailDto> {
@@ -103,8 +112,24 @@ export class KlachtenService {
     return id;
   }
 
+  /** The checks of the klacht's pinned definition version; undefined when that version is not loaded. */
+  private controles(k: KlachtEntity): RegimeControles | undefined {
+    try {
+      return this.engine.regimeVan(k).controles;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The events a caller may send now, with their data (system events such as TERMIJN_VERLOPEN left out). */
+  private volgendeEvents(k: KlachtEntity, controles: RegimeControles | undefined): VolgendeGebeurtenisDto[] {
+    if (controles) return controles.volgendeGebeurtenissen(k.snapshot, k.volgendeEvents);
+    return k.volgendeEvents.filter((t) => !SYSTEEM_GEBEURTENISSEN.has(t)).map((type) => ({ type, omschrijving: omschrijvingVan(type), data: [] }));
+  }
+
   private view(k: KlachtEntity, termijnen: TermijnEntity[]): KlachtViewDto {
     const nu = Date.now();
+    const controles = this.controles(k);
     return {
       id: k.id,
       gemeente: k.gemeente,
@@ -126,7 +151,8 @@ export class KlachtenService {
       tevredenheid: k.tevredenheid,
       maatregelen: k.maatregelen,
       feiten: k.feiten as Record<string, unknown>,
-      volgendeEvents: k.volgendeEvents,
+      volgendeEvents: this.volgendeEvents(k, controles),
+      registratieWaarden: controles?.registratieLijsten() ?? null,
       termijnen: termijnen.map(
         (t): TermijnViewDto => ({
           naam: t.naam,
