@@ -28,14 +28,21 @@ export function maakControles(def: Definitie, gecompileerd: Gecompileerd, herste
   const termijnNamen = Object.keys(gecompileerd.ctx.specs);
   const past = (s: AnyMachineSnapshot, type: string) => s.status !== 'done' && getNextTransitions(s).some((t) => t.eventType === type);
 
+  /** The termijnen an event can name now: running ones; a handling term for the moving events; HERVATTEN only a suspended one. */
+  const termijnenVoor = (type: string, c: KlachtContext): string[] =>
+    Object.values(c.termijnen)
+      .filter((l) => !VERPLAATSBAAR.has(type) || gecompileerd.ctx.specs[l.naam]?.verdagingMax)
+      .filter((l) => {
+        const opgeschort = l.mutaties.at(-1)?.soort === 'opschorting';
+        return type === 'HERVATTEN' ? opgeschort : type === 'OPSCHORTEN' ? !opgeschort : true;
+      })
+      .map((l) => l.naam)
+      .sort();
+
   const beschrijf = (v: DataVeld, type: string, c: KlachtContext): DataVeldBeschrijving => {
     const basis: DataVeldBeschrijving = { naam: v.naam, verplicht: v.verplicht, soort: v.soort, omschrijving: v.omschrijving };
     if (v.waarden) return { ...basis, waarden: [...v.waarden] };
-    if (v.soort === 'termijn') {
-      // The termijnen this event can name now: the running ones (a handling term for the moving events).
-      const lopend = Object.keys(c.termijnen).filter((n) => !VERPLAATSBAAR.has(type) || gecompileerd.ctx.specs[n]?.verdagingMax);
-      return { ...basis, soort: 'keuze', waarden: lopend.sort() };
-    }
+    if (v.soort === 'termijn') return { ...basis, soort: 'keuze', waarden: termijnenVoor(type, c) };
     return basis;
   };
 
@@ -63,6 +70,8 @@ export function maakControles(def: Definitie, gecompileerd: Gecompileerd, herste
       const c = s.context as KlachtContext;
       return types
         .filter((t) => !SYSTEEM_GEBEURTENISSEN.has(t))
+        // An event that must name a termijn while none fits (HERVATTEN with nothing suspended) cannot be sent now.
+        .filter((t) => !GEBEURTENISSEN[t]?.velden.some((v) => v.soort === 'termijn' && v.verplicht) || termijnenVoor(t, c).length > 0)
         .map((type) => ({
           type,
           omschrijving: omschrijvingVan(type),
