@@ -3,6 +3,8 @@ import { controleerGebeurtenisData } from './compiler/gebeurtenissen';
 import { BASIS, invoegen, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from './definition/test-fixture';
 import { loadAndValidate } from './definition/validate';
 import type { Definitie } from './definition/types';
+import { simuleer } from './engine/simulatie';
+import { maakRegime } from './regime';
 import { controleerRegistratie, registratieVanGebeurtenis } from './registratie';
 
 afterEach(ruimTijdelijkeMappenOp);
@@ -87,5 +89,19 @@ describe('checking event data per type before the regime steps', () => {
       { name: 'data.redenAfwijking', reason: expect.stringContaining('Awb 9:16') },
     ]);
     expect(controleerGebeurtenisData('AFDOENEN', { oordeel: 'gegrond' }, { ...omgeving, advies: 'gegrond' })).toEqual([]);
+  });
+});
+
+describe('the simulator refuses wrong event data as the service does', () => {
+  it('Awb 9:11 lid 2: a verdaging of "4 weken" is refused naming data.duur, and the afhandeltermijn stays', () => {
+    const { definities } = loadAndValidate([join(__dirname, '..', '..', 'definitions', 'gm1904-stichtse-vecht')]);
+    const regime = maakRegime(definities[0].definitie, definities[0].id);
+    const uit = simuleer(regime, {
+      intake: { gemeente: 'GM1904', kanaal: 'brief', ontvangenOp: '2026-04-02', ingediendBij: 'gemeente', soort: 'klacht', aanbieders: [], feiten: { betreftGemeentelijkeFunctionaris: true } },
+      gebeurtenissen: [{ op: '2026-04-07', event: 'VERDAGEN', data: { termijn: 'afhandeling', duur: '4 weken' } }],
+    });
+    const regel = uit.tijdlijn.find((r) => r.event === 'VERDAGEN')!;
+    expect(regel).toEqual(expect.objectContaining({ accepted: false, reason: expect.stringContaining('data.duur'), termijnenVerschoven: [] }));
+    expect(uit.geweigerd).toBe(1);
   });
 });

@@ -81,7 +81,9 @@ export class EngineService {
     const regime = this.regimes.forGemeente(intake.gemeente, dag);
     if (!regime) throw new GeenDefinitieError(intake.gemeente, dag);
     // Checked against the lists of the version this klacht will be pinned to; wrong values store nothing.
-    const reg = regime.controles?.controleerRegistratie(registratie, 'registratie') ?? { waarden: {}, fouten: [] };
+    const reg = regime.controles
+      ? regime.controles.controleerRegistratie(registratie, 'registratie')
+      : { waarden: {}, fouten: registratie === undefined ? [] : [{ name: 'registratie', reason: `de klachtregeling ${regime.summary.id} (versie ${regime.summary.versie}) kent geen registratie` }] };
     if (reg.fouten.length) throw new RegistratieOngeldigError(reg.fouten);
     const result = regime.start(intake);
     if (!result.accepted) throw new IntakeGeweigerdError(result.reason ?? 'De klachtregeling weigert deze intake.');
@@ -119,7 +121,8 @@ export class EngineService {
   }
 
   /**
-   * Applies one event. Refused by the regime: throws GebeurtenisNietToegestaanError and the
+   * Applies one event. Wrong data for an event that fits the state: GebeurtenisDataOngeldigError
+   * (the fields, HTTP 422). Refused by the regime: GebeurtenisNietToegestaanError (409). Either way the
    * transaction writes nothing (no history row either; the refusal is logged).
    */
   async apply(klachtId: string, event: KlachtEvent, ctx: EngineContext): Promise<EngineResultaat> {

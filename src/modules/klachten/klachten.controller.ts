@@ -65,7 +65,9 @@ export class KlachtenController {
   @ApiOperation({ operationId: 'klachtIndienen', summary: 'Registreer een klacht (intake); de termijnen starten volgens de definitie van de gemeente.' })
   @ApiHeader({ name: 'X-Correlation-ID', required: false, description: 'Wordt meegeschreven in de historie.' })
   @ApiCreatedResponse({ type: KlachtDetailDto })
-  @ApiUnprocessableEntityResponse({ description: 'Geen definitie voor de gemeente op de ontvangstdatum (geen-definitie).' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Geen definitie voor de gemeente op de ontvangstdatum (geen-definitie), of een registratiewaarde die niet in de lijst van de gemeente staat (registratie-ongeldig, met invalidParams).',
+  })
   create(@Body() dto: KlachtIntakeDto, @Headers('x-correlation-id') correlationId?: string): Promise<KlachtDetailDto> {
     return metProblemen(() => this.klachten.intake(dto, actor(), correlationId || undefined));
   }
