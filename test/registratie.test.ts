@@ -76,7 +76,7 @@ describe('registratie van klachten (aard, oorzaak, afwikkeling, maatregelen, tev
       perAfdoening: Array<{ waarde: string; aantal: number }>;
       perTevredenheid: Array<{ waarde: string; aantal: number }>;
       maatregelen: Array<{ waarde: string; aantal: number }>;
-      regels: Array<{ aard: string; oorzaak: string; tevreden: number; nietTevreden: number; maatregelen: string[] }>;
+      regels: Array<{ aanbiederId: string; aard: string; oorzaak: string; aantal: number; gegrond: number; tevreden: number; nietTevreden: number; maatregelen: string[] }>;
     };
   };
   const sorteer = (x: Array<{ waarde: string; aantal: number }>) => [...x].sort((a, b) => a.waarde.localeCompare(b.waarde));
@@ -155,6 +155,47 @@ describe('registratie van klachten (aard, oorzaak, afwikkeling, maatregelen, tev
     expect(sorteer(r.perTevredenheid)).toEqual([{ waarde: 'ontevreden', aantal: 1 }, { waarde: 'tevreden', aantal: 1 }]);
     // Per aanbieder (both klachten are about both ketenpartners): one tevreden, one not.
     expect(r.regels.map((g) => [g.tevreden, g.nietTevreden])).toEqual([[1, 1], [1, 1]]);
+  });
+
+  it('Amsterdam §5A: the ketenpartner reports registratie with its terugkoppeling; the report shows it per aanbieder', async () => {
+    const aanbieder = { Authorization: await bearer(t.app, AMSTERDAM, 'aanbieder', 'zorg-west') };
+    // One ketenpartner, not complex, not yet at the ketenpartner: forwarded (warme doorverwijzing).
+    const k = await nieuw(ams, {
+      gemeente: AMSTERDAM,
+      kanaal: 'telefoon',
+      ontvangenOp: '2026-01-05T10:00:00+01:00',
+      ingediendBij: 'gemeente',
+      soort: 'klacht',
+      aanbieders: [{ id: 'zorg-west', naam: 'Zorg West', type: 'wmo' }],
+      feiten: { complex: false, eerderBijAanbieder: false },
+    });
+    expect(k.state).toBe('doorgestuurdNaarAanbieder');
+    const pad = `/api/v1/klachten/${k.id}/terugkoppelingen`;
+    const terug = (body: Record<string, unknown>) => request(t.http).post(pad).set(aanbieder).send(body);
+    // A value outside Amsterdam's list: 422, and the terugkoppeling is not stored either.
+    const fout = await terug({ soort: 'registratie', registratie: { aard: 'vriendelijkheid' } });
+    expect([fout.status, fout.body.code, fout.body.invalidParams?.[0]?.name]).toEqual([422, 'registratie-ongeldig', 'registratie.aard']);
+    expect(await t.db.query('select 1 from terugkoppeling where klacht_id = $1', [k.id])).toHaveLength(0);
+    // Registratie on its own (no event): the values are written, the state stays.
+    const reg = await terug({ soort: 'registratie', registratie: { aard: 'nakomen afspraken', oorzaak: 'planning' }, at: '2026-01-06T10:00:00+01:00' });
+    expect([reg.status, reg.body.toegepast, reg.body.gebeurtenis, reg.body.state]).toEqual([201, true, 'REGISTRATIE_GEWIJZIGD', 'doorgestuurdNaarAanbieder']);
+    expect((await terug({ soort: 'behandeling', at: '2026-01-07T10:00:00+01:00' })).body.toegepast).toBe(true);
+    const afdoening = await terug({
+      soort: 'afdoening',
+      oordeel: 'gegrond',
+      maatregelen: ['vaste hulp ingeroosterd'],
+      registratie: { afwikkeling: 'dienstverlening hersteld', maatregelen: ['planning aangepast'] },
+      at: '2026-01-20T10:00:00+01:00',
+    });
+    expect([afdoening.body.toegepast, afdoening.body.gebeurtenis]).toEqual([true, 'AFDOENEN']);
+    expect((await terug({ soort: 'tevredenheid', tevreden: true, at: '2026-01-22T10:00:00+01:00' })).body.gebeurtenis).toBe('KLAGER_TEVREDEN');
+
+    const r = await rapport(ams, '2026-01-01', '2026-01-31');
+    expect(r.regels).toEqual([
+      expect.objectContaining({ aanbiederId: 'zorg-west', aard: 'nakomen afspraken', oorzaak: 'planning', aantal: 1, gegrond: 1, tevreden: 1, maatregelen: ['planning aangepast'] }),
+    ]);
+    expect(r.perAfdoening).toEqual([{ waarde: 'dienstverlening hersteld', aantal: 1 }]);
+    expect(r.perTevredenheid).toEqual([{ waarde: 'tevreden', aantal: 1 }]);
   });
 
   it('a registration value outside the gemeente\'s list is 422 problem+json naming the field and the allowed values, and changes nothing', async () => {

@@ -6,7 +6,7 @@ import type { IntakeInput, KlachtEvent, RegimeControles } from '../../machines/c
 import { SYSTEEM_GEBEURTENISSEN, omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
 import { TenantContext, tenantScope } from '../auth/tenant';
 import { EngineService } from '../engine/engine.service';
-import { KlachtNietGevondenError } from '../engine/engine.errors';
+import { KlachtNietGevondenError, RegistratieOngeldigError } from '../engine/engine.errors';
 import { TermijnEntity } from '../termijnen/termijn.entity';
 import type { GebeurtenisDto } from './dto/gebeurtenis.dto';
 import type { KlachtIntakeDto } from './dto/klacht-intake.dto';
@@ -39,6 +39,13 @@ export class KlachtenService {
     };
     const { klacht } = await this.engine.create(intake, { actor, correlationId }, dto.registratie);
     return this.detail(klacht.id);
+  }
+
+  /** Throws RegistratieOngeldigError (422) when a value is not in the lists of the klacht's definition version. */
+  controleerRegistratie(k: KlachtEntity, registratie: unknown): void {
+    const controles = this.engine.regimeVan(k).controles;
+    const r = controles?.controleerRegistratie(registratie, 'registratie') ?? { fouten: [{ name: 'registratie', reason: `de klachtregeling ${k.definitieId} kent geen registratie` }] };
+    if (r.fouten.length) throw new RegistratieOngeldigError(r.fouten);
   }
 
   /** PATCH /klachten/{id}/registratie: only the registration changes (also on a closed klacht). */
