@@ -89,6 +89,7 @@ describe('registratie van klachten (aard, oorzaak, afwikkeling, maatregelen, tev
       oordeel: 'deelsGegrond',
       registratie: { afwikkeling: 'excuses aangeboden', maatregelen: ['gesprek met medewerker', 'scholing'] },
     });
+    expect(afgedaan.gebeurtenissen[0]).toEqual(expect.objectContaining({ type: 'KLACHT_ONTVANGEN', payload: expect.objectContaining({ registratie: { aard: 'bejegening', oorzaak: 'communicatiefout' } }) }));
     expect(afgedaan).toEqual(
       expect.objectContaining({ categorie: 'bejegening', oorzaak: 'communicatiefout', afdoening: 'excuses aangeboden', oordeel: 'deelsGegrond', maatregelen: ['gesprek met medewerker', 'scholing'] }),
     );

@@ -110,7 +110,9 @@ export class EngineService {
         ...registratieKolommen(reg.waarden),
       });
       const row = await m.findOneByOrFail(KlachtEntity, { id });
-      const event: KlachtEvent = { type: INTAKE_EVENT, at: intake.ontvangenOp, data: { ...intake } };
+      // The registration given at intake goes into the history too (who registered what, and when).
+      const metRegistratie = Object.keys(reg.waarden).length ? { registratie: reg.waarden } : {};
+      const event: KlachtEvent = { type: INTAKE_EVENT, at: intake.ontvangenOp, data: { ...intake, ...metRegistratie } };
       await this.schrijfStap(m, row, null, event, result, ctx, [
         { klachtId: id, type: OUTBOX_TYPES.klachtOntvangen, payload: this.basis(row, event, ctx) },
       ]);
