@@ -328,5 +328,8 @@ describe('gebeurtenisdata: wrong data is a validation problem naming the field (
     expect(doc.components.schemas.KlachtViewDto.properties.volgendeEvents.items).toEqual({ $ref: '#/components/schemas/VolgendeGebeurtenisDto' });
     expect(doc.components.schemas.DataVeldDto.properties.waarden).toBeDefined();
     expect(doc.paths['/klachten/{id}/registratie'].patch).toBeDefined();
+    // The vocabulary lists the same fields as the checks use.
+    const typen2 = (await request(t.http).get('/api/v1/gebeurtenis-typen').set(auth).expect(200)).body as Array<{ type: string; velden: Array<{ naam: string; soort: string }> }>;
+    expect(typen2.find((g) => g.type === 'VERDAGEN')?.velden).toEqual(expect.arrayContaining([expect.objectContaining({ naam: 'duur', soort: 'duur' })]));
   });
 });
