@@ -105,3 +105,14 @@ describe('the simulator refuses wrong event data as the service does', () => {
     expect(uit.geweigerd).toBe(1);
   });
 });
+
+describe('event data from forms and the aanbieder', () => {
+  it('an empty optional text counts as not given, an empty required one as missing; an empty list of maatregelen is allowed', () => {
+    const omgeving = { termijnen: ['afhandeling'] };
+    expect(controleerGebeurtenisData('KLACHT_INGETROKKEN', { reden: '' }, omgeving)).toEqual([]);
+    expect(controleerGebeurtenisData('NIEUWE_TERMIJN', { termijn: 'afhandeling', tot: '2026-06-01', reden: ' ' }, omgeving)).toEqual([
+      { name: 'data.reden', reason: expect.stringContaining('vraagt data.reden') },
+    ]);
+    expect(controleerGebeurtenisData('REACTIE_AANBIEDER', { maatregelen: [] }, omgeving)).toEqual([]);
+  });
+});

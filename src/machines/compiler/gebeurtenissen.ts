@@ -192,7 +192,7 @@ function veldFout(v: DataVeld, w: unknown, omgeving: DataOmgeving): string | und
     case 'tekst':
       return isTekst(w) ? undefined : 'geef een tekst';
     case 'teksten':
-      return isTekst(w) || (Array.isArray(w) && w.length > 0 && w.every(isTekst)) ? undefined : 'geef een tekst of een lijst teksten';
+      return isTekst(w) || (Array.isArray(w) && w.every(isTekst)) ? undefined : 'geef een tekst of een lijst teksten';
     case 'keuze':
       return typeof w === 'string' && (v.waarden ?? []).includes(w) ? undefined : `kies een van: ${(v.waarden ?? []).join(', ')} (niet ${JSON.stringify(w)})`;
     case 'jaNee':
@@ -228,7 +228,8 @@ export function controleerGebeurtenisData(type: string, data: Record<string, unk
   const fouten: OngeldigVeld[] = [];
   for (const v of g.velden) {
     const w = d[v.naam];
-    if (w === undefined || w === null) {
+    // An empty text (an empty form field) counts as not given.
+    if (w === undefined || w === null || (typeof w === 'string' && w.trim() === '')) {
       if (v.verplicht) fouten.push({ name: `data.${v.naam}`, reason: `${type} vraagt data.${v.naam}: ${v.waarden ? `een van ${v.waarden.join(', ')}` : v.omschrijving}` });
       continue;
     }
