@@ -4,8 +4,8 @@ import { createTestDatabase, type TestDatabase } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
 
 /**
- * Registration for the reports and the checking of event data, end to end on the real seed
- * definitions (HTTP, engine, PostgreSQL): "Uitgangspunten klachtenmanagement Sociaal Domein
+ * Registration for the reports and the checking of event data, end to end on the real
+ * definitions in definitions/ (HTTP, engine, PostgreSQL): "Uitgangspunten klachtenmanagement Sociaal Domein
  * Stichtse Vecht" art. 11.1 (rapportage naar aard en oorzaak, met afwikkeling en getroffen
  * maatregelen) and "Klachtenprotocol Wmo keten Amsterdam" §5A, §6 (is de klager tevreden).
  *
