@@ -137,6 +137,8 @@ export interface CompiledRegime {
   machine: unknown;
   start(intake: IntakeInput): StepResult;
   step(snapshot: unknown, event: KlachtEvent): StepResult;
+  /** Data and registration checks around `step` (RegimeControles). */
+  controles?: RegimeControles;
 }
 
 /** A validation problem in a definition, rendered as `file:line:column: message`. */
@@ -147,4 +149,54 @@ export interface DefinitionError {
   message: string;
   /** What to write instead. */
   hint?: string;
+}
+
+/** A rejected input field: `name` is its path in the request body (`data.oordeel`, `registratie.aard`). */
+export interface OngeldigVeld {
+  name: string;
+  reason: string;
+}
+
+/** Registration values of a klacht for the reports (maatregelen: a list, the others one value each). */
+export interface RegistratieWaarden {
+  aard?: string;
+  oorzaak?: string;
+  afwikkeling?: string;
+  maatregelen?: string[];
+  tevredenheid?: string;
+}
+
+/** One data field an event needs, with the values allowed now (when it is a choice). */
+export interface DataVeldBeschrijving {
+  naam: string;
+  verplicht: boolean;
+  /** tekst, teksten, keuze, jaNee, waar, duur, datum, termijn, registratie. */
+  soort: string;
+  omschrijving: string;
+  waarden?: string[];
+}
+
+/** An event a caller may send now, with the data it needs. */
+export interface VolgendeGebeurtenis {
+  type: string;
+  omschrijving: string;
+  data: DataVeldBeschrijving[];
+}
+
+/**
+ * Checks a service runs around `step` (optional on the contract so a purpose-built regime may omit
+ * them): wrong event data and registration values are field errors (HTTP 422), not refusals of the
+ * state (409).
+ */
+export interface RegimeControles {
+  /** Field errors in the event's data, when the event type fits the current state (empty otherwise: `step` answers). */
+  controleerGebeurtenis(snapshot: unknown, event: KlachtEvent): OngeldigVeld[];
+  /** The registration an accepted event writes (after `controleerGebeurtenis` found no errors). */
+  registratieVan(event: KlachtEvent): RegistratieWaarden;
+  /** Checks a registration object (intake or PATCH) against this version's lists; `pad` names the field. */
+  controleerRegistratie(invoer: unknown, pad?: string): { waarden: RegistratieWaarden; fouten: OngeldigVeld[] };
+  /** The allowed registration values of this version (empty list: not registered). */
+  registratieLijsten(): Record<keyof RegistratieWaarden, string[]>;
+  /** The given event types (from StepResult.volgendeEvents) a caller may send, with their data. */
+  volgendeGebeurtenissen(snapshot: unknown, types: string[]): VolgendeGebeurtenis[];
 }

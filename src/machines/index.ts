@@ -8,7 +8,19 @@ import { laadRegistry, type Registry } from './registry';
 
 export * from './contract';
 export { compileDefinitie, BLOKKEN, type Gecompileerd, type CompileOpties } from './compiler/compile-definitie';
-export { GEBEURTENISSEN, OORDELEN, NIET_BEHANDELGRONDEN, HOREN_UITZONDERINGEN, GESCHIL_GRONDEN, omschrijvingVan, type GebeurtenisInfo } from './compiler/gebeurtenissen';
+export {
+  GEBEURTENISSEN,
+  OORDELEN,
+  NIET_BEHANDELGRONDEN,
+  HOREN_UITZONDERINGEN,
+  GESCHIL_GRONDEN,
+  SYSTEEM_GEBEURTENISSEN,
+  controleerGebeurtenisData,
+  omschrijvingVan,
+  type GebeurtenisInfo,
+  type DataVeld,
+} from './compiler/gebeurtenissen';
+export { REGISTRATIE_VELDEN, TEVREDENHEID_VAN_GEBEURTENIS, controleerRegistratie, registratieLijsten, registratieVanGebeurtenis, type RegistratieLijsten } from './registratie';
 export { routeer, routeGemeente, tweedeLijnOp, bijzonderRegimeVoor, type Route } from './compiler/routering';
 export { evalueer, beschrijfVoorwaarde, alleFeiten, afgeleideFeiten, AFGELEIDE_FEITEN } from './compiler/voorwaarde';
 export { termijnSpecs, termijnView } from './compiler/termijnen';

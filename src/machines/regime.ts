@@ -4,15 +4,17 @@
  * the JSON snapshot and hands it back with the next event.
  */
 import { getNextTransitions, initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from 'xstate';
-import type { CompiledRegime, DefinitionSummary, IntakeInput, KlachtEvent, StepResult, TermijnView } from './contract';
+import type { CompiledRegime, DefinitionSummary, RegimeControles, IntakeInput, KlachtEvent, StepResult, TermijnView } from './contract';
 import { compileDefinitie, type CompileOpties, type Gecompileerd } from './compiler/compile-definitie';
 import { omschrijvingVan } from './compiler/gebeurtenissen';
 import { kalenderVan, termijnView } from './compiler/termijnen';
 import type { KlachtContext, KlachtMachineEvent } from './compiler/types';
 import type { Definitie } from './definition/types';
+import { maakControles } from './controles';
 import { kalenderdag } from './termijnen';
 
 export interface Regime extends CompiledRegime {
+  controles: RegimeControles;
   definitie: Definitie;
   gecompileerd: Gecompileerd;
   /** Restores a snapshot persisted by `step`/`start` (JSON) to a live machine snapshot. */
@@ -186,6 +188,7 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
     herstel,
     stepSnapshot,
     beschrijfState,
+    controles: maakControles(def, gecompileerd, herstel),
     start(intake: IntakeInput): StepResult {
       const [s0] = initialTransition(machine);
       return zonderNext(stepSnapshot(s0, { type: 'KLACHT_ONTVANGEN', at: intake.ontvangenOp, data: { intake } }));

@@ -2,6 +2,8 @@
  * The event vocabulary of every compiled regime: type, Dutch description, data fields, and the data
  * variants the graph check sends to explore guarded transitions (design.md §4: SCREAMING_SNAKE).
  */
+import type { OngeldigVeld } from '../contract';
+
 export const OORDELEN = ['gegrond', 'ongegrond', 'deelsGegrond', 'geenOordeel'] as const;
 export type Oordeel = (typeof OORDELEN)[number];
 
@@ -29,96 +31,236 @@ export const GESCHIL_GRONDEN = {
   nietRedelijk: 'Wkkgz 21 lid 1 sub c',
 } as const;
 
+/**
+ * How a data field of an event is checked before the regime steps (a wrong value is a validation
+ * problem naming the field, never "this event does not fit now"):
+ * - `tekst`: non-empty text; `teksten`: text or a list of texts;
+ * - `keuze`: one of `waarden`; `jaNee`: true or false; `waar`: must be true;
+ * - `duur`: ISO 8601 duration in one unit (P4W); `datum`: JJJJ-MM-DD;
+ * - `termijn`: the name of a termijn of the definition (whether it runs now is the state's business);
+ * - `intake`: the intake itself (system only); `registratie`: checked against the gemeente's lists.
+ */
+export type VeldSoort = 'tekst' | 'teksten' | 'keuze' | 'jaNee' | 'waar' | 'duur' | 'datum' | 'termijn' | 'intake' | 'registratie';
+
+export interface DataVeld {
+  naam: string;
+  verplicht: boolean;
+  soort: VeldSoort;
+  omschrijving: string;
+  /** For `keuze`: the allowed values. */
+  waarden?: readonly string[];
+}
+
 export interface GebeurtenisInfo {
   omschrijving: string;
-  /** Data fields: name -> Dutch explanation (`?` = optional). */
+  /** Data fields: name -> Dutch explanation (`?` = optional); derived from `velden`. */
   data: Record<string, string>;
+  /** The data fields with how they are checked. */
+  velden: DataVeld[];
   /** Static data variants the graph check tries (dynamic ones, e.g. per running termijn, are added there). */
   varianten?: Array<Record<string, unknown>>;
 }
 
+/** A data field (required unless `?` ends the name). */
+function veld(naam: string, soort: VeldSoort, omschrijving: string, waarden?: readonly string[]): DataVeld {
+  const verplicht = !naam.endsWith('?');
+  return { naam: naam.replace(/\?$/, ''), verplicht, soort, omschrijving, ...(waarden ? { waarden } : {}) };
+}
+
+/**
+ * Every event may carry `registratie` (aard, oorzaak, afwikkeling, maatregelen, tevredenheid),
+ * checked against the lists of the klacht's definition version (src/machines/registratie.ts).
+ */
+export const REGISTRATIE_VELD: DataVeld = veld(
+  'registratie?',
+  'registratie',
+  'registratie van de klacht: { aard, oorzaak, afwikkeling, maatregelen: [..], tevredenheid }, elk uit de lijsten van de gemeente',
+);
+
+function info(omschrijving: string, velden: DataVeld[] = [], varianten?: Array<Record<string, unknown>>): GebeurtenisInfo {
+  const data: Record<string, string> = {};
+  for (const v of velden) data[v.verplicht ? v.naam : `${v.naam}?`] = v.waarden ? `${v.waarden.join(' | ')}${v.omschrijving ? ` (${v.omschrijving})` : ''}` : v.omschrijving;
+  return { omschrijving, data, velden, ...(varianten ? { varianten } : {}) };
+}
+
+const reden = veld('reden?', 'tekst', 'reden');
+const termijnNaam = veld('termijn', 'termijn', 'naam van de termijn');
+
 export const GEBEURTENISSEN: Record<string, GebeurtenisInfo> = {
-  KLACHT_ONTVANGEN: { omschrijving: 'klacht, signaal of melding ontvangen', data: { intake: 'IntakeInput (gemeente, kanaal, ontvangenOp, ingediendBij, soort, aanbieders, feiten)' } },
-  AANBIEDER_NEEMT_IN_BEHANDELING: { omschrijving: 'de aanbieder neemt de doorgestuurde klacht in behandeling', data: {} },
-  CONTACT_OPGENOMEN: { omschrijving: 'contact met de klager opgenomen', data: {} },
-  FORMELE_BEHANDELING: { omschrijving: 'informele afhandeling lukt niet: formele behandeling', data: {} },
-  IN_BEHANDELING_NEMEN: { omschrijving: 'klacht in behandeling genomen', data: { 'beklaagde?': 'de persoon op wiens gedraging de klacht betrekking heeft' } },
-  NIET_BEHANDELEN: {
-    omschrijving: 'besloten de klacht niet te behandelen',
-    data: { grond: Object.keys(NIET_BEHANDELGRONDEN).join(' | ') },
-    varianten: [{ grond: 'ouderDanEenJaar' }],
-  },
-  ONDERZOEK_AFGEROND: { omschrijving: 'onderzoek afgerond (definitie zonder hoorzitting)', data: {} },
-  HOREN_UITNODIGEN: { omschrijving: 'klager en beklaagde uitgenodigd om gehoord te worden', data: {} },
-  HOORZITTING_GEHOUDEN: { omschrijving: 'hoorzitting gehouden', data: {} },
-  VERSLAG_VASTGESTELD: { omschrijving: 'verslag van het horen vastgesteld', data: {} },
-  HOREN_OVERSLAAN: {
-    omschrijving: 'afgezien van het horen van de klager',
-    data: { reden: Object.keys(HOREN_UITZONDERINGEN).join(' | ') },
-    varianten: Object.keys(HOREN_UITZONDERINGEN).map((reden) => ({ reden })),
-  },
-  ADVIES_UITGEBRACHT: { omschrijving: 'klachtadviescommissie heeft advies uitgebracht', data: { advies: OORDELEN.join(' | ') }, varianten: [{ advies: 'gegrond' }] },
-  MEDIATION_STARTEN: { omschrijving: 'mediation gestart', data: { instemmingKlager: 'true: de klager stemt in' }, varianten: [{ instemmingKlager: true }] },
-  MEDIATION_GESLAAGD: { omschrijving: 'mediation geslaagd, klager tevreden', data: {} },
-  MEDIATION_MISLUKT: { omschrijving: 'mediation mislukt', data: {} },
-  VIER_OGEN_AKKOORD: { omschrijving: 'tweede beoordelaar akkoord met de afdoening', data: {} },
-  VIER_OGEN_NIET_AKKOORD: { omschrijving: 'tweede beoordelaar niet akkoord: opnieuw beoordelen', data: {} },
-  AFDOENEN: {
-    omschrijving: 'klacht afgedaan met een schriftelijk, gemotiveerd oordeel',
-    data: { oordeel: OORDELEN.join(' | '), 'redenAfwijking?': 'reden als het oordeel afwijkt van het advies (Awb 9:16)', 'maatregelen?': 'getroffen of te treffen maatregelen' },
-    varianten: [{ oordeel: 'gegrond' }],
-  },
-  KLAGER_TEVREDEN: { omschrijving: 'klager is tevreden', data: {} },
-  KLAGER_ONTEVREDEN: { omschrijving: 'klager is niet tevreden', data: {} },
-  KLACHT_BIJ_GEMEENTE: { omschrijving: 'klager, ontevreden over de afhandeling door de aanbieder, klaagt bij de gemeente', data: {} },
-  KLACHT_INGETROKKEN: { omschrijving: 'klager trekt de klacht (of het verzoek bij de tweede lijn) in', data: { 'reden?': 'reden' } },
-  VERDAGEN: { omschrijving: 'termijn verdaagd (schriftelijke mededeling)', data: { termijn: 'naam van de termijn', duur: 'ISO 8601-duur, bijv. P4W', 'reden?': 'reden' } },
-  UITSTEL_MET_INSTEMMING: {
-    omschrijving: 'verder uitstel met schriftelijke instemming van de klager',
-    data: { termijn: 'naam van de termijn', tot: 'afgesproken datum JJJJ-MM-DD', 'reden?': 'reden' },
-  },
-  OPSCHORTEN: { omschrijving: 'termijn opgeschort', data: { termijn: 'naam van de termijn', 'reden?': 'reden' } },
-  HERVATTEN: { omschrijving: 'termijn hervat', data: { termijn: 'naam van de termijn' } },
-  NIEUWE_TERMIJN: { omschrijving: 'met redenen een nieuwe termijn gesteld', data: { termijn: 'naam van de termijn', tot: 'nieuwe datum JJJJ-MM-DD', reden: 'de redenen' } },
-  TERMIJN_VERLOPEN: { omschrijving: 'termijn verstreken', data: { termijn: 'naam van de termijn' } },
-  VERZOEK_OMBUDSMAN: { omschrijving: 'klager dient een verzoekschrift in bij de tweede lijn', data: {} },
-  OMBUDSMAN_INFORMATIEVRAAG: { omschrijving: 'informatievraag van de ombudsman', data: { 'termijn?': 'door de ombudsman gestelde termijn JJJJ-MM-DD' } },
-  OMBUDSMAN_INTERVENTIEVERZOEK: { omschrijving: 'interventieverzoek van de ombudsman', data: {} },
-  OMBUDSMAN_EIGEN_ONDERZOEK: { omschrijving: 'de ombudsman stelt een onderzoek uit eigen beweging in', data: {} },
-  OMBUDSMAN_DOORGEZONDEN: { omschrijving: 'de ombudsman zendt de klacht door voor interne behandeling', data: {} },
-  OMBUDSMAN_NIET_IN_BEHANDELING: { omschrijving: 'de ombudsman neemt het verzoek niet in behandeling', data: { 'reden?': 'reden' } },
-  RAPPORT_OMBUDSMAN: {
-    omschrijving: 'rapport van de ombudsman met bevindingen en oordeel',
-    data: { aanbevelingen: 'true als het rapport aanbevelingen doet', 'oordeel?': 'het oordeel' },
-    varianten: [{ aanbevelingen: true }, { aanbevelingen: false }],
-  },
-  REACTIE_OP_AANBEVELINGEN: {
-    omschrijving: 'de gemeente laat de ombudsman weten hoe zij de aanbevelingen opvolgt',
-    data: { volgen: 'true | false', 'motivering?': 'verplicht als de aanbeveling niet wordt gevolgd' },
-    varianten: [{ volgen: true }],
-  },
-  OORDEEL_KLACHTENCOMMISSIE: { omschrijving: 'klachtencommissie geeft haar oordeel', data: { oordeel: OORDELEN.join(' | '), 'aanbevelingen?': 'aanbevelingen' }, varianten: [{ oordeel: 'gegrond' }] },
-  REACTIE_AANBIEDER: { omschrijving: 'aanbieder deelt mee of en welke maatregelen hij neemt', data: { 'maatregelen?': 'de maatregelen' } },
-  STRUCTURELE_SITUATIE: { omschrijving: 'klacht betreft een ernstige situatie met een structureel karakter', data: {} },
-  GESCHIL_VOORGELEGD: { omschrijving: 'geschil voorgelegd aan de geschilleninstantie', data: { 'grond?': Object.keys(GESCHIL_GRONDEN).join(' | ') + ' (nodig vóór de schriftelijke uitkomst)' } },
-  UITSPRAAK_GESCHILLENINSTANTIE: { omschrijving: 'geschilleninstantie doet uitspraak', data: { 'uitspraak?': 'de uitspraak' } },
-  SIGNAAL_AFGEHANDELD: { omschrijving: 'signaal afgehandeld', data: {} },
-  MELDING_AFGEHANDELD: { omschrijving: 'melding afgehandeld', data: {} },
-  BESTUURLIJKE_IMPACT_MELDEN: {
-    omschrijving: 'de klacht blijkt tijdens de behandeling bestuurlijke impact te hebben: onverwijld aan het college',
-    data: { reden: 'waarom de klacht bestuurlijke aandacht vraagt' },
-    varianten: [{ reden: 'publiciteit verwacht' }],
-  },
-  OMBUDSMAN_CONTACT_AANBIEDER: {
-    omschrijving: 'de ombudsman heeft zich rechtstreeks tot de aanbieder gewend; de aanbieder meldt het de gemeente',
-    data: { 'aanbieder?': 'id of naam van de aanbieder', 'onderwerp?': 'waarover' },
-  },
-  OMBUDSMAN_NEEMT_ZELF_IN_BEHANDELING: {
-    omschrijving: 'de ombudsman behandelt een bij hem ingediende klacht bij uitzondering zelf (Awb 9:20 lid 1)',
-    data: { 'reden?': 'waarom interne klachtbehandeling niet van de klager kan worden gevergd' },
-  },
-  BESLUIT_STOPPEN_MET_LEVEREN: { omschrijving: 'de gemeente beslist op het verzoek om te stoppen met leveren', data: { besluit: 'toegestaan | afgewezen' }, varianten: [{ besluit: 'toegestaan' }, { besluit: 'afgewezen' }] },
+  KLACHT_ONTVANGEN: info('klacht, signaal of melding ontvangen', [veld('intake', 'intake', 'IntakeInput (gemeente, kanaal, ontvangenOp, ingediendBij, soort, aanbieders, feiten)')]),
+  AANBIEDER_NEEMT_IN_BEHANDELING: info('de aanbieder neemt de doorgestuurde klacht in behandeling'),
+  CONTACT_OPGENOMEN: info('contact met de klager opgenomen'),
+  FORMELE_BEHANDELING: info('informele afhandeling lukt niet: formele behandeling'),
+  IN_BEHANDELING_NEMEN: info('klacht in behandeling genomen', [veld('beklaagde?', 'tekst', 'de persoon op wiens gedraging de klacht betrekking heeft')]),
+  NIET_BEHANDELEN: info(
+    'besloten de klacht niet te behandelen',
+    [veld('grond', 'keuze', 'Awb 9:8', Object.keys(NIET_BEHANDELGRONDEN))],
+    [{ grond: 'ouderDanEenJaar' }],
+  ),
+  ONDERZOEK_AFGEROND: info('onderzoek afgerond (definitie zonder hoorzitting)'),
+  HOREN_UITNODIGEN: info('klager en beklaagde uitgenodigd om gehoord te worden'),
+  HOORZITTING_GEHOUDEN: info('hoorzitting gehouden'),
+  VERSLAG_VASTGESTELD: info('verslag van het horen vastgesteld'),
+  HOREN_OVERSLAAN: info(
+    'afgezien van het horen van de klager',
+    [veld('reden', 'keuze', 'Awb 9:10 lid 2', Object.keys(HOREN_UITZONDERINGEN))],
+    Object.keys(HOREN_UITZONDERINGEN).map((r) => ({ reden: r })),
+  ),
+  ADVIES_UITGEBRACHT: info('klachtadviescommissie heeft advies uitgebracht', [veld('advies', 'keuze', 'Awb 9:15 lid 4', OORDELEN)], [{ advies: 'gegrond' }]),
+  MEDIATION_STARTEN: info('mediation gestart', [veld('instemmingKlager', 'waar', 'true: de klager stemt in')], [{ instemmingKlager: true }]),
+  MEDIATION_GESLAAGD: info('mediation geslaagd, klager tevreden'),
+  MEDIATION_MISLUKT: info('mediation mislukt'),
+  VIER_OGEN_AKKOORD: info('tweede beoordelaar akkoord met de afdoening'),
+  VIER_OGEN_NIET_AKKOORD: info('tweede beoordelaar niet akkoord: opnieuw beoordelen'),
+  AFDOENEN: info(
+    'klacht afgedaan met een schriftelijk, gemotiveerd oordeel',
+    [
+      veld('oordeel', 'keuze', 'Awb 9:12 lid 1', OORDELEN),
+      veld('redenAfwijking?', 'tekst', 'reden als het oordeel afwijkt van het advies (Awb 9:16)'),
+      veld('maatregelen?', 'teksten', 'getroffen of te treffen maatregelen, voor de brief'),
+    ],
+    [{ oordeel: 'gegrond' }],
+  ),
+  KLAGER_TEVREDEN: info('klager is tevreden'),
+  KLAGER_ONTEVREDEN: info('klager is niet tevreden'),
+  KLACHT_BIJ_GEMEENTE: info('klager, ontevreden over de afhandeling door de aanbieder, klaagt bij de gemeente'),
+  KLACHT_INGETROKKEN: info('klager trekt de klacht (of het verzoek bij de tweede lijn) in', [reden]),
+  VERDAGEN: info('termijn verdaagd (schriftelijke mededeling)', [termijnNaam, veld('duur', 'duur', 'ISO 8601-duur, bijv. P4W'), reden]),
+  UITSTEL_MET_INSTEMMING: info('verder uitstel met schriftelijke instemming van de klager', [termijnNaam, veld('tot', 'datum', 'afgesproken datum JJJJ-MM-DD'), reden]),
+  OPSCHORTEN: info('termijn opgeschort', [termijnNaam, reden]),
+  HERVATTEN: info('termijn hervat', [termijnNaam]),
+  NIEUWE_TERMIJN: info('met redenen een nieuwe termijn gesteld', [termijnNaam, veld('tot', 'datum', 'nieuwe datum JJJJ-MM-DD'), veld('reden', 'tekst', 'de redenen')]),
+  TERMIJN_VERLOPEN: info('termijn verstreken', [termijnNaam]),
+  VERZOEK_OMBUDSMAN: info('klager dient een verzoekschrift in bij de tweede lijn'),
+  OMBUDSMAN_INFORMATIEVRAAG: info('informatievraag van de ombudsman', [veld('termijn?', 'datum', 'door de ombudsman gestelde termijn JJJJ-MM-DD')]),
+  OMBUDSMAN_INTERVENTIEVERZOEK: info('interventieverzoek van de ombudsman'),
+  OMBUDSMAN_EIGEN_ONDERZOEK: info('de ombudsman stelt een onderzoek uit eigen beweging in'),
+  OMBUDSMAN_DOORGEZONDEN: info('de ombudsman zendt de klacht door voor interne behandeling'),
+  OMBUDSMAN_NIET_IN_BEHANDELING: info('de ombudsman neemt het verzoek niet in behandeling', [reden]),
+  RAPPORT_OMBUDSMAN: info(
+    'rapport van de ombudsman met bevindingen en oordeel',
+    [veld('aanbevelingen', 'jaNee', 'true als het rapport aanbevelingen doet'), veld('oordeel?', 'tekst', 'het oordeel')],
+    [{ aanbevelingen: true }, { aanbevelingen: false }],
+  ),
+  REACTIE_OP_AANBEVELINGEN: info(
+    'de gemeente laat de ombudsman weten hoe zij de aanbevelingen opvolgt',
+    [veld('volgen', 'jaNee', 'true | false'), veld('motivering?', 'tekst', 'verplicht als de aanbeveling niet wordt gevolgd (Awb 9:36 lid 3)')],
+    [{ volgen: true }],
+  ),
+  OORDEEL_KLACHTENCOMMISSIE: info('klachtencommissie geeft haar oordeel', [veld('oordeel', 'keuze', 'Jeugdwet 4.2.1', OORDELEN), veld('aanbevelingen?', 'teksten', 'aanbevelingen')], [{ oordeel: 'gegrond' }]),
+  REACTIE_AANBIEDER: info('aanbieder deelt mee of en welke maatregelen hij neemt', [veld('maatregelen?', 'teksten', 'de maatregelen')]),
+  STRUCTURELE_SITUATIE: info('klacht betreft een ernstige situatie met een structureel karakter'),
+  GESCHIL_VOORGELEGD: info('geschil voorgelegd aan de geschilleninstantie', [veld('grond?', 'keuze', 'nodig vóór de schriftelijke uitkomst, Wkkgz 21 lid 1', Object.keys(GESCHIL_GRONDEN))]),
+  UITSPRAAK_GESCHILLENINSTANTIE: info('geschilleninstantie doet uitspraak', [veld('uitspraak?', 'tekst', 'de uitspraak')]),
+  SIGNAAL_AFGEHANDELD: info('signaal afgehandeld'),
+  MELDING_AFGEHANDELD: info('melding afgehandeld'),
+  BESTUURLIJKE_IMPACT_MELDEN: info(
+    'de klacht blijkt tijdens de behandeling bestuurlijke impact te hebben: onverwijld aan het college',
+    [veld('reden', 'tekst', 'waarom de klacht bestuurlijke aandacht vraagt')],
+    [{ reden: 'publiciteit verwacht' }],
+  ),
+  OMBUDSMAN_CONTACT_AANBIEDER: info('de ombudsman heeft zich rechtstreeks tot de aanbieder gewend; de aanbieder meldt het de gemeente', [
+    veld('aanbieder?', 'tekst', 'id of naam van de aanbieder'),
+    veld('onderwerp?', 'tekst', 'waarover'),
+  ]),
+  OMBUDSMAN_NEEMT_ZELF_IN_BEHANDELING: info('de ombudsman behandelt een bij hem ingediende klacht bij uitzondering zelf (Awb 9:20 lid 1)', [
+    veld('reden?', 'tekst', 'waarom interne klachtbehandeling niet van de klager kan worden gevergd'),
+  ]),
+  BESLUIT_STOPPEN_MET_LEVEREN: info(
+    'de gemeente beslist op het verzoek om te stoppen met leveren',
+    [veld('besluit', 'keuze', 'besluit van de gemeente', ['toegestaan', 'afgewezen'])],
+    [{ besluit: 'toegestaan' }, { besluit: 'afgewezen' }],
+  ),
 };
+
+/** Events only Klachtregie sends itself: expiry comes from the termijn table, the intake from POST /klachten. */
+export const SYSTEEM_GEBEURTENISSEN: ReadonlySet<string> = new Set(['TERMIJN_VERLOPEN', 'KLACHT_ONTVANGEN']);
+
+/** What a caller may check an event's data against, besides the static lists above. */
+export interface DataOmgeving {
+  /** Termijnen the definition knows (names). */
+  termijnen: string[];
+  /** Advice of the klachtadviescommissie on this klacht, if any (Awb 9:16). */
+  advies?: string;
+  /** Calendar day of the event (YYYY-MM-DD), for dates that may not lie in the past. */
+  dag?: string;
+}
+
+export type { OngeldigVeld };
+
+const DUUR = /^P[1-9]\d{0,4}[DWMY]$/;
+
+function geldigeDatum(v: unknown): v is string {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+const isTekst = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+
+/** Why one value does not fit its field, or undefined when it does. */
+function veldFout(v: DataVeld, w: unknown, omgeving: DataOmgeving): string | undefined {
+  switch (v.soort) {
+    case 'tekst':
+      return isTekst(w) ? undefined : 'geef een tekst';
+    case 'teksten':
+      return isTekst(w) || (Array.isArray(w) && w.every(isTekst)) ? undefined : 'geef een tekst of een lijst teksten';
+    case 'keuze':
+      return typeof w === 'string' && (v.waarden ?? []).includes(w) ? undefined : `kies een van: ${(v.waarden ?? []).join(', ')} (niet ${JSON.stringify(w)})`;
+    case 'jaNee':
+      return typeof w === 'boolean' ? undefined : `geef true of false (niet ${JSON.stringify(w)})`;
+    case 'waar':
+      return w === true ? undefined : 'moet true zijn';
+    case 'duur':
+      return typeof w === 'string' && DUUR.test(w)
+        ? undefined
+        : `geef een ISO 8601-duur met één eenheid, bijvoorbeeld P4W (4 weken) of P10D (niet ${JSON.stringify(w)})`;
+    case 'datum':
+      return geldigeDatum(w) ? undefined : `geef een datum als JJJJ-MM-DD, bijvoorbeeld 2026-06-01 (niet ${JSON.stringify(w)})`;
+    case 'termijn':
+      return typeof w === 'string' && omgeving.termijnen.includes(w)
+        ? undefined
+        : `geef de naam van een termijn van deze klachtregeling: ${omgeving.termijnen.join(', ')} (niet ${JSON.stringify(w)})`;
+    case 'intake':
+    case 'registratie':
+      // The intake is checked by POST /klachten; registratie by src/machines/registratie.ts.
+      return undefined;
+  }
+}
+
+/**
+ * Checks an event's data against what its type needs, before the regime steps. Returns every wrong
+ * field (empty: the data is complete and well-formed; whether the event fits the state is the
+ * regime's answer). Unknown event types and unknown extra fields are left to the regime.
+ */
+export function controleerGebeurtenisData(type: string, data: Record<string, unknown> | undefined, omgeving: DataOmgeving): OngeldigVeld[] {
+  const g = GEBEURTENISSEN[type];
+  if (!g) return [];
+  const d = data ?? {};
+  const fouten: OngeldigVeld[] = [];
+  for (const v of g.velden) {
+    const w = d[v.naam];
+    // An empty text (an empty form field) counts as not given.
+    if (w === undefined || w === null || (typeof w === 'string' && w.trim() === '')) {
+      if (v.verplicht) fouten.push({ name: `data.${v.naam}`, reason: `${type} vraagt data.${v.naam}: ${v.waarden ? `een van ${v.waarden.join(', ')}` : v.omschrijving}` });
+      continue;
+    }
+    const f = veldFout(v, w, omgeving);
+    if (f) fouten.push({ name: `data.${v.naam}`, reason: `${v.naam}: ${f}` });
+  }
+  if (fouten.length) return fouten;
+  // Rules between fields and the klacht's own data (still about the data, not about the state).
+  if (type === 'AFDOENEN' && omgeving.advies && d.oordeel !== omgeving.advies && !isTekst(d.redenAfwijking)) {
+    fouten.push({ name: 'data.redenAfwijking', reason: `het oordeel '${String(d.oordeel)}' wijkt af van het advies '${omgeving.advies}': vermeld de reden in data.redenAfwijking (Awb 9:16)` });
+  }
+  if (type === 'REACTIE_OP_AANBEVELINGEN' && d.volgen === false && !isTekst(d.motivering)) {
+    fouten.push({ name: 'data.motivering', reason: 'wie een aanbeveling niet volgt, geeft de redenen in data.motivering (Awb 9:36 lid 3)' });
+  }
+  if (type === 'NIEUWE_TERMIJN' && omgeving.dag && typeof d.tot === 'string' && d.tot < omgeving.dag) {
+    fouten.push({ name: 'data.tot', reason: `de nieuwe termijn (${d.tot}) ligt vóór de dag van de gebeurtenis (${omgeving.dag})` });
+  }
+  return fouten;
+}
 
 export function omschrijvingVan(type: string): string {
   return GEBEURTENISSEN[type]?.omschrijving ?? type;

@@ -13,6 +13,9 @@ import { beschrijfDuur, foutOp, langerDan, leesDuur, vergelijkDuur } from './lin
 import { didYouMean } from './suggest';
 import type { Definitie, FeitDeclaratie, GeladenDefinitie, Voorwaarde } from './types';
 
+/** The values KLAGER_TEVREDEN and KLAGER_ONTEVREDEN register (src/machines/registratie.ts). */
+export const TEVREDENHEID_UIT_GEBEURTENIS = ['tevreden', 'ontevreden'] as const;
+
 /** Termijnen the compiler wires into building blocks, with the rule that makes them necessary. */
 const VERPLICHTE_TERMIJNEN: Array<{ naam: string; waarom: string; voorbeeld: string }> = [
   {
@@ -236,5 +239,29 @@ export function referentieFouten(def: GeladenDefinitie): DefinitionError[] {
   if (r?.herinneringVoor && langerDan(r.herinneringVoor, 'P3M')) {
     errors.push(foutOp(def, ['rapportage', 'aanbieders', 'herinneringVoor'], `herinnering ${beschrijfDuur(r.herinneringVoor)} vóór een rapportagedeadline is langer dan een kwartaal`, 'kies bijvoorbeeld P2W'));
   }
+  registratieFouten(def, errors);
   return errors;
+}
+
+/**
+ * Registration lists: each value once (a report would otherwise split one aard over two rows), and
+ * tevredenheid holds the two values KLAGER_TEVREDEN and KLAGER_ONTEVREDEN write.
+ */
+function registratieFouten(def: GeladenDefinitie, errors: DefinitionError[]): void {
+  const reg = def.definitie.registratie;
+  if (!reg) return;
+  for (const [veld, lijst] of Object.entries(reg) as Array<[string, string[] | undefined]>) {
+    const gezien = new Set<string>();
+    (lijst ?? []).forEach((w, i) => {
+      if (gezien.has(w)) errors.push(foutOp(def, ['registratie', veld, i], `registratie.${veld} noemt '${w}' twee keer`, 'haal de dubbele waarde weg'));
+      gezien.add(w);
+    });
+  }
+  for (const nodig of TEVREDENHEID_UIT_GEBEURTENIS) {
+    if (reg.tevredenheid && !reg.tevredenheid.includes(nodig)) {
+      errors.push(
+        foutOp(def, ['registratie', 'tevredenheid'], `registratie.tevredenheid mist '${nodig}', de waarde die ${nodig === 'tevreden' ? 'KLAGER_TEVREDEN' : 'KLAGER_ONTEVREDEN'} registreert`, `voeg '${nodig}' toe aan de lijst, of laat tevredenheid weg (dan geldt [tevreden, ontevreden])`, true),
+      );
+    }
+  }
 }

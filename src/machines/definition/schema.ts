@@ -17,6 +17,7 @@ import type {
   JeugdwetRegime,
   Rapportage,
   RapportagePeriode,
+  Registratie,
   Signalen,
   Stappen,
   TermijnDefinitie,
@@ -250,6 +251,31 @@ export const rapportageSchema = z.strictObject({
   jaarverslag: z.boolean().describe('Jaarlijkse publicatie van geregistreerde schriftelijke klachten (Awb 9:12a).'),
 });
 
+/** A registration value: short, so it fits the klacht's column and a report's row label. */
+export const REGISTRATIE_WAARDE_MAX = 100;
+const registratieLijst = (omschrijving: string) =>
+  z
+    .array(z.string().trim().min(1).max(REGISTRATIE_WAARDE_MAX).describe('Eén waarde zoals hij in de rapportage verschijnt (hooguit 100 tekens).'))
+    .min(1)
+    .optional()
+    .describe(`${omschrijving} Weglaten = dit veld wordt niet geregistreerd.`);
+
+export const registratieSchema = z
+  .strictObject({
+    aard: registratieLijst('Waarover de klacht gaat (aard of categorie), bijvoorbeeld bejegening, bereikbaarheid.'),
+    oorzaak: registratieLijst('Waardoor het misging, bijvoorbeeld planning, personeelstekort.'),
+    afwikkeling: registratieLijst('Hoe de klacht is afgewikkeld, bijvoorbeeld excuses, uitleg, herstel dienstverlening.'),
+    maatregelen: registratieLijst('Maatregelen die naar aanleiding van de klacht zijn of worden getroffen.'),
+    tevredenheid: z
+      .array(z.string().trim().min(1).max(REGISTRATIE_WAARDE_MAX))
+      .min(2)
+      .optional()
+      .describe('Of de klager tevreden is. Moet tevreden en ontevreden bevatten (die vullen KLAGER_TEVREDEN en KLAGER_ONTEVREDEN); weglaten = alleen die twee.'),
+  })
+  .describe(
+    'Waardenlijsten voor de registratie per klacht, waarnaar de rapportages tellen (Stichtse Vecht art. 11.1: naar aard en oorzaak, met afwikkeling en maatregelen; Amsterdam §5A en §6: tevredenheid). Een waarde buiten de lijst wordt geweigerd.',
+  );
+
 export const bewaartermijnenSchema = z.strictObject({
   gemeente: duur('Bewaartermijn bij de gemeente na afsluiten (Selectielijst 13.1: P5Y).'),
   viaOmbudsman: duur('Bewaartermijn als de klacht via de ombudsman liep (Selectielijst 13.1.2: P10Y).').optional(),
@@ -311,6 +337,7 @@ export const definitieSchema = z
       .optional()
       .describe('Protocol stoppen met leveren: de aanbieder vraagt, de gemeente beslist (seed 003 §8).'),
     rapportage: rapportageSchema.describe('Rapportage door aanbieders en het jaarverslag.'),
+    registratie: registratieSchema.optional(),
     bewaartermijnen: bewaartermijnenSchema.describe('Hoe lang dossiers bewaard worden.'),
   })
   .meta({
@@ -344,6 +371,7 @@ export type _SchemaMatchesTypes = [
   Assert<SameKeys<NN<z.infer<typeof rapportageSchema>['aanbieders']>, NN<Rapportage['aanbieders']>>>,
   Assert<SameKeys<z.infer<typeof rapportagePeriodeSchema>, RapportagePeriode>>,
   Assert<SameKeys<z.infer<typeof bewaartermijnenSchema>, Bewaartermijnen>>,
+  Assert<SameKeys<z.infer<typeof registratieSchema>, Registratie>>,
   Assert<SameKeys<NN<Infer['stoppenMetLeveren']>, NN<Definitie['stoppenMetLeveren']>>>,
   Assert<SameKeys<NN<Infer['kalender']>, NN<Definitie['kalender']>>>,
   Assert<SameKeys<NN<Infer['bijzondereRegimes']>, Record<(typeof AANBIEDER_TYPES)[number], unknown>>>,

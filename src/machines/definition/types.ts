@@ -207,6 +207,21 @@ export interface Rapportage {
   jaarverslag: boolean;
 }
 
+/**
+ * Value lists for the registration of each klacht, per gemeente: what the reports count per aard,
+ * oorzaak, afwikkeling, maatregelen and tevredenheid ("Uitgangspunten klachtenmanagement Sociaal
+ * Domein" art. 11.1: naar aard en oorzaak, met afwikkeling en getroffen maatregelen; "Klachtenprotocol
+ * Wmo keten Amsterdam" §5A, §6: of de klager tevreden is). A value outside the list is refused.
+ */
+export interface Registratie {
+  aard?: string[];
+  oorzaak?: string[];
+  afwikkeling?: string[];
+  maatregelen?: string[];
+  /** Must hold `tevreden` and `ontevreden` (KLAGER_TEVREDEN / KLAGER_ONTEVREDEN fill them); absent = just those two. */
+  tevredenheid?: string[];
+}
+
 export interface Bewaartermijnen {
   /** Selectielijst 2020 13.1: 5 years after closing. */
   gemeente: Duur;
@@ -245,6 +260,8 @@ export interface Definitie {
   /** Protocol 'stoppen met leveren' (seed 003 §8): the aanbieder asks, the gemeente decides. */
   stoppenMetLeveren?: { beslistermijn: Duur; besluitDoor: string };
   rapportage: Rapportage;
+  /** Value lists for registering aard, oorzaak, afwikkeling, maatregelen and tevredenheid per klacht. */
+  registratie?: Registratie;
   bewaartermijnen: Bewaartermijnen;
 }
 

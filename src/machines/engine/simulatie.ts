@@ -102,7 +102,11 @@ export function simuleer(regime: Regime, scenario: Scenario): SimulatieUitkomst 
 
   const stap = (soort: TijdlijnRegel['soort'], e: KlachtEvent): StepResult => {
     const voor = huidig;
-    const r = regime.step(voor.snapshot, e);
+    // As the service does: wrong data for an event that fits is refused before stepping, naming the fields.
+    const fouten = regime.controles.controleerGebeurtenis(voor.snapshot, e);
+    const r: StepResult = fouten.length
+      ? { ...voor, accepted: false, reason: `ongeldige data: ${fouten.map((f) => `${f.name}: ${f.reason}`).join('; ')}`, intents: [] }
+      : regime.step(voor.snapshot, e);
     const d = verschil(voor.termijnen, r.termijnen);
     tijdlijn.push({
       datum: kalenderdag(e.at),

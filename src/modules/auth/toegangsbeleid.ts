@@ -12,6 +12,8 @@ export const TOEGANGSBELEID: Record<string, readonly Rol[]> = {
   'GET /klachten': ['klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder'],
   'GET /klachten/:id': ['klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder'],
   'POST /klachten/:id/gebeurtenissen': ['klachtbehandelaar', 'systeem'],
+  // Registration for the reports: whoever handles the klacht classifies it.
+  'PATCH /klachten/:id/registratie': ['klachtbehandelaar', 'systeem'],
   'GET /klachten/:id/gebeurtenissen': ['klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder'],
   'GET /klachten/:id/termijnen': ['klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder'],
   'POST /klachten/:id/terugkoppelingen': ['aanbieder', 'klachtbehandelaar'],

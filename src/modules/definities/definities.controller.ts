@@ -139,6 +139,11 @@ export class DefinitiesController {
   @ApiOperation({ operationId: 'gebeurtenisTypen', summary: 'De gebeurtenissen die POST /klachten/{id}/gebeurtenissen kent, met hun data' })
   @ApiOkResponse({ type: GebeurtenisTypeDto, isArray: true })
   gebeurtenisTypen(): GebeurtenisTypeDto[] {
-    return Object.entries(GEBEURTENISSEN).map(([type, g]) => ({ type, omschrijving: g.omschrijving, data: g.data }));
+    return Object.entries(GEBEURTENISSEN).map(([type, g]) => ({
+      type,
+      omschrijving: g.omschrijving,
+      data: g.data,
+      velden: g.velden.map((v) => ({ naam: v.naam, verplicht: v.verplicht, soort: v.soort, omschrijving: v.omschrijving, ...(v.waarden ? { waarden: [...v.waarden] } : {}) })),
+    }));
   }
 }

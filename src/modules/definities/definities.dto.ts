@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { DataVeldDto } from '../klachten/dto/klacht-view.dto';
 
 export class DefinitieYamlDto {
   @ApiProperty({ description: 'De definitie als YAML (zie docs/definities.md).', example: "gemeente:\n  cbsCode: GM0363\n  naam: Amsterdam\nversie: '2026-01'\n..." })
@@ -68,4 +69,6 @@ export class GebeurtenisTypeDto {
   @ApiProperty({ example: 'klacht afgedaan met een oordeel' }) omschrijving: string;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Velden van data; een ? betekent optioneel.' })
   data: Record<string, string>;
+  @ApiProperty({ type: [DataVeldDto], description: 'Dezelfde velden met hun soort en vaste waarden, zoals POST /klachten/{id}/gebeurtenissen ze controleert (fout: 422).' })
+  velden: DataVeldDto[];
 }

@@ -20,6 +20,27 @@ export class GebeurtenisNietToegestaanError extends EngineError {
   }
 }
 
+/** The event fits the klacht's state, but its data is wrong or incomplete (nothing was written). */
+export class GebeurtenisDataOngeldigError extends EngineError {
+  readonly code = 'gebeurtenis-data-ongeldig';
+  constructor(
+    readonly eventType: string,
+    readonly velden: Array<{ name: string; reason: string }>,
+  ) {
+    super(`De data van ${eventType} is niet in orde: ${velden.map((v) => `${v.name}: ${v.reason}`).join('; ')}`);
+    this.name = 'GebeurtenisDataOngeldigError';
+  }
+}
+
+/** A registration value is not in the lists of the klacht's definition version (nothing was written). */
+export class RegistratieOngeldigError extends EngineError {
+  readonly code = 'registratie-ongeldig';
+  constructor(readonly velden: Array<{ name: string; reason: string }>) {
+    super(`De registratie is niet in orde: ${velden.map((v) => `${v.name}: ${v.reason}`).join('; ')}`);
+    this.name = 'RegistratieOngeldigError';
+  }
+}
+
 export class KlachtNietGevondenError extends EngineError {
   readonly code = 'klacht-niet-gevonden';
   constructor(readonly klachtId: string) {

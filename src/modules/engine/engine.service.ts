@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult } from '../../machines/contract';
+import type { CompiledRegime, IntakeInput, KlachtEvent, RegistratieWaarden, StepResult } from '../../machines/contract';
+import { OORDELEN } from '../../machines/compiler/gebeurtenissen';
 import { KlachtGebeurtenisEntity } from '../klachten/klacht-gebeurtenis.entity';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
@@ -15,10 +16,12 @@ import { dagVan } from '../termijnen/termijn-tijd';
 import { TermijnEntity } from '../termijnen/termijn.entity';
 import {
   DefinitieOntbreektError,
+  GebeurtenisDataOngeldigError,
   GebeurtenisNietToegestaanError,
   GeenDefinitieError,
   IntakeGeweigerdError,
   KlachtNietGevondenError,
+  RegistratieOngeldigError,
 } from './engine.errors';
 import { REGIME_BRON, type RegimeBron } from './regime-bron';
 
@@ -36,9 +39,25 @@ export interface EngineResultaat {
 /** Event type recorded in history for the intake (design.md §4 names it as the first event). */
 export const INTAKE_EVENT = 'KLACHT_ONTVANGEN';
 
-// Registration fields an accepted event may carry in `data` (Awb 9:12a registratie; reports per
-// aard/categorie and oorzaak, Stichtse Vecht; tevredenheid, Amsterdam §5A).
-const REGISTRATIE_VELDEN = ['categorie', 'oorzaak', 'afdoening', 'oordeel', 'tevredenheid'] as const;
+/** Event type recorded in history when only the registration of a klacht changes (PATCH .../registratie). */
+export const REGISTRATIE_EVENT = 'REGISTRATIE_GEWIJZIGD';
+
+type RegistratieKolommen = Partial<Pick<KlachtEntity, 'categorie' | 'oorzaak' | 'afdoening' | 'oordeel' | 'tevredenheid' | 'maatregelen'>>;
+
+/**
+ * The klacht's columns for registered values ("Uitgangspunten klachtenmanagement Sociaal Domein
+ * Stichtse Vecht" art. 11.1: aard, oorzaak, afwikkeling, maatregelen; "Klachtenprotocol Wmo keten
+ * Amsterdam" §5A: tevredenheid). Aard lives in `categorie`, afwikkeling in `afdoening`.
+ */
+export function registratieKolommen(w: RegistratieWaarden): RegistratieKolommen {
+  return {
+    ...(w.aard !== undefined ? { categorie: w.aard } : {}),
+    ...(w.oorzaak !== undefined ? { oorzaak: w.oorzaak } : {}),
+    ...(w.afwikkeling !== undefined ? { afdoening: w.afwikkeling } : {}),
+    ...(w.maatregelen !== undefined ? { maatregelen: w.maatregelen } : {}),
+    ...(w.tevredenheid !== undefined ? { tevredenheid: w.tevredenheid } : {}),
+  };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -59,10 +78,15 @@ export class EngineService {
   ) {}
 
   /** Intake: start the regime in force for the gemeente on the day of receipt. */
-  async create(intake: IntakeInput, ctx: EngineContext): Promise<EngineResultaat> {
+  async create(intake: IntakeInput, ctx: EngineContext, registratie?: unknown): Promise<EngineResultaat> {
     const dag = dagVan(new Date(intake.ontvangenOp));
     const regime = this.regimes.forGemeente(intake.gemeente, dag);
     if (!regime) throw new GeenDefinitieError(intake.gemeente, dag);
+    // Checked against the lists of the version this klacht will be pinned to; wrong values store nothing.
+    const reg = regime.controles
+      ? regime.controles.controleerRegistratie(registratie, 'registratie')
+      : { waarden: {}, fouten: registratie === undefined ? [] : [{ name: 'registratie', reason: `de klachtregeling ${regime.summary.id} (versie ${regime.summary.versie}) kent geen registratie` }] };
+    if (reg.fouten.length) throw new RegistratieOngeldigError(reg.fouten);
     const result = regime.start(intake);
     if (!result.accepted) throw new IntakeGeweigerdError(result.reason ?? 'De klachtregeling weigert deze intake.');
     const klacht = await this.dataSource.transaction(async (m) => {
@@ -85,9 +109,12 @@ export class EngineService {
         onderwerp: intake.onderwerp ?? null,
         aanbieders: intake.aanbieders,
         feiten: intake.feiten,
+        ...registratieKolommen(reg.waarden),
       });
       const row = await m.findOneByOrFail(KlachtEntity, { id });
-      const event: KlachtEvent = { type: INTAKE_EVENT, at: intake.ontvangenOp, data: { ...intake } };
+      // The registration given at intake goes into the history too (who registered what, and when).
+      const metRegistratie = Object.keys(reg.waarden).length ? { registratie: reg.waarden } : {};
+      const event: KlachtEvent = { type: INTAKE_EVENT, at: intake.ontvangenOp, data: { ...intake, ...metRegistratie } };
       await this.schrijfStap(m, row, null, event, result, ctx, [
         { klachtId: id, type: OUTBOX_TYPES.klachtOntvangen, payload: this.basis(row, event, ctx) },
       ]);
@@ -98,13 +125,21 @@ export class EngineService {
   }
 
   /**
-   * Applies one event. Refused by the regime: throws GebeurtenisNietToegestaanError and the
+   * Applies one event. Wrong data for an event that fits the state: GebeurtenisDataOngeldigError
+   * (the fields, HTTP 422). Refused by the regime: GebeurtenisNietToegestaanError (409). Either way the
    * transaction writes nothing (no history row either; the refusal is logged).
    */
   async apply(klachtId: string, event: KlachtEvent, ctx: EngineContext): Promise<EngineResultaat> {
     const uit = await this.dataSource.transaction(async (m) => {
       const row = await this.vergrendel(m, klachtId);
-      const result = this.regimeVan(row).step(row.snapshot, { ...event, actor: event.actor ?? ctx.actor });
+      const regime = this.regimeVan(row);
+      // Wrong data for an event that fits the state is a field error (422), not a refusal (409).
+      const fouten = regime.controles?.controleerGebeurtenis(row.snapshot, event) ?? [];
+      if (fouten.length) {
+        this.logger.log(`Klacht ${klachtId}: ${event.type} met ongeldige data: ${fouten.map((f) => f.name).join(', ')}`);
+        throw new GebeurtenisDataOngeldigError(event.type, fouten);
+      }
+      const result = regime.step(row.snapshot, { ...event, actor: event.actor ?? ctx.actor });
       if (!result.accepted) {
         this.logger.log(`Klacht ${klachtId}: ${event.type} geweigerd in ${row.state}: ${result.reason ?? ''}`);
         throw new GebeurtenisNietToegestaanError(
@@ -119,6 +154,46 @@ export class EngineService {
     });
     this.relay.kick();
     return uit;
+  }
+
+  /**
+   * Changes only the registration of a klacht (aard, oorzaak, afwikkeling, maatregelen,
+   * tevredenheid), also after it is closed: a behandelaar often classifies later. Checked against the
+   * lists of the klacht's pinned definition version; one history row records who changed what.
+   */
+  async registreer(klachtId: string, registratie: unknown, at: string, ctx: EngineContext): Promise<KlachtEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const row = await this.vergrendel(m, klachtId);
+      const controles = this.regimeVan(row).controles;
+      const r = controles?.controleerRegistratie(registratie, 'registratie') ?? {
+        waarden: {},
+        fouten: [{ name: 'registratie', reason: `de klachtregeling ${row.definitieId} (versie ${row.definitieVersie}) kent geen registratie` }],
+      };
+      if (r.fouten.length) throw new RegistratieOngeldigError(r.fouten);
+      const kolommen = registratieKolommen(r.waarden);
+      if (Object.keys(kolommen).length === 0) {
+        throw new RegistratieOngeldigError([{ name: 'registratie', reason: 'geef minstens één van aard, oorzaak, afwikkeling, maatregelen, tevredenheid' }]);
+      }
+      await m
+        .createQueryBuilder()
+        .update(KlachtEntity)
+        .set({ ...kolommen, version: () => 'version + 1' })
+        .where('id = :id', { id: row.id })
+        .execute();
+      Object.assign(row, kolommen, { version: row.version + 1 });
+      await m.insert(KlachtGebeurtenisEntity, {
+        klachtId: row.id,
+        type: REGISTRATIE_EVENT,
+        vanState: row.state,
+        naarState: row.state,
+        actor: ctx.actor,
+        at: new Date(at),
+        correlationId: ctx.correlationId ?? null,
+        payload: { registratie: r.waarden },
+        accepted: true,
+      } as QueryDeepPartialEntity<KlachtGebeurtenisEntity>);
+      return row;
+    });
   }
 
   /** Locks the klacht row for the rest of the transaction (lock order: klacht, then its termijnen). */
@@ -154,15 +229,12 @@ export class EngineService {
   ): Promise<void> {
     // The snapshot before this step: to ask the regime whether the step meets a passed obligation.
     const vorigeSnapshot = vanState === null ? null : row.snapshot;
-    const registratie: Partial<Pick<KlachtEntity, (typeof REGISTRATIE_VELDEN)[number] | 'maatregelen'>> = {};
-    const data = event.data ?? {};
-    for (const veld of REGISTRATIE_VELDEN) {
-      if (typeof data[veld] === 'string') registratie[veld] = data[veld] as string;
-    }
-    if (typeof data.aard === 'string') registratie.categorie = data.aard;
-    if (Array.isArray(data.maatregelen) && data.maatregelen.every((x) => typeof x === 'string')) {
-      registratie.maatregelen = data.maatregelen as string[];
-    }
+    // Only documented registration (data.registratie, checked against the definition's lists, and
+    // tevredenheid from KLAGER_TEVREDEN / KLAGER_ONTEVREDEN) and the Awb 9:12 oordeel reach the columns.
+    const registratie: RegistratieKolommen =
+      vanState === null ? {} : registratieKolommen(this.regimeVan(row).controles?.registratieVan(event) ?? {});
+    const oordeel = event.data?.oordeel;
+    if (vanState !== null && typeof oordeel === 'string' && (OORDELEN as readonly string[]).includes(oordeel)) registratie.oordeel = oordeel;
     if (vanState !== null) {
       // Time in state restarts only when the state changes (an event within the state keeps it).
       const sinds = vanState !== result.state ? { stateSinds: new Date(event.at) } : {};

@@ -18,6 +18,7 @@ export class KlachtActiesController {
   })
   @ApiCreatedResponse({ type: TerugkoppelingViewDto })
   @ApiNotFoundResponse({ description: 'Onbekende klacht (klacht-niet-gevonden)' })
+  @ApiUnprocessableEntityResponse({ description: 'Een registratiewaarde staat niet in de lijst van de gemeente (registratie-ongeldig, met invalidParams); er is niets vastgelegd.' })
   async terugkoppeling(
     @HuidigeTenant() tenant: Tenant,
     @Param('id', new ParseUUIDPipe()) id: string,

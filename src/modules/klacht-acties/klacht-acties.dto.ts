@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { RegistratieDto } from '../klachten/dto/registratie.dto';
 import { OMBUDSMAN_VERZOEK_SOORTEN, type OmbudsmanVerzoekSoort } from './klacht-koppeling.entity';
 import { TERUGKOPPELING_SOORTEN, type TerugkoppelingSoort } from './terugkoppeling.entity';
 
@@ -39,6 +41,16 @@ export class TerugkoppelingDto {
   @IsString()
   @MaxLength(2000)
   opmerking?: string;
+
+  @ApiPropertyOptional({
+    type: RegistratieDto,
+    description:
+      'Bij elke soort: aard, oorzaak, afwikkeling, maatregelen, tevredenheid voor de rapportage van de gemeente, uit haar lijsten (registratieWaarden van de klacht). Een waarde buiten de lijst: 422, er wordt niets vastgelegd.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RegistratieDto)
+  registratie?: RegistratieDto;
 }
 
 export class TerugkoppelingViewDto {

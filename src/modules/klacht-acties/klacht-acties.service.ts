@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EngineError } from '../engine/engine.errors';
+import { REGISTRATIE_EVENT } from '../engine/engine.service';
 import type { Tenant } from '../auth/tenant';
 import type { KlachtIntakeDto } from '../klachten/dto/klacht-intake.dto';
 import { KlachtEntity } from '../klachten/klacht.entity';
@@ -10,8 +11,14 @@ import type { OmbudsmanVerzoekDto, OmbudsmanVerzoekViewDto, TerugkoppelingDto, T
 import { KlachtKoppelingEntity, type OmbudsmanVerzoekSoort } from './klacht-koppeling.entity';
 import { TerugkoppelingEntity } from './terugkoppeling.entity';
 
-/** The event a terugkoppeling stands for (the event vocabulary of src/machines/compiler/gebeurtenissen.ts). */
+/** The event a terugkoppeling stands for (the event vocabulary of src/machines/compiler/gebeurtenissen.ts), with its registratie. */
 function terugkoppelingEvent(dto: TerugkoppelingDto): { type: string; data?: Record<string, unknown> } | undefined {
+  const e = eventZonderRegistratie(dto);
+  if (!e || !dto.registratie) return e;
+  return { ...e, data: { ...e.data, registratie: dto.registratie } };
+}
+
+function eventZonderRegistratie(dto: TerugkoppelingDto): { type: string; data?: Record<string, unknown> } | undefined {
   switch (dto.soort) {
     case 'behandeling':
       return { type: 'AANBIEDER_NEEMT_IN_BEHANDELING' };
@@ -66,6 +73,9 @@ export class KlachtActiesService {
 
   async terugkoppeling(klachtId: string, dto: TerugkoppelingDto, tenant: Tenant): Promise<TerugkoppelingViewDto> {
     const klacht = await this.klacht(klachtId);
+    // "Uitgangspunten klachtenmanagement Sociaal Domein" art. 11.1: the aanbieder reports aard, oorzaak,
+    // afwikkeling and maatregelen. Values outside the gemeente's lists are refused before anything is stored.
+    if (dto.registratie) this.klachten.controleerRegistratie(klacht, dto.registratie);
     const { soort, at, opmerking, ...data } = dto;
     // Stored first: the aanbieder's report is kept even when the regime has no step for it now.
     const rij = await this.dataSource.getRepository(TerugkoppelingEntity).save({
@@ -78,12 +88,20 @@ export class KlachtActiesService {
       opmerking: opmerking ?? null,
       door: tenant.subject,
     });
-    const event = terugkoppelingEvent(dto);
+    let event = terugkoppelingEvent(dto);
     let uitkomst: { toegepast: boolean; reden?: string; state?: string } = { toegepast: false, reden: 'registratie: alleen vastgelegd' };
     if (event) {
       uitkomst = await this.probeer(klacht, event, at, tenant);
-      if (uitkomst.toegepast) await this.dataSource.getRepository(TerugkoppelingEntity).update({ id: rij.id }, { gebeurtenis: event.type });
     }
+    // The registration counts also when the event does not fit now (or there is none): only the values change.
+    if (dto.registratie && !uitkomst.toegepast) {
+      const detail = await this.klachten.registreer(klachtId, { ...dto.registratie, ...(at ? { at } : {}) }, tenant.subject);
+      if (!event) {
+        event = { type: REGISTRATIE_EVENT };
+        uitkomst = { toegepast: true, state: detail.state };
+      }
+    }
+    if (uitkomst.toegepast && event) await this.dataSource.getRepository(TerugkoppelingEntity).update({ id: rij.id }, { gebeurtenis: event.type });
     return {
       id: rij.id,
       klachtId,

@@ -1,23 +1,25 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ProblemException } from '../../common/problem';
 import { TenantContext } from '../auth/tenant';
 import {
   DefinitieOntbreektError,
   EngineError,
+  GebeurtenisDataOngeldigError,
   GebeurtenisNietToegestaanError,
   GeenDefinitieError,
   IntakeGeweigerdError,
   KlachtNietGevondenError,
+  RegistratieOngeldigError,
 } from '../engine/engine.errors';
+import { SYSTEEM_GEBEURTENISSEN } from '../../machines/compiler/gebeurtenissen';
 import { GebeurtenisDto } from './dto/gebeurtenis.dto';
 import { KlachtIntakeDto } from './dto/klacht-intake.dto';
 import { KlachtLijstQuery } from './dto/klacht-lijst.query';
 import { KlachtDetailDto, KlachtPaginaDto } from './dto/klacht-view.dto';
+import { RegistratieWijzigingDto } from './dto/registratie.dto';
 import { KlachtenService } from './klachten.service';
 
-/** Events only the system sends (termijn expiry comes from the `termijn` table, design.md §5). */
-const SYSTEEM_EVENTS = new Set(['TERMIJN_VERLOPEN', 'KLACHT_ONTVANGEN']);
 // The caller as the auth module identified it (`api-sleutel:<id>` / `oidc:<sub>`), for the history.
 const actor = (): string => TenantContext.huidige()?.subject ?? 'api';
 
@@ -28,8 +30,15 @@ export function alsProblem(e: unknown): unknown {
     return ProblemException.conflict(e.code, 'Gebeurtenis niet toegestaan', e.reden, {
       gebeurtenis: e.eventType,
       state: e.state,
-      toegestaneGebeurtenissen: e.toegestaneEvents,
+      toegestaneGebeurtenissen: e.toegestaneEvents.filter((t) => !SYSTEEM_GEBEURTENISSEN.has(t)),
     });
+  }
+  // The event fits the state but its data does not, or a registration value is not in the gemeente's list.
+  if (e instanceof GebeurtenisDataOngeldigError) {
+    return new ProblemException({ status: 422, code: e.code, title: 'Gegevens van de gebeurtenis ongeldig', detail: e.message, invalidParams: e.velden, extensions: { gebeurtenis: e.eventType } });
+  }
+  if (e instanceof RegistratieOngeldigError) {
+    return new ProblemException({ status: 422, code: e.code, title: 'Registratie ongeldig', detail: e.message, invalidParams: e.velden });
   }
   if (e instanceof KlachtNietGevondenError) return ProblemException.notFound(e.message, e.code);
   if (e instanceof GeenDefinitieError || e instanceof IntakeGeweigerdError) {
@@ -56,7 +65,9 @@ export class KlachtenController {
   @ApiOperation({ operationId: 'klachtIndienen', summary: 'Registreer een klacht (intake); de termijnen starten volgens de definitie van de gemeente.' })
   @ApiHeader({ name: 'X-Correlation-ID', required: false, description: 'Wordt meegeschreven in de historie.' })
   @ApiCreatedResponse({ type: KlachtDetailDto })
-  @ApiUnprocessableEntityResponse({ description: 'Geen definitie voor de gemeente op de ontvangstdatum (geen-definitie).' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Geen definitie voor de gemeente op de ontvangstdatum (geen-definitie), of een registratiewaarde die niet in de lijst van de gemeente staat (registratie-ongeldig, met invalidParams).',
+  })
   create(@Body() dto: KlachtIntakeDto, @Headers('x-correlation-id') correlationId?: string): Promise<KlachtDetailDto> {
     return metProblemen(() => this.klachten.intake(dto, actor(), correlationId || undefined));
   }
@@ -83,8 +94,12 @@ export class KlachtenController {
   @ApiOkResponse({ type: KlachtDetailDto })
   @ApiNotFoundResponse({ description: 'Onbekende klacht (klacht-niet-gevonden).' })
   @ApiConflictResponse({ description: 'De gebeurtenis is in de huidige toestand niet toegestaan (gebeurtenis-niet-toegestaan); er is niets gewijzigd.' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'De gebeurtenis past, maar de data niet (gebeurtenis-data-ongeldig: ontbrekend veld, onbekende waarde, geen ISO 8601-duur) of een registratiewaarde staat niet in de lijst van de gemeente; invalidParams noemt elk veld. Er is niets gewijzigd.',
+  })
   gebeurtenis(@Param('id') id: string, @Body() dto: GebeurtenisDto, @Headers('x-correlation-id') correlationId?: string): Promise<KlachtDetailDto> {
-    if (SYSTEEM_EVENTS.has(dto.type)) {
+    if (SYSTEEM_GEBEURTENISSEN.has(dto.type)) {
       throw ProblemException.conflict(
         'gebeurtenis-voorbehouden',
         'Gebeurtenis voorbehouden aan het systeem',
@@ -92,5 +107,18 @@ export class KlachtenController {
       );
     }
     return metProblemen(() => this.klachten.gebeurtenis(id, dto, actor(), correlationId || undefined));
+  }
+
+  @Patch(':id/registratie')
+  @ApiOperation({
+    operationId: 'klachtRegistreren',
+    summary: 'Registreer aard, oorzaak, afwikkeling, maatregelen en tevredenheid van een klacht voor de rapportages (ook na afsluiten); waarden uit de lijsten van de gemeente.',
+  })
+  @ApiHeader({ name: 'X-Correlation-ID', required: false, description: 'Wordt meegeschreven in de historie.' })
+  @ApiOkResponse({ type: KlachtDetailDto })
+  @ApiNotFoundResponse({ description: 'Onbekende klacht (klacht-niet-gevonden).' })
+  @ApiUnprocessableEntityResponse({ description: 'Een waarde staat niet in de lijst van de definitieversie van de klacht (registratie-ongeldig); invalidParams noemt het veld en de toegestane waarden. Er is niets gewijzigd.' })
+  registreer(@Param('id') id: string, @Body() dto: RegistratieWijzigingDto, @Headers('x-correlation-id') correlationId?: string): Promise<KlachtDetailDto> {
+    return metProblemen(() => this.klachten.registreer(id, dto, actor(), correlationId || undefined));
   }
 }

@@ -1,18 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, In } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
-import type { IntakeInput, KlachtEvent } from '../../machines/contract';
+import type { IntakeInput, KlachtEvent, RegimeControles } from '../../machines/contract';
+import { SYSTEEM_GEBEURTENISSEN, omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
 import { TenantContext, tenantScope } from '../auth/tenant';
 import { EngineService } from '../engine/engine.service';
-import { KlachtNietGevondenError } from '../engine/engine.errors';
+import { KlachtNietGevondenError, RegistratieOngeldigError } from '../engine/engine.errors';
 import { openVerplichting, teLaat, termijnTeLaat } from '../termijnen/te-laat';
 import { TermijnEntity } from '../termijnen/termijn.entity';
 import type { GebeurtenisDto } from './dto/gebeurtenis.dto';
 import type { KlachtIntakeDto } from './dto/klacht-intake.dto';
 import type { KlachtLijstQuery } from './dto/klacht-lijst.query';
-import type { GebeurtenisViewDto, KlachtDetailDto, KlachtPaginaDto, KlachtViewDto, TermijnViewDto } from './dto/klacht-view.dto';
+import type { GebeurtenisViewDto, KlachtDetailDto, KlachtPaginaDto, KlachtViewDto, TermijnViewDto, VolgendeGebeurtenisDto } from './dto/klacht-view.dto';
+import type { RegistratieWijzigingDto } from './dto/registratie.dto';
 import { KlachtGebeurtenisEntity } from './klacht-gebeurtenis.entity';
 import { KlachtEntity } from './klacht.entity';
 
@@ -38,8 +40,22 @@ export class KlachtenService {
       aanbieders: dto.aanbieders.map((a) => ({ id: a.id, ...(a.naam ? { naam: a.naam } : {}), ...(a.type ? { type: a.type } : {}) })),
       feiten: dto.feiten,
     };
-    const { klacht } = await this.engine.create(intake, { actor, correlationId });
+    const { klacht } = await this.engine.create(intake, { actor, correlationId }, dto.registratie);
     return this.detail(klacht.id);
+  }
+
+  /** Throws RegistratieOngeldigError (422) when a value is not in the lists of the klacht's definition version. */
+  controleerRegistratie(k: KlachtEntity, registratie: unknown): void {
+    const controles = this.engine.regimeVan(k).controles;
+    const r = controles?.controleerRegistratie(registratie, 'registratie') ?? { fouten: [{ name: 'registratie', reason: `de klachtregeling ${k.definitieId} kent geen registratie` }] };
+    if (r.fouten.length) throw new RegistratieOngeldigError(r.fouten);
+  }
+
+  /** PATCH /klachten/{id}/registratie: only the registration changes (also on a closed klacht). */
+  async registreer(klachtId: string, dto: RegistratieWijzigingDto, actor: string, correlationId: string = randomUUID()): Promise<KlachtDetailDto> {
+    const { at, ...registratie } = dto;
+    await this.engine.registreer(this.uuid(klachtId), registratie, at ? new Date(at).toISOString() : new Date().toISOString(), { actor, correlationId });
+    return this.detail(klachtId);
   }
 
   async gebeurtenis(klachtId: string, dto: GebeurtenisDto, actor: string, correlationId: string = randomUUID()): Promise<KlachtDetailDto> {
@@ -129,7 +145,23 @@ export class KlachtenService {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** The checks of the klacht's pinned definition version; undefined when that version is not loaded. */
+  private controles(k: KlachtEntity): RegimeControles | undefined {
+    try {
+      return this.engine.regimeVan(k).controles;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The events a caller may send now, with their data (system events such as TERMIJN_VERLOPEN left out). */
+  private volgendeEvents(k: KlachtEntity, controles: RegimeControles | undefined): VolgendeGebeurtenisDto[] {
+    if (controles) return controles.volgendeGebeurtenissen(k.snapshot, k.volgendeEvents);
+    return k.volgendeEvents.filter((t) => !SYSTEEM_GEBEURTENISSEN.has(t)).map((type) => ({ type, omschrijving: omschrijvingVan(type), data: [] }));
+  }
+
   private view(k: KlachtEntity, termijnen: TermijnEntity[], laat: Set<string>): KlachtViewDto {
+    const controles = this.controles(k);
     return {
       id: k.id,
       gemeente: k.gemeente,
@@ -151,7 +183,8 @@ export class KlachtenService {
       tevredenheid: k.tevredenheid,
       maatregelen: k.maatregelen,
       feiten: k.feiten as Record<string, unknown>,
-      volgendeEvents: k.volgendeEvents,
+      volgendeEvents: this.volgendeEvents(k, controles),
+      registratieWaarden: controles?.registratieLijsten() ?? null,
       teLaat: laat.has(k.id),
       termijnen: termijnen.map(
         (t): TermijnViewDto => ({

@@ -327,7 +327,9 @@ export async function queryKlachtenInState(db: Sql, gemeente: string, definitieI
      from klacht k
      left join lateral (select t.label, t.vervaldatum, t.vervalt_op from termijn t
                         where t.klacht_id = k.id and not k.done and ${openVerplichting('t')} order by t.vervalt_op, t.naam limit 1) t on true
-     left join lateral (select g.at from klacht_gebeurtenis g where g.klacht_id = k.id order by g.id desc limit 1) g on true
+     -- A registration change (REGISTRATIE_GEWIJZIGD) is no step of the klacht: it does not restart 'sinds'.
+     left join lateral (select g.at from klacht_gebeurtenis g where g.klacht_id = k.id and g.type <> 'REGISTRATIE_GEWIJZIGD'
+                        order by g.id desc limit 1) g on true
      where k.gemeente = $1 and k.definitie_id = $2 and k.definitie_versie = $3
        and (k.state = $4 or k.state like replace(replace($4, '%', '\\%'), '_', '\\_') || '.%')
      order by k.ontvangen_op desc, k.id limit $6`,

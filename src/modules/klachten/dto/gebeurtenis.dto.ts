@@ -13,7 +13,14 @@ export class GebeurtenisDto {
   @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'at moet een tijdzone hebben (Z of +02:00)' })
   at?: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { duur: 'P4W', reden: 'hoorzitting' } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'De data die het type nodig heeft (zie volgendeEvents in de klacht: veldnamen en toegestane waarden). Elke gebeurtenis mag ook `registratie` meegeven ' +
+      '({ aard, oorzaak, afwikkeling, maatregelen: [..], tevredenheid }, waarden uit registratieWaarden). Ontbrekende of ongeldige data: 422 met de velden in invalidParams.',
+    example: { oordeel: 'deelsGegrond', registratie: { afwikkeling: 'excuses', maatregelen: ['werkinstructie aangepast'] } },
+  })
   @IsOptional()
   @IsObject()
   data?: Record<string, unknown>;

@@ -17,6 +17,7 @@ import {
   Validate,
 } from 'class-validator';
 import type { AanbiederType, Feiten, Kanaal, Soort } from '../../../machines/contract';
+import { RegistratieDto } from './registratie.dto';
 
 export const KANALEN: Kanaal[] = ['telefoon', 'balie', 'brief', 'webformulier', 'email'];
 export const SOORTEN: Soort[] = ['klacht', 'signaal', 'melding', 'stoppenMetLeveren'];
@@ -103,4 +104,10 @@ export class KlachtIntakeDto {
   @IsObject()
   @Validate(FeitenConstraint)
   feiten: Feiten;
+
+  @ApiPropertyOptional({ type: RegistratieDto, description: 'Registratie voor de rapportages, als die bij ontvangst al bekend is (meestal aard en oorzaak).' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RegistratieDto)
+  registratie?: RegistratieDto;
 }

@@ -1,4 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RegistratieWaardenDto } from './registratie.dto';
+
+/** One data field an event needs. */
+export class DataVeldDto {
+  @ApiProperty({ example: 'oordeel' }) naam: string;
+  @ApiProperty() verplicht: boolean;
+  @ApiProperty({
+    enum: ['tekst', 'teksten', 'keuze', 'jaNee', 'waar', 'duur', 'datum', 'termijn', 'registratie'],
+    description: 'tekst; teksten (tekst of lijst teksten); keuze (een van waarden); jaNee (true/false); waar (moet true zijn); duur (ISO 8601, bijv. P4W); datum (JJJJ-MM-DD); registratie (object, waarden in registratieWaarden).',
+  })
+  soort: string;
+  @ApiProperty() omschrijving: string;
+  @ApiPropertyOptional({ type: [String], description: 'Bij keuze: de waarden die nu zijn toegestaan (bij een termijn: de lopende termijnen).' }) waarden?: string[];
+}
+
+/** An event the caller may send now (POST /klachten/{id}/gebeurtenissen), with its data. */
+export class VolgendeGebeurtenisDto {
+  @ApiProperty({ example: 'AFDOENEN' }) type: string;
+  @ApiProperty({ example: 'klacht afgedaan met een schriftelijk, gemotiveerd oordeel' }) omschrijving: string;
+  @ApiProperty({ type: [DataVeldDto] }) data: DataVeldDto[];
+}
 
 export class TermijnViewDto {
   @ApiProperty({ example: 'afhandeling' }) naam: string;
@@ -47,14 +68,21 @@ export class KlachtViewDto {
   @ApiProperty() ingediendBij: string;
   @ApiPropertyOptional({ nullable: true }) onderwerp: string | null;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) aanbieders: object[];
-  @ApiPropertyOptional({ nullable: true }) categorie: string | null;
-  @ApiPropertyOptional({ nullable: true }) oorzaak: string | null;
-  @ApiPropertyOptional({ nullable: true }) afdoening: string | null;
-  @ApiPropertyOptional({ nullable: true }) oordeel: string | null;
-  @ApiPropertyOptional({ nullable: true }) tevredenheid: string | null;
-  @ApiProperty({ type: [String] }) maatregelen: string[];
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Aard van de klacht (registratie.aard).' }) categorie: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Oorzaak (registratie.oorzaak).' }) oorzaak: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Afwikkeling (registratie.afwikkeling).' }) afdoening: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Oordeel uit AFDOENEN (Awb 9:12 lid 1).' }) oordeel: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Tevredenheid van de klager (registratie.tevredenheid, of uit KLAGER_TEVREDEN / KLAGER_ONTEVREDEN).' })
+  tevredenheid: string | null;
+  @ApiProperty({ type: [String], description: 'Maatregelen (registratie.maatregelen).' }) maatregelen: string[];
   @ApiProperty({ type: 'object', additionalProperties: true }) feiten: Record<string, unknown>;
-  @ApiProperty({ type: [String], description: 'Gebeurtenissen die de klacht nu accepteert.' }) volgendeEvents: string[];
+  @ApiProperty({
+    type: [VolgendeGebeurtenisDto],
+    description: 'Gebeurtenissen die de aanroeper nu kan sturen (POST /klachten/{id}/gebeurtenissen), met de data die elk nodig heeft. Gebeurtenissen van het systeem zelf (TERMIJN_VERLOPEN) staan er niet in.',
+  })
+  volgendeEvents: VolgendeGebeurtenisDto[];
+  @ApiPropertyOptional({ type: RegistratieWaardenDto, nullable: true, description: 'De toegestane registratiewaarden van de definitieversie van deze klacht.' })
+  registratieWaarden: RegistratieWaardenDto | null;
   @ApiProperty({ description: 'De klacht is te laat: een verplichting is over haar termijn en nog niet nagekomen (docs/te-laat.md); dezelfde definitie als overdue=true, het procesoverzicht en de rapportage.' })
   teLaat: boolean;
   @ApiProperty({ type: [TermijnViewDto] }) termijnen: TermijnViewDto[];

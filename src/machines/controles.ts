@@ -1,0 +1,82 @@
+/**
+ * The checks a service runs around `step` (RegimeControles in contract.ts), bound to one compiled
+ * definition: event data against what the event type needs (a wrong value is a field error, not a
+ * refusal of the state), registration values against the gemeente's lists, and the events a caller
+ * may send now with the data each needs.
+ */
+import { getNextTransitions, type AnyMachineSnapshot } from 'xstate';
+import type { DataVeldBeschrijving, KlachtEvent, RegimeControles, VolgendeGebeurtenis } from './contract';
+import { controleerGebeurtenisData, GEBEURTENISSEN, REGISTRATIE_VELD, SYSTEEM_GEBEURTENISSEN, omschrijvingVan, type DataVeld } from './compiler/gebeurtenissen';
+import type { Gecompileerd } from './compiler/compile-definitie';
+import type { KlachtContext } from './compiler/types';
+import type { Definitie } from './definition/types';
+import { controleerRegistratie, registratieLijsten, registratieVanGebeurtenis } from './registratie';
+import { kalenderdag } from './termijnen';
+
+/** Termijn events that only apply to a handling term (one with a verdaging rule, Awb 9:11 lid 2 and 3). */
+const VERPLAATSBAAR = new Set(['VERDAGEN', 'UITSTEL_MET_INSTEMMING', 'OPSCHORTEN', 'HERVATTEN']);
+
+function dagVan(at: string): string | undefined {
+  try {
+    return kalenderdag(at);
+  } catch {
+    return undefined;
+  }
+}
+
+export function maakControles(def: Definitie, gecompileerd: Gecompileerd, herstel: (snapshot: unknown) => AnyMachineSnapshot): RegimeControles {
+  const termijnNamen = Object.keys(gecompileerd.ctx.specs);
+  const past = (s: AnyMachineSnapshot, type: string) => s.status !== 'done' && getNextTransitions(s).some((t) => t.eventType === type);
+
+  /** The termijnen an event can name now: running ones; a handling term for the moving events; HERVATTEN only a suspended one. */
+  const termijnenVoor = (type: string, c: KlachtContext): string[] =>
+    Object.values(c.termijnen)
+      .filter((l) => !VERPLAATSBAAR.has(type) || gecompileerd.ctx.specs[l.naam]?.verdagingMax)
+      .filter((l) => {
+        const opgeschort = l.mutaties.at(-1)?.soort === 'opschorting';
+        return type === 'HERVATTEN' ? opgeschort : type === 'OPSCHORTEN' ? !opgeschort : true;
+      })
+      .map((l) => l.naam)
+      .sort();
+
+  const beschrijf = (v: DataVeld, type: string, c: KlachtContext): DataVeldBeschrijving => {
+    const basis: DataVeldBeschrijving = { naam: v.naam, verplicht: v.verplicht, soort: v.soort, omschrijving: v.omschrijving };
+    if (v.waarden) return { ...basis, waarden: [...v.waarden] };
+    if (v.soort === 'termijn') return { ...basis, soort: 'keuze', waarden: termijnenVoor(type, c) };
+    return basis;
+  };
+
+  return {
+    controleerGebeurtenis(snapshot: unknown, event: KlachtEvent) {
+      const s = herstel(snapshot);
+      // An event that does not fit the state is the regime's refusal (409), whatever its data.
+      if (!past(s, event.type)) return [];
+      const c = s.context as KlachtContext;
+      const data = controleerGebeurtenisData(event.type, event.data, { termijnen: termijnNamen, advies: c.advies, dag: dagVan(event.at) });
+      const registratie = registratieVanGebeurtenis(def, event.type, event.data);
+      return [...data, ...registratie.fouten];
+    },
+    registratieVan(event: KlachtEvent) {
+      return registratieVanGebeurtenis(def, event.type, event.data).waarden;
+    },
+    controleerRegistratie(invoer: unknown, pad?: string) {
+      return controleerRegistratie(def, invoer, pad);
+    },
+    registratieLijsten() {
+      return registratieLijsten(def);
+    },
+    volgendeGebeurtenissen(snapshot: unknown, types: string[]): VolgendeGebeurtenis[] {
+      const s = herstel(snapshot);
+      const c = s.context as KlachtContext;
+      return types
+        .filter((t) => !SYSTEEM_GEBEURTENISSEN.has(t))
+        // An event that must name a termijn while none fits (HERVATTEN with nothing suspended) cannot be sent now.
+        .filter((t) => !GEBEURTENISSEN[t]?.velden.some((v) => v.soort === 'termijn' && v.verplicht) || termijnenVoor(t, c).length > 0)
+        .map((type) => ({
+          type,
+          omschrijving: omschrijvingVan(type),
+          data: [...(GEBEURTENISSEN[type]?.velden ?? []), REGISTRATIE_VELD].map((v) => beschrijf(v, type, c)),
+        }));
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+import { controleerGebeurtenisData } from './compiler/gebeurtenissen';
+import { BASIS, invoegen, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from './definition/test-fixture';
+import { loadAndValidate } from './definition/validate';
+import type { Definitie } from './definition/types';
+import { simuleer } from './engine/simulatie';
+import { maakRegime } from './regime';
+import { controleerRegistratie, registratieVanGebeurtenis } from './registratie';
+
+afterEach(ruimTijdelijkeMappenOp);
+
+const BEWAARTERMIJNEN = 54; // the bewaartermijnen: line of BASIS
+
+function valideer(...registratie: string[]) {
+  const root = schrijfBestanden({ [TESTDAM]: invoegen(BASIS, BEWAARTERMIJNEN, 'registratie:', ...registratie) });
+  return loadAndValidate([join(root, 'definitions')]);
+}
+
+describe('registratie in the definition (Uitgangspunten klachtenmanagement Sociaal Domein Stichtse Vecht art. 11.1)', () => {
+  it('a definition with value lists loads, and its lists are what the engine checks against', () => {
+    const r = valideer('  aard: [bejegening, bereikbaarheid]', '  oorzaak: [planning]');
+    expect(r.errors).toEqual([]);
+    expect(r.definities[0].definitie.registratie).toEqual({ aard: ['bejegening', 'bereikbaarheid'], oorzaak: ['planning'] });
+  });
+
+  it('a value twice in one list is an error at that value, so a report never splits one aard over two rows', () => {
+    const r = valideer('  aard: [bejegening, bereikbaarheid, bejegening]');
+    expect(r.errors.map(({ file: _f, ...e }) => e)).toEqual([
+      { line: 55, column: 38, message: "registratie.aard noemt 'bejegening' twee keer", hint: 'haal de dubbele waarde weg' },
+    ]);
+  });
+
+  it('Klachtenprotocol Wmo keten Amsterdam §6: a tevredenheid list without ontevreden is an error (KLAGER_ONTEVREDEN writes it)', () => {
+    const r = valideer('  tevredenheid: [tevreden, niet bereikt]');
+    expect(r.errors).toEqual([expect.objectContaining({ line: 55, message: expect.stringContaining("mist 'ontevreden'") })]);
+  });
+
+  it('an unknown key under registratie is a schema error (strict), not silently dropped', () => {
+    const r = valideer('  oorzaken: [planning]');
+    expect(r.errors).toEqual([expect.objectContaining({ line: 55, message: expect.stringContaining('oorzaken') })]);
+  });
+});
+
+describe('checking registration values against the lists of the pinned version', () => {
+  const def = {
+    gemeente: { cbsCode: 'GM9999', naam: 'Testdam' },
+    versie: '2024-01',
+    registratie: { aard: ['bejegening', 'bereikbaarheid'], maatregelen: ['scholing', 'geen maatregel'] },
+  } as unknown as Definitie;
+
+  it('accepts values from the lists and names every wrong field with the allowed values', () => {
+    expect(controleerRegistratie(def, { aard: 'bejegening', maatregelen: ['scholing'] })).toEqual({ waarden: { aard: 'bejegening', maatregelen: ['scholing'] }, fouten: [] });
+    const fout = controleerRegistratie(def, { aard: 'vriendelijkheid', maatregelen: ['scholing', 'ontslag'], oorzaak: 'planning', soort: 'x' });
+    expect(fout.waarden).toEqual({});
+    expect(fout.fouten).toEqual([
+      { name: 'registratie.aard', reason: expect.stringContaining('kies een van: bejegening, bereikbaarheid') },
+      { name: 'registratie.maatregelen[1]', reason: expect.stringContaining('scholing, geen maatregel') },
+      // No oorzaak list in this version: the field cannot be registered, and the reason says how to add it.
+      { name: 'registratie.oorzaak', reason: expect.stringContaining('registreert geen oorzaak') },
+      { name: 'registratie.soort', reason: expect.stringContaining('onbekend registratieveld') },
+    ]);
+  });
+
+  it('KLAGER_TEVREDEN and KLAGER_ONTEVREDEN register tevredenheid; a contradicting explicit value is refused', () => {
+    expect(registratieVanGebeurtenis(def, 'KLAGER_TEVREDEN', undefined)).toEqual({ waarden: { tevredenheid: 'tevreden' }, fouten: [] });
+    expect(registratieVanGebeurtenis(def, 'KLAGER_ONTEVREDEN', { registratie: { aard: 'bejegening' } })).toEqual({ waarden: { aard: 'bejegening', tevredenheid: 'ontevreden' }, fouten: [] });
+    expect(registratieVanGebeurtenis(def, 'KLAGER_TEVREDEN', { registratie: { tevredenheid: 'ontevreden' } }).fouten).toEqual([
+      { name: 'data.registratie.tevredenheid', reason: expect.stringContaining("registreert tevredenheid 'tevreden'") },
+    ]);
+    expect(registratieVanGebeurtenis(def, 'CONTACT_OPGENOMEN', undefined)).toEqual({ waarden: {}, fouten: [] });
+  });
+});
+
+describe('checking event data per type before the regime steps', () => {
+  const omgeving = { termijnen: ['afhandeling', 'nietBehandelenKennisgeving'] };
+
+  it('names each missing or wrong field; complete data passes', () => {
+    expect(controleerGebeurtenisData('VERDAGEN', { termijn: 'afhandeling', duur: 'P4W' }, omgeving)).toEqual([]);
+    expect(controleerGebeurtenisData('VERDAGEN', { termijn: 'afhandelling', duur: 'P4W2D' }, omgeving)).toEqual([
+      { name: 'data.termijn', reason: expect.stringContaining('afhandeling, nietBehandelenKennisgeving') },
+      { name: 'data.duur', reason: expect.stringContaining('ISO 8601-duur') },
+    ]);
+    expect(controleerGebeurtenisData('NIEUWE_TERMIJN', { termijn: 'afhandeling', tot: '2026-02-30' }, omgeving).map((f) => f.name)).toEqual(['data.tot', 'data.reden']);
+    expect(controleerGebeurtenisData('MEDIATION_STARTEN', { instemmingKlager: false }, omgeving).map((f) => f.name)).toEqual(['data.instemmingKlager']);
+  });
+
+  it('Awb 9:16: departing from the advice without a reason is a data error on redenAfwijking', () => {
+    expect(controleerGebeurtenisData('AFDOENEN', { oordeel: 'ongegrond' }, { ...omgeving, advies: 'gegrond' })).toEqual([
+      { name: 'data.redenAfwijking', reason: expect.stringContaining('Awb 9:16') },
+    ]);
+    expect(controleerGebeurtenisData('AFDOENEN', { oordeel: 'gegrond' }, { ...omgeving, advies: 'gegrond' })).toEqual([]);
+  });
+});
+
+describe('the simulator refuses wrong event data as the service does', () => {
+  it('Awb 9:11 lid 2: a verdaging of "4 weken" is refused naming data.duur, and the afhandeltermijn stays', () => {
+    const { definities } = loadAndValidate([join(__dirname, '..', '..', 'definitions', 'gm1904-stichtse-vecht')]);
+    const regime = maakRegime(definities[0].definitie, definities[0].id);
+    const uit = simuleer(regime, {
+      intake: { gemeente: 'GM1904', kanaal: 'brief', ontvangenOp: '2026-04-02', ingediendBij: 'gemeente', soort: 'klacht', aanbieders: [], feiten: { betreftGemeentelijkeFunctionaris: true } },
+      gebeurtenissen: [{ op: '2026-04-07', event: 'VERDAGEN', data: { termijn: 'afhandeling', duur: '4 weken' } }],
+    });
+    const regel = uit.tijdlijn.find((r) => r.event === 'VERDAGEN')!;
+    expect(regel).toEqual(expect.objectContaining({ accepted: false, reason: expect.stringContaining('data.duur'), termijnenVerschoven: [] }));
+    expect(uit.geweigerd).toBe(1);
+  });
+});
+
+describe('event data from forms and the aanbieder', () => {
+  it('an empty optional text counts as not given, an empty required one as missing; an empty list of maatregelen is allowed', () => {
+    const omgeving = { termijnen: ['afhandeling'] };
+    expect(controleerGebeurtenisData('KLACHT_INGETROKKEN', { reden: '' }, omgeving)).toEqual([]);
+    expect(controleerGebeurtenisData('NIEUWE_TERMIJN', { termijn: 'afhandeling', tot: '2026-06-01', reden: ' ' }, omgeving)).toEqual([
+      { name: 'data.reden', reason: expect.stringContaining('vraagt data.reden') },
+    ]);
+    expect(controleerGebeurtenisData('REACTIE_AANBIEDER', { maatregelen: [] }, omgeving)).toEqual([]);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Registration of a klacht for the reports: aard, oorzaak, afwikkeling, maatregelen and tevredenheid,
+ * each from the value lists of the gemeente's definition (`registratie:`). "Uitgangspunten
+ * klachtenmanagement Sociaal Domein Stichtse Vecht" art. 11.1 asks reports "naar aard en oorzaak,
+ * inclusief een overzicht van afwikkeling en op basis van klachten getroffen maatregelen"; the
+ * "Klachtenprotocol Wmo keten Amsterdam" §5A and §6 ask whether the klager is satisfied.
+ *
+ * Pure: the service checks intake, event data and PATCH bodies with these functions against the
+ * definition version the klacht is pinned to, and writes the result into the klacht's columns.
+ */
+import type { OngeldigVeld, RegistratieWaarden } from './contract';
+import { TEVREDENHEID_UIT_GEBEURTENIS } from './definition/referenties';
+import type { Definitie } from './definition/types';
+
+export const REGISTRATIE_VELDEN = ['aard', 'oorzaak', 'afwikkeling', 'maatregelen', 'tevredenheid'] as const;
+export type RegistratieVeld = (typeof REGISTRATIE_VELDEN)[number];
+
+export type { RegistratieWaarden };
+
+/** The allowed values per field for a definition version (empty list: this gemeente does not register it). */
+export type RegistratieLijsten = Record<RegistratieVeld, string[]>;
+
+/** Tevredenheid an event records by its type (Amsterdam §6: nagaan of de klager tevreden is). */
+export const TEVREDENHEID_VAN_GEBEURTENIS: Readonly<Record<string, string>> = {
+  KLAGER_TEVREDEN: TEVREDENHEID_UIT_GEBEURTENIS[0],
+  KLAGER_ONTEVREDEN: TEVREDENHEID_UIT_GEBEURTENIS[1],
+  // Mediation succeeds when the klager is satisfied (the event says so).
+  MEDIATION_GESLAAGD: TEVREDENHEID_UIT_GEBEURTENIS[0],
+};
+
+export function registratieLijsten(def: Definitie): RegistratieLijsten {
+  const r = def.registratie ?? {};
+  return {
+    aard: r.aard ?? [],
+    oorzaak: r.oorzaak ?? [],
+    afwikkeling: r.afwikkeling ?? [],
+    maatregelen: r.maatregelen ?? [],
+    tevredenheid: r.tevredenheid ?? [...TEVREDENHEID_UIT_GEBEURTENIS],
+  };
+}
+
+function nietInLijst(def: Definitie, veld: RegistratieVeld, lijst: string[], w: unknown): string {
+  if (lijst.length === 0) {
+    return `de klachtregeling van ${def.gemeente.naam} (versie ${def.versie}) registreert geen ${veld}; een beleidsmedewerker kan registratie.${veld} aan de definitie toevoegen`;
+  }
+  return `${JSON.stringify(w)} staat niet in de lijst van ${def.gemeente.naam} (versie ${def.versie}); kies een van: ${lijst.join(', ')}`;
+}
+
+/**
+ * Checks a `registratie` object (intake, event data or PATCH body) against the definition's lists.
+ * `pad` prefixes the field names in the errors (`data.registratie.aard`). Nothing is partially
+ * accepted: with any error the caller changes nothing.
+ */
+export function controleerRegistratie(def: Definitie, invoer: unknown, pad = 'registratie'): { waarden: RegistratieWaarden; fouten: OngeldigVeld[] } {
+  if (invoer === undefined || invoer === null) return { waarden: {}, fouten: [] };
+  if (typeof invoer !== 'object' || Array.isArray(invoer)) {
+    return { waarden: {}, fouten: [{ name: pad, reason: `geef een object met ${REGISTRATIE_VELDEN.join(', ')}` }] };
+  }
+  const lijsten = registratieLijsten(def);
+  const waarden: RegistratieWaarden = {};
+  const fouten: OngeldigVeld[] = [];
+  for (const [veld, w] of Object.entries(invoer as Record<string, unknown>)) {
+    if (!(REGISTRATIE_VELDEN as readonly string[]).includes(veld)) {
+      fouten.push({ name: `${pad}.${veld}`, reason: `onbekend registratieveld; de velden zijn ${REGISTRATIE_VELDEN.join(', ')}` });
+      continue;
+    }
+    const v = veld as RegistratieVeld;
+    const lijst = lijsten[v];
+    if (w === undefined) continue;
+    if (v === 'maatregelen') {
+      if (!Array.isArray(w)) {
+        fouten.push({ name: `${pad}.maatregelen`, reason: `geef een lijst waarden, bijvoorbeeld [${lijst.slice(0, 2).join(', ')}]` });
+        continue;
+      }
+      const fout = w.findIndex((m) => typeof m !== 'string' || !lijst.includes(m));
+      if (fout >= 0) {
+        fouten.push({ name: `${pad}.maatregelen[${fout}]`, reason: nietInLijst(def, v, lijst, w[fout]) });
+        continue;
+      }
+      waarden.maatregelen = [...new Set(w as string[])];
+      continue;
+    }
+    if (typeof w !== 'string' || !lijst.includes(w)) {
+      fouten.push({ name: `${pad}.${v}`, reason: nietInLijst(def, v, lijst, w) });
+      continue;
+    }
+    waarden[v] = w;
+  }
+  return { waarden: fouten.length ? {} : waarden, fouten };
+}
+
+/**
+ * The registration an accepted event writes: `data.registratie`, plus tevredenheid from the event
+ * type (KLAGER_TEVREDEN / KLAGER_ONTEVREDEN). An explicit tevredenheid that contradicts the event
+ * type is refused rather than silently overwritten.
+ */
+export function registratieVanGebeurtenis(def: Definitie, type: string, data: Record<string, unknown> | undefined): { waarden: RegistratieWaarden; fouten: OngeldigVeld[] } {
+  const r = controleerRegistratie(def, data?.registratie, 'data.registratie');
+  const uitType = TEVREDENHEID_VAN_GEBEURTENIS[type];
+  if (!uitType || r.fouten.length) return r;
+  if (r.waarden.tevredenheid !== undefined && r.waarden.tevredenheid !== uitType) {
+    return { waarden: {}, fouten: [{ name: 'data.registratie.tevredenheid', reason: `${type} registreert tevredenheid '${uitType}'; laat het veld weg of geef '${uitType}'` }] };
+  }
+  return { waarden: { ...r.waarden, tevredenheid: uitType }, fouten: [] };
+}
