@@ -246,7 +246,8 @@ export function controleerGebeurtenisData(type: string, data: Record<string, unk
       continue;
     }
     const f = veldFout(v, w, omgeving);
-    if (f) fouten.push({ name: `data.${v.naam}`, reason: `${v.naam}: ${f}` });
+    // A choice names the rule it comes from (e.g. Awb 9:10 lid 2), so the caller sees why.
+    if (f) fouten.push({ name: `data.${v.naam}`, reason: v.soort === 'keuze' ? `${v.naam} (${v.omschrijving}): ${f}` : `${v.naam}: ${f}` });
   }
   if (fouten.length) return fouten;
   // Rules between fields and the klacht's own data (still about the data, not about the state).
