@@ -86,11 +86,6 @@ export interface TermijnView {
   /** Rule the termijn comes from, e.g. `Awb 9:11 lid 1`. */
   grondslag?: string;
   mutaties: TermijnMutatie[];
-  /**
-   * Set for a window of the klager (Awb 9:24 lid 1: a year to go to the ombudsman). Such a termijn is no
-   * obligation of the gemeente or aanbieder: when it passes, nobody is late. Absent for obligations.
-   */
-  klagerVenster?: true;
   /** Set while the termijn is suspended (contractual termijnen only): it cannot pass until it is resumed. */
   opgeschortSinds?: IsoDate;
 }

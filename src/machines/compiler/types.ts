@@ -45,8 +45,6 @@ export interface TermijnSpec {
   definitiePad: Array<string | number>;
   /** May be suspended, on this (contractual) basis; never a statutory termijn (Awb 9:11). */
   opschorting?: { grondslag: string };
-  /** A window for the klager (Awb 9:24: a year to go to the ombudsman), not an obligation of the handler. */
-  klagerVenster?: true;
 }
 
 /** A running termijn in the machine context: enough to recompute its due date (the ledger). */

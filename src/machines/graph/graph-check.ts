@@ -12,7 +12,7 @@ import type { ValidatieStap } from '../definition/validate';
 import { maakRegime, statePad, type Regime } from '../regime';
 import type { AnyMachineSnapshot } from 'xstate';
 import { GEBEURTENISSEN } from '../compiler/gebeurtenissen';
-import { kalenderVan, vervaldatumVan } from '../compiler/termijnen';
+import { isVerplichting, kalenderVan, vervaldatumVan } from '../compiler/termijnen';
 import type { KlachtContext } from '../compiler/types';
 import { addDays } from '../termijnen';
 import { intakeVoorbeelden, serialiseer, verkenGraaf } from './verkenning';
@@ -171,7 +171,7 @@ export function vastgelopenKlagers(regime: Regime, adjacency = verkenGraaf(regim
     const pad = statePad(s.value);
     if (gevonden.has(pad) || laatsteLijn(pad)) continue;
     const plichten = Object.values(c.termijnen)
-      .filter((l) => specs[l.naam] && !specs[l.naam].klagerVenster)
+      .filter((l) => specs[l.naam] && isVerplichting(l.naam))
       .map((l) => ({ naam: l.naam, vervaldatum: vervaldatumVan(specs[l.naam], l, kalender) }))
       .sort((a, b) => a.vervaldatum.localeCompare(b.vervaldatum) || a.naam.localeCompare(b.naam));
     if (plichten.length === 0) continue;

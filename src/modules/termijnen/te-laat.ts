@@ -19,35 +19,8 @@
  * reports, Awb 9:11 compliance): an afhandeltermijn met after its last day stays counted there.
  */
 
-/**
- * Termijnen that are NOT an obligation of the gemeente or the aanbieder, with the reason. Every other
- * termijn is one (a new handling term in a compiler block is late when missed unless listed here).
- */
-export const GEEN_VERPLICHTING: Readonly<Record<string, string>> = {
-  // Awb 9:24 lid 1: the klager has one year to go to the ombudsman; the gemeente owes nothing then.
-  tweedeLijnVerzoek: 'Awb 9:24 lid 1: termijn van de klager om naar de ombudsman te gaan',
-  // Awb 9:8 lid 3: only a gemeente that declines must say so within four weeks; after that it handles
-  // the klacht under the afhandeltermijn (Awb 9:11), which is the obligation that can be late.
-  nietBehandelenKennisgeving: 'Awb 9:8 lid 3: alleen wie niet behandelt, meldt dat binnen 4 weken',
-  // Wkkgz 22 lid 1: the term of the geschilleninstantie, not of the aanbieder or the gemeente.
-  wkkgzGeschil: 'Wkkgz 22 lid 1: termijn van de geschilleninstantie',
-};
-
-/** The obligations the compiled regimes start, with their ground (documentation and tests). */
-export const VERPLICHTINGEN: Readonly<Record<string, string>> = {
-  afhandeling: 'Awb 9:11: afhandeling door de gemeente',
-  aanbiederAfhandeling: 'contract: afhandeling door de aanbieder',
-  contact: 'contract: contact met de klager',
-  jeugdwetOordeel: 'Jeugdwet 4.2.1 lid 2 sub c: oordeel van de klachtencommissie van de jeugdhulpaanbieder',
-  jeugdwetReactie: 'Jeugdwet 4.2.1 lid 5: reactie van de aanbieder op het oordeel',
-  wkkgzAfhandeling: 'Wkkgz 17: schriftelijke uitkomst van de zorgaanbieder',
-  stoppenBesluit: 'Klachtenprotocol Wmo keten §8: besluit van de gemeente op het verzoek stoppen met leveren',
-};
-
-/** Is a missed termijn of this name lateness of the gemeente or the aanbieder? */
-export function isVerplichting(naam: string): boolean {
-  return !Object.prototype.hasOwnProperty.call(GEEN_VERPLICHTING, naam);
-}
+// The classification lives with the termijnen of the regimes (pure, shared with the graph check).
+export { GEEN_VERPLICHTING, VERPLICHTINGEN, isVerplichting } from '../../machines/compiler/termijnen';
 
 /** SQL: termijn row `t` is an open obligation (running, or passed and not yet met or ended). */
 export function openVerplichting(t = 't'): string {
