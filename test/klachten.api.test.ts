@@ -82,6 +82,22 @@ describe('klachten API on the real Amsterdam definition', () => {
     expect(laatste).toEqual(expect.objectContaining({ type: 'FORMELE_BEHANDELING', vanState: body.state, naarState: res.body.state, correlationId: 'test-correlatie-1', at: at.toISOString() }));
   });
 
+  it('an event or intake dated in the future is refused with 422 naming the field, and changes nothing: the klacht\'s clock never jumps ahead', async () => {
+    const { body } = await request(t.http).post('/api/v1/klachten').set(auth).send(intake({ ontvangenOp: new Date().toISOString() })).expect(201);
+    const volgendJaar = new Date(Date.now() + 365 * 86400_000).toISOString();
+    const res = await request(t.http).post(`/api/v1/klachten/${body.id}/gebeurtenissen`).set(auth).send({ type: 'FORMELE_BEHANDELING', at: volgendJaar });
+    expect(res.status).toBe(422);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.invalidParams).toEqual([expect.objectContaining({ name: 'at' })]);
+    // Nothing changed, and an ordinary event right now is still accepted.
+    const na = await request(t.http).get(`/api/v1/klachten/${body.id}`).set(auth).expect(200);
+    expect(na.body.version).toBe(body.version);
+    await request(t.http).post(`/api/v1/klachten/${body.id}/gebeurtenissen`).set(auth).send({ type: 'FORMELE_BEHANDELING' }).expect(200);
+    const intakeToekomst = await request(t.http).post('/api/v1/klachten').set(auth).send(intake({ ontvangenOp: volgendJaar }));
+    expect(intakeToekomst.status).toBe(422);
+    expect(intakeToekomst.body.invalidParams).toEqual([expect.objectContaining({ name: 'ontvangenOp' })]);
+  });
+
   it('Selectielijst 13.2: KLACHT_INGETROKKEN ends the klacht in ingetrokken and cancels every running termijn', async () => {
     const { body } = await request(t.http).post('/api/v1/klachten').set(auth).send(intake({ ontvangenOp: new Date().toISOString() })).expect(201);
     const lopend = body.termijnen.filter((x: { status: string }) => x.status === 'running').map((x: { naam: string }) => x.naam);

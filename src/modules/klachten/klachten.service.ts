@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
+import { ProblemException } from '../../common/problem';
 import type { IntakeInput, KlachtEvent, RegimeControles } from '../../machines/contract';
 import { SYSTEEM_GEBEURTENISSEN, omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
 import { TenantContext, tenantScope } from '../auth/tenant';
@@ -18,6 +19,9 @@ import type { RegistratieWijzigingDto } from './dto/registratie.dto';
 import { KlachtGebeurtenisEntity } from './klacht-gebeurtenis.entity';
 import { KlachtEntity } from './klacht.entity';
 
+/** Clock skew tolerated between the caller's system and ours. */
+const KLOKVERSCHIL_MS = 5 * 60_000;
+
 const SORTEER_KOLOM = { ontvangenOp: 'k.ontvangenOp', createdAt: 'k.createdAt', updatedAt: 'k.updatedAt' } as const;
 
 /** Use cases behind the klachten API: writes go through the engine, reads straight to PostgreSQL. */
@@ -29,11 +33,32 @@ export class KlachtenService {
     @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
+  /**
+   * The moment of an intake or event: given, or now. A moment in the future is refused: the klacht's
+   * clock would jump ahead and every real event before that date would then be refused (an event is
+   * something that happened). A few minutes of clock skew between systems are tolerated.
+   */
+  private tijdstip(waarde: string | undefined, veld: string): string {
+    const nu = this.klok.nu();
+    if (!waarde) return nu.toISOString();
+    const t = new Date(waarde);
+    if (t.getTime() > nu.getTime() + KLOKVERSCHIL_MS) {
+      throw new ProblemException({
+        status: 422,
+        code: 'tijdstip-in-de-toekomst',
+        title: 'Het tijdstip ligt in de toekomst',
+        detail: `${veld} ${waarde} ligt na nu (${nu.toISOString()}): registreer wat gebeurd is, op het moment dat het gebeurde.`,
+        invalidParams: [{ name: veld, reason: `ligt in de toekomst (na ${nu.toISOString()})` }],
+      });
+    }
+    return t.toISOString();
+  }
+
   async intake(dto: KlachtIntakeDto, actor: string, correlationId: string = randomUUID()): Promise<KlachtDetailDto> {
     const intake: IntakeInput = {
       gemeente: dto.gemeente,
       kanaal: dto.kanaal,
-      ontvangenOp: new Date(dto.ontvangenOp).toISOString(),
+      ontvangenOp: this.tijdstip(dto.ontvangenOp, 'ontvangenOp'),
       ingediendBij: dto.ingediendBij,
       soort: dto.soort,
       onderwerp: dto.onderwerp,
@@ -54,14 +79,14 @@ export class KlachtenService {
   /** PATCH /klachten/{id}/registratie: only the registration changes (also on a closed klacht). */
   async registreer(klachtId: string, dto: RegistratieWijzigingDto, actor: string, correlationId: string = randomUUID()): Promise<KlachtDetailDto> {
     const { at, ...registratie } = dto;
-    await this.engine.registreer(this.uuid(klachtId), registratie, at ? new Date(at).toISOString() : new Date().toISOString(), { actor, correlationId });
+    await this.engine.registreer(this.uuid(klachtId), registratie, this.tijdstip(at, 'at'), { actor, correlationId });
     return this.detail(klachtId);
   }
 
   async gebeurtenis(klachtId: string, dto: GebeurtenisDto, actor: string, correlationId: string = randomUUID()): Promise<KlachtDetailDto> {
     const event: KlachtEvent = {
       type: dto.type,
-      at: dto.at ? new Date(dto.at).toISOString() : new Date().toISOString(),
+      at: this.tijdstip(dto.at, 'at'),
       actor,
       ...(dto.data ? { data: dto.data } : {}),
     };
