@@ -185,6 +185,18 @@ describe('auth, tenancy and roles (real PostgreSQL + Redis)', () => {
     expect((await request(t.http).get('/api/v1/klachten').set('Authorization', `Bearer ${zonderRol}`)).status).toBe(401);
   });
 
+  it('OIDC: a token without exp, with exp a century ahead, without sub, for another audience or expired is refused (401)', async () => {
+    const claims = { gemeente: 'GM9999', rol: 'klachtbehandelaar' };
+    const basis = () => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(issuer).setIssuedAt();
+    const status = async (token: string) => (await request(t.http).get('/api/v1/klachten').set('Authorization', `Bearer ${token}`)).status;
+    expect(await status(await basis().setAudience('klachtregie').setSubject('m-1').setExpirationTime('5m').sign(privateKey))).toBe(200);
+    expect(await status(await basis().setAudience('klachtregie').setSubject('m-1').sign(privateKey))).toBe(401);
+    expect(await status(await basis().setAudience('klachtregie').setSubject('m-1').setExpirationTime('100y').sign(privateKey))).toBe(401);
+    expect(await status(await basis().setAudience('klachtregie').setExpirationTime('5m').sign(privateKey))).toBe(401);
+    expect(await status(await basis().setAudience('een-andere-dienst').setSubject('m-1').setExpirationTime('5m').sign(privateKey))).toBe(401);
+    expect(await status(await basis().setAudience('klachtregie').setSubject('m-1').setExpirationTime(Math.floor(Date.now() / 1000) - 120).sign(privateKey))).toBe(401);
+  });
+
   it('the first start creates one beheerder key per gemeente in the definitions, shown once and never again', async () => {
     await t.db.query('delete from api_sleutel');
     const eerste = t.app.get(EersteSleutelService, { strict: false });

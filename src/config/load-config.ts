@@ -52,6 +52,10 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
     throw new ConfigError([...byKey.values()]);
   }
   const e = parsed.data;
+  // Without an audience every token of the identity provider, issued for any application, would pass.
+  if (e.OIDC_ISSUER && !e.OIDC_AUDIENCE) {
+    throw new ConfigError([{ key: 'OIDC_AUDIENCE', message: 'is required when OIDC_ISSUER is set', hint: ENV_HINTS.OIDC_AUDIENCE }]);
+  }
   return {
     port: e.PORT,
     host: e.HOST,

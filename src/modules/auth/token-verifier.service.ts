@@ -6,6 +6,9 @@ import { ApiSleutelService } from './api-sleutel.service';
 import { isRol, normaliseerGemeente } from './rol';
 import type { Tenant } from './tenant';
 
+/** The longest an accepted access token may still be valid (exp - now). */
+const MAX_GELDIGHEID_S = 24 * 3600;
+
 /**
  * Turns a bearer token into a Tenant: an API key (`kr_...`) or an OIDC access token (JWT) checked
  * with jose against the configured JWKS (or HS256 secret), issuer and audience. Claims map to
@@ -42,10 +45,8 @@ export class TokenVerifier {
     if (!this.oidcAan) return { fout: 'OIDC-tokens worden door deze installatie niet geaccepteerd (geen OIDC_ISSUER ingesteld).' };
     let payload: JWTPayload;
     try {
-      const opts = {
-        issuer: this.config.oidcIssuer,
-        ...(this.config.oidcAudience ? { audience: this.config.oidcAudience } : {}),
-      };
+      // A token must say who (sub), for whom (aud, required by the configuration) and until when (exp).
+      const opts = { issuer: this.config.oidcIssuer, audience: this.config.oidcAudience, requiredClaims: ['exp', 'sub'] };
       payload = this.jwks
         ? (await jwtVerify(token, this.jwks, opts)).payload
         : (await jwtVerify(token, this.secret!, { ...opts, algorithms: ['HS256'] })).payload;
@@ -53,6 +54,11 @@ export class TokenVerifier {
       this.logger.debug(`JWT refused: ${(e as Error).message}`);
       return { fout: 'Het JWT is ongeldig, verlopen of niet voor deze dienst bestemd.' };
     }
+    // An access token that lives for days or a century is a stolen credential waiting to happen.
+    if (typeof payload.exp === 'number' && payload.exp - Math.floor(Date.now() / 1000) > MAX_GELDIGHEID_S) {
+      return { fout: `Het JWT is te lang geldig (exp meer dan ${MAX_GELDIGHEID_S / 3600} uur vooruit); vraag een access token met een korte levensduur.` };
+    }
+    if (typeof payload.sub !== 'string' || payload.sub === '') return { fout: 'Het JWT heeft geen sub (wie de aanvraag doet).' };
     const gemeente = normaliseerGemeente(payload[this.config.oidcClaimGemeente]);
     if (!gemeente) return { fout: `Het JWT heeft geen geldige claim '${this.config.oidcClaimGemeente}' (CBS-code, bijv. GM0363).` };
     const rolClaim = payload[this.config.oidcClaimRol];
@@ -66,7 +72,7 @@ export class TokenVerifier {
       gemeente,
       rol,
       ...(rol === 'aanbieder' ? { aanbiederId: aanbieder as string } : {}),
-      subject: `oidc:${payload.sub ?? 'onbekend'}`,
+      subject: `oidc:${payload.sub}`,
     };
   }
 }
