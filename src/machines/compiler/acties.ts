@@ -423,7 +423,8 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       {
         type: 'COLLEGE_INFORMEREN',
         naar: 'college',
-        grondslag: def.signalen?.naarCollegeOnverwijld ? `${def.bron}: klachten en signalen met bestuurlijke impact onverwijld aan het college` : 'Awb 9:1',
+        // The regeling's own rule where it has one; otherwise no rule is claimed (the college decides).
+        ...(def.signalen?.naarCollegeOnverwijld ? { grondslag: `${def.bron}: klachten en signalen met bestuurlijke impact onverwijld aan het college` } : {}),
         data: { termijn: 'onverwijld', reden: tekst(dataVan(event).reden), soort: context.intake?.soort, onderwerp: context.intake?.onderwerp },
       },
     ]),

@@ -45,7 +45,7 @@ function termijnOvergangen(): Record<string, OvergangConfig[]> {
     // so a done machine never takes this root transition); the target's entry stops every termijn.
     // Bestuurlijke impact can show up at any moment of a case: the college hears it onverwijld.
     BESTUURLIJKE_IMPACT_MELDEN: [
-      overgang({ guard: 'redenGegeven', omschrijving: 'bestuurlijke impact: onverwijld aan het college gemeld', grondslag: 'Awb 9:1', acties: ['collegeOnverwijld'] }),
+      overgang({ guard: 'redenGegeven', omschrijving: 'bestuurlijke impact: onverwijld aan het college gemeld', acties: ['collegeOnverwijld'] }),
     ],
     // The ombudsman may turn to a ketenpartner directly; the ketenpartner tells the gemeente (Awb 9:31).
     OMBUDSMAN_CONTACT_AANBIEDER: [

@@ -158,6 +158,15 @@ describe('No klager is ever stuck after a termijn passed', () => {
     expect(stap(ams, s0, 'VERZOEK_OMBUDSMAN', '2026-04-14').state).toBe('bijOmbudsman.onderzoek');
   });
 
+  test('herindeling Weesp–Amsterdam with Klachtenprotocol Wmo keten Amsterdam §4: a Weesp klager whose aanbieder let its termijn pass after 24 March 2022 can go to the Ombudsman Metropool Amsterdam', () => {
+    const weesp = regime('gm0457-weesp');
+    const s0 = weesp.start(bijAanbieder('GM0457', '2022-03-01T10:00:00+01:00'));
+    const verder = volg(weesp, s0, [['VERZOEK_OMBUDSMAN', '2022-04-20']]);
+    expect(verder.state).toBe('bijOmbudsman.onderzoek');
+    expect(intentVan(verder, 'VERZOEK_TWEEDE_LIJN_REGISTREREN')?.data).toMatchObject({ instantie: 'Ombudsman Metropool Amsterdam' });
+    expect(verder.intents.map((i) => i.type)).not.toContain('TERUGKOPPELING_AAN_GEMEENTE');
+  });
+
   test('Uitgangspunten klachtenmanagement Sociaal Domein Stichtse Vecht §5B: when the aanbieder lets its termijn pass, the klager can complain at the gemeente, where the Awb 9:11 termijn starts', () => {
     const sv = regime('gm1904-stichtse-vecht');
     const s0 = sv.start(bijAanbieder('GM1904', '2026-03-02T10:00:00+01:00'));

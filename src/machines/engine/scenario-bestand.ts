@@ -4,6 +4,7 @@
  * (`eindstand`). Strict zod schema; errors come out as `file:line:column` in the same words as the
  * definitions' errors. Pure: the caller reads the file, this parses the text.
  */
+import { SOORTEN, type Soort } from '../contract';
 import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { z } from 'zod';
 import type { DefinitionError, IntakeInput } from '../contract';
@@ -25,7 +26,7 @@ const IntakeDeel = z.strictObject({
   kanaal: z.enum(['telefoon', 'balie', 'brief', 'webformulier', 'email']).optional(),
   ontvangenOp: TIJDSTIP.optional(),
   ingediendBij: z.enum(['gemeente', 'aanbieder', 'ombudsman']).optional(),
-  soort: z.enum(['klacht', 'signaal', 'melding', 'stoppenMetLeveren']).optional(),
+  soort: z.enum(SOORTEN as [Soort, ...Soort[]]).optional(),
   onderwerp: z.string().optional(),
   aanbieders: z
     .array(z.strictObject({ id: z.string().min(1), naam: z.string().optional(), type: z.enum(['wmo', 'jeugdhulp', 'zorg', 'overig']).optional() }))

@@ -123,7 +123,8 @@ export class KlachtActiesService {
       kanaal: 'brief',
       ontvangenOp: dto.ontvangenOp,
       ingediendBij: 'ombudsman',
-      soort: 'klacht',
+      // Awb 9:26: an investigation on the ombudsman's own initiative is no klacht (no Awb 9.1 termijnen).
+      soort: dto.soort === 'eigenOnderzoek' ? 'eigenOnderzoek' : 'klacht',
       onderwerp: dto.onderwerp ?? `Ombudsman: ${dto.soort} over klacht ${hoofd.id}`,
       aanbieders: hoofd.aanbieders.map((a) => ({ id: a.id, ...(a.naam ? { naam: a.naam } : {}), ...(a.type ? { type: a.type } : {}) })),
       feiten: { ...hoofd.feiten, ombudsmanVerzoek: dto.soort, ...(dto.termijn ? { ombudsmanTermijn: dto.termijn } : {}) },

@@ -68,17 +68,17 @@ export const aanbiederBlok: Blok = (cc) => {
   // klachtenmanagement Sociaal Domein Stichtse Vecht §5B: "niet tevreden met de klachtenafhandeling").
   const naVerloop: Record<string, OvergangConfig[]> = {};
   if (cc.specs.aanbiederAfhandeling) {
-    if (eenBevoegd) {
-      naVerloop.VERZOEK_OMBUDSMAN = [
-        overgang({
-          naar: naar('bijOmbudsman'),
-          guard: 'aanbiederTermijnVerstrekenEnTweedeLijnBevoegd',
-          omschrijving: 'de termijn van de aanbieder is verstreken zonder afdoening: de klager wendt zich tot de tweede lijn',
-          grondslag: 'Awb 9:24 lid 1 sub b naar analogie; Awb 9:18',
-          acties: [...terugkoppeling('tevredenheid'), 'verzoekOmbudsman'],
-        }),
-      ];
-    }
+    // Whether the second line judges aanbieders is asked on the date of the request: after a merger it
+    // may be the successor's (a Weesp klacht after 24 March 2022: the Ombudsman Metropool Amsterdam).
+    naVerloop.VERZOEK_OMBUDSMAN = [
+      overgang({
+        naar: naar('bijOmbudsman'),
+        guard: 'aanbiederTermijnVerstrekenEnTweedeLijnBevoegd',
+        omschrijving: 'de termijn van de aanbieder is verstreken zonder afdoening: de klager wendt zich tot de tweede lijn',
+        grondslag: 'Awb 9:24 lid 1 sub b naar analogie; Awb 9:18',
+        acties: ['verzoekOmbudsman'],
+      }),
+    ];
     naVerloop.KLACHT_BIJ_GEMEENTE = [
       overgang({
         naar: naar('gemeente'),

@@ -16,11 +16,11 @@ import {
   ValidatorConstraintInterface,
   Validate,
 } from 'class-validator';
-import type { AanbiederType, Feiten, Kanaal, Soort } from '../../../machines/contract';
+import { SOORTEN as ALLE_SOORTEN, type AanbiederType, type Feiten, type Kanaal, type Soort } from '../../../machines/contract';
 import { RegistratieDto } from './registratie.dto';
 
 export const KANALEN: Kanaal[] = ['telefoon', 'balie', 'brief', 'webformulier', 'email'];
-export const SOORTEN: Soort[] = ['klacht', 'signaal', 'melding', 'stoppenMetLeveren'];
+export const SOORTEN: readonly Soort[] = ALLE_SOORTEN;
 export const AANBIEDER_TYPES: AanbiederType[] = ['wmo', 'jeugdhulp', 'zorg', 'overig'];
 export const INGEDIEND_BIJ = ['gemeente', 'aanbieder', 'ombudsman'] as const;
 
