@@ -144,8 +144,18 @@ describe('HTTP conventions', () => {
 
   it('OpenAPI: the server URL carries /api/v1 and the paths do not repeat it', async () => {
     const res = await request(t.http).get('/api/v1/openapi.json');
-    expect(res.body.servers).toEqual([{ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/) }]);
+    // Without PUBLIC_BASE_URL the server URL is relative to where the document is served.
+    expect(res.body.servers).toEqual([{ url: '/api/v1' }]);
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/health', '/voorbeelden', '/voorbeelden/{id}']));
     for (const path of Object.keys(res.body.paths)) expect(path.startsWith('/api/')).toBe(false);
+  });
+
+  it('OpenAPI: the document comes from configuration, never from the Host header (no echo, one document for every host)', async () => {
+    const eerste = await request(t.http).get('/api/v1/openapi.json').set('Host', 'aanvaller.example');
+    expect(eerste.text).not.toContain('aanvaller.example');
+    for (let i = 0; i < 50; i++) {
+      const res = await request(t.http).get('/api/v1/openapi.json').set('Host', `h${i}.aanvaller.example`);
+      expect(res.text).toBe(eerste.text);
+    }
   });
 });

@@ -15,13 +15,13 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   const express = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
   express.disable?.('x-powered-by');
   const config = app.get<AppConfig>(APP_CONFIG);
-  const documents = new Map<string, string>();
-  app.getHttpAdapter().get(`/${API_PREFIX}/openapi.json`, (req: Request, res: Response) => {
-    // Built on first use (every module's routes are known by then), for the URL the client used
-    // unless PUBLIC_BASE_URL fixes it.
-    const base = config.publicBaseUrl ?? `${req.protocol}://${req.get('host')}`;
-    if (!documents.has(base)) documents.set(base, JSON.stringify(buildOpenApiDocument(app, base)));
-    res.status(200).type('application/json').send(documents.get(base));
+  let document: string | undefined;
+  app.getHttpAdapter().get(`/${API_PREFIX}/openapi.json`, (_req: Request, res: Response) => {
+    // One document, built on first use (every module's routes are known by then) from configuration
+    // only: PUBLIC_BASE_URL, or a server URL relative to where the document is served. Never from the
+    // Host header: that would echo any caller's input and keep a document per host in memory.
+    document ??= JSON.stringify(buildOpenApiDocument(app, config.publicBaseUrl ?? ''));
+    res.status(200).type('application/json').send(document);
   });
   return app;
 }
