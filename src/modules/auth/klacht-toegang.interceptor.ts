@@ -82,8 +82,12 @@ export class KlachtToegangInterceptor implements NestInterceptor {
     }
     if (tenant.rol === 'aanbieder') {
       const aanbieders = Array.isArray(body.aanbieders) ? (body.aanbieders as { id?: unknown }[]) : [];
-      if (!aanbieders.some((a) => a && a.id === tenant.aanbiederId)) {
-        throw geenToegang(`Een aanbieder registreert alleen klachten over zichzelf: neem { "id": "${tenant.aanbiederId}" } op in aanbieders.`);
+      // Only itself: another aanbieder named beside it would then see the dossier. A klacht about several
+      // aanbieders goes to the gemeente (Awb 2:3).
+      if (aanbieders.length === 0 || !aanbieders.every((a) => a && a.id === tenant.aanbiederId)) {
+        throw geenToegang(
+          `Een aanbieder registreert alleen klachten over zichzelf: aanbieders is precies [{ "id": "${tenant.aanbiederId}" }]; een klacht over een andere of meer aanbieders zendt u door naar de gemeente (Awb 2:3).`,
+        );
       }
     }
   }
