@@ -1,5 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { InvoerGrenzenGuard } from './common/invoer-grenzen.guard';
 import { KlokModule } from './common/klok';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
@@ -58,6 +59,8 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        // Before validation and the database: NUL, lone surrogates, deep JSON, oversized headers are a 400.
+        { provide: APP_GUARD, useClass: InvoerGrenzenGuard },
       ],
     };
   }

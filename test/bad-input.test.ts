@@ -1,0 +1,58 @@
+import request from 'supertest';
+import { AuthModule } from '../src/modules/auth/auth.module';
+import { IdempotencyModule } from '../src/modules/idempotency/idempotency.module';
+import { bearer, GEMEENTE_A, intakeBody, metTweeGemeenten } from './auth-support';
+import { createTestDatabase, type TestDatabase } from './support';
+import { createEngineApp, type EngineApp } from './support/engine-harness';
+
+/** Bad input is a 400 naming the field, never a 500, and changes nothing. */
+describe('Bad input never reaches the database', () => {
+  let db: TestDatabase;
+  let t: EngineApp;
+  let auth: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('bad_input');
+    t = await createEngineApp({ databaseUrl: db.url, env: { ROLE: 'api' }, imports: [AuthModule, IdempotencyModule], ...metTweeGemeenten });
+    auth = await bearer(t.app, GEMEENTE_A, 'klachtbehandelaar');
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  const aantal = async () => (await t.db.query('select count(*)::int as n from klacht'))[0].n as number;
+  const post = (raw: string, headers: Record<string, string> = {}) =>
+    request(t.http).post('/api/v1/klachten').set('Authorization', auth).set('Content-Type', 'application/json').set(headers).send(raw);
+
+  it('a NUL character, a lone surrogate and JSON nested 3,000 deep are a 400 naming the field; nothing is stored', async () => {
+    const voor = await aantal();
+    const nul = await post(JSON.stringify({ ...intakeBody(GEMEENTE_A), onderwerp: 'a\u0000b' }));
+    expect(nul.status).toBe(400);
+    expect(nul.headers['content-type']).toContain('application/problem+json');
+    expect(nul.body.invalidParams).toEqual([expect.objectContaining({ name: 'body.onderwerp' })]);
+    const surrogaat = await post(JSON.stringify({ ...intakeBody(GEMEENTE_A), onderwerp: 'x' }).replace('"x"', '"\\ud800"'));
+    expect(surrogaat.status).toBe(400);
+    expect(surrogaat.body.invalidParams).toEqual([expect.objectContaining({ name: 'body.onderwerp' })]);
+    const diep = `{"feiten":${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}}`;
+    const res = await post(diep);
+    expect(res.status).toBe(400);
+    expect(await aantal()).toBe(voor);
+  });
+
+  it('a page number beyond any table, a NUL in a filter and an X-Correlation-ID over 200 characters are a 400', async () => {
+    const pagina = await request(t.http).get('/api/v1/klachten?page=99999999999999999999').set('Authorization', auth);
+    expect(pagina.status).toBe(400);
+    expect(pagina.body.invalidParams).toEqual([expect.objectContaining({ name: 'page' })]);
+    const filter = await request(t.http).get('/api/v1/klachten?onderwerp=a%00b').set('Authorization', auth);
+    expect(filter.status).toBe(400);
+    const voor = await aantal();
+    const correlatie = await post(JSON.stringify(intakeBody(GEMEENTE_A)), { 'X-Correlation-ID': 'x'.repeat(201) });
+    expect(correlatie.status).toBe(400);
+    expect(correlatie.body.invalidParams).toEqual([expect.objectContaining({ name: 'X-Correlation-ID' })]);
+    expect(await aantal()).toBe(voor);
+    // The same intake with sane input is accepted.
+    expect((await post(JSON.stringify(intakeBody(GEMEENTE_A)), { 'X-Correlation-ID': 'x'.repeat(200) })).status).toBe(201);
+  });
+});
