@@ -19,6 +19,22 @@ function messageOf(exception: HttpException): string {
   return exception.message;
 }
 
+/** Seconds a client waits before retrying while the database is unreachable (Retry-After). */
+export const RETRY_AFTER_S = 5;
+
+/** PostgreSQL error classes 08 (connection exception) and 57P0x (shutdown, cannot connect now), and socket errors. */
+const ONBEREIKBAAR = /^(08\d{3}|57P0[1-4]|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN)$/;
+
+/** The database (or the connection to it) is down: a temporary condition, not our bug. */
+export function isDatabaseOnbereikbaar(exception: unknown): boolean {
+  for (let e = exception as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown } | undefined, i = 0; e && i < 4; i++) {
+    if (typeof e.code === 'string' && ONBEREIKBAAR.test(e.code)) return true;
+    if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|terminating connection|Connection refused/i.test(e.message)) return true;
+    e = (e.driverError ?? e.cause) as typeof e;
+  }
+  return false;
+}
+
 /** Renders a thrown value as RFC 9457 problem details; unknown errors become a 500 without internals. */
 export function toProblem(exception: unknown, instance?: string): ProblemDetails {
   if (exception instanceof ProblemException) return exception.toProblem(instance);
@@ -43,6 +59,17 @@ export function toProblem(exception: unknown, instance?: string): ProblemDetails
       ...(instance ? { instance } : {}),
       code,
       ...(invalidParams ? { invalidParams } : {}),
+    };
+  }
+  if (isDatabaseOnbereikbaar(exception)) {
+    const p = defaultProblemFor(503);
+    return {
+      type: problemType(p.code),
+      title: p.title,
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      detail: `De database is even niet bereikbaar; er is niets gewijzigd. Probeer het over ${RETRY_AFTER_S} seconden opnieuw.`,
+      ...(instance ? { instance } : {}),
+      code: p.code,
     };
   }
   const { code, title } = defaultProblemFor(500);
@@ -75,6 +102,7 @@ export class ProblemFilter implements ExceptionFilter {
       );
     }
     if (response.headersSent) return;
+    if (problem.status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_S));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }
