@@ -41,6 +41,13 @@ describe('Bad input never reaches the database', () => {
     expect(await aantal()).toBe(voor);
   });
 
+  it('AVG art. 32: API responses with personal data are never cached and never sniffed', async () => {
+    const res = await request(t.http).get('/api/v1/klachten').set('Authorization', auth);
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('a page number beyond any table, a NUL in a filter and an X-Correlation-ID over 200 characters are a 400', async () => {
     const pagina = await request(t.http).get('/api/v1/klachten?page=99999999999999999999').set('Authorization', auth);
     expect(pagina.status).toBe(400);

@@ -10,7 +10,10 @@ export const API_PREFIX = `api/${API_MAJOR}`;
  * Express middleware (not an interceptor) so the header is on every response: errors, 404s for
  * unknown routes and the OpenAPI document included.
  */
-export function apiVersionHeader(_req: Request, res: Response, next: NextFunction): void {
+export function apiVersionHeader(req: Request, res: Response, next: NextFunction): void {
   res.setHeader('API-Version', API_VERSION);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  // API responses carry personal data (AVG art. 5 lid 1 sub f, art. 32): no shared or browser cache keeps them.
+  if (req.path.startsWith(`/${API_PREFIX}`)) res.setHeader('Cache-Control', 'no-store');
   next();
 }
