@@ -80,7 +80,7 @@ describe('condition language at its edges', () => {
     expect(alleFeiten({ aanbieders: [{ id: 'a' }], kanaal: 'brief', ingediendBij: 'gemeente', feiten: { aantalAanbieders: undefined, complex: true } })).toEqual({
       aantalAanbieders: 1, aanbiederType: undefined, kanaal: 'brief', ingediendBij: 'gemeente', soort: 'klacht', complex: true,
     });
-    expect(alleFeiten({ aanbieders: [], kanaal: 'brief', ingediendBij: 'gemeente' }).aantalAanbieders).toBe(0);
+    expect(alleFeiten({ aanbieders: [], kanaal: 'brief', ingediendBij: 'gemeente', feiten: {} }).aantalAanbieders).toBe(0);
   });
 
   test('genoemdeFeiten and vergelekenWaarden walk alle, een and niet; no condition names nothing', () => {
