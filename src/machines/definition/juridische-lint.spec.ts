@@ -73,7 +73,8 @@ describe('legal lint: validity of the version', () => {
     expect(fouten(overname('2025-07-01', '2024-12-31'))).toEqual([
       expect.objectContaining({ line: 6, message: 'de overname van Kleindam per 2025-07-01 valt buiten de geldigheid van deze versie (2024-01-01 t/m 2024-12-31)' }),
     ]);
-    // On the last day of the version it still lies within it.
+    // On the first and the last day of the version it still lies within it.
+    expect(fouten(overname('2024-01-01'))).toEqual([]);
     expect(fouten(overname('2024-12-31', '2024-12-31'))).toEqual([]);
   });
 });
@@ -122,5 +123,26 @@ describe('legal lint: GemW 81p, one second-line body at every date', () => {
   test('an open-ended body and a later one overlap from the later one\'s first day', () => {
     const errors = fouten(metTweedeLijn(nationaal('2024-01-01'), lokaal('2025-01-01', '2025-12-31')));
     expect(errors).toEqual([expect.objectContaining({ message: "GemW 81p: op 2025-01-01 zijn er twee tweedelijnsvoorzieningen, 'Nationale ombudsman' en 'Ombudsman Testdam'; er kan er maar één zijn" })]);
+  });
+
+  test('the bodies may be listed in any order: the sweep goes by date', () => {
+    expect(fouten(metTweedeLijn(lokaal('2025-01-01'), nationaal('2024-01-01', '2024-12-31')))).toEqual([]);
+    expect(fouten(metTweedeLijn(lokaal('2026-01-01'), nationaal('2024-01-01', '2024-12-31'), { soort: 'ombudscommissie', naam: 'Ombudscommissie Testdam', van: '2025-01-01', tot: '2025-12-31' }))).toEqual([]);
+  });
+
+  test('a body that starts on the day the previous one ends overlaps it for that day', () => {
+    expect(fouten(metTweedeLijn(nationaal('2024-01-01', '2025-01-01'), lokaal('2025-01-01')))).toEqual([
+      expect.objectContaining({ message: "GemW 81p: op 2025-01-01 zijn er twee tweedelijnsvoorzieningen, 'Nationale ombudsman' en 'Ombudsman Testdam'; er kan er maar één zijn" }),
+    ]);
+  });
+
+  test('a short body inside a longer one is one overlap; the longer one still covers up to its own end', () => {
+    const errors = fouten(metTweedeLijn(nationaal('2024-01-01', '2026-12-31'), lokaal('2025-01-01', '2025-12-31'), { soort: 'ombudscommissie', naam: 'Ombudscommissie Testdam', van: '2027-01-01' }));
+    expect(errors).toEqual([expect.objectContaining({ message: "GemW 81p: op 2025-01-01 zijn er twee tweedelijnsvoorzieningen, 'Nationale ombudsman' en 'Ombudsman Testdam'; er kan er maar één zijn" })]);
+  });
+
+  test('a version of one day, and a body that starts on the last day of the version, count', () => {
+    expect(fouten(invoegen(BASIS, 7, 'geldigTot: 2024-01-01'))).toEqual([]);
+    expect(fouten(invoegen(metTweedeLijn(nationaal('2024-01-01', '2024-12-30'), { soort: 'nationaleOmbudsman', naam: 'Nationale ombudsman (opvolger)', van: '2024-12-31' }), 7, 'geldigTot: 2024-12-31'))).toEqual([]);
   });
 });
