@@ -4,7 +4,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.klachtregie/**', 'test/artifacts/**', 'src/modules/web/assets/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.klachtregie/**', 'test/artifacts/**', 'src/modules/web/assets/**', 'reports/**', '.stryker-tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -197,6 +197,38 @@ describe('auth, tenancy and roles (real PostgreSQL + Redis)', () => {
     expect(await status(await basis().setAudience('klachtregie').setSubject('m-1').setExpirationTime(Math.floor(Date.now() / 1000) - 120).sign(privateKey))).toBe(401);
   });
 
+  /** A token signed with the JWKS key; `exp` and `aud` as given, so a test can make it expired or for another service. */
+  const oidcToken = (claims: Record<string, unknown>, opts: { aud?: string; iat: number; exp: number }) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(issuer)
+      .setAudience(opts.aud ?? 'klachtregie')
+      .setSubject('medewerker-2')
+      .setIssuedAt(opts.iat)
+      .setExpirationTime(opts.exp)
+      .sign(privateKey);
+  // jose checks `exp` against the real clock, so the times are relative to now, never a fixed date.
+  const nuSec = () => Math.floor(Date.now() / 1000);
+  const claims = { gemeente: GEMEENTE_A, rol: 'klachtbehandelaar' };
+
+  it('OIDC (RFC 7519 4.1.4): a token past its exp is refused with 401, the same token still valid is accepted', async () => {
+    const geldig = await oidcToken(claims, { iat: nuSec() - 60, exp: nuSec() + 300 });
+    expect((await request(t.http).get('/api/v1/klachten').set('Authorization', `Bearer ${geldig}`)).status).toBe(200);
+    const verlopen = await oidcToken(claims, { iat: nuSec() - 7200, exp: nuSec() - 3600 });
+    const res = await request(t.http).get('/api/v1/klachten').set('Authorization', `Bearer ${verlopen}`);
+    expect(res.status).toBe(401);
+    expect(res.headers['content-type']).toMatch(PROBLEM);
+  });
+
+  it('OIDC (RFC 7519 4.1.3): a token for another audience is refused with 401, even from the configured issuer', async () => {
+    const elders = await oidcToken(claims, { aud: 'een-andere-dienst', iat: nuSec() - 60, exp: nuSec() + 300 });
+    const res = await request(t.http).get('/api/v1/klachten').set('Authorization', `Bearer ${elders}`);
+    expect(res.status).toBe(401);
+    expect(res.headers['content-type']).toMatch(PROBLEM);
+    const hier = await oidcToken(claims, { aud: 'klachtregie', iat: nuSec() - 60, exp: nuSec() + 300 });
+    expect((await request(t.http).get('/api/v1/klachten').set('Authorization', `Bearer ${hier}`)).status).toBe(200);
+  });
+
   it('the first start creates one beheerder key per gemeente in the definitions, shown once and never again', async () => {
     await t.db.query('delete from api_sleutel');
     const eerste = t.app.get(EersteSleutelService, { strict: false });

@@ -14,6 +14,8 @@ let tdb: TestDatabase;
 let t: TestApp;
 let db: DataSource;
 let planning: RapportagePlanningService;
+/** The injected now the schedule is built on. */
+const NU = new Date('2026-03-01T09:00:00Z');
 
 beforeAll(async () => {
   tdb = await createTestDatabase('reports_planning');
@@ -21,6 +23,12 @@ beforeAll(async () => {
   t = await createTestApp({ databaseUrl: tdb.url, env: { ROLE: 'api' } });
   db = t.app.get<DataSource>(getDataSourceToken());
   planning = t.app.get(RapportagePlanningService);
+  // Shared by every describe below, so they hold in any order (jest --randomize): the schedule as built on
+  // NU, and the klachten of the first half year of 2026 with Zorgbalans' report for 1 July.
+  await planning.synchroniseer(NU);
+  const klachten = genereerKlachten({ n: 120, seed: 11, gemeente: 'GM1904', definitieId: 'gm1904-stichtse-vecht', van: new Date('2025-12-05T00:00:00Z'), tot: new Date('2026-06-20T00:00:00Z'), nu: new Date('2026-06-30T00:00:00Z') });
+  await insertKlachten(db, klachten);
+  await db.query(`insert into aanbieder_rapportage (gemeente, aanbieder_id, deadline, ingediend_door, inhoud) values ('GM1904', 'zorgbalans', '2026-07-01', 'test', '{}')`);
 });
 
 afterAll(async () => {
@@ -34,12 +42,6 @@ async function vuurtOp(id: string): Promise<string | undefined> {
 }
 
 describe('report schedule from the definition, as BullMQ delayed jobs rebuilt from PostgreSQL', () => {
-  const NU = new Date('2026-03-01T09:00:00Z');
-
-  beforeAll(async () => {
-    await planning.synchroniseer(NU);
-  });
-
   test('Stichtse Vecht contract art. 11.1: the halfyear report job is scheduled for 1 July and 1 December, each after its half year ended', async () => {
     const momenten = await db.query(
       `select to_char(deadline, 'YYYY-MM-DD') as deadline, to_char(periode_van, 'YYYY-MM-DD') as van, to_char(periode_tot, 'YYYY-MM-DD') as tot, naar
@@ -118,12 +120,15 @@ describe('report schedule from the definition, as BullMQ delayed jobs rebuilt fr
 describe('reminder, deadline and escalation (Stichtse Vecht contract art. 11.1)', () => {
   const job = { gemeente: 'GM1904', soort: 'aanbieders' as const, deadline: '2026-07-01' };
 
-  beforeAll(async () => {
-    const klachten = genereerKlachten({ n: 120, seed: 11, gemeente: 'GM1904', definitieId: 'gm1904-stichtse-vecht', van: new Date('2025-12-05T00:00:00Z'), tot: new Date('2026-06-20T00:00:00Z'), nu: new Date('2026-06-30T00:00:00Z') });
-    await insertKlachten(db, klachten);
-    // Zorgbalans has submitted its report; the others have not.
-    await db.query(`insert into aanbieder_rapportage (gemeente, aanbieder_id, deadline, ingediend_door, inhoud) values ('GM1904', 'zorgbalans', '2026-07-01', 'test', '{}')`);
-  });
+  // Zorgbalans has submitted its report (file-level beforeAll); the others have not.
+  // Each test starts (and leaves) the moment as the schedule left it (not yet reminded, not yet processed), so the
+  // tests hold in any order (jest --randomize): a processed moment rightly sends no reminder any more.
+  const opnieuw = async () => {
+    await db.query(`update rapportage_moment set herinnering_verzonden_op = null, verwerkt_op = null where gemeente = $1 and soort = $2 and deadline = $3`, [job.gemeente, job.soort, job.deadline]);
+    await db.query(`delete from outbox where payload->>'gemeente' = $1 and payload->>'deadline' = $2`, [job.gemeente, job.deadline]);
+  };
+  beforeEach(opnieuw);
+  afterEach(opnieuw);
 
   const outbox = (type: string): Promise<Array<{ payload: Record<string, string> }>> =>
     db.query(`select payload from outbox where type = $1 and payload->>'deadline' = '2026-07-01' order by id`, [type]);

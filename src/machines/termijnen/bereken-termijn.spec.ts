@@ -1,3 +1,5 @@
+import { atwUitgeslotenReden, berekenDetail } from './bereken-termijn';
+import { parseDuur } from './duur';
 import { atwVanToepassing, berekenTermijn, herinneringsDatum, TermijnFout } from './index';
 
 const wettelijk = (vanaf: string, duur: string) => berekenTermijn({ vanaf, duur, rekenwijze: 'kalenderdagen', atw: true });
@@ -207,5 +209,52 @@ describe('herinneringsDatum', () => {
     expect(herinneringsDatum('2026-04-20', 'P2D')).toBe('2026-04-18'); // zaterdag stays zaterdag
     expect(herinneringsDatum('2026-05-21', 'P1W')).toBe('2026-05-14'); // Hemelvaartsdag stays
     expect(herinneringsDatum('2026-03-31', 'P1M')).toBe('2026-02-28');
+  });
+});
+
+describe('berekenTermijn: Atw art. 2 and art. 4 at their edges', () => {
+  // Thursday 8 October 2026 + 3 days = Sunday 11 October.
+  it('Atw art. 2: a 3-day term that already holds two days that are no Saturday, Sunday or holiday is not extended further', () => {
+    const r = wettelijk('2026-10-08', 'P3D');
+    // Friday 9 and Monday 12 October count: art. 1 moves Sunday to Monday and art. 2 adds nothing.
+    expect(r.vervaldatum).toBe('2026-10-12');
+    expect(r.uitleg.join('\n')).not.toMatch(/Atw art\. 2/);
+  });
+
+  it('Atw art. 2: the extension to a second free day skips decree days (Atw art. 3 lid 3) as well', () => {
+    // Friday 9 and Tuesday 13 October equated by decree: only Monday 12 counts, Tuesday does not, so Wednesday 14.
+    const r = berekenTermijn({ vanaf: '2026-10-08', duur: 'P3D', rekenwijze: 'kalenderdagen', atw: true, kalender: { gelijkgesteldeDagen: ['2026-10-09', '2026-10-13'] } });
+    expect(r.vervaldatum).toBe('2026-10-14');
+    expect(r.uitleg).toContain(
+      'De termijn bevat tot en met maandag 12 oktober 2026 maar één dag die geen zaterdag, zondag of feestdag is; een termijn van ten minste 3 dagen moet er 2 bevatten -> woensdag 14 oktober 2026 (Atw art. 2)',
+    );
+  });
+
+  it('Atw art. 4: the reason names the term as written, in dagen or in werkdagen', () => {
+    expect(atwUitgeslotenReden(parseDuur('P100D'))).toBe('de termijn van 100 dagen is langer dan 90 dagen (Atw art. 4)');
+    expect(atwVanToepassing('P100D').reden).toBe('de termijn van 100 dagen is langer dan 90 dagen (Atw art. 4)');
+    expect(atwVanToepassing('P100D', 'werkdagen').reden).toBe('de termijn van 100 werkdagen is langer dan 90 dagen (Atw art. 4)');
+    expect(wettelijk('2026-01-05', 'P100D').uitleg.join('\n')).toMatch(/niet van toepassing: de termijn van 100 dagen is langer/);
+    const werkdagen = berekenTermijn({ vanaf: '2026-01-05', duur: 'P100D', rekenwijze: 'werkdagen', atw: true });
+    expect(werkdagen.uitleg.join('\n')).toMatch(/niet van toepassing: de termijn van 100 werkdagen is langer/);
+  });
+
+  it('Atw art. 1 and 4: the Atw counts as applied only when it was asked for and art. 4 does not exclude it', () => {
+    const detail = (duur: string, atw: boolean) => berekenDetail({ vanaf: '2026-03-07', duur, rekenwijze: 'kalenderdagen', atw }).atwToegepast;
+    expect(detail('P6W', true)).toBe(true);
+    expect(detail('P6W', false)).toBe(false);
+    expect(detail('P1Y', true)).toBe(false);
+  });
+
+  it('an unknown rekenwijze is a TermijnFout naming the two that exist', () => {
+    const fout = (() => {
+      try {
+        berekenTermijn({ vanaf: '2026-04-02', duur: 'P6W', rekenwijze: 'uren' as never, atw: true });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(fout).toBeInstanceOf(TermijnFout);
+    expect(fout).toEqual(expect.objectContaining({ code: 'ongeldige-rekenwijze', message: "Onbekende rekenwijze 'uren': schrijf 'kalenderdagen' of 'werkdagen'." }));
   });
 });

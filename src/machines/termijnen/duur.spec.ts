@@ -1,3 +1,5 @@
+import { leesDatum, naarIso } from './datum';
+import { beschrijfDuur, plusDuur, plusMaanden } from './duur';
 import { addDays, addMonths, addWeeks, addYears, parseDuur } from './index';
 
 describe('ISO 8601 durations for legal terms', () => {
@@ -36,5 +38,45 @@ describe('ISO 8601 durations for legal terms', () => {
     expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
     expect(addYears('2028-02-29', 1)).toBe('2029-02-28');
     expect(addYears('2026-05-05', 1)).toBe('2027-05-05');
+  });
+});
+
+describe('durations at their edges', () => {
+  it('a combined duration is told to use one unit; something that merely contains one is not', () => {
+    const melding = (tekst: string) => {
+      try {
+        parseDuur(tekst);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    };
+    const eenEenheid = /Gebruik één eenheid/;
+    expect(melding('P10M2W')).toMatch(eenEenheid);
+    expect(melding('P1Y2M3D')).toMatch(eenEenheid);
+    for (const geen of ['xP2M2W', 'P2M2Wx', 'P2MxW', 'PaMbW', 'P6Q', 'P6W2Q']) expect([geen, melding(geen)]).toEqual([geen, expect.not.stringMatching(eenEenheid)]);
+  });
+
+  it('the Dutch description: singular for one, plural otherwise; werkdagen only when asked', () => {
+    expect(beschrijfDuur(parseDuur('P1D'))).toBe('1 dag');
+    expect(beschrijfDuur(parseDuur('P2D'))).toBe('2 dagen');
+    expect(beschrijfDuur(parseDuur('P1D'), true)).toBe('1 werkdag');
+    expect(beschrijfDuur(parseDuur('P5D'), true)).toBe('5 werkdagen');
+    expect(beschrijfDuur(parseDuur('P1W'))).toBe('1 week');
+    expect(beschrijfDuur(parseDuur('P6W'))).toBe('6 weken');
+    expect(beschrijfDuur(parseDuur('P6W'), true)).toBe('6 weken');
+    expect(beschrijfDuur(parseDuur('P1M'))).toBe('1 maand');
+    expect(beschrijfDuur(parseDuur('P3M'))).toBe('3 maanden');
+    expect(beschrijfDuur(parseDuur('P2Y'))).toBe('2 jaar');
+  });
+
+  it('the last day of a month is kept when the target month has it, and years count as twelve months both ways', () => {
+    expect(plusMaanden(leesDatum('2026-01-30'), 2)).toEqual({ dag: leesDatum('2026-03-30') });
+    expect(plusMaanden(leesDatum('2026-03-31'), 1)).toEqual({ dag: leesDatum('2026-04-30'), afgekaptVan: { jaar: 2026, maand: 4, dag: 31 } });
+    expect(plusMaanden(leesDatum('2026-05-31'), 2)).toEqual({ dag: leesDatum('2026-07-31') });
+    expect(naarIso(plusDuur(leesDatum('2026-05-05'), parseDuur('P2Y')).dag)).toBe('2028-05-05');
+    expect(naarIso(plusDuur(leesDatum('2026-05-05'), parseDuur('P2Y'), -1).dag)).toBe('2024-05-05');
+    expect(naarIso(plusDuur(leesDatum('2026-05-05'), parseDuur('P3D'), -1).dag)).toBe('2026-05-02');
+    expect(addYears('2026-05-05', 3)).toBe('2029-05-05');
   });
 });

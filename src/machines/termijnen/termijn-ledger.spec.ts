@@ -1,4 +1,4 @@
-import { herbereken, TermijnFout, TermijnLedger, voegMutatieToe } from './index';
+import { berekenTermijn, herbereken, TermijnFout, TermijnLedger, voegMutatieToe } from './index';
 
 /** Awb 9:11: klaagschrift received donderdag 2 april 2026; 6 weeks → raw 14 mei, Atw → maandag 18 mei 2026. */
 const awb = (mutaties: TermijnLedger['mutaties'] = []): TermijnLedger => ({
@@ -172,5 +172,69 @@ describe('termijn ledger: herbereken', () => {
     });
     // 5 werkdagen → maandag 13 april; 3 more werkdagen → donderdag 16 april.
     expect(r.vervaldatum).toBe('2026-04-16');
+  });
+});
+
+describe('termijn ledger at its edges', () => {
+  it('without mutations the uitleg is exactly the base computation, with one Vervaldatum line', () => {
+    const r = herbereken(awb());
+    expect(r.uitleg).toEqual(berekenTermijn(awb().basis).uitleg);
+    expect(r.uitleg.filter((l) => l.startsWith('Vervaldatum'))).toHaveLength(1);
+  });
+
+  it('a mutation on the first day of the termijn is allowed, and opschorting on the vervaldatum itself too', () => {
+    expect(herbereken(awb([{ soort: 'opschorting', at: '2026-04-02' }, { soort: 'hervatting', at: '2026-04-03' }])).vervaldatum).toBe('2026-05-18');
+    const opVervaldag = herbereken(awb([{ soort: 'opschorting', at: '2026-05-18' }]));
+    expect(opVervaldag.opgeschortSinds).toBe('2026-05-18');
+    expect(fout(() => herbereken(awb([{ soort: 'opschorting', at: '2026-05-19' }]))).code).toBe('opschorting-buiten-termijn');
+  });
+
+  it('opschorting: a hervatting on the same day suspends nothing; one day is named in the singular', () => {
+    expect(herbereken(awb([{ soort: 'opschorting', at: '2026-04-20' }, { soort: 'hervatting', at: '2026-04-20' }])).vervaldatum).toBe('2026-05-18');
+    const eenDag = herbereken(awb([{ soort: 'opschorting', at: '2026-04-20' }, { soort: 'hervatting', at: '2026-04-21' }]));
+    expect(eenDag.uitleg).toContain('Hervat op dinsdag 21 april 2026: 1 dag opgeschort (maandag 20 april 2026 tot dinsdag 21 april 2026), dus donderdag 14 mei 2026 + 1 = vrijdag 15 mei 2026');
+  });
+
+  it('Awb 9:11 lid 3: instemming on the current vervaldatum itself is allowed, not while the termijn is opgeschort', () => {
+    expect(herbereken(awb([{ soort: 'instemming', at: '2026-05-10', tot: '2026-05-18', schriftelijk: true }])).vervaldatum).toBe('2026-05-18');
+    expect(fout(() => herbereken(awb([{ soort: 'opschorting', at: '2026-05-01' }, { soort: 'instemming', at: '2026-05-10', tot: '2026-07-01', schriftelijk: true }]))).code).toBe('al-opgeschort');
+  });
+
+  it('verdaging maxima in days, months and years are compared in their own unit', () => {
+    const met = (verdagingMax: string, duur: string) => () => herbereken({ ...awb(), verdagingMax, mutaties: [{ soort: 'verdaging', at: '2026-05-01', duur }] });
+    expect(met('P28D', 'P4W')().vervaldatum).toBe('2026-06-11');
+    expect(fout(met('P28D', 'P29D')).code).toBe('verdaging-te-lang');
+    expect(met('P1M', 'P1M')().vervaldatum).toBe('2026-06-15'); // 14 juni is a Sunday
+    expect(fout(met('P1M', 'P2M')).code).toBe('verdaging-te-lang');
+    expect(met('P1Y', 'P12M')().vervaldatum).toBe('2027-05-14');
+    expect(fout(met('P1Y', 'P13M')).code).toBe('verdaging-te-lang');
+    expect(fout(met('P1M', 'P2W')).message).toMatch(/maanden of jaren, bijvoorbeeld P1M/);
+  });
+
+  it('Atw art. 4: a verdaging longer than 90 days ends the Atw for the termijn, so the new date is not moved off a Saturday', () => {
+    const r = herbereken({ ...awb(), verdagingMax: 'P100D', mutaties: [{ soort: 'verdaging', at: '2026-05-01', duur: 'P100D' }] });
+    // 14 mei 2026 + 100 dagen = zaterdag 22 augustus 2026.
+    expect(r.vervaldatum).toBe('2026-08-22');
+    expect(r.uitleg).toContain('De Algemene termijnenwet is niet van toepassing op deze verdaging: de termijn van 100 dagen is langer dan 90 dagen (Atw art. 4)');
+    // Within 90 days the Atw still moves it: 14 mei + 23 dagen = zaterdag 6 juni 2026 → maandag 8 juni.
+    expect(herbereken({ ...awb(), verdagingMax: 'P100D', mutaties: [{ soort: 'verdaging', at: '2026-05-01', duur: 'P23D' }] }).vervaldatum).toBe('2026-06-08');
+  });
+
+  it('on a werkdagen termijn a verdaging in days counts werkdagen and says so, one in weeks counts calendar weeks', () => {
+    const werkdagen: TermijnLedger = { basis: { vanaf: '2026-04-02', duur: 'P5D', rekenwijze: 'werkdagen', atw: false }, verdagingMax: 'P100D', mutaties: [{ soort: 'verdaging', at: '2026-04-08', duur: 'P5D' }] };
+    const r = herbereken(werkdagen);
+    // 5 werkdagen → maandag 13 april; 5 more werkdagen → maandag 20 april (5 calendar days would be zaterdag 18 april).
+    expect(r.vervaldatum).toBe('2026-04-20');
+    expect(r.uitleg).toContain('5 werkdagen na de onverlengde vervaldatum maandag 13 april 2026 = maandag 20 april 2026');
+    const inWeken = herbereken({ ...werkdagen, mutaties: [{ soort: 'verdaging', at: '2026-04-08', duur: 'P1W' }] });
+    expect(inWeken.vervaldatum).toBe('2026-04-20');
+    expect(inWeken.uitleg).toContain('1 week na de onverlengde vervaldatum maandag 13 april 2026 = maandag 20 april 2026');
+    const metAtw = herbereken({ ...werkdagen, basis: { ...werkdagen.basis, atw: true }, mutaties: [{ soort: 'verdaging', at: '2026-04-08', duur: 'P95D' }] });
+    expect(metAtw.uitleg).toContain('De Algemene termijnenwet is niet van toepassing op deze verdaging: de termijn van 95 werkdagen is langer dan 90 dagen (Atw art. 4)');
+  });
+
+  it('without verdagingVoorVerloop a late verdaging is still allowed (Awb 9:11 lid 2 sets no moment for the notice)', () => {
+    expect(herbereken(awb([{ soort: 'verdaging', at: '2026-05-25', duur: 'P1W' }])).vervaldatum).toBe('2026-05-21');
+    expect(fout(() => herbereken({ ...awb([{ soort: 'verdaging', at: '2026-05-25', duur: 'P1W' }]), verdagingVoorVerloop: true })).code).toBe('verdaging-na-verloop');
   });
 });

@@ -1,0 +1,148 @@
+/**
+ * The legal lint beyond validate.spec.ts: the rules whose faults mutation testing showed no spec would
+ * notice (docs/adr/0005-mutation-testing.md). Each case is a Testdam file with one rule broken.
+ */
+import { join } from 'node:path';
+import type { DefinitionError } from '../contract';
+import { BASIS, invoegen, metRegels, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from './test-fixture';
+import { loadAndValidate } from './validate';
+
+afterEach(ruimTijdelijkeMappenOp);
+
+function fouten(lines: readonly string[]): Array<Omit<DefinitionError, 'file'>> {
+  const root = schrijfBestanden({ [TESTDAM]: lines });
+  return loadAndValidate([join(root, 'definitions')]).errors.map(({ file: _file, ...rest }) => rest);
+}
+
+/** BASIS with a special regime for one aanbieder type (lines 56 and on). */
+const metRegime = (type: string, ...regels: string[]) => [...BASIS, 'bijzondereRegimes:', `  ${type}:`, ...regels.map((r) => `    ${r}`)];
+const wkkgz = (geschil = 'P6M') => ['regime: wkkgz', 'afhandelTermijn: P6W', 'verdagingMax: P4W', `geschilTermijn: ${geschil}`, 'geschilleninstantie: Geschilleninstantie Zorg'];
+const jeugdwet = ['regime: jeugdwetKlachtencommissie', 'oordeelTermijn: P6W', 'reactieTermijn: P1M'];
+
+/** BASIS with the tweedeLijn entries (lines 47–51) replaced. */
+function metTweedeLijn(...entries: Array<{ soort: string; naam: string; van: string; tot?: string }>): string[] {
+  const lines = [...BASIS];
+  lines.splice(47, 4, ...entries.flatMap((e) => [`  - soort: ${e.soort}`, `    naam: ${e.naam}`, `    geldigVanaf: ${e.van}`, ...(e.tot ? [`    geldigTot: ${e.tot}`] : []), '    bevoegdOverAanbieders: false']));
+  return lines;
+}
+
+describe('legal lint: special regimes', () => {
+  test('Wkkgz 22 lid 1: the geschilleninstantie decides within six months; seven is refused', () => {
+    expect(fouten(metRegime('zorg', ...wkkgz('P6M')))).toEqual([]);
+    expect(fouten(metRegime('zorg', ...wkkgz('P7M')))).toEqual([
+      { line: 61, column: 21, message: 'Wkkgz 22 lid 1: de geschilleninstantie beslist uiterlijk binnen 6 maanden (hier 7 maanden)', hint: 'zet geschilTermijn op P6M' },
+    ]);
+  });
+
+  test('Jeugdwet 4.2.1 and Wkkgz: the fitting regime is named for zorg, and a Wmo aanbieder keeps the ordinary klachtregeling', () => {
+    expect(fouten(metRegime('jeugdhulp', ...jeugdwet))).toEqual([]);
+    expect(fouten(metRegime('zorg', ...jeugdwet))).toEqual([
+      expect.objectContaining({ line: 58, message: expect.stringMatching(/^regime jeugdwetKlachtencommissie past niet bij aanbieders van het type zorg: Jeugdwet 4\.2\.1 geldt voor/), hint: 'schrijf regime: wkkgz' }),
+    ]);
+    expect(fouten(metRegime('overig', ...wkkgz()))).toEqual([]);
+    expect(fouten(metRegime('wmo', ...wkkgz()))).toEqual([
+      expect.objectContaining({ line: 58, message: expect.stringMatching(/^regime wkkgz past niet bij aanbieders van het type wmo: de Wkkgz geldt voor zorg/), hint: 'haal wmo weg uit bijzondereRegimes; dan geldt de gewone klachtregeling' }),
+    ]);
+  });
+});
+
+describe('legal lint: retention (Selectielijst gemeenten 2020)', () => {
+  test('13.1.2: a klacht that went to the ombudsman is kept ten years; five is refused', () => {
+    expect(fouten([...BASIS, '  viaOmbudsman: P10Y'])).toEqual([]);
+    expect(fouten([...BASIS, '  viaOmbudsman: P5Y'])).toEqual([
+      { line: 56, column: 17, message: 'Selectielijst gemeenten 2020, 13.1.2: een klacht via de ombudsman wordt 10 jaar bewaard (hier 5 jaar)', hint: 'zet viaOmbudsman op P10Y' },
+    ]);
+  });
+
+  test('13.1: five years is enough, longer is allowed', () => {
+    expect(fouten(metRegels([55, '  gemeente: P5Y']))).toEqual([]);
+    expect(fouten(metRegels([55, '  gemeente: P7Y']))).toEqual([]);
+  });
+});
+
+describe('legal lint: validity of the version', () => {
+  /** BASIS with a take-over under gemeente (line 6) and optionally a geldigTot for the version. */
+  const overname = (vanaf: string, geldigTot?: string) =>
+    invoegen(geldigTot ? invoegen(BASIS, 7, `geldigTot: ${geldigTot}`) : BASIS, 5, '  neemtOver:', `    - { cbsCode: GM0002, naam: Kleindam, vanaf: ${vanaf} }`);
+
+  test('a take-over (herindeling) lies within the validity of the version that records it', () => {
+    expect(fouten(overname('2024-07-01'))).toEqual([]);
+    expect(fouten(overname('2023-07-01'))).toEqual([
+      expect.objectContaining({ line: 6, message: 'de overname van Kleindam per 2023-07-01 valt buiten de geldigheid van deze versie (2024-01-01 t/m open)', hint: 'zet de overname in de versie die op die datum geldt' }),
+    ]);
+    expect(fouten(overname('2025-07-01', '2024-12-31'))).toEqual([
+      expect.objectContaining({ line: 6, message: 'de overname van Kleindam per 2025-07-01 valt buiten de geldigheid van deze versie (2024-01-01 t/m 2024-12-31)' }),
+    ]);
+    // On the first and the last day of the version it still lies within it.
+    expect(fouten(overname('2024-01-01'))).toEqual([]);
+    expect(fouten(overname('2024-12-31', '2024-12-31'))).toEqual([]);
+  });
+});
+
+describe('legal lint: GemW 81p, one second-line body at every date', () => {
+  const nationaal = (van: string, tot?: string) => ({ soort: 'nationaleOmbudsman', naam: 'Nationale ombudsman', van, tot });
+  const lokaal = (van: string, tot?: string) => ({ soort: 'lokaleOmbudsman', naam: 'Ombudsman Testdam', van, tot });
+
+  test('a body that ends before it starts is reported once, without gap or overlap errors that follow from it', () => {
+    expect(fouten(metTweedeLijn(nationaal('2024-01-01', '2023-12-31')))).toEqual([
+      { line: 51, column: 16, message: "'Nationale ombudsman': geldigTot 2023-12-31 ligt vóór geldigVanaf 2024-01-01", hint: 'zet geldigTot op of na 2024-01-01' },
+    ]);
+  });
+
+  test('a body that ends on the day it starts is fine as to its form (one day), and the day after is a gap', () => {
+    expect(fouten(metTweedeLijn(nationaal('2024-01-01', '2024-01-01'), lokaal('2025-01-01')))).toEqual([
+      expect.objectContaining({ message: "GemW 81p: op 2024-01-02 is er geen tweedelijnsvoorziening ('Nationale ombudsman' eindigt op 2024-01-01, 'Ombudsman Testdam' begint pas op 2025-01-01)" }),
+    ]);
+  });
+
+  test('no body within the version at all', () => {
+    expect(fouten(metTweedeLijn(nationaal('2020-01-01', '2023-12-31')))).toEqual([
+      expect.objectContaining({ message: 'GemW 81p: op 2024-01-01 is er geen tweedelijnsvoorziening (geen enkele geldt binnen deze versie)', hint: 'laat een voorziening gelden vanaf 2024-01-01, bijvoorbeeld de Nationale ombudsman' }),
+    ]);
+  });
+
+  test('a body that ended before the version started does not count, its successor does', () => {
+    expect(fouten(metTweedeLijn(nationaal('2020-01-01', '2023-12-31'), lokaal('2024-01-01')))).toEqual([]);
+  });
+
+  test('the last body ends while the version still runs: the day after is reported', () => {
+    expect(fouten(metTweedeLijn(nationaal('2024-01-01', '2026-12-31')))).toEqual([
+      expect.objectContaining({
+        line: 51,
+        message: "GemW 81p: op 2027-01-01 is er geen tweedelijnsvoorziening ('Nationale ombudsman' eindigt op 2026-12-31, de versie geldt zonder einddatum)",
+        hint: "voeg de opvolger toe vanaf 2027-01-01, of laat geldigTot van 'Nationale ombudsman' weg",
+      }),
+    ]);
+    // Ending on the version's own last day is complete.
+    expect(fouten(invoegen(metTweedeLijn(nationaal('2024-01-01', '2026-12-31')), 7, 'geldigTot: 2026-12-31'))).toEqual([]);
+    expect(fouten(invoegen(metTweedeLijn(nationaal('2024-01-01', '2026-06-30')), 7, 'geldigTot: 2026-12-31'))).toEqual([
+      expect.objectContaining({ message: "GemW 81p: op 2026-07-01 is er geen tweedelijnsvoorziening ('Nationale ombudsman' eindigt op 2026-06-30, de versie geldt tot en met 2026-12-31)" }),
+    ]);
+  });
+
+  test('an open-ended body and a later one overlap from the later one\'s first day', () => {
+    const errors = fouten(metTweedeLijn(nationaal('2024-01-01'), lokaal('2025-01-01', '2025-12-31')));
+    expect(errors).toEqual([expect.objectContaining({ message: "GemW 81p: op 2025-01-01 zijn er twee tweedelijnsvoorzieningen, 'Nationale ombudsman' en 'Ombudsman Testdam'; er kan er maar één zijn" })]);
+  });
+
+  test('the bodies may be listed in any order: the sweep goes by date', () => {
+    expect(fouten(metTweedeLijn(lokaal('2025-01-01'), nationaal('2024-01-01', '2024-12-31')))).toEqual([]);
+    expect(fouten(metTweedeLijn(lokaal('2026-01-01'), nationaal('2024-01-01', '2024-12-31'), { soort: 'ombudscommissie', naam: 'Ombudscommissie Testdam', van: '2025-01-01', tot: '2025-12-31' }))).toEqual([]);
+  });
+
+  test('a body that starts on the day the previous one ends overlaps it for that day', () => {
+    expect(fouten(metTweedeLijn(nationaal('2024-01-01', '2025-01-01'), lokaal('2025-01-01')))).toEqual([
+      expect.objectContaining({ message: "GemW 81p: op 2025-01-01 zijn er twee tweedelijnsvoorzieningen, 'Nationale ombudsman' en 'Ombudsman Testdam'; er kan er maar één zijn" }),
+    ]);
+  });
+
+  test('a short body inside a longer one is one overlap; the longer one still covers up to its own end', () => {
+    const errors = fouten(metTweedeLijn(nationaal('2024-01-01', '2026-12-31'), lokaal('2025-01-01', '2025-12-31'), { soort: 'ombudscommissie', naam: 'Ombudscommissie Testdam', van: '2027-01-01' }));
+    expect(errors).toEqual([expect.objectContaining({ message: "GemW 81p: op 2025-01-01 zijn er twee tweedelijnsvoorzieningen, 'Nationale ombudsman' en 'Ombudsman Testdam'; er kan er maar één zijn" })]);
+  });
+
+  test('a version of one day, and a body that starts on the last day of the version, count', () => {
+    expect(fouten(invoegen(BASIS, 7, 'geldigTot: 2024-01-01'))).toEqual([]);
+    expect(fouten(invoegen(metTweedeLijn(nationaal('2024-01-01', '2024-12-30'), { soort: 'nationaleOmbudsman', naam: 'Nationale ombudsman (opvolger)', van: '2024-12-31' }), 7, 'geldigTot: 2024-12-31'))).toEqual([]);
+  });
+});
