@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Smoke test of the zero-configuration start (README Quick start, design.md §8): `npm start` with
+# Smoke test of the zero-configuration start (README Quick start, ADR 0002): `npm start` with
 # DATABASE_URL and REDIS_URL unset, on a temporary data dir and free ports, must answer
 # GET /api/v1/health with 200 within 90 s, and stop its embedded PostgreSQL when it is stopped.
 set -euo pipefail

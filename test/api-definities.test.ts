@@ -12,7 +12,7 @@ const UTRECHT = AMSTERDAM.replace(/cbsCode: GM0363\n {2}naam: Amsterdam/, 'cbsCo
   .replace("versie: '2015-01'", "versie: '2026-01'")
   .replace(/^geldigVanaf: 2015-01-01$/m, 'geldigVanaf: 2026-01-01');
 
-/** Design §3: definitions through the API — validate with file:line:column, publish immutable versions. */
+/** docs/definities.md: definitions through the API — validate with file:line:column, publish immutable versions. */
 describe('definities API (real PostgreSQL + Redis, seed definitions)', () => {
   let db: TestDatabase;
   let t: TestApp;

@@ -19,7 +19,7 @@ interface SpectralResult {
   severity: number;
 }
 
-/** Design §6: the served OpenAPI document passes the NL API Design Rules linter (Logius ADR 2.2). */
+/** docs/api.md: the served OpenAPI document passes the NL API Design Rules linter (Logius ADR 2.2). */
 describe('NL API Design Rules', () => {
   let db: TestDatabase;
   let t: TestApp;

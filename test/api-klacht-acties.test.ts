@@ -13,7 +13,7 @@ const intake = (aanbieder: string, feiten: Record<string, unknown> = { complex: 
   feiten,
 });
 
-/** Amsterdam (seed 003): warme doorverwijzing to the aanbieder, its terugkoppeling, and an ombudsman request. */
+/** Amsterdam (Klachtenprotocol Wmo keten): warme doorverwijzing to the aanbieder, its terugkoppeling, and an ombudsman request. */
 describe('klacht actions through the API (Amsterdam definition)', () => {
   let db: TestDatabase;
   let t: TestApp;

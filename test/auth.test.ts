@@ -14,7 +14,7 @@ import { createEngineApp, type EngineApp } from './support/engine-harness';
 
 const PROBLEM = /application\/problem\+json/;
 
-/** Design §7: the gemeente is the tenant, roles limit what a caller may do, dossier reads are logged. */
+/** docs/adr/0003-tenancy-webhooks-idempotency.md: the gemeente is the tenant, roles limit what a caller may do, dossier reads are logged. */
 describe('auth, tenancy and roles (real PostgreSQL + Redis)', () => {
   let db: TestDatabase;
   let t: EngineApp;

@@ -1,5 +1,5 @@
 /**
- * Generated path suite (design.md §4): for every definition in definitions/, the shortest path to every
+ * Generated path suite (docs/adr/0004-durable-klacht-engine.md): for every definition in definitions/, the shortest path to every
  * state the graph exploration reaches (xstate/graph `getShortestPaths`, routing facts enumerated,
  * termijn expiry on a virtual clock) is replayed through the pure API — `regime.start` and
  * `regime.step` with the snapshot persisted as JSON in between — and every step must be accepted and

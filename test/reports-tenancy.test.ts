@@ -1,5 +1,5 @@
 /**
- * Tenancy of the stored reports and the report planning (design §7: the gemeente is the tenant). Every
+ * Tenancy of the stored reports and the report planning (docs/adr/0003-tenancy-webhooks-idempotency.md: the gemeente is the tenant). Every
  * endpoint that reads `rapportage`, `rapportage_moment` or `aanbieder_rapportage` must stay inside the
  * caller's gemeente: gemeente B never sees, changes or counts what belongs to gemeente A.
  */

@@ -39,7 +39,7 @@ async function tel(where: string, params: unknown[] = []): Promise<number> {
   return n;
 }
 
-describe('rapportage per gemeente en periode (seed 000 art. 11.1: naar aard en oorzaak, met afwikkeling en maatregelen)', () => {
+describe('rapportage per gemeente en periode (Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1: naar aard en oorzaak, met afwikkeling en maatregelen)', () => {
   test('counts per aanbieder, aard, oorzaak and kanaal match a direct SQL count', async () => {
     const r = await queryRapportage(db, halfjaar);
     expect(r.totaal).toBe(await tel('true'));
@@ -67,7 +67,7 @@ describe('rapportage per gemeente en periode (seed 000 art. 11.1: naar aard en o
     const zb = r.regels.find((x) => x.aanbiederId === 'zorgbalans' && x.aard === 'bejegening' && x.oorzaak === 'planning')!;
     expect(zb.aantal).toBe(await tel(`k.aanbieders @> '[{"id":"zorgbalans"}]' and k.categorie = 'bejegening' and k.oorzaak = 'planning'`));
     expect(zb.gegrond).toBe(await tel(`k.aanbieders @> '[{"id":"zorgbalans"}]' and k.categorie = 'bejegening' and k.oorzaak = 'planning' and k.oordeel = 'gegrond'`));
-    // Seed 000 art. 11.1: "met de getroffen maatregelen" — the distinct maatregelen of exactly those klachten.
+    // Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1: "met de getroffen maatregelen" — the distinct maatregelen of exactly those klachten.
     const maatregelen: Array<{ m: string }> = await db.query(
       `select distinct m from klacht k, jsonb_array_elements_text(k.maatregelen) m where k.gemeente = 'GM1904'
          and k.ontvangen_op >= '2025-12-01T00:00:00+01:00' and k.ontvangen_op < '2026-07-01T00:00:00+02:00'
@@ -104,7 +104,7 @@ describe('rapportage per gemeente en periode (seed 000 art. 11.1: naar aard en o
     expect(ander.totaal).toBe(0);
   });
 
-  test('Team Geschilbeslechting (seed 003 §11): same aanbieder + aard at the threshold is flagged as terugkerend, one below is not', async () => {
+  test('Team Geschilbeslechting (Klachtenprotocol Wmo keten Amsterdam §11): same aanbieder + aard at the threshold is flagged as terugkerend, one below is not', async () => {
     const [{ n }] = await db.query(
       `select count(*)::int as n from klacht k where k.gemeente = 'GM1904' and k.categorie = 'vervoer te laat'
          and k.aanbieders @> '[{"id":"vervoer-plus"}]'

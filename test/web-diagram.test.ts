@@ -129,7 +129,7 @@ describe.each(GEMEENTEN)('process-owner diagram of %s', (id) => {
     await page?.close();
   });
 
-  test('design.md §6: the diagram shows every state of the compiled machine, with counts equal to the database', async () => {
+  test('the diagram shows every state of the compiled machine, with counts equal to the database', async () => {
     const states = machineStates(regime().machine as AnyStateMachine);
     const getekend = await page.$$eval('#diagram svg [data-state]', (els) => els.map((e) => [e.getAttribute('data-state'), e.getAttribute('data-count'), e.getAttribute('data-overdue')] as [string, string, string]));
     expect(getekend.map(([s]) => s).sort()).toEqual(states);

@@ -66,7 +66,7 @@ async function open(pad: string, klaar: string): Promise<void> {
 }
 
 describe('access to the /beheer pages', () => {
-  test('design.md §7: the pages carry no data; without a key the login form shows, a wrong key is refused, the right one opens the overview', async () => {
+  test('the pages carry no data; without a key the login form shows, a wrong key is refused, the right one opens the overview', async () => {
     const shell = await request(t.http).get('/beheer');
     expect(shell.status).toBe(200);
     expect(shell.headers['content-security-policy']).toContain("script-src 'self'");
@@ -102,12 +102,12 @@ describe('klacht timeline', () => {
     const [{ volgende_events }] = await db.query(`select volgende_events from klacht where id = $1`, [klachtId]);
     expect((await page.$$eval('#volgende code', (c) => c.map((x) => x.textContent))).sort()).toEqual([...volgende_events].sort());
     expect(await page.textContent('#volgende')).toMatch(/verdag|oordeel|ingetrokken|behandel/i);
-    // design.md §7: every access to a dossier is logged, also through this page.
+    // docs/adr/0003-tenancy-webhooks-idempotency.md: every access to a dossier is logged, also through this page.
     const [{ n }] = await db.query(`select count(*)::int as n from dossier_inzage where klacht_id = $1`, [klachtId]);
     expect(n).toBeGreaterThan(0);
   });
 
-  test('design.md §7: a klacht of another gemeente is not found (404), not forbidden', async () => {
+  test('a klacht of another gemeente is not found (404), not forbidden', async () => {
     const ander = (await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol: 'procesEigenaar', naam: 'ams' })).sleutel;
     const res = await request(t.http).get(`/api/v1/klachten/${klachtId}/tijdlijn`).set('Authorization', `Bearer ${ander}`);
     expect(res.status).toBe(404);
@@ -140,7 +140,7 @@ describe('definition preview before publication', () => {
     await page.waitForSelector('body[data-klaar="voorbeeld"]', { timeout: 60_000 });
   }
 
-  test('design.md §3: a pasted definition with an error lists file:line:column and what to write instead; nothing is published', async () => {
+  test('a pasted definition with an error lists file:line:column and what to write instead; nothing is published', async () => {
     const regels = SV_YAML.split('\n');
     const lijn = regels.findIndex((r) => r.trim() === 'duur: P6W') + 1;
     const kolom = regels[lijn - 1].indexOf('P6W') + 1;

@@ -38,7 +38,7 @@ async function startOntvanger() {
 }
 
 /**
- * Design §6 + seed 000 art. 11.1: the report schedule's outbox rows (no klacht) reach the
+ * Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1, delivered as webhooks (docs/api.md): the report schedule's outbox rows (no klacht) reach the
  * gemeente's subscribers as CloudEvents, through the real BullMQ deadline job, the outbox relay and
  * the webhook fan-out and delivery; another gemeente's subscriber gets none of them.
  */
@@ -91,7 +91,7 @@ describe('report schedule events by webhook (real PostgreSQL and Redis)', () => 
     await db.query(`delete from webhook_abonnement where id = $1`, [goed.body.id]);
   });
 
-  test('Stichtse Vecht seed 000 art. 11.1: an overdue aanbieder report is escalated to the contractmanager as a CloudEvent', async () => {
+  test('Uitgangspunten klachtenmanagement Sociaal Domein Stichtse Vecht §10, contract art. 11.1: an overdue aanbieder report is escalated to the contractmanager as a CloudEvent', async () => {
     const planning = t.app.get(RapportagePlanningService);
     const klachten = genereerKlachten({ n: 60, seed: 7, gemeente: 'GM1904', definitieId: 'gm1904-stichtse-vecht', van: new Date('2025-12-05T00:00:00Z'), tot: new Date('2026-06-20T00:00:00Z'), nu: new Date('2026-06-30T00:00:00Z') });
     await insertKlachten(db, klachten);

@@ -44,7 +44,7 @@ async function startOntvanger() {
   };
 }
 
-/** Design §6: CloudEvents (NL GOV profile) by webhook, retried, nothing lost while a subscriber is down. */
+/** docs/api.md: CloudEvents (NL GOV profile) by webhook, retried, nothing lost while a subscriber is down. */
 describe.each(['redis', 'postgres'] as const)('webhooks (real PostgreSQL, queue on %s)', (backend) => {
   let db: TestDatabase;
   let t: EngineApp;
@@ -187,7 +187,7 @@ describe.each(['redis', 'postgres'] as const)('webhooks (real PostgreSQL, queue 
   });
 });
 
-/** Design §1: everything in Redis can be lost and rebuilt from PostgreSQL. */
+/** docs/architecture.md §1: everything in Redis can be lost and rebuilt from PostgreSQL. */
 describe('webhooks after losing Redis', () => {
   let db: TestDatabase;
   let t: EngineApp;

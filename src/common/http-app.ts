@@ -5,7 +5,7 @@ import { API_PREFIX, apiVersionHeader } from './api-version';
 import { buildOpenApiDocument } from './openapi';
 
 /**
- * HTTP conventions shared by main.ts and the tests (design.md §6): everything under /api/v1, the
+ * HTTP conventions shared by main.ts and the tests (docs/api.md): everything under /api/v1, the
  * API-Version header on every response, and the OpenAPI document at /api/v1/openapi.json. The
  * problem+json filter and the validation pipe are global providers in AppModule.
  */

@@ -28,7 +28,7 @@ const optionalUrl = (protocols: string[]) =>
 
 /**
  * The environment variables Klachtregie reads, with their defaults. Everything else in the code gets
- * the typed `AppConfig` below through DI (design.md §9: config validated once at boot).
+ * the typed `AppConfig` below through DI (config validated once at boot).
  */
 export const envSchema = z.object({
   PORT: port(3000),

@@ -1,4 +1,4 @@
-// Migration CLI shared by package.json scripts and CI (design.md §2: schema changes by migrations only).
+// Migration CLI shared by package.json scripts and CI (docs/architecture.md §4: schema changes by migrations only).
 //   node dist/src/database/cli.js run              apply pending migrations
 //   node dist/src/database/cli.js generate <Name>  write src/database/migrations/<timestamp>-<name>.ts from the entity diff
 //   node dist/src/database/cli.js check            exit 1 (and print the SQL) when entities and migrated schema differ

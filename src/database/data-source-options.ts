@@ -20,7 +20,7 @@ export interface DataSourceSettings {
 
 /**
  * The one DataSource configuration, shared by the app (DatabaseModule) and the migration CLI.
- * Schema changes by migrations only (design.md §2): `synchronize` is never on.
+ * Schema changes by migrations only (docs/architecture.md §4): `synchronize` is never on.
  */
 export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptions {
   return {

@@ -21,7 +21,7 @@ function maskPassword(url: string): string {
 
 /**
  * DATABASE_URL when set; otherwise start the embedded PostgreSQL in KLACHTREGIE_DATA_DIR
- * (design.md §8: `npm start` with no configuration needs only Node).
+ * (docs/adr/0002-embedded-postgres-and-postgres-queue-by-default.md: `npm start` with no configuration needs only Node).
  */
 export async function resolveDatabase(config: AppConfig, log: (message: string) => void): Promise<ResolvedDatabase> {
   if (config.databaseUrl) {

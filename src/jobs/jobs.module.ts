@@ -42,7 +42,7 @@ export class QueueBackendModule {
 }
 
 /**
- * BullMQ connection plumbing (design.md §8): Redis when REDIS_URL is set, otherwise BullMQ 6's
+ * BullMQ connection plumbing (docs/adr/0002-embedded-postgres-and-postgres-queue-by-default.md): Redis when REDIS_URL is set, otherwise BullMQ 6's
  * PostgreSQL backend on the application database. Feature modules register their queues with
  * `BullModule.registerQueue({ name })` and inherit this connection.
  */

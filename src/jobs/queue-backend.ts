@@ -86,7 +86,7 @@ export const selectingBackendFactory: BackendFactory = (name, opts, factoryOptio
 };
 setDefaultBackendFactory(selectingBackendFactory);
 
-/** Queue settings for a configuration: Redis when REDIS_URL is set, else PostgreSQL (design.md §8). */
+/** Queue settings for a configuration: Redis when REDIS_URL is set, else PostgreSQL (docs/adr/0002-embedded-postgres-and-postgres-queue-by-default.md). */
 export function queueSettings(
   config: Pick<AppConfig, 'redisUrl' | 'databaseUrl' | 'queuePrefix'> & Partial<Pick<AppConfig, 'queuePoolSize' | 'role'>>,
 ): QueueSettings {

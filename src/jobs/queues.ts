@@ -1,10 +1,10 @@
 /**
- * The one map of queues and their payloads (design.md §9: "one typed map of queue and payload").
+ * The one map of queues and their payloads ("one typed map of queue and payload").
  * Every producer and processor takes its types from here; job options live here too, so retry
  * and retention policy is in one place.
  *
  * Jobs are wake-ups, not carriers of truth: a processor re-reads PostgreSQL and decides there
- * whether anything is still to do, so a lost, duplicated or stale job is harmless (design.md §5).
+ * whether anything is still to do, so a lost, duplicated or stale job is harmless (docs/adr/0004-durable-klacht-engine.md).
  */
 import type { JobsOptions } from 'bullmq';
 import { RAPPORTAGE_JOB_OPTIONS, type RapportageJob } from './reports.queue';

@@ -7,7 +7,7 @@ import type { RapportageJob } from './reports.queue';
 /**
  * Thin processor for the `rapportages` queue: RapportagePlanningService decides on fresh database
  * state. At boot it rebuilds the schedule from the definitions and `rapportage_moment`, so a Redis
- * that lost its jobs gets them back (design.md §1). Loaded only where workers run (WORKER_MODULES).
+ * that lost its jobs gets them back (docs/architecture.md §1). Loaded only where workers run (WORKER_MODULES).
  */
 @Injectable()
 export class RapportageProcessor implements OnApplicationBootstrap, OnApplicationShutdown {

@@ -1,6 +1,6 @@
 /**
  * The `rapportages` queue: wake-ups for the periodic aanbieder reports and the Awb 9:12a overview
- * (seed 000 art. 11.1: vóór 1 juli en vóór 1 december; seed 003 §10: per kwartaal). The schedule
+ * (Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1: vóór 1 juli en vóór 1 december; Klachtenprotocol Wmo keten Amsterdam §10: per kwartaal). The schedule
  * lives in `rapportage_moment` (PostgreSQL) and is computed from the definitions; these jobs only
  * say "look at this moment now", so losing Redis loses nothing (RapportagePlanningService.synchroniseer
  * rebuilds them at boot).

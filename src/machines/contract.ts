@@ -2,7 +2,7 @@
  * The contract between the pure regime engine (src/machines) and the durable service
  * (src/modules, src/jobs). The service only ever talks to a regime through these types:
  * it stores `snapshot` as jsonb, reconciles the `termijn` table with `termijnen`, and turns
- * `intents` into outbox rows that run after commit (design.md §1, §4).
+ * `intents` into outbox rows that run after commit (docs/architecture.md §1, docs/adr/0004-durable-klacht-engine.md).
  *
  * Everything here is JSON-serialisable. No I/O, no clocks: time comes in on the event (`at`).
  */
@@ -46,7 +46,7 @@ export interface IntakeInput {
   feiten: Feiten;
 }
 
-/** An event on a running klacht. Events are SCREAMING_SNAKE (design.md §4). */
+/** An event on a running klacht. Events are SCREAMING_SNAKE (docs/adr/0004-durable-klacht-engine.md). */
 export interface KlachtEvent {
   type: string;
   at: IsoDateTime;

@@ -1,5 +1,5 @@
 /**
- * CompiledRegime (contract.ts) over the pure XState API only (design.md §4): `initialTransition`,
+ * CompiledRegime (contract.ts) over the pure XState API only (docs/adr/0004-durable-klacht-engine.md): `initialTransition`,
  * `transition`, `machine.resolveState` for persisted snapshots. Nothing runs long; the service stores
  * the JSON snapshot and hands it back with the next event.
  */

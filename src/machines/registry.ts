@@ -1,7 +1,7 @@
 /**
  * The registry of compiled regimes: every valid definition version, compiled once, looked up by
  * gemeente and date. `forGemeente` honours validity dates and `neemtOver` (Weesp GM0457 falls under
- * Amsterdam's regime from 24 March 2022, domain §11.2).
+ * Amsterdam's regime from 24 March 2022, docs/juridisch-kader.md §14).
  */
 import type { CompiledRegime, DefinitionError, IsoDate } from './contract';
 import { loadAndValidate, type ValidatieStap } from './definition/validate';

@@ -68,7 +68,7 @@ describe('klachtregie diagram', () => {
     cpSync(join(ROOT, AMSTERDAM), map, { recursive: true });
     const file = readdirSync(map).find((f) => f.endsWith('.yaml')) as string;
     const yaml = readFileSync(join(map, file), 'utf8');
-    // An unknown top-level key is a schema error (design.md §3: unknown keys are refused).
+    // An unknown top-level key is a schema error (docs/definities.md: unknown keys are refused).
     writeFileSync(join(map, file), `${yaml}\nonbekendeSleutel: 1\n`);
     const uit = join(tmp, 'mag-niet.svg');
     const r = await cli(tmp, 'gm0363-amsterdam', '--format', 'svg', '--out', uit);

@@ -1,6 +1,6 @@
 /**
  * `klachtregie diagram <definitie>`: draw a definition's regime from its compiled machine
- * (design.md §6: a diagram of every definition, generated from the machine, not drawn by hand).
+ * (docs/definities.md §5: a diagram of every definition, generated from the machine, not drawn by hand).
  * Mermaid for wiki pages, SVG for documents and the web view, JSON for tools.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

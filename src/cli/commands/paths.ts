@@ -1,7 +1,7 @@
 /**
  * `klachtregie paths <definitie>`: every simple path from intake to a final state, in Dutch: the steps
  * (state descriptions), the events and transitions with their legal ground, and the termijnen set on
- * the way (design.md §4 path coverage; a check for beleidsmedewerkers).
+ * the way (docs/adr/0004-durable-klacht-engine.md path coverage; a check for beleidsmedewerkers).
  */
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { CliCommand } from '../main';

@@ -1,6 +1,6 @@
 /**
  * `klachtregie termijn`: compute a legal due date and explain it, as the engine would
- * (design.md §6: a CLI for beleidsmedewerkers and CI to compute a termijn).
+ * (docs/definities.md §5: a CLI for beleidsmedewerkers and CI to compute a termijn).
  */
 import { parseArgs } from 'node:util';
 import { berekenTermijn, TermijnFout } from '../../machines/termijnen';

@@ -55,7 +55,7 @@ describe('klachtregie validate', () => {
     expect(r.err.join('\n')).not.toMatch(/\n\s+at /);
   });
 
-  // The fixture is a regime where the gemeente handles every klacht itself (domain §10): valid as it is.
+  // The fixture is a regime where the gemeente handles every klacht itself (Awb titel 9.1): valid as it is.
   it('a valid single file passes', async () => {
     const root = schrijfBestanden({ [TESTDAM]: metRegels() });
     const r = await cli(['validate', TESTDAM], root);

@@ -1,5 +1,5 @@
 /**
- * `klachtregie validate <bestand-of-map>...`: checks definitions before anything runs (design.md §3).
+ * `klachtregie validate <bestand-of-map>...`: checks definitions before anything runs (docs/definities.md).
  * Exit 0 with a short summary when valid; exit 1 with every error as `file:line:column: message`
  * and a `-> hint` line (paths relative to the working directory).
  */

@@ -1,6 +1,6 @@
 /**
  * Named actions and guards of every compiled regime. Actions only change context and raise intents
- * (no I/O, design.md §4); guards say why they refuse, so `step()` can answer in Dutch.
+ * (no I/O, docs/adr/0004-durable-klacht-engine.md); guards say why they refuse, so `step()` can answer in Dutch.
  */
 import { assign } from 'xstate';
 import { SOORTEN, type Intent, type IntakeInput } from '../contract';
@@ -140,7 +140,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     if (typeof t !== 'string' || (naam && t !== naam)) return false;
     if (opgeschortSinds(c, t)) return false;
     const v = vervaldatum(c, t);
-    // The due date is inclusive (domain §0.3): expiry is from the next day on.
+    // The due date is inclusive (docs/juridisch-kader.md §5.3): expiry is from the next day on.
     return v !== undefined && dag(e) > v;
   };
 
@@ -267,7 +267,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     instemmingKlager: () => 'mediation kan alleen met instemming van de klager: data.instemmingKlager: true',
     tweedeLijnOpen: () => 'de klager kan nog niet naar de tweede lijn: eerst de interne klachtbehandeling (Awb 9:20), tenzij de afhandeltermijn verstreken is (Awb 9:24 lid 1 sub b)',
     tweedeLijnBevoegdOverAanbieders: ({ event }) =>
-      `${tweedeLijnBij(dag(event))?.naam ?? 'de tweede lijn'} oordeelt niet over de aanbieder (seed 000 §5A); de klager kan over de afhandeling klagen bij de gemeente`,
+      `${tweedeLijnBij(dag(event))?.naam ?? 'de tweede lijn'} oordeelt niet over de aanbieder (Uitgangspunten klachtenmanagement Sociaal Domein §5A); de klager kan over de afhandeling klagen bij de gemeente`,
     aanbiederTermijnVerstreken: ({ context }) => aanbiederNogNiet(context),
     jeugdwetTermijnVerstreken: () =>
       'de klachtencommissie (Jeugdwet 4.2.1 lid 2) en de aanbieder (lid 5) zijn nog binnen hun termijn; daarna kan de klager naar de Kinderombudsman',
@@ -306,7 +306,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
             : event.at;
       return startTermijnPatch(context, String(p.naam), vanaf);
     }),
-    /** Receipt at the gemeente: the Awb 9:11 and 9:8 terms run from here (TERM-RECEIPT-1). */
+    /** Receipt at the gemeente: the Awb 9:11 and 9:8 terms run from here (docs/juridisch-kader.md §5.3). */
     gemeenteOntvangst: assign(({ event }: Args) => ({ ontvangenBijGemeente: event.at, tweedeLijnOpen: false, advies: undefined })),
     stopAlleTermijnen: assign(() => ({ termijnen: {} as Record<string, LopendeTermijn> })),
     /** An intent whose data copies the named fields of the event data. */
@@ -408,7 +408,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
         intents: metIntents(context, ...naar.map((x) => ({ type: 'KENNISGEVING_NIEUWE_TERMIJN', naar: x, grondslag: n.grondslag, data: { termijn: naam, tot: n.tot, reden: n.reden } }))),
       };
     }),
-    /** seed 000 §11-VI: klachten and signalen with bestuurlijke impact go to the college 'onverwijld'. */
+    /** Uitgangspunten klachtenmanagement Sociaal Domein §11-VI: klachten and signalen with bestuurlijke impact go to the college 'onverwijld'. */
     collegeInformerenAlsNodig: push(({ context }) => {
       const v = def.signalen?.naarCollegeOnverwijld;
       if (!v || !context.intake || !evalueer(v, alleFeiten(context.intake))) return [];
@@ -445,10 +445,10 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       if (!ernstig) return [];
       return [{ type: 'MELDING_TOEZICHTHOUDER', naar: def.signalen?.meldingenNaar ?? 'toezichthouder', grondslag: 'Wmo 2015 art. 3.4, Jeugdwet 4.1.8, Wkkgz 11', data: { termijn: 'onverwijld' } }];
     }),
-    /** Awb 9:20: the ombudsman sends a klacht filed directly with him to the gemeente first (seed 003 §4). */
+    /** Awb 9:20: the ombudsman sends a klacht filed directly with him to the gemeente first (Klachtenprotocol Wmo keten Amsterdam §4). */
     viaOmbudsmanAlsNodig: push(({ context }) =>
       context.intake?.ingediendBij === 'ombudsman'
-        ? [{ type: 'ONTVANGST_DOORGEZONDEN_KLACHT', naar: def.eersteLijn.gemeenteLoket, grondslag: 'Awb 9:20; seed 003 §4', data: { doorgezondenDoor: tweedeLijnBij(kalenderdag(context.intake.ontvangenOp))?.naam } }]
+        ? [{ type: 'ONTVANGST_DOORGEZONDEN_KLACHT', naar: def.eersteLijn.gemeenteLoket, grondslag: 'Awb 9:20; Klachtenprotocol Wmo keten Amsterdam §4', data: { doorgezondenDoor: tweedeLijnBij(kalenderdag(context.intake.ontvangenOp))?.naam } }]
         : [],
     ),
     /** Awb 2:3: forward 'onverwijld' and tell the sender. */

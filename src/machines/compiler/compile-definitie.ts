@@ -1,7 +1,7 @@
 /**
- * Compiles a Definitie into one XState v5 machine per definition version (design.md §4): the config
+ * Compiles a Definitie into one XState v5 machine per definition version (docs/adr/0004-durable-klacht-engine.md): the config
  * is composed from regime building blocks, then `setup({ types, actions, guards }).createMachine()`.
- * No `after` anywhere: termijnen are context data, expiry is the TERMIJN_VERLOPEN event (design.md §5).
+ * No `after` anywhere: termijnen are context data, expiry is the TERMIJN_VERLOPEN event (docs/adr/0004-durable-klacht-engine.md).
  */
 import { setup } from 'xstate';
 import { maakTweedeLijnZoeker, type TweedeLijnZoeker } from '../definition/tweede-lijn-tijdlijn';

@@ -1,5 +1,5 @@
 /**
- * The conventions the diagram, paths and service code rely on (design.md §4, §5): every state node has
+ * The conventions the diagram, paths and service code rely on (docs/adr/0004-durable-klacht-engine.md): every state node has
  * a Dutch description and meta.fase; every transition a description and meta; no XState `after`
  * (legal time is data); events SCREAMING_SNAKE, states camelCase; every event has a vocabulary entry.
  */
@@ -20,7 +20,7 @@ describe.each(registry.regimes.map((r) => [r.summary.id, r as Regime] as const))
   const machine = regime.machine as AnyStateMachine;
   const alle = knopen(machine.root).filter((n) => n !== machine.root);
 
-  test('design §4: every state has a Dutch description and meta.fase; states are camelCase', () => {
+  test('every state has a Dutch description and meta.fase; states are camelCase', () => {
     for (const n of alle) {
       expect([n.id, n.description]).toEqual([n.id, expect.stringMatching(/\S/)]);
       expect([n.id, FASEN.includes((n.meta as { fase?: string } | undefined)?.fase ?? '')]).toEqual([n.id, true]);
@@ -28,7 +28,7 @@ describe.each(registry.regimes.map((r) => [r.summary.id, r as Regime] as const))
     }
   });
 
-  test('design §4: every transition has a description and meta; events are SCREAMING_SNAKE and in the vocabulary', () => {
+  test('every transition has a description and meta; events are SCREAMING_SNAKE and in the vocabulary', () => {
     for (const n of alle) {
       for (const [type, ts] of n.transitions) {
         expect(type).toMatch(/^[A-Z][A-Z0-9_]*$/);
@@ -41,7 +41,7 @@ describe.each(registry.regimes.map((r) => [r.summary.id, r as Regime] as const))
     }
   });
 
-  test('design §5: no XState `after` anywhere (termijnen are data, expiry is TERMIJN_VERLOPEN)', () => {
+  test('no XState `after` anywhere (termijnen are data, expiry is TERMIJN_VERLOPEN)', () => {
     for (const n of alle) expect([n.id, n.after.length]).toEqual([n.id, 0]);
     expect(JSON.stringify(machine.config)).not.toContain('"after"');
   });

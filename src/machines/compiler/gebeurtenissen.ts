@@ -1,6 +1,6 @@
 /**
  * The event vocabulary of every compiled regime: type, Dutch description, data fields, and the data
- * variants the graph check sends to explore guarded transitions (design.md §4: SCREAMING_SNAKE).
+ * variants the graph check sends to explore guarded transitions (docs/adr/0004-durable-klacht-engine.md: SCREAMING_SNAKE).
  */
 import type { OngeldigVeld } from '../contract';
 

@@ -278,7 +278,7 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
     expect(reactie.intents.map((i) => i.naar)).toEqual(['klager', 'klachtencommissie']);
   });
 
-  test('Stichtse Vecht seed 000 §11-VI: signaal with bestuurlijke impact goes to the college onverwijld', () => {
+  test('Uitgangspunten klachtenmanagement Sociaal Domein Stichtse Vecht §11-VI: signaal with bestuurlijke impact goes to the college onverwijld', () => {
     const met = sv.start(intake({ soort: 'signaal', feiten: { bestuurlijkeImpact: true } }));
     expect(met.state).toBe('signaal');
     expect(met.intents).toContainEqual(expect.objectContaining({ type: 'COLLEGE_INFORMEREN', naar: 'college', data: expect.objectContaining({ termijn: 'onverwijld' }) }));
@@ -290,12 +290,12 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
     expect(calamiteit.intents).toContainEqual(expect.objectContaining({ type: 'MELDING_TOEZICHTHOUDER', naar: 'toezichthouder', grondslag: 'Wmo 2015 art. 3.4, Jeugdwet 4.1.8, Wkkgz 11' }));
   });
 
-  test('seed 000 §5A: the klager unhappy with the aanbieder goes to the gemeente on the process', () => {
+  test('Uitgangspunten klachtenmanagement Sociaal Domein §5A: the klager unhappy with the aanbieder goes to the gemeente on the process', () => {
     const bij = sv.start(intake({ ingediendBij: 'aanbieder', aanbieders: [{ id: 'w1', type: 'wmo' }], feiten: { aantalAanbieders: 1 } }));
     expect(bij.state).toBe('bijAanbieder.inBehandeling');
     const af = volg(sv, bij, [['AFDOENEN', '2026-04-20', { oordeel: 'ongegrond' }]]);
     expect(af.intents).toContainEqual(expect.objectContaining({ type: 'TERUGKOPPELING_AAN_GEMEENTE', data: { over: 'afdoening' } }));
-    // The Nationale ombudsman does not judge the aanbieder (seed 000 §5A).
+    // The Nationale ombudsman does not judge the aanbieder (Uitgangspunten klachtenmanagement Sociaal Domein §5A).
     expect(sv.step(af.snapshot, { type: 'KLAGER_ONTEVREDEN', at: op('2026-04-21') }).accepted).toBe(false);
     const gemeente = volg(sv, af, [['KLACHT_BIJ_GEMEENTE', '2026-04-21']]);
     expect(gemeente.state).toBe('gemeente.informeleFase');
@@ -315,13 +315,13 @@ describe('Amsterdam', () => {
     ['meerdere ketenpartners', [...wmo, { id: 'w2', type: 'wmo' as const }], { complex: false, eerderBijAanbieder: false }, 'gemeente.informeleFase'],
     ['gericht aan de wethouder', wmo, { complex: false, eerderBijAanbieder: false, gerichtAan: 'wethouder' }, 'gemeente.informeleFase'],
     ['klager wil direct bij de gemeente klagen', wmo, { complex: false, eerderBijAanbieder: false, wilDirectBijGemeente: true }, 'gemeente.informeleFase'],
-  ])('Amsterdam seed 003 §5A: forwarding criteria — %s', (_naam, aanbieders, feiten, verwacht) => {
+  ])('Klachtenprotocol Wmo keten Amsterdam §5A: forwarding criteria — %s', (_naam, aanbieders, feiten, verwacht) => {
     const s = ams.start(intake({ gemeente: 'GM0363', aanbieders, feiten }));
     expect(s.accepted).toBe(true);
     expect(s.state).toBe(verwacht);
     if (verwacht === 'doorgestuurdNaarAanbieder') {
       expect(s.intents).toContainEqual(expect.objectContaining({ type: 'KENNISGEVING_DOORZENDING', naar: 'klager', grondslag: 'Awb 2:3 lid 1' }));
-      // seed 003 §6: contact within 5 werkdagen (contractual, no Atw): 2 april 2026 + 5 werkdagen, Goede Vrijdag and Tweede Paasdag skipped.
+      // Klachtenprotocol Wmo keten Amsterdam §6: contact within 5 werkdagen (contractual, no Atw): 2 april 2026 + 5 werkdagen, Goede Vrijdag and Tweede Paasdag skipped.
       expect(s.termijnen.find((t) => t.naam === 'contact')?.vervaldatum).toBe('2026-04-13');
     }
   });
@@ -367,7 +367,7 @@ describe('pure API', () => {
     expect(r.reason).toContain('stoppen met leveren');
   });
 
-  test('Amsterdam seed 003 §8: stoppen met leveren is decided by the gemeente within its beslistermijn', () => {
+  test('Klachtenprotocol Wmo keten Amsterdam §8: stoppen met leveren is decided by the gemeente within its beslistermijn', () => {
     const ams = regime('gm0363-amsterdam');
     const s = ams.start(intake({ gemeente: 'GM0363', soort: 'stoppenMetLeveren', ingediendBij: 'aanbieder', aanbieders: [{ id: 'w1', type: 'wmo' }] }));
     expect(s.state).toBe('stoppenMetLeveren');

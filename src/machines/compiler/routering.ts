@@ -1,5 +1,5 @@
 /**
- * Intake routing (domain §10, §11; design §3): which regime and which first line handle a new case.
+ * Intake routing (Awb titel 9.1, docs/juridisch-kader.md §12, §13; docs/definities.md): which regime and which first line handle a new case.
  * One pure function, so the machine's guards, the graph check and the paths listing agree.
  */
 import type { IsoDate } from '../contract';
@@ -58,7 +58,7 @@ export function routeer(def: Definitie, intake: IntakeGegevens): Route | undefin
   // Jeugdwet 4.2.1 lid 6: Awb titel 9.1 does not apply; Wkkgz 13–17 for zorg. Wherever it was filed.
   const bijzonder = bijzonderRegimeVoor(def, intake);
   if (bijzonder) return bijzonder.regime === 'wkkgz' ? 'wkkgz' : 'jeugdwet';
-  // "Klaag daar waar het is misgegaan": filed at the aanbieder, handled there (seed 003 §5A, seed 000 §5A).
+  // "Klaag daar waar het is misgegaan": filed at the aanbieder, handled there (Klachtenprotocol Wmo keten Amsterdam §5A, Uitgangspunten klachtenmanagement Sociaal Domein §5A).
   if (intake.ingediendBij === 'aanbieder' && intake.aanbieders.length > 0) return 'bijAanbieder';
   return routeGemeente(def, intake);
 }
@@ -69,7 +69,7 @@ export function routeGemeente(def: Definitie, intake: IntakeGegevens): 'gemeente
   const el = def.eersteLijn;
   // The gemeente's own criteria take precedence over forwarding (types.ts EersteLijn.behandelingDoorGemeente).
   if (el.behandelingDoorGemeente && evalueer(el.behandelingDoorGemeente, feiten)) return 'gemeente';
-  // A klacht that names no aanbieder is about the gemeente itself (seed 000 §5B).
+  // A klacht that names no aanbieder is about the gemeente itself (Uitgangspunten klachtenmanagement Sociaal Domein §5B).
   if (intake.aanbieders.length === 0) return 'gemeente';
   if (el.doorsturenNaarAanbieder) return evalueer(el.doorsturenNaarAanbieder, feiten) ? 'doorgestuurdNaarAanbieder' : 'gemeente';
   return el.standaard === 'aanbieder' ? 'doorgestuurdNaarAanbieder' : 'gemeente';

@@ -1,5 +1,5 @@
 /**
- * Termijnen as data (design.md §5): the specs a definition declares (plus those of the special
+ * Termijnen as data (docs/adr/0004-durable-klacht-engine.md): the specs a definition declares (plus those of the special
  * regimes), and the views the engine hands to the service (due date, uitleg, reminders, mutations).
  * Due dates come from the calendar (src/machines/termijnen), never from XState `after`.
  */
@@ -71,7 +71,7 @@ export function termijnSpecs(def: Definitie): Record<string, TermijnSpec> {
       escalatieNaar: 'klachtencommissie',
       definitiePad: [...pad, 'oordeelTermijn'],
     };
-    // Jeugdwet 4.2.1 lid 5: one month, statutory and ≤ 3 months, so the Atw applies (domain JW-4.2.1-8).
+    // Jeugdwet 4.2.1 lid 5: one month, statutory and ≤ 3 months, so the Atw applies.
     specs.jeugdwetReactie = {
       naam: 'jeugdwetReactie',
       label: 'Reactie aanbieder op het oordeel (Jeugdwet 4.2.1 lid 5)',

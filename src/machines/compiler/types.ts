@@ -1,6 +1,6 @@
 /**
  * Types shared by the regime building blocks and the compiler. The machine context is plain JSON
- * (it is persisted as jsonb by the service); termijnen are data, never XState `after` (design.md §5).
+ * (it is persisted as jsonb by the service); termijnen are data, never XState `after` (docs/adr/0004-durable-klacht-engine.md).
  */
 import type { AanbiederRef, Feiten, IntakeInput, Intent, IsoDate, IsoDateTime, Kanaal, Soort } from '../contract';
 import type { TweedeLijnOpDatum } from '../definition/tweede-lijn-tijdlijn';

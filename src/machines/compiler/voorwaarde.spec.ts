@@ -1,8 +1,8 @@
-/** The routing condition language (design.md §3): all / any / not over named facts. */
+/** The routing condition language (docs/definities.md): all / any / not over named facts. */
 import type { Voorwaarde } from '../definition/types';
 import { afgeleideFeiten, alleFeiten, beschrijfVoorwaarde, evalueer, genoemdeFeiten, vergelekenWaarden } from './voorwaarde';
 
-// Amsterdam seed 003 §5A as a definition writes it.
+// Klachtenprotocol Wmo keten Amsterdam §5A as a definition writes it.
 const DOORSTUREN: Voorwaarde = {
   alle: [{ feit: 'aantalAanbieders', is: 1 }, { niet: { feit: 'complex' } }, { een: [{ niet: { feit: 'eerderBijAanbieder' } }, { feit: 'overBejegening' }] }],
 };

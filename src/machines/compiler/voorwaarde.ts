@@ -1,5 +1,5 @@
 /**
- * The routing condition language of a definition (design.md §3): all / any / not over named facts.
+ * The routing condition language of a definition (docs/definities.md): all / any / not over named facts.
  * Evaluated over the intake facts plus facts derived from the intake (e.g. `aantalAanbieders`).
  */
 import type { FeitWaarde, Feiten, IntakeInput } from '../contract';

@@ -1,6 +1,6 @@
 /**
  * Definitions: the format a beleidsmedewerker writes (types, zod schema, JSON Schema), the loader
- * that keeps YAML positions, and the validation pipeline (design.md §3).
+ * that keeps YAML positions, and the validation pipeline (docs/definities.md).
  */
 export type * from './types';
 export { definitieSchema, BEKENDE_ROLLEN, AANBIEDER_TYPES, type Rol } from './schema';

@@ -1,6 +1,6 @@
 /**
- * Validation stage 4 (design.md §3): the legal lint. Each rule cites its article in the message,
- * so a beleidsmedewerker can check it against the text (domain.md §1–§4, §7, §8.1).
+ * Validation stage 4 (docs/definities.md): the legal lint. Each rule cites its article in the message,
+ * so a beleidsmedewerker can check it against the text (docs/juridisch-kader.md gives every article with its official source).
  */
 import type { DefinitionError } from '../contract';
 import { atwVanToepassing } from '../termijnen';
@@ -11,7 +11,7 @@ import type { GeladenDefinitie, Rapportage, TweedeLijnInstantie } from './types'
 
 const EIGEN_OMBUDSVOORZIENING = new Set<TweedeLijnInstantie['soort']>(['lokaleOmbudsman', 'gezamenlijkeOmbudsman', 'ombudscommissie']);
 
-/** Which statutory regime belongs to which kind of aanbieder (domain.md §3 WKKGZ-SCOPE-1, §4 JW-4.2.1-9, §10). */
+/** Which statutory regime belongs to which kind of aanbieder (Wkkgz art. 1, Jeugdwet 4.2.1 lid 6, Wmo 2015 art. 3.2). */
 const REGIME_BIJ_TYPE: Record<string, { toegestaan: AanbiederType[]; grond: string }> = {
   jeugdwetKlachtencommissie: { toegestaan: ['jeugdhulp'], grond: 'Jeugdwet 4.2.1 geldt voor jeugdhulpaanbieders en gecertificeerde instellingen' },
   wkkgz: { toegestaan: ['zorg', 'overig'], grond: 'de Wkkgz geldt voor zorg (Zvw, Wlz, BIG); niet voor jeugdhulp (Jeugdwet 4.2.1) en niet voor Wmo-ondersteuning (Wmo 2015 art. 2.1.3, eigen klachtregeling)' },
@@ -231,7 +231,7 @@ function tweedeLijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void 
   }
   if (vormFout || (d.geldigTot && d.geldigTot < d.geldigVanaf)) return;
 
-  // Sweep over the definition's validity: at every date exactly one body (GemW 81p lid 1; seed 000 §6).
+  // Sweep over the definition's validity: at every date exactly one body (GemW 81p lid 1; Uitgangspunten klachtenmanagement Sociaal Domein §6).
   const van = d.geldigVanaf;
   const tot = d.geldigTot;
   const relevant = items

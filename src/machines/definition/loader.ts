@@ -1,7 +1,7 @@
 /**
  * Reads definition files from `definitions/<cbs-code>-<naam>/<versie>.yaml` and keeps the YAML
- * source positions, so every later error can say `file:line:column` (design.md §3). This is the
- * only I/O in src/machines (design.md §2). It does not validate beyond YAML syntax and file layout:
+ * source positions, so every later error can say `file:line:column` (docs/definities.md). This is the
+ * only I/O in src/machines (docs/architecture.md §1). It does not validate beyond YAML syntax and file layout:
  * `validateDefinities` (validate.ts) does the schema, references and legal lint.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Validation stage 2 (design.md §3): everything a definition names must exist. A routing condition
+ * Validation stage 2 (docs/definities.md): everything a definition names must exist. A routing condition
  * on an undeclared fact would silently be false at run time; a step without its termijn would run
  * without a deadline. Runs only on definitions that passed the schema.
  */

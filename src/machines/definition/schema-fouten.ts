@@ -1,5 +1,5 @@
 /**
- * Validation stage 1 (design.md §3): zod issues turned into `file:line:column` errors in the words
+ * Validation stage 1 (docs/definities.md): zod issues turned into `file:line:column` errors in the words
  * of a beleidsmedewerker, each with what to write instead. zod reports a failed union (a
  * Voorwaarde, a klachtadviescommissie) as "none of the options matched"; we pick the option the
  * author evidently meant (the one that knows most of the keys written) and report its problems.

@@ -1,5 +1,5 @@
 /**
- * The zod schema of a definition (design.md §3, validation stage 1). It mirrors `types.ts` exactly
+ * The zod schema of a definition (docs/definities.md, validation stage 1). It mirrors `types.ts` exactly
  * (checked at compile time at the bottom of this file) and is the single source of the JSON Schema
  * in `definitions/klachtregie-definitie.schema.json` that editors use, so every field carries a Dutch
  * description for the beleidsmedewerker. `strictObject` everywhere: an unknown key is an error,
@@ -126,12 +126,12 @@ export const stappenSchema = z.strictObject({
       instemmingVereist: z.literal(true).describe('Alleen met instemming van de klager (altijd true).'),
     })
     .optional()
-    .describe('Mediation als de klager instemt (seed 000 §11-IV).'),
+    .describe('Mediation als de klager instemt (Uitgangspunten klachtenmanagement Sociaal Domein §11-IV).'),
   klachtadviescommissie: z
     .union([z.literal(false), z.strictObject({ naam: z.string().min(1).describe('Naam van de commissie of persoon.') })])
     .optional()
     .describe('Klachtadviesprocedure (Awb afdeling 9.1.3); maakt de afhandeltermijn 10 weken (Awb 9:11 lid 1).'),
-  vierOgen: z.boolean().optional().describe('Een tweede medewerker kijkt naar de afdoening (4-ogen, seed 000 §1D).'),
+  vierOgen: z.boolean().optional().describe('Een tweede medewerker kijkt naar de afdoening (4-ogen, Uitgangspunten klachtenmanagement Sociaal Domein §1D).'),
   tevredenheidscheck: z.boolean().optional().describe('Nagaan of de klager tevreden is met oplossing en behandeling.'),
   horen: z.boolean().describe('Hoorzitting (Awb 9:10), met de uitzonderingen van 9:10 lid 2.'),
 });
@@ -170,7 +170,7 @@ export const tweedeLijnSchema = z.strictObject({
   geldigTot: datum('Laatste dag (inclusief). Een eigen ombudsman eindigt op 31 december (GemW 81p lid 3).').optional(),
   bevoegdOverAanbieders: z
     .boolean()
-    .describe('Onderzoekt deze voorziening ook gedragingen van gecontracteerde aanbieders? (domain §2.5)'),
+    .describe('Onderzoekt deze voorziening ook gedragingen van gecontracteerde aanbieders? (docs/juridisch-kader.md §10)'),
   nationaleOmbudsmanGeinformeerdOp: datum(
     'Eigen ombudsman of ombudscommissie: de dag waarop het instellingsbesluit de Nationale ombudsman bereikte; vóór 1 juli van het jaar vóór de instelling (GemW 81p lid 2). Verplicht als de voorziening binnen de geldigheid van deze versie begint.',
   ).optional(),
@@ -211,8 +211,8 @@ export const bijzondereRegimesSchema = z
 export const signalenSchema = z.strictObject({
   naarCollegeOnverwijld: voorwaardeSchema
     .optional()
-    .describe('Wanneer een klacht of signaal onverwijld naar het college gaat (seed 000 §11-VI).'),
-  behandelaar: rol('Wie signalen en meldingen behandelt die niet over een persoon gaan (seed 000 §11-IV: beleidsafdeling).'),
+    .describe('Wanneer een klacht of signaal onverwijld naar het college gaat (Uitgangspunten klachtenmanagement Sociaal Domein §11-VI).'),
+  behandelaar: rol('Wie signalen en meldingen behandelt die niet over een persoon gaan (Uitgangspunten klachtenmanagement Sociaal Domein §11-IV: beleidsafdeling).'),
   meldingenNaar: rol('Calamiteiten en geweld gaan onverwijld naar de toezichthouder (Wmo 3.4, Jeugdwet 4.1.8, Wkkgz 11).').optional(),
 });
 
@@ -335,7 +335,7 @@ export const definitieSchema = z
         besluitDoor: rol('Wie namens de gemeente beslist.'),
       })
       .optional()
-      .describe('Protocol stoppen met leveren: de aanbieder vraagt, de gemeente beslist (seed 003 §8).'),
+      .describe('Protocol stoppen met leveren: de aanbieder vraagt, de gemeente beslist (Klachtenprotocol Wmo keten Amsterdam §8).'),
     rapportage: rapportageSchema.describe('Rapportage door aanbieders en het jaarverslag.'),
     registratie: registratieSchema.optional(),
     bewaartermijnen: bewaartermijnenSchema.describe('Hoe lang dossiers bewaard worden.'),

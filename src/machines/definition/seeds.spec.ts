@@ -23,13 +23,13 @@ describe('seed definitions', () => {
 
   const def = (id: string) => result.definities.find((d) => d.id === id)!.definitie;
 
-  it('Amsterdam forwards to the ketenpartner only for one partner, not complex, and (first time or bejegening) (seed 003 §5A)', () => {
+  it('Amsterdam forwards to the ketenpartner only for one partner, not complex, and (first time or bejegening) (Klachtenprotocol Wmo keten Amsterdam §5A)', () => {
     expect(def('gm0363-amsterdam').eersteLijn.doorsturenNaarAanbieder).toEqual({
       alle: [{ feit: 'aantalAanbieders', is: 1 }, { niet: { feit: 'complex' } }, { een: [{ niet: { feit: 'eerderBijAanbieder' } }, { feit: 'overBejegening' }] }],
     });
   });
 
-  it('Weesp ends the day before Amsterdam takes it over (24 March 2022, domain §11.2)', () => {
+  it('Weesp ends the day before Amsterdam takes it over (24 March 2022, docs/juridisch-kader.md §14)', () => {
     expect(def('gm0457-weesp').geldigTot).toBe('2022-03-23');
     expect(def('gm0363-amsterdam').gemeente.neemtOver).toEqual([{ cbsCode: 'GM0457', naam: 'Weesp', vanaf: '2022-03-24' }]);
   });

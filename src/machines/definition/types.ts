@@ -1,5 +1,5 @@
 /**
- * The shape of a gemeente's regime definition, in the words of a klachtenregeling (design.md §3).
+ * The shape of a gemeente's regime definition, in the words of a klachtenregeling (docs/definities.md).
  * A beleidsmedewerker writes this as YAML in `definitions/<cbs-code>-<naam>/*.yaml`; the loader
  * validates it (zod schema mirroring these types) and the compiler turns it into an XState machine.
  *
@@ -12,7 +12,7 @@ import type { AanbiederType, IsoDate } from '../contract';
 export type Duur = string;
 
 // ---------------------------------------------------------------------------------------------
-// Condition language for routing: all / any / not over named facts (design.md §3).
+// Condition language for routing: all / any / not over named facts (docs/definities.md).
 // ---------------------------------------------------------------------------------------------
 export type Voorwaarde =
   | { alle: Voorwaarde[] }
@@ -53,7 +53,7 @@ export interface TermijnDefinitie {
   label: string;
   duur: Duur;
   rekenwijze: Rekenwijze;
-  /** Whether the Algemene termijnenwet extends this termijn (only statutory terms ≤ 12 weeks; ATW-SCOPE-1). */
+  /** Whether the Algemene termijnenwet extends this termijn (only statutory terms ≤ 12 weeks; Algemene termijnenwet art. 1). */
   atw: boolean;
   /** Maximum verdaging (Awb 9:11 lid 2: P4W). Absent = no verdaging possible. */
   verdagingMax?: Duur;
@@ -89,13 +89,13 @@ export type Termijnen = Record<string, TermijnDefinitie>;
 export interface Stappen {
   /** Informal phase first (Awb 9:5; both seeds: "informele klachtbehandeling is uitgangspunt"). */
   informeleFase: boolean;
-  /** Mediation, only with the klager's consent (seed 000 §11-IV). */
+  /** Mediation, only with the klager's consent (Uitgangspunten klachtenmanagement Sociaal Domein §11-IV). */
   mediation?: { toegestaan: boolean; instemmingVereist: true };
   /** Awb 9.1.3 advisory procedure; switches afhandeling to P10W (Awb 9:11 lid 1). */
   klachtadviescommissie?: { naam: string } | false;
-  /** 4-ogen on the afdoening (seed 000 §1D). */
+  /** 4-ogen on the afdoening (Uitgangspunten klachtenmanagement Sociaal Domein §1D). */
   vierOgen?: boolean;
-  /** Check whether the klager is satisfied with the outcome (seed 003 §6). */
+  /** Check whether the klager is satisfied with the outcome (Klachtenprotocol Wmo keten Amsterdam §6). */
   tevredenheidscheck?: boolean;
   /** Hoorzitting (Awb 9:10), with the exceptions of 9:10 lid 2 available. */
   horen: boolean;
@@ -119,9 +119,9 @@ export interface EersteLijn {
   klachtOverGemeente?: Voorwaarde;
   /** Who at the gemeente registers and routes (KCC, Klachtenteam Sociaal Domein, klachtencoördinator). */
   gemeenteLoket: string;
-  /** Klager unhappy with the aanbieder's handling may go to the gemeente, on the process (seed 000 §5A). */
+  /** Klager unhappy with the aanbieder's handling may go to the gemeente, on the process (Uitgangspunten klachtenmanagement Sociaal Domein §5A). */
   klachtOverAfhandelingAanbiederBijGemeente: boolean;
-  /** Feedback the aanbieder owes the gemeente per case (seed 000 §11-I, seed 003 §5A). */
+  /** Feedback the aanbieder owes the gemeente per case (Uitgangspunten klachtenmanagement Sociaal Domein §11-I, Klachtenprotocol Wmo keten Amsterdam §5A). */
   terugkoppelingAanbieder?: Array<'registratie' | 'behandeling' | 'afdoening' | 'maatregelen' | 'terugkoppelingKlager' | 'tevredenheid'>;
 }
 
@@ -133,7 +133,7 @@ export interface TweedeLijnInstantie {
   naam: string;
   geldigVanaf: IsoDate;
   geldigTot?: IsoDate;
-  /** Whether it investigates conduct of contracted aanbieders (domain §2.5; policy parameter). */
+  /** Whether it investigates conduct of contracted aanbieders (docs/juridisch-kader.md §10; policy parameter). */
   bevoegdOverAanbieders: boolean;
   /**
    * Own body (not the Nationale ombudsman): the day the raad's instellingsbesluit reached the
@@ -172,9 +172,9 @@ export type BijzonderRegime = JeugdwetRegime | WkkgzRegime;
 // Signalen and meldingen, reporting, retention
 // ---------------------------------------------------------------------------------------------
 export interface Signalen {
-  /** Condition under which a signaal goes to the college 'onverwijld' (seed 000 §11-VI). */
+  /** Condition under which a signaal goes to the college 'onverwijld' (Uitgangspunten klachtenmanagement Sociaal Domein §11-VI). */
   naarCollegeOnverwijld?: Voorwaarde;
-  /** Who handles signalen not about a person (seed 000 §11-IV: beleidsafdeling). */
+  /** Who handles signalen not about a person (Uitgangspunten klachtenmanagement Sociaal Domein §11-IV: beleidsafdeling). */
   behandelaar: string;
   /** Calamiteiten and geweld go to the toezichthouder onverwijld (Wmo 3.4, Jeugdwet 4.1.8, Wkkgz 11). */
   meldingenNaar?: string;
@@ -227,7 +227,7 @@ export interface Bewaartermijnen {
   gemeente: Duur;
   /** Selectielijst 13.1.2: 10 years when handled via the ombudsman. */
   viaOmbudsman?: Duur;
-  /** Contractual retention at the aanbieder (Amsterdam: P2Y, seed 003 §9). */
+  /** Contractual retention at the aanbieder (Amsterdam: P2Y, Klachtenprotocol Wmo keten Amsterdam §9). */
   aanbieder?: Duur;
 }
 
@@ -247,7 +247,7 @@ export interface Definitie {
   /** The regeling this definition encodes, with its date. */
   bron: string;
   kalender?: {
-    /** Gemeente closure days that are not werkdagen (not Atw holidays: ATW-3-3). */
+    /** Gemeente closure days that are not werkdagen (not Atw holidays: Algemene termijnenwet art. 3 lid 3). */
     sluitingsdagen?: IsoDate[];
   };
   feiten: Record<string, FeitDeclaratie>;
@@ -257,7 +257,7 @@ export interface Definitie {
   tweedeLijn: TweedeLijnInstantie[];
   bijzondereRegimes?: Partial<Record<AanbiederType, BijzonderRegime>>;
   signalen?: Signalen;
-  /** Protocol 'stoppen met leveren' (seed 003 §8): the aanbieder asks, the gemeente decides. */
+  /** Protocol 'stoppen met leveren' (Klachtenprotocol Wmo keten Amsterdam §8): the aanbieder asks, the gemeente decides. */
   stoppenMetLeveren?: { beslistermijn: Duur; besluitDoor: string };
   rapportage: Rapportage;
   /** Value lists for registering aard, oorzaak, afwikkeling, maatregelen and tevredenheid per klacht. */

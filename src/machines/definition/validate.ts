@@ -1,5 +1,5 @@
 /**
- * The validation pipeline (design.md §3): schema, references, graph, legal lint. Stages are data,
+ * The validation pipeline (docs/definities.md): schema, references, graph, legal lint. Stages are data,
  * so the compiler can add its graph stage (unreachable states, dead ends) without this file knowing
  * about XState: pass it in `extraStappen`, with `volgorde` 30.
  *

@@ -1,6 +1,6 @@
 /**
  * A diagram of a compiled regime, read from the XState machine itself and never drawn by hand
- * (design.md §6: process owners get a diagram of every definition, generated from the machine).
+ * (docs/beheer-en-rapportages.md: process owners get a diagram of every definition, generated from the machine).
  *
  * The graph is plain JSON so that Mermaid, SVG and the web view render the same thing. Ordering is
  * document order (state nodes depth-first as defined, transitions in definition order), so the same

@@ -1,4 +1,4 @@
-/** Diagrams generated from the compiled machines (design.md §6). Pure: no I/O. */
+/** Diagrams generated from the compiled machines (docs/beheer-en-rapportages.md). Pure: no I/O. */
 export * from './diagram-graph';
 export { toMermaid, mermaidText, edgeLabelText } from './mermaid';
 export type { MermaidOptions } from './mermaid';

@@ -1,7 +1,7 @@
 /**
  * An SVG drawing of a diagram graph: layered layout by ELK (compound states as containers), the
  * drawing itself written here so it is deterministic and needs no browser. The process-owner web view
- * passes an `overlay` with live counts per state (design.md §6: live counts per state and overdue bands).
+ * passes an `overlay` with live counts per state (docs/beheer-en-rapportages.md: live counts per state and overdue bands).
  *
  * Pure: elkjs is plain JavaScript (the bundled build runs in-process, no worker, no I/O).
  */

@@ -1,5 +1,5 @@
 /**
- * Runs a scenario on a virtual clock (design.md §4, §5): intake plus events at dates. Before every
+ * Runs a scenario on a virtual clock (docs/adr/0004-durable-klacht-engine.md): intake plus events at dates. Before every
  * event, TERMIJN_VERLOPEN fires for each termijn whose due date passed, and reminders that would have
  * fired are listed — as the service's jobs would do. Pure: returns the timeline, prints nothing.
  */

@@ -1,5 +1,5 @@
 /**
- * The graph stage of validation (design.md §3 stage 3): every state reachable, a final state reachable
+ * The graph stage of validation (docs/definities.md stage 3): every state reachable, a final state reachable
  * from every state, no dead ends; errors point at the definition position that causes them.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ function amsterdamMet(doorsturen: string[]): { file: string; geladen: GeladenDef
 }
 
 /**
- * A copy of the Stichtse Vecht seed where the gemeente handles every klacht itself (domain §10, Awb
+ * A copy of the Stichtse Vecht seed where the gemeente handles every klacht itself (Awb
  * titel 9.1): first line gemeente, no forwarding condition, no aanbieder termijn.
  */
 function alleenGemeente(): { dir: string; file: string } {
@@ -72,7 +72,7 @@ describe('graph check', () => {
   });
 
   test('a forwarding Voorwaarde that behandelingDoorGemeente always overrules is reported with that reason', () => {
-    // Amsterdam: the gemeente handles klachten about two or more ketenpartners (seed 003 §5B).
+    // Amsterdam: the gemeente handles klachten about two or more ketenpartners (Klachtenprotocol Wmo keten Amsterdam §5B).
     const { geladen } = amsterdamMet(['{ feit: aantalAanbieders, minimaal: 2 }']);
     const [fout] = checkGraph(geladen);
     expect(fout.message).toContain('doorgestuurdNaarAanbieder');
@@ -106,7 +106,7 @@ describe('graph check', () => {
 });
 
 describe('graph check on a regime without forwarding', () => {
-  test('domain §10: a regime where the gemeente handles every klacht itself is valid', async () => {
+  test('Awb titel 9.1: a regime where the gemeente handles every klacht itself is valid', async () => {
     const { dir, file } = alleenGemeente();
     const out: string[] = [];
     const err: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * Validation stage 3 (design.md §3): every state reachable, a final state reachable from every state,
+ * Validation stage 3 (docs/definities.md): every state reachable, a final state reachable from every state,
  * no dead ends — found by exploring the compiled machine with generated sample events. Errors point at
  * the definition position that causes them (`file:line:column`), with what to write instead.
  */

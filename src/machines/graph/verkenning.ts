@@ -1,7 +1,7 @@
 /**
  * Explores a compiled regime with `xstate/graph`: a generated set of sample events (routing facts
  * enumerated — booleans true/false, keuze values, numbers around the thresholds — and termijn
- * expiries on a virtual clock) drives `getAdjacencyMap` / `getShortestPaths` (design.md §4).
+ * expiries on a virtual clock) drives `getAdjacencyMap` / `getShortestPaths` (docs/adr/0004-durable-klacht-engine.md).
  */
 import { getNextTransitions, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { getAdjacencyMap, getShortestPaths, type AdjacencyMap, type StatePath } from 'xstate/graph';

@@ -113,7 +113,7 @@ describe('berekenTermijn: Algemene termijnenwet', () => {
 
 describe('berekenTermijn: complaint terms in the statutes', () => {
   it('Awb 9:11 lid 1: six weeks after receipt', () => {
-    // The worked examples of domain §7.2 (TERM-WEEKS-1).
+    // The worked examples of docs/juridisch-kader.md §5.3.
     const koningsdag = wettelijk('2026-03-16', 'P6W');
     expect(koningsdag.vervaldatum).toBe('2026-04-28');
     expect(koningsdag.uitleg).toContain('maandag 27 april 2026 is Koningsdag (Atw art. 3 lid 1) -> dinsdag 28 april 2026 (Atw art. 1 lid 1)');
@@ -128,7 +128,7 @@ describe('berekenTermijn: complaint terms in the statutes', () => {
   });
 
   it('Awb 9:11 lid 1: receipt as a date-time counts its Europe/Amsterdam day', () => {
-    // 22:30 UTC on 1 April is 00:30 on 2 April in Amsterdam (AWB-2:17-1: arrival in the system).
+    // 22:30 UTC on 1 April is 00:30 on 2 April in Amsterdam (Awb 2:17 lid 2: arrival in the system).
     expect(wettelijk('2026-04-01T22:30:00Z', 'P6W').vervaldatum).toBe('2026-05-18');
     expect(wettelijk('2026-04-01T21:30:00Z', 'P6W').vervaldatum).toBe('2026-05-13');
   });
@@ -160,7 +160,7 @@ describe('berekenTermijn: complaint terms in the statutes', () => {
     expect(eindeMaand.vervaldatum).toBe('2026-03-02');
     expect(eindeMaand.uitleg[0]).toBe(
       '1 maand na zaterdag 31 januari 2026 = zaterdag 28 februari 2026 (31 februari 2026 bestaat niet; aangenomen is de ' +
-        'laatste dag van die maand — dit is niet in de wet geregeld, zie domain §13 punt 17)',
+        'laatste dag van die maand — dit is niet in de wet geregeld, zie docs/juridisch-kader.md §5.3)',
     );
   });
 
@@ -169,7 +169,7 @@ describe('berekenTermijn: complaint terms in the statutes', () => {
       vanaf: '2026-04-02',
       duur: 'P5D',
       rekenwijze: 'werkdagen',
-      atw: false, // contractual term (ATW-SCOPE-1)
+      atw: false, // contractual term (Algemene termijnenwet art. 1)
       kalender: { sluitingsdagen: ['2026-04-09'] },
     });
     expect(r.vervaldatum).toBe('2026-04-14');

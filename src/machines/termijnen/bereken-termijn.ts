@@ -37,7 +37,7 @@ export interface TermijnUitkomst {
 export interface TermijnDetail extends TermijnUitkomst {
   start: Dag;
   duur: GeparseerdeDuur;
-  /** Due date before the Atw (the "raw" date verdaging is added to, domain AWB-9:11-2). */
+  /** Due date before the Atw (the "raw" date verdaging is added to, Awb 9:11 lid 2). */
   ruw: Dag;
   vervaldag: Dag;
   /** True when the Atw was requested and Atw art. 4 does not exclude it. */
@@ -74,7 +74,7 @@ export function atwVanToepassing(duur: Duur, rekenwijze: Rekenwijze = 'kalenderd
 }
 
 /**
- * Counts `n` werkdagen after `start` (the start day excluded, TERM-WORKDAY-1). Non-weekend days that
+ * Counts `n` werkdagen after `start` (the start day excluded, docs/juridisch-kader.md §5.3). Non-weekend days that
  * are skipped get their own uitleg line; weekends are named once in the intro line by the caller.
  */
 export function telWerkdagen(start: Dag, n: number, k: DagKalender, uitleg: string[]): Dag {
@@ -122,7 +122,7 @@ export function ruweVervaldag(
     const { dag, maand, jaar } = r.afgekaptVan;
     regel +=
       ` (${dag} ${MAANDEN[maand - 1]} ${jaar} bestaat niet; aangenomen is de laatste dag van die maand — ` +
-      `dit is niet in de wet geregeld, zie domain §13 punt 17)`;
+      `dit is niet in de wet geregeld, zie docs/juridisch-kader.md §5.3)`;
   }
   uitleg.push(regel);
   return r.dag;
@@ -131,7 +131,7 @@ export function ruweVervaldag(
 /**
  * Atw art. 1 lid 1 (a term ending on a Saturday, Sunday or holiday runs to the next day that is none
  * of these) and art. 2 (a term of at least 3 days contains at least 2 such days). Closure days of the
- * gemeente play no part: they are not Atw holidays (ATW-3-3).
+ * gemeente play no part: they are not Atw holidays (Algemene termijnenwet art. 3 lid 3).
  */
 export function pasAtwToe(start: Dag, ruw: Dag, k: DagKalender, uitleg: string[]): Dag {
   let d = ruw;
@@ -203,8 +203,8 @@ export function berekenDetail(invoer: TermijnInvoer): TermijnDetail {
 }
 
 /**
- * The due date of a termijn: the start day does not count (TERM-WEEKS-1); weeks end on the same
- * weekday; werkdagen skip weekends, Atw holidays, decree days and closure days (TERM-WORKDAY-1);
+ * The due date of a termijn: the start day does not count (docs/juridisch-kader.md §5.3); weeks end on the same
+ * weekday; werkdagen skip weekends, Atw holidays, decree days and closure days (docs/juridisch-kader.md §5.3);
  * with `atw` the Algemene termijnenwet art. 1–4 extends it where it applies.
  */
 export function berekenTermijn(invoer: TermijnInvoer): TermijnUitkomst {

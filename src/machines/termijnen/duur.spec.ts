@@ -23,13 +23,13 @@ describe('ISO 8601 durations for legal terms', () => {
     }
   });
 
-  it('TERM-WEEKS-1: weeks end on the same weekday', () => {
+  it('docs/juridisch-kader.md §5.3: weeks end on the same weekday', () => {
     expect(addWeeks('2026-04-02', 6)).toBe('2026-05-14');
     expect(addDays('2026-03-28', 1)).toBe('2026-03-29'); // across the DST switch, no shifted day
     expect(addDays('2026-10-24', 2)).toBe('2026-10-26');
   });
 
-  it('TERM-MONTH-1: months keep the day-number; a missing day becomes the last day of the month (assumption, domain §13 item 17)', () => {
+  it('docs/juridisch-kader.md §5.3: months keep the day-number; a missing day becomes the last day of the month (assumption, docs/juridisch-kader.md §5.3)', () => {
     expect(addMonths('2026-03-16', 1)).toBe('2026-04-16');
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');

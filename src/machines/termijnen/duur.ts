@@ -63,7 +63,7 @@ export function plusDagen(d: Dag, n: number): Dag {
 
 /**
  * Same day-number `n` months later (negative `n` counts back). A day that does not exist in the
- * target month becomes the last day of that month — an assumption, not settled law (domain §13 item 17).
+ * target month becomes the last day of that month — an assumption, not settled law (docs/juridisch-kader.md §5.3).
  */
 export function plusMaanden(d: Dag, n: number): MaandUitkomst {
   const { jaar, maand, dag } = naarYmd(d);
@@ -95,12 +95,12 @@ export function addDays(datum: IsoDate, n: number): IsoDate {
   return naarIso(plusDagen(leesDatum(datum), n));
 }
 
-/** Same weekday `n` weeks later (TERM-WEEKS-1). */
+/** Same weekday `n` weeks later (docs/juridisch-kader.md §5.3). */
 export function addWeeks(datum: IsoDate, n: number): IsoDate {
   return naarIso(plusDagen(leesDatum(datum), 7 * n));
 }
 
-/** Same day-number `n` months later; a missing day becomes the last day of the month (domain §13 item 17). */
+/** Same day-number `n` months later; a missing day becomes the last day of the month (docs/juridisch-kader.md §5.3). */
 export function addMonths(datum: IsoDate, n: number): IsoDate {
   return naarIso(plusMaanden(leesDatum(datum), n).dag);
 }

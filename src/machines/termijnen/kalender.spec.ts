@@ -81,7 +81,7 @@ describe('Atw art. 3: algemeen erkende feestdagen, computed per year', () => {
       expect(atwFeestdag(d)).toMatch(/^Bij besluit gelijkgestelde dag/);
       expect(isWerkdag(d)).toBe(false);
     }
-    // A gemeente whose contract werkdagen ignore decree days can switch the table off (domain §13 item 9).
+    // A gemeente whose contract werkdagen ignore decree days can switch the table off (docs/juridisch-kader.md §13).
     expect(isWerkdag('2026-05-15', { standaardGelijkgesteldeDagen: false })).toBe(true);
   });
 
@@ -91,12 +91,12 @@ describe('Atw art. 3: algemeen erkende feestdagen, computed per year', () => {
     expect(isWerkdag('2029-05-11', { gelijkgesteldeDagen: ['2029-05-11'] })).toBe(false);
   });
 
-  it('TERM-WORKDAY-1: a werkdag is not a Saturday, Sunday, holiday, decree day or closure day of the gemeente', () => {
+  it('docs/juridisch-kader.md §5.3: a werkdag is not a Saturday, Sunday, holiday, decree day or closure day of the gemeente', () => {
     expect(isWerkdag('2026-04-09')).toBe(true);
     expect(isWerkdag('2026-04-11')).toBe(false);
     expect(isWerkdag('2026-04-12')).toBe(false);
     expect(isWerkdag('2026-04-09', { sluitingsdagen: ['2026-04-09'] })).toBe(false);
-    // A closure day is not an Atw holiday (ATW-3-3).
+    // A closure day is not an Atw holiday (Algemene termijnenwet art. 3 lid 3).
     expect(atwFeestdag('2026-04-09', { sluitingsdagen: ['2026-04-09'] })).toBeUndefined();
   });
 

@@ -9,13 +9,13 @@ import { GELIJKGESTELDE_DAGEN_BEKEND, STANDAARD_GELIJKGESTELDE_DAGEN } from './g
 
 /** A gemeente or contract calendar (Definitie.kalender). */
 export interface Kalender {
-  /** Closure days of the gemeente. Not Atw holidays (ATW-3-3); they only stop a day being a werkdag. */
+  /** Closure days of the gemeente. Not Atw holidays (Algemene termijnenwet art. 3 lid 3); they only stop a day being a werkdag. */
   sluitingsdagen?: IsoDate[];
   /** Days equated by decree (Atw art. 3 lid 3) in addition to the built-in table, e.g. a new decree. */
   gelijkgesteldeDagen?: IsoDate[];
   /**
    * Use the built-in decree table (default true). A contract whose werkdagen ignore decree days can
-   * switch it off (open question for Amsterdam, domain §13 item 9).
+   * switch it off (open question for Amsterdam, docs/juridisch-kader.md §13).
    */
   standaardGelijkgesteldeDagen?: boolean;
 }
@@ -52,7 +52,7 @@ const LID1 = 'Atw art. 3 lid 1';
 /** The holidays of Atw art. 3 lid 1 and lid 2 in one year (decree days excluded). */
 function wettelijkeFeestdagen(jaar: number): Array<{ dag: Dag; naam: string; artikel: string }> {
   const paas = leesDatum(pasen(jaar));
-  // ATW-3-2: Koningsdag is 27 april, or zaterdag 26 april when 27 april is a Sunday (e.g. 2025).
+  // Algemene termijnenwet art. 3: Koningsdag is 27 april, or zaterdag 26 april when 27 april is a Sunday (e.g. 2025).
   // Up to 2013 the day celebrated was Koninginnedag, 30 april (29 april when that was a Sunday).
   const verjaardag = jaar >= 2014 ? vanYmd(jaar, 4, 27) : vanYmd(jaar, 4, 30);
   const koningsdag = weekdag(verjaardag) === 0 ? verjaardag - 1 : verjaardag;
@@ -62,7 +62,7 @@ function wettelijkeFeestdagen(jaar: number): Array<{ dag: Dag; naam: string; art
     { dag: paas - 2, naam: 'Goede Vrijdag', artikel: 'Atw art. 3 lid 2' },
     { dag: paas + 1, naam: 'Tweede Paasdag', artikel: LID1 },
     { dag: koningsdag, naam: jaar >= 2014 ? 'Koningsdag' : 'Koninginnedag', artikel: LID1 },
-    // "de vijfde mei": every year, no lustrum distinction in the Atw (ATW-3-1).
+    // "de vijfde mei": every year, no lustrum distinction in the Atw (Algemene termijnenwet art. 3 lid 1).
     { dag: vanYmd(jaar, 5, 5), naam: 'Bevrijdingsdag (5 mei)', artikel: LID1 },
     { dag: paas + 39, naam: 'Hemelvaartsdag', artikel: LID1 },
     { dag: paas + 50, naam: 'Tweede Pinksterdag', artikel: LID1 },
@@ -136,7 +136,7 @@ export function maakKalender(kalender?: Kalender) {
     return undefined;
   }
 
-  /** Why a day is not a werkdag (TERM-WORKDAY-1: weekend, Atw holiday, decree day, closure day), or undefined. */
+  /** Why a day is not a werkdag (docs/juridisch-kader.md §5.3: weekend, Atw holiday, decree day, closure day), or undefined. */
   function geenWerkdagReden(d: Dag): string | undefined {
     return atwReden(d) ?? (sluiting.has(d) ? 'een sluitingsdag van de gemeente' : undefined);
   }
@@ -163,7 +163,7 @@ export function atwFeestdagen(jaar: number, kalender?: Kalender): Feestdag[] {
   return uit;
 }
 
-/** Not a Saturday, Sunday, Atw holiday, decree day or closure day of the gemeente (TERM-WORKDAY-1). */
+/** Not a Saturday, Sunday, Atw holiday, decree day or closure day of the gemeente (docs/juridisch-kader.md §5.3). */
 export function isWerkdag(datum: IsoDate, kalender?: Kalender): boolean {
   return maakKalender(kalender).geenWerkdagReden(leesDatum(datum)) === undefined;
 }

@@ -65,7 +65,7 @@ describe('termijn ledger: herbereken', () => {
     expect(fout(() => herbereken(awb([{ soort: 'verdaging', at: '2026-05-01', duur: 'P5W' }]))).code).toBe('verdaging-te-lang');
   });
 
-  it('Awb 9:11 lid 2: verdaging is added to the raw due date and the Atw is applied again (domain AWB-9:11-2)', () => {
+  it('Awb 9:11 lid 2: verdaging is added to the raw due date and the Atw is applied again', () => {
     // Raw 14 mei + 1 week = donderdag 21 mei; adding to the Atw date (18 mei) would have given 25 mei → 26 mei.
     expect(herbereken(awb([{ soort: 'verdaging', at: '2026-05-01', duur: 'P1W' }])).vervaldatum).toBe('2026-05-21');
     // Received 16 maart: raw 27 april (Koningsdag) + 4 weeks = 25 mei, Tweede Pinksterdag → dinsdag 26 mei.
@@ -92,7 +92,7 @@ describe('termijn ledger: herbereken', () => {
     expect(zonder.code).toBe('instemming-niet-schriftelijk');
     expect(zonder.message).toMatch(/alleen met schriftelijke instemming van de klager \(Awb 9:11 lid 3\)/);
 
-    // The agreed date is a Saturday: the Atw does not apply to an agreed date (domain AWB-9:11-3).
+    // The agreed date is a Saturday: the Atw does not apply to an agreed date.
     const met = herbereken(awb([vol, { soort: 'instemming', at: '2026-06-05', tot: '2026-07-04', schriftelijk: true, reden: 'aanvullend onderzoek' }]));
     expect(met.vervaldatum).toBe('2026-07-04');
     expect(met.vervaldatumNaMutatie).toEqual(['2026-06-11', '2026-07-04']);

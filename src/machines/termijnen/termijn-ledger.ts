@@ -129,7 +129,7 @@ export function herbereken(ledger: TermijnLedger): HerberekenUitkomst {
         }
         verdaagd += eenheid.waarde;
         const stap: string[] = [];
-        // Domain AWB-9:11-2: the verdaging is added to the raw (un-Atw-ed) due date and the Atw is applied
+        // docs/juridisch-kader.md the verdaging is added to the raw (un-Atw-ed) due date and the Atw is applied
         // again — the conservative reading; whether to use the Atw-extended date instead is not settled.
         ruw = verdaagRuw(ruw, duur, werkdagen, stap, `de onverlengde vervaldatum ${formatDatum(ruw)}`);
         uitleg.push(`Verdaging op ${formatDatum(op)} met ${beschrijfDuur(duur)} (${grondslag})${reden}:`);
@@ -210,7 +210,7 @@ export function herbereken(ledger: TermijnLedger): HerberekenUitkomst {
           );
         }
         ruw = tot;
-        // Domain AWB-9:11-3: the Atw covers statutory terms, not a date agreed with the klager.
+        // docs/juridisch-kader.md the Atw covers statutory terms, not a date agreed with the klager.
         atw = false;
         vervaldag = tot;
         uitleg.push(

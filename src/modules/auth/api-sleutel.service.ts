@@ -31,7 +31,7 @@ export class ApiSleutelService {
   constructor(@InjectRepository(ApiSleutelEntity) private readonly repo: Repository<ApiSleutelEntity>) {}
 
   async maak(input: NieuweSleutel, repo: Repository<ApiSleutelEntity> = this.repo): Promise<AangemaakteSleutel> {
-    // design.md §7: an aanbieder key is always bound to one aanbieder.
+    // docs/adr/0003-tenancy-webhooks-idempotency.md: an aanbieder key is always bound to one aanbieder.
     if ((input.rol === 'aanbieder') !== Boolean(input.aanbiederId)) {
       throw new Error('Een API-sleutel heeft een aanbiederId als en alleen als de rol aanbieder is.');
     }

@@ -5,7 +5,7 @@ export function nietGeauthenticeerd(detail: string): ProblemException {
   return new ProblemException({ status: 401, code: 'niet-geauthenticeerd', title: 'Niet geauthenticeerd', detail });
 }
 
-/** 403: authenticated, but the role may not do this (design.md §7). */
+/** 403: authenticated, but the role may not do this (docs/adr/0003-tenancy-webhooks-idempotency.md). */
 export function geenToegang(detail: string): ProblemException {
   return new ProblemException({ status: 403, code: 'geen-toegang', title: 'Geen toegang', detail });
 }

@@ -14,7 +14,7 @@ import { TenantMiddleware } from './tenant.middleware';
 import { TokenVerifier } from './token-verifier.service';
 
 /**
- * Authentication (API keys, OIDC), roles and tenancy (design.md §7). Global so that every module can
+ * Authentication (API keys, OIDC), roles and tenancy (docs/adr/0003-tenancy-webhooks-idempotency.md). Global so that every module can
  * inject DossierInzageService and ApiSleutelService; the AuthGuard protects every route.
  */
 @Global()

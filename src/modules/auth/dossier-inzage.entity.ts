@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Every read of a dossier is logged (design.md §7: every access to a dossier is logged; AVG art. 32). */
+/** Every read of a dossier is logged (docs/adr/0003-tenancy-webhooks-idempotency.md: every access to a dossier is logged; AVG art. 32). */
 @Entity('dossier_inzage')
 @Index('IDX_dossier_inzage_klacht', ['klachtId', 'at'])
 @Index('IDX_dossier_inzage_gemeente_at', ['gemeente', 'at'])

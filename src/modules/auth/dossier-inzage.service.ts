@@ -4,7 +4,7 @@ import { Repository } from 'typeorm';
 import { DossierInzageEntity } from './dossier-inzage.entity';
 import type { Tenant } from './tenant';
 
-/** Writes the access log of dossiers (design.md §7: every access to a dossier is logged). */
+/** Writes the access log of dossiers (docs/adr/0003-tenancy-webhooks-idempotency.md: every access to a dossier is logged). */
 @Injectable()
 export class DossierInzageService {
   constructor(@InjectRepository(DossierInzageEntity) private readonly repo: Repository<DossierInzageEntity>) {}

@@ -25,7 +25,7 @@ export interface KlachtToegangOpties {
  * `@KlachtToegang()`, e.g. under another path) whose `:id` is a klacht: before the handler runs, the klacht must
  * exist in the caller's gemeente (and for an aanbieder be about that aanbieder), checked in SQL;
  * otherwise 404 `klacht-niet-gevonden`, never 403, so a token never learns that a klacht of another
- * gemeente exists (design.md §7). A GET is logged in `dossier_inzage` first. On intake (POST without
+ * gemeente exists (docs/adr/0003-tenancy-webhooks-idempotency.md). A GET is logged in `dossier_inzage` first. On intake (POST without
  * id) the body's gemeente must be the caller's, and an aanbieder can only register klachten about itself.
  */
 export const KlachtToegang = (opties: KlachtToegangOpties = {}) => SetMetadata(KLACHT_TOEGANG_KEY, opties);

@@ -1,5 +1,5 @@
 /**
- * Roles (design.md §7). The gemeente is the tenant; a role says what a caller may do inside it.
+ * Roles (docs/adr/0003-tenancy-webhooks-idempotency.md). The gemeente is the tenant; a role says what a caller may do inside it.
  * `beheerder` manages API keys and webhook subscriptions; `aanbieder` is always bound to one aanbieder id.
  */
 export const ROLLEN = [

@@ -8,7 +8,7 @@ export const PUBLIEK_KEY = 'klachtregie:publiek';
 /**
  * The roles that may call a route (or every route of a controller). Routes without `@Rollen`
  * are open to every authenticated role except `aanbieder`: an aanbieder only reaches what is
- * explicitly granted to it (design.md §7, least privilege).
+ * explicitly granted to it (docs/adr/0003-tenancy-webhooks-idempotency.md, least privilege).
  */
 export const Rollen = (...rollen: Rol[]) =>
   applyDecorators(SetMetadata(ROLLEN_KEY, rollen), ApiBearerAuth('bearer'));

@@ -3,7 +3,7 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Rol } from './rol';
 
 /**
- * Who is calling, resolved from the bearer token by the AuthGuard (design.md §7). Every query on
+ * Who is calling, resolved from the bearer token by the AuthGuard (docs/adr/0003-tenancy-webhooks-idempotency.md). Every query on
  * tenant data filters on `gemeente`; for the aanbieder role also on `aanbiederId`.
  */
 export interface Tenant {
@@ -62,7 +62,7 @@ export const HuidigeTenant = createParamDecorator((_data: unknown, ctx: Executio
 });
 
 /**
- * SQL scope for klacht-like tables (design.md §7: every query scoped to the caller's gemeente, also in
+ * SQL scope for klacht-like tables (docs/adr/0003-tenancy-webhooks-idempotency.md: every query scoped to the caller's gemeente, also in
  * SQL). Returns a WHERE fragment and its parameters for a query builder:
  *   const s = tenantScope(tenant, 'k'); qb.andWhere(s.sql, s.params)
  * The aanbieder role only sees klachten about itself (`aanbieders @> '[{"id": ...}]'`).

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import type { Rol } from './rol';
 
 /**
- * Who may call which route (design.md §7), in one table for the routes of modules that do not
+ * Who may call which route (docs/adr/0003-tenancy-webhooks-idempotency.md), in one table for the routes of modules that do not
  * carry `@Rollen` themselves. A route's own `@Rollen` wins; a route in neither is open to every
  * role but `aanbieder`. Keys are `METHOD /path` with the route pattern as Nest declares it.
  */

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * A definition version published through the API (design.md §3: immutable once published; a change
+ * A definition version published through the API (docs/definities.md: immutable once published; a change
  * is a new version). Rows are never updated; the registry serves them next to the repository's files.
  */
 @Entity('definitie_versie')

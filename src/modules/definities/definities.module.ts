@@ -5,7 +5,7 @@ import { DefinitieVersieEntity } from './definitie-versie.entity';
 import { DefinitiesController } from './definities.controller';
 import { DefinitiesService } from './definities.service';
 
-/** Definitions API: list, read, diagram, validate and publish (design.md §3). */
+/** Definitions API: list, read, diagram, validate and publish (docs/definities.md). */
 @Module({
   imports: [EngineModule, TypeOrmModule.forFeature([DefinitieVersieEntity])],
   controllers: [DefinitiesController],

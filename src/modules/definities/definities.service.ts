@@ -33,7 +33,7 @@ function kebab(s: string): string {
 }
 
 /**
- * Definitions as an API (design.md §3): validate an uploaded YAML with the same stages as the CLI,
+ * Definitions as an API (docs/definities.md): validate an uploaded YAML with the same stages as the CLI,
  * publish a new immutable version (stored in `definitie_versie`, served by the registry at once),
  * and list what is in force.
  */

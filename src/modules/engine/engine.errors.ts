@@ -1,6 +1,6 @@
 /**
  * Domain errors of the engine. The HTTP layer maps them to application/problem+json with a
- * stable `code` (design.md §6); other callers (jobs, CLI) handle them directly.
+ * stable `code` (docs/api.md); other callers (jobs, CLI) handle them directly.
  */
 export abstract class EngineError extends Error {
   abstract readonly code: string;

@@ -3,7 +3,7 @@ import { OutboxModule } from '../outbox/outbox.module';
 import { EngineService } from './engine.service';
 import { regimeBronProvider } from './regime-bron.provider';
 
-/** The transactional engine around the pure regimes (design.md §1). */
+/** The transactional engine around the pure regimes (docs/architecture.md §1). */
 @Module({
   imports: [OutboxModule],
   providers: [EngineService, regimeBronProvider],

@@ -36,7 +36,7 @@ export interface EngineResultaat {
   result: StepResult;
 }
 
-/** Event type recorded in history for the intake (design.md §4 names it as the first event). */
+/** Event type recorded in history for the intake (docs/adr/0004-durable-klacht-engine.md names it as the first event). */
 export const INTAKE_EVENT = 'KLACHT_ONTVANGEN';
 
 /** Event type recorded in history when only the registration of a klacht changes (PATCH .../registratie). */
@@ -62,7 +62,7 @@ export function registratieKolommen(w: RegistratieWaarden): RegistratieKolommen 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The durable engine (design.md §1): every change to a klacht is ONE transaction that locks the
+ * The durable engine (docs/architecture.md §1): every change to a klacht is ONE transaction that locks the
  * row, steps the pure regime, and writes snapshot + history + termijnen + outbox together.
  * Side effects happen only after commit, through the outbox relay. Concurrent events on one
  * klacht serialise on the row lock (`SELECT ... FOR UPDATE`), also across processes.

@@ -10,7 +10,7 @@ import {
 import type { AanbiederRef, Feiten } from '../../machines/contract';
 
 /**
- * A klacht as a durable case (design.md §1): the regime snapshot plus the registration fields
+ * A klacht as a durable case (docs/architecture.md §1): the regime snapshot plus the registration fields
  * the reports need (Awb 9:12a registratie: aard/categorie, oorzaak, afdoening, oordeel).
  * The row is only written by the engine service, inside one transaction with its history,
  * termijnen and outbox rows.
@@ -32,14 +32,14 @@ export class KlachtEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
-  /** CBS gemeentecode, e.g. `GM0363`: the tenant (design.md §7). */
+  /** CBS gemeentecode, e.g. `GM0363`: the tenant (docs/adr/0003-tenancy-webhooks-idempotency.md). */
   @Column({ type: 'varchar', length: 6 })
   gemeente: string;
 
   @Column({ name: 'definitie_id', type: 'varchar', length: 100 })
   definitieId: string;
 
-  /** A running klacht stays on the definition version it started with (design.md §3). */
+  /** A running klacht stays on the definition version it started with (docs/definities.md). */
   @Column({ name: 'definitie_versie', type: 'varchar', length: 40 })
   definitieVersie: string;
 

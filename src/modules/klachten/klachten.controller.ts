@@ -23,7 +23,7 @@ import { KlachtenService } from './klachten.service';
 // The caller as the auth module identified it (`api-sleutel:<id>` / `oidc:<sub>`), for the history.
 const actor = (): string => TenantContext.huidige()?.subject ?? 'api';
 
-/** Maps the engine's domain errors to problem+json with stable codes (design.md §6). */
+/** Maps the engine's domain errors to problem+json with stable codes (docs/api.md). */
 export function alsProblem(e: unknown): unknown {
   if (!(e instanceof EngineError)) return e;
   if (e instanceof GebeurtenisNietToegestaanError) {

@@ -110,7 +110,7 @@ export class KlachtenService {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
     const qb = this.dataSource.getRepository(KlachtEntity).createQueryBuilder('k');
-    // design.md §7: scoped to the caller's gemeente (and for an aanbieder to its own klachten) in SQL.
+    // docs/adr/0003-tenancy-webhooks-idempotency.md: scoped to the caller's gemeente (and for an aanbieder to its own klachten) in SQL.
     const tenant = TenantContext.huidige();
     if (tenant) {
       const scope = tenantScope(tenant, 'k');

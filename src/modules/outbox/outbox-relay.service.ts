@@ -8,7 +8,7 @@ import type { OutboxBericht, OutboxHandler } from './outbox.types';
 const BATCH = 100;
 
 /**
- * Turns committed outbox rows into side effects (design.md §1: "after commit --> relay").
+ * Turns committed outbox rows into side effects (docs/architecture.md §1: "after commit --> relay").
  * Several processes may drain at once: rows are claimed with FOR UPDATE SKIP LOCKED, so each row
  * is handled by one relay at a time. A failing handler leaves the row unprocessed (attempts + 1,
  * lastError) for the next drain; the termijn sweep drains periodically, so nothing waits on a kick.

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * Side effects wait here until the transaction that caused them has committed (design.md §9:
+ * Side effects wait here until the transaction that caused them has committed (an
  * outbox). Rows are generic (type + payload) so notification and webhook delivery can consume
  * the same stream; the relay marks `processedAt` once every handler has accepted the row.
  */

@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * A report an aanbieder submitted to the gemeente for one deadline (seed 000 art. 11.1: twice a year,
- * by aard and oorzaak, with afwikkeling and maatregelen; seed 003 §10: quarterly). Its absence at the
+ * A report an aanbieder submitted to the gemeente for one deadline (Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1: twice a year,
+ * by aard and oorzaak, with afwikkeling and maatregelen; Klachtenprotocol Wmo keten Amsterdam §10: quarterly). Its absence at the
  * deadline is what escalates to the contractmanager.
  */
 @Entity('aanbieder_rapportage')

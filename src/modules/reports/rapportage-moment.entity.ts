@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * The report schedule mirrored into PostgreSQL (design.md §1: Redis can be lost): one row per
+ * The report schedule mirrored into PostgreSQL (docs/architecture.md §1: Redis can be lost): one row per
  * gemeente, soort and deadline, computed by `rapportageMomenten`. BullMQ jobs are rebuilt from these
  * rows; `herinneringVerzondenOp` and `verwerktOp` make the reminder and the deadline run once.
  */

@@ -1,6 +1,6 @@
 /**
  * When reports are due, computed purely from a definition's `rapportage` block (no clock, no I/O),
- * so the BullMQ schedule can always be rebuilt from the definitions and PostgreSQL (design.md §1).
+ * so the BullMQ schedule can always be rebuilt from the definitions and PostgreSQL (docs/architecture.md §1).
  *
  * Which period each report covers and its deadline come from ONE function shared with the legal lint
  * (`aanbiederPerioden`, src/machines/definition/rapportage-perioden.ts): the definition states for
@@ -60,7 +60,7 @@ function clip(def: Definitie, van: IsoDate, tot: IsoDate): { van: IsoDate; tot: 
 /**
  * Every report moment whose deadline falls in `jaar`, in date order: the aanbieder reports of the
  * definition's cadence and, when `jaarverslag` is set, the Awb 9:12a yearly overview of the previous
- * calendar year (due on 1 January; the Awb names no date, domain §9 REP-AWB-9:12a).
+ * calendar year (due on 1 January; the Awb names no date).
  */
 export function rapportageMomenten(def: Definitie, jaar: number): RapportageMoment[] {
   const out: RapportageMoment[] = [];

@@ -19,7 +19,7 @@ function kiesFormaat(req: Request, formaat?: Formaat): Formaat {
 }
 
 /**
- * Reports per gemeente (design.md §6; seed 000 art. 11.1, seed 003 §10, Awb 9:12a). The gemeente is
+ * Reports per gemeente (docs/beheer-en-rapportages.md; Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1, Klachtenprotocol Wmo keten Amsterdam §10, Awb 9:12a). The gemeente is
  * the caller's; an aanbieder only ever sees its own klachten.
  */
 @ApiTags('rapportages')

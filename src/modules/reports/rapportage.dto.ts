@@ -69,7 +69,7 @@ export class JaaroverzichtQueryDto {
   formaat?: 'json' | 'html';
 }
 
-/** An aanbieder's periodic report (seed 000 art. 11.1, seed 003 §10). */
+/** An aanbieder's periodic report (Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1, Klachtenprotocol Wmo keten Amsterdam §10). */
 export class AanbiederRapportageDto {
   @ApiProperty({ description: 'De deadline waarvoor dit de rapportage is (JJJJ-MM-DD).', example: '2026-07-01' })
   @Matches(DATUM, { message: DATUM_FOUT('deadline') })

@@ -4,8 +4,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 export const ALLE_AANBIEDERS = '*';
 
 /**
- * A generated report, stored as it was at generation (the periodic aanbieder reports of seed 000
- * art. 11.1 and seed 003 §10, and the Awb 9:12a yearly overview). Generating again for the same
+ * A generated report, stored as it was at generation (the periodic aanbieder reports of the
+ * Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1, and Klachtenprotocol Wmo keten Amsterdam §10, and the Awb 9:12a yearly overview). Generating again for the same
  * moment replaces the content (upsert on the unique key), so a job that runs twice is harmless.
  */
 @Entity('rapportage')

@@ -1,6 +1,6 @@
 /**
- * All report SQL in one place (design.md §9: repositories own SQL). Every query is scoped to one
- * gemeente (design.md §7) and returns plain JSON; the service shapes it for JSON, CSV and HTML.
+ * All report SQL in one place (repositories own SQL). Every query is scoped to one
+ * gemeente (docs/adr/0003-tenancy-webhooks-idempotency.md) and returns plain JSON; the service shapes it for JSON, CSV and HTML.
  *
  * Periods are calendar days in Europe/Amsterdam, both ends inclusive; a klacht counts in the period
  * in which it was received (`ontvangen_op`).
@@ -78,7 +78,7 @@ export interface RapportageRegel {
   tevreden: number;
   nietTevreden: number;
   maatregelen: string[];
-  /** Same aanbieder + aard reached the threshold in the period (Team Geschilbeslechting, seed 003 §11). */
+  /** Same aanbieder + aard reached the threshold in the period (Team Geschilbeslechting, Klachtenprotocol Wmo keten Amsterdam §11). */
   terugkerend: boolean;
 }
 
@@ -147,7 +147,7 @@ regel as (
 ),
 terugkerend as (
   select aanbieder_id, min(aanbieder_naam) as aanbieder_naam, aard, count(*)::int as aantal
-  -- Recurring complaints are about an aanbieder (seed 003 §11); klachten without one are the gemeente's own.
+  -- Recurring complaints are about an aanbieder (Klachtenprotocol Wmo keten Amsterdam §11); klachten without one are the gemeente's own.
   from regel where aard <> '${ONBEKEND}' and aanbieder_id <> '${GEEN_AANBIEDER}'
   group by aanbieder_id, aard having count(*) >= $10
 ),
@@ -337,7 +337,7 @@ export async function queryKlachtenInState(db: Sql, gemeente: string, definitieI
   );
 }
 
-/** Aanbieders that had klachten of this gemeente (who owe a periodic report, seed 000 art. 11.1). */
+/** Aanbieders that had klachten of this gemeente (who owe a periodic report, Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1). */
 export async function queryAanbieders(db: Sql, gemeente: string, van: string, tot: string): Promise<Array<{ id: string; naam: string }>> {
   return db.query(
     `select a->>'id' as id, min(coalesce(a->>'naam', a->>'id')) as naam

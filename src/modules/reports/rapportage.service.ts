@@ -17,7 +17,7 @@ export interface Rapportage {
   cijfers: RapportageCijfers;
 }
 
-/** Reports for one gemeente in JSON, CSV and printable HTML (design.md §6). */
+/** Reports for one gemeente in JSON, CSV and printable HTML (docs/beheer-en-rapportages.md). */
 @Injectable()
 export class RapportageService {
   constructor(

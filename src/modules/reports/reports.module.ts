@@ -8,7 +8,7 @@ import { RapportageMomentEntity } from './rapportage-moment.entity';
 import { RapportagePlanningService } from './rapportage-planning.service';
 import { RapportageService } from './rapportage.service';
 
-/** Reports per gemeente (JSON, CSV, HTML) and the periodic report schedule (design.md §6). */
+/** Reports per gemeente (JSON, CSV, HTML) and the periodic report schedule (docs/beheer-en-rapportages.md). */
 @Module({
   imports: [EngineModule, TypeOrmModule.forFeature([RapportageEntity, AanbiederRapportageEntity, RapportageMomentEntity])],
   controllers: [RapportageController],

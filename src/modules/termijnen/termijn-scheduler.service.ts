@@ -15,7 +15,7 @@ const HERPLAN_MARGE_MS = 1_000;
  * Puts termijn wake-ups into the `termijnen` queue as delayed jobs with deterministic ids.
  * Everything here can be redone from the `termijn` table at any time (boot rebuild, sweep,
  * outbox handler for `termijn.gepland`): adding an existing id is a no-op, a job whose moment
- * differs from the row's is moved (design.md §5).
+ * differs from the row's is moved (docs/adr/0004-durable-klacht-engine.md).
  */
 @Injectable()
 export class TermijnScheduler implements OnModuleInit, OnApplicationShutdown {

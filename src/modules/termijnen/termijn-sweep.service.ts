@@ -10,7 +10,7 @@ import { TermijnWakeService } from './termijn-wake.service';
 const SWEEP_BATCH = 200;
 
 /**
- * The safety net under the queue (design.md §5): every SWEEP_INTERVAL_MS it finds termijnen and
+ * The safety net under the queue (docs/adr/0004-durable-klacht-engine.md): every SWEEP_INTERVAL_MS it finds termijnen and
  * reminders that are due but have not fired, straight from PostgreSQL, and fires them through the
  * same idempotent wake-up path; it also drains the outbox. On boot it rebuilds all delayed jobs
  * from the `termijn` table, so losing Redis (FLUSHALL, failover) loses nothing.

@@ -1,7 +1,7 @@
 /**
  * When a termijn (a calendar-day concept) becomes an instant a job can wake up at.
  * Legal due dates are inclusive days in Europe/Amsterdam: a termijn expires after its last
- * day, i.e. at 00:00 Europe/Amsterdam of the following day (TERM-WEEKS-1: "eindigt ... op
+ * day, i.e. at 00:00 Europe/Amsterdam of the following day (docs/juridisch-kader.md §5.3: "eindigt ... op
  * dezelfde dag"; on time if the act happens on or before the due date).
  */
 const TIJDZONE = 'Europe/Amsterdam';

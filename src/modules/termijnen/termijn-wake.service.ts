@@ -35,7 +35,7 @@ export function vervalMoment(vervaltOp: Date, klok: string | undefined): Date {
 /**
  * What a termijn wake-up does, whoever delivers it (a BullMQ job, the sweep, a duplicate): it
  * re-reads PostgreSQL under the klacht's row lock and acts only if the termijn is still running
- * with the same revision, is due, and has not fired yet (design.md §5: stale wake-ups do nothing).
+ * with the same revision, is due, and has not fired yet (docs/adr/0004-durable-klacht-engine.md: stale wake-ups do nothing).
  */
 @Injectable()
 export class TermijnWakeService {

@@ -16,7 +16,7 @@ export interface HerinneringRecord {
 }
 
 /**
- * A legal deadline of one klacht, mirrored from the regime's TermijnView (design.md §5).
+ * A legal deadline of one klacht, mirrored from the regime's TermijnView (docs/adr/0004-durable-klacht-engine.md).
  * The regime decides which termijnen run; this table is what the wake-ups (BullMQ delayed jobs,
  * the sweep) are rebuilt from. `revision` goes up whenever the due date moves (verdaging,
  * opschorting), so a wake-up for an older revision is recognisably stale.

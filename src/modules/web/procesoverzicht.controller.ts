@@ -8,7 +8,7 @@ import { PadenService, type PadenOverzicht } from './paden.service';
 import { ProcesoverzichtService, type Procesoverzicht } from './procesoverzicht.service';
 
 /**
- * Process-owner views of the definitions (design.md §6): live counts per state as JSON, the
+ * Process-owner views of the definitions (docs/beheer-en-rapportages.md): live counts per state as JSON, the
  * statechart as SVG with the overlay, the klachten in a state, and every route in plain Dutch.
  * Read-only; the caller's gemeente only.
  */

@@ -41,7 +41,7 @@ export interface Procesoverzicht {
 }
 
 /**
- * Live state of one definition version for process owners (design.md §6): the statechart from the
+ * Live state of one definition version for process owners (docs/beheer-en-rapportages.md): the statechart from the
  * compiled machine, with counts, te laat / bijna verlopen / op tijd bands (te-laat.ts, the same
  * definition as the `overdue` filter and the reports) and median time in state from PostgreSQL.
  */
@@ -62,7 +62,7 @@ export class ProcesoverzichtService {
       .sort((a, b) => a.id.localeCompare(b.id) || b.versie.localeCompare(a.versie));
   }
 
-  /** The regime, only when it belongs to the caller's gemeente (404 otherwise: design.md §7). */
+  /** The regime, only when it belongs to the caller's gemeente (404 otherwise: docs/adr/0003-tenancy-webhooks-idempotency.md). */
   regime(gemeente: string, id: string, versie: string): Regime {
     const r = this.registry.byId(id, versie) as Regime | undefined;
     if (!r || r.summary.gemeente.cbsCode.toUpperCase() !== gemeente) {

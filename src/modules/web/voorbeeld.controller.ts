@@ -17,7 +17,7 @@ export class DefinitieVoorbeeldDto {
 }
 
 /**
- * Preview of a definition before it is published (design.md §3): the same validation as
+ * Preview of a definition before it is published (docs/definities.md): the same validation as
  * `klachtregie validate` (schema, references, graph, legal lint) with `file:line:column` errors, and
  * the statechart when it compiles. Nothing is stored.
  */

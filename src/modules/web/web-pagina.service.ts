@@ -19,7 +19,7 @@ function assetsDir(): string {
 const ASSETS: Record<string, string> = { 'beheer.js': 'text/javascript; charset=utf-8', 'beheer.css': 'text/css; charset=utf-8' };
 
 /**
- * Serves the /beheer pages (design.md §6: process owners) straight on the HTTP server, outside the
+ * Serves the /beheer pages (docs/beheer-en-rapportages.md: process owners) straight on the HTTP server, outside the
  * /api/v1 prefix: they are static shells, not API resources, and stay out of the OpenAPI document.
  */
 @Injectable()

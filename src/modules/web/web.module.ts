@@ -10,7 +10,7 @@ import { WebPaginaService } from './web-pagina.service';
 import { webRegistryProvider } from './web-registry.provider';
 
 /**
- * Process owners (design.md §6, issue 6): server-rendered pages under /beheer (diagram with live
+ * Process owners (docs/beheer-en-rapportages.md, issue 6): server-rendered pages under /beheer (diagram with live
  * counts, klacht timeline, every route in Dutch, definition preview, reports) and the read-only
  * JSON/SVG endpoints under /api/v1 they use.
  */

@@ -18,7 +18,7 @@ describe('CloudEvents (NL GOV profile) from outbox rows', () => {
     expect(cloudEventType('iets.anders', {})).toBeUndefined();
   });
 
-  it('Seed 000 art. 11.1 / seed 003 §10: report schedule rows map to rapportage types; te-laat is the escalatie to the contractmanager', () => {
+  it('Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1 / Klachtenprotocol Wmo keten Amsterdam §10: report schedule rows map to rapportage types; te-laat is the escalatie to the contractmanager', () => {
     expect(cloudEventType('rapportage.herinnering', {})).toBe('nl.klachtregie.rapportage.herinnering');
     expect(cloudEventType('rapportage.te-laat', {})).toBe('nl.klachtregie.rapportage.escalatie');
     expect(cloudEventType('rapportage.gegenereerd', {})).toBe('nl.klachtregie.rapportage.gegenereerd');

@@ -67,10 +67,10 @@ export function cloudEventType(outboxType: string, payload: Record<string, unkno
       return 'nl.klachtregie.termijn.verlopen';
     case 'termijn.escalatie':
       return 'nl.klachtregie.termijn.escalatie';
-    // Seed 000 art. 11.1 / seed 003 §10: the aanbieder is reminded before its periodic report is due.
+    // Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1 / Klachtenprotocol Wmo keten Amsterdam §10: the aanbieder is reminded before its periodic report is due.
     case 'rapportage.herinnering':
       return 'nl.klachtregie.rapportage.herinnering';
-    // Seed 000 art. 11.1: an overdue aanbieder report goes to the contractmanager (payload `naar`).
+    // Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1: an overdue aanbieder report goes to the contractmanager (payload `naar`).
     case 'rapportage.te-laat':
       return 'nl.klachtregie.rapportage.escalatie';
     case 'rapportage.gegenereerd':

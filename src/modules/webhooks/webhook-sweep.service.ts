@@ -5,7 +5,7 @@ import { WebhookQueue } from './webhook-queue';
 import { WebhookUitgifteService } from './webhook-uitgifte.service';
 
 /**
- * Safety net under the queue (design.md §1: Redis can be lost): periodically fans out outbox rows
+ * Safety net under the queue (docs/architecture.md §1: Redis can be lost): periodically fans out outbox rows
  * that were not fanned out yet and re-enqueues every due delivery straight from PostgreSQL.
  */
 @Injectable()

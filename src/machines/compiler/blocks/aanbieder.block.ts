@@ -1,7 +1,7 @@
 /**
  * First line at the aanbieder (contract terms, e.g. Amsterdam: contact within 5 werkdagen, afhandeling
- * 6 + 4 weeks, seed 003 §6), terugkoppeling to the gemeente (seed 000 §11-I, seed 003 §5A), and the
- * klager unhappy with the aanbieder's handling going to the gemeente on the process (seed 000 §5A).
+ * 6 + 4 weeks, Klachtenprotocol Wmo keten Amsterdam §6), terugkoppeling to the gemeente (Uitgangspunten klachtenmanagement Sociaal Domein §11-I, Klachtenprotocol Wmo keten Amsterdam §5A), and the
+ * klager unhappy with the aanbieder's handling going to the gemeente on the process (Uitgangspunten klachtenmanagement Sociaal Domein §5A).
  */
 import { kanDoorsturenNaarAanbieder } from '../../definition/eerste-lijn';
 import type { EersteLijn } from '../../definition/types';
@@ -32,7 +32,7 @@ export const aanbiederBlok: Blok = (cc) => {
         naar: naar('tweedeLijnVenster'),
         guard: 'tweedeLijnBevoegdOverAanbieders',
         omschrijving: 'klager ontevreden over de afhandeling: naar de tweede lijn, die ook over gecontracteerde aanbieders oordeelt',
-        grondslag: 'seed 003 §4, §12; Awb 9:24',
+        grondslag: 'Klachtenprotocol Wmo keten Amsterdam §4, §12; Awb 9:24',
         acties: [...terugkoppeling('tevredenheid'), 'tweedeLijnVensterOpenen'],
       }),
     );
@@ -48,15 +48,15 @@ export const aanbiederBlok: Blok = (cc) => {
   }
 
   const afgedaanOn: Record<string, OvergangConfig | OvergangConfig[]> = {
-    KLAGER_TEVREDEN: overgang({ naar: naar('afgesloten'), omschrijving: 'klager tevreden met de oplossing en de behandeling', grondslag: 'seed 003 §6', acties: terugkoppeling('tevredenheid') }),
+    KLAGER_TEVREDEN: overgang({ naar: naar('afgesloten'), omschrijving: 'klager tevreden met de oplossing en de behandeling', grondslag: 'Klachtenprotocol Wmo keten Amsterdam §6', acties: terugkoppeling('tevredenheid') }),
   };
   if (ontevreden.length) afgedaanOn.KLAGER_ONTEVREDEN = ontevreden;
   if (el.klachtOverAfhandelingAanbiederBijGemeente) {
-    // seed 000 §5A, §11-III: on the process, not the content, the klager may go to the gemeente.
+    // Uitgangspunten klachtenmanagement Sociaal Domein §5A, §11-III: on the process, not the content, the klager may go to the gemeente.
     afgedaanOn.KLACHT_BIJ_GEMEENTE = overgang({
       naar: naar('gemeente'),
       omschrijving: 'klager ontevreden over de klachtbehandeling door de aanbieder: klacht bij de gemeente over het proces',
-      grondslag: 'seed 000 §5A, §5B, §11-III',
+      grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §5A, §5B, §11-III',
       acties: terugkoppeling('tevredenheid'),
     });
   }
@@ -90,9 +90,9 @@ export const aanbiederBlok: Blok = (cc) => {
     ];
   }
 
-  // Domain §10: a regime where the gemeente handles every klacht itself never forwards, so it has no
+  // Awb titel 9.1: a regime where the gemeente handles every klacht itself never forwards, so it has no
   // forwarding step (an unreachable step would fail the graph check). bijAanbieder stays: a klacht filed
-  // at the aanbieder is handled there under its own scheme (seed 003 §5A, seed 000 §5A).
+  // at the aanbieder is handled there under its own scheme (Klachtenprotocol Wmo keten Amsterdam §5A, Uitgangspunten klachtenmanagement Sociaal Domein §5A).
   const doorsturen: Record<string, ToestandConfig> = kanDoorsturenNaarAanbieder(def)
     ? {
         doorgestuurdNaarAanbieder: toestand({
@@ -156,7 +156,7 @@ export const aanbiederBlok: Blok = (cc) => {
           afgedaan: toestand({
             omschrijving: 'Afgedaan door de aanbieder: is de klager tevreden?',
             fase: 'aanbieder',
-            grondslag: 'seed 003 §6',
+            grondslag: 'Klachtenprotocol Wmo keten Amsterdam §6',
             on: afgedaanOn,
           }),
         },

@@ -8,7 +8,7 @@ export const afrondingBlok: Blok = (cc) => ({
       fase: 'afgerond',
       grondslag: 'Awb 9:5',
       final: true,
-      // domain §13 item 3: register the klacht anyway (Awb 9:12a).
+      // docs/juridisch-kader.md §2.9: register the klacht anyway (Awb 9:12a).
       entry: ['stopAlleTermijnen', intent('TEVREDENHEID_REGISTREREN', cc.def.eersteLijn.gemeenteLoket, 'Awb 9:5, 9:12a', { tevreden: true })],
     }),
     ingetrokken: toestand({

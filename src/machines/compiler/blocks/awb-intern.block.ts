@@ -37,7 +37,7 @@ export const awbInternBlok: Blok = (cc) => {
     states.informeleFase = toestand({
       omschrijving: 'Informele klachtbehandeling: in gesprek met de klager',
       fase: 'gemeente',
-      grondslag: 'Awb 9:5; seed 000 §1D',
+      grondslag: 'Awb 9:5; Uitgangspunten klachtenmanagement Sociaal Domein §1D',
       termijnen: bestaand(cc, 'afhandeling'),
       on: {
         KLAGER_TEVREDEN: tevreden,
@@ -89,12 +89,12 @@ export const awbInternBlok: Blok = (cc) => {
       naar: naar('gemeente', 'mediation'),
       guard: 'instemmingKlager',
       omschrijving: 'mediation, met instemming van de klager',
-      grondslag: 'seed 000 §11-IV',
+      grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §11-IV',
     });
     states.mediation = toestand({
       omschrijving: 'Mediation',
       fase: 'gemeente',
-      grondslag: 'seed 000 §11-IV',
+      grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §11-IV',
       termijnen: bestaand(cc, 'afhandeling'),
       definitiePad: ['stappen', 'mediation'],
       on: {
@@ -157,12 +157,12 @@ export const awbInternBlok: Blok = (cc) => {
     states.vierOgenToets = toestand({
       omschrijving: '4-ogen: een tweede beoordelaar bekijkt dossier en voorgenomen afdoening',
       fase: 'gemeente',
-      grondslag: 'seed 000 §1D',
+      grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §1D',
       termijnen: bestaand(cc, 'afhandeling'),
       definitiePad: ['stappen', 'vierOgen'],
       on: {
-        VIER_OGEN_AKKOORD: overgang({ naar: naar('gemeente', 'oordeelsvorming'), omschrijving: 'tweede beoordelaar akkoord', grondslag: 'seed 000 §1D' }),
-        VIER_OGEN_NIET_AKKOORD: overgang({ naar: naar('gemeente', 'inBehandeling'), omschrijving: 'tweede beoordelaar niet akkoord: opnieuw onderzoeken', grondslag: 'seed 000 §1D' }),
+        VIER_OGEN_AKKOORD: overgang({ naar: naar('gemeente', 'oordeelsvorming'), omschrijving: 'tweede beoordelaar akkoord', grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §1D' }),
+        VIER_OGEN_NIET_AKKOORD: overgang({ naar: naar('gemeente', 'inBehandeling'), omschrijving: 'tweede beoordelaar niet akkoord: opnieuw onderzoeken', grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §1D' }),
       },
     });
   }
@@ -188,11 +188,11 @@ export const awbInternBlok: Blok = (cc) => {
     states.tevredenheidscheck = toestand({
       omschrijving: 'Nagaan of de klager tevreden is met de afdoening',
       fase: 'gemeente',
-      grondslag: 'seed 003 §6',
+      grondslag: 'Klachtenprotocol Wmo keten Amsterdam §6',
       termijnen: bestaand(cc, 'tweedeLijnVerzoek'),
       definitiePad: ['stappen', 'tevredenheidscheck'],
       on: {
-        KLAGER_TEVREDEN: overgang({ naar: naar('tweedeLijnVenster'), omschrijving: 'klager tevreden (de termijn voor de tweede lijn loopt door)', grondslag: 'seed 003 §6', acties: [intent('TEVREDENHEID_REGISTREREN', 'dossier', undefined, { tevreden: true })] }),
+        KLAGER_TEVREDEN: overgang({ naar: naar('tweedeLijnVenster'), omschrijving: 'klager tevreden (de termijn voor de tweede lijn loopt door)', grondslag: 'Klachtenprotocol Wmo keten Amsterdam §6', acties: [intent('TEVREDENHEID_REGISTREREN', 'dossier', undefined, { tevreden: true })] }),
         KLAGER_ONTEVREDEN: overgang({ naar: naar('tweedeLijnVenster'), omschrijving: 'klager niet tevreden: gewezen op de tweede lijn', grondslag: 'Awb 9:12 lid 2', acties: [intent('TEVREDENHEID_REGISTREREN', 'dossier', undefined, { tevreden: false })] }),
       },
     });

@@ -1,5 +1,5 @@
 /**
- * Intake and routing (domain §10, §11; design §3). KLACHT_ONTVANGEN carries the intake; guarded
+ * Intake and routing (Awb titel 9.1, docs/juridisch-kader.md §12, §13; docs/definities.md). KLACHT_ONTVANGEN carries the intake; guarded
  * transitions route it by soort, special regime and the definition's Voorwaarden, so the graph check
  * explores every route with enumerated facts.
  */
@@ -17,13 +17,13 @@ export const intakeBlok: Blok = (cc) => {
   const el = def.eersteLijn;
   const route = (r: Route) => ({ type: 'route', params: { route: r } });
   const t: OvergangConfig[] = [
-    overgang({ naar: naar('signaal'), guard: route('signaal'), omschrijving: 'signaal: naar de behandelaar van signalen', grondslag: 'seed 000 §2B', acties: INTAKE_ACTIES }),
+    overgang({ naar: naar('signaal'), guard: route('signaal'), omschrijving: 'signaal: naar de behandelaar van signalen', grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §2B', acties: INTAKE_ACTIES }),
     overgang({ naar: naar('melding'), guard: route('melding'), omschrijving: 'melding: calamiteit of geweld naar de toezichthouder', grondslag: 'Wmo 2015 art. 3.4', acties: INTAKE_ACTIES }),
   ];
   // Awb 9:26: an investigation the ombudsman starts on its own initiative is a case of its own.
   t.push(overgang({ naar: naar('eigenOnderzoek'), guard: route('eigenOnderzoek'), omschrijving: 'onderzoek van de ombudsman uit eigen beweging', grondslag: 'Awb 9:26', acties: INTAKE_ACTIES }));
   if (def.stoppenMetLeveren) {
-    t.push(overgang({ naar: naar('stoppenMetLeveren'), guard: route('stoppenMetLeveren'), omschrijving: 'verzoek van de aanbieder om te stoppen met leveren', grondslag: 'seed 003 §8', acties: INTAKE_ACTIES }));
+    t.push(overgang({ naar: naar('stoppenMetLeveren'), guard: route('stoppenMetLeveren'), omschrijving: 'verzoek van de aanbieder om te stoppen met leveren', grondslag: 'Klachtenprotocol Wmo keten Amsterdam §8', acties: INTAKE_ACTIES }));
   }
   if (jeugdwetRegime(def)) {
     t.push(
@@ -52,12 +52,12 @@ export const intakeBlok: Blok = (cc) => {
       naar: naar('bijAanbieder'),
       guard: route('bijAanbieder'),
       omschrijving: 'ingediend bij de aanbieder: de aanbieder behandelt ("klaag daar waar het is misgegaan")',
-      grondslag: 'seed 003 §5A; seed 000 §5A',
+      grondslag: 'Klachtenprotocol Wmo keten Amsterdam §5A; Uitgangspunten klachtenmanagement Sociaal Domein §5A',
       // Filed at the aanbieder: the aanbieder tells the gemeente it registered the klacht.
       acties: [...INTAKE_ACTIES, ...startTermijn(cc, 'contact'), ...startTermijn(cc, 'aanbiederAfhandeling'), ...terugkoppelingActies(cc, 'registratie')],
     }),
   );
-  // Only a definition that can forward gets the forwarding route (domain §10: the gemeente may handle every klacht itself).
+  // Only a definition that can forward gets the forwarding route (Awb titel 9.1: the gemeente may handle every klacht itself).
   if (kanDoorsturenNaarAanbieder(def)) {
     t.push(
       overgang({

@@ -1,4 +1,4 @@
-/** Protocol stoppen met leveren (seed 003 §8): the aanbieder asks, the gemeente decides within its beslistermijn. */
+/** Protocol stoppen met leveren (Klachtenprotocol Wmo keten Amsterdam §8): the aanbieder asks, the gemeente decides within its beslistermijn. */
 import { naar, overgang, startTermijn, stopTermijn, toestand, type Blok, type BlokFragment } from './bouw';
 
 export const stoppenMetLeverenBlok: Blok = (cc): BlokFragment => {
@@ -9,20 +9,20 @@ export const stoppenMetLeverenBlok: Blok = (cc): BlokFragment => {
       stoppenMetLeveren: toestand({
         omschrijving: `Verzoek stoppen met leveren: besluit door ${s.besluitDoor}`,
         fase: 'bijzonder',
-        grondslag: 'seed 003 §8',
+        grondslag: 'Klachtenprotocol Wmo keten Amsterdam §8',
         termijnen: ['stoppenBesluit'],
         definitiePad: ['stoppenMetLeveren'],
-        entry: [...startTermijn(cc, 'stoppenBesluit'), { type: 'intent', params: { type: 'VERZOEK_BEOORDELEN', naar: s.besluitDoor, grondslag: 'seed 003 §8' } }],
+        entry: [...startTermijn(cc, 'stoppenBesluit'), { type: 'intent', params: { type: 'VERZOEK_BEOORDELEN', naar: s.besluitDoor, grondslag: 'Klachtenprotocol Wmo keten Amsterdam §8' } }],
         exit: [stopTermijn('stoppenBesluit')],
         on: {
           BESLUIT_STOPPEN_MET_LEVEREN: overgang({
             naar: naar('afgesloten'),
             guard: 'besluitGeldig',
             omschrijving: 'de gemeente beslist op het verzoek',
-            grondslag: 'seed 003 §8',
+            grondslag: 'Klachtenprotocol Wmo keten Amsterdam §8',
             acties: [
-              { type: 'intentMetData', params: { type: 'BESLUIT_STOPPEN_MET_LEVEREN', naar: 'aanbieder', grondslag: 'seed 003 §8', velden: ['besluit'] } },
-              { type: 'intentMetData', params: { type: 'BESLUIT_STOPPEN_MET_LEVEREN', naar: 'cliënt', grondslag: 'seed 003 §8', velden: ['besluit'] } },
+              { type: 'intentMetData', params: { type: 'BESLUIT_STOPPEN_MET_LEVEREN', naar: 'aanbieder', grondslag: 'Klachtenprotocol Wmo keten Amsterdam §8', velden: ['besluit'] } },
+              { type: 'intentMetData', params: { type: 'BESLUIT_STOPPEN_MET_LEVEREN', naar: 'cliënt', grondslag: 'Klachtenprotocol Wmo keten Amsterdam §8', velden: ['besluit'] } },
             ],
           }),
         },

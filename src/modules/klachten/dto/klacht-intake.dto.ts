@@ -24,7 +24,7 @@ export const SOORTEN: readonly Soort[] = ALLE_SOORTEN;
 export const AANBIEDER_TYPES: AanbiederType[] = ['wmo', 'jeugdhulp', 'zorg', 'overig'];
 export const INGEDIEND_BIJ = ['gemeente', 'aanbieder', 'ombudsman'] as const;
 
-/** Routing facts: flat values only (the condition language tests named facts, design.md §3). */
+/** Routing facts: flat values only (the condition language tests named facts, docs/definities.md). */
 @ValidatorConstraint({ name: 'feiten' })
 export class FeitenConstraint implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
