@@ -41,7 +41,10 @@ export class WebhookQueue implements OnApplicationShutdown {
         // Retries are ours (nextAttemptAt in PostgreSQL), not BullMQ's: one attempt per job.
         attempts: 1,
         removeOnComplete: true,
-        removeOnFail: { age: 24 * 3600 },
+        // A job that failed (its process lost PostgreSQL mid-delivery) must not keep its id: the sweep and
+        // `opnieuw` re-add the same `<id>.<attempts>` and BullMQ would ignore it, so the delivery, and every
+        // later event of that klacht behind it, would stick. The truth (last_error, attempts) is in PostgreSQL.
+        removeOnFail: true,
       },
     );
   }
