@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { AuthModule } from '../src/modules/auth/auth.module';
 import { IdempotencyModule } from '../src/modules/idempotency/idempotency.module';
+import { EngineService } from '../src/modules/engine/engine.service';
+import { KlachtenService } from '../src/modules/klachten/klachten.service';
 import { bearer, GEMEENTE_A, GEMEENTE_B, intakeBody, metTweeGemeenten } from './auth-support';
 import { createTestDatabase, type TestDatabase } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
@@ -45,6 +47,41 @@ describe('Idempotency-Key on POST (real PostgreSQL + Redis)', () => {
     expect(b.body).toEqual(a.body);
     const [{ n }] = await t.db.query(`select count(*)::int as n from klacht_gebeurtenis where klacht_id = $1 and type = 'AFDOEN'`, [eerste.body.id]);
     expect(n).toBe(1);
+  });
+
+  it('crash between commit and reply: the retry with the same key returns the first result and no second klacht exists (key and klacht commit together)', async () => {
+    const klachten = t.app.get(KlachtenService, { strict: false });
+    const body = { ...intakeBody(GEMEENTE_A), onderwerp: 'idempotent-crash' };
+    // The work commits, then the reply fails: what a process killed between commit and reply leaves behind.
+    const crash = jest.spyOn(klachten, 'detail').mockRejectedValueOnce(new Error('proces gestopt na de commit'));
+    const eerste = await request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-crash').send(body);
+    crash.mockRestore();
+    expect(eerste.status).toBe(500);
+    expect(await aantal('idempotent-crash')).toBe(1);
+    // At once, no waiting for a lock to expire.
+    const retry = await request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-crash').send(body);
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(await aantal('idempotent-crash')).toBe(1);
+    const [{ id }] = await t.db.query(`select id from klacht where onderwerp = 'idempotent-crash'`);
+    expect(retry.body.id).toBe(id);
+    // The key keeps a reference, not a copy of the dossier (AVG art. 5 lid 1 sub c).
+    const [rij] = await t.db.query(`select response_body, resultaat from idempotentie_sleutel where sleutel = 'sleutel-crash'`);
+    expect(rij).toEqual({ response_body: null, resultaat: { klachtId: id } });
+  });
+
+  it('a crash before the commit leaves nothing: the retry with the same key runs at once and creates the klacht once', async () => {
+    const engine = t.app.get(EngineService, { strict: false });
+    const body = { ...intakeBody(GEMEENTE_A), onderwerp: 'idempotent-voor-commit' };
+    const crash = jest.spyOn(engine, 'schrijfStap').mockRejectedValueOnce(new Error('proces gestopt vóór de commit'));
+    const eerste = await request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-voor').send(body);
+    crash.mockRestore();
+    expect(eerste.status).toBe(500);
+    expect(await aantal('idempotent-voor-commit')).toBe(0);
+    const retry = await request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-voor').send(body);
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(await aantal('idempotent-voor-commit')).toBe(1);
   });
 
   it('the same Idempotency-Key with a different body is refused with 422 problem+json', async () => {

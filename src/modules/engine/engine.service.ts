@@ -24,6 +24,7 @@ import {
   RegistratieOngeldigError,
 } from './engine.errors';
 import { REGIME_BRON, type RegimeBron } from './regime-bron';
+import { claimSleutel, legResultaatVast } from '../idempotency/idempotentie-context';
 
 /** Who caused a change, and the request or job it belongs to (both go into history and outbox). */
 export interface EngineContext {
@@ -90,6 +91,8 @@ export class EngineService {
     const result = regime.start(intake);
     if (!result.accepted) throw new IntakeGeweigerdError(result.reason ?? 'De klachtregeling weigert deze intake.');
     const klacht = await this.dataSource.transaction(async (m) => {
+      // Idempotency-Key: claimed first, in this transaction (a retry of a committed intake replays it).
+      await claimSleutel(m);
       const id = randomUUID();
       await m.insert(KlachtEntity, {
         id,
@@ -118,6 +121,7 @@ export class EngineService {
       await this.schrijfStap(m, row, null, event, result, ctx, [
         { klachtId: id, type: OUTBOX_TYPES.klachtOntvangen, payload: this.basis(row, event, ctx) },
       ]);
+      await legResultaatVast(m, { klachtId: id });
       return row;
     });
     this.relay.kick();
@@ -131,6 +135,7 @@ export class EngineService {
    */
   async apply(klachtId: string, event: KlachtEvent, ctx: EngineContext): Promise<EngineResultaat> {
     const uit = await this.dataSource.transaction(async (m) => {
+      await claimSleutel(m);
       const row = await this.vergrendel(m, klachtId);
       const regime = this.regimeVan(row);
       // Wrong data for an event that fits the state is a field error (422), not a refusal (409).
@@ -150,6 +155,7 @@ export class EngineService {
         );
       }
       await this.schrijfStap(m, row, row.state, event, result, ctx);
+      await legResultaatVast(m, { klachtId: row.id });
       return { klacht: row, result };
     });
     this.relay.kick();

@@ -9,3 +9,11 @@ export const GEEN_IDEMPOTENTIE_KEY = 'klachtregie:geen-idempotentie';
  */
 export const GeenIdempotentie = () =>
   applyDecorators(SetMetadata(GEEN_IDEMPOTENTIE_KEY, true), ApiExtension('x-geen-idempotentie', true));
+
+export const IDEMPOTENT_IN_TRANSACTIE_KEY = 'klachtregie:idempotent-in-transactie';
+
+/**
+ * The route's work claims its `Idempotency-Key` inside its own database transaction
+ * (idempotentie-context.ts): crash-safe, and no copy of the response is kept.
+ */
+export const IdempotentInTransactie = () => SetMetadata(IDEMPOTENT_IN_TRANSACTIE_KEY, true);

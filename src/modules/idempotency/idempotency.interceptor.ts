@@ -3,11 +3,12 @@ import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } fr
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { from, Observable, of, switchMap, catchError, throwError } from 'rxjs';
+import { from, Observable, of, switchMap, catchError, tap, throwError } from 'rxjs';
 import { Repository } from 'typeorm';
 import { ProblemException } from '../../common/problem';
 import { TENANT_REQUEST_KEY, type Tenant } from '../auth/tenant';
-import { GEEN_IDEMPOTENTIE_KEY } from './geen-idempotentie.decorator';
+import { GEEN_IDEMPOTENTIE_KEY, IDEMPOTENT_IN_TRANSACTIE_KEY } from './geen-idempotentie.decorator';
+import { IdempotentieContext, type IdempotentVerzoek } from './idempotentie-context';
 import { IdempotentieSleutelEntity } from './idempotentie-sleutel.entity';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -58,6 +59,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!tenant) return next.handle();
     const route = `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`;
     const hash = createHash('sha256').update(`${req.method} ${req.originalUrl}\n${canoniek(req.body)}`).digest('hex');
+    if (this.reflector.getAllAndOverride<boolean>(IDEMPOTENT_IN_TRANSACTIE_KEY, [context.getHandler(), context.getClass()])) {
+      // The work claims the key in its own transaction (idempotentie-context.ts); the handler runs in its context.
+      const verzoek: IdempotentVerzoek = { gemeente: tenant.gemeente, sleutel, route, hash };
+      return new Observable((sub) =>
+        IdempotentieContext.run(verzoek, () =>
+          next
+            .handle()
+            .pipe(
+              tap(() => {
+                if (verzoek.herhaald) res.setHeader('Idempotent-Replayed', 'true');
+              }),
+            )
+            .subscribe(sub),
+        ),
+      );
+    }
     return this.start(tenant.gemeente, sleutel, route, hash, res, next);
   }
 

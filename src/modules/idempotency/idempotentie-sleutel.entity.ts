@@ -31,6 +31,10 @@ export class IdempotentieSleutelEntity {
   @Column({ name: 'response_body', type: 'jsonb', nullable: true })
   responseBody: unknown;
 
+  /** Routes that claim in the work's transaction: the klacht they produced (the reply is rebuilt from it). */
+  @Column({ type: 'jsonb', nullable: true })
+  resultaat: { klachtId: string } | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,3 +1,4 @@
+import { IdempotentInTransactie } from '../idempotency/geen-idempotentie.decorator';
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ProblemException } from '../../common/problem';
@@ -62,6 +63,7 @@ export class KlachtenController {
   constructor(private readonly klachten: KlachtenService) {}
 
   @Post()
+  @IdempotentInTransactie()
   @ApiOperation({ operationId: 'klachtIndienen', summary: 'Registreer een klacht (intake); de termijnen starten volgens de definitie van de gemeente.' })
   @ApiHeader({ name: 'X-Correlation-ID', required: false, description: 'Wordt meegeschreven in de historie.' })
   @ApiCreatedResponse({ type: KlachtDetailDto })
@@ -88,6 +90,7 @@ export class KlachtenController {
   }
 
   @Post(':id/gebeurtenissen')
+  @IdempotentInTransactie()
   @HttpCode(200)
   @ApiOperation({ operationId: 'gebeurtenisToevoegen', summary: 'Voer een gebeurtenis door op een klacht.' })
   @ApiHeader({ name: 'X-Correlation-ID', required: false, description: 'Wordt meegeschreven in de historie.' })

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
+import { IdempotentHerhaald } from '../idempotency/idempotentie-context';
 import { ProblemException } from '../../common/problem';
 import type { IntakeInput, KlachtEvent, RegimeControles } from '../../machines/contract';
 import { SYSTEEM_GEBEURTENISSEN, omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
@@ -65,8 +66,14 @@ export class KlachtenService {
       aanbieders: dto.aanbieders.map((a) => ({ id: a.id, ...(a.naam ? { naam: a.naam } : {}), ...(a.type ? { type: a.type } : {}) })),
       feiten: dto.feiten,
     };
-    const { klacht } = await this.engine.create(intake, { actor, correlationId }, dto.registratie);
-    return this.detail(klacht.id);
+    try {
+      const { klacht } = await this.engine.create(intake, { actor, correlationId }, dto.registratie);
+      return await this.detail(klacht.id);
+    } catch (e) {
+      // Idempotency-Key seen before (also after a crash between commit and reply): the klacht it made.
+      if (e instanceof IdempotentHerhaald) return this.detail(e.klachtId);
+      throw e;
+    }
   }
 
   /** Throws RegistratieOngeldigError (422) when a value is not in the lists of the klacht's definition version. */
@@ -90,7 +97,11 @@ export class KlachtenService {
       actor,
       ...(dto.data ? { data: dto.data } : {}),
     };
-    await this.engine.apply(klachtId, event, { actor, correlationId });
+    try {
+      await this.engine.apply(klachtId, event, { actor, correlationId });
+    } catch (e) {
+      if (!(e instanceof IdempotentHerhaald)) throw e;
+    }
     return this.detail(klachtId);
   }
 
