@@ -2,6 +2,7 @@ import request from 'supertest';
 import { AuthModule } from '../src/modules/auth/auth.module';
 import { IdempotencyModule } from '../src/modules/idempotency/idempotency.module';
 import { EngineService } from '../src/modules/engine/engine.service';
+import { IdempotentieOpruiming } from '../src/modules/idempotency/idempotentie-opruiming.service';
 import { KlachtenService } from '../src/modules/klachten/klachten.service';
 import { bearer, GEMEENTE_A, GEMEENTE_B, intakeBody, metTweeGemeenten } from './auth-support';
 import { createTestDatabase, type TestDatabase } from './support';
@@ -82,6 +83,15 @@ describe('Idempotency-Key on POST (real PostgreSQL + Redis)', () => {
     expect(retry.status).toBe(201);
     expect(retry.headers['idempotent-replayed']).toBeUndefined();
     expect(await aantal('idempotent-voor-commit')).toBe(1);
+  });
+
+  it('AVG art. 5 lid 1 sub e: keys (and any stored reply) are purged after their 24-hour window, younger ones stay', async () => {
+    await request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-oud').send({ ...intakeBody(GEMEENTE_A), onderwerp: 'idempotent-oud' }).expect(201);
+    await t.db.query(`update idempotentie_sleutel set created_at = now() - interval '25 hours' where sleutel = 'sleutel-oud'`);
+    const opruiming = t.app.get(IdempotentieOpruiming, { strict: false });
+    expect(await opruiming.ruimOp()).toBeGreaterThanOrEqual(1);
+    expect(await t.db.query(`select 1 from idempotentie_sleutel where sleutel = 'sleutel-oud'`)).toHaveLength(0);
+    expect((await t.db.query(`select count(*)::int as n from idempotentie_sleutel`))[0].n).toBeGreaterThan(0);
   });
 
   it('the same Idempotency-Key with a different body is refused with 422 problem+json', async () => {

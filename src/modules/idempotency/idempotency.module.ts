@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IdempotentieOpruiming } from './idempotentie-opruiming.service';
 import { IdempotentieSleutelEntity } from './idempotentie-sleutel.entity';
 
 /** Global `Idempotency-Key` handling for every POST (see IdempotencyInterceptor). */
 @Module({
   imports: [TypeOrmModule.forFeature([IdempotentieSleutelEntity])],
-  providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, IdempotentieOpruiming],
 })
 export class IdempotencyModule {}
