@@ -18,6 +18,9 @@ const DEADLINE = '2026-07-01';
 // The injected now for the schedule and the deadline run: fixed, so the test never depends on today's date.
 const NU = new Date('2026-03-01T09:00:00Z');
 const OP_DEADLINE = new Date('2026-07-01T00:00:00+02:00');
+/** Amsterdam reports per quarter, a month after it ends: April–June is due vóór 1 augustus. */
+const DEADLINE_B = '2026-08-01';
+const OP_DEADLINE_B = new Date('2026-08-01T00:00:00+02:00');
 
 let tdb: TestDatabase;
 let t: TestApp;
@@ -106,9 +109,10 @@ describe('aanbieder reports (aanbieder_rapportage) stay within the gemeente', ()
     expect((await request(t.http).post('/api/v1/aanbieder-rapportages').set('Authorization', aanbiederSleutel[A]).send({ deadline: DEADLINE, inhoud: { aantal: 3 } })).status).toBe(201);
     const [{ n }] = await db.query(`select count(*)::int as n from klacht where gemeente = $1 and aanbieders::text like '%zorgbalans%'`, [B]);
     expect(n).toBeGreaterThan(0);
-    expect(await planning.deadline({ gemeente: B, soort: 'aanbieders', deadline: DEADLINE, kind: 'deadline' }, OP_DEADLINE)).toBe('verwerkt');
+    // Amsterdam's own deadline for the same quarter (April–June, due vóór 1 augustus).
+    expect(await planning.deadline({ gemeente: B, soort: 'aanbieders', deadline: DEADLINE_B, kind: 'deadline' }, OP_DEADLINE_B)).toBe('verwerkt');
     const teLaat: Array<{ aanbiederId: string }> = (
-      await db.query(`select payload from outbox where type = $1 and payload->>'gemeente' = $2 and payload->>'deadline' = $3`, [RAPPORTAGE_OUTBOX.teLaat, B, DEADLINE])
+      await db.query(`select payload from outbox where type = $1 and payload->>'gemeente' = $2 and payload->>'deadline' = $3`, [RAPPORTAGE_OUTBOX.teLaat, B, DEADLINE_B])
     ).map((r: { payload: { aanbiederId: string } }) => r.payload);
     expect(teLaat.map((p) => p.aanbiederId)).toContain('zorgbalans');
   });

