@@ -228,42 +228,46 @@ class PositieZoeker {
     private readonly lines: LineCounter,
   ) {}
 
-  /**
-   * Position of the value at `path`: for a scalar its first character, for a block (a map or list
-   * written over several lines) the key that introduces it. A path that does not exist (a missing
-   * key) gives the position of the deepest part that does, i.e. the parent block.
-   */
+  /** Position of the value at `path` (see yamlPositie). */
   positie(path: Pad, sleutel: boolean): Positie {
-    let node: unknown = this.doc.contents;
-    let key: Node | undefined;
-    for (let i = 0; i < path.length; i++) {
-      const seg = path[i];
-      if (isAlias(node)) node = node.resolve(this.doc);
-      let volgende: unknown;
-      let volgendeKey: Node | undefined;
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-        if (pair) {
-          volgende = pair.value;
-          volgendeKey = pair.key as Node;
-        }
-      } else if (isSeq(node) && typeof seg === 'number') {
-        volgende = node.items[seg];
-      }
-      if (volgende === undefined && volgendeKey === undefined) break;
-      if (i === path.length - 1 && sleutel && volgendeKey) return this.at(volgendeKey);
-      node = volgende;
-      key = volgendeKey;
-      if (node === null || node === undefined) break;
-    }
-    if (key && (node === null || node === undefined || (isCollection(node) && !node.flow))) return this.at(key);
-    if (node && typeof node === 'object' && 'range' in node && Array.isArray((node as Node).range)) return this.at(node as Node);
-    return { line: 1, column: 1 };
+    return yamlPositie(this.doc, this.lines, path, sleutel);
   }
+}
 
-  private at(node: Node): Positie {
-    const offset = node.range?.[0] ?? 0;
-    const { line, col } = this.lines.linePos(offset);
+/**
+ * Position of the value at `path` in a YAML document: for a scalar its first character, for a block (a
+ * map or list written over several lines) the key that introduces it. A path that does not exist (a
+ * missing key) gives the position of the deepest part that does, i.e. the parent block. Shared by the
+ * definitions and the scenario files, so both point at the same place for the same mistake.
+ */
+export function yamlPositie(doc: Document, lines: LineCounter, path: Pad, sleutel: boolean): Positie {
+  const at = (n: Node): Positie => {
+    const { line, col } = lines.linePos(n.range?.[0] ?? 0);
     return { line, column: col };
+  };
+  let node: unknown = doc.contents;
+  let key: Node | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (isAlias(node)) node = node.resolve(doc);
+    let volgende: unknown;
+    let volgendeKey: Node | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (pair) {
+        volgende = pair.value;
+        volgendeKey = pair.key as Node;
+      }
+    } else if (isSeq(node) && typeof seg === 'number') {
+      volgende = node.items[seg];
+    }
+    if (volgende === undefined && volgendeKey === undefined) break;
+    if (i === path.length - 1 && sleutel && volgendeKey) return at(volgendeKey);
+    node = volgende;
+    key = volgendeKey;
+    if (node === null || node === undefined) break;
   }
+  if (key && (node === null || node === undefined || (isCollection(node) && !node.flow))) return at(key);
+  if (node && typeof node === 'object' && 'range' in node && Array.isArray((node as Node).range)) return at(node as Node);
+  return { line: 1, column: 1 };
 }

@@ -5,11 +5,11 @@
  * definitions' errors. Pure: the caller reads the file, this parses the text.
  */
 import { SOORTEN, type Soort } from '../contract';
-import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { DefinitionError, IntakeInput } from '../contract';
 import { GEBEURTENISSEN } from '../compiler/gebeurtenissen';
-import type { Pad, Positie } from '../definition/loader';
+import { yamlPositie, type Pad, type Positie } from '../definition/loader';
 import { schemaFouten } from '../definition/schema-fouten';
 import type { Scenario, ScenarioGebeurtenis } from './simulatie';
 
@@ -132,7 +132,7 @@ export function leesScenarioBestand(tekst: string, file: string): { bestand?: Sc
       }),
     };
   }
-  const positie = (pad: Pad, sleutel = false) => zoekPositie(doc, lines, pad, sleutel);
+  const positie = (pad: Pad, sleutel = false) => yamlPositie(doc, lines, pad, sleutel);
   const ruw = doc.toJS() as unknown;
   if (!ruw || typeof ruw !== 'object' || Array.isArray(ruw)) {
     return {
@@ -201,40 +201,6 @@ function maakScenario(
   };
 }
 
-/**
- * Position of the value at `pad`; for a block written over several lines, of the key that opens it;
- * for a path that does not exist, of the deepest part that does (the parent block).
- */
-function zoekPositie(doc: Document, lines: LineCounter, pad: Pad, sleutel: boolean): Positie {
-  const at = (n: Node): Positie => {
-    const { line, col } = lines.linePos(n.range?.[0] ?? 0);
-    return { line, column: col };
-  };
-  let node: unknown = doc.contents;
-  let key: Node | undefined;
-  for (let i = 0; i < pad.length; i++) {
-    const seg = pad[i];
-    let volgende: unknown;
-    let volgendeKey: Node | undefined;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-      if (pair) {
-        volgende = pair.value;
-        volgendeKey = pair.key as Node;
-      }
-    } else if (isSeq(node) && typeof seg === 'number') {
-      volgende = node.items[seg];
-    }
-    if (volgende === undefined && volgendeKey === undefined) break;
-    if (i === pad.length - 1 && sleutel && volgendeKey) return at(volgendeKey);
-    node = volgende;
-    key = volgendeKey;
-    if (node === null || node === undefined) break;
-  }
-  if (key && (node === null || node === undefined || (isCollection(node) && !node.flow))) return at(key);
-  if (node && typeof node === 'object' && 'range' in node && Array.isArray((node as Node).range)) return at(node as Node);
-  return { line: 1, column: 1 };
-}
 
 /** Relative to the repository root; scenario files name it on line 1 for their editor. */
 export const SCENARIO_JSON_SCHEMA_BESTAND = 'scenarios/klachtregie-scenario.schema.json';
