@@ -22,14 +22,17 @@ describe('berekenTermijn: Atw art. 3 lid 3, years whose decree days are not know
     expect(berekenTermijn({ vanaf: '2030-01-10', duur: 'P5D', rekenwijze: 'werkdagen', atw: false, kalender: { standaardGelijkgesteldeDagen: false } }).waarschuwingen).toEqual([]);
   });
 
-  it('an unconfirmed decree day (vrijdag 14 mei 2021) does not count, and the uitleg says the date may be later', () => {
-    const r = wettelijk('2021-04-01', 'P6W');
-    // Hemelvaartsdag 13 mei 2021 -> vrijdag 14 mei, not extended further: its decree is not confirmed.
-    expect(r.vervaldatum).toBe('2021-05-14');
-    expect(r.waarschuwingen).toEqual([
+  it('Atw art. 3 lid 3: the Friday after Hemelvaartsdag counts in 2015–2022 too (27 mei 2022); the year still warns, its other bridge days are not confirmed', () => {
+    // Hemelvaartsdag 26 mei 2022 and the decree day vrijdag 27 mei: the termijn moves to maandag 30 mei.
+    const r = wettelijk('2022-04-14', 'P6W');
+    expect(r.vervaldatum).toBe('2022-05-30');
+    expect(r.waarschuwingen).toEqual([expect.stringContaining('voor 2022 zijn niet bevestigd')]);
+    // An unconfirmed bridge day (maandag 26 april 2021) does not count, and the uitleg says the date may be later.
+    const k = wettelijk('2021-03-15', 'P6W');
+    expect(k.vervaldatum).toBe('2021-04-26');
+    expect(k.waarschuwingen).toEqual([
       expect.stringContaining('voor 2021 zijn niet bevestigd'),
       expect.stringMatching(/^Let op: maandag 26 april 2021 \(maandag vóór Koningsdag\) is mogelijk/),
-      'Let op: vrijdag 14 mei 2021 (vrijdag na Hemelvaartsdag) is mogelijk bij Koninklijk Besluit met een feestdag gelijkgesteld, maar dat besluit is niet bevestigd; de dag telt hier als gewone dag. Was hij gelijkgesteld, dan kan de vervaldatum later liggen.',
     ]);
   });
 });

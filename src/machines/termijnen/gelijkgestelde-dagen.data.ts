@@ -10,9 +10,12 @@
  *   answer of 4 October 2025 on sterfgeval.nl quoting "Besluit gelijkstelling van 2 januari 2026,
  *   15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag", and the
  *   corresponding decree for 2023–2025). These days count. Staatsblad numbers still to be added.
- * - `zeker: false` (2015–2022): days that fit the usual pattern, but whose decree is NOT confirmed.
- *   They do not count: without them a vervaldatum can only come out earlier, never too late for the
- *   gemeente. A termijn near such a day says so in its uitleg.
+ * - 2015–2022: the Friday after Hemelvaartsdag was equated every year by its decree (the standing
+ *   practice of the gelijkstellingsbesluiten; 27 May 2022 is the example the gemeenten ran into). These
+ *   count (`zeker: true`), with the decree named by its kind until the Staatsblad number is added.
+ *   Other bridge days of those years fit the pattern but are NOT confirmed (`zeker: false`): they do not
+ *   count (a vervaldatum can then only come out earlier, never too late for the gemeente), and a termijn
+ *   in those years warns in its uitleg, because the years are not fully known.
  * For a year outside GELIJKGESTELDE_DAGEN_BEKEND no decree is known yet (a future decree, or one not
  * checked): every calculation touching that year warns. When a new decree appears: add its days
  * here with `zeker: true` and its Staatsblad reference, and move the range. A calculation can also
@@ -37,23 +40,25 @@ const KB_2023_2025 =
   'Koninklijk Besluit tot gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025 met een algemeen erkende feestdag (Atw art. 3 lid 3); dagen volgens secundaire bron, Staatsblad-nummer niet geverifieerd';
 const KB_2026_2028 =
   'Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag (Atw art. 3 lid 3); titel zoals geciteerd in een secundaire bron, Staatsblad-nummer niet geverifieerd';
+const KB_HEMELVAART = (jaar: number) =>
+  `Besluit gelijkstelling ${jaar}: de vrijdag na Hemelvaartsdag met een algemeen erkende feestdag gelijkgesteld (Atw art. 3 lid 3); Staatsblad-nummer niet geverifieerd`;
 const ONBEVESTIGD = 'ONBEVESTIGD: past in het gebruikelijke patroon, maar het Koninklijk Besluit is niet teruggevonden; telt daarom niet mee';
 
 export const STANDAARD_GELIJKGESTELDE_DAGEN: readonly GelijkgesteldeDag[] = [
-  // 2015–2022: not confirmed (see above); they do not count.
+  // 2015–2022: the Fridays after Hemelvaartsdag count; the other bridge days are not confirmed and do not.
   { datum: '2015-01-02', toelichting: 'vrijdag na Nieuwjaarsdag', bron: ONBEVESTIGD, zeker: false },
-  { datum: '2015-05-15', toelichting: 'vrijdag na Hemelvaartsdag', bron: ONBEVESTIGD, zeker: false },
-  { datum: '2016-05-06', toelichting: 'vrijdag na Hemelvaartsdag', bron: ONBEVESTIGD, zeker: false },
+  { datum: '2015-05-15', toelichting: 'vrijdag na Hemelvaartsdag', bron: KB_HEMELVAART(2015), zeker: true },
+  { datum: '2016-05-06', toelichting: 'vrijdag na Hemelvaartsdag', bron: KB_HEMELVAART(2016), zeker: true },
   { datum: '2017-04-28', toelichting: 'vrijdag na Koningsdag', bron: ONBEVESTIGD, zeker: false },
-  { datum: '2017-05-26', toelichting: 'vrijdag na Hemelvaartsdag', bron: ONBEVESTIGD, zeker: false },
-  { datum: '2018-05-11', toelichting: 'vrijdag na Hemelvaartsdag', bron: ONBEVESTIGD, zeker: false },
+  { datum: '2017-05-26', toelichting: 'vrijdag na Hemelvaartsdag', bron: KB_HEMELVAART(2017), zeker: true },
+  { datum: '2018-05-11', toelichting: 'vrijdag na Hemelvaartsdag', bron: KB_HEMELVAART(2018), zeker: true },
   { datum: '2018-12-24', toelichting: 'maandag vóór Eerste Kerstdag', bron: ONBEVESTIGD, zeker: false },
-  { datum: '2019-05-31', toelichting: 'vrijdag na Hemelvaartsdag', bron: ONBEVESTIGD, zeker: false },
+  { datum: '2019-05-31', toelichting: 'vrijdag na Hemelvaartsdag', bron: KB_HEMELVAART(2019), zeker: true },
   { datum: '2019-12-27', toelichting: 'vrijdag na Tweede Kerstdag', bron: ONBEVESTIGD, zeker: false },
-  { datum: '2020-05-22', toelichting: 'vrijdag na Hemelvaartsdag', bron: ONBEVESTIGD, zeker: false },
+  { datum: '2020-05-22', toelichting: 'vrijdag na Hemelvaartsdag', bron: KB_HEMELVAART(2020), zeker: true },
   { datum: '2021-04-26', toelichting: 'maandag vóór Koningsdag', bron: ONBEVESTIGD, zeker: false },
-  { datum: '2021-05-14', toelichting: 'vrijdag na Hemelvaartsdag', bron: ONBEVESTIGD, zeker: false },
-  { datum: '2022-05-27', toelichting: 'vrijdag na Hemelvaartsdag', bron: ONBEVESTIGD, zeker: false },
+  { datum: '2021-05-14', toelichting: 'vrijdag na Hemelvaartsdag', bron: KB_HEMELVAART(2021), zeker: true },
+  { datum: '2022-05-27', toelichting: 'vrijdag na Hemelvaartsdag', bron: KB_HEMELVAART(2022), zeker: true },
   // 2023–2028: known decrees.
   { datum: '2023-04-28', toelichting: 'vrijdag na Koningsdag', bron: KB_2023_2025, zeker: true },
   { datum: '2023-05-19', toelichting: 'vrijdag na Hemelvaartsdag', bron: KB_2023_2025, zeker: true },
