@@ -63,6 +63,9 @@ export const envSchema = z.object({
   // SSRF guard: webhooks never reach loopback, private, link-local or metadata addresses, unless a
   // developer switches it off for a subscriber on the own machine (never in production).
   WEBHOOK_INTERNE_ADRESSEN: z.enum(['weigeren', 'toestaan']).default('weigeren'),
+  // Rate limits (429 with Retry-After): requests per API key or OIDC subject, failed authentications per address.
+  RATE_LIMIT_PER_MINUUT: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_MISLUKT_PER_MINUUT: z.coerce.number().int().min(1).default(60),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -95,6 +98,8 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
   CLOUDEVENTS_SOURCE: 'a urn:nld: URN (NL GOV CloudEvents profile), e.g. CLOUDEVENTS_SOURCE=urn:nld:oin:00000001234567890000:systeem:klachtregie',
   WEBHOOK_MAX_BACKOFF_MS: 'the longest wait between webhook retries in ms, e.g. WEBHOOK_MAX_BACKOFF_MS=3600000',
   WEBHOOK_INTERNE_ADRESSEN: "weigeren (default) or toestaan: 'toestaan' lets webhooks reach loopback and private addresses, for development only",
+  RATE_LIMIT_PER_MINUUT: 'requests per minute per API key or OIDC subject, e.g. RATE_LIMIT_PER_MINUUT=1200',
+  RATE_LIMIT_MISLUKT_PER_MINUUT: 'failed authentications per minute per client address before 429, e.g. RATE_LIMIT_MISLUKT_PER_MINUUT=60',
 };
 
 /** The validated configuration every module receives (inject with `@Inject(APP_CONFIG)`). */
@@ -133,4 +138,8 @@ export interface AppConfig {
   webhookMaxBackoffMs: number;
   /** Development only: webhooks may go to loopback/private addresses (WEBHOOK_INTERNE_ADRESSEN=toestaan). */
   webhookInterneAdressenToegestaan: boolean;
+  /** Requests per minute per API key or OIDC subject (429 beyond). */
+  rateLimitPerMinuut: number;
+  /** Failed authentications per minute per client address (429 beyond: key guessing). */
+  rateLimitMisluktPerMinuut: number;
 }

@@ -81,6 +81,8 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
     cloudEventsSource: e.CLOUDEVENTS_SOURCE,
     webhookMaxBackoffMs: e.WEBHOOK_MAX_BACKOFF_MS,
     webhookInterneAdressenToegestaan: e.WEBHOOK_INTERNE_ADRESSEN === 'toestaan',
+    rateLimitPerMinuut: e.RATE_LIMIT_PER_MINUUT,
+    rateLimitMisluktPerMinuut: e.RATE_LIMIT_MISLUKT_PER_MINUUT,
     ...overrides,
   };
 }

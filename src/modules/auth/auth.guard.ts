@@ -1,6 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { type AppConfig, InjectConfig } from '../../config';
+import { ProblemException } from '../../common/problem';
+import { Snelheidsgrens } from './snelheidsgrens';
 import { geenToegang, nietGeauthenticeerd } from './auth-problemen';
 import type { Rol } from './rol';
 import { PUBLIEK_KEY, ROLLEN_KEY } from './rollen.decorator';
@@ -8,16 +11,29 @@ import { TENANT_REQUEST_KEY, TenantContext } from './tenant';
 import { rollenUitBeleid } from './toegangsbeleid';
 import { TokenVerifier } from './token-verifier.service';
 
+/** 429 with Retry-After (RFC 6585 §4). */
+function teVeel(res: Response, seconden: number, detail: string): ProblemException {
+  res.setHeader('Retry-After', String(seconden));
+  return new ProblemException({ status: 429, detail: `${detail} Probeer het over ${seconden} seconden opnieuw.` });
+}
+
 /** Roles a route without `@Rollen` is open to: everyone but the aanbieder (see Rollen). */
 const STANDAARD_ROLLEN: readonly Rol[] = ['beleidsmedewerker', 'klachtbehandelaar', 'procesEigenaar', 'systeem', 'beheerder'];
 
 /** Global guard (APP_GUARD): authenticates the bearer token, checks `@Rollen`, sets the Tenant. */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly perSleutel: Snelheidsgrens;
+  private readonly misluktPerAdres: Snelheidsgrens;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
-  ) {}
+    @InjectConfig() config: AppConfig,
+  ) {
+    this.perSleutel = new Snelheidsgrens(config.rateLimitPerMinuut);
+    this.misluktPerAdres = new Snelheidsgrens(config.rateLimitMisluktPerMinuut);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
@@ -25,13 +41,24 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIEK_KEY, targets)) return true;
 
     const req = context.switchToHttp().getRequest<Request>();
+    const res = context.switchToHttp().getResponse<Response>();
+    // Guessing keys: an address with too many failed authentications waits, whatever it sends next.
+    const adres = req.ip ?? req.socket.remoteAddress ?? 'onbekend';
+    const wachtAdres = this.misluktPerAdres.wacht(adres);
+    if (wachtAdres) throw teVeel(res, wachtAdres, 'Te veel mislukte aanmeldingen vanaf dit adres.');
     const header = req.headers.authorization;
     const m = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     if (!m) {
+      this.misluktPerAdres.tel(adres);
       throw nietGeauthenticeerd('Stuur een API-sleutel of OIDC-token mee: Authorization: Bearer <token>.');
     }
     const result = await this.verifier.verifieer(m[1]);
-    if ('fout' in result) throw nietGeauthenticeerd(result.fout);
+    if ('fout' in result) {
+      this.misluktPerAdres.tel(adres);
+      throw nietGeauthenticeerd(result.fout);
+    }
+    const wachtSleutel = this.perSleutel.tel(result.subject);
+    if (wachtSleutel) throw teVeel(res, wachtSleutel, 'Te veel verzoeken met deze sleutel.');
 
     const rollen =
       this.reflector.getAllAndOverride<Rol[] | undefined>(ROLLEN_KEY, targets) ?? rollenUitBeleid(req) ?? STANDAARD_ROLLEN;
