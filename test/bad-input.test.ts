@@ -48,6 +48,24 @@ describe('Bad input never reaches the database', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('a moment in year 0 or a non-existent date is a 400 naming the field, never a 500', async () => {
+    const jaarNul = await post(JSON.stringify({ ...intakeBody(GEMEENTE_A), ontvangenOp: '0000-01-01T00:00:00Z' }));
+    expect(jaarNul.status).toBe(400);
+    expect(jaarNul.body.invalidParams).toEqual([expect.objectContaining({ name: 'ontvangenOp' })]);
+    const bestaatNiet = await post(JSON.stringify({ ...intakeBody(GEMEENTE_A), ontvangenOp: '2026-02-31T10:00:00+01:00' }));
+    expect(bestaatNiet.status).toBe(400);
+  });
+
+  it('a report period with a date that does not exist, or in year 9999, is a 400 naming the field', async () => {
+    const proces = await bearer(t.app, GEMEENTE_A, 'procesEigenaar');
+    const a = await request(t.http).get('/api/v1/rapportages?van=2026-02-31&tot=2026-06-30').set('Authorization', proces);
+    expect(a.status).toBe(400);
+    expect(a.body.invalidParams).toEqual([expect.objectContaining({ name: 'van' })]);
+    const b = await request(t.http).get('/api/v1/rapportages?van=2026-01-01&tot=9999-12-31').set('Authorization', proces);
+    expect(b.status).toBe(400);
+    expect(b.body.invalidParams).toEqual([expect.objectContaining({ name: 'tot' })]);
+  });
+
   it('a page number beyond any table, a NUL in a filter and an X-Correlation-ID over 200 characters are a 400', async () => {
     const pagina = await request(t.http).get('/api/v1/klachten?page=99999999999999999999').set('Authorization', auth);
     expect(pagina.status).toBe(400);

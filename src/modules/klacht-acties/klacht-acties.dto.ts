@@ -77,7 +77,9 @@ export class OmbudsmanVerzoekDto {
 
   @ApiPropertyOptional({ format: 'date', description: 'Door de ombudsman gestelde termijn (JJJJ-MM-DD).', example: '2026-05-25' })
   @IsOptional()
+  // A real calendar date (2026-02-31 is not), not just the shape of one.
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'termijn is een datum JJJJ-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'termijn is een bestaande datum JJJJ-MM-DD' })
   termijn?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })

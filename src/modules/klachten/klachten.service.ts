@@ -22,6 +22,8 @@ import { KlachtEntity } from './klacht.entity';
 
 /** Clock skew tolerated between the caller's system and ours. */
 const KLOKVERSCHIL_MS = 5 * 60_000;
+/** The earliest intake or event time accepted. */
+const VROEGSTE_TIJDSTIP = new Date('1980-01-01T00:00:00Z');
 
 const SORTEER_KOLOM = { ontvangenOp: 'k.ontvangenOp', createdAt: 'k.createdAt', updatedAt: 'k.updatedAt' } as const;
 
@@ -43,6 +45,10 @@ export class KlachtenService {
     const nu = this.klok.nu();
     if (!waarde) return nu.toISOString();
     const t = new Date(waarde);
+    // Before the Wet Nationale ombudsman (1982) there was no klachtrecht to run; year 0 breaks the calendar.
+    if (t.getTime() < VROEGSTE_TIJDSTIP.getTime()) {
+      throw ProblemException.invalid([{ name: veld, reason: `ligt vóór ${VROEGSTE_TIJDSTIP.toISOString().slice(0, 10)}; geef het werkelijke tijdstip` }]);
+    }
     if (t.getTime() > nu.getTime() + KLOKVERSCHIL_MS) {
       throw new ProblemException({
         status: 422,

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
-const DATUM = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** A real calendar date from 1980 to 2199 (2026-02-31 has the shape, not the existence, of one). */
+const DATUM = /^(19[89]\d|2[01]\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DATUM_FOUT = (veld: string) => `${veld} moet een datum JJJJ-MM-DD zijn, bijvoorbeeld 2026-06-30`;
 
 export const FORMATEN = ['json', 'csv', 'html'] as const;
@@ -12,10 +13,12 @@ export type Formaat = (typeof FORMATEN)[number];
 export class RapportageQueryDto {
   @ApiProperty({ description: 'Eerste dag (ontvangstdatum), inclusief.', example: '2025-12-01' })
   @Matches(DATUM, { message: DATUM_FOUT('van') })
+  @IsISO8601({ strict: true }, { message: DATUM_FOUT('van') })
   van: string;
 
   @ApiProperty({ description: 'Laatste dag (ontvangstdatum), inclusief.', example: '2026-06-30' })
   @Matches(DATUM, { message: DATUM_FOUT('tot') })
+  @IsISO8601({ strict: true }, { message: DATUM_FOUT('tot') })
   tot: string;
 
   @ApiPropertyOptional({ description: 'Alleen klachten over deze aanbieder (id).' })
@@ -73,6 +76,7 @@ export class JaaroverzichtQueryDto {
 export class AanbiederRapportageDto {
   @ApiProperty({ description: 'De deadline waarvoor dit de rapportage is (JJJJ-MM-DD).', example: '2026-07-01' })
   @Matches(DATUM, { message: DATUM_FOUT('deadline') })
+  @IsISO8601({ strict: true }, { message: DATUM_FOUT('deadline') })
   deadline: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'De rapportage zelf (naar aard en oorzaak, afwikkeling, maatregelen).' })
