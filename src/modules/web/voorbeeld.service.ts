@@ -59,9 +59,10 @@ export class VoorbeeldService {
       const bestand = join(dir, bestandsnaam);
       await writeFile(bestand, yaml, 'utf8');
       const registry = loadRegistry(dir);
-      const naarPubliek = (f: string) => (f.startsWith(dir) ? `definitions/${map}${f.slice(dir.length)}` : f);
+      // Never show the server's working folder: every path, also inside a message, as the author knows it.
+      const naarPubliek = (t: string) => t.split(dir).join(`definitions/${map}`).split(tmp).join('definitions');
       const fouten = registry.errors.map((e) => {
-        const fout = { ...e, file: naarPubliek(e.file) };
+        const fout = { ...e, file: naarPubliek(e.file), message: naarPubliek(e.message), ...(e.hint ? { hint: naarPubliek(e.hint) } : {}) };
         return { ...fout, tekst: formatError(fout) };
       });
       const regime = registry.regimes.find((r) => (r as unknown as { definitie?: unknown }).definitie && fouten.every((f) => f.file !== publiek) && r.summary.id === map && this.isVan(r, yaml));

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { AuthModule } from '../src/modules/auth/auth.module';
+import { bearer } from './auth-support';
+import { createTestDatabase, type TestDatabase } from './support';
+import { createEngineApp, type EngineApp } from './support/engine-harness';
+
+const AMSTERDAM = readFileSync(join(__dirname, '..', 'definitions', 'gm0363-amsterdam', '2015-01.yaml'), 'utf8');
+
+/** The preview validates like `klachtregie validate` and never shows the server's working folder. */
+describe('definition preview (POST /definitie-voorbeelden)', () => {
+  let db: TestDatabase;
+  let t: EngineApp;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('definitie_voorbeeld');
+    t = await createEngineApp({ databaseUrl: db.url, env: { ROLE: 'api' }, imports: [AuthModule] });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  it('an error that names another version points at it as definitions/<gemeente>/<versie>.yaml, never at a temp folder', async () => {
+    // A new version that overlaps the published one: the message names the published file.
+    const nieuw = AMSTERDAM.replace("versie: '2015-01'", "versie: '2027-01'").replace(/^geldigVanaf: 2015-01-01$/m, 'geldigVanaf: 2027-01-01');
+    const res = await request(t.http)
+      .post('/api/v1/definitie-voorbeelden')
+      .set('Authorization', await bearer(t.app, 'GM0363', 'beleidsmedewerker'))
+      .send({ yaml: nieuw, bestandsnaam: '2027-01.yaml' });
+    expect(res.status).toBe(200);
+    expect(res.body.geldig).toBe(false);
+    expect(res.body.fouten.length).toBeGreaterThan(0);
+    expect(JSON.stringify(res.body.fouten)).toContain('definitions/gm0363-amsterdam/2015-01.yaml');
+    expect(res.text).not.toContain(tmpdir());
+    expect(res.text).not.toContain('klachtregie-voorbeeld-');
+  });
+});
