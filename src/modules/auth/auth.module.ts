@@ -5,6 +5,7 @@ import { ApiSleutelController } from './api-sleutel.controller';
 import { ApiSleutelEntity } from './api-sleutel.entity';
 import { ApiSleutelService } from './api-sleutel.service';
 import { AuthGuard } from './auth.guard';
+import { DossierInzageController } from './dossier-inzage.controller';
 import { DossierInzageEntity } from './dossier-inzage.entity';
 import { DossierInzageService } from './dossier-inzage.service';
 import { EersteSleutelService } from './eerste-sleutel.service';
@@ -20,7 +21,7 @@ import { TokenVerifier } from './token-verifier.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([ApiSleutelEntity, DossierInzageEntity])],
-  controllers: [ApiSleutelController],
+  controllers: [ApiSleutelController, DossierInzageController],
   providers: [
     ApiSleutelService,
     TokenVerifier,

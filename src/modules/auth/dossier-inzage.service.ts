@@ -19,6 +19,15 @@ export class DossierInzageService {
     });
   }
 
+  /** One row per dossier in a list or reply (AVG art. 30, 32: every read of personal data is traceable). */
+  async logVeel(tenant: Tenant, klachtIds: readonly string[]): Promise<void> {
+    const uniek = [...new Set(klachtIds)];
+    if (uniek.length === 0) return;
+    await this.repo.insert(
+      uniek.map((klachtId) => ({ gemeente: tenant.gemeente, klachtId, wie: tenant.subject, rol: tenant.rol, aanbiederId: tenant.aanbiederId ?? null })),
+    );
+  }
+
   voorKlacht(gemeente: string, klachtId: string): Promise<DossierInzageEntity[]> {
     return this.repo.find({ where: { gemeente, klachtId }, order: { at: 'ASC', id: 'ASC' } });
   }

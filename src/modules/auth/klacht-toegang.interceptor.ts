@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { Observable } from 'rxjs';
+import { mergeMap, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { ProblemException } from '../../common/problem';
 import { geenToegang } from './auth-problemen';
@@ -29,6 +29,14 @@ export interface KlachtToegangOpties {
  * id) the body's gemeente must be the caller's, and an aanbieder can only register klachten about itself.
  */
 export const KlachtToegang = (opties: KlachtToegangOpties = {}) => SetMetadata(KLACHT_TOEGANG_KEY, opties);
+
+/** The klacht ids in a reply: a klacht (`id` with `state`) or a page of them (`items`). */
+function dossierIds(body: unknown): string[] {
+  const b = body as { id?: unknown; state?: unknown; items?: unknown } | null;
+  if (!b || typeof b !== 'object') return [];
+  if (Array.isArray(b.items)) return b.items.flatMap((i) => (i && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
+  return typeof b.id === 'string' && typeof b.state === 'string' ? [b.id] : [];
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -60,7 +68,16 @@ export class KlachtToegangInterceptor implements NestInterceptor {
     } else if (req.method === 'POST') {
       this.controleerIntake(tenant, req.body as Record<string, unknown> | undefined);
     }
-    return next.handle();
+    if (opties.inzageLoggen === false || (req.method === 'GET' && id !== undefined)) return next.handle();
+    // Lists and replies that carry dossiers (GET /klachten, the reply to an intake or an event) are reads
+    // too: one row per dossier shown, written before the reply leaves.
+    return next.handle().pipe(
+      mergeMap(async (body: unknown) => {
+        const ids = dossierIds(body);
+        if (ids.length) await this.inzage.logVeel(tenant, ids);
+        return body;
+      }),
+    );
   }
 
   /** The tenant check in SQL: gemeente, and for the aanbieder role the aanbieders array. */
