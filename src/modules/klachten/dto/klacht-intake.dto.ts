@@ -24,19 +24,36 @@ export const SOORTEN: readonly Soort[] = ALLE_SOORTEN;
 export const AANBIEDER_TYPES: AanbiederType[] = ['wmo', 'jeugdhulp', 'zorg', 'overig'];
 export const INGEDIEND_BIJ = ['gemeente', 'aanbieder', 'ombudsman'] as const;
 
-/** Routing facts: flat values only (the condition language tests named facts, docs/definities.md). */
+/** Bounds on routing facts: they are short answers to the regeling's questions, not a place for documents. */
+export const FEITEN_MAX = { aantal: 50, naam: 60, tekst: 500, lijst: 50 } as const;
+const tekstBinnenGrens = (x: unknown) => typeof x === 'string' && x.length <= FEITEN_MAX.tekst;
+
+/**
+ * Routing facts: flat values only (the condition language tests named facts, docs/definities.md), and
+ * bounded (AVG art. 5 lid 1 sub c, data minimisation: no free-text dossiers, no identifiers such as a BSN).
+ */
 @ValidatorConstraint({ name: 'feiten' })
 export class FeitenConstraint implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-    return Object.entries(value).every(
-      ([k, v]) =>
-        /^[a-z][A-Za-z0-9]*$/.test(k) &&
-        (['string', 'number', 'boolean'].includes(typeof v) || (Array.isArray(v) && v.every((x) => typeof x === 'string'))),
+    const entries = Object.entries(value);
+    return (
+      entries.length <= FEITEN_MAX.aantal &&
+      entries.every(
+        ([k, v]) =>
+          /^[a-z][A-Za-z0-9]*$/.test(k) &&
+          k.length <= FEITEN_MAX.naam &&
+          !/^(bsn|burgerservicenummer)$/i.test(k) &&
+          (typeof v === 'number' || typeof v === 'boolean' || tekstBinnenGrens(v) || (Array.isArray(v) && v.length <= FEITEN_MAX.lijst && v.every(tekstBinnenGrens))),
+      )
     );
   }
   defaultMessage(args: ValidationArguments): string {
-    return `${args.property} moet een object zijn met camelCase namen en als waarde tekst, getal, ja/nee of een lijst teksten, bijvoorbeeld { "complex": false, "eerderBijAanbieder": true }`;
+    return (
+      `${args.property} moet een object zijn met hoogstens ${FEITEN_MAX.aantal} camelCase namen (hoogstens ${FEITEN_MAX.naam} tekens) en als waarde ` +
+      `tekst (hoogstens ${FEITEN_MAX.tekst} tekens), getal, ja/nee of een lijst van hoogstens ${FEITEN_MAX.lijst} teksten, zonder BSN; ` +
+      'bijvoorbeeld { "complex": false, "eerderBijAanbieder": true }'
+    );
   }
 }
 
