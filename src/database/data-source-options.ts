@@ -1,3 +1,4 @@
+import { ZonderParametersLogger } from './query-logger';
 import { join } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 
@@ -34,6 +35,8 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     migrationsTableName: MIGRATIONS_TABLE,
     applicationName: settings.applicationName ?? 'klachtregie',
     logging: settings.logging ? ['query', 'error'] : ['error'],
+    // Never the parameters: they hold personal data of the dossier (query-logger.ts).
+    logger: new ZonderParametersLogger(undefined, settings.logging === true),
     extra: { max: settings.poolSize ?? 10 },
   };
 }
