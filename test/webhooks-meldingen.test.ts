@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { WebhookAfleveringService } from '../src/modules/webhooks/webhook-aflevering.service';
 import { bearer, GEMEENTE_A } from './auth-support';
 import { createTestDatabase, type TestDatabase } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { startOntvanger } from './support/ontvanger';
 import { testIntake } from './support/test-regime';
 
 interface CloudEventOntvangen {
@@ -13,26 +12,6 @@ interface CloudEventOntvangen {
   subject?: string;
   sequence: string;
   data: Record<string, unknown>;
-}
-
-/** A subscriber on 127.0.0.1 that accepts everything and records every request it gets. */
-async function startOntvanger() {
-  const ontvangen: CloudEventOntvangen[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      ontvangen.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as CloudEventOntvangen);
-      res.statusCode = 200;
-      res.end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/events`,
-    ontvangen,
-    close: () => new Promise((r) => server.close(r)),
-  };
 }
 
 /**
@@ -44,11 +23,11 @@ async function startOntvanger() {
 describe('webhook notifications (real PostgreSQL and Redis)', () => {
   let db: TestDatabase;
   let t: EngineApp;
-  let ontvanger: Awaited<ReturnType<typeof startOntvanger>>;
+  let ontvanger: Awaited<ReturnType<typeof startOntvanger<CloudEventOntvangen>>>;
   let aflevering: WebhookAfleveringService;
 
   beforeAll(async () => {
-    ontvanger = await startOntvanger();
+    ontvanger = await startOntvanger<CloudEventOntvangen>();
     db = await createTestDatabase('webhooks_meldingen');
     t = await createEngineApp({ databaseUrl: db.url, env: { ROLE: 'api' } });
     aflevering = t.app.get(WebhookAfleveringService, { strict: false });
@@ -73,7 +52,7 @@ describe('webhook notifications (real PostgreSQL and Redis)', () => {
     throw new Error('deliveries stay waiting');
   }
 
-  const meldingenVan = (klachtId: string) => ontvanger.ontvangen.filter((e) => e.subject === klachtId);
+  const meldingenVan = (klachtId: string) => ontvanger.events().filter((e) => e.subject === klachtId);
 
   async function laatVerlopen(klachtId: string, naam: string): Promise<void> {
     const [[rij]] = await t.db.query(`update termijn set vervalt_op = now() - interval '1 second' where klacht_id = $1 and naam = $2 and status = 'running' returning revision`, [klachtId, naam]);

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -9,32 +7,15 @@ import { bearer } from './auth-support';
 import { genereerKlachten, insertKlachten } from './reports-data';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
 import { waitFor } from './support/engine-harness';
+import { startOntvanger } from './support/ontvanger';
 
-interface CloudEventOntvangen {
-  raw: string;
-  signature: string;
-  event: { type: string; subject?: string; gemeente: string; source: string; data: Record<string, unknown> };
-}
-
-/** A subscriber on 127.0.0.1 that accepts (200) and records every CloudEvent. */
-async function startOntvanger() {
-  const ontvangen: CloudEventOntvangen[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      ontvangen.push({ raw, signature: String(req.headers['klachtregie-signature']), event: JSON.parse(raw) });
-      res.statusCode = 200;
-      res.end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/events`,
-    ontvangen,
-    close: () => new Promise((r) => server.close(r)),
-  };
+/** The CloudEvent fields these tests read. */
+interface RapportageEvent {
+  type: string;
+  subject?: string;
+  gemeente: string;
+  source: string;
+  data: Record<string, unknown>;
 }
 
 /**
@@ -46,13 +27,13 @@ describe('report schedule events by webhook (real PostgreSQL and Redis)', () => 
   let tdb: TestDatabase;
   let t: TestApp;
   let db: DataSource;
-  let svOntvanger: Awaited<ReturnType<typeof startOntvanger>>;
-  let amsOntvanger: Awaited<ReturnType<typeof startOntvanger>>;
+  let svOntvanger: Awaited<ReturnType<typeof startOntvanger<RapportageEvent>>>;
+  let amsOntvanger: Awaited<ReturnType<typeof startOntvanger<RapportageEvent>>>;
   let svAbonnement: { id: string; secret: string };
 
   beforeAll(async () => {
-    svOntvanger = await startOntvanger();
-    amsOntvanger = await startOntvanger();
+    svOntvanger = await startOntvanger<RapportageEvent>();
+    amsOntvanger = await startOntvanger<RapportageEvent>();
     tdb = await createTestDatabase('webhooks_rapportages');
     // ROLE=all (default): the rapportages worker fires the deadline job, the sweep drains the outbox, the webhook worker delivers.
     t = await createTestApp({

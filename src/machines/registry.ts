@@ -4,6 +4,7 @@
  * Amsterdam's regime from 24 March 2022, docs/juridisch-kader.md §14).
  */
 import type { CompiledRegime, DefinitionError, IsoDate } from './contract';
+import type { GeladenDefinitie } from './definition/types';
 import { loadAndValidate, type ValidatieStap } from './definition/validate';
 import { maakTweedeLijnZoeker } from './definition/tweede-lijn-tijdlijn';
 import { maakRegime, type Regime } from './regime';
@@ -47,9 +48,15 @@ export function maakRegistry(regimes: Regime[], errors: DefinitionError[] = []):
 /** Loads, validates (with the given extra stages, e.g. the graph check) and compiles every definition. */
 export function laadRegistry(dir: string, extraStappen: readonly ValidatieStap[] = []): Registry {
   const { definities, errors } = loadAndValidate([dir], extraStappen);
-  // Letters name the second line over every version and merger of the gemeente (Awb 9:12 lid 2).
+  return maakRegistry(compileerSamen(definities), errors);
+}
+
+/**
+ * Compiles a set of definitions that know each other: letters name the second line over every version
+ * and merger of the gemeente (Awb 9:12 lid 2), so each regime looks it up in the whole set.
+ */
+export function compileerSamen(definities: readonly GeladenDefinitie[]): Regime[] {
   const alle = definities.map((g) => g.definitie);
   const tweedeLijn = maakTweedeLijnZoeker(() => alle);
-  const regimes = definities.map((g) => maakRegime(g.definitie, g.id, { tweedeLijn }));
-  return maakRegistry(regimes, errors);
+  return definities.map((g) => maakRegime(g.definitie, g.id, { tweedeLijn }));
 }

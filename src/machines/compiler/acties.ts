@@ -128,27 +128,29 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     return l && spec(naam) ? berekenLopend(spec(naam), l, kalender).opgeschortSinds : undefined;
   };
 
-  /** A running termijn whose (inclusive) due date lies before the event's day, and that is not suspended. */
+  /**
+   * A running termijn whose (inclusive) due date lies before the event's day, and that is not suspended
+   * (one ledger replay for both). The due date is inclusive (docs/juridisch-kader.md §5.3): expiry is from
+   * the next day on.
+   */
   const voorbijVervaldatum = (c: KlachtContext, naam: string, e: KlachtMachineEvent): boolean => {
-    if (opgeschortSinds(c, naam)) return false;
-    const v = vervaldatum(c, naam);
-    return v !== undefined && dag(e) > v;
+    const l = c.termijnen[naam];
+    if (!l || !spec(naam)) return false;
+    const u = berekenLopend(spec(naam), l, kalender);
+    return !u.opgeschortSinds && dag(e) > u.vervaldatum;
   };
 
   const verstreken = (c: KlachtContext, e: KlachtMachineEvent, naam?: string): boolean => {
     const t = dataVan(e).termijn;
     if (typeof t !== 'string' || (naam && t !== naam)) return false;
-    if (opgeschortSinds(c, t)) return false;
-    const v = vervaldatum(c, t);
-    // The due date is inclusive (docs/juridisch-kader.md §5.3): expiry is from the next day on.
-    return v !== undefined && dag(e) > v;
+    return voorbijVervaldatum(c, t, e);
   };
 
-  /** The aanbieder's handling term passed without afdoening: recorded as expired, or past its due date already. */
-  const aanbiederVerstreken = (c: KlachtContext, e: KlachtMachineEvent): boolean => {
-    if (c.verlopen.some((x) => x.naam === 'aanbiederAfhandeling')) return true;
-    return voorbijVervaldatum(c, 'aanbiederAfhandeling', e);
-  };
+  /** The termijn passed: recorded as expired, or past its due date already (the wake-up may still be on its way). */
+  const verlopenOfVoorbij = (c: KlachtContext, naam: string, e: KlachtMachineEvent): boolean =>
+    c.verlopen.some((x) => x.naam === naam) || voorbijVervaldatum(c, naam, e);
+  /** The aanbieder's handling term passed without afdoening. */
+  const aanbiederVerstreken = (c: KlachtContext, e: KlachtMachineEvent): boolean => verlopenOfVoorbij(c, 'aanbiederAfhandeling', e);
   const aanbiederNogNiet = (c: KlachtContext): string => {
     const v = vervaldatum(c, 'aanbiederAfhandeling');
     return v
@@ -199,7 +201,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     tweedeLijnBevoegdOverAanbieders: ({ event }) => tweedeLijnBij(dag(event))?.bevoegdOverAanbieders === true,
     aanbiederTermijnVerstreken: ({ context, event }) => aanbiederVerstreken(context, event),
     jeugdwetTermijnVerstreken: ({ context, event }) =>
-      ['jeugdwetOordeel', 'jeugdwetReactie'].some((n) => context.verlopen.some((x) => x.naam === n) || voorbijVervaldatum(context, n, event)),
+      ['jeugdwetOordeel', 'jeugdwetReactie'].some((n) => verlopenOfVoorbij(context, n, event)),
     aanbiederTermijnVerstrekenEnTweedeLijnBevoegd: ({ context, event }) =>
       aanbiederVerstreken(context, event) && tweedeLijnBij(dag(event))?.bevoegdOverAanbieders === true,
     aanbiederTermijnVerstrekenZonderBevoegdeTweedeLijn: ({ context, event }) =>

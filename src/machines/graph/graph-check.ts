@@ -15,7 +15,7 @@ import { GEBEURTENISSEN } from '../compiler/gebeurtenissen';
 import { isVerplichting, kalenderVan, vervaldatumVan } from '../compiler/termijnen';
 import type { KlachtContext } from '../compiler/types';
 import { addDays } from '../termijnen';
-import { intakeVoorbeelden, serialiseer, verkenGraaf } from './verkenning';
+import { intakeVoorbeelden, serialiseer, tijdstip, verkenGraaf } from './verkenning';
 
 export { verkenGraaf, type GraafVerkenning } from './verkenning';
 
@@ -161,7 +161,6 @@ export function vastgelopenKlagers(regime: Regime, adjacency = verkenGraaf(regim
     for (let k = knopen.get(pad); k; k = k.ouder ? knopen.get(k.ouder) : undefined) if (k.config.meta.laatsteLijn) return true;
     return false;
   };
-  const tijd = (dag: string) => `${dag}T10:00:00Z`;
   const gevonden = new Map<string, VastgelopenKlager>();
   for (const v of Object.values(adjacency) as Array<{ state: AnyMachineSnapshot }>) {
     const s = v.state;
@@ -180,11 +179,11 @@ export function vastgelopenKlagers(regime: Regime, adjacency = verkenGraaf(regim
     for (const p of plichten) {
       const na = addDays(p.vervaldatum, 1);
       if (na > dag) dag = na;
-      const r = regime.stepSnapshot(huidig, { type: 'TERMIJN_VERLOPEN', at: tijd(dag), data: { termijn: p.naam } });
+      const r = regime.stepSnapshot(huidig, { type: 'TERMIJN_VERLOPEN', at: tijdstip(dag), data: { termijn: p.naam } });
       if (r.accepted) huidig = r.next;
     }
     if (huidig.status === 'done') continue;
-    const later = tijd(addDays(dag, 1));
+    const later = tijdstip(addDays(dag, 1));
     const kan = WEGEN_VOOR_KLAGER.some((type) =>
       (GEBEURTENISSEN[type]?.varianten ?? [{}]).some((data) => regime.stepSnapshot(huidig, { type, at: later, ...(Object.keys(data).length ? { data } : {}) }).accepted),
     );

@@ -26,7 +26,8 @@ export function startDatum(def: Definitie): string {
   return addDays(def.geldigVanaf, 14);
 }
 
-function tijdstip(dag: string): string {
+/** The instant the explorer gives an event on a day (10:00 UTC, within the day in Amsterdam). */
+export function tijdstip(dag: string): string {
   return `${dag}T10:00:00Z`;
 }
 

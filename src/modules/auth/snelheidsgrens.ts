@@ -15,13 +15,18 @@ export class Snelheidsgrens {
   tel(sleutel: string, nu = Date.now()): number {
     const v = this.venster(sleutel, nu);
     v.aantal++;
-    return v.aantal > this.perMinuut ? Math.max(1, Math.ceil((v.start + this.vensterMs - nu) / 1000)) : 0;
+    return v.aantal > this.perMinuut ? this.resterend(v, nu) : 0;
   }
 
   /** Seconds to wait when `sleutel` is over its limit already (without counting), else 0. */
   wacht(sleutel: string, nu = Date.now()): number {
     const v = this.vensters.get(sleutel);
     if (!v || nu - v.start >= this.vensterMs || v.aantal < this.perMinuut) return 0;
+    return this.resterend(v, nu);
+  }
+
+  /** Whole seconds until the window ends (at least 1, for Retry-After). */
+  private resterend(v: { start: number }, nu: number): number {
     return Math.max(1, Math.ceil((v.start + this.vensterMs - nu) / 1000));
   }
 
