@@ -2,9 +2,7 @@
  * Intake routing (Awb titel 9.1, docs/juridisch-kader.md §12, §13; docs/definities.md): which regime and which first line handle a new case.
  * One pure function, so the machine's guards, the graph check and the paths listing agree.
  */
-import type { IsoDate } from '../contract';
-import { instantieOp } from '../definition/tweede-lijn-tijdlijn';
-import type { BijzonderRegime, Definitie, TweedeLijnInstantie } from '../definition/types';
+import type { BijzonderRegime, Definitie } from '../definition/types';
 import type { IntakeGegevens } from './types';
 import { alleFeiten, evalueer } from './voorwaarde';
 
@@ -75,7 +73,5 @@ export function routeGemeente(def: Definitie, intake: IntakeGegevens): 'gemeente
   return el.standaard === 'aanbieder' ? 'doorgestuurdNaarAanbieder' : 'gemeente';
 }
 
-/** The one second-line body at a date (GemW 81p; Awb 9:12 lid 2 names it). */
-export function tweedeLijnOp(def: Definitie, datum: IsoDate): TweedeLijnInstantie | undefined {
-  return instantieOp(def, datum);
-}
+/** The one second-line body of a single definition at a date (GemW 81p; Awb 9:12 lid 2 names it). */
+export { instantieOp as tweedeLijnOp } from '../definition/tweede-lijn-tijdlijn';
