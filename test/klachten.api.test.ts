@@ -166,6 +166,22 @@ describe('klachten API on the real Amsterdam definition', () => {
     expect(historie).toBe(1);
   });
 
+  it('AVG art. 5 lid 1 sub c: an intake fact the Amsterdam regeling does not ask about, or of the wrong kind, is a 422 naming it; nothing is stored', async () => {
+    const [{ n: voor }] = await t.db.query(`select count(*)::int as n from klacht`);
+    const res = await request(t.http)
+      .post('/api/v1/klachten')
+      .set(auth)
+      .send(intake({ ontvangenOp: new Date().toISOString(), feiten: { complex: 'ja', geboortedatum: '1950-01-01' } }))
+      .expect(422);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.code).toBe('feiten-ongeldig');
+    expect(res.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(['feiten.complex', 'feiten.geboortedatum']);
+    const [{ n: na }] = await t.db.query(`select count(*)::int as n from klacht`);
+    expect(na).toBe(voor);
+    // The declared facts, of their kind, are accepted.
+    await request(t.http).post('/api/v1/klachten').set(auth).send(intake({ ontvangenOp: new Date().toISOString(), feiten: { complex: true } })).expect(201);
+  });
+
   it('lists klachten filtered by gemeente, state, aanbieder and overdue, paginated with a maximum page size', async () => {
     const een = await request(t.http).post('/api/v1/klachten').set(auth).send(intake({ aanbieders: [{ id: 'alleen-deze', type: 'wmo' }] })).expect(201);
     const res = await request(t.http).get('/api/v1/klachten').query({ gemeente: AMSTERDAM, aanbieder: 'alleen-deze' }).set(auth).expect(200);

@@ -190,6 +190,8 @@ export interface RegimeControles {
   registratieVan(event: KlachtEvent): RegistratieWaarden;
   /** Checks a registration object (intake or PATCH) against this version's lists; `pad` names the field. */
   controleerRegistratie(invoer: unknown, pad?: string): { waarden: RegistratieWaarden; fouten: OngeldigVeld[] };
+  /** Field errors for intake facts: only facts this version declares (or the engine's own), each of its kind. */
+  controleerFeiten(feiten: unknown, pad?: string): OngeldigVeld[];
   /** The allowed registration values of this version (empty list: not registered). */
   registratieLijsten(): Record<keyof RegistratieWaarden, string[]>;
   /** The given event types (from StepResult.volgendeEvents) a caller may send, with their data. */

@@ -10,6 +10,7 @@ import { controleerGebeurtenisData, GEBEURTENISSEN, REGISTRATIE_VELD, SYSTEEM_GE
 import type { Gecompileerd } from './compiler/compile-definitie';
 import type { KlachtContext } from './compiler/types';
 import type { Definitie } from './definition/types';
+import { controleerFeiten } from './feiten';
 import { controleerRegistratie, registratieLijsten, registratieVanGebeurtenis } from './registratie';
 import { kalenderdag } from './termijnen';
 
@@ -61,6 +62,9 @@ export function maakControles(def: Definitie, gecompileerd: Gecompileerd, herste
     },
     controleerRegistratie(invoer: unknown, pad?: string) {
       return controleerRegistratie(def, invoer, pad);
+    },
+    controleerFeiten(feiten: unknown, pad?: string) {
+      return controleerFeiten(def, feiten, pad);
     },
     registratieLijsten() {
       return registratieLijsten(def);

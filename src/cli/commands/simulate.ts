@@ -56,6 +56,11 @@ export const command: CliCommand = {
         io.err(`geen definitie voor gemeente ${scenario.intake.gemeente} geldt op ${scenario.intake.ontvangenOp} (controleer intake.gemeente en de geldigheid van de definitie)`);
         return 1;
       }
+      const feitenFouten = regime.controles.controleerFeiten(scenario.intake.feiten);
+      if (feitenFouten.length) {
+        for (const f of feitenFouten) io.err(`intake.${f.name}: ${f.reason}`);
+        return 1;
+      }
       const s = regime.summary;
       const naam = scenario.naam ? `${scenario.naam}\n` : '';
       io.out(`${naam}${s.gemeente.naam} (${s.gemeente.cbsCode}), versie ${s.versie}`);

@@ -77,6 +77,17 @@ export const command: CliCommand = {
           io.out(`      ${rel(file)}:${p.line}:${p.column}: geen definitie voor gemeente ${scenario.intake.gemeente} geldt op ${scenario.intake.ontvangenOp}`);
           continue;
         }
+        // The service refuses an intake fact the regeling does not ask about (422); a scenario may not rely on one.
+        const feitenFouten = regime.controles.controleerFeiten(scenario.intake.feiten);
+        if (feitenFouten.length) {
+          mislukt += 1;
+          io.out(`  ✗ ${naam}`);
+          for (const f of feitenFouten) {
+            const p = bestand.positie([...scenario.pad, 'intake', ...f.name.split('.')]);
+            io.out(`      ${rel(file)}:${p.line}:${p.column}: ${f.name}: ${f.reason}`);
+          }
+          continue;
+        }
         const uitslag = toetsScenario(regime, scenario);
         if (uitslag.afwijkingen.length === 0) {
           geslaagd += 1;

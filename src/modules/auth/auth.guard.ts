@@ -8,7 +8,7 @@ import { geenToegang, nietGeauthenticeerd } from './auth-problemen';
 import type { Rol } from './rol';
 import { PUBLIEK_KEY, ROLLEN_KEY } from './rollen.decorator';
 import { TENANT_REQUEST_KEY, TenantContext } from './tenant';
-import { rollenUitBeleid } from './toegangsbeleid';
+import { rollenUitBeleid, STANDAARD_ROLLEN } from './toegangsbeleid';
 import { TokenVerifier } from './token-verifier.service';
 
 /** 429 with Retry-After (RFC 6585 §4). */
@@ -17,8 +17,6 @@ function teVeel(res: Response, seconden: number, detail: string): ProblemExcepti
   return new ProblemException({ status: 429, detail: `${detail} Probeer het over ${seconden} seconden opnieuw.` });
 }
 
-/** Roles a route without `@Rollen` is open to: everyone but the aanbieder (see Rollen). */
-const STANDAARD_ROLLEN: readonly Rol[] = ['beleidsmedewerker', 'klachtbehandelaar', 'procesEigenaar', 'systeem', 'beheerder'];
 
 /** Global guard (APP_GUARD): authenticates the bearer token, checks `@Rollen`, sets the Tenant. */
 @Injectable()

@@ -1,4 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { ROLLEN_EXTENSIE } from './rollen.decorator';
+import { rollenVoorPatroon, STANDAARD_ROLLEN } from './toegangsbeleid';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -8,7 +10,8 @@ export const PUBLIEK_EXTENSIE = 'x-publiek';
 /**
  * Security in the OpenAPI document (NL API Design Rules: document authentication): one bearer
  * scheme for both API keys and OIDC access tokens, required on every operation except those marked
- * `@Publiek()`, which also get no 401/403. Every POST documents the optional `Idempotency-Key`.
+ * `@Publiek()`, which also get no 401/403, with the roles that may call it (`x-rollen`, and a sentence in the
+ * description; docs/api.md lists the same per route). Every POST documents the optional `Idempotency-Key`.
  */
 export function applyBeveiliging(document: OpenAPIObject): OpenAPIObject {
   const doc = document as Json;
@@ -25,7 +28,7 @@ export function applyBeveiliging(document: OpenAPIObject): OpenAPIObject {
     },
   };
   doc.security = [{ bearer: [] }];
-  for (const pathItem of Object.values<Json>(doc.paths ?? {})) {
+  for (const [pad, pathItem] of Object.entries<Json>(doc.paths ?? {})) {
     for (const method of METHODS) {
       const op = pathItem[method] as Json | undefined;
       if (!op) continue;
@@ -35,6 +38,12 @@ export function applyBeveiliging(document: OpenAPIObject): OpenAPIObject {
         delete op[PUBLIEK_EXTENSIE];
       } else {
         op.security = [{ bearer: [] }];
+        // The roles the guard lets through, from the same sources it reads (AuthGuard): `@Rollen`, the table, the default.
+        const patroon = pad.replace(/^\/api\/v\d+/, '').replace(/\{([^}]+)\}/g, ':$1');
+        const rollen: readonly string[] = op[ROLLEN_EXTENSIE] ?? rollenVoorPatroon(method.toUpperCase(), patroon) ?? STANDAARD_ROLLEN;
+        op[ROLLEN_EXTENSIE] = [...rollen];
+        const zin = `Rollen: ${rollen.join(', ')}.`;
+        op.description = op.description ? `${op.description}\n\n${zin}` : zin;
         op.responses['401'] ??= { description: 'Geen of een ongeldig token (niet-geauthenticeerd)' };
         op.responses['403'] ??= { description: 'De rol mag dit niet (geen-toegang)' };
       }

@@ -14,14 +14,12 @@ export const TOEGANGSBELEID: Record<string, readonly Rol[]> = {
   'POST /klachten/:id/gebeurtenissen': ['klachtbehandelaar', 'systeem'],
   // Registration for the reports: whoever handles the klacht classifies it.
   'PATCH /klachten/:id/registratie': ['klachtbehandelaar', 'systeem'],
-  'GET /klachten/:id/gebeurtenissen': ['klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder'],
-  'GET /klachten/:id/termijnen': ['klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder'],
   'POST /klachten/:id/terugkoppelingen': ['aanbieder', 'klachtbehandelaar'],
   'POST /klachten/:id/ombudsman-verzoeken': ['klachtbehandelaar', 'systeem'],
-  // Reports and dashboards: process owners, and an aanbieder for its own reports.
-  'GET /rapportages': ['procesEigenaar', 'beleidsmedewerker', 'aanbieder'],
-  'GET /dashboards': ['procesEigenaar', 'beleidsmedewerker'],
 };
+
+/** Roles a route in neither `@Rollen` nor the table is open to: everyone but the aanbieder (least privilege). */
+export const STANDAARD_ROLLEN: readonly Rol[] = ['beleidsmedewerker', 'klachtbehandelaar', 'procesEigenaar', 'systeem', 'beheerder'];
 
 /** The route pattern without the global prefix: `/api/v1/klachten/:id` -> `/klachten/:id`. */
 export function routePatroon(req: Request): string | undefined {
@@ -33,15 +31,19 @@ export function routePatroon(req: Request): string | undefined {
 /** Roles for a request from the table: exact route first, then the longest matching prefix. */
 export function rollenUitBeleid(req: Request): readonly Rol[] | undefined {
   const patroon = routePatroon(req);
-  if (!patroon) return undefined;
-  const exact = TOEGANGSBELEID[`${req.method} ${patroon}`];
+  return patroon ? rollenVoorPatroon(req.method, patroon) : undefined;
+}
+
+/** The table's roles for `METHOD /pattern` (Nest form, `/klachten/:id`); the OpenAPI document uses the same lookup. */
+export function rollenVoorPatroon(method: string, patroon: string): readonly Rol[] | undefined {
+  const exact = TOEGANGSBELEID[`${method} ${patroon}`];
   if (exact) return exact;
-  // e.g. `GET /rapportages/aanbieders` falls under `GET /rapportages`.
+  // e.g. a new `GET /klachten/:id/x` falls under `GET /klachten/:id`.
   let best: readonly Rol[] | undefined;
   let lengte = 0;
   for (const [sleutel, rollen] of Object.entries(TOEGANGSBELEID)) {
     const [methode, pad] = sleutel.split(' ', 2);
-    if (methode === req.method && patroon.startsWith(`${pad}/`) && pad.length > lengte) {
+    if (methode === method && patroon.startsWith(`${pad}/`) && pad.length > lengte) {
       best = rollen;
       lengte = pad.length;
     }

@@ -41,6 +41,15 @@ export class RegistratieOngeldigError extends EngineError {
   }
 }
 
+/** Intake facts the definition does not ask about, or of the wrong kind (422; nothing stored). */
+export class FeitenOngeldigError extends EngineError {
+  readonly code = 'feiten-ongeldig';
+  constructor(readonly velden: Array<{ name: string; reason: string }>) {
+    super(`De feiten passen niet bij de klachtregeling: ${velden.map((v) => `${v.name}: ${v.reason}`).join('; ')}`);
+    this.name = 'FeitenOngeldigError';
+  }
+}
+
 export class KlachtNietGevondenError extends EngineError {
   readonly code = 'klacht-niet-gevonden';
   constructor(readonly klachtId: string) {

@@ -21,6 +21,7 @@ import {
   GeenDefinitieError,
   IntakeGeweigerdError,
   KlachtNietGevondenError,
+  FeitenOngeldigError,
   RegistratieOngeldigError,
 } from './engine.errors';
 import { REGIME_BRON, type RegimeBron } from './regime-bron';
@@ -88,6 +89,9 @@ export class EngineService {
       ? regime.controles.controleerRegistratie(registratie, 'registratie')
       : { waarden: {}, fouten: registratie === undefined ? [] : [{ name: 'registratie', reason: `de klachtregeling ${regime.summary.id} (versie ${regime.summary.versie}) kent geen registratie` }] };
     if (reg.fouten.length) throw new RegistratieOngeldigError(reg.fouten);
+    // AVG art. 5 lid 1 sub c: only the facts this version's regeling asks about, each of its declared kind.
+    const feitenFouten = regime.controles?.controleerFeiten(intake.feiten) ?? [];
+    if (feitenFouten.length) throw new FeitenOngeldigError(feitenFouten);
     const result = regime.start(intake);
     if (!result.accepted) throw new IntakeGeweigerdError(result.reason ?? 'De klachtregeling weigert deze intake.');
     const klacht = await this.dataSource.transaction(async (m) => {

@@ -105,6 +105,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       switchMap((body) =>
         from(
           (async () => {
+            // A rejected request (a handler that answers 4xx itself) changes nothing: its key is released, not kept.
+            if (res.statusCode >= 400) {
+              await this.repo.delete({ gemeente, sleutel, status: 'bezig' });
+              return body;
+            }
             const json = body === undefined ? null : (JSON.parse(JSON.stringify(body)) as unknown);
             await this.repo.update(
               { gemeente, sleutel },

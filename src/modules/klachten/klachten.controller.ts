@@ -11,6 +11,7 @@ import {
   GeenDefinitieError,
   IntakeGeweigerdError,
   KlachtNietGevondenError,
+  FeitenOngeldigError,
   RegistratieOngeldigError,
 } from '../engine/engine.errors';
 import { SYSTEEM_GEBEURTENISSEN } from '../../machines/compiler/gebeurtenissen';
@@ -41,6 +42,9 @@ export function alsProblem(e: unknown): unknown {
   if (e instanceof RegistratieOngeldigError) {
     return new ProblemException({ status: 422, code: e.code, title: 'Registratie ongeldig', detail: e.message, invalidParams: e.velden });
   }
+  if (e instanceof FeitenOngeldigError) {
+    return new ProblemException({ status: 422, code: e.code, title: 'Feiten passen niet bij de klachtregeling', detail: e.message, invalidParams: e.velden });
+  }
   if (e instanceof KlachtNietGevondenError) return ProblemException.notFound(e.message, e.code);
   if (e instanceof GeenDefinitieError || e instanceof IntakeGeweigerdError) {
     return new ProblemException({ status: 422, code: e.code, title: 'Intake niet verwerkbaar', detail: e.message });
@@ -68,7 +72,7 @@ export class KlachtenController {
   @ApiHeader({ name: 'X-Correlation-ID', required: false, description: 'Wordt meegeschreven in de historie.' })
   @ApiCreatedResponse({ type: KlachtDetailDto })
   @ApiUnprocessableEntityResponse({
-    description: 'Geen definitie voor de gemeente op de ontvangstdatum (geen-definitie), of een registratiewaarde die niet in de lijst van de gemeente staat (registratie-ongeldig, met invalidParams).',
+    description: 'Geen definitie voor de gemeente op de ontvangstdatum (geen-definitie), een registratiewaarde die niet in de lijst van de gemeente staat (registratie-ongeldig), of een feit waar de klachtregeling niet naar vraagt of van de verkeerde soort (feiten-ongeldig); invalidParams noemt het veld.',
   })
   create(@Body() dto: KlachtIntakeDto, @Headers('x-correlation-id') correlationId?: string): Promise<KlachtDetailDto> {
     return metProblemen(() => this.klachten.intake(dto, actor(), correlationId || undefined));

@@ -23,7 +23,7 @@ function kiesFormaat(req: Request, formaat?: Formaat): Formaat {
  * the caller's; an aanbieder only ever sees its own klachten.
  */
 @ApiTags('rapportages')
-@Rollen('procesEigenaar', 'beleidsmedewerker', 'klachtbehandelaar', 'beheerder', 'aanbieder')
+@Rollen('procesEigenaar', 'beleidsmedewerker', 'klachtbehandelaar', 'aanbieder')
 @Controller()
 export class RapportageController {
   constructor(
@@ -59,6 +59,8 @@ export class RapportageController {
   }
 
   @Get('rapportages/jaaroverzicht')
+  // Awb 9:12a: the gemeente's own yearly publication over all its klachten; an aanbieder gets its own report only.
+  @Rollen('procesEigenaar', 'beleidsmedewerker', 'klachtbehandelaar')
   @ApiOperation({ operationId: 'jaaroverzicht', summary: 'Awb 9:12a: geregistreerde schriftelijke klachten van een jaar' })
   @ApiProduces('application/json', 'text/html')
   async jaaroverzicht(@HuidigeTenant() tenant: Tenant, @Query() q: JaaroverzichtQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {

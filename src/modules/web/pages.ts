@@ -43,7 +43,7 @@ export function pagina(soort: Pagina, data: Record<string, string> = {}): string
 <main id="inhoud">
   <h1 id="titel">${esc(TITELS[soort])}</h1>
   <form id="inloggen" class="inloggen" hidden>
-    <p>Log in met uw API-sleutel of token (rol procesEigenaar, beleidsmedewerker, klachtbehandelaar of beheerder). De sleutel blijft alleen in dit tabblad bewaard.</p>
+    <p>Log in met uw API-sleutel of token (rol procesEigenaar, beleidsmedewerker of klachtbehandelaar). De sleutel blijft alleen in dit tabblad bewaard.</p>
     <label>Sleutel <input type="password" id="sleutel" autocomplete="off" required></label>
     <button type="submit">Inloggen</button>
     <p id="inlogfout" class="fout" role="alert"></p>

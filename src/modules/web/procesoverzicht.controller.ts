@@ -13,7 +13,7 @@ import { ProcesoverzichtService, type Procesoverzicht } from './procesoverzicht.
  * Read-only; the caller's gemeente only.
  */
 @ApiTags('procesoverzichten')
-@Rollen('procesEigenaar', 'beleidsmedewerker', 'klachtbehandelaar', 'beheerder')
+@Rollen('procesEigenaar', 'beleidsmedewerker', 'klachtbehandelaar')
 @Controller('procesoverzichten')
 export class ProcesoverzichtController {
   constructor(

@@ -43,7 +43,8 @@ export interface Tijdlijn {
  * the auth module; the SQL is scoped to the caller's gemeente (and aanbieder) as well.
  */
 @ApiTags('klachten')
-@Rollen('klachtbehandelaar', 'procesEigenaar', 'beheerder', 'aanbieder')
+// Not the beheerder: a timeline is dossier content, and the beheerder manages keys and webhooks (least privilege, AVG art. 25).
+@Rollen('klachtbehandelaar', 'procesEigenaar', 'aanbieder')
 @Controller('klachten')
 export class TijdlijnController {
   constructor(

@@ -22,7 +22,7 @@ export class DefinitieVoorbeeldDto {
  * the statechart when it compiles. Nothing is stored.
  */
 @ApiTags('definities')
-@Rollen('beleidsmedewerker', 'procesEigenaar', 'beheerder')
+@Rollen('beleidsmedewerker', 'procesEigenaar')
 @Controller('definitie-voorbeelden')
 export class VoorbeeldController {
   constructor(private readonly voorbeelden: VoorbeeldService) {}

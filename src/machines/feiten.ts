@@ -1,0 +1,82 @@
+/**
+ * Intake facts against the definition: a klacht carries only the facts its gemeente's regeling asks about
+ * (`feiten:` in the definition), with values of the declared kind. Anything else is refused with the field
+ * named (AVG art. 5 lid 1 sub c, data minimisation: no undeclared data enters a dossier), and a typo such
+ * as `compelx` no longer silently routes a klacht as if the fact were false.
+ *
+ * Pure: the engine checks an intake with this against the definition version the klacht will be pinned to.
+ */
+import type { OngeldigVeld } from './contract';
+import { AFGELEIDE_FEITEN } from './compiler/voorwaarde';
+import { didYouMean } from './definition/suggest';
+import type { Definitie, FeitDeclaratie } from './definition/types';
+
+/** Ombudsman request kinds (Awb 9:18 e.v., 9:26), as the service records them on the request's own klacht. */
+export const OMBUDSMAN_VERZOEK_SOORTEN = ['informatievraag', 'interventieverzoek', 'doorgezondenKlacht', 'eigenOnderzoek'] as const;
+
+/**
+ * Facts the compiler's own building blocks read, whatever the definition declares: the melding to the
+ * toezichthouder (Wmo 2015 art. 3.4, Jeugdwet art. 4.1.8, Wkkgz art. 11) and an ombudsman request's
+ * kind and term (Awb 9:18 e.v.), which the service sets on the request's klacht.
+ */
+export const INGEBOUWDE_FEITEN: Readonly<Record<string, FeitDeclaratie>> = {
+  calamiteit: { type: 'boolean', omschrijving: 'Er is sprake van een calamiteit (Wmo 2015 art. 3.4, Jeugdwet art. 4.1.8, Wkkgz art. 11)' },
+  geweld: { type: 'boolean', omschrijving: 'Er is sprake van geweld bij de verstrekking (Wmo 2015 art. 3.4, Jeugdwet art. 4.1.8)' },
+  aard: { type: 'tekst', omschrijving: 'De aard van het signaal, bijvoorbeeld calamiteit of geweld' },
+  ombudsmanVerzoek: { type: 'keuze', waarden: [...OMBUDSMAN_VERZOEK_SOORTEN], omschrijving: 'Het soort verzoek van de ombudsman' },
+  ombudsmanTermijn: { type: 'tekst', omschrijving: 'De termijn die de ombudsman stelde (JJJJ-MM-DD)' },
+};
+
+/** Derived facts (voorwaarde.ts) may be given explicitly; their kind is fixed by the engine. */
+const AFGELEID: Readonly<Record<(typeof AFGELEIDE_FEITEN)[number], FeitDeclaratie['type']>> = {
+  aantalAanbieders: 'getal',
+  aanbiederType: 'tekst',
+  kanaal: 'tekst',
+  ingediendBij: 'tekst',
+  soort: 'tekst',
+};
+
+/** The facts an intake may carry for this definition, with their declaration. */
+export function toegestaneFeiten(def: Definitie): Record<string, FeitDeclaratie> {
+  const uit: Record<string, FeitDeclaratie> = { ...INGEBOUWDE_FEITEN };
+  for (const [naam, type] of Object.entries(AFGELEID)) uit[naam] = { type, omschrijving: 'afgeleid uit de intake' };
+  return { ...uit, ...def.feiten };
+}
+
+function soortFout(decl: FeitDeclaratie, w: unknown): string | undefined {
+  switch (decl.type) {
+    case 'boolean':
+      return typeof w === 'boolean' ? undefined : 'moet true of false zijn';
+    case 'getal':
+      return typeof w === 'number' && Number.isFinite(w) ? undefined : 'moet een getal zijn';
+    case 'tekst':
+      return typeof w === 'string' ? undefined : 'moet tekst zijn';
+    case 'keuze': {
+      const waarden = decl.waarden ?? [];
+      const past = (x: unknown) => typeof x === 'string' && waarden.includes(x);
+      // A condition's `is`/`in` also tests a list of choices (voorwaarde.ts).
+      return past(w) || (Array.isArray(w) && w.every(past)) ? undefined : `moet een van ${waarden.join(', ')} zijn (of een lijst daarvan)`;
+    }
+  }
+}
+
+/** Field errors for the facts of an intake (empty: all declared, each of its kind). */
+export function controleerFeiten(def: Definitie, feiten: unknown, pad = 'feiten'): OngeldigVeld[] {
+  if (feiten === undefined || feiten === null) return [];
+  if (typeof feiten !== 'object' || Array.isArray(feiten)) return [{ name: pad, reason: 'geef een object met feiten, bijvoorbeeld { "complex": false }' }];
+  const toegestaan = toegestaneFeiten(def);
+  const fouten: OngeldigVeld[] = [];
+  for (const [naam, w] of Object.entries(feiten as Record<string, unknown>)) {
+    if (w === undefined) continue;
+    const decl = Object.prototype.hasOwnProperty.call(toegestaan, naam) ? toegestaan[naam] : undefined;
+    if (!decl) {
+      const suggestie = didYouMean(naam, Object.keys(def.feiten));
+      const bekend = Object.keys(def.feiten).join(', ') || '(geen)';
+      fouten.push({ name: `${pad}.${naam}`, reason: `${suggestie ? `bedoelde u '${suggestie}'? ` : ''}de klachtregeling vraagt niet naar dit feit; de feiten zijn ${bekend}` });
+      continue;
+    }
+    const fout = soortFout(decl, w);
+    if (fout) fouten.push({ name: `${pad}.${naam}`, reason: fout });
+  }
+  return fouten;
+}
