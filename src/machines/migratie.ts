@@ -1,0 +1,153 @@
+/**
+ * Moving a running klacht to a new version of its definition (a published definition never changes; a running
+ * klacht stays on its version unless it is migrated explicitly, with a dry run that shows old and new termijnen).
+ *
+ * The dry run replays the klacht's own history (intake and every accepted event, in order, at their own times)
+ * on the new version: what the klacht would be had it run on that version from the start. It refuses, naming
+ * the reason, when the replay does not get through, when the klacht would stand in another state (a state the
+ * new version no longer has included), or when a running termijn would end earlier or disappear: the klager and
+ * the behandelaar were told the old date (Awb 9:6 ontvangstbevestiging, 9:11 lid 2 verdaging), and a migration
+ * may never take time away from them. A longer termijn is shown and allowed.
+ *
+ * Pure: the service reads the history and applies the new snapshot in one transaction.
+ */
+import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import type { CompiledRegime, IntakeInput, StepResult, TermijnView } from './contract';
+import { isVerplichting } from './compiler/termijnen';
+
+/** A history entry as the service stores it (klacht_gebeurtenis): intake first, then accepted events in order. */
+export interface HistorieStap {
+  type: string;
+  at: string;
+  data?: Record<string, unknown>;
+}
+
+export interface TermijnVergelijking {
+  naam: string;
+  label: string;
+  /** Due date and its explanation on the current version (absent: the termijn is new). */
+  oud?: { vervaldatum: string; uitleg: string[] };
+  /** Due date and its explanation on the new version (absent: the termijn would no longer run). */
+  nieuw?: { vervaldatum: string; uitleg: string[] };
+  /** Days later (+) or earlier (-) on the new version. */
+  verschilDagen?: number;
+  /** A missed termijn of this name is lateness of the gemeente or the aanbieder (compiler/termijnen.ts). */
+  verplichting: boolean;
+}
+
+export interface MigratieProef {
+  vanVersie: string;
+  naarVersie: string;
+  vanState: string;
+  /** The state on the new version (absent when the replay did not get through). */
+  naarState?: string;
+  termijnen: TermijnVergelijking[];
+  /** Why this klacht cannot be migrated; empty: it can. */
+  bezwaren: string[];
+  /** The klacht on the new version (to store when applied); absent when there are bezwaren. */
+  resultaat?: StepResult;
+}
+
+/** The types the service writes into the history that are not machine events (registration changes). */
+export const GEEN_MACHINE_GEBEURTENIS = new Set(['REGISTRATIE_GEWIJZIGD']);
+
+/** Every state path of a machine (`gemeente.inBehandeling`), for "this state no longer exists". */
+export function toestandenVan(machine: AnyStateMachine): Set<string> {
+  const uit = new Set<string>();
+  const loop = (node: AnyStateNode, pad: string[]) => {
+    for (const [naam, kind] of Object.entries(node.states ?? {})) {
+      const p = [...pad, naam];
+      uit.add(p.join('.'));
+      loop(kind as AnyStateNode, p);
+    }
+  };
+  loop(machine.root, []);
+  return uit;
+}
+
+function dagenTussen(van: string, tot: string): number {
+  return Math.round((Date.parse(`${tot}T00:00:00Z`) - Date.parse(`${van}T00:00:00Z`)) / 86_400_000);
+}
+
+function alsIntake(stap: HistorieStap): IntakeInput {
+  // The intake event carries the intake itself, with the registration given at intake next to it.
+  const { registratie: _registratie, ...intake } = (stap.data ?? {}) as Record<string, unknown>;
+  return intake as unknown as IntakeInput;
+}
+
+/** The termijnen of the klacht now and on the new version, side by side (running ones on either side). */
+export function vergelijkTermijnen(oud: TermijnView[], nieuw: TermijnView[]): TermijnVergelijking[] {
+  const namen = [...new Set([...oud.map((t) => t.naam), ...nieuw.map((t) => t.naam)])];
+  return namen.map((naam) => {
+    const o = oud.find((t) => t.naam === naam);
+    const n = nieuw.find((t) => t.naam === naam);
+    return {
+      naam,
+      label: (n ?? o)!.label,
+      ...(o ? { oud: { vervaldatum: o.vervaldatum, uitleg: o.uitleg } } : {}),
+      ...(n ? { nieuw: { vervaldatum: n.vervaldatum, uitleg: n.uitleg } } : {}),
+      ...(o && n ? { verschilDagen: dagenTussen(o.vervaldatum, n.vervaldatum) } : {}),
+      verplichting: isVerplichting(naam),
+    };
+  });
+}
+
+/**
+ * The dry run for one klacht: its history replayed on `nieuw`, compared with where it stands now (`huidig`:
+ * state and running termijnen on its current version `vanVersie`).
+ */
+export function proefMigratie(
+  nieuw: CompiledRegime,
+  historie: HistorieStap[],
+  huidig: { vanVersie: string; state: string; termijnen: TermijnView[] },
+): MigratieProef {
+  const basis = { vanVersie: huidig.vanVersie, naarVersie: nieuw.summary.versie, vanState: huidig.state };
+  const bezwaren: string[] = [];
+  if (!toestandenVan(nieuw.machine as AnyStateMachine).has(huidig.state)) {
+    bezwaren.push(`de toestand ${huidig.state} (${huidig.state.split('.').at(-1)}) bestaat niet in versie ${nieuw.summary.versie}`);
+  }
+  const { resultaat: r, fout } = speelAf(nieuw, historie);
+  if (!r) return { ...basis, termijnen: vergelijkTermijnen(huidig.termijnen, []), bezwaren: [...bezwaren, fout ?? 'geweigerd'] };
+  const termijnen = vergelijkTermijnen(huidig.termijnen, r.termijnen);
+  if (r.state !== huidig.state) bezwaren.push(`de klacht zou in versie ${nieuw.summary.versie} in ${r.state} staan in plaats van ${huidig.state}`);
+  for (const t of termijnen) {
+    if (t.oud && !t.nieuw) bezwaren.push(`de lopende termijn ${t.label} (${t.naam}, ${t.oud.vervaldatum}) zou vervallen`);
+    else if (t.verschilDagen !== undefined && t.verschilDagen < 0) {
+      bezwaren.push(`de lopende termijn ${t.label} (${t.naam}) zou ${-t.verschilDagen} dag(en) korter worden: ${t.oud!.vervaldatum} wordt ${t.nieuw!.vervaldatum}`);
+    }
+  }
+  return { ...basis, naarState: r.state, termijnen, bezwaren, ...(bezwaren.length ? {} : { resultaat: r }) };
+}
+
+/** The history replayed on a version: where the klacht stands on it, or why the replay stops. */
+export function speelAf(regime: CompiledRegime, historie: HistorieStap[]): { resultaat?: StepResult; fout?: string } {
+  const [intakeStap, ...rest] = historie;
+  if (!intakeStap || intakeStap.type !== 'KLACHT_ONTVANGEN') return { fout: 'de historie begint niet met de ontvangst van de klacht' };
+  let r = regime.start(alsIntake(intakeStap));
+  if (!r.accepted) return { fout: `versie ${regime.summary.versie} weigert de intake: ${r.reason ?? ''}`.trim() };
+  for (const [i, stap] of rest.entries()) {
+    if (GEEN_MACHINE_GEBEURTENIS.has(stap.type)) continue;
+    const volgende = regime.step(r.snapshot, { type: stap.type, at: stap.at, ...(stap.data ? { data: stap.data } : {}) });
+    if (!volgende.accepted) return { fout: `gebeurtenis ${i + 2} (${stap.type} op ${stap.at.slice(0, 10)}) past niet in versie ${regime.summary.versie}: ${volgende.reason ?? 'geweigerd'}` };
+    r = volgende;
+  }
+  return { resultaat: r };
+}
+
+/**
+ * The dry run for a stored klacht: its history replayed on its own version first (which must give the stored
+ * state: otherwise the history is not the whole story and nothing is moved), then on the new one.
+ */
+export function proefMigratieVanKlacht(oud: CompiledRegime, nieuw: CompiledRegime, historie: HistorieStap[], opgeslagenState: string): MigratieProef {
+  const eigen = speelAf(oud, historie);
+  if (!eigen.resultaat || eigen.resultaat.state !== opgeslagenState) {
+    return {
+      vanVersie: oud.summary.versie,
+      naarVersie: nieuw.summary.versie,
+      vanState: opgeslagenState,
+      termijnen: [],
+      bezwaren: [`de historie geeft op versie ${oud.summary.versie} niet de huidige toestand ${opgeslagenState}${eigen.fout ? ` (${eigen.fout})` : ''}`],
+    };
+  }
+  return proefMigratie(nieuw, historie, { vanVersie: oud.summary.versie, state: opgeslagenState, termijnen: eigen.resultaat.termijnen });
+}

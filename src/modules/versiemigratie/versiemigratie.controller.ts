@@ -1,0 +1,40 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Rollen } from '../auth/rollen.decorator';
+import { HuidigeTenant, type Tenant } from '../auth/tenant';
+import { MigratieVerzoekDto } from './dto/migratie.dto';
+import { VersieMigratieService, type KlachtMigratieProef } from './versiemigratie.service';
+
+@ApiTags('definities')
+// Moving running klachten is a change to the regime's application: the beleidsmedewerker who publishes versions.
+@Rollen('beleidsmedewerker')
+@Controller('definities/:id/versies/:versie')
+export class VersieMigratieController {
+  constructor(private readonly migratie: VersieMigratieService) {}
+
+  @Get('migratieproef')
+  @ApiOperation({
+    operationId: 'migratieProef',
+    summary: 'Proef: wat deze versie doet met de lopende klachten van oudere versies (toestand en termijnen oud en nieuw, bezwaren)',
+  })
+  @ApiOkResponse({ description: 'Per lopende klacht de oude en nieuwe toestand en termijnen met uitleg, en waarom ze niet kan (bezwaren).' })
+  @ApiNotFoundResponse({ description: 'Geen versie met dit id voor uw gemeente.' })
+  proef(@HuidigeTenant() tenant: Tenant, @Param('id') id: string, @Param('versie') versie: string): Promise<{ naarVersie: string; klachten: KlachtMigratieProef[] }> {
+    return this.migratie.proef(tenant.gemeente, id, versie);
+  }
+
+  @Post('migraties')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'migreer', summary: 'Zet de genoemde lopende klachten over naar deze versie (alles of niets, vastgelegd in de historie)' })
+  @ApiOkResponse({ description: 'De klachten staan op de nieuwe versie, met hun nieuwe termijnen.' })
+  @ApiConflictResponse({ description: 'migratie-geweigerd: een of meer klachten kunnen niet (extensie klachten met per klacht de bezwaren); er is niets gewijzigd.' })
+  @ApiNotFoundResponse({ description: 'Geen versie of klacht met dit id voor uw gemeente.' })
+  async migreer(
+    @HuidigeTenant() tenant: Tenant,
+    @Param('id') id: string,
+    @Param('versie') versie: string,
+    @Body() body: MigratieVerzoekDto,
+  ): Promise<{ naarVersie: string; klachten: KlachtMigratieProef[] }> {
+    return { naarVersie: versie, klachten: await this.migratie.migreer(tenant.gemeente, id, versie, body.klachten, body.reden, tenant.subject) };
+  }
+}

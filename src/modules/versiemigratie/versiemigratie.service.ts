@@ -1,0 +1,130 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { KLOK, type Klok } from '../../common/klok';
+import { ProblemException } from '../../common/problem';
+import type { CompiledRegime } from '../../machines/contract';
+import { proefMigratieVanKlacht, type HistorieStap, type MigratieProef } from '../../machines/migratie';
+import { EngineService } from '../engine/engine.service';
+import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
+import { KlachtEntity } from '../klachten/klacht.entity';
+
+/** The event the history records for a migration (Dutch audit line: from which version to which, and why). */
+export const VERSIE_GEMIGREERD = 'VERSIE_GEMIGREERD';
+
+export type KlachtMigratieProef = Omit<MigratieProef, 'resultaat'> & { klachtId: string; migreerbaar: boolean };
+
+/**
+ * Running klachten onto a new version of their definition (a published definition never changes; a running klacht
+ * stays on its version unless migrated explicitly). The dry run lists every running klacht of the gemeente on an
+ * older version with its old and new state and termijnen; applying is explicit, for named klachten, all or none,
+ * re-checked under the row lock, and recorded in each klacht's history.
+ */
+@Injectable()
+export class VersieMigratieService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly engine: EngineService,
+    @Inject(REGIME_BRON) private readonly regimes: RegimeBron,
+    @Inject(KLOK) private readonly klok: Klok,
+  ) {}
+
+  /** The target version, only for the caller's own gemeente (404 otherwise: it does not exist for them). */
+  private doel(gemeente: string, definitieId: string, versie: string): CompiledRegime {
+    const regime = this.regimes.byId(definitieId, versie);
+    if (!regime || regime.summary.gemeente.cbsCode !== gemeente) {
+      throw ProblemException.notFound(`Geen versie ${versie} van definitie ${definitieId} voor gemeente ${gemeente}.`, 'definitie-niet-gevonden');
+    }
+    return regime;
+  }
+
+  private async historie(m: EntityManager, klachtId: string): Promise<HistorieStap[]> {
+    const rijen: { type: string; at: Date; payload: Record<string, unknown> }[] = await m.query(
+      `select type, "at", payload from klacht_gebeurtenis where klacht_id = $1 and accepted order by id`,
+      [klachtId],
+    );
+    return rijen.filter((r) => r.type !== VERSIE_GEMIGREERD).map((r) => ({ type: r.type, at: r.at.toISOString(), data: r.payload }));
+  }
+
+  private async proefVoor(m: EntityManager, row: KlachtEntity, naar: CompiledRegime): Promise<MigratieProef> {
+    const oud = this.engine.regimeVan(row);
+    const proef = proefMigratieVanKlacht(oud, naar, await this.historie(m, row.id), row.state);
+    // Forward only: a klacht never moves to a version that began before its own.
+    if (naar.summary.geldigVanaf <= oud.summary.geldigVanaf) {
+      return { ...proef, resultaat: undefined, bezwaren: [`versie ${naar.summary.versie} is niet nieuwer dan versie ${oud.summary.versie} van de klacht`, ...proef.bezwaren] };
+    }
+    return proef;
+  }
+
+  private zonderResultaat(klachtId: string, p: MigratieProef): KlachtMigratieProef {
+    const { resultaat: _r, ...rest } = p;
+    return { klachtId, ...rest, migreerbaar: p.bezwaren.length === 0 };
+  }
+
+  /** The dry run: every running klacht of this definition on another version, with what the new version does to it. */
+  async proef(gemeente: string, definitieId: string, versie: string): Promise<{ naarVersie: string; klachten: KlachtMigratieProef[] }> {
+    const naar = this.doel(gemeente, definitieId, versie);
+    const rows = await this.dataSource.getRepository(KlachtEntity).find({
+      where: { gemeente, definitieId, done: false },
+      order: { ontvangenOp: 'ASC', id: 'ASC' },
+    });
+    const klachten: KlachtMigratieProef[] = [];
+    for (const row of rows.filter((r) => r.definitieVersie !== versie)) {
+      klachten.push(this.zonderResultaat(row.id, await this.proefVoor(this.dataSource.manager, row, naar)));
+    }
+    return { naarVersie: versie, klachten };
+  }
+
+  /**
+   * Applies the migration to the named klachten in one transaction: each is locked and checked again; one
+   * objection and nothing moves (409 naming every klacht that cannot). Each moved klacht gets its new snapshot,
+   * termijnen (reconciled like any step) and a history line with who did it and why.
+   */
+  async migreer(
+    gemeente: string,
+    definitieId: string,
+    versie: string,
+    klachtIds: string[],
+    reden: string,
+    actor: string,
+  ): Promise<KlachtMigratieProef[]> {
+    const naar = this.doel(gemeente, definitieId, versie);
+    return this.dataSource.transaction(async (m) => {
+      const uit: { row: KlachtEntity; proef: MigratieProef }[] = [];
+      // Lock order as everywhere: klacht rows in id order.
+      for (const id of [...new Set(klachtIds)].sort()) {
+        const row = await this.engine.vergrendel(m, id);
+        if (row.gemeente !== gemeente || row.definitieId !== definitieId) throw ProblemException.notFound(`Er is geen klacht met id ${id}.`, 'klacht-niet-gevonden');
+        const proef = row.done
+          ? { vanVersie: row.definitieVersie, naarVersie: versie, vanState: row.state, termijnen: [], bezwaren: ['de klacht is afgesloten'] }
+          : await this.proefVoor(m, row, naar);
+        uit.push({ row, proef });
+      }
+      const geweigerd = uit.filter((u) => u.proef.bezwaren.length > 0);
+      if (geweigerd.length) {
+        throw ProblemException.conflict(
+          'migratie-geweigerd',
+          'Migratie geweigerd',
+          `${geweigerd.length} van de ${uit.length} klachten kunnen niet naar versie ${versie}; er is niets gemigreerd.`,
+          { klachten: geweigerd.map((g) => ({ klachtId: g.row.id, bezwaren: g.proef.bezwaren })) },
+        );
+      }
+      const at = this.klok.nu().toISOString();
+      for (const { row, proef } of uit) {
+        const resultaat = proef.resultaat!;
+        await m.update(KlachtEntity, { id: row.id }, { definitieVersie: versie });
+        const van = row.definitieVersie;
+        row.definitieVersie = versie;
+        await this.engine.schrijfStap(
+          m,
+          row,
+          row.state,
+          { type: VERSIE_GEMIGREERD, at, actor, data: { vanVersie: van, naarVersie: versie, reden } },
+          { ...resultaat, intents: [] },
+          { actor },
+        );
+      }
+      return uit.map((u) => this.zonderResultaat(u.row.id, u.proef));
+    });
+  }
+}
