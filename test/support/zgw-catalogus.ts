@@ -12,7 +12,7 @@ export const ZGW_SECRET = 'een-gedeeld-geheim-van-minstens-32-tekens';
 export const RSIN_AMSTERDAM = '002564440';
 
 export const KLACHT_ZAAKTYPE = 'KLACHT-SD';
-export const STATUSTYPEN = ['Ontvangen', 'In behandeling', 'Verdaagd', 'Afgehandeld', 'Bij de ombudsman', 'Afgesloten'];
+export const STATUSTYPEN = ['Ontvangen', 'In behandeling', 'Doorgestuurd', 'Afgehandeld', 'Bij de ombudsman', 'Afgesloten'];
 export const RESULTAATTYPEN = ['Gegrond', 'Deels gegrond', 'Ongegrond', 'Informeel opgelost', 'Niet behandeld', 'Doorgestuurd'];
 
 type Json = Record<string, unknown>;

@@ -272,7 +272,7 @@ export class ZgwMock {
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? '/', 'http://mock');
     const m = /^\/(zaken|catalogi|documenten)\/api\/v1(\/.*)$/.exec(url.pathname);
-    const stuur = (status: number, body: unknown, v: ZgwVerzoek) => {
+    const stuur = (status: number, body: unknown, v: Omit<ZgwVerzoek, 'status'>) => {
       this.verzoeken.push({ ...v, status });
       res.writeHead(status, { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json', 'api-version': '1.5.1' });
       res.end(body === undefined ? undefined : JSON.stringify(body));

@@ -1,0 +1,120 @@
+/**
+ * The ZGW koppeling of one definition version (pure: no NestJS, no I/O except reading the file):
+ * which zaaktype a klacht becomes, which statustype each step of the regime sets, which
+ * resultaattype an afdoening or oordeel gives. It lives next to the definition, in
+ * `definitions/<cbs-code>-<naam>/zgw/<versie>.yaml` (the definition loader does not descend into
+ * that folder). Names, not URLs: the gemeente's catalogus (Catalogi API) resolves them, so the same
+ * file works against every Open Zaak of that gemeente (test, acceptatie, productie).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { DefinitionError } from '../machines/contract';
+import { yamlPositie } from '../machines/definition/loader';
+
+/** Zaken API 1.5.1 `VertrouwelijkheidaanduidingEnum` (Archiefwet: the zaak's confidentiality). */
+export const VERTROUWELIJKHEIDAANDUIDINGEN = [
+  'openbaar',
+  'beperkt_openbaar',
+  'intern',
+  'zaakvertrouwelijk',
+  'vertrouwelijk',
+  'confidentieel',
+  'geheim',
+  'zeer_geheim',
+] as const;
+
+const naam = z.string().min(1).max(80);
+
+export const koppelingSchema = z
+  .object({
+    /** `identificatie` of the zaaktype in the gemeente's catalogus. */
+    zaaktype: z.string().min(1).max(50),
+    /** Klachten hold personal data about health and care (AVG art. 9): `vertrouwelijk` is the usual choice. */
+    vertrouwelijkheidaanduiding: z.enum(VERTROUWELIJKHEIDAANDUIDINGEN),
+    /** The termijnen whose due date is the zaak's uiterlijkeEinddatumAfdoening (Awb 9:11), e.g. `afhandeling`. */
+    afhandeltermijnen: z.array(z.string().min(1)).min(1),
+    /** Step (dotted path; a parent covers its children) -> statustype omschrijving. */
+    statussen: z.record(z.string().min(1), naam),
+    resultaten: z
+      .object({
+        /** Awb 9:12 lid 1 oordeel -> resultaattype omschrijving (wins over afdoening). */
+        oordeel: z.record(z.string().min(1), naam).optional(),
+        /** Afwikkeling (registratie) -> resultaattype omschrijving. */
+        afdoening: z.record(z.string().min(1), naam).optional(),
+        /** Step -> resultaattype, when neither oordeel nor afdoening gives one (e.g. `afgedaanInformeel`, `ingetrokken`). */
+        stap: z.record(z.string().min(1), naam).optional(),
+      })
+      .strict(),
+    roltypen: z.object({ klager: naam, behandelaar: naam }).strict(),
+    /** The organisatorische eenheid that handles the klacht (rol behandelaar). */
+    behandelaar: z.object({ identificatie: z.string().min(1).max(24), naam: z.string().min(1).max(50) }).strict(),
+    informatieobjecttypen: z.object({ klaagschrift: naam }).strict(),
+  })
+  .strict();
+
+export type ZgwKoppeling = z.infer<typeof koppelingSchema>;
+
+export interface GeladenKoppeling {
+  file: string;
+  koppeling?: ZgwKoppeling;
+  errors: DefinitionError[];
+  /** file:line:column of a path in the file (for later checks). */
+  positie(pad: (string | number)[]): { line: number; column: number };
+}
+
+/** Where the koppeling of a definition file lives: `<map>/zgw/<versie>.yaml`. */
+export function koppelingBestand(definitieBestand: string): string {
+  return join(dirname(definitieBestand), 'zgw', basename(definitieBestand));
+}
+
+export function laadKoppeling(file: string): GeladenKoppeling | undefined {
+  if (!existsSync(file)) return undefined;
+  const lines = new LineCounter();
+  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines, prettyErrors: false });
+  const positie = (pad: (string | number)[]) => yamlPositie(doc, lines, pad, false);
+  if (doc.errors.length) {
+    const { line, col } = lines.linePos(doc.errors[0].pos[0]);
+    return { file, positie, errors: [{ file, line, column: col, message: `geen geldige YAML: ${doc.errors[0].message.split('\n')[0]}` }] };
+  }
+  const r = koppelingSchema.safeParse(doc.toJS());
+  if (!r.success) {
+    return {
+      file,
+      positie,
+      errors: r.error.issues.map((i) => {
+        const p = positie(i.path as (string | number)[]);
+        const onbekend = i.code === 'unrecognized_keys' ? `: ${i.keys.join(', ')}` : '';
+        return { file, ...p, message: `zgw-koppeling ${i.path.join('.') || '(bestand)'}: ${i.message}${onbekend}` };
+      }),
+    };
+  }
+  return { file, koppeling: r.data, positie, errors: [] };
+}
+
+/**
+ * The statustype for a step: the most specific key that is the step or one of its parents
+ * (`gemeente` covers `gemeente.horen`). No key: the step sets no status.
+ */
+export function statustypeVoor(k: ZgwKoppeling, state: string): string | undefined {
+  let pad = state;
+  for (;;) {
+    if (k.statussen[pad] !== undefined) return k.statussen[pad];
+    const i = pad.lastIndexOf('.');
+    if (i < 0) return undefined;
+    pad = pad.slice(0, i);
+  }
+}
+
+/**
+ * The resultaattype for how a klacht ended: the oordeel (Awb 9:12 lid 1) first, else the afdoening
+ * (afwikkeling), else the step it ended in. None: no resultaat yet (the klacht is still being handled).
+ */
+export function resultaattypeVoor(k: ZgwKoppeling, uitkomst: { oordeel: string | null; afdoening: string | null; state: string }): string | undefined {
+  return (
+    (uitkomst.oordeel ? k.resultaten.oordeel?.[uitkomst.oordeel] : undefined) ??
+    (uitkomst.afdoening ? k.resultaten.afdoening?.[uitkomst.afdoening] : undefined) ??
+    k.resultaten.stap?.[uitkomst.state]
+  );
+}
