@@ -132,6 +132,8 @@ export class ZgwMock {
   /** Resources per API and collection path (e.g. `zaken:/zaken`), by uuid. */
   readonly opslag = new Map<string, Map<string, Json>>();
   readonly verzoeken: ZgwVerzoek[] = [];
+  /** Documenten API: content of each enkelvoudiginformatieobject, by uuid. */
+  readonly inhoud = new Map<string, Buffer>();
   port = 0;
   /** Set by a test: the request is carried out and stored, but the connection drops before the answer. */
   verbreekNa?: (v: { api: ZgwApi; methode: string; pad: string; body: unknown }) => boolean;
@@ -203,7 +205,8 @@ export class ZgwMock {
   /** Validates `data` against an operation's schema (a component `$ref` or inline); returns the errors (empty: valid). */
   valideer(api: ZgwApi, schema: Json, data: unknown, variant: 'verzoek' | 'antwoord'): string[] {
     if (typeof schema.$ref !== 'string') {
-      const inline = converteer(schema, variant) as Json;
+      // An inline schema may still point into the document's components.
+      const inline = JSON.parse(JSON.stringify(converteer(schema, variant)).replaceAll('"#/components/', `"${api}-${variant}#/components/`)) as Json;
       const v = this.validator(`${api}-${variant}:${JSON.stringify(inline)}`, () => inline);
       return v(data) ? [] : (v.errors ?? []).map((e) => foutTekst(e, 'body'));
     }
@@ -359,7 +362,10 @@ export class ZgwMock {
           return r ? { status: 200, body: r } : { status: 404, body: { title: 'Niet gevonden' } };
         }
         const filters = [...query.entries()].filter(([k]) => k !== 'page' && !k.includes('__') && k !== 'ordering' && k !== 'expand');
-        const results = [...coll.values()].filter((r) => filters.every(([k, v]) => String(r[k]) === v));
+        // A filter on a field the resource does not have (Catalogi `status=alles`) selects nothing out.
+        const results = [...coll.values()].filter((r) => filters.every(([k, v]) => !(k in r) || String(r[k]) === v));
+        // Some lists are documented unpaginated (a bare array), e.g. zaakinformatieobject_list.
+        if (op.antwoordSchema?.type === 'array') return { status: 200, body: results };
         return { status: 200, body: { count: results.length, next: null, previous: null, results } };
       }
       case 'POST': {
@@ -367,6 +373,12 @@ export class ZgwMock {
         const id = randomUUID();
         const r: Json = { url: `${this.basisUrl(api)}${verzamelingPad}/${id}`, uuid: id, ...body };
         this.catalogusVan(api, r);
+        // Documenten API: the content is kept apart and the resource points at its download (`inhoud`, a URL).
+        if (api === 'documenten' && verzamelingPad === '/enkelvoudiginformatieobjecten' && typeof r.inhoud === 'string') {
+          this.inhoud.set(id, Buffer.from(r.inhoud, 'base64'));
+          r.inhoud = `${String(r.url)}/download`;
+          r.bestandsomvang = this.inhoud.get(id)!.length;
+        }
         this.vulAan(api, op, r);
         coll.set(id, r);
         this.afgeleid(api, verzamelingPad, r);
@@ -397,7 +409,14 @@ export class ZgwMock {
     const props = (schema?.properties ?? {}) as Record<string, Json>;
     for (const [p, ps] of Object.entries(props)) {
       if (r[p] !== undefined || !isVlag(ps, 'readOnly')) continue;
-      const inner = (Array.isArray(ps.anyOf) ? (ps.anyOf as Json[])[0] : ps) as Json;
+      let inner = (Array.isArray(ps.anyOf) ? (ps.anyOf as Json[])[0] : ps) as Json;
+      // An enum by reference (`allOf: [$ref]`, e.g. aardRelatieWeergave): its first value.
+      const ref = ((inner.allOf as Json[] | undefined)?.[0]?.$ref ?? inner.$ref) as string | undefined;
+      if (ref) inner = (this.ajv.getSchema(`${api}-antwoord${ref}`)?.schema as Json | undefined) ?? inner;
+      if (Array.isArray(inner.enum) && !Array.isArray(ps.anyOf)) {
+        r[p] = inner.enum[0];
+        continue;
+      }
       if (Array.isArray(ps.anyOf)) r[p] = null;
       else if (inner.type === 'array') r[p] = [];
       else if (inner.type === 'string' && !inner.format) r[p] = '';
@@ -405,6 +424,7 @@ export class ZgwMock {
       // A link the register derives and the connector never reads (e.g. StatusType.zaakobjecttype).
       else if (inner.type === 'string' && inner.format === 'uri') r[p] = `${this.basisUrl(api)}/afgeleid/${p}`;
       else if (inner.type === 'boolean') r[p] = false;
+      else if (inner.type === 'integer') r[p] = 1;
     }
   }
 
