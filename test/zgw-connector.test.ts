@@ -1,6 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCli, type CliIo } from '../src/cli/main';
+import { zgwOpdracht } from '../src/cli/commands/zgw';
 import { ZgwAfleveringService } from '../src/modules/zgw/zgw-aflevering.service';
 import { ZgwZaakEntity } from '../src/modules/zgw/zgw-zaak.entity';
 import { TermijnEntity } from '../src/modules/termijnen/termijn.entity';
@@ -205,4 +207,57 @@ describe('ZGW connector against the validating mock', () => {
     expect(vanZaak('/zaakinformatieobjecten', zaken[0])).toHaveLength(1);
     expect((await rij()).status).toBe('afgeleverd');
   });
+
+  it('zgw reconcile: a status missing from the register and a wrong uiterlijkeEinddatumAfdoening are repaired, and nothing is added twice', async () => {
+    const { klacht } = await app.engine.create(intake('Register raakte iets kwijt'), { actor: 'kcc' });
+    await stap(klacht.id, 'FORMELE_BEHANDELING', '2026-03-03');
+    await leverOk(klacht.id);
+    const [zaak] = zakenVan(klacht.id);
+    const statussen = mock.verzameling('zaken', '/statussen');
+    const weg = vanZaak('/statussen', zaak).find((s) => s.statustype === cat.statustypen['In behandeling'])!;
+    statussen.delete(String(weg.uuid));
+    mock.verzameling('zaken', '/zaken').get(String(zaak.uuid))!.uiterlijkeEinddatumAfdoening = '2026-12-31';
+
+    const io = vangIo();
+    expect(await zgwOpdracht(['reconcile', '--gemeente', 'GM0363', '--klacht', klacht.id], io, app.config)).toBe(0);
+    const termijn = await app.db.getRepository(TermijnEntity).findOneByOrFail({ klachtId: klacht.id, naam: 'afhandeling', status: 'running' });
+    expect(io.uit).toEqual([
+      `${klacht.id}: uiterlijkeEinddatumAfdoening 2026-12-31 -> ${termijn.vervaldatum}`,
+      `${klacht.id}: status In behandeling (2026-03-03T10:00:00.000Z)`,
+      '1 klachten vergeleken, 1 hersteld, 0 mislukt.',
+    ]);
+    expect(mock.verzameling('zaken', '/zaken').get(String(zaak.uuid))!.uiterlijkeEinddatumAfdoening).toBe(termijn.vervaldatum);
+    expect(vanZaak('/statussen', zaak).map((s) => s.statustype)).toEqual([cat.statustypen['Ontvangen'], cat.statustypen['In behandeling']]);
+    expect(vanZaak('/rollen', zaak)).toHaveLength(2);
+    expect(zakenVan(klacht.id)).toHaveLength(1);
+  });
+
+  it('klachtregie validate --zgw-catalogus: the koppeling against the catalogus exported from the Catalogi API; an unknown statustype is refused with file:line:column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zgw-validate-'));
+    const catalogus = join(dir, 'catalogus.json');
+    const exportIo = vangIo();
+    expect(await zgwOpdracht(['catalogus', '--gemeente', 'GM0363', '--uit', catalogus], exportIo, app.config)).toBe(0);
+
+    const goed = vangIo();
+    expect(await runCli(['validate', join(__dirname, '..', 'definitions', 'gm0363-amsterdam'), '--zgw-catalogus', catalogus], goed)).toBe(0);
+    expect(goed.uit[0]).toMatch(/zgw-koppeling tegen de catalogus \(1\)/);
+
+    const map = join(dir, 'gm0363-amsterdam');
+    mkdirSync(join(map, 'zgw'), { recursive: true });
+    cpSync(join(__dirname, '..', 'definitions', 'gm0363-amsterdam', '2015-01.yaml'), join(map, '2015-01.yaml'));
+    const tekst = readFileSync(join(__dirname, '..', 'definitions', 'gm0363-amsterdam', 'zgw', '2015-01.yaml'), 'utf8').replace('  gemeente: In behandeling', '  gemeente: In behandling');
+    writeFileSync(join(map, 'zgw', '2015-01.yaml'), tekst);
+    const regels = tekst.split('\n');
+    const regel = regels.findIndex((r) => r === '  gemeente: In behandling') + 1;
+    const fout = vangIo(dir);
+    expect(await runCli(['validate', map, '--zgw-catalogus', catalogus], fout)).toBe(1);
+    expect(fout.fout[0]).toBe(`gm0363-amsterdam/zgw/2015-01.yaml:${regel}:13: onbekend statustype 'In behandling' in zaaktype KLACHT-SD`);
+    expect(fout.fout[1]).toMatch(/-> bekend: 'Ontvangen', 'In behandeling'/);
+  });
 });
+
+function vangIo(cwd = process.cwd()): CliIo & { uit: string[]; fout: string[] } {
+  const uit: string[] = [];
+  const fout: string[] = [];
+  return { uit, fout, cwd, out: (l) => uit.push(l), err: (l) => fout.push(l) };
+}

@@ -8,7 +8,7 @@ import { KlachtEntity } from '../klachten/klacht.entity';
 import { wachttijd } from '../webhooks/webhook-aflevering.service';
 import { ZgwClient } from './zgw-client';
 import { ZgwQueue } from './zgw-queue';
-import { ZGW_DOCUMENT_BRONNEN, ZgwSynchronisatie, type SynchronisatieUitkomst, type ZgwDocumentBron } from './zgw-synchronisatie';
+import { ZGW_DOCUMENT_BRONNEN, ZgwSynchronisatie, type SynchronisatieUitkomst, type ZgwDocumentBron, type ZgwWijziging } from './zgw-synchronisatie';
 import { ZgwZaakEntity } from './zgw-zaak.entity';
 
 export type ZgwAfleverUitkomst = 'afgeleverd' | 'mislukt' | 'vastgelopen' | 'bezig' | 'nog-niet' | 'niets-te-doen';
@@ -54,20 +54,45 @@ export class ZgwAfleveringService {
   }
 
   /** One delivery run for a klacht (the queue's processor, the sweep, tests). */
-  async lever(klachtId: string, opties: { ookVastgelopen?: boolean } = {}): Promise<ZgwAfleverUitkomst> {
+  async lever(klachtId: string): Promise<ZgwAfleverUitkomst> {
+    return (await this.run(klachtId, false)).uitkomst;
+  }
+
+  /**
+   * `zgw reconcile`: compares every klacht of the gemeente with its zaak in the register and repairs
+   * what differs (a missing zaak, status, rol, document or resultaat, a wrong uiterlijkeEinddatumAfdoening
+   * or verlenging), whatever the delivery state; vastgelopen ones included.
+   */
+  async reconcile(gemeente: string, klachtIds?: string[]): Promise<{ klachtId: string; uitkomst: ZgwAfleverUitkomst; wijzigingen: ZgwWijziging[]; fout?: string }[]> {
+    if (!this.gemeente(gemeente)) throw new Error(`ZGW staat niet aan voor ${gemeente} (ZGW_CONFIG)`);
+    const ids =
+      klachtIds ??
+      ((await this.dataSource.query(`SELECT id FROM klacht WHERE gemeente = $1 ORDER BY ontvangen_op, id`, [gemeente])) as { id: string }[]).map((r) => r.id);
+    const uit: { klachtId: string; uitkomst: ZgwAfleverUitkomst; wijzigingen: ZgwWijziging[]; fout?: string }[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const deel = ids.slice(i, i + 500);
+      // Rows for klachten from before ZGW was switched on, as pending: the run below records the outcome.
+      await this.markeer(deel);
+      for (const id of deel) uit.push({ klachtId: id, ...(await this.run(id, true)) });
+    }
+    return uit;
+  }
+
+  private async run(klachtId: string, altijd: boolean): Promise<{ uitkomst: ZgwAfleverUitkomst; wijzigingen: ZgwWijziging[]; fout?: string }> {
     let vervolg: { sleutel: string; delay: number } | undefined;
-    const uitkomst = await this.dataSource.transaction(async (m): Promise<ZgwAfleverUitkomst> => {
+    const uitkomst = await this.dataSource.transaction(async (m): Promise<{ uitkomst: ZgwAfleverUitkomst; wijzigingen: ZgwWijziging[]; fout?: string }> => {
+      const niets = (u: ZgwAfleverUitkomst) => ({ uitkomst: u, wijzigingen: [] });
       // One run per klacht at a time (across processes); the outbox may bump generatie meanwhile.
       const [{ vrij }] = (await m.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 16)) AS vrij`, [klachtId])) as { vrij: boolean }[];
-      if (!vrij) return 'bezig';
+      if (!vrij) return niets('bezig');
       const rij = await m.findOneBy(ZgwZaakEntity, { klachtId });
-      if (!rij || (rij.status !== 'wachtend' && !(opties.ookVastgelopen && rij.status === 'vastgelopen'))) return 'niets-te-doen';
-      if (!opties.ookVastgelopen && new Date(rij.nextAttemptAt).getTime() > Date.now()) return 'nog-niet';
+      if (!rij || (!altijd && rij.status !== 'wachtend')) return niets('niets-te-doen');
+      if (!altijd && new Date(rij.nextAttemptAt).getTime() > Date.now()) return niets('nog-niet');
       const cfg = this.gemeente(rij.gemeente);
       const klacht = await m.findOneBy(KlachtEntity, { id: klachtId });
       if (!cfg || !klacht) {
         await m.update(ZgwZaakEntity, { klachtId }, { status: 'afgeleverd', afgeleverdGeneratie: rij.generatie, lastError: cfg ? 'klacht bestaat niet meer' : 'ZGW staat uit voor deze gemeente' });
-        return 'niets-te-doen';
+        return niets('niets-te-doen');
       }
       let zaakUrl = rij.zaakUrl;
       let r: SynchronisatieUitkomst;
@@ -85,7 +110,7 @@ export class ZgwAfleveringService {
         );
         this.logger.warn(`Zaak van klacht ${klachtId}, poging ${poging}${vast ? ' (vastgelopen)' : ''}: ${(e as Error).message}`);
         if (!vast) vervolg = { sleutel: `${rij.generatie}.${poging}`, delay };
-        return vast ? 'vastgelopen' : 'mislukt';
+        return { uitkomst: vast ? 'vastgelopen' : 'mislukt', wijzigingen: [], fout: (e as Error).message };
       }
       if (r.overgeslagen) this.logger.log(`Klacht ${klachtId}: ${r.overgeslagen}`);
       await m.update(
@@ -93,10 +118,11 @@ export class ZgwAfleveringService {
         { klachtId },
         { zaakUrl: r.zaakUrl, status: 'afgeleverd', afgeleverdGeneratie: rij.generatie, attempts: 0, lastError: r.overgeslagen ?? null, afgeleverdOp: new Date() },
       );
-      return 'afgeleverd';
+      return { uitkomst: 'afgeleverd', wijzigingen: r.wijzigingen };
     });
     if (vervolg) {
-      await this.queue.plan(klachtId, vervolg.sleutel, vervolg.delay).catch((e: Error) => this.logger.warn(`Enqueue ${klachtId}: ${e.message} (the sweep retries)`));
+      const v = vervolg;
+      await this.queue.plan(klachtId, v.sleutel, v.delay).catch((e: Error) => this.logger.warn(`Enqueue ${klachtId}: ${e.message} (the sweep retries)`));
     }
     return uitkomst;
   }
