@@ -57,7 +57,7 @@ export function laadZgwConfig(bestand: string, env: Record<string, string | unde
   try {
     ruw = parse(readFileSync(bestand, 'utf8'));
   } catch (e) {
-    throw new Error(`${bestand} kon niet worden gelezen: ${(e as Error).message.split('\n')[0]}`);
+    throw new Error(`${bestand} kon niet worden gelezen: ${(e as Error).message.split('\n')[0]}`, { cause: e });
   }
   const r = zgwBestandSchema.safeParse(ruw);
   if (!r.success) throw new Error(r.error.issues.map((i) => `${i.path.join('.') || '(bestand)'}: ${i.message}`).join('; '));

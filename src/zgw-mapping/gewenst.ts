@@ -71,7 +71,7 @@ export function verlengingVan(t: AfhandeltermijnVoorZaak): { reden: string; duur
   if (v.length === 0) return undefined;
   const totaal = v.map((x) => dagen(x.duur!));
   const duur = totaal.every((d) => d !== undefined) ? `P${totaal.reduce((a, b) => a! + b!, 0)}D` : v[v.length - 1].duur!;
-  const reden = v[v.length - 1].reden ?? `Verdaagd${t.grondslag ? ` (${t.grondslag} lid 2)` : ''}`;
+  const reden = v[v.length - 1].reden ?? `Verdaagd${t.grondslag ? ` op grond van ${t.grondslag}` : ''}`;
   return { reden: reden.slice(0, 200), duur: v.length === 1 ? v[0].duur! : duur };
 }
 
