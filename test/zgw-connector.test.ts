@@ -1,12 +1,14 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import request from 'supertest';
 import { runCli, type CliIo } from '../src/cli/main';
 import { zgwOpdracht } from '../src/cli/commands/zgw';
 import { ZgwAfleveringService } from '../src/modules/zgw/zgw-aflevering.service';
 import { ZgwZaakEntity } from '../src/modules/zgw/zgw-zaak.entity';
 import { TermijnEntity } from '../src/modules/termijnen/termijn.entity';
 import { zaakIdentificatie } from '../src/zgw-mapping';
+import { bearer } from './auth-support';
 import { createTestDatabase, type TestDatabase } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
 import { richtKlachtCatalogusIn, RSIN_AMSTERDAM, ZGW_CLIENT_ID, ZGW_SECRET, type KlachtCatalogus } from './support/zgw-catalogus';
@@ -190,11 +192,16 @@ describe('ZGW connector against the validating mock', () => {
       await app.db.getRepository(ZgwZaakEntity).update({ klachtId: klacht.id }, { nextAttemptAt: new Date(0) });
       expect(await lever(klacht.id)).toBe(verwacht);
     }
-    expect((await zgw.vastgelopen('GM0363')).map((r) => r.klachtId)).toEqual([klacht.id]);
-    expect((await rij()).lastError).toMatch(/geen antwoord/);
+    // The dead-letter view of the gemeente's beheerder (and of no other gemeente).
+    const beheerder = await bearer(app.app, 'GM0363', 'beheerder');
+    const lijst = await request(app.http).get('/api/v1/zgw-afleveringen?status=vastgelopen').set('Authorization', beheerder).expect(200);
+    expect(lijst.body.resultaten).toEqual([expect.objectContaining({ klachtId: klacht.id, status: 'vastgelopen', pogingen: 3, laatsteFout: expect.stringMatching(/geen antwoord/) })]);
+    const ander = await request(app.http).get('/api/v1/zgw-afleveringen?status=vastgelopen').set('Authorization', await bearer(app.app, 'GM1904', 'beheerder')).expect(200);
+    expect(ander.body.resultaten).toEqual([]);
 
     await mock.start();
-    expect(await zgw.opnieuw('GM0363')).toBe(1);
+    const weer = await request(app.http).post(`/api/v1/zgw-afleveringen/${klacht.id}/opnieuw`).set('Authorization', beheerder).expect(202);
+    expect(weer.body).toMatchObject({ status: 'wachtend', pogingen: 0 });
     await stap(klacht.id, 'IN_BEHANDELING_NEMEN', '2026-03-05');
     await stap(klacht.id, 'HOREN_OVERSLAAN', '2026-03-06', { reden: 'afgezien' });
     await stap(klacht.id, 'AFDOENEN', '2026-03-20', { oordeel: 'gegrond' });
