@@ -8,7 +8,7 @@ import { KlachtEntity } from '../klachten/klacht.entity';
 import { wachttijd } from '../webhooks/webhook-aflevering.service';
 import { ZgwClient } from './zgw-client';
 import { ZgwQueue } from './zgw-queue';
-import { ZGW_DOCUMENT_BRONNEN, ZgwSynchronisatie, type SynchronisatieUitkomst, type ZgwDocumentBron, type ZgwWijziging } from './zgw-synchronisatie';
+import { CatalogusCache, ZGW_DOCUMENT_BRONNEN, ZgwSynchronisatie, type SynchronisatieUitkomst, type ZgwDocumentBron, type ZgwWijziging } from './zgw-synchronisatie';
 import { ZgwZaakEntity } from './zgw-zaak.entity';
 
 export type ZgwAfleverUitkomst = 'afgeleverd' | 'mislukt' | 'vastgelopen' | 'bezig' | 'nog-niet' | 'niets-te-doen';
@@ -22,6 +22,7 @@ export type ZgwAfleverUitkomst = 'afgeleverd' | 'mislukt' | 'vastgelopen' | 'bez
 @Injectable()
 export class ZgwAfleveringService {
   private readonly logger = new Logger('Zgw');
+  private readonly catalogi = new CatalogusCache();
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
@@ -36,7 +37,7 @@ export class ZgwAfleveringService {
   }
 
   synchronisatie(cfg: ZgwGemeenteConfig): ZgwSynchronisatie {
-    return new ZgwSynchronisatie(new ZgwClient(cfg, () => this.klok.nu()), this.config.definitionsDir, this.documentBronnen ?? []);
+    return new ZgwSynchronisatie(new ZgwClient(cfg, () => this.klok.nu()), this.config.definitionsDir, this.documentBronnen ?? [], this.catalogi);
   }
 
   /** Outbox: a change of these klachten may concern their zaak (one generatie more, due now). */

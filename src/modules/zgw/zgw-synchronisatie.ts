@@ -38,7 +38,7 @@ export interface ZgwDocumentBron {
 }
 export const ZGW_DOCUMENT_BRONNEN = Symbol('ZGW_DOCUMENT_BRONNEN');
 
-interface Catalogus {
+export interface Catalogus {
   zaaktype: Json;
   statustypen: Map<string, string>;
   resultaattypen: Map<string, string>;
@@ -53,13 +53,31 @@ const zelfdeMoment = (a: unknown, b: string) => typeof a === 'string' && new Dat
  * the register holds and adds only what is missing, so a retried or repeated run never creates
  * anything twice; the same run is `zgw reconcile`. The caller serialises runs per klacht.
  */
-export class ZgwSynchronisatie {
-  private catalogus?: Catalogus;
+/**
+ * The catalogus lookups of a gemeente, kept for a few minutes: the zaaktype and its types change
+ * rarely (a new version is published), and every delivery would otherwise read them again.
+ */
+export class CatalogusCache {
+  private readonly items = new Map<string, { catalogus: Catalogus; tot: number }>();
+  constructor(private readonly ttlMs = 5 * 60_000) {}
+  get(sleutel: string): Catalogus | undefined {
+    const i = this.items.get(sleutel);
+    return i && i.tot > Date.now() ? i.catalogus : undefined;
+  }
+  zet(sleutel: string, catalogus: Catalogus): void {
+    this.items.set(sleutel, { catalogus, tot: Date.now() + this.ttlMs });
+  }
+  vergeet(sleutel: string): void {
+    this.items.delete(sleutel);
+  }
+}
 
+export class ZgwSynchronisatie {
   constructor(
     private readonly client: ZgwClient,
     private readonly definitionsDir: string,
     private readonly documentBronnen: ZgwDocumentBron[] = [],
+    private readonly cache = new CatalogusCache(0),
   ) {}
 
   private get cfg(): ZgwGemeenteConfig {
@@ -100,21 +118,27 @@ export class ZgwSynchronisatie {
     );
   }
 
+  private cacheSleutel(k: ZgwKoppeling): string {
+    return `${this.cfg.gemeente}|${this.cfg.catalogiApi}|${this.cfg.catalogus ?? ''}|${k.zaaktype}`;
+  }
+
   private async laadCatalogus(k: ZgwKoppeling): Promise<Catalogus> {
-    if (this.catalogus) return this.catalogus;
+    const bewaard = this.cache.get(this.cacheSleutel(k));
+    if (bewaard) return bewaard;
     const query: Record<string, string> = { identificatie: k.zaaktype, ...(this.cfg.catalogus ? { catalogus: this.cfg.catalogus } : {}) };
     const zaaktype = zaaktypeMet({ zaaktypen: await this.client.lijst('catalogi', '/zaaktypen', query) }, k.zaaktype);
     if (!zaaktype) throw new ZgwFout(`zaaktype ${k.zaaktype} staat niet (gepubliceerd) in de catalogus van ${this.cfg.gemeente}`, null);
     const perOmschrijving = (lijst: Json[]) => new Map(lijst.map((x) => [String(x.omschrijving), String(x.url)]));
     const zt = { zaaktype: String(zaaktype.url) };
-    this.catalogus = {
+    const catalogus: Catalogus = {
       zaaktype,
       statustypen: perOmschrijving(await this.client.lijst('catalogi', '/statustypen', zt)),
       resultaattypen: perOmschrijving(await this.client.lijst('catalogi', '/resultaattypen', zt)),
       roltypen: perOmschrijving(await this.client.lijst('catalogi', '/roltypen', zt)),
       informatieobjecttypen: perOmschrijving(await this.client.lijst('catalogi', '/informatieobjecttypen', { catalogus: String(zaaktype.catalogus) })),
     };
-    return this.catalogus;
+    this.cache.zet(this.cacheSleutel(k), catalogus);
+    return catalogus;
   }
 
   private static uit(map: Map<string, string>, naam: string, soort: string): string {
@@ -131,6 +155,16 @@ export class ZgwSynchronisatie {
   async synchroniseer(m: EntityManager, klacht: KlachtEntity, zaakUrl: string | null, onZaak: (url: string) => void): Promise<SynchronisatieUitkomst> {
     const k = this.koppelingVan(klacht);
     if (typeof k === 'string') return { zaakUrl, wijzigingen: [], overgeslagen: k };
+    try {
+      return await this.breng(m, klacht, k, zaakUrl, onZaak);
+    } catch (e) {
+      // The catalogus may have changed (a new zaaktype version): the retry reads it again.
+      this.cache.vergeet(this.cacheSleutel(k));
+      throw e;
+    }
+  }
+
+  private async breng(m: EntityManager, klacht: KlachtEntity, k: ZgwKoppeling, zaakUrl: string | null, onZaak: (url: string) => void): Promise<SynchronisatieUitkomst> {
     const gewenst = await this.gewenst(m, klacht, k);
     const cat = await this.laadCatalogus(k);
     const wijzigingen: ZgwWijziging[] = [];
