@@ -6,6 +6,7 @@ import type { DefinitionError } from '../machines/contract';
 import { compileDefinitie } from '../machines/compiler/compile-definitie';
 import type { Definitie } from '../machines/definition/types';
 import { alleKnopen } from '../machines/graph/graph-check';
+import { sortErrors } from '../machines/definition/validate';
 import { controleerKoppeling, type CatalogusExport } from './controle';
 import { koppelingBestand, laadKoppeling } from './koppeling';
 
@@ -31,5 +32,5 @@ export function controleerKoppelingen(definities: readonly { file: string; defin
     aantal++;
     errors.push(...controleerKoppeling(g, { states: stappenVan(d.definitie), definitie: d.definitie }, cat));
   }
-  return { errors, aantal };
+  return { errors: sortErrors(errors), aantal };
 }
