@@ -38,10 +38,11 @@ describe('ZGW koppeling against its definition (klachtregie validate)', () => {
   });
 
   it('a key the koppeling does not know, or a vertrouwelijkheidaanduiding outside the Zaken API list, is refused', () => {
-    const { errors } = metKoppeling(KOPPELING.replace('vertrouwelijkheidaanduiding: vertrouwelijk', 'vertrouwelijkheidaanduiding: prive').concat('zaaktypen: [X]\n'));
-    expect(errors.map((e) => e.message)).toEqual([
-      expect.stringMatching(/^zgw-koppeling vertrouwelijkheidaanduiding: /),
-      expect.stringMatching(/^zgw-koppeling \(bestand\): .*zaaktypen/),
+    const tekst = KOPPELING.replace('vertrouwelijkheidaanduiding: vertrouwelijk', 'vertrouwelijkheidaanduiding: prive').concat('zaaktypen: [X]\n');
+    const { errors } = metKoppeling(tekst);
+    expect(errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [regelVan(tekst, 'vertrouwelijkheidaanduiding: prive'), 30, expect.stringMatching(/^zgw-koppeling vertrouwelijkheidaanduiding: /)],
+      [regelVan(tekst, 'zaaktypen: [X]'), 1, "zgw-koppeling: onbekende sleutel 'zaaktypen'"],
     ]);
   });
 });

@@ -83,10 +83,18 @@ export function laadKoppeling(file: string): GeladenKoppeling | undefined {
     return {
       file,
       positie,
-      errors: r.error.issues.map((i) => {
-        const p = positie(i.path as (string | number)[]);
-        const onbekend = i.code === 'unrecognized_keys' ? `: ${i.keys.join(', ')}` : '';
-        return { file, ...p, message: `zgw-koppeling ${i.path.join('.') || '(bestand)'}: ${i.message}${onbekend}` };
+      errors: r.error.issues.flatMap((i): DefinitionError[] => {
+        const pad = i.path as (string | number)[];
+        // An unknown key: at the key itself, one error per key.
+        if (i.code === 'unrecognized_keys') {
+          return i.keys.map((k) => ({
+            file,
+            ...yamlPositie(doc, lines, [...pad, k], true),
+            message: `zgw-koppeling: onbekende sleutel '${[...pad, k].join('.')}'`,
+            hint: 'zie docs/zgw.md §4 voor de sleutels van een koppeling',
+          }));
+        }
+        return [{ file, ...positie(pad), message: `zgw-koppeling ${pad.join('.') || '(bestand)'}: ${i.message}` }];
       }),
     };
   }
