@@ -260,6 +260,13 @@ describe('ZGW connector against the validating mock', () => {
     expect(await runCli(['validate', map, '--zgw-catalogus', catalogus], fout)).toBe(1);
     expect(fout.fout[0]).toBe(`gm0363-amsterdam/zgw/2015-01.yaml:${regel}:13: onbekend statustype 'In behandling' in zaaktype KLACHT-SD`);
     expect(fout.fout[1]).toMatch(/-> bekend: 'Ontvangen', 'In behandeling'/);
+
+    // A zaaktype per route that the catalogus does not have.
+    const perRoute = readFileSync(join(__dirname, '..', 'definitions', 'gm0363-amsterdam', 'zgw', '2015-01.yaml'), 'utf8').replace('zaaktype: KLACHT-SD\n', 'zaaktype: KLACHT-SD\nzaaktypePerRoute:\n  bijAanbieder: KLACHT-KETEN\n');
+    writeFileSync(join(map, 'zgw', '2015-01.yaml'), perRoute);
+    const route = vangIo(dir);
+    expect(await runCli(['validate', map, '--zgw-catalogus', catalogus], route)).toBe(1);
+    expect(route.fout[0]).toBe(`gm0363-amsterdam/zgw/2015-01.yaml:${perRoute.split('\n').indexOf('  bijAanbieder: KLACHT-KETEN') + 1}:17: onbekend zaaktype 'KLACHT-KETEN' in de catalogus`);
   });
 });
 

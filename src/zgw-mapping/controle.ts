@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { DefinitionError } from '../machines/contract';
 import type { Definitie } from '../machines/definition/types';
 import { OORDELEN } from '../machines/compiler/gebeurtenissen';
-import type { GeladenKoppeling } from './koppeling';
+import { zaaktypenVan, type GeladenKoppeling } from './koppeling';
 
 type Json = Record<string, unknown>;
 
@@ -62,6 +62,9 @@ export function controleerKoppeling(g: GeladenKoppeling, def: DefinitieFeiten, c
   for (const s of Object.keys(k.statussen)) {
     if (!states.has(s)) fouten.push(fout(['statussen', s], `onbekende stap '${s}' in de zgw-koppeling`, `de klachtregeling kent: ${def.states.join(', ')}`));
   }
+  for (const s of Object.keys(k.zaaktypePerRoute ?? {})) {
+    if (!states.has(s)) fouten.push(fout(['zaaktypePerRoute', s], `onbekende stap '${s}' in de zgw-koppeling`, `de klachtregeling kent: ${def.states.join(', ')}`));
+  }
   for (const s of Object.keys(k.resultaten.stap ?? {})) {
     if (!states.has(s)) fouten.push(fout(['resultaten', 'stap', s], `onbekende stap '${s}' in de zgw-koppeling`, `de klachtregeling kent: ${def.states.join(', ')}`));
   }
@@ -74,26 +77,30 @@ export function controleerKoppeling(g: GeladenKoppeling, def: DefinitieFeiten, c
   }
   if (!cat) return fouten;
 
-  const zt = zaaktypeMet(cat, k.zaaktype);
-  if (!zt) {
-    const ids = [...new Set(cat.zaaktypen.map((z) => String(z.identificatie)))];
-    fouten.push(fout(['zaaktype'], `onbekend zaaktype '${k.zaaktype}' in de catalogus`, bekend(ids)));
-    return fouten;
-  }
-  const vanZaaktype = (lijst: Json[]) => lijst.filter((x) => x.zaaktype === zt.url);
-  const statustypen = vanZaaktype(cat.statustypen).map((s) => String(s.omschrijving));
-  for (const [s, o] of Object.entries(k.statussen)) {
-    if (!statustypen.includes(o)) fouten.push(fout(['statussen', s], `onbekend statustype '${o}' in zaaktype ${k.zaaktype}`, bekend(statustypen)));
-  }
-  const resultaattypen = vanZaaktype(cat.resultaattypen).map((s) => String(s.omschrijving));
-  for (const soort of ['oordeel', 'afdoening', 'stap'] as const) {
-    for (const [w, o] of Object.entries(k.resultaten[soort] ?? {})) {
-      if (!resultaattypen.includes(o)) fouten.push(fout(['resultaten', soort, w], `onbekend resultaattype '${o}' in zaaktype ${k.zaaktype}`, bekend(resultaattypen)));
+  // Every name must exist in every zaaktype the koppeling can give a klacht.
+  for (const id of zaaktypenVan(k)) {
+    const zt = zaaktypeMet(cat, id);
+    if (!zt) {
+      const ids = [...new Set(cat.zaaktypen.map((z) => String(z.identificatie)))];
+      const waar = id === k.zaaktype ? ['zaaktype'] : ['zaaktypePerRoute', Object.entries(k.zaaktypePerRoute ?? {}).find(([, v]) => v === id)![0]];
+      fouten.push(fout(waar, `onbekend zaaktype '${id}' in de catalogus`, bekend(ids)));
+      continue;
     }
-  }
-  const roltypen = vanZaaktype(cat.roltypen).map((s) => String(s.omschrijving));
-  for (const r of ['klager', 'behandelaar'] as const) {
-    if (!roltypen.includes(k.roltypen[r])) fouten.push(fout(['roltypen', r], `onbekend roltype '${k.roltypen[r]}' in zaaktype ${k.zaaktype}`, bekend(roltypen)));
+    const vanZaaktype = (lijst: Json[]) => lijst.filter((x) => x.zaaktype === zt.url);
+    const statustypen = vanZaaktype(cat.statustypen).map((s) => String(s.omschrijving));
+    for (const [s, o] of Object.entries(k.statussen)) {
+      if (!statustypen.includes(o)) fouten.push(fout(['statussen', s], `onbekend statustype '${o}' in zaaktype ${id}`, bekend(statustypen)));
+    }
+    const resultaattypen = vanZaaktype(cat.resultaattypen).map((s) => String(s.omschrijving));
+    for (const soort of ['oordeel', 'afdoening', 'stap'] as const) {
+      for (const [w, o] of Object.entries(k.resultaten[soort] ?? {})) {
+        if (!resultaattypen.includes(o)) fouten.push(fout(['resultaten', soort, w], `onbekend resultaattype '${o}' in zaaktype ${id}`, bekend(resultaattypen)));
+      }
+    }
+    const roltypen = vanZaaktype(cat.roltypen).map((s) => String(s.omschrijving));
+    for (const r of ['klager', 'behandelaar'] as const) {
+      if (!roltypen.includes(k.roltypen[r])) fouten.push(fout(['roltypen', r], `onbekend roltype '${k.roltypen[r]}' in zaaktype ${id}`, bekend(roltypen)));
+    }
   }
   const iots = cat.informatieobjecttypen.filter((i) => i.concept !== true).map((i) => String(i.omschrijving));
   if (!iots.includes(k.informatieobjecttypen.klaagschrift)) {

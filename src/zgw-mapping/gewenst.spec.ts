@@ -1,5 +1,5 @@
 import { gewensteZaak, verlengingVan, zaakIdentificatie } from './gewenst';
-import { resultaattypeVoor, statustypeVoor, type ZgwKoppeling } from './koppeling';
+import { resultaattypeVoor, statustypeVoor, zaaktypenVan, type ZgwKoppeling } from './koppeling';
 
 const koppeling: ZgwKoppeling = {
   zaaktype: 'KLACHT-SD',
@@ -60,5 +60,14 @@ describe('ZGW koppeling (pure)', () => {
     expect(verlengingVan({ vervaldatum: '2026-05-11', grondslag: 'Awb 9:11', verdagingen: [{ duur: 'P4W', reden: 'advies GGD' }] })).toEqual({ duur: 'P4W', reden: 'advies GGD' });
     expect(verlengingVan({ vervaldatum: '2026-05-11', grondslag: 'Awb 9:11', verdagingen: [{ duur: 'P4W' }] })).toEqual({ duur: 'P4W', reden: 'Verdaagd op grond van Awb 9:11' });
     expect(verlengingVan({ vervaldatum: '2026-05-11', grondslag: null, verdagingen: [{ duur: 'P2W' }, { duur: 'P3D', reden: 'nog een gesprek' }] })).toEqual({ duur: 'P17D', reden: 'nog een gesprek' });
+  });
+
+  it('zaaktype per route: a klacht that starts at the ketenpartner gets the route\'s zaaktype, the others the default', () => {
+    const perRoute: ZgwKoppeling = { ...koppeling, zaaktypePerRoute: { doorgestuurdNaarAanbieder: 'KLACHT-KETEN', wkkgz: 'KLACHT-WKKGZ' } };
+    const met = (eerste: string) => gewensteZaak(perRoute, { ...klacht, geschiedenis: [{ naarState: eerste, at: new Date('2026-03-02T09:00:00Z') }] }).zaaktype;
+    expect(met('doorgestuurdNaarAanbieder')).toBe('KLACHT-KETEN');
+    expect(met('wkkgz.bijKlachtenfunctionaris')).toBe('KLACHT-WKKGZ');
+    expect(met('gemeente.informeleFase')).toBe('KLACHT-SD');
+    expect(zaaktypenVan(perRoute)).toEqual(['KLACHT-SD', 'KLACHT-KETEN', 'KLACHT-WKKGZ']);
   });
 });

@@ -4,7 +4,7 @@
  * with what the register holds and adds what is missing, so a retry, a replay or `zgw reconcile`
  * all converge on the same zaak and never add anything twice.
  */
-import { resultaattypeVoor, statustypeVoor, type ZgwKoppeling } from './koppeling';
+import { resultaattypeVoor, statustypeVoor, zaaktypeVoor, type ZgwKoppeling } from './koppeling';
 
 export interface KlachtVoorZaak {
   id: string;
@@ -37,6 +37,8 @@ export interface GewensteStatus {
 
 export interface GewensteZaak {
   identificatie: string;
+  /** Identificatie of the zaaktype in the catalogus (by route: `zaaktypePerRoute`). */
+  zaaktype: string;
   omschrijving: string;
   startdatum: string;
   registratiedatum: string;
@@ -87,6 +89,7 @@ export function gewensteZaak(k: ZgwKoppeling, klacht: KlachtVoorZaak, termijn?: 
   const verlenging = termijn ? verlengingVan(termijn) : undefined;
   return {
     identificatie: zaakIdentificatie(klacht.id),
+    zaaktype: zaaktypeVoor(k, klacht.geschiedenis[0]?.naarState),
     omschrijving: (klacht.onderwerp ?? 'Klacht').slice(0, 80),
     startdatum: klacht.ontvangstdag,
     registratiedatum: klacht.registratiedag,

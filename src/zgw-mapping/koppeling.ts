@@ -31,6 +31,11 @@ export const koppelingSchema = z
   .object({
     /** `identificatie` of the zaaktype in the gemeente's catalogus. */
     zaaktype: z.string().min(1).max(50),
+    /**
+     * Another zaaktype for klachten whose first step (at intake) is this step or under it, e.g.
+     * `bijAanbieder` or `wkkgz`. The zaaktype of a zaak never changes afterwards (Zaken API).
+     */
+    zaaktypePerRoute: z.record(z.string().min(1), z.string().min(1).max(50)).optional(),
     /** Klachten hold personal data about health and care (AVG art. 9): `vertrouwelijk` is the usual choice. */
     vertrouwelijkheidaanduiding: z.enum(VERTROUWELIJKHEIDAANDUIDINGEN),
     /** The termijnen whose due date is the zaak's uiterlijkeEinddatumAfdoening (Awb 9:11), e.g. `afhandeling`. */
@@ -101,18 +106,34 @@ export function laadKoppeling(file: string): GeladenKoppeling | undefined {
   return { file, koppeling: r.data, positie, errors: [] };
 }
 
+/** Most specific entry of `map` for a step: the step itself or its nearest parent. */
+function voorStap<T>(map: Record<string, T> | undefined, state: string): T | undefined {
+  if (!map) return undefined;
+  let pad = state;
+  for (;;) {
+    if (map[pad] !== undefined) return map[pad];
+    const i = pad.lastIndexOf('.');
+    if (i < 0) return undefined;
+    pad = pad.slice(0, i);
+  }
+}
+
+/** The zaaktype (identificatie) of a klacht, by the step it started in (`zaaktypePerRoute`), else the default. */
+export function zaaktypeVoor(k: ZgwKoppeling, eersteStap: string | undefined): string {
+  return (eersteStap ? voorStap(k.zaaktypePerRoute, eersteStap) : undefined) ?? k.zaaktype;
+}
+
+/** Every zaaktype a koppeling can use. */
+export function zaaktypenVan(k: ZgwKoppeling): string[] {
+  return [...new Set([k.zaaktype, ...Object.values(k.zaaktypePerRoute ?? {})])];
+}
+
 /**
  * The statustype for a step: the most specific key that is the step or one of its parents
  * (`gemeente` covers `gemeente.horen`). No key: the step sets no status.
  */
 export function statustypeVoor(k: ZgwKoppeling, state: string): string | undefined {
-  let pad = state;
-  for (;;) {
-    if (k.statussen[pad] !== undefined) return k.statussen[pad];
-    const i = pad.lastIndexOf('.');
-    if (i < 0) return undefined;
-    pad = pad.slice(0, i);
-  }
+  return voorStap(k.statussen, state);
 }
 
 /**

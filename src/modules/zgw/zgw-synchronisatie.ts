@@ -5,6 +5,7 @@ import {
   gewensteZaak,
   laadKoppeling,
   zaaktypeMet,
+  zaaktypenVan,
   type AfhandeltermijnVoorZaak,
   type GewensteZaak,
   type ZgwKoppeling,
@@ -118,16 +119,16 @@ export class ZgwSynchronisatie {
     );
   }
 
-  private cacheSleutel(k: ZgwKoppeling): string {
-    return `${this.cfg.gemeente}|${this.cfg.catalogiApi}|${this.cfg.catalogus ?? ''}|${k.zaaktype}`;
+  private cacheSleutel(zaaktype: string): string {
+    return `${this.cfg.gemeente}|${this.cfg.catalogiApi}|${this.cfg.catalogus ?? ''}|${zaaktype}`;
   }
 
-  private async laadCatalogus(k: ZgwKoppeling): Promise<Catalogus> {
-    const bewaard = this.cache.get(this.cacheSleutel(k));
+  private async laadCatalogus(identificatie: string): Promise<Catalogus> {
+    const bewaard = this.cache.get(this.cacheSleutel(identificatie));
     if (bewaard) return bewaard;
-    const query: Record<string, string> = { identificatie: k.zaaktype, ...(this.cfg.catalogus ? { catalogus: this.cfg.catalogus } : {}) };
-    const zaaktype = zaaktypeMet({ zaaktypen: await this.client.lijst('catalogi', '/zaaktypen', query) }, k.zaaktype);
-    if (!zaaktype) throw new ZgwFout(`zaaktype ${k.zaaktype} staat niet (gepubliceerd) in de catalogus van ${this.cfg.gemeente}`, null);
+    const query: Record<string, string> = { identificatie, ...(this.cfg.catalogus ? { catalogus: this.cfg.catalogus } : {}) };
+    const zaaktype = zaaktypeMet({ zaaktypen: await this.client.lijst('catalogi', '/zaaktypen', query) }, identificatie);
+    if (!zaaktype) throw new ZgwFout(`zaaktype ${identificatie} staat niet (gepubliceerd) in de catalogus van ${this.cfg.gemeente}`, null);
     const perOmschrijving = (lijst: Json[]) => new Map(lijst.map((x) => [String(x.omschrijving), String(x.url)]));
     const zt = { zaaktype: String(zaaktype.url) };
     const catalogus: Catalogus = {
@@ -137,7 +138,7 @@ export class ZgwSynchronisatie {
       roltypen: perOmschrijving(await this.client.lijst('catalogi', '/roltypen', zt)),
       informatieobjecttypen: perOmschrijving(await this.client.lijst('catalogi', '/informatieobjecttypen', { catalogus: String(zaaktype.catalogus) })),
     };
-    this.cache.zet(this.cacheSleutel(k), catalogus);
+    this.cache.zet(this.cacheSleutel(identificatie), catalogus);
     return catalogus;
   }
 
@@ -159,14 +160,14 @@ export class ZgwSynchronisatie {
       return await this.breng(m, klacht, k, zaakUrl, onZaak);
     } catch (e) {
       // The catalogus may have changed (a new zaaktype version): the retry reads it again.
-      this.cache.vergeet(this.cacheSleutel(k));
+      for (const z of zaaktypenVan(k)) this.cache.vergeet(this.cacheSleutel(z));
       throw e;
     }
   }
 
   private async breng(m: EntityManager, klacht: KlachtEntity, k: ZgwKoppeling, zaakUrl: string | null, onZaak: (url: string) => void): Promise<SynchronisatieUitkomst> {
     const gewenst = await this.gewenst(m, klacht, k);
-    const cat = await this.laadCatalogus(k);
+    const cat = await this.laadCatalogus(gewenst.zaaktype);
     const wijzigingen: ZgwWijziging[] = [];
 
     // 1. The zaak: the recorded URL, else the one with our identificatie (a create whose answer was lost), else a new one.
