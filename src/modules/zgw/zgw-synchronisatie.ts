@@ -30,9 +30,12 @@ export interface SynchronisatieUitkomst {
 }
 
 /**
- * Documents to add to the zaak besides the klaagschrift. The letters module (src/modules/brieven)
- * provides one when letters exist: each letter becomes an enkelvoudiginformatieobject linked to the
- * zaak, the same way as the klaagschrift below (issue 16: "letters, when they exist, as documents").
+ * Documents to add to the zaak besides the klaagschrift: the hook for the letters module
+ * (src/modules/brieven). It provides `ZGW_DOCUMENT_BRONNEN` (an array of bronnen) from a @Global
+ * module, or ZgwModule imports its module; each letter then becomes an enkelvoudiginformatieobject
+ * linked to the zaak, exactly once per `identificatie` (unique per bronorganisatie, Documenten API),
+ * the same way as the klaagschrift below (issue 16: "letters, when they exist, as documents"). A new
+ * letter must also mark the klacht's zaak as due (ZgwAfleveringService.markeer, e.g. from an outbox row).
  */
 export interface ZgwDocumentBron {
   documenten(m: EntityManager, klachtId: string): Promise<{ identificatie: string; titel: string; informatieobjecttype: string; inhoud: Buffer; bestandsnaam: string }[]>;
