@@ -174,6 +174,17 @@ describe('ZGW connector against the validating mock', () => {
     expect(vanZaak('/rollen', zaken[0])).toHaveLength(2);
   });
 
+  it('one run per klacht at a time: two processes delivering the same klacht at once make one zaak, one set of statuses', async () => {
+    const { klacht } = await app.engine.create(intake('Twee workers tegelijk'), { actor: 'kcc' });
+    await stap(klacht.id, 'FORMELE_BEHANDELING', '2026-03-03');
+    const uitkomsten = await Promise.all([zgw.lever(klacht.id), zgw.lever(klacht.id)]);
+    expect(uitkomsten.filter((u) => u === 'afgeleverd')).toHaveLength(1);
+    const zaken = zakenVan(klacht.id);
+    expect(zaken).toHaveLength(1);
+    expect(vanZaak('/statussen', zaken[0]).map((s) => s.statustype)).toEqual([cat.statustypen['Ontvangen'], cat.statustypen['In behandeling']]);
+    expect(vanZaak('/rollen', zaken[0])).toHaveLength(2);
+  });
+
   it('the register down mid-run: after it comes back every zaak, status and resultaat arrives exactly once; past ZGW_MAX_POGINGEN a delivery is vastgelopen (dead letter) until put back', async () => {
     const { klacht } = await app.engine.create(intake('Register even weg'), { actor: 'kcc' });
     await stap(klacht.id, 'FORMELE_BEHANDELING', '2026-03-03');
