@@ -21,17 +21,32 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { WebhooksWorkerModule } from './modules/webhooks/webhooks-worker.module';
 import { VersieMigratieModule } from './modules/versiemigratie/versiemigratie.module';
 import { WebModule } from './modules/web/web.module';
+import { ZgwModule } from './modules/zgw/zgw.module';
+import { ZgwWorkerModule } from './modules/zgw/zgw-worker.module';
 
 type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
 /** Feature modules (controllers, services, queue producers). Add a capability's module here. */
-export const FEATURE_MODULES: ModuleImport[] = [HealthModule, AuthModule, IdempotencyModule, WebhooksModule, KlachtenModule, DefinitiesModule, KlachtActiesModule, ReportsModule, WebModule, PagineringModule, VersieMigratieModule];
+export const FEATURE_MODULES: ModuleImport[] = [
+  HealthModule,
+  AuthModule,
+  IdempotencyModule,
+  WebhooksModule,
+  KlachtenModule,
+  DefinitiesModule,
+  KlachtActiesModule,
+  ReportsModule,
+  WebModule,
+  PagineringModule,
+  VersieMigratieModule,
+  ZgwModule,
+];
 
 /**
  * Modules holding BullMQ @Processor classes and periodic sweeps: loaded only when the process runs
  * workers (ROLE=all or worker), so ROLE=api serves HTTP and consumes no jobs.
  */
-export const WORKER_MODULES: ModuleImport[] = [WebhooksWorkerModule, TermijnenWorkerModule, ReportsWorkerModule];
+export const WORKER_MODULES: ModuleImport[] = [WebhooksWorkerModule, TermijnenWorkerModule, ReportsWorkerModule, ZgwWorkerModule];
 
 export interface AppModuleOptions {
   /** Extra modules, e.g. a test's own module. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ZgwGemeenteConfig } from './zgw-config';
 
 /** Log levels as NestJS names them; each level includes the ones before it. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -66,6 +67,9 @@ export const envSchema = z.object({
   // Rate limits (429 with Retry-After): requests per API key or OIDC subject, failed authentications per address.
   RATE_LIMIT_PER_MINUUT: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_MISLUKT_PER_MINUUT: z.coerce.number().int().min(1).default(60),
+  // Zaakgericht werken (src/modules/zgw): the file with the registers per gemeente; unset = no ZGW connector.
+  ZGW_CONFIG: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
+  ZGW_MAX_POGINGEN: z.coerce.number().int().min(1).max(1000).default(15),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -100,6 +104,8 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
   WEBHOOK_INTERNE_ADRESSEN: "weigeren (default) or toestaan: 'toestaan' lets webhooks reach loopback and private addresses, for development only",
   RATE_LIMIT_PER_MINUUT: 'requests per minute per API key or OIDC subject, e.g. RATE_LIMIT_PER_MINUUT=1200',
   RATE_LIMIT_MISLUKT_PER_MINUUT: 'failed authentications per minute per client address before 429, e.g. RATE_LIMIT_MISLUKT_PER_MINUUT=60',
+  ZGW_CONFIG: 'the path of the ZGW registers file per gemeente (docs/zgw.md), e.g. ZGW_CONFIG=/etc/klachtregie/zgw.yaml, or leave it unset',
+  ZGW_MAX_POGINGEN: 'attempts before a zaak delivery goes to the dead-letter list (vastgelopen), e.g. ZGW_MAX_POGINGEN=15',
 };
 
 /** The validated configuration every module receives (inject with `@Inject(APP_CONFIG)`). */
@@ -142,4 +148,8 @@ export interface AppConfig {
   rateLimitPerMinuut: number;
   /** Failed authentications per minute per client address (429 beyond: key guessing). */
   rateLimitMisluktPerMinuut: number;
+  /** ZGW registers per gemeente (ZGW_CONFIG, validated at boot); empty = no zaken are made. */
+  zgw: ZgwGemeenteConfig[];
+  /** Attempts of one zaak delivery before it is vastgelopen (dead letter). */
+  zgwMaxPogingen: number;
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { AppConfig, ENV_HINTS, envSchema } from './config.schema';
+import { laadZgwConfig, type ZgwGemeenteConfig } from './zgw-config';
 
 export type EnvSource = Record<string, string | undefined>;
 
@@ -56,6 +57,14 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
   if (e.OIDC_ISSUER && !e.OIDC_AUDIENCE) {
     throw new ConfigError([{ key: 'OIDC_AUDIENCE', message: 'is required when OIDC_ISSUER is set', hint: ENV_HINTS.OIDC_AUDIENCE }]);
   }
+  let zgw: ZgwGemeenteConfig[] = [];
+  if (e.ZGW_CONFIG) {
+    try {
+      zgw = laadZgwConfig(resolve(e.ZGW_CONFIG), env);
+    } catch (err) {
+      throw new ConfigError([{ key: 'ZGW_CONFIG', message: (err as Error).message, hint: ENV_HINTS.ZGW_CONFIG }]);
+    }
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -83,6 +92,8 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
     webhookInterneAdressenToegestaan: e.WEBHOOK_INTERNE_ADRESSEN === 'toestaan',
     rateLimitPerMinuut: e.RATE_LIMIT_PER_MINUUT,
     rateLimitMisluktPerMinuut: e.RATE_LIMIT_MISLUKT_PER_MINUUT,
+    zgw,
+    zgwMaxPogingen: e.ZGW_MAX_POGINGEN,
     ...overrides,
   };
 }

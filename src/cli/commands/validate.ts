@@ -8,6 +8,7 @@ import type { CliCommand } from '../main';
 import { formatError } from '../../machines/definition/loader';
 import { loadAndValidate, standaardStappen, type ValidatieStap } from '../../machines/definition/validate';
 import { graafStap } from '../../machines';
+import { controleerKoppelingen, leesCatalogus, type CatalogusExport } from '../../zgw-mapping';
 
 /** The graph stage (every state reachable, a final state reachable) comes from the compiler. */
 const COMPILER_STAPPEN: ValidatieStap[] = [graafStap];
@@ -21,9 +22,29 @@ export const command: CliCommand = {
     'Controleert definitiebestanden: een bestand (definitions/gm0363-amsterdam/2015-01.yaml),',
     'een gemeentemap (definitions/gm0363-amsterdam) of de hele map (definitions).',
     'Elke fout staat als bestand:regel:kolom: melding, met eronder wat u in plaats daarvan schrijft.',
+    '',
+    'Staat naast een definitie een zgw-koppeling (<gemeentemap>/zgw/<versie>.yaml), dan wordt die ook',
+    'gecontroleerd: stappen en termijnen tegen de definitie, en met --zgw-catalogus <export.json> de',
+    'namen van zaaktype, statustypen, resultaattypen, roltypen en informatieobjecttype tegen de catalogus',
+    'van de gemeente (een export van de Catalogi API, te maken met: klachtregie zgw catalogus).',
   ].join('\n'),
   async run(args, io) {
-    const paden = args.filter((a) => !a.startsWith('-'));
+    const optie = args.indexOf('--zgw-catalogus');
+    const catalogusBestand = optie >= 0 ? args[optie + 1] : undefined;
+    if (optie >= 0 && (!catalogusBestand || catalogusBestand.startsWith('-'))) {
+      io.err('klachtregie validate: --zgw-catalogus verwacht een bestand, bijvoorbeeld: --zgw-catalogus catalogus.json');
+      return 2;
+    }
+    const paden = args.filter((a, i) => !a.startsWith('-') && !(optie >= 0 && i === optie + 1));
+    let catalogus: CatalogusExport | undefined;
+    if (catalogusBestand) {
+      try {
+        catalogus = leesCatalogus(isAbsolute(catalogusBestand) ? catalogusBestand : resolve(io.cwd, catalogusBestand));
+      } catch (e) {
+        io.err(`klachtregie validate: de catalogus kon niet worden gelezen: ${e instanceof Error ? e.message : String(e)}`);
+        return 1;
+      }
+    }
     if (paden.length === 0) {
       io.err('klachtregie validate: geef een bestand of map op, bijvoorbeeld: klachtregie validate definitions');
       return 2;
@@ -38,7 +59,10 @@ export const command: CliCommand = {
       io.err('Controleer het bestand met een YAML-editor en probeer het opnieuw; blijft dit gebeuren, meld het dan met dit bestand.');
       return 1;
     }
-    const { definities, errors } = resultaat;
+    const { definities } = resultaat;
+    // The ZGW koppeling of every valid definition (src/zgw-mapping), against the catalogus when given.
+    const zgw = controleerKoppelingen(definities, catalogus);
+    const errors = [...resultaat.errors, ...zgw.errors];
     if (errors.length > 0) {
       for (const e of errors) formatError({ ...e, file: relative(io.cwd, e.file) || e.file }).split('\n').forEach((l) => io.err(l));
       io.err(`\n${errors.length} fout${errors.length === 1 ? '' : 'en'} gevonden.`);
@@ -46,6 +70,7 @@ export const command: CliCommand = {
     }
     const gemeenten = new Set(definities.map((d) => d.definitie.gemeente.cbsCode));
     const stappen = [...standaardStappen, ...COMPILER_STAPPEN].sort((a, b) => a.volgorde - b.volgorde).map((s) => s.naam);
+    if (zgw.aantal) stappen.push(`zgw-koppeling${catalogus ? ' tegen de catalogus' : ''} (${zgw.aantal})`);
     io.out(
       `OK: ${definities.length} definitie${definities.length === 1 ? '' : 's'} van ${gemeenten.size} gemeente${gemeenten.size === 1 ? '' : 'n'} ` +
         `zijn geldig (gecontroleerd: ${stappen.join(', ')}).`,

@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PaginaQuery } from '../../paginering/pagina.query';
+import { PaginaLinksDto } from '../../webhooks/dto/webhook.dto';
+
+export const ZGW_STATUSSEN = ['wachtend', 'afgeleverd', 'vastgelopen'] as const;
+
+export class ZgwAfleveringDto {
+  @ApiProperty({ format: 'uuid' }) klachtId: string;
+  @ApiProperty({ example: 'GM0363' }) gemeente: string;
+  @ApiProperty({ nullable: true, type: String, description: 'De zaak in het zaakregister (Zaken API), zodra die bestaat.' }) zaakUrl: string | null;
+  @ApiProperty({ enum: ZGW_STATUSSEN, description: 'vastgelopen: gestopt na ZGW_MAX_POGINGEN pogingen (dead letter)' }) status: string;
+  @ApiProperty() pogingen: number;
+  @ApiProperty({ format: 'date-time' }) volgendePogingOp: string;
+  @ApiProperty({ nullable: true, type: String }) laatsteFout: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) afgeleverdOp: string | null;
+}
+
+export class ZgwAfleveringLijstDto {
+  @ApiProperty({ type: [ZgwAfleveringDto] }) resultaten: ZgwAfleveringDto[];
+  @ApiProperty() totaal: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: PaginaLinksDto }) links: PaginaLinksDto;
+}
+
+export class ZgwAfleveringQuery extends PaginaQuery {
+  @ApiPropertyOptional({ enum: ZGW_STATUSSEN })
+  @IsOptional()
+  @IsIn(ZGW_STATUSSEN)
+  status?: (typeof ZGW_STATUSSEN)[number];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  klachtId?: string;
+}

@@ -1,0 +1,152 @@
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { type AppConfig, InjectConfig } from '../../config';
+import type { ZgwGemeenteConfig } from '../../config/zgw-config';
+import { KLOK, type Klok } from '../../common/klok';
+import { KlachtEntity } from '../klachten/klacht.entity';
+import { wachttijd } from '../webhooks/webhook-aflevering.service';
+import { ZgwClient } from './zgw-client';
+import { ZgwQueue } from './zgw-queue';
+import { CatalogusCache, ZGW_DOCUMENT_BRONNEN, ZgwSynchronisatie, type SynchronisatieUitkomst, type ZgwDocumentBron, type ZgwWijziging } from './zgw-synchronisatie';
+import { ZgwZaakEntity } from './zgw-zaak.entity';
+
+export type ZgwAfleverUitkomst = 'afgeleverd' | 'mislukt' | 'vastgelopen' | 'bezig' | 'nog-niet' | 'niets-te-doen';
+
+/**
+ * Delivers klachten to the gemeente's ZGW registers (docs/zgw.md), on the durable pattern of the
+ * webhooks: PostgreSQL (`zgw_zaak`) is the truth, BullMQ only wakes the processor, a sweep re-plans
+ * whatever is due. Runs of one klacht are serialised by an advisory lock; a run that fails is retried
+ * with capped backoff and after ZGW_MAX_POGINGEN attempts is `vastgelopen` (the dead-letter list).
+ */
+@Injectable()
+export class ZgwAfleveringService {
+  private readonly logger = new Logger('Zgw');
+  private readonly catalogi = new CatalogusCache();
+
+  constructor(
+    @InjectConfig() private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: ZgwQueue,
+    @Inject(KLOK) private readonly klok: Klok,
+    @Optional() @Inject(ZGW_DOCUMENT_BRONNEN) private readonly documentBronnen: ZgwDocumentBron[] = [],
+  ) {}
+
+  gemeente(code: string): ZgwGemeenteConfig | undefined {
+    return this.config.zgw.find((g) => g.gemeente === code && g.aan);
+  }
+
+  synchronisatie(cfg: ZgwGemeenteConfig): ZgwSynchronisatie {
+    return new ZgwSynchronisatie(new ZgwClient(cfg, () => this.klok.nu()), this.config.definitionsDir, this.documentBronnen ?? [], this.catalogi);
+  }
+
+  /** Outbox: a change of these klachten may concern their zaak (one generatie more, due now). */
+  async markeer(klachtIds: string[]): Promise<{ klachtId: string; generatie: number }[]> {
+    if (this.config.zgw.length === 0 || klachtIds.length === 0) return [];
+    const gemeenten = this.config.zgw.filter((g) => g.aan).map((g) => g.gemeente);
+    return (await this.dataSource.query(
+      `INSERT INTO zgw_zaak (klacht_id, gemeente)
+         SELECT k.id, k.gemeente FROM klacht k WHERE k.id = ANY($1) AND k.gemeente = ANY($2)
+       ON CONFLICT (klacht_id) DO UPDATE
+         SET generatie = zgw_zaak.generatie + 1, status = 'wachtend', next_attempt_at = now(), updated_at = now()
+       RETURNING klacht_id AS "klachtId", generatie`,
+      [klachtIds, gemeenten],
+    )) as { klachtId: string; generatie: number }[];
+  }
+
+  /** One delivery run for a klacht (the queue's processor, the sweep, tests). */
+  async lever(klachtId: string): Promise<ZgwAfleverUitkomst> {
+    return (await this.run(klachtId, false)).uitkomst;
+  }
+
+  /**
+   * `zgw reconcile`: compares every klacht of the gemeente with its zaak in the register and repairs
+   * what differs (a missing zaak, status, rol, document or resultaat, a wrong uiterlijkeEinddatumAfdoening
+   * or verlenging), whatever the delivery state; vastgelopen ones included.
+   */
+  async reconcile(gemeente: string, klachtIds?: string[]): Promise<{ klachtId: string; uitkomst: ZgwAfleverUitkomst; wijzigingen: ZgwWijziging[]; fout?: string }[]> {
+    if (!this.gemeente(gemeente)) throw new Error(`ZGW staat niet aan voor ${gemeente} (ZGW_CONFIG)`);
+    const ids =
+      klachtIds ??
+      ((await this.dataSource.query(`SELECT id FROM klacht WHERE gemeente = $1 ORDER BY ontvangen_op, id`, [gemeente])) as { id: string }[]).map((r) => r.id);
+    const uit: { klachtId: string; uitkomst: ZgwAfleverUitkomst; wijzigingen: ZgwWijziging[]; fout?: string }[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const deel = ids.slice(i, i + 500);
+      // Rows for klachten from before ZGW was switched on, as pending: the run below records the outcome.
+      await this.markeer(deel);
+      for (const id of deel) uit.push({ klachtId: id, ...(await this.run(id, true)) });
+    }
+    return uit;
+  }
+
+  private async run(klachtId: string, altijd: boolean): Promise<{ uitkomst: ZgwAfleverUitkomst; wijzigingen: ZgwWijziging[]; fout?: string }> {
+    let vervolg: { sleutel: string; delay: number } | undefined;
+    const uitkomst = await this.dataSource.transaction(async (m): Promise<{ uitkomst: ZgwAfleverUitkomst; wijzigingen: ZgwWijziging[]; fout?: string }> => {
+      const niets = (u: ZgwAfleverUitkomst) => ({ uitkomst: u, wijzigingen: [] });
+      // One run per klacht at a time (across processes); the outbox may bump generatie meanwhile.
+      const [{ vrij }] = (await m.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 16)) AS vrij`, [klachtId])) as { vrij: boolean }[];
+      if (!vrij) return niets('bezig');
+      const rij = await m.findOneBy(ZgwZaakEntity, { klachtId });
+      if (!rij || (!altijd && rij.status !== 'wachtend')) return niets('niets-te-doen');
+      if (!altijd && new Date(rij.nextAttemptAt).getTime() > Date.now()) return niets('nog-niet');
+      const cfg = this.gemeente(rij.gemeente);
+      const klacht = await m.findOneBy(KlachtEntity, { id: klachtId });
+      if (!cfg || !klacht) {
+        await m.update(ZgwZaakEntity, { klachtId }, { status: 'afgeleverd', afgeleverdGeneratie: rij.generatie, lastError: cfg ? 'klacht bestaat niet meer' : 'ZGW staat uit voor deze gemeente' });
+        return niets('niets-te-doen');
+      }
+      let zaakUrl = rij.zaakUrl;
+      let r: SynchronisatieUitkomst;
+      try {
+        r = await this.synchronisatie(cfg).synchroniseer(m, klacht, zaakUrl, (url) => (zaakUrl = url));
+      } catch (e) {
+        const poging = rij.attempts + 1;
+        const vast = poging >= this.config.zgwMaxPogingen;
+        const delay = wachttijd(poging, this.config.webhookMaxBackoffMs);
+        // The zaak URL, once known, is kept in the same transaction that records the failure.
+        await m.update(
+          ZgwZaakEntity,
+          { klachtId },
+          { zaakUrl, attempts: poging, lastError: (e as Error).message.slice(0, 4000), status: vast ? 'vastgelopen' : 'wachtend', nextAttemptAt: new Date(Date.now() + delay) },
+        );
+        this.logger.warn(`Zaak van klacht ${klachtId}, poging ${poging}${vast ? ' (vastgelopen)' : ''}: ${(e as Error).message}`);
+        if (!vast) vervolg = { sleutel: `${rij.generatie}.${poging}`, delay };
+        return { uitkomst: vast ? 'vastgelopen' : 'mislukt', wijzigingen: [], fout: (e as Error).message };
+      }
+      if (r.overgeslagen) this.logger.log(`Klacht ${klachtId}: ${r.overgeslagen}`);
+      await m.update(
+        ZgwZaakEntity,
+        { klachtId },
+        { zaakUrl: r.zaakUrl, status: 'afgeleverd', afgeleverdGeneratie: rij.generatie, attempts: 0, lastError: r.overgeslagen ?? null, afgeleverdOp: new Date() },
+      );
+      return { uitkomst: 'afgeleverd', wijzigingen: r.wijzigingen };
+    });
+    if (vervolg) {
+      const v = vervolg;
+      await this.queue.plan(klachtId, v.sleutel, v.delay).catch((e: Error) => this.logger.warn(`Enqueue ${klachtId}: ${e.message} (the sweep retries)`));
+    }
+    return uitkomst;
+  }
+
+  /** Due deliveries, straight from PostgreSQL (the sweep). */
+  async teDoen(limit = 500): Promise<{ klachtId: string; generatie: number; attempts: number }[]> {
+    return (await this.dataSource.query(
+      `SELECT klacht_id AS "klachtId", generatie, attempts FROM zgw_zaak WHERE status = 'wachtend' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT ${limit}`,
+    )) as { klachtId: string; generatie: number; attempts: number }[];
+  }
+
+  /** The dead-letter list of a gemeente: deliveries that stopped after ZGW_MAX_POGINGEN attempts. */
+  vastgelopen(gemeente: string): Promise<ZgwZaakEntity[]> {
+    return this.dataSource.getRepository(ZgwZaakEntity).find({ where: { gemeente, status: 'vastgelopen' }, order: { updatedAt: 'ASC' } });
+  }
+
+  /** Puts vastgelopen deliveries back in line (after the cause was fixed), attempts from zero. */
+  async opnieuw(gemeente: string, klachtIds?: string[]): Promise<number> {
+    const where = { gemeente, status: 'vastgelopen' as const, ...(klachtIds ? { klachtId: In(klachtIds) } : {}) };
+    const rijen = await this.dataSource.getRepository(ZgwZaakEntity).findBy(where);
+    if (rijen.length === 0) return 0;
+    await this.dataSource.getRepository(ZgwZaakEntity).update(where, { status: 'wachtend', attempts: 0, nextAttemptAt: new Date() });
+    for (const r of rijen) await this.queue.plan(r.klachtId, `${r.generatie}.opnieuw.${Date.now()}`).catch(() => undefined);
+    return rijen.length;
+  }
+}

@@ -1,0 +1,302 @@
+import { join } from 'node:path';
+import type { EntityManager } from 'typeorm';
+import type { ZgwGemeenteConfig } from '../../config/zgw-config';
+import {
+  gewensteZaak,
+  laadKoppeling,
+  zaaktypeMet,
+  zaaktypenVan,
+  type AfhandeltermijnVoorZaak,
+  type GewensteZaak,
+  type ZgwKoppeling,
+} from '../../zgw-mapping';
+import { KlachtGebeurtenisEntity } from '../klachten/klacht-gebeurtenis.entity';
+import { KlachtEntity } from '../klachten/klacht.entity';
+import { dagVan } from '../termijnen/termijn-tijd';
+import { TermijnEntity } from '../termijnen/termijn.entity';
+import { ZgwClient, ZgwFout, type Json } from './zgw-client';
+
+/** What one synchronisation changed in the register (for logs and `zgw reconcile`). */
+export interface ZgwWijziging {
+  soort: 'zaak' | 'zaak-gevonden' | 'einddatum' | 'verlenging' | 'rol' | 'document' | 'status' | 'resultaat';
+  tekst: string;
+}
+
+export interface SynchronisatieUitkomst {
+  zaakUrl: string | null;
+  wijzigingen: ZgwWijziging[];
+  /** Set when the klacht has no koppeling: nothing to deliver. */
+  overgeslagen?: string;
+}
+
+/**
+ * Documents to add to the zaak besides the klaagschrift: the hook for the letters module
+ * (src/modules/brieven). It provides `ZGW_DOCUMENT_BRONNEN` (an array of bronnen) from a @Global
+ * module, or ZgwModule imports its module; each letter then becomes an enkelvoudiginformatieobject
+ * linked to the zaak, exactly once per `identificatie` (unique per bronorganisatie, Documenten API),
+ * the same way as the klaagschrift below (issue 16: "letters, when they exist, as documents"). A new
+ * letter must also mark the klacht's zaak as due (ZgwAfleveringService.markeer, e.g. from an outbox row).
+ */
+export interface ZgwDocumentBron {
+  documenten(m: EntityManager, klachtId: string): Promise<{ identificatie: string; titel: string; informatieobjecttype: string; inhoud: Buffer; bestandsnaam: string }[]>;
+}
+export const ZGW_DOCUMENT_BRONNEN = Symbol('ZGW_DOCUMENT_BRONNEN');
+
+export interface Catalogus {
+  zaaktype: Json;
+  statustypen: Map<string, string>;
+  resultaattypen: Map<string, string>;
+  roltypen: Map<string, string>;
+  informatieobjecttypen: Map<string, string>;
+}
+
+const zelfdeMoment = (a: unknown, b: string) => typeof a === 'string' && new Date(a).getTime() === new Date(b).getTime();
+
+/**
+ * Brings the zaak of one klacht in line with Klachtregie (src/zgw-mapping/gewenst.ts): it reads what
+ * the register holds and adds only what is missing, so a retried or repeated run never creates
+ * anything twice; the same run is `zgw reconcile`. The caller serialises runs per klacht.
+ */
+/**
+ * The catalogus lookups of a gemeente, kept for a few minutes: the zaaktype and its types change
+ * rarely (a new version is published), and every delivery would otherwise read them again.
+ */
+export class CatalogusCache {
+  private readonly items = new Map<string, { catalogus: Catalogus; tot: number }>();
+  constructor(private readonly ttlMs = 5 * 60_000) {}
+  get(sleutel: string): Catalogus | undefined {
+    const i = this.items.get(sleutel);
+    return i && i.tot > Date.now() ? i.catalogus : undefined;
+  }
+  zet(sleutel: string, catalogus: Catalogus): void {
+    this.items.set(sleutel, { catalogus, tot: Date.now() + this.ttlMs });
+  }
+  vergeet(sleutel: string): void {
+    this.items.delete(sleutel);
+  }
+}
+
+export class ZgwSynchronisatie {
+  constructor(
+    private readonly client: ZgwClient,
+    private readonly definitionsDir: string,
+    private readonly documentBronnen: ZgwDocumentBron[] = [],
+    private readonly cache = new CatalogusCache(0),
+  ) {}
+
+  private get cfg(): ZgwGemeenteConfig {
+    return this.client.cfg;
+  }
+
+  koppelingVan(klacht: Pick<KlachtEntity, 'definitieId' | 'definitieVersie'>): ZgwKoppeling | string {
+    const file = join(this.definitionsDir, klacht.definitieId, 'zgw', `${klacht.definitieVersie}.yaml`);
+    const g = laadKoppeling(file);
+    if (!g) return `geen zgw-koppeling voor ${klacht.definitieId} versie ${klacht.definitieVersie} (${file})`;
+    if (!g.koppeling) return `zgw-koppeling ${file} is ongeldig: ${g.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}`;
+    return g.koppeling;
+  }
+
+  /** What the zaak should look like now, from the klacht, its history and its afhandeltermijn. */
+  async gewenst(m: EntityManager, klacht: KlachtEntity, k: ZgwKoppeling): Promise<GewensteZaak> {
+    const geschiedenis = await m.find(KlachtGebeurtenisEntity, { where: { klachtId: klacht.id, accepted: true }, order: { id: 'ASC' } });
+    const termijnen = (await m.find(TermijnEntity, { where: { klachtId: klacht.id }, order: { createdAt: 'ASC' } })).filter((t) => k.afhandeltermijnen.includes(t.naam));
+    // The afhandeltermijn of the route the klacht is on: the latest one started.
+    const t = termijnen[termijnen.length - 1];
+    const termijn: AfhandeltermijnVoorZaak | undefined = t
+      ? { vervaldatum: t.vervaldatum, grondslag: t.grondslag, verdagingen: t.mutaties.filter((x) => x.soort === 'verdaging').map((x) => ({ duur: x.duur, reden: x.reden })) }
+      : undefined;
+    return gewensteZaak(
+      k,
+      {
+        id: klacht.id,
+        onderwerp: klacht.onderwerp,
+        kanaal: klacht.kanaal,
+        state: klacht.state,
+        oordeel: klacht.oordeel,
+        afdoening: klacht.afdoening,
+        ontvangstdag: dagVan(klacht.ontvangenOp),
+        registratiedag: dagVan(klacht.createdAt),
+        geschiedenis: geschiedenis.map((g) => ({ naarState: g.naarState, at: g.at })),
+      },
+      termijn,
+    );
+  }
+
+  private cacheSleutel(zaaktype: string): string {
+    return `${this.cfg.gemeente}|${this.cfg.catalogiApi}|${this.cfg.catalogus ?? ''}|${zaaktype}`;
+  }
+
+  private async laadCatalogus(identificatie: string): Promise<Catalogus> {
+    const bewaard = this.cache.get(this.cacheSleutel(identificatie));
+    if (bewaard) return bewaard;
+    const query: Record<string, string> = { identificatie, ...(this.cfg.catalogus ? { catalogus: this.cfg.catalogus } : {}) };
+    const zaaktype = zaaktypeMet({ zaaktypen: await this.client.lijst('catalogi', '/zaaktypen', query) }, identificatie);
+    if (!zaaktype) throw new ZgwFout(`zaaktype ${identificatie} staat niet (gepubliceerd) in de catalogus van ${this.cfg.gemeente}`, null);
+    const perOmschrijving = (lijst: Json[]) => new Map(lijst.map((x) => [String(x.omschrijving), String(x.url)]));
+    const zt = { zaaktype: String(zaaktype.url) };
+    const catalogus: Catalogus = {
+      zaaktype,
+      statustypen: perOmschrijving(await this.client.lijst('catalogi', '/statustypen', zt)),
+      resultaattypen: perOmschrijving(await this.client.lijst('catalogi', '/resultaattypen', zt)),
+      roltypen: perOmschrijving(await this.client.lijst('catalogi', '/roltypen', zt)),
+      informatieobjecttypen: perOmschrijving(await this.client.lijst('catalogi', '/informatieobjecttypen', { catalogus: String(zaaktype.catalogus) })),
+    };
+    this.cache.zet(this.cacheSleutel(identificatie), catalogus);
+    return catalogus;
+  }
+
+  private static uit(map: Map<string, string>, naam: string, soort: string): string {
+    const url = map.get(naam);
+    // A name the catalogus does not know: `klachtregie validate --zgw-catalogus` reports it with its position.
+    if (!url) throw new ZgwFout(`${soort} '${naam}' staat niet in de catalogus (controleer de koppeling met klachtregie validate --zgw-catalogus)`, null);
+    return url;
+  }
+
+  /**
+   * One run for one klacht. `zaakUrl` is the URL recorded earlier (null: none yet). Progress is reported
+   * through `onZaak` as soon as the zaak is known, so a failure later in the run keeps it.
+   */
+  async synchroniseer(m: EntityManager, klacht: KlachtEntity, zaakUrl: string | null, onZaak: (url: string) => void): Promise<SynchronisatieUitkomst> {
+    const k = this.koppelingVan(klacht);
+    if (typeof k === 'string') return { zaakUrl, wijzigingen: [], overgeslagen: k };
+    try {
+      return await this.breng(m, klacht, k, zaakUrl, onZaak);
+    } catch (e) {
+      // The catalogus may have changed (a new zaaktype version): the retry reads it again.
+      for (const z of zaaktypenVan(k)) this.cache.vergeet(this.cacheSleutel(z));
+      throw e;
+    }
+  }
+
+  private async breng(m: EntityManager, klacht: KlachtEntity, k: ZgwKoppeling, zaakUrl: string | null, onZaak: (url: string) => void): Promise<SynchronisatieUitkomst> {
+    const gewenst = await this.gewenst(m, klacht, k);
+    const cat = await this.laadCatalogus(gewenst.zaaktype);
+    const wijzigingen: ZgwWijziging[] = [];
+
+    // 1. The zaak: the recorded URL, else the one with our identificatie (a create whose answer was lost), else a new one.
+    let zaak: Json | undefined;
+    if (zaakUrl) zaak = await this.client.get(zaakUrl);
+    if (!zaak) {
+      const gevonden = await this.client.lijst('zaken', '/zaken', { identificatie: gewenst.identificatie, bronorganisatie: this.cfg.rsin });
+      zaak = gevonden[0];
+      if (zaak) wijzigingen.push({ soort: 'zaak-gevonden', tekst: `zaak ${gewenst.identificatie} bestond al: ${String(zaak.url)}` });
+    }
+    if (!zaak) {
+      zaak = await this.client.post('zaken', '/zaken', {
+        identificatie: gewenst.identificatie,
+        bronorganisatie: this.cfg.rsin,
+        verantwoordelijkeOrganisatie: this.cfg.rsin,
+        zaaktype: cat.zaaktype.url,
+        omschrijving: gewenst.omschrijving,
+        registratiedatum: gewenst.registratiedatum,
+        startdatum: gewenst.startdatum,
+        vertrouwelijkheidaanduiding: gewenst.vertrouwelijkheidaanduiding,
+        ...(gewenst.uiterlijkeEinddatumAfdoening ? { uiterlijkeEinddatumAfdoening: gewenst.uiterlijkeEinddatumAfdoening } : {}),
+        ...(gewenst.verlenging ? { verlenging: gewenst.verlenging } : {}),
+        kenmerken: [{ kenmerk: klacht.id, bron: 'Klachtregie' }],
+      });
+      wijzigingen.push({ soort: 'zaak', tekst: `zaak ${gewenst.identificatie} aangemaakt: ${String(zaak.url)}` });
+    }
+    const url = String(zaak.url);
+    onZaak(url);
+
+    // 2. Termijn: uiterlijkeEinddatumAfdoening follows the afhandeltermijn (Awb 9:11), verdaging is a verlenging.
+    const patch: Json = {};
+    if (gewenst.uiterlijkeEinddatumAfdoening && zaak.uiterlijkeEinddatumAfdoening !== gewenst.uiterlijkeEinddatumAfdoening) {
+      patch.uiterlijkeEinddatumAfdoening = gewenst.uiterlijkeEinddatumAfdoening;
+      wijzigingen.push({ soort: 'einddatum', tekst: `uiterlijkeEinddatumAfdoening ${String(zaak.uiterlijkeEinddatumAfdoening ?? '(leeg)')} -> ${gewenst.uiterlijkeEinddatumAfdoening}` });
+    }
+    const v = zaak.verlenging as { reden?: string; duur?: string } | null | undefined;
+    if (gewenst.verlenging && (v?.duur !== gewenst.verlenging.duur || v?.reden !== gewenst.verlenging.reden)) {
+      patch.verlenging = gewenst.verlenging;
+      wijzigingen.push({ soort: 'verlenging', tekst: `verlenging ${gewenst.verlenging.duur}: ${gewenst.verlenging.reden}` });
+    }
+    if (Object.keys(patch).length) await this.client.patch(url, patch);
+
+    // 3. Rollen: the klager (no personal data: AVG art. 5 lid 1 sub c, the gemeente's KCC holds those) and the behandelaar.
+    const rollen = await this.client.lijst('zaken', '/rollen', { zaak: url });
+    const klagerType = ZgwSynchronisatie.uit(cat.roltypen, k.roltypen.klager, 'roltype');
+    if (!rollen.some((r) => r.roltype === klagerType)) {
+      await this.client.post('zaken', '/rollen', { zaak: url, roltype: klagerType, betrokkeneType: 'natuurlijk_persoon', roltoelichting: `Klager (klacht ${klacht.id} in Klachtregie)` });
+      wijzigingen.push({ soort: 'rol', tekst: `rol ${k.roltypen.klager}` });
+    }
+    const behandelaarType = ZgwSynchronisatie.uit(cat.roltypen, k.roltypen.behandelaar, 'roltype');
+    if (!rollen.some((r) => r.roltype === behandelaarType)) {
+      await this.client.post('zaken', '/rollen', {
+        zaak: url,
+        roltype: behandelaarType,
+        betrokkeneType: 'organisatorische_eenheid',
+        roltoelichting: k.behandelaar.naam,
+        betrokkeneIdentificatie: { identificatie: k.behandelaar.identificatie, naam: k.behandelaar.naam },
+      });
+      wijzigingen.push({ soort: 'rol', tekst: `rol ${k.roltypen.behandelaar}: ${k.behandelaar.naam}` });
+    }
+
+    // 4. Documents: the klaagschrift (and letters, through ZgwDocumentBron), each once per identificatie.
+    const klaagschrift = {
+      identificatie: gewenst.identificatie,
+      titel: `Klaagschrift: ${gewenst.omschrijving}`.slice(0, 200),
+      informatieobjecttype: ZgwSynchronisatie.uit(cat.informatieobjecttypen, k.informatieobjecttypen.klaagschrift, 'informatieobjecttype'),
+      inhoud: Buffer.from(this.klaagschriftTekst(klacht), 'utf8'),
+      bestandsnaam: `klaagschrift-${klacht.id}.txt`,
+    };
+    const extra = (await Promise.all(this.documentBronnen.map((b) => b.documenten(m, klacht.id)))).flat();
+    const zios = await this.client.lijst('zaken', '/zaakinformatieobjecten', { zaak: url });
+    for (const doc of [klaagschrift, ...extra]) {
+      const bestaand = await this.client.lijst('documenten', '/enkelvoudiginformatieobjecten', { identificatie: doc.identificatie, bronorganisatie: this.cfg.rsin });
+      const eio =
+        bestaand[0] ??
+        (await this.client.post('documenten', '/enkelvoudiginformatieobjecten', {
+          identificatie: doc.identificatie,
+          bronorganisatie: this.cfg.rsin,
+          creatiedatum: gewenst.registratiedatum,
+          titel: doc.titel,
+          auteur: 'Klachtregie',
+          taal: 'nld',
+          formaat: 'text/plain',
+          bestandsnaam: doc.bestandsnaam,
+          inhoud: doc.inhoud.toString('base64'),
+          vertrouwelijkheidaanduiding: gewenst.vertrouwelijkheidaanduiding,
+          informatieobjecttype: doc.informatieobjecttype,
+        }));
+      if (!zios.some((z) => z.informatieobject === eio.url)) {
+        await this.client.post('zaken', '/zaakinformatieobjecten', { zaak: url, informatieobject: eio.url, titel: doc.titel });
+        wijzigingen.push({ soort: 'document', tekst: `document ${doc.titel}` });
+      }
+    }
+
+    // 5. Resultaat before the statuses: a register sets the eindstatus only on a zaak with a resultaat.
+    if (gewenst.resultaat) {
+      const resultaattype = ZgwSynchronisatie.uit(cat.resultaattypen, gewenst.resultaat.resultaattype, 'resultaattype');
+      const bestaand = (await this.client.lijst('zaken', '/resultaten', { zaak: url }))[0];
+      if (!bestaand) {
+        await this.client.post('zaken', '/resultaten', { zaak: url, resultaattype, toelichting: gewenst.resultaat.toelichting });
+        wijzigingen.push({ soort: 'resultaat', tekst: `resultaat ${gewenst.resultaat.resultaattype}` });
+      } else if (bestaand.resultaattype !== resultaattype) {
+        await this.client.patch(String(bestaand.url), { resultaattype, toelichting: gewenst.resultaat.toelichting });
+        wijzigingen.push({ soort: 'resultaat', tekst: `resultaat gewijzigd in ${gewenst.resultaat.resultaattype}` });
+      }
+    }
+
+    // 6. Statuses in the order the klacht passed its steps; one already there (same type, same moment) is not set again.
+    const statussen = await this.client.lijst('zaken', '/statussen', { zaak: url });
+    for (const s of gewenst.statussen) {
+      const statustype = ZgwSynchronisatie.uit(cat.statustypen, s.statustype, 'statustype');
+      if (statussen.some((x) => x.statustype === statustype && zelfdeMoment(x.datumStatusGezet, s.datumStatusGezet))) continue;
+      const nieuw = await this.client.post('zaken', '/statussen', { zaak: url, statustype, datumStatusGezet: s.datumStatusGezet, statustoelichting: `stap ${s.stap}`.slice(0, 1000) });
+      statussen.push(nieuw);
+      wijzigingen.push({ soort: 'status', tekst: `status ${s.statustype} (${s.datumStatusGezet})` });
+    }
+    return { zaakUrl: url, wijzigingen };
+  }
+
+  /** The klaagschrift as Klachtregie holds it (its registration; the original stays with the intake). */
+  private klaagschriftTekst(k: KlachtEntity): string {
+    return [
+      `Klacht ${k.id}`,
+      `Ontvangen: ${k.ontvangenOp.toISOString()} via ${k.kanaal}, ingediend bij ${k.ingediendBij}`,
+      `Onderwerp: ${k.onderwerp ?? '(geen)'}`,
+      `Aanbieders: ${k.aanbieders.map((a) => a.naam ?? a.id).join(', ') || '(geen)'}`,
+    ].join('\n');
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Checks a ZGW koppeling (koppeling.ts) against its definition (every step and termijn it names
+ * exists) and, when given, against the gemeente's catalogus as exported from the Catalogi API 1.3.1
+ * (every statustype, resultaattype, roltype and informatieobjecttype it names exists in that
+ * zaaktype). Every error is `file:line:column` at the name that is wrong, as for the definitions.
+ */
+import { readFileSync } from 'node:fs';
+import type { DefinitionError } from '../machines/contract';
+import type { Definitie } from '../machines/definition/types';
+import { OORDELEN } from '../machines/compiler/gebeurtenissen';
+import { zaaktypenVan, type GeladenKoppeling } from './koppeling';
+
+type Json = Record<string, unknown>;
+
+/**
+ * A catalogus export: the lists as the Catalogi API returns them (`results` of every page),
+ * written by `klachtregie zgw catalogus` or by hand from the API.
+ */
+export interface CatalogusExport {
+  bron?: string;
+  zaaktypen: Json[];
+  statustypen: Json[];
+  resultaattypen: Json[];
+  roltypen: Json[];
+  informatieobjecttypen: Json[];
+}
+
+export function leesCatalogus(file: string): CatalogusExport {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CatalogusExport>;
+  for (const k of ['zaaktypen', 'statustypen', 'resultaattypen', 'roltypen', 'informatieobjecttypen'] as const) {
+    if (!Array.isArray(data[k])) throw new Error(`${file}: '${k}' ontbreekt of is geen lijst (verwacht een export van de Catalogi API)`);
+  }
+  return data as CatalogusExport;
+}
+
+/**
+ * The zaaktype in force with this identificatie: published (not concept), the latest version
+ * (Catalogi API: a new version of a zaaktype keeps its identificatie).
+ */
+export function zaaktypeMet(cat: Pick<CatalogusExport, 'zaaktypen'>, identificatie: string): Json | undefined {
+  return cat.zaaktypen
+    .filter((z) => z.identificatie === identificatie && z.concept !== true)
+    .sort((a, b) => String(b.versiedatum ?? '').localeCompare(String(a.versiedatum ?? '')))[0];
+}
+
+function bekend(lijst: string[]): string {
+  return lijst.length ? `bekend: ${lijst.map((x) => `'${x}'`).join(', ')}` : 'de catalogus kent er geen';
+}
+
+/** Steps of the compiled regime (dotted paths) and the definition's termijnen, from the caller. */
+export interface DefinitieFeiten {
+  states: string[];
+  definitie: Definitie;
+}
+
+export function controleerKoppeling(g: GeladenKoppeling, def: DefinitieFeiten, cat?: CatalogusExport): DefinitionError[] {
+  const k = g.koppeling;
+  if (!k) return g.errors;
+  const fout = (pad: (string | number)[], message: string, hint?: string): DefinitionError => ({ file: g.file, ...g.positie(pad), message, ...(hint ? { hint } : {}) });
+  const fouten: DefinitionError[] = [];
+  const states = new Set(def.states);
+  for (const s of Object.keys(k.statussen)) {
+    if (!states.has(s)) fouten.push(fout(['statussen', s], `onbekende stap '${s}' in de zgw-koppeling`, `de klachtregeling kent: ${def.states.join(', ')}`));
+  }
+  for (const s of Object.keys(k.zaaktypePerRoute ?? {})) {
+    if (!states.has(s)) fouten.push(fout(['zaaktypePerRoute', s], `onbekende stap '${s}' in de zgw-koppeling`, `de klachtregeling kent: ${def.states.join(', ')}`));
+  }
+  for (const s of Object.keys(k.resultaten.stap ?? {})) {
+    if (!states.has(s)) fouten.push(fout(['resultaten', 'stap', s], `onbekende stap '${s}' in de zgw-koppeling`, `de klachtregeling kent: ${def.states.join(', ')}`));
+  }
+  const termijnen = Object.keys(def.definitie.termijnen ?? {});
+  k.afhandeltermijnen.forEach((t, i) => {
+    if (!termijnen.includes(t)) fouten.push(fout(['afhandeltermijnen', i], `onbekende termijn '${t}'`, `de klachtregeling kent: ${termijnen.join(', ')}`));
+  });
+  for (const o of Object.keys(k.resultaten.oordeel ?? {})) {
+    if (!(OORDELEN as readonly string[]).includes(o)) fouten.push(fout(['resultaten', 'oordeel', o], `onbekend oordeel '${o}'`, `Awb 9:12 lid 1: ${OORDELEN.join(', ')}`));
+  }
+  if (!cat) return fouten;
+
+  // Every name must exist in every zaaktype the koppeling can give a klacht.
+  for (const id of zaaktypenVan(k)) {
+    const zt = zaaktypeMet(cat, id);
+    if (!zt) {
+      const ids = [...new Set(cat.zaaktypen.map((z) => String(z.identificatie)))];
+      const waar = id === k.zaaktype ? ['zaaktype'] : ['zaaktypePerRoute', Object.entries(k.zaaktypePerRoute ?? {}).find(([, v]) => v === id)![0]];
+      fouten.push(fout(waar, `onbekend zaaktype '${id}' in de catalogus`, bekend(ids)));
+      continue;
+    }
+    const vanZaaktype = (lijst: Json[]) => lijst.filter((x) => x.zaaktype === zt.url);
+    const statustypen = vanZaaktype(cat.statustypen).map((s) => String(s.omschrijving));
+    for (const [s, o] of Object.entries(k.statussen)) {
+      if (!statustypen.includes(o)) fouten.push(fout(['statussen', s], `onbekend statustype '${o}' in zaaktype ${id}`, bekend(statustypen)));
+    }
+    const resultaattypen = vanZaaktype(cat.resultaattypen).map((s) => String(s.omschrijving));
+    for (const soort of ['oordeel', 'afdoening', 'stap'] as const) {
+      for (const [w, o] of Object.entries(k.resultaten[soort] ?? {})) {
+        if (!resultaattypen.includes(o)) fouten.push(fout(['resultaten', soort, w], `onbekend resultaattype '${o}' in zaaktype ${id}`, bekend(resultaattypen)));
+      }
+    }
+    const roltypen = vanZaaktype(cat.roltypen).map((s) => String(s.omschrijving));
+    for (const r of ['klager', 'behandelaar'] as const) {
+      if (!roltypen.includes(k.roltypen[r])) fouten.push(fout(['roltypen', r], `onbekend roltype '${k.roltypen[r]}' in zaaktype ${id}`, bekend(roltypen)));
+    }
+  }
+  const iots = cat.informatieobjecttypen.filter((i) => i.concept !== true).map((i) => String(i.omschrijving));
+  if (!iots.includes(k.informatieobjecttypen.klaagschrift)) {
+    fouten.push(fout(['informatieobjecttypen', 'klaagschrift'], `onbekend informatieobjecttype '${k.informatieobjecttypen.klaagschrift}'`, bekend(iots)));
+  }
+  return fouten;
+}

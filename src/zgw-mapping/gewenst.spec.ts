@@ -1,0 +1,73 @@
+import { gewensteZaak, verlengingVan, zaakIdentificatie } from './gewenst';
+import { resultaattypeVoor, statustypeVoor, zaaktypenVan, type ZgwKoppeling } from './koppeling';
+
+const koppeling: ZgwKoppeling = {
+  zaaktype: 'KLACHT-SD',
+  vertrouwelijkheidaanduiding: 'vertrouwelijk',
+  afhandeltermijnen: ['afhandeling'],
+  statussen: { 'gemeente.informeleFase': 'Ontvangen', gemeente: 'In behandeling', 'gemeente.tevredenheidscheck': 'Afgehandeld', afgesloten: 'Afgesloten' },
+  resultaten: { oordeel: { gegrond: 'Gegrond' }, afdoening: { 'niet behandeld': 'Niet behandeld' }, stap: { afgedaanInformeel: 'Informeel opgelost' } },
+  roltypen: { klager: 'Klager', behandelaar: 'Klachtbehandelaar' },
+  behandelaar: { identificatie: 'KTSD', naam: 'Klachtenteam Sociaal Domein' },
+  informatieobjecttypen: { klaagschrift: 'Klaagschrift' },
+};
+
+const klacht = {
+  id: '0b6f3f0e-7c0a-4d59-9a57-1f0d1b6b2c11',
+  onderwerp: 'Hulp kwam niet',
+  kanaal: 'email',
+  state: 'gemeente.tevredenheidscheck',
+  oordeel: 'gegrond',
+  afdoening: null,
+  ontvangstdag: '2026-03-02',
+  registratiedag: '2026-03-02',
+  geschiedenis: [
+    { naarState: 'gemeente.informeleFase', at: new Date('2026-03-02T09:00:00Z') },
+    { naarState: 'gemeente.beoordelen', at: new Date('2026-03-03T10:00:00Z') },
+    { naarState: 'gemeente.horen', at: new Date('2026-03-10T10:00:00Z') },
+    { naarState: 'gemeente.tevredenheidscheck', at: new Date('2026-05-06T10:00:00Z') },
+  ],
+};
+
+describe('ZGW koppeling (pure)', () => {
+  it('a step takes the statustype of its most specific mapped step or parent; an unmapped step sets none', () => {
+    expect(statustypeVoor(koppeling, 'gemeente.horen')).toBe('In behandeling');
+    expect(statustypeVoor(koppeling, 'gemeente.informeleFase')).toBe('Ontvangen');
+    expect(statustypeVoor(koppeling, 'bijOmbudsman.onderzoek')).toBeUndefined();
+  });
+
+  it('Awb 9:12 lid 1: the oordeel decides the resultaattype before the afwikkeling, the end step only when neither maps', () => {
+    expect(resultaattypeVoor(koppeling, { oordeel: 'gegrond', afdoening: 'niet behandeld', state: 'afgedaanInformeel' })).toBe('Gegrond');
+    expect(resultaattypeVoor(koppeling, { oordeel: null, afdoening: 'niet behandeld', state: 'afgedaanInformeel' })).toBe('Niet behandeld');
+    expect(resultaattypeVoor(koppeling, { oordeel: null, afdoening: null, state: 'afgedaanInformeel' })).toBe('Informeel opgelost');
+    expect(resultaattypeVoor(koppeling, { oordeel: null, afdoening: null, state: 'gemeente.horen' })).toBeUndefined();
+  });
+
+  it('one status per change of statustype, in the order and at the moments of the history', () => {
+    const z = gewensteZaak(koppeling, klacht, { vervaldatum: '2026-04-13', grondslag: 'Awb 9:11', verdagingen: [] });
+    expect(z.statussen.map((s) => [s.statustype, s.datumStatusGezet])).toEqual([
+      ['Ontvangen', '2026-03-02T09:00:00.000Z'],
+      ['In behandeling', '2026-03-03T10:00:00.000Z'],
+      ['Afgehandeld', '2026-05-06T10:00:00.000Z'],
+    ]);
+    expect(z).toMatchObject({ identificatie: zaakIdentificatie(klacht.id), uiterlijkeEinddatumAfdoening: '2026-04-13', resultaat: { resultaattype: 'Gegrond' } });
+    expect(z.verlenging).toBeUndefined();
+    // Zaken API 1.5.1: identificatie is at most 40 characters.
+    expect(z.identificatie.length).toBeLessThanOrEqual(40);
+  });
+
+  it('Awb 9:11 lid 2: a verdaging is the zaak verlenging, with the reason given or else the legal ground', () => {
+    expect(verlengingVan({ vervaldatum: '2026-05-11', grondslag: 'Awb 9:11', verdagingen: [{ duur: 'P4W', reden: 'advies GGD' }] })).toEqual({ duur: 'P4W', reden: 'advies GGD' });
+    expect(verlengingVan({ vervaldatum: '2026-05-11', grondslag: 'Awb 9:11', verdagingen: [{ duur: 'P4W' }] })).toEqual({ duur: 'P4W', reden: 'Verdaagd op grond van Awb 9:11' });
+    expect(verlengingVan({ vervaldatum: '2026-05-11', grondslag: null, verdagingen: [{ duur: 'P2W' }, { duur: 'P3D', reden: 'nog een gesprek' }] })).toEqual({ duur: 'P17D', reden: 'nog een gesprek' });
+  });
+
+  it('zaaktype per route: a klacht that starts at the ketenpartner gets the route\'s zaaktype, the others the default', () => {
+    const perRoute: ZgwKoppeling = { ...koppeling, zaaktypePerRoute: { doorgestuurdNaarAanbieder: 'KLACHT-KETEN', wkkgz: 'KLACHT-WKKGZ' } };
+    const met = (eerste: string) => gewensteZaak(perRoute, { ...klacht, geschiedenis: [{ naarState: eerste, at: new Date('2026-03-02T09:00:00Z') }] }).zaaktype;
+    expect(met('doorgestuurdNaarAanbieder')).toBe('KLACHT-KETEN');
+    expect(met('wkkgz.bijKlachtenfunctionaris')).toBe('KLACHT-WKKGZ');
+    expect(met('gemeente.informeleFase')).toBe('KLACHT-SD');
+    expect(zaaktypenVan(perRoute)).toEqual(['KLACHT-SD', 'KLACHT-KETEN', 'KLACHT-WKKGZ']);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * What the zaak of a klacht should look like in the register, derived from Klachtregie's truth (the
+ * klacht, its history and its afhandeltermijn) and the koppeling. Pure: the connector compares this
+ * with what the register holds and adds what is missing, so a retry, a replay or `zgw reconcile`
+ * all converge on the same zaak and never add anything twice.
+ */
+import { resultaattypeVoor, statustypeVoor, zaaktypeVoor, type ZgwKoppeling } from './koppeling';
+
+export interface KlachtVoorZaak {
+  id: string;
+  onderwerp: string | null;
+  kanaal: string;
+  state: string;
+  oordeel: string | null;
+  afdoening: string | null;
+  /** Calendar day of receipt in Europe/Amsterdam (Awb 9:11: the termijn runs from receipt). */
+  ontvangstdag: string;
+  /** Calendar day the klacht was registered in Klachtregie. */
+  registratiedag: string;
+  /** Accepted steps in order: the state each one led to and when (`klacht_gebeurtenis`). */
+  geschiedenis: { naarState: string; at: Date }[];
+}
+
+/** The latest afhandeltermijn (koppeling.afhandeltermijnen) with its verdagingen (Awb 9:11 lid 2). */
+export interface AfhandeltermijnVoorZaak {
+  vervaldatum: string;
+  grondslag: string | null;
+  verdagingen: { duur?: string; reden?: string }[];
+}
+
+export interface GewensteStatus {
+  statustype: string;
+  datumStatusGezet: string;
+  /** The step that set it (toelichting in the register). */
+  stap: string;
+}
+
+export interface GewensteZaak {
+  identificatie: string;
+  /** Identificatie of the zaaktype in the catalogus (by route: `zaaktypePerRoute`). */
+  zaaktype: string;
+  omschrijving: string;
+  startdatum: string;
+  registratiedatum: string;
+  vertrouwelijkheidaanduiding: string;
+  uiterlijkeEinddatumAfdoening?: string;
+  verlenging?: { reden: string; duur: string };
+  statussen: GewensteStatus[];
+  resultaat?: { resultaattype: string; toelichting: string };
+}
+
+/**
+ * Zaken API 1.5.1: `identificatie` is unique within the bronorganisatie (max 40 characters). The
+ * klacht id makes it findable again after a create whose answer was lost.
+ */
+export function zaakIdentificatie(klachtId: string): string {
+  return `KR-${klachtId}`;
+}
+
+/** Days in an ISO 8601 duration of weeks and days (`P4W`, `P28D`, `P1W3D`); undefined for other forms. */
+function dagen(duur: string): number | undefined {
+  const m = /^P(?:(\d+)W)?(?:(\d+)D)?$/.exec(duur);
+  if (!m || (!m[1] && !m[2])) return undefined;
+  return Number(m[1] ?? 0) * 7 + Number(m[2] ?? 0);
+}
+
+/**
+ * Zaken API `verlenging`: the total duur of the verdagingen and the reason of the last one. Without a
+ * reason in the event, the legal ground of the termijn (e.g. Awb 9:11) is the reason.
+ */
+export function verlengingVan(t: AfhandeltermijnVoorZaak): { reden: string; duur: string } | undefined {
+  const v = t.verdagingen.filter((x) => x.duur);
+  if (v.length === 0) return undefined;
+  const totaal = v.map((x) => dagen(x.duur!));
+  const duur = totaal.every((d) => d !== undefined) ? `P${totaal.reduce((a, b) => a! + b!, 0)}D` : v[v.length - 1].duur!;
+  const reden = v[v.length - 1].reden ?? `Verdaagd${t.grondslag ? ` op grond van ${t.grondslag}` : ''}`;
+  return { reden: reden.slice(0, 200), duur: v.length === 1 ? v[0].duur! : duur };
+}
+
+export function gewensteZaak(k: ZgwKoppeling, klacht: KlachtVoorZaak, termijn?: AfhandeltermijnVoorZaak): GewensteZaak {
+  // One status per change of statustype: steps within one statustype set no new status.
+  const statussen: GewensteStatus[] = [];
+  for (const g of klacht.geschiedenis) {
+    const st = statustypeVoor(k, g.naarState);
+    if (!st || statussen[statussen.length - 1]?.statustype === st) continue;
+    statussen.push({ statustype: st, datumStatusGezet: g.at.toISOString(), stap: g.naarState });
+  }
+  const resultaattype = resultaattypeVoor(k, klacht);
+  const verlenging = termijn ? verlengingVan(termijn) : undefined;
+  return {
+    identificatie: zaakIdentificatie(klacht.id),
+    zaaktype: zaaktypeVoor(k, klacht.geschiedenis[0]?.naarState),
+    omschrijving: (klacht.onderwerp ?? 'Klacht').slice(0, 80),
+    startdatum: klacht.ontvangstdag,
+    registratiedatum: klacht.registratiedag,
+    vertrouwelijkheidaanduiding: k.vertrouwelijkheidaanduiding,
+    ...(termijn ? { uiterlijkeEinddatumAfdoening: termijn.vervaldatum } : {}),
+    ...(verlenging ? { verlenging } : {}),
+    statussen,
+    ...(resultaattype
+      ? { resultaat: { resultaattype, toelichting: [klacht.oordeel && `oordeel: ${klacht.oordeel}`, klacht.afdoening && `afwikkeling: ${klacht.afdoening}`].filter(Boolean).join('; ').slice(0, 1000) } }
+      : {}),
+  };
+}

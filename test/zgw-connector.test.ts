@@ -1,0 +1,288 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { runCli, type CliIo } from '../src/cli/main';
+import { zgwOpdracht } from '../src/cli/commands/zgw';
+import { ZgwAfleveringService } from '../src/modules/zgw/zgw-aflevering.service';
+import { ZgwZaakEntity } from '../src/modules/zgw/zgw-zaak.entity';
+import { TermijnEntity } from '../src/modules/termijnen/termijn.entity';
+import { zaakIdentificatie } from '../src/zgw-mapping';
+import { bearer } from './auth-support';
+import { createTestDatabase, type TestDatabase } from './support';
+import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { richtKlachtCatalogusIn, RSIN_AMSTERDAM, ZGW_CLIENT_ID, ZGW_SECRET, type KlachtCatalogus } from './support/zgw-catalogus';
+import { ZgwMock } from './support/zgw-mock';
+
+/**
+ * The ZGW connector (issue 16) against the validating mock of the VNG Zaken 1.5.1, Catalogi 1.3.1 and
+ * Documenten 1.5.0 APIs (test/support/zgw-mock.ts): every request it makes must pass the official
+ * schemas, and the register must end up with exactly the zaak the klacht describes.
+ * Amsterdam, gemeente route ("Klachtenprotocol Wmo keten" §5B, §6; Awb 9:10, 9:11 lid 2, 9:12),
+ * the same course as scenarios/gm0363-amsterdam/klachtenprotocol-wmo-keten.yaml. An API-only process
+ * (no termijn worker), so the past dates of the scenario fire nothing; the test runs the delivery
+ * itself, as the `zgw` queue's processor does.
+ */
+let db: TestDatabase;
+let mock: ZgwMock;
+let cat: KlachtCatalogus;
+let app: EngineApp;
+let zgw: ZgwAfleveringService;
+
+beforeAll(async () => {
+  db = await createTestDatabase('zgw_connector');
+  mock = new ZgwMock({ secret: ZGW_SECRET, clientId: ZGW_CLIENT_ID });
+  await mock.start();
+  cat = await richtKlachtCatalogusIn(mock);
+  const dir = mkdtempSync(join(tmpdir(), 'zgw-'));
+  const bestand = join(dir, 'zgw.yaml');
+  writeFileSync(
+    bestand,
+    [
+      'gemeenten:',
+      '  GM0363:',
+      `    rsin: '${RSIN_AMSTERDAM}'`,
+      `    zakenApi: ${mock.basisUrl('zaken')}`,
+      `    catalogiApi: ${mock.basisUrl('catalogi')}`,
+      `    documentenApi: ${mock.basisUrl('documenten')}`,
+      `    clientId: ${ZGW_CLIENT_ID}`,
+      '    secretEnv: ZGW_GM0363_SECRET',
+      '',
+    ].join('\n'),
+  );
+  app = await createEngineApp({
+    databaseUrl: db.url,
+    regimes: 'definities',
+    env: { ROLE: 'api', ZGW_CONFIG: bestand, ZGW_GM0363_SECRET: ZGW_SECRET, ZGW_MAX_POGINGEN: '3' },
+  });
+  zgw = app.app.get(ZgwAfleveringService);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await mock?.stop();
+  await db?.drop();
+});
+
+const intake = (onderwerp: string) => ({
+  gemeente: 'GM0363',
+  kanaal: 'email' as const,
+  ontvangenOp: '2026-03-02T09:00:00Z',
+  ingediendBij: 'gemeente' as const,
+  soort: 'klacht' as const,
+  onderwerp,
+  aanbieders: [],
+  feiten: { gerichtAan: 'gemeente' },
+});
+
+async function stap(id: string, type: string, dag: string, data?: Record<string, unknown>): Promise<void> {
+  await app.engine.apply(id, { type, at: `${dag}T10:00:00Z`, ...(data ? { data } : {}) }, { actor: 'behandelaar' });
+  await app.relay.idle();
+}
+
+async function lever(id: string): Promise<string> {
+  await app.relay.idle();
+  return zgw.lever(id);
+}
+
+/** A delivery that must succeed; otherwise the failure as the dead-letter view shows it. */
+async function leverOk(id: string): Promise<void> {
+  const uitkomst = await lever(id);
+  if (uitkomst !== 'afgeleverd') {
+    const rij = await app.db.getRepository(ZgwZaakEntity).findOneByOrFail({ klachtId: id });
+    throw new Error(`${uitkomst}: ${rij.lastError ?? ''} (geweigerd: ${JSON.stringify(mock.geweigerd.slice(-3))})`);
+  }
+}
+
+const zakenVan = (klachtId: string) => mock.lijst('zaken', '/zaken').filter((z) => z.identificatie === zaakIdentificatie(klachtId));
+const vanZaak = (pad: string, zaak: Record<string, unknown>) => mock.lijst('zaken', pad).filter((x) => x.zaak === zaak.url);
+
+describe('ZGW connector against the validating mock', () => {
+  it('Awb 9:11 lid 2 and 9:12, Zaken API 1.5.1: a whole Amsterdam klacht (intake, verdaging, afdoening) becomes one zaak with its statuses, rollen, klaagschrift and resultaat, with only valid requests', async () => {
+    const geweigerdVoor = mock.geweigerd.length;
+    const { klacht } = await app.engine.create(intake('Geen reactie van het wijkteam'), { actor: 'kcc' });
+    await app.relay.idle();
+    await leverOk(klacht.id);
+
+    const [zaak] = zakenVan(klacht.id);
+    expect(zaak).toMatchObject({
+      bronorganisatie: RSIN_AMSTERDAM,
+      verantwoordelijkeOrganisatie: RSIN_AMSTERDAM,
+      zaaktype: cat.zaaktype,
+      startdatum: '2026-03-02',
+      vertrouwelijkheidaanduiding: 'vertrouwelijk',
+    });
+    // uiterlijkeEinddatumAfdoening is the afhandeltermijn as the engine computed it (Awb 9:11, Atw).
+    const afhandeling = () => app.db.getRepository(TermijnEntity).findOneByOrFail({ klachtId: klacht.id, naam: 'afhandeling', status: 'running' });
+    expect(zaak.uiterlijkeEinddatumAfdoening).toBe((await afhandeling()).vervaldatum);
+    expect((await app.db.getRepository(ZgwZaakEntity).findOneByOrFail({ klachtId: klacht.id })).zaakUrl).toBe(zaak.url);
+
+    await stap(klacht.id, 'FORMELE_BEHANDELING', '2026-03-03');
+    await stap(klacht.id, 'IN_BEHANDELING_NEMEN', '2026-03-05');
+    await stap(klacht.id, 'HOREN_UITNODIGEN', '2026-03-10');
+    await leverOk(klacht.id);
+    await stap(klacht.id, 'VERDAGEN', '2026-04-08', { termijn: 'afhandeling', duur: 'P4W', reden: 'hoorzitting pas half april mogelijk' });
+    await leverOk(klacht.id);
+    // Awb 9:11 lid 2: verdaagd met vier weken; the zaak follows, with the verdaging as verlenging.
+    const verdaagd = mock.verzameling('zaken', '/zaken').get(String(zaak.uuid))!;
+    expect(verdaagd.uiterlijkeEinddatumAfdoening).toBe('2026-05-11');
+    expect(verdaagd.uiterlijkeEinddatumAfdoening).toBe((await afhandeling()).vervaldatum);
+    expect(verdaagd.verlenging).toEqual({ duur: 'P4W', reden: 'hoorzitting pas half april mogelijk' });
+
+    await stap(klacht.id, 'HOORZITTING_GEHOUDEN', '2026-04-15');
+    await stap(klacht.id, 'VERSLAG_VASTGESTELD', '2026-04-20');
+    await stap(klacht.id, 'AFDOENEN', '2026-05-06', { oordeel: 'deelsGegrond' });
+    await stap(klacht.id, 'KLAGER_TEVREDEN', '2026-05-12');
+    await leverOk(klacht.id);
+
+    expect(zakenVan(klacht.id)).toHaveLength(1);
+    const statussen = vanZaak('/statussen', zaak);
+    expect(statussen.map((s) => [s.statustype, s.datumStatusGezet])).toEqual([
+      [cat.statustypen['Ontvangen'], '2026-03-02T09:00:00.000Z'],
+      [cat.statustypen['In behandeling'], '2026-03-03T10:00:00.000Z'],
+      [cat.statustypen['Afgehandeld'], '2026-05-06T10:00:00.000Z'],
+    ]);
+    expect(vanZaak('/rollen', zaak).map((r) => [r.roltype, r.betrokkeneType])).toEqual([
+      [cat.roltypen.klager, 'natuurlijk_persoon'],
+      [cat.roltypen.behandelaar, 'organisatorische_eenheid'],
+    ]);
+    // Awb 9:12 lid 1: the oordeel decides the resultaat (and with it the archiving of the zaak).
+    expect(vanZaak('/resultaten', zaak).map((r) => r.resultaattype)).toEqual([cat.resultaattypen['Deels gegrond']]);
+    const [zio] = vanZaak('/zaakinformatieobjecten', zaak);
+    const eio = mock.lijst('documenten', '/enkelvoudiginformatieobjecten').find((d) => d.url === zio.informatieobject)!;
+    expect(eio).toMatchObject({ bronorganisatie: RSIN_AMSTERDAM, informatieobjecttype: cat.informatieobjecttype, vertrouwelijkheidaanduiding: 'vertrouwelijk' });
+    expect(mock.inhoud.get(String(eio.uuid))!.toString('utf8')).toContain('Geen reactie van het wijkteam');
+
+    expect(mock.geweigerd.slice(geweigerdVoor)).toEqual([]);
+  });
+
+  it('idempotent create: the register made the zaak but its answer was lost; the retry finds it by identificatie and makes no second zaak', async () => {
+    const { klacht } = await app.engine.create(intake('Verbinding weg na het aanmaken'), { actor: 'kcc' });
+    await app.relay.idle();
+    mock.verbreekNa = (v) => v.methode === 'POST' && v.pad === '/zaken';
+    expect(await lever(klacht.id)).toBe('mislukt');
+    expect(zakenVan(klacht.id)).toHaveLength(1);
+    const rij = await app.db.getRepository(ZgwZaakEntity).findOneByOrFail({ klachtId: klacht.id });
+    expect([rij.status, rij.attempts, rij.zaakUrl]).toEqual(['wachtend', 1, null]);
+
+    await app.db.getRepository(ZgwZaakEntity).update({ klachtId: klacht.id }, { nextAttemptAt: new Date(0) });
+    await leverOk(klacht.id);
+    const zaken = zakenVan(klacht.id);
+    expect(zaken).toHaveLength(1);
+    expect((await app.db.getRepository(ZgwZaakEntity).findOneByOrFail({ klachtId: klacht.id })).zaakUrl).toBe(zaken[0].url);
+    expect(vanZaak('/statussen', zaken[0])).toHaveLength(1);
+    expect(vanZaak('/rollen', zaken[0])).toHaveLength(2);
+  });
+
+  it('one run per klacht at a time: two processes delivering the same klacht at once make one zaak, one set of statuses', async () => {
+    const { klacht } = await app.engine.create(intake('Twee workers tegelijk'), { actor: 'kcc' });
+    await stap(klacht.id, 'FORMELE_BEHANDELING', '2026-03-03');
+    const uitkomsten = await Promise.all([zgw.lever(klacht.id), zgw.lever(klacht.id)]);
+    expect(uitkomsten.filter((u) => u === 'afgeleverd')).toHaveLength(1);
+    const zaken = zakenVan(klacht.id);
+    expect(zaken).toHaveLength(1);
+    expect(vanZaak('/statussen', zaken[0]).map((s) => s.statustype)).toEqual([cat.statustypen['Ontvangen'], cat.statustypen['In behandeling']]);
+    expect(vanZaak('/rollen', zaken[0])).toHaveLength(2);
+  });
+
+  it('the register down mid-run: after it comes back every zaak, status and resultaat arrives exactly once; past ZGW_MAX_POGINGEN a delivery is vastgelopen (dead letter) until put back', async () => {
+    const { klacht } = await app.engine.create(intake('Register even weg'), { actor: 'kcc' });
+    await stap(klacht.id, 'FORMELE_BEHANDELING', '2026-03-03');
+    // The register goes down while the connector adds the first rol (the zaak exists by then).
+    mock.verbreekNa = (v) => {
+      if (v.methode !== 'POST' || v.pad !== '/rollen') return false;
+      void mock.stop();
+      return true;
+    };
+    const eerste = await lever(klacht.id);
+    await mock.stop();
+    expect(eerste).toBe('mislukt');
+    const rij = () => app.db.getRepository(ZgwZaakEntity).findOneByOrFail({ klachtId: klacht.id });
+    // Still down: the next attempts fail too, and the third (ZGW_MAX_POGINGEN=3) sends it to the dead-letter list.
+    for (const verwacht of ['mislukt', 'vastgelopen']) {
+      await app.db.getRepository(ZgwZaakEntity).update({ klachtId: klacht.id }, { nextAttemptAt: new Date(0) });
+      expect(await lever(klacht.id)).toBe(verwacht);
+    }
+    // The dead-letter view of the gemeente's beheerder (and of no other gemeente).
+    const beheerder = await bearer(app.app, 'GM0363', 'beheerder');
+    const lijst = await request(app.http).get('/api/v1/zgw-afleveringen?status=vastgelopen').set('Authorization', beheerder).expect(200);
+    expect(lijst.body.resultaten).toEqual([expect.objectContaining({ klachtId: klacht.id, status: 'vastgelopen', pogingen: 3, laatsteFout: expect.stringMatching(/geen antwoord/) })]);
+    const ander = await request(app.http).get('/api/v1/zgw-afleveringen?status=vastgelopen').set('Authorization', await bearer(app.app, 'GM1904', 'beheerder')).expect(200);
+    expect(ander.body.resultaten).toEqual([]);
+
+    await mock.start();
+    const weer = await request(app.http).post(`/api/v1/zgw-afleveringen/${klacht.id}/opnieuw`).set('Authorization', beheerder).expect(202);
+    expect(weer.body).toMatchObject({ status: 'wachtend', pogingen: 0 });
+    await stap(klacht.id, 'IN_BEHANDELING_NEMEN', '2026-03-05');
+    await stap(klacht.id, 'HOREN_OVERSLAAN', '2026-03-06', { reden: 'afgezien' });
+    await stap(klacht.id, 'AFDOENEN', '2026-03-20', { oordeel: 'gegrond' });
+    await leverOk(klacht.id);
+    const zaken = zakenVan(klacht.id);
+    expect(zaken).toHaveLength(1);
+    expect(vanZaak('/statussen', zaken[0]).map((s) => s.statustype)).toEqual([cat.statustypen['Ontvangen'], cat.statustypen['In behandeling'], cat.statustypen['Afgehandeld']]);
+    expect(vanZaak('/resultaten', zaken[0]).map((r) => r.resultaattype)).toEqual([cat.resultaattypen['Gegrond']]);
+    expect(vanZaak('/rollen', zaken[0])).toHaveLength(2);
+    expect(vanZaak('/zaakinformatieobjecten', zaken[0])).toHaveLength(1);
+    expect((await rij()).status).toBe('afgeleverd');
+  });
+
+  it('zgw reconcile: a status missing from the register and a wrong uiterlijkeEinddatumAfdoening are repaired, and nothing is added twice', async () => {
+    const { klacht } = await app.engine.create(intake('Register raakte iets kwijt'), { actor: 'kcc' });
+    await stap(klacht.id, 'FORMELE_BEHANDELING', '2026-03-03');
+    await leverOk(klacht.id);
+    const [zaak] = zakenVan(klacht.id);
+    const statussen = mock.verzameling('zaken', '/statussen');
+    const weg = vanZaak('/statussen', zaak).find((s) => s.statustype === cat.statustypen['In behandeling'])!;
+    statussen.delete(String(weg.uuid));
+    mock.verzameling('zaken', '/zaken').get(String(zaak.uuid))!.uiterlijkeEinddatumAfdoening = '2026-12-31';
+
+    const io = vangIo();
+    expect(await zgwOpdracht(['reconcile', '--gemeente', 'GM0363', '--klacht', klacht.id], io, app.config)).toBe(0);
+    const termijn = await app.db.getRepository(TermijnEntity).findOneByOrFail({ klachtId: klacht.id, naam: 'afhandeling', status: 'running' });
+    expect(io.uit).toEqual([
+      `${klacht.id}: uiterlijkeEinddatumAfdoening 2026-12-31 -> ${termijn.vervaldatum}`,
+      `${klacht.id}: status In behandeling (2026-03-03T10:00:00.000Z)`,
+      '1 klachten vergeleken, 1 hersteld, 0 mislukt.',
+    ]);
+    expect(mock.verzameling('zaken', '/zaken').get(String(zaak.uuid))!.uiterlijkeEinddatumAfdoening).toBe(termijn.vervaldatum);
+    expect(vanZaak('/statussen', zaak).map((s) => s.statustype)).toEqual([cat.statustypen['Ontvangen'], cat.statustypen['In behandeling']]);
+    expect(vanZaak('/rollen', zaak)).toHaveLength(2);
+    expect(zakenVan(klacht.id)).toHaveLength(1);
+  });
+
+  it('klachtregie validate --zgw-catalogus: the koppeling against the catalogus exported from the Catalogi API; an unknown statustype is refused with file:line:column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zgw-validate-'));
+    const catalogus = join(dir, 'catalogus.json');
+    const exportIo = vangIo();
+    expect(await zgwOpdracht(['catalogus', '--gemeente', 'GM0363', '--uit', catalogus], exportIo, app.config)).toBe(0);
+
+    const goed = vangIo();
+    expect(await runCli(['validate', join(__dirname, '..', 'definitions', 'gm0363-amsterdam'), '--zgw-catalogus', catalogus], goed)).toBe(0);
+    expect(goed.uit[0]).toMatch(/zgw-koppeling tegen de catalogus \(1\)/);
+
+    const map = join(dir, 'gm0363-amsterdam');
+    mkdirSync(join(map, 'zgw'), { recursive: true });
+    cpSync(join(__dirname, '..', 'definitions', 'gm0363-amsterdam', '2015-01.yaml'), join(map, '2015-01.yaml'));
+    const tekst = readFileSync(join(__dirname, '..', 'definitions', 'gm0363-amsterdam', 'zgw', '2015-01.yaml'), 'utf8').replace('  gemeente: In behandeling', '  gemeente: In behandling');
+    writeFileSync(join(map, 'zgw', '2015-01.yaml'), tekst);
+    const regels = tekst.split('\n');
+    const regel = regels.findIndex((r) => r === '  gemeente: In behandling') + 1;
+    const fout = vangIo(dir);
+    expect(await runCli(['validate', map, '--zgw-catalogus', catalogus], fout)).toBe(1);
+    expect(fout.fout[0]).toBe(`gm0363-amsterdam/zgw/2015-01.yaml:${regel}:13: onbekend statustype 'In behandling' in zaaktype KLACHT-SD`);
+    expect(fout.fout[1]).toMatch(/-> bekend: 'Ontvangen', 'In behandeling'/);
+
+    // A zaaktype per route that the catalogus does not have.
+    const perRoute = readFileSync(join(__dirname, '..', 'definitions', 'gm0363-amsterdam', 'zgw', '2015-01.yaml'), 'utf8').replace('zaaktype: KLACHT-SD\n', 'zaaktype: KLACHT-SD\nzaaktypePerRoute:\n  bijAanbieder: KLACHT-KETEN\n');
+    writeFileSync(join(map, 'zgw', '2015-01.yaml'), perRoute);
+    const route = vangIo(dir);
+    expect(await runCli(['validate', map, '--zgw-catalogus', catalogus], route)).toBe(1);
+    expect(route.fout[0]).toBe(`gm0363-amsterdam/zgw/2015-01.yaml:${perRoute.split('\n').indexOf('  bijAanbieder: KLACHT-KETEN') + 1}:17: onbekend zaaktype 'KLACHT-KETEN' in de catalogus`);
+  });
+});
+
+function vangIo(cwd = process.cwd()): CliIo & { uit: string[]; fout: string[] } {
+  const uit: string[] = [];
+  const fout: string[] = [];
+  return { uit, fout, cwd, out: (l) => uit.push(l), err: (l) => fout.push(l) };
+}
