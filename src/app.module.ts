@@ -46,7 +46,12 @@ export const FEATURE_MODULES: ModuleImport[] = [
  * Modules holding BullMQ @Processor classes and periodic sweeps: loaded only when the process runs
  * workers (ROLE=all or worker), so ROLE=api serves HTTP and consumes no jobs.
  */
-export const WORKER_MODULES: ModuleImport[] = [WebhooksWorkerModule, TermijnenWorkerModule, ReportsWorkerModule, ZgwWorkerModule];
+export const WORKER_MODULES: ModuleImport[] = [
+  WebhooksWorkerModule,
+  TermijnenWorkerModule,
+  ReportsWorkerModule,
+  ZgwWorkerModule,
+];
 
 export interface AppModuleOptions {
   /** Extra modules, e.g. a test's own module. */
