@@ -8,6 +8,8 @@ import { AppConfig, ConfigModule } from './config';
 import { DatabaseModule } from './database/database.module';
 import { JobsModule } from './jobs/jobs.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BrievenModule } from './modules/brieven/brieven.module';
+import { DossierModule } from './modules/dossier/dossier.module';
 import { DefinitiesModule } from './modules/definities/definities.module';
 import { KlachtActiesModule } from './modules/klacht-acties/klacht-acties.module';
 import { PagineringModule } from './modules/paginering/paginering.module';
@@ -24,7 +26,7 @@ import { WebModule } from './modules/web/web.module';
 type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
 /** Feature modules (controllers, services, queue producers). Add a capability's module here. */
-export const FEATURE_MODULES: ModuleImport[] = [HealthModule, AuthModule, IdempotencyModule, WebhooksModule, KlachtenModule, DefinitiesModule, KlachtActiesModule, ReportsModule, WebModule, PagineringModule];
+export const FEATURE_MODULES: ModuleImport[] = [HealthModule, AuthModule, IdempotencyModule, WebhooksModule, KlachtenModule, DefinitiesModule, KlachtActiesModule, ReportsModule, WebModule, PagineringModule, DossierModule, BrievenModule];
 
 /**
  * Modules holding BullMQ @Processor classes and periodic sweeps: loaded only when the process runs

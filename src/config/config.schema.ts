@@ -66,6 +66,9 @@ export const envSchema = z.object({
   // Rate limits (429 with Retry-After): requests per API key or OIDC subject, failed authentications per address.
   RATE_LIMIT_PER_MINUUT: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_MISLUKT_PER_MINUUT: z.coerce.number().int().min(1).default(60),
+  // Dossier documents and rendered letters (src/modules/dossier): in PostgreSQL (bytea) or on disk.
+  DOSSIER_OPSLAG: z.enum(['postgres', 'schijf']).default('postgres'),
+  DOSSIER_MAP: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -100,6 +103,8 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
   WEBHOOK_INTERNE_ADRESSEN: "weigeren (default) or toestaan: 'toestaan' lets webhooks reach loopback and private addresses, for development only",
   RATE_LIMIT_PER_MINUUT: 'requests per minute per API key or OIDC subject, e.g. RATE_LIMIT_PER_MINUUT=1200',
   RATE_LIMIT_MISLUKT_PER_MINUUT: 'failed authentications per minute per client address before 429, e.g. RATE_LIMIT_MISLUKT_PER_MINUUT=60',
+  DOSSIER_OPSLAG: "postgres (default: documents as bytea in the database) or schijf (files below DOSSIER_MAP)",
+  DOSSIER_MAP: 'the directory for dossier documents when DOSSIER_OPSLAG=schijf, e.g. DOSSIER_MAP=/var/lib/klachtregie/dossier (default: <KLACHTREGIE_DATA_DIR>/dossier)',
 };
 
 /** The validated configuration every module receives (inject with `@Inject(APP_CONFIG)`). */
@@ -142,4 +147,7 @@ export interface AppConfig {
   rateLimitPerMinuut: number;
   /** Failed authentications per minute per client address (429 beyond: key guessing). */
   rateLimitMisluktPerMinuut: number;
+  /** Where dossier documents and letters are kept (DossierOpslag). */
+  dossierOpslag: 'postgres' | 'schijf';
+  dossierMap: string;
 }

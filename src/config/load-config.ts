@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AppConfig, ENV_HINTS, envSchema } from './config.schema';
 
 export type EnvSource = Record<string, string | undefined>;
@@ -83,6 +83,8 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
     webhookInterneAdressenToegestaan: e.WEBHOOK_INTERNE_ADRESSEN === 'toestaan',
     rateLimitPerMinuut: e.RATE_LIMIT_PER_MINUUT,
     rateLimitMisluktPerMinuut: e.RATE_LIMIT_MISLUKT_PER_MINUUT,
+    dossierOpslag: e.DOSSIER_OPSLAG,
+    dossierMap: resolve(e.DOSSIER_MAP ?? join(e.KLACHTREGIE_DATA_DIR, 'dossier')),
     ...overrides,
   };
 }

@@ -21,7 +21,7 @@ describe('klachtregie validate', () => {
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
     // The summary names the stages run, the compiler's graph stage included.
-    expect(r.out[0]).toBe('OK: 4 definities van 4 gemeenten zijn geldig (gecontroleerd: schema, referenties, graaf, juridisch).');
+    expect(r.out[0]).toBe('OK: 4 definities van 4 gemeenten zijn geldig (gecontroleerd: schema, referenties, graaf, juridisch, brieven).');
     expect(r.out).toContain('  definitions/gm0363-amsterdam/2015-01.yaml  GM0363 Amsterdam, versie 2015-01, geldig 2015-01-01 t/m (open)');
   });
 
