@@ -10,18 +10,13 @@ import { Rollen } from '../auth/rollen.decorator';
 import { documentView, stuurDocument } from '../dossier/documenten.controller';
 import type { DossierDocumentEntity } from '../dossier/dossier-document.entity';
 import { DossierService } from '../dossier/dossier.service';
+import { pagina } from '../dossier/lijst';
 import { KlachtGebeurtenisEntity } from '../klachten/klacht-gebeurtenis.entity';
 import { PaginaQuery } from '../paginering/pagina.query';
 import { BriefEntity } from './brief.entity';
 import { BriefDto, BriefPaginaDto, DossierPaginaDto, type DossierRegelDto } from './brieven.dto';
 
 const LEZERS = ['klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder'] as const;
-
-function pagina<T>(alle: T[], q: PaginaQuery): { items: T[]; page: number; pageSize: number; total: number } {
-  const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? 20;
-  return { items: alle.slice((page - 1) * pageSize, page * pageSize), page, pageSize, total: alle.length };
-}
 
 const titelVan = (soort: string) => (isBriefSoort(soort) ? BRIEF_SOORTEN[soort].titel : soort);
 

@@ -1,4 +1,4 @@
-import { CallHandler, Controller, ExecutionContext, Get, HttpException, Injectable, NestInterceptor, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors, Body } from '@nestjs/common';
+import { Body, CallHandler, Controller, ExecutionContext, Get, HttpException, Injectable, NestInterceptor, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -8,7 +8,9 @@ import { Rollen } from '../auth/rollen.decorator';
 import { TenantContext } from '../auth/tenant';
 import { DOCUMENT_SOORTEN, type DossierDocumentEntity } from './dossier-document.entity';
 import { DossierService } from './dossier.service';
-import { DocumentDto, DocumentUploadDto } from './documenten.dto';
+import { DocumentDto, DocumentPaginaDto, DocumentUploadDto } from './documenten.dto';
+import { pagina } from './lijst';
+import { PaginaQuery } from '../paginering/pagina.query';
 import { kaalMediaType, MAX_DOCUMENT_BYTES, snuffel, TOEGESTANE_MEDIA_TYPES } from './media-type';
 
 /** The part of a multer upload this controller reads (memory storage). */
@@ -106,9 +108,9 @@ export class DocumentenController {
   @Get()
   @Rollen('klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder')
   @ApiOperation({ operationId: 'documentenOphalen', summary: 'De documenten in het dossier van een klacht, met hun SHA-256 (de lezing wordt gelogd).' })
-  @ApiOkResponse({ type: DocumentDto, isArray: true })
-  async lijst(@Param('id', ParseUUIDPipe) id: string): Promise<DocumentDto[]> {
-    return (await this.dossier.lijst(id)).map(documentView);
+  @ApiOkResponse({ type: DocumentPaginaDto })
+  async lijst(@Param('id', ParseUUIDPipe) id: string, @Query() q: PaginaQuery): Promise<DocumentPaginaDto> {
+    return pagina((await this.dossier.lijst(id)).map(documentView), q);
   }
 
   @Get(':documentId/inhoud')

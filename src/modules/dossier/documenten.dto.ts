@@ -40,3 +40,10 @@ export class DocumentUploadDto {
   @ApiPropertyOptional({ maxLength: 200, description: 'standaard de bestandsnaam' })
   titel?: string;
 }
+
+export class DocumentPaginaDto {
+  @ApiProperty({ type: [DocumentDto] }) items: DocumentDto[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
+}
