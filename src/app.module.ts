@@ -8,6 +8,8 @@ import { AppConfig, ConfigModule } from './config';
 import { DatabaseModule } from './database/database.module';
 import { JobsModule } from './jobs/jobs.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BewaringModule } from './modules/bewaring/bewaring.module';
+import { BewaringWorkerModule } from './modules/bewaring/bewaring-worker.module';
 import { BrievenModule } from './modules/brieven/brieven.module';
 import { DossierModule } from './modules/dossier/dossier.module';
 import { DefinitiesModule } from './modules/definities/definities.module';
@@ -26,13 +28,13 @@ import { WebModule } from './modules/web/web.module';
 type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
 /** Feature modules (controllers, services, queue producers). Add a capability's module here. */
-export const FEATURE_MODULES: ModuleImport[] = [HealthModule, AuthModule, IdempotencyModule, WebhooksModule, KlachtenModule, DefinitiesModule, KlachtActiesModule, ReportsModule, WebModule, PagineringModule, DossierModule, BrievenModule];
+export const FEATURE_MODULES: ModuleImport[] = [HealthModule, AuthModule, IdempotencyModule, WebhooksModule, KlachtenModule, DefinitiesModule, KlachtActiesModule, ReportsModule, WebModule, PagineringModule, DossierModule, BrievenModule, BewaringModule];
 
 /**
  * Modules holding BullMQ @Processor classes and periodic sweeps: loaded only when the process runs
  * workers (ROLE=all or worker), so ROLE=api serves HTTP and consumes no jobs.
  */
-export const WORKER_MODULES: ModuleImport[] = [WebhooksWorkerModule, TermijnenWorkerModule, ReportsWorkerModule];
+export const WORKER_MODULES: ModuleImport[] = [WebhooksWorkerModule, TermijnenWorkerModule, ReportsWorkerModule, BewaringWorkerModule];
 
 export interface AppModuleOptions {
   /** Extra modules, e.g. a test's own module. */
