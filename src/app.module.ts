@@ -11,6 +11,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { BewaringModule } from './modules/bewaring/bewaring.module';
 import { BewaringWorkerModule } from './modules/bewaring/bewaring-worker.module';
 import { BrievenModule } from './modules/brieven/brieven.module';
+import { OverdrachtModule } from './modules/overdracht/overdracht.module';
 import { DossierModule } from './modules/dossier/dossier.module';
 import { DefinitiesModule } from './modules/definities/definities.module';
 import { KlachtActiesModule } from './modules/klacht-acties/klacht-acties.module';
@@ -28,7 +29,7 @@ import { WebModule } from './modules/web/web.module';
 type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
 /** Feature modules (controllers, services, queue producers). Add a capability's module here. */
-export const FEATURE_MODULES: ModuleImport[] = [HealthModule, AuthModule, IdempotencyModule, WebhooksModule, KlachtenModule, DefinitiesModule, KlachtActiesModule, ReportsModule, WebModule, PagineringModule, DossierModule, BrievenModule, BewaringModule];
+export const FEATURE_MODULES: ModuleImport[] = [HealthModule, AuthModule, IdempotencyModule, WebhooksModule, KlachtenModule, DefinitiesModule, KlachtActiesModule, ReportsModule, WebModule, PagineringModule, DossierModule, BrievenModule, BewaringModule, OverdrachtModule];
 
 /**
  * Modules holding BullMQ @Processor classes and periodic sweeps: loaded only when the process runs
