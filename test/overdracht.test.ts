@@ -82,4 +82,22 @@ describe('hand-over at contract end', () => {
     await request(t.http).post('/api/v1/aanbieders/zorg-zuid/overdracht').set('Authorization', await bearer(t.app, GEMEENTE_A, 'aanbieder', 'zorg-zuid')).send({ contractEinde: '2026-05-31' }).expect(403);
     expect((await t.db.query('select count(*)::int as n from aanbieder_overdracht')) as Array<{ n: number }>).toEqual(voor);
   });
+
+  it('AVG art. 15: the inzageverzoek exports everything kept about the klager of a klacht, with who read it, and the export is itself logged', async () => {
+    const behandelaar = await bearer(t.app, GEMEENTE_A, 'klachtbehandelaar');
+    const k = (await request(t.http).post('/api/v1/klachten').set('Authorization', behandelaar).send({ ...intakeBody(GEMEENTE_A, 'zorg-west'), ontvangenOp: '2026-05-03T10:00:00+02:00' }).expect(201)).body.id as string;
+    const tekst = Buffer.from('Verslag van het horen op 5 mei 2026.\n');
+    await request(t.http).post(`/api/v1/klachten/${k}/documenten`).set('Authorization', behandelaar).field('soort', 'verslagHoren').attach('bestand', tekst, { filename: 'verslag.txt', contentType: 'text/plain' }).expect(201);
+    await request(t.http).get(`/api/v1/klachten/${k}`).set('Authorization', behandelaar).expect(200);
+    const beheerder = await bearer(t.app, GEMEENTE_A, 'beheerder');
+    const r = await request(t.http).get(`/api/v1/klachten/${k}/inzageverzoek`).set('Authorization', beheerder).buffer(true).parse((res, cb) => binair(res as unknown as NodeJS.ReadableStream, cb)).expect(200);
+    const bestanden = new Map(leesTar(r.body as Buffer).map((f) => [f.pad, f.inhoud]));
+    expect(sha(bestanden.get('manifest.json')!)).toBe(r.headers['x-manifest-sha256']);
+    const dossier = JSON.parse(bestanden.get(`klachten/${k}/klacht.json`)!.toString('utf8'));
+    expect(dossier.klacht).toEqual(expect.objectContaining({ id: k, onderwerp: 'Hulp bij het huishouden kwam niet' }));
+    expect(Buffer.compare(bestanden.get(dossier.documenten[0].pad)!, tekst)).toBe(0);
+    // Art. 15 lid 1 sub c: who received the data (roles), this export included.
+    expect(dossier.ingezienDoor.map((i: { rol: string }) => i.rol)).toEqual(['klachtbehandelaar', 'klachtbehandelaar', 'beheerder']);
+    await request(t.http).get(`/api/v1/klachten/${k}/inzageverzoek`).set('Authorization', behandelaar).expect(403);
+  });
 });
