@@ -72,6 +72,26 @@ describe('letters per gemeente (Awb 9:6, 9:8 lid 3, 9:11 lid 2, 9:12, 2:3)', () 
     expect(html).not.toContain('Nationale ombudsman');
   });
 
+  it.each([
+    ['GM0363', 'Ombudsman Metropool Amsterdam'],
+    ['GM1696', 'Ombudscommissie Wijdemeren'],
+    ['GM1904', 'Nationale ombudsman'],
+  ])('Awb 9:8 lid 3 with 9:12 lid 2: the kennisgeving niet-behandelen of %s names the ground, %s and its term', (gemeente, tweedeLijn) => {
+    const regime = registry.forGemeente(gemeente, '2026-04-01')!;
+    let r = regime.start(intakeVoor(gemeente, '2026-04-01T10:00:00+02:00'));
+    if (r.volgendeEvents.includes('FORMELE_BEHANDELING')) r = regime.step(r.snapshot, { type: 'FORMELE_BEHANDELING', at: '2026-04-02T10:00:00+02:00' });
+    r = regime.step(r.snapshot, { type: 'NIET_BEHANDELEN', at: '2026-04-08T10:00:00+02:00', data: { grond: 'ouderDanEenJaar' } });
+    const intent = r.intents.find((i) => briefSoortVoorIntent(i.type) === 'niet-behandelen')!;
+    expect(intent).toBeDefined();
+    const bron = sjablonenVoor(join(DEFINITIES, regime.summary.id), regime.summary.versie)!.sjablonen.get('niet-behandelen')!.bron;
+    const gegevens = briefGegevens({ intent, at: '2026-04-08T10:00:00+02:00', gemeenteNaam: regime.summary.gemeente.naam, klacht: { id: 'k-2', ontvangenOp: '2026-04-01T10:00:00+02:00' }, termijnen: [] }, kalenderdag);
+    const html = renderBriefHtml(bron, gegevens);
+    expect(html).toContain('Awb 9:8 lid 1 sub b');
+    expect(html).toContain(`een verzoekschrift indienen bij ${tweedeLijn}`);
+    expect(html).toContain('binnen één jaar na deze mededeling (Awb 9:24 lid 1)');
+    expect(html).toContain('woensdag 8 april 2026');
+  });
+
   it('AVG art. 32: text from the dossier is escaped in the letter, never markup', () => {
     const html = renderBriefHtml('<p>{{bevindingen}}</p>', { bevindingen: '<script>alert(1)</script>' });
     expect(html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
