@@ -8,6 +8,11 @@ import { AppConfig, ConfigModule } from './config';
 import { DatabaseModule } from './database/database.module';
 import { JobsModule } from './jobs/jobs.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BewaringModule } from './modules/bewaring/bewaring.module';
+import { BewaringWorkerModule } from './modules/bewaring/bewaring-worker.module';
+import { BrievenModule } from './modules/brieven/brieven.module';
+import { OverdrachtModule } from './modules/overdracht/overdracht.module';
+import { DossierModule } from './modules/dossier/dossier.module';
 import { DefinitiesModule } from './modules/definities/definities.module';
 import { KlachtActiesModule } from './modules/klacht-acties/klacht-acties.module';
 import { PagineringModule } from './modules/paginering/paginering.module';
@@ -40,6 +45,10 @@ export const FEATURE_MODULES: ModuleImport[] = [
   PagineringModule,
   VersieMigratieModule,
   ZgwModule,
+  DossierModule,
+  BrievenModule,
+  BewaringModule,
+  OverdrachtModule,
 ];
 
 /**
@@ -51,6 +60,7 @@ export const WORKER_MODULES: ModuleImport[] = [
   TermijnenWorkerModule,
   ReportsWorkerModule,
   ZgwWorkerModule,
+  BewaringWorkerModule,
 ];
 
 export interface AppModuleOptions {

@@ -70,6 +70,9 @@ export const envSchema = z.object({
   // Zaakgericht werken (src/modules/zgw): the file with the registers per gemeente; unset = no ZGW connector.
   ZGW_CONFIG: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
   ZGW_MAX_POGINGEN: z.coerce.number().int().min(1).max(1000).default(15),
+  // Dossier documents and rendered letters (src/modules/dossier): in PostgreSQL (bytea) or on disk.
+  DOSSIER_OPSLAG: z.enum(['postgres', 'schijf']).default('postgres'),
+  DOSSIER_MAP: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -106,6 +109,8 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
   RATE_LIMIT_MISLUKT_PER_MINUUT: 'failed authentications per minute per client address before 429, e.g. RATE_LIMIT_MISLUKT_PER_MINUUT=60',
   ZGW_CONFIG: 'the path of the ZGW registers file per gemeente (docs/zgw.md), e.g. ZGW_CONFIG=/etc/klachtregie/zgw.yaml, or leave it unset',
   ZGW_MAX_POGINGEN: 'attempts before a zaak delivery goes to the dead-letter list (vastgelopen), e.g. ZGW_MAX_POGINGEN=15',
+  DOSSIER_OPSLAG: "postgres (default: documents as bytea in the database) or schijf (files below DOSSIER_MAP)",
+  DOSSIER_MAP: 'the directory for dossier documents when DOSSIER_OPSLAG=schijf, e.g. DOSSIER_MAP=/var/lib/klachtregie/dossier (default: <KLACHTREGIE_DATA_DIR>/dossier)',
 };
 
 /** The validated configuration every module receives (inject with `@Inject(APP_CONFIG)`). */
@@ -152,4 +157,7 @@ export interface AppConfig {
   zgw: ZgwGemeenteConfig[];
   /** Attempts of one zaak delivery before it is vastgelopen (dead letter). */
   zgwMaxPogingen: number;
+  /** Where dossier documents and letters are kept (DossierOpslag). */
+  dossierOpslag: 'postgres' | 'schijf';
+  dossierMap: string;
 }

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AppConfig, ENV_HINTS, envSchema } from './config.schema';
 import { laadZgwConfig, type ZgwGemeenteConfig } from './zgw-config';
 
@@ -94,6 +94,8 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
     rateLimitMisluktPerMinuut: e.RATE_LIMIT_MISLUKT_PER_MINUUT,
     zgw,
     zgwMaxPogingen: e.ZGW_MAX_POGINGEN,
+    dossierOpslag: e.DOSSIER_OPSLAG,
+    dossierMap: resolve(e.DOSSIER_MAP ?? join(e.KLACHTREGIE_DATA_DIR, 'dossier')),
     ...overrides,
   };
 }

@@ -490,6 +490,9 @@ export function maakActiesEnGuards(cc: CompileCtx) {
           data: {
             oordeel: d.oordeel,
             ...(d.maatregelen ? { maatregelen: d.maatregelen } : {}),
+            // Awb 9:12 lid 1: findings and conclusions go into the letter (src/machines/definition/brieven.ts).
+            ...(d.bevindingen ? { bevindingen: d.bevindingen } : {}),
+            ...(d.conclusies ? { conclusies: d.conclusies } : {}),
             ...(afwijking ? { advies: context.advies, redenAfwijking: d.redenAfwijking, adviesBijgevoegd: true } : {}),
             ...tweedeLijnData(dag(event)),
           },

@@ -118,6 +118,8 @@ export const GEBEURTENISSEN: Record<string, GebeurtenisInfo> = {
       veld('oordeel', 'keuze', 'Awb 9:12 lid 1', OORDELEN),
       veld('redenAfwijking?', 'tekst', 'reden als het oordeel afwijkt van het advies (Awb 9:16)'),
       veld('maatregelen?', 'teksten', 'getroffen of te treffen maatregelen, voor de brief'),
+      veld('bevindingen?', 'tekst', 'de bevindingen van het onderzoek, voor de brief (Awb 9:12 lid 1)'),
+      veld('conclusies?', 'teksten', 'de conclusies die aan het oordeel worden verbonden, voor de brief (Awb 9:12 lid 1)'),
     ],
     [{ oordeel: 'gegrond' }],
   ),

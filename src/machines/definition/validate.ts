@@ -1,5 +1,5 @@
 /**
- * The validation pipeline (docs/definities.md): schema, references, graph, legal lint. Stages are data,
+ * The validation pipeline (docs/definities.md): schema, references, graph, legal lint, letters. Stages are data,
  * so the compiler can add its graph stage (unreachable states, dead ends) without this file knowing
  * about XState: pass it in `extraStappen`, with `volgorde` 30.
  *
@@ -7,6 +7,7 @@
  * those may rely on the Definitie shape and on every name resolving.
  */
 import type { DefinitionError } from '../contract';
+import { brievenStap } from './brief-sjablonen';
 import { juridischeFouten, versieFouten } from './juridische-lint';
 import { loadDefinitionFiles, type GeladenDefinitieMetBron } from './loader';
 import { referentieFouten } from './referenties';
@@ -47,7 +48,8 @@ export const juridischeStap: ValidatieStap = {
   run: (defs) => [...defs.flatMap(juridischeFouten), ...versieFouten(defs), ...tweedeLijnTijdlijnFouten(defs)],
 };
 
-export const standaardStappen: readonly ValidatieStap[] = [schemaStap, referentieStap, juridischeStap];
+// Letters last: a template is checked against what the law requires of that letter (brieven.ts).
+export const standaardStappen: readonly ValidatieStap[] = [schemaStap, referentieStap, juridischeStap, brievenStap];
 
 /** Runs every stage; returns all errors, sorted by file and position. */
 export function validateDefinities(geladen: readonly GeladenDefinitie[], extraStappen: readonly ValidatieStap[] = []): DefinitionError[] {

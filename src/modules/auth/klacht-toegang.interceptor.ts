@@ -88,6 +88,9 @@ export class KlachtToegangInterceptor implements NestInterceptor {
     if (tenant.rol === 'aanbieder') {
       sql += ' AND k.aanbieders @> $3::jsonb';
       params.push(JSON.stringify([{ id: tenant.aanbiederId ?? '' }]));
+      // Handed over at contract end (Klachtenprotocol Wmo keten Amsterdam §9): the aanbieder keeps no access.
+      sql += ' AND NOT EXISTS (SELECT 1 FROM overgedragen_klacht o WHERE o.klacht_id = k.id AND o.aanbieder_id = $4)';
+      params.push(tenant.aanbiederId ?? '');
     }
     return ((await this.dataSource.query(sql, params)) as unknown[]).length > 0;
   }

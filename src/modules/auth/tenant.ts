@@ -70,14 +70,15 @@ export const HuidigeTenant = createParamDecorator((_data: unknown, ctx: Executio
 export function tenantScope(
   tenant: Tenant,
   alias: string,
-  kolommen: { gemeente?: string; aanbieders?: string } = {},
+  kolommen: { gemeente?: string; aanbieders?: string; id?: string } = {},
 ): { sql: string; params: Record<string, unknown> } {
   const g = `${alias}.${kolommen.gemeente ?? 'gemeente'}`;
   const a = `${alias}.${kolommen.aanbieders ?? 'aanbieders'}`;
   if (tenant.rol === 'aanbieder') {
     return {
-      sql: `${g} = :tenantGemeente AND ${a} @> CAST(:tenantAanbieder AS jsonb)`,
-      params: { tenantGemeente: tenant.gemeente, tenantAanbieder: JSON.stringify([{ id: tenant.aanbiederId ?? '' }]) },
+      // Klachten handed over at contract end are no longer the aanbieder's (Klachtenprotocol Wmo keten Amsterdam §9).
+      sql: `${g} = :tenantGemeente AND ${a} @> CAST(:tenantAanbieder AS jsonb) AND NOT EXISTS (SELECT 1 FROM overgedragen_klacht o WHERE o.klacht_id = ${alias}.${kolommen.id ?? 'id'} AND o.aanbieder_id = :tenantAanbiederId)`,
+      params: { tenantGemeente: tenant.gemeente, tenantAanbieder: JSON.stringify([{ id: tenant.aanbiederId ?? '' }]), tenantAanbiederId: tenant.aanbiederId ?? '' },
     };
   }
   return { sql: `${g} = :tenantGemeente`, params: { tenantGemeente: tenant.gemeente } };

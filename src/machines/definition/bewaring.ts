@@ -1,0 +1,57 @@
+/**
+ * How long a closed klacht is kept, from the definition's `bewaartermijnen` (docs/brieven-en-dossier.md):
+ * - Selectielijst gemeenten 2020, 13.1: a klacht handled by the gemeente, 5 years after closing (Archiefwet);
+ * - Selectielijst 13.1.2: a klacht that went through the ombudsman, 10 years;
+ * - a ketenpartner's own dossier (Klachtenprotocol Wmo keten Amsterdam §9: 2 years), when the definition
+ *   declares `aanbieder` and the klacht never left the aanbieder's first line.
+ * The period runs from the day the klacht was closed (Selectielijst: procestermijn 'nihil'). Pure.
+ */
+import type { IsoDate } from '../contract';
+import { leesDatum, naarIso } from '../termijnen/datum';
+import { parseDuur, plusDuur } from '../termijnen/duur';
+import type { Bewaartermijnen, Duur } from './types';
+
+export type BewaarCategorie = 'gemeente' | 'viaOmbudsman' | 'aanbieder';
+
+export interface Bewaartermijn {
+  categorie: BewaarCategorie;
+  duur: Duur;
+  grondslag: string;
+}
+
+/** What of a klacht's history decides its category. */
+export interface BewaarKenmerken {
+  /** The klacht reached the second line (verzoek, report or investigation of the ombudsman). */
+  viaOmbudsman: boolean;
+  /** Every step of the klacht was at the aanbieder (no step of the gemeente's own handling). */
+  alleenBijAanbieder: boolean;
+}
+
+/** Events that mean the klacht went through the ombudsman (Selectielijst 13.1.2). */
+export const OMBUDSMAN_GEBEURTENISSEN: ReadonlySet<string> = new Set([
+  'VERZOEK_OMBUDSMAN',
+  'OMBUDSMAN_INFORMATIEVRAAG',
+  'OMBUDSMAN_INTERVENTIEVERZOEK',
+  'OMBUDSMAN_EIGEN_ONDERZOEK',
+  'RAPPORT_OMBUDSMAN',
+  'OMBUDSMAN_NEEMT_ZELF_IN_BEHANDELING',
+]);
+
+/** The category of a klacht from its history: the events it had and the states it passed through. */
+export function bewaarKenmerken(gebeurtenissen: readonly string[], states: readonly string[]): BewaarKenmerken {
+  return {
+    viaOmbudsman: gebeurtenissen.some((g) => OMBUDSMAN_GEBEURTENISSEN.has(g)),
+    alleenBijAanbieder: states.length > 0 && states.every((s) => s === 'afgesloten' || s === 'doorgestuurdNaarAanbieder' || s.startsWith('bijAanbieder')),
+  };
+}
+
+export function bewaartermijnVoor(b: Bewaartermijnen, k: BewaarKenmerken): Bewaartermijn {
+  if (k.viaOmbudsman) return { categorie: 'viaOmbudsman', duur: b.viaOmbudsman ?? b.gemeente, grondslag: 'Selectielijst gemeenten 2020, 13.1.2' };
+  if (k.alleenBijAanbieder && b.aanbieder) return { categorie: 'aanbieder', duur: b.aanbieder, grondslag: 'bewaartermijn van de aanbieder (contract; Klachtenprotocol Wmo keten Amsterdam §9)' };
+  return { categorie: 'gemeente', duur: b.gemeente, grondslag: 'Selectielijst gemeenten 2020, 13.1' };
+}
+
+/** The first day the klacht may be destroyed: the closing day plus the period (a 29 February rolls to 28 February). */
+export function vernietigbaarVanaf(afgeslotenOp: IsoDate, duur: Duur): IsoDate {
+  return naarIso(plusDuur(leesDatum(afgeslotenOp), parseDuur(duur, 'bewaartermijn')).dag);
+}

@@ -1,0 +1,110 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Rollen } from '../auth/rollen.decorator';
+import { TenantContext, type Tenant } from '../auth/tenant';
+import { pagina } from '../dossier/lijst';
+import { PaginaQuery } from '../paginering/pagina.query';
+import { BewaringService } from './bewaring.service';
+import { BewaarBlokkadeDto, VernietigingslijstDto, VernietigingslijstPaginaDto } from './bewaring.dto';
+import type { VernietigingslijstEntity, VernietigingslijstRegelEntity } from './vernietigingslijst.entity';
+
+function tenant(): Tenant {
+  return TenantContext.huidige()!;
+}
+
+function view(l: VernietigingslijstEntity, regels?: VernietigingslijstRegelEntity[]): VernietigingslijstDto {
+  return {
+    id: l.id,
+    gemeente: l.gemeente,
+    status: l.status,
+    peildatum: l.peildatum,
+    opgesteldOp: l.opgesteldOp.toISOString(),
+    opgesteldDoor: l.opgesteldDoor,
+    goedgekeurdDoor: l.goedgekeurdDoor ?? undefined,
+    goedgekeurdRol: l.goedgekeurdRol ?? undefined,
+    uitgevoerdOp: l.uitgevoerdOp?.toISOString(),
+    regels: regels?.map((r) => ({
+      klachtId: r.klachtId ?? undefined,
+      kenmerk: r.kenmerk,
+      categorie: r.categorie,
+      grondslag: r.grondslag,
+      bewaartermijn: r.bewaartermijn,
+      afgeslotenOp: r.afgeslotenOp,
+      vernietigbaarVanaf: r.vernietigbaarVanaf,
+      aantallen: { ...r.aantallen },
+      status: r.status,
+      reden: r.reden ?? undefined,
+    })),
+  };
+}
+
+/**
+ * Vernietigingslijsten (Archiefwet; Selectielijst gemeenten 2020): the beheerder or the process owner
+ * proposes (or the daily job does), another of them approves; approval executes the destruction.
+ */
+@ApiTags('bewaring')
+@Controller()
+export class BewaringController {
+  constructor(private readonly bewaring: BewaringService) {}
+
+  @Post('vernietigingslijsten')
+  @Rollen('beheerder', 'procesEigenaar')
+  @ApiOperation({ operationId: 'vernietigingslijstOpstellen', summary: 'Stel een vernietigingslijst op: alle afgesloten klachten van de gemeente waarvan de bewaartermijn verstreken is, zonder bewaarblokkade.' })
+  @ApiCreatedResponse({ type: VernietigingslijstDto })
+  @ApiNoContentResponse({ description: 'Er is niets te vernietigen.' })
+  async stelOp(@Res({ passthrough: true }) res: Response): Promise<VernietigingslijstDto | undefined> {
+    const t = tenant();
+    const lijst = await this.bewaring.stelOp(t.gemeente, t.subject);
+    if (!lijst) {
+      res.status(204);
+      return undefined;
+    }
+    res.status(201);
+    const { regels } = await this.bewaring.lijst(t.gemeente, lijst.id);
+    return view(lijst, regels);
+  }
+
+  @Get('vernietigingslijsten')
+  @Rollen('beheerder', 'procesEigenaar')
+  @ApiOperation({ operationId: 'vernietigingslijstenOphalen', summary: 'De vernietigingslijsten van de gemeente, nieuwste eerst.' })
+  @ApiOkResponse({ type: VernietigingslijstPaginaDto })
+  async lijsten(@Query() q: PaginaQuery): Promise<VernietigingslijstPaginaDto> {
+    return pagina((await this.bewaring.lijsten(tenant().gemeente)).map((l) => view(l)), q);
+  }
+
+  @Get('vernietigingslijsten/:lijstId')
+  @Rollen('beheerder', 'procesEigenaar')
+  @ApiOperation({ operationId: 'vernietigingslijstOphalen', summary: 'Een vernietigingslijst met haar regels; na uitvoering het proces-verbaal (zonder persoonsgegevens).' })
+  @ApiOkResponse({ type: VernietigingslijstDto })
+  async een(@Param('lijstId', ParseUUIDPipe) id: string): Promise<VernietigingslijstDto> {
+    const { lijst, regels } = await this.bewaring.lijst(tenant().gemeente, id);
+    return view(lijst, regels);
+  }
+
+  @Post('vernietigingslijsten/:lijstId/goedkeuring')
+  @HttpCode(200)
+  @Rollen('beheerder', 'procesEigenaar')
+  @ApiOperation({ operationId: 'vernietigingslijstGoedkeuren', summary: 'Keur de lijst goed (niet door wie haar opstelde) en vernietig de klachten erop; antwoordt met het proces-verbaal.' })
+  @ApiOkResponse({ type: VernietigingslijstDto })
+  async keurGoed(@Param('lijstId', ParseUUIDPipe) id: string): Promise<VernietigingslijstDto> {
+    const { lijst, regels } = await this.bewaring.keurGoed(tenant(), id);
+    return view(lijst, regels);
+  }
+
+  @Put('klachten/:id/bewaarblokkade')
+  @Rollen('klachtbehandelaar', 'beheerder', 'procesEigenaar')
+  @ApiOperation({ operationId: 'bewaarblokkadeZetten', summary: 'Blokkeer vernietiging van een klacht (bijvoorbeeld een lopend Woo-verzoek of een rechtszaak).' })
+  async blokkeer(@Param('id', ParseUUIDPipe) id: string, @Body() dto: BewaarBlokkadeDto): Promise<{ klachtId: string; reden: string; door: string; op: string }> {
+    const b = await this.bewaring.blokkeer(tenant(), id, dto.reden);
+    return { klachtId: b.klachtId, reden: b.reden, door: b.door, op: b.at.toISOString() };
+  }
+
+  @Delete('klachten/:id/bewaarblokkade')
+  @HttpCode(204)
+  @Rollen('klachtbehandelaar', 'beheerder', 'procesEigenaar')
+  @ApiOperation({ operationId: 'bewaarblokkadeOpheffen', summary: 'Hef de bewaarblokkade van een klacht op.' })
+  async deblokkeer(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.bewaring.deblokkeer(id);
+  }
+}

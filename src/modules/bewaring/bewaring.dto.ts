@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+export class BewaarBlokkadeDto {
+  @ApiProperty({ example: 'Woo-verzoek 2026-014 loopt', description: 'waarom de klacht niet vernietigd mag worden' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reden: string;
+}
+
+export class VernietigingslijstRegelDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'de klacht, zolang zij niet vernietigd is' }) klachtId?: string;
+  @ApiProperty({ description: 'SHA-256 van het klacht-id: blijft na vernietiging, zonder persoonsgegevens' }) kenmerk: string;
+  @ApiProperty({ enum: ['gemeente', 'viaOmbudsman', 'aanbieder'] }) categorie: string;
+  @ApiProperty({ example: 'Selectielijst gemeenten 2020, 13.1' }) grondslag: string;
+  @ApiProperty({ example: 'P5Y' }) bewaartermijn: string;
+  @ApiProperty({ format: 'date' }) afgeslotenOp: string;
+  @ApiProperty({ format: 'date' }) vernietigbaarVanaf: string;
+  @ApiProperty({ description: 'wat er van de klacht bewaard was: gebeurtenissen, termijnen, brieven, documenten' }) aantallen: Record<string, number>;
+  @ApiProperty({ enum: ['voorgesteld', 'vernietigd', 'overgeslagen'] }) status: string;
+  @ApiPropertyOptional({ description: 'waarom overgeslagen' }) reden?: string;
+}
+
+export class VernietigingslijstDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'GM0363' }) gemeente: string;
+  @ApiProperty({ enum: ['voorgesteld', 'uitgevoerd'] }) status: string;
+  @ApiProperty({ format: 'date' }) peildatum: string;
+  @ApiProperty({ format: 'date-time' }) opgesteldOp: string;
+  @ApiProperty({ description: 'klachtregie (de dagelijkse taak) of wie de lijst opstelde' }) opgesteldDoor: string;
+  @ApiPropertyOptional() goedgekeurdDoor?: string;
+  @ApiPropertyOptional() goedgekeurdRol?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) uitgevoerdOp?: string;
+  @ApiPropertyOptional({ type: [VernietigingslijstRegelDto] }) regels?: VernietigingslijstRegelDto[];
+}
+
+export class VernietigingslijstPaginaDto {
+  @ApiProperty({ type: [VernietigingslijstDto] }) items: VernietigingslijstDto[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DossierModule } from '../dossier/dossier.module';
+import { EngineModule } from '../engine/engine.module';
+import { BewaringController } from './bewaring.controller';
+import { BewaringService } from './bewaring.service';
+import { BewaarBlokkadeEntity, VernietigingslijstEntity, VernietigingslijstRegelEntity } from './vernietigingslijst.entity';
+
+/** Retention: vernietigingslijsten with approval, holds, and complete destruction. */
+@Module({
+  imports: [EngineModule, DossierModule, TypeOrmModule.forFeature([VernietigingslijstEntity, VernietigingslijstRegelEntity, BewaarBlokkadeEntity])],
+  controllers: [BewaringController],
+  providers: [BewaringService],
+  exports: [BewaringService],
+})
+export class BewaringModule {}

@@ -1,0 +1,121 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { KlachtEntity } from '../klachten/klacht.entity';
+
+export type LijstStatus = 'voorgesteld' | 'uitgevoerd';
+
+/**
+ * A vernietigingslijst (Archiefwet art. 3; Selectielijst gemeenten 2020): the closed klachten whose
+ * retention has passed, proposed by the daily job or a person, destroyed only after a second person
+ * approves (vier-ogenprincipe). After execution it is the proces-verbaal: what was destroyed, when, on
+ * whose approval, without personal data (the klacht id is replaced by its SHA-256).
+ */
+@Entity('vernietigingslijst')
+@Index('IDX_vernietigingslijst_gemeente', ['gemeente', 'opgesteldOp'])
+export class VernietigingslijstEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 6 })
+  gemeente: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: LijstStatus;
+
+  /** The day the retention was checked against. */
+  @Column({ type: 'date' })
+  peildatum: string;
+
+  @Column({ name: 'opgesteld_op', type: 'timestamptz' })
+  opgesteldOp: Date;
+
+  /** `klachtregie` for the daily job, otherwise the proposer's subject. */
+  @Column({ name: 'opgesteld_door', type: 'varchar', length: 300 })
+  opgesteldDoor: string;
+
+  @Column({ name: 'goedgekeurd_door', type: 'varchar', length: 300, nullable: true })
+  goedgekeurdDoor: string | null;
+
+  @Column({ name: 'goedgekeurd_rol', type: 'varchar', length: 40, nullable: true })
+  goedgekeurdRol: string | null;
+
+  @Column({ name: 'uitgevoerd_op', type: 'timestamptz', nullable: true })
+  uitgevoerdOp: Date | null;
+}
+
+export type RegelStatus = 'voorgesteld' | 'vernietigd' | 'overgeslagen';
+
+export interface Aantallen {
+  gebeurtenissen: number;
+  termijnen: number;
+  brieven: number;
+  documenten: number;
+}
+
+/** One klacht on a list. `klachtId` is cleared when the klacht is destroyed; `kenmerk` stays. */
+@Entity('vernietigingslijst_regel')
+@Index('IDX_vernietigingslijst_regel_klacht', ['klachtId'])
+export class VernietigingslijstRegelEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'lijst_id', type: 'uuid' })
+  lijstId: string;
+
+  @ManyToOne(() => VernietigingslijstEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'lijst_id' })
+  lijst?: VernietigingslijstEntity;
+
+  @Column({ name: 'klacht_id', type: 'uuid', nullable: true })
+  klachtId: string | null;
+
+  /** SHA-256 of the klacht id: proves which klacht was destroyed to whoever still knows the id. */
+  @Column({ type: 'char', length: 64 })
+  kenmerk: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  categorie: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  grondslag: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  bewaartermijn: string;
+
+  @Column({ name: 'afgesloten_op', type: 'date' })
+  afgeslotenOp: string;
+
+  @Column({ name: 'vernietigbaar_vanaf', type: 'date' })
+  vernietigbaarVanaf: string;
+
+  @Column({ type: 'jsonb' })
+  aantallen: Aantallen;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: RegelStatus;
+
+  @Column({ type: 'text', nullable: true })
+  reden: string | null;
+}
+
+/** A hold (bijvoorbeeld een lopend bezwaar, een Woo-verzoek of een rechtszaak): the klacht is never listed or destroyed. */
+@Entity('bewaar_blokkade')
+export class BewaarBlokkadeEntity {
+  @PrimaryColumn({ name: 'klacht_id', type: 'uuid' })
+  klachtId: string;
+
+  @ManyToOne(() => KlachtEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'klacht_id' })
+  klacht?: KlachtEntity;
+
+  @Column({ type: 'varchar', length: 6 })
+  gemeente: string;
+
+  @Column({ type: 'text' })
+  reden: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  door: string;
+
+  @Column({ type: 'timestamptz' })
+  at: Date;
+}

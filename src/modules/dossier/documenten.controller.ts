@@ -1,0 +1,139 @@
+import { Body, CallHandler, Controller, ExecutionContext, Get, HttpException, Injectable, NestInterceptor, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { catchError, Observable, throwError } from 'rxjs';
+import { ProblemException } from '../../common/problem';
+import { Rollen } from '../auth/rollen.decorator';
+import { TenantContext } from '../auth/tenant';
+import { DOCUMENT_SOORTEN, type DossierDocumentEntity } from './dossier-document.entity';
+import { DossierService } from './dossier.service';
+import { DocumentDto, DocumentPaginaDto, DocumentUploadDto } from './documenten.dto';
+import { pagina } from './lijst';
+import { PaginaQuery } from '../paginering/pagina.query';
+import { kaalMediaType, MAX_DOCUMENT_BYTES, snuffel, TOEGESTANE_MEDIA_TYPES } from './media-type';
+
+/** The part of a multer upload this controller reads (memory storage). */
+interface GeuploadBestand {
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer: Buffer;
+}
+
+const UPLOAD_SOORTEN = DOCUMENT_SOORTEN.filter((s) => s !== 'brief');
+const MB = Math.round(MAX_DOCUMENT_BYTES / 1024 / 1024);
+
+/** multer's size and count limits as problem+json in Dutch (413 / 400), nothing stored. */
+@Injectable()
+class UploadGrenzen implements NestInterceptor {
+  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      catchError((e: unknown) => {
+        if (e instanceof HttpException && !(e instanceof ProblemException)) {
+          if (e.getStatus() === 413) {
+            return throwError(() => new ProblemException({ status: 413, code: 'document-te-groot', detail: `Een document is hoogstens ${MB} MiB.`, invalidParams: [{ name: 'bestand', reason: `groter dan ${MB} MiB` }] }));
+          }
+          if (e.getStatus() === 400) {
+            return throwError(() => ProblemException.invalid([{ name: 'bestand', reason: 'stuur precies één bestand in het veld bestand (multipart/form-data)' }]));
+          }
+        }
+        return throwError(() => e);
+      }),
+    );
+  }
+}
+
+export function documentView(d: DossierDocumentEntity): DocumentDto {
+  return { id: d.id, soort: d.soort, titel: d.titel, mediaType: d.mediaType, grootte: d.grootte, sha256: d.sha256, briefId: d.briefId ?? undefined, door: d.door, op: d.at.toISOString() };
+}
+
+/**
+ * Documents in a klacht's dossier (klaagschrift, verslag horen, correspondentie): the type is decided
+ * from the content, the size is bounded, and every read is logged in dossier_inzage (the /klachten/:id
+ * routes go through KlachtToegangInterceptor: tenant check, and the log for each GET).
+ */
+@ApiTags('dossier')
+@Controller('klachten/:id/documenten')
+export class DocumentenController {
+  constructor(private readonly dossier: DossierService) {}
+
+  @Post()
+  @Rollen('klachtbehandelaar', 'aanbieder', 'systeem')
+  @UseInterceptors(UploadGrenzen, FileInterceptor('bestand', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: DocumentUploadDto })
+  @ApiOperation({ operationId: 'documentToevoegen', summary: `Voeg een document toe aan het dossier (hoogstens ${MB} MiB; ${Object.values(TOEGESTANE_MEDIA_TYPES).join(', ')}).` })
+  @ApiCreatedResponse({ type: DocumentDto })
+  async upload(@Param('id', ParseUUIDPipe) id: string, @UploadedFile() bestand: GeuploadBestand | undefined, @Body() body: Record<string, unknown>): Promise<DocumentDto> {
+    const soort = typeof body?.soort === 'string' ? body.soort : undefined;
+    if (!soort || !(UPLOAD_SOORTEN as readonly string[]).includes(soort)) {
+      throw ProblemException.invalid([{ name: 'soort', reason: `één van ${UPLOAD_SOORTEN.join(', ')}` }]);
+    }
+    if (!bestand || bestand.size === 0) throw ProblemException.invalid([{ name: 'bestand', reason: 'een niet-leeg bestand is verplicht (multipart/form-data, veld bestand)' }]);
+    const titel = typeof body.titel === 'string' && body.titel.trim() ? body.titel.trim() : bestand.originalname || soort;
+    if (titel.length > 200) throw ProblemException.invalid([{ name: 'titel', reason: 'hoogstens 200 tekens' }]);
+    const gevonden = snuffel(bestand.buffer);
+    const opgegeven = kaalMediaType(bestand.mimetype);
+    if (!gevonden) {
+      throw new ProblemException({
+        status: 415,
+        code: 'mediatype-niet-toegestaan',
+        detail: `De inhoud is geen ${Object.values(TOEGESTANE_MEDIA_TYPES).join(', ')}.`,
+        invalidParams: [{ name: 'bestand', reason: `toegestaan: ${Object.keys(TOEGESTANE_MEDIA_TYPES).join(', ')}` }],
+      });
+    }
+    // A client that says what it sends must say the truth: a .exe labelled application/pdf is refused.
+    if (opgegeven && opgegeven !== 'application/octet-stream' && opgegeven !== gevonden) {
+      throw new ProblemException({
+        status: 415,
+        code: 'mediatype-klopt-niet',
+        detail: `Het bestand is opgegeven als ${opgegeven}, maar de inhoud is ${gevonden}.`,
+        invalidParams: [{ name: 'bestand', reason: `inhoud is ${gevonden}, niet ${opgegeven}` }],
+      });
+    }
+    const tenant = TenantContext.huidige();
+    const doc = await this.dossier.bewaar({
+      klachtId: id,
+      gemeente: tenant?.gemeente ?? '',
+      soort: soort as DossierDocumentEntity['soort'],
+      titel,
+      mediaType: gevonden,
+      inhoud: bestand.buffer,
+      door: tenant?.subject ?? 'api',
+    });
+    return documentView(doc);
+  }
+
+  @Get()
+  @Rollen('klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder')
+  @ApiOperation({ operationId: 'documentenOphalen', summary: 'De documenten in het dossier van een klacht, met hun SHA-256 (de lezing wordt gelogd).' })
+  @ApiOkResponse({ type: DocumentPaginaDto })
+  async lijst(@Param('id', ParseUUIDPipe) id: string, @Query() q: PaginaQuery): Promise<DocumentPaginaDto> {
+    return pagina((await this.dossier.lijst(id)).map(documentView), q);
+  }
+
+  @Get(':documentId/inhoud')
+  @Rollen('klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder')
+  @ApiOperation({ operationId: 'documentInhoud', summary: 'De inhoud van een document, onveranderd (gecontroleerd tegen de SHA-256; de lezing wordt gelogd).' })
+  @ApiProduces(...Object.keys(TOEGESTANE_MEDIA_TYPES), 'text/html')
+  async inhoud(@Param('id', ParseUUIDPipe) id: string, @Param('documentId', ParseUUIDPipe) documentId: string, @Res() res: Response): Promise<void> {
+    const doc = await this.dossier.document(id, documentId);
+    if (!doc) throw ProblemException.notFound(`Document ${documentId} bestaat niet in dit dossier.`, 'document-niet-gevonden');
+    await stuurDocument(res, doc, await this.dossier.inhoud(doc));
+  }
+}
+
+/** Sends stored content as it is, never interpreted by the browser as something else. */
+export async function stuurDocument(res: Response, doc: DossierDocumentEntity, inhoud: Buffer): Promise<void> {
+  res.status(200);
+  res.setHeader('Content-Type', doc.mediaType.startsWith('text/') ? `${doc.mediaType}; charset=utf-8` : doc.mediaType);
+  res.setHeader('Content-Length', String(inhoud.length));
+  res.setHeader('Digest', `sha-256=${Buffer.from(doc.sha256, 'hex').toString('base64')}`);
+  res.setHeader('ETag', `"${doc.sha256}"`);
+  // Uploads are shown as attachments; only a letter Klachtregie rendered itself may open inline.
+  const naam = encodeURIComponent(doc.titel).replace(/['()]/g, escape);
+  res.setHeader('Content-Disposition', `${doc.soort === 'brief' ? 'inline' : 'attachment'}; filename*=UTF-8''${naam}`);
+  if (doc.mediaType === 'text/html') res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+  res.end(inhoud);
+}

@@ -1,0 +1,80 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { KLOK, type Klok } from '../../common/klok';
+import { DossierDocumentEntity, type DocumentSoort } from './dossier-document.entity';
+import { DOSSIER_OPSLAG, type DossierOpslag } from './opslag';
+
+export interface NieuwDocument {
+  /** Given for a rendered letter (derived from the outbox row, so a retry writes the same document). */
+  id?: string;
+  klachtId: string;
+  gemeente: string;
+  soort: DocumentSoort;
+  titel: string;
+  mediaType: string;
+  inhoud: Buffer;
+  door: string;
+  briefId?: string;
+}
+
+export const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+/** The dossier's documents: metadata here, content in the DossierOpslag, each with its SHA-256. */
+@Injectable()
+export class DossierService {
+  constructor(
+    @Inject(DOSSIER_OPSLAG) readonly opslag: DossierOpslag,
+    @InjectRepository(DossierDocumentEntity) private readonly repo: Repository<DossierDocumentEntity>,
+    @Inject(KLOK) private readonly klok: Klok,
+  ) {}
+
+  /** Content first, then the row: a document in the list always has its content. Idempotent per id. */
+  async bewaar(d: NieuwDocument): Promise<DossierDocumentEntity> {
+    const id = d.id ?? randomUUID();
+    const sleutel = `${d.klachtId}/${id}`;
+    await this.opslag.schrijf(sleutel, d.inhoud);
+    const rij: Omit<DossierDocumentEntity, 'klacht'> = {
+      id,
+      klachtId: d.klachtId,
+      gemeente: d.gemeente,
+      soort: d.soort,
+      titel: d.titel,
+      mediaType: d.mediaType,
+      grootte: d.inhoud.length,
+      sha256: sha256(d.inhoud),
+      opslag: this.opslag.soort,
+      opslagSleutel: sleutel,
+      briefId: d.briefId ?? null,
+      door: d.door,
+      at: this.klok.nu(),
+    };
+    await this.repo.createQueryBuilder().insert().into(DossierDocumentEntity).values(rij as QueryDeepPartialEntity<DossierDocumentEntity>).orIgnore().execute();
+    return (await this.repo.findOneByOrFail({ id }));
+  }
+
+  lijst(klachtId: string): Promise<DossierDocumentEntity[]> {
+    return this.repo.find({ where: { klachtId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  document(klachtId: string, id: string): Promise<DossierDocumentEntity | null> {
+    return this.repo.findOneBy({ klachtId, id });
+  }
+
+  /** The content, checked against its SHA-256: a changed or missing document is an error, never served. */
+  async inhoud(doc: DossierDocumentEntity): Promise<Buffer> {
+    const b = await this.opslag.lees(doc.opslagSleutel);
+    if (!b) throw new Error(`document ${doc.id}: inhoud ontbreekt in de opslag`);
+    if (sha256(b) !== doc.sha256) throw new Error(`document ${doc.id}: inhoud wijkt af van de SHA-256 (integriteit, AVG art. 32)`);
+    return b;
+  }
+
+  /** Removes every document of a klacht, content first (retention, hand-over); the rows go with the klacht. */
+  async verwijderInhoudVan(klachtId: string): Promise<number> {
+    const docs = await this.repo.find({ where: { klachtId } });
+    for (const d of docs) await this.opslag.verwijder(d.opslagSleutel);
+    return docs.length;
+  }
+}

@@ -1,0 +1,124 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { KLOK, type Klok } from '../../common/klok';
+import { dagNa } from '../../machines/definition/lint-hulp';
+import { kalenderdag } from '../../machines/termijnen';
+import type { Tenant } from '../auth/tenant';
+import { DossierService } from '../dossier/dossier.service';
+import { KlachtEntity } from '../klachten/klacht.entity';
+import { AanbiederOverdrachtEntity, OvergedragenKlachtEntity } from './overdracht.entity';
+import { maakTar, type TarBestand } from './tar';
+
+export const OVERDRACHT_FORMAAT = 'klachtregie-overdracht/1';
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`, 'utf8');
+
+function plusDagen(d: string, n: number): string {
+  let x = d;
+  for (let i = 0; i < n; i++) x = dagNa(x);
+  return x;
+}
+
+/**
+ * Contract end (Klachtenprotocol Wmo keten Amsterdam §9): every klacht of one aanbieder, current and
+ * historical, as one archive for the gemeente (docs/brieven-en-dossier.md: manifest.json and SHA256SUMS
+ * over every file), after which the aanbieder no longer reaches them. Repeatable: a second hand-over
+ * exports the same klachten again.
+ */
+@Injectable()
+export class OverdrachtService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dossier: DossierService,
+    @Inject(KLOK) private readonly klok: Klok,
+  ) {}
+
+  async draagOver(tenant: Tenant, aanbiederId: string, contractEinde: string): Promise<{ archief: Buffer; overdracht: AanbiederOverdrachtEntity }> {
+    const klachten = await this.dataSource
+      .getRepository(KlachtEntity)
+      .createQueryBuilder('k')
+      .where('k.gemeente = :gemeente AND k.aanbieders @> CAST(:a AS jsonb)', { gemeente: tenant.gemeente, a: JSON.stringify([{ id: aanbiederId }]) })
+      .orderBy('k.ontvangen_op', 'ASC')
+      .addOrderBy('k.id', 'ASC')
+      .getMany();
+    const nu = this.klok.nu();
+    const bestanden: TarBestand[] = [];
+    for (const k of klachten) bestanden.push(...(await this.dossierBestanden(k)));
+    const uiterlijkOp = plusDagen(contractEinde, 14);
+    const { archief, manifestSha256 } = this.archief(bestanden, nu, {
+      formaat: OVERDRACHT_FORMAAT,
+      gemeente: tenant.gemeente,
+      aanbieder: aanbiederId,
+      contractEinde,
+      overdrachtUiterlijk: uiterlijkOp,
+      gemaaktOp: nu.toISOString(),
+      grondslag: 'Klachtenprotocol Wmo keten Amsterdam §9: alle actuele en historische bestanden binnen twee weken na afloop van het contract, zonder kopie',
+      klachten: klachten.map((k) => k.id),
+    });
+    const overdracht: AanbiederOverdrachtEntity = {
+      id: randomUUID(),
+      gemeente: tenant.gemeente,
+      aanbiederId,
+      contractEinde,
+      uiterlijkOp,
+      klachten: klachten.length,
+      manifestSha256,
+      door: tenant.subject,
+      at: nu,
+    };
+    await this.dataSource.transaction(async (m) => {
+      await m.insert(AanbiederOverdrachtEntity, overdracht);
+      if (klachten.length) {
+        await m.createQueryBuilder().insert().into(OvergedragenKlachtEntity).values(klachten.map((k) => ({ klachtId: k.id, aanbiederId, overdrachtId: overdracht.id }))).orIgnore().execute();
+      }
+    });
+    return { archief, overdracht };
+  }
+
+  /** Everything kept of one klacht: klacht.json (the klacht, its history, termijnen, letters, documents) and each document's content. */
+  async dossierBestanden(k: KlachtEntity, extra: Record<string, unknown> = {}): Promise<TarBestand[]> {
+    const [gebeurtenissen, termijnen, brieven, documenten] = await Promise.all([
+      this.dataSource.query('SELECT type, van_state AS "vanState", naar_state AS "naarState", actor, at, payload FROM klacht_gebeurtenis WHERE klacht_id = $1 AND accepted ORDER BY at, id', [k.id]),
+      this.dataSource.query('SELECT naam, label, vervaldatum, uitleg, status, grondslag, mutaties, beeindigd_op AS "beeindigdOp" FROM termijn WHERE klacht_id = $1 ORDER BY created_at, naam', [k.id]),
+      this.dataSource.query('SELECT id, soort, aan, grondslag, datum, status, sjabloon FROM brief WHERE klacht_id = $1 ORDER BY at, id', [k.id]),
+      this.dossier.lijst(k.id),
+    ]);
+    const map = `klachten/${k.id}`;
+    const inhoud: TarBestand[] = [];
+    const docs: Array<Record<string, unknown>> = [];
+    for (const d of documenten) {
+      const pad = `${map}/documenten/${d.id}`;
+      inhoud.push({ pad, inhoud: await this.dossier.inhoud(d) });
+      docs.push({ id: d.id, soort: d.soort, titel: d.titel, mediaType: d.mediaType, sha256: d.sha256, briefId: d.briefId, pad });
+    }
+    // The engine's internal machine state is not a record of the klacht; its content is in the history.
+    const { snapshot: _snapshot, ...klacht } = k;
+    return [{ pad: `${map}/klacht.json`, inhoud: json({ klacht, gebeurtenissen, termijnen, brieven, documenten: docs, ...extra }) }, ...inhoud];
+  }
+
+  /** The archive format (docs/brieven-en-dossier.md): manifest.json, SHA256SUMS, then the files. */
+  archief(bestanden: TarBestand[], nu: Date, kop: Record<string, unknown>): { archief: Buffer; manifestSha256: string } {
+    const manifest = json({ ...kop, bestanden: bestanden.map((b) => ({ pad: b.pad, grootte: b.inhoud.length, sha256: sha(b.inhoud) })) });
+    const sums = Buffer.from([...bestanden.map((b) => `${sha(b.inhoud)}  ${b.pad}`), `${sha(manifest)}  manifest.json`].join('\n') + '\n', 'utf8');
+    return { archief: maakTar([{ pad: 'manifest.json', inhoud: manifest }, { pad: 'SHA256SUMS', inhoud: sums }, ...bestanden], nu), manifestSha256: sha(manifest) };
+  }
+
+  /**
+   * AVG art. 15: everything kept about the klager of one klacht (a klager is known to Klachtregie by the
+   * klacht; the gemeente's own systems link it to a person), including who read the dossier (art. 15 lid 1 sub c).
+   */
+  async inzage(tenant: Tenant, klachtId: string): Promise<{ archief: Buffer; manifestSha256: string }> {
+    const k = await this.dataSource.getRepository(KlachtEntity).findOneByOrFail({ id: klachtId, gemeente: tenant.gemeente });
+    const gelezen = await this.dataSource.query('SELECT at AS op, rol, aanbieder_id AS "aanbiederId" FROM dossier_inzage WHERE klacht_id = $1 ORDER BY at, id', [klachtId]);
+    const nu = this.klok.nu();
+    const bestanden = await this.dossierBestanden(k, { ingezienDoor: gelezen });
+    return this.archief(bestanden, nu, { formaat: 'klachtregie-inzage/1', gemeente: tenant.gemeente, klacht: klachtId, gemaaktOp: nu.toISOString(), grondslag: 'AVG art. 15' });
+  }
+
+  /** Whether the contract end date is a real day no later than today (KLOK). */
+  vandaag(): string {
+    return kalenderdag(this.klok.nu().toISOString());
+  }
+}
