@@ -4,7 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureHttpApp } from './common/http-app';
-import { AppConfig, LOG_LEVELS, LogLevelName, loadConfigOrExit } from './config';
+import { KlachtregieLogger, kiesLogFormaat } from './common/logging/json-logger';
+import { AppConfig, LOG_LEVELS, LogLevelName, loadConfigOrExit, processEnv } from './config';
 import { resolveDatabase, ResolvedDatabase } from './database/database-runtime';
 
 /** Nest log levels up to and including the configured one (LOG_LEVEL=warn -> fatal, error, warn). */
@@ -70,8 +71,14 @@ function stopOnSignals(running: Running, logger: Logger): void {
 export async function run(roleOverride?: AppConfig['role']): Promise<void> {
   const loaded = loadConfigOrExit();
   const config: AppConfig = roleOverride ? { ...loaded, role: roleOverride } : loaded;
-  const logLevels = logLevelsFor(config.logLevel);
-  Logger.overrideLogger(logLevels);
+  // One logger for Nest, TypeORM (query-logger.ts) and our own classes: JSON lines unless a terminal.
+  const format = kiesLogFormaat(config.logFormat, process.stdout.isTTY === true);
+  const service = new KlachtregieLogger({
+    level: config.logLevel,
+    format,
+    kleur: format === 'pretty' && process.stdout.isTTY === true && !processEnv().NO_COLOR,
+  });
+  Logger.overrideLogger(service);
   const logger = new Logger('Klachtregie');
   const running: Running = {};
   stopOnSignals(running, logger);
@@ -91,7 +98,7 @@ export async function run(roleOverride?: AppConfig['role']): Promise<void> {
   try {
     if (config.role === 'worker') {
       const context = await NestFactory.createApplicationContext(AppModule.forRoot(resolved), {
-        logger: logLevels,
+        logger: service,
         // Let the catch below stop the embedded PostgreSQL in order instead of Nest's process.exit(1).
         abortOnError: false,
       });
@@ -100,7 +107,7 @@ export async function run(roleOverride?: AppConfig['role']): Promise<void> {
       logger.log('Worker running (no HTTP)');
     } else {
       const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(resolved), {
-        logger: logLevels,
+        logger: service,
         abortOnError: false,
       });
       running.app = app;

@@ -4,6 +4,9 @@ import { z } from 'zod';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormatName = (typeof LOG_FORMATS)[number];
+
 export const ROLES = ['all', 'api', 'worker'] as const;
 /** all: API and workers in one process (the default); api: HTTP only; worker: jobs only, no HTTP. */
 export type Role = (typeof ROLES)[number];
@@ -39,6 +42,10 @@ export const envSchema = z.object({
   DEFINITIONS_DIR: z.string().min(1).default('./definitions'),
   ROLE: z.enum(ROLES).default('all'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('log'),
+  // auto: readable lines on a terminal, one JSON object per line otherwise (files, pipes, collectors).
+  LOG_FORMAT: z.enum(LOG_FORMATS).default('auto'),
+  // /metrics (Prometheus): open to loopback callers only, unless a bearer token is set for scrapers.
+  METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16).optional()),
   SWEEP_INTERVAL_MS: positiveMs(60_000),
   EMBEDDED_POSTGRES_PORT: port(54329),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]+$/).default('klachtregie'),
@@ -81,6 +88,9 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
   DEFINITIONS_DIR: 'the directory with the gemeenten\'s definitions, e.g. DEFINITIONS_DIR=./definitions',
   ROLE: `one of ${ROLES.join(', ')} (all = API and workers in one process)`,
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}`,
+  LOG_FORMAT: `one of ${LOG_FORMATS.join(', ')} (auto = pretty on a terminal, JSON lines otherwise)`,
+  METRICS_TOKEN:
+    'a secret of at least 16 characters that Prometheus sends as Authorization: Bearer <token>, or leave it unset (then /metrics answers loopback callers only)',
   SWEEP_INTERVAL_MS: 'milliseconds between termijn sweeps, a whole number >= 1, e.g. SWEEP_INTERVAL_MS=60000',
   EMBEDDED_POSTGRES_PORT: 'a free TCP port 1-65535 for the embedded PostgreSQL, e.g. EMBEDDED_POSTGRES_PORT=54329',
   QUEUE_PREFIX: 'letters, digits, _ : or -, e.g. QUEUE_PREFIX=klachtregie',
@@ -114,6 +124,10 @@ export interface AppConfig {
   definitionsDir: string;
   role: Role;
   logLevel: LogLevelName;
+  /** 'auto': pretty on a terminal, JSON lines otherwise (src/common/logging). */
+  logFormat: LogFormatName;
+  /** Bearer token for GET /metrics; absent = loopback callers only (src/modules/metrics). */
+  metricsToken?: string;
   sweepIntervalMs: number;
   embeddedPostgresPort: number;
   /** Redis key prefix for BullMQ (the PostgreSQL backend uses its own `bullmq` schema instead). */

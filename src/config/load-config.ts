@@ -65,6 +65,8 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
     definitionsDir: resolve(e.DEFINITIONS_DIR),
     role: e.ROLE,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    metricsToken: e.METRICS_TOKEN,
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,
     queuePrefix: e.QUEUE_PREFIX,
