@@ -1,0 +1,164 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConnectionOptions, Queue } from 'bullmq';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { KLOK, type Klok } from '../../common/klok';
+import { QUEUE_SETTINGS, type QueueSettings } from '../../jobs/queue-backend';
+import { QUEUE_NAMES } from '../../jobs/queues';
+import { WEBHOOK_QUEUE } from '../webhooks/webhook-queue';
+import { openVerplichting, termijnTeLaat } from '../termijnen/te-laat';
+
+/** Every BullMQ queue of the service: their lag is one series per queue. */
+const WACHTRIJEN: readonly string[] = [...QUEUE_NAMES, WEBHOOK_QUEUE];
+
+/**
+ * The Prometheus series of one running service (docs/architecture.md, "Bedrijfsvoering"). A registry
+ * per application (not prom-client's global one), so two apps in one process (tests) stay apart.
+ * Counters count what this process did; gauges are read from PostgreSQL and the queue at scrape
+ * time, so every instance reports the same truth whether the work ran in the API or a worker.
+ */
+@Injectable()
+export class MetricsService implements OnApplicationShutdown {
+  private readonly logger = new Logger('Metrics');
+  readonly registry = new Registry();
+  private readonly wachtrijen = new Map<string, Queue>();
+
+  /** Processed klacht events by type (rate() gives events/s): committed history rows only. */
+  readonly eventsVerwerkt = new Counter({
+    name: 'klachtregie_events_processed_total',
+    help: 'Klacht events processed (committed to the history), by event type',
+    labelNames: ['type'] as const,
+    registers: [this.registry],
+  });
+
+  /** Every failed webhook delivery attempt (no answer or a non-2xx status); the delivery is retried. */
+  readonly webhookMislukt = new Counter({
+    name: 'klachtregie_webhook_delivery_failures_total',
+    help: 'Failed webhook delivery attempts (no 2xx answer); each is retried with backoff',
+    registers: [this.registry],
+  });
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(QUEUE_SETTINGS) private readonly queueSettings: QueueSettings,
+    @Inject(KLOK) private readonly klok: Klok,
+  ) {
+    collectDefaultMetrics({ register: this.registry });
+    const service = this;
+    new Gauge({
+      name: 'klachtregie_termijnen_due',
+      help: 'Open obligations (termijnen the gemeente or aanbieder must meet) not yet past their last day, by gemeente',
+      labelNames: ['gemeente'] as const,
+      registers: [this.registry],
+      async collect() {
+        const rijen = await service.termijnen();
+        this.reset();
+        for (const r of rijen) this.set({ gemeente: r.gemeente }, Number(r.due));
+      },
+    });
+    new Gauge({
+      name: 'klachtregie_termijnen_late',
+      help: "Open obligations past their last day and not met: 'te laat' as everywhere in Klachtregie, by gemeente",
+      labelNames: ['gemeente'] as const,
+      registers: [this.registry],
+      async collect() {
+        const rijen = await service.termijnen();
+        this.reset();
+        for (const r of rijen) this.set({ gemeente: r.gemeente }, Number(r.late));
+      },
+    });
+    new Gauge({
+      name: 'klachtregie_termijn_wakeup_lateness_seconds',
+      help: 'How long the oldest passed termijn has waited for its wake-up (TERMIJN_VERLOPEN not yet fired); 0 when none waits',
+      registers: [this.registry],
+      async collect() {
+        this.set(await service.wekLatheid());
+      },
+    });
+    new Gauge({
+      name: 'klachtregie_queue_lag_seconds',
+      help: 'How long the job that waits longest past its due moment has waited (waiting, or delayed and overdue), by queue',
+      labelNames: ['queue'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const naam of WACHTRIJEN) {
+          const lag = await service.wachtrijLag(naam).catch((e: Error) => {
+            service.logger.warn(`queue ${naam}: ${e.message}`);
+            return undefined;
+          });
+          if (lag !== undefined) this.set({ queue: naam }, lag);
+        }
+      },
+    });
+    new Gauge({
+      name: 'klachtregie_webhook_deliveries_failing',
+      help: 'Webhook deliveries not yet delivered whose last attempt failed (they are being retried)',
+      registers: [this.registry],
+      async collect() {
+        const [{ n }] = (await service.dataSource.query(
+          `select count(*)::int as n from webhook_aflevering where status = 'wachtend' and attempts > 0`,
+        )) as Array<{ n: number }>;
+        this.set(n);
+      },
+    });
+  }
+
+  /** Prometheus text format of every series. */
+  async metrics(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+
+  // One query for both termijn gauges within a scrape (both collect() calls share it).
+  private lopend?: Promise<Array<{ gemeente: string; due: string; late: string }>>;
+
+  private termijnen(): Promise<Array<{ gemeente: string; due: string; late: string }>> {
+    this.lopend ??= this.dataSource
+      .query(
+        // Lateness as src/modules/termijnen/te-laat.ts defines it (docs/te-laat.md), at KLOK's now.
+        `select k.gemeente,
+                count(*) filter (where not ${termijnTeLaat('t', 'k', '$1')}) as due,
+                count(*) filter (where ${termijnTeLaat('t', 'k', '$1')}) as late
+           from termijn t join klacht k on k.id = t.klacht_id
+          where not k.done and ${openVerplichting('t')}
+          group by k.gemeente`,
+        [this.klok.nu()],
+      )
+      .finally(() => setImmediate(() => (this.lopend = undefined)));
+    return this.lopend;
+  }
+
+  private async wekLatheid(): Promise<number> {
+    const nu = this.klok.nu();
+    const [{ oudste }] = (await this.dataSource.query(
+      `select min(vervalt_op) as oudste from termijn where status = 'running' and verval_gemeld_op is null and vervalt_op <= $1`,
+      [nu],
+    )) as Array<{ oudste: Date | null }>;
+    return oudste ? Math.max(0, (nu.getTime() - new Date(oudste).getTime()) / 1000) : 0;
+  }
+
+  private wachtrij(naam: string): Queue {
+    let q = this.wachtrijen.get(naam);
+    if (!q) {
+      q = new Queue(naam, { connection: this.queueSettings.connection as ConnectionOptions, prefix: this.queueSettings.prefix });
+      q.on('error', (e) => this.logger.warn(`Queue ${naam}: ${e.message}`));
+      this.wachtrijen.set(naam, q);
+    }
+    return q;
+  }
+
+  /** Seconds the longest-waiting runnable job is past its due moment (0 when the queue keeps up). */
+  private async wachtrijLag(naam: string): Promise<number> {
+    const q = this.wachtrij(naam);
+    const nu = Date.now(); // BullMQ stamps jobs with the wall clock, not KLOK
+    const [wachtend] = await q.getJobs(['wait'], 0, 0, true);
+    const [uitgesteld] = await q.getJobs(['delayed'], 0, 0, true);
+    const sinds = [wachtend, uitgesteld].filter(Boolean).map((j) => j.timestamp + (j.opts.delay ?? j.delay ?? 0));
+    return sinds.length ? Math.max(0, ...sinds.map((t) => (nu - t) / 1000)) : 0;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.wachtrijen.values()].map((q) => q.close().catch(() => undefined)));
+  }
+}
