@@ -4,7 +4,7 @@
  * src/modules/termijnen/te-laat.ts defines it), queue lag, termijn wake-up lateness and webhook
  * failures, next to the default process metrics. Scraped after a small lifecycle at a fixed clock.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import request from 'supertest';
@@ -18,6 +18,16 @@ import { testIntake } from './support/test-regime';
 
 const NU = new Date('2026-06-15T10:00:00Z');
 const dagenVoor = (n: number) => new Date(NU.getTime() - n * 86_400_000).toISOString();
+
+/** Status of a GET without keep-alive (no socket outlives the test). */
+function status(url: string): Promise<number> {
+  return new Promise((klaar, fout) => {
+    get(url, { agent: false }, (res) => {
+      res.resume();
+      klaar(res.statusCode ?? 0);
+    }).on('error', fout);
+  });
+}
 
 /** One sample of a series: `naam{labels} waarde` in the text format; undefined when absent. */
 function waarde(tekst: string, naam: string, labels = ''): number | undefined {
@@ -116,10 +126,8 @@ describe('Operations: Prometheus metrics at /metrics', () => {
     const server = t.app.getHttpServer() as Server;
     if (!server.listening) await new Promise<void>((r) => server.listen(0, '0.0.0.0', () => r()));
     const port = (server.address() as AddressInfo).port;
-    const buiten = await fetch(`http://${adres}:${port}/metrics`);
-    expect(buiten.status).toBe(403);
-    const binnen = await fetch(`http://127.0.0.1:${port}/metrics`);
-    expect(binnen.status).toBe(200);
+    expect(await status(`http://${adres}:${port}/metrics`)).toBe(403);
+    expect(await status(`http://127.0.0.1:${port}/metrics`)).toBe(200);
     await new Promise((r) => server.close(r));
   });
 

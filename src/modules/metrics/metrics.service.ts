@@ -45,62 +45,65 @@ export class MetricsService implements OnApplicationShutdown {
     @Inject(KLOK) private readonly klok: Klok,
   ) {
     collectDefaultMetrics({ register: this.registry });
-    const service = this;
-    new Gauge({
-      name: 'klachtregie_termijnen_due',
-      help: 'Open obligations (termijnen the gemeente or aanbieder must meet) not yet past their last day, by gemeente',
-      labelNames: ['gemeente'] as const,
-      registers: [this.registry],
-      async collect() {
-        const rijen = await service.termijnen();
-        this.reset();
-        for (const r of rijen) this.set({ gemeente: r.gemeente }, Number(r.due));
+    this.peil(
+      'klachtregie_termijnen_due',
+      'Open obligations (termijnen the gemeente or aanbieder must meet) not yet past their last day, by gemeente',
+      ['gemeente'],
+      async (g) => {
+        for (const r of await this.termijnen()) g.set({ gemeente: r.gemeente }, Number(r.due));
       },
-    });
-    new Gauge({
-      name: 'klachtregie_termijnen_late',
-      help: "Open obligations past their last day and not met: 'te laat' as everywhere in Klachtregie, by gemeente",
-      labelNames: ['gemeente'] as const,
-      registers: [this.registry],
-      async collect() {
-        const rijen = await service.termijnen();
-        this.reset();
-        for (const r of rijen) this.set({ gemeente: r.gemeente }, Number(r.late));
+    );
+    this.peil(
+      'klachtregie_termijnen_late',
+      "Open obligations past their last day and not met: 'te laat' as everywhere in Klachtregie, by gemeente",
+      ['gemeente'],
+      async (g) => {
+        for (const r of await this.termijnen()) g.set({ gemeente: r.gemeente }, Number(r.late));
       },
-    });
-    new Gauge({
-      name: 'klachtregie_termijn_wakeup_lateness_seconds',
-      help: 'How long the oldest passed termijn has waited for its wake-up (TERMIJN_VERLOPEN not yet fired); 0 when none waits',
-      registers: [this.registry],
-      async collect() {
-        this.set(await service.wekLatheid());
-      },
-    });
-    new Gauge({
-      name: 'klachtregie_queue_lag_seconds',
-      help: 'How long the job that waits longest past its due moment has waited (waiting, or delayed and overdue), by queue',
-      labelNames: ['queue'] as const,
-      registers: [this.registry],
-      async collect() {
-        this.reset();
+    );
+    this.peil(
+      'klachtregie_termijn_wakeup_lateness_seconds',
+      'How long the oldest passed termijn has waited for its wake-up (TERMIJN_VERLOPEN not yet fired); 0 when none waits',
+      [],
+      async (g) => g.set(await this.wekLatheid()),
+    );
+    this.peil(
+      'klachtregie_queue_lag_seconds',
+      'How long the job that waits longest past its due moment has waited (waiting, or delayed and overdue), by queue',
+      ['queue'],
+      async (g) => {
         for (const naam of WACHTRIJEN) {
-          const lag = await service.wachtrijLag(naam).catch((e: Error) => {
-            service.logger.warn(`queue ${naam}: ${e.message}`);
+          const lag = await this.wachtrijLag(naam).catch((e: Error) => {
+            this.logger.warn(`queue ${naam}: ${e.message}`);
             return undefined;
           });
-          if (lag !== undefined) this.set({ queue: naam }, lag);
+          if (lag !== undefined) g.set({ queue: naam }, lag);
         }
       },
-    });
-    new Gauge({
-      name: 'klachtregie_webhook_deliveries_failing',
-      help: 'Webhook deliveries not yet delivered whose last attempt failed (they are being retried)',
-      registers: [this.registry],
-      async collect() {
-        const [{ n }] = (await service.dataSource.query(
+    );
+    this.peil(
+      'klachtregie_webhook_deliveries_failing',
+      'Webhook deliveries not yet delivered whose last attempt failed (they are being retried)',
+      [],
+      async (g) => {
+        const [{ n }] = (await this.dataSource.query(
           `select count(*)::int as n from webhook_aflevering where status = 'wachtend' and attempts > 0`,
         )) as Array<{ n: number }>;
-        this.set(n);
+        g.set(n);
+      },
+    );
+  }
+
+  /** A gauge read at scrape time: emptied first, so a gemeente or queue with nothing left disappears. */
+  private peil(name: string, help: string, labelNames: string[], vul: (g: Gauge) => Promise<void>): void {
+    const gauge: Gauge = new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      collect: async () => {
+        gauge.reset();
+        await vul(gauge);
       },
     });
   }
