@@ -15,6 +15,7 @@ import { HealthModule } from './modules/health/health.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { KlachtenModule } from './modules/klachten/klachten.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { StartpaginaModule } from './modules/startpagina/startpagina.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { ReportsWorkerModule } from './modules/reports/reports-worker.module';
 import { TermijnenWorkerModule } from './modules/termijnen/termijnen-worker.module';
@@ -25,7 +26,7 @@ import { WebModule } from './modules/web/web.module';
 type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
 /** Feature modules (controllers, services, queue producers). Add a capability's module here. */
-export const FEATURE_MODULES: ModuleImport[] = [HealthModule, AuthModule, IdempotencyModule, WebhooksModule, KlachtenModule, DefinitiesModule, KlachtActiesModule, ReportsModule, WebModule, PagineringModule, MetricsModule];
+export const FEATURE_MODULES: ModuleImport[] = [HealthModule, AuthModule, IdempotencyModule, WebhooksModule, KlachtenModule, DefinitiesModule, KlachtActiesModule, ReportsModule, WebModule, PagineringModule, MetricsModule, StartpaginaModule];
 
 /**
  * Modules holding BullMQ @Processor classes and periodic sweeps: loaded only when the process runs
