@@ -15,6 +15,22 @@ export function logLevelsFor(level: LogLevelName): LogLevel[] {
 
 const SHUTDOWN_TIMEOUT_MS = 20_000;
 
+/** Without PORT: 3000, or the next free one up to this many further (a second checkout side by side). */
+const VRIJE_POORTEN = 19;
+
+/** Listens on PORT; without PORT on the first free port from 3000 on. Returns the port. */
+async function listenOnFreePort(app: NestExpressApplication, config: AppConfig): Promise<number> {
+  for (let port = config.port; ; port++) {
+    try {
+      await app.listen(port, config.host);
+      return port;
+    } catch (e) {
+      const bezet = (e as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      if (!bezet || config.portVast || port >= config.port + VRIJE_POORTEN || port >= 65535) throw e;
+    }
+  }
+}
+
 /** What a process has started so far, so a signal at any moment stops exactly that, in order. */
 interface Running {
   app?: INestApplicationContext;
@@ -112,9 +128,11 @@ export async function run(roleOverride?: AppConfig['role']): Promise<void> {
       });
       running.app = app;
       configureHttpApp(app);
-      await app.listen(config.port, config.host);
+      const port = await listenOnFreePort(app, config);
+      const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
       logger.log(
-        `Listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/api/v1 (role ${config.role})`,
+        `Listening on ${base} (API ${base}/api/v1, reference ${base}/api/v1/docs; role ${config.role})` +
+          (port !== config.port ? ` — port ${config.port} was in use, set PORT to fix one` : ''),
       );
     }
   } catch (e) {

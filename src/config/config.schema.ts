@@ -47,7 +47,11 @@ export const envSchema = z.object({
   // /metrics (Prometheus): open to loopback callers only, unless a bearer token is set for scrapers.
   METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16).optional()),
   SWEEP_INTERVAL_MS: positiveMs(60_000),
-  EMBEDDED_POSTGRES_PORT: port(54329),
+  // Unset: 54329, or any free port when that one is taken (two checkouts side by side).
+  EMBEDDED_POSTGRES_PORT: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().int().min(1).max(65535).optional(),
+  ),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]+$/).default('klachtregie'),
   PUBLIC_BASE_URL: optionalUrl(['http:', 'https:']),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -92,7 +96,8 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
   METRICS_TOKEN:
     'a secret of at least 16 characters that Prometheus sends as Authorization: Bearer <token>, or leave it unset (then /metrics answers loopback callers only)',
   SWEEP_INTERVAL_MS: 'milliseconds between termijn sweeps, a whole number >= 1, e.g. SWEEP_INTERVAL_MS=60000',
-  EMBEDDED_POSTGRES_PORT: 'a free TCP port 1-65535 for the embedded PostgreSQL, e.g. EMBEDDED_POSTGRES_PORT=54329',
+  EMBEDDED_POSTGRES_PORT:
+    'a free TCP port 1-65535 for the embedded PostgreSQL, e.g. EMBEDDED_POSTGRES_PORT=54329, or leave it unset (54329, or any free port when that one is taken)',
   QUEUE_PREFIX: 'letters, digits, _ : or -, e.g. QUEUE_PREFIX=klachtregie',
   PUBLIC_BASE_URL: 'the public http(s) URL of this service without /api/v1, e.g. PUBLIC_BASE_URL=https://klachten.gemeente.nl',
   DATABASE_POOL_SIZE: 'a whole number 1-200, e.g. DATABASE_POOL_SIZE=10',
@@ -115,6 +120,8 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
 /** The validated configuration every module receives (inject with `@Inject(APP_CONFIG)`). */
 export interface AppConfig {
   port: number;
+  /** PORT was set: listen there or fail. Unset: 3000, or the next free port up to 3019 (two checkouts side by side). */
+  portVast: boolean;
   host: string;
   /** Absent: `npm start` runs an embedded PostgreSQL (resolved to a URL before the app module is built). */
   databaseUrl?: string;
@@ -129,7 +136,8 @@ export interface AppConfig {
   /** Bearer token for GET /metrics; absent = loopback callers only (src/modules/metrics). */
   metricsToken?: string;
   sweepIntervalMs: number;
-  embeddedPostgresPort: number;
+  /** Absent: 54329, or any free port when that one is taken (src/database/embedded-postgres.ts). */
+  embeddedPostgresPort?: number;
   /** Redis key prefix for BullMQ (the PostgreSQL backend uses its own `bullmq` schema instead). */
   queuePrefix: string;
   publicBaseUrl?: string;

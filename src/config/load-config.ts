@@ -58,6 +58,7 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
   }
   return {
     port: e.PORT,
+    portVast: raw.PORT !== undefined && raw.PORT.trim() !== '',
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
