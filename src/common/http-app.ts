@@ -12,9 +12,17 @@ import { verzoekContext } from './logging/verzoek-context';
  */
 export function configureHttpApp(app: INestApplication): INestApplication {
   app.setGlobalPrefix(API_PREFIX);
-  // Request and correlation ids on every log line of a request, and one access line per request.
+  // Request and correlation ids on every log line of a request, and one access line per request;
+  // probes and scrapes (every few seconds, from the orchestrator and Prometheus) only at debug.
   const http = new Logger('HTTP');
-  app.use(verzoekContext((regel, status) => (status >= 500 ? http.warn(regel) : http.log(regel))));
+  const isProbe = (pad: string) => pad.startsWith(`/${API_PREFIX}/health`) || pad === '/metrics';
+  app.use(
+    verzoekContext((regel, status, pad) => {
+      if (status >= 500) http.warn(regel);
+      else if (isProbe(pad)) http.debug(regel);
+      else http.log(regel);
+    }),
+  );
   app.use(apiVersionHeader);
   const express = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
   express.disable?.('x-powered-by');

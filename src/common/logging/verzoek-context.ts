@@ -25,7 +25,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
  * request with method, path (never the query string: it may hold search terms about a klager, AVG
  * art. 5 lid 1 sub c), status and duration.
  */
-export function verzoekContext(logAccess: (regel: string, status: number) => void) {
+export function verzoekContext(logAccess: (regel: string, status: number, pad: string) => void) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const gegeven = req.headers['x-request-id'];
     const requestId = typeof gegeven === 'string' && REQUEST_ID.test(gegeven) ? gegeven : randomUUID();
@@ -38,7 +38,8 @@ export function verzoekContext(logAccess: (regel: string, status: number) => voi
     const start = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number((process.hrtime.bigint() - start) / 1_000_000n);
-      opslag.run(context, () => logAccess(`${req.method} ${req.originalUrl.split('?')[0]} ${res.statusCode} ${ms} ms`, res.statusCode));
+      const pad = req.originalUrl.split('?')[0];
+      opslag.run(context, () => logAccess(`${req.method} ${pad} ${res.statusCode} ${ms} ms`, res.statusCode, pad));
     });
     opslag.run(context, () => next());
   };
