@@ -146,8 +146,8 @@ async function clusterHome(dataDir: string, ids: Ids, log: (m: string) => void):
         `De ingebouwde PostgreSQL bewaart zijn gegevens daarom in:\n  ${home}\n` +
         `Verwijder die map ook als u deze gegevens wilt wissen.\n`,
     );
+    log(`Running as root in a directory the 'postgres' user cannot enter: the embedded PostgreSQL keeps its data in ${home}`);
   }
-  log(`Running as root in a directory the 'postgres' user cannot enter: the embedded PostgreSQL keeps its data in ${home}`);
   return home;
 }
 
