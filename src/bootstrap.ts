@@ -1,38 +1,25 @@
 import 'reflect-metadata';
-import { createServer } from 'node:net';
-import { INestApplicationContext, Logger, LogLevel } from '@nestjs/common';
+import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureHttpApp } from './common/http-app';
 import { KlachtregieLogger, kiesLogFormaat } from './common/logging/json-logger';
-import { AppConfig, LOG_LEVELS, LogLevelName, loadConfigOrExit, processEnv } from './config';
+import { AppConfig, loadConfigOrExit, processEnv } from './config';
 import { resolveDatabase, ResolvedDatabase } from './database/database-runtime';
-
-/** Nest log levels up to and including the configured one (LOG_LEVEL=warn -> fatal, error, warn). */
-export function logLevelsFor(level: LogLevelName): LogLevel[] {
-  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1) as LogLevel[];
-}
+import { portIsFree } from './database/embedded-postgres';
 
 const SHUTDOWN_TIMEOUT_MS = 20_000;
 
 /** Without PORT: 3000, or the next free one up to this many further (a second checkout side by side). */
 const VRIJE_POORTEN = 19;
 
-function poortVrij(port: number, host: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
-  });
-}
-
 /** Listens on PORT; without PORT on the first free port from 3000 on. Returns the port. */
 async function listenOnFreePort(app: NestExpressApplication, config: AppConfig): Promise<number> {
   for (let port = config.port; ; port++) {
     // Ask first, so a taken port is skipped without Nest logging a listen error for it.
     const laatste = config.portVast || port >= config.port + VRIJE_POORTEN;
-    if (!laatste && !(await poortVrij(port, config.host))) continue;
+    if (!laatste && !(await portIsFree(port, config.host))) continue;
     try {
       await app.listen(port, config.host);
       return port;

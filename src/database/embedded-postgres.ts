@@ -156,12 +156,12 @@ export function uitwijkHome(dataDir: string): string {
   return join(ROOT_UITWIJK, 'embedded', createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
 }
 
-/** Whether `port` on 127.0.0.1 can be bound now. */
-function portIsFree(port: number): Promise<boolean> {
+/** Whether `port` on `host` can be bound now (the embedded PostgreSQL's, and the HTTP port without PORT). */
+export function portIsFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));
-    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve(true)));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
   });
 }
 
