@@ -71,7 +71,7 @@ describe('embedded PostgreSQL (npm start with no configuration)', () => {
       const httpPort = await freePort();
       const booted = start({ PORT: String(httpPort), KLACHTREGIE_DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(pgPort) });
       running.push(booted);
-      const health = await waitForHealth(httpPort, booted, 60_000);
+      const health = await waitForHealth(httpPort, booted, 90_000); // ts-register compiles the service on a busy CI machine
       expect(health.body).toEqual({ status: 'ok', database: 'ok', queue: { backend: 'postgres', status: 'ok' } });
       expect(booted.output()).toContain(`Database: postgres://postgres:***@127.0.0.1:${pgPort}/klachtregie (embedded PostgreSQL)`);
       expect(booted.output().includes('Initialising the embedded PostgreSQL')).toBe(round === 'first');
@@ -83,7 +83,7 @@ describe('embedded PostgreSQL (npm start with no configuration)', () => {
       expect(await portOpen(pgPort)).toBe(false);
       expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
     }
-  }, 150_000);
+  }, 240_000);
 
   it('a taken EMBEDDED_POSTGRES_PORT stops the boot with a message that says what to set', async () => {
     const pgPort = await freePort();
