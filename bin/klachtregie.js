@@ -17,7 +17,7 @@ function newestMtime(dir) {
 }
 
 if (!existsSync(entry) || newestMtime(join(root, 'src')) > statSync(entry).mtimeMs) {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 }
 const { runCli, processIo } = require(entry);
 runCli(process.argv.slice(2), processIo).then(

@@ -19,6 +19,8 @@ import { PagineringModule } from './modules/paginering/paginering.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { KlachtenModule } from './modules/klachten/klachten.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
+import { StartpaginaModule } from './modules/startpagina/startpagina.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { ReportsWorkerModule } from './modules/reports/reports-worker.module';
 import { TermijnenWorkerModule } from './modules/termijnen/termijnen-worker.module';
@@ -49,6 +51,8 @@ export const FEATURE_MODULES: ModuleImport[] = [
   BrievenModule,
   BewaringModule,
   OverdrachtModule,
+  MetricsModule,
+  StartpaginaModule,
 ];
 
 /**

@@ -1,18 +1,34 @@
 import 'reflect-metadata';
-import { INestApplicationContext, Logger, LogLevel } from '@nestjs/common';
+import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureHttpApp } from './common/http-app';
-import { AppConfig, LOG_LEVELS, LogLevelName, loadConfigOrExit } from './config';
+import { KlachtregieLogger, kiesLogFormaat } from './common/logging/json-logger';
+import { AppConfig, loadConfigOrExit, processEnv } from './config';
 import { resolveDatabase, ResolvedDatabase } from './database/database-runtime';
-
-/** Nest log levels up to and including the configured one (LOG_LEVEL=warn -> fatal, error, warn). */
-export function logLevelsFor(level: LogLevelName): LogLevel[] {
-  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1) as LogLevel[];
-}
+import { portIsFree } from './database/embedded-postgres';
 
 const SHUTDOWN_TIMEOUT_MS = 20_000;
+
+/** Without PORT: 3000, or the next free one up to this many further (a second checkout side by side). */
+const VRIJE_POORTEN = 19;
+
+/** Listens on PORT; without PORT on the first free port from 3000 on. Returns the port. */
+async function listenOnFreePort(app: NestExpressApplication, config: AppConfig): Promise<number> {
+  for (let port = config.port; ; port++) {
+    // Ask first, so a taken port is skipped without Nest logging a listen error for it.
+    const laatste = config.portVast || port >= config.port + VRIJE_POORTEN;
+    if (!laatste && !(await portIsFree(port, config.host))) continue;
+    try {
+      await app.listen(port, config.host);
+      return port;
+    } catch (e) {
+      const bezet = (e as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      if (!bezet || config.portVast || port >= config.port + VRIJE_POORTEN || port >= 65535) throw e;
+    }
+  }
+}
 
 /** What a process has started so far, so a signal at any moment stops exactly that, in order. */
 interface Running {
@@ -70,8 +86,14 @@ function stopOnSignals(running: Running, logger: Logger): void {
 export async function run(roleOverride?: AppConfig['role']): Promise<void> {
   const loaded = loadConfigOrExit();
   const config: AppConfig = roleOverride ? { ...loaded, role: roleOverride } : loaded;
-  const logLevels = logLevelsFor(config.logLevel);
-  Logger.overrideLogger(logLevels);
+  // One logger for Nest, TypeORM (query-logger.ts) and our own classes: JSON lines unless a terminal.
+  const format = kiesLogFormaat(config.logFormat, process.stdout.isTTY === true);
+  const service = new KlachtregieLogger({
+    level: config.logLevel,
+    format,
+    kleur: format === 'pretty' && process.stdout.isTTY === true && !processEnv().NO_COLOR,
+  });
+  Logger.overrideLogger(service);
   const logger = new Logger('Klachtregie');
   const running: Running = {};
   stopOnSignals(running, logger);
@@ -91,7 +113,7 @@ export async function run(roleOverride?: AppConfig['role']): Promise<void> {
   try {
     if (config.role === 'worker') {
       const context = await NestFactory.createApplicationContext(AppModule.forRoot(resolved), {
-        logger: logLevels,
+        logger: service,
         // Let the catch below stop the embedded PostgreSQL in order instead of Nest's process.exit(1).
         abortOnError: false,
       });
@@ -100,14 +122,16 @@ export async function run(roleOverride?: AppConfig['role']): Promise<void> {
       logger.log('Worker running (no HTTP)');
     } else {
       const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(resolved), {
-        logger: logLevels,
+        logger: service,
         abortOnError: false,
       });
       running.app = app;
       configureHttpApp(app);
-      await app.listen(config.port, config.host);
+      const port = await listenOnFreePort(app, config);
+      const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
       logger.log(
-        `Listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/api/v1 (role ${config.role})`,
+        `Listening on ${base} (API ${base}/api/v1, reference ${base}/api/v1/docs; role ${config.role})` +
+          (port !== config.port ? ` — port ${config.port} was in use, set PORT to fix one` : ''),
       );
     }
   } catch (e) {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,8 +8,17 @@ import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } fr
 
 const run = promisify(execFile);
 const repoRoot = resolve(__dirname, '..');
-// CI has shared/ beside the repository (../shared); so does this machine (/work/shared).
-const RULESET = resolve(repoRoot, '..', 'shared', 'standards', 'adr-linter.yaml');
+// The Logius ruleset (NL API Design Rules linter) is not vendored: ADR_RULESET, or shared/ beside
+// the repository (../shared) as on CI. A fresh clone without it still passes `npm test`, and says
+// loudly that this check did not run instead of failing or passing silently.
+const RULESET = process.env.ADR_RULESET ?? resolve(repoRoot, '..', 'shared', 'standards', 'adr-linter.yaml');
+const HEEFT_RULESET = existsSync(RULESET);
+if (!HEEFT_RULESET) {
+  process.stderr.write(
+    `\n*** NL API Design Rules check DID NOT RUN: no ruleset at ${RULESET}. ` +
+      `Put the Logius ADR Spectral ruleset there or set ADR_RULESET=/path/to/adr-linter.yaml. ***\n\n`,
+  );
+}
 const SPECTRAL = join(repoRoot, 'node_modules', '.bin', 'spectral');
 
 interface SpectralResult {
@@ -37,7 +46,7 @@ describe('NL API Design Rules', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('spectral reports 0 errors on the served OpenAPI document', async () => {
+  (HEEFT_RULESET ? it : it.skip)('spectral reports 0 errors on the served OpenAPI document', async () => {
     const res = await request(t.http).get('/api/v1/openapi.json');
     expect(res.status).toBe(200);
     expect(res.headers['api-version']).toBeDefined();

@@ -40,12 +40,17 @@ describe('config', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       port: 3000,
+      // Not fixed: two checkouts started side by side pick the next free HTTP port and any free PostgreSQL port.
+      portVast: false,
       databaseUrl: undefined,
       redisUrl: undefined,
       role: 'all',
-      embeddedPostgresPort: 54329,
+      embeddedPostgresPort: undefined,
       queuePrefix: 'klachtregie',
+      logFormat: 'auto',
+      metricsToken: undefined,
     });
+    expect(loadConfig({ PORT: '3000', EMBEDDED_POSTGRES_PORT: '54329' })).toMatchObject({ port: 3000, portVast: true, embeddedPostgresPort: 54329 });
     expect(config.dataDir).toBe(join(process.cwd(), '.klachtregie'));
   });
 

@@ -20,9 +20,13 @@ describe('health', () => {
     expect(res.status).toBe(200);
     expect(res.headers['api-version']).toBe('1.0.0');
     expect(res.body).toEqual({ status: 'ok', database: 'ok', queue: { backend, status: 'ok' } });
+    const ready = await request(t.http).get('/api/v1/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual(res.body);
+    expect((await request(t.http).get('/api/v1/health/live')).body).toEqual({ status: 'ok' });
   });
 
-  it('health answers 503 problem+json naming the queue when Redis is down, and 200 again when it is back', async () => {
+  it('readiness (health, health/ready) answers 503 problem+json naming the queue when Redis is down, and 200 again when it is back', async () => {
     const redis = await startPrivateRedis();
     let t: TestApp | undefined;
     try {
@@ -41,6 +45,13 @@ describe('health', () => {
         queue: { backend: 'redis', status: 'down' },
       });
       expect(down.body.detail).toContain('queue (redis)');
+      // Readiness says the same; liveness does not ask the queue, so the process is not restarted for it.
+      const ready = await request(t.http).get('/api/v1/health/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.body).toMatchObject({ code: 'niet-beschikbaar', queue: { backend: 'redis', status: 'down' } });
+      const live = await request(t.http).get('/api/v1/health/live');
+      expect(live.status).toBe(200);
+      expect(live.body).toEqual({ status: 'ok' });
 
       await redis.start();
       let status = 0;

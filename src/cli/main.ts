@@ -9,6 +9,8 @@ export interface CliIo {
   out(line: string): void;
   err(line: string): void;
   cwd: string;
+  /** The environment for commands that read the service's configuration (`sleutel`); default the process's. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface CliCommand {

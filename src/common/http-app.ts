@@ -1,8 +1,9 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config';
 import { API_PREFIX, apiVersionHeader } from './api-version';
 import { buildOpenApiDocument } from './openapi';
+import { verzoekContext } from './logging/verzoek-context';
 
 /**
  * HTTP conventions shared by main.ts and the tests (docs/api.md): everything under /api/v1, the
@@ -11,6 +12,17 @@ import { buildOpenApiDocument } from './openapi';
  */
 export function configureHttpApp(app: INestApplication): INestApplication {
   app.setGlobalPrefix(API_PREFIX);
+  // Request and correlation ids on every log line of a request, and one access line per request;
+  // probes and scrapes (every few seconds, from the orchestrator and Prometheus) only at debug.
+  const http = new Logger('HTTP');
+  const isProbe = (pad: string) => pad.startsWith(`/${API_PREFIX}/health`) || pad === '/metrics';
+  app.use(
+    verzoekContext((regel, status, pad) => {
+      if (status >= 500) http.warn(regel);
+      else if (isProbe(pad)) http.debug(regel);
+      else http.log(regel);
+    }),
+  );
   app.use(apiVersionHeader);
   const express = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
   express.disable?.('x-powered-by');

@@ -5,6 +5,9 @@ import type { ZgwGemeenteConfig } from './zgw-config';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormatName = (typeof LOG_FORMATS)[number];
+
 export const ROLES = ['all', 'api', 'worker'] as const;
 /** all: API and workers in one process (the default); api: HTTP only; worker: jobs only, no HTTP. */
 export type Role = (typeof ROLES)[number];
@@ -40,8 +43,16 @@ export const envSchema = z.object({
   DEFINITIONS_DIR: z.string().min(1).default('./definitions'),
   ROLE: z.enum(ROLES).default('all'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('log'),
+  // auto: readable lines on a terminal, one JSON object per line otherwise (files, pipes, collectors).
+  LOG_FORMAT: z.enum(LOG_FORMATS).default('auto'),
+  // /metrics (Prometheus): open to loopback callers only, unless a bearer token is set for scrapers.
+  METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16).optional()),
   SWEEP_INTERVAL_MS: positiveMs(60_000),
-  EMBEDDED_POSTGRES_PORT: port(54329),
+  // Unset: 54329, or any free port when that one is taken (two checkouts side by side).
+  EMBEDDED_POSTGRES_PORT: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().int().min(1).max(65535).optional(),
+  ),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]+$/).default('klachtregie'),
   PUBLIC_BASE_URL: optionalUrl(['http:', 'https:']),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -88,8 +99,12 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
   DEFINITIONS_DIR: 'the directory with the gemeenten\'s definitions, e.g. DEFINITIONS_DIR=./definitions',
   ROLE: `one of ${ROLES.join(', ')} (all = API and workers in one process)`,
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}`,
+  LOG_FORMAT: `one of ${LOG_FORMATS.join(', ')} (auto = pretty on a terminal, JSON lines otherwise)`,
+  METRICS_TOKEN:
+    'a secret of at least 16 characters that Prometheus sends as Authorization: Bearer <token>, or leave it unset (then /metrics answers loopback callers only)',
   SWEEP_INTERVAL_MS: 'milliseconds between termijn sweeps, a whole number >= 1, e.g. SWEEP_INTERVAL_MS=60000',
-  EMBEDDED_POSTGRES_PORT: 'a free TCP port 1-65535 for the embedded PostgreSQL, e.g. EMBEDDED_POSTGRES_PORT=54329',
+  EMBEDDED_POSTGRES_PORT:
+    'a free TCP port 1-65535 for the embedded PostgreSQL, e.g. EMBEDDED_POSTGRES_PORT=54329, or leave it unset (54329, or any free port when that one is taken)',
   QUEUE_PREFIX: 'letters, digits, _ : or -, e.g. QUEUE_PREFIX=klachtregie',
   PUBLIC_BASE_URL: 'the public http(s) URL of this service without /api/v1, e.g. PUBLIC_BASE_URL=https://klachten.gemeente.nl',
   DATABASE_POOL_SIZE: 'a whole number 1-200, e.g. DATABASE_POOL_SIZE=10',
@@ -116,6 +131,8 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
 /** The validated configuration every module receives (inject with `@Inject(APP_CONFIG)`). */
 export interface AppConfig {
   port: number;
+  /** PORT was set: listen there or fail. Unset: 3000, or the next free port up to 3019 (two checkouts side by side). */
+  portVast: boolean;
   host: string;
   /** Absent: `npm start` runs an embedded PostgreSQL (resolved to a URL before the app module is built). */
   databaseUrl?: string;
@@ -125,8 +142,13 @@ export interface AppConfig {
   definitionsDir: string;
   role: Role;
   logLevel: LogLevelName;
+  /** 'auto': pretty on a terminal, JSON lines otherwise (src/common/logging). */
+  logFormat: LogFormatName;
+  /** Bearer token for GET /metrics; absent = loopback callers only (src/modules/metrics). */
+  metricsToken?: string;
   sweepIntervalMs: number;
-  embeddedPostgresPort: number;
+  /** Absent: 54329, or any free port when that one is taken (src/database/embedded-postgres.ts). */
+  embeddedPostgresPort?: number;
   /** Redis key prefix for BullMQ (the PostgreSQL backend uses its own `bullmq` schema instead). */
   queuePrefix: string;
   publicBaseUrl?: string;

@@ -67,6 +67,7 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
   }
   return {
     port: e.PORT,
+    portVast: raw.PORT !== undefined && raw.PORT.trim() !== '',
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
@@ -74,6 +75,8 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
     definitionsDir: resolve(e.DEFINITIONS_DIR),
     role: e.ROLE,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    metricsToken: e.METRICS_TOKEN,
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,
     queuePrefix: e.QUEUE_PREFIX,

@@ -1,7 +1,15 @@
+import { Logger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
 
-/** Where a log line goes (stderr in the service; a collector in the spec). */
-export type LogSchrijver = (regel: string) => void;
+export type QueryLogNiveau = 'error' | 'warn' | 'log' | 'debug';
+
+/** Where a log line goes (the service's logger, one JSON line per event; a collector in the spec). */
+export type LogSchrijver = (regel: string, niveau: QueryLogNiveau) => void;
+
+const naarServiceLogger = (): LogSchrijver => {
+  const logger = new Logger('Database');
+  return (regel, niveau) => logger[niveau](regel);
+};
 
 /**
  * TypeORM's logger without the query parameters: those carry the klager's onderwerp, feiten and
@@ -10,31 +18,31 @@ export type LogSchrijver = (regel: string) => void;
  */
 export class ZonderParametersLogger implements TypeOrmLogger {
   constructor(
-    private readonly schrijf: LogSchrijver = (r) => process.stderr.write(`${r}\n`),
+    private readonly schrijf: LogSchrijver = naarServiceLogger(),
     private readonly queries = false,
   ) {}
 
   logQuery(query: string, _parameters?: unknown[], _qr?: QueryRunner): void {
-    if (this.queries) this.schrijf(`query: ${eenRegel(query)}`);
+    if (this.queries) this.schrijf(`query: ${eenRegel(query)}`, 'log');
   }
 
   logQueryError(error: string | Error, query: string, _parameters?: unknown[], _qr?: QueryRunner): void {
     const e = error as Error & { code?: string };
-    this.schrijf(`query failed${e.code ? ` (${e.code})` : ''}: ${typeof error === 'string' ? error : error.message} — ${eenRegel(query)}`);
+    this.schrijf(`query failed${e.code ? ` (${e.code})` : ''}: ${typeof error === 'string' ? error : error.message} — ${eenRegel(query)}`, 'error');
   }
 
   logQuerySlow(time: number, query: string): void {
-    this.schrijf(`query slow (${time} ms): ${eenRegel(query)}`);
+    this.schrijf(`query slow (${time} ms): ${eenRegel(query)}`, 'warn');
   }
 
   logSchemaBuild(): void {}
 
   logMigration(message: string): void {
-    this.schrijf(`migration: ${message}`);
+    this.schrijf(`migration: ${message}`, 'log');
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') this.schrijf(`typeorm: ${String(message)}`);
+    if (level === 'warn') this.schrijf(`typeorm: ${String(message)}`, 'warn');
   }
 }
 

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config';
 import { InjectConfig } from '../../config';
+import { kiesLogFormaat } from '../../common/logging/json-logger';
 import { ApiSleutelEntity } from './api-sleutel.entity';
 import { ApiSleutelService } from './api-sleutel.service';
 
@@ -47,6 +48,14 @@ export class EersteSleutelService implements OnApplicationBootstrap {
     // Straight to stdout, not through the logger: with LOG_LEVEL=error the keys would otherwise be
     // lost, and they can never be shown again.
     this.logger.warn('Eerste start: beheerder-API-sleutels aangemaakt (zie hieronder, eenmalig getoond).');
+    if (kiesLogFormaat(this.config.logFormat, process.stdout.isTTY === true) === 'json') {
+      // Log collectors read one JSON object per line: one line per key, still shown once.
+      for (const g of gemaakt) {
+        const msg = `Eerste beheerder-API-sleutel voor ${g.gemeente} (eenmalig getoond): ${g.sleutel}`;
+        process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg, context: 'Auth', gemeente: g.gemeente })}\n`);
+      }
+      return;
+    }
     process.stdout.write(
       [
         '',

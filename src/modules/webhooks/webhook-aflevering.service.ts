@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { MetricsService } from '../metrics/metrics.service';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type AppConfig, InjectConfig } from '../../config';
@@ -35,6 +36,7 @@ export class WebhookAfleveringService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: WebhookQueue,
     @Inject(WEBHOOK_DNS) private readonly dns: Lookup,
+    private readonly metrics: MetricsService,
   ) {}
 
   async lever(afleveringId: string, nu = new Date()): Promise<AfleverUitkomst> {
@@ -78,6 +80,7 @@ export class WebhookAfleveringService {
       vervolg = { id: d.id, attempts: poging, delay };
       return 'mislukt';
     });
+    if (uitkomst === 'mislukt') this.metrics.webhookMislukt.inc();
     // After commit: wake the next delivery (or this one again, after its backoff).
     if (vervolg) {
       await this.queue
