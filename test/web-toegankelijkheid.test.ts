@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import request from 'supertest';
 import type { Page } from 'playwright-core';
 import { open, startBeheer, type BeheerOmgeving } from './support/beheer-browser';
 
@@ -90,7 +91,7 @@ async function toon(p: BeheerPagina): Promise<void> {
     await open(page, o.base, p.pad(), p.sleutel(), p.klaar);
     if (p.daarna) await p.daarna(page);
   } catch (e) {
-    throw new Error(`${p.naam}: ${String(e)}\nscriptfouten: ${scriptFouten.join('\n')}\n${(await page.textContent('#inhoud').catch(() => '')) ?? ''}`);
+    throw new Error(`${p.naam}: ${String(e)}\nscriptfouten: ${scriptFouten.join('\n')}\n${(await page.textContent('#inhoud').catch(() => '')) ?? ''}`, { cause: e });
   }
   expect(scriptFouten).toEqual([]);
 }
@@ -247,6 +248,25 @@ describe('the report inside the page, in plain Dutch', () => {
     expect(oordeel['Nog open (nog geen oordeel)']).toBe(nogOpen);
     expect(oordeel['Afgerond zonder oordeel'] ?? 0).toBe(zonder);
     expect(Object.keys(oordeel)).not.toContain('Zonder oordeel');
+  });
+});
+
+describe('the overview of a gemeente at a glance', () => {
+  test('open, te laat (te-laat.ts, as the overdue filter), bijna verlopen and received this month (Europe/Amsterdam) equal the database', async () => {
+    await open(page, o.base, '/beheer', o.sleutels.eigenaar, 'index');
+    expect(await page.textContent('h1')).toBe('Overzicht Amsterdam');
+    const kaarten = await page.$$eval('#kerncijfers li', (li) => li.map((x) => [x.querySelector('.getal')?.textContent, x.textContent?.replace(/^\d+/, '')]));
+    const [{ open: aantalOpen, maand }] = await o.db.query(
+      `select count(*) filter (where not done)::int as open, count(*) filter (where ontvangen_op >= '2026-09-01T00:00:00+02:00')::int as maand from klacht where gemeente = 'GM0363'`,
+    );
+    const laat = await request(o.t.http).get('/api/v1/klachten?overdue=true').set('Authorization', `Bearer ${o.sleutels.behandelaar}`);
+    expect(kaarten).toEqual([
+      [String(aantalOpen), 'open klachten'],
+      [String(laat.body.total), 'te laat'],
+      ['0', 'bijna verlopen (binnen 5 dagen)'],
+      [String(maand), 'ontvangen deze maand'],
+    ]);
+    expect([aantalOpen, laat.body.total, maand]).toEqual([2, 1, 2]);
   });
 });
 
