@@ -72,6 +72,12 @@ describe('werkvoorraad of a klachtbehandelaar', () => {
     expect(nietLaat).not.toContain(o.laat);
     await open(page, o.base, '/beheer/werkvoorraad?aanbieder=zorg-west', o.sleutels.behandelaar, 'werkvoorraad');
     expect(await page.$$eval('#werkvoorraad tbody tr', (r) => r.map((x) => x.getAttribute('data-klacht')))).toEqual([o.laat]);
+    // A parent state holds its substates (gemeente.informeleFase under gemeente).
+    await open(page, o.base, '/beheer/werkvoorraad?toestand=gemeente', o.sleutels.behandelaar, 'werkvoorraad');
+    const inGemeente = await page.$$eval('#werkvoorraad tbody tr', (r) => r.map((x) => x.getAttribute('data-klacht')));
+    expect(inGemeente).toContain(o.opTijd);
+    expect(inGemeente).not.toContain(o.laat);
+    expect(await page.$eval('#toestand', (s) => (s as unknown as { options: Array<{ value: string }> }).options.map((x) => x.value))).toEqual(expect.arrayContaining(['', 'doorgestuurdNaarAanbieder', 'gemeente.informeleFase']));
   }, 60_000);
 
   test('an aanbieder sees only the klachten about itself', async () => {

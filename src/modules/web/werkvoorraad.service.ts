@@ -90,50 +90,62 @@ export class WerkvoorraadService {
   }
 
   async lijst(tenant: Tenant, filter: WerkvoorraadFilter, nu = this.klok.nu()): Promise<Werkvoorraad> {
-    const params: unknown[] = [tenant.gemeente, nu, BIJNA_DAGEN];
+    const params: unknown[] = [tenant.gemeente];
     // docs/adr/0003-tenancy-webhooks-idempotency.md: an aanbieder sees only klachten about itself.
     let scope = 'k.gemeente = $1 and not k.done';
     if (tenant.rol === 'aanbieder') {
       params.push(JSON.stringify([{ id: tenant.aanbiederId ?? '' }]));
       scope += ` and k.aanbieders @> $${params.length}::jsonb`;
     }
-    const alle: Array<{
+    // The choices of the filters: what occurs among the open klachten in scope.
+    const [staten, aanbiederRijen]: [Array<{ state: string; definitie_id: string; definitie_versie: string }>, Array<{ id: string; naam: string | null }>] = await Promise.all([
+      this.dataSource.query(`select distinct k.state, k.definitie_id, k.definitie_versie from klacht k where ${scope}`, params),
+      this.dataSource.query(`select distinct a->>'id' as id, a->>'naam' as naam from klacht k, jsonb_array_elements(k.aanbieders) a where ${scope}`, params),
+    ]);
+    const toestanden = new Map<string, string>();
+    for (const r of staten) if (!toestanden.has(r.state)) toestanden.set(r.state, this.beschrijf(r.definitie_id, r.definitie_versie, r.state));
+    const aanbieders = new Map<string, string>();
+    for (const a of aanbiederRijen) if (a.id && !aanbieders.has(a.id)) aanbieders.set(a.id, a.naam ?? a.id);
+
+    const p = [...params, nu, BIJNA_DAGEN];
+    const nuP = `$${params.length + 1}`;
+    const dagenP = `$${params.length + 2}`;
+    let waar = scope;
+    if (filter.toestand) {
+      // A parent state matches its substates, as in GET /klachten?state=.
+      p.push(filter.toestand, `${filter.toestand.replace(/[\\%_]/g, '\\$&')}.%`);
+      waar += ` and (k.state = $${p.length - 1} or k.state like $${p.length})`;
+    }
+    if (filter.aanbieder) {
+      p.push(JSON.stringify([{ id: filter.aanbieder }]));
+      waar += ` and k.aanbieders @> $${p.length}::jsonb`;
+    }
+    if (filter.teLaat !== undefined) waar += filter.teLaat ? ` and ${teLaat('k', nuP)}` : ` and not coalesce(${teLaat('k', nuP)}, false)`;
+    const rijen: Array<{
       id: string; onderwerp: string | null; state: string; soort: string; ontvangen_op: Date; aanbieders: Array<{ id: string; naam?: string }>;
       definitie_id: string; definitie_versie: string; te_laat: boolean; band: Band | null; label: string | null; vervaldatum: string | null; vervalt_op: Date | null;
     }> = await this.dataSource.query(
       `select k.id, k.onderwerp, k.state, k.soort, k.ontvangen_op, k.aanbieders, k.definitie_id, k.definitie_versie,
-              coalesce(${teLaat('k', '$2')}, false) as te_laat, ${band('k', '$2', '$3')} as band,
+              coalesce(${teLaat('k', nuP)}, false) as te_laat, ${band('k', nuP, dagenP)} as band,
               e.label, e.vervaldatum, e.vervalt_op
          from klacht k
          left join lateral (
            select t.label, to_char(t.vervaldatum, 'YYYY-MM-DD') as vervaldatum, t.vervalt_op from termijn t
             where t.klacht_id = k.id and ${openVerplichting('t')} order by t.vervalt_op limit 1) e on true
-        where ${scope}
+        where ${waar}
         order by k.eerste_vervalt_op asc nulls last, k.ontvangen_op asc, k.id
-        limit ${MAX_WERKVOORRAAD * 4}`,
-      params,
-    );
-    const toestanden = new Map<string, string>();
-    const aanbieders = new Map<string, string>();
-    for (const k of alle) {
-      toestanden.set(k.state, this.beschrijf(k.definitie_id, k.definitie_versie, k.state));
-      for (const a of k.aanbieders) aanbieders.set(a.id, a.naam ?? a.id);
-    }
-    const gefilterd = alle.filter(
-      (k) =>
-        (!filter.toestand || k.state === filter.toestand || k.state.startsWith(`${filter.toestand}.`)) &&
-        (!filter.aanbieder || k.aanbieders.some((a) => a.id === filter.aanbieder)) &&
-        (filter.teLaat === undefined || k.te_laat === filter.teLaat),
+        limit ${MAX_WERKVOORRAAD}`,
+      p,
     );
     return {
       gemeente: { code: tenant.gemeente, naam: this.gemeenteNaam(tenant.gemeente) },
       peildatum: nu.toISOString(),
       bijnaDagen: BIJNA_DAGEN,
-      items: gefilterd.slice(0, MAX_WERKVOORRAAD).map((k) => ({
+      items: rijen.map((k) => ({
         id: k.id,
         onderwerp: k.onderwerp,
         state: k.state,
-        stateOmschrijving: toestanden.get(k.state) ?? k.state,
+        stateOmschrijving: toestanden.get(k.state) ?? this.beschrijf(k.definitie_id, k.definitie_versie, k.state),
         soort: k.soort,
         ontvangenOp: new Date(k.ontvangen_op).toISOString(),
         aanbieders: k.aanbieders,
