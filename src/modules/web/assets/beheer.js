@@ -114,6 +114,12 @@
 
   // ------------------------------------------------------------------ overzicht
   function index() {
+    if (ik && ik.rol === 'aanbieder') {
+      // An aanbieder sees its own klachten and reports, not the gemeente's process views.
+      inhoud().appendChild(el('p', null, el('a', { href: '/beheer/werkvoorraad', text: 'Naar uw werkvoorraad' }), ' · ', el('a', { href: '/beheer/rapportages', text: 'Naar de rapportages' })));
+      document.body.setAttribute('data-klaar', 'index');
+      return Promise.resolve();
+    }
     return Promise.all([json('/procesoverzichten'), json('/procesoverzichten/kerncijfers').catch(function () { return null; })]).then(function (r) {
       var defs = r[0], k = r[1];
       var c = inhoud();
