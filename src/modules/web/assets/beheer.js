@@ -326,9 +326,10 @@
         el('dt', { text: 'Klachtregeling' }), el('dd', null, el('a', { href: '/beheer/diagram?definitie=' + encodeURIComponent(k.definitieId) + '&versie=' + encodeURIComponent(k.definitieVersie), text: 'versie ' + k.definitieVersie + ' (procesdiagram)' }))));
 
       c.appendChild(el('h2', { text: 'Wat er nu kan gebeuren' }));
-      if (!t.volgendeEvents.length) c.appendChild(el('p', { text: 'Niets meer: de klacht is afgerond.' }));
-      else c.appendChild(el('ul', { id: 'volgende' }, t.volgendeEvents.map(function (v) { return el('li', { 'data-type': v.type, text: hoofdletter(v.omschrijving) }); })));
+      // A klachtbehandelaar gets the steps as buttons; others read what can happen.
       if (detail && detail.volgendeEvents.length) c.appendChild(acties(k, detail));
+      else if (!t.volgendeEvents.length) c.appendChild(el('p', { text: 'Niets meer: de klacht is afgerond.' }));
+      else c.appendChild(el('ul', { id: 'volgende' }, t.volgendeEvents.map(function (v) { return el('li', { 'data-type': v.type, text: hoofdletter(v.omschrijving) }); })));
 
       c.appendChild(el('h2', { text: 'Termijnen' }));
       c.appendChild(t.termijnen.length ? tabel('Termijnen van deze klacht', ['Termijn', 'Uiterlijk', 'Stand', 'Hoe berekend', 'Grondslag'], t.termijnen.map(function (x) {
