@@ -107,7 +107,9 @@ async function dbTelling(gemeente: string, id: string, state: string): Promise<n
 async function klik(page: Page, state: string): Promise<void> {
   const g = page.locator(`#diagram svg [data-state="${state}"]`).first();
   const vak = g.locator('rect').first();
-  await vak.scrollIntoViewIfNeeded();
+  // The diagram is drawn at its natural size (readable text) and scrolls in its box: bring the box's
+  // top-left corner into view (a compound state can be larger than the visible part).
+  await vak.evaluate((e) => e.scrollIntoView({ block: 'start', inline: 'start' }));
   // A real mouse click just inside the state's box (for a compound state: its header, not a substate).
   const box = (await vak.boundingBox())!;
   await page.mouse.click(box.x + 10, box.y + 10);

@@ -100,7 +100,7 @@ describe('klacht timeline', () => {
       for (const regel of tm.uitleg) expect(tekst).toContain(regel);
     }
     const [{ volgende_events }] = await db.query(`select volgende_events from klacht where id = $1`, [klachtId]);
-    expect((await page.$$eval('#volgende code', (c) => c.map((x) => x.textContent))).sort()).toEqual([...volgende_events].sort());
+    expect((await page.$$eval('#volgende li', (c) => c.map((x) => x.getAttribute('data-type')))).sort()).toEqual([...volgende_events].sort());
     expect(await page.textContent('#volgende')).toMatch(/verdag|oordeel|ingetrokken|behandel/i);
     // docs/adr/0003-tenancy-webhooks-idempotency.md: every access to a dossier is logged, also through this page.
     const [{ n }] = await db.query(`select count(*)::int as n from dossier_inzage where klacht_id = $1`, [klachtId]);

@@ -167,6 +167,25 @@ export class EngineService {
   }
 
   /**
+   * What `apply` would do, without writing anything (the /beheer klacht page shows the consequences,
+   * such as a new due date with its explanation, before the behandelaar submits): the same data check
+   * and the same pure regime step, on the stored snapshot, outside any transaction.
+   */
+  async proef(klachtId: string, event: KlachtEvent, ctx: EngineContext): Promise<{ klacht: KlachtEntity; result: StepResult }> {
+    if (!UUID.test(klachtId)) throw new KlachtNietGevondenError(klachtId);
+    const row = await this.dataSource.getRepository(KlachtEntity).findOneBy({ id: klachtId });
+    if (!row) throw new KlachtNietGevondenError(klachtId);
+    const regime = this.regimeVan(row);
+    const fouten = regime.controles?.controleerGebeurtenis(row.snapshot, event) ?? [];
+    if (fouten.length) throw new GebeurtenisDataOngeldigError(event.type, fouten);
+    const result = regime.step(row.snapshot, { ...event, actor: event.actor ?? ctx.actor });
+    if (!result.accepted) {
+      throw new GebeurtenisNietToegestaanError(event.type, result.reason ?? `De gebeurtenis ${event.type} is nu niet toegestaan.`, row.state, row.volgendeEvents);
+    }
+    return { klacht: row, result };
+  }
+
+  /**
    * Changes only the registration of a klacht (aard, oorzaak, afwikkeling, maatregelen,
    * tevredenheid), also after it is closed: a behandelaar often classifies later. Checked against the
    * lists of the klacht's pinned definition version; one history row records who changed what.

@@ -8,7 +8,10 @@ export const WAARDE_LABELS: Record<string, string> = {
   gegrond: 'Gegrond',
   deelsGegrond: 'Deels gegrond',
   ongegrond: 'Ongegrond',
-  zonderOordeel: 'Zonder oordeel',
+  // Awb 9:12 lid 1 names the outcomes; a klacht still open has none yet, which is not the outcome 'geen oordeel'.
+  geenOordeel: 'Geen oordeel',
+  nogOpen: 'Nog open (nog geen oordeel)',
+  zonderOordeel: 'Afgerond zonder oordeel',
   opTijd: 'Op tijd',
   naVerdaging: 'Op tijd na verdaging',
   teLaat: 'Te laat',
@@ -25,6 +28,20 @@ export const WAARDE_LABELS: Record<string, string> = {
 };
 
 export const label = (w: string): string => WAARDE_LABELS[w] ?? w;
+
+const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** "3 december 2026" for a calendar day (JJJJ-MM-DD), with ", 14:05" (Europe/Amsterdam) for a moment: plain Dutch in the printed report. */
+export function datumNl(waarde: string): string {
+  const dag = /^(\d{4})-(\d{2})-(\d{2})$/.exec(waarde);
+  if (dag) return `${Number(dag[3])} ${MAANDEN[Number(dag[2]) - 1]} ${dag[1]}`;
+  const d = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(waarde))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${Number(d.day)} ${MAANDEN[Number(d.month) - 1]} ${d.year}, ${d.hour}:${d.minute}`;
+}
 
 export interface RapportageKop {
   titel: string;
@@ -59,7 +76,7 @@ export function rapportageHtml(kop: RapportageKop, c: RapportageCijfers, links: 
   const terugkerendeAanbieders = new Set(c.terugkerend.map((t) => t.aanbiederId));
   return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${esc(kop.titel)}</title><style>${CSS}</style></head><body>
 <h1>${esc(kop.titel)}</h1>
-<p class="meta">Gemeente ${esc(kop.gemeente)} · periode ${esc(kop.van)} tot en met ${esc(kop.tot)} (datum van ontvangst)${filters ? ` · ${filters}` : ''} · gemaakt ${esc(kop.gegenereerdOp)}</p>
+<p class="meta">Gemeente ${esc(kop.gemeente)} · klachten ontvangen van ${esc(datumNl(kop.van))} tot en met ${esc(datumNl(kop.tot))}${filters ? ` · ${filters}` : ''} · gemaakt op ${esc(datumNl(kop.gegenereerdOp))}</p>
 <p class="knoppen"><a href="${esc(links.csv)}" download>Download CSV</a> · <a href="${esc(links.json)}">JSON</a> · <a href="javascript:print()">Afdrukken</a></p>
 <p><strong>${c.totaal}</strong> klachten ontvangen in de periode.</p>
 <div class="grafieken">

@@ -117,7 +117,7 @@ const PERIODE = `k.ontvangen_op >= ($2::date)::timestamp at time zone 'Europe/Am
  */
 export const RAPPORTAGE_SQL = `
 with basis as materialized (
-  select k.id, k.kanaal, k.afdoening, k.oordeel, k.tevredenheid, k.maatregelen, k.aanbieders,
+  select k.id, k.done, k.kanaal, k.afdoening, k.oordeel, k.tevredenheid, k.maatregelen, k.aanbieders,
          coalesce(nullif(k.categorie, ''), '${ONBEKEND}') as aard,
          coalesce(nullif(k.oorzaak, ''), '${ONBEKEND}') as oorzaak,
          case when ${teLaat('k', '$4')} then 'teLaat' else coalesce(tk.klasse, 'geenTermijn') end as termijn
@@ -160,7 +160,7 @@ tel as (
   select dim, waarde, count(*)::int as aantal from basis
   cross join lateral (values
     ('kanaal', kanaal), ('aard', aard), ('oorzaak', oorzaak),
-    ('afdoening', coalesce(afdoening, '${ONBEKEND}')), ('oordeel', coalesce(oordeel, 'zonderOordeel')),
+    ('afdoening', coalesce(afdoening, '${ONBEKEND}')), ('oordeel', coalesce(oordeel, case when done then 'zonderOordeel' else 'nogOpen' end)),
     ('termijn', termijn), ('tevredenheid', coalesce(tevredenheid, '${ONBEKEND}'))
   ) d(dim, waarde)
   group by dim, waarde
@@ -247,7 +247,7 @@ export async function queryJaaroverzicht(db: Sql, gemeente: string, jaar: number
     `select dim, waarde, count(*)::int as aantal
      from klacht k
      cross join lateral (values ('totaal', 'totaal'), ('aard', coalesce(nullif(k.categorie, ''), '${ONBEKEND}')),
-       ('oordeel', coalesce(k.oordeel, 'zonderOordeel')), ('afdoening', coalesce(k.afdoening, '${ONBEKEND}'))) d(dim, waarde)
+       ('oordeel', coalesce(k.oordeel, case when k.done then 'zonderOordeel' else 'nogOpen' end)), ('afdoening', coalesce(k.afdoening, '${ONBEKEND}'))) d(dim, waarde)
      where k.gemeente = $1 and k.soort = 'klacht' and k.kanaal = any($3::text[])
        and k.ontvangen_op >= make_date($2, 1, 1)::timestamp at time zone 'Europe/Amsterdam'
        and k.ontvangen_op < make_date($2 + 1, 1, 1)::timestamp at time zone 'Europe/Amsterdam'

@@ -6,6 +6,9 @@ import { ProblemException } from '../../common/problem';
 import { rapportageCsv } from './rapportage-csv';
 import { jaaroverzichtHtml, rapportageHtml } from './rapportage-html';
 import { queryJaaroverzicht, queryRapportage, type Jaaroverzicht, type RapportageCijfers, type RapportageFilter } from './rapportage.repository';
+import type { CompiledRegime } from '../../machines/contract';
+import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
+import { dagVan } from '../termijnen/termijn-tijd';
 import { STANDAARD_DREMPEL } from './rapportage-planning.service';
 
 export interface Rapportage {
@@ -23,7 +26,14 @@ export class RapportageService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(KLOK) private readonly klok: Klok,
+    @Inject(REGIME_BRON) private readonly regimes: RegimeBron & { regimes?: CompiledRegime[] },
   ) {}
+
+  /** The gemeente's name for people (the report header says "Amsterdam", not "GM0363"); the code when no definition names it. */
+  gemeenteNaam(gemeente: string): string {
+    const r = this.regimes.regimes?.find((x) => x.summary.gemeente.cbsCode.toUpperCase() === gemeente) ?? this.regimes.forGemeente(gemeente, dagVan(this.klok.nu()));
+    return r?.summary.gemeente.naam ?? gemeente;
+  }
 
   async maak(input: Omit<RapportageFilter, 'drempel' | 'peildatum'> & { drempel?: number; peildatum?: Date }): Promise<Rapportage> {
     if (input.van > input.tot) {
@@ -49,7 +59,7 @@ export class RapportageService {
 
   html(r: Rapportage, links: { csv: string; json: string }): string {
     return rapportageHtml(
-      { titel: `Klachtenrapportage ${r.gemeente}`, gemeente: r.gemeente, van: r.periode.van, tot: r.periode.tot, drempel: r.drempel, gegenereerdOp: r.gegenereerdOp, filters: r.filters },
+      { titel: `Klachtenrapportage ${this.gemeenteNaam(r.gemeente)}`, gemeente: this.gemeenteNaam(r.gemeente), van: r.periode.van, tot: r.periode.tot, drempel: r.drempel, gegenereerdOp: r.gegenereerdOp, filters: r.filters },
       r.cijfers,
       links,
     );
@@ -60,6 +70,6 @@ export class RapportageService {
   }
 
   jaaroverzichtHtml(j: Jaaroverzicht): string {
-    return jaaroverzichtHtml(j, j.gemeente);
+    return jaaroverzichtHtml(j, this.gemeenteNaam(j.gemeente));
   }
 }

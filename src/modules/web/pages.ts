@@ -6,16 +6,25 @@
  */
 import { esc } from '../reports/svg-grafiek';
 
-export type Pagina = 'index' | 'diagram' | 'tijdlijn' | 'paden' | 'voorbeeld' | 'rapportages';
+export type Pagina = 'index' | 'diagram' | 'tijdlijn' | 'paden' | 'voorbeeld' | 'rapportages' | 'werkvoorraad';
 
 const TITELS: Record<Pagina, string> = {
-  index: 'Klachtregie — beheer',
+  index: 'Overzicht',
   diagram: 'Procesdiagram',
-  tijdlijn: 'Tijdlijn van een klacht',
+  tijdlijn: 'Klacht',
   paden: 'Alle routes van een klacht',
-  voorbeeld: 'Definitie voorbeeld',
+  voorbeeld: 'Regeling controleren',
   rapportages: 'Rapportages',
+  werkvoorraad: 'Werkvoorraad',
 };
+
+/** The main navigation; the werkvoorraad link is shown to klachtbehandelaars and aanbieders only (beheer.js). */
+const MENU: Array<{ soort: Pagina; href: string; tekst: string; rollen?: string }> = [
+  { soort: 'index', href: '/beheer', tekst: 'Overzicht' },
+  { soort: 'werkvoorraad', href: '/beheer/werkvoorraad', tekst: 'Werkvoorraad', rollen: 'klachtbehandelaar aanbieder' },
+  { soort: 'rapportages', href: '/beheer/rapportages', tekst: 'Rapportages' },
+  { soort: 'voorbeeld', href: '/beheer/voorbeeld', tekst: 'Regeling controleren', rollen: 'beleidsmedewerker procesEigenaar' },
+];
 
 /** Content-Security-Policy of every page: only our own script, no inline script, no framing. */
 export const PAGINA_CSP =
@@ -29,28 +38,33 @@ export function pagina(soort: Pagina, data: Record<string, string> = {}): string
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${esc(TITELS[soort])}</title>
+<title>${esc(TITELS[soort])} — Klachtregie</title>
 <link rel="stylesheet" href="/beheer/assets/beheer.css">
 <script src="/beheer/assets/beheer.js" defer></script>
 </head>
 <body data-pagina="${soort}"${attrs}>
+<a class="overslaan" href="#inhoud">Naar de inhoud</a>
 <header class="kop">
   <a class="merk" href="/beheer">Klachtregie</a>
-  <nav><a href="/beheer">Overzicht</a><a href="/beheer/rapportages">Rapportages</a><a href="/beheer/voorbeeld">Definitie voorbeeld</a></nav>
-  <span id="wie"></span>
+  <nav aria-label="Hoofdmenu"><ul>${MENU.map(
+    (m) => `<li${m.rollen ? ` data-rollen="${esc(m.rollen)}" hidden` : ''}><a href="${m.href}"${m.soort === soort ? ' aria-current="page"' : ''}>${esc(m.tekst)}</a></li>`,
+  ).join('')}</ul></nav>
+  <p id="wie" class="wie"></p>
   <button type="button" id="uitloggen" hidden>Uitloggen</button>
 </header>
-<main id="inhoud">
+<main id="inhoud" tabindex="-1">
   <h1 id="titel">${esc(TITELS[soort])}</h1>
   <form id="inloggen" class="inloggen" hidden>
-    <p>Log in met uw API-sleutel of token (rol procesEigenaar, beleidsmedewerker of klachtbehandelaar). De sleutel blijft alleen in dit tabblad bewaard.</p>
-    <label>Sleutel <input type="password" id="sleutel" autocomplete="off" required></label>
+    <p>Log in met uw sleutel (API-sleutel of token). U krijgt die van de beheerder van Klachtregie in uw gemeente. De sleutel blijft alleen in dit tabblad bewaard.</p>
+    <label for="sleutel">Sleutel</label>
+    <input type="password" id="sleutel" autocomplete="off" required aria-describedby="inlogfout">
     <button type="submit">Inloggen</button>
     <p id="inlogfout" class="fout" role="alert"></p>
   </form>
-  <div id="pagina" aria-live="polite"></div>
+  <p id="melding" class="melding" role="status" aria-live="polite"></p>
+  <div id="pagina"></div>
 </main>
-<noscript>Deze pagina heeft JavaScript nodig.</noscript>
+<noscript><p>Deze pagina heeft JavaScript nodig.</p></noscript>
 </body>
 </html>`;
 }

@@ -27,6 +27,12 @@ export class ProcesoverzichtController {
     return this.overzichten.definities(tenant.gemeente);
   }
 
+  @Get('kerncijfers')
+  @ApiOperation({ operationId: 'kerncijfers', summary: 'De gemeente in één oogopslag: open, te laat, bijna verlopen, ontvangen deze maand' })
+  kerncijfers(@HuidigeTenant() tenant: Tenant) {
+    return this.overzichten.kerncijfers(tenant.gemeente);
+  }
+
   @Get(':definitieId/versies/:versie')
   @ApiOperation({ operationId: 'procesoverzicht', summary: 'Aantallen per toestand, termijnbanden en mediane tijd in de toestand' })
   @ApiOkResponse({ description: 'Per toestand van het statechart: aantal, te laat, bijna verlopen, op tijd, mediaan dagen' })

@@ -7,6 +7,7 @@ import { ProblemException } from '../../common/problem';
 import type { DefinitionSummary } from '../../machines/contract';
 import { FASE_LABELS, stateNodes, toDiagramGraph, toSvg, type DiagramGraph, type DiagramOverlay } from '../../machines/diagram';
 import type { Regime } from '../../machines/regime';
+import { band } from '../termijnen/te-laat';
 import { queryKlachtenInState, queryStateTellingen, type KlachtInState, type StateTelling } from '../reports/rapportage.repository';
 import { WEB_REGISTRY, type WebRegistry } from './web-registry.provider';
 
@@ -113,6 +114,24 @@ export class ProcesoverzichtService {
       states,
       onbekend: tellingen.filter((t) => !bekend.has(t.state)),
     };
+  }
+
+  /**
+   * The gemeente at a glance (the /beheer overview): open klachten, how many are te laat or bijna
+   * verlopen (te-laat.ts bands, the same as the diagram), and how many came in this calendar month
+   * (Europe/Amsterdam).
+   */
+  async kerncijfers(gemeente: string, nu = this.klok.nu()): Promise<{ gemeente: { code: string; naam: string }; peildatum: string; bijnaDagen: number; open: number; teLaat: number; bijnaVerlopen: number; ontvangenDezeMaand: number }> {
+    const [r]: Array<{ open: number; te_laat: number; bijna: number; maand: number }> = await this.dataSource.query(
+      `select count(*) filter (where not k.done)::int as open,
+              count(*) filter (where not k.done and ${band('k', '$2', '$3')} = 'overdue')::int as te_laat,
+              count(*) filter (where not k.done and ${band('k', '$2', '$3')} = 'nearlyDue')::int as bijna,
+              count(*) filter (where k.ontvangen_op >= (date_trunc('month', $2::timestamptz at time zone 'Europe/Amsterdam') at time zone 'Europe/Amsterdam'))::int as maand
+         from klacht k where k.gemeente = $1`,
+      [gemeente, nu, BIJNA_DAGEN],
+    );
+    const naam = this.registry.regimes.find((x) => x.summary.gemeente.cbsCode.toUpperCase() === gemeente)?.summary.gemeente.naam ?? gemeente;
+    return { gemeente: { code: gemeente, naam }, peildatum: nu.toISOString(), bijnaDagen: BIJNA_DAGEN, open: r.open, teLaat: r.te_laat, bijnaVerlopen: r.bijna, ontvangenDezeMaand: r.maand };
   }
 
   async svg(gemeente: string, id: string, versie: string, nu = this.klok.nu()): Promise<string> {

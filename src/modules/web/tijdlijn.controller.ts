@@ -9,12 +9,15 @@ import type { Regime } from '../../machines/regime';
 import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, type Tenant } from '../auth/tenant';
 import { teLaat, termijnTeLaat } from '../termijnen/te-laat';
+import { WerkvoorraadService } from './werkvoorraad.service';
 import { WEB_REGISTRY, type WebRegistry } from './web-registry.provider';
 
 export interface Tijdlijn {
   klacht: {
     id: string;
     gemeente: string;
+    gemeenteNaam: string;
+    onderwerp: string | null;
     definitieId: string;
     definitieVersie: string;
     state: string;
@@ -31,7 +34,7 @@ export interface Tijdlijn {
     /** te-laat.ts: an obligation is past its termijn and not yet met. */
     teLaat: boolean;
   };
-  gebeurtenissen: Array<{ type: string; omschrijving: string; at: string; van: string | null; vanOmschrijving: string | null; naar: string; naarOmschrijving: string; actor: string }>;
+  gebeurtenissen: Array<{ type: string; omschrijving: string; at: string; van: string | null; vanOmschrijving: string | null; naar: string; naarOmschrijving: string; actor: string; actorNaam: string }>;
   termijnen: Array<{ naam: string; label: string; vervaldatum: string; status: string; uitleg: string[]; grondslag: string | null; escalatieNaar: string | null; mutaties: unknown[]; beeindigdOp: string | null; teLaat: boolean }>;
   /** What can happen next (Awb/regeling events the klacht accepts now), in Dutch. */
   volgendeEvents: Array<{ type: string; omschrijving: string }>;
@@ -51,13 +54,14 @@ export class TijdlijnController {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(WEB_REGISTRY) private readonly registry: WebRegistry,
     @Inject(KLOK) private readonly klok: Klok,
+    private readonly werkvoorraad: WerkvoorraadService,
   ) {}
 
   @Get(':id/tijdlijn')
   @ApiOperation({ operationId: 'klachtTijdlijn', summary: 'Tijdlijn van een klacht: gebeurtenissen, termijnen met uitleg, wat er nu kan gebeuren' })
   async tijdlijn(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<Tijdlijn> {
     const rows = await this.dataSource.query(
-      `select id, gemeente, definitie_id, definitie_versie, state, done, soort, kanaal, ontvangen_op, aanbieders, categorie, oorzaak,
+      `select id, gemeente, onderwerp, definitie_id, definitie_versie, state, done, soort, kanaal, ontvangen_op, aanbieders, categorie, oorzaak,
               afdoening, oordeel, volgende_events, coalesce(${teLaat('k', '$4')}, false) as te_laat
        from klacht k where id = $1 and gemeente = $2 and ($3::text is null or aanbieders @> jsonb_build_array(jsonb_build_object('id', $3::text)))`,
       [id, tenant.gemeente, tenant.rol === 'aanbieder' ? (tenant.aanbiederId ?? '') : null, this.klok.nu()],
@@ -70,6 +74,8 @@ export class TijdlijnController {
       `select type, at, van_state, naar_state, actor from klacht_gebeurtenis where klacht_id = $1 order by id`,
       [id],
     );
+    // The stored actor is the auth subject (api-sleutel:<id>, oidc:<sub>); people read the key's name.
+    const namen = await this.werkvoorraad.actorNamen(gebeurtenissen.map((g: { actor: string }) => g.actor));
     const termijnen = await this.dataSource.query(
       `select t.naam, t.label, to_char(t.vervaldatum, 'YYYY-MM-DD') as vervaldatum, t.status, t.uitleg, t.grondslag, t.escalatie_naar, t.mutaties, t.beeindigd_op,
               ${termijnTeLaat('t', 'k', '$2')} as te_laat
@@ -78,14 +84,14 @@ export class TijdlijnController {
     );
     return {
       klacht: {
-        id: k.id, gemeente: k.gemeente, definitieId: k.definitie_id, definitieVersie: k.definitie_versie, state: k.state,
+        id: k.id, gemeente: k.gemeente, gemeenteNaam: this.werkvoorraad.gemeenteNaam(k.gemeente), onderwerp: k.onderwerp, definitieId: k.definitie_id, definitieVersie: k.definitie_versie, state: k.state,
         stateOmschrijving: beschrijf(k.state) ?? k.state, done: k.done, soort: k.soort, kanaal: k.kanaal,
         ontvangenOp: new Date(k.ontvangen_op).toISOString(), aanbieders: k.aanbieders, categorie: k.categorie, oorzaak: k.oorzaak,
         afdoening: k.afdoening, oordeel: k.oordeel, teLaat: k.te_laat,
       },
       gebeurtenissen: gebeurtenissen.map((g: { type: string; at: Date; van_state: string | null; naar_state: string; actor: string }) => ({
         type: g.type, omschrijving: omschrijvingVan(g.type), at: new Date(g.at).toISOString(), van: g.van_state, vanOmschrijving: beschrijf(g.van_state),
-        naar: g.naar_state, naarOmschrijving: beschrijf(g.naar_state) ?? g.naar_state, actor: g.actor,
+        naar: g.naar_state, naarOmschrijving: beschrijf(g.naar_state) ?? g.naar_state, actor: g.actor, actorNaam: namen.get(g.actor) ?? g.actor,
       })),
       termijnen: termijnen.map((t: { naam: string; label: string; vervaldatum: string; status: string; uitleg: string[]; grondslag: string | null; escalatie_naar: string | null; mutaties: unknown[]; beeindigd_op: Date | null; te_laat: boolean }) => ({
         naam: t.naam, label: t.label, vervaldatum: t.vervaldatum, status: t.status, uitleg: t.uitleg, grondslag: t.grondslag,

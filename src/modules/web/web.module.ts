@@ -7,6 +7,8 @@ import { TijdlijnController } from './tijdlijn.controller';
 import { VoorbeeldController } from './voorbeeld.controller';
 import { VoorbeeldService } from './voorbeeld.service';
 import { WebPaginaService } from './web-pagina.service';
+import { WerkvoorraadController } from './werkvoorraad.controller';
+import { WerkvoorraadService } from './werkvoorraad.service';
 import { webRegistryProvider } from './web-registry.provider';
 
 /**
@@ -16,7 +18,7 @@ import { webRegistryProvider } from './web-registry.provider';
  */
 @Module({
   imports: [EngineModule],
-  controllers: [ProcesoverzichtController, TijdlijnController, VoorbeeldController],
-  providers: [webRegistryProvider, ProcesoverzichtService, PadenService, VoorbeeldService, WebPaginaService],
+  controllers: [ProcesoverzichtController, TijdlijnController, VoorbeeldController, WerkvoorraadController],
+  providers: [webRegistryProvider, ProcesoverzichtService, PadenService, VoorbeeldService, WebPaginaService, WerkvoorraadService],
 })
 export class WebModule {}

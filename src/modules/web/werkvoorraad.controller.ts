@@ -1,0 +1,86 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ProblemException } from '../../common/problem';
+import { SYSTEEM_GEBEURTENISSEN } from '../../machines/compiler/gebeurtenissen';
+import { KlachtToegang } from '../auth/klacht-toegang.interceptor';
+import { ROLLEN } from '../auth/rol';
+import { Rollen } from '../auth/rollen.decorator';
+import { HuidigeTenant, type Tenant } from '../auth/tenant';
+import { GebeurtenisDto } from '../klachten/dto/gebeurtenis.dto';
+import { alsProblem } from '../klachten/klachten.controller';
+import { WerkvoorraadService, type GebeurtenisGevolgen, type Werkvoorraad } from './werkvoorraad.service';
+
+export class WerkvoorraadQuery {
+  @ApiPropertyOptional({ description: 'Alleen klachten in deze toestand (of een subtoestand ervan).', example: 'intern.inBehandeling' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  toestand?: string;
+
+  @ApiPropertyOptional({ description: 'Alleen klachten over deze aanbieder (id).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  aanbieder?: string;
+
+  @ApiPropertyOptional({ description: 'true: alleen klachten die te laat zijn (docs/te-laat.md); false: alleen klachten die dat niet zijn.' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'teLaat moet true of false zijn' })
+  teLaat?: boolean;
+}
+
+/**
+ * The werkvoorraad of klachtbehandelaars without their own integration (docs/beheer-en-rapportages.md): the open
+ * klachten by urgency, and the consequences of an event before it is sent. The event itself goes
+ * through POST /klachten/{id}/gebeurtenissen, the same endpoint integrations use.
+ */
+@ApiTags('werkvoorraad')
+@Controller()
+export class WerkvoorraadController {
+  constructor(private readonly werkvoorraad: WerkvoorraadService) {}
+
+  @Get('ik')
+  @Rollen(...ROLLEN)
+  @ApiOperation({ operationId: 'ik', summary: 'Wie u bent voor Klachtregie: rol, gemeente (met naam) en de naam van uw sleutel' })
+  async ik(@HuidigeTenant() tenant: Tenant): Promise<{ rol: string; gemeente: { code: string; naam: string }; aanbiederId: string | null; naam: string }> {
+    const namen = await this.werkvoorraad.actorNamen([tenant.subject]);
+    return {
+      rol: tenant.rol,
+      gemeente: { code: tenant.gemeente, naam: this.werkvoorraad.gemeenteNaam(tenant.gemeente) },
+      aanbiederId: tenant.aanbiederId ?? null,
+      naam: namen.get(tenant.subject) ?? tenant.subject,
+    };
+  }
+
+  @Get('werkvoorraad')
+  @Rollen('klachtbehandelaar', 'aanbieder')
+  // AVG art. 30: a list of dossiers is a read of each of them (one dossier_inzage row per klacht shown).
+  @KlachtToegang()
+  @ApiOperation({ operationId: 'werkvoorraad', summary: 'De open klachten van de gemeente (of de aanbieder), te laat eerst, dan de dichtstbijzijnde termijn' })
+  lijst(@HuidigeTenant() tenant: Tenant, @Query() q: WerkvoorraadQuery): Promise<Werkvoorraad> {
+    return this.werkvoorraad.lijst(tenant, q);
+  }
+
+  @Post('klachten/:id/gebeurtenis-gevolgen')
+  @HttpCode(200)
+  @Rollen('klachtbehandelaar')
+  @KlachtToegang({ inzageLoggen: false })
+  @ApiOperation({
+    operationId: 'gebeurtenisGevolgen',
+    summary: 'Wat een gebeurtenis zou doen (nieuwe toestand, termijnen met hun nieuwe vervaldatum en uitleg), zonder iets op te slaan',
+  })
+  @ApiOkResponse({ description: 'De gevolgen; dezelfde controles als POST /klachten/{id}/gebeurtenissen (422 met de velden, 409 als de gebeurtenis nu niet kan)' })
+  async gevolgen(@HuidigeTenant() tenant: Tenant, @Param('id') id: string, @Body() dto: GebeurtenisDto): Promise<GebeurtenisGevolgen> {
+    if (SYSTEEM_GEBEURTENISSEN.has(dto.type)) {
+      throw ProblemException.conflict('gebeurtenis-voorbehouden', 'Gebeurtenis voorbehouden aan het systeem', `${dto.type} wordt door Klachtregie zelf verstuurd.`);
+    }
+    try {
+      return await this.werkvoorraad.gevolgen(id, { type: dto.type, ...(dto.at ? { at: dto.at } : {}), ...(dto.data ? { data: dto.data } : {}) }, tenant.subject);
+    } catch (e) {
+      throw alsProblem(e);
+    }
+  }
+}

@@ -1,0 +1,223 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { KLOK, type Klok } from '../../common/klok';
+import type { KlachtEvent, TermijnView } from '../../machines/contract';
+import { omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
+import type { Regime } from '../../machines/regime';
+import type { Tenant } from '../auth/tenant';
+import { EngineService } from '../engine/engine.service';
+import { band, openVerplichting, teLaat, type Band } from '../termijnen/te-laat';
+import { BIJNA_DAGEN } from './procesoverzicht.service';
+import { WEB_REGISTRY, type WebRegistry } from './web-registry.provider';
+
+export interface WerkvoorraadFilter {
+  toestand?: string;
+  aanbieder?: string;
+  teLaat?: boolean;
+}
+
+export interface WerkvoorraadRegel {
+  id: string;
+  onderwerp: string | null;
+  state: string;
+  stateOmschrijving: string;
+  soort: string;
+  ontvangenOp: string;
+  aanbieders: Array<{ id: string; naam?: string }>;
+  /** te-laat.ts: an open obligation is past its termijn. */
+  teLaat: boolean;
+  band: Band | null;
+  /** The open obligation that falls due first: what the behandelaar must do next, and by when. */
+  eersteTermijn: { label: string; vervaldatum: string; vervaltOp: string } | null;
+}
+
+export interface Werkvoorraad {
+  gemeente: { code: string; naam: string };
+  peildatum: string;
+  bijnaDagen: number;
+  items: WerkvoorraadRegel[];
+  /** For the filters: the states and aanbieders that occur among the open klachten (before filtering). */
+  keuzes: { toestanden: Array<{ state: string; omschrijving: string }>; aanbieders: Array<{ id: string; naam: string }> };
+}
+
+export interface TermijnGevolg {
+  naam: string;
+  label: string;
+  /** nieuw: starts with this event; verschoven: its due date moves; stopt: it ends; blijft: unchanged. */
+  gevolg: 'nieuw' | 'verschoven' | 'stopt' | 'blijft';
+  vervaldatumNu: string | null;
+  vervaldatum: string | null;
+  uitleg: string[];
+  grondslag: string | null;
+}
+
+export interface GebeurtenisGevolgen {
+  type: string;
+  omschrijving: string;
+  van: { state: string; omschrijving: string };
+  naar: { state: string; omschrijving: string };
+  afgerond: boolean;
+  termijnen: TermijnGevolg[];
+}
+
+/** Most klachten a behandelaar's list shows at once (sorted by urgency, so the ones cut off are the least urgent). */
+export const MAX_WERKVOORRAAD = 500;
+
+/**
+ * The werkvoorraad of a klachtbehandelaar (docs/beheer-en-rapportages.md): the open klachten of the
+ * caller's gemeente, or of its aanbieder, the most urgent first. Urgency is the earliest due moment
+ * of the open obligations (`klacht.eerste_vervalt_op`, te-laat.ts), so late klachten come first, then
+ * the nearest termijn; a klacht without an open obligation comes last.
+ */
+@Injectable()
+export class WerkvoorraadService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(WEB_REGISTRY) private readonly registry: WebRegistry,
+    private readonly engine: EngineService,
+    @Inject(KLOK) private readonly klok: Klok,
+  ) {}
+
+  /** The gemeente's name from its definitions (the code when it has none loaded). */
+  gemeenteNaam(code: string): string {
+    return this.registry.regimes.find((r) => r.summary.gemeente.cbsCode.toUpperCase() === code)?.summary.gemeente.naam ?? code;
+  }
+
+  private beschrijf(definitieId: string, versie: string, state: string): string {
+    const r = this.registry.byId(definitieId, versie) as Regime | undefined;
+    return r?.beschrijfState(state) ?? state;
+  }
+
+  async lijst(tenant: Tenant, filter: WerkvoorraadFilter, nu = this.klok.nu()): Promise<Werkvoorraad> {
+    const params: unknown[] = [tenant.gemeente];
+    // docs/adr/0003-tenancy-webhooks-idempotency.md: an aanbieder sees only klachten about itself.
+    let scope = 'k.gemeente = $1 and not k.done';
+    if (tenant.rol === 'aanbieder') {
+      params.push(JSON.stringify([{ id: tenant.aanbiederId ?? '' }]));
+      scope += ` and k.aanbieders @> $${params.length}::jsonb`;
+    }
+    // The choices of the filters: what occurs among the open klachten in scope.
+    const [staten, aanbiederRijen]: [Array<{ state: string; definitie_id: string; definitie_versie: string }>, Array<{ id: string; naam: string | null }>] = await Promise.all([
+      this.dataSource.query(`select distinct k.state, k.definitie_id, k.definitie_versie from klacht k where ${scope}`, params),
+      this.dataSource.query(`select distinct a->>'id' as id, a->>'naam' as naam from klacht k, jsonb_array_elements(k.aanbieders) a where ${scope}`, params),
+    ]);
+    const toestanden = new Map<string, string>();
+    for (const r of staten) if (!toestanden.has(r.state)) toestanden.set(r.state, this.beschrijf(r.definitie_id, r.definitie_versie, r.state));
+    const aanbieders = new Map<string, string>();
+    for (const a of aanbiederRijen) if (a.id && !aanbieders.has(a.id)) aanbieders.set(a.id, a.naam ?? a.id);
+
+    const p = [...params, nu, BIJNA_DAGEN];
+    const nuP = `$${params.length + 1}`;
+    const dagenP = `$${params.length + 2}`;
+    let waar = scope;
+    if (filter.toestand) {
+      // A parent state matches its substates, as in GET /klachten?state=.
+      p.push(filter.toestand, `${filter.toestand.replace(/[\\%_]/g, '\\$&')}.%`);
+      waar += ` and (k.state = $${p.length - 1} or k.state like $${p.length})`;
+    }
+    if (filter.aanbieder) {
+      p.push(JSON.stringify([{ id: filter.aanbieder }]));
+      waar += ` and k.aanbieders @> $${p.length}::jsonb`;
+    }
+    if (filter.teLaat !== undefined) waar += filter.teLaat ? ` and ${teLaat('k', nuP)}` : ` and not coalesce(${teLaat('k', nuP)}, false)`;
+    const rijen: Array<{
+      id: string; onderwerp: string | null; state: string; soort: string; ontvangen_op: Date; aanbieders: Array<{ id: string; naam?: string }>;
+      definitie_id: string; definitie_versie: string; te_laat: boolean; band: Band | null; label: string | null; vervaldatum: string | null; vervalt_op: Date | null;
+    }> = await this.dataSource.query(
+      `select k.id, k.onderwerp, k.state, k.soort, k.ontvangen_op, k.aanbieders, k.definitie_id, k.definitie_versie,
+              coalesce(${teLaat('k', nuP)}, false) as te_laat, ${band('k', nuP, dagenP)} as band,
+              e.label, e.vervaldatum, e.vervalt_op
+         from klacht k
+         left join lateral (
+           select t.label, to_char(t.vervaldatum, 'YYYY-MM-DD') as vervaldatum, t.vervalt_op from termijn t
+            where t.klacht_id = k.id and ${openVerplichting('t')} order by t.vervalt_op limit 1) e on true
+        where ${waar}
+        order by k.eerste_vervalt_op asc nulls last, k.ontvangen_op asc, k.id
+        limit ${MAX_WERKVOORRAAD}`,
+      p,
+    );
+    return {
+      gemeente: { code: tenant.gemeente, naam: this.gemeenteNaam(tenant.gemeente) },
+      peildatum: nu.toISOString(),
+      bijnaDagen: BIJNA_DAGEN,
+      items: rijen.map((k) => ({
+        id: k.id,
+        onderwerp: k.onderwerp,
+        state: k.state,
+        stateOmschrijving: toestanden.get(k.state) ?? this.beschrijf(k.definitie_id, k.definitie_versie, k.state),
+        soort: k.soort,
+        ontvangenOp: new Date(k.ontvangen_op).toISOString(),
+        aanbieders: k.aanbieders,
+        teLaat: k.te_laat,
+        band: k.band,
+        eersteTermijn: k.vervalt_op && k.label && k.vervaldatum ? { label: k.label, vervaldatum: k.vervaldatum, vervaltOp: new Date(k.vervalt_op).toISOString() } : null,
+      })),
+      keuzes: {
+        toestanden: [...toestanden].map(([state, omschrijving]) => ({ state, omschrijving })).sort((a, b) => a.omschrijving.localeCompare(b.omschrijving, 'nl')),
+        aanbieders: [...aanbieders].map(([id, naam]) => ({ id, naam })).sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),
+      },
+    };
+  }
+
+  /**
+   * The consequences of an event before it is sent: where the klacht goes and what happens to each
+   * termijn, with the engine's own explanation of a new due date. Same checks as
+   * POST /klachten/{id}/gebeurtenissen (422 naming the field, 409 when it does not fit now); nothing is stored.
+   */
+  async gevolgen(klachtId: string, event: Omit<KlachtEvent, 'at'> & { at?: string }, actor: string): Promise<GebeurtenisGevolgen> {
+    const at = event.at ?? this.klok.nu().toISOString();
+    const { klacht, result } = await this.engine.proef(klachtId, { ...event, at }, { actor });
+    const lopend: Array<{ naam: string; label: string; vervaldatum: string; grondslag: string | null; uitleg: string[] }> = await this.dataSource.query(
+      `select naam, label, to_char(vervaldatum, 'YYYY-MM-DD') as vervaldatum, grondslag, uitleg from termijn where klacht_id = $1 and status = 'running' order by vervalt_op`,
+      [klacht.id],
+    );
+    const straks = new Map<string, TermijnView>(result.termijnen.map((t) => [t.naam, t]));
+    const gevolgen: TermijnGevolg[] = lopend.map((t) => {
+      const n = straks.get(t.naam);
+      if (!n) return { naam: t.naam, label: t.label, gevolg: 'stopt', vervaldatumNu: t.vervaldatum, vervaldatum: null, uitleg: [], grondslag: t.grondslag };
+      return {
+        naam: t.naam,
+        label: n.label,
+        gevolg: n.vervaldatum === t.vervaldatum ? 'blijft' : 'verschoven',
+        vervaldatumNu: t.vervaldatum,
+        vervaldatum: n.vervaldatum,
+        uitleg: n.uitleg,
+        grondslag: n.grondslag ?? t.grondslag,
+      };
+    });
+    const bekend = new Set(lopend.map((t) => t.naam));
+    for (const n of result.termijnen) {
+      if (!bekend.has(n.naam)) gevolgen.push({ naam: n.naam, label: n.label, gevolg: 'nieuw', vervaldatumNu: null, vervaldatum: n.vervaldatum, uitleg: n.uitleg, grondslag: n.grondslag ?? null });
+    }
+    return {
+      type: event.type,
+      omschrijving: omschrijvingVan(event.type),
+      van: { state: klacht.state, omschrijving: this.beschrijf(klacht.definitieId, klacht.definitieVersie, klacht.state) },
+      naar: { state: result.state, omschrijving: this.beschrijf(klacht.definitieId, klacht.definitieVersie, result.state) },
+      afgerond: result.done,
+      termijnen: gevolgen,
+    };
+  }
+
+  /**
+   * Who did a step, readable: the stored actor is `api-sleutel:<id>` or `oidc:<sub>` (the auth
+   * module's subject); a key is shown by the name it was given when it was made.
+   */
+  async actorNamen(actors: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(actors.map((a) => /^api-sleutel:([0-9a-f-]{36})$/i.exec(a)?.[1]).filter((x): x is string => !!x))];
+    const namen = new Map<string, string>();
+    if (ids.length) {
+      const rows: Array<{ id: string; naam: string }> = await this.dataSource.query(`select id, naam from api_sleutel where id = any($1::uuid[])`, [ids]);
+      for (const r of rows) namen.set(`api-sleutel:${r.id}`, r.naam);
+    }
+    for (const a of actors) {
+      if (namen.has(a)) continue;
+      if (a.startsWith('api-sleutel:')) namen.set(a, 'een ingetrokken of verwijderde API-sleutel');
+      else if (a.startsWith('oidc:')) namen.set(a, `medewerker ${a.slice(5)}`);
+      else if (a === 'systeem' || a === 'api') namen.set(a, 'Klachtregie (automatisch)');
+      else namen.set(a, a);
+    }
+    return namen;
+  }
+}
