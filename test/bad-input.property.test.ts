@@ -263,9 +263,18 @@ describe('Bad input from the OpenAPI document never gives a 500 and never change
 
   /** The last logged row write (committed ones only). */
   const vingerafdruk = async (): Promise<number> => Number((await ds.query('select coalesce(max(id), 0) as n from kr_test_wijziging'))[0].n);
-  /** The tables whose content differs from what it was at log position `n`. */
+  /**
+   * The tables whose content differs from what it was at log position `n`. Except the AVG read log: an access to a
+   * dossier the caller may see is written before anything is read (so no read can go unlogged, AVG art. 5 lid 2),
+   * also when the request is then refused for a bad parameter.
+   */
   const veranderdSinds = async (n: number): Promise<string[]> =>
-    (await ds.query('select tabel from kr_test_wijziging where id > $1 group by tabel having sum(delta) <> 0 order by tabel', [n])).map((r: { tabel: string }) => r.tabel);
+    (
+      await ds.query(
+        `select tabel from kr_test_wijziging where id > $1 and tabel <> 'public.dossier_inzage' group by tabel having sum(delta) <> 0 order by tabel`,
+        [n],
+      )
+    ).map((r: { tabel: string }) => r.tabel);
   /** After accepted input the outbox relay fans out asynchronously: wait until it is done and the tables stand still. */
   const rustig = async (): Promise<number> => {
     let vorige = await vingerafdruk();

@@ -38,4 +38,14 @@ describe('definition preview (POST /definitie-voorbeelden)', () => {
     expect(res.text).not.toContain(tmpdir());
     expect(res.text).not.toContain('klachtregie-voorbeeld-');
   });
+
+  it('a valid definition pasted without a file name (absent or null) is valid: its file is named after its own versie', async () => {
+    const auth = await bearer(t.app, 'GM0363', 'beleidsmedewerker');
+    for (const body of [{ yaml: AMSTERDAM }, { yaml: AMSTERDAM, bestandsnaam: null }]) {
+      const res = await request(t.http).post('/api/v1/definitie-voorbeelden').set('Authorization', auth).send(body);
+      expect(res.status).toBe(200);
+      expect(res.body.fouten).toEqual([]);
+      expect(res.body.geldig).toBe(true);
+    }
+  });
 });

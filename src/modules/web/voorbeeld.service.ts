@@ -39,11 +39,20 @@ function mapNaam(yaml: string): string {
  * copies of the gemeente's published versions (so version overlaps are found too). Errors name the
  * file as it would be published.
  */
+/** `<versie>.yaml` from the YAML's top-level `versie:`, or `voorbeeld.yaml` when there is none usable. */
+export function naamUitVersie(yaml: string): string {
+  const versie = /^versie:[ \t]*['"]?([A-Za-z0-9._-]{1,75})['"]?[ \t]*(?:#.*)?$/m.exec(yaml)?.[1];
+  return versie ? `${versie}.yaml` : 'voorbeeld.yaml';
+}
+
 @Injectable()
 export class VoorbeeldService {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async voorbeeld(yaml: string, bestandsnaam = 'voorbeeld.yaml'): Promise<Voorbeeld> {
+  async voorbeeld(yaml: string, gegevenNaam?: string | null): Promise<Voorbeeld> {
+    // Without a file name (absent or null) the file is named after its own `versie`, as it would be published
+    // (definitions/<map>/<versie>.yaml); a fixed default would make every valid definition fail on its name.
+    const bestandsnaam = gegevenNaam ?? naamUitVersie(yaml);
     const map = mapNaam(yaml);
     const tmp = await mkdtemp(join(tmpdir(), 'klachtregie-voorbeeld-'));
     const dir = join(tmp, map);
