@@ -169,22 +169,22 @@ describe('klachten API on the real Amsterdam definition', () => {
   it('lists klachten filtered by gemeente, state, aanbieder and overdue, paginated with a maximum page size', async () => {
     const een = await request(t.http).post('/api/v1/klachten').set(auth).send(intake({ aanbieders: [{ id: 'alleen-deze', type: 'wmo' }] })).expect(201);
     const res = await request(t.http).get('/api/v1/klachten').query({ gemeente: AMSTERDAM, aanbieder: 'alleen-deze' }).set(auth).expect(200);
-    expect(res.body.items.map((k: { id: string }) => k.id)).toEqual([een.body.id]);
-    expect(res.body).toEqual(expect.objectContaining({ page: 1, pageSize: 20, total: 1 }));
+    expect(res.body.resultaten.map((k: { id: string }) => k.id)).toEqual([een.body.id]);
+    expect(res.body).toEqual(expect.objectContaining({ page: 1, pageSize: 20, totaal: 1 }));
     const prefix = een.body.state.split('.')[0];
     const perState = await request(t.http).get('/api/v1/klachten').query({ state: prefix, pageSize: 2, sorteer: 'createdAt' }).set(auth).expect(200);
-    expect(perState.body.items.length).toBeLessThanOrEqual(2);
-    expect(perState.body.items.every((k: { state: string }) => k.state === prefix || k.state.startsWith(`${prefix}.`))).toBe(true);
+    expect(perState.body.resultaten.length).toBeLessThanOrEqual(2);
+    expect(perState.body.resultaten.every((k: { state: string }) => k.state === prefix || k.state.startsWith(`${prefix}.`))).toBe(true);
     // Overdue = te laat: an obligation still running past its end (here: already reported, so the worker leaves it).
     const laat = await request(t.http).post('/api/v1/klachten').set(auth).send(intake({ ontvangenOp: new Date().toISOString(), aanbieders: [{ id: 'te-laat', type: 'wmo' }, { id: 'ook-te-laat', type: 'wmo' }] })).expect(201);
     await t.db.query(`update termijn set vervalt_op = now() - interval '1 day', verval_gemeld_op = now() where klacht_id = $1 and naam = 'afhandeling'`, [laat.body.id]);
     // Written past the engine: refresh its denormalised earliest due moment as the engine would (te-laat.ts).
     await t.db.query(`update klacht k set eerste_vervalt_op = ${eersteVervalSql('k')} where k.id = $1`, [laat.body.id]);
     const overdue = await request(t.http).get('/api/v1/klachten').query({ overdue: 'true', aanbieder: 'te-laat' }).set(auth).expect(200);
-    expect(overdue.body.items.map((k: { id: string }) => k.id)).toEqual([laat.body.id]);
-    expect(overdue.body.items[0].termijnen.find((x: { naam: string }) => x.naam === 'afhandeling').overdue).toBe(true);
+    expect(overdue.body.resultaten.map((k: { id: string }) => k.id)).toEqual([laat.body.id]);
+    expect(overdue.body.resultaten[0].termijnen.find((x: { naam: string }) => x.naam === 'afhandeling').overdue).toBe(true);
     const opTijd = await request(t.http).get('/api/v1/klachten').query({ overdue: 'false', aanbieder: 'te-laat' }).set(auth).expect(200);
-    expect(opTijd.body.total).toBe(0);
+    expect(opTijd.body.totaal).toBe(0);
     const teGroot = await request(t.http).get('/api/v1/klachten').query({ pageSize: 101 }).set(auth).expect(400);
     expect(teGroot.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(['pageSize']);
   });

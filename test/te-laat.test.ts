@@ -195,7 +195,7 @@ async function zichten(g: Gemeente) {
     for (const k of res.body.klachten as Array<{ id: string; band: string | null }>) if (k.band === 'overdue') perState.push(k.id);
   }
 
-  const lijst = (await get(g, `/klachten?overdue=true&pageSize=100`).expect(200)).body as { total: number; items: Array<{ id: string; teLaat: boolean }> };
+  const lijst = (await get(g, `/klachten?overdue=true&pageSize=100`).expect(200)).body as { totaal: number; resultaten: Array<{ id: string; teLaat: boolean }> };
   const rapport = (await get(g, `/rapportages?van=2026-01-01&tot=2026-06-30`).expect(200)).body as {
     cijfers: { perTermijn: Array<{ waarde: string; aantal: number }>; regels: Array<{ teLaat: number; teLaatAfgehandeld: number }> };
   };
@@ -206,8 +206,8 @@ async function zichten(g: Gemeente) {
     heatmap: blad.reduce((n, s) => n + s.overdue, 0),
     diagram: blad.reduce((n, s) => n + (diagram.get(s.state) ?? 0), 0),
     perState: perState.sort(),
-    lijst: lijst.items.map((k) => k.id).sort(),
-    lijstTotaal: lijst.total,
+    lijst: lijst.resultaten.map((k) => k.id).sort(),
+    lijstTotaal: lijst.totaal,
     rapport: rapport.cijfers.perTermijn.find((t) => t.waarde === 'teLaat')?.aantal ?? 0,
     rapportRegels: rapport.cijfers.regels.reduce((n, r) => n + r.teLaat, 0),
     rapportAfgehandeld: rapport.cijfers.perTermijn.find((t) => t.waarde === 'teLaatAfgehandeld')?.aantal ?? 0,

@@ -31,6 +31,40 @@ const PROBLEM_SCHEMA: Json = {
   },
 };
 
+/** A problem with extension members of its own (RFC 9457 §3.2), e.g. the events a 409 would have allowed. */
+function problemMet(description: string, extensies: Json, required: string[] = []): Json {
+  return {
+    ...PROBLEM_SCHEMA,
+    description,
+    required: [...PROBLEM_SCHEMA.required, ...required],
+    properties: { ...PROBLEM_SCHEMA.properties, ...extensies },
+  };
+}
+
+/** The problems with extensions, by schema name; operations refer to them with `probleemSchema(naam)`. */
+export const PROBLEEM_SCHEMAS = {
+  GebeurtenisNietToegestaanProblem: problemMet(
+    'De gebeurtenis kan in de huidige toestand niet (gebeurtenis-niet-toegestaan, met gebeurtenis, state en toegestaneGebeurtenissen) of is voorbehouden aan het systeem (gebeurtenis-voorbehouden); er is niets gewijzigd.',
+    {
+      gebeurtenis: { type: 'string', example: 'AFDOENEN' },
+      state: { type: 'string', example: 'gemeente.ontvangen' },
+      toegestaneGebeurtenissen: { type: 'array', items: { type: 'string' }, example: ['FORMELE_BEHANDELING'] },
+    },
+  ),
+  GebeurtenisDataOngeldigProblem: problemMet(
+    'De gebeurtenis past, maar haar data niet (gebeurtenis-data-ongeldig); invalidParams noemt elk veld.',
+    { gebeurtenis: { type: 'string', example: 'AFDOENEN' } },
+  ),
+  DefinitieFoutenProblem: problemMet(
+    'De definitie is niet gepubliceerd; `fouten` noemt elke fout als bestand:regel:kolom.',
+    { fouten: { type: 'array', items: { $ref: '#/components/schemas/DefinitieFoutDto' } } },
+    ['fouten'],
+  ),
+} satisfies Record<string, Json>;
+
+/** `{ $ref }` to one of PROBLEEM_SCHEMAS, for `@ApiConflictResponse({ schema: probleemSchema(...) })`. */
+export const probleemSchema = (naam: keyof typeof PROBLEEM_SCHEMAS) => ({ $ref: `#/components/schemas/${naam}` });
+
 const problemResponse = (description: string): Json => ({
   description,
   content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
@@ -45,6 +79,7 @@ export function applyApiDesignRules(document: OpenAPIObject): OpenAPIObject {
   doc.components ??= {};
   doc.components.schemas ??= {};
   doc.components.schemas.Problem = PROBLEM_SCHEMA;
+  Object.assign(doc.components.schemas, PROBLEEM_SCHEMAS);
   doc.components.headers ??= {};
   doc.components.headers['API-Version'] = {
     description: 'De volledige versie van de API (NL API Design Rules /core/version-header).',
@@ -55,6 +90,18 @@ export function applyApiDesignRules(document: OpenAPIObject): OpenAPIObject {
       const op = pathItem[method] as Json | undefined;
       if (!op) continue;
       op.responses ??= {};
+      // Header names are case-insensitive (RFC 9110 §5.1): `@Headers('x-correlation-id')` and
+      // `@ApiHeader({ name: 'X-Correlation-ID' })` are one parameter, declared once (the described one).
+      if (Array.isArray(op.parameters)) {
+        const headers = new Map<string, Json>();
+        for (const p of op.parameters as Json[]) {
+          if (p.in !== 'header') continue;
+          const naam = String(p.name).toLowerCase();
+          const eerder = headers.get(naam);
+          if (!eerder || (!eerder.description && p.description)) headers.set(naam, p);
+        }
+        op.parameters = (op.parameters as Json[]).filter((p) => p.in !== 'header' || headers.get(String(p.name).toLowerCase()) === p);
+      }
       const takesInput =
         ['post', 'put', 'patch'].includes(method) ||
         (op.parameters?.length ?? 0) > 0 ||
@@ -67,8 +114,9 @@ export function applyApiDesignRules(document: OpenAPIObject): OpenAPIObject {
         } else if (/^[45]\d\d$/.test(status)) {
           const content = response.content as Json | undefined;
           const schema = content ? (Object.values<Json>(content)[0]?.schema ?? undefined) : undefined;
+          const eigen = schema?.properties?.status || (typeof schema?.$ref === 'string' && /Problem$/.test(schema.$ref));
           response.content = {
-            [PROBLEM_CONTENT_TYPE]: { schema: schema?.properties?.status ? schema : { $ref: '#/components/schemas/Problem' } },
+            [PROBLEM_CONTENT_TYPE]: { schema: eigen ? schema : { $ref: '#/components/schemas/Problem' } },
           };
         }
       }

@@ -27,23 +27,27 @@ const mediaType = (contentType: string | undefined): string | undefined => conte
 const pointer = (...delen: string[]): string => delen.map((d) => d.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 
 /**
- * Our own schemas are closed: an object schema with `properties` and no `additionalProperties` refuses
- * any other property, so a field the code returns but the document does not name fails the check.
+ * How the check reads the document's schemas. Our own schemas are closed: an object schema with
+ * `properties` and no `additionalProperties` refuses any other property, so a field the code returns but
+ * the document does not name fails. And OpenAPI 3.0's `nullable: true` admits null for the whole schema,
+ * also next to `allOf` (a nullable reference), as generated clients read it (`T | null`).
  */
-function sluit(schema: unknown): void {
-  if (Array.isArray(schema)) {
-    schema.forEach(sluit);
-    return;
-  }
-  if (!schema || typeof schema !== 'object') return;
-  const s = schema as Json;
-  if (s.properties && typeof s.properties === 'object' && s.additionalProperties === undefined) s.additionalProperties = false;
-  for (const [k, v] of Object.entries(s)) {
+function lees(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(lees);
+  if (!schema || typeof schema !== 'object') return schema;
+  const uit: Json = {};
+  for (const [k, v] of Object.entries(schema as Json)) {
     // `example(s)` are data, not schemas.
-    if (k === 'example' || k === 'examples') continue;
-    if (k === 'properties' && v && typeof v === 'object') Object.values(v).forEach(sluit);
-    else sluit(v);
+    if (k === 'example' || k === 'examples') uit[k] = v;
+    else if (k === 'properties' && v && typeof v === 'object') uit[k] = Object.fromEntries(Object.entries(v).map(([p, w]) => [p, lees(w)]));
+    else uit[k] = lees(v);
   }
+  if (uit.properties && typeof uit.properties === 'object' && uit.additionalProperties === undefined) uit.additionalProperties = false;
+  if (uit.nullable === true) {
+    delete uit.nullable;
+    return { anyOf: [{ type: 'null' }, uit] };
+  }
+  return uit;
 }
 
 interface Operatie {
@@ -59,9 +63,7 @@ export class ContractValidator {
   private readonly cache = new Map<string, ValidateFunction>();
 
   constructor(readonly document: Json) {
-    const gesloten = structuredClone(document) as Json;
-    sluit(gesloten.components?.schemas);
-    sluit(gesloten.paths);
+    const gesloten: Json = { ...document, components: lees(document.components), paths: lees(document.paths) };
     this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
     addFormats(this.ajv);
     this.ajv.addSchema(gesloten, 'openapi.json');

@@ -2,7 +2,9 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { KlachtEntity } from '../klachten/klacht.entity';
 import type { TermijnMutatie } from '../../machines/contract';
 
-export type TermijnStatus = 'running' | 'met' | 'verlopen' | 'cancelled';
+/** The states of a termijn, as stored and as the API shows them. */
+export const TERMIJN_STATUSSEN = ['running', 'met', 'verlopen', 'cancelled'] as const;
+export type TermijnStatus = (typeof TERMIJN_STATUSSEN)[number];
 
 /** One reminder of a termijn; `verzondenOp` is set inside a transaction so it fires once. */
 export interface HerinneringRecord {
