@@ -1,5 +1,6 @@
 // openapi-typescript as its own process (its dependencies are ES modules, which Jest's module system cannot
 // load): reads an OpenAPI document on stdin, writes the TypeScript types on stdout.
+import process from 'node:process';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 let invoer = '';
