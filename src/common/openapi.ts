@@ -85,7 +85,7 @@ export function applyApiDesignRules(document: OpenAPIObject): OpenAPIObject {
     description: 'De volledige versie van de API (NL API Design Rules /core/version-header).',
     schema: { type: 'string', example: API_VERSION },
   };
-  for (const pathItem of Object.values<Json>(doc.paths ?? {})) {
+  for (const [pad, pathItem] of Object.entries<Json>(doc.paths ?? {})) {
     for (const method of METHODS) {
       const op = pathItem[method] as Json | undefined;
       if (!op) continue;
@@ -107,6 +107,13 @@ export function applyApiDesignRules(document: OpenAPIObject): OpenAPIObject {
         (op.parameters?.length ?? 0) > 0 ||
         (pathItem.parameters?.length ?? 0) > 0;
       if (takesInput && !op.responses['400']) op.responses['400'] = problemResponse('Ongeldig verzoek (validatie-fout)');
+      // Any operation can fail on our side (interne-fout, without internals) or while the database is
+      // unreachable (niet-beschikbaar, with Retry-After): the problem filter answers both everywhere.
+      // A resource in the path that does not exist, or belongs to another gemeente, is a 404 (never 403:
+      // docs/adr/0003-tenancy-webhooks-idempotency.md).
+      if (pad.includes('{')) op.responses['404'] ??= problemResponse('Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden)');
+      op.responses['500'] ??= problemResponse('Interne fout (interne-fout); de fout is gelogd');
+      op.responses['503'] ??= problemResponse('De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd');
       for (const [status, response] of Object.entries<Json>(op.responses)) {
         if (/^[23]\d\d$/.test(status)) {
           response.headers ??= {};
