@@ -57,7 +57,7 @@ describe('klachten API on the real Amsterdam definition', () => {
     expect(res.body).toEqual(expect.objectContaining({ gemeente: AMSTERDAM, definitieId: 'gm0363-amsterdam', state: expect.stringMatching(/^gemeente\./) }));
     const afhandeling = res.body.termijnen.find((x: { naam: string }) => x.naam === 'afhandeling');
     // Awb 9:11: six weeks after 2 April 2026 = 14 May, Hemelvaartsdag, 15 May decree day, so Monday 18 May.
-    expect(afhandeling).toEqual(expect.objectContaining({ vervaldatum: '2026-05-18', status: 'running', vervaltOp: '2026-05-18T22:00:00.000Z' }));
+    expect(afhandeling).toEqual(expect.objectContaining({ vervaldatum: '2026-05-18', status: 'lopend', vervaltOp: '2026-05-18T22:00:00.000Z' }));
     expect(afhandeling.uitleg.length).toBeGreaterThan(1);
     expect(afhandeling.uitleg.join('\n')).toMatch(/Hemelvaartsdag/);
     const detail = await request(t.http).get(`/api/v1/klachten/${res.body.id}`).set(auth).expect(200);
@@ -100,16 +100,16 @@ describe('klachten API on the real Amsterdam definition', () => {
 
   it('Selectielijst 13.2: KLACHT_INGETROKKEN ends the klacht in ingetrokken and cancels every running termijn', async () => {
     const { body } = await request(t.http).post('/api/v1/klachten').set(auth).send(intake({ ontvangenOp: new Date().toISOString() })).expect(201);
-    const lopend = body.termijnen.filter((x: { status: string }) => x.status === 'running').map((x: { naam: string }) => x.naam);
+    const lopend = body.termijnen.filter((x: { status: string }) => x.status === 'lopend').map((x: { naam: string }) => x.naam);
     expect(lopend).toEqual(expect.arrayContaining(['afhandeling']));
     const res = await request(t.http).post(`/api/v1/klachten/${body.id}/gebeurtenissen`).set(auth).send({ type: 'KLACHT_INGETROKKEN', data: { reden: 'opgelost' } }).expect(200);
     expect(res.body.state).toBe('ingetrokken');
     const na = await request(t.http).get(`/api/v1/klachten/${body.id}`).set(auth).expect(200);
     expect(na.body.state).toBe('ingetrokken');
     for (const naam of lopend) {
-      expect(na.body.termijnen.find((x: { naam: string }) => x.naam === naam)).toEqual(expect.objectContaining({ status: 'cancelled' }));
+      expect(na.body.termijnen.find((x: { naam: string }) => x.naam === naam)).toEqual(expect.objectContaining({ status: 'vervallen' }));
     }
-    expect(na.body.termijnen.filter((x: { status: string }) => x.status === 'running')).toEqual([]);
+    expect(na.body.termijnen.filter((x: { status: string }) => x.status === 'lopend')).toEqual([]);
     await request(t.http).post(`/api/v1/klachten/${body.id}/gebeurtenissen`).set(auth).send({ type: 'KLACHT_INGETROKKEN' }).expect(409);
   });
 

@@ -1,4 +1,5 @@
 import { Controller, Get, HttpStatus } from '@nestjs/common';
+import { probleemSchema } from '../../common/openapi';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemException } from '../../common/problem';
 import { Publiek } from '../auth/rollen.decorator';
@@ -32,7 +33,7 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Of de dienst, de database en de job queue werken' })
   @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({ description: 'De database of de job queue antwoordt niet' })
+  @ApiServiceUnavailableResponse({ description: 'De database of de job queue antwoordt niet', schema: probleemSchema('NietBeschikbaarProblem') })
   async check(): Promise<HealthDto> {
     const report = await this.health.check();
     if (report.status !== 'ok') {

@@ -158,7 +158,7 @@ export class KlachtenService {
           .getRepository(TermijnEntity)
           .createQueryBuilder('t')
           .where('t.klacht_id = any(:ids)', { ids })
-          .andWhere(`(t.status = 'running' or ${openVerplichting('t')})`)
+          .andWhere(`(t.status = 'lopend' or ${openVerplichting('t')})`)
           .orderBy('t.vervaltOp', 'ASC')
           .getMany()
       : [];

@@ -201,7 +201,7 @@
       c.appendChild(t.termijnen.length ? el('table', { class: 'lijst', id: 'termijnen' },
         el('thead', null, el('tr', null, ['Termijn', 'Vervaldatum', 'Status', 'Uitleg', 'Grondslag'].map(function (h) { return el('th', { text: h }); }))),
         el('tbody', null, t.termijnen.map(function (x) {
-          var status = ({ running: 'loopt', met: 'gehaald', verlopen: 'verlopen', cancelled: 'vervallen' }[x.status] || x.status) + (x.teLaat ? ' — te laat' : '');
+          var status = ({ lopend: 'loopt', nagekomen: 'gehaald', verlopen: 'verlopen', vervallen: 'vervallen' }[x.status] || x.status) + (x.teLaat ? ' — te laat' : '');
           return el('tr', null, el('td', { text: x.label }), el('td', { text: x.vervaldatum }), el('td', { text: status }),
             el('td', null, el('ul', { class: 'uitleg' }, x.uitleg.map(function (u) { return el('li', { text: u }); }))), el('td', { text: x.grondslag || '' }));
         }))) : el('p', { text: 'Geen termijnen.' }));
