@@ -1,3 +1,5 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import request from 'supertest';
 import { bearer, GEMEENTE_A, intakeBody } from './auth-support';
 import { createTestDatabase, type TestDatabase } from './support';
@@ -55,5 +57,22 @@ describe('OpenAPI contract check on every API response', () => {
     expect(validator.controleer('GET', '/api/v1/gebeurtenis-typen', 200, 'text/html', body)).toEqual([
       expect.stringMatching(/content-type text\/html is niet gedeclareerd/),
     ]);
+  });
+
+  it('the examples in the document are valid: each validates against its schema, the example event type exists', async () => {
+    const doc = (await request(t.http).get('/api/v1/openapi.json').expect(200)).body;
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const fout: string[] = [];
+    for (const [naam, schema] of Object.entries<Record<string, any>>(doc.components.schemas)) { // eslint-disable-line @typescript-eslint/no-explicit-any
+      for (const [veld, s] of Object.entries<Record<string, any>>(schema.properties ?? {})) { // eslint-disable-line @typescript-eslint/no-explicit-any
+        if (s.example === undefined || s.$ref || s.allOf) continue;
+        const { example, ...rest } = s;
+        if (!ajv.validate(rest, example)) fout.push(`${naam}.${veld}: ${JSON.stringify(example)} ${ajv.errorsText()}`);
+      }
+    }
+    expect(fout).toEqual([]);
+    const typen = (await request(t.http).get('/api/v1/gebeurtenis-typen').set('Authorization', auth).expect(200)).body as Array<{ type: string }>;
+    expect(typen.map((g) => g.type)).toContain(doc.components.schemas.GebeurtenisDto.properties.type.example);
   });
 });

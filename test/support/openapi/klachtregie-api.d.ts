@@ -1016,7 +1016,7 @@ export interface components {
         GebeurtenisDto: {
             /**
              * @description Gebeurtenistype in SCREAMING_SNAKE_CASE.
-             * @example IN_BEHANDELING_GENOMEN
+             * @example IN_BEHANDELING_NEMEN
              */
             type: string;
             /**
