@@ -47,7 +47,7 @@ export const TIJDLIJN_SCHEMA: Schema = object({
       uitleg: lijst(tekst()),
       grondslag: tekstOfNull(),
       escalatieNaar: tekstOfNull(),
-      mutaties: lijst({ type: 'object', additionalProperties: true }),
+      mutaties: lijst(ref('MutatieDto')),
       beeindigdOp: moment({ nullable: true }),
       teLaat: jaNee(),
     }),

@@ -857,6 +857,51 @@ export interface components {
              */
             tevredenheid: string[];
         };
+        HerinneringDto: {
+            /** @example eenWeekVoorAfloop */
+            naam: string;
+            /**
+             * Format: date
+             * @description Dag van de herinnering (Europe/Amsterdam).
+             */
+            datum: string;
+            /** @example behandelaar */
+            naar: string;
+            /**
+             * Format: date-time
+             * @description Begin van die dag.
+             */
+            op: string;
+            /** Format: date-time */
+            verzondenOp?: string;
+        };
+        MutatieDto: {
+            /** @enum {string} */
+            soort: "verdaging" | "opschorting" | "hervatting" | "instemming";
+            /**
+             * Format: date-time
+             * @description Wanneer (bij verdaging: de schriftelijke mededeling).
+             */
+            at: string;
+            /**
+             * @description Verdaging: ISO 8601-duur (Awb 9:11 lid 2).
+             * @example P2W
+             */
+            duur?: string;
+            /**
+             * Format: date
+             * @description Instemming: de afgesproken datum (Awb 9:11 lid 3).
+             */
+            tot?: string;
+            /** @description Instemming: schriftelijk gegeven. */
+            schriftelijk?: boolean;
+            reden?: string;
+            /**
+             * Format: date
+             * @description De vervaldatum na deze wijziging.
+             */
+            vervaldatumNa: string;
+        };
         TermijnViewDto: {
             /** @example afhandeling */
             naam: string;
@@ -877,13 +922,12 @@ export interface components {
             /** @enum {string} */
             status: "lopend" | "nagekomen" | "verlopen" | "vervallen";
             revision: number;
-            /** @description Herinneringen: naam, datum, naar, op, verzondenOp. */
-            herinneringen: Record<string, never>[];
+            herinneringen: components["schemas"]["HerinneringDto"][];
             /** @example leidinggevende */
             escalatieNaar?: string | null;
             /** @example Awb 9:11 lid 1 */
             grondslag?: string | null;
-            mutaties: Record<string, never>[];
+            mutaties: components["schemas"]["MutatieDto"][];
             /** @description Een verplichting van gemeente of aanbieder (false: een termijn van de klager, zoals het jaar voor de ombudsman, Awb 9:24). */
             verplichting: boolean;
             /**
@@ -4791,9 +4835,7 @@ export interface operations {
                             uitleg: string[];
                             grondslag: string | null;
                             escalatieNaar: string | null;
-                            mutaties: {
-                                [key: string]: unknown;
-                            }[];
+                            mutaties: components["schemas"]["MutatieDto"][];
                             /** Format: date-time */
                             beeindigdOp: string | null;
                             teLaat: boolean;

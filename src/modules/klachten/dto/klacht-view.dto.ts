@@ -26,6 +26,26 @@ export class VolgendeGebeurtenisDto {
   @ApiProperty({ type: [DataVeldDto] }) data: DataVeldDto[];
 }
 
+/** A reminder of a termijn (HerinneringRecord, termijn.entity.ts). */
+export class HerinneringDto {
+  @ApiProperty({ example: 'eenWeekVoorAfloop' }) naam: string;
+  @ApiProperty({ format: 'date', description: 'Dag van de herinnering (Europe/Amsterdam).' }) datum: string;
+  @ApiProperty({ example: 'behandelaar' }) naar: string;
+  @ApiProperty({ format: 'date-time', description: 'Begin van die dag.' }) op: string;
+  @ApiPropertyOptional({ format: 'date-time' }) verzondenOp?: string;
+}
+
+/** A change of a termijn (TermijnMutatie, src/machines/contract.ts): verdaging, opschorting, hervatting or instemming. */
+export class MutatieDto {
+  @ApiProperty({ enum: ['verdaging', 'opschorting', 'hervatting', 'instemming'] }) soort: string;
+  @ApiProperty({ format: 'date-time', description: 'Wanneer (bij verdaging: de schriftelijke mededeling).' }) at: string;
+  @ApiPropertyOptional({ description: 'Verdaging: ISO 8601-duur (Awb 9:11 lid 2).', example: 'P2W' }) duur?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Instemming: de afgesproken datum (Awb 9:11 lid 3).' }) tot?: string;
+  @ApiPropertyOptional({ description: 'Instemming: schriftelijk gegeven.' }) schriftelijk?: boolean;
+  @ApiPropertyOptional() reden?: string;
+  @ApiProperty({ format: 'date', description: 'De vervaldatum na deze wijziging.' }) vervaldatumNa: string;
+}
+
 export class TermijnViewDto {
   @ApiProperty({ example: 'afhandeling' }) naam: string;
   @ApiProperty({ example: 'Afhandeltermijn (Awb 9:11)' }) label: string;
@@ -35,11 +55,10 @@ export class TermijnViewDto {
   @ApiProperty({ type: [String], description: 'Uitleg van de berekening, een regel per stap.' }) uitleg: string[];
   @ApiProperty({ enum: TERMIJN_STATUSSEN }) status: string;
   @ApiProperty() revision: number;
-  @ApiProperty({ description: 'Herinneringen: naam, datum, naar, op, verzondenOp.', type: 'array', items: { type: 'object' } })
-  herinneringen: object[];
+  @ApiProperty({ type: [HerinneringDto] }) herinneringen: HerinneringDto[];
   @ApiPropertyOptional({ type: String, nullable: true, example: 'leidinggevende' }) escalatieNaar: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Awb 9:11 lid 1' }) grondslag: string | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) mutaties: object[];
+  @ApiProperty({ type: [MutatieDto] }) mutaties: MutatieDto[];
   @ApiProperty({ description: 'Een verplichting van gemeente of aanbieder (false: een termijn van de klager, zoals het jaar voor de ombudsman, Awb 9:24).' })
   verplichting: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', description: 'Een verlopen verplichting: wanneer ze alsnog is nagekomen of de klacht eindigde (daarna niet meer te laat).' })
