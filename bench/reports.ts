@@ -100,7 +100,7 @@ const GENERATE_TERMIJN = `
 insert into termijn (id, klacht_id, naam, label, vervaldatum, vervalt_op, uitleg, status, revision, mutaties, beeindigd_op)
 select gen_random_uuid(), k.id, 'afhandeling', 'Afhandeltermijn', d.v, (d.v + 1)::timestamp at time zone 'Europe/Amsterdam',
   '["6 weken na ontvangst"]'::jsonb,
-  case when not k.done then 'running' when random() < 0.12 then 'verlopen' else 'met' end, 1,
+  case when not k.done then 'lopend' when random() < 0.12 then 'verlopen' else 'nagekomen' end, 1,
   case when random() < 0.15 then '[{"soort":"verdaging","duur":"P4W"}]'::jsonb else '[]'::jsonb end,
   case when k.done then k.ontvangen_op + interval '38 days' end
 from klacht k cross join lateral (select (k.ontvangen_op at time zone 'Europe/Amsterdam')::date + 42 as v) d

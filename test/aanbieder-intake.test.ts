@@ -30,7 +30,7 @@ describe('An aanbieder registers klachten about itself only', () => {
     beide.aanbieders.push({ id: 'zorg-zuid', naam: 'zorg-zuid', type: 'wmo' });
     expect((await request(t.http).post('/api/v1/klachten').set('Authorization', eigen).send(beide)).status).toBe(403);
     expect(await t.db.query('select count(*)::int as n from klacht')).toEqual(voor);
-    expect((await request(t.http).get('/api/v1/klachten').set('Authorization', ander)).body.items).toEqual([]);
+    expect((await request(t.http).get('/api/v1/klachten').set('Authorization', ander)).body.resultaten).toEqual([]);
     // About itself: accepted.
     expect((await request(t.http).post('/api/v1/klachten').set('Authorization', eigen).send(intakeBody(GEMEENTE_A, 'zorg-noord'))).status).toBe(201);
   });

@@ -78,11 +78,11 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
   it('Awb 9:12 lid 2: the afdoeningsbrief is stored with its SHA-256, names the Ombudsman Metropool Amsterdam and the one-year term, and comes back as HTML and PDF', async () => {
     const id = await totAfdoening();
     const lijst = await request(t.http).get(`/api/v1/klachten/${id}/brieven`).set('Authorization', auth).expect(200);
-    expect(lijst.body).toEqual(expect.objectContaining({ page: 1, total: lijst.body.items.length }));
-    const soorten = lijst.body.items.map((b: { soort: string; aan: string }) => `${b.soort}:${b.aan}`);
+    expect(lijst.body).toEqual(expect.objectContaining({ page: 1, totaal: lijst.body.resultaten.length }));
+    const soorten = lijst.body.resultaten.map((b: { soort: string; aan: string }) => `${b.soort}:${b.aan}`);
     // Awb 9:6 at intake; Awb 9:11 lid 2 to klager and beklaagde; Awb 9:12.
     expect(soorten).toEqual(['ontvangstbevestiging:klager', 'verdaging:klager', 'verdaging:beklaagde', 'afdoening:klager']);
-    const afdoening = lijst.body.items[3];
+    const afdoening = lijst.body.resultaten[3];
     expect(afdoening).toEqual(expect.objectContaining({ status: 'opgemaakt', grondslag: 'Awb 9:12', datum: '2026-05-28', ontbrekend: [], sjabloon: 'gm0363-amsterdam/brieven/2015-01/afdoening.hbs', gemaaktOp: NU.toISOString() }));
 
     const html = await request(t.http).get(`/api/v1/klachten/${id}/brieven/${afdoening.id}`).set('Authorization', auth).set('Accept', 'text/html').expect(200);
@@ -102,15 +102,15 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
     expect(sha(viaAccept.body as Buffer)).toBe(afdoening.pdf.sha256);
 
     // Awb 9:11 lid 2: the verdaging letter names the new date (6 weeks after 2 April plus 4 weeks: 11 June 2026).
-    const verdaging = await request(t.http).get(`/api/v1/klachten/${id}/brieven/${lijst.body.items[2].id}/html`).set('Authorization', auth).expect(200);
+    const verdaging = await request(t.http).get(`/api/v1/klachten/${id}/brieven/${lijst.body.resultaten[2].id}/html`).set('Authorization', auth).expect(200);
     expect(verdaging.text).toContain('U krijgt deze brief als beklaagde.');
     expect(verdaging.text).toMatch(/uiterlijk op donderdag 11 juni 2026 afgehandeld/);
 
     // The timeline shows the letters between the events.
     const tijdlijn = await request(t.http).get(`/api/v1/klachten/${id}/dossier?pageSize=100`).set('Authorization', auth).expect(200);
-    const regels = tijdlijn.body.items.map((r: { soort: string; gebeurtenis?: string; omschrijving: string }) => r.gebeurtenis ?? r.omschrijving);
+    const regels = tijdlijn.body.resultaten.map((r: { soort: string; gebeurtenis?: string; omschrijving: string }) => r.gebeurtenis ?? r.omschrijving);
     expect(regels.slice(-2)).toEqual(['AFDOENEN', 'Brief: Afhandeling van uw klacht (Awb 9:12) aan klager']);
-    expect(tijdlijn.body.items.at(-1).sha256).toBe(afdoening.pdf.sha256);
+    expect(tijdlijn.body.resultaten.at(-1).sha256).toBe(afdoening.pdf.sha256);
   });
 
   it('AVG art. 30, 32: every read of a letter is logged in dossier_inzage, and another gemeente gets 404', async () => {
@@ -118,7 +118,7 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
     const teller = async () => Number(((await t.db.query('select count(*)::int as n from dossier_inzage where klacht_id = $1', [id])) as Array<{ n: number }>)[0].n);
     const voor = await teller();
     const lijst = await request(t.http).get(`/api/v1/klachten/${id}/brieven`).set('Authorization', auth).expect(200);
-    await request(t.http).get(`/api/v1/klachten/${id}/brieven/${lijst.body.items[0].id}/pdf`).set('Authorization', auth).expect(200);
+    await request(t.http).get(`/api/v1/klachten/${id}/brieven/${lijst.body.resultaten[0].id}/pdf`).set('Authorization', auth).expect(200);
     expect(await teller()).toBe(voor + 2);
     await request(t.http).get(`/api/v1/klachten/${id}/brieven`).set('Authorization', await bearer(t.app, GEMEENTE_B, 'klachtbehandelaar')).expect(404);
   });

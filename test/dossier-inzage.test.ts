@@ -30,7 +30,7 @@ describe('dossier_inzage for every read path', () => {
     await request(t.http).post(`/api/v1/klachten/${k.body.id}/gebeurtenissen`).set('Authorization', behandelaar).send({ type: 'CONTACT_OPGENOMEN' }).expect(200);
     expect(await rijen(k.body.id)).toHaveLength(2);
     const lijst = await request(t.http).get('/api/v1/klachten').set('Authorization', behandelaar);
-    expect(lijst.body.items.map((i: { id: string }) => i.id)).toContain(k.body.id);
+    expect(lijst.body.resultaten.map((i: { id: string }) => i.id)).toContain(k.body.id);
     expect(await rijen(k.body.id)).toHaveLength(3);
 
     const beheerder = await bearer(t.app, GEMEENTE_A, 'beheerder');

@@ -59,8 +59,8 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
     expect(s.klacht[0]).toEqual(expect.objectContaining({ state: 'inBehandeling', version: 1, done: false }));
     expect(s.history.map((h: { type: string }) => h.type)).toEqual(['KLACHT_ONTVANGEN']);
     expect(s.termijnen.map((t: { naam: string; status: string }) => [t.naam, t.status])).toEqual([
-      ['afhandeling', 'running'],
-      ['contact', 'running'],
+      ['afhandeling', 'lopend'],
+      ['contact', 'lopend'],
     ]);
     const [afh] = await a.db.query(`select vervalt_op, volgende_herinnering_op from termijn where klacht_id = $1 and naam = 'afhandeling'`, [klacht.id]);
     // 42 days after 2 April = 14 May; it passes at the end of that day in Europe/Amsterdam.
@@ -99,8 +99,8 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
       expect(s.history.map((h: { type: string }) => h.type).sort()).toEqual(['CONTACT_OPGENOMEN', 'KLACHT_ONTVANGEN', 'VERDAGEN']);
       // Both effects are in the snapshot: contact ended, afhandeling verdaagd (a lost update would drop one).
       expect(s.termijnen.map((t: { naam: string; status: string; revision: number }) => [t.naam, t.status, t.revision])).toEqual([
-        ['afhandeling', 'running', 2],
-        ['contact', 'met', 1],
+        ['afhandeling', 'lopend', 2],
+        ['contact', 'nagekomen', 1],
       ]);
     }
   });
@@ -119,8 +119,8 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
       expect(s.klacht[0].version).toBe(3);
       expect(s.history).toHaveLength(3);
       expect(s.termijnen.map((t: { naam: string; status: string }) => [t.naam, t.status])).toEqual([
-        ['afhandeling', 'running'],
-        ['contact', 'met'],
+        ['afhandeling', 'lopend'],
+        ['contact', 'nagekomen'],
       ]);
       const snap = s.klacht[0].snapshot as { context: { termijnen: Record<string, unknown> } };
       expect(Object.keys(snap.context.termijnen)).toEqual(['afhandeling']);
@@ -166,7 +166,7 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
       { type: 'termijn.escalatie', naam: 'afhandeling' },
     ]);
     const [contact] = await a.db.query(`select status, verval_gemeld_op from termijn where klacht_id = $1 and naam = 'contact'`, [klacht.id]);
-    expect(contact).toEqual({ status: 'met', verval_gemeld_op: null });
+    expect(contact).toEqual({ status: 'nagekomen', verval_gemeld_op: null });
   });
 
   it('termijnen due at the same moment catch up in a stable order (by name), whichever wake-up arrives', async () => {

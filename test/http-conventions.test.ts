@@ -1,3 +1,5 @@
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { probleemSchema } from '../src/common/openapi';
 import { Body, Controller, Get, Module, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, MinLength, ValidateNested } from 'class-validator';
@@ -31,11 +33,14 @@ class VoorbeeldDto {
 @Controller('voorbeelden')
 class VoorbeeldController {
   @Post()
+  @ApiCreatedResponse({ schema: { type: 'object', required: ['ontvangen', 'isDto'], properties: { ontvangen: { type: 'string' }, isDto: { type: 'boolean' } } } })
   create(@Body() body: VoorbeeldDto) {
     return { ontvangen: body.omschrijving, isDto: body instanceof VoorbeeldDto };
   }
 
   @Get(':id')
+  @ApiOkResponse({ schema: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } })
+  @ApiConflictResponse({ schema: probleemSchema('GebeurtenisNietToegestaanProblem') })
   one(@Param('id', ParseIntPipe) id: number) {
     if (id === 409) {
       throw new ProblemException({

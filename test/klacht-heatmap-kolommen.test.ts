@@ -29,7 +29,7 @@ describe('heatmap columns kept by the engine (real PostgreSQL + Redis)', () => {
     const [k] = await a.db.query(
       `select state, state_sinds, eerste_vervalt_op,
               (select min(vervalt_op) from termijn t where t.klacht_id = k.id and not k.done and t.verplichting
-                 and (t.status = 'running' or (t.status = 'verlopen' and t.gesloten_op is null))) as uit_termijnen
+                 and (t.status = 'lopend' or (t.status = 'verlopen' and t.gesloten_op is null))) as uit_termijnen
        from klacht k where id = $1`,
       [id],
     );

@@ -57,7 +57,7 @@ describe('klachten API on the real Amsterdam definition', () => {
     expect(res.body).toEqual(expect.objectContaining({ gemeente: AMSTERDAM, definitieId: 'gm0363-amsterdam', state: expect.stringMatching(/^gemeente\./) }));
     const afhandeling = res.body.termijnen.find((x: { naam: string }) => x.naam === 'afhandeling');
     // Awb 9:11: six weeks after 2 April 2026 = 14 May, Hemelvaartsdag, 15 May decree day, so Monday 18 May.
-    expect(afhandeling).toEqual(expect.objectContaining({ vervaldatum: '2026-05-18', status: 'running', vervaltOp: '2026-05-18T22:00:00.000Z' }));
+    expect(afhandeling).toEqual(expect.objectContaining({ vervaldatum: '2026-05-18', status: 'lopend', vervaltOp: '2026-05-18T22:00:00.000Z' }));
     expect(afhandeling.uitleg.length).toBeGreaterThan(1);
     expect(afhandeling.uitleg.join('\n')).toMatch(/Hemelvaartsdag/);
     const detail = await request(t.http).get(`/api/v1/klachten/${res.body.id}`).set(auth).expect(200);
@@ -100,16 +100,16 @@ describe('klachten API on the real Amsterdam definition', () => {
 
   it('Selectielijst 13.2: KLACHT_INGETROKKEN ends the klacht in ingetrokken and cancels every running termijn', async () => {
     const { body } = await request(t.http).post('/api/v1/klachten').set(auth).send(intake({ ontvangenOp: new Date().toISOString() })).expect(201);
-    const lopend = body.termijnen.filter((x: { status: string }) => x.status === 'running').map((x: { naam: string }) => x.naam);
+    const lopend = body.termijnen.filter((x: { status: string }) => x.status === 'lopend').map((x: { naam: string }) => x.naam);
     expect(lopend).toEqual(expect.arrayContaining(['afhandeling']));
     const res = await request(t.http).post(`/api/v1/klachten/${body.id}/gebeurtenissen`).set(auth).send({ type: 'KLACHT_INGETROKKEN', data: { reden: 'opgelost' } }).expect(200);
     expect(res.body.state).toBe('ingetrokken');
     const na = await request(t.http).get(`/api/v1/klachten/${body.id}`).set(auth).expect(200);
     expect(na.body.state).toBe('ingetrokken');
     for (const naam of lopend) {
-      expect(na.body.termijnen.find((x: { naam: string }) => x.naam === naam)).toEqual(expect.objectContaining({ status: 'cancelled' }));
+      expect(na.body.termijnen.find((x: { naam: string }) => x.naam === naam)).toEqual(expect.objectContaining({ status: 'vervallen' }));
     }
-    expect(na.body.termijnen.filter((x: { status: string }) => x.status === 'running')).toEqual([]);
+    expect(na.body.termijnen.filter((x: { status: string }) => x.status === 'lopend')).toEqual([]);
     await request(t.http).post(`/api/v1/klachten/${body.id}/gebeurtenissen`).set(auth).send({ type: 'KLACHT_INGETROKKEN' }).expect(409);
   });
 
@@ -185,22 +185,22 @@ describe('klachten API on the real Amsterdam definition', () => {
   it('lists klachten filtered by gemeente, state, aanbieder and overdue, paginated with a maximum page size', async () => {
     const een = await request(t.http).post('/api/v1/klachten').set(auth).send(intake({ aanbieders: [{ id: 'alleen-deze', type: 'wmo' }] })).expect(201);
     const res = await request(t.http).get('/api/v1/klachten').query({ gemeente: AMSTERDAM, aanbieder: 'alleen-deze' }).set(auth).expect(200);
-    expect(res.body.items.map((k: { id: string }) => k.id)).toEqual([een.body.id]);
-    expect(res.body).toEqual(expect.objectContaining({ page: 1, pageSize: 20, total: 1 }));
+    expect(res.body.resultaten.map((k: { id: string }) => k.id)).toEqual([een.body.id]);
+    expect(res.body).toEqual(expect.objectContaining({ page: 1, pageSize: 20, totaal: 1 }));
     const prefix = een.body.state.split('.')[0];
     const perState = await request(t.http).get('/api/v1/klachten').query({ state: prefix, pageSize: 2, sorteer: 'createdAt' }).set(auth).expect(200);
-    expect(perState.body.items.length).toBeLessThanOrEqual(2);
-    expect(perState.body.items.every((k: { state: string }) => k.state === prefix || k.state.startsWith(`${prefix}.`))).toBe(true);
+    expect(perState.body.resultaten.length).toBeLessThanOrEqual(2);
+    expect(perState.body.resultaten.every((k: { state: string }) => k.state === prefix || k.state.startsWith(`${prefix}.`))).toBe(true);
     // Overdue = te laat: an obligation still running past its end (here: already reported, so the worker leaves it).
     const laat = await request(t.http).post('/api/v1/klachten').set(auth).send(intake({ ontvangenOp: new Date().toISOString(), aanbieders: [{ id: 'te-laat', type: 'wmo' }, { id: 'ook-te-laat', type: 'wmo' }] })).expect(201);
     await t.db.query(`update termijn set vervalt_op = now() - interval '1 day', verval_gemeld_op = now() where klacht_id = $1 and naam = 'afhandeling'`, [laat.body.id]);
     // Written past the engine: refresh its denormalised earliest due moment as the engine would (te-laat.ts).
     await t.db.query(`update klacht k set eerste_vervalt_op = ${eersteVervalSql('k')} where k.id = $1`, [laat.body.id]);
     const overdue = await request(t.http).get('/api/v1/klachten').query({ overdue: 'true', aanbieder: 'te-laat' }).set(auth).expect(200);
-    expect(overdue.body.items.map((k: { id: string }) => k.id)).toEqual([laat.body.id]);
-    expect(overdue.body.items[0].termijnen.find((x: { naam: string }) => x.naam === 'afhandeling').overdue).toBe(true);
+    expect(overdue.body.resultaten.map((k: { id: string }) => k.id)).toEqual([laat.body.id]);
+    expect(overdue.body.resultaten[0].termijnen.find((x: { naam: string }) => x.naam === 'afhandeling').overdue).toBe(true);
     const opTijd = await request(t.http).get('/api/v1/klachten').query({ overdue: 'false', aanbieder: 'te-laat' }).set(auth).expect(200);
-    expect(opTijd.body.total).toBe(0);
+    expect(opTijd.body.totaal).toBe(0);
     const teGroot = await request(t.http).get('/api/v1/klachten').query({ pageSize: 101 }).set(auth).expect(400);
     expect(teGroot.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(['pageSize']);
   });

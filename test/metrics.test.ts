@@ -97,7 +97,7 @@ describe('Operations: Prometheus metrics at /metrics', () => {
     expect(waarde(m, 'klachtregie_events_processed_total', 'type="INTREKKEN"')).toBe(1);
 
     const [{ open }] = (await t.db.query(
-      `select count(*)::int as open from termijn where verplichting and status = 'running'`,
+      `select count(*)::int as open from termijn where verplichting and status = 'lopend'`,
     )) as Array<{ open: number }>;
     expect(waarde(m, 'klachtregie_termijnen_late', `gemeente="${GEMEENTE_A}"`)).toBe(1);
     expect(waarde(m, 'klachtregie_termijnen_due', `gemeente="${GEMEENTE_A}"`)).toBe(open - 1);

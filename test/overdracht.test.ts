@@ -67,7 +67,7 @@ describe('hand-over at contract end', () => {
     // The ketenpartner keeps no access; the gemeente does; another aanbieder is untouched.
     await request(t.http).get(`/api/v1/klachten/${a}`).set('Authorization', noord).expect(404);
     await request(t.http).get(`/api/v1/klachten/${b}/documenten`).set('Authorization', noord).expect(404);
-    expect((await request(t.http).get('/api/v1/klachten').set('Authorization', noord).expect(200)).body.items).toEqual([]);
+    expect((await request(t.http).get('/api/v1/klachten').set('Authorization', noord).expect(200)).body.resultaten).toEqual([]);
     await request(t.http).get(`/api/v1/klachten/${a}`).set('Authorization', behandelaar).expect(200);
     await request(t.http).get(`/api/v1/klachten/${c}`).set('Authorization', zuid).expect(200);
   });

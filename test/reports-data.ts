@@ -50,7 +50,7 @@ export interface TestKlacht {
   /** State history: [state, at] from intake on; the last entry is the current state. */
   historie: Array<[string, Date]>;
   /** Afhandel-termijn: status, last day, verdaagd. */
-  termijn?: { naam: string; status: 'running' | 'met' | 'verlopen' | 'cancelled'; vervaldatum: string; verdaagd: boolean; beeindigdOp?: Date };
+  termijn?: { naam: string; status: 'lopend' | 'nagekomen' | 'verlopen' | 'vervallen'; vervaldatum: string; verdaagd: boolean; beeindigdOp?: Date };
 }
 
 export async function insertKlachten(db: DataSource, klachten: TestKlacht[]): Promise<void> {
@@ -91,7 +91,7 @@ export async function insertKlachten(db: DataSource, klachten: TestKlacht[]): Pr
     // As the engine writes it after reconciling termijnen: the earliest vervalt_op of the open obligations.
     await db.query(
       `update klacht k set eerste_vervalt_op = case when k.done then null else (select min(t.vervalt_op) from termijn t where t.klacht_id = k.id
-         and t.verplichting and (t.status = 'running' or (t.status = 'verlopen' and t.gesloten_op is null))) end
+         and t.verplichting and (t.status = 'lopend' or (t.status = 'verlopen' and t.gesloten_op is null))) end
        where k.id = any($1::uuid[])`,
       [deel.map((k) => k.id)],
     );
@@ -117,8 +117,8 @@ export function genereerKlachten(opts: { n: number; seed: number; gemeente: stri
     let termijn: TestKlacht['termijn'];
     if (r() < 0.85) {
       if (done) {
-        termijn = { naam: 'afhandeling', status: laat ? 'verlopen' : 'met', vervaldatum, verdaagd, beeindigdOp: new Date(ontvangen.getTime() + (laat ? 50 : 30) * 86400_000) };
-      } else termijn = { naam: 'afhandeling', status: 'running', vervaldatum, verdaagd };
+        termijn = { naam: 'afhandeling', status: laat ? 'verlopen' : 'nagekomen', vervaldatum, verdaagd, beeindigdOp: new Date(ontvangen.getTime() + (laat ? 50 : 30) * 86400_000) };
+      } else termijn = { naam: 'afhandeling', status: 'lopend', vervaldatum, verdaagd };
     }
     const state = done ? kies(['afgedaan', 'informeelAfgedaan']) : kies(['ontvangen', 'inBehandeling', 'hoorzitting']);
     const sinds = new Date(Math.min(opts.nu.getTime() - 3600_000, ontvangen.getTime() + Math.floor(r() * 20) * 86400_000));

@@ -84,15 +84,15 @@ describe('rapportage per gemeente en periode (Uitgangspunten klachtenmanagement 
     const t = (cond: string) => tel(`exists (select 1 from termijn t where t.klacht_id = k.id and t.naam = any($1) and ${cond})`, [namen]);
     // Late now: an open klacht with an obligation past its termijn and not met (docs/te-laat.md).
     const teLaat = await t(`not k.done and t.verplichting and t.vervalt_op <= '${NU.toISOString()}'
-      and (t.status = 'running' or (t.status = 'verlopen' and t.gesloten_op is null))`);
+      and (t.status = 'lopend' or (t.status = 'verlopen' and t.gesloten_op is null))`);
     expect(get('teLaat')).toBe(teLaat);
     expect(get('teLaat')).toBeGreaterThan(0);
     // Was late when met: the afhandeltermijn passed before the klacht was afgedaan (these klachten all ended).
     expect(get('teLaatAfgehandeld')).toBe(await t(`t.status = 'verlopen' and k.done`));
     expect(get('teLaatAfgehandeld')).toBeGreaterThan(0);
-    expect(get('naVerdaging')).toBe(await t(`t.status = 'met' and t.mutaties @> '[{"soort":"verdaging"}]'`));
-    expect(get('opTijd')).toBe(await t(`t.status = 'met' and not t.mutaties @> '[{"soort":"verdaging"}]'`));
-    expect(get('lopend')).toBe(await t(`t.status = 'running' and t.vervalt_op > '${NU.toISOString()}'`));
+    expect(get('naVerdaging')).toBe(await t(`t.status = 'nagekomen' and t.mutaties @> '[{"soort":"verdaging"}]'`));
+    expect(get('opTijd')).toBe(await t(`t.status = 'nagekomen' and not t.mutaties @> '[{"soort":"verdaging"}]'`));
+    expect(get('lopend')).toBe(await t(`t.status = 'lopend' and t.vervalt_op > '${NU.toISOString()}'`));
     expect(get('geenTermijn')).toBe(await tel(`not exists (select 1 from termijn t where t.klacht_id = k.id)`));
   });
 
@@ -175,7 +175,7 @@ describe('state heatmap', () => {
       const [{ o }] = await db.query(
         `select count(*)::int as o from klacht k where gemeente = 'GM1904' and state = $1 and not done
            and exists (select 1 from termijn t where t.klacht_id = k.id and t.verplichting and t.vervalt_op <= $2
-                       and (t.status = 'running' or (t.status = 'verlopen' and t.gesloten_op is null)))`,
+                       and (t.status = 'lopend' or (t.status = 'verlopen' and t.gesloten_op is null)))`,
         [r.state, NU],
       );
       expect(r.overdue).toBe(o);

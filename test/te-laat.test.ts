@@ -49,7 +49,7 @@ function intake(gemeente: Gemeente, ontvangenOp: string, bijAanbieder = false): 
 
 /** Lets a termijn pass the way production does: the wake-up of its (current) revision, at NU. */
 async function laatVerlopen(klachtId: string, naam: string): Promise<void> {
-  const [t] = await a.db.query(`select revision from termijn where klacht_id = $1 and naam = $2 and status = 'running'`, [klachtId, naam]);
+  const [t] = await a.db.query(`select revision from termijn where klacht_id = $1 and naam = $2 and status = 'lopend'`, [klachtId, naam]);
   expect(await a.wake.verval({ klachtId, termijnNaam: naam, revision: t.revision, kind: 'verval' }, NU)).toBe('verwerkt');
 }
 
@@ -195,7 +195,7 @@ async function zichten(g: Gemeente) {
     for (const k of res.body.klachten as Array<{ id: string; band: string | null }>) if (k.band === 'overdue') perState.push(k.id);
   }
 
-  const lijst = (await get(g, `/klachten?overdue=true&pageSize=100`).expect(200)).body as { total: number; items: Array<{ id: string; teLaat: boolean }> };
+  const lijst = (await get(g, `/klachten?overdue=true&pageSize=100`).expect(200)).body as { totaal: number; resultaten: Array<{ id: string; teLaat: boolean }> };
   const rapport = (await get(g, `/rapportages?van=2026-01-01&tot=2026-06-30`).expect(200)).body as {
     cijfers: { perTermijn: Array<{ waarde: string; aantal: number }>; regels: Array<{ teLaat: number; teLaatAfgehandeld: number }> };
   };
@@ -206,8 +206,8 @@ async function zichten(g: Gemeente) {
     heatmap: blad.reduce((n, s) => n + s.overdue, 0),
     diagram: blad.reduce((n, s) => n + (diagram.get(s.state) ?? 0), 0),
     perState: perState.sort(),
-    lijst: lijst.items.map((k) => k.id).sort(),
-    lijstTotaal: lijst.total,
+    lijst: lijst.resultaten.map((k) => k.id).sort(),
+    lijstTotaal: lijst.totaal,
     rapport: rapport.cijfers.perTermijn.find((t) => t.waarde === 'teLaat')?.aantal ?? 0,
     rapportRegels: rapport.cijfers.regels.reduce((n, r) => n + r.teLaat, 0),
     rapportAfgehandeld: rapport.cijfers.perTermijn.find((t) => t.waarde === 'teLaatAfgehandeld')?.aantal ?? 0,
@@ -242,7 +242,7 @@ describe('te laat: one definition in every view (issue 10)', () => {
   test('Awb 9:11: a klacht whose afhandeltermijn passed while in behandeling is late in every view, with only the 9:24 window still running', async () => {
     for (const g of ['GM1904', 'GM0363'] as const) {
       const id = fixture.find((k) => k.gemeente === g && k.wat === 'afhandeltermijn verlopen, nog in behandeling')!.id;
-      const lopend: Array<{ naam: string }> = await a.db.query(`select naam from termijn where klacht_id = $1 and status = 'running'`, [id]);
+      const lopend: Array<{ naam: string }> = await a.db.query(`select naam from termijn where klacht_id = $1 and status = 'lopend'`, [id]);
       // The situation of the issue: the next running termijn is the klager's year for the ombudsman.
       expect(lopend.map((t) => t.naam)).toEqual(['tweedeLijnVerzoek']);
       const z = await zichten(g);
@@ -252,7 +252,7 @@ describe('te laat: one definition in every view (issue 10)', () => {
       expect(detail.state).toBe('gemeente.inBehandeling');
       expect(detail.teLaat).toBe(true);
       expect(detail.termijnen.find((t) => t.naam === 'afhandeling')).toMatchObject({ status: 'verlopen', overdue: true });
-      expect(detail.termijnen.find((t) => t.naam === 'tweedeLijnVerzoek')).toMatchObject({ status: 'running', overdue: false });
+      expect(detail.termijnen.find((t) => t.naam === 'tweedeLijnVerzoek')).toMatchObject({ status: 'lopend', overdue: false });
       const inBehandeling = (await heatmap(g)).find((s) => s.state === 'gemeente.inBehandeling')!;
       expect(inBehandeling.overdue).toBeGreaterThanOrEqual(1);
     }
@@ -341,10 +341,10 @@ describe('migration TermijnVerplichting: backfill of te laat from the recorded h
 
     const nogLaat = await klacht('gemeente.horen', false, [verlopen, ['HOREN_UITNODIGEN', 'gemeente.inBehandeling', 'gemeente.horen', '2026-04-20T10:00:00Z']]);
     await termijn(nogLaat, 'afhandeling', 'verlopen', 'TERMIJN_VERLOPEN', '2026-04-13T22:00:00Z');
-    await termijn(nogLaat, 'tweedeLijnVerzoek', 'running', null, null);
+    await termijn(nogLaat, 'tweedeLijnVerzoek', 'lopend', null, null);
     const laatAfgedaan = await klacht('tweedeLijnVenster', false, [verlopen, ['AFDOENEN', 'gemeente.oordeelsvorming', 'gemeente.tevredenheidscheck', '2026-05-01T10:00:00Z']]);
     await termijn(laatAfgedaan, 'afhandeling', 'verlopen', 'TERMIJN_VERLOPEN', '2026-04-13T22:00:00Z');
-    await termijn(laatAfgedaan, 'tweedeLijnVerzoek', 'running', null, null);
+    await termijn(laatAfgedaan, 'tweedeLijnVerzoek', 'lopend', null, null);
     const metLaat = await klacht('tweedeLijnVenster', false, [['AFDOENEN', 'gemeente.oordeelsvorming', 'tweedeLijnVenster', '2026-04-20T10:00:00Z']]);
     await termijn(metLaat, 'afhandeling', 'verlopen', 'AFDOENEN', '2026-04-20T10:00:00Z');
     const geeindigd = await klacht('ingetrokken', true, [verlopen, ['KLACHT_INGETROKKEN', 'gemeente.inBehandeling', 'ingetrokken', '2026-05-02T10:00:00Z']]);

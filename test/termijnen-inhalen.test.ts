@@ -87,8 +87,8 @@ describe.each([
       }>;
     const start = await termijnen();
     expect(start.map((t) => [t.naam, t.status])).toEqual([
-      ['nietBehandelenKennisgeving', 'running'],
-      ['afhandeling', 'running'],
+      ['nietBehandelenKennisgeving', 'lopend'],
+      ['afhandeling', 'lopend'],
     ]);
     expect(start.every((t) => t.vervalt_op.getTime() < Date.now())).toBe(true);
 
@@ -186,7 +186,7 @@ describe.each([
     try {
       await waitFor(
         'both termijnen fired',
-        async () => (await app.db.query(`select count(*)::int as n from termijn where klacht_id = $1 and status = 'running'`, [klacht.id]))[0].n === 0,
+        async () => (await app.db.query(`select count(*)::int as n from termijn where klacht_id = $1 and status = 'lopend'`, [klacht.id]))[0].n === 0,
         20_000,
       );
       const rijen = (await app.db.query(`select naam, status, vervalt_op from termijn where klacht_id = $1 order by vervalt_op`, [klacht.id])) as Array<{ naam: string; status: string; vervalt_op: Date }>;

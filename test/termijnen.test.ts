@@ -29,7 +29,7 @@ async function maakKlacht(app: EngineApp): Promise<string> {
 }
 
 async function zetVervalOp(app: EngineApp, klachtId: string, op: Date, herplan = true): Promise<string> {
-  const [t] = await app.db.query(`update termijn set vervalt_op = $2 where klacht_id = $1 and naam = 'afhandeling' and status = 'running' returning id`, [klachtId, op]);
+  const [t] = await app.db.query(`update termijn set vervalt_op = $2 where klacht_id = $1 and naam = 'afhandeling' and status = 'lopend' returning id`, [klachtId, op]);
   const id = t[0].id as string;
   if (herplan) await app.scheduler.herplan(id);
   return id;

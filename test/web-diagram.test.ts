@@ -143,7 +143,7 @@ describe.each(GEMEENTEN)('process-owner diagram of %s', (id) => {
       const [{ o }] = await db.query(
         `select count(*)::int as o from klacht k where gemeente = $1 and definitie_id = $2 and not done and (state = $3 or state like $3 || '.%')
            and exists (select 1 from termijn t where t.klacht_id = k.id and t.verplichting and t.vervalt_op <= now()
-                       and (t.status = 'running' or (t.status = 'verlopen' and t.gesloten_op is null)))`,
+                       and (t.status = 'lopend' or (t.status = 'verlopen' and t.gesloten_op is null)))`,
         [gemeente, id, state],
       );
       expect({ state, count: Number(count), overdue: Number(overdue) }).toEqual({ state, count: n, overdue: o });

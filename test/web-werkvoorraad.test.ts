@@ -60,7 +60,7 @@ describe('werkvoorraad of a klachtbehandelaar', () => {
     expect(rijen.map(([id]) => id)).toEqual(volgorde.map((k) => k.id));
     // The same lateness as the API's overdue filter (one meaning, one place).
     const api = await request(o.t.http).get('/api/v1/klachten?overdue=true').set('Authorization', `Bearer ${o.sleutels.behandelaar}`);
-    expect(api.body.items.map((k: { id: string }) => k.id)).toEqual([o.laat]);
+    expect(api.body.resultaten.map((k: { id: string }) => k.id)).toEqual([o.laat]);
     expect(await page.textContent('h1')).toBe('Werkvoorraad Amsterdam');
     expect(await page.textContent('#wie')).toBe('Fatima de Vries · Amsterdam');
 
@@ -84,9 +84,9 @@ describe('werkvoorraad of a klachtbehandelaar', () => {
     const zorgWest = (await o.t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol: 'aanbieder', aanbiederId: 'zorg-west', naam: 'Zorg West' })).sleutel;
     const res = await request(o.t.http).get('/api/v1/werkvoorraad').set('Authorization', `Bearer ${zorgWest}`);
     expect(res.status).toBe(200);
-    expect(res.body.items.map((k: { id: string }) => k.id)).toEqual([o.laat]);
+    expect(res.body.resultaten.map((k: { id: string }) => k.id)).toEqual([o.laat]);
     const ander = await maakSleutel(o.t, 'klachtbehandelaar', 'Weesp', 'GM1904');
-    expect((await request(o.t.http).get('/api/v1/werkvoorraad').set('Authorization', `Bearer ${ander}`)).body.items).toEqual([]);
+    expect((await request(o.t.http).get('/api/v1/werkvoorraad').set('Authorization', `Bearer ${ander}`)).body.resultaten).toEqual([]);
   });
 
   test('Awb 9:11 lid 2: the behandelaar opens the late klacht, sees the new due date of a verdaging before saving, the error in place for a missing duration, and the saved date is the one shown', async () => {
@@ -115,7 +115,7 @@ describe('werkvoorraad of a klachtbehandelaar', () => {
     expect(await o.db.query(`select 1 from klacht_gebeurtenis where klacht_id = $1 and type = 'VERDAGEN'`, [o.laat])).toHaveLength(0);
 
     await slaOp('VERDAGEN');
-    const [na] = await o.db.query(`select to_char(vervaldatum, 'YYYY-MM-DD') as d, uitleg from termijn where klacht_id = $1 and naam = 'aanbiederAfhandeling' and status = 'running'`, [o.laat]);
+    const [na] = await o.db.query(`select to_char(vervaldatum, 'YYYY-MM-DD') as d, uitleg from termijn where klacht_id = $1 and naam = 'aanbiederAfhandeling' and status = 'lopend'`, [o.laat]);
     expect(na.d).not.toBe(voor.d);
     const lang = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
     expect(gevolg).toContain(`de uiterste datum wordt ${lang(na.d)} (was ${lang(voor.d)})`);

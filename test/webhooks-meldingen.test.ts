@@ -55,11 +55,11 @@ describe('webhook notifications (real PostgreSQL and Redis)', () => {
   const meldingenVan = (klachtId: string) => ontvanger.events().filter((e) => e.subject === klachtId);
 
   async function laatVerlopen(klachtId: string, naam: string): Promise<void> {
-    const [[rij]] = await t.db.query(`update termijn set vervalt_op = now() - interval '1 second' where klacht_id = $1 and naam = $2 and status = 'running' returning revision`, [klachtId, naam]);
+    const [[rij]] = await t.db.query(`update termijn set vervalt_op = now() - interval '1 second' where klacht_id = $1 and naam = $2 and status = 'lopend' returning revision`, [klachtId, naam]);
     expect(await t.wake.verval({ klachtId, termijnNaam: naam, revision: rij.revision, kind: 'verval' })).toBe('verwerkt');
   }
 
-  it('termijn.beeindigd: every termijn that stops running is announced with how it ended (met, verlopen, cancelled)', async () => {
+  it('termijn.beeindigd: every termijn that stops running is announced with how it ended (nagekomen, verlopen, vervallen)', async () => {
     const { klacht: gehaald } = await t.engine.create(testIntake(), { actor: 'kcc' });
     await t.engine.apply(gehaald.id, { type: 'CONTACT_OPGENOMEN', at: new Date().toISOString() }, { actor: 'behandelaar' });
     await laatVerlopen(gehaald.id, 'afhandeling');
@@ -68,8 +68,8 @@ describe('webhook notifications (real PostgreSQL and Redis)', () => {
     await leverAlles();
 
     for (const [id, verwacht] of [
-      [gehaald.id, { contact: 'met', afhandeling: 'verlopen' }],
-      [ingetrokken.id, { contact: 'cancelled', afhandeling: 'cancelled' }],
+      [gehaald.id, { contact: 'nagekomen', afhandeling: 'verlopen' }],
+      [ingetrokken.id, { contact: 'vervallen', afhandeling: 'vervallen' }],
     ] as const) {
       const beeindigd = meldingenVan(id).filter((e) => e.type === 'nl.klachtregie.termijn.beeindigd');
       expect(Object.fromEntries(beeindigd.map((e) => [e.data.naam, e.data.status]))).toEqual(verwacht);

@@ -113,7 +113,7 @@ describe('ZGW connector against the validating mock', () => {
       vertrouwelijkheidaanduiding: 'vertrouwelijk',
     });
     // uiterlijkeEinddatumAfdoening is the afhandeltermijn as the engine computed it (Awb 9:11, Atw).
-    const afhandeling = () => app.db.getRepository(TermijnEntity).findOneByOrFail({ klachtId: klacht.id, naam: 'afhandeling', status: 'running' });
+    const afhandeling = () => app.db.getRepository(TermijnEntity).findOneByOrFail({ klachtId: klacht.id, naam: 'afhandeling', status: 'lopend' });
     expect(zaak.uiterlijkeEinddatumAfdoening).toBe((await afhandeling()).vervaldatum);
     expect((await app.db.getRepository(ZgwZaakEntity).findOneByOrFail({ klachtId: klacht.id })).zaakUrl).toBe(zaak.url);
 
@@ -238,7 +238,7 @@ describe('ZGW connector against the validating mock', () => {
 
     const io = vangIo();
     expect(await zgwOpdracht(['reconcile', '--gemeente', 'GM0363', '--klacht', klacht.id], io, app.config)).toBe(0);
-    const termijn = await app.db.getRepository(TermijnEntity).findOneByOrFail({ klachtId: klacht.id, naam: 'afhandeling', status: 'running' });
+    const termijn = await app.db.getRepository(TermijnEntity).findOneByOrFail({ klachtId: klacht.id, naam: 'afhandeling', status: 'lopend' });
     expect(io.uit).toEqual([
       `${klacht.id}: uiterlijkeEinddatumAfdoening 2026-12-31 -> ${termijn.vervaldatum}`,
       `${klacht.id}: status In behandeling (2026-03-03T10:00:00.000Z)`,

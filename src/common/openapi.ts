@@ -31,6 +31,47 @@ const PROBLEM_SCHEMA: Json = {
   },
 };
 
+/** A problem with extension members of its own (RFC 9457 §3.2), e.g. the events a 409 would have allowed. */
+function problemMet(description: string, extensies: Json, required: string[] = []): Json {
+  return {
+    ...PROBLEM_SCHEMA,
+    description,
+    required: [...PROBLEM_SCHEMA.required, ...required],
+    properties: { ...PROBLEM_SCHEMA.properties, ...extensies },
+  };
+}
+
+/** The problems with extensions, by schema name; operations refer to them with `probleemSchema(naam)`. */
+export const PROBLEEM_SCHEMAS = {
+  GebeurtenisNietToegestaanProblem: problemMet(
+    'De gebeurtenis kan in de huidige toestand niet (gebeurtenis-niet-toegestaan, met gebeurtenis, state en toegestaneGebeurtenissen) of is voorbehouden aan het systeem (gebeurtenis-voorbehouden); er is niets gewijzigd.',
+    {
+      gebeurtenis: { type: 'string', example: 'AFDOENEN' },
+      state: { type: 'string', example: 'gemeente.ontvangen' },
+      toegestaneGebeurtenissen: { type: 'array', items: { type: 'string' }, example: ['FORMELE_BEHANDELING'] },
+    },
+  ),
+  GebeurtenisDataOngeldigProblem: problemMet(
+    'De gebeurtenis past, maar haar data niet (gebeurtenis-data-ongeldig); invalidParams noemt elk veld.',
+    { gebeurtenis: { type: 'string', example: 'AFDOENEN' } },
+  ),
+  DefinitieFoutenProblem: problemMet(
+    'De definitie is niet gepubliceerd; `fouten` noemt elke fout als bestand:regel:kolom.',
+    { fouten: { type: 'array', items: { $ref: '#/components/schemas/DefinitieFoutDto' } } },
+    ['fouten'],
+  ),
+  NietBeschikbaarProblem: problemMet(
+    'De database of de job queue antwoordt niet (niet-beschikbaar); `database` en `queue` zeggen welke.',
+    { database: { type: 'string', enum: ['ok', 'down'] }, queue: { $ref: '#/components/schemas/QueueHealthDto' } },
+    ['database', 'queue'],
+  ),
+} satisfies Record<string, Json>;
+
+/** `{ $ref }` to one of PROBLEEM_SCHEMAS, for `@ApiConflictResponse({ schema: probleemSchema(...) })`. */
+export const probleemSchema = (naam: keyof typeof PROBLEEM_SCHEMAS) => ({ $ref: `#/components/schemas/${naam}` });
+
+const RETRY_AFTER: Json = { description: 'Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3).', schema: { type: 'integer', minimum: 1 } };
+
 const problemResponse = (description: string): Json => ({
   description,
   content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
@@ -45,21 +86,45 @@ export function applyApiDesignRules(document: OpenAPIObject): OpenAPIObject {
   doc.components ??= {};
   doc.components.schemas ??= {};
   doc.components.schemas.Problem = PROBLEM_SCHEMA;
+  Object.assign(doc.components.schemas, PROBLEEM_SCHEMAS);
   doc.components.headers ??= {};
   doc.components.headers['API-Version'] = {
     description: 'De volledige versie van de API (NL API Design Rules /core/version-header).',
     schema: { type: 'string', example: API_VERSION },
   };
-  for (const pathItem of Object.values<Json>(doc.paths ?? {})) {
+  for (const [pad, pathItem] of Object.entries<Json>(doc.paths ?? {})) {
     for (const method of METHODS) {
       const op = pathItem[method] as Json | undefined;
       if (!op) continue;
       op.responses ??= {};
+      // Header names are case-insensitive (RFC 9110 §5.1): `@Headers('x-correlation-id')` and
+      // `@ApiHeader({ name: 'X-Correlation-ID' })` are one parameter, declared once (the described one).
+      if (Array.isArray(op.parameters)) {
+        const headers = new Map<string, Json>();
+        for (const p of op.parameters as Json[]) {
+          if (p.in !== 'header') continue;
+          const naam = String(p.name).toLowerCase();
+          const eerder = headers.get(naam);
+          if (!eerder || (!eerder.description && p.description)) headers.set(naam, p);
+        }
+        op.parameters = (op.parameters as Json[]).filter((p) => p.in !== 'header' || headers.get(String(p.name).toLowerCase()) === p);
+      }
       const takesInput =
         ['post', 'put', 'patch'].includes(method) ||
         (op.parameters?.length ?? 0) > 0 ||
         (pathItem.parameters?.length ?? 0) > 0;
       if (takesInput && !op.responses['400']) op.responses['400'] = problemResponse('Ongeldig verzoek (validatie-fout)');
+      // Any operation can fail on our side (interne-fout, without internals) or while the database is
+      // unreachable (niet-beschikbaar, with Retry-After): the problem filter answers both everywhere.
+      // A resource in the path that does not exist, or belongs to another gemeente, is a 404 (never 403:
+      // docs/adr/0003-tenancy-webhooks-idempotency.md).
+      if (pad.includes('{')) op.responses['404'] ??= problemResponse('Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden)');
+      // Every authenticated operation is rate limited per key and per address (docs/api.md, Snelheidsgrenzen).
+      if (Array.isArray(op.security) && op.security.length > 0) {
+        op.responses['429'] ??= { ...problemResponse('Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden'), headers: { 'Retry-After': RETRY_AFTER } };
+      }
+      op.responses['500'] ??= problemResponse('Interne fout (interne-fout); de fout is gelogd');
+      op.responses['503'] ??= { ...problemResponse('De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd'), headers: { 'Retry-After': RETRY_AFTER } };
       for (const [status, response] of Object.entries<Json>(op.responses)) {
         if (/^[23]\d\d$/.test(status)) {
           response.headers ??= {};
@@ -67,8 +132,9 @@ export function applyApiDesignRules(document: OpenAPIObject): OpenAPIObject {
         } else if (/^[45]\d\d$/.test(status)) {
           const content = response.content as Json | undefined;
           const schema = content ? (Object.values<Json>(content)[0]?.schema ?? undefined) : undefined;
+          const eigen = schema?.properties?.status || (typeof schema?.$ref === 'string' && /Problem$/.test(schema.$ref));
           response.content = {
-            [PROBLEM_CONTENT_TYPE]: { schema: schema?.properties?.status ? schema : { $ref: '#/components/schemas/Problem' } },
+            [PROBLEM_CONTENT_TYPE]: { schema: eigen ? schema : { $ref: '#/components/schemas/Problem' } },
           };
         }
       }

@@ -1,9 +1,11 @@
 import { INestApplication, Logger, ModuleMetadata } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
+import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { configureHttpApp } from '../../src/common/http-app';
 import { AppConfig, EnvSource, loadConfig } from '../../src/config';
+import { bewaakContract, type ContractBewaking } from './contract';
 import { testRedisUrl, uniqueRedisPrefix, deleteRedisPrefix } from './redis';
 
 export interface TestAppOptions {
@@ -25,6 +27,8 @@ export interface TestAppOptions {
   override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
   /** Nest logging; default only errors. */
   logger?: false | ('fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose')[];
+  /** Changes the served document before the contract check uses it (only test/contract.test.ts: break it on purpose). */
+  contractWijziging?: (doc: Record<string, any>) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 export interface TestApp {
@@ -32,6 +36,8 @@ export interface TestApp {
   config: AppConfig;
   /** For supertest: `request(t.http)`. */
   http: ReturnType<INestApplication['getHttpServer']>;
+  /** The contract check (test/support/contract.ts): every /api/v1 response against the served OpenAPI document. */
+  contract: ContractBewaking;
   close(): Promise<void>;
 }
 
@@ -64,12 +70,16 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   if (options.override) builder = options.override(builder);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: logLevels });
+  // Before the routes: sees every response, including those of filters and guards.
+  const contract = bewaakContract(app, options.contractWijziging);
   configureHttpApp(app);
   await app.init();
+  await contract.laad(async () => (await request(app.getHttpServer()).get('/api/v1/openapi.json').expect(200)).body);
   return {
     app,
     config,
     http: app.getHttpServer(),
+    contract,
     async close() {
       await app.close();
       if (ownPrefix && redisUrl) await deleteRedisPrefix(queuePrefix, redisUrl).catch(() => undefined);

@@ -40,7 +40,8 @@ export const GESCHIL_GRONDEN = {
  * - `termijn`: the name of a termijn of the definition (whether it runs now is the state's business);
  * - `intake`: the intake itself (system only); `registratie`: checked against the gemeente's lists.
  */
-export type VeldSoort = 'tekst' | 'teksten' | 'keuze' | 'jaNee' | 'waar' | 'duur' | 'datum' | 'termijn' | 'intake' | 'registratie';
+export const VELD_SOORTEN = ['tekst', 'teksten', 'keuze', 'jaNee', 'waar', 'duur', 'datum', 'termijn', 'intake', 'registratie'] as const;
+export type VeldSoort = (typeof VELD_SOORTEN)[number];
 
 export interface DataVeld {
   naam: string;

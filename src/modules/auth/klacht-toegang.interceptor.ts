@@ -30,11 +30,11 @@ export interface KlachtToegangOpties {
  */
 export const KlachtToegang = (opties: KlachtToegangOpties = {}) => SetMetadata(KLACHT_TOEGANG_KEY, opties);
 
-/** The klacht ids in a reply: a klacht (`id` with `state`) or a page of them (`items`). */
+/** The klacht ids in a reply: a klacht (`id` with `state`) or a page of them (`resultaten`, the one list envelope). */
 function dossierIds(body: unknown): string[] {
-  const b = body as { id?: unknown; state?: unknown; items?: unknown } | null;
+  const b = body as { id?: unknown; state?: unknown; resultaten?: unknown } | null;
   if (!b || typeof b !== 'object') return [];
-  if (Array.isArray(b.items)) return b.items.flatMap((i) => (i && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
+  if (Array.isArray(b.resultaten)) return b.resultaten.flatMap((i) => (i && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
   return typeof b.id === 'string' && typeof b.state === 'string' ? [b.id] : [];
 }
 

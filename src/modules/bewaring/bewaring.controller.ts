@@ -69,7 +69,7 @@ export class BewaringController {
   @Rollen('beheerder', 'procesEigenaar')
   @ApiOperation({ operationId: 'vernietigingslijstenOphalen', summary: 'De vernietigingslijsten van de gemeente, nieuwste eerst.' })
   @ApiOkResponse({ type: VernietigingslijstPaginaDto })
-  async lijsten(@Query() q: PaginaQuery): Promise<VernietigingslijstPaginaDto> {
+  async lijsten(@Query() q: PaginaQuery): Promise<Omit<VernietigingslijstPaginaDto, 'links'>> {
     return pagina((await this.bewaring.lijsten(tenant().gemeente)).map((l) => view(l)), q);
   }
 

@@ -1,3 +1,4 @@
+import { PaginaDto } from '../paginering/pagina.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
@@ -35,9 +36,6 @@ export class VernietigingslijstDto {
   @ApiPropertyOptional({ type: [VernietigingslijstRegelDto] }) regels?: VernietigingslijstRegelDto[];
 }
 
-export class VernietigingslijstPaginaDto {
-  @ApiProperty({ type: [VernietigingslijstDto] }) items: VernietigingslijstDto[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
+export class VernietigingslijstPaginaDto extends PaginaDto {
+  @ApiProperty({ type: [VernietigingslijstDto] }) resultaten: VernietigingslijstDto[];
 }

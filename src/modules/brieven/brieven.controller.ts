@@ -64,7 +64,7 @@ export class BrievenController {
   @Rollen(...LEZERS)
   @ApiOperation({ operationId: 'brievenOphalen', summary: 'De brieven van een klacht (Awb 9:6, 9:8 lid 3, 9:11 lid 2, 9:12, 2:3), elk met de SHA-256 van de HTML en de PDF.' })
   @ApiOkResponse({ type: BriefPaginaDto })
-  async lijst(@Param('id', ParseUUIDPipe) id: string, @Query() q: PaginaQuery): Promise<BriefPaginaDto> {
+  async lijst(@Param('id', ParseUUIDPipe) id: string, @Query() q: PaginaQuery): Promise<Omit<BriefPaginaDto, 'links'>> {
     const { brieven, docs } = await this.brieven(id);
     return pagina(brieven.map((b) => briefView(b, docs)), q);
   }
@@ -110,7 +110,7 @@ export class BrievenController {
   @Rollen(...LEZERS)
   @ApiOperation({ operationId: 'dossierTijdlijn', summary: 'De tijdlijn van het dossier: gebeurtenissen, brieven en documenten, op tijd.' })
   @ApiOkResponse({ type: DossierPaginaDto })
-  async tijdlijn(@Param('id', ParseUUIDPipe) id: string, @Query() q: PaginaQuery): Promise<DossierPaginaDto> {
+  async tijdlijn(@Param('id', ParseUUIDPipe) id: string, @Query() q: PaginaQuery): Promise<Omit<DossierPaginaDto, 'links'>> {
     const [gebeurtenissen, { brieven, docs }] = await Promise.all([
       this.dataSource.getRepository(KlachtGebeurtenisEntity).find({ where: { klachtId: id, accepted: true }, order: { at: 'ASC', id: 'ASC' } }),
       this.brieven(id),

@@ -1,3 +1,4 @@
+import { PaginaDto } from '../paginering/pagina.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DocumentDto } from '../dossier/documenten.dto';
 
@@ -17,11 +18,8 @@ export class BriefDto {
   @ApiProperty({ format: 'date-time' }) gemaaktOp: string;
 }
 
-export class BriefPaginaDto {
-  @ApiProperty({ type: [BriefDto] }) items: BriefDto[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
+export class BriefPaginaDto extends PaginaDto {
+  @ApiProperty({ type: [BriefDto] }) resultaten: BriefDto[];
 }
 
 export class DossierRegelDto {
@@ -34,9 +32,6 @@ export class DossierRegelDto {
   @ApiPropertyOptional({ description: 'SHA-256 van de PDF van de brief, of van het document' }) sha256?: string;
 }
 
-export class DossierPaginaDto {
-  @ApiProperty({ type: [DossierRegelDto] }) items: DossierRegelDto[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
+export class DossierPaginaDto extends PaginaDto {
+  @ApiProperty({ type: [DossierRegelDto] }) resultaten: DossierRegelDto[];
 }

@@ -88,7 +88,7 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
       await repo.createQueryBuilder().insert().into(BriefEntity).values({ ...basis, sjabloon: sjabloon ? relative(this.config.definitionsDir, sjabloon.file) : null, status: 'niet-opgemaakt', reden, ontbrekend: [] }).orIgnore().execute();
       return;
     }
-    const termijnen = await this.dataSource.getRepository(TermijnEntity).find({ where: { klachtId: klacht.id, status: 'running' }, order: { vervaltOp: 'ASC' } });
+    const termijnen = await this.dataSource.getRepository(TermijnEntity).find({ where: { klachtId: klacht.id, status: 'lopend' }, order: { vervaltOp: 'ASC' } });
     const regime = this.regimes.byId(klacht.definitieId, klacht.definitieVersie);
     const gegevens = briefGegevens(
       {

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiUnprocessableEntityResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { probleemSchema } from '../../common/openapi';
+import { DIAGRAM_GRAAF_SCHEMA } from './definitie.schema';
 import { ProblemException } from '../../common/problem';
 import { GEBEURTENISSEN } from '../../machines';
 import type { CompiledRegime, DefinitionError } from '../../machines/contract';
@@ -48,7 +50,7 @@ export class DefinitiesController {
   @Rollen(...LEZERS)
   @ApiOperation({ operationId: 'definitiesZoeken', summary: 'De definitieversies van de gemeente (nieuwste eerst)' })
   @ApiOkResponse({ type: DefinitieLijstDto })
-  lijst(@HuidigeTenant() tenant: Tenant, @Query() q: PaginaQuery): DefinitieLijstDto {
+  lijst(@HuidigeTenant() tenant: Tenant, @Query() q: PaginaQuery): Omit<DefinitieLijstDto, 'links'> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
     const alle = this.definities.regimesVan(tenant.gemeente).map((r) => this.versieDto(r));
@@ -69,8 +71,14 @@ export class DefinitiesController {
   @Get('definities/:id/diagram')
   @Rollen(...LEZERS)
   @ApiOperation({ operationId: 'definitieDiagram', summary: 'Het diagram van een definitie, gegenereerd uit de machine (mermaid, svg of json)' })
-  @ApiProduces('application/json', 'image/svg+xml', 'text/vnd.mermaid')
-  @ApiOkResponse({ description: 'Diagram in het gevraagde formaat' })
+  @ApiOkResponse({
+    description: 'Diagram in het gevraagde formaat (formaat=json, svg of mermaid)',
+    content: {
+      'application/json': { schema: DIAGRAM_GRAAF_SCHEMA },
+      'image/svg+xml': { schema: { type: 'string' } },
+      'text/vnd.mermaid': { schema: { type: 'string' } },
+    },
+  })
   @ApiNotFoundResponse({ description: 'Onbekende definitie of versie (definitie-niet-gevonden)' })
   async diagram(
     @HuidigeTenant() tenant: Tenant,
@@ -117,6 +125,8 @@ export class DefinitiesController {
     summary: 'Publiceer een nieuwe versie van de definitie; een gepubliceerde versie verandert nooit meer',
   })
   @ApiCreatedResponse({ type: DefinitieVersieDto })
+  @ApiConflictResponse({ description: 'Deze versie bestaat al en verandert niet meer (definitie-versie-bestaat).', schema: probleemSchema('DefinitieFoutenProblem') })
+  @ApiUnprocessableEntityResponse({ description: 'De definitie is ongeldig (definitie-ongeldig); er is niets gepubliceerd.', schema: probleemSchema('DefinitieFoutenProblem') })
   async publiceer(@HuidigeTenant() tenant: Tenant, @Body() body: DefinitieYamlDto): Promise<DefinitieVersieDto> {
     const u = await this.definities.publiceer(body.yaml, tenant.gemeente, tenant.subject);
     if (u.fouten.some((f) => /bestaat al en verandert niet meer/.test(f.message))) {

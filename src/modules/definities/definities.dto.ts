@@ -1,3 +1,4 @@
+import { PaginaDto } from '../paginering/pagina.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DataVeldDto } from '../klachten/dto/klacht-view.dto';
@@ -42,11 +43,8 @@ export class DefinitieDto {
   @ApiProperty({ type: [DefinitieVersieDto], description: 'Nieuwste eerst' }) versies: DefinitieVersieDto[];
 }
 
-export class DefinitieLijstDto {
+export class DefinitieLijstDto extends PaginaDto {
   @ApiProperty({ type: [DefinitieVersieDto] }) resultaten: DefinitieVersieDto[];
-  @ApiProperty() totaal: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
 }
 
 export { PaginaQuery } from '../paginering/pagina.query';

@@ -109,7 +109,7 @@ export class DocumentenController {
   @Rollen('klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder')
   @ApiOperation({ operationId: 'documentenOphalen', summary: 'De documenten in het dossier van een klacht, met hun SHA-256 (de lezing wordt gelogd).' })
   @ApiOkResponse({ type: DocumentPaginaDto })
-  async lijst(@Param('id', ParseUUIDPipe) id: string, @Query() q: PaginaQuery): Promise<DocumentPaginaDto> {
+  async lijst(@Param('id', ParseUUIDPipe) id: string, @Query() q: PaginaQuery): Promise<Omit<DocumentPaginaDto, 'links'>> {
     return pagina((await this.dossier.lijst(id)).map(documentView), q);
   }
 

@@ -1,3 +1,4 @@
+import { PaginaDto } from '../paginering/pagina.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DOCUMENT_SOORTEN } from './dossier-document.entity';
 
@@ -41,9 +42,6 @@ export class DocumentUploadDto {
   titel?: string;
 }
 
-export class DocumentPaginaDto {
-  @ApiProperty({ type: [DocumentDto] }) items: DocumentDto[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
+export class DocumentPaginaDto extends PaginaDto {
+  @ApiProperty({ type: [DocumentDto] }) resultaten: DocumentDto[];
 }

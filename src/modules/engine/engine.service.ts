@@ -323,7 +323,7 @@ export class EngineService {
     basis: Record<string, unknown>,
   ): Promise<OutboxBericht[]> {
     const alle = await m.find(TermijnEntity, { where: { klachtId: row.id } });
-    const lopend = alle.filter((t) => t.status === 'running');
+    const lopend = alle.filter((t) => t.status === 'lopend');
     // Passed obligations still open (te laat) before this step: te-laat.ts.
     const openVerlopen = alle.filter((t) => t.status === 'verlopen' && t.verplichting && t.geslotenOp === null);
     const maxRevisie: Record<string, number> = {};
@@ -380,7 +380,7 @@ export class EngineService {
     }
     for (const n of plan.nieuw) {
       const id = randomUUID();
-      await m.insert(TermijnEntity, { id, klachtId: row.id, status: 'running', verplichting: isVerplichting(n.naam), ...n });
+      await m.insert(TermijnEntity, { id, klachtId: row.id, status: 'lopend', verplichting: isVerplichting(n.naam), ...n });
       berichten.push(gepland({ id, ...n }));
     }
     // A name that starts again, or whose running successor ends now, takes the passed one with it.

@@ -1,4 +1,5 @@
 import { Controller, Get, HttpStatus } from '@nestjs/common';
+import { probleemSchema } from '../../common/openapi';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemException } from '../../common/problem';
 import { Publiek } from '../auth/rollen.decorator';
@@ -37,7 +38,7 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Of de dienst, de database en de job queue werken (gelijk aan /health/ready)' })
   @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({ description: 'De database of de job queue antwoordt niet' })
+  @ApiServiceUnavailableResponse({ description: 'De database of de job queue antwoordt niet', schema: probleemSchema('NietBeschikbaarProblem') })
   check(): Promise<HealthDto> {
     return this.ready();
   }
@@ -57,7 +58,7 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: de database en de job queue antwoorden (anders 503)' })
   @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({ description: 'De database of de job queue antwoordt niet' })
+  @ApiServiceUnavailableResponse({ description: 'De database of de job queue antwoordt niet', schema: probleemSchema('NietBeschikbaarProblem') })
   async ready(): Promise<HealthDto> {
     const report = await this.health.check();
     if (report.status !== 'ok') {

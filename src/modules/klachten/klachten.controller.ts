@@ -1,6 +1,7 @@
 import { IdempotentInTransactie } from '../idempotency/geen-idempotentie.decorator';
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { probleemSchema } from '../../common/openapi';
 import { ProblemException } from '../../common/problem';
 import { TenantContext } from '../auth/tenant';
 import {
@@ -81,7 +82,7 @@ export class KlachtenController {
   @Get()
   @ApiOperation({ operationId: 'klachtenZoeken', summary: 'Klachten, gefilterd en gepagineerd.' })
   @ApiOkResponse({ type: KlachtPaginaDto })
-  list(@Query() q: KlachtLijstQuery): Promise<KlachtPaginaDto> {
+  list(@Query() q: KlachtLijstQuery): Promise<Omit<KlachtPaginaDto, 'links'>> {
     return this.klachten.lijst(q);
   }
 
@@ -100,8 +101,12 @@ export class KlachtenController {
   @ApiHeader({ name: 'X-Correlation-ID', required: false, description: 'Wordt meegeschreven in de historie.' })
   @ApiOkResponse({ type: KlachtDetailDto })
   @ApiNotFoundResponse({ description: 'Onbekende klacht (klacht-niet-gevonden).' })
-  @ApiConflictResponse({ description: 'De gebeurtenis is in de huidige toestand niet toegestaan (gebeurtenis-niet-toegestaan); er is niets gewijzigd.' })
+  @ApiConflictResponse({
+    description: 'De gebeurtenis is in de huidige toestand niet toegestaan (gebeurtenis-niet-toegestaan) of voorbehouden aan het systeem (gebeurtenis-voorbehouden); er is niets gewijzigd.',
+    schema: probleemSchema('GebeurtenisNietToegestaanProblem'),
+  })
   @ApiUnprocessableEntityResponse({
+    schema: probleemSchema('GebeurtenisDataOngeldigProblem'),
     description:
       'De gebeurtenis past, maar de data niet (gebeurtenis-data-ongeldig: ontbrekend veld, onbekende waarde, geen ISO 8601-duur) of een registratiewaarde staat niet in de lijst van de gemeente; invalidParams noemt elk veld. Er is niets gewijzigd.',
   })

@@ -122,7 +122,8 @@ export class KlachtenService {
     return { ...this.view(k, termijnen, laat), gebeurtenissen: gebeurtenissen.map((g) => this.gebeurtenisView(g)) };
   }
 
-  async lijst(q: KlachtLijstQuery): Promise<KlachtPaginaDto> {
+  /** One page; PaginaLinksInterceptor adds `links` from the request. */
+  async lijst(q: KlachtLijstQuery): Promise<Omit<KlachtPaginaDto, 'links'>> {
     const nu = this.klok.nu();
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
@@ -149,7 +150,7 @@ export class KlachtenService {
     const veld = sorteer.replace(/^-/, '') as keyof typeof SORTEER_KOLOM;
     qb.orderBy(SORTEER_KOLOM[veld], sorteer.startsWith('-') ? 'DESC' : 'ASC').addOrderBy('k.id', 'ASC');
     qb.skip((page - 1) * pageSize).take(pageSize);
-    const [rows, total] = await qb.getManyAndCount();
+    const [rows, totaal] = await qb.getManyAndCount();
     const ids = rows.map((r) => r.id);
     // Running termijnen and the passed obligations still open (the ones a klacht is late on).
     const termijnen = rows.length
@@ -157,16 +158,16 @@ export class KlachtenService {
           .getRepository(TermijnEntity)
           .createQueryBuilder('t')
           .where('t.klacht_id = any(:ids)', { ids })
-          .andWhere(`(t.status = 'running' or ${openVerplichting('t')})`)
+          .andWhere(`(t.status = 'lopend' or ${openVerplichting('t')})`)
           .orderBy('t.vervaltOp', 'ASC')
           .getMany()
       : [];
     const laat = await this.teLaatVlaggen(ids, nu);
     return {
-      items: rows.map((k) => this.view(k, termijnen.filter((t) => t.klachtId === k.id), laat)),
+      resultaten: rows.map((k) => this.view(k, termijnen.filter((t) => t.klachtId === k.id), laat)),
+      totaal,
       page,
       pageSize,
-      total,
     };
   }
 

@@ -135,7 +135,7 @@ export class MetricsService implements OnApplicationShutdown {
   private async wekLatheid(): Promise<number> {
     const nu = this.klok.nu();
     const [{ oudste }] = (await this.dataSource.query(
-      `select min(vervalt_op) as oudste from termijn where status = 'running' and verval_gemeld_op is null and vervalt_op <= $1`,
+      `select min(vervalt_op) as oudste from termijn where status = 'lopend' and verval_gemeld_op is null and vervalt_op <= $1`,
       [nu],
     )) as Array<{ oudste: Date | null }>;
     return oudste ? Math.max(0, (nu.getTime() - new Date(oudste).getTime()) / 1000) : 0;

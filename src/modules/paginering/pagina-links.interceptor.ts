@@ -6,19 +6,18 @@ import { paginaLinks } from './pagina';
 interface Pagina {
   page: number;
   pageSize: number;
-  total?: number;
-  totaal?: number;
+  totaal: number;
   links?: unknown;
 }
 
 function isPagina(v: unknown): v is Pagina {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
   const p = v as Record<string, unknown>;
-  return typeof p.page === 'number' && typeof p.pageSize === 'number' && (typeof p.total === 'number' || typeof p.totaal === 'number');
+  return typeof p.page === 'number' && typeof p.pageSize === 'number' && typeof p.totaal === 'number';
 }
 
 /**
- * Every paged GET list (a body with `page`, `pageSize` and `total`/`totaal`) gets `links` (self, first,
+ * Every paged GET list (the one envelope, pagina.dto.ts: `resultaten`, `totaal`, `page`, `pageSize`) gets `links` (self, first,
  * prev, next, last) with the caller's other query keys kept, so each list module need not build them.
  */
 @Injectable()
@@ -30,7 +29,7 @@ export class PaginaLinksInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((body: unknown) => {
         if (!isPagina(body) || body.links !== undefined) return body;
-        return { ...body, links: paginaLinks(req, body.page, body.pageSize, (body.total ?? body.totaal)!) };
+        return { ...body, links: paginaLinks(req, body.page, body.pageSize, body.totaal) };
       }),
     );
   }

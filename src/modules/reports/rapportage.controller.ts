@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -7,6 +7,14 @@ import { ProblemException } from '../../common/problem';
 import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, type Tenant } from '../auth/tenant';
 import { AanbiederRapportageDto, JaaroverzichtQueryDto, RapportageQueryDto, type Formaat } from './rapportage.dto';
+import {
+  AANBIEDER_RAPPORTAGE_ONTVANGEN_SCHEMA,
+  JAAROVERZICHT_SCHEMA,
+  OPGESLAGEN_RAPPORTAGE_MET_INHOUD_SCHEMA,
+  OPGESLAGEN_RAPPORTAGE_SCHEMA,
+  RAPPORTAGE_MOMENT_SCHEMA,
+  RAPPORTAGE_SCHEMA,
+} from './rapportage.schema';
 import { RapportageService } from './rapportage.service';
 
 /** `formaat=` wins; otherwise the Accept header (text/csv, text/html); JSON by default. */
@@ -33,8 +41,14 @@ export class RapportageController {
 
   @Get('rapportages')
   @ApiOperation({ operationId: 'rapportage', summary: 'Rapportage per aanbieder, aard en oorzaak over een periode (JSON, CSV of afdrukbare HTML)' })
-  @ApiProduces('application/json', 'text/csv', 'text/html')
-  @ApiOkResponse({ description: 'De rapportage' })
+  @ApiOkResponse({
+    description: 'De rapportage (formaat= of de Accept-header kiest JSON, CSV of afdrukbare HTML)',
+    content: {
+      'application/json': { schema: RAPPORTAGE_SCHEMA },
+      'text/csv': { schema: { type: 'string', description: 'Puntkomma-gescheiden, UTF-8 met BOM.' } },
+      'text/html': { schema: { type: 'string' } },
+    },
+  })
   async rapportage(@HuidigeTenant() tenant: Tenant, @Query() q: RapportageQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
     if (tenant.rol === 'aanbieder' && q.aanbieder && q.aanbieder !== tenant.aanbiederId) {
       throw new ProblemException({ status: 403, detail: 'Een aanbieder ziet alleen de rapportage over de eigen klachten.' });
@@ -62,7 +76,10 @@ export class RapportageController {
   // Awb 9:12a: the gemeente's own yearly publication over all its klachten; an aanbieder gets its own report only.
   @Rollen('procesEigenaar', 'beleidsmedewerker', 'klachtbehandelaar')
   @ApiOperation({ operationId: 'jaaroverzicht', summary: 'Awb 9:12a: geregistreerde schriftelijke klachten van een jaar' })
-  @ApiProduces('application/json', 'text/html')
+  @ApiOkResponse({
+    description: 'Het jaaroverzicht',
+    content: { 'application/json': { schema: JAAROVERZICHT_SCHEMA }, 'text/html': { schema: { type: 'string' } } },
+  })
   async jaaroverzicht(@HuidigeTenant() tenant: Tenant, @Query() q: JaaroverzichtQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
     const j = await this.rapportages.jaaroverzicht(tenant.gemeente, q.jaar);
     if ((q.formaat ?? (kiesFormaat(req) === 'html' ? 'html' : 'json')) === 'html') {
@@ -74,6 +91,7 @@ export class RapportageController {
 
   @Get('rapportages/planning')
   @ApiOperation({ operationId: 'rapportagePlanning', summary: 'De rapportagemomenten van de gemeente (uit de definitie)' })
+  @ApiOkResponse({ description: 'De rapportagemomenten', schema: { type: 'array', items: RAPPORTAGE_MOMENT_SCHEMA } })
   async planning(@HuidigeTenant() tenant: Tenant): Promise<unknown[]> {
     return this.dataSource.query(
       `select soort, cadans, to_char(periode_van, 'YYYY-MM-DD') as "periodeVan", to_char(periode_tot, 'YYYY-MM-DD') as "periodeTot",
@@ -86,6 +104,7 @@ export class RapportageController {
 
   @Get('rapportages/opgeslagen')
   @ApiOperation({ operationId: 'opgeslagenRapportages', summary: 'Rapportages die op hun deadline zijn gemaakt en bewaard' })
+  @ApiOkResponse({ description: 'De bewaarde rapportages, zonder inhoud', schema: { type: 'array', items: OPGESLAGEN_RAPPORTAGE_SCHEMA } })
   async opgeslagen(@HuidigeTenant() tenant: Tenant): Promise<unknown[]> {
     return this.dataSource.query(
       `select id, soort, aanbieder_id as "aanbiederId", to_char(periode_van, 'YYYY-MM-DD') as "periodeVan",
@@ -97,6 +116,8 @@ export class RapportageController {
 
   @Get('rapportages/opgeslagen/:id')
   @ApiOperation({ operationId: 'opgeslagenRapportage', summary: 'Eén bewaarde rapportage met inhoud' })
+  @ApiOkResponse({ description: 'De bewaarde rapportage', schema: OPGESLAGEN_RAPPORTAGE_MET_INHOUD_SCHEMA })
+  @ApiNotFoundResponse({ description: 'Geen rapportage met dit id voor de aanroeper (niet-gevonden)' })
   async opgeslagenEen(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<unknown> {
     const rows = await this.dataSource.query(
       `select id, soort, aanbieder_id as "aanbiederId", to_char(periode_van, 'YYYY-MM-DD') as "periodeVan", to_char(periode_tot, 'YYYY-MM-DD') as "periodeTot",
@@ -112,6 +133,7 @@ export class RapportageController {
   @Rollen('aanbieder')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ operationId: 'dienAanbiederRapportageIn', summary: 'Een aanbieder levert de periodieke rapportage aan (voorkomt escalatie naar de contractmanager)' })
+  @ApiCreatedResponse({ description: 'Ontvangen; een tweede inzending voor dezelfde deadline vervangt de eerste', schema: AANBIEDER_RAPPORTAGE_ONTVANGEN_SCHEMA })
   async dienIn(@HuidigeTenant() tenant: Tenant, @Body() body: AanbiederRapportageDto): Promise<{ id: string; deadline: string; ingediendOp: string }> {
     const rows: Array<{ id: string; ingediend_op: Date }> = await this.dataSource.query(
       `insert into aanbieder_rapportage (gemeente, aanbieder_id, deadline, ingediend_door, inhoud) values ($1, $2, $3, $4, $5)

@@ -125,9 +125,9 @@ with basis as materialized (
   left join lateral (
     select case
       when bool_or(t.status = 'verlopen') then 'teLaatAfgehandeld'
-      when bool_or(t.status = 'running') then 'lopend'
-      when bool_or(t.status = 'met' and jsonb_path_exists(t.mutaties, '$[*] ? (@.soort == "verdaging")')) then 'naVerdaging'
-      when bool_or(t.status = 'met') then 'opTijd'
+      when bool_or(t.status = 'lopend') then 'lopend'
+      when bool_or(t.status = 'nagekomen' and jsonb_path_exists(t.mutaties, '$[*] ? (@.soort == "verdaging")')) then 'naVerdaging'
+      when bool_or(t.status = 'nagekomen') then 'opTijd'
     end as klasse
     from termijn t
     where t.klacht_id = k.id and t.naam = any($5::text[])

@@ -5,7 +5,7 @@
  * ended the termijn had it still been running. So the step is replayed on the previous snapshot with
  * the passed termijnen put back as running (pure, nothing is written), and `planTermijnen` decides as
  * for any running termijn: ended by a handling event after its last day (met late, status verlopen),
- * or by a withdrawal or forwarding (cancelled).
+ * or by a withdrawal or forwarding (vervallen).
  *
  * This reads the compiled regimes' context (`context.termijnen`, keyed by name, as in
  * src/machines/compiler/types.ts `KlachtContext`). A regime that keeps its termijnen elsewhere gets no
@@ -28,7 +28,7 @@ interface Snapshot {
 }
 
 /**
- * The passed obligations this step ends, with how (`verlopen`: met late; `cancelled`: withdrawn or
+ * The passed obligations this step ends, with how (`verlopen`: met late; `vervallen`: withdrawn or
  * forwarded). Obligations whose name runs again in `vorigeSnapshot` are left to the caller.
  */
 export function geslotenDoorStap(

@@ -24,7 +24,7 @@ export { GEEN_VERPLICHTING, VERPLICHTINGEN, isVerplichting } from '../../machine
 
 /** SQL: termijn row `t` is an open obligation (running, or passed and not yet met or ended). */
 export function openVerplichting(t = 't'): string {
-  return `(${t}.verplichting and (${t}.status = 'running' or (${t}.status = 'verlopen' and ${t}.gesloten_op is null)))`;
+  return `(${t}.verplichting and (${t}.status = 'lopend' or (${t}.status = 'verlopen' and ${t}.gesloten_op is null)))`;
 }
 
 /**

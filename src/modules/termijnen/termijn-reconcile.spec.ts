@@ -49,9 +49,9 @@ describe('reconciling termijn rows with the regime', () => {
 
   it('a termijn that vanishes is met when ended in time, verlopen when late or on its expiry, cancelled on withdrawal', () => {
     const rows = [lopend('afhandeling', '2026-05-18')];
-    expect(planTermijnen(rows, {}, [], ev('AFGEDAAN', '2026-05-18T21:59:00Z')).beeindigd[0].status).toBe('met');
+    expect(planTermijnen(rows, {}, [], ev('AFGEDAAN', '2026-05-18T21:59:00Z')).beeindigd[0].status).toBe('nagekomen');
     expect(planTermijnen(rows, {}, [], ev('AFGEDAAN', '2026-05-18T22:00:00Z')).beeindigd[0].status).toBe('verlopen');
     expect(planTermijnen(rows, {}, [], ev('TERMIJN_VERLOPEN', '2026-05-19T00:00:00Z', { termijn: 'afhandeling' })).beeindigd[0].status).toBe('verlopen');
-    expect(planTermijnen(rows, {}, [], ev('KLACHT_INGETROKKEN')).beeindigd[0].status).toBe('cancelled');
+    expect(planTermijnen(rows, {}, [], ev('KLACHT_INGETROKKEN')).beeindigd[0].status).toBe('vervallen');
   });
 });

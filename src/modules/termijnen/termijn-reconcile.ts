@@ -36,7 +36,7 @@ export interface TermijnPlan {
   /** Running termijnen whose fields change; `verschoven` when the wake-up moments moved (revision + 1). */
   gewijzigd: Array<{ id: string; velden: TermijnVelden; revision: number; verschoven: boolean }>;
   /** Termijnen the regime no longer runs. */
-  beeindigd: Array<{ id: string; naam: string; status: Exclude<TermijnStatus, 'running'> }>;
+  beeindigd: Array<{ id: string; naam: string; status: Exclude<TermijnStatus, 'lopend'> }>;
 }
 
 // Events that end a termijn without it being met or missed: the klacht went elsewhere or was withdrawn.
@@ -82,7 +82,7 @@ function sleutelMomenten(vervaldatum: string, herinneringen: Array<{ naam: strin
  * @param maxRevisie  highest revision ever used per name for this klacht (also ended rows), so a
  *                    termijn that starts again never reuses a job id of an earlier one
  * @param gewenst  StepResult.termijnen
- * @param event  the event that caused the step (decides met / verlopen / cancelled)
+ * @param event  the event that caused the step (decides nagekomen / verlopen / vervallen)
  */
 export function planTermijnen(
   lopend: LopendeTermijn[],
@@ -110,11 +110,11 @@ export function planTermijnen(
   const at = Date.parse(event.at);
   for (const t of lopend) {
     if (gezien.has(t.naam)) continue;
-    let status: Exclude<TermijnStatus, 'running'>;
+    let status: Exclude<TermijnStatus, 'lopend'>;
     if (event.type === 'TERMIJN_VERLOPEN' && event.data?.termijn === t.naam) status = 'verlopen';
-    else if (ANNULEREND.test(event.type)) status = 'cancelled';
+    else if (ANNULEREND.test(event.type)) status = 'vervallen';
     // Ended by a handling event: on time if it happened before the end of the last day.
-    else status = at < t.vervaltOp.getTime() ? 'met' : 'verlopen';
+    else status = at < t.vervaltOp.getTime() ? 'nagekomen' : 'verlopen';
     plan.beeindigd.push({ id: t.id, naam: t.naam, status });
   }
   return plan;

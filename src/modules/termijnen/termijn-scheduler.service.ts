@@ -50,7 +50,7 @@ export class TermijnScheduler implements OnModuleInit, OnApplicationShutdown {
   /** Schedules the wake-ups of one termijn row as it is in the database now. */
   async herplan(termijnId: string): Promise<number> {
     const t = await this.dataSource.getRepository(TermijnEntity).findOneBy({ id: termijnId });
-    if (!t || t.status !== 'running') return 0;
+    if (!t || t.status !== 'lopend') return 0;
     return this.planRij(t);
   }
 
@@ -92,7 +92,7 @@ export class TermijnScheduler implements OnModuleInit, OnApplicationShutdown {
     for (;;) {
       const rows = await repo
         .createQueryBuilder('t')
-        .where("t.status = 'running' AND t.id > :na", { na })
+        .where("t.status = 'lopend' AND t.id > :na", { na })
         .orderBy('t.id', 'ASC')
         .limit(500)
         .getMany();

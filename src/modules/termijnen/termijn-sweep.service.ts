@@ -54,7 +54,7 @@ export class TermijnSweep implements OnApplicationBootstrap, OnApplicationShutdo
     const repo = this.dataSource.getRepository(TermijnEntity);
     const verlopen = await repo
       .createQueryBuilder('t')
-      .where("t.status = 'running' AND t.vervalGemeldOp IS NULL AND t.vervaltOp <= :nu", { nu })
+      .where("t.status = 'lopend' AND t.vervalGemeldOp IS NULL AND t.vervaltOp <= :nu", { nu })
       // Due order, ties by name: the order the wake-up's catch-up fires one klacht's termijnen in.
       .orderBy('t.vervaltOp', 'ASC')
       .addOrderBy('t.naam', 'ASC')
@@ -67,7 +67,7 @@ export class TermijnSweep implements OnApplicationBootstrap, OnApplicationShutdo
     }
     const herinneringen = await repo
       .createQueryBuilder('t')
-      .where("t.status = 'running' AND t.volgendeHerinneringOp <= :nu", { nu })
+      .where("t.status = 'lopend' AND t.volgendeHerinneringOp <= :nu", { nu })
       .orderBy('t.volgendeHerinneringOp', 'ASC')
       .limit(SWEEP_BATCH)
       .getMany();

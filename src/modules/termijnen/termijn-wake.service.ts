@@ -64,7 +64,7 @@ export class TermijnWakeService {
         if (e instanceof KlachtNietGevondenError) return 'stale' as const;
         throw e;
       }
-      const termijn = await m.findOne(TermijnEntity, { where: { klachtId: job.klachtId, naam: job.termijnNaam, status: 'running' } });
+      const termijn = await m.findOne(TermijnEntity, { where: { klachtId: job.klachtId, naam: job.termijnNaam, status: 'lopend' } });
       if (!termijn || termijn.revision !== job.revision || termijn.vervalGemeldOp) return 'stale' as const;
       if (termijn.vervaltOp.getTime() > nu.getTime()) return 'nog-niet' as const;
       // This termijn's due moment at the database's precision (microseconds; a Date keeps milliseconds),
@@ -78,7 +78,7 @@ export class TermijnWakeService {
       for (let stap = 0; ; stap++) {
         const volgende = await m
           .createQueryBuilder(TermijnEntity, 't')
-          .where("t.klachtId = :klachtId AND t.status = 'running' AND t.vervalGemeldOp IS NULL AND t.vervaltOp <= :grens", {
+          .where("t.klachtId = :klachtId AND t.status = 'lopend' AND t.vervalGemeldOp IS NULL AND t.vervaltOp <= :grens", {
             klachtId: klacht.id,
             grens,
           })
@@ -139,7 +139,7 @@ export class TermijnWakeService {
         if (e instanceof KlachtNietGevondenError) return 'stale' as const;
         throw e;
       }
-      const termijn = await m.findOne(TermijnEntity, { where: { klachtId: job.klachtId, naam: job.termijnNaam, status: 'running' } });
+      const termijn = await m.findOne(TermijnEntity, { where: { klachtId: job.klachtId, naam: job.termijnNaam, status: 'lopend' } });
       if (!termijn || termijn.revision !== job.revision) return 'stale' as const;
       const h = termijn.herinneringen.find((x) => x.naam === job.herinnering);
       if (!h || h.verzondenOp) return 'stale' as const;

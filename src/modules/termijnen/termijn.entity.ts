@@ -2,7 +2,13 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { KlachtEntity } from '../klachten/klacht.entity';
 import type { TermijnMutatie } from '../../machines/contract';
 
-export type TermijnStatus = 'running' | 'met' | 'verlopen' | 'cancelled';
+/**
+ * The states of a termijn, as stored and as the API shows them, in Dutch like every other value of the
+ * API: lopend, nagekomen (the obligation was met in time), verlopen (the termijn passed), vervallen
+ * (ended without being due any more, e.g. the klacht was withdrawn).
+ */
+export const TERMIJN_STATUSSEN = ['lopend', 'nagekomen', 'verlopen', 'vervallen'] as const;
+export type TermijnStatus = (typeof TERMIJN_STATUSSEN)[number];
 
 /** One reminder of a termijn; `verzondenOp` is set inside a transaction so it fires once. */
 export interface HerinneringRecord {
@@ -23,10 +29,10 @@ export interface HerinneringRecord {
  */
 @Entity('termijn')
 // At most one running termijn per name per klacht; ended ones stay as history.
-@Index('UQ_termijn_running', ['klachtId', 'naam'], { unique: true, where: `"status" = 'running'` })
+@Index('UQ_termijn_lopend', ['klachtId', 'naam'], { unique: true, where: `"status" = 'lopend'` })
 @Index('IDX_termijn_klacht', ['klachtId'])
-@Index('IDX_termijn_verval_due', ['vervaltOp'], { where: `"status" = 'running' AND "verval_gemeld_op" IS NULL` })
-@Index('IDX_termijn_herinnering_due', ['volgendeHerinneringOp'], { where: `"status" = 'running'` })
+@Index('IDX_termijn_verval_due', ['vervaltOp'], { where: `"status" = 'lopend' AND "verval_gemeld_op" IS NULL` })
+@Index('IDX_termijn_herinnering_due', ['volgendeHerinneringOp'], { where: `"status" = 'lopend'` })
 export class TermijnEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -59,7 +65,7 @@ export class TermijnEntity {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   uitleg: string[];
 
-  @Column({ type: 'varchar', length: 20, default: 'running' })
+  @Column({ type: 'varchar', length: 20, default: 'lopend' })
   status: TermijnStatus;
 
   @Column({ type: 'int', default: 1 })

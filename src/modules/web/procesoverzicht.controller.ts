@@ -1,9 +1,10 @@
 import { Controller, Get, Header, Param, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DefinitionSummary } from '../../machines/contract';
 import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, type Tenant } from '../auth/tenant';
+import { KLACHTEN_IN_TOESTAND_SCHEMA, PADEN_SCHEMA, PROCESOVERZICHT_SCHEMA, PROCESOVERZICHTEN_SCHEMA } from './api.schema';
 import { PadenService, type PadenOverzicht } from './paden.service';
 import { ProcesoverzichtService, type Procesoverzicht } from './procesoverzicht.service';
 
@@ -23,6 +24,7 @@ export class ProcesoverzichtController {
 
   @Get()
   @ApiOperation({ operationId: 'procesoverzichten', summary: 'De definities (versies) van de gemeente' })
+  @ApiOkResponse({ description: 'De definitieversies', schema: PROCESOVERZICHTEN_SCHEMA })
   lijst(@HuidigeTenant() tenant: Tenant): DefinitionSummary[] {
     return this.overzichten.definities(tenant.gemeente);
   }
@@ -35,14 +37,16 @@ export class ProcesoverzichtController {
 
   @Get(':definitieId/versies/:versie')
   @ApiOperation({ operationId: 'procesoverzicht', summary: 'Aantallen per toestand, termijnbanden en mediane tijd in de toestand' })
-  @ApiOkResponse({ description: 'Per toestand van het statechart: aantal, te laat, bijna verlopen, op tijd, mediaan dagen' })
+  @ApiOkResponse({ description: 'Per toestand van het statechart: aantal, te laat, bijna verlopen, op tijd, mediaan dagen', schema: PROCESOVERZICHT_SCHEMA })
+  @ApiNotFoundResponse({ description: 'Onbekende definitie of versie voor de gemeente van de aanroeper (definitie-niet-gevonden)' })
   overzicht(@HuidigeTenant() tenant: Tenant, @Param('definitieId') id: string, @Param('versie') versie: string): Promise<Procesoverzicht> {
     return this.overzichten.overzicht(tenant.gemeente, id, versie);
   }
 
   @Get(':definitieId/versies/:versie/diagram')
   @ApiOperation({ operationId: 'procesdiagram', summary: 'Het statechart als SVG, met live aantallen per toestand' })
-  @ApiProduces('image/svg+xml')
+  @ApiOkResponse({ description: 'Het statechart als SVG', content: { 'image/svg+xml': { schema: { type: 'string' } } } })
+  @ApiNotFoundResponse({ description: 'Onbekende definitie of versie voor de gemeente van de aanroeper (definitie-niet-gevonden)' })
   @Header('Cache-Control', 'no-store')
   async diagram(@HuidigeTenant() tenant: Tenant, @Param('definitieId') id: string, @Param('versie') versie: string, @Res() res: Response): Promise<void> {
     const svg = await this.overzichten.svg(tenant.gemeente, id, versie);
@@ -51,12 +55,16 @@ export class ProcesoverzichtController {
 
   @Get(':definitieId/versies/:versie/toestanden/:toestand/klachten')
   @ApiOperation({ operationId: 'klachtenInToestand', summary: 'De klachten in een toestand (of in de subtoestanden van een samengestelde toestand)' })
+  @ApiOkResponse({ description: 'De klachten in de toestand, nieuwste eerst (hooguit 500)', schema: KLACHTEN_IN_TOESTAND_SCHEMA })
+  @ApiNotFoundResponse({ description: 'Onbekende definitie, versie of toestand (definitie-niet-gevonden, toestand-niet-gevonden)' })
   klachten(@HuidigeTenant() tenant: Tenant, @Param('definitieId') id: string, @Param('versie') versie: string, @Param('toestand') toestand: string) {
     return this.overzichten.klachten(tenant.gemeente, id, versie, toestand);
   }
 
   @Get(':definitieId/versies/:versie/paden')
   @ApiOperation({ operationId: 'procespaden', summary: 'Elke route die een klacht kan nemen, in gewone taal' })
+  @ApiOkResponse({ description: 'De routes, elk als zinnen', schema: PADEN_SCHEMA })
+  @ApiNotFoundResponse({ description: 'Onbekende definitie of versie voor de gemeente van de aanroeper (definitie-niet-gevonden)' })
   padenLijst(@HuidigeTenant() tenant: Tenant, @Param('definitieId') id: string, @Param('versie') versie: string): PadenOverzicht {
     return this.paden.paden(this.overzichten.regime(tenant.gemeente, id, versie));
   }

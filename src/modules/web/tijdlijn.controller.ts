@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
@@ -10,6 +10,7 @@ import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, type Tenant } from '../auth/tenant';
 import { teLaat, termijnTeLaat } from '../termijnen/te-laat';
 import { WerkvoorraadService } from './werkvoorraad.service';
+import { TIJDLIJN_SCHEMA } from './api.schema';
 import { WEB_REGISTRY, type WebRegistry } from './web-registry.provider';
 
 export interface Tijdlijn {
@@ -59,6 +60,8 @@ export class TijdlijnController {
 
   @Get(':id/tijdlijn')
   @ApiOperation({ operationId: 'klachtTijdlijn', summary: 'Tijdlijn van een klacht: gebeurtenissen, termijnen met uitleg, wat er nu kan gebeuren' })
+  @ApiOkResponse({ description: 'De tijdlijn', schema: TIJDLIJN_SCHEMA })
+  @ApiNotFoundResponse({ description: 'Onbekende klacht, of niet van de aanroeper (klacht-niet-gevonden)' })
   async tijdlijn(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<Tijdlijn> {
     const rows = await this.dataSource.query(
       `select id, gemeente, onderwerp, definitie_id, definitie_versie, state, done, soort, kanaal, ontvangen_op, aanbieders, categorie, oorzaak,

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Rollen } from '../auth/rollen.decorator';
+import { VOORBEELD_SCHEMA } from './api.schema';
 import { VoorbeeldService, type Voorbeeld } from './voorbeeld.service';
 
 export class DefinitieVoorbeeldDto {
@@ -30,7 +31,7 @@ export class VoorbeeldController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ operationId: 'definitieVoorbeeld', summary: 'Valideer een definitie en teken het diagram, zonder te publiceren' })
-  @ApiOkResponse({ description: 'Fouten (file:line:column) en, als de definitie compileert, het diagram als SVG' })
+  @ApiOkResponse({ description: 'Fouten (file:line:column) en, als de definitie compileert, het diagram als SVG', schema: VOORBEELD_SCHEMA })
   voorbeeld(@Body() body: DefinitieVoorbeeldDto): Promise<Voorbeeld> {
     return this.voorbeelden.voorbeeld(body.yaml, body.bestandsnaam);
   }

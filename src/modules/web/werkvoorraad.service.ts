@@ -36,7 +36,7 @@ export interface Werkvoorraad {
   gemeente: { code: string; naam: string };
   peildatum: string;
   bijnaDagen: number;
-  items: WerkvoorraadRegel[];
+  resultaten: WerkvoorraadRegel[];
   /** For the filters: the states and aanbieders that occur among the open klachten (before filtering). */
   keuzes: { toestanden: Array<{ state: string; omschrijving: string }>; aanbieders: Array<{ id: string; naam: string }> };
 }
@@ -141,7 +141,7 @@ export class WerkvoorraadService {
       gemeente: { code: tenant.gemeente, naam: this.gemeenteNaam(tenant.gemeente) },
       peildatum: nu.toISOString(),
       bijnaDagen: BIJNA_DAGEN,
-      items: rijen.map((k) => ({
+      resultaten: rijen.map((k) => ({
         id: k.id,
         onderwerp: k.onderwerp,
         state: k.state,
@@ -169,7 +169,7 @@ export class WerkvoorraadService {
     const at = event.at ?? this.klok.nu().toISOString();
     const { klacht, result } = await this.engine.proef(klachtId, { ...event, at }, { actor });
     const lopend: Array<{ naam: string; label: string; vervaldatum: string; grondslag: string | null; uitleg: string[] }> = await this.dataSource.query(
-      `select naam, label, to_char(vervaldatum, 'YYYY-MM-DD') as vervaldatum, grondslag, uitleg from termijn where klacht_id = $1 and status = 'running' order by vervalt_op`,
+      `select naam, label, to_char(vervaldatum, 'YYYY-MM-DD') as vervaldatum, grondslag, uitleg from termijn where klacht_id = $1 and status = 'lopend' order by vervalt_op`,
       [klacht.id],
     );
     const straks = new Map<string, TermijnView>(result.termijnen.map((t) => [t.naam, t]));

@@ -8,6 +8,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
@@ -76,6 +77,7 @@ export class WebhooksController {
   @Rollen('beheerder')
   @ApiOperation({ operationId: 'maakWebhookAbonnement', summary: 'Abonneer een URL op CloudEvents van de gemeente' })
   @ApiCreatedResponse({ type: AangemaaktWebhookAbonnementDto })
+  @ApiUnprocessableEntityResponse({ description: 'De URL wijst naar het eigen netwerk of bevat inloggegevens (webhook-url-geweigerd); invalidParams noemt url. Er is niets opgeslagen.' })
   async maak(@HuidigeTenant() tenant: Tenant, @Body() body: NieuwWebhookAbonnementDto): Promise<AangemaaktWebhookAbonnementDto> {
     // SSRF: no subscriber inside the deployment's own network (ssrf.ts); checked again at every delivery.
     const fout = this.config.webhookInterneAdressenToegestaan ? undefined : webhookUrlFout(body.url);

@@ -3,7 +3,7 @@ import { IsISO8601, IsObject, IsOptional, Matches } from 'class-validator';
 
 /** An event on a running klacht (KlachtEvent in contract.ts). */
 export class GebeurtenisDto {
-  @ApiProperty({ description: 'Gebeurtenistype in SCREAMING_SNAKE_CASE.', example: 'IN_BEHANDELING_GENOMEN' })
+  @ApiProperty({ description: 'Gebeurtenistype in SCREAMING_SNAKE_CASE.', example: 'IN_BEHANDELING_NEMEN' })
   @Matches(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/, { message: 'type moet in SCREAMING_SNAKE_CASE, bijvoorbeeld AFGEDAAN' })
   type: string;
 

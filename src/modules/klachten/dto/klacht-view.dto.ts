@@ -1,4 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { VELD_SOORTEN } from '../../../machines/compiler/gebeurtenissen';
+import { TERMIJN_STATUSSEN } from '../../termijnen/termijn.entity';
+import { PaginaDto } from '../../paginering/pagina.dto';
+import { AanbiederDto } from './klacht-intake.dto';
 import { RegistratieWaardenDto } from './registratie.dto';
 
 /** One data field an event needs. */
@@ -6,8 +10,9 @@ export class DataVeldDto {
   @ApiProperty({ example: 'oordeel' }) naam: string;
   @ApiProperty() verplicht: boolean;
   @ApiProperty({
-    enum: ['tekst', 'teksten', 'keuze', 'jaNee', 'waar', 'duur', 'datum', 'termijn', 'registratie'],
-    description: 'tekst; teksten (tekst of lijst teksten); keuze (een van waarden); jaNee (true/false); waar (moet true zijn); duur (ISO 8601, bijv. P4W); datum (JJJJ-MM-DD); registratie (object, waarden in registratieWaarden).',
+    enum: VELD_SOORTEN,
+    description:
+      'tekst; teksten (tekst of lijst teksten); keuze (een van waarden); jaNee (true/false); waar (moet true zijn); duur (ISO 8601, bijv. P4W); datum (JJJJ-MM-DD); termijn (naam van een lopende termijn, in waarden); intake (object: een nieuwe intake); registratie (object, waarden in registratieWaarden).',
   })
   soort: string;
   @ApiProperty() omschrijving: string;
@@ -21,6 +26,26 @@ export class VolgendeGebeurtenisDto {
   @ApiProperty({ type: [DataVeldDto] }) data: DataVeldDto[];
 }
 
+/** A reminder of a termijn (HerinneringRecord, termijn.entity.ts). */
+export class HerinneringDto {
+  @ApiProperty({ example: 'eenWeekVoorAfloop' }) naam: string;
+  @ApiProperty({ format: 'date', description: 'Dag van de herinnering (Europe/Amsterdam).' }) datum: string;
+  @ApiProperty({ example: 'behandelaar' }) naar: string;
+  @ApiProperty({ format: 'date-time', description: 'Begin van die dag.' }) op: string;
+  @ApiPropertyOptional({ format: 'date-time' }) verzondenOp?: string;
+}
+
+/** A change of a termijn (TermijnMutatie, src/machines/contract.ts): verdaging, opschorting, hervatting or instemming. */
+export class MutatieDto {
+  @ApiProperty({ enum: ['verdaging', 'opschorting', 'hervatting', 'instemming'] }) soort: string;
+  @ApiProperty({ format: 'date-time', description: 'Wanneer (bij verdaging: de schriftelijke mededeling).' }) at: string;
+  @ApiPropertyOptional({ description: 'Verdaging: ISO 8601-duur (Awb 9:11 lid 2).', example: 'P2W' }) duur?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Instemming: de afgesproken datum (Awb 9:11 lid 3).' }) tot?: string;
+  @ApiPropertyOptional({ description: 'Instemming: schriftelijk gegeven.' }) schriftelijk?: boolean;
+  @ApiPropertyOptional() reden?: string;
+  @ApiProperty({ format: 'date', description: 'De vervaldatum na deze wijziging.' }) vervaldatumNa: string;
+}
+
 export class TermijnViewDto {
   @ApiProperty({ example: 'afhandeling' }) naam: string;
   @ApiProperty({ example: 'Afhandeltermijn (Awb 9:11)' }) label: string;
@@ -28,13 +53,12 @@ export class TermijnViewDto {
   @ApiProperty({ description: 'Moment waarop de termijn verstreken is (einde van de laatste dag, Europe/Amsterdam).', format: 'date-time' })
   vervaltOp: string;
   @ApiProperty({ type: [String], description: 'Uitleg van de berekening, een regel per stap.' }) uitleg: string[];
-  @ApiProperty({ enum: ['running', 'met', 'verlopen', 'cancelled'] }) status: string;
+  @ApiProperty({ enum: TERMIJN_STATUSSEN }) status: string;
   @ApiProperty() revision: number;
-  @ApiProperty({ description: 'Herinneringen: naam, datum, naar, op, verzondenOp.', type: 'array', items: { type: 'object' } })
-  herinneringen: object[];
+  @ApiProperty({ type: [HerinneringDto] }) herinneringen: HerinneringDto[];
   @ApiPropertyOptional({ type: String, nullable: true, example: 'leidinggevende' }) escalatieNaar: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Awb 9:11 lid 1' }) grondslag: string | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) mutaties: object[];
+  @ApiProperty({ type: [MutatieDto] }) mutaties: MutatieDto[];
   @ApiProperty({ description: 'Een verplichting van gemeente of aanbieder (false: een termijn van de klager, zoals het jaar voor de ombudsman, Awb 9:24).' })
   verplichting: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', description: 'Een verlopen verplichting: wanneer ze alsnog is nagekomen of de klacht eindigde (daarna niet meer te laat).' })
@@ -46,11 +70,11 @@ export class TermijnViewDto {
 export class GebeurtenisViewDto {
   @ApiProperty() id: string;
   @ApiProperty({ example: 'KLACHT_ONTVANGEN' }) type: string;
-  @ApiPropertyOptional({ nullable: true }) vanState: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null bij de eerste gebeurtenis.' }) vanState: string | null;
   @ApiProperty() naarState: string;
   @ApiProperty() actor: string;
   @ApiProperty({ format: 'date-time' }) at: string;
-  @ApiPropertyOptional({ nullable: true }) correlationId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'X-Correlation-ID van het verzoek dat de gebeurtenis bracht.' }) correlationId: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) payload: Record<string, unknown>;
 }
 
@@ -66,8 +90,8 @@ export class KlachtViewDto {
   @ApiProperty() kanaal: string;
   @ApiProperty({ format: 'date-time' }) ontvangenOp: string;
   @ApiProperty() ingediendBij: string;
-  @ApiPropertyOptional({ nullable: true }) onderwerp: string | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) aanbieders: object[];
+  @ApiProperty({ type: String, nullable: true }) onderwerp: string | null;
+  @ApiProperty({ type: [AanbiederDto] }) aanbieders: AanbiederDto[];
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Aard van de klacht (registratie.aard).' }) categorie: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Oorzaak (registratie.oorzaak).' }) oorzaak: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Afwikkeling (registratie.afwikkeling).' }) afdoening: string | null;
@@ -94,9 +118,6 @@ export class KlachtDetailDto extends KlachtViewDto {
   @ApiProperty({ type: [GebeurtenisViewDto] }) gebeurtenissen: GebeurtenisViewDto[];
 }
 
-export class KlachtPaginaDto {
-  @ApiProperty({ type: [KlachtViewDto] }) items: KlachtViewDto[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
+export class KlachtPaginaDto extends PaginaDto {
+  @ApiProperty({ type: [KlachtViewDto] }) resultaten: KlachtViewDto[];
 }

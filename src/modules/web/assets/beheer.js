@@ -93,7 +93,7 @@
   // Awb 9:12 lid 1: the outcomes as the law names them.
   var OORDELEN = { gegrond: 'gegrond', ongegrond: 'ongegrond', deelsGegrond: 'deels gegrond', geenOordeel: 'geen oordeel' };
   var BANDEN = { overdue: 'te laat', nearlyDue: 'bijna verlopen', onTime: 'op tijd' };
-  var STATUS = { running: 'loopt', met: 'gehaald', verlopen: 'verlopen', cancelled: 'vervallen' };
+  var STATUS = { lopend: 'loopt', nagekomen: 'gehaald', verlopen: 'verlopen', vervallen: 'vervallen' };
   var KANALEN = { brief: 'brief', webformulier: 'webformulier', email: 'e-mail', telefoon: 'telefoon', balie: 'balie' };
   var SOORTEN = { klacht: 'klacht', signaal: 'signaal', melding: 'melding' };
   // camelCase value → words ("ouderDanEenJaar" → "ouder dan een jaar").
@@ -282,9 +282,9 @@
         w.keuzes.aanbieders.length ? keuze('aanbieder', 'Aanbieder', filter.aanbieder, [['', 'alle aanbieders']].concat(w.keuzes.aanbieders.map(function (a) { return [a.id, a.naam]; }))) : null,
         keuze('teLaat', 'Te laat', filter.teLaat, [['', 'alle klachten'], ['true', 'alleen te laat'], ['false', 'niet te laat']]),
         el('button', { type: 'submit', text: 'Filter toepassen' })));
-      c.appendChild(el('p', { id: 'aantal', role: 'status', text: w.items.length === 1 ? '1 klacht' : w.items.length + ' klachten' }));
-      if (!w.items.length) { c.appendChild(el('p', { text: 'Geen open klachten met deze filters.' })); document.body.setAttribute('data-klaar', 'werkvoorraad'); return; }
-      c.appendChild(tabel('Open klachten, meest dringend eerst', ['Klacht', 'Stand', 'Eerstvolgende termijn', 'Uiterlijk', 'Toestand', 'Aanbieder', 'Ontvangen'], w.items.map(function (k) {
+      c.appendChild(el('p', { id: 'aantal', role: 'status', text: w.resultaten.length === 1 ? '1 klacht' : w.resultaten.length + ' klachten' }));
+      if (!w.resultaten.length) { c.appendChild(el('p', { text: 'Geen open klachten met deze filters.' })); document.body.setAttribute('data-klaar', 'werkvoorraad'); return; }
+      c.appendChild(tabel('Open klachten, meest dringend eerst', ['Klacht', 'Stand', 'Eerstvolgende termijn', 'Uiterlijk', 'Toestand', 'Aanbieder', 'Ontvangen'], w.resultaten.map(function (k) {
         return el('tr', { 'data-klacht': k.id, class: k.teLaat ? 'te-laat' : null },
           el('td', null, el('a', { href: '/beheer/klachten/' + encodeURIComponent(k.id), text: klachtNaam(k) })),
           el('td', null, k.band ? el('span', { class: 'band ' + k.band, text: BANDEN[k.band] }) : 'geen termijn'),

@@ -1,3 +1,4 @@
+import { PaginaDto } from '../../paginering/pagina.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -86,24 +87,8 @@ export class WebhookAfleveringDto {
   @ApiProperty({ format: 'date-time' }) aangemaaktOp: string;
 }
 
-export class LinkDto {
-  @ApiProperty() href: string;
-}
-
-export class PaginaLinksDto {
-  @ApiProperty({ type: LinkDto }) self: LinkDto;
-  @ApiPropertyOptional({ type: LinkDto }) first?: LinkDto;
-  @ApiPropertyOptional({ type: LinkDto }) prev?: LinkDto;
-  @ApiPropertyOptional({ type: LinkDto }) next?: LinkDto;
-  @ApiPropertyOptional({ type: LinkDto }) last?: LinkDto;
-}
-
-export class WebhookAfleveringLijstDto {
+export class WebhookAfleveringLijstDto extends PaginaDto {
   @ApiProperty({ type: [WebhookAfleveringDto] }) resultaten: WebhookAfleveringDto[];
-  @ApiProperty() totaal: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty({ type: PaginaLinksDto }) links: PaginaLinksDto;
 }
 
 export class WebhookAfleveringQuery extends PaginaQuery {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PaginaQuery } from '../../paginering/pagina.query';
-import { PaginaLinksDto } from '../../webhooks/dto/webhook.dto';
+import { PaginaDto } from '../../paginering/pagina.dto';
 
 export const ZGW_STATUSSEN = ['wachtend', 'afgeleverd', 'vastgelopen'] as const;
 
@@ -16,12 +16,8 @@ export class ZgwAfleveringDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) afgeleverdOp: string | null;
 }
 
-export class ZgwAfleveringLijstDto {
+export class ZgwAfleveringLijstDto extends PaginaDto {
   @ApiProperty({ type: [ZgwAfleveringDto] }) resultaten: ZgwAfleveringDto[];
-  @ApiProperty() totaal: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty({ type: PaginaLinksDto }) links: PaginaLinksDto;
 }
 
 export class ZgwAfleveringQuery extends PaginaQuery {

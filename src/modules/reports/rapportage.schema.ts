@@ -1,0 +1,87 @@
+import { datum, getal, jaNee, lijst, moment, object, tekst, tekstOfNull, type Schema } from '../../common/openapi-schema';
+
+/** OpenAPI schemas of the report responses (rapportage.service.ts, rapportage.repository.ts). */
+const telling = object({ waarde: tekst(), aantal: getal() });
+
+export const RAPPORTAGE_SCHEMA: Schema = object({
+  gemeente: tekst({ example: 'GM0363' }),
+  periode: object({ van: datum(), tot: datum() }),
+  filters: object({ 'aanbieder?': tekst(), 'aard?': tekst(), 'oorzaak?': tekst(), 'kanaal?': tekst() }),
+  drempel: getal(),
+  gegenereerdOp: moment(),
+  cijfers: object({
+    totaal: getal(),
+    perAanbieder: lijst(object({ waarde: tekst(), aantal: getal(), naam: tekst() })),
+    perAard: lijst(telling),
+    perOorzaak: lijst(telling),
+    perKanaal: lijst(telling),
+    perAfdoening: lijst(telling),
+    perOordeel: lijst(telling),
+    perTermijn: lijst(telling),
+    perTevredenheid: lijst(telling),
+    maatregelen: lijst(telling),
+    regels: lijst(
+      object({
+        aanbiederId: tekst(),
+        aanbiederNaam: tekst(),
+        aard: tekst(),
+        oorzaak: tekst(),
+        aantal: getal(),
+        gegrond: getal(),
+        deelsGegrond: getal(),
+        ongegrond: getal(),
+        zonderOordeel: getal(),
+        opTijd: getal(),
+        naVerdaging: getal(),
+        teLaat: getal(),
+        teLaatAfgehandeld: getal(),
+        lopend: getal(),
+        tevreden: getal(),
+        nietTevreden: getal(),
+        maatregelen: lijst(tekst()),
+        terugkerend: jaNee(),
+      }),
+    ),
+    terugkerend: lijst(object({ aanbiederId: tekst(), aanbiederNaam: tekst(), aard: tekst(), aantal: getal() })),
+  }),
+});
+
+export const JAAROVERZICHT_SCHEMA: Schema = object({
+  gemeente: tekst(),
+  jaar: getal(),
+  schriftelijk: getal({ description: 'Geregistreerde schriftelijke klachten (Awb 9:12a).' }),
+  perAard: lijst(telling),
+  perOordeel: lijst(telling),
+  perAfdoening: lijst(telling),
+});
+
+export const RAPPORTAGE_MOMENT_SCHEMA: Schema = object({
+  soort: tekst(),
+  cadans: tekst(),
+  periodeVan: datum(),
+  periodeTot: datum(),
+  deadline: datum(),
+  herinnering: datum({ nullable: true }),
+  naar: tekst(),
+  label: tekst(),
+  herinneringVerzondenOp: moment({ nullable: true }),
+  verwerktOp: moment({ nullable: true }),
+});
+
+const opgeslagenLeden = {
+  id: tekst({ format: 'uuid' }),
+  soort: tekst(),
+  aanbiederId: tekstOfNull(),
+  periodeVan: datum(),
+  periodeTot: datum(),
+  deadline: datum(),
+  label: tekst(),
+  gegenereerdOp: moment(),
+};
+export const OPGESLAGEN_RAPPORTAGE_SCHEMA: Schema = object(opgeslagenLeden);
+export const OPGESLAGEN_RAPPORTAGE_MET_INHOUD_SCHEMA: Schema = object({
+  ...opgeslagenLeden,
+  inhoud: { type: 'object', additionalProperties: true, description: 'De rapportage zoals op de deadline gemaakt.' },
+});
+
+export const AANBIEDER_RAPPORTAGE_ONTVANGEN_SCHEMA: Schema = object({ id: tekst({ format: 'uuid' }), deadline: datum(), ingediendOp: moment() });

@@ -1,0 +1,118 @@
+import { getal, getalOfNull, jaNee, lijst, moment, object, ref, tekst, tekstOfNull, datum, type Schema } from '../../common/openapi-schema';
+import { TERMIJN_STATUSSEN } from '../termijnen/termijn.entity';
+import { DEFINITIE_SAMENVATTING_SCHEMA } from '../definities/definitie.schema';
+
+/** OpenAPI schemas of the process-owner API responses of this module (tijdlijn, procesoverzichten, voorbeelden). */
+
+const band = tekst({ nullable: true, enum: ['overdue', 'nearlyDue', 'onTime', null] });
+
+/** Tijdlijn (tijdlijn.controller.ts). */
+export const TIJDLIJN_SCHEMA: Schema = object({
+  klacht: object({
+    id: tekst({ format: 'uuid' }),
+    gemeente: tekst(),
+    definitieId: tekst(),
+    definitieVersie: tekst(),
+    state: tekst(),
+    stateOmschrijving: tekst(),
+    done: jaNee(),
+    soort: tekst(),
+    kanaal: tekst(),
+    ontvangenOp: moment(),
+    aanbieders: lijst(ref('AanbiederDto')),
+    categorie: tekstOfNull(),
+    oorzaak: tekstOfNull(),
+    afdoening: tekstOfNull(),
+    oordeel: tekstOfNull(),
+    teLaat: jaNee({ description: 'Een verplichting is over haar termijn en nog niet nagekomen (docs/te-laat.md).' }),
+  }),
+  gebeurtenissen: lijst(
+    object({
+      type: tekst(),
+      omschrijving: tekst(),
+      at: moment(),
+      van: tekstOfNull(),
+      vanOmschrijving: tekstOfNull(),
+      naar: tekst(),
+      naarOmschrijving: tekst(),
+      actor: tekst(),
+    }),
+  ),
+  termijnen: lijst(
+    object({
+      naam: tekst(),
+      label: tekst(),
+      vervaldatum: datum(),
+      status: tekst({ enum: [...TERMIJN_STATUSSEN] }),
+      uitleg: lijst(tekst()),
+      grondslag: tekstOfNull(),
+      escalatieNaar: tekstOfNull(),
+      mutaties: lijst(ref('MutatieDto')),
+      beeindigdOp: moment({ nullable: true }),
+      teLaat: jaNee(),
+    }),
+  ),
+  volgendeEvents: lijst(object({ type: tekst(), omschrijving: tekst() })),
+});
+
+export const PROCESOVERZICHTEN_SCHEMA: Schema = lijst(DEFINITIE_SAMENVATTING_SCHEMA);
+
+const stateTelling = {
+  state: tekst(),
+  count: getal(),
+  overdue: getal(),
+  nearlyDue: getal(),
+  onTime: getal(),
+  medianDays: getalOfNull(),
+};
+
+/** Procesoverzicht (procesoverzicht.service.ts). */
+export const PROCESOVERZICHT_SCHEMA: Schema = object({
+  definitie: DEFINITIE_SAMENVATTING_SCHEMA,
+  titel: tekst(),
+  peildatum: moment(),
+  bijnaDagen: getal(),
+  totaal: getal(),
+  states: lijst(object({ ...stateTelling, label: tekst(), 'fase?': tekst(), 'faseLabel?': tekst(), type: tekst(), 'parent?': tekst() })),
+  onbekend: lijst(object(stateTelling)),
+});
+
+/** The klachten in one state (queryKlachtenInState). */
+export const KLACHTEN_IN_TOESTAND_SCHEMA: Schema = object({
+  state: tekst(),
+  label: tekst(),
+  klachten: lijst(
+    object({
+      id: tekst({ format: 'uuid' }),
+      state: tekst(),
+      ontvangenOp: moment(),
+      soort: tekst(),
+      kanaal: tekst(),
+      aanbieders: tekst({ description: 'Namen van de aanbieders, met komma gescheiden.' }),
+      categorie: tekstOfNull(),
+      termijn: tekstOfNull(),
+      vervaldatum: datum({ nullable: true }),
+      band,
+      sinds: moment({ nullable: true }),
+    }),
+  ),
+});
+
+const padZin = object({ van: tekst(), naar: tekst(), event: tekst(), zin: tekst(), 'grondslag?': tekst(), termijnen: lijst(tekst()) });
+
+/** PadenOverzicht (paden.service.ts). */
+export const PADEN_SCHEMA: Schema = object({
+  definitie: object({ id: tekst(), versie: tekst(), gemeente: tekst() }),
+  aantal: getal(),
+  afgekapt: jaNee(),
+  paden: lijst(object({ nummer: getal(), eind: tekst(), eindOmschrijving: tekst(), stappen: lijst(padZin) })),
+});
+
+/** Voorbeeld (voorbeeld.service.ts). */
+export const VOORBEELD_SCHEMA: Schema = object({
+  geldig: jaNee(),
+  bestand: tekst({ example: 'definitions/gm0363-amsterdam/2026-01.yaml' }),
+  fouten: lijst(ref('DefinitieFoutDto')),
+  'svg?': tekst(),
+  'states?': lijst(tekst()),
+});

@@ -1,0 +1,5012 @@
+/* Gegenereerd door openapi-typescript uit GET /api/v1/openapi.json; niet met de hand wijzigen (test/support/openapi/genereer.ts). */
+export interface paths {
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Of de dienst, de database en de job queue werken */
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api-sleutels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De API-sleutels van de gemeente (zonder de sleutels zelf) */
+        get: operations["lijstApiSleutels"];
+        put?: never;
+        /** Maak een API-sleutel (de sleutel wordt één keer getoond) */
+        post: operations["maakApiSleutel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api-sleutels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Trek een API-sleutel in */
+        delete: operations["trekApiSleutelIn"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten/{id}/inzage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wie dit dossier inzag en wanneer (voor de functionaris gegevensbescherming) */
+        get: operations["dossierInzageLijst"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-abonnementen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De abonnementen van de gemeente */
+        get: operations["lijstWebhookAbonnementen"];
+        put?: never;
+        /** Abonneer een URL op CloudEvents van de gemeente */
+        post: operations["maakWebhookAbonnement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-abonnementen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén abonnement */
+        get: operations["haalWebhookAbonnement"];
+        put?: never;
+        post?: never;
+        /** Beëindig een abonnement (wachtende afleveringen vervallen) */
+        delete: operations["verwijderWebhookAbonnement"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-afleveringen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Afleveringen, nieuwste eerst, met filters en paginering */
+        get: operations["lijstWebhookAfleveringen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-afleveringen/{id}/opnieuw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lever een CloudEvent opnieuw af (zelfde id) */
+        post: operations["leverWebhookOpnieuw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Klachten, gefilterd en gepagineerd. */
+        get: operations["klachtenZoeken"];
+        put?: never;
+        /** Registreer een klacht (intake); de termijnen starten volgens de definitie van de gemeente. */
+        post: operations["klachtIndienen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Een klacht met termijnen (met uitleg), historie en de gebeurtenissen die nu kunnen. */
+        get: operations["klachtOphalen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten/{id}/gebeurtenissen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Voer een gebeurtenis door op een klacht. */
+        post: operations["gebeurtenisToevoegen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten/{id}/registratie": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Registreer aard, oorzaak, afwikkeling, maatregelen en tevredenheid van een klacht voor de rapportages (ook na afsluiten); waarden uit de lijsten van de gemeente. */
+        patch: operations["klachtRegistreren"];
+        trace?: never;
+    };
+    "/definities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De definitieversies van de gemeente (nieuwste eerst) */
+        get: operations["definitiesZoeken"];
+        put?: never;
+        /** Publiceer een nieuwe versie van de definitie; een gepubliceerde versie verandert nooit meer */
+        post: operations["definitiePubliceren"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/definities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Een definitie met al haar versies */
+        get: operations["definitieOphalen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/definities/{id}/diagram": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het diagram van een definitie, gegenereerd uit de machine (mermaid, svg of json) */
+        get: operations["definitieDiagram"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/definities/validaties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Valideer een definitie (YAML) zonder te publiceren: fouten als bestand:regel:kolom met wat u in plaats daarvan schrijft */
+        post: operations["definitieValideren"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gebeurtenis-typen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De gebeurtenissen die POST /klachten/{id}/gebeurtenissen kent, met hun data */
+        get: operations["gebeurtenisTypen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten/{id}/terugkoppelingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terugkoppeling van de aanbieder (registratie, behandeling, afdoening, maatregelen, tevredenheid); past de bijbehorende gebeurtenis toe als die nu kan */
+        post: operations["terugkoppelingToevoegen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten/{id}/ombudsman-verzoeken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verzoek van de ombudsman (informatievraag, interventieverzoek, doorgezonden klacht, eigen onderzoek) als gekoppelde sub-klacht met eigen termijnen */
+        post: operations["ombudsmanVerzoekToevoegen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rapportages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rapportage per aanbieder, aard en oorzaak over een periode (JSON, CSV of afdrukbare HTML) */
+        get: operations["rapportage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rapportages/jaaroverzicht": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Awb 9:12a: geregistreerde schriftelijke klachten van een jaar */
+        get: operations["jaaroverzicht"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rapportages/planning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De rapportagemomenten van de gemeente (uit de definitie) */
+        get: operations["rapportagePlanning"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rapportages/opgeslagen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rapportages die op hun deadline zijn gemaakt en bewaard */
+        get: operations["opgeslagenRapportages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rapportages/opgeslagen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén bewaarde rapportage met inhoud */
+        get: operations["opgeslagenRapportage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aanbieder-rapportages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een aanbieder levert de periodieke rapportage aan (voorkomt escalatie naar de contractmanager) */
+        post: operations["dienAanbiederRapportageIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/procesoverzichten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De definities (versies) van de gemeente */
+        get: operations["procesoverzichten"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/procesoverzichten/{definitieId}/versies/{versie}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aantallen per toestand, termijnbanden en mediane tijd in de toestand */
+        get: operations["procesoverzicht"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/procesoverzichten/{definitieId}/versies/{versie}/diagram": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het statechart als SVG, met live aantallen per toestand */
+        get: operations["procesdiagram"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/procesoverzichten/{definitieId}/versies/{versie}/toestanden/{toestand}/klachten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De klachten in een toestand (of in de subtoestanden van een samengestelde toestand) */
+        get: operations["klachtenInToestand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/procesoverzichten/{definitieId}/versies/{versie}/paden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Elke route die een klacht kan nemen, in gewone taal */
+        get: operations["procespaden"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten/{id}/tijdlijn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tijdlijn van een klacht: gebeurtenissen, termijnen met uitleg, wat er nu kan gebeuren */
+        get: operations["klachtTijdlijn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/definitie-voorbeelden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Valideer een definitie en teken het diagram, zonder te publiceren */
+        post: operations["definitieVoorbeeld"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        QueueHealthDto: {
+            /** @enum {string} */
+            backend: "redis" | "postgres";
+            /** @enum {string} */
+            status: "ok" | "down";
+        };
+        HealthDto: {
+            /** @enum {string} */
+            status: "ok" | "down";
+            /** @enum {string} */
+            database: "ok" | "down";
+            queue: components["schemas"]["QueueHealthDto"];
+        };
+        NieuweApiSleutelDto: {
+            /** @description Waarvoor de sleutel is, bijv. "Koppeling zaaksysteem". */
+            naam: string;
+            /**
+             * @description De rol van de houder.
+             * @enum {string}
+             */
+            rol: "beleidsmedewerker" | "klachtbehandelaar" | "aanbieder" | "procesEigenaar" | "systeem" | "beheerder";
+            /** @description Verplicht bij rol aanbieder: het id van de aanbieder. */
+            aanbiederId?: string;
+        };
+        AangemaakteApiSleutelDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example GM0363 */
+            gemeente: string;
+            /** @enum {string} */
+            rol: "beleidsmedewerker" | "klachtbehandelaar" | "aanbieder" | "procesEigenaar" | "systeem" | "beheerder";
+            aanbiederId?: string | null;
+            naam: string;
+            /** @description Publiek deel van de sleutel (herkenning in logs). */
+            prefix: string;
+            /** Format: date-time */
+            aangemaaktOp: string;
+            /** Format: date-time */
+            ingetrokkenOp?: string | null;
+            /** @description De sleutel zelf. Wordt maar één keer getoond: bewaar hem nu. */
+            sleutel: string;
+        };
+        ApiSleutelDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example GM0363 */
+            gemeente: string;
+            /** @enum {string} */
+            rol: "beleidsmedewerker" | "klachtbehandelaar" | "aanbieder" | "procesEigenaar" | "systeem" | "beheerder";
+            aanbiederId?: string | null;
+            naam: string;
+            /** @description Publiek deel van de sleutel (herkenning in logs). */
+            prefix: string;
+            /** Format: date-time */
+            aangemaaktOp: string;
+            /** Format: date-time */
+            ingetrokkenOp?: string | null;
+        };
+        DossierInzageDto: {
+            /** @description Wanneer het dossier werd ingezien. */
+            op: string;
+            /** @description Wie: de API-sleutel of de OIDC-gebruiker. */
+            wie: string;
+            /** @description De rol waarmee. */
+            rol: string;
+            /** @description De aanbieder, bij de rol aanbieder. */
+            aanbiederId?: string | null;
+        };
+        NieuwWebhookAbonnementDto: {
+            /**
+             * @description URL die de CloudEvents ontvangt (https buiten het eigen netwerk).
+             * @example https://zaaksysteem.gemeente.nl/klachtregie/events
+             */
+            url: string;
+            /**
+             * @description CloudEvent-types om te ontvangen; leeg = alles. Een `*` aan het eind kiest een voorvoegsel. Types: nl.klachtregie.klacht.ontvangen, nl.klachtregie.klacht.status-gewijzigd, nl.klachtregie.klacht.afgedaan, nl.klachtregie.termijn.gestart, nl.klachtregie.termijn.beeindigd, nl.klachtregie.termijn.herinnering, nl.klachtregie.termijn.verlopen, nl.klachtregie.termijn.escalatie, nl.klachtregie.opdracht.*, nl.klachtregie.rapportage.herinnering, nl.klachtregie.rapportage.escalatie, nl.klachtregie.rapportage.gegenereerd.
+             * @example [
+             *       "nl.klachtregie.klacht.afgedaan",
+             *       "nl.klachtregie.termijn.*"
+             *     ]
+             */
+            typen?: string[];
+            /** @description Eigen geheim (minstens 24 tekens) voor de handtekening; zonder dit maakt Klachtregie er een. */
+            secret?: string;
+            /** @description Alleen gebeurtenissen over klachten van deze aanbieder. */
+            aanbiederId?: string;
+            omschrijving?: string;
+        };
+        AangemaaktWebhookAbonnementDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example GM0363 */
+            gemeente: string;
+            url: string;
+            typen: string[];
+            aanbiederId?: string | null;
+            omschrijving?: string | null;
+            actief: boolean;
+            /** Format: date-time */
+            aangemaaktOp: string;
+            /** @description Het geheim voor de Klachtregie-Signature; alleen nu zichtbaar. */
+            secret: string;
+        };
+        WebhookAbonnementDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example GM0363 */
+            gemeente: string;
+            url: string;
+            typen: string[];
+            aanbiederId?: string | null;
+            omschrijving?: string | null;
+            actief: boolean;
+            /** Format: date-time */
+            aangemaaktOp: string;
+        };
+        LinkDto: {
+            /** @example /api/v1/klachten?page=2&pageSize=20 */
+            href: string;
+        };
+        PaginaLinksDto: {
+            self: components["schemas"]["LinkDto"];
+            first: components["schemas"]["LinkDto"];
+            prev?: components["schemas"]["LinkDto"];
+            next?: components["schemas"]["LinkDto"];
+            last: components["schemas"]["LinkDto"];
+        };
+        WebhookAfleveringDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            abonnementId: string;
+            /**
+             * Format: uuid
+             * @description CloudEvent id
+             */
+            eventId: string;
+            /** @example nl.klachtregie.klacht.afgedaan */
+            eventType: string;
+            /** Format: uuid */
+            klachtId?: string | null;
+            /** @description Volgorde binnen de klacht */
+            sequence: string;
+            /** @enum {string} */
+            status: "wachtend" | "afgeleverd" | "vervallen";
+            pogingen: number;
+            /** Format: date-time */
+            volgendePogingOp: string;
+            laatsteStatus?: number | null;
+            laatsteFout?: string | null;
+            /** Format: date-time */
+            afgeleverdOp?: string | null;
+            /** Format: date-time */
+            aangemaaktOp: string;
+        };
+        WebhookAfleveringLijstDto: {
+            /** @description Aantal resultaten over alle pagina’s. */
+            totaal: number;
+            page: number;
+            pageSize: number;
+            links: components["schemas"]["PaginaLinksDto"];
+            resultaten: components["schemas"]["WebhookAfleveringDto"][];
+        };
+        AanbiederDto: {
+            /**
+             * @description Id van de aanbieder (ketenpartner) in het contractbeheer.
+             * @example zorgaanbieder-noord
+             */
+            id: string;
+            /** @example Zorgaanbieder Noord */
+            naam?: string;
+            /**
+             * @example wmo
+             * @enum {string}
+             */
+            type?: "wmo" | "jeugdhulp" | "zorg" | "overig";
+        };
+        RegistratieDto: {
+            /**
+             * @description Aard (categorie) van de klacht. Een waarde uit registratie.aard van de definitie(versie) van de klacht; een andere waarde geeft 422 met de toegestane waarden.
+             * @example bejegening
+             */
+            aard?: string;
+            /**
+             * @description Oorzaak. Een waarde uit registratie.oorzaak van de definitie(versie) van de klacht; een andere waarde geeft 422 met de toegestane waarden.
+             * @example planning
+             */
+            oorzaak?: string;
+            /**
+             * @description Hoe de klacht is afgewikkeld. Een waarde uit registratie.afwikkeling van de definitie(versie) van de klacht; een andere waarde geeft 422 met de toegestane waarden.
+             * @example excuses
+             */
+            afwikkeling?: string;
+            /**
+             * @description Getroffen of te treffen maatregelen (vervangt de vorige lijst). Elk een waarde uit registratie.maatregelen van de definitie(versie) van de klacht; een andere waarde geeft 422 met de toegestane waarden.
+             * @example [
+             *       "werkinstructie aangepast"
+             *     ]
+             */
+            maatregelen?: string[];
+            /**
+             * @description Of de klager tevreden is. Een waarde uit registratie.tevredenheid van de definitie(versie) van de klacht; een andere waarde geeft 422 met de toegestane waarden. KLAGER_TEVREDEN en KLAGER_ONTEVREDEN vullen dit zelf (tevreden / ontevreden).
+             * @example tevreden
+             */
+            tevredenheid?: string;
+        };
+        KlachtIntakeDto: {
+            /**
+             * @description CBS-gemeentecode
+             * @example GM0363
+             */
+            gemeente: string;
+            /**
+             * @example webformulier
+             * @enum {string}
+             */
+            kanaal: "telefoon" | "balie" | "brief" | "webformulier" | "email";
+            /**
+             * @description Moment van ontvangst (ISO 8601 met tijdzone); bepaalt de termijnen.
+             * @example 2026-04-02T10:00:00+02:00
+             */
+            ontvangenOp: string;
+            /**
+             * @example gemeente
+             * @enum {string}
+             */
+            ingediendBij: "gemeente" | "aanbieder" | "ombudsman";
+            /**
+             * @example klacht
+             * @enum {string}
+             */
+            soort?: "klacht" | "signaal" | "melding" | "stoppenMetLeveren" | "eigenOnderzoek";
+            /** @example Hulp bij het huishouden komt niet opdagen */
+            onderwerp?: string;
+            aanbieders: components["schemas"]["AanbiederDto"][];
+            /**
+             * @description Routeringsfeiten die de definitie van de gemeente toetst.
+             * @example {
+             *       "complex": false,
+             *       "eerderBijAanbieder": false
+             *     }
+             */
+            feiten: {
+                [key: string]: unknown;
+            };
+            /** @description Registratie voor de rapportages, als die bij ontvangst al bekend is (meestal aard en oorzaak). */
+            registratie?: components["schemas"]["RegistratieDto"];
+        };
+        DataVeldDto: {
+            /** @example oordeel */
+            naam: string;
+            verplicht: boolean;
+            /**
+             * @description tekst; teksten (tekst of lijst teksten); keuze (een van waarden); jaNee (true/false); waar (moet true zijn); duur (ISO 8601, bijv. P4W); datum (JJJJ-MM-DD); termijn (naam van een lopende termijn, in waarden); intake (object: een nieuwe intake); registratie (object, waarden in registratieWaarden).
+             * @enum {string}
+             */
+            soort: "tekst" | "teksten" | "keuze" | "jaNee" | "waar" | "duur" | "datum" | "termijn" | "intake" | "registratie";
+            omschrijving: string;
+            /** @description Bij keuze: de waarden die nu zijn toegestaan (bij een termijn: de lopende termijnen). */
+            waarden?: string[];
+        };
+        VolgendeGebeurtenisDto: {
+            /** @example AFDOENEN */
+            type: string;
+            /** @example klacht afgedaan met een schriftelijk, gemotiveerd oordeel */
+            omschrijving: string;
+            data: components["schemas"]["DataVeldDto"][];
+        };
+        RegistratieWaardenDto: {
+            /**
+             * @example [
+             *       "bejegening",
+             *       "bereikbaarheid"
+             *     ]
+             */
+            aard: string[];
+            /**
+             * @example [
+             *       "planning",
+             *       "personeelstekort"
+             *     ]
+             */
+            oorzaak: string[];
+            /**
+             * @example [
+             *       "excuses",
+             *       "uitleg"
+             *     ]
+             */
+            afwikkeling: string[];
+            /**
+             * @example [
+             *       "werkinstructie aangepast"
+             *     ]
+             */
+            maatregelen: string[];
+            /**
+             * @example [
+             *       "tevreden",
+             *       "ontevreden"
+             *     ]
+             */
+            tevredenheid: string[];
+        };
+        HerinneringDto: {
+            /** @example eenWeekVoorAfloop */
+            naam: string;
+            /**
+             * Format: date
+             * @description Dag van de herinnering (Europe/Amsterdam).
+             */
+            datum: string;
+            /** @example behandelaar */
+            naar: string;
+            /**
+             * Format: date-time
+             * @description Begin van die dag.
+             */
+            op: string;
+            /** Format: date-time */
+            verzondenOp?: string;
+        };
+        MutatieDto: {
+            /** @enum {string} */
+            soort: "verdaging" | "opschorting" | "hervatting" | "instemming";
+            /**
+             * Format: date-time
+             * @description Wanneer (bij verdaging: de schriftelijke mededeling).
+             */
+            at: string;
+            /**
+             * @description Verdaging: ISO 8601-duur (Awb 9:11 lid 2).
+             * @example P2W
+             */
+            duur?: string;
+            /**
+             * Format: date
+             * @description Instemming: de afgesproken datum (Awb 9:11 lid 3).
+             */
+            tot?: string;
+            /** @description Instemming: schriftelijk gegeven. */
+            schriftelijk?: boolean;
+            reden?: string;
+            /**
+             * Format: date
+             * @description De vervaldatum na deze wijziging.
+             */
+            vervaldatumNa: string;
+        };
+        TermijnViewDto: {
+            /** @example afhandeling */
+            naam: string;
+            /** @example Afhandeltermijn (Awb 9:11) */
+            label: string;
+            /**
+             * Format: date
+             * @example 2026-05-18
+             */
+            vervaldatum: string;
+            /**
+             * Format: date-time
+             * @description Moment waarop de termijn verstreken is (einde van de laatste dag, Europe/Amsterdam).
+             */
+            vervaltOp: string;
+            /** @description Uitleg van de berekening, een regel per stap. */
+            uitleg: string[];
+            /** @enum {string} */
+            status: "lopend" | "nagekomen" | "verlopen" | "vervallen";
+            revision: number;
+            herinneringen: components["schemas"]["HerinneringDto"][];
+            /** @example leidinggevende */
+            escalatieNaar?: string | null;
+            /** @example Awb 9:11 lid 1 */
+            grondslag?: string | null;
+            mutaties: components["schemas"]["MutatieDto"][];
+            /** @description Een verplichting van gemeente of aanbieder (false: een termijn van de klager, zoals het jaar voor de ombudsman, Awb 9:24). */
+            verplichting: boolean;
+            /**
+             * Format: date-time
+             * @description Een verlopen verplichting: wanneer ze alsnog is nagekomen of de klacht eindigde (daarna niet meer te laat).
+             */
+            geslotenOp?: string | null;
+            /** @description Te laat: een verplichting waarvan de termijn voorbij is en die nog niet is nagekomen, zolang de klacht loopt (docs/te-laat.md). */
+            overdue: boolean;
+        };
+        GebeurtenisViewDto: {
+            id: string;
+            /** @example KLACHT_ONTVANGEN */
+            type: string;
+            /** @description Null bij de eerste gebeurtenis. */
+            vanState: string | null;
+            naarState: string;
+            actor: string;
+            /** Format: date-time */
+            at: string;
+            /** @description X-Correlation-ID van het verzoek dat de gebeurtenis bracht. */
+            correlationId: string | null;
+            payload: {
+                [key: string]: unknown;
+            };
+        };
+        KlachtDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example GM0363 */
+            gemeente: string;
+            /** @example gm0363-amsterdam */
+            definitieId: string;
+            /** @example 2015-01 */
+            definitieVersie: string;
+            /** @example intern.inBehandeling */
+            state: string;
+            done: boolean;
+            version: number;
+            soort: string;
+            kanaal: string;
+            /** Format: date-time */
+            ontvangenOp: string;
+            ingediendBij: string;
+            onderwerp: string | null;
+            aanbieders: components["schemas"]["AanbiederDto"][];
+            /** @description Aard van de klacht (registratie.aard). */
+            categorie?: string | null;
+            /** @description Oorzaak (registratie.oorzaak). */
+            oorzaak?: string | null;
+            /** @description Afwikkeling (registratie.afwikkeling). */
+            afdoening?: string | null;
+            /** @description Oordeel uit AFDOENEN (Awb 9:12 lid 1). */
+            oordeel?: string | null;
+            /** @description Tevredenheid van de klager (registratie.tevredenheid, of uit KLAGER_TEVREDEN / KLAGER_ONTEVREDEN). */
+            tevredenheid?: string | null;
+            /** @description Maatregelen (registratie.maatregelen). */
+            maatregelen: string[];
+            feiten: {
+                [key: string]: unknown;
+            };
+            /** @description Gebeurtenissen die de aanroeper nu kan sturen (POST /klachten/{id}/gebeurtenissen), met de data die elk nodig heeft. Gebeurtenissen van het systeem zelf (TERMIJN_VERLOPEN) staan er niet in. */
+            volgendeEvents: components["schemas"]["VolgendeGebeurtenisDto"][];
+            /** @description De toegestane registratiewaarden van de definitieversie van deze klacht. */
+            registratieWaarden?: components["schemas"]["RegistratieWaardenDto"] | null;
+            /** @description De klacht is te laat: een verplichting is over haar termijn en nog niet nagekomen (docs/te-laat.md); dezelfde definitie als overdue=true, het procesoverzicht en de rapportage. */
+            teLaat: boolean;
+            termijnen: components["schemas"]["TermijnViewDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            gebeurtenissen: components["schemas"]["GebeurtenisViewDto"][];
+        };
+        KlachtViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example GM0363 */
+            gemeente: string;
+            /** @example gm0363-amsterdam */
+            definitieId: string;
+            /** @example 2015-01 */
+            definitieVersie: string;
+            /** @example intern.inBehandeling */
+            state: string;
+            done: boolean;
+            version: number;
+            soort: string;
+            kanaal: string;
+            /** Format: date-time */
+            ontvangenOp: string;
+            ingediendBij: string;
+            onderwerp: string | null;
+            aanbieders: components["schemas"]["AanbiederDto"][];
+            /** @description Aard van de klacht (registratie.aard). */
+            categorie?: string | null;
+            /** @description Oorzaak (registratie.oorzaak). */
+            oorzaak?: string | null;
+            /** @description Afwikkeling (registratie.afwikkeling). */
+            afdoening?: string | null;
+            /** @description Oordeel uit AFDOENEN (Awb 9:12 lid 1). */
+            oordeel?: string | null;
+            /** @description Tevredenheid van de klager (registratie.tevredenheid, of uit KLAGER_TEVREDEN / KLAGER_ONTEVREDEN). */
+            tevredenheid?: string | null;
+            /** @description Maatregelen (registratie.maatregelen). */
+            maatregelen: string[];
+            feiten: {
+                [key: string]: unknown;
+            };
+            /** @description Gebeurtenissen die de aanroeper nu kan sturen (POST /klachten/{id}/gebeurtenissen), met de data die elk nodig heeft. Gebeurtenissen van het systeem zelf (TERMIJN_VERLOPEN) staan er niet in. */
+            volgendeEvents: components["schemas"]["VolgendeGebeurtenisDto"][];
+            /** @description De toegestane registratiewaarden van de definitieversie van deze klacht. */
+            registratieWaarden?: components["schemas"]["RegistratieWaardenDto"] | null;
+            /** @description De klacht is te laat: een verplichting is over haar termijn en nog niet nagekomen (docs/te-laat.md); dezelfde definitie als overdue=true, het procesoverzicht en de rapportage. */
+            teLaat: boolean;
+            termijnen: components["schemas"]["TermijnViewDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        KlachtPaginaDto: {
+            /** @description Aantal resultaten over alle pagina’s. */
+            totaal: number;
+            page: number;
+            pageSize: number;
+            links: components["schemas"]["PaginaLinksDto"];
+            resultaten: components["schemas"]["KlachtViewDto"][];
+        };
+        GebeurtenisDto: {
+            /**
+             * @description Gebeurtenistype in SCREAMING_SNAKE_CASE.
+             * @example IN_BEHANDELING_NEMEN
+             */
+            type: string;
+            /**
+             * @description Wanneer het gebeurde (ISO 8601); standaard nu.
+             * @example 2026-04-20T14:00:00+02:00
+             */
+            at?: string;
+            /**
+             * @description De data die het type nodig heeft (zie volgendeEvents in de klacht: veldnamen en toegestane waarden). Elke gebeurtenis mag ook `registratie` meegeven ({ aard, oorzaak, afwikkeling, maatregelen: [..], tevredenheid }, waarden uit registratieWaarden). Ontbrekende of ongeldige data: 422 met de velden in invalidParams.
+             * @example {
+             *       "oordeel": "deelsGegrond",
+             *       "registratie": {
+             *         "afwikkeling": "excuses",
+             *         "maatregelen": [
+             *           "werkinstructie aangepast"
+             *         ]
+             *       }
+             *     }
+             */
+            data?: {
+                [key: string]: unknown;
+            };
+        };
+        RegistratieWijzigingDto: {
+            /**
+             * @description Aard (categorie) van de klacht. Een waarde uit registratie.aard van de definitie(versie) van de klacht; een andere waarde geeft 422 met de toegestane waarden.
+             * @example bejegening
+             */
+            aard?: string;
+            /**
+             * @description Oorzaak. Een waarde uit registratie.oorzaak van de definitie(versie) van de klacht; een andere waarde geeft 422 met de toegestane waarden.
+             * @example planning
+             */
+            oorzaak?: string;
+            /**
+             * @description Hoe de klacht is afgewikkeld. Een waarde uit registratie.afwikkeling van de definitie(versie) van de klacht; een andere waarde geeft 422 met de toegestane waarden.
+             * @example excuses
+             */
+            afwikkeling?: string;
+            /**
+             * @description Getroffen of te treffen maatregelen (vervangt de vorige lijst). Elk een waarde uit registratie.maatregelen van de definitie(versie) van de klacht; een andere waarde geeft 422 met de toegestane waarden.
+             * @example [
+             *       "werkinstructie aangepast"
+             *     ]
+             */
+            maatregelen?: string[];
+            /**
+             * @description Of de klager tevreden is. Een waarde uit registratie.tevredenheid van de definitie(versie) van de klacht; een andere waarde geeft 422 met de toegestane waarden. KLAGER_TEVREDEN en KLAGER_ONTEVREDEN vullen dit zelf (tevreden / ontevreden).
+             * @example tevreden
+             */
+            tevredenheid?: string;
+            /**
+             * @description Wanneer geregistreerd (ISO 8601 met tijdzone); standaard nu. Komt in de historie.
+             * @example 2026-05-20T14:00:00+02:00
+             */
+            at?: string;
+        };
+        DefinitieVersieDto: {
+            /** @example gm0363-amsterdam */
+            definitieId: string;
+            /** @example GM0363 */
+            gemeente: string;
+            /** @example Amsterdam */
+            gemeenteNaam: string;
+            /** @example 2015-01 */
+            versie: string;
+            /**
+             * Format: date
+             * @example 2015-01-01
+             */
+            geldigVanaf: string;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            geldigTot?: string;
+            /**
+             * @description repository: definitions/ in de code; api: gepubliceerd met POST /definities
+             * @enum {string}
+             */
+            bron: "repository" | "api";
+        };
+        DefinitieLijstDto: {
+            /** @description Aantal resultaten over alle pagina’s. */
+            totaal: number;
+            page: number;
+            pageSize: number;
+            links: components["schemas"]["PaginaLinksDto"];
+            resultaten: components["schemas"]["DefinitieVersieDto"][];
+        };
+        DefinitieDto: {
+            /** @example gm0363-amsterdam */
+            id: string;
+            /** @example GM0363 */
+            gemeente: string;
+            /** @description Nieuwste eerst */
+            versies: components["schemas"]["DefinitieVersieDto"][];
+        };
+        DefinitieYamlDto: {
+            /**
+             * @description De definitie als YAML (zie docs/definities.md).
+             * @example gemeente:
+             *       cbsCode: GM0363
+             *       naam: Amsterdam
+             *     versie: '2026-01'
+             *     ...
+             */
+            yaml: string;
+        };
+        DefinitieFoutDto: {
+            /** @example gm0363-amsterdam/2026-01.yaml */
+            file: string;
+            /** @example 12 */
+            line: number;
+            /** @example 3 */
+            column: number;
+            /** @example afhandeling: 8 weken is langer dan Awb 9:11 toestaat (6 weken) */
+            message: string;
+            /** @description Wat u in plaats daarvan schrijft. */
+            hint?: string;
+            /**
+             * @description file:line:column: message
+             * @example gm0363-amsterdam/2026-01.yaml:12:3: ...
+             */
+            tekst: string;
+        };
+        DefinitieValidatieDto: {
+            /** @example gm0363-amsterdam */
+            definitieId: string;
+            /** @example 2026-01 */
+            versie?: string;
+            geldig: boolean;
+            fouten: components["schemas"]["DefinitieFoutDto"][];
+        };
+        GebeurtenisTypeDto: {
+            /** @example AFDOENEN */
+            type: string;
+            /** @example klacht afgedaan met een oordeel */
+            omschrijving: string;
+            /** @description Velden van data; een ? betekent optioneel. */
+            data: {
+                [key: string]: string;
+            };
+            /** @description Dezelfde velden met hun soort en vaste waarden, zoals POST /klachten/{id}/gebeurtenissen ze controleert (fout: 422). */
+            velden: components["schemas"]["DataVeldDto"][];
+        };
+        TerugkoppelingDto: {
+            /**
+             * @description registratie, behandeling (in behandeling genomen), afdoening, maatregelen, tevredenheid
+             * @enum {string}
+             */
+            soort: "registratie" | "behandeling" | "afdoening" | "maatregelen" | "terugkoppelingKlager" | "tevredenheid";
+            /**
+             * @description Wanneer (ISO 8601 met tijdzone); standaard nu.
+             * @example 2026-04-20T14:00:00+02:00
+             */
+            at?: string;
+            /**
+             * @description Bij afdoening: het oordeel (Awb 9:12).
+             * @enum {string}
+             */
+            oordeel?: "gegrond" | "ongegrond" | "deelsGegrond" | "geenOordeel";
+            /** @description Bij afdoening of maatregelen: getroffen of te treffen maatregelen. */
+            maatregelen?: string[];
+            /** @description Bij tevredenheid: is de klager tevreden? */
+            tevreden?: boolean;
+            opmerking?: string;
+            /** @description Bij elke soort: aard, oorzaak, afwikkeling, maatregelen, tevredenheid voor de rapportage van de gemeente, uit haar lijsten (registratieWaarden van de klacht). Een waarde buiten de lijst: 422, er wordt niets vastgelegd. */
+            registratie?: components["schemas"]["RegistratieDto"];
+        };
+        TerugkoppelingViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            klachtId: string;
+            /** @enum {string} */
+            soort: "registratie" | "behandeling" | "afdoening" | "maatregelen" | "terugkoppelingKlager" | "tevredenheid";
+            aanbiederId?: string | null;
+            /** @description De toegepaste gebeurtenis, of null als alleen vastgelegd */
+            gebeurtenis?: string | null;
+            /** @description Of de gebeurtenis op de klacht is toegepast */
+            toegepast: boolean;
+            /** @description Waarom niet toegepast */
+            reden?: string;
+            /** @example aanbieder.inBehandeling */
+            state: string;
+            /** Format: date-time */
+            aangemaaktOp: string;
+        };
+        OmbudsmanVerzoekDto: {
+            /** @enum {string} */
+            soort: "informatievraag" | "interventieverzoek" | "doorgezondenKlacht" | "eigenOnderzoek";
+            /**
+             * @description Ontvangen op (ISO 8601 met tijdzone).
+             * @example 2026-05-04T09:00:00+02:00
+             */
+            ontvangenOp: string;
+            /**
+             * Format: date
+             * @description Door de ombudsman gestelde termijn (JJJJ-MM-DD).
+             * @example 2026-05-25
+             */
+            termijn?: string;
+            onderwerp?: string;
+        };
+        OmbudsmanVerzoekViewDto: {
+            /**
+             * Format: uuid
+             * @description De sub-klacht met eigen termijnen
+             */
+            klachtId: string;
+            /** Format: uuid */
+            hoofdKlachtId: string;
+            /** @enum {string} */
+            soort: "informatievraag" | "interventieverzoek" | "doorgezondenKlacht" | "eigenOnderzoek";
+            /** @example ombudsman.informatievraag */
+            state: string;
+            /** @description De gebeurtenis op de hoofdklacht, als die nu past */
+            gebeurtenisHoofdKlacht?: string | null;
+        };
+        AanbiederRapportageDto: {
+            /**
+             * @description De deadline waarvoor dit de rapportage is (JJJJ-MM-DD).
+             * @example 2026-07-01
+             */
+            deadline: string;
+            /** @description De rapportage zelf (naar aard en oorzaak, afwikkeling, maatregelen). */
+            inhoud?: {
+                [key: string]: unknown;
+            };
+        };
+        DefinitieVoorbeeldDto: {
+            /** @description De YAML van de definitie, zoals in definitions/<gemeente>/<versie>.yaml. */
+            yaml: string;
+            /**
+             * @description Bestandsnaam voor de foutmeldingen, bijvoorbeeld 2026-01.yaml.
+             * @example 2026-01.yaml
+             */
+            bestandsnaam?: string;
+        };
+        Problem: {
+            /**
+             * Format: uri
+             * @example https://klachtregie.nl/problemen/validatie-fout
+             */
+            type: string;
+            /** @example Validatiefout */
+            title: string;
+            /** @example 400 */
+            status: number;
+            /** @example Een of meer velden zijn ongeldig. */
+            detail: string;
+            /** @example /api/v1/klachten */
+            instance?: string;
+            /** @example validatie-fout */
+            code: string;
+            invalidParams?: {
+                /** @example omschrijving */
+                name: string;
+                reason: string;
+            }[];
+        };
+        /** @description De gebeurtenis kan in de huidige toestand niet (gebeurtenis-niet-toegestaan, met gebeurtenis, state en toegestaneGebeurtenissen) of is voorbehouden aan het systeem (gebeurtenis-voorbehouden); er is niets gewijzigd. */
+        GebeurtenisNietToegestaanProblem: {
+            /**
+             * Format: uri
+             * @example https://klachtregie.nl/problemen/validatie-fout
+             */
+            type: string;
+            /** @example Validatiefout */
+            title: string;
+            /** @example 400 */
+            status: number;
+            /** @example Een of meer velden zijn ongeldig. */
+            detail: string;
+            /** @example /api/v1/klachten */
+            instance?: string;
+            /** @example validatie-fout */
+            code: string;
+            invalidParams?: {
+                /** @example omschrijving */
+                name: string;
+                reason: string;
+            }[];
+            /** @example AFDOENEN */
+            gebeurtenis?: string;
+            /** @example gemeente.ontvangen */
+            state?: string;
+            /**
+             * @example [
+             *       "FORMELE_BEHANDELING"
+             *     ]
+             */
+            toegestaneGebeurtenissen?: string[];
+        };
+        /** @description De gebeurtenis past, maar haar data niet (gebeurtenis-data-ongeldig); invalidParams noemt elk veld. */
+        GebeurtenisDataOngeldigProblem: {
+            /**
+             * Format: uri
+             * @example https://klachtregie.nl/problemen/validatie-fout
+             */
+            type: string;
+            /** @example Validatiefout */
+            title: string;
+            /** @example 400 */
+            status: number;
+            /** @example Een of meer velden zijn ongeldig. */
+            detail: string;
+            /** @example /api/v1/klachten */
+            instance?: string;
+            /** @example validatie-fout */
+            code: string;
+            invalidParams?: {
+                /** @example omschrijving */
+                name: string;
+                reason: string;
+            }[];
+            /** @example AFDOENEN */
+            gebeurtenis?: string;
+        };
+        /** @description De definitie is niet gepubliceerd; `fouten` noemt elke fout als bestand:regel:kolom. */
+        DefinitieFoutenProblem: {
+            /**
+             * Format: uri
+             * @example https://klachtregie.nl/problemen/validatie-fout
+             */
+            type: string;
+            /** @example Validatiefout */
+            title: string;
+            /** @example 400 */
+            status: number;
+            /** @example Een of meer velden zijn ongeldig. */
+            detail: string;
+            /** @example /api/v1/klachten */
+            instance?: string;
+            /** @example validatie-fout */
+            code: string;
+            invalidParams?: {
+                /** @example omschrijving */
+                name: string;
+                reason: string;
+            }[];
+            fouten: components["schemas"]["DefinitieFoutDto"][];
+        };
+        /** @description De database of de job queue antwoordt niet (niet-beschikbaar); `database` en `queue` zeggen welke. */
+        NietBeschikbaarProblem: {
+            /**
+             * Format: uri
+             * @example https://klachtregie.nl/problemen/validatie-fout
+             */
+            type: string;
+            /** @example Validatiefout */
+            title: string;
+            /** @example 400 */
+            status: number;
+            /** @example Een of meer velden zijn ongeldig. */
+            detail: string;
+            /** @example /api/v1/klachten */
+            instance?: string;
+            /** @example validatie-fout */
+            code: string;
+            invalidParams?: {
+                /** @example omschrijving */
+                name: string;
+                reason: string;
+            }[];
+            /** @enum {string} */
+            database: "ok" | "down";
+            queue: components["schemas"]["QueueHealthDto"];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: {
+        /** @description De volledige versie van de API (NL API Design Rules /core/version-header). */
+        "API-Version": string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database of de job queue antwoordt niet */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietBeschikbaarProblem"];
+                };
+            };
+        };
+    };
+    lijstApiSleutels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiSleutelDto"][];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    maakApiSleutel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NieuweApiSleutelDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AangemaakteApiSleutelDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    trekApiSleutelIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ingetrokken */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dossierInzageLijst: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierInzageDto"][];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lijstWebhookAbonnementen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAbonnementDto"][];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    maakWebhookAbonnement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NieuwWebhookAbonnementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AangemaaktWebhookAbonnementDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De URL wijst naar het eigen netwerk of bevat inloggegevens (webhook-url-geweigerd); invalidParams noemt url. Er is niets opgeslagen. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    haalWebhookAbonnement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAbonnementDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden (ook: van een andere gemeente) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verwijderWebhookAbonnement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Verwijderd */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lijstWebhookAfleveringen: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "wachtend" | "afgeleverd" | "vervallen";
+                abonnementId?: string;
+                klachtId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAfleveringLijstDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leverWebhookOpnieuw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAfleveringDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    klachtenZoeken: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                gemeente?: string;
+                /** @description State of een bovenliggende state (prefix op punt). */
+                state?: string;
+                /** @description Id van een aanbieder. */
+                aanbieder?: string;
+                /** @description true: alleen klachten die te laat zijn (een verplichting over haar termijn en nog niet nagekomen, docs/te-laat.md); false: alleen klachten die dat niet zijn. */
+                overdue?: boolean;
+                /** @description Veld; met - aflopend. */
+                sorteer?: "ontvangenOp" | "-ontvangenOp" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KlachtPaginaDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    klachtIndienen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Wordt meegeschreven in de historie. */
+                "X-Correlation-ID"?: string;
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KlachtIntakeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KlachtDetailDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen definitie voor de gemeente op de ontvangstdatum (geen-definitie), of een registratiewaarde die niet in de lijst van de gemeente staat (registratie-ongeldig, met invalidParams). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    klachtOphalen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KlachtDetailDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onbekende klacht (klacht-niet-gevonden). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    gebeurtenisToevoegen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Wordt meegeschreven in de historie. */
+                "X-Correlation-ID"?: string;
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GebeurtenisDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KlachtDetailDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onbekende klacht (klacht-niet-gevonden). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De gebeurtenis is in de huidige toestand niet toegestaan (gebeurtenis-niet-toegestaan) of voorbehouden aan het systeem (gebeurtenis-voorbehouden); er is niets gewijzigd. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GebeurtenisNietToegestaanProblem"];
+                };
+            };
+            /** @description De gebeurtenis past, maar de data niet (gebeurtenis-data-ongeldig: ontbrekend veld, onbekende waarde, geen ISO 8601-duur) of een registratiewaarde staat niet in de lijst van de gemeente; invalidParams noemt elk veld. Er is niets gewijzigd. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GebeurtenisDataOngeldigProblem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    klachtRegistreren: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Wordt meegeschreven in de historie. */
+                "X-Correlation-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistratieWijzigingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KlachtDetailDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onbekende klacht (klacht-niet-gevonden). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Een waarde staat niet in de lijst van de definitieversie van de klacht (registratie-ongeldig); invalidParams noemt het veld en de toegestane waarden. Er is niets gewijzigd. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    definitiesZoeken: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitieLijstDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    definitiePubliceren: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefinitieYamlDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitieVersieDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deze versie bestaat al en verandert niet meer (definitie-versie-bestaat). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DefinitieFoutenProblem"];
+                };
+            };
+            /** @description De definitie is ongeldig (definitie-ongeldig); er is niets gepubliceerd. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DefinitieFoutenProblem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    definitieOphalen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitieDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onbekende definitie (definitie-niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    definitieDiagram: {
+        parameters: {
+            query?: {
+                formaat?: "mermaid" | "svg" | "json";
+                /** @description Versie; standaard de versie die vandaag geldt (of de nieuwste). */
+                versie?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Diagram in het gevraagde formaat (formaat=json, svg of mermaid) */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        label: string;
+                        nodes: {
+                            /** @example gemeente.inBehandeling */
+                            id: string;
+                            key: string;
+                            label: string;
+                            parent?: string;
+                            /** @enum {string} */
+                            type: "atomic" | "compound" | "parallel" | "final" | "history" | "initial" | "elkeStap";
+                            depth: number;
+                            initial: boolean;
+                            /** @enum {string} */
+                            fase?: "intake" | "aanbieder" | "gemeente" | "tweedeLijn" | "bijzonder" | "signaal" | "afgerond";
+                            grondslag?: string;
+                            termijnen: string[];
+                            children: string[];
+                        }[];
+                        edges: {
+                            id: string;
+                            source: string;
+                            target: string;
+                            event: string;
+                            /** @enum {string} */
+                            kind: "event" | "always" | "done" | "after" | "actor" | "initial";
+                            label: string;
+                            guard?: string;
+                            grondslag?: string;
+                            termijnen: string[];
+                            internal: boolean;
+                        }[];
+                    };
+                    "image/svg+xml": string;
+                    "text/vnd.mermaid": string;
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onbekende definitie of versie (definitie-niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    definitieValideren: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefinitieYamlDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitieValidatieDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    gebeurtenisTypen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GebeurtenisTypeDto"][];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    terugkoppelingToevoegen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TerugkoppelingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerugkoppelingViewDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onbekende klacht (klacht-niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Een registratiewaarde staat niet in de lijst van de gemeente (registratie-ongeldig, met invalidParams); er is niets vastgelegd. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ombudsmanVerzoekToevoegen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OmbudsmanVerzoekDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OmbudsmanVerzoekViewDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onbekende klacht (klacht-niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De definitie kent geen behandeling voor dit verzoek (geen-definitie / intake-geweigerd) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rapportage: {
+        parameters: {
+            query: {
+                /** @description Eerste dag (ontvangstdatum), inclusief. */
+                van: string;
+                /** @description Laatste dag (ontvangstdatum), inclusief. */
+                tot: string;
+                /** @description Alleen klachten over deze aanbieder (id). */
+                aanbieder?: string;
+                /** @description Alleen deze aard (categorie). */
+                aard?: string;
+                /** @description Alleen deze oorzaak. */
+                oorzaak?: string;
+                /** @description Alleen dit kanaal. */
+                kanaal?: "telefoon" | "balie" | "brief" | "webformulier" | "email";
+                /** @description Terugkerende klacht: zelfde aanbieder en aard minstens zo vaak in de periode. */
+                drempel?: number;
+                /** @description json (standaard), csv (text/csv; ; gescheiden, UTF-8 met BOM) of html (afdrukbaar). Of via de Accept-header. */
+                formaat?: "json" | "csv" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De rapportage (formaat= of de Accept-header kiest JSON, CSV of afdrukbare HTML) */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example GM0363 */
+                        gemeente: string;
+                        periode: {
+                            /** Format: date */
+                            van: string;
+                            /** Format: date */
+                            tot: string;
+                        };
+                        filters: {
+                            aanbieder?: string;
+                            aard?: string;
+                            oorzaak?: string;
+                            kanaal?: string;
+                        };
+                        drempel: number;
+                        /** Format: date-time */
+                        gegenereerdOp: string;
+                        cijfers: {
+                            totaal: number;
+                            perAanbieder: {
+                                waarde: string;
+                                aantal: number;
+                                naam: string;
+                            }[];
+                            perAard: {
+                                waarde: string;
+                                aantal: number;
+                            }[];
+                            perOorzaak: {
+                                waarde: string;
+                                aantal: number;
+                            }[];
+                            perKanaal: {
+                                waarde: string;
+                                aantal: number;
+                            }[];
+                            perAfdoening: {
+                                waarde: string;
+                                aantal: number;
+                            }[];
+                            perOordeel: {
+                                waarde: string;
+                                aantal: number;
+                            }[];
+                            perTermijn: {
+                                waarde: string;
+                                aantal: number;
+                            }[];
+                            perTevredenheid: {
+                                waarde: string;
+                                aantal: number;
+                            }[];
+                            maatregelen: {
+                                waarde: string;
+                                aantal: number;
+                            }[];
+                            regels: {
+                                aanbiederId: string;
+                                aanbiederNaam: string;
+                                aard: string;
+                                oorzaak: string;
+                                aantal: number;
+                                gegrond: number;
+                                deelsGegrond: number;
+                                ongegrond: number;
+                                zonderOordeel: number;
+                                opTijd: number;
+                                naVerdaging: number;
+                                teLaat: number;
+                                teLaatAfgehandeld: number;
+                                lopend: number;
+                                tevreden: number;
+                                nietTevreden: number;
+                                maatregelen: string[];
+                                terugkerend: boolean;
+                            }[];
+                            terugkerend: {
+                                aanbiederId: string;
+                                aanbiederNaam: string;
+                                aard: string;
+                                aantal: number;
+                            }[];
+                        };
+                    };
+                    "text/csv": string;
+                    "text/html": string;
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    jaaroverzicht: {
+        parameters: {
+            query: {
+                /** @description Kalenderjaar. */
+                jaar: number;
+                formaat?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Het jaaroverzicht */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        gemeente: string;
+                        jaar: number;
+                        /** @description Geregistreerde schriftelijke klachten (Awb 9:12a). */
+                        schriftelijk: number;
+                        perAard: {
+                            waarde: string;
+                            aantal: number;
+                        }[];
+                        perOordeel: {
+                            waarde: string;
+                            aantal: number;
+                        }[];
+                        perAfdoening: {
+                            waarde: string;
+                            aantal: number;
+                        }[];
+                    };
+                    "text/html": string;
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rapportagePlanning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De rapportagemomenten */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        soort: string;
+                        cadans: string;
+                        /** Format: date */
+                        periodeVan: string;
+                        /** Format: date */
+                        periodeTot: string;
+                        /** Format: date */
+                        deadline: string;
+                        /** Format: date */
+                        herinnering: string | null;
+                        naar: string;
+                        label: string;
+                        /** Format: date-time */
+                        herinneringVerzondenOp: string | null;
+                        /** Format: date-time */
+                        verwerktOp: string | null;
+                    }[];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    opgeslagenRapportages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De bewaarde rapportages, zonder inhoud */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        soort: string;
+                        aanbiederId: string | null;
+                        /** Format: date */
+                        periodeVan: string;
+                        /** Format: date */
+                        periodeTot: string;
+                        /** Format: date */
+                        deadline: string;
+                        label: string;
+                        /** Format: date-time */
+                        gegenereerdOp: string;
+                    }[];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    opgeslagenRapportage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De bewaarde rapportage */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        soort: string;
+                        aanbiederId: string | null;
+                        /** Format: date */
+                        periodeVan: string;
+                        /** Format: date */
+                        periodeTot: string;
+                        /** Format: date */
+                        deadline: string;
+                        label: string;
+                        /** Format: date-time */
+                        gegenereerdOp: string;
+                        /** @description De rapportage zoals op de deadline gemaakt. */
+                        inhoud: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen rapportage met dit id voor de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dienAanbiederRapportageIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AanbiederRapportageDto"];
+            };
+        };
+        responses: {
+            /** @description Ontvangen; een tweede inzending voor dezelfde deadline vervangt de eerste */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date */
+                        deadline: string;
+                        /** Format: date-time */
+                        ingediendOp: string;
+                    };
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    procesoverzichten: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De definitieversies */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example gm0363-amsterdam */
+                        id: string;
+                        gemeente: {
+                            /** @example GM0363 */
+                            cbsCode: string;
+                            /** @example Amsterdam */
+                            naam: string;
+                        };
+                        /** @example 2026-01 */
+                        versie: string;
+                        /** Format: date */
+                        geldigVanaf: string;
+                        /** Format: date */
+                        geldigTot?: string;
+                    }[];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    procesoverzicht: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                definitieId: string;
+                versie: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per toestand van het statechart: aantal, te laat, bijna verlopen, op tijd, mediaan dagen */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        definitie: {
+                            /** @example gm0363-amsterdam */
+                            id: string;
+                            gemeente: {
+                                /** @example GM0363 */
+                                cbsCode: string;
+                                /** @example Amsterdam */
+                                naam: string;
+                            };
+                            /** @example 2026-01 */
+                            versie: string;
+                            /** Format: date */
+                            geldigVanaf: string;
+                            /** Format: date */
+                            geldigTot?: string;
+                        };
+                        titel: string;
+                        /** Format: date-time */
+                        peildatum: string;
+                        bijnaDagen: number;
+                        totaal: number;
+                        states: {
+                            state: string;
+                            count: number;
+                            overdue: number;
+                            nearlyDue: number;
+                            onTime: number;
+                            medianDays: number | null;
+                            label: string;
+                            fase?: string;
+                            faseLabel?: string;
+                            type: string;
+                            parent?: string;
+                        }[];
+                        onbekend: {
+                            state: string;
+                            count: number;
+                            overdue: number;
+                            nearlyDue: number;
+                            onTime: number;
+                            medianDays: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onbekende definitie of versie voor de gemeente van de aanroeper (definitie-niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    procesdiagram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                definitieId: string;
+                versie: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Het statechart als SVG */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onbekende definitie of versie voor de gemeente van de aanroeper (definitie-niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    klachtenInToestand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                definitieId: string;
+                versie: string;
+                toestand: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De klachten in de toestand, nieuwste eerst (hooguit 500) */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        state: string;
+                        label: string;
+                        klachten: {
+                            /** Format: uuid */
+                            id: string;
+                            state: string;
+                            /** Format: date-time */
+                            ontvangenOp: string;
+                            soort: string;
+                            kanaal: string;
+                            /** @description Namen van de aanbieders, met komma gescheiden. */
+                            aanbieders: string;
+                            categorie: string | null;
+                            termijn: string | null;
+                            /** Format: date */
+                            vervaldatum: string | null;
+                            /** @enum {string|null} */
+                            band: "overdue" | "nearlyDue" | "onTime" | null;
+                            /** Format: date-time */
+                            sinds: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onbekende definitie, versie of toestand (definitie-niet-gevonden, toestand-niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    procespaden: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                definitieId: string;
+                versie: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De routes, elk als zinnen */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        definitie: {
+                            id: string;
+                            versie: string;
+                            gemeente: string;
+                        };
+                        aantal: number;
+                        afgekapt: boolean;
+                        paden: {
+                            nummer: number;
+                            eind: string;
+                            eindOmschrijving: string;
+                            stappen: {
+                                van: string;
+                                naar: string;
+                                event: string;
+                                zin: string;
+                                grondslag?: string;
+                                termijnen: string[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onbekende definitie of versie voor de gemeente van de aanroeper (definitie-niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    klachtTijdlijn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De tijdlijn */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        klacht: {
+                            /** Format: uuid */
+                            id: string;
+                            gemeente: string;
+                            definitieId: string;
+                            definitieVersie: string;
+                            state: string;
+                            stateOmschrijving: string;
+                            done: boolean;
+                            soort: string;
+                            kanaal: string;
+                            /** Format: date-time */
+                            ontvangenOp: string;
+                            aanbieders: components["schemas"]["AanbiederDto"][];
+                            categorie: string | null;
+                            oorzaak: string | null;
+                            afdoening: string | null;
+                            oordeel: string | null;
+                            /** @description Een verplichting is over haar termijn en nog niet nagekomen (docs/te-laat.md). */
+                            teLaat: boolean;
+                        };
+                        gebeurtenissen: {
+                            type: string;
+                            omschrijving: string;
+                            /** Format: date-time */
+                            at: string;
+                            van: string | null;
+                            vanOmschrijving: string | null;
+                            naar: string;
+                            naarOmschrijving: string;
+                            actor: string;
+                        }[];
+                        termijnen: {
+                            naam: string;
+                            label: string;
+                            /** Format: date */
+                            vervaldatum: string;
+                            /** @enum {string} */
+                            status: "lopend" | "nagekomen" | "verlopen" | "vervallen";
+                            uitleg: string[];
+                            grondslag: string | null;
+                            escalatieNaar: string | null;
+                            mutaties: components["schemas"]["MutatieDto"][];
+                            /** Format: date-time */
+                            beeindigdOp: string | null;
+                            teLaat: boolean;
+                        }[];
+                        volgendeEvents: {
+                            type: string;
+                            omschrijving: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onbekende klacht, of niet van de aanroeper (klacht-niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    definitieVoorbeeld: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefinitieVoorbeeldDto"];
+            };
+        };
+        responses: {
+            /** @description Fouten (file:line:column) en, als de definitie compileert, het diagram als SVG */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        geldig: boolean;
+                        /** @example definitions/gm0363-amsterdam/2026-01.yaml */
+                        bestand: string;
+                        fouten: components["schemas"]["DefinitieFoutDto"][];
+                        svg?: string;
+                        states?: string[];
+                    };
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
