@@ -80,7 +80,14 @@ describe('queue backends', () => {
     }
     const r = new IORedis(testRedisUrl());
     try {
-      const [, keys] = await r.scan('0', 'MATCH', `${prefix}:termijnen-redis:*`, 'COUNT', 1000);
+      // SCAN walks the whole keyspace in steps: follow the cursor (the test Redis is shared by every test file).
+      const keys: string[] = [];
+      let cursor = '0';
+      do {
+        const [volgende, deel] = await r.scan(cursor, 'MATCH', `${prefix}:termijnen-redis:*`, 'COUNT', 1000);
+        keys.push(...deel);
+        cursor = volgende;
+      } while (cursor !== '0');
       expect(keys.length).toBeGreaterThan(0);
     } finally {
       r.disconnect();
