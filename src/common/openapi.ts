@@ -60,6 +60,20 @@ export const PROBLEEM_SCHEMAS = {
     { fouten: { type: 'array', items: { $ref: '#/components/schemas/DefinitieFoutDto' } } },
     ['fouten'],
   ),
+  MigratieGeweigerdProblem: problemMet(
+    'Een of meer klachten kunnen niet naar de nieuwe versie (migratie-geweigerd); `klachten` noemt per klacht de bezwaren. Er is niets gemigreerd.',
+    {
+      klachten: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { klachtId: { type: 'string', format: 'uuid' }, bezwaren: { type: 'array', items: { type: 'string' } } },
+          required: ['klachtId', 'bezwaren'],
+        },
+      },
+    },
+    ['klachten'],
+  ),
   NietBeschikbaarProblem: problemMet(
     'De database of de job queue antwoordt niet (niet-beschikbaar); `database` en `queue` zeggen welke.',
     { database: { type: 'string', enum: ['ok', 'down'] }, queue: { $ref: '#/components/schemas/QueueHealthDto' } },
