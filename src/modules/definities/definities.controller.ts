@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiUnprocessableEntityResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { KLOK, type Klok } from '../../common/klok';
 import { probleemSchema } from '../../common/openapi';
 import { DIAGRAM_GRAAF_SCHEMA } from './definitie.schema';
 import { ProblemException } from '../../common/problem';
@@ -31,7 +32,10 @@ function tekst(e: DefinitionError) {
 @ApiTags('definities')
 @Controller()
 export class DefinitiesController {
-  constructor(private readonly definities: DefinitiesService) {}
+  constructor(
+    private readonly definities: DefinitiesService,
+    @Inject(KLOK) private readonly klok: Klok,
+  ) {}
 
   private versieDto(r: CompiledRegime): DefinitieVersieDto {
     const s = r.summary;
@@ -87,7 +91,8 @@ export class DefinitiesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     const versies = this.definities.regimesVan(tenant.gemeente).filter((r) => r.summary.id === id);
-    const vandaag = kalenderdag(new Date().toISOString());
+    // The version in force today by the service's one clock (src/common/klok.ts), as everywhere else.
+    const vandaag = kalenderdag(this.klok.nu().toISOString());
     const regime = q.versie
       ? versies.find((r) => r.summary.versie === q.versie)
       : (versies.find((r) => r.summary.geldigVanaf <= vandaag && (!r.summary.geldigTot || vandaag <= r.summary.geldigTot)) ?? versies[0]);
