@@ -58,7 +58,7 @@ describe('dossier documents (klaagschrift, verslag horen, correspondentie)', () 
     expect(r.body).toEqual(expect.objectContaining({ soort: 'klaagschrift', titel: 'klaagschrift.pdf', mediaType: 'application/pdf', grootte: PDF.length, sha256: sha(PDF), op: NU.toISOString() }));
     const voor = await aantal('dossier_inzage');
     const lijst = await request(t.http).get(`/api/v1/klachten/${klachtId}/documenten`).set('Authorization', behandelaar).expect(200);
-    expect(lijst.body).toEqual(expect.objectContaining({ total: 1, page: 1, items: [expect.objectContaining({ id: r.body.id, sha256: sha(PDF) })] }));
+    expect(lijst.body).toEqual(expect.objectContaining({ totaal: 1, page: 1, resultaten: [expect.objectContaining({ id: r.body.id, sha256: sha(PDF) })] }));
     const inhoud = await request(t.http).get(`/api/v1/klachten/${klachtId}/documenten/${r.body.id}/inhoud`).set('Authorization', behandelaar).buffer(true).parse((res, cb) => binair(res as unknown as NodeJS.ReadableStream, cb)).expect(200);
     expect(Buffer.compare(inhoud.body as Buffer, PDF)).toBe(0);
     expect(inhoud.headers['content-disposition']).toMatch(/^attachment;/);

@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Rollen } from '../auth/rollen.decorator';
 import { TenantContext, type Tenant } from '../auth/tenant';
 import { pagina } from '../dossier/lijst';
 import { PaginaQuery } from '../paginering/pagina.query';
 import { BewaringService } from './bewaring.service';
-import { BewaarBlokkadeDto, VernietigingslijstDto, VernietigingslijstPaginaDto } from './bewaring.dto';
+import { BewaarBlokkadeDto, BewaarBlokkadeStandDto, VernietigingslijstDto, VernietigingslijstPaginaDto } from './bewaring.dto';
 import type { VernietigingslijstEntity, VernietigingslijstRegelEntity } from './vernietigingslijst.entity';
 
 function tenant(): Tenant {
@@ -87,6 +87,10 @@ export class BewaringController {
   @Rollen('beheerder', 'procesEigenaar')
   @ApiOperation({ operationId: 'vernietigingslijstGoedkeuren', summary: 'Keur de lijst goed (niet door wie haar opstelde) en vernietig de klachten erop; antwoordt met het proces-verbaal.' })
   @ApiOkResponse({ type: VernietigingslijstDto })
+  @ApiConflictResponse({
+    description:
+      'vier-ogen: wie de lijst opstelde keurt haar niet zelf goed (vier-ogenprincipe); vernietigingslijst-afgehandeld: de lijst is al uitgevoerd. Er is niets gewijzigd.',
+  })
   async keurGoed(@Param('lijstId', ParseUUIDPipe) id: string): Promise<VernietigingslijstDto> {
     const { lijst, regels } = await this.bewaring.keurGoed(tenant(), id);
     return view(lijst, regels);
@@ -95,7 +99,8 @@ export class BewaringController {
   @Put('klachten/:id/bewaarblokkade')
   @Rollen('klachtbehandelaar', 'beheerder', 'procesEigenaar')
   @ApiOperation({ operationId: 'bewaarblokkadeZetten', summary: 'Blokkeer vernietiging van een klacht (bijvoorbeeld een lopend Woo-verzoek of een rechtszaak).' })
-  async blokkeer(@Param('id', ParseUUIDPipe) id: string, @Body() dto: BewaarBlokkadeDto): Promise<{ klachtId: string; reden: string; door: string; op: string }> {
+  @ApiOkResponse({ type: BewaarBlokkadeStandDto, description: 'De blokkade zoals zij nu staat.' })
+  async blokkeer(@Param('id', ParseUUIDPipe) id: string, @Body() dto: BewaarBlokkadeDto): Promise<BewaarBlokkadeStandDto> {
     const b = await this.bewaring.blokkeer(tenant(), id, dto.reden);
     return { klachtId: b.klachtId, reden: b.reden, door: b.door, op: b.at.toISOString() };
   }

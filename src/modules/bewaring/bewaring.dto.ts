@@ -10,6 +10,14 @@ export class BewaarBlokkadeDto {
   reden: string;
 }
 
+/** A klacht's bewaarblokkade as it now stands (the answer to PUT /klachten/{id}/bewaarblokkade). */
+export class BewaarBlokkadeStandDto {
+  @ApiProperty({ format: 'uuid' }) klachtId: string;
+  @ApiProperty({ example: 'Woo-verzoek 2026-014 loopt', description: 'waarom de klacht niet vernietigd mag worden' }) reden: string;
+  @ApiProperty({ description: 'wie de blokkade zette' }) door: string;
+  @ApiProperty({ format: 'date-time', description: 'wanneer de blokkade gezet is' }) op: string;
+}
+
 export class VernietigingslijstRegelDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'de klacht, zolang zij niet vernietigd is' }) klachtId?: string;
   @ApiProperty({ description: 'SHA-256 van het klacht-id: blijft na vernietiging, zonder persoonsgegevens' }) kenmerk: string;

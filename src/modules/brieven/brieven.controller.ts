@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -40,6 +40,10 @@ function briefView(b: BriefEntity, docs: DossierDocumentEntity[]): BriefDto {
   };
 }
 
+/** The stored renderings of a letter, sent byte for byte (media types in the document: docs/api.md, the document is the contract). */
+const PDF = { 'application/pdf': { schema: { type: 'string', format: 'binary' } } };
+const HTML = { 'text/html': { schema: { type: 'string' } } };
+
 /**
  * The letters of a klacht and its dossier timeline. Reads go through KlachtToegangInterceptor like every
  * /klachten/:id route: tenant and aanbieder check in SQL, and one dossier_inzage row per GET.
@@ -72,8 +76,11 @@ export class BrievenController {
   @Get('brieven/:briefId')
   @Rollen(...LEZERS)
   @ApiOperation({ operationId: 'briefOphalen', summary: 'Een brief: JSON (standaard), of met Accept: application/pdf de PDF en met Accept: text/html de HTML.' })
-  @ApiProduces('application/json', 'application/pdf', 'text/html')
-  @ApiOkResponse({ type: BriefDto })
+  @ApiExtraModels(BriefDto)
+  @ApiOkResponse({
+    description: 'De brief als JSON, of op Accept de PDF of de HTML zoals bewaard.',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(BriefDto) } }, ...PDF, ...HTML },
+  })
   async een(@Param('id', ParseUUIDPipe) id: string, @Param('briefId', ParseUUIDPipe) briefId: string, @Headers('accept') accept: string | undefined, @Res() res: Response): Promise<void> {
     const a = (accept ?? '').toLowerCase();
     if (a.includes('application/pdf')) return this.stuur(id, briefId, 'application/pdf', res);
@@ -87,7 +94,7 @@ export class BrievenController {
   @Get('brieven/:briefId/pdf')
   @Rollen(...LEZERS)
   @ApiOperation({ operationId: 'briefPdf', summary: 'De PDF van een brief, zoals bewaard (SHA-256 in Digest en ETag).' })
-  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'De PDF zoals bewaard.', content: PDF })
   pdf(@Param('id', ParseUUIDPipe) id: string, @Param('briefId', ParseUUIDPipe) briefId: string, @Res() res: Response): Promise<void> {
     return this.stuur(id, briefId, 'application/pdf', res);
   }
@@ -95,7 +102,7 @@ export class BrievenController {
   @Get('brieven/:briefId/html')
   @Rollen(...LEZERS)
   @ApiOperation({ operationId: 'briefHtml', summary: 'De HTML van een brief, zoals bewaard (SHA-256 in Digest en ETag).' })
-  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'De HTML zoals bewaard.', content: HTML })
   html(@Param('id', ParseUUIDPipe) id: string, @Param('briefId', ParseUUIDPipe) briefId: string, @Res() res: Response): Promise<void> {
     return this.stuur(id, briefId, 'text/html', res);
   }

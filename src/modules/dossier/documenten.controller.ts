@@ -1,6 +1,6 @@
 import { Body, CallHandler, Controller, ExecutionContext, Get, HttpException, Injectable, NestInterceptor, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { catchError, Observable, throwError } from 'rxjs';
 import { ProblemException } from '../../common/problem';
@@ -65,6 +65,10 @@ export class DocumentenController {
   @ApiBody({ type: DocumentUploadDto })
   @ApiOperation({ operationId: 'documentToevoegen', summary: `Voeg een document toe aan het dossier (hoogstens ${MB} MiB; ${Object.values(TOEGESTANE_MEDIA_TYPES).join(', ')}).` })
   @ApiCreatedResponse({ type: DocumentDto })
+  @ApiPayloadTooLargeResponse({ description: `document-te-groot: het bestand is groter dan ${MB} MiB; er is niets bewaard.` })
+  @ApiUnsupportedMediaTypeResponse({
+    description: `mediatype-niet-toegestaan: de inhoud is geen ${Object.values(TOEGESTANE_MEDIA_TYPES).join(', ')}; mediatype-klopt-niet: het opgegeven media type is niet wat de inhoud is. Er is niets bewaard.`,
+  })
   async upload(@Param('id', ParseUUIDPipe) id: string, @UploadedFile() bestand: GeuploadBestand | undefined, @Body() body: Record<string, unknown>): Promise<DocumentDto> {
     const soort = typeof body?.soort === 'string' ? body.soort : undefined;
     if (!soort || !(UPLOAD_SOORTEN as readonly string[]).includes(soort)) {
@@ -116,7 +120,10 @@ export class DocumentenController {
   @Get(':documentId/inhoud')
   @Rollen('klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder')
   @ApiOperation({ operationId: 'documentInhoud', summary: 'De inhoud van een document, onveranderd (gecontroleerd tegen de SHA-256; de lezing wordt gelogd).' })
-  @ApiProduces(...Object.keys(TOEGESTANE_MEDIA_TYPES), 'text/html')
+  @ApiOkResponse({
+    description: 'De inhoud zoals bewaard, in haar eigen media type (SHA-256 in Digest en ETag).',
+    content: Object.fromEntries([...Object.keys(TOEGESTANE_MEDIA_TYPES), 'text/html'].map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+  })
   async inhoud(@Param('id', ParseUUIDPipe) id: string, @Param('documentId', ParseUUIDPipe) documentId: string, @Res() res: Response): Promise<void> {
     const doc = await this.dossier.document(id, documentId);
     if (!doc) throw ProblemException.notFound(`Document ${documentId} bestaat niet in dit dossier.`, 'document-niet-gevonden');

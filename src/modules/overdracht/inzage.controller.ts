@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Rollen } from '../auth/rollen.decorator';
 import { TenantContext } from '../auth/tenant';
@@ -17,8 +17,10 @@ export class InzageverzoekController {
   @Get()
   @Rollen('beheerder')
   @ApiOperation({ operationId: 'inzageverzoekExport', summary: 'AVG art. 15: alles wat over de klager van deze klacht bewaard wordt, met wie het dossier las (tar met manifest.json en SHA256SUMS).' })
-  @ApiProduces('application/x-tar')
-  @ApiOkResponse({ description: 'Het archief; X-Manifest-SHA256 is de SHA-256 van manifest.json.' })
+  @ApiOkResponse({
+    description: 'Het archief; X-Manifest-SHA256 is de SHA-256 van manifest.json.',
+    content: { 'application/x-tar': { schema: { type: 'string', format: 'binary' } } },
+  })
   async export(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
     const { archief, manifestSha256 } = await this.overdracht.inzage(TenantContext.huidige()!, id);
     res.status(200);

@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import type { Response } from 'express';
 import { ProblemException } from '../../common/problem';
@@ -27,8 +27,10 @@ export class OverdrachtController {
     summary:
       'Einde contract (Klachtenprotocol Wmo keten Amsterdam §9): alle klachten en dossiers van de aanbieder als archief (tar met manifest.json en SHA256SUMS) voor de gemeente; daarna heeft de aanbieder er geen toegang meer toe.',
   })
-  @ApiProduces('application/x-tar')
-  @ApiOkResponse({ description: 'Het archief; X-Manifest-SHA256 is de SHA-256 van manifest.json.' })
+  @ApiOkResponse({
+    description: 'Het archief; X-Manifest-SHA256 is de SHA-256 van manifest.json, X-Overdracht-Uiterlijk de dag waarop de overdracht uiterlijk af moet zijn.',
+    content: { 'application/x-tar': { schema: { type: 'string', format: 'binary' } } },
+  })
   async draagOver(@Param('aanbiederId') aanbiederId: string, @Body() dto: OverdrachtDto, @Res() res: Response): Promise<void> {
     if (!/^[A-Za-z0-9._-]{1,100}$/.test(aanbiederId)) throw ProblemException.invalid([{ name: 'aanbiederId', reason: 'letters, cijfers, punt, streep of liggend streepje, hoogstens 100' }]);
     if (!ECHTE_DATUM(dto.contractEinde)) throw ProblemException.invalid([{ name: 'contractEinde', reason: 'geen bestaande datum' }]);
