@@ -11,6 +11,8 @@ export const TIJDLIJN_SCHEMA: Schema = object({
   klacht: object({
     id: tekst({ format: 'uuid' }),
     gemeente: tekst(),
+    gemeenteNaam: tekst({ example: 'Amsterdam' }),
+    onderwerp: tekstOfNull(),
     definitieId: tekst(),
     definitieVersie: tekst(),
     state: tekst(),
@@ -36,6 +38,7 @@ export const TIJDLIJN_SCHEMA: Schema = object({
       naar: tekst(),
       naarOmschrijving: tekst(),
       actor: tekst(),
+      actorNaam: tekst({ description: 'De naam van de sleutel, of de medewerker achter een OIDC-token.' }),
     }),
   ),
   termijnen: lijst(
@@ -115,4 +118,70 @@ export const VOORBEELD_SCHEMA: Schema = object({
   fouten: lijst(ref('DefinitieFoutDto')),
   'svg?': tekst(),
   'states?': lijst(tekst()),
+});
+
+const gemeenteMetNaam: Schema = object({ code: tekst({ example: 'GM0363' }), naam: tekst({ example: 'Amsterdam' }) });
+
+/** GET /ik (werkvoorraad.controller.ts). */
+export const IK_SCHEMA: Schema = object({
+  rol: tekst(),
+  gemeente: gemeenteMetNaam,
+  aanbiederId: tekstOfNull(),
+  naam: tekst({ description: 'De naam van de sleutel, of de medewerker achter een OIDC-token.' }),
+});
+
+/** GET /werkvoorraad (werkvoorraad.service.ts). */
+export const WERKVOORRAAD_SCHEMA: Schema = object({
+  gemeente: gemeenteMetNaam,
+  peildatum: moment(),
+  bijnaDagen: getal(),
+  resultaten: lijst(
+    object({
+      id: tekst({ format: 'uuid' }),
+      onderwerp: tekstOfNull(),
+      state: tekst(),
+      stateOmschrijving: tekst(),
+      soort: tekst(),
+      ontvangenOp: moment(),
+      aanbieders: lijst(ref('AanbiederDto')),
+      teLaat: jaNee(),
+      band,
+      eersteTermijn: object({ label: tekst(), vervaldatum: datum(), vervaltOp: moment() }, { nullable: true }),
+    }),
+  ),
+  keuzes: object({
+    toestanden: lijst(object({ state: tekst(), omschrijving: tekst() })),
+    aanbieders: lijst(object({ id: tekst(), naam: tekst() })),
+  }),
+});
+
+/** POST /klachten/{id}/gebeurtenis-gevolgen (werkvoorraad.service.ts). */
+export const GEBEURTENIS_GEVOLGEN_SCHEMA: Schema = object({
+  type: tekst(),
+  omschrijving: tekst(),
+  van: object({ state: tekst(), omschrijving: tekst() }),
+  naar: object({ state: tekst(), omschrijving: tekst() }),
+  afgerond: jaNee(),
+  termijnen: lijst(
+    object({
+      naam: tekst(),
+      label: tekst(),
+      gevolg: tekst({ enum: ['nieuw', 'verschoven', 'stopt', 'blijft'] }),
+      vervaldatumNu: datum({ nullable: true }),
+      vervaldatum: datum({ nullable: true }),
+      uitleg: lijst(tekst()),
+      grondslag: tekstOfNull(),
+    }),
+  ),
+});
+
+/** GET /procesoverzichten/kerncijfers (procesoverzicht.service.ts). */
+export const KERNCIJFERS_SCHEMA: Schema = object({
+  gemeente: gemeenteMetNaam,
+  peildatum: moment(),
+  bijnaDagen: getal(),
+  open: getal(),
+  teLaat: getal(),
+  bijnaVerlopen: getal(),
+  ontvangenDezeMaand: getal(),
 });

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { DefinitionSummary } from '../../machines/contract';
 import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, type Tenant } from '../auth/tenant';
-import { KLACHTEN_IN_TOESTAND_SCHEMA, PADEN_SCHEMA, PROCESOVERZICHT_SCHEMA, PROCESOVERZICHTEN_SCHEMA } from './api.schema';
+import { KERNCIJFERS_SCHEMA, KLACHTEN_IN_TOESTAND_SCHEMA, PADEN_SCHEMA, PROCESOVERZICHT_SCHEMA, PROCESOVERZICHTEN_SCHEMA } from './api.schema';
 import { PadenService, type PadenOverzicht } from './paden.service';
 import { ProcesoverzichtService, type Procesoverzicht } from './procesoverzicht.service';
 
@@ -31,6 +31,7 @@ export class ProcesoverzichtController {
 
   @Get('kerncijfers')
   @ApiOperation({ operationId: 'kerncijfers', summary: 'De gemeente in één oogopslag: open, te laat, bijna verlopen, ontvangen deze maand' })
+  @ApiOkResponse({ description: 'Kerncijfers op de peildatum (te laat en bijna verlopen zoals docs/te-laat.md).', schema: KERNCIJFERS_SCHEMA })
   kerncijfers(@HuidigeTenant() tenant: Tenant) {
     return this.overzichten.kerncijfers(tenant.gemeente);
   }

@@ -7,8 +7,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Of de dienst, de database en de job queue werken */
+        /** Of de dienst, de database en de job queue werken (gelijk aan /health/ready) */
         get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: het proces draait (vraagt database en queue niet) */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: de database en de job queue antwoorden (anders 503) */
+        get: operations["HealthController_ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -24,10 +58,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** De API-sleutels van de gemeente (zonder de sleutels zelf) */
+        /**
+         * De API-sleutels van de gemeente (zonder de sleutels zelf)
+         * @description Rollen: beheerder.
+         */
         get: operations["lijstApiSleutels"];
         put?: never;
-        /** Maak een API-sleutel (de sleutel wordt één keer getoond) */
+        /**
+         * Maak een API-sleutel (de sleutel wordt één keer getoond)
+         * @description Rollen: beheerder.
+         */
         post: operations["maakApiSleutel"];
         delete?: never;
         options?: never;
@@ -45,7 +85,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Trek een API-sleutel in */
+        /**
+         * Trek een API-sleutel in
+         * @description Rollen: beheerder.
+         */
         delete: operations["trekApiSleutelIn"];
         options?: never;
         head?: never;
@@ -59,7 +102,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Wie dit dossier inzag en wanneer (voor de functionaris gegevensbescherming) */
+        /**
+         * Wie dit dossier inzag en wanneer (voor de functionaris gegevensbescherming)
+         * @description Rollen: beheerder.
+         */
         get: operations["dossierInzageLijst"];
         put?: never;
         post?: never;
@@ -76,10 +122,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** De abonnementen van de gemeente */
+        /**
+         * De abonnementen van de gemeente
+         * @description Rollen: beheerder, systeem.
+         */
         get: operations["lijstWebhookAbonnementen"];
         put?: never;
-        /** Abonneer een URL op CloudEvents van de gemeente */
+        /**
+         * Abonneer een URL op CloudEvents van de gemeente
+         * @description Rollen: beheerder.
+         */
         post: operations["maakWebhookAbonnement"];
         delete?: never;
         options?: never;
@@ -94,11 +146,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Eén abonnement */
+        /**
+         * Eén abonnement
+         * @description Rollen: beheerder, systeem.
+         */
         get: operations["haalWebhookAbonnement"];
         put?: never;
         post?: never;
-        /** Beëindig een abonnement (wachtende afleveringen vervallen) */
+        /**
+         * Beëindig een abonnement (wachtende afleveringen vervallen)
+         * @description Rollen: beheerder.
+         */
         delete: operations["verwijderWebhookAbonnement"];
         options?: never;
         head?: never;
@@ -112,7 +170,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Afleveringen, nieuwste eerst, met filters en paginering */
+        /**
+         * Afleveringen, nieuwste eerst, met filters en paginering
+         * @description Rollen: beheerder, systeem.
+         */
         get: operations["lijstWebhookAfleveringen"];
         put?: never;
         post?: never;
@@ -131,7 +192,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Lever een CloudEvent opnieuw af (zelfde id) */
+        /**
+         * Lever een CloudEvent opnieuw af (zelfde id)
+         * @description Rollen: beheerder, systeem.
+         */
         post: operations["leverWebhookOpnieuw"];
         delete?: never;
         options?: never;
@@ -146,10 +210,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Klachten, gefilterd en gepagineerd. */
+        /**
+         * Klachten, gefilterd en gepagineerd.
+         * @description Rollen: klachtbehandelaar, procesEigenaar, systeem, aanbieder.
+         */
         get: operations["klachtenZoeken"];
         put?: never;
-        /** Registreer een klacht (intake); de termijnen starten volgens de definitie van de gemeente. */
+        /**
+         * Registreer een klacht (intake); de termijnen starten volgens de definitie van de gemeente.
+         * @description Rollen: klachtbehandelaar, systeem, aanbieder.
+         */
         post: operations["klachtIndienen"];
         delete?: never;
         options?: never;
@@ -164,7 +234,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Een klacht met termijnen (met uitleg), historie en de gebeurtenissen die nu kunnen. */
+        /**
+         * Een klacht met termijnen (met uitleg), historie en de gebeurtenissen die nu kunnen.
+         * @description Rollen: klachtbehandelaar, procesEigenaar, systeem, aanbieder.
+         */
         get: operations["klachtOphalen"];
         put?: never;
         post?: never;
@@ -183,7 +256,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Voer een gebeurtenis door op een klacht. */
+        /**
+         * Voer een gebeurtenis door op een klacht.
+         * @description Rollen: klachtbehandelaar, systeem.
+         */
         post: operations["gebeurtenisToevoegen"];
         delete?: never;
         options?: never;
@@ -204,7 +280,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Registreer aard, oorzaak, afwikkeling, maatregelen en tevredenheid van een klacht voor de rapportages (ook na afsluiten); waarden uit de lijsten van de gemeente. */
+        /**
+         * Registreer aard, oorzaak, afwikkeling, maatregelen en tevredenheid van een klacht voor de rapportages (ook na afsluiten); waarden uit de lijsten van de gemeente.
+         * @description Rollen: klachtbehandelaar, systeem.
+         */
         patch: operations["klachtRegistreren"];
         trace?: never;
     };
@@ -215,10 +294,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** De definitieversies van de gemeente (nieuwste eerst) */
+        /**
+         * De definitieversies van de gemeente (nieuwste eerst)
+         * @description Rollen: beleidsmedewerker, klachtbehandelaar, procesEigenaar, systeem, beheerder.
+         */
         get: operations["definitiesZoeken"];
         put?: never;
-        /** Publiceer een nieuwe versie van de definitie; een gepubliceerde versie verandert nooit meer */
+        /**
+         * Publiceer een nieuwe versie van de definitie; een gepubliceerde versie verandert nooit meer
+         * @description Rollen: beleidsmedewerker.
+         */
         post: operations["definitiePubliceren"];
         delete?: never;
         options?: never;
@@ -233,7 +318,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Een definitie met al haar versies */
+        /**
+         * Een definitie met al haar versies
+         * @description Rollen: beleidsmedewerker, klachtbehandelaar, procesEigenaar, systeem, beheerder.
+         */
         get: operations["definitieOphalen"];
         put?: never;
         post?: never;
@@ -250,7 +338,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Het diagram van een definitie, gegenereerd uit de machine (mermaid, svg of json) */
+        /**
+         * Het diagram van een definitie, gegenereerd uit de machine (mermaid, svg of json)
+         * @description Rollen: beleidsmedewerker, klachtbehandelaar, procesEigenaar, systeem, beheerder.
+         */
         get: operations["definitieDiagram"];
         put?: never;
         post?: never;
@@ -269,7 +360,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Valideer een definitie (YAML) zonder te publiceren: fouten als bestand:regel:kolom met wat u in plaats daarvan schrijft */
+        /**
+         * Valideer een definitie (YAML) zonder te publiceren: fouten als bestand:regel:kolom met wat u in plaats daarvan schrijft
+         * @description Rollen: beleidsmedewerker.
+         */
         post: operations["definitieValideren"];
         delete?: never;
         options?: never;
@@ -284,7 +378,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** De gebeurtenissen die POST /klachten/{id}/gebeurtenissen kent, met hun data */
+        /**
+         * De gebeurtenissen die POST /klachten/{id}/gebeurtenissen kent, met hun data
+         * @description Rollen: beleidsmedewerker, klachtbehandelaar, procesEigenaar, systeem, beheerder, aanbieder.
+         */
         get: operations["gebeurtenisTypen"];
         put?: never;
         post?: never;
@@ -303,7 +400,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Terugkoppeling van de aanbieder (registratie, behandeling, afdoening, maatregelen, tevredenheid); past de bijbehorende gebeurtenis toe als die nu kan */
+        /**
+         * Terugkoppeling van de aanbieder (registratie, behandeling, afdoening, maatregelen, tevredenheid); past de bijbehorende gebeurtenis toe als die nu kan
+         * @description Rollen: aanbieder, klachtbehandelaar.
+         */
         post: operations["terugkoppelingToevoegen"];
         delete?: never;
         options?: never;
@@ -320,7 +420,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Verzoek van de ombudsman (informatievraag, interventieverzoek, doorgezonden klacht, eigen onderzoek) als gekoppelde sub-klacht met eigen termijnen */
+        /**
+         * Verzoek van de ombudsman (informatievraag, interventieverzoek, doorgezonden klacht, eigen onderzoek) als gekoppelde sub-klacht met eigen termijnen
+         * @description Rollen: klachtbehandelaar, systeem.
+         */
         post: operations["ombudsmanVerzoekToevoegen"];
         delete?: never;
         options?: never;
@@ -335,7 +438,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rapportage per aanbieder, aard en oorzaak over een periode (JSON, CSV of afdrukbare HTML) */
+        /**
+         * Rapportage per aanbieder, aard en oorzaak over een periode (JSON, CSV of afdrukbare HTML)
+         * @description Rollen: procesEigenaar, beleidsmedewerker, klachtbehandelaar, aanbieder.
+         */
         get: operations["rapportage"];
         put?: never;
         post?: never;
@@ -352,7 +458,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Awb 9:12a: geregistreerde schriftelijke klachten van een jaar */
+        /**
+         * Awb 9:12a: geregistreerde schriftelijke klachten van een jaar
+         * @description Rollen: procesEigenaar, beleidsmedewerker, klachtbehandelaar.
+         */
         get: operations["jaaroverzicht"];
         put?: never;
         post?: never;
@@ -369,7 +478,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** De rapportagemomenten van de gemeente (uit de definitie) */
+        /**
+         * De rapportagemomenten van de gemeente (uit de definitie)
+         * @description Rollen: procesEigenaar, beleidsmedewerker, klachtbehandelaar, aanbieder.
+         */
         get: operations["rapportagePlanning"];
         put?: never;
         post?: never;
@@ -386,7 +498,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rapportages die op hun deadline zijn gemaakt en bewaard */
+        /**
+         * Rapportages die op hun deadline zijn gemaakt en bewaard
+         * @description Rollen: procesEigenaar, beleidsmedewerker, klachtbehandelaar, aanbieder.
+         */
         get: operations["opgeslagenRapportages"];
         put?: never;
         post?: never;
@@ -403,7 +518,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Eén bewaarde rapportage met inhoud */
+        /**
+         * Eén bewaarde rapportage met inhoud
+         * @description Rollen: procesEigenaar, beleidsmedewerker, klachtbehandelaar, aanbieder.
+         */
         get: operations["opgeslagenRapportage"];
         put?: never;
         post?: never;
@@ -422,7 +540,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Een aanbieder levert de periodieke rapportage aan (voorkomt escalatie naar de contractmanager) */
+        /**
+         * Een aanbieder levert de periodieke rapportage aan (voorkomt escalatie naar de contractmanager)
+         * @description Rollen: aanbieder.
+         */
         post: operations["dienAanbiederRapportageIn"];
         delete?: never;
         options?: never;
@@ -437,8 +558,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** De definities (versies) van de gemeente */
+        /**
+         * De definities (versies) van de gemeente
+         * @description Rollen: procesEigenaar, beleidsmedewerker, klachtbehandelaar.
+         */
         get: operations["procesoverzichten"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/procesoverzichten/kerncijfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De gemeente in één oogopslag: open, te laat, bijna verlopen, ontvangen deze maand
+         * @description Rollen: procesEigenaar, beleidsmedewerker, klachtbehandelaar.
+         */
+        get: operations["kerncijfers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -454,7 +598,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Aantallen per toestand, termijnbanden en mediane tijd in de toestand */
+        /**
+         * Aantallen per toestand, termijnbanden en mediane tijd in de toestand
+         * @description Rollen: procesEigenaar, beleidsmedewerker, klachtbehandelaar.
+         */
         get: operations["procesoverzicht"];
         put?: never;
         post?: never;
@@ -471,7 +618,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Het statechart als SVG, met live aantallen per toestand */
+        /**
+         * Het statechart als SVG, met live aantallen per toestand
+         * @description Rollen: procesEigenaar, beleidsmedewerker, klachtbehandelaar.
+         */
         get: operations["procesdiagram"];
         put?: never;
         post?: never;
@@ -488,7 +638,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** De klachten in een toestand (of in de subtoestanden van een samengestelde toestand) */
+        /**
+         * De klachten in een toestand (of in de subtoestanden van een samengestelde toestand)
+         * @description Rollen: procesEigenaar, beleidsmedewerker, klachtbehandelaar.
+         */
         get: operations["klachtenInToestand"];
         put?: never;
         post?: never;
@@ -505,7 +658,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Elke route die een klacht kan nemen, in gewone taal */
+        /**
+         * Elke route die een klacht kan nemen, in gewone taal
+         * @description Rollen: procesEigenaar, beleidsmedewerker, klachtbehandelaar.
+         */
         get: operations["procespaden"];
         put?: never;
         post?: never;
@@ -522,7 +678,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tijdlijn van een klacht: gebeurtenissen, termijnen met uitleg, wat er nu kan gebeuren */
+        /**
+         * Tijdlijn van een klacht: gebeurtenissen, termijnen met uitleg, wat er nu kan gebeuren
+         * @description Rollen: klachtbehandelaar, procesEigenaar, aanbieder.
+         */
         get: operations["klachtTijdlijn"];
         put?: never;
         post?: never;
@@ -541,8 +700,423 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Valideer een definitie en teken het diagram, zonder te publiceren */
+        /**
+         * Valideer een definitie en teken het diagram, zonder te publiceren
+         * @description Rollen: beleidsmedewerker, procesEigenaar.
+         */
         post: operations["definitieVoorbeeld"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ik": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Wie u bent voor Klachtregie: rol, gemeente (met naam) en de naam van uw sleutel
+         * @description Rollen: beleidsmedewerker, klachtbehandelaar, aanbieder, procesEigenaar, systeem, beheerder.
+         */
+        get: operations["ik"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/werkvoorraad": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De open klachten van de gemeente (of de aanbieder), te laat eerst, dan de dichtstbijzijnde termijn
+         * @description Rollen: klachtbehandelaar, aanbieder.
+         */
+        get: operations["werkvoorraad"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten/{id}/gebeurtenis-gevolgen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Wat een gebeurtenis zou doen (nieuwe toestand, termijnen met hun nieuwe vervaldatum en uitleg), zonder iets op te slaan
+         * @description Rollen: klachtbehandelaar.
+         */
+        post: operations["gebeurtenisGevolgen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/definities/{id}/versies/{versie}/migratieproef": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Proef: wat deze versie doet met de lopende klachten van oudere versies (toestand en termijnen oud en nieuw, bezwaren)
+         * @description Rollen: beleidsmedewerker.
+         */
+        get: operations["migratieProef"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/definities/{id}/versies/{versie}/migraties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Zet de genoemde lopende klachten over naar deze versie (alles of niets, vastgelegd in de historie)
+         * @description Rollen: beleidsmedewerker.
+         */
+        post: operations["migreer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zgw-afleveringen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De zaak per klacht en de stand van de aflevering; status=vastgelopen is de dead-letterlijst
+         * @description Rollen: beheerder, systeem.
+         */
+        get: operations["lijstZgwAfleveringen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zgw-afleveringen/{klachtId}/opnieuw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Zet een vastgelopen aflevering weer in de rij (pogingen vanaf nul)
+         * @description Rollen: beheerder, systeem.
+         */
+        post: operations["leverZgwOpnieuw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten/{id}/documenten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De documenten in het dossier van een klacht, met hun SHA-256 (de lezing wordt gelogd).
+         * @description Rollen: klachtbehandelaar, procesEigenaar, systeem, aanbieder.
+         */
+        get: operations["documentenOphalen"];
+        put?: never;
+        /**
+         * Voeg een document toe aan het dossier (hoogstens 10 MiB; PDF, PNG-afbeelding, JPEG-afbeelding, platte tekst (UTF-8), Word-document (.docx)).
+         * @description Rollen: klachtbehandelaar, aanbieder, systeem.
+         */
+        post: operations["documentToevoegen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten/{id}/documenten/{documentId}/inhoud": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De inhoud van een document, onveranderd (gecontroleerd tegen de SHA-256; de lezing wordt gelogd).
+         * @description Rollen: klachtbehandelaar, procesEigenaar, systeem, aanbieder.
+         */
+        get: operations["documentInhoud"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten/{id}/brieven": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De brieven van een klacht (Awb 9:6, 9:8 lid 3, 9:11 lid 2, 9:12, 2:3), elk met de SHA-256 van de HTML en de PDF.
+         * @description Rollen: klachtbehandelaar, procesEigenaar, systeem, aanbieder.
+         */
+        get: operations["brievenOphalen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten/{id}/brieven/{briefId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Een brief: JSON (standaard), of met Accept: application/pdf de PDF en met Accept: text/html de HTML.
+         * @description Rollen: klachtbehandelaar, procesEigenaar, systeem, aanbieder.
+         */
+        get: operations["briefOphalen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten/{id}/brieven/{briefId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De PDF van een brief, zoals bewaard (SHA-256 in Digest en ETag).
+         * @description Rollen: klachtbehandelaar, procesEigenaar, systeem, aanbieder.
+         */
+        get: operations["briefPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten/{id}/brieven/{briefId}/html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De HTML van een brief, zoals bewaard (SHA-256 in Digest en ETag).
+         * @description Rollen: klachtbehandelaar, procesEigenaar, systeem, aanbieder.
+         */
+        get: operations["briefHtml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten/{id}/dossier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De tijdlijn van het dossier: gebeurtenissen, brieven en documenten, op tijd.
+         * @description Rollen: klachtbehandelaar, procesEigenaar, systeem, aanbieder.
+         */
+        get: operations["dossierTijdlijn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vernietigingslijsten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De vernietigingslijsten van de gemeente, nieuwste eerst.
+         * @description Rollen: beheerder, procesEigenaar.
+         */
+        get: operations["vernietigingslijstenOphalen"];
+        put?: never;
+        /**
+         * Stel een vernietigingslijst op: alle afgesloten klachten van de gemeente waarvan de bewaartermijn verstreken is, zonder bewaarblokkade.
+         * @description Rollen: beheerder, procesEigenaar.
+         */
+        post: operations["vernietigingslijstOpstellen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vernietigingslijsten/{lijstId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Een vernietigingslijst met haar regels; na uitvoering het proces-verbaal (zonder persoonsgegevens).
+         * @description Rollen: beheerder, procesEigenaar.
+         */
+        get: operations["vernietigingslijstOphalen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vernietigingslijsten/{lijstId}/goedkeuring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Keur de lijst goed (niet door wie haar opstelde) en vernietig de klachten erop; antwoordt met het proces-verbaal.
+         * @description Rollen: beheerder, procesEigenaar.
+         */
+        post: operations["vernietigingslijstGoedkeuren"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten/{id}/bewaarblokkade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Blokkeer vernietiging van een klacht (bijvoorbeeld een lopend Woo-verzoek of een rechtszaak).
+         * @description Rollen: klachtbehandelaar, beheerder, procesEigenaar.
+         */
+        put: operations["bewaarblokkadeZetten"];
+        post?: never;
+        /**
+         * Hef de bewaarblokkade van een klacht op.
+         * @description Rollen: klachtbehandelaar, beheerder, procesEigenaar.
+         */
+        delete: operations["bewaarblokkadeOpheffen"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aanbieders/{aanbiederId}/overdracht": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Einde contract (Klachtenprotocol Wmo keten Amsterdam §9): alle klachten en dossiers van de aanbieder als archief (tar met manifest.json en SHA256SUMS) voor de gemeente; daarna heeft de aanbieder er geen toegang meer toe.
+         * @description Rollen: beheerder, procesEigenaar.
+         */
+        post: operations["aanbiederOverdragen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten/{id}/inzageverzoek": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * AVG art. 15: alles wat over de klager van deze klacht bewaard wordt, met wie het dossier las (tar met manifest.json en SHA256SUMS).
+         * @description Rollen: beheerder.
+         */
+        get: operations["inzageverzoekExport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -565,6 +1139,10 @@ export interface components {
             /** @enum {string} */
             database: "ok" | "down";
             queue: components["schemas"]["QueueHealthDto"];
+        };
+        LiveDto: {
+            /** @enum {string} */
+            status: "ok";
         };
         NieuweApiSleutelDto: {
             /** @description Waarvoor de sleutel is, bijv. "Koppeling zaaksysteem". */
@@ -1301,6 +1879,239 @@ export interface components {
              */
             bestandsnaam?: string;
         };
+        MigratieVerzoekDto: {
+            /** @description De klachten die naar deze versie gaan (uit de proef; alles of niets). */
+            klachten: string[];
+            /**
+             * @description Waarom (komt in de historie van elke klacht).
+             * @example Klachtenregeling 2027: hoorzitting door de klachtadviescommissie
+             */
+            reden: string;
+        };
+        ZgwAfleveringDto: {
+            /** Format: uuid */
+            klachtId: string;
+            /** @example GM0363 */
+            gemeente: string;
+            /** @description De zaak in het zaakregister (Zaken API), zodra die bestaat. */
+            zaakUrl: string | null;
+            /**
+             * @description vastgelopen: gestopt na ZGW_MAX_POGINGEN pogingen (dead letter)
+             * @enum {string}
+             */
+            status: "wachtend" | "afgeleverd" | "vastgelopen";
+            pogingen: number;
+            /** Format: date-time */
+            volgendePogingOp: string;
+            laatsteFout: string | null;
+            /** Format: date-time */
+            afgeleverdOp: string | null;
+        };
+        ZgwAfleveringLijstDto: {
+            /** @description Aantal resultaten over alle pagina’s. */
+            totaal: number;
+            page: number;
+            pageSize: number;
+            links: components["schemas"]["PaginaLinksDto"];
+            resultaten: components["schemas"]["ZgwAfleveringDto"][];
+        };
+        DocumentUploadDto: {
+            /**
+             * Format: binary
+             * @description het bestand: PDF, PNG, JPEG, platte tekst (UTF-8) of .docx, hoogstens 10 MiB
+             */
+            bestand: string;
+            /** @enum {string} */
+            soort: "klaagschrift" | "verslagHoren" | "correspondentie" | "bijlage";
+            /** @description standaard de bestandsnaam */
+            titel?: string;
+        };
+        DocumentDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description brief: een brief die Klachtregie zelf opmaakte (HTML of PDF)
+             * @enum {string}
+             */
+            soort: "klaagschrift" | "verslagHoren" | "correspondentie" | "bijlage" | "brief";
+            /** @example klaagschrift.pdf */
+            titel: string;
+            /**
+             * @description bepaald uit de inhoud, niet uit wat de client opgaf
+             * @example application/pdf
+             */
+            mediaType: string;
+            /** @description in bytes */
+            grootte: number;
+            /**
+             * @description SHA-256 van de inhoud (hex)
+             * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+             */
+            sha256: string;
+            /**
+             * Format: uuid
+             * @description de brief waarvan dit de HTML of PDF is
+             */
+            briefId?: string;
+            /** @description wie het document toevoegde (api-sleutel:<id>, oidc:<sub>, klachtregie) */
+            door: string;
+            /** Format: date-time */
+            op: string;
+        };
+        DocumentPaginaDto: {
+            /** @description Aantal resultaten over alle pagina’s. */
+            totaal: number;
+            page: number;
+            pageSize: number;
+            links: components["schemas"]["PaginaLinksDto"];
+            resultaten: components["schemas"]["DocumentDto"][];
+        };
+        BriefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            soort: "ontvangstbevestiging" | "niet-behandelen" | "verdaging" | "afdoening" | "doorzending";
+            /** @example Afhandeling van uw klacht */
+            titel: string;
+            /** @example klager */
+            aan: string;
+            /** @example Awb 9:12 */
+            grondslag?: string;
+            /**
+             * Format: date
+             * @description datum van de brief: de dag van de gebeurtenis die erom vroeg
+             */
+            datum: string;
+            /** @enum {string} */
+            status: "opgemaakt" | "niet-opgemaakt";
+            /** @description waarom de brief niet is opgemaakt (geen of een ongeldig sjabloon) */
+            reden?: string;
+            /** @description velden die de wet eist en die in het dossier nog leeg waren, bijvoorbeeld bevindingen */
+            ontbrekend: string[];
+            /** @example gm0363-amsterdam/brieven/2015-01/afdoening.hbs */
+            sjabloon?: string;
+            /** @description de HTML (GET …/brieven/{briefId}/html) */
+            html?: components["schemas"]["DocumentDto"];
+            /** @description de PDF (GET …/brieven/{briefId}/pdf) */
+            pdf?: components["schemas"]["DocumentDto"];
+            /** Format: date-time */
+            gemaaktOp: string;
+        };
+        BriefPaginaDto: {
+            /** @description Aantal resultaten over alle pagina’s. */
+            totaal: number;
+            page: number;
+            pageSize: number;
+            links: components["schemas"]["PaginaLinksDto"];
+            resultaten: components["schemas"]["BriefDto"][];
+        };
+        DossierRegelDto: {
+            /** @enum {string} */
+            soort: "gebeurtenis" | "brief" | "document";
+            /** Format: date-time */
+            op: string;
+            /** @description in het Nederlands, bijvoorbeeld "Brief: Afhandeling van uw klacht (Awb 9:12) aan klager" */
+            omschrijving: string;
+            /** @description het type gebeurtenis */
+            gebeurtenis?: string;
+            /** Format: uuid */
+            briefId?: string;
+            /** Format: uuid */
+            documentId?: string;
+            /** @description SHA-256 van de PDF van de brief, of van het document */
+            sha256?: string;
+        };
+        DossierPaginaDto: {
+            /** @description Aantal resultaten over alle pagina’s. */
+            totaal: number;
+            page: number;
+            pageSize: number;
+            links: components["schemas"]["PaginaLinksDto"];
+            resultaten: components["schemas"]["DossierRegelDto"][];
+        };
+        VernietigingslijstRegelDto: {
+            /**
+             * Format: uuid
+             * @description de klacht, zolang zij niet vernietigd is
+             */
+            klachtId?: string;
+            /** @description SHA-256 van het klacht-id: blijft na vernietiging, zonder persoonsgegevens */
+            kenmerk: string;
+            /** @enum {string} */
+            categorie: "gemeente" | "viaOmbudsman" | "aanbieder";
+            /** @example Selectielijst gemeenten 2020, 13.1 */
+            grondslag: string;
+            /** @example P5Y */
+            bewaartermijn: string;
+            /** Format: date */
+            afgeslotenOp: string;
+            /** Format: date */
+            vernietigbaarVanaf: string;
+            /** @description wat er van de klacht bewaard was: gebeurtenissen, termijnen, brieven, documenten */
+            aantallen: Record<string, never>;
+            /** @enum {string} */
+            status: "voorgesteld" | "vernietigd" | "overgeslagen";
+            /** @description waarom overgeslagen */
+            reden?: string;
+        };
+        VernietigingslijstDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example GM0363 */
+            gemeente: string;
+            /** @enum {string} */
+            status: "voorgesteld" | "uitgevoerd";
+            /** Format: date */
+            peildatum: string;
+            /** Format: date-time */
+            opgesteldOp: string;
+            /** @description klachtregie (de dagelijkse taak) of wie de lijst opstelde */
+            opgesteldDoor: string;
+            goedgekeurdDoor?: string;
+            goedgekeurdRol?: string;
+            /** Format: date-time */
+            uitgevoerdOp?: string;
+            regels?: components["schemas"]["VernietigingslijstRegelDto"][];
+        };
+        VernietigingslijstPaginaDto: {
+            /** @description Aantal resultaten over alle pagina’s. */
+            totaal: number;
+            page: number;
+            pageSize: number;
+            links: components["schemas"]["PaginaLinksDto"];
+            resultaten: components["schemas"]["VernietigingslijstDto"][];
+        };
+        BewaarBlokkadeDto: {
+            /**
+             * @description waarom de klacht niet vernietigd mag worden
+             * @example Woo-verzoek 2026-014 loopt
+             */
+            reden: string;
+        };
+        BewaarBlokkadeStandDto: {
+            /** Format: uuid */
+            klachtId: string;
+            /**
+             * @description waarom de klacht niet vernietigd mag worden
+             * @example Woo-verzoek 2026-014 loopt
+             */
+            reden: string;
+            /** @description wie de blokkade zette */
+            door: string;
+            /**
+             * Format: date-time
+             * @description wanneer de blokkade gezet is
+             */
+            op: string;
+        };
+        OverdrachtDto: {
+            /**
+             * Format: date
+             * @description de laatste dag van het contract met de aanbieder
+             * @example 2026-05-31
+             */
+            contractEinde: string;
+        };
         Problem: {
             /**
              * Format: uri
@@ -1405,6 +2216,34 @@ export interface components {
             }[];
             fouten: components["schemas"]["DefinitieFoutDto"][];
         };
+        /** @description Een of meer klachten kunnen niet naar de nieuwe versie (migratie-geweigerd); `klachten` noemt per klacht de bezwaren. Er is niets gemigreerd. */
+        MigratieGeweigerdProblem: {
+            /**
+             * Format: uri
+             * @example https://klachtregie.nl/problemen/validatie-fout
+             */
+            type: string;
+            /** @example Validatiefout */
+            title: string;
+            /** @example 400 */
+            status: number;
+            /** @example Een of meer velden zijn ongeldig. */
+            detail: string;
+            /** @example /api/v1/klachten */
+            instance?: string;
+            /** @example validatie-fout */
+            code: string;
+            invalidParams?: {
+                /** @example omschrijving */
+                name: string;
+                reason: string;
+            }[];
+            klachten: {
+                /** Format: uuid */
+                klachtId: string;
+                bezwaren: string[];
+            }[];
+        };
         /** @description De database of de job queue antwoordt niet (niet-beschikbaar); `database` en `queue` zeggen welke. */
         NietBeschikbaarProblem: {
             /**
@@ -1444,6 +2283,84 @@ export interface components {
 export type $defs = Record<string, never>;
 export interface operations {
     HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database of de job queue antwoordt niet */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietBeschikbaarProblem"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveDto"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
         parameters: {
             query?: never;
             header?: never;
@@ -2466,7 +3383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Geen definitie voor de gemeente op de ontvangstdatum (geen-definitie), of een registratiewaarde die niet in de lijst van de gemeente staat (registratie-ongeldig, met invalidParams). */
+            /** @description Geen definitie voor de gemeente op de ontvangstdatum (geen-definitie), een registratiewaarde die niet in de lijst van de gemeente staat (registratie-ongeldig), of een feit waar de klachtregeling niet naar vraagt of van de verkeerde soort (feiten-ongeldig); invalidParams noemt het veld. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4323,6 +5240,90 @@ export interface operations {
             };
         };
     };
+    kerncijfers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kerncijfers op de peildatum (te laat en bijna verlopen zoals docs/te-laat.md). */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        gemeente: {
+                            /** @example GM0363 */
+                            code: string;
+                            /** @example Amsterdam */
+                            naam: string;
+                        };
+                        /** Format: date-time */
+                        peildatum: string;
+                        bijnaDagen: number;
+                        open: number;
+                        teLaat: number;
+                        bijnaVerlopen: number;
+                        ontvangenDezeMaand: number;
+                    };
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     procesoverzicht: {
         parameters: {
             query?: never;
@@ -4797,6 +5798,9 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             gemeente: string;
+                            /** @example Amsterdam */
+                            gemeenteNaam: string;
+                            onderwerp: string | null;
                             definitieId: string;
                             definitieVersie: string;
                             state: string;
@@ -4824,6 +5828,8 @@ export interface operations {
                             naar: string;
                             naarOmschrijving: string;
                             actor: string;
+                            /** @description De naam van de sleutel, of de medewerker achter een OIDC-token. */
+                            actorNaam: string;
                         }[];
                         termijnen: {
                             naam: string;
@@ -4969,6 +5975,2289 @@ export interface operations {
             };
             /** @description De rol mag dit niet (geen-toegang) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ik: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rol, gemeente en naam van de aanroeper. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rol: string;
+                        gemeente: {
+                            /** @example GM0363 */
+                            code: string;
+                            /** @example Amsterdam */
+                            naam: string;
+                        };
+                        aanbiederId: string | null;
+                        /** @description De naam van de sleutel, of de medewerker achter een OIDC-token. */
+                        naam: string;
+                    };
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    werkvoorraad: {
+        parameters: {
+            query?: {
+                /** @description Alleen klachten in deze toestand (of een subtoestand ervan). */
+                toestand?: string;
+                /** @description Alleen klachten over deze aanbieder (id). */
+                aanbieder?: string;
+                /** @description true: alleen klachten die te laat zijn (docs/te-laat.md); false: alleen klachten die dat niet zijn. */
+                teLaat?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hoogstens 500 open klachten, de meest dringende eerst, met de keuzes voor de filters. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        gemeente: {
+                            /** @example GM0363 */
+                            code: string;
+                            /** @example Amsterdam */
+                            naam: string;
+                        };
+                        /** Format: date-time */
+                        peildatum: string;
+                        bijnaDagen: number;
+                        resultaten: {
+                            /** Format: uuid */
+                            id: string;
+                            onderwerp: string | null;
+                            state: string;
+                            stateOmschrijving: string;
+                            soort: string;
+                            /** Format: date-time */
+                            ontvangenOp: string;
+                            aanbieders: components["schemas"]["AanbiederDto"][];
+                            teLaat: boolean;
+                            /** @enum {string|null} */
+                            band: "overdue" | "nearlyDue" | "onTime" | null;
+                            eersteTermijn: {
+                                label: string;
+                                /** Format: date */
+                                vervaldatum: string;
+                                /** Format: date-time */
+                                vervaltOp: string;
+                            } | null;
+                        }[];
+                        keuzes: {
+                            toestanden: {
+                                state: string;
+                                omschrijving: string;
+                            }[];
+                            aanbieders: {
+                                id: string;
+                                naam: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    gebeurtenisGevolgen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GebeurtenisDto"];
+            };
+        };
+        responses: {
+            /** @description De gevolgen; dezelfde controles als POST /klachten/{id}/gebeurtenissen (422 met de velden, 409 als de gebeurtenis nu niet kan) */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        omschrijving: string;
+                        van: {
+                            state: string;
+                            omschrijving: string;
+                        };
+                        naar: {
+                            state: string;
+                            omschrijving: string;
+                        };
+                        afgerond: boolean;
+                        termijnen: {
+                            naam: string;
+                            label: string;
+                            /** @enum {string} */
+                            gevolg: "nieuw" | "verschoven" | "stopt" | "blijft";
+                            /** Format: date */
+                            vervaldatumNu: string | null;
+                            /** Format: date */
+                            vervaldatum: string | null;
+                            uitleg: string[];
+                            grondslag: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De gebeurtenis kan nu niet, of is voorbehouden aan het systeem; er is niets gewijzigd. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GebeurtenisNietToegestaanProblem"];
+                };
+            };
+            /** @description De data van de gebeurtenis is niet in orde; invalidParams noemt elk veld. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GebeurtenisDataOngeldigProblem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    migratieProef: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                versie: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per lopende klacht de oude en nieuwe toestand en termijnen met uitleg, en waarom ze niet kan (bezwaren). */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example 2024-07 */
+                        naarVersie: string;
+                        klachten: {
+                            /** Format: uuid */
+                            klachtId: string;
+                            /** @example 2024-01 */
+                            vanVersie: string;
+                            /** @example 2024-07 */
+                            naarVersie: string;
+                            /** @example gemeente.beoordelen */
+                            vanState: string;
+                            /** @description De toestand op de nieuwe versie (ontbreekt als de historie daar niet doorheen komt). */
+                            naarState?: string;
+                            termijnen: {
+                                /** @example afhandeling */
+                                naam: string;
+                                label: string;
+                                oud?: {
+                                    /** Format: date */
+                                    vervaldatum: string;
+                                    uitleg: string[];
+                                };
+                                nieuw?: {
+                                    /** Format: date */
+                                    vervaldatum: string;
+                                    uitleg: string[];
+                                };
+                                /** @description Dagen later (+) of eerder (-) op de nieuwe versie. */
+                                verschilDagen?: number;
+                                /** @description Een gemiste termijn van deze naam is te laat van gemeente of aanbieder. */
+                                verplichting: boolean;
+                            }[];
+                            /** @description Waarom de klacht niet mee kan; leeg: ze kan. */
+                            bezwaren: string[];
+                            migreerbaar: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen versie met dit id voor uw gemeente. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    migreer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                versie: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MigratieVerzoekDto"];
+            };
+        };
+        responses: {
+            /** @description De klachten staan op de nieuwe versie, met hun nieuwe termijnen. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example 2024-07 */
+                        naarVersie: string;
+                        klachten: {
+                            /** Format: uuid */
+                            klachtId: string;
+                            /** @example 2024-01 */
+                            vanVersie: string;
+                            /** @example 2024-07 */
+                            naarVersie: string;
+                            /** @example gemeente.beoordelen */
+                            vanState: string;
+                            /** @description De toestand op de nieuwe versie (ontbreekt als de historie daar niet doorheen komt). */
+                            naarState?: string;
+                            termijnen: {
+                                /** @example afhandeling */
+                                naam: string;
+                                label: string;
+                                oud?: {
+                                    /** Format: date */
+                                    vervaldatum: string;
+                                    uitleg: string[];
+                                };
+                                nieuw?: {
+                                    /** Format: date */
+                                    vervaldatum: string;
+                                    uitleg: string[];
+                                };
+                                /** @description Dagen later (+) of eerder (-) op de nieuwe versie. */
+                                verschilDagen?: number;
+                                /** @description Een gemiste termijn van deze naam is te laat van gemeente of aanbieder. */
+                                verplichting: boolean;
+                            }[];
+                            /** @description Waarom de klacht niet mee kan; leeg: ze kan. */
+                            bezwaren: string[];
+                            migreerbaar: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen versie of klacht met dit id voor uw gemeente. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description migratie-geweigerd: een of meer klachten kunnen niet; er is niets gewijzigd. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MigratieGeweigerdProblem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lijstZgwAfleveringen: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "wachtend" | "afgeleverd" | "vastgelopen";
+                klachtId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZgwAfleveringLijstDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leverZgwOpnieuw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                klachtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZgwAfleveringDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen vastgelopen aflevering voor deze klacht (ook: van een andere gemeente) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    documentenOphalen: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentPaginaDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    documentToevoegen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["DocumentUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description document-te-groot: het bestand is groter dan 10 MiB; er is niets bewaard. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description mediatype-niet-toegestaan: de inhoud is geen PDF, PNG-afbeelding, JPEG-afbeelding, platte tekst (UTF-8), Word-document (.docx); mediatype-klopt-niet: het opgegeven media type is niet wat de inhoud is. Er is niets bewaard. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    documentInhoud: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De inhoud zoals bewaard, in haar eigen media type (SHA-256 in Digest en ETag). */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "text/plain": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "text/html": string;
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    brievenOphalen: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefPaginaDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    briefOphalen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                briefId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De brief als JSON, of op Accept de PDF of de HTML zoals bewaard. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefDto"];
+                    "application/pdf": string;
+                    "text/html": string;
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    briefPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                briefId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De PDF zoals bewaard. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    briefHtml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                briefId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De HTML zoals bewaard. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dossierTijdlijn: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierPaginaDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vernietigingslijstenOphalen: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VernietigingslijstPaginaDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vernietigingslijstOpstellen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VernietigingslijstDto"];
+                };
+            };
+            /** @description Er is niets te vernietigen. */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vernietigingslijstOphalen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lijstId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VernietigingslijstDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vernietigingslijstGoedkeuren: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                lijstId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VernietigingslijstDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description vier-ogen: wie de lijst opstelde keurt haar niet zelf goed (vier-ogenprincipe); vernietigingslijst-afgehandeld: de lijst is al uitgevoerd. Er is niets gewijzigd. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bewaarblokkadeZetten: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BewaarBlokkadeDto"];
+            };
+        };
+        responses: {
+            /** @description De blokkade zoals zij nu staat. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BewaarBlokkadeStandDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bewaarblokkadeOpheffen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    aanbiederOverdragen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                aanbiederId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverdrachtDto"];
+            };
+        };
+        responses: {
+            /** @description Het archief; X-Manifest-SHA256 is de SHA-256 van manifest.json, X-Overdracht-Uiterlijk de dag waarop de overdracht uiterlijk af moet zijn. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-tar": string;
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inzageverzoekExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Het archief; X-Manifest-SHA256 is de SHA-256 van manifest.json. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-tar": string;
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
