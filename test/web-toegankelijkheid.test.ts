@@ -262,11 +262,11 @@ describe('the overview of a gemeente at a glance', () => {
     const laat = await request(o.t.http).get('/api/v1/klachten?overdue=true').set('Authorization', `Bearer ${o.sleutels.behandelaar}`);
     expect(kaarten).toEqual([
       [String(aantalOpen), 'open klachten'],
-      [String(laat.body.total), 'te laat'],
+      [String(laat.body.totaal), 'te laat'],
       ['0', 'bijna verlopen (binnen 5 dagen)'],
       [String(maand), 'ontvangen deze maand'],
     ]);
-    expect([aantalOpen, laat.body.total, maand]).toEqual([2, 1, 2]);
+    expect([aantalOpen, laat.body.totaal, maand]).toEqual([2, 1, 2]);
   });
 });
 
