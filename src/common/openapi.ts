@@ -56,9 +56,8 @@ export const PROBLEEM_SCHEMAS = {
     { gebeurtenis: { type: 'string', example: 'AFDOENEN' } },
   ),
   DefinitieFoutenProblem: problemMet(
-    'De definitie is niet gepubliceerd; `fouten` noemt elke fout als bestand:regel:kolom.',
+    'De definitie is niet gepubliceerd; `fouten` noemt elke fout als bestand:regel:kolom. (Zonder `fouten`: een hergebruikte Idempotency-Key, idempotency-key-hergebruikt.)',
     { fouten: { type: 'array', items: { $ref: '#/components/schemas/DefinitieFoutDto' } } },
-    ['fouten'],
   ),
   MigratieGeweigerdProblem: problemMet(
     'Een of meer klachten kunnen niet naar de nieuwe versie (migratie-geweigerd); `klachten` noemt per klacht de bezwaren. Er is niets gemigreerd.',
@@ -123,11 +122,14 @@ export function applyApiDesignRules(document: OpenAPIObject): OpenAPIObject {
         }
         op.parameters = (op.parameters as Json[]).filter((p) => p.in !== 'header' || headers.get(String(p.name).toLowerCase()) === p);
       }
-      const takesInput =
-        ['post', 'put', 'patch'].includes(method) ||
-        (op.parameters?.length ?? 0) > 0 ||
-        (pathItem.parameters?.length ?? 0) > 0;
-      if (takesInput && !op.responses['400']) op.responses['400'] = problemResponse('Ongeldig verzoek (validatie-fout)');
+      // Every request passes the input limits first (InvoerGrenzenGuard: no NUL or lone surrogate in any query
+      // value, header or body, JSON at most 32 deep, X-Correlation-ID at most 200 characters): any operation can
+      // answer 400, also one without parameters of its own.
+      if (!op.responses['400']) op.responses['400'] = problemResponse('Ongeldig verzoek (validatie-fout)');
+      if (op.requestBody) {
+        op.responses['413'] ??= problemResponse('De body is te groot (verzoek-te-groot)');
+        op.responses['415'] ??= problemResponse('De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund)');
+      }
       // Any operation can fail on our side (interne-fout, without internals) or while the database is
       // unreachable (niet-beschikbaar, with Retry-After): the problem filter answers both everywhere.
       // A resource in the path that does not exist, or belongs to another gemeente, is a 404 (never 403:

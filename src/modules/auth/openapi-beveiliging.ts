@@ -50,6 +50,11 @@ export function applyBeveiliging(document: OpenAPIObject): OpenAPIObject {
       const zonderSleutel = Boolean(op['x-geen-idempotentie']);
       delete op['x-geen-idempotentie'];
       if (method === 'post' && !zonderSleutel) {
+        // The same key for another request is refused (IdempotencyInterceptor): a 422 any such POST can give.
+        op.responses['422'] ??= {
+          description: 'De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt)',
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        };
         op.parameters ??= [];
         if (!op.parameters.some((p: Json) => p.in === 'header' && String(p.name).toLowerCase() === 'idempotency-key')) {
           op.parameters.push({

@@ -2192,7 +2192,7 @@ export interface components {
             /** @example AFDOENEN */
             gebeurtenis?: string;
         };
-        /** @description De definitie is niet gepubliceerd; `fouten` noemt elke fout als bestand:regel:kolom. */
+        /** @description De definitie is niet gepubliceerd; `fouten` noemt elke fout als bestand:regel:kolom. (Zonder `fouten`: een hergebruikte Idempotency-Key, idempotency-key-hergebruikt.) */
         DefinitieFoutenProblem: {
             /**
              * Format: uri
@@ -2214,7 +2214,7 @@ export interface components {
                 name: string;
                 reason: string;
             }[];
-            fouten: components["schemas"]["DefinitieFoutDto"][];
+            fouten?: components["schemas"]["DefinitieFoutDto"][];
         };
         /** @description Een of meer klachten kunnen niet naar de nieuwe versie (migratie-geweigerd); `klachten` noemt per klacht de bezwaren. Er is niets gemigreerd. */
         MigratieGeweigerdProblem: {
@@ -2300,6 +2300,15 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Interne fout (interne-fout); de fout is gelogd */
             500: {
                 headers: {
@@ -2336,6 +2345,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LiveDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Interne fout (interne-fout); de fout is gelogd */
@@ -2378,6 +2396,15 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Interne fout (interne-fout); de fout is gelogd */
             500: {
                 headers: {
@@ -2414,6 +2441,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiSleutelDto"][];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
@@ -2509,6 +2545,24 @@ export interface operations {
             };
             /** @description De rol mag dit niet (geen-toegang) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2744,6 +2798,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookAbonnementDto"][];
                 };
             };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
             401: {
                 headers: {
@@ -2837,6 +2900,24 @@ export interface operations {
             };
             /** @description De rol mag dit niet (geen-toegang) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3206,6 +3287,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
             429: {
                 headers: {
@@ -3376,6 +3466,24 @@ export interface operations {
             };
             /** @description De rol mag dit niet (geen-toegang) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3588,6 +3696,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["GebeurtenisNietToegestaanProblem"];
                 };
             };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description De gebeurtenis past, maar de data niet (gebeurtenis-data-ongeldig: ontbrekend veld, onbekende waarde, geen ISO 8601-duur) of een registratiewaarde staat niet in de lijst van de gemeente; invalidParams noemt elk veld. Er is niets gewijzigd. */
             422: {
                 headers: {
@@ -3686,6 +3812,24 @@ export interface operations {
             };
             /** @description Onbekende klacht (klacht-niet-gevonden). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3875,6 +4019,24 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["DefinitieFoutenProblem"];
+                };
+            };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description De definitie is ongeldig (definitie-ongeldig); er is niets gepubliceerd. */
@@ -4188,6 +4350,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
             429: {
                 headers: {
@@ -4237,6 +4426,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GebeurtenisTypeDto"][];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
@@ -4353,6 +4551,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Een registratiewaarde staat niet in de lijst van de gemeente (registratie-ongeldig, met invalidParams); er is niets vastgelegd. */
             422: {
                 headers: {
@@ -4451,6 +4667,24 @@ export interface operations {
             };
             /** @description Onbekende klacht (klacht-niet-gevonden) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4819,6 +5053,15 @@ export interface operations {
                     }[];
                 };
             };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
             401: {
                 headers: {
@@ -4901,6 +5144,15 @@ export interface operations {
                         /** Format: date-time */
                         gegenereerdOp: string;
                     }[];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
@@ -5122,6 +5374,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
             429: {
                 headers: {
@@ -5187,6 +5466,15 @@ export interface operations {
                         /** Format: date */
                         geldigTot?: string;
                     }[];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
@@ -5271,6 +5559,15 @@ export interface operations {
                         bijnaVerlopen: number;
                         ontvangenDezeMaand: number;
                     };
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
@@ -5982,6 +6279,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
             429: {
                 headers: {
@@ -6043,6 +6367,15 @@ export interface operations {
                         /** @description De naam van de sleutel, of de medewerker achter een OIDC-token. */
                         naam: string;
                     };
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
@@ -6318,6 +6651,24 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["GebeurtenisNietToegestaanProblem"];
+                };
+            };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description De data van de gebeurtenis is niet in orde; invalidParams noemt elk veld. */
@@ -6601,6 +6952,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["MigratieGeweigerdProblem"];
                 };
             };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
             429: {
                 headers: {
@@ -6769,6 +7147,15 @@ export interface operations {
             };
             /** @description Geen vastgelopen aflevering voor deze klacht (ook: van een andere gemeente) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6975,6 +7362,15 @@ export interface operations {
             };
             /** @description mediatype-niet-toegestaan: de inhoud is geen PDF, PNG-afbeelding, JPEG-afbeelding, platte tekst (UTF-8), Word-document (.docx); mediatype-klopt-niet: het opgegeven media type is niet wat de inhoud is. Er is niets bewaard. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7707,6 +8103,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
             429: {
                 headers: {
@@ -7897,6 +8302,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
             429: {
                 headers: {
@@ -7984,6 +8398,24 @@ export interface operations {
             };
             /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8168,6 +8600,33 @@ export interface operations {
             };
             /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
