@@ -4,7 +4,18 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.klachtregie/**', 'test/artifacts/**', 'src/modules/web/assets/**', 'reports/**', '.stryker-tmp/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.klachtregie/**',
+      'test/artifacts/**',
+      'src/modules/web/assets/**',
+      'reports/**',
+      '.stryker-tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,25 +27,40 @@ module.exports = tseslint.config(
   },
   {
     files: ['**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['src/**/*.ts'],
     ignores: ['src/config/**'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through src/config (validated once at boot).' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through src/config (validated once at boot).' },
+      ],
     },
   },
   {
     files: ['src/machines/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'bullmq', 'bullmq/*', 'ioredis', 'pg', 'express'], message: 'src/machines is pure: no NestJS, TypeORM, BullMQ or I/O (design.md §2).' },
-          { group: ['../modules/*', '../jobs/*', '../database/*', '../../modules/*', '../../jobs/*', '../../database/*'], message: 'src/machines may only import its own pure code.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'bullmq', 'bullmq/*', 'ioredis', 'pg', 'express'],
+              message: 'src/machines is pure: no NestJS, TypeORM, BullMQ or I/O (design.md §2).',
+            },
+            {
+              group: ['../modules/*', '../jobs/*', '../database/*', '../../modules/*', '../../jobs/*', '../../database/*'],
+              message: 'src/machines may only import its own pure code.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -114,7 +114,10 @@ export interface ReportsBenchResult {
   halfjaarAanbieder: { p50: number; p99: number; totaal: number };
 }
 
-export async function runReportsBench(n = Number(process.env.BENCH_KLACHTEN ?? 1_000_000), log: (s: string) => void = console.log): Promise<ReportsBenchResult> {
+export async function runReportsBench(
+  n = Number(process.env.BENCH_KLACHTEN ?? 1_000_000),
+  log: (s: string) => void = console.log,
+): Promise<ReportsBenchResult> {
   const name = `kr_bench_reports_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl() });
   await admin.connect();
@@ -142,8 +145,12 @@ export async function runReportsBench(n = Number(process.env.BENCH_KLACHTEN ?? 1
     await ds.query('vacuum analyze klacht_gebeurtenis');
     await ds.query('vacuum analyze termijn');
     const generationMs = Date.now() - t0;
-    const counts = await ds.query(`select (select count(*) from klacht)::int k, (select count(*) from klacht_gebeurtenis)::int g, (select count(*) from termijn)::int t`);
-    log(`  generated ${counts[0].k} klachten, ${counts[0].g} gebeurtenissen, ${counts[0].t} termijnen in ${(generationMs / 1000).toFixed(1)} s (indexes and vacuum included)`);
+    const counts = await ds.query(
+      `select (select count(*) from klacht)::int k, (select count(*) from klacht_gebeurtenis)::int g, (select count(*) from termijn)::int t`,
+    );
+    log(
+      `  generated ${counts[0].k} klachten, ${counts[0].g} gebeurtenissen, ${counts[0].t} termijnen in ${(generationMs / 1000).toFixed(1)} s (indexes and vacuum included)`,
+    );
 
     // The denormalised columns must agree with the tables they summarise (open klachten: what the heatmap reads).
     const [{ afwijkend }] = await ds.query(
@@ -151,7 +158,8 @@ export async function runReportsBench(n = Number(process.env.BENCH_KLACHTEN ?? 1
          k.eerste_vervalt_op is distinct from ${eersteVervalSql('k')}
          or k.state_sinds is distinct from (select g.at from klacht_gebeurtenis g where g.klacht_id = k.id order by g.id desc limit 1))`,
     );
-    if (afwijkend !== 0) throw new Error(`${afwijkend} open klachten whose state_sinds/eerste_vervalt_op disagree with their history/termijnen`);
+    if (afwijkend !== 0)
+      throw new Error(`${afwijkend} open klachten whose state_sinds/eerste_vervalt_op disagree with their history/termijnen`);
 
     const nu = new Date();
     const heat: number[] = [];
@@ -183,9 +191,15 @@ export async function runReportsBench(n = Number(process.env.BENCH_KLACHTEN ?? 1
       halfjaar: { p50: pct(half, 50), p99: pct(half, 99), totaal },
       halfjaarAanbieder: { p50: pct(halfA, 50), p99: pct(halfA, 99), totaal: totaalA },
     };
-    log(`  heatmap Amsterdam (${res.heatmap.rows} states over ${Math.round(n / 2)} klachten): p50 ${res.heatmap.p50.toFixed(1)} ms, p99 ${res.heatmap.p99.toFixed(1)} ms (${RUNS} runs)`);
-    log(`  halfyear report Stichtse Vecht 2025-12-01..2026-06-30 (${res.halfjaar.totaal} klachten): p50 ${res.halfjaar.p50.toFixed(1)} ms, p99 ${res.halfjaar.p99.toFixed(1)} ms (${RUNS} runs)`);
-    log(`  halfyear report Amsterdam, one aanbieder (${res.halfjaarAanbieder.totaal} klachten): p50 ${res.halfjaarAanbieder.p50.toFixed(1)} ms, p99 ${res.halfjaarAanbieder.p99.toFixed(1)} ms (${RUNS} runs)`);
+    log(
+      `  heatmap Amsterdam (${res.heatmap.rows} states over ${Math.round(n / 2)} klachten): p50 ${res.heatmap.p50.toFixed(1)} ms, p99 ${res.heatmap.p99.toFixed(1)} ms (${RUNS} runs)`,
+    );
+    log(
+      `  halfyear report Stichtse Vecht 2025-12-01..2026-06-30 (${res.halfjaar.totaal} klachten): p50 ${res.halfjaar.p50.toFixed(1)} ms, p99 ${res.halfjaar.p99.toFixed(1)} ms (${RUNS} runs)`,
+    );
+    log(
+      `  halfyear report Amsterdam, one aanbieder (${res.halfjaarAanbieder.totaal} klachten): p50 ${res.halfjaarAanbieder.p50.toFixed(1)} ms, p99 ${res.halfjaarAanbieder.p99.toFixed(1)} ms (${RUNS} runs)`,
+    );
     return res;
   } finally {
     if (ds.isInitialized) await ds.destroy();

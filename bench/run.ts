@@ -110,7 +110,8 @@ async function engineBench(url: string): Promise<{ seq: number; par: number; seq
   const ds = createDataSource({ url, poolSize: cfg.parallel + 4, applicationName: 'klachtregie-bench' });
   await ds.initialize();
   const registry = loadRegistry(resolve(cfg.definitionsDir));
-  if (!registry.forGemeente('GM0363', new Date().toISOString().slice(0, 10))) throw new Error(`No Amsterdam definition in ${cfg.definitionsDir}`);
+  if (!registry.forGemeente('GM0363', new Date().toISOString().slice(0, 10)))
+    throw new Error(`No Amsterdam definition in ${cfg.definitionsDir}`);
   const relay = new OutboxRelay(ds);
   const engine = new EngineService(ds, registry, relay);
   try {
@@ -156,7 +157,9 @@ interface Lateness {
 async function latenessBench({ backend, pool }: BackendSpec, dbUrl: string): Promise<Lateness> {
   const prefix = `kr-bench-${randomBytes(4).toString('hex')}`;
   if (backend === 'postgres') await preparePostgresQueueSchema(dbUrl);
-  const settings = queueSettings(backend === 'redis' ? { redisUrl: cfg.redisUrl, queuePrefix: prefix } : { databaseUrl: dbUrl, queuePrefix: prefix });
+  const settings = queueSettings(
+    backend === 'redis' ? { redisUrl: cfg.redisUrl, queuePrefix: prefix } : { databaseUrl: dbUrl, queuePrefix: prefix },
+  );
   // `postgres:<pool>`: a larger pool per Queue/Worker than the service's default (queue-backend.ts).
   const connection = backend === 'postgres' && pool ? { ...settings.connection, max: pool } : settings.connection;
   const opts = { connection: connection as ConnectionOptions, prefix: settings.prefix };
@@ -188,7 +191,13 @@ async function latenessBench({ backend, pool }: BackendSpec, dbUrl: string): Pro
         Array.from({ length: Math.min(BULK, cfg.jobs - i) }, (_, k) => {
           const n = i + k;
           const due = Math.round(basis + n * stap);
-          const data: TermijnJob & { due: number } = { klachtId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, termijnNaam: 'afhandeling', revision: 1, kind: 'verval', due };
+          const data: TermijnJob & { due: number } = {
+            klachtId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+            termijnNaam: 'afhandeling',
+            revision: 1,
+            kind: 'verval',
+            due,
+          };
           return { name: 'verval', data, opts: { ...JOB_OPTIONS.termijnen, jobId: termijnJobId(data), delay: Math.max(0, due - now) } };
         }),
       );
@@ -243,18 +252,25 @@ async function main(): Promise<void> {
     const eng = await engineBench(url);
     console.log(`(b) engine, intake + ${LEVENSLOOP.length} events per klacht (Amsterdam, gemeente route), one transaction each:`);
     console.log(`    sequential: ${fmt(eng.seqTx)} events, ${fmt(eng.seq)} events/s = ${fmt(eng.seq / raw.perSec, 3)} x raw`);
-    console.log(`    ${cfg.parallel} klachten in parallel: ${fmt(eng.parTx)} events, ${fmt(eng.par)} events/s = ${fmt(eng.par / raw.perSec, 3)} x raw\n`);
+    console.log(
+      `    ${cfg.parallel} klachten in parallel: ${fmt(eng.parTx)} events, ${fmt(eng.par)} events/s = ${fmt(eng.par / raw.perSec, 3)} x raw\n`,
+    );
 
     const rows: Lateness[] = [];
     for (const b of cfg.backends) rows.push(await latenessBench(b, url));
-    console.log(`(c) delayed-job lateness, ${fmt(cfg.jobs)} termijn jobs scheduled ${cfg.jobLeadMs / 1000} s ahead over ${cfg.jobSpreadMs / 1000} s (${fmt(cfg.jobs / (cfg.jobSpreadMs / 1000))} due/s), worker concurrency ${cfg.concurrency}:`);
+    console.log(
+      `(c) delayed-job lateness, ${fmt(cfg.jobs)} termijn jobs scheduled ${cfg.jobLeadMs / 1000} s ahead over ${cfg.jobSpreadMs / 1000} s (${fmt(cfg.jobs / (cfg.jobSpreadMs / 1000))} due/s), worker concurrency ${cfg.concurrency}:`,
+    );
     console.log('');
     console.log('| backend              | jobs   | p50 ms | p90 ms | p99 ms | max ms | add jobs/s | missed |');
     console.log('|----------------------|--------|--------|--------|--------|--------|------------|--------|');
     for (const r of rows) {
-      console.log(`| ${r.backend.padEnd(20)} | ${fmt(r.jobs).padStart(6)} | ${fmt(r.p50).padStart(6)} | ${fmt(r.p90).padStart(6)} | ${fmt(r.p99).padStart(6)} | ${fmt(r.max).padStart(6)} | ${fmt(r.addPerSec).padStart(10)} | ${fmt(r.missed).padStart(6)} |`);
+      console.log(
+        `| ${r.backend.padEnd(20)} | ${fmt(r.jobs).padStart(6)} | ${fmt(r.p50).padStart(6)} | ${fmt(r.p90).padStart(6)} | ${fmt(r.p99).padStart(6)} | ${fmt(r.max).padStart(6)} | ${fmt(r.addPerSec).padStart(10)} | ${fmt(r.missed).padStart(6)} |`,
+      );
     }
-    console.log('\n(d) reports: heatmap and halfyear report at 1 M klachten (bench/reports.ts; BENCH_KLACHTEN=0 skips)'); if (Number(process.env.BENCH_KLACHTEN ?? 1) > 0) await runReportsBench();
+    console.log('\n(d) reports: heatmap and halfyear report at 1 M klachten (bench/reports.ts; BENCH_KLACHTEN=0 skips)');
+    if (Number(process.env.BENCH_KLACHTEN ?? 1) > 0) await runReportsBench();
   } finally {
     await admin((c) => c.query(`drop database if exists ${c.escapeIdentifier(naam)} with (force)`));
   }

@@ -17,10 +17,15 @@ function newestMtime(dir) {
 }
 
 if (!existsSync(entry) || newestMtime(join(root, 'src')) > statSync(entry).mtimeMs) {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', join(root, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+  });
 }
 const { runCli, processIo } = require(entry);
 runCli(process.argv.slice(2), processIo).then(
   (code) => process.exit(code),
-  (e) => { process.stderr.write(`klachtregie: ${e && e.stack ? e.stack : e}\n`); process.exit(1); },
+  (e) => {
+    process.stderr.write(`klachtregie: ${e && e.stack ? e.stack : e}\n`);
+    process.exit(1);
+  },
 );

@@ -32,6 +32,8 @@ describe('An aanbieder registers klachten about itself only', () => {
     expect(await t.db.query('select count(*)::int as n from klacht')).toEqual(voor);
     expect((await request(t.http).get('/api/v1/klachten').set('Authorization', ander)).body.resultaten).toEqual([]);
     // About itself: accepted.
-    expect((await request(t.http).post('/api/v1/klachten').set('Authorization', eigen).send(intakeBody(GEMEENTE_A, 'zorg-noord'))).status).toBe(201);
+    expect(
+      (await request(t.http).post('/api/v1/klachten').set('Authorization', eigen).send(intakeBody(GEMEENTE_A, 'zorg-noord'))).status,
+    ).toBe(201);
   });
 });

@@ -29,10 +29,12 @@ describe('definities API (real PostgreSQL + Redis, seed definitions)', () => {
     await db?.drop();
   });
 
-  it('lists the gemeente\'s own definitions and draws them from the machine (json, mermaid, svg)', async () => {
+  it("lists the gemeente's own definitions and draws them from the machine (json, mermaid, svg)", async () => {
     const lijst = await request(t.http).get('/api/v1/definities').set('Authorization', beleid);
     expect(lijst.status).toBe(200);
-    expect(lijst.body.resultaten).toEqual([expect.objectContaining({ definitieId: 'gm0363-amsterdam', versie: '2015-01', bron: 'repository' })]);
+    expect(lijst.body.resultaten).toEqual([
+      expect.objectContaining({ definitieId: 'gm0363-amsterdam', versie: '2015-01', bron: 'repository' }),
+    ]);
     const een = await request(t.http).get('/api/v1/definities/gm0363-amsterdam').set('Authorization', beleid);
     expect(een.status).toBe(200);
     // Another gemeente's definition is not found for this tenant.
@@ -43,18 +45,25 @@ describe('definities API (real PostgreSQL + Redis, seed definitions)', () => {
     const mermaid = await request(t.http).get('/api/v1/definities/gm0363-amsterdam/diagram?formaat=mermaid').set('Authorization', beleid);
     expect(mermaid.status).toBe(200);
     expect(mermaid.text).toMatch(/^stateDiagram-v2/m);
-    const svg = await request(t.http).get('/api/v1/definities/gm0363-amsterdam/diagram?formaat=svg').set('Authorization', beleid).buffer(true).parse((res, cb) => {
-      let s = '';
-      res.on('data', (c: Buffer) => (s += c.toString()));
-      res.on('end', () => cb(null, s));
-    });
+    const svg = await request(t.http)
+      .get('/api/v1/definities/gm0363-amsterdam/diagram?formaat=svg')
+      .set('Authorization', beleid)
+      .buffer(true)
+      .parse((res, cb) => {
+        let s = '';
+        res.on('data', (c: Buffer) => (s += c.toString()));
+        res.on('end', () => cb(null, s));
+      });
     expect(svg.status).toBe(200);
     expect(svg.headers['content-type']).toMatch(/image\/svg\+xml/);
     expect(String(svg.body)).toContain('<svg');
   });
 
   it('a validation of an uploaded YAML answers 200 with errors as file:line:column and what to write instead', async () => {
-    const fout = AMSTERDAM.replace("versie: '2015-01'", "versie: '2027-01'").replace(/^geldigVanaf: 2015-01-01$/m, 'geldigVanaf: 2027-01-01\nonbekendVeld: ja');
+    const fout = AMSTERDAM.replace("versie: '2015-01'", "versie: '2027-01'").replace(
+      /^geldigVanaf: 2015-01-01$/m,
+      'geldigVanaf: 2027-01-01\nonbekendVeld: ja',
+    );
     const res = await request(t.http).post('/api/v1/definities/validaties').set('Authorization', beleid).send({ yaml: fout });
     expect(res.status).toBe(200);
     expect(res.body.geldig).toBe(false);
@@ -86,7 +95,9 @@ describe('definities API (real PostgreSQL + Redis, seed definitions)', () => {
     expect(check.body.geldig).toBe(true);
     const pub = await request(t.http).post('/api/v1/definities').set('Authorization', utrecht).send({ yaml: UTRECHT });
     expect(pub.status).toBe(201);
-    expect(pub.body).toEqual(expect.objectContaining({ definitieId: 'gm0344-utrecht', versie: '2026-01', bron: 'api', geldigVanaf: '2026-01-01' }));
+    expect(pub.body).toEqual(
+      expect.objectContaining({ definitieId: 'gm0344-utrecht', versie: '2026-01', bron: 'api', geldigVanaf: '2026-01-01' }),
+    );
     const lijst = await request(t.http).get('/api/v1/definities').set('Authorization', utrecht);
     expect(lijst.body.resultaten).toEqual([expect.objectContaining({ definitieId: 'gm0344-utrecht', versie: '2026-01', bron: 'api' })]);
     // The engine serves it at once: an intake for Utrecht now starts on the published version.
@@ -94,7 +105,10 @@ describe('definities API (real PostgreSQL + Redis, seed definitions)', () => {
     expect(klacht.status).toBe(201);
     expect(klacht.body).toEqual(expect.objectContaining({ definitieId: 'gm0344-utrecht', definitieVersie: '2026-01' }));
     // Immutable: the same version again is a conflict, also with other content; so is a repository version.
-    const weer = await request(t.http).post('/api/v1/definities').set('Authorization', utrecht).send({ yaml: UTRECHT.replace('naam: Utrecht', 'naam: Utrecht ') });
+    const weer = await request(t.http)
+      .post('/api/v1/definities')
+      .set('Authorization', utrecht)
+      .send({ yaml: UTRECHT.replace('naam: Utrecht', 'naam: Utrecht ') });
     expect(weer.status).toBe(409);
     expect(weer.body.code).toBe('definitie-versie-bestaat');
     expect((await request(t.http).post('/api/v1/definities').set('Authorization', beleid).send({ yaml: AMSTERDAM })).status).toBe(409);
@@ -102,16 +116,23 @@ describe('definities API (real PostgreSQL + Redis, seed definitions)', () => {
     const ongeldig = await request(t.http)
       .post('/api/v1/definities')
       .set('Authorization', utrecht)
-      .send({ yaml: UTRECHT.replace("versie: '2026-01'", "versie: '2028-01'").replace('geldigVanaf: 2026-01-01', 'geldigVanaf: 2028-01-01\nonbekendVeld: 1') });
+      .send({
+        yaml: UTRECHT.replace("versie: '2026-01'", "versie: '2028-01'").replace(
+          'geldigVanaf: 2026-01-01',
+          'geldigVanaf: 2028-01-01\nonbekendVeld: 1',
+        ),
+      });
     expect(ongeldig.status).toBe(422);
     expect(ongeldig.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(ongeldig.body.code).toBe('definitie-ongeldig');
     expect(ongeldig.body.fouten[0].tekst).toMatch(/^gm0344-utrecht\/2028-01\.yaml:\d+:\d+:/);
     const rows = await t.app.get(DataSource).query('select versie, gemeente, gepubliceerd_door from definitie_versie');
-    expect(rows).toEqual([expect.objectContaining({ versie: '2026-01', gemeente: 'GM0344', gepubliceerd_door: expect.stringMatching(/^api-sleutel:/) })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ versie: '2026-01', gemeente: 'GM0344', gepubliceerd_door: expect.stringMatching(/^api-sleutel:/) }),
+    ]);
   });
 
-  it('only a beleidsmedewerker validates and publishes; another gemeente\'s YAML is refused', async () => {
+  it("only a beleidsmedewerker validates and publishes; another gemeente's YAML is refused", async () => {
     const behandelaar = await bearer(t.app, 'GM0363', 'klachtbehandelaar');
     expect((await request(t.http).post('/api/v1/definities').set('Authorization', behandelaar).send({ yaml: AMSTERDAM })).status).toBe(403);
     const sv = await bearer(t.app, 'GM1904', 'beleidsmedewerker');

@@ -67,7 +67,9 @@ describe('NL API Design Rules', () => {
     if (errors.length) console.error(`Spectral errors:\n${errors.join('\n')}`);
     expect(errors).toEqual([]);
     // The document is about something: our resources are in it.
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api-sleutels', '/webhook-abonnementen', '/webhook-afleveringen']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api-sleutels', '/webhook-abonnementen', '/webhook-afleveringen']),
+    );
   });
 
   /**
@@ -80,7 +82,10 @@ describe('NL API Design Rules', () => {
     writeFileSync(file, JSON.stringify(res.body, null, 2));
     let stdout: string;
     try {
-      ({ stdout } = await run(REDOCLY, ['lint', file, '--format', 'json'], { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } }));
+      ({ stdout } = await run(REDOCLY, ['lint', file, '--format', 'json'], {
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      }));
     } catch (e) {
       // Redocly exits 1 when it found errors; its JSON report is still on stdout.
       const err = e as { stdout?: string; stderr?: string; message: string };
@@ -91,7 +96,9 @@ describe('NL API Design Rules', () => {
       totals: { errors: number; warnings: number };
       problems: Array<{ ruleId: string; severity: string; message: string; location: Array<{ pointer: string }> }>;
     };
-    const errors = rapport.problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId} at ${p.location[0]?.pointer}: ${p.message}`);
+    const errors = rapport.problems
+      .filter((p) => p.severity === 'error')
+      .map((p) => `${p.ruleId} at ${p.location[0]?.pointer}: ${p.message}`);
     expect(errors).toEqual([]);
     expect(rapport.totals.errors).toBe(0);
   });

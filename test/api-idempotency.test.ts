@@ -30,11 +30,19 @@ describe('Idempotency-Key on POST (real PostgreSQL + Redis)', () => {
 
   it('a retried POST with the same Idempotency-Key returns the first result', async () => {
     const body = { ...intakeBody(GEMEENTE_A), onderwerp: 'idempotent-1' };
-    const eerste = await request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-1').send(body);
+    const eerste = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', token)
+      .set('Idempotency-Key', 'sleutel-1')
+      .send(body);
     expect(eerste.status).toBe(201);
     // Same body with keys in another order: the same request.
     const herordend = Object.fromEntries(Object.entries(body).reverse());
-    const tweede = await request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-1').send(herordend);
+    const tweede = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', token)
+      .set('Idempotency-Key', 'sleutel-1')
+      .send(herordend);
     expect(tweede.status).toBe(eerste.status);
     expect(tweede.body).toEqual(eerste.body);
     expect(tweede.headers['idempotent-replayed']).toBe('true');
@@ -46,7 +54,9 @@ describe('Idempotency-Key on POST (real PostgreSQL + Redis)', () => {
     expect(a.status).toBe(200);
     expect(b.status).toBe(200);
     expect(b.body).toEqual(a.body);
-    const [{ n }] = await t.db.query(`select count(*)::int as n from klacht_gebeurtenis where klacht_id = $1 and type = 'AFDOEN'`, [eerste.body.id]);
+    const [{ n }] = await t.db.query(`select count(*)::int as n from klacht_gebeurtenis where klacht_id = $1 and type = 'AFDOEN'`, [
+      eerste.body.id,
+    ]);
     expect(n).toBe(1);
   });
 
@@ -55,12 +65,20 @@ describe('Idempotency-Key on POST (real PostgreSQL + Redis)', () => {
     const body = { ...intakeBody(GEMEENTE_A), onderwerp: 'idempotent-crash' };
     // The work commits, then the reply fails: what a process killed between commit and reply leaves behind.
     const crash = jest.spyOn(klachten, 'detail').mockRejectedValueOnce(new Error('proces gestopt na de commit'));
-    const eerste = await request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-crash').send(body);
+    const eerste = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', token)
+      .set('Idempotency-Key', 'sleutel-crash')
+      .send(body);
     crash.mockRestore();
     expect(eerste.status).toBe(500);
     expect(await aantal('idempotent-crash')).toBe(1);
     // At once, no waiting for a lock to expire.
-    const retry = await request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-crash').send(body);
+    const retry = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', token)
+      .set('Idempotency-Key', 'sleutel-crash')
+      .send(body);
     expect(retry.status).toBe(201);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(await aantal('idempotent-crash')).toBe(1);
@@ -75,18 +93,31 @@ describe('Idempotency-Key on POST (real PostgreSQL + Redis)', () => {
     const engine = t.app.get(EngineService, { strict: false });
     const body = { ...intakeBody(GEMEENTE_A), onderwerp: 'idempotent-voor-commit' };
     const crash = jest.spyOn(engine, 'schrijfStap').mockRejectedValueOnce(new Error('proces gestopt vóór de commit'));
-    const eerste = await request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-voor').send(body);
+    const eerste = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', token)
+      .set('Idempotency-Key', 'sleutel-voor')
+      .send(body);
     crash.mockRestore();
     expect(eerste.status).toBe(500);
     expect(await aantal('idempotent-voor-commit')).toBe(0);
-    const retry = await request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-voor').send(body);
+    const retry = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', token)
+      .set('Idempotency-Key', 'sleutel-voor')
+      .send(body);
     expect(retry.status).toBe(201);
     expect(retry.headers['idempotent-replayed']).toBeUndefined();
     expect(await aantal('idempotent-voor-commit')).toBe(1);
   });
 
   it('AVG art. 5 lid 1 sub e: keys (and any stored reply) are purged after their 24-hour window, younger ones stay', async () => {
-    await request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-oud').send({ ...intakeBody(GEMEENTE_A), onderwerp: 'idempotent-oud' }).expect(201);
+    await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', token)
+      .set('Idempotency-Key', 'sleutel-oud')
+      .send({ ...intakeBody(GEMEENTE_A), onderwerp: 'idempotent-oud' })
+      .expect(201);
     await t.db.query(`update idempotentie_sleutel set created_at = now() - interval '25 hours' where sleutel = 'sleutel-oud'`);
     const opruiming = t.app.get(IdempotentieOpruiming, { strict: false });
     expect(await opruiming.ruimOp()).toBeGreaterThanOrEqual(1);
@@ -111,7 +142,9 @@ describe('Idempotency-Key on POST (real PostgreSQL + Redis)', () => {
   it('concurrent duplicates with one Idempotency-Key create one klacht', async () => {
     const body = { ...intakeBody(GEMEENTE_A), onderwerp: 'idempotent-3' };
     const antwoorden = await Promise.all(
-      Array.from({ length: 6 }, () => request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-3').send(body)),
+      Array.from({ length: 6 }, () =>
+        request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-3').send(body),
+      ),
     );
     expect(antwoorden.map((r) => r.status)).toEqual(Array(6).fill(201));
     expect(new Set(antwoorden.map((r) => r.body.id)).size).toBe(1);
@@ -120,7 +153,12 @@ describe('Idempotency-Key on POST (real PostgreSQL + Redis)', () => {
 
   it('a response that carries a secret (a new API key) is never stored under an Idempotency-Key', async () => {
     const beheerder = await bearer(t.app, GEMEENTE_A, 'beheerder');
-    const maak = () => request(t.http).post('/api/v1/api-sleutels').set('Authorization', beheerder).set('Idempotency-Key', 'sleutel-geheim').send({ naam: 'x', rol: 'systeem' });
+    const maak = () =>
+      request(t.http)
+        .post('/api/v1/api-sleutels')
+        .set('Authorization', beheerder)
+        .set('Idempotency-Key', 'sleutel-geheim')
+        .send({ naam: 'x', rol: 'systeem' });
     const a = await maak();
     const b = await maak();
     expect([a.status, b.status]).toEqual([201, 201]);
@@ -129,7 +167,11 @@ describe('Idempotency-Key on POST (real PostgreSQL + Redis)', () => {
   });
 
   it('a failed request releases its key, and keys are per gemeente', async () => {
-    const slecht = await request(t.http).post('/api/v1/klachten').set('Authorization', token).set('Idempotency-Key', 'sleutel-4').send({ gemeente: GEMEENTE_A });
+    const slecht = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', token)
+      .set('Idempotency-Key', 'sleutel-4')
+      .send({ gemeente: GEMEENTE_A });
     expect(slecht.status).toBe(400);
     const goed = await request(t.http)
       .post('/api/v1/klachten')

@@ -36,18 +36,25 @@ describe('klacht actions through the API (Amsterdam definition)', () => {
     expect(k.status).toBe(201);
     expect(k.body.state).toBe('doorgestuurdNaarAanbieder');
     const pad = `/api/v1/klachten/${k.body.id}/terugkoppelingen`;
-    const registratie = await request(t.http).post(pad).set('Authorization', aanbieder).send({ soort: 'registratie', opmerking: 'geregistreerd onder nummer ZW-12' });
+    const registratie = await request(t.http)
+      .post(pad)
+      .set('Authorization', aanbieder)
+      .send({ soort: 'registratie', opmerking: 'geregistreerd onder nummer ZW-12' });
     expect(registratie.status).toBe(201);
     expect(registratie.body).toEqual(expect.objectContaining({ toegepast: false, gebeurtenis: null }));
     const behandeling = await request(t.http).post(pad).set('Authorization', aanbieder).send({ soort: 'behandeling' });
-    expect(behandeling.body).toEqual(expect.objectContaining({ toegepast: true, gebeurtenis: 'AANBIEDER_NEEMT_IN_BEHANDELING', state: 'bijAanbieder.inBehandeling' }));
+    expect(behandeling.body).toEqual(
+      expect.objectContaining({ toegepast: true, gebeurtenis: 'AANBIEDER_NEEMT_IN_BEHANDELING', state: 'bijAanbieder.inBehandeling' }),
+    );
     const afdoening = await request(t.http)
       .post(pad)
       .set('Authorization', aanbieder)
       .send({ soort: 'afdoening', oordeel: 'deelsGegrond', maatregelen: ['vaste hulp ingeroosterd'] });
     expect(afdoening.status).toBe(201);
     expect(afdoening.body).toEqual(expect.objectContaining({ toegepast: true, gebeurtenis: 'AFDOENEN' }));
-    const rows = await t.app.get(DataSource).query('select soort, gebeurtenis, aanbieder_id from terugkoppeling where klacht_id = $1 order by created_at', [k.body.id]);
+    const rows = await t.app
+      .get(DataSource)
+      .query('select soort, gebeurtenis, aanbieder_id from terugkoppeling where klacht_id = $1 order by created_at', [k.body.id]);
     expect(rows.map((r: { soort: string }) => r.soort)).toEqual(['registratie', 'behandeling', 'afdoening']);
     expect(rows.every((r: { aanbieder_id: string }) => r.aanbieder_id === 'zorg-west')).toBe(true);
     const historie = await t.app.get(DataSource).query('select type from klacht_gebeurtenis where klacht_id = $1 order by id', [k.body.id]);
@@ -57,18 +64,30 @@ describe('klacht actions through the API (Amsterdam definition)', () => {
   it('an aanbieder cannot report back on a klacht about another aanbieder (404), nor send raw events (403)', async () => {
     const k = await request(t.http).post('/api/v1/klachten').set('Authorization', behandelaar).send(intake('zorg-oost'));
     const ander = await bearer(t.app, 'GM0363', 'aanbieder', 'zorg-west');
-    const res = await request(t.http).post(`/api/v1/klachten/${k.body.id}/terugkoppelingen`).set('Authorization', ander).send({ soort: 'behandeling' });
+    const res = await request(t.http)
+      .post(`/api/v1/klachten/${k.body.id}/terugkoppelingen`)
+      .set('Authorization', ander)
+      .send({ soort: 'behandeling' });
     expect(res.status).toBe(404);
     expect(await t.app.get(DataSource).query('select 1 from terugkoppeling where klacht_id = $1', [k.body.id])).toHaveLength(0);
     const eigen = await bearer(t.app, 'GM0363', 'aanbieder', 'zorg-oost');
-    expect((await request(t.http).post(`/api/v1/klachten/${k.body.id}/gebeurtenissen`).set('Authorization', eigen).send({ type: 'AFDOENEN' })).status).toBe(403);
-    const slecht = await request(t.http).post(`/api/v1/klachten/${k.body.id}/terugkoppelingen`).set('Authorization', eigen).send({ soort: 'iets' });
+    expect(
+      (await request(t.http).post(`/api/v1/klachten/${k.body.id}/gebeurtenissen`).set('Authorization', eigen).send({ type: 'AFDOENEN' }))
+        .status,
+    ).toBe(403);
+    const slecht = await request(t.http)
+      .post(`/api/v1/klachten/${k.body.id}/terugkoppelingen`)
+      .set('Authorization', eigen)
+      .send({ soort: 'iets' });
     expect(slecht.status).toBe(400);
     expect(slecht.body.invalidParams[0].name).toBe('soort');
   });
 
   it('an ombudsman informatievraag becomes a linked sub-klacht with its own termijnen', async () => {
-    const k = await request(t.http).post('/api/v1/klachten').set('Authorization', behandelaar).send(intake('zorg-noord', { complex: true }));
+    const k = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', behandelaar)
+      .send(intake('zorg-noord', { complex: true }));
     const res = await request(t.http)
       .post(`/api/v1/klachten/${k.body.id}/ombudsman-verzoeken`)
       .set('Authorization', behandelaar)
@@ -76,7 +95,9 @@ describe('klacht actions through the API (Amsterdam definition)', () => {
     expect(res.status).toBe(201);
     expect(res.body.hoofdKlachtId).toBe(k.body.id);
     expect(res.body.klachtId).not.toBe(k.body.id);
-    const [koppeling] = await t.app.get(DataSource).query('select hoofd_klacht_id, soort from klacht_koppeling where klacht_id = $1', [res.body.klachtId]);
+    const [koppeling] = await t.app
+      .get(DataSource)
+      .query('select hoofd_klacht_id, soort from klacht_koppeling where klacht_id = $1', [res.body.klachtId]);
     expect(koppeling).toEqual({ hoofd_klacht_id: k.body.id, soort: 'informatievraag' });
     const sub = await request(t.http).get(`/api/v1/klachten/${res.body.klachtId}`).set('Authorization', behandelaar);
     expect(sub.body.ingediendBij).toBe('ombudsman');

@@ -17,7 +17,9 @@ export const tweeGemeentenBron: RegimeBron = {
   byId: (id, versie) => (id === testRegime.summary.id && versie === testRegime.summary.versie ? testRegime : undefined),
 };
 
-export const metTweeGemeenten = { override: (b: import('@nestjs/testing').TestingModuleBuilder) => b.overrideProvider(REGIME_BRON).useValue(tweeGemeentenBron) };
+export const metTweeGemeenten = {
+  override: (b: import('@nestjs/testing').TestingModuleBuilder) => b.overrideProvider(REGIME_BRON).useValue(tweeGemeentenBron),
+};
 
 /** `Authorization: Bearer <key>` for a fresh API key of the given gemeente and role. */
 export async function bearer(app: INestApplication, gemeente: string, rol: Rol, aanbiederId?: string): Promise<string> {

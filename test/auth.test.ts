@@ -123,23 +123,83 @@ describe('auth, tenancy and roles (real PostgreSQL + Redis)', () => {
     const ROLLEN = ['beleidsmedewerker', 'klachtbehandelaar', 'aanbieder', 'procesEigenaar', 'systeem', 'beheerder'] as const;
     type R = (typeof ROLLEN)[number];
     const endpoints: { naam: string; mag: R[]; call: (auth: string) => request.Test }[] = [
-      { naam: 'POST /api-sleutels', mag: ['beheerder'], call: (a) => request(t.http).post('/api/v1/api-sleutels').set('Authorization', a).send({ naam: 'x', rol: 'systeem' }) },
+      {
+        naam: 'POST /api-sleutels',
+        mag: ['beheerder'],
+        call: (a) => request(t.http).post('/api/v1/api-sleutels').set('Authorization', a).send({ naam: 'x', rol: 'systeem' }),
+      },
       { naam: 'GET /api-sleutels', mag: ['beheerder'], call: (a) => request(t.http).get('/api/v1/api-sleutels').set('Authorization', a) },
-      { naam: 'POST /webhook-abonnementen', mag: ['beheerder'], call: (a) => request(t.http).post('/api/v1/webhook-abonnementen').set('Authorization', a).send({ url: 'http://127.0.0.1:9/x' }) },
-      { naam: 'GET /webhook-afleveringen', mag: ['beheerder', 'systeem'], call: (a) => request(t.http).get('/api/v1/webhook-afleveringen').set('Authorization', a) },
-      { naam: 'POST /klachten', mag: ['klachtbehandelaar', 'systeem', 'aanbieder'], call: (a) => request(t.http).post('/api/v1/klachten').set('Authorization', a).send(intakeBody(GEMEENTE_A, 'zorg-noord')) },
-      { naam: 'GET /klachten', mag: ['klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder'], call: (a) => request(t.http).get('/api/v1/klachten').set('Authorization', a) },
-      { naam: 'GET /klachten/{id}', mag: ['klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder'], call: (a) => request(t.http).get(`/api/v1/klachten/${klacht}`).set('Authorization', a) },
-      { naam: 'POST /klachten/{id}/gebeurtenissen', mag: ['klachtbehandelaar', 'systeem'], call: (a) => request(t.http).post(`/api/v1/klachten/${klacht}/gebeurtenissen`).set('Authorization', a).send({ type: 'CONTACT_OPGENOMEN' }) },
-      { naam: 'POST /klachten/{id}/terugkoppelingen', mag: ['aanbieder', 'klachtbehandelaar'], call: (a) => request(t.http).post(`/api/v1/klachten/${klacht}/terugkoppelingen`).set('Authorization', a).send({ soort: 'registratie' }) },
-      { naam: 'POST /klachten/{id}/ombudsman-verzoeken', mag: ['klachtbehandelaar', 'systeem'], call: (a) => request(t.http).post(`/api/v1/klachten/${klacht}/ombudsman-verzoeken`).set('Authorization', a).send({ soort: 'informatievraag', ontvangenOp: new Date().toISOString() }) },
-      { naam: 'GET /definities', mag: ['beleidsmedewerker', 'klachtbehandelaar', 'procesEigenaar', 'systeem', 'beheerder'], call: (a) => request(t.http).get('/api/v1/definities').set('Authorization', a) },
-      { naam: 'POST /definities/validaties', mag: ['beleidsmedewerker'], call: (a) => request(t.http).post('/api/v1/definities/validaties').set('Authorization', a).send({ yaml: 'gemeente: {}' }) },
-      { naam: 'POST /definities', mag: ['beleidsmedewerker'], call: (a) => request(t.http).post('/api/v1/definities').set('Authorization', a).send({ yaml: 'gemeente: {}' }) },
-      { naam: 'GET /webhook-abonnementen', mag: ['beheerder', 'systeem'], call: (a) => request(t.http).get('/api/v1/webhook-abonnementen').set('Authorization', a) },
+      {
+        naam: 'POST /webhook-abonnementen',
+        mag: ['beheerder'],
+        call: (a) => request(t.http).post('/api/v1/webhook-abonnementen').set('Authorization', a).send({ url: 'http://127.0.0.1:9/x' }),
+      },
+      {
+        naam: 'GET /webhook-afleveringen',
+        mag: ['beheerder', 'systeem'],
+        call: (a) => request(t.http).get('/api/v1/webhook-afleveringen').set('Authorization', a),
+      },
+      {
+        naam: 'POST /klachten',
+        mag: ['klachtbehandelaar', 'systeem', 'aanbieder'],
+        call: (a) => request(t.http).post('/api/v1/klachten').set('Authorization', a).send(intakeBody(GEMEENTE_A, 'zorg-noord')),
+      },
+      {
+        naam: 'GET /klachten',
+        mag: ['klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder'],
+        call: (a) => request(t.http).get('/api/v1/klachten').set('Authorization', a),
+      },
+      {
+        naam: 'GET /klachten/{id}',
+        mag: ['klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder'],
+        call: (a) => request(t.http).get(`/api/v1/klachten/${klacht}`).set('Authorization', a),
+      },
+      {
+        naam: 'POST /klachten/{id}/gebeurtenissen',
+        mag: ['klachtbehandelaar', 'systeem'],
+        call: (a) =>
+          request(t.http).post(`/api/v1/klachten/${klacht}/gebeurtenissen`).set('Authorization', a).send({ type: 'CONTACT_OPGENOMEN' }),
+      },
+      {
+        naam: 'POST /klachten/{id}/terugkoppelingen',
+        mag: ['aanbieder', 'klachtbehandelaar'],
+        call: (a) =>
+          request(t.http).post(`/api/v1/klachten/${klacht}/terugkoppelingen`).set('Authorization', a).send({ soort: 'registratie' }),
+      },
+      {
+        naam: 'POST /klachten/{id}/ombudsman-verzoeken',
+        mag: ['klachtbehandelaar', 'systeem'],
+        call: (a) =>
+          request(t.http)
+            .post(`/api/v1/klachten/${klacht}/ombudsman-verzoeken`)
+            .set('Authorization', a)
+            .send({ soort: 'informatievraag', ontvangenOp: new Date().toISOString() }),
+      },
+      {
+        naam: 'GET /definities',
+        mag: ['beleidsmedewerker', 'klachtbehandelaar', 'procesEigenaar', 'systeem', 'beheerder'],
+        call: (a) => request(t.http).get('/api/v1/definities').set('Authorization', a),
+      },
+      {
+        naam: 'POST /definities/validaties',
+        mag: ['beleidsmedewerker'],
+        call: (a) => request(t.http).post('/api/v1/definities/validaties').set('Authorization', a).send({ yaml: 'gemeente: {}' }),
+      },
+      {
+        naam: 'POST /definities',
+        mag: ['beleidsmedewerker'],
+        call: (a) => request(t.http).post('/api/v1/definities').set('Authorization', a).send({ yaml: 'gemeente: {}' }),
+      },
+      {
+        naam: 'GET /webhook-abonnementen',
+        mag: ['beheerder', 'systeem'],
+        call: (a) => request(t.http).get('/api/v1/webhook-abonnementen').set('Authorization', a),
+      },
     ];
     const tokens = Object.fromEntries(
-      await Promise.all(ROLLEN.map(async (r) => [r, await bearer(t.app, GEMEENTE_A, r, r === 'aanbieder' ? 'zorg-noord' : undefined)] as const)),
+      await Promise.all(
+        ROLLEN.map(async (r) => [r, await bearer(t.app, GEMEENTE_A, r, r === 'aanbieder' ? 'zorg-noord' : undefined)] as const),
+      ),
     ) as Record<R, string>;
     const fouten: string[] = [];
     for (const e of endpoints) {
@@ -161,19 +221,32 @@ describe('auth, tenancy and roles (real PostgreSQL + Redis)', () => {
     await request(t.http).get(`/api/v1/klachten/${klacht}`).set('Authorization', token).expect(200);
     await request(t.http).get(`/api/v1/klachten/${klacht}`).set('Authorization', token).expect(200);
     // The intake's reply (the behandelaar's) is a read too; the two GETs follow it.
-    const rows = await t.db.query(`select gemeente, rol, wie, klacht_id from dossier_inzage where klacht_id = $1 and rol = 'procesEigenaar' order by id`, [klacht]);
+    const rows = await t.db.query(
+      `select gemeente, rol, wie, klacht_id from dossier_inzage where klacht_id = $1 and rol = 'procesEigenaar' order by id`,
+      [klacht],
+    );
     expect(rows).toHaveLength(2);
     expect(rows[0]).toEqual(expect.objectContaining({ gemeente: GEMEENTE_A, rol: 'procesEigenaar', klacht_id: klacht }));
     expect(rows[0].wie).toMatch(/^api-sleutel:[0-9a-f-]{36}$/);
     // A refused read (other gemeente) is not a read of the dossier.
-    await request(t.http).get(`/api/v1/klachten/${klacht}`).set('Authorization', await bearer(t.app, GEMEENTE_B, 'procesEigenaar')).expect(404);
+    await request(t.http)
+      .get(`/api/v1/klachten/${klacht}`)
+      .set('Authorization', await bearer(t.app, GEMEENTE_B, 'procesEigenaar'))
+      .expect(404);
     expect(await t.db.query(`select 1 from dossier_inzage where klacht_id = $1 and rol = 'procesEigenaar'`, [klacht])).toHaveLength(2);
   });
 
   it('an OIDC token from the configured issuer maps its claims to gemeente, rol and aanbieder', async () => {
     const klacht = await maakKlacht(GEMEENTE_A, 'zorg-oidc');
     const jwt = (claims: Record<string, unknown>, iss = issuer) =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(iss).setAudience('klachtregie').setSubject('medewerker-1').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setIssuer(iss)
+        .setAudience('klachtregie')
+        .setSubject('medewerker-1')
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(privateKey);
     const goed = await jwt({ gemeente: 'GM9999', rol: 'aanbieder', aanbiederId: 'zorg-oidc' });
     expect((await request(t.http).get(`/api/v1/klachten/${klacht}`).set('Authorization', `Bearer ${goed}`)).status).toBe(200);
     const [inzage] = await t.db.query(`select wie, rol from dossier_inzage where klacht_id = $1 and rol = 'aanbieder'`, [klacht]);
@@ -194,8 +267,18 @@ describe('auth, tenancy and roles (real PostgreSQL + Redis)', () => {
     expect(await status(await basis().setAudience('klachtregie').setSubject('m-1').sign(privateKey))).toBe(401);
     expect(await status(await basis().setAudience('klachtregie').setSubject('m-1').setExpirationTime('100y').sign(privateKey))).toBe(401);
     expect(await status(await basis().setAudience('klachtregie').setExpirationTime('5m').sign(privateKey))).toBe(401);
-    expect(await status(await basis().setAudience('een-andere-dienst').setSubject('m-1').setExpirationTime('5m').sign(privateKey))).toBe(401);
-    expect(await status(await basis().setAudience('klachtregie').setSubject('m-1').setExpirationTime(Math.floor(Date.now() / 1000) - 120).sign(privateKey))).toBe(401);
+    expect(await status(await basis().setAudience('een-andere-dienst').setSubject('m-1').setExpirationTime('5m').sign(privateKey))).toBe(
+      401,
+    );
+    expect(
+      await status(
+        await basis()
+          .setAudience('klachtregie')
+          .setSubject('m-1')
+          .setExpirationTime(Math.floor(Date.now() / 1000) - 120)
+          .sign(privateKey),
+      ),
+    ).toBe(401);
   });
 
   /** A token signed with the JWKS key; `exp` and `aud` as given, so a test can make it expired or for another service. */

@@ -88,7 +88,16 @@ const giftigeWaarde: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(null, true, false, 0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   { weight: 1, arbitrary: fc.integer({ min: 33, max: 200 }).map((n) => diep(n)) },
-  { weight: 1, arbitrary: fc.constantFrom([], {}, [null], Array.from({ length: 2000 }, (_, i) => i), JSON.parse('{"__proto__":{"x":1}}')) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      [],
+      {},
+      [null],
+      Array.from({ length: 2000 }, (_, i) => i),
+      JSON.parse('{"__proto__":{"x":1}}'),
+    ),
+  },
 );
 
 /** encodeURIComponent, but a lone surrogate becomes its (invalid) UTF-8 bytes instead of throwing. */
@@ -156,7 +165,9 @@ describe('Bad input from the OpenAPI document never gives a 500 and never change
     basis = `http://127.0.0.1:${(t.http.address() as AddressInfo).port}/api/v1`;
     ds = t.app.get(DataSource, { strict: false });
     tokens = Object.fromEntries(
-      await Promise.all(ROLLEN.map(async (r) => [r, await bearer(t.app, GEMEENTE, r, r === 'aanbieder' ? 'zorg-noord' : undefined)] as const)),
+      await Promise.all(
+        ROLLEN.map(async (r) => [r, await bearer(t.app, GEMEENTE, r, r === 'aanbieder' ? 'zorg-noord' : undefined)] as const),
+      ),
     ) as Record<Rol, string>;
 
     // Seed what valid paths point at: a klacht, a spare API key, a webhook subscription, a definition.
@@ -174,10 +185,22 @@ describe('Bad input from the OpenAPI document never gives a 500 and never change
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const lees = async (r: Promise<Response>): Promise<any> => (await r).json();
     const json = (rol: Rol) => ({ Authorization: tokens[rol], 'Content-Type': 'application/json' });
-    const klacht = await lees(fetch(`${basis}/klachten`, { method: 'POST', headers: json('klachtbehandelaar'), body: JSON.stringify(intake) }));
-    const sleutel = await lees(fetch(`${basis}/api-sleutels`, { method: 'POST', headers: json('beheerder'), body: JSON.stringify({ naam: 'reserve', rol: 'systeem' }) }));
+    const klacht = await lees(
+      fetch(`${basis}/klachten`, { method: 'POST', headers: json('klachtbehandelaar'), body: JSON.stringify(intake) }),
+    );
+    const sleutel = await lees(
+      fetch(`${basis}/api-sleutels`, {
+        method: 'POST',
+        headers: json('beheerder'),
+        body: JSON.stringify({ naam: 'reserve', rol: 'systeem' }),
+      }),
+    );
     const abonnement = await lees(
-      fetch(`${basis}/webhook-abonnementen`, { method: 'POST', headers: json('beheerder'), body: JSON.stringify({ url: 'http://127.0.0.1:9/ontvanger' }) }),
+      fetch(`${basis}/webhook-abonnementen`, {
+        method: 'POST',
+        headers: json('beheerder'),
+        body: JSON.stringify({ url: 'http://127.0.0.1:9/ontvanger' }),
+      }),
     );
     const overzichten = await lees(fetch(`${basis}/procesoverzichten`, { headers: json('procesEigenaar') }));
     // A small valid definition (the validation specs' own) as the seed of the definition bodies: the requests
@@ -215,9 +238,17 @@ describe('Bad input from the OpenAPI document never gives a 500 and never change
 
     // Every operation of the served document, with the roles that pass its guard (403 otherwise).
     const doc = await lees(fetch(`${basis}/openapi.json`));
-    for (const [pad, item] of Object.entries(doc.paths as Record<string, Record<string, { parameters?: Parameter[]; requestBody?: unknown }>>)) {
+    for (const [pad, item] of Object.entries(
+      doc.paths as Record<string, Record<string, { parameters?: Parameter[]; requestBody?: unknown }>>,
+    )) {
       for (const [methode, op] of Object.entries(item)) {
-        operaties.push({ methode: methode.toUpperCase(), pad, parameters: op.parameters ?? [], heeftBody: Boolean(op.requestBody), rollen: [] });
+        operaties.push({
+          methode: methode.toUpperCase(),
+          pad,
+          parameters: op.parameters ?? [],
+          heeftBody: Boolean(op.requestBody),
+          rollen: [],
+        });
       }
     }
     expect(operaties.length).toBeGreaterThan(30);
@@ -262,7 +293,8 @@ describe('Bad input from the OpenAPI document never gives a 500 and never change
   });
 
   /** The last logged row write (committed ones only). */
-  const vingerafdruk = async (): Promise<number> => Number((await ds.query('select coalesce(max(id), 0) as n from kr_test_wijziging'))[0].n);
+  const vingerafdruk = async (): Promise<number> =>
+    Number((await ds.query('select coalesce(max(id), 0) as n from kr_test_wijziging'))[0].n);
   /**
    * The tables whose content differs from what it was at log position `n`. Except the AVG read log: an access to a
    * dossier the caller may see is written before anything is read (so no read can go unlogged, AVG art. 5 lid 2),
@@ -322,7 +354,13 @@ describe('Bad input from the OpenAPI document never gives a 500 and never change
       doelen.push(
         fc.tuple(rol, fc.constantFrom(...queryNamen), giftigeString, fc.boolean()).map(([r, naam, s, dubbel]) => {
           const q = `${codeer(naam)}=${codeer(s)}`;
-          return { op, url: url(op, undefined, dubbel ? `${q}&${q}` : q), headers: basisHeaders(r), body: geldigeBody(), wat: `query ${naam}=${JSON.stringify(s).slice(0, 80)}` };
+          return {
+            op,
+            url: url(op, undefined, dubbel ? `${q}&${q}` : q),
+            headers: basisHeaders(r),
+            body: geldigeBody(),
+            wat: `query ${naam}=${JSON.stringify(s).slice(0, 80)}`,
+          };
         }),
       );
       doelen.push(
@@ -330,31 +368,81 @@ describe('Bad input from the OpenAPI document never gives a 500 and never change
           .tuple(
             rol,
             fc.constantFrom('Idempotency-Key', 'X-Correlation-ID', 'Content-Type', 'Accept', 'Content-Encoding', 'If-Match'),
-            fc.oneof(fc.constantFrom('', 'x'.repeat(300), 'text/plain', 'application/xml', 'application/json; charset=utf-16', 'gzip', '*/*;q=x'), fc.string({ maxLength: 60 })),
+            fc.oneof(
+              fc.constantFrom('', 'x'.repeat(300), 'text/plain', 'application/xml', 'application/json; charset=utf-16', 'gzip', '*/*;q=x'),
+              fc.string({ maxLength: 60 }),
+            ),
           )
-          .map(([r, naam, s]) => ({ op, url: url(op), headers: { ...basisHeaders(r), [naam]: s }, body: geldigeBody(), wat: `header ${naam}=${JSON.stringify(s).slice(0, 80)}` })),
+          .map(([r, naam, s]) => ({
+            op,
+            url: url(op),
+            headers: { ...basisHeaders(r), [naam]: s },
+            body: geldigeBody(),
+            wat: `header ${naam}=${JSON.stringify(s).slice(0, 80)}`,
+          })),
       );
-      const metAuth = (
-        fc
-          .oneof(fc.constant(undefined), fc.constantFrom('Bearer ', 'Bearer kr_ongeldig', 'Basic YTpi', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', tokens.beheerder.slice(0, -2)))
-          .map((a): Verzoek => ({ op, url: url(op), headers: a === undefined ? {} : { Authorization: a }, body: geldigeBody(), wat: `authorization=${a}` }))
-      );
+      const metAuth = fc
+        .oneof(
+          fc.constant(undefined),
+          fc.constantFrom(
+            'Bearer ',
+            'Bearer kr_ongeldig',
+            'Basic YTpi',
+            'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.',
+            tokens.beheerder.slice(0, -2),
+          ),
+        )
+        .map((a): Verzoek => ({
+          op,
+          url: url(op),
+          headers: a === undefined ? {} : { Authorization: a },
+          body: geldigeBody(),
+          wat: `authorization=${a}`,
+        }));
       if (op.heeftBody) {
         const voorbeeld = voorbeeldBody(op);
         const alle = paden(voorbeeld);
         doelen.push(
           // One poison in every text of an otherwise valid body: whatever field reaches the database gets it.
           fc
-            .tuple(rol, fc.constantFrom('a\u0000b', '\ud800', 'x'.repeat(20_000), '9999-12-31T23:59:59Z', '2026-02-31', '99999999999999999999', '\u202e\u0000\ufeff'))
-            .map(([r, gif]) => ({ op, url: url(op), headers: basisHeaders(r), body: JSON.stringify(overalTekst(voorbeeld, gif)), wat: `elke tekst=${JSON.stringify(gif).slice(0, 40)}` })),
+            .tuple(
+              rol,
+              fc.constantFrom(
+                'a\u0000b',
+                '\ud800',
+                'x'.repeat(20_000),
+                '9999-12-31T23:59:59Z',
+                '2026-02-31',
+                '99999999999999999999',
+                '\u202e\u0000\ufeff',
+              ),
+            )
+            .map(([r, gif]) => ({
+              op,
+              url: url(op),
+              headers: basisHeaders(r),
+              body: JSON.stringify(overalTekst(voorbeeld, gif)),
+              wat: `elke tekst=${JSON.stringify(gif).slice(0, 40)}`,
+            })),
           fc
-            .tuple(rol, alle.length ? fc.constantFrom(...alle) : fc.constant<(string | number)[]>(['onbekend']), giftigeWaarde, fc.constantFrom('vervang', 'vervang', 'verwijder', 'extra'))
+            .tuple(
+              rol,
+              alle.length ? fc.constantFrom(...alle) : fc.constant<(string | number)[]>(['onbekend']),
+              giftigeWaarde,
+              fc.constantFrom('vervang', 'vervang', 'verwijder', 'extra'),
+            )
             .map(([r, pad, waarde, hoe]) => {
               const body =
                 hoe === 'extra'
                   ? metWaarde(voorbeeld, [...pad.slice(0, -1), 'onbekendVeld'], waarde, false)
                   : metWaarde(voorbeeld, pad, waarde, hoe === 'verwijder');
-              return { op, url: url(op), headers: basisHeaders(r), body: JSON.stringify(body), wat: `body ${hoe} ${pad.join('.')}=${JSON.stringify(waarde)?.slice(0, 80)}` };
+              return {
+                op,
+                url: url(op),
+                headers: basisHeaders(r),
+                body: JSON.stringify(body),
+                wat: `body ${hoe} ${pad.join('.')}=${JSON.stringify(waarde)?.slice(0, 80)}`,
+              };
             }),
           fc
             .tuple(
@@ -379,7 +467,13 @@ describe('Bad input from the OpenAPI document never gives a 500 and never change
                 fc.constant(JSON.stringify(voorbeeld)).chain((s) => fc.nat({ max: Math.max(0, s.length - 1) }).map((n) => s.slice(0, n))),
               ),
             )
-            .map(([r, rauw]) => ({ op, url: url(op), headers: basisHeaders(r), body: rauw, wat: `rauwe body ${JSON.stringify(rauw).slice(0, 80)}` })),
+            .map(([r, rauw]) => ({
+              op,
+              url: url(op),
+              headers: basisHeaders(r),
+              body: rauw,
+              wat: `rauwe body ${JSON.stringify(rauw).slice(0, 80)}`,
+            })),
         );
       }
       // Credentials are one corruption among several: most requests should get past the guard to validation.
@@ -388,13 +482,24 @@ describe('Bad input from the OpenAPI document never gives a 500 and never change
 
   it(`${AANTAL} generated bad requests over every operation: no 500, and no rejected request changes a table`, async () => {
     let voor = await rustig();
-    const telling = { msPerOperatie: {} as Record<string, number>, verstuurd: 0, geweigerdDoorClient: 0, geaccepteerd: 0, perStatus: {} as Record<number, number>, perOperatie: {} as Record<string, number> };
+    const telling = {
+      msPerOperatie: {} as Record<string, number>,
+      verstuurd: 0,
+      geweigerdDoorClient: 0,
+      geaccepteerd: 0,
+      perStatus: {} as Record<number, number>,
+      perOperatie: {} as Record<string, number>,
+    };
     await fc.assert(
       fc.asyncProperty(verzoek(), async (v) => {
         let res: Response;
         const begin = Date.now();
         try {
-          res = await fetch(v.url, { method: v.op.methode, headers: v.headers, body: v.op.methode === 'GET' || v.op.methode === 'DELETE' ? undefined : v.body });
+          res = await fetch(v.url, {
+            method: v.op.methode,
+            headers: v.headers,
+            body: v.op.methode === 'GET' || v.op.methode === 'DELETE' ? undefined : v.body,
+          });
         } catch (e) {
           // fetch itself refuses some header values (not ByteStrings): nothing reached the service.
           if (e instanceof TypeError) {

@@ -49,7 +49,11 @@ describe('Bad input never reaches the database', () => {
   });
 
   it('AVG art. 5 lid 1 sub c: feiten are short answers: a 95 KB text, 51 facts or a BSN is a 400 naming feiten', async () => {
-    for (const feiten of [{ toelichting: 'x'.repeat(95_000) }, Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`feit${i}`, true])), { bsn: '123456782' }]) {
+    for (const feiten of [
+      { toelichting: 'x'.repeat(95_000) },
+      Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`feit${i}`, true])),
+      { bsn: '123456782' },
+    ]) {
       const res = await post(JSON.stringify({ ...intakeBody(GEMEENTE_A), feiten }));
       expect(res.status).toBe(400);
       expect(res.body.invalidParams).toEqual([expect.objectContaining({ name: 'feiten' })]);

@@ -29,7 +29,12 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('brieven');
-    t = await createEngineApp({ databaseUrl: db.url, regimes: 'definities', env: { ROLE: 'api' }, override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)) });
+    t = await createEngineApp({
+      databaseUrl: db.url,
+      regimes: 'definities',
+      env: { ROLE: 'api' },
+      override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)),
+    });
     auth = await bearer(t.app, AMSTERDAM, 'klachtbehandelaar');
   });
 
@@ -53,7 +58,10 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
   const kan = (body: { volgendeEvents: Array<{ type: string }> }) => ({ volgendeEvents: body.volgendeEvents.map((v) => v.type) });
 
   async function stap(id: string, type: string, at: string, data?: Record<string, unknown>) {
-    const r = await request(t.http).post(`/api/v1/klachten/${id}/gebeurtenissen`).set('Authorization', auth).send({ type, at, ...(data ? { data } : {}) });
+    const r = await request(t.http)
+      .post(`/api/v1/klachten/${id}/gebeurtenissen`)
+      .set('Authorization', auth)
+      .send({ type, at, ...(data ? { data } : {}) });
     expect([r.status, r.body.detail]).toEqual([200, undefined]);
     return kan(r.body);
   }
@@ -62,9 +70,15 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
   async function totAfdoening(): Promise<string> {
     const k = await request(t.http).post('/api/v1/klachten').set('Authorization', auth).send(intake).expect(201);
     let r = kan(k.body);
-    for (const type of ['FORMELE_BEHANDELING', 'IN_BEHANDELING_NEMEN']) if (r.volgendeEvents.includes(type)) r = await stap(k.body.id, type, '2026-04-03T10:00:00+02:00');
-    r = await stap(k.body.id, 'VERDAGEN', '2026-05-08T10:00:00+02:00', { termijn: 'afhandeling', duur: 'P4W', reden: 'wij wachten op informatie van de ketenpartner' });
-    if (r.volgendeEvents.includes('HOREN_OVERSLAAN')) await stap(k.body.id, 'HOREN_OVERSLAAN', '2026-05-20T10:00:00+02:00', { reden: 'afgezien' });
+    for (const type of ['FORMELE_BEHANDELING', 'IN_BEHANDELING_NEMEN'])
+      if (r.volgendeEvents.includes(type)) r = await stap(k.body.id, type, '2026-04-03T10:00:00+02:00');
+    r = await stap(k.body.id, 'VERDAGEN', '2026-05-08T10:00:00+02:00', {
+      termijn: 'afhandeling',
+      duur: 'P4W',
+      reden: 'wij wachten op informatie van de ketenpartner',
+    });
+    if (r.volgendeEvents.includes('HOREN_OVERSLAAN'))
+      await stap(k.body.id, 'HOREN_OVERSLAAN', '2026-05-20T10:00:00+02:00', { reden: 'afgezien' });
     await stap(k.body.id, 'AFDOENEN', '2026-05-28T10:00:00+02:00', {
       oordeel: 'gegrond',
       bevindingen: 'Uw brief van 1 maart is niet beantwoord.',
@@ -83,9 +97,22 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
     // Awb 9:6 at intake; Awb 9:11 lid 2 to klager and beklaagde; Awb 9:12.
     expect(soorten).toEqual(['ontvangstbevestiging:klager', 'verdaging:klager', 'verdaging:beklaagde', 'afdoening:klager']);
     const afdoening = lijst.body.resultaten[3];
-    expect(afdoening).toEqual(expect.objectContaining({ status: 'opgemaakt', grondslag: 'Awb 9:12', datum: '2026-05-28', ontbrekend: [], sjabloon: 'gm0363-amsterdam/brieven/2015-01/afdoening.hbs', gemaaktOp: NU.toISOString() }));
+    expect(afdoening).toEqual(
+      expect.objectContaining({
+        status: 'opgemaakt',
+        grondslag: 'Awb 9:12',
+        datum: '2026-05-28',
+        ontbrekend: [],
+        sjabloon: 'gm0363-amsterdam/brieven/2015-01/afdoening.hbs',
+        gemaaktOp: NU.toISOString(),
+      }),
+    );
 
-    const html = await request(t.http).get(`/api/v1/klachten/${id}/brieven/${afdoening.id}`).set('Authorization', auth).set('Accept', 'text/html').expect(200);
+    const html = await request(t.http)
+      .get(`/api/v1/klachten/${id}/brieven/${afdoening.id}`)
+      .set('Authorization', auth)
+      .set('Accept', 'text/html')
+      .expect(200);
     expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(html.text).toContain('een verzoekschrift indienen bij Ombudsman Metropool Amsterdam');
     expect(html.text).toContain('binnen één jaar na deze mededeling (Awb 9:24 lid 1)');
@@ -93,34 +120,54 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
     expect(html.text).toContain('<li>Brieven krijgen binnen twee weken antwoord.</li>');
     expect(sha(Buffer.from(html.text, 'utf8'))).toBe(afdoening.html.sha256);
 
-    const pdf = await request(t.http).get(`/api/v1/klachten/${id}/brieven/${afdoening.id}/pdf`).set('Authorization', auth).buffer(true).parse((res, cb) => binair(res as unknown as NodeJS.ReadableStream, cb)).expect(200);
+    const pdf = await request(t.http)
+      .get(`/api/v1/klachten/${id}/brieven/${afdoening.id}/pdf`)
+      .set('Authorization', auth)
+      .buffer(true)
+      .parse((res, cb) => binair(res as unknown as NodeJS.ReadableStream, cb))
+      .expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     expect(sha(pdf.body as Buffer)).toBe(afdoening.pdf.sha256);
     expect(pdf.headers.etag).toBe(`"${afdoening.pdf.sha256}"`);
-    const viaAccept = await request(t.http).get(`/api/v1/klachten/${id}/brieven/${afdoening.id}`).set('Authorization', auth).set('Accept', 'application/pdf').buffer(true).parse((res, cb) => binair(res as unknown as NodeJS.ReadableStream, cb)).expect(200);
+    const viaAccept = await request(t.http)
+      .get(`/api/v1/klachten/${id}/brieven/${afdoening.id}`)
+      .set('Authorization', auth)
+      .set('Accept', 'application/pdf')
+      .buffer(true)
+      .parse((res, cb) => binair(res as unknown as NodeJS.ReadableStream, cb))
+      .expect(200);
     expect(sha(viaAccept.body as Buffer)).toBe(afdoening.pdf.sha256);
 
     // Awb 9:11 lid 2: the verdaging letter names the new date (6 weeks after 2 April plus 4 weeks: 11 June 2026).
-    const verdaging = await request(t.http).get(`/api/v1/klachten/${id}/brieven/${lijst.body.resultaten[2].id}/html`).set('Authorization', auth).expect(200);
+    const verdaging = await request(t.http)
+      .get(`/api/v1/klachten/${id}/brieven/${lijst.body.resultaten[2].id}/html`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(verdaging.text).toContain('U krijgt deze brief als beklaagde.');
     expect(verdaging.text).toMatch(/uiterlijk op donderdag 11 juni 2026 afgehandeld/);
 
     // The timeline shows the letters between the events.
     const tijdlijn = await request(t.http).get(`/api/v1/klachten/${id}/dossier?pageSize=100`).set('Authorization', auth).expect(200);
-    const regels = tijdlijn.body.resultaten.map((r: { soort: string; gebeurtenis?: string; omschrijving: string }) => r.gebeurtenis ?? r.omschrijving);
+    const regels = tijdlijn.body.resultaten.map(
+      (r: { soort: string; gebeurtenis?: string; omschrijving: string }) => r.gebeurtenis ?? r.omschrijving,
+    );
     expect(regels.slice(-2)).toEqual(['AFDOENEN', 'Brief: Afhandeling van uw klacht (Awb 9:12) aan klager']);
     expect(tijdlijn.body.resultaten.at(-1).sha256).toBe(afdoening.pdf.sha256);
   });
 
   it('AVG art. 30, 32: every read of a letter is logged in dossier_inzage, and another gemeente gets 404', async () => {
     const id = await totAfdoening();
-    const teller = async () => Number(((await t.db.query('select count(*)::int as n from dossier_inzage where klacht_id = $1', [id])) as Array<{ n: number }>)[0].n);
+    const teller = async () =>
+      Number(((await t.db.query('select count(*)::int as n from dossier_inzage where klacht_id = $1', [id])) as Array<{ n: number }>)[0].n);
     const voor = await teller();
     const lijst = await request(t.http).get(`/api/v1/klachten/${id}/brieven`).set('Authorization', auth).expect(200);
     await request(t.http).get(`/api/v1/klachten/${id}/brieven/${lijst.body.resultaten[0].id}/pdf`).set('Authorization', auth).expect(200);
     expect(await teller()).toBe(voor + 2);
-    await request(t.http).get(`/api/v1/klachten/${id}/brieven`).set('Authorization', await bearer(t.app, GEMEENTE_B, 'klachtbehandelaar')).expect(404);
+    await request(t.http)
+      .get(`/api/v1/klachten/${id}/brieven`)
+      .set('Authorization', await bearer(t.app, GEMEENTE_B, 'klachtbehandelaar'))
+      .expect(404);
   });
 
   it('a letter intent is never lost: a failed rendering stays in the outbox and is made on the next drain, once', async () => {
@@ -129,7 +176,10 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
     let id: string;
     try {
       id = await totAfdoening();
-      const open = (await t.db.query(`select id, last_error from outbox where klacht_id = $1 and type like 'intent.%' and processed_at is null`, [id])) as Array<{ last_error: string }>;
+      const open = (await t.db.query(
+        `select id, last_error from outbox where klacht_id = $1 and type like 'intent.%' and processed_at is null`,
+        [id],
+      )) as Array<{ last_error: string }>;
       expect(open.length).toBeGreaterThan(0);
       expect(open[0].last_error).toMatch(/brieven: .*dossier_inhoud/);
       expect(((await t.db.query('select count(*)::int as n from brief where klacht_id = $1', [id])) as Array<{ n: number }>)[0].n).toBe(0);
@@ -144,6 +194,12 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
     const rij = await t.db.getRepository(OutboxEntity).findOneByOrFail({ klachtId: id, type: 'intent.AFDOENINGSBRIEF' });
     await t.app.get(BrievenService, { strict: false }).handle(rij);
     expect(((await t.db.query('select count(*)::int as n from brief where klacht_id = $1', [id])) as Array<{ n: number }>)[0].n).toBe(4);
-    expect(((await t.db.query(`select count(*)::int as n from dossier_document where klacht_id = $1 and soort = 'brief'`, [id])) as Array<{ n: number }>)[0].n).toBe(8);
+    expect(
+      (
+        (await t.db.query(`select count(*)::int as n from dossier_document where klacht_id = $1 and soort = 'brief'`, [id])) as Array<{
+          n: number;
+        }>
+      )[0].n,
+    ).toBe(8);
   });
 });

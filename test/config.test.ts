@@ -50,7 +50,11 @@ describe('config', () => {
       logFormat: 'auto',
       metricsToken: undefined,
     });
-    expect(loadConfig({ PORT: '3000', EMBEDDED_POSTGRES_PORT: '54329' })).toMatchObject({ port: 3000, portVast: true, embeddedPostgresPort: 54329 });
+    expect(loadConfig({ PORT: '3000', EMBEDDED_POSTGRES_PORT: '54329' })).toMatchObject({
+      port: 3000,
+      portVast: true,
+      embeddedPostgresPort: 54329,
+    });
     expect(config.dataDir).toBe(join(process.cwd(), '.klachtregie'));
   });
 

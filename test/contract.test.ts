@@ -64,15 +64,19 @@ describe('OpenAPI contract check on every API response', () => {
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);
     const fout: string[] = [];
-    for (const [naam, schema] of Object.entries<Record<string, any>>(doc.components.schemas)) { // eslint-disable-line @typescript-eslint/no-explicit-any
-      for (const [veld, s] of Object.entries<Record<string, any>>(schema.properties ?? {})) { // eslint-disable-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    for (const [naam, schema] of Object.entries<Record<string, any>>(doc.components.schemas)) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      for (const [veld, s] of Object.entries<Record<string, any>>(schema.properties ?? {})) {
         if (s.example === undefined || s.$ref || s.allOf) continue;
         const { example, ...rest } = s;
         if (!ajv.validate(rest, example)) fout.push(`${naam}.${veld}: ${JSON.stringify(example)} ${ajv.errorsText()}`);
       }
     }
     expect(fout).toEqual([]);
-    const typen = (await request(t.http).get('/api/v1/gebeurtenis-typen').set('Authorization', auth).expect(200)).body as Array<{ type: string }>;
+    const typen = (await request(t.http).get('/api/v1/gebeurtenis-typen').set('Authorization', auth).expect(200)).body as Array<{
+      type: string;
+    }>;
     expect(typen.map((g) => g.type)).toContain(doc.components.schemas.GebeurtenisDto.properties.type.example);
   });
 });

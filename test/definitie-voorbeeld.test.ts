@@ -26,7 +26,10 @@ describe('definition preview (POST /definitie-voorbeelden)', () => {
 
   it('an error that names another version points at it as definitions/<gemeente>/<versie>.yaml, never at a temp folder', async () => {
     // A new version that overlaps the published one: the message names the published file.
-    const nieuw = AMSTERDAM.replace("versie: '2015-01'", "versie: '2027-01'").replace(/^geldigVanaf: 2015-01-01$/m, 'geldigVanaf: 2027-01-01');
+    const nieuw = AMSTERDAM.replace("versie: '2015-01'", "versie: '2027-01'").replace(
+      /^geldigVanaf: 2015-01-01$/m,
+      'geldigVanaf: 2027-01-01',
+    );
     const res = await request(t.http)
       .post('/api/v1/definitie-voorbeelden')
       .set('Authorization', await bearer(t.app, 'GM0363', 'beleidsmedewerker'))

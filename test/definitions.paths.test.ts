@@ -47,9 +47,7 @@ describe.each(registry.regimes.map((r) => [r.summary.id, r as Regime] as const))
       const e = stap.event as KlachtEvent;
       const verwacht = statePad((stap.state as AnyMachineSnapshot).value);
       huidig =
-        huidig === undefined
-          ? regime.start(e.data?.intake as IntakeInput)
-          : regime.step(JSON.parse(JSON.stringify(huidig.snapshot)), e);
+        huidig === undefined ? regime.start(e.data?.intake as IntakeInput) : regime.step(JSON.parse(JSON.stringify(huidig.snapshot)), e);
       if (!huidig.accepted) throw new Error(`${e.type} geweigerd in de stap vóór ${verwacht}: ${huidig.reason}`);
       expect(huidig.state).toBe(verwacht);
       expect(huidig.done).toBe((stap.state as AnyMachineSnapshot).status === 'done');

@@ -88,7 +88,15 @@ function stappen(md: string, vars: Record<string, string>): Stap[] {
     while (regels[i + 1]?.startsWith('#') && !/^# \d+\. /.test(regels[i + 1])) commentaar.push(regels[++i].slice(1).trim());
     const status = /^(\d{3})\b/.exec(commentaar[0] ?? '');
     if (!status) throw new Error(`docs/api.md: na "${cmd.slice(0, 60)}…" ontbreekt het antwoord (# <status> {…})`);
-    uit.push({ methode: body === undefined ? 'GET' : 'POST', url, headers, body, bewaarIdIn: bewaar?.[1], status: Number(status[1]), verwacht: commentaar.join(' ') });
+    uit.push({
+      methode: body === undefined ? 'GET' : 'POST',
+      url,
+      headers,
+      body,
+      bewaarIdIn: bewaar?.[1],
+      status: Number(status[1]),
+      verwacht: commentaar.join(' '),
+    });
   }
   return uit;
 }
@@ -118,7 +126,11 @@ describe('docs/api.md: the Amsterdam walkthrough runs as documented', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('docs_api');
-    t = await createEngineApp({ databaseUrl: db.url, regimes: 'definities', override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(nu)) });
+    t = await createEngineApp({
+      databaseUrl: db.url,
+      regimes: 'definities',
+      override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(nu)),
+    });
   });
 
   afterAll(async () => {
@@ -141,12 +153,17 @@ describe('docs/api.md: the Amsterdam walkthrough runs as documented', () => {
     for (let n = 0; n < aantal; n++) {
       const stap = stappen(md, vars)[n];
       expect(stap.url.startsWith(vars.API)).toBe(true);
-      let req = stap.methode === 'GET' ? request(t.http).get(`/api/v1${stap.url.slice(vars.API.length)}`) : request(t.http).post(`/api/v1${stap.url.slice(vars.API.length)}`);
+      let req =
+        stap.methode === 'GET'
+          ? request(t.http).get(`/api/v1${stap.url.slice(vars.API.length)}`)
+          : request(t.http).post(`/api/v1${stap.url.slice(vars.API.length)}`);
       for (const [k, v] of Object.entries(stap.headers)) req = req.set(k, v);
       const res = stap.body === undefined ? await req : await req.send(stap.body);
-      if (res.status !== stap.status) throw new Error(`stap ${n + 1} (${stap.methode} ${stap.url}): ${res.status} in plaats van ${stap.status}: ${res.text}`);
+      if (res.status !== stap.status)
+        throw new Error(`stap ${n + 1} (${stap.methode} ${stap.url}): ${res.status} in plaats van ${stap.status}: ${res.text}`);
       for (const [naam, waarde] of genoemdeWaarden(stap.verwacht)) {
-        if (!bevat(res.body, naam, waarde)) throw new Error(`stap ${n + 1}: het antwoord noemt geen "${naam}": ${JSON.stringify(waarde)} (docs/api.md)`);
+        if (!bevat(res.body, naam, waarde))
+          throw new Error(`stap ${n + 1}: het antwoord noemt geen "${naam}": ${JSON.stringify(waarde)} (docs/api.md)`);
       }
       if (stap.bewaarIdIn) vars[stap.bewaarIdIn] = res.body.id;
     }

@@ -36,7 +36,11 @@ describe('dossier documents (klaagschrift, verslag horen, correspondentie)', () 
       override: (b) => metTweeGemeenten.override(b).overrideProvider(KLOK).useValue(vasteKlok(NU)),
     });
     behandelaar = await bearer(t.app, GEMEENTE_A, 'klachtbehandelaar');
-    const k = await request(t.http).post('/api/v1/klachten').set('Authorization', behandelaar).send({ ...intakeBody(GEMEENTE_A), ontvangenOp: '2026-05-01T10:00:00+02:00' }).expect(201);
+    const k = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', behandelaar)
+      .send({ ...intakeBody(GEMEENTE_A), ontvangenOp: '2026-05-01T10:00:00+02:00' })
+      .expect(201);
     klachtId = k.body.id;
   });
 
@@ -45,35 +49,66 @@ describe('dossier documents (klaagschrift, verslag horen, correspondentie)', () 
     await db?.drop();
   });
 
-  const aantal = async (tabel: string) => Number(((await t.db.query(`select count(*)::int as n from ${tabel} where klacht_id = $1`, [klachtId])) as Array<{ n: number }>)[0].n);
+  const aantal = async (tabel: string) =>
+    Number(((await t.db.query(`select count(*)::int as n from ${tabel} where klacht_id = $1`, [klachtId])) as Array<{ n: number }>)[0].n);
   const upload = (inhoud: Buffer, opties: { soort?: string; contentType?: string; naam?: string } = {}, wie = behandelaar) => {
     const r = request(t.http).post(`/api/v1/klachten/${klachtId}/documenten`).set('Authorization', wie);
     if (opties.soort !== undefined) r.field('soort', opties.soort);
-    return r.attach('bestand', inhoud, { filename: opties.naam ?? 'klaagschrift.pdf', contentType: opties.contentType ?? 'application/pdf' });
+    return r.attach('bestand', inhoud, {
+      filename: opties.naam ?? 'klaagschrift.pdf',
+      contentType: opties.contentType ?? 'application/pdf',
+    });
   };
 
   it('a klaagschrift is stored unchanged with its SHA-256; list and content reads are each logged in dossier_inzage', async () => {
     const r = await upload(PDF, { soort: 'klaagschrift' });
     expect(r.status).toBe(201);
-    expect(r.body).toEqual(expect.objectContaining({ soort: 'klaagschrift', titel: 'klaagschrift.pdf', mediaType: 'application/pdf', grootte: PDF.length, sha256: sha(PDF), op: NU.toISOString() }));
+    expect(r.body).toEqual(
+      expect.objectContaining({
+        soort: 'klaagschrift',
+        titel: 'klaagschrift.pdf',
+        mediaType: 'application/pdf',
+        grootte: PDF.length,
+        sha256: sha(PDF),
+        op: NU.toISOString(),
+      }),
+    );
     const voor = await aantal('dossier_inzage');
     const lijst = await request(t.http).get(`/api/v1/klachten/${klachtId}/documenten`).set('Authorization', behandelaar).expect(200);
-    expect(lijst.body).toEqual(expect.objectContaining({ totaal: 1, page: 1, resultaten: [expect.objectContaining({ id: r.body.id, sha256: sha(PDF) })] }));
-    const inhoud = await request(t.http).get(`/api/v1/klachten/${klachtId}/documenten/${r.body.id}/inhoud`).set('Authorization', behandelaar).buffer(true).parse((res, cb) => binair(res as unknown as NodeJS.ReadableStream, cb)).expect(200);
+    expect(lijst.body).toEqual(
+      expect.objectContaining({ totaal: 1, page: 1, resultaten: [expect.objectContaining({ id: r.body.id, sha256: sha(PDF) })] }),
+    );
+    const inhoud = await request(t.http)
+      .get(`/api/v1/klachten/${klachtId}/documenten/${r.body.id}/inhoud`)
+      .set('Authorization', behandelaar)
+      .buffer(true)
+      .parse((res, cb) => binair(res as unknown as NodeJS.ReadableStream, cb))
+      .expect(200);
     expect(Buffer.compare(inhoud.body as Buffer, PDF)).toBe(0);
     expect(inhoud.headers['content-disposition']).toMatch(/^attachment;/);
     expect(await aantal('dossier_inzage')).toBe(voor + 2);
     // Another gemeente never learns the dossier exists.
-    await request(t.http).get(`/api/v1/klachten/${klachtId}/documenten`).set('Authorization', await bearer(t.app, GEMEENTE_B, 'klachtbehandelaar')).expect(404);
+    await request(t.http)
+      .get(`/api/v1/klachten/${klachtId}/documenten`)
+      .set('Authorization', await bearer(t.app, GEMEENTE_B, 'klachtbehandelaar'))
+      .expect(404);
   });
 
   it('AVG art. 32: content that is not an allowed type is 415, also when labelled as PDF; a label that lies about an allowed type is 415; nothing is stored', async () => {
     const voor = await aantal('dossier_document');
     const exe = await upload(EXE, { soort: 'correspondentie', naam: 'brief.pdf' });
-    expect([exe.status, exe.headers['content-type'], exe.body.code]).toEqual([415, 'application/problem+json; charset=utf-8', 'mediatype-niet-toegestaan']);
+    expect([exe.status, exe.headers['content-type'], exe.body.code]).toEqual([
+      415,
+      'application/problem+json; charset=utf-8',
+      'mediatype-niet-toegestaan',
+    ]);
     expect(exe.body.invalidParams).toEqual([expect.objectContaining({ name: 'bestand' })]);
     const png = await upload(PNG, { soort: 'correspondentie', naam: 'scan.pdf' });
-    expect([png.status, png.body.code, png.body.detail]).toEqual([415, 'mediatype-klopt-niet', 'Het bestand is opgegeven als application/pdf, maar de inhoud is image/png.']);
+    expect([png.status, png.body.code, png.body.detail]).toEqual([
+      415,
+      'mediatype-klopt-niet',
+      'Het bestand is opgegeven als application/pdf, maar de inhoud is image/png.',
+    ]);
     expect(await aantal('dossier_document')).toBe(voor);
     // The same PNG, labelled as what it is, is accepted.
     expect((await upload(PNG, { soort: 'correspondentie', naam: 'scan.png', contentType: 'image/png' })).body.mediaType).toBe('image/png');
@@ -83,12 +118,19 @@ describe('dossier documents (klaagschrift, verslag horen, correspondentie)', () 
     const voor = await aantal('dossier_document');
     const groot = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024, 0x20)]);
     const r = await upload(groot, { soort: 'klaagschrift' });
-    expect([r.status, r.headers['content-type'], r.body.code]).toEqual([413, 'application/problem+json; charset=utf-8', 'document-te-groot']);
+    expect([r.status, r.headers['content-type'], r.body.code]).toEqual([
+      413,
+      'application/problem+json; charset=utf-8',
+      'document-te-groot',
+    ]);
     const zonderSoort = await upload(PDF);
     expect([zonderSoort.status, zonderSoort.body.invalidParams]).toEqual([400, [expect.objectContaining({ name: 'soort' })]]);
     const brief = await upload(PDF, { soort: 'brief' });
     expect([brief.status, brief.body.invalidParams?.[0]?.name]).toEqual([400, 'soort']);
-    const zonderBestand = await request(t.http).post(`/api/v1/klachten/${klachtId}/documenten`).set('Authorization', behandelaar).field('soort', 'verslagHoren');
+    const zonderBestand = await request(t.http)
+      .post(`/api/v1/klachten/${klachtId}/documenten`)
+      .set('Authorization', behandelaar)
+      .field('soort', 'verslagHoren');
     expect([zonderBestand.status, zonderBestand.body.invalidParams]).toEqual([400, [expect.objectContaining({ name: 'bestand' })]]);
     expect(await aantal('dossier_document')).toBe(voor);
   });

@@ -20,14 +20,19 @@ describe('dossier_inzage for every read path', () => {
     await db?.drop();
   });
 
-  const rijen = async (id: string) => (await t.db.query('select wie, rol from dossier_inzage where klacht_id = $1 order by id', [id])) as Array<{ wie: string; rol: string }>;
+  const rijen = async (id: string) =>
+    (await t.db.query('select wie, rol from dossier_inzage where klacht_id = $1 order by id', [id])) as Array<{ wie: string; rol: string }>;
 
   it('the reply to an intake, an event reply and a list each log one row per dossier shown; the beheerder reads the log, another gemeente gets 404', async () => {
     const behandelaar = await bearer(t.app, GEMEENTE_A, 'klachtbehandelaar');
     const k = await request(t.http).post('/api/v1/klachten').set('Authorization', behandelaar).send(intakeBody(GEMEENTE_A));
     expect(k.status).toBe(201);
     expect(await rijen(k.body.id)).toHaveLength(1);
-    await request(t.http).post(`/api/v1/klachten/${k.body.id}/gebeurtenissen`).set('Authorization', behandelaar).send({ type: 'CONTACT_OPGENOMEN' }).expect(200);
+    await request(t.http)
+      .post(`/api/v1/klachten/${k.body.id}/gebeurtenissen`)
+      .set('Authorization', behandelaar)
+      .send({ type: 'CONTACT_OPGENOMEN' })
+      .expect(200);
     expect(await rijen(k.body.id)).toHaveLength(2);
     const lijst = await request(t.http).get('/api/v1/klachten').set('Authorization', behandelaar);
     expect(lijst.body.resultaten.map((i: { id: string }) => i.id)).toContain(k.body.id);
@@ -40,7 +45,13 @@ describe('dossier_inzage for every read path', () => {
     expect(log.body[0]).toEqual(expect.objectContaining({ rol: 'klachtbehandelaar', op: expect.any(String) }));
     // Reading the log is not a read of the dossier.
     expect(await rijen(k.body.id)).toHaveLength(3);
-    expect((await request(t.http).get(`/api/v1/klachten/${k.body.id}/inzage`).set('Authorization', await bearer(t.app, GEMEENTE_B, 'beheerder'))).status).toBe(404);
+    expect(
+      (
+        await request(t.http)
+          .get(`/api/v1/klachten/${k.body.id}/inzage`)
+          .set('Authorization', await bearer(t.app, GEMEENTE_B, 'beheerder'))
+      ).status,
+    ).toBe(404);
     expect((await request(t.http).get(`/api/v1/klachten/${k.body.id}/inzage`).set('Authorization', behandelaar)).status).toBe(403);
   });
 });

@@ -46,7 +46,9 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
   const snapshotVan = async (id: string) => ({
     klacht: await a.db.query(`select state, version, snapshot, done from klacht where id = $1`, [id]),
     history: await a.db.query(`select id, type from klacht_gebeurtenis where klacht_id = $1 order by id`, [id]),
-    termijnen: await a.db.query(`select naam, status, revision, vervaldatum, updated_at from termijn where klacht_id = $1 order by naam`, [id]),
+    termijnen: await a.db.query(`select naam, status, revision, vervaldatum, updated_at from termijn where klacht_id = $1 order by naam`, [
+      id,
+    ]),
     outbox: await a.db.query(`select count(*)::int as n from outbox where klacht_id = $1`, [id]),
   });
 
@@ -62,11 +64,16 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
       ['afhandeling', 'lopend'],
       ['contact', 'lopend'],
     ]);
-    const [afh] = await a.db.query(`select vervalt_op, volgende_herinnering_op from termijn where klacht_id = $1 and naam = 'afhandeling'`, [klacht.id]);
+    const [afh] = await a.db.query(
+      `select vervalt_op, volgende_herinnering_op from termijn where klacht_id = $1 and naam = 'afhandeling'`,
+      [klacht.id],
+    );
     // 42 days after 2 April = 14 May; it passes at the end of that day in Europe/Amsterdam.
     expect(afh.vervalt_op.toISOString()).toBe(`${jaar}-05-14T22:00:00.000Z`);
     expect(afh.volgende_herinnering_op.toISOString()).toBe(`${jaar}-05-06T22:00:00.000Z`);
-    const types = (await a.db.query(`select type from outbox where klacht_id = $1 order by id`, [klacht.id])).map((r: { type: string }) => r.type);
+    const types = (await a.db.query(`select type from outbox where klacht_id = $1 order by id`, [klacht.id])).map(
+      (r: { type: string }) => r.type,
+    );
     expect(types).toEqual(['klacht.ontvangen', 'termijn.gepland', 'termijn.gepland', 'intent.ONTVANGSTBEVESTIGING_STUREN']);
   });
 
@@ -80,7 +87,9 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
       .catch((e: unknown) => e);
     expect(fout).toBeInstanceOf(GebeurtenisNietToegestaanError);
     expect((fout as GebeurtenisNietToegestaanError).toegestaneEvents).toEqual(expect.arrayContaining(['AFDOEN']));
-    await expect(a.engine.apply(klacht.id, { type: 'ONBEKEND_EVENT', at: new Date().toISOString() }, { actor: 'x' })).rejects.toBeInstanceOf(GebeurtenisNietToegestaanError);
+    await expect(
+      a.engine.apply(klacht.id, { type: 'ONBEKEND_EVENT', at: new Date().toISOString() }, { actor: 'x' }),
+    ).rejects.toBeInstanceOf(GebeurtenisNietToegestaanError);
     expect(await snapshotVan(klacht.id)).toEqual(voor);
   });
 
@@ -133,7 +142,9 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
     const [t] = await a.db.query(`select revision, vervaldatum from termijn where klacht_id = $1 and naam = 'afhandeling'`, [klacht.id]);
     expect(t.revision).toBe(2);
     // Even when due, a wake-up for revision 1 is stale.
-    await a.db.query(`update termijn set vervalt_op = now() - interval '1 second' where klacht_id = $1 and naam = 'afhandeling'`, [klacht.id]);
+    await a.db.query(`update termijn set vervalt_op = now() - interval '1 second' where klacht_id = $1 and naam = 'afhandeling'`, [
+      klacht.id,
+    ]);
     const voor = await snapshotVan(klacht.id);
     expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'afhandeling', revision: 1, kind: 'verval' })).toBe('stale');
     expect(await snapshotVan(klacht.id)).toEqual(voor);
@@ -149,13 +160,18 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
     await a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: new Date().toISOString() }, { actor: 'behandelaar' });
     // Both moments lie in the past now: first the met contact termijn, then the running afhandeltermijn.
     await a.db.query(`update termijn set vervalt_op = now() - interval '2 minutes' where klacht_id = $1 and naam = 'contact'`, [klacht.id]);
-    await a.db.query(`update termijn set vervalt_op = now() - interval '1 minute' where klacht_id = $1 and naam = 'afhandeling'`, [klacht.id]);
+    await a.db.query(`update termijn set vervalt_op = now() - interval '1 minute' where klacht_id = $1 and naam = 'afhandeling'`, [
+      klacht.id,
+    ]);
     const voor = await snapshotVan(klacht.id);
     expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'contact', revision: 1, kind: 'verval' })).toBe('stale');
     expect(await snapshotVan(klacht.id)).toEqual(voor);
     // The afhandeltermijn's own wake-up catches up everything due before it, but not the met termijn.
     expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'afhandeling', revision: 1, kind: 'verval' })).toBe('verwerkt');
-    const verlopen = await a.db.query(`select payload->>'termijn' as termijn from klacht_gebeurtenis where klacht_id = $1 and type = 'TERMIJN_VERLOPEN'`, [klacht.id]);
+    const verlopen = await a.db.query(
+      `select payload->>'termijn' as termijn from klacht_gebeurtenis where klacht_id = $1 and type = 'TERMIJN_VERLOPEN'`,
+      [klacht.id],
+    );
     expect(verlopen).toEqual([{ termijn: 'afhandeling' }]);
     const meldingen = await a.db.query(
       `select type, payload->>'naam' as naam from outbox where klacht_id = $1 and type in ('termijn.verlopen', 'termijn.escalatie') order by id`,
@@ -165,7 +181,9 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
       { type: 'termijn.verlopen', naam: 'afhandeling' },
       { type: 'termijn.escalatie', naam: 'afhandeling' },
     ]);
-    const [contact] = await a.db.query(`select status, verval_gemeld_op from termijn where klacht_id = $1 and naam = 'contact'`, [klacht.id]);
+    const [contact] = await a.db.query(`select status, verval_gemeld_op from termijn where klacht_id = $1 and naam = 'contact'`, [
+      klacht.id,
+    ]);
     expect(contact).toEqual({ status: 'nagekomen', verval_gemeld_op: null });
   });
 
@@ -175,7 +193,10 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
     // The wake-up of `contact` arrives first; `afhandeling`, due at the same moment, still goes first.
     expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'contact', revision: 1, kind: 'verval' })).toBe('verwerkt');
     expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'afhandeling', revision: 1, kind: 'verval' })).toBe('stale');
-    const verlopen = await a.db.query(`select payload->>'naam' as naam from outbox where klacht_id = $1 and type = 'termijn.verlopen' order by id`, [klacht.id]);
+    const verlopen = await a.db.query(
+      `select payload->>'naam' as naam from outbox where klacht_id = $1 and type = 'termijn.verlopen' order by id`,
+      [klacht.id],
+    );
     expect(verlopen.map((v: { naam: string }) => v.naam)).toEqual(['afhandeling', 'contact']);
   });
 
@@ -184,15 +205,22 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
     await a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: new Date().toISOString() }, { actor: 'behandelaar' });
     // One transaction: the klacht row, its history row and its outbox rows carry the same transaction id.
     const [k] = await a.db.query(`select xmin::text as tx from klacht where id = $1`, [klacht.id]);
-    const [h] = await a.db.query(`select xmin::text as tx from klacht_gebeurtenis where klacht_id = $1 and type = 'CONTACT_OPGENOMEN'`, [klacht.id]);
-    const o = await a.db.query(`select distinct xmin::text as tx from outbox where klacht_id = $1 and payload->>'event' = 'CONTACT_OPGENOMEN'`, [klacht.id]);
+    const [h] = await a.db.query(`select xmin::text as tx from klacht_gebeurtenis where klacht_id = $1 and type = 'CONTACT_OPGENOMEN'`, [
+      klacht.id,
+    ]);
+    const o = await a.db.query(
+      `select distinct xmin::text as tx from outbox where klacht_id = $1 and payload->>'event' = 'CONTACT_OPGENOMEN'`,
+      [klacht.id],
+    );
     expect(h.tx).toBe(k.tx);
     expect(o).toEqual([{ tx: k.tx }]);
 
     // PostgreSQL refuses this klacht's outbox rows, the last write of a step (after the history insert).
     await a.db.query(`insert into test_weiger_outbox (klacht_id) values ($1)`, [klacht.id]);
     const voor = await snapshotVan(klacht.id);
-    await expect(a.engine.apply(klacht.id, { type: 'AFDOEN', at: new Date().toISOString() }, { actor: 'behandelaar' })).rejects.toThrow(/outbox geweigerd/);
+    await expect(a.engine.apply(klacht.id, { type: 'AFDOEN', at: new Date().toISOString() }, { actor: 'behandelaar' })).rejects.toThrow(
+      /outbox geweigerd/,
+    );
     expect(await snapshotVan(klacht.id)).toEqual(voor);
     expect(voor.history.map((x: { type: string }) => x.type)).toEqual(['KLACHT_ONTVANGEN', 'CONTACT_OPGENOMEN']);
   });
@@ -200,11 +228,15 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
   it('the outbox relay marks rows processed after commit and schedules the termijn wake-ups', async () => {
     const { klacht } = await a.engine.create(testIntake(), { actor: 'kcc' });
     // Either instance may relay a row (SKIP LOCKED); wait until both have drained.
-    await waitFor('outbox rows processed', async () => {
-      await Promise.all([a.relay.drain(), b.relay.drain()]);
-      const [open] = await a.db.query(`select count(*)::int as n from outbox where klacht_id = $1 and processed_at is null`, [klacht.id]);
-      return open.n === 0;
-    }, 10_000);
+    await waitFor(
+      'outbox rows processed',
+      async () => {
+        await Promise.all([a.relay.drain(), b.relay.drain()]);
+        const [open] = await a.db.query(`select count(*)::int as n from outbox where klacht_id = $1 and processed_at is null`, [klacht.id]);
+        return open.n === 0;
+      },
+      10_000,
+    );
     const [t] = await a.db.query(`select revision from termijn where klacht_id = $1 and naam = 'afhandeling'`, [klacht.id]);
     const job = await a.scheduler.queue.getJob(`${klacht.id}.afhandeling.${t.revision}.verval`);
     expect(job && (await job.getState())).toBe('delayed');

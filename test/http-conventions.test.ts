@@ -33,7 +33,9 @@ class VoorbeeldDto {
 @Controller('voorbeelden')
 class VoorbeeldController {
   @Post()
-  @ApiCreatedResponse({ schema: { type: 'object', required: ['ontvangen', 'isDto'], properties: { ontvangen: { type: 'string' }, isDto: { type: 'boolean' } } } })
+  @ApiCreatedResponse({
+    schema: { type: 'object', required: ['ontvangen', 'isDto'], properties: { ontvangen: { type: 'string' }, isDto: { type: 'boolean' } } },
+  })
   create(@Body() body: VoorbeeldDto) {
     return { ontvangen: body.omschrijving, isDto: body instanceof VoorbeeldDto };
   }

@@ -25,18 +25,25 @@ describe('Idempotency-Key across a kill -9 between commit and reply', () => {
   /** Starts src/main.ts as its own process (queue on PostgreSQL, no Redis) and waits until it answers. */
   async function start(port: number, env: Record<string, string> = {}): Promise<{ proces: ChildProcess; uitvoer: () => string }> {
     let uitvoer = '';
-    const proces = spawn(process.execPath, ['-r', './test/support/ts-register.js', '-r', './test/support/kill-voor-antwoord.js', 'src/main.ts'], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proces = spawn(
+      process.execPath,
+      ['-r', './test/support/ts-register.js', '-r', './test/support/kill-voor-antwoord.js', 'src/main.ts'],
+      {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'warn', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     proces.stdout!.on('data', (d) => (uitvoer += d));
     proces.stderr!.on('data', (d) => (uitvoer += d));
     dienst = proces;
     const tot = Date.now() + 90_000;
     for (;;) {
       if (proces.exitCode !== null) throw new Error(`the service stopped during start:\n${uitvoer}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return { proces, uitvoer: () => uitvoer };
       if (Date.now() > tot) throw new Error(`the service did not start in 90 s:\n${uitvoer}`);
       await new Promise((r) => setTimeout(r, 300));

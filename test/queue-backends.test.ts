@@ -25,7 +25,11 @@ async function runDelayedJob(settings: QueueSettings, queueName: string) {
   cleanups.push(() => queue.close());
   await queue.waitUntilReady();
   const addedAt = Date.now();
-  const added = await queue.add('herinnering', { klachtId: 'k-1', termijn: 'afhandeling' }, { delay: DELAY_MS, jobId: 'k-1:afhandeling:1' });
+  const added = await queue.add(
+    'herinnering',
+    { klachtId: 'k-1', termijn: 'afhandeling' },
+    { delay: DELAY_MS, jobId: 'k-1:afhandeling:1' },
+  );
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('delayed job never ran')), 15_000);

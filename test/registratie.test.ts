@@ -53,7 +53,10 @@ describe('registratie van klachten (aard, oorzaak, afwikkeling, maatregelen, tev
     return res.body as { id: string; state: string; version: number };
   };
   const stap = (auth: Record<string, string>, id: string, type: string, at: string, data?: Record<string, unknown>) =>
-    request(t.http).post(`/api/v1/klachten/${id}/gebeurtenissen`).set(auth).send({ type, at, ...(data ? { data } : {}) });
+    request(t.http)
+      .post(`/api/v1/klachten/${id}/gebeurtenissen`)
+      .set(auth)
+      .send({ type, at, ...(data ? { data } : {}) });
   const ok = async (auth: Record<string, string>, id: string, type: string, at: string, data?: Record<string, unknown>) => {
     const res = await stap(auth, id, type, at, data);
     expect([type, res.status, res.body.detail]).toEqual([type, 200, undefined]);
@@ -76,7 +79,16 @@ describe('registratie van klachten (aard, oorzaak, afwikkeling, maatregelen, tev
       perAfdoening: Array<{ waarde: string; aantal: number }>;
       perTevredenheid: Array<{ waarde: string; aantal: number }>;
       maatregelen: Array<{ waarde: string; aantal: number }>;
-      regels: Array<{ aanbiederId: string; aard: string; oorzaak: string; aantal: number; gegrond: number; tevreden: number; nietTevreden: number; maatregelen: string[] }>;
+      regels: Array<{
+        aanbiederId: string;
+        aard: string;
+        oorzaak: string;
+        aantal: number;
+        gegrond: number;
+        tevreden: number;
+        nietTevreden: number;
+        maatregelen: string[];
+      }>;
     };
   };
   const sorteer = (x: Array<{ waarde: string; aantal: number }>) => [...x].sort((a, b) => a.waarde.localeCompare(b.waarde));
@@ -89,9 +101,20 @@ describe('registratie van klachten (aard, oorzaak, afwikkeling, maatregelen, tev
       oordeel: 'deelsGegrond',
       registratie: { afwikkeling: 'excuses aangeboden', maatregelen: ['gesprek met medewerker', 'scholing'] },
     });
-    expect(afgedaan.gebeurtenissen[0]).toEqual(expect.objectContaining({ type: 'KLACHT_ONTVANGEN', payload: expect.objectContaining({ registratie: { aard: 'bejegening', oorzaak: 'communicatiefout' } }) }));
+    expect(afgedaan.gebeurtenissen[0]).toEqual(
+      expect.objectContaining({
+        type: 'KLACHT_ONTVANGEN',
+        payload: expect.objectContaining({ registratie: { aard: 'bejegening', oorzaak: 'communicatiefout' } }),
+      }),
+    );
     expect(afgedaan).toEqual(
-      expect.objectContaining({ categorie: 'bejegening', oorzaak: 'communicatiefout', afdoening: 'excuses aangeboden', oordeel: 'deelsGegrond', maatregelen: ['gesprek met medewerker', 'scholing'] }),
+      expect.objectContaining({
+        categorie: 'bejegening',
+        oorzaak: 'communicatiefout',
+        afdoening: 'excuses aangeboden',
+        oordeel: 'deelsGegrond',
+        maatregelen: ['gesprek met medewerker', 'scholing'],
+      }),
     );
     // Informally solved: everything on KLAGER_TEVREDEN, which itself records tevreden.
     const b = await nieuw(sv, svIntake('2026-03-09T10:00:00+01:00'));
@@ -104,24 +127,67 @@ describe('registratie van klachten (aard, oorzaak, afwikkeling, maatregelen, tev
     const patch = await request(t.http)
       .patch(`/api/v1/klachten/${c.id}/registratie`)
       .set(sv)
-      .send({ aard: 'bereikbaarheid', oorzaak: 'personeelstekort', afwikkeling: 'uitleg gegeven', maatregelen: ['geen maatregel'], tevredenheid: 'ontevreden', at: '2026-03-17T09:00:00+01:00' });
+      .send({
+        aard: 'bereikbaarheid',
+        oorzaak: 'personeelstekort',
+        afwikkeling: 'uitleg gegeven',
+        maatregelen: ['geen maatregel'],
+        tevredenheid: 'ontevreden',
+        at: '2026-03-17T09:00:00+01:00',
+      });
     expect([patch.status, patch.body.detail]).toEqual([200, undefined]);
     expect(patch.body).toEqual(
-      expect.objectContaining({ categorie: 'bereikbaarheid', oorzaak: 'personeelstekort', afdoening: 'uitleg gegeven', maatregelen: ['geen maatregel'], tevredenheid: 'ontevreden', version: c.version + 1, state: c.state }),
+      expect.objectContaining({
+        categorie: 'bereikbaarheid',
+        oorzaak: 'personeelstekort',
+        afdoening: 'uitleg gegeven',
+        maatregelen: ['geen maatregel'],
+        tevredenheid: 'ontevreden',
+        version: c.version + 1,
+        state: c.state,
+      }),
     );
-    expect(patch.body.gebeurtenissen.at(-1)).toEqual(expect.objectContaining({ type: 'REGISTRATIE_GEWIJZIGD', vanState: c.state, naarState: c.state, payload: { registratie: expect.objectContaining({ aard: 'bereikbaarheid' }) } }));
+    expect(patch.body.gebeurtenissen.at(-1)).toEqual(
+      expect.objectContaining({
+        type: 'REGISTRATIE_GEWIJZIGD',
+        vanState: c.state,
+        naarState: c.state,
+        payload: { registratie: expect.objectContaining({ aard: 'bereikbaarheid' }) },
+      }),
+    );
 
     const r = await rapport(sv, '2026-03-01', '2026-03-31');
     expect(r.totaal).toBe(3);
-    expect(sorteer(r.perAard)).toEqual([{ waarde: 'bejegening', aantal: 1 }, { waarde: 'bereikbaarheid', aantal: 2 }]);
-    expect(sorteer(r.perOorzaak)).toEqual([{ waarde: 'communicatiefout', aantal: 1 }, { waarde: 'personeelstekort', aantal: 1 }, { waarde: 'planning', aantal: 1 }]);
-    expect(sorteer(r.perAfdoening)).toEqual([{ waarde: 'excuses aangeboden', aantal: 1 }, { waarde: 'informeel opgelost', aantal: 1 }, { waarde: 'uitleg gegeven', aantal: 1 }]);
-    expect(sorteer(r.perTevredenheid)).toEqual([{ waarde: 'ontevreden', aantal: 1 }, { waarde: 'tevreden', aantal: 1 }, { waarde: '(onbekend)', aantal: 1 }].sort((x, y) => x.waarde.localeCompare(y.waarde)));
+    expect(sorteer(r.perAard)).toEqual([
+      { waarde: 'bejegening', aantal: 1 },
+      { waarde: 'bereikbaarheid', aantal: 2 },
+    ]);
+    expect(sorteer(r.perOorzaak)).toEqual([
+      { waarde: 'communicatiefout', aantal: 1 },
+      { waarde: 'personeelstekort', aantal: 1 },
+      { waarde: 'planning', aantal: 1 },
+    ]);
+    expect(sorteer(r.perAfdoening)).toEqual([
+      { waarde: 'excuses aangeboden', aantal: 1 },
+      { waarde: 'informeel opgelost', aantal: 1 },
+      { waarde: 'uitleg gegeven', aantal: 1 },
+    ]);
+    expect(sorteer(r.perTevredenheid)).toEqual(
+      [
+        { waarde: 'ontevreden', aantal: 1 },
+        { waarde: 'tevreden', aantal: 1 },
+        { waarde: '(onbekend)', aantal: 1 },
+      ].sort((x, y) => x.waarde.localeCompare(y.waarde)),
+    );
     expect(sorteer(r.maatregelen)).toEqual(
       ['geen maatregel', 'gesprek met medewerker', 'planning aangepast', 'scholing'].map((waarde) => ({ waarde, aantal: 1 })),
     );
     // The aanbieder × aard × oorzaak rows carry the same values.
-    expect(r.regels.map((x) => `${x.aard}/${x.oorzaak}`).sort()).toEqual(['bejegening/communicatiefout', 'bereikbaarheid/personeelstekort', 'bereikbaarheid/planning']);
+    expect(r.regels.map((x) => `${x.aard}/${x.oorzaak}`).sort()).toEqual([
+      'bejegening/communicatiefout',
+      'bereikbaarheid/personeelstekort',
+      'bereikbaarheid/planning',
+    ]);
     const json = JSON.stringify([r.perAard, r.perOorzaak, r.perAfdoening, r.maatregelen, r.regels]);
     expect(json).not.toContain('(onbekend)');
   });
@@ -153,9 +219,15 @@ describe('registratie van klachten (aard, oorzaak, afwikkeling, maatregelen, tev
     expect(afgedaan.tevredenheid).toBeNull();
     expect((await ok(ams, y.id, 'KLAGER_ONTEVREDEN', '2026-02-12T10:00:00+01:00')).tevredenheid).toBe('ontevreden');
     const r = await rapport(ams, '2026-02-01', '2026-02-28');
-    expect(sorteer(r.perTevredenheid)).toEqual([{ waarde: 'ontevreden', aantal: 1 }, { waarde: 'tevreden', aantal: 1 }]);
+    expect(sorteer(r.perTevredenheid)).toEqual([
+      { waarde: 'ontevreden', aantal: 1 },
+      { waarde: 'tevreden', aantal: 1 },
+    ]);
     // Per aanbieder (both klachten are about both ketenpartners): one tevreden, one not.
-    expect(r.regels.map((g) => [g.tevreden, g.nietTevreden])).toEqual([[1, 1], [1, 1]]);
+    expect(r.regels.map((g) => [g.tevreden, g.nietTevreden])).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
   });
 
   it('Amsterdam §5A: the ketenpartner reports registratie with its terugkoppeling; the report shows it per aanbieder', async () => {
@@ -178,8 +250,17 @@ describe('registratie van klachten (aard, oorzaak, afwikkeling, maatregelen, tev
     expect([fout.status, fout.body.code, fout.body.invalidParams?.[0]?.name]).toEqual([422, 'registratie-ongeldig', 'registratie.aard']);
     expect(await t.db.query('select 1 from terugkoppeling where klacht_id = $1', [k.id])).toHaveLength(0);
     // Registratie on its own (no event): the values are written, the state stays.
-    const reg = await terug({ soort: 'registratie', registratie: { aard: 'nakomen afspraken', oorzaak: 'planning' }, at: '2026-01-06T10:00:00+01:00' });
-    expect([reg.status, reg.body.toegepast, reg.body.gebeurtenis, reg.body.state]).toEqual([201, true, 'REGISTRATIE_GEWIJZIGD', 'doorgestuurdNaarAanbieder']);
+    const reg = await terug({
+      soort: 'registratie',
+      registratie: { aard: 'nakomen afspraken', oorzaak: 'planning' },
+      at: '2026-01-06T10:00:00+01:00',
+    });
+    expect([reg.status, reg.body.toegepast, reg.body.gebeurtenis, reg.body.state]).toEqual([
+      201,
+      true,
+      'REGISTRATIE_GEWIJZIGD',
+      'doorgestuurdNaarAanbieder',
+    ]);
     expect((await terug({ soort: 'behandeling', at: '2026-01-07T10:00:00+01:00' })).body.toegepast).toBe(true);
     const afdoening = await terug({
       soort: 'afdoening',
@@ -189,23 +270,41 @@ describe('registratie van klachten (aard, oorzaak, afwikkeling, maatregelen, tev
       at: '2026-01-20T10:00:00+01:00',
     });
     expect([afdoening.body.toegepast, afdoening.body.gebeurtenis]).toEqual([true, 'AFDOENEN']);
-    expect((await terug({ soort: 'tevredenheid', tevreden: true, at: '2026-01-22T10:00:00+01:00' })).body.gebeurtenis).toBe('KLAGER_TEVREDEN');
+    expect((await terug({ soort: 'tevredenheid', tevreden: true, at: '2026-01-22T10:00:00+01:00' })).body.gebeurtenis).toBe(
+      'KLAGER_TEVREDEN',
+    );
 
     const r = await rapport(ams, '2026-01-01', '2026-01-31');
     expect(r.regels).toEqual([
-      expect.objectContaining({ aanbiederId: 'zorg-west', aard: 'nakomen afspraken', oorzaak: 'planning', aantal: 1, gegrond: 1, tevreden: 1, maatregelen: ['planning aangepast'] }),
+      expect.objectContaining({
+        aanbiederId: 'zorg-west',
+        aard: 'nakomen afspraken',
+        oorzaak: 'planning',
+        aantal: 1,
+        gegrond: 1,
+        tevreden: 1,
+        maatregelen: ['planning aangepast'],
+      }),
     ]);
     expect(r.perAfdoening).toEqual([{ waarde: 'dienstverlening hersteld', aantal: 1 }]);
     expect(r.perTevredenheid).toEqual([{ waarde: 'tevreden', aantal: 1 }]);
   });
 
-  it('a registration value outside the gemeente\'s list is 422 problem+json naming the field and the allowed values, and changes nothing', async () => {
+  it("a registration value outside the gemeente's list is 422 problem+json naming the field and the allowed values, and changes nothing", async () => {
     const [{ n: voor }] = await t.db.query(`select count(*)::int as n from klacht`);
     // At intake: no klacht is created.
-    const intake = await request(t.http).post('/api/v1/klachten').set(sv).send(svIntake('2026-04-01T10:00:00+02:00', { registratie: { aard: 'vriendelijkheid' } }));
+    const intake = await request(t.http)
+      .post('/api/v1/klachten')
+      .set(sv)
+      .send(svIntake('2026-04-01T10:00:00+02:00', { registratie: { aard: 'vriendelijkheid' } }));
     expect(intake.status).toBe(422);
     expect(intake.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(intake.body).toEqual(expect.objectContaining({ code: 'registratie-ongeldig', invalidParams: [{ name: 'registratie.aard', reason: expect.stringContaining('bejegening, bereikbaarheid') }] }));
+    expect(intake.body).toEqual(
+      expect.objectContaining({
+        code: 'registratie-ongeldig',
+        invalidParams: [{ name: 'registratie.aard', reason: expect.stringContaining('bejegening, bereikbaarheid') }],
+      }),
+    );
     const [{ n: na }] = await t.db.query(`select count(*)::int as n from klacht`);
     expect(na).toBe(voor);
 
@@ -213,7 +312,10 @@ describe('registratie van klachten (aard, oorzaak, afwikkeling, maatregelen, tev
     const k = await nieuw(sv, svIntake('2026-04-02T10:00:00+02:00', { registratie: { aard: 'snelheid' } }));
     await totAfdoenen(k.id, '2026-04');
     const voorAfdoenen = (await request(t.http).get(`/api/v1/klachten/${k.id}`).set(sv).expect(200)).body;
-    const res = await stap(sv, k.id, 'AFDOENEN', '2026-04-20T10:00:00+02:00', { oordeel: 'gegrond', registratie: { afwikkeling: 'schadevergoeding', maatregelen: ['scholing'] } });
+    const res = await stap(sv, k.id, 'AFDOENEN', '2026-04-20T10:00:00+02:00', {
+      oordeel: 'gegrond',
+      registratie: { afwikkeling: 'schadevergoeding', maatregelen: ['scholing'] },
+    });
     expect(res.status).toBe(422);
     expect(res.body).toEqual(
       expect.objectContaining({
@@ -222,18 +324,33 @@ describe('registratie van klachten (aard, oorzaak, afwikkeling, maatregelen, tev
       }),
     );
     const na2 = (await request(t.http).get(`/api/v1/klachten/${k.id}`).set(sv).expect(200)).body;
-    expect(na2).toEqual(expect.objectContaining({ state: voorAfdoenen.state, version: voorAfdoenen.version, oordeel: null, afdoening: null, maatregelen: [] }));
+    expect(na2).toEqual(
+      expect.objectContaining({
+        state: voorAfdoenen.state,
+        version: voorAfdoenen.version,
+        oordeel: null,
+        afdoening: null,
+        maatregelen: [],
+      }),
+    );
     expect(na2.gebeurtenissen).toHaveLength(voorAfdoenen.gebeurtenissen.length);
 
     // Through PATCH: the first wrong maatregel is named; the valid aard in the same body is not stored either.
-    const patch = await request(t.http).patch(`/api/v1/klachten/${k.id}/registratie`).set(sv).send({ aard: 'communicatie', maatregelen: ['scholing', 'ontslag'] });
+    const patch = await request(t.http)
+      .patch(`/api/v1/klachten/${k.id}/registratie`)
+      .set(sv)
+      .send({ aard: 'communicatie', maatregelen: ['scholing', 'ontslag'] });
     expect(patch.status).toBe(422);
-    expect(patch.body.invalidParams).toEqual([{ name: 'registratie.maatregelen[1]', reason: expect.stringContaining('werkinstructie aangepast') }]);
+    expect(patch.body.invalidParams).toEqual([
+      { name: 'registratie.maatregelen[1]', reason: expect.stringContaining('werkinstructie aangepast') },
+    ]);
     const na3 = (await request(t.http).get(`/api/v1/klachten/${k.id}`).set(sv).expect(200)).body;
     expect([na3.categorie, na3.version, na3.maatregelen]).toEqual(['snelheid', voorAfdoenen.version, []]);
 
     // The klacht's view lists the allowed values of its pinned definition version.
-    expect(na3.registratieWaarden).toEqual(expect.objectContaining({ afwikkeling: expect.arrayContaining(['excuses aangeboden']), tevredenheid: ['tevreden', 'ontevreden'] }));
+    expect(na3.registratieWaarden).toEqual(
+      expect.objectContaining({ afwikkeling: expect.arrayContaining(['excuses aangeboden']), tevredenheid: ['tevreden', 'ontevreden'] }),
+    );
   });
 });
 
@@ -263,7 +380,10 @@ describe('gebeurtenisdata: wrong data is a validation problem naming the field (
     feiten: { betreftGemeentelijkeFunctionaris: true },
   });
   const stap = (id: string, type: string, at: string, data?: Record<string, unknown>) =>
-    request(t.http).post(`/api/v1/klachten/${id}/gebeurtenissen`).set(auth).send({ type, at, ...(data ? { data } : {}) });
+    request(t.http)
+      .post(`/api/v1/klachten/${id}/gebeurtenissen`)
+      .set(auth)
+      .send({ type, at, ...(data ? { data } : {}) });
 
   /** A Stichtse Vecht klacht in formal handling (in behandeling genomen). */
   async function inBehandeling(ontvangenOp: string): Promise<{ id: string; version: number; state: string }> {
@@ -279,7 +399,14 @@ describe('gebeurtenisdata: wrong data is a validation problem naming the field (
     const res = await stap(k.id, 'VERDAGEN', '2026-05-07T10:00:00+02:00', { termijn: 'afhandeling', duur: '4 weken' });
     expect(res.status).toBe(422);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body).toEqual(expect.objectContaining({ status: 422, code: 'gebeurtenis-data-ongeldig', gebeurtenis: 'VERDAGEN', invalidParams: [{ name: 'data.duur', reason: expect.stringContaining('P4W') }] }));
+    expect(res.body).toEqual(
+      expect.objectContaining({
+        status: 422,
+        code: 'gebeurtenis-data-ongeldig',
+        gebeurtenis: 'VERDAGEN',
+        invalidParams: [{ name: 'data.duur', reason: expect.stringContaining('P4W') }],
+      }),
+    );
     const na = (await request(t.http).get(`/api/v1/klachten/${k.id}`).set(auth).expect(200)).body;
     expect([na.version, na.termijnen]).toEqual([voor.version, voor.termijnen]);
     // The same verdaging with a proper duration is accepted.
@@ -290,7 +417,9 @@ describe('gebeurtenisdata: wrong data is a validation problem naming the field (
     const k = await inBehandeling('2026-05-04T11:00:00+02:00');
     const res = await stap(k.id, 'HOREN_OVERSLAAN', '2026-05-07T10:00:00+02:00');
     expect(res.status).toBe(422);
-    expect(res.body.invalidParams).toEqual([{ name: 'data.reden', reason: expect.stringContaining('kennelijkOngegrond, afgezien, nietGereageerd') }]);
+    expect(res.body.invalidParams).toEqual([
+      { name: 'data.reden', reason: expect.stringContaining('kennelijkOngegrond, afgezien, nietGereageerd') },
+    ]);
   });
 
   it('Awb 9:12 lid 1: an unknown oordeel on AFDOENEN is 422 naming data.oordeel; AFDOENEN where it does not fit stays 409', async () => {
@@ -304,7 +433,9 @@ describe('gebeurtenisdata: wrong data is a validation problem naming the field (
     await stap(k.body.id, 'HOREN_OVERSLAAN', '2026-05-07T10:00:00+02:00', { reden: 'afgezien' }).expect(200);
     const res = await stap(k.body.id, 'AFDOENEN', '2026-05-08T10:00:00+02:00', { oordeel: 'half' });
     expect(res.status).toBe(422);
-    expect(res.body.invalidParams).toEqual([{ name: 'data.oordeel', reason: expect.stringContaining('gegrond, ongegrond, deelsGegrond, geenOordeel') }]);
+    expect(res.body.invalidParams).toEqual([
+      { name: 'data.oordeel', reason: expect.stringContaining('gegrond, ongegrond, deelsGegrond, geenOordeel') },
+    ]);
     await stap(k.body.id, 'AFDOENEN', '2026-05-08T10:00:00+02:00', { oordeel: 'ongegrond' }).expect(200);
   });
 
@@ -321,15 +452,25 @@ describe('gebeurtenisdata: wrong data is a validation problem naming the field (
     const veld = (type: string, naam: string) => ev(type).data.find((d: { naam: string }) => d.naam === naam);
     expect(veld('VERDAGEN', 'termijn')).toEqual(expect.objectContaining({ verplicht: true, soort: 'keuze', waarden: ['afhandeling'] }));
     expect(veld('VERDAGEN', 'duur')).toEqual(expect.objectContaining({ verplicht: true, soort: 'duur' }));
-    expect(veld('HOREN_OVERSLAAN', 'reden')).toEqual(expect.objectContaining({ verplicht: true, soort: 'keuze', waarden: ['kennelijkOngegrond', 'afgezien', 'nietGereageerd'] }));
-    for (const e of view.volgendeEvents) expect([e.type, e.data.some((d: { naam: string }) => d.naam === 'registratie')]).toEqual([e.type, true]);
+    expect(veld('HOREN_OVERSLAAN', 'reden')).toEqual(
+      expect.objectContaining({ verplicht: true, soort: 'keuze', waarden: ['kennelijkOngegrond', 'afgezien', 'nietGereageerd'] }),
+    );
+    for (const e of view.volgendeEvents)
+      expect([e.type, e.data.some((d: { naam: string }) => d.naam === 'registratie')]).toEqual([e.type, true]);
     // Documented in OpenAPI.
     const doc = (await request(t.http).get('/api/v1/openapi.json').expect(200)).body;
-    expect(doc.components.schemas.KlachtViewDto.properties.volgendeEvents.items).toEqual({ $ref: '#/components/schemas/VolgendeGebeurtenisDto' });
+    expect(doc.components.schemas.KlachtViewDto.properties.volgendeEvents.items).toEqual({
+      $ref: '#/components/schemas/VolgendeGebeurtenisDto',
+    });
     expect(doc.components.schemas.DataVeldDto.properties.waarden).toBeDefined();
     expect(doc.paths['/klachten/{id}/registratie'].patch).toBeDefined();
     // The vocabulary lists the same fields as the checks use.
-    const typen2 = (await request(t.http).get('/api/v1/gebeurtenis-typen').set(auth).expect(200)).body as Array<{ type: string; velden: Array<{ naam: string; soort: string }> }>;
-    expect(typen2.find((g) => g.type === 'VERDAGEN')?.velden).toEqual(expect.arrayContaining([expect.objectContaining({ naam: 'duur', soort: 'duur' })]));
+    const typen2 = (await request(t.http).get('/api/v1/gebeurtenis-typen').set(auth).expect(200)).body as Array<{
+      type: string;
+      velden: Array<{ naam: string; soort: string }>;
+    }>;
+    expect(typen2.find((g) => g.type === 'VERDAGEN')?.velden).toEqual(
+      expect.arrayContaining([expect.objectContaining({ naam: 'duur', soort: 'duur' })]),
+    );
   });
 });

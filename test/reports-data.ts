@@ -50,7 +50,13 @@ export interface TestKlacht {
   /** State history: [state, at] from intake on; the last entry is the current state. */
   historie: Array<[string, Date]>;
   /** Afhandel-termijn: status, last day, verdaagd. */
-  termijn?: { naam: string; status: 'lopend' | 'nagekomen' | 'verlopen' | 'vervallen'; vervaldatum: string; verdaagd: boolean; beeindigdOp?: Date };
+  termijn?: {
+    naam: string;
+    status: 'lopend' | 'nagekomen' | 'verlopen' | 'vervallen';
+    vervaldatum: string;
+    verdaagd: boolean;
+    beeindigdOp?: Date;
+  };
 }
 
 export async function insertKlachten(db: DataSource, klachten: TestKlacht[]): Promise<void> {
@@ -68,7 +74,13 @@ export async function insertKlachten(db: DataSource, klachten: TestKlacht[]): Pr
       [JSON.stringify(deel.map((k) => ({ ...k, stateSinds: k.historie[k.historie.length - 1][1] })))],
     );
     const hist = deel.flatMap((k) =>
-      k.historie.map(([state, at], j) => ({ klachtId: k.id, type: j === 0 ? 'KLACHT_ONTVANGEN' : 'STAP', van: j === 0 ? null : k.historie[j - 1][0], naar: state, at })),
+      k.historie.map(([state, at], j) => ({
+        klachtId: k.id,
+        type: j === 0 ? 'KLACHT_ONTVANGEN' : 'STAP',
+        van: j === 0 ? null : k.historie[j - 1][0],
+        naar: state,
+        at,
+      })),
     );
     await db.query(
       `insert into klacht_gebeurtenis (klacht_id, type, van_state, naar_state, actor, at)
@@ -101,7 +113,16 @@ export async function insertKlachten(db: DataSource, klachten: TestKlacht[]): Pr
 const dag = (d: Date) => d.toISOString().slice(0, 10);
 
 /** `n` klachten for one gemeente, received between `van` and `tot`, relative to `nu`. */
-export function genereerKlachten(opts: { n: number; seed: number; gemeente: string; definitieId: string; versie?: string; van: Date; tot: Date; nu: Date }): TestKlacht[] {
+export function genereerKlachten(opts: {
+  n: number;
+  seed: number;
+  gemeente: string;
+  definitieId: string;
+  versie?: string;
+  van: Date;
+  tot: Date;
+  nu: Date;
+}): TestKlacht[] {
   const r = prng(opts.seed);
   const kies = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const out: TestKlacht[] = [];
@@ -117,7 +138,13 @@ export function genereerKlachten(opts: { n: number; seed: number; gemeente: stri
     let termijn: TestKlacht['termijn'];
     if (r() < 0.85) {
       if (done) {
-        termijn = { naam: 'afhandeling', status: laat ? 'verlopen' : 'nagekomen', vervaldatum, verdaagd, beeindigdOp: new Date(ontvangen.getTime() + (laat ? 50 : 30) * 86400_000) };
+        termijn = {
+          naam: 'afhandeling',
+          status: laat ? 'verlopen' : 'nagekomen',
+          vervaldatum,
+          verdaagd,
+          beeindigdOp: new Date(ontvangen.getTime() + (laat ? 50 : 30) * 86400_000),
+        };
       } else termijn = { naam: 'afhandeling', status: 'lopend', vervaldatum, verdaagd };
     }
     const state = done ? kies(['afgedaan', 'informeelAfgedaan']) : kies(['ontvangen', 'inBehandeling', 'hoorzitting']);
@@ -139,7 +166,13 @@ export function genereerKlachten(opts: { n: number; seed: number; gemeente: stri
       oordeel: done ? kies(OORDELEN) : null,
       tevredenheid: done ? kies(['tevreden', 'nietTevreden', null]) : null,
       maatregelen: done && r() < 0.4 ? [kies(['extra training', 'planning aangepast', 'excuses aangeboden'])] : [],
-      historie: state === 'ontvangen' ? [[state, ontvangen]] : [['ontvangen', ontvangen], [state, sinds < ontvangen ? ontvangen : sinds]],
+      historie:
+        state === 'ontvangen'
+          ? [[state, ontvangen]]
+          : [
+              ['ontvangen', ontvangen],
+              [state, sinds < ontvangen ? ontvangen : sinds],
+            ],
       termijn,
     });
   }

@@ -26,9 +26,19 @@ beforeAll(async () => {
   // Shared by every describe below, so they hold in any order (jest --randomize): the schedule as built on
   // NU, and the klachten of the first half year of 2026 with Zorgbalans' report for 1 July.
   await planning.synchroniseer(NU);
-  const klachten = genereerKlachten({ n: 120, seed: 11, gemeente: 'GM1904', definitieId: 'gm1904-stichtse-vecht', van: new Date('2025-12-05T00:00:00Z'), tot: new Date('2026-06-20T00:00:00Z'), nu: new Date('2026-06-30T00:00:00Z') });
+  const klachten = genereerKlachten({
+    n: 120,
+    seed: 11,
+    gemeente: 'GM1904',
+    definitieId: 'gm1904-stichtse-vecht',
+    van: new Date('2025-12-05T00:00:00Z'),
+    tot: new Date('2026-06-20T00:00:00Z'),
+    nu: new Date('2026-06-30T00:00:00Z'),
+  });
   await insertKlachten(db, klachten);
-  await db.query(`insert into aanbieder_rapportage (gemeente, aanbieder_id, deadline, ingediend_door, inhoud) values ('GM1904', 'zorgbalans', '2026-07-01', 'test', '{}')`);
+  await db.query(
+    `insert into aanbieder_rapportage (gemeente, aanbieder_id, deadline, ingediend_door, inhoud) values ('GM1904', 'zorgbalans', '2026-07-01', 'test', '{}')`,
+  );
 });
 
 afterAll(async () => {
@@ -54,18 +64,32 @@ describe('report schedule from the definition, as BullMQ delayed jobs rebuilt fr
       { deadline: '2027-12-01', van: '2027-05-01', tot: '2027-10-31', naar: 'contractmanager' },
     ]);
     // 00:00 Europe/Amsterdam on 1 July (CEST) and 1 December (CET): "vóór 1 juli", "vóór 1 december".
-    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM1904', soort: 'aanbieders', deadline: '2026-07-01', kind: 'deadline' }))).toBe('2026-06-30T22:00:00.000Z');
-    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM1904', soort: 'aanbieders', deadline: '2026-12-01', kind: 'deadline' }))).toBe('2026-11-30T23:00:00.000Z');
+    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM1904', soort: 'aanbieders', deadline: '2026-07-01', kind: 'deadline' }))).toBe(
+      '2026-06-30T22:00:00.000Z',
+    );
+    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM1904', soort: 'aanbieders', deadline: '2026-12-01', kind: 'deadline' }))).toBe(
+      '2026-11-30T23:00:00.000Z',
+    );
     // herinneringVoor P2W: the aanbieders are reminded two weeks ahead.
-    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM1904', soort: 'aanbieders', deadline: '2026-07-01', kind: 'herinnering' }))).toBe(beginVanDag('2026-06-17').toISOString());
-    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM1904', soort: 'aanbieders', deadline: '2026-12-01', kind: 'herinnering' }))).toBe(beginVanDag('2026-11-17').toISOString());
+    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM1904', soort: 'aanbieders', deadline: '2026-07-01', kind: 'herinnering' }))).toBe(
+      beginVanDag('2026-06-17').toISOString(),
+    );
+    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM1904', soort: 'aanbieders', deadline: '2026-12-01', kind: 'herinnering' }))).toBe(
+      beginVanDag('2026-11-17').toISOString(),
+    );
   });
 
   test('Klachtenprotocol Wmo keten Amsterdam §10: a quarterly report job a month after each calendar quarter, no reminder (the protocol names none)', async () => {
-    const deadlines = (await db.query(`select to_char(deadline, 'YYYY-MM-DD') as d from rapportage_moment where gemeente = 'GM0363' and soort = 'aanbieders' and deadline < '2027-01-02' order by deadline`)).map((r: { d: string }) => r.d);
+    const deadlines = (
+      await db.query(
+        `select to_char(deadline, 'YYYY-MM-DD') as d from rapportage_moment where gemeente = 'GM0363' and soort = 'aanbieders' and deadline < '2027-01-02' order by deadline`,
+      )
+    ).map((r: { d: string }) => r.d);
     expect(deadlines).toEqual(['2026-05-01', '2026-08-01', '2026-11-01']);
     for (const d of deadlines) {
-      expect(await vuurtOp(rapportageJobId({ gemeente: 'GM0363', soort: 'aanbieders', deadline: d, kind: 'deadline' }))).toBe(beginVanDag(d).toISOString());
+      expect(await vuurtOp(rapportageJobId({ gemeente: 'GM0363', soort: 'aanbieders', deadline: d, kind: 'deadline' }))).toBe(
+        beginVanDag(d).toISOString(),
+      );
       expect(await vuurtOp(rapportageJobId({ gemeente: 'GM0363', soort: 'aanbieders', deadline: d, kind: 'herinnering' }))).toBeUndefined();
     }
   });
@@ -79,13 +103,18 @@ describe('report schedule from the definition, as BullMQ delayed jobs rebuilt fr
       const vuurt = await vuurtOp(rapportageJobId({ gemeente: m.gemeente, soort: 'aanbieders', deadline: m.deadline, kind: 'deadline' }));
       const periodeEinde = beginVanDag(addDays(m.tot, 1)).getTime();
       // At least four weeks between the end of the period (24:00) and the escalation at the deadline.
-      expect({ ...m, vierWekenNaPeriode: Date.parse(vuurt!) - periodeEinde >= 28 * 86_400_000 }).toEqual({ ...m, vierWekenNaPeriode: true });
+      expect({ ...m, vierWekenNaPeriode: Date.parse(vuurt!) - periodeEinde >= 28 * 86_400_000 }).toEqual({
+        ...m,
+        vierWekenNaPeriode: true,
+      });
     }
   });
 
   test('a deployment that ran the old schedule (period up to the day before the deadline) is corrected: unhandled moments follow the definitions, stale deadlines go', async () => {
     // As the schedule was before the periods were stated: Stichtse Vecht up to 30 June, Amsterdam due on 1 October.
-    await db.query(`update rapportage_moment set periode_van = '2025-12-01', periode_tot = '2026-06-30' where gemeente = 'GM1904' and soort = 'aanbieders' and deadline = '2026-07-01'`);
+    await db.query(
+      `update rapportage_moment set periode_van = '2025-12-01', periode_tot = '2026-06-30' where gemeente = 'GM1904' and soort = 'aanbieders' and deadline = '2026-07-01'`,
+    );
     await db.query(
       `insert into rapportage_moment (gemeente, definitie_id, definitie_versie, soort, cadans, periode_van, periode_tot, deadline, naar, label)
        values ('GM0363', 'gm0363-amsterdam', '2015-01', 'aanbieders', 'kwartaal', '2026-07-01', '2026-09-30', '2026-10-01', 'contractmanager', 'oud')`,
@@ -99,7 +128,9 @@ describe('report schedule from the definition, as BullMQ delayed jobs rebuilt fr
   });
 
   test('Awb 9:12a: the yearly overview is scheduled per gemeente; a deadline already past when the schedule is first built is not created', async () => {
-    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM1696', soort: 'jaarverslag', deadline: '2027-01-01', kind: 'deadline' }))).toBe(beginVanDag('2027-01-01').toISOString());
+    expect(await vuurtOp(rapportageJobId({ gemeente: 'GM1696', soort: 'jaarverslag', deadline: '2027-01-01', kind: 'deadline' }))).toBe(
+      beginVanDag('2027-01-01').toISOString(),
+    );
     const [{ n }] = await db.query(`select count(*)::int as n from rapportage_moment where deadline < '2026-03-01'`);
     expect(n).toBe(0);
   });
@@ -124,7 +155,10 @@ describe('reminder, deadline and escalation (Stichtse Vecht contract art. 11.1)'
   // Each test starts (and leaves) the moment as the schedule left it (not yet reminded, not yet processed), so the
   // tests hold in any order (jest --randomize): a processed moment rightly sends no reminder any more.
   const opnieuw = async () => {
-    await db.query(`update rapportage_moment set herinnering_verzonden_op = null, verwerkt_op = null where gemeente = $1 and soort = $2 and deadline = $3`, [job.gemeente, job.soort, job.deadline]);
+    await db.query(
+      `update rapportage_moment set herinnering_verzonden_op = null, verwerkt_op = null where gemeente = $1 and soort = $2 and deadline = $3`,
+      [job.gemeente, job.soort, job.deadline],
+    );
     await db.query(`delete from outbox where payload->>'gemeente' = $1 and payload->>'deadline' = $2`, [job.gemeente, job.deadline]);
   };
   beforeEach(opnieuw);
@@ -150,10 +184,20 @@ describe('reminder, deadline and escalation (Stichtse Vecht contract art. 11.1)'
       ['thuiszorg-west', 'contractmanager'],
       ['vervoer-plus', 'contractmanager'],
     ]);
-    const opgeslagen = await db.query(`select aanbieder_id, inhoud from rapportage where gemeente = 'GM1904' and deadline = '2026-07-01' order by aanbieder_id`);
-    expect(opgeslagen.map((r: { aanbieder_id: string }) => r.aanbieder_id)).toEqual(['*', 'jeugdformaat', 'thuiszorg-west', 'vervoer-plus', 'zorgbalans']);
+    const opgeslagen = await db.query(
+      `select aanbieder_id, inhoud from rapportage where gemeente = 'GM1904' and deadline = '2026-07-01' order by aanbieder_id`,
+    );
+    expect(opgeslagen.map((r: { aanbieder_id: string }) => r.aanbieder_id)).toEqual([
+      '*',
+      'jeugdformaat',
+      'thuiszorg-west',
+      'vervoer-plus',
+      'zorgbalans',
+    ]);
     // The report covers the half year 1 November 2025 – 30 April 2026.
-    const [{ n }] = await db.query(`select count(*)::int as n from klacht where gemeente = 'GM1904' and ontvangen_op >= '2025-11-01T00:00:00+01:00' and ontvangen_op < '2026-05-01T00:00:00+02:00'`);
+    const [{ n }] = await db.query(
+      `select count(*)::int as n from klacht where gemeente = 'GM1904' and ontvangen_op >= '2025-11-01T00:00:00+01:00' and ontvangen_op < '2026-05-01T00:00:00+02:00'`,
+    );
     expect(opgeslagen[0].inhoud.totaal).toBe(n);
   });
 });
@@ -168,19 +212,32 @@ describe('HTTP: GET /api/v1/rapportages', () => {
   });
 
   test('the CSV download has text/csv, a BOM, ; separators and the Dutch header row', async () => {
-    const res = await request(t.http).get('/api/v1/rapportages?van=2025-12-01&tot=2026-06-30&formaat=csv').set('Authorization', `Bearer ${sleutel}`).buffer(true).parse((r, cb) => {
-      let s = '';
-      r.setEncoding('utf8');
-      r.on('data', (c: string) => (s += c));
-      r.on('end', () => cb(null, s));
-    });
+    const res = await request(t.http)
+      .get('/api/v1/rapportages?van=2025-12-01&tot=2026-06-30&formaat=csv')
+      .set('Authorization', `Bearer ${sleutel}`)
+      .buffer(true)
+      .parse((r, cb) => {
+        let s = '';
+        r.setEncoding('utf8');
+        r.on('data', (c: string) => (s += c));
+        r.on('end', () => cb(null, s));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="klachtenrapportage-gm1904-2025-12-01-2026-06-30.csv"/);
     const body = res.body as string;
     expect(body.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(body);
-    expect(rows[0].slice(0, 8)).toEqual(['Gemeente', 'Periode van', 'Periode tot en met', 'Aanbieder', 'Aanbieder-id', 'Aard', 'Oorzaak', 'Aantal klachten']);
+    expect(rows[0].slice(0, 8)).toEqual([
+      'Gemeente',
+      'Periode van',
+      'Periode tot en met',
+      'Aanbieder',
+      'Aanbieder-id',
+      'Aard',
+      'Oorzaak',
+      'Aantal klachten',
+    ]);
     expect(rows.length).toBeGreaterThan(5);
   });
 
@@ -188,13 +245,20 @@ describe('HTTP: GET /api/v1/rapportages', () => {
     const json = await request(t.http).get('/api/v1/rapportages?van=2025-12-01&tot=2026-06-30').set('Authorization', `Bearer ${sleutel}`);
     expect(json.status).toBe(200);
     expect(json.body.cijfers.perAanbieder.length).toBeGreaterThan(1);
-    const html = await request(t.http).get('/api/v1/rapportages?van=2025-12-01&tot=2026-06-30').set('Accept', 'text/html').set('Authorization', `Bearer ${sleutel}`);
+    const html = await request(t.http)
+      .get('/api/v1/rapportages?van=2025-12-01&tot=2026-06-30')
+      .set('Accept', 'text/html')
+      .set('Authorization', `Bearer ${sleutel}`);
     expect(html.headers['content-type']).toMatch(/text\/html/);
     expect(html.text).toContain('<svg');
     expect(html.text).toContain('Klachten per aanbieder');
-    const eigen = await request(t.http).get('/api/v1/rapportages?van=2025-12-01&tot=2026-06-30').set('Authorization', `Bearer ${aanbiederSleutel}`);
+    const eigen = await request(t.http)
+      .get('/api/v1/rapportages?van=2025-12-01&tot=2026-06-30')
+      .set('Authorization', `Bearer ${aanbiederSleutel}`);
     expect(eigen.body.cijfers.perAanbieder.map((a: { waarde: string }) => a.waarde)).toEqual(['vervoer-plus']);
-    const ander = await request(t.http).get('/api/v1/rapportages?van=2025-12-01&tot=2026-06-30&aanbieder=zorgbalans').set('Authorization', `Bearer ${aanbiederSleutel}`);
+    const ander = await request(t.http)
+      .get('/api/v1/rapportages?van=2025-12-01&tot=2026-06-30&aanbieder=zorgbalans')
+      .set('Authorization', `Bearer ${aanbiederSleutel}`);
     expect(ander.status).toBe(403);
   });
 
@@ -206,7 +270,10 @@ describe('HTTP: GET /api/v1/rapportages', () => {
   });
 
   test('an aanbieder submits its report: POST /api/v1/aanbieder-rapportages', async () => {
-    const res = await request(t.http).post('/api/v1/aanbieder-rapportages').set('Authorization', `Bearer ${aanbiederSleutel}`).send({ deadline: '2026-12-01', inhoud: { aantal: 4 } });
+    const res = await request(t.http)
+      .post('/api/v1/aanbieder-rapportages')
+      .set('Authorization', `Bearer ${aanbiederSleutel}`)
+      .send({ deadline: '2026-12-01', inhoud: { aantal: 4 } });
     expect(res.status).toBe(201);
     const [row] = await db.query(`select aanbieder_id, inhoud from aanbieder_rapportage where deadline = '2026-12-01'`);
     expect(row).toEqual({ aanbieder_id: 'vervoer-plus', inhoud: { aantal: 4 } });
@@ -229,7 +296,18 @@ describe('the rapportages worker (ROLE=all) fires due jobs from PostgreSQL', () 
 
   test('a moment whose deadline passed while Redis was empty is scheduled again and handled by the worker: report stored, escalation in the outbox', async () => {
     const wds = w.app.get<DataSource>(getDataSourceToken());
-    await insertKlachten(wds, genereerKlachten({ n: 30, seed: 21, gemeente: 'GM1904', definitieId: 'gm1904-stichtse-vecht', van: new Date('2026-07-02T00:00:00Z'), tot: new Date('2026-11-15T00:00:00Z'), nu: new Date() }));
+    await insertKlachten(
+      wds,
+      genereerKlachten({
+        n: 30,
+        seed: 21,
+        gemeente: 'GM1904',
+        definitieId: 'gm1904-stichtse-vecht',
+        van: new Date('2026-07-02T00:00:00Z'),
+        tot: new Date('2026-11-15T00:00:00Z'),
+        nu: new Date(),
+      }),
+    );
     // The deadline of 1 December passed during an outage: only the row in PostgreSQL remembers it.
     await wds.query(
       `insert into rapportage_moment (gemeente, definitie_id, definitie_versie, soort, cadans, periode_van, periode_tot, deadline, naar, label)
@@ -246,7 +324,9 @@ describe('the rapportages worker (ROLE=all) fires due jobs from PostgreSQL', () 
     expect(verwerkt[0].verwerkt_op).not.toBeNull();
     const [{ n }] = await wds.query(`select count(*)::int as n from rapportage where deadline = '2000-12-01' and aanbieder_id = '*'`);
     expect(n).toBe(1);
-    const teLaat = await wds.query(`select payload from outbox where type = $1 and payload->>'deadline' = '2000-12-01'`, [RAPPORTAGE_OUTBOX.teLaat]);
+    const teLaat = await wds.query(`select payload from outbox where type = $1 and payload->>'deadline' = '2000-12-01'`, [
+      RAPPORTAGE_OUTBOX.teLaat,
+    ]);
     expect(teLaat.length).toBeGreaterThan(0);
     expect(teLaat.every((r: { payload: { naar: string } }) => r.payload.naar === 'contractmanager')).toBe(true);
   }, 60_000);

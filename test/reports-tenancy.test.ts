@@ -39,12 +39,27 @@ beforeAll(async () => {
   const sleutels = t.app.get(ApiSleutelService);
   for (const g of [A, B]) {
     sleutel[g] = `Bearer ${(await sleutels.maak({ gemeente: g, rol: 'procesEigenaar', naam: `test ${g}` })).sleutel}`;
-    aanbiederSleutel[g] = `Bearer ${(await sleutels.maak({ gemeente: g, rol: 'aanbieder', aanbiederId: 'zorgbalans', naam: `zorgbalans ${g}` })).sleutel}`;
+    aanbiederSleutel[g] =
+      `Bearer ${(await sleutels.maak({ gemeente: g, rol: 'aanbieder', aanbiederId: 'zorgbalans', naam: `zorgbalans ${g}` })).sleutel}`;
   }
   await planning.synchroniseer(NU);
   // Klachten about the same aanbieders in both gemeenten, in both reporting periods.
-  for (const [g, def, seed] of [[A, 'gm1904-stichtse-vecht', 31], [B, 'gm0363-amsterdam', 32]] as const) {
-    await insertKlachten(db, genereerKlachten({ n: 40, seed, gemeente: g, definitieId: def, van: new Date('2026-04-02T00:00:00Z'), tot: new Date('2026-06-20T00:00:00Z'), nu: new Date('2026-06-30T00:00:00Z') }));
+  for (const [g, def, seed] of [
+    [A, 'gm1904-stichtse-vecht', 31],
+    [B, 'gm0363-amsterdam', 32],
+  ] as const) {
+    await insertKlachten(
+      db,
+      genereerKlachten({
+        n: 40,
+        seed,
+        gemeente: g,
+        definitieId: def,
+        van: new Date('2026-04-02T00:00:00Z'),
+        tot: new Date('2026-06-20T00:00:00Z'),
+        nu: new Date('2026-06-30T00:00:00Z'),
+      }),
+    );
   }
 }, 120000);
 
@@ -55,8 +70,13 @@ afterAll(async () => {
 
 describe('stored reports (rapportage) stay within the gemeente', () => {
   beforeAll(async () => {
-    expect(await planning.deadline({ gemeente: A, soort: 'aanbieders', deadline: DEADLINE, kind: 'deadline' }, OP_DEADLINE)).toBe('verwerkt');
-    [{ id: rapportA }] = await db.query(`select id from rapportage where gemeente = $1 and deadline = $2 and aanbieder_id = '*'`, [A, DEADLINE]);
+    expect(await planning.deadline({ gemeente: A, soort: 'aanbieders', deadline: DEADLINE, kind: 'deadline' }, OP_DEADLINE)).toBe(
+      'verwerkt',
+    );
+    [{ id: rapportA }] = await db.query(`select id from rapportage where gemeente = $1 and deadline = $2 and aanbieder_id = '*'`, [
+      A,
+      DEADLINE,
+    ]);
   });
 
   test("GET /rapportages/opgeslagen/:id: a key of gemeente B gets 404 problem+json for gemeente A's stored report", async () => {
@@ -82,7 +102,10 @@ describe('stored reports (rapportage) stay within the gemeente', () => {
 describe('the report planning (rapportage_moment) stays within the gemeente', () => {
   test("GET /rapportages/planning: a key of gemeente B gets its own moments only, none of gemeente A's", async () => {
     const momenten = async (g: string) =>
-      (await db.query(`select to_char(deadline, 'YYYY-MM-DD') as deadline, cadans from rapportage_moment where gemeente = $1 order by deadline, soort`, [g])) as Array<{ deadline: string; cadans: string }>;
+      (await db.query(
+        `select to_char(deadline, 'YYYY-MM-DD') as deadline, cadans from rapportage_moment where gemeente = $1 order by deadline, soort`,
+        [g],
+      )) as Array<{ deadline: string; cadans: string }>;
     const [vanA, vanB] = [await momenten(A), await momenten(B)];
     // The two schedules differ (half year against quarter), so a leak shows.
     expect(vanA.some((m) => m.cadans === 'halfjaar')).toBe(true);
@@ -94,25 +117,56 @@ describe('the report planning (rapportage_moment) stays within the gemeente', ()
 });
 
 describe('aanbieder reports (aanbieder_rapportage) stay within the gemeente', () => {
-  test("POST /aanbieder-rapportages: the same aanbieder in gemeente B does not overwrite its report to gemeente A", async () => {
-    expect((await request(t.http).post('/api/v1/aanbieder-rapportages').set('Authorization', aanbiederSleutel[A]).send({ deadline: '2026-10-01', inhoud: { voor: A } })).status).toBe(201);
-    expect((await request(t.http).post('/api/v1/aanbieder-rapportages').set('Authorization', aanbiederSleutel[B]).send({ deadline: '2026-10-01', inhoud: { voor: B } })).status).toBe(201);
-    const rows = await db.query(`select gemeente, inhoud from aanbieder_rapportage where aanbieder_id = 'zorgbalans' and deadline = '2026-10-01' order by gemeente`);
+  test('POST /aanbieder-rapportages: the same aanbieder in gemeente B does not overwrite its report to gemeente A', async () => {
+    expect(
+      (
+        await request(t.http)
+          .post('/api/v1/aanbieder-rapportages')
+          .set('Authorization', aanbiederSleutel[A])
+          .send({ deadline: '2026-10-01', inhoud: { voor: A } })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await request(t.http)
+          .post('/api/v1/aanbieder-rapportages')
+          .set('Authorization', aanbiederSleutel[B])
+          .send({ deadline: '2026-10-01', inhoud: { voor: B } })
+      ).status,
+    ).toBe(201);
+    const rows = await db.query(
+      `select gemeente, inhoud from aanbieder_rapportage where aanbieder_id = 'zorgbalans' and deadline = '2026-10-01' order by gemeente`,
+    );
     expect(rows).toEqual([
       { gemeente: B, inhoud: { voor: B } }, // GM0363 sorts before GM1904
       { gemeente: A, inhoud: { voor: A } },
     ]);
   });
 
-  test("Klachtenprotocol Wmo keten Amsterdam §10: a report submitted to gemeente A does not count for gemeente B, whose contractmanager still gets the escalation", async () => {
+  test('Klachtenprotocol Wmo keten Amsterdam §10: a report submitted to gemeente A does not count for gemeente B, whose contractmanager still gets the escalation', async () => {
     // Zorgbalans reported to Stichtse Vecht for 1 July, not to Amsterdam.
-    expect((await request(t.http).post('/api/v1/aanbieder-rapportages').set('Authorization', aanbiederSleutel[A]).send({ deadline: DEADLINE, inhoud: { aantal: 3 } })).status).toBe(201);
-    const [{ n }] = await db.query(`select count(*)::int as n from klacht where gemeente = $1 and aanbieders::text like '%zorgbalans%'`, [B]);
+    expect(
+      (
+        await request(t.http)
+          .post('/api/v1/aanbieder-rapportages')
+          .set('Authorization', aanbiederSleutel[A])
+          .send({ deadline: DEADLINE, inhoud: { aantal: 3 } })
+      ).status,
+    ).toBe(201);
+    const [{ n }] = await db.query(`select count(*)::int as n from klacht where gemeente = $1 and aanbieders::text like '%zorgbalans%'`, [
+      B,
+    ]);
     expect(n).toBeGreaterThan(0);
     // Amsterdam's own deadline for the same quarter (April–June, due vóór 1 augustus).
-    expect(await planning.deadline({ gemeente: B, soort: 'aanbieders', deadline: DEADLINE_B, kind: 'deadline' }, OP_DEADLINE_B)).toBe('verwerkt');
+    expect(await planning.deadline({ gemeente: B, soort: 'aanbieders', deadline: DEADLINE_B, kind: 'deadline' }, OP_DEADLINE_B)).toBe(
+      'verwerkt',
+    );
     const teLaat: Array<{ aanbiederId: string }> = (
-      await db.query(`select payload from outbox where type = $1 and payload->>'gemeente' = $2 and payload->>'deadline' = $3`, [RAPPORTAGE_OUTBOX.teLaat, B, DEADLINE_B])
+      await db.query(`select payload from outbox where type = $1 and payload->>'gemeente' = $2 and payload->>'deadline' = $3`, [
+        RAPPORTAGE_OUTBOX.teLaat,
+        B,
+        DEADLINE_B,
+      ])
     ).map((r: { payload: { aanbiederId: string } }) => r.payload);
     expect(teLaat.map((p) => p.aanbiederId)).toContain('zorgbalans');
   });

@@ -1,7 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../src/database/data-source-options';
 import { parseCsv, rapportageCsv, BOM, CSV_KOLOMMEN } from '../src/modules/reports/rapportage-csv';
-import { queryJaaroverzicht, queryRapportage, queryStateTellingen, AFHANDEL_TERMIJNEN, type RapportageFilter } from '../src/modules/reports/rapportage.repository';
+import {
+  queryJaaroverzicht,
+  queryRapportage,
+  queryStateTellingen,
+  AFHANDEL_TERMIJNEN,
+  type RapportageFilter,
+} from '../src/modules/reports/rapportage.repository';
 import { createTestDatabase, type TestDatabase } from './support';
 import { AANBIEDERS, genereerKlachten, insertKlachten, type TestKlacht } from './reports-data';
 
@@ -16,9 +22,24 @@ beforeAll(async () => {
   tdb = await createTestDatabase('reports');
   db = createDataSource({ url: tdb.url, poolSize: 3 });
   await db.initialize();
-  klachten = genereerKlachten({ n: 1500, seed: 6, ...SV, van: new Date('2025-10-01T00:00:00Z'), tot: new Date('2026-06-14T00:00:00Z'), nu: NU });
+  klachten = genereerKlachten({
+    n: 1500,
+    seed: 6,
+    ...SV,
+    van: new Date('2025-10-01T00:00:00Z'),
+    tot: new Date('2026-06-14T00:00:00Z'),
+    nu: NU,
+  });
   // Another gemeente's klachten in the same tables: the reports must never count them.
-  const amsterdam = genereerKlachten({ n: 300, seed: 7, gemeente: 'GM0363', definitieId: 'gm0363-amsterdam', van: new Date('2025-10-01T00:00:00Z'), tot: new Date('2026-06-14T00:00:00Z'), nu: NU });
+  const amsterdam = genereerKlachten({
+    n: 300,
+    seed: 7,
+    gemeente: 'GM0363',
+    definitieId: 'gm0363-amsterdam',
+    van: new Date('2025-10-01T00:00:00Z'),
+    tot: new Date('2026-06-14T00:00:00Z'),
+    nu: NU,
+  });
   await insertKlachten(db, [...klachten, ...amsterdam]);
 });
 
@@ -46,7 +67,10 @@ describe('rapportage per gemeente en periode (Uitgangspunten klachtenmanagement 
     expect(r.totaal).toBeGreaterThan(500);
     for (const a of AANBIEDERS) {
       const rij = r.perAanbieder.find((x) => x.waarde === a.id);
-      expect({ a: a.id, n: rij?.aantal ?? 0 }).toEqual({ a: a.id, n: await tel(`k.aanbieders @> $1::jsonb`, [JSON.stringify([{ id: a.id }])]) });
+      expect({ a: a.id, n: rij?.aantal ?? 0 }).toEqual({
+        a: a.id,
+        n: await tel(`k.aanbieders @> $1::jsonb`, [JSON.stringify([{ id: a.id }])]),
+      });
       expect(rij?.naam).toBe(a.naam);
     }
     expect(r.perAanbieder.find((x) => x.waarde === '(gemeente)')?.aantal).toBe(await tel(`jsonb_array_length(k.aanbieders) = 0`));
@@ -59,14 +83,19 @@ describe('rapportage per gemeente en periode (Uitgangspunten klachtenmanagement 
       expect({ oorzaak: t.waarde, n: t.aantal }).toEqual({ oorzaak: t.waarde, n });
     }
     for (const t of r.perKanaal) expect(t.aantal).toBe(await tel('k.kanaal = $1', [t.waarde]));
-    for (const t of r.perOordeel.filter((x) => x.waarde !== 'zonderOordeel' && x.waarde !== 'nogOpen')) expect(t.aantal).toBe(await tel('k.oordeel = $1', [t.waarde]));
+    for (const t of r.perOordeel.filter((x) => x.waarde !== 'zonderOordeel' && x.waarde !== 'nogOpen'))
+      expect(t.aantal).toBe(await tel('k.oordeel = $1', [t.waarde]));
     // Regels: one per aanbieder x aard x oorzaak; summed they give the per-aanbieder totals.
     for (const a of r.perAanbieder) {
       expect(r.regels.filter((x) => x.aanbiederId === a.waarde).reduce((s, x) => s + x.aantal, 0)).toBe(a.aantal);
     }
     const zb = r.regels.find((x) => x.aanbiederId === 'zorgbalans' && x.aard === 'bejegening' && x.oorzaak === 'planning')!;
     expect(zb.aantal).toBe(await tel(`k.aanbieders @> '[{"id":"zorgbalans"}]' and k.categorie = 'bejegening' and k.oorzaak = 'planning'`));
-    expect(zb.gegrond).toBe(await tel(`k.aanbieders @> '[{"id":"zorgbalans"}]' and k.categorie = 'bejegening' and k.oorzaak = 'planning' and k.oordeel = 'gegrond'`));
+    expect(zb.gegrond).toBe(
+      await tel(
+        `k.aanbieders @> '[{"id":"zorgbalans"}]' and k.categorie = 'bejegening' and k.oorzaak = 'planning' and k.oordeel = 'gegrond'`,
+      ),
+    );
     // Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1: "met de getroffen maatregelen" — the distinct maatregelen of exactly those klachten.
     const maatregelen: Array<{ m: string }> = await db.query(
       `select distinct m from klacht k, jsonb_array_elements_text(k.maatregelen) m where k.gemeente = 'GM1904'
@@ -112,11 +141,20 @@ describe('rapportage per gemeente en periode (Uitgangspunten klachtenmanagement 
     );
     expect(n).toBeGreaterThan(2);
     const op = await queryRapportage(db, { ...halfjaar, drempel: n });
-    expect(op.terugkerend).toContainEqual({ aanbiederId: 'vervoer-plus', aanbiederNaam: 'Vervoer Plus', aard: 'vervoer te laat', aantal: n });
-    expect(op.regels.filter((x) => x.aanbiederId === 'vervoer-plus' && x.aard === 'vervoer te laat').every((x) => x.terugkerend)).toBe(true);
+    expect(op.terugkerend).toContainEqual({
+      aanbiederId: 'vervoer-plus',
+      aanbiederNaam: 'Vervoer Plus',
+      aard: 'vervoer te laat',
+      aantal: n,
+    });
+    expect(op.regels.filter((x) => x.aanbiederId === 'vervoer-plus' && x.aard === 'vervoer te laat').every((x) => x.terugkerend)).toBe(
+      true,
+    );
     const boven = await queryRapportage(db, { ...halfjaar, drempel: n + 1 });
     expect(boven.terugkerend.find((t) => t.aanbiederId === 'vervoer-plus' && t.aard === 'vervoer te laat')).toBeUndefined();
-    expect(boven.regels.filter((x) => x.aanbiederId === 'vervoer-plus' && x.aard === 'vervoer te laat').some((x) => x.terugkerend)).toBe(false);
+    expect(boven.regels.filter((x) => x.aanbiederId === 'vervoer-plus' && x.aard === 'vervoer te laat').some((x) => x.terugkerend)).toBe(
+      false,
+    );
     // About an aanbieder only: klachten the gemeente handled without one are never "terugkerend".
     const laag = await queryRapportage(db, { ...halfjaar, drempel: 2 });
     expect(laag.regels.some((x) => x.aanbiederId === '(gemeente)' && x.aantal >= 2)).toBe(true);
@@ -129,17 +167,53 @@ describe('rapportage per gemeente en periode (Uitgangspunten klachtenmanagement 
     expect(csv.startsWith(BOM)).toBe(true);
     const rows = parseCsv(csv);
     expect(rows[0]).toEqual(CSV_KOLOMMEN.map((k) => k.kop));
-    expect(rows[0].slice(0, 8)).toEqual(['Gemeente', 'Periode van', 'Periode tot en met', 'Aanbieder', 'Aanbieder-id', 'Aard', 'Oorzaak', 'Aantal klachten']);
+    expect(rows[0].slice(0, 8)).toEqual([
+      'Gemeente',
+      'Periode van',
+      'Periode tot en met',
+      'Aanbieder',
+      'Aanbieder-id',
+      'Aard',
+      'Oorzaak',
+      'Aantal klachten',
+    ]);
     expect(rows).toHaveLength(r.regels.length + 1);
     const kol = (naam: string) => rows[0].indexOf(naam);
     const som = rows.slice(1).reduce((s, row) => s + Number(row[kol('Aantal klachten')]), 0);
     expect(som).toBe(r.regels.reduce((s, x) => s + x.aantal, 0));
-    expect(new Set(rows.slice(1).map((row) => row[kol('Terugkerende klacht')]))).toEqual(new Set(r.regels.some((x) => x.terugkerend) ? ['ja', 'nee'].filter((v) => r.regels.some((x) => (x.terugkerend ? 'ja' : 'nee') === v)) : ['nee']));
+    expect(new Set(rows.slice(1).map((row) => row[kol('Terugkerende klacht')]))).toEqual(
+      new Set(
+        r.regels.some((x) => x.terugkerend)
+          ? ['ja', 'nee'].filter((v) => r.regels.some((x) => (x.terugkerend ? 'ja' : 'nee') === v))
+          : ['nee'],
+      ),
+    );
   });
 
   test('CSV fields with ; quotes or formulas are quoted and defused', () => {
     const csv = rapportageCsv(
-      [{ aanbiederId: 'x', aanbiederNaam: 'Zorg; "Goed"', aard: '=HYPERLINK("x")', oorzaak: 'a\nb', aantal: 1, gegrond: 0, deelsGegrond: 0, ongegrond: 0, zonderOordeel: 1, opTijd: 0, naVerdaging: 0, teLaat: 0, teLaatAfgehandeld: 0, lopend: 1, tevreden: 0, nietTevreden: 0, maatregelen: [], terugkerend: false }],
+      [
+        {
+          aanbiederId: 'x',
+          aanbiederNaam: 'Zorg; "Goed"',
+          aard: '=HYPERLINK("x")',
+          oorzaak: 'a\nb',
+          aantal: 1,
+          gegrond: 0,
+          deelsGegrond: 0,
+          ongegrond: 0,
+          zonderOordeel: 1,
+          opTijd: 0,
+          naVerdaging: 0,
+          teLaat: 0,
+          teLaatAfgehandeld: 0,
+          lopend: 1,
+          tevreden: 0,
+          nietTevreden: 0,
+          maatregelen: [],
+          terugkerend: false,
+        },
+      ],
       { gemeente: 'GM1904', van: '2026-01-01', tot: '2026-06-30' },
     );
     const [, row] = parseCsv(csv);
@@ -156,7 +230,9 @@ describe('Awb 9:12a jaaroverzicht', () => {
       `select count(*)::int as n from klacht where gemeente = 'GM1904' and soort = 'klacht' and kanaal in ('brief', 'webformulier', 'email')
          and ontvangen_op >= '2026-01-01T00:00:00+01:00' and ontvangen_op < '2027-01-01T00:00:00+01:00'`,
     );
-    const [{ alle }] = await db.query(`select count(*)::int as alle from klacht where gemeente = 'GM1904' and ontvangen_op >= '2026-01-01T00:00:00+01:00'`);
+    const [{ alle }] = await db.query(
+      `select count(*)::int as alle from klacht where gemeente = 'GM1904' and ontvangen_op >= '2026-01-01T00:00:00+01:00'`,
+    );
     expect(j.schriftelijk).toBe(n);
     expect(j.schriftelijk).toBeLessThan(alle);
     expect(j.perAard.reduce((s, t) => s + t.aantal, 0)).toBe(n);

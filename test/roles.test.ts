@@ -54,7 +54,10 @@ describe('process roles', () => {
     }
     const all = await createTestApp({ databaseUrl: db.url, postgresQueue: true });
     try {
-      const names = await eventually(() => workerConnections(db.url), (n) => n.length > 0);
+      const names = await eventually(
+        () => workerConnections(db.url),
+        (n) => n.length > 0,
+      );
       expect(names.length).toBeGreaterThan(0);
     } finally {
       await all.close();
@@ -62,7 +65,10 @@ describe('process roles', () => {
   });
 
   it('worker.ts runs the workers without HTTP and stops cleanly on SIGTERM', async () => {
-    await eventually(() => workerConnections(db.url), (n) => n.length === 0);
+    await eventually(
+      () => workerConnections(db.url),
+      (n) => n.length === 0,
+    );
     const port = await freePort();
     let output = '';
     worker = spawn(process.execPath, ['-r', './test/support/ts-register.js', 'src/worker.ts'], {
@@ -74,13 +80,22 @@ describe('process roles', () => {
     worker.stderr!.on('data', (d) => (output += d));
     const exited = new Promise<number | null>((resolve) => worker!.once('exit', (code) => resolve(code)));
 
-    const names = await eventually(() => workerConnections(db.url), (n) => n.length > 0, 60_000);
+    const names = await eventually(
+      () => workerConnections(db.url),
+      (n) => n.length > 0,
+      60_000,
+    );
     expect(names.length).toBeGreaterThan(0);
     expect(output).toContain('Worker running (no HTTP)');
     await expect(fetch(`http://127.0.0.1:${port}/api/v1/health`)).rejects.toThrow();
 
     worker.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(await eventually(() => workerConnections(db.url), (n) => n.length === 0)).toEqual([]);
+    expect(
+      await eventually(
+        () => workerConnections(db.url),
+        (n) => n.length === 0,
+      ),
+    ).toEqual([]);
   }, 120_000);
 });

@@ -37,7 +37,9 @@ describe('the role table: guard, OpenAPI document and docs/api.md agree', () => 
     await t.app.listen(0, '127.0.0.1');
     basis = `http://127.0.0.1:${(t.http.address() as AddressInfo).port}/api/v1`;
     tokens = Object.fromEntries(
-      await Promise.all(ROLLEN.map(async (r) => [r, await bearer(t.app, GEMEENTE, r, r === 'aanbieder' ? 'zorg-noord' : undefined)] as const)),
+      await Promise.all(
+        ROLLEN.map(async (r) => [r, await bearer(t.app, GEMEENTE, r, r === 'aanbieder' ? 'zorg-noord' : undefined)] as const),
+      ),
     ) as Record<Rol, string>;
     const doc = (await (await fetch(`${basis}/openapi.json`)).json()) as {
       paths: Record<string, Record<string, { security?: unknown[]; requestBody?: unknown; 'x-rollen'?: string[] }>>;
@@ -45,7 +47,13 @@ describe('the role table: guard, OpenAPI document and docs/api.md agree', () => 
     operaties = Object.entries(doc.paths).flatMap(([pad, item]) =>
       Object.entries(item)
         .filter(([, op]) => op.security?.length !== 0)
-        .map(([methode, op]) => ({ sleutel: `${methode.toUpperCase()} ${pad}`, methode: methode.toUpperCase(), pad, heeftBody: Boolean(op.requestBody), rollen: op['x-rollen'] ?? [] })),
+        .map(([methode, op]) => ({
+          sleutel: `${methode.toUpperCase()} ${pad}`,
+          methode: methode.toUpperCase(),
+          pad,
+          heeftBody: Boolean(op.requestBody),
+          rollen: op['x-rollen'] ?? [],
+        })),
     );
   }, 60_000);
 
@@ -72,7 +80,8 @@ describe('the role table: guard, OpenAPI document and docs/api.md agree', () => 
           body: op.heeftBody ? JSON.stringify(body) : undefined,
         });
         const geweigerd = res.status === 403;
-        if (geweigerd === op.rollen.includes(rol)) fouten.push(`${op.sleutel} as ${rol}: ${res.status}, document says ${op.rollen.join(', ')}`);
+        if (geweigerd === op.rollen.includes(rol))
+          fouten.push(`${op.sleutel} as ${rol}: ${res.status}, document says ${op.rollen.join(', ')}`);
       }
     }
     expect(fouten).toEqual([]);
@@ -84,13 +93,16 @@ describe('the role table: guard, OpenAPI document and docs/api.md agree', () => 
     const verwacht = [
       '| route | rollen |',
       '|---|---|',
-      ...[...operaties].sort((a, b) => a.pad.localeCompare(b.pad) || a.methode.localeCompare(b.methode)).map((o) => `| \`${o.sleutel}\` | ${o.rollen.join(', ')} |`),
+      ...[...operaties]
+        .sort((a, b) => a.pad.localeCompare(b.pad) || a.methode.localeCompare(b.methode))
+        .map((o) => `| \`${o.sleutel}\` | ${o.rollen.join(', ')} |`),
     ].join('\n');
     const begin = tekst.indexOf(BEGIN);
     const eind = tekst.indexOf(EIND);
     const gevonden = begin >= 0 && eind > begin ? tekst.slice(begin + BEGIN.length, eind).trim() : '(no table between the markers)';
     // SCHRIJF_ROLLEN_TABEL=1 writes the table between the markers (after a change of roles, then review the diff).
-    if (process.env.SCHRIJF_ROLLEN_TABEL && begin >= 0 && eind > begin) writeFileSync(bestand, `${tekst.slice(0, begin + BEGIN.length)}\n${verwacht}\n${tekst.slice(eind)}`);
+    if (process.env.SCHRIJF_ROLLEN_TABEL && begin >= 0 && eind > begin)
+      writeFileSync(bestand, `${tekst.slice(0, begin + BEGIN.length)}\n${verwacht}\n${tekst.slice(eind)}`);
     else expect(gevonden).toBe(verwacht);
   });
 });

@@ -19,7 +19,12 @@ let defs: string;
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), cwd: process.cwd(), env: { DATABASE_URL: db.url, DEFINITIONS_DIR: defs } };
+  const io: CliIo = {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    cwd: process.cwd(),
+    env: { DATABASE_URL: db.url, DEFINITIONS_DIR: defs },
+  };
   const code = await runCli(['sleutel', ...args], io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -48,7 +53,10 @@ describe('klachtregie sleutel (CLI)', () => {
     const id = /id ([0-9a-f-]{36})/.exec(out)![1];
 
     const ds = t.app.get(DataSource);
-    const [rij] = (await ds.query('select gemeente, rol, naam, hash, row_to_json(api_sleutel)::text as alles from api_sleutel where id = $1', [id])) as Array<Record<string, string>>;
+    const [rij] = (await ds.query(
+      'select gemeente, rol, naam, hash, row_to_json(api_sleutel)::text as alles from api_sleutel where id = $1',
+      [id],
+    )) as Array<Record<string, string>>;
     expect(rij).toMatchObject({ gemeente: 'GM0772', rol: 'beheerder', naam: 'Beheer Eindhoven', hash: hashSleutel(sleutel!) });
     expect(rij.alles).not.toContain(sleutel!.split('_')[2]);
 
@@ -76,9 +84,25 @@ describe('klachtregie sleutel (CLI)', () => {
     const zonder = await cli('uitgeven', '--gemeente', 'GM0363', '--rol', 'aanbieder', '--naam', 'Zorg Noord');
     expect(zonder.code).toBe(2);
     expect(zonder.err).toContain('--aanbieder');
-    const met = await cli('uitgeven', '--gemeente', 'GM0363', '--rol', 'aanbieder', '--aanbieder', 'zorg-noord', '--naam', 'Zorg Noord', '--json');
+    const met = await cli(
+      'uitgeven',
+      '--gemeente',
+      'GM0363',
+      '--rol',
+      'aanbieder',
+      '--aanbieder',
+      'zorg-noord',
+      '--naam',
+      'Zorg Noord',
+      '--json',
+    );
     expect(met.code).toBe(0);
-    expect(JSON.parse(met.out)).toMatchObject({ gemeente: 'GM0363', rol: 'aanbieder', aanbiederId: 'zorg-noord', sleutel: expect.stringMatching(/^kr_/) });
+    expect(JSON.parse(met.out)).toMatchObject({
+      gemeente: 'GM0363',
+      rol: 'aanbieder',
+      aanbiederId: 'zorg-noord',
+      sleutel: expect.stringMatching(/^kr_/),
+    });
   });
 
   test('bad input names the option and stores nothing: unknown gemeente, unknown role, no name', async () => {

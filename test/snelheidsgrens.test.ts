@@ -40,7 +40,8 @@ describe('rate limits per key and per address', () => {
 
   it('guessing keys: after five failed authentications from one address, 429 with Retry-After (also for the next guess)', async () => {
     const statussen: number[] = [];
-    for (let i = 0; i < 7; i++) statussen.push((await request(t.http).get('/api/v1/klachten').set('Authorization', `Bearer kr_verzonnen_${i}`)).status);
+    for (let i = 0; i < 7; i++)
+      statussen.push((await request(t.http).get('/api/v1/klachten').set('Authorization', `Bearer kr_verzonnen_${i}`)).status);
     expect(statussen.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statussen.slice(5)).toEqual([429, 429]);
     const res = await request(t.http).get('/api/v1/klachten').set('Authorization', 'Bearer kr_nog_een');

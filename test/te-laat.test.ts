@@ -79,7 +79,10 @@ const FORMEEL: Array<[string, string, Record<string, unknown>?]> = [
 async function bouwFixture(): Promise<void> {
   for (const g of ['GM1904', 'GM0363'] as const) {
     // Awb 9:11: the afhandeltermijn passed (TERMIJN_VERLOPEN recorded), still in behandeling: late.
-    await klacht(g, 'afhandeltermijn verlopen, nog in behandeling', true, '2026-03-02T10:00:00+01:00', [...FORMEEL, ['VERLOPEN', 'afhandeling']]);
+    await klacht(g, 'afhandeltermijn verlopen, nog in behandeling', true, '2026-03-02T10:00:00+01:00', [
+      ...FORMEEL,
+      ['VERLOPEN', 'afhandeling'],
+    ]);
     // Met late: the afdoening after the termijn; now only the klager's 9:24 year runs.
     await klacht(g, 'te laat afgedaan', false, '2026-03-02T11:00:00+01:00', [
       ...FORMEEL,
@@ -95,7 +98,10 @@ async function bouwFixture(): Promise<void> {
       ['AFDOENEN', '2026-05-20T10:00:00+02:00', { oordeel: 'ongegrond' }],
     ]);
     // Running, due 13 July 2026: op tijd.
-    await klacht(g, 'loopt, op tijd', false, '2026-06-01T10:00:00+02:00', [['FORMELE_BEHANDELING', '2026-06-01T11:00:00+02:00'], ['IN_BEHANDELING_NEMEN', '2026-06-02T10:00:00+02:00']]);
+    await klacht(g, 'loopt, op tijd', false, '2026-06-01T10:00:00+02:00', [
+      ['FORMELE_BEHANDELING', '2026-06-01T11:00:00+02:00'],
+      ['IN_BEHANDELING_NEMEN', '2026-06-02T10:00:00+02:00'],
+    ]);
   }
   // Past its last day, the wake-up has not come yet (the termijn is still running): late as well.
   await klacht('GM1904', 'afhandeltermijn voorbij, nog niet gewekt', true, '2026-03-02T12:00:00+01:00', FORMEEL);
@@ -117,12 +123,22 @@ async function bouwFixture(): Promise<void> {
   ]);
   // Amsterdam, at the aanbieder (Klachtenprotocol Wmo keten §6: contact within 5 werkdagen, by 8 June).
   await klacht('GM0363', 'contacttermijn verlopen, geen contact', true, '2026-06-01T10:00:00+02:00', [['VERLOPEN', 'contact']], true);
-  await klacht('GM0363', 'contacttermijn verlopen, daarna contact opgenomen', false, '2026-06-01T11:00:00+02:00', [
-    ['VERLOPEN', 'contact'],
-    ['CONTACT_OPGENOMEN', '2026-06-10T10:00:00+02:00'],
-  ], true);
+  await klacht(
+    'GM0363',
+    'contacttermijn verlopen, daarna contact opgenomen',
+    false,
+    '2026-06-01T11:00:00+02:00',
+    [
+      ['VERLOPEN', 'contact'],
+      ['CONTACT_OPGENOMEN', '2026-06-10T10:00:00+02:00'],
+    ],
+    true,
+  );
   // Due 17 June: bijna verlopen, not late.
-  await klacht('GM0363', 'bijna verlopen', false, '2026-05-06T10:00:00+02:00', [['FORMELE_BEHANDELING', '2026-05-06T11:00:00+02:00'], ['IN_BEHANDELING_NEMEN', '2026-05-07T10:00:00+02:00']]);
+  await klacht('GM0363', 'bijna verlopen', false, '2026-05-06T10:00:00+02:00', [
+    ['FORMELE_BEHANDELING', '2026-05-06T11:00:00+02:00'],
+    ['IN_BEHANDELING_NEMEN', '2026-05-07T10:00:00+02:00'],
+  ]);
 }
 
 beforeAll(async () => {
@@ -148,7 +164,10 @@ afterAll(async () => {
   await deleteRedisPrefix(queuePrefix);
 });
 
-const get = (g: Gemeente, pad: string) => request(a.http).get(`/api/v1${pad}`).set('Authorization', `Bearer ${sleutels.get(`${g}:procesEigenaar`)}`);
+const get = (g: Gemeente, pad: string) =>
+  request(a.http)
+    .get(`/api/v1${pad}`)
+    .set('Authorization', `Bearer ${sleutels.get(`${g}:procesEigenaar`)}`);
 
 interface StateOverzicht {
   state: string;
@@ -195,7 +214,10 @@ async function zichten(g: Gemeente) {
     for (const k of res.body.klachten as Array<{ id: string; band: string | null }>) if (k.band === 'overdue') perState.push(k.id);
   }
 
-  const lijst = (await get(g, `/klachten?overdue=true&pageSize=100`).expect(200)).body as { totaal: number; resultaten: Array<{ id: string; teLaat: boolean }> };
+  const lijst = (await get(g, `/klachten?overdue=true&pageSize=100`).expect(200)).body as {
+    totaal: number;
+    resultaten: Array<{ id: string; teLaat: boolean }>;
+  };
   const rapport = (await get(g, `/rapportages?van=2026-01-01&tot=2026-06-30`).expect(200)).body as {
     cijfers: { perTermijn: Array<{ waarde: string; aantal: number }>; regels: Array<{ teLaat: number; teLaatAfgehandeld: number }> };
   };
@@ -220,7 +242,10 @@ describe('te laat: one definition in every view (issue 10)', () => {
   test.each(['GM1904', 'GM0363'] as const)(
     'an open obligation past its termijn and not met is late until met or the klacht ends: heatmap, diagram, state lists, overdue=true, report and CSV agree (%s)',
     async (g) => {
-      const laat = fixture.filter((k) => k.gemeente === g && k.teLaat).map((k) => k.id).sort();
+      const laat = fixture
+        .filter((k) => k.gemeente === g && k.teLaat)
+        .map((k) => k.id)
+        .sort();
       expect(laat.length).toBeGreaterThanOrEqual(2);
       const z = await zichten(g);
       expect(z).toEqual({
@@ -248,7 +273,11 @@ describe('te laat: one definition in every view (issue 10)', () => {
       const z = await zichten(g);
       expect(z.lijst).toContain(id);
       expect(z.perState).toContain(id);
-      const detail = (await get(g, `/klachten/${id}`).expect(200)).body as { state: string; teLaat: boolean; termijnen: Array<{ naam: string; status: string; overdue: boolean }> };
+      const detail = (await get(g, `/klachten/${id}`).expect(200)).body as {
+        state: string;
+        teLaat: boolean;
+        termijnen: Array<{ naam: string; status: string; overdue: boolean }>;
+      };
       expect(detail.state).toBe('gemeente.inBehandeling');
       expect(detail.teLaat).toBe(true);
       expect(detail.termijnen.find((t) => t.naam === 'afhandeling')).toMatchObject({ status: 'verlopen', overdue: true });
@@ -262,7 +291,9 @@ describe('te laat: one definition in every view (issue 10)', () => {
     for (const g of ['GM1904', 'GM0363'] as const) {
       const id = fixture.find((k) => k.gemeente === g && k.wat === 'te laat afgedaan')!.id;
       // Was late when it ended: the late afdoening, and (Stichtse Vecht) the klacht withdrawn after its termijn passed.
-      const wasLaat = fixture.filter((k) => k.gemeente === g && ['te laat afgedaan', 'ingetrokken na verlopen termijn'].includes(k.wat)).length;
+      const wasLaat = fixture.filter(
+        (k) => k.gemeente === g && ['te laat afgedaan', 'ingetrokken na verlopen termijn'].includes(k.wat),
+      ).length;
       const z = await zichten(g);
       expect(z.lijst).not.toContain(id);
       expect(z.rapportAfgehandeld).toBe(wasLaat);
@@ -272,7 +303,7 @@ describe('te laat: one definition in every view (issue 10)', () => {
     }
   });
 
-  test('not obligations: the klager\'s 9:24 year and the Awb 9:8 lid 3 notice window never make a klacht late; a late contact is met by the contact', async () => {
+  test("not obligations: the klager's 9:24 year and the Awb 9:8 lid 3 notice window never make a klacht late; a late contact is met by the contact", async () => {
     const naam = (wat: string) => fixture.find((k) => k.wat === wat)!.id;
     const sv = await zichten('GM1904');
     const ams = await zichten('GM0363');
@@ -280,7 +311,9 @@ describe('te laat: one definition in every view (issue 10)', () => {
     expect(sv.lijst).not.toContain(naam('ingetrokken na verlopen termijn'));
     expect(ams.lijst).not.toContain(naam('contacttermijn verlopen, daarna contact opgenomen'));
     expect(ams.lijst).toContain(naam('contacttermijn verlopen, geen contact'));
-    const verplichting: Array<{ naam: string; verplichting: boolean }> = await a.db.query(`select distinct naam, verplichting from termijn order by naam`);
+    const verplichting: Array<{ naam: string; verplichting: boolean }> = await a.db.query(
+      `select distinct naam, verplichting from termijn order by naam`,
+    );
     expect(verplichting).toEqual([
       { naam: 'aanbiederAfhandeling', verplichting: true },
       { naam: 'afhandeling', verplichting: true },
@@ -337,17 +370,33 @@ describe('migration TermijnVerplichting: backfill of te laat from the recorded h
          values ($1, $2, $3, $3, '2026-04-13', '2026-04-13T22:00:00Z', $4, $5, $6)`,
         [randomUUID(), klachtId, naam, status, beeindigdOp, beeindigdDoor],
       );
-    const verlopen: [string, string, string, string] = ['TERMIJN_VERLOPEN', 'gemeente.inBehandeling', 'gemeente.inBehandeling', '2026-04-13T22:00:00Z'];
+    const verlopen: [string, string, string, string] = [
+      'TERMIJN_VERLOPEN',
+      'gemeente.inBehandeling',
+      'gemeente.inBehandeling',
+      '2026-04-13T22:00:00Z',
+    ];
 
-    const nogLaat = await klacht('gemeente.horen', false, [verlopen, ['HOREN_UITNODIGEN', 'gemeente.inBehandeling', 'gemeente.horen', '2026-04-20T10:00:00Z']]);
+    const nogLaat = await klacht('gemeente.horen', false, [
+      verlopen,
+      ['HOREN_UITNODIGEN', 'gemeente.inBehandeling', 'gemeente.horen', '2026-04-20T10:00:00Z'],
+    ]);
     await termijn(nogLaat, 'afhandeling', 'verlopen', 'TERMIJN_VERLOPEN', '2026-04-13T22:00:00Z');
     await termijn(nogLaat, 'tweedeLijnVerzoek', 'lopend', null, null);
-    const laatAfgedaan = await klacht('tweedeLijnVenster', false, [verlopen, ['AFDOENEN', 'gemeente.oordeelsvorming', 'gemeente.tevredenheidscheck', '2026-05-01T10:00:00Z']]);
+    const laatAfgedaan = await klacht('tweedeLijnVenster', false, [
+      verlopen,
+      ['AFDOENEN', 'gemeente.oordeelsvorming', 'gemeente.tevredenheidscheck', '2026-05-01T10:00:00Z'],
+    ]);
     await termijn(laatAfgedaan, 'afhandeling', 'verlopen', 'TERMIJN_VERLOPEN', '2026-04-13T22:00:00Z');
     await termijn(laatAfgedaan, 'tweedeLijnVerzoek', 'lopend', null, null);
-    const metLaat = await klacht('tweedeLijnVenster', false, [['AFDOENEN', 'gemeente.oordeelsvorming', 'tweedeLijnVenster', '2026-04-20T10:00:00Z']]);
+    const metLaat = await klacht('tweedeLijnVenster', false, [
+      ['AFDOENEN', 'gemeente.oordeelsvorming', 'tweedeLijnVenster', '2026-04-20T10:00:00Z'],
+    ]);
     await termijn(metLaat, 'afhandeling', 'verlopen', 'AFDOENEN', '2026-04-20T10:00:00Z');
-    const geeindigd = await klacht('ingetrokken', true, [verlopen, ['KLACHT_INGETROKKEN', 'gemeente.inBehandeling', 'ingetrokken', '2026-05-02T10:00:00Z']]);
+    const geeindigd = await klacht('ingetrokken', true, [
+      verlopen,
+      ['KLACHT_INGETROKKEN', 'gemeente.inBehandeling', 'ingetrokken', '2026-05-02T10:00:00Z'],
+    ]);
     await termijn(geeindigd, 'afhandeling', 'verlopen', 'TERMIJN_VERLOPEN', '2026-04-13T22:00:00Z');
 
     await ds.runMigrations();

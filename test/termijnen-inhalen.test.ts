@@ -73,12 +73,17 @@ describe.each([
   });
 
   const vervalJobs = async (klachtId: string): Promise<Job<TermijnJob>[]> =>
-    (await app.scheduler.queue.getJobs(['waiting', 'delayed', 'prioritized'])).filter((j) => j?.data.klachtId === klachtId && j.data.kind === 'verval');
+    (await app.scheduler.queue.getJobs(['waiting', 'delayed', 'prioritized'])).filter(
+      (j) => j?.data.klachtId === klachtId && j.data.kind === 'verval',
+    );
 
   it('a backdated intake with three overdue termijnen: all fire in due order, none is left running, whatever order the wake-ups arrive in', async () => {
     const id = await achterstalligeKlacht(app);
     const termijnen = async () =>
-      (await app.db.query(`select naam, status, revision, vervalt_op, verval_gemeld_op from termijn where klacht_id = $1 order by vervalt_op, naam`, [id])) as Array<{
+      (await app.db.query(
+        `select naam, status, revision, vervalt_op, verval_gemeld_op from termijn where klacht_id = $1 order by vervalt_op, naam`,
+        [id],
+      )) as Array<{
         naam: string;
         status: string;
         revision: number;
@@ -117,7 +122,9 @@ describe.each([
     ]);
     expect(eind.every((t) => t.verval_gemeld_op !== null)).toBe(true);
 
-    const historie = (await app.db.query(`select type, at, payload from klacht_gebeurtenis where klacht_id = $1 order by id`, [id])) as Array<{
+    const historie = (await app.db.query(`select type, at, payload from klacht_gebeurtenis where klacht_id = $1 order by id`, [
+      id,
+    ])) as Array<{
       type: string;
       at: Date;
       payload: { termijn?: string };
@@ -131,7 +138,10 @@ describe.each([
     expect([...momenten].sort((a, b) => a - b)).toEqual(momenten);
 
     // Each termijn expired once: one termijn.verlopen each, the escalation of the afhandeltermijn once.
-    const outbox = (await app.db.query(`select type, payload from outbox where klacht_id = $1 and type in ('termijn.verlopen', 'termijn.escalatie') order by id`, [id])) as Array<{
+    const outbox = (await app.db.query(
+      `select type, payload from outbox where klacht_id = $1 and type in ('termijn.verlopen', 'termijn.escalatie') order by id`,
+      [id],
+    )) as Array<{
       type: string;
       payload: { naam: string; naar?: string };
     }>;
@@ -145,11 +155,19 @@ describe.each([
     expect(k).toEqual({ state: 'gemeente.beoordelen', done: false });
   });
 
-  it('an expiry processed after a later event of the klacht carries that event\'s time, so the regime accepts it and the termijn does not stay running', async () => {
+  it("an expiry processed after a later event of the klacht carries that event's time, so the regime accepts it and the termijn does not stay running", async () => {
     // Klachtenprotocol Wmo keten Amsterdam §6: afhandeling by the aanbieder within 6 weeks; received 100 days ago.
     const dag = dagVan(new Date(Date.now() - 100 * DAG_MS));
     const { klacht } = await app.engine.create(
-      { gemeente: 'GM0363', kanaal: 'brief', ontvangenOp: `${dag}T09:00:00Z`, ingediendBij: 'aanbieder', soort: 'klacht', aanbieders: [{ id: 'zorg-west', type: 'wmo' }], feiten: {} },
+      {
+        gemeente: 'GM0363',
+        kanaal: 'brief',
+        ontvangenOp: `${dag}T09:00:00Z`,
+        ingediendBij: 'aanbieder',
+        soort: 'klacht',
+        aanbieders: [{ id: 'zorg-west', type: 'wmo' }],
+        feiten: {},
+      },
       { actor: 'aanbieder' },
     );
     // The contact is registered now, before any wake-up ran: the klacht's clock is now past both due moments.
@@ -158,7 +176,9 @@ describe.each([
     await app.relay.idle();
     const job = (await vervalJobs(klacht.id)).find((j) => j.data.termijnNaam === 'aanbiederAfhandeling');
     expect(await processor.process(job!)).toBe('verwerkt');
-    const verlopen = await app.db.query(`select at from klacht_gebeurtenis where klacht_id = $1 and type = 'TERMIJN_VERLOPEN'`, [klacht.id]);
+    const verlopen = await app.db.query(`select at from klacht_gebeurtenis where klacht_id = $1 and type = 'TERMIJN_VERLOPEN'`, [
+      klacht.id,
+    ]);
     expect(verlopen.map((v: { at: Date }) => v.at.toISOString())).toEqual([contactOp]);
     const rijen = await app.db.query(`select naam, status from termijn where klacht_id = $1 order by naam`, [klacht.id]);
     expect(rijen).toEqual([
@@ -172,7 +192,15 @@ describe.each([
     // Klachtenprotocol Wmo keten Amsterdam §6: contact within 5 werkdagen, afhandeling within 6 weeks; received 100 days ago.
     const dag = dagVan(new Date(Date.now() - 100 * DAG_MS));
     const { klacht } = await app.engine.create(
-      { gemeente: 'GM0363', kanaal: 'webformulier', ontvangenOp: `${dag}T09:00:00Z`, ingediendBij: 'aanbieder', soort: 'klacht', aanbieders: [{ id: 'zorg-oost', type: 'wmo' }], feiten: {} },
+      {
+        gemeente: 'GM0363',
+        kanaal: 'webformulier',
+        ontvangenOp: `${dag}T09:00:00Z`,
+        ingediendBij: 'aanbieder',
+        soort: 'klacht',
+        aanbieders: [{ id: 'zorg-oost', type: 'wmo' }],
+        feiten: {},
+      },
       { actor: 'aanbieder' },
     );
     await app.relay.idle();
@@ -182,19 +210,31 @@ describe.each([
     expect(contactJob).toBeDefined();
     await contactJob!.remove();
     // A worker process on the same database and queue (concurrency 8): it may run both wake-ups at once.
-    const worker = await createEngineApp({ databaseUrl: db.url, postgresQueue, queuePrefix: app.config.queuePrefix, regimes: 'definities', env: { ROLE: 'worker', SWEEP_INTERVAL_MS: '600000' } });
+    const worker = await createEngineApp({
+      databaseUrl: db.url,
+      postgresQueue,
+      queuePrefix: app.config.queuePrefix,
+      regimes: 'definities',
+      env: { ROLE: 'worker', SWEEP_INTERVAL_MS: '600000' },
+    });
     try {
       await waitFor(
         'both termijnen fired',
-        async () => (await app.db.query(`select count(*)::int as n from termijn where klacht_id = $1 and status = 'lopend'`, [klacht.id]))[0].n === 0,
+        async () =>
+          (await app.db.query(`select count(*)::int as n from termijn where klacht_id = $1 and status = 'lopend'`, [klacht.id]))[0].n === 0,
         20_000,
       );
-      const rijen = (await app.db.query(`select naam, status, vervalt_op from termijn where klacht_id = $1 order by vervalt_op`, [klacht.id])) as Array<{ naam: string; status: string; vervalt_op: Date }>;
+      const rijen = (await app.db.query(`select naam, status, vervalt_op from termijn where klacht_id = $1 order by vervalt_op`, [
+        klacht.id,
+      ])) as Array<{ naam: string; status: string; vervalt_op: Date }>;
       expect(rijen.map((r) => [r.naam, r.status])).toEqual([
         ['contact', 'verlopen'],
         ['aanbiederAfhandeling', 'verlopen'],
       ]);
-      const verlopen = (await app.db.query(`select at, payload->>'termijn' as termijn from klacht_gebeurtenis where klacht_id = $1 and type = 'TERMIJN_VERLOPEN' order by id`, [klacht.id])) as Array<{ at: Date; termijn: string }>;
+      const verlopen = (await app.db.query(
+        `select at, payload->>'termijn' as termijn from klacht_gebeurtenis where klacht_id = $1 and type = 'TERMIJN_VERLOPEN' order by id`,
+        [klacht.id],
+      )) as Array<{ at: Date; termijn: string }>;
       expect(verlopen.map((v) => [v.termijn, v.at.toISOString()])).toEqual(rijen.map((r) => [r.naam, r.vervalt_op.toISOString()]));
     } finally {
       await worker.close();

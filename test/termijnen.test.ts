@@ -1,6 +1,13 @@
 import IORedis from 'ioredis';
 import { Client } from 'pg';
-import { createTestDatabase, deleteRedisPrefix, startPrivateRedis, uniqueRedisPrefix, type PrivateRedis, type TestDatabase } from './support';
+import {
+  createTestDatabase,
+  deleteRedisPrefix,
+  startPrivateRedis,
+  uniqueRedisPrefix,
+  type PrivateRedis,
+  type TestDatabase,
+} from './support';
 import { createEngineApp, waitFor, type EngineApp } from './support/engine-harness';
 import { testIntake } from './support/test-regime';
 import { termijnJobId } from '../src/jobs/queues';
@@ -29,13 +36,17 @@ async function maakKlacht(app: EngineApp): Promise<string> {
 }
 
 async function zetVervalOp(app: EngineApp, klachtId: string, op: Date, herplan = true): Promise<string> {
-  const [t] = await app.db.query(`update termijn set vervalt_op = $2 where klacht_id = $1 and naam = 'afhandeling' and status = 'lopend' returning id`, [klachtId, op]);
+  const [t] = await app.db.query(
+    `update termijn set vervalt_op = $2 where klacht_id = $1 and naam = 'afhandeling' and status = 'lopend' returning id`,
+    [klachtId, op],
+  );
   const id = t[0].id as string;
   if (herplan) await app.scheduler.herplan(id);
   return id;
 }
 
-const state = async (app: EngineApp, id: string): Promise<string> => (await app.db.query(`select state from klacht where id = $1`, [id]))[0].state;
+const state = async (app: EngineApp, id: string): Promise<string> =>
+  (await app.db.query(`select state from klacht where id = $1`, [id]))[0].state;
 
 describe.each([
   ['Redis', false],
@@ -58,7 +69,10 @@ describe.each([
     await zetVervalOp(app, id, due);
     expect(await state(app, id)).toBe('inBehandeling');
     await waitFor('TERMIJN_VERLOPEN applied', async () => (await state(app, id)) === 'termijnVerstreken', 20_000, 50);
-    const [g] = await app.db.query(`select actor, at, recorded_at, payload from klacht_gebeurtenis where klacht_id = $1 and type = 'TERMIJN_VERLOPEN'`, [id]);
+    const [g] = await app.db.query(
+      `select actor, at, recorded_at, payload from klacht_gebeurtenis where klacht_id = $1 and type = 'TERMIJN_VERLOPEN'`,
+      [id],
+    );
     expect(g.actor).toBe('systeem');
     expect(g.payload).toEqual({ termijn: 'afhandeling' });
     expect(g.at.getTime()).toBe(due.getTime());
@@ -66,7 +80,9 @@ describe.each([
     expect(g.recorded_at.getTime()).toBeGreaterThanOrEqual(due.getTime());
     expect(g.recorded_at.getTime() - due.getTime()).toBeLessThan(10_000);
     const outbox = await app.db.query(`select type, payload from outbox where klacht_id = $1 order by id`, [id]);
-    expect(outbox.find((o: { type: string }) => o.type === 'termijn.escalatie')?.payload).toEqual(expect.objectContaining({ naar: 'leidinggevende', naam: 'afhandeling' }));
+    expect(outbox.find((o: { type: string }) => o.type === 'termijn.escalatie')?.payload).toEqual(
+      expect.objectContaining({ naar: 'leidinggevende', naam: 'afhandeling' }),
+    );
     expect(outbox.map((o: { type: string }) => o.type)).toEqual(expect.arrayContaining(['termijn.verlopen', 'intent.COLLEGE_INFORMEREN']));
     const [t] = await app.db.query(`select status, verval_gemeld_op from termijn where klacht_id = $1 and naam = 'afhandeling'`, [id]);
     expect(t.status).toBe('verlopen');
@@ -82,20 +98,39 @@ describe.each([
       [id, op.toISOString(), op],
     );
     const t = rij[0];
-    const job = { klachtId: id, termijnNaam: 'afhandeling', revision: t.revision as number, kind: 'herinnering' as const, herinnering: t.herinneringen[0].naam as string };
+    const job = {
+      klachtId: id,
+      termijnNaam: 'afhandeling',
+      revision: t.revision as number,
+      kind: 'herinnering' as const,
+      herinnering: t.herinneringen[0].naam as string,
+    };
     await app.scheduler.plan(job, op);
     await app.scheduler.plan(job, op);
     // And a duplicate under another id (as a second delivery would be): the database decides.
     await app.scheduler.queue.add('herinnering', job, { jobId: `${termijnJobId(job)}.dubbel`, delay: op.getTime() - Date.now() });
-    await waitFor('reminder marked sent', async () => {
-      const [r] = await app.db.query(`select herinneringen from termijn where id = $1`, [t.id]);
-      return Boolean(r.herinneringen[0].verzondenOp);
-    }, 20_000, 50);
-    await waitFor('both jobs done', async () => {
-      const c = await app.scheduler.queue.getJobCounts('delayed', 'waiting', 'active');
-      const [eigen] = await Promise.all([app.scheduler.queue.getJob(termijnJobId(job)), app.scheduler.queue.getJob(`${termijnJobId(job)}.dubbel`)]);
-      return !eigen && c.active === 0 && c.waiting === 0;
-    }, 20_000, 50);
+    await waitFor(
+      'reminder marked sent',
+      async () => {
+        const [r] = await app.db.query(`select herinneringen from termijn where id = $1`, [t.id]);
+        return Boolean(r.herinneringen[0].verzondenOp);
+      },
+      20_000,
+      50,
+    );
+    await waitFor(
+      'both jobs done',
+      async () => {
+        const c = await app.scheduler.queue.getJobCounts('delayed', 'waiting', 'active');
+        const [eigen] = await Promise.all([
+          app.scheduler.queue.getJob(termijnJobId(job)),
+          app.scheduler.queue.getJob(`${termijnJobId(job)}.dubbel`),
+        ]);
+        return !eigen && c.active === 0 && c.waiting === 0;
+      },
+      20_000,
+      50,
+    );
     const [{ n }] = await app.db.query(`select count(*)::int as n from outbox where klacht_id = $1 and type = 'termijn.herinnering'`, [id]);
     expect(n).toBe(1);
     const [r] = await app.db.query(`select volgende_herinnering_op from termijn where id = $1`, [t.id]);
@@ -114,8 +149,15 @@ describe('the queue can lose everything: PostgreSQL is the source of truth', () 
       expect(await client.flushall()).toBe('OK');
       expect(await app.scheduler.queue.getJobCounts('delayed')).toEqual({ delayed: 0 });
       client.disconnect();
-      await waitFor('all three fired after FLUSHALL', async () => (await Promise.all(ids.map((id) => state(app, id)))).every((s) => s === 'termijnVerstreken'), 20_000);
-      const [{ n }] = await app.db.query(`select count(*)::int as n from klacht_gebeurtenis where klacht_id = any($1) and type = 'TERMIJN_VERLOPEN'`, [ids]);
+      await waitFor(
+        'all three fired after FLUSHALL',
+        async () => (await Promise.all(ids.map((id) => state(app, id)))).every((s) => s === 'termijnVerstreken'),
+        20_000,
+      );
+      const [{ n }] = await app.db.query(
+        `select count(*)::int as n from klacht_gebeurtenis where klacht_id = any($1) and type = 'TERMIJN_VERLOPEN'`,
+        [ids],
+      );
       expect(n).toBe(3);
     } finally {
       await app.close();
@@ -133,12 +175,18 @@ describe('the queue can lose everything: PostgreSQL is the source of truth', () 
       const c = new Client({ connectionString: db.url });
       await c.connect();
       await c.query(`update termijn set vervalt_op = now() - interval '1 second' where klacht_id = $1 and naam = 'afhandeling'`, [ids[0]]);
-      await c.query(`update termijn set vervalt_op = now() + interval '3 seconds' where klacht_id = any($1) and naam = 'afhandeling'`, [ids.slice(1)]);
+      await c.query(`update termijn set vervalt_op = now() + interval '3 seconds' where klacht_id = any($1) and naam = 'afhandeling'`, [
+        ids.slice(1),
+      ]);
       await c.end();
       // The sweep is ten minutes away: the boot rebuild must move the queued six-week jobs.
       const tweede = await createEngineApp({ databaseUrl: db.url, queuePrefix: prefix, env: { SWEEP_INTERVAL_MS: '600000' } });
       try {
-        await waitFor('all three fired after restart', async () => (await Promise.all(ids.map((id) => state(tweede, id)))).every((s) => s === 'termijnVerstreken'), 20_000);
+        await waitFor(
+          'all three fired after restart',
+          async () => (await Promise.all(ids.map((id) => state(tweede, id)))).every((s) => s === 'termijnVerstreken'),
+          20_000,
+        );
       } finally {
         await tweede.close();
       }

@@ -15,7 +15,9 @@ const GEMEENTE = 'GM0355';
 const DEFINITIE = 'gm0355-zeist';
 
 function versie(naam: string, vanaf: string, tot: string | undefined, ...wijzigingen: Array<[string, string]>): string[] {
-  let regels = BASIS.map((l) => l.replace("versie: '2024-01'", `versie: '${naam}'`).replace('geldigVanaf: 2024-01-01', `geldigVanaf: ${vanaf}`));
+  let regels = BASIS.map((l) =>
+    l.replace("versie: '2024-01'", `versie: '${naam}'`).replace('geldigVanaf: 2024-01-01', `geldigVanaf: ${vanaf}`),
+  );
   if (tot) regels.splice(6, 0, `geldigTot: ${tot}`);
   for (const [van, naar] of wijzigingen) regels = regels.map((l) => (l === van ? naar : l));
   return regels;
@@ -33,7 +35,13 @@ describe('running klachten to a new version of their definition: dry run and exp
     const root = schrijfBestanden({
       [TESTDAM]: versie('2024-01', '2024-01-01', '2024-06-30'),
       'definitions/gm0355-zeist/2024-07.yaml': versie('2024-07', '2024-07-01', '2024-12-31', ['  horen: true', '  horen: false']),
-      'definitions/gm0355-zeist/2025-01.yaml': versie('2025-01', '2025-01-01', undefined, ['  horen: true', '  horen: false'], ['    duur: P6W', '    duur: P5W']),
+      'definitions/gm0355-zeist/2025-01.yaml': versie(
+        '2025-01',
+        '2025-01-01',
+        undefined,
+        ['  horen: true', '  horen: false'],
+        ['    duur: P6W', '    duur: P5W'],
+      ),
     });
     db = await createTestDatabase('versiemigratie');
     // HTTP only: no worker lets the 2024 termijnen pass while the test looks at them.
@@ -41,12 +49,23 @@ describe('running klachten to a new version of their definition: dry run and exp
     beleid = await bearer(t.app, GEMEENTE, 'beleidsmedewerker');
     behandelaar = await bearer(t.app, GEMEENTE, 'klachtbehandelaar');
     const intake = (onderwerp: string) => ({
-      gemeente: GEMEENTE, kanaal: 'brief', ontvangenOp: '2024-05-01T10:00:00Z', ingediendBij: 'gemeente', soort: 'klacht', onderwerp, aanbieders: [], feiten: { complex: true },
+      gemeente: GEMEENTE,
+      kanaal: 'brief',
+      ontvangenOp: '2024-05-01T10:00:00Z',
+      ingediendBij: 'gemeente',
+      soort: 'klacht',
+      onderwerp,
+      aanbieders: [],
+      feiten: { complex: true },
     });
-    const stap = (id: string, type: string, at: string) => request(t.http).post(`/api/v1/klachten/${id}/gebeurtenissen`).set('Authorization', behandelaar).send({ type, at }).expect(200);
-    inBeoordeling = (await request(t.http).post('/api/v1/klachten').set('Authorization', behandelaar).send(intake('in beoordeling')).expect(201)).body.id;
+    const stap = (id: string, type: string, at: string) =>
+      request(t.http).post(`/api/v1/klachten/${id}/gebeurtenissen`).set('Authorization', behandelaar).send({ type, at }).expect(200);
+    inBeoordeling = (
+      await request(t.http).post('/api/v1/klachten').set('Authorization', behandelaar).send(intake('in beoordeling')).expect(201)
+    ).body.id;
     await stap(inBeoordeling, 'FORMELE_BEHANDELING', '2024-05-02T09:00:00Z');
-    bijHoren = (await request(t.http).post('/api/v1/klachten').set('Authorization', behandelaar).send(intake('wordt gehoord')).expect(201)).body.id;
+    bijHoren = (await request(t.http).post('/api/v1/klachten').set('Authorization', behandelaar).send(intake('wordt gehoord')).expect(201))
+      .body.id;
     await stap(bijHoren, 'FORMELE_BEHANDELING', '2024-05-02T09:00:00Z');
     await stap(bijHoren, 'IN_BEHANDELING_NEMEN', '2024-05-03T09:00:00Z');
     await stap(bijHoren, 'HOREN_UITNODIGEN', '2024-05-06T09:00:00Z');
@@ -58,25 +77,37 @@ describe('running klachten to a new version of their definition: dry run and exp
     ruimTijdelijkeMappenOp();
   });
 
-  const proef = (v: string) => request(t.http).get(`/api/v1/definities/${DEFINITIE}/versies/${v}/migratieproef`).set('Authorization', beleid);
+  const proef = (v: string) =>
+    request(t.http).get(`/api/v1/definities/${DEFINITIE}/versies/${v}/migratieproef`).set('Authorization', beleid);
   const migreer = (v: string, klachten: string[]) =>
-    request(t.http).post(`/api/v1/definities/${DEFINITIE}/versies/${v}/migraties`).set('Authorization', beleid).send({ klachten, reden: 'Klachtenregeling Testdam 2024-07' });
+    request(t.http)
+      .post(`/api/v1/definities/${DEFINITIE}/versies/${v}/migraties`)
+      .set('Authorization', beleid)
+      .send({ klachten, reden: 'Klachtenregeling Testdam 2024-07' });
 
   it('dry run for a version that changes a termijn: every running klacht with its old and new due date and explanation, refused because it would get shorter', async () => {
     const res = await proef('2025-01').expect(200);
     expect(res.body.klachten.map((k: { klachtId: string }) => k.klachtId).sort()).toEqual([inBeoordeling, bijHoren].sort());
     const k = res.body.klachten.find((x: { klachtId: string }) => x.klachtId === inBeoordeling);
     expect(k.termijnen.find((x: { naam: string }) => x.naam === 'afhandeling')).toEqual(
-      expect.objectContaining({ oud: expect.objectContaining({ vervaldatum: '2024-06-12' }), nieuw: expect.objectContaining({ vervaldatum: '2024-06-05', uitleg: expect.any(Array) }), verschilDagen: -7 }),
+      expect.objectContaining({
+        oud: expect.objectContaining({ vervaldatum: '2024-06-12' }),
+        nieuw: expect.objectContaining({ vervaldatum: '2024-06-05', uitleg: expect.any(Array) }),
+        verschilDagen: -7,
+      }),
     );
     expect(k).toEqual(expect.objectContaining({ vanVersie: '2024-01', naarVersie: '2025-01', migreerbaar: false }));
-    expect(k.bezwaren).toEqual(['de lopende termijn Afhandeltermijn (afhandeling) zou 7 dag(en) korter worden: 2024-06-12 wordt 2024-06-05']);
+    expect(k.bezwaren).toEqual([
+      'de lopende termijn Afhandeltermijn (afhandeling) zou 7 dag(en) korter worden: 2024-06-12 wordt 2024-06-05',
+    ]);
   });
 
   it('dry run for a version that removes a state: the klacht in that state is named with the reason, the other can move', async () => {
     const res = await proef('2024-07').expect(200);
     const perId = Object.fromEntries(res.body.klachten.map((k: { klachtId: string }) => [k.klachtId, k]));
-    expect(perId[inBeoordeling]).toEqual(expect.objectContaining({ migreerbaar: true, bezwaren: [], vanState: 'gemeente.beoordelen', naarState: 'gemeente.beoordelen' }));
+    expect(perId[inBeoordeling]).toEqual(
+      expect.objectContaining({ migreerbaar: true, bezwaren: [], vanState: 'gemeente.beoordelen', naarState: 'gemeente.beoordelen' }),
+    );
     expect(perId[bijHoren].migreerbaar).toBe(false);
     expect(perId[bijHoren].bezwaren[0]).toMatch(/^de toestand gemeente\.\S+ \(\S+\) bestaat niet in versie 2024-07$/);
   });
@@ -85,13 +116,18 @@ describe('running klachten to a new version of their definition: dry run and exp
     const geweigerd = await migreer('2024-07', [inBeoordeling, bijHoren]).expect(409);
     expect(geweigerd.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(geweigerd.body.code).toBe('migratie-geweigerd');
-    expect(geweigerd.body.klachten).toEqual([{ klachtId: bijHoren, bezwaren: expect.arrayContaining([expect.stringContaining('bestaat niet in versie 2024-07')]) }]);
-    const opVersie = async (id: string) => (await request(t.http).get(`/api/v1/klachten/${id}`).set('Authorization', behandelaar).expect(200)).body.definitieVersie;
+    expect(geweigerd.body.klachten).toEqual([
+      { klachtId: bijHoren, bezwaren: expect.arrayContaining([expect.stringContaining('bestaat niet in versie 2024-07')]) },
+    ]);
+    const opVersie = async (id: string) =>
+      (await request(t.http).get(`/api/v1/klachten/${id}`).set('Authorization', behandelaar).expect(200)).body.definitieVersie;
     expect(await opVersie(inBeoordeling)).toBe('2024-01');
     expect(await opVersie(bijHoren)).toBe('2024-01');
 
     const ok = await migreer('2024-07', [inBeoordeling]).expect(200);
-    expect(ok.body.klachten).toEqual([expect.objectContaining({ klachtId: inBeoordeling, vanVersie: '2024-01', naarVersie: '2024-07', migreerbaar: true })]);
+    expect(ok.body.klachten).toEqual([
+      expect.objectContaining({ klachtId: inBeoordeling, vanVersie: '2024-01', naarVersie: '2024-07', migreerbaar: true }),
+    ]);
     expect(await opVersie(inBeoordeling)).toBe('2024-07');
     expect(await opVersie(bijHoren)).toBe('2024-01');
     const detail = await request(t.http).get(`/api/v1/klachten/${inBeoordeling}`).set('Authorization', behandelaar).expect(200);
@@ -99,11 +135,18 @@ describe('running klachten to a new version of their definition: dry run and exp
       expect.objectContaining({ type: 'VERSIE_GEMIGREERD', actor: expect.stringMatching(/^api-sleutel:/) }),
     );
     // The klacht goes on, on its new version.
-    await request(t.http).post(`/api/v1/klachten/${inBeoordeling}/gebeurtenissen`).set('Authorization', behandelaar).send({ type: 'IN_BEHANDELING_NEMEN', at: '2024-07-02T09:00:00Z' }).expect(200);
+    await request(t.http)
+      .post(`/api/v1/klachten/${inBeoordeling}/gebeurtenissen`)
+      .set('Authorization', behandelaar)
+      .send({ type: 'IN_BEHANDELING_NEMEN', at: '2024-07-02T09:00:00Z' })
+      .expect(200);
   });
 
   it('only the beleidsmedewerker migrates (403 for a klachtbehandelaar), and a version of another gemeente does not exist (404)', async () => {
-    await request(t.http).get(`/api/v1/definities/${DEFINITIE}/versies/2024-07/migratieproef`).set('Authorization', behandelaar).expect(403);
+    await request(t.http)
+      .get(`/api/v1/definities/${DEFINITIE}/versies/2024-07/migratieproef`)
+      .set('Authorization', behandelaar)
+      .expect(403);
     await request(t.http).get('/api/v1/definities/gm0363-amsterdam/versies/2015-01/migratieproef').set('Authorization', beleid).expect(404);
   });
 });

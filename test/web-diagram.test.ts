@@ -55,7 +55,10 @@ async function seed(engine: EngineService, regime: Regime): Promise<void> {
   for (const steps of gekozen.values()) {
     const intake = (steps[0].event.data as { intake: IntakeInput }).intake;
     for (let kopie = 0; kopie <= i % 3; kopie++) {
-      const { klacht } = await engine.create({ ...intake, aanbieders: intake.aanbieders.map((a) => ({ ...a, naam: `Zorgaanbieder ${a.id}` })) }, { actor: 'test' });
+      const { klacht } = await engine.create(
+        { ...intake, aanbieders: intake.aanbieders.map((a) => ({ ...a, naam: `Zorgaanbieder ${a.id}` })) },
+        { actor: 'test' },
+      );
       for (const { event } of steps.slice(1)) {
         await engine.apply(klacht.id, event, { actor: 'test' });
       }
@@ -133,7 +136,11 @@ describe.each(GEMEENTEN)('process-owner diagram of %s', (id) => {
 
   test('the diagram shows every state of the compiled machine, with counts equal to the database', async () => {
     const states = machineStates(regime().machine as AnyStateMachine);
-    const getekend = await page.$$eval('#diagram svg [data-state]', (els) => els.map((e) => [e.getAttribute('data-state'), e.getAttribute('data-count'), e.getAttribute('data-overdue')] as [string, string, string]));
+    const getekend = await page.$$eval('#diagram svg [data-state]', (els) =>
+      els.map(
+        (e) => [e.getAttribute('data-state'), e.getAttribute('data-count'), e.getAttribute('data-overdue')] as [string, string, string],
+      ),
+    );
     expect(getekend.map(([s]) => s).sort()).toEqual(states);
     const gemeente = regime().summary.gemeente.cbsCode;
     let metKlachten = 0;
@@ -150,8 +157,11 @@ describe.each(GEMEENTEN)('process-owner diagram of %s', (id) => {
       if (n > 0) metKlachten++;
     }
     expect(metKlachten).toBeGreaterThan(states.length / 2);
-    const tabel = await page.$$eval('#toestanden tbody tr', (rows) => rows.map((r) => [r.getAttribute('data-state'), r.querySelector('.aantal')?.textContent] as [string, string]));
-    for (const [state, count] of tabel) expect({ state, count: Number(count) }).toEqual({ state, count: await dbTelling(gemeente, id, state) });
+    const tabel = await page.$$eval('#toestanden tbody tr', (rows) =>
+      rows.map((r) => [r.getAttribute('data-state'), r.querySelector('.aantal')?.textContent] as [string, string]),
+    );
+    for (const [state, count] of tabel)
+      expect({ state, count: Number(count) }).toEqual({ state, count: await dbTelling(gemeente, id, state) });
     expect(page.url()).not.toContain('token=');
   });
 
@@ -175,7 +185,10 @@ describe.each(GEMEENTEN)('process-owner diagram of %s', (id) => {
     await page.screenshot({ path: join(ARTIFACTS, `diagram-${id}.png`), fullPage: true });
     // The whole statechart at its natural size, readable when zoomed in (CI artefact).
     await page.$eval('#diagram', (doek) => {
-      const d = doek as unknown as { style: Record<string, string>; querySelector(s: string): { getAttribute(a: string): string | null; setAttribute(a: string, v: string): void } };
+      const d = doek as unknown as {
+        style: Record<string, string>;
+        querySelector(s: string): { getAttribute(a: string): string | null; setAttribute(a: string, v: string): void };
+      };
       d.style.maxHeight = 'none';
       d.style.overflow = 'visible';
       const svg = d.querySelector('svg');

@@ -42,14 +42,34 @@ beforeAll(async () => {
   const engine = t.app.get(EngineService);
   const { klacht } = await engine.create(
     {
-      gemeente: 'GM1904', kanaal: 'brief', ontvangenOp: new Date(Date.now() - 12 * 86400_000).toISOString(), ingediendBij: 'gemeente', soort: 'klacht',
-      aanbieders: [], feiten: { betreftGemeentelijkeFunctionaris: true, aantalAanbieders: 0 },
+      gemeente: 'GM1904',
+      kanaal: 'brief',
+      ontvangenOp: new Date(Date.now() - 12 * 86400_000).toISOString(),
+      ingediendBij: 'gemeente',
+      soort: 'klacht',
+      aanbieders: [],
+      feiten: { betreftGemeentelijkeFunctionaris: true, aantalAanbieders: 0 },
     },
     { actor: 'kcc' },
   );
   klachtId = klacht.id;
-  await engine.apply(klachtId, { type: 'FORMELE_BEHANDELING', at: new Date(Date.now() - 10 * 86400_000).toISOString() }, { actor: 'behandelaar' });
-  await insertKlachten(db, genereerKlachten({ n: 200, seed: 3, gemeente: 'GM1904', definitieId: 'gm1904-stichtse-vecht', van: new Date('2026-01-05T00:00:00Z'), tot: new Date('2026-06-20T00:00:00Z'), nu: new Date('2026-07-01T00:00:00Z') }));
+  await engine.apply(
+    klachtId,
+    { type: 'FORMELE_BEHANDELING', at: new Date(Date.now() - 10 * 86400_000).toISOString() },
+    { actor: 'behandelaar' },
+  );
+  await insertKlachten(
+    db,
+    genereerKlachten({
+      n: 200,
+      seed: 3,
+      gemeente: 'GM1904',
+      definitieId: 'gm1904-stichtse-vecht',
+      van: new Date('2026-01-05T00:00:00Z'),
+      tot: new Date('2026-06-20T00:00:00Z'),
+      nu: new Date('2026-07-01T00:00:00Z'),
+    }),
+  );
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
 }, 120_000);
@@ -92,7 +112,9 @@ describe('klacht timeline', () => {
     await open(`/beheer/klachten/${klachtId}`, 'tijdlijn');
     const geschiedenis = await db.query(`select type from klacht_gebeurtenis where klacht_id = $1 order by id`, [klachtId]);
     expect(await page.$$eval('#gebeurtenissen li', (li) => li.length)).toBe(geschiedenis.length);
-    const termijnen: Array<{ label: string; uitleg: string[] }> = await db.query(`select label, uitleg from termijn where klacht_id = $1`, [klachtId]);
+    const termijnen: Array<{ label: string; uitleg: string[] }> = await db.query(`select label, uitleg from termijn where klacht_id = $1`, [
+      klachtId,
+    ]);
     expect(termijnen.length).toBeGreaterThan(0);
     const tekst = await page.textContent('#termijnen');
     for (const tm of termijnen) {
@@ -100,7 +122,9 @@ describe('klacht timeline', () => {
       for (const regel of tm.uitleg) expect(tekst).toContain(regel);
     }
     const [{ volgende_events }] = await db.query(`select volgende_events from klacht where id = $1`, [klachtId]);
-    expect((await page.$$eval('#volgende li', (c) => c.map((x) => x.getAttribute('data-type')))).sort()).toEqual([...volgende_events].sort());
+    expect((await page.$$eval('#volgende li', (c) => c.map((x) => x.getAttribute('data-type')))).sort()).toEqual(
+      [...volgende_events].sort(),
+    );
     expect(await page.textContent('#volgende')).toMatch(/verdag|oordeel|ingetrokken|behandel/i);
     // docs/adr/0003-tenancy-webhooks-idempotency.md: every access to a dossier is logged, also through this page.
     const [{ n }] = await db.query(`select count(*)::int as n from dossier_inzage where klacht_id = $1`, [klachtId]);
@@ -111,7 +135,9 @@ describe('klacht timeline', () => {
     const ander = (await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol: 'procesEigenaar', naam: 'ams' })).sleutel;
     const res = await request(t.http).get(`/api/v1/klachten/${klachtId}/tijdlijn`).set('Authorization', `Bearer ${ander}`);
     expect(res.status).toBe(404);
-    const svg = await request(t.http).get('/api/v1/procesoverzichten/gm1904-stichtse-vecht/versies/2015-01/diagram').set('Authorization', `Bearer ${ander}`);
+    const svg = await request(t.http)
+      .get('/api/v1/procesoverzichten/gm1904-stichtse-vecht/versies/2015-01/diagram')
+      .set('Authorization', `Bearer ${ander}`);
     expect(svg.status).toBe(404);
   });
 });
@@ -175,14 +201,25 @@ describe('reports page', () => {
   test('the printable report shows SVG bar charts and the table; the CSV download opens with the Dutch header row', async () => {
     await open('/beheer/rapportages?van=2026-01-01&tot=2026-06-30', 'rapportage');
     expect(await page.$$eval('#rapport svg.grafiek', (s) => s.length)).toBeGreaterThanOrEqual(5);
-    const [{ n }] = await db.query(`select count(*)::int as n from klacht where gemeente = 'GM1904' and ontvangen_op >= '2026-01-01T00:00:00+01:00' and ontvangen_op < '2026-07-01T00:00:00+02:00'`);
+    const [{ n }] = await db.query(
+      `select count(*)::int as n from klacht where gemeente = 'GM1904' and ontvangen_op >= '2026-01-01T00:00:00+01:00' and ontvangen_op < '2026-07-01T00:00:00+02:00'`,
+    );
     expect(await page.textContent('#rapport')).toContain(`${n} klachten ontvangen in de periode`);
     mkdirSync(join(__dirname, 'artifacts'), { recursive: true });
     await page.screenshot({ path: join(__dirname, 'artifacts', 'rapportage-gm1904.png'), fullPage: true });
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=CSV downloaden')]);
     const pad = await download.path();
     const rows = parseCsv(readFileSync(pad!, 'utf8'));
-    expect(rows[0].slice(0, 8)).toEqual(['Gemeente', 'Periode van', 'Periode tot en met', 'Aanbieder', 'Aanbieder-id', 'Aard', 'Oorzaak', 'Aantal klachten']);
+    expect(rows[0].slice(0, 8)).toEqual([
+      'Gemeente',
+      'Periode van',
+      'Periode tot en met',
+      'Aanbieder',
+      'Aanbieder-id',
+      'Aard',
+      'Oorzaak',
+      'Aantal klachten',
+    ]);
     expect(rows.slice(1).reduce((s, r) => s + Number(r[7]), 0)).toBeGreaterThanOrEqual(n);
   }, 60_000);
 });

@@ -55,7 +55,12 @@ const PAGINAS: BeheerPagina[] = [
       await p.waitForSelector('body[data-klaar="voorbeeld"]', { timeout: 60_000 });
     },
   },
-  { naam: 'rapportages', pad: () => '/beheer/rapportages?van=2026-01-01&tot=2026-09-15', sleutel: () => o.sleutels.eigenaar, klaar: 'rapportage' },
+  {
+    naam: 'rapportages',
+    pad: () => '/beheer/rapportages?van=2026-01-01&tot=2026-09-15',
+    sleutel: () => o.sleutels.eigenaar,
+    klaar: 'rapportage',
+  },
   { naam: 'werkvoorraad', pad: () => '/beheer/werkvoorraad', sleutel: () => o.sleutels.behandelaar, klaar: 'werkvoorraad' },
   {
     naam: 'klacht',
@@ -91,7 +96,10 @@ async function toon(p: BeheerPagina): Promise<void> {
     await open(page, o.base, p.pad(), p.sleutel(), p.klaar);
     if (p.daarna) await p.daarna(page);
   } catch (e) {
-    throw new Error(`${p.naam}: ${String(e)}\nscriptfouten: ${scriptFouten.join('\n')}\n${(await page.textContent('#inhoud').catch(() => '')) ?? ''}`, { cause: e });
+    throw new Error(
+      `${p.naam}: ${String(e)}\nscriptfouten: ${scriptFouten.join('\n')}\n${(await page.textContent('#inhoud').catch(() => '')) ?? ''}`,
+      { cause: e },
+    );
   }
   expect(scriptFouten).toEqual([]);
 }
@@ -109,17 +117,21 @@ afterAll(() => {
 });
 
 describe('WCAG 2.1 A and AA (axe-core in Chromium): every /beheer page with data', () => {
-  test.each(PAGINAS.map((p) => [p.naam, p] as const))('%s: 0 violations at 1280 and 390 px', async (naam, p) => {
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await toon(p);
-    for (const breedte of [1280, 390]) {
-      await page.setViewportSize({ width: breedte, height: 900 });
-      const fouten = await axe();
-      (metingen[naam] ??= {})[`axe@${breedte}`] = fouten.length;
-      await page.screenshot({ path: join(ARTIFACTS, `beheer-${naam}-${breedte}.png`), fullPage: true });
-      expect({ pagina: naam, breedte, fouten }).toEqual({ pagina: naam, breedte, fouten: [] });
-    }
-  }, 120_000);
+  test.each(PAGINAS.map((p) => [p.naam, p] as const))(
+    '%s: 0 violations at 1280 and 390 px',
+    async (naam, p) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await toon(p);
+      for (const breedte of [1280, 390]) {
+        await page.setViewportSize({ width: breedte, height: 900 });
+        const fouten = await axe();
+        (metingen[naam] ??= {})[`axe@${breedte}`] = fouten.length;
+        await page.screenshot({ path: join(ARTIFACTS, `beheer-${naam}-${breedte}.png`), fullPage: true });
+        expect({ pagina: naam, breedte, fouten }).toEqual({ pagina: naam, breedte, fouten: [] });
+      }
+    },
+    120_000,
+  );
 
   test('the login form passes too', async () => {
     // A new context: no key in sessionStorage yet.
@@ -143,18 +155,25 @@ describe('WCAG 2.1 A and AA (axe-core in Chromium): every /beheer page with data
 });
 
 describe('WCAG 1.4.10 Reflow: no horizontal page scroll from 360 to 1920 px', () => {
-  test.each(PAGINAS.map((p) => [p.naam, p] as const))('%s fits at 360, 390, 768, 1280 and 1920 px', async (naam, p) => {
-    const te: Array<{ breedte: number; scrollWidth: number }> = [];
-    await page.setViewportSize({ width: BREEDTES[0], height: 900 });
-    await toon(p);
-    for (const breedte of BREEDTES) {
-      await page.setViewportSize({ width: breedte, height: 900 });
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-      (metingen[naam] ??= {})[`scrollWidth@${breedte}`] = scrollWidth;
-      if (scrollWidth > innerWidth) te.push({ breedte, scrollWidth });
-    }
-    expect(te).toEqual([]);
-  }, 180_000);
+  test.each(PAGINAS.map((p) => [p.naam, p] as const))(
+    '%s fits at 360, 390, 768, 1280 and 1920 px',
+    async (naam, p) => {
+      const te: Array<{ breedte: number; scrollWidth: number }> = [];
+      await page.setViewportSize({ width: BREEDTES[0], height: 900 });
+      await toon(p);
+      for (const breedte of BREEDTES) {
+        await page.setViewportSize({ width: breedte, height: 900 });
+        const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+        }));
+        (metingen[naam] ??= {})[`scrollWidth@${breedte}`] = scrollWidth;
+        if (scrollWidth > innerWidth) te.push({ breedte, scrollWidth });
+      }
+      expect(te).toEqual([]);
+    },
+    180_000,
+  );
 });
 
 describe('WCAG 2.1.1 and 2.4.7: keyboard only, with a visible focus', () => {
@@ -180,10 +199,9 @@ describe('WCAG 2.1.1 and 2.4.7: keyboard only, with a visible focus', () => {
     await open(page, o.base, `/beheer/diagram?${DEF}`, o.sleutels.eigenaar, 'diagram');
     const toestand = 'doorgestuurdNaarAanbieder';
     const focus = await tabNaar(`#diagram svg [data-state="${toestand}"]`);
-    expect(await page.evaluate(() => [document.activeElement?.getAttribute('role'), document.activeElement?.getAttribute('aria-label')])).toEqual([
-      'link',
-      expect.stringMatching(/: 1 klacht, 1 te laat\. Toon de klachten\.$/),
-    ]);
+    expect(
+      await page.evaluate(() => [document.activeElement?.getAttribute('role'), document.activeElement?.getAttribute('aria-label')]),
+    ).toEqual(['link', expect.stringMatching(/: 1 klacht, 1 te laat\. Toon de klachten\.$/)]);
     // Visible focus: an outline and the state's box drawn thick (5 instead of its usual 1–2).
     expect(focus.outline).toMatch(/^solid [3-9]/);
     expect(focus.stroke).toBe('5px');
@@ -218,10 +236,15 @@ describe('WCAG 2.1.1 and 2.4.7: keyboard only, with a visible focus', () => {
 });
 
 describe('the report inside the page, in plain Dutch', () => {
-  test("its print styles do not leak into the page: the header and title keep their size after the report is shown", async () => {
+  test('its print styles do not leak into the page: the header and title keep their size after the report is shown', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await open(page, o.base, '/beheer/rapportages', o.sleutels.eigenaar, 'rapportages');
-    const maat = () => page.evaluate(() => ['.kop .merk', '.kop nav a', 'h1', 'body'].map((s) => getComputedStyle(document.querySelector(s)!).fontSize + ' ' + getComputedStyle(document.querySelector(s)!).margin));
+    const maat = () =>
+      page.evaluate(() =>
+        ['.kop .merk', '.kop nav a', 'h1', 'body'].map(
+          (s) => getComputedStyle(document.querySelector(s)!).fontSize + ' ' + getComputedStyle(document.querySelector(s)!).margin,
+        ),
+      );
     const voor = await maat();
     await page.fill('#van', '2026-01-01');
     await page.fill('#tot', '2026-09-15');
@@ -235,10 +258,14 @@ describe('the report inside the page, in plain Dutch', () => {
     await open(page, o.base, '/beheer/rapportages?van=2026-01-01&tot=2026-09-15', o.sleutels.eigenaar, 'rapportage');
     const kop = await page.textContent('#rapport h2');
     expect(kop).toBe('Klachtenrapportage Amsterdam');
-    expect(await page.textContent('#rapport .meta')).toContain('Gemeente Amsterdam · klachten ontvangen van 1 januari 2026 tot en met 15 september 2026');
+    expect(await page.textContent('#rapport .meta')).toContain(
+      'Gemeente Amsterdam · klachten ontvangen van 1 januari 2026 tot en met 15 september 2026',
+    );
     expect(await page.textContent('#rapport .meta')).toContain('gemaakt op 15 september 2026, 10:00');
     const oordeel = Object.fromEntries(
-      await page.$$eval('#rapport svg.grafiek[aria-label^="Oordeel"] g.staaf', (g) => g.map((x) => [x.getAttribute('data-label'), Number(x.getAttribute('data-waarde'))])),
+      await page.$$eval('#rapport svg.grafiek[aria-label^="Oordeel"] g.staaf', (g) =>
+        g.map((x) => [x.getAttribute('data-label'), Number(x.getAttribute('data-waarde'))]),
+      ),
     );
     const [{ open: nogOpen, zonder }] = await o.db.query(
       `select count(*) filter (where not done and oordeel is null)::int as open, count(*) filter (where done and oordeel is null)::int as zonder
@@ -255,7 +282,9 @@ describe('the overview of a gemeente at a glance', () => {
   test('open, te laat (te-laat.ts, as the overdue filter), bijna verlopen and received this month (Europe/Amsterdam) equal the database', async () => {
     await open(page, o.base, '/beheer', o.sleutels.eigenaar, 'index');
     expect(await page.textContent('h1')).toBe('Overzicht Amsterdam');
-    const kaarten = await page.$$eval('#kerncijfers li', (li) => li.map((x) => [x.querySelector('.getal')?.textContent, x.textContent?.replace(/^\d+/, '')]));
+    const kaarten = await page.$$eval('#kerncijfers li', (li) =>
+      li.map((x) => [x.querySelector('.getal')?.textContent, x.textContent?.replace(/^\d+/, '')]),
+    );
     const [{ open: aantalOpen, maand }] = await o.db.query(
       `select count(*) filter (where not done)::int as open, count(*) filter (where ontvangen_op >= '2026-09-01T00:00:00+02:00')::int as maand from klacht where gemeente = 'GM0363'`,
     );
@@ -269,4 +298,3 @@ describe('the overview of a gemeente at a glance', () => {
     expect([aantalOpen, laat.body.totaal, maand]).toEqual([2, 1, 2]);
   });
 });
-

@@ -51,12 +51,16 @@ async function slaOp(type: string): Promise<void> {
 describe('werkvoorraad of a klachtbehandelaar', () => {
   test('Awb 9:11 and te-laat.ts: the open klachten of the gemeente, the late one first, then the nearest termijn; filters narrow the list', async () => {
     await open(page, o.base, '/beheer/werkvoorraad', o.sleutels.behandelaar, 'werkvoorraad');
-    const rijen = await page.$$eval('#werkvoorraad tbody tr', (r) => r.map((x) => [x.getAttribute('data-klacht'), x.querySelector('.band')?.textContent ?? '']));
+    const rijen = await page.$$eval('#werkvoorraad tbody tr', (r) =>
+      r.map((x) => [x.getAttribute('data-klacht'), x.querySelector('.band')?.textContent ?? '']),
+    );
     expect(rijen[0]).toEqual([o.laat, 'te laat']);
     expect(rijen.filter(([, band]) => band === 'te laat')).toHaveLength(1);
     expect(rijen.map(([id]) => id)).toContain(o.opTijd);
     // Then by the nearest due date of an open obligation (klacht.eerste_vervalt_op).
-    const volgorde: Array<{ id: string }> = await o.db.query(`select id from klacht where gemeente = 'GM0363' and not done order by eerste_vervalt_op nulls last, ontvangen_op, id`);
+    const volgorde: Array<{ id: string }> = await o.db.query(
+      `select id from klacht where gemeente = 'GM0363' and not done order by eerste_vervalt_op nulls last, ontvangen_op, id`,
+    );
     expect(rijen.map(([id]) => id)).toEqual(volgorde.map((k) => k.id));
     // The same lateness as the API's overdue filter (one meaning, one place).
     const api = await request(o.t.http).get('/api/v1/klachten?overdue=true').set('Authorization', `Bearer ${o.sleutels.behandelaar}`);
@@ -77,11 +81,15 @@ describe('werkvoorraad of a klachtbehandelaar', () => {
     const inGemeente = await page.$$eval('#werkvoorraad tbody tr', (r) => r.map((x) => x.getAttribute('data-klacht')));
     expect(inGemeente).toContain(o.opTijd);
     expect(inGemeente).not.toContain(o.laat);
-    expect(await page.$$eval('#toestand option', (opties) => opties.map((x) => x.getAttribute('value')))).toEqual(expect.arrayContaining(['', 'doorgestuurdNaarAanbieder', 'gemeente.informeleFase']));
+    expect(await page.$$eval('#toestand option', (opties) => opties.map((x) => x.getAttribute('value')))).toEqual(
+      expect.arrayContaining(['', 'doorgestuurdNaarAanbieder', 'gemeente.informeleFase']),
+    );
   }, 60_000);
 
   test('an aanbieder sees only the klachten about itself', async () => {
-    const zorgWest = (await o.t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol: 'aanbieder', aanbiederId: 'zorg-west', naam: 'Zorg West' })).sleutel;
+    const zorgWest = (
+      await o.t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol: 'aanbieder', aanbiederId: 'zorg-west', naam: 'Zorg West' })
+    ).sleutel;
     const res = await request(o.t.http).get('/api/v1/werkvoorraad').set('Authorization', `Bearer ${zorgWest}`);
     expect(res.status).toBe(200);
     expect(res.body.resultaten.map((k: { id: string }) => k.id)).toEqual([o.laat]);
@@ -110,14 +118,21 @@ describe('werkvoorraad of a klachtbehandelaar', () => {
     await page.waitForSelector('#gevolgen-VERDAGEN li[data-termijn="aanbiederAfhandeling"]');
     expect(await page.$eval('#veld-VERDAGEN-duur', (e) => e.getAttribute('aria-invalid'))).toBeNull();
     const gevolg = (await page.textContent('#gevolgen-VERDAGEN li[data-termijn="aanbiederAfhandeling"]')) ?? '';
-    const [voor] = await o.db.query(`select to_char(vervaldatum, 'YYYY-MM-DD') as d from termijn where klacht_id = $1 and naam = 'aanbiederAfhandeling'`, [o.laat]);
+    const [voor] = await o.db.query(
+      `select to_char(vervaldatum, 'YYYY-MM-DD') as d from termijn where klacht_id = $1 and naam = 'aanbiederAfhandeling'`,
+      [o.laat],
+    );
     // Nothing stored by looking at the consequences.
     expect(await o.db.query(`select 1 from klacht_gebeurtenis where klacht_id = $1 and type = 'VERDAGEN'`, [o.laat])).toHaveLength(0);
 
     await slaOp('VERDAGEN');
-    const [na] = await o.db.query(`select to_char(vervaldatum, 'YYYY-MM-DD') as d, uitleg from termijn where klacht_id = $1 and naam = 'aanbiederAfhandeling' and status = 'lopend'`, [o.laat]);
+    const [na] = await o.db.query(
+      `select to_char(vervaldatum, 'YYYY-MM-DD') as d, uitleg from termijn where klacht_id = $1 and naam = 'aanbiederAfhandeling' and status = 'lopend'`,
+      [o.laat],
+    );
     expect(na.d).not.toBe(voor.d);
-    const lang = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const lang = (iso: string) =>
+      new Date(`${iso}T12:00:00Z`).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
     expect(gevolg).toContain(`de uiterste datum wordt ${lang(na.d)} (was ${lang(voor.d)})`);
     for (const regel of na.uitleg as string[]) expect(gevolg).toContain(regel);
     expect(await page.textContent('#melding')).toContain('Opgeslagen');
@@ -131,14 +146,21 @@ describe('werkvoorraad of a klachtbehandelaar', () => {
     await open(page, o.base, `/beheer/klachten/${o.opTijd}`, o.sleutels.behandelaar, 'tijdlijn');
     await bekijkGevolgen('VERDAGEN', { termijn: 'afhandeling', duur: '6' });
     await page.waitForSelector('#fouten-VERDAGEN:not([hidden])');
-    expect(await page.textContent('#fouten-VERDAGEN')).toMatch(/meer dan 4 weken.*Awb 9:11 lid 2.*Nog mogelijk: 4 dagen|meer dan 4 weken \(Awb 9:11 lid 2\)/);
+    expect(await page.textContent('#fouten-VERDAGEN')).toMatch(
+      /meer dan 4 weken.*Awb 9:11 lid 2.*Nog mogelijk: 4 dagen|meer dan 4 weken \(Awb 9:11 lid 2\)/,
+    );
     expect(await page.isVisible('#opslaan-VERDAGEN')).toBe(false);
     expect(await o.db.query(`select 1 from klacht_gebeurtenis where klacht_id = $1 and type = 'VERDAGEN'`, [o.opTijd])).toHaveLength(0);
   }, 60_000);
 
   test('Klachtenprotocol Wmo keten Amsterdam: a klacht from intake to afdoening through the werkvoorraad alone, with a verdaging; the history shows each step and who did it', async () => {
     const engine = o.t.app.get(EngineService);
-    const id = (await engine.create(amsterdamIntake(new Date(NU.getTime() - 86400_000).toISOString(), 'Pasje voor het leerlingenvervoer niet ontvangen'), { actor: 'kcc' })).klacht.id;
+    const id = (
+      await engine.create(
+        amsterdamIntake(new Date(NU.getTime() - 86400_000).toISOString(), 'Pasje voor het leerlingenvervoer niet ontvangen'),
+        { actor: 'kcc' },
+      )
+    ).klacht.id;
     await open(page, o.base, '/beheer/werkvoorraad', o.sleutels.behandelaar, 'werkvoorraad');
     await page.click(`#werkvoorraad tr[data-klacht="${id}"] a`);
     await page.waitForSelector('body[data-klaar="tijdlijn"]');
@@ -157,7 +179,9 @@ describe('werkvoorraad of a klachtbehandelaar', () => {
       await slaOp(type);
     }
     expect(await page.textContent('#afdoening')).toBe('deels gegrond');
-    const geschiedenis = await page.$$eval('#gebeurtenissen li', (li) => li.map((x) => [x.getAttribute('data-type'), x.querySelector('.wie')?.textContent]));
+    const geschiedenis = await page.$$eval('#gebeurtenissen li', (li) =>
+      li.map((x) => [x.getAttribute('data-type'), x.querySelector('.wie')?.textContent]),
+    );
     expect(geschiedenis).toEqual([['KLACHT_ONTVANGEN', 'Door: kcc'], ...stappen.map(([type]) => [type, 'Door: Fatima de Vries'])]);
     const [{ oordeel, state }] = await o.db.query(`select oordeel, state from klacht where id = $1`, [id]);
     expect([oordeel, state]).toEqual(['deelsGegrond', 'gemeente.tevredenheidscheck']);
@@ -166,12 +190,32 @@ describe('werkvoorraad of a klachtbehandelaar', () => {
 
   test('the consequences endpoint checks like the events endpoint: 422 naming the field, 409 for an event that does not fit, 403 for a process owner', async () => {
     const auth = `Bearer ${o.sleutels.behandelaar}`;
-    const fout = await request(o.t.http).post(`/api/v1/klachten/${o.opTijd}/gebeurtenis-gevolgen`).set('Authorization', auth).send({ type: 'VERDAGEN', data: { termijn: 'afhandeling', duur: 'vier weken' } });
+    const fout = await request(o.t.http)
+      .post(`/api/v1/klachten/${o.opTijd}/gebeurtenis-gevolgen`)
+      .set('Authorization', auth)
+      .send({ type: 'VERDAGEN', data: { termijn: 'afhandeling', duur: 'vier weken' } });
     expect(fout.status).toBe(422);
     expect(fout.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(['data.duur']);
-    const echt = await request(o.t.http).post(`/api/v1/klachten/${o.opTijd}/gebeurtenissen`).set('Authorization', auth).send({ type: 'VERDAGEN', data: { termijn: 'afhandeling', duur: 'vier weken' } });
+    const echt = await request(o.t.http)
+      .post(`/api/v1/klachten/${o.opTijd}/gebeurtenissen`)
+      .set('Authorization', auth)
+      .send({ type: 'VERDAGEN', data: { termijn: 'afhandeling', duur: 'vier weken' } });
     expect([echt.status, echt.body.invalidParams]).toEqual([422, fout.body.invalidParams]);
-    expect((await request(o.t.http).post(`/api/v1/klachten/${o.opTijd}/gebeurtenis-gevolgen`).set('Authorization', auth).send({ type: 'AFDOENEN', data: { oordeel: 'gegrond' } })).status).toBe(409);
-    expect((await request(o.t.http).post(`/api/v1/klachten/${o.opTijd}/gebeurtenis-gevolgen`).set('Authorization', `Bearer ${o.sleutels.eigenaar}`).send({ type: 'FORMELE_BEHANDELING' })).status).toBe(403);
+    expect(
+      (
+        await request(o.t.http)
+          .post(`/api/v1/klachten/${o.opTijd}/gebeurtenis-gevolgen`)
+          .set('Authorization', auth)
+          .send({ type: 'AFDOENEN', data: { oordeel: 'gegrond' } })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await request(o.t.http)
+          .post(`/api/v1/klachten/${o.opTijd}/gebeurtenis-gevolgen`)
+          .set('Authorization', `Bearer ${o.sleutels.eigenaar}`)
+          .send({ type: 'FORMELE_BEHANDELING' })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -60,19 +60,27 @@ describe('webhook deliveries survive a PostgreSQL connection loss during deliver
       .send({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/events` });
     expect(abo.status).toBe(201);
     const eersteAflevering = new Promise<void>((r) => (bezig = r));
-    const k = await request(t.http).post('/api/v1/klachten').set('Authorization', await bearer(t.app, GEMEENTE_A, 'klachtbehandelaar')).send(intakeBody(GEMEENTE_A));
+    const k = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', await bearer(t.app, GEMEENTE_A, 'klachtbehandelaar'))
+      .send(intakeBody(GEMEENTE_A));
     expect(k.status).toBe(201);
     await eersteAflevering;
     // Cut every connection of the app to its database while the delivery's transaction is open.
     const admin = new Client({ connectionString: db.url });
     await admin.connect();
-    await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    await admin.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
     await admin.end();
     traag = false;
     const rijen = await waitFor(
       'every delivery of the klacht accepted',
       async () => {
-        const r = (await t.db.query(`select event_id, sequence, status from webhook_aflevering where abonnement_id = $1 order by sequence`, [abo.body.id])) as Array<{ event_id: string; status: string }>;
+        const r = (await t.db.query(
+          `select event_id, sequence, status from webhook_aflevering where abonnement_id = $1 order by sequence`,
+          [abo.body.id],
+        )) as Array<{ event_id: string; status: string }>;
         return r.length > 0 && r.every((x) => x.status === 'afgeleverd') ? r : undefined;
       },
       30_000,

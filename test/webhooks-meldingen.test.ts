@@ -45,7 +45,9 @@ describe('webhook notifications (real PostgreSQL and Redis)', () => {
   async function leverAlles(): Promise<void> {
     await t.relay.idle();
     for (let ronde = 0; ronde < 20; ronde++) {
-      const wachtend = (await t.db.query(`select id from webhook_aflevering where status = 'wachtend' order by sequence`)) as Array<{ id: string }>;
+      const wachtend = (await t.db.query(`select id from webhook_aflevering where status = 'wachtend' order by sequence`)) as Array<{
+        id: string;
+      }>;
       if (wachtend.length === 0) return;
       for (const w of wachtend) await aflevering.lever(w.id);
     }
@@ -55,7 +57,10 @@ describe('webhook notifications (real PostgreSQL and Redis)', () => {
   const meldingenVan = (klachtId: string) => ontvanger.events().filter((e) => e.subject === klachtId);
 
   async function laatVerlopen(klachtId: string, naam: string): Promise<void> {
-    const [[rij]] = await t.db.query(`update termijn set vervalt_op = now() - interval '1 second' where klacht_id = $1 and naam = $2 and status = 'lopend' returning revision`, [klachtId, naam]);
+    const [[rij]] = await t.db.query(
+      `update termijn set vervalt_op = now() - interval '1 second' where klacht_id = $1 and naam = $2 and status = 'lopend' returning revision`,
+      [klachtId, naam],
+    );
     expect(await t.wake.verval({ klachtId, termijnNaam: naam, revision: rij.revision, kind: 'verval' })).toBe('verwerkt');
   }
 
@@ -75,7 +80,10 @@ describe('webhook notifications (real PostgreSQL and Redis)', () => {
       expect(Object.fromEntries(beeindigd.map((e) => [e.data.naam, e.data.status]))).toEqual(verwacht);
       expect(beeindigd).toHaveLength(2);
       // The notice tells what the termijn table says.
-      const rijen = (await t.db.query(`select naam, status from termijn where klacht_id = $1`, [id])) as Array<{ naam: string; status: string }>;
+      const rijen = (await t.db.query(`select naam, status from termijn where klacht_id = $1`, [id])) as Array<{
+        naam: string;
+        status: string;
+      }>;
       expect(Object.fromEntries(rijen.map((r) => [r.naam, r.status]))).toEqual(verwacht);
     }
   });
@@ -87,7 +95,9 @@ describe('webhook notifications (real PostgreSQL and Redis)', () => {
     await t.engine.apply(klacht.id, { type: 'AFDOEN', at: new Date().toISOString() }, { actor: 'behandelaar' });
     await leverAlles();
 
-    const status = meldingenVan(klacht.id).filter((e) => e.type === 'nl.klachtregie.klacht.status-gewijzigd' || e.type === 'nl.klachtregie.klacht.afgedaan');
+    const status = meldingenVan(klacht.id).filter(
+      (e) => e.type === 'nl.klachtregie.klacht.status-gewijzigd' || e.type === 'nl.klachtregie.klacht.afgedaan',
+    );
     expect(status.map((e) => [e.type, e.data.van, e.data.naar, e.data.done])).toEqual([
       ['nl.klachtregie.klacht.status-gewijzigd', 'inBehandeling', 'termijnVerstreken', false],
       ['nl.klachtregie.klacht.afgedaan', 'termijnVerstreken', 'afgedaan', true],
@@ -98,7 +108,9 @@ describe('webhook notifications (real PostgreSQL and Redis)', () => {
     const { klacht } = await t.engine.create(testIntake(), { actor: 'kcc' });
     await t.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: new Date().toISOString() }, { actor: 'behandelaar' });
     await t.relay.idle();
-    const rijen = (await t.db.query(`select id from webhook_aflevering where klacht_id = $1 order by sequence`, [klacht.id])) as Array<{ id: string }>;
+    const rijen = (await t.db.query(`select id from webhook_aflevering where klacht_id = $1 order by sequence`, [klacht.id])) as Array<{
+      id: string;
+    }>;
     expect(rijen.length).toBeGreaterThanOrEqual(5);
     for (const r of rijen) {
       // Two wake-ups at once (the relay's job and the sweep's), then a late third one.
@@ -117,7 +129,10 @@ describe('webhook notifications (real PostgreSQL and Redis)', () => {
     expect(ontvangen).toHaveLength(rijen.length);
     expect(new Set(ontvangen.map((e) => e.id)).size).toBe(rijen.length);
     expect(new Set(ontvangen.map((e) => e.sequence)).size).toBe(rijen.length);
-    const afgeleverd = (await t.db.query(`select status, attempts from webhook_aflevering where klacht_id = $1`, [klacht.id])) as Array<{ status: string; attempts: number }>;
+    const afgeleverd = (await t.db.query(`select status, attempts from webhook_aflevering where klacht_id = $1`, [klacht.id])) as Array<{
+      status: string;
+      attempts: number;
+    }>;
     expect(afgeleverd.every((d) => d.status === 'afgeleverd' && d.attempts === 1)).toBe(true);
   });
 });

@@ -38,7 +38,11 @@ describe('report schedule events by webhook (real PostgreSQL and Redis)', () => 
     // ROLE=all (default): the rapportages worker fires the deadline job, the sweep drains the outbox, the webhook worker delivers.
     t = await createTestApp({
       databaseUrl: tdb.url,
-      env: { SWEEP_INTERVAL_MS: '300', WEBHOOK_MAX_BACKOFF_MS: '400', CLOUDEVENTS_SOURCE: 'urn:nld:oin:00000001234567890000:systeem:klachtregie' },
+      env: {
+        SWEEP_INTERVAL_MS: '300',
+        WEBHOOK_MAX_BACKOFF_MS: '400',
+        CLOUDEVENTS_SOURCE: 'urn:nld:oin:00000001234567890000:systeem:klachtregie',
+      },
     });
     db = t.app.get<DataSource>(getDataSourceToken());
     const sv = await request(t.http)
@@ -64,9 +68,15 @@ describe('report schedule events by webhook (real PostgreSQL and Redis)', () => 
 
   test('the subscription filter accepts the rapportage types and refuses types outside nl.klachtregie.', async () => {
     const beheerder = await bearer(t.app, 'GM1904', 'beheerder');
-    const fout = await request(t.http).post('/api/v1/webhook-abonnementen').set('Authorization', beheerder).send({ url: svOntvanger.url, typen: ['rapportage.escalatie'] });
+    const fout = await request(t.http)
+      .post('/api/v1/webhook-abonnementen')
+      .set('Authorization', beheerder)
+      .send({ url: svOntvanger.url, typen: ['rapportage.escalatie'] });
     expect(fout.status).toBe(400);
-    const goed = await request(t.http).post('/api/v1/webhook-abonnementen').set('Authorization', beheerder).send({ url: svOntvanger.url, typen: ['nl.klachtregie.rapportage.escalatie'] });
+    const goed = await request(t.http)
+      .post('/api/v1/webhook-abonnementen')
+      .set('Authorization', beheerder)
+      .send({ url: svOntvanger.url, typen: ['nl.klachtregie.rapportage.escalatie'] });
     expect(goed.status).toBe(201);
     // Only the first subscription is needed below.
     await db.query(`delete from webhook_abonnement where id = $1`, [goed.body.id]);
@@ -74,19 +84,34 @@ describe('report schedule events by webhook (real PostgreSQL and Redis)', () => 
 
   test('Uitgangspunten klachtenmanagement Sociaal Domein Stichtse Vecht §10, contract art. 11.1: an overdue aanbieder report is escalated to the contractmanager as a CloudEvent', async () => {
     const planning = t.app.get(RapportagePlanningService);
-    const klachten = genereerKlachten({ n: 60, seed: 7, gemeente: 'GM1904', definitieId: 'gm1904-stichtse-vecht', van: new Date('2025-12-05T00:00:00Z'), tot: new Date('2026-06-20T00:00:00Z'), nu: new Date('2026-06-30T00:00:00Z') });
+    const klachten = genereerKlachten({
+      n: 60,
+      seed: 7,
+      gemeente: 'GM1904',
+      definitieId: 'gm1904-stichtse-vecht',
+      van: new Date('2025-12-05T00:00:00Z'),
+      tot: new Date('2026-06-20T00:00:00Z'),
+      nu: new Date('2026-06-30T00:00:00Z'),
+    });
     await insertKlachten(db, klachten);
     // Zorgbalans submitted its report in time; the other aanbieders did not.
-    await db.query(`insert into aanbieder_rapportage (gemeente, aanbieder_id, deadline, ingediend_door, inhoud) values ('GM1904', 'zorgbalans', '2026-07-01', 'test', '{}')`);
+    await db.query(
+      `insert into aanbieder_rapportage (gemeente, aanbieder_id, deadline, ingediend_door, inhoud) values ('GM1904', 'zorgbalans', '2026-07-01', 'test', '{}')`,
+    );
 
     // The schedule as built on 1 March 2026: the 1 July deadline job is in the past now, so the worker fires it at once.
     const stichtseVecht = planning.laadDefinities().filter((d) => d.definitie.gemeente.cbsCode === 'GM1904');
     expect(stichtseVecht.length).toBeGreaterThan(0);
     await planning.synchroniseer(new Date('2026-03-01T09:00:00Z'), stichtseVecht);
 
-    const escalaties = () => svOntvanger.ontvangen.filter((o) => o.event.type === 'nl.klachtregie.rapportage.escalatie' && o.event.data.deadline === '2026-07-01');
+    const escalaties = () =>
+      svOntvanger.ontvangen.filter((o) => o.event.type === 'nl.klachtregie.rapportage.escalatie' && o.event.data.deadline === '2026-07-01');
     await waitFor('three escalations delivered', async () => escalaties().length >= 3, 30_000);
-    await waitFor('the gemeente report delivered', async () => svOntvanger.ontvangen.some((o) => o.event.type === 'nl.klachtregie.rapportage.gegenereerd'), 15_000);
+    await waitFor(
+      'the gemeente report delivered',
+      async () => svOntvanger.ontvangen.some((o) => o.event.type === 'nl.klachtregie.rapportage.gegenereerd'),
+      15_000,
+    );
 
     const e = escalaties();
     expect(e.map((o) => o.event.subject).sort()).toEqual(['jeugdformaat', 'thuiszorg-west', 'vervoer-plus']);

@@ -13,9 +13,11 @@ import { createEngineApp, waitFor, type EngineApp } from './support/engine-harne
 /** A name the test resolver points at loopback, as a hostile DNS record would. */
 const NAAM_NAAR_LOOPBACK = 'ontvanger.test';
 const testResolver: Lookup = (host, _o, cb) =>
-  host === NAAM_NAAR_LOOPBACK ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : cb(Object.assign(new Error(`onbekend: ${host}`), { code: 'ENOTFOUND' }), []);
+  host === NAAM_NAAR_LOOPBACK
+    ? cb(null, [{ address: '127.0.0.1', family: 4 }])
+    : cb(Object.assign(new Error(`onbekend: ${host}`), { code: 'ENOTFOUND' }), []);
 
-describe('Webhooks never reach the deployment\'s own network (SSRF), at subscription and at delivery', () => {
+describe("Webhooks never reach the deployment's own network (SSRF), at subscription and at delivery", () => {
   let db: TestDatabase;
   let t: EngineApp;
   let server: Server;
@@ -69,14 +71,26 @@ describe('Webhooks never reach the deployment\'s own network (SSRF), at subscrip
 
   it('a name that resolves to loopback passes the subscription but is refused at delivery, after DNS: the internal service gets nothing', async () => {
     const port = (server.address() as AddressInfo).port;
-    const abo = await request(t.http).post('/api/v1/webhook-abonnementen').set('Authorization', beheerder).send({ url: `http://${NAAM_NAAR_LOOPBACK}:${port}/events` });
+    const abo = await request(t.http)
+      .post('/api/v1/webhook-abonnementen')
+      .set('Authorization', beheerder)
+      .send({ url: `http://${NAAM_NAAR_LOOPBACK}:${port}/events` });
     expect(abo.status).toBe(201);
-    const k = await request(t.http).post('/api/v1/klachten').set('Authorization', await bearer(t.app, GEMEENTE_A, 'klachtbehandelaar')).send(intakeBody(GEMEENTE_A));
+    const k = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', await bearer(t.app, GEMEENTE_A, 'klachtbehandelaar'))
+      .send(intakeBody(GEMEENTE_A));
     expect(k.status).toBe(201);
-    const fout = await waitFor('a refused attempt', async () => {
-      const rows = (await t.db.query('select attempts, last_error from webhook_aflevering where abonnement_id = $1 and attempts > 0', [abo.body.id])) as Array<{ last_error: string }>;
-      return rows[0]?.last_error;
-    }, 20_000);
+    const fout = await waitFor(
+      'a refused attempt',
+      async () => {
+        const rows = (await t.db.query('select attempts, last_error from webhook_aflevering where abonnement_id = $1 and attempts > 0', [
+          abo.body.id,
+        ])) as Array<{ last_error: string }>;
+        return rows[0]?.last_error;
+      },
+      20_000,
+    );
     expect(fout).toContain('geweigerd');
     expect(fout).toContain('127.0.0.1');
     expect(ontvangen).toBe(0);

@@ -84,22 +84,39 @@ describe.each(['redis', 'postgres'] as const)('webhooks (real PostgreSQL, queue 
   });
 
   const afleveringen = () =>
-    t.db.query(`select event_id, klacht_id, sequence, status, attempts from webhook_aflevering where abonnement_id = $1 order by sequence`, [abonnement.id]);
+    t.db.query(
+      `select event_id, klacht_id, sequence, status, attempts from webhook_aflevering where abonnement_id = $1 order by sequence`,
+      [abonnement.id],
+    );
 
   it('a webhook receiver that is down for a while gets every event exactly once per event id after it comes back', async () => {
     ontvanger.zet(false);
     const klachten: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const k = await request(t.http).post('/api/v1/klachten').set('Authorization', behandelaar).send(intakeBody(GEMEENTE_A, `aanbieder-${i}`));
+      const k = await request(t.http)
+        .post('/api/v1/klachten')
+        .set('Authorization', behandelaar)
+        .send(intakeBody(GEMEENTE_A, `aanbieder-${i}`));
       expect(k.status).toBe(201);
       klachten.push(k.body.id);
     }
     for (const id of klachten) {
-      await request(t.http).post(`/api/v1/klachten/${id}/gebeurtenissen`).set('Authorization', behandelaar).send({ type: 'CONTACT_OPGENOMEN' }).expect(200);
-      await request(t.http).post(`/api/v1/klachten/${id}/gebeurtenissen`).set('Authorization', behandelaar).send({ type: 'AFDOEN' }).expect(200);
+      await request(t.http)
+        .post(`/api/v1/klachten/${id}/gebeurtenissen`)
+        .set('Authorization', behandelaar)
+        .send({ type: 'CONTACT_OPGENOMEN' })
+        .expect(200);
+      await request(t.http)
+        .post(`/api/v1/klachten/${id}/gebeurtenissen`)
+        .set('Authorization', behandelaar)
+        .send({ type: 'AFDOEN' })
+        .expect(200);
     }
     // Another gemeente's klacht never reaches this subscriber.
-    const b = await request(t.http).post('/api/v1/klachten').set('Authorization', await bearer(t.app, GEMEENTE_B, 'klachtbehandelaar')).send(intakeBody(GEMEENTE_B));
+    const b = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', await bearer(t.app, GEMEENTE_B, 'klachtbehandelaar'))
+      .send(intakeBody(GEMEENTE_B));
     expect(b.status).toBe(201);
 
     // Down: attempts pile up (several retries per head delivery), nothing is accepted.
@@ -113,10 +130,14 @@ describe.each(['redis', 'postgres'] as const)('webhooks (real PostgreSQL, queue 
 
     ontvanger.zet(true);
     const verwacht = (await afleveringen()).length;
-    await waitFor('all deliveries accepted', async () => {
-      const rows = await afleveringen();
-      return rows.every((d: { status: string }) => d.status === 'afgeleverd') && ontvanger.geaccepteerd().length >= verwacht;
-    }, 30_000);
+    await waitFor(
+      'all deliveries accepted',
+      async () => {
+        const rows = await afleveringen();
+        return rows.every((d: { status: string }) => d.status === 'afgeleverd') && ontvanger.geaccepteerd().length >= verwacht;
+      },
+      30_000,
+    );
 
     const events = ontvanger.geaccepteerd().map((o) => JSON.parse(o.raw));
     const ids = events.map((e) => e.id);
@@ -124,7 +145,9 @@ describe.each(['redis', 'postgres'] as const)('webhooks (real PostgreSQL, queue 
     expect(ids.length).toBe(verwacht);
     // Every outbox notification of these klachten arrived (intake, termijnen, status changes, intents).
     const outbox = await t.db.query(`select type, payload from outbox where klacht_id = any($1)`, [klachten]);
-    const meldingen = outbox.filter((r: { type: string; payload: Record<string, unknown> }) => cloudEventType(r.type, r.payload) !== undefined);
+    const meldingen = outbox.filter(
+      (r: { type: string; payload: Record<string, unknown> }) => cloudEventType(r.type, r.payload) !== undefined,
+    );
     expect(meldingen.length).toBeGreaterThanOrEqual(12);
     expect(verwacht).toBe(meldingen.length);
     expect(events.some((e) => e.subject === b.body.id)).toBe(false);
@@ -137,7 +160,9 @@ describe.each(['redis', 'postgres'] as const)('webhooks (real PostgreSQL, queue 
         expect.arrayContaining(['nl.klachtregie.klacht.ontvangen', 'nl.klachtregie.klacht.afgedaan']),
       );
     }
-    const lijst = await request(t.http).get('/api/v1/webhook-afleveringen?status=afgeleverd&pageSize=5').set('Authorization', await bearer(t.app, GEMEENTE_A, 'beheerder'));
+    const lijst = await request(t.http)
+      .get('/api/v1/webhook-afleveringen?status=afgeleverd&pageSize=5')
+      .set('Authorization', await bearer(t.app, GEMEENTE_A, 'beheerder'));
     expect(lijst.status).toBe(200);
     expect(lijst.body.totaal).toBe(verwacht);
     expect(lijst.body.resultaten).toHaveLength(5);
@@ -177,12 +202,16 @@ describe.each(['redis', 'postgres'] as const)('webhooks (real PostgreSQL, queue 
     const [eerste] = await afleveringen();
     const voor = ontvanger.geaccepteerd().length;
     const [{ id }] = await t.db.query('select id from webhook_aflevering where event_id = $1', [eerste.event_id]);
-    const res = await request(t.http).post(`/api/v1/webhook-afleveringen/${id}/opnieuw`).set('Authorization', await bearer(t.app, GEMEENTE_A, 'systeem'));
+    const res = await request(t.http)
+      .post(`/api/v1/webhook-afleveringen/${id}/opnieuw`)
+      .set('Authorization', await bearer(t.app, GEMEENTE_A, 'systeem'));
     expect(res.status).toBe(202);
     await waitFor('replay', async () => ontvanger.geaccepteerd().length > voor, 15_000);
     expect(JSON.parse(ontvanger.geaccepteerd().at(-1)!.raw).id).toBe(eerste.event_id);
     // Another gemeente cannot replay (or see) it.
-    const ander = await request(t.http).post(`/api/v1/webhook-afleveringen/${id}/opnieuw`).set('Authorization', await bearer(t.app, GEMEENTE_B, 'beheerder'));
+    const ander = await request(t.http)
+      .post(`/api/v1/webhook-afleveringen/${id}/opnieuw`)
+      .set('Authorization', await bearer(t.app, GEMEENTE_B, 'beheerder'));
     expect(ander.status).toBe(404);
   });
 });
@@ -226,10 +255,14 @@ describe('webhooks after losing Redis', () => {
     await redis.stop();
     await redis.start();
     ontvanger.zet(true);
-    await waitFor('all deliveries accepted after the Redis loss', async () => {
-      const rows = await t.db.query(`select status from webhook_aflevering`);
-      return rows.length > 0 && rows.every((r: { status: string }) => r.status === 'afgeleverd');
-    }, 30_000);
+    await waitFor(
+      'all deliveries accepted after the Redis loss',
+      async () => {
+        const rows = await t.db.query(`select status from webhook_aflevering`);
+        return rows.length > 0 && rows.every((r: { status: string }) => r.status === 'afgeleverd');
+      },
+      30_000,
+    );
     const ids = ontvanger.geaccepteerd().map((o) => JSON.parse(o.raw).id);
     const [{ n }] = await t.db.query(`select count(*)::int as n from webhook_aflevering`);
     expect(new Set(ids).size).toBe(n);

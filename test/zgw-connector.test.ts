@@ -113,7 +113,8 @@ describe('ZGW connector against the validating mock', () => {
       vertrouwelijkheidaanduiding: 'vertrouwelijk',
     });
     // uiterlijkeEinddatumAfdoening is the afhandeltermijn as the engine computed it (Awb 9:11, Atw).
-    const afhandeling = () => app.db.getRepository(TermijnEntity).findOneByOrFail({ klachtId: klacht.id, naam: 'afhandeling', status: 'lopend' });
+    const afhandeling = () =>
+      app.db.getRepository(TermijnEntity).findOneByOrFail({ klachtId: klacht.id, naam: 'afhandeling', status: 'lopend' });
     expect(zaak.uiterlijkeEinddatumAfdoening).toBe((await afhandeling()).vervaldatum);
     expect((await app.db.getRepository(ZgwZaakEntity).findOneByOrFail({ klachtId: klacht.id })).zaakUrl).toBe(zaak.url);
 
@@ -150,7 +151,11 @@ describe('ZGW connector against the validating mock', () => {
     expect(vanZaak('/resultaten', zaak).map((r) => r.resultaattype)).toEqual([cat.resultaattypen['Deels gegrond']]);
     const [zio] = vanZaak('/zaakinformatieobjecten', zaak);
     const eio = mock.lijst('documenten', '/enkelvoudiginformatieobjecten').find((d) => d.url === zio.informatieobject)!;
-    expect(eio).toMatchObject({ bronorganisatie: RSIN_AMSTERDAM, informatieobjecttype: cat.informatieobjecttype, vertrouwelijkheidaanduiding: 'vertrouwelijk' });
+    expect(eio).toMatchObject({
+      bronorganisatie: RSIN_AMSTERDAM,
+      informatieobjecttype: cat.informatieobjecttype,
+      vertrouwelijkheidaanduiding: 'vertrouwelijk',
+    });
     expect(mock.inhoud.get(String(eio.uuid))!.toString('utf8')).toContain('Geen reactie van het wijkteam');
 
     expect(mock.geweigerd.slice(geweigerdVoor)).toEqual([]);
@@ -181,7 +186,10 @@ describe('ZGW connector against the validating mock', () => {
     expect(uitkomsten.filter((u) => u === 'afgeleverd')).toHaveLength(1);
     const zaken = zakenVan(klacht.id);
     expect(zaken).toHaveLength(1);
-    expect(vanZaak('/statussen', zaken[0]).map((s) => s.statustype)).toEqual([cat.statustypen['Ontvangen'], cat.statustypen['In behandeling']]);
+    expect(vanZaak('/statussen', zaken[0]).map((s) => s.statustype)).toEqual([
+      cat.statustypen['Ontvangen'],
+      cat.statustypen['In behandeling'],
+    ]);
     expect(vanZaak('/rollen', zaken[0])).toHaveLength(2);
   });
 
@@ -206,8 +214,18 @@ describe('ZGW connector against the validating mock', () => {
     // The dead-letter view of the gemeente's beheerder (and of no other gemeente).
     const beheerder = await bearer(app.app, 'GM0363', 'beheerder');
     const lijst = await request(app.http).get('/api/v1/zgw-afleveringen?status=vastgelopen').set('Authorization', beheerder).expect(200);
-    expect(lijst.body.resultaten).toEqual([expect.objectContaining({ klachtId: klacht.id, status: 'vastgelopen', pogingen: 3, laatsteFout: expect.stringMatching(/geen antwoord/) })]);
-    const ander = await request(app.http).get('/api/v1/zgw-afleveringen?status=vastgelopen').set('Authorization', await bearer(app.app, 'GM1904', 'beheerder')).expect(200);
+    expect(lijst.body.resultaten).toEqual([
+      expect.objectContaining({
+        klachtId: klacht.id,
+        status: 'vastgelopen',
+        pogingen: 3,
+        laatsteFout: expect.stringMatching(/geen antwoord/),
+      }),
+    ]);
+    const ander = await request(app.http)
+      .get('/api/v1/zgw-afleveringen?status=vastgelopen')
+      .set('Authorization', await bearer(app.app, 'GM1904', 'beheerder'))
+      .expect(200);
     expect(ander.body.resultaten).toEqual([]);
 
     await mock.start();
@@ -219,7 +237,11 @@ describe('ZGW connector against the validating mock', () => {
     await leverOk(klacht.id);
     const zaken = zakenVan(klacht.id);
     expect(zaken).toHaveLength(1);
-    expect(vanZaak('/statussen', zaken[0]).map((s) => s.statustype)).toEqual([cat.statustypen['Ontvangen'], cat.statustypen['In behandeling'], cat.statustypen['Afgehandeld']]);
+    expect(vanZaak('/statussen', zaken[0]).map((s) => s.statustype)).toEqual([
+      cat.statustypen['Ontvangen'],
+      cat.statustypen['In behandeling'],
+      cat.statustypen['Afgehandeld'],
+    ]);
     expect(vanZaak('/resultaten', zaken[0]).map((r) => r.resultaattype)).toEqual([cat.resultaattypen['Gegrond']]);
     expect(vanZaak('/rollen', zaken[0])).toHaveLength(2);
     expect(vanZaak('/zaakinformatieobjecten', zaken[0])).toHaveLength(1);
@@ -238,7 +260,9 @@ describe('ZGW connector against the validating mock', () => {
 
     const io = vangIo();
     expect(await zgwOpdracht(['reconcile', '--gemeente', 'GM0363', '--klacht', klacht.id], io, app.config)).toBe(0);
-    const termijn = await app.db.getRepository(TermijnEntity).findOneByOrFail({ klachtId: klacht.id, naam: 'afhandeling', status: 'lopend' });
+    const termijn = await app.db
+      .getRepository(TermijnEntity)
+      .findOneByOrFail({ klachtId: klacht.id, naam: 'afhandeling', status: 'lopend' });
     expect(io.uit).toEqual([
       `${klacht.id}: uiterlijkeEinddatumAfdoening 2026-12-31 -> ${termijn.vervaldatum}`,
       `${klacht.id}: status In behandeling (2026-03-03T10:00:00.000Z)`,
@@ -257,13 +281,18 @@ describe('ZGW connector against the validating mock', () => {
     expect(await zgwOpdracht(['catalogus', '--gemeente', 'GM0363', '--uit', catalogus], exportIo, app.config)).toBe(0);
 
     const goed = vangIo();
-    expect(await runCli(['validate', join(__dirname, '..', 'definitions', 'gm0363-amsterdam'), '--zgw-catalogus', catalogus], goed)).toBe(0);
+    expect(await runCli(['validate', join(__dirname, '..', 'definitions', 'gm0363-amsterdam'), '--zgw-catalogus', catalogus], goed)).toBe(
+      0,
+    );
     expect(goed.uit[0]).toMatch(/zgw-koppeling tegen de catalogus \(1\)/);
 
     const map = join(dir, 'gm0363-amsterdam');
     mkdirSync(join(map, 'zgw'), { recursive: true });
     cpSync(join(__dirname, '..', 'definitions', 'gm0363-amsterdam', '2015-01.yaml'), join(map, '2015-01.yaml'));
-    const tekst = readFileSync(join(__dirname, '..', 'definitions', 'gm0363-amsterdam', 'zgw', '2015-01.yaml'), 'utf8').replace('  gemeente: In behandeling', '  gemeente: In behandling');
+    const tekst = readFileSync(join(__dirname, '..', 'definitions', 'gm0363-amsterdam', 'zgw', '2015-01.yaml'), 'utf8').replace(
+      '  gemeente: In behandeling',
+      '  gemeente: In behandling',
+    );
     writeFileSync(join(map, 'zgw', '2015-01.yaml'), tekst);
     const regels = tekst.split('\n');
     const regel = regels.findIndex((r) => r === '  gemeente: In behandling') + 1;
@@ -273,11 +302,16 @@ describe('ZGW connector against the validating mock', () => {
     expect(fout.fout[1]).toMatch(/-> bekend: 'Ontvangen', 'In behandeling'/);
 
     // A zaaktype per route that the catalogus does not have.
-    const perRoute = readFileSync(join(__dirname, '..', 'definitions', 'gm0363-amsterdam', 'zgw', '2015-01.yaml'), 'utf8').replace('zaaktype: KLACHT-SD\n', 'zaaktype: KLACHT-SD\nzaaktypePerRoute:\n  bijAanbieder: KLACHT-KETEN\n');
+    const perRoute = readFileSync(join(__dirname, '..', 'definitions', 'gm0363-amsterdam', 'zgw', '2015-01.yaml'), 'utf8').replace(
+      'zaaktype: KLACHT-SD\n',
+      'zaaktype: KLACHT-SD\nzaaktypePerRoute:\n  bijAanbieder: KLACHT-KETEN\n',
+    );
     writeFileSync(join(map, 'zgw', '2015-01.yaml'), perRoute);
     const route = vangIo(dir);
     expect(await runCli(['validate', map, '--zgw-catalogus', catalogus], route)).toBe(1);
-    expect(route.fout[0]).toBe(`gm0363-amsterdam/zgw/2015-01.yaml:${perRoute.split('\n').indexOf('  bijAanbieder: KLACHT-KETEN') + 1}:17: onbekend zaaktype 'KLACHT-KETEN' in de catalogus`);
+    expect(route.fout[0]).toBe(
+      `gm0363-amsterdam/zgw/2015-01.yaml:${perRoute.split('\n').indexOf('  bijAanbieder: KLACHT-KETEN') + 1}:17: onbekend zaaktype 'KLACHT-KETEN' in de catalogus`,
+    );
   });
 });
 

@@ -29,7 +29,11 @@ const zaak = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function post(pad: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+async function post(
+  pad: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${mock.basisUrl('zaken')}${pad}`, {
     method: 'POST',
     headers: {
@@ -88,8 +92,8 @@ describe('validating ZGW mock from the official VNG documents', () => {
       roltoelichting: 'Klachtbehandelaar',
       betrokkeneIdentificatie: { identificatie: 'behandelaar-1', achternaam: 'Jansen' },
     };
-    const ok = await post("/rollen", rol);
-    expect([ok.status, ok.body]).toEqual([201, expect.objectContaining({ betrokkeneType: "medewerker" })]);
+    const ok = await post('/rollen', rol);
+    expect([ok.status, ok.body]).toEqual([201, expect.objectContaining({ betrokkeneType: 'medewerker' })]);
     // `geslachtsaanduiding` belongs to a natuurlijk persoon, not to a medewerker.
     expect((await post('/rollen', { ...rol, betrokkeneIdentificatie: { identificatie: 'x', geslachtsaanduiding: 'v' } })).status).toBe(400);
   });

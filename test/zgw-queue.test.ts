@@ -46,7 +46,16 @@ it('the register unreachable at intake: the queue retries with backoff, the swee
   // Received an hour ago: no termijn of it is due while the test runs.
   const ontvangenOp = new Date(Date.now() - 3600_000).toISOString();
   const { klacht } = await app.engine.create(
-    { gemeente: 'GM0363', kanaal: 'email', ontvangenOp, ingediendBij: 'gemeente', soort: 'klacht', onderwerp: 'Register plat', aanbieders: [], feiten: { gerichtAan: 'gemeente' } },
+    {
+      gemeente: 'GM0363',
+      kanaal: 'email',
+      ontvangenOp,
+      ingediendBij: 'gemeente',
+      soort: 'klacht',
+      onderwerp: 'Register plat',
+      aanbieders: [],
+      feiten: { gerichtAan: 'gemeente' },
+    },
     { actor: 'kcc' },
   );
   const rij = () => app.db.getRepository(ZgwZaakEntity).findOneBy({ klachtId: klacht.id });

@@ -59,7 +59,7 @@ if (require.main === module) {
   runCli(process.argv.slice(2), processIo).then(
     (code) => process.exit(code),
     (e: unknown) => {
-      process.stderr.write(`klachtregie: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      process.stderr.write(`klachtregie: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exit(1);
     },
   );

@@ -60,12 +60,16 @@ export function tijdlijnRegels(r: TijdlijnRegel): string[] {
     return out;
   }
   out.push(`${r.datum}  ${r.event}${data}${wie}: ${r.van} -> ${r.naar}`);
-  for (const t of r.termijnenGezet) out.push(`            termijn gezet: ${t.label} (${t.naam}) vervalt ${t.vervaldatum} [${t.grondslag ?? ''}]`);
-  for (const v of r.termijnenVerschoven) out.push(`            termijn verschoven: ${v.termijn.label} (${v.termijn.naam}) ${v.van} -> ${v.termijn.vervaldatum}`);
+  for (const t of r.termijnenGezet)
+    out.push(`            termijn gezet: ${t.label} (${t.naam}) vervalt ${t.vervaldatum} [${t.grondslag ?? ''}]`);
+  for (const v of r.termijnenVerschoven)
+    out.push(`            termijn verschoven: ${v.termijn.label} (${v.termijn.naam}) ${v.van} -> ${v.termijn.vervaldatum}`);
   for (const n of r.termijnenGestopt) out.push(`            termijn gestopt: ${n}`);
   for (const i of r.intents) {
     const soort = i.type === 'ESCALATIE' ? 'escalatie' : 'intent';
-    out.push(`            ${soort}: ${i.type}${i.naar ? ` aan ${i.naar}` : ''}${i.grondslag ? ` [${i.grondslag}]` : ''}${i.data && Object.keys(i.data).length ? ` ${JSON.stringify(i.data)}` : ''}`);
+    out.push(
+      `            ${soort}: ${i.type}${i.naar ? ` aan ${i.naar}` : ''}${i.grondslag ? ` [${i.grondslag}]` : ''}${i.data && Object.keys(i.data).length ? ` ${JSON.stringify(i.data)}` : ''}`,
+    );
   }
   return out;
 }

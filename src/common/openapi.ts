@@ -83,7 +83,10 @@ export const PROBLEEM_SCHEMAS = {
 /** `{ $ref }` to one of PROBLEEM_SCHEMAS, for `@ApiConflictResponse({ schema: probleemSchema(...) })`. */
 export const probleemSchema = (naam: keyof typeof PROBLEEM_SCHEMAS) => ({ $ref: `#/components/schemas/${naam}` });
 
-const RETRY_AFTER: Json = { description: 'Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3).', schema: { type: 'integer', minimum: 1 } };
+const RETRY_AFTER: Json = {
+  description: 'Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3).',
+  schema: { type: 'integer', minimum: 1 },
+};
 
 const problemResponse = (description: string): Json => ({
   description,
@@ -134,13 +137,20 @@ export function applyApiDesignRules(document: OpenAPIObject): OpenAPIObject {
       // unreachable (niet-beschikbaar, with Retry-After): the problem filter answers both everywhere.
       // A resource in the path that does not exist, or belongs to another gemeente, is a 404 (never 403:
       // docs/adr/0003-tenancy-webhooks-idempotency.md).
-      if (pad.includes('{')) op.responses['404'] ??= problemResponse('Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden)');
+      if (pad.includes('{'))
+        op.responses['404'] ??= problemResponse('Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden)');
       // Every authenticated operation is rate limited per key and per address (docs/api.md, Snelheidsgrenzen).
       if (Array.isArray(op.security) && op.security.length > 0) {
-        op.responses['429'] ??= { ...problemResponse('Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden'), headers: { 'Retry-After': RETRY_AFTER } };
+        op.responses['429'] ??= {
+          ...problemResponse('Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden'),
+          headers: { 'Retry-After': RETRY_AFTER },
+        };
       }
       op.responses['500'] ??= problemResponse('Interne fout (interne-fout); de fout is gelogd');
-      op.responses['503'] ??= { ...problemResponse('De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd'), headers: { 'Retry-After': RETRY_AFTER } };
+      op.responses['503'] ??= {
+        ...problemResponse('De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd'),
+        headers: { 'Retry-After': RETRY_AFTER },
+      };
       for (const [status, response] of Object.entries<Json>(op.responses)) {
         if (/^[23]\d\d$/.test(status)) {
           response.headers ??= {};

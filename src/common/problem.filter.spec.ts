@@ -3,7 +3,10 @@ import { isDatabaseOnbereikbaar, toProblem } from './problem.filter';
 describe('a database outage is a 503 with Retry-After, not a 500', () => {
   test.each([
     ['connection refused', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
-    ['admin shutdown (57P01)', { name: 'QueryFailedError', message: 'terminating connection due to administrator command', driverError: { code: '57P01' } }],
+    [
+      'admin shutdown (57P01)',
+      { name: 'QueryFailedError', message: 'terminating connection due to administrator command', driverError: { code: '57P01' } },
+    ],
     ['connection terminated', new Error('Connection terminated unexpectedly')],
     ['cannot connect now (57P03)', { message: 'the database system is starting up', code: '57P03' }],
   ])('%s', (_naam, fout) => {

@@ -1,13 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import {
-  defaultProblemFor,
-  InvalidParam,
-  PROBLEM_CONTENT_TYPE,
-  ProblemDetails,
-  ProblemException,
-  problemType,
-} from './problem';
+import { defaultProblemFor, InvalidParam, PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, problemType } from './problem';
 
 /** The text of a framework HttpException (string, or Nest's `{ message: string | string[] }`). */
 function messageOf(exception: HttpException): string {
@@ -27,9 +20,17 @@ const ONBEREIKBAAR = /^(08\d{3}|57P0[1-4]|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIP
 
 /** The database (or the connection to it) is down: a temporary condition, not our bug. */
 export function isDatabaseOnbereikbaar(exception: unknown): boolean {
-  for (let e = exception as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown } | undefined, i = 0; e && i < 4; i++) {
+  for (
+    let e = exception as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown } | undefined, i = 0;
+    e && i < 4;
+    i++
+  ) {
     if (typeof e.code === 'string' && ONBEREIKBAAR.test(e.code)) return true;
-    if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|terminating connection|Connection refused/i.test(e.message)) return true;
+    if (
+      typeof e.message === 'string' &&
+      /Connection terminated|timeout exceeded when trying to connect|terminating connection|Connection refused/i.test(e.message)
+    )
+      return true;
     e = (e.driverError ?? e.cause) as typeof e;
   }
   return false;

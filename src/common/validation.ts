@@ -5,11 +5,7 @@ import { InvalidParam, ProblemException } from './problem';
 export function toInvalidParams(errors: ValidationError[], parent = ''): InvalidParam[] {
   const out: InvalidParam[] = [];
   for (const error of errors) {
-    const name = /^\d+$/.test(error.property)
-      ? `${parent}[${error.property}]`
-      : parent
-        ? `${parent}.${error.property}`
-        : error.property;
+    const name = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
     for (const reason of Object.values(error.constraints ?? {})) out.push({ name, reason });
     if (error.children?.length) out.push(...toInvalidParams(error.children, name));
   }

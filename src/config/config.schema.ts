@@ -53,7 +53,10 @@ export const envSchema = z.object({
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
     z.coerce.number().int().min(1).max(65535).optional(),
   ),
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]+$/).default('klachtregie'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:-]+$/)
+    .default('klachtregie'),
   PUBLIC_BASE_URL: optionalUrl(['http:', 'https:']),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Unset: 10 when this process runs workers (ROLE all/worker), 3 for ROLE=api (it only adds jobs).
@@ -70,7 +73,10 @@ export const envSchema = z.object({
   OIDC_CLAIM_ROL: z.string().min(1).default('rol'),
   OIDC_CLAIM_AANBIEDER: z.string().min(1).default('aanbiederId'),
   // Webhooks (src/modules/webhooks): CloudEvents `source` and the cap on retry backoff.
-  CLOUDEVENTS_SOURCE: z.string().regex(/^urn:nld:/).default('urn:nld:klachtregie'),
+  CLOUDEVENTS_SOURCE: z
+    .string()
+    .regex(/^urn:nld:/)
+    .default('urn:nld:klachtregie'),
   WEBHOOK_MAX_BACKOFF_MS: positiveMs(3_600_000),
   // SSRF guard: webhooks never reach loopback, private, link-local or metadata addresses, unless a
   // developer switches it off for a subscriber on the own machine (never in production).
@@ -96,7 +102,7 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
     'a PostgreSQL URL, e.g. DATABASE_URL=postgres://user:password@db.example:5432/klachtregie, or leave it unset for the embedded PostgreSQL',
   REDIS_URL: 'a Redis URL, e.g. REDIS_URL=redis://redis:6379, or leave it unset to run the job queue on PostgreSQL',
   KLACHTREGIE_DATA_DIR: 'a directory for local data (embedded PostgreSQL), e.g. KLACHTREGIE_DATA_DIR=./.klachtregie',
-  DEFINITIONS_DIR: 'the directory with the gemeenten\'s definitions, e.g. DEFINITIONS_DIR=./definitions',
+  DEFINITIONS_DIR: "the directory with the gemeenten's definitions, e.g. DEFINITIONS_DIR=./definitions",
   ROLE: `one of ${ROLES.join(', ')} (all = API and workers in one process)`,
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}`,
   LOG_FORMAT: `one of ${LOG_FORMATS.join(', ')} (auto = pretty on a terminal, JSON lines otherwise)`,
@@ -112,20 +118,24 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
     'a whole number 1-200 of connections per queue/worker on the PostgreSQL queue backend, e.g. QUEUE_POOL_SIZE=10, or leave it unset (10 with workers, 3 for ROLE=api)',
   OIDC_ISSUER: 'the issuer (iss) of accepted OIDC tokens, e.g. OIDC_ISSUER=https://login.gemeente.nl/realms/klachten',
   OIDC_AUDIENCE: 'the audience (aud) of accepted OIDC tokens, e.g. OIDC_AUDIENCE=klachtregie',
-  OIDC_JWKS_URL: 'the JWKS URL of the identity provider, e.g. OIDC_JWKS_URL=https://login.gemeente.nl/realms/klachten/protocol/openid-connect/certs',
+  OIDC_JWKS_URL:
+    'the JWKS URL of the identity provider, e.g. OIDC_JWKS_URL=https://login.gemeente.nl/realms/klachten/protocol/openid-connect/certs',
   OIDC_SECRET: 'a shared HS256 secret of at least 32 characters (only when the provider signs with HS256)',
   OIDC_CLAIM_GEMEENTE: 'the token claim with the CBS gemeentecode, e.g. OIDC_CLAIM_GEMEENTE=gemeente',
   OIDC_CLAIM_ROL: 'the token claim with the role, e.g. OIDC_CLAIM_ROL=rol',
   OIDC_CLAIM_AANBIEDER: 'the token claim with the aanbieder id, e.g. OIDC_CLAIM_AANBIEDER=aanbiederId',
-  CLOUDEVENTS_SOURCE: 'a urn:nld: URN (NL GOV CloudEvents profile), e.g. CLOUDEVENTS_SOURCE=urn:nld:oin:00000001234567890000:systeem:klachtregie',
+  CLOUDEVENTS_SOURCE:
+    'a urn:nld: URN (NL GOV CloudEvents profile), e.g. CLOUDEVENTS_SOURCE=urn:nld:oin:00000001234567890000:systeem:klachtregie',
   WEBHOOK_MAX_BACKOFF_MS: 'the longest wait between webhook retries in ms, e.g. WEBHOOK_MAX_BACKOFF_MS=3600000',
-  WEBHOOK_INTERNE_ADRESSEN: "weigeren (default) or toestaan: 'toestaan' lets webhooks reach loopback and private addresses, for development only",
+  WEBHOOK_INTERNE_ADRESSEN:
+    "weigeren (default) or toestaan: 'toestaan' lets webhooks reach loopback and private addresses, for development only",
   RATE_LIMIT_PER_MINUUT: 'requests per minute per API key or OIDC subject, e.g. RATE_LIMIT_PER_MINUUT=1200',
   RATE_LIMIT_MISLUKT_PER_MINUUT: 'failed authentications per minute per client address before 429, e.g. RATE_LIMIT_MISLUKT_PER_MINUUT=60',
   ZGW_CONFIG: 'the path of the ZGW registers file per gemeente (docs/zgw.md), e.g. ZGW_CONFIG=/etc/klachtregie/zgw.yaml, or leave it unset',
   ZGW_MAX_POGINGEN: 'attempts before a zaak delivery goes to the dead-letter list (vastgelopen), e.g. ZGW_MAX_POGINGEN=15',
-  DOSSIER_OPSLAG: "postgres (default: documents as bytea in the database) or schijf (files below DOSSIER_MAP)",
-  DOSSIER_MAP: 'the directory for dossier documents when DOSSIER_OPSLAG=schijf, e.g. DOSSIER_MAP=/var/lib/klachtregie/dossier (default: <KLACHTREGIE_DATA_DIR>/dossier)',
+  DOSSIER_OPSLAG: 'postgres (default: documents as bytea in the database) or schijf (files below DOSSIER_MAP)',
+  DOSSIER_MAP:
+    'the directory for dossier documents when DOSSIER_OPSLAG=schijf, e.g. DOSSIER_MAP=/var/lib/klachtregie/dossier (default: <KLACHTREGIE_DATA_DIR>/dossier)',
 };
 
 /** The validated configuration every module receives (inject with `@Inject(APP_CONFIG)`). */

@@ -38,14 +38,23 @@ describe('ZGW_CONFIG (validated at boot)', () => {
   it('a valid file gives the registers per gemeente, the secret read from the environment variable it names', () => {
     const c = loadConfig({ ZGW_CONFIG: bestand(amsterdam()), ZGW_GM0363_SECRET: SECRET });
     expect(c.zgw).toEqual([
-      expect.objectContaining({ gemeente: 'GM0363', aan: true, rsin: '002564440', zakenApi: 'https://openzaak.amsterdam.example/zaken/api/v1', clientId: 'klachtregie', secret: SECRET }),
+      expect.objectContaining({
+        gemeente: 'GM0363',
+        aan: true,
+        rsin: '002564440',
+        zakenApi: 'https://openzaak.amsterdam.example/zaken/api/v1',
+        clientId: 'klachtregie',
+        secret: SECRET,
+      }),
     ]);
   });
 
   it('Zaken API bronorganisatie: an RSIN that fails the elfproef stops the boot and names the field', () => {
     expect(isRsin('002564440')).toBe(true);
     expect(isRsin('002564441')).toBe(false);
-    expect(fout({ ZGW_CONFIG: bestand(amsterdam('002564441')), ZGW_GM0363_SECRET: SECRET })).toMatch(/ZGW_CONFIG: gemeenten\.GM0363\.rsin: geen geldig RSIN/);
+    expect(fout({ ZGW_CONFIG: bestand(amsterdam('002564441')), ZGW_GM0363_SECRET: SECRET })).toMatch(
+      /ZGW_CONFIG: gemeenten\.GM0363\.rsin: geen geldig RSIN/,
+    );
   });
 
   it('a missing or short secret stops the boot; a secret written in the file itself is refused', () => {

@@ -49,7 +49,9 @@ const gemeenteSchema = z
   })
   .strict();
 
-export const zgwBestandSchema = z.object({ gemeenten: z.record(z.string().regex(/^GM\d{4}$/, 'een CBS-code, bijvoorbeeld GM0363'), gemeenteSchema) }).strict();
+export const zgwBestandSchema = z
+  .object({ gemeenten: z.record(z.string().regex(/^GM\d{4}$/, 'een CBS-code, bijvoorbeeld GM0363'), gemeenteSchema) })
+  .strict();
 
 /** Reads and validates the ZGW_CONFIG file; throws with every problem as `pad: melding`. */
 export function laadZgwConfig(bestand: string, env: Record<string, string | undefined>): ZgwGemeenteConfig[] {
@@ -65,7 +67,8 @@ export function laadZgwConfig(bestand: string, env: Record<string, string | unde
   const uit = Object.entries(r.data.gemeenten).map(([gemeente, g]) => {
     const secret = env[g.secretEnv] ?? '';
     // ZGW JWT: HS256; a short shared secret is guessable.
-    if (g.aan && secret.length < 32) problemen.push(`gemeenten.${gemeente}.secretEnv: ${g.secretEnv} is niet gezet of korter dan 32 tekens`);
+    if (g.aan && secret.length < 32)
+      problemen.push(`gemeenten.${gemeente}.secretEnv: ${g.secretEnv} is niet gezet of korter dan 32 tekens`);
     const { secretEnv: _naam, ...rest } = g;
     return { gemeente, ...rest, secret };
   });

@@ -58,7 +58,9 @@ function toKebab(name: string): string {
 /** TypeORM reads the migration's timestamp from the last 13 digits of its class name. */
 export function migrationSource(className: string, up: string[], down: string[]): string {
   const lines = (queries: string[]) =>
-    queries.map((q) => `    await queryRunner.query(\`${q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\`);`).join('\n');
+    queries
+      .map((q) => `    await queryRunner.query(\`${q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\`);`)
+      .join('\n');
   return `import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {

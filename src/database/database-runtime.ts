@@ -31,6 +31,11 @@ export async function resolveDatabase(
   if (config.databaseUrl) {
     return { url: config.databaseUrl, displayUrl: maskPassword(config.databaseUrl), embedded: false, stop: async () => undefined };
   }
-  const server = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, log, deelMetDraaiende: options.deelMetDraaiende });
+  const server = await startEmbeddedPostgres({
+    dataDir: config.dataDir,
+    port: config.embeddedPostgresPort,
+    log,
+    deelMetDraaiende: options.deelMetDraaiende,
+  });
   return { url: server.url, displayUrl: server.displayUrl, embedded: true, stop: () => server.stop() };
 }

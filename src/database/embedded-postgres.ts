@@ -92,16 +92,28 @@ async function postgresGebruiker(isRoot: boolean): Promise<Ids> {
     return await lees();
   } catch {
     await execFileAsync('groupadd', ['--system', 'postgres']).catch(() => undefined);
-    await execFileAsync('useradd', ['--system', '-g', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']).catch((e: Error) => {
-      throw new EmbeddedPostgresError(`Running as root, the embedded PostgreSQL needs a 'postgres' user, and creating it failed: ${e.message}`);
-    });
+    await execFileAsync('useradd', ['--system', '-g', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']).catch(
+      (e: Error) => {
+        throw new EmbeddedPostgresError(
+          `Running as root, the embedded PostgreSQL needs a 'postgres' user, and creating it failed: ${e.message}`,
+        );
+      },
+    );
     return lees();
   }
 }
 
 /** Whether the 'postgres' user can run `file --version` / enter `dir` (every parent must be traversable). */
-const kanUitvoeren = (ids: Ids, file: string) => execFileAsync(file, ['--version'], ids).then(() => true, () => false);
-const kanBinnen = (ids: Ids, dir: string) => execFileAsync('/bin/sh', ['-c', 'cd "$1"', 'sh', dir], ids).then(() => true, () => false);
+const kanUitvoeren = (ids: Ids, file: string) =>
+  execFileAsync(file, ['--version'], ids).then(
+    () => true,
+    () => false,
+  );
+const kanBinnen = (ids: Ids, dir: string) =>
+  execFileAsync('/bin/sh', ['-c', 'cd "$1"', 'sh', dir], ids).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * A copy of the platform's PostgreSQL (bin, lib, share; ~60 MB) under ROOT_UITWIJK, made once per

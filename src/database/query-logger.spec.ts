@@ -5,7 +5,10 @@ describe('AVG art. 5 lid 1 sub f: database logs carry no personal data', () => {
     const regels: string[] = [];
     const logger = new ZonderParametersLogger((r) => regels.push(r));
     const fout = Object.assign(new Error('outbox geweigerd'), { code: 'P0001' });
-    logger.logQueryError(fout, 'INSERT INTO "klacht" ("onderwerp", "feiten") VALUES ($1, $2)', ['Mijn moeder kreeg geen hulp', { diagnose: 'dementie' }]);
+    logger.logQueryError(fout, 'INSERT INTO "klacht" ("onderwerp", "feiten") VALUES ($1, $2)', [
+      'Mijn moeder kreeg geen hulp',
+      { diagnose: 'dementie' },
+    ]);
     expect(regels).toHaveLength(1);
     expect(regels[0]).toContain('INSERT INTO "klacht"');
     expect(regels[0]).toContain('P0001');

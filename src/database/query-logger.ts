@@ -28,7 +28,10 @@ export class ZonderParametersLogger implements TypeOrmLogger {
 
   logQueryError(error: string | Error, query: string, _parameters?: unknown[], _qr?: QueryRunner): void {
     const e = error as Error & { code?: string };
-    this.schrijf(`query failed${e.code ? ` (${e.code})` : ''}: ${typeof error === 'string' ? error : error.message} — ${eenRegel(query)}`, 'error');
+    this.schrijf(
+      `query failed${e.code ? ` (${e.code})` : ''}: ${typeof error === 'string' ? error : error.message} — ${eenRegel(query)}`,
+      'error',
+    );
   }
 
   logQuerySlow(time: number, query: string): void {

@@ -64,10 +64,7 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
 }
 
 export function isPostgresConnection(connection: unknown): connection is PostgresPoolConfig {
-  return (
-    isPgPool(connection) ||
-    (typeof connection === 'object' && connection !== null && 'connectionString' in connection)
-  );
+  return isPgPool(connection) || (typeof connection === 'object' && connection !== null && 'connectionString' in connection);
 }
 
 /**

@@ -30,7 +30,11 @@ export type QueueName = keyof QueuePayloads;
 export const QUEUE_NAMES: readonly QueueName[] = ['termijnen', 'rapportages'] as const;
 
 /** Job names within a queue (BullMQ requires one); the kind doubles as the name. */
-export type JobName<Q extends QueueName> = Q extends 'termijnen' ? TermijnJob['kind'] : Q extends 'rapportages' ? RapportageJob['kind'] : never;
+export type JobName<Q extends QueueName> = Q extends 'termijnen'
+  ? TermijnJob['kind']
+  : Q extends 'rapportages'
+    ? RapportageJob['kind']
+    : never;
 
 export const JOB_OPTIONS: Record<QueueName, JobsOptions> = {
   termijnen: {

@@ -6,7 +6,14 @@
  */
 import { getNextTransitions, type AnyMachineSnapshot } from 'xstate';
 import type { DataVeldBeschrijving, KlachtEvent, RegimeControles, VolgendeGebeurtenis } from './contract';
-import { controleerGebeurtenisData, GEBEURTENISSEN, REGISTRATIE_VELD, SYSTEEM_GEBEURTENISSEN, omschrijvingVan, type DataVeld } from './compiler/gebeurtenissen';
+import {
+  controleerGebeurtenisData,
+  GEBEURTENISSEN,
+  REGISTRATIE_VELD,
+  SYSTEEM_GEBEURTENISSEN,
+  omschrijvingVan,
+  type DataVeld,
+} from './compiler/gebeurtenissen';
 import type { Gecompileerd } from './compiler/compile-definitie';
 import type { KlachtContext } from './compiler/types';
 import type { Definitie } from './definition/types';
@@ -25,7 +32,11 @@ function dagVan(at: string): string | undefined {
   }
 }
 
-export function maakControles(def: Definitie, gecompileerd: Gecompileerd, herstel: (snapshot: unknown) => AnyMachineSnapshot): RegimeControles {
+export function maakControles(
+  def: Definitie,
+  gecompileerd: Gecompileerd,
+  herstel: (snapshot: unknown) => AnyMachineSnapshot,
+): RegimeControles {
   const termijnNamen = Object.keys(gecompileerd.ctx.specs);
   const past = (s: AnyMachineSnapshot, type: string) => s.status !== 'done' && getNextTransitions(s).some((t) => t.eventType === type);
 
@@ -72,15 +83,17 @@ export function maakControles(def: Definitie, gecompileerd: Gecompileerd, herste
     volgendeGebeurtenissen(snapshot: unknown, types: string[]): VolgendeGebeurtenis[] {
       const s = herstel(snapshot);
       const c = s.context as KlachtContext;
-      return types
-        .filter((t) => !SYSTEEM_GEBEURTENISSEN.has(t))
-        // An event that must name a termijn while none fits (HERVATTEN with nothing suspended) cannot be sent now.
-        .filter((t) => !GEBEURTENISSEN[t]?.velden.some((v) => v.soort === 'termijn' && v.verplicht) || termijnenVoor(t, c).length > 0)
-        .map((type) => ({
-          type,
-          omschrijving: omschrijvingVan(type),
-          data: [...(GEBEURTENISSEN[type]?.velden ?? []), REGISTRATIE_VELD].map((v) => beschrijf(v, type, c)),
-        }));
+      return (
+        types
+          .filter((t) => !SYSTEEM_GEBEURTENISSEN.has(t))
+          // An event that must name a termijn while none fits (HERVATTEN with nothing suspended) cannot be sent now.
+          .filter((t) => !GEBEURTENISSEN[t]?.velden.some((v) => v.soort === 'termijn' && v.verplicht) || termijnenVoor(t, c).length > 0)
+          .map((type) => ({
+            type,
+            omschrijving: omschrijvingVan(type),
+            data: [...(GEBEURTENISSEN[type]?.velden ?? []), REGISTRATIE_VELD].map((v) => beschrijf(v, type, c)),
+          }))
+      );
     },
   };
 }

@@ -20,7 +20,10 @@ describe('intake facts against the definition (AVG art. 5 lid 1 sub c; the regel
 
   it('a typo in a fact name is refused with a suggestion instead of routing as if the fact were false', () => {
     expect(controleerFeiten(definitie(), { compelx: true })).toEqual([
-      { name: 'feiten.compelx', reason: "bedoelde u 'complex'? de klachtregeling vraagt niet naar dit feit; de feiten zijn complex, gerichtAan" },
+      {
+        name: 'feiten.compelx',
+        reason: "bedoelde u 'complex'? de klachtregeling vraagt niet naar dit feit; de feiten zijn complex, gerichtAan",
+      },
     ]);
   });
 
@@ -34,13 +37,26 @@ describe('intake facts against the definition (AVG art. 5 lid 1 sub c; the regel
   });
 
   it('Wmo 2015 art. 3.4 and Awb 9:18: the facts the engine itself reads (calamiteit, geweld, an ombudsman request) are always allowed, with their kind', () => {
-    expect(controleerFeiten(definitie(), { calamiteit: true, geweld: false, ombudsmanVerzoek: 'interventieverzoek', ombudsmanTermijn: '2026-05-25', aantalAanbieders: 2 })).toEqual([]);
-    expect(controleerFeiten(definitie(), { calamiteit: 'ja', ombudsmanVerzoek: 'klacht' }).map((f) => f.name)).toEqual(['feiten.calamiteit', 'feiten.ombudsmanVerzoek']);
+    expect(
+      controleerFeiten(definitie(), {
+        calamiteit: true,
+        geweld: false,
+        ombudsmanVerzoek: 'interventieverzoek',
+        ombudsmanTermijn: '2026-05-25',
+        aantalAanbieders: 2,
+      }),
+    ).toEqual([]);
+    expect(controleerFeiten(definitie(), { calamiteit: 'ja', ombudsmanVerzoek: 'klacht' }).map((f) => f.name)).toEqual([
+      'feiten.calamiteit',
+      'feiten.ombudsmanVerzoek',
+    ]);
   });
 
   it('no facts at all is fine; facts that are not an object are refused', () => {
     expect(controleerFeiten(definitie(), undefined)).toEqual([]);
     expect(controleerFeiten(definitie(), {})).toEqual([]);
-    expect(controleerFeiten(definitie(), ['complex'])).toEqual([{ name: 'feiten', reason: 'geef een object met feiten, bijvoorbeeld { "complex": false }' }]);
+    expect(controleerFeiten(definitie(), ['complex'])).toEqual([
+      { name: 'feiten', reason: 'geef een object met feiten, bijvoorbeeld { "complex": false }' },
+    ]);
   });
 });

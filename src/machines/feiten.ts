@@ -63,7 +63,8 @@ function soortFout(decl: FeitDeclaratie, w: unknown): string | undefined {
 /** Field errors for the facts of an intake (empty: all declared, each of its kind). */
 export function controleerFeiten(def: Definitie, feiten: unknown, pad = 'feiten'): OngeldigVeld[] {
   if (feiten === undefined || feiten === null) return [];
-  if (typeof feiten !== 'object' || Array.isArray(feiten)) return [{ name: pad, reason: 'geef een object met feiten, bijvoorbeeld { "complex": false }' }];
+  if (typeof feiten !== 'object' || Array.isArray(feiten))
+    return [{ name: pad, reason: 'geef een object met feiten, bijvoorbeeld { "complex": false }' }];
   const toegestaan = toegestaneFeiten(def);
   const fouten: OngeldigVeld[] = [];
   for (const [naam, w] of Object.entries(feiten as Record<string, unknown>)) {
@@ -72,7 +73,10 @@ export function controleerFeiten(def: Definitie, feiten: unknown, pad = 'feiten'
     if (!decl) {
       const suggestie = didYouMean(naam, Object.keys(def.feiten));
       const bekend = Object.keys(def.feiten).join(', ') || '(geen)';
-      fouten.push({ name: `${pad}.${naam}`, reason: `${suggestie ? `bedoelde u '${suggestie}'? ` : ''}de klachtregeling vraagt niet naar dit feit; de feiten zijn ${bekend}` });
+      fouten.push({
+        name: `${pad}.${naam}`,
+        reason: `${suggestie ? `bedoelde u '${suggestie}'? ` : ''}de klachtregeling vraagt niet naar dit feit; de feiten zijn ${bekend}`,
+      });
       continue;
     }
     const fout = soortFout(decl, w);

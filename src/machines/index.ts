@@ -20,7 +20,14 @@ export {
   type GebeurtenisInfo,
   type DataVeld,
 } from './compiler/gebeurtenissen';
-export { REGISTRATIE_VELDEN, TEVREDENHEID_VAN_GEBEURTENIS, controleerRegistratie, registratieLijsten, registratieVanGebeurtenis, type RegistratieLijsten } from './registratie';
+export {
+  REGISTRATIE_VELDEN,
+  TEVREDENHEID_VAN_GEBEURTENIS,
+  controleerRegistratie,
+  registratieLijsten,
+  registratieVanGebeurtenis,
+  type RegistratieLijsten,
+} from './registratie';
 export { routeer, routeGemeente, tweedeLijnOp, bijzonderRegimeVoor, type Route } from './compiler/routering';
 export { evalueer, beschrijfVoorwaarde, alleFeiten, afgeleideFeiten, AFGELEIDE_FEITEN } from './compiler/voorwaarde';
 export { termijnSpecs, termijnView } from './compiler/termijnen';

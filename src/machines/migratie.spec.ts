@@ -10,7 +10,9 @@ afterEach(ruimTijdelijkeMappenOp);
 function versies(...wijzigingen: Array<[string, string]>): { oud: Regime; nieuw: Regime } {
   const oud = [...BASIS];
   oud.splice(6, 0, 'geldigTot: 2024-06-30');
-  let nieuw = BASIS.map((l) => l.replace("versie: '2024-01'", "versie: '2024-07'").replace('geldigVanaf: 2024-01-01', 'geldigVanaf: 2024-07-01'));
+  let nieuw = BASIS.map((l) =>
+    l.replace("versie: '2024-01'", "versie: '2024-07'").replace('geldigVanaf: 2024-01-01', 'geldigVanaf: 2024-07-01'),
+  );
   for (const [van, naar] of wijzigingen) nieuw = nieuw.map((l) => (l === van ? naar : l));
   const r = loadAndValidate([join(schrijfBestanden({ [TESTDAM]: oud, 'definitions/gm0355-zeist/2024-07.yaml': nieuw }), 'definitions')]);
   expect(r.errors).toEqual([]);
@@ -21,7 +23,15 @@ function versies(...wijzigingen: Array<[string, string]>): { oud: Regime; nieuw:
 const INTAKE: HistorieStap = {
   type: 'KLACHT_ONTVANGEN',
   at: '2024-05-01T10:00:00.000Z',
-  data: { gemeente: 'GM0355', kanaal: 'brief', ontvangenOp: '2024-05-01T10:00:00.000Z', ingediendBij: 'gemeente', soort: 'klacht', aanbieders: [], feiten: { complex: true } },
+  data: {
+    gemeente: 'GM0355',
+    kanaal: 'brief',
+    ontvangenOp: '2024-05-01T10:00:00.000Z',
+    ingediendBij: 'gemeente',
+    soort: 'klacht',
+    aanbieders: [],
+    feiten: { complex: true },
+  },
 };
 
 /** Where the klacht stands on its own version after its history (what the service has stored). */
@@ -42,9 +52,22 @@ describe('moving a running klacht to a new version: the dry run (a published ver
     const { oud, nieuw } = versies(['  informeleFase: true', '  informeleFase: true']);
     const proef = proefMigratie(nieuw, historie, nu(oud, historie));
     expect(proef.bezwaren).toEqual([]);
-    expect(proef).toEqual(expect.objectContaining({ vanVersie: '2024-01', naarVersie: '2024-07', vanState: 'gemeente.beoordelen', naarState: 'gemeente.beoordelen' }));
+    expect(proef).toEqual(
+      expect.objectContaining({
+        vanVersie: '2024-01',
+        naarVersie: '2024-07',
+        vanState: 'gemeente.beoordelen',
+        naarState: 'gemeente.beoordelen',
+      }),
+    );
     const afhandeling = proef.termijnen.find((t) => t.naam === 'afhandeling')!;
-    expect(afhandeling).toEqual(expect.objectContaining({ oud: expect.objectContaining({ vervaldatum: '2024-06-12' }), nieuw: expect.objectContaining({ vervaldatum: '2024-06-12' }), verschilDagen: 0 }));
+    expect(afhandeling).toEqual(
+      expect.objectContaining({
+        oud: expect.objectContaining({ vervaldatum: '2024-06-12' }),
+        nieuw: expect.objectContaining({ vervaldatum: '2024-06-12' }),
+        verschilDagen: 0,
+      }),
+    );
     expect(afhandeling.nieuw!.uitleg.length).toBeGreaterThan(0);
     expect(proef.resultaat?.state).toBe('gemeente.beoordelen');
   });
@@ -53,15 +76,26 @@ describe('moving a running klacht to a new version: the dry run (a published ver
     const { oud, nieuw } = versies(['    duur: P6W', '    duur: P5W']);
     const proef = proefMigratie(nieuw, historie, nu(oud, historie));
     expect(proef.termijnen.find((t) => t.naam === 'afhandeling')).toEqual(
-      expect.objectContaining({ oud: expect.objectContaining({ vervaldatum: '2024-06-12' }), nieuw: expect.objectContaining({ vervaldatum: '2024-06-05' }), verschilDagen: -7, verplichting: true }),
+      expect.objectContaining({
+        oud: expect.objectContaining({ vervaldatum: '2024-06-12' }),
+        nieuw: expect.objectContaining({ vervaldatum: '2024-06-05' }),
+        verschilDagen: -7,
+        verplichting: true,
+      }),
     );
-    expect(proef.bezwaren).toEqual(['de lopende termijn Afhandeltermijn (afhandeling) zou 7 dag(en) korter worden: 2024-06-12 wordt 2024-06-05']);
+    expect(proef.bezwaren).toEqual([
+      'de lopende termijn Afhandeltermijn (afhandeling) zou 7 dag(en) korter worden: 2024-06-12 wordt 2024-06-05',
+    ]);
     expect(proef.resultaat).toBeUndefined();
   });
 
   it('a version without the hoorzitting refuses a klacht that is being heard: its state no longer exists', () => {
     const { oud } = versies();
-    const bijHoren: HistorieStap[] = [...historie, { type: 'IN_BEHANDELING_NEMEN', at: '2024-05-03T09:00:00.000Z' }, { type: 'HOREN_UITNODIGEN', at: '2024-05-06T09:00:00.000Z' }];
+    const bijHoren: HistorieStap[] = [
+      ...historie,
+      { type: 'IN_BEHANDELING_NEMEN', at: '2024-05-03T09:00:00.000Z' },
+      { type: 'HOREN_UITNODIGEN', at: '2024-05-06T09:00:00.000Z' },
+    ];
     const huidig = nu(oud, bijHoren);
     const { nieuw } = versies(['  horen: true', '  horen: false']);
     const proef = proefMigratie(nieuw, bijHoren, huidig);

@@ -109,11 +109,14 @@ export function proefMigratie(
   const { resultaat: r, fout } = speelAf(nieuw, historie);
   if (!r) return { ...basis, termijnen: vergelijkTermijnen(huidig.termijnen, []), bezwaren: [...bezwaren, fout ?? 'geweigerd'] };
   const termijnen = vergelijkTermijnen(huidig.termijnen, r.termijnen);
-  if (r.state !== huidig.state) bezwaren.push(`de klacht zou in versie ${nieuw.summary.versie} in ${r.state} staan in plaats van ${huidig.state}`);
+  if (r.state !== huidig.state)
+    bezwaren.push(`de klacht zou in versie ${nieuw.summary.versie} in ${r.state} staan in plaats van ${huidig.state}`);
   for (const t of termijnen) {
     if (t.oud && !t.nieuw) bezwaren.push(`de lopende termijn ${t.label} (${t.naam}, ${t.oud.vervaldatum}) zou vervallen`);
     else if (t.verschilDagen !== undefined && t.verschilDagen < 0) {
-      bezwaren.push(`de lopende termijn ${t.label} (${t.naam}) zou ${-t.verschilDagen} dag(en) korter worden: ${t.oud!.vervaldatum} wordt ${t.nieuw!.vervaldatum}`);
+      bezwaren.push(
+        `de lopende termijn ${t.label} (${t.naam}) zou ${-t.verschilDagen} dag(en) korter worden: ${t.oud!.vervaldatum} wordt ${t.nieuw!.vervaldatum}`,
+      );
     }
   }
   return { ...basis, naarState: r.state, termijnen, bezwaren, ...(bezwaren.length ? {} : { resultaat: r }) };
@@ -128,7 +131,10 @@ export function speelAf(regime: CompiledRegime, historie: HistorieStap[]): { res
   for (const [i, stap] of rest.entries()) {
     if (GEEN_MACHINE_GEBEURTENIS.has(stap.type)) continue;
     const volgende = regime.step(r.snapshot, { type: stap.type, at: stap.at, ...(stap.data ? { data: stap.data } : {}) });
-    if (!volgende.accepted) return { fout: `gebeurtenis ${i + 2} (${stap.type} op ${stap.at.slice(0, 10)}) past niet in versie ${regime.summary.versie}: ${volgende.reason ?? 'geweigerd'}` };
+    if (!volgende.accepted)
+      return {
+        fout: `gebeurtenis ${i + 2} (${stap.type} op ${stap.at.slice(0, 10)}) past niet in versie ${regime.summary.versie}: ${volgende.reason ?? 'geweigerd'}`,
+      };
     r = volgende;
   }
   return { resultaat: r };
@@ -138,7 +144,12 @@ export function speelAf(regime: CompiledRegime, historie: HistorieStap[]): { res
  * The dry run for a stored klacht: its history replayed on its own version first (which must give the stored
  * state: otherwise the history is not the whole story and nothing is moved), then on the new one.
  */
-export function proefMigratieVanKlacht(oud: CompiledRegime, nieuw: CompiledRegime, historie: HistorieStap[], opgeslagenState: string): MigratieProef {
+export function proefMigratieVanKlacht(
+  oud: CompiledRegime,
+  nieuw: CompiledRegime,
+  historie: HistorieStap[],
+  opgeslagenState: string,
+): MigratieProef {
   const eigen = speelAf(oud, historie);
   if (!eigen.resultaat || eigen.resultaat.state !== opgeslagenState) {
     return {
@@ -146,7 +157,9 @@ export function proefMigratieVanKlacht(oud: CompiledRegime, nieuw: CompiledRegim
       naarVersie: nieuw.summary.versie,
       vanState: opgeslagenState,
       termijnen: [],
-      bezwaren: [`de historie geeft op versie ${oud.summary.versie} niet de huidige toestand ${opgeslagenState}${eigen.fout ? ` (${eigen.fout})` : ''}`],
+      bezwaren: [
+        `de historie geeft op versie ${oud.summary.versie} niet de huidige toestand ${opgeslagenState}${eigen.fout ? ` (${eigen.fout})` : ''}`,
+      ],
     };
   }
   return proefMigratie(nieuw, historie, { vanVersie: oud.summary.versie, state: opgeslagenState, termijnen: eigen.resultaat.termijnen });

@@ -141,14 +141,23 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
     try {
       kalenderdag(event.at);
     } catch {
-      return geweigerd(s, `geef het tijdstip van de gebeurtenis als ISO 8601 (at), bijvoorbeeld 2026-04-02T10:00:00+02:00 (nu: '${String(event.at)}')`);
+      return geweigerd(
+        s,
+        `geef het tijdstip van de gebeurtenis als ISO 8601 (at), bijvoorbeeld 2026-04-02T10:00:00+02:00 (nu: '${String(event.at)}')`,
+      );
     }
-    if (s.status === 'done') return geweigerd(s, `de klacht is afgesloten (${beschrijfState(statePad(s.value))}); er kan niets meer gebeuren`);
+    if (s.status === 'done')
+      return geweigerd(s, `de klacht is afgesloten (${beschrijfState(statePad(s.value))}); er kan niets meer gebeuren`);
     const klok = klokVan(s);
     if (klok && Date.parse(event.at) < Date.parse(klok)) {
       return geweigerd(s, `het tijdstip ${event.at} ligt vóór de vorige gebeurtenis (${klok}); gebeurtenissen komen in volgorde van tijd`);
     }
-    const e: KlachtMachineEvent = { type: event.type, at: event.at, ...(event.actor ? { actor: event.actor } : {}), ...(event.data ? { data: event.data } : {}) };
+    const e: KlachtMachineEvent = {
+      type: event.type,
+      at: event.at,
+      ...(event.actor ? { actor: event.actor } : {}),
+      ...(event.data ? { data: event.data } : {}),
+    };
     if (!s.can(e)) return geweigerd(s, waaromNiet(s, e));
     let next: AnyMachineSnapshot;
     try {
@@ -170,8 +179,14 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
   };
 
   const herstel = (snapshot: unknown): AnyMachineSnapshot => {
-    const p = (typeof snapshot === 'string' ? JSON.parse(snapshot) : snapshot) as { value?: StateValue; context?: KlachtContext; status?: string; output?: unknown };
-    if (!p || p.value === undefined || !p.context) throw new Error('ongeldige snapshot: verwacht { value, context, status } zoals step() die teruggaf');
+    const p = (typeof snapshot === 'string' ? JSON.parse(snapshot) : snapshot) as {
+      value?: StateValue;
+      context?: KlachtContext;
+      status?: string;
+      output?: unknown;
+    };
+    if (!p || p.value === undefined || !p.context)
+      throw new Error('ongeldige snapshot: verwacht { value, context, status } zoals step() die teruggaf');
     return machine.resolveState({ value: p.value, context: JSON.parse(JSON.stringify(p.context)) as KlachtContext });
   };
 

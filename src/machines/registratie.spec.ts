@@ -49,8 +49,16 @@ describe('checking registration values against the lists of the pinned version',
   } as unknown as Definitie;
 
   it('accepts values from the lists and names every wrong field with the allowed values', () => {
-    expect(controleerRegistratie(def, { aard: 'bejegening', maatregelen: ['scholing'] })).toEqual({ waarden: { aard: 'bejegening', maatregelen: ['scholing'] }, fouten: [] });
-    const fout = controleerRegistratie(def, { aard: 'vriendelijkheid', maatregelen: ['scholing', 'ontslag'], oorzaak: 'planning', soort: 'x' });
+    expect(controleerRegistratie(def, { aard: 'bejegening', maatregelen: ['scholing'] })).toEqual({
+      waarden: { aard: 'bejegening', maatregelen: ['scholing'] },
+      fouten: [],
+    });
+    const fout = controleerRegistratie(def, {
+      aard: 'vriendelijkheid',
+      maatregelen: ['scholing', 'ontslag'],
+      oorzaak: 'planning',
+      soort: 'x',
+    });
     expect(fout.waarden).toEqual({});
     expect(fout.fouten).toEqual([
       { name: 'registratie.aard', reason: expect.stringContaining('kies een van: bejegening, bereikbaarheid') },
@@ -63,7 +71,10 @@ describe('checking registration values against the lists of the pinned version',
 
   it('KLAGER_TEVREDEN and KLAGER_ONTEVREDEN register tevredenheid; a contradicting explicit value is refused', () => {
     expect(registratieVanGebeurtenis(def, 'KLAGER_TEVREDEN', undefined)).toEqual({ waarden: { tevredenheid: 'tevreden' }, fouten: [] });
-    expect(registratieVanGebeurtenis(def, 'KLAGER_ONTEVREDEN', { registratie: { aard: 'bejegening' } })).toEqual({ waarden: { aard: 'bejegening', tevredenheid: 'ontevreden' }, fouten: [] });
+    expect(registratieVanGebeurtenis(def, 'KLAGER_ONTEVREDEN', { registratie: { aard: 'bejegening' } })).toEqual({
+      waarden: { aard: 'bejegening', tevredenheid: 'ontevreden' },
+      fouten: [],
+    });
     expect(registratieVanGebeurtenis(def, 'KLAGER_TEVREDEN', { registratie: { tevredenheid: 'ontevreden' } }).fouten).toEqual([
       { name: 'data.registratie.tevredenheid', reason: expect.stringContaining("registreert tevredenheid 'tevreden'") },
     ]);
@@ -80,8 +91,12 @@ describe('checking event data per type before the regime steps', () => {
       { name: 'data.termijn', reason: expect.stringContaining('afhandeling, nietBehandelenKennisgeving') },
       { name: 'data.duur', reason: expect.stringContaining('ISO 8601-duur') },
     ]);
-    expect(controleerGebeurtenisData('NIEUWE_TERMIJN', { termijn: 'afhandeling', tot: '2026-02-30' }, omgeving).map((f) => f.name)).toEqual(['data.tot', 'data.reden']);
-    expect(controleerGebeurtenisData('MEDIATION_STARTEN', { instemmingKlager: false }, omgeving).map((f) => f.name)).toEqual(['data.instemmingKlager']);
+    expect(controleerGebeurtenisData('NIEUWE_TERMIJN', { termijn: 'afhandeling', tot: '2026-02-30' }, omgeving).map((f) => f.name)).toEqual(
+      ['data.tot', 'data.reden'],
+    );
+    expect(controleerGebeurtenisData('MEDIATION_STARTEN', { instemmingKlager: false }, omgeving).map((f) => f.name)).toEqual([
+      'data.instemmingKlager',
+    ]);
   });
 
   it('Awb 9:16: departing from the advice without a reason is a data error on redenAfwijking', () => {
@@ -97,11 +112,21 @@ describe('the simulator refuses wrong event data as the service does', () => {
     const { definities } = loadAndValidate([join(__dirname, '..', '..', 'definitions', 'gm1904-stichtse-vecht')]);
     const regime = maakRegime(definities[0].definitie, definities[0].id);
     const uit = simuleer(regime, {
-      intake: { gemeente: 'GM1904', kanaal: 'brief', ontvangenOp: '2026-04-02', ingediendBij: 'gemeente', soort: 'klacht', aanbieders: [], feiten: { betreftGemeentelijkeFunctionaris: true } },
+      intake: {
+        gemeente: 'GM1904',
+        kanaal: 'brief',
+        ontvangenOp: '2026-04-02',
+        ingediendBij: 'gemeente',
+        soort: 'klacht',
+        aanbieders: [],
+        feiten: { betreftGemeentelijkeFunctionaris: true },
+      },
       gebeurtenissen: [{ op: '2026-04-07', event: 'VERDAGEN', data: { termijn: 'afhandeling', duur: '4 weken' } }],
     });
     const regel = uit.tijdlijn.find((r) => r.event === 'VERDAGEN')!;
-    expect(regel).toEqual(expect.objectContaining({ accepted: false, reason: expect.stringContaining('data.duur'), termijnenVerschoven: [] }));
+    expect(regel).toEqual(
+      expect.objectContaining({ accepted: false, reason: expect.stringContaining('data.duur'), termijnenVerschoven: [] }),
+    );
     expect(uit.geweigerd).toBe(1);
   });
 });

@@ -51,7 +51,11 @@ function nietInLijst(def: Definitie, veld: RegistratieVeld, lijst: string[], w: 
  * `pad` prefixes the field names in the errors (`data.registratie.aard`). Nothing is partially
  * accepted: with any error the caller changes nothing.
  */
-export function controleerRegistratie(def: Definitie, invoer: unknown, pad = 'registratie'): { waarden: RegistratieWaarden; fouten: OngeldigVeld[] } {
+export function controleerRegistratie(
+  def: Definitie,
+  invoer: unknown,
+  pad = 'registratie',
+): { waarden: RegistratieWaarden; fouten: OngeldigVeld[] } {
   if (invoer === undefined || invoer === null) return { waarden: {}, fouten: [] };
   if (typeof invoer !== 'object' || Array.isArray(invoer)) {
     return { waarden: {}, fouten: [{ name: pad, reason: `geef een object met ${REGISTRATIE_VELDEN.join(', ')}` }] };
@@ -94,12 +98,24 @@ export function controleerRegistratie(def: Definitie, invoer: unknown, pad = 're
  * type (KLAGER_TEVREDEN / KLAGER_ONTEVREDEN). An explicit tevredenheid that contradicts the event
  * type is refused rather than silently overwritten.
  */
-export function registratieVanGebeurtenis(def: Definitie, type: string, data: Record<string, unknown> | undefined): { waarden: RegistratieWaarden; fouten: OngeldigVeld[] } {
+export function registratieVanGebeurtenis(
+  def: Definitie,
+  type: string,
+  data: Record<string, unknown> | undefined,
+): { waarden: RegistratieWaarden; fouten: OngeldigVeld[] } {
   const r = controleerRegistratie(def, data?.registratie, 'data.registratie');
   const uitType = TEVREDENHEID_VAN_GEBEURTENIS[type];
   if (!uitType || r.fouten.length) return r;
   if (r.waarden.tevredenheid !== undefined && r.waarden.tevredenheid !== uitType) {
-    return { waarden: {}, fouten: [{ name: 'data.registratie.tevredenheid', reason: `${type} registreert tevredenheid '${uitType}'; laat het veld weg of geef '${uitType}'` }] };
+    return {
+      waarden: {},
+      fouten: [
+        {
+          name: 'data.registratie.tevredenheid',
+          reason: `${type} registreert tevredenheid '${uitType}'; laat het veld weg of geef '${uitType}'`,
+        },
+      ],
+    };
   }
   return { waarden: { ...r.waarden, tevredenheid: uitType }, fouten: [] };
 }

@@ -30,15 +30,19 @@ describe('ZGW koppeling against its definition (klachtregie validate)', () => {
       .replace('afhandeltermijnen: [afhandeling, aanbiederAfhandeling]', 'afhandeltermijnen: [afhandeling, afhandelingAanbieder]')
       .replace('    gegrond: Gegrond', '    terecht: Gegrond');
     const { errors } = metKoppeling(tekst);
-    expect(errors.map((e) => [e.line, e.column, e.message])).toEqual([
-      [regelVan(tekst, 'afhandeltermijnen: [afhandeling, afhandelingAanbieder]'), 34, "onbekende termijn 'afhandelingAanbieder'"],
-      [regelVan(tekst, '  bijDeOmbudsman: Bij de ombudsman'), 19, "onbekende stap 'bijDeOmbudsman' in de zgw-koppeling"],
-      [regelVan(tekst, '    terecht: Gegrond'), 14, "onbekend oordeel 'terecht'"],
-    ].sort((a, b) => (a[0] as number) - (b[0] as number)));
+    expect(errors.map((e) => [e.line, e.column, e.message])).toEqual(
+      [
+        [regelVan(tekst, 'afhandeltermijnen: [afhandeling, afhandelingAanbieder]'), 34, "onbekende termijn 'afhandelingAanbieder'"],
+        [regelVan(tekst, '  bijDeOmbudsman: Bij de ombudsman'), 19, "onbekende stap 'bijDeOmbudsman' in de zgw-koppeling"],
+        [regelVan(tekst, '    terecht: Gegrond'), 14, "onbekend oordeel 'terecht'"],
+      ].sort((a, b) => (a[0] as number) - (b[0] as number)),
+    );
   });
 
   it('a key the koppeling does not know, or a vertrouwelijkheidaanduiding outside the Zaken API list, is refused', () => {
-    const tekst = KOPPELING.replace('vertrouwelijkheidaanduiding: vertrouwelijk', 'vertrouwelijkheidaanduiding: prive').concat('zaaktypen: [X]\n');
+    const tekst = KOPPELING.replace('vertrouwelijkheidaanduiding: vertrouwelijk', 'vertrouwelijkheidaanduiding: prive').concat(
+      'zaaktypen: [X]\n',
+    );
     const { errors } = metKoppeling(tekst);
     expect(errors.map((e) => [e.line, e.column, e.message])).toEqual([
       [regelVan(tekst, 'vertrouwelijkheidaanduiding: prive'), 30, expect.stringMatching(/^zgw-koppeling vertrouwelijkheidaanduiding: /)],

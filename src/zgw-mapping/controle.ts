@@ -56,24 +56,38 @@ export interface DefinitieFeiten {
 export function controleerKoppeling(g: GeladenKoppeling, def: DefinitieFeiten, cat?: CatalogusExport): DefinitionError[] {
   const k = g.koppeling;
   if (!k) return g.errors;
-  const fout = (pad: (string | number)[], message: string, hint?: string): DefinitionError => ({ file: g.file, ...g.positie(pad), message, ...(hint ? { hint } : {}) });
+  const fout = (pad: (string | number)[], message: string, hint?: string): DefinitionError => ({
+    file: g.file,
+    ...g.positie(pad),
+    message,
+    ...(hint ? { hint } : {}),
+  });
   const fouten: DefinitionError[] = [];
   const states = new Set(def.states);
   for (const s of Object.keys(k.statussen)) {
-    if (!states.has(s)) fouten.push(fout(['statussen', s], `onbekende stap '${s}' in de zgw-koppeling`, `de klachtregeling kent: ${def.states.join(', ')}`));
+    if (!states.has(s))
+      fouten.push(fout(['statussen', s], `onbekende stap '${s}' in de zgw-koppeling`, `de klachtregeling kent: ${def.states.join(', ')}`));
   }
   for (const s of Object.keys(k.zaaktypePerRoute ?? {})) {
-    if (!states.has(s)) fouten.push(fout(['zaaktypePerRoute', s], `onbekende stap '${s}' in de zgw-koppeling`, `de klachtregeling kent: ${def.states.join(', ')}`));
+    if (!states.has(s))
+      fouten.push(
+        fout(['zaaktypePerRoute', s], `onbekende stap '${s}' in de zgw-koppeling`, `de klachtregeling kent: ${def.states.join(', ')}`),
+      );
   }
   for (const s of Object.keys(k.resultaten.stap ?? {})) {
-    if (!states.has(s)) fouten.push(fout(['resultaten', 'stap', s], `onbekende stap '${s}' in de zgw-koppeling`, `de klachtregeling kent: ${def.states.join(', ')}`));
+    if (!states.has(s))
+      fouten.push(
+        fout(['resultaten', 'stap', s], `onbekende stap '${s}' in de zgw-koppeling`, `de klachtregeling kent: ${def.states.join(', ')}`),
+      );
   }
   const termijnen = Object.keys(def.definitie.termijnen ?? {});
   k.afhandeltermijnen.forEach((t, i) => {
-    if (!termijnen.includes(t)) fouten.push(fout(['afhandeltermijnen', i], `onbekende termijn '${t}'`, `de klachtregeling kent: ${termijnen.join(', ')}`));
+    if (!termijnen.includes(t))
+      fouten.push(fout(['afhandeltermijnen', i], `onbekende termijn '${t}'`, `de klachtregeling kent: ${termijnen.join(', ')}`));
   });
   for (const o of Object.keys(k.resultaten.oordeel ?? {})) {
-    if (!(OORDELEN as readonly string[]).includes(o)) fouten.push(fout(['resultaten', 'oordeel', o], `onbekend oordeel '${o}'`, `Awb 9:12 lid 1: ${OORDELEN.join(', ')}`));
+    if (!(OORDELEN as readonly string[]).includes(o))
+      fouten.push(fout(['resultaten', 'oordeel', o], `onbekend oordeel '${o}'`, `Awb 9:12 lid 1: ${OORDELEN.join(', ')}`));
   }
   if (!cat) return fouten;
 
@@ -82,29 +96,39 @@ export function controleerKoppeling(g: GeladenKoppeling, def: DefinitieFeiten, c
     const zt = zaaktypeMet(cat, id);
     if (!zt) {
       const ids = [...new Set(cat.zaaktypen.map((z) => String(z.identificatie)))];
-      const waar = id === k.zaaktype ? ['zaaktype'] : ['zaaktypePerRoute', Object.entries(k.zaaktypePerRoute ?? {}).find(([, v]) => v === id)![0]];
+      const waar =
+        id === k.zaaktype ? ['zaaktype'] : ['zaaktypePerRoute', Object.entries(k.zaaktypePerRoute ?? {}).find(([, v]) => v === id)![0]];
       fouten.push(fout(waar, `onbekend zaaktype '${id}' in de catalogus`, bekend(ids)));
       continue;
     }
     const vanZaaktype = (lijst: Json[]) => lijst.filter((x) => x.zaaktype === zt.url);
     const statustypen = vanZaaktype(cat.statustypen).map((s) => String(s.omschrijving));
     for (const [s, o] of Object.entries(k.statussen)) {
-      if (!statustypen.includes(o)) fouten.push(fout(['statussen', s], `onbekend statustype '${o}' in zaaktype ${id}`, bekend(statustypen)));
+      if (!statustypen.includes(o))
+        fouten.push(fout(['statussen', s], `onbekend statustype '${o}' in zaaktype ${id}`, bekend(statustypen)));
     }
     const resultaattypen = vanZaaktype(cat.resultaattypen).map((s) => String(s.omschrijving));
     for (const soort of ['oordeel', 'afdoening', 'stap'] as const) {
       for (const [w, o] of Object.entries(k.resultaten[soort] ?? {})) {
-        if (!resultaattypen.includes(o)) fouten.push(fout(['resultaten', soort, w], `onbekend resultaattype '${o}' in zaaktype ${id}`, bekend(resultaattypen)));
+        if (!resultaattypen.includes(o))
+          fouten.push(fout(['resultaten', soort, w], `onbekend resultaattype '${o}' in zaaktype ${id}`, bekend(resultaattypen)));
       }
     }
     const roltypen = vanZaaktype(cat.roltypen).map((s) => String(s.omschrijving));
     for (const r of ['klager', 'behandelaar'] as const) {
-      if (!roltypen.includes(k.roltypen[r])) fouten.push(fout(['roltypen', r], `onbekend roltype '${k.roltypen[r]}' in zaaktype ${id}`, bekend(roltypen)));
+      if (!roltypen.includes(k.roltypen[r]))
+        fouten.push(fout(['roltypen', r], `onbekend roltype '${k.roltypen[r]}' in zaaktype ${id}`, bekend(roltypen)));
     }
   }
   const iots = cat.informatieobjecttypen.filter((i) => i.concept !== true).map((i) => String(i.omschrijving));
   if (!iots.includes(k.informatieobjecttypen.klaagschrift)) {
-    fouten.push(fout(['informatieobjecttypen', 'klaagschrift'], `onbekend informatieobjecttype '${k.informatieobjecttypen.klaagschrift}'`, bekend(iots)));
+    fouten.push(
+      fout(
+        ['informatieobjecttypen', 'klaagschrift'],
+        `onbekend informatieobjecttype '${k.informatieobjecttypen.klaagschrift}'`,
+        bekend(iots),
+      ),
+    );
   }
   return fouten;
 }

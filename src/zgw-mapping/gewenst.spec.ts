@@ -5,8 +5,17 @@ const koppeling: ZgwKoppeling = {
   zaaktype: 'KLACHT-SD',
   vertrouwelijkheidaanduiding: 'vertrouwelijk',
   afhandeltermijnen: ['afhandeling'],
-  statussen: { 'gemeente.informeleFase': 'Ontvangen', gemeente: 'In behandeling', 'gemeente.tevredenheidscheck': 'Afgehandeld', afgesloten: 'Afgesloten' },
-  resultaten: { oordeel: { gegrond: 'Gegrond' }, afdoening: { 'niet behandeld': 'Niet behandeld' }, stap: { afgedaanInformeel: 'Informeel opgelost' } },
+  statussen: {
+    'gemeente.informeleFase': 'Ontvangen',
+    gemeente: 'In behandeling',
+    'gemeente.tevredenheidscheck': 'Afgehandeld',
+    afgesloten: 'Afgesloten',
+  },
+  resultaten: {
+    oordeel: { gegrond: 'Gegrond' },
+    afdoening: { 'niet behandeld': 'Niet behandeld' },
+    stap: { afgedaanInformeel: 'Informeel opgelost' },
+  },
   roltypen: { klager: 'Klager', behandelaar: 'Klachtbehandelaar' },
   behandelaar: { identificatie: 'KTSD', naam: 'Klachtenteam Sociaal Domein' },
   informatieobjecttypen: { klaagschrift: 'Klaagschrift' },
@@ -50,21 +59,37 @@ describe('ZGW koppeling (pure)', () => {
       ['In behandeling', '2026-03-03T10:00:00.000Z'],
       ['Afgehandeld', '2026-05-06T10:00:00.000Z'],
     ]);
-    expect(z).toMatchObject({ identificatie: zaakIdentificatie(klacht.id), uiterlijkeEinddatumAfdoening: '2026-04-13', resultaat: { resultaattype: 'Gegrond' } });
+    expect(z).toMatchObject({
+      identificatie: zaakIdentificatie(klacht.id),
+      uiterlijkeEinddatumAfdoening: '2026-04-13',
+      resultaat: { resultaattype: 'Gegrond' },
+    });
     expect(z.verlenging).toBeUndefined();
     // Zaken API 1.5.1: identificatie is at most 40 characters.
     expect(z.identificatie.length).toBeLessThanOrEqual(40);
   });
 
   it('Awb 9:11 lid 2: a verdaging is the zaak verlenging, with the reason given or else the legal ground', () => {
-    expect(verlengingVan({ vervaldatum: '2026-05-11', grondslag: 'Awb 9:11', verdagingen: [{ duur: 'P4W', reden: 'advies GGD' }] })).toEqual({ duur: 'P4W', reden: 'advies GGD' });
-    expect(verlengingVan({ vervaldatum: '2026-05-11', grondslag: 'Awb 9:11', verdagingen: [{ duur: 'P4W' }] })).toEqual({ duur: 'P4W', reden: 'Verdaagd op grond van Awb 9:11' });
-    expect(verlengingVan({ vervaldatum: '2026-05-11', grondslag: null, verdagingen: [{ duur: 'P2W' }, { duur: 'P3D', reden: 'nog een gesprek' }] })).toEqual({ duur: 'P17D', reden: 'nog een gesprek' });
+    expect(
+      verlengingVan({ vervaldatum: '2026-05-11', grondslag: 'Awb 9:11', verdagingen: [{ duur: 'P4W', reden: 'advies GGD' }] }),
+    ).toEqual({ duur: 'P4W', reden: 'advies GGD' });
+    expect(verlengingVan({ vervaldatum: '2026-05-11', grondslag: 'Awb 9:11', verdagingen: [{ duur: 'P4W' }] })).toEqual({
+      duur: 'P4W',
+      reden: 'Verdaagd op grond van Awb 9:11',
+    });
+    expect(
+      verlengingVan({
+        vervaldatum: '2026-05-11',
+        grondslag: null,
+        verdagingen: [{ duur: 'P2W' }, { duur: 'P3D', reden: 'nog een gesprek' }],
+      }),
+    ).toEqual({ duur: 'P17D', reden: 'nog een gesprek' });
   });
 
-  it('zaaktype per route: a klacht that starts at the ketenpartner gets the route\'s zaaktype, the others the default', () => {
+  it("zaaktype per route: a klacht that starts at the ketenpartner gets the route's zaaktype, the others the default", () => {
     const perRoute: ZgwKoppeling = { ...koppeling, zaaktypePerRoute: { doorgestuurdNaarAanbieder: 'KLACHT-KETEN', wkkgz: 'KLACHT-WKKGZ' } };
-    const met = (eerste: string) => gewensteZaak(perRoute, { ...klacht, geschiedenis: [{ naarState: eerste, at: new Date('2026-03-02T09:00:00Z') }] }).zaaktype;
+    const met = (eerste: string) =>
+      gewensteZaak(perRoute, { ...klacht, geschiedenis: [{ naarState: eerste, at: new Date('2026-03-02T09:00:00Z') }] }).zaaktype;
     expect(met('doorgestuurdNaarAanbieder')).toBe('KLACHT-KETEN');
     expect(met('wkkgz.bijKlachtenfunctionaris')).toBe('KLACHT-WKKGZ');
     expect(met('gemeente.informeleFase')).toBe('KLACHT-SD');

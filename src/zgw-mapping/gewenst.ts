@@ -98,7 +98,15 @@ export function gewensteZaak(k: ZgwKoppeling, klacht: KlachtVoorZaak, termijn?: 
     ...(verlenging ? { verlenging } : {}),
     statussen,
     ...(resultaattype
-      ? { resultaat: { resultaattype, toelichting: [klacht.oordeel && `oordeel: ${klacht.oordeel}`, klacht.afdoening && `afwikkeling: ${klacht.afdoening}`].filter(Boolean).join('; ').slice(0, 1000) } }
+      ? {
+          resultaat: {
+            resultaattype,
+            toelichting: [klacht.oordeel && `oordeel: ${klacht.oordeel}`, klacht.afdoening && `afwikkeling: ${klacht.afdoening}`]
+              .filter(Boolean)
+              .join('; ')
+              .slice(0, 1000),
+          },
+        }
       : {}),
   };
 }

@@ -23,7 +23,10 @@ export function stappenVan(def: Definitie): string[] {
  * Checks the koppeling next to each definition (when there is one); with a catalogus export also the
  * names against the gemeente's catalogus. Returns the errors and how many koppelingen were checked.
  */
-export function controleerKoppelingen(definities: readonly { file: string; definitie: Definitie }[], cat?: CatalogusExport): { errors: DefinitionError[]; aantal: number } {
+export function controleerKoppelingen(
+  definities: readonly { file: string; definitie: Definitie }[],
+  cat?: CatalogusExport,
+): { errors: DefinitionError[]; aantal: number } {
   const errors: DefinitionError[] = [];
   let aantal = 0;
   for (const d of definities) {

@@ -140,7 +140,10 @@ export function statustypeVoor(k: ZgwKoppeling, state: string): string | undefin
  * The resultaattype for how a klacht ended: the oordeel (Awb 9:12 lid 1) first, else the afdoening
  * (afwikkeling), else the step it ended in. None: no resultaat yet (the klacht is still being handled).
  */
-export function resultaattypeVoor(k: ZgwKoppeling, uitkomst: { oordeel: string | null; afdoening: string | null; state: string }): string | undefined {
+export function resultaattypeVoor(
+  k: ZgwKoppeling,
+  uitkomst: { oordeel: string | null; afdoening: string | null; state: string },
+): string | undefined {
   return (
     (uitkomst.oordeel ? k.resultaten.oordeel?.[uitkomst.oordeel] : undefined) ??
     (uitkomst.afdoening ? k.resultaten.afdoening?.[uitkomst.afdoening] : undefined) ??

@@ -43,24 +43,53 @@ export async function maakSleutel(t: TestApp, rol: Rol, naam: string, gemeente =
 
 export async function startBeheer(naam: string): Promise<BeheerOmgeving> {
   const tdb = await createTestDatabase(naam);
-  const t = await createTestApp({ databaseUrl: tdb.url, env: { ROLE: 'api' }, override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)) });
+  const t = await createTestApp({
+    databaseUrl: tdb.url,
+    env: { ROLE: 'api' },
+    override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)),
+  });
   await t.app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   const db = t.app.get<DataSource>(getDataSourceToken());
-  const sleutels = { eigenaar: await maakSleutel(t, 'procesEigenaar', 'Pieter Bakker'), behandelaar: await maakSleutel(t, 'klachtbehandelaar', 'Fatima de Vries') };
+  const sleutels = {
+    eigenaar: await maakSleutel(t, 'procesEigenaar', 'Pieter Bakker'),
+    behandelaar: await maakSleutel(t, 'klachtbehandelaar', 'Fatima de Vries'),
+  };
   const engine = t.app.get(EngineService);
   const laat = (
-    await engine.create(amsterdamIntake('2026-09-01T09:00:00+02:00', 'Huishoudelijke hulp kwam drie keer niet', [{ id: 'zorg-west', naam: 'Zorg West', type: 'wmo' }]), { actor: 'kcc' })
+    await engine.create(
+      amsterdamIntake('2026-09-01T09:00:00+02:00', 'Huishoudelijke hulp kwam drie keer niet', [
+        { id: 'zorg-west', naam: 'Zorg West', type: 'wmo' },
+      ]),
+      { actor: 'kcc' },
+    )
   ).klacht.id;
-  const opTijd = (await engine.create(amsterdamIntake('2026-09-10T11:00:00+02:00', 'Brief over de eigen bijdrage was onduidelijk'), { actor: 'kcc' })).klacht.id;
+  const opTijd = (
+    await engine.create(amsterdamIntake('2026-09-10T11:00:00+02:00', 'Brief over de eigen bijdrage was onduidelijk'), { actor: 'kcc' })
+  ).klacht.id;
   // Closed klachten of the year for the reports (open ones would carry states this definition does not have).
   await insertKlachten(
     db,
-    genereerKlachten({ n: 120, seed: 7, gemeente: 'GM0363', definitieId: 'gm0363-amsterdam', van: new Date('2026-01-05T00:00:00Z'), tot: new Date('2026-08-20T00:00:00Z'), nu: NU }).filter((k) => k.done),
+    genereerKlachten({
+      n: 120,
+      seed: 7,
+      gemeente: 'GM0363',
+      definitieId: 'gm0363-amsterdam',
+      van: new Date('2026-01-05T00:00:00Z'),
+      tot: new Date('2026-08-20T00:00:00Z'),
+      nu: NU,
+    }).filter((k) => k.done),
   );
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return {
-    tdb, t, db, browser, base, sleutels, laat, opTijd,
+    tdb,
+    t,
+    db,
+    browser,
+    base,
+    sleutels,
+    laat,
+    opTijd,
     async close() {
       await browser.close();
       await t.close();

@@ -91,14 +91,21 @@ export class ContractValidator {
     if (!op) return [];
     const responses = (this.document.paths[op.sjabloon][m].responses ?? {}) as Json;
     const sleutel = [String(status), `${String(status)[0]}XX`, 'default'].find((s) => responses[s]);
-    if (!sleutel) return [`status ${status} is niet gedeclareerd voor ${m.toUpperCase()} ${op.sjabloon} (wel: ${Object.keys(responses).join(', ')})`];
+    if (!sleutel)
+      return [`status ${status} is niet gedeclareerd voor ${m.toUpperCase()} ${op.sjabloon} (wel: ${Object.keys(responses).join(', ')})`];
     const content = responses[sleutel].content as Json | undefined;
     if (!content || Object.keys(content).length === 0) {
-      return body.length === 0 ? [] : [`${m.toUpperCase()} ${op.sjabloon} ${status} heeft geen body gedeclareerd, maar gaf ${body.length} bytes (${contentType ?? 'zonder content-type'})`];
+      return body.length === 0
+        ? []
+        : [
+            `${m.toUpperCase()} ${op.sjabloon} ${status} heeft geen body gedeclareerd, maar gaf ${body.length} bytes (${contentType ?? 'zonder content-type'})`,
+          ];
     }
     const type = mediaType(contentType);
     if (!type || !(type in content)) {
-      return [`${m.toUpperCase()} ${op.sjabloon} ${status}: content-type ${contentType ?? '(geen)'} is niet gedeclareerd (wel: ${Object.keys(content).join(', ')})`];
+      return [
+        `${m.toUpperCase()} ${op.sjabloon} ${status}: content-type ${contentType ?? '(geen)'} is niet gedeclareerd (wel: ${Object.keys(content).join(', ')})`,
+      ];
     }
     if (!/[/+]json$/.test(type) || !content[type].schema) return [];
     let waarde: unknown;
@@ -145,7 +152,11 @@ export class ContractBewaking {
       const delen: Buffer[] = [];
       const neem = (chunk: unknown, encoding?: unknown) => {
         if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-        delen.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
+        delen.push(
+          Buffer.isBuffer(chunk)
+            ? chunk
+            : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
+        );
       };
       const write = res.write.bind(res) as (...args: unknown[]) => boolean;
       const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -159,7 +170,13 @@ export class ContractBewaking {
         if (this.validator && req.method !== 'HEAD') {
           const body = Buffer.concat(delen);
           const header = res.getHeader('content-type');
-          for (const reden of this.validator.controleer(req.method, url, res.statusCode, typeof header === 'string' ? header : undefined, body)) {
+          for (const reden of this.validator.controleer(
+            req.method,
+            url,
+            res.statusCode,
+            typeof header === 'string' ? header : undefined,
+            body,
+          )) {
             this.schendingenLijst.push({ methode: req.method, pad: url, status: res.statusCode, reden });
           }
         }

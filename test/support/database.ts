@@ -37,7 +37,10 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
  * tests never share tables). `label` shows up in the name to find leftovers.
  */
 export async function createTestDatabase(label = 'test', options: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30);
+  const slug = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 30);
   const name = `kr_${slug}_${randomBytes(4).toString('hex')}`;
   await admin((c) => c.query(`create database ${c.escapeIdentifier(name)}`));
   const url = withDatabase(testDatabaseServerUrl(), name);

@@ -25,9 +25,7 @@ export interface EngineApp extends TestApp {
   db: DataSource;
 }
 
-export async function createEngineApp(
-  options: TestAppOptions & { regimes?: 'test' | 'definities' },
-): Promise<EngineApp> {
+export async function createEngineApp(options: TestAppOptions & { regimes?: 'test' | 'definities' }): Promise<EngineApp> {
   const t = await createTestApp({
     ...options,
     imports: [KlachtenModule, TermijnenModule, ...(options.env?.ROLE === 'api' ? [] : [TermijnenWorkerModule]), ...(options.imports ?? [])],
@@ -55,7 +53,12 @@ export async function createEngineApp(
 }
 
 /** Polls `probe` until it returns a truthy value; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000, everyMs = 100): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 15_000,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();

@@ -12,13 +12,20 @@ module.exports = async function globalSetup() {
     await client.connect();
     await client.query('select 1');
   } catch (e) {
-    throw new Error(`Tests need PostgreSQL at ${process.env.TEST_DATABASE_URL} (start it, or run bash .ci/run): ${e.message}`, { cause: e });
+    throw new Error(`Tests need PostgreSQL at ${process.env.TEST_DATABASE_URL} (start it, or run bash .ci/run): ${e.message}`, {
+      cause: e,
+    });
   } finally {
     await client.end().catch(() => undefined);
   }
   const url = new URL(process.env.TEST_REDIS_URL);
   await new Promise((resolve, reject) => {
-    const s = net.connect(Number(url.port || 6379), url.hostname, () => { s.end(); resolve(); });
-    s.on('error', (e) => reject(new Error(`Tests need Redis at ${process.env.TEST_REDIS_URL} (start it, or run bash .ci/run): ${e.message}`)));
+    const s = net.connect(Number(url.port || 6379), url.hostname, () => {
+      s.end();
+      resolve();
+    });
+    s.on('error', (e) =>
+      reject(new Error(`Tests need Redis at ${process.env.TEST_REDIS_URL} (start it, or run bash .ci/run): ${e.message}`)),
+    );
   });
 };

@@ -28,7 +28,9 @@ function termijn(naam: string, start: string, dagen: number, herinneringVoor?: n
     label: naam === 'afhandeling' ? 'Afhandeltermijn (test, Awb 9:11)' : 'Contacttermijn (test)',
     vervaldatum,
     uitleg: [`${dagen} dagen na ontvangst ${start} = ${vervaldatum}`],
-    herinneringen: herinneringVoor ? [{ naam: `P${herinneringVoor}D-voor`, datum: plusDagen(vervaldatum, -herinneringVoor), naar: 'behandelaar' }] : [],
+    herinneringen: herinneringVoor
+      ? [{ naam: `P${herinneringVoor}D-voor`, datum: plusDagen(vervaldatum, -herinneringVoor), naar: 'behandelaar' }]
+      : [],
     escalatieNaar: 'leidinggevende',
     grondslag: 'test',
     mutaties: [],
@@ -61,7 +63,10 @@ const machine = setup({
     inBehandeling: {
       on: {
         CONTACT_OPGENOMEN: {
-          actions: assign({ termijnen: ({ context }) => Object.fromEntries(Object.entries(context.termijnen).filter(([n]) => n !== 'contact')), intents: () => [] }),
+          actions: assign({
+            termijnen: ({ context }) => Object.fromEntries(Object.entries(context.termijnen).filter(([n]) => n !== 'contact')),
+            intents: () => [],
+          }),
         },
         VERDAGEN: {
           guard: 'nogNietVerdaagd',
@@ -84,11 +89,24 @@ const machine = setup({
           }),
         },
         TERMIJN_VERLOPEN: [
-          { guard: 'afhandelingVerlopen', target: 'termijnVerstreken', actions: assign({ termijnen: ({ context }) => ({ ...(context.termijnen.contact ? { contact: context.termijnen.contact } : {}) }), intents: () => [{ type: 'COLLEGE_INFORMEREN', naar: 'college', grondslag: 'onverwijld' }] }) },
+          {
+            guard: 'afhandelingVerlopen',
+            target: 'termijnVerstreken',
+            actions: assign({
+              termijnen: ({ context }) => ({ ...(context.termijnen.contact ? { contact: context.termijnen.contact } : {}) }),
+              intents: () => [{ type: 'COLLEGE_INFORMEREN', naar: 'college', grondslag: 'onverwijld' }],
+            }),
+          },
           // The contact termijn passing is recorded, the klacht stays in behandeling and the termijn keeps running (overdue).
           { guard: 'contactVerlopen', actions: 'geenIntents' },
         ],
-        AFDOEN: { target: 'afgedaan', actions: assign({ termijnen: () => ({}), intents: () => [{ type: 'AFDOENINGSBRIEF_STUREN', naar: 'klager', grondslag: 'Awb 9:12' }] }) },
+        AFDOEN: {
+          target: 'afgedaan',
+          actions: assign({
+            termijnen: () => ({}),
+            intents: () => [{ type: 'AFDOENINGSBRIEF_STUREN', naar: 'klager', grondslag: 'Awb 9:12' }],
+          }),
+        },
         INTREKKEN: { target: 'ingetrokken', actions: assign({ termijnen: () => ({}), intents: () => [] }) },
       },
     },

@@ -38,7 +38,8 @@ export interface KlachtCatalogus {
 }
 
 const SELECTIELIJST = 'https://selectielijst.openzaak.nl/api/v1/resultaten/8af64c99-a168-40dd-8afd-9fbe0597b6dc';
-const RESULTAATTYPEOMSCHRIJVING = 'https://selectielijst.openzaak.nl/api/v1/resultaattypeomschrijvingen/7cb315fb-4f7b-4a43-aca1-e4522e4c73b3';
+const RESULTAATTYPEOMSCHRIJVING =
+  'https://selectielijst.openzaak.nl/api/v1/resultaattypeomschrijvingen/7cb315fb-4f7b-4a43-aca1-e4522e4c73b3';
 
 export async function richtKlachtCatalogusIn(mock: ZgwMock, rsin = RSIN_AMSTERDAM): Promise<KlachtCatalogus> {
   const catalogus = await zgwPost(mock, 'catalogi', '/catalogussen', {
@@ -92,12 +93,27 @@ export async function richtKlachtCatalogusIn(mock: ZgwMock, rsin = RSIN_AMSTERDA
       archiefactietermijn: 'P5Y',
       besluittypen: [],
       informatieobjecttypen: [],
-      brondatumArchiefprocedure: { afleidingswijze: 'afgehandeld', procestermijn: null, datumkenmerk: '', einddatumBekend: false, objecttype: '', registratie: '' },
+      brondatumArchiefprocedure: {
+        afleidingswijze: 'afgehandeld',
+        procestermijn: null,
+        datumkenmerk: '',
+        einddatumBekend: false,
+        objecttype: '',
+        registratie: '',
+      },
     });
     resultaattypen[omschrijving] = r.url as string;
   }
-  const klager = await zgwPost(mock, 'catalogi', '/roltypen', { zaaktype: zaaktype.url, omschrijving: 'Klager', omschrijvingGeneriek: 'initiator' });
-  const behandelaar = await zgwPost(mock, 'catalogi', '/roltypen', { zaaktype: zaaktype.url, omschrijving: 'Klachtbehandelaar', omschrijvingGeneriek: 'behandelaar' });
+  const klager = await zgwPost(mock, 'catalogi', '/roltypen', {
+    zaaktype: zaaktype.url,
+    omschrijving: 'Klager',
+    omschrijvingGeneriek: 'initiator',
+  });
+  const behandelaar = await zgwPost(mock, 'catalogi', '/roltypen', {
+    zaaktype: zaaktype.url,
+    omschrijving: 'Klachtbehandelaar',
+    omschrijvingGeneriek: 'behandelaar',
+  });
   const iot = await zgwPost(mock, 'catalogi', '/informatieobjecttypen', {
     catalogus: catalogus.url,
     omschrijving: 'Klaagschrift',

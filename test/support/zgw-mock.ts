@@ -76,7 +76,9 @@ function converteer(s: unknown, variant: 'verzoek' | 'antwoord'): unknown {
   for (const [k, v] of Object.entries(s as Json)) {
     if (k === 'discriminator' || k === 'example' || k === 'xml' || k === 'externalDocs') continue;
     if (k === 'properties' && v && typeof v === 'object') {
-      uit[k] = Object.fromEntries(Object.entries(v as Json).map(([p, ps]) => [p, converteer(variant === 'verzoek' ? streng(ps as Json) : ps, variant)]));
+      uit[k] = Object.fromEntries(
+        Object.entries(v as Json).map(([p, ps]) => [p, converteer(variant === 'verzoek' ? streng(ps as Json) : ps, variant)]),
+      );
       continue;
     }
     if (k === 'items' && variant === 'verzoek' && v && typeof v === 'object') {
@@ -176,7 +178,8 @@ export class ZgwMock {
         const body = ((o.requestBody as Json | undefined)?.content as Json | undefined)?.['application/json'] as Json | undefined;
         const responses = o.responses as Record<string, Json>;
         const statusCode = Object.keys(responses).find((c) => /^2/.test(c)) ?? '200';
-        const antwoord = ((responses[statusCode]?.content as Json | undefined)?.['application/json'] as Json | undefined)?.schema as Json | undefined;
+        const antwoord = ((responses[statusCode]?.content as Json | undefined)?.['application/json'] as Json | undefined)?.schema as
+          Json | undefined;
         this.operaties.push({
           api,
           methode: methode.toUpperCase(),
@@ -206,7 +209,9 @@ export class ZgwMock {
   valideer(api: ZgwApi, schema: Json, data: unknown, variant: 'verzoek' | 'antwoord'): string[] {
     if (typeof schema.$ref !== 'string') {
       // An inline schema may still point into the document's components.
-      const inline = JSON.parse(JSON.stringify(converteer(schema, variant)).replaceAll('"#/components/', `"${api}-${variant}#/components/`)) as Json;
+      const inline = JSON.parse(
+        JSON.stringify(converteer(schema, variant)).replaceAll('"#/components/', `"${api}-${variant}#/components/`),
+      ) as Json;
       const v = this.validator(`${api}-${variant}:${JSON.stringify(inline)}`, () => inline);
       return v(data) ? [] : (v.errors ?? []).map((e) => foutTekst(e, 'body'));
     }
@@ -287,14 +292,20 @@ export class ZgwMock {
     const basis: ZgwVerzoek = { api, methode, pad: pad + url.search, status: 0 };
     const ops = this.operaties.filter((o) => o.api === api && o.patroon.test(pad));
     const op = ops.find((o) => o.methode === methode);
-    if (!op) return stuur(ops.length ? 405 : 404, { title: ops.length ? 'Methode niet toegestaan' : 'Niet gevonden' }, { ...basis, fouten: [`geen operatie ${methode} ${pad}`] });
+    if (!op)
+      return stuur(
+        ops.length ? 405 : 404,
+        { title: ops.length ? 'Methode niet toegestaan' : 'Niet gevonden' },
+        { ...basis, fouten: [`geen operatie ${methode} ${pad}`] },
+      );
     basis.operationId = op.operationId;
 
     const fouten: string[] = [];
     // ZGW JWT (Autorisaties API, "JWT-Claims"): HS256, signed with the shared secret, with client_id and iat.
     const auth = req.headers.authorization ?? '';
     const token = /^Bearer (.+)$/.exec(auth)?.[1];
-    if (!token) return stuur(401, { code: 'not_authenticated', title: 'Geen JWT' }, { ...basis, fouten: ['geen Authorization: Bearer <jwt>'] });
+    if (!token)
+      return stuur(401, { code: 'not_authenticated', title: 'Geen JWT' }, { ...basis, fouten: ['geen Authorization: Bearer <jwt>'] });
     try {
       const { payload, protectedHeader } = await jwtVerify(token, new TextEncoder().encode(this.opties.secret), { algorithms: ['HS256'] });
       if (protectedHeader.alg !== 'HS256') fouten.push('jwt alg is geen HS256');
@@ -311,14 +322,27 @@ export class ZgwMock {
     for (const k of url.searchParams.keys()) if (!bekendeQuery.has(k)) fouten.push(`query ${k} is geen parameter van ${op.operationId}`);
     for (const p of op.parameters) {
       const waarde =
-        p.in === 'path' ? padWaarden[p.name] : p.in === 'query' ? (url.searchParams.get(p.name) ?? undefined) : (req.headers[p.name.toLowerCase()] as string | undefined);
+        p.in === 'path'
+          ? padWaarden[p.name]
+          : p.in === 'query'
+            ? (url.searchParams.get(p.name) ?? undefined)
+            : (req.headers[p.name.toLowerCase()] as string | undefined);
       if (waarde === undefined) {
         if (p.required) fouten.push(`${p.in} ${p.name} ontbreekt`);
         continue;
       }
       const schema = converteer(p.schema, 'verzoek') as Json;
       const t = (schema.type ?? (schema.anyOf as Json[] | undefined)?.[0]?.type) as string | undefined;
-      const getypt: unknown = t === 'integer' || t === 'number' ? Number(waarde) : t === 'boolean' ? waarde === 'true' ? true : waarde === 'false' ? false : waarde : waarde;
+      const getypt: unknown =
+        t === 'integer' || t === 'number'
+          ? Number(waarde)
+          : t === 'boolean'
+            ? waarde === 'true'
+              ? true
+              : waarde === 'false'
+                ? false
+                : waarde
+            : waarde;
       const v = this.validator(`param:${JSON.stringify(schema)}`, () => schema);
       if (!v(getypt)) fouten.push(...(v.errors ?? []).map((e) => foutTekst(e, `${p.in} ${p.name}`)));
     }
@@ -333,13 +357,27 @@ export class ZgwMock {
       else fouten.push(...this.valideer(api, op.bodySchema, body, 'verzoek'));
     }
     if (fouten.length) {
-      return stuur(400, { code: 'invalid', title: 'Invalid input.', status: 400, invalidParams: fouten.map((f) => ({ name: f.split(' ')[0], code: 'invalid', reason: f })) }, { ...basis, body, fouten });
+      return stuur(
+        400,
+        {
+          code: 'invalid',
+          title: 'Invalid input.',
+          status: 400,
+          invalidParams: fouten.map((f) => ({ name: f.split(' ')[0], code: 'invalid', reason: f })),
+        },
+        { ...basis, body, fouten },
+      );
     }
 
     const uitkomst = this.voerUit(op, api, pad, padWaarden, url.searchParams, body as Json | undefined);
     if (uitkomst.status < 300 && op.antwoordSchema && uitkomst.body !== undefined) {
       const antwoordFouten = this.valideer(api, op.antwoordSchema, uitkomst.body, 'antwoord');
-      if (antwoordFouten.length) return stuur(500, { title: 'mock gaf een ongeldig antwoord', fouten: antwoordFouten }, { ...basis, body, fouten: antwoordFouten.map((f) => `antwoord: ${f}`) });
+      if (antwoordFouten.length)
+        return stuur(
+          500,
+          { title: 'mock gaf een ongeldig antwoord', fouten: antwoordFouten },
+          { ...basis, body, fouten: antwoordFouten.map((f) => `antwoord: ${f}`) },
+        );
     }
     if (this.verbreekNa?.({ api, methode, pad, body })) {
       this.verbreekNa = undefined;
@@ -351,7 +389,14 @@ export class ZgwMock {
   }
 
   /** Generic in-memory CRUD, plus the few derived fields a register keeps on the zaak. */
-  private voerUit(op: Operatie, api: ZgwApi, pad: string, padWaarden: Record<string, string>, query: URLSearchParams, body: Json | undefined): { status: number; body?: unknown } {
+  private voerUit(
+    op: Operatie,
+    api: ZgwApi,
+    pad: string,
+    padWaarden: Record<string, string>,
+    query: URLSearchParams,
+    body: Json | undefined,
+  ): { status: number; body?: unknown } {
     const verzamelingPad = op.padNamen.length && op.sjabloon.endsWith('}') ? op.sjabloon.replace(/\/\{[^}]+\}$/, '') : op.sjabloon;
     const coll = this.verzameling(api, verzamelingPad);
     const uuid = padWaarden.uuid;
@@ -435,7 +480,9 @@ export class ZgwMock {
     if (!zt) return;
     r.catalogus = zt.catalogus;
     r.zaaktypeIdentificatie = zt.identificatie;
-    const lijst = { '/statustypen': 'statustypen', '/resultaattypen': 'resultaattypen', '/roltypen': 'roltypen' }[new URL(r.url as string).pathname.replace(/^.*\/api\/v1(\/[a-z]+)\/.*$/, '$1')];
+    const lijst = { '/statustypen': 'statustypen', '/resultaattypen': 'resultaattypen', '/roltypen': 'roltypen' }[
+      new URL(r.url as string).pathname.replace(/^.*\/api\/v1(\/[a-z]+)\/.*$/, '$1')
+    ];
     if (lijst) (zt[lijst] as string[]).push(r.url as string);
   }
 

@@ -49,7 +49,9 @@ describe('klachtregie diagram', () => {
     expect(states.length).toBeGreaterThan(5);
 
     const tree = parseXml(readFileSync(join(tmp, 'uit', 'a.svg'), 'utf8'));
-    const dataStates = allElements(tree).filter((e) => e.attrs['data-state'] !== undefined).map((e) => e.attrs['data-state']);
+    const dataStates = allElements(tree)
+      .filter((e) => e.attrs['data-state'] !== undefined)
+      .map((e) => e.attrs['data-state']);
     expect(dataStates.sort()).toEqual([...states].sort());
 
     const mermaid = readFileSync(join(tmp, 'a.mmd'), 'utf8');
@@ -98,10 +100,21 @@ describe('klachtregie diagram', () => {
     const kort = await cli(ROOT, AMSTERDAM, '--format', 'svg', '--labels', 'kort');
     expect(kort.code).toBe(0);
     const labelText = (svg: string) =>
-      allElements(parseXml(svg)).filter((e) => e.attrs.class === 'edge-label').map((e) => e.children.filter((c) => c.name === 'text').map((c) => c.text).join(' ')).join('\n');
+      allElements(parseXml(svg))
+        .filter((e) => e.attrs.class === 'edge-label')
+        .map((e) =>
+          e.children
+            .filter((c) => c.name === 'text')
+            .map((c) => c.text)
+            .join(' '),
+        )
+        .join('\n');
     expect(labelText(kort.out[0]).length).toBeLessThan(labelText(vol.out[0]).length / 2);
     // Titles (tooltips) keep the full text in both.
-    const titles = (svg: string) => allElements(parseXml(svg)).filter((e) => e.name === 'title').map((e) => e.text);
+    const titles = (svg: string) =>
+      allElements(parseXml(svg))
+        .filter((e) => e.name === 'title')
+        .map((e) => e.text);
     expect(titles(kort.out[0])).toEqual(titles(vol.out[0]));
   });
 

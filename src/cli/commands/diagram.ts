@@ -61,7 +61,10 @@ export const command: CliCommand = {
         },
       }));
     } catch (e) {
-      return gebruiksfout(io, `${e instanceof Error ? e.message : String(e)}. Bekende opties: --format, --out, --versie, --richting, --labels.`);
+      return gebruiksfout(
+        io,
+        `${e instanceof Error ? e.message : String(e)}. Bekende opties: --format, --out, --versie, --richting, --labels.`,
+      );
     }
     const formaat = (values.format ?? 'mermaid') as Formaat;
     if (!FORMATEN.includes(formaat)) {
@@ -88,7 +91,10 @@ export const command: CliCommand = {
 
     const registry = loadRegistry(pad);
     if (registry.errors.length > 0) {
-      for (const e of registry.errors) formatError({ ...e, file: relative(io.cwd, e.file) || e.file }).split('\n').forEach((l) => io.err(l));
+      for (const e of registry.errors)
+        formatError({ ...e, file: relative(io.cwd, e.file) || e.file })
+          .split('\n')
+          .forEach((l) => io.err(l));
       io.err(`\n${registry.errors.length} fout${registry.errors.length === 1 ? '' : 'en'} gevonden; er is geen diagram gemaakt.`);
       return 1;
     }
@@ -110,15 +116,20 @@ export const command: CliCommand = {
       return 2;
     }
     // The version in force last: latest geldigVanaf (ISO dates sort as text).
-    const regime = [...regimes].sort((a, b) => a.summary.geldigVanaf.localeCompare(b.summary.geldigVanaf) || a.summary.versie.localeCompare(b.summary.versie)).at(-1) as CompiledRegime;
+    const regime = [...regimes]
+      .sort((a, b) => a.summary.geldigVanaf.localeCompare(b.summary.geldigVanaf) || a.summary.versie.localeCompare(b.summary.versie))
+      .at(-1) as CompiledRegime;
     if (regimes.length > 1) {
-      io.err(`Let op: ${regimes.length} versies (${regimes.map((r) => r.summary.versie).join(', ')}); getekend: ${regime.summary.versie}. Kies een andere met --versie.`);
+      io.err(
+        `Let op: ${regimes.length} versies (${regimes.map((r) => r.summary.versie).join(', ')}); getekend: ${regime.summary.versie}. Kies een andere met --versie.`,
+      );
     }
 
     const graph = regimeDiagramGraph(regime);
     let tekst: string;
     if (formaat === 'mermaid') tekst = toMermaid(graph);
-    else if (formaat === 'svg') tekst = await toSvg(graph, {
+    else if (formaat === 'svg')
+      tekst = await toSvg(graph, {
         direction: richting === 'rechts' ? 'RIGHT' : 'DOWN',
         edgeLabels: labels[labelKeuze as keyof typeof labels],
       });
@@ -129,7 +140,9 @@ export const command: CliCommand = {
       mkdirSync(dirname(doel), { recursive: true });
       writeFileSync(doel, tekst, 'utf8');
       const getoond = relative(io.cwd, doel);
-      io.err(`Diagram (${formaat}) geschreven naar ${getoond && !getoond.startsWith('..') ? getoond : doel}: ${graph.nodes.filter((n) => n.type !== 'initial' && n.type !== 'elkeStap').length} toestanden, ${graph.edges.filter((e) => e.kind !== 'initial').length} overgangen.`);
+      io.err(
+        `Diagram (${formaat}) geschreven naar ${getoond && !getoond.startsWith('..') ? getoond : doel}: ${graph.nodes.filter((n) => n.type !== 'initial' && n.type !== 'elkeStap').length} toestanden, ${graph.edges.filter((e) => e.kind !== 'initial').length} overgangen.`,
+      );
     } else {
       io.out(tekst.replace(/\n$/, ''));
     }

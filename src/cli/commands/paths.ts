@@ -37,23 +37,32 @@ export const command: CliCommand = {
     const maxArg = args.indexOf('--max');
     const max = maxArg >= 0 ? Number(args[maxArg + 1]) : 20000;
     if (paden.length !== 1 || !Number.isInteger(max) || max < 1) {
-      io.err('klachtregie paths: geef één definitiebestand of gemeentemap op, bijvoorbeeld: klachtregie paths definitions/gm0363-amsterdam');
+      io.err(
+        'klachtregie paths: geef één definitiebestand of gemeentemap op, bijvoorbeeld: klachtregie paths definitions/gm0363-amsterdam',
+      );
       return 2;
     }
     const pad = isAbsolute(paden[0]) ? paden[0] : resolve(io.cwd, paden[0]);
     const { regimes, errors } = laadRegimes([pad]);
     if (errors.length) {
-      for (const e of errors) formatError({ ...e, file: relative(io.cwd, e.file) || e.file }).split('\n').forEach((l) => io.err(l));
+      for (const e of errors)
+        formatError({ ...e, file: relative(io.cwd, e.file) || e.file })
+          .split('\n')
+          .forEach((l) => io.err(l));
       io.err(`\n${errors.length} fout${errors.length === 1 ? '' : 'en'} gevonden; los die eerst op (klachtregie validate).`);
       return 1;
     }
     for (const regime of regimes) {
       const s = regime.summary;
       const { paden: gevonden, afgekapt } = allePaden(regime, max);
-      io.out(`${s.gemeente.naam} (${s.gemeente.cbsCode}), versie ${s.versie}, geldig vanaf ${s.geldigVanaf}: ${gevonden.length} route${gevonden.length === 1 ? '' : 's'} van ontvangst tot afronding${afgekapt ? ` (afgekapt op ${max})` : ''}`);
+      io.out(
+        `${s.gemeente.naam} (${s.gemeente.cbsCode}), versie ${s.versie}, geldig vanaf ${s.geldigVanaf}: ${gevonden.length} route${gevonden.length === 1 ? '' : 's'} van ontvangst tot afronding${afgekapt ? ` (afgekapt op ${max})` : ''}`,
+      );
       gevonden.forEach((p, i) => {
         io.out('');
-        io.out(`Route ${i + 1}: ${p.stappen.length} stap${p.stappen.length === 1 ? '' : 'pen'}, eindigt in '${regime.beschrijfState(p.eind)}'`);
+        io.out(
+          `Route ${i + 1}: ${p.stappen.length} stap${p.stappen.length === 1 ? '' : 'pen'}, eindigt in '${regime.beschrijfState(p.eind)}'`,
+        );
         p.stappen.forEach((st, j) => {
           io.out(`  ${j + 1}. ${st.event} — ${omschrijvingVan(st.event)}`);
           io.out(`     ${st.omschrijving}${st.grondslag ? ` [${st.grondslag}]` : ''}`);

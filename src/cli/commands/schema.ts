@@ -15,7 +15,7 @@ export const command: CliCommand = {
   usage: [
     'Gebruik: klachtregie schema [--scenario] [--write]',
     '',
-    'Zonder opties: het JSON Schema voor definities op standaarduitvoer (met --scenario: dat voor scenario\'s).',
+    "Zonder opties: het JSON Schema voor definities op standaarduitvoer (met --scenario: dat voor scenario's).",
     `Met --write: schrijf beide, naar ${JSON_SCHEMA_BESTAND} en ${SCENARIO_JSON_SCHEMA_BESTAND}`,
     '(relatief aan de huidige map, de hoofdmap van de repository).',
   ].join('\n'),

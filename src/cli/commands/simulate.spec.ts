@@ -48,7 +48,7 @@ describe('klachtregie simulate', () => {
     expect(r.out).toContain('Eindstand: afgesloten (Afgesloten), afgesloten');
   });
 
-  test('Weesp scenario (2021): Weesp\'s own regime, Nationale ombudsman after the overschreden termijn', async () => {
+  test("Weesp scenario (2021): Weesp's own regime, Nationale ombudsman after the overschreden termijn", async () => {
     const r = await simuleer('definitions', 'scenarios/gm0457-weesp/levensloop.yaml');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Weesp (GM0457), versie 2015-01');
@@ -62,7 +62,9 @@ describe('klachtregie simulate', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('KENNISGEVING_NIET_BEHANDELEN aan klager [Awb 9:8 lid 3, 9:12 lid 2]');
     expect(r.out).toContain('"tweedeLijn":"Ombudscommissie Wijdemeren"');
-    expect(r.out).toContain('2017-03-22  TERMIJN_VERLOPEN {"termijn":"tweedeLijnVerzoek"} (virtuele klok): tweedeLijnVenster -> afgesloten');
+    expect(r.out).toContain(
+      '2017-03-22  TERMIJN_VERLOPEN {"termijn":"tweedeLijnVerzoek"} (virtuele klok): tweedeLijnVenster -> afgesloten',
+    );
   });
 
   test('a refused event is shown with its Dutch reason and the exit code is 1', async () => {
@@ -95,8 +97,12 @@ describe('klachtregie simulate', () => {
 
   test('a suite file prints the timeline of every scenario, under its name', async () => {
     const r = await simuleer('definitions', 'scenarios/gm0457-weesp/awb-en-samenvoeging.yaml');
-    expect(r.out).toContain('Awb 9:11 lid 1 en Atw art. 1 en 3: eerste en tweede Kerstdag en het weekend schuiven de termijn naar maandag\nWeesp (GM0457), versie 2015-01');
+    expect(r.out).toContain(
+      'Awb 9:11 lid 1 en Atw art. 1 en 3: eerste en tweede Kerstdag en het weekend schuiven de termijn naar maandag\nWeesp (GM0457), versie 2015-01',
+    );
     expect(r.out).toContain('2021-11-13  KLACHT_ONTVANGEN: nieuw -> gemeente.informeleFase');
-    expect(r.out).toContain('Samenvoeging 24 maart 2022: een nieuwe Weesper klacht valt onder het Klachtenprotocol Wmo keten Amsterdam\nAmsterdam (GM0363), versie 2015-01');
+    expect(r.out).toContain(
+      'Samenvoeging 24 maart 2022: een nieuwe Weesper klacht valt onder het Klachtenprotocol Wmo keten Amsterdam\nAmsterdam (GM0363), versie 2015-01',
+    );
   });
 });

@@ -39,12 +39,18 @@ export const command: CliCommand = {
     const [defPad, scenPad] = pos.map((p) => (isAbsolute(p) ? p : resolve(io.cwd, p)));
     const { bestand, errors: scenFouten } = leesScenarioPad(scenPad);
     if (!bestand) {
-      for (const e of scenFouten) formatError({ ...e, file: relative(io.cwd, e.file) || e.file }).split('\n').forEach((l) => io.err(l));
+      for (const e of scenFouten)
+        formatError({ ...e, file: relative(io.cwd, e.file) || e.file })
+          .split('\n')
+          .forEach((l) => io.err(l));
       return 2;
     }
     const { regimes, errors } = laadRegimes([defPad]);
     if (errors.length) {
-      for (const e of errors) formatError({ ...e, file: relative(io.cwd, e.file) || e.file }).split('\n').forEach((l) => io.err(l));
+      for (const e of errors)
+        formatError({ ...e, file: relative(io.cwd, e.file) || e.file })
+          .split('\n')
+          .forEach((l) => io.err(l));
       io.err(`\n${errors.length} fout${errors.length === 1 ? '' : 'en'} in de definitie; los die eerst op (klachtregie validate).`);
       return 1;
     }
@@ -53,7 +59,9 @@ export const command: CliCommand = {
       if (n > 0) io.out('');
       const regime = kiesRegime(regimes, scenario.intake);
       if (!regime) {
-        io.err(`geen definitie voor gemeente ${scenario.intake.gemeente} geldt op ${scenario.intake.ontvangenOp} (controleer intake.gemeente en de geldigheid van de definitie)`);
+        io.err(
+          `geen definitie voor gemeente ${scenario.intake.gemeente} geldt op ${scenario.intake.ontvangenOp} (controleer intake.gemeente en de geldigheid van de definitie)`,
+        );
         return 1;
       }
       const feitenFouten = regime.controles.controleerFeiten(scenario.intake.feiten);

@@ -80,7 +80,13 @@ export const command: CliCommand = {
     try {
       ({ values, positionals } = parseArgs({
         args: rest,
-        options: { gemeente: { type: 'string' }, rol: { type: 'string' }, naam: { type: 'string' }, aanbieder: { type: 'string' }, json: { type: 'boolean' } },
+        options: {
+          gemeente: { type: 'string' },
+          rol: { type: 'string' },
+          naam: { type: 'string' },
+          aanbieder: { type: 'string' },
+          json: { type: 'boolean' },
+        },
         allowPositionals: true,
       }));
     } catch (e) {
@@ -95,7 +101,10 @@ export const command: CliCommand = {
         case 'intrekken':
           return await intrekken(io, positionals);
         default:
-          return gebruiksfout(io, sub ? `onbekende opdracht '${sub}': kies uitgeven, lijst of intrekken.` : 'kies uitgeven, lijst of intrekken.');
+          return gebruiksfout(
+            io,
+            sub ? `onbekende opdracht '${sub}': kies uitgeven, lijst of intrekken.` : 'kies uitgeven, lijst of intrekken.',
+          );
       }
     } catch (e) {
       if (e instanceof ConfigError) {
@@ -108,14 +117,25 @@ export const command: CliCommand = {
   },
 };
 
-async function uitgeven(io: CliIo, v: { gemeente?: string; rol?: string; naam?: string; aanbieder?: string; json?: boolean }): Promise<number> {
-  if (!v.gemeente || !GEMEENTE_PATROON.test(v.gemeente)) return gebruiksfout(io, '--gemeente: geef een CBS-code, bijvoorbeeld --gemeente GM0363.');
+async function uitgeven(
+  io: CliIo,
+  v: { gemeente?: string; rol?: string; naam?: string; aanbieder?: string; json?: boolean },
+): Promise<number> {
+  if (!v.gemeente || !GEMEENTE_PATROON.test(v.gemeente))
+    return gebruiksfout(io, '--gemeente: geef een CBS-code, bijvoorbeeld --gemeente GM0363.');
   // The API's own input rules (one place): naam, rol, aanbiederId.
-  const dto = plainToInstance(NieuweApiSleutelDto, { naam: v.naam, rol: v.rol, ...(v.aanbieder !== undefined ? { aanbiederId: v.aanbieder } : {}) });
+  const dto = plainToInstance(NieuweApiSleutelDto, {
+    naam: v.naam,
+    rol: v.rol,
+    ...(v.aanbieder !== undefined ? { aanbiederId: v.aanbieder } : {}),
+  });
   const fouten = await validate(dto);
   if (fouten.length) {
     const optie: Record<string, string> = { naam: '--naam', rol: '--rol', aanbiederId: '--aanbieder' };
-    return gebruiksfout(io, fouten.map((f) => `${optie[f.property] ?? f.property}: ${Object.values(f.constraints ?? {}).join('; ')}`).join(' '));
+    return gebruiksfout(
+      io,
+      fouten.map((f) => `${optie[f.property] ?? f.property}: ${Object.values(f.constraints ?? {}).join('; ')}`).join(' '),
+    );
   }
   if (dto.aanbiederId !== undefined && dto.rol !== 'aanbieder') return gebruiksfout(io, '--aanbieder hoort alleen bij --rol aanbieder.');
   const gemeente = v.gemeente;
@@ -131,7 +151,9 @@ async function uitgeven(io: CliIo, v: { gemeente?: string; rol?: string; naam?: 
     if (v.json) {
       io.out(JSON.stringify({ id: entity.id, gemeente, rol: entity.rol, aanbiederId: entity.aanbiederId, naam: entity.naam, sleutel }));
     } else {
-      io.out(`API-sleutel voor ${gemeente}, rol ${entity.rol}${entity.aanbiederId ? ` (aanbieder ${entity.aanbiederId})` : ''}, "${entity.naam}" (id ${entity.id}).`);
+      io.out(
+        `API-sleutel voor ${gemeente}, rol ${entity.rol}${entity.aanbiederId ? ` (aanbieder ${entity.aanbiederId})` : ''}, "${entity.naam}" (id ${entity.id}).`,
+      );
       io.out('Deze sleutel wordt NU EENMALIG getoond; alleen de hash is bewaard. Gebruik: Authorization: Bearer <sleutel>');
       io.out(sleutel);
     }
@@ -140,18 +162,33 @@ async function uitgeven(io: CliIo, v: { gemeente?: string; rol?: string; naam?: 
 }
 
 async function lijst(io: CliIo, v: { gemeente?: string; json?: boolean }): Promise<number> {
-  if (!v.gemeente || !GEMEENTE_PATROON.test(v.gemeente)) return gebruiksfout(io, '--gemeente: geef een CBS-code, bijvoorbeeld --gemeente GM0363.');
+  if (!v.gemeente || !GEMEENTE_PATROON.test(v.gemeente))
+    return gebruiksfout(io, '--gemeente: geef een CBS-code, bijvoorbeeld --gemeente GM0363.');
   const gemeente = v.gemeente;
   return metDatabase(io, async (ds) => {
     const rijen = await new ApiSleutelService(ds.getRepository(ApiSleutelEntity)).lijst(gemeente);
     if (v.json) {
-      io.out(JSON.stringify(rijen.map((r) => ({ id: r.id, rol: r.rol, aanbiederId: r.aanbiederId, naam: r.naam, prefix: r.prefix, aangemaaktOp: r.createdAt.toISOString(), ingetrokkenOp: r.revokedAt?.toISOString() ?? null }))));
+      io.out(
+        JSON.stringify(
+          rijen.map((r) => ({
+            id: r.id,
+            rol: r.rol,
+            aanbiederId: r.aanbiederId,
+            naam: r.naam,
+            prefix: r.prefix,
+            aangemaaktOp: r.createdAt.toISOString(),
+            ingetrokkenOp: r.revokedAt?.toISOString() ?? null,
+          })),
+        ),
+      );
       return 0;
     }
     if (rijen.length === 0) io.out(`Geen API-sleutels voor ${gemeente}.`);
     for (const r of rijen) {
       const status = r.revokedAt ? `ingetrokken ${r.revokedAt.toISOString()}` : 'geldig';
-      io.out(`${r.id}  ${r.rol.padEnd(17)} kr_${r.prefix}_…  ${status.padEnd(34)} ${r.naam}${r.aanbiederId ? ` (aanbieder ${r.aanbiederId})` : ''}`);
+      io.out(
+        `${r.id}  ${r.rol.padEnd(17)} kr_${r.prefix}_…  ${status.padEnd(34)} ${r.naam}${r.aanbiederId ? ` (aanbieder ${r.aanbiederId})` : ''}`,
+      );
     }
     return 0;
   });
@@ -159,7 +196,11 @@ async function lijst(io: CliIo, v: { gemeente?: string; json?: boolean }): Promi
 
 async function intrekken(io: CliIo, positionals: string[]): Promise<number> {
   const [id] = positionals;
-  if (!id || !UUID.test(id) || positionals.length > 1) return gebruiksfout(io, 'geef één sleutel-id (een UUID uit klachtregie sleutel lijst), bijvoorbeeld klachtregie sleutel intrekken 3f2c…');
+  if (!id || !UUID.test(id) || positionals.length > 1)
+    return gebruiksfout(
+      io,
+      'geef één sleutel-id (een UUID uit klachtregie sleutel lijst), bijvoorbeeld klachtregie sleutel intrekken 3f2c…',
+    );
   return metDatabase(io, async (ds) => {
     const rij = await ds.getRepository(ApiSleutelEntity).findOneBy({ id });
     if (!rij) {

@@ -31,8 +31,12 @@ describe('klachtregie termijn', () => {
     const r = await cli('--vanaf', '2029-04-02', '--duur', 'P6W', '--atw');
     expect(r.code).toBe(0);
     expect(r.out[0]).toBe('Vervaldatum: 2029-05-14');
-    expect(r.out[1]).toMatch(/^ {2}! Let op: de bij Koninklijk Besluit met een feestdag gelijkgestelde dagen voor 2029 zijn nog niet bekend/);
-    const json = JSON.parse((await cli('--vanaf', '2029-04-02', '--duur', 'P6W', '--atw', '--json')).out[0]) as { waarschuwingen: string[] };
+    expect(r.out[1]).toMatch(
+      /^ {2}! Let op: de bij Koninklijk Besluit met een feestdag gelijkgestelde dagen voor 2029 zijn nog niet bekend/,
+    );
+    const json = JSON.parse((await cli('--vanaf', '2029-04-02', '--duur', 'P6W', '--atw', '--json')).out[0]) as {
+      waarschuwingen: string[];
+    };
     expect(json.waarschuwingen).toEqual([expect.stringContaining('voor 2029 zijn nog niet bekend')]);
   });
 

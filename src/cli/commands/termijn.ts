@@ -41,8 +41,10 @@ function vertaalParseFout(e: unknown): string {
       if (/does not take an argument/.test(bericht)) {
         return `${optie} heeft geen waarde: schrijf alleen ${optie} (bijvoorbeeld --atw in plaats van --atw=true).`;
       }
-      return `bij ${optie.split(' ')[0] || 'deze optie'} hoort een waarde, bijvoorbeeld --vanaf 2026-04-02 of --duur P6W ` +
-        `(en --werkdagen, --atw en --json hebben geen waarde).`;
+      return (
+        `bij ${optie.split(' ')[0] || 'deze optie'} hoort een waarde, bijvoorbeeld --vanaf 2026-04-02 of --duur P6W ` +
+        `(en --werkdagen, --atw en --json hebben geen waarde).`
+      );
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return `onverwacht argument '${optie}': geef alles als optie, bijvoorbeeld --vanaf 2026-04-02 --duur P6W.`;
     default:
@@ -89,7 +91,13 @@ export const command: CliCommand = {
       });
       const waarschuwingen = uitkomst.waarschuwingen ?? [];
       if (values.json) {
-        io.out(JSON.stringify({ vervaldatum: uitkomst.vervaldatum, uitleg: uitkomst.uitleg, ...(waarschuwingen.length > 0 ? { waarschuwingen } : {}) }));
+        io.out(
+          JSON.stringify({
+            vervaldatum: uitkomst.vervaldatum,
+            uitleg: uitkomst.uitleg,
+            ...(waarschuwingen.length > 0 ? { waarschuwingen } : {}),
+          }),
+        );
       } else {
         io.out(`Vervaldatum: ${uitkomst.vervaldatum}`);
         // Atw art. 3 lid 3: an unknown decree day can move the date; say so before the calculation.

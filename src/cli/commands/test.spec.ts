@@ -51,10 +51,12 @@ describe('klachtregie test', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('✓ Awb 9:11 lid 1: zes weken');
     expect(r.out).toContain('✗ Awb 9:11 lid 1: verkeerd gerekend');
-    expect(r.out).toMatch(/suite\.yaml:16:22: na ontvangst op 2026-03-02: termijn afhandeling: verwacht vervaldatum 2026-04-14, maar die is 2026-04-13/);
+    expect(r.out).toMatch(
+      /suite\.yaml:16:22: na ontvangst op 2026-03-02: termijn afhandeling: verwacht vervaldatum 2026-04-14, maar die is 2026-04-13/,
+    );
     // What happened: the timeline of the failed scenario.
     expect(r.out).toContain('wat er gebeurde:');
-    expect(r.out).toContain('2 scenario\'s: 1 geslaagd, 1 mislukt');
+    expect(r.out).toContain("2 scenario's: 1 geslaagd, 1 mislukt");
   });
 
   test('every expectation right: exit 0', async () => {
@@ -95,7 +97,9 @@ describe('klachtregie test', () => {
     ]);
     const r = await toets('definitions', file);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/suite\.yaml:20:15: na AFDOENEN op 2026-03-30: verwacht intent AFDOENINGSBRIEF \{"tweedeLijn":"Ombudsman Metropool Amsterdam"\}, maar die werd niet gegeven; wel gegeven: AFDOENINGSBRIEF aan klager \[Awb 9:12\] \{[^}]*"tweedeLijn":"Nationale ombudsman"/);
+    expect(r.out).toMatch(
+      /suite\.yaml:20:15: na AFDOENEN op 2026-03-30: verwacht intent AFDOENINGSBRIEF \{"tweedeLijn":"Ombudsman Metropool Amsterdam"\}, maar die werd niet gegeven; wel gegeven: AFDOENINGSBRIEF aan klager \[Awb 9:12\] \{[^}]*"tweedeLijn":"Nationale ombudsman"/,
+    );
   });
 
   test('Awb 9:11 lid 2: an unexpected refusal fails; geweigerd with a text of the reason passes; a wrong text fails', async () => {
@@ -111,16 +115,26 @@ describe('klachtregie test', () => {
     ];
     const zonder = await toets('definitions', scenario(basis));
     expect(zonder.code).toBe(1);
-    expect(zonder.out).toMatch(/suite\.yaml:14:9: na VERDAGEN op 2026-04-01: VERDAGEN werd geweigerd \(in stap 'gemeente.inBehandeling'\): Verdaging met 6 weken/);
+    expect(zonder.out).toMatch(
+      /suite\.yaml:14:9: na VERDAGEN op 2026-04-01: VERDAGEN werd geweigerd \(in stap 'gemeente.inBehandeling'\): Verdaging met 6 weken/,
+    );
 
-    const goed = await toets('definitions', scenario([...basis, '        verwacht: { geweigerd: Awb 9:11 lid 2, termijnen: { afhandeling: 2026-04-13 } }']));
+    const goed = await toets(
+      'definitions',
+      scenario([...basis, '        verwacht: { geweigerd: Awb 9:11 lid 2, termijnen: { afhandeling: 2026-04-13 } }']),
+    );
     expect(goed.code).toBe(0);
 
     const fout = await toets('definitions', scenario([...basis, '        verwacht: { geweigerd: Awb 9:8 }']));
     expect(fout.code).toBe(1);
-    expect(fout.out).toMatch(/suite\.yaml:17:32: .*verwacht een weigering met 'Awb 9:8' in de reden, maar de reden is: Verdaging met 6 weken/);
+    expect(fout.out).toMatch(
+      /suite\.yaml:17:32: .*verwacht een weigering met 'Awb 9:8' in de reden, maar de reden is: Verdaging met 6 weken/,
+    );
 
-    const geaccepteerd = await toets('definitions', scenario([...basis.slice(0, -1), '        data: { termijn: afhandeling, duur: P4W }', '        verwacht: { geweigerd: true }']));
+    const geaccepteerd = await toets(
+      'definitions',
+      scenario([...basis.slice(0, -1), '        data: { termijn: afhandeling, duur: P4W }', '        verwacht: { geweigerd: true }']),
+    );
     expect(geaccepteerd.code).toBe(1);
     expect(geaccepteerd.out).toContain('verwacht dat VERDAGEN wordt geweigerd, maar het werd geaccepteerd');
   });
@@ -144,10 +158,18 @@ describe('klachtregie test', () => {
   });
 
   test('a misspelt stap or termijn is reported with a suggestion, not passed as "loopt niet"', async () => {
-    const file = scenario([...KOP, '  - naam: tikfouten', '    verwacht:', '      stap: gemeente.informelefase', '      termijnen: { afhandelng: loopt niet }']);
+    const file = scenario([
+      ...KOP,
+      '  - naam: tikfouten',
+      '    verwacht:',
+      '      stap: gemeente.informelefase',
+      '      termijnen: { afhandelng: loopt niet }',
+    ]);
     const r = await toets('definitions', file);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/suite\.yaml:12:13: .*stap 'gemeente.informelefase' bestaat niet in de regeling van Stichtse Vecht; bedoelde u 'gemeente.informeleFase'\?/);
+    expect(r.out).toMatch(
+      /suite\.yaml:12:13: .*stap 'gemeente.informelefase' bestaat niet in de regeling van Stichtse Vecht; bedoelde u 'gemeente.informeleFase'\?/,
+    );
     expect(r.out).toMatch(/suite\.yaml:13:20: .*termijn 'afhandelng' bestaat niet .*bedoelde u 'afhandeling'\?/);
   });
 
@@ -174,8 +196,14 @@ describe('klachtregie test', () => {
   test('folders: every *.yaml below them runs; a path that does not exist is a usage error', async () => {
     const dir = tijdelijkeMap('klachtregie-test-');
     mkdirSync(join(dir, 'gm1904-stichtse-vecht'));
-    writeFileSync(join(dir, 'gm1904-stichtse-vecht', 'a.yaml'), [...KOP, '  - naam: eerste', '    verwacht: { stap: gemeente.informeleFase }'].join('\n'));
-    writeFileSync(join(dir, 'gm1904-stichtse-vecht', 'b.yaml'), [...KOP, '  - naam: tweede', '    verwacht: { afgesloten: false }'].join('\n'));
+    writeFileSync(
+      join(dir, 'gm1904-stichtse-vecht', 'a.yaml'),
+      [...KOP, '  - naam: eerste', '    verwacht: { stap: gemeente.informeleFase }'].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'gm1904-stichtse-vecht', 'b.yaml'),
+      [...KOP, '  - naam: tweede', '    verwacht: { afgesloten: false }'].join('\n'),
+    );
     const r = await toets('definitions', dir);
     expect(r.out).toContain('✓ eerste');
     expect(r.out).toContain('✓ tweede');

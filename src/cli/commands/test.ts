@@ -27,7 +27,7 @@ const USAGE = [
 
 export const command: CliCommand = {
   name: 'test',
-  summary: 'controleer scenario\'s met verwachtingen tegen de definities (voor CI)',
+  summary: "controleer scenario's met verwachtingen tegen de definities (voor CI)",
   usage: USAGE,
   async run(args, io: CliIo) {
     const stil = args.includes('--stil');
@@ -49,7 +49,10 @@ export const command: CliCommand = {
     }
     const { regimes, errors } = laadRegimes([defPad]);
     if (errors.length) {
-      for (const e of errors) formatError({ ...e, file: rel(e.file) }).split('\n').forEach((l) => io.err(l));
+      for (const e of errors)
+        formatError({ ...e, file: rel(e.file) })
+          .split('\n')
+          .forEach((l) => io.err(l));
       io.err(`\n${errors.length} fout${errors.length === 1 ? '' : 'en'} in de definities; los die eerst op (klachtregie validate).`);
       return 1;
     }
@@ -63,7 +66,10 @@ export const command: CliCommand = {
         foutBestanden += 1;
         io.out(`${rel(file)}`);
         io.out(`  ✗ het bestand is geen geldig scenario:`);
-        for (const e of fouten) formatError({ ...e, file: rel(e.file) }).split('\n').forEach((l) => io.out(`      ${l}`));
+        for (const e of fouten)
+          formatError({ ...e, file: rel(e.file) })
+            .split('\n')
+            .forEach((l) => io.out(`      ${l}`));
         continue;
       }
       io.out(`${rel(file)}${bestand.suite ? ` — ${bestand.suite}` : ''}`);
@@ -74,7 +80,9 @@ export const command: CliCommand = {
           mislukt += 1;
           const p = bestand.positie([...scenario.pad, 'intake']);
           io.out(`  ✗ ${naam}`);
-          io.out(`      ${rel(file)}:${p.line}:${p.column}: geen definitie voor gemeente ${scenario.intake.gemeente} geldt op ${scenario.intake.ontvangenOp}`);
+          io.out(
+            `      ${rel(file)}:${p.line}:${p.column}: geen definitie voor gemeente ${scenario.intake.gemeente} geldt op ${scenario.intake.ontvangenOp}`,
+          );
           continue;
         }
         // The service refuses an intake fact the regeling does not ask about (422); a scenario may not rely on one.
@@ -105,7 +113,9 @@ export const command: CliCommand = {
           io.out('      wat er gebeurde:');
           for (const r of uitslag.uitkomst.tijdlijn) tijdlijnRegels(r).forEach((l) => io.out(`        ${l}`));
           const eind = uitslag.uitkomst.eind;
-          io.out(`        eindstand: ${eind.state}${eind.done ? ', afgesloten' : ''}${eind.termijnen.length ? `; lopend: ${eind.termijnen.map((t) => `${t.naam} ${t.vervaldatum}`).join(', ')}` : ''}`);
+          io.out(
+            `        eindstand: ${eind.state}${eind.done ? ', afgesloten' : ''}${eind.termijnen.length ? `; lopend: ${eind.termijnen.map((t) => `${t.naam} ${t.vervaldatum}`).join(', ')}` : ''}`,
+          );
         }
       }
     }

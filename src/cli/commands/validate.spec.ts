@@ -22,7 +22,9 @@ describe('klachtregie validate', () => {
     expect(r.code).toBe(0);
     // The summary names the stages run, the compiler's graph stage included.
     // And the ZGW koppeling next to the Amsterdam definition (docs/zgw.md).
-    expect(r.out[0]).toBe('OK: 4 definities van 4 gemeenten zijn geldig (gecontroleerd: schema, referenties, graaf, juridisch, brieven, zgw-koppeling (1)).');
+    expect(r.out[0]).toBe(
+      'OK: 4 definities van 4 gemeenten zijn geldig (gecontroleerd: schema, referenties, graaf, juridisch, brieven, zgw-koppeling (1)).',
+    );
     expect(r.out).toContain('  definitions/gm0363-amsterdam/2015-01.yaml  GM0363 Amsterdam, versie 2015-01, geldig 2015-01-01 t/m (open)');
   });
 
@@ -48,7 +50,10 @@ describe('klachtregie validate', () => {
   });
 
   it('a YAML alias bomb is a file:line:column error (exit 1), never a stack trace', async () => {
-    const bom = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefgh'.split('').map((x, i) => `${x}: &${x} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)];
+    const bom = [
+      'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+      ...'bcdefgh'.split('').map((x, i) => `${x}: &${x} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+    ];
     const root = schrijfBestanden({ [TESTDAM]: bom });
     const r = await cli(['validate', 'definitions'], root);
     expect(r.code).toBe(1);

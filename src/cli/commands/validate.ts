@@ -64,7 +64,10 @@ export const command: CliCommand = {
     const zgw = controleerKoppelingen(definities, catalogus);
     const errors = [...resultaat.errors, ...zgw.errors];
     if (errors.length > 0) {
-      for (const e of errors) formatError({ ...e, file: relative(io.cwd, e.file) || e.file }).split('\n').forEach((l) => io.err(l));
+      for (const e of errors)
+        formatError({ ...e, file: relative(io.cwd, e.file) || e.file })
+          .split('\n')
+          .forEach((l) => io.err(l));
       io.err(`\n${errors.length} fout${errors.length === 1 ? '' : 'en'} gevonden.`);
       return 1;
     }
@@ -77,7 +80,9 @@ export const command: CliCommand = {
     );
     for (const d of definities) {
       const def = d.definitie;
-      io.out(`  ${relative(io.cwd, d.file)}  ${def.gemeente.cbsCode} ${def.gemeente.naam}, versie ${def.versie}, geldig ${def.geldigVanaf} t/m ${def.geldigTot ?? '(open)'}`);
+      io.out(
+        `  ${relative(io.cwd, d.file)}  ${def.gemeente.cbsCode} ${def.gemeente.naam}, versie ${def.versie}, geldig ${def.geldigVanaf} t/m ${def.geldigTot ?? '(open)'}`,
+      );
     }
     return 0;
   },

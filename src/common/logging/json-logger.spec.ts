@@ -16,7 +16,12 @@ describe('Operations: structured logs (one JSON object per line, ISO 8601 UTC, i
     logger.warn('Queue webhooks: connection reset', 'Queue');
     expect(regels).toHaveLength(1);
     const regel = JSON.parse(regels[0]) as Record<string, unknown>;
-    expect(regel).toEqual({ time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), level: 'warn', msg: 'Queue webhooks: connection reset', context: 'Queue' });
+    expect(regel).toEqual({
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      level: 'warn',
+      msg: 'Queue webhooks: connection reset',
+      context: 'Queue',
+    });
     expect(regels[0]).not.toContain('\u001b[');
   });
 
@@ -24,7 +29,12 @@ describe('Operations: structured logs (one JSON object per line, ISO 8601 UTC, i
     const { logger, regels } = verzamel();
     logger.error('Start failed', 'Error: boom\n    at x (y.ts:1:1)', 'Klachtregie');
     expect(regels).toHaveLength(1);
-    expect(JSON.parse(regels[0])).toMatchObject({ level: 'error', msg: 'Start failed', context: 'Klachtregie', stack: expect.stringContaining('at x') });
+    expect(JSON.parse(regels[0])).toMatchObject({
+      level: 'error',
+      msg: 'Start failed',
+      context: 'Klachtregie',
+      stack: expect.stringContaining('at x'),
+    });
   });
 
   test('LOG_LEVEL is a threshold: warn drops log and debug lines', () => {
@@ -51,22 +61,40 @@ describe('Operations: structured logs (one JSON object per line, ISO 8601 UTC, i
     Logger.overrideLogger(logger);
     try {
       const middleware = verzoekContext((regel) => new Logger('HTTP').log(regel));
-      const res = Object.assign(new EventEmitter(), { statusCode: 201, headers: {} as Record<string, string>, setHeader(k: string, v: string) { this.headers[k] = v; } });
-      const req = { method: 'POST', originalUrl: '/api/v1/klachten?zoek=geheim', headers: { 'x-request-id': 'req-42', 'x-correlation-id': 'zaak-7' } };
+      const res = Object.assign(new EventEmitter(), {
+        statusCode: 201,
+        headers: {} as Record<string, string>,
+        setHeader(k: string, v: string) {
+          this.headers[k] = v;
+        },
+      });
+      const req = {
+        method: 'POST',
+        originalUrl: '/api/v1/klachten?zoek=geheim',
+        headers: { 'x-request-id': 'req-42', 'x-correlation-id': 'zaak-7' },
+      };
       await new Promise<void>((klaar) =>
-        middleware(req as unknown as Request, res as unknown as Response, (() => {
-          // Asynchronous work inside the request still knows the request.
-          setImmediate(() => {
-            new Logger('Engine').log('event verwerkt');
-            klaar();
-          });
-        }) as NextFunction),
+        middleware(
+          req as unknown as Request,
+          res as unknown as Response,
+          (() => {
+            // Asynchronous work inside the request still knows the request.
+            setImmediate(() => {
+              new Logger('Engine').log('event verwerkt');
+              klaar();
+            });
+          }) as NextFunction,
+        ),
       );
       res.emit('finish');
       new Logger('Sweep').log('buiten een verzoek');
       const [engine, access, buiten] = regels.map((r) => JSON.parse(r) as Record<string, unknown>);
       expect(engine).toMatchObject({ msg: 'event verwerkt', context: 'Engine', requestId: 'req-42', correlationId: 'zaak-7' });
-      expect(access).toMatchObject({ context: 'HTTP', requestId: 'req-42', msg: expect.stringMatching(/^POST \/api\/v1\/klachten 201 \d+ ms$/) });
+      expect(access).toMatchObject({
+        context: 'HTTP',
+        requestId: 'req-42',
+        msg: expect.stringMatching(/^POST \/api\/v1\/klachten 201 \d+ ms$/),
+      });
       // AVG art. 5 lid 1 sub c: the query string (search terms) is not logged.
       expect(regels.join('\n')).not.toContain('geheim');
       expect(buiten.requestId).toBeUndefined();
@@ -78,8 +106,17 @@ describe('Operations: structured logs (one JSON object per line, ISO 8601 UTC, i
 
   test('a caller-supplied X-Request-Id that is not a plain token is replaced by a UUID', () => {
     const middleware = verzoekContext(() => undefined);
-    const res = Object.assign(new EventEmitter(), { headers: {} as Record<string, string>, setHeader(k: string, v: string) { this.headers[k] = v; } });
-    middleware({ method: 'GET', originalUrl: '/', headers: { 'x-request-id': 'a b\n{"level":"fatal"}' } } as unknown as Request, res as unknown as Response, () => undefined);
+    const res = Object.assign(new EventEmitter(), {
+      headers: {} as Record<string, string>,
+      setHeader(k: string, v: string) {
+        this.headers[k] = v;
+      },
+    });
+    middleware(
+      { method: 'GET', originalUrl: '/', headers: { 'x-request-id': 'a b\n{"level":"fatal"}' } } as unknown as Request,
+      res as unknown as Response,
+      () => undefined,
+    );
     expect(res.headers['X-Request-Id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 

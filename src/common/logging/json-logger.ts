@@ -22,7 +22,14 @@ export interface KlachtregieLoggerOptions {
   kleur?: boolean;
 }
 
-const KLEUR: Record<LogLevel, string> = { fatal: '\x1b[1;31m', error: '\x1b[31m', warn: '\x1b[33m', log: '\x1b[32m', debug: '\x1b[35m', verbose: '\x1b[36m' };
+const KLEUR: Record<LogLevel, string> = {
+  fatal: '\x1b[1;31m',
+  error: '\x1b[31m',
+  warn: '\x1b[33m',
+  log: '\x1b[32m',
+  debug: '\x1b[35m',
+  verbose: '\x1b[36m',
+};
 
 /**
  * The service's logger (bootstrap.ts installs it for Nest): one line per event with the time in

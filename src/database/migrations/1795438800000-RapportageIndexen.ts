@@ -10,8 +10,12 @@ export class RapportageIndexen1795438800000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE INDEX "IDX_klacht_gemeente_ontvangen" ON "klacht"  ("gemeente", "ontvangen_op") `);
-    await queryRunner.query(`CREATE INDEX "IDX_klacht_open" ON "klacht"  ("gemeente", "definitie_id", "definitie_versie", "state", "id") WHERE NOT "done"`);
-    await queryRunner.query(`CREATE INDEX "IDX_klacht_definitie_state" ON "klacht"  ("gemeente", "definitie_id", "definitie_versie", "state") `);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_klacht_open" ON "klacht"  ("gemeente", "definitie_id", "definitie_versie", "state", "id") WHERE NOT "done"`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_klacht_definitie_state" ON "klacht"  ("gemeente", "definitie_id", "definitie_versie", "state") `,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -17,8 +17,12 @@ export class TermijnStatusNederlands1795800000000 implements MigrationInterface 
     );
     await queryRunner.query(`ALTER TABLE "termijn" ALTER COLUMN "status" SET DEFAULT 'lopend'`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_termijn_lopend" ON "termijn"  ("klacht_id", "naam") WHERE "status" = 'lopend'`);
-    await queryRunner.query(`CREATE INDEX "IDX_termijn_verval_due" ON "termijn"  ("vervalt_op") WHERE "status" = 'lopend' AND "verval_gemeld_op" IS NULL`);
-    await queryRunner.query(`CREATE INDEX "IDX_termijn_herinnering_due" ON "termijn"  ("volgende_herinnering_op") WHERE "status" = 'lopend'`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_termijn_verval_due" ON "termijn"  ("vervalt_op") WHERE "status" = 'lopend' AND "verval_gemeld_op" IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_termijn_herinnering_due" ON "termijn"  ("volgende_herinnering_op") WHERE "status" = 'lopend'`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
@@ -30,7 +34,11 @@ export class TermijnStatusNederlands1795800000000 implements MigrationInterface 
     );
     await queryRunner.query(`ALTER TABLE "termijn" ALTER COLUMN "status" SET DEFAULT 'running'`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_termijn_running" ON "termijn"  ("klacht_id", "naam") WHERE "status" = 'running'`);
-    await queryRunner.query(`CREATE INDEX "IDX_termijn_verval_due" ON "termijn"  ("vervalt_op") WHERE "status" = 'running' AND "verval_gemeld_op" IS NULL`);
-    await queryRunner.query(`CREATE INDEX "IDX_termijn_herinnering_due" ON "termijn"  ("volgende_herinnering_op") WHERE "status" = 'running'`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_termijn_verval_due" ON "termijn"  ("vervalt_op") WHERE "status" = 'running' AND "verval_gemeld_op" IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_termijn_herinnering_due" ON "termijn"  ("volgende_herinnering_op") WHERE "status" = 'running'`,
+    );
   }
 }

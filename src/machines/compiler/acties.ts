@@ -66,7 +66,9 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       tweedeLijnSoort: t?.soort,
       tweedeLijnTermijn: 'één jaar na deze mededeling (Awb 9:24 lid 1)',
       // After a herindeling the successor's college answers for the klacht.
-      ...(op && op.gemeente.cbsCode.toUpperCase() !== def.gemeente.cbsCode.toUpperCase() ? { verantwoordelijkeGemeente: op.gemeente.naam } : {}),
+      ...(op && op.gemeente.cbsCode.toUpperCase() !== def.gemeente.cbsCode.toUpperCase()
+        ? { verantwoordelijkeGemeente: op.gemeente.naam }
+        : {}),
     };
   };
 
@@ -166,9 +168,12 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     termijnVerstreken: ({ context, event }, p) => verstreken(context, event, p.termijn as string | undefined),
     verdagingToegestaan: ({ context, event }) => mutatieFout(context, dataVan(event).termijn, verdagingMutatie(event)) === undefined,
     instemmingGeldig: ({ context, event }) =>
-      /^\d{4}-\d{2}-\d{2}$/.test(String(dataVan(event).tot ?? '')) && mutatieFout(context, dataVan(event).termijn, instemmingMutatie(event)) === undefined,
-    opschortenGeldig: ({ context, event }) => mutatieFout(context, dataVan(event).termijn, { soort: 'opschorting', at: event.at }) === undefined,
-    hervattenGeldig: ({ context, event }) => mutatieFout(context, dataVan(event).termijn, { soort: 'hervatting', at: event.at }) === undefined,
+      /^\d{4}-\d{2}-\d{2}$/.test(String(dataVan(event).tot ?? '')) &&
+      mutatieFout(context, dataVan(event).termijn, instemmingMutatie(event)) === undefined,
+    opschortenGeldig: ({ context, event }) =>
+      mutatieFout(context, dataVan(event).termijn, { soort: 'opschorting', at: event.at }) === undefined,
+    hervattenGeldig: ({ context, event }) =>
+      mutatieFout(context, dataVan(event).termijn, { soort: 'hervatting', at: event.at }) === undefined,
     nieuweTermijnGeldig: ({ context, event }, p) => {
       const d = dataVan(event);
       const tot = String(d.tot ?? '');
@@ -244,7 +249,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     verdagingToegestaan: ({ context, event }) => mutatieFout(context, dataVan(event).termijn, verdagingMutatie(event)) ?? '',
     instemmingGeldig: ({ context, event }) =>
       /^\d{4}-\d{2}-\d{2}$/.test(String(dataVan(event).tot ?? ''))
-        ? mutatieFout(context, dataVan(event).termijn, instemmingMutatie(event)) ?? ''
+        ? (mutatieFout(context, dataVan(event).termijn, instemmingMutatie(event)) ?? '')
         : 'geef de met de klager afgesproken datum als data.tot (JJJJ-MM-DD) (Awb 9:11 lid 3)',
     opschortenGeldig: ({ context, event }) => mutatieFout(context, dataVan(event).termijn, { soort: 'opschorting', at: event.at }) ?? '',
     hervattenGeldig: ({ context, event }) => mutatieFout(context, dataVan(event).termijn, { soort: 'hervatting', at: event.at }) ?? '',
@@ -255,7 +260,9 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       if (typeof grond !== 'string' || !(grond in NIET_BEHANDELGRONDEN)) {
         return `geef de grond voor niet-behandelen (Awb 9:8): data.grond is een van ${Object.keys(NIET_BEHANDELGRONDEN).join(', ')}`;
       }
-      const v = vervaldatum(context, 'nietBehandelenKennisgeving') ?? context.verlopen.find((x) => x.naam === 'nietBehandelenKennisgeving')?.vervaldatum;
+      const v =
+        vervaldatum(context, 'nietBehandelenKennisgeving') ??
+        context.verlopen.find((x) => x.naam === 'nietBehandelenKennisgeving')?.vervaldatum;
       return `de kennisgeving van niet-behandelen moest uiterlijk ${v ? leesbareDatum(v) : ''} (4 weken na ontvangst, Awb 9:8 lid 3); behandel de klacht`;
     },
     horenUitzondering: ({ event }) =>
@@ -267,7 +274,8 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     },
     adviesGeldig: () => `geef het advies: data.advies is een van ${OORDELEN.join(', ')} (Awb 9:15 lid 4)`,
     instemmingKlager: () => 'mediation kan alleen met instemming van de klager: data.instemmingKlager: true',
-    tweedeLijnOpen: () => 'de klager kan nog niet naar de tweede lijn: eerst de interne klachtbehandeling (Awb 9:20), tenzij de afhandeltermijn verstreken is (Awb 9:24 lid 1 sub b)',
+    tweedeLijnOpen: () =>
+      'de klager kan nog niet naar de tweede lijn: eerst de interne klachtbehandeling (Awb 9:20), tenzij de afhandeltermijn verstreken is (Awb 9:24 lid 1 sub b)',
     tweedeLijnBevoegdOverAanbieders: ({ event }) =>
       `${tweedeLijnBij(dag(event))?.naam ?? 'de tweede lijn'} oordeelt niet over de aanbieder (Uitgangspunten klachtenmanagement Sociaal Domein §5A); de klager kan over de afhandeling klagen bij de gemeente`,
     aanbiederTermijnVerstreken: ({ context }) => aanbiederNogNiet(context),
@@ -283,12 +291,14 @@ export function maakActiesEnGuards(cc: CompileCtx) {
         : aanbiederNogNiet(context),
     rapportMetAanbevelingen: () => 'geef data.aanbevelingen: true of false',
     rapportZonderAanbevelingen: () => 'geef data.aanbevelingen: true of false',
-    reactieGeldig: () => 'geef data.volgen (true of false); wie een aanbeveling niet volgt, geeft de redenen in data.motivering (Awb 9:36 lid 3)',
+    reactieGeldig: () =>
+      'geef data.volgen (true of false); wie een aanbeveling niet volgt, geeft de redenen in data.motivering (Awb 9:36 lid 3)',
     geschilToegestaan: () =>
       'de klager kan naar de geschilleninstantie na de schriftelijke uitkomst of na het verstrijken van de termijn (Wkkgz 21 lid 1 sub b); daarvoor alleen met data.grond klachtregelingNietNageleefd (sub a) of nietRedelijk (sub c)',
     besluitGeldig: () => 'geef het besluit: data.besluit is toegestaan of afgewezen',
     redenGegeven: () => 'geef in data.reden waarom (bijvoorbeeld wat de bestuurlijke impact is)',
-    viaOmbudsman: () => 'alleen een klacht die de ombudsman heeft doorgezonden (ingediend bij de ombudsman), kan hij bij uitzondering zelf behandelen (Awb 9:20 lid 1)',
+    viaOmbudsman: () =>
+      'alleen een klacht die de ombudsman heeft doorgezonden (ingediend bij de ombudsman), kan hij bij uitzondering zelf behandelen (Awb 9:20 lid 1)',
   };
 
   const push = (maak: (a: Args, p: Record<string, unknown>) => Intent[]) =>
@@ -304,7 +314,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
         p.vanaf === 'ontvangst' && context.intake
           ? context.intake.ontvangenOp
           : p.vanaf === 'gemeente'
-            ? context.ontvangenBijGemeente ?? event.at
+            ? (context.ontvangenBijGemeente ?? event.at)
             : event.at;
       return startTermijnPatch(context, String(p.naam), vanaf);
     }),
@@ -316,7 +326,14 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       const velden = (p.velden as string[]) ?? [];
       const data: Record<string, unknown> = {};
       for (const v of velden) if (dataVan(event)[v] !== undefined) data[v] = dataVan(event)[v];
-      return [{ type: String(p.type), ...(p.naar ? { naar: String(p.naar) } : {}), ...(p.grondslag ? { grondslag: String(p.grondslag) } : {}), data }];
+      return [
+        {
+          type: String(p.type),
+          ...(p.naar ? { naar: String(p.naar) } : {}),
+          ...(p.grondslag ? { grondslag: String(p.grondslag) } : {}),
+          data,
+        },
+      ];
     }),
     /** Awb 9:9: the beklaagde gets a copy of the klaagschrift (when a person is concerned, MvT). */
     afschriftBeklaagde: push(({ event }) => {
@@ -376,7 +393,12 @@ export function maakActiesEnGuards(cc: CompileCtx) {
         termijnen: { ...context.termijnen, [naam]: nieuw },
         intents: metIntents(
           context,
-          ...naar.map((n) => ({ type: 'KENNISGEVING_VERDAGING', naar: n, grondslag: grond, data: { termijn: naam, duur: m.soort === 'verdaging' ? m.duur : undefined, nieuweVervaldatum: na } })),
+          ...naar.map((n) => ({
+            type: 'KENNISGEVING_VERDAGING',
+            naar: n,
+            grondslag: grond,
+            data: { termijn: naam, duur: m.soort === 'verdaging' ? m.duur : undefined, nieuweVervaldatum: na },
+          })),
         ),
       };
     }),
@@ -386,19 +408,30 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       const nieuw = { ...l, mutaties: [...l.mutaties, instemmingMutatie(event)] };
       return {
         termijnen: { ...context.termijnen, [naam]: nieuw },
-        intents: metIntents(context, { type: 'INSTEMMING_VASTLEGGEN', naar: 'dossier', grondslag: 'Awb 9:11 lid 3', data: { termijn: naam, tot: dataVan(event).tot } }),
+        intents: metIntents(context, {
+          type: 'INSTEMMING_VASTLEGGEN',
+          naar: 'dossier',
+          grondslag: 'Awb 9:11 lid 3',
+          data: { termijn: naam, tot: dataVan(event).tot },
+        }),
       };
     }),
     opschorten: assign(({ context, event }: Args) => {
       const naam = String(dataVan(event).termijn);
       const l = context.termijnen[naam];
-      const m: Mutatie = { soort: 'opschorting', at: event.at, ...(tekst(dataVan(event).reden) ? { reden: tekst(dataVan(event).reden) } : {}) };
+      const m: Mutatie = {
+        soort: 'opschorting',
+        at: event.at,
+        ...(tekst(dataVan(event).reden) ? { reden: tekst(dataVan(event).reden) } : {}),
+      };
       return { termijnen: { ...context.termijnen, [naam]: { ...l, mutaties: [...l.mutaties, m] } } };
     }),
     hervatten: assign(({ context, event }: Args) => {
       const naam = String(dataVan(event).termijn);
       const l = context.termijnen[naam];
-      return { termijnen: { ...context.termijnen, [naam]: { ...l, mutaties: [...l.mutaties, { soort: 'hervatting' as const, at: event.at }] } } };
+      return {
+        termijnen: { ...context.termijnen, [naam]: { ...l, mutaties: [...l.mutaties, { soort: 'hervatting' as const, at: event.at }] } },
+      };
     }),
     nieuweTermijn: assign(({ context, event }: Args, p: Record<string, unknown>) => {
       const naam = String(dataVan(event).termijn);
@@ -407,14 +440,29 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       const naar = (p.naar as string[]) ?? ['klager'];
       return {
         termijnen: { ...context.termijnen, [naam]: { ...l, nieuweTermijn: n } },
-        intents: metIntents(context, ...naar.map((x) => ({ type: 'KENNISGEVING_NIEUWE_TERMIJN', naar: x, grondslag: n.grondslag, data: { termijn: naam, tot: n.tot, reden: n.reden } }))),
+        intents: metIntents(
+          context,
+          ...naar.map((x) => ({
+            type: 'KENNISGEVING_NIEUWE_TERMIJN',
+            naar: x,
+            grondslag: n.grondslag,
+            data: { termijn: naam, tot: n.tot, reden: n.reden },
+          })),
+        ),
       };
     }),
     /** Uitgangspunten klachtenmanagement Sociaal Domein §11-VI: klachten and signalen with bestuurlijke impact go to the college 'onverwijld'. */
     collegeInformerenAlsNodig: push(({ context }) => {
       const v = def.signalen?.naarCollegeOnverwijld;
       if (!v || !context.intake || !evalueer(v, alleFeiten(context.intake))) return [];
-      return [{ type: 'COLLEGE_INFORMEREN', naar: 'college', grondslag: `${def.bron}: signalen met bestuurlijke impact onverwijld aan het college`, data: { termijn: 'onverwijld', soort: context.intake.soort, onderwerp: context.intake.onderwerp } }];
+      return [
+        {
+          type: 'COLLEGE_INFORMEREN',
+          naar: 'college',
+          grondslag: `${def.bron}: signalen met bestuurlijke impact onverwijld aan het college`,
+          data: { termijn: 'onverwijld', soort: context.intake.soort, onderwerp: context.intake.onderwerp },
+        },
+      ];
     }),
     /**
      * Bestuurlijke impact that shows up while the klacht is handled goes to the college onverwijld too, at
@@ -426,8 +474,15 @@ export function maakActiesEnGuards(cc: CompileCtx) {
         type: 'COLLEGE_INFORMEREN',
         naar: 'college',
         // The regeling's own rule where it has one; otherwise no rule is claimed (the college decides).
-        ...(def.signalen?.naarCollegeOnverwijld ? { grondslag: `${def.bron}: klachten en signalen met bestuurlijke impact onverwijld aan het college` } : {}),
-        data: { termijn: 'onverwijld', reden: tekst(dataVan(event).reden), soort: context.intake?.soort, onderwerp: context.intake?.onderwerp },
+        ...(def.signalen?.naarCollegeOnverwijld
+          ? { grondslag: `${def.bron}: klachten en signalen met bestuurlijke impact onverwijld aan het college` }
+          : {}),
+        data: {
+          termijn: 'onverwijld',
+          reden: tekst(dataVan(event).reden),
+          soort: context.intake?.soort,
+          onderwerp: context.intake?.onderwerp,
+        },
       },
     ]),
     /** The ombudsman turned to a ketenpartner directly: the ketenpartner informs the gemeente (Klachtenprotocol Wmo keten Amsterdam §4, §12). */
@@ -445,12 +500,26 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       const aard = f.aard;
       const ernstig = f.calamiteit === true || f.geweld === true || aard === 'calamiteit' || aard === 'geweld';
       if (!ernstig) return [];
-      return [{ type: 'MELDING_TOEZICHTHOUDER', naar: def.signalen?.meldingenNaar ?? 'toezichthouder', grondslag: 'Wmo 2015 art. 3.4, Jeugdwet 4.1.8, Wkkgz 11', data: { termijn: 'onverwijld' } }];
+      return [
+        {
+          type: 'MELDING_TOEZICHTHOUDER',
+          naar: def.signalen?.meldingenNaar ?? 'toezichthouder',
+          grondslag: 'Wmo 2015 art. 3.4, Jeugdwet 4.1.8, Wkkgz 11',
+          data: { termijn: 'onverwijld' },
+        },
+      ];
     }),
     /** Awb 9:20: the ombudsman sends a klacht filed directly with him to the gemeente first (Klachtenprotocol Wmo keten Amsterdam §4). */
     viaOmbudsmanAlsNodig: push(({ context }) =>
       context.intake?.ingediendBij === 'ombudsman'
-        ? [{ type: 'ONTVANGST_DOORGEZONDEN_KLACHT', naar: def.eersteLijn.gemeenteLoket, grondslag: 'Awb 9:20; Klachtenprotocol Wmo keten Amsterdam §4', data: { doorgezondenDoor: tweedeLijnBij(kalenderdag(context.intake.ontvangenOp))?.naam } }]
+        ? [
+            {
+              type: 'ONTVANGST_DOORGEZONDEN_KLACHT',
+              naar: def.eersteLijn.gemeenteLoket,
+              grondslag: 'Awb 9:20; Klachtenprotocol Wmo keten Amsterdam §4',
+              data: { doorgezondenDoor: tweedeLijnBij(kalenderdag(context.intake.ontvangenOp))?.naam },
+            },
+          ]
         : [],
     ),
     /** Awb 2:3: forward 'onverwijld' and tell the sender. */
@@ -458,14 +527,31 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       if (p.alleenVanGemeente && context.intake?.ingediendBij === 'aanbieder') return [];
       const aanbieder = context.intake?.aanbieders[0];
       return [
-        { type: 'DOORZENDEN', naar: String(p.naar), grondslag: 'Awb 2:3 lid 1', data: { termijn: 'onverwijld', aanbieder: aanbieder?.id, aanbiederNaam: aanbieder?.naam } },
-        { type: 'KENNISGEVING_DOORZENDING', naar: 'klager', grondslag: 'Awb 2:3 lid 1', data: { doorgezondenAan: String(p.naar), aanbieder: aanbieder?.naam ?? aanbieder?.id } },
+        {
+          type: 'DOORZENDEN',
+          naar: String(p.naar),
+          grondslag: 'Awb 2:3 lid 1',
+          data: { termijn: 'onverwijld', aanbieder: aanbieder?.id, aanbiederNaam: aanbieder?.naam },
+        },
+        {
+          type: 'KENNISGEVING_DOORZENDING',
+          naar: 'klager',
+          grondslag: 'Awb 2:3 lid 1',
+          data: { doorgezondenAan: String(p.naar), aanbieder: aanbieder?.naam ?? aanbieder?.id },
+        },
       ];
     }),
     /** Awb 9:6, and 9:15 lid 1 when a klachtadviescommissie advises. */
     ontvangstbevestiging: push(() => {
       const kac = def.stappen.klachtadviescommissie;
-      return [{ type: 'ONTVANGSTBEVESTIGING', naar: 'klager', grondslag: kac ? 'Awb 9:6, 9:15 lid 1' : 'Awb 9:6', data: kac ? { adviescommissie: kac.naam } : {} }];
+      return [
+        {
+          type: 'ONTVANGSTBEVESTIGING',
+          naar: 'klager',
+          grondslag: kac ? 'Awb 9:6, 9:15 lid 1' : 'Awb 9:6',
+          data: kac ? { adviescommissie: kac.naam } : {},
+        },
+      ];
     }),
     /** Awb 9:8 lid 3 with 9:12 lid 2: the notice names the second line and its one-year term. */
     kennisgevingNietBehandelen: push(({ event }) => [
@@ -473,7 +559,11 @@ export function maakActiesEnGuards(cc: CompileCtx) {
         type: 'KENNISGEVING_NIET_BEHANDELEN',
         naar: 'klager',
         grondslag: 'Awb 9:8 lid 3, 9:12 lid 2',
-        data: { grond: dataVan(event).grond, artikel: NIET_BEHANDELGRONDEN[dataVan(event).grond as keyof typeof NIET_BEHANDELGRONDEN], ...tweedeLijnData(dag(event)) },
+        data: {
+          grond: dataVan(event).grond,
+          artikel: NIET_BEHANDELGRONDEN[dataVan(event).grond as keyof typeof NIET_BEHANDELGRONDEN],
+          ...tweedeLijnData(dag(event)),
+        },
       },
     ]),
     /** Awb 9:12: written, reasoned afdoening naming the second-line body valid at that date (lid 2). */
@@ -501,7 +591,10 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     }),
     registreerAdvies: assign(({ event }: Args) => ({ advies: String(dataVan(event).advies) })),
     /** Awb 9:24 lid 1 sub a: the year runs from the notice. */
-    tweedeLijnVensterOpenen: assign(({ context, event }: Args) => ({ tweedeLijnOpen: true, ...startTermijnPatch(context, 'tweedeLijnVerzoek', event.at) })),
+    tweedeLijnVensterOpenen: assign(({ context, event }: Args) => ({
+      tweedeLijnOpen: true,
+      ...startTermijnPatch(context, 'tweedeLijnVerzoek', event.at),
+    })),
     verzoekOmbudsman: push(({ event, context }, p) => {
       const t = p?.instantie ? { naam: String(p.instantie), soort: String(p.soort) } : tweedeLijnBij(dag(event));
       const termijn = context.termijnen.tweedeLijnVerzoek;

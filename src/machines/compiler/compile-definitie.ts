@@ -19,7 +19,17 @@ import { tweedeLijnBlok } from './blocks/tweede-lijn.block';
 import { termijnSpecs } from './termijnen';
 import type { CompileCtx, KlachtContext, KlachtMachineEvent } from './types';
 
-export const BLOKKEN: Blok[] = [intakeBlok, aanbiederBlok, awbInternBlok, jeugdwetBlok, wkkgzBlok, signaalBlok, stoppenMetLeverenBlok, tweedeLijnBlok, afrondingBlok];
+export const BLOKKEN: Blok[] = [
+  intakeBlok,
+  aanbiederBlok,
+  awbInternBlok,
+  jeugdwetBlok,
+  wkkgzBlok,
+  signaalBlok,
+  stoppenMetLeverenBlok,
+  tweedeLijnBlok,
+  afrondingBlok,
+];
 
 /** Termijn handling that applies wherever a termijn runs (the guards check that it does). */
 function termijnOvergangen(): Record<string, OvergangConfig[]> {
@@ -33,7 +43,12 @@ function termijnOvergangen(): Record<string, OvergangConfig[]> {
       }),
     ],
     UITSTEL_MET_INSTEMMING: [
-      overgang({ guard: 'instemmingGeldig', omschrijving: 'verder uitstel met schriftelijke instemming van de klager', grondslag: 'Awb 9:11 lid 3', acties: ['uitstelMetInstemming'] }),
+      overgang({
+        guard: 'instemmingGeldig',
+        omschrijving: 'verder uitstel met schriftelijke instemming van de klager',
+        grondslag: 'Awb 9:11 lid 3',
+        acties: ['uitstelMetInstemming'],
+      }),
     ],
     // Contractual termijnen only, where the definition says so (TermijnDefinitie.opschorting); never Awb 9:11.
     OPSCHORTEN: [overgang({ guard: 'opschortenGeldig', omschrijving: 'contractuele termijn opgeschort', acties: ['opschorten'] })],
@@ -45,14 +60,26 @@ function termijnOvergangen(): Record<string, OvergangConfig[]> {
     // so a done machine never takes this root transition); the target's entry stops every termijn.
     // Bestuurlijke impact can show up at any moment of a case: the college hears it onverwijld.
     BESTUURLIJKE_IMPACT_MELDEN: [
-      overgang({ guard: 'redenGegeven', omschrijving: 'bestuurlijke impact: onverwijld aan het college gemeld', acties: ['collegeOnverwijld'] }),
+      overgang({
+        guard: 'redenGegeven',
+        omschrijving: 'bestuurlijke impact: onverwijld aan het college gemeld',
+        acties: ['collegeOnverwijld'],
+      }),
     ],
     // The ombudsman may turn to a ketenpartner directly; the ketenpartner tells the gemeente (Awb 9:31).
     OMBUDSMAN_CONTACT_AANBIEDER: [
-      overgang({ omschrijving: 'de ombudsman wendde zich tot de aanbieder: de gemeente is ingelicht', grondslag: 'Awb 9:31', acties: ['ombudsmanContactMelden'] }),
+      overgang({
+        omschrijving: 'de ombudsman wendde zich tot de aanbieder: de gemeente is ingelicht',
+        grondslag: 'Awb 9:31',
+        acties: ['ombudsmanContactMelden'],
+      }),
     ],
     KLACHT_INGETROKKEN: [
-      overgang({ naar: naar('ingetrokken'), omschrijving: 'de klager trekt de klacht (of het verzoek bij de tweede lijn) in', grondslag: 'Selectielijst 2020 13.2 (afgebroken)' }),
+      overgang({
+        naar: naar('ingetrokken'),
+        omschrijving: 'de klager trekt de klacht (of het verzoek bij de tweede lijn) in',
+        grondslag: 'Selectielijst 2020 13.2 (afgebroken)',
+      }),
     ],
   };
 }

@@ -47,7 +47,15 @@ describe.each(registry.regimes.map((r) => [r.summary.id, r as Regime] as const))
   });
 
   test('the snapshot is plain JSON and survives a round trip through PostgreSQL jsonb', () => {
-    const r = regime.start({ gemeente: regime.summary.gemeente.cbsCode, kanaal: 'email', ontvangenOp: `${regime.definitie.geldigVanaf}T10:00:00Z`, ingediendBij: 'gemeente', soort: 'klacht', aanbieders: [], feiten: {} });
+    const r = regime.start({
+      gemeente: regime.summary.gemeente.cbsCode,
+      kanaal: 'email',
+      ontvangenOp: `${regime.definitie.geldigVanaf}T10:00:00Z`,
+      ingediendBij: 'gemeente',
+      soort: 'klacht',
+      aanbieders: [],
+      feiten: {},
+    });
     expect(JSON.parse(JSON.stringify(r.snapshot))).toEqual(r.snapshot);
     const verder = regime.step(JSON.stringify(r.snapshot), { type: 'KLAGER_TEVREDEN', at: `${regime.definitie.geldigVanaf}T11:00:00Z` });
     expect(verder.accepted).toBe(true);

@@ -21,8 +21,14 @@ export const NIET_BEHANDELGRONDEN = {
 /** Awb 9:10 lid 2 sub a–c: hearing the klager may be skipped. */
 export const HOREN_UITZONDERINGEN = {
   kennelijkOngegrond: { grondslag: 'Awb 9:10 lid 2 sub a', omschrijving: 'de klacht is kennelijk ongegrond' },
-  afgezien: { grondslag: 'Awb 9:10 lid 2 sub b', omschrijving: 'de klager heeft verklaard geen gebruik te willen maken van het recht gehoord te worden' },
-  nietGereageerd: { grondslag: 'Awb 9:10 lid 2 sub c', omschrijving: 'de klager heeft niet binnen de gestelde redelijke termijn verklaard gehoord te willen worden' },
+  afgezien: {
+    grondslag: 'Awb 9:10 lid 2 sub b',
+    omschrijving: 'de klager heeft verklaard geen gebruik te willen maken van het recht gehoord te worden',
+  },
+  nietGereageerd: {
+    grondslag: 'Awb 9:10 lid 2 sub c',
+    omschrijving: 'de klager heeft niet binnen de gestelde redelijke termijn verklaard gehoord te willen worden',
+  },
 } as const;
 
 /** Wkkgz 21 lid 1 sub a and c: direct access to the geschilleninstantie. */
@@ -80,7 +86,10 @@ export const REGISTRATIE_VELD: DataVeld = veld(
 
 function info(omschrijving: string, velden: DataVeld[] = [], varianten?: Array<Record<string, unknown>>): GebeurtenisInfo {
   const data: Record<string, string> = {};
-  for (const v of velden) data[v.verplicht ? v.naam : `${v.naam}?`] = v.waarden ? `${v.waarden.join(' | ')}${v.omschrijving ? ` (${v.omschrijving})` : ''}` : v.omschrijving;
+  for (const v of velden)
+    data[v.verplicht ? v.naam : `${v.naam}?`] = v.waarden
+      ? `${v.waarden.join(' | ')}${v.omschrijving ? ` (${v.omschrijving})` : ''}`
+      : v.omschrijving;
   return { omschrijving, data, velden, ...(varianten ? { varianten } : {}) };
 }
 
@@ -88,11 +97,15 @@ const reden = veld('reden?', 'tekst', 'reden');
 const termijnNaam = veld('termijn', 'termijn', 'naam van de termijn');
 
 export const GEBEURTENISSEN: Record<string, GebeurtenisInfo> = {
-  KLACHT_ONTVANGEN: info('klacht, signaal of melding ontvangen', [veld('intake', 'intake', 'IntakeInput (gemeente, kanaal, ontvangenOp, ingediendBij, soort, aanbieders, feiten)')]),
+  KLACHT_ONTVANGEN: info('klacht, signaal of melding ontvangen', [
+    veld('intake', 'intake', 'IntakeInput (gemeente, kanaal, ontvangenOp, ingediendBij, soort, aanbieders, feiten)'),
+  ]),
   AANBIEDER_NEEMT_IN_BEHANDELING: info('de aanbieder neemt de doorgestuurde klacht in behandeling'),
   CONTACT_OPGENOMEN: info('contact met de klager opgenomen'),
   FORMELE_BEHANDELING: info('informele afhandeling lukt niet: formele behandeling'),
-  IN_BEHANDELING_NEMEN: info('klacht in behandeling genomen', [veld('beklaagde?', 'tekst', 'de persoon op wiens gedraging de klacht betrekking heeft')]),
+  IN_BEHANDELING_NEMEN: info('klacht in behandeling genomen', [
+    veld('beklaagde?', 'tekst', 'de persoon op wiens gedraging de klacht betrekking heeft'),
+  ]),
   NIET_BEHANDELEN: info(
     'besloten de klacht niet te behandelen',
     [veld('grond', 'keuze', 'Awb 9:8', Object.keys(NIET_BEHANDELGRONDEN))],
@@ -107,8 +120,16 @@ export const GEBEURTENISSEN: Record<string, GebeurtenisInfo> = {
     [veld('reden', 'keuze', 'Awb 9:10 lid 2', Object.keys(HOREN_UITZONDERINGEN))],
     Object.keys(HOREN_UITZONDERINGEN).map((r) => ({ reden: r })),
   ),
-  ADVIES_UITGEBRACHT: info('klachtadviescommissie heeft advies uitgebracht', [veld('advies', 'keuze', 'Awb 9:15 lid 4', OORDELEN)], [{ advies: 'gegrond' }]),
-  MEDIATION_STARTEN: info('mediation gestart', [veld('instemmingKlager', 'waar', 'true: de klager stemt in')], [{ instemmingKlager: true }]),
+  ADVIES_UITGEBRACHT: info(
+    'klachtadviescommissie heeft advies uitgebracht',
+    [veld('advies', 'keuze', 'Awb 9:15 lid 4', OORDELEN)],
+    [{ advies: 'gegrond' }],
+  ),
+  MEDIATION_STARTEN: info(
+    'mediation gestart',
+    [veld('instemmingKlager', 'waar', 'true: de klager stemt in')],
+    [{ instemmingKlager: true }],
+  ),
   MEDIATION_GESLAAGD: info('mediation geslaagd, klager tevreden'),
   MEDIATION_MISLUKT: info('mediation mislukt'),
   VIER_OGEN_AKKOORD: info('tweede beoordelaar akkoord met de afdoening'),
@@ -129,13 +150,23 @@ export const GEBEURTENISSEN: Record<string, GebeurtenisInfo> = {
   KLACHT_BIJ_GEMEENTE: info('klager, ontevreden over de afhandeling door de aanbieder, klaagt bij de gemeente'),
   KLACHT_INGETROKKEN: info('klager trekt de klacht (of het verzoek bij de tweede lijn) in', [reden]),
   VERDAGEN: info('termijn verdaagd (schriftelijke mededeling)', [termijnNaam, veld('duur', 'duur', 'ISO 8601-duur, bijv. P4W'), reden]),
-  UITSTEL_MET_INSTEMMING: info('verder uitstel met schriftelijke instemming van de klager', [termijnNaam, veld('tot', 'datum', 'afgesproken datum JJJJ-MM-DD'), reden]),
+  UITSTEL_MET_INSTEMMING: info('verder uitstel met schriftelijke instemming van de klager', [
+    termijnNaam,
+    veld('tot', 'datum', 'afgesproken datum JJJJ-MM-DD'),
+    reden,
+  ]),
   OPSCHORTEN: info('termijn opgeschort', [termijnNaam, reden]),
   HERVATTEN: info('termijn hervat', [termijnNaam]),
-  NIEUWE_TERMIJN: info('met redenen een nieuwe termijn gesteld', [termijnNaam, veld('tot', 'datum', 'nieuwe datum JJJJ-MM-DD'), veld('reden', 'tekst', 'de redenen')]),
+  NIEUWE_TERMIJN: info('met redenen een nieuwe termijn gesteld', [
+    termijnNaam,
+    veld('tot', 'datum', 'nieuwe datum JJJJ-MM-DD'),
+    veld('reden', 'tekst', 'de redenen'),
+  ]),
   TERMIJN_VERLOPEN: info('termijn verstreken', [termijnNaam]),
   VERZOEK_OMBUDSMAN: info('klager dient een verzoekschrift in bij de tweede lijn'),
-  OMBUDSMAN_INFORMATIEVRAAG: info('informatievraag van de ombudsman', [veld('termijn?', 'datum', 'door de ombudsman gestelde termijn JJJJ-MM-DD')]),
+  OMBUDSMAN_INFORMATIEVRAAG: info('informatievraag van de ombudsman', [
+    veld('termijn?', 'datum', 'door de ombudsman gestelde termijn JJJJ-MM-DD'),
+  ]),
   OMBUDSMAN_INTERVENTIEVERZOEK: info('interventieverzoek van de ombudsman'),
   OMBUDSMAN_EIGEN_ONDERZOEK: info('de ombudsman stelt een onderzoek uit eigen beweging in'),
   OMBUDSMAN_DOORGEZONDEN: info('de ombudsman zendt de klacht door voor interne behandeling'),
@@ -147,13 +178,22 @@ export const GEBEURTENISSEN: Record<string, GebeurtenisInfo> = {
   ),
   REACTIE_OP_AANBEVELINGEN: info(
     'de gemeente laat de ombudsman weten hoe zij de aanbevelingen opvolgt',
-    [veld('volgen', 'jaNee', 'true | false'), veld('motivering?', 'tekst', 'verplicht als de aanbeveling niet wordt gevolgd (Awb 9:36 lid 3)')],
+    [
+      veld('volgen', 'jaNee', 'true | false'),
+      veld('motivering?', 'tekst', 'verplicht als de aanbeveling niet wordt gevolgd (Awb 9:36 lid 3)'),
+    ],
     [{ volgen: true }],
   ),
-  OORDEEL_KLACHTENCOMMISSIE: info('klachtencommissie geeft haar oordeel', [veld('oordeel', 'keuze', 'Jeugdwet 4.2.1', OORDELEN), veld('aanbevelingen?', 'teksten', 'aanbevelingen')], [{ oordeel: 'gegrond' }]),
+  OORDEEL_KLACHTENCOMMISSIE: info(
+    'klachtencommissie geeft haar oordeel',
+    [veld('oordeel', 'keuze', 'Jeugdwet 4.2.1', OORDELEN), veld('aanbevelingen?', 'teksten', 'aanbevelingen')],
+    [{ oordeel: 'gegrond' }],
+  ),
   REACTIE_AANBIEDER: info('aanbieder deelt mee of en welke maatregelen hij neemt', [veld('maatregelen?', 'teksten', 'de maatregelen')]),
   STRUCTURELE_SITUATIE: info('klacht betreft een ernstige situatie met een structureel karakter'),
-  GESCHIL_VOORGELEGD: info('geschil voorgelegd aan de geschilleninstantie', [veld('grond?', 'keuze', 'nodig vóór de schriftelijke uitkomst, Wkkgz 21 lid 1', Object.keys(GESCHIL_GRONDEN))]),
+  GESCHIL_VOORGELEGD: info('geschil voorgelegd aan de geschilleninstantie', [
+    veld('grond?', 'keuze', 'nodig vóór de schriftelijke uitkomst, Wkkgz 21 lid 1', Object.keys(GESCHIL_GRONDEN)),
+  ]),
   UITSPRAAK_GESCHILLENINSTANTIE: info('geschilleninstantie doet uitspraak', [veld('uitspraak?', 'tekst', 'de uitspraak')]),
   SIGNAAL_AFGEHANDELD: info('signaal afgehandeld'),
   MELDING_AFGEHANDELD: info('melding afgehandeld'),
@@ -209,7 +249,9 @@ function veldFout(v: DataVeld, w: unknown, omgeving: DataOmgeving): string | und
     case 'teksten':
       return isTekst(w) || (Array.isArray(w) && w.every(isTekst)) ? undefined : 'geef een tekst of een lijst teksten';
     case 'keuze':
-      return typeof w === 'string' && (v.waarden ?? []).includes(w) ? undefined : `kies een van: ${(v.waarden ?? []).join(', ')} (niet ${JSON.stringify(w)})`;
+      return typeof w === 'string' && (v.waarden ?? []).includes(w)
+        ? undefined
+        : `kies een van: ${(v.waarden ?? []).join(', ')} (niet ${JSON.stringify(w)})`;
     case 'jaNee':
       return typeof w === 'boolean' ? undefined : `geef true of false (niet ${JSON.stringify(w)})`;
     case 'waar':
@@ -245,7 +287,11 @@ export function controleerGebeurtenisData(type: string, data: Record<string, unk
     const w = d[v.naam];
     // An empty text (an empty form field) counts as not given.
     if (w === undefined || w === null || (typeof w === 'string' && w.trim() === '')) {
-      if (v.verplicht) fouten.push({ name: `data.${v.naam}`, reason: `${type} vraagt data.${v.naam}: ${v.waarden ? `een van ${v.waarden.join(', ')}` : v.omschrijving}` });
+      if (v.verplicht)
+        fouten.push({
+          name: `data.${v.naam}`,
+          reason: `${type} vraagt data.${v.naam}: ${v.waarden ? `een van ${v.waarden.join(', ')}` : v.omschrijving}`,
+        });
       continue;
     }
     const f = veldFout(v, w, omgeving);
@@ -255,10 +301,16 @@ export function controleerGebeurtenisData(type: string, data: Record<string, unk
   if (fouten.length) return fouten;
   // Rules between fields and the klacht's own data (still about the data, not about the state).
   if (type === 'AFDOENEN' && omgeving.advies && d.oordeel !== omgeving.advies && !isTekst(d.redenAfwijking)) {
-    fouten.push({ name: 'data.redenAfwijking', reason: `het oordeel '${String(d.oordeel)}' wijkt af van het advies '${omgeving.advies}': vermeld de reden in data.redenAfwijking (Awb 9:16)` });
+    fouten.push({
+      name: 'data.redenAfwijking',
+      reason: `het oordeel '${String(d.oordeel)}' wijkt af van het advies '${omgeving.advies}': vermeld de reden in data.redenAfwijking (Awb 9:16)`,
+    });
   }
   if (type === 'REACTIE_OP_AANBEVELINGEN' && d.volgen === false && !isTekst(d.motivering)) {
-    fouten.push({ name: 'data.motivering', reason: 'wie een aanbeveling niet volgt, geeft de redenen in data.motivering (Awb 9:36 lid 3)' });
+    fouten.push({
+      name: 'data.motivering',
+      reason: 'wie een aanbeveling niet volgt, geeft de redenen in data.motivering (Awb 9:36 lid 3)',
+    });
   }
   if (type === 'NIEUWE_TERMIJN' && omgeving.dag && typeof d.tot === 'string' && d.tot < omgeving.dag) {
     fouten.push({ name: 'data.tot', reason: `de nieuwe termijn (${d.tot}) ligt vóór de dag van de gebeurtenis (${omgeving.dag})` });

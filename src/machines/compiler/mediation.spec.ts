@@ -40,7 +40,7 @@ function inBehandeling(r: Regime): StepResult {
   return s;
 }
 
-describe('mediation needs the klager\'s consent (Stichtse Vecht §11)', () => {
+describe("mediation needs the klager's consent (Stichtse Vecht §11)", () => {
   test('the seeds that allow mediation are Stichtse Vecht, Weesp and Wijdemeren', () => {
     expect(mediationRegimes.map((r) => r.summary.id).sort()).toEqual(['gm0457-weesp', 'gm1696-wijdemeren', 'gm1904-stichtse-vecht']);
   });
@@ -49,7 +49,11 @@ describe('mediation needs the klager\'s consent (Stichtse Vecht §11)', () => {
     for (const r of mediationRegimes) {
       const s = inBehandeling(r);
       for (const data of [undefined, {}, { instemmingKlager: false }, { instemmingKlager: 'true' }, { instemmingKlager: 1 }]) {
-        const geweigerd = r.step(JSON.parse(JSON.stringify(s.snapshot)), { type: 'MEDIATION_STARTEN', at: op(r.definitie.geldigVanaf), ...(data ? { data } : {}) });
+        const geweigerd = r.step(JSON.parse(JSON.stringify(s.snapshot)), {
+          type: 'MEDIATION_STARTEN',
+          at: op(r.definitie.geldigVanaf),
+          ...(data ? { data } : {}),
+        });
         expect([r.summary.id, data, geweigerd.accepted]).toEqual([r.summary.id, data, false]);
         expect(geweigerd.reason).toContain('instemmingKlager');
         expect(geweigerd.state).toBe('gemeente.inBehandeling');
@@ -59,7 +63,11 @@ describe('mediation needs the klager\'s consent (Stichtse Vecht §11)', () => {
 
   test('MEDIATION_STARTEN with instemmingKlager: true starts mediation', () => {
     for (const r of mediationRegimes) {
-      const s = r.step(JSON.parse(JSON.stringify(inBehandeling(r).snapshot)), { type: 'MEDIATION_STARTEN', at: op(r.definitie.geldigVanaf), data: { instemmingKlager: true } });
+      const s = r.step(JSON.parse(JSON.stringify(inBehandeling(r).snapshot)), {
+        type: 'MEDIATION_STARTEN',
+        at: op(r.definitie.geldigVanaf),
+        data: { instemmingKlager: true },
+      });
       expect([r.summary.id, s.accepted, s.state]).toEqual([r.summary.id, true, 'gemeente.mediation']);
     }
   });

@@ -99,7 +99,11 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
       ['IN_BEHANDELING_NEMEN', '2026-04-06', { beklaagde: 'consulent' }],
     ]);
     expect(inBehandeling.intents).toContainEqual(expect.objectContaining({ type: 'AFSCHRIFT_BEKLAAGDE', grondslag: 'Awb 9:9' }));
-    for (const [reden, sub] of [['kennelijkOngegrond', 'sub a'], ['afgezien', 'sub b'], ['nietGereageerd', 'sub c']] as const) {
+    for (const [reden, sub] of [
+      ['kennelijkOngegrond', 'sub a'],
+      ['afgezien', 'sub b'],
+      ['nietGereageerd', 'sub c'],
+    ] as const) {
       const s = volg(sv, inBehandeling, [['HOREN_OVERSLAAN', '2026-04-10', { reden }]]);
       expect(s.state).toBe('gemeente.oordeelsvorming');
       expect(s.intents[0]).toMatchObject({ type: 'VASTLEGGEN_NIET_HOREN', grondslag: `Awb 9:10 lid 2 ${sub}` });
@@ -109,7 +113,9 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
     expect(geenGrond.reason).toContain('Awb 9:10 lid 2');
     // Once invited, "kennelijk ongegrond" is no longer a reason not to hear the klager; afgezien still is.
     const horen = volg(sv, inBehandeling, [['HOREN_UITNODIGEN', '2026-04-10']]);
-    expect(sv.step(horen.snapshot, { type: 'HOREN_OVERSLAAN', at: op('2026-04-11'), data: { reden: 'kennelijkOngegrond' } }).accepted).toBe(false);
+    expect(sv.step(horen.snapshot, { type: 'HOREN_OVERSLAAN', at: op('2026-04-11'), data: { reden: 'kennelijkOngegrond' } }).accepted).toBe(
+      false,
+    );
     expect(volg(sv, horen, [['HOREN_OVERSLAAN', '2026-04-11', { reden: 'afgezien' }]]).state).toBe('gemeente.oordeelsvorming');
     // Awb 9:10 lid 3: a hearing gets a verslag before the afdoening.
     const verslag = volg(sv, horen, [['HOORZITTING_GEHOUDEN', '2026-04-20']]);
@@ -146,13 +152,21 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
     expect(vierOgen.state).toBe('gemeente.vierOgenToets');
     const oordeel = volg(metCommissie, vierOgen, [['VIER_OGEN_AKKOORD', '2026-05-22']]);
     // Awb 9:16: departing from the advice needs the reason, and the advice goes along.
-    expect(metCommissie.step(oordeel.snapshot, { type: 'AFDOENEN', at: op('2026-05-25'), data: { oordeel: 'ongegrond' } }).reason).toContain('Awb 9:16');
+    expect(
+      metCommissie.step(oordeel.snapshot, { type: 'AFDOENEN', at: op('2026-05-25'), data: { oordeel: 'ongegrond' } }).reason,
+    ).toContain('Awb 9:16');
     const af = volg(metCommissie, oordeel, [['AFDOENEN', '2026-05-25', { oordeel: 'ongegrond', redenAfwijking: 'nieuwe feiten' }]]);
-    expect(af.intents.find((i) => i.type === 'AFDOENINGSBRIEF')).toMatchObject({ grondslag: 'Awb 9:12, 9:16', data: expect.objectContaining({ advies: 'gegrond', adviesBijgevoegd: true }) });
+    expect(af.intents.find((i) => i.type === 'AFDOENINGSBRIEF')).toMatchObject({
+      grondslag: 'Awb 9:12, 9:16',
+      data: expect.objectContaining({ advies: 'gegrond', adviesBijgevoegd: true }),
+    });
   });
 
   test('Awb 9:11 lid 2: verdaging moves the termijn by at most four weeks', () => {
-    const s0 = volg(sv, sv.start(intake()), [['FORMELE_BEHANDELING', '2026-04-03'], ['IN_BEHANDELING_NEMEN', '2026-04-06']]);
+    const s0 = volg(sv, sv.start(intake()), [
+      ['FORMELE_BEHANDELING', '2026-04-03'],
+      ['IN_BEHANDELING_NEMEN', '2026-04-06'],
+    ]);
     const vijf = sv.step(s0.snapshot, { type: 'VERDAGEN', at: op('2026-05-01'), data: { termijn: 'afhandeling', duur: 'P5W' } });
     expect(vijf.accepted).toBe(false);
     expect(vijf.reason).toContain('Awb 9:11 lid 2');
@@ -160,7 +174,9 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
     const vier = volg(sv, s0, [['VERDAGEN', '2026-05-01', { termijn: 'afhandeling', duur: 'P4W', reden: 'wederhoor' }]]);
     expect(vier.state).toBe('gemeente.inBehandeling');
     expect(termijn(vier, 'afhandeling')?.vervaldatum).toBe('2026-06-11');
-    expect(termijn(vier, 'afhandeling')?.mutaties).toEqual([expect.objectContaining({ soort: 'verdaging', duur: 'P4W', vervaldatumNa: '2026-06-11' })]);
+    expect(termijn(vier, 'afhandeling')?.mutaties).toEqual([
+      expect.objectContaining({ soort: 'verdaging', duur: 'P4W', vervaldatumNa: '2026-06-11' }),
+    ]);
     // Written notice to klager and beklaagde.
     expect(vier.intents.map((i) => [i.type, i.naar, i.grondslag])).toEqual([
       ['KENNISGEVING_VERDAGING', 'klager', 'Awb 9:11 lid 2'],
@@ -175,7 +191,10 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
   });
 
   test('Awb 9:11 and 9:24 lid 1 sub b: an overschreden afhandeltermijn escalates and opens the second line, the klacht stays open', () => {
-    const s0 = volg(sv, sv.start(intake()), [['FORMELE_BEHANDELING', '2026-04-03'], ['IN_BEHANDELING_NEMEN', '2026-04-06']]);
+    const s0 = volg(sv, sv.start(intake()), [
+      ['FORMELE_BEHANDELING', '2026-04-03'],
+      ['IN_BEHANDELING_NEMEN', '2026-04-06'],
+    ]);
     const stale = sv.step(s0.snapshot, { type: 'TERMIJN_VERLOPEN', at: op('2026-05-18'), data: { termijn: 'afhandeling' } });
     expect(stale.accepted).toBe(false);
     expect(stale.reason).toContain('nog niet verstreken');
@@ -185,19 +204,29 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
     expect(verlopen.state).toBe('gemeente.inBehandeling');
     expect(verlopen.done).toBe(false);
     expect(verlopen.intents).toContainEqual(expect.objectContaining({ type: 'ESCALATIE', naar: 'leidinggevende' }));
-    expect(verlopen.intents).toContainEqual(expect.objectContaining({ type: 'KLAGER_INFORMEREN_TWEEDE_LIJN', grondslag: 'Awb 9:11 lid 1, 9:24 lid 1 sub b' }));
+    expect(verlopen.intents).toContainEqual(
+      expect.objectContaining({ type: 'KLAGER_INFORMEREN_TWEEDE_LIJN', grondslag: 'Awb 9:11 lid 1, 9:24 lid 1 sub b' }),
+    );
     expect(termijn(verlopen, 'tweedeLijnVerzoek')?.vervaldatum).toBe('2027-05-18');
     expect(verlopen.volgendeEvents).toContain('VERZOEK_OMBUDSMAN');
     expect(volg(sv, verlopen, [['VERZOEK_OMBUDSMAN', '2026-06-01']]).state).toBe('bijOmbudsman.onderzoek');
     // A second wake-up for the same termijn is stale and does nothing.
-    expect(sv.step(verlopen.snapshot, { type: 'TERMIJN_VERLOPEN', at: op('2026-05-20'), data: { termijn: 'afhandeling' } }).accepted).toBe(false);
+    expect(sv.step(verlopen.snapshot, { type: 'TERMIJN_VERLOPEN', at: op('2026-05-20'), data: { termijn: 'afhandeling' } }).accepted).toBe(
+      false,
+    );
   });
 
   test('Awb 9:12 lid 2: the afdoening names the second-line body valid on that date', () => {
     const wissel = maakRegime(
       kloon(sv.definitie, (d) => {
         d.tweedeLijn = [
-          { soort: 'ombudscommissie', naam: 'Ombudscommissie Stichtse Vecht', geldigVanaf: '2015-01-01', geldigTot: '2026-12-31', bevoegdOverAanbieders: false },
+          {
+            soort: 'ombudscommissie',
+            naam: 'Ombudscommissie Stichtse Vecht',
+            geldigVanaf: '2015-01-01',
+            geldigTot: '2026-12-31',
+            bevoegdOverAanbieders: false,
+          },
           { soort: 'nationaleOmbudsman', naam: 'Nationale ombudsman', geldigVanaf: '2027-01-01', bevoegdOverAanbieders: false },
         ];
       }),
@@ -208,7 +237,8 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
       ['IN_BEHANDELING_NEMEN', '2026-11-24'],
       ['HOREN_OVERSLAAN', '2026-11-25', { reden: 'afgezien' }],
     ]);
-    const brief = (dag: string) => volg(wissel, oordeel, [['AFDOENEN', dag, { oordeel: 'gegrond' }]]).intents.find((i) => i.type === 'AFDOENINGSBRIEF');
+    const brief = (dag: string) =>
+      volg(wissel, oordeel, [['AFDOENEN', dag, { oordeel: 'gegrond' }]]).intents.find((i) => i.type === 'AFDOENINGSBRIEF');
     expect(brief('2026-12-31')?.data).toMatchObject({ tweedeLijn: 'Ombudscommissie Stichtse Vecht', tweedeLijnSoort: 'ombudscommissie' });
     expect(brief('2027-01-04')?.data).toMatchObject({ tweedeLijn: 'Nationale ombudsman', tweedeLijnSoort: 'nationaleOmbudsman' });
     expect(String(brief('2027-01-04')?.data?.tweedeLijnTermijn)).toContain('Awb 9:24');
@@ -225,8 +255,12 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
     const t = termijn(af, 'tweedeLijnVerzoek');
     expect(t?.vervaldatum).toBe('2027-06-12');
     expect(t?.grondslag).toBe('Awb 9:24 lid 1');
-    expect(t?.uitleg.join('\n')).toMatch(/termijnenwet is voor deze termijn niet van toepassing|Algemene termijnenwet is niet van toepassing/);
-    expect(sv.step(af.snapshot, { type: 'TERMIJN_VERLOPEN', at: op('2027-06-12'), data: { termijn: 'tweedeLijnVerzoek' } }).accepted).toBe(false);
+    expect(t?.uitleg.join('\n')).toMatch(
+      /termijnenwet is voor deze termijn niet van toepassing|Algemene termijnenwet is niet van toepassing/,
+    );
+    expect(sv.step(af.snapshot, { type: 'TERMIJN_VERLOPEN', at: op('2027-06-12'), data: { termijn: 'tweedeLijnVerzoek' } }).accepted).toBe(
+      false,
+    );
     const einde = volg(sv, af, [['TERMIJN_VERLOPEN', '2027-06-13', { termijn: 'tweedeLijnVerzoek' }]]);
     expect(einde.state).toBe('afgesloten');
     expect(einde.done).toBe(true);
@@ -240,15 +274,22 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
 
     const tijdig = volg(sv, zorg, [['VERDAGEN', '2026-05-18', { termijn: 'wkkgzAfhandeling', duur: 'P4W' }]]);
     expect(termijn(tijdig, 'wkkgzAfhandeling')?.vervaldatum).toBe('2026-06-11');
-    expect(tijdig.intents).toEqual([expect.objectContaining({ type: 'KENNISGEVING_VERDAGING', naar: 'klager', grondslag: 'Wkkgz 17 lid 2' })]);
+    expect(tijdig.intents).toEqual([
+      expect.objectContaining({ type: 'KENNISGEVING_VERDAGING', naar: 'klager', grondslag: 'Wkkgz 17 lid 2' }),
+    ]);
 
     const teLaat = sv.step(zorg.snapshot, { type: 'VERDAGEN', at: op('2026-05-19'), data: { termijn: 'wkkgzAfhandeling', duur: 'P4W' } });
     expect(teLaat.accepted).toBe(false);
     expect(teLaat.reason).toContain('Wkkgz 17 lid 2');
-    expect(sv.step(zorg.snapshot, { type: 'VERDAGEN', at: op('2026-05-01'), data: { termijn: 'wkkgzAfhandeling', duur: 'P5W' } }).accepted).toBe(false);
+    expect(
+      sv.step(zorg.snapshot, { type: 'VERDAGEN', at: op('2026-05-01'), data: { termijn: 'wkkgzAfhandeling', duur: 'P5W' } }).accepted,
+    ).toBe(false);
 
     // Wkkgz 21/22: after the written outcome, the geschilleninstantie within six months (no Atw).
-    const geschil = volg(sv, tijdig, [['AFDOENEN', '2026-06-01', { oordeel: 'ongegrond' }], ['GESCHIL_VOORGELEGD', '2026-06-15']]);
+    const geschil = volg(sv, tijdig, [
+      ['AFDOENEN', '2026-06-01', { oordeel: 'ongegrond' }],
+      ['GESCHIL_VOORGELEGD', '2026-06-15'],
+    ]);
     expect(geschil.state).toBe('wkkgz.bijGeschilleninstantie');
     expect(termijn(geschil, 'wkkgzGeschil')).toMatchObject({ vervaldatum: '2026-12-15', grondslag: 'Wkkgz 22 lid 1' });
   });
@@ -256,21 +297,32 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
   test('Jeugdwet 4.2.1: klachtencommissie instead of Awb 9.1', () => {
     const jw = sv.start(intake({ aanbieders: [{ id: 'j1', naam: 'Jeugdhulp BV', type: 'jeugdhulp' }], feiten: { aantalAanbieders: 1 } }));
     expect(jw.state).toBe('jeugdwetKlachtencommissie.oordeelCommissie');
-    expect(jw.intents).toContainEqual(expect.objectContaining({ type: 'DOORZENDEN', naar: 'klachtencommissie', grondslag: 'Awb 2:3 lid 1' }));
+    expect(jw.intents).toContainEqual(
+      expect.objectContaining({ type: 'DOORZENDEN', naar: 'klachtencommissie', grondslag: 'Awb 2:3 lid 1' }),
+    );
     // Awb titel 9.1 does not apply (lid 6): no 9:11 termijn, no 9:6 bevestiging.
     expect(termijn(jw, 'afhandeling')).toBeUndefined();
     expect(jw.intents.map((i) => i.type)).not.toContain('ONTVANGSTBEVESTIGING');
     expect(termijn(jw, 'jeugdwetOordeel')?.grondslag).toBe('Jeugdwet 4.2.1 lid 2 sub c');
 
     // Lid 2 sub d: a new term only with reasons.
-    expect(sv.step(jw.snapshot, { type: 'NIEUWE_TERMIJN', at: op('2026-05-01'), data: { termijn: 'jeugdwetOordeel', tot: '2026-06-30' } }).accepted).toBe(false);
-    const nieuw = volg(sv, jw, [['NIEUWE_TERMIJN', '2026-05-01', { termijn: 'jeugdwetOordeel', tot: '2026-06-30', reden: 'extra hoorzitting' }]]);
+    expect(
+      sv.step(jw.snapshot, { type: 'NIEUWE_TERMIJN', at: op('2026-05-01'), data: { termijn: 'jeugdwetOordeel', tot: '2026-06-30' } })
+        .accepted,
+    ).toBe(false);
+    const nieuw = volg(sv, jw, [
+      ['NIEUWE_TERMIJN', '2026-05-01', { termijn: 'jeugdwetOordeel', tot: '2026-06-30', reden: 'extra hoorzitting' }],
+    ]);
     expect(termijn(nieuw, 'jeugdwetOordeel')?.vervaldatum).toBe('2026-06-30');
     expect(nieuw.intents.map((i) => i.naar)).toEqual(['klager', 'beklaagde', 'aanbieder']);
 
     const oordeel = volg(sv, nieuw, [['OORDEEL_KLACHTENCOMMISSIE', '2026-06-15', { oordeel: 'gegrond', aanbevelingen: 'scholing' }]]);
     expect(oordeel.state).toBe('jeugdwetKlachtencommissie.reactieAanbieder');
-    expect(oordeel.intents.filter((i) => i.type === 'OORDEEL_KLACHTENCOMMISSIE').map((i) => i.naar)).toEqual(['klager', 'beklaagde', 'aanbieder']);
+    expect(oordeel.intents.filter((i) => i.type === 'OORDEEL_KLACHTENCOMMISSIE').map((i) => i.naar)).toEqual([
+      'klager',
+      'beklaagde',
+      'aanbieder',
+    ]);
     // Lid 5: the aanbieder answers within one month, to the klager and the commissie.
     expect(termijn(oordeel, 'jeugdwetReactie')).toMatchObject({ vervaldatum: '2026-07-15', grondslag: 'Jeugdwet 4.2.1 lid 5' });
     const reactie = volg(sv, oordeel, [['REACTIE_AANBIEDER', '2026-07-10', { maatregelen: 'scholing team' }]]);
@@ -281,13 +333,21 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
   test('Uitgangspunten klachtenmanagement Sociaal Domein Stichtse Vecht §11-VI: signaal with bestuurlijke impact goes to the college onverwijld', () => {
     const met = sv.start(intake({ soort: 'signaal', feiten: { bestuurlijkeImpact: true } }));
     expect(met.state).toBe('signaal');
-    expect(met.intents).toContainEqual(expect.objectContaining({ type: 'COLLEGE_INFORMEREN', naar: 'college', data: expect.objectContaining({ termijn: 'onverwijld' }) }));
+    expect(met.intents).toContainEqual(
+      expect.objectContaining({ type: 'COLLEGE_INFORMEREN', naar: 'college', data: expect.objectContaining({ termijn: 'onverwijld' }) }),
+    );
     expect(met.intents).toContainEqual(expect.objectContaining({ type: 'SIGNAAL_TOEWIJZEN', naar: 'beleidsafdeling' }));
     const zonder = sv.start(intake({ soort: 'signaal', feiten: { bestuurlijkeImpact: false } }));
     expect(zonder.intents.map((i) => i.type)).not.toContain('COLLEGE_INFORMEREN');
     // Wmo 2015 art. 3.4: a calamiteit goes to the toezichthouder onverwijld.
     const calamiteit = sv.start(intake({ soort: 'melding', feiten: { calamiteit: true } }));
-    expect(calamiteit.intents).toContainEqual(expect.objectContaining({ type: 'MELDING_TOEZICHTHOUDER', naar: 'toezichthouder', grondslag: 'Wmo 2015 art. 3.4, Jeugdwet 4.1.8, Wkkgz 11' }));
+    expect(calamiteit.intents).toContainEqual(
+      expect.objectContaining({
+        type: 'MELDING_TOEZICHTHOUDER',
+        naar: 'toezichthouder',
+        grondslag: 'Wmo 2015 art. 3.4, Jeugdwet 4.1.8, Wkkgz 11',
+      }),
+    );
   });
 
   test('Uitgangspunten klachtenmanagement Sociaal Domein §5A: the klager unhappy with the aanbieder goes to the gemeente on the process', () => {
@@ -308,19 +368,46 @@ describe('Amsterdam', () => {
   const wmo = [{ id: 'w1', naam: 'Thuiszorg Noord', type: 'wmo' as const }];
 
   test.each([
-    ['één ketenpartner, niet complex, niet eerder bij de ketenpartner', wmo, { complex: false, eerderBijAanbieder: false }, 'doorgestuurdNaarAanbieder'],
-    ['eerder bij de ketenpartner, maar over bejegening', wmo, { complex: false, eerderBijAanbieder: true, overBejegening: true }, 'doorgestuurdNaarAanbieder'],
-    ['eerder bij de ketenpartner, niet over bejegening', wmo, { complex: false, eerderBijAanbieder: true, overBejegening: false }, 'gemeente.informeleFase'],
+    [
+      'één ketenpartner, niet complex, niet eerder bij de ketenpartner',
+      wmo,
+      { complex: false, eerderBijAanbieder: false },
+      'doorgestuurdNaarAanbieder',
+    ],
+    [
+      'eerder bij de ketenpartner, maar over bejegening',
+      wmo,
+      { complex: false, eerderBijAanbieder: true, overBejegening: true },
+      'doorgestuurdNaarAanbieder',
+    ],
+    [
+      'eerder bij de ketenpartner, niet over bejegening',
+      wmo,
+      { complex: false, eerderBijAanbieder: true, overBejegening: false },
+      'gemeente.informeleFase',
+    ],
     ['complex', wmo, { complex: true, eerderBijAanbieder: false }, 'gemeente.informeleFase'],
-    ['meerdere ketenpartners', [...wmo, { id: 'w2', type: 'wmo' as const }], { complex: false, eerderBijAanbieder: false }, 'gemeente.informeleFase'],
+    [
+      'meerdere ketenpartners',
+      [...wmo, { id: 'w2', type: 'wmo' as const }],
+      { complex: false, eerderBijAanbieder: false },
+      'gemeente.informeleFase',
+    ],
     ['gericht aan de wethouder', wmo, { complex: false, eerderBijAanbieder: false, gerichtAan: 'wethouder' }, 'gemeente.informeleFase'],
-    ['klager wil direct bij de gemeente klagen', wmo, { complex: false, eerderBijAanbieder: false, wilDirectBijGemeente: true }, 'gemeente.informeleFase'],
+    [
+      'klager wil direct bij de gemeente klagen',
+      wmo,
+      { complex: false, eerderBijAanbieder: false, wilDirectBijGemeente: true },
+      'gemeente.informeleFase',
+    ],
   ])('Klachtenprotocol Wmo keten Amsterdam §5A: forwarding criteria — %s', (_naam, aanbieders, feiten, verwacht) => {
     const s = ams.start(intake({ gemeente: 'GM0363', aanbieders, feiten }));
     expect(s.accepted).toBe(true);
     expect(s.state).toBe(verwacht);
     if (verwacht === 'doorgestuurdNaarAanbieder') {
-      expect(s.intents).toContainEqual(expect.objectContaining({ type: 'KENNISGEVING_DOORZENDING', naar: 'klager', grondslag: 'Awb 2:3 lid 1' }));
+      expect(s.intents).toContainEqual(
+        expect.objectContaining({ type: 'KENNISGEVING_DOORZENDING', naar: 'klager', grondslag: 'Awb 2:3 lid 1' }),
+      );
       // Klachtenprotocol Wmo keten Amsterdam §6: contact within 5 werkdagen (contractual, no Atw): 2 april 2026 + 5 werkdagen, Goede Vrijdag and Tweede Paasdag skipped.
       expect(s.termijnen.find((t) => t.naam === 'contact')?.vervaldatum).toBe('2026-04-13');
     }
@@ -369,7 +456,9 @@ describe('pure API', () => {
 
   test('Klachtenprotocol Wmo keten Amsterdam §8: stoppen met leveren is decided by the gemeente within its beslistermijn', () => {
     const ams = regime('gm0363-amsterdam');
-    const s = ams.start(intake({ gemeente: 'GM0363', soort: 'stoppenMetLeveren', ingediendBij: 'aanbieder', aanbieders: [{ id: 'w1', type: 'wmo' }] }));
+    const s = ams.start(
+      intake({ gemeente: 'GM0363', soort: 'stoppenMetLeveren', ingediendBij: 'aanbieder', aanbieders: [{ id: 'w1', type: 'wmo' }] }),
+    );
     expect(s.state).toBe('stoppenMetLeveren');
     expect(termijn(s, 'stoppenBesluit')?.vervaldatum).toBe('2026-04-16');
     expect(s.intents).toContainEqual(expect.objectContaining({ type: 'VERZOEK_BEOORDELEN', naar: 'contractmanager' }));
@@ -392,15 +481,23 @@ describe('Awb 9:8 and 9:20 details', () => {
   test('Awb 9:20: a klacht the ombudsman sends on is handled by the gemeente first', () => {
     const s = sv.start(intake({ ingediendBij: 'ombudsman', feiten: { betreftGemeentelijkeFunctionaris: true } }));
     expect(s.state).toBe('gemeente.informeleFase');
-    expect(s.intents).toContainEqual(expect.objectContaining({ type: 'ONTVANGST_DOORGEZONDEN_KLACHT', naar: 'KCC', data: { doorgezondenDoor: 'Nationale ombudsman' } }));
+    expect(s.intents).toContainEqual(
+      expect.objectContaining({ type: 'ONTVANGST_DOORGEZONDEN_KLACHT', naar: 'KCC', data: { doorgezondenDoor: 'Nationale ombudsman' } }),
+    );
   });
 });
 
 describe('registry versions', () => {
   test('a running klacht stays on its version; forGemeente picks the version valid on the date', () => {
     const sv = regime('gm1904-stichtse-vecht');
-    const oud = maakRegime(kloon(sv.definitie, (d) => (d.geldigTot = '2026-12-31')), 'gm1904-stichtse-vecht');
-    const nieuw = maakRegime(kloon(sv.definitie, (d) => ((d.versie = '2027-01'), (d.geldigVanaf = '2027-01-01'))), 'gm1904-stichtse-vecht');
+    const oud = maakRegime(
+      kloon(sv.definitie, (d) => (d.geldigTot = '2026-12-31')),
+      'gm1904-stichtse-vecht',
+    );
+    const nieuw = maakRegime(
+      kloon(sv.definitie, (d) => ((d.versie = '2027-01'), (d.geldigVanaf = '2027-01-01'))),
+      'gm1904-stichtse-vecht',
+    );
     const reg = maakRegistry([oud, nieuw]);
     expect(reg.forGemeente('GM1904', '2026-12-31')?.summary.versie).toBe('2015-01');
     expect(reg.forGemeente('GM1904', '2027-01-01T00:30:00+01:00')?.summary.versie).toBe('2027-01');
@@ -429,7 +526,10 @@ describe('intrekking door de klager', () => {
     expect(informeel.volgendeEvents).toContain('KLACHT_INGETROKKEN');
     trekIn(informeel, '2026-04-03');
 
-    const inBehandeling = volg(sv, sv.start(intake()), [['FORMELE_BEHANDELING', '2026-04-03'], ['IN_BEHANDELING_NEMEN', '2026-04-06']]);
+    const inBehandeling = volg(sv, sv.start(intake()), [
+      ['FORMELE_BEHANDELING', '2026-04-03'],
+      ['IN_BEHANDELING_NEMEN', '2026-04-06'],
+    ]);
     expect(inBehandeling.state).toBe('gemeente.inBehandeling');
     expect(termijn(inBehandeling, 'afhandeling')).toBeDefined();
     trekIn(inBehandeling, '2026-04-10');
@@ -450,7 +550,9 @@ describe('intrekking door de klager', () => {
     trekIn(signaal, '2026-04-03');
 
     // A closed klacht cannot be withdrawn any more.
-    const afgedaan = volg(sv, sv.start(intake({ feiten: { betreftGemeentelijkeFunctionaris: true } })), [['KLAGER_TEVREDEN', '2026-04-03']]);
+    const afgedaan = volg(sv, sv.start(intake({ feiten: { betreftGemeentelijkeFunctionaris: true } })), [
+      ['KLAGER_TEVREDEN', '2026-04-03'],
+    ]);
     expect(afgedaan.done).toBe(true);
     expect(sv.step(afgedaan.snapshot, { type: 'KLACHT_INGETROKKEN', at: op('2026-04-04') }).accepted).toBe(false);
     const ingetrokken = trekIn(sv.start(intake()), '2026-04-03');

@@ -11,7 +11,9 @@ import type { IntakeGegevens } from './types';
 
 let amsterdam: Definitie;
 beforeAll(() => {
-  const { definities, errors } = loadDefinitionFiles([join(__dirname, '..', '..', '..', 'definitions', 'gm0363-amsterdam', '2015-01.yaml')]);
+  const { definities, errors } = loadDefinitionFiles([
+    join(__dirname, '..', '..', '..', 'definitions', 'gm0363-amsterdam', '2015-01.yaml'),
+  ]);
   expect(errors).toEqual([]);
   amsterdam = definities[0].definitie;
 });
@@ -19,7 +21,16 @@ beforeAll(() => {
 const wmo = (id: string): AanbiederRef => ({ id, naam: id, type: 'wmo' });
 
 function intake(over: Partial<IntakeGegevens> = {}): IntakeGegevens {
-  return { gemeente: 'GM0363', kanaal: 'brief', ontvangenOp: '2026-04-02T10:00:00+02:00', ingediendBij: 'gemeente', soort: 'klacht', aanbieders: [wmo('zorg-noord')], feiten: {}, ...over };
+  return {
+    gemeente: 'GM0363',
+    kanaal: 'brief',
+    ontvangenOp: '2026-04-02T10:00:00+02:00',
+    ingediendBij: 'gemeente',
+    soort: 'klacht',
+    aanbieders: [wmo('zorg-noord')],
+    feiten: {},
+    ...over,
+  };
 }
 
 function variant(wijzig: (d: Definitie) => void): Definitie {
@@ -36,7 +47,12 @@ describe('routeer: signalen, meldingen and stoppen met leveren go their own way'
 
   test('stoppen met leveren only when the definition has that procedure (Klachtenprotocol Wmo keten Amsterdam)', () => {
     expect(routeer(amsterdam, intake({ soort: 'stoppenMetLeveren' }))).toBe('stoppenMetLeveren');
-    expect(routeer(variant((d) => delete d.stoppenMetLeveren), intake({ soort: 'stoppenMetLeveren' }))).toBeUndefined();
+    expect(
+      routeer(
+        variant((d) => delete d.stoppenMetLeveren),
+        intake({ soort: 'stoppenMetLeveren' }),
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -53,7 +69,12 @@ describe('routeer: special regimes (Jeugdwet 4.2.1 lid 6, Wkkgz 13–17)', () =>
     expect(bijzonderRegimeVoor(amsterdam, intake({ aanbieders: [{ id: 'z', naam: 'z', type: 'zorg' }, wmo('w')] }))).toBeUndefined();
     expect(bijzonderRegimeVoor(amsterdam, intake({ aanbieders: [] }))).toBeUndefined();
     expect(bijzonderRegimeVoor(amsterdam, intake({ aanbieders: [{ id: 'x', naam: 'x' }] }))).toBeUndefined();
-    expect(bijzonderRegimeVoor(variant((d) => delete d.bijzondereRegimes), intake({ aanbieders: [{ id: 'z', naam: 'z', type: 'zorg' }] }))).toBeUndefined();
+    expect(
+      bijzonderRegimeVoor(
+        variant((d) => delete d.bijzondereRegimes),
+        intake({ aanbieders: [{ id: 'z', naam: 'z', type: 'zorg' }] }),
+      ),
+    ).toBeUndefined();
   });
 
   test('two aanbieders of which one is zorg: no Wkkgz, the gemeente handles it (§5B: more than one ketenpartner)', () => {
@@ -84,7 +105,9 @@ describe('routeGemeente (Amsterdam §5A, §5B)', () => {
   test('§5A: a complex klacht, or one the klager already raised with the aanbieder (not about bejegening), stays at the gemeente', () => {
     expect(routeGemeente(amsterdam, intake({ feiten: { complex: true } }))).toBe('gemeente');
     expect(routeGemeente(amsterdam, intake({ feiten: { eerderBijAanbieder: true } }))).toBe('gemeente');
-    expect(routeGemeente(amsterdam, intake({ feiten: { eerderBijAanbieder: true, overBejegening: true } }))).toBe('doorgestuurdNaarAanbieder');
+    expect(routeGemeente(amsterdam, intake({ feiten: { eerderBijAanbieder: true, overBejegening: true } }))).toBe(
+      'doorgestuurdNaarAanbieder',
+    );
   });
 
   test('a klacht that names no aanbieder is about the gemeente itself, whatever the forwarding rule says', () => {
@@ -110,9 +133,14 @@ describe('routeGemeente (Amsterdam §5A, §5B)', () => {
 
 describe('tweedeLijnOp (GemW 81p; Awb 9:12 lid 2 names the one body)', () => {
   const lijn = (naam: string, geldigVanaf: string, geldigTot?: string): TweedeLijnInstantie => ({
-    soort: naam === 'Nationale ombudsman' ? 'nationaleOmbudsman' : 'lokaleOmbudsman', naam, geldigVanaf, ...(geldigTot ? { geldigTot } : {}), bevoegdOverAanbieders: false,
+    soort: naam === 'Nationale ombudsman' ? 'nationaleOmbudsman' : 'lokaleOmbudsman',
+    naam,
+    geldigVanaf,
+    ...(geldigTot ? { geldigTot } : {}),
+    bevoegdOverAanbieders: false,
   });
-  const wissel = () => variant((d) => (d.tweedeLijn = [lijn('Lokale ombudsman', '2015-01-01', '2022-12-31'), lijn('Nationale ombudsman', '2023-01-01')]));
+  const wissel = () =>
+    variant((d) => (d.tweedeLijn = [lijn('Lokale ombudsman', '2015-01-01', '2022-12-31'), lijn('Nationale ombudsman', '2023-01-01')]));
 
   test('the body in force on the date, both first and last day included', () => {
     const d = wissel();

@@ -130,7 +130,12 @@ export function kalenderVan(def: Definitie): Kalender | undefined {
   return def.kalender?.sluitingsdagen ? { sluitingsdagen: def.kalender.sluitingsdagen } : undefined;
 }
 
-export function ledgerVan(spec: TermijnSpec, lopend: LopendeTermijn, kalender: Kalender | undefined, mutaties: Mutatie[] = lopend.mutaties): TermijnLedger {
+export function ledgerVan(
+  spec: TermijnSpec,
+  lopend: LopendeTermijn,
+  kalender: Kalender | undefined,
+  mutaties: Mutatie[] = lopend.mutaties,
+): TermijnLedger {
   return {
     basis: { vanaf: lopend.vanaf, duur: spec.duur, rekenwijze: spec.rekenwijze, atw: spec.atw, kalender },
     verdagingMax: spec.verdagingMax,
@@ -171,14 +176,23 @@ export function termijnView(spec: TermijnSpec, lopend: LopendeTermijn, kalender:
     vervaldatumNa: u.vervaldatumNaMutatie[i],
   }));
   if (lopend.nieuweTermijn) {
-    mutaties.push({ soort: 'verdaging', at: lopend.nieuweTermijn.at, reden: `${lopend.nieuweTermijn.reden} (${lopend.nieuweTermijn.grondslag})`, vervaldatumNa: lopend.nieuweTermijn.tot });
+    mutaties.push({
+      soort: 'verdaging',
+      at: lopend.nieuweTermijn.at,
+      reden: `${lopend.nieuweTermijn.reden} (${lopend.nieuweTermijn.grondslag})`,
+      vervaldatumNa: lopend.nieuweTermijn.tot,
+    });
   }
   return {
     naam: spec.naam,
     label: spec.label,
     vervaldatum: u.vervaldatum,
     uitleg: u.uitleg,
-    herinneringen: (spec.herinneringen ?? []).map((h) => ({ naam: `${h.voor}-voor`, datum: herinneringsDatum(u.vervaldatum, h.voor), naar: h.naar })),
+    herinneringen: (spec.herinneringen ?? []).map((h) => ({
+      naam: `${h.voor}-voor`,
+      datum: herinneringsDatum(u.vervaldatum, h.voor),
+      naar: h.naar,
+    })),
     ...(spec.escalatieNaar ? { escalatieNaar: spec.escalatieNaar } : {}),
     grondslag: spec.grondslag,
     mutaties,

@@ -4,7 +4,11 @@ import { afgeleideFeiten, alleFeiten, beschrijfVoorwaarde, evalueer, genoemdeFei
 
 // Klachtenprotocol Wmo keten Amsterdam §5A as a definition writes it.
 const DOORSTUREN: Voorwaarde = {
-  alle: [{ feit: 'aantalAanbieders', is: 1 }, { niet: { feit: 'complex' } }, { een: [{ niet: { feit: 'eerderBijAanbieder' } }, { feit: 'overBejegening' }] }],
+  alle: [
+    { feit: 'aantalAanbieders', is: 1 },
+    { niet: { feit: 'complex' } },
+    { een: [{ niet: { feit: 'eerderBijAanbieder' } }, { feit: 'overBejegening' }] },
+  ],
 };
 
 describe('condition language', () => {
@@ -26,8 +30,21 @@ describe('condition language', () => {
   });
 
   test('facts derived from the intake (aantalAanbieders, aanbiederType, kanaal, ingediendBij, soort); the intake facts win', () => {
-    const intake = { aanbieders: [{ id: 'a', type: 'wmo' as const }, { id: 'b', type: 'wmo' as const }], kanaal: 'telefoon' as const, ingediendBij: 'gemeente' as const };
-    expect(afgeleideFeiten(intake)).toEqual({ aantalAanbieders: 2, aanbiederType: 'wmo', kanaal: 'telefoon', ingediendBij: 'gemeente', soort: 'klacht' });
+    const intake = {
+      aanbieders: [
+        { id: 'a', type: 'wmo' as const },
+        { id: 'b', type: 'wmo' as const },
+      ],
+      kanaal: 'telefoon' as const,
+      ingediendBij: 'gemeente' as const,
+    };
+    expect(afgeleideFeiten(intake)).toEqual({
+      aantalAanbieders: 2,
+      aanbiederType: 'wmo',
+      kanaal: 'telefoon',
+      ingediendBij: 'gemeente',
+      soort: 'klacht',
+    });
     expect(alleFeiten({ ...intake, feiten: { aantalAanbieders: 1 } }).aantalAanbieders).toBe(1);
   });
 
@@ -75,10 +92,30 @@ describe('condition language at its edges', () => {
 
   test('derived facts: one aanbiederType only when all typed aanbieders share it; soort defaults to klacht; an undefined intake fact does not hide a derived one', () => {
     const aanbieders = [{ id: 'a', type: 'wmo' as const }, { id: 'b', type: 'jeugdhulp' as const }, { id: 'c' }];
-    expect(afgeleideFeiten({ aanbieders, kanaal: 'brief', ingediendBij: 'aanbieder', soort: 'melding' })).toEqual({ aantalAanbieders: 3, aanbiederType: undefined, kanaal: 'brief', ingediendBij: 'aanbieder', soort: 'melding' });
-    expect(afgeleideFeiten({ aanbieders: [{ id: 'a', type: 'zorg' }, { id: 'c' }], kanaal: 'brief', ingediendBij: 'gemeente' }).aanbiederType).toBe('zorg');
-    expect(alleFeiten({ aanbieders: [{ id: 'a' }], kanaal: 'brief', ingediendBij: 'gemeente', feiten: { aantalAanbieders: undefined, complex: true } })).toEqual({
-      aantalAanbieders: 1, aanbiederType: undefined, kanaal: 'brief', ingediendBij: 'gemeente', soort: 'klacht', complex: true,
+    expect(afgeleideFeiten({ aanbieders, kanaal: 'brief', ingediendBij: 'aanbieder', soort: 'melding' })).toEqual({
+      aantalAanbieders: 3,
+      aanbiederType: undefined,
+      kanaal: 'brief',
+      ingediendBij: 'aanbieder',
+      soort: 'melding',
+    });
+    expect(
+      afgeleideFeiten({ aanbieders: [{ id: 'a', type: 'zorg' }, { id: 'c' }], kanaal: 'brief', ingediendBij: 'gemeente' }).aanbiederType,
+    ).toBe('zorg');
+    expect(
+      alleFeiten({
+        aanbieders: [{ id: 'a' }],
+        kanaal: 'brief',
+        ingediendBij: 'gemeente',
+        feiten: { aantalAanbieders: undefined, complex: true },
+      }),
+    ).toEqual({
+      aantalAanbieders: 1,
+      aanbiederType: undefined,
+      kanaal: 'brief',
+      ingediendBij: 'gemeente',
+      soort: 'klacht',
+      complex: true,
     });
     expect(alleFeiten({ aanbieders: [], kanaal: 'brief', ingediendBij: 'gemeente', feiten: {} }).aantalAanbieders).toBe(0);
   });
@@ -86,7 +123,13 @@ describe('condition language at its edges', () => {
   test('genoemdeFeiten and vergelekenWaarden walk alle, een and niet; no condition names nothing', () => {
     expect(genoemdeFeiten(undefined).size).toBe(0);
     expect(vergelekenWaarden(undefined).size).toBe(0);
-    const v: Voorwaarde = { een: [{ feit: 'kanaal', is: 'brief' }, { niet: { feit: 'gerichtAan', in: ['wethouder', 'bestuur'] } }, { alle: [{ feit: 'n', maximaal: 5 }] }] };
+    const v: Voorwaarde = {
+      een: [
+        { feit: 'kanaal', is: 'brief' },
+        { niet: { feit: 'gerichtAan', in: ['wethouder', 'bestuur'] } },
+        { alle: [{ feit: 'n', maximaal: 5 }] },
+      ],
+    };
     expect([...genoemdeFeiten(v)].sort()).toEqual(['gerichtAan', 'kanaal', 'n']);
     const w = vergelekenWaarden(v);
     expect([...w.keys()].sort()).toEqual(['gerichtAan', 'kanaal', 'n']);
@@ -94,7 +137,14 @@ describe('condition language at its edges', () => {
     expect([...w.get('gerichtAan')!]).toEqual(['wethouder', 'bestuur']);
     expect([...w.get('n')!]).toEqual([4, 5, 6]);
     // Values of one fact from two places add up.
-    expect([...vergelekenWaarden({ alle: [{ feit: 'n', minimaal: 2 }, { feit: 'n', is: 10 }] }).get('n')!]).toEqual([1, 2, 3, 10]);
+    expect([
+      ...vergelekenWaarden({
+        alle: [
+          { feit: 'n', minimaal: 2 },
+          { feit: 'n', is: 10 },
+        ],
+      }).get('n')!,
+    ]).toEqual([1, 2, 3, 10]);
   });
 
   test('beschrijfVoorwaarde: every form in Dutch; a single-item alle or een needs no brackets', () => {

@@ -57,7 +57,10 @@ export function genoemdeFeiten(v: Voorwaarde | undefined, out = new Set<string>(
 }
 
 /** Constants a condition compares a fact with (to sample values around thresholds). */
-export function vergelekenWaarden(v: Voorwaarde | undefined, out = new Map<string, Set<string | number | boolean>>()): Map<string, Set<string | number | boolean>> {
+export function vergelekenWaarden(
+  v: Voorwaarde | undefined,
+  out = new Map<string, Set<string | number | boolean>>(),
+): Map<string, Set<string | number | boolean>> {
   if (!v) return out;
   if ('alle' in v) v.alle.forEach((c) => vergelekenWaarden(c, out));
   else if ('een' in v) v.een.forEach((c) => vergelekenWaarden(c, out));

@@ -41,13 +41,20 @@ export const OMBUDSMAN_GEBEURTENISSEN: ReadonlySet<string> = new Set([
 export function bewaarKenmerken(gebeurtenissen: readonly string[], states: readonly string[]): BewaarKenmerken {
   return {
     viaOmbudsman: gebeurtenissen.some((g) => OMBUDSMAN_GEBEURTENISSEN.has(g)),
-    alleenBijAanbieder: states.length > 0 && states.every((s) => s === 'afgesloten' || s === 'doorgestuurdNaarAanbieder' || s.startsWith('bijAanbieder')),
+    alleenBijAanbieder:
+      states.length > 0 && states.every((s) => s === 'afgesloten' || s === 'doorgestuurdNaarAanbieder' || s.startsWith('bijAanbieder')),
   };
 }
 
 export function bewaartermijnVoor(b: Bewaartermijnen, k: BewaarKenmerken): Bewaartermijn {
-  if (k.viaOmbudsman) return { categorie: 'viaOmbudsman', duur: b.viaOmbudsman ?? b.gemeente, grondslag: 'Selectielijst gemeenten 2020, 13.1.2' };
-  if (k.alleenBijAanbieder && b.aanbieder) return { categorie: 'aanbieder', duur: b.aanbieder, grondslag: 'bewaartermijn van de aanbieder (contract; Klachtenprotocol Wmo keten Amsterdam §9)' };
+  if (k.viaOmbudsman)
+    return { categorie: 'viaOmbudsman', duur: b.viaOmbudsman ?? b.gemeente, grondslag: 'Selectielijst gemeenten 2020, 13.1.2' };
+  if (k.alleenBijAanbieder && b.aanbieder)
+    return {
+      categorie: 'aanbieder',
+      duur: b.aanbieder,
+      grondslag: 'bewaartermijn van de aanbieder (contract; Klachtenprotocol Wmo keten Amsterdam §9)',
+    };
   return { categorie: 'gemeente', duur: b.gemeente, grondslag: 'Selectielijst gemeenten 2020, 13.1' };
 }
 

@@ -16,7 +16,16 @@ const VOORKEUR = ['FORMELE_BEHANDELING', 'IN_BEHANDELING_NEMEN', 'HOREN_OVERSLAA
 
 function intakeVoor(gemeente: string, ontvangenOp: string): IntakeInput {
   const feiten = gemeente === 'GM0363' ? { aantalAanbieders: 1, gerichtAan: 'wethouder' } : { betreftGemeentelijkeFunctionaris: true };
-  return { gemeente, kanaal: 'brief', ontvangenOp, ingediendBij: 'gemeente', soort: 'klacht', onderwerp: 'te laat geholpen', aanbieders: [], feiten } as IntakeInput;
+  return {
+    gemeente,
+    kanaal: 'brief',
+    ontvangenOp,
+    ingediendBij: 'gemeente',
+    soort: 'klacht',
+    onderwerp: 'te laat geholpen',
+    aanbieders: [],
+    feiten,
+  } as IntakeInput;
 }
 
 /** Steps a seed regime from intake to AFDOENEN on `afdoenOp`; returns the regime and the letter intents. */
@@ -28,7 +37,11 @@ function totAfdoening(gemeente: string, ontvangenOp: string, afdoenOp: string): 
     if (!volgende) throw new Error(`${gemeente}: no way to AFDOENEN from ${r.state} (${r.volgendeEvents.join(', ')})`);
     const event: KlachtEvent =
       volgende === 'AFDOENEN'
-        ? { type: 'AFDOENEN', at: afdoenOp, data: { oordeel: 'gegrond', bevindingen: 'De hulp kwam twee weken te laat.', conclusies: ['Wij bieden excuses aan.'] } }
+        ? {
+            type: 'AFDOENEN',
+            at: afdoenOp,
+            data: { oordeel: 'gegrond', bevindingen: 'De hulp kwam twee weken te laat.', conclusies: ['Wij bieden excuses aan.'] },
+          }
         : { type: volgende, at: ontvangenOp, data: volgende === 'HOREN_OVERSLAAN' ? { reden: 'afgezien' } : {} };
     r = regime.step(r.snapshot, event);
     if (volgende === 'AFDOENEN') return { regime, intents: r.intents, at: afdoenOp };
@@ -43,7 +56,13 @@ function afdoeningsbrief(gemeente: string, ontvangenOp: string, afdoenOp: string
   const map = join(DEFINITIES, regime.summary.id);
   const sjabloon = sjablonenVoor(map, regime.summary.versie)!.sjablonen.get('afdoening')!;
   const gegevens = briefGegevens(
-    { intent, at, gemeenteNaam: regime.summary.gemeente.naam, klacht: { id: 'k-1', ontvangenOp, onderwerp: 'te laat geholpen' }, termijnen: [] },
+    {
+      intent,
+      at,
+      gemeenteNaam: regime.summary.gemeente.naam,
+      klacht: { id: 'k-1', ontvangenOp, onderwerp: 'te laat geholpen' },
+      termijnen: [],
+    },
     kalenderdag,
   );
   return renderBriefHtml(sjabloon.bron, gegevens);
@@ -79,12 +98,22 @@ describe('letters per gemeente (Awb 9:6, 9:8 lid 3, 9:11 lid 2, 9:12, 2:3)', () 
   ])('Awb 9:8 lid 3 with 9:12 lid 2: the kennisgeving niet-behandelen of %s names the ground, %s and its term', (gemeente, tweedeLijn) => {
     const regime = registry.forGemeente(gemeente, '2026-04-01')!;
     let r = regime.start(intakeVoor(gemeente, '2026-04-01T10:00:00+02:00'));
-    if (r.volgendeEvents.includes('FORMELE_BEHANDELING')) r = regime.step(r.snapshot, { type: 'FORMELE_BEHANDELING', at: '2026-04-02T10:00:00+02:00' });
+    if (r.volgendeEvents.includes('FORMELE_BEHANDELING'))
+      r = regime.step(r.snapshot, { type: 'FORMELE_BEHANDELING', at: '2026-04-02T10:00:00+02:00' });
     r = regime.step(r.snapshot, { type: 'NIET_BEHANDELEN', at: '2026-04-08T10:00:00+02:00', data: { grond: 'ouderDanEenJaar' } });
     const intent = r.intents.find((i) => briefSoortVoorIntent(i.type) === 'niet-behandelen')!;
     expect(intent).toBeDefined();
     const bron = sjablonenVoor(join(DEFINITIES, regime.summary.id), regime.summary.versie)!.sjablonen.get('niet-behandelen')!.bron;
-    const gegevens = briefGegevens({ intent, at: '2026-04-08T10:00:00+02:00', gemeenteNaam: regime.summary.gemeente.naam, klacht: { id: 'k-2', ontvangenOp: '2026-04-01T10:00:00+02:00' }, termijnen: [] }, kalenderdag);
+    const gegevens = briefGegevens(
+      {
+        intent,
+        at: '2026-04-08T10:00:00+02:00',
+        gemeenteNaam: regime.summary.gemeente.naam,
+        klacht: { id: 'k-2', ontvangenOp: '2026-04-01T10:00:00+02:00' },
+        termijnen: [],
+      },
+      kalenderdag,
+    );
     const html = renderBriefHtml(bron, gegevens);
     expect(html).toContain('Awb 9:8 lid 1 sub b');
     expect(html).toContain(`een verzoekschrift indienen bij ${tweedeLijn}`);
@@ -101,7 +130,10 @@ describe('letters per gemeente (Awb 9:6, 9:8 lid 3, 9:11 lid 2, 9:12, 2:3)', () 
     const { definities, errors } = loadAndValidate([DEFINITIES]);
     expect(errors).toEqual([]);
     expect(brievenFouten(definities)).toEqual([]);
-    for (const d of definities) expect([...sjablonenVoor(join(DEFINITIES, d.id), d.definitie.versie)!.sjablonen.keys()].sort()).toEqual(Object.keys(BRIEF_SOORTEN).sort());
+    for (const d of definities)
+      expect([...sjablonenVoor(join(DEFINITIES, d.id), d.definitie.versie)!.sjablonen.keys()].sort()).toEqual(
+        Object.keys(BRIEF_SOORTEN).sort(),
+      );
   });
 });
 
@@ -115,44 +147,85 @@ describe('validate refuses a letter that lacks what the law requires', () => {
   const brief = (soort: string) => join(map, 'gm0363-amsterdam', 'brieven', '2015-01', `${soort}.hbs`);
 
   it('Awb 9:12 lid 2: an afdoeningsbrief without the second line and its term is refused at file:line:column with a fix', () => {
-    const bron = readFileSync(brief('afdoening'), 'utf8').split('\n').filter((r) => !r.includes('tweedeLijn')).join('\n');
+    const bron = readFileSync(brief('afdoening'), 'utf8')
+      .split('\n')
+      .filter((r) => !r.includes('tweedeLijn'))
+      .join('\n');
     writeFileSync(brief('afdoening'), bron);
     const { errors } = loadAndValidate([map]);
     const laatste = bron.split('\n').filter((r, i, a) => i < a.length - 1 || r !== '').length;
     expect(errors).toEqual([
-      expect.objectContaining({ file: brief('afdoening'), line: laatste, column: 1, message: expect.stringContaining('Awb 9:12 lid 2: de brief noemt de ombudsman'), hint: expect.stringContaining('{{tweedeLijn.naam}}') }),
-      expect.objectContaining({ file: brief('afdoening'), line: laatste, column: 1, message: expect.stringContaining('{{tweedeLijn.termijn}} ontbreekt in de afdoeningsbrief') }),
+      expect.objectContaining({
+        file: brief('afdoening'),
+        line: laatste,
+        column: 1,
+        message: expect.stringContaining('Awb 9:12 lid 2: de brief noemt de ombudsman'),
+        hint: expect.stringContaining('{{tweedeLijn.naam}}'),
+      }),
+      expect.objectContaining({
+        file: brief('afdoening'),
+        line: laatste,
+        column: 1,
+        message: expect.stringContaining('{{tweedeLijn.termijn}} ontbreekt in de afdoeningsbrief'),
+      }),
     ]);
   });
 
   it('Awb 9:12 lid 1: a second-line name only inside a condition counts, but the oordeel must be printed', () => {
-    expect(sjabloonFouten('a.hbs', '{{bevindingen}} {{#each conclusies}}{{this}}{{/each}} {{#if tweedeLijn}}{{tweedeLijn.naam}} {{tweedeLijn.termijn}}{{/if}}', 'afdoening')).toEqual([
-      expect.objectContaining({ line: 1, column: 1, message: expect.stringContaining('Awb 9:12 lid 1: de brief noemt het oordeel'), hint: "zet bijvoorbeeld 'Wij vinden uw klacht {{oordeel}}.' in de brief" }),
+    expect(
+      sjabloonFouten(
+        'a.hbs',
+        '{{bevindingen}} {{#each conclusies}}{{this}}{{/each}} {{#if tweedeLijn}}{{tweedeLijn.naam}} {{tweedeLijn.termijn}}{{/if}}',
+        'afdoening',
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        line: 1,
+        column: 1,
+        message: expect.stringContaining('Awb 9:12 lid 1: de brief noemt het oordeel'),
+        hint: "zet bijvoorbeeld 'Wij vinden uw klacht {{oordeel}}.' in de brief",
+      }),
     ]);
   });
 
   it('Awb 9:8 lid 3, 9:11 lid 2, 9:6, 2:3: each letter is refused without its own required field', () => {
-    expect(sjabloonFouten('n.hbs', '{{tweedeLijn.naam}} {{tweedeLijn.termijn}}', 'niet-behandelen').map((f) => f.message)).toEqual([expect.stringContaining('Awb 9:8 lid 3: de brief zegt op welke grond')]);
+    expect(sjabloonFouten('n.hbs', '{{tweedeLijn.naam}} {{tweedeLijn.termijn}}', 'niet-behandelen').map((f) => f.message)).toEqual([
+      expect.stringContaining('Awb 9:8 lid 3: de brief zegt op welke grond'),
+    ]);
     expect(sjabloonFouten('v.hbs', 'verdaagd', 'verdaging').map((f) => f.message)).toEqual([expect.stringContaining('Awb 9:11 lid 2')]);
-    expect(sjabloonFouten('o.hbs', 'ontvangen', 'ontvangstbevestiging').map((f) => f.message)).toEqual([expect.stringContaining('Awb 9:6')]);
-    expect(sjabloonFouten('d.hbs', 'doorgezonden', 'doorzending').map((f) => f.message)).toEqual([expect.stringContaining('Awb 2:3 lid 1')]);
+    expect(sjabloonFouten('o.hbs', 'ontvangen', 'ontvangstbevestiging').map((f) => f.message)).toEqual([
+      expect.stringContaining('Awb 9:6'),
+    ]);
+    expect(sjabloonFouten('d.hbs', 'doorgezonden', 'doorzending').map((f) => f.message)).toEqual([
+      expect.stringContaining('Awb 2:3 lid 1'),
+    ]);
   });
 
   it('an unknown field, unescaped output, markup the PDF cannot show and a syntax error are refused where they stand', () => {
     const fouten = sjabloonFouten('x.hbs', '<p>{{klacht.kenmerk}}</p>\n<table>{{oordel}}{{{klacht.onderwerp}}}', 'verdaging');
     expect(fouten.slice(0, 3)).toEqual([
       expect.objectContaining({ line: 2, column: 1, message: 'de tag <table> komt niet in de PDF van de brief' }),
-      expect.objectContaining({ line: 2, column: 10, message: "onbekend veld 'oordel' in de verdagingsbrief", hint: expect.stringContaining('{{oordeel}}') }),
+      expect.objectContaining({
+        line: 2,
+        column: 10,
+        message: "onbekend veld 'oordel' in de verdagingsbrief",
+        hint: expect.stringContaining('{{oordeel}}'),
+      }),
       expect.objectContaining({ line: 2, column: 18, message: expect.stringContaining('onveilige uitvoer') }),
     ]);
-    expect(sjabloonFouten('y.hbs', '<p>\n{{#if oordeel}}open', 'verdaging')).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('geen geldige Handlebars') })]);
+    expect(sjabloonFouten('y.hbs', '<p>\n{{#if oordeel}}open', 'verdaging')).toEqual([
+      expect.objectContaining({ line: 2, message: expect.stringContaining('geen geldige Handlebars') }),
+    ]);
   });
 
   it('a missing letter is refused at the definition, a misnamed one gets its right name', () => {
     renameSync(brief('doorzending'), brief('doorzendng'));
     const { errors } = loadAndValidate([map]);
     expect(errors).toEqual([
-      expect.objectContaining({ file: join(map, 'gm0363-amsterdam', '2015-01.yaml'), message: 'Awb 2:3 lid 1: geen sjabloon voor de kennisgeving van doorzending bij versie 2015-01' }),
+      expect.objectContaining({
+        file: join(map, 'gm0363-amsterdam', '2015-01.yaml'),
+        message: 'Awb 2:3 lid 1: geen sjabloon voor de kennisgeving van doorzending bij versie 2015-01',
+      }),
       expect.objectContaining({ file: brief('doorzendng'), line: 1, column: 1, hint: 'hernoem naar doorzending.hbs' }),
     ]);
   });

@@ -80,7 +80,13 @@ export const BRIEF_SOORTEN: Record<BriefSoort, BriefSoortInfo> = {
     titel: 'Ontvangstbevestiging',
     intents: ['ONTVANGSTBEVESTIGING'],
     grondslag: 'Awb 9:6',
-    verplicht: [{ pad: 'klacht.ontvangenOp', regel: 'Awb 9:6: de brief bevestigt de ontvangst van het klaagschrift', voorbeeld: 'Wij hebben uw klacht op {{klacht.ontvangenOp}} ontvangen.' }],
+    verplicht: [
+      {
+        pad: 'klacht.ontvangenOp',
+        regel: 'Awb 9:6: de brief bevestigt de ontvangst van het klaagschrift',
+        voorbeeld: 'Wij hebben uw klacht op {{klacht.ontvangenOp}} ontvangen.',
+      },
+    ],
   },
   'niet-behandelen': {
     soort: 'niet-behandelen',
@@ -89,7 +95,11 @@ export const BRIEF_SOORTEN: Record<BriefSoort, BriefSoortInfo> = {
     intents: ['KENNISGEVING_NIET_BEHANDELEN'],
     grondslag: 'Awb 9:8 lid 3',
     verplicht: [
-      { pad: 'nietBehandelen.artikel', regel: 'Awb 9:8 lid 3: de brief zegt op welke grond de klacht niet wordt behandeld', voorbeeld: 'Wij behandelen uw klacht niet ({{nietBehandelen.artikel}}).' },
+      {
+        pad: 'nietBehandelen.artikel',
+        regel: 'Awb 9:8 lid 3: de brief zegt op welke grond de klacht niet wordt behandeld',
+        voorbeeld: 'Wij behandelen uw klacht niet ({{nietBehandelen.artikel}}).',
+      },
       TWEEDE_LIJN_NAAM('Awb 9:8 lid 3 met 9:12 lid 2'),
       TWEEDE_LIJN_TERMIJN('Awb 9:8 lid 3 met 9:12 lid 2'),
     ],
@@ -101,7 +111,11 @@ export const BRIEF_SOORTEN: Record<BriefSoort, BriefSoortInfo> = {
     intents: ['KENNISGEVING_VERDAGING'],
     grondslag: 'Awb 9:11 lid 2',
     verplicht: [
-      { pad: 'verdaging.nieuweVervaldatum', regel: 'Awb 9:11 lid 2: de schriftelijke mededeling noemt tot wanneer de afhandeling wordt verdaagd', voorbeeld: 'Wij handelen uw klacht uiterlijk {{verdaging.nieuweVervaldatum}} af.' },
+      {
+        pad: 'verdaging.nieuweVervaldatum',
+        regel: 'Awb 9:11 lid 2: de schriftelijke mededeling noemt tot wanneer de afhandeling wordt verdaagd',
+        voorbeeld: 'Wij handelen uw klacht uiterlijk {{verdaging.nieuweVervaldatum}} af.',
+      },
     ],
   },
   afdoening: {
@@ -112,8 +126,16 @@ export const BRIEF_SOORTEN: Record<BriefSoort, BriefSoortInfo> = {
     grondslag: 'Awb 9:12',
     verplicht: [
       { pad: 'bevindingen', regel: 'Awb 9:12 lid 1: de brief noemt de bevindingen van het onderzoek', voorbeeld: '<p>{{bevindingen}}</p>' },
-      { pad: 'oordeel', regel: 'Awb 9:12 lid 1: de brief noemt het oordeel over de klacht', voorbeeld: 'Wij vinden uw klacht {{oordeel}}.' },
-      { pad: 'conclusies', regel: 'Awb 9:12 lid 1: de brief noemt de conclusies die aan het oordeel worden verbonden', voorbeeld: '{{#each conclusies}}<li>{{this}}</li>{{/each}}' },
+      {
+        pad: 'oordeel',
+        regel: 'Awb 9:12 lid 1: de brief noemt het oordeel over de klacht',
+        voorbeeld: 'Wij vinden uw klacht {{oordeel}}.',
+      },
+      {
+        pad: 'conclusies',
+        regel: 'Awb 9:12 lid 1: de brief noemt de conclusies die aan het oordeel worden verbonden',
+        voorbeeld: '{{#each conclusies}}<li>{{this}}</li>{{/each}}',
+      },
       TWEEDE_LIJN_NAAM('Awb 9:12 lid 2'),
       TWEEDE_LIJN_TERMIJN('Awb 9:12 lid 2'),
     ],
@@ -124,7 +146,13 @@ export const BRIEF_SOORTEN: Record<BriefSoort, BriefSoortInfo> = {
     titel: 'Doorzending van uw klacht',
     intents: ['KENNISGEVING_DOORZENDING'],
     grondslag: 'Awb 2:3 lid 1',
-    verplicht: [{ pad: 'doorzending.aan', regel: 'Awb 2:3 lid 1: de afzender hoort aan wie zijn bericht is doorgezonden', voorbeeld: 'Wij hebben uw klacht doorgezonden aan {{doorzending.aan}}.' }],
+    verplicht: [
+      {
+        pad: 'doorzending.aan',
+        regel: 'Awb 2:3 lid 1: de afzender hoort aan wie zijn bericht is doorgezonden',
+        voorbeeld: 'Wij hebben uw klacht doorgezonden aan {{doorzending.aan}}.',
+      },
+    ],
   },
 };
 
@@ -212,7 +240,11 @@ export function sjabloonFouten(file: string, bron: string, soort: BriefSoort): D
 
   const controleerPad = (pad: Node, stapel: Bereik[], naamStapel: string[]): Veld | undefined => {
     if (pad.type !== 'PathExpression') {
-      fout(pad.loc, 'alleen velden van de brief zijn toegestaan, geen vaste waarden of subexpressies', 'gebruik een veld zoals {{oordeel}}');
+      fout(
+        pad.loc,
+        'alleen velden van de brief zijn toegestaan, geen vaste waarden of subexpressies',
+        'gebruik een veld zoals {{oordeel}}',
+      );
       return undefined;
     }
     if (pad.data) return 'tekst'; // @index, @first, @last
@@ -222,7 +254,9 @@ export function sjabloonFouten(file: string, bron: string, soort: BriefSoort): D
       fout(
         pad.loc,
         `onbekend veld '${pad.original}' in de ${info.naam}`,
-        kandidaat ? `bedoelt u {{${kandidaat}}}? (velden: docs/brieven-en-dossier.md)` : 'zie docs/brieven-en-dossier.md voor de velden van een brief',
+        kandidaat
+          ? `bedoelt u {{${kandidaat}}}? (velden: docs/brieven-en-dossier.md)`
+          : 'zie docs/brieven-en-dossier.md voor de velden van een brief',
       );
     }
     return veld;
@@ -250,7 +284,11 @@ export function sjabloonFouten(file: string, bron: string, soort: BriefSoort): D
         }
       } else if (s.type === 'MustacheStatement') {
         if (s.escaped === false) {
-          fout(s.loc, 'onveilige uitvoer {{{ }}}: tekst van de klager zou als HTML in de brief komen', `schrijf {{${s.path?.original ?? 'veld'}}} met twee accolades`);
+          fout(
+            s.loc,
+            'onveilige uitvoer {{{ }}}: tekst van de klager zou als HTML in de brief komen',
+            `schrijf {{${s.path?.original ?? 'veld'}}} met twee accolades`,
+          );
         }
         if (s.params?.length || (s.path?.type === 'PathExpression' && HELPERS.has(s.path.original))) {
           fout(s.loc, `'${s.path?.original}' is geen veld`, 'gebruik {{#if veld}}…{{/if}} of {{#each lijst}}…{{/each}} voor een blok');
@@ -259,7 +297,11 @@ export function sjabloonFouten(file: string, bron: string, soort: BriefSoort): D
         const veld = controleerPad(s.path, stapel, naamStapel);
         if (veld !== undefined) {
           if (typeof veld === 'object') {
-            fout(s.loc, `'${s.path.original}' is een groep of lijst, geen tekst`, 'print een onderdeel, bijvoorbeeld {{tweedeLijn.naam}}, of loop erover met {{#each}}');
+            fout(
+              s.loc,
+              `'${s.path.original}' is een groep of lijst, geen tekst`,
+              'print een onderdeel, bijvoorbeeld {{tweedeLijn.naam}}, of loop erover met {{#each}}',
+            );
           } else {
             gedrukt.add(los(s.path, stapel, naamStapel).naam);
           }
@@ -284,9 +326,17 @@ export function sjabloonFouten(file: string, bron: string, soort: BriefSoort): D
             loop(s.program.body, [...stapel, { velden: {}, tekstItem: true }], [...naamStapel, naam]);
             if (gedrukt.size > voor || gedrukt.has(naam)) gedrukt.add(naam);
           } else if (typeof veld === 'object' && 'lijstVan' in veld) {
-            loop(s.program.body, [...stapel, { velden: (veld as { lijstVan: { [naam: string]: Veld } }).lijstVan }], [...naamStapel, `${naam}.`]);
+            loop(
+              s.program.body,
+              [...stapel, { velden: (veld as { lijstVan: { [naam: string]: Veld } }).lijstVan }],
+              [...naamStapel, `${naam}.`],
+            );
           } else {
-            fout(param.loc, `{{#each}} gaat over een lijst; '${param.original}' is geen lijst`, 'lijsten zijn termijnen, conclusies, maatregelen en uitleg van een termijn');
+            fout(
+              param.loc,
+              `{{#each}} gaat over een lijst; '${param.original}' is geen lijst`,
+              'lijsten zijn termijnen, conclusies, maatregelen en uitleg van een termijn',
+            );
           }
         } else if (helper === 'with' && veld !== undefined && typeof veld === 'object' && !('lijstVan' in veld)) {
           loop(s.program.body, [...stapel, { velden: veld }], [...naamStapel, `${naam}.`]);
@@ -294,7 +344,12 @@ export function sjabloonFouten(file: string, bron: string, soort: BriefSoort): D
           loop(s.program?.body ?? [], stapel, naamStapel);
         }
         if (s.inverse) loop(s.inverse.body, stapel, naamStapel);
-      } else if (s.type === 'PartialStatement' || s.type === 'PartialBlockStatement' || s.type === 'DecoratorBlock' || s.type === 'Decorator') {
+      } else if (
+        s.type === 'PartialStatement' ||
+        s.type === 'PartialBlockStatement' ||
+        s.type === 'DecoratorBlock' ||
+        s.type === 'Decorator'
+      ) {
         fout(s.loc, 'partials en decorators zijn in een brief niet toegestaan', 'schrijf de tekst in het sjabloon zelf');
       }
     }
@@ -341,10 +396,17 @@ export interface BriefInvoer {
 export type BriefGegevens = Record<string, unknown>;
 
 const tekst = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
-const teksten = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : tekst(v) ? [v as string] : []);
-const datum = (v: unknown): string | undefined => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? leesbareDatum(v.slice(0, 10)) : undefined);
+const teksten = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : tekst(v) ? [v as string] : [];
+const datum = (v: unknown): string | undefined =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? leesbareDatum(v.slice(0, 10)) : undefined;
 
-const TERMIJN_ALS_TEKST = (t: BriefTermijn) => ({ label: t.label, vervaldatum: leesbareDatum(t.vervaldatum), uitleg: t.uitleg, grondslag: t.grondslag ?? undefined });
+const TERMIJN_ALS_TEKST = (t: BriefTermijn) => ({
+  label: t.label,
+  vervaldatum: leesbareDatum(t.vervaldatum),
+  uitleg: t.uitleg,
+  grondslag: t.grondslag ?? undefined,
+});
 
 /**
  * The data a letter is filled with. The second line and the responsible gemeente come from the intent as
@@ -353,7 +415,8 @@ const TERMIJN_ALS_TEKST = (t: BriefTermijn) => ({ label: t.label, vervaldatum: l
 export function briefGegevens(invoer: BriefInvoer, kalenderdagVan: (at: string) => IsoDate): BriefGegevens {
   const d = invoer.intent.data ?? {};
   const dag = kalenderdagVan(invoer.at);
-  const afhandeling = invoer.termijnen.find((t) => t.naam === 'afhandeling') ?? invoer.termijnen.find((t) => t.naam === 'aanbiederAfhandeling');
+  const afhandeling =
+    invoer.termijnen.find((t) => t.naam === 'afhandeling') ?? invoer.termijnen.find((t) => t.naam === 'aanbiederAfhandeling');
   const conclusies = teksten(d.conclusies);
   return {
     datum: leesbareDatum(dag),
@@ -368,7 +431,9 @@ export function briefGegevens(invoer: BriefInvoer, kalenderdagVan: (at: string) 
     },
     termijnen: invoer.termijnen.map(TERMIJN_ALS_TEKST),
     afhandeltermijn: afhandeling ? TERMIJN_ALS_TEKST(afhandeling) : undefined,
-    tweedeLijn: tekst(d.tweedeLijn) ? { naam: d.tweedeLijn, soort: tekst(d.tweedeLijnSoort), termijn: tekst(d.tweedeLijnTermijn) } : undefined,
+    tweedeLijn: tekst(d.tweedeLijn)
+      ? { naam: d.tweedeLijn, soort: tekst(d.tweedeLijnSoort), termijn: tekst(d.tweedeLijnTermijn) }
+      : undefined,
     oordeel: tekst(d.oordeel),
     bevindingen: tekst(d.bevindingen),
     // Without stated conclusions the measures are the conclusions drawn (Awb 9:12 lid 1).
@@ -393,7 +458,12 @@ export function briefGegevens(invoer: BriefInvoer, kalenderdagVan: (at: string) 
 
 /** Renders a checked template to the letter's HTML body (escaped: klager text never becomes markup). */
 export function renderBriefHtml(bron: string, gegevens: BriefGegevens): string {
-  const sjabloon = Handlebars.compile(bron, { knownHelpers: { if: true, unless: true, each: true, with: true }, knownHelpersOnly: true, noEscape: false, strict: false });
+  const sjabloon = Handlebars.compile(bron, {
+    knownHelpers: { if: true, unless: true, each: true, with: true },
+    knownHelpersOnly: true,
+    noEscape: false,
+    strict: false,
+  });
   return sjabloon(gegevens, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
 }
 
@@ -413,7 +483,9 @@ export function ontbrekendeGegevens(soort: BriefSoort, gegevens: BriefGegevens):
   return BRIEF_SOORTEN[soort].verplicht
     .map((v) => v.pad)
     .filter((pad) => {
-      const w = pad.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), gegevens);
+      const w = pad
+        .split('.')
+        .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), gegevens);
       return w === undefined || w === null || w === '' || (Array.isArray(w) && w.length === 0);
     });
 }

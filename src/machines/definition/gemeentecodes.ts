@@ -43,7 +43,9 @@ function checkCodeEnNaam(def: GeladenDefinitie, pad: Pad, code: string, naam: st
         ander && ander.code !== code
           ? `${code} is de CBS-code van ${g.naam}, niet van ${naam} (dat is ${ander.code})`
           : `de officiële naam van ${code} is '${g.naam}', niet '${naam}'`,
-        ander && ander.code !== code ? `schrijf naam: ${g.naam}, of cbsCode: ${ander.code} als de definitie voor ${ander.naam} is` : `schrijf naam: ${g.naam} (zoals het CBS de gemeente schrijft)`,
+        ander && ander.code !== code
+          ? `schrijf naam: ${g.naam}, of cbsCode: ${ander.code} als de definitie voor ${ander.naam} is`
+          : `schrijf naam: ${g.naam} (zoals het CBS de gemeente schrijft)`,
       ),
     );
   }
@@ -71,14 +73,35 @@ export function gemeentecodeFouten(def: GeladenDefinitie): DefinitionError[] {
     const oud = checkCodeEnNaam(def, pad, n.cbsCode, n.naam, errors);
     if (!oud || n.cbsCode === d.gemeente.cbsCode) continue;
     if (!oud.opgeheven) {
-      errors.push(foutOp(def, [...pad, 'cbsCode'], `${oud.naam} (${oud.code}) is volgens het CBS niet opgeheven; ${d.gemeente.naam} kan haar klachten niet overnemen`, 'noem alleen een gemeente die bij een herindeling is opgeheven'));
+      errors.push(
+        foutOp(
+          def,
+          [...pad, 'cbsCode'],
+          `${oud.naam} (${oud.code}) is volgens het CBS niet opgeheven; ${d.gemeente.naam} kan haar klachten niet overnemen`,
+          'noem alleen een gemeente die bij een herindeling is opgeheven',
+        ),
+      );
       continue;
     }
     if (oud.opgegaanIn && oud.opgegaanIn !== d.gemeente.cbsCode) {
       const opvolger = cbsGemeente(oud.opgegaanIn);
-      errors.push(foutOp(def, [...pad, 'cbsCode'], `${oud.naam} is opgegaan in ${opvolger?.naam ?? oud.opgegaanIn} (${oud.opgegaanIn}), niet in ${d.gemeente.naam}`, `zet deze overname in de definitie van ${opvolger?.naam ?? oud.opgegaanIn}`));
+      errors.push(
+        foutOp(
+          def,
+          [...pad, 'cbsCode'],
+          `${oud.naam} is opgegaan in ${opvolger?.naam ?? oud.opgegaanIn} (${oud.opgegaanIn}), niet in ${d.gemeente.naam}`,
+          `zet deze overname in de definitie van ${opvolger?.naam ?? oud.opgegaanIn}`,
+        ),
+      );
     } else if (n.vanaf !== oud.opgeheven) {
-      errors.push(foutOp(def, [...pad, 'vanaf'], `${oud.naam} is per ${leesbareDatum(oud.opgeheven)} opgeheven, niet per ${leesbareDatum(n.vanaf)}`, `schrijf vanaf: ${oud.opgeheven}`));
+      errors.push(
+        foutOp(
+          def,
+          [...pad, 'vanaf'],
+          `${oud.naam} is per ${leesbareDatum(oud.opgeheven)} opgeheven, niet per ${leesbareDatum(n.vanaf)}`,
+          `schrijf vanaf: ${oud.opgeheven}`,
+        ),
+      );
     }
   }
   return errors;

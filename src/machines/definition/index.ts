@@ -4,7 +4,15 @@
  */
 export type * from './types';
 export { definitieSchema, BEKENDE_ROLLEN, AANBIEDER_TYPES, type Rol } from './schema';
-export { loadDefinitionFiles, formatError, GEMEENTE_MAP_PATROON, type GeladenDefinitieMetBron, type LoadResult, type Pad, type Positie } from './loader';
+export {
+  loadDefinitionFiles,
+  formatError,
+  GEMEENTE_MAP_PATROON,
+  type GeladenDefinitieMetBron,
+  type LoadResult,
+  type Pad,
+  type Positie,
+} from './loader';
 export {
   validateDefinities,
   loadAndValidate,

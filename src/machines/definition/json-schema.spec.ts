@@ -12,7 +12,10 @@ describe('JSON Schema for editors', () => {
   });
 
   it('refuses unknown keys and carries Dutch descriptions, so editors flag typos and explain fields', () => {
-    const s = definitieJsonSchema() as { additionalProperties: boolean; properties: Record<string, { description?: string; additionalProperties?: unknown }> };
+    const s = definitieJsonSchema() as {
+      additionalProperties: boolean;
+      properties: Record<string, { description?: string; additionalProperties?: unknown }>;
+    };
     expect(s.additionalProperties).toBe(false);
     expect(s.properties.tweedeLijn.description).toContain('Gemeentewet 81p');
     expect(s.properties.termijnen.description).toContain('afhandeling');

@@ -23,7 +23,13 @@ function fouten(lines: readonly string[]): Array<Omit<DefinitionError, 'file'>> 
 
 /** BASIS with a special regime for one aanbieder type (lines 56 and on). */
 const metRegime = (type: string, ...regels: string[]) => [...BASIS, 'bijzondereRegimes:', `  ${type}:`, ...regels.map((r) => `    ${r}`)];
-const wkkgz = (geschil = 'P6M') => ['regime: wkkgz', 'afhandelTermijn: P6W', 'verdagingMax: P4W', `geschilTermijn: ${geschil}`, 'geschilleninstantie: Geschilleninstantie Zorg'];
+const wkkgz = (geschil = 'P6M') => [
+  'regime: wkkgz',
+  'afhandelTermijn: P6W',
+  'verdagingMax: P4W',
+  `geschilTermijn: ${geschil}`,
+  'geschilleninstantie: Geschilleninstantie Zorg',
+];
 const jeugdwet = ['regime: jeugdwetKlachtencommissie', 'oordeelTermijn: P6W', 'reactieTermijn: P1M'];
 
 /** BASIS with the tweedeLijn entries (lines 47–51) replaced. */
@@ -51,18 +57,33 @@ describe('legal lint: special regimes', () => {
   test('Wkkgz 22 lid 1: the geschilleninstantie decides within six months; seven is refused', () => {
     expect(fouten(metRegime('zorg', ...wkkgz('P6M')))).toEqual([]);
     expect(fouten(metRegime('zorg', ...wkkgz('P7M')))).toEqual([
-      { line: 61, column: 21, message: 'Wkkgz 22 lid 1: de geschilleninstantie beslist uiterlijk binnen 6 maanden (hier 7 maanden)', hint: 'zet geschilTermijn op P6M' },
+      {
+        line: 61,
+        column: 21,
+        message: 'Wkkgz 22 lid 1: de geschilleninstantie beslist uiterlijk binnen 6 maanden (hier 7 maanden)',
+        hint: 'zet geschilTermijn op P6M',
+      },
     ]);
   });
 
   test('Jeugdwet 4.2.1 and Wkkgz: the fitting regime is named for zorg, and a Wmo aanbieder keeps the ordinary klachtregeling', () => {
     expect(fouten(metRegime('jeugdhulp', ...jeugdwet))).toEqual([]);
     expect(fouten(metRegime('zorg', ...jeugdwet))).toEqual([
-      expect.objectContaining({ line: 58, message: expect.stringMatching(/^regime jeugdwetKlachtencommissie past niet bij aanbieders van het type zorg: Jeugdwet 4\.2\.1 geldt voor/), hint: 'schrijf regime: wkkgz' }),
+      expect.objectContaining({
+        line: 58,
+        message: expect.stringMatching(
+          /^regime jeugdwetKlachtencommissie past niet bij aanbieders van het type zorg: Jeugdwet 4\.2\.1 geldt voor/,
+        ),
+        hint: 'schrijf regime: wkkgz',
+      }),
     ]);
     expect(fouten(metRegime('overig', ...wkkgz()))).toEqual([]);
     expect(fouten(metRegime('wmo', ...wkkgz()))).toEqual([
-      expect.objectContaining({ line: 58, message: expect.stringMatching(/^regime wkkgz past niet bij aanbieders van het type wmo: de Wkkgz geldt voor zorg/), hint: 'haal wmo weg uit bijzondereRegimes; dan geldt de gewone klachtregeling' }),
+      expect.objectContaining({
+        line: 58,
+        message: expect.stringMatching(/^regime wkkgz past niet bij aanbieders van het type wmo: de Wkkgz geldt voor zorg/),
+        hint: 'haal wmo weg uit bijzondereRegimes; dan geldt de gewone klachtregeling',
+      }),
     ]);
   });
 });
@@ -71,7 +92,12 @@ describe('legal lint: retention (Selectielijst gemeenten 2020)', () => {
   test('13.1.2: a klacht that went to the ombudsman is kept ten years; five is refused', () => {
     expect(fouten([...BASIS, '  viaOmbudsman: P10Y'])).toEqual([]);
     expect(fouten([...BASIS, '  viaOmbudsman: P5Y'])).toEqual([
-      { line: 56, column: 17, message: 'Selectielijst gemeenten 2020, 13.1.2: een klacht via de ombudsman wordt 10 jaar bewaard (hier 5 jaar)', hint: 'zet viaOmbudsman op P10Y' },
+      {
+        line: 56,
+        column: 17,
+        message: 'Selectielijst gemeenten 2020, 13.1.2: een klacht via de ombudsman wordt 10 jaar bewaard (hier 5 jaar)',
+        hint: 'zet viaOmbudsman op P10Y',
+      },
     ]);
   });
 
@@ -87,19 +113,30 @@ describe('legal lint: GemW 81p, one second-line body at every date', () => {
 
   test('a body that ends before it starts is reported once, without gap or overlap errors that follow from it', () => {
     expect(fouten(metTweedeLijn(nationaal('2024-01-01', '2023-12-31')))).toEqual([
-      { line: 51, column: 16, message: "'Nationale ombudsman': geldigTot 2023-12-31 ligt vóór geldigVanaf 2024-01-01", hint: 'zet geldigTot op of na 2024-01-01' },
+      {
+        line: 51,
+        column: 16,
+        message: "'Nationale ombudsman': geldigTot 2023-12-31 ligt vóór geldigVanaf 2024-01-01",
+        hint: 'zet geldigTot op of na 2024-01-01',
+      },
     ]);
   });
 
   test('a body that ends on the day it starts is fine as to its form (one day), and the day after is a gap', () => {
     expect(fouten(metTweedeLijn(nationaal('2024-01-01', '2024-01-01'), lokaal('2025-01-01')))).toEqual([
-      expect.objectContaining({ message: "GemW 81p: op 2024-01-02 is er geen tweedelijnsvoorziening ('Nationale ombudsman' eindigt op 2024-01-01, 'Ombudsman Testdam' begint pas op 2025-01-01)" }),
+      expect.objectContaining({
+        message:
+          "GemW 81p: op 2024-01-02 is er geen tweedelijnsvoorziening ('Nationale ombudsman' eindigt op 2024-01-01, 'Ombudsman Testdam' begint pas op 2025-01-01)",
+      }),
     ]);
   });
 
   test('no body within the version at all', () => {
     expect(fouten(metTweedeLijn(nationaal('2020-01-01', '2023-12-31')))).toEqual([
-      expect.objectContaining({ message: 'GemW 81p: op 2024-01-01 is er geen tweedelijnsvoorziening (geen enkele geldt binnen deze versie)', hint: 'laat een voorziening gelden vanaf 2024-01-01, bijvoorbeeld de Nationale ombudsman' }),
+      expect.objectContaining({
+        message: 'GemW 81p: op 2024-01-01 is er geen tweedelijnsvoorziening (geen enkele geldt binnen deze versie)',
+        hint: 'laat een voorziening gelden vanaf 2024-01-01, bijvoorbeeld de Nationale ombudsman',
+      }),
     ]);
   });
 
@@ -111,40 +148,84 @@ describe('legal lint: GemW 81p, one second-line body at every date', () => {
     expect(fouten(metTweedeLijn(nationaal('2024-01-01', '2026-12-31')))).toEqual([
       expect.objectContaining({
         line: 51,
-        message: "GemW 81p: op 2027-01-01 is er geen tweedelijnsvoorziening ('Nationale ombudsman' eindigt op 2026-12-31, de versie geldt zonder einddatum)",
+        message:
+          "GemW 81p: op 2027-01-01 is er geen tweedelijnsvoorziening ('Nationale ombudsman' eindigt op 2026-12-31, de versie geldt zonder einddatum)",
         hint: "voeg de opvolger toe vanaf 2027-01-01, of laat geldigTot van 'Nationale ombudsman' weg",
       }),
     ]);
     // Ending on the version's own last day is complete.
     expect(fouten(invoegen(metTweedeLijn(nationaal('2024-01-01', '2026-12-31')), 7, 'geldigTot: 2026-12-31'))).toEqual([]);
     expect(fouten(invoegen(metTweedeLijn(nationaal('2024-01-01', '2026-06-30')), 7, 'geldigTot: 2026-12-31'))).toEqual([
-      expect.objectContaining({ message: "GemW 81p: op 2026-07-01 is er geen tweedelijnsvoorziening ('Nationale ombudsman' eindigt op 2026-06-30, de versie geldt tot en met 2026-12-31)" }),
+      expect.objectContaining({
+        message:
+          "GemW 81p: op 2026-07-01 is er geen tweedelijnsvoorziening ('Nationale ombudsman' eindigt op 2026-06-30, de versie geldt tot en met 2026-12-31)",
+      }),
     ]);
   });
 
-  test('an open-ended body and a later one overlap from the later one\'s first day', () => {
+  test("an open-ended body and a later one overlap from the later one's first day", () => {
     const errors = fouten(metTweedeLijn(nationaal('2024-01-01'), lokaal('2025-01-01', '2025-12-31')));
-    expect(errors).toEqual([expect.objectContaining({ message: "GemW 81p: op 2025-01-01 zijn er twee tweedelijnsvoorzieningen, 'Nationale ombudsman' en 'Ombudsman Testdam'; er kan er maar één zijn" })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        message:
+          "GemW 81p: op 2025-01-01 zijn er twee tweedelijnsvoorzieningen, 'Nationale ombudsman' en 'Ombudsman Testdam'; er kan er maar één zijn",
+      }),
+    ]);
   });
 
   test('the bodies may be listed in any order: the sweep goes by date', () => {
     expect(fouten(metTweedeLijn(lokaal('2025-01-01'), nationaal('2024-01-01', '2024-12-31')))).toEqual([]);
-    expect(fouten(metTweedeLijn(lokaal('2026-01-01'), nationaal('2024-01-01', '2024-12-31'), { soort: 'ombudscommissie', naam: 'Ombudscommissie Testdam', van: '2025-01-01', tot: '2025-12-31' }))).toEqual([]);
+    expect(
+      fouten(
+        metTweedeLijn(lokaal('2026-01-01'), nationaal('2024-01-01', '2024-12-31'), {
+          soort: 'ombudscommissie',
+          naam: 'Ombudscommissie Testdam',
+          van: '2025-01-01',
+          tot: '2025-12-31',
+        }),
+      ),
+    ).toEqual([]);
   });
 
   test('a body that starts on the day the previous one ends overlaps it for that day', () => {
     expect(fouten(metTweedeLijn(nationaal('2024-01-01', '2025-01-01'), lokaal('2025-01-01')))).toEqual([
-      expect.objectContaining({ message: "GemW 81p: op 2025-01-01 zijn er twee tweedelijnsvoorzieningen, 'Nationale ombudsman' en 'Ombudsman Testdam'; er kan er maar één zijn" }),
+      expect.objectContaining({
+        message:
+          "GemW 81p: op 2025-01-01 zijn er twee tweedelijnsvoorzieningen, 'Nationale ombudsman' en 'Ombudsman Testdam'; er kan er maar één zijn",
+      }),
     ]);
   });
 
   test('a short body inside a longer one is one overlap; the longer one still covers up to its own end', () => {
-    const errors = fouten(metTweedeLijn(nationaal('2024-01-01', '2026-12-31'), lokaal('2025-01-01', '2025-12-31'), { soort: 'ombudscommissie', naam: 'Ombudscommissie Testdam', van: '2027-01-01' }));
-    expect(errors).toEqual([expect.objectContaining({ message: "GemW 81p: op 2025-01-01 zijn er twee tweedelijnsvoorzieningen, 'Nationale ombudsman' en 'Ombudsman Testdam'; er kan er maar één zijn" })]);
+    const errors = fouten(
+      metTweedeLijn(nationaal('2024-01-01', '2026-12-31'), lokaal('2025-01-01', '2025-12-31'), {
+        soort: 'ombudscommissie',
+        naam: 'Ombudscommissie Testdam',
+        van: '2027-01-01',
+      }),
+    );
+    expect(errors).toEqual([
+      expect.objectContaining({
+        message:
+          "GemW 81p: op 2025-01-01 zijn er twee tweedelijnsvoorzieningen, 'Nationale ombudsman' en 'Ombudsman Testdam'; er kan er maar één zijn",
+      }),
+    ]);
   });
 
   test('a version of one day, and a body that starts on the last day of the version, count', () => {
     expect(fouten(invoegen(BASIS, 7, 'geldigTot: 2024-01-01'))).toEqual([]);
-    expect(fouten(invoegen(metTweedeLijn(nationaal('2024-01-01', '2024-12-30'), { soort: 'nationaleOmbudsman', naam: 'Nationale ombudsman (opvolger)', van: '2024-12-31' }), 7, 'geldigTot: 2024-12-31'))).toEqual([]);
+    expect(
+      fouten(
+        invoegen(
+          metTweedeLijn(nationaal('2024-01-01', '2024-12-30'), {
+            soort: 'nationaleOmbudsman',
+            naam: 'Nationale ombudsman (opvolger)',
+            van: '2024-12-31',
+          }),
+          7,
+          'geldigTot: 2024-12-31',
+        ),
+      ),
+    ).toEqual([]);
   });
 });

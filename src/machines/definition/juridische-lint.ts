@@ -6,15 +6,28 @@ import type { DefinitionError } from '../contract';
 import { atwVanToepassing } from '../termijnen';
 import { beschrijfDuur, dagNa, dagVoor, foutOp, korterDan, langerDan, leesbareDatum } from './lint-hulp';
 import type { AanbiederType } from '../contract';
-import { aanbiederPerioden, deadlineJaarNaPeriode, indientijdDagen, periodeLengteDagen, type AanbiederPeriode } from './rapportage-perioden';
+import {
+  aanbiederPerioden,
+  deadlineJaarNaPeriode,
+  indientijdDagen,
+  periodeLengteDagen,
+  type AanbiederPeriode,
+} from './rapportage-perioden';
 import type { GeladenDefinitie, Rapportage, TweedeLijnInstantie } from './types';
 
 const EIGEN_OMBUDSVOORZIENING = new Set<TweedeLijnInstantie['soort']>(['lokaleOmbudsman', 'gezamenlijkeOmbudsman', 'ombudscommissie']);
 
 /** Which statutory regime belongs to which kind of aanbieder (Wkkgz art. 1, Jeugdwet 4.2.1 lid 6, Wmo 2015 art. 3.2). */
 const REGIME_BIJ_TYPE: Record<string, { toegestaan: AanbiederType[]; grond: string }> = {
-  jeugdwetKlachtencommissie: { toegestaan: ['jeugdhulp'], grond: 'Jeugdwet 4.2.1 geldt voor jeugdhulpaanbieders en gecertificeerde instellingen' },
-  wkkgz: { toegestaan: ['zorg', 'overig'], grond: 'de Wkkgz geldt voor zorg (Zvw, Wlz, BIG); niet voor jeugdhulp (Jeugdwet 4.2.1) en niet voor Wmo-ondersteuning (Wmo 2015 art. 2.1.3, eigen klachtregeling)' },
+  jeugdwetKlachtencommissie: {
+    toegestaan: ['jeugdhulp'],
+    grond: 'Jeugdwet 4.2.1 geldt voor jeugdhulpaanbieders en gecertificeerde instellingen',
+  },
+  wkkgz: {
+    toegestaan: ['zorg', 'overig'],
+    grond:
+      'de Wkkgz geldt voor zorg (Zvw, Wlz, BIG); niet voor jeugdhulp (Jeugdwet 4.2.1) en niet voor Wmo-ondersteuning (Wmo 2015 art. 2.1.3, eigen klachtregeling)',
+  },
 };
 
 function termijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
@@ -31,7 +44,9 @@ function termijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
           kac
             ? `Awb 9:11 lid 1: de afhandeltermijn is hooguit 10 weken, ook met klachtadviescommissie (hier ${beschrijfDuur(afh.duur)})`
             : `Awb 9:11 lid 1: de afhandeltermijn is hooguit 6 weken zonder klachtadviescommissie (hier ${beschrijfDuur(afh.duur)})`,
-          kac ? 'zet de termijn op P10W; langer uitstel kan alleen met verdaging (verdagingMax: P4W) of schriftelijke instemming van de klager (Awb 9:11 lid 3)' : 'zet de termijn op P6W of voeg stappen.klachtadviescommissie toe (dan mag P10W)',
+          kac
+            ? 'zet de termijn op P10W; langer uitstel kan alleen met verdaging (verdagingMax: P4W) of schriftelijke instemming van de klager (Awb 9:11 lid 3)'
+            : 'zet de termijn op P6W of voeg stappen.klachtadviescommissie toe (dan mag P10W)',
         ),
       );
     }
@@ -49,13 +64,23 @@ function termijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
   const nbk = d.termijnen.nietBehandelenKennisgeving;
   if (nbk && langerDan(nbk.duur, 'P4W')) {
     errors.push(
-      foutOp(def, ['termijnen', 'nietBehandelenKennisgeving', 'duur'], `Awb 9:8 lid 3: de kennisgeving van niet-behandelen gaat uiterlijk binnen 4 weken na ontvangst (hier ${beschrijfDuur(nbk.duur)})`, 'zet de termijn op P4W'),
+      foutOp(
+        def,
+        ['termijnen', 'nietBehandelenKennisgeving', 'duur'],
+        `Awb 9:8 lid 3: de kennisgeving van niet-behandelen gaat uiterlijk binnen 4 weken na ontvangst (hier ${beschrijfDuur(nbk.duur)})`,
+        'zet de termijn op P4W',
+      ),
     );
   }
   const tlv = d.termijnen.tweedeLijnVerzoek;
   if (tlv && korterDan(tlv.duur, 'P1Y')) {
     errors.push(
-      foutOp(def, ['termijnen', 'tweedeLijnVerzoek', 'duur'], `Awb 9:24 lid 1: de klager heeft 1 jaar om naar de ombudsman te gaan (hier ${beschrijfDuur(tlv.duur)})`, 'zet de termijn op P1Y (atw: false, Atw art. 4)'),
+      foutOp(
+        def,
+        ['termijnen', 'tweedeLijnVerzoek', 'duur'],
+        `Awb 9:24 lid 1: de klager heeft 1 jaar om naar de ombudsman te gaan (hier ${beschrijfDuur(tlv.duur)})`,
+        'zet de termijn op P1Y (atw: false, Atw art. 4)',
+      ),
     );
   }
   for (const [naam, t] of Object.entries(d.termijnen)) {
@@ -79,41 +104,104 @@ function termijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
     const pas = REGIME_BIJ_TYPE[regime.regime];
     if (pas && !pas.toegestaan.includes(type as AanbiederType)) {
       const juist = type === 'jeugdhulp' ? 'jeugdwetKlachtencommissie' : type === 'zorg' ? 'wkkgz' : undefined;
-      errors.push(foutOp(def, [...p, 'regime'], `regime ${regime.regime} past niet bij aanbieders van het type ${type}: ${pas.grond}`, juist ? `schrijf regime: ${juist}` : `haal ${type} weg uit bijzondereRegimes; dan geldt de gewone klachtregeling`));
+      errors.push(
+        foutOp(
+          def,
+          [...p, 'regime'],
+          `regime ${regime.regime} past niet bij aanbieders van het type ${type}: ${pas.grond}`,
+          juist ? `schrijf regime: ${juist}` : `haal ${type} weg uit bijzondereRegimes; dan geldt de gewone klachtregeling`,
+        ),
+      );
     }
     if (regime.regime === 'wkkgz') {
       if (langerDan(regime.afhandelTermijn, 'P6W')) {
-        errors.push(foutOp(def, [...p, 'afhandelTermijn'], `Wkkgz 17 lid 1: de zorgaanbieder deelt de uitkomst uiterlijk binnen 6 weken mee (hier ${beschrijfDuur(regime.afhandelTermijn)})`, 'zet afhandelTermijn op P6W'));
+        errors.push(
+          foutOp(
+            def,
+            [...p, 'afhandelTermijn'],
+            `Wkkgz 17 lid 1: de zorgaanbieder deelt de uitkomst uiterlijk binnen 6 weken mee (hier ${beschrijfDuur(regime.afhandelTermijn)})`,
+            'zet afhandelTermijn op P6W',
+          ),
+        );
       }
       if (langerDan(regime.verdagingMax, 'P4W')) {
-        errors.push(foutOp(def, [...p, 'verdagingMax'], `Wkkgz 17 lid 2: verlenging is hooguit 4 weken (hier ${beschrijfDuur(regime.verdagingMax)})`, 'zet verdagingMax op P4W'));
+        errors.push(
+          foutOp(
+            def,
+            [...p, 'verdagingMax'],
+            `Wkkgz 17 lid 2: verlenging is hooguit 4 weken (hier ${beschrijfDuur(regime.verdagingMax)})`,
+            'zet verdagingMax op P4W',
+          ),
+        );
       }
       if (langerDan(regime.geschilTermijn, 'P6M')) {
-        errors.push(foutOp(def, [...p, 'geschilTermijn'], `Wkkgz 22 lid 1: de geschilleninstantie beslist uiterlijk binnen 6 maanden (hier ${beschrijfDuur(regime.geschilTermijn)})`, 'zet geschilTermijn op P6M'));
+        errors.push(
+          foutOp(
+            def,
+            [...p, 'geschilTermijn'],
+            `Wkkgz 22 lid 1: de geschilleninstantie beslist uiterlijk binnen 6 maanden (hier ${beschrijfDuur(regime.geschilTermijn)})`,
+            'zet geschilTermijn op P6M',
+          ),
+        );
       }
     } else if (langerDan(regime.reactieTermijn, 'P1M')) {
-      errors.push(foutOp(def, [...p, 'reactieTermijn'], `Jeugdwet 4.2.1 lid 5: de aanbieder reageert binnen één maand op het oordeel (hier ${beschrijfDuur(regime.reactieTermijn)})`, 'zet reactieTermijn op P1M'));
+      errors.push(
+        foutOp(
+          def,
+          [...p, 'reactieTermijn'],
+          `Jeugdwet 4.2.1 lid 5: de aanbieder reageert binnen één maand op het oordeel (hier ${beschrijfDuur(regime.reactieTermijn)})`,
+          'zet reactieTermijn op P1M',
+        ),
+      );
     }
   }
 
   // Retention: the Selectielijst binds the gemeente's archive (Archiefwet); destroying earlier is not allowed.
   const b = d.bewaartermijnen;
   if (korterDan(b.gemeente, 'P5Y')) {
-    errors.push(foutOp(def, ['bewaartermijnen', 'gemeente'], `Selectielijst gemeenten 2020, 13.1: een afgehandelde klacht wordt 5 jaar bewaard (hier ${beschrijfDuur(b.gemeente)})`, 'zet gemeente op P5Y'));
+    errors.push(
+      foutOp(
+        def,
+        ['bewaartermijnen', 'gemeente'],
+        `Selectielijst gemeenten 2020, 13.1: een afgehandelde klacht wordt 5 jaar bewaard (hier ${beschrijfDuur(b.gemeente)})`,
+        'zet gemeente op P5Y',
+      ),
+    );
   }
   if (b.viaOmbudsman && korterDan(b.viaOmbudsman, 'P10Y')) {
-    errors.push(foutOp(def, ['bewaartermijnen', 'viaOmbudsman'], `Selectielijst gemeenten 2020, 13.1.2: een klacht via de ombudsman wordt 10 jaar bewaard (hier ${beschrijfDuur(b.viaOmbudsman)})`, 'zet viaOmbudsman op P10Y'));
+    errors.push(
+      foutOp(
+        def,
+        ['bewaartermijnen', 'viaOmbudsman'],
+        `Selectielijst gemeenten 2020, 13.1.2: een klacht via de ombudsman wordt 10 jaar bewaard (hier ${beschrijfDuur(b.viaOmbudsman)})`,
+        'zet viaOmbudsman op P10Y',
+      ),
+    );
   }
 }
 
 function geldigheidLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
   const d = def.definitie;
   if (d.geldigTot && d.geldigTot < d.geldigVanaf) {
-    errors.push(foutOp(def, ['geldigTot'], `geldigTot ${d.geldigTot} ligt vóór geldigVanaf ${d.geldigVanaf}`, `zet geldigTot op of na ${d.geldigVanaf}`));
+    errors.push(
+      foutOp(
+        def,
+        ['geldigTot'],
+        `geldigTot ${d.geldigTot} ligt vóór geldigVanaf ${d.geldigVanaf}`,
+        `zet geldigTot op of na ${d.geldigVanaf}`,
+      ),
+    );
   }
   for (const [i, n] of (d.gemeente.neemtOver ?? []).entries()) {
     if (n.vanaf < d.geldigVanaf || (d.geldigTot && n.vanaf > d.geldigTot)) {
-      errors.push(foutOp(def, ['gemeente', 'neemtOver', i, 'vanaf'], `de overname van ${n.naam} per ${n.vanaf} valt buiten de geldigheid van deze versie (${d.geldigVanaf} t/m ${d.geldigTot ?? 'open'})`, 'zet de overname in de versie die op die datum geldt'));
+      errors.push(
+        foutOp(
+          def,
+          ['gemeente', 'neemtOver', i, 'vanaf'],
+          `de overname van ${n.naam} per ${n.vanaf} valt buiten de geldigheid van deze versie (${d.geldigVanaf} t/m ${d.geldigTot ?? 'open'})`,
+          'zet de overname in de versie die op die datum geldt',
+        ),
+      );
     }
   }
 }
@@ -193,7 +281,14 @@ function tweedeLijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void 
   for (const { t, i } of items) {
     const p = ['tweedeLijn', i];
     if (t.geldigTot && t.geldigTot < t.geldigVanaf) {
-      errors.push(foutOp(def, [...p, 'geldigTot'], `'${t.naam}': geldigTot ${t.geldigTot} ligt vóór geldigVanaf ${t.geldigVanaf}`, `zet geldigTot op of na ${t.geldigVanaf}`));
+      errors.push(
+        foutOp(
+          def,
+          [...p, 'geldigTot'],
+          `'${t.naam}': geldigTot ${t.geldigTot} ligt vóór geldigVanaf ${t.geldigVanaf}`,
+          `zet geldigTot op of na ${t.geldigVanaf}`,
+        ),
+      );
       vormFout = true;
     }
     if (EIGEN_OMBUDSVOORZIENING.has(t.soort)) {
@@ -225,7 +320,16 @@ function tweedeLijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void 
     if (EIGEN_OMBUDSVOORZIENING.has(t.soort)) meldingAanNationaleOmbudsman(def, t, i, errors);
     else {
       for (const veld of ['nationaleOmbudsmanGeinformeerdOp', 'opheffingNationaleOmbudsmanGeinformeerdOp'] as const) {
-        if (t[veld]) errors.push(foutOp(def, ['tweedeLijn', i, veld], `GemW 81p: ${veld} hoort bij een eigen ombudsman of ombudscommissie, niet bij de Nationale ombudsman`, `zet de datum bij de eigen voorziening die begint of eindigt, en haal hem hier weg`, true));
+        if (t[veld])
+          errors.push(
+            foutOp(
+              def,
+              ['tweedeLijn', i, veld],
+              `GemW 81p: ${veld} hoort bij een eigen ombudsman of ombudscommissie, niet bij de Nationale ombudsman`,
+              `zet de datum bij de eigen voorziening die begint of eindigt, en haal hem hier weg`,
+              true,
+            ),
+          );
       }
     }
   }
@@ -238,13 +342,25 @@ function tweedeLijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void 
     .filter(({ t }) => (!tot || t.geldigVanaf <= tot) && (!t.geldigTot || t.geldigTot >= van))
     .sort((a, b) => (a.t.geldigVanaf < b.t.geldigVanaf ? -1 : a.t.geldigVanaf > b.t.geldigVanaf ? 1 : a.i - b.i));
   if (relevant.length === 0) {
-    errors.push(foutOp(def, ['tweedeLijn'], `GemW 81p: op ${van} is er geen tweedelijnsvoorziening (geen enkele geldt binnen deze versie)`, `laat een voorziening gelden vanaf ${van}, bijvoorbeeld de Nationale ombudsman`));
+    errors.push(
+      foutOp(
+        def,
+        ['tweedeLijn'],
+        `GemW 81p: op ${van} is er geen tweedelijnsvoorziening (geen enkele geldt binnen deze versie)`,
+        `laat een voorziening gelden vanaf ${van}, bijvoorbeeld de Nationale ombudsman`,
+      ),
+    );
     return;
   }
   const eerste = relevant[0];
   if (eerste.t.geldigVanaf > van) {
     errors.push(
-      foutOp(def, ['tweedeLijn', eerste.i, 'geldigVanaf'], `GemW 81p: op ${van} is er geen tweedelijnsvoorziening (de eerste, '${eerste.t.naam}', begint pas op ${eerste.t.geldigVanaf})`, `laat '${eerste.t.naam}' beginnen op ${van}, of voeg een voorziening toe voor ${van} t/m ${dagVoor(eerste.t.geldigVanaf)}`),
+      foutOp(
+        def,
+        ['tweedeLijn', eerste.i, 'geldigVanaf'],
+        `GemW 81p: op ${van} is er geen tweedelijnsvoorziening (de eerste, '${eerste.t.naam}', begint pas op ${eerste.t.geldigVanaf})`,
+        `laat '${eerste.t.naam}' beginnen op ${van}, of voeg een voorziening toe voor ${van} t/m ${dagVoor(eerste.t.geldigVanaf)}`,
+      ),
     );
   }
   // `dekking` = last day covered so far (undefined = open-ended), and which entry covers it.
@@ -307,7 +423,20 @@ function opschortingLint(def: GeladenDefinitie, errors: DefinitionError[]): void
   }
 }
 
-const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const MAANDEN = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** `07-01` -> `1 juli`. */
 function dagMaand(mmdd: string): string {
@@ -353,9 +482,10 @@ function rapportageLint(def: GeladenDefinitie, errors: DefinitionError[]): void 
     return; // not MM-DD: reported by the reference stage
   }
   if (!a.perioden || a.perioden.length === 0) {
-    const voorstel = a.deadlines && a.deadlines.length > 0
-      ? lijst.map((p) => ({ periodeTot: eindeMaandVoor(p.deadline), deadline: p.deadline }))
-      : lijst.map((p) => ({ periodeTot: p.periodeTot, deadline: deadlineMaandNa(p.periodeTot) }));
+    const voorstel =
+      a.deadlines && a.deadlines.length > 0
+        ? lijst.map((p) => ({ periodeTot: eindeMaandVoor(p.deadline), deadline: p.deadline }))
+        : lijst.map((p) => ({ periodeTot: p.periodeTot, deadline: deadlineMaandNa(p.periodeTot) }));
     const voorbeeld = lijst[lijst.length - 1];
     errors.push(
       foutOp(
@@ -415,22 +545,45 @@ export function versieFouten(defs: readonly GeladenDefinitie[]): DefinitionError
     perGemeente.set(code, [...(perGemeente.get(code) ?? []), def]);
   }
   for (const versies of perGemeente.values()) {
-    const sorted = [...versies].sort((a, b) => (a.definitie.geldigVanaf < b.definitie.geldigVanaf ? -1 : a.definitie.geldigVanaf > b.definitie.geldigVanaf ? 1 : a.file.localeCompare(b.file)));
+    const sorted = [...versies].sort((a, b) =>
+      a.definitie.geldigVanaf < b.definitie.geldigVanaf
+        ? -1
+        : a.definitie.geldigVanaf > b.definitie.geldigVanaf
+          ? 1
+          : a.file.localeCompare(b.file),
+    );
     for (let i = 1; i < sorted.length; i++) {
       const a = sorted[i - 1];
       const b = sorted[i];
       const da = a.definitie;
       const db = b.definitie;
       if (da.versie === db.versie) {
-        errors.push(foutOp(b, ['versie'], `versie '${db.versie}' van ${db.gemeente.naam} bestaat al (${a.file})`, 'geef elke versie een eigen naam, gelijk aan de bestandsnaam'));
+        errors.push(
+          foutOp(
+            b,
+            ['versie'],
+            `versie '${db.versie}' van ${db.gemeente.naam} bestaat al (${a.file})`,
+            'geef elke versie een eigen naam, gelijk aan de bestandsnaam',
+          ),
+        );
       }
       if (!da.geldigTot || da.geldigTot >= db.geldigVanaf) {
         errors.push(
-          foutOp(b, ['geldigVanaf'], `versie '${db.versie}' begint op ${db.geldigVanaf}, maar versie '${da.versie}' (${a.file}) geldt dan nog; versies mogen niet overlappen`, `zet in versie '${da.versie}' geldigTot: ${dagVoor(db.geldigVanaf)} (een nieuw bestand; een gepubliceerde versie wijzigt verder niet)`),
+          foutOp(
+            b,
+            ['geldigVanaf'],
+            `versie '${db.versie}' begint op ${db.geldigVanaf}, maar versie '${da.versie}' (${a.file}) geldt dan nog; versies mogen niet overlappen`,
+            `zet in versie '${da.versie}' geldigTot: ${dagVoor(db.geldigVanaf)} (een nieuw bestand; een gepubliceerde versie wijzigt verder niet)`,
+          ),
         );
       } else if (dagNa(da.geldigTot) < db.geldigVanaf) {
         errors.push(
-          foutOp(b, ['geldigVanaf'], `tussen versie '${da.versie}' (t/m ${da.geldigTot}) en versie '${db.versie}' (vanaf ${db.geldigVanaf}) geldt geen regeling`, `laat versie '${db.versie}' beginnen op ${dagNa(da.geldigTot)}`),
+          foutOp(
+            b,
+            ['geldigVanaf'],
+            `tussen versie '${da.versie}' (t/m ${da.geldigTot}) en versie '${db.versie}' (vanaf ${db.geldigVanaf}) geldt geen regeling`,
+            `laat versie '${db.versie}' beginnen op ${dagNa(da.geldigTot)}`,
+          ),
         );
       }
     }

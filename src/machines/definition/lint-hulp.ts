@@ -42,7 +42,12 @@ export function korterDan(tekst: string, grens: string): boolean {
 export function beschrijfDuur(tekst: string): string {
   const d = leesDuur(tekst);
   if (!d) return tekst;
-  const woorden: Record<Eenheid, [string, string]> = { D: ['dag', 'dagen'], W: ['week', 'weken'], M: ['maand', 'maanden'], Y: ['jaar', 'jaar'] };
+  const woorden: Record<Eenheid, [string, string]> = {
+    D: ['dag', 'dagen'],
+    W: ['week', 'weken'],
+    M: ['maand', 'maanden'],
+    Y: ['jaar', 'jaar'],
+  };
   return `${d.n} ${woorden[d.eenheid][d.n === 1 ? 0 : 1]}`;
 }
 
@@ -62,7 +67,20 @@ export function dagVoor(d: string): string {
 
 /** `24 maart 2022` for messages. */
 export function leesbareDatum(d: string): string {
-  const maanden = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+  const maanden = [
+    'januari',
+    'februari',
+    'maart',
+    'april',
+    'mei',
+    'juni',
+    'juli',
+    'augustus',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ];
   const [j, m, dag] = d.split('-').map(Number);
   return `${dag} ${maanden[m - 1]} ${j}`;
 }

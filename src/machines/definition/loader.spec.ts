@@ -56,7 +56,12 @@ describe('definition loader', () => {
     const { definities, errors } = loadDefinitionFiles([join(root, 'definitions')]);
     expect(definities).toEqual([]);
     expect(errors).toEqual([
-      expect.objectContaining({ file: join(root, 'definitions/amsterdam/2024-01.yaml'), line: 1, column: 1, message: "map 'amsterdam' heet niet <cbs-code>-<naam>" }),
+      expect.objectContaining({
+        file: join(root, 'definitions/amsterdam/2024-01.yaml'),
+        line: 1,
+        column: 1,
+        message: "map 'amsterdam' heet niet <cbs-code>-<naam>",
+      }),
     ]);
   });
 
@@ -79,11 +84,17 @@ describe('definition loader', () => {
   it('a path that does not exist, or a folder without definitions, is an error', () => {
     const root = schrijfBestanden({ 'leeg/README.md': 'x' });
     const { errors } = loadDefinitionFiles([join(root, 'bestaat-niet'), join(root, 'leeg')]);
-    expect(errors.map((e) => e.message)).toEqual([`'${join(root, 'bestaat-niet')}' bestaat niet`, `geen definities (*.yaml) gevonden in '${join(root, 'leeg')}'`]);
+    expect(errors.map((e) => e.message)).toEqual([
+      `'${join(root, 'bestaat-niet')}' bestaat niet`,
+      `geen definities (*.yaml) gevonden in '${join(root, 'leeg')}'`,
+    ]);
   });
 
   it('a YAML alias bomb (billion laughs) is refused at its first alias, without expanding it', () => {
-    const bom = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefgh'.split('').map((x, i) => `${x}: &${x} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)];
+    const bom = [
+      'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+      ...'bcdefgh'.split('').map((x, i) => `${x}: &${x} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+    ];
     const root = schrijfBestanden({ [TESTDAM]: bom });
     const { definities, errors } = loadDefinitionFiles([join(root, 'definitions')]);
     expect(definities).toEqual([]);

@@ -48,12 +48,24 @@ export function loadDefinitionFiles(paths: string[]): LoadResult {
   const files: string[] = [];
   for (const p of paths) {
     if (!existsSync(p)) {
-      errors.push({ file: p, line: 1, column: 1, message: `'${p}' bestaat niet`, hint: 'geef een definitiebestand (.yaml), een gemeentemap of de map definitions op' });
+      errors.push({
+        file: p,
+        line: 1,
+        column: 1,
+        message: `'${p}' bestaat niet`,
+        hint: 'geef een definitiebestand (.yaml), een gemeentemap of de map definitions op',
+      });
       continue;
     }
     const gevonden = statSync(p).isDirectory() ? filesInDir(p, errors) : checkFile(p, errors);
     if (gevonden.length === 0 && statSync(p).isDirectory() && !errors.some((e) => e.file.startsWith(p))) {
-      errors.push({ file: p, line: 1, column: 1, message: `geen definities (*.yaml) gevonden in '${p}'`, hint: 'zet elke versie als <versie>.yaml in een map <cbs-code>-<naam>, bijvoorbeeld definitions/gm0363-amsterdam/2024-01.yaml' });
+      errors.push({
+        file: p,
+        line: 1,
+        column: 1,
+        message: `geen definities (*.yaml) gevonden in '${p}'`,
+        hint: 'zet elke versie als <versie>.yaml in een map <cbs-code>-<naam>, bijvoorbeeld definitions/gm0363-amsterdam/2024-01.yaml',
+      });
     }
     files.push(...gevonden);
   }
@@ -71,11 +83,23 @@ function isYaml(name: string): boolean {
 
 function checkFile(file: string, errors: DefinitionError[]): string[] {
   if (file.endsWith('.yml')) {
-    errors.push({ file, line: 1, column: 1, message: 'definitiebestanden eindigen op .yaml', hint: `hernoem naar ${basename(file, '.yml')}.yaml` });
+    errors.push({
+      file,
+      line: 1,
+      column: 1,
+      message: 'definitiebestanden eindigen op .yaml',
+      hint: `hernoem naar ${basename(file, '.yml')}.yaml`,
+    });
     return [];
   }
   if (!isYaml(file)) {
-    errors.push({ file, line: 1, column: 1, message: 'geen definitiebestand (verwacht *.yaml)', hint: 'geef een .yaml-bestand of een map op' });
+    errors.push({
+      file,
+      line: 1,
+      column: 1,
+      message: 'geen definitiebestand (verwacht *.yaml)',
+      hint: 'geef een .yaml-bestand of een map op',
+    });
     return [];
   }
   return [file];

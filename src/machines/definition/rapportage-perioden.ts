@@ -63,11 +63,19 @@ export function aanbiederPerioden(a: AanbiedersRapportage): AanbiederPeriode[] {
   } else {
     const deadlines = a.deadlines && a.deadlines.length > 0 ? a.deadlines : STANDAARD_DEADLINES[a.cadans];
     const bron = a.deadlines && a.deadlines.length > 0 ? ('deadlines' as const) : ('standaard' as const);
-    lijst = deadlines.map((deadline, index) => ({ periodeTot: MM_DD.test(deadline) ? plusDagen(iso(2023, deadline), -1).slice(5) : deadline, deadline, bron, index }));
+    lijst = deadlines.map((deadline, index) => ({
+      periodeTot: MM_DD.test(deadline) ? plusDagen(iso(2023, deadline), -1).slice(5) : deadline,
+      deadline,
+      bron,
+      index,
+    }));
   }
   for (const p of lijst) {
     for (const d of [p.periodeTot, p.deadline]) {
-      if (!MM_DD.test(d)) throw new Error(`rapportage.aanbieders: '${d}' is geen datum binnen het jaar; schrijf MM-DD, bijvoorbeeld '07-01' voor "vóór 1 juli"`);
+      if (!MM_DD.test(d))
+        throw new Error(
+          `rapportage.aanbieders: '${d}' is geen datum binnen het jaar; schrijf MM-DD, bijvoorbeeld '07-01' voor "vóór 1 juli"`,
+        );
     }
   }
   const uniek = new Map(lijst.map((p) => [p.periodeTot, p]));
@@ -80,7 +88,11 @@ export function deadlineJaarNaPeriode(p: Pick<AanbiederPeriode, 'periodeTot' | '
 }
 
 /** Period and deadline as dates, for the report whose deadline falls in `jaar`. */
-export function periodeVoorDeadlineJaar(perioden: readonly AanbiederPeriode[], k: number, jaar: number): { van: string; tot: string; deadline: string } {
+export function periodeVoorDeadlineJaar(
+  perioden: readonly AanbiederPeriode[],
+  k: number,
+  jaar: number,
+): { van: string; tot: string; deadline: string } {
   const p = perioden[k];
   const eindJaar = jaar - deadlineJaarNaPeriode(p);
   const vorige = k > 0 ? iso(eindJaar, perioden[k - 1].periodeTot) : iso(eindJaar - 1, perioden[perioden.length - 1].periodeTot);
@@ -100,8 +112,10 @@ export function indientijdDagen(p: Pick<AanbiederPeriode, 'periodeTot' | 'deadli
 
 /** Length in days of the period ending with perioden[k] (the shortest over a leap and a common year). */
 export function periodeLengteDagen(perioden: readonly AanbiederPeriode[], k: number): number {
-  return Math.min(...[2023, 2024].map((jaar) => {
-    const { van, tot } = periodeVoorDeadlineJaar(perioden, k, jaar + 1);
-    return dagenTussen(van, tot) + 1;
-  }));
+  return Math.min(
+    ...[2023, 2024].map((jaar) => {
+      const { van, tot } = periodeVoorDeadlineJaar(perioden, k, jaar + 1);
+      return dagenTussen(van, tot) + 1;
+    }),
+  );
 }

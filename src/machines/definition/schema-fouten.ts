@@ -75,7 +75,8 @@ function kiesOptie(options: Z[], value: unknown, discriminator?: string): Z {
       if (isPlainObject(value)) {
         const keys = Object.keys(value);
         score = 100 + keys.filter((k) => k in d.shape!).length * 10 - keys.filter((k) => !(k in d.shape!)).length;
-        if (discriminator && d.shape[discriminator] && literalValues(unwrap(d.shape[discriminator])).includes(value[discriminator])) score += 1000;
+        if (discriminator && d.shape[discriminator] && literalValues(unwrap(d.shape[discriminator])).includes(value[discriminator]))
+          score += 1000;
       }
     } else if (literalValues(u).length > 0) {
       score = literalValues(u).includes(value) ? 200 : typeof literalValues(u)[0] === typeof value ? 50 : 0;
@@ -98,7 +99,9 @@ function vormen(options: Z[]): string[] {
     const u = unwrap(o);
     const d = defOf(u);
     if (d.type === 'object' && d.shape) {
-      const verplicht = Object.entries(d.shape).filter(([, v]) => defOf(v).type !== 'optional').map(([k]) => `${k}: ...`);
+      const verplicht = Object.entries(d.shape)
+        .filter(([, v]) => defOf(v).type !== 'optional')
+        .map(([k]) => `${k}: ...`);
       return `{ ${verplicht.join(', ')} }`;
     }
     const lit = literalValues(u);
@@ -259,7 +262,11 @@ function issueNaarFouten(ctx: Ctx, issue: z.core.$ZodIssue): DefinitionError[] {
     return issue.keys.map((key) => {
       const suggestie = didYouMean(key, allowed);
       // A real key in the wrong block (verdagingMax under stappen): say where it belongs.
-      const elders = suggestie ? undefined : plaatsenVanSleutels(ctx.root).get(key)?.filter((p) => p !== (waar || '(hoogste niveau)'));
+      const elders = suggestie
+        ? undefined
+        : plaatsenVanSleutels(ctx.root)
+            .get(key)
+            ?.filter((p) => p !== (waar || '(hoogste niveau)'));
       const hint = suggestie
         ? `bedoelde u '${suggestie}'? Toegestaan${waar ? ` in ${waar}` : ' op het hoogste niveau'}: ${allowed.join(', ')}`
         : elders?.length
@@ -290,7 +297,12 @@ function issueNaarFouten(ctx: Ctx, issue: z.core.$ZodIssue): DefinitionError[] {
         const opties = discriminatorOpties.map(String);
         const suggestie = typeof value === 'string' ? didYouMean(value, opties) : undefined;
         return [
-          fout(ctx, path, `${waar}: ${beschrijfWaarde(value)} is geen bekend ${String(last)}`, `${suggestie ? `bedoelde u '${suggestie}'? ` : ''}kies uit: ${opties.join(', ')}`),
+          fout(
+            ctx,
+            path,
+            `${waar}: ${beschrijfWaarde(value)} is geen bekend ${String(last)}`,
+            `${suggestie ? `bedoelde u '${suggestie}'? ` : ''}kies uit: ${opties.join(', ')}`,
+          ),
         ];
       }
       const s = schemaAt(ctx.root, ctx.value, path);
@@ -302,7 +314,14 @@ function issueNaarFouten(ctx: Ctx, issue: z.core.$ZodIssue): DefinitionError[] {
         // Wrong kind of value altogether (text where a block belongs): name every form that fits here.
         if (!r.success && r.error.issues.every((i) => i.path.length === 0 && i.code !== 'unrecognized_keys')) {
           const uitleg = description(s);
-          return [fout(ctx, path, `${waar}: ${beschrijfWaarde(value)} is hier niet toegestaan`, `schrijf ${vormen(d.options).join(' of ')}${uitleg ? ` (${uitleg})` : ''}`)];
+          return [
+            fout(
+              ctx,
+              path,
+              `${waar}: ${beschrijfWaarde(value)} is hier niet toegestaan`,
+              `schrijf ${vormen(d.options).join(' of ')}${uitleg ? ` (${uitleg})` : ''}`,
+            ),
+          ];
         }
         if (!r.success) {
           return r.error.issues.flatMap((i) => issueNaarFouten(ctx, { ...i, path: [...path, ...i.path] } as z.core.$ZodIssue));
@@ -329,10 +348,24 @@ function issueNaarFouten(ctx: Ctx, issue: z.core.$ZodIssue): DefinitionError[] {
       }
       if (pattern === CBS_CODE_PATROON.toString()) {
         const voorstel = typeof value === 'string' && /^gm\d{4}$/i.test(value) ? `schrijf ${value.toUpperCase()}; ` : '';
-        return [fout(ctx, path, `${waar}: '${String(value)}' is geen CBS-gemeentecode`, `${voorstel}schrijf GM gevolgd door vier cijfers, bijvoorbeeld GM0363`)];
+        return [
+          fout(
+            ctx,
+            path,
+            `${waar}: '${String(value)}' is geen CBS-gemeentecode`,
+            `${voorstel}schrijf GM gevolgd door vier cijfers, bijvoorbeeld GM0363`,
+          ),
+        ];
       }
       if (pattern === MAAND_DAG_PATROON.toString()) {
-        return [fout(ctx, path, `${waar}: '${String(value)}' is geen dag in het jaar`, "schrijf MM-DD tussen aanhalingstekens, bijvoorbeeld '07-01' voor 1 juli")];
+        return [
+          fout(
+            ctx,
+            path,
+            `${waar}: '${String(value)}' is geen dag in het jaar`,
+            "schrijf MM-DD tussen aanhalingstekens, bijvoorbeeld '07-01' voor 1 juli",
+          ),
+        ];
       }
       return [fout(ctx, path, `${waar}: '${String(value)}' heeft niet de juiste vorm`, description(schemaAt(ctx.root, ctx.value, path)))];
     }
@@ -344,7 +377,9 @@ function issueNaarFouten(ctx: Ctx, issue: z.core.$ZodIssue): DefinitionError[] {
           ctx,
           path,
           `${padTekst(parent)}: '${String(last)}' is geen geldige naam`,
-          isNaam ? 'gebruik één woord in camelCase, beginnend met een kleine letter, zonder spaties of streepjes, bijvoorbeeld eerderBijAanbieder' : undefined,
+          isNaam
+            ? 'gebruik één woord in camelCase, beginnend met een kleine letter, zonder spaties of streepjes, bijvoorbeeld eerderBijAanbieder'
+            : undefined,
           true,
         ),
       ];
@@ -353,11 +388,22 @@ function issueNaarFouten(ctx: Ctx, issue: z.core.$ZodIssue): DefinitionError[] {
       const opties = issue.values.map((v) => String(v));
       const suggestie = typeof value === 'string' ? didYouMean(value, opties) : undefined;
       const kies = opties.length === 1 ? `schrijf ${opties[0]}` : `kies uit: ${opties.join(', ')}`;
-      return [fout(ctx, path, `${waar}: ${beschrijfWaarde(value)} is hier niet toegestaan`, `${suggestie ? `bedoelde u '${suggestie}'? ` : ''}${kies}`)];
+      return [
+        fout(
+          ctx,
+          path,
+          `${waar}: ${beschrijfWaarde(value)} is hier niet toegestaan`,
+          `${suggestie ? `bedoelde u '${suggestie}'? ` : ''}${kies}`,
+        ),
+      ];
     }
     case 'too_small': {
-      if (issue.origin === 'array') return [fout(ctx, path, `${waar}: de lijst is leeg`, `geef minstens ${String(issue.minimum)} waarde${issue.minimum === 1 ? '' : 'n'}`)];
-      if (issue.origin === 'string') return [fout(ctx, path, `${waar}: mag niet leeg zijn`, description(schemaAt(ctx.root, ctx.value, path)))];
+      if (issue.origin === 'array')
+        return [
+          fout(ctx, path, `${waar}: de lijst is leeg`, `geef minstens ${String(issue.minimum)} waarde${issue.minimum === 1 ? '' : 'n'}`),
+        ];
+      if (issue.origin === 'string')
+        return [fout(ctx, path, `${waar}: mag niet leeg zijn`, description(schemaAt(ctx.root, ctx.value, path)))];
       return [fout(ctx, path, `${waar}: te klein (minimaal ${String(issue.minimum)})`)];
     }
     default:

@@ -65,20 +65,28 @@ export const feitTestSchema = z
   .strictObject({
     feit: z.string().describe('Naam van een feit uit `feiten`. Zonder vergelijking betekent het: dit feit is waar.'),
     is: z.union([z.string(), z.number(), z.boolean()]).optional().describe('Het feit heeft precies deze waarde.'),
-    in: z.array(z.union([z.string(), z.number()])).min(1).optional().describe('Het feit heeft een van deze waarden.'),
+    in: z
+      .array(z.union([z.string(), z.number()]))
+      .min(1)
+      .optional()
+      .describe('Het feit heeft een van deze waarden.'),
     minimaal: z.number().optional().describe('Het feit (een getal) is minstens zo groot.'),
     maximaal: z.number().optional().describe('Het feit (een getal) is hooguit zo groot.'),
   })
   .describe('Toets op één feit, met hooguit één vergelijking (is, in, minimaal of maximaal).');
 
-export const voorwaardeSchema: z.ZodType<Voorwaarde> = z.lazy(() =>
-    z.union([
-      z.strictObject({ alle: z.array(voorwaardeSchema).min(1).describe('Alle voorwaarden moeten gelden (en).') }),
-      z.strictObject({ een: z.array(voorwaardeSchema).min(1).describe('Minstens één voorwaarde moet gelden (of).') }),
-      z.strictObject({ niet: voorwaardeSchema.describe('Deze voorwaarde mag niet gelden.') }),
-      feitTestSchema,
-    ]).meta({ id: 'VoorwaardeVorm', description: 'Voorwaarde: alle (en), een (of), niet, of een toets op één feit.' }),
-  ).meta({ id: 'Voorwaarde' });
+export const voorwaardeSchema: z.ZodType<Voorwaarde> = z
+  .lazy(() =>
+    z
+      .union([
+        z.strictObject({ alle: z.array(voorwaardeSchema).min(1).describe('Alle voorwaarden moeten gelden (en).') }),
+        z.strictObject({ een: z.array(voorwaardeSchema).min(1).describe('Minstens één voorwaarde moet gelden (of).') }),
+        z.strictObject({ niet: voorwaardeSchema.describe('Deze voorwaarde mag niet gelden.') }),
+        feitTestSchema,
+      ])
+      .meta({ id: 'VoorwaardeVorm', description: 'Voorwaarde: alle (en), een (of), niet, of een toets op één feit.' }),
+  )
+  .meta({ id: 'Voorwaarde' });
 
 export const feitDeclaratieSchema = z.strictObject({
   type: z.enum(['boolean', 'getal', 'tekst', 'keuze']).describe('Soort waarde: boolean (ja/nee), getal, tekst of keuze.'),
@@ -99,12 +107,16 @@ export const termijnSchema = z.strictObject({
   rekenwijze: z.enum(['kalenderdagen', 'werkdagen']).describe('Tellen in kalenderdagen (weken, maanden) of in werkdagen.'),
   atw: z
     .boolean()
-    .describe('Verlengt de Algemene termijnenwet de termijn tot de eerstvolgende werkdag? Alleen wettelijke termijnen van hooguit 12 weken (Atw art. 1 en 4).'),
+    .describe(
+      'Verlengt de Algemene termijnenwet de termijn tot de eerstvolgende werkdag? Alleen wettelijke termijnen van hooguit 12 weken (Atw art. 1 en 4).',
+    ),
   verdagingMax: duur('Hoeveel de termijn hooguit verdaagd mag worden (Awb 9:11 lid 2: P4W). Weglaten = geen verdaging.').optional(),
   verdagingKennisgevingVoorVerloop: z
     .boolean()
     .optional()
-    .describe('Verdaging vraagt een schriftelijke kennisgeving vóór het verlopen van de termijn (Wkkgz 17 lid 2; naar analogie Awb 9:11 lid 2).'),
+    .describe(
+      'Verdaging vraagt een schriftelijke kennisgeving vóór het verlopen van de termijn (Wkkgz 17 lid 2; naar analogie Awb 9:11 lid 2).',
+    ),
   herinneringen: z.array(herinneringSchema).optional().describe('Herinneringen vóór de vervaldatum.'),
   escalatieNaar: rol('Wie een melding krijgt als de termijn verstrijkt, bijvoorbeeld leidinggevende.').optional(),
   grondslag: z.string().min(1).describe('Wettelijke of contractuele bron, bijvoorbeeld "Awb 9:11 lid 1".'),
@@ -113,7 +125,9 @@ export const termijnSchema = z.strictObject({
       grondslag: z.string().min(1).describe('Waarop de opschorting berust, bijvoorbeeld "Klachtenprotocol Wmo keten §6 (contractueel)".'),
     })
     .optional()
-    .describe('Mag deze termijn worden opgeschort (en hervat)? Alleen voor contractuele termijnen: een wettelijke termijn zoals Awb 9:11 kent alleen verdaging en uitstel met instemming van de klager.'),
+    .describe(
+      'Mag deze termijn worden opgeschort (en hervat)? Alleen voor contractuele termijnen: een wettelijke termijn zoals Awb 9:11 kent alleen verdaging en uitstel met instemming van de klager.',
+    ),
 });
 
 // -- Steps, routing, second line ----------------------------------------------------------------
@@ -131,7 +145,10 @@ export const stappenSchema = z.strictObject({
     .union([z.literal(false), z.strictObject({ naam: z.string().min(1).describe('Naam van de commissie of persoon.') })])
     .optional()
     .describe('Klachtadviesprocedure (Awb afdeling 9.1.3); maakt de afhandeltermijn 10 weken (Awb 9:11 lid 1).'),
-  vierOgen: z.boolean().optional().describe('Een tweede medewerker kijkt naar de afdoening (4-ogen, Uitgangspunten klachtenmanagement Sociaal Domein §1D).'),
+  vierOgen: z
+    .boolean()
+    .optional()
+    .describe('Een tweede medewerker kijkt naar de afdoening (4-ogen, Uitgangspunten klachtenmanagement Sociaal Domein §1D).'),
   tevredenheidscheck: z.boolean().optional().describe('Nagaan of de klager tevreden is met oplossing en behandeling.'),
   horen: z.boolean().describe('Hoorzitting (Awb 9:10), met de uitzonderingen van 9:10 lid 2.'),
 });
@@ -143,9 +160,7 @@ export const eersteLijnSchema = z.strictObject({
   doorsturenNaarAanbieder: voorwaardeSchema
     .optional()
     .describe('Wanneer de gemeente een klacht doorstuurt naar de aanbieder (warme doorverwijzing).'),
-  behandelingDoorGemeente: voorwaardeSchema
-    .optional()
-    .describe('Wanneer de gemeente de klacht zelf behandelt; gaat vóór doorsturen.'),
+  behandelingDoorGemeente: voorwaardeSchema.optional().describe('Wanneer de gemeente de klacht zelf behandelt; gaat vóór doorsturen.'),
   klachtOverGemeente: voorwaardeSchema
     .optional()
     .describe(
@@ -158,7 +173,9 @@ export const eersteLijnSchema = z.strictObject({
   terugkoppelingAanbieder: z
     .array(z.enum(['registratie', 'behandeling', 'afdoening', 'maatregelen', 'terugkoppelingKlager', 'tevredenheid']))
     .optional()
-    .describe('Wat de aanbieder per klacht aan de gemeente terugmeldt: de registratie, de behandeling, de afdoening, de (te nemen) maatregelen, de terugkoppeling aan de klager en of de klager tevreden is.'),
+    .describe(
+      'Wat de aanbieder per klacht aan de gemeente terugmeldt: de registratie, de behandeling, de afdoening, de (te nemen) maatregelen, de terugkoppeling aan de klager en of de klager tevreden is.',
+    ),
 });
 
 export const tweedeLijnSchema = z.strictObject({
@@ -212,16 +229,23 @@ export const signalenSchema = z.strictObject({
   naarCollegeOnverwijld: voorwaardeSchema
     .optional()
     .describe('Wanneer een klacht of signaal onverwijld naar het college gaat (Uitgangspunten klachtenmanagement Sociaal Domein §11-VI).'),
-  behandelaar: rol('Wie signalen en meldingen behandelt die niet over een persoon gaan (Uitgangspunten klachtenmanagement Sociaal Domein §11-IV: beleidsafdeling).'),
+  behandelaar: rol(
+    'Wie signalen en meldingen behandelt die niet over een persoon gaan (Uitgangspunten klachtenmanagement Sociaal Domein §11-IV: beleidsafdeling).',
+  ),
   meldingenNaar: rol('Calamiteiten en geweld gaan onverwijld naar de toezichthouder (Wmo 3.4, Jeugdwet 4.1.8, Wkkgz 11).').optional(),
 });
 
 export const rapportagePeriodeSchema = z.strictObject({
-  periodeTot: z.string().regex(MAAND_DAG_PATROON).describe('Laatste dag van de periode (MM-DD), bijvoorbeeld 04-30 voor "tot en met 30 april".'),
+  periodeTot: z
+    .string()
+    .regex(MAAND_DAG_PATROON)
+    .describe('Laatste dag van de periode (MM-DD), bijvoorbeeld 04-30 voor "tot en met 30 april".'),
   deadline: z
     .string()
     .regex(MAAND_DAG_PATROON)
-    .describe('De rapportage moet binnen zijn vóór deze dag (MM-DD), bijvoorbeeld 07-01 voor "vóór 1 juli". Valt de datum eerder in het jaar dan periodeTot, dan is het die dag in het jaar erna.'),
+    .describe(
+      'De rapportage moet binnen zijn vóór deze dag (MM-DD), bijvoorbeeld 07-01 voor "vóór 1 juli". Valt de datum eerder in het jaar dan periodeTot, dan is het die dag in het jaar erna.',
+    ),
 });
 
 export const rapportageSchema = z.strictObject({
@@ -238,7 +262,9 @@ export const rapportageSchema = z.strictObject({
       deadlines: z
         .array(z.string().regex(MAAND_DAG_PATROON).describe('MM-DD, bijvoorbeeld 07-01 voor "vóór 1 juli".'))
         .optional()
-        .describe('Verouderd: alleen uiterste data (MM-DD), elke periode eindigt dan de dag vóór de deadline en de aanbieder heeft geen tijd. Gebruik perioden.'),
+        .describe(
+          'Verouderd: alleen uiterste data (MM-DD), elke periode eindigt dan de dag vóór de deadline en de aanbieder heeft geen tijd. Gebruik perioden.',
+        ),
       herinneringVoor: duur('Herinnering zo lang vóór een deadline.').optional(),
       naar: rol('Wie de rapportage ontvangt, bijvoorbeeld contractmanager.'),
       inhoud: z
@@ -255,7 +281,14 @@ export const rapportageSchema = z.strictObject({
 export const REGISTRATIE_WAARDE_MAX = 100;
 const registratieLijst = (omschrijving: string) =>
   z
-    .array(z.string().trim().min(1).max(REGISTRATIE_WAARDE_MAX).describe('Eén waarde zoals hij in de rapportage verschijnt (hooguit 100 tekens).'))
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(REGISTRATIE_WAARDE_MAX)
+        .describe('Eén waarde zoals hij in de rapportage verschijnt (hooguit 100 tekens).'),
+    )
     .min(1)
     .optional()
     .describe(`${omschrijving} Weglaten = dit veld wordt niet geregistreerd.`);
@@ -270,7 +303,9 @@ export const registratieSchema = z
       .array(z.string().trim().min(1).max(REGISTRATIE_WAARDE_MAX))
       .min(2)
       .optional()
-      .describe('Of de klager tevreden is. Moet tevreden en ontevreden bevatten (die vullen KLAGER_TEVREDEN en KLAGER_ONTEVREDEN); weglaten = alleen die twee.'),
+      .describe(
+        'Of de klager tevreden is. Moet tevreden en ontevreden bevatten (die vullen KLAGER_TEVREDEN en KLAGER_ONTEVREDEN); weglaten = alleen die twee.',
+      ),
   })
   .describe(
     'Waardenlijsten voor de registratie per klacht, waarnaar de rapportages tellen (Stichtse Vecht art. 11.1: naar aard en oorzaak, met afwikkeling en maatregelen; Amsterdam §5A en §6: tevredenheid). Een waarde buiten de lijst wordt geweigerd.',
@@ -313,10 +348,7 @@ export const definitieSchema = z
       .optional()
       .describe('Gemeentelijke kalender voor termijnen in werkdagen.'),
     feiten: z
-      .record(
-        z.string().regex(FEIT_NAAM_PATROON),
-        feitDeclaratieSchema,
-      )
+      .record(z.string().regex(FEIT_NAAM_PATROON), feitDeclaratieSchema)
       .describe('De feiten waarop voorwaarden toetsen, met hun soort waarde.'),
     eersteLijn: eersteLijnSchema.describe('Eerstelijns klachtbehandeling: aanbieder of gemeente, en de routering.'),
     termijnen: z

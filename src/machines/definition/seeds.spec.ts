@@ -9,7 +9,12 @@ describe('seed definitions', () => {
 
   it('all four seed gemeenten load and pass every validation stage', () => {
     expect(result.errors).toEqual([]);
-    expect(result.definities.map((d) => d.id).sort()).toEqual(['gm0363-amsterdam', 'gm0457-weesp', 'gm1696-wijdemeren', 'gm1904-stichtse-vecht']);
+    expect(result.definities.map((d) => d.id).sort()).toEqual([
+      'gm0363-amsterdam',
+      'gm0457-weesp',
+      'gm1696-wijdemeren',
+      'gm1904-stichtse-vecht',
+    ]);
   });
 
   it('every definition file starts with the yaml-language-server schema line', () => {
@@ -25,7 +30,11 @@ describe('seed definitions', () => {
 
   it('Amsterdam forwards to the ketenpartner only for one partner, not complex, and (first time or bejegening) (Klachtenprotocol Wmo keten Amsterdam §5A)', () => {
     expect(def('gm0363-amsterdam').eersteLijn.doorsturenNaarAanbieder).toEqual({
-      alle: [{ feit: 'aantalAanbieders', is: 1 }, { niet: { feit: 'complex' } }, { een: [{ niet: { feit: 'eerderBijAanbieder' } }, { feit: 'overBejegening' }] }],
+      alle: [
+        { feit: 'aantalAanbieders', is: 1 },
+        { niet: { feit: 'complex' } },
+        { een: [{ niet: { feit: 'eerderBijAanbieder' } }, { feit: 'overBejegening' }] },
+      ],
     });
   });
 
@@ -37,6 +46,10 @@ describe('seed definitions', () => {
   it('Wijdemeren has its ombudscommissie from 1 January 2006, the others an ombudsman', () => {
     expect(def('gm1696-wijdemeren').tweedeLijn).toEqual([expect.objectContaining({ soort: 'ombudscommissie', geldigVanaf: '2006-01-01' })]);
     expect(def('gm1904-stichtse-vecht').tweedeLijn[0]).toMatchObject({ soort: 'nationaleOmbudsman', bevoegdOverAanbieders: false });
-    expect(def('gm0363-amsterdam').tweedeLijn[0]).toMatchObject({ soort: 'gezamenlijkeOmbudsman', naam: 'Ombudsman Metropool Amsterdam', bevoegdOverAanbieders: true });
+    expect(def('gm0363-amsterdam').tweedeLijn[0]).toMatchObject({
+      soort: 'gezamenlijkeOmbudsman',
+      naam: 'Ombudsman Metropool Amsterdam',
+      bevoegdOverAanbieders: true,
+    });
   });
 });

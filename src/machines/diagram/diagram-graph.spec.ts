@@ -59,7 +59,12 @@ describe('toDiagramGraph', () => {
 
   it('a transition without target is an internal self-loop (Awb 9:11 lid 2 verdaging keeps the state)', () => {
     const verdagen = graph.edges.find((e) => e.event === 'VERDAGEN');
-    expect(verdagen).toMatchObject({ source: 'gemeente.inBehandeling', target: 'gemeente.inBehandeling', internal: true, grondslag: 'Awb 9:11 lid 2' });
+    expect(verdagen).toMatchObject({
+      source: 'gemeente.inBehandeling',
+      target: 'gemeente.inBehandeling',
+      internal: true,
+      grondslag: 'Awb 9:11 lid 2',
+    });
   });
 
   it('guards are named: plain, composed (and/not) and inline', () => {
@@ -74,14 +79,22 @@ describe('toDiagramGraph', () => {
   });
 
   it('parameterised guards show their params', () => {
-    expect(guardName({ type: 'termijnVerlopen', params: { termijn: 'afhandeling', max: 4 } })).toBe('termijnVerlopen(termijn=afhandeling, max=4)');
+    expect(guardName({ type: 'termijnVerlopen', params: { termijn: 'afhandeling', max: 4 } })).toBe(
+      'termijnVerlopen(termijn=afhandeling, max=4)',
+    );
     expect(guardName({ type: 'klagerTevreden', params: {} })).toBe('klagerTevreden');
     expect(guardName(undefined)).toBeUndefined();
   });
 
   it('each compound state (and the machine) has one initial marker pointing at its initial child', () => {
     const markers = graph.nodes.filter((n) => n.type === 'initial');
-    expect(markers.map((m) => m.id)).toEqual(['[*]', 'gemeente.[*]', 'gemeente.inBehandeling.[*]', 'gemeente.inBehandeling.adviescommissie.[*]', 'afgerond.[*]']);
+    expect(markers.map((m) => m.id)).toEqual([
+      '[*]',
+      'gemeente.[*]',
+      'gemeente.inBehandeling.[*]',
+      'gemeente.inBehandeling.adviescommissie.[*]',
+      'afgerond.[*]',
+    ]);
     const initialEdges = graph.edges.filter((e) => e.kind === 'initial').map((e) => [e.source, e.target]);
     expect(initialEdges).toEqual([
       ['[*]', 'ontvangen'],

@@ -144,7 +144,9 @@ export function guardName(guard: unknown): string | undefined {
     const { type, params } = guard as { type: string; params?: unknown };
     // Parameterised guards (e.g. `{ type: 'termijnVerlopen', params: { termijn: 'afhandeling' } }`) show their params.
     if (params && typeof params === 'object' && Object.keys(params).length) {
-      const args = Object.entries(params as Record<string, unknown>).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+      const args = Object.entries(params as Record<string, unknown>).map(
+        ([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`,
+      );
       return `${type}(${args.join(', ')})`;
     }
     return type;
@@ -155,7 +157,8 @@ export function guardName(guard: unknown): string | undefined {
 function edgeKind(eventType: string): DiagramEdgeKind {
   if (eventType.startsWith('xstate.done.state.')) return 'done';
   if (eventType.startsWith('xstate.after.')) return 'after';
-  if (eventType.startsWith('xstate.done.actor.') || eventType.startsWith('xstate.error.actor.') || eventType.startsWith('xstate.snapshot.')) return 'actor';
+  if (eventType.startsWith('xstate.done.actor.') || eventType.startsWith('xstate.error.actor.') || eventType.startsWith('xstate.snapshot.'))
+    return 'actor';
   return 'event';
 }
 
@@ -273,7 +276,16 @@ export function toDiagramGraph(machine: AnyStateMachine, opts: DiagramGraphOptio
         // "elke stap" node rather than from every top-level state.
         const from = sourcePath === '' ? ELKE_STAP_ID : sourcePath;
         if (from === ELKE_STAP_ID && !nodes.some((n) => n.id === ELKE_STAP_ID)) {
-          nodes.push({ id: ELKE_STAP_ID, key: ELKE_STAP_ID, label: 'vanuit elke stap', type: 'elkeStap', depth: 1, initial: false, termijnen: [], children: [] });
+          nodes.push({
+            id: ELKE_STAP_ID,
+            key: ELKE_STAP_ID,
+            label: 'vanuit elke stap',
+            type: 'elkeStap',
+            depth: 1,
+            initial: false,
+            termijnen: [],
+            children: [],
+          });
         }
         const targets = t.target ?? [];
         if (targets.length === 0) {

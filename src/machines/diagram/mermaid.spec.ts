@@ -51,7 +51,9 @@ describe('toMermaid', () => {
     expect(mermaid).toContain(
       'ontvangen --> aanbieder : (als doorsturenNaarAanbieder) / Doorsturen naar de aanbieder#58; één aanbieder, niet complex [Klachtenprotocol Wmo §4] ⏱ aanbiederAfhandeling',
     );
-    expect(mermaid).toContain('gemeente_inBehandeling --> gemeente_inBehandeling : VERDAGEN / Afhandeling verdagen, ten hoogste 4 weken [Awb 9#58;11 lid 2]');
+    expect(mermaid).toContain(
+      'gemeente_inBehandeling --> gemeente_inBehandeling : VERDAGEN / Afhandeling verdagen, ten hoogste 4 weken [Awb 9#58;11 lid 2]',
+    );
   });
 
   it('termijnen are also shown as notes next to the state they run in', () => {
@@ -75,7 +77,12 @@ describe('toMermaid', () => {
       ['', 'ontvangen'],
     ]);
     const finals = read.transitions.filter((t) => t.to === '[*]').map((t) => t.from);
-    expect(finals.sort()).toEqual(stateNodes(graph).filter((n) => n.type === 'final').map((n) => n.id.replace(/\./g, '_')).sort());
+    expect(finals.sort()).toEqual(
+      stateNodes(graph)
+        .filter((n) => n.type === 'final')
+        .map((n) => n.id.replace(/\./g, '_'))
+        .sort(),
+    );
   });
 
   it('characters that would end a Mermaid label are written as entity codes', () => {

@@ -84,7 +84,8 @@ export function toMermaid(graph: DiagramGraph, opts: MermaidOptions = {}): strin
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const parentTermijnen = (n: DiagramNode): Set<string> => {
     const set = new Set<string>();
-    for (let p = n.parent ? byId.get(n.parent) : undefined; p; p = p.parent ? byId.get(p.parent) : undefined) p.termijnen.forEach((t) => set.add(t));
+    for (let p = n.parent ? byId.get(n.parent) : undefined; p; p = p.parent ? byId.get(p.parent) : undefined)
+      p.termijnen.forEach((t) => set.add(t));
     return set;
   };
   const lines: string[] = ['stateDiagram-v2'];
@@ -115,7 +116,9 @@ export function toMermaid(graph: DiagramGraph, opts: MermaidOptions = {}): strin
       }
     }
     // Initial marker and final markers belong to the block they are in: Mermaid scopes `[*]` per composite.
-    const initialEdge = graph.edges.find((e) => e.kind === 'initial' && graph.nodes.some((m) => m.id === e.source && (m.parent ?? '') === parentPath));
+    const initialEdge = graph.edges.find(
+      (e) => e.kind === 'initial' && graph.nodes.some((m) => m.id === e.source && (m.parent ?? '') === parentPath),
+    );
     if (initialEdge) lines.push(`${indent}[*] --> ${idOf(initialEdge.target)}`);
     for (const n of children) {
       if (n.type === 'final') lines.push(`${indent}${idOf(n.id)} --> [*]`);

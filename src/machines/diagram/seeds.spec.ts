@@ -15,7 +15,12 @@ const registry = loadRegistry(resolve(__dirname, '../../../definitions'));
 describe('diagrams of the seed definitions', () => {
   it('the seeds load without errors', () => {
     expect(registry.errors).toEqual([]);
-    expect(registry.regimes.map((r) => r.summary.id).sort()).toEqual(['gm0363-amsterdam', 'gm0457-weesp', 'gm1696-wijdemeren', 'gm1904-stichtse-vecht']);
+    expect(registry.regimes.map((r) => r.summary.id).sort()).toEqual([
+      'gm0363-amsterdam',
+      'gm0457-weesp',
+      'gm1696-wijdemeren',
+      'gm1904-stichtse-vecht',
+    ]);
   });
 
   describe.each(registry.regimes.map((r) => [r.summary.id, r] as const))('%s', (_id, regime) => {
@@ -36,7 +41,9 @@ describe('diagrams of the seed definitions', () => {
     it('every transition appears as an edge with its Dutch label', () => {
       const edges = graph.edges.filter((e) => e.kind !== 'initial');
       const trigger = (k: string, ev: string) => (k === 'always' ? 'always' : k === 'done' ? 'done' : ev);
-      expect(edges.map((e) => [e.source, trigger(e.kind, e.event), e.target])).toEqual(raw.edges.map((e) => [e.source, e.trigger, e.target]));
+      expect(edges.map((e) => [e.source, trigger(e.kind, e.event), e.target])).toEqual(
+        raw.edges.map((e) => [e.source, e.trigger, e.target]),
+      );
       edges.forEach((e, i) => {
         expect(e.label).toBe(raw.edges[i].description ?? e.event);
         expect(e.label).not.toBe('');
@@ -63,7 +70,9 @@ describe('diagrams of the seed definitions', () => {
         const badge = allElements(g).find((e) => e.attrs.class === 'overlay-badge');
         expect(badge && textContent(badge)).toBe(String(overlay[g.attrs['data-state']].count));
       }
-      const edgeIds = allElements(tree).filter((e) => e.name === 'g' && (e.attrs.class ?? '').split(' ')[0] === 'edge').map((e) => e.attrs['data-edge']);
+      const edgeIds = allElements(tree)
+        .filter((e) => e.name === 'g' && (e.attrs.class ?? '').split(' ')[0] === 'edge')
+        .map((e) => e.attrs['data-edge']);
       expect(edgeIds.sort()).toEqual(graph.edges.map((e) => e.id).sort());
     });
   });

@@ -22,7 +22,8 @@ beforeAll(async () => {
 });
 
 const num = (el: XmlElement, a: string): number => Number(el.attrs[a]);
-const stateGroups = (root: XmlElement): XmlElement[] => allElements(root).filter((e) => e.name === 'g' && e.attrs['data-state'] !== undefined);
+const stateGroups = (root: XmlElement): XmlElement[] =>
+  allElements(root).filter((e) => e.name === 'g' && e.attrs['data-state'] !== undefined);
 
 describe('toSvg', () => {
   it('the SVG is well-formed XML with width, height and a matching viewBox', () => {
@@ -48,8 +49,13 @@ describe('toSvg', () => {
     expect(groups.map((g) => g.attrs['data-state'])).toEqual(
       // Containers are drawn first (outer to inner), then the other states in document order.
       [
-        ...stateNodes(graph).filter((n) => n.type === 'compound').sort((a, b) => a.depth - b.depth).map((n) => n.id),
-        ...stateNodes(graph).filter((n) => n.type !== 'compound').map((n) => n.id),
+        ...stateNodes(graph)
+          .filter((n) => n.type === 'compound')
+          .sort((a, b) => a.depth - b.depth)
+          .map((n) => n.id),
+        ...stateNodes(graph)
+          .filter((n) => n.type !== 'compound')
+          .map((n) => n.id),
       ],
     );
     expect(groups.map((g) => g.attrs['data-state']).sort()).toEqual([...AWB_VOORBEELD_STATE_PATHS].sort());
@@ -63,7 +69,12 @@ describe('toSvg', () => {
 
   it('each state shows its Dutch label, and special characters survive escaping', () => {
     const hoor = stateGroups(tree).find((g) => g.attrs['data-state'] === 'gemeente.inBehandeling.hoorzitting') as XmlElement;
-    expect(hoor.children.filter((c) => c.name === 'text').map(textContent).join(' ')).toBe('Hoorzitting <verslag volgt> Awb 9:10 lid 3');
+    expect(
+      hoor.children
+        .filter((c) => c.name === 'text')
+        .map(textContent)
+        .join(' '),
+    ).toBe('Hoorzitting <verslag volgt> Awb 9:10 lid 3');
     expect(svg).toContain('Hoorzitting &lt;verslag');
     const onderzoek = stateGroups(tree).find((g) => g.attrs['data-state'] === 'gemeente.inBehandeling.onderzoek') as XmlElement;
     expect(textContent(onderzoek)).toContain('Onderzoek & hoor');
@@ -85,7 +96,13 @@ describe('toSvg', () => {
     }
     // One filled start dot per compound state and one for the machine.
     const dots = allElements(tree).filter((e) => e.name === 'circle' && e.attrs.class === 'initial');
-    expect(dots.map((d) => d.attrs['data-initial'])).toEqual(['', 'gemeente', 'gemeente.inBehandeling', 'gemeente.inBehandeling.adviescommissie', 'afgerond']);
+    expect(dots.map((d) => d.attrs['data-initial'])).toEqual([
+      '',
+      'gemeente',
+      'gemeente.inBehandeling',
+      'gemeente.inBehandeling.adviescommissie',
+      'afgerond',
+    ]);
   });
 
   it('every transition is drawn as a path with an arrowhead and its label; one that stays in its state is listed inside it', () => {
@@ -135,7 +152,9 @@ describe('toSvg', () => {
     // Segment widths are proportional to the counts.
     const widths = band('gemeente.inBehandeling.onderzoek').map((b) => num(b, 'width'));
     expect(widths[0] / widths[2]).toBeCloseTo(7 / 2, 0);
-    expect(textContent(onderzoek.children.find((c) => c.name === 'title') as XmlElement)).toContain('12 klachten: 7 op tijd, 3 bijna verlopen, 2 te laat; mediaan 14 dagen');
+    expect(textContent(onderzoek.children.find((c) => c.name === 'title') as XmlElement)).toContain(
+      '12 klachten: 7 op tijd, 3 bijna verlopen, 2 te laat; mediaan 14 dagen',
+    );
 
     expect(textContent(badge('aanbieder') as XmlElement)).toBe('4');
     expect(band('aanbieder').map((b) => b.attrs.class)).toEqual(['band-op-tijd']);
@@ -148,9 +167,14 @@ describe('toSvg', () => {
   });
 
   it('fase colours come with a legend; second line and special regimes are dashed', () => {
-    const legend = allElements(tree).filter((e) => e.attrs.class === 'legend-fase').map((e) => e.attrs['data-fase']);
+    const legend = allElements(tree)
+      .filter((e) => e.attrs.class === 'legend-fase')
+      .map((e) => e.attrs['data-fase']);
     expect(legend).toEqual(['intake', 'aanbieder', 'gemeente', 'tweedeLijn', 'bijzonder', 'afgerond']);
-    const rectOf = (path: string) => stateGroups(tree).find((x) => x.attrs['data-state'] === path)?.children.find((c) => c.name === 'rect') as XmlElement;
+    const rectOf = (path: string) =>
+      stateGroups(tree)
+        .find((x) => x.attrs['data-state'] === path)
+        ?.children.find((c) => c.name === 'rect') as XmlElement;
     expect(rectOf('tweedeLijn').attrs['stroke-dasharray']).toBeDefined();
     expect(rectOf('jeugdwet').attrs['stroke-dasharray']).toBeDefined();
     expect(rectOf('gemeente.ontvangstBevestigen').attrs['stroke-dasharray']).toBeUndefined();

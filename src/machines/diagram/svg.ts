@@ -193,7 +193,9 @@ interface LaidEdge {
 
 function overlayTitle(o: StateOverlay): string {
   const opTijd = Math.max(0, o.count - o.overdue - o.nearlyDue);
-  const parts = [`${o.count} ${o.count === 1 ? 'klacht' : 'klachten'}: ${opTijd} op tijd, ${o.nearlyDue} bijna verlopen, ${o.overdue} te laat`];
+  const parts = [
+    `${o.count} ${o.count === 1 ? 'klacht' : 'klachten'}: ${opTijd} op tijd, ${o.nearlyDue} bijna verlopen, ${o.overdue} te laat`,
+  ];
   if (o.medianDays !== undefined) parts.push(`mediaan ${o.medianDays} ${o.medianDays === 1 ? 'dag' : 'dagen'} in deze stap`);
   return parts.join('; ');
 }
@@ -267,7 +269,14 @@ export async function layoutDiagram(graph: DiagramGraph, opts: LayoutOptions = {
   const elkEdges: ElkExtendedEdge[] = drawnEdges.map((e) => {
     const lines = edgeLabels.get(e.id) ?? [];
     const labels: ElkLabel[] = lines.length
-      ? [{ id: `${e.id}.label`, text: lines.join('\n'), width: Math.max(...lines.map((l, i) => l.length * (i === 0 && isBoldTrigger(e) ? EDGE_BOLD_CHAR : EDGE_CHAR))) + 10, height: lines.length * 13 + 4 }]
+      ? [
+          {
+            id: `${e.id}.label`,
+            text: lines.join('\n'),
+            width: Math.max(...lines.map((l, i) => l.length * (i === 0 && isBoldTrigger(e) ? EDGE_BOLD_CHAR : EDGE_CHAR))) + 10,
+            height: lines.length * 13 + 4,
+          },
+        ]
       : [];
     return { id: e.id, sources: [e.source], targets: [e.target], labels };
   });
@@ -330,7 +339,18 @@ export async function layoutDiagram(graph: DiagramGraph, opts: LayoutOptions = {
     laidEdges.push({
       edge,
       points,
-      ...(lab && lines.length ? { label: { x: lab.x ?? 0, y: lab.y ?? 0, width: lab.width ?? 0, height: lab.height ?? 0, lines, full: (opts.edgeLabels ?? 'full') === 'full' } } : {}),
+      ...(lab && lines.length
+        ? {
+            label: {
+              x: lab.x ?? 0,
+              y: lab.y ?? 0,
+              width: lab.width ?? 0,
+              height: lab.height ?? 0,
+              lines,
+              full: (opts.edgeLabels ?? 'full') === 'full',
+            },
+          }
+        : {}),
     });
   }
 
@@ -350,11 +370,17 @@ export function renderSvg(layout: DiagramLayout, opts: Pick<SvgOptions, 'overlay
   const height = Math.ceil(MARGIN + titleH + diagramH + (legend.height ? 24 + legend.height : 0) + MARGIN);
 
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="diagram-titel" font-family="'Segoe UI', 'DejaVu Sans', Arial, sans-serif" data-machine="${escapeXml(graph.id)}">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="diagram-titel" font-family="'Segoe UI', 'DejaVu Sans', Arial, sans-serif" data-machine="${escapeXml(graph.id)}">`,
+  );
   out.push(`<title id="diagram-titel">${escapeXml(title || graph.id)}</title>`);
   out.push('<defs>');
-  out.push('<marker id="pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#37474f"/></marker>');
-  out.push('<marker id="pijl-zacht" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#8a96a3"/></marker>');
+  out.push(
+    '<marker id="pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#37474f"/></marker>',
+  );
+  out.push(
+    '<marker id="pijl-zacht" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#8a96a3"/></marker>',
+  );
   out.push('</defs>');
   out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
   if (title) out.push(`<text x="${MARGIN}" y="${MARGIN + 16}" font-size="17" font-weight="600" fill="#1d2b3a">${escapeXml(title)}</text>`);
@@ -368,7 +394,9 @@ export function renderSvg(layout: DiagramLayout, opts: Pick<SvgOptions, 'overlay
   out.push('</g>');
   for (const n of graph.nodes) {
     if (isContainer(n)) continue;
-    out.push(n.type === 'initial' ? drawInitial(n, pos.get(n.id)) : drawState(n, boxes.get(n.id) as NodeBox, pos.get(n.id), opts.overlay?.[n.id]));
+    out.push(
+      n.type === 'initial' ? drawInitial(n, pos.get(n.id)) : drawState(n, boxes.get(n.id) as NodeBox, pos.get(n.id), opts.overlay?.[n.id]),
+    );
   }
   // Edge labels last: readable over lines that cross them.
   out.push('<g class="edge-labels">');
@@ -398,7 +426,13 @@ function drawState(n: DiagramNode, box: NodeBox, p: Laid | undefined, overlay: S
   // Only real states carry class "state" and data-state (the web view keys its overlay on them).
   const pseudo = n.type === 'elkeStap';
   const classes = pseudo ? 'elke-stap' : ['state', n.type, n.fase ? `fase-${n.fase}` : 'fase-geen'].join(' ');
-  const titleText = [n.label, n.grondslag ? `grondslag: ${n.grondslag}` : '', n.termijnen.length ? `termijn: ${n.termijnen.join(', ')}` : '', overlay ? overlayTitle(overlay) : '', n.id]
+  const titleText = [
+    n.label,
+    n.grondslag ? `grondslag: ${n.grondslag}` : '',
+    n.termijnen.length ? `termijn: ${n.termijnen.join(', ')}` : '',
+    overlay ? overlayTitle(overlay) : '',
+    n.id,
+  ]
     .filter(Boolean)
     .join('\n');
   const attrs = [
@@ -407,29 +441,52 @@ function drawState(n: DiagramNode, box: NodeBox, p: Laid | undefined, overlay: S
     n.fase ? `data-fase="${n.fase}"` : '',
     overlay ? `data-count="${overlay.count}" data-overdue="${overlay.overdue}" data-nearly-due="${overlay.nearlyDue}"` : '',
     overlay?.medianDays !== undefined ? `data-median-days="${overlay.medianDays}"` : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   const parts: string[] = [`<g ${attrs}>`, `<title>${escapeXml(titleText)}</title>`];
   const dash = st.dash ? ` stroke-dasharray="${st.dash}"` : '';
   const rx = n.type === 'elkeStap' ? Math.min(18, p.height / 2) : container ? 10 : 8;
   const fill = container ? st.container : n.type === 'elkeStap' ? '#ffffff' : st.fill;
   const elkeDash = n.type === 'elkeStap' ? ' stroke-dasharray="4 3"' : dash;
-  parts.push(`<rect x="${r(p.x)}" y="${r(p.y)}" width="${r(p.width)}" height="${r(p.height)}" rx="${r(rx)}" fill="${fill}" stroke="${st.stroke}" stroke-width="${st.strokeWidth}"${elkeDash}/>`);
+  parts.push(
+    `<rect x="${r(p.x)}" y="${r(p.y)}" width="${r(p.width)}" height="${r(p.height)}" rx="${r(rx)}" fill="${fill}" stroke="${st.stroke}" stroke-width="${st.strokeWidth}"${elkeDash}/>`,
+  );
   if (n.type === 'final') {
     // Final state: double border.
-    parts.push(`<rect x="${r(p.x + 4)}" y="${r(p.y + 4)}" width="${r(p.width - 8)}" height="${r(p.height - 8)}" rx="${r(rx - 3)}" fill="none" stroke="${st.stroke}" stroke-width="1.2"/>`);
+    parts.push(
+      `<rect x="${r(p.x + 4)}" y="${r(p.y + 4)}" width="${r(p.width - 8)}" height="${r(p.height - 8)}" rx="${r(rx - 3)}" fill="none" stroke="${st.stroke}" stroke-width="1.2"/>`,
+    );
   }
   if (container) {
     const headerLine = p.y + box.header;
-    parts.push(`<line x1="${r(p.x)}" y1="${r(headerLine)}" x2="${r(p.x + p.width)}" y2="${r(headerLine)}" stroke="${st.stroke}" stroke-width="0.6" stroke-opacity="0.5"/>`);
+    parts.push(
+      `<line x1="${r(p.x)}" y1="${r(headerLine)}" x2="${r(p.x + p.width)}" y2="${r(headerLine)}" stroke="${st.stroke}" stroke-width="0.6" stroke-opacity="0.5"/>`,
+    );
     parts.push(textLines(box.labelLines, p.x + 12, p.y + 8 + LABEL_FONT, LABEL_FONT, LINE, `font-weight="600" fill="#1d2b3a"`));
-    parts.push(textLines(box.sub, p.x + 12, p.y + 8 + box.labelLines.length * LINE + SMALL_FONT + 2, SMALL_FONT, SMALL_LINE, `fill="#4a5866"`));
-    parts.push(drawInternals(box, p.x + 12, p.y + 8 + box.labelLines.length * LINE + box.sub.length * SMALL_LINE + 4, p.width - 24, 'start', st));
+    parts.push(
+      textLines(box.sub, p.x + 12, p.y + 8 + box.labelLines.length * LINE + SMALL_FONT + 2, SMALL_FONT, SMALL_LINE, `fill="#4a5866"`),
+    );
+    parts.push(
+      drawInternals(box, p.x + 12, p.y + 8 + box.labelLines.length * LINE + box.sub.length * SMALL_LINE + 4, p.width - 24, 'start', st),
+    );
   } else {
     const cx = p.x + p.width / 2;
     const top = p.y + (p.height - BAND - (box.labelLines.length * LINE + box.sub.length * SMALL_LINE + internalsHeight(box))) / 2;
     parts.push(textLines(box.labelLines, cx, top + LABEL_FONT, LABEL_FONT, LINE, `text-anchor="middle" font-weight="600" fill="#1d2b3a"`));
-    parts.push(textLines(box.sub, cx, top + box.labelLines.length * LINE + SMALL_FONT + 1, SMALL_FONT, SMALL_LINE, `text-anchor="middle" fill="#4a5866"`));
-    parts.push(drawInternals(box, p.x + 10, top + box.labelLines.length * LINE + box.sub.length * SMALL_LINE + 4, p.width - 20, 'middle', st));
+    parts.push(
+      textLines(
+        box.sub,
+        cx,
+        top + box.labelLines.length * LINE + SMALL_FONT + 1,
+        SMALL_FONT,
+        SMALL_LINE,
+        `text-anchor="middle" fill="#4a5866"`,
+      ),
+    );
+    parts.push(
+      drawInternals(box, p.x + 10, top + box.labelLines.length * LINE + box.sub.length * SMALL_LINE + 4, p.width - 20, 'middle', st),
+    );
   }
   if (overlay) parts.push(drawOverlay(overlay, p, container ? box.header : 0));
   parts.push('</g>');
@@ -439,7 +496,9 @@ function drawState(n: DiagramNode, box: NodeBox, p: Laid | undefined, overlay: S
 /** The internal-transition compartment: a separator, then `↻ EVENT [guard]` per transition, each an edge group. */
 function drawInternals(box: NodeBox, x: number, y: number, width: number, anchor: 'start' | 'middle', st: FaseStyle): string {
   if (!box.internals.length) return '';
-  const parts: string[] = [`<line x1="${r(x)}" y1="${r(y)}" x2="${r(x + width)}" y2="${r(y)}" stroke="${st.stroke}" stroke-width="0.5" stroke-opacity="0.4"/>`];
+  const parts: string[] = [
+    `<line x1="${r(x)}" y1="${r(y)}" x2="${r(x + width)}" y2="${r(y)}" stroke="${st.stroke}" stroke-width="0.5" stroke-opacity="0.4"/>`,
+  ];
   box.internals.forEach(({ edge, text }, i) => {
     const tx = anchor === 'middle' ? x + width / 2 : x;
     parts.push(
@@ -462,7 +521,9 @@ function drawOverlay(o: StateOverlay, p: Laid, header: number): string {
   const bandY = header ? p.y + header - BAND / 2 : p.y + p.height - BAND - 4;
   parts.push(`<g class="overlay-band">`);
   if (count === 0) {
-    parts.push(`<rect class="band-leeg" x="${r(bandX)}" y="${r(bandY)}" width="${r(bandW)}" height="${BAND}" rx="2" fill="${BAND_KLEUREN.leeg}"/>`);
+    parts.push(
+      `<rect class="band-leeg" x="${r(bandX)}" y="${r(bandY)}" width="${r(bandW)}" height="${BAND}" rx="2" fill="${BAND_KLEUREN.leeg}"/>`,
+    );
   } else {
     let x = bandX;
     const segs: Array<[string, number, string]> = [
@@ -488,11 +549,19 @@ function drawOverlay(o: StateOverlay, p: Laid, header: number): string {
   const badgeFill = overdue > 0 ? BAND_KLEUREN.teLaat : nearly > 0 ? BAND_KLEUREN.bijnaVerlopen : '#1d2b3a';
   parts.push(`<g class="overlay-badge" data-count="${count}">`);
   if (mediaan) {
-    parts.push(`<g class="overlay-mediaan"><rect x="${r(bx - mw + 9)}" y="${r(by)}" width="${r(mw)}" height="18" rx="9" fill="#ffffff" stroke="${badgeFill}" stroke-width="1.2"/>`);
-    parts.push(`<text x="${r(bx - mw / 2 + 6)}" y="${r(by + 13)}" font-size="10" text-anchor="middle" fill="#1d2b3a">${escapeXml(mediaan)}</text></g>`);
+    parts.push(
+      `<g class="overlay-mediaan"><rect x="${r(bx - mw + 9)}" y="${r(by)}" width="${r(mw)}" height="18" rx="9" fill="#ffffff" stroke="${badgeFill}" stroke-width="1.2"/>`,
+    );
+    parts.push(
+      `<text x="${r(bx - mw / 2 + 6)}" y="${r(by + 13)}" font-size="10" text-anchor="middle" fill="#1d2b3a">${escapeXml(mediaan)}</text></g>`,
+    );
   }
-  parts.push(`<rect x="${r(bx)}" y="${r(by)}" width="${r(bw)}" height="18" rx="9" fill="${badgeFill}" stroke="#ffffff" stroke-width="1.5"/>`);
-  parts.push(`<text x="${r(bx + bw / 2)}" y="${r(by + 13)}" font-size="11" font-weight="700" text-anchor="middle" fill="#ffffff">${text}</text></g>`);
+  parts.push(
+    `<rect x="${r(bx)}" y="${r(by)}" width="${r(bw)}" height="18" rx="9" fill="${badgeFill}" stroke="#ffffff" stroke-width="1.5"/>`,
+  );
+  parts.push(
+    `<text x="${r(bx + bw / 2)}" y="${r(by + 13)}" font-size="11" font-weight="700" text-anchor="middle" fill="#ffffff">${text}</text></g>`,
+  );
   return parts.join('');
 }
 
@@ -503,11 +572,20 @@ function edgeAttrs(e: DiagramEdge): string {
     `data-source="${escapeXml(e.source)}"`,
     `data-target="${escapeXml(e.target)}"`,
     e.event && e.kind === 'event' ? `data-event="${escapeXml(e.event)}"` : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function edgeTitle(e: DiagramEdge): string {
-  return [e.kind === 'event' ? e.event : '', e.label, e.guard ? `voorwaarde: ${e.guard}` : '', e.grondslag ? `grondslag: ${e.grondslag}` : '', e.termijnen.length ? `start termijn: ${e.termijnen.join(', ')}` : '', e.internal ? 'blijft in deze stap' : '']
+  return [
+    e.kind === 'event' ? e.event : '',
+    e.label,
+    e.guard ? `voorwaarde: ${e.guard}` : '',
+    e.grondslag ? `grondslag: ${e.grondslag}` : '',
+    e.termijnen.length ? `start termijn: ${e.termijnen.join(', ')}` : '',
+    e.internal ? 'blijft in deze stap' : '',
+  ]
     .filter(Boolean)
     .join('\n');
 }
@@ -536,7 +614,9 @@ function drawEdgeLabel(le: LaidEdge): string {
     const isTrigger = i === 0 && isBoldTrigger(e);
     const isTail = l.full && i === l.lines.length - 1 && (!!e.grondslag || e.termijnen.length > 0);
     const attrs = isTrigger ? 'font-weight="700" fill="#263238"' : isTail ? 'fill="#6b3fa0" font-style="italic"' : 'fill="#263238"';
-    parts.push(`<text x="${r(l.x + 4)}" y="${r(l.y + 2 + EDGE_FONT + i * 13)}" font-size="${EDGE_FONT}" ${attrs}>${escapeXml(line)}</text>`);
+    parts.push(
+      `<text x="${r(l.x + 4)}" y="${r(l.y + 2 + EDGE_FONT + i * 13)}" font-size="${EDGE_FONT}" ${attrs}>${escapeXml(line)}</text>`,
+    );
   });
   parts.push('</g>');
   return parts.join('');
@@ -558,7 +638,8 @@ function drawLegend(graph: DiagramGraph, overlay: boolean, maxWidth: number): { 
   }
   items.push({
     width: 30 + 5 * 6.3 + 18,
-    svg: (x, y) => `<g class="legend-start"><circle cx="${r(x + 11)}" cy="${r(y + 7)}" r="6" fill="#1d2b3a"/><text x="${r(x + 30)}" y="${r(y + 11)}" font-size="11" fill="#1d2b3a">start</text></g>`,
+    svg: (x, y) =>
+      `<g class="legend-start"><circle cx="${r(x + 11)}" cy="${r(y + 7)}" r="6" fill="#1d2b3a"/><text x="${r(x + 30)}" y="${r(y + 11)}" font-size="11" fill="#1d2b3a">start</text></g>`,
   });
   items.push({
     width: 30 + 10 * 6.3 + 18,
@@ -575,7 +656,8 @@ function drawLegend(graph: DiagramGraph, overlay: boolean, maxWidth: number): { 
   if (graph.edges.some((e) => e.internal)) {
     items.push({
       width: 30 + 30 * 6.3 + 18,
-      svg: (x, y) => `<g class="legend-intern"><text x="${r(x + 11)}" y="${r(y + 11)}" font-size="12" text-anchor="middle" fill="#263238">${INTERN}</text><text x="${r(x + 30)}" y="${r(y + 11)}" font-size="11" fill="#1d2b3a">gebeurtenis zonder stapwissel</text></g>`,
+      svg: (x, y) =>
+        `<g class="legend-intern"><text x="${r(x + 11)}" y="${r(y + 11)}" font-size="12" text-anchor="middle" fill="#263238">${INTERN}</text><text x="${r(x + 30)}" y="${r(y + 11)}" font-size="11" fill="#1d2b3a">gebeurtenis zonder stapwissel</text></g>`,
     });
   }
   if (overlay) {
@@ -593,7 +675,8 @@ function drawLegend(graph: DiagramGraph, overlay: boolean, maxWidth: number): { 
     for (const [cls, text, colour] of band) {
       items.push({
         width: 30 + text.length * 6.3 + 18,
-        svg: (x, y) => `<g class="legend-band legend-${cls}"><rect x="${r(x)}" y="${r(y + 4)}" width="22" height="6" fill="${colour}"/><text x="${r(x + 30)}" y="${r(y + 11)}" font-size="11" fill="#1d2b3a">${text}</text></g>`,
+        svg: (x, y) =>
+          `<g class="legend-band legend-${cls}"><rect x="${r(x)}" y="${r(y + 4)}" width="22" height="6" fill="${colour}"/><text x="${r(x + 30)}" y="${r(y + 11)}" font-size="11" fill="#1d2b3a">${text}</text></g>`,
       });
     }
   }

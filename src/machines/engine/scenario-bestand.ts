@@ -22,14 +22,24 @@ const TIJDSTIP = z
 const EVENTS = Object.keys(GEBEURTENISSEN).filter((e) => e !== 'KLACHT_ONTVANGEN') as [string, ...string[]];
 
 const IntakeDeel = z.strictObject({
-  gemeente: z.string().regex(/^GM\d{4}$/).describe('de CBS-code van de gemeente, bijvoorbeeld GM0363').optional(),
+  gemeente: z
+    .string()
+    .regex(/^GM\d{4}$/)
+    .describe('de CBS-code van de gemeente, bijvoorbeeld GM0363')
+    .optional(),
   kanaal: z.enum(['telefoon', 'balie', 'brief', 'webformulier', 'email']).optional(),
   ontvangenOp: TIJDSTIP.optional(),
   ingediendBij: z.enum(['gemeente', 'aanbieder', 'ombudsman']).optional(),
   soort: z.enum(SOORTEN as [Soort, ...Soort[]]).optional(),
   onderwerp: z.string().optional(),
   aanbieders: z
-    .array(z.strictObject({ id: z.string().min(1), naam: z.string().optional(), type: z.enum(['wmo', 'jeugdhulp', 'zorg', 'overig']).optional() }))
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        naam: z.string().optional(),
+        type: z.enum(['wmo', 'jeugdhulp', 'zorg', 'overig']).optional(),
+      }),
+    )
     .optional(),
   feiten: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])).optional(),
 });
@@ -45,7 +55,12 @@ const IntentVerwacht = z.strictObject({
 const TermijnVerwacht = z.union([
   DATUM,
   z.literal('loopt niet'),
-  z.strictObject({ vervaldatum: DATUM.optional(), label: z.string().optional(), grondslag: z.string().optional(), escalatieNaar: z.string().optional() }),
+  z.strictObject({
+    vervaldatum: DATUM.optional(),
+    label: z.string().optional(),
+    grondslag: z.string().optional(),
+    escalatieNaar: z.string().optional(),
+  }),
 ]);
 
 const VerloopVerwacht = z.union([
@@ -128,7 +143,13 @@ export function leesScenarioBestand(tekst: string, file: string): { bestand?: Sc
     return {
       errors: doc.errors.map((e) => {
         const p = lines.linePos(e.pos[0]);
-        return { file, line: p.line, column: p.col, message: `YAML-syntaxfout: ${e.message.split('\n')[0]}`, hint: 'controleer de inspringing (spaties, geen tabs) en de dubbele punten rond deze plek' };
+        return {
+          file,
+          line: p.line,
+          column: p.col,
+          message: `YAML-syntaxfout: ${e.message.split('\n')[0]}`,
+          hint: 'controleer de inspringing (spaties, geen tabs) en de dubbele punten rond deze plek',
+        };
       }),
     };
   }
@@ -136,13 +157,28 @@ export function leesScenarioBestand(tekst: string, file: string): { bestand?: Sc
   const ruw = doc.toJS() as unknown;
   if (!ruw || typeof ruw !== 'object' || Array.isArray(ruw)) {
     return {
-      errors: [{ file, line: 1, column: 1, message: 'een scenario is een blok met sleutels', hint: 'begin met naam:, intake: en gebeurtenissen:, of met suite: en scenarios: (zie docs/definities.md)' }],
+      errors: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          message: 'een scenario is een blok met sleutels',
+          hint: 'begin met naam:, intake: en gebeurtenissen:, of met suite: en scenarios: (zie docs/definities.md)',
+        },
+      ],
     };
   }
   const isSuite = 'scenarios' in ruw || 'suite' in ruw;
   const schema = isSuite ? Suite : EnkelScenario;
   // The definitions' error wording (unknown key with a suggestion, missing key, wrong date ...).
-  const alsDefinitie = { id: '', file, definitie: ruw as never, ruw, positie: (p: Pad) => positie(p), sleutelPositie: (p: Pad) => positie(p, true) };
+  const alsDefinitie = {
+    id: '',
+    file,
+    definitie: ruw as never,
+    ruw,
+    positie: (p: Pad) => positie(p),
+    sleutelPositie: (p: Pad) => positie(p, true),
+  };
   const errors = schemaFouten(alsDefinitie, schema as never);
   if (errors.length) return { errors };
 
@@ -188,7 +224,12 @@ function maakScenario(
       })),
     };
   }
-  const gebeurtenissen: ScenarioGebeurtenis[] = sc.gebeurtenissen.map((g) => ({ op: g.op, event: g.event, ...(g.data ? { data: g.data } : {}), ...(g.actor ? { actor: g.actor } : {}) }));
+  const gebeurtenissen: ScenarioGebeurtenis[] = sc.gebeurtenissen.map((g) => ({
+    op: g.op,
+    event: g.event,
+    ...(g.data ? { data: g.data } : {}),
+    ...(g.actor ? { actor: g.actor } : {}),
+  }));
   return {
     naam: sc.naam,
     pad,
@@ -200,7 +241,6 @@ function maakScenario(
     ...(sc.eindstand ? { eindstand: sc.eindstand } : {}),
   };
 }
-
 
 /** Relative to the repository root; scenario files name it on line 1 for their editor. */
 export const SCENARIO_JSON_SCHEMA_BESTAND = 'scenarios/klachtregie-scenario.schema.json';

@@ -100,9 +100,15 @@ function toetsVerwachting(
   const { regime } = ctx;
 
   if (v.geweigerd !== undefined && event) {
-    if (v.geweigerd === false && !resultaat.accepted) fout(['geweigerd'], `verwacht dat ${event} wordt geaccepteerd, maar het werd geweigerd: ${resultaat.reason ?? ''}`);
-    if (v.geweigerd !== false && resultaat.accepted) fout(['geweigerd'], `verwacht dat ${event} wordt geweigerd, maar het werd geaccepteerd (stap nu: ${resultaat.state})`);
-    if (typeof v.geweigerd === 'string' && !resultaat.accepted && !(resultaat.reason ?? '').toLowerCase().includes(v.geweigerd.toLowerCase())) {
+    if (v.geweigerd === false && !resultaat.accepted)
+      fout(['geweigerd'], `verwacht dat ${event} wordt geaccepteerd, maar het werd geweigerd: ${resultaat.reason ?? ''}`);
+    if (v.geweigerd !== false && resultaat.accepted)
+      fout(['geweigerd'], `verwacht dat ${event} wordt geweigerd, maar het werd geaccepteerd (stap nu: ${resultaat.state})`);
+    if (
+      typeof v.geweigerd === 'string' &&
+      !resultaat.accepted &&
+      !(resultaat.reason ?? '').toLowerCase().includes(v.geweigerd.toLowerCase())
+    ) {
       fout(['geweigerd'], `verwacht een weigering met '${v.geweigerd}' in de reden, maar de reden is: ${resultaat.reason ?? '(geen)'}`);
     }
   }
@@ -111,16 +117,29 @@ function toetsVerwachting(
       const s = didYouMean(v.stap, ctx.staten);
       fout(['stap'], `stap '${v.stap}' bestaat niet in de regeling van ${regime.summary.gemeente.naam}${s ? `; bedoelde u '${s}'?` : ''}`);
     } else if (resultaat.state !== v.stap) {
-      fout(['stap'], `verwacht stap '${v.stap}' (${regime.beschrijfState(v.stap)}), maar de klacht staat in '${resultaat.state}' (${regime.beschrijfState(resultaat.state)})`);
+      fout(
+        ['stap'],
+        `verwacht stap '${v.stap}' (${regime.beschrijfState(v.stap)}), maar de klacht staat in '${resultaat.state}' (${regime.beschrijfState(resultaat.state)})`,
+      );
     }
   }
   if (v.afgesloten !== undefined && v.afgesloten !== resultaat.done) {
-    fout(['afgesloten'], v.afgesloten ? `verwacht dat de klacht is afgesloten, maar die loopt nog (stap '${resultaat.state}')` : `verwacht dat de klacht nog loopt, maar die is afgesloten (stap '${resultaat.state}')`);
+    fout(
+      ['afgesloten'],
+      v.afgesloten
+        ? `verwacht dat de klacht is afgesloten, maar die loopt nog (stap '${resultaat.state}')`
+        : `verwacht dat de klacht nog loopt, maar die is afgesloten (stap '${resultaat.state}')`,
+    );
   }
   for (const [naam, tv] of Object.entries(v.termijnen ?? {})) {
     if (!ctx.termijnNamen.includes(naam)) {
       const s = didYouMean(naam, ctx.termijnNamen);
-      fout(['termijnen', naam], `termijn '${naam}' bestaat niet in de regeling van ${regime.summary.gemeente.naam}${s ? `; bedoelde u '${s}'?` : `; bekend: ${ctx.termijnNamen.join(', ')}`}`, undefined, true);
+      fout(
+        ['termijnen', naam],
+        `termijn '${naam}' bestaat niet in de regeling van ${regime.summary.gemeente.naam}${s ? `; bedoelde u '${s}'?` : `; bekend: ${ctx.termijnNamen.join(', ')}`}`,
+        undefined,
+        true,
+      );
       continue;
     }
     const t = resultaat.termijnen.find((x) => x.naam === naam);
@@ -138,7 +157,8 @@ function toetsVerwachting(
       fout(['termijnen', naam], `termijn ${naam}: verwacht vervaldatum ${verwacht.vervaldatum}, maar die is ${t.vervaldatum}`, t.uitleg);
     }
     for (const veld of ['label', 'grondslag', 'escalatieNaar'] as const) {
-      if (verwacht[veld] !== undefined && verwacht[veld] !== t[veld]) fout(['termijnen', naam, veld], `termijn ${naam}: verwacht ${veld} '${verwacht[veld]}', maar die is '${t[veld] ?? ''}'`);
+      if (verwacht[veld] !== undefined && verwacht[veld] !== t[veld])
+        fout(['termijnen', naam, veld], `termijn ${naam}: verwacht ${veld} '${verwacht[veld]}', maar die is '${t[veld] ?? ''}'`);
     }
   }
   (v.intents ?? []).forEach((iv, i) => {
@@ -147,38 +167,63 @@ function toetsVerwachting(
   });
   (v.geenIntents ?? []).forEach((type, i) => {
     const gevonden = resultaat.intents.filter((x) => x.type === type);
-    if (gevonden.length) fout(['geenIntents', i], `verwacht geen intent ${type}, maar die werd wel gegeven: ${gevonden.map(beschrijfIntent).join('; ')}`);
+    if (gevonden.length)
+      fout(['geenIntents', i], `verwacht geen intent ${type}, maar die werd wel gegeven: ${gevonden.map(beschrijfIntent).join('; ')}`);
   });
   (v.verlopen ?? []).forEach((vv: VerloopVerwachting, i) => {
     const e = typeof vv === 'string' ? { termijn: vv } : vv;
     const kandidaten = klok.verlopen.filter((r) => r.data?.termijn === e.termijn);
-    const gebeurd = klok.verlopen.length ? klok.verlopen.map((r) => `${String(r.data?.termijn)} op ${r.datum}`).join(', ') : 'er verliep geen termijn';
+    const gebeurd = klok.verlopen.length
+      ? klok.verlopen.map((r) => `${String(r.data?.termijn)} op ${r.datum}`).join(', ')
+      : 'er verliep geen termijn';
     if (!kandidaten.length) {
-      fout(['verlopen', i], `verwacht dat termijn ${e.termijn} verloopt (virtuele klok), maar die verliep niet; ${klok.verlopen.length ? `wel verlopen: ${gebeurd}` : gebeurd}`);
+      fout(
+        ['verlopen', i],
+        `verwacht dat termijn ${e.termijn} verloopt (virtuele klok), maar die verliep niet; ${klok.verlopen.length ? `wel verlopen: ${gebeurd}` : gebeurd}`,
+      );
       return;
     }
     const opDag = e.op ? kandidaten.filter((r) => r.datum === e.op) : kandidaten;
     if (!opDag.length) {
-      fout(['verlopen', i, 'op'], `verwacht dat termijn ${e.termijn} verloopt op ${e.op}, maar die verliep op ${kandidaten.map((r) => r.datum).join(', ')}`);
+      fout(
+        ['verlopen', i, 'op'],
+        `verwacht dat termijn ${e.termijn} verloopt op ${e.op}, maar die verliep op ${kandidaten.map((r) => r.datum).join(', ')}`,
+      );
       return;
     }
     (e.intents ?? []).forEach((iv, j) => {
-      const f = zoekIntent(iv, opDag.flatMap((r) => r.intents));
+      const f = zoekIntent(
+        iv,
+        opDag.flatMap((r) => r.intents),
+      );
       if (f) fout(['verlopen', i, 'intents', j], `bij het verlopen van ${e.termijn}: ${f}`);
     });
   });
   (v.herinneringen ?? []).forEach((hv, i) => {
-    const gevonden = klok.herinneringen.filter((r) => r.herinnering && komtOvereen({ termijn: hv.termijn, ...(hv.naar ? { naar: hv.naar } : {}) }, r.herinnering) && (!hv.op || r.datum === hv.op));
+    const gevonden = klok.herinneringen.filter(
+      (r) =>
+        r.herinnering &&
+        komtOvereen({ termijn: hv.termijn, ...(hv.naar ? { naar: hv.naar } : {}) }, r.herinnering) &&
+        (!hv.op || r.datum === hv.op),
+    );
     if (!gevonden.length) {
       const wel = klok.herinneringen.map((r) => `${r.herinnering?.termijn} aan ${r.herinnering?.naar} op ${r.datum}`).join(', ') || 'geen';
-      fout(['herinneringen', i], `verwacht een herinnering voor termijn ${hv.termijn}${hv.naar ? ` aan ${hv.naar}` : ''}${hv.op ? ` op ${hv.op}` : ''}, maar die kwam niet; herinneringen: ${wel}`);
+      fout(
+        ['herinneringen', i],
+        `verwacht een herinnering voor termijn ${hv.termijn}${hv.naar ? ` aan ${hv.naar}` : ''}${hv.op ? ` op ${hv.op}` : ''}, maar die kwam niet; herinneringen: ${wel}`,
+      );
     }
   });
   (v.mogelijk ?? []).forEach((e, i) => {
-    if (!resultaat.volgendeEvents.includes(e)) fout(['mogelijk', i], `verwacht dat ${e} nu mogelijk is, maar dat is het niet; mogelijk: ${resultaat.volgendeEvents.join(', ') || 'niets'}`);
+    if (!resultaat.volgendeEvents.includes(e))
+      fout(
+        ['mogelijk', i],
+        `verwacht dat ${e} nu mogelijk is, maar dat is het niet; mogelijk: ${resultaat.volgendeEvents.join(', ') || 'niets'}`,
+      );
   });
   (v.nietMogelijk ?? []).forEach((e, i) => {
-    if (resultaat.volgendeEvents.includes(e)) fout(['nietMogelijk', i], `verwacht dat ${e} nu niet mogelijk is, maar dat is het wel (stap '${resultaat.state}')`);
+    if (resultaat.volgendeEvents.includes(e))
+      fout(['nietMogelijk', i], `verwacht dat ${e} nu niet mogelijk is, maar dat is het wel (stap '${resultaat.state}')`);
   });
   return uit;
 }
@@ -187,7 +232,11 @@ function toetsVerwachting(
 function geweigerdeVerlopen(klok: TijdlijnRegel[], pad: Pad, moment: string): Afwijking[] {
   return klok
     .filter((r) => !r.accepted)
-    .map((r) => ({ pad, moment, melding: `de virtuele klok liet termijn ${String(r.data?.termijn)} op ${r.datum} verlopen, maar de regeling weigerde dat: ${r.reason ?? ''}` }));
+    .map((r) => ({
+      pad,
+      moment,
+      melding: `de virtuele klok liet termijn ${String(r.data?.termijn)} op ${r.datum} verlopen, maar de regeling weigerde dat: ${r.reason ?? ''}`,
+    }));
 }
 
 /** Runs one scenario on `regime` and checks every expectation. */
@@ -201,15 +250,30 @@ export function toetsScenario(regime: Regime, scenario: GelezenScenario): Scenar
   if (v0) {
     const g = v0.gemeente;
     if (g && g.toLowerCase() !== regime.summary.gemeente.naam.toLowerCase() && g.toUpperCase() !== regime.summary.gemeente.cbsCode) {
-      afwijkingen.push({ pad: [...scenario.pad, 'verwacht', 'gemeente'], moment: momentOntvangst, melding: `verwacht de regeling van ${g}, maar die van ${regime.summary.gemeente.naam} (${regime.summary.gemeente.cbsCode}) geldt` });
+      afwijkingen.push({
+        pad: [...scenario.pad, 'verwacht', 'gemeente'],
+        moment: momentOntvangst,
+        melding: `verwacht de regeling van ${g}, maar die van ${regime.summary.gemeente.naam} (${regime.summary.gemeente.cbsCode}) geldt`,
+      });
     }
     if (v0.versie && v0.versie !== regime.summary.versie) {
-      afwijkingen.push({ pad: [...scenario.pad, 'verwacht', 'versie'], moment: momentOntvangst, melding: `verwacht versie ${v0.versie}, maar versie ${regime.summary.versie} geldt` });
+      afwijkingen.push({
+        pad: [...scenario.pad, 'verwacht', 'versie'],
+        moment: momentOntvangst,
+        melding: `verwacht versie ${v0.versie}, maar versie ${regime.summary.versie} geldt`,
+      });
     }
-    afwijkingen.push(...toetsVerwachting(ctx, v0, [...scenario.pad, 'verwacht'], momentOntvangst, ontvangst.resultaat, ontvangst, 'de ontvangst'));
+    afwijkingen.push(
+      ...toetsVerwachting(ctx, v0, [...scenario.pad, 'verwacht'], momentOntvangst, ontvangst.resultaat, ontvangst, 'de ontvangst'),
+    );
   }
   if (!ontvangst.resultaat.accepted) {
-    if (!v0?.geweigerd) afwijkingen.push({ pad: [...scenario.pad, 'intake'], moment: momentOntvangst, melding: `de ontvangst werd geweigerd: ${ontvangst.resultaat.reason ?? ''}` });
+    if (!v0?.geweigerd)
+      afwijkingen.push({
+        pad: [...scenario.pad, 'intake'],
+        moment: momentOntvangst,
+        melding: `de ontvangst werd geweigerd: ${ontvangst.resultaat.reason ?? ''}`,
+      });
     return { scenario, regime, uitkomst, afwijkingen };
   }
   scenario.gebeurtenissen.forEach((g, i) => {
@@ -219,16 +283,25 @@ export function toetsScenario(regime: Regime, scenario: GelezenScenario): Scenar
     afwijkingen.push(...geweigerdeVerlopen(stap.verlopen, pad, `vóór ${g.event} op ${stap.regel.datum}`));
     const v = scenario.verwachtPerGebeurtenis[i];
     if (!stap.resultaat.accepted && v?.geweigerd === undefined) {
-      afwijkingen.push({ pad, moment, melding: `${g.event} werd geweigerd (in stap '${stap.resultaat.state}'): ${stap.resultaat.reason ?? ''}`, toelichting: ['schrijf verwacht: { geweigerd: true } als dat de bedoeling is'] });
+      afwijkingen.push({
+        pad,
+        moment,
+        melding: `${g.event} werd geweigerd (in stap '${stap.resultaat.state}'): ${stap.resultaat.reason ?? ''}`,
+        toelichting: ['schrijf verwacht: { geweigerd: true } als dat de bedoeling is'],
+      });
     }
     if (v) afwijkingen.push(...toetsVerwachting(ctx, v, [...pad, 'verwacht'], moment, stap.resultaat, stap, g.event));
   });
   const momentEind = `eindstand${scenario.tot ? ` op ${scenario.tot}` : ''}`;
-  afwijkingen.push(...geweigerdeVerlopen(uitkomst.naLaatste.verlopen, [...scenario.pad, scenario.tot ? 'tot' : 'gebeurtenissen'], momentEind));
+  afwijkingen.push(
+    ...geweigerdeVerlopen(uitkomst.naLaatste.verlopen, [...scenario.pad, scenario.tot ? 'tot' : 'gebeurtenissen'], momentEind),
+  );
   if (scenario.eindstand) {
     // The end state after the clock ran to `tot`: its intents are those the clock raised after the last event.
     const eind = { ...uitkomst.eind, intents: uitkomst.naLaatste.verlopen.flatMap((r) => r.intents) };
-    afwijkingen.push(...toetsVerwachting(ctx, scenario.eindstand, [...scenario.pad, 'eindstand'], momentEind, eind, uitkomst.naLaatste, undefined));
+    afwijkingen.push(
+      ...toetsVerwachting(ctx, scenario.eindstand, [...scenario.pad, 'eindstand'], momentEind, eind, uitkomst.naLaatste, undefined),
+    );
   }
   return { scenario, regime, uitkomst, afwijkingen };
 }

@@ -70,7 +70,9 @@ function verschil(voor: TermijnView[], na: TermijnView[]) {
   const nieuw = new Map(na.map((t) => [t.naam, t]));
   return {
     gezet: na.filter((t) => !oud.has(t.naam)),
-    verschoven: na.filter((t) => oud.has(t.naam) && oud.get(t.naam)!.vervaldatum !== t.vervaldatum).map((t) => ({ termijn: t, van: oud.get(t.naam)!.vervaldatum })),
+    verschoven: na
+      .filter((t) => oud.has(t.naam) && oud.get(t.naam)!.vervaldatum !== t.vervaldatum)
+      .map((t) => ({ termijn: t, van: oud.get(t.naam)!.vervaldatum })),
     gestopt: voor.filter((t) => !nieuw.has(t.naam)).map((t) => t.naam),
   };
 }
@@ -168,7 +170,12 @@ export function simuleer(regime: Regime, scenario: Scenario): SimulatieUitkomst 
     const at = alsTijdstip(g.op);
     if (!huidig.done) klokTot(kalenderdag(at));
     const klokregels = klokSinds(vanaf);
-    const resultaat = stap('gebeurtenis', { type: g.event, at, ...(g.data ? { data: g.data } : {}), ...(g.actor ? { actor: g.actor } : {}) });
+    const resultaat = stap('gebeurtenis', {
+      type: g.event,
+      at,
+      ...(g.data ? { data: g.data } : {}),
+      ...(g.actor ? { actor: g.actor } : {}),
+    });
     stappen.push({ resultaat, regel: tijdlijn[tijdlijn.length - 1], ...klokregels });
   }
   const naLaatsteVanaf = tijdlijn.length;

@@ -18,7 +18,10 @@ const AMSTERDAM = join(DEFS, 'gm0363-amsterdam', '2015-01.yaml');
 /** A copy of the Amsterdam definition with the forwarding condition replaced. */
 function amsterdamMet(doorsturen: string[]): { file: string; geladen: GeladenDefinitie } {
   const bron = readFileSync(AMSTERDAM, 'utf8');
-  const nieuw = bron.replace(/ {2}doorsturenNaarAanbieder:\n( {4}.*\n)+/, `  doorsturenNaarAanbieder:\n${doorsturen.map((r) => `    ${r}\n`).join('')}`);
+  const nieuw = bron.replace(
+    / {2}doorsturenNaarAanbieder:\n( {4}.*\n)+/,
+    `  doorsturenNaarAanbieder:\n${doorsturen.map((r) => `    ${r}\n`).join('')}`,
+  );
   expect(nieuw).not.toBe(bron);
   const dir = join(tijdelijkeMap('klachtregie-graaf-'), 'gm0363-amsterdam');
   mkdirSync(dir);
@@ -51,7 +54,11 @@ function alleenGemeente(): { dir: string; file: string } {
 afterEach(ruimTijdelijkeMappenOp);
 
 function regelVan(file: string, tekst: string): number {
-  return readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(tekst)) + 1;
+  return (
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes(tekst)) + 1
+  );
 }
 
 describe('graph check', () => {
@@ -67,8 +74,12 @@ describe('graph check', () => {
     const errors = checkGraph(geladen);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ file, line: regelVan(file, 'doorsturenNaarAanbieder:'), column: 3 });
-    expect(errors[0].message).toContain("'Doorgestuurd naar de aanbieder (warme doorverwijzing)' (doorgestuurdNaarAanbieder) is nooit bereikbaar");
-    expect(errors[0].hint).toBe('deze voorwaarde kan nooit waar zijn: (complex en niet complex); controleer of de toetsen elkaar niet uitsluiten');
+    expect(errors[0].message).toContain(
+      "'Doorgestuurd naar de aanbieder (warme doorverwijzing)' (doorgestuurdNaarAanbieder) is nooit bereikbaar",
+    );
+    expect(errors[0].hint).toBe(
+      'deze voorwaarde kan nooit waar zijn: (complex en niet complex); controleer of de toetsen elkaar niet uitsluiten',
+    );
   });
 
   test('a forwarding Voorwaarde that behandelingDoorGemeente always overrules is reported with that reason', () => {
@@ -84,7 +95,9 @@ describe('graph check', () => {
     const err: string[] = [];
     const code = await runCli(['validate', file], { out: () => undefined, err: (l) => err.push(l), cwd: '/' });
     expect(code).toBe(1);
-    expect(err.join('\n')).toContain(`${file.slice(1)}:${regelVan(file, 'doorsturenNaarAanbieder:')}:3: de stap 'Doorgestuurd naar de aanbieder`);
+    expect(err.join('\n')).toContain(
+      `${file.slice(1)}:${regelVan(file, 'doorsturenNaarAanbieder:')}:3: de stap 'Doorgestuurd naar de aanbieder`,
+    );
     expect(err.join('\n')).toContain('-> deze voorwaarde kan nooit waar zijn');
   });
 
@@ -99,7 +112,13 @@ describe('graph check', () => {
     const regime = maakRegime(def, 'variant');
     expect(checkRegime(regime, { ...g, definitie: def })).toEqual([]);
     const bezocht = new Set(allePaden(regime).paden.flatMap((p) => p.stappen.map((s) => s.naar)));
-    for (const s of ['gemeente.advies', 'gemeente.vierOgenToets', 'gemeente.mediation', 'gemeente.tevredenheidscheck', 'bijOmbudsman.reactieOpRapport']) {
+    for (const s of [
+      'gemeente.advies',
+      'gemeente.vierOgenToets',
+      'gemeente.mediation',
+      'gemeente.tevredenheidscheck',
+      'bijOmbudsman.reactieOpRapport',
+    ]) {
       expect(bezocht).toContain(s);
     }
   });
@@ -151,13 +170,17 @@ describe('graph check on a machine with a dead end', () => {
     const g = definities[0];
     const regime = maakRegime(g.definitie, g.id);
     // Refuse every decision on "stoppen met leveren": the state can no longer be left.
-    const kapot = { ...regime, machine: (regime.machine as import('xstate').AnyStateMachine).provide({ guards: { besluitGeldig: () => false } }) };
+    const kapot = {
+      ...regime,
+      machine: (regime.machine as import('xstate').AnyStateMachine).provide({ guards: { besluitGeldig: () => false } }),
+    };
     const errors = checkRegime(kapot, g);
     expect(errors).toEqual([
       expect.objectContaining({
         file: AMSTERDAM,
         line: regelVan(AMSTERDAM, 'stoppenMetLeveren:'),
-        message: "de stap 'Verzoek stoppen met leveren: besluit door contractmanager' (stoppenMetLeveren) loopt dood: geen gebeurtenis leidt eruit",
+        message:
+          "de stap 'Verzoek stoppen met leveren: besluit door contractmanager' (stoppenMetLeveren) loopt dood: geen gebeurtenis leidt eruit",
       }),
     ]);
   });

@@ -49,7 +49,8 @@ function doorsturenHint(regime: Regime): string | undefined {
   if (!el.doorsturenNaarAanbieder) return undefined;
   const voorbeelden = intakeVoorbeelden(regime.definitie).filter((i) => i.soort === 'klacht' && i.aanbieders.length > 0);
   const waar = voorbeelden.filter((i) => evalueer(el.doorsturenNaarAanbieder!, alleFeiten(i)));
-  if (waar.length === 0) return `deze voorwaarde kan nooit waar zijn: ${beschrijfVoorwaarde(el.doorsturenNaarAanbieder)}; controleer of de toetsen elkaar niet uitsluiten`;
+  if (waar.length === 0)
+    return `deze voorwaarde kan nooit waar zijn: ${beschrijfVoorwaarde(el.doorsturenNaarAanbieder)}; controleer of de toetsen elkaar niet uitsluiten`;
   if (el.behandelingDoorGemeente) {
     return `deze voorwaarde is alleen waar als ook eersteLijn.behandelingDoorGemeente waar is, en die gaat voor: ${beschrijfVoorwaarde(el.behandelingDoorGemeente)}`;
   }
@@ -87,7 +88,7 @@ export function checkRegime(regime: Regime, geladen: GeladenDefinitie): Definiti
   const klaar: string[] = [];
   for (const [key, v] of Object.entries(adjacency)) {
     if (v.state.status === 'done') klaar.push(key);
-    for (const t of Object.values(v.transitions) as Array<{ state: (typeof v)["state"]; event?: { type?: string } }>) {
+    for (const t of Object.values(v.transitions) as Array<{ state: (typeof v)['state']; event?: { type?: string } }>) {
       // Withdrawal (Selectielijst 13.2) leaves every open state; it must not hide a dead end in the werkproces.
       if (t.event?.type === 'KLACHT_INGETROKKEN') continue;
       const naar = serialiseer(t.state);
@@ -119,9 +120,21 @@ export function checkRegime(regime: Regime, geladen: GeladenDefinitie): Definiti
     const beschrijving = regime.beschrijfState(pad);
     const defPad = definitiePadVan(knopen, pad);
     if (!verlaatbaar.has(pad)) {
-      errors.push(fout(defPad, `de stap '${beschrijving}' (${pad}) loopt dood: geen gebeurtenis leidt eruit`, 'voeg een vervolgstap toe of laat de stap weg'));
+      errors.push(
+        fout(
+          defPad,
+          `de stap '${beschrijving}' (${pad}) loopt dood: geen gebeurtenis leidt eruit`,
+          'voeg een vervolgstap toe of laat de stap weg',
+        ),
+      );
     } else {
-      errors.push(fout(defPad, `vanuit de stap '${beschrijving}' (${pad}) is geen afronding bereikbaar`, 'zorg dat elke route eindigt in een afdoening of afsluiting'));
+      errors.push(
+        fout(
+          defPad,
+          `vanuit de stap '${beschrijving}' (${pad}) is geen afronding bereikbaar`,
+          'zorg dat elke route eindigt in een afdoening of afsluiting',
+        ),
+      );
     }
   }
   // 3. No klager stuck after a termijn of the handler passed.
@@ -185,7 +198,9 @@ export function vastgelopenKlagers(regime: Regime, adjacency = verkenGraaf(regim
     if (huidig.status === 'done') continue;
     const later = tijdstip(addDays(dag, 1));
     const kan = WEGEN_VOOR_KLAGER.some((type) =>
-      (GEBEURTENISSEN[type]?.varianten ?? [{}]).some((data) => regime.stepSnapshot(huidig, { type, at: later, ...(Object.keys(data).length ? { data } : {}) }).accepted),
+      (GEBEURTENISSEN[type]?.varianten ?? [{}]).some(
+        (data) => regime.stepSnapshot(huidig, { type, at: later, ...(Object.keys(data).length ? { data } : {}) }).accepted,
+      ),
     );
     if (!kan) gevonden.set(pad, { pad, verlopen: plichten.map((p) => p.naam) });
   }
@@ -199,7 +214,14 @@ export function checkGraph(geladen: GeladenDefinitie): DefinitionError[] {
     regime = maakRegime(geladen.definitie, geladen.id);
   } catch (e) {
     const p = geladen.positie([]);
-    return [{ file: geladen.file, line: p.line, column: p.column, message: `de definitie is niet om te zetten in een machine: ${e instanceof Error ? e.message : String(e)}` }];
+    return [
+      {
+        file: geladen.file,
+        line: p.line,
+        column: p.column,
+        message: `de definitie is niet om te zetten in een machine: ${e instanceof Error ? e.message : String(e)}`,
+      },
+    ];
   }
   return checkRegime(regime, geladen);
 }

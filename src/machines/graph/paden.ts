@@ -70,7 +70,9 @@ export function stateGraaf(regime: Regime): StateGraaf {
         naar,
         event: t.event.type,
         omschrijving,
-        ...((taken?.meta as { grondslag?: string } | undefined)?.grondslag ? { grondslag: (taken!.meta as { grondslag: string }).grondslag } : {}),
+        ...((taken?.meta as { grondslag?: string } | undefined)?.grondslag
+          ? { grondslag: (taken!.meta as { grondslag: string }).grondslag }
+          : {}),
         termijnenGezet: gezet,
         termijnenGestopt: gestopt,
       });
@@ -103,7 +105,11 @@ export function allePaden(regime: Regime, max = 20000): { paden: Pad[]; afgekapt
     for (const k of uit.get(knoop) ?? []) {
       if (bezocht.has(k.naar)) continue;
       bezocht.add(k.naar);
-      stappen.push({ ...k, vanOmschrijving: graaf.knopen.get(k.van)?.omschrijving ?? k.van, naarOmschrijving: graaf.knopen.get(k.naar)?.omschrijving ?? k.naar });
+      stappen.push({
+        ...k,
+        vanOmschrijving: graaf.knopen.get(k.van)?.omschrijving ?? k.van,
+        naarOmschrijving: graaf.knopen.get(k.naar)?.omschrijving ?? k.naar,
+      });
       dfs(k.naar);
       stappen.pop();
       bezocht.delete(k.naar);

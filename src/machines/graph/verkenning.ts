@@ -99,9 +99,18 @@ export function intakeVoorbeelden(def: Definitie): IntakeInput[] {
     ...[...new Set(aantallen)].map((n) => Array.from({ length: n }, (_, i) => aanbieder(`a${i + 1}`, 'wmo'))),
   ];
   // Vary the channel only when a condition tests it (it multiplies the samples).
-  const namen = genoemdeFeiten(el.klachtOverGemeente, genoemdeFeiten(el.behandelingDoorGemeente, genoemdeFeiten(el.doorsturenNaarAanbieder)));
+  const namen = genoemdeFeiten(
+    el.klachtOverGemeente,
+    genoemdeFeiten(el.behandelingDoorGemeente, genoemdeFeiten(el.doorsturenNaarAanbieder)),
+  );
   const kanalen: IntakeInput['kanaal'][] = namen.has('kanaal') ? ['telefoon', 'balie', 'brief', 'webformulier', 'email'] : ['email'];
-  const basis = (soort: Soort, ingediendBij: IntakeInput['ingediendBij'], aanbieders: AanbiederRef[], feiten: Record<string, unknown>, kanaal: IntakeInput['kanaal'] = 'email'): IntakeInput => ({
+  const basis = (
+    soort: Soort,
+    ingediendBij: IntakeInput['ingediendBij'],
+    aanbieders: AanbiederRef[],
+    feiten: Record<string, unknown>,
+    kanaal: IntakeInput['kanaal'] = 'email',
+  ): IntakeInput => ({
     gemeente,
     kanaal,
     ontvangenOp,
@@ -113,7 +122,8 @@ export function intakeVoorbeelden(def: Definitie): IntakeInput[] {
   const out: IntakeInput[] = [];
   for (const feiten of combinaties(feitWaarden(def))) {
     for (const ingediendBij of ['gemeente', 'aanbieder', 'ombudsman'] as const) {
-      for (const aanbieders of aanbiederSets) for (const kanaal of kanalen) out.push(basis('klacht', ingediendBij, aanbieders, feiten, kanaal));
+      for (const aanbieders of aanbiederSets)
+        for (const kanaal of kanalen) out.push(basis('klacht', ingediendBij, aanbieders, feiten, kanaal));
     }
   }
   for (const soort of ['signaal', 'melding', 'stoppenMetLeveren'] as const) out.push(basis(soort, 'gemeente', aanbiederSets[1], {}));
@@ -140,7 +150,11 @@ export function voorbeeldEvents(regime: Regime, intakes: IntakeInput[]) {
     const dag = nu.slice(0, 10);
     const straks = tijdstip(addDays(dag, 1));
     const out: Ev[] = [];
-    const types = new Set(getNextTransitions(s).map((t) => t.eventType).filter((t) => t && !t.startsWith('xstate.')));
+    const types = new Set(
+      getNextTransitions(s)
+        .map((t) => t.eventType)
+        .filter((t) => t && !t.startsWith('xstate.')),
+    );
     for (const type of types) {
       if (ALLEEN_DATA.has(type) || type === 'KLACHT_ONTVANGEN') continue;
       if (type === 'TERMIJN_VERLOPEN') {
@@ -152,7 +166,8 @@ export function voorbeeldEvents(regime: Regime, intakes: IntakeInput[]) {
         }
         continue;
       }
-      for (const data of GEBEURTENISSEN[type]?.varianten ?? [{}]) out.push({ type, at: straks, ...(Object.keys(data).length ? { data } : {}) });
+      for (const data of GEBEURTENISSEN[type]?.varianten ?? [{}])
+        out.push({ type, at: straks, ...(Object.keys(data).length ? { data } : {}) });
     }
     return out;
   };

@@ -8,18 +8,32 @@ describe('berekenTermijn: Atw art. 3 lid 3, years whose decree days are not know
   it('a termijn in a year after the known decrees warns in its uitleg, before the vervaldatum line', () => {
     const r = wettelijk('2029-04-02', 'P6W');
     expect(r.vervaldatum).toBe('2029-05-14');
-    expect(r.waarschuwingen).toEqual([expect.stringMatching(/^Let op: de bij Koninklijk Besluit met een feestdag gelijkgestelde dagen voor 2029 zijn nog niet bekend \(Atw art\. 3 lid 3\)/)]);
+    expect(r.waarschuwingen).toEqual([
+      expect.stringMatching(
+        /^Let op: de bij Koninklijk Besluit met een feestdag gelijkgestelde dagen voor 2029 zijn nog niet bekend \(Atw art\. 3 lid 3\)/,
+      ),
+    ]);
     expect(r.uitleg.slice(-2)).toEqual([r.waarschuwingen![0], 'Vervaldatum: maandag 14 mei 2029']);
   });
 
   it('a termijn running from a known year into an unknown one warns for the unknown year only; within known years nothing', () => {
-    expect(berekenTermijn({ vanaf: '2028-12-20', duur: 'P10D', rekenwijze: 'werkdagen', atw: false }).waarschuwingen).toEqual([expect.stringContaining('voor 2029 zijn nog niet bekend')]);
+    expect(berekenTermijn({ vanaf: '2028-12-20', duur: 'P10D', rekenwijze: 'werkdagen', atw: false }).waarschuwingen).toEqual([
+      expect.stringContaining('voor 2029 zijn nog niet bekend'),
+    ]);
     expect(wettelijk('2026-04-02', 'P6W').waarschuwingen).toEqual([]);
   });
 
   it('decree days play no part without the Atw and without werkdagen: no warning', () => {
     expect(berekenTermijn({ vanaf: '2030-01-10', duur: 'P1Y', rekenwijze: 'kalenderdagen', atw: false }).waarschuwingen).toEqual([]);
-    expect(berekenTermijn({ vanaf: '2030-01-10', duur: 'P5D', rekenwijze: 'werkdagen', atw: false, kalender: { standaardGelijkgesteldeDagen: false } }).waarschuwingen).toEqual([]);
+    expect(
+      berekenTermijn({
+        vanaf: '2030-01-10',
+        duur: 'P5D',
+        rekenwijze: 'werkdagen',
+        atw: false,
+        kalender: { standaardGelijkgesteldeDagen: false },
+      }).waarschuwingen,
+    ).toEqual([]);
   });
 
   it('Atw art. 3 lid 3: the Friday after Hemelvaartsdag counts in 2015–2022 too (27 mei 2022); the year still warns, its other bridge days are not confirmed', () => {
@@ -119,7 +133,9 @@ describe('berekenTermijn: complaint terms in the statutes', () => {
     // The worked examples of docs/juridisch-kader.md §5.3.
     const koningsdag = wettelijk('2026-03-16', 'P6W');
     expect(koningsdag.vervaldatum).toBe('2026-04-28');
-    expect(koningsdag.uitleg).toContain('maandag 27 april 2026 is Koningsdag (Atw art. 3 lid 1) -> dinsdag 28 april 2026 (Atw art. 1 lid 1)');
+    expect(koningsdag.uitleg).toContain(
+      'maandag 27 april 2026 is Koningsdag (Atw art. 3 lid 1) -> dinsdag 28 april 2026 (Atw art. 1 lid 1)',
+    );
     expect(wettelijk('2026-04-02', 'P6W').vervaldatum).toBe('2026-05-18');
     const eenMei = wettelijk('2026-03-20', 'P6W');
     expect(eenMei.vervaldatum).toBe('2026-05-01'); // 1 mei is not an Atw holiday
@@ -226,7 +242,13 @@ describe('berekenTermijn: Atw art. 2 and art. 4 at their edges', () => {
 
   it('Atw art. 2: the extension to a second free day skips decree days (Atw art. 3 lid 3) as well', () => {
     // Friday 9 and Tuesday 13 October equated by decree: only Monday 12 counts, Tuesday does not, so Wednesday 14.
-    const r = berekenTermijn({ vanaf: '2026-10-08', duur: 'P3D', rekenwijze: 'kalenderdagen', atw: true, kalender: { gelijkgesteldeDagen: ['2026-10-09', '2026-10-13'] } });
+    const r = berekenTermijn({
+      vanaf: '2026-10-08',
+      duur: 'P3D',
+      rekenwijze: 'kalenderdagen',
+      atw: true,
+      kalender: { gelijkgesteldeDagen: ['2026-10-09', '2026-10-13'] },
+    });
     expect(r.vervaldatum).toBe('2026-10-14');
     expect(r.uitleg).toContain(
       'De termijn bevat tot en met maandag 12 oktober 2026 maar één dag die geen zaterdag, zondag of feestdag is; een termijn van ten minste 3 dagen moet er 2 bevatten -> woensdag 14 oktober 2026 (Atw art. 2)',
@@ -243,7 +265,8 @@ describe('berekenTermijn: Atw art. 2 and art. 4 at their edges', () => {
   });
 
   it('Atw art. 1 and 4: the Atw counts as applied only when it was asked for and art. 4 does not exclude it', () => {
-    const detail = (duur: string, atw: boolean) => berekenDetail({ vanaf: '2026-03-07', duur, rekenwijze: 'kalenderdagen', atw }).atwToegepast;
+    const detail = (duur: string, atw: boolean) =>
+      berekenDetail({ vanaf: '2026-03-07', duur, rekenwijze: 'kalenderdagen', atw }).atwToegepast;
     expect(detail('P6W', true)).toBe(true);
     expect(detail('P6W', false)).toBe(false);
     expect(detail('P1Y', true)).toBe(false);
@@ -258,6 +281,11 @@ describe('berekenTermijn: Atw art. 2 and art. 4 at their edges', () => {
       }
     })();
     expect(fout).toBeInstanceOf(TermijnFout);
-    expect(fout).toEqual(expect.objectContaining({ code: 'ongeldige-rekenwijze', message: "Onbekende rekenwijze 'uren': schrijf 'kalenderdagen' of 'werkdagen'." }));
+    expect(fout).toEqual(
+      expect.objectContaining({
+        code: 'ongeldige-rekenwijze',
+        message: "Onbekende rekenwijze 'uren': schrijf 'kalenderdagen' of 'werkdagen'.",
+      }),
+    );
   });
 });

@@ -196,7 +196,8 @@ export function berekenDetail(invoer: TermijnInvoer): TermijnDetail {
     }
   }
   // Decree days only matter when werkdagen are counted or the Atw extends the date.
-  const waarschuwingen = invoer.rekenwijze === 'werkdagen' || atwToegepast ? gelijkgesteldeDagenWaarschuwingen(start, vervaldag, invoer.kalender) : [];
+  const waarschuwingen =
+    invoer.rekenwijze === 'werkdagen' || atwToegepast ? gelijkgesteldeDagenWaarschuwingen(start, vervaldag, invoer.kalender) : [];
   uitleg.push(...waarschuwingen);
   uitleg.push(`Vervaldatum: ${formatDatum(vervaldag)}`);
   return { start, duur, ruw, vervaldag, atwToegepast, kalender: k, vervaldatum: naarIso(vervaldag), uitleg, waarschuwingen };

@@ -54,7 +54,8 @@ describe('durations at their edges', () => {
     const eenEenheid = /Gebruik één eenheid/;
     expect(melding('P10M2W')).toMatch(eenEenheid);
     expect(melding('P1Y2M3D')).toMatch(eenEenheid);
-    for (const geen of ['xP2M2W', 'P2M2Wx', 'P2MxW', 'PaMbW', 'P6Q', 'P6W2Q']) expect([geen, melding(geen)]).toEqual([geen, expect.not.stringMatching(eenEenheid)]);
+    for (const geen of ['xP2M2W', 'P2M2Wx', 'P2MxW', 'PaMbW', 'P6Q', 'P6W2Q'])
+      expect([geen, melding(geen)]).toEqual([geen, expect.not.stringMatching(eenEenheid)]);
   });
 
   it('the Dutch description: singular for one, plural otherwise; werkdagen only when asked', () => {
@@ -72,7 +73,10 @@ describe('durations at their edges', () => {
 
   it('the last day of a month is kept when the target month has it, and years count as twelve months both ways', () => {
     expect(plusMaanden(leesDatum('2026-01-30'), 2)).toEqual({ dag: leesDatum('2026-03-30') });
-    expect(plusMaanden(leesDatum('2026-03-31'), 1)).toEqual({ dag: leesDatum('2026-04-30'), afgekaptVan: { jaar: 2026, maand: 4, dag: 31 } });
+    expect(plusMaanden(leesDatum('2026-03-31'), 1)).toEqual({
+      dag: leesDatum('2026-04-30'),
+      afgekaptVan: { jaar: 2026, maand: 4, dag: 31 },
+    });
     expect(plusMaanden(leesDatum('2026-05-31'), 2)).toEqual({ dag: leesDatum('2026-07-31') });
     expect(naarIso(plusDuur(leesDatum('2026-05-05'), parseDuur('P2Y')).dag)).toBe('2028-05-05');
     expect(naarIso(plusDuur(leesDatum('2026-05-05'), parseDuur('P2Y'), -1).dag)).toBe('2024-05-05');

@@ -42,7 +42,8 @@ const KB_2026_2028 =
   'Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag (Atw art. 3 lid 3); titel zoals geciteerd in een secundaire bron, Staatsblad-nummer niet geverifieerd';
 const KB_HEMELVAART = (jaar: number) =>
   `Besluit gelijkstelling ${jaar}: de vrijdag na Hemelvaartsdag met een algemeen erkende feestdag gelijkgesteld (Atw art. 3 lid 3); Staatsblad-nummer niet geverifieerd`;
-const ONBEVESTIGD = 'ONBEVESTIGD: past in het gebruikelijke patroon, maar het Koninklijk Besluit is niet teruggevonden; telt daarom niet mee';
+const ONBEVESTIGD =
+  'ONBEVESTIGD: past in het gebruikelijke patroon, maar het Koninklijk Besluit is niet teruggevonden; telt daarom niet mee';
 
 export const STANDAARD_GELIJKGESTELDE_DAGEN: readonly GelijkgesteldeDag[] = [
   // 2015–2022: the Fridays after Hemelvaartsdag count; the other bridge days are not confirmed and do not.

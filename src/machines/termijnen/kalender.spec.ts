@@ -1,7 +1,17 @@
-import { atwFeestdag, atwFeestdagen, GELIJKGESTELDE_DAGEN_BEKEND, isWerkdag, kalenderdag, leesbareDatum, pasen, STANDAARD_GELIJKGESTELDE_DAGEN } from './index';
+import {
+  atwFeestdag,
+  atwFeestdagen,
+  GELIJKGESTELDE_DAGEN_BEKEND,
+  isWerkdag,
+  kalenderdag,
+  leesbareDatum,
+  pasen,
+  STANDAARD_GELIJKGESTELDE_DAGEN,
+} from './index';
 
 const plusDagen = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const kalenderdagNaam = (d: string) => ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'][new Date(`${d}T00:00:00Z`).getUTCDay()];
+const kalenderdagNaam = (d: string) =>
+  ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'][new Date(`${d}T00:00:00Z`).getUTCDay()];
 
 describe('Atw art. 3: algemeen erkende feestdagen, computed per year', () => {
   it('Easter by the anonymous Gregorian algorithm matches known Easter Sundays', () => {
@@ -75,9 +85,24 @@ describe('Atw art. 3: algemeen erkende feestdagen, computed per year', () => {
   it('Atw art. 3 lid 3: decree days from the configurable table', () => {
     const tabel = STANDAARD_GELIJKGESTELDE_DAGEN.filter((g) => g.zeker).map((g) => g.datum);
     expect(tabel).toEqual([
-      '2015-05-15', '2016-05-06', '2017-05-26', '2018-05-11', '2019-05-31', '2020-05-22', '2021-05-14', '2022-05-27',
-      '2023-04-28', '2023-05-19', '2024-05-10', '2024-12-27', '2025-05-30',
-      '2026-01-02', '2026-05-15', '2027-05-07', '2028-04-28', '2028-05-26',
+      '2015-05-15',
+      '2016-05-06',
+      '2017-05-26',
+      '2018-05-11',
+      '2019-05-31',
+      '2020-05-22',
+      '2021-05-14',
+      '2022-05-27',
+      '2023-04-28',
+      '2023-05-19',
+      '2024-05-10',
+      '2024-12-27',
+      '2025-05-30',
+      '2026-01-02',
+      '2026-05-15',
+      '2027-05-07',
+      '2028-04-28',
+      '2028-05-26',
     ]);
     for (const d of tabel) {
       expect(atwFeestdag(d)).toMatch(/^Bij besluit gelijkgestelde dag/);

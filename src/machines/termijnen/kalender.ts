@@ -80,7 +80,10 @@ function feestdagenVan(jaar: number): Map<Dag, { naam: string; artikel: string }
     for (const f of wettelijkeFeestdagen(jaar)) {
       // Hemelvaartsdag can coincide with 5 mei (e.g. 2016); keep both names.
       const bestaand = map.get(f.dag);
-      map.set(f.dag, bestaand ? { naam: `${bestaand.naam} en ${f.naam}`, artikel: bestaand.artikel } : { naam: f.naam, artikel: f.artikel });
+      map.set(
+        f.dag,
+        bestaand ? { naam: `${bestaand.naam} en ${f.naam}`, artikel: bestaand.artikel } : { naam: f.naam, artikel: f.artikel },
+      );
     }
     perJaar.set(jaar, map);
   }

@@ -61,7 +61,9 @@ describe('termijn ledger: herbereken', () => {
       ),
     );
     expect(teVeel.code).toBe('verdaging-te-lang');
-    expect(teVeel.message).toMatch(/meer dan 4 weken \(Awb 9:11 lid 2\).*Nog mogelijk: 0 dagen.*schriftelijke instemming van de klager \(Awb 9:11 lid 3\)/);
+    expect(teVeel.message).toMatch(
+      /meer dan 4 weken \(Awb 9:11 lid 2\).*Nog mogelijk: 0 dagen.*schriftelijke instemming van de klager \(Awb 9:11 lid 3\)/,
+    );
     expect(fout(() => herbereken(awb([{ soort: 'verdaging', at: '2026-05-01', duur: 'P5W' }]))).code).toBe('verdaging-te-lang');
   });
 
@@ -69,7 +71,10 @@ describe('termijn ledger: herbereken', () => {
     // Raw 14 mei + 1 week = donderdag 21 mei; adding to the Atw date (18 mei) would have given 25 mei → 26 mei.
     expect(herbereken(awb([{ soort: 'verdaging', at: '2026-05-01', duur: 'P1W' }])).vervaldatum).toBe('2026-05-21');
     // Received 16 maart: raw 27 april (Koningsdag) + 4 weeks = 25 mei, Tweede Pinksterdag → dinsdag 26 mei.
-    const r = herbereken({ ...awb([{ soort: 'verdaging', at: '2026-04-20', duur: 'P4W' }]), basis: { ...awb().basis, vanaf: '2026-03-16' } });
+    const r = herbereken({
+      ...awb([{ soort: 'verdaging', at: '2026-04-20', duur: 'P4W' }]),
+      basis: { ...awb().basis, vanaf: '2026-03-16' },
+    });
     expect(r.vervaldatum).toBe('2026-05-26');
     expect(r.uitleg).toContain('maandag 25 mei 2026 is Tweede Pinksterdag (Atw art. 3 lid 1) -> dinsdag 26 mei 2026 (Atw art. 1 lid 1)');
   });
@@ -93,7 +98,9 @@ describe('termijn ledger: herbereken', () => {
     expect(zonder.message).toMatch(/alleen met schriftelijke instemming van de klager \(Awb 9:11 lid 3\)/);
 
     // The agreed date is a Saturday: the Atw does not apply to an agreed date.
-    const met = herbereken(awb([vol, { soort: 'instemming', at: '2026-06-05', tot: '2026-07-04', schriftelijk: true, reden: 'aanvullend onderzoek' }]));
+    const met = herbereken(
+      awb([vol, { soort: 'instemming', at: '2026-06-05', tot: '2026-07-04', schriftelijk: true, reden: 'aanvullend onderzoek' }]),
+    );
     expect(met.vervaldatum).toBe('2026-07-04');
     expect(met.vervaldatumNaMutatie).toEqual(['2026-06-11', '2026-07-04']);
     expect(met.uitleg).toContain(
@@ -110,7 +117,9 @@ describe('termijn ledger: herbereken', () => {
     const lopend = herbereken(awb([{ soort: 'opschorting', at: '2026-04-20', reden: 'wacht op stukken van de klager' }]));
     expect(lopend.opgeschortSinds).toBe('2026-04-20');
     expect(lopend.vervaldatum).toBe('2026-05-18');
-    expect(lopend.uitleg[lopend.uitleg.length - 1]).toMatch(/^Vervaldatum: maandag 18 mei 2026 \(voorlopig: de termijn is opgeschort sinds maandag 20 april 2026/);
+    expect(lopend.uitleg[lopend.uitleg.length - 1]).toMatch(
+      /^Vervaldatum: maandag 18 mei 2026 \(voorlopig: de termijn is opgeschort sinds maandag 20 april 2026/,
+    );
 
     const hervat = herbereken(
       awb([
@@ -130,14 +139,30 @@ describe('termijn ledger: herbereken', () => {
   it('opschorting and hervatting are refused when they do not fit', () => {
     expect(fout(() => herbereken(awb([{ soort: 'hervatting', at: '2026-04-30' }]))).code).toBe('niet-opgeschort');
     expect(
-      fout(() => herbereken(awb([{ soort: 'opschorting', at: '2026-04-20' }, { soort: 'opschorting', at: '2026-04-21' }]))).code,
+      fout(() =>
+        herbereken(
+          awb([
+            { soort: 'opschorting', at: '2026-04-20' },
+            { soort: 'opschorting', at: '2026-04-21' },
+          ]),
+        ),
+      ).code,
     ).toBe('al-opgeschort');
     expect(
-      fout(() => herbereken(awb([{ soort: 'opschorting', at: '2026-04-20' }, { soort: 'hervatting', at: '2026-04-19' }]))).code,
+      fout(() =>
+        herbereken(
+          awb([
+            { soort: 'opschorting', at: '2026-04-20' },
+            { soort: 'hervatting', at: '2026-04-19' },
+          ]),
+        ),
+      ).code,
     ).toBe('hervatting-voor-opschorting');
     expect(fout(() => herbereken(awb([{ soort: 'opschorting', at: '2026-05-19' }]))).code).toBe('opschorting-buiten-termijn');
     expect(fout(() => herbereken(awb([{ soort: 'opschorting', at: '2026-04-01' }]))).code).toBe('mutatie-voor-begin');
-    expect(fout(() => herbereken(awb([{ soort: 'opschorting', at: '1 mei' }]))).message).toMatch(/Ongeldige datum van mutatie 1 \(opschorting\)/);
+    expect(fout(() => herbereken(awb([{ soort: 'opschorting', at: '1 mei' }]))).message).toMatch(
+      /Ongeldige datum van mutatie 1 \(opschorting\)/,
+    );
   });
 
   it('Wkkgz 17: six weeks, +4 with notice before expiry', () => {
@@ -183,25 +208,58 @@ describe('termijn ledger at its edges', () => {
   });
 
   it('a mutation on the first day of the termijn is allowed, and opschorting on the vervaldatum itself too', () => {
-    expect(herbereken(awb([{ soort: 'opschorting', at: '2026-04-02' }, { soort: 'hervatting', at: '2026-04-03' }])).vervaldatum).toBe('2026-05-18');
+    expect(
+      herbereken(
+        awb([
+          { soort: 'opschorting', at: '2026-04-02' },
+          { soort: 'hervatting', at: '2026-04-03' },
+        ]),
+      ).vervaldatum,
+    ).toBe('2026-05-18');
     const opVervaldag = herbereken(awb([{ soort: 'opschorting', at: '2026-05-18' }]));
     expect(opVervaldag.opgeschortSinds).toBe('2026-05-18');
     expect(fout(() => herbereken(awb([{ soort: 'opschorting', at: '2026-05-19' }]))).code).toBe('opschorting-buiten-termijn');
   });
 
   it('opschorting: a hervatting on the same day suspends nothing; one day is named in the singular', () => {
-    expect(herbereken(awb([{ soort: 'opschorting', at: '2026-04-20' }, { soort: 'hervatting', at: '2026-04-20' }])).vervaldatum).toBe('2026-05-18');
-    const eenDag = herbereken(awb([{ soort: 'opschorting', at: '2026-04-20' }, { soort: 'hervatting', at: '2026-04-21' }]));
-    expect(eenDag.uitleg).toContain('Hervat op dinsdag 21 april 2026: 1 dag opgeschort (maandag 20 april 2026 tot dinsdag 21 april 2026), dus donderdag 14 mei 2026 + 1 = vrijdag 15 mei 2026');
+    expect(
+      herbereken(
+        awb([
+          { soort: 'opschorting', at: '2026-04-20' },
+          { soort: 'hervatting', at: '2026-04-20' },
+        ]),
+      ).vervaldatum,
+    ).toBe('2026-05-18');
+    const eenDag = herbereken(
+      awb([
+        { soort: 'opschorting', at: '2026-04-20' },
+        { soort: 'hervatting', at: '2026-04-21' },
+      ]),
+    );
+    expect(eenDag.uitleg).toContain(
+      'Hervat op dinsdag 21 april 2026: 1 dag opgeschort (maandag 20 april 2026 tot dinsdag 21 april 2026), dus donderdag 14 mei 2026 + 1 = vrijdag 15 mei 2026',
+    );
   });
 
   it('Awb 9:11 lid 3: instemming on the current vervaldatum itself is allowed, not while the termijn is opgeschort', () => {
-    expect(herbereken(awb([{ soort: 'instemming', at: '2026-05-10', tot: '2026-05-18', schriftelijk: true }])).vervaldatum).toBe('2026-05-18');
-    expect(fout(() => herbereken(awb([{ soort: 'opschorting', at: '2026-05-01' }, { soort: 'instemming', at: '2026-05-10', tot: '2026-07-01', schriftelijk: true }]))).code).toBe('al-opgeschort');
+    expect(herbereken(awb([{ soort: 'instemming', at: '2026-05-10', tot: '2026-05-18', schriftelijk: true }])).vervaldatum).toBe(
+      '2026-05-18',
+    );
+    expect(
+      fout(() =>
+        herbereken(
+          awb([
+            { soort: 'opschorting', at: '2026-05-01' },
+            { soort: 'instemming', at: '2026-05-10', tot: '2026-07-01', schriftelijk: true },
+          ]),
+        ),
+      ).code,
+    ).toBe('al-opgeschort');
   });
 
   it('verdaging maxima in days, months and years are compared in their own unit', () => {
-    const met = (verdagingMax: string, duur: string) => () => herbereken({ ...awb(), verdagingMax, mutaties: [{ soort: 'verdaging', at: '2026-05-01', duur }] });
+    const met = (verdagingMax: string, duur: string) => () =>
+      herbereken({ ...awb(), verdagingMax, mutaties: [{ soort: 'verdaging', at: '2026-05-01', duur }] });
     expect(met('P28D', 'P4W')().vervaldatum).toBe('2026-06-11');
     expect(fout(met('P28D', 'P29D')).code).toBe('verdaging-te-lang');
     expect(met('P1M', 'P1M')().vervaldatum).toBe('2026-06-15'); // 14 juni is a Sunday
@@ -215,13 +273,21 @@ describe('termijn ledger at its edges', () => {
     const r = herbereken({ ...awb(), verdagingMax: 'P100D', mutaties: [{ soort: 'verdaging', at: '2026-05-01', duur: 'P100D' }] });
     // 14 mei 2026 + 100 dagen = zaterdag 22 augustus 2026.
     expect(r.vervaldatum).toBe('2026-08-22');
-    expect(r.uitleg).toContain('De Algemene termijnenwet is niet van toepassing op deze verdaging: de termijn van 100 dagen is langer dan 90 dagen (Atw art. 4)');
+    expect(r.uitleg).toContain(
+      'De Algemene termijnenwet is niet van toepassing op deze verdaging: de termijn van 100 dagen is langer dan 90 dagen (Atw art. 4)',
+    );
     // Within 90 days the Atw still moves it: 14 mei + 23 dagen = zaterdag 6 juni 2026 → maandag 8 juni.
-    expect(herbereken({ ...awb(), verdagingMax: 'P100D', mutaties: [{ soort: 'verdaging', at: '2026-05-01', duur: 'P23D' }] }).vervaldatum).toBe('2026-06-08');
+    expect(
+      herbereken({ ...awb(), verdagingMax: 'P100D', mutaties: [{ soort: 'verdaging', at: '2026-05-01', duur: 'P23D' }] }).vervaldatum,
+    ).toBe('2026-06-08');
   });
 
   it('on a werkdagen termijn a verdaging in days counts werkdagen and says so, one in weeks counts calendar weeks', () => {
-    const werkdagen: TermijnLedger = { basis: { vanaf: '2026-04-02', duur: 'P5D', rekenwijze: 'werkdagen', atw: false }, verdagingMax: 'P100D', mutaties: [{ soort: 'verdaging', at: '2026-04-08', duur: 'P5D' }] };
+    const werkdagen: TermijnLedger = {
+      basis: { vanaf: '2026-04-02', duur: 'P5D', rekenwijze: 'werkdagen', atw: false },
+      verdagingMax: 'P100D',
+      mutaties: [{ soort: 'verdaging', at: '2026-04-08', duur: 'P5D' }],
+    };
     const r = herbereken(werkdagen);
     // 5 werkdagen → maandag 13 april; 5 more werkdagen → maandag 20 april (5 calendar days would be zaterdag 18 april).
     expect(r.vervaldatum).toBe('2026-04-20');
@@ -229,12 +295,20 @@ describe('termijn ledger at its edges', () => {
     const inWeken = herbereken({ ...werkdagen, mutaties: [{ soort: 'verdaging', at: '2026-04-08', duur: 'P1W' }] });
     expect(inWeken.vervaldatum).toBe('2026-04-20');
     expect(inWeken.uitleg).toContain('1 week na de onverlengde vervaldatum maandag 13 april 2026 = maandag 20 april 2026');
-    const metAtw = herbereken({ ...werkdagen, basis: { ...werkdagen.basis, atw: true }, mutaties: [{ soort: 'verdaging', at: '2026-04-08', duur: 'P95D' }] });
-    expect(metAtw.uitleg).toContain('De Algemene termijnenwet is niet van toepassing op deze verdaging: de termijn van 95 werkdagen is langer dan 90 dagen (Atw art. 4)');
+    const metAtw = herbereken({
+      ...werkdagen,
+      basis: { ...werkdagen.basis, atw: true },
+      mutaties: [{ soort: 'verdaging', at: '2026-04-08', duur: 'P95D' }],
+    });
+    expect(metAtw.uitleg).toContain(
+      'De Algemene termijnenwet is niet van toepassing op deze verdaging: de termijn van 95 werkdagen is langer dan 90 dagen (Atw art. 4)',
+    );
   });
 
   it('without verdagingVoorVerloop a late verdaging is still allowed (Awb 9:11 lid 2 sets no moment for the notice)', () => {
     expect(herbereken(awb([{ soort: 'verdaging', at: '2026-05-25', duur: 'P1W' }])).vervaldatum).toBe('2026-05-21');
-    expect(fout(() => herbereken({ ...awb([{ soort: 'verdaging', at: '2026-05-25', duur: 'P1W' }]), verdagingVoorVerloop: true })).code).toBe('verdaging-na-verloop');
+    expect(
+      fout(() => herbereken({ ...awb([{ soort: 'verdaging', at: '2026-05-25', duur: 'P1W' }]), verdagingVoorVerloop: true })).code,
+    ).toBe('verdaging-na-verloop');
   });
 });

@@ -35,7 +35,11 @@ export class ApiSleutelService {
     if ((input.rol === 'aanbieder') !== Boolean(input.aanbiederId)) {
       throw new Error('Een API-sleutel heeft een aanbiederId als en alleen als de rol aanbieder is.');
     }
-    const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+    const prefix = randomBytes(9)
+      .toString('base64url')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '0')
+      .slice(0, 12);
     const sleutel = `kr_${prefix}_${randomBytes(32).toString('base64url')}`;
     const entity = await repo.save(
       repo.create({

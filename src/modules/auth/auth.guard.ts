@@ -17,7 +17,6 @@ function teVeel(res: Response, seconden: number, detail: string): ProblemExcepti
   return new ProblemException({ status: 429, detail: `${detail} Probeer het over ${seconden} seconden opnieuw.` });
 }
 
-
 /** Global guard (APP_GUARD): authenticates the bearer token, checks `@Rollen`, sets the Tenant. */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -58,8 +57,7 @@ export class AuthGuard implements CanActivate {
     const wachtSleutel = this.perSleutel.tel(result.subject);
     if (wachtSleutel) throw teVeel(res, wachtSleutel, 'Te veel verzoeken met deze sleutel.');
 
-    const rollen =
-      this.reflector.getAllAndOverride<Rol[] | undefined>(ROLLEN_KEY, targets) ?? rollenUitBeleid(req) ?? STANDAARD_ROLLEN;
+    const rollen = this.reflector.getAllAndOverride<Rol[] | undefined>(ROLLEN_KEY, targets) ?? rollenUitBeleid(req) ?? STANDAARD_ROLLEN;
     if (!rollen.includes(result.rol)) {
       throw geenToegang(`De rol ${result.rol} mag dit niet; toegestaan: ${rollen.join(', ')}.`);
     }

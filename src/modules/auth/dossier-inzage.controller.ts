@@ -24,9 +24,17 @@ export class DossierInzageController {
   @Get(':id/inzage')
   @Rollen('beheerder')
   @KlachtToegang({ inzageLoggen: false })
-  @ApiOperation({ operationId: 'dossierInzageLijst', summary: 'Wie dit dossier inzag en wanneer (voor de functionaris gegevensbescherming)' })
+  @ApiOperation({
+    operationId: 'dossierInzageLijst',
+    summary: 'Wie dit dossier inzag en wanneer (voor de functionaris gegevensbescherming)',
+  })
   @ApiOkResponse({ type: DossierInzageDto, isArray: true })
   async lijst(@HuidigeTenant() tenant: Tenant, @Param('id') id: string): Promise<DossierInzageDto[]> {
-    return (await this.inzage.voorKlacht(tenant.gemeente, id)).map((r) => ({ op: r.at.toISOString(), wie: r.wie, rol: r.rol, aanbiederId: r.aanbiederId }));
+    return (await this.inzage.voorKlacht(tenant.gemeente, id)).map((r) => ({
+      op: r.at.toISOString(),
+      wie: r.wie,
+      rol: r.rol,
+      aanbiederId: r.aanbiederId,
+    }));
   }
 }

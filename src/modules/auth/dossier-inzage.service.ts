@@ -24,7 +24,13 @@ export class DossierInzageService {
     const uniek = [...new Set(klachtIds)];
     if (uniek.length === 0) return;
     await this.repo.insert(
-      uniek.map((klachtId) => ({ gemeente: tenant.gemeente, klachtId, wie: tenant.subject, rol: tenant.rol, aanbiederId: tenant.aanbiederId ?? null })),
+      uniek.map((klachtId) => ({
+        gemeente: tenant.gemeente,
+        klachtId,
+        wie: tenant.subject,
+        rol: tenant.rol,
+        aanbiederId: tenant.aanbiederId ?? null,
+      })),
     );
   }
 

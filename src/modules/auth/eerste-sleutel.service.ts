@@ -52,7 +52,9 @@ export class EersteSleutelService implements OnApplicationBootstrap {
       // Log collectors read one JSON object per line: one line per key, still shown once.
       for (const g of gemaakt) {
         const msg = `Eerste beheerder-API-sleutel voor ${g.gemeente} (eenmalig getoond): ${g.sleutel}`;
-        process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg, context: 'Auth', gemeente: g.gemeente })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg, context: 'Auth', gemeente: g.gemeente })}\n`,
+        );
       }
       return;
     }

@@ -34,7 +34,8 @@ export const KlachtToegang = (opties: KlachtToegangOpties = {}) => SetMetadata(K
 function dossierIds(body: unknown): string[] {
   const b = body as { id?: unknown; state?: unknown; resultaten?: unknown } | null;
   if (!b || typeof b !== 'object') return [];
-  if (Array.isArray(b.resultaten)) return b.resultaten.flatMap((i) => (i && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
+  if (Array.isArray(b.resultaten))
+    return b.resultaten.flatMap((i) => (i && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
   return typeof b.id === 'string' && typeof b.state === 'string' ? [b.id] : [];
 }
 

@@ -2,14 +2,7 @@
  * Roles (docs/adr/0003-tenancy-webhooks-idempotency.md). The gemeente is the tenant; a role says what a caller may do inside it.
  * `beheerder` manages API keys and webhook subscriptions; `aanbieder` is always bound to one aanbieder id.
  */
-export const ROLLEN = [
-  'beleidsmedewerker',
-  'klachtbehandelaar',
-  'aanbieder',
-  'procesEigenaar',
-  'systeem',
-  'beheerder',
-] as const;
+export const ROLLEN = ['beleidsmedewerker', 'klachtbehandelaar', 'aanbieder', 'procesEigenaar', 'systeem', 'beheerder'] as const;
 export type Rol = (typeof ROLLEN)[number];
 
 export function isRol(v: unknown): v is Rol {

@@ -78,17 +78,18 @@ export function tenantScope(
     return {
       // Klachten handed over at contract end are no longer the aanbieder's (Klachtenprotocol Wmo keten Amsterdam §9).
       sql: `${g} = :tenantGemeente AND ${a} @> CAST(:tenantAanbieder AS jsonb) AND NOT EXISTS (SELECT 1 FROM overgedragen_klacht o WHERE o.klacht_id = ${alias}.${kolommen.id ?? 'id'} AND o.aanbieder_id = :tenantAanbiederId)`,
-      params: { tenantGemeente: tenant.gemeente, tenantAanbieder: JSON.stringify([{ id: tenant.aanbiederId ?? '' }]), tenantAanbiederId: tenant.aanbiederId ?? '' },
+      params: {
+        tenantGemeente: tenant.gemeente,
+        tenantAanbieder: JSON.stringify([{ id: tenant.aanbiederId ?? '' }]),
+        tenantAanbiederId: tenant.aanbiederId ?? '',
+      },
     };
   }
   return { sql: `${g} = :tenantGemeente`, params: { tenantGemeente: tenant.gemeente } };
 }
 
 /** Whether a loaded klacht-like row is visible to the tenant (for code that loads by id first). */
-export function zichtbaarVoor(
-  tenant: Tenant,
-  row: { gemeente: string; aanbieders?: { id: string }[] | null },
-): boolean {
+export function zichtbaarVoor(tenant: Tenant, row: { gemeente: string; aanbieders?: { id: string }[] | null }): boolean {
   if (row.gemeente !== tenant.gemeente) return false;
   if (tenant.rol !== 'aanbieder') return true;
   return (row.aanbieders ?? []).some((a) => a.id === tenant.aanbiederId);

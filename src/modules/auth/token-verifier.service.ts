@@ -56,7 +56,9 @@ export class TokenVerifier {
     }
     // An access token that lives for days or a century is a stolen credential waiting to happen.
     if (typeof payload.exp === 'number' && payload.exp - Math.floor(Date.now() / 1000) > MAX_GELDIGHEID_S) {
-      return { fout: `Het JWT is te lang geldig (exp meer dan ${MAX_GELDIGHEID_S / 3600} uur vooruit); vraag een access token met een korte levensduur.` };
+      return {
+        fout: `Het JWT is te lang geldig (exp meer dan ${MAX_GELDIGHEID_S / 3600} uur vooruit); vraag een access token met een korte levensduur.`,
+      };
     }
     if (typeof payload.sub !== 'string' || payload.sub === '') return { fout: 'Het JWT heeft geen sub (wie de aanvraag doet).' };
     const gemeente = normaliseerGemeente(payload[this.config.oidcClaimGemeente]);

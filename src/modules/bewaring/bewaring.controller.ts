@@ -50,7 +50,11 @@ export class BewaringController {
 
   @Post('vernietigingslijsten')
   @Rollen('beheerder', 'procesEigenaar')
-  @ApiOperation({ operationId: 'vernietigingslijstOpstellen', summary: 'Stel een vernietigingslijst op: alle afgesloten klachten van de gemeente waarvan de bewaartermijn verstreken is, zonder bewaarblokkade.' })
+  @ApiOperation({
+    operationId: 'vernietigingslijstOpstellen',
+    summary:
+      'Stel een vernietigingslijst op: alle afgesloten klachten van de gemeente waarvan de bewaartermijn verstreken is, zonder bewaarblokkade.',
+  })
   @ApiCreatedResponse({ type: VernietigingslijstDto })
   @ApiNoContentResponse({ description: 'Er is niets te vernietigen.' })
   async stelOp(@Res({ passthrough: true }) res: Response): Promise<VernietigingslijstDto | undefined> {
@@ -70,12 +74,18 @@ export class BewaringController {
   @ApiOperation({ operationId: 'vernietigingslijstenOphalen', summary: 'De vernietigingslijsten van de gemeente, nieuwste eerst.' })
   @ApiOkResponse({ type: VernietigingslijstPaginaDto })
   async lijsten(@Query() q: PaginaQuery): Promise<Omit<VernietigingslijstPaginaDto, 'links'>> {
-    return pagina((await this.bewaring.lijsten(tenant().gemeente)).map((l) => view(l)), q);
+    return pagina(
+      (await this.bewaring.lijsten(tenant().gemeente)).map((l) => view(l)),
+      q,
+    );
   }
 
   @Get('vernietigingslijsten/:lijstId')
   @Rollen('beheerder', 'procesEigenaar')
-  @ApiOperation({ operationId: 'vernietigingslijstOphalen', summary: 'Een vernietigingslijst met haar regels; na uitvoering het proces-verbaal (zonder persoonsgegevens).' })
+  @ApiOperation({
+    operationId: 'vernietigingslijstOphalen',
+    summary: 'Een vernietigingslijst met haar regels; na uitvoering het proces-verbaal (zonder persoonsgegevens).',
+  })
   @ApiOkResponse({ type: VernietigingslijstDto })
   async een(@Param('lijstId', ParseUUIDPipe) id: string): Promise<VernietigingslijstDto> {
     const { lijst, regels } = await this.bewaring.lijst(tenant().gemeente, id);
@@ -85,7 +95,10 @@ export class BewaringController {
   @Post('vernietigingslijsten/:lijstId/goedkeuring')
   @HttpCode(200)
   @Rollen('beheerder', 'procesEigenaar')
-  @ApiOperation({ operationId: 'vernietigingslijstGoedkeuren', summary: 'Keur de lijst goed (niet door wie haar opstelde) en vernietig de klachten erop; antwoordt met het proces-verbaal.' })
+  @ApiOperation({
+    operationId: 'vernietigingslijstGoedkeuren',
+    summary: 'Keur de lijst goed (niet door wie haar opstelde) en vernietig de klachten erop; antwoordt met het proces-verbaal.',
+  })
   @ApiOkResponse({ type: VernietigingslijstDto })
   @ApiConflictResponse({
     description:
@@ -98,7 +111,10 @@ export class BewaringController {
 
   @Put('klachten/:id/bewaarblokkade')
   @Rollen('klachtbehandelaar', 'beheerder', 'procesEigenaar')
-  @ApiOperation({ operationId: 'bewaarblokkadeZetten', summary: 'Blokkeer vernietiging van een klacht (bijvoorbeeld een lopend Woo-verzoek of een rechtszaak).' })
+  @ApiOperation({
+    operationId: 'bewaarblokkadeZetten',
+    summary: 'Blokkeer vernietiging van een klacht (bijvoorbeeld een lopend Woo-verzoek of een rechtszaak).',
+  })
   @ApiOkResponse({ type: BewaarBlokkadeStandDto, description: 'De blokkade zoals zij nu staat.' })
   async blokkeer(@Param('id', ParseUUIDPipe) id: string, @Body() dto: BewaarBlokkadeDto): Promise<BewaarBlokkadeStandDto> {
     const b = await this.bewaring.blokkeer(tenant(), id, dto.reden);

@@ -26,7 +26,10 @@ export class VernietigingslijstRegelDto {
   @ApiProperty({ example: 'P5Y' }) bewaartermijn: string;
   @ApiProperty({ format: 'date' }) afgeslotenOp: string;
   @ApiProperty({ format: 'date' }) vernietigbaarVanaf: string;
-  @ApiProperty({ description: 'wat er van de klacht bewaard was: gebeurtenissen, termijnen, brieven, documenten' }) aantallen: Record<string, number>;
+  @ApiProperty({ description: 'wat er van de klacht bewaard was: gebeurtenissen, termijnen, brieven, documenten' }) aantallen: Record<
+    string,
+    number
+  >;
   @ApiProperty({ enum: ['voorgesteld', 'vernietigd', 'overgeslagen'] }) status: string;
   @ApiPropertyOptional({ description: 'waarom overgeslagen' }) reden?: string;
 }

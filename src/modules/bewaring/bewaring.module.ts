@@ -8,7 +8,11 @@ import { BewaarBlokkadeEntity, VernietigingslijstEntity, VernietigingslijstRegel
 
 /** Retention: vernietigingslijsten with approval, holds, and complete destruction. */
 @Module({
-  imports: [EngineModule, DossierModule, TypeOrmModule.forFeature([VernietigingslijstEntity, VernietigingslijstRegelEntity, BewaarBlokkadeEntity])],
+  imports: [
+    EngineModule,
+    DossierModule,
+    TypeOrmModule.forFeature([VernietigingslijstEntity, VernietigingslijstRegelEntity, BewaarBlokkadeEntity]),
+  ],
   controllers: [BewaringController],
   providers: [BewaringService],
   exports: [BewaringService],

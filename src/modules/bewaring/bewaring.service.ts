@@ -47,8 +47,16 @@ export class BewaringService {
     const regime = this.regimes.byId(k.definitieId, k.definitieVersie) as Partial<Regime> | undefined;
     const b = regime?.definitie?.bewaartermijnen;
     if (!b) return undefined;
-    const historie = (await m.query('SELECT type, naar_state AS "naarState" FROM klacht_gebeurtenis WHERE klacht_id = $1 AND accepted', [k.id])) as Array<{ type: string; naarState: string }>;
-    const termijn = bewaartermijnVoor(b, bewaarKenmerken(historie.map((h) => h.type), historie.map((h) => h.naarState)));
+    const historie = (await m.query('SELECT type, naar_state AS "naarState" FROM klacht_gebeurtenis WHERE klacht_id = $1 AND accepted', [
+      k.id,
+    ])) as Array<{ type: string; naarState: string }>;
+    const termijn = bewaartermijnVoor(
+      b,
+      bewaarKenmerken(
+        historie.map((h) => h.type),
+        historie.map((h) => h.naarState),
+      ),
+    );
     const afgeslotenOp = kalenderdag(k.stateSinds.toISOString());
     return { ...termijn, afgeslotenOp, vanaf: vernietigbaarVanaf(afgeslotenOp, termijn.duur) };
   }
@@ -86,7 +94,9 @@ export class BewaringService {
         .createQueryBuilder(KlachtEntity, 'k')
         .where('k.gemeente = :gemeente AND k.done = true', { gemeente })
         .andWhere('NOT EXISTS (SELECT 1 FROM bewaar_blokkade b WHERE b.klacht_id = k.id)')
-        .andWhere(`NOT EXISTS (SELECT 1 FROM vernietigingslijst_regel r JOIN vernietigingslijst l ON l.id = r.lijst_id WHERE r.klacht_id = k.id AND l.status = 'voorgesteld')`)
+        .andWhere(
+          `NOT EXISTS (SELECT 1 FROM vernietigingslijst_regel r JOIN vernietigingslijst l ON l.id = r.lijst_id WHERE r.klacht_id = k.id AND l.status = 'voorgesteld')`,
+        )
         .orderBy('k.state_sinds', 'ASC')
         .getMany();
       const regels: Array<Omit<VernietigingslijstRegelEntity, 'id' | 'lijstId' | 'lijst'>> = [];
@@ -107,16 +117,31 @@ export class BewaringService {
         });
       }
       if (regels.length === 0) return undefined;
-      const lijst: VernietigingslijstEntity = { id: randomUUID(), gemeente, status: 'voorgesteld', peildatum, opgesteldOp: this.klok.nu(), opgesteldDoor: door, goedgekeurdDoor: null, goedgekeurdRol: null, uitgevoerdOp: null };
+      const lijst: VernietigingslijstEntity = {
+        id: randomUUID(),
+        gemeente,
+        status: 'voorgesteld',
+        peildatum,
+        opgesteldOp: this.klok.nu(),
+        opgesteldDoor: door,
+        goedgekeurdDoor: null,
+        goedgekeurdRol: null,
+        uitgevoerdOp: null,
+      };
       await m.insert(VernietigingslijstEntity, lijst);
-      await m.insert(VernietigingslijstRegelEntity, regels.map((r) => ({ ...r, lijstId: lijst.id })));
+      await m.insert(
+        VernietigingslijstRegelEntity,
+        regels.map((r) => ({ ...r, lijstId: lijst.id })),
+      );
       return lijst;
     });
   }
 
   /** Every gemeente that has closed klachten (the daily job). */
   async stelOpVoorAlleGemeenten(): Promise<VernietigingslijstEntity[]> {
-    const gemeenten = (await this.dataSource.query('SELECT DISTINCT gemeente FROM klacht WHERE done ORDER BY gemeente')) as Array<{ gemeente: string }>;
+    const gemeenten = (await this.dataSource.query('SELECT DISTINCT gemeente FROM klacht WHERE done ORDER BY gemeente')) as Array<{
+      gemeente: string;
+    }>;
     const lijsten: VernietigingslijstEntity[] = [];
     for (const { gemeente } of gemeenten) {
       const l = await this.stelOp(gemeente, 'klachtregie');
@@ -128,7 +153,9 @@ export class BewaringService {
   async lijst(gemeente: string, id: string): Promise<{ lijst: VernietigingslijstEntity; regels: VernietigingslijstRegelEntity[] }> {
     const lijst = await this.dataSource.getRepository(VernietigingslijstEntity).findOneBy({ id, gemeente });
     if (!lijst) throw ProblemException.notFound(`Vernietigingslijst ${id} bestaat niet.`, 'vernietigingslijst-niet-gevonden');
-    const regels = await this.dataSource.getRepository(VernietigingslijstRegelEntity).find({ where: { lijstId: id }, order: { id: 'ASC' } });
+    const regels = await this.dataSource
+      .getRepository(VernietigingslijstRegelEntity)
+      .find({ where: { lijstId: id }, order: { id: 'ASC' } });
     return { lijst, regels };
   }
 
@@ -143,12 +170,23 @@ export class BewaringService {
    */
   async keurGoed(tenant: Tenant, id: string): Promise<{ lijst: VernietigingslijstEntity; regels: VernietigingslijstRegelEntity[] }> {
     const { lijst } = await this.lijst(tenant.gemeente, id);
-    if (lijst.status !== 'voorgesteld') throw ProblemException.conflict('vernietigingslijst-afgehandeld', 'Vernietigingslijst al uitgevoerd', `Deze lijst is op ${lijst.uitgevoerdOp?.toISOString()} uitgevoerd.`);
+    if (lijst.status !== 'voorgesteld')
+      throw ProblemException.conflict(
+        'vernietigingslijst-afgehandeld',
+        'Vernietigingslijst al uitgevoerd',
+        `Deze lijst is op ${lijst.uitgevoerdOp?.toISOString()} uitgevoerd.`,
+      );
     if (lijst.opgesteldDoor === tenant.subject) {
-      throw ProblemException.conflict('vier-ogen', 'Goedkeuring door een ander nodig', 'Wie de vernietigingslijst opstelde, keurt haar niet zelf goed (vier-ogenprincipe): laat een andere bevoegde medewerker goedkeuren.');
+      throw ProblemException.conflict(
+        'vier-ogen',
+        'Goedkeuring door een ander nodig',
+        'Wie de vernietigingslijst opstelde, keurt haar niet zelf goed (vier-ogenprincipe): laat een andere bevoegde medewerker goedkeuren.',
+      );
     }
     const peildatum = kalenderdag(this.klok.nu().toISOString());
-    const regels = await this.dataSource.getRepository(VernietigingslijstRegelEntity).find({ where: { lijstId: id, status: 'voorgesteld' }, order: { id: 'ASC' } });
+    const regels = await this.dataSource
+      .getRepository(VernietigingslijstRegelEntity)
+      .find({ where: { lijstId: id, status: 'voorgesteld' }, order: { id: 'ASC' } });
     for (const regel of regels) {
       const klachtId = regel.klachtId!;
       // Content first: a crash after this leaves the rows, and the next approval attempt removes them.
@@ -163,14 +201,18 @@ export class BewaringService {
         await m.update(VernietigingslijstRegelEntity, { id: regel.id }, { status: 'vernietigd', klachtId: null });
       });
     }
-    await this.dataSource.getRepository(VernietigingslijstEntity).update({ id }, { status: 'uitgevoerd', goedgekeurdDoor: tenant.subject, goedgekeurdRol: tenant.rol, uitgevoerdOp: this.klok.nu() });
+    await this.dataSource
+      .getRepository(VernietigingslijstEntity)
+      .update({ id }, { status: 'uitgevoerd', goedgekeurdDoor: tenant.subject, goedgekeurdRol: tenant.rol, uitgevoerdOp: this.klok.nu() });
     this.logger.log(`Vernietigingslijst ${id} (${tenant.gemeente}) uitgevoerd op goedkeuring van ${tenant.subject}`);
     return this.lijst(tenant.gemeente, id);
   }
 
   /** Removes everything of one klacht (also used at hand-over): content, referring rows, then the klacht and what cascades from it. */
   async vernietig(m: EntityManager, klachtId: string): Promise<void> {
-    const docs = (await m.query('SELECT opslag_sleutel AS sleutel FROM dossier_document WHERE klacht_id = $1', [klachtId])) as Array<{ sleutel: string }>;
+    const docs = (await m.query('SELECT opslag_sleutel AS sleutel FROM dossier_document WHERE klacht_id = $1', [klachtId])) as Array<{
+      sleutel: string;
+    }>;
     for (const d of docs) {
       if (this.dossier.opslag.soort === 'postgres') await m.query('DELETE FROM dossier_inhoud WHERE sleutel = $1', [d.sleutel]);
       else await this.dossier.opslag.verwijder(d.sleutel);
@@ -183,8 +225,20 @@ export class BewaringService {
   }
 
   async blokkeer(tenant: Tenant, klachtId: string, reden: string): Promise<BewaarBlokkadeEntity> {
-    const rij: Omit<BewaarBlokkadeEntity, 'klacht'> = { klachtId, gemeente: tenant.gemeente, reden, door: tenant.subject, at: this.klok.nu() };
-    await this.dataSource.createQueryBuilder().insert().into(BewaarBlokkadeEntity).values(rij).orUpdate(['reden', 'door', 'at'], ['klacht_id']).execute();
+    const rij: Omit<BewaarBlokkadeEntity, 'klacht'> = {
+      klachtId,
+      gemeente: tenant.gemeente,
+      reden,
+      door: tenant.subject,
+      at: this.klok.nu(),
+    };
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(BewaarBlokkadeEntity)
+      .values(rij)
+      .orUpdate(['reden', 'door', 'at'], ['klacht_id'])
+      .execute();
     return rij as BewaarBlokkadeEntity;
   }
 

@@ -71,7 +71,12 @@ const GROOTTE: Record<BlokSoort, number> = { h1: 16, h2: 13, h3: 12, p: 11, li: 
 
 export function briefPdf(html: string, meta: { titel: string; gemaaktOp: Date }): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 60, info: { Title: meta.titel, Producer: 'Klachtregie', Creator: 'Klachtregie', CreationDate: meta.gemaaktOp }, lang: 'nl-NL' } as PDFKit.PDFDocumentOptions);
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 60,
+      info: { Title: meta.titel, Producer: 'Klachtregie', Creator: 'Klachtregie', CreationDate: meta.gemaaktOp },
+      lang: 'nl-NL',
+    } as PDFKit.PDFDocumentOptions);
     const delen: Buffer[] = [];
     doc.on('data', (b: Buffer) => delen.push(b));
     doc.on('end', () => resolve(Buffer.concat(delen)));

@@ -66,22 +66,36 @@ export class BrievenController {
 
   @Get('brieven')
   @Rollen(...LEZERS)
-  @ApiOperation({ operationId: 'brievenOphalen', summary: 'De brieven van een klacht (Awb 9:6, 9:8 lid 3, 9:11 lid 2, 9:12, 2:3), elk met de SHA-256 van de HTML en de PDF.' })
+  @ApiOperation({
+    operationId: 'brievenOphalen',
+    summary: 'De brieven van een klacht (Awb 9:6, 9:8 lid 3, 9:11 lid 2, 9:12, 2:3), elk met de SHA-256 van de HTML en de PDF.',
+  })
   @ApiOkResponse({ type: BriefPaginaDto })
   async lijst(@Param('id', ParseUUIDPipe) id: string, @Query() q: PaginaQuery): Promise<Omit<BriefPaginaDto, 'links'>> {
     const { brieven, docs } = await this.brieven(id);
-    return pagina(brieven.map((b) => briefView(b, docs)), q);
+    return pagina(
+      brieven.map((b) => briefView(b, docs)),
+      q,
+    );
   }
 
   @Get('brieven/:briefId')
   @Rollen(...LEZERS)
-  @ApiOperation({ operationId: 'briefOphalen', summary: 'Een brief: JSON (standaard), of met Accept: application/pdf de PDF en met Accept: text/html de HTML.' })
+  @ApiOperation({
+    operationId: 'briefOphalen',
+    summary: 'Een brief: JSON (standaard), of met Accept: application/pdf de PDF en met Accept: text/html de HTML.',
+  })
   @ApiExtraModels(BriefDto)
   @ApiOkResponse({
     description: 'De brief als JSON, of op Accept de PDF of de HTML zoals bewaard.',
     content: { 'application/json': { schema: { $ref: getSchemaPath(BriefDto) } }, ...PDF, ...HTML },
   })
-  async een(@Param('id', ParseUUIDPipe) id: string, @Param('briefId', ParseUUIDPipe) briefId: string, @Headers('accept') accept: string | undefined, @Res() res: Response): Promise<void> {
+  async een(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('briefId', ParseUUIDPipe) briefId: string,
+    @Headers('accept') accept: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     const a = (accept ?? '').toLowerCase();
     if (a.includes('application/pdf')) return this.stuur(id, briefId, 'application/pdf', res);
     if (a.includes('text/html')) return this.stuur(id, briefId, 'text/html', res);
@@ -109,7 +123,11 @@ export class BrievenController {
 
   private async stuur(klachtId: string, briefId: string, mediaType: string, res: Response): Promise<void> {
     const doc = (await this.dossier.lijst(klachtId)).find((d) => d.briefId === briefId && d.mediaType === mediaType);
-    if (!doc) throw ProblemException.notFound(`Brief ${briefId} heeft geen ${mediaType === 'application/pdf' ? 'PDF' : 'HTML'} bij deze klacht.`, 'brief-niet-gevonden');
+    if (!doc)
+      throw ProblemException.notFound(
+        `Brief ${briefId} heeft geen ${mediaType === 'application/pdf' ? 'PDF' : 'HTML'} bij deze klacht.`,
+        'brief-niet-gevonden',
+      );
     await stuurDocument(res, doc, await this.dossier.inhoud(doc));
   }
 
@@ -119,11 +137,19 @@ export class BrievenController {
   @ApiOkResponse({ type: DossierPaginaDto })
   async tijdlijn(@Param('id', ParseUUIDPipe) id: string, @Query() q: PaginaQuery): Promise<Omit<DossierPaginaDto, 'links'>> {
     const [gebeurtenissen, { brieven, docs }] = await Promise.all([
-      this.dataSource.getRepository(KlachtGebeurtenisEntity).find({ where: { klachtId: id, accepted: true }, order: { at: 'ASC', id: 'ASC' } }),
+      this.dataSource
+        .getRepository(KlachtGebeurtenisEntity)
+        .find({ where: { klachtId: id, accepted: true }, order: { at: 'ASC', id: 'ASC' } }),
       this.brieven(id),
     ]);
     const regels: Array<DossierRegelDto & { volgorde: number }> = [
-      ...gebeurtenissen.map((g) => ({ volgorde: 0, soort: 'gebeurtenis', op: g.at.toISOString(), gebeurtenis: g.type, omschrijving: omschrijvingVan(g.type) })),
+      ...gebeurtenissen.map((g) => ({
+        volgorde: 0,
+        soort: 'gebeurtenis',
+        op: g.at.toISOString(),
+        gebeurtenis: g.type,
+        omschrijving: omschrijvingVan(g.type),
+      })),
       ...brieven.map((b) => {
         const pdf = docs.find((d) => d.briefId === b.id && d.mediaType === 'application/pdf');
         return {
@@ -135,9 +161,21 @@ export class BrievenController {
           omschrijving: `Brief: ${titelVan(b.soort)}${b.grondslag ? ` (${b.grondslag})` : ''} aan ${b.aan}${b.status === 'niet-opgemaakt' ? ' — niet opgemaakt' : ''}`,
         };
       }),
-      ...docs.filter((d) => d.soort !== 'brief').map((d) => ({ volgorde: 2, soort: 'document', op: d.at.toISOString(), documentId: d.id, sha256: d.sha256, omschrijving: `Document (${d.soort}): ${d.titel}` })),
+      ...docs
+        .filter((d) => d.soort !== 'brief')
+        .map((d) => ({
+          volgorde: 2,
+          soort: 'document',
+          op: d.at.toISOString(),
+          documentId: d.id,
+          sha256: d.sha256,
+          omschrijving: `Document (${d.soort}): ${d.titel}`,
+        })),
     ];
     regels.sort((a, b) => a.op.localeCompare(b.op) || a.volgorde - b.volgorde);
-    return pagina(regels.map(({ volgorde: _v, ...r }) => r), q);
+    return pagina(
+      regels.map(({ volgorde: _v, ...r }) => r),
+      q,
+    );
   }
 }

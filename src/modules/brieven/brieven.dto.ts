@@ -11,7 +11,8 @@ export class BriefDto {
   @ApiProperty({ format: 'date', description: 'datum van de brief: de dag van de gebeurtenis die erom vroeg' }) datum: string;
   @ApiProperty({ enum: ['opgemaakt', 'niet-opgemaakt'] }) status: string;
   @ApiPropertyOptional({ description: 'waarom de brief niet is opgemaakt (geen of een ongeldig sjabloon)' }) reden?: string;
-  @ApiProperty({ type: [String], description: 'velden die de wet eist en die in het dossier nog leeg waren, bijvoorbeeld bevindingen' }) ontbrekend: string[];
+  @ApiProperty({ type: [String], description: 'velden die de wet eist en die in het dossier nog leeg waren, bijvoorbeeld bevindingen' })
+  ontbrekend: string[];
   @ApiPropertyOptional({ example: 'gm0363-amsterdam/brieven/2015-01/afdoening.hbs' }) sjabloon?: string;
   @ApiPropertyOptional({ type: DocumentDto, description: 'de HTML (GET …/brieven/{briefId}/html)' }) html?: DocumentDto;
   @ApiPropertyOptional({ type: DocumentDto, description: 'de PDF (GET …/brieven/{briefId}/pdf)' }) pdf?: DocumentDto;
@@ -25,7 +26,8 @@ export class BriefPaginaDto extends PaginaDto {
 export class DossierRegelDto {
   @ApiProperty({ enum: ['gebeurtenis', 'brief', 'document'] }) soort: string;
   @ApiProperty({ format: 'date-time' }) op: string;
-  @ApiProperty({ description: 'in het Nederlands, bijvoorbeeld "Brief: Afhandeling van uw klacht (Awb 9:12) aan klager"' }) omschrijving: string;
+  @ApiProperty({ description: 'in het Nederlands, bijvoorbeeld "Brief: Afhandeling van uw klacht (Awb 9:12) aan klager"' })
+  omschrijving: string;
   @ApiPropertyOptional({ description: 'het type gebeurtenis' }) gebeurtenis?: string;
   @ApiPropertyOptional({ format: 'uuid' }) briefId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) documentId?: string;

@@ -7,7 +7,16 @@ import { KLOK, type Klok } from '../../common/klok';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import type { Intent } from '../../machines/contract';
 import { sjablonenVoor } from '../../machines/definition/brief-sjablonen';
-import { BRIEF_SOORTEN, briefDocument, briefGegevens, briefSoortVoorIntent, ontbrekendeGegevens, renderBriefHtml, sjabloonFouten, type BriefSoort } from '../../machines/definition/brieven';
+import {
+  BRIEF_SOORTEN,
+  briefDocument,
+  briefGegevens,
+  briefSoortVoorIntent,
+  ontbrekendeGegevens,
+  renderBriefHtml,
+  sjabloonFouten,
+  type BriefSoort,
+} from '../../machines/definition/brieven';
 import { kalenderdag } from '../../machines/termijnen';
 import { DossierService } from '../dossier/dossier.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
@@ -85,18 +94,43 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
         ? `${klacht.definitieId} heeft geen sjabloon voor de ${BRIEF_SOORTEN[soort].naam} (versie ${klacht.definitieVersie}); schrijf de brief buiten Klachtregie en voeg hem toe aan het dossier`
         : `het sjabloon voldoet niet: ${fouten.map((f) => `${relative(this.config.definitionsDir, f.file)}:${f.line}:${f.column}: ${f.message}`).join('; ')}`;
       this.logger.warn(`Brief ${soort} voor klacht ${klacht.id} niet opgemaakt: ${reden}`);
-      await repo.createQueryBuilder().insert().into(BriefEntity).values({ ...basis, sjabloon: sjabloon ? relative(this.config.definitionsDir, sjabloon.file) : null, status: 'niet-opgemaakt', reden, ontbrekend: [] }).orIgnore().execute();
+      await repo
+        .createQueryBuilder()
+        .insert()
+        .into(BriefEntity)
+        .values({
+          ...basis,
+          sjabloon: sjabloon ? relative(this.config.definitionsDir, sjabloon.file) : null,
+          status: 'niet-opgemaakt',
+          reden,
+          ontbrekend: [],
+        })
+        .orIgnore()
+        .execute();
       return;
     }
-    const termijnen = await this.dataSource.getRepository(TermijnEntity).find({ where: { klachtId: klacht.id, status: 'lopend' }, order: { vervaltOp: 'ASC' } });
+    const termijnen = await this.dataSource
+      .getRepository(TermijnEntity)
+      .find({ where: { klachtId: klacht.id, status: 'lopend' }, order: { vervaltOp: 'ASC' } });
     const regime = this.regimes.byId(klacht.definitieId, klacht.definitieVersie);
     const gegevens = briefGegevens(
       {
         intent,
         at,
         gemeenteNaam: regime?.summary.gemeente.naam ?? klacht.gemeente,
-        klacht: { id: klacht.id, ontvangenOp: klacht.ontvangenOp.toISOString(), onderwerp: klacht.onderwerp, aanbieder: klacht.aanbieders[0]?.naam ?? klacht.aanbieders[0]?.id ?? null },
-        termijnen: termijnen.map((t) => ({ naam: t.naam, label: t.label, vervaldatum: t.vervaldatum, uitleg: t.uitleg, grondslag: t.grondslag })),
+        klacht: {
+          id: klacht.id,
+          ontvangenOp: klacht.ontvangenOp.toISOString(),
+          onderwerp: klacht.onderwerp,
+          aanbieder: klacht.aanbieders[0]?.naam ?? klacht.aanbieders[0]?.id ?? null,
+        },
+        termijnen: termijnen.map((t) => ({
+          naam: t.naam,
+          label: t.label,
+          vervaldatum: t.vervaldatum,
+          uitleg: t.uitleg,
+          grondslag: t.grondslag,
+        })),
       },
       kalenderdag,
     );
@@ -104,7 +138,17 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
     const html = briefDocument(titel, renderBriefHtml(sjabloon.bron, gegevens));
     const pdf = await briefPdf(html, { titel, gemaaktOp: basis.gemaaktOp });
     const document = (ext: string, mediaType: string, inhoud: Buffer) =>
-      this.dossier.bewaar({ id: afgeleideId(`brief:${row.id}:${ext}`), klachtId: klacht.id, gemeente: klacht.gemeente, soort: 'brief', titel: `${soort}-${basis.datum}-${basis.aan}.${ext}`, mediaType, inhoud, door: 'klachtregie', briefId });
+      this.dossier.bewaar({
+        id: afgeleideId(`brief:${row.id}:${ext}`),
+        klachtId: klacht.id,
+        gemeente: klacht.gemeente,
+        soort: 'brief',
+        titel: `${soort}-${basis.datum}-${basis.aan}.${ext}`,
+        mediaType,
+        inhoud,
+        door: 'klachtregie',
+        briefId,
+      });
     await document('html', 'text/html', Buffer.from(html, 'utf8'));
     await document('pdf', 'application/pdf', pdf);
     // The row last: a letter in the list always has its HTML and PDF.
@@ -112,7 +156,13 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
       .createQueryBuilder()
       .insert()
       .into(BriefEntity)
-      .values({ ...basis, sjabloon: relative(this.config.definitionsDir, sjabloon.file), status: 'opgemaakt', reden: null, ontbrekend: ontbrekendeGegevens(soort as BriefSoort, gegevens) })
+      .values({
+        ...basis,
+        sjabloon: relative(this.config.definitionsDir, sjabloon.file),
+        status: 'opgemaakt',
+        reden: null,
+        ontbrekend: ontbrekendeGegevens(soort as BriefSoort, gegevens),
+      })
       .orIgnore()
       .execute();
   }

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiUnprocessableEntityResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiUnprocessableEntityResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { KLOK, type Klok } from '../../common/klok';
 import { probleemSchema } from '../../common/openapi';
@@ -74,7 +82,10 @@ export class DefinitiesController {
 
   @Get('definities/:id/diagram')
   @Rollen(...LEZERS)
-  @ApiOperation({ operationId: 'definitieDiagram', summary: 'Het diagram van een definitie, gegenereerd uit de machine (mermaid, svg of json)' })
+  @ApiOperation({
+    operationId: 'definitieDiagram',
+    summary: 'Het diagram van een definitie, gegenereerd uit de machine (mermaid, svg of json)',
+  })
   @ApiOkResponse({
     description: 'Diagram in het gevraagde formaat (formaat=json, svg of mermaid)',
     content: {
@@ -96,7 +107,11 @@ export class DefinitiesController {
     const regime = q.versie
       ? versies.find((r) => r.summary.versie === q.versie)
       : (versies.find((r) => r.summary.geldigVanaf <= vandaag && (!r.summary.geldigTot || vandaag <= r.summary.geldigTot)) ?? versies[0]);
-    if (!regime) throw ProblemException.notFound(`Geen definitie ${id}${q.versie ? ` versie ${q.versie}` : ''} voor ${tenant.gemeente}.`, 'definitie-niet-gevonden');
+    if (!regime)
+      throw ProblemException.notFound(
+        `Geen definitie ${id}${q.versie ? ` versie ${q.versie}` : ''} voor ${tenant.gemeente}.`,
+        'definitie-niet-gevonden',
+      );
     const graaf = regimeDiagramGraph(regime);
     switch (q.formaat ?? 'json') {
       case 'mermaid':
@@ -120,7 +135,12 @@ export class DefinitiesController {
   @ApiOkResponse({ type: DefinitieValidatieDto })
   async valideer(@HuidigeTenant() tenant: Tenant, @Body() body: DefinitieYamlDto): Promise<DefinitieValidatieDto> {
     const u = await this.definities.valideer(body.yaml, tenant.gemeente);
-    return { definitieId: u.definitieId, ...(u.versie ? { versie: u.versie } : {}), geldig: u.fouten.length === 0, fouten: u.fouten.map(tekst) };
+    return {
+      definitieId: u.definitieId,
+      ...(u.versie ? { versie: u.versie } : {}),
+      geldig: u.fouten.length === 0,
+      fouten: u.fouten.map(tekst),
+    };
   }
 
   @Post('definities')
@@ -130,12 +150,20 @@ export class DefinitiesController {
     summary: 'Publiceer een nieuwe versie van de definitie; een gepubliceerde versie verandert nooit meer',
   })
   @ApiCreatedResponse({ type: DefinitieVersieDto })
-  @ApiConflictResponse({ description: 'Deze versie bestaat al en verandert niet meer (definitie-versie-bestaat).', schema: probleemSchema('DefinitieFoutenProblem') })
-  @ApiUnprocessableEntityResponse({ description: 'De definitie is ongeldig (definitie-ongeldig); er is niets gepubliceerd.', schema: probleemSchema('DefinitieFoutenProblem') })
+  @ApiConflictResponse({
+    description: 'Deze versie bestaat al en verandert niet meer (definitie-versie-bestaat).',
+    schema: probleemSchema('DefinitieFoutenProblem'),
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'De definitie is ongeldig (definitie-ongeldig); er is niets gepubliceerd.',
+    schema: probleemSchema('DefinitieFoutenProblem'),
+  })
   async publiceer(@HuidigeTenant() tenant: Tenant, @Body() body: DefinitieYamlDto): Promise<DefinitieVersieDto> {
     const u = await this.definities.publiceer(body.yaml, tenant.gemeente, tenant.subject);
     if (u.fouten.some((f) => /bestaat al en verandert niet meer/.test(f.message))) {
-      throw ProblemException.conflict('definitie-versie-bestaat', 'Versie bestaat al', u.fouten[0].message, { fouten: u.fouten.map(tekst) });
+      throw ProblemException.conflict('definitie-versie-bestaat', 'Versie bestaat al', u.fouten[0].message, {
+        fouten: u.fouten.map(tekst),
+      });
     }
     if (u.fouten.length > 0 || !u.regime) {
       throw new ProblemException({
@@ -158,7 +186,13 @@ export class DefinitiesController {
       type,
       omschrijving: g.omschrijving,
       data: g.data,
-      velden: g.velden.map((v) => ({ naam: v.naam, verplicht: v.verplicht, soort: v.soort, omschrijving: v.omschrijving, ...(v.waarden ? { waarden: [...v.waarden] } : {}) })),
+      velden: g.velden.map((v) => ({
+        naam: v.naam,
+        verplicht: v.verplicht,
+        soort: v.soort,
+        omschrijving: v.omschrijving,
+        ...(v.waarden ? { waarden: [...v.waarden] } : {}),
+      })),
     }));
   }
 }

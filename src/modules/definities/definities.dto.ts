@@ -4,7 +4,10 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'clas
 import { DataVeldDto } from '../klachten/dto/klacht-view.dto';
 
 export class DefinitieYamlDto {
-  @ApiProperty({ description: 'De definitie als YAML (zie docs/definities.md).', example: "gemeente:\n  cbsCode: GM0363\n  naam: Amsterdam\nversie: '2026-01'\n..." })
+  @ApiProperty({
+    description: 'De definitie als YAML (zie docs/definities.md).',
+    example: "gemeente:\n  cbsCode: GM0363\n  naam: Amsterdam\nversie: '2026-01'\n...",
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(500_000)
@@ -34,7 +37,8 @@ export class DefinitieVersieDto {
   @ApiProperty({ example: '2015-01' }) versie: string;
   @ApiProperty({ format: 'date', example: '2015-01-01' }) geldigVanaf: string;
   @ApiPropertyOptional({ format: 'date', example: '2026-12-31' }) geldigTot?: string;
-  @ApiProperty({ enum: ['repository', 'api'], description: 'repository: definitions/ in de code; api: gepubliceerd met POST /definities' }) bron: 'repository' | 'api';
+  @ApiProperty({ enum: ['repository', 'api'], description: 'repository: definitions/ in de code; api: gepubliceerd met POST /definities' })
+  bron: 'repository' | 'api';
 }
 
 export class DefinitieDto {
@@ -67,6 +71,9 @@ export class GebeurtenisTypeDto {
   @ApiProperty({ example: 'klacht afgedaan met een oordeel' }) omschrijving: string;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Velden van data; een ? betekent optioneel.' })
   data: Record<string, string>;
-  @ApiProperty({ type: [DataVeldDto], description: 'Dezelfde velden met hun soort en vaste waarden, zoals POST /klachten/{id}/gebeurtenissen ze controleert (fout: 422).' })
+  @ApiProperty({
+    type: [DataVeldDto],
+    description: 'Dezelfde velden met hun soort en vaste waarden, zoals POST /klachten/{id}/gebeurtenissen ze controleert (fout: 422).',
+  })
   velden: DataVeldDto[];
 }

@@ -67,7 +67,10 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
 
   /** Other processes pick up versions published elsewhere within SWEEP_INTERVAL_MS. */
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.verversAlsNodig().catch((e: Error) => this.logger.warn(e.message)), this.config.sweepIntervalMs);
+    this.timer = setInterval(
+      () => void this.verversAlsNodig().catch((e: Error) => this.logger.warn(e.message)),
+      this.config.sweepIntervalMs,
+    );
     this.timer.unref();
   }
 
@@ -117,7 +120,13 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
     const weergave = `${definitieId}/${bestand}`;
     const fouten: DefinitionError[] = [];
     if (cbs && cbs !== gemeente) {
-      fouten.push({ file: weergave, line: 1, column: 1, message: `de definitie is van ${cbs}, u werkt voor ${gemeente}`, hint: `zet gemeente.cbsCode op ${gemeente}` });
+      fouten.push({
+        file: weergave,
+        line: 1,
+        column: 1,
+        message: `de definitie is van ${cbs}, u werkt voor ${gemeente}`,
+        hint: `zet gemeente.cbsCode op ${gemeente}`,
+      });
     }
     const werk = mkdtempSync(join(tmpdir(), 'klachtregie-validatie-'));
     try {
@@ -142,7 +151,9 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
       const { errors } = loadAndValidate([map], [graafStap]);
       // Messages may name sibling files by their working path: show them as the author knows them.
       const zonderWerk = (t: string) => t.split(`${werk}/`).join('');
-      for (const e of errors) if (e.file === pad) fouten.push({ ...e, file: weergave, message: zonderWerk(e.message), ...(e.hint ? { hint: zonderWerk(e.hint) } : {}) });
+      for (const e of errors)
+        if (e.file === pad)
+          fouten.push({ ...e, file: weergave, message: zonderWerk(e.message), ...(e.hint ? { hint: zonderWerk(e.hint) } : {}) });
     } finally {
       rmSync(werk, { recursive: true, force: true });
     }

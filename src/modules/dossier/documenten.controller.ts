@@ -1,6 +1,31 @@
-import { Body, CallHandler, Controller, ExecutionContext, Get, HttpException, Injectable, NestInterceptor, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  CallHandler,
+  Controller,
+  ExecutionContext,
+  Get,
+  HttpException,
+  Injectable,
+  NestInterceptor,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { catchError, Observable, throwError } from 'rxjs';
 import { ProblemException } from '../../common/problem';
@@ -32,10 +57,22 @@ class UploadGrenzen implements NestInterceptor {
       catchError((e: unknown) => {
         if (e instanceof HttpException && !(e instanceof ProblemException)) {
           if (e.getStatus() === 413) {
-            return throwError(() => new ProblemException({ status: 413, code: 'document-te-groot', detail: `Een document is hoogstens ${MB} MiB.`, invalidParams: [{ name: 'bestand', reason: `groter dan ${MB} MiB` }] }));
+            return throwError(
+              () =>
+                new ProblemException({
+                  status: 413,
+                  code: 'document-te-groot',
+                  detail: `Een document is hoogstens ${MB} MiB.`,
+                  invalidParams: [{ name: 'bestand', reason: `groter dan ${MB} MiB` }],
+                }),
+            );
           }
           if (e.getStatus() === 400) {
-            return throwError(() => ProblemException.invalid([{ name: 'bestand', reason: 'stuur precies één bestand in het veld bestand (multipart/form-data)' }]));
+            return throwError(() =>
+              ProblemException.invalid([
+                { name: 'bestand', reason: 'stuur precies één bestand in het veld bestand (multipart/form-data)' },
+              ]),
+            );
           }
         }
         return throwError(() => e);
@@ -45,7 +82,17 @@ class UploadGrenzen implements NestInterceptor {
 }
 
 export function documentView(d: DossierDocumentEntity): DocumentDto {
-  return { id: d.id, soort: d.soort, titel: d.titel, mediaType: d.mediaType, grootte: d.grootte, sha256: d.sha256, briefId: d.briefId ?? undefined, door: d.door, op: d.at.toISOString() };
+  return {
+    id: d.id,
+    soort: d.soort,
+    titel: d.titel,
+    mediaType: d.mediaType,
+    grootte: d.grootte,
+    sha256: d.sha256,
+    briefId: d.briefId ?? undefined,
+    door: d.door,
+    op: d.at.toISOString(),
+  };
 }
 
 /**
@@ -63,18 +110,28 @@ export class DocumentenController {
   @UseInterceptors(UploadGrenzen, FileInterceptor('bestand', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10 } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: DocumentUploadDto })
-  @ApiOperation({ operationId: 'documentToevoegen', summary: `Voeg een document toe aan het dossier (hoogstens ${MB} MiB; ${Object.values(TOEGESTANE_MEDIA_TYPES).join(', ')}).` })
+  @ApiOperation({
+    operationId: 'documentToevoegen',
+    summary: `Voeg een document toe aan het dossier (hoogstens ${MB} MiB; ${Object.values(TOEGESTANE_MEDIA_TYPES).join(', ')}).`,
+  })
   @ApiCreatedResponse({ type: DocumentDto })
   @ApiPayloadTooLargeResponse({ description: `document-te-groot: het bestand is groter dan ${MB} MiB; er is niets bewaard.` })
   @ApiUnsupportedMediaTypeResponse({
     description: `mediatype-niet-toegestaan: de inhoud is geen ${Object.values(TOEGESTANE_MEDIA_TYPES).join(', ')}; mediatype-klopt-niet: het opgegeven media type is niet wat de inhoud is. Er is niets bewaard.`,
   })
-  async upload(@Param('id', ParseUUIDPipe) id: string, @UploadedFile() bestand: GeuploadBestand | undefined, @Body() body: Record<string, unknown>): Promise<DocumentDto> {
+  async upload(
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() bestand: GeuploadBestand | undefined,
+    @Body() body: Record<string, unknown>,
+  ): Promise<DocumentDto> {
     const soort = typeof body?.soort === 'string' ? body.soort : undefined;
     if (!soort || !(UPLOAD_SOORTEN as readonly string[]).includes(soort)) {
       throw ProblemException.invalid([{ name: 'soort', reason: `één van ${UPLOAD_SOORTEN.join(', ')}` }]);
     }
-    if (!bestand || bestand.size === 0) throw ProblemException.invalid([{ name: 'bestand', reason: 'een niet-leeg bestand is verplicht (multipart/form-data, veld bestand)' }]);
+    if (!bestand || bestand.size === 0)
+      throw ProblemException.invalid([
+        { name: 'bestand', reason: 'een niet-leeg bestand is verplicht (multipart/form-data, veld bestand)' },
+      ]);
     const titel = typeof body.titel === 'string' && body.titel.trim() ? body.titel.trim() : bestand.originalname || soort;
     if (titel.length > 200) throw ProblemException.invalid([{ name: 'titel', reason: 'hoogstens 200 tekens' }]);
     const gevonden = snuffel(bestand.buffer);
@@ -111,7 +168,10 @@ export class DocumentenController {
 
   @Get()
   @Rollen('klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder')
-  @ApiOperation({ operationId: 'documentenOphalen', summary: 'De documenten in het dossier van een klacht, met hun SHA-256 (de lezing wordt gelogd).' })
+  @ApiOperation({
+    operationId: 'documentenOphalen',
+    summary: 'De documenten in het dossier van een klacht, met hun SHA-256 (de lezing wordt gelogd).',
+  })
   @ApiOkResponse({ type: DocumentPaginaDto })
   async lijst(@Param('id', ParseUUIDPipe) id: string, @Query() q: PaginaQuery): Promise<Omit<DocumentPaginaDto, 'links'>> {
     return pagina((await this.dossier.lijst(id)).map(documentView), q);
@@ -119,12 +179,21 @@ export class DocumentenController {
 
   @Get(':documentId/inhoud')
   @Rollen('klachtbehandelaar', 'procesEigenaar', 'systeem', 'aanbieder')
-  @ApiOperation({ operationId: 'documentInhoud', summary: 'De inhoud van een document, onveranderd (gecontroleerd tegen de SHA-256; de lezing wordt gelogd).' })
+  @ApiOperation({
+    operationId: 'documentInhoud',
+    summary: 'De inhoud van een document, onveranderd (gecontroleerd tegen de SHA-256; de lezing wordt gelogd).',
+  })
   @ApiOkResponse({
     description: 'De inhoud zoals bewaard, in haar eigen media type (SHA-256 in Digest en ETag).',
-    content: Object.fromEntries([...Object.keys(TOEGESTANE_MEDIA_TYPES), 'text/html'].map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+    content: Object.fromEntries(
+      [...Object.keys(TOEGESTANE_MEDIA_TYPES), 'text/html'].map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
+    ),
   })
-  async inhoud(@Param('id', ParseUUIDPipe) id: string, @Param('documentId', ParseUUIDPipe) documentId: string, @Res() res: Response): Promise<void> {
+  async inhoud(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const doc = await this.dossier.document(id, documentId);
     if (!doc) throw ProblemException.notFound(`Document ${documentId} bestaat niet in dit dossier.`, 'document-niet-gevonden');
     await stuurDocument(res, doc, await this.dossier.inhoud(doc));

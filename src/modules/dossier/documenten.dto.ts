@@ -32,7 +32,11 @@ export class DocumentDto {
 }
 
 export class DocumentUploadDto {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'het bestand: PDF, PNG, JPEG, platte tekst (UTF-8) of .docx, hoogstens 10 MiB' })
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'het bestand: PDF, PNG, JPEG, platte tekst (UTF-8) of .docx, hoogstens 10 MiB',
+  })
   bestand: unknown;
 
   @ApiProperty({ enum: DOCUMENT_SOORTEN.filter((s) => s !== 'brief') })

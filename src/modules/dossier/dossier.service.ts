@@ -51,8 +51,14 @@ export class DossierService {
       door: d.door,
       at: this.klok.nu(),
     };
-    await this.repo.createQueryBuilder().insert().into(DossierDocumentEntity).values(rij as QueryDeepPartialEntity<DossierDocumentEntity>).orIgnore().execute();
-    return (await this.repo.findOneByOrFail({ id }));
+    await this.repo
+      .createQueryBuilder()
+      .insert()
+      .into(DossierDocumentEntity)
+      .values(rij as QueryDeepPartialEntity<DossierDocumentEntity>)
+      .orIgnore()
+      .execute();
+    return await this.repo.findOneByOrFail({ id });
   }
 
   lijst(klachtId: string): Promise<DossierDocumentEntity[]> {

@@ -34,7 +34,9 @@ export function snuffel(inhoud: Buffer): ToegestaanMediaType | undefined {
   if (begintMet(inhoud, 0x50, 0x4b, 0x03, 0x04)) {
     // A .docx is a ZIP whose entries name [Content_Types].xml and word/; any other ZIP is refused.
     const kop = inhoud.subarray(0, Math.min(inhoud.length, 64 * 1024)).toString('latin1');
-    return kop.includes('[Content_Types].xml') && kop.includes('word/') ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : undefined;
+    return kop.includes('[Content_Types].xml') && kop.includes('word/')
+      ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+      : undefined;
   }
   if (inhoud.length > 0 && isUtf8Tekst(inhoud)) return 'text/plain';
   return undefined;

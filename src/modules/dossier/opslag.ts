@@ -39,7 +39,9 @@ export class PostgresOpslag implements DossierOpslag {
   }
 
   async lees(sleutel: string): Promise<Buffer | undefined> {
-    const rows = (await this.dataSource.query('SELECT inhoud FROM dossier_inhoud WHERE sleutel = $1', [controleer(sleutel)])) as Array<{ inhoud: Buffer }>;
+    const rows = (await this.dataSource.query('SELECT inhoud FROM dossier_inhoud WHERE sleutel = $1', [controleer(sleutel)])) as Array<{
+      inhoud: Buffer;
+    }>;
     return rows[0]?.inhoud;
   }
 

@@ -65,7 +65,9 @@ export class GeenDefinitieError extends EngineError {
     readonly gemeente: string,
     readonly datum: string,
   ) {
-    super(`Voor gemeente ${gemeente} geldt op ${datum} geen klachtregeling (definitie). Controleer de gemeentecode of de geldigheidsdatums van de definities.`);
+    super(
+      `Voor gemeente ${gemeente} geldt op ${datum} geen klachtregeling (definitie). Controleer de gemeentecode of de geldigheidsdatums van de definities.`,
+    );
     this.name = 'GeenDefinitieError';
   }
 }

@@ -87,7 +87,18 @@ export class EngineService {
     // Checked against the lists of the version this klacht will be pinned to; wrong values store nothing.
     const reg = regime.controles
       ? regime.controles.controleerRegistratie(registratie, 'registratie')
-      : { waarden: {}, fouten: registratie === undefined ? [] : [{ name: 'registratie', reason: `de klachtregeling ${regime.summary.id} (versie ${regime.summary.versie}) kent geen registratie` }] };
+      : {
+          waarden: {},
+          fouten:
+            registratie === undefined
+              ? []
+              : [
+                  {
+                    name: 'registratie',
+                    reason: `de klachtregeling ${regime.summary.id} (versie ${regime.summary.versie}) kent geen registratie`,
+                  },
+                ],
+        };
     if (reg.fouten.length) throw new RegistratieOngeldigError(reg.fouten);
     // AVG art. 5 lid 1 sub c: only the facts this version's regeling asks about, each of its declared kind.
     const feitenFouten = regime.controles?.controleerFeiten(intake.feiten) ?? [];
@@ -180,7 +191,12 @@ export class EngineService {
     if (fouten.length) throw new GebeurtenisDataOngeldigError(event.type, fouten);
     const result = regime.step(row.snapshot, { ...event, actor: event.actor ?? ctx.actor });
     if (!result.accepted) {
-      throw new GebeurtenisNietToegestaanError(event.type, result.reason ?? `De gebeurtenis ${event.type} is nu niet toegestaan.`, row.state, row.volgendeEvents);
+      throw new GebeurtenisNietToegestaanError(
+        event.type,
+        result.reason ?? `De gebeurtenis ${event.type} is nu niet toegestaan.`,
+        row.state,
+        row.volgendeEvents,
+      );
     }
     return { klacht: row, result };
   }
@@ -196,12 +212,16 @@ export class EngineService {
       const controles = this.regimeVan(row).controles;
       const r = controles?.controleerRegistratie(registratie, 'registratie') ?? {
         waarden: {},
-        fouten: [{ name: 'registratie', reason: `de klachtregeling ${row.definitieId} (versie ${row.definitieVersie}) kent geen registratie` }],
+        fouten: [
+          { name: 'registratie', reason: `de klachtregeling ${row.definitieId} (versie ${row.definitieVersie}) kent geen registratie` },
+        ],
       };
       if (r.fouten.length) throw new RegistratieOngeldigError(r.fouten);
       const kolommen = registratieKolommen(r.waarden);
       if (Object.keys(kolommen).length === 0) {
-        throw new RegistratieOngeldigError([{ name: 'registratie', reason: 'geef minstens één van aard, oorzaak, afwikkeling, maatregelen, tevredenheid' }]);
+        throw new RegistratieOngeldigError([
+          { name: 'registratie', reason: 'geef minstens één van aard, oorzaak, afwikkeling, maatregelen, tevredenheid' },
+        ]);
       }
       await m
         .createQueryBuilder()
@@ -228,11 +248,7 @@ export class EngineService {
   /** Locks the klacht row for the rest of the transaction (lock order: klacht, then its termijnen). */
   async vergrendel(m: EntityManager, klachtId: string): Promise<KlachtEntity> {
     if (!UUID.test(klachtId)) throw new KlachtNietGevondenError(klachtId);
-    const row = await m
-      .createQueryBuilder(KlachtEntity, 'k')
-      .setLock('pessimistic_write')
-      .where('k.id = :id', { id: klachtId })
-      .getOne();
+    const row = await m.createQueryBuilder(KlachtEntity, 'k').setLock('pessimistic_write').where('k.id = :id', { id: klachtId }).getOne();
     if (!row) throw new KlachtNietGevondenError(klachtId);
     return row;
   }
@@ -263,7 +279,8 @@ export class EngineService {
     const registratie: RegistratieKolommen =
       vanState === null ? {} : registratieKolommen(this.regimeVan(row).controles?.registratieVan(event) ?? {});
     const oordeel = event.data?.oordeel;
-    if (vanState !== null && typeof oordeel === 'string' && (OORDELEN as readonly string[]).includes(oordeel)) registratie.oordeel = oordeel;
+    if (vanState !== null && typeof oordeel === 'string' && (OORDELEN as readonly string[]).includes(oordeel))
+      registratie.oordeel = oordeel;
     if (vanState !== null) {
       // Time in state restarts only when the state changes (an event within the state keeps it).
       const sinds = vanState !== result.state ? { stateSinds: new Date(event.at) } : {};
@@ -305,7 +322,11 @@ export class EngineService {
     const berichten: OutboxBericht[] = [...extra];
     const basis = this.basis(row, event, ctx);
     if (vanState !== null && vanState !== result.state) {
-      berichten.push({ klachtId: row.id, type: OUTBOX_TYPES.statusGewijzigd, payload: { ...basis, van: vanState, naar: result.state, done: result.done } });
+      berichten.push({
+        klachtId: row.id,
+        type: OUTBOX_TYPES.statusGewijzigd,
+        payload: { ...basis, van: vanState, naar: result.state, done: result.done },
+      });
     }
     berichten.push(...(await this.verzoenTermijnen(m, row, vorigeSnapshot, event, result, basis)));
     for (const intent of result.intents) {
@@ -352,13 +373,24 @@ export class EngineService {
       // Ended by any other event after its last day: met late by that event, closed at once.
       const nogOpen = e.status === 'verlopen' && event.type === 'TERMIJN_VERLOPEN' && event.data?.termijn === e.naam;
       const gesloten = e.status === 'verlopen' && !nogOpen ? { geslotenOp: new Date(event.at), geslotenDoor: event.type } : {};
-      await m.update(TermijnEntity, { id: e.id }, { status: e.status, beeindigdOp: new Date(event.at), beeindigdDoor: event.type, ...gesloten });
+      await m.update(
+        TermijnEntity,
+        { id: e.id },
+        { status: e.status, beeindigdOp: new Date(event.at), beeindigdDoor: event.type, ...gesloten },
+      );
       const verplichting = isVerplichting(e.naam);
       berichten.push({
         klachtId: row.id,
         type: OUTBOX_TYPES.termijnBeeindigd,
         // teLaat: an obligation passed without being met; the klacht is late on it from now on (webhooks).
-        payload: { ...basis, termijnId: e.id, naam: e.naam, status: e.status, verplichting, teLaat: verplichting && nogOpen && !result.done },
+        payload: {
+          ...basis,
+          termijnId: e.id,
+          naam: e.naam,
+          status: e.status,
+          verplichting,
+          teLaat: verplichting && nogOpen && !result.done,
+        },
       });
     }
     for (const g of plan.gewijzigd) {

@@ -20,7 +20,9 @@ export const regimeBronProvider: Provider = {
     const registry = new DefinitieRegister(config.definitionsDir, gepubliceerd);
     const logger = new Logger('Definities');
     for (const e of registry.errors) logger.error(`${e.file}:${e.line}:${e.column}: ${e.message}${e.hint ? ` (${e.hint})` : ''}`);
-    logger.log(`Loaded ${registry.regimes.length} definition version(s) from ${config.definitionsDir} and ${gepubliceerd.length} published through the API`);
+    logger.log(
+      `Loaded ${registry.regimes.length} definition version(s) from ${config.definitionsDir} and ${gepubliceerd.length} published through the API`,
+    );
     return registry;
   },
 };

@@ -38,7 +38,10 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Of de dienst, de database en de job queue werken (gelijk aan /health/ready)' })
   @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({ description: 'De database of de job queue antwoordt niet', schema: probleemSchema('NietBeschikbaarProblem') })
+  @ApiServiceUnavailableResponse({
+    description: 'De database of de job queue antwoordt niet',
+    schema: probleemSchema('NietBeschikbaarProblem'),
+  })
   check(): Promise<HealthDto> {
     return this.ready();
   }
@@ -58,11 +61,17 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: de database en de job queue antwoorden (anders 503)' })
   @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({ description: 'De database of de job queue antwoordt niet', schema: probleemSchema('NietBeschikbaarProblem') })
+  @ApiServiceUnavailableResponse({
+    description: 'De database of de job queue antwoordt niet',
+    schema: probleemSchema('NietBeschikbaarProblem'),
+  })
   async ready(): Promise<HealthDto> {
     const report = await this.health.check();
     if (report.status !== 'ok') {
-      const down = [report.database === 'down' ? 'database' : null, report.queue.status === 'down' ? `queue (${report.queue.backend})` : null]
+      const down = [
+        report.database === 'down' ? 'database' : null,
+        report.queue.status === 'down' ? `queue (${report.queue.backend})` : null,
+      ]
         .filter(Boolean)
         .join(' en ');
       throw new ProblemException({

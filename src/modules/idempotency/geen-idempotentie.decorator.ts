@@ -7,8 +7,7 @@ export const GEEN_IDEMPOTENTIE_KEY = 'klachtregie:geen-idempotentie';
  * The route ignores `Idempotency-Key`: its response carries a secret shown once (an API key, a webhook
  * secret), and a stored response would keep that secret at rest in `idempotentie_sleutel`.
  */
-export const GeenIdempotentie = () =>
-  applyDecorators(SetMetadata(GEEN_IDEMPOTENTIE_KEY, true), ApiExtension('x-geen-idempotentie', true));
+export const GeenIdempotentie = () => applyDecorators(SetMetadata(GEEN_IDEMPOTENTIE_KEY, true), ApiExtension('x-geen-idempotentie', true));
 
 export const IDEMPOTENT_IN_TRANSACTIE_KEY = 'klachtregie:idempotent-in-transactie';
 

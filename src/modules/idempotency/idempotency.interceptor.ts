@@ -58,7 +58,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const tenant = (req as unknown as Record<string, unknown>)[TENANT_REQUEST_KEY] as Tenant | undefined;
     if (!tenant) return next.handle();
     const route = `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`;
-    const hash = createHash('sha256').update(`${req.method} ${req.originalUrl}\n${canoniek(req.body)}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${req.method} ${req.originalUrl}\n${canoniek(req.body)}`)
+      .digest('hex');
     if (this.reflector.getAllAndOverride<boolean>(IDEMPOTENT_IN_TRANSACTIE_KEY, [context.getHandler(), context.getClass()])) {
       // The work claims the key in its own transaction (idempotentie-context.ts); the handler runs in its context.
       const verzoek: IdempotentVerzoek = { gemeente: tenant.gemeente, sleutel, route, hash };
@@ -145,12 +147,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (!row) {
         // The first request failed and released the key meanwhile: this one may not run twice
         // concurrently, so ask the client to retry rather than racing a new claim here.
-        throw ProblemException.conflict('idempotency-key-vrijgegeven', 'Eerste verzoek mislukt', 'Het eerste verzoek met deze Idempotency-Key is mislukt; probeer het opnieuw.');
+        throw ProblemException.conflict(
+          'idempotency-key-vrijgegeven',
+          'Eerste verzoek mislukt',
+          'Het eerste verzoek met deze Idempotency-Key is mislukt; probeer het opnieuw.',
+        );
       }
       if (row.status === 'klaar') return row;
       if (Date.now() > tot) {
         this.logger.warn(`Idempotency-Key ${sleutel} (${gemeente}) still in progress after ${WACHT_MS} ms`);
-        throw ProblemException.conflict('idempotency-key-in-behandeling', 'Verzoek nog in behandeling', 'Een verzoek met dezelfde Idempotency-Key is nog in behandeling; probeer het zo opnieuw.');
+        throw ProblemException.conflict(
+          'idempotency-key-in-behandeling',
+          'Verzoek nog in behandeling',
+          'Een verzoek met dezelfde Idempotency-Key is nog in behandeling; probeer het zo opnieuw.',
+        );
       }
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -53,7 +53,10 @@ export async function claimSleutel(m: EntityManager): Promise<void> {
     [v.gemeente, v.sleutel, v.route, v.hash],
   )) as unknown[];
   if (nieuw.length > 0) return;
-  const [bestaand] = (await m.query(`SELECT route, request_hash, resultaat FROM idempotentie_sleutel WHERE gemeente = $1 AND sleutel = $2`, [v.gemeente, v.sleutel])) as Array<{
+  const [bestaand] = (await m.query(
+    `SELECT route, request_hash, resultaat FROM idempotentie_sleutel WHERE gemeente = $1 AND sleutel = $2`,
+    [v.gemeente, v.sleutel],
+  )) as Array<{
     route: string;
     request_hash: string;
     resultaat: { klachtId?: string } | null;
@@ -67,7 +70,11 @@ export async function claimSleutel(m: EntityManager): Promise<void> {
     });
   }
   if (!bestaand.resultaat?.klachtId) {
-    throw ProblemException.conflict('idempotency-key-in-behandeling', 'Verzoek nog in behandeling', 'Een verzoek met dezelfde Idempotency-Key is nog in behandeling; probeer het zo opnieuw.');
+    throw ProblemException.conflict(
+      'idempotency-key-in-behandeling',
+      'Verzoek nog in behandeling',
+      'Een verzoek met dezelfde Idempotency-Key is nog in behandeling; probeer het zo opnieuw.',
+    );
   }
   v.herhaald = true;
   throw new IdempotentHerhaald(bestaand.resultaat.klachtId);
@@ -77,5 +84,9 @@ export async function claimSleutel(m: EntityManager): Promise<void> {
 export async function legResultaatVast(m: EntityManager, resultaat: { klachtId: string }): Promise<void> {
   const v = opslag.getStore();
   if (!v) return;
-  await m.query(`UPDATE idempotentie_sleutel SET resultaat = $3 WHERE gemeente = $1 AND sleutel = $2`, [v.gemeente, v.sleutel, JSON.stringify(resultaat)]);
+  await m.query(`UPDATE idempotentie_sleutel SET resultaat = $3 WHERE gemeente = $1 AND sleutel = $2`, [
+    v.gemeente,
+    v.sleutel,
+    JSON.stringify(resultaat),
+  ]);
 }

@@ -28,7 +28,9 @@ export class IdempotentieOpruiming implements OnApplicationBootstrap, OnApplicat
 
   /** Deletes every key older than its window; returns how many. */
   async ruimOp(nu = new Date()): Promise<number> {
-    const [, aantal] = (await this.dataSource.query(`DELETE FROM idempotentie_sleutel WHERE created_at < $1`, [new Date(nu.getTime() - SLEUTEL_GELDIG_MS)])) as [unknown, number];
+    const [, aantal] = (await this.dataSource.query(`DELETE FROM idempotentie_sleutel WHERE created_at < $1`, [
+      new Date(nu.getTime() - SLEUTEL_GELDIG_MS),
+    ])) as [unknown, number];
     return aantal;
   }
 }

@@ -14,11 +14,15 @@ export class KlachtActiesController {
   @Post(':id/terugkoppelingen')
   @ApiOperation({
     operationId: 'terugkoppelingToevoegen',
-    summary: 'Terugkoppeling van de aanbieder (registratie, behandeling, afdoening, maatregelen, tevredenheid); past de bijbehorende gebeurtenis toe als die nu kan',
+    summary:
+      'Terugkoppeling van de aanbieder (registratie, behandeling, afdoening, maatregelen, tevredenheid); past de bijbehorende gebeurtenis toe als die nu kan',
   })
   @ApiCreatedResponse({ type: TerugkoppelingViewDto })
   @ApiNotFoundResponse({ description: 'Onbekende klacht (klacht-niet-gevonden)' })
-  @ApiUnprocessableEntityResponse({ description: 'Een registratiewaarde staat niet in de lijst van de gemeente (registratie-ongeldig, met invalidParams); er is niets vastgelegd.' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Een registratiewaarde staat niet in de lijst van de gemeente (registratie-ongeldig, met invalidParams); er is niets vastgelegd.',
+  })
   async terugkoppeling(
     @HuidigeTenant() tenant: Tenant,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -34,11 +38,14 @@ export class KlachtActiesController {
   @Post(':id/ombudsman-verzoeken')
   @ApiOperation({
     operationId: 'ombudsmanVerzoekToevoegen',
-    summary: 'Verzoek van de ombudsman (informatievraag, interventieverzoek, doorgezonden klacht, eigen onderzoek) als gekoppelde sub-klacht met eigen termijnen',
+    summary:
+      'Verzoek van de ombudsman (informatievraag, interventieverzoek, doorgezonden klacht, eigen onderzoek) als gekoppelde sub-klacht met eigen termijnen',
   })
   @ApiCreatedResponse({ type: OmbudsmanVerzoekViewDto })
   @ApiNotFoundResponse({ description: 'Onbekende klacht (klacht-niet-gevonden)' })
-  @ApiUnprocessableEntityResponse({ description: 'De definitie kent geen behandeling voor dit verzoek (geen-definitie / intake-geweigerd)' })
+  @ApiUnprocessableEntityResponse({
+    description: 'De definitie kent geen behandeling voor dit verzoek (geen-definitie / intake-geweigerd)',
+  })
   async ombudsmanVerzoek(
     @HuidigeTenant() tenant: Tenant,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { RegistratieDto } from '../klachten/dto/registratie.dto';
 import { OMBUDSMAN_VERZOEK_SOORTEN, type OmbudsmanVerzoekSoort } from './klacht-koppeling.entity';
 import { TERUGKOPPELING_SOORTEN, type TerugkoppelingSoort } from './terugkoppeling.entity';
@@ -8,7 +19,10 @@ import { TERUGKOPPELING_SOORTEN, type TerugkoppelingSoort } from './terugkoppeli
 export const OORDELEN = ['gegrond', 'ongegrond', 'deelsGegrond', 'geenOordeel'] as const;
 
 export class TerugkoppelingDto {
-  @ApiProperty({ enum: TERUGKOPPELING_SOORTEN, description: 'registratie, behandeling (in behandeling genomen), afdoening, maatregelen, tevredenheid' })
+  @ApiProperty({
+    enum: TERUGKOPPELING_SOORTEN,
+    description: 'registratie, behandeling (in behandeling genomen), afdoening, maatregelen, tevredenheid',
+  })
   @IsIn(TERUGKOPPELING_SOORTEN)
   soort: TerugkoppelingSoort;
 
@@ -58,7 +72,8 @@ export class TerugkoppelingViewDto {
   @ApiProperty({ format: 'uuid' }) klachtId: string;
   @ApiProperty({ enum: TERUGKOPPELING_SOORTEN }) soort: string;
   @ApiPropertyOptional({ type: String, nullable: true }) aanbiederId: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'De toegepaste gebeurtenis, of null als alleen vastgelegd' }) gebeurtenis: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'De toegepaste gebeurtenis, of null als alleen vastgelegd' })
+  gebeurtenis: string | null;
   @ApiProperty({ description: 'Of de gebeurtenis op de klacht is toegepast' }) toegepast: boolean;
   @ApiPropertyOptional({ description: 'Waarom niet toegepast' }) reden?: string;
   @ApiProperty({ example: 'aanbieder.inBehandeling' }) state: string;
@@ -94,5 +109,6 @@ export class OmbudsmanVerzoekViewDto {
   @ApiProperty({ format: 'uuid' }) hoofdKlachtId: string;
   @ApiProperty({ enum: OMBUDSMAN_VERZOEK_SOORTEN }) soort: string;
   @ApiProperty({ example: 'ombudsman.informatievraag' }) state: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'De gebeurtenis op de hoofdklacht, als die nu past' }) gebeurtenisHoofdKlacht: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'De gebeurtenis op de hoofdklacht, als die nu past' })
+  gebeurtenisHoofdKlacht: string | null;
 }

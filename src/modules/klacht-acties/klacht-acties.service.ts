@@ -23,7 +23,10 @@ function eventZonderRegistratie(dto: TerugkoppelingDto): { type: string; data?: 
     case 'behandeling':
       return { type: 'AANBIEDER_NEEMT_IN_BEHANDELING' };
     case 'afdoening':
-      return { type: 'AFDOENEN', data: { oordeel: dto.oordeel ?? 'geenOordeel', ...(dto.maatregelen ? { maatregelen: dto.maatregelen } : {}) } };
+      return {
+        type: 'AFDOENEN',
+        data: { oordeel: dto.oordeel ?? 'geenOordeel', ...(dto.maatregelen ? { maatregelen: dto.maatregelen } : {}) },
+      };
     case 'maatregelen':
       return { type: 'REACTIE_AANBIEDER', data: { maatregelen: dto.maatregelen ?? [] } };
     case 'tevredenheid':
@@ -58,12 +61,24 @@ export class KlachtActiesService {
   }
 
   /** Applies an event when the klacht accepts it now; otherwise says why not (nothing changes then). */
-  private async probeer(klacht: KlachtEntity, event: { type: string; data?: Record<string, unknown> }, at: string | undefined, tenant: Tenant) {
+  private async probeer(
+    klacht: KlachtEntity,
+    event: { type: string; data?: Record<string, unknown> },
+    at: string | undefined,
+    tenant: Tenant,
+  ) {
     if (!klacht.volgendeEvents.includes(event.type)) {
-      return { toegepast: false, reden: `${event.type} past nu niet (toestand ${klacht.state}; mogelijk: ${klacht.volgendeEvents.join(', ') || 'geen'}).` };
+      return {
+        toegepast: false,
+        reden: `${event.type} past nu niet (toestand ${klacht.state}; mogelijk: ${klacht.volgendeEvents.join(', ') || 'geen'}).`,
+      };
     }
     try {
-      const detail = await this.klachten.gebeurtenis(klacht.id, { type: event.type, ...(at ? { at } : {}), ...(event.data ? { data: event.data } : {}) }, tenant.subject);
+      const detail = await this.klachten.gebeurtenis(
+        klacht.id,
+        { type: event.type, ...(at ? { at } : {}), ...(event.data ? { data: event.data } : {}) },
+        tenant.subject,
+      );
       return { toegepast: true, state: detail.state };
     } catch (e) {
       if (e instanceof EngineError) return { toegepast: false, reden: e.message };
@@ -101,7 +116,8 @@ export class KlachtActiesService {
         uitkomst = { toegepast: true, state: detail.state };
       }
     }
-    if (uitkomst.toegepast && event) await this.dataSource.getRepository(TerugkoppelingEntity).update({ id: rij.id }, { gebeurtenis: event.type });
+    if (uitkomst.toegepast && event)
+      await this.dataSource.getRepository(TerugkoppelingEntity).update({ id: rij.id }, { gebeurtenis: event.type });
     return {
       id: rij.id,
       klachtId,
@@ -130,9 +146,17 @@ export class KlachtActiesService {
       feiten: { ...hoofd.feiten, ombudsmanVerzoek: dto.soort, ...(dto.termijn ? { ombudsmanTermijn: dto.termijn } : {}) },
     } as KlachtIntakeDto;
     const sub = await this.klachten.intake(intake, tenant.subject);
-    await this.dataSource.getRepository(KlachtKoppelingEntity).insert({ klachtId: sub.id, hoofdKlachtId, gemeente: hoofd.gemeente, soort: dto.soort });
+    await this.dataSource
+      .getRepository(KlachtKoppelingEntity)
+      .insert({ klachtId: sub.id, hoofdKlachtId, gemeente: hoofd.gemeente, soort: dto.soort });
     const event = { type: OMBUDSMAN_EVENTS[dto.soort], ...(dto.termijn ? { data: { termijn: dto.termijn } } : {}) };
     const op = await this.probeer(hoofd, event, dto.ontvangenOp, tenant);
-    return { klachtId: sub.id, hoofdKlachtId, soort: dto.soort, state: sub.state, gebeurtenisHoofdKlacht: op.toegepast ? event.type : null };
+    return {
+      klachtId: sub.id,
+      hoofdKlachtId,
+      soort: dto.soort,
+      state: sub.state,
+      gebeurtenisHoofdKlacht: op.toegepast ? event.type : null,
+    };
   }
 }

@@ -1,6 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const TERUGKOPPELING_SOORTEN = ['registratie', 'behandeling', 'afdoening', 'maatregelen', 'terugkoppelingKlager', 'tevredenheid'] as const;
+export const TERUGKOPPELING_SOORTEN = [
+  'registratie',
+  'behandeling',
+  'afdoening',
+  'maatregelen',
+  'terugkoppelingKlager',
+  'tevredenheid',
+] as const;
 export type TerugkoppelingSoort = (typeof TERUGKOPPELING_SOORTEN)[number];
 
 /**

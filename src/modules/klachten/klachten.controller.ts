@@ -1,6 +1,15 @@
 import { IdempotentInTransactie } from '../idempotency/geen-idempotentie.decorator';
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { probleemSchema } from '../../common/openapi';
 import { ProblemException } from '../../common/problem';
 import { TenantContext } from '../auth/tenant';
@@ -38,13 +47,26 @@ export function alsProblem(e: unknown): unknown {
   }
   // The event fits the state but its data does not, or a registration value is not in the gemeente's list.
   if (e instanceof GebeurtenisDataOngeldigError) {
-    return new ProblemException({ status: 422, code: e.code, title: 'Gegevens van de gebeurtenis ongeldig', detail: e.message, invalidParams: e.velden, extensions: { gebeurtenis: e.eventType } });
+    return new ProblemException({
+      status: 422,
+      code: e.code,
+      title: 'Gegevens van de gebeurtenis ongeldig',
+      detail: e.message,
+      invalidParams: e.velden,
+      extensions: { gebeurtenis: e.eventType },
+    });
   }
   if (e instanceof RegistratieOngeldigError) {
     return new ProblemException({ status: 422, code: e.code, title: 'Registratie ongeldig', detail: e.message, invalidParams: e.velden });
   }
   if (e instanceof FeitenOngeldigError) {
-    return new ProblemException({ status: 422, code: e.code, title: 'Feiten passen niet bij de klachtregeling', detail: e.message, invalidParams: e.velden });
+    return new ProblemException({
+      status: 422,
+      code: e.code,
+      title: 'Feiten passen niet bij de klachtregeling',
+      detail: e.message,
+      invalidParams: e.velden,
+    });
   }
   if (e instanceof KlachtNietGevondenError) return ProblemException.notFound(e.message, e.code);
   if (e instanceof GeenDefinitieError || e instanceof IntakeGeweigerdError) {
@@ -69,11 +91,15 @@ export class KlachtenController {
 
   @Post()
   @IdempotentInTransactie()
-  @ApiOperation({ operationId: 'klachtIndienen', summary: 'Registreer een klacht (intake); de termijnen starten volgens de definitie van de gemeente.' })
+  @ApiOperation({
+    operationId: 'klachtIndienen',
+    summary: 'Registreer een klacht (intake); de termijnen starten volgens de definitie van de gemeente.',
+  })
   @ApiHeader({ name: 'X-Correlation-ID', required: false, description: 'Wordt meegeschreven in de historie.' })
   @ApiCreatedResponse({ type: KlachtDetailDto })
   @ApiUnprocessableEntityResponse({
-    description: 'Geen definitie voor de gemeente op de ontvangstdatum (geen-definitie), een registratiewaarde die niet in de lijst van de gemeente staat (registratie-ongeldig), of een feit waar de klachtregeling niet naar vraagt of van de verkeerde soort (feiten-ongeldig); invalidParams noemt het veld.',
+    description:
+      'Geen definitie voor de gemeente op de ontvangstdatum (geen-definitie), een registratiewaarde die niet in de lijst van de gemeente staat (registratie-ongeldig), of een feit waar de klachtregeling niet naar vraagt of van de verkeerde soort (feiten-ongeldig); invalidParams noemt het veld.',
   })
   create(@Body() dto: KlachtIntakeDto, @Headers('x-correlation-id') correlationId?: string): Promise<KlachtDetailDto> {
     return metProblemen(() => this.klachten.intake(dto, actor(), correlationId || undefined));
@@ -87,7 +113,10 @@ export class KlachtenController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'klachtOphalen', summary: 'Een klacht met termijnen (met uitleg), historie en de gebeurtenissen die nu kunnen.' })
+  @ApiOperation({
+    operationId: 'klachtOphalen',
+    summary: 'Een klacht met termijnen (met uitleg), historie en de gebeurtenissen die nu kunnen.',
+  })
   @ApiOkResponse({ type: KlachtDetailDto })
   @ApiNotFoundResponse({ description: 'Onbekende klacht (klacht-niet-gevonden).' })
   get(@Param('id') id: string): Promise<KlachtDetailDto> {
@@ -102,7 +131,8 @@ export class KlachtenController {
   @ApiOkResponse({ type: KlachtDetailDto })
   @ApiNotFoundResponse({ description: 'Onbekende klacht (klacht-niet-gevonden).' })
   @ApiConflictResponse({
-    description: 'De gebeurtenis is in de huidige toestand niet toegestaan (gebeurtenis-niet-toegestaan) of voorbehouden aan het systeem (gebeurtenis-voorbehouden); er is niets gewijzigd.',
+    description:
+      'De gebeurtenis is in de huidige toestand niet toegestaan (gebeurtenis-niet-toegestaan) of voorbehouden aan het systeem (gebeurtenis-voorbehouden); er is niets gewijzigd.',
     schema: probleemSchema('GebeurtenisNietToegestaanProblem'),
   })
   @ApiUnprocessableEntityResponse({
@@ -110,7 +140,11 @@ export class KlachtenController {
     description:
       'De gebeurtenis past, maar de data niet (gebeurtenis-data-ongeldig: ontbrekend veld, onbekende waarde, geen ISO 8601-duur) of een registratiewaarde staat niet in de lijst van de gemeente; invalidParams noemt elk veld. Er is niets gewijzigd.',
   })
-  gebeurtenis(@Param('id') id: string, @Body() dto: GebeurtenisDto, @Headers('x-correlation-id') correlationId?: string): Promise<KlachtDetailDto> {
+  gebeurtenis(
+    @Param('id') id: string,
+    @Body() dto: GebeurtenisDto,
+    @Headers('x-correlation-id') correlationId?: string,
+  ): Promise<KlachtDetailDto> {
     if (SYSTEEM_GEBEURTENISSEN.has(dto.type)) {
       throw ProblemException.conflict(
         'gebeurtenis-voorbehouden',
@@ -124,13 +158,21 @@ export class KlachtenController {
   @Patch(':id/registratie')
   @ApiOperation({
     operationId: 'klachtRegistreren',
-    summary: 'Registreer aard, oorzaak, afwikkeling, maatregelen en tevredenheid van een klacht voor de rapportages (ook na afsluiten); waarden uit de lijsten van de gemeente.',
+    summary:
+      'Registreer aard, oorzaak, afwikkeling, maatregelen en tevredenheid van een klacht voor de rapportages (ook na afsluiten); waarden uit de lijsten van de gemeente.',
   })
   @ApiHeader({ name: 'X-Correlation-ID', required: false, description: 'Wordt meegeschreven in de historie.' })
   @ApiOkResponse({ type: KlachtDetailDto })
   @ApiNotFoundResponse({ description: 'Onbekende klacht (klacht-niet-gevonden).' })
-  @ApiUnprocessableEntityResponse({ description: 'Een waarde staat niet in de lijst van de definitieversie van de klacht (registratie-ongeldig); invalidParams noemt het veld en de toegestane waarden. Er is niets gewijzigd.' })
-  registreer(@Param('id') id: string, @Body() dto: RegistratieWijzigingDto, @Headers('x-correlation-id') correlationId?: string): Promise<KlachtDetailDto> {
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Een waarde staat niet in de lijst van de definitieversie van de klacht (registratie-ongeldig); invalidParams noemt het veld en de toegestane waarden. Er is niets gewijzigd.',
+  })
+  registreer(
+    @Param('id') id: string,
+    @Body() dto: RegistratieWijzigingDto,
+    @Headers('x-correlation-id') correlationId?: string,
+  ): Promise<KlachtDetailDto> {
     return metProblemen(() => this.klachten.registreer(id, dto, actor(), correlationId || undefined));
   }
 }

@@ -15,7 +15,14 @@ import { TermijnEntity } from '../termijnen/termijn.entity';
 import type { GebeurtenisDto } from './dto/gebeurtenis.dto';
 import type { KlachtIntakeDto } from './dto/klacht-intake.dto';
 import type { KlachtLijstQuery } from './dto/klacht-lijst.query';
-import type { GebeurtenisViewDto, KlachtDetailDto, KlachtPaginaDto, KlachtViewDto, TermijnViewDto, VolgendeGebeurtenisDto } from './dto/klacht-view.dto';
+import type {
+  GebeurtenisViewDto,
+  KlachtDetailDto,
+  KlachtPaginaDto,
+  KlachtViewDto,
+  TermijnViewDto,
+  VolgendeGebeurtenisDto,
+} from './dto/klacht-view.dto';
 import type { RegistratieWijzigingDto } from './dto/registratie.dto';
 import { KlachtGebeurtenisEntity } from './klacht-gebeurtenis.entity';
 import { KlachtEntity } from './klacht.entity';
@@ -47,7 +54,9 @@ export class KlachtenService {
     const t = new Date(waarde);
     // Before the Wet Nationale ombudsman (1982) there was no klachtrecht to run; year 0 breaks the calendar.
     if (t.getTime() < VROEGSTE_TIJDSTIP.getTime()) {
-      throw ProblemException.invalid([{ name: veld, reason: `ligt vóór ${VROEGSTE_TIJDSTIP.toISOString().slice(0, 10)}; geef het werkelijke tijdstip` }]);
+      throw ProblemException.invalid([
+        { name: veld, reason: `ligt vóór ${VROEGSTE_TIJDSTIP.toISOString().slice(0, 10)}; geef het werkelijke tijdstip` },
+      ]);
     }
     if (t.getTime() > nu.getTime() + KLOKVERSCHIL_MS) {
       throw new ProblemException({
@@ -85,12 +94,19 @@ export class KlachtenService {
   /** Throws RegistratieOngeldigError (422) when a value is not in the lists of the klacht's definition version. */
   controleerRegistratie(k: KlachtEntity, registratie: unknown): void {
     const controles = this.engine.regimeVan(k).controles;
-    const r = controles?.controleerRegistratie(registratie, 'registratie') ?? { fouten: [{ name: 'registratie', reason: `de klachtregeling ${k.definitieId} kent geen registratie` }] };
+    const r = controles?.controleerRegistratie(registratie, 'registratie') ?? {
+      fouten: [{ name: 'registratie', reason: `de klachtregeling ${k.definitieId} kent geen registratie` }],
+    };
     if (r.fouten.length) throw new RegistratieOngeldigError(r.fouten);
   }
 
   /** PATCH /klachten/{id}/registratie: only the registration changes (also on a closed klacht). */
-  async registreer(klachtId: string, dto: RegistratieWijzigingDto, actor: string, correlationId: string = randomUUID()): Promise<KlachtDetailDto> {
+  async registreer(
+    klachtId: string,
+    dto: RegistratieWijzigingDto,
+    actor: string,
+    correlationId: string = randomUUID(),
+  ): Promise<KlachtDetailDto> {
     const { at, ...registratie } = dto;
     await this.engine.registreer(this.uuid(klachtId), registratie, this.tijdstip(at, 'at'), { actor, correlationId });
     return this.detail(klachtId);
@@ -164,7 +180,13 @@ export class KlachtenService {
       : [];
     const laat = await this.teLaatVlaggen(ids, nu);
     return {
-      resultaten: rows.map((k) => this.view(k, termijnen.filter((t) => t.klachtId === k.id), laat)),
+      resultaten: rows.map((k) =>
+        this.view(
+          k,
+          termijnen.filter((t) => t.klachtId === k.id),
+          laat,
+        ),
+      ),
       totaal,
       page,
       pageSize,
@@ -200,7 +222,9 @@ export class KlachtenService {
   /** The events a caller may send now, with their data (system events such as TERMIJN_VERLOPEN left out). */
   private volgendeEvents(k: KlachtEntity, controles: RegimeControles | undefined): VolgendeGebeurtenisDto[] {
     if (controles) return controles.volgendeGebeurtenissen(k.snapshot, k.volgendeEvents);
-    return k.volgendeEvents.filter((t) => !SYSTEEM_GEBEURTENISSEN.has(t)).map((type) => ({ type, omschrijving: omschrijvingVan(type), data: [] }));
+    return k.volgendeEvents
+      .filter((t) => !SYSTEEM_GEBEURTENISSEN.has(t))
+      .map((type) => ({ type, omschrijving: omschrijvingVan(type), data: [] }));
   }
 
   private view(k: KlachtEntity, termijnen: TermijnEntity[], laat: Set<string>): KlachtViewDto {
@@ -229,24 +253,22 @@ export class KlachtenService {
       volgendeEvents: this.volgendeEvents(k, controles),
       registratieWaarden: controles?.registratieLijsten() ?? null,
       teLaat: laat.has(k.id),
-      termijnen: termijnen.map(
-        (t): TermijnViewDto => ({
-          naam: t.naam,
-          label: t.label,
-          vervaldatum: t.vervaldatum,
-          vervaltOp: t.vervaltOp.toISOString(),
-          uitleg: t.uitleg,
-          status: t.status,
-          revision: t.revision,
-          herinneringen: t.herinneringen,
-          escalatieNaar: t.escalatieNaar,
-          grondslag: t.grondslag,
-          mutaties: t.mutaties,
-          verplichting: t.verplichting,
-          geslotenOp: t.geslotenOp ? t.geslotenOp.toISOString() : null,
-          overdue: laat.has(t.id),
-        }),
-      ),
+      termijnen: termijnen.map((t): TermijnViewDto => ({
+        naam: t.naam,
+        label: t.label,
+        vervaldatum: t.vervaldatum,
+        vervaltOp: t.vervaltOp.toISOString(),
+        uitleg: t.uitleg,
+        status: t.status,
+        revision: t.revision,
+        herinneringen: t.herinneringen,
+        escalatieNaar: t.escalatieNaar,
+        grondslag: t.grondslag,
+        mutaties: t.mutaties,
+        verplichting: t.verplichting,
+        geslotenOp: t.geslotenOp ? t.geslotenOp.toISOString() : null,
+        overdue: laat.has(t.id),
+      })),
       createdAt: k.createdAt.toISOString(),
       updatedAt: k.updatedAt.toISOString(),
     };

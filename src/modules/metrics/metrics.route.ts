@@ -39,7 +39,9 @@ export class MetricsRoute implements OnModuleInit {
           .status(token ? 401 : 403)
           .set(token ? { 'WWW-Authenticate': 'Bearer realm="metrics"' } : {})
           .type('text/plain; charset=utf-8')
-          .send(token ? 'Bearer token vereist (METRICS_TOKEN).\n' : 'Alleen vanaf deze machine; zet METRICS_TOKEN voor een scraper elders.\n');
+          .send(
+            token ? 'Bearer token vereist (METRICS_TOKEN).\n' : 'Alleen vanaf deze machine; zet METRICS_TOKEN voor een scraper elders.\n',
+          );
         return;
       }
       this.metrics.metrics().then(

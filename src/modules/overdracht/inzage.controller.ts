@@ -16,7 +16,11 @@ export class InzageverzoekController {
 
   @Get()
   @Rollen('beheerder')
-  @ApiOperation({ operationId: 'inzageverzoekExport', summary: 'AVG art. 15: alles wat over de klager van deze klacht bewaard wordt, met wie het dossier las (tar met manifest.json en SHA256SUMS).' })
+  @ApiOperation({
+    operationId: 'inzageverzoekExport',
+    summary:
+      'AVG art. 15: alles wat over de klager van deze klacht bewaard wordt, met wie het dossier las (tar met manifest.json en SHA256SUMS).',
+  })
   @ApiOkResponse({
     description: 'Het archief; X-Manifest-SHA256 is de SHA-256 van manifest.json.',
     content: { 'application/x-tar': { schema: { type: 'string', format: 'binary' } } },

@@ -35,11 +35,18 @@ export class OverdrachtService {
     @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
-  async draagOver(tenant: Tenant, aanbiederId: string, contractEinde: string): Promise<{ archief: Buffer; overdracht: AanbiederOverdrachtEntity }> {
+  async draagOver(
+    tenant: Tenant,
+    aanbiederId: string,
+    contractEinde: string,
+  ): Promise<{ archief: Buffer; overdracht: AanbiederOverdrachtEntity }> {
     const klachten = await this.dataSource
       .getRepository(KlachtEntity)
       .createQueryBuilder('k')
-      .where('k.gemeente = :gemeente AND k.aanbieders @> CAST(:a AS jsonb)', { gemeente: tenant.gemeente, a: JSON.stringify([{ id: aanbiederId }]) })
+      .where('k.gemeente = :gemeente AND k.aanbieders @> CAST(:a AS jsonb)', {
+        gemeente: tenant.gemeente,
+        a: JSON.stringify([{ id: aanbiederId }]),
+      })
       .orderBy('k.ontvangen_op', 'ASC')
       .addOrderBy('k.id', 'ASC')
       .getMany();
@@ -54,7 +61,8 @@ export class OverdrachtService {
       contractEinde,
       overdrachtUiterlijk: uiterlijkOp,
       gemaaktOp: nu.toISOString(),
-      grondslag: 'Klachtenprotocol Wmo keten Amsterdam §9: alle actuele en historische bestanden binnen twee weken na afloop van het contract, zonder kopie',
+      grondslag:
+        'Klachtenprotocol Wmo keten Amsterdam §9: alle actuele en historische bestanden binnen twee weken na afloop van het contract, zonder kopie',
       klachten: klachten.map((k) => k.id),
     });
     const overdracht: AanbiederOverdrachtEntity = {
@@ -71,7 +79,13 @@ export class OverdrachtService {
     await this.dataSource.transaction(async (m) => {
       await m.insert(AanbiederOverdrachtEntity, overdracht);
       if (klachten.length) {
-        await m.createQueryBuilder().insert().into(OvergedragenKlachtEntity).values(klachten.map((k) => ({ klachtId: k.id, aanbiederId, overdrachtId: overdracht.id }))).orIgnore().execute();
+        await m
+          .createQueryBuilder()
+          .insert()
+          .into(OvergedragenKlachtEntity)
+          .values(klachten.map((k) => ({ klachtId: k.id, aanbiederId, overdrachtId: overdracht.id })))
+          .orIgnore()
+          .execute();
       }
     });
     return { archief, overdracht };
@@ -80,9 +94,17 @@ export class OverdrachtService {
   /** Everything kept of one klacht: klacht.json (the klacht, its history, termijnen, letters, documents) and each document's content. */
   async dossierBestanden(k: KlachtEntity, extra: Record<string, unknown> = {}): Promise<TarBestand[]> {
     const [gebeurtenissen, termijnen, brieven, documenten] = await Promise.all([
-      this.dataSource.query('SELECT type, van_state AS "vanState", naar_state AS "naarState", actor, at, payload FROM klacht_gebeurtenis WHERE klacht_id = $1 AND accepted ORDER BY at, id', [k.id]),
-      this.dataSource.query('SELECT naam, label, vervaldatum, uitleg, status, grondslag, mutaties, beeindigd_op AS "beeindigdOp" FROM termijn WHERE klacht_id = $1 ORDER BY created_at, naam', [k.id]),
-      this.dataSource.query('SELECT id, soort, aan, grondslag, datum, status, sjabloon FROM brief WHERE klacht_id = $1 ORDER BY at, id', [k.id]),
+      this.dataSource.query(
+        'SELECT type, van_state AS "vanState", naar_state AS "naarState", actor, at, payload FROM klacht_gebeurtenis WHERE klacht_id = $1 AND accepted ORDER BY at, id',
+        [k.id],
+      ),
+      this.dataSource.query(
+        'SELECT naam, label, vervaldatum, uitleg, status, grondslag, mutaties, beeindigd_op AS "beeindigdOp" FROM termijn WHERE klacht_id = $1 ORDER BY created_at, naam',
+        [k.id],
+      ),
+      this.dataSource.query('SELECT id, soort, aan, grondslag, datum, status, sjabloon FROM brief WHERE klacht_id = $1 ORDER BY at, id', [
+        k.id,
+      ]),
       this.dossier.lijst(k.id),
     ]);
     const map = `klachten/${k.id}`;
@@ -95,14 +117,23 @@ export class OverdrachtService {
     }
     // The engine's internal machine state is not a record of the klacht; its content is in the history.
     const { snapshot: _snapshot, ...klacht } = k;
-    return [{ pad: `${map}/klacht.json`, inhoud: json({ klacht, gebeurtenissen, termijnen, brieven, documenten: docs, ...extra }) }, ...inhoud];
+    return [
+      { pad: `${map}/klacht.json`, inhoud: json({ klacht, gebeurtenissen, termijnen, brieven, documenten: docs, ...extra }) },
+      ...inhoud,
+    ];
   }
 
   /** The archive format (docs/brieven-en-dossier.md): manifest.json, SHA256SUMS, then the files. */
   archief(bestanden: TarBestand[], nu: Date, kop: Record<string, unknown>): { archief: Buffer; manifestSha256: string } {
     const manifest = json({ ...kop, bestanden: bestanden.map((b) => ({ pad: b.pad, grootte: b.inhoud.length, sha256: sha(b.inhoud) })) });
-    const sums = Buffer.from([...bestanden.map((b) => `${sha(b.inhoud)}  ${b.pad}`), `${sha(manifest)}  manifest.json`].join('\n') + '\n', 'utf8');
-    return { archief: maakTar([{ pad: 'manifest.json', inhoud: manifest }, { pad: 'SHA256SUMS', inhoud: sums }, ...bestanden], nu), manifestSha256: sha(manifest) };
+    const sums = Buffer.from(
+      [...bestanden.map((b) => `${sha(b.inhoud)}  ${b.pad}`), `${sha(manifest)}  manifest.json`].join('\n') + '\n',
+      'utf8',
+    );
+    return {
+      archief: maakTar([{ pad: 'manifest.json', inhoud: manifest }, { pad: 'SHA256SUMS', inhoud: sums }, ...bestanden], nu),
+      manifestSha256: sha(manifest),
+    };
   }
 
   /**
@@ -111,10 +142,19 @@ export class OverdrachtService {
    */
   async inzage(tenant: Tenant, klachtId: string): Promise<{ archief: Buffer; manifestSha256: string }> {
     const k = await this.dataSource.getRepository(KlachtEntity).findOneByOrFail({ id: klachtId, gemeente: tenant.gemeente });
-    const gelezen = await this.dataSource.query('SELECT at AS op, rol, aanbieder_id AS "aanbiederId" FROM dossier_inzage WHERE klacht_id = $1 ORDER BY at, id', [klachtId]);
+    const gelezen = await this.dataSource.query(
+      'SELECT at AS op, rol, aanbieder_id AS "aanbiederId" FROM dossier_inzage WHERE klacht_id = $1 ORDER BY at, id',
+      [klachtId],
+    );
     const nu = this.klok.nu();
     const bestanden = await this.dossierBestanden(k, { ingezienDoor: gelezen });
-    return this.archief(bestanden, nu, { formaat: 'klachtregie-inzage/1', gemeente: tenant.gemeente, klacht: klachtId, gemaaktOp: nu.toISOString(), grondslag: 'AVG art. 15' });
+    return this.archief(bestanden, nu, {
+      formaat: 'klachtregie-inzage/1',
+      gemeente: tenant.gemeente,
+      klacht: klachtId,
+      gemaaktOp: nu.toISOString(),
+      grondslag: 'AVG art. 15',
+    });
   }
 
   /** Whether the contract end date is a real day no later than today (KLOK). */

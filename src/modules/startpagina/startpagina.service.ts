@@ -28,7 +28,12 @@ export class StartpaginaService implements OnModuleInit {
     const html = (res: Response, csp: string, body: string) =>
       res
         .status(200)
-        .set({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp, 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-cache' })
+        .set({
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': csp,
+          'Referrer-Policy': 'no-referrer',
+          'Cache-Control': 'no-cache',
+        })
         .send(body);
 
     const start = startpagina(API_VERSION);

@@ -7,10 +7,23 @@ import { createHash } from 'node:crypto';
 
 /** Links on the landing page: where a visitor (developer, beheerder, operator) goes next. */
 const LINKS: Array<{ href: string; titel: string; uitleg: string }> = [
-  { href: '/beheer', titel: 'Beheer', uitleg: 'Procesdiagrammen met actuele aantallen, tijdlijnen, routes, voorbeeld van een definitie en rapportages (voor proceseigenaren en beleidsmedewerkers).' },
+  {
+    href: '/beheer',
+    titel: 'Beheer',
+    uitleg:
+      'Procesdiagrammen met actuele aantallen, tijdlijnen, routes, voorbeeld van een definitie en rapportages (voor proceseigenaren en beleidsmedewerkers).',
+  },
   { href: '/api/v1/docs', titel: 'API-referentie', uitleg: 'Alle operaties van de REST API, interactief te proberen met een API-sleutel.' },
-  { href: '/api/v1/openapi.json', titel: 'OpenAPI-document', uitleg: 'De machineleesbare beschrijving van de API (OpenAPI 3), om een client te genereren.' },
-  { href: '/api/v1/health', titel: 'Gezondheid', uitleg: 'Of de dienst, de database en de job queue werken (ook /api/v1/health/live en /api/v1/health/ready).' },
+  {
+    href: '/api/v1/openapi.json',
+    titel: 'OpenAPI-document',
+    uitleg: 'De machineleesbare beschrijving van de API (OpenAPI 3), om een client te genereren.',
+  },
+  {
+    href: '/api/v1/health',
+    titel: 'Gezondheid',
+    uitleg: 'Of de dienst, de database en de job queue werken (ook /api/v1/health/live en /api/v1/health/ready).',
+  },
 ];
 
 const STIJL = `body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a;background:#fff}

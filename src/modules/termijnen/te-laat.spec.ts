@@ -15,7 +15,7 @@ describe('te laat: which termijnen are obligations of the gemeente or the aanbie
     }
   });
 
-  test('Awb 9:24 lid 1: the klager\'s year for the ombudsman is no obligation; Awb 9:11 afhandeling, the contract terms, Jeugdwet and Wkkgz handling are', () => {
+  test("Awb 9:24 lid 1: the klager's year for the ombudsman is no obligation; Awb 9:11 afhandeling, the contract terms, Jeugdwet and Wkkgz handling are", () => {
     expect(isVerplichting('tweedeLijnVerzoek')).toBe(false);
     expect(isVerplichting('nietBehandelenKennisgeving')).toBe(false);
     expect(isVerplichting('wkkgzGeschil')).toBe(false);

@@ -103,8 +103,7 @@ export function planTermijnen(
     }
     const v = velden(view, bestaand.herinneringen);
     // Verdaging / opschorting moves the wake-up moments: a new revision makes old jobs stale.
-    const verschoven =
-      sleutelMomenten(bestaand.vervaldatum, bestaand.herinneringen) !== sleutelMomenten(v.vervaldatum, v.herinneringen);
+    const verschoven = sleutelMomenten(bestaand.vervaldatum, bestaand.herinneringen) !== sleutelMomenten(v.vervaldatum, v.herinneringen);
     plan.gewijzigd.push({ id: bestaand.id, velden: v, revision: verschoven ? bestaand.revision + 1 : bestaand.revision, verschoven });
   }
   const at = Date.parse(event.at);

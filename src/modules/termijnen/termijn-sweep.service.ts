@@ -63,7 +63,12 @@ export class TermijnSweep implements OnApplicationBootstrap, OnApplicationShutdo
     let mislukt = 0;
     for (const t of verlopen) {
       if (this.gestopt) return;
-      if (!(await this.geisoleerd(t, () => this.wake.verval({ klachtId: t.klachtId, termijnNaam: t.naam, revision: t.revision, kind: 'verval' }, nu)))) mislukt++;
+      if (
+        !(await this.geisoleerd(t, () =>
+          this.wake.verval({ klachtId: t.klachtId, termijnNaam: t.naam, revision: t.revision, kind: 'verval' }, nu),
+        ))
+      )
+        mislukt++;
     }
     const herinneringen = await repo
       .createQueryBuilder('t')
@@ -76,13 +81,19 @@ export class TermijnSweep implements OnApplicationBootstrap, OnApplicationShutdo
         if (this.gestopt) return;
         if (h.verzondenOp || Date.parse(h.op) > nu.getTime()) continue;
         const ok = await this.geisoleerd(t, () =>
-          this.wake.herinnering({ klachtId: t.klachtId, termijnNaam: t.naam, revision: t.revision, kind: 'herinnering', herinnering: h.naam }, nu),
+          this.wake.herinnering(
+            { klachtId: t.klachtId, termijnNaam: t.naam, revision: t.revision, kind: 'herinnering', herinnering: h.naam },
+            nu,
+          ),
         );
         if (!ok) mislukt++;
       }
     }
     if (verlopen.length + herinneringen.length > 0) {
-      this.logger.log(`Sweep fired ${verlopen.length} termijn(en) and checked ${herinneringen.length} reminder row(s) that the queue had not` + (mislukt ? `; ${mislukt} failed and stay due` : ''));
+      this.logger.log(
+        `Sweep fired ${verlopen.length} termijn(en) and checked ${herinneringen.length} reminder row(s) that the queue had not` +
+          (mislukt ? `; ${mislukt} failed and stay due` : ''),
+      );
     }
     this.relay.kick();
   }

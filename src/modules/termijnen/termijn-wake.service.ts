@@ -89,7 +89,9 @@ export class TermijnWakeService {
         if (!volgende) break;
         if (stap >= MAX_INHAALSTAPPEN) {
           // A regime that keeps starting already-due termijnen: stop here; the rest stays due for the next wake-up.
-          this.logger.error(`Klacht ${klacht.id}: more than ${MAX_INHAALSTAPPEN} overdue termijnen in one catch-up; the rest follows on the next wake-up`);
+          this.logger.error(
+            `Klacht ${klacht.id}: more than ${MAX_INHAALSTAPPEN} overdue termijnen in one catch-up; the rest follows on the next wake-up`,
+          );
           break;
         }
         await this.meldVerval(m, klacht, volgende, nu);
@@ -113,17 +115,34 @@ export class TermijnWakeService {
       data: { termijn: termijn.naam },
     };
     const ctx = { actor: SYSTEEM_ACTOR, correlationId: `termijn.${termijn.id}.${termijn.revision}` };
-    const basis = { klachtId: klacht.id, gemeente: klacht.gemeente, termijnId: termijn.id, naam: termijn.naam, label: termijn.label, vervaldatum: termijn.vervaldatum, revision: termijn.revision, at: event.at, correlationId: ctx.correlationId, verplichting: termijn.verplichting };
+    const basis = {
+      klachtId: klacht.id,
+      gemeente: klacht.gemeente,
+      termijnId: termijn.id,
+      naam: termijn.naam,
+      label: termijn.label,
+      vervaldatum: termijn.vervaldatum,
+      revision: termijn.revision,
+      at: event.at,
+      correlationId: ctx.correlationId,
+      verplichting: termijn.verplichting,
+    };
     const berichten: OutboxBericht[] = [{ klachtId: klacht.id, type: OUTBOX_TYPES.termijnVerlopen, payload: basis }];
     if (termijn.escalatieNaar) {
-      berichten.push({ klachtId: klacht.id, type: OUTBOX_TYPES.termijnEscalatie, payload: { ...basis, naar: termijn.escalatieNaar, grondslag: termijn.grondslag, state: klacht.state } });
+      berichten.push({
+        klachtId: klacht.id,
+        type: OUTBOX_TYPES.termijnEscalatie,
+        payload: { ...basis, naar: termijn.escalatieNaar, grondslag: termijn.grondslag, state: klacht.state },
+      });
     }
     const result = this.engine.regimeVan(klacht).step(klacht.snapshot, event);
     if (result.accepted) {
       // Mutates `klacht` (snapshot, state): the next termijn of the catch-up steps from here.
       await this.engine.schrijfStap(m, klacht, klacht.state, event, result, ctx, berichten);
     } else {
-      this.logger.log(`Klacht ${klacht.id}: TERMIJN_VERLOPEN (${termijn.naam}) niet van toepassing in ${klacht.state}: ${result.reason ?? ''}`);
+      this.logger.log(
+        `Klacht ${klacht.id}: TERMIJN_VERLOPEN (${termijn.naam}) niet van toepassing in ${klacht.state}: ${result.reason ?? ''}`,
+      );
       await OutboxRelay.schrijf(m, berichten);
     }
     // By id: the reconciliation may just have ended this row (status verlopen); mark it either way.

@@ -46,7 +46,9 @@ export class TermijnProcessor implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async dueMoment(job: TermijnJob): Promise<Date | undefined> {
-    const t = await this.dataSource.getRepository(TermijnEntity).findOneBy({ klachtId: job.klachtId, naam: job.termijnNaam, status: 'lopend' });
+    const t = await this.dataSource
+      .getRepository(TermijnEntity)
+      .findOneBy({ klachtId: job.klachtId, naam: job.termijnNaam, status: 'lopend' });
     if (!t) return undefined;
     if (job.kind === 'verval') return t.vervaltOp;
     const h = t.herinneringen.find((x) => x.naam === job.herinnering);

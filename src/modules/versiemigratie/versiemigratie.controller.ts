@@ -43,17 +43,30 @@ export class VersieMigratieController {
     operationId: 'migratieProef',
     summary: 'Proef: wat deze versie doet met de lopende klachten van oudere versies (toestand en termijnen oud en nieuw, bezwaren)',
   })
-  @ApiOkResponse({ description: 'Per lopende klacht de oude en nieuwe toestand en termijnen met uitleg, en waarom ze niet kan (bezwaren).', schema: MIGRATIE_ANTWOORD })
+  @ApiOkResponse({
+    description: 'Per lopende klacht de oude en nieuwe toestand en termijnen met uitleg, en waarom ze niet kan (bezwaren).',
+    schema: MIGRATIE_ANTWOORD,
+  })
   @ApiNotFoundResponse({ description: 'Geen versie met dit id voor uw gemeente.' })
-  proef(@HuidigeTenant() tenant: Tenant, @Param('id') id: string, @Param('versie') versie: string): Promise<{ naarVersie: string; klachten: KlachtMigratieProef[] }> {
+  proef(
+    @HuidigeTenant() tenant: Tenant,
+    @Param('id') id: string,
+    @Param('versie') versie: string,
+  ): Promise<{ naarVersie: string; klachten: KlachtMigratieProef[] }> {
     return this.migratie.proef(tenant.gemeente, id, versie);
   }
 
   @Post('migraties')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'migreer', summary: 'Zet de genoemde lopende klachten over naar deze versie (alles of niets, vastgelegd in de historie)' })
+  @ApiOperation({
+    operationId: 'migreer',
+    summary: 'Zet de genoemde lopende klachten over naar deze versie (alles of niets, vastgelegd in de historie)',
+  })
   @ApiOkResponse({ description: 'De klachten staan op de nieuwe versie, met hun nieuwe termijnen.', schema: MIGRATIE_ANTWOORD })
-  @ApiConflictResponse({ description: 'migratie-geweigerd: een of meer klachten kunnen niet; er is niets gewijzigd.', schema: probleemSchema('MigratieGeweigerdProblem') })
+  @ApiConflictResponse({
+    description: 'migratie-geweigerd: een of meer klachten kunnen niet; er is niets gewijzigd.',
+    schema: probleemSchema('MigratieGeweigerdProblem'),
+  })
   @ApiNotFoundResponse({ description: 'Geen versie of klacht met dit id voor uw gemeente.' })
   async migreer(
     @HuidigeTenant() tenant: Tenant,
@@ -61,6 +74,9 @@ export class VersieMigratieController {
     @Param('versie') versie: string,
     @Body() body: MigratieVerzoekDto,
   ): Promise<{ naarVersie: string; klachten: KlachtMigratieProef[] }> {
-    return { naarVersie: versie, klachten: await this.migratie.migreer(tenant.gemeente, id, versie, body.klachten, body.reden, tenant.subject) };
+    return {
+      naarVersie: versie,
+      klachten: await this.migratie.migreer(tenant.gemeente, id, versie, body.klachten, body.reden, tenant.subject),
+    };
   }
 }

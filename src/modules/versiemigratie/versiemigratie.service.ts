@@ -33,7 +33,10 @@ export class VersieMigratieService {
   private doel(gemeente: string, definitieId: string, versie: string): CompiledRegime {
     const regime = this.regimes.byId(definitieId, versie);
     if (!regime || regime.summary.gemeente.cbsCode !== gemeente) {
-      throw ProblemException.notFound(`Geen versie ${versie} van definitie ${definitieId} voor gemeente ${gemeente}.`, 'definitie-niet-gevonden');
+      throw ProblemException.notFound(
+        `Geen versie ${versie} van definitie ${definitieId} voor gemeente ${gemeente}.`,
+        'definitie-niet-gevonden',
+      );
     }
     return regime;
   }
@@ -51,7 +54,11 @@ export class VersieMigratieService {
     const proef = proefMigratieVanKlacht(oud, naar, await this.historie(m, row.id), row.state);
     // Forward only: a klacht never moves to a version that began before its own.
     if (naar.summary.geldigVanaf <= oud.summary.geldigVanaf) {
-      return { ...proef, resultaat: undefined, bezwaren: [`versie ${naar.summary.versie} is niet nieuwer dan versie ${oud.summary.versie} van de klacht`, ...proef.bezwaren] };
+      return {
+        ...proef,
+        resultaat: undefined,
+        bezwaren: [`versie ${naar.summary.versie} is niet nieuwer dan versie ${oud.summary.versie} van de klacht`, ...proef.bezwaren],
+      };
     }
     return proef;
   }
@@ -94,9 +101,16 @@ export class VersieMigratieService {
       // Lock order as everywhere: klacht rows in id order.
       for (const id of [...new Set(klachtIds)].sort()) {
         const row = await this.engine.vergrendel(m, id);
-        if (row.gemeente !== gemeente || row.definitieId !== definitieId) throw ProblemException.notFound(`Er is geen klacht met id ${id}.`, 'klacht-niet-gevonden');
+        if (row.gemeente !== gemeente || row.definitieId !== definitieId)
+          throw ProblemException.notFound(`Er is geen klacht met id ${id}.`, 'klacht-niet-gevonden');
         const proef = row.done
-          ? { vanVersie: row.definitieVersie, naarVersie: versie, vanState: row.state, termijnen: [], bezwaren: ['de klacht is afgesloten'] }
+          ? {
+              vanVersie: row.definitieVersie,
+              naarVersie: versie,
+              vanState: row.state,
+              termijnen: [],
+              bezwaren: ['de klacht is afgesloten'],
+            }
           : await this.proefVoor(m, row, naar);
         uit.push({ row, proef });
       }

@@ -48,8 +48,12 @@ export class PadenService {
           const termijnen = s.termijnenGezet.map((t) => `${t.label} (${t.duur}, ${t.grondslag})`);
           const zin =
             `${hoofdletter(s.omschrijving)}: van "${s.vanOmschrijving}" naar "${s.naarOmschrijving}"` +
-            (termijnen.length ? `; de ${termijnen.length === 1 ? 'termijn' : 'termijnen'} ${termijnen.join(' en ')} ${termijnen.length === 1 ? 'gaat' : 'gaan'} lopen` : '') +
-            (s.termijnenGestopt.length ? `; ${s.termijnenGestopt.join(', ')} ${s.termijnenGestopt.length === 1 ? 'stopt' : 'stoppen'}` : '') +
+            (termijnen.length
+              ? `; de ${termijnen.length === 1 ? 'termijn' : 'termijnen'} ${termijnen.join(' en ')} ${termijnen.length === 1 ? 'gaat' : 'gaan'} lopen`
+              : '') +
+            (s.termijnenGestopt.length
+              ? `; ${s.termijnenGestopt.join(', ')} ${s.termijnenGestopt.length === 1 ? 'stopt' : 'stoppen'}`
+              : '') +
             '.';
           return { van: s.van, naar: s.naar, event: s.event, zin, ...(s.grondslag ? { grondslag: s.grondslag } : {}), termijnen };
         }),

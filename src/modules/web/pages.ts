@@ -31,7 +31,9 @@ export const PAGINA_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 export function pagina(soort: Pagina, data: Record<string, string> = {}): string {
-  const attrs = Object.entries(data).map(([k, v]) => ` data-${k}="${esc(v)}"`).join('');
+  const attrs = Object.entries(data)
+    .map(([k, v]) => ` data-${k}="${esc(v)}"`)
+    .join('');
   return `<!doctype html>
 <html lang="nl">
 <head>
@@ -47,7 +49,8 @@ export function pagina(soort: Pagina, data: Record<string, string> = {}): string
 <header class="kop">
   <a class="merk" href="/beheer">Klachtregie</a>
   <nav aria-label="Hoofdmenu"><ul>${MENU.map(
-    (m) => `<li${m.rollen ? ` data-rollen="${esc(m.rollen)}" hidden` : ''}><a href="${m.href}"${m.soort === soort ? ' aria-current="page"' : ''}>${esc(m.tekst)}</a></li>`,
+    (m) =>
+      `<li${m.rollen ? ` data-rollen="${esc(m.rollen)}" hidden` : ''}><a href="${m.href}"${m.soort === soort ? ' aria-current="page"' : ''}>${esc(m.tekst)}</a></li>`,
   ).join('')}</ul></nav>
   <p id="wie" class="wie"></p>
   <button type="button" id="uitloggen" hidden>Uitloggen</button>

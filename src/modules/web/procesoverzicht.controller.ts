@@ -4,7 +4,13 @@ import type { Response } from 'express';
 import type { DefinitionSummary } from '../../machines/contract';
 import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, type Tenant } from '../auth/tenant';
-import { KERNCIJFERS_SCHEMA, KLACHTEN_IN_TOESTAND_SCHEMA, PADEN_SCHEMA, PROCESOVERZICHT_SCHEMA, PROCESOVERZICHTEN_SCHEMA } from './api.schema';
+import {
+  KERNCIJFERS_SCHEMA,
+  KLACHTEN_IN_TOESTAND_SCHEMA,
+  PADEN_SCHEMA,
+  PROCESOVERZICHT_SCHEMA,
+  PROCESOVERZICHTEN_SCHEMA,
+} from './api.schema';
 import { PadenService, type PadenOverzicht } from './paden.service';
 import { ProcesoverzichtService, type Procesoverzicht } from './procesoverzicht.service';
 
@@ -30,15 +36,24 @@ export class ProcesoverzichtController {
   }
 
   @Get('kerncijfers')
-  @ApiOperation({ operationId: 'kerncijfers', summary: 'De gemeente in één oogopslag: open, te laat, bijna verlopen, ontvangen deze maand' })
-  @ApiOkResponse({ description: 'Kerncijfers op de peildatum (te laat en bijna verlopen zoals docs/te-laat.md).', schema: KERNCIJFERS_SCHEMA })
+  @ApiOperation({
+    operationId: 'kerncijfers',
+    summary: 'De gemeente in één oogopslag: open, te laat, bijna verlopen, ontvangen deze maand',
+  })
+  @ApiOkResponse({
+    description: 'Kerncijfers op de peildatum (te laat en bijna verlopen zoals docs/te-laat.md).',
+    schema: KERNCIJFERS_SCHEMA,
+  })
   kerncijfers(@HuidigeTenant() tenant: Tenant) {
     return this.overzichten.kerncijfers(tenant.gemeente);
   }
 
   @Get(':definitieId/versies/:versie')
   @ApiOperation({ operationId: 'procesoverzicht', summary: 'Aantallen per toestand, termijnbanden en mediane tijd in de toestand' })
-  @ApiOkResponse({ description: 'Per toestand van het statechart: aantal, te laat, bijna verlopen, op tijd, mediaan dagen', schema: PROCESOVERZICHT_SCHEMA })
+  @ApiOkResponse({
+    description: 'Per toestand van het statechart: aantal, te laat, bijna verlopen, op tijd, mediaan dagen',
+    schema: PROCESOVERZICHT_SCHEMA,
+  })
   @ApiNotFoundResponse({ description: 'Onbekende definitie of versie voor de gemeente van de aanroeper (definitie-niet-gevonden)' })
   overzicht(@HuidigeTenant() tenant: Tenant, @Param('definitieId') id: string, @Param('versie') versie: string): Promise<Procesoverzicht> {
     return this.overzichten.overzicht(tenant.gemeente, id, versie);
@@ -49,16 +64,29 @@ export class ProcesoverzichtController {
   @ApiOkResponse({ description: 'Het statechart als SVG', content: { 'image/svg+xml': { schema: { type: 'string' } } } })
   @ApiNotFoundResponse({ description: 'Onbekende definitie of versie voor de gemeente van de aanroeper (definitie-niet-gevonden)' })
   @Header('Cache-Control', 'no-store')
-  async diagram(@HuidigeTenant() tenant: Tenant, @Param('definitieId') id: string, @Param('versie') versie: string, @Res() res: Response): Promise<void> {
+  async diagram(
+    @HuidigeTenant() tenant: Tenant,
+    @Param('definitieId') id: string,
+    @Param('versie') versie: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const svg = await this.overzichten.svg(tenant.gemeente, id, versie);
     res.status(200).type('image/svg+xml; charset=utf-8').send(svg);
   }
 
   @Get(':definitieId/versies/:versie/toestanden/:toestand/klachten')
-  @ApiOperation({ operationId: 'klachtenInToestand', summary: 'De klachten in een toestand (of in de subtoestanden van een samengestelde toestand)' })
+  @ApiOperation({
+    operationId: 'klachtenInToestand',
+    summary: 'De klachten in een toestand (of in de subtoestanden van een samengestelde toestand)',
+  })
   @ApiOkResponse({ description: 'De klachten in de toestand, nieuwste eerst (hooguit 500)', schema: KLACHTEN_IN_TOESTAND_SCHEMA })
   @ApiNotFoundResponse({ description: 'Onbekende definitie, versie of toestand (definitie-niet-gevonden, toestand-niet-gevonden)' })
-  klachten(@HuidigeTenant() tenant: Tenant, @Param('definitieId') id: string, @Param('versie') versie: string, @Param('toestand') toestand: string) {
+  klachten(
+    @HuidigeTenant() tenant: Tenant,
+    @Param('definitieId') id: string,
+    @Param('versie') versie: string,
+    @Param('toestand') toestand: string,
+  ) {
     return this.overzichten.klachten(tenant.gemeente, id, versie, toestand);
   }
 
@@ -70,4 +98,3 @@ export class ProcesoverzichtController {
     return this.paden.paden(this.overzichten.regime(tenant.gemeente, id, versie));
   }
 }
-

@@ -121,7 +121,18 @@ export class ProcesoverzichtService {
    * verlopen (te-laat.ts bands, the same as the diagram), and how many came in this calendar month
    * (Europe/Amsterdam).
    */
-  async kerncijfers(gemeente: string, nu = this.klok.nu()): Promise<{ gemeente: { code: string; naam: string }; peildatum: string; bijnaDagen: number; open: number; teLaat: number; bijnaVerlopen: number; ontvangenDezeMaand: number }> {
+  async kerncijfers(
+    gemeente: string,
+    nu = this.klok.nu(),
+  ): Promise<{
+    gemeente: { code: string; naam: string };
+    peildatum: string;
+    bijnaDagen: number;
+    open: number;
+    teLaat: number;
+    bijnaVerlopen: number;
+    ontvangenDezeMaand: number;
+  }> {
     const [r]: Array<{ open: number; te_laat: number; bijna: number; maand: number }> = await this.dataSource.query(
       `select count(*) filter (where not k.done)::int as open,
               count(*) filter (where not k.done and ${band('k', '$2', '$3')} = 'overdue')::int as te_laat,
@@ -130,25 +141,52 @@ export class ProcesoverzichtService {
          from klacht k where k.gemeente = $1`,
       [gemeente, nu, BIJNA_DAGEN],
     );
-    const naam = this.registry.regimes.find((x) => x.summary.gemeente.cbsCode.toUpperCase() === gemeente)?.summary.gemeente.naam ?? gemeente;
-    return { gemeente: { code: gemeente, naam }, peildatum: nu.toISOString(), bijnaDagen: BIJNA_DAGEN, open: r.open, teLaat: r.te_laat, bijnaVerlopen: r.bijna, ontvangenDezeMaand: r.maand };
+    const naam =
+      this.registry.regimes.find((x) => x.summary.gemeente.cbsCode.toUpperCase() === gemeente)?.summary.gemeente.naam ?? gemeente;
+    return {
+      gemeente: { code: gemeente, naam },
+      peildatum: nu.toISOString(),
+      bijnaDagen: BIJNA_DAGEN,
+      open: r.open,
+      teLaat: r.te_laat,
+      bijnaVerlopen: r.bijna,
+      ontvangenDezeMaand: r.maand,
+    };
   }
 
   async svg(gemeente: string, id: string, versie: string, nu = this.klok.nu()): Promise<string> {
     const o = await this.overzicht(gemeente, id, versie, nu);
     const overlay: DiagramOverlay = {};
     for (const s of o.states) {
-      overlay[s.state] = { count: s.count, overdue: s.overdue, nearlyDue: s.nearlyDue, ...(s.medianDays !== null ? { medianDays: s.medianDays } : {}) };
+      overlay[s.state] = {
+        count: s.count,
+        overdue: s.overdue,
+        nearlyDue: s.nearlyDue,
+        ...(s.medianDays !== null ? { medianDays: s.medianDays } : {}),
+      };
     }
     return toSvg(this.graaf(this.regime(gemeente, id, versie)), { overlay, edgeLabels: 'short' });
   }
 
-  async klachten(gemeente: string, id: string, versie: string, state: string, nu = this.klok.nu()): Promise<{ state: string; label: string; klachten: KlachtInState[] }> {
+  async klachten(
+    gemeente: string,
+    id: string,
+    versie: string,
+    state: string,
+    nu = this.klok.nu(),
+  ): Promise<{ state: string; label: string; klachten: KlachtInState[] }> {
     const r = this.regime(gemeente, id, versie);
     const node = stateNodes(this.graaf(r)).find((n) => n.id === state);
     if (!node) {
-      throw ProblemException.notFound(`Definitie ${id} versie ${versie} kent geen toestand '${state}'; gebruik een toestand uit het diagram, bijvoorbeeld 'nieuw'.`, 'toestand-niet-gevonden');
+      throw ProblemException.notFound(
+        `Definitie ${id} versie ${versie} kent geen toestand '${state}'; gebruik een toestand uit het diagram, bijvoorbeeld 'nieuw'.`,
+        'toestand-niet-gevonden',
+      );
     }
-    return { state, label: node.label, klachten: await queryKlachtenInState(this.dataSource, gemeente, id, versie, state, nu, 500, BIJNA_DAGEN) };
+    return {
+      state,
+      label: node.label,
+      klachten: await queryKlachtenInState(this.dataSource, gemeente, id, versie, state, nu, 500, BIJNA_DAGEN),
+    };
   }
 }

@@ -35,8 +35,29 @@ export interface Tijdlijn {
     /** te-laat.ts: an obligation is past its termijn and not yet met. */
     teLaat: boolean;
   };
-  gebeurtenissen: Array<{ type: string; omschrijving: string; at: string; van: string | null; vanOmschrijving: string | null; naar: string; naarOmschrijving: string; actor: string; actorNaam: string }>;
-  termijnen: Array<{ naam: string; label: string; vervaldatum: string; status: string; uitleg: string[]; grondslag: string | null; escalatieNaar: string | null; mutaties: unknown[]; beeindigdOp: string | null; teLaat: boolean }>;
+  gebeurtenissen: Array<{
+    type: string;
+    omschrijving: string;
+    at: string;
+    van: string | null;
+    vanOmschrijving: string | null;
+    naar: string;
+    naarOmschrijving: string;
+    actor: string;
+    actorNaam: string;
+  }>;
+  termijnen: Array<{
+    naam: string;
+    label: string;
+    vervaldatum: string;
+    status: string;
+    uitleg: string[];
+    grondslag: string | null;
+    escalatieNaar: string | null;
+    mutaties: unknown[];
+    beeindigdOp: string | null;
+    teLaat: boolean;
+  }>;
   /** What can happen next (Awb/regeling events the klacht accepts now), in Dutch. */
   volgendeEvents: Array<{ type: string; omschrijving: string }>;
 }
@@ -59,7 +80,10 @@ export class TijdlijnController {
   ) {}
 
   @Get(':id/tijdlijn')
-  @ApiOperation({ operationId: 'klachtTijdlijn', summary: 'Tijdlijn van een klacht: gebeurtenissen, termijnen met uitleg, wat er nu kan gebeuren' })
+  @ApiOperation({
+    operationId: 'klachtTijdlijn',
+    summary: 'Tijdlijn van een klacht: gebeurtenissen, termijnen met uitleg, wat er nu kan gebeuren',
+  })
   @ApiOkResponse({ description: 'De tijdlijn', schema: TIJDLIJN_SCHEMA })
   @ApiNotFoundResponse({ description: 'Onbekende klacht, of niet van de aanroeper (klacht-niet-gevonden)' })
   async tijdlijn(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<Tijdlijn> {
@@ -87,20 +111,61 @@ export class TijdlijnController {
     );
     return {
       klacht: {
-        id: k.id, gemeente: k.gemeente, gemeenteNaam: this.werkvoorraad.gemeenteNaam(k.gemeente), onderwerp: k.onderwerp, definitieId: k.definitie_id, definitieVersie: k.definitie_versie, state: k.state,
-        stateOmschrijving: beschrijf(k.state) ?? k.state, done: k.done, soort: k.soort, kanaal: k.kanaal,
-        ontvangenOp: new Date(k.ontvangen_op).toISOString(), aanbieders: k.aanbieders, categorie: k.categorie, oorzaak: k.oorzaak,
-        afdoening: k.afdoening, oordeel: k.oordeel, teLaat: k.te_laat,
+        id: k.id,
+        gemeente: k.gemeente,
+        gemeenteNaam: this.werkvoorraad.gemeenteNaam(k.gemeente),
+        onderwerp: k.onderwerp,
+        definitieId: k.definitie_id,
+        definitieVersie: k.definitie_versie,
+        state: k.state,
+        stateOmschrijving: beschrijf(k.state) ?? k.state,
+        done: k.done,
+        soort: k.soort,
+        kanaal: k.kanaal,
+        ontvangenOp: new Date(k.ontvangen_op).toISOString(),
+        aanbieders: k.aanbieders,
+        categorie: k.categorie,
+        oorzaak: k.oorzaak,
+        afdoening: k.afdoening,
+        oordeel: k.oordeel,
+        teLaat: k.te_laat,
       },
       gebeurtenissen: gebeurtenissen.map((g: { type: string; at: Date; van_state: string | null; naar_state: string; actor: string }) => ({
-        type: g.type, omschrijving: omschrijvingVan(g.type), at: new Date(g.at).toISOString(), van: g.van_state, vanOmschrijving: beschrijf(g.van_state),
-        naar: g.naar_state, naarOmschrijving: beschrijf(g.naar_state) ?? g.naar_state, actor: g.actor, actorNaam: namen.get(g.actor) ?? g.actor,
+        type: g.type,
+        omschrijving: omschrijvingVan(g.type),
+        at: new Date(g.at).toISOString(),
+        van: g.van_state,
+        vanOmschrijving: beschrijf(g.van_state),
+        naar: g.naar_state,
+        naarOmschrijving: beschrijf(g.naar_state) ?? g.naar_state,
+        actor: g.actor,
+        actorNaam: namen.get(g.actor) ?? g.actor,
       })),
-      termijnen: termijnen.map((t: { naam: string; label: string; vervaldatum: string; status: string; uitleg: string[]; grondslag: string | null; escalatie_naar: string | null; mutaties: unknown[]; beeindigd_op: Date | null; te_laat: boolean }) => ({
-        naam: t.naam, label: t.label, vervaldatum: t.vervaldatum, status: t.status, uitleg: t.uitleg, grondslag: t.grondslag,
-        escalatieNaar: t.escalatie_naar, mutaties: t.mutaties, beeindigdOp: t.beeindigd_op ? new Date(t.beeindigd_op).toISOString() : null,
-        teLaat: t.te_laat,
-      })),
+      termijnen: termijnen.map(
+        (t: {
+          naam: string;
+          label: string;
+          vervaldatum: string;
+          status: string;
+          uitleg: string[];
+          grondslag: string | null;
+          escalatie_naar: string | null;
+          mutaties: unknown[];
+          beeindigd_op: Date | null;
+          te_laat: boolean;
+        }) => ({
+          naam: t.naam,
+          label: t.label,
+          vervaldatum: t.vervaldatum,
+          status: t.status,
+          uitleg: t.uitleg,
+          grondslag: t.grondslag,
+          escalatieNaar: t.escalatie_naar,
+          mutaties: t.mutaties,
+          beeindigdOp: t.beeindigd_op ? new Date(t.beeindigd_op).toISOString() : null,
+          teLaat: t.te_laat,
+        }),
+      ),
       volgendeEvents: (k.volgende_events as string[]).map((type) => ({ type, omschrijving: omschrijvingVan(type) })),
     };
   }

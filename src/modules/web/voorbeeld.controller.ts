@@ -13,7 +13,10 @@ export class DefinitieVoorbeeldDto {
 
   @ApiPropertyOptional({ description: 'Bestandsnaam voor de foutmeldingen, bijvoorbeeld 2026-01.yaml.', example: '2026-01.yaml' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9._-]{1,80}\.yaml$/, { message: 'bestandsnaam moet eindigen op .yaml en alleen letters, cijfers, punt, streep of liggend streepje bevatten, bijvoorbeeld 2026-01.yaml' })
+  @Matches(/^[A-Za-z0-9._-]{1,80}\.yaml$/, {
+    message:
+      'bestandsnaam moet eindigen op .yaml en alleen letters, cijfers, punt, streep of liggend streepje bevatten, bijvoorbeeld 2026-01.yaml',
+  })
   bestandsnaam?: string;
 }
 
@@ -31,7 +34,10 @@ export class VoorbeeldController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ operationId: 'definitieVoorbeeld', summary: 'Valideer een definitie en teken het diagram, zonder te publiceren' })
-  @ApiOkResponse({ description: 'Fouten (file:line:column) en, als de definitie compileert, het diagram als SVG', schema: VOORBEELD_SCHEMA })
+  @ApiOkResponse({
+    description: 'Fouten (file:line:column) en, als de definitie compileert, het diagram als SVG',
+    schema: VOORBEELD_SCHEMA,
+  })
   voorbeeld(@Body() body: DefinitieVoorbeeldDto): Promise<Voorbeeld> {
     return this.voorbeelden.voorbeeld(body.yaml, body.bestandsnaam);
   }

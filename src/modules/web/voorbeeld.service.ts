@@ -26,7 +26,15 @@ function mapNaam(yaml: string): string {
   try {
     const d = parse(yaml) as { gemeente?: { cbsCode?: unknown; naam?: unknown } } | null;
     const cbs = typeof d?.gemeente?.cbsCode === 'string' ? d.gemeente.cbsCode.toLowerCase() : '';
-    const naam = typeof d?.gemeente?.naam === 'string' ? d.gemeente.naam.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') : '';
+    const naam =
+      typeof d?.gemeente?.naam === 'string'
+        ? d.gemeente.naam
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/^-|-$/g, '')
+        : '';
     if (/^gm\d{4}$/.test(cbs) && naam) return `${cbs}-${naam}`;
   } catch {
     // A YAML syntax error: the loader reports it with its position.
@@ -74,10 +82,24 @@ export class VoorbeeldService {
         const fout = { ...e, file: naarPubliek(e.file), message: naarPubliek(e.message), ...(e.hint ? { hint: naarPubliek(e.hint) } : {}) };
         return { ...fout, tekst: formatError(fout) };
       });
-      const regime = registry.regimes.find((r) => (r as unknown as { definitie?: unknown }).definitie && fouten.every((f) => f.file !== publiek) && r.summary.id === map && this.isVan(r, yaml));
+      const regime = registry.regimes.find(
+        (r) =>
+          (r as unknown as { definitie?: unknown }).definitie &&
+          fouten.every((f) => f.file !== publiek) &&
+          r.summary.id === map &&
+          this.isVan(r, yaml),
+      );
       if (!regime) return { geldig: false, bestand: publiek, fouten };
-      const graph = toDiagramGraph(regime.machine as AnyStateMachine, { title: `${regime.summary.gemeente.naam}, versie ${regime.summary.versie} (voorbeeld)` });
-      return { geldig: fouten.length === 0, bestand: publiek, fouten, svg: await toSvg(graph, { edgeLabels: 'short' }), states: stateNodes(graph).map((n) => n.id) };
+      const graph = toDiagramGraph(regime.machine as AnyStateMachine, {
+        title: `${regime.summary.gemeente.naam}, versie ${regime.summary.versie} (voorbeeld)`,
+      });
+      return {
+        geldig: fouten.length === 0,
+        bestand: publiek,
+        fouten,
+        svg: await toSvg(graph, { edgeLabels: 'short' }),
+        states: stateNodes(graph).map((n) => n.id),
+      };
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }

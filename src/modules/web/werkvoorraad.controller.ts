@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { probleemSchema } from '../../common/openapi';
 import { GEBEURTENIS_GEVOLGEN_SCHEMA, IK_SCHEMA, WERKVOORRAAD_SCHEMA } from './api.schema';
 import { Transform } from 'class-transformer';
@@ -27,7 +34,9 @@ export class WerkvoorraadQuery {
   @MaxLength(100)
   aanbieder?: string;
 
-  @ApiPropertyOptional({ description: 'true: alleen klachten die te laat zijn (docs/te-laat.md); false: alleen klachten die dat niet zijn.' })
+  @ApiPropertyOptional({
+    description: 'true: alleen klachten die te laat zijn (docs/te-laat.md); false: alleen klachten die dat niet zijn.',
+  })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'teLaat moet true of false zijn' })
@@ -48,7 +57,9 @@ export class WerkvoorraadController {
   @Rollen(...ROLLEN)
   @ApiOperation({ operationId: 'ik', summary: 'Wie u bent voor Klachtregie: rol, gemeente (met naam) en de naam van uw sleutel' })
   @ApiOkResponse({ description: 'Rol, gemeente en naam van de aanroeper.', schema: IK_SCHEMA })
-  async ik(@HuidigeTenant() tenant: Tenant): Promise<{ rol: string; gemeente: { code: string; naam: string }; aanbiederId: string | null; naam: string }> {
+  async ik(
+    @HuidigeTenant() tenant: Tenant,
+  ): Promise<{ rol: string; gemeente: { code: string; naam: string }; aanbiederId: string | null; naam: string }> {
     const namen = await this.werkvoorraad.actorNamen([tenant.subject]);
     return {
       rol: tenant.rol,
@@ -62,8 +73,14 @@ export class WerkvoorraadController {
   @Rollen('klachtbehandelaar', 'aanbieder')
   // AVG art. 30: a list of dossiers is a read of each of them (one dossier_inzage row per klacht shown).
   @KlachtToegang()
-  @ApiOperation({ operationId: 'werkvoorraad', summary: 'De open klachten van de gemeente (of de aanbieder), te laat eerst, dan de dichtstbijzijnde termijn' })
-  @ApiOkResponse({ description: 'Hoogstens 500 open klachten, de meest dringende eerst, met de keuzes voor de filters.', schema: WERKVOORRAAD_SCHEMA })
+  @ApiOperation({
+    operationId: 'werkvoorraad',
+    summary: 'De open klachten van de gemeente (of de aanbieder), te laat eerst, dan de dichtstbijzijnde termijn',
+  })
+  @ApiOkResponse({
+    description: 'Hoogstens 500 open klachten, de meest dringende eerst, met de keuzes voor de filters.',
+    schema: WERKVOORRAAD_SCHEMA,
+  })
   lijst(@HuidigeTenant() tenant: Tenant, @Query() q: WerkvoorraadQuery): Promise<Werkvoorraad> {
     return this.werkvoorraad.lijst(tenant, q);
   }
@@ -76,15 +93,33 @@ export class WerkvoorraadController {
     operationId: 'gebeurtenisGevolgen',
     summary: 'Wat een gebeurtenis zou doen (nieuwe toestand, termijnen met hun nieuwe vervaldatum en uitleg), zonder iets op te slaan',
   })
-  @ApiOkResponse({ description: 'De gevolgen; dezelfde controles als POST /klachten/{id}/gebeurtenissen (422 met de velden, 409 als de gebeurtenis nu niet kan)', schema: GEBEURTENIS_GEVOLGEN_SCHEMA })
-  @ApiConflictResponse({ description: 'De gebeurtenis kan nu niet, of is voorbehouden aan het systeem; er is niets gewijzigd.', schema: probleemSchema('GebeurtenisNietToegestaanProblem') })
-  @ApiUnprocessableEntityResponse({ description: 'De data van de gebeurtenis is niet in orde; invalidParams noemt elk veld.', schema: probleemSchema('GebeurtenisDataOngeldigProblem') })
+  @ApiOkResponse({
+    description:
+      'De gevolgen; dezelfde controles als POST /klachten/{id}/gebeurtenissen (422 met de velden, 409 als de gebeurtenis nu niet kan)',
+    schema: GEBEURTENIS_GEVOLGEN_SCHEMA,
+  })
+  @ApiConflictResponse({
+    description: 'De gebeurtenis kan nu niet, of is voorbehouden aan het systeem; er is niets gewijzigd.',
+    schema: probleemSchema('GebeurtenisNietToegestaanProblem'),
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'De data van de gebeurtenis is niet in orde; invalidParams noemt elk veld.',
+    schema: probleemSchema('GebeurtenisDataOngeldigProblem'),
+  })
   async gevolgen(@HuidigeTenant() tenant: Tenant, @Param('id') id: string, @Body() dto: GebeurtenisDto): Promise<GebeurtenisGevolgen> {
     if (SYSTEEM_GEBEURTENISSEN.has(dto.type)) {
-      throw ProblemException.conflict('gebeurtenis-voorbehouden', 'Gebeurtenis voorbehouden aan het systeem', `${dto.type} wordt door Klachtregie zelf verstuurd.`);
+      throw ProblemException.conflict(
+        'gebeurtenis-voorbehouden',
+        'Gebeurtenis voorbehouden aan het systeem',
+        `${dto.type} wordt door Klachtregie zelf verstuurd.`,
+      );
     }
     try {
-      return await this.werkvoorraad.gevolgen(id, { type: dto.type, ...(dto.at ? { at: dto.at } : {}), ...(dto.data ? { data: dto.data } : {}) }, tenant.subject);
+      return await this.werkvoorraad.gevolgen(
+        id,
+        { type: dto.type, ...(dto.at ? { at: dto.at } : {}), ...(dto.data ? { data: dto.data } : {}) },
+        tenant.subject,
+      );
     } catch (e) {
       throw alsProblem(e);
     }

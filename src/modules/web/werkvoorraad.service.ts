@@ -98,12 +98,19 @@ export class WerkvoorraadService {
       scope += ` and k.aanbieders @> $${params.length}::jsonb`;
     }
     // The choices of the filters: what occurs among the open klachten in scope.
-    const [staten, aanbiederRijen]: [Array<{ state: string; definitie_id: string; definitie_versie: string }>, Array<{ id: string; naam: string | null }>] = await Promise.all([
+    const [staten, aanbiederRijen]: [
+      Array<{ state: string; definitie_id: string; definitie_versie: string }>,
+      Array<{ id: string; naam: string | null }>,
+    ] = await Promise.all([
       this.dataSource.query(`select distinct k.state, k.definitie_id, k.definitie_versie from klacht k where ${scope}`, params),
-      this.dataSource.query(`select distinct a->>'id' as id, a->>'naam' as naam from klacht k, jsonb_array_elements(k.aanbieders) a where ${scope}`, params),
+      this.dataSource.query(
+        `select distinct a->>'id' as id, a->>'naam' as naam from klacht k, jsonb_array_elements(k.aanbieders) a where ${scope}`,
+        params,
+      ),
     ]);
     const toestanden = new Map<string, string>();
-    for (const r of staten) if (!toestanden.has(r.state)) toestanden.set(r.state, this.beschrijf(r.definitie_id, r.definitie_versie, r.state));
+    for (const r of staten)
+      if (!toestanden.has(r.state)) toestanden.set(r.state, this.beschrijf(r.definitie_id, r.definitie_versie, r.state));
     const aanbieders = new Map<string, string>();
     for (const a of aanbiederRijen) if (a.id && !aanbieders.has(a.id)) aanbieders.set(a.id, a.naam ?? a.id);
 
@@ -122,8 +129,19 @@ export class WerkvoorraadService {
     }
     if (filter.teLaat !== undefined) waar += filter.teLaat ? ` and ${teLaat('k', nuP)}` : ` and not coalesce(${teLaat('k', nuP)}, false)`;
     const rijen: Array<{
-      id: string; onderwerp: string | null; state: string; soort: string; ontvangen_op: Date; aanbieders: Array<{ id: string; naam?: string }>;
-      definitie_id: string; definitie_versie: string; te_laat: boolean; band: Band | null; label: string | null; vervaldatum: string | null; vervalt_op: Date | null;
+      id: string;
+      onderwerp: string | null;
+      state: string;
+      soort: string;
+      ontvangen_op: Date;
+      aanbieders: Array<{ id: string; naam?: string }>;
+      definitie_id: string;
+      definitie_versie: string;
+      te_laat: boolean;
+      band: Band | null;
+      label: string | null;
+      vervaldatum: string | null;
+      vervalt_op: Date | null;
     }> = await this.dataSource.query(
       `select k.id, k.onderwerp, k.state, k.soort, k.ontvangen_op, k.aanbieders, k.definitie_id, k.definitie_versie,
               coalesce(${teLaat('k', nuP)}, false) as te_laat, ${band('k', nuP, dagenP)} as band,
@@ -151,10 +169,15 @@ export class WerkvoorraadService {
         aanbieders: k.aanbieders,
         teLaat: k.te_laat,
         band: k.band,
-        eersteTermijn: k.vervalt_op && k.label && k.vervaldatum ? { label: k.label, vervaldatum: k.vervaldatum, vervaltOp: new Date(k.vervalt_op).toISOString() } : null,
+        eersteTermijn:
+          k.vervalt_op && k.label && k.vervaldatum
+            ? { label: k.label, vervaldatum: k.vervaldatum, vervaltOp: new Date(k.vervalt_op).toISOString() }
+            : null,
       })),
       keuzes: {
-        toestanden: [...toestanden].map(([state, omschrijving]) => ({ state, omschrijving })).sort((a, b) => a.omschrijving.localeCompare(b.omschrijving, 'nl')),
+        toestanden: [...toestanden]
+          .map(([state, omschrijving]) => ({ state, omschrijving }))
+          .sort((a, b) => a.omschrijving.localeCompare(b.omschrijving, 'nl')),
         aanbieders: [...aanbieders].map(([id, naam]) => ({ id, naam })).sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),
       },
     };
@@ -168,14 +191,24 @@ export class WerkvoorraadService {
   async gevolgen(klachtId: string, event: Omit<KlachtEvent, 'at'> & { at?: string }, actor: string): Promise<GebeurtenisGevolgen> {
     const at = event.at ?? this.klok.nu().toISOString();
     const { klacht, result } = await this.engine.proef(klachtId, { ...event, at }, { actor });
-    const lopend: Array<{ naam: string; label: string; vervaldatum: string; grondslag: string | null; uitleg: string[] }> = await this.dataSource.query(
-      `select naam, label, to_char(vervaldatum, 'YYYY-MM-DD') as vervaldatum, grondslag, uitleg from termijn where klacht_id = $1 and status = 'lopend' order by vervalt_op`,
-      [klacht.id],
-    );
+    const lopend: Array<{ naam: string; label: string; vervaldatum: string; grondslag: string | null; uitleg: string[] }> =
+      await this.dataSource.query(
+        `select naam, label, to_char(vervaldatum, 'YYYY-MM-DD') as vervaldatum, grondslag, uitleg from termijn where klacht_id = $1 and status = 'lopend' order by vervalt_op`,
+        [klacht.id],
+      );
     const straks = new Map<string, TermijnView>(result.termijnen.map((t) => [t.naam, t]));
     const gevolgen: TermijnGevolg[] = lopend.map((t) => {
       const n = straks.get(t.naam);
-      if (!n) return { naam: t.naam, label: t.label, gevolg: 'stopt', vervaldatumNu: t.vervaldatum, vervaldatum: null, uitleg: [], grondslag: t.grondslag };
+      if (!n)
+        return {
+          naam: t.naam,
+          label: t.label,
+          gevolg: 'stopt',
+          vervaldatumNu: t.vervaldatum,
+          vervaldatum: null,
+          uitleg: [],
+          grondslag: t.grondslag,
+        };
       return {
         naam: t.naam,
         label: n.label,
@@ -188,7 +221,16 @@ export class WerkvoorraadService {
     });
     const bekend = new Set(lopend.map((t) => t.naam));
     for (const n of result.termijnen) {
-      if (!bekend.has(n.naam)) gevolgen.push({ naam: n.naam, label: n.label, gevolg: 'nieuw', vervaldatumNu: null, vervaldatum: n.vervaldatum, uitleg: n.uitleg, grondslag: n.grondslag ?? null });
+      if (!bekend.has(n.naam))
+        gevolgen.push({
+          naam: n.naam,
+          label: n.label,
+          gevolg: 'nieuw',
+          vervaldatumNu: null,
+          vervaldatum: n.vervaldatum,
+          uitleg: n.uitleg,
+          grondslag: n.grondslag ?? null,
+        });
     }
     return {
       type: event.type,
@@ -208,7 +250,10 @@ export class WerkvoorraadService {
     const ids = [...new Set(actors.map((a) => /^api-sleutel:([0-9a-f-]{36})$/i.exec(a)?.[1]).filter((x): x is string => !!x))];
     const namen = new Map<string, string>();
     if (ids.length) {
-      const rows: Array<{ id: string; naam: string }> = await this.dataSource.query(`select id, naam from api_sleutel where id = any($1::uuid[])`, [ids]);
+      const rows: Array<{ id: string; naam: string }> = await this.dataSource.query(
+        `select id, naam from api_sleutel where id = any($1::uuid[])`,
+        [ids],
+      );
       for (const r of rows) namen.set(`api-sleutel:${r.id}`, r.naam);
     }
     for (const a of actors) {

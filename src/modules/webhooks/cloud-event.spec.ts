@@ -22,7 +22,11 @@ describe('CloudEvents (NL GOV profile) from outbox rows', () => {
     expect(cloudEventType('rapportage.herinnering', {})).toBe('nl.klachtregie.rapportage.herinnering');
     expect(cloudEventType('rapportage.te-laat', {})).toBe('nl.klachtregie.rapportage.escalatie');
     expect(cloudEventType('rapportage.gegenereerd', {})).toBe('nl.klachtregie.rapportage.gegenereerd');
-    for (const t of ['nl.klachtregie.rapportage.herinnering', 'nl.klachtregie.rapportage.escalatie', 'nl.klachtregie.rapportage.gegenereerd']) {
+    for (const t of [
+      'nl.klachtregie.rapportage.herinnering',
+      'nl.klachtregie.rapportage.escalatie',
+      'nl.klachtregie.rapportage.gegenereerd',
+    ]) {
       expect(CLOUD_EVENT_TYPES).toContain(t);
       expect(typeMatcht(['nl.klachtregie.rapportage.*'], t)).toBe(true);
     }
@@ -30,8 +34,14 @@ describe('CloudEvents (NL GOV profile) from outbox rows', () => {
 
   it('a report row has no klacht: the gemeente comes from its payload, the subject is the aanbieder (or the gemeente report)', () => {
     const payload = {
-      gemeente: 'GM1904', aanbiederId: 'vervoer-plus', aanbiederNaam: 'Vervoer Plus', naar: 'contractmanager',
-      deadline: '2026-07-01', periodeVan: '2025-12-01', periodeTot: '2026-06-30', label: 'Halfjaarrapportage',
+      gemeente: 'GM1904',
+      aanbiederId: 'vervoer-plus',
+      aanbiederNaam: 'Vervoer Plus',
+      naar: 'contractmanager',
+      deadline: '2026-07-01',
+      periodeVan: '2025-12-01',
+      periodeTot: '2026-06-30',
+      label: 'Halfjaarrapportage',
     };
     expect(gemeenteVanOutbox(null, payload)).toBe('GM1904');
     // The klacht's own gemeente wins over anything in a payload.
@@ -40,15 +50,26 @@ describe('CloudEvents (NL GOV profile) from outbox rows', () => {
     expect(gemeenteVanOutbox(null, {})).toBeUndefined();
     expect(gemeenteVanOutbox(null, { gemeente: "GM1904' or 1=1" })).toBeUndefined();
     const e = bouwCloudEvent({
-      outboxId: '77', outboxType: 'rapportage.te-laat', type: 'nl.klachtregie.rapportage.escalatie',
-      source: 'urn:nld:klachtregie', gemeente: 'GM1904', klachtId: null, createdAt: new Date('2026-06-30T22:00:00Z'), payload,
+      outboxId: '77',
+      outboxType: 'rapportage.te-laat',
+      type: 'nl.klachtregie.rapportage.escalatie',
+      source: 'urn:nld:klachtregie',
+      gemeente: 'GM1904',
+      klachtId: null,
+      createdAt: new Date('2026-06-30T22:00:00Z'),
+      payload,
     });
     expect(e.subject).toBe('vervoer-plus');
     expect(e.gemeente).toBe('GM1904');
     expect(e.data).toEqual({ ...payload, gebeurtenis: 'rapportage.te-laat' });
     const g = bouwCloudEvent({
-      outboxId: '78', outboxType: 'rapportage.gegenereerd', type: 'nl.klachtregie.rapportage.gegenereerd',
-      source: 'urn:nld:klachtregie', gemeente: 'GM1904', klachtId: null, createdAt: new Date(),
+      outboxId: '78',
+      outboxType: 'rapportage.gegenereerd',
+      type: 'nl.klachtregie.rapportage.gegenereerd',
+      source: 'urn:nld:klachtregie',
+      gemeente: 'GM1904',
+      klachtId: null,
+      createdAt: new Date(),
       payload: { gemeente: 'GM1904', soort: 'aanbieders', deadline: '2026-07-01', naar: 'contractmanager', label: 'x' },
     });
     expect(g.subject).toBe('aanbieders:2026-07-01');
@@ -65,8 +86,19 @@ describe('CloudEvents (NL GOV profile) from outbox rows', () => {
       createdAt: new Date('2026-04-02T08:00:00Z'),
       payload: { state: 'ontvangen' },
     });
-    expect(e.sequence < bouwCloudEvent({ ...e, outboxId: '10', outboxType: 'klacht.ontvangen', createdAt: new Date(), klachtId: null, payload: {} }).sequence).toBe(true);
-    expect(e).toEqual(expect.objectContaining({ specversion: '1.0', subject: '7c0d3c55-0c5e-4d0e-9a9e-2b7b1d5e4f10', time: '2026-04-02T08:00:00.000Z', datacontenttype: 'application/json' }));
+    expect(
+      e.sequence <
+        bouwCloudEvent({ ...e, outboxId: '10', outboxType: 'klacht.ontvangen', createdAt: new Date(), klachtId: null, payload: {} })
+          .sequence,
+    ).toBe(true);
+    expect(e).toEqual(
+      expect.objectContaining({
+        specversion: '1.0',
+        subject: '7c0d3c55-0c5e-4d0e-9a9e-2b7b1d5e4f10',
+        time: '2026-04-02T08:00:00.000Z',
+        datacontenttype: 'application/json',
+      }),
+    );
   });
 
   it('a subscription filter matches exact types and prefixes with *', () => {

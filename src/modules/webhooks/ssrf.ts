@@ -79,7 +79,8 @@ export function webhookUrlFout(url: string): string | undefined {
     return 'geen geldige URL';
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return `alleen http en https zijn toegestaan (niet ${u.protocol})`;
-  if (u.username || u.password) return 'een URL met gebruikersnaam of wachtwoord is niet toegestaan: gebruik het gedeelde geheim (secret) om af te leveren berichten te ondertekenen';
+  if (u.username || u.password)
+    return 'een URL met gebruikersnaam of wachtwoord is niet toegestaan: gebruik het gedeelde geheim (secret) om af te leveren berichten te ondertekenen';
   const host = u.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
   if (INTERNE_NAMEN.some((p) => p.test(host))) return `'${host}' wijst naar het eigen netwerk of een metadatadienst`;
   if (isIP(host) && isInternAdres(host)) return `het adres ${host} ligt in een intern, lokaal of gereserveerd netwerk`;
@@ -89,7 +90,11 @@ export function webhookUrlFout(url: string): string | undefined {
 /** DI token of the resolver deliveries use (tests replace it to make a name resolve to loopback). */
 export const WEBHOOK_DNS = Symbol('WEBHOOK_DNS');
 
-export type Lookup = (hostname: string, options: { all: true }, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+export type Lookup = (
+  hostname: string,
+  options: { all: true },
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 /** The system resolver (replaceable in tests through the WEBHOOK_DNS provider). */
 export const systeemLookup: Lookup = (hostname, options, callback) => dnsLookup(hostname, options, callback);
@@ -104,9 +109,12 @@ export function veiligeLookup(resolver: Lookup) {
       if (err) return callback(err);
       const intern = adressen.find((a) => isInternAdres(a.address));
       if (intern || adressen.length === 0) {
-        const fout = Object.assign(new Error(`${hostname} wijst naar ${intern ? `een intern adres (${intern.address})` : 'geen adres'}: niet afgeleverd`), {
-          code: 'EWEBHOOKINTERN',
-        });
+        const fout = Object.assign(
+          new Error(`${hostname} wijst naar ${intern ? `een intern adres (${intern.address})` : 'geen adres'}: niet afgeleverd`),
+          {
+            code: 'EWEBHOOKINTERN',
+          },
+        );
         return callback(fout);
       }
       if (options.all) return callback(null, adressen);

@@ -100,7 +100,10 @@ export class WebhookAfleveringService {
     return r.length > 0;
   }
 
-  private async volgende(m: EntityManager, d: WebhookAfleveringEntity): Promise<{ id: string; attempts: number; delay: number } | undefined> {
+  private async volgende(
+    m: EntityManager,
+    d: WebhookAfleveringEntity,
+  ): Promise<{ id: string; attempts: number; delay: number } | undefined> {
     const r = (await m.query(
       `SELECT id, attempts, next_attempt_at FROM webhook_aflevering
         WHERE abonnement_id = $1 AND klacht_id IS NOT DISTINCT FROM $2 AND status = 'wachtend' AND sequence > $3
@@ -146,7 +149,9 @@ export class WebhookAfleveringService {
         },
       );
       req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
-      req.on('error', (e: NodeJS.ErrnoException) => einde({ status: null, fout: e.code === 'EWEBHOOKINTERN' ? `geweigerd: ${e.message}` : (e.code ?? e.message) }));
+      req.on('error', (e: NodeJS.ErrnoException) =>
+        einde({ status: null, fout: e.code === 'EWEBHOOKINTERN' ? `geweigerd: ${e.message}` : (e.code ?? e.message) }),
+      );
       req.end(body);
     });
   }

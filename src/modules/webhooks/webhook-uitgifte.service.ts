@@ -84,10 +84,9 @@ export class WebhookUitgifteService {
       // Rows without klacht (report schedule) carry their gemeente in the payload; a row whose tenant is unknown goes to nobody.
       const gemeenten = [...new Set(rijen.map((r) => gemeenteVanOutbox(r.gemeente, r.payload)).filter(Boolean))];
       const abonnementen = gemeenten.length
-        ? ((await m.query(
-            `SELECT id, gemeente, typen, aanbieder_id FROM webhook_abonnement WHERE actief AND gemeente = ANY($1)`,
-            [gemeenten],
-          )) as AbonnementRij[])
+        ? ((await m.query(`SELECT id, gemeente, typen, aanbieder_id FROM webhook_abonnement WHERE actief AND gemeente = ANY($1)`, [
+            gemeenten,
+          ])) as AbonnementRij[])
         : [];
       const nieuw: { id: string }[] = [];
       for (const r of rijen) {
@@ -117,10 +116,9 @@ export class WebhookUitgifteService {
           nieuw.push(...ins);
         }
       }
-      await m.query(
-        `INSERT INTO webhook_uitgifte (outbox_id) SELECT unnest($1::bigint[]) ON CONFLICT DO NOTHING`,
-        [rijen.map((r) => r.id)],
-      );
+      await m.query(`INSERT INTO webhook_uitgifte (outbox_id) SELECT unnest($1::bigint[]) ON CONFLICT DO NOTHING`, [
+        rijen.map((r) => r.id),
+      ]);
       return { rijen: rijen.length, nieuw };
     });
   }

@@ -77,7 +77,10 @@ export class WebhooksController {
   @Rollen('beheerder')
   @ApiOperation({ operationId: 'maakWebhookAbonnement', summary: 'Abonneer een URL op CloudEvents van de gemeente' })
   @ApiCreatedResponse({ type: AangemaaktWebhookAbonnementDto })
-  @ApiUnprocessableEntityResponse({ description: 'De URL wijst naar het eigen netwerk of bevat inloggegevens (webhook-url-geweigerd); invalidParams noemt url. Er is niets opgeslagen.' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'De URL wijst naar het eigen netwerk of bevat inloggegevens (webhook-url-geweigerd); invalidParams noemt url. Er is niets opgeslagen.',
+  })
   async maak(@HuidigeTenant() tenant: Tenant, @Body() body: NieuwWebhookAbonnementDto): Promise<AangemaaktWebhookAbonnementDto> {
     // SSRF: no subscriber inside the deployment's own network (ssrf.ts); checked again at every delivery.
     const fout = this.config.webhookInterneAdressenToegestaan ? undefined : webhookUrlFout(body.url);
@@ -138,7 +141,11 @@ export class WebhooksController {
     await this.dataSource.transaction(async (m) => {
       const r = await m.delete(WebhookAbonnementEntity, { id, gemeente: tenant.gemeente });
       if (!r.affected) throw ProblemException.notFound(`Geen webhook-abonnement ${id}.`);
-      await m.update(WebhookAfleveringEntity, { abonnementId: id, status: 'wachtend' }, { status: 'vervallen', lastError: 'abonnement verwijderd' });
+      await m.update(
+        WebhookAfleveringEntity,
+        { abonnementId: id, status: 'wachtend' },
+        { status: 'vervallen', lastError: 'abonnement verwijderd' },
+      );
     });
   }
 

@@ -15,7 +15,13 @@ import { WebhooksController } from './webhooks.controller';
 @Module({
   imports: [OutboxModule, TypeOrmModule.forFeature([WebhookAbonnementEntity, WebhookAfleveringEntity, WebhookUitgifteEntity])],
   controllers: [WebhooksController],
-  providers: [WebhookQueue, WebhookUitgifteService, WebhookAfleveringService, WebhookOutboxHandler, { provide: WEBHOOK_DNS, useValue: systeemLookup }],
+  providers: [
+    WebhookQueue,
+    WebhookUitgifteService,
+    WebhookAfleveringService,
+    WebhookOutboxHandler,
+    { provide: WEBHOOK_DNS, useValue: systeemLookup },
+  ],
   exports: [WebhookQueue, WebhookUitgifteService, WebhookAfleveringService],
 })
 export class WebhooksModule {}

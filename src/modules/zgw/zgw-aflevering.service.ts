@@ -8,7 +8,14 @@ import { KlachtEntity } from '../klachten/klacht.entity';
 import { wachttijd } from '../webhooks/webhook-aflevering.service';
 import { ZgwClient } from './zgw-client';
 import { ZgwQueue } from './zgw-queue';
-import { CatalogusCache, ZGW_DOCUMENT_BRONNEN, ZgwSynchronisatie, type SynchronisatieUitkomst, type ZgwDocumentBron, type ZgwWijziging } from './zgw-synchronisatie';
+import {
+  CatalogusCache,
+  ZGW_DOCUMENT_BRONNEN,
+  ZgwSynchronisatie,
+  type SynchronisatieUitkomst,
+  type ZgwDocumentBron,
+  type ZgwWijziging,
+} from './zgw-synchronisatie';
 import { ZgwZaakEntity } from './zgw-zaak.entity';
 
 export type ZgwAfleverUitkomst = 'afgeleverd' | 'mislukt' | 'vastgelopen' | 'bezig' | 'nog-niet' | 'niets-te-doen';
@@ -37,7 +44,12 @@ export class ZgwAfleveringService {
   }
 
   synchronisatie(cfg: ZgwGemeenteConfig): ZgwSynchronisatie {
-    return new ZgwSynchronisatie(new ZgwClient(cfg, () => this.klok.nu()), this.config.definitionsDir, this.documentBronnen ?? [], this.catalogi);
+    return new ZgwSynchronisatie(
+      new ZgwClient(cfg, () => this.klok.nu()),
+      this.config.definitionsDir,
+      this.documentBronnen ?? [],
+      this.catalogi,
+    );
   }
 
   /** Outbox: a change of these klachten may concern their zaak (one generatie more, due now). */
@@ -64,11 +76,16 @@ export class ZgwAfleveringService {
    * what differs (a missing zaak, status, rol, document or resultaat, a wrong uiterlijkeEinddatumAfdoening
    * or verlenging), whatever the delivery state; vastgelopen ones included.
    */
-  async reconcile(gemeente: string, klachtIds?: string[]): Promise<{ klachtId: string; uitkomst: ZgwAfleverUitkomst; wijzigingen: ZgwWijziging[]; fout?: string }[]> {
+  async reconcile(
+    gemeente: string,
+    klachtIds?: string[],
+  ): Promise<{ klachtId: string; uitkomst: ZgwAfleverUitkomst; wijzigingen: ZgwWijziging[]; fout?: string }[]> {
     if (!this.gemeente(gemeente)) throw new Error(`ZGW staat niet aan voor ${gemeente} (ZGW_CONFIG)`);
     const ids =
       klachtIds ??
-      ((await this.dataSource.query(`SELECT id FROM klacht WHERE gemeente = $1 ORDER BY ontvangen_op, id`, [gemeente])) as { id: string }[]).map((r) => r.id);
+      (
+        (await this.dataSource.query(`SELECT id FROM klacht WHERE gemeente = $1 ORDER BY ontvangen_op, id`, [gemeente])) as { id: string }[]
+      ).map((r) => r.id);
     const uit: { klachtId: string; uitkomst: ZgwAfleverUitkomst; wijzigingen: ZgwWijziging[]; fout?: string }[] = [];
     for (let i = 0; i < ids.length; i += 500) {
       const deel = ids.slice(i, i + 500);
@@ -79,51 +96,81 @@ export class ZgwAfleveringService {
     return uit;
   }
 
-  private async run(klachtId: string, altijd: boolean): Promise<{ uitkomst: ZgwAfleverUitkomst; wijzigingen: ZgwWijziging[]; fout?: string }> {
+  private async run(
+    klachtId: string,
+    altijd: boolean,
+  ): Promise<{ uitkomst: ZgwAfleverUitkomst; wijzigingen: ZgwWijziging[]; fout?: string }> {
     let vervolg: { sleutel: string; delay: number } | undefined;
-    const uitkomst = await this.dataSource.transaction(async (m): Promise<{ uitkomst: ZgwAfleverUitkomst; wijzigingen: ZgwWijziging[]; fout?: string }> => {
-      const niets = (u: ZgwAfleverUitkomst) => ({ uitkomst: u, wijzigingen: [] });
-      // One run per klacht at a time (across processes); the outbox may bump generatie meanwhile.
-      const [{ vrij }] = (await m.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 16)) AS vrij`, [klachtId])) as { vrij: boolean }[];
-      if (!vrij) return niets('bezig');
-      const rij = await m.findOneBy(ZgwZaakEntity, { klachtId });
-      if (!rij || (!altijd && rij.status !== 'wachtend')) return niets('niets-te-doen');
-      if (!altijd && new Date(rij.nextAttemptAt).getTime() > Date.now()) return niets('nog-niet');
-      const cfg = this.gemeente(rij.gemeente);
-      const klacht = await m.findOneBy(KlachtEntity, { id: klachtId });
-      if (!cfg || !klacht) {
-        await m.update(ZgwZaakEntity, { klachtId }, { status: 'afgeleverd', afgeleverdGeneratie: rij.generatie, lastError: cfg ? 'klacht bestaat niet meer' : 'ZGW staat uit voor deze gemeente' });
-        return niets('niets-te-doen');
-      }
-      let zaakUrl = rij.zaakUrl;
-      let r: SynchronisatieUitkomst;
-      try {
-        r = await this.synchronisatie(cfg).synchroniseer(m, klacht, zaakUrl, (url) => (zaakUrl = url));
-      } catch (e) {
-        const poging = rij.attempts + 1;
-        const vast = poging >= this.config.zgwMaxPogingen;
-        const delay = wachttijd(poging, this.config.webhookMaxBackoffMs);
-        // The zaak URL, once known, is kept in the same transaction that records the failure.
+    const uitkomst = await this.dataSource.transaction(
+      async (m): Promise<{ uitkomst: ZgwAfleverUitkomst; wijzigingen: ZgwWijziging[]; fout?: string }> => {
+        const niets = (u: ZgwAfleverUitkomst) => ({ uitkomst: u, wijzigingen: [] });
+        // One run per klacht at a time (across processes); the outbox may bump generatie meanwhile.
+        const [{ vrij }] = (await m.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 16)) AS vrij`, [klachtId])) as {
+          vrij: boolean;
+        }[];
+        if (!vrij) return niets('bezig');
+        const rij = await m.findOneBy(ZgwZaakEntity, { klachtId });
+        if (!rij || (!altijd && rij.status !== 'wachtend')) return niets('niets-te-doen');
+        if (!altijd && new Date(rij.nextAttemptAt).getTime() > Date.now()) return niets('nog-niet');
+        const cfg = this.gemeente(rij.gemeente);
+        const klacht = await m.findOneBy(KlachtEntity, { id: klachtId });
+        if (!cfg || !klacht) {
+          await m.update(
+            ZgwZaakEntity,
+            { klachtId },
+            {
+              status: 'afgeleverd',
+              afgeleverdGeneratie: rij.generatie,
+              lastError: cfg ? 'klacht bestaat niet meer' : 'ZGW staat uit voor deze gemeente',
+            },
+          );
+          return niets('niets-te-doen');
+        }
+        let zaakUrl = rij.zaakUrl;
+        let r: SynchronisatieUitkomst;
+        try {
+          r = await this.synchronisatie(cfg).synchroniseer(m, klacht, zaakUrl, (url) => (zaakUrl = url));
+        } catch (e) {
+          const poging = rij.attempts + 1;
+          const vast = poging >= this.config.zgwMaxPogingen;
+          const delay = wachttijd(poging, this.config.webhookMaxBackoffMs);
+          // The zaak URL, once known, is kept in the same transaction that records the failure.
+          await m.update(
+            ZgwZaakEntity,
+            { klachtId },
+            {
+              zaakUrl,
+              attempts: poging,
+              lastError: (e as Error).message.slice(0, 4000),
+              status: vast ? 'vastgelopen' : 'wachtend',
+              nextAttemptAt: new Date(Date.now() + delay),
+            },
+          );
+          this.logger.warn(`Zaak van klacht ${klachtId}, poging ${poging}${vast ? ' (vastgelopen)' : ''}: ${(e as Error).message}`);
+          if (!vast) vervolg = { sleutel: `${rij.generatie}.${poging}`, delay };
+          return { uitkomst: vast ? 'vastgelopen' : 'mislukt', wijzigingen: [], fout: (e as Error).message };
+        }
+        if (r.overgeslagen) this.logger.log(`Klacht ${klachtId}: ${r.overgeslagen}`);
         await m.update(
           ZgwZaakEntity,
           { klachtId },
-          { zaakUrl, attempts: poging, lastError: (e as Error).message.slice(0, 4000), status: vast ? 'vastgelopen' : 'wachtend', nextAttemptAt: new Date(Date.now() + delay) },
+          {
+            zaakUrl: r.zaakUrl,
+            status: 'afgeleverd',
+            afgeleverdGeneratie: rij.generatie,
+            attempts: 0,
+            lastError: r.overgeslagen ?? null,
+            afgeleverdOp: new Date(),
+          },
         );
-        this.logger.warn(`Zaak van klacht ${klachtId}, poging ${poging}${vast ? ' (vastgelopen)' : ''}: ${(e as Error).message}`);
-        if (!vast) vervolg = { sleutel: `${rij.generatie}.${poging}`, delay };
-        return { uitkomst: vast ? 'vastgelopen' : 'mislukt', wijzigingen: [], fout: (e as Error).message };
-      }
-      if (r.overgeslagen) this.logger.log(`Klacht ${klachtId}: ${r.overgeslagen}`);
-      await m.update(
-        ZgwZaakEntity,
-        { klachtId },
-        { zaakUrl: r.zaakUrl, status: 'afgeleverd', afgeleverdGeneratie: rij.generatie, attempts: 0, lastError: r.overgeslagen ?? null, afgeleverdOp: new Date() },
-      );
-      return { uitkomst: 'afgeleverd', wijzigingen: r.wijzigingen };
-    });
+        return { uitkomst: 'afgeleverd', wijzigingen: r.wijzigingen };
+      },
+    );
     if (vervolg) {
       const v = vervolg;
-      await this.queue.plan(klachtId, v.sleutel, v.delay).catch((e: Error) => this.logger.warn(`Enqueue ${klachtId}: ${e.message} (the sweep retries)`));
+      await this.queue
+        .plan(klachtId, v.sleutel, v.delay)
+        .catch((e: Error) => this.logger.warn(`Enqueue ${klachtId}: ${e.message} (the sweep retries)`));
     }
     return uitkomst;
   }

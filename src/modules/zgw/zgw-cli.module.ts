@@ -9,6 +9,9 @@ import { ZgwModule } from './zgw.module';
 @Module({})
 export class ZgwCliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ZgwCliModule, imports: [ConfigModule.forRoot(config), KlokModule, DatabaseModule.forRoot(), JobsModule.forRoot(), ZgwModule] };
+    return {
+      module: ZgwCliModule,
+      imports: [ConfigModule.forRoot(config), KlokModule, DatabaseModule.forRoot(), JobsModule.forRoot(), ZgwModule],
+    };
   }
 }

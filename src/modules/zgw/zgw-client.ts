@@ -51,7 +51,13 @@ export class ZgwClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
-      res = await fetch(url, { method: methode, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'error' });
+      res = await fetch(url, {
+        method: methode,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        redirect: 'error',
+      });
     } catch (e) {
       const oorzaak = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
       throw new ZgwFout(`${methode} ${url}: geen antwoord (${oorzaak})`, null);
@@ -63,7 +69,12 @@ export class ZgwClient {
     } catch {
       json = tekst;
     }
-    if (!res.ok) throw new ZgwFout(`${methode} ${url}: HTTP ${res.status} ${typeof json === 'string' ? json.slice(0, 300) : JSON.stringify(json).slice(0, 500)}`, res.status, json);
+    if (!res.ok)
+      throw new ZgwFout(
+        `${methode} ${url}: HTTP ${res.status} ${typeof json === 'string' ? json.slice(0, 300) : JSON.stringify(json).slice(0, 500)}`,
+        res.status,
+        json,
+      );
     return json as Json;
   }
 

@@ -35,7 +35,9 @@ export class ZgwOutboxHandler implements OutboxHandler, OnModuleInit {
     if (!row.klachtId) return;
     // Durable first (PostgreSQL), then a wake-up; a lost wake-up is found by the sweep.
     for (const g of await this.aflevering.markeer([row.klachtId])) {
-      await this.queue.plan(g.klachtId, String(g.generatie)).catch((e: Error) => this.logger.warn(`Enqueue ${g.klachtId}: ${e.message} (the sweep retries)`));
+      await this.queue
+        .plan(g.klachtId, String(g.generatie))
+        .catch((e: Error) => this.logger.warn(`Enqueue ${g.klachtId}: ${e.message} (the sweep retries)`));
     }
   }
 }

@@ -22,7 +22,10 @@ export class ZgwQueue implements OnApplicationShutdown {
 
   private get q(): Queue<ZgwJob> {
     if (!this.queue) {
-      this.queue = new Queue<ZgwJob>(ZGW_QUEUE, { connection: this.settings.connection as ConnectionOptions, prefix: this.settings.prefix });
+      this.queue = new Queue<ZgwJob>(ZGW_QUEUE, {
+        connection: this.settings.connection as ConnectionOptions,
+        prefix: this.settings.prefix,
+      });
       this.queue.on('error', (e) => this.logger.warn(`Queue zgw: ${e.message}`));
     }
     return this.queue;

@@ -38,7 +38,10 @@ export interface SynchronisatieUitkomst {
  * letter must also mark the klacht's zaak as due (ZgwAfleveringService.markeer, e.g. from an outbox row).
  */
 export interface ZgwDocumentBron {
-  documenten(m: EntityManager, klachtId: string): Promise<{ identificatie: string; titel: string; informatieobjecttype: string; inhoud: Buffer; bestandsnaam: string }[]>;
+  documenten(
+    m: EntityManager,
+    klachtId: string,
+  ): Promise<{ identificatie: string; titel: string; informatieobjecttype: string; inhoud: Buffer; bestandsnaam: string }[]>;
 }
 export const ZGW_DOCUMENT_BRONNEN = Symbol('ZGW_DOCUMENT_BRONNEN');
 
@@ -99,11 +102,17 @@ export class ZgwSynchronisatie {
   /** What the zaak should look like now, from the klacht, its history and its afhandeltermijn. */
   async gewenst(m: EntityManager, klacht: KlachtEntity, k: ZgwKoppeling): Promise<GewensteZaak> {
     const geschiedenis = await m.find(KlachtGebeurtenisEntity, { where: { klachtId: klacht.id, accepted: true }, order: { id: 'ASC' } });
-    const termijnen = (await m.find(TermijnEntity, { where: { klachtId: klacht.id }, order: { createdAt: 'ASC' } })).filter((t) => k.afhandeltermijnen.includes(t.naam));
+    const termijnen = (await m.find(TermijnEntity, { where: { klachtId: klacht.id }, order: { createdAt: 'ASC' } })).filter((t) =>
+      k.afhandeltermijnen.includes(t.naam),
+    );
     // The afhandeltermijn of the route the klacht is on: the latest one started.
     const t = termijnen[termijnen.length - 1];
     const termijn: AfhandeltermijnVoorZaak | undefined = t
-      ? { vervaldatum: t.vervaldatum, grondslag: t.grondslag, verdagingen: t.mutaties.filter((x) => x.soort === 'verdaging').map((x) => ({ duur: x.duur, reden: x.reden })) }
+      ? {
+          vervaldatum: t.vervaldatum,
+          grondslag: t.grondslag,
+          verdagingen: t.mutaties.filter((x) => x.soort === 'verdaging').map((x) => ({ duur: x.duur, reden: x.reden })),
+        }
       : undefined;
     return gewensteZaak(
       k,
@@ -139,7 +148,9 @@ export class ZgwSynchronisatie {
       statustypen: perOmschrijving(await this.client.lijst('catalogi', '/statustypen', zt)),
       resultaattypen: perOmschrijving(await this.client.lijst('catalogi', '/resultaattypen', zt)),
       roltypen: perOmschrijving(await this.client.lijst('catalogi', '/roltypen', zt)),
-      informatieobjecttypen: perOmschrijving(await this.client.lijst('catalogi', '/informatieobjecttypen', { catalogus: String(zaaktype.catalogus) })),
+      informatieobjecttypen: perOmschrijving(
+        await this.client.lijst('catalogi', '/informatieobjecttypen', { catalogus: String(zaaktype.catalogus) }),
+      ),
     };
     this.cache.zet(this.cacheSleutel(identificatie), catalogus);
     return catalogus;
@@ -148,7 +159,11 @@ export class ZgwSynchronisatie {
   private static uit(map: Map<string, string>, naam: string, soort: string): string {
     const url = map.get(naam);
     // A name the catalogus does not know: `klachtregie validate --zgw-catalogus` reports it with its position.
-    if (!url) throw new ZgwFout(`${soort} '${naam}' staat niet in de catalogus (controleer de koppeling met klachtregie validate --zgw-catalogus)`, null);
+    if (!url)
+      throw new ZgwFout(
+        `${soort} '${naam}' staat niet in de catalogus (controleer de koppeling met klachtregie validate --zgw-catalogus)`,
+        null,
+      );
     return url;
   }
 
@@ -156,7 +171,12 @@ export class ZgwSynchronisatie {
    * One run for one klacht. `zaakUrl` is the URL recorded earlier (null: none yet). Progress is reported
    * through `onZaak` as soon as the zaak is known, so a failure later in the run keeps it.
    */
-  async synchroniseer(m: EntityManager, klacht: KlachtEntity, zaakUrl: string | null, onZaak: (url: string) => void): Promise<SynchronisatieUitkomst> {
+  async synchroniseer(
+    m: EntityManager,
+    klacht: KlachtEntity,
+    zaakUrl: string | null,
+    onZaak: (url: string) => void,
+  ): Promise<SynchronisatieUitkomst> {
     const k = this.koppelingVan(klacht);
     if (typeof k === 'string') return { zaakUrl, wijzigingen: [], overgeslagen: k };
     try {
@@ -168,7 +188,13 @@ export class ZgwSynchronisatie {
     }
   }
 
-  private async breng(m: EntityManager, klacht: KlachtEntity, k: ZgwKoppeling, zaakUrl: string | null, onZaak: (url: string) => void): Promise<SynchronisatieUitkomst> {
+  private async breng(
+    m: EntityManager,
+    klacht: KlachtEntity,
+    k: ZgwKoppeling,
+    zaakUrl: string | null,
+    onZaak: (url: string) => void,
+  ): Promise<SynchronisatieUitkomst> {
     const gewenst = await this.gewenst(m, klacht, k);
     const cat = await this.laadCatalogus(gewenst.zaaktype);
     const wijzigingen: ZgwWijziging[] = [];
@@ -204,7 +230,10 @@ export class ZgwSynchronisatie {
     const patch: Json = {};
     if (gewenst.uiterlijkeEinddatumAfdoening && zaak.uiterlijkeEinddatumAfdoening !== gewenst.uiterlijkeEinddatumAfdoening) {
       patch.uiterlijkeEinddatumAfdoening = gewenst.uiterlijkeEinddatumAfdoening;
-      wijzigingen.push({ soort: 'einddatum', tekst: `uiterlijkeEinddatumAfdoening ${String(zaak.uiterlijkeEinddatumAfdoening ?? '(leeg)')} -> ${gewenst.uiterlijkeEinddatumAfdoening}` });
+      wijzigingen.push({
+        soort: 'einddatum',
+        tekst: `uiterlijkeEinddatumAfdoening ${String(zaak.uiterlijkeEinddatumAfdoening ?? '(leeg)')} -> ${gewenst.uiterlijkeEinddatumAfdoening}`,
+      });
     }
     const v = zaak.verlenging as { reden?: string; duur?: string } | null | undefined;
     if (gewenst.verlenging && (v?.duur !== gewenst.verlenging.duur || v?.reden !== gewenst.verlenging.reden)) {
@@ -217,7 +246,12 @@ export class ZgwSynchronisatie {
     const rollen = await this.client.lijst('zaken', '/rollen', { zaak: url });
     const klagerType = ZgwSynchronisatie.uit(cat.roltypen, k.roltypen.klager, 'roltype');
     if (!rollen.some((r) => r.roltype === klagerType)) {
-      await this.client.post('zaken', '/rollen', { zaak: url, roltype: klagerType, betrokkeneType: 'natuurlijk_persoon', roltoelichting: `Klager (klacht ${klacht.id} in Klachtregie)` });
+      await this.client.post('zaken', '/rollen', {
+        zaak: url,
+        roltype: klagerType,
+        betrokkeneType: 'natuurlijk_persoon',
+        roltoelichting: `Klager (klacht ${klacht.id} in Klachtregie)`,
+      });
       wijzigingen.push({ soort: 'rol', tekst: `rol ${k.roltypen.klager}` });
     }
     const behandelaarType = ZgwSynchronisatie.uit(cat.roltypen, k.roltypen.behandelaar, 'roltype');
@@ -243,7 +277,10 @@ export class ZgwSynchronisatie {
     const extra = (await Promise.all(this.documentBronnen.map((b) => b.documenten(m, klacht.id)))).flat();
     const zios = await this.client.lijst('zaken', '/zaakinformatieobjecten', { zaak: url });
     for (const doc of [klaagschrift, ...extra]) {
-      const bestaand = await this.client.lijst('documenten', '/enkelvoudiginformatieobjecten', { identificatie: doc.identificatie, bronorganisatie: this.cfg.rsin });
+      const bestaand = await this.client.lijst('documenten', '/enkelvoudiginformatieobjecten', {
+        identificatie: doc.identificatie,
+        bronorganisatie: this.cfg.rsin,
+      });
       const eio =
         bestaand[0] ??
         (await this.client.post('documenten', '/enkelvoudiginformatieobjecten', {
@@ -283,7 +320,12 @@ export class ZgwSynchronisatie {
     for (const s of gewenst.statussen) {
       const statustype = ZgwSynchronisatie.uit(cat.statustypen, s.statustype, 'statustype');
       if (statussen.some((x) => x.statustype === statustype && zelfdeMoment(x.datumStatusGezet, s.datumStatusGezet))) continue;
-      const nieuw = await this.client.post('zaken', '/statussen', { zaak: url, statustype, datumStatusGezet: s.datumStatusGezet, statustoelichting: `stap ${s.stap}`.slice(0, 1000) });
+      const nieuw = await this.client.post('zaken', '/statussen', {
+        zaak: url,
+        statustype,
+        datumStatusGezet: s.datumStatusGezet,
+        statustoelichting: `stap ${s.stap}`.slice(0, 1000),
+      });
       statussen.push(nieuw);
       wijzigingen.push({ soort: 'status', tekst: `status ${s.statustype} (${s.datumStatusGezet})` });
     }

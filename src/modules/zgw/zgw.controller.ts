@@ -35,15 +35,26 @@ export class ZgwController {
 
   @Get('zgw-afleveringen')
   @Rollen('beheerder', 'systeem')
-  @ApiOperation({ operationId: 'lijstZgwAfleveringen', summary: 'De zaak per klacht en de stand van de aflevering; status=vastgelopen is de dead-letterlijst' })
+  @ApiOperation({
+    operationId: 'lijstZgwAfleveringen',
+    summary: 'De zaak per klacht en de stand van de aflevering; status=vastgelopen is de dead-letterlijst',
+  })
   @ApiOkResponse({ type: ZgwAfleveringLijstDto })
   async lijst(@HuidigeTenant() tenant: Tenant, @Query() q: ZgwAfleveringQuery, @Req() req: Request): Promise<ZgwAfleveringLijstDto> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
-    const qb = this.dataSource.getRepository(ZgwZaakEntity).createQueryBuilder('z').where('z.gemeente = :gemeente', { gemeente: tenant.gemeente });
+    const qb = this.dataSource
+      .getRepository(ZgwZaakEntity)
+      .createQueryBuilder('z')
+      .where('z.gemeente = :gemeente', { gemeente: tenant.gemeente });
     if (q.status) qb.andWhere('z.status = :status', { status: q.status });
     if (q.klachtId) qb.andWhere('z.klachtId = :klachtId', { klachtId: q.klachtId });
-    const [rows, totaal] = await qb.orderBy('z.updatedAt', 'DESC').addOrderBy('z.klachtId', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const [rows, totaal] = await qb
+      .orderBy('z.updatedAt', 'DESC')
+      .addOrderBy('z.klachtId', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     return { resultaten: rows.map(dto), totaal, page, pageSize, links: paginaLinks(req, page, pageSize, totaal) };
   }
 
@@ -54,7 +65,8 @@ export class ZgwController {
   @ApiAcceptedResponse({ type: ZgwAfleveringDto })
   @ApiNotFoundResponse({ description: 'Geen vastgelopen aflevering voor deze klacht (ook: van een andere gemeente)' })
   async opnieuw(@HuidigeTenant() tenant: Tenant, @Param('klachtId', new ParseUUIDPipe()) klachtId: string): Promise<ZgwAfleveringDto> {
-    if ((await this.aflevering.opnieuw(tenant.gemeente, [klachtId])) === 0) throw ProblemException.notFound(`Geen vastgelopen ZGW-aflevering voor klacht ${klachtId}.`);
+    if ((await this.aflevering.opnieuw(tenant.gemeente, [klachtId])) === 0)
+      throw ProblemException.notFound(`Geen vastgelopen ZGW-aflevering voor klacht ${klachtId}.`);
     return dto(await this.dataSource.getRepository(ZgwZaakEntity).findOneByOrFail({ klachtId }));
   }
 }

@@ -6,7 +6,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 
-export const KOP = '/* Gegenereerd door openapi-typescript uit GET /api/v1/openapi.json; niet met de hand wijzigen (test/support/openapi/genereer.ts). */\n';
+export const KOP =
+  '/* Gegenereerd door openapi-typescript uit GET /api/v1/openapi.json; niet met de hand wijzigen (test/support/openapi/genereer.ts). */\n';
 
 export function genereerTypen(document: Record<string, unknown>): Promise<string> {
   return new Promise((resolve, reject) => {

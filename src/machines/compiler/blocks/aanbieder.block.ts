@@ -6,7 +6,19 @@
 import { kanDoorsturenNaarAanbieder } from '../../definition/eerste-lijn';
 import type { EersteLijn } from '../../definition/types';
 import type { CompileCtx } from '../types';
-import { bestaand, intent, naar, overgang, startTermijn, stopTermijn, toestand, type ActieRef, type Blok, type OvergangConfig, type ToestandConfig } from './bouw';
+import {
+  bestaand,
+  intent,
+  naar,
+  overgang,
+  startTermijn,
+  stopTermijn,
+  toestand,
+  type ActieRef,
+  type Blok,
+  type OvergangConfig,
+  type ToestandConfig,
+} from './bouw';
 
 /**
  * The terugkoppeling the aanbieder owes the gemeente about one klacht, where the regeling asks for it:
@@ -15,7 +27,9 @@ import { bestaand, intent, naar, overgang, startTermijn, stopTermijn, toestand, 
  */
 export function terugkoppelingActies(cc: CompileCtx, wat: NonNullable<EersteLijn['terugkoppelingAanbieder']>[number]): ActieRef[] {
   const el = cc.def.eersteLijn;
-  return (el.terugkoppelingAanbieder ?? []).includes(wat) ? [intent('TERUGKOPPELING_AAN_GEMEENTE', el.gemeenteLoket, `${cc.def.bron}; Wmo 2015 art. 2.1.1`, { over: wat })] : [];
+  return (el.terugkoppelingAanbieder ?? []).includes(wat)
+    ? [intent('TERUGKOPPELING_AAN_GEMEENTE', el.gemeenteLoket, `${cc.def.bron}; Wmo 2015 art. 2.1.1`, { over: wat })]
+    : [];
 }
 
 export const aanbiederBlok: Blok = (cc) => {
@@ -48,7 +62,12 @@ export const aanbiederBlok: Blok = (cc) => {
   }
 
   const afgedaanOn: Record<string, OvergangConfig | OvergangConfig[]> = {
-    KLAGER_TEVREDEN: overgang({ naar: naar('afgesloten'), omschrijving: 'klager tevreden met de oplossing en de behandeling', grondslag: 'Klachtenprotocol Wmo keten Amsterdam §6', acties: terugkoppeling('tevredenheid') }),
+    KLAGER_TEVREDEN: overgang({
+      naar: naar('afgesloten'),
+      omschrijving: 'klager tevreden met de oplossing en de behandeling',
+      grondslag: 'Klachtenprotocol Wmo keten Amsterdam §6',
+      acties: terugkoppeling('tevredenheid'),
+    }),
   };
   if (ontevreden.length) afgedaanOn.KLAGER_ONTEVREDEN = ontevreden;
   if (el.klachtOverAfhandelingAanbiederBijGemeente) {
@@ -82,7 +101,9 @@ export const aanbiederBlok: Blok = (cc) => {
     naVerloop.KLACHT_BIJ_GEMEENTE = [
       overgang({
         naar: naar('gemeente'),
-        guard: el.klachtOverAfhandelingAanbiederBijGemeente ? 'aanbiederTermijnVerstreken' : 'aanbiederTermijnVerstrekenZonderBevoegdeTweedeLijn',
+        guard: el.klachtOverAfhandelingAanbiederBijGemeente
+          ? 'aanbiederTermijnVerstreken'
+          : 'aanbiederTermijnVerstrekenZonderBevoegdeTweedeLijn',
         omschrijving: 'de termijn van de aanbieder is verstreken zonder afdoening: de klager klaagt bij de gemeente',
         grondslag: 'Awb 9:1; Wmo 2015 art. 2.1.1',
         acties: [intent('KLACHT_OVERGENOMEN_VAN_AANBIEDER', 'aanbieder', 'Awb 9:1; Wmo 2015 art. 2.1.1')],
@@ -101,13 +122,28 @@ export const aanbiederBlok: Blok = (cc) => {
           grondslag: 'Awb 2:3',
           termijnen,
           definitiePad: el.doorsturenNaarAanbieder ? ['eersteLijn', 'doorsturenNaarAanbieder'] : ['eersteLijn', 'standaard'],
-          entry: [{ type: 'doorzenden', params: { naar: 'aanbieder' } }, ...startTermijn(cc, 'contact'), ...startTermijn(cc, 'aanbiederAfhandeling')],
+          entry: [
+            { type: 'doorzenden', params: { naar: 'aanbieder' } },
+            ...startTermijn(cc, 'contact'),
+            ...startTermijn(cc, 'aanbiederAfhandeling'),
+          ],
           on: {
             ...naVerloop,
             // Awb 2:3 / warme doorverwijzing: the gemeente keeps a finger on the pulse until the aanbieder picks it up.
-            AANBIEDER_NEEMT_IN_BEHANDELING: overgang({ naar: naar('bijAanbieder'), omschrijving: 'de aanbieder neemt de klacht in behandeling', acties: terugkoppeling('registratie') }),
+            AANBIEDER_NEEMT_IN_BEHANDELING: overgang({
+              naar: naar('bijAanbieder'),
+              omschrijving: 'de aanbieder neemt de klacht in behandeling',
+              acties: terugkoppeling('registratie'),
+            }),
             ...(cc.specs.contact
-              ? { CONTACT_OPGENOMEN: overgang({ naar: naar('bijAanbieder'), omschrijving: 'de aanbieder neemt contact op met de klager', grondslag: cc.specs.contact.grondslag, acties: [stopTermijn('contact'), ...terugkoppeling('registratie')] }) }
+              ? {
+                  CONTACT_OPGENOMEN: overgang({
+                    naar: naar('bijAanbieder'),
+                    omschrijving: 'de aanbieder neemt contact op met de klager',
+                    grondslag: cc.specs.contact.grondslag,
+                    acties: [stopTermijn('contact'), ...terugkoppeling('registratie')],
+                  }),
+                }
               : {}),
           },
         }),
@@ -150,7 +186,12 @@ export const aanbiederBlok: Blok = (cc) => {
                   ...terugkoppeling('terugkoppelingKlager'),
                 ],
               }),
-              KLAGER_TEVREDEN: overgang({ naar: naar('afgesloten'), omschrijving: 'direct naar tevredenheid opgelost', grondslag: 'Awb 9:5 naar analogie', acties: terugkoppeling('tevredenheid') }),
+              KLAGER_TEVREDEN: overgang({
+                naar: naar('afgesloten'),
+                omschrijving: 'direct naar tevredenheid opgelost',
+                grondslag: 'Awb 9:5 naar analogie',
+                acties: terugkoppeling('tevredenheid'),
+              }),
             },
           }),
           afgedaan: toestand({

@@ -9,7 +9,10 @@ export const afrondingBlok: Blok = (cc) => ({
       grondslag: 'Awb 9:5',
       final: true,
       // docs/juridisch-kader.md §2.9: register the klacht anyway (Awb 9:12a).
-      entry: ['stopAlleTermijnen', intent('TEVREDENHEID_REGISTREREN', cc.def.eersteLijn.gemeenteLoket, 'Awb 9:5, 9:12a', { tevreden: true })],
+      entry: [
+        'stopAlleTermijnen',
+        intent('TEVREDENHEID_REGISTREREN', cc.def.eersteLijn.gemeenteLoket, 'Awb 9:5, 9:12a', { tevreden: true }),
+      ],
     }),
     ingetrokken: toestand({
       omschrijving: 'Ingetrokken door de klager',

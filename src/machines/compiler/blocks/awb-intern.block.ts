@@ -5,7 +5,18 @@
  * tevredenheidscheck; the afhandeltermijn (9:11) is data with verdaging and expiry as events.
  */
 import { HOREN_UITZONDERINGEN } from '../gebeurtenissen';
-import { bestaand, intent, naar, overgang, startTermijn, stopTermijn, toestand, type Blok, type OvergangConfig, type ToestandConfig } from './bouw';
+import {
+  bestaand,
+  intent,
+  naar,
+  overgang,
+  startTermijn,
+  stopTermijn,
+  toestand,
+  type Blok,
+  type OvergangConfig,
+  type ToestandConfig,
+} from './bouw';
 
 export const awbInternBlok: Blok = (cc) => {
   const { def } = cc;
@@ -17,7 +28,11 @@ export const awbInternBlok: Blok = (cc) => {
   const naOordeel = st.vierOgen ? 'vierOgenToets' : 'oordeelsvorming';
   const naHoren = kac ? 'advies' : naOordeel;
   // Awb 9:5: met the klager's satisfaction, the duty to apply titel 9.1 lapses (no 9:12 letter).
-  const tevreden = overgang({ naar: naar('afgedaanInformeel'), omschrijving: 'klacht naar tevredenheid van de klager afgehandeld', grondslag: 'Awb 9:5' });
+  const tevreden = overgang({
+    naar: naar('afgedaanInformeel'),
+    omschrijving: 'klacht naar tevredenheid van de klager afgehandeld',
+    grondslag: 'Awb 9:5',
+  });
 
   const overslaan = (alleen?: Array<keyof typeof HOREN_UITZONDERINGEN>): OvergangConfig[] =>
     (Object.keys(HOREN_UITZONDERINGEN) as Array<keyof typeof HOREN_UITZONDERINGEN>)
@@ -42,7 +57,11 @@ export const awbInternBlok: Blok = (cc) => {
       on: {
         KLAGER_TEVREDEN: tevreden,
         // Awb 9:4: the formal procedure (9:5–9:12) once informal handling does not resolve it.
-        FORMELE_BEHANDELING: overgang({ naar: naar('gemeente', 'beoordelen'), omschrijving: 'informele afhandeling lukt niet: formele klachtbehandeling', grondslag: 'Awb 9:4' }),
+        FORMELE_BEHANDELING: overgang({
+          naar: naar('gemeente', 'beoordelen'),
+          omschrijving: 'informele afhandeling lukt niet: formele klachtbehandeling',
+          grondslag: 'Awb 9:4',
+        }),
       },
     });
   }
@@ -66,7 +85,12 @@ export const awbInternBlok: Blok = (cc) => {
         guard: 'nietBehandelenBinnenTermijn',
         omschrijving: 'klacht niet behandeld: kennisgeving binnen 4 weken, met de tweede lijn en haar termijn van een jaar',
         grondslag: 'Awb 9:8 lid 3, 9:12 lid 2',
-        acties: [stopTermijn('nietBehandelenKennisgeving'), stopTermijn('afhandeling'), 'kennisgevingNietBehandelen', 'tweedeLijnVensterOpenen'],
+        acties: [
+          stopTermijn('nietBehandelenKennisgeving'),
+          stopTermijn('afhandeling'),
+          'kennisgevingNietBehandelen',
+          'tweedeLijnVensterOpenen',
+        ],
       }),
       KLAGER_TEVREDEN: tevreden,
     },
@@ -76,13 +100,18 @@ export const awbInternBlok: Blok = (cc) => {
     // Awb 9:10 lid 1: klager and beklaagde may be heard; 9:15 lid 2: by the commissie when it advises.
     inBehandelingOn.HOREN_UITNODIGEN = overgang({
       naar: naar('gemeente', 'horen'),
-      omschrijving: kac ? `klager en beklaagde uitgenodigd om gehoord te worden door ${kac.naam}` : 'klager en beklaagde uitgenodigd om gehoord te worden',
+      omschrijving: kac
+        ? `klager en beklaagde uitgenodigd om gehoord te worden door ${kac.naam}`
+        : 'klager en beklaagde uitgenodigd om gehoord te worden',
       grondslag: kac ? 'Awb 9:10 lid 1, 9:15 lid 2' : 'Awb 9:10 lid 1',
       acties: [intent('UITNODIGING_HOREN', 'klager', 'Awb 9:10 lid 1'), intent('UITNODIGING_HOREN', 'beklaagde', 'Awb 9:10 lid 1')],
     });
     inBehandelingOn.HOREN_OVERSLAAN = overslaan();
   } else {
-    inBehandelingOn.ONDERZOEK_AFGEROND = overgang({ naar: naar('gemeente', naHoren), omschrijving: 'onderzoek afgerond (de definitie kent geen hoorzitting)' });
+    inBehandelingOn.ONDERZOEK_AFGEROND = overgang({
+      naar: naar('gemeente', naHoren),
+      omschrijving: 'onderzoek afgerond (de definitie kent geen hoorzitting)',
+    });
   }
   if (st.mediation?.toegestaan) {
     inBehandelingOn.MEDIATION_STARTEN = overgang({
@@ -98,8 +127,15 @@ export const awbInternBlok: Blok = (cc) => {
       termijnen: bestaand(cc, 'afhandeling'),
       definitiePad: ['stappen', 'mediation'],
       on: {
-        MEDIATION_GESLAAGD: overgang({ naar: naar('afgedaanInformeel'), omschrijving: 'mediation geslaagd: klager tevreden', grondslag: 'Awb 9:5' }),
-        MEDIATION_MISLUKT: overgang({ naar: naar('gemeente', 'inBehandeling'), omschrijving: 'mediation mislukt: verder met de formele behandeling' }),
+        MEDIATION_GESLAAGD: overgang({
+          naar: naar('afgedaanInformeel'),
+          omschrijving: 'mediation geslaagd: klager tevreden',
+          grondslag: 'Awb 9:5',
+        }),
+        MEDIATION_MISLUKT: overgang({
+          naar: naar('gemeente', 'inBehandeling'),
+          omschrijving: 'mediation mislukt: verder met de formele behandeling',
+        }),
       },
     });
   }
@@ -119,7 +155,11 @@ export const awbInternBlok: Blok = (cc) => {
       definitiePad: ['stappen', 'horen'],
       on: {
         // Awb 9:10 lid 3: a hearing is followed by a verslag.
-        HOORZITTING_GEHOUDEN: overgang({ naar: naar('gemeente', 'verslag'), omschrijving: 'hoorzitting gehouden', grondslag: 'Awb 9:10 lid 1' }),
+        HOORZITTING_GEHOUDEN: overgang({
+          naar: naar('gemeente', 'verslag'),
+          omschrijving: 'hoorzitting gehouden',
+          grondslag: 'Awb 9:10 lid 1',
+        }),
         HOREN_OVERSLAAN: overslaan(['afgezien', 'nietGereageerd']),
         KLAGER_TEVREDEN: tevreden,
       },
@@ -130,7 +170,12 @@ export const awbInternBlok: Blok = (cc) => {
       grondslag: 'Awb 9:10 lid 3',
       termijnen: bestaand(cc, 'afhandeling'),
       on: {
-        VERSLAG_VASTGESTELD: overgang({ naar: naar('gemeente', naHoren), omschrijving: 'verslag van het horen vastgesteld', grondslag: 'Awb 9:10 lid 3', acties: [intent('VERSLAG_HOREN', 'dossier', 'Awb 9:10 lid 3')] }),
+        VERSLAG_VASTGESTELD: overgang({
+          naar: naar('gemeente', naHoren),
+          omschrijving: 'verslag van het horen vastgesteld',
+          grondslag: 'Awb 9:10 lid 3',
+          acties: [intent('VERSLAG_HOREN', 'dossier', 'Awb 9:10 lid 3')],
+        }),
       },
     });
   }
@@ -161,8 +206,16 @@ export const awbInternBlok: Blok = (cc) => {
       termijnen: bestaand(cc, 'afhandeling'),
       definitiePad: ['stappen', 'vierOgen'],
       on: {
-        VIER_OGEN_AKKOORD: overgang({ naar: naar('gemeente', 'oordeelsvorming'), omschrijving: 'tweede beoordelaar akkoord', grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §1D' }),
-        VIER_OGEN_NIET_AKKOORD: overgang({ naar: naar('gemeente', 'inBehandeling'), omschrijving: 'tweede beoordelaar niet akkoord: opnieuw onderzoeken', grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §1D' }),
+        VIER_OGEN_AKKOORD: overgang({
+          naar: naar('gemeente', 'oordeelsvorming'),
+          omschrijving: 'tweede beoordelaar akkoord',
+          grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §1D',
+        }),
+        VIER_OGEN_NIET_AKKOORD: overgang({
+          naar: naar('gemeente', 'inBehandeling'),
+          omschrijving: 'tweede beoordelaar niet akkoord: opnieuw onderzoeken',
+          grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §1D',
+        }),
       },
     });
   }
@@ -192,8 +245,18 @@ export const awbInternBlok: Blok = (cc) => {
       termijnen: bestaand(cc, 'tweedeLijnVerzoek'),
       definitiePad: ['stappen', 'tevredenheidscheck'],
       on: {
-        KLAGER_TEVREDEN: overgang({ naar: naar('tweedeLijnVenster'), omschrijving: 'klager tevreden (de termijn voor de tweede lijn loopt door)', grondslag: 'Klachtenprotocol Wmo keten Amsterdam §6', acties: [intent('TEVREDENHEID_REGISTREREN', 'dossier', undefined, { tevreden: true })] }),
-        KLAGER_ONTEVREDEN: overgang({ naar: naar('tweedeLijnVenster'), omschrijving: 'klager niet tevreden: gewezen op de tweede lijn', grondslag: 'Awb 9:12 lid 2', acties: [intent('TEVREDENHEID_REGISTREREN', 'dossier', undefined, { tevreden: false })] }),
+        KLAGER_TEVREDEN: overgang({
+          naar: naar('tweedeLijnVenster'),
+          omschrijving: 'klager tevreden (de termijn voor de tweede lijn loopt door)',
+          grondslag: 'Klachtenprotocol Wmo keten Amsterdam §6',
+          acties: [intent('TEVREDENHEID_REGISTREREN', 'dossier', undefined, { tevreden: true })],
+        }),
+        KLAGER_ONTEVREDEN: overgang({
+          naar: naar('tweedeLijnVenster'),
+          omschrijving: 'klager niet tevreden: gewezen op de tweede lijn',
+          grondslag: 'Awb 9:12 lid 2',
+          acties: [intent('TEVREDENHEID_REGISTREREN', 'dossier', undefined, { tevreden: false })],
+        }),
       },
     });
   }

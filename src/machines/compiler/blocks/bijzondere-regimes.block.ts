@@ -4,11 +4,23 @@
  * notice before expiry, art. 17; geschilleninstantie within 6 months, art. 21–22).
  */
 import { jeugdwetRegime, wkkgzRegime } from '../termijnen';
-import { bestaand, intent, naar, overgang, startTermijn, stopTermijn, toestand, type Blok, type BlokFragment, type ToestandConfig } from './bouw';
+import {
+  bestaand,
+  intent,
+  naar,
+  overgang,
+  startTermijn,
+  stopTermijn,
+  toestand,
+  type Blok,
+  type BlokFragment,
+  type ToestandConfig,
+} from './bouw';
 
 export const jeugdwetBlok: Blok = (cc) => {
   if (!jeugdwetRegime(cc.def)) return { states: {} };
-  const type = Object.entries(cc.def.bijzondereRegimes ?? {}).find(([, r]) => r?.regime === 'jeugdwetKlachtencommissie')?.[0] ?? 'jeugdhulp';
+  const type =
+    Object.entries(cc.def.bijzondereRegimes ?? {}).find(([, r]) => r?.regime === 'jeugdwetKlachtencommissie')?.[0] ?? 'jeugdhulp';
   const states: Record<string, ToestandConfig> = {
     jeugdwetKlachtencommissie: toestand({
       omschrijving: 'Klachtencommissie van de jeugdhulpaanbieder (Awb titel 9.1 geldt niet)',
@@ -32,7 +44,10 @@ export const jeugdwetBlok: Blok = (cc) => {
         STRUCTURELE_SITUATIE: overgang({
           omschrijving: 'ernstige situatie met een structureel karakter: de commissie meldt het de aanbieder',
           grondslag: 'Jeugdwet 4.2.2',
-          acties: [intent('MELDING_STRUCTURELE_SITUATIE', 'aanbieder', 'Jeugdwet 4.2.2'), intent('TOEZICHT_VOLGEN', 'toezichthouder', 'Jeugdwet 4.2.2', { alsGeenMaatregelen: true })],
+          acties: [
+            intent('MELDING_STRUCTURELE_SITUATIE', 'aanbieder', 'Jeugdwet 4.2.2'),
+            intent('TOEZICHT_VOLGEN', 'toezichthouder', 'Jeugdwet 4.2.2', { alsGeenMaatregelen: true }),
+          ],
         }),
       },
       states: {
@@ -48,7 +63,9 @@ export const jeugdwetBlok: Blok = (cc) => {
               guard: { type: 'nieuweTermijnGeldig', params: { termijn: 'jeugdwetOordeel' } },
               omschrijving: 'de commissie wijkt af van de termijn: met redenen omklede mededeling met de nieuwe termijn',
               grondslag: 'Jeugdwet 4.2.1 lid 2 sub d',
-              acties: [{ type: 'nieuweTermijn', params: { grondslag: 'Jeugdwet 4.2.1 lid 2 sub d', naar: ['klager', 'beklaagde', 'aanbieder'] } }],
+              acties: [
+                { type: 'nieuweTermijn', params: { grondslag: 'Jeugdwet 4.2.1 lid 2 sub d', naar: ['klager', 'beklaagde', 'aanbieder'] } },
+              ],
             }),
             // Jeugdwet 4.2.1 lid 2 sub c: reasoned judgement to klager, beklaagde and aanbieder.
             OORDEEL_KLACHTENCOMMISSIE: overgang({
@@ -58,9 +75,33 @@ export const jeugdwetBlok: Blok = (cc) => {
               grondslag: 'Jeugdwet 4.2.1 lid 2 sub c',
               acties: [
                 stopTermijn('jeugdwetOordeel'),
-                { type: 'intentMetData', params: { type: 'OORDEEL_KLACHTENCOMMISSIE', naar: 'klager', grondslag: 'Jeugdwet 4.2.1 lid 2 sub c', velden: ['oordeel', 'aanbevelingen'] } },
-                { type: 'intentMetData', params: { type: 'OORDEEL_KLACHTENCOMMISSIE', naar: 'beklaagde', grondslag: 'Jeugdwet 4.2.1 lid 2 sub c', velden: ['oordeel', 'aanbevelingen'] } },
-                { type: 'intentMetData', params: { type: 'OORDEEL_KLACHTENCOMMISSIE', naar: 'aanbieder', grondslag: 'Jeugdwet 4.2.1 lid 2 sub c', velden: ['oordeel', 'aanbevelingen'] } },
+                {
+                  type: 'intentMetData',
+                  params: {
+                    type: 'OORDEEL_KLACHTENCOMMISSIE',
+                    naar: 'klager',
+                    grondslag: 'Jeugdwet 4.2.1 lid 2 sub c',
+                    velden: ['oordeel', 'aanbevelingen'],
+                  },
+                },
+                {
+                  type: 'intentMetData',
+                  params: {
+                    type: 'OORDEEL_KLACHTENCOMMISSIE',
+                    naar: 'beklaagde',
+                    grondslag: 'Jeugdwet 4.2.1 lid 2 sub c',
+                    velden: ['oordeel', 'aanbevelingen'],
+                  },
+                },
+                {
+                  type: 'intentMetData',
+                  params: {
+                    type: 'OORDEEL_KLACHTENCOMMISSIE',
+                    naar: 'aanbieder',
+                    grondslag: 'Jeugdwet 4.2.1 lid 2 sub c',
+                    velden: ['oordeel', 'aanbevelingen'],
+                  },
+                },
                 ...startTermijn(cc, 'jeugdwetReactie'),
               ],
             }),
@@ -85,8 +126,19 @@ export const jeugdwetBlok: Blok = (cc) => {
               grondslag: 'Jeugdwet 4.2.1 lid 5',
               acties: [
                 stopTermijn('jeugdwetReactie'),
-                { type: 'intentMetData', params: { type: 'REACTIE_OP_OORDEEL', naar: 'klager', grondslag: 'Jeugdwet 4.2.1 lid 5', velden: ['maatregelen'] } },
-                { type: 'intentMetData', params: { type: 'REACTIE_OP_OORDEEL', naar: 'klachtencommissie', grondslag: 'Jeugdwet 4.2.1 lid 5', velden: ['maatregelen'] } },
+                {
+                  type: 'intentMetData',
+                  params: { type: 'REACTIE_OP_OORDEEL', naar: 'klager', grondslag: 'Jeugdwet 4.2.1 lid 5', velden: ['maatregelen'] },
+                },
+                {
+                  type: 'intentMetData',
+                  params: {
+                    type: 'REACTIE_OP_OORDEEL',
+                    naar: 'klachtencommissie',
+                    grondslag: 'Jeugdwet 4.2.1 lid 5',
+                    velden: ['maatregelen'],
+                  },
+                },
               ],
             }),
           },
@@ -132,10 +184,25 @@ export const wkkgzBlok: Blok = (cc): BlokFragment => {
                 guard: 'oordeelGeldig',
                 omschrijving: 'schriftelijke, met redenen omklede mededeling: oordeel, beslissingen en termijn voor de maatregelen',
                 grondslag: 'Wkkgz 17 lid 1',
-                acties: [stopTermijn('wkkgzAfhandeling'), { type: 'intentMetData', params: { type: 'SCHRIFTELIJKE_UITKOMST', naar: 'klager', grondslag: 'Wkkgz 17 lid 1', velden: ['oordeel', 'maatregelen'] } }],
+                acties: [
+                  stopTermijn('wkkgzAfhandeling'),
+                  {
+                    type: 'intentMetData',
+                    params: {
+                      type: 'SCHRIFTELIJKE_UITKOMST',
+                      naar: 'klager',
+                      grondslag: 'Wkkgz 17 lid 1',
+                      velden: ['oordeel', 'maatregelen'],
+                    },
+                  },
+                ],
               }),
               GESCHIL_VOORGELEGD: naarGeschil('geschilToegestaan'),
-              KLAGER_TEVREDEN: overgang({ naar: naar('afgesloten'), omschrijving: 'opgelost tot tevredenheid van klager en zorgaanbieder', grondslag: 'Wkkgz 16' }),
+              KLAGER_TEVREDEN: overgang({
+                naar: naar('afgesloten'),
+                omschrijving: 'opgelost tot tevredenheid van klager en zorgaanbieder',
+                grondslag: 'Wkkgz 16',
+              }),
             },
           }),
           uitkomstMeegedeeld: toestand({
@@ -143,7 +210,11 @@ export const wkkgzBlok: Blok = (cc): BlokFragment => {
             fase: 'bijzonder',
             grondslag: 'Wkkgz 21 lid 1 sub b',
             on: {
-              KLAGER_TEVREDEN: overgang({ naar: naar('afgesloten'), omschrijving: 'klager tevreden met de mededeling', grondslag: 'Wkkgz 17' }),
+              KLAGER_TEVREDEN: overgang({
+                naar: naar('afgesloten'),
+                omschrijving: 'klager tevreden met de mededeling',
+                grondslag: 'Wkkgz 17',
+              }),
               GESCHIL_VOORGELEGD: naarGeschil(),
             },
           }),
@@ -160,7 +231,12 @@ export const wkkgzBlok: Blok = (cc): BlokFragment => {
                 naar: naar('afgesloten'),
                 omschrijving: 'uitspraak bij wege van bindend advies',
                 grondslag: 'Wkkgz 19, 20, 22',
-                acties: [{ type: 'intentMetData', params: { type: 'UITSPRAAK_REGISTREREN', naar: 'dossier', grondslag: 'Wkkgz 22', velden: ['uitspraak'] } }],
+                acties: [
+                  {
+                    type: 'intentMetData',
+                    params: { type: 'UITSPRAAK_REGISTREREN', naar: 'dossier', grondslag: 'Wkkgz 22', velden: ['uitspraak'] },
+                  },
+                ],
               }),
             },
           }),

@@ -17,13 +17,41 @@ export const intakeBlok: Blok = (cc) => {
   const el = def.eersteLijn;
   const route = (r: Route) => ({ type: 'route', params: { route: r } });
   const t: OvergangConfig[] = [
-    overgang({ naar: naar('signaal'), guard: route('signaal'), omschrijving: 'signaal: naar de behandelaar van signalen', grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §2B', acties: INTAKE_ACTIES }),
-    overgang({ naar: naar('melding'), guard: route('melding'), omschrijving: 'melding: calamiteit of geweld naar de toezichthouder', grondslag: 'Wmo 2015 art. 3.4', acties: INTAKE_ACTIES }),
+    overgang({
+      naar: naar('signaal'),
+      guard: route('signaal'),
+      omschrijving: 'signaal: naar de behandelaar van signalen',
+      grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §2B',
+      acties: INTAKE_ACTIES,
+    }),
+    overgang({
+      naar: naar('melding'),
+      guard: route('melding'),
+      omschrijving: 'melding: calamiteit of geweld naar de toezichthouder',
+      grondslag: 'Wmo 2015 art. 3.4',
+      acties: INTAKE_ACTIES,
+    }),
   ];
   // Awb 9:26: an investigation the ombudsman starts on its own initiative is a case of its own.
-  t.push(overgang({ naar: naar('eigenOnderzoek'), guard: route('eigenOnderzoek'), omschrijving: 'onderzoek van de ombudsman uit eigen beweging', grondslag: 'Awb 9:26', acties: INTAKE_ACTIES }));
+  t.push(
+    overgang({
+      naar: naar('eigenOnderzoek'),
+      guard: route('eigenOnderzoek'),
+      omschrijving: 'onderzoek van de ombudsman uit eigen beweging',
+      grondslag: 'Awb 9:26',
+      acties: INTAKE_ACTIES,
+    }),
+  );
   if (def.stoppenMetLeveren) {
-    t.push(overgang({ naar: naar('stoppenMetLeveren'), guard: route('stoppenMetLeveren'), omschrijving: 'verzoek van de aanbieder om te stoppen met leveren', grondslag: 'Klachtenprotocol Wmo keten Amsterdam §8', acties: INTAKE_ACTIES }));
+    t.push(
+      overgang({
+        naar: naar('stoppenMetLeveren'),
+        guard: route('stoppenMetLeveren'),
+        omschrijving: 'verzoek van de aanbieder om te stoppen met leveren',
+        grondslag: 'Klachtenprotocol Wmo keten Amsterdam §8',
+        acties: INTAKE_ACTIES,
+      }),
+    );
   }
   if (jeugdwetRegime(def)) {
     t.push(
@@ -54,7 +82,12 @@ export const intakeBlok: Blok = (cc) => {
       omschrijving: 'ingediend bij de aanbieder: de aanbieder behandelt ("klaag daar waar het is misgegaan")',
       grondslag: 'Klachtenprotocol Wmo keten Amsterdam §5A; Uitgangspunten klachtenmanagement Sociaal Domein §5A',
       // Filed at the aanbieder: the aanbieder tells the gemeente it registered the klacht.
-      acties: [...INTAKE_ACTIES, ...startTermijn(cc, 'contact'), ...startTermijn(cc, 'aanbiederAfhandeling'), ...terugkoppelingActies(cc, 'registratie')],
+      acties: [
+        ...INTAKE_ACTIES,
+        ...startTermijn(cc, 'contact'),
+        ...startTermijn(cc, 'aanbiederAfhandeling'),
+        ...terugkoppelingActies(cc, 'registratie'),
+      ],
     }),
   );
   // Only a definition that can forward gets the forwarding route (Awb titel 9.1: the gemeente may handle every klacht itself).

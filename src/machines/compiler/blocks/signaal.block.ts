@@ -14,16 +14,39 @@ export const signaalBlok: Blok = (cc) => {
         fase: 'signaal',
         grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §2B, §11-IV',
         definitiePad: cc.def.signalen ? ['signalen'] : ['eersteLijn', 'gemeenteLoket'],
-        entry: [{ type: 'intent', params: { type: 'SIGNAAL_TOEWIJZEN', naar: behandelaar, grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §11-IV' } }],
-        on: { SIGNAAL_AFGEHANDELD: overgang({ naar: naar('afgesloten'), omschrijving: 'signaal afgehandeld en geregistreerd', grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §11-VI' }) },
+        entry: [
+          {
+            type: 'intent',
+            params: { type: 'SIGNAAL_TOEWIJZEN', naar: behandelaar, grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §11-IV' },
+          },
+        ],
+        on: {
+          SIGNAAL_AFGEHANDELD: overgang({
+            naar: naar('afgesloten'),
+            omschrijving: 'signaal afgehandeld en geregistreerd',
+            grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §11-VI',
+          }),
+        },
       }),
       melding: toestand({
         omschrijving: 'Melding (calamiteit, geweld of dienstverlening in het algemeen)',
         fase: 'signaal',
         grondslag: 'Wmo 2015 art. 3.4; Jeugdwet 4.1.8; Wkkgz 11',
         definitiePad: cc.def.signalen ? ['signalen'] : ['eersteLijn', 'gemeenteLoket'],
-        entry: ['meldingToezichthouderAlsNodig', { type: 'intent', params: { type: 'MELDING_TOEWIJZEN', naar: behandelaar, grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §2B' } }],
-        on: { MELDING_AFGEHANDELD: overgang({ naar: naar('afgesloten'), omschrijving: 'melding afgehandeld en geregistreerd', grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §11-I' }) },
+        entry: [
+          'meldingToezichthouderAlsNodig',
+          {
+            type: 'intent',
+            params: { type: 'MELDING_TOEWIJZEN', naar: behandelaar, grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §2B' },
+          },
+        ],
+        on: {
+          MELDING_AFGEHANDELD: overgang({
+            naar: naar('afgesloten'),
+            omschrijving: 'melding afgehandeld en geregistreerd',
+            grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §11-I',
+          }),
+        },
       }),
     },
   };

@@ -12,7 +12,13 @@ export const stoppenMetLeverenBlok: Blok = (cc): BlokFragment => {
         grondslag: 'Klachtenprotocol Wmo keten Amsterdam §8',
         termijnen: ['stoppenBesluit'],
         definitiePad: ['stoppenMetLeveren'],
-        entry: [...startTermijn(cc, 'stoppenBesluit'), { type: 'intent', params: { type: 'VERZOEK_BEOORDELEN', naar: s.besluitDoor, grondslag: 'Klachtenprotocol Wmo keten Amsterdam §8' } }],
+        entry: [
+          ...startTermijn(cc, 'stoppenBesluit'),
+          {
+            type: 'intent',
+            params: { type: 'VERZOEK_BEOORDELEN', naar: s.besluitDoor, grondslag: 'Klachtenprotocol Wmo keten Amsterdam §8' },
+          },
+        ],
         exit: [stopTermijn('stoppenBesluit')],
         on: {
           BESLUIT_STOPPEN_MET_LEVEREN: overgang({
@@ -21,8 +27,24 @@ export const stoppenMetLeverenBlok: Blok = (cc): BlokFragment => {
             omschrijving: 'de gemeente beslist op het verzoek',
             grondslag: 'Klachtenprotocol Wmo keten Amsterdam §8',
             acties: [
-              { type: 'intentMetData', params: { type: 'BESLUIT_STOPPEN_MET_LEVEREN', naar: 'aanbieder', grondslag: 'Klachtenprotocol Wmo keten Amsterdam §8', velden: ['besluit'] } },
-              { type: 'intentMetData', params: { type: 'BESLUIT_STOPPEN_MET_LEVEREN', naar: 'cliënt', grondslag: 'Klachtenprotocol Wmo keten Amsterdam §8', velden: ['besluit'] } },
+              {
+                type: 'intentMetData',
+                params: {
+                  type: 'BESLUIT_STOPPEN_MET_LEVEREN',
+                  naar: 'aanbieder',
+                  grondslag: 'Klachtenprotocol Wmo keten Amsterdam §8',
+                  velden: ['besluit'],
+                },
+              },
+              {
+                type: 'intentMetData',
+                params: {
+                  type: 'BESLUIT_STOPPEN_MET_LEVEREN',
+                  naar: 'cliënt',
+                  grondslag: 'Klachtenprotocol Wmo keten Amsterdam §8',
+                  velden: ['besluit'],
+                },
+              },
             ],
           }),
         },

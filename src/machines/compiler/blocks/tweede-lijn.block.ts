@@ -12,7 +12,12 @@ export const tweedeLijnBlok: Blok = (cc) => {
     OMBUDSMAN_INFORMATIEVRAAG: overgang({
       omschrijving: 'informatievraag beantwoorden binnen de door de ombudsman gestelde termijn',
       grondslag: 'Awb 9:31',
-      acties: [{ type: 'intentMetData', params: { type: 'INFORMATIE_AAN_OMBUDSMAN', naar: loket, grondslag: 'Awb 9:31', velden: ['termijn', 'vraag'] } }],
+      acties: [
+        {
+          type: 'intentMetData',
+          params: { type: 'INFORMATIE_AAN_OMBUDSMAN', naar: loket, grondslag: 'Awb 9:31', velden: ['termijn', 'vraag'] },
+        },
+      ],
     }),
   };
   /** The ombudsman's investigation and the reaction to its report (Awb 9:27–9:36), under `ouder`. */
@@ -58,7 +63,12 @@ export const tweedeLijnBlok: Blok = (cc) => {
           guard: 'reactieGeldig',
           omschrijving: 'de ombudsman binnen een redelijke termijn laten weten hoe de aanbevelingen worden opgevolgd',
           grondslag: 'Awb 9:36 lid 3',
-          acties: [{ type: 'intentMetData', params: { type: 'REACTIE_AAN_OMBUDSMAN', naar: 'tweede lijn', grondslag: 'Awb 9:36 lid 3', velden: ['volgen', 'motivering'] } }],
+          acties: [
+            {
+              type: 'intentMetData',
+              params: { type: 'REACTIE_AAN_OMBUDSMAN', naar: 'tweede lijn', grondslag: 'Awb 9:36 lid 3', velden: ['volgen', 'motivering'] },
+            },
+          ],
         }),
       },
     }),

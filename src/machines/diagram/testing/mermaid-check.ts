@@ -12,7 +12,9 @@ function check(ok: boolean, message: string): void {
 
 export function decoded(label: string): string {
   const named: Record<string, string> = { quot: '"', lt: '<', gt: '>', amp: '&' };
-  return label.replace(/ﬂ°(\w+)¶ß/g, (_m, code: string) => (/^\d+$/.test(code) ? String.fromCharCode(Number(code)) : named[code] ?? `#${code};`));
+  return label.replace(/ﬂ°(\w+)¶ß/g, (_m, code: string) =>
+    /^\d+$/.test(code) ? String.fromCharCode(Number(code)) : (named[code] ?? `#${code};`),
+  );
 }
 
 export function readMermaid(text: string) {
@@ -21,7 +23,10 @@ export function readMermaid(text: string) {
   const transitions: Array<{ from: string; to: string; label?: string; block: string }> = [];
   const stack: string[] = [];
   // Mermaid replaces entity codes (`#58;`) by placeholders before it parses (mermaidAPI encodeEntities).
-  const rows = text.replace(/#(\w+);/g, 'ﬂ°$1¶ß').trimEnd().split('\n');
+  const rows = text
+    .replace(/#(\w+);/g, 'ﬂ°$1¶ß')
+    .trimEnd()
+    .split('\n');
   check(rows[0] === 'stateDiagram-v2', `first line is '${rows[0]}', not 'stateDiagram-v2'`);
   for (const raw of rows.slice(1)) {
     const line = raw.trim();
@@ -41,7 +46,12 @@ export function readMermaid(text: string) {
     } else if (line === '}') {
       check(stack.pop() !== undefined, 'a } without an open block');
     } else if ((m = /^(\[\*\]|[A-Za-z_][A-Za-z0-9_]*) --> (\[\*\]|[A-Za-z_][A-Za-z0-9_]*)(?: : ([^:\n;]+))?$/.exec(line))) {
-      transitions.push({ from: m[1], to: m[2], label: m[3] === undefined ? undefined : decoded(m[3]), block: stack[stack.length - 1] ?? '' });
+      transitions.push({
+        from: m[1],
+        to: m[2],
+        label: m[3] === undefined ? undefined : decoded(m[3]),
+        block: stack[stack.length - 1] ?? '',
+      });
     } else if ((m = /^note right of ([A-Za-z_][A-Za-z0-9_]*) : [^:\n;]+$/.exec(line))) {
       check(declared.has(m[1]), `note on undeclared state ${m[1]}`);
     } else if (/^classDef fase_\w+ [^\n]+$/.test(line) || /^class \w+(,\w+)* fase_\w+$/.test(line) || /^direction (TB|LR)$/.test(line)) {
@@ -53,4 +63,3 @@ export function readMermaid(text: string) {
   check(stack.length === 0, `unclosed blocks: ${stack.join(', ')}`);
   return { declared, composites, transitions };
 }
-

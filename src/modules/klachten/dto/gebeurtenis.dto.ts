@@ -9,7 +9,10 @@ export class GebeurtenisDto {
 
   @ApiPropertyOptional({ description: 'Wanneer het gebeurde (ISO 8601); standaard nu.', example: '2026-04-20T14:00:00+02:00' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'at moet een ISO 8601-tijdstip zijn, bijvoorbeeld 2026-04-20T14:00:00+02:00' })
+  @IsISO8601(
+    { strict: true, strictSeparator: true },
+    { message: 'at moet een ISO 8601-tijdstip zijn, bijvoorbeeld 2026-04-20T14:00:00+02:00' },
+  )
   @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'at moet een tijdzone hebben (Z of +02:00)' })
   at?: string;
 

@@ -44,7 +44,10 @@ export class FeitenConstraint implements ValidatorConstraintInterface {
           /^[a-z][A-Za-z0-9]*$/.test(k) &&
           k.length <= FEITEN_MAX.naam &&
           !/^(bsn|burgerservicenummer)$/i.test(k) &&
-          (typeof v === 'number' || typeof v === 'boolean' || tekstBinnenGrens(v) || (Array.isArray(v) && v.length <= FEITEN_MAX.lijst && v.every(tekstBinnenGrens))),
+          (typeof v === 'number' ||
+            typeof v === 'boolean' ||
+            tekstBinnenGrens(v) ||
+            (Array.isArray(v) && v.length <= FEITEN_MAX.lijst && v.every(tekstBinnenGrens))),
       )
     );
   }
@@ -86,7 +89,10 @@ export class KlachtIntakeDto {
   kanaal: Kanaal;
 
   @ApiProperty({ description: 'Moment van ontvangst (ISO 8601 met tijdzone); bepaalt de termijnen.', example: '2026-04-02T10:00:00+02:00' })
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'ontvangenOp moet een ISO 8601-tijdstip zijn, bijvoorbeeld 2026-04-02T10:00:00+02:00' })
+  @IsISO8601(
+    { strict: true, strictSeparator: true },
+    { message: 'ontvangenOp moet een ISO 8601-tijdstip zijn, bijvoorbeeld 2026-04-02T10:00:00+02:00' },
+  )
   @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'ontvangenOp moet een tijdzone hebben (Z of +02:00)' })
   ontvangenOp: string;
 
@@ -122,7 +128,10 @@ export class KlachtIntakeDto {
   @Validate(FeitenConstraint)
   feiten: Feiten;
 
-  @ApiPropertyOptional({ type: RegistratieDto, description: 'Registratie voor de rapportages, als die bij ontvangst al bekend is (meestal aard en oorzaak).' })
+  @ApiPropertyOptional({
+    type: RegistratieDto,
+    description: 'Registratie voor de rapportages, als die bij ontvangst al bekend is (meestal aard en oorzaak).',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => RegistratieDto)

@@ -25,12 +25,14 @@ export class KlachtLijstQuery extends PaginaQuery {
   @MaxLength(100)
   aanbieder?: string;
 
-  @ApiPropertyOptional({ description: 'true: alleen klachten die te laat zijn (een verplichting over haar termijn en nog niet nagekomen, docs/te-laat.md); false: alleen klachten die dat niet zijn.' })
+  @ApiPropertyOptional({
+    description:
+      'true: alleen klachten die te laat zijn (een verplichting over haar termijn en nog niet nagekomen, docs/te-laat.md); false: alleen klachten die dat niet zijn.',
+  })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'overdue moet true of false zijn' })
   overdue?: boolean;
-
 
   @ApiPropertyOptional({ enum: SORTERINGEN, default: '-ontvangenOp', description: 'Veld; met - aflopend.' })
   @IsOptional()

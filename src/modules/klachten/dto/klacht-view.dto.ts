@@ -16,7 +16,11 @@ export class DataVeldDto {
   })
   soort: string;
   @ApiProperty() omschrijving: string;
-  @ApiPropertyOptional({ type: [String], description: 'Bij keuze: de waarden die nu zijn toegestaan (bij een termijn: de lopende termijnen).' }) waarden?: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Bij keuze: de waarden die nu zijn toegestaan (bij een termijn: de lopende termijnen).',
+  })
+  waarden?: string[];
 }
 
 /** An event the caller may send now (POST /klachten/{id}/gebeurtenissen), with its data. */
@@ -59,11 +63,22 @@ export class TermijnViewDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'leidinggevende' }) escalatieNaar: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Awb 9:11 lid 1' }) grondslag: string | null;
   @ApiProperty({ type: [MutatieDto] }) mutaties: MutatieDto[];
-  @ApiProperty({ description: 'Een verplichting van gemeente of aanbieder (false: een termijn van de klager, zoals het jaar voor de ombudsman, Awb 9:24).' })
+  @ApiProperty({
+    description:
+      'Een verplichting van gemeente of aanbieder (false: een termijn van de klager, zoals het jaar voor de ombudsman, Awb 9:24).',
+  })
   verplichting: boolean;
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', description: 'Een verlopen verplichting: wanneer ze alsnog is nagekomen of de klacht eindigde (daarna niet meer te laat).' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'Een verlopen verplichting: wanneer ze alsnog is nagekomen of de klacht eindigde (daarna niet meer te laat).',
+  })
   geslotenOp: string | null;
-  @ApiProperty({ description: 'Te laat: een verplichting waarvan de termijn voorbij is en die nog niet is nagekomen, zolang de klacht loopt (docs/te-laat.md).' })
+  @ApiProperty({
+    description:
+      'Te laat: een verplichting waarvan de termijn voorbij is en die nog niet is nagekomen, zolang de klacht loopt (docs/te-laat.md).',
+  })
   overdue: boolean;
 }
 
@@ -74,7 +89,8 @@ export class GebeurtenisViewDto {
   @ApiProperty() naarState: string;
   @ApiProperty() actor: string;
   @ApiProperty({ format: 'date-time' }) at: string;
-  @ApiProperty({ type: String, nullable: true, description: 'X-Correlation-ID van het verzoek dat de gebeurtenis bracht.' }) correlationId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'X-Correlation-ID van het verzoek dat de gebeurtenis bracht.' }) correlationId:
+    string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) payload: Record<string, unknown>;
 }
 
@@ -96,18 +112,30 @@ export class KlachtViewDto {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Oorzaak (registratie.oorzaak).' }) oorzaak: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Afwikkeling (registratie.afwikkeling).' }) afdoening: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Oordeel uit AFDOENEN (Awb 9:12 lid 1).' }) oordeel: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Tevredenheid van de klager (registratie.tevredenheid, of uit KLAGER_TEVREDEN / KLAGER_ONTEVREDEN).' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Tevredenheid van de klager (registratie.tevredenheid, of uit KLAGER_TEVREDEN / KLAGER_ONTEVREDEN).',
+  })
   tevredenheid: string | null;
   @ApiProperty({ type: [String], description: 'Maatregelen (registratie.maatregelen).' }) maatregelen: string[];
   @ApiProperty({ type: 'object', additionalProperties: true }) feiten: Record<string, unknown>;
   @ApiProperty({
     type: [VolgendeGebeurtenisDto],
-    description: 'Gebeurtenissen die de aanroeper nu kan sturen (POST /klachten/{id}/gebeurtenissen), met de data die elk nodig heeft. Gebeurtenissen van het systeem zelf (TERMIJN_VERLOPEN) staan er niet in.',
+    description:
+      'Gebeurtenissen die de aanroeper nu kan sturen (POST /klachten/{id}/gebeurtenissen), met de data die elk nodig heeft. Gebeurtenissen van het systeem zelf (TERMIJN_VERLOPEN) staan er niet in.',
   })
   volgendeEvents: VolgendeGebeurtenisDto[];
-  @ApiPropertyOptional({ type: RegistratieWaardenDto, nullable: true, description: 'De toegestane registratiewaarden van de definitieversie van deze klacht.' })
+  @ApiPropertyOptional({
+    type: RegistratieWaardenDto,
+    nullable: true,
+    description: 'De toegestane registratiewaarden van de definitieversie van deze klacht.',
+  })
   registratieWaarden: RegistratieWaardenDto | null;
-  @ApiProperty({ description: 'De klacht is te laat: een verplichting is over haar termijn en nog niet nagekomen (docs/te-laat.md); dezelfde definitie als overdue=true, het procesoverzicht en de rapportage.' })
+  @ApiProperty({
+    description:
+      'De klacht is te laat: een verplichting is over haar termijn en nog niet nagekomen (docs/te-laat.md); dezelfde definitie als overdue=true, het procesoverzicht en de rapportage.',
+  })
   teLaat: boolean;
   @ApiProperty({ type: [TermijnViewDto] }) termijnen: TermijnViewDto[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
-const LIJST = 'Een waarde uit registratie.{veld} van de definitie(versie) van de klacht; een andere waarde geeft 422 met de toegestane waarden.';
+const LIJST =
+  'Een waarde uit registratie.{veld} van de definitie(versie) van de klacht; een andere waarde geeft 422 met de toegestane waarden.';
 const uitLijst = (veld: string) => LIJST.replace('{veld}', veld);
 
 /**
@@ -30,7 +31,11 @@ export class RegistratieDto {
   @MaxLength(100)
   afwikkeling?: string;
 
-  @ApiPropertyOptional({ type: [String], description: `Getroffen of te treffen maatregelen (vervangt de vorige lijst). Elk ${uitLijst('maatregelen').toLowerCase()}`, example: ['werkinstructie aangepast'] })
+  @ApiPropertyOptional({
+    type: [String],
+    description: `Getroffen of te treffen maatregelen (vervangt de vorige lijst). Elk ${uitLijst('maatregelen').toLowerCase()}`,
+    example: ['werkinstructie aangepast'],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -59,9 +64,15 @@ export class RegistratieWaardenDto {
 }
 
 export class RegistratieWijzigingDto extends RegistratieDto {
-  @ApiPropertyOptional({ description: 'Wanneer geregistreerd (ISO 8601 met tijdzone); standaard nu. Komt in de historie.', example: '2026-05-20T14:00:00+02:00' })
+  @ApiPropertyOptional({
+    description: 'Wanneer geregistreerd (ISO 8601 met tijdzone); standaard nu. Komt in de historie.',
+    example: '2026-05-20T14:00:00+02:00',
+  })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'at moet een ISO 8601-tijdstip zijn, bijvoorbeeld 2026-05-20T14:00:00+02:00' })
+  @IsISO8601(
+    { strict: true, strictSeparator: true },
+    { message: 'at moet een ISO 8601-tijdstip zijn, bijvoorbeeld 2026-05-20T14:00:00+02:00' },
+  )
   @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'at moet een tijdzone hebben (Z of +02:00)' })
   at?: string;
 }

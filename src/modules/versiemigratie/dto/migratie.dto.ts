@@ -9,7 +9,10 @@ export class MigratieVerzoekDto {
   @IsUUID('all', { each: true })
   klachten: string[];
 
-  @ApiProperty({ description: 'Waarom (komt in de historie van elke klacht).', example: 'Klachtenregeling 2027: hoorzitting door de klachtadviescommissie' })
+  @ApiProperty({
+    description: 'Waarom (komt in de historie van elke klacht).',
+    example: 'Klachtenregeling 2027: hoorzitting door de klachtadviescommissie',
+  })
   @IsString()
   @MinLength(3)
   @MaxLength(500)

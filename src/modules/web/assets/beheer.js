@@ -15,23 +15,31 @@
     }
   })();
 
-  function token() { return sessionStorage.getItem(OPSLAG); }
-  var inhoud = function () { return document.getElementById('pagina'); };
+  function token() {
+    return sessionStorage.getItem(OPSLAG);
+  }
+  var inhoud = function () {
+    return document.getElementById('pagina');
+  };
 
   function el(tag, attrs) {
     var e = document.createElement(tag);
-    if (attrs) Object.keys(attrs).forEach(function (k) {
-      var v = attrs[k];
-      if (v === undefined || v === null || v === false) return;
-      if (k === 'text') e.textContent = String(v);
-      else if (k === 'class') e.className = v;
-      else if (k.indexOf('on') === 0) e.addEventListener(k.slice(2), v);
-      else e.setAttribute(k, v === true ? '' : String(v));
-    });
+    if (attrs)
+      Object.keys(attrs).forEach(function (k) {
+        var v = attrs[k];
+        if (v === undefined || v === null || v === false) return;
+        if (k === 'text') e.textContent = String(v);
+        else if (k === 'class') e.className = v;
+        else if (k.indexOf('on') === 0) e.addEventListener(k.slice(2), v);
+        else e.setAttribute(k, v === true ? '' : String(v));
+      });
     for (var i = 2; i < arguments.length; i++) {
       var c = arguments[i];
       if (c === undefined || c === null || c === false) continue;
-      if (Array.isArray(c)) c.forEach(function (x) { if (x) e.appendChild(typeof x === 'string' ? document.createTextNode(x) : x); });
+      if (Array.isArray(c))
+        c.forEach(function (x) {
+          if (x) e.appendChild(typeof x === 'string' ? document.createTextNode(x) : x);
+        });
       else e.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
     }
     return e;
@@ -44,7 +52,10 @@
     inhoud().textContent = '';
   }
 
-  function Fout(status, body) { this.status = status; this.body = body; }
+  function Fout(status, body) {
+    this.status = status;
+    this.body = body;
+  }
 
   function api(pad, opties) {
     opties = opties || {};
@@ -56,20 +67,49 @@
         throw new Fout(401, null);
       }
       if (!res.ok) {
-        return res.json().catch(function () { return {}; }).then(function (b) { throw new Fout(res.status, b); });
+        return res
+          .json()
+          .catch(function () {
+            return {};
+          })
+          .then(function (b) {
+            throw new Fout(res.status, b);
+          });
       }
       return res;
     });
   }
-  var json = function (pad, opties) { return api(pad, opties).then(function (r) { return r.json(); }); };
-  var tekst = function (pad, opties) { return api(pad, opties).then(function (r) { return r.text(); }); };
+  var json = function (pad, opties) {
+    return api(pad, opties).then(function (r) {
+      return r.json();
+    });
+  };
+  var tekst = function (pad, opties) {
+    return api(pad, opties).then(function (r) {
+      return r.text();
+    });
+  };
 
   function foutmelding(e) {
     if (e instanceof Fout && e.status === 401) return;
     var b = e instanceof Fout ? e.body || {} : {};
-    var p = el('div', { class: 'fout', role: 'alert' },
-      el('strong', { text: b.title || 'Er ging iets mis' }), ' ', b.detail || (e && e.message) || '');
-    if (b.invalidParams) p.appendChild(el('ul', null, b.invalidParams.map(function (x) { return el('li', { text: x.name + ': ' + x.reason }); })));
+    var p = el(
+      'div',
+      { class: 'fout', role: 'alert' },
+      el('strong', { text: b.title || 'Er ging iets mis' }),
+      ' ',
+      b.detail || (e && e.message) || '',
+    );
+    if (b.invalidParams)
+      p.appendChild(
+        el(
+          'ul',
+          null,
+          b.invalidParams.map(function (x) {
+            return el('li', { text: x.name + ': ' + x.reason });
+          }),
+        ),
+      );
     inhoud().appendChild(p);
   }
 
@@ -77,7 +117,20 @@
   var ik = null; // who is logged in: { rol, gemeente: { code, naam }, naam } (GET /ik)
 
   // ------------------------------------------------------------------ plain Dutch (B1)
-  var MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+  var MAANDEN = [
+    'januari',
+    'februari',
+    'maart',
+    'april',
+    'mei',
+    'juni',
+    'juli',
+    'augustus',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ];
   /* The one date format of these pages: "3 december 2026", and with metTijd "3 december 2026, 14:05".
    * A calendar day (JJJJ-MM-DD, e.g. a vervaldatum) is shown as that day; a moment in Amsterdam time. */
   function datum(waarde, metTijd) {
@@ -85,11 +138,24 @@
     var dag = /^(\d{4})-(\d{2})-(\d{2})$/.exec(waarde);
     if (dag) return Number(dag[3]) + ' ' + MAANDEN[Number(dag[2]) - 1] + ' ' + dag[1];
     var d = {};
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(waarde)).forEach(function (p) { d[p.type] = p.value; });
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(waarde))
+      .forEach(function (p) {
+        d[p.type] = p.value;
+      });
     return Number(d.day) + ' ' + MAANDEN[Number(d.month) - 1] + ' ' + d.year + (metTijd ? ', ' + d.hour + ':' + d.minute : '');
   }
-  var tijd = function (iso) { return datum(iso, true); };
+  var tijd = function (iso) {
+    return datum(iso, true);
+  };
   // Awb 9:12 lid 1: the outcomes as the law names them.
   var OORDELEN = { gegrond: 'gegrond', ongegrond: 'ongegrond', deelsGegrond: 'deels gegrond', geenOordeel: 'geen oordeel' };
   var BANDEN = { overdue: 'te laat', nearlyDue: 'bijna verlopen', onTime: 'op tijd' };
@@ -97,56 +163,131 @@
   var KANALEN = { brief: 'brief', webformulier: 'webformulier', email: 'e-mail', telefoon: 'telefoon', balie: 'balie' };
   var SOORTEN = { klacht: 'klacht', signaal: 'signaal', melding: 'melding' };
   // camelCase value → words ("ouderDanEenJaar" → "ouder dan een jaar").
-  function woorden(w) { return OORDELEN[w] || String(w).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(); }
-  function hoofdletter(t) { return t ? t.charAt(0).toUpperCase() + t.slice(1) : t; }
-  function klachtNaam(k) { return k.onderwerp ? k.onderwerp : 'Klacht van ' + datum(k.ontvangenOp); }
+  function woorden(w) {
+    return (
+      OORDELEN[w] ||
+      String(w)
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+    );
+  }
+  function hoofdletter(t) {
+    return t ? t.charAt(0).toUpperCase() + t.slice(1) : t;
+  }
+  function klachtNaam(k) {
+    return k.onderwerp ? k.onderwerp : 'Klacht van ' + datum(k.ontvangenOp);
+  }
 
   /* A wide table scrolls sideways inside its own box, never the page (WCAG 1.4.10); the box can be
    * focused so a keyboard user can scroll it too (2.1.1). */
   function tabel(label, koppen, rijen, attrs) {
-    var t = el('table', Object.assign({ class: 'lijst' }, attrs || {}),
+    var t = el(
+      'table',
+      Object.assign({ class: 'lijst' }, attrs || {}),
       el('caption', { text: label }),
-      el('thead', null, el('tr', null, koppen.map(function (h) { return el('th', { scope: 'col', text: h, class: /^(Aantal|Te laat|Bijna|Op tijd|Mediaan)/.test(h) ? 'n' : null }); }))),
-      el('tbody', null, rijen));
+      el(
+        'thead',
+        null,
+        el(
+          'tr',
+          null,
+          koppen.map(function (h) {
+            return el('th', { scope: 'col', text: h, class: /^(Aantal|Te laat|Bijna|Op tijd|Mediaan)/.test(h) ? 'n' : null });
+          }),
+        ),
+      ),
+      el('tbody', null, rijen),
+    );
     return el('div', { class: 'tabel', tabindex: '0', role: 'region', 'aria-label': label }, t);
   }
-  function meld(t) { document.getElementById('melding').textContent = t || ''; }
+  function meld(t) {
+    document.getElementById('melding').textContent = t || '';
+  }
 
   // ------------------------------------------------------------------ overzicht
   function index() {
     if (ik && ik.rol === 'aanbieder') {
       // An aanbieder sees its own klachten and reports, not the gemeente's process views.
-      inhoud().appendChild(el('p', null, el('a', { href: '/beheer/werkvoorraad', text: 'Naar uw werkvoorraad' }), ' · ', el('a', { href: '/beheer/rapportages', text: 'Naar de rapportages' })));
+      inhoud().appendChild(
+        el(
+          'p',
+          null,
+          el('a', { href: '/beheer/werkvoorraad', text: 'Naar uw werkvoorraad' }),
+          ' · ',
+          el('a', { href: '/beheer/rapportages', text: 'Naar de rapportages' }),
+        ),
+      );
       document.body.setAttribute('data-klaar', 'index');
       return Promise.resolve();
     }
-    return Promise.all([json('/procesoverzichten'), json('/procesoverzichten/kerncijfers').catch(function () { return null; })]).then(function (r) {
-      var defs = r[0], k = r[1];
+    return Promise.all([
+      json('/procesoverzichten'),
+      json('/procesoverzichten/kerncijfers').catch(function () {
+        return null;
+      }),
+    ]).then(function (r) {
+      var defs = r[0],
+        k = r[1];
       var c = inhoud();
       if (k) {
         document.getElementById('titel').textContent = 'Overzicht ' + k.gemeente.naam;
         c.appendChild(el('p', { text: 'Stand op ' + tijd(k.peildatum) + '.' }));
-        c.appendChild(el('ul', { class: 'kaarten', id: 'kerncijfers' },
-          el('li', { class: 'kaart' }, el('span', { class: 'getal', text: String(k.open) }), 'open klachten'),
-          el('li', { class: 'kaart rood' }, el('span', { class: 'getal', text: String(k.teLaat) }), 'te laat'),
-          el('li', { class: 'kaart oranje' }, el('span', { class: 'getal', text: String(k.bijnaVerlopen) }), 'bijna verlopen (binnen ' + k.bijnaDagen + ' dagen)'),
-          el('li', { class: 'kaart' }, el('span', { class: 'getal', text: String(k.ontvangenDezeMaand) }), 'ontvangen deze maand')));
+        c.appendChild(
+          el(
+            'ul',
+            { class: 'kaarten', id: 'kerncijfers' },
+            el('li', { class: 'kaart' }, el('span', { class: 'getal', text: String(k.open) }), 'open klachten'),
+            el('li', { class: 'kaart rood' }, el('span', { class: 'getal', text: String(k.teLaat) }), 'te laat'),
+            el(
+              'li',
+              { class: 'kaart oranje' },
+              el('span', { class: 'getal', text: String(k.bijnaVerlopen) }),
+              'bijna verlopen (binnen ' + k.bijnaDagen + ' dagen)',
+            ),
+            el('li', { class: 'kaart' }, el('span', { class: 'getal', text: String(k.ontvangenDezeMaand) }), 'ontvangen deze maand'),
+          ),
+        );
       }
       var links = el('p', null);
-      if (ik && (ik.rol === 'klachtbehandelaar' || ik.rol === 'aanbieder')) links.appendChild(el('a', { href: '/beheer/werkvoorraad', text: 'Naar uw werkvoorraad' }));
+      if (ik && (ik.rol === 'klachtbehandelaar' || ik.rol === 'aanbieder'))
+        links.appendChild(el('a', { href: '/beheer/werkvoorraad', text: 'Naar uw werkvoorraad' }));
       if (links.childNodes.length) links.appendChild(document.createTextNode(' · '));
       links.appendChild(el('a', { href: '/beheer/rapportages', text: 'Naar de rapportages' }));
       c.appendChild(links);
       c.appendChild(el('h2', { text: 'Klachtregelingen' }));
-      c.appendChild(el('p', { text: 'Per versie van de klachtregeling van uw gemeente: het procesdiagram met de klachten van nu, en alle routes die een klacht kan nemen.' }));
-      if (defs.length === 0) { c.appendChild(el('p', { text: 'Er is geen klachtregeling voor deze gemeente.' })); return; }
-      c.appendChild(tabel('Versies van de klachtregeling', ['Gemeente', 'Versie', 'Geldig', 'Bekijken'], defs.map(function (d) {
-        var q = '?definitie=' + encodeURIComponent(d.id) + '&versie=' + encodeURIComponent(d.versie);
-        return el('tr', null, el('td', { text: d.gemeente.naam }), el('td', { text: d.versie }),
-          el('td', { text: 'vanaf ' + datum(d.geldigVanaf) + (d.geldigTot ? ' tot en met ' + datum(d.geldigTot) : '') }),
-          el('td', null, el('a', { href: '/beheer/diagram' + q, text: 'Diagram', 'aria-label': 'Diagram van versie ' + d.versie }), ' · ',
-            el('a', { href: '/beheer/paden' + q, text: 'Routes', 'aria-label': 'Routes van versie ' + d.versie })));
-      }), { id: 'definities' }));
+      c.appendChild(
+        el('p', {
+          text: 'Per versie van de klachtregeling van uw gemeente: het procesdiagram met de klachten van nu, en alle routes die een klacht kan nemen.',
+        }),
+      );
+      if (defs.length === 0) {
+        c.appendChild(el('p', { text: 'Er is geen klachtregeling voor deze gemeente.' }));
+        return;
+      }
+      c.appendChild(
+        tabel(
+          'Versies van de klachtregeling',
+          ['Gemeente', 'Versie', 'Geldig', 'Bekijken'],
+          defs.map(function (d) {
+            var q = '?definitie=' + encodeURIComponent(d.id) + '&versie=' + encodeURIComponent(d.versie);
+            return el(
+              'tr',
+              null,
+              el('td', { text: d.gemeente.naam }),
+              el('td', { text: d.versie }),
+              el('td', { text: 'vanaf ' + datum(d.geldigVanaf) + (d.geldigTot ? ' tot en met ' + datum(d.geldigTot) : '') }),
+              el(
+                'td',
+                null,
+                el('a', { href: '/beheer/diagram' + q, text: 'Diagram', 'aria-label': 'Diagram van versie ' + d.versie }),
+                ' · ',
+                el('a', { href: '/beheer/paden' + q, text: 'Routes', 'aria-label': 'Routes van versie ' + d.versie }),
+              ),
+            );
+          }),
+          { id: 'definities' },
+        ),
+      );
       document.body.setAttribute('data-klaar', 'index');
     });
   }
@@ -168,17 +309,33 @@
         var o = r[0];
         var c = inhoud();
         var perState = {};
-        o.states.forEach(function (s) { perState[s.state] = s; });
+        o.states.forEach(function (s) {
+          perState[s.state] = s;
+        });
         document.getElementById('titel').textContent = 'Procesdiagram ' + o.titel;
-        c.appendChild(el('p', { class: 'samenvatting', id: 'samenvatting' },
-          el('strong', { text: String(o.totaal) }), ' klachten op deze versie. Stand op ' + tijd(o.peildatum) + '. ',
-          el('span', { class: 'band overdue', text: 'te laat' }), ' ', el('span', { class: 'band nearlyDue', text: 'bijna verlopen (binnen ' + o.bijnaDagen + ' dagen)' }), ' ',
-          el('span', { class: 'band onTime', text: 'op tijd' }), ' · ',
-          el('a', { href: '/beheer/paden?definitie=' + encodeURIComponent(d.id) + '&versie=' + encodeURIComponent(d.versie), text: 'alle routes in tekst' })));
+        c.appendChild(
+          el(
+            'p',
+            { class: 'samenvatting', id: 'samenvatting' },
+            el('strong', { text: String(o.totaal) }),
+            ' klachten op deze versie. Stand op ' + tijd(o.peildatum) + '. ',
+            el('span', { class: 'band overdue', text: 'te laat' }),
+            ' ',
+            el('span', { class: 'band nearlyDue', text: 'bijna verlopen (binnen ' + o.bijnaDagen + ' dagen)' }),
+            ' ',
+            el('span', { class: 'band onTime', text: 'op tijd' }),
+            ' · ',
+            el('a', {
+              href: '/beheer/paden?definitie=' + encodeURIComponent(d.id) + '&versie=' + encodeURIComponent(d.versie),
+              text: 'alle routes in tekst',
+            }),
+          ),
+        );
         var doek = el('div', { class: 'doek', id: 'diagram' });
         doek.innerHTML = r[1]; // server-built SVG, text escaped by the diagram renderer
         var svg = doek.querySelector('svg');
-        var breedte = Number(svg.getAttribute('width')), hoogte = Number(svg.getAttribute('height'));
+        var breedte = Number(svg.getAttribute('width')),
+          hoogte = Number(svg.getAttribute('height'));
         // The states become links (WCAG 2.1.1, 4.1.2): the drawing is a group of links, not one image.
         svg.setAttribute('role', 'group');
         svg.querySelectorAll('[data-state]').forEach(function (g) {
@@ -187,16 +344,54 @@
           if (t) t.remove(); // the label below says it; a tooltip title would be read twice
           g.setAttribute('tabindex', '0');
           g.setAttribute('role', 'link');
-          g.setAttribute('aria-label', s ? s.label + ': ' + s.count + (s.count === 1 ? ' klacht' : ' klachten') + (s.overdue ? ', ' + s.overdue + ' te laat' : '') + '. Toon de klachten.' : g.getAttribute('data-state'));
+          g.setAttribute(
+            'aria-label',
+            s
+              ? s.label +
+                  ': ' +
+                  s.count +
+                  (s.count === 1 ? ' klacht' : ' klachten') +
+                  (s.overdue ? ', ' + s.overdue + ' te laat' : '') +
+                  '. Toon de klachten.'
+              : g.getAttribute('data-state'),
+          );
         });
         var zoom = 1;
-        function zet(z) { zoom = z; svg.setAttribute('width', String(Math.round(breedte * z))); svg.setAttribute('height', String(Math.round(hoogte * z))); }
+        function zet(z) {
+          zoom = z;
+          svg.setAttribute('width', String(Math.round(breedte * z)));
+          svg.setAttribute('height', String(Math.round(hoogte * z)));
+        }
         zet(zoom);
-        c.appendChild(el('div', { class: 'zoom' }, el('span', { text: 'Grootte:' }),
-          el('button', { type: 'button', text: 'Kleiner', onclick: function () { zet(Math.max(0.3, zoom / 1.25)); } }),
-          el('button', { type: 'button', text: 'Groter', onclick: function () { zet(Math.min(2, zoom * 1.25)); } }),
-          el('button', { type: 'button', text: 'Past op het scherm', onclick: function () { zet(Math.min(1, doek.clientWidth / breedte)); } }),
-          el('span', { text: 'Kies een toestand (klik, of Tab en Enter) voor de klachten daarin.' })));
+        c.appendChild(
+          el(
+            'div',
+            { class: 'zoom' },
+            el('span', { text: 'Grootte:' }),
+            el('button', {
+              type: 'button',
+              text: 'Kleiner',
+              onclick: function () {
+                zet(Math.max(0.3, zoom / 1.25));
+              },
+            }),
+            el('button', {
+              type: 'button',
+              text: 'Groter',
+              onclick: function () {
+                zet(Math.min(2, zoom * 1.25));
+              },
+            }),
+            el('button', {
+              type: 'button',
+              text: 'Past op het scherm',
+              onclick: function () {
+                zet(Math.min(1, doek.clientWidth / breedte));
+              },
+            }),
+            el('span', { text: 'Kies een toestand (klik, of Tab en Enter) voor de klachten daarin.' }),
+          ),
+        );
         doek.setAttribute('role', 'region');
         doek.setAttribute('aria-label', 'Procesdiagram (schuift binnen dit vak)');
         doek.setAttribute('tabindex', '0');
@@ -204,38 +399,106 @@
         var lijst = el('section', { id: 'klachten', 'aria-live': 'polite' });
         c.appendChild(lijst);
         c.appendChild(el('h2', { text: 'Toestanden' }));
-        c.appendChild(tabel('Klachten per toestand', ['Toestand', 'Fase', 'Aantal', 'Te laat', 'Bijna verlopen', 'Op tijd', 'Mediaan dagen in toestand'], o.states.map(function (s) {
-          return el('tr', { 'data-state': s.state, class: s.parent ? 'sub' : 'top' },
-            el('td', null, el('a', { href: hier + '&toestand=' + encodeURIComponent(s.state) + '#klachten', 'data-kies': s.state, text: s.label })), el('td', { text: s.faseLabel || '' }),
-            el('td', { class: 'n aantal', text: String(s.count) }), el('td', { class: 'n', text: String(s.overdue) }),
-            el('td', { class: 'n', text: String(s.nearlyDue) }), el('td', { class: 'n', text: String(s.onTime) }),
-            el('td', { class: 'n', text: s.medianDays === null ? '' : String(s.medianDays) }));
-        }), { id: 'toestanden', class: 'lijst toestanden' }));
-        if (o.onbekend.length) c.appendChild(el('p', { class: 'fout', text: 'Klachten in toestanden die deze versie niet kent: ' + o.onbekend.map(function (x) { return x.state + ' (' + x.count + ')'; }).join(', ') }));
+        c.appendChild(
+          tabel(
+            'Klachten per toestand',
+            ['Toestand', 'Fase', 'Aantal', 'Te laat', 'Bijna verlopen', 'Op tijd', 'Mediaan dagen in toestand'],
+            o.states.map(function (s) {
+              return el(
+                'tr',
+                { 'data-state': s.state, class: s.parent ? 'sub' : 'top' },
+                el(
+                  'td',
+                  null,
+                  el('a', { href: hier + '&toestand=' + encodeURIComponent(s.state) + '#klachten', 'data-kies': s.state, text: s.label }),
+                ),
+                el('td', { text: s.faseLabel || '' }),
+                el('td', { class: 'n aantal', text: String(s.count) }),
+                el('td', { class: 'n', text: String(s.overdue) }),
+                el('td', { class: 'n', text: String(s.nearlyDue) }),
+                el('td', { class: 'n', text: String(s.onTime) }),
+                el('td', { class: 'n', text: s.medianDays === null ? '' : String(s.medianDays) }),
+              );
+            }),
+            { id: 'toestanden', class: 'lijst toestanden' },
+          ),
+        );
+        if (o.onbekend.length)
+          c.appendChild(
+            el('p', {
+              class: 'fout',
+              text:
+                'Klachten in toestanden die deze versie niet kent: ' +
+                o.onbekend
+                  .map(function (x) {
+                    return x.state + ' (' + x.count + ')';
+                  })
+                  .join(', '),
+            }),
+          );
 
         function kies(state, focus) {
-          doek.querySelectorAll('.gekozen').forEach(function (g) { g.classList.remove('gekozen'); });
+          doek.querySelectorAll('.gekozen').forEach(function (g) {
+            g.classList.remove('gekozen');
+          });
           var g = doek.querySelector('[data-state="' + CSS.escape(state) + '"]');
           if (g) g.classList.add('gekozen');
           lijst.textContent = '';
           lijst.appendChild(el('p', { text: 'Laden…' }));
-          return json(basis + '/toestanden/' + encodeURIComponent(state) + '/klachten').then(function (k) {
-            lijst.textContent = '';
-            lijst.setAttribute('data-state', state);
-            var kop = el('h2', { tabindex: '-1', text: k.label + ': ' + k.klachten.length + (k.klachten.length === 1 ? ' klacht' : ' klachten') });
-            lijst.appendChild(kop);
-            if (!k.klachten.length) lijst.appendChild(el('p', { text: 'Geen klachten in deze toestand.' }));
-            else lijst.appendChild(tabel('Klachten in ' + k.label, ['Klacht', 'Ontvangen', 'Soort', 'Aanbieder', 'Aard', 'Eerstvolgende termijn', 'Uiterlijk', 'Stand', 'In deze toestand sinds'], k.klachten.map(function (x) {
-              return el('tr', { 'data-klacht': x.id },
-                el('td', null, el('a', { href: '/beheer/klachten/' + encodeURIComponent(x.id), text: 'Klacht van ' + datum(x.ontvangenOp) + ' (' + x.id.slice(0, 8) + ')' })),
-                el('td', { text: datum(x.ontvangenOp) }), el('td', { text: SOORTEN[x.soort] || x.soort }),
-                el('td', { text: x.aanbieders || 'gemeente' }), el('td', { text: x.categorie || '' }),
-                el('td', { text: x.termijn || '' }), el('td', { text: datum(x.vervaldatum) }),
-                el('td', null, x.band ? el('span', { class: 'band ' + x.band, text: BANDEN[x.band] }) : ''),
-                el('td', { text: datum(x.sinds) }));
-            }), { id: 'klachtenlijst' }));
-            if (focus) kop.focus(); else lijst.scrollIntoView({ block: 'start' });
-          }).catch(foutmelding);
+          return json(basis + '/toestanden/' + encodeURIComponent(state) + '/klachten')
+            .then(function (k) {
+              lijst.textContent = '';
+              lijst.setAttribute('data-state', state);
+              var kop = el('h2', {
+                tabindex: '-1',
+                text: k.label + ': ' + k.klachten.length + (k.klachten.length === 1 ? ' klacht' : ' klachten'),
+              });
+              lijst.appendChild(kop);
+              if (!k.klachten.length) lijst.appendChild(el('p', { text: 'Geen klachten in deze toestand.' }));
+              else
+                lijst.appendChild(
+                  tabel(
+                    'Klachten in ' + k.label,
+                    [
+                      'Klacht',
+                      'Ontvangen',
+                      'Soort',
+                      'Aanbieder',
+                      'Aard',
+                      'Eerstvolgende termijn',
+                      'Uiterlijk',
+                      'Stand',
+                      'In deze toestand sinds',
+                    ],
+                    k.klachten.map(function (x) {
+                      return el(
+                        'tr',
+                        { 'data-klacht': x.id },
+                        el(
+                          'td',
+                          null,
+                          el('a', {
+                            href: '/beheer/klachten/' + encodeURIComponent(x.id),
+                            text: 'Klacht van ' + datum(x.ontvangenOp) + ' (' + x.id.slice(0, 8) + ')',
+                          }),
+                        ),
+                        el('td', { text: datum(x.ontvangenOp) }),
+                        el('td', { text: SOORTEN[x.soort] || x.soort }),
+                        el('td', { text: x.aanbieders || 'gemeente' }),
+                        el('td', { text: x.categorie || '' }),
+                        el('td', { text: x.termijn || '' }),
+                        el('td', { text: datum(x.vervaldatum) }),
+                        el('td', null, x.band ? el('span', { class: 'band ' + x.band, text: BANDEN[x.band] }) : ''),
+                        el('td', { text: datum(x.sinds) }),
+                      );
+                    }),
+                    { id: 'klachtenlijst' },
+                  ),
+                );
+              if (focus) kop.focus();
+              else lijst.scrollIntoView({ block: 'start' });
+            })
+            .catch(foutmelding);
         }
         doek.addEventListener('click', function (e) {
           var g = e.target.closest && e.target.closest('[data-state]');
@@ -243,7 +506,10 @@
         });
         doek.addEventListener('keydown', function (e) {
           var g = e.target.closest && e.target.closest('[data-state]');
-          if (g && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); kies(g.getAttribute('data-state'), true); }
+          if (g && (e.key === 'Enter' || e.key === ' ')) {
+            e.preventDefault();
+            kies(g.getAttribute('data-state'), true);
+          }
         });
         c.addEventListener('click', function (e) {
           var a = e.target.closest && e.target.closest('a[data-kies]');
@@ -262,7 +528,9 @@
   /* The list as the API gives it; the one place that knows the reply's shape. */
   function haalWerkvoorraad(filter) {
     var p = new URLSearchParams();
-    Object.keys(filter).forEach(function (k) { if (filter[k]) p.set(k, filter[k]); });
+    Object.keys(filter).forEach(function (k) {
+      if (filter[k]) p.set(k, filter[k]);
+    });
     return json('/werkvoorraad' + (p.toString() ? '?' + p.toString() : ''));
   }
 
@@ -271,79 +539,266 @@
     return haalWerkvoorraad(filter).then(function (w) {
       var c = inhoud();
       document.getElementById('titel').textContent = 'Werkvoorraad ' + w.gemeente.naam;
-      c.appendChild(el('p', { text: 'De open klachten, de klachten die te laat zijn eerst, daarna de klacht waarvan de termijn het eerst afloopt. Stand op ' + tijd(w.peildatum) + '.' }));
+      c.appendChild(
+        el('p', {
+          text:
+            'De open klachten, de klachten die te laat zijn eerst, daarna de klacht waarvan de termijn het eerst afloopt. Stand op ' +
+            tijd(w.peildatum) +
+            '.',
+        }),
+      );
       function keuze(id, label, huidig, opties) {
-        return el('label', { for: id }, label, el('select', { id: id, name: id }, opties.map(function (o) {
-          return el('option', { value: o[0], selected: o[0] === huidig, text: o[1] });
-        })));
+        return el(
+          'label',
+          { for: id },
+          label,
+          el(
+            'select',
+            { id: id, name: id },
+            opties.map(function (o) {
+              return el('option', { value: o[0], selected: o[0] === huidig, text: o[1] });
+            }),
+          ),
+        );
       }
-      c.appendChild(el('form', { class: 'filters', id: 'filters', method: 'get', action: '/beheer/werkvoorraad' },
-        keuze('toestand', 'Toestand', filter.toestand, [['', 'alle toestanden']].concat(w.keuzes.toestanden.map(function (t) { return [t.state, t.omschrijving]; }))),
-        w.keuzes.aanbieders.length ? keuze('aanbieder', 'Aanbieder', filter.aanbieder, [['', 'alle aanbieders']].concat(w.keuzes.aanbieders.map(function (a) { return [a.id, a.naam]; }))) : null,
-        keuze('teLaat', 'Te laat', filter.teLaat, [['', 'alle klachten'], ['true', 'alleen te laat'], ['false', 'niet te laat']]),
-        el('button', { type: 'submit', text: 'Filter toepassen' })));
-      c.appendChild(el('p', { id: 'aantal', role: 'status', text: w.resultaten.length === 1 ? '1 klacht' : w.resultaten.length + ' klachten' }));
-      if (!w.resultaten.length) { c.appendChild(el('p', { text: 'Geen open klachten met deze filters.' })); document.body.setAttribute('data-klaar', 'werkvoorraad'); return; }
-      c.appendChild(tabel('Open klachten, meest dringend eerst', ['Klacht', 'Stand', 'Eerstvolgende termijn', 'Uiterlijk', 'Toestand', 'Aanbieder', 'Ontvangen'], w.resultaten.map(function (k) {
-        return el('tr', { 'data-klacht': k.id, class: k.teLaat ? 'te-laat' : null },
-          el('td', null, el('a', { href: '/beheer/klachten/' + encodeURIComponent(k.id), text: klachtNaam(k) })),
-          el('td', null, k.band ? el('span', { class: 'band ' + k.band, text: BANDEN[k.band] }) : 'geen termijn'),
-          el('td', { text: k.eersteTermijn ? k.eersteTermijn.label : '' }),
-          el('td', { text: k.eersteTermijn ? datum(k.eersteTermijn.vervaldatum) : '' }),
-          el('td', { text: k.stateOmschrijving }),
-          el('td', { text: k.aanbieders.map(function (a) { return a.naam || a.id; }).join(', ') || 'gemeente' }),
-          el('td', { text: datum(k.ontvangenOp) }));
-      }), { id: 'werkvoorraad' }));
+      c.appendChild(
+        el(
+          'form',
+          { class: 'filters', id: 'filters', method: 'get', action: '/beheer/werkvoorraad' },
+          keuze(
+            'toestand',
+            'Toestand',
+            filter.toestand,
+            [['', 'alle toestanden']].concat(
+              w.keuzes.toestanden.map(function (t) {
+                return [t.state, t.omschrijving];
+              }),
+            ),
+          ),
+          w.keuzes.aanbieders.length
+            ? keuze(
+                'aanbieder',
+                'Aanbieder',
+                filter.aanbieder,
+                [['', 'alle aanbieders']].concat(
+                  w.keuzes.aanbieders.map(function (a) {
+                    return [a.id, a.naam];
+                  }),
+                ),
+              )
+            : null,
+          keuze('teLaat', 'Te laat', filter.teLaat, [
+            ['', 'alle klachten'],
+            ['true', 'alleen te laat'],
+            ['false', 'niet te laat'],
+          ]),
+          el('button', { type: 'submit', text: 'Filter toepassen' }),
+        ),
+      );
+      c.appendChild(
+        el('p', { id: 'aantal', role: 'status', text: w.resultaten.length === 1 ? '1 klacht' : w.resultaten.length + ' klachten' }),
+      );
+      if (!w.resultaten.length) {
+        c.appendChild(el('p', { text: 'Geen open klachten met deze filters.' }));
+        document.body.setAttribute('data-klaar', 'werkvoorraad');
+        return;
+      }
+      c.appendChild(
+        tabel(
+          'Open klachten, meest dringend eerst',
+          ['Klacht', 'Stand', 'Eerstvolgende termijn', 'Uiterlijk', 'Toestand', 'Aanbieder', 'Ontvangen'],
+          w.resultaten.map(function (k) {
+            return el(
+              'tr',
+              { 'data-klacht': k.id, class: k.teLaat ? 'te-laat' : null },
+              el('td', null, el('a', { href: '/beheer/klachten/' + encodeURIComponent(k.id), text: klachtNaam(k) })),
+              el('td', null, k.band ? el('span', { class: 'band ' + k.band, text: BANDEN[k.band] }) : 'geen termijn'),
+              el('td', { text: k.eersteTermijn ? k.eersteTermijn.label : '' }),
+              el('td', { text: k.eersteTermijn ? datum(k.eersteTermijn.vervaldatum) : '' }),
+              el('td', { text: k.stateOmschrijving }),
+              el('td', {
+                text:
+                  k.aanbieders
+                    .map(function (a) {
+                      return a.naam || a.id;
+                    })
+                    .join(', ') || 'gemeente',
+              }),
+              el('td', { text: datum(k.ontvangenOp) }),
+            );
+          }),
+          { id: 'werkvoorraad' },
+        ),
+      );
       document.body.setAttribute('data-klaar', 'werkvoorraad');
     });
   }
 
   // ------------------------------------------------------------------ klacht (tijdlijn en acties)
-  var VELDLABELS = { termijn: 'Welke termijn', duur: 'Hoe lang', reden: 'Reden', oordeel: 'Oordeel', tot: 'Nieuwe datum', redenAfwijking: 'Reden van afwijken van het advies',
-    maatregelen: 'Maatregelen (één per regel)', beklaagde: 'Op wie gaat de klacht', grond: 'Grond', advies: 'Advies', instemmingKlager: 'De klager stemt in',
-    aanbevelingen: 'Doet het rapport aanbevelingen?', volgen: 'Volgt de gemeente de aanbevelingen?', motivering: 'Motivering', besluit: 'Besluit', uitspraak: 'Uitspraak',
-    aanbieder: 'Aanbieder', onderwerp: 'Onderwerp' };
+  var VELDLABELS = {
+    termijn: 'Welke termijn',
+    duur: 'Hoe lang',
+    reden: 'Reden',
+    oordeel: 'Oordeel',
+    tot: 'Nieuwe datum',
+    redenAfwijking: 'Reden van afwijken van het advies',
+    maatregelen: 'Maatregelen (één per regel)',
+    beklaagde: 'Op wie gaat de klacht',
+    grond: 'Grond',
+    advies: 'Advies',
+    instemmingKlager: 'De klager stemt in',
+    aanbevelingen: 'Doet het rapport aanbevelingen?',
+    volgen: 'Volgt de gemeente de aanbevelingen?',
+    motivering: 'Motivering',
+    besluit: 'Besluit',
+    uitspraak: 'Uitspraak',
+    aanbieder: 'Aanbieder',
+    onderwerp: 'Onderwerp',
+  };
 
   function tijdlijn() {
     var id = document.body.getAttribute('data-klacht');
     var magHandelen = ik && ik.rol === 'klachtbehandelaar';
-    return Promise.all([json('/klachten/' + encodeURIComponent(id) + '/tijdlijn'), magHandelen ? json('/klachten/' + encodeURIComponent(id)) : null]).then(function (r) {
-      var t = r[0], detail = r[1];
+    return Promise.all([
+      json('/klachten/' + encodeURIComponent(id) + '/tijdlijn'),
+      magHandelen ? json('/klachten/' + encodeURIComponent(id)) : null,
+    ]).then(function (r) {
+      var t = r[0],
+        detail = r[1];
       var k = t.klacht;
       var c = inhoud();
       c.textContent = '';
       document.getElementById('titel').textContent = klachtNaam(k);
       document.title = klachtNaam(k) + ' — Klachtregie';
-      var afdoening = [k.oordeel ? OORDELEN[k.oordeel] || woorden(k.oordeel) : null, k.afdoening ? woorden(k.afdoening) : null].filter(Boolean).join('; ');
-      c.appendChild(el('dl', { class: 'kenmerken' },
-        el('dt', { text: 'Onderwerp' }), el('dd', { text: k.onderwerp || 'niet opgegeven' }),
-        el('dt', { text: 'Waar staat de klacht' }), el('dd', null, el('strong', { text: hoofdletter(k.stateOmschrijving) }), k.done ? ' (afgerond)' : '', k.teLaat ? el('span', null, ' ', el('span', { class: 'band overdue', text: 'te laat' })) : ''),
-        el('dt', { text: 'Ontvangen' }), el('dd', { text: tijd(k.ontvangenOp) + ', per ' + (KANALEN[k.kanaal] || k.kanaal) + ' (' + (SOORTEN[k.soort] || k.soort) + ')' }),
-        el('dt', { text: 'Gemeente' }), el('dd', { text: k.gemeenteNaam }),
-        el('dt', { text: 'Aanbieder' }), el('dd', { text: k.aanbieders.map(function (a) { return a.naam || a.id; }).join(', ') || 'geen (de gemeente zelf)' }),
-        el('dt', { text: 'Aard en oorzaak' }), el('dd', { text: (k.categorie ? woorden(k.categorie) : 'nog niet vastgelegd') + ' / ' + (k.oorzaak ? woorden(k.oorzaak) : 'nog niet vastgelegd') }),
-        el('dt', { text: 'Oordeel en afdoening' }), el('dd', { id: 'afdoening', text: afdoening || (k.done ? 'geen oordeel' : 'nog open') }),
-        el('dt', { text: 'Klachtregeling' }), el('dd', null, el('a', { href: '/beheer/diagram?definitie=' + encodeURIComponent(k.definitieId) + '&versie=' + encodeURIComponent(k.definitieVersie), text: 'versie ' + k.definitieVersie + ' (procesdiagram)' }))));
+      var afdoening = [k.oordeel ? OORDELEN[k.oordeel] || woorden(k.oordeel) : null, k.afdoening ? woorden(k.afdoening) : null]
+        .filter(Boolean)
+        .join('; ');
+      c.appendChild(
+        el(
+          'dl',
+          { class: 'kenmerken' },
+          el('dt', { text: 'Onderwerp' }),
+          el('dd', { text: k.onderwerp || 'niet opgegeven' }),
+          el('dt', { text: 'Waar staat de klacht' }),
+          el(
+            'dd',
+            null,
+            el('strong', { text: hoofdletter(k.stateOmschrijving) }),
+            k.done ? ' (afgerond)' : '',
+            k.teLaat ? el('span', null, ' ', el('span', { class: 'band overdue', text: 'te laat' })) : '',
+          ),
+          el('dt', { text: 'Ontvangen' }),
+          el('dd', { text: tijd(k.ontvangenOp) + ', per ' + (KANALEN[k.kanaal] || k.kanaal) + ' (' + (SOORTEN[k.soort] || k.soort) + ')' }),
+          el('dt', { text: 'Gemeente' }),
+          el('dd', { text: k.gemeenteNaam }),
+          el('dt', { text: 'Aanbieder' }),
+          el('dd', {
+            text:
+              k.aanbieders
+                .map(function (a) {
+                  return a.naam || a.id;
+                })
+                .join(', ') || 'geen (de gemeente zelf)',
+          }),
+          el('dt', { text: 'Aard en oorzaak' }),
+          el('dd', {
+            text:
+              (k.categorie ? woorden(k.categorie) : 'nog niet vastgelegd') +
+              ' / ' +
+              (k.oorzaak ? woorden(k.oorzaak) : 'nog niet vastgelegd'),
+          }),
+          el('dt', { text: 'Oordeel en afdoening' }),
+          el('dd', { id: 'afdoening', text: afdoening || (k.done ? 'geen oordeel' : 'nog open') }),
+          el('dt', { text: 'Klachtregeling' }),
+          el(
+            'dd',
+            null,
+            el('a', {
+              href: '/beheer/diagram?definitie=' + encodeURIComponent(k.definitieId) + '&versie=' + encodeURIComponent(k.definitieVersie),
+              text: 'versie ' + k.definitieVersie + ' (procesdiagram)',
+            }),
+          ),
+        ),
+      );
 
       c.appendChild(el('h2', { text: 'Wat er nu kan gebeuren' }));
       // A klachtbehandelaar gets the steps as buttons; others read what can happen.
       if (detail && detail.volgendeEvents.length) c.appendChild(acties(k, detail));
       else if (!t.volgendeEvents.length) c.appendChild(el('p', { text: 'Niets meer: de klacht is afgerond.' }));
-      else c.appendChild(el('ul', { id: 'volgende' }, t.volgendeEvents.map(function (v) { return el('li', { 'data-type': v.type, text: hoofdletter(v.omschrijving) }); })));
+      else
+        c.appendChild(
+          el(
+            'ul',
+            { id: 'volgende' },
+            t.volgendeEvents.map(function (v) {
+              return el('li', { 'data-type': v.type, text: hoofdletter(v.omschrijving) });
+            }),
+          ),
+        );
 
       c.appendChild(el('h2', { text: 'Termijnen' }));
-      c.appendChild(t.termijnen.length ? tabel('Termijnen van deze klacht', ['Termijn', 'Uiterlijk', 'Stand', 'Hoe berekend', 'Grondslag'], t.termijnen.map(function (x) {
-        return el('tr', null, el('td', { text: x.label }), el('td', { text: datum(x.vervaldatum) }),
-          el('td', null, (STATUS[x.status] || x.status), x.teLaat ? el('span', null, ' ', el('span', { class: 'band overdue', text: 'te laat' })) : ''),
-          el('td', null, el('ul', { class: 'uitleg' }, x.uitleg.map(function (u) { return el('li', { text: u }); }))), el('td', { text: x.grondslag || '' }));
-      }), { id: 'termijnen' }) : el('p', { text: 'Geen termijnen.' }));
+      c.appendChild(
+        t.termijnen.length
+          ? tabel(
+              'Termijnen van deze klacht',
+              ['Termijn', 'Uiterlijk', 'Stand', 'Hoe berekend', 'Grondslag'],
+              t.termijnen.map(function (x) {
+                return el(
+                  'tr',
+                  null,
+                  el('td', { text: x.label }),
+                  el('td', { text: datum(x.vervaldatum) }),
+                  el(
+                    'td',
+                    null,
+                    STATUS[x.status] || x.status,
+                    x.teLaat ? el('span', null, ' ', el('span', { class: 'band overdue', text: 'te laat' })) : '',
+                  ),
+                  el(
+                    'td',
+                    null,
+                    el(
+                      'ul',
+                      { class: 'uitleg' },
+                      x.uitleg.map(function (u) {
+                        return el('li', { text: u });
+                      }),
+                    ),
+                  ),
+                  el('td', { text: x.grondslag || '' }),
+                );
+              }),
+              { id: 'termijnen' },
+            )
+          : el('p', { text: 'Geen termijnen.' }),
+      );
 
       c.appendChild(el('h2', { text: 'Geschiedenis' }));
-      c.appendChild(el('ol', { class: 'tijdlijn', id: 'gebeurtenissen' }, t.gebeurtenissen.map(function (g) {
-        return el('li', { 'data-type': g.type }, el('time', { datetime: g.at, text: tijd(g.at) }), ': ', el('strong', { text: hoofdletter(g.omschrijving) }), '. ',
-          el('span', { class: 'pad', text: (g.vanOmschrijving && g.vanOmschrijving !== g.naarOmschrijving ? 'Van “' + g.vanOmschrijving + '” naar “' + g.naarOmschrijving + '”.' : 'Toestand: “' + g.naarOmschrijving + '”.') }), ' ',
-          el('span', { class: 'wie', text: 'Door: ' + g.actorNaam }));
-      })));
+      c.appendChild(
+        el(
+          'ol',
+          { class: 'tijdlijn', id: 'gebeurtenissen' },
+          t.gebeurtenissen.map(function (g) {
+            return el(
+              'li',
+              { 'data-type': g.type },
+              el('time', { datetime: g.at, text: tijd(g.at) }),
+              ': ',
+              el('strong', { text: hoofdletter(g.omschrijving) }),
+              '. ',
+              el('span', {
+                class: 'pad',
+                text:
+                  g.vanOmschrijving && g.vanOmschrijving !== g.naarOmschrijving
+                    ? 'Van “' + g.vanOmschrijving + '” naar “' + g.naarOmschrijving + '”.'
+                    : 'Toestand: “' + g.naarOmschrijving + '”.',
+              }),
+              ' ',
+              el('span', { class: 'wie', text: 'Door: ' + g.actorNaam }),
+            );
+          }),
+        ),
+      );
       document.body.setAttribute('data-klaar', 'tijdlijn');
     });
   }
@@ -354,14 +809,24 @@
   function acties(k, detail) {
     var sectie = el('section', { id: 'acties', 'aria-labelledby': 'acties-kop' }, el('h3', { id: 'acties-kop', text: 'Een stap zetten' }));
     var labels = {};
-    detail.termijnen.forEach(function (x) { labels[x.naam] = x.label; });
+    detail.termijnen.forEach(function (x) {
+      labels[x.naam] = x.label;
+    });
     var lijst = el('ul', { class: 'acties' });
     var plek = el('div');
     detail.volgendeEvents.forEach(function (v) {
-      var knop = el('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'form-' + v.type, 'data-type': v.type, text: hoofdletter(v.omschrijving) });
+      var knop = el('button', {
+        type: 'button',
+        'aria-expanded': 'false',
+        'aria-controls': 'form-' + v.type,
+        'data-type': v.type,
+        text: hoofdletter(v.omschrijving),
+      });
       knop.addEventListener('click', function () {
         var open = knop.getAttribute('aria-expanded') === 'true';
-        lijst.querySelectorAll('button[aria-expanded]').forEach(function (b) { b.setAttribute('aria-expanded', 'false'); });
+        lijst.querySelectorAll('button[aria-expanded]').forEach(function (b) {
+          b.setAttribute('aria-expanded', 'false');
+        });
         plek.textContent = '';
         if (open) return;
         knop.setAttribute('aria-expanded', 'true');
@@ -378,8 +843,16 @@
   }
 
   function gebeurtenisForm(k, v, termijnLabels) {
-    var velden = v.data.filter(function (d) { return d.soort !== 'registratie' && d.soort !== 'intake'; });
-    var form = el('form', { class: 'gebeurtenis', id: 'form-' + v.type, 'data-type': v.type, novalidate: true, 'aria-labelledby': 'form-kop-' + v.type });
+    var velden = v.data.filter(function (d) {
+      return d.soort !== 'registratie' && d.soort !== 'intake';
+    });
+    var form = el('form', {
+      class: 'gebeurtenis',
+      id: 'form-' + v.type,
+      'data-type': v.type,
+      novalidate: true,
+      'aria-labelledby': 'form-kop-' + v.type,
+    });
     form.appendChild(el('h4', { id: 'form-kop-' + v.type, text: hoofdletter(v.omschrijving) }));
     var samenvatting = el('div', { class: 'foutblok', role: 'alert', id: 'fouten-' + v.type, hidden: true });
     form.appendChild(samenvatting);
@@ -390,42 +863,87 @@
       var hint = el('p', { class: 'hint', id: id + '-hint', text: hoofdletter(d.omschrijving) });
       var fout = el('p', { class: 'veldfout', id: id + '-fout' });
       var beschreven = id + '-hint ' + id + '-fout';
-      var invoer, lees, wrap = el('div', { class: 'veld', 'data-veld': d.naam });
+      var invoer,
+        lees,
+        wrap = el('div', { class: 'veld', 'data-veld': d.naam });
       if (d.soort === 'keuze' || d.soort === 'termijn') {
         var waarden = d.waarden || [];
-        invoer = el('select', { id: id, 'aria-describedby': beschreven }, el('option', { value: '', text: '— kies —' }), waarden.map(function (w) {
-          return el('option', { value: w, text: d.soort === 'termijn' ? (termijnLabels[w] || w) : woorden(w) });
-        }));
+        invoer = el(
+          'select',
+          { id: id, 'aria-describedby': beschreven },
+          el('option', { value: '', text: '— kies —' }),
+          waarden.map(function (w) {
+            return el('option', { value: w, text: d.soort === 'termijn' ? termijnLabels[w] || w : woorden(w) });
+          }),
+        );
         if (waarden.length === 1) invoer.value = waarden[0];
-        lees = function () { return invoer.value || undefined; };
+        lees = function () {
+          return invoer.value || undefined;
+        };
       } else if (d.soort === 'jaNee') {
-        invoer = el('select', { id: id, 'aria-describedby': beschreven }, el('option', { value: '', text: '— kies —' }), el('option', { value: 'true', text: 'ja' }), el('option', { value: 'false', text: 'nee' }));
-        lees = function () { return invoer.value === '' ? undefined : invoer.value === 'true'; };
+        invoer = el(
+          'select',
+          { id: id, 'aria-describedby': beschreven },
+          el('option', { value: '', text: '— kies —' }),
+          el('option', { value: 'true', text: 'ja' }),
+          el('option', { value: 'false', text: 'nee' }),
+        );
+        lees = function () {
+          return invoer.value === '' ? undefined : invoer.value === 'true';
+        };
       } else if (d.soort === 'waar') {
         invoer = el('input', { type: 'checkbox', id: id, 'aria-describedby': beschreven });
-        lees = function () { return invoer.checked ? true : undefined; };
+        lees = function () {
+          return invoer.checked ? true : undefined;
+        };
       } else if (d.soort === 'duur') {
         // ISO 8601 in one unit (P4W): asked as a number and a unit, in words.
-        var eenheid = el('select', { id: id + '-eenheid', 'aria-label': 'Eenheid' }, el('option', { value: 'W', text: 'weken' }), el('option', { value: 'D', text: 'dagen' }), el('option', { value: 'M', text: 'maanden' }));
+        var eenheid = el(
+          'select',
+          { id: id + '-eenheid', 'aria-label': 'Eenheid' },
+          el('option', { value: 'W', text: 'weken' }),
+          el('option', { value: 'D', text: 'dagen' }),
+          el('option', { value: 'M', text: 'maanden' }),
+        );
         invoer = el('input', { type: 'number', id: id, min: '1', step: '1', inputmode: 'numeric', 'aria-describedby': beschreven });
-        lees = function () { return invoer.value.trim() === '' ? undefined : 'P' + invoer.value.trim() + eenheid.value; };
+        lees = function () {
+          return invoer.value.trim() === '' ? undefined : 'P' + invoer.value.trim() + eenheid.value;
+        };
         wrap.appendChild(el('label', { for: id, text: label }));
         wrap.appendChild(hint);
         wrap.appendChild(el('div', { class: 'duur' }, invoer, eenheid));
       } else if (d.soort === 'datum') {
         invoer = el('input', { type: 'date', id: id, 'aria-describedby': beschreven });
-        lees = function () { return invoer.value || undefined; };
+        lees = function () {
+          return invoer.value || undefined;
+        };
       } else if (d.soort === 'teksten') {
         invoer = el('textarea', { id: id, rows: '3', 'aria-describedby': beschreven });
-        lees = function () { var r = invoer.value.split('\n').map(function (x) { return x.trim(); }).filter(Boolean); return r.length ? r : undefined; };
+        lees = function () {
+          var r = invoer.value
+            .split('\n')
+            .map(function (x) {
+              return x.trim();
+            })
+            .filter(Boolean);
+          return r.length ? r : undefined;
+        };
       } else {
         invoer = el('input', { type: 'text', id: id, 'aria-describedby': beschreven });
-        lees = function () { return invoer.value.trim() === '' ? undefined : invoer.value; };
+        lees = function () {
+          return invoer.value.trim() === '' ? undefined : invoer.value;
+        };
       }
       if (d.verplicht) invoer.setAttribute('aria-required', 'true');
       if (!wrap.childNodes.length) {
-        if (d.soort === 'waar') { wrap.appendChild(el('label', { for: id }, invoer, ' ' + label)); wrap.appendChild(hint); }
-        else { wrap.appendChild(el('label', { for: id, text: label })); wrap.appendChild(hint); wrap.appendChild(invoer); }
+        if (d.soort === 'waar') {
+          wrap.appendChild(el('label', { for: id }, invoer, ' ' + label));
+          wrap.appendChild(hint);
+        } else {
+          wrap.appendChild(el('label', { for: id, text: label }));
+          wrap.appendChild(hint);
+          wrap.appendChild(invoer);
+        }
       }
       wrap.appendChild(fout);
       form.appendChild(wrap);
@@ -440,12 +958,19 @@
 
     function data() {
       var d = {};
-      lezers.forEach(function (l) { var w = l.lees(); if (w !== undefined) d[l.naam] = w; });
+      lezers.forEach(function (l) {
+        var w = l.lees();
+        if (w !== undefined) d[l.naam] = w;
+      });
       return d;
     }
     function wis() {
-      samenvatting.hidden = true; samenvatting.textContent = '';
-      lezers.forEach(function (l) { l.fout.textContent = ''; l.invoer.removeAttribute('aria-invalid'); });
+      samenvatting.hidden = true;
+      samenvatting.textContent = '';
+      lezers.forEach(function (l) {
+        l.fout.textContent = '';
+        l.invoer.removeAttribute('aria-invalid');
+      });
     }
     // Errors in place: each field the API names (invalidParams data.<veld>) gets its message under it.
     function toonFout(e) {
@@ -458,43 +983,104 @@
       var eerste = null;
       (b.invalidParams || []).forEach(function (p) {
         var naam = String(p.name || '').replace(/^data\./, '');
-        var l = lezers.filter(function (x) { return x.naam === naam; })[0];
-        if (l) { l.fout.textContent = p.reason; l.invoer.setAttribute('aria-invalid', 'true'); eerste = eerste || l.invoer; }
-        else samenvatting.appendChild(el('p', { text: p.name + ': ' + p.reason }));
+        var l = lezers.filter(function (x) {
+          return x.naam === naam;
+        })[0];
+        if (l) {
+          l.fout.textContent = p.reason;
+          l.invoer.setAttribute('aria-invalid', 'true');
+          eerste = eerste || l.invoer;
+        } else samenvatting.appendChild(el('p', { text: p.name + ': ' + p.reason }));
       });
       if (eerste) eerste.focus();
     }
-    form.addEventListener('input', function () { opslaan.hidden = true; gevolgen.textContent = ''; });
+    form.addEventListener('input', function () {
+      opslaan.hidden = true;
+      gevolgen.textContent = '';
+    });
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       wis();
       gevolgen.textContent = '';
       opslaan.hidden = true;
-      json('/klachten/' + encodeURIComponent(k.id) + '/gebeurtenis-gevolgen', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type: v.type, data: data() }) })
+      json('/klachten/' + encodeURIComponent(k.id) + '/gebeurtenis-gevolgen', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type: v.type, data: data() }),
+      })
         .then(function (g) {
           gevolgen.appendChild(el('h5', { text: 'Als u dit opslaat' }));
-          gevolgen.appendChild(el('p', { text: g.van.state === g.naar.state ? 'De klacht blijft in “' + g.naar.omschrijving + '”.' : 'De klacht gaat van “' + g.van.omschrijving + '” naar “' + g.naar.omschrijving + '”' + (g.afgerond ? ' en is daarmee afgerond.' : '.') }));
-          var veranderd = g.termijnen.filter(function (x) { return x.gevolg !== 'blijft'; });
-          if (veranderd.length) gevolgen.appendChild(el('ul', { class: 'termijngevolgen' }, veranderd.map(function (x) {
-            var zin = x.gevolg === 'verschoven' ? x.label + ': de uiterste datum wordt ' + datum(x.vervaldatum) + ' (was ' + datum(x.vervaldatumNu) + ').'
-              : x.gevolg === 'nieuw' ? x.label + ' gaat lopen, uiterlijk ' + datum(x.vervaldatum) + '.'
-              : x.label + ' stopt.';
-            return el('li', { 'data-termijn': x.naam, 'data-gevolg': x.gevolg }, zin, x.uitleg.length ? el('ul', { class: 'uitleg' }, x.uitleg.map(function (u) { return el('li', { text: u }); })) : null);
-          })));
+          gevolgen.appendChild(
+            el('p', {
+              text:
+                g.van.state === g.naar.state
+                  ? 'De klacht blijft in “' + g.naar.omschrijving + '”.'
+                  : 'De klacht gaat van “' +
+                    g.van.omschrijving +
+                    '” naar “' +
+                    g.naar.omschrijving +
+                    '”' +
+                    (g.afgerond ? ' en is daarmee afgerond.' : '.'),
+            }),
+          );
+          var veranderd = g.termijnen.filter(function (x) {
+            return x.gevolg !== 'blijft';
+          });
+          if (veranderd.length)
+            gevolgen.appendChild(
+              el(
+                'ul',
+                { class: 'termijngevolgen' },
+                veranderd.map(function (x) {
+                  var zin =
+                    x.gevolg === 'verschoven'
+                      ? x.label + ': de uiterste datum wordt ' + datum(x.vervaldatum) + ' (was ' + datum(x.vervaldatumNu) + ').'
+                      : x.gevolg === 'nieuw'
+                        ? x.label + ' gaat lopen, uiterlijk ' + datum(x.vervaldatum) + '.'
+                        : x.label + ' stopt.';
+                  return el(
+                    'li',
+                    { 'data-termijn': x.naam, 'data-gevolg': x.gevolg },
+                    zin,
+                    x.uitleg.length
+                      ? el(
+                          'ul',
+                          { class: 'uitleg' },
+                          x.uitleg.map(function (u) {
+                            return el('li', { text: u });
+                          }),
+                        )
+                      : null,
+                  );
+                }),
+              ),
+            );
           else gevolgen.appendChild(el('p', { text: 'Aan de termijnen verandert niets.' }));
           opslaan.hidden = false;
           opslaan.focus();
-        }).catch(toonFout);
+        })
+        .catch(toonFout);
     });
     opslaan.addEventListener('click', function () {
       wis();
       opslaan.disabled = true;
-      json('/klachten/' + encodeURIComponent(k.id) + '/gebeurtenissen', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type: v.type, data: data() }) })
+      json('/klachten/' + encodeURIComponent(k.id) + '/gebeurtenissen', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type: v.type, data: data() }),
+      })
         .then(function () {
           meld('Opgeslagen: ' + v.omschrijving + '.');
           document.body.removeAttribute('data-klaar');
-          return tijdlijn().then(function () { document.getElementById('melding').scrollIntoView(); document.getElementById('inhoud').focus(); });
-        }).catch(function (e) { opslaan.disabled = false; toonFout(e); });
+          return tijdlijn().then(function () {
+            document.getElementById('melding').scrollIntoView();
+            document.getElementById('inhoud').focus();
+          });
+        })
+        .catch(function (e) {
+          opslaan.disabled = false;
+          toonFout(e);
+        });
     });
     return form;
   }
@@ -502,25 +1088,57 @@
   // ------------------------------------------------------------------ paden
   function paden() {
     return kiesDefinitie().then(function (d) {
-      return json('/procesoverzichten/' + encodeURIComponent(d.id) + '/versies/' + encodeURIComponent(d.versie) + '/paden').then(function (p) {
-        var c = inhoud();
-        document.getElementById('titel').textContent = 'Alle routes van een klacht in ' + p.definitie.gemeente + ' (versie ' + p.definitie.versie + ')';
-        c.appendChild(el('p', { text: p.aantal + ' routes van ontvangst tot afronding' + (p.afgekapt ? ' (de lijst stopt hier; er zijn er meer)' : '') + '. Elke stap zegt wat er gebeurt, waar de klacht heen gaat en welke termijn gaat lopen.' }));
-        var filter = el('input', { type: 'search', id: 'zoek', class: 'zoek' });
-        c.appendChild(el('label', { for: 'zoek', text: 'Zoek in de routes (bijvoorbeeld ombudsman of verdaging)' }));
-        c.appendChild(filter);
-        var lijst = el('ol', { class: 'paden', id: 'paden' }, p.paden.map(function (r) {
-          return el('li', { 'data-eind': r.eind },
-            el('details', null, el('summary', { text: 'Route ' + r.nummer + ': ' + r.stappen.length + ' stappen, eindigt in “' + r.eindOmschrijving + '”' }),
-              el('ol', null, r.stappen.map(function (s) { return el('li', { text: s.zin + (s.grondslag ? ' (' + s.grondslag + ')' : '') }); }))));
-        }));
-        c.appendChild(lijst);
-        filter.addEventListener('input', function () {
-          var q = filter.value.toLowerCase();
-          lijst.querySelectorAll(':scope > li').forEach(function (li) { li.hidden = q !== '' && li.textContent.toLowerCase().indexOf(q) < 0; });
-        });
-        document.body.setAttribute('data-klaar', 'paden');
-      });
+      return json('/procesoverzichten/' + encodeURIComponent(d.id) + '/versies/' + encodeURIComponent(d.versie) + '/paden').then(
+        function (p) {
+          var c = inhoud();
+          document.getElementById('titel').textContent =
+            'Alle routes van een klacht in ' + p.definitie.gemeente + ' (versie ' + p.definitie.versie + ')';
+          c.appendChild(
+            el('p', {
+              text:
+                p.aantal +
+                ' routes van ontvangst tot afronding' +
+                (p.afgekapt ? ' (de lijst stopt hier; er zijn er meer)' : '') +
+                '. Elke stap zegt wat er gebeurt, waar de klacht heen gaat en welke termijn gaat lopen.',
+            }),
+          );
+          var filter = el('input', { type: 'search', id: 'zoek', class: 'zoek' });
+          c.appendChild(el('label', { for: 'zoek', text: 'Zoek in de routes (bijvoorbeeld ombudsman of verdaging)' }));
+          c.appendChild(filter);
+          var lijst = el(
+            'ol',
+            { class: 'paden', id: 'paden' },
+            p.paden.map(function (r) {
+              return el(
+                'li',
+                { 'data-eind': r.eind },
+                el(
+                  'details',
+                  null,
+                  el('summary', {
+                    text: 'Route ' + r.nummer + ': ' + r.stappen.length + ' stappen, eindigt in “' + r.eindOmschrijving + '”',
+                  }),
+                  el(
+                    'ol',
+                    null,
+                    r.stappen.map(function (s) {
+                      return el('li', { text: s.zin + (s.grondslag ? ' (' + s.grondslag + ')' : '') });
+                    }),
+                  ),
+                ),
+              );
+            }),
+          );
+          c.appendChild(lijst);
+          filter.addEventListener('input', function () {
+            var q = filter.value.toLowerCase();
+            lijst.querySelectorAll(':scope > li').forEach(function (li) {
+              li.hidden = q !== '' && li.textContent.toLowerCase().indexOf(q) < 0;
+            });
+          });
+          document.body.setAttribute('data-klaar', 'paden');
+        },
+      );
     });
   }
 
@@ -535,26 +1153,65 @@
       var f = bestand.files && bestand.files[0];
       if (!f) return;
       naam.value = f.name;
-      f.text().then(function (t) { veld.value = t; });
+      f.text().then(function (t) {
+        veld.value = t;
+      });
     });
-    var form = el('form', { id: 'voorbeeldform', class: 'filters' },
-      el('p', { text: 'Controleer een klachtregeling (definitie) voordat u hem publiceert: dezelfde controles als klachtregie validate, en het diagram als alles klopt. Er wordt niets opgeslagen.' }),
-      el('label', { for: 'bestand' }, 'Bestand kiezen', bestand), el('label', { for: 'bestandsnaam' }, 'Bestandsnaam', naam),
+    var form = el(
+      'form',
+      { id: 'voorbeeldform', class: 'filters' },
+      el('p', {
+        text: 'Controleer een klachtregeling (definitie) voordat u hem publiceert: dezelfde controles als klachtregie validate, en het diagram als alles klopt. Er wordt niets opgeslagen.',
+      }),
+      el('label', { for: 'bestand' }, 'Bestand kiezen', bestand),
+      el('label', { for: 'bestandsnaam' }, 'Bestandsnaam', naam),
       el('label', { for: 'yaml', style: 'flex-basis:100%' }, 'Of plak hier de tekst (YAML) van de regeling', veld),
-      el('button', { type: 'submit', class: 'hoofd', text: 'Controleren' }));
+      el('button', { type: 'submit', class: 'hoofd', text: 'Controleren' }),
+    );
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       uitkomst.textContent = 'Bezig…';
-      json('/definitie-voorbeelden', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ yaml: veld.value, bestandsnaam: naam.value }) })
+      json('/definitie-voorbeelden', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ yaml: veld.value, bestandsnaam: naam.value }),
+      })
         .then(function (v) {
           uitkomst.textContent = '';
-          uitkomst.appendChild(el('h2', { text: v.fouten.length ? v.fouten.length + (v.fouten.length === 1 ? ' fout' : ' fouten') + ' in ' + v.bestand : 'Geen fouten: ' + v.bestand + ' kan gepubliceerd worden' }));
-          if (v.fouten.length) uitkomst.appendChild(el('ul', { class: 'fouten', id: 'fouten' }, v.fouten.map(function (f) {
-            return el('li', null, el('code', { text: f.file + ':' + f.line + ':' + f.column }), ' ' + f.message, f.hint ? el('div', { class: 'hint', text: '→ ' + f.hint }) : null);
-          })));
-          if (v.svg) { var d = el('div', { class: 'doek', id: 'diagram', tabindex: '0', role: 'region', 'aria-label': 'Diagram van de regeling' }); d.innerHTML = v.svg; uitkomst.appendChild(d); }
+          uitkomst.appendChild(
+            el('h2', {
+              text: v.fouten.length
+                ? v.fouten.length + (v.fouten.length === 1 ? ' fout' : ' fouten') + ' in ' + v.bestand
+                : 'Geen fouten: ' + v.bestand + ' kan gepubliceerd worden',
+            }),
+          );
+          if (v.fouten.length)
+            uitkomst.appendChild(
+              el(
+                'ul',
+                { class: 'fouten', id: 'fouten' },
+                v.fouten.map(function (f) {
+                  return el(
+                    'li',
+                    null,
+                    el('code', { text: f.file + ':' + f.line + ':' + f.column }),
+                    ' ' + f.message,
+                    f.hint ? el('div', { class: 'hint', text: '→ ' + f.hint }) : null,
+                  );
+                }),
+              ),
+            );
+          if (v.svg) {
+            var d = el('div', { class: 'doek', id: 'diagram', tabindex: '0', role: 'region', 'aria-label': 'Diagram van de regeling' });
+            d.innerHTML = v.svg;
+            uitkomst.appendChild(d);
+          }
           document.body.setAttribute('data-klaar', 'voorbeeld');
-        }).catch(function (err) { uitkomst.textContent = ''; foutmelding(err); });
+        })
+        .catch(function (err) {
+          uitkomst.textContent = '';
+          foutmelding(err);
+        });
     });
     c.appendChild(form);
     c.appendChild(uitkomst);
@@ -568,9 +1225,21 @@
   function zetRapport(rapport, html) {
     var doc = new DOMParser().parseFromString(html, 'text/html'); // server-built, escaped report
     rapport.textContent = '';
-    doc.querySelectorAll('style, script, .knoppen').forEach(function (x) { x.remove(); });
-    doc.querySelectorAll('h1').forEach(function (h) { var h2 = doc.createElement('h2'); h2.textContent = h.textContent; h.replaceWith(h2); });
-    doc.querySelectorAll('h2').forEach(function (h, i) { if (i > 0) { var h3 = doc.createElement('h3'); h3.textContent = h.textContent; h.replaceWith(h3); } });
+    doc.querySelectorAll('style, script, .knoppen').forEach(function (x) {
+      x.remove();
+    });
+    doc.querySelectorAll('h1').forEach(function (h) {
+      var h2 = doc.createElement('h2');
+      h2.textContent = h.textContent;
+      h.replaceWith(h2);
+    });
+    doc.querySelectorAll('h2').forEach(function (h, i) {
+      if (i > 0) {
+        var h3 = doc.createElement('h3');
+        h3.textContent = h.textContent;
+        h.replaceWith(h3);
+      }
+    });
     doc.querySelectorAll('svg.grafiek').forEach(function (svg) {
       var vak = doc.createElement('div');
       vak.className = 'grafiek-doek';
@@ -591,7 +1260,9 @@
       t.replaceWith(vak);
       vak.appendChild(t);
     });
-    Array.prototype.slice.call(doc.body.childNodes).forEach(function (n) { rapport.appendChild(document.importNode(n, true)); });
+    Array.prototype.slice.call(doc.body.childNodes).forEach(function (n) {
+      rapport.appendChild(document.importNode(n, true));
+    });
   }
 
   function rapportages() {
@@ -609,62 +1280,149 @@
     }
     function toon() {
       rapport.textContent = 'Bezig…';
-      return tekst(query('html')).then(function (html) {
-        zetRapport(rapport, html);
-        document.body.setAttribute('data-klaar', 'rapportage');
-      }).catch(function (e) { rapport.textContent = ''; foutmelding(e); });
+      return tekst(query('html'))
+        .then(function (html) {
+          zetRapport(rapport, html);
+          document.body.setAttribute('data-klaar', 'rapportage');
+        })
+        .catch(function (e) {
+          rapport.textContent = '';
+          foutmelding(e);
+        });
     }
     function download() {
-      api(query('csv')).then(function (r) { return r.blob(); }).then(function (b) {
-        var a = el('a', { href: URL.createObjectURL(b), download: 'klachtenrapportage-' + van.value + '-' + tot.value + '.csv' });
-        document.body.appendChild(a); a.click(); a.remove();
-      }).catch(foutmelding);
+      api(query('csv'))
+        .then(function (r) {
+          return r.blob();
+        })
+        .then(function (b) {
+          var a = el('a', { href: URL.createObjectURL(b), download: 'klachtenrapportage-' + van.value + '-' + tot.value + '.csv' });
+          document.body.appendChild(a);
+          a.click();
+          a.remove();
+        })
+        .catch(foutmelding);
     }
-    var form = el('form', { class: 'filters', id: 'rapportform', onsubmit: function (e) { e.preventDefault(); toon(); } },
-      el('label', { for: 'van' }, 'Van', van), el('label', { for: 'tot' }, 'Tot en met', tot),
-      el('label', { for: 'aanbieder' }, 'Aanbieder', aanbieder), el('label', { for: 'drempel' }, 'Terugkerend vanaf (aantal)', drempel),
+    var form = el(
+      'form',
+      {
+        class: 'filters',
+        id: 'rapportform',
+        onsubmit: function (e) {
+          e.preventDefault();
+          toon();
+        },
+      },
+      el('label', { for: 'van' }, 'Van', van),
+      el('label', { for: 'tot' }, 'Tot en met', tot),
+      el('label', { for: 'aanbieder' }, 'Aanbieder', aanbieder),
+      el('label', { for: 'drempel' }, 'Terugkerend vanaf (aantal)', drempel),
       el('button', { type: 'submit', class: 'hoofd', text: 'Toon' }),
       el('button', { type: 'button', text: 'CSV downloaden', onclick: download }),
-      el('button', { type: 'button', text: 'Afdrukken', onclick: function () { window.print(); } }),
-      el('p', { class: 'hint', id: 'aanbieder-hint', style: 'flex-basis:100%', text: 'Aanbieder: laat leeg voor alle aanbieders, of vul de code (id) van één aanbieder in.' }));
+      el('button', {
+        type: 'button',
+        text: 'Afdrukken',
+        onclick: function () {
+          window.print();
+        },
+      }),
+      el('p', {
+        class: 'hint',
+        id: 'aanbieder-hint',
+        style: 'flex-basis:100%',
+        text: 'Aanbieder: laat leeg voor alle aanbieders, of vul de code (id) van één aanbieder in.',
+      }),
+    );
     var jaar = el('input', { type: 'number', id: 'jaar', value: new Date().getFullYear() - 1, min: 2000, max: 2100 });
-    var jaarForm = el('form', { class: 'filters', onsubmit: function (e) {
-      e.preventDefault();
-      tekst('/rapportages/jaaroverzicht?formaat=html&jaar=' + encodeURIComponent(jaar.value)).then(function (html) {
-        zetRapport(rapport, html);
-        document.body.setAttribute('data-klaar', 'jaaroverzicht');
-      }).catch(foutmelding);
-    } }, el('label', { for: 'jaar' }, 'Jaaroverzicht (Awb 9:12a) van het jaar', jaar), el('button', { type: 'submit', text: 'Toon jaaroverzicht' }));
+    var jaarForm = el(
+      'form',
+      {
+        class: 'filters',
+        onsubmit: function (e) {
+          e.preventDefault();
+          tekst('/rapportages/jaaroverzicht?formaat=html&jaar=' + encodeURIComponent(jaar.value))
+            .then(function (html) {
+              zetRapport(rapport, html);
+              document.body.setAttribute('data-klaar', 'jaaroverzicht');
+            })
+            .catch(foutmelding);
+        },
+      },
+      el('label', { for: 'jaar' }, 'Jaaroverzicht (Awb 9:12a) van het jaar', jaar),
+      el('button', { type: 'submit', text: 'Toon jaaroverzicht' }),
+    );
     c.appendChild(form);
     c.appendChild(jaarForm);
     c.appendChild(rapport);
     var planning = el('section', { id: 'planning', class: 'geen-print' });
     c.appendChild(planning);
-    var klaar = json('/rapportages/planning').then(function (rows) {
-      planning.appendChild(el('h2', { text: 'Wanneer rapporteren (uit de klachtregeling)' }));
-      planning.appendChild(tabel('Rapportagemomenten', ['Rapportage', 'Periode', 'Uiterlijk', 'Herinnering', 'Naar', 'Verwerkt'], rows.map(function (m) {
-        return el('tr', null, el('td', { text: m.label }), el('td', { text: datum(m.periodeVan) + ' tot en met ' + datum(m.periodeTot) }), el('td', { text: datum(m.deadline) }),
-          el('td', { text: datum(m.herinnering) }), el('td', { text: m.naar }), el('td', { text: m.verwerktOp ? tijd(m.verwerktOp) : '' }));
-      })));
-    }).catch(function () { /* the planning is extra; the report itself shows errors */ });
+    var klaar = json('/rapportages/planning')
+      .then(function (rows) {
+        planning.appendChild(el('h2', { text: 'Wanneer rapporteren (uit de klachtregeling)' }));
+        planning.appendChild(
+          tabel(
+            'Rapportagemomenten',
+            ['Rapportage', 'Periode', 'Uiterlijk', 'Herinnering', 'Naar', 'Verwerkt'],
+            rows.map(function (m) {
+              return el(
+                'tr',
+                null,
+                el('td', { text: m.label }),
+                el('td', { text: datum(m.periodeVan) + ' tot en met ' + datum(m.periodeTot) }),
+                el('td', { text: datum(m.deadline) }),
+                el('td', { text: datum(m.herinnering) }),
+                el('td', { text: m.naar }),
+                el('td', { text: m.verwerktOp ? tijd(m.verwerktOp) : '' }),
+              );
+            }),
+          ),
+        );
+      })
+      .catch(function () {
+        /* the planning is extra; the report itself shows errors */
+      });
     if (qs.get('van')) return Promise.all([klaar, toon()]);
-    return klaar.then(function () { document.body.setAttribute('data-klaar', 'rapportages'); });
+    return klaar.then(function () {
+      document.body.setAttribute('data-klaar', 'rapportages');
+    });
   }
 
-  var PAGINAS = { index: index, diagram: diagram, tijdlijn: tijdlijn, paden: paden, voorbeeld: voorbeeld, rapportages: rapportages, werkvoorraad: werkvoorraad };
+  var PAGINAS = {
+    index: index,
+    diagram: diagram,
+    tijdlijn: tijdlijn,
+    paden: paden,
+    voorbeeld: voorbeeld,
+    rapportages: rapportages,
+    werkvoorraad: werkvoorraad,
+  };
 
   function start() {
     document.getElementById('inloggen').hidden = true;
     var uit = document.getElementById('uitloggen');
     uit.hidden = false;
-    uit.onclick = function () { sessionStorage.removeItem(OPSLAG); location.reload(); };
+    uit.onclick = function () {
+      sessionStorage.removeItem(OPSLAG);
+      location.reload();
+    };
     var soort = document.body.getAttribute('data-pagina');
-    json('/ik').then(function (i) {
-      ik = i;
-      document.getElementById('wie').textContent = i.naam + ' · ' + i.gemeente.naam;
-      document.querySelectorAll('.kop [data-rollen]').forEach(function (li) { li.hidden = li.getAttribute('data-rollen').split(' ').indexOf(i.rol) < 0; });
-    }, function (e) { if (e instanceof Fout && e.status === 401) throw e; /* otherwise the page itself reports it */ })
-      .then(function () { return PAGINAS[soort](); }).catch(foutmelding);
+    json('/ik')
+      .then(
+        function (i) {
+          ik = i;
+          document.getElementById('wie').textContent = i.naam + ' · ' + i.gemeente.naam;
+          document.querySelectorAll('.kop [data-rollen]').forEach(function (li) {
+            li.hidden = li.getAttribute('data-rollen').split(' ').indexOf(i.rol) < 0;
+          });
+        },
+        function (e) {
+          if (e instanceof Fout && e.status === 401) throw e; /* otherwise the page itself reports it */
+        },
+      )
+      .then(function () {
+        return PAGINAS[soort]();
+      })
+      .catch(foutmelding);
   }
 
   document.addEventListener('DOMContentLoaded', function () {
@@ -676,6 +1434,7 @@
       document.getElementById('sleutel').value = '';
       start();
     });
-    if (token()) start(); else toonInloggen('');
+    if (token()) start();
+    else toonInloggen('');
   });
 })();

@@ -17,7 +17,10 @@ import { CLOUD_EVENT_TYPES } from '../cloud-event';
 import { PaginaQuery } from '../../paginering/pagina.query';
 
 export class NieuwWebhookAbonnementDto {
-  @ApiProperty({ description: 'URL die de CloudEvents ontvangt (https buiten het eigen netwerk).', example: 'https://zaaksysteem.gemeente.nl/klachtregie/events' })
+  @ApiProperty({
+    description: 'URL die de CloudEvents ontvangt (https buiten het eigen netwerk).',
+    example: 'https://zaaksysteem.gemeente.nl/klachtregie/events',
+  })
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(2000)
   url: string;
@@ -34,7 +37,10 @@ export class NieuwWebhookAbonnementDto {
   @Matches(/^nl\.klachtregie\.[a-z0-9.-]*\*?$/, { each: true, message: 'elk type begint met nl.klachtregie.' })
   typen?: string[];
 
-  @ApiPropertyOptional({ description: 'Eigen geheim (minstens 24 tekens) voor de handtekening; zonder dit maakt Klachtregie er een.', minLength: 24 })
+  @ApiPropertyOptional({
+    description: 'Eigen geheim (minstens 24 tekens) voor de handtekening; zonder dit maakt Klachtregie er een.',
+    minLength: 24,
+  })
   @IsOptional()
   @IsString()
   @MinLength(24)
@@ -106,5 +112,4 @@ export class WebhookAfleveringQuery extends PaginaQuery {
   @IsOptional()
   @IsUUID()
   klachtId?: string;
-
 }

@@ -8,7 +8,8 @@ export const ZGW_STATUSSEN = ['wachtend', 'afgeleverd', 'vastgelopen'] as const;
 export class ZgwAfleveringDto {
   @ApiProperty({ format: 'uuid' }) klachtId: string;
   @ApiProperty({ example: 'GM0363' }) gemeente: string;
-  @ApiProperty({ nullable: true, type: String, description: 'De zaak in het zaakregister (Zaken API), zodra die bestaat.' }) zaakUrl: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'De zaak in het zaakregister (Zaken API), zodra die bestaat.' }) zaakUrl:
+    string | null;
   @ApiProperty({ enum: ZGW_STATUSSEN, description: 'vastgelopen: gestopt na ZGW_MAX_POGINGEN pogingen (dead letter)' }) status: string;
   @ApiProperty() pogingen: number;
   @ApiProperty({ format: 'date-time' }) volgendePogingOp: string;
