@@ -4,6 +4,7 @@
  */
 import type { DefinitionError } from '../contract';
 import { atwVanToepassing } from '../termijnen';
+import { MAANDEN } from '../termijnen/datum';
 import { beschrijfDuur, dagNa, dagVoor, foutOp, korterDan, langerDan, leesbareDatum } from './lint-hulp';
 import type { AanbiederType } from '../contract';
 import {
@@ -422,21 +423,6 @@ function opschortingLint(def: GeladenDefinitie, errors: DefinitionError[]): void
     }
   }
 }
-
-const MAANDEN = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 
 /** `07-01` -> `1 juli`. */
 function dagMaand(mmdd: string): string {

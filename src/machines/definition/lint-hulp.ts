@@ -6,6 +6,7 @@
 import type { DefinitionError } from '../contract';
 import type { GeladenDefinitieMetBron, Pad } from './loader';
 import type { GeladenDefinitie } from './types';
+import { MAANDEN } from '../termijnen/datum';
 
 export type Eenheid = 'D' | 'W' | 'M' | 'Y';
 export interface Duur {
@@ -67,22 +68,8 @@ export function dagVoor(d: string): string {
 
 /** `24 maart 2022` for messages. */
 export function leesbareDatum(d: string): string {
-  const maanden = [
-    'januari',
-    'februari',
-    'maart',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'augustus',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ];
   const [j, m, dag] = d.split('-').map(Number);
-  return `${dag} ${maanden[m - 1]} ${j}`;
+  return `${dag} ${MAANDEN[m - 1]} ${j}`;
 }
 
 // -- Errors at a position ----------------------------------------------------------------------

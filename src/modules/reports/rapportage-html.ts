@@ -1,6 +1,8 @@
 /**
  * The printable report page: tables plus server-side SVG bar charts, no script, print CSS.
  */
+import { MAANDEN } from '../../machines/termijnen/datum';
+import { leesbareDag } from './rapportage-momenten';
 import type { Jaaroverzicht, RapportageCijfers, Telling } from './rapportage.repository';
 import { esc, staafdiagram } from './svg-grafiek';
 
@@ -29,12 +31,10 @@ export const WAARDE_LABELS: Record<string, string> = {
 
 export const label = (w: string): string => WAARDE_LABELS[w] ?? w;
 
-const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
 /** "3 december 2026" for a calendar day (JJJJ-MM-DD), with ", 14:05" (Europe/Amsterdam) for a moment: plain Dutch in the printed report. */
 export function datumNl(waarde: string): string {
   const dag = /^(\d{4})-(\d{2})-(\d{2})$/.exec(waarde);
-  if (dag) return `${Number(dag[3])} ${MAANDEN[Number(dag[2]) - 1]} ${dag[1]}`;
+  if (dag) return leesbareDag(waarde);
   const d = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .formatToParts(new Date(waarde))

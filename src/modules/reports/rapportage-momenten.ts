@@ -13,6 +13,7 @@
 import type { IsoDate } from '../../machines/contract';
 import { aanbiederPerioden, indientijdDagen, periodeVoorDeadlineJaar, type Cadans } from '../../machines/definition/rapportage-perioden';
 import type { Definitie } from '../../machines/definition/types';
+import { MAANDEN } from '../../machines/termijnen/datum';
 import { parseDuur } from '../../machines/termijnen';
 import { plusDuur } from '../../machines/termijnen/duur';
 import { leesDatum, naarIso } from '../../machines/termijnen/datum';
@@ -43,7 +44,6 @@ export interface RapportageMoment {
 }
 
 const CADANS_LABEL: Record<Cadans, string> = { kwartaal: 'Kwartaalrapportage', halfjaar: 'Halfjaarrapportage', jaar: 'Jaarrapportage' };
-const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 export function leesbareDag(datum: IsoDate): string {
   const [j, m, d] = datum.split('-').map(Number);
