@@ -63,6 +63,18 @@ const PAGINAS: BeheerPagina[] = [
   },
   { naam: 'werkvoorraad', pad: () => '/beheer/werkvoorraad', sleutel: () => o.sleutels.behandelaar, klaar: 'werkvoorraad' },
   {
+    naam: 'nieuwe klacht',
+    pad: () => '/beheer/klachten/nieuw',
+    sleutel: () => o.sleutels.behandelaar,
+    klaar: 'intake',
+    // With a refused submission: the errors in place are part of the page.
+    daarna: async (p) => {
+      await p.fill('#intake-aanbieders-0-id', 'zorg west!');
+      await p.click('#intake button[type=submit]');
+      await p.waitForSelector('#intake-aanbieders-0-id[aria-invalid="true"]');
+    },
+  },
+  {
     naam: 'klacht',
     pad: () => `/beheer/klachten/${o.laat}`,
     sleutel: () => o.sleutels.behandelaar,

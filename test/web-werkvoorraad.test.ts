@@ -154,16 +154,27 @@ describe('werkvoorraad of a klachtbehandelaar', () => {
   }, 60_000);
 
   test('Klachtenprotocol Wmo keten Amsterdam: a klacht from intake to afdoening through the werkvoorraad alone, with a verdaging; the history shows each step and who did it', async () => {
-    const engine = o.t.app.get(EngineService);
-    const id = (
-      await engine.create(
-        amsterdamIntake(new Date(NU.getTime() - 86400_000).toISOString(), 'Pasje voor het leerlingenvervoer niet ontvangen'),
-        { actor: 'kcc' },
-      )
-    ).klacht.id;
+    // Intake through the page's form (POST /klachten, as integrations do), with the facts the regeling asks.
     await open(page, o.base, '/beheer/werkvoorraad', o.sleutels.behandelaar, 'werkvoorraad');
-    await page.click(`#werkvoorraad tr[data-klacht="${id}"] a`);
+    await Promise.all([page.waitForURL(/\/beheer\/klachten\/nieuw$/), page.click('#nieuwe-klacht')]);
+    await page.waitForSelector('body[data-klaar="intake"]');
+    expect(await page.textContent('#intake-feiten legend')).toContain('Vragen van de klachtregeling');
+    await page.fill('#intake-onderwerp', 'Pasje voor het leerlingenvervoer niet ontvangen');
+    await page.fill('#intake-ontvangenDag', '2026-09-14');
+    await page.fill('#intake-ontvangenTijd', '10:30');
+    await page.selectOption('#intake-kanaal', 'telefoon');
+    await page.selectOption('#intake-feiten-wilDirectBijGemeente', 'true');
+    await page.selectOption('#intake-feiten-gerichtAan', 'gemeente');
+    await Promise.all([page.waitForURL(/\/beheer\/klachten\/[0-9a-f-]{36}$/), page.click('#intake button[type=submit]')]);
     await page.waitForSelector('body[data-klaar="tijdlijn"]');
+    expect(await page.textContent('#melding')).toContain('geregistreerd');
+    const id = page.url().split('/').pop()!;
+    const [ingenomen] = await o.db.query(`select onderwerp, kanaal, ontvangen_op, feiten from klacht where id = $1`, [id]);
+    expect(ingenomen.onderwerp).toBe('Pasje voor het leerlingenvervoer niet ontvangen');
+    expect(ingenomen.kanaal).toBe('telefoon');
+    // 10:30 in Amsterdam (CEST, +02:00) whatever the browser's own time zone.
+    expect(new Date(ingenomen.ontvangen_op).toISOString()).toBe('2026-09-14T08:30:00.000Z');
+    expect(ingenomen.feiten).toMatchObject({ wilDirectBijGemeente: true, gerichtAan: 'gemeente' });
     const stappen: Array<[string, Record<string, string>]> = [
       ['FORMELE_BEHANDELING', {}],
       ['IN_BEHANDELING_NEMEN', { beklaagde: 'Afdeling Leerlingenvervoer' }],
@@ -182,7 +193,10 @@ describe('werkvoorraad of a klachtbehandelaar', () => {
     const geschiedenis = await page.$$eval('#gebeurtenissen li', (li) =>
       li.map((x) => [x.getAttribute('data-type'), x.querySelector('.wie')?.textContent]),
     );
-    expect(geschiedenis).toEqual([['KLACHT_ONTVANGEN', 'Door: kcc'], ...stappen.map(([type]) => [type, 'Door: Fatima de Vries'])]);
+    expect(geschiedenis).toEqual([
+      ['KLACHT_ONTVANGEN', 'Door: Fatima de Vries'],
+      ...stappen.map(([type]) => [type, 'Door: Fatima de Vries']),
+    ]);
     const [{ oordeel, state }] = await o.db.query(`select oordeel, state from klacht where id = $1`, [id]);
     expect([oordeel, state]).toEqual(['deelsGegrond', 'gemeente.tevredenheidscheck']);
     await page.screenshot({ path: join(__dirname, 'artifacts', 'werkvoorraad-afgedaan-390.png'), fullPage: true });
@@ -218,4 +232,58 @@ describe('werkvoorraad of a klachtbehandelaar', () => {
       ).status,
     ).toBe(403);
   });
+
+  test('AVG art. 5 lid 1 sub c: the intake form asks exactly the facts of the regeling in force on the day of receipt (GET /intake-vragen)', async () => {
+    const auth = `Bearer ${o.sleutels.behandelaar}`;
+    const v = await request(o.t.http).get('/api/v1/intake-vragen?op=2026-09-14').set('Authorization', auth);
+    expect(v.status).toBe(200);
+    expect(v.body.definitie.id).toBe('gm0363-amsterdam');
+    const namen = v.body.feiten.map((f: { naam: string }) => f.naam);
+    expect(namen).toEqual(expect.arrayContaining(['complex', 'eerderBijAanbieder', 'gerichtAan', 'wilDirectBijGemeente']));
+    expect(namen.slice(-2)).toEqual(['calamiteit', 'geweld']);
+    // Every question is one POST /klachten accepts, and nothing else is (one list, feiten.ts).
+    const w = (f: { type: string; waarden?: string[] }) =>
+      f.type === 'boolean' ? true : f.type === 'getal' ? 1 : f.type === 'keuze' ? f.waarden![0] : 'x';
+    const feiten = Object.fromEntries(v.body.feiten.map((f: { naam: string; type: string; waarden?: string[] }) => [f.naam, w(f)]));
+    const intake = { ...amsterdamIntake('2026-09-14T10:00:00+02:00', 'Alle vragen beantwoord'), feiten };
+    const ja = await request(o.t.http).post('/api/v1/klachten').set('Authorization', auth).send(intake);
+    expect(ja.status).toBe(201);
+    const nee = await request(o.t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', auth)
+      .send({ ...intake, feiten: { ...feiten, nietGevraagd: true } });
+    expect([nee.status, nee.body.invalidParams?.map((p: { name: string }) => p.name)]).toEqual([422, ['feiten.nietGevraagd']]);
+    // A day without a regeling in force, and a day that is not a date.
+    const geen = await request(o.t.http).get('/api/v1/intake-vragen?op=1990-01-01').set('Authorization', auth);
+    expect([geen.status, geen.body.type]).toEqual([404, expect.stringContaining('geen-definitie')]);
+    const fout = await request(o.t.http).get('/api/v1/intake-vragen?op=2026-13-01').set('Authorization', auth);
+    expect([fout.status, fout.body.invalidParams.map((p: { name: string }) => p.name)]).toEqual([400, ['op']]);
+    expect((await request(o.t.http).get('/api/v1/intake-vragen').set('Authorization', `Bearer ${o.sleutels.eigenaar}`)).status).toBe(403);
+  });
+
+  test('a refused intake shows each error under its field, focuses the first, and stores nothing; corrected, the same form registers the klacht', async () => {
+    const [{ n: voor }] = await o.db.query(`select count(*)::int as n from klacht`);
+    await open(page, o.base, '/beheer/klachten/nieuw', o.sleutels.behandelaar, 'intake');
+    await page.fill('#intake-onderwerp', 'Rolstoel niet geleverd');
+    await page.fill('#intake-aanbieders-0-id', 'zorg west!');
+    await page.click('#intake button[type=submit]');
+    await page.waitForSelector('#intake-aanbieders-0-id[aria-invalid="true"]');
+    expect(await page.textContent('#intake-aanbieders-0-id-fout')).toMatch(/letters, cijfers/);
+    // The channel was not chosen: its error too, and the focus on the first field in error in the form's order.
+    expect(await page.getAttribute('#intake-kanaal', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('#intake-kanaal-fout')).toMatch(/kanaal/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('intake-kanaal');
+    expect(await page.getAttribute('#intake-aanbieders-0-id', 'aria-describedby')).toContain('intake-aanbieders-0-id-fout');
+    expect(await o.db.query(`select count(*)::int as n from klacht`)).toEqual([{ n: voor }]);
+
+    await page.selectOption('#intake-kanaal', 'balie');
+    await page.fill('#intake-aanbieders-0-id', 'zorg-west');
+    await page.fill('#intake-aanbieders-0-naam', 'Zorg West');
+    await page.selectOption('#intake-aanbieders-0-type', 'wmo');
+    await Promise.all([page.waitForURL(/\/beheer\/klachten\/[0-9a-f-]{36}$/), page.click('#intake button[type=submit]')]);
+    const id = page.url().split('/').pop()!;
+    const [k] = await o.db.query(`select aanbieders from klacht where id = $1`, [id]);
+    expect(k.aanbieders).toEqual([{ id: 'zorg-west', naam: 'Zorg West', type: 'wmo' }]);
+    expect(await o.db.query(`select count(*)::int as n from klacht`)).toEqual([{ n: voor + 1 }]);
+  }, 60_000);
 });

@@ -178,6 +178,15 @@ export interface VolgendeGebeurtenis {
   data: DataVeldBeschrijving[];
 }
 
+/** A question the regeling asks at intake: one declared fact, for a form (a behandelaar's intake page). */
+export interface IntakeVraag {
+  naam: string;
+  type: 'boolean' | 'getal' | 'tekst' | 'keuze';
+  omschrijving: string;
+  /** For `keuze`: the allowed values. */
+  waarden?: string[];
+}
+
 /**
  * Checks a service runs around `step` (optional on the contract so a purpose-built regime may omit
  * them): wrong event data and registration values are field errors (HTTP 422), not refusals of the
@@ -192,6 +201,8 @@ export interface RegimeControles {
   controleerRegistratie(invoer: unknown, pad?: string): { waarden: RegistratieWaarden; fouten: OngeldigVeld[] };
   /** Field errors for intake facts: only facts this version declares (or the engine's own), each of its kind. */
   controleerFeiten(feiten: unknown, pad?: string): OngeldigVeld[];
+  /** The facts an intake form asks: the ones this version declares, then the melding-facts every regime reads. */
+  intakeVragen(): IntakeVraag[];
   /** The allowed registration values of this version (empty list: not registered). */
   registratieLijsten(): Record<keyof RegistratieWaarden, string[]>;
   /** The given event types (from StepResult.volgendeEvents) a caller may send, with their data. */

@@ -17,7 +17,7 @@ import {
 import type { Gecompileerd } from './compiler/compile-definitie';
 import type { KlachtContext } from './compiler/types';
 import type { Definitie } from './definition/types';
-import { controleerFeiten } from './feiten';
+import { controleerFeiten, intakeVragen } from './feiten';
 import { controleerRegistratie, registratieLijsten, registratieVanGebeurtenis } from './registratie';
 import { kalenderdag } from './termijnen';
 
@@ -76,6 +76,9 @@ export function maakControles(
     },
     controleerFeiten(feiten: unknown, pad?: string) {
       return controleerFeiten(def, feiten, pad);
+    },
+    intakeVragen() {
+      return intakeVragen(def);
     },
     registratieLijsten() {
       return registratieLijsten(def);

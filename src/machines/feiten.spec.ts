@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { BASIS, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from './definition/test-fixture';
 import { loadAndValidate } from './definition/validate';
-import { controleerFeiten } from './feiten';
+import { controleerFeiten, intakeVragen } from './feiten';
 
 afterEach(ruimTijdelijkeMappenOp);
 
@@ -58,5 +58,23 @@ describe('intake facts against the definition (AVG art. 5 lid 1 sub c; the regel
     expect(controleerFeiten(definitie(), ['complex'])).toEqual([
       { name: 'feiten', reason: 'geef een object met feiten, bijvoorbeeld { "complex": false }' },
     ]);
+  });
+
+  it('the intake form asks what the regeling declares, in its order, then calamiteit and geweld (Wmo 2015 art. 3.4); never derived or ombudsman facts', () => {
+    const def = definitie();
+    const vragen = intakeVragen(def);
+    expect(vragen.map((v) => v.naam)).toEqual([...Object.keys(def.feiten), 'calamiteit', 'geweld']);
+    expect(vragen.find((v) => v.naam === 'gerichtAan')).toEqual({
+      naam: 'gerichtAan',
+      type: 'keuze',
+      omschrijving: def.feiten.gerichtAan.omschrijving,
+      waarden: ['gemeente', 'aanbieder'],
+    });
+    expect(vragen.find((v) => v.naam === 'complex')).not.toHaveProperty('waarden');
+    // Every question asked is one the intake check accepts (one meaning: the form never asks what is then refused).
+    for (const v of vragen) {
+      const w = v.type === 'boolean' ? true : v.type === 'getal' ? 1 : v.type === 'keuze' ? v.waarden![0] : 'x';
+      expect(controleerFeiten(def, { [v.naam]: w })).toEqual([]);
+    }
   });
 });

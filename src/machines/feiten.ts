@@ -6,7 +6,7 @@
  *
  * Pure: the engine checks an intake with this against the definition version the klacht will be pinned to.
  */
-import type { OngeldigVeld } from './contract';
+import type { IntakeVraag, OngeldigVeld } from './contract';
 import { AFGELEIDE_FEITEN } from './compiler/voorwaarde';
 import { didYouMean } from './definition/suggest';
 import type { Definitie, FeitDeclaratie } from './definition/types';
@@ -58,6 +58,26 @@ function soortFout(decl: FeitDeclaratie, w: unknown): string | undefined {
       return past(w) || (Array.isArray(w) && w.every(past)) ? undefined : `moet een van ${waarden.join(', ')} zijn (of een lijst daarvan)`;
     }
   }
+}
+
+/**
+ * What an intake form asks (the werkvoorraad's intake page): the facts this version's regeling declares,
+ * in the definition's order, then calamiteit and geweld, which decide a melding to the toezichthouder in
+ * every regime (Wmo 2015 art. 3.4, Jeugdwet art. 4.1.8). Derived facts are computed from the intake
+ * itself and ombudsman facts belong to a request, so a form does not ask them.
+ */
+export function intakeVragen(def: Definitie): IntakeVraag[] {
+  const vraag = (naam: string, d: FeitDeclaratie): IntakeVraag => ({
+    naam,
+    type: d.type,
+    omschrijving: d.omschrijving,
+    ...(d.type === 'keuze' ? { waarden: [...(d.waarden ?? [])] } : {}),
+  });
+  const eigen = Object.entries(def.feiten).map(([naam, d]) => vraag(naam, d));
+  const melding = (['calamiteit', 'geweld'] as const)
+    .filter((naam) => !Object.prototype.hasOwnProperty.call(def.feiten, naam))
+    .map((naam) => vraag(naam, INGEBOUWDE_FEITEN[naam]));
+  return [...eigen, ...melding];
 }
 
 /** Field errors for the facts of an intake (empty: all declared, each of its kind). */

@@ -130,6 +130,25 @@ export const IK_SCHEMA: Schema = object({
   naam: tekst({ description: 'De naam van de sleutel, of de medewerker achter een OIDC-token.' }),
 });
 
+/** GET /intake-vragen (werkvoorraad.service.ts). */
+export const INTAKE_VRAGEN_SCHEMA: Schema = object({
+  gemeente: gemeenteMetNaam,
+  op: datum({ description: 'De ontvangstdag waarvoor de vragen gelden.' }),
+  definitie: object({ id: tekst({ example: 'gm0363-amsterdam' }), versie: tekst() }),
+  kanalen: lijst(tekst(), { description: 'De waarden van kanaal in POST /klachten.' }),
+  ingediendBij: lijst(tekst(), { description: 'De waarden van ingediendBij in POST /klachten.' }),
+  soorten: lijst(tekst(), { description: 'De waarden van soort in POST /klachten.' }),
+  aanbiederTypes: lijst(tekst(), { description: 'De waarden van aanbieders[].type in POST /klachten.' }),
+  feiten: lijst(
+    object({
+      naam: tekst({ example: 'eerderBijAanbieder' }),
+      type: tekst({ enum: ['boolean', 'getal', 'tekst', 'keuze'] }),
+      omschrijving: tekst(),
+      'waarden?': lijst(tekst(), { description: 'Bij type keuze: de toegestane waarden.' }),
+    }),
+  ),
+});
+
 /** GET /werkvoorraad (werkvoorraad.service.ts). */
 export const WERKVOORRAAD_SCHEMA: Schema = object({
   gemeente: gemeenteMetNaam,

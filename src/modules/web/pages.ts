@@ -6,7 +6,7 @@
  */
 import { esc } from '../reports/svg-grafiek';
 
-export type Pagina = 'index' | 'diagram' | 'tijdlijn' | 'paden' | 'voorbeeld' | 'rapportages' | 'werkvoorraad';
+export type Pagina = 'index' | 'diagram' | 'tijdlijn' | 'paden' | 'voorbeeld' | 'rapportages' | 'werkvoorraad' | 'intake';
 
 const TITELS: Record<Pagina, string> = {
   index: 'Overzicht',
@@ -16,6 +16,7 @@ const TITELS: Record<Pagina, string> = {
   voorbeeld: 'Regeling controleren',
   rapportages: 'Rapportages',
   werkvoorraad: 'Werkvoorraad',
+  intake: 'Nieuwe klacht',
 };
 
 /** The main navigation; the werkvoorraad link is shown to klachtbehandelaars and aanbieders only (beheer.js). */

@@ -50,6 +50,7 @@ export class WebPaginaService implements OnModuleInit {
     adapter.get('/beheer/voorbeeld', (_req: Request, res: Response) => stuur(res, 'voorbeeld'));
     adapter.get('/beheer/rapportages', (_req: Request, res: Response) => stuur(res, 'rapportages'));
     adapter.get('/beheer/werkvoorraad', (_req: Request, res: Response) => stuur(res, 'werkvoorraad'));
+    adapter.get('/beheer/klachten/nieuw', (_req: Request, res: Response) => stuur(res, 'intake'));
     adapter.get('/beheer/klachten/:id', (req: Request, res: Response) => {
       const id = String(req.params.id);
       if (!UUID.test(id)) {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPropertyOptional,
@@ -8,9 +9,9 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { probleemSchema } from '../../common/openapi';
-import { GEBEURTENIS_GEVOLGEN_SCHEMA, IK_SCHEMA, WERKVOORRAAD_SCHEMA } from './api.schema';
+import { GEBEURTENIS_GEVOLGEN_SCHEMA, IK_SCHEMA, INTAKE_VRAGEN_SCHEMA, WERKVOORRAAD_SCHEMA } from './api.schema';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ProblemException } from '../../common/problem';
 import { SYSTEEM_GEBEURTENISSEN } from '../../machines/compiler/gebeurtenissen';
 import { KlachtToegang } from '../auth/klacht-toegang.interceptor';
@@ -19,7 +20,7 @@ import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, type Tenant } from '../auth/tenant';
 import { GebeurtenisDto } from '../klachten/dto/gebeurtenis.dto';
 import { alsProblem } from '../klachten/klachten.controller';
-import { WerkvoorraadService, type GebeurtenisGevolgen, type Werkvoorraad } from './werkvoorraad.service';
+import { WerkvoorraadService, type GebeurtenisGevolgen, type IntakeVragen, type Werkvoorraad } from './werkvoorraad.service';
 
 export class WerkvoorraadQuery {
   @ApiPropertyOptional({ description: 'Alleen klachten in deze toestand (of een subtoestand ervan).', example: 'intern.inBehandeling' })
@@ -41,6 +42,13 @@ export class WerkvoorraadQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'teLaat moet true of false zijn' })
   teLaat?: boolean;
+}
+
+export class IntakeVragenQuery {
+  @ApiPropertyOptional({ description: 'De ontvangstdag (JJJJ-MM-DD); standaard vandaag.', example: '2026-12-04' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'op moet een datum zijn (JJJJ-MM-DD), bijvoorbeeld 2026-12-04' })
+  op?: string;
 }
 
 /**
@@ -83,6 +91,23 @@ export class WerkvoorraadController {
   })
   lijst(@HuidigeTenant() tenant: Tenant, @Query() q: WerkvoorraadQuery): Promise<Werkvoorraad> {
     return this.werkvoorraad.lijst(tenant, q);
+  }
+
+  @Get('intake-vragen')
+  @Rollen('klachtbehandelaar', 'aanbieder', 'systeem')
+  @ApiOperation({
+    operationId: 'intakeVragen',
+    summary: 'Wat de klachtregeling van uw gemeente bij de intake vraagt: de keuzes van POST /klachten en de feiten van de regeling',
+    description:
+      'Voor een intakeformulier: de feiten die de versie van de klachtregeling vraagt die op de ontvangstdag geldt (de versie waaraan de klacht vast komt te zitten). POST /klachten weigert elk ander feit (feiten-ongeldig).',
+  })
+  @ApiOkResponse({ description: 'De vragen bij de intake.', schema: INTAKE_VRAGEN_SCHEMA })
+  @ApiNotFoundResponse({ description: 'Op die dag geldt geen klachtregeling voor uw gemeente (geen-definitie).' })
+  intakeVragen(@HuidigeTenant() tenant: Tenant, @Query() q: IntakeVragenQuery): IntakeVragen {
+    const vragen = this.werkvoorraad.intakeVragen(tenant, q.op);
+    if (!vragen)
+      throw ProblemException.notFound(`Op ${q.op ?? 'deze dag'} geldt geen klachtregeling voor ${tenant.gemeente}.`, 'geen-definitie');
+    return vragen;
   }
 
   @Post('klachten/:id/gebeurtenis-gevolgen')

@@ -2,11 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
-import type { KlachtEvent, TermijnView } from '../../machines/contract';
+import type { IntakeVraag, KlachtEvent, TermijnView } from '../../machines/contract';
+import { kalenderdag } from '../../machines/termijnen';
 import { omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
 import type { Regime } from '../../machines/regime';
 import type { Tenant } from '../auth/tenant';
 import { EngineService } from '../engine/engine.service';
+import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
+import { AANBIEDER_TYPES, INGEDIEND_BIJ, KANALEN, SOORTEN } from '../klachten/dto/klacht-intake.dto';
 import { band, openVerplichting, teLaat, type Band } from '../termijnen/te-laat';
 import { BIJNA_DAGEN } from './procesoverzicht.service';
 import { WEB_REGISTRY, type WebRegistry } from './web-registry.provider';
@@ -61,6 +64,17 @@ export interface GebeurtenisGevolgen {
   termijnen: TermijnGevolg[];
 }
 
+export interface IntakeVragen {
+  gemeente: { code: string; naam: string };
+  op: string;
+  definitie: { id: string; versie: string };
+  kanalen: string[];
+  ingediendBij: string[];
+  soorten: string[];
+  aanbiederTypes: string[];
+  feiten: IntakeVraag[];
+}
+
 /** Most klachten a behandelaar's list shows at once (sorted by urgency, so the ones cut off are the least urgent). */
 export const MAX_WERKVOORRAAD = 500;
 
@@ -77,7 +91,28 @@ export class WerkvoorraadService {
     @Inject(WEB_REGISTRY) private readonly registry: WebRegistry,
     private readonly engine: EngineService,
     @Inject(KLOK) private readonly klok: Klok,
+    @Inject(REGIME_BRON) private readonly regimes: RegimeBron,
   ) {}
+
+  /**
+   * What an intake form asks for the caller's gemeente on a day of receipt: the choices of POST /klachten
+   * and the facts of the regeling in force that day (the version the klacht will be pinned to). Undefined
+   * when no regeling is in force that day (the intake itself would then be refused with geen-definitie).
+   */
+  intakeVragen(tenant: Tenant, op = kalenderdag(this.klok.nu().toISOString())): IntakeVragen | undefined {
+    const regime = this.regimes.forGemeente(tenant.gemeente, op);
+    if (!regime) return undefined;
+    return {
+      gemeente: { code: tenant.gemeente, naam: this.gemeenteNaam(tenant.gemeente) },
+      op,
+      definitie: { id: regime.summary.id, versie: regime.summary.versie },
+      kanalen: [...KANALEN],
+      ingediendBij: [...INGEDIEND_BIJ],
+      soorten: [...SOORTEN],
+      aanbiederTypes: [...AANBIEDER_TYPES],
+      feiten: regime.controles?.intakeVragen() ?? [],
+    };
+  }
 
   /** The gemeente's name from its definitions (the code when it has none loaded). */
   gemeenteNaam(code: string): string {

@@ -751,6 +751,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/intake-vragen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Wat de klachtregeling van uw gemeente bij de intake vraagt: de keuzes van POST /klachten en de feiten van de regeling
+         * @description Voor een intakeformulier: de feiten die de versie van de klachtregeling vraagt die op de ontvangstdag geldt (de versie waaraan de klacht vast komt te zitten). POST /klachten weigert elk ander feit (feiten-ongeldig).
+         *
+         *     Rollen: klachtbehandelaar, aanbieder, systeem.
+         */
+        get: operations["intakeVragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/klachten/{id}/gebeurtenis-gevolgen": {
         parameters: {
             query?: never;
@@ -6516,6 +6538,131 @@ export interface operations {
             };
             /** @description De rol mag dit niet (geen-toegang) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    intakeVragen: {
+        parameters: {
+            query?: {
+                /** @description De ontvangstdag (JJJJ-MM-DD); standaard vandaag. */
+                op?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De vragen bij de intake. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        gemeente: {
+                            /** @example GM0363 */
+                            code: string;
+                            /** @example Amsterdam */
+                            naam: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description De ontvangstdag waarvoor de vragen gelden.
+                         */
+                        op: string;
+                        definitie: {
+                            /** @example gm0363-amsterdam */
+                            id: string;
+                            versie: string;
+                        };
+                        /** @description De waarden van kanaal in POST /klachten. */
+                        kanalen: string[];
+                        /** @description De waarden van ingediendBij in POST /klachten. */
+                        ingediendBij: string[];
+                        /** @description De waarden van soort in POST /klachten. */
+                        soorten: string[];
+                        /** @description De waarden van aanbieders[].type in POST /klachten. */
+                        aanbiederTypes: string[];
+                        feiten: {
+                            /** @example eerderBijAanbieder */
+                            naam: string;
+                            /** @enum {string} */
+                            type: "boolean" | "getal" | "tekst" | "keuze";
+                            omschrijving: string;
+                            /** @description Bij type keuze: de toegestane waarden. */
+                            waarden?: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Op die dag geldt geen klachtregeling voor uw gemeente (geen-definitie). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

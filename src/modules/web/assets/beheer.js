@@ -547,6 +547,10 @@
             '.',
         }),
       );
+      if (ik && ik.rol === 'klachtbehandelaar')
+        c.appendChild(
+          el('p', null, el('a', { class: 'knop', id: 'nieuwe-klacht', href: '/beheer/klachten/nieuw', text: 'Nieuwe klacht registreren' })),
+        );
       function keuze(id, label, huidig, opties) {
         return el(
           'label',
@@ -669,6 +673,11 @@
       var c = inhoud();
       c.textContent = '';
       document.getElementById('titel').textContent = klachtNaam(k);
+      if (location.hash === '#geregistreerd') {
+        // Arrived from the intake form (intake()): say so once.
+        meld('De klacht is geregistreerd. De termijnen lopen vanaf het moment van ontvangst.');
+        history.replaceState(null, '', location.pathname + location.search);
+      }
       document.title = klachtNaam(k) + ' — Klachtregie';
       var afdoening = [k.oordeel ? OORDELEN[k.oordeel] || woorden(k.oordeel) : null, k.afdoening ? woorden(k.afdoening) : null]
         .filter(Boolean)
@@ -842,6 +851,107 @@
     return sectie;
   }
 
+  /* One form field with its label, hint and error line (WCAG 3.3.1, 3.3.2), for the event forms and the
+   * intake form. o: { id, naam, label, hint, soort, waarden, waardeLabel, verplicht, waarde }. `lees` gives the value as
+   * the API takes it, or undefined for an empty field (an empty field is not sent). */
+  function maakVeld(o) {
+    var id = o.id;
+    var label = o.label;
+    var hint = el('p', { class: 'hint', id: id + '-hint', text: hoofdletter(o.hint) });
+    var fout = el('p', { class: 'veldfout', id: id + '-fout' });
+    var beschreven = id + '-hint ' + id + '-fout';
+    var invoer,
+      lees,
+      wrap = el('div', { class: 'veld', 'data-veld': o.naam });
+    if (o.soort === 'keuze' || o.soort === 'termijn') {
+      var waarden = o.waarden || [];
+      invoer = el(
+        'select',
+        { id: id, 'aria-describedby': beschreven },
+        el('option', { value: '', text: '— kies —' }),
+        waarden.map(function (w) {
+          return el('option', { value: w, text: o.waardeLabel ? o.waardeLabel(w) : woorden(w) });
+        }),
+      );
+      if (waarden.length === 1) invoer.value = waarden[0];
+      lees = function () {
+        return invoer.value || undefined;
+      };
+    } else if (o.soort === 'jaNee') {
+      invoer = el(
+        'select',
+        { id: id, 'aria-describedby': beschreven },
+        el('option', { value: '', text: '— kies —' }),
+        el('option', { value: 'true', text: 'ja' }),
+        el('option', { value: 'false', text: 'nee' }),
+      );
+      lees = function () {
+        return invoer.value === '' ? undefined : invoer.value === 'true';
+      };
+    } else if (o.soort === 'waar') {
+      invoer = el('input', { type: 'checkbox', id: id, 'aria-describedby': beschreven });
+      lees = function () {
+        return invoer.checked ? true : undefined;
+      };
+    } else if (o.soort === 'duur') {
+      // ISO 8601 in one unit (P4W): asked as a number and a unit, in words.
+      var eenheid = el(
+        'select',
+        { id: id + '-eenheid', 'aria-label': 'Eenheid' },
+        el('option', { value: 'W', text: 'weken' }),
+        el('option', { value: 'D', text: 'dagen' }),
+        el('option', { value: 'M', text: 'maanden' }),
+      );
+      invoer = el('input', { type: 'number', id: id, min: '1', step: '1', inputmode: 'numeric', 'aria-describedby': beschreven });
+      lees = function () {
+        return invoer.value.trim() === '' ? undefined : 'P' + invoer.value.trim() + eenheid.value;
+      };
+      wrap.appendChild(el('label', { for: id, text: label }));
+      wrap.appendChild(hint);
+      wrap.appendChild(el('div', { class: 'duur' }, invoer, eenheid));
+    } else if (o.soort === 'datum' || o.soort === 'tijd') {
+      invoer = el('input', { type: o.soort === 'datum' ? 'date' : 'time', id: id, 'aria-describedby': beschreven });
+      lees = function () {
+        return invoer.value || undefined;
+      };
+    } else if (o.soort === 'getal') {
+      invoer = el('input', { type: 'number', id: id, step: '1', inputmode: 'numeric', 'aria-describedby': beschreven });
+      lees = function () {
+        return invoer.value.trim() === '' ? undefined : Number(invoer.value);
+      };
+    } else if (o.soort === 'teksten') {
+      invoer = el('textarea', { id: id, rows: '3', 'aria-describedby': beschreven });
+      lees = function () {
+        var r = invoer.value
+          .split('\n')
+          .map(function (x) {
+            return x.trim();
+          })
+          .filter(Boolean);
+        return r.length ? r : undefined;
+      };
+    } else {
+      invoer = el('input', { type: 'text', id: id, 'aria-describedby': beschreven });
+      lees = function () {
+        return invoer.value.trim() === '' ? undefined : invoer.value;
+      };
+    }
+    if (o.verplicht) invoer.setAttribute('aria-required', 'true');
+    if (o.waarde !== undefined && o.waarde !== null) invoer.value = o.waarde;
+    if (!wrap.childNodes.length) {
+      if (o.soort === 'waar') {
+        wrap.appendChild(el('label', { for: id }, invoer, ' ' + label));
+        wrap.appendChild(hint);
+      } else {
+        wrap.appendChild(el('label', { for: id, text: label }));
+        wrap.appendChild(hint);
+        wrap.appendChild(invoer);
+      }
+    }
+    wrap.appendChild(fout);
+    return { wrap: wrap, invoer: invoer, lees: lees, fout: fout };
+  }
+
   function gebeurtenisForm(k, v, termijnLabels) {
     var velden = v.data.filter(function (d) {
       return d.soort !== 'registratie' && d.soort !== 'intake';
@@ -858,96 +968,23 @@
     form.appendChild(samenvatting);
     var lezers = [];
     velden.forEach(function (d) {
-      var id = 'veld-' + v.type + '-' + d.naam;
-      var label = (VELDLABELS[d.naam] || hoofdletter(d.naam)) + (d.verplicht ? '' : ' (niet verplicht)');
-      var hint = el('p', { class: 'hint', id: id + '-hint', text: hoofdletter(d.omschrijving) });
-      var fout = el('p', { class: 'veldfout', id: id + '-fout' });
-      var beschreven = id + '-hint ' + id + '-fout';
-      var invoer,
-        lees,
-        wrap = el('div', { class: 'veld', 'data-veld': d.naam });
-      if (d.soort === 'keuze' || d.soort === 'termijn') {
-        var waarden = d.waarden || [];
-        invoer = el(
-          'select',
-          { id: id, 'aria-describedby': beschreven },
-          el('option', { value: '', text: '— kies —' }),
-          waarden.map(function (w) {
-            return el('option', { value: w, text: d.soort === 'termijn' ? termijnLabels[w] || w : woorden(w) });
-          }),
-        );
-        if (waarden.length === 1) invoer.value = waarden[0];
-        lees = function () {
-          return invoer.value || undefined;
-        };
-      } else if (d.soort === 'jaNee') {
-        invoer = el(
-          'select',
-          { id: id, 'aria-describedby': beschreven },
-          el('option', { value: '', text: '— kies —' }),
-          el('option', { value: 'true', text: 'ja' }),
-          el('option', { value: 'false', text: 'nee' }),
-        );
-        lees = function () {
-          return invoer.value === '' ? undefined : invoer.value === 'true';
-        };
-      } else if (d.soort === 'waar') {
-        invoer = el('input', { type: 'checkbox', id: id, 'aria-describedby': beschreven });
-        lees = function () {
-          return invoer.checked ? true : undefined;
-        };
-      } else if (d.soort === 'duur') {
-        // ISO 8601 in one unit (P4W): asked as a number and a unit, in words.
-        var eenheid = el(
-          'select',
-          { id: id + '-eenheid', 'aria-label': 'Eenheid' },
-          el('option', { value: 'W', text: 'weken' }),
-          el('option', { value: 'D', text: 'dagen' }),
-          el('option', { value: 'M', text: 'maanden' }),
-        );
-        invoer = el('input', { type: 'number', id: id, min: '1', step: '1', inputmode: 'numeric', 'aria-describedby': beschreven });
-        lees = function () {
-          return invoer.value.trim() === '' ? undefined : 'P' + invoer.value.trim() + eenheid.value;
-        };
-        wrap.appendChild(el('label', { for: id, text: label }));
-        wrap.appendChild(hint);
-        wrap.appendChild(el('div', { class: 'duur' }, invoer, eenheid));
-      } else if (d.soort === 'datum') {
-        invoer = el('input', { type: 'date', id: id, 'aria-describedby': beschreven });
-        lees = function () {
-          return invoer.value || undefined;
-        };
-      } else if (d.soort === 'teksten') {
-        invoer = el('textarea', { id: id, rows: '3', 'aria-describedby': beschreven });
-        lees = function () {
-          var r = invoer.value
-            .split('\n')
-            .map(function (x) {
-              return x.trim();
-            })
-            .filter(Boolean);
-          return r.length ? r : undefined;
-        };
-      } else {
-        invoer = el('input', { type: 'text', id: id, 'aria-describedby': beschreven });
-        lees = function () {
-          return invoer.value.trim() === '' ? undefined : invoer.value;
-        };
-      }
-      if (d.verplicht) invoer.setAttribute('aria-required', 'true');
-      if (!wrap.childNodes.length) {
-        if (d.soort === 'waar') {
-          wrap.appendChild(el('label', { for: id }, invoer, ' ' + label));
-          wrap.appendChild(hint);
-        } else {
-          wrap.appendChild(el('label', { for: id, text: label }));
-          wrap.appendChild(hint);
-          wrap.appendChild(invoer);
-        }
-      }
-      wrap.appendChild(fout);
-      form.appendChild(wrap);
-      lezers.push({ naam: d.naam, lees: lees, invoer: invoer, fout: fout });
+      var f = maakVeld({
+        id: 'veld-' + v.type + '-' + d.naam,
+        naam: d.naam,
+        label: (VELDLABELS[d.naam] || hoofdletter(d.naam)) + (d.verplicht ? '' : ' (niet verplicht)'),
+        hint: hoofdletter(d.omschrijving),
+        soort: d.soort,
+        waarden: d.waarden,
+        waardeLabel:
+          d.soort === 'termijn'
+            ? function (w) {
+                return termijnLabels[w] || w;
+              }
+            : null,
+        verplicht: d.verplicht,
+      });
+      form.appendChild(f.wrap);
+      lezers.push({ naam: d.naam, lees: f.lees, invoer: f.invoer, fout: f.fout });
     });
     if (!velden.length) form.appendChild(el('p', { text: 'Voor deze stap hoeft u niets in te vullen.' }));
     var gevolgen = el('div', { class: 'gevolgen', id: 'gevolgen-' + v.type, 'aria-live': 'polite' });
@@ -1083,6 +1120,265 @@
         });
     });
     return form;
+  }
+
+  // ------------------------------------------------------------------ intake (nieuwe klacht)
+  var INGEDIEND_LABELS = { gemeente: 'bij de gemeente', aanbieder: 'bij de aanbieder', ombudsman: 'via de ombudsman' };
+  var AANBIEDER_LABELS = { wmo: 'Wmo-ondersteuning', jeugdhulp: 'jeugdhulp', zorg: 'zorg (Wkkgz)', overig: 'overig' };
+
+  /* A random Idempotency-Key (UUID v4); getRandomValues also works where randomUUID is not offered (no HTTPS). */
+  function nieuweSleutel() {
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map
+      .call(b, function (x) {
+        return (x < 16 ? '0' : '') + x.toString(16);
+      })
+      .join('');
+    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+  }
+
+  /* A wall-clock day and time in Amsterdam as an ISO moment with its offset (+01:00 or +02:00), whatever the
+   * browser's own time zone: the termijnen run from the moment of receipt in Dutch time (Atw, Awb 9:11). */
+  function amsterdamsMoment(dag, tijd) {
+    var gok = Date.parse(dag + 'T' + tijd + ':00Z');
+    var p = {};
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(new Date(gok))
+      .forEach(function (x) {
+        p[x.type] = x.value;
+      });
+    var min = Math.round((Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute) - gok) / 60000);
+    var abs = Math.abs(min);
+    var tw = function (n) {
+      return (n < 10 ? '0' : '') + n;
+    };
+    return dag + 'T' + tijd + ':00' + (min < 0 ? '-' : '+') + tw(Math.floor(abs / 60)) + ':' + tw(abs % 60);
+  }
+
+  /* The intake form: what POST /klachten takes, with the facts the regeling in force on the day of receipt asks
+   * (GET /intake-vragen). The same endpoint and checks as integrations; errors in place under each field. */
+  function intake() {
+    return json('/intake-vragen').then(function (v) {
+      var c = inhoud();
+      document.getElementById('titel').textContent = 'Nieuwe klacht · ' + v.gemeente.naam;
+      c.appendChild(
+        el('p', {
+          text: 'Registreer een klacht die binnenkwam. De termijnen gaan lopen vanaf het moment van ontvangst, volgens de klachtregeling die op die dag geldt.',
+        }),
+      );
+      var form = el('form', { class: 'gebeurtenis intake', id: 'intake', novalidate: true, 'aria-labelledby': 'titel' });
+      var samenvatting = el('div', { class: 'foutblok', role: 'alert', id: 'intake-fouten', hidden: true });
+      form.appendChild(samenvatting);
+      var lezers = [];
+      function veld(naam, o, ouder) {
+        o.id = 'intake-' + naam.replace(/\[(\d+)\]/g, '.$1').replace(/\./g, '-');
+        o.naam = naam;
+        var f = maakVeld(o);
+        (ouder || form).appendChild(f.wrap);
+        lezers.push({ naam: naam, lees: f.lees, invoer: f.invoer, fout: f.fout });
+        return f;
+      }
+      function labels(tabel) {
+        return function (w) {
+          return tabel[w] || woorden(w);
+        };
+      }
+      veld('onderwerp', {
+        label: 'Onderwerp',
+        hint: 'Waar gaat de klacht over, in één zin (geen namen of BSN).',
+        soort: 'tekst',
+        verplicht: true,
+      });
+      var nu = new Date();
+      var tw = function (n) {
+        return (n < 10 ? '0' : '') + n;
+      };
+      var dag = veld('ontvangenDag', {
+        label: 'Ontvangen op',
+        hint: 'De dag waarop de klacht binnenkwam.',
+        soort: 'datum',
+        verplicht: true,
+        waarde: v.op,
+      });
+      var tijd = veld('ontvangenTijd', {
+        label: 'Tijdstip van ontvangst',
+        hint: 'Nederlandse tijd.',
+        soort: 'tijd',
+        verplicht: true,
+        waarde: tw(nu.getHours()) + ':' + tw(nu.getMinutes()),
+      });
+      veld('kanaal', {
+        label: 'Hoe kwam de klacht binnen',
+        hint: '',
+        soort: 'keuze',
+        waarden: v.kanalen,
+        waardeLabel: labels(KANALEN),
+        verplicht: true,
+      });
+      veld('ingediendBij', {
+        label: 'Waar is de klacht ingediend',
+        hint: '',
+        soort: 'keuze',
+        waarden: v.ingediendBij,
+        waardeLabel: labels(INGEDIEND_LABELS),
+        verplicht: true,
+        waarde: 'gemeente',
+      });
+      veld('soort', {
+        label: 'Soort melding',
+        hint: '',
+        soort: 'keuze',
+        waarden: v.soorten,
+        waardeLabel: labels(SOORTEN),
+        verplicht: true,
+        waarde: 'klacht',
+      });
+
+      var aanbieder = el('fieldset', { class: 'groep' }, el('legend', { text: 'Over welke aanbieder gaat de klacht (niet verplicht)' }));
+      veld('aanbieders[0].naam', { label: 'Naam van de aanbieder', hint: '', soort: 'tekst' }, aanbieder);
+      veld(
+        'aanbieders[0].id',
+        { label: 'Code van de aanbieder', hint: 'Zoals in het contractbeheer, bijvoorbeeld zorg-west.', soort: 'tekst' },
+        aanbieder,
+      );
+      veld(
+        'aanbieders[0].type',
+        {
+          label: 'Soort ondersteuning',
+          hint: 'Bepaalt of een bijzondere klachtregeling geldt (Jeugdwet, Wkkgz).',
+          soort: 'keuze',
+          waarden: v.aanbiederTypes,
+          waardeLabel: labels(AANBIEDER_LABELS),
+        },
+        aanbieder,
+      );
+      form.appendChild(aanbieder);
+
+      var feitenVak = el('fieldset', { class: 'groep', id: 'intake-feiten' });
+      form.appendChild(feitenVak);
+      var feitLezers = [];
+      function toonFeiten(vragen) {
+        lezers = lezers.filter(function (l) {
+          return feitLezers.indexOf(l) < 0;
+        });
+        feitLezers = [];
+        feitenVak.textContent = '';
+        feitenVak.appendChild(el('legend', { text: 'Vragen van de klachtregeling (versie ' + vragen.definitie.versie + ')' }));
+        feitenVak.appendChild(el('p', { class: 'hint', text: 'Vul in wat u weet; laat leeg wat nog niet bekend is.' }));
+        vragen.feiten.forEach(function (q) {
+          var f = veld(
+            'feiten.' + q.naam,
+            {
+              label: hoofdletter(woorden(q.naam)),
+              hint: q.omschrijving,
+              soort: q.type === 'boolean' ? 'jaNee' : q.type,
+              waarden: q.waarden,
+            },
+            feitenVak,
+          );
+          feitLezers.push(lezers[lezers.length - 1]);
+          return f;
+        });
+      }
+      toonFeiten(v);
+      // Another day of receipt may fall under another version of the regeling, with other questions.
+      dag.invoer.addEventListener('change', function () {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(dag.invoer.value)) return;
+        json('/intake-vragen?op=' + dag.invoer.value).then(toonFeiten, toonFout);
+      });
+
+      var knop = el('button', { type: 'submit', class: 'hoofd', text: 'Klacht registreren' });
+      form.appendChild(el('div', { class: 'knoppen' }, knop));
+      c.appendChild(form);
+
+      // One key per attempt: a retry after a lost answer replays it; after a refusal (nothing stored) a new one.
+      var sleutel = nieuweSleutel();
+      function lees(naam) {
+        var l = lezers.filter(function (x) {
+          return x.naam === naam;
+        })[0];
+        return l ? l.lees() : undefined;
+      }
+      function body() {
+        var b = { gemeente: v.gemeente.code, aanbieders: [], feiten: {} };
+        ['onderwerp', 'kanaal', 'ingediendBij', 'soort'].forEach(function (n) {
+          if (lees(n) !== undefined) b[n] = lees(n);
+        });
+        if (lees('ontvangenDag') && lees('ontvangenTijd')) b.ontvangenOp = amsterdamsMoment(lees('ontvangenDag'), lees('ontvangenTijd'));
+        var a = {};
+        ['id', 'naam', 'type'].forEach(function (n) {
+          if (lees('aanbieders[0].' + n) !== undefined) a[n] = lees('aanbieders[0].' + n);
+        });
+        if (Object.keys(a).length) b.aanbieders.push(a);
+        feitLezers.forEach(function (l) {
+          var w = l.lees();
+          if (w !== undefined) b.feiten[l.naam.slice('feiten.'.length)] = w;
+        });
+        return b;
+      }
+      function wis() {
+        samenvatting.hidden = true;
+        samenvatting.textContent = '';
+        lezers.forEach(function (l) {
+          l.fout.textContent = '';
+          l.invoer.removeAttribute('aria-invalid');
+        });
+      }
+      function toonFout(e) {
+        if (e instanceof Fout && e.status === 401) return;
+        var b = e instanceof Fout ? e.body || {} : {};
+        samenvatting.hidden = false;
+        samenvatting.textContent = '';
+        samenvatting.appendChild(el('strong', { text: b.title || 'Er ging iets mis' }));
+        if (b.detail) samenvatting.appendChild(el('p', { text: b.detail }));
+        (b.invalidParams || []).forEach(function (p) {
+          // ontvangenOp is asked as a day and a time: its message goes under the day.
+          var naam = p.name === 'ontvangenOp' ? 'ontvangenDag' : String(p.name || '');
+          var l = lezers.filter(function (x) {
+            return x.naam === naam;
+          })[0];
+          if (l) {
+            l.fout.textContent = l.fout.textContent ? l.fout.textContent + ' ' + p.reason : p.reason;
+            l.invoer.setAttribute('aria-invalid', 'true');
+          } else samenvatting.appendChild(el('p', { text: p.name + ': ' + p.reason }));
+        });
+        // Focus the first field in error in the order of the form, not of the answer (WCAG 2.4.3).
+        var eerste = lezers.filter(function (x) {
+          return x.invoer.getAttribute('aria-invalid') === 'true';
+        })[0];
+        (eerste ? eerste.invoer : samenvatting).focus();
+      }
+      samenvatting.setAttribute('tabindex', '-1');
+      form.addEventListener('submit', function (e) {
+        e.preventDefault();
+        wis();
+        knop.disabled = true;
+        json('/klachten', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': sleutel },
+          body: JSON.stringify(body()),
+        })
+          .then(function (k) {
+            location.assign('/beheer/klachten/' + encodeURIComponent(k.id) + '#geregistreerd');
+          })
+          .catch(function (fout) {
+            knop.disabled = false;
+            if (fout instanceof Fout && fout.status >= 400 && fout.status < 500) sleutel = nieuweSleutel();
+            toonFout(fout);
+          });
+      });
+      document.body.setAttribute('data-klaar', 'intake');
+    });
   }
 
   // ------------------------------------------------------------------ paden
@@ -1395,6 +1691,7 @@
     voorbeeld: voorbeeld,
     rapportages: rapportages,
     werkvoorraad: werkvoorraad,
+    intake: intake,
   };
 
   function start() {
