@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import type { Page } from 'playwright-core';
 import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
-import { EngineService } from '../src/modules/engine/engine.service';
-import { amsterdamIntake, maakSleutel, NU, open, startBeheer, type BeheerOmgeving } from './support/beheer-browser';
+import { amsterdamIntake, maakSleutel, open, startBeheer, type BeheerOmgeving } from './support/beheer-browser';
 
 let o: BeheerOmgeving;
 let page: Page;
