@@ -72,6 +72,7 @@ export const envSchema = z.object({
   OIDC_CLAIM_GEMEENTE: z.string().min(1).default('gemeente'),
   OIDC_CLAIM_ROL: z.string().min(1).default('rol'),
   OIDC_CLAIM_AANBIEDER: z.string().min(1).default('aanbiederId'),
+  OIDC_CLAIM_NAAM: z.string().min(1).default('name'),
   // Webhooks (src/modules/webhooks): CloudEvents `source` and the cap on retry backoff.
   CLOUDEVENTS_SOURCE: z
     .string()
@@ -124,6 +125,7 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
   OIDC_CLAIM_GEMEENTE: 'the token claim with the CBS gemeentecode, e.g. OIDC_CLAIM_GEMEENTE=gemeente',
   OIDC_CLAIM_ROL: 'the token claim with the role, e.g. OIDC_CLAIM_ROL=rol',
   OIDC_CLAIM_AANBIEDER: 'the token claim with the aanbieder id, e.g. OIDC_CLAIM_AANBIEDER=aanbiederId',
+  OIDC_CLAIM_NAAM: "the token claim with the person's name shown in timelines, e.g. OIDC_CLAIM_NAAM=name",
   CLOUDEVENTS_SOURCE:
     'a urn:nld: URN (NL GOV CloudEvents profile), e.g. CLOUDEVENTS_SOURCE=urn:nld:oin:00000001234567890000:systeem:klachtregie',
   WEBHOOK_MAX_BACKOFF_MS: 'the longest wait between webhook retries in ms, e.g. WEBHOOK_MAX_BACKOFF_MS=3600000',
@@ -176,6 +178,8 @@ export interface AppConfig {
   oidcClaimGemeente: string;
   oidcClaimRol: string;
   oidcClaimAanbieder: string;
+  /** Claim with the person's display name (OIDC standard claim `name`). */
+  oidcClaimNaam: string;
   /** CloudEvents `source` of webhook notifications (NL GOV profile: a urn:nld: URN). */
   cloudEventsSource: string;
   webhookMaxBackoffMs: number;

@@ -90,6 +90,7 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
     oidcClaimGemeente: e.OIDC_CLAIM_GEMEENTE,
     oidcClaimRol: e.OIDC_CLAIM_ROL,
     oidcClaimAanbieder: e.OIDC_CLAIM_AANBIEDER,
+    oidcClaimNaam: e.OIDC_CLAIM_NAAM,
     cloudEventsSource: e.CLOUDEVENTS_SOURCE,
     webhookMaxBackoffMs: e.WEBHOOK_MAX_BACKOFF_MS,
     webhookInterneAdressenToegestaan: e.WEBHOOK_INTERNE_ADRESSEN === 'toestaan',

@@ -10,6 +10,7 @@ import { PUBLIEK_KEY, ROLLEN_KEY } from './rollen.decorator';
 import { TENANT_REQUEST_KEY, TenantContext } from './tenant';
 import { rollenUitBeleid, STANDAARD_ROLLEN } from './toegangsbeleid';
 import { TokenVerifier } from './token-verifier.service';
+import { MedewerkerService } from './medewerker.service';
 
 /** 429 with Retry-After (RFC 6585 §4). */
 function teVeel(res: Response, seconden: number, detail: string): ProblemException {
@@ -26,6 +27,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly medewerkers: MedewerkerService,
     @InjectConfig() config: AppConfig,
   ) {
     this.perSleutel = new Snelheidsgrens(config.rateLimitPerMinuut);
@@ -61,6 +63,8 @@ export class AuthGuard implements CanActivate {
     if (!rollen.includes(result.rol)) {
       throw geenToegang(`De rol ${result.rol} mag dit niet; toegestaan: ${rollen.join(', ')}.`);
     }
+    // The person's name from the token, so the history can show who did a step (written only when it changed).
+    await this.medewerkers.onthoud(result);
     (req as unknown as Record<string, unknown>)[TENANT_REQUEST_KEY] = result;
     TenantContext.set(result);
     return true;

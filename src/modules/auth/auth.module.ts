@@ -9,6 +9,8 @@ import { DossierInzageController } from './dossier-inzage.controller';
 import { DossierInzageEntity } from './dossier-inzage.entity';
 import { DossierInzageService } from './dossier-inzage.service';
 import { EersteSleutelService } from './eerste-sleutel.service';
+import { MedewerkerEntity } from './medewerker.entity';
+import { MedewerkerService } from './medewerker.service';
 import { KlachtToegangInterceptor } from './klacht-toegang.interceptor';
 import { TENANT, TENANT_REQUEST_KEY } from './tenant';
 import { TenantMiddleware } from './tenant.middleware';
@@ -20,13 +22,14 @@ import { TokenVerifier } from './token-verifier.service';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([ApiSleutelEntity, DossierInzageEntity])],
+  imports: [TypeOrmModule.forFeature([ApiSleutelEntity, DossierInzageEntity, MedewerkerEntity])],
   controllers: [ApiSleutelController, DossierInzageController],
   providers: [
     ApiSleutelService,
     TokenVerifier,
     DossierInzageService,
     EersteSleutelService,
+    MedewerkerService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: KlachtToegangInterceptor },
     // Request-scoped Tenant for services that prefer injection over TenantContext / @HuidigeTenant().
@@ -37,7 +40,7 @@ import { TokenVerifier } from './token-verifier.service';
       useFactory: (req: Record<string, unknown>) => req[TENANT_REQUEST_KEY],
     },
   ],
-  exports: [ApiSleutelService, DossierInzageService, TokenVerifier, TENANT],
+  exports: [ApiSleutelService, DossierInzageService, MedewerkerService, TokenVerifier, TENANT],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

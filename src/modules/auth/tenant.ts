@@ -14,6 +14,8 @@ export interface Tenant {
   aanbiederId?: string;
   /** Who, for the audit log: `api-sleutel:<id>` or `oidc:<sub>`. */
   subject: string;
+  /** The person's name from an OIDC token (claim OIDC_CLAIM_NAAM), for readable timelines; never used to decide access. */
+  naam?: string;
 }
 
 interface TenantStore {

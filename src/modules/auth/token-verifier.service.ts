@@ -75,6 +75,18 @@ export class TokenVerifier {
       rol,
       ...(rol === 'aanbieder' ? { aanbiederId: aanbieder as string } : {}),
       subject: `oidc:${payload.sub}`,
+      ...naamUit(payload[this.config.oidcClaimNaam]),
     };
   }
+}
+
+/** A display name from the token: text, trimmed, without control characters, at most 200 characters. */
+function naamUit(claim: unknown): { naam?: string } {
+  if (typeof claim !== 'string') return {};
+  const naam = claim
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .trim()
+    .slice(0, 200);
+  return naam ? { naam } : {};
 }

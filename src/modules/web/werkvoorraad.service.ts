@@ -6,6 +6,7 @@ import type { IntakeVraag, KlachtEvent, TermijnView } from '../../machines/contr
 import { kalenderdag } from '../../machines/termijnen';
 import { omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
 import type { Regime } from '../../machines/regime';
+import { MedewerkerService } from '../auth/medewerker.service';
 import type { Tenant } from '../auth/tenant';
 import { EngineService } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
@@ -92,6 +93,7 @@ export class WerkvoorraadService {
     private readonly engine: EngineService,
     @Inject(KLOK) private readonly klok: Klok,
     @Inject(REGIME_BRON) private readonly regimes: RegimeBron,
+    private readonly medewerkers: MedewerkerService,
   ) {}
 
   /**
@@ -279,11 +281,12 @@ export class WerkvoorraadService {
 
   /**
    * Who did a step, readable: the stored actor is `api-sleutel:<id>` or `oidc:<sub>` (the auth
-   * module's subject); a key is shown by the name it was given when it was made.
+   * module's subject); a key is shown by the name it was given when it was made, a person by the name their
+   * last OIDC token gave (medewerker.service.ts).
    */
   async actorNamen(actors: string[]): Promise<Map<string, string>> {
     const ids = [...new Set(actors.map((a) => /^api-sleutel:([0-9a-f-]{36})$/i.exec(a)?.[1]).filter((x): x is string => !!x))];
-    const namen = new Map<string, string>();
+    const namen = await this.medewerkers.namen(actors);
     if (ids.length) {
       const rows: Array<{ id: string; naam: string }> = await this.dataSource.query(
         `select id, naam from api_sleutel where id = any($1::uuid[])`,
