@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import type { Intent } from '../../machines/contract';
-import { sjablonenVoor } from '../../machines/definition/brief-sjablonen';
+import { sjablonenVoor, type BriefSjabloon } from '../../machines/definition/brief-sjablonen';
+import type { DefinitionError } from '../../machines/contract';
 import {
   BRIEF_SOORTEN,
   briefDocument,
@@ -44,6 +45,11 @@ export function afgeleideId(naam: string): string {
 export class BrievenService implements OutboxHandler, OnModuleInit {
   readonly naam = 'brieven';
   private readonly logger = new Logger(BrievenService.name);
+  /**
+   * The templates of a version with their check, read once per process: like the definitions themselves
+   * (loaded at boot), a published version's letters do not change while the service runs.
+   */
+  private readonly sjablonen = new Map<string, { sjabloon?: BriefSjabloon; fouten: DefinitionError[] }>();
 
   constructor(
     private readonly relay: OutboxRelay,
@@ -53,6 +59,17 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(KLOK) private readonly klok: Klok,
   ) {}
+
+  private sjabloon(definitieId: string, versie: string, soort: BriefSoort): { sjabloon?: BriefSjabloon; fouten: DefinitionError[] } {
+    const sleutel = `${definitieId}\u0000${versie}\u0000${soort}`;
+    let uit = this.sjablonen.get(sleutel);
+    if (!uit) {
+      const sjabloon = sjablonenVoor(join(this.config.definitionsDir, definitieId), versie)?.sjablonen.get(soort);
+      uit = { sjabloon, fouten: sjabloon ? sjabloonFouten(sjabloon.file, sjabloon.bron, soort) : [] };
+      this.sjablonen.set(sleutel, uit);
+    }
+    return uit;
+  }
 
   onModuleInit(): void {
     this.relay.register(this);
@@ -86,9 +103,7 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
       at: new Date(at),
       gemaaktOp: this.klok.nu(),
     };
-    const gemeenteMap = join(this.config.definitionsDir, klacht.definitieId);
-    const sjabloon = sjablonenVoor(gemeenteMap, klacht.definitieVersie)?.sjablonen.get(soort);
-    const fouten = sjabloon ? sjabloonFouten(sjabloon.file, sjabloon.bron, soort) : [];
+    const { sjabloon, fouten } = this.sjabloon(klacht.definitieId, klacht.definitieVersie, soort);
     if (!sjabloon || fouten.length) {
       const reden = !sjabloon
         ? `${klacht.definitieId} heeft geen sjabloon voor de ${BRIEF_SOORTEN[soort].naam} (versie ${klacht.definitieVersie}); schrijf de brief buiten Klachtregie en voeg hem toe aan het dossier`
