@@ -1105,24 +1105,78 @@
           var filter = el('input', { type: 'search', id: 'zoek', class: 'zoek' });
           c.appendChild(el('label', { for: 'zoek', text: 'Zoek in de routes (bijvoorbeeld ombudsman of verdaging)' }));
           c.appendChild(filter);
+          var perNummer = {};
+          p.paden.forEach(function (r) {
+            perNummer[r.nummer] = r;
+          });
+          var route = function (r) {
+            return el(
+              'li',
+              { 'data-eind': r.eind, 'data-nummer': r.nummer },
+              el(
+                'details',
+                null,
+                el('summary', {
+                  text: 'Route ' + r.nummer + ': ' + r.stappen.length + ' stappen, eindigt in “' + r.eindOmschrijving + '”',
+                }),
+                el(
+                  'ol',
+                  null,
+                  r.stappen.map(function (s) {
+                    return el('li', { text: s.zin + (s.grondslag ? ' (' + s.grondslag + ')' : '') });
+                  }),
+                ),
+              ),
+            );
+          };
+          // Grouped by intake route, then line and outcome, with counts (the grouping of klachtregie paths --samenvatting);
+          // each group opens to its routes. Native details/summary: keyboard operable and announced by screen readers.
+          var routes = [];
+          p.groepen.forEach(function (g) {
+            var laatste = routes[routes.length - 1];
+            if (!laatste || laatste.route !== g.route)
+              routes.push((laatste = { route: g.route, omschrijving: g.routeOmschrijving, groepen: [] }));
+            laatste.groepen.push(g);
+          });
+          var aantal = function (n) {
+            return n + (n === 1 ? ' route' : ' routes');
+          };
           var lijst = el(
-            'ol',
-            { class: 'paden', id: 'paden' },
-            p.paden.map(function (r) {
+            'ul',
+            { class: 'routegroepen', id: 'routegroepen' },
+            routes.map(function (rt) {
+              var totaal = rt.groepen.reduce(function (n, g) {
+                return n + g.aantal;
+              }, 0);
               return el(
                 'li',
-                { 'data-eind': r.eind },
+                { 'data-route': rt.route },
                 el(
                   'details',
                   null,
-                  el('summary', {
-                    text: 'Route ' + r.nummer + ': ' + r.stappen.length + ' stappen, eindigt in “' + r.eindOmschrijving + '”',
-                  }),
+                  el('summary', null, el('strong', { text: rt.omschrijving }), ' — ' + aantal(totaal)),
                   el(
-                    'ol',
+                    'ul',
                     null,
-                    r.stappen.map(function (s) {
-                      return el('li', { text: s.zin + (s.grondslag ? ' (' + s.grondslag + ')' : '') });
+                    rt.groepen.map(function (g) {
+                      return el(
+                        'li',
+                        { class: 'routegroep', 'data-lijn': g.lijn, 'data-uitkomst': g.uitkomst },
+                        el(
+                          'details',
+                          null,
+                          el('summary', {
+                            text: g.lijnOmschrijving + ', eindigt in “' + g.uitkomstOmschrijving + '” — ' + aantal(g.aantal),
+                          }),
+                          el(
+                            'ol',
+                            { class: 'paden' },
+                            g.paden.map(function (n) {
+                              return route(perNummer[n]);
+                            }),
+                          ),
+                        ),
+                      );
                     }),
                   ),
                 ),
@@ -1132,8 +1186,14 @@
           c.appendChild(lijst);
           filter.addEventListener('input', function () {
             var q = filter.value.toLowerCase();
-            lijst.querySelectorAll(':scope > li').forEach(function (li) {
+            lijst.querySelectorAll('ol.paden > li').forEach(function (li) {
               li.hidden = q !== '' && li.textContent.toLowerCase().indexOf(q) < 0;
+            });
+            // A group with no matching route is hidden; one with matches opens, so the matches are visible.
+            lijst.querySelectorAll('li.routegroep, #routegroepen > li').forEach(function (g) {
+              var zichtbaar = g.querySelector('ol.paden > li:not([hidden])') !== null;
+              g.hidden = !zichtbaar;
+              g.querySelector('details').open = q !== '' && zichtbaar;
             });
           });
           document.body.setAttribute('data-klaar', 'paden');
