@@ -359,8 +359,9 @@
         var zoom = 1;
         function zet(z) {
           zoom = z;
-          svg.setAttribute('width', String(Math.round(breedte * z)));
-          svg.setAttribute('height', String(Math.round(hoogte * z)));
+          // Rounded up: the drawing is never smaller than the chosen scale (the 9 px minimum below holds exactly).
+          svg.setAttribute('width', String(Math.ceil(breedte * z)));
+          svg.setAttribute('height', String(Math.ceil(hoogte * z)));
         }
         zet(zoom);
         c.appendChild(
@@ -386,7 +387,10 @@
               type: 'button',
               text: 'Past op het scherm',
               onclick: function () {
-                zet(Math.min(1, doek.clientWidth / breedte));
+                // Fit the width, but never below the scale at which the smallest letter is 9 px (legible):
+                // a wider diagram then scrolls inside its box, never the page.
+                var kleinste = Number(svg.getAttribute('data-kleinste-letter')) || 10;
+                zet(Math.max(9 / kleinste, Math.min(1, doek.clientWidth / breedte)));
               },
             }),
             el('span', { text: 'Kies een toestand (klik, of Tab en Enter) voor de klachten daarin.' }),
