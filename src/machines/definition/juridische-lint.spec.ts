@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { DefinitionError } from '../contract';
 import { BASIS, invoegen, metRegels, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from './test-fixture';
 import { loadAndValidate } from './validate';
+import { ongestarteTermijnFouten } from './juridische-lint';
+import { loadDefinitionFiles } from './loader';
 
 afterEach(ruimTijdelijkeMappenOp);
 
@@ -227,5 +229,32 @@ describe('legal lint: GemW 81p, one second-line body at every date', () => {
         ),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('a termijn some route never starts while a later step expects it (graph/termijn-routes.ts finds it)', () => {
+  test('the message is at the termijn (file:line:column), names the route, the step and the routes where it runs, with a fix', () => {
+    const { definities } = loadDefinitionFiles([join(__dirname, '..', '..', '..', 'definitions', 'gm0363-amsterdam', '2015-01.yaml')]);
+    const [fout] = ongestarteTermijnFouten(definities[0], [
+      {
+        termijn: 'contact',
+        label: 'Contact met de klager',
+        event: 'CONTACT_OPGENOMEN',
+        stap: 'contact met de klager opgenomen',
+        state: 'Klachtbehandeling door de gemeente',
+        hoe: 'stopt',
+        route: 'Klachtbehandeling door de gemeente',
+        gestartOp: ['Klachtbehandeling bij de aanbieder'],
+      },
+    ]);
+    expect(fout).toEqual({
+      file: expect.stringMatching(/gm0363-amsterdam[\\/]2015-01\.yaml$/),
+      line: 87,
+      column: 3,
+      message:
+        "de termijn 'Contact met de klager' (contact) gaat op de route 'Klachtbehandeling door de gemeente' nooit lopen; hij loopt alleen op de route " +
+        "'Klachtbehandeling bij de aanbieder'. De stap 'contact met de klager opgenomen' (CONTACT_OPGENOMEN in 'Klachtbehandeling door de gemeente') stopt daar een termijn die nooit liep",
+      hint: expect.stringContaining('gebruik dan ontvangstbevestiging'),
+    });
   });
 });
