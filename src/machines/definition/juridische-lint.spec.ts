@@ -258,3 +258,23 @@ describe('a termijn some route never starts while a later step expects it (graph
     });
   });
 });
+
+describe('no internal references in what a gemeente reads', () => {
+  test('a text citing the working notes ("seed 000 §2B") is refused at its position, with the title to write instead', () => {
+    const regels = BASIS.map((l) => (l.startsWith('bron:') ? "bron: 'Klachtenregeling Testdam 2024, zie seed 000 §2B'" : l));
+    expect(regels).not.toEqual(BASIS);
+    const f = fouten(regels).filter((e) => e.message.includes('interne verwijzing'));
+    expect(f).toEqual([
+      expect.objectContaining({
+        line: regels.findIndex((l) => l.startsWith('bron:')) + 1,
+        message: expect.stringContaining("'seed 000' is een interne verwijzing"),
+        hint: expect.stringContaining('noem de regeling of de wet met haar eigen titel'),
+      }),
+    ]);
+  });
+
+  test('the seed definitions cite only real titles', () => {
+    const { errors } = loadAndValidate([join(__dirname, '..', '..', '..', 'definitions')]);
+    expect(errors.filter((e) => e.message.includes('interne verwijzing'))).toEqual([]);
+  });
+});

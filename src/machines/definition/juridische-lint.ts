@@ -549,8 +549,35 @@ export function ongestarteTermijnFouten(def: GeladenDefinitie, bevindingen: read
   );
 }
 
+/**
+ * References to the project's own working notes ("seed 000 §2B", design or domain notes) are no source a gemeente can
+ * look up: every text of a definition ends up in letters, diagrams and pages the gemeente and the klager read, so it
+ * cites the regeling or the law by its own title (Awb 3:46: a decision rests on a ground the reader can check).
+ */
+const INTERNE_VERWIJZING = /\bseeds?\b(\s*\d+)?|\b(design|domain)\.md\b/i;
+
+function interneVerwijzingLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
+  const loop = (waarde: unknown, pad: Array<string | number>): void => {
+    if (typeof waarde === 'string') {
+      const m = INTERNE_VERWIJZING.exec(waarde);
+      if (m)
+        errors.push(
+          foutOp(
+            def,
+            pad,
+            `'${m[0]}' is een interne verwijzing, geen bron die de gemeente of de klager kan nalezen (in '${waarde.length > 80 ? `${waarde.slice(0, 79)}…` : waarde}')`,
+            'noem de regeling of de wet met haar eigen titel en artikel, bijvoorbeeld "Klachtenprotocol Wmo keten Amsterdam §6" of "Awb 9:11 lid 1"',
+          ),
+        );
+    } else if (Array.isArray(waarde)) waarde.forEach((w, i) => loop(w, [...pad, i]));
+    else if (waarde && typeof waarde === 'object') for (const [k, w] of Object.entries(waarde)) loop(w, [...pad, k]);
+  };
+  loop(def.definitie, []);
+}
+
 export function juridischeFouten(def: GeladenDefinitie): DefinitionError[] {
   const errors: DefinitionError[] = [];
+  interneVerwijzingLint(def, errors);
   geldigheidLint(def, errors);
   termijnLint(def, errors);
   opschortingLint(def, errors);
