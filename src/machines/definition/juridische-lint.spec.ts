@@ -260,7 +260,7 @@ describe('a termijn some route never starts while a later step expects it (graph
 });
 
 describe('no internal references in what a gemeente reads', () => {
-  test('a text citing the working notes ("seed 000 §2B") is refused at its position, with the title to write instead', () => {
+  test('a text citing an internal working note is refused at its position, with the title to write instead', () => {
     const regels = BASIS.map((l) => (l.startsWith('bron:') ? "bron: 'Klachtenregeling Testdam 2024, zie seed 000 §2B'" : l));
     expect(regels).not.toEqual(BASIS);
     const f = fouten(regels).filter((e) => e.message.includes('interne verwijzing'));

@@ -550,7 +550,7 @@ export function ongestarteTermijnFouten(def: GeladenDefinitie, bevindingen: read
 }
 
 /**
- * References to the project's own working notes ("seed 000 §2B", design or domain notes) are no source a gemeente can
+ * References to the project's own working notes (numbered seed notes, design or domain notes) are no source a gemeente can
  * look up: every text of a definition ends up in letters, diagrams and pages the gemeente and the klager read, so it
  * cites the regeling or the law by its own title (Awb 3:46: a decision rests on a ground the reader can check).
  */
