@@ -142,6 +142,23 @@ describe('klacht timeline', () => {
   });
 });
 
+describe('the diagram in two views', () => {
+  test('weergave=overzicht draws the states without text at the arrows (kept in their tooltips); another value is a 400 naming the field', async () => {
+    const pad = '/api/v1/procesoverzichten/gm1904-stichtse-vecht/versies/2015-01/diagram';
+    const vol = await request(t.http).get(pad).set('Authorization', `Bearer ${sleutel}`).buffer(true);
+    const overzicht = await request(t.http).get(`${pad}?weergave=overzicht`).set('Authorization', `Bearer ${sleutel}`).buffer(true);
+    expect([vol.status, overzicht.status]).toEqual([200, 200]);
+    const svgVan = (r: request.Response) => (typeof r.body === 'string' ? r.body : Buffer.from(r.body as Buffer).toString('utf8'));
+    expect(svgVan(vol)).toContain('class="edge-label"');
+    expect(svgVan(overzicht)).not.toContain('class="edge-label"');
+    expect(Number(/width="(\d+)"/.exec(svgVan(overzicht))![1])).toBeLessThan(Number(/width="(\d+)"/.exec(svgVan(vol))![1]));
+    const fout = await request(t.http).get(`${pad}?weergave=alles`).set('Authorization', `Bearer ${sleutel}`);
+    expect(fout.status).toBe(400);
+    expect(fout.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(JSON.stringify(fout.body)).toContain('weergave');
+  });
+});
+
 describe('routes in plain Dutch', () => {
   test('the paths page lists every route the compiler enumerates, each step as a Dutch sentence', async () => {
     const regime = loadRegistry(DEFINITIES).byId('gm1904-stichtse-vecht', '2015-01') as Regime;

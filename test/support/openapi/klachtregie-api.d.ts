@@ -5757,7 +5757,10 @@ export interface operations {
     };
     procesdiagram: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description volledig: bij elke pijl wat er gebeurt; overzicht: alleen de stappen (wat er bij een pijl gebeurt staat in de tooltip), zodat ook de grootste regeling leesbaar op het scherm past. */
+                weergave?: "volledig" | "overzicht";
+            };
             header?: never;
             path: {
                 definitieId: string;

@@ -332,30 +332,35 @@
           ),
         );
         var doek = el('div', { class: 'doek', id: 'diagram' });
-        doek.innerHTML = r[1]; // server-built SVG, text escaped by the diagram renderer
-        var svg = doek.querySelector('svg');
-        var breedte = Number(svg.getAttribute('width')),
+        var svg, breedte, hoogte;
+        // Places a server-built SVG (text escaped by the diagram renderer); clicks and keys are handled on the box.
+        function plaats(bron) {
+          doek.innerHTML = bron;
+          svg = doek.querySelector('svg');
+          breedte = Number(svg.getAttribute('width'));
           hoogte = Number(svg.getAttribute('height'));
-        // The states become links (WCAG 2.1.1, 4.1.2): the drawing is a group of links, not one image.
-        svg.setAttribute('role', 'group');
-        svg.querySelectorAll('[data-state]').forEach(function (g) {
-          var s = perState[g.getAttribute('data-state')];
-          var t = g.querySelector('title');
-          if (t) t.remove(); // the label below says it; a tooltip title would be read twice
-          g.setAttribute('tabindex', '0');
-          g.setAttribute('role', 'link');
-          g.setAttribute(
-            'aria-label',
-            s
-              ? s.label +
-                  ': ' +
-                  s.count +
-                  (s.count === 1 ? ' klacht' : ' klachten') +
-                  (s.overdue ? ', ' + s.overdue + ' te laat' : '') +
-                  '. Toon de klachten.'
-              : g.getAttribute('data-state'),
-          );
-        });
+          // The states become links (WCAG 2.1.1, 4.1.2): the drawing is a group of links, not one image.
+          svg.setAttribute('role', 'group');
+          svg.querySelectorAll('[data-state]').forEach(function (g) {
+            var s = perState[g.getAttribute('data-state')];
+            var t = g.querySelector('title');
+            if (t) t.remove(); // the label below says it; a tooltip title would be read twice
+            g.setAttribute('tabindex', '0');
+            g.setAttribute('role', 'link');
+            g.setAttribute(
+              'aria-label',
+              s
+                ? s.label +
+                    ': ' +
+                    s.count +
+                    (s.count === 1 ? ' klacht' : ' klachten') +
+                    (s.overdue ? ', ' + s.overdue + ' te laat' : '') +
+                    '. Toon de klachten.'
+                : g.getAttribute('data-state'),
+            );
+          });
+        }
+        plaats(r[1]);
         var zoom = 1;
         function zet(z) {
           zoom = z;
@@ -364,6 +369,12 @@
           svg.setAttribute('height', String(Math.ceil(hoogte * z)));
         }
         zet(zoom);
+        // Fit the width, but never below the scale at which the smallest letter is 9 px (legible): a wider diagram
+        // then scrolls inside its box, never the page.
+        function passend() {
+          var kleinste = Number(svg.getAttribute('data-kleinste-letter')) || 10;
+          zet(Math.max(9 / kleinste, Math.min(1, doek.clientWidth / breedte)));
+        }
         c.appendChild(
           el(
             'div',
@@ -383,14 +394,29 @@
                 zet(Math.min(2, zoom * 1.25));
               },
             }),
+            el('button', { type: 'button', text: 'Past op het scherm', onclick: passend }),
             el('button', {
               type: 'button',
-              text: 'Past op het scherm',
+              id: 'weergave',
+              'aria-pressed': 'false',
+              text: 'Overzicht: alleen de stappen',
               onclick: function () {
-                // Fit the width, but never below the scale at which the smallest letter is 9 px (legible):
-                // a wider diagram then scrolls inside its box, never the page.
-                var kleinste = Number(svg.getAttribute('data-kleinste-letter')) || 10;
-                zet(Math.max(9 / kleinste, Math.min(1, doek.clientWidth / breedte)));
+                var knop = this;
+                var overzicht = knop.getAttribute('aria-pressed') !== 'true';
+                // The overview leaves the text at the arrows out (it stays in their tooltips): the largest regeling
+                // then fits legibly; the chosen state stays chosen.
+                tekst(basis + '/diagram' + (overzicht ? '?weergave=overzicht' : '')).then(function (t) {
+                  var gekozen = doek.querySelector('.gekozen');
+                  var state = gekozen && gekozen.getAttribute('data-state');
+                  plaats(t);
+                  if (state) {
+                    var g = doek.querySelector('[data-state="' + CSS.escape(state) + '"]');
+                    if (g) g.classList.add('gekozen');
+                  }
+                  knop.setAttribute('aria-pressed', String(overzicht));
+                  passend();
+                  document.body.setAttribute('data-weergave', overzicht ? 'overzicht' : 'volledig');
+                }, foutmelding);
               },
             }),
             el('span', { text: 'Kies een toestand (klik, of Tab en Enter) voor de klachten daarin.' }),
