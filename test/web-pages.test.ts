@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { loadRegistry } from '../src/machines';
-import { allePaden } from '../src/machines/graph/paden';
+import { allePaden, groepeerPaden } from '../src/machines/graph/paden';
 import type { Regime } from '../src/machines/regime';
 import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
 import { EngineService } from '../src/modules/engine/engine.service';
@@ -142,16 +142,59 @@ describe('klacht timeline', () => {
   });
 });
 
+describe('the diagram in two views', () => {
+  test('weergave=overzicht draws the states without text at the arrows (kept in their tooltips); another value is a 400 naming the field', async () => {
+    const pad = '/api/v1/procesoverzichten/gm1904-stichtse-vecht/versies/2015-01/diagram';
+    const vol = await request(t.http).get(pad).set('Authorization', `Bearer ${sleutel}`).buffer(true);
+    const overzicht = await request(t.http).get(`${pad}?weergave=overzicht`).set('Authorization', `Bearer ${sleutel}`).buffer(true);
+    expect([vol.status, overzicht.status]).toEqual([200, 200]);
+    const svgVan = (r: request.Response) => (typeof r.body === 'string' ? r.body : Buffer.from(r.body as Buffer).toString('utf8'));
+    expect(svgVan(vol)).toContain('class="edge-label"');
+    expect(svgVan(overzicht)).not.toContain('class="edge-label"');
+    expect(Number(/width="(\d+)"/.exec(svgVan(overzicht))![1])).toBeLessThan(Number(/width="(\d+)"/.exec(svgVan(vol))![1]));
+    const fout = await request(t.http).get(`${pad}?weergave=alles`).set('Authorization', `Bearer ${sleutel}`);
+    expect(fout.status).toBe(400);
+    expect(fout.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(JSON.stringify(fout.body)).toContain('weergave');
+  });
+});
+
 describe('routes in plain Dutch', () => {
   test('the paths page lists every route the compiler enumerates, each step as a Dutch sentence', async () => {
     const regime = loadRegistry(DEFINITIES).byId('gm1904-stichtse-vecht', '2015-01') as Regime;
     const { paden } = allePaden(regime, MAX_PADEN);
     await open('/beheer/paden?definitie=gm1904-stichtse-vecht&versie=2015-01', 'paden');
-    expect(await page.$$eval('#paden > li', (li) => li.length)).toBe(paden.length);
-    const eerste = await page.$$eval('#paden > li:first-child details li', (li) => li.map((x) => x.textContent ?? ''));
+    expect(await page.$$eval('#routegroepen ol.paden > li', (li) => li.length)).toBe(paden.length);
+    const eerste = await page.$$eval('#routegroepen li[data-nummer="1"] details li', (li) => li.map((x) => x.textContent ?? ''));
     expect(eerste.length).toBe(paden[0].stappen.length);
     expect(eerste[0]).toMatch(/^[A-Z].*: van ".*" naar ".*"/);
     expect(eerste.join(' ')).toContain(paden[0].stappen[0].naarOmschrijving);
+  }, 60_000);
+
+  test('the routes page groups the routes by intake route, line and outcome with counts, each group opening to its routes by keyboard', async () => {
+    const regime = loadRegistry(DEFINITIES).byId('gm1904-stichtse-vecht', '2015-01') as Regime;
+    const groepen = groepeerPaden(allePaden(regime, MAX_PADEN).paden, (s) => regime.beschrijfState(s));
+    await open('/beheer/paden?definitie=gm1904-stichtse-vecht&versie=2015-01', 'paden');
+    const routes = await page.$$eval('#routegroepen > li > details > summary', (s) => s.map((x) => x.textContent ?? ''));
+    const perRoute = [...new Set(groepen.map((g) => g.route))].map((r) => groepen.filter((g) => g.route === r));
+    expect(routes).toEqual(perRoute.map((gs) => `${gs[0].routeOmschrijving} — ${gs.reduce((n, g) => n + g.aantal, 0)} routes`));
+    const sub = await page.$$eval('li.routegroep > details > summary', (s) => s.map((x) => x.textContent ?? ''));
+    expect(sub).toEqual(
+      groepen.map(
+        (g) => `${g.lijnOmschrijving}, eindigt in “${g.uitkomstOmschrijving}” — ${g.aantal} ${g.aantal === 1 ? 'route' : 'routes'}`,
+      ),
+    );
+    // Closed at first; Enter on the focused summary opens the intake route, then the group shows its routes.
+    const eerste = page.locator('#routegroepen > li:first-child > details');
+    expect(await eerste.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await eerste.locator('> summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await eerste.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    const groep = eerste.locator('li.routegroep:first-child > details');
+    await groep.locator('> summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await groep.locator('ol.paden > li').count()).toBe(groepen[0].aantal);
+    expect(await groep.locator('ol.paden > li').first().isVisible()).toBe(true);
   }, 60_000);
 });
 

@@ -26,6 +26,25 @@ describe('klachtregie paths', () => {
     expect(tekst).toContain('TERMIJN_VERLOPEN — termijn verstreken');
   });
 
+  test('--samenvatting for Amsterdam fits on one screen (≤ 50 lines of ≤ 120 characters), grouped by intake route, line and outcome', async () => {
+    const { cli, out, err } = io();
+    expect(await runCli(['paths', 'definitions/gm0363-amsterdam', '--samenvatting'], cli)).toBe(0);
+    expect(err).toEqual([]);
+    expect(out.length).toBeLessThanOrEqual(50);
+    for (const regel of out) expect(regel.length).toBeLessThanOrEqual(120);
+    const tekst = out.join('\n');
+    const totaal = Number(/: (\d+) routes van ontvangst tot afronding$/.exec(out[0])![1]);
+    // Every route is counted once: the intake routes' counts add up to the total.
+    const perRoute = [...tekst.matchAll(/^\S.*: (\d+) routes?$/gm)].map((m) => Number(m[1]));
+    expect(perRoute.reduce((a, b) => a + b, 0)).toBe(totaal);
+    expect(tekst).toMatch(/^Behandeling door de gemeente \(Awb titel 9\.1\): \d+ routes$/m);
+    expect(tekst).toMatch(/^Jeugdwet: klachtencommissie van de jeugdhulpaanbieder: \d+ routes$/m);
+    expect(tekst).toMatch(/^ {2}eerste lijn: \d+ — .*Afgesloten \d+/m);
+    expect(tekst).toMatch(/^ {2}tweede lijn \(ombudsman\): \d+ — /m);
+    expect(tekst).toMatch(/^ {2}bijzondere wettelijke route: \d+ — /m);
+    expect(tekst).not.toContain('Route 1:');
+  });
+
   test('a definition with errors is not listed: the errors are, as file:line:column', async () => {
     const { cli, err } = io();
     expect(await runCli(['paths', 'definitions/bestaat-niet'], cli)).toBe(1);

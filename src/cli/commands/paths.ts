@@ -8,16 +8,18 @@ import type { CliCommand } from '../main';
 import { formatError } from '../../machines/definition/loader';
 import { laadRegimes } from '../../machines/engine/laad-regimes';
 import { omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
-import { allePaden } from '../../machines/graph/paden';
+import { allePaden, groepeerPaden, type PadGroep } from '../../machines/graph/paden';
 import { beschrijfDuur, parseDuur } from '../../machines/termijnen';
 
 const USAGE = [
-  'Gebruik: klachtregie paths <definitie> [--max N]',
+  'Gebruik: klachtregie paths <definitie> [--max N] [--samenvatting]',
   '',
   'Toont elke route (zonder herhaling van een stap) van ontvangst tot afronding, met per stap de',
   'gebeurtenis, de grondslag en de termijnen die onderweg gaan lopen.',
   '  <definitie>  een definitiebestand (definitions/gm0363-amsterdam/2015-01.yaml) of een gemeentemap',
   '  --max N      toon hooguit N paden per definitie (standaard 20000)',
+  '  --samenvatting  alleen de aantallen routes per ontvangstroute, lijn (eerste lijn, tweede lijn, bijzondere',
+  '               wettelijke route) en uitkomst: past op één scherm',
 ].join('\n');
 
 function duur(d: string): string {
@@ -28,12 +30,51 @@ function duur(d: string): string {
   }
 }
 
+const BREEDTE = 120;
+
+/** An outcome in a few words: the final state's description without its explanation in brackets. */
+function kort(omschrijving: string): string {
+  return omschrijving.replace(/\s*\(.*\)\s*$/, '').trim();
+}
+
+/**
+ * The summary: one line per intake route with its count, then one line per line (eerste lijn, ...) with the
+ * count per outcome; wrapped at 120 characters so it fits a terminal.
+ */
+export function samenvatting(groepen: PadGroep[]): string[] {
+  const uit: string[] = [];
+  const routes = [...new Set(groepen.map((g) => g.route))];
+  for (const route of routes) {
+    const vanRoute = groepen.filter((g) => g.route === route);
+    const totaal = vanRoute.reduce((n, g) => n + g.aantal, 0);
+    uit.push(`${vanRoute[0].routeOmschrijving}: ${totaal} route${totaal === 1 ? '' : 's'}`);
+    for (const lijn of [...new Set(vanRoute.map((g) => g.lijn))]) {
+      const rij = vanRoute.filter((g) => g.lijn === lijn);
+      const n = rij.reduce((t, g) => t + g.aantal, 0);
+      const kop = `  ${rij[0].lijnOmschrijving}: ${n} — `;
+      let regel = kop;
+      const delen = rij.map((g) => `${kort(g.uitkomstOmschrijving)} ${g.aantal}`);
+      delen.forEach((d, i) => {
+        const stuk = d + (i < delen.length - 1 ? ', ' : '');
+        if (regel.length + stuk.length > BREEDTE && regel.trim().length > kop.trim().length) {
+          uit.push(regel.trimEnd());
+          regel = ' '.repeat(kop.length);
+        }
+        regel += stuk;
+      });
+      uit.push(regel.trimEnd());
+    }
+  }
+  return uit;
+}
+
 export const command: CliCommand = {
   name: 'paths',
   summary: 'toon elke route van ontvangst tot afronding, met termijnen en grondslag',
   usage: USAGE,
   async run(args, io) {
     const paden = args.filter((a, i) => !a.startsWith('-') && args[i - 1] !== '--max');
+    const samenvatten = args.includes('--samenvatting');
     const maxArg = args.indexOf('--max');
     const max = maxArg >= 0 ? Number(args[maxArg + 1]) : 20000;
     if (paden.length !== 1 || !Number.isInteger(max) || max < 1) {
@@ -58,6 +99,12 @@ export const command: CliCommand = {
       io.out(
         `${s.gemeente.naam} (${s.gemeente.cbsCode}), versie ${s.versie}, geldig vanaf ${s.geldigVanaf}: ${gevonden.length} route${gevonden.length === 1 ? '' : 's'} van ontvangst tot afronding${afgekapt ? ` (afgekapt op ${max})` : ''}`,
       );
+      if (samenvatten) {
+        io.out('Per ontvangstroute, lijn en uitkomst (aantal routes); zonder --samenvatting staat elke route er stap voor stap.');
+        io.out('');
+        for (const regel of samenvatting(groepeerPaden(gevonden, (st) => regime.beschrijfState(st)))) io.out(regel);
+        continue;
+      }
       gevonden.forEach((p, i) => {
         io.out('');
         io.out(

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { DefinitionError } from '../contract';
 import { BASIS, invoegen, metRegels, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from './test-fixture';
 import { loadAndValidate } from './validate';
+import { ongestarteTermijnFouten } from './juridische-lint';
+import { loadDefinitionFiles } from './loader';
 
 afterEach(ruimTijdelijkeMappenOp);
 
@@ -227,5 +229,52 @@ describe('legal lint: GemW 81p, one second-line body at every date', () => {
         ),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('a termijn some route never starts while a later step expects it (graph/termijn-routes.ts finds it)', () => {
+  test('the message is at the termijn (file:line:column), names the route, the step and the routes where it runs, with a fix', () => {
+    const { definities } = loadDefinitionFiles([join(__dirname, '..', '..', '..', 'definitions', 'gm0363-amsterdam', '2015-01.yaml')]);
+    const [fout] = ongestarteTermijnFouten(definities[0], [
+      {
+        termijn: 'contact',
+        label: 'Contact met de klager',
+        event: 'CONTACT_OPGENOMEN',
+        stap: 'contact met de klager opgenomen',
+        state: 'Klachtbehandeling door de gemeente',
+        hoe: 'stopt',
+        route: 'Klachtbehandeling door de gemeente',
+        gestartOp: ['Klachtbehandeling bij de aanbieder'],
+      },
+    ]);
+    expect(fout).toEqual({
+      file: expect.stringMatching(/gm0363-amsterdam[\\/]2015-01\.yaml$/),
+      line: 87,
+      column: 3,
+      message:
+        "de termijn 'Contact met de klager' (contact) gaat op de route 'Klachtbehandeling door de gemeente' nooit lopen; hij loopt alleen op de route " +
+        "'Klachtbehandeling bij de aanbieder'. De stap 'contact met de klager opgenomen' (CONTACT_OPGENOMEN in 'Klachtbehandeling door de gemeente') stopt daar een termijn die nooit liep",
+      hint: expect.stringContaining('gebruik dan ontvangstbevestiging'),
+    });
+  });
+});
+
+describe('no internal references in what a gemeente reads', () => {
+  test('a text citing an internal working note is refused at its position, with the title to write instead', () => {
+    const regels = BASIS.map((l) => (l.startsWith('bron:') ? "bron: 'Klachtenregeling Testdam 2024, zie seed 000 §2B'" : l));
+    expect(regels).not.toEqual(BASIS);
+    const f = fouten(regels).filter((e) => e.message.includes('interne verwijzing'));
+    expect(f).toEqual([
+      expect.objectContaining({
+        line: regels.findIndex((l) => l.startsWith('bron:')) + 1,
+        message: expect.stringContaining("'seed 000' is een interne verwijzing"),
+        hint: expect.stringContaining('noem de regeling of de wet met haar eigen titel'),
+      }),
+    ]);
+  });
+
+  test('the seed definitions cite only real titles', () => {
+    const { errors } = loadAndValidate([join(__dirname, '..', '..', '..', 'definitions')]);
+    expect(errors.filter((e) => e.message.includes('interne verwijzing'))).toEqual([]);
   });
 });

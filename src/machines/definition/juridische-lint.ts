@@ -509,8 +509,75 @@ function rapportageLint(def: GeladenDefinitie, errors: DefinitionError[]): void 
   });
 }
 
+/** A step that expects a termijn (stops it, or reads it in its condition) on a route that never starts it (graph/termijn-routes.ts). */
+export interface OngestarteTermijn {
+  termijn: string;
+  label: string;
+  event: string;
+  /** The step's Dutch description. */
+  stap: string;
+  /** Description of the state in which the step is taken. */
+  state: string;
+  hoe: 'stopt' | 'leest';
+  /** Description of the intake route on which the termijn never runs. */
+  route: string;
+  /** Descriptions of the intake routes on which it does run. */
+  gestartOp: string[];
+}
+
+/**
+ * A termijn must run wherever a step expects it: a step that stops a termijn (or whose condition reads it) on a route
+ * that never started it bewaakt nothing there, and the klager is promised a term that does not run (Awb 9:11 lid 1 for
+ * the afhandeltermijn; for a contractual termijn the contract, e.g. Klachtenprotocol Wmo keten §6). One message per
+ * termijn, step and route, at the termijn in the definition.
+ */
+export function ongestarteTermijnFouten(def: GeladenDefinitie, bevindingen: readonly OngestarteTermijn[]): DefinitionError[] {
+  return bevindingen.map((b) =>
+    foutOp(
+      def,
+      ['termijnen', b.termijn],
+      `de termijn '${b.label}' (${b.termijn}) gaat op de route '${b.route}' nooit lopen; hij loopt alleen op de ` +
+        `route${b.gestartOp.length === 1 ? '' : 's'} '${b.gestartOp.join("', '")}'. De stap '${b.stap}' (${b.event} in '${b.state}') ` +
+        (b.hoe === 'stopt'
+          ? 'stopt daar een termijn die nooit liep'
+          : 'wordt daar geweigerd: zijn voorwaarde rekent met een termijn die nooit liep'),
+      b.termijn === 'contact' || b.termijn === 'aanbiederAfhandeling'
+        ? `'${b.termijn}' is een termijn van de aanbieder; moet ook de gemeente binnen deze termijn contact opnemen, gebruik dan ` +
+            `ontvangstbevestiging (loopt op de route '${b.route}'); is de termijn alleen voor de aanbieder bedoeld, dan klopt het zo`
+        : `laat de termijn ook op de route '${b.route}' lopen, of gebruik daar een termijn die op die route loopt`,
+    ),
+  );
+}
+
+/**
+ * References to the project's own working notes (numbered seed notes, design or domain notes) are no source a gemeente can
+ * look up: every text of a definition ends up in letters, diagrams and pages the gemeente and the klager read, so it
+ * cites the regeling or the law by its own title (Awb 3:46: a decision rests on a ground the reader can check).
+ */
+const INTERNE_VERWIJZING = /\bseeds?\b(\s*\d+)?|\b(design|domain)\.md\b/i;
+
+function interneVerwijzingLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
+  const loop = (waarde: unknown, pad: Array<string | number>): void => {
+    if (typeof waarde === 'string') {
+      const m = INTERNE_VERWIJZING.exec(waarde);
+      if (m)
+        errors.push(
+          foutOp(
+            def,
+            pad,
+            `'${m[0]}' is een interne verwijzing, geen bron die de gemeente of de klager kan nalezen (in '${waarde.length > 80 ? `${waarde.slice(0, 79)}…` : waarde}')`,
+            'noem de regeling of de wet met haar eigen titel en artikel, bijvoorbeeld "Klachtenprotocol Wmo keten Amsterdam §6" of "Awb 9:11 lid 1"',
+          ),
+        );
+    } else if (Array.isArray(waarde)) waarde.forEach((w, i) => loop(w, [...pad, i]));
+    else if (waarde && typeof waarde === 'object') for (const [k, w] of Object.entries(waarde)) loop(w, [...pad, k]);
+  };
+  loop(def.definitie, []);
+}
+
 export function juridischeFouten(def: GeladenDefinitie): DefinitionError[] {
   const errors: DefinitionError[] = [];
+  interneVerwijzingLint(def, errors);
   geldigheidLint(def, errors);
   termijnLint(def, errors);
   opschortingLint(def, errors);

@@ -7,6 +7,7 @@
  * machine always gives the same graph.
  */
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import { omschrijvingVan } from '../compiler/gebeurtenissen';
 import type { CompiledRegime } from '../contract';
 
 /** Where in the klachtroute a state belongs; set by the compiler in each state's `meta.fase`. */
@@ -66,7 +67,11 @@ export interface DiagramEdge {
   /** Event type as the machine knows it (`TERMIJN_VERLOPEN`); empty for `always` and initial edges. */
   event: string;
   kind: DiagramEdgeKind;
-  /** Dutch label: the transition's `description`, else the event type. */
+  /**
+   * Dutch label: the transition's `description`, else the event's Dutch description (KLACHT_ONTVANGEN: "klacht,
+   * signaal of melding ontvangen"), else the event type in words. Never a guard expression: what the process owner
+   * reads is what happens, not the machine's condition.
+   */
   label: string;
   /** Guard name, `and(a, not(b))` for composed guards, `inline` for an anonymous predicate. */
   guard?: string;
@@ -152,6 +157,14 @@ export function guardName(guard: unknown): string | undefined {
     return type;
   }
   return 'inline';
+}
+
+/** An event without a description of its own, in Dutch words: the catalogue's description, else `TERMIJN_VERLOPEN` → "termijn verlopen". */
+export function gebeurtenisInWoorden(eventType: string): string {
+  const omschrijving = omschrijvingVan(eventType);
+  if (omschrijving !== eventType) return omschrijving;
+  if (eventType.startsWith('xstate.')) return eventType;
+  return eventType.toLowerCase().replace(/_+/g, ' ').trim();
 }
 
 function edgeKind(eventType: string): DiagramEdgeKind {
@@ -264,7 +277,7 @@ export function toDiagramGraph(machine: AnyStateMachine, opts: DiagramGraphOptio
         const kind: DiagramEdgeKind = eventType === '' ? 'always' : edgeKind(eventType);
         const guard = guardName(t.guard);
         const grondslag = typeof t.meta?.grondslag === 'string' && t.meta.grondslag ? t.meta.grondslag : undefined;
-        const label = t.description?.trim() || (kind === 'always' ? 'direct' : kind === 'done' ? 'klaar' : eventType);
+        const label = t.description?.trim() || (kind === 'always' ? 'direct' : kind === 'done' ? 'klaar' : gebeurtenisInWoorden(eventType));
         const base = {
           event: eventType,
           kind,

@@ -29,15 +29,9 @@ export function mermaidText(text: string): string {
     .replace(/[#:;"%<>{}]/g, (c) => ENTITIES[c]);
 }
 
-/** The edge label: `EVENT (als guard) / Dutch description [grondslag] ⏱ termijn`. */
+/** The edge label: `Dutch description [grondslag] ⏱ termijn` (never the event type or a guard expression). */
 export function edgeLabelText(edge: DiagramEdge): string {
-  const parts: string[] = [];
-  const head = edge.kind === 'event' ? edge.event : '';
-  const guard = edge.guard ? `(als ${edge.guard})` : '';
-  const trigger = [head, guard].filter(Boolean).join(' ');
-  const body = edge.label && edge.label !== edge.event ? edge.label : '';
-  if (trigger && body) parts.push(`${trigger} / ${body}`);
-  else parts.push(trigger || body);
+  const parts: string[] = [edge.label];
   if (edge.grondslag) parts.push(`[${edge.grondslag}]`);
   if (edge.termijnen.length) parts.push(`⏱ ${edge.termijnen.join(', ')}`);
   return parts.filter(Boolean).join(' ');

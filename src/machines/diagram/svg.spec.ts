@@ -115,10 +115,11 @@ describe('toSvg', () => {
       const g = edgeGroups.find((x) => x.attrs['data-edge'] === e.id) as XmlElement;
       expect([g.attrs['data-source'], g.attrs['data-target']]).toEqual([e.source, e.target]);
       if (e.internal) {
-        // UML internal transition: a line `↻ EVENT [guard]` inside the state's own group.
+        // UML internal transition: a line `↻ description` inside the state's own group.
         const owner = stateGroups(tree).find((s) => s.attrs['data-state'] === e.source) as XmlElement;
         expect(allElements(owner)).toContain(g);
-        expect(textContent(g)).toContain(`↻ ${e.event}`);
+        expect(textContent(g)).toContain(`↻ ${e.label.split(' ')[0]}`);
+        expect(textContent(g)).not.toContain(e.event);
         continue;
       }
       const path = g.children.find((c) => c.name === 'path') as XmlElement;
@@ -126,7 +127,9 @@ describe('toSvg', () => {
       expect(path.attrs['marker-end']).toMatch(/^url\(#pijl/);
       if (e.kind === 'initial') continue;
       const label = labelOf(e.id);
-      if (e.kind === 'event') expect(label).toContain(e.event);
+      // The step's Dutch description, never the event type or a guard expression (what a gemeente reads).
+      if (e.kind === 'event') expect(label).not.toContain(e.event);
+      if (e.guard) expect(label).not.toContain(e.guard);
       expect(label.replace(/\s+/g, ' ')).toContain(e.label.split(' ')[0]);
       if (e.grondslag) expect(label).toContain(e.grondslag);
     }

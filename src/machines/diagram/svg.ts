@@ -72,10 +72,13 @@ const SMALL_FONT = 10.5;
 const SMALL_CHAR = 5.9;
 const EDGE_FONT = 10.5;
 const EDGE_CHAR = 6.1;
-/** The trigger line (EVENT [guard]) is bold, and wider. */
-const EDGE_BOLD_CHAR = 6.9;
 const LINE = 16;
 const SMALL_LINE = 13;
+/**
+ * The smallest font size in the drawing (badges, median days). The web view never shrinks the diagram below the
+ * scale at which this is 9 px on screen (`data-kleinste-letter` on the root element).
+ */
+export const KLEINSTE_LETTER = 10;
 const BAND = 6;
 const MARGIN = 20;
 /** Clock sign for termijnen: U+25F7 is in common fonts (DejaVu, Segoe UI Symbol); ⏱ often is not. */
@@ -141,10 +144,7 @@ function measure(n: DiagramNode, internalEdges: DiagramEdge[]): NodeBox {
   const sub: string[] = [];
   if (n.grondslag) sub.push(n.grondslag);
   if (n.termijnen.length) sub.push(`${KLOK} ${n.termijnen.join(', ')}`);
-  const internals = internalEdges.map((edge) => {
-    const trigger = [edge.kind === 'event' ? edge.event : edge.label, edge.guard ? `[${edge.guard}]` : ''].filter(Boolean).join(' ');
-    return { edge, text: wrap(`${INTERN} ${trigger}`, 44, 1)[0] };
-  });
+  const internals = internalEdges.map((edge) => ({ edge, text: wrap(`${INTERN} ${edge.label}`, 44, 1)[0] }));
   const textW = Math.max(
     ...labelLines.map((l) => l.length * LABEL_CHAR),
     ...sub.map((x) => x.length * SMALL_CHAR),
@@ -161,14 +161,15 @@ function measure(n: DiagramNode, internalEdges: DiagramEdge[]): NodeBox {
   return { ...box, width, height, header: 0 };
 }
 
-/** The lines of an edge label: trigger (event and guard), description, grondslag and termijnen. */
+/**
+ * The lines of an edge label: the step's Dutch description (`short`: two lines of it), and in `full` also its
+ * grondslag and the termijnen it starts. Never the event type or a guard expression: a gemeente reads what happens.
+ */
 export function edgeLabelLines(e: DiagramEdge, mode: 'full' | 'short' | 'none' = 'full'): string[] {
   if (e.kind === 'initial' || mode === 'none') return [];
   const lines: string[] = [];
-  const trigger = [e.kind === 'event' ? e.event : '', e.guard ? `[${e.guard}]` : ''].filter(Boolean).join(' ');
-  if (mode === 'short') return trigger ? wrap(trigger, 30, 2) : wrap(e.label, 26, 2);
-  if (trigger) lines.push(...wrap(trigger, 38, 2));
-  if (e.label && e.label !== e.event) lines.push(...wrap(e.label, 34, 3));
+  if (mode === 'short') return wrap(e.label, 28, 2);
+  lines.push(...wrap(e.label, 34, 3));
   const tail = [e.grondslag ?? '', e.termijnen.length ? `${KLOK} ${e.termijnen.join(', ')}` : ''].filter(Boolean).join('  ');
   if (tail) lines.push(tail);
   return lines;
@@ -273,7 +274,7 @@ export async function layoutDiagram(graph: DiagramGraph, opts: LayoutOptions = {
           {
             id: `${e.id}.label`,
             text: lines.join('\n'),
-            width: Math.max(...lines.map((l, i) => l.length * (i === 0 && isBoldTrigger(e) ? EDGE_BOLD_CHAR : EDGE_CHAR))) + 10,
+            width: Math.max(...lines.map((l) => l.length * EDGE_CHAR)) + 10,
             height: lines.length * 13 + 4,
           },
         ]
@@ -371,7 +372,7 @@ export function renderSvg(layout: DiagramLayout, opts: Pick<SvgOptions, 'overlay
 
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="diagram-titel" font-family="'Segoe UI', 'DejaVu Sans', Arial, sans-serif" data-machine="${escapeXml(graph.id)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="diagram-titel" data-kleinste-letter="${KLEINSTE_LETTER}" font-family="'Segoe UI', 'DejaVu Sans', Arial, sans-serif" data-machine="${escapeXml(graph.id)}">`,
   );
   out.push(`<title id="diagram-titel">${escapeXml(title || graph.id)}</title>`);
   out.push('<defs>');
@@ -579,9 +580,7 @@ function edgeAttrs(e: DiagramEdge): string {
 
 function edgeTitle(e: DiagramEdge): string {
   return [
-    e.kind === 'event' ? e.event : '',
     e.label,
-    e.guard ? `voorwaarde: ${e.guard}` : '',
     e.grondslag ? `grondslag: ${e.grondslag}` : '',
     e.termijnen.length ? `start termijn: ${e.termijnen.join(', ')}` : '',
     e.internal ? 'blijft in deze stap' : '',
@@ -599,11 +598,6 @@ function drawEdge(le: LaidEdge): string {
   return `<g ${edgeAttrs(e)}><title>${escapeXml(edgeTitle(e))}</title><path d="${d}" fill="none" stroke="${soft ? '#8a96a3' : '#37474f'}" stroke-width="1.3"${dash} marker-end="url(#${soft ? 'pijl-zacht' : 'pijl'})"/></g>`;
 }
 
-/** Whether an edge label starts with a bold trigger line (event and/or guard). */
-function isBoldTrigger(e: DiagramEdge): boolean {
-  return e.kind === 'event' || !!e.guard;
-}
-
 function drawEdgeLabel(le: LaidEdge): string {
   const l = le.label;
   if (!l) return '';
@@ -611,9 +605,8 @@ function drawEdgeLabel(le: LaidEdge): string {
   const parts: string[] = [`<g class="edge-label" data-edge="${e.id}">`];
   parts.push(`<rect x="${r(l.x)}" y="${r(l.y)}" width="${r(l.width)}" height="${r(l.height)}" rx="3" fill="#ffffff" fill-opacity="0.92"/>`);
   l.lines.forEach((line, i) => {
-    const isTrigger = i === 0 && isBoldTrigger(e);
     const isTail = l.full && i === l.lines.length - 1 && (!!e.grondslag || e.termijnen.length > 0);
-    const attrs = isTrigger ? 'font-weight="700" fill="#263238"' : isTail ? 'fill="#6b3fa0" font-style="italic"' : 'fill="#263238"';
+    const attrs = isTail ? 'fill="#6b3fa0" font-style="italic"' : 'fill="#263238"';
     parts.push(
       `<text x="${r(l.x + 4)}" y="${r(l.y + 2 + EDGE_FONT + i * 13)}" font-size="${EDGE_FONT}" ${attrs}>${escapeXml(line)}</text>`,
     );

@@ -16,6 +16,8 @@ import { isVerplichting, kalenderVan, vervaldatumVan } from '../compiler/termijn
 import type { KlachtContext } from '../compiler/types';
 import { addDays } from '../termijnen';
 import { intakeVoorbeelden, serialiseer, tijdstip, verkenGraaf } from './verkenning';
+import { ongestarteTermijnFouten } from '../definition/juridische-lint';
+import { ongestarteTermijnen } from './termijn-routes';
 
 export { verkenGraaf, type GraafVerkenning } from './verkenning';
 
@@ -62,7 +64,8 @@ export function checkRegime(regime: Regime, geladen: GeladenDefinitie): Definiti
     const p = geladen.positie(pad ?? []);
     return { file: geladen.file, line: p.line, column: p.column, message, ...(hint ? { hint } : {}) };
   };
-  const { adjacency } = verkenGraaf(regime);
+  const verkenning = verkenGraaf(regime);
+  const { adjacency } = verkenning;
   const knopen = new Map(alleKnopen(regime.gecompileerd.config.states).map((k) => [k.pad, k]));
 
   // 1. Reachability (a compound state counts as reached when one of its children is).
@@ -137,6 +140,8 @@ export function checkRegime(regime: Regime, geladen: GeladenDefinitie): Definiti
       );
     }
   }
+  // 3a. A termijn that a step expects runs on every route that reaches that step (juridische-lint.ts, the message).
+  errors.push(...ongestarteTermijnFouten(geladen, ongestarteTermijnen(regime, verkenning)));
   // 3. No klager stuck after a termijn of the handler passed.
   for (const v of vastgelopenKlagers(regime, adjacency)) {
     const beschrijving = regime.beschrijfState(v.pad);

@@ -118,3 +118,94 @@ export function allePaden(regime: Regime, max = 20000): { paden: Pad[]; afgekapt
   dfs(graaf.start);
   return { paden, afgekapt, graaf };
 }
+
+/** The line a route reaches (Awb 9:1–9:12 eerste lijn, 9:17–9:36 tweede lijn; Jeugdwet 4.2.1 and Wkkgz 13–18). */
+export type Lijn = 'eersteLijn' | 'tweedeLijn' | 'bijzondereRoute';
+
+export const LIJN_OMSCHRIJVING: Record<Lijn, string> = {
+  eersteLijn: 'eerste lijn',
+  tweedeLijn: 'tweede lijn (ombudsman)',
+  bijzondereRoute: 'bijzondere wettelijke route',
+};
+
+/** The intake routes (compiler/routering.ts) by the compiler's top-level state they start in, in Dutch. */
+const ONTVANGSTROUTES: Record<string, string> = {
+  gemeente: 'Behandeling door de gemeente (Awb titel 9.1)',
+  doorgestuurdNaarAanbieder: 'Ingediend bij de gemeente, doorgestuurd naar de aanbieder',
+  bijAanbieder: 'Ingediend bij de aanbieder, behandeld door de aanbieder',
+  jeugdwetKlachtencommissie: 'Jeugdwet: klachtencommissie van de jeugdhulpaanbieder',
+  wkkgz: 'Wkkgz: klachtenfunctionaris van de zorgaanbieder',
+  signaal: 'Signaal (geen klacht)',
+  melding: 'Melding: calamiteit of geweld',
+  stoppenMetLeveren: 'Verzoek van de aanbieder om te stoppen met leveren',
+  eigenOnderzoek: 'Onderzoek van de ombudsman uit eigen beweging',
+};
+
+/** Top-level states of the second line (tweede-lijn.block.ts) and of the special regimes (bijzondere-regimes.block.ts). */
+const TWEEDE_LIJN = new Set(['bijOmbudsman', 'eigenOnderzoek']);
+const BIJZONDER = new Set(['jeugdwetKlachtencommissie', 'wkkgz']);
+
+export interface PadGroep {
+  /** The compiler's top-level state the route starts in after intake, e.g. `gemeente`. */
+  route: string;
+  routeOmschrijving: string;
+  lijn: Lijn;
+  lijnOmschrijving: string;
+  /** The final state, e.g. `afgesloten`. */
+  uitkomst: string;
+  uitkomstOmschrijving: string;
+  aantal: number;
+  /** The routes in this group: 1-based numbers in the order of `allePaden`. */
+  paden: number[];
+}
+
+const topNiveau = (state: string): string => state.split('.')[0];
+
+/** The line a route reaches: the ombudsman (or its own investigation), else a special law route, else the first line. */
+export function lijnVan(pad: Pad): Lijn {
+  const states = pad.stappen.map((s) => topNiveau(s.naar));
+  if (states.some((s) => TWEEDE_LIJN.has(s))) return 'tweedeLijn';
+  if (states.some((s) => BIJZONDER.has(s))) return 'bijzondereRoute';
+  return 'eersteLijn';
+}
+
+/**
+ * The routes grouped by intake route, line and outcome, with counts: what a process owner can walk through
+ * (`klachtregie paths --samenvatting` and the /beheer routes page use this one grouping). Groups keep the order
+ * in which `allePaden` first meets them (routes, outcomes), lines in the order eerste lijn, bijzondere route, tweede lijn.
+ */
+export function groepeerPaden(paden: Pad[], beschrijfState: (state: string) => string): PadGroep[] {
+  const groepen = new Map<string, PadGroep>();
+  const routeVolgorde: string[] = [];
+  const uitkomstVolgorde: string[] = [];
+  paden.forEach((pad, i) => {
+    if (!uitkomstVolgorde.includes(pad.eind)) uitkomstVolgorde.push(pad.eind);
+    const route = topNiveau(pad.stappen[0]?.naar ?? pad.eind);
+    if (!routeVolgorde.includes(route)) routeVolgorde.push(route);
+    const lijn = lijnVan(pad);
+    const sleutel = `${route}|${lijn}|${pad.eind}`;
+    const g =
+      groepen.get(sleutel) ??
+      groepen
+        .set(sleutel, {
+          route,
+          routeOmschrijving: ONTVANGSTROUTES[route] ?? beschrijfState(pad.stappen[0]?.naar ?? pad.eind),
+          lijn,
+          lijnOmschrijving: LIJN_OMSCHRIJVING[lijn],
+          uitkomst: pad.eind,
+          uitkomstOmschrijving: beschrijfState(pad.eind),
+          aantal: 0,
+          paden: [],
+        })
+        .get(sleutel)!;
+    g.aantal++;
+    g.paden.push(i + 1);
+  });
+  const lijnen: Lijn[] = ['eersteLijn', 'bijzondereRoute', 'tweedeLijn'];
+  return [...groepen.values()].sort(
+    (a, b) =>
+      routeVolgorde.indexOf(a.route) - routeVolgorde.indexOf(b.route) ||
+      lijnen.indexOf(a.lijn) - lijnen.indexOf(b.lijn) ||
+      uitkomstVolgorde.indexOf(a.uitkomst) - uitkomstVolgorde.indexOf(b.uitkomst),
+  );
+}

@@ -41,6 +41,18 @@ export class VersieMigratieService {
     return regime;
   }
 
+  /**
+   * The definitions of a gemeente that have this version: the CLI names a gemeente and a version
+   * (`klachtregie migratie proef --gemeente GM0363 --versie 2027-01`), the API a definition id.
+   */
+  definitiesMetVersie(gemeente: string, versie: string): string[] {
+    // The application's source (DefinitieRegister) lists its regimes; a purpose-built source in a test may not.
+    const alle = (this.regimes as Partial<{ regimes: CompiledRegime[] }>).regimes ?? [];
+    return [
+      ...new Set(alle.filter((r) => r.summary.gemeente.cbsCode === gemeente && r.summary.versie === versie).map((r) => r.summary.id)),
+    ];
+  }
+
   private async historie(m: EntityManager, klachtId: string): Promise<HistorieStap[]> {
     const rijen: { type: string; at: Date; payload: Record<string, unknown> }[] = await m.query(
       `select type, "at", payload from klacht_gebeurtenis where klacht_id = $1 and accepted order by id`,

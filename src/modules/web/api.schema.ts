@@ -108,6 +108,19 @@ export const PADEN_SCHEMA: Schema = object({
   definitie: object({ id: tekst(), versie: tekst(), gemeente: tekst() }),
   aantal: getal(),
   afgekapt: jaNee(),
+  groepen: lijst(
+    object({
+      route: tekst({ example: 'gemeente' }),
+      routeOmschrijving: tekst({ example: 'Behandeling door de gemeente (Awb titel 9.1)' }),
+      lijn: tekst({ enum: ['eersteLijn', 'tweedeLijn', 'bijzondereRoute'] }),
+      lijnOmschrijving: tekst({ example: 'eerste lijn' }),
+      uitkomst: tekst({ example: 'afgesloten' }),
+      uitkomstOmschrijving: tekst({ example: 'Afgesloten' }),
+      aantal: getal(),
+      paden: lijst(getal(), { description: 'De nummers van de routes in deze groep (zie paden[].nummer).' }),
+    }),
+    { description: 'De routes per ontvangstroute, lijn en uitkomst, met aantallen.' },
+  ),
   paden: lijst(object({ nummer: getal(), eind: tekst(), eindOmschrijving: tekst(), stappen: lijst(padZin) })),
 });
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { allePaden } from '../../machines/graph/paden';
+import { allePaden, groepeerPaden, type PadGroep } from '../../machines/graph/paden';
 import type { Regime } from '../../machines/regime';
 
 export interface PadZin {
@@ -17,6 +17,8 @@ export interface PadenOverzicht {
   aantal: number;
   /** True when there are more routes than listed. */
   afgekapt: boolean;
+  /** The routes by intake route, line and outcome, with counts (the same grouping as `klachtregie paths --samenvatting`). */
+  groepen: PadGroep[];
   paden: Array<{ nummer: number; eind: string; eindOmschrijving: string; stappen: PadZin[] }>;
 }
 
@@ -40,6 +42,7 @@ export class PadenService {
       definitie: { id: r.summary.id, versie: r.summary.versie, gemeente: r.summary.gemeente.naam },
       aantal: paden.length,
       afgekapt,
+      groepen: groepeerPaden(paden, (st) => r.beschrijfState(st)),
       paden: paden.map((p, i) => ({
         nummer: i + 1,
         eind: p.eind,

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DefinitionSummary } from '../../machines/contract';
@@ -11,6 +11,7 @@ import {
   PROCESOVERZICHT_SCHEMA,
   PROCESOVERZICHTEN_SCHEMA,
 } from './api.schema';
+import { DiagramWeergaveQuery } from './dto/diagram-weergave.query';
 import { PadenService, type PadenOverzicht } from './paden.service';
 import { ProcesoverzichtService, type Procesoverzicht } from './procesoverzicht.service';
 
@@ -68,9 +69,10 @@ export class ProcesoverzichtController {
     @HuidigeTenant() tenant: Tenant,
     @Param('definitieId') id: string,
     @Param('versie') versie: string,
+    @Query() q: DiagramWeergaveQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const svg = await this.overzichten.svg(tenant.gemeente, id, versie);
+    const svg = await this.overzichten.svg(tenant.gemeente, id, versie, undefined, q.weergave);
     res.status(200).type('image/svg+xml; charset=utf-8').send(svg);
   }
 

@@ -154,7 +154,14 @@ export class ProcesoverzichtService {
     };
   }
 
-  async svg(gemeente: string, id: string, versie: string, nu = this.klok.nu()): Promise<string> {
+  /** `overzicht`: the states only, the steps' descriptions in the arrows' tooltips (legible for the largest regeling). */
+  async svg(
+    gemeente: string,
+    id: string,
+    versie: string,
+    nu = this.klok.nu(),
+    weergave: 'volledig' | 'overzicht' = 'volledig',
+  ): Promise<string> {
     const o = await this.overzicht(gemeente, id, versie, nu);
     const overlay: DiagramOverlay = {};
     for (const s of o.states) {
@@ -165,7 +172,7 @@ export class ProcesoverzichtService {
         ...(s.medianDays !== null ? { medianDays: s.medianDays } : {}),
       };
     }
-    return toSvg(this.graaf(this.regime(gemeente, id, versie)), { overlay, edgeLabels: 'short' });
+    return toSvg(this.graaf(this.regime(gemeente, id, versie)), { overlay, edgeLabels: weergave === 'overzicht' ? 'none' : 'short' });
   }
 
   async klachten(

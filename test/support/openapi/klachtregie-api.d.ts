@@ -5779,7 +5779,10 @@ export interface operations {
     };
     procesdiagram: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description volledig: bij elke pijl wat er gebeurt; overzicht: alleen de stappen (wat er bij een pijl gebeurt staat in de tooltip), zodat ook de grootste regeling leesbaar op het scherm past. */
+                weergave?: "volledig" | "overzicht";
+            };
             header?: never;
             path: {
                 definitieId: string;
@@ -6009,6 +6012,24 @@ export interface operations {
                         };
                         aantal: number;
                         afgekapt: boolean;
+                        /** @description De routes per ontvangstroute, lijn en uitkomst, met aantallen. */
+                        groepen: {
+                            /** @example gemeente */
+                            route: string;
+                            /** @example Behandeling door de gemeente (Awb titel 9.1) */
+                            routeOmschrijving: string;
+                            /** @enum {string} */
+                            lijn: "eersteLijn" | "tweedeLijn" | "bijzondereRoute";
+                            /** @example eerste lijn */
+                            lijnOmschrijving: string;
+                            /** @example afgesloten */
+                            uitkomst: string;
+                            /** @example Afgesloten */
+                            uitkomstOmschrijving: string;
+                            aantal: number;
+                            /** @description De nummers van de routes in deze groep (zie paden[].nummer). */
+                            paden: number[];
+                        }[];
                         paden: {
                             nummer: number;
                             eind: string;

@@ -332,37 +332,49 @@
           ),
         );
         var doek = el('div', { class: 'doek', id: 'diagram' });
-        doek.innerHTML = r[1]; // server-built SVG, text escaped by the diagram renderer
-        var svg = doek.querySelector('svg');
-        var breedte = Number(svg.getAttribute('width')),
+        var svg, breedte, hoogte;
+        // Places a server-built SVG (text escaped by the diagram renderer); clicks and keys are handled on the box.
+        function plaats(bron) {
+          doek.innerHTML = bron;
+          svg = doek.querySelector('svg');
+          breedte = Number(svg.getAttribute('width'));
           hoogte = Number(svg.getAttribute('height'));
-        // The states become links (WCAG 2.1.1, 4.1.2): the drawing is a group of links, not one image.
-        svg.setAttribute('role', 'group');
-        svg.querySelectorAll('[data-state]').forEach(function (g) {
-          var s = perState[g.getAttribute('data-state')];
-          var t = g.querySelector('title');
-          if (t) t.remove(); // the label below says it; a tooltip title would be read twice
-          g.setAttribute('tabindex', '0');
-          g.setAttribute('role', 'link');
-          g.setAttribute(
-            'aria-label',
-            s
-              ? s.label +
-                  ': ' +
-                  s.count +
-                  (s.count === 1 ? ' klacht' : ' klachten') +
-                  (s.overdue ? ', ' + s.overdue + ' te laat' : '') +
-                  '. Toon de klachten.'
-              : g.getAttribute('data-state'),
-          );
-        });
+          // The states become links (WCAG 2.1.1, 4.1.2): the drawing is a group of links, not one image.
+          svg.setAttribute('role', 'group');
+          svg.querySelectorAll('[data-state]').forEach(function (g) {
+            var s = perState[g.getAttribute('data-state')];
+            var t = g.querySelector('title');
+            if (t) t.remove(); // the label below says it; a tooltip title would be read twice
+            g.setAttribute('tabindex', '0');
+            g.setAttribute('role', 'link');
+            g.setAttribute(
+              'aria-label',
+              s
+                ? s.label +
+                    ': ' +
+                    s.count +
+                    (s.count === 1 ? ' klacht' : ' klachten') +
+                    (s.overdue ? ', ' + s.overdue + ' te laat' : '') +
+                    '. Toon de klachten.'
+                : g.getAttribute('data-state'),
+            );
+          });
+        }
+        plaats(r[1]);
         var zoom = 1;
         function zet(z) {
           zoom = z;
-          svg.setAttribute('width', String(Math.round(breedte * z)));
-          svg.setAttribute('height', String(Math.round(hoogte * z)));
+          // Rounded up: the drawing is never smaller than the chosen scale (the 9 px minimum below holds exactly).
+          svg.setAttribute('width', String(Math.ceil(breedte * z)));
+          svg.setAttribute('height', String(Math.ceil(hoogte * z)));
         }
         zet(zoom);
+        // Fit the width, but never below the scale at which the smallest letter is 9 px (legible): a wider diagram
+        // then scrolls inside its box, never the page.
+        function passend() {
+          var kleinste = Number(svg.getAttribute('data-kleinste-letter')) || 10;
+          zet(Math.max(9 / kleinste, Math.min(1, doek.clientWidth / breedte)));
+        }
         c.appendChild(
           el(
             'div',
@@ -382,11 +394,29 @@
                 zet(Math.min(2, zoom * 1.25));
               },
             }),
+            el('button', { type: 'button', text: 'Past op het scherm', onclick: passend }),
             el('button', {
               type: 'button',
-              text: 'Past op het scherm',
+              id: 'weergave',
+              'aria-pressed': 'false',
+              text: 'Overzicht: alleen de stappen',
               onclick: function () {
-                zet(Math.min(1, doek.clientWidth / breedte));
+                var knop = this;
+                var overzicht = knop.getAttribute('aria-pressed') !== 'true';
+                // The overview leaves the text at the arrows out (it stays in their tooltips): the largest regeling
+                // then fits legibly; the chosen state stays chosen.
+                tekst(basis + '/diagram' + (overzicht ? '?weergave=overzicht' : '')).then(function (t) {
+                  var gekozen = doek.querySelector('.gekozen');
+                  var state = gekozen && gekozen.getAttribute('data-state');
+                  plaats(t);
+                  if (state) {
+                    var g = doek.querySelector('[data-state="' + CSS.escape(state) + '"]');
+                    if (g) g.classList.add('gekozen');
+                  }
+                  knop.setAttribute('aria-pressed', String(overzicht));
+                  passend();
+                  document.body.setAttribute('data-weergave', overzicht ? 'overzicht' : 'volledig');
+                }, foutmelding);
               },
             }),
             el('span', { text: 'Kies een toestand (klik, of Tab en Enter) voor de klachten daarin.' }),
@@ -1401,24 +1431,78 @@
           var filter = el('input', { type: 'search', id: 'zoek', class: 'zoek' });
           c.appendChild(el('label', { for: 'zoek', text: 'Zoek in de routes (bijvoorbeeld ombudsman of verdaging)' }));
           c.appendChild(filter);
+          var perNummer = {};
+          p.paden.forEach(function (r) {
+            perNummer[r.nummer] = r;
+          });
+          var route = function (r) {
+            return el(
+              'li',
+              { 'data-eind': r.eind, 'data-nummer': r.nummer },
+              el(
+                'details',
+                null,
+                el('summary', {
+                  text: 'Route ' + r.nummer + ': ' + r.stappen.length + ' stappen, eindigt in “' + r.eindOmschrijving + '”',
+                }),
+                el(
+                  'ol',
+                  null,
+                  r.stappen.map(function (s) {
+                    return el('li', { text: s.zin + (s.grondslag ? ' (' + s.grondslag + ')' : '') });
+                  }),
+                ),
+              ),
+            );
+          };
+          // Grouped by intake route, then line and outcome, with counts (the grouping of klachtregie paths --samenvatting);
+          // each group opens to its routes. Native details/summary: keyboard operable and announced by screen readers.
+          var routes = [];
+          p.groepen.forEach(function (g) {
+            var laatste = routes[routes.length - 1];
+            if (!laatste || laatste.route !== g.route)
+              routes.push((laatste = { route: g.route, omschrijving: g.routeOmschrijving, groepen: [] }));
+            laatste.groepen.push(g);
+          });
+          var aantal = function (n) {
+            return n + (n === 1 ? ' route' : ' routes');
+          };
           var lijst = el(
-            'ol',
-            { class: 'paden', id: 'paden' },
-            p.paden.map(function (r) {
+            'ul',
+            { class: 'routegroepen', id: 'routegroepen' },
+            routes.map(function (rt) {
+              var totaal = rt.groepen.reduce(function (n, g) {
+                return n + g.aantal;
+              }, 0);
               return el(
                 'li',
-                { 'data-eind': r.eind },
+                { 'data-route': rt.route },
                 el(
                   'details',
                   null,
-                  el('summary', {
-                    text: 'Route ' + r.nummer + ': ' + r.stappen.length + ' stappen, eindigt in “' + r.eindOmschrijving + '”',
-                  }),
+                  el('summary', null, el('strong', { text: rt.omschrijving }), ' — ' + aantal(totaal)),
                   el(
-                    'ol',
+                    'ul',
                     null,
-                    r.stappen.map(function (s) {
-                      return el('li', { text: s.zin + (s.grondslag ? ' (' + s.grondslag + ')' : '') });
+                    rt.groepen.map(function (g) {
+                      return el(
+                        'li',
+                        { class: 'routegroep', 'data-lijn': g.lijn, 'data-uitkomst': g.uitkomst },
+                        el(
+                          'details',
+                          null,
+                          el('summary', {
+                            text: g.lijnOmschrijving + ', eindigt in “' + g.uitkomstOmschrijving + '” — ' + aantal(g.aantal),
+                          }),
+                          el(
+                            'ol',
+                            { class: 'paden' },
+                            g.paden.map(function (n) {
+                              return route(perNummer[n]);
+                            }),
+                          ),
+                        ),
+                      );
                     }),
                   ),
                 ),
@@ -1428,8 +1512,14 @@
           c.appendChild(lijst);
           filter.addEventListener('input', function () {
             var q = filter.value.toLowerCase();
-            lijst.querySelectorAll(':scope > li').forEach(function (li) {
+            lijst.querySelectorAll('ol.paden > li').forEach(function (li) {
               li.hidden = q !== '' && li.textContent.toLowerCase().indexOf(q) < 0;
+            });
+            // A group with no matching route is hidden; one with matches opens, so the matches are visible.
+            lijst.querySelectorAll('li.routegroep, #routegroepen > li').forEach(function (g) {
+              var zichtbaar = g.querySelector('ol.paden > li:not([hidden])') !== null;
+              g.hidden = !zichtbaar;
+              g.querySelector('details').open = q !== '' && zichtbaar;
             });
           });
           document.body.setAttribute('data-klaar', 'paden');

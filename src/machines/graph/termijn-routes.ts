@@ -1,0 +1,113 @@
+/**
+ * Termijnen that a step expects but some route never starts (issue: a contact termijn only the aanbieder route
+ * starts, while the step that stops it can be reached on another route too, where the event is then refused or
+ * stops nothing). Found on the explored machine: for each termijn of the definition, every state a klacht can reach
+ * from intake without that termijn ever having run, against the steps that stop it or whose condition reads it.
+ * The lint message itself is in definition/juridische-lint.ts (`ongestarteTermijnFouten`).
+ */
+import type { AnyMachineSnapshot } from 'xstate';
+import type { ActieRef, GuardRef } from '../compiler/blocks/bouw';
+import type { KlachtContext } from '../compiler/types';
+import type { OngestarteTermijn } from '../definition/juridische-lint';
+import { statePad, type Regime } from '../regime';
+import { alleKnopen } from './graph-check';
+import { serialiseer, verkenGraaf, type GraafVerkenning } from './verkenning';
+
+/** Conditions that read a termijn only when it has passed: no route without the termijn can trigger them. */
+const ALLEEN_NA_VERLOOP = new Set(['termijnVerstreken']);
+
+function termijnUitGuard(g: GuardRef | undefined): string | undefined {
+  if (!g || typeof g === 'string' || ALLEEN_NA_VERLOOP.has(g.type)) return undefined;
+  const t = g.params?.termijn;
+  return typeof t === 'string' ? t : undefined;
+}
+
+function gestopt(acties: ActieRef[]): string[] {
+  return acties.flatMap((a) =>
+    typeof a === 'object' && a.type === 'stopTermijn' && typeof a.params?.naam === 'string' ? [a.params.naam] : [],
+  );
+}
+
+interface Verwachting {
+  termijn: string;
+  /** The state (or compound state) whose transition expects the termijn. */
+  state: string;
+  event: string;
+  omschrijving: string;
+  hoe: 'stopt' | 'leest';
+}
+
+/** Steps (transitions of the states, not the machine-wide ones such as withdrawal) that stop a termijn or read it in their condition. */
+function verwachtingen(regime: Regime): Verwachting[] {
+  const uit: Verwachting[] = [];
+  for (const k of alleKnopen(regime.gecompileerd.config.states)) {
+    for (const [event, overgangen] of Object.entries(k.config.on ?? {})) {
+      for (const o of overgangen) {
+        // An unguarded step that stops a termijn is there to end it (CONTACT_OPGENOMEN ends contact). A guarded one is
+        // justified by its own condition and only closes the termijn if it happens to run (VERZOEK_OMBUDSMAN after
+        // tweedeLijnOpen, Awb 9:24 lid 1 sub b, also closes the year of tweedeLijnVerzoek): no expectation.
+        if (!o.guard)
+          for (const t of gestopt(o.actions)) uit.push({ termijn: t, state: k.pad, event, omschrijving: o.description, hoe: 'stopt' });
+        const gelezen = termijnUitGuard(o.guard);
+        if (gelezen) uit.push({ termijn: gelezen, state: k.pad, event, omschrijving: o.description, hoe: 'leest' });
+      }
+    }
+  }
+  return uit;
+}
+
+const loopt = (s: AnyMachineSnapshot, t: string): string | undefined => (s.context as KlachtContext).termijnen[t]?.vanaf;
+
+/**
+ * For every termijn that a step expects (an unguarded step that stops it, or a condition that reads it): the routes
+ * from intake on which a klacht reaches that step without the termijn ever having run.
+ */
+export function ongestarteTermijnen(regime: Regime, verkenning: GraafVerkenning = verkenGraaf(regime)): OngestarteTermijn[] {
+  const { adjacency } = verkenning;
+  const specs = regime.gecompileerd.ctx.specs;
+  type Knoop = { state: AnyMachineSnapshot; transitions: Record<string, { state: AnyMachineSnapshot }> };
+  const knoop = (key: string) => adjacency[key as keyof typeof adjacency] as unknown as Knoop;
+  const start = Object.keys(adjacency).filter((k) => statePad(knoop(k).state.value) === 'nieuw');
+  const perTermijn = new Map<string, Verwachting[]>();
+  for (const v of verwachtingen(regime)) if (specs[v.termijn]) perTermijn.set(v.termijn, [...(perTermijn.get(v.termijn) ?? []), v]);
+  const bevindingen: OngestarteTermijn[] = [];
+  for (const [termijn, verwacht] of perTermijn) {
+    const bij = (pad: string) => verwacht.find((v) => pad === v.state || pad.startsWith(`${v.state}.`));
+    // Breadth-first over the snapshots reachable from intake without the termijn ever having run, with their intake route.
+    const zonder = new Map<string, string>(start.map((k) => [k, '']));
+    const gestartOp = new Set<string>();
+    const rij = [...start];
+    while (rij.length) {
+      const key = rij.shift()!;
+      const v = knoop(key);
+      for (const t of Object.values(v.transitions)) {
+        const naar = serialiseer(t.state);
+        const route = zonder.get(key) || statePad(t.state.value).split('.')[0];
+        if (loopt(t.state, termijn) !== undefined) {
+          gestartOp.add(route);
+          continue;
+        }
+        if (zonder.has(naar)) continue;
+        zonder.set(naar, route);
+        rij.push(naar);
+      }
+    }
+    const gemeld = new Set<string>();
+    for (const [key, route] of zonder) {
+      const w = bij(statePad(knoop(key).state.value));
+      if (!w || !route || gemeld.has(`${w.state}|${w.event}|${route}`)) continue;
+      gemeld.add(`${w.state}|${w.event}|${route}`);
+      bevindingen.push({
+        termijn,
+        label: specs[termijn].label,
+        event: w.event,
+        stap: w.omschrijving,
+        state: regime.beschrijfState(w.state),
+        hoe: w.hoe,
+        route: regime.beschrijfState(route),
+        gestartOp: [...gestartOp].map((r) => regime.beschrijfState(r)),
+      });
+    }
+  }
+  return bevindingen;
+}
