@@ -30,6 +30,8 @@ import {
   GebeurtenisTypeDto,
   PaginaQuery,
   AfwijzingDto,
+  DefinitieTekstDto,
+  VersieQuery,
   VoorstelDto,
   VoorstelLijstDto,
   VoorstelQuery,
@@ -144,6 +146,30 @@ export class DefinitiesController {
       default:
         return graaf;
     }
+  }
+
+  @Get('definities/:id/tekst')
+  @Rollen(...LEZERS)
+  @ApiOperation({
+    operationId: 'definitieTekst',
+    summary:
+      'De YAML van een versie zoals geschreven (standaard de versie die vandaag geldt): het begin van een nieuwe versie in de editor',
+  })
+  @ApiOkResponse({ type: DefinitieTekstDto })
+  @ApiNotFoundResponse({ description: 'Onbekende definitie of versie (definitie-niet-gevonden)' })
+  async tekst(@HuidigeTenant() tenant: Tenant, @Param('id') id: string, @Query() q: VersieQuery): Promise<DefinitieTekstDto> {
+    const versies = this.definities.regimesVan(tenant.gemeente).filter((r) => r.summary.id === id);
+    const vandaag = kalenderdag(this.klok.nu().toISOString());
+    const regime = q.versie
+      ? versies.find((r) => r.summary.versie === q.versie)
+      : (versies.find((r) => r.summary.geldigVanaf <= vandaag && (!r.summary.geldigTot || vandaag <= r.summary.geldigTot)) ?? versies[0]);
+    const yaml = regime ? await this.definities.yamlVan(id, regime.summary.versie) : undefined;
+    if (!regime || yaml === undefined)
+      throw ProblemException.notFound(
+        `Geen definitie ${id}${q.versie ? ` versie ${q.versie}` : ''} voor ${tenant.gemeente}.`,
+        'definitie-niet-gevonden',
+      );
+    return { definitieId: id, versie: regime.summary.versie, geldigVanaf: regime.summary.geldigVanaf, yaml };
   }
 
   @Post('definities/validaties')

@@ -143,3 +143,18 @@ export class AfwijzingDto {
   @MaxLength(2000, { message: 'reden is te lang (meer dan 2000 tekens)' })
   reden: string;
 }
+
+export class VersieQuery {
+  @ApiPropertyOptional({ description: 'Versie; standaard de versie die vandaag geldt (of de nieuwste).', example: '2015-01' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,40}$/, { message: 'versie bestaat uit 1 tot 40 letters, cijfers, punt, streep of liggend streepje' })
+  versie?: string;
+}
+
+export class DefinitieTekstDto {
+  @ApiProperty({ example: 'gm0363-amsterdam' }) definitieId: string;
+  @ApiProperty({ example: '2015-01' }) versie: string;
+  @ApiProperty({ format: 'date', example: '2015-01-01' }) geldigVanaf: string;
+  @ApiProperty({ description: 'De YAML zoals gepubliceerd' }) yaml: string;
+}

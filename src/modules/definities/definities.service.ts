@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
@@ -161,6 +161,14 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
       rmSync(werk, { recursive: true, force: true });
     }
     return { definitieId, versie, gemeente: cbs, fouten };
+  }
+
+  /** The YAML of a served version as written: a version published through the API, else the repository's file. */
+  async yamlVan(definitieId: string, versie: string): Promise<string | undefined> {
+    const rij = await this.dataSource.getRepository(DefinitieVersieEntity).findOne({ where: { definitieId, versie } });
+    if (rij) return rij.yaml;
+    const pad = join(this.config.definitionsDir, definitieId, `${versie}.yaml`);
+    return /^[A-Za-z0-9._-]+$/.test(definitieId + versie) && existsSync(pad) ? readFileSync(pad, 'utf8') : undefined;
   }
 
   /** `geldigVanaf` of a YAML that passed validation (the loader already checked it is a date). */
