@@ -153,6 +153,18 @@ test('edit Amsterdam in the browser: an error inline at its line, fixed, diagram
     'voorgesteld Sanne Jansen',
     'goedgekeurd Ahmed El Amrani',
   ]);
+
+  // Completion from the JSON Schema, at the place in the tree: under termijnen.contact the keys of a termijn.
+  await vervang(
+    tweede,
+    '    grondslag: Klachtenprotocol Wmo keten §6 (contractueel)\n',
+    '    grondslag: Klachtenprotocol Wmo keten §6 (contractueel)\n    verd',
+  );
+  await tweede.keyboard.press('Control+Space');
+  await tweede.waitForSelector('.cm-tooltip-autocomplete li');
+  expect(await tweede.$$eval('.cm-tooltip-autocomplete li', (l) => l.map((x) => x.textContent))).toEqual(
+    expect.arrayContaining([expect.stringContaining('verdagingMax'), expect.stringContaining('verdagingKennisgevingVoorVerloop')]),
+  );
   expect(scriptFouten).toEqual([]);
   await context.close();
   await tweede.context().close();
