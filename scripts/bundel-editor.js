@@ -1,7 +1,7 @@
 // Bundles the /beheer editor (src/modules/web/assets/editor-bron.mjs, CodeMirror 6) into editor.js next to it, so the
 // service serves it itself (no CDN). Run by `npm run build` and by the test set-up; skipped when editor.js is newer than
 // its source and the lockfile. `node scripts/bundel-editor.js --force` always bundles.
-const { existsSync, statSync } = require('node:fs');
+const { existsSync, renameSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
@@ -23,11 +23,13 @@ async function bundel(force = false) {
     minify: true,
     format: 'iife',
     target: 'es2020',
-    outfile: DOEL,
+    // Written beside and renamed: two services starting at once (npm start builds) never read half a file.
+    outfile: `${DOEL}.${process.pid}.tmp`,
     // CodeMirror is MIT: its licence notices stay in the bundle.
     legalComments: 'eof',
     logLevel: 'warning',
   });
+  renameSync(`${DOEL}.${process.pid}.tmp`, DOEL);
   return true;
 }
 

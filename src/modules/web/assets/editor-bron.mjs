@@ -377,9 +377,8 @@ function start(h) {
         EditorView.contentAttributes.of({ 'aria-label': 'Tekst van de regeling (YAML)' }),
       ],
     });
-    // The scroller is reached with the keyboard through the text itself (moving the cursor scrolls it); tabindex -1
-    // says so to assistive checks (WCAG 2.1.1) without adding a second tab stop.
-    view.scrollDOM.setAttribute('tabindex', '-1');
+    // WCAG 2.1.1: the scrolling box itself takes focus too (arrow keys scroll it), as the diagram's box does.
+    view.scrollDOM.setAttribute('tabindex', '0');
     window.KlachtregieEditor.view = view;
     knop.addEventListener('click', function () {
       voorstelMelding.textContent = 'Bezig…';
