@@ -7,6 +7,7 @@ import { ProblemException } from '../../common/problem';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { beoordeelScenario, leesScenarioPad, scenarioBestanden, type ScenarioMelding } from '../../cli/scenario';
 import { compileerSamen } from '../../machines/registry';
+import { GEMEENTE_MAP_PATROON } from '../../machines/definition/loader';
 import { loadAndValidate } from '../../machines/definition/validate';
 import { toestandenVan, vergelijkDefinities, type DefinitieVerschil } from '../../machines/definitie-verschil';
 import type { Regime } from '../../machines/regime';
@@ -51,7 +52,8 @@ export class WerkbankService {
 
   /** A definition of another gemeente is not found (tenancy: docs/adr/0003-tenancy-webhooks-idempotency.md). */
   private eigen(definitieId: string, gemeente: string): void {
-    if (!definitieId.startsWith(`${gemeente.toLowerCase()}-`))
+    // The id names folders below: only a folder name as the loader knows them (no path), of the caller's gemeente.
+    if (!GEMEENTE_MAP_PATROON.test(definitieId) || !definitieId.startsWith(`${gemeente.toLowerCase()}-`))
       throw ProblemException.notFound(`Geen definitie ${definitieId} voor ${gemeente}.`, 'definitie-niet-gevonden');
   }
 
