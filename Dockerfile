@@ -12,6 +12,7 @@ RUN npm ci --omit=optional --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY bench ./bench
+COPY scripts ./scripts
 RUN npm run build
 
 # --- dependencies: production only, without the optional embedded PostgreSQL (~60 MB of binaries) ---

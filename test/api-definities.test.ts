@@ -14,6 +14,7 @@ const UTRECHT = AMSTERDAM.replace(/cbsCode: GM0363\n {2}naam: Amsterdam/, 'cbsCo
 
 /** docs/definities.md: definitions through the API — validate with file:line:column, publish immutable versions. */
 describe('definities API (real PostgreSQL + Redis, seed definitions)', () => {
+  // Publishing is 4-ogen (definitie-voorstel.test.ts proves the rule itself); here: what a served version does.
   let db: TestDatabase;
   let t: TestApp;
   let beleid: string;
@@ -77,8 +78,9 @@ describe('definities API (real PostgreSQL + Redis, seed definitions)', () => {
     expect(await t.app.get(DataSource).query('select 1 from definitie_versie')).toHaveLength(0);
   });
 
-  it('a published version is stored, served by the registry at once, and can never be overwritten', async () => {
+  it('an approved version (4-ogen) is stored, served by the registry at once, and can never be overwritten', async () => {
     const utrecht = await bearer(t.app, 'GM0344', 'beleidsmedewerker');
+    const utrechtTweede = await bearer(t.app, 'GM0344', 'beleidsmedewerker');
     const behandelaar = await bearer(t.app, 'GM0344', 'klachtbehandelaar');
     const intake = {
       gemeente: 'GM0344',
@@ -93,11 +95,19 @@ describe('definities API (real PostgreSQL + Redis, seed definitions)', () => {
     const check = await request(t.http).post('/api/v1/definities/validaties').set('Authorization', utrecht).send({ yaml: UTRECHT });
     expect(check.body.fouten).toEqual([]);
     expect(check.body.geldig).toBe(true);
-    const pub = await request(t.http).post('/api/v1/definities').set('Authorization', utrecht).send({ yaml: UTRECHT });
-    expect(pub.status).toBe(201);
-    expect(pub.body).toEqual(
-      expect.objectContaining({ definitieId: 'gm0344-utrecht', versie: '2026-01', bron: 'api', geldigVanaf: '2026-01-01' }),
+    // POST /definities proposes (4-ogen): nothing is served on one person's word.
+    const voorstel = await request(t.http).post('/api/v1/definities').set('Authorization', utrecht).send({ yaml: UTRECHT });
+    expect(voorstel.status).toBe(201);
+    expect(voorstel.body).toEqual(
+      expect.objectContaining({ definitieId: 'gm0344-utrecht', versie: '2026-01', status: 'voorgesteld', geldigVanaf: '2026-01-01' }),
     );
+    expect((await request(t.http).post('/api/v1/klachten').set('Authorization', behandelaar).send(intake)).status).toBe(422);
+    expect((await request(t.http).get('/api/v1/definities').set('Authorization', utrecht)).body.resultaten).toEqual([]);
+    const pub = await request(t.http)
+      .post(`/api/v1/definities/gm0344-utrecht/voorstellen/${voorstel.body.id}/goedkeuring`)
+      .set('Authorization', utrechtTweede);
+    expect(pub.status).toBe(201);
+    expect(pub.body).toEqual(expect.objectContaining({ status: 'goedgekeurd', versie: '2026-01' }));
     const lijst = await request(t.http).get('/api/v1/definities').set('Authorization', utrecht);
     expect(lijst.body.resultaten).toEqual([expect.objectContaining({ definitieId: 'gm0344-utrecht', versie: '2026-01', bron: 'api' })]);
     // The engine serves it at once: an intake for Utrecht now starts on the published version.
@@ -130,6 +140,7 @@ describe('definities API (real PostgreSQL + Redis, seed definitions)', () => {
     expect(rows).toEqual([
       expect.objectContaining({ versie: '2026-01', gemeente: 'GM0344', gepubliceerd_door: expect.stringMatching(/^api-sleutel:/) }),
     ]);
+    expect(await t.app.get(DataSource).query('select versie from definitie_voorstel')).toEqual([{ versie: '2026-01' }]);
   });
 
   it("only a beleidsmedewerker validates and publishes; another gemeente's YAML is refused", async () => {

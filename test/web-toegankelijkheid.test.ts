@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import request from 'supertest';
 import type { Page } from 'playwright-core';
-import { open, startBeheer, type BeheerOmgeving } from './support/beheer-browser';
+import { maakSleutel, open, startBeheer, type BeheerOmgeving } from './support/beheer-browser';
 
 const ARTIFACTS = join(__dirname, 'artifacts');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -19,6 +19,8 @@ const AMS_YAML = readFileSync(join(__dirname, '..', 'definitions', 'gm0363-amste
 const DEF = 'definitie=gm0363-amsterdam&versie=2015-01';
 
 let o: BeheerOmgeving;
+/** A beleidsmedewerker: the editor is theirs. */
+let beleid: string;
 let page: Page;
 const scriptFouten: string[] = [];
 
@@ -75,6 +77,17 @@ const PAGINAS: BeheerPagina[] = [
     },
   },
   {
+    naam: 'regeling-bewerken',
+    pad: () => '/beheer/definities/gm0363-amsterdam/editor',
+    sleutel: () => beleid,
+    klaar: 'editor',
+    // With the first check done: errors listed, inline markers, scenarios and diff shown, and an open proposal to judge.
+    daarna: async (p) => {
+      await p.waitForSelector('body[data-controle="fouten"]', { timeout: 60_000 });
+      await p.waitForSelector('#scenariostand');
+    },
+  },
+  {
     naam: 'klacht',
     pad: () => `/beheer/klachten/${o.laat}`,
     sleutel: () => o.sleutels.behandelaar,
@@ -92,6 +105,16 @@ const PAGINAS: BeheerPagina[] = [
 
 beforeAll(async () => {
   o = await startBeheer('web_toegankelijkheid');
+  beleid = await maakSleutel(o.t, 'beleidsmedewerker', 'Sanne Jansen');
+  // An open proposal, so the editor shows the approve/reject form too.
+  const ander = await maakSleutel(o.t, 'beleidsmedewerker', 'Ahmed El Amrani');
+  const voorstel = await request(o.t.http)
+    .post('/api/v1/definities/gm0363-amsterdam/voorstellen')
+    .set('Authorization', `Bearer ${ander}`)
+    .send({
+      yaml: AMS_YAML.replace("versie: '2015-01'", "versie: '2026-10'").replace(/^geldigVanaf: 2015-01-01$/m, 'geldigVanaf: 2026-10-01'),
+    });
+  if (voorstel.status !== 201) throw new Error(`voorstel: ${voorstel.status} ${JSON.stringify(voorstel.body)}`);
   page = await (await o.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   // A script error on a page is a failure of that page, not a silent half-drawn page.
   page.on('pageerror', (e) => scriptFouten.push(String(e)));

@@ -3,9 +3,10 @@
  * choosing the regime that applies to an intake, and printing a timeline.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { DefinitionError, IntakeInput } from '../machines/contract';
-import { leesScenarioBestand, type ScenarioBestand } from '../machines/engine/scenario-bestand';
+import { leesScenarioBestand, type GelezenScenario, type ScenarioBestand } from '../machines/engine/scenario-bestand';
+import { toetsScenario, type ScenarioUitslag } from '../machines/engine/scenario-toets';
 import { alsTijdstip, type TijdlijnRegel } from '../machines/engine/simulatie';
 import type { Regime } from '../machines/regime';
 import { maakRegistry } from '../machines/registry';
@@ -72,4 +73,61 @@ export function tijdlijnRegels(r: TijdlijnRegel): string[] {
     );
   }
   return out;
+}
+
+/** One finding of a scenario run, at the scenario file's `line:column`. */
+export interface ScenarioMelding {
+  line: number;
+  column: number;
+  melding: string;
+  toelichting?: string[];
+}
+
+/** The verdict on one scenario, as `klachtregie test` prints it and the /beheer editor shows it. */
+export interface ScenarioOordeel {
+  naam: string;
+  geslaagd: boolean;
+  /** Why it failed (empty when it passed). */
+  meldingen: ScenarioMelding[];
+  /** The run, when it ran (for the timeline of a failed scenario). */
+  uitslag?: ScenarioUitslag;
+}
+
+/**
+ * Runs one scenario of a file against a regime and checks its expectations: the intake facts the regeling must know
+ * (the service refuses others with 422, so a scenario may not rely on one), then every expectation (toetsScenario).
+ * `regime` undefined: no definition applies to the intake.
+ */
+export function beoordeelScenario(bestand: ScenarioBestand, scenario: GelezenScenario, regime: Regime | undefined): ScenarioOordeel {
+  const naam = scenario.naam || basename(bestand.file);
+  if (!regime) {
+    const p = bestand.positie([...scenario.pad, 'intake']);
+    return {
+      naam,
+      geslaagd: false,
+      meldingen: [{ ...p, melding: `geen definitie voor gemeente ${scenario.intake.gemeente} geldt op ${scenario.intake.ontvangenOp}` }],
+    };
+  }
+  const feitenFouten = regime.controles.controleerFeiten(scenario.intake.feiten);
+  if (feitenFouten.length) {
+    return {
+      naam,
+      geslaagd: false,
+      meldingen: feitenFouten.map((f) => ({
+        ...bestand.positie([...scenario.pad, 'intake', ...f.name.split('.')]),
+        melding: `${f.name}: ${f.reason}`,
+      })),
+    };
+  }
+  const uitslag = toetsScenario(regime, scenario);
+  return {
+    naam,
+    geslaagd: uitslag.afwijkingen.length === 0,
+    meldingen: uitslag.afwijkingen.map((a) => ({
+      ...bestand.positie(a.pad, a.sleutel),
+      melding: `${a.moment}: ${a.melding}`,
+      ...(a.toelichting?.length ? { toelichting: a.toelichting } : {}),
+    })),
+    uitslag,
+  };
 }

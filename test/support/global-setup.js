@@ -5,6 +5,8 @@ const net = require('net');
 const { URL } = require('url');
 
 module.exports = async function globalSetup() {
+  // The /beheer editor is a bundle (CodeMirror) built from its source; tests run without `npm run build`.
+  await require('../../scripts/bundel-editor.js').bundel();
   process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
   process.env.TEST_REDIS_URL ??= 'redis://127.0.0.1:6379';
   const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });

@@ -4,12 +4,11 @@
  * each step. Prints ✓/✗ per scenario and, for each failed expectation, `file:line:column`, what was
  * expected and what happened. Exit 0 when every expectation holds, 1 otherwise (CI).
  */
-import { basename, isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { CliCommand, CliIo } from '../main';
 import { formatError } from '../../machines/definition/loader';
 import { laadRegimes } from '../../machines/engine/laad-regimes';
-import { toetsScenario } from '../../machines/engine/scenario-toets';
-import { kiesRegime, leesScenarioPad, scenarioBestanden, tijdlijnRegels } from '../scenario';
+import { beoordeelScenario, kiesRegime, leesScenarioPad, scenarioBestanden, tijdlijnRegels } from '../scenario';
 
 const USAGE = [
   'Gebruik: klachtregie test <definities> <scenario-bestand-of-map>... [--stil]',
@@ -74,45 +73,25 @@ export const command: CliCommand = {
       }
       io.out(`${rel(file)}${bestand.suite ? ` — ${bestand.suite}` : ''}`);
       for (const scenario of bestand.scenarios) {
-        const naam = scenario.naam || basename(file);
         const regime = kiesRegime(regimes, scenario.intake);
-        if (!regime) {
-          mislukt += 1;
-          const p = bestand.positie([...scenario.pad, 'intake']);
-          io.out(`  ✗ ${naam}`);
-          io.out(
-            `      ${rel(file)}:${p.line}:${p.column}: geen definitie voor gemeente ${scenario.intake.gemeente} geldt op ${scenario.intake.ontvangenOp}`,
-          );
-          continue;
-        }
-        // The service refuses an intake fact the regeling does not ask about (422); a scenario may not rely on one.
-        const feitenFouten = regime.controles.controleerFeiten(scenario.intake.feiten);
-        if (feitenFouten.length) {
-          mislukt += 1;
-          io.out(`  ✗ ${naam}`);
-          for (const f of feitenFouten) {
-            const p = bestand.positie([...scenario.pad, 'intake', ...f.name.split('.')]);
-            io.out(`      ${rel(file)}:${p.line}:${p.column}: ${f.name}: ${f.reason}`);
-          }
-          continue;
-        }
-        const uitslag = toetsScenario(regime, scenario);
-        if (uitslag.afwijkingen.length === 0) {
+        const oordeel = beoordeelScenario(bestand, scenario, regime);
+        if (oordeel.geslaagd) {
           geslaagd += 1;
-          io.out(`  ✓ ${naam}`);
+          io.out(`  ✓ ${oordeel.naam}`);
           continue;
         }
         mislukt += 1;
-        io.out(`  ✗ ${naam}  (${regime.summary.gemeente.naam}, versie ${regime.summary.versie})`);
-        for (const a of uitslag.afwijkingen) {
-          const p = bestand.positie(a.pad, a.sleutel);
-          io.out(`      ${rel(file)}:${p.line}:${p.column}: ${a.moment}: ${a.melding}`);
-          for (const t of a.toelichting ?? []) io.out(`          ${t}`);
+        io.out(
+          `  ✗ ${oordeel.naam}${oordeel.uitslag && regime ? `  (${regime.summary.gemeente.naam}, versie ${regime.summary.versie})` : ''}`,
+        );
+        for (const m of oordeel.meldingen) {
+          io.out(`      ${rel(file)}:${m.line}:${m.column}: ${m.melding}`);
+          for (const t of m.toelichting ?? []) io.out(`          ${t}`);
         }
-        if (!stil) {
+        if (!stil && oordeel.uitslag) {
           io.out('      wat er gebeurde:');
-          for (const r of uitslag.uitkomst.tijdlijn) tijdlijnRegels(r).forEach((l) => io.out(`        ${l}`));
-          const eind = uitslag.uitkomst.eind;
+          for (const r of oordeel.uitslag.uitkomst.tijdlijn) tijdlijnRegels(r).forEach((l) => io.out(`        ${l}`));
+          const eind = oordeel.uitslag.uitkomst.eind;
           io.out(
             `        eindstand: ${eind.state}${eind.done ? ', afgesloten' : ''}${eind.termijnen.length ? `; lopend: ${eind.termijnen.map((t) => `${t.naam} ${t.vervaldatum}`).join(', ')}` : ''}`,
           );

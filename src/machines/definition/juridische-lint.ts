@@ -194,7 +194,8 @@ function geldigheidLint(def: GeladenDefinitie, errors: DefinitionError[]): void 
     );
   }
   for (const [i, n] of (d.gemeente.neemtOver ?? []).entries()) {
-    if (n.vanaf < d.geldigVanaf || (d.geldigTot && n.vanaf > d.geldigTot)) {
+    // A take-over before this version began continues in it (a later version of Amsterdam still holds Weesp's klachten).
+    if (d.geldigTot && n.vanaf > d.geldigTot) {
       errors.push(
         foutOp(
           def,
@@ -620,7 +621,10 @@ export function versieFouten(defs: readonly GeladenDefinitie[]): DefinitionError
           ),
         );
       }
-      if (!da.geldigTot || da.geldigTot >= db.geldigVanaf) {
+      // Without geldigTot a version holds until a new one comes (docs/definities.md): the next version ends it, so a
+      // new version can be added without changing a published, immutable one. An explicit geldigTot must not overlap.
+      if (!da.geldigTot) continue;
+      if (da.geldigTot >= db.geldigVanaf) {
         errors.push(
           foutOp(
             b,

@@ -685,7 +685,9 @@ describe('validateDefinities', () => {
         const root = schrijfBestanden({ [TESTDAM]: eerste, 'definitions/gm0355-zeist/2025-01.yaml': tweede });
         return loadAndValidate([join(root, 'definitions')]).errors.map((e) => ({ ...e, file: e.file.slice(root.length + 1) }));
       };
-      expect(run(BASIS)).toEqual([
+      // Without geldigTot the version holds until the next one begins (docs/definities.md).
+      expect(run(BASIS)).toEqual([]);
+      expect(run(invoegen(BASIS, 7, 'geldigTot: 2025-01-01'))).toEqual([
         {
           file: 'definitions/gm0355-zeist/2025-01.yaml',
           line: 6,

@@ -33,4 +33,8 @@ export class DefinitieVersieEntity {
 
   @CreateDateColumn({ name: 'gepubliceerd_op', type: 'timestamptz' })
   gepubliceerdOp: Date;
+
+  /** The approved proposal this version came from (4-ogen); null for versions published before 4-ogen. */
+  @Column({ name: 'voorstel_id', type: 'uuid', nullable: true })
+  voorstelId: string | null;
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiUnprocessableEntityResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -14,7 +15,7 @@ import { probleemSchema } from '../../common/openapi';
 import { DIAGRAM_GRAAF_SCHEMA } from './definitie.schema';
 import { ProblemException } from '../../common/problem';
 import { GEBEURTENISSEN } from '../../machines';
-import type { CompiledRegime, DefinitionError } from '../../machines/contract';
+import type { CompiledRegime } from '../../machines/contract';
 import { regimeDiagramGraph, toMermaid, toSvg } from '../../machines/diagram';
 import { kalenderdag } from '../../machines/termijnen';
 import { Rollen } from '../auth/rollen.decorator';
@@ -28,13 +29,34 @@ import {
   DiagramQuery,
   GebeurtenisTypeDto,
   PaginaQuery,
+  AfwijzingDto,
+  DefinitieTekstDto,
+  VersieQuery,
+  VoorstelDto,
+  VoorstelLijstDto,
+  VoorstelQuery,
+  VoorstelStapDto,
+  VoorstelStappenLijstDto,
 } from './definities.dto';
 import { DefinitiesService } from './definities.service';
+import type { DefinitieVoorstelStapEntity } from './definitie-voorstel.entity';
+import { DefinitieVoorstellenService, metTekst, type VoorstelMetStappen } from './definitie-voorstellen.service';
 
 const LEZERS = ['beleidsmedewerker', 'klachtbehandelaar', 'procesEigenaar', 'systeem', 'beheerder'] as const;
 
-function tekst(e: DefinitionError) {
-  return { ...e, tekst: `${e.file}:${e.line}:${e.column}: ${e.message}` };
+const tekst = metTekst;
+
+function stapDto(s: DefinitieVoorstelStapEntity): VoorstelStapDto {
+  return {
+    stap: s.stap,
+    door: s.door,
+    doorNaam: s.doorNaam,
+    op: s.op.toISOString(),
+    ...(s.reden ? { reden: s.reden } : {}),
+    definitieId: s.definitieId,
+    versie: s.versie,
+    voorstelId: s.voorstelId,
+  };
 }
 
 @ApiTags('definities')
@@ -42,6 +64,7 @@ function tekst(e: DefinitionError) {
 export class DefinitiesController {
   constructor(
     private readonly definities: DefinitiesService,
+    private readonly voorstellen: DefinitieVoorstellenService,
     @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
@@ -125,6 +148,30 @@ export class DefinitiesController {
     }
   }
 
+  @Get('definities/:id/tekst')
+  @Rollen(...LEZERS)
+  @ApiOperation({
+    operationId: 'definitieTekst',
+    summary:
+      'De YAML van een versie zoals geschreven (standaard de versie die vandaag geldt): het begin van een nieuwe versie in de editor',
+  })
+  @ApiOkResponse({ type: DefinitieTekstDto })
+  @ApiNotFoundResponse({ description: 'Onbekende definitie of versie (definitie-niet-gevonden)' })
+  async tekst(@HuidigeTenant() tenant: Tenant, @Param('id') id: string, @Query() q: VersieQuery): Promise<DefinitieTekstDto> {
+    const versies = this.definities.regimesVan(tenant.gemeente).filter((r) => r.summary.id === id);
+    const vandaag = kalenderdag(this.klok.nu().toISOString());
+    const regime = q.versie
+      ? versies.find((r) => r.summary.versie === q.versie)
+      : (versies.find((r) => r.summary.geldigVanaf <= vandaag && (!r.summary.geldigTot || vandaag <= r.summary.geldigTot)) ?? versies[0]);
+    const yaml = regime ? await this.definities.yamlVan(id, regime.summary.versie) : undefined;
+    if (!regime || yaml === undefined)
+      throw ProblemException.notFound(
+        `Geen definitie ${id}${q.versie ? ` versie ${q.versie}` : ''} voor ${tenant.gemeente}.`,
+        'definitie-niet-gevonden',
+      );
+    return { definitieId: id, versie: regime.summary.versie, geldigVanaf: regime.summary.geldigVanaf, yaml };
+  }
+
   @Post('definities/validaties')
   @Rollen('beleidsmedewerker')
   @HttpCode(200)
@@ -143,38 +190,158 @@ export class DefinitiesController {
     };
   }
 
+  private voorstelDto({ voorstel: v, stappen }: VoorstelMetStappen): VoorstelDto {
+    return {
+      id: v.id,
+      definitieId: v.definitieId,
+      gemeente: v.gemeente,
+      versie: v.versie,
+      geldigVanaf: v.geldigVanaf,
+      status: v.status,
+      voorgesteldDoor: v.voorgesteldDoor,
+      voorgesteldOp: v.voorgesteldOp.toISOString(),
+      ...(v.beoordeeldDoor ? { beoordeeldDoor: v.beoordeeldDoor } : {}),
+      ...(v.beoordeeldOp ? { beoordeeldOp: v.beoordeeldOp.toISOString() } : {}),
+      ...(v.reden ? { reden: v.reden } : {}),
+      yaml: v.yaml,
+      stappen: stappen.map(stapDto),
+    };
+  }
+
   @Post('definities')
   @Rollen('beleidsmedewerker')
   @ApiOperation({
     operationId: 'definitiePubliceren',
-    summary: 'Publiceer een nieuwe versie van de definitie; een gepubliceerde versie verandert nooit meer',
+    summary:
+      'Stel een nieuwe versie van de definitie voor (4-ogen): hetzelfde als POST /definities/{id}/voorstellen, met de definitie afgeleid uit de YAML. Er wordt niets actief tot een andere beleidsmedewerker het voorstel goedkeurt.',
   })
-  @ApiCreatedResponse({ type: DefinitieVersieDto })
+  @ApiCreatedResponse({ type: VoorstelDto, description: 'Het voorstel (status voorgesteld); de versie geldt pas na goedkeuring.' })
   @ApiConflictResponse({
-    description: 'Deze versie bestaat al en verandert niet meer (definitie-versie-bestaat).',
+    description:
+      'Deze versie bestaat al en verandert niet meer (definitie-versie-bestaat), of er ligt al een voorstel voor (voorstel-bestaat).',
     schema: probleemSchema('DefinitieFoutenProblem'),
   })
   @ApiUnprocessableEntityResponse({
-    description: 'De definitie is ongeldig (definitie-ongeldig); er is niets gepubliceerd.',
+    description: 'De definitie is ongeldig (definitie-ongeldig; fouten als bestand:regel:kolom); er is niets opgeslagen.',
     schema: probleemSchema('DefinitieFoutenProblem'),
   })
-  async publiceer(@HuidigeTenant() tenant: Tenant, @Body() body: DefinitieYamlDto): Promise<DefinitieVersieDto> {
-    const u = await this.definities.publiceer(body.yaml, tenant.gemeente, tenant.subject);
-    if (u.fouten.some((f) => /bestaat al en verandert niet meer/.test(f.message))) {
-      throw ProblemException.conflict('definitie-versie-bestaat', 'Versie bestaat al', u.fouten[0].message, {
-        fouten: u.fouten.map(tekst),
-      });
-    }
-    if (u.fouten.length > 0 || !u.regime) {
-      throw new ProblemException({
-        status: 422,
-        code: 'definitie-ongeldig',
-        title: 'De definitie is ongeldig',
-        detail: `${u.fouten.length} fout(en); er is niets gepubliceerd.`,
-        extensions: { fouten: u.fouten.map(tekst) },
-      });
-    }
-    return this.versieDto(u.regime);
+  async publiceer(@HuidigeTenant() tenant: Tenant, @Body() body: DefinitieYamlDto): Promise<VoorstelDto> {
+    return this.voorstelDto(await this.voorstellen.stelVoor(body.yaml, tenant));
+  }
+
+  @Post('definities/:id/voorstellen')
+  @Rollen('beleidsmedewerker')
+  @ApiOperation({
+    operationId: 'definitieVoorstellen',
+    summary:
+      'Stel een nieuwe versie voor (4-ogen). De volledige validatie moet slagen; de versie wordt pas actief als een andere beleidsmedewerker van de gemeente hem goedkeurt.',
+  })
+  @ApiCreatedResponse({ type: VoorstelDto, description: 'Het voorstel, status voorgesteld, met het auditspoor.' })
+  @ApiConflictResponse({
+    description:
+      'Deze versie bestaat al (definitie-versie-bestaat) of er ligt al een voorstel voor (voorstel-bestaat); er is niets opgeslagen.',
+    schema: probleemSchema('DefinitieFoutenProblem'),
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'De definitie is ongeldig (definitie-ongeldig): `fouten` noemt bestand:regel:kolom; er is niets opgeslagen.',
+    schema: probleemSchema('DefinitieFoutenProblem'),
+  })
+  async stelVoor(@HuidigeTenant() tenant: Tenant, @Param('id') id: string, @Body() body: DefinitieYamlDto): Promise<VoorstelDto> {
+    return this.voorstelDto(await this.voorstellen.stelVoor(body.yaml, tenant, id));
+  }
+
+  @Get('definities/:id/voorstellen')
+  @Rollen(...LEZERS)
+  @ApiOperation({
+    operationId: 'definitieVoorstellenZoeken',
+    summary: 'De voorstellen voor nieuwe versies van een definitie, nieuwste eerst',
+  })
+  @ApiOkResponse({ type: VoorstelLijstDto })
+  async voorstellenLijst(
+    @HuidigeTenant() tenant: Tenant,
+    @Param('id') id: string,
+    @Query() q: VoorstelQuery,
+  ): Promise<Omit<VoorstelLijstDto, 'links'>> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const alle = (await this.voorstellen.lijst(tenant, id, q.status)).map((v) => this.voorstelDto(v));
+    return { resultaten: alle.slice((page - 1) * pageSize, page * pageSize), totaal: alle.length, page, pageSize };
+  }
+
+  @Get('definities/:id/voorstellen/:voorstelId')
+  @Rollen(...LEZERS)
+  @ApiOperation({ operationId: 'definitieVoorstelOphalen', summary: 'Een voorstel met zijn YAML en auditspoor' })
+  @ApiOkResponse({ type: VoorstelDto })
+  @ApiNotFoundResponse({ description: 'Geen voorstel met dit id bij deze definitie van de gemeente (voorstel-niet-gevonden)' })
+  async voorstel(
+    @HuidigeTenant() tenant: Tenant,
+    @Param('id') id: string,
+    @Param('voorstelId', ParseUUIDPipe) voorstelId: string,
+  ): Promise<VoorstelDto> {
+    return this.voorstelDto(await this.voorstellen.een(tenant, id, voorstelId));
+  }
+
+  @Post('definities/:id/voorstellen/:voorstelId/goedkeuring')
+  @Rollen('beleidsmedewerker')
+  @ApiOperation({
+    operationId: 'definitieVoorstelGoedkeuren',
+    summary: 'Keur een voorstel goed (4-ogen): de versie wordt gepubliceerd en geldt vanaf haar geldigVanaf. Niet door wie het voorstelde.',
+  })
+  @ApiCreatedResponse({ type: VoorstelDto, description: 'Het voorstel, nu goedgekeurd; de versie staat in GET /definities.' })
+  @ApiForbiddenResponse({ description: 'U stelde dit voorstel zelf voor (vier-ogen), of uw rol mag dit niet (geen-toegang).' })
+  @ApiNotFoundResponse({ description: 'Geen voorstel met dit id bij deze definitie van de gemeente (voorstel-niet-gevonden)' })
+  @ApiConflictResponse({
+    description: 'Het voorstel is al beoordeeld (voorstel-al-beoordeeld), of de versie bestaat inmiddels (definitie-versie-bestaat).',
+    schema: probleemSchema('DefinitieFoutenProblem'),
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Het voorstel is inmiddels ongeldig, bijv. door een andere goedgekeurde versie (definitie-ongeldig); er is niets gepubliceerd.',
+    schema: probleemSchema('DefinitieFoutenProblem'),
+  })
+  async keurGoed(
+    @HuidigeTenant() tenant: Tenant,
+    @Param('id') id: string,
+    @Param('voorstelId', ParseUUIDPipe) voorstelId: string,
+  ): Promise<VoorstelDto> {
+    return this.voorstelDto(await this.voorstellen.keurGoed(tenant, id, voorstelId));
+  }
+
+  @Post('definities/:id/voorstellen/:voorstelId/afwijzing')
+  @Rollen('beleidsmedewerker')
+  @ApiOperation({
+    operationId: 'definitieVoorstelAfwijzen',
+    summary: 'Wijs een voorstel af, met een reden (verplicht). Niet door wie het voorstelde; er wordt niets gepubliceerd.',
+  })
+  @ApiCreatedResponse({ type: VoorstelDto, description: 'Het voorstel, nu afgewezen, met de reden in het auditspoor.' })
+  @ApiForbiddenResponse({ description: 'U stelde dit voorstel zelf voor (vier-ogen), of uw rol mag dit niet (geen-toegang).' })
+  @ApiNotFoundResponse({ description: 'Geen voorstel met dit id bij deze definitie van de gemeente (voorstel-niet-gevonden)' })
+  @ApiConflictResponse({ description: 'Het voorstel is al beoordeeld (voorstel-al-beoordeeld).' })
+  async wijsAf(
+    @HuidigeTenant() tenant: Tenant,
+    @Param('id') id: string,
+    @Param('voorstelId', ParseUUIDPipe) voorstelId: string,
+    @Body() body: AfwijzingDto,
+  ): Promise<VoorstelDto> {
+    return this.voorstelDto(await this.voorstellen.wijsAf(tenant, id, voorstelId, body.reden.trim()));
+  }
+
+  @Get('definities/:id/auditspoor')
+  @Rollen(...LEZERS)
+  @ApiOperation({
+    operationId: 'definitieAuditspoor',
+    summary: 'Het auditspoor van een definitie: elke stap (voorgesteld, goedgekeurd, afgewezen) met wie, wanneer en waarom, oudste eerst',
+  })
+  @ApiOkResponse({ type: VoorstelStappenLijstDto })
+  async auditspoor(
+    @HuidigeTenant() tenant: Tenant,
+    @Param('id') id: string,
+    @Query() q: PaginaQuery,
+  ): Promise<Omit<VoorstelStappenLijstDto, 'links'>> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const alle = (await this.voorstellen.stappen(tenant, id)).map(stapDto);
+    return { resultaten: alle.slice((page - 1) * pageSize, page * pageSize), totaal: alle.length, page, pageSize };
   }
 
   @Get('gebeurtenis-typen')

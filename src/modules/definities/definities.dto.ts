@@ -2,6 +2,7 @@ import { PaginaDto } from '../paginering/pagina.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DataVeldDto } from '../klachten/dto/klacht-view.dto';
+import { PaginaQuery } from '../paginering/pagina.query';
 
 export class DefinitieYamlDto {
   @ApiProperty({
@@ -51,7 +52,7 @@ export class DefinitieLijstDto extends PaginaDto {
   @ApiProperty({ type: [DefinitieVersieDto] }) resultaten: DefinitieVersieDto[];
 }
 
-export { PaginaQuery } from '../paginering/pagina.query';
+export { PaginaQuery };
 
 export class DiagramQuery {
   @ApiPropertyOptional({ enum: ['mermaid', 'svg', 'json'], default: 'json' })
@@ -76,4 +77,84 @@ export class GebeurtenisTypeDto {
     description: 'Dezelfde velden met hun soort en vaste waarden, zoals POST /klachten/{id}/gebeurtenissen ze controleert (fout: 422).',
   })
   velden: DataVeldDto[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4-ogen: proposals, their approval or rejection, and the audit trail (definitie-voorstellen.service.ts)
+// ---------------------------------------------------------------------------------------------
+const STATUSSEN = ['voorgesteld', 'goedgekeurd', 'afgewezen'] as const;
+
+export class VoorstelStapDto {
+  @ApiProperty({ enum: STATUSSEN, description: 'De stap: voorgesteld, goedgekeurd of afgewezen' }) stap:
+    'voorgesteld' | 'goedgekeurd' | 'afgewezen';
+  @ApiProperty({ example: 'api-sleutel:3f1e3f2c-7e0a-4b8f-9d3c-2b0e6f1a9c11', description: 'Wie: de sleutel of het token (subject)' })
+  door: string;
+  @ApiProperty({ example: 'Sanne Jansen', description: 'De naam van de sleutel of medewerker op het moment van de stap' }) doorNaam: string;
+  @ApiProperty({ format: 'date-time' }) op: string;
+  @ApiPropertyOptional({ description: 'De reden (verplicht bij afwijzen)' }) reden?: string;
+  @ApiProperty({ example: 'gm0363-amsterdam' }) definitieId: string;
+  @ApiProperty({ example: '2026-10' }) versie: string;
+  @ApiProperty({ format: 'uuid' }) voorstelId: string;
+}
+
+export class VoorstelDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'gm0363-amsterdam' }) definitieId: string;
+  @ApiProperty({ example: 'GM0363' }) gemeente: string;
+  @ApiProperty({ example: '2026-10' }) versie: string;
+  @ApiProperty({ format: 'date', example: '2026-10-01' }) geldigVanaf: string;
+  @ApiProperty({
+    enum: STATUSSEN,
+    description:
+      'voorgesteld: wacht op een tweede beleidsmedewerker; goedgekeurd: gepubliceerd, geldt vanaf geldigVanaf; afgewezen: met reden',
+  })
+  status: 'voorgesteld' | 'goedgekeurd' | 'afgewezen';
+  @ApiProperty() voorgesteldDoor: string;
+  @ApiProperty({ format: 'date-time' }) voorgesteldOp: string;
+  @ApiPropertyOptional() beoordeeldDoor?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) beoordeeldOp?: string;
+  @ApiPropertyOptional({ description: 'Reden van de afwijzing' }) reden?: string;
+  @ApiProperty({ description: 'De voorgestelde YAML, ongewijzigd' }) yaml: string;
+  @ApiProperty({ type: [VoorstelStapDto], description: 'Het auditspoor van dit voorstel, oudste eerst' }) stappen: VoorstelStapDto[];
+}
+
+export class VoorstelLijstDto extends PaginaDto {
+  @ApiProperty({ type: [VoorstelDto] }) resultaten: VoorstelDto[];
+}
+
+export class VoorstelStappenLijstDto extends PaginaDto {
+  @ApiProperty({ type: [VoorstelStapDto] }) resultaten: VoorstelStapDto[];
+}
+
+export class VoorstelQuery extends PaginaQuery {
+  @ApiPropertyOptional({ enum: STATUSSEN, description: 'Alleen voorstellen met deze status (bijv. voorgesteld: wat op beoordeling wacht)' })
+  @IsOptional()
+  @IsIn([...STATUSSEN], { message: `status is een van ${STATUSSEN.join(', ')}` })
+  status?: 'voorgesteld' | 'goedgekeurd' | 'afgewezen';
+}
+
+export class AfwijzingDto {
+  @ApiProperty({
+    description: 'Waarom het voorstel is afgewezen; verplicht, zodat de indiener weet wat er anders moet.',
+    example: 'De contacttermijn moet 5 werkdagen blijven (Klachtenprotocol Wmo keten §6).',
+  })
+  @IsString({ message: 'reden is verplicht: schrijf waarom het voorstel is afgewezen' })
+  @Matches(/\S/, { message: 'reden is verplicht: schrijf waarom het voorstel is afgewezen' })
+  @MaxLength(2000, { message: 'reden is te lang (meer dan 2000 tekens)' })
+  reden: string;
+}
+
+export class VersieQuery {
+  @ApiPropertyOptional({ description: 'Versie; standaard de versie die vandaag geldt (of de nieuwste).', example: '2015-01' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,40}$/, { message: 'versie bestaat uit 1 tot 40 letters, cijfers, punt, streep of liggend streepje' })
+  versie?: string;
+}
+
+export class DefinitieTekstDto {
+  @ApiProperty({ example: 'gm0363-amsterdam' }) definitieId: string;
+  @ApiProperty({ example: '2015-01' }) versie: string;
+  @ApiProperty({ format: 'date', example: '2015-01-01' }) geldigVanaf: string;
+  @ApiProperty({ description: 'De YAML zoals gepubliceerd' }) yaml: string;
 }

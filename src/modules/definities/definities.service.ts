@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
@@ -34,7 +34,7 @@ function kebab(s: string): string {
 
 /**
  * Definitions as an API (docs/definities.md): validate an uploaded YAML with the same stages as the CLI,
- * publish a new immutable version (stored in `definitie_versie`, served by the registry at once),
+ * serve the immutable versions in `definitie_versie` (written only by an approved proposal, definitie-voorstellen.service.ts),
  * and list what is in force.
  */
 @Injectable()
@@ -82,7 +82,8 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
     return this.dataSource.getRepository(DefinitieVersieEntity).find({ order: { id: 'ASC' } });
   }
 
-  private async verversAlsNodig(): Promise<void> {
+  /** Reloads the registry when definitie_versie changed (after an approval here, or in another process). */
+  async verversAlsNodig(): Promise<void> {
     const [{ n }] = (await this.dataSource.query('SELECT count(*)::int AS n FROM definitie_versie')) as { n: number }[];
     if (n !== this.bekend) {
       this.bekend = n;
@@ -138,9 +139,11 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
         if (v.definitieId === definitieId) writeFileSync(join(map, `${v.versie}.yaml`), v.yaml);
       }
       if (existsSync(join(map, bestand))) {
+        // At the `versie:` line, so an editor marks the line to change.
+        const regel = yaml.split('\n').findIndex((r) => /^versie\s*:/.test(r));
         fouten.push({
           file: weergave,
-          line: 1,
+          line: regel >= 0 ? regel + 1 : 1,
           column: 1,
           message: `versie ${versie} van ${definitieId} bestaat al en verandert niet meer`,
           hint: 'geef de wijziging een nieuwe versie (bijv. 2026-01) en een nieuwe geldigVanaf',
@@ -160,22 +163,17 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
     return { definitieId, versie, gemeente: cbs, fouten };
   }
 
-  /** Publishes a new version; returns the validation errors instead when there are any. */
-  async publiceer(yaml: string, gemeente: string, door: string): Promise<ValidatieUitkomst & { regime?: CompiledRegime }> {
-    const uitkomst = await this.valideer(yaml, gemeente);
-    if (uitkomst.fouten.length > 0 || !uitkomst.versie) return uitkomst;
+  /** The YAML of a served version as written: a version published through the API, else the repository's file. */
+  async yamlVan(definitieId: string, versie: string): Promise<string | undefined> {
+    const rij = await this.dataSource.getRepository(DefinitieVersieEntity).findOne({ where: { definitieId, versie } });
+    if (rij) return rij.yaml;
+    const pad = join(this.config.definitionsDir, definitieId, `${versie}.yaml`);
+    return /^[A-Za-z0-9._-]+$/.test(definitieId + versie) && existsSync(pad) ? readFileSync(pad, 'utf8') : undefined;
+  }
+
+  /** `geldigVanaf` of a YAML that passed validation (the loader already checked it is a date). */
+  geldigVanafVan(yaml: string): string {
     const kop = parse(yaml) as { geldigVanaf?: unknown };
-    const geldigVanaf = String(kop.geldigVanaf instanceof Date ? kop.geldigVanaf.toISOString().slice(0, 10) : kop.geldigVanaf);
-    // The unique (definitie_id, versie) index makes a concurrent second publish fail, not overwrite.
-    await this.dataSource.getRepository(DefinitieVersieEntity).insert({
-      definitieId: uitkomst.definitieId,
-      versie: uitkomst.versie,
-      gemeente,
-      geldigVanaf,
-      yaml,
-      gepubliceerdDoor: door,
-    });
-    await this.verversAlsNodig();
-    return { ...uitkomst, regime: this.bron.byId(uitkomst.definitieId, uitkomst.versie) };
+    return String(kop.geldigVanaf instanceof Date ? kop.geldigVanaf.toISOString().slice(0, 10) : kop.geldigVanaf);
   }
 }

@@ -6,7 +6,7 @@
  */
 import { esc } from '../reports/svg-grafiek';
 
-export type Pagina = 'index' | 'diagram' | 'tijdlijn' | 'paden' | 'voorbeeld' | 'rapportages' | 'werkvoorraad' | 'intake';
+export type Pagina = 'index' | 'diagram' | 'tijdlijn' | 'paden' | 'voorbeeld' | 'rapportages' | 'werkvoorraad' | 'intake' | 'editor';
 
 const TITELS: Record<Pagina, string> = {
   index: 'Overzicht',
@@ -17,6 +17,7 @@ const TITELS: Record<Pagina, string> = {
   rapportages: 'Rapportages',
   werkvoorraad: 'Werkvoorraad',
   intake: 'Nieuwe klacht',
+  editor: 'Regeling bewerken',
 };
 
 /** The main navigation; the werkvoorraad link is shown to klachtbehandelaars and aanbieders only (beheer.js). */
@@ -25,6 +26,7 @@ const MENU: Array<{ soort: Pagina; href: string; tekst: string; rollen?: string 
   { soort: 'werkvoorraad', href: '/beheer/werkvoorraad', tekst: 'Werkvoorraad', rollen: 'klachtbehandelaar aanbieder' },
   { soort: 'rapportages', href: '/beheer/rapportages', tekst: 'Rapportages' },
   { soort: 'voorbeeld', href: '/beheer/voorbeeld', tekst: 'Regeling controleren', rollen: 'beleidsmedewerker procesEigenaar' },
+  { soort: 'editor', href: '/beheer/editor', tekst: 'Regeling bewerken', rollen: 'beleidsmedewerker' },
 ];
 
 /** Content-Security-Policy of every page: only our own script, no inline script, no framing. */
@@ -43,7 +45,7 @@ export function pagina(soort: Pagina, data: Record<string, string> = {}): string
 <meta name="referrer" content="no-referrer">
 <title>${esc(TITELS[soort])} — Klachtregie</title>
 <link rel="stylesheet" href="/beheer/assets/beheer.css">
-<script src="/beheer/assets/beheer.js" defer></script>
+${soort === 'editor' ? '<script src="/beheer/assets/editor.js" defer></script>\n' : ''}<script src="/beheer/assets/beheer.js" defer></script>
 </head>
 <body data-pagina="${soort}"${attrs}>
 <a class="overslaan" href="#inhoud">Naar de inhoud</a>

@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Request, Response } from 'express';
+import { definitieJsonSchema } from '../../machines/definition/json-schema';
 import { pagina, PAGINA_CSP, type Pagina } from './pages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,7 +17,16 @@ function assetsDir(): string {
   return join(dir, 'src', 'modules', 'web', 'assets');
 }
 
-const ASSETS: Record<string, string> = { 'beheer.js': 'text/javascript; charset=utf-8', 'beheer.css': 'text/css; charset=utf-8' };
+const ASSETS: Record<string, string> = {
+  'beheer.js': 'text/javascript; charset=utf-8',
+  'beheer.css': 'text/css; charset=utf-8',
+  // The editor bundle (scripts/bundel-editor.js, built by `npm run build`) and the JSON Schema its completion reads.
+  'editor.js': 'text/javascript; charset=utf-8',
+  'definitie-schema.json': 'application/schema+json; charset=utf-8',
+};
+
+/** A definition id as the loader names folders (GEMEENTE_MAP_PATROON). */
+const DEFINITIE_ID = /^gm\d{4}-[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * Serves the /beheer pages (docs/beheer-en-rapportages.md: process owners) straight on the HTTP server, outside the
@@ -32,7 +42,10 @@ export class WebPaginaService implements OnModuleInit {
     const adapter = this.adapterHost.httpAdapter;
     if (!adapter) return; // a worker without HTTP
     const dir = assetsDir();
-    for (const naam of Object.keys(ASSETS)) this.bestanden.set(naam, readFileSync(join(dir, naam)));
+    for (const naam of ['beheer.js', 'beheer.css']) this.bestanden.set(naam, readFileSync(join(dir, naam)));
+    // Without a build the editor page says how to get it, instead of the whole service failing to start.
+    if (existsSync(join(dir, 'editor.js'))) this.bestanden.set('editor.js', readFileSync(join(dir, 'editor.js')));
+    this.bestanden.set('definitie-schema.json', Buffer.from(JSON.stringify(definitieJsonSchema())));
 
     const stuur = (res: Response, soort: Pagina, data?: Record<string, string>) => {
       res.status(200).set({
@@ -51,6 +64,15 @@ export class WebPaginaService implements OnModuleInit {
     adapter.get('/beheer/rapportages', (_req: Request, res: Response) => stuur(res, 'rapportages'));
     adapter.get('/beheer/werkvoorraad', (_req: Request, res: Response) => stuur(res, 'werkvoorraad'));
     adapter.get('/beheer/klachten/nieuw', (_req: Request, res: Response) => stuur(res, 'intake'));
+    adapter.get('/beheer/editor', (_req: Request, res: Response) => stuur(res, 'editor'));
+    adapter.get('/beheer/definities/:id/editor', (req: Request, res: Response) => {
+      const id = String(req.params.id);
+      if (!DEFINITIE_ID.test(id)) {
+        res.status(404).type('text/plain; charset=utf-8').send('Geen definitie: een definitie-id is bijvoorbeeld gm0363-amsterdam.');
+        return;
+      }
+      stuur(res, 'editor', { definitie: id });
+    });
     adapter.get('/beheer/klachten/:id', (req: Request, res: Response) => {
       const id = String(req.params.id);
       if (!UUID.test(id)) {
@@ -63,7 +85,10 @@ export class WebPaginaService implements OnModuleInit {
       const naam = String(req.params.naam);
       const inhoud = this.bestanden.get(naam);
       if (!inhoud) {
-        res.status(404).type('text/plain; charset=utf-8').send('Niet gevonden');
+        res
+          .status(404)
+          .type('text/plain; charset=utf-8')
+          .send(naam === 'editor.js' ? 'De editor is niet gebouwd: voer npm run build uit.' : 'Niet gevonden');
         return;
       }
       res.status(200).set({ 'Content-Type': ASSETS[naam], 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' }).send(inhoud);

@@ -10,6 +10,8 @@ import { WebPaginaService } from './web-pagina.service';
 import { WerkvoorraadController } from './werkvoorraad.controller';
 import { WerkvoorraadService } from './werkvoorraad.service';
 import { webRegistryProvider } from './web-registry.provider';
+import { WerkbankController } from './werkbank.controller';
+import { WerkbankService } from './werkbank.service';
 
 /**
  * Process owners (docs/beheer-en-rapportages.md, issue 6): server-rendered pages under /beheer (diagram with live
@@ -18,7 +20,15 @@ import { webRegistryProvider } from './web-registry.provider';
  */
 @Module({
   imports: [EngineModule],
-  controllers: [ProcesoverzichtController, TijdlijnController, VoorbeeldController, WerkvoorraadController],
-  providers: [webRegistryProvider, ProcesoverzichtService, PadenService, VoorbeeldService, WebPaginaService, WerkvoorraadService],
+  controllers: [ProcesoverzichtController, TijdlijnController, VoorbeeldController, WerkvoorraadController, WerkbankController],
+  providers: [
+    webRegistryProvider,
+    ProcesoverzichtService,
+    PadenService,
+    VoorbeeldService,
+    WebPaginaService,
+    WerkvoorraadService,
+    WerkbankService,
+  ],
 })
 export class WebModule {}

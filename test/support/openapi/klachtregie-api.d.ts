@@ -301,7 +301,7 @@ export interface paths {
         get: operations["definitiesZoeken"];
         put?: never;
         /**
-         * Publiceer een nieuwe versie van de definitie; een gepubliceerde versie verandert nooit meer
+         * Stel een nieuwe versie van de definitie voor (4-ogen): hetzelfde als POST /definities/{id}/voorstellen, met de definitie afgeleid uit de YAML. Er wordt niets actief tot een andere beleidsmedewerker het voorstel goedkeurt.
          * @description Rollen: beleidsmedewerker.
          */
         post: operations["definitiePubliceren"];
@@ -351,6 +351,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/definities/{id}/tekst": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De YAML van een versie zoals geschreven (standaard de versie die vandaag geldt): het begin van een nieuwe versie in de editor
+         * @description Rollen: beleidsmedewerker, klachtbehandelaar, procesEigenaar, systeem, beheerder.
+         */
+        get: operations["definitieTekst"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/definities/validaties": {
         parameters: {
             query?: never;
@@ -365,6 +385,110 @@ export interface paths {
          * @description Rollen: beleidsmedewerker.
          */
         post: operations["definitieValideren"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/definities/{id}/voorstellen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De voorstellen voor nieuwe versies van een definitie, nieuwste eerst
+         * @description Rollen: beleidsmedewerker, klachtbehandelaar, procesEigenaar, systeem, beheerder.
+         */
+        get: operations["definitieVoorstellenZoeken"];
+        put?: never;
+        /**
+         * Stel een nieuwe versie voor (4-ogen). De volledige validatie moet slagen; de versie wordt pas actief als een andere beleidsmedewerker van de gemeente hem goedkeurt.
+         * @description Rollen: beleidsmedewerker.
+         */
+        post: operations["definitieVoorstellen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/definities/{id}/voorstellen/{voorstelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Een voorstel met zijn YAML en auditspoor
+         * @description Rollen: beleidsmedewerker, klachtbehandelaar, procesEigenaar, systeem, beheerder.
+         */
+        get: operations["definitieVoorstelOphalen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/definities/{id}/voorstellen/{voorstelId}/goedkeuring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Keur een voorstel goed (4-ogen): de versie wordt gepubliceerd en geldt vanaf haar geldigVanaf. Niet door wie het voorstelde.
+         * @description Rollen: beleidsmedewerker.
+         */
+        post: operations["definitieVoorstelGoedkeuren"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/definities/{id}/voorstellen/{voorstelId}/afwijzing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Wijs een voorstel af, met een reden (verplicht). Niet door wie het voorstelde; er wordt niets gepubliceerd.
+         * @description Rollen: beleidsmedewerker.
+         */
+        post: operations["definitieVoorstelAfwijzen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/definities/{id}/auditspoor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het auditspoor van een definitie: elke stap (voorgesteld, goedgekeurd, afgewezen) met wie, wanneer en waarom, oudste eerst
+         * @description Rollen: beleidsmedewerker, klachtbehandelaar, procesEigenaar, systeem, beheerder.
+         */
+        get: operations["definitieAuditspoor"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -787,6 +911,46 @@ export interface paths {
          * @description Rollen: klachtbehandelaar.
          */
         post: operations["gebeurtenisGevolgen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/definities/{id}/scenario-uitslagen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Speel de scenario's van de gemeente af met deze tekst (zoals klachtregie test); er wordt niets opgeslagen
+         * @description Rollen: beleidsmedewerker.
+         */
+        post: operations["definitieScenariosToetsen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/definities/{id}/verschillen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Wat deze tekst verandert tegenover de gepubliceerde versie: toestanden, termijnen, tweede lijn en routering
+         * @description Rollen: beleidsmedewerker.
+         */
+        post: operations["definitieVerschil"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1759,6 +1923,19 @@ export interface components {
             /** @description Nieuwste eerst */
             versies: components["schemas"]["DefinitieVersieDto"][];
         };
+        DefinitieTekstDto: {
+            /** @example gm0363-amsterdam */
+            definitieId: string;
+            /** @example 2015-01 */
+            versie: string;
+            /**
+             * Format: date
+             * @example 2015-01-01
+             */
+            geldigVanaf: string;
+            /** @description De YAML zoals gepubliceerd */
+            yaml: string;
+        };
         DefinitieYamlDto: {
             /**
              * @description De definitie als YAML (zie docs/definities.md).
@@ -1794,6 +1971,88 @@ export interface components {
             versie?: string;
             geldig: boolean;
             fouten: components["schemas"]["DefinitieFoutDto"][];
+        };
+        VoorstelStapDto: {
+            /**
+             * @description De stap: voorgesteld, goedgekeurd of afgewezen
+             * @enum {string}
+             */
+            stap: "voorgesteld" | "goedgekeurd" | "afgewezen";
+            /**
+             * @description Wie: de sleutel of het token (subject)
+             * @example api-sleutel:3f1e3f2c-7e0a-4b8f-9d3c-2b0e6f1a9c11
+             */
+            door: string;
+            /**
+             * @description De naam van de sleutel of medewerker op het moment van de stap
+             * @example Sanne Jansen
+             */
+            doorNaam: string;
+            /** Format: date-time */
+            op: string;
+            /** @description De reden (verplicht bij afwijzen) */
+            reden?: string;
+            /** @example gm0363-amsterdam */
+            definitieId: string;
+            /** @example 2026-10 */
+            versie: string;
+            /** Format: uuid */
+            voorstelId: string;
+        };
+        VoorstelDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example gm0363-amsterdam */
+            definitieId: string;
+            /** @example GM0363 */
+            gemeente: string;
+            /** @example 2026-10 */
+            versie: string;
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
+            geldigVanaf: string;
+            /**
+             * @description voorgesteld: wacht op een tweede beleidsmedewerker; goedgekeurd: gepubliceerd, geldt vanaf geldigVanaf; afgewezen: met reden
+             * @enum {string}
+             */
+            status: "voorgesteld" | "goedgekeurd" | "afgewezen";
+            voorgesteldDoor: string;
+            /** Format: date-time */
+            voorgesteldOp: string;
+            beoordeeldDoor?: string;
+            /** Format: date-time */
+            beoordeeldOp?: string;
+            /** @description Reden van de afwijzing */
+            reden?: string;
+            /** @description De voorgestelde YAML, ongewijzigd */
+            yaml: string;
+            /** @description Het auditspoor van dit voorstel, oudste eerst */
+            stappen: components["schemas"]["VoorstelStapDto"][];
+        };
+        VoorstelLijstDto: {
+            /** @description Aantal resultaten over alle pagina’s. */
+            totaal: number;
+            page: number;
+            pageSize: number;
+            links: components["schemas"]["PaginaLinksDto"];
+            resultaten: components["schemas"]["VoorstelDto"][];
+        };
+        AfwijzingDto: {
+            /**
+             * @description Waarom het voorstel is afgewezen; verplicht, zodat de indiener weet wat er anders moet.
+             * @example De contacttermijn moet 5 werkdagen blijven (Klachtenprotocol Wmo keten §6).
+             */
+            reden: string;
+        };
+        VoorstelStappenLijstDto: {
+            /** @description Aantal resultaten over alle pagina’s. */
+            totaal: number;
+            page: number;
+            pageSize: number;
+            links: components["schemas"]["PaginaLinksDto"];
+            resultaten: components["schemas"]["VoorstelStapDto"][];
         };
         GebeurtenisTypeDto: {
             /** @example AFDOENEN */
@@ -3998,13 +4257,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Het voorstel (status voorgesteld); de versie geldt pas na goedkeuring. */
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DefinitieVersieDto"];
+                    "application/json": components["schemas"]["VoorstelDto"];
                 };
             };
             /** @description Ongeldig verzoek (validatie-fout) */
@@ -4034,7 +4294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Deze versie bestaat al en verandert niet meer (definitie-versie-bestaat). */
+            /** @description Deze versie bestaat al en verandert niet meer (definitie-versie-bestaat), of er ligt al een voorstel voor (voorstel-bestaat). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4061,7 +4321,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description De definitie is ongeldig (definitie-ongeldig); er is niets gepubliceerd. */
+            /** @description De definitie is ongeldig (definitie-ongeldig; fouten als bestand:regel:kolom); er is niets opgeslagen. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4320,6 +4580,98 @@ export interface operations {
             };
         };
     };
+    definitieTekst: {
+        parameters: {
+            query?: {
+                /** @description Versie; standaard de versie die vandaag geldt (of de nieuwste). */
+                versie?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitieTekstDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onbekende definitie of versie (definitie-niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     definitieValideren: {
         parameters: {
             query?: never;
@@ -4392,6 +4744,661 @@ export interface operations {
             };
             /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    definitieVoorstellenZoeken: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Alleen voorstellen met deze status (bijv. voorgesteld: wat op beoordeling wacht) */
+                status?: "voorgesteld" | "goedgekeurd" | "afgewezen";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoorstelLijstDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    definitieVoorstellen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefinitieYamlDto"];
+            };
+        };
+        responses: {
+            /** @description Het voorstel, status voorgesteld, met het auditspoor. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoorstelDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deze versie bestaat al (definitie-versie-bestaat) of er ligt al een voorstel voor (voorstel-bestaat); er is niets opgeslagen. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DefinitieFoutenProblem"];
+                };
+            };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De definitie is ongeldig (definitie-ongeldig): `fouten` noemt bestand:regel:kolom; er is niets opgeslagen. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DefinitieFoutenProblem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    definitieVoorstelOphalen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                voorstelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoorstelDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen voorstel met dit id bij deze definitie van de gemeente (voorstel-niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    definitieVoorstelGoedkeuren: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                voorstelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Het voorstel, nu goedgekeurd; de versie staat in GET /definities. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoorstelDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description U stelde dit voorstel zelf voor (vier-ogen), of uw rol mag dit niet (geen-toegang). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen voorstel met dit id bij deze definitie van de gemeente (voorstel-niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het voorstel is al beoordeeld (voorstel-al-beoordeeld), of de versie bestaat inmiddels (definitie-versie-bestaat). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DefinitieFoutenProblem"];
+                };
+            };
+            /** @description Het voorstel is inmiddels ongeldig, bijv. door een andere goedgekeurde versie (definitie-ongeldig); er is niets gepubliceerd. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DefinitieFoutenProblem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    definitieVoorstelAfwijzen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                voorstelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AfwijzingDto"];
+            };
+        };
+        responses: {
+            /** @description Het voorstel, nu afgewezen, met de reden in het auditspoor. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoorstelDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description U stelde dit voorstel zelf voor (vier-ogen), of uw rol mag dit niet (geen-toegang). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen voorstel met dit id bij deze definitie van de gemeente (voorstel-niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het voorstel is al beoordeeld (voorstel-al-beoordeeld). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    definitieAuditspoor: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoorstelStappenLijstDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6846,6 +7853,326 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["GebeurtenisDataOngeldigProblem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    definitieScenariosToetsen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefinitieYamlDto"];
+            };
+        };
+        responses: {
+            /** @description Per scenariobestand elk scenario: geslaagd, of wat er afweek op regel:kolom */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Nee als de tekst fouten bevat: dan draait er niets */
+                        kanDraaien: boolean;
+                        reden?: string;
+                        totaal: number;
+                        geslaagd: number;
+                        mislukt: number;
+                        bestanden: {
+                            /** @example scenarios/gm0363-amsterdam/levensloop.yaml */
+                            bestand: string;
+                            suite?: string;
+                            scenarios: {
+                                naam: string;
+                                geslaagd: boolean;
+                                meldingen: {
+                                    line: number;
+                                    column: number;
+                                    melding: string;
+                                    toelichting?: string[];
+                                }[];
+                            }[];
+                            fouten?: {
+                                line: number;
+                                column: number;
+                                melding: string;
+                                toelichting?: string[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen definitie met dit id voor de gemeente (definitie-niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    definitieVerschil: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefinitieYamlDto"];
+            };
+        };
+        responses: {
+            /** @description Het verschil, of waarom het (nog) niet te bepalen is */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        kanVergelijken: boolean;
+                        reden?: string;
+                        /**
+                         * @description De gepubliceerde versie waarmee vergeleken is
+                         * @example 2015-01
+                         */
+                        tegen?: string;
+                        van?: string;
+                        naar?: string;
+                        toestanden?: {
+                            toegevoegd: {
+                                /** @example gemeente.inBehandeling */
+                                id: string;
+                                label: string;
+                            }[];
+                            verwijderd: {
+                                /** @example gemeente.inBehandeling */
+                                id: string;
+                                label: string;
+                            }[];
+                        };
+                        termijnen?: {
+                            naam: string;
+                            label: string;
+                            /** @enum {string} */
+                            soort: "toegevoegd" | "verwijderd" | "gewijzigd";
+                            oud?: string;
+                            nieuw?: string;
+                            regels: string[];
+                        }[];
+                        tweedeLijn?: {
+                            naam: string;
+                            /** @enum {string} */
+                            soort: "toegevoegd" | "verwijderd" | "gewijzigd";
+                            regels: string[];
+                        }[];
+                        routering?: {
+                            criterium: string;
+                            oud?: string;
+                            nieuw?: string;
+                            regel: string;
+                        }[];
+                        aantal?: number;
+                    };
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen definitie met dit id voor de gemeente (definitie-niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */

@@ -1773,6 +1773,38 @@
     });
   }
 
+  // ------------------------------------------------------------------ editor (4-ogen)
+  /* The editor itself is editor.js (CodeMirror, bundled); this page logs in and hands it what it needs.
+   * /beheer/editor without a definition opens the gemeente's own definition. */
+  function editor() {
+    var id = document.body.getAttribute('data-definitie');
+    if (!id)
+      return json('/definities?pageSize=100').then(function (l) {
+        var eerste = l.resultaten[0];
+        if (!eerste) {
+          inhoud().appendChild(el('p', { text: 'Uw gemeente heeft nog geen regeling.' }));
+          document.body.setAttribute('data-klaar', 'editor');
+          return;
+        }
+        location.replace('/beheer/definities/' + encodeURIComponent(eerste.definitieId) + '/editor');
+      });
+    if (!window.KlachtregieEditor) {
+      inhoud().appendChild(
+        el('p', { class: 'fout', role: 'alert', text: 'De editor is niet geladen (voer npm run build uit op de server).' }),
+      );
+      return Promise.resolve();
+    }
+    return window.KlachtregieEditor.start({
+      el: el,
+      inhoud: inhoud,
+      json: json,
+      foutmelding: foutmelding,
+      datum: datum,
+      ik: ik,
+      definitie: id,
+    });
+  }
+
   var PAGINAS = {
     index: index,
     diagram: diagram,
@@ -1782,6 +1814,7 @@
     rapportages: rapportages,
     werkvoorraad: werkvoorraad,
     intake: intake,
+    editor: editor,
   };
 
   function start() {

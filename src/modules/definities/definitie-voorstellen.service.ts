@@ -1,0 +1,246 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { KLOK, type Klok } from '../../common/klok';
+import { ProblemException } from '../../common/problem';
+import type { DefinitionError } from '../../machines/contract';
+import type { Tenant } from '../auth/tenant';
+import { DefinitieVersieEntity } from './definitie-versie.entity';
+import { DefinitieVoorstelEntity, DefinitieVoorstelStapEntity, type VoorstelStatus } from './definitie-voorstel.entity';
+import { DefinitiesService } from './definities.service';
+
+/** A definition error with its `file:line:column: message` line, as every definitions endpoint shows it. */
+export function metTekst(e: DefinitionError): DefinitionError & { tekst: string } {
+  return { ...e, tekst: `${e.file}:${e.line}:${e.column}: ${e.message}` };
+}
+
+function ongeldig(fouten: DefinitionError[], wat: string): ProblemException {
+  if (fouten.some((f) => /bestaat al en verandert niet meer/.test(f.message))) {
+    const f = fouten.find((x) => /bestaat al en verandert niet meer/.test(x.message))!;
+    return ProblemException.conflict('definitie-versie-bestaat', 'Versie bestaat al', f.message, { fouten: fouten.map(metTekst) });
+  }
+  return new ProblemException({
+    status: 422,
+    code: 'definitie-ongeldig',
+    title: 'De definitie is ongeldig',
+    detail: `${fouten.length} fout(en): ${fouten
+      .slice(0, 3)
+      .map((f) => metTekst(f).tekst)
+      .join('; ')}${fouten.length > 3 ? '; …' : ''}. ${wat}`,
+    extensions: { fouten: fouten.map(metTekst) },
+  });
+}
+
+/** Postgres unique_violation: the partial index allows one open proposal per version. */
+function isUniekFout(e: unknown): boolean {
+  return (
+    (e as { code?: string; driverError?: { code?: string } })?.code === '23505' ||
+    (e as { driverError?: { code?: string } })?.driverError?.code === '23505'
+  );
+}
+
+export interface VoorstelMetStappen {
+  voorstel: DefinitieVoorstelEntity;
+  stappen: DefinitieVoorstelStapEntity[];
+}
+
+/**
+ * 4-ogen publishing (Uitgangspunten klachtenmanagement Sociaal Domein §1D, het vier-ogenprincipe): a beleidsmedewerker
+ * proposes a version (fully validated, not served); another beleidsmedewerker of the same gemeente approves it — then
+ * it becomes a definitie_versie, in force from its geldigVanaf — or rejects it with a reason. The proposer can never
+ * approve their own proposal. Every step is a definitie_voorstel_stap row: who (subject and name), when (the service
+ * clock), why.
+ */
+@Injectable()
+export class DefinitieVoorstellenService {
+  constructor(
+    private readonly definities: DefinitiesService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(KLOK) private readonly klok: Klok,
+  ) {}
+
+  /** The name of the caller's key at this moment (kept in the trail: a key may be revoked later). */
+  private async naamVan(subject: string): Promise<string> {
+    const id = /^api-sleutel:([0-9a-f-]{36})$/i.exec(subject)?.[1];
+    if (id) {
+      const rows = (await this.dataSource.query('select naam from api_sleutel where id = $1', [id])) as Array<{ naam: string }>;
+      if (rows[0]) return rows[0].naam;
+    }
+    return subject.startsWith('oidc:') ? `medewerker ${subject.slice(5)}` : subject;
+  }
+
+  private async stap(m: EntityManager, v: DefinitieVoorstelEntity, stap: VoorstelStatus, tenant: Tenant, op: Date, reden: string | null) {
+    await m.getRepository(DefinitieVoorstelStapEntity).insert({
+      voorstelId: v.id,
+      gemeente: v.gemeente,
+      definitieId: v.definitieId,
+      versie: v.versie,
+      stap,
+      door: tenant.subject,
+      doorNaam: await this.naamVan(tenant.subject),
+      op,
+      reden,
+    });
+  }
+
+  /**
+   * Proposes a version. The full validation (schema, references, graph, legal lint) must pass; nothing is served.
+   * `definitieId` (from the path) must be the definition the YAML belongs to; absent = derived from the YAML.
+   */
+  async stelVoor(yaml: string, tenant: Tenant, definitieId?: string): Promise<VoorstelMetStappen> {
+    const u = await this.definities.valideer(yaml, tenant.gemeente);
+    if (definitieId !== undefined && u.definitieId !== definitieId) {
+      u.fouten.unshift({
+        file: `${u.definitieId}/${u.versie ?? 'upload'}.yaml`,
+        line: 1,
+        column: 1,
+        message: `deze tekst hoort bij definitie ${u.definitieId}, niet bij ${definitieId}`,
+        hint: `stel hem voor bij /definities/${u.definitieId}/voorstellen`,
+      });
+    }
+    if (u.fouten.length > 0 || !u.versie) throw ongeldig(u.fouten, 'Er is niets opgeslagen.');
+    const nu = this.klok.nu();
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        const voorstel = m.getRepository(DefinitieVoorstelEntity).create({
+          definitieId: u.definitieId,
+          versie: u.versie!,
+          gemeente: tenant.gemeente,
+          geldigVanaf: this.definities.geldigVanafVan(yaml),
+          yaml,
+          status: 'voorgesteld',
+          voorgesteldDoor: tenant.subject,
+          voorgesteldOp: nu,
+          beoordeeldDoor: null,
+          beoordeeldOp: null,
+          reden: null,
+        });
+        await m.getRepository(DefinitieVoorstelEntity).insert(voorstel);
+        await this.stap(m, voorstel, 'voorgesteld', tenant, nu, null);
+        return { voorstel, stappen: await this.stappenVan(m, voorstel.id) };
+      });
+    } catch (e) {
+      if (isUniekFout(e))
+        throw ProblemException.conflict(
+          'voorstel-bestaat',
+          'Er ligt al een voorstel voor deze versie',
+          `Voor versie ${u.versie} van ${u.definitieId} ligt al een voorstel dat nog niet is beoordeeld. Laat dat eerst goedkeuren of afwijzen, of geef deze tekst een nieuwe versie.`,
+        );
+      throw e;
+    }
+  }
+
+  private async stappenVan(m: EntityManager, voorstelId: string): Promise<DefinitieVoorstelStapEntity[]> {
+    return m.getRepository(DefinitieVoorstelStapEntity).find({ where: { voorstelId }, order: { id: 'ASC' } });
+  }
+
+  async lijst(tenant: Tenant, definitieId: string, status?: VoorstelStatus): Promise<VoorstelMetStappen[]> {
+    const voorstellen = await this.dataSource.getRepository(DefinitieVoorstelEntity).find({
+      where: { gemeente: tenant.gemeente, definitieId, ...(status ? { status } : {}) },
+      order: { voorgesteldOp: 'DESC', id: 'ASC' },
+    });
+    if (voorstellen.length === 0) return [];
+    const stappen = await this.dataSource
+      .getRepository(DefinitieVoorstelStapEntity)
+      .createQueryBuilder('s')
+      .where('s.voorstel_id IN (:...ids)', { ids: voorstellen.map((v) => v.id) })
+      .orderBy('s.id', 'ASC')
+      .getMany();
+    return voorstellen.map((voorstel) => ({ voorstel, stappen: stappen.filter((s) => s.voorstelId === voorstel.id) }));
+  }
+
+  async een(tenant: Tenant, definitieId: string, voorstelId: string): Promise<VoorstelMetStappen> {
+    const voorstel = await this.dataSource
+      .getRepository(DefinitieVoorstelEntity)
+      .findOne({ where: { id: voorstelId, gemeente: tenant.gemeente, definitieId } });
+    if (!voorstel)
+      throw ProblemException.notFound(`Geen voorstel ${voorstelId} bij ${definitieId} voor ${tenant.gemeente}.`, 'voorstel-niet-gevonden');
+    return { voorstel, stappen: await this.stappenVan(this.dataSource.manager, voorstel.id) };
+  }
+
+  /** The audit trail of a definition: every step of every proposal, oldest first. */
+  async stappen(tenant: Tenant, definitieId: string): Promise<DefinitieVoorstelStapEntity[]> {
+    return this.dataSource
+      .getRepository(DefinitieVoorstelStapEntity)
+      .find({ where: { gemeente: tenant.gemeente, definitieId }, order: { id: 'ASC' } });
+  }
+
+  /**
+   * Locks the open proposal for a decision. 404 when it is not this gemeente's, 409 when it was decided already,
+   * 403 when the caller proposed it (4-ogen: the same person cannot be both pairs of eyes).
+   */
+  private async open(
+    m: EntityManager,
+    tenant: Tenant,
+    definitieId: string,
+    voorstelId: string,
+    wat: string,
+  ): Promise<DefinitieVoorstelEntity> {
+    const v = await m
+      .getRepository(DefinitieVoorstelEntity)
+      .createQueryBuilder('v')
+      .setLock('pessimistic_write')
+      .where('v.id = :voorstelId AND v.gemeente = :gemeente AND v.definitie_id = :definitieId', {
+        voorstelId,
+        gemeente: tenant.gemeente,
+        definitieId,
+      })
+      .getOne();
+    if (!v)
+      throw ProblemException.notFound(`Geen voorstel ${voorstelId} bij ${definitieId} voor ${tenant.gemeente}.`, 'voorstel-niet-gevonden');
+    if (v.status !== 'voorgesteld')
+      throw ProblemException.conflict(
+        'voorstel-al-beoordeeld',
+        'Het voorstel is al beoordeeld',
+        `Dit voorstel is al ${v.status}; een beoordeling verandert niet meer. Stel zo nodig een nieuwe versie voor.`,
+      );
+    if (v.voorgesteldDoor === tenant.subject)
+      throw new ProblemException({
+        status: 403,
+        code: 'vier-ogen',
+        title: 'U kunt uw eigen voorstel niet beoordelen',
+        detail: `Vier ogen: een andere beleidsmedewerker dan wie het voorstelde moet het ${wat}. (Four-eyes principle: the proposer cannot ${wat === 'goedkeuren' ? 'approve' : 'reject'} their own proposal.)`,
+      });
+    return v;
+  }
+
+  /** Approves: the version is published (definitie_versie) and served from its geldigVanaf, exactly as publishing was. */
+  async keurGoed(tenant: Tenant, definitieId: string, voorstelId: string): Promise<VoorstelMetStappen> {
+    const nu = this.klok.nu();
+    const uit = await this.dataSource.transaction(async (m) => {
+      const v = await this.open(m, tenant, definitieId, voorstelId, 'goedkeuren');
+      // Validated again: since the proposal another version may have been approved that this one now overlaps.
+      const u = await this.definities.valideer(v.yaml, tenant.gemeente);
+      if (u.fouten.length > 0) throw ongeldig(u.fouten, 'Het voorstel is niet goedgekeurd; er is niets gepubliceerd.');
+      // The unique (definitie_id, versie) index makes a concurrent second publish fail, not overwrite.
+      await m.getRepository(DefinitieVersieEntity).insert({
+        definitieId: v.definitieId,
+        versie: v.versie,
+        gemeente: v.gemeente,
+        geldigVanaf: v.geldigVanaf,
+        yaml: v.yaml,
+        gepubliceerdDoor: tenant.subject,
+        voorstelId: v.id,
+      });
+      await m
+        .getRepository(DefinitieVoorstelEntity)
+        .update(v.id, { status: 'goedgekeurd', beoordeeldDoor: tenant.subject, beoordeeldOp: nu });
+      await this.stap(m, v, 'goedgekeurd', tenant, nu, null);
+      return v.id;
+    });
+    await this.definities.verversAlsNodig();
+    return this.een(tenant, definitieId, uit);
+  }
+
+  async wijsAf(tenant: Tenant, definitieId: string, voorstelId: string, reden: string): Promise<VoorstelMetStappen> {
+    const nu = this.klok.nu();
+    await this.dataSource.transaction(async (m) => {
+      const v = await this.open(m, tenant, definitieId, voorstelId, 'afwijzen');
+      await m
+        .getRepository(DefinitieVoorstelEntity)
+        .update(v.id, { status: 'afgewezen', beoordeeldDoor: tenant.subject, beoordeeldOp: nu, reden });
+      await this.stap(m, v, 'afgewezen', tenant, nu, reden);
+    });
+    return this.een(tenant, definitieId, voorstelId);
+  }
+}
