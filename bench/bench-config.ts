@@ -24,6 +24,10 @@ export interface BenchConfig {
   backends: BackendSpec[];
   /** Worker concurrency for the lateness run. */
   concurrency: number;
+  /** pgbench binary (PostgreSQL's own benchmark; Debian: postgresql-client / postgresql-contrib). */
+  pgbench: string;
+  /** Seconds per pgbench run (`-T`); 0 skips pgbench. */
+  pgbenchSeconden: number;
 }
 
 const getal = (v: string | undefined, d: number): number => (v && /^\d+$/.test(v) ? Number(v) : d);
@@ -41,6 +45,8 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     jobLeadMs: getal(env.BENCH_JOB_LEAD_MS, 8_000),
     jobSpreadMs: getal(env.BENCH_JOB_SPREAD_MS, 20_000),
     concurrency: getal(env.BENCH_CONCURRENCY, 50),
+    pgbench: env.BENCH_PGBENCH ?? 'pgbench',
+    pgbenchSeconden: getal(env.BENCH_PGBENCH_SECONDS, 10),
     backends: (env.BENCH_BACKENDS ?? 'redis,postgres,postgres:10').split(',').flatMap((b): BackendSpec[] => {
       const m = /^(redis|postgres)(?::(\d+))?$/.exec(b.trim());
       return m ? [{ backend: m[1] as 'redis' | 'postgres', ...(m[2] ? { pool: Number(m[2]) } : {}) }] : [];
