@@ -9,6 +9,8 @@
  *      (sequential / c1, parallel / c4) and with the round trips per event;
  *  (c) delayed-job lateness: 10 000 termijn wake-ups on each queue backend (Redis, PostgreSQL),
  *      scheduled a little ahead; lateness = actual start minus scheduled moment.
+ *  (d) termijn wake-ups with 1 M pending termijnen: lateness of a slice falling due, on each queue
+ *      backend, and the rebuild after Redis FLUSHALL (bench/termijnen.ts);
  * Everything runs in a throwaway database (and Redis key prefix) that is removed afterwards.
  */
 import 'reflect-metadata';
@@ -30,6 +32,7 @@ import { EngineService } from '../src/modules/engine/engine.service';
 import { OutboxRelay } from '../src/modules/outbox/outbox-relay.service';
 import { benchConfig, type BackendSpec } from './bench-config';
 import { runReportsBench } from './reports';
+import { runTermijnenBench } from './termijnen';
 
 const cfg = benchConfig();
 
@@ -350,7 +353,11 @@ async function main(): Promise<void> {
         `| ${r.backend.padEnd(20)} | ${fmt(r.jobs).padStart(6)} | ${fmt(r.p50).padStart(6)} | ${fmt(r.p90).padStart(6)} | ${fmt(r.p99).padStart(6)} | ${fmt(r.max).padStart(6)} | ${fmt(r.addPerSec).padStart(10)} | ${fmt(r.missed).padStart(6)} |`,
       );
     }
-    console.log('\n(d) reports: heatmap and halfyear report at 1 M klachten (bench/reports.ts; BENCH_KLACHTEN=0 skips)');
+    if (cfg.termijnen > 0) {
+      console.log('');
+      await runTermijnenBench(url, cfg);
+    } else console.log('\n(d) termijn wake-ups skipped (BENCH_TERMIJNEN=0)');
+    console.log('\n(e) reports: heatmap and halfyear report at 1 M klachten (bench/reports.ts; BENCH_KLACHTEN=0 skips)');
     if (Number(process.env.BENCH_KLACHTEN ?? 1) > 0) await runReportsBench();
   } finally {
     await admin((c) => c.query(`drop database if exists ${c.escapeIdentifier(naam)} with (force)`));

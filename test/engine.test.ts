@@ -33,8 +33,10 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
       await c.end();
     }
     // Two app instances on one database: the row lock must serialise across processes too.
-    a = await createEngineApp({ databaseUrl: db.url, queuePrefix, env: { SWEEP_INTERVAL_MS: '600000' } });
-    b = await createEngineApp({ databaseUrl: db.url, queuePrefix, env: { ROLE: 'api' } });
+    // A horizon beyond the test regime's six-week termijnen: their wake-ups are queued at once (ADR 0006).
+    const horizon = String(60 * 24 * 3600 * 1000);
+    a = await createEngineApp({ databaseUrl: db.url, queuePrefix, env: { SWEEP_INTERVAL_MS: '600000', TERMIJN_HORIZON_MS: horizon } });
+    b = await createEngineApp({ databaseUrl: db.url, queuePrefix, env: { ROLE: 'api', TERMIJN_HORIZON_MS: horizon } });
   });
 
   afterAll(async () => {

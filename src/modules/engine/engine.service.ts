@@ -133,30 +133,33 @@ export class EngineService {
     );
     // Idempotency-Key: claimed first, in this transaction (a retry of a committed intake replays it).
     // Without one the intake is a single statement: atomic by itself, one round trip.
+    const params = [
+      ...this.stapParameters(id, event, result, ctx, null, new Date(intake.ontvangenOp), kolommen, plan),
+      intake.gemeente,
+      regime.summary.id,
+      regime.summary.versie,
+      intake.soort ?? 'klacht',
+      intake.kanaal,
+      new Date(intake.ontvangenOp),
+      intake.ingediendBij,
+      intake.onderwerp ?? null,
+      JSON.stringify(intake.aanbieders),
+      JSON.stringify(intake.feiten),
+    ];
     const klacht = await this.rauw(null, async ({ sql, qr }) => {
-      const [rij] = await sql(
-        INTAKE_SQL,
-        [
-          ...this.stapParameters(id, event, result, ctx, null, new Date(intake.ontvangenOp), kolommen, plan),
-          intake.gemeente,
-          regime.summary.id,
-          regime.summary.versie,
-          intake.soort ?? 'klacht',
-          intake.kanaal,
-          new Date(intake.ontvangenOp),
-          intake.ingediendBij,
-          intake.onderwerp ?? null,
-          JSON.stringify(intake.aanbieders),
-          JSON.stringify(intake.feiten),
-        ],
-        INTAKE_SQL_NAAM,
-      );
+      const rij = await this.schrijfIntake(sql, params);
       meldVerwerkt(qr, event.type);
       await legResultaatVast(qr.manager, { klachtId: id });
       return naarEntiteit(this.dataSource, KlachtEntity, rij);
     });
     this.relay.kick();
     return { klacht, result };
+  }
+
+  /** The intake's one statement (stap-sql.ts INTAKE_SQL): klacht row, history, termijnen and outbox. Returns the klacht row. */
+  async schrijfIntake(sql: Sql, params: unknown[]): Promise<Record<string, unknown>> {
+    const [rij] = await sql(INTAKE_SQL, params, INTAKE_SQL_NAAM);
+    return rij;
   }
 
   /**
@@ -585,7 +588,7 @@ export class EngineService {
 }
 
 /** Runs one statement on the engine transaction's connection; `name` prepares it once per connection. */
-type Sql = (text: string, values: unknown[], name?: string) => Promise<Record<string, unknown>[]>;
+export type Sql = (text: string, values: unknown[], name?: string) => Promise<Record<string, unknown>[]>;
 
 /** A termijn row as it will be after the step being planned (for te-laat.ts `eersteVerval`). */
 type TermijnStand = Pick<TermijnEntity, 'id' | 'status' | 'verplichting' | 'geslotenOp' | 'vervaltOp'> & Partial<TermijnEntity>;
