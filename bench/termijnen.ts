@@ -110,10 +110,11 @@ async function laadAchtergrond(ds: DataSource, cfg: BenchConfig, sjabloon: strin
          FROM klacht k CROSS JOIN generate_series(1, $2::int) g WHERE k.id = $1
          RETURNING id)
        INSERT INTO termijn (id, klacht_id, naam, label, vervaldatum, vervalt_op, status, revision, verplichting)
-       SELECT gen_random_uuid(), n.id, 'achtergrond' || j, 'Achtergrond ' || j, (x.op AT TIME ZONE 'Europe/Amsterdam')::date, x.op,
+       SELECT gen_random_uuid(), x.id, 'achtergrond' || x.j, 'Achtergrond ' || x.j, (x.op AT TIME ZONE 'Europe/Amsterdam')::date, x.op,
               'lopend', 1, true
-       FROM nieuw n CROSS JOIN generate_series(1, $3::int) j
-       CROSS JOIN LATERAL (SELECT now() + interval '10 minutes' + random() * interval '365 days' + j * interval '0 s' AS op) x
+       -- OFFSET 0 keeps the subquery apart, so random() is drawn for every row.
+       FROM (SELECT n.id, j, now() + interval '10 minutes' + random() * interval '365 days' AS op
+             FROM nieuw n CROSS JOIN generate_series(1, $3::int) j OFFSET 0) x
        LIMIT $4`,
       [sjabloon, n, perKlacht, Math.min(n * perKlacht, cfg.termijnen - gedaan * perKlacht)],
     );

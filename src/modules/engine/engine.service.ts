@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PoolClient, QueryResult } from 'pg';
+import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { CompiledRegime, IntakeInput, KlachtEvent, RegistratieWaarden, StepResult } from '../../machines/contract';
@@ -167,11 +167,11 @@ export class EngineService {
    * (the fields, HTTP 422). Refused by the regime: GebeurtenisNietToegestaanError (409). Either way the
    * transaction writes nothing (no history row either; the refusal is logged).
    * Round trips (without an Idempotency-Key): BEGIN + row lock + termijnen in one, the step's one
-   * statement, COMMIT.
+   * statement with the COMMIT in another.
    */
   async apply(klachtId: string, event: KlachtEvent, ctx: EngineContext): Promise<EngineResultaat> {
     if (!UUID.test(klachtId)) throw new KlachtNietGevondenError(klachtId);
-    const uit = await this.rauw(klachtId, async ({ sql, qr, klacht: row, termijnen }) => {
+    const uit = await this.rauw(klachtId, async ({ sqlLaatste, qr, klacht: row, termijnen }) => {
       const regime = this.regimeVan(row);
       // Wrong data for an event that fits the state is a field error (422), not a refusal (409).
       const fouten = regime.controles?.controleerGebeurtenis(row.snapshot, event) ?? [];
@@ -189,7 +189,7 @@ export class EngineService {
           row.volgendeEvents,
         );
       }
-      await this.schrijf(sql, qr, row, row.state, event, result, ctx, [], termijnen);
+      await this.schrijf(sqlLaatste, qr, row, row.state, event, result, ctx, [], termijnen);
       await legResultaatVast(qr.manager, { klachtId: row.id });
       return { klacht: row, result };
     });
@@ -207,7 +207,7 @@ export class EngineService {
    */
   private async rauw<T>(
     klachtId: string | null,
-    werk: (t: { sql: Sql; qr: QueryRunner; klacht: KlachtEntity; termijnen: TermijnEntity[] }) => Promise<T>,
+    werk: (t: { sql: Sql; sqlLaatste: Sql; qr: QueryRunner; klacht: KlachtEntity; termijnen: TermijnEntity[] }) => Promise<T>,
   ): Promise<T> {
     if (klachtId !== null && !UUID.test(klachtId)) throw new KlachtNietGevondenError(klachtId);
     const qr = this.dataSource.createQueryRunner();
@@ -216,6 +216,15 @@ export class EngineService {
       (await client.query<Record<string, unknown>>(name ? { name, text, values } : { text, values })).rows;
     const sleutel = IdempotentieContext.huidig() !== undefined;
     let open = false;
+    // The transaction's last statement. Without an Idempotency-Key nothing follows it, so it goes to the
+    // server with the COMMIT in one message (simple protocol, the values as escaped literals): one round trip
+    // less. With a key the key's result is written after it, so it runs as a prepared statement.
+    const sqlLaatste: Sql = async (text, values, name) => {
+      if (!open || sleutel) return sql(text, values, name);
+      const [r] = (await client.query(`${metLiteralen(text, values)}; COMMIT`)) as unknown as QueryResult<Record<string, unknown>>[];
+      open = false;
+      return r.rows;
+    };
     try {
       let klacht: KlachtEntity | undefined;
       let termijnen: TermijnEntity[] = [];
@@ -241,7 +250,7 @@ export class EngineService {
           termijnen = (r[1].rows as Record<string, unknown>[]).map((t) => naarEntiteit(this.dataSource, TermijnEntity, t));
         }
       }
-      const uit = await werk({ sql, qr, klacht: klacht as KlachtEntity, termijnen });
+      const uit = await werk({ sql, sqlLaatste, qr, klacht: klacht as KlachtEntity, termijnen });
       if (open) await client.query('COMMIT');
       open = false;
       await qr.broadcaster.broadcast('AfterTransactionCommit');
@@ -326,9 +335,9 @@ export class EngineService {
   /** Locks the klacht row for the rest of the transaction (lock order: klacht, then its termijnen). */
   async vergrendel(m: EntityManager, klachtId: string): Promise<KlachtEntity> {
     if (!UUID.test(klachtId)) throw new KlachtNietGevondenError(klachtId);
-    const row = await m.createQueryBuilder(KlachtEntity, 'k').setLock('pessimistic_write').where('k.id = :id', { id: klachtId }).getOne();
-    if (!row) throw new KlachtNietGevondenError(klachtId);
-    return row;
+    const [rij] = (await m.query(`SELECT * FROM klacht WHERE id = $1 FOR UPDATE`, [klachtId])) as Record<string, unknown>[];
+    if (!rij) throw new KlachtNietGevondenError(klachtId);
+    return naarEntiteit(this.dataSource, KlachtEntity, rij);
   }
 
   regimeVan(row: Pick<KlachtEntity, 'definitieId' | 'definitieVersie'>): CompiledRegime {
@@ -350,12 +359,13 @@ export class EngineService {
     result: StepResult,
     ctx: EngineContext,
     extra: OutboxBericht[] = [],
+    termijnPatch?: { id: string; velden: Partial<TermijnEntity> },
   ): Promise<void> {
     const termijnen = ((await m.query(`SELECT * FROM termijn WHERE klacht_id = $1`, [row.id])) as Record<string, unknown>[]).map((t) =>
       naarEntiteit(this.dataSource, TermijnEntity, t),
     );
     const sql: Sql = (text, values) => m.query(text, values) as Promise<Record<string, unknown>[]>;
-    await this.schrijf(sql, m.queryRunner, row, vanState, event, result, ctx, extra, termijnen);
+    await this.schrijf(sql, m.queryRunner, row, vanState, event, result, ctx, extra, termijnen, termijnPatch);
   }
 
   private async schrijf(
@@ -368,6 +378,7 @@ export class EngineService {
     ctx: EngineContext,
     extra: OutboxBericht[],
     termijnen: TermijnEntity[],
+    termijnPatch?: { id: string; velden: Partial<TermijnEntity> },
   ): Promise<void> {
     // Only documented registration (data.registratie, checked against the definition's lists, and
     // tevredenheid from KLAGER_TEVREDEN / KLAGER_ONTEVREDEN) and the Awb 9:12 oordeel reach the columns.
@@ -376,7 +387,7 @@ export class EngineService {
     if (typeof oordeel === 'string' && (OORDELEN as readonly string[]).includes(oordeel)) registratie.oordeel = oordeel;
     // Time in state restarts only when the state changes (an event within the state keeps it).
     const sinds = vanState !== result.state ? new Date(event.at) : null;
-    const plan = this.planStap(row, vanState, event, result, ctx, termijnen, extra);
+    const plan = this.planStap(row, vanState, event, result, ctx, termijnen, extra, termijnPatch);
     const [{ version }] = (await sql(
       STAP_SQL,
       this.stapParameters(row.id, event, result, ctx, vanState, sinds, registratie, plan),
@@ -438,6 +449,7 @@ export class EngineService {
     ctx: EngineContext,
     alle: TermijnEntity[],
     extra: OutboxBericht[],
+    termijnPatch?: { id: string; velden: Partial<TermijnEntity> },
   ): StapPlan {
     // The snapshot before this step: to ask the regime whether the step meets a passed obligation.
     const vorigeSnapshot = vanState === null ? null : row.snapshot;
@@ -450,7 +462,7 @@ export class EngineService {
         payload: { ...basis, van: vanState, naar: result.state, done: result.done },
       });
     }
-    const termijnen = this.verzoenTermijnen(row, vorigeSnapshot, event, result, basis, alle);
+    const termijnen = this.verzoenTermijnen(row, vorigeSnapshot, event, result, basis, alle, termijnPatch);
     berichten.push(...termijnen.berichten);
     for (const intent of result.intents) {
       berichten.push({ klachtId: row.id, type: `${OUTBOX_TYPES.intent}${intent.type}`, payload: { ...basis, intent } });
@@ -465,6 +477,7 @@ export class EngineService {
     result: StepResult,
     basis: Record<string, unknown>,
     alle: TermijnEntity[],
+    termijnPatch?: { id: string; velden: Partial<TermijnEntity> },
   ): Pick<StapPlan, 'patches' | 'nieuw' | 'eerste'> & { berichten: OutboxBericht[] } {
     const lopend = alle.filter((t) => t.status === 'lopend');
     // Passed obligations still open (te laat) before this step: te-laat.ts.
@@ -545,6 +558,8 @@ export class EngineService {
     for (const id of this.sluitVerlopen(row, vorigeSnapshot, event, result, opnieuw, openVerlopen, [...stand.values()])) {
       zet(id, { geslotenOp: new Date(event.at), geslotenDoor: event.type });
     }
+    // The caller's own change to one row, in the same statement (a wake-up marks its termijn fired).
+    if (termijnPatch && stand.has(termijnPatch.id)) zet(termijnPatch.id, termijnPatch.velden);
     return { patches: [...patches.values()], nieuw, berichten, eerste: eersteVerval(result.done, [...stand.values()]) };
   }
 
@@ -601,6 +616,23 @@ interface StapPlan {
   berichten: OutboxBericht[];
   /** klacht.eerste_vervalt_op after the step (te-laat.ts). */
   eerste: Date | null;
+}
+
+/**
+ * A parameterised statement with its values written in as literals, for the simple query protocol (which
+ * carries several statements in one message but no parameters). Only the kinds of value the engine's
+ * statements take; strings through node-postgres's `escapeLiteral`, the driver's own quoting.
+ */
+function metLiteralen(text: string, values: unknown[]): string {
+  return text.replace(/\$(\d+)/g, (_m, n: string) => {
+    const v = values[Number(n) - 1];
+    if (v === null || v === undefined) return 'NULL';
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+    if (v instanceof Date) return escapeLiteral(v.toISOString());
+    if (typeof v === 'string') return escapeLiteral(v);
+    throw new Error(`metLiteralen: geen literal voor ${typeof v}`);
+  });
 }
 
 /** Property name to column name (the termijn entity maps camelCase to snake_case). */
