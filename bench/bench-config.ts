@@ -59,8 +59,8 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     pgbenchSeconden: getal(env.BENCH_PGBENCH_SECONDS, 10),
     termijnen: getal(env.BENCH_TERMIJNEN, 1_000_000),
     termijnenPerKlacht: getal(env.BENCH_TERMIJNEN_PER_KLACHT, 10),
-    termijnenDue: getal(env.BENCH_TERMIJNEN_DUE, 2_000),
-    termijnLeadSpreadMs: [getal(env.BENCH_TERMIJN_LEAD_MS, 10_000), getal(env.BENCH_TERMIJN_SPREAD_MS, 20_000)],
+    termijnenDue: getal(env.BENCH_TERMIJNEN_DUE, 1_000),
+    termijnLeadSpreadMs: [getal(env.BENCH_TERMIJN_LEAD_MS, 10_000), getal(env.BENCH_TERMIJN_SPREAD_MS, 50_000)],
     termijnSweepMs: getal(env.BENCH_TERMIJN_SWEEP_MS, 60_000),
     volledigeHerbouw: getal(env.BENCH_VOLLEDIGE_HERBOUW, 0),
     backends: (env.BENCH_BACKENDS ?? 'redis,postgres,postgres:10').split(',').flatMap((b): BackendSpec[] => {

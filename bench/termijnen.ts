@@ -10,8 +10,8 @@
  *      and how many there are: the queue holds only those within the horizon (ADR 0006).
  *
  * Sizes from the environment (bench-config.ts): BENCH_TERMIJNEN (pending rows, 1 000 000),
- * BENCH_TERMIJNEN_PER_KLACHT (10), BENCH_TERMIJNEN_DUE (the slice falling due, 2 000),
- * BENCH_TERMIJN_LEAD_MS / BENCH_TERMIJN_SPREAD_MS (the slice falls due from 10 s on, over 20 s),
+ * BENCH_TERMIJNEN_PER_KLACHT (10), BENCH_TERMIJNEN_DUE (the slice falling due, 1 000),
+ * BENCH_TERMIJN_LEAD_MS / BENCH_TERMIJN_SPREAD_MS (the slice falls due from 10 s on, over 50 s: 20 due/s, some 1.7 M expiries a day),
  * BENCH_VOLLEDIGE_HERBOUW (rows to queue with an unlimited horizon, for comparison; 0 = skip).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
