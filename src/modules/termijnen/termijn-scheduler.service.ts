@@ -12,7 +12,6 @@ import { TermijnEntity } from './termijn.entity';
 /** Delayed jobs further off than this are re-checked against PostgreSQL only when the moment nears. */
 const HERPLAN_MARGE_MS = 1_000;
 
-
 /** Rows per query and jobs per addBulk when the horizon is (re)built. */
 const PLAN_BATCH = 1_000;
 
