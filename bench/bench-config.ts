@@ -24,6 +24,20 @@ export interface BenchConfig {
   backends: BackendSpec[];
   /** Worker concurrency for the lateness run. */
   concurrency: number;
+  /** pgbench binary (PostgreSQL's own benchmark; Debian: postgresql-client / postgresql-contrib). */
+  pgbench: string;
+  /** Seconds per pgbench run (`-T`); 0 skips pgbench. */
+  pgbenchSeconden: number;
+  /** Pending termijn rows for the wake-up bench (bench/termijnen.ts); 0 skips it. */
+  termijnen: number;
+  termijnenPerKlacht: number;
+  /** Termijnen that fall due during the measurement, from lead ms on over spread ms. */
+  termijnenDue: number;
+  termijnLeadSpreadMs: [number, number];
+  /** The sweep's interval in the wake-up bench (the service's default). */
+  termijnSweepMs: number;
+  /** Rows to queue with no horizon at all, for comparison (0 skips). */
+  volledigeHerbouw: number;
 }
 
 const getal = (v: string | undefined, d: number): number => (v && /^\d+$/.test(v) ? Number(v) : d);
@@ -41,6 +55,14 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     jobLeadMs: getal(env.BENCH_JOB_LEAD_MS, 8_000),
     jobSpreadMs: getal(env.BENCH_JOB_SPREAD_MS, 20_000),
     concurrency: getal(env.BENCH_CONCURRENCY, 50),
+    pgbench: env.BENCH_PGBENCH ?? 'pgbench',
+    pgbenchSeconden: getal(env.BENCH_PGBENCH_SECONDS, 10),
+    termijnen: getal(env.BENCH_TERMIJNEN, 1_000_000),
+    termijnenPerKlacht: getal(env.BENCH_TERMIJNEN_PER_KLACHT, 10),
+    termijnenDue: getal(env.BENCH_TERMIJNEN_DUE, 1_000),
+    termijnLeadSpreadMs: [getal(env.BENCH_TERMIJN_LEAD_MS, 10_000), getal(env.BENCH_TERMIJN_SPREAD_MS, 50_000)],
+    termijnSweepMs: getal(env.BENCH_TERMIJN_SWEEP_MS, 60_000),
+    volledigeHerbouw: getal(env.BENCH_VOLLEDIGE_HERBOUW, 0),
     backends: (env.BENCH_BACKENDS ?? 'redis,postgres,postgres:10').split(',').flatMap((b): BackendSpec[] => {
       const m = /^(redis|postgres)(?::(\d+))?$/.exec(b.trim());
       return m ? [{ backend: m[1] as 'redis' | 'postgres', ...(m[2] ? { pool: Number(m[2]) } : {}) }] : [];

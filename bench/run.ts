@@ -1,15 +1,23 @@
 /**
  * `npm run bench`: what durability costs on this machine, measured in one run.
- *  (a) raw PostgreSQL: single-row UPDATEs on one connection, each its own durable commit;
+ *  (a) raw PostgreSQL: `pgbench -N` (TPC-B-like without the branch and teller updates) at 1 and 4
+ *      clients on the same server, in a throwaway database initialised with `pgbench -i`; and
+ *      single-row UPDATEs from Node on one connection, each its own durable commit;
  *  (b) the engine: intake + a full Amsterdam lifecycle per klacht through EngineService (one
  *      transaction per event: row lock, snapshot, history, termijnen, outbox), sequential and with
- *      N klachten in parallel; printed as events/s and as a ratio to (a);
+ *      N klachten in parallel, the outbox relay included; printed as events/s, as ratios to pgbench
+ *      (sequential / c1, parallel / c4) and with the round trips per event;
  *  (c) delayed-job lateness: 10 000 termijn wake-ups on each queue backend (Redis, PostgreSQL),
  *      scheduled a little ahead; lateness = actual start minus scheduled moment.
+ *  (d) termijn wake-ups with 1 M pending termijnen: lateness of a slice falling due, on each queue
+ *      backend, and the rebuild after Redis FLUSHALL (bench/termijnen.ts);
  * Everything runs in a throwaway database (and Redis key prefix) that is removed afterwards.
  */
 import 'reflect-metadata';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { ConnectionOptions, Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
@@ -24,6 +32,7 @@ import { EngineService } from '../src/modules/engine/engine.service';
 import { OutboxRelay } from '../src/modules/outbox/outbox-relay.service';
 import { benchConfig, type BackendSpec } from './bench-config';
 import { runReportsBench } from './reports';
+import { runTermijnenBench } from './termijnen';
 
 const cfg = benchConfig();
 
@@ -51,6 +60,54 @@ function percentiel(sorted: number[], p: number): number {
 }
 
 // (a) ------------------------------------------------------------------------------------------
+const sh = promisify(execFile);
+
+/** `pgbench -N` at 1 and 4 clients in a database of its own on the same server; tps per client count. */
+async function pgbench(): Promise<{ c1: number; c4: number } | null> {
+  if (cfg.pgbenchSeconden === 0) return null;
+  const naam = `klachtregie_pgbench_${randomBytes(4).toString('hex')}`;
+  await admin((c) => c.query(`create database ${c.escapeIdentifier(naam)}`));
+  const url = metDatabase(cfg.databaseServerUrl, naam);
+  try {
+    await sh(cfg.pgbench, ['-i', '-q', '-s', '1', url]);
+    const tps = async (clients: number): Promise<number> => {
+      const { stdout } = await sh(cfg.pgbench, [
+        '-N',
+        '-n',
+        '-c',
+        String(clients),
+        '-j',
+        String(Math.min(clients, 2)),
+        '-T',
+        String(cfg.pgbenchSeconden),
+        url,
+      ]);
+      const m = /tps = ([\d.]+)/.exec(stdout);
+      if (!m) throw new Error(`pgbench printed no tps:\n${stdout}`);
+      return Number(m[1]);
+    };
+    return { c1: await tps(1), c4: await tps(4) };
+  } finally {
+    await admin((c) => c.query(`drop database if exists ${c.escapeIdentifier(naam)} with (force)`));
+  }
+}
+
+/** Counts the statements sent to PostgreSQL (each `query` call is one round trip) while `fn` runs. */
+async function telRondreizen<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const proto = Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
+  const origineel = proto.query;
+  let n = 0;
+  proto.query = function (this: Client, ...a: unknown[]) {
+    n++;
+    return origineel.apply(this, a);
+  };
+  try {
+    return [await fn(), n];
+  } finally {
+    proto.query = origineel;
+  }
+}
+
 async function rawUpdates(url: string): Promise<{ perSec: number; n: number; ms: number }> {
   const c = new Client({ connectionString: url });
   await c.connect();
@@ -106,7 +163,7 @@ async function levensloop(engine: EngineService, i: number): Promise<number> {
   return 1 + LEVENSLOOP.length;
 }
 
-async function engineBench(url: string): Promise<{ seq: number; par: number; seqTx: number; parTx: number }> {
+async function engineBench(url: string): Promise<{ seq: number; par: number; seqTx: number; parTx: number; rondreizen: number }> {
   const ds = createDataSource({ url, poolSize: cfg.parallel + 4, applicationName: 'klachtregie-bench' });
   await ds.initialize();
   const registry = loadRegistry(resolve(cfg.definitionsDir));
@@ -116,11 +173,18 @@ async function engineBench(url: string): Promise<{ seq: number; par: number; seq
   const engine = new EngineService(ds, registry, relay);
   try {
     for (let i = 0; i < 5; i++) await levensloop(engine, i); // warm-up
+    await relay.idle();
+    // Round trips per event, the relay's included: one klacht's lifecycle, counted.
+    const [n, rt] = await telRondreizen(async () => {
+      const n = await levensloop(engine, 0);
+      await relay.idle();
+      return n;
+    });
     let t0 = performance.now();
     let seqTx = 0;
     for (let i = 0; i < cfg.klachtenSequentieel; i++) seqTx += await levensloop(engine, i);
-    const seqMs = performance.now() - t0;
     await relay.idle();
+    const seqMs = performance.now() - t0;
 
     t0 = performance.now();
     let volgende = 0;
@@ -133,9 +197,9 @@ async function engineBench(url: string): Promise<{ seq: number; par: number; seq
         }
       }),
     );
-    const parMs = performance.now() - t0;
     await relay.idle();
-    return { seq: (seqTx / seqMs) * 1000, par: (parTx / parMs) * 1000, seqTx, parTx };
+    const parMs = performance.now() - t0;
+    return { seq: (seqTx / seqMs) * 1000, par: (parTx / parMs) * 1000, seqTx, parTx, rondreizen: rt / n };
   } finally {
     await relay.onApplicationShutdown();
     await ds.destroy();
@@ -246,14 +310,34 @@ async function main(): Promise<void> {
     await ds.destroy();
     console.log(`Klachtregie benchmark — database ${naam} (synchronous_commit=${sc}), Redis ${cfg.redisUrl}\n`);
 
+    console.log(
+      `load average before: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} (${cpus().length} cores)`,
+    );
+    const pgb = await pgbench();
+    if (pgb) {
+      console.log(`(a) pgbench -N -T ${cfg.pgbenchSeconden} (scale 1): 1 client ${fmt(pgb.c1)} tps, 4 clients ${fmt(pgb.c4)} tps`);
+    } else console.log('(a) pgbench skipped (BENCH_PGBENCH_SECONDS=0)');
     const raw = await rawUpdates(url);
-    console.log(`(a) raw PostgreSQL: ${fmt(raw.n)} single-row UPDATEs, one connection, autocommit: ${fmt(raw.perSec)} commits/s`);
+    console.log(`    Node, ${fmt(raw.n)} single-row UPDATEs, one connection, autocommit: ${fmt(raw.perSec)} commits/s`);
 
     const eng = await engineBench(url);
-    console.log(`(b) engine, intake + ${LEVENSLOOP.length} events per klacht (Amsterdam, gemeente route), one transaction each:`);
-    console.log(`    sequential: ${fmt(eng.seqTx)} events, ${fmt(eng.seq)} events/s = ${fmt(eng.seq / raw.perSec, 3)} x raw`);
+    const ratio = (x: number, y: number | undefined) => (y ? fmt(x / y, 2) : 'n/a');
     console.log(
-      `    ${cfg.parallel} klachten in parallel: ${fmt(eng.parTx)} events, ${fmt(eng.par)} events/s = ${fmt(eng.par / raw.perSec, 3)} x raw\n`,
+      `(b) engine, intake + ${LEVENSLOOP.length} events per klacht (Amsterdam, gemeente route), one transaction each, relay included:`,
+    );
+    console.log(`    round trips per event (relay included): ${fmt(eng.rondreizen, 1)}`);
+    console.log(
+      `    sequential: ${fmt(eng.seqTx)} events, ${fmt(eng.seq)} events/s = ${ratio(eng.seq, pgb?.c1)} x pgbench c1 (target 0.3)`,
+    );
+    console.log(
+      `    ${cfg.parallel} klachten in parallel: ${fmt(eng.parTx)} events, ${fmt(eng.par)} events/s = ${ratio(eng.par, pgb?.c4)} x pgbench c4 (target 0.5)`,
+    );
+    console.log(
+      `    load average after: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}\n`,
     );
 
     const rows: Lateness[] = [];
@@ -269,7 +353,11 @@ async function main(): Promise<void> {
         `| ${r.backend.padEnd(20)} | ${fmt(r.jobs).padStart(6)} | ${fmt(r.p50).padStart(6)} | ${fmt(r.p90).padStart(6)} | ${fmt(r.p99).padStart(6)} | ${fmt(r.max).padStart(6)} | ${fmt(r.addPerSec).padStart(10)} | ${fmt(r.missed).padStart(6)} |`,
       );
     }
-    console.log('\n(d) reports: heatmap and halfyear report at 1 M klachten (bench/reports.ts; BENCH_KLACHTEN=0 skips)');
+    if (cfg.termijnen > 0) {
+      console.log('');
+      await runTermijnenBench(url, cfg);
+    } else console.log('\n(d) termijn wake-ups skipped (BENCH_TERMIJNEN=0)');
+    console.log('\n(e) reports: heatmap and halfyear report at 1 M klachten (bench/reports.ts; BENCH_KLACHTEN=0 skips)');
     if (Number(process.env.BENCH_KLACHTEN ?? 1) > 0) await runReportsBench();
   } finally {
     await admin((c) => c.query(`drop database if exists ${c.escapeIdentifier(naam)} with (force)`));

@@ -92,7 +92,8 @@ describe('Idempotency-Key on POST (real PostgreSQL + Redis)', () => {
   it('a crash before the commit leaves nothing: the retry with the same key runs at once and creates the klacht once', async () => {
     const engine = t.app.get(EngineService, { strict: false });
     const body = { ...intakeBody(GEMEENTE_A), onderwerp: 'idempotent-voor-commit' };
-    const crash = jest.spyOn(engine, 'schrijfStap').mockRejectedValueOnce(new Error('proces gestopt vóór de commit'));
+    // The intake's write, inside the transaction that claimed the key.
+    const crash = jest.spyOn(engine, 'schrijfIntake').mockRejectedValueOnce(new Error('proces gestopt vóór de commit'));
     const eerste = await request(t.http)
       .post('/api/v1/klachten')
       .set('Authorization', token)

@@ -23,7 +23,8 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
       await c.query(
         `create function test_weiger_outbox() returns trigger language plpgsql as $$
          begin
-           if exists (select 1 from test_weiger_outbox w where w.klacht_id = new.klacht_id) then raise exception 'outbox geweigerd (test)'; end if;
+           if exists (select 1 from test_weiger_outbox w where w.klacht_id = new.klacht_id)
+              or new.payload->>'correlationId' = 'outbox-weigeren' then raise exception 'outbox geweigerd (test)'; end if;
            return new;
          end $$`,
       );
@@ -32,8 +33,10 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
       await c.end();
     }
     // Two app instances on one database: the row lock must serialise across processes too.
-    a = await createEngineApp({ databaseUrl: db.url, queuePrefix, env: { SWEEP_INTERVAL_MS: '600000' } });
-    b = await createEngineApp({ databaseUrl: db.url, queuePrefix, env: { ROLE: 'api' } });
+    // A horizon beyond the test regime's six-week termijnen: their wake-ups are queued at once (ADR 0006).
+    const horizon = String(60 * 24 * 3600 * 1000);
+    a = await createEngineApp({ databaseUrl: db.url, queuePrefix, env: { SWEEP_INTERVAL_MS: '600000', TERMIJN_HORIZON_MS: horizon } });
+    b = await createEngineApp({ databaseUrl: db.url, queuePrefix, env: { ROLE: 'api', TERMIJN_HORIZON_MS: horizon } });
   });
 
   afterAll(async () => {
@@ -223,6 +226,54 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
     );
     expect(await snapshotVan(klacht.id)).toEqual(voor);
     expect(voor.history.map((x: { type: string }) => x.type)).toEqual(['KLACHT_ONTVANGEN', 'CONTACT_OPGENOMEN']);
+  });
+
+  it('an intake whose last write fails leaves nothing: no klacht, no history, no termijnen, no outbox rows', async () => {
+    const onderwerp = `intake die faalt ${Date.now()}`;
+    const tel = async () =>
+      (
+        await a.db.query(
+          `select (select count(*)::int from klacht where onderwerp = $1) as klacht,
+                  (select count(*)::int from klacht_gebeurtenis g join klacht k on k.id = g.klacht_id where k.onderwerp = $1) as history,
+                  (select count(*)::int from termijn t join klacht k on k.id = t.klacht_id where k.onderwerp = $1) as termijnen,
+                  (select count(*)::int from outbox where payload->>'correlationId' = 'outbox-weigeren') as outbox`,
+          [onderwerp],
+        )
+      )[0];
+    // PostgreSQL refuses the intake's outbox rows (written by the same statement as the klacht row).
+    await expect(a.engine.create({ ...testIntake(), onderwerp }, { actor: 'kcc', correlationId: 'outbox-weigeren' })).rejects.toThrow(
+      /outbox geweigerd/,
+    );
+    expect(await tel()).toEqual({ klacht: 0, history: 0, termijnen: 0, outbox: 0 });
+    // The same intake without the refusal is written whole.
+    await a.engine.create({ ...testIntake(), onderwerp }, { actor: 'kcc' });
+    expect(await tel()).toEqual({ klacht: 1, history: 1, termijnen: 2, outbox: 0 });
+  });
+
+  it('many concurrent events on one klacht serialise on its row lock: none lost, and a one-time event is accepted once', async () => {
+    const { klacht } = await a.engine.create(testIntake(), { actor: 'kcc' });
+    const at = new Date().toISOString();
+    const N = 8;
+    // Awb 9:11 lid 2: verdaging once. Every VERDAGEN that ran on a stale snapshot (a lost update) would be accepted too.
+    const uitkomsten = await Promise.allSettled(
+      Array.from({ length: N }, (_, i) => [
+        (i % 2 ? a : b).engine.apply(klacht.id, { type: 'VERDAGEN', at, data: { duur: 'P4W' } }, { actor: `behandelaar-${i}` }),
+        (i % 2 ? b : a).engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at }, { actor: `behandelaar-${i}` }),
+      ]).flat(),
+    );
+    const geweigerd = uitkomsten.filter((u) => u.status === 'rejected');
+    expect(geweigerd).toHaveLength(N - 1);
+    for (const g of geweigerd) expect((g as PromiseRejectedResult).reason).toBeInstanceOf(GebeurtenisNietToegestaanError);
+    const s = await snapshotVan(klacht.id);
+    // Intake + one verdaging + N contacts: every accepted event has its history row and its version.
+    expect(s.klacht[0].version).toBe(1 + 1 + N);
+    const types = s.history.map((h: { type: string }) => h.type);
+    expect(types.filter((t: string) => t === 'VERDAGEN')).toHaveLength(1);
+    expect(types.filter((t: string) => t === 'CONTACT_OPGENOMEN')).toHaveLength(N);
+    expect(s.termijnen.map((t: { naam: string; status: string; revision: number }) => [t.naam, t.status, t.revision])).toEqual([
+      ['afhandeling', 'lopend', 2],
+      ['contact', 'nagekomen', 1],
+    ]);
   });
 
   it('the outbox relay marks rows processed after commit and schedules the termijn wake-ups', async () => {

@@ -196,6 +196,30 @@ describe('the queue can lose everything: PostgreSQL is the source of truth', () 
   });
 });
 
+describe('ADR 0006: the queue holds the wake-ups within the horizon, PostgreSQL the rest', () => {
+  it('a termijn due beyond the horizon gets no job; the sweep queues it once it comes within the horizon', async () => {
+    const prefix = uniqueRedisPrefix('horizon');
+    // Horizon one hour (the default), sweep far away: only the explicit sweep below queues anything.
+    const app = await createEngineApp({ databaseUrl: db.url, queuePrefix: prefix, env: { SWEEP_INTERVAL_MS: '600000' } });
+    try {
+      const id = await maakKlacht(app);
+      const [t] = await app.db.query(`select id, revision from termijn where klacht_id = $1 and naam = 'afhandeling'`, [id]);
+      const jobId = `${id}.afhandeling.${t.revision}.verval`;
+      // Six weeks ahead: the row is the only record of the wake-up.
+      expect(await app.scheduler.queue.getJob(jobId)).toBeUndefined();
+      const op = new Date(Date.now() + 30 * 60_000);
+      await zetVervalOp(app, id, op, false);
+      await app.sweep!.sweepOnce();
+      const job = await app.scheduler.queue.getJob(jobId);
+      expect(job && (await job.getState())).toBe('delayed');
+      expect(Math.abs(job!.timestamp + (job!.delay ?? 0) - op.getTime())).toBeLessThan(2_000);
+    } finally {
+      await app.close();
+      await deleteRedisPrefix(prefix);
+    }
+  });
+});
+
 describe('one broken klacht does not hold up the others', () => {
   it('the sweep still fires every other due termijn when one klacht cannot be woken', async () => {
     const prefix = uniqueRedisPrefix('gifpil');

@@ -78,6 +78,7 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
     logFormat: e.LOG_FORMAT,
     metricsToken: e.METRICS_TOKEN,
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    termijnHorizonMs: e.TERMIJN_HORIZON_MS,
     embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,
     queuePrefix: e.QUEUE_PREFIX,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { CompiledRegime, IntakeInput, KlachtEvent, RegistratieWaarden, StepResult } from '../../machines/contract';
 import { OORDELEN } from '../../machines/compiler/gebeurtenissen';
@@ -10,7 +11,7 @@ import { KlachtEntity } from '../klachten/klacht.entity';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { OUTBOX_TYPES, type OutboxBericht } from '../outbox/outbox.types';
 import { geslotenDoorStap } from '../termijnen/nakoming';
-import { eersteVervalSql, isVerplichting } from '../termijnen/te-laat';
+import { eersteVerval, isVerplichting } from '../termijnen/te-laat';
 import { planTermijnen, type LopendeTermijn, type TermijnVelden } from '../termijnen/termijn-reconcile';
 import { dagVan } from '../termijnen/termijn-tijd';
 import { TermijnEntity } from '../termijnen/termijn.entity';
@@ -25,7 +26,10 @@ import {
   RegistratieOngeldigError,
 } from './engine.errors';
 import { REGIME_BRON, type RegimeBron } from './regime-bron';
-import { claimSleutel, legResultaatVast } from '../idempotency/idempotentie-context';
+import { claimSleutel, IdempotentieContext, legResultaatVast } from '../idempotency/idempotentie-context';
+import { meldVerwerkt } from '../metrics/verwerkte-events';
+import { naarEntiteit } from '../../database/rij-naar-entiteit';
+import { INTAKE_SQL, INTAKE_SQL_NAAM, STAP_SQL, STAP_SQL_NAAM } from './stap-sql';
 
 /** Who caused a change, and the request or job it belongs to (both go into history and outbox). */
 export interface EngineContext {
@@ -100,58 +104,74 @@ export class EngineService {
                 ],
         };
     if (reg.fouten.length) throw new RegistratieOngeldigError(reg.fouten);
-    // AVG art. 5 lid 1 sub c: only the facts this version's regeling asks about, each of its declared kind.
+    // AVG art. 5 lid 1 sub c: only the facts this version's regeling asks about, each of its kind.
     const feitenFouten = regime.controles?.controleerFeiten(intake.feiten) ?? [];
     if (feitenFouten.length) throw new FeitenOngeldigError(feitenFouten);
     const result = regime.start(intake);
     if (!result.accepted) throw new IntakeGeweigerdError(result.reason ?? 'De klachtregeling weigert deze intake.');
-    const klacht = await this.dataSource.transaction(async (m) => {
-      // Idempotency-Key: claimed first, in this transaction (a retry of a committed intake replays it).
-      await claimSleutel(m);
-      const id = randomUUID();
-      await m.insert(KlachtEntity, {
-        id,
-        gemeente: intake.gemeente,
-        definitieId: regime.summary.id,
-        definitieVersie: regime.summary.versie,
-        snapshot: result.snapshot as object,
-        state: result.state,
-        // Time in state starts at receipt (the intake event's `at`).
-        stateSinds: new Date(intake.ontvangenOp),
-        done: result.done,
-        volgendeEvents: result.volgendeEvents,
-        soort: intake.soort ?? 'klacht',
-        kanaal: intake.kanaal,
-        ontvangenOp: new Date(intake.ontvangenOp),
-        ingediendBij: intake.ingediendBij,
-        onderwerp: intake.onderwerp ?? null,
-        aanbieders: intake.aanbieders,
-        feiten: intake.feiten,
-        ...registratieKolommen(reg.waarden),
-      });
-      const row = await m.findOneByOrFail(KlachtEntity, { id });
-      // The registration given at intake goes into the history too (who registered what, and when).
-      const metRegistratie = Object.keys(reg.waarden).length ? { registratie: reg.waarden } : {};
-      const event: KlachtEvent = { type: INTAKE_EVENT, at: intake.ontvangenOp, data: { ...intake, ...metRegistratie } };
-      await this.schrijfStap(m, row, null, event, result, ctx, [
-        { klachtId: id, type: OUTBOX_TYPES.klachtOntvangen, payload: this.basis(row, event, ctx) },
-      ]);
-      await legResultaatVast(m, { klachtId: id });
-      return row;
+    const id = randomUUID();
+    // The row as it will be: `basis` and the reconciliation read gemeente and id from it before it exists.
+    const concept = this.dataSource.getRepository(KlachtEntity).create({
+      id,
+      gemeente: intake.gemeente,
+      definitieId: regime.summary.id,
+      definitieVersie: regime.summary.versie,
+      snapshot: result.snapshot as object,
+    });
+    const kolommen = registratieKolommen(reg.waarden);
+    // The registration given at intake goes into the history too (who registered what, and when).
+    const metRegistratie = Object.keys(reg.waarden).length ? { registratie: reg.waarden } : {};
+    const event: KlachtEvent = { type: INTAKE_EVENT, at: intake.ontvangenOp, data: { ...intake, ...metRegistratie } };
+    const plan = this.planStap(
+      concept,
+      null,
+      event,
+      result,
+      ctx,
+      [],
+      [{ klachtId: id, type: OUTBOX_TYPES.klachtOntvangen, payload: this.basis(concept, event, ctx) }],
+    );
+    // Idempotency-Key: claimed first, in this transaction (a retry of a committed intake replays it).
+    // Without one the intake is a single statement: atomic by itself, one round trip.
+    const params = [
+      ...this.stapParameters(id, event, result, ctx, null, new Date(intake.ontvangenOp), kolommen, plan),
+      intake.gemeente,
+      regime.summary.id,
+      regime.summary.versie,
+      intake.soort ?? 'klacht',
+      intake.kanaal,
+      new Date(intake.ontvangenOp),
+      intake.ingediendBij,
+      intake.onderwerp ?? null,
+      JSON.stringify(intake.aanbieders),
+      JSON.stringify(intake.feiten),
+    ];
+    const klacht = await this.rauw(null, async ({ sql, qr }) => {
+      const rij = await this.schrijfIntake(sql, params);
+      meldVerwerkt(qr, event.type);
+      await legResultaatVast(qr.manager, { klachtId: id });
+      return naarEntiteit(this.dataSource, KlachtEntity, rij);
     });
     this.relay.kick();
     return { klacht, result };
+  }
+
+  /** The intake's one statement (stap-sql.ts INTAKE_SQL): klacht row, history, termijnen and outbox. Returns the klacht row. */
+  async schrijfIntake(sql: Sql, params: unknown[]): Promise<Record<string, unknown>> {
+    const [rij] = await sql(INTAKE_SQL, params, INTAKE_SQL_NAAM);
+    return rij;
   }
 
   /**
    * Applies one event. Wrong data for an event that fits the state: GebeurtenisDataOngeldigError
    * (the fields, HTTP 422). Refused by the regime: GebeurtenisNietToegestaanError (409). Either way the
    * transaction writes nothing (no history row either; the refusal is logged).
+   * Round trips (without an Idempotency-Key): BEGIN + row lock + termijnen in one, the step's one
+   * statement with the COMMIT in another.
    */
   async apply(klachtId: string, event: KlachtEvent, ctx: EngineContext): Promise<EngineResultaat> {
-    const uit = await this.dataSource.transaction(async (m) => {
-      await claimSleutel(m);
-      const row = await this.vergrendel(m, klachtId);
+    if (!UUID.test(klachtId)) throw new KlachtNietGevondenError(klachtId);
+    const uit = await this.rauw(klachtId, async ({ sqlLaatste, qr, klacht: row, termijnen }) => {
       const regime = this.regimeVan(row);
       // Wrong data for an event that fits the state is a field error (422), not a refusal (409).
       const fouten = regime.controles?.controleerGebeurtenis(row.snapshot, event) ?? [];
@@ -169,12 +189,79 @@ export class EngineService {
           row.volgendeEvents,
         );
       }
-      await this.schrijfStap(m, row, row.state, event, result, ctx);
-      await legResultaatVast(m, { klachtId: row.id });
+      await this.schrijf(sqlLaatste, qr, row, row.state, event, result, ctx, [], termijnen);
+      await legResultaatVast(qr.manager, { klachtId: row.id });
       return { klacht: row, result };
     });
     this.relay.kick();
     return uit;
+  }
+
+  /**
+   * One engine transaction on a connection of its own, statements sent as they are (no ORM layer in
+   * between). With a klacht id: BEGIN, the row lock and the klacht's termijnen in one round trip
+   * (READ COMMITTED gives the termijn query a snapshot taken after the lock is granted, so it sees
+   * what the previous holder committed). The id is inlined only after the UUID check (callers check).
+   * Without a klacht id (intake) and without an Idempotency-Key there is no BEGIN at all: the work is
+   * one statement. Commit and rollback are announced to TypeORM's subscribers (the event counter).
+   */
+  private async rauw<T>(
+    klachtId: string | null,
+    werk: (t: { sql: Sql; sqlLaatste: Sql; qr: QueryRunner; klacht: KlachtEntity; termijnen: TermijnEntity[] }) => Promise<T>,
+  ): Promise<T> {
+    if (klachtId !== null && !UUID.test(klachtId)) throw new KlachtNietGevondenError(klachtId);
+    const qr = this.dataSource.createQueryRunner();
+    const client = (await qr.connect()) as PoolClient;
+    const sql: Sql = async (text, values, name) =>
+      (await client.query<Record<string, unknown>>(name ? { name, text, values } : { text, values })).rows;
+    const sleutel = IdempotentieContext.huidig() !== undefined;
+    let open = false;
+    // The transaction's last statement. Without an Idempotency-Key nothing follows it, so it goes to the
+    // server with the COMMIT in one message (simple protocol, the values as escaped literals): one round trip
+    // less. With a key the key's result is written after it, so it runs as a prepared statement.
+    const sqlLaatste: Sql = async (text, values, name) => {
+      if (!open || sleutel) return sql(text, values, name);
+      const [r] = (await client.query(`${metLiteralen(text, values)}; COMMIT`)) as unknown as QueryResult<Record<string, unknown>>[];
+      open = false;
+      return r.rows;
+    };
+    try {
+      let klacht: KlachtEntity | undefined;
+      let termijnen: TermijnEntity[] = [];
+      if (sleutel || klachtId !== null) {
+        open = true;
+        const lees =
+          klachtId === null
+            ? ''
+            : `SELECT * FROM klacht WHERE id = '${klachtId}' FOR UPDATE; SELECT * FROM termijn WHERE klacht_id = '${klachtId}'`;
+        let r: QueryResult[];
+        if (sleutel) {
+          await client.query('BEGIN');
+          // The key is claimed before the lock, as in every engine transaction (idempotentie-context.ts).
+          await claimSleutel(qr.manager);
+          r = lees ? ((await client.query(lees)) as unknown as QueryResult[]) : [];
+        } else {
+          r = ((await client.query(`BEGIN; ${lees}`)) as unknown as QueryResult[]).slice(1);
+        }
+        if (klachtId !== null) {
+          const [rij] = r[0].rows as Record<string, unknown>[];
+          if (!rij) throw new KlachtNietGevondenError(klachtId);
+          klacht = naarEntiteit(this.dataSource, KlachtEntity, rij);
+          termijnen = (r[1].rows as Record<string, unknown>[]).map((t) => naarEntiteit(this.dataSource, TermijnEntity, t));
+        }
+      }
+      const uit = await werk({ sql, sqlLaatste, qr, klacht: klacht as KlachtEntity, termijnen });
+      if (open) await client.query('COMMIT');
+      open = false;
+      await qr.broadcaster.broadcast('AfterTransactionCommit');
+      return uit;
+    } catch (e) {
+      if (open) await client.query('ROLLBACK').catch(() => undefined);
+      await qr.broadcaster.broadcast('AfterTransactionRollback');
+      throw e;
+    } finally {
+      await qr.release();
+    }
   }
 
   /**
@@ -248,9 +335,9 @@ export class EngineService {
   /** Locks the klacht row for the rest of the transaction (lock order: klacht, then its termijnen). */
   async vergrendel(m: EntityManager, klachtId: string): Promise<KlachtEntity> {
     if (!UUID.test(klachtId)) throw new KlachtNietGevondenError(klachtId);
-    const row = await m.createQueryBuilder(KlachtEntity, 'k').setLock('pessimistic_write').where('k.id = :id', { id: klachtId }).getOne();
-    if (!row) throw new KlachtNietGevondenError(klachtId);
-    return row;
+    const [rij] = (await m.query(`SELECT * FROM klacht WHERE id = $1 FOR UPDATE`, [klachtId])) as Record<string, unknown>[];
+    if (!rij) throw new KlachtNietGevondenError(klachtId);
+    return naarEntiteit(this.dataSource, KlachtEntity, rij);
   }
 
   regimeVan(row: Pick<KlachtEntity, 'definitieId' | 'definitieVersie'>): CompiledRegime {
@@ -261,64 +348,111 @@ export class EngineService {
 
   /**
    * Writes an accepted step inside the caller's transaction (the caller holds the row lock):
-   * klacht row, history, termijn reconciliation and outbox rows. Mutates `row` to the new state.
+   * klacht row, history, termijn reconciliation and outbox rows, in one statement. Mutates `row` to
+   * the new state. For callers on an EntityManager (termijn wake-ups, version migration).
    */
   async schrijfStap(
     m: EntityManager,
+    row: KlachtEntity,
+    vanState: string,
+    event: KlachtEvent,
+    result: StepResult,
+    ctx: EngineContext,
+    extra: OutboxBericht[] = [],
+    termijnPatch?: { id: string; velden: Partial<TermijnEntity> },
+  ): Promise<void> {
+    const termijnen = ((await m.query(`SELECT * FROM termijn WHERE klacht_id = $1`, [row.id])) as Record<string, unknown>[]).map((t) =>
+      naarEntiteit(this.dataSource, TermijnEntity, t),
+    );
+    const sql: Sql = (text, values) => m.query(text, values) as Promise<Record<string, unknown>[]>;
+    await this.schrijf(sql, m.queryRunner, row, vanState, event, result, ctx, extra, termijnen, termijnPatch);
+  }
+
+  private async schrijf(
+    sql: Sql,
+    qr: QueryRunner | undefined,
+    row: KlachtEntity,
+    vanState: string,
+    event: KlachtEvent,
+    result: StepResult,
+    ctx: EngineContext,
+    extra: OutboxBericht[],
+    termijnen: TermijnEntity[],
+    termijnPatch?: { id: string; velden: Partial<TermijnEntity> },
+  ): Promise<void> {
+    // Only documented registration (data.registratie, checked against the definition's lists, and
+    // tevredenheid from KLAGER_TEVREDEN / KLAGER_ONTEVREDEN) and the Awb 9:12 oordeel reach the columns.
+    const registratie: RegistratieKolommen = registratieKolommen(this.regimeVan(row).controles?.registratieVan(event) ?? {});
+    const oordeel = event.data?.oordeel;
+    if (typeof oordeel === 'string' && (OORDELEN as readonly string[]).includes(oordeel)) registratie.oordeel = oordeel;
+    // Time in state restarts only when the state changes (an event within the state keeps it).
+    const sinds = vanState !== result.state ? new Date(event.at) : null;
+    const plan = this.planStap(row, vanState, event, result, ctx, termijnen, extra, termijnPatch);
+    const [{ version }] = (await sql(
+      STAP_SQL,
+      this.stapParameters(row.id, event, result, ctx, vanState, sinds, registratie, plan),
+      STAP_SQL_NAAM,
+    )) as Array<{ version: number }>;
+    meldVerwerkt(qr, event.type);
+    Object.assign(row, registratie, sinds ? { stateSinds: sinds } : {}, {
+      snapshot: result.snapshot,
+      state: result.state,
+      done: result.done,
+      volgendeEvents: result.volgendeEvents,
+      version,
+      eersteVervaltOp: plan.eerste,
+    });
+  }
+
+  /** The 17 parameters STAP_SQL and INTAKE_SQL share (stap-sql.ts). */
+  private stapParameters(
+    klachtId: string,
+    event: KlachtEvent,
+    result: StepResult,
+    ctx: EngineContext,
+    vanState: string | null,
+    sinds: Date | null,
+    registratie: RegistratieKolommen,
+    plan: StapPlan,
+  ): unknown[] {
+    return [
+      klachtId,
+      JSON.stringify(result.snapshot),
+      result.state,
+      result.done,
+      JSON.stringify(result.volgendeEvents),
+      sinds,
+      JSON.stringify(registratie),
+      plan.eerste,
+      event.type,
+      vanState,
+      event.actor ?? ctx.actor,
+      new Date(event.at),
+      ctx.correlationId ?? null,
+      JSON.stringify(event.data ?? {}),
+      JSON.stringify(plan.patches),
+      JSON.stringify(plan.nieuw),
+      JSON.stringify(plan.berichten),
+    ];
+  }
+
+  /**
+   * Everything a step writes besides the klacht row, decided in memory from the termijn rows read under
+   * the lock: the termijn patches and new rows, the outbox rows, and the klacht's earliest open due
+   * moment after the step (te-laat.ts).
+   */
+  private planStap(
     row: KlachtEntity,
     vanState: string | null,
     event: KlachtEvent,
     result: StepResult,
     ctx: EngineContext,
-    extra: OutboxBericht[] = [],
-  ): Promise<void> {
+    alle: TermijnEntity[],
+    extra: OutboxBericht[],
+    termijnPatch?: { id: string; velden: Partial<TermijnEntity> },
+  ): StapPlan {
     // The snapshot before this step: to ask the regime whether the step meets a passed obligation.
     const vorigeSnapshot = vanState === null ? null : row.snapshot;
-    // Only documented registration (data.registratie, checked against the definition's lists, and
-    // tevredenheid from KLAGER_TEVREDEN / KLAGER_ONTEVREDEN) and the Awb 9:12 oordeel reach the columns.
-    const registratie: RegistratieKolommen =
-      vanState === null ? {} : registratieKolommen(this.regimeVan(row).controles?.registratieVan(event) ?? {});
-    const oordeel = event.data?.oordeel;
-    if (vanState !== null && typeof oordeel === 'string' && (OORDELEN as readonly string[]).includes(oordeel))
-      registratie.oordeel = oordeel;
-    if (vanState !== null) {
-      // Time in state restarts only when the state changes (an event within the state keeps it).
-      const sinds = vanState !== result.state ? { stateSinds: new Date(event.at) } : {};
-      await m
-        .createQueryBuilder()
-        .update(KlachtEntity)
-        .set({
-          snapshot: result.snapshot as object,
-          state: result.state,
-          done: result.done,
-          volgendeEvents: result.volgendeEvents,
-          ...sinds,
-          ...registratie,
-          version: () => 'version + 1',
-        })
-        .where('id = :id', { id: row.id })
-        .execute();
-      Object.assign(row, registratie, sinds, {
-        snapshot: result.snapshot,
-        state: result.state,
-        done: result.done,
-        volgendeEvents: result.volgendeEvents,
-        version: row.version + 1,
-      });
-    }
-
-    await m.insert(KlachtGebeurtenisEntity, {
-      klachtId: row.id,
-      type: event.type,
-      vanState,
-      naarState: result.state,
-      actor: event.actor ?? ctx.actor,
-      at: new Date(event.at),
-      correlationId: ctx.correlationId ?? null,
-      payload: event.data ?? {},
-      accepted: true,
-    } as QueryDeepPartialEntity<KlachtGebeurtenisEntity>);
-
     const berichten: OutboxBericht[] = [...extra];
     const basis = this.basis(row, event, ctx);
     if (vanState !== null && vanState !== result.state) {
@@ -328,22 +462,23 @@ export class EngineService {
         payload: { ...basis, van: vanState, naar: result.state, done: result.done },
       });
     }
-    berichten.push(...(await this.verzoenTermijnen(m, row, vorigeSnapshot, event, result, basis)));
+    const termijnen = this.verzoenTermijnen(row, vorigeSnapshot, event, result, basis, alle, termijnPatch);
+    berichten.push(...termijnen.berichten);
     for (const intent of result.intents) {
       berichten.push({ klachtId: row.id, type: `${OUTBOX_TYPES.intent}${intent.type}`, payload: { ...basis, intent } });
     }
-    await OutboxRelay.schrijf(m, berichten);
+    return { patches: termijnen.patches, nieuw: termijnen.nieuw, berichten, eerste: termijnen.eerste };
   }
 
-  private async verzoenTermijnen(
-    m: EntityManager,
+  private verzoenTermijnen(
     row: KlachtEntity,
     vorigeSnapshot: unknown,
     event: KlachtEvent,
     result: StepResult,
     basis: Record<string, unknown>,
-  ): Promise<OutboxBericht[]> {
-    const alle = await m.find(TermijnEntity, { where: { klachtId: row.id } });
+    alle: TermijnEntity[],
+    termijnPatch?: { id: string; velden: Partial<TermijnEntity> },
+  ): Pick<StapPlan, 'patches' | 'nieuw' | 'eerste'> & { berichten: OutboxBericht[] } {
     const lopend = alle.filter((t) => t.status === 'lopend');
     // Passed obligations still open (te laat) before this step: te-laat.ts.
     const openVerlopen = alle.filter((t) => t.status === 'verlopen' && t.verplichting && t.geslotenOp === null);
@@ -351,6 +486,16 @@ export class EngineService {
     for (const t of alle) maxRevisie[t.naam] = Math.max(maxRevisie[t.naam] ?? 0, t.revision);
     const plan = planTermijnen(lopend as LopendeTermijn[], maxRevisie, result.termijnen, event);
     const berichten: OutboxBericht[] = [];
+    // Every row as it will be after this step, and per changed row the columns that change (one patch
+    // per row: the statement touches a row once).
+    const stand = new Map<string, TermijnStand>(alle.map((t) => [t.id, { ...t }]));
+    const patches = new Map<string, Record<string, unknown>>();
+    const zet = (id: string, velden: Partial<TermijnEntity>) => {
+      Object.assign(stand.get(id)!, velden);
+      const patch = patches.get(id) ?? { id };
+      for (const [k, v] of Object.entries(velden)) patch[kolom(k)] = v;
+      patches.set(id, patch);
+    };
     const gepland = (t: { id: string; revision: number } & TermijnVelden) => ({
       klachtId: row.id,
       type: OUTBOX_TYPES.termijnGepland,
@@ -367,17 +512,12 @@ export class EngineService {
       },
     });
 
-    // Ended first, so the unique (klacht, naam) index for running rows is free for a restart.
     for (const e of plan.beeindigd) {
       // Passed by its own TERMIJN_VERLOPEN: the obligation stays open (te laat) until a later step meets it.
       // Ended by any other event after its last day: met late by that event, closed at once.
       const nogOpen = e.status === 'verlopen' && event.type === 'TERMIJN_VERLOPEN' && event.data?.termijn === e.naam;
       const gesloten = e.status === 'verlopen' && !nogOpen ? { geslotenOp: new Date(event.at), geslotenDoor: event.type } : {};
-      await m.update(
-        TermijnEntity,
-        { id: e.id },
-        { status: e.status, beeindigdOp: new Date(event.at), beeindigdDoor: event.type, ...gesloten },
-      );
+      zet(e.id, { status: e.status, beeindigdOp: new Date(event.at), beeindigdDoor: event.type, ...gesloten });
       const verplichting = isVerplichting(e.naam);
       berichten.push({
         klachtId: row.id,
@@ -395,76 +535,59 @@ export class EngineService {
     }
     for (const g of plan.gewijzigd) {
       const oud = lopend.find((t) => t.id === g.id)!;
+      // Written only when something changed; compared by value (jsonb does not keep the key order).
       const inhoud = (t: Pick<TermijnVelden, 'label' | 'uitleg' | 'herinneringen' | 'escalatieNaar' | 'grondslag' | 'mutaties'>) =>
-        JSON.stringify([t.label, t.uitleg, t.herinneringen, t.escalatieNaar, t.grondslag, t.mutaties]);
+        vasteJson([t.label, t.uitleg, t.herinneringen, t.escalatieNaar, t.grondslag, t.mutaties]);
       if (!g.verschoven && inhoud(oud) === inhoud(g.velden)) continue;
-      await m.update(
-        TermijnEntity,
-        { id: g.id },
-        {
-          ...g.velden,
-          revision: g.revision,
-          // A moved termijn can expire again (its new revision has not fired).
-          ...(g.verschoven ? { vervalGemeldOp: null } : {}),
-        },
-      );
+      // A moved termijn can expire again (its new revision has not fired).
+      zet(g.id, { ...g.velden, revision: g.revision, ...(g.verschoven ? { vervalGemeldOp: null } : {}) });
       if (g.verschoven) berichten.push(gepland({ id: g.id, revision: g.revision, ...g.velden }));
     }
+    const nieuw: Record<string, unknown>[] = [];
     for (const n of plan.nieuw) {
       const id = randomUUID();
-      await m.insert(TermijnEntity, { id, klachtId: row.id, status: 'lopend', verplichting: isVerplichting(n.naam), ...n });
+      const verplichting = isVerplichting(n.naam);
+      stand.set(id, { ...n, id, status: 'lopend', verplichting, geslotenOp: null });
+      const rij: Record<string, unknown> = { id, klacht_id: row.id, status: 'lopend', verplichting };
+      for (const [k, v] of Object.entries(n)) rij[kolom(k)] = v;
+      nieuw.push(rij);
       berichten.push(gepland({ id, ...n }));
     }
     // A name that starts again, or whose running successor ends now, takes the passed one with it.
     const opnieuw = [...plan.nieuw.map((n) => n.naam), ...plan.beeindigd.map((e) => e.naam)];
-    await this.sluitVerlopen(m, row, vorigeSnapshot, event, result, opnieuw, openVerlopen);
-    // te-laat.ts: earliest due moment of the open obligations (null when done), recomputed from the rows just written.
-    const [{ eerste }]: Array<{ eerste: Date | null }> = await m.query(
-      `select ${eersteVervalSql('k')} as eerste from klacht k where k.id = $1`,
-      [row.id],
-    );
-    const nieuw = eerste === null ? null : new Date(eerste);
-    if ((nieuw?.getTime() ?? null) !== (row.eersteVervaltOp?.getTime() ?? null)) {
-      // Raw update: no second version bump for the same step.
-      await m.query(`update klacht set eerste_vervalt_op = $2 where id = $1`, [row.id, nieuw]);
-      row.eersteVervaltOp = nieuw;
+    for (const id of this.sluitVerlopen(row, vorigeSnapshot, event, result, opnieuw, openVerlopen, [...stand.values()])) {
+      zet(id, { geslotenOp: new Date(event.at), geslotenDoor: event.type });
     }
-    return berichten;
+    // The caller's own change to one row, in the same statement (a wake-up marks its termijn fired).
+    if (termijnPatch && stand.has(termijnPatch.id)) zet(termijnPatch.id, termijnPatch.velden);
+    return { patches: [...patches.values()], nieuw, berichten, eerste: eersteVerval(result.done, [...stand.values()]) };
   }
 
   /**
-   * Closes passed obligations that stop being open in this step (te-laat.ts): all of them when the
+   * The passed obligations that stop being open in this step (te-laat.ts): all of them when the
    * klacht ends, one whose name starts again (the new termijn is the obligation now) or whose running
    * successor ends, and those the step meets late or cancels, as the regime itself decides (nakoming.ts).
    */
-  private async sluitVerlopen(
-    m: EntityManager,
+  private sluitVerlopen(
     row: KlachtEntity,
     vorigeSnapshot: unknown,
     event: KlachtEvent,
     result: StepResult,
     herstart: string[],
     openVerlopen: TermijnEntity[],
-  ): Promise<void> {
-    const sluit = { geslotenOp: new Date(event.at), geslotenDoor: event.type };
+    stand: TermijnStand[],
+  ): string[] {
     if (result.done) {
       // Also the ones this very step let pass: the klacht has ended, nothing of it is late any more.
-      await m
-        .createQueryBuilder()
-        .update(TermijnEntity)
-        .set(sluit)
-        .where(`klacht_id = :id and status = 'verlopen' and verplichting and gesloten_op is null`, { id: row.id })
-        .execute();
-      return;
+      return stand.filter((t) => t.status === 'verlopen' && t.verplichting && t.geslotenOp === null).map((t) => t.id);
     }
-    if (openVerlopen.length === 0) return;
+    if (openVerlopen.length === 0) return [];
     const opnieuw = openVerlopen.filter((t) => herstart.includes(t.naam));
     const rest = openVerlopen.filter((t) => !herstart.includes(t.naam));
-    const gesloten = [
+    return [
       ...opnieuw.map((t) => t.id),
       ...(vorigeSnapshot === null ? [] : geslotenDoorStap(this.regimeVan(row), vorigeSnapshot, event, rest).map((e) => e.id)),
     ];
-    for (const id of gesloten) await m.update(TermijnEntity, { id }, sluit);
   }
 
   private basis(row: KlachtEntity, event: KlachtEvent, ctx: EngineContext): Record<string, unknown> {
@@ -477,4 +600,51 @@ export class EngineService {
       correlationId: ctx.correlationId ?? null,
     };
   }
+}
+
+/** Runs one statement on the engine transaction's connection; `name` prepares it once per connection. */
+export type Sql = (text: string, values: unknown[], name?: string) => Promise<Record<string, unknown>[]>;
+
+/** A termijn row as it will be after the step being planned (for te-laat.ts `eersteVerval`). */
+type TermijnStand = Pick<TermijnEntity, 'id' | 'status' | 'verplichting' | 'geslotenOp' | 'vervaltOp'> & Partial<TermijnEntity>;
+
+interface StapPlan {
+  /** Per changed termijn row: `{ id, <column>: value }` for the columns that change. */
+  patches: Array<Record<string, unknown>>;
+  /** New termijn rows, by column name. */
+  nieuw: Array<Record<string, unknown>>;
+  berichten: OutboxBericht[];
+  /** klacht.eerste_vervalt_op after the step (te-laat.ts). */
+  eerste: Date | null;
+}
+
+/**
+ * A parameterised statement with its values written in as literals, for the simple query protocol (which
+ * carries several statements in one message but no parameters). Only the kinds of value the engine's
+ * statements take; strings through node-postgres's `escapeLiteral`, the driver's own quoting.
+ */
+function metLiteralen(text: string, values: unknown[]): string {
+  return text.replace(/\$(\d+)/g, (_m, n: string) => {
+    const v = values[Number(n) - 1];
+    if (v === null || v === undefined) return 'NULL';
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+    if (v instanceof Date) return escapeLiteral(v.toISOString());
+    if (typeof v === 'string') return escapeLiteral(v);
+    throw new Error(`metLiteralen: geen literal voor ${typeof v}`);
+  });
+}
+
+/** Property name to column name (the termijn entity maps camelCase to snake_case). */
+function kolom(eigenschap: string): string {
+  return eigenschap.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** JSON with object keys sorted: equal values give equal text whatever order their keys came in. */
+function vasteJson(v: unknown): string {
+  return JSON.stringify(v, (_k, w: unknown) =>
+    w && typeof w === 'object' && !Array.isArray(w)
+      ? Object.fromEntries(Object.entries(w as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : w,
+  );
 }

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntitySubscriberInterface, InsertEvent, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { DataSource, EntitySubscriberInterface, InsertEvent, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import { KlachtGebeurtenisEntity } from '../klachten/klacht-gebeurtenis.entity';
 import { MetricsService } from './metrics.service';
+import { verwerkteEvents } from './verwerkte-events';
 
-const SLEUTEL = 'klachtregie:verwerkteEvents';
-
-function verwerkt(qr: QueryRunner): string[] {
-  return ((qr.data as Record<string, string[] | undefined>)[SLEUTEL] ??= []);
-}
+const verwerkt = verwerkteEvents;
 
 /**
  * Counts processed events where every one is written: the history row (klacht_gebeurtenis) that the

@@ -1,11 +1,16 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import type { PoolClient, QueryResult } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import { naarEntiteit } from '../../database/rij-naar-entiteit';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { OutboxEntity } from './outbox.entity';
 import type { OutboxBericht, OutboxHandler } from './outbox.types';
 
 const BATCH = 100;
+
+/** How long a kick waits before draining, so rows committed meanwhile share the drain. */
+const BUNDEL_MS = 5;
 
 /**
  * Turns committed outbox rows into side effects (docs/architecture.md §1: "after commit --> relay").
@@ -45,6 +50,9 @@ export class OutboxRelay implements OnApplicationShutdown {
     }
     this.lopend = (async () => {
       try {
+        // Gather: the commits of the next few milliseconds go into the same drain (one claim, one mark for
+        // many events) instead of a drain per event (issue 17); side effects wait at most this long.
+        await new Promise((r) => setTimeout(r, BUNDEL_MS));
         do {
           this.nogEens = false;
           while (!this.gestopt && (await this.drain()) === BATCH) {
@@ -64,17 +72,25 @@ export class OutboxRelay implements OnApplicationShutdown {
     while (this.lopend) await this.lopend;
   }
 
-  /** Handles one batch of unprocessed rows; returns how many rows it claimed. */
+  /**
+   * Handles one batch of unprocessed rows; returns how many rows it claimed. Two round trips for the
+   * batch: BEGIN + claim (FOR UPDATE SKIP LOCKED, so relays in other processes take other rows), then
+   * one UPDATE for the handled rows + COMMIT. The commit is asynchronous (`synchronous_commit = off`,
+   * PostgreSQL docs "Asynchronous Commit"): it marks rows whose side effects already happened, and if a
+   * crash loses the mark the rows are handed over again, which every handler must accept anyway
+   * (OutboxHandler). So the relay adds no second wait for the disk to an event; the event's own commit
+   * (snapshot, history, outbox rows) stays synchronous.
+   */
   async drain(): Promise<number> {
-    return this.dataSource.transaction(async (m) => {
-      const rows = await m
-        .createQueryBuilder(OutboxEntity, 'o')
-        .where('o.processedAt IS NULL')
-        .orderBy('o.id', 'ASC')
-        .limit(BATCH)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
+    const qr = this.dataSource.createQueryRunner();
+    const client = (await qr.connect()) as PoolClient;
+    let open = true;
+    try {
+      const [, , geclaimd] = (await client.query(
+        `BEGIN; SET LOCAL synchronous_commit = off;
+         SELECT * FROM outbox WHERE processed_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      )) as unknown as QueryResult<Record<string, unknown>>[];
+      const rows = geclaimd.rows.map((r) => naarEntiteit(this.dataSource, OutboxEntity, r));
       const verwerkt: string[] = [];
       for (const row of rows) {
         const fouten: string[] = [];
@@ -88,17 +104,26 @@ export class OutboxRelay implements OnApplicationShutdown {
         }
         if (fouten.length) {
           this.logger.warn(`Outbox ${row.id} (${row.type}) failed, will retry: ${fouten.join('; ')}`);
-          await m.update(OutboxEntity, { id: row.id }, { attempts: () => 'attempts + 1', lastError: fouten.join('; ') });
+          await client.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, fouten.join('; ')]);
         } else {
           verwerkt.push(row.id);
         }
       }
-      // One statement for the batch: the relay's own commit is part of every event's cost.
-      if (verwerkt.length) {
-        await m.update(OutboxEntity, { id: In(verwerkt) }, { processedAt: new Date(), attempts: () => 'attempts + 1', lastError: null });
-      }
+      // One statement for the batch, sent with the COMMIT (ids are bigint digits from the row itself).
+      const ids = verwerkt.filter((id) => /^\d+$/.test(id)).join(',');
+      await client.query(
+        ids
+          ? `UPDATE outbox SET processed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY('{${ids}}'::bigint[]); COMMIT`
+          : 'COMMIT',
+      );
+      open = false;
       return rows.length;
-    });
+    } catch (e) {
+      if (open) await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      await qr.release();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadRegistry } from '../../machines';
 import type { Regime } from '../../machines/regime';
-import { GEEN_VERPLICHTING, isVerplichting, VERPLICHTINGEN } from './te-laat';
+import { eersteVerval, GEEN_VERPLICHTING, isOpenVerplichting, isVerplichting, VERPLICHTINGEN } from './te-laat';
 
 const registry = loadRegistry(join(__dirname, '..', '..', '..', 'definitions'));
 
@@ -20,5 +20,39 @@ describe('te laat: which termijnen are obligations of the gemeente or the aanbie
     expect(isVerplichting('nietBehandelenKennisgeving')).toBe(false);
     expect(isVerplichting('wkkgzGeschil')).toBe(false);
     for (const n of Object.keys(VERPLICHTINGEN)) expect({ n, v: isVerplichting(n) }).toEqual({ n, v: true });
+  });
+});
+
+describe('te laat: the earliest open obligation the engine writes with a step (eersteVerval, the in-memory twin of eersteVervalSql)', () => {
+  const op = (d: string) => new Date(`${d}T22:00:00Z`);
+  const rij = (status: string, vervaltOp: Date, o: { verplichting?: boolean; geslotenOp?: Date | null } = {}) => ({
+    status,
+    vervaltOp,
+    verplichting: o.verplichting ?? true,
+    geslotenOp: o.geslotenOp ?? null,
+  });
+
+  test('the earliest due moment among running obligations and passed ones not yet met', () => {
+    expect(
+      eersteVerval(false, [
+        rij('lopend', op('2026-05-14')),
+        rij('verlopen', op('2026-04-01')),
+        rij('lopend', op('2026-03-01'), { verplichting: false }),
+      ]),
+    ).toEqual(op('2026-04-01'));
+  });
+
+  test('met, cancelled and closed passed obligations and windows of the klager do not count; a done klacht has none', () => {
+    const rijen = [
+      rij('nagekomen', op('2026-01-01')),
+      rij('vervallen', op('2026-01-02')),
+      rij('verlopen', op('2026-01-03'), { geslotenOp: op('2026-01-10') }),
+      rij('lopend', op('2026-01-04'), { verplichting: false }),
+      rij('lopend', op('2026-06-01')),
+    ];
+    expect(eersteVerval(false, rijen)).toEqual(op('2026-06-01'));
+    expect(eersteVerval(true, rijen)).toBeNull();
+    expect(eersteVerval(false, rijen.slice(0, 4))).toBeNull();
+    expect(isOpenVerplichting(rij('verlopen', op('2026-01-03')))).toBe(true);
   });
 });

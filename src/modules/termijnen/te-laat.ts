@@ -27,6 +27,26 @@ export function openVerplichting(t = 't'): string {
   return `(${t}.verplichting and (${t}.status = 'lopend' or (${t}.status = 'verlopen' and ${t}.gesloten_op is null)))`;
 }
 
+/** The same rule as `openVerplichting`, for a row the engine holds in memory while it plans a step. */
+export function isOpenVerplichting(t: { verplichting: boolean; status: string; geslotenOp: Date | null }): boolean {
+  return t.verplichting && (t.status === 'lopend' || (t.status === 'verlopen' && t.geslotenOp === null));
+}
+
+/**
+ * What `eersteVervalSql` computes, for the rows the engine writes in this step (it writes the value with
+ * them in one statement instead of reading it back): the earliest due moment of the open obligations,
+ * null when there is none or the klacht is done.
+ */
+export function eersteVerval(
+  done: boolean,
+  termijnen: Array<{ verplichting: boolean; status: string; geslotenOp: Date | null; vervaltOp: Date }>,
+): Date | null {
+  if (done) return null;
+  let eerste: Date | null = null;
+  for (const t of termijnen) if (isOpenVerplichting(t) && (eerste === null || t.vervaltOp < eerste)) eerste = t.vervaltOp;
+  return eerste;
+}
+
 /**
  * SQL: the value the engine writes into `klacht.eerste_vervalt_op` for klacht `k` (alias of a
  * `klacht` row): the earliest due moment of its open obligations, null when it has none or is done.

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConnectionOptions, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config';
 import { QUEUE_SETTINGS, type QueueSettings } from '../../jobs/queue-backend';
 import { JOB_OPTIONS, termijnJobId, type TermijnJob } from '../../jobs/queues';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
@@ -10,6 +11,15 @@ import { TermijnEntity } from './termijn.entity';
 
 /** Delayed jobs further off than this are re-checked against PostgreSQL only when the moment nears. */
 const HERPLAN_MARGE_MS = 1_000;
+
+/** Rows per query and jobs per addBulk when the horizon is (re)built. */
+const PLAN_BATCH = 1_000;
+
+/** Concurrent job checks in the boot rebuild (each one asks the queue for the job's state). */
+const REBUILD_PARALLEL = 50;
+
+/** The columns a wake-up needs. */
+type WekRij = Pick<TermijnEntity, 'id' | 'klachtId' | 'naam' | 'revision' | 'vervaltOp' | 'vervalGemeldOp' | 'herinneringen'>;
 
 /**
  * Puts termijn wake-ups into the `termijnen` queue as delayed jobs with deterministic ids.
@@ -21,12 +31,21 @@ const HERPLAN_MARGE_MS = 1_000;
 export class TermijnScheduler implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(TermijnScheduler.name);
   readonly queue: Queue<TermijnJob>;
+  /**
+   * Only wake-ups due within this horizon are queued; later ones stay rows in PostgreSQL until the sweep
+   * queues them as they come near (docs/adr/0006-termijn-wake-ups-near-horizon.md): the queue holds what
+   * is due soon, so rebuilding it after Redis loss takes seconds also with a million pending termijnen.
+   * TERMIJN_HORIZON_MS, never shorter than three sweep intervals: every wake-up is queued well before it is due.
+   */
+  readonly horizonMs: number;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(QUEUE_SETTINGS) settings: QueueSettings,
     private readonly relay: OutboxRelay,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'sweepIntervalMs' | 'termijnHorizonMs'>,
   ) {
+    this.horizonMs = Math.max(config.termijnHorizonMs, 3 * config.sweepIntervalMs);
     this.queue = new Queue<TermijnJob>('termijnen', {
       connection: settings.connection as ConnectionOptions,
       prefix: settings.prefix,
@@ -47,26 +66,32 @@ export class TermijnScheduler implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  /** Schedules the wake-ups of one termijn row as it is in the database now. */
+  /** Schedules the wake-ups of one termijn row as it is in the database now (those within the horizon). */
   async herplan(termijnId: string): Promise<number> {
     const t = await this.dataSource.getRepository(TermijnEntity).findOneBy({ id: termijnId });
     if (!t || t.status !== 'lopend') return 0;
     return this.planRij(t);
   }
 
-  async planRij(t: TermijnEntity): Promise<number> {
+  async planRij(t: WekRij, nu = Date.now()): Promise<number> {
     let n = 0;
-    const basis = { klachtId: t.klachtId, termijnNaam: t.naam, revision: t.revision };
-    if (!t.vervalGemeldOp) {
-      await this.plan({ ...basis, kind: 'verval' }, t.vervaltOp);
-      n++;
-    }
-    for (const h of t.herinneringen) {
-      if (h.verzondenOp) continue;
-      await this.plan({ ...basis, kind: 'herinnering', herinnering: h.naam }, new Date(h.op));
+    for (const [job, op] of this.wekMomenten(t, nu + this.horizonMs)) {
+      await this.plan(job, op);
       n++;
     }
     return n;
+  }
+
+  /** The wake-ups of a row that are still to come and due before `grens` (ms), with their moments. */
+  private wekMomenten(t: WekRij, grens: number): Array<[TermijnJob, Date]> {
+    const uit: Array<[TermijnJob, Date]> = [];
+    const basis = { klachtId: t.klachtId, termijnNaam: t.naam, revision: t.revision };
+    if (!t.vervalGemeldOp && t.vervaltOp.getTime() <= grens) uit.push([{ ...basis, kind: 'verval' }, t.vervaltOp]);
+    for (const h of t.herinneringen) {
+      if (h.verzondenOp || Date.parse(h.op) > grens) continue;
+      uit.push([{ ...basis, kind: 'herinnering', herinnering: h.naam }, new Date(h.op)]);
+    }
+    return uit;
   }
 
   /** Adds the delayed job, or moves an existing one whose moment differs. */
@@ -84,21 +109,74 @@ export class TermijnScheduler implements OnModuleInit, OnApplicationShutdown {
     await this.queue.add(job.kind, job, { ...JOB_OPTIONS.termijnen, jobId, delay });
   }
 
-  /** Boot: rebuild every pending wake-up from the `termijn` table (idempotent). */
-  async rebuild(): Promise<number> {
-    const repo = this.dataSource.getRepository(TermijnEntity);
+  /**
+   * The running termijn rows with a wake-up due before `grens`, page by page along the two partial
+   * indexes the sweep uses (expiry: IDX_termijn_verval_due, reminders: IDX_termijn_herinnering_due).
+   */
+  private async *rijenTot(grens: Date): AsyncGenerator<WekRij[]> {
+    const kolommen = `id, klacht_id, naam, revision, vervalt_op, verval_gemeld_op, herinneringen`;
+    const naarRij = (r: Record<string, unknown>): WekRij => ({
+      id: r.id as string,
+      klachtId: r.klacht_id as string,
+      naam: r.naam as string,
+      revision: r.revision as number,
+      vervaltOp: r.vervalt_op as Date,
+      vervalGemeldOp: r.verval_gemeld_op as Date | null,
+      herinneringen: r.herinneringen as TermijnEntity['herinneringen'],
+    });
+    for (const kolom of ['vervalt_op', 'volgende_herinnering_op'] as const) {
+      const filter = kolom === 'vervalt_op' ? `status = 'lopend' AND verval_gemeld_op IS NULL` : `status = 'lopend'`;
+      let na: [Date, string] | null = null;
+      for (;;) {
+        const rijen = (await this.dataSource.query(
+          `SELECT ${kolommen}, ${kolom} AS sleutel FROM termijn
+           WHERE ${filter} AND ${kolom} <= $1 ${na ? `AND (${kolom}, id) > ($2, $3)` : ''}
+           ORDER BY ${kolom}, id LIMIT ${PLAN_BATCH}`,
+          na ? [grens, na[0], na[1]] : [grens],
+        )) as Array<Record<string, unknown>>;
+        if (rijen.length === 0) break;
+        yield rijen.map(naarRij);
+        const laatste = rijen[rijen.length - 1];
+        na = [laatste.sleutel as Date, laatste.id as string];
+        if (rijen.length < PLAN_BATCH) break;
+      }
+    }
+  }
+
+  /**
+   * Queues every pending wake-up due within the horizon, in bulk (the sweep calls it every interval).
+   * Adding an id that is queued already is a no-op, so this is safe to repeat; after a Redis loss it
+   * puts back what the queue lost (ADR 0006).
+   */
+  async planHorizon(nu = new Date()): Promise<number> {
     let n = 0;
-    let na = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = await repo
-        .createQueryBuilder('t')
-        .where("t.status = 'lopend' AND t.id > :na", { na })
-        .orderBy('t.id', 'ASC')
-        .limit(500)
-        .getMany();
-      if (rows.length === 0) break;
-      for (const t of rows) n += await this.planRij(t);
-      na = rows[rows.length - 1].id;
+    for await (const rijen of this.rijenTot(new Date(nu.getTime() + this.horizonMs))) {
+      const jobs = rijen.flatMap((t) => this.wekMomenten(t, nu.getTime() + this.horizonMs));
+      const nu2 = Date.now();
+      await this.queue.addBulk(
+        jobs.map(([job, op]) => ({
+          name: job.kind,
+          data: job,
+          opts: { ...JOB_OPTIONS.termijnen, jobId: termijnJobId(job), delay: Math.max(0, op.getTime() - nu2) },
+        })),
+      );
+      n += jobs.length;
+    }
+    return n;
+  }
+
+  /**
+   * Boot: rebuild every pending wake-up within the horizon from the `termijn` table (idempotent), and
+   * move a queued job whose moment differs from its row (an operator may have set `vervalt_op`).
+   */
+  async rebuild(nu = new Date()): Promise<number> {
+    let n = 0;
+    for await (const rijen of this.rijenTot(new Date(nu.getTime() + this.horizonMs))) {
+      const werk = rijen.flatMap((t) => this.wekMomenten(t, nu.getTime() + this.horizonMs));
+      for (let i = 0; i < werk.length; i += REBUILD_PARALLEL) {
+        await Promise.all(werk.slice(i, i + REBUILD_PARALLEL).map(([job, op]) => this.plan(job, op)));
+      }
+      n += werk.length;
     }
     return n;
   }

@@ -89,6 +89,12 @@ export class TermijnSweep implements OnApplicationBootstrap, OnApplicationShutdo
         if (!ok) mislukt++;
       }
     }
+    // Wake-ups coming within the horizon go into the queue now (ADR 0006), also those a lost Redis dropped.
+    try {
+      await this.scheduler.planHorizon(nu);
+    } catch (e) {
+      this.logger.warn(`Sweep: queueing the wake-ups within the horizon failed, next sweep retries: ${(e as Error).message}`);
+    }
     if (verlopen.length + herinneringen.length > 0) {
       this.logger.log(
         `Sweep fired ${verlopen.length} termijn(en) and checked ${herinneringen.length} reminder row(s) that the queue had not` +

@@ -30,15 +30,30 @@ function parseDag(datum: string): [number, number, number] {
   return [+m[1], +m[2], +m[3]];
 }
 
+/**
+ * Day starts already computed: every engine step turns its termijnen's days into instants, and Intl's time
+ * zone arithmetic is the costliest part of that (issue 17). A day's start never changes; the cache is bounded.
+ */
+const dagBegin = new Map<string, number>();
+
 /** 00:00 Europe/Amsterdam on `datum`, as an instant. */
 export function beginVanDag(datum: string): Date {
+  const bekend = dagBegin.get(datum);
+  if (bekend !== undefined) return new Date(bekend);
+  if (dagBegin.size >= 10_000) dagBegin.clear();
+  const begin = berekenBeginVanDag(datum);
+  dagBegin.set(datum, begin);
+  return new Date(begin);
+}
+
+function berekenBeginVanDag(datum: string): number {
   const [y, m, d] = parseDag(datum);
   const wall = Date.UTC(y, m - 1, d);
   // Midnight never falls in a DST gap in Europe/Amsterdam (switches happen at 02:00/03:00),
   // so two rounds of "subtract the offset at the guess" are exact.
   let utc = wall - offsetMs(wall);
   utc = wall - offsetMs(utc);
-  return new Date(utc);
+  return utc;
 }
 
 /** The instant a termijn with last day `vervaldatum` has passed: the end of that day. */

@@ -11,6 +11,7 @@ import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { OUTBOX_TYPES, type OutboxBericht } from '../outbox/outbox.types';
 import { volgendeHerinnering } from './termijn-reconcile';
 import { TermijnEntity } from './termijn.entity';
+import { naarEntiteit } from '../../database/rij-naar-entiteit';
 
 /** What a wake-up did: `stale` = the termijn moved, ended or already fired; `nog-niet` = not due yet. */
 export type WakeUitkomst = 'verwerkt' | 'stale' | 'nog-niet';
@@ -64,15 +65,17 @@ export class TermijnWakeService {
         if (e instanceof KlachtNietGevondenError) return 'stale' as const;
         throw e;
       }
-      const termijn = await m.findOne(TermijnEntity, { where: { klachtId: job.klachtId, naam: job.termijnNaam, status: 'lopend' } });
+      // With this termijn's due moment at the database's precision (microseconds; a Date keeps milliseconds),
+      // fixed before the first step: a step may move this termijn, not the moment it was due.
+      const [rij] = (await m.query(
+        `SELECT *, to_char(vervalt_op AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS grens
+         FROM termijn WHERE klacht_id = $1 AND naam = $2 AND status = 'lopend'`,
+        [job.klachtId, job.termijnNaam],
+      )) as Array<Record<string, unknown> & { grens: string }>;
+      const termijn = rij ? naarEntiteit(this.dataSource, TermijnEntity, rij) : null;
       if (!termijn || termijn.revision !== job.revision || termijn.vervalGemeldOp) return 'stale' as const;
       if (termijn.vervaltOp.getTime() > nu.getTime()) return 'nog-niet' as const;
-      // This termijn's due moment at the database's precision (microseconds; a Date keeps milliseconds),
-      // fixed before the first step: a step may move this termijn, not the moment it was due.
-      const [{ grens }] = (await m.query(
-        `SELECT to_char(vervalt_op AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS grens FROM termijn WHERE id = $1`,
-        [termijn.id],
-      )) as Array<{ grens: string }>;
+      const grens = rij.grens;
       // Re-read after every step: a step may end, move or start termijnen (a termijn it starts that is
       // already due before this one's moment fires in its turn).
       for (let stap = 0; ; stap++) {
@@ -137,16 +140,20 @@ export class TermijnWakeService {
     }
     const result = this.engine.regimeVan(klacht).step(klacht.snapshot, event);
     if (result.accepted) {
-      // Mutates `klacht` (snapshot, state): the next termijn of the catch-up steps from here.
-      await this.engine.schrijfStap(m, klacht, klacht.state, event, result, ctx, berichten);
+      // Mutates `klacht` (snapshot, state): the next termijn of the catch-up steps from here. The row is
+      // marked fired in the step's own statement, whatever the reconciliation does with it (status verlopen).
+      await this.engine.schrijfStap(m, klacht, klacht.state, event, result, ctx, berichten, {
+        id: termijn.id,
+        velden: { vervalGemeldOp: nu },
+      });
     } else {
       this.logger.log(
         `Klacht ${klacht.id}: TERMIJN_VERLOPEN (${termijn.naam}) niet van toepassing in ${klacht.state}: ${result.reason ?? ''}`,
       );
       await OutboxRelay.schrijf(m, berichten);
+      // Marked either way: the deadline has passed, it must not fire again.
+      await m.update(TermijnEntity, { id: termijn.id }, { vervalGemeldOp: nu });
     }
-    // By id: the reconciliation may just have ended this row (status verlopen); mark it either way.
-    await m.update(TermijnEntity, { id: termijn.id }, { vervalGemeldOp: nu });
   }
 
   /** A reminder: marked sent in the same transaction as its outbox row, so it fires once. */

@@ -1,0 +1,109 @@
+/**
+ * The engine's writes as single SQL statements (issue 17: one event, one transaction, few round trips).
+ *
+ * An accepted step writes the klacht row, one history row, the termijn rows that change and the outbox
+ * rows in ONE data-modifying statement (`WITH ... UPDATE/INSERT ...`), so it costs one round trip and is
+ * all-or-nothing on its own: a refusal anywhere (a constraint, a trigger) rolls back every part of it.
+ * The statement text is constant, so a connection prepares it once (named statement) and from then on
+ * only binds parameters. Termijn rows are sent as JSON patches: `jsonb_populate_record(t, patch)` keeps
+ * every column the patch does not name, so only what the reconciliation changed is written.
+ *
+ * The CTEs of one statement share a snapshot and their order is not defined (PostgreSQL docs, "Data-
+ * Modifying Statements in WITH"), so the engine computes every row's final value in memory first and
+ * touches each row at most once: no part depends on another part's effect.
+ */
+
+/** Columns of `termijn` a step may change (the patch keys; `updated_at` is set by the statement). */
+const TERMIJN_KOLOMMEN = [
+  'label',
+  'vervaldatum',
+  'vervalt_op',
+  'uitleg',
+  'status',
+  'revision',
+  'herinneringen',
+  'volgende_herinnering_op',
+  'escalatie_naar',
+  'grondslag',
+  'mutaties',
+  'verval_gemeld_op',
+  'beeindigd_op',
+  'beeindigd_door',
+  'gesloten_op',
+  'gesloten_door',
+] as const;
+
+const NIEUWE_TERMIJN_KOLOMMEN = [
+  'id',
+  'klacht_id',
+  'naam',
+  'verplichting',
+  ...TERMIJN_KOLOMMEN.filter((k) => !k.startsWith('verval_gemeld')),
+];
+
+/**
+ * Parameters shared by both statements: $1 klacht id, $2 snapshot, $3 state, $4 done, $5 volgende_events,
+ * $6 state_sinds (null: unchanged), $7 registration columns (jsonb object), $8 eerste_vervalt_op,
+ * $9..$14 the history row (type, van_state, actor, at, correlation_id, payload), $15 termijn patches,
+ * $16 new termijnen, $17 outbox rows (jsonb arrays).
+ */
+const STAART = `
+  h AS (
+    INSERT INTO klacht_gebeurtenis (klacht_id, type, van_state, naar_state, actor, at, correlation_id, payload, accepted)
+    VALUES ($1, $9, $10, $3, $11, $12, $13, $14::jsonb, true)
+  ),
+  tu AS (
+    UPDATE termijn t SET (${TERMIJN_KOLOMMEN.join(', ')}, updated_at) =
+      (SELECT ${TERMIJN_KOLOMMEN.map((k) => `r.${k}`).join(', ')}, now() FROM jsonb_populate_record(t, x.p) r)
+    FROM jsonb_array_elements($15::jsonb) x(p)
+    WHERE t.id = (x.p->>'id')::uuid
+  ),
+  ti AS (
+    INSERT INTO termijn (${NIEUWE_TERMIJN_KOLOMMEN.join(', ')})
+    SELECT ${NIEUWE_TERMIJN_KOLOMMEN.map((k) => `r.${k}`).join(', ')}
+    FROM jsonb_array_elements($16::jsonb) x(p), jsonb_populate_record(null::termijn, x.p) r
+  ),
+  o AS (
+    -- In the order given: outbox ids are the order the relay hands rows over in.
+    INSERT INTO outbox (klacht_id, type, payload)
+    SELECT (x.p->>'klachtId')::uuid, x.p->>'type', x.p->'payload'
+    FROM jsonb_array_elements($17::jsonb) WITH ORDINALITY x(p, n)
+    ORDER BY x.n
+  )`;
+
+const REGISTRATIE = (kolom: string, json = false) =>
+  `${kolom} = CASE WHEN $7::jsonb ? '${kolom}' THEN $7::jsonb${json ? '->' : '->>'}'${kolom}' ELSE ${kolom} END`;
+
+/** An accepted step on an existing klacht (the caller holds its row lock). Returns the new version. */
+export const STAP_SQL = `
+WITH k AS (
+  UPDATE klacht SET snapshot = $2::jsonb, state = $3, done = $4, volgende_events = $5::jsonb,
+    state_sinds = coalesce($6::timestamptz, state_sinds),
+    ${['categorie', 'oorzaak', 'afdoening', 'oordeel', 'tevredenheid'].map((k) => REGISTRATIE(k)).join(',\n    ')},
+    ${REGISTRATIE('maatregelen', true)},
+    eerste_vervalt_op = $8::timestamptz, version = version + 1, updated_at = now()
+  WHERE id = $1
+  RETURNING version
+),${STAART}
+SELECT version FROM k`;
+
+/**
+ * The intake: the klacht row itself ($18..$27: gemeente, definitie_id, definitie_versie, soort, kanaal,
+ * ontvangen_op, ingediend_bij, onderwerp, aanbieders, feiten), then history, termijnen and outbox as a
+ * step. The referencing rows see the new klacht: foreign keys are checked at the end of the statement.
+ */
+export const INTAKE_SQL = `
+WITH k AS (
+  INSERT INTO klacht (id, snapshot, state, done, volgende_events, state_sinds, categorie, oorzaak, afdoening, oordeel, tevredenheid,
+    maatregelen, eerste_vervalt_op, version, gemeente, definitie_id, definitie_versie, soort, kanaal, ontvangen_op, ingediend_bij,
+    onderwerp, aanbieders, feiten)
+  VALUES ($1, $2::jsonb, $3, $4, $5::jsonb, $6::timestamptz, $7::jsonb->>'categorie', $7::jsonb->>'oorzaak', $7::jsonb->>'afdoening',
+    $7::jsonb->>'oordeel', $7::jsonb->>'tevredenheid', coalesce($7::jsonb->'maatregelen', '[]'::jsonb), $8::timestamptz, 1,
+    $18, $19, $20, $21, $22, $23, $24, $25, $26::jsonb, $27::jsonb)
+  RETURNING *
+),${STAART}
+SELECT * FROM k`;
+
+/** Names under which a connection keeps the two statements prepared (node-postgres caches by name). */
+export const STAP_SQL_NAAM = 'klachtregie_stap_v1';
+export const INTAKE_SQL_NAAM = 'klachtregie_intake_v1';
