@@ -79,6 +79,7 @@ describe('bulk import of historic klachten', () => {
   });
 
   async function wachtTotKlaar(id: string): Promise<Record<string, any>> {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     const tot = Date.now() + 60_000;
     for (;;) {
       const r = await request(t.http).get(`/api/v1/imports/${id}`).set('Authorization', beheerder);
@@ -164,9 +165,11 @@ describe('bulk import of historic klachten', () => {
 
     // Termijnen from the historic receipt: the afhandeltermijn counts from 4 March 2024, not from today.
     const laat = (await sql<{ id: string }>(db.url, `select id from klacht where onderwerp = 'import goed laat'`))[0];
-    const termijnen = await sql<{ naam: string; vervaldatum: string }>(db.url, `select naam, vervaldatum::text from termijn where klacht_id = $1`, [
-      laat.id,
-    ]);
+    const termijnen = await sql<{ naam: string; vervaldatum: string }>(
+      db.url,
+      `select naam, vervaldatum::text from termijn where klacht_id = $1`,
+      [laat.id],
+    );
     // Awb 9:11 lid 1: six weeks from receipt on 8 January 2024.
     expect(termijnen.find((x) => x.naam === 'afhandeling')?.vervaldatum).toBe('2024-02-19');
     const h2 = await sql<{ type: string; at: Date; payload: { termijn?: string } }>(

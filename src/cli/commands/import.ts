@@ -40,7 +40,11 @@ export const command: CliCommand = {
     let values: { naam?: string; parallel?: string };
     let positionals: string[];
     try {
-      ({ values, positionals } = parseArgs({ args, options: { naam: { type: 'string' }, parallel: { type: 'string' } }, allowPositionals: true }));
+      ({ values, positionals } = parseArgs({
+        args,
+        options: { naam: { type: 'string' }, parallel: { type: 'string' } },
+        allowPositionals: true,
+      }));
     } catch (e) {
       io.err(`klachtregie import: ${(e as Error).message}\n\n${USAGE}`);
       return 2;
@@ -74,7 +78,8 @@ export const command: CliCommand = {
     // Loaded only here: the other commands start without NestJS and the database.
     /* eslint-disable @typescript-eslint/no-require-imports */
     const { NestFactory } = require('@nestjs/core') as typeof import('@nestjs/core');
-    const { ImportCliModule } = require('../../modules/import/import-cli.module') as typeof import('../../modules/import/import-cli.module');
+    const { ImportCliModule } =
+      require('../../modules/import/import-cli.module') as typeof import('../../modules/import/import-cli.module');
     const svc = require('../../modules/import/import.service') as typeof import('../../modules/import/import.service');
     /* eslint-enable @typescript-eslint/no-require-imports */
     const ctx = await NestFactory.createApplicationContext(ImportCliModule.forRoot({ ...config, databaseUrl: database.url, role: 'api' }), {
@@ -82,10 +87,17 @@ export const command: CliCommand = {
     });
     try {
       const imports = ctx.get(svc.ImportService);
-      const { id, nieuw } = await imports.maak(inhoud, { naam: values.naam ?? basename(pad), actor: 'cli:import', scope: svc.SCOPE_SERVER });
+      const { id, nieuw } = await imports.maak(inhoud, {
+        naam: values.naam ?? basename(pad),
+        actor: 'cli:import',
+        scope: svc.SCOPE_SERVER,
+      });
       io.out(`${nieuw ? 'Import' : 'Hervat import'} ${id} (${pad})`);
       const balk = io.voortgang?.bind(io);
-      const stand = await imports.verwerk(id, { parallel, voortgang: (s) => (balk ? balk(voortgangsregel(s)) : io.out(voortgangsregel(s))) });
+      const stand = await imports.verwerk(id, {
+        parallel,
+        voortgang: (s) => (balk ? balk(voortgangsregel(s)) : io.out(voortgangsregel(s))),
+      });
       if (balk) io.err('');
       const view = (await imports.bekijk(id, svc.SCOPE_SERVER))!;
       for (const f of view.fouten) io.err(`${pad}:${f.regel}: ${f.veld}: ${f.reden}`);

@@ -15,7 +15,18 @@ import {
   Body,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { catchError, Observable, throwError } from 'rxjs';
 import { ProblemException } from '../../common/problem';
 import { Rollen } from '../auth/rollen.decorator';
@@ -54,7 +65,9 @@ class ImportUploadGrenzen implements NestInterceptor {
           }
           if (e.getStatus() === 400) {
             return throwError(() =>
-              ProblemException.invalid([{ name: 'bestand', reason: 'stuur precies één bestand in het veld bestand (multipart/form-data)' }]),
+              ProblemException.invalid([
+                { name: 'bestand', reason: 'stuur precies één bestand in het veld bestand (multipart/form-data)' },
+              ]),
             );
           }
         }
@@ -88,9 +101,14 @@ export class ImportController {
   })
   @ApiAcceptedResponse({ type: ImportDto, description: 'De import loopt (of liep al); volg hem met GET /imports/{id}.' })
   @ApiPayloadTooLargeResponse({ description: `importbestand-te-groot: groter dan ${MB} MiB; er is niets bewaard.` })
-  async start(@UploadedFile() bestand: { originalname: string; buffer: Buffer } | undefined, @Body() body: Record<string, unknown>): Promise<ImportDto> {
+  async start(
+    @UploadedFile() bestand: { originalname: string; buffer: Buffer } | undefined,
+    @Body() body: Record<string, unknown>,
+  ): Promise<ImportDto> {
     if (!bestand || bestand.buffer.length === 0) {
-      throw ProblemException.invalid([{ name: 'bestand', reason: 'een niet-leeg NDJSON-bestand is verplicht (multipart/form-data, veld bestand)' }]);
+      throw ProblemException.invalid([
+        { name: 'bestand', reason: 'een niet-leeg NDJSON-bestand is verplicht (multipart/form-data, veld bestand)' },
+      ]);
     }
     const naam = typeof body?.naam === 'string' && body.naam.trim() ? body.naam.trim() : bestand.originalname || 'import';
     if (naam.length > 200) throw ProblemException.invalid([{ name: 'naam', reason: 'hoogstens 200 tekens' }]);
@@ -103,7 +121,10 @@ export class ImportController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'importOphalen', summary: 'De voortgang van een import, met elke regel die niet is geïmporteerd (regel en veld).' })
+  @ApiOperation({
+    operationId: 'importOphalen',
+    summary: 'De voortgang van een import, met elke regel die niet is geïmporteerd (regel en veld).',
+  })
   @ApiOkResponse({ type: ImportDto })
   @ApiNotFoundResponse({ description: 'Onbekende import (import-niet-gevonden).' })
   async get(@Param('id') id: string): Promise<ImportDto> {
@@ -114,7 +135,10 @@ export class ImportController {
 
   @Post(':id/hervatten')
   @HttpCode(202)
-  @ApiOperation({ operationId: 'importHervatten', summary: 'Hervat een import die is gestopt (bijvoorbeeld door een herstart); verwerkte regels blijven verwerkt.' })
+  @ApiOperation({
+    operationId: 'importHervatten',
+    summary: 'Hervat een import die is gestopt (bijvoorbeeld door een herstart); verwerkte regels blijven verwerkt.',
+  })
   @ApiAcceptedResponse({ type: ImportDto })
   @ApiNotFoundResponse({ description: 'Onbekende import (import-niet-gevonden).' })
   async hervat(@Param('id') id: string): Promise<ImportDto> {

@@ -47,7 +47,8 @@ export interface VerwerkOpties {
   voortgang?: (stand: ImportStand) => void;
 }
 
-type Uitkomst = { status: 'geimporteerd'; klachtId: string; extern: string } | { status: 'fout'; fouten: ImportFout[]; extern: string | null };
+type Uitkomst =
+  { status: 'geimporteerd'; klachtId: string; extern: string } | { status: 'fout'; fouten: ImportFout[]; extern: string | null };
 
 const alsFout = (prefix: string) => (v: { name: string; reason: string }) => ({ veld: `${prefix}${v.name}`, reden: v.reason });
 
@@ -224,14 +225,22 @@ export class ImportService {
       return { status: 'fout', extern: null, fouten: [{ veld: '(regel)', reden: `geen JSON: ${(e as Error).message}` }] };
     }
     if (typeof ruw !== 'object' || ruw === null || Array.isArray(ruw)) {
-      return { status: 'fout', extern: null, fouten: [{ veld: '(regel)', reden: 'een regel is één JSON-object { extern, intake, gebeurtenissen }' }] };
+      return {
+        status: 'fout',
+        extern: null,
+        fouten: [{ veld: '(regel)', reden: 'een regel is één JSON-object { extern, intake, gebeurtenissen }' }],
+      };
     }
     const externRuw = (ruw as { extern?: unknown }).extern;
     const extern = typeof externRuw === 'string' ? externRuw.slice(0, 200) : null;
     const fout = (fouten: ImportFout[]): Uitkomst => ({ status: 'fout', extern, fouten });
     // The API's global validation: the same DTOs, unknown fields refused.
     const dto = plainToInstance(ImportRegelDto, ruw);
-    const dtoFouten = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
+    const dtoFouten = await validate(dto, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      validationError: { target: false, value: false },
+    });
     if (dtoFouten.length) return fout(toInvalidParams(dtoFouten).map(alsFout('')));
     const nu = this.klok.nu();
     const fouten: ImportFout[] = [];
@@ -247,7 +256,10 @@ export class ImportService {
       }
     };
     if (imp.scope !== SCOPE_SERVER && dto.intake.gemeente !== imp.scope) {
-      fouten.push({ veld: 'intake.gemeente', reden: `de import is van ${imp.scope}; een klacht van ${dto.intake.gemeente} hoort in een import van die gemeente` });
+      fouten.push({
+        veld: 'intake.gemeente',
+        reden: `de import is van ${imp.scope}; een klacht van ${dto.intake.gemeente} hoort in een import van die gemeente`,
+      });
     }
     if (!dto.intake.ontvangenOp) fouten.push({ veld: 'intake.ontvangenOp', reden: 'verplicht bij een import: het moment van ontvangst' });
     const ontvangenOp = tijd(dto.intake.ontvangenOp, 'intake.ontvangenOp');
@@ -264,7 +276,10 @@ export class ImportService {
       }
       const at = tijd(g.at, `${pad}.at`);
       if (at && vorige && Date.parse(at) < Date.parse(vorige)) {
-        fouten.push({ veld: `${pad}.at`, reden: `ligt vóór de vorige gebeurtenis (${vorige}); geef de gebeurtenissen in historische volgorde` });
+        fouten.push({
+          veld: `${pad}.at`,
+          reden: `ligt vóór de vorige gebeurtenis (${vorige}); geef de gebeurtenissen in historische volgorde`,
+        });
       }
       if (at) {
         vorige = at;
@@ -279,14 +294,23 @@ export class ImportService {
       ingediendBij: dto.intake.ingediendBij,
       soort: dto.intake.soort,
       onderwerp: dto.intake.onderwerp,
-      aanbieders: dto.intake.aanbieders.map((a) => ({ id: a.id, ...(a.naam ? { naam: a.naam } : {}), ...(a.type ? { type: a.type } : {}) })),
+      aanbieders: dto.intake.aanbieders.map((a) => ({
+        id: a.id,
+        ...(a.naam ? { naam: a.naam } : {}),
+        ...(a.type ? { type: a.type } : {}),
+      })),
       feiten: dto.intake.feiten,
     };
     const regime = this.regimes.forGemeente(intake.gemeente, dagVan(new Date(ontvangenOp)));
-    if (!regime) return fout([{ veld: 'intake.gemeente', reden: `geen klachtregeling voor ${intake.gemeente} op ${dagVan(new Date(ontvangenOp))}` }]);
+    if (!regime)
+      return fout([{ veld: 'intake.gemeente', reden: `geen klachtregeling voor ${intake.gemeente} op ${dagVan(new Date(ontvangenOp))}` }]);
     const proef = proefImport(regime, intake, dto.intake.registratie, events);
     if (proef.length) return fout(proef);
-    return { status: 'geimporteerd', extern: dto.extern, klachtId: await this.schrijf(imp, dto.extern, ruw as Record<string, unknown>, intake, events, dto) };
+    return {
+      status: 'geimporteerd',
+      extern: dto.extern,
+      klachtId: await this.schrijf(imp, dto.extern, ruw as Record<string, unknown>, intake, events, dto),
+    };
   }
 
   /** Writes a checked line through the engine, each step once (idempotency keys from `extern`). */
@@ -307,7 +331,8 @@ export class ImportService {
       IdempotentieContext.run({ gemeente, sleutel, route, hash: hash(inhoud) }, werk);
     let klachtId: string;
     try {
-      klachtId = (await stap(basis, ruw.intake, IMPORT_BEZIG_ROUTE, () => this.engine.create(intake, ctx, dto.intake.registratie))).klacht.id;
+      klachtId = (await stap(basis, ruw.intake, IMPORT_BEZIG_ROUTE, () => this.engine.create(intake, ctx, dto.intake.registratie))).klacht
+        .id;
     } catch (e) {
       if (!(e instanceof IdempotentHerhaald)) throw e;
       klachtId = e.klachtId;
@@ -331,7 +356,10 @@ export class ImportService {
       IMPORT_KLAAR_ROUTE,
     ]);
     if (eventSleutels.length) {
-      await this.dataSource.query(`DELETE FROM idempotentie_sleutel WHERE gemeente = $1 AND sleutel = ANY($2::text[])`, [gemeente, eventSleutels]);
+      await this.dataSource.query(`DELETE FROM idempotentie_sleutel WHERE gemeente = $1 AND sleutel = ANY($2::text[])`, [
+        gemeente,
+        eventSleutels,
+      ]);
     }
     // What passed since the last historic event up to now fires now, as after any backdated intake.
     await this.haalIn(klachtId, this.klok.nu());
@@ -393,7 +421,12 @@ export function proefImport(regime: CompiledRegime, intake: IntakeInput, registr
     if (dataFouten.length) return dataFouten.map(alsFout(`${pad}.`));
     const r = regime.step(huidig.snapshot, { ...event, actor: event.actor ?? 'import' });
     if (!r.accepted) {
-      return [{ veld: `${pad}.type`, reden: `${event.type} is niet toegestaan in ${huidig.state}: ${r.reason ?? 'geweigerd door de klachtregeling'}` }];
+      return [
+        {
+          veld: `${pad}.type`,
+          reden: `${event.type} is niet toegestaan in ${huidig.state}: ${r.reason ?? 'geweigerd door de klachtregeling'}`,
+        },
+      ];
     }
     huidig = r;
   }
