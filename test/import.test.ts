@@ -78,13 +78,22 @@ describe('bulk import of historic klachten', () => {
     if (map) rmSync(map, { recursive: true, force: true });
   });
 
-  async function wachtTotKlaar(id: string): Promise<Record<string, any>> {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
+  interface ImportAntwoord {
+    status: string;
+    naam: string;
+    totaal: number;
+    verwerkt: number;
+    geimporteerd: number;
+    fout: number;
+    fouten: Array<{ regel: number; veld: string; reden: string }>;
+  }
+
+  async function wachtTotKlaar(id: string): Promise<ImportAntwoord> {
     const tot = Date.now() + 60_000;
     for (;;) {
       const r = await request(t.http).get(`/api/v1/imports/${id}`).set('Authorization', beheerder);
       expect(r.status).toBe(200);
-      if (r.body.status === 'klaar') return r.body;
+      if ((r.body as ImportAntwoord).status === 'klaar') return r.body as ImportAntwoord;
       if (Date.now() > tot) throw new Error(`import ${id} not done: ${JSON.stringify(r.body)}`);
       await new Promise((res) => setTimeout(res, 200));
     }
@@ -130,7 +139,7 @@ describe('bulk import of historic klachten', () => {
     expect(start.status).toBe(202);
     const klaar = await wachtTotKlaar(start.body.id);
     expect(klaar).toMatchObject({ naam: 'historie.ndjson', totaal: 8, verwerkt: 8, geimporteerd: 2, fout: 6 });
-    const fouten = (klaar.fouten as Array<{ regel: number; veld: string; reden: string }>).map((f) => `${f.regel}:${f.veld}`);
+    const fouten = klaar.fouten.map((f) => `${f.regel}:${f.veld}`);
     expect(fouten).toEqual(
       expect.arrayContaining([
         '2:intake.kanaal',

@@ -93,7 +93,9 @@ describe.each([
     const aantal = 16;
     // Received 60 days ago: their afhandeltermijn (Awb 9:11, six weeks) has passed; each wake-up is due at once.
     const ontvangen = new Date(Date.now() - 60 * 86_400_000);
-    const antwoorden = await Promise.all(Array.from({ length: aantal }, (_, i) => post(i, '/klachten', intake(`schaal wake ${i}`, ontvangen))));
+    const antwoorden = await Promise.all(
+      Array.from({ length: aantal }, (_, i) => post(i, '/klachten', intake(`schaal wake ${i}`, ontvangen))),
+    );
     expect(antwoorden.map((r) => r.status)).toEqual(Array(aantal).fill(201));
     const [{ due }] = await sql<{ due: number }>(
       db.url,
@@ -110,7 +112,8 @@ describe.each([
         `select count(*)::int as open from termijn where status = 'lopend' and verval_gemeld_op is null and vervalt_op <= now()`,
       );
       if (open === 0) break;
-      if (Date.now() > tot) throw new Error(`${open} due termijn(en) never fired (lost wake-up)\n${workers.map((w) => w.uitvoer()).join('\n')}`);
+      if (Date.now() > tot)
+        throw new Error(`${open} due termijn(en) never fired (lost wake-up)\n${workers.map((w) => w.uitvoer()).join('\n')}`);
       await new Promise((r) => setTimeout(r, 250));
     }
     // Let any duplicate delivery still in flight land before counting.
@@ -127,7 +130,10 @@ describe.each([
       `select payload->>'termijnId' as termijn, payload->>'revision' as revision, count(*)::int as n from outbox
         where type = 'termijn.verlopen' group by 1, 2`,
     );
-    const [{ gemeld }] = await sql<{ gemeld: number }>(db.url, `select count(*)::int as gemeld from termijn where verval_gemeld_op is not null`);
+    const [{ gemeld }] = await sql<{ gemeld: number }>(
+      db.url,
+      `select count(*)::int as gemeld from termijn where verval_gemeld_op is not null`,
+    );
     expect(effecten.filter((e) => e.n !== 1)).toEqual([]);
     expect(effecten).toHaveLength(gemeld);
   }, 300_000);
@@ -168,5 +174,27 @@ describe.each([
       [id],
     );
     expect(intents).toBe(n);
+  }, 120_000);
+
+  it('one transition raced through both API processes is taken exactly once; the others see the new state (409), none overwrites it', async () => {
+    const nu = Date.now();
+    const res = await post(1, '/klachten', intake('schaal race', new Date(nu - 120_000)));
+    expect(res.status).toBe(201);
+    const { id, version } = (await res.json()) as { id: string; version: number };
+    const n = 12;
+    const at = new Date(nu - 60_000).toISOString();
+    const antwoorden = await Promise.all(
+      Array.from({ length: n }, (_, i) => post(i, `/klachten/${id}/gebeurtenissen`, { type: 'FORMELE_BEHANDELING', at })),
+    );
+    const statussen = antwoorden.map((r) => r.status).sort();
+    expect(statussen).toEqual([200, ...Array(n - 1).fill(409)]);
+    const [{ stappen }] = await sql<{ stappen: number }>(
+      db.url,
+      `select count(*)::int as stappen from klacht_gebeurtenis where klacht_id = $1 and type = 'FORMELE_BEHANDELING'`,
+      [id],
+    );
+    expect(stappen).toBe(1);
+    const [klacht] = await sql<{ version: number }>(db.url, `select version from klacht where id = $1`, [id]);
+    expect(klacht.version).toBe(version + 1);
   }, 120_000);
 });

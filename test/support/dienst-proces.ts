@@ -15,7 +15,11 @@ export interface DienstProces {
  * HTTP process (`port` given) when /api/v1/health answers 200, a worker when it has rebuilt its wake-ups
  * (the sweep's boot line, so its workers are consuming).
  */
-export async function startDienst(entry: 'src/main.ts' | 'src/worker.ts', env: Record<string, string>, port?: number): Promise<DienstProces> {
+export async function startDienst(
+  entry: 'src/main.ts' | 'src/worker.ts',
+  env: Record<string, string>,
+  port?: number,
+): Promise<DienstProces> {
   let uitvoer = '';
   const proces = spawn(process.execPath, ['-r', './test/support/ts-register.js', entry], {
     cwd: root,
