@@ -203,6 +203,19 @@ describe('bulk import of historic klachten', () => {
     expect(opnieuw.body.id).toBe(start.body.id);
     await wachtTotKlaar(start.body.id);
     expect(await sql(db.url, `select id from klacht where onderwerp like 'import goed%'`)).toHaveLength(2);
+
+    // Another file with a line that was imported before, now with other content: named, nothing changes.
+    const ander = await request(t.http)
+      .post('/api/v1/imports')
+      .set('Authorization', beheerder)
+      .attach('bestand', Buffer.from(volledig('AMS-2024-001', 'import goed 1 gewijzigd') + '\n'), {
+        filename: 'correctie.ndjson',
+        contentType: 'application/x-ndjson',
+      });
+    expect(ander.status).toBe(202);
+    const correctie = await wachtTotKlaar(ander.body.id);
+    expect(correctie).toMatchObject({ geimporteerd: 0, fout: 1, fouten: [expect.objectContaining({ regel: 1, veld: 'extern' })] });
+    expect(await sql(db.url, `select id from klacht where onderwerp like 'import goed%'`)).toHaveLength(2);
   }, 120_000);
 
   it('a CLI import killed midway (kill -9) and run again imports every good line exactly once and reports the bad lines as file:line: field', async () => {

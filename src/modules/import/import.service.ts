@@ -10,6 +10,7 @@ import { toInvalidParams } from '../../common/validation';
 import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult } from '../../machines/contract';
 import { SYSTEEM_GEBEURTENISSEN } from '../../machines/compiler/gebeurtenissen';
 import { klokVan } from '../../machines/regime';
+import { EngineError } from '../engine/engine.errors';
 import { EngineService } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { canoniek } from '../idempotency/idempotency.interceptor';
@@ -306,11 +307,26 @@ export class ImportService {
       return fout([{ veld: 'intake.gemeente', reden: `geen klachtregeling voor ${intake.gemeente} op ${dagVan(new Date(ontvangenOp))}` }]);
     const proef = proefImport(regime, intake, dto.intake.registratie, events);
     if (proef.length) return fout(proef);
-    return {
-      status: 'geimporteerd',
-      extern: dto.extern,
-      klachtId: await this.schrijf(imp, dto.extern, ruw as Record<string, unknown>, intake, events, dto),
-    };
+    try {
+      return {
+        status: 'geimporteerd',
+        extern: dto.extern,
+        klachtId: await this.schrijf(imp, dto.extern, ruw as Record<string, unknown>, intake, events, dto),
+      };
+    } catch (e) {
+      // The same `extern` imported before with other content: the key's hash differs (idempotentie-context.ts).
+      if (e instanceof ProblemException && e.code === 'idempotency-key-hergebruikt') {
+        return fout([
+          {
+            veld: 'extern',
+            reden: `${dto.extern} is al geïmporteerd met een andere inhoud; een geïmporteerde klacht verandert alleen via de API`,
+          },
+        ]);
+      }
+      // The engine refused a step the dry run accepted (the klacht changed meanwhile through the API): reported, not retried.
+      if (e instanceof EngineError) return fout([{ veld: '(regel)', reden: `afgebroken tijdens het schrijven: ${e.message}` }]);
+      throw e;
+    }
   }
 
   /** Writes a checked line through the engine, each step once (idempotency keys from `extern`). */
