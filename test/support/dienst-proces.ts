@@ -1,7 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-const root = join(__dirname, '..', '..');
+/** The checkout (the directory with package.json), also when this file runs compiled from dist/ (bench). */
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+const root = projectRoot();
 
 /** A real service process (src/main.ts or src/worker.ts, through ts-register), as a gemeente runs several. */
 export interface DienstProces {
