@@ -32,6 +32,7 @@ import { EngineService } from '../src/modules/engine/engine.service';
 import { OutboxRelay } from '../src/modules/outbox/outbox-relay.service';
 import { benchConfig, type BackendSpec } from './bench-config';
 import { runReportsBench } from './reports';
+import { runSchaalBench } from './schaal';
 import { runTermijnenBench } from './termijnen';
 
 const cfg = benchConfig();
@@ -359,6 +360,10 @@ async function main(): Promise<void> {
     } else console.log('\n(d) termijn wake-ups skipped (BENCH_TERMIJNEN=0)');
     console.log('\n(e) reports: heatmap and halfyear report at 1 M klachten (bench/reports.ts; BENCH_KLACHTEN=0 skips)');
     if (Number(process.env.BENCH_KLACHTEN ?? 1) > 0) await runReportsBench();
+    console.log(
+      '\n(f) scale-out: termijn wake-ups/s with 1, 2 and 4 workers on a 3-master Redis Cluster (bench/schaal.ts; BENCH_SCHAAL_KLACHTEN=0 skips)',
+    );
+    if (Number(process.env.BENCH_SCHAAL_KLACHTEN ?? 1) > 0) await runSchaalBench();
   } finally {
     await admin((c) => c.query(`drop database if exists ${c.escapeIdentifier(naam)} with (force)`));
   }

@@ -18,6 +18,7 @@ import { KlachtActiesModule } from './modules/klacht-acties/klacht-acties.module
 import { PagineringModule } from './modules/paginering/paginering.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
+import { ImportModule } from './modules/import/import.module';
 import { KlachtenModule } from './modules/klachten/klachten.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { StartpaginaModule } from './modules/startpagina/startpagina.module';
@@ -40,6 +41,7 @@ export const FEATURE_MODULES: ModuleImport[] = [
   IdempotencyModule,
   WebhooksModule,
   KlachtenModule,
+  ImportModule,
   DefinitiesModule,
   KlachtActiesModule,
   ReportsModule,

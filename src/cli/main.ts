@@ -11,6 +11,8 @@ export interface CliIo {
   cwd: string;
   /** The environment for commands that read the service's configuration (`sleutel`); default the process's. */
   env?: Record<string, string | undefined>;
+  /** Rewrites one status line in place (a progress bar); only when stderr is a terminal. */
+  voortgang?(line: string): void;
 }
 
 export interface CliCommand {
@@ -53,6 +55,7 @@ export const processIo: CliIo = {
   out: (l) => process.stdout.write(l + '\n'),
   err: (l) => process.stderr.write(l + '\n'),
   cwd: process.cwd(),
+  ...(process.stderr.isTTY ? { voortgang: (l: string) => void process.stderr.write(`\r${l}\u001b[K`) } : {}),
 };
 
 if (require.main === module) {

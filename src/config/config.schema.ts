@@ -39,6 +39,14 @@ export const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+  // Redis Cluster (scale-out): the seed nodes; BullMQ's keys then get a hash tag (QUEUE_PREFIX in braces).
+  REDIS_CLUSTER_NODES: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .refine((v) => parseClusterNodes(v) !== undefined, { message: 'expected host:port,host:port,... or redis://host:port,...' })
+      .optional(),
+  ),
   KLACHTREGIE_DATA_DIR: z.string().min(1).default('./.klachtregie'),
   DEFINITIONS_DIR: z.string().min(1).default('./definitions'),
   ROLE: z.enum(ROLES).default('all'),
@@ -56,7 +64,8 @@ export const envSchema = z.object({
   ),
   QUEUE_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9_:-]+$/)
+    .regex(/^[A-Za-z0-9_:-]*(\{[A-Za-z0-9_:-]+\})?[A-Za-z0-9_:-]*$/)
+    .refine((v) => v.length > 0)
     .default('klachtregie'),
   PUBLIC_BASE_URL: optionalUrl(['http:', 'https:']),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -103,6 +112,8 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
   DATABASE_URL:
     'a PostgreSQL URL, e.g. DATABASE_URL=postgres://user:password@db.example:5432/klachtregie, or leave it unset for the embedded PostgreSQL',
   REDIS_URL: 'a Redis URL, e.g. REDIS_URL=redis://redis:6379, or leave it unset to run the job queue on PostgreSQL',
+  REDIS_CLUSTER_NODES:
+    'the Redis Cluster seed nodes, e.g. REDIS_CLUSTER_NODES=redis-1:6379,redis-2:6379,redis-3:6379 (or redis://user:password@redis-1:6379,...; rediss:// for TLS), instead of REDIS_URL',
   KLACHTREGIE_DATA_DIR: 'a directory for local data (embedded PostgreSQL), e.g. KLACHTREGIE_DATA_DIR=./.klachtregie',
   DEFINITIONS_DIR: "the directory with the gemeenten's definitions, e.g. DEFINITIONS_DIR=./definitions",
   ROLE: `one of ${ROLES.join(', ')} (all = API and workers in one process)`,
@@ -114,7 +125,8 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
   TERMIJN_HORIZON_MS: 'how far ahead termijn wake-ups are queued, in milliseconds, a whole number >= 1, e.g. TERMIJN_HORIZON_MS=3600000',
   EMBEDDED_POSTGRES_PORT:
     'a free TCP port 1-65535 for the embedded PostgreSQL, e.g. EMBEDDED_POSTGRES_PORT=54329, or leave it unset (54329, or any free port when that one is taken)',
-  QUEUE_PREFIX: 'letters, digits, _ : or -, e.g. QUEUE_PREFIX=klachtregie',
+  QUEUE_PREFIX:
+    'letters, digits, _ : or -, with at most one {hash tag}, e.g. QUEUE_PREFIX=klachtregie (on a Redis Cluster it is used as {klachtregie})',
   PUBLIC_BASE_URL: 'the public http(s) URL of this service without /api/v1, e.g. PUBLIC_BASE_URL=https://klachten.gemeente.nl',
   DATABASE_POOL_SIZE: 'a whole number 1-200, e.g. DATABASE_POOL_SIZE=10',
   QUEUE_POOL_SIZE:
@@ -142,6 +154,44 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
     'the directory for dossier documents when DOSSIER_OPSLAG=schijf, e.g. DOSSIER_MAP=/var/lib/klachtregie/dossier (default: <KLACHTREGIE_DATA_DIR>/dossier)',
 };
 
+export interface RedisClusterConfig {
+  nodes: Array<{ host: string; port: number }>;
+  username?: string;
+  password?: string;
+  tls?: boolean;
+}
+
+/**
+ * REDIS_CLUSTER_NODES: comma-separated `host:port` or `redis[s]://[user:password@]host:port` seed nodes;
+ * credentials and TLS from the first node apply to all (a cluster has one ACL). Undefined when malformed.
+ */
+export function parseClusterNodes(waarde: string): RedisClusterConfig | undefined {
+  const delen = waarde
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
+  if (delen.length === 0) return undefined;
+  const out: RedisClusterConfig = { nodes: [] };
+  for (const [i, deel] of delen.entries()) {
+    let u: URL;
+    try {
+      u = new URL(/^[a-z]+:\/\//.test(deel) ? deel : `redis://${deel}`);
+    } catch {
+      return undefined;
+    }
+    const port = Number(u.port || 6379);
+    if (!['redis:', 'rediss:'].includes(u.protocol) || !u.hostname || !Number.isInteger(port) || port < 1 || port > 65535) return undefined;
+    if (u.pathname !== '' && u.pathname !== '/') return undefined; // a cluster has only database 0
+    out.nodes.push({ host: u.hostname, port });
+    if (i === 0) {
+      if (u.username) out.username = decodeURIComponent(u.username);
+      if (u.password) out.password = decodeURIComponent(u.password);
+      if (u.protocol === 'rediss:') out.tls = true;
+    }
+  }
+  return out;
+}
+
 /** The validated configuration every module receives (inject with `@Inject(APP_CONFIG)`). */
 export interface AppConfig {
   port: number;
@@ -150,8 +200,10 @@ export interface AppConfig {
   host: string;
   /** Absent: `npm start` runs an embedded PostgreSQL (resolved to a URL before the app module is built). */
   databaseUrl?: string;
-  /** Absent: BullMQ runs on PostgreSQL (`createPostgresBackend`) in the same database. */
+  /** Absent (and no redisCluster): BullMQ runs on PostgreSQL (`createPostgresBackend`) in the same database. */
   redisUrl?: string;
+  /** REDIS_CLUSTER_NODES: BullMQ on a Redis Cluster (src/jobs/queue-backend.ts); exclusive with redisUrl. */
+  redisCluster?: RedisClusterConfig;
   dataDir: string;
   definitionsDir: string;
   role: Role;

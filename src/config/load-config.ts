@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { AppConfig, ENV_HINTS, envSchema } from './config.schema';
+import { AppConfig, ENV_HINTS, envSchema, parseClusterNodes } from './config.schema';
 import { laadZgwConfig, type ZgwGemeenteConfig } from './zgw-config';
 
 export type EnvSource = Record<string, string | undefined>;
@@ -57,6 +57,16 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
   if (e.OIDC_ISSUER && !e.OIDC_AUDIENCE) {
     throw new ConfigError([{ key: 'OIDC_AUDIENCE', message: 'is required when OIDC_ISSUER is set', hint: ENV_HINTS.OIDC_AUDIENCE }]);
   }
+  // One queue backend: a single Redis or a Redis Cluster, not both.
+  if (e.REDIS_URL && e.REDIS_CLUSTER_NODES) {
+    throw new ConfigError([
+      {
+        key: 'REDIS_CLUSTER_NODES',
+        message: 'cannot be combined with REDIS_URL',
+        hint: `set either REDIS_URL or ${ENV_HINTS.REDIS_CLUSTER_NODES}`,
+      },
+    ]);
+  }
   let zgw: ZgwGemeenteConfig[] = [];
   if (e.ZGW_CONFIG) {
     try {
@@ -71,6 +81,7 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    ...(e.REDIS_CLUSTER_NODES ? { redisCluster: parseClusterNodes(e.REDIS_CLUSTER_NODES) } : {}),
     dataDir: resolve(e.KLACHTREGIE_DATA_DIR),
     definitionsDir: resolve(e.DEFINITIONS_DIR),
     role: e.ROLE,

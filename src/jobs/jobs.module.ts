@@ -28,7 +28,7 @@ export class QueueBackendModule {
             if (settings.backend === 'postgres') await preparePostgresQueueSchema(config.databaseUrl!);
             new Logger('Queue').log(
               settings.backend === 'redis'
-                ? `BullMQ on Redis (prefix ${settings.prefix})`
+                ? `BullMQ on Redis${config.redisCluster ? ` Cluster (${config.redisCluster.nodes.length} seed nodes)` : ''} (prefix ${settings.prefix})`
                 : `BullMQ on PostgreSQL (schema bullmq, same database, ${postgresQueuePoolSize(config)} connections per queue/worker)`,
             );
             return settings;

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import {
   BackendFactory,
   ConnectionOptions,
+  createIORedisClient,
   createPostgresBackend,
   createRedisBackend,
   DefaultJobOptions,
@@ -9,12 +10,13 @@ import {
   PostgresPoolConfig,
   Queue,
   QueueBaseOptions,
+  RedisConnection,
   runMigrations,
   setDefaultBackendFactory,
 } from 'bullmq';
-import type { RedisOptions } from 'ioredis';
+import IORedis, { Cluster, type RedisOptions } from 'ioredis';
 import { Client } from 'pg';
-import { AppConfig } from '../config';
+import { AppConfig, type RedisClusterConfig } from '../config';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 
@@ -63,6 +65,48 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
   };
 }
 
+/**
+ * BullMQ on a Redis Cluster: every key of a queue must hash to one slot, because its Lua scripts touch
+ * many keys at once (CROSSSLOT otherwise). BullMQ's way is a prefix with a hash tag: `{klachtregie}`.
+ * A QUEUE_PREFIX that already holds a `{tag}` is kept as written.
+ */
+export function clusterPrefix(prefix: string): string {
+  return /\{[^}]+\}/.test(prefix) ? prefix : `{${prefix}}`;
+}
+
+/** Marks the ioredis options of a Redis Cluster connection; `clusterClientFactory` builds the Cluster from it. */
+export const CLUSTER_OPTIE = 'klachtregieCluster';
+type ClusterVerbinding = RedisOptions & { [CLUSTER_OPTIE]?: RedisClusterConfig; url?: string };
+
+/**
+ * BullMQ creates its own connections from options (and owns and closes them); for a cluster it needs an
+ * ioredis Cluster instance. This factory builds one from our marked options (a fresh one per connection,
+ * so every Queue/Worker's blocking connection is its own), and plain ioredis otherwise, as BullMQ would.
+ */
+export function clusterClientFactory(opts: RedisOptions): ReturnType<typeof createIORedisClient> {
+  const { [CLUSTER_OPTIE]: cluster, url, ...rest } = opts as ClusterVerbinding;
+  if (cluster) {
+    // host/port are BullMQ's defaults for a single node; a cluster finds its nodes from the seeds.
+    const { host: _host, port: _port, ...redisOptions } = rest;
+    void _host;
+    void _port;
+    return createIORedisClient(
+      new Cluster(cluster.nodes, {
+        redisOptions: {
+          ...redisOptions,
+          ...(cluster.username ? { username: cluster.username } : {}),
+          ...(cluster.password ? { password: cluster.password } : {}),
+          ...(cluster.tls ? { tls: {} } : {}),
+        },
+        // Slots move on failover/resharding: follow MOVED/ASK and refresh the slot table.
+        slotsRefreshTimeout: 2000,
+      }),
+    );
+  }
+  return createIORedisClient(url ? new IORedis(url, rest) : new IORedis(rest));
+}
+RedisConnection.clientFactory = clusterClientFactory;
+
 export function isPostgresConnection(connection: unknown): connection is PostgresPoolConfig {
   return isPgPool(connection) || (typeof connection === 'object' && connection !== null && 'connectionString' in connection);
 }
@@ -83,10 +127,17 @@ export const selectingBackendFactory: BackendFactory = (name, opts, factoryOptio
 };
 setDefaultBackendFactory(selectingBackendFactory);
 
-/** Queue settings for a configuration: Redis when REDIS_URL is set, else PostgreSQL (docs/adr/0002-embedded-postgres-and-postgres-queue-by-default.md). */
+/**
+ * Queue settings for a configuration: a Redis Cluster when REDIS_CLUSTER_NODES is set (hash-tagged prefix),
+ * Redis when REDIS_URL is set, else PostgreSQL (docs/adr/0002-embedded-postgres-and-postgres-queue-by-default.md).
+ */
 export function queueSettings(
-  config: Pick<AppConfig, 'redisUrl' | 'databaseUrl' | 'queuePrefix'> & Partial<Pick<AppConfig, 'queuePoolSize' | 'role'>>,
+  config: Pick<AppConfig, 'redisUrl' | 'databaseUrl' | 'queuePrefix'> & Partial<Pick<AppConfig, 'queuePoolSize' | 'role' | 'redisCluster'>>,
 ): QueueSettings {
+  if (config.redisCluster) {
+    const connection: ClusterVerbinding = { [CLUSTER_OPTIE]: config.redisCluster, maxRetriesPerRequest: null };
+    return { backend: 'redis', connection, prefix: clusterPrefix(config.queuePrefix) };
+  }
   if (config.redisUrl) {
     return { backend: 'redis', connection: redisOptionsFromUrl(config.redisUrl), prefix: config.queuePrefix };
   }

@@ -6,6 +6,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
  */
 @Entity('idempotentie_sleutel')
 @Index('IDX_idempotentie_sleutel_created', ['createdAt'])
+// Expression index on resultaat->>'klachtId' for the import marker (src/modules/import/import-bezig.ts): in the migration.
+@Index('IDX_idempotentie_sleutel_import_bezig', { synchronize: false })
 export class IdempotentieSleutelEntity {
   @PrimaryColumn({ type: 'varchar', length: 6 })
   gemeente: string;

@@ -32,6 +32,33 @@ const KLOKVERSCHIL_MS = 5 * 60_000;
 /** The earliest intake or event time accepted. */
 const VROEGSTE_TIJDSTIP = new Date('1980-01-01T00:00:00Z');
 
+/**
+ * The moment of an intake or event: given, or now. A moment in the future is refused: the klacht's
+ * clock would jump ahead and every real event before that date would then be refused (an event is
+ * something that happened). A few minutes of clock skew between systems are tolerated. Shared by the
+ * API and the bulk import (src/modules/import), so both accept the same moments.
+ */
+export function controleerTijdstip(waarde: string | undefined, veld: string, nu: Date): string {
+  if (!waarde) return nu.toISOString();
+  const t = new Date(waarde);
+  // Before the Wet Nationale ombudsman (1982) there was no klachtrecht to run; year 0 breaks the calendar.
+  if (t.getTime() < VROEGSTE_TIJDSTIP.getTime()) {
+    throw ProblemException.invalid([
+      { name: veld, reason: `ligt vóór ${VROEGSTE_TIJDSTIP.toISOString().slice(0, 10)}; geef het werkelijke tijdstip` },
+    ]);
+  }
+  if (t.getTime() > nu.getTime() + KLOKVERSCHIL_MS) {
+    throw new ProblemException({
+      status: 422,
+      code: 'tijdstip-in-de-toekomst',
+      title: 'Het tijdstip ligt in de toekomst',
+      detail: `${veld} ${waarde} ligt na nu (${nu.toISOString()}): registreer wat gebeurd is, op het moment dat het gebeurde.`,
+      invalidParams: [{ name: veld, reason: `ligt in de toekomst (na ${nu.toISOString()})` }],
+    });
+  }
+  return t.toISOString();
+}
+
 const SORTEER_KOLOM = { ontvangenOp: 'k.ontvangenOp', createdAt: 'k.createdAt', updatedAt: 'k.updatedAt' } as const;
 
 /** Use cases behind the klachten API: writes go through the engine, reads straight to PostgreSQL. */
@@ -43,31 +70,9 @@ export class KlachtenService {
     @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
-  /**
-   * The moment of an intake or event: given, or now. A moment in the future is refused: the klacht's
-   * clock would jump ahead and every real event before that date would then be refused (an event is
-   * something that happened). A few minutes of clock skew between systems are tolerated.
-   */
+  /** The moment of an intake or event: given, or now (controleerTijdstip). */
   private tijdstip(waarde: string | undefined, veld: string): string {
-    const nu = this.klok.nu();
-    if (!waarde) return nu.toISOString();
-    const t = new Date(waarde);
-    // Before the Wet Nationale ombudsman (1982) there was no klachtrecht to run; year 0 breaks the calendar.
-    if (t.getTime() < VROEGSTE_TIJDSTIP.getTime()) {
-      throw ProblemException.invalid([
-        { name: veld, reason: `ligt vóór ${VROEGSTE_TIJDSTIP.toISOString().slice(0, 10)}; geef het werkelijke tijdstip` },
-      ]);
-    }
-    if (t.getTime() > nu.getTime() + KLOKVERSCHIL_MS) {
-      throw new ProblemException({
-        status: 422,
-        code: 'tijdstip-in-de-toekomst',
-        title: 'Het tijdstip ligt in de toekomst',
-        detail: `${veld} ${waarde} ligt na nu (${nu.toISOString()}): registreer wat gebeurd is, op het moment dat het gebeurde.`,
-        invalidParams: [{ name: veld, reason: `ligt in de toekomst (na ${nu.toISOString()})` }],
-      });
-    }
-    return t.toISOString();
+    return controleerTijdstip(waarde, veld, this.klok.nu());
   }
 
   async intake(dto: KlachtIntakeDto, actor: string, correlationId: string = randomUUID()): Promise<KlachtDetailDto> {

@@ -7,6 +7,7 @@ import { klokVan } from '../../machines/regime';
 import { EngineService } from '../engine/engine.service';
 import { KlachtNietGevondenError } from '../engine/engine.errors';
 import type { KlachtEntity } from '../klachten/klacht.entity';
+import { importBezig } from '../import/import-bezig';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { OUTBOX_TYPES, type OutboxBericht } from '../outbox/outbox.types';
 import { volgendeHerinnering } from './termijn-reconcile';
@@ -56,7 +57,7 @@ export class TermijnWakeService {
    * or the sweep delivers their wake-ups in; their own wake-ups then find them fired and do nothing.
    * A stale wake-up (termijn met, moved to a new revision, cancelled, or already fired) does nothing.
    */
-  async verval(job: TermijnJob, nu: Date = new Date()): Promise<WakeUitkomst> {
+  async verval(job: TermijnJob, nu: Date = new Date(), opties: { import?: boolean } = {}): Promise<WakeUitkomst> {
     const uitkomst = await this.dataSource.transaction(async (m) => {
       let klacht: KlachtEntity;
       try {
@@ -65,6 +66,8 @@ export class TermijnWakeService {
         if (e instanceof KlachtNietGevondenError) return 'stale' as const;
         throw e;
       }
+      // Being imported (docs/import.md): the import fires its termijnen at their historic moments itself (opties.import).
+      if (!opties.import && (await importBezig(m, klacht.id))) return 'stale' as const;
       // With this termijn's due moment at the database's precision (microseconds; a Date keeps milliseconds),
       // fixed before the first step: a step may move this termijn, not the moment it was due.
       const [rij] = (await m.query(
@@ -165,6 +168,7 @@ export class TermijnWakeService {
         if (e instanceof KlachtNietGevondenError) return 'stale' as const;
         throw e;
       }
+      if (await importBezig(m, job.klachtId)) return 'stale' as const;
       const termijn = await m.findOne(TermijnEntity, { where: { klachtId: job.klachtId, naam: job.termijnNaam, status: 'lopend' } });
       if (!termijn || termijn.revision !== job.revision) return 'stale' as const;
       const h = termijn.herinneringen.find((x) => x.naam === job.herinnering);

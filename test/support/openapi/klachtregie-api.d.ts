@@ -287,6 +287,66 @@ export interface paths {
         patch: operations["klachtRegistreren"];
         trace?: never;
     };
+    "/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Importeer historische klachten uit een NDJSON-bestand (één klacht per regel, met haar gebeurtenissen); hetzelfde bestand opnieuw sturen hervat de import.
+         * @description Rollen: beheerder.
+         */
+        post: operations["importStarten"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De voortgang van een import, met elke regel die niet is geïmporteerd (regel en veld).
+         * @description Rollen: beheerder.
+         */
+        get: operations["importOphalen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}/hervatten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hervat een import die is gestopt (bijvoorbeeld door een herstart); verwerkte regels blijven verwerkt.
+         * @description Rollen: beheerder.
+         */
+        post: operations["importHervatten"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/definities": {
         parameters: {
             query?: never;
@@ -1881,6 +1941,57 @@ export interface components {
              * @example 2026-05-20T14:00:00+02:00
              */
             at?: string;
+        };
+        ImportUploadDto: {
+            /**
+             * Format: binary
+             * @description Het importbestand: NDJSON, één klacht per regel (docs/import.md).
+             */
+            bestand: string;
+            /** @description Naam van de import; standaard de bestandsnaam. */
+            naam?: string;
+        };
+        ImportFoutDto: {
+            /**
+             * @description Regelnummer in het bestand (vanaf 1).
+             * @example 7
+             */
+            regel: number;
+            /**
+             * @description Het veld in de regel.
+             * @example intake.kanaal
+             */
+            veld: string;
+            /** @example kanaal must be one of the following values: telefoon, balie, brief, webformulier, email */
+            reden: string;
+            /** @description Sleutel van de klacht in het bronsysteem, als de regel die had. */
+            extern?: string | null;
+        };
+        ImportDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example historie-2024.ndjson */
+            naam: string;
+            /**
+             * @description klaar: elke regel is verwerkt (geïmporteerd of met fouten gemeld).
+             * @enum {string}
+             */
+            status: "bezig" | "klaar";
+            /** @description Niet-lege regels in het bestand. */
+            totaal: number;
+            /** @description Regels verwerkt (geïmporteerd + fout). */
+            verwerkt: number;
+            geimporteerd: number;
+            /** @description Regels met een fout: niet geïmporteerd, er is niets van vastgelegd. */
+            fout: number;
+            /** @description SHA-256 van het bestand: hetzelfde bestand opnieuw sturen hervat deze import. */
+            bronHash: string;
+            /** @description De eerste 1000 fouten, op regelnummer. */
+            fouten: components["schemas"]["ImportFoutDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            voltooidOp?: string | null;
         };
         DefinitieVersieDto: {
             /** @example gm0363-amsterdam */
@@ -4119,6 +4230,309 @@ export interface operations {
                 };
             };
             /** @description Een waarde staat niet in de lijst van de definitieversie van de klacht (registratie-ongeldig); invalidParams noemt het veld en de toegestane waarden. Er is niets gewijzigd. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importStarten: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportUploadDto"];
+            };
+        };
+        responses: {
+            /** @description De import loopt (of liep al); volg hem met GET /imports/{id}. */
+            202: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description importbestand-te-groot: groter dan 64 MiB; er is niets bewaard. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importOphalen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onbekende import (import-niet-gevonden). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importHervatten: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onbekende import (import-niet-gevonden). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
             422: {
                 headers: {
                     [name: string]: unknown;

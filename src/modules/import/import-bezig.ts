@@ -1,0 +1,20 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * An imported klacht's history is written as several engine steps (intake, then each event at its own
+ * historic moment). Between them its termijnen must not fire on the wall clock: a wake-up at "now" would
+ * move the klacht's clock past the next historic event, which the regime then refuses as lying before
+ * the previous one. The intake's idempotency key (claimed in the intake's own transaction, so there is no
+ * moment without it) carries this route while the line is being imported, and `import` once it is done.
+ */
+export const IMPORT_BEZIG_ROUTE = 'import-bezig';
+export const IMPORT_KLAAR_ROUTE = 'import';
+
+/** Whether the klacht is being imported (inside the wake-up's transaction, after the row lock). */
+export async function importBezig(m: EntityManager, klachtId: string): Promise<boolean> {
+  const rijen = (await m.query(`SELECT 1 FROM idempotentie_sleutel WHERE route = $1 AND resultaat->>'klachtId' = $2 LIMIT 1`, [
+    IMPORT_BEZIG_ROUTE,
+    klachtId,
+  ])) as unknown[];
+  return rijen.length > 0;
+}

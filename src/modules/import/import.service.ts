@@ -1,0 +1,450 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { KLOK, type Klok } from '../../common/klok';
+import { ProblemException } from '../../common/problem';
+import { toInvalidParams } from '../../common/validation';
+import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult } from '../../machines/contract';
+import { SYSTEEM_GEBEURTENISSEN } from '../../machines/compiler/gebeurtenissen';
+import { klokVan } from '../../machines/regime';
+import { EngineError } from '../engine/engine.errors';
+import { EngineService } from '../engine/engine.service';
+import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
+import { canoniek } from '../idempotency/idempotency.interceptor';
+import { IdempotentHerhaald, IdempotentieContext } from '../idempotency/idempotentie-context';
+import { controleerTijdstip } from '../klachten/klachten.service';
+import { dagVan, eindVanDag } from '../termijnen/termijn-tijd';
+import { TermijnWakeService, vervalMoment } from '../termijnen/termijn-wake.service';
+import { ImportRegelDto } from './dto/import-regel.dto';
+import type { ImportDto } from './dto/import-view.dto';
+import { IMPORT_BEZIG_ROUTE, IMPORT_KLAAR_ROUTE } from './import-bezig';
+import { KlachtImportRegelEntity, type ImportFout } from './klacht-import-regel.entity';
+import { KlachtImportEntity } from './klacht-import.entity';
+
+/** Scope of an import made on the server (CLI): not tied to one gemeente's API key. */
+export const SCOPE_SERVER = '*';
+/** Lines fetched per round; each round's lines run `parallel` at a time. */
+const RONDE = 200;
+const MAX_FOUTEN_IN_VIEW = 1000;
+/** Safety bound on the catch-up before one event (a klacht has a handful of termijnen). */
+const MAX_INHAALRONDES = 100;
+
+export interface ImportStand {
+  id: string;
+  totaal: number;
+  verwerkt: number;
+  geimporteerd: number;
+  fout: number;
+  status: 'bezig' | 'klaar';
+}
+
+export interface VerwerkOpties {
+  /** Lines in flight at once (different klachten: no lock contention). Default 4. */
+  parallel?: number;
+  /** Called after every round of lines (the CLI's progress bar). */
+  voortgang?: (stand: ImportStand) => void;
+}
+
+type Uitkomst =
+  { status: 'geimporteerd'; klachtId: string; extern: string } | { status: 'fout'; fouten: ImportFout[]; extern: string | null };
+
+const alsFout = (prefix: string) => (v: { name: string; reason: string }) => ({ veld: `${prefix}${v.name}`, reden: v.reason });
+
+/**
+ * Bulk import of historic klachten (docs/import.md). Every line goes through the same checks as the API
+ * (the intake and event DTOs, the time bounds, the regeling's feiten, registratie and event data) and a
+ * dry run of the pure regime with the termijnen firing at their historic moments; a line with an error is
+ * reported (line and field) and nothing of it is written. A good line is written by the engine itself
+ * (EngineService.create / apply, each its own transaction with the row lock), each step under an
+ * idempotency key derived from the line's stable key `extern`, claimed in the step's own transaction:
+ * a crash anywhere leaves every step either done with its key or not done at all, so a re-run replays
+ * what was done and continues, and never makes a second klacht.
+ */
+@Injectable()
+export class ImportService {
+  private readonly logger = new Logger('Import');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly engine: EngineService,
+    private readonly wake: TermijnWakeService,
+    @Inject(REGIME_BRON) private readonly regimes: RegimeBron,
+    @Inject(KLOK) private readonly klok: Klok,
+  ) {}
+
+  /**
+   * Stores a file's lines as an import; the same file (same SHA-256) in the same scope is the same
+   * import, returned as it is (`nieuw: false`), so sending it again resumes it.
+   */
+  async maak(inhoud: string, o: { naam: string; actor: string; scope: string }): Promise<{ id: string; nieuw: boolean }> {
+    const bronHash = createHash('sha256').update(inhoud).digest('hex');
+    const bestaand = await this.dataSource.getRepository(KlachtImportEntity).findOneBy({ scope: o.scope, bronHash });
+    if (bestaand) return { id: bestaand.id, nieuw: false };
+    const regels = inhoud
+      .split('\n')
+      .map((tekst, i) => ({ regel: i + 1, tekst: tekst.replace(/\r$/, '') }))
+      .filter((r) => r.tekst.trim() !== '');
+    const id = randomUUID();
+    const nieuw = await this.dataSource.transaction(async (m) => {
+      const [rij] = (await m.query(
+        `INSERT INTO klacht_import (id, scope, naam, bron_hash, status, totaal, actor) VALUES ($1, $2, $3, $4, 'bezig', $5, $6)
+         ON CONFLICT (scope, bron_hash) DO NOTHING RETURNING id`,
+        [id, o.scope, o.naam.slice(0, 200), bronHash, regels.length, o.actor.slice(0, 200)],
+      )) as Array<{ id: string }>;
+      if (!rij) return false;
+      // Multi-row inserts: one round trip per 1000 lines.
+      for (let i = 0; i < regels.length; i += 1000) {
+        const deel = regels.slice(i, i + 1000);
+        await m.query(
+          `INSERT INTO klacht_import_regel (import_id, regel, inhoud, status)
+           SELECT $1, r, t, 'open' FROM unnest($2::int[], $3::text[]) AS u(r, t)`,
+          [id, deel.map((r) => r.regel), deel.map((r) => r.tekst)],
+        );
+      }
+      return true;
+    });
+    if (nieuw) return { id, nieuw: true };
+    // A concurrent request with the same file won the insert.
+    const gewonnen = await this.dataSource.getRepository(KlachtImportEntity).findOneByOrFail({ scope: o.scope, bronHash });
+    return { id: gewonnen.id, nieuw: false };
+  }
+
+  /** The import as the API shows it; undefined when unknown in this scope. */
+  async bekijk(id: string, scope: string): Promise<ImportDto | undefined> {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+    const imp = await this.dataSource.getRepository(KlachtImportEntity).findOneBy({ id, scope });
+    if (!imp) return undefined;
+    const stand = await this.stand(id);
+    const fouten = await this.dataSource.getRepository(KlachtImportRegelEntity).find({
+      where: { importId: id, status: 'fout' },
+      order: { regel: 'ASC' },
+      take: MAX_FOUTEN_IN_VIEW,
+    });
+    return {
+      id: imp.id,
+      naam: imp.naam,
+      status: stand.status,
+      totaal: stand.totaal,
+      verwerkt: stand.verwerkt,
+      geimporteerd: stand.geimporteerd,
+      fout: stand.fout,
+      bronHash: imp.bronHash,
+      fouten: fouten
+        .flatMap((r) => r.fouten.map((f) => ({ regel: r.regel, veld: f.veld, reden: f.reden, extern: r.extern })))
+        .slice(0, MAX_FOUTEN_IN_VIEW),
+      createdAt: imp.createdAt.toISOString(),
+      voltooidOp: imp.voltooidOp ? imp.voltooidOp.toISOString() : null,
+    };
+  }
+
+  async stand(id: string): Promise<ImportStand> {
+    const [r] = (await this.dataSource.query(
+      `SELECT i.totaal, i.status,
+              count(*) FILTER (WHERE g.status = 'geimporteerd')::int AS geimporteerd,
+              count(*) FILTER (WHERE g.status = 'fout')::int AS fout
+         FROM klacht_import i LEFT JOIN klacht_import_regel g ON g.import_id = i.id
+        WHERE i.id = $1 GROUP BY i.id`,
+      [id],
+    )) as Array<{ totaal: number; status: 'bezig' | 'klaar'; geimporteerd: number; fout: number }>;
+    if (!r) throw new Error(`Import ${id} bestaat niet`);
+    return { id, totaal: r.totaal, status: r.status, geimporteerd: r.geimporteerd, fout: r.fout, verwerkt: r.geimporteerd + r.fout };
+  }
+
+  /**
+   * Works through the import's open lines until none is left. One process at a time per import (a
+   * session advisory lock: another process's call returns at once; a crashed process's lock goes with
+   * its connection). Returns the final state.
+   */
+  async verwerk(id: string, o: VerwerkOpties = {}): Promise<ImportStand> {
+    const parallel = Math.max(1, o.parallel ?? 4);
+    const slot = this.dataSource.createQueryRunner();
+    await slot.connect();
+    try {
+      const [{ ok }] = (await slot.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 7)) AS ok`, [id])) as Array<{ ok: boolean }>;
+      if (!ok) return this.stand(id);
+      try {
+        const imp = await this.dataSource.getRepository(KlachtImportEntity).findOneByOrFail({ id });
+        o.voortgang?.(await this.stand(id));
+        for (;;) {
+          const regels = await this.dataSource.getRepository(KlachtImportRegelEntity).find({
+            where: { importId: id, status: 'open' },
+            order: { regel: 'ASC' },
+            take: RONDE,
+          });
+          if (regels.length === 0) break;
+          let volgende = 0;
+          const werkers = Array.from({ length: Math.min(parallel, regels.length) }, async () => {
+            while (volgende < regels.length) {
+              const r = regels[volgende++];
+              await this.legVast(r, await this.verwerkRegel(imp, r));
+            }
+          });
+          await Promise.all(werkers);
+          o.voortgang?.(await this.stand(id));
+        }
+        await this.dataSource.query(
+          `UPDATE klacht_import SET status = 'klaar', voltooid_op = coalesce(voltooid_op, now()), updated_at = now() WHERE id = $1`,
+          [id],
+        );
+        const stand = await this.stand(id);
+        o.voortgang?.(stand);
+        this.logger.log(`Import ${id}: ${stand.geimporteerd} geïmporteerd, ${stand.fout} met fouten`);
+        return stand;
+      } finally {
+        await slot.query(`SELECT pg_advisory_unlock(hashtextextended($1, 7))`, [id]);
+      }
+    } finally {
+      await slot.release();
+    }
+  }
+
+  private async legVast(r: KlachtImportRegelEntity, u: Uitkomst): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE klacht_import_regel SET status = $3::varchar, extern = $4, klacht_id = $5::uuid, fouten = $6::jsonb,
+              inhoud = CASE WHEN $3::varchar = 'geimporteerd' THEN NULL ELSE inhoud END
+        WHERE import_id = $1 AND regel = $2 AND status = 'open'`,
+      [
+        r.importId,
+        r.regel,
+        u.status,
+        u.extern,
+        u.status === 'geimporteerd' ? u.klachtId : null,
+        JSON.stringify(u.status === 'fout' ? u.fouten : []),
+      ],
+    );
+  }
+
+  /** Checks one line completely, then writes it through the engine (see the class comment). */
+  private async verwerkRegel(imp: KlachtImportEntity, r: KlachtImportRegelEntity): Promise<Uitkomst> {
+    let ruw: unknown;
+    try {
+      ruw = JSON.parse(r.inhoud ?? '');
+    } catch (e) {
+      return { status: 'fout', extern: null, fouten: [{ veld: '(regel)', reden: `geen JSON: ${(e as Error).message}` }] };
+    }
+    if (typeof ruw !== 'object' || ruw === null || Array.isArray(ruw)) {
+      return {
+        status: 'fout',
+        extern: null,
+        fouten: [{ veld: '(regel)', reden: 'een regel is één JSON-object { extern, intake, gebeurtenissen }' }],
+      };
+    }
+    const externRuw = (ruw as { extern?: unknown }).extern;
+    const extern = typeof externRuw === 'string' ? externRuw.slice(0, 200) : null;
+    const fout = (fouten: ImportFout[]): Uitkomst => ({ status: 'fout', extern, fouten });
+    // The API's global validation: the same DTOs, unknown fields refused.
+    const dto = plainToInstance(ImportRegelDto, ruw);
+    const dtoFouten = await validate(dto, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      validationError: { target: false, value: false },
+    });
+    if (dtoFouten.length) return fout(toInvalidParams(dtoFouten).map(alsFout('')));
+    const nu = this.klok.nu();
+    const fouten: ImportFout[] = [];
+    const tijd = (waarde: string | undefined, veld: string): string | undefined => {
+      try {
+        return controleerTijdstip(waarde, veld, nu);
+      } catch (e) {
+        if (e instanceof ProblemException) {
+          fouten.push(...(e.invalidParams ?? [{ name: veld, reason: e.message }]).map(alsFout('')));
+          return undefined;
+        }
+        throw e;
+      }
+    };
+    if (imp.scope !== SCOPE_SERVER && dto.intake.gemeente !== imp.scope) {
+      fouten.push({
+        veld: 'intake.gemeente',
+        reden: `de import is van ${imp.scope}; een klacht van ${dto.intake.gemeente} hoort in een import van die gemeente`,
+      });
+    }
+    if (!dto.intake.ontvangenOp) fouten.push({ veld: 'intake.ontvangenOp', reden: 'verplicht bij een import: het moment van ontvangst' });
+    const ontvangenOp = tijd(dto.intake.ontvangenOp, 'intake.ontvangenOp');
+    const events: KlachtEvent[] = [];
+    let vorige = ontvangenOp;
+    for (const [i, g] of (dto.gebeurtenissen ?? []).entries()) {
+      const pad = `gebeurtenissen[${i}]`;
+      if (SYSTEEM_GEBEURTENISSEN.has(g.type)) {
+        fouten.push({ veld: `${pad}.type`, reden: `${g.type} wordt door Klachtregie zelf vastgelegd (uit de intake en de termijnen)` });
+      }
+      if (!g.at) {
+        fouten.push({ veld: `${pad}.at`, reden: 'verplicht bij een import: het moment waarop het gebeurde' });
+        continue;
+      }
+      const at = tijd(g.at, `${pad}.at`);
+      if (at && vorige && Date.parse(at) < Date.parse(vorige)) {
+        fouten.push({
+          veld: `${pad}.at`,
+          reden: `ligt vóór de vorige gebeurtenis (${vorige}); geef de gebeurtenissen in historische volgorde`,
+        });
+      }
+      if (at) {
+        vorige = at;
+        events.push({ type: g.type, at, ...(g.data ? { data: g.data } : {}) });
+      }
+    }
+    if (fouten.length || !ontvangenOp) return fout(fouten);
+    const intake: IntakeInput = {
+      gemeente: dto.intake.gemeente,
+      kanaal: dto.intake.kanaal,
+      ontvangenOp,
+      ingediendBij: dto.intake.ingediendBij,
+      soort: dto.intake.soort,
+      onderwerp: dto.intake.onderwerp,
+      aanbieders: dto.intake.aanbieders.map((a) => ({
+        id: a.id,
+        ...(a.naam ? { naam: a.naam } : {}),
+        ...(a.type ? { type: a.type } : {}),
+      })),
+      feiten: dto.intake.feiten,
+    };
+    const regime = this.regimes.forGemeente(intake.gemeente, dagVan(new Date(ontvangenOp)));
+    if (!regime)
+      return fout([{ veld: 'intake.gemeente', reden: `geen klachtregeling voor ${intake.gemeente} op ${dagVan(new Date(ontvangenOp))}` }]);
+    const proef = proefImport(regime, intake, dto.intake.registratie, events);
+    if (proef.length) return fout(proef);
+    try {
+      return {
+        status: 'geimporteerd',
+        extern: dto.extern,
+        klachtId: await this.schrijf(imp, dto.extern, ruw as Record<string, unknown>, intake, events, dto),
+      };
+    } catch (e) {
+      // The same `extern` imported before with other content: the key's hash differs (idempotentie-context.ts).
+      if (e instanceof ProblemException && e.code === 'idempotency-key-hergebruikt') {
+        return fout([
+          {
+            veld: 'extern',
+            reden: `${dto.extern} is al geïmporteerd met een andere inhoud; een geïmporteerde klacht verandert alleen via de API`,
+          },
+        ]);
+      }
+      // The engine refused a step the dry run accepted (the klacht changed meanwhile through the API): reported, not retried.
+      if (e instanceof EngineError) return fout([{ veld: '(regel)', reden: `afgebroken tijdens het schrijven: ${e.message}` }]);
+      throw e;
+    }
+  }
+
+  /** Writes a checked line through the engine, each step once (idempotency keys from `extern`). */
+  private async schrijf(
+    imp: KlachtImportEntity,
+    extern: string,
+    ruw: Record<string, unknown>,
+    intake: IntakeInput,
+    events: KlachtEvent[],
+    dto: ImportRegelDto,
+  ): Promise<string> {
+    const gemeente = intake.gemeente;
+    const basis = `import:${extern}`;
+    const hash = (v: unknown) => createHash('sha256').update(canoniek(v)).digest('hex');
+    // Who imported, in the history; the correlation id names the import and the source key.
+    const ctx = { actor: imp.actor, correlationId: `import.${imp.id}.${extern}`.slice(0, 200) };
+    const stap = <T>(sleutel: string, inhoud: unknown, route: string, werk: () => Promise<T>) =>
+      IdempotentieContext.run({ gemeente, sleutel, route, hash: hash(inhoud) }, werk);
+    let klachtId: string;
+    try {
+      klachtId = (await stap(basis, ruw.intake, IMPORT_BEZIG_ROUTE, () => this.engine.create(intake, ctx, dto.intake.registratie))).klacht
+        .id;
+    } catch (e) {
+      if (!(e instanceof IdempotentHerhaald)) throw e;
+      klachtId = e.klachtId;
+    }
+    const eventSleutels: string[] = [];
+    for (const [i, event] of events.entries()) {
+      const sleutel = `${basis}:${i}`;
+      eventSleutels.push(sleutel);
+      // Termijnen due before this event fire first, at their own historic moment (TermijnWakeService.verval).
+      await this.haalIn(klachtId, new Date(event.at));
+      try {
+        await stap(sleutel, (ruw.gebeurtenissen as unknown[])[i], IMPORT_BEZIG_ROUTE, () => this.engine.apply(klachtId, event, ctx));
+      } catch (e) {
+        if (!(e instanceof IdempotentHerhaald)) throw e;
+      }
+    }
+    // Done: the events' keys served only a resume; the intake's key stays (marks the klacht imported, blocks a second one).
+    await this.dataSource.query(`UPDATE idempotentie_sleutel SET route = $3 WHERE gemeente = $1 AND sleutel = $2`, [
+      gemeente,
+      basis,
+      IMPORT_KLAAR_ROUTE,
+    ]);
+    if (eventSleutels.length) {
+      await this.dataSource.query(`DELETE FROM idempotentie_sleutel WHERE gemeente = $1 AND sleutel = ANY($2::text[])`, [
+        gemeente,
+        eventSleutels,
+      ]);
+    }
+    // What passed since the last historic event up to now fires now, as after any backdated intake.
+    await this.haalIn(klachtId, this.klok.nu());
+    return klachtId;
+  }
+
+  /** Fires every running termijn of the klacht due at or before `tot`, in due order, through the wake-up path. */
+  private async haalIn(klachtId: string, tot: Date): Promise<void> {
+    for (let ronde = 0; ronde < MAX_INHAALRONDES; ronde++) {
+      const [t] = (await this.dataSource.query(
+        `SELECT naam, revision FROM termijn WHERE klacht_id = $1 AND status = 'lopend' AND verval_gemeld_op IS NULL AND vervalt_op <= $2
+          ORDER BY vervalt_op DESC, naam DESC LIMIT 1`,
+        [klachtId, tot],
+      )) as Array<{ naam: string; revision: number }>;
+      if (!t) return;
+      await this.wake.verval({ klachtId, termijnNaam: t.naam, revision: t.revision, kind: 'verval' }, tot, { import: true });
+    }
+  }
+}
+
+/**
+ * The line's whole history on the pure regime, before anything is written: the intake's registratie and
+ * feiten, then each event after the termijnen due before it have fired (in due order, ties by name, at
+ * their due moment or the klacht's clock when that is later: TermijnWakeService.verval), with the event
+ * data checked as the API checks it. Returns the first error, naming the field.
+ */
+export function proefImport(regime: CompiledRegime, intake: IntakeInput, registratie: unknown, events: KlachtEvent[]): ImportFout[] {
+  const controles = regime.controles;
+  if (controles) {
+    const reg = controles.controleerRegistratie(registratie, 'intake.registratie');
+    const feiten = controles.controleerFeiten(intake.feiten, 'intake.feiten');
+    if (reg.fouten.length || feiten.length) return [...reg.fouten, ...feiten].map(alsFout(''));
+  } else if (registratie !== undefined) {
+    return [{ veld: 'intake.registratie', reden: `de klachtregeling ${regime.summary.id} kent geen registratie` }];
+  }
+  let huidig: StepResult = regime.start(intake);
+  if (!huidig.accepted) return [{ veld: 'intake', reden: huidig.reason ?? 'de klachtregeling weigert deze intake' }];
+  const gevuurd = new Set<string>();
+  for (const [i, event] of events.entries()) {
+    const at = Date.parse(event.at);
+    for (let ronde = 0; ronde < MAX_INHAALRONDES; ronde++) {
+      const due = huidig.termijnen
+        .map((t) => ({ naam: t.naam, op: eindVanDag(t.vervaldatum), sleutel: `${t.naam}|${t.vervaldatum}` }))
+        .filter((t) => t.op.getTime() <= at && !gevuurd.has(t.sleutel))
+        .sort((a, b) => a.op.getTime() - b.op.getTime() || a.naam.localeCompare(b.naam))[0];
+      if (!due) break;
+      gevuurd.add(due.sleutel);
+      const verloop: KlachtEvent = {
+        type: 'TERMIJN_VERLOPEN',
+        at: vervalMoment(due.op, klokVan(huidig.snapshot)).toISOString(),
+        actor: 'systeem',
+        data: { termijn: due.naam },
+      };
+      const r = regime.step(huidig.snapshot, verloop);
+      if (r.accepted) huidig = r;
+    }
+    const pad = `gebeurtenissen[${i}]`;
+    const dataFouten = controles?.controleerGebeurtenis(huidig.snapshot, event) ?? [];
+    if (dataFouten.length) return dataFouten.map(alsFout(`${pad}.`));
+    const r = regime.step(huidig.snapshot, { ...event, actor: event.actor ?? 'import' });
+    if (!r.accepted) {
+      return [
+        {
+          veld: `${pad}.type`,
+          reden: `${event.type} is niet toegestaan in ${huidig.state}: ${r.reason ?? 'geweigerd door de klachtregeling'}`,
+        },
+      ];
+    }
+    huidig = r;
+  }
+  return [];
+}
