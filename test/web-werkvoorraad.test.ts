@@ -263,6 +263,11 @@ describe('werkvoorraad of a klachtbehandelaar', () => {
   test('a refused intake shows each error under its field, focuses the first, and stores nothing; corrected, the same form registers the klacht', async () => {
     const [{ n: voor }] = await o.db.query(`select count(*)::int as n from klacht`);
     await open(page, o.base, '/beheer/klachten/nieuw', o.sleutels.behandelaar, 'intake');
+    // The proposed moment of receipt is now by the service's clock, in Dutch time, whatever the browser's clock says.
+    expect([await page.inputValue('#intake-ontvangenDag'), await page.inputValue('#intake-ontvangenTijd')]).toEqual([
+      '2026-09-15',
+      '10:00',
+    ]);
     await page.fill('#intake-onderwerp', 'Rolstoel niet geleverd');
     await page.fill('#intake-aanbieders-0-id', 'zorg west!');
     await page.click('#intake button[type=submit]');

@@ -146,6 +146,7 @@ export const IK_SCHEMA: Schema = object({
 /** GET /intake-vragen (werkvoorraad.service.ts). */
 export const INTAKE_VRAGEN_SCHEMA: Schema = object({
   gemeente: gemeenteMetNaam,
+  nu: moment({ description: 'Het moment van nu volgens Klachtregie; een formulier stelt dit voor als moment van ontvangst.' }),
   op: datum({ description: 'De ontvangstdag waarvoor de vragen gelden.' }),
   definitie: object({ id: tekst({ example: 'gm0363-amsterdam' }), versie: tekst() }),
   kanalen: lijst(tekst(), { description: 'De waarden van kanaal in POST /klachten.' }),

@@ -67,6 +67,8 @@ export interface GebeurtenisGevolgen {
 
 export interface IntakeVragen {
   gemeente: { code: string; naam: string };
+  /** The service's clock: a form proposes this moment of receipt (never one in the future). */
+  nu: string;
   op: string;
   definitie: { id: string; versie: string };
   kanalen: string[];
@@ -101,11 +103,14 @@ export class WerkvoorraadService {
    * and the facts of the regeling in force that day (the version the klacht will be pinned to). Undefined
    * when no regeling is in force that day (the intake itself would then be refused with geen-definitie).
    */
-  intakeVragen(tenant: Tenant, op = kalenderdag(this.klok.nu().toISOString())): IntakeVragen | undefined {
+  intakeVragen(tenant: Tenant, gevraagd?: string): IntakeVragen | undefined {
+    const nu = this.klok.nu();
+    const op = gevraagd ?? kalenderdag(nu.toISOString());
     const regime = this.regimes.forGemeente(tenant.gemeente, op);
     if (!regime) return undefined;
     return {
       gemeente: { code: tenant.gemeente, naam: this.gemeenteNaam(tenant.gemeente) },
+      nu: nu.toISOString(),
       op,
       definitie: { id: regime.summary.id, versie: regime.summary.versie },
       kanalen: [...KANALEN],

@@ -8047,6 +8047,11 @@ export interface operations {
                             naam: string;
                         };
                         /**
+                         * Format: date-time
+                         * @description Het moment van nu volgens Klachtregie; een formulier stelt dit voor als moment van ontvangst.
+                         */
+                        nu: string;
+                        /**
                          * Format: date
                          * @description De ontvangstdag waarvoor de vragen gelden.
                          */

@@ -982,6 +982,41 @@
     return { wrap: wrap, invoer: invoer, lees: lees, fout: fout };
   }
 
+  function wisFouten(samenvatting, lezers) {
+    samenvatting.hidden = true;
+    samenvatting.textContent = '';
+    lezers.forEach(function (l) {
+      l.fout.textContent = '';
+      l.invoer.removeAttribute('aria-invalid');
+    });
+  }
+
+  /* A refused request shown in a form (WCAG 3.3.1): the problem's title and detail above it, each field the API
+   * names (invalidParams, mapped to a field by veldVan) with its message under that field, the rest above; the
+   * focus on the first field in error in the form's order (2.4.3), else on the summary. */
+  function toonFouten(e, samenvatting, lezers, veldVan) {
+    if (e instanceof Fout && e.status === 401) return;
+    var b = e instanceof Fout ? e.body || {} : {};
+    samenvatting.hidden = false;
+    samenvatting.textContent = '';
+    samenvatting.appendChild(el('strong', { text: b.title || 'Er ging iets mis' }));
+    if (b.detail) samenvatting.appendChild(el('p', { text: b.detail }));
+    (b.invalidParams || []).forEach(function (p) {
+      var naam = veldVan(String(p.name || ''));
+      var l = lezers.filter(function (x) {
+        return x.naam === naam;
+      })[0];
+      if (l) {
+        l.fout.textContent = l.fout.textContent ? l.fout.textContent + ' ' + p.reason : p.reason;
+        l.invoer.setAttribute('aria-invalid', 'true');
+      } else samenvatting.appendChild(el('p', { text: p.name + ': ' + p.reason }));
+    });
+    var eerste = lezers.filter(function (x) {
+      return x.invoer.getAttribute('aria-invalid') === 'true';
+    })[0];
+    (eerste ? eerste.invoer : samenvatting).focus();
+  }
+
   function gebeurtenisForm(k, v, termijnLabels) {
     var velden = v.data.filter(function (d) {
       return d.soort !== 'registratie' && d.soort !== 'intake';
@@ -994,7 +1029,7 @@
       'aria-labelledby': 'form-kop-' + v.type,
     });
     form.appendChild(el('h4', { id: 'form-kop-' + v.type, text: hoofdletter(v.omschrijving) }));
-    var samenvatting = el('div', { class: 'foutblok', role: 'alert', id: 'fouten-' + v.type, hidden: true });
+    var samenvatting = el('div', { class: 'foutblok', role: 'alert', id: 'fouten-' + v.type, hidden: true, tabindex: '-1' });
     form.appendChild(samenvatting);
     var lezers = [];
     velden.forEach(function (d) {
@@ -1032,34 +1067,13 @@
       return d;
     }
     function wis() {
-      samenvatting.hidden = true;
-      samenvatting.textContent = '';
-      lezers.forEach(function (l) {
-        l.fout.textContent = '';
-        l.invoer.removeAttribute('aria-invalid');
-      });
+      wisFouten(samenvatting, lezers);
     }
     // Errors in place: each field the API names (invalidParams data.<veld>) gets its message under it.
     function toonFout(e) {
-      if (e instanceof Fout && e.status === 401) return;
-      var b = e instanceof Fout ? e.body || {} : {};
-      samenvatting.hidden = false;
-      samenvatting.textContent = '';
-      samenvatting.appendChild(el('strong', { text: b.title || 'Er ging iets mis' }));
-      if (b.detail) samenvatting.appendChild(el('p', { text: b.detail }));
-      var eerste = null;
-      (b.invalidParams || []).forEach(function (p) {
-        var naam = String(p.name || '').replace(/^data\./, '');
-        var l = lezers.filter(function (x) {
-          return x.naam === naam;
-        })[0];
-        if (l) {
-          l.fout.textContent = p.reason;
-          l.invoer.setAttribute('aria-invalid', 'true');
-          eerste = eerste || l.invoer;
-        } else samenvatting.appendChild(el('p', { text: p.name + ': ' + p.reason }));
+      toonFouten(e, samenvatting, lezers, function (naam) {
+        return naam.replace(/^data\./, '');
       });
-      if (eerste) eerste.focus();
     }
     form.addEventListener('input', function () {
       opslaan.hidden = true;
@@ -1229,10 +1243,13 @@
         soort: 'tekst',
         verplicht: true,
       });
-      var nu = new Date();
-      var tw = function (n) {
-        return (n < 10 ? '0' : '') + n;
-      };
+      // Now by the service's clock, in Dutch time (the browser's own clock and zone may differ).
+      var nu = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Amsterdam',
+        hourCycle: 'h23',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(new Date(v.nu));
       var dag = veld('ontvangenDag', {
         label: 'Ontvangen op',
         hint: 'De dag waarop de klacht binnenkwam.',
@@ -1245,7 +1262,7 @@
         hint: 'Nederlandse tijd.',
         soort: 'tijd',
         verplicht: true,
-        waarde: tw(nu.getHours()) + ':' + tw(nu.getMinutes()),
+        waarde: nu,
       });
       veld('kanaal', {
         label: 'Hoe kwam de klacht binnen',
@@ -1357,36 +1374,13 @@
         return b;
       }
       function wis() {
-        samenvatting.hidden = true;
-        samenvatting.textContent = '';
-        lezers.forEach(function (l) {
-          l.fout.textContent = '';
-          l.invoer.removeAttribute('aria-invalid');
-        });
+        wisFouten(samenvatting, lezers);
       }
       function toonFout(e) {
-        if (e instanceof Fout && e.status === 401) return;
-        var b = e instanceof Fout ? e.body || {} : {};
-        samenvatting.hidden = false;
-        samenvatting.textContent = '';
-        samenvatting.appendChild(el('strong', { text: b.title || 'Er ging iets mis' }));
-        if (b.detail) samenvatting.appendChild(el('p', { text: b.detail }));
-        (b.invalidParams || []).forEach(function (p) {
-          // ontvangenOp is asked as a day and a time: its message goes under the day.
-          var naam = p.name === 'ontvangenOp' ? 'ontvangenDag' : String(p.name || '');
-          var l = lezers.filter(function (x) {
-            return x.naam === naam;
-          })[0];
-          if (l) {
-            l.fout.textContent = l.fout.textContent ? l.fout.textContent + ' ' + p.reason : p.reason;
-            l.invoer.setAttribute('aria-invalid', 'true');
-          } else samenvatting.appendChild(el('p', { text: p.name + ': ' + p.reason }));
+        // ontvangenOp is asked as a day and a time: its message goes under the day.
+        toonFouten(e, samenvatting, lezers, function (naam) {
+          return naam === 'ontvangenOp' ? 'ontvangenDag' : naam;
         });
-        // Focus the first field in error in the order of the form, not of the answer (WCAG 2.4.3).
-        var eerste = lezers.filter(function (x) {
-          return x.invoer.getAttribute('aria-invalid') === 'true';
-        })[0];
-        (eerste ? eerste.invoer : samenvatting).focus();
       }
       samenvatting.setAttribute('tabindex', '-1');
       form.addEventListener('submit', function (e) {
