@@ -25,15 +25,16 @@ describe('definition preview (POST /definitie-voorbeelden)', () => {
   });
 
   it('an error that names another version points at it as definitions/<gemeente>/<versie>.yaml, never at a temp folder', async () => {
-    // A new version that overlaps the published one: the message names the published file.
-    const nieuw = AMSTERDAM.replace("versie: '2015-01'", "versie: '2027-01'").replace(
+    // A version before the published one whose explicit geldigTot runs into it: the published file is named.
+    // (A version without geldigTot simply ends where the next begins, so an overlap needs an explicit end.)
+    const nieuw = AMSTERDAM.replace("versie: '2015-01'", "versie: '2014-01'").replace(
       /^geldigVanaf: 2015-01-01$/m,
-      'geldigVanaf: 2027-01-01',
+      'geldigVanaf: 2014-01-01\ngeldigTot: 2015-06-30',
     );
     const res = await request(t.http)
       .post('/api/v1/definitie-voorbeelden')
       .set('Authorization', await bearer(t.app, 'GM0363', 'beleidsmedewerker'))
-      .send({ yaml: nieuw, bestandsnaam: '2027-01.yaml' });
+      .send({ yaml: nieuw, bestandsnaam: '2014-01.yaml' });
     expect(res.status).toBe(200);
     expect(res.body.geldig).toBe(false);
     expect(res.body.fouten.length).toBeGreaterThan(0);
