@@ -78,6 +78,31 @@ describe('definities API (real PostgreSQL + Redis, seed definitions)', () => {
     expect(await t.app.get(DataSource).query('select 1 from definitie_versie')).toHaveLength(0);
   });
 
+  it('a contact termijn that only the aanbieder routes start, without geldtVoor: valid, with a warning at its line in waarschuwingen', async () => {
+    const beleid = await bearer(t.app, 'GM0363', 'beleidsmedewerker');
+    const zonder = AMSTERDAM.replace("versie: '2015-01'", "versie: '2027-01'")
+      .replace(/^geldigVanaf: 2015-01-01$/m, 'geldigVanaf: 2027-01-01')
+      .replace(/^ {4}# Het protocol bindt de ketenpartner.*\n {4}geldtVoor: \[aanbieder\]\n/m, '');
+    expect(zonder).not.toContain('geldtVoor');
+    const regel = zonder.split('\n').indexOf('  contact:') + 1;
+    const res = await request(t.http).post('/api/v1/definities/validaties').set('Authorization', beleid).send({ yaml: zonder });
+    expect(res.status).toBe(200);
+    expect(res.body.geldig).toBe(true);
+    expect(res.body.fouten).toEqual([]);
+    expect(res.body.waarschuwingen).toEqual([
+      expect.objectContaining({
+        file: 'gm0363-amsterdam/2027-01.yaml',
+        line: regel,
+        column: 3,
+        ernst: 'waarschuwing',
+        tekst: expect.stringMatching(
+          new RegExp(`^gm0363-amsterdam/2027-01\\.yaml:${regel}:3: waarschuwing: de termijn 'Contact met de klager'`),
+        ),
+        hint: expect.stringContaining('geldtVoor'),
+      }),
+    ]);
+  });
+
   it('an approved version (4-ogen) is stored, served by the registry at once, and can never be overwritten', async () => {
     const utrecht = await bearer(t.app, 'GM0344', 'beleidsmedewerker');
     const utrechtTweede = await bearer(t.app, 'GM0344', 'beleidsmedewerker');

@@ -43,6 +43,27 @@ describe('definition preview (POST /definitie-voorbeelden)', () => {
     expect(res.text).not.toContain('klachtregie-voorbeeld-');
   });
 
+  it('a warning (contact without geldtVoor) keeps the preview valid and comes in waarschuwingen, with the diagram', async () => {
+    const zonder = AMSTERDAM.replace(/^ {4}# Het protocol bindt de ketenpartner.*\n {4}geldtVoor: \[aanbieder\]\n/m, '');
+    expect(zonder).not.toContain('geldtVoor');
+    const res = await request(t.http)
+      .post('/api/v1/definitie-voorbeelden')
+      .set('Authorization', await bearer(t.app, 'GM0363', 'beleidsmedewerker'))
+      .send({ yaml: zonder });
+    expect(res.status).toBe(200);
+    expect(res.body.geldig).toBe(true);
+    expect(res.body.fouten).toEqual([]);
+    expect(res.body.waarschuwingen).toEqual([
+      expect.objectContaining({
+        file: 'definitions/gm0363-amsterdam/2015-01.yaml',
+        line: zonder.split('\n').indexOf('  contact:') + 1,
+        ernst: 'waarschuwing',
+        message: expect.stringContaining('CONTACT_OPGENOMEN daar geweigerd'),
+      }),
+    ]);
+    expect(res.body.svg).toContain('<svg');
+  });
+
   it('a valid definition pasted without a file name (absent or null) is valid: its file is named after its own versie', async () => {
     const auth = await bearer(t.app, 'GM0363', 'beleidsmedewerker');
     for (const body of [{ yaml: AMSTERDAM }, { yaml: AMSTERDAM, bestandsnaam: null }]) {

@@ -144,6 +144,16 @@ export interface DefinitionError {
   message: string;
   /** What to write instead. */
   hint?: string;
+  /**
+   * Absent: an error, the definition is refused. `waarschuwing`: the definition is valid and loads, but probably does
+   * not say what its author meant (e.g. a termijn that some intake routes never start); shown next to the errors.
+   */
+  ernst?: 'waarschuwing';
+}
+
+/** Is this finding blocking (an error), rather than a warning? */
+export function isFout(e: DefinitionError): boolean {
+  return e.ernst !== 'waarschuwing';
 }
 
 /** A rejected input field: `name` is its path in the request body (`data.oordeel`, `registratie.aard`). */

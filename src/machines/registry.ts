@@ -13,6 +13,8 @@ import { kalenderdag } from './termijnen';
 export interface Registry {
   regimes: CompiledRegime[];
   errors: DefinitionError[];
+  /** Findings that did not refuse a definition (`ernst: 'waarschuwing'`). */
+  waarschuwingen: DefinitionError[];
   forGemeente(cbsCode: string, at: IsoDate): CompiledRegime | undefined;
   byId(id: string, versie: string): CompiledRegime | undefined;
 }
@@ -22,10 +24,11 @@ function geldigOp(r: Regime, dag: IsoDate): boolean {
   return d.geldigVanaf <= dag && (!d.geldigTot || dag <= d.geldigTot);
 }
 
-export function maakRegistry(regimes: Regime[], errors: DefinitionError[] = []): Registry {
+export function maakRegistry(regimes: Regime[], errors: DefinitionError[] = [], waarschuwingen: DefinitionError[] = []): Registry {
   return {
     regimes,
     errors,
+    waarschuwingen,
     forGemeente(cbsCode: string, at: IsoDate): CompiledRegime | undefined {
       const cbs = cbsCode.toUpperCase();
       const dag = kalenderdag(at);
@@ -47,8 +50,8 @@ export function maakRegistry(regimes: Regime[], errors: DefinitionError[] = []):
 
 /** Loads, validates (with the given extra stages, e.g. the graph check) and compiles every definition. */
 export function laadRegistry(dir: string, extraStappen: readonly ValidatieStap[] = []): Registry {
-  const { definities, errors } = loadAndValidate([dir], extraStappen);
-  return maakRegistry(compileerSamen(definities), errors);
+  const { definities, errors, waarschuwingen } = loadAndValidate([dir], extraStappen);
+  return maakRegistry(compileerSamen(definities), errors, waarschuwingen);
 }
 
 /**

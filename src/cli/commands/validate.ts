@@ -63,6 +63,11 @@ export const command: CliCommand = {
     // The ZGW koppeling of every valid definition (src/zgw-mapping), against the catalogus when given.
     const zgw = controleerKoppelingen(definities, catalogus);
     const errors = [...resultaat.errors, ...zgw.errors];
+    // Warnings do not refuse a definition (the service loads it too), but the author should read them.
+    for (const w of resultaat.waarschuwingen)
+      formatError({ ...w, file: relative(io.cwd, w.file) || w.file })
+        .split('\n')
+        .forEach((l) => io.err(l));
     if (errors.length > 0) {
       for (const e of errors)
         formatError({ ...e, file: relative(io.cwd, e.file) || e.file })
@@ -76,7 +81,10 @@ export const command: CliCommand = {
     if (zgw.aantal) stappen.push(`zgw-koppeling${catalogus ? ' tegen de catalogus' : ''} (${zgw.aantal})`);
     io.out(
       `OK: ${definities.length} definitie${definities.length === 1 ? '' : 's'} van ${gemeenten.size} gemeente${gemeenten.size === 1 ? '' : 'n'} ` +
-        `zijn geldig (gecontroleerd: ${stappen.join(', ')}).`,
+        `zijn geldig (gecontroleerd: ${stappen.join(', ')})` +
+        (resultaat.waarschuwingen.length
+          ? `, met ${resultaat.waarschuwingen.length} waarschuwing${resultaat.waarschuwingen.length === 1 ? '' : 'en'} (hierboven).`
+          : '.'),
     );
     for (const d of definities) {
       const def = d.definitie;

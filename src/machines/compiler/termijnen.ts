@@ -33,6 +33,16 @@ export const VERPLICHTINGEN: Readonly<Record<string, string>> = {
   stoppenBesluit: 'Klachtenprotocol Wmo keten §8: besluit van de gemeente op het verzoek stoppen met leveren',
 };
 
+/**
+ * Does the `contact` termijn bind this party's handling? Absent `geldtVoor`: the aanbieder's, as the contract term it was
+ * first written for (Klachtenprotocol Wmo keten Amsterdam §6); a gemeente whose own klachtenregeling promises contact
+ * says `geldtVoor: [gemeente]` (or both), and then every klacht the gemeente handles starts it.
+ */
+export function contactVoor(def: Definitie, partij: 'aanbieder' | 'gemeente'): boolean {
+  const c = def.termijnen.contact;
+  return !!c && (c.geldtVoor ?? ['aanbieder']).includes(partij);
+}
+
 /** Is a missed termijn of this name lateness of the gemeente or the aanbieder? */
 export function isVerplichting(naam: string): boolean {
   return !Object.prototype.hasOwnProperty.call(GEEN_VERPLICHTING, naam);

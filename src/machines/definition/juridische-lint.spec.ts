@@ -254,7 +254,7 @@ describe('a termijn some route never starts while a later step expects it (graph
       message:
         "de termijn 'Contact met de klager' (contact) gaat op de route 'Klachtbehandeling door de gemeente' nooit lopen; hij loopt alleen op de route " +
         "'Klachtbehandeling bij de aanbieder'. De stap 'contact met de klager opgenomen' (CONTACT_OPGENOMEN in 'Klachtbehandeling door de gemeente') stopt daar een termijn die nooit liep",
-      hint: expect.stringContaining('gebruik dan ontvangstbevestiging'),
+      hint: expect.stringContaining('zet dan bij de termijn geldtVoor: [aanbieder, gemeente]'),
     });
   });
 });

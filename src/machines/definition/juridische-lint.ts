@@ -35,6 +35,18 @@ function termijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
   const d = def.definitie;
   const kac = d.stappen.klachtadviescommissie;
   const afh = d.termijnen.afhandeling;
+  // Only contact has a choice of party; every other term's party follows from the law or the step that starts it.
+  for (const [naam, t] of Object.entries(d.termijnen))
+    if (t.geldtVoor && naam !== 'contact')
+      errors.push(
+        foutOp(
+          def,
+          ['termijnen', naam, 'geldtVoor'],
+          `geldtVoor kan alleen bij de termijn contact; voor ${naam} volgt uit de regeling zelf wie hem moet halen`,
+          'laat geldtVoor hier weg',
+          true,
+        ),
+      );
   if (afh) {
     const max = kac ? 'P10W' : 'P6W';
     if (langerDan(afh.duur, max)) {
@@ -542,12 +554,63 @@ export function ongestarteTermijnFouten(def: GeladenDefinitie, bevindingen: read
         (b.hoe === 'stopt'
           ? 'stopt daar een termijn die nooit liep'
           : 'wordt daar geweigerd: zijn voorwaarde rekent met een termijn die nooit liep'),
-      b.termijn === 'contact' || b.termijn === 'aanbiederAfhandeling'
-        ? `'${b.termijn}' is een termijn van de aanbieder; moet ook de gemeente binnen deze termijn contact opnemen, gebruik dan ` +
-            `ontvangstbevestiging (loopt op de route '${b.route}'); is de termijn alleen voor de aanbieder bedoeld, dan klopt het zo`
+      b.termijn === 'contact'
+        ? `moet ook de gemeente binnen deze termijn contact opnemen, zet dan bij de termijn geldtVoor: [aanbieder, gemeente]; ` +
+            `anders hoort deze stap niet op de route '${b.route}'`
         : `laat de termijn ook op de route '${b.route}' lopen, of gebruik daar een termijn die op die route loopt`,
     ),
   );
+}
+
+/** Where a declared termijn runs (graph/termijn-routes.ts `termijnDekking`). */
+export interface TermijnDekkingBevinding {
+  termijn: string;
+  label: string;
+  gestartOp: string[];
+  nooitOp: string[];
+  bedoeld: boolean;
+  routegebonden: boolean;
+}
+
+/**
+ * A declared termijn must run somewhere: one that no step starts promises the klager a term nobody keeps (an error). One
+ * that runs on some first-line routes only, while the definition does not say whose handling it binds (`geldtVoor`), is
+ * a warning: the author often means every klacht (a contact termijn the gemeente's own klachtenregeling promises), and
+ * then the klager who went to the gemeente is never called and CONTACT_OPGENOMEN is refused there.
+ */
+export function termijnDekkingFouten(def: GeladenDefinitie, dekking: readonly TermijnDekkingBevinding[]): DefinitionError[] {
+  const uit: DefinitionError[] = [];
+  for (const d of dekking) {
+    if (d.gestartOp.length === 0) {
+      uit.push(
+        foutOp(
+          def,
+          ['termijnen', d.termijn],
+          `de termijn '${d.label}' (${d.termijn}) gaat nooit lopen: geen stap van deze regeling start hem, dus niemand bewaakt hem`,
+          `Klachtregie start afhandeling en nietBehandelenKennisgeving (Awb 9:11, 9:8) bij de gemeente, aanbiederAfhandeling bij de aanbieder, ` +
+            `contact bij de aanbieder en/of de gemeente (geldtVoor) en tweedeLijnVerzoek (Awb 9:24) na de eerste lijn; ` +
+            `geef de termijn een van die namen, of laat hem weg`,
+          true,
+        ),
+      );
+    } else if (!d.routegebonden && !d.bedoeld && d.nooitOp.length > 0) {
+      uit.push({
+        ...foutOp(
+          def,
+          ['termijnen', d.termijn],
+          `de termijn '${d.label}' (${d.termijn}) loopt alleen op de route${d.gestartOp.length === 1 ? '' : 's'} '${d.gestartOp.join("', '")}'; ` +
+            `op '${d.nooitOp.join("', '")}' loopt hij nooit${d.termijn === 'contact' ? ' en wordt CONTACT_OPGENOMEN daar geweigerd' : ''}`,
+          d.termijn === 'contact'
+            ? `zeg voor wie de termijn geldt: geldtVoor: [aanbieder] als alleen de aanbieder binnen deze termijn contact opneemt ` +
+                `(zoals nu), geldtVoor: [aanbieder, gemeente] als ook de gemeente dat moet doen, of geldtVoor: [gemeente]`
+            : `controleer of dat zo bedoeld is`,
+          true,
+        ),
+        ernst: 'waarschuwing',
+      });
+    }
+  }
+  return uit;
 }
 
 /**

@@ -34,7 +34,7 @@ export interface LoadResult {
 
 /** `file:line:column: message` and, when there is one, an indented `  -> hint` line. */
 export function formatError(e: DefinitionError): string {
-  const kop = `${e.file}:${e.line}:${e.column}: ${e.message}`;
+  const kop = `${e.file}:${e.line}:${e.column}: ${e.ernst === 'waarschuwing' ? 'waarschuwing: ' : ''}${e.message}`;
   return e.hint ? `${kop}\n  -> ${e.hint}` : kop;
 }
 

@@ -128,6 +128,13 @@ export const termijnSchema = z.strictObject({
     .describe(
       'Mag deze termijn worden opgeschort (en hervat)? Alleen voor contractuele termijnen: een wettelijke termijn zoals Awb 9:11 kent alleen verdaging en uitstel met instemming van de klager.',
     ),
+  geldtVoor: z
+    .array(z.enum(['aanbieder', 'gemeente']))
+    .min(1)
+    .optional()
+    .describe(
+      'Alleen bij contact: voor wiens behandeling de termijn geldt: aanbieder (een contractafspraak, zoals Klachtenprotocol Wmo keten Amsterdam §6), gemeente (de eigen klachtenregeling: de klachtbehandelaar neemt contact op) of beide. Weglaten = aanbieder.',
+    ),
 });
 
 // -- Steps, routing, second line ----------------------------------------------------------------

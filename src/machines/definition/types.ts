@@ -69,17 +69,22 @@ export interface TermijnDefinitie {
    * statutory one such as Awb 9:11 moves by verdaging (lid 2) and the klager's consent (lid 3), nothing else.
    */
   opschorting?: { grondslag: string };
+  /**
+   * For `contact`: whose handling the termijn binds, the aanbieder's (a contract term such as Klachtenprotocol Wmo
+   * keten Amsterdam §6), the gemeente's (its own klachtenregeling), or both. Absent: the aanbieder's.
+   */
+  geldtVoor?: Array<'aanbieder' | 'gemeente'>;
 }
 
 /**
  * Termijnen are named. Well-known names the compiler wires into the building blocks:
  * - `afhandeling` (Awb 9:11: P6W, or P10W with klachtadviescommissie; verdaging max P4W)
  * - `nietBehandelenKennisgeving` (Awb 9:8 lid 3: P4W)
- * - `contact` (Amsterdam: 5 werkdagen)
- * - `ontvangstbevestiging` (Awb 9:6: no statutory term; local policy)
+ * - `contact` (Amsterdam: 5 werkdagen at the aanbieder; `geldtVoor` says whose handling it binds)
  * - `aanbiederAfhandeling` (contractual term at the aanbieder)
  * - `tweedeLijnVerzoek` (Awb 9:24: P1Y, no Atw)
- * Others may be declared and referenced by optional steps.
+ * - `stoppenBesluit` (stoppenMetLeveren)
+ * A termijn no step starts is refused by the graph check (it would promise a term nobody keeps).
  */
 export type Termijnen = Record<string, TermijnDefinitie>;
 

@@ -6,7 +6,7 @@
  * A blocking stage (schema, references) removes a definition with errors from the later stages:
  * those may rely on the Definitie shape and on every name resolving.
  */
-import type { DefinitionError } from '../contract';
+import { isFout, type DefinitionError } from '../contract';
 import { brievenStap } from './brief-sjablonen';
 import { juridischeFouten, versieFouten } from './juridische-lint';
 import { loadDefinitionFiles, type GeladenDefinitieMetBron } from './loader';
@@ -51,7 +51,7 @@ export const juridischeStap: ValidatieStap = {
 // Letters last: a template is checked against what the law requires of that letter (brieven.ts).
 export const standaardStappen: readonly ValidatieStap[] = [schemaStap, referentieStap, juridischeStap, brievenStap];
 
-/** Runs every stage; returns all errors, sorted by file and position. */
+/** Runs every stage; returns all findings (errors and warnings, `ernst`), sorted by file and position. */
 export function validateDefinities(geladen: readonly GeladenDefinitie[], extraStappen: readonly ValidatieStap[] = []): DefinitionError[] {
   const stappen = [...standaardStappen, ...extraStappen].sort((a, b) => a.volgorde - b.volgorde);
   let door = [...geladen];
@@ -59,8 +59,8 @@ export function validateDefinities(geladen: readonly GeladenDefinitie[], extraSt
   for (const stap of stappen) {
     const fouten = stap.run(door);
     errors.push(...fouten);
-    if (stap.blokkerend && fouten.length > 0) {
-      const fout = new Set(fouten.map((e) => e.file));
+    if (stap.blokkerend && fouten.some(isFout)) {
+      const fout = new Set(fouten.filter(isFout).map((e) => e.file));
       door = door.filter((d) => !fout.has(d.file));
     }
   }
@@ -74,14 +74,21 @@ export function sortErrors(errors: DefinitionError[]): DefinitionError[] {
 export interface GevalideerdResultaat {
   /** Definitions without any error (safe to compile). */
   definities: GeladenDefinitieMetBron[];
-  /** Loader and validation errors, sorted. */
+  /** Loader and validation errors, sorted: each refuses its definition. */
   errors: DefinitionError[];
+  /** Findings that do not refuse a definition (`ernst: 'waarschuwing'`), sorted. */
+  waarschuwingen: DefinitionError[];
 }
 
 /** Load + validate in one go (CLI, service start-up). */
 export function loadAndValidate(paths: string[], extraStappen: readonly ValidatieStap[] = []): GevalideerdResultaat {
   const { definities, errors: laadFouten } = loadDefinitionFiles(paths);
-  const fouten = validateDefinities(definities, extraStappen);
+  const bevindingen = validateDefinities(definities, extraStappen);
+  const fouten = bevindingen.filter(isFout);
   const fout = new Set(fouten.map((e) => e.file));
-  return { definities: definities.filter((d) => !fout.has(d.file)), errors: sortErrors([...laadFouten, ...fouten]) };
+  return {
+    definities: definities.filter((d) => !fout.has(d.file)),
+    errors: sortErrors([...laadFouten, ...fouten]),
+    waarschuwingen: bevindingen.filter((e) => !isFout(e)),
+  };
 }

@@ -16,8 +16,8 @@ import { isVerplichting, kalenderVan, vervaldatumVan } from '../compiler/termijn
 import type { KlachtContext } from '../compiler/types';
 import { addDays } from '../termijnen';
 import { intakeVoorbeelden, serialiseer, tijdstip, verkenGraaf } from './verkenning';
-import { ongestarteTermijnFouten } from '../definition/juridische-lint';
-import { ongestarteTermijnen } from './termijn-routes';
+import { ongestarteTermijnFouten, termijnDekkingFouten } from '../definition/juridische-lint';
+import { ongestarteTermijnen, termijnDekking } from './termijn-routes';
 
 export { verkenGraaf, type GraafVerkenning } from './verkenning';
 
@@ -142,6 +142,8 @@ export function checkRegime(regime: Regime, geladen: GeladenDefinitie): Definiti
   }
   // 3a. A termijn that a step expects runs on every route that reaches that step (juridische-lint.ts, the message).
   errors.push(...ongestarteTermijnFouten(geladen, ongestarteTermijnen(regime, verkenning)));
+  // 3b. Every declared termijn runs somewhere; one that only some first-line routes start is a warning (`geldtVoor`).
+  errors.push(...termijnDekkingFouten(geladen, termijnDekking(regime, verkenning)));
   // 3. No klager stuck after a termijn of the handler passed.
   for (const v of vastgelopenKlagers(regime, adjacency)) {
     const beschrijving = regime.beschrijfState(v.pad);

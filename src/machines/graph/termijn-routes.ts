@@ -111,3 +111,79 @@ export function ongestarteTermijnen(regime: Regime, verkenning: GraafVerkenning 
   }
   return bevindingen;
 }
+
+/**
+ * Termijnen whose route follows from the law or the design, not from the author's intent: the Awb 9:11 and 9:8 terms
+ * run where the gemeente handles the klacht, the aanbieder's term where the aanbieder does, and the klager's year for the
+ * second line (Awb 9:24 lid 1) once a first line is done. No coverage warning for these.
+ */
+const ROUTEGEBONDEN = new Set(['afhandeling', 'nietBehandelenKennisgeving', 'aanbiederAfhandeling', 'tweedeLijnVerzoek']);
+
+/** Where a termijn the definition declares runs: the intake routes (first state after intake) that start it, and those that never do. */
+export interface TermijnDekking {
+  termijn: string;
+  label: string;
+  /** Descriptions of the intake routes on which the termijn runs at some point. */
+  gestartOp: string[];
+  /** Descriptions of the first-line klacht routes (the gemeente's or an aanbieder's handling) on which it never runs. */
+  nooitOp: string[];
+  /** The definition says whose handling it binds (`geldtVoor`), so a route without it is intended. */
+  bedoeld: boolean;
+  routegebonden: boolean;
+}
+
+/**
+ * For every termijn of the definition's `termijnen`: on which intake routes it ever runs. A termijn no route starts is a
+ * promise nobody keeps; one that only some klacht routes start is often meant for every klacht (a contact termijn that
+ * only the aanbieder routes start, while the klager who went to the gemeente is never called).
+ */
+export function termijnDekking(regime: Regime, verkenning: GraafVerkenning = verkenGraaf(regime)): TermijnDekking[] {
+  const { adjacency } = verkenning;
+  type Knoop = { state: AnyMachineSnapshot; transitions: Record<string, { state: AnyMachineSnapshot }> };
+  const knoop = (key: string) => adjacency[key as keyof typeof adjacency] as unknown as Knoop;
+  const fase = (pad: string): string | undefined => {
+    type Knoopconfig = { states?: Record<string, Knoopconfig>; meta?: { fase?: string } };
+    let k: Knoopconfig | undefined = regime.gecompileerd.config as unknown as Knoopconfig;
+    for (const deel of pad.split('.')) k = k?.states?.[deel];
+    return k?.meta?.fase;
+  };
+  // Intake routes: the top-level state each KLACHT_ONTVANGEN leads to, with the snapshots it starts from.
+  const routes = new Map<string, string[]>();
+  for (const key of Object.keys(adjacency)) {
+    if (statePad(knoop(key).state.value) !== 'nieuw') continue;
+    for (const t of Object.values(knoop(key).transitions)) {
+      const route = statePad(t.state.value).split('.')[0];
+      if (route === 'nieuw') continue;
+      routes.set(route, [...(routes.get(route) ?? []), serialiseer(t.state)]);
+    }
+  }
+  const termijnen = regime.definitie.termijnen;
+  const lopendOp = new Map<string, Set<string>>(Object.keys(termijnen).map((t) => [t, new Set<string>()]));
+  for (const [route, begin] of routes) {
+    const gezien = new Set(begin);
+    const rij = [...begin];
+    while (rij.length) {
+      const v = knoop(rij.shift()!);
+      if (!v) continue;
+      for (const t of Object.keys(termijnen)) if (loopt(v.state, t) !== undefined) lopendOp.get(t)!.add(route);
+      for (const t of Object.values(v.transitions)) {
+        const k = serialiseer(t.state);
+        if (!gezien.has(k)) {
+          gezien.add(k);
+          rij.push(k);
+        }
+      }
+    }
+  }
+  // Klacht routes of the first line, where `geldtVoor` chooses: the gemeente's handling and the aanbieder's. Not a signaal,
+  // a melding, or a special law's own procedure (Jeugdwet 4.2.1, Wkkgz 13), whose terms that law sets.
+  const klachtRoutes = [...routes.keys()].filter((r) => ['gemeente', 'aanbieder'].includes(fase(r) ?? ''));
+  return Object.entries(termijnen).map(([termijn, t]) => ({
+    termijn,
+    label: t.label,
+    gestartOp: [...lopendOp.get(termijn)!].map((r) => regime.beschrijfState(r)),
+    nooitOp: klachtRoutes.filter((r) => !lopendOp.get(termijn)!.has(r)).map((r) => regime.beschrijfState(r)),
+    bedoeld: t.geldtVoor !== undefined,
+    routegebonden: ROUTEGEBONDEN.has(termijn),
+  }));
+}

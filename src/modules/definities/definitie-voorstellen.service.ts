@@ -11,7 +11,7 @@ import { DefinitiesService } from './definities.service';
 
 /** A definition error with its `file:line:column: message` line, as every definitions endpoint shows it. */
 export function metTekst(e: DefinitionError): DefinitionError & { tekst: string } {
-  return { ...e, tekst: `${e.file}:${e.line}:${e.column}: ${e.message}` };
+  return { ...e, tekst: `${e.file}:${e.line}:${e.column}: ${e.ernst === 'waarschuwing' ? 'waarschuwing: ' : ''}${e.message}` };
 }
 
 function ongeldig(fouten: DefinitionError[], wat: string): ProblemException {

@@ -187,6 +187,7 @@ export class DefinitiesController {
       ...(u.versie ? { versie: u.versie } : {}),
       geldig: u.fouten.length === 0,
       fouten: u.fouten.map(tekst),
+      waarschuwingen: u.waarschuwingen.map(tekst),
     };
   }
 

@@ -21,6 +21,12 @@ export class DefinitieFoutDto {
   @ApiProperty({ example: 3 }) column: number;
   @ApiProperty({ example: 'afhandeling: 8 weken is langer dan Awb 9:11 toestaat (6 weken)' }) message: string;
   @ApiPropertyOptional({ description: 'Wat u in plaats daarvan schrijft.' }) hint?: string;
+  @ApiPropertyOptional({
+    enum: ['waarschuwing'],
+    description:
+      'Alleen bij een waarschuwing: de definitie is geldig, maar zegt waarschijnlijk niet wat bedoeld is. Zonder ernst: een fout.',
+  })
+  ernst?: 'waarschuwing';
   @ApiProperty({ description: 'file:line:column: message', example: 'gm0363-amsterdam/2026-01.yaml:12:3: ...' }) tekst: string;
 }
 
@@ -29,6 +35,11 @@ export class DefinitieValidatieDto {
   @ApiPropertyOptional({ example: '2026-01' }) versie?: string;
   @ApiProperty() geldig: boolean;
   @ApiProperty({ type: [DefinitieFoutDto] }) fouten: DefinitieFoutDto[];
+  @ApiProperty({
+    type: [DefinitieFoutDto],
+    description: 'Bevindingen die de definitie niet ongeldig maken, maar waarschijnlijk niet bedoeld zijn (ernst: waarschuwing).',
+  })
+  waarschuwingen: DefinitieFoutDto[];
 }
 
 export class DefinitieVersieDto {

@@ -18,6 +18,8 @@ export interface ValidatieUitkomst {
   versie?: string;
   gemeente?: string;
   fouten: DefinitionError[];
+  /** Findings that do not refuse the definition (`ernst: 'waarschuwing'`). */
+  waarschuwingen: DefinitionError[];
 }
 
 /** A regime as the engine holds it (the compiler's Regime carries its definition). */
@@ -120,6 +122,7 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
     const bestand = `${versie && /^[A-Za-z0-9._-]+$/.test(versie) ? versie : 'upload'}.yaml`;
     const weergave = `${definitieId}/${bestand}`;
     const fouten: DefinitionError[] = [];
+    const waarschuwingen: DefinitionError[] = [];
     if (cbs && cbs !== gemeente) {
       fouten.push({
         file: weergave,
@@ -151,16 +154,21 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
       }
       const pad = join(map, bestand);
       writeFileSync(pad, yaml);
-      const { errors } = loadAndValidate([map], [graafStap]);
+      const { errors, waarschuwingen: w } = loadAndValidate([map], [graafStap]);
       // Messages may name sibling files by their working path: show them as the author knows them.
       const zonderWerk = (t: string) => t.split(`${werk}/`).join('');
-      for (const e of errors)
-        if (e.file === pad)
-          fouten.push({ ...e, file: weergave, message: zonderWerk(e.message), ...(e.hint ? { hint: zonderWerk(e.hint) } : {}) });
+      const alsGepubliceerd = (e: DefinitionError): DefinitionError => ({
+        ...e,
+        file: weergave,
+        message: zonderWerk(e.message),
+        ...(e.hint ? { hint: zonderWerk(e.hint) } : {}),
+      });
+      for (const e of errors) if (e.file === pad) fouten.push(alsGepubliceerd(e));
+      for (const e of w) if (e.file === pad) waarschuwingen.push(alsGepubliceerd(e));
     } finally {
       rmSync(werk, { recursive: true, force: true });
     }
-    return { definitieId, versie, gemeente: cbs, fouten };
+    return { definitieId, versie, gemeente: cbs, fouten, waarschuwingen };
   }
 
   /** The YAML of a served version as written: a version published through the API, else the repository's file. */

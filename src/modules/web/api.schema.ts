@@ -129,6 +129,9 @@ export const VOORBEELD_SCHEMA: Schema = object({
   geldig: jaNee(),
   bestand: tekst({ example: 'definitions/gm0363-amsterdam/2026-01.yaml' }),
   fouten: lijst(ref('DefinitieFoutDto')),
+  waarschuwingen: lijst(ref('DefinitieFoutDto'), {
+    description: 'Bevindingen die de definitie niet ongeldig maken, maar waarschijnlijk niet bedoeld zijn (ernst: waarschuwing).',
+  }),
   'svg?': tekst(),
   'states?': lijst(tekst()),
 });

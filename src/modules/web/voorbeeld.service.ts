@@ -16,6 +16,8 @@ export interface Voorbeeld {
   /** Where the file would live once published, e.g. `definitions/gm0363-amsterdam/2026-01.yaml`. */
   bestand: string;
   fouten: Array<DefinitionError & { tekst: string }>;
+  /** Findings that do not make the definition invalid, but that its author should read (`ernst: waarschuwing`). */
+  waarschuwingen: Array<DefinitionError & { tekst: string }>;
   /** The statechart, when the definition compiles. */
   svg?: string;
   states?: string[];
@@ -78,10 +80,12 @@ export class VoorbeeldService {
       const registry = loadRegistry(dir);
       // Never show the server's working folder: every path, also inside a message, as the author knows it.
       const naarPubliek = (t: string) => t.split(dir).join(`definitions/${map}`).split(tmp).join('definitions');
-      const fouten = registry.errors.map((e) => {
+      const publiekMaken = (e: DefinitionError) => {
         const fout = { ...e, file: naarPubliek(e.file), message: naarPubliek(e.message), ...(e.hint ? { hint: naarPubliek(e.hint) } : {}) };
         return { ...fout, tekst: formatError(fout) };
-      });
+      };
+      const fouten = registry.errors.map(publiekMaken);
+      const waarschuwingen = registry.waarschuwingen.filter((w) => w.file === bestand).map(publiekMaken);
       const regime = registry.regimes.find(
         (r) =>
           (r as unknown as { definitie?: unknown }).definitie &&
@@ -89,7 +93,7 @@ export class VoorbeeldService {
           r.summary.id === map &&
           this.isVan(r, yaml),
       );
-      if (!regime) return { geldig: false, bestand: publiek, fouten };
+      if (!regime) return { geldig: false, bestand: publiek, fouten, waarschuwingen };
       const graph = toDiagramGraph(regime.machine as AnyStateMachine, {
         title: `${regime.summary.gemeente.naam}, versie ${regime.summary.versie} (voorbeeld)`,
       });
@@ -97,6 +101,7 @@ export class VoorbeeldService {
         geldig: fouten.length === 0,
         bestand: publiek,
         fouten,
+        waarschuwingen,
         svg: await toSvg(graph, { edgeLabels: 'short' }),
         states: stateNodes(graph).map((n) => n.id),
       };

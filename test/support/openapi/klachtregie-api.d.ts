@@ -2070,6 +2070,11 @@ export interface components {
             /** @description Wat u in plaats daarvan schrijft. */
             hint?: string;
             /**
+             * @description Alleen bij een waarschuwing: de definitie is geldig, maar zegt waarschijnlijk niet wat bedoeld is. Zonder ernst: een fout.
+             * @enum {string}
+             */
+            ernst?: "waarschuwing";
+            /**
              * @description file:line:column: message
              * @example gm0363-amsterdam/2026-01.yaml:12:3: ...
              */
@@ -2082,6 +2087,8 @@ export interface components {
             versie?: string;
             geldig: boolean;
             fouten: components["schemas"]["DefinitieFoutDto"][];
+            /** @description Bevindingen die de definitie niet ongeldig maken, maar waarschijnlijk niet bedoeld zijn (ernst: waarschuwing). */
+            waarschuwingen: components["schemas"]["DefinitieFoutDto"][];
         };
         VoorstelStapDto: {
             /**
@@ -7711,6 +7718,8 @@ export interface operations {
                         /** @example definitions/gm0363-amsterdam/2026-01.yaml */
                         bestand: string;
                         fouten: components["schemas"]["DefinitieFoutDto"][];
+                        /** @description Bevindingen die de definitie niet ongeldig maken, maar waarschijnlijk niet bedoeld zijn (ernst: waarschuwing). */
+                        waarschuwingen: components["schemas"]["DefinitieFoutDto"][];
                         svg?: string;
                         states?: string[];
                     };

@@ -5,6 +5,7 @@
  */
 import { kanDoorsturenNaarAanbieder } from '../../definition/eerste-lijn';
 import type { EersteLijn } from '../../definition/types';
+import { contactVoor } from '../termijnen';
 import type { CompileCtx } from '../types';
 import {
   bestaand,
@@ -36,7 +37,9 @@ export const aanbiederBlok: Blok = (cc) => {
   const { def } = cc;
   const el = def.eersteLijn;
   const terugkoppeling = (wat: Parameters<typeof terugkoppelingActies>[1]): ActieRef[] => terugkoppelingActies(cc, wat);
-  const termijnen = bestaand(cc, 'contact', 'aanbiederAfhandeling');
+  // `contact` binds the aanbieder unless the definition gives it to the gemeente only (TermijnDefinitie.geldtVoor).
+  const contact = contactVoor(def, 'aanbieder') ? bestaand(cc, 'contact') : [];
+  const termijnen = [...contact, ...bestaand(cc, 'aanbiederAfhandeling')];
   const eenBevoegd = def.tweedeLijn.some((t) => t.bevoegdOverAanbieders);
 
   const ontevreden: OvergangConfig[] = [];
@@ -124,7 +127,7 @@ export const aanbiederBlok: Blok = (cc) => {
           definitiePad: el.doorsturenNaarAanbieder ? ['eersteLijn', 'doorsturenNaarAanbieder'] : ['eersteLijn', 'standaard'],
           entry: [
             { type: 'doorzenden', params: { naar: 'aanbieder' } },
-            ...startTermijn(cc, 'contact'),
+            ...contact.flatMap((t) => startTermijn(cc, t)),
             ...startTermijn(cc, 'aanbiederAfhandeling'),
           ],
           on: {
@@ -135,7 +138,7 @@ export const aanbiederBlok: Blok = (cc) => {
               omschrijving: 'de aanbieder neemt de klacht in behandeling',
               acties: terugkoppeling('registratie'),
             }),
-            ...(cc.specs.contact
+            ...(contact.length
               ? {
                   CONTACT_OPGENOMEN: overgang({
                     naar: naar('bijAanbieder'),
@@ -170,8 +173,8 @@ export const aanbiederBlok: Blok = (cc) => {
               // The gemeente hears how the klacht is handled, also where no contact termijn runs.
               CONTACT_OPGENOMEN: overgang({
                 omschrijving: 'contact met de klager opgenomen',
-                ...(cc.specs.contact ? { grondslag: cc.specs.contact.grondslag } : {}),
-                acties: [...bestaand(cc, 'contact').map(stopTermijn), ...terugkoppeling('behandeling')],
+                ...(contact.length ? { grondslag: cc.specs.contact.grondslag } : {}),
+                acties: [...contact.map(stopTermijn), ...terugkoppeling('behandeling')],
               }),
               AFDOENEN: overgang({
                 naar: naar('bijAanbieder', 'afgedaan'),
@@ -179,7 +182,7 @@ export const aanbiederBlok: Blok = (cc) => {
                 omschrijving: 'de aanbieder doet de klacht af',
                 grondslag: 'contract (Awb hoofdstuk 9 naar analogie)',
                 acties: [
-                  ...bestaand(cc, 'contact', 'aanbiederAfhandeling').map(stopTermijn),
+                  ...termijnen.map(stopTermijn),
                   intent('AFDOENING_AANBIEDER', 'klager'),
                   ...terugkoppeling('afdoening'),
                   ...terugkoppeling('maatregelen'),

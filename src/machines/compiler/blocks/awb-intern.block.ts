@@ -5,6 +5,7 @@
  * tevredenheidscheck; the afhandeltermijn (9:11) is data with verdaging and expiry as events.
  */
 import { HOREN_UITZONDERINGEN } from '../gebeurtenissen';
+import { contactVoor } from '../termijnen';
 import {
   bestaand,
   intent,
@@ -262,17 +263,34 @@ export const awbInternBlok: Blok = (cc) => {
   }
 
   const afh = cc.specs.afhandeling;
+  // The gemeente's own klachtenregeling may promise contact within a term (TermijnDefinitie.geldtVoor: gemeente): it
+  // runs from the gemeente's receipt, for every klacht the gemeente handles, until contact is made or the klacht leaves.
+  const contact = contactVoor(def, 'gemeente') ? bestaand(cc, 'contact') : [];
   return {
     states: {
       gemeente: toestand({
         omschrijving: `Klachtbehandeling door de gemeente (${loket})`,
         fase: 'gemeente',
         grondslag: 'Awb titel 9.1',
-        termijnen: bestaand(cc, 'afhandeling'),
+        termijnen: [...bestaand(cc, 'afhandeling'), ...contact],
         initial: st.informeleFase ? 'informeleFase' : 'beoordelen',
-        entry: ['gemeenteOntvangst', ...startTermijn(cc, 'afhandeling', 'gemeente'), intent('KLACHT_REGISTREREN', loket, 'Awb 9:12a')],
-        exit: bestaand(cc, 'afhandeling', 'nietBehandelenKennisgeving').map(stopTermijn),
+        entry: [
+          'gemeenteOntvangst',
+          ...startTermijn(cc, 'afhandeling', 'gemeente'),
+          ...contact.flatMap((t) => startTermijn(cc, t, 'gemeente')),
+          intent('KLACHT_REGISTREREN', loket, 'Awb 9:12a'),
+        ],
+        exit: [...bestaand(cc, 'afhandeling', 'nietBehandelenKennisgeving'), ...contact].map(stopTermijn),
         on: {
+          ...(contact.length
+            ? {
+                CONTACT_OPGENOMEN: overgang({
+                  omschrijving: 'de gemeente heeft contact opgenomen met de klager',
+                  grondslag: cc.specs.contact.grondslag,
+                  acties: contact.map(stopTermijn),
+                }),
+              }
+            : {}),
           ...(afh
             ? {
                 // Awb 9:11 lid 1 with 9:24 lid 1 sub b: escalate, open the second line, keep the klacht open.

@@ -5,7 +5,7 @@
  */
 import { kanDoorsturenNaarAanbieder } from '../../definition/eerste-lijn';
 import { beschrijfVoorwaarde } from '../voorwaarde';
-import { jeugdwetRegime, wkkgzRegime } from '../termijnen';
+import { contactVoor, jeugdwetRegime, wkkgzRegime } from '../termijnen';
 import type { Route } from '../routering';
 import { terugkoppelingActies } from './aanbieder.block';
 import { naar, overgang, startTermijn, toestand, type ActieRef, type Blok, type OvergangConfig } from './bouw';
@@ -84,7 +84,7 @@ export const intakeBlok: Blok = (cc) => {
       // Filed at the aanbieder: the aanbieder tells the gemeente it registered the klacht.
       acties: [
         ...INTAKE_ACTIES,
-        ...startTermijn(cc, 'contact'),
+        ...(contactVoor(def, 'aanbieder') ? startTermijn(cc, 'contact') : []),
         ...startTermijn(cc, 'aanbiederAfhandeling'),
         ...terugkoppelingActies(cc, 'registratie'),
       ],

@@ -137,16 +137,21 @@ function start(h) {
     return h.json(pad, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   }
 
-  function toonFouten(fouten) {
+  // Errors first, then warnings (valid, but probably not what the author meant), each marked in words, not only colour.
+  function toonFouten(fouten, waarschuwingen) {
     foutenLijst.textContent = '';
-    foutenKop.textContent = fouten.length ? fouten.length + (fouten.length === 1 ? ' fout' : ' fouten') : 'Geen fouten';
-    fouten.forEach(function (f) {
+    var w = waarschuwingen || [];
+    foutenKop.textContent =
+      (fouten.length ? fouten.length + (fouten.length === 1 ? ' fout' : ' fouten') : 'Geen fouten') +
+      (w.length ? ', ' + w.length + (w.length === 1 ? ' waarschuwing' : ' waarschuwingen') : '');
+    fouten.concat(w).forEach(function (f) {
+      var isW = f.ernst === 'waarschuwing';
       foutenLijst.appendChild(
         el(
           'li',
-          null,
+          isW ? { class: 'waarschuwing' } : null,
           el('code', { text: 'regel ' + f.line + ', kolom ' + f.column }),
-          ' ' + f.message,
+          (isW ? ' Waarschuwing: ' : ' ') + f.message,
           f.hint ? el('div', { class: 'hint', text: '→ ' + f.hint }) : null,
         ),
       );
@@ -267,19 +272,23 @@ function start(h) {
       })
       .then(function (u) {
         if (nr !== teller) return [];
-        toonFouten(u.fouten);
+        var waarschuwingen = u.waarschuwingen || [];
+        toonFouten(u.fouten, waarschuwingen);
         status.textContent = u.geldig
-          ? 'Gecontroleerd: geen fouten.'
+          ? 'Gecontroleerd: geen fouten' +
+            (waarschuwingen.length
+              ? ', ' + waarschuwingen.length + (waarschuwingen.length === 1 ? ' waarschuwing.' : ' waarschuwingen.')
+              : '.')
           : 'Gecontroleerd: ' + u.fouten.length + (u.fouten.length === 1 ? ' fout.' : ' fouten.');
         document.body.setAttribute('data-controle', u.geldig ? 'geldig' : 'fouten');
         var doc = view.state.doc;
-        return u.fouten.map(function (f) {
+        return u.fouten.concat(waarschuwingen).map(function (f) {
           var regel = doc.line(Math.min(Math.max(f.line, 1), doc.lines));
           var van = Math.min(regel.from + Math.max(f.column - 1, 0), regel.to);
           return {
             from: van,
             to: regel.to > van ? regel.to : van,
-            severity: 'error',
+            severity: f.ernst === 'waarschuwing' ? 'warning' : 'error',
             message: f.message + (f.hint ? '\n→ ' + f.hint : ''),
           };
         });
