@@ -44,17 +44,17 @@ async function controle(page: Page, uitkomst: 'geldig' | 'fouten'): Promise<void
 }
 
 /** The line numbers next to the error markers in the lint gutter, as the user sees them. */
-async function regelsMetFoutteken(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
+async function regelsMetFoutteken(page: Page, soort: 'error' | 'warning' = 'error'): Promise<number[]> {
+  return page.evaluate((soort) => {
     const nummers = [...document.querySelectorAll('.cm-lineNumbers .cm-gutterElement')].map((e) => ({
       top: Math.round(e.getBoundingClientRect().top),
       nr: Number(e.textContent),
     }));
-    return [...document.querySelectorAll('.cm-lint-marker-error')].map((m) => {
+    return [...document.querySelectorAll(`.cm-lint-marker-${soort}`)].map((m) => {
       const top = Math.round((m.closest('.cm-gutterElement') as Element).getBoundingClientRect().top);
       return nummers.find((n) => Math.abs(n.top - top) <= 2 && n.nr > 0)?.nr ?? -1;
     });
-  });
+  }, soort);
 }
 
 async function regelVan(page: Page, stuk: string): Promise<number> {
@@ -106,6 +106,24 @@ test('edit Amsterdam in the browser: an error inline at its line, fixed, diagram
   expect(await page.textContent('#scenariostand')).toMatch(/mislukt/);
   expect(await page.textContent('#scenarios')).toMatch(/✗ Klachtenprotocol Wmo keten Amsterdam §6: contact binnen 5 werkdagen/);
   expect(await page.textContent('#verschillijst')).toContain('Termijn Contact met de klager: duur 5 werkdagen → 4 werkdagen');
+
+  // A warning is not an error: without geldtVoor the contact termijn is valid, marked in yellow at its line, and listed.
+  await page.$eval('body', (b) => b.removeAttribute('data-controle'));
+  await vervang(page, '    geldtVoor: [aanbieder]\n', '');
+  await controle(page, 'geldig');
+  const contactRegel = await regelVan(page, '  contact:');
+  expect(await regelsMetFoutteken(page)).toEqual([]);
+  expect(await regelsMetFoutteken(page, 'warning')).toEqual([contactRegel]);
+  expect(await page.textContent('#foutenkop')).toBe('Geen fouten, 1 waarschuwing');
+  expect(await page.textContent('#fouten')).toContain(`regel ${contactRegel}, kolom 3 Waarschuwing: de termijn 'Contact met de klager'`);
+  await page.$eval('body', (b) => b.removeAttribute('data-controle'));
+  await vervang(
+    page,
+    '    grondslag: Klachtenprotocol Wmo keten §6 (contractueel)\n',
+    '    grondslag: Klachtenprotocol Wmo keten §6 (contractueel)\n    geldtVoor: [aanbieder]\n',
+  );
+  await controle(page, 'geldig');
+  expect(await regelsMetFoutteken(page, 'warning')).toEqual([]);
 
   // Propose; nothing is active yet, and the proposer's own approval is refused.
   await page.click('#voorstellen');
