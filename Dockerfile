@@ -33,6 +33,8 @@ COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./
 COPY --chown=node:node bin ./bin
 COPY --chown=node:node definitions ./definitions
+# The scenario suites the /beheer editor runs on every change (SCENARIOS_DIR, default beside the definitions).
+COPY --chown=node:node scenarios ./scenarios
 # Non-TypeScript files that modules read from the source tree at runtime (tsc copies none), e.g. src/modules/web/assets.
 COPY --from=build --chown=node:node /app/src/modules/web/assets ./src/modules/web/assets
 USER node

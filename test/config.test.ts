@@ -36,6 +36,11 @@ describe('config', () => {
     expect((error as ConfigError).message).toContain('Write one of all, api, worker');
   });
 
+  it('config: the editor runs the scenario suites from SCENARIOS_DIR, by default the scenarios folder beside the definitions', () => {
+    expect(loadConfig({ DEFINITIONS_DIR: '/srv/klachtregie/definitions' }).scenariosDir).toBe('/srv/klachtregie/scenarios');
+    expect(loadConfig({ DEFINITIONS_DIR: '/app/definitions', SCENARIOS_DIR: '/data/scenarios' }).scenariosDir).toBe('/data/scenarios');
+  });
+
   it('config: no configuration at all gives the zero-config defaults (embedded PostgreSQL, queue on PostgreSQL)', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({

@@ -49,6 +49,8 @@ export const envSchema = z.object({
   ),
   KLACHTREGIE_DATA_DIR: z.string().min(1).default('./.klachtregie'),
   DEFINITIONS_DIR: z.string().min(1).default('./definitions'),
+  // The gemeenten's scenario suites, run by the /beheer editor on every change; unset: `scenarios` beside DEFINITIONS_DIR.
+  SCENARIOS_DIR: z.string().min(1).optional(),
   ROLE: z.enum(ROLES).default('all'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('log'),
   // auto: readable lines on a terminal, one JSON object per line otherwise (files, pipes, collectors).
@@ -116,6 +118,7 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
     'the Redis Cluster seed nodes, e.g. REDIS_CLUSTER_NODES=redis-1:6379,redis-2:6379,redis-3:6379 (or redis://user:password@redis-1:6379,...; rediss:// for TLS), instead of REDIS_URL',
   KLACHTREGIE_DATA_DIR: 'a directory for local data (embedded PostgreSQL), e.g. KLACHTREGIE_DATA_DIR=./.klachtregie',
   DEFINITIONS_DIR: "the directory with the gemeenten's definitions, e.g. DEFINITIONS_DIR=./definitions",
+  SCENARIOS_DIR: "the directory with the gemeenten's scenario suites (scenarios/<definitie>/), e.g. SCENARIOS_DIR=./scenarios",
   ROLE: `one of ${ROLES.join(', ')} (all = API and workers in one process)`,
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}`,
   LOG_FORMAT: `one of ${LOG_FORMATS.join(', ')} (auto = pretty on a terminal, JSON lines otherwise)`,
@@ -206,6 +209,8 @@ export interface AppConfig {
   redisCluster?: RedisClusterConfig;
   dataDir: string;
   definitionsDir: string;
+  /** SCENARIOS_DIR, or `scenarios` beside definitionsDir: the suites the /beheer editor runs (scenarios/<definitie>/). */
+  scenariosDir: string;
   role: Role;
   logLevel: LogLevelName;
   /** 'auto': pretty on a terminal, JSON lines otherwise (src/common/logging). */

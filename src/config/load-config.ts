@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { AppConfig, ENV_HINTS, envSchema, parseClusterNodes } from './config.schema';
 import { laadZgwConfig, type ZgwGemeenteConfig } from './zgw-config';
 
@@ -84,6 +84,7 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
     ...(e.REDIS_CLUSTER_NODES ? { redisCluster: parseClusterNodes(e.REDIS_CLUSTER_NODES) } : {}),
     dataDir: resolve(e.KLACHTREGIE_DATA_DIR),
     definitionsDir: resolve(e.DEFINITIONS_DIR),
+    scenariosDir: e.SCENARIOS_DIR ? resolve(e.SCENARIOS_DIR) : join(dirname(resolve(e.DEFINITIONS_DIR)), 'scenarios'),
     role: e.ROLE,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,

@@ -47,7 +47,7 @@ export class WerkbankService {
 
   /** `scenarios/` next to `definitions/`, as in the repository (`klachtregie test definitions scenarios`). */
   private get scenariosDir(): string {
-    return join(dirname(this.config.definitionsDir), 'scenarios');
+    return this.config.scenariosDir;
   }
 
   /** A definition of another gemeente is not found (tenancy: docs/adr/0003-tenancy-webhooks-idempotency.md). */
