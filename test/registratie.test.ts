@@ -1,7 +1,9 @@
 import request from 'supertest';
 import { bearer } from './auth-support';
 import { createTestDatabase, type TestDatabase } from './support';
+import { WebhookAfleveringService } from '../src/modules/webhooks/webhook-aflevering.service';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { startOntvanger } from './support/ontvanger';
 
 /**
  * Registration for the reports and the checking of event data, end to end on the real
@@ -351,6 +353,73 @@ describe('registratie van klachten (aard, oorzaak, afwikkeling, maatregelen, tev
     expect(na3.registratieWaarden).toEqual(
       expect.objectContaining({ afwikkeling: expect.arrayContaining(['excuses aangeboden']), tevredenheid: ['tevreden', 'ontevreden'] }),
     );
+  });
+});
+
+describe('a registration change is announced to subscribers (CloudEvent nl.klachtregie.klacht.registratie-gewijzigd)', () => {
+  let db: TestDatabase;
+  let t: EngineApp;
+  let ontvanger: Awaited<ReturnType<typeof startOntvanger<{ id: string; type: string; subject?: string; data: Record<string, unknown> }>>>;
+
+  beforeAll(async () => {
+    ontvanger = await startOntvanger();
+    db = await createTestDatabase('registratie_webhook');
+    t = await createEngineApp({ databaseUrl: db.url, regimes: 'definities', env: { ROLE: 'api' } });
+    await request(t.http)
+      .post('/api/v1/webhook-abonnementen')
+      .set('Authorization', await bearer(t.app, SV, 'beheerder'))
+      .send({ url: ontvanger.url, typen: ['nl.klachtregie.klacht.registratie-gewijzigd'] })
+      .expect(201);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+    await ontvanger?.close();
+  });
+
+  it('PATCH registratie writes its notification in the same transaction; the subscriber gets the new values once', async () => {
+    const auth = { Authorization: await bearer(t.app, SV, 'klachtbehandelaar') };
+    const k = await request(t.http)
+      .post('/api/v1/klachten')
+      .set(auth)
+      .send({
+        gemeente: SV,
+        kanaal: 'brief',
+        ontvangenOp: '2026-06-01T10:00:00+02:00',
+        ingediendBij: 'gemeente',
+        soort: 'klacht',
+        aanbieders: [],
+        feiten: { betreftGemeentelijkeFunctionaris: true },
+      })
+      .expect(201);
+    await request(t.http)
+      .patch(`/api/v1/klachten/${k.body.id}/registratie`)
+      .set(auth)
+      .send({ aard: 'communicatie', oorzaak: 'communicatiefout', at: '2026-06-03T10:00:00+02:00' })
+      .expect(200);
+    // A refused change (value outside the list) announces nothing.
+    await request(t.http).patch(`/api/v1/klachten/${k.body.id}/registratie`).set(auth).send({ aard: 'vriendelijkheid' }).expect(422);
+    await t.relay.idle();
+    const aflevering = t.app.get(WebhookAfleveringService, { strict: false });
+    const wachtend = (await t.db.query(`select id from webhook_aflevering where status = 'wachtend' order by sequence`)) as Array<{
+      id: string;
+    }>;
+    for (const w of wachtend) await aflevering.lever(w.id);
+    const meldingen = ontvanger.events().filter((e) => e.subject === k.body.id);
+    expect(meldingen).toEqual([
+      expect.objectContaining({
+        type: 'nl.klachtregie.klacht.registratie-gewijzigd',
+        data: expect.objectContaining({
+          klachtId: k.body.id,
+          gemeente: SV,
+          event: 'REGISTRATIE_GEWIJZIGD',
+          at: '2026-06-03T08:00:00.000Z',
+          state: 'gemeente.informeleFase',
+          registratie: { aard: 'communicatie', oorzaak: 'communicatiefout' },
+        }),
+      }),
+    ]);
   });
 });
 

@@ -294,7 +294,7 @@ export class EngineService {
    * lists of the klacht's pinned definition version; one history row records who changed what.
    */
   async registreer(klachtId: string, registratie: unknown, at: string, ctx: EngineContext): Promise<KlachtEntity> {
-    return this.dataSource.transaction(async (m) => {
+    const klacht = await this.dataSource.transaction(async (m) => {
       const row = await this.vergrendel(m, klachtId);
       const controles = this.regimeVan(row).controles;
       const r = controles?.controleerRegistratie(registratie, 'registratie') ?? {
@@ -328,8 +328,18 @@ export class EngineService {
         payload: { registratie: r.waarden },
         accepted: true,
       } as QueryDeepPartialEntity<KlachtGebeurtenisEntity>);
+      // Subscribers (a zaaksysteem, a report warehouse) hear it like any other change, in the same transaction.
+      await OutboxRelay.schrijf(m, [
+        {
+          klachtId: row.id,
+          type: OUTBOX_TYPES.registratieGewijzigd,
+          payload: { ...this.basis(row, { type: REGISTRATIE_EVENT, at }, ctx), state: row.state, registratie: r.waarden },
+        },
+      ]);
       return row;
     });
+    this.relay.kick();
+    return klacht;
   }
 
   /** Locks the klacht row for the rest of the transaction (lock order: klacht, then its termijnen). */

@@ -23,6 +23,8 @@ export interface OutboxHandler {
 export const OUTBOX_TYPES = {
   klachtOntvangen: 'klacht.ontvangen',
   statusGewijzigd: 'klacht.status-gewijzigd',
+  /** PATCH /klachten/{id}/registratie: aard, oorzaak, afwikkeling, maatregelen or tevredenheid changed. */
+  registratieGewijzigd: 'klacht.registratie-gewijzigd',
   termijnGepland: 'termijn.gepland',
   termijnBeeindigd: 'termijn.beeindigd',
   termijnVerlopen: 'termijn.verlopen',

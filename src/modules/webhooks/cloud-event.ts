@@ -28,6 +28,7 @@ export const CLOUD_EVENT_TYPES = [
   'nl.klachtregie.klacht.ontvangen',
   'nl.klachtregie.klacht.status-gewijzigd',
   'nl.klachtregie.klacht.afgedaan',
+  'nl.klachtregie.klacht.registratie-gewijzigd',
   'nl.klachtregie.termijn.gestart',
   'nl.klachtregie.termijn.beeindigd',
   'nl.klachtregie.termijn.herinnering',
@@ -57,6 +58,8 @@ export function cloudEventType(outboxType: string, payload: Record<string, unkno
       return 'nl.klachtregie.klacht.ontvangen';
     case 'klacht.status-gewijzigd':
       return payload.done === true ? 'nl.klachtregie.klacht.afgedaan' : 'nl.klachtregie.klacht.status-gewijzigd';
+    case 'klacht.registratie-gewijzigd':
+      return 'nl.klachtregie.klacht.registratie-gewijzigd';
     case 'termijn.gepland':
       return 'nl.klachtregie.termijn.gestart';
     case 'termijn.beeindigd':

@@ -1452,7 +1452,7 @@ export interface components {
              */
             url: string;
             /**
-             * @description CloudEvent-types om te ontvangen; leeg = alles. Een `*` aan het eind kiest een voorvoegsel. Types: nl.klachtregie.klacht.ontvangen, nl.klachtregie.klacht.status-gewijzigd, nl.klachtregie.klacht.afgedaan, nl.klachtregie.termijn.gestart, nl.klachtregie.termijn.beeindigd, nl.klachtregie.termijn.herinnering, nl.klachtregie.termijn.verlopen, nl.klachtregie.termijn.escalatie, nl.klachtregie.opdracht.*, nl.klachtregie.rapportage.herinnering, nl.klachtregie.rapportage.escalatie, nl.klachtregie.rapportage.gegenereerd.
+             * @description CloudEvent-types om te ontvangen; leeg = alles. Een `*` aan het eind kiest een voorvoegsel. Types: nl.klachtregie.klacht.ontvangen, nl.klachtregie.klacht.status-gewijzigd, nl.klachtregie.klacht.afgedaan, nl.klachtregie.klacht.registratie-gewijzigd, nl.klachtregie.termijn.gestart, nl.klachtregie.termijn.beeindigd, nl.klachtregie.termijn.herinnering, nl.klachtregie.termijn.verlopen, nl.klachtregie.termijn.escalatie, nl.klachtregie.opdracht.*, nl.klachtregie.rapportage.herinnering, nl.klachtregie.rapportage.escalatie, nl.klachtregie.rapportage.gegenereerd.
              * @example [
              *       "nl.klachtregie.klacht.afgedaan",
              *       "nl.klachtregie.termijn.*"
