@@ -26,7 +26,7 @@ export const GEEN_VERPLICHTING: Readonly<Record<string, string>> = {
 export const VERPLICHTINGEN: Readonly<Record<string, string>> = {
   afhandeling: 'Awb 9:11: afhandeling door de gemeente',
   aanbiederAfhandeling: 'contract: afhandeling door de aanbieder',
-  contact: 'contract: contact met de klager',
+  contact: 'contract of klachtenregeling (geldtVoor): contact met de klager',
   jeugdwetOordeel: 'Jeugdwet 4.2.1 lid 2 sub c: oordeel van de klachtencommissie van de jeugdhulpaanbieder',
   jeugdwetReactie: 'Jeugdwet 4.2.1 lid 5: reactie van de aanbieder op het oordeel',
   wkkgzAfhandeling: 'Wkkgz 17: schriftelijke uitkomst van de zorgaanbieder',

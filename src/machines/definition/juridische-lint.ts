@@ -566,9 +566,13 @@ export function ongestarteTermijnFouten(def: GeladenDefinitie, bevindingen: read
 export interface TermijnDekkingBevinding {
   termijn: string;
   label: string;
+  /** Descriptions of the intake routes on which the termijn runs at some point. */
   gestartOp: string[];
+  /** Descriptions of the first-line klacht routes (the gemeente's or an aanbieder's handling) on which it never runs. */
   nooitOp: string[];
+  /** The definition says whose handling it binds (`geldtVoor`), so a route without it is intended. */
   bedoeld: boolean;
+  /** Its route follows from the law or the design (Awb 9:11, 9:8, the aanbieder's term, Awb 9:24): no coverage warning. */
   routegebonden: boolean;
 }
 

@@ -8,7 +8,7 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { ActieRef, GuardRef } from '../compiler/blocks/bouw';
 import type { KlachtContext } from '../compiler/types';
-import type { OngestarteTermijn } from '../definition/juridische-lint';
+import type { OngestarteTermijn, TermijnDekkingBevinding } from '../definition/juridische-lint';
 import { statePad, type Regime } from '../regime';
 import { alleKnopen } from './graph-check';
 import { serialiseer, verkenGraaf, type GraafVerkenning } from './verkenning';
@@ -119,25 +119,12 @@ export function ongestarteTermijnen(regime: Regime, verkenning: GraafVerkenning 
  */
 const ROUTEGEBONDEN = new Set(['afhandeling', 'nietBehandelenKennisgeving', 'aanbiederAfhandeling', 'tweedeLijnVerzoek']);
 
-/** Where a termijn the definition declares runs: the intake routes (first state after intake) that start it, and those that never do. */
-export interface TermijnDekking {
-  termijn: string;
-  label: string;
-  /** Descriptions of the intake routes on which the termijn runs at some point. */
-  gestartOp: string[];
-  /** Descriptions of the first-line klacht routes (the gemeente's or an aanbieder's handling) on which it never runs. */
-  nooitOp: string[];
-  /** The definition says whose handling it binds (`geldtVoor`), so a route without it is intended. */
-  bedoeld: boolean;
-  routegebonden: boolean;
-}
-
 /**
  * For every termijn of the definition's `termijnen`: on which intake routes it ever runs. A termijn no route starts is a
  * promise nobody keeps; one that only some klacht routes start is often meant for every klacht (a contact termijn that
  * only the aanbieder routes start, while the klager who went to the gemeente is never called).
  */
-export function termijnDekking(regime: Regime, verkenning: GraafVerkenning = verkenGraaf(regime)): TermijnDekking[] {
+export function termijnDekking(regime: Regime, verkenning: GraafVerkenning = verkenGraaf(regime)): TermijnDekkingBevinding[] {
   const { adjacency } = verkenning;
   type Knoop = { state: AnyMachineSnapshot; transitions: Record<string, { state: AnyMachineSnapshot }> };
   const knoop = (key: string) => adjacency[key as keyof typeof adjacency] as unknown as Knoop;
