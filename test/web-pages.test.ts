@@ -232,6 +232,28 @@ describe('definition preview before publication', () => {
     expect(states).toContain('bijOmbudsman.onderzoek');
   }, 90_000);
 
+  test('a warning (a contact termijn that only the aanbieder routes start) keeps the definition publishable and is listed as a warning', async () => {
+    const regels = SV_YAML.split('\n');
+    const i = regels.indexOf('termijnen:') + 1;
+    const contact = [
+      '  contact:',
+      '    label: Contact met de klager',
+      '    duur: P3D',
+      '    rekenwijze: werkdagen',
+      '    atw: false',
+      '    grondslag: Klachtenregeling Stichtse Vecht',
+    ];
+    await controleer([...regels.slice(0, i), ...contact, ...regels.slice(i)].join('\n'), '2015-01.yaml');
+    expect(await page.textContent('#uitkomst h2')).toContain('Geen fouten');
+    expect(await page.textContent('#uitkomst h2')).toContain('1 waarschuwing');
+    const meldingen = await page.$$eval('#fouten li.waarschuwing', (li) => li.map((x) => x.textContent ?? ''));
+    expect(meldingen).toHaveLength(1);
+    expect(meldingen[0]).toContain(
+      `definitions/gm1904-stichtse-vecht/2015-01.yaml:${i + 1}:3 Waarschuwing: de termijn 'Contact met de klager'`,
+    );
+    expect(await page.$('#uitkomst svg')).not.toBeNull();
+  }, 90_000);
+
   test('YAML syntax errors are reported with their position too', async () => {
     await controleer('gemeente:\n  cbsCode: GM1904\n   naam: Stichtse Vecht\n', 'kapot.yaml');
     const codes = await page.$$eval('#fouten li code', (c) => c.map((x) => x.textContent ?? ''));

@@ -53,17 +53,23 @@ export class VersieMigratieService {
     ];
   }
 
-  private async historie(m: EntityManager, klachtId: string): Promise<HistorieStap[]> {
-    const rijen: { type: string; at: Date; payload: Record<string, unknown> }[] = await m.query(
-      `select type, "at", payload from klacht_gebeurtenis where klacht_id = $1 and accepted order by id`,
-      [klachtId],
+  /** The accepted history of each klacht (migrations themselves left out), for many klachten in one query. */
+  private async historieVan(m: EntityManager, klachtIds: string[]): Promise<Map<string, HistorieStap[]>> {
+    const uit = new Map<string, HistorieStap[]>(klachtIds.map((id) => [id, []]));
+    if (klachtIds.length === 0) return uit;
+    const rijen: { klacht_id: string; type: string; at: Date; payload: Record<string, unknown> }[] = await m.query(
+      `select klacht_id, type, "at", payload from klacht_gebeurtenis where klacht_id = any($1::uuid[]) and accepted order by klacht_id, id`,
+      [klachtIds],
     );
-    return rijen.filter((r) => r.type !== VERSIE_GEMIGREERD).map((r) => ({ type: r.type, at: r.at.toISOString(), data: r.payload }));
+    for (const r of rijen)
+      if (r.type !== VERSIE_GEMIGREERD) uit.get(r.klacht_id)?.push({ type: r.type, at: r.at.toISOString(), data: r.payload });
+    return uit;
   }
 
-  private async proefVoor(m: EntityManager, row: KlachtEntity, naar: CompiledRegime): Promise<MigratieProef> {
+  private async proefVoor(m: EntityManager, row: KlachtEntity, naar: CompiledRegime, historie?: HistorieStap[]): Promise<MigratieProef> {
     const oud = this.engine.regimeVan(row);
-    const proef = proefMigratieVanKlacht(oud, naar, await this.historie(m, row.id), row.state);
+    const stappen = historie ?? (await this.historieVan(m, [row.id])).get(row.id) ?? [];
+    const proef = proefMigratieVanKlacht(oud, naar, stappen, row.state);
     // Forward only: a klacht never moves to a version that began before its own.
     if (naar.summary.geldigVanaf <= oud.summary.geldigVanaf) {
       return {
@@ -88,8 +94,17 @@ export class VersieMigratieService {
       order: { ontvangenOp: 'ASC', id: 'ASC' },
     });
     const klachten: KlachtMigratieProef[] = [];
-    for (const row of rows.filter((r) => r.definitieVersie !== versie)) {
-      klachten.push(this.zonderResultaat(row.id, await this.proefVoor(this.dataSource.manager, row, naar)));
+    const teMigreren = rows.filter((r) => r.definitieVersie !== versie);
+    // Histories a page at a time: one query per 500 klachten, not one per klacht (a gemeente has thousands open).
+    for (let i = 0; i < teMigreren.length; i += 500) {
+      const pagina = teMigreren.slice(i, i + 500);
+      const historie = await this.historieVan(
+        this.dataSource.manager,
+        pagina.map((r) => r.id),
+      );
+      for (const row of pagina) {
+        klachten.push(this.zonderResultaat(row.id, await this.proefVoor(this.dataSource.manager, row, naar, historie.get(row.id) ?? [])));
+      }
     }
     return { naarVersie: versie, klachten };
   }

@@ -1562,20 +1562,31 @@
             el('h2', {
               text: v.fouten.length
                 ? v.fouten.length + (v.fouten.length === 1 ? ' fout' : ' fouten') + ' in ' + v.bestand
-                : 'Geen fouten: ' + v.bestand + ' kan gepubliceerd worden',
+                : 'Geen fouten: ' +
+                  v.bestand +
+                  ' kan gepubliceerd worden' +
+                  ((v.waarschuwingen || []).length
+                    ? ' (' +
+                      v.waarschuwingen.length +
+                      (v.waarschuwingen.length === 1 ? ' waarschuwing' : ' waarschuwingen') +
+                      ', hieronder)'
+                    : ''),
             }),
           );
-          if (v.fouten.length)
+          // Errors, then warnings (valid, but probably not what the author meant), each said in words.
+          var meldingen = v.fouten.concat(v.waarschuwingen || []);
+          if (meldingen.length)
             uitkomst.appendChild(
               el(
                 'ul',
                 { class: 'fouten', id: 'fouten' },
-                v.fouten.map(function (f) {
+                meldingen.map(function (f) {
+                  var w = f.ernst === 'waarschuwing';
                   return el(
                     'li',
-                    null,
+                    w ? { class: 'waarschuwing' } : null,
                     el('code', { text: f.file + ':' + f.line + ':' + f.column }),
-                    ' ' + f.message,
+                    (w ? ' Waarschuwing: ' : ' ') + f.message,
                     f.hint ? el('div', { class: 'hint', text: '→ ' + f.hint }) : null,
                   );
                 }),
