@@ -1,3 +1,4 @@
+import { EenTegelijk } from '../../common/een-tegelijk';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -19,7 +20,7 @@ const SWEEP_BATCH = 200;
 export class TermijnSweep implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(TermijnSweep.name);
   private timer?: NodeJS.Timeout;
-  private lopend: Promise<void> | null = null;
+  private readonly eenTegelijk = new EenTegelijk('Termijn sweep', this.logger);
   private gestopt = false;
 
   constructor(
@@ -40,14 +41,7 @@ export class TermijnSweep implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** One sweep; concurrent calls share the running one. Returns when it has finished. */
   sweepOnce(nu?: Date): Promise<void> {
-    if (!this.lopend) {
-      this.lopend = this.sweep(nu ?? new Date())
-        .catch((e: Error) => this.logger.error(`Termijn sweep failed: ${e.message}`))
-        .finally(() => {
-          this.lopend = null;
-        });
-    }
-    return this.lopend;
+    return this.eenTegelijk.run(() => this.sweep(nu ?? new Date()));
   }
 
   private async sweep(nu: Date): Promise<void> {
@@ -121,6 +115,6 @@ export class TermijnSweep implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationShutdown(): Promise<void> {
     this.gestopt = true;
     if (this.timer) clearInterval(this.timer);
-    await this.lopend;
+    await this.eenTegelijk.klaar();
   }
 }

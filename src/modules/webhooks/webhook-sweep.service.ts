@@ -1,3 +1,4 @@
+import { EenTegelijk } from '../../common/een-tegelijk';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { type AppConfig, InjectConfig } from '../../config';
 import { WebhookAfleveringService } from './webhook-aflevering.service';
@@ -12,7 +13,7 @@ import { WebhookUitgifteService } from './webhook-uitgifte.service';
 export class WebhookSweep implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Webhooks');
   private timer?: NodeJS.Timeout;
-  private lopend: Promise<void> | null = null;
+  private readonly eenTegelijk = new EenTegelijk('Webhook sweep', this.logger);
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
@@ -29,21 +30,14 @@ export class WebhookSweep implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   sweepOnce(): Promise<void> {
-    if (!this.lopend) {
-      this.lopend = (async () => {
-        await this.uitgifte.verwerk();
-        for (const d of await this.aflevering.teDoen()) await this.queue.plan(d.id, d.attempts);
-      })()
-        .catch((e: Error) => this.logger.error(`Webhook sweep failed: ${e.message}`))
-        .finally(() => {
-          this.lopend = null;
-        });
-    }
-    return this.lopend;
+    return this.eenTegelijk.run(async () => {
+      await this.uitgifte.verwerk();
+      for (const d of await this.aflevering.teDoen()) await this.queue.plan(d.id, d.attempts);
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.lopend;
+    await this.eenTegelijk.klaar();
   }
 }

@@ -1,3 +1,4 @@
+import { EenTegelijk } from '../../common/een-tegelijk';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConnectionOptions, Job, Worker } from 'bullmq';
 import { type AppConfig, InjectConfig } from '../../config';
@@ -44,7 +45,7 @@ export class ZgwProcessor implements OnApplicationBootstrap, OnApplicationShutdo
 export class ZgwSweep implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Zgw');
   private timer?: NodeJS.Timeout;
-  private lopend: Promise<void> | null = null;
+  private readonly eenTegelijk = new EenTegelijk('ZGW sweep', this.logger);
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
@@ -60,20 +61,13 @@ export class ZgwSweep implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   sweepOnce(): Promise<void> {
-    if (!this.lopend) {
-      this.lopend = (async () => {
-        for (const d of await this.aflevering.teDoen()) await this.queue.plan(d.klachtId, `${d.generatie}.${d.attempts}`);
-      })()
-        .catch((e: Error) => this.logger.error(`ZGW sweep failed: ${e.message}`))
-        .finally(() => {
-          this.lopend = null;
-        });
-    }
-    return this.lopend;
+    return this.eenTegelijk.run(async () => {
+      for (const d of await this.aflevering.teDoen()) await this.queue.plan(d.klachtId, `${d.generatie}.${d.attempts}`);
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.lopend;
+    await this.eenTegelijk.klaar();
   }
 }
