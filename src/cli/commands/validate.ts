@@ -81,7 +81,7 @@ export const command: CliCommand = {
     if (zgw.aantal) stappen.push(`zgw-koppeling${catalogus ? ' tegen de catalogus' : ''} (${zgw.aantal})`);
     io.out(
       `OK: ${definities.length} definitie${definities.length === 1 ? '' : 's'} van ${gemeenten.size} gemeente${gemeenten.size === 1 ? '' : 'n'} ` +
-        `zijn geldig (gecontroleerd: ${stappen.join(', ')})` +
+        `${definities.length === 1 ? 'is' : 'zijn'} geldig (gecontroleerd: ${stappen.join(', ')})` +
         (resultaat.waarschuwingen.length
           ? `, met ${resultaat.waarschuwingen.length} waarschuwing${resultaat.waarschuwingen.length === 1 ? '' : 'en'} (hierboven).`
           : '.'),
