@@ -86,6 +86,39 @@ describe('4-ogen: a definition version is proposed by one beleidsmedewerker and 
     ).toBe(404);
   });
 
+  it('4-ogen: a proposal keeps the warnings of its validation, so the approver reads them; one without warnings has none', async () => {
+    const zonder = versie('2026-21', '2027-01-01').replace(
+      /^ {4}# Het protocol bindt de ketenpartner.*\n {4}geldtVoor: \[aanbieder\]\n/m,
+      '',
+    );
+    expect(zonder).not.toContain('geldtVoor');
+    const v = await request(t.http)
+      .post('/api/v1/definities/gm0363-amsterdam/voorstellen')
+      .set('Authorization', sanne)
+      .send({ yaml: zonder });
+    expect(v.status).toBe(201);
+    const gezien = await request(t.http).get(`/api/v1/definities/gm0363-amsterdam/voorstellen/${v.body.id}`).set('Authorization', ahmed);
+    expect(gezien.body.waarschuwingen).toEqual([
+      expect.objectContaining({
+        line: zonder.split('\n').indexOf('  contact:') + 1,
+        ernst: 'waarschuwing',
+        message: expect.stringContaining("de termijn 'Contact met de klager' (contact) loopt alleen op de routes"),
+      }),
+    ]);
+    const schoon = await request(t.http)
+      .post('/api/v1/definities/gm0363-amsterdam/voorstellen')
+      .set('Authorization', sanne)
+      .send({ yaml: versie('2026-22', '2027-02-01') });
+    expect(schoon.body.waarschuwingen).toEqual([]);
+    // Decided, so no proposal of this test stays open for the others.
+    for (const id of [v.body.id, schoon.body.id])
+      await request(t.http)
+        .post(`/api/v1/definities/gm0363-amsterdam/voorstellen/${id}/afwijzing`)
+        .set('Authorization', ahmed)
+        .send({ reden: 'alleen om de waarschuwingen te tonen' })
+        .expect(201);
+  });
+
   it('a rejection needs a reason (400 naming reden); with one it is afgewezen and can no longer be approved', async () => {
     const v = await request(t.http)
       .post('/api/v1/definities/gm0363-amsterdam/voorstellen')

@@ -1,3 +1,4 @@
+import type { DefinitionError } from '../../machines/contract';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Where a proposal stands (4-ogen, Uitgangspunten klachtenmanagement Sociaal Domein §1D). */
@@ -49,6 +50,10 @@ export class DefinitieVoorstelEntity {
   /** Why it was rejected (required then). */
   @Column({ type: 'text', nullable: true })
   reden: string | null;
+
+  /** The validation's warnings when it was proposed (valid, probably not meant): what the approver should read. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  waarschuwingen: DefinitionError[];
 }
 
 /** One step of the audit trail: proposed, approved or rejected, by whom, when and why. Append-only. */

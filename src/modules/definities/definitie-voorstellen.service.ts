@@ -108,6 +108,7 @@ export class DefinitieVoorstellenService {
           gemeente: tenant.gemeente,
           geldigVanaf: this.definities.geldigVanafVan(yaml),
           yaml,
+          waarschuwingen: u.waarschuwingen,
           status: 'voorgesteld',
           voorgesteldDoor: tenant.subject,
           voorgesteldOp: nu,

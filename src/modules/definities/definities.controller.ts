@@ -205,6 +205,7 @@ export class DefinitiesController {
       ...(v.beoordeeldOp ? { beoordeeldOp: v.beoordeeldOp.toISOString() } : {}),
       ...(v.reden ? { reden: v.reden } : {}),
       yaml: v.yaml,
+      waarschuwingen: (v.waarschuwingen ?? []).map(tekst),
       stappen: stappen.map(stapDto),
     };
   }

@@ -126,6 +126,11 @@ export class VoorstelDto {
   @ApiPropertyOptional({ format: 'date-time' }) beoordeeldOp?: string;
   @ApiPropertyOptional({ description: 'Reden van de afwijzing' }) reden?: string;
   @ApiProperty({ description: 'De voorgestelde YAML, ongewijzigd' }) yaml: string;
+  @ApiProperty({
+    type: [DefinitieFoutDto],
+    description: 'De waarschuwingen van de validatie bij het voorstellen (geldig, maar waarschijnlijk niet bedoeld): lees ze vóór het goedkeuren.',
+  })
+  waarschuwingen: DefinitieFoutDto[];
   @ApiProperty({ type: [VoorstelStapDto], description: 'Het auditspoor van dit voorstel, oudste eerst' }) stappen: VoorstelStapDto[];
 }
 

@@ -2146,6 +2146,8 @@ export interface components {
             reden?: string;
             /** @description De voorgestelde YAML, ongewijzigd */
             yaml: string;
+            /** @description De waarschuwingen van de validatie bij het voorstellen (geldig, maar waarschijnlijk niet bedoeld): lees ze vóór het goedkeuren. */
+            waarschuwingen: components["schemas"]["DefinitieFoutDto"][];
             /** @description Het auditspoor van dit voorstel, oudste eerst */
             stappen: components["schemas"]["VoorstelStapDto"][];
         };

@@ -320,6 +320,33 @@ function start(h) {
             { class: 'voorstel', 'data-voorstel': v.id, 'data-versie': v.versie },
             el('h3', { text: 'Versie ' + v.versie + ', geldig vanaf ' + h.datum(v.geldigVanaf) }),
             el('p', { text: 'Voorgesteld door ' + (eerste.doorNaam || v.voorgesteldDoor) + ' op ' + h.datum(v.voorgesteldOp, true) + '.' }),
+            // 4-ogen: the approver reads what the validation warned the author about.
+            (v.waarschuwingen || []).length
+              ? el(
+                  'div',
+                  { class: 'voorstelwaarschuwingen' },
+                  el('p', {
+                    text:
+                      'Let op: de controle gaf ' +
+                      v.waarschuwingen.length +
+                      (v.waarschuwingen.length === 1 ? ' waarschuwing' : ' waarschuwingen') +
+                      '. Lees die vóór u goedkeurt.',
+                  }),
+                  el(
+                    'ul',
+                    { class: 'fouten' },
+                    v.waarschuwingen.map(function (w) {
+                      return el(
+                        'li',
+                        { class: 'waarschuwing' },
+                        el('code', { text: 'regel ' + w.line + ', kolom ' + w.column }),
+                        ' Waarschuwing: ' + w.message,
+                        w.hint ? el('div', { class: 'hint', text: '→ ' + w.hint }) : null,
+                      );
+                    }),
+                  ),
+                )
+              : null,
             el(
               'button',
               {
