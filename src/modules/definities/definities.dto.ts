@@ -128,7 +128,8 @@ export class VoorstelDto {
   @ApiProperty({ description: 'De voorgestelde YAML, ongewijzigd' }) yaml: string;
   @ApiProperty({
     type: [DefinitieFoutDto],
-    description: 'De waarschuwingen van de validatie bij het voorstellen (geldig, maar waarschijnlijk niet bedoeld): lees ze vóór het goedkeuren.',
+    description:
+      'De waarschuwingen van de validatie bij het voorstellen (geldig, maar waarschijnlijk niet bedoeld): lees ze vóór het goedkeuren.',
   })
   waarschuwingen: DefinitieFoutDto[];
   @ApiProperty({ type: [VoorstelStapDto], description: 'Het auditspoor van dit voorstel, oudste eerst' }) stappen: VoorstelStapDto[];
