@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { AuthModule } from '../src/modules/auth/auth.module';
+import { zonderGeldtVoor } from '../src/machines/definition/test-fixture';
 import { bearer } from './auth-support';
 import { createTestDatabase, type TestDatabase } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
@@ -44,7 +45,7 @@ describe('definition preview (POST /definitie-voorbeelden)', () => {
   });
 
   it('a warning (contact without geldtVoor) keeps the preview valid and comes in waarschuwingen, with the diagram', async () => {
-    const zonder = AMSTERDAM.replace(/^ {4}# Het protocol bindt de ketenpartner.*\n {4}geldtVoor: \[aanbieder\]\n/m, '');
+    const zonder = zonderGeldtVoor(AMSTERDAM);
     expect(zonder).not.toContain('geldtVoor');
     const res = await request(t.http)
       .post('/api/v1/definitie-voorbeelden')

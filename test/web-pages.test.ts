@@ -11,6 +11,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { loadRegistry } from '../src/machines';
 import { allePaden, groepeerPaden } from '../src/machines/graph/paden';
+import { metContactTermijn } from '../src/machines/definition/test-fixture';
 import type { Regime } from '../src/machines/regime';
 import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
 import { EngineService } from '../src/modules/engine/engine.service';
@@ -233,23 +234,14 @@ describe('definition preview before publication', () => {
   }, 90_000);
 
   test('a warning (a contact termijn that only the aanbieder routes start) keeps the definition publishable and is listed as a warning', async () => {
-    const regels = SV_YAML.split('\n');
-    const i = regels.indexOf('termijnen:') + 1;
-    const contact = [
-      '  contact:',
-      '    label: Contact met de klager',
-      '    duur: P3D',
-      '    rekenwijze: werkdagen',
-      '    atw: false',
-      '    grondslag: Klachtenregeling Stichtse Vecht',
-    ];
-    await controleer([...regels.slice(0, i), ...contact, ...regels.slice(i)].join('\n'), '2015-01.yaml');
+    const sv = metContactTermijn(SV_YAML);
+    await controleer(sv.yaml, '2015-01.yaml');
     expect(await page.textContent('#uitkomst h2')).toContain('Geen fouten');
     expect(await page.textContent('#uitkomst h2')).toContain('1 waarschuwing');
     const meldingen = await page.$$eval('#fouten li.waarschuwing', (li) => li.map((x) => x.textContent ?? ''));
     expect(meldingen).toHaveLength(1);
     expect(meldingen[0]).toContain(
-      `definitions/gm1904-stichtse-vecht/2015-01.yaml:${i + 1}:3 Waarschuwing: de termijn 'Contact met de klager'`,
+      `definitions/gm1904-stichtse-vecht/2015-01.yaml:${sv.regel}:3 Waarschuwing: de termijn 'Contact met de klager'`,
     );
     expect(await page.$('#uitkomst svg')).not.toBeNull();
   }, 90_000);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, type CliIo } from '../main';
-import { metRegels, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../../machines/definition/test-fixture';
+import { metContactTermijn, metRegels, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../../machines/definition/test-fixture';
 
 const REPO = join(__dirname, '..', '..', '..');
 
@@ -45,23 +45,14 @@ describe('klachtregie validate', () => {
 
   it('a warning does not refuse the definition: printed as file:line:column: waarschuwing: with its hint, counted in the summary (exit 0)', async () => {
     // Stichtse Vecht with a contact termijn that only the aanbieder routes start (no geldtVoor).
-    const sv = readFileSync(join(REPO, 'definitions', 'gm1904-stichtse-vecht', '2015-01.yaml'), 'utf8').split('\n');
-    const i = sv.indexOf('termijnen:') + 1;
-    const contact = [
-      '  contact:',
-      '    label: Contact',
-      '    duur: P3D',
-      '    rekenwijze: werkdagen',
-      '    atw: false',
-      '    grondslag: eigen regeling',
-    ];
+    const sv = metContactTermijn(readFileSync(join(REPO, 'definitions', 'gm1904-stichtse-vecht', '2015-01.yaml'), 'utf8'));
     const bestand = 'definitions/gm1904-stichtse-vecht/2015-01.yaml';
-    const root = schrijfBestanden({ [bestand]: [...sv.slice(0, i), ...contact, ...sv.slice(i)] });
+    const root = schrijfBestanden({ [bestand]: sv.yaml });
     const r = await cli(['validate', 'definitions'], root);
     expect(r.code).toBe(0);
     expect(r.err).toHaveLength(2);
     expect(r.err[0]).toMatch(
-      new RegExp(`^${bestand}:${i + 1}:3: waarschuwing: de termijn 'Contact' \\(contact\\) loopt alleen op de routes`),
+      new RegExp(`^${bestand}:${sv.regel}:3: waarschuwing: de termijn 'Contact met de klager' \\(contact\\) loopt alleen op de routes`),
     );
     expect(r.err[1]).toMatch(/^ {2}-> zeg voor wie de termijn geldt: geldtVoor: \[aanbieder\]/);
     expect(r.out[0]).toMatch(/^OK: 1 definitie van 1 gemeente is geldig \(.*\), met 1 waarschuwing \(hierboven\)\.$/);

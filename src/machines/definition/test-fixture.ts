@@ -108,3 +108,30 @@ export function schrijfBestanden(bestanden: Record<string, readonly string[] | s
  * against the CBS list. The test's own bodies keep fictional names ("Ombudsman Testdam").
  */
 export const TESTDAM = 'definitions/gm0355-zeist/2024-01.yaml';
+
+/**
+ * A definition's YAML with a `contact` termijn put first under `termijnen:` (3 werkdagen, no geldtVoor unless given):
+ * the issue-14 case of a contact termijn that only the aanbieder routes start. `regel` is the line of `  contact:`.
+ */
+export function metContactTermijn(yaml: string, geldtVoor?: string): { yaml: string; regel: number } {
+  const regels = yaml.split('\n');
+  const i = regels.indexOf('termijnen:') + 1;
+  if (i === 0) throw new Error('metContactTermijn: geen regel "termijnen:"');
+  const contact = [
+    '  contact:',
+    '    label: Contact met de klager',
+    '    duur: P3D',
+    '    rekenwijze: werkdagen',
+    '    atw: false',
+    '    grondslag: Klachtenregeling (contact binnen 3 werkdagen)',
+    ...(geldtVoor ? [`    geldtVoor: ${geldtVoor}`] : []),
+  ];
+  return { yaml: [...regels.slice(0, i), ...contact, ...regels.slice(i)].join('\n'), regel: i + 1 };
+}
+
+/** Amsterdam's YAML without its `geldtVoor: [aanbieder]` (and the comment above it): contact then gives a warning. */
+export function zonderGeldtVoor(yaml: string): string {
+  const uit = yaml.replace(/^ {4}# Het protocol bindt de ketenpartner.*\n {4}geldtVoor: \[aanbieder\]\n/m, '');
+  if (uit === yaml) throw new Error('zonderGeldtVoor: geen geldtVoor: [aanbieder] gevonden');
+  return uit;
+}

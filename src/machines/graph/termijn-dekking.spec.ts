@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IntakeInput, KlachtEvent, StepResult } from '../contract';
+import { metContactTermijn } from '../definition/test-fixture';
 import { loadAndValidate } from '../definition/validate';
 import type { Definitie } from '../definition/types';
 import { loadRegistry } from '../index';
@@ -20,18 +21,6 @@ function metTermijnen(extra: string): { yaml: string; regel: (tekst: string) => 
   const yaml = SV.replace(/^termijnen:\n/m, `termijnen:\n${extra}`);
   return { yaml, regel: (tekst) => yaml.split('\n').findIndex((r) => r.startsWith(tekst)) + 1 };
 }
-
-const CONTACT = (geldtVoor?: string) =>
-  [
-    '  contact:',
-    '    label: Contact met de klager',
-    '    duur: P3D',
-    '    rekenwijze: werkdagen',
-    '    atw: false',
-    '    grondslag: Klachtenregeling Stichtse Vecht (contact binnen 3 werkdagen)',
-    ...(geldtVoor ? [`    geldtVoor: ${geldtVoor}`] : []),
-    '',
-  ].join('\n');
 
 function valideer(yaml: string) {
   const werk = mkdtempSync(join(tmpdir(), 'termijn-dekking-'));
@@ -49,14 +38,14 @@ function valideer(yaml: string) {
 
 describe('a declared termijn runs where its definition says: the coverage check', () => {
   test('a contact termijn that only the aanbieder routes start, without geldtVoor: a warning at the termijn naming the gemeente route where CONTACT_OPGENOMEN is refused; the definition still loads', () => {
-    const { yaml, regel } = metTermijnen(CONTACT());
+    const { yaml, regel } = metContactTermijn(SV);
     const r = valideer(yaml);
     expect(r.errors).toEqual([]);
     expect(r.definities).toHaveLength(1);
     expect(r.waarschuwingen).toEqual([
       expect.objectContaining({
         file: r.file,
-        line: regel('  contact:'),
+        line: regel,
         column: 3,
         ernst: 'waarschuwing',
         message: expect.stringMatching(
@@ -69,7 +58,7 @@ describe('a declared termijn runs where its definition says: the coverage check'
 
   test('geldtVoor says whose handling the termijn binds: [aanbieder] as the author meant it, or [aanbieder, gemeente], gives no warning', () => {
     for (const g of ['[aanbieder]', '[aanbieder, gemeente]', '[gemeente]']) {
-      const r = valideer(metTermijnen(CONTACT(g)).yaml);
+      const r = valideer(metContactTermijn(SV, g).yaml);
       expect({ g, errors: r.errors, waarschuwingen: r.waarschuwingen }).toEqual({ g, errors: [], waarschuwingen: [] });
     }
   });

@@ -137,7 +137,19 @@ function start(h) {
     return h.json(pad, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   }
 
-  // Errors first, then warnings (valid, but probably not what the author meant), each marked in words, not only colour.
+  // One finding of the validation as a list item: a warning (valid, probably not meant) is said in words, not only colour.
+  function meldingItem(f) {
+    var isW = f.ernst === 'waarschuwing';
+    return el(
+      'li',
+      isW ? { class: 'waarschuwing' } : null,
+      el('code', { text: 'regel ' + f.line + ', kolom ' + f.column }),
+      (isW ? ' Waarschuwing: ' : ' ') + f.message,
+      f.hint ? el('div', { class: 'hint', text: '→ ' + f.hint }) : null,
+    );
+  }
+
+  // Errors first, then warnings.
   function toonFouten(fouten, waarschuwingen) {
     foutenLijst.textContent = '';
     var w = waarschuwingen || [];
@@ -145,16 +157,7 @@ function start(h) {
       (fouten.length ? fouten.length + (fouten.length === 1 ? ' fout' : ' fouten') : 'Geen fouten') +
       (w.length ? ', ' + w.length + (w.length === 1 ? ' waarschuwing' : ' waarschuwingen') : '');
     fouten.concat(w).forEach(function (f) {
-      var isW = f.ernst === 'waarschuwing';
-      foutenLijst.appendChild(
-        el(
-          'li',
-          isW ? { class: 'waarschuwing' } : null,
-          el('code', { text: 'regel ' + f.line + ', kolom ' + f.column }),
-          (isW ? ' Waarschuwing: ' : ' ') + f.message,
-          f.hint ? el('div', { class: 'hint', text: '→ ' + f.hint }) : null,
-        ),
-      );
+      foutenLijst.appendChild(meldingItem(f));
     });
   }
 
@@ -332,19 +335,7 @@ function start(h) {
                       (v.waarschuwingen.length === 1 ? ' waarschuwing' : ' waarschuwingen') +
                       '. Lees die vóór u goedkeurt.',
                   }),
-                  el(
-                    'ul',
-                    { class: 'fouten' },
-                    v.waarschuwingen.map(function (w) {
-                      return el(
-                        'li',
-                        { class: 'waarschuwing' },
-                        el('code', { text: 'regel ' + w.line + ', kolom ' + w.column }),
-                        ' Waarschuwing: ' + w.message,
-                        w.hint ? el('div', { class: 'hint', text: '→ ' + w.hint }) : null,
-                      );
-                    }),
-                  ),
+                  el('ul', { class: 'fouten' }, v.waarschuwingen.map(meldingItem)),
                 )
               : null,
             el(
