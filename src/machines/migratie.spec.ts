@@ -72,6 +72,35 @@ describe('moving a running klacht to a new version: the dry run (a published ver
     expect(proef.resultaat?.state).toBe('gemeente.beoordelen');
   });
 
+  it('a new obligation (a contact termijn for the gemeente) that would already have passed on the day of the migration is refused: no lateness after the fact', () => {
+    const contact = [
+      'termijnen:',
+      '  contact:',
+      '    label: Contact met de klager',
+      '    duur: P3D',
+      '    rekenwijze: werkdagen',
+      '    atw: false',
+      '    grondslag: Klachtenregeling Zeist',
+      '    geldtVoor: [gemeente]',
+    ].join('\n');
+    const { oud, nieuw } = versies(['termijnen:', contact]);
+    // Received Wednesday 1 May 2024: three werkdagen later is Monday 6 May.
+    const laat = proefMigratie(nieuw, historie, nu(oud, historie), '2024-07-01');
+    expect(laat.termijnen.find((t) => t.naam === 'contact')).toEqual(
+      expect.objectContaining({ nieuw: expect.objectContaining({ vervaldatum: '2024-05-06' }), verplichting: true }),
+    );
+    expect(laat.bezwaren).toEqual([
+      'de nieuwe termijn Contact met de klager (contact) zou al op 2024-05-06 verstreken zijn: een nieuwe verplichting kan een lopende klacht niet met terugwerkende kracht te laat maken',
+    ]);
+    expect(laat.resultaat).toBeUndefined();
+    // Migrated while the new term still runs (or on its last day): allowed, the new termijn shown with its date.
+    for (const dag of ['2024-05-02', '2024-05-06']) {
+      const op = proefMigratie(nieuw, historie, nu(oud, historie), dag);
+      expect({ dag, bezwaren: op.bezwaren }).toEqual({ dag, bezwaren: [] });
+      expect(op.resultaat?.termijnen.map((t) => t.naam)).toContain('contact');
+    }
+  });
+
   it('Awb 9:11: a version with a shorter afhandeltermijn would take a week from a running termijn: refused, naming the termijn and both dates', () => {
     const { oud, nieuw } = versies(['    duur: P6W', '    duur: P5W']);
     const proef = proefMigratie(nieuw, historie, nu(oud, historie));

@@ -7,7 +7,9 @@
  * the reason, when the replay does not get through, when the klacht would stand in another state (a state the
  * new version no longer has included), or when a running termijn would end earlier or disappear: the klager and
  * the behandelaar were told the old date (Awb 9:6 ontvangstbevestiging, 9:11 lid 2 verdaging), and a migration
- * may never take time away from them. A longer termijn is shown and allowed.
+ * may never take time away from them. A longer termijn is shown and allowed. A termijn the new version adds is
+ * allowed too, unless it is an obligation that would already have passed on the day of the migration: a new
+ * rule cannot make a running klacht late after the fact (it would be te laat, and escalated, at once).
  *
  * Pure: the service reads the history and applies the new snapshot in one transaction.
  */
@@ -100,6 +102,8 @@ export function proefMigratie(
   nieuw: CompiledRegime,
   historie: HistorieStap[],
   huidig: { vanVersie: string; state: string; termijnen: TermijnView[] },
+  /** The day of the migration (Dutch calendar day, YYYY-MM-DD): a new obligation due before it is refused. */
+  peildag?: string,
 ): MigratieProef {
   const basis = { vanVersie: huidig.vanVersie, naarVersie: nieuw.summary.versie, vanState: huidig.state };
   const bezwaren: string[] = [];
@@ -113,7 +117,11 @@ export function proefMigratie(
     bezwaren.push(`de klacht zou in versie ${nieuw.summary.versie} in ${r.state} staan in plaats van ${huidig.state}`);
   for (const t of termijnen) {
     if (t.oud && !t.nieuw) bezwaren.push(`de lopende termijn ${t.label} (${t.naam}, ${t.oud.vervaldatum}) zou vervallen`);
-    else if (t.verschilDagen !== undefined && t.verschilDagen < 0) {
+    else if (!t.oud && t.nieuw && t.verplichting && peildag && t.nieuw.vervaldatum < peildag) {
+      bezwaren.push(
+        `de nieuwe termijn ${t.label} (${t.naam}) zou al op ${t.nieuw.vervaldatum} verstreken zijn: een nieuwe verplichting kan een lopende klacht niet met terugwerkende kracht te laat maken`,
+      );
+    } else if (t.verschilDagen !== undefined && t.verschilDagen < 0) {
       bezwaren.push(
         `de lopende termijn ${t.label} (${t.naam}) zou ${-t.verschilDagen} dag(en) korter worden: ${t.oud!.vervaldatum} wordt ${t.nieuw!.vervaldatum}`,
       );
@@ -149,6 +157,7 @@ export function proefMigratieVanKlacht(
   nieuw: CompiledRegime,
   historie: HistorieStap[],
   opgeslagenState: string,
+  peildag?: string,
 ): MigratieProef {
   const eigen = speelAf(oud, historie);
   if (!eigen.resultaat || eigen.resultaat.state !== opgeslagenState) {
@@ -162,5 +171,10 @@ export function proefMigratieVanKlacht(
       ],
     };
   }
-  return proefMigratie(nieuw, historie, { vanVersie: oud.summary.versie, state: opgeslagenState, termijnen: eigen.resultaat.termijnen });
+  return proefMigratie(
+    nieuw,
+    historie,
+    { vanVersie: oud.summary.versie, state: opgeslagenState, termijnen: eigen.resultaat.termijnen },
+    peildag,
+  );
 }

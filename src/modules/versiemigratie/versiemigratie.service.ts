@@ -5,6 +5,7 @@ import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import type { CompiledRegime } from '../../machines/contract';
 import { proefMigratieVanKlacht, type HistorieStap, type MigratieProef } from '../../machines/migratie';
+import { kalenderdag } from '../../machines/termijnen/kalenderdag';
 import { EngineService } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { KlachtEntity } from '../klachten/klacht.entity';
@@ -69,7 +70,8 @@ export class VersieMigratieService {
   private async proefVoor(m: EntityManager, row: KlachtEntity, naar: CompiledRegime, historie?: HistorieStap[]): Promise<MigratieProef> {
     const oud = this.engine.regimeVan(row);
     const stappen = historie ?? (await this.historieVan(m, [row.id])).get(row.id) ?? [];
-    const proef = proefMigratieVanKlacht(oud, naar, stappen, row.state);
+    // On the day of the migration (the service's clock, Dutch calendar day): a new obligation already passed is refused.
+    const proef = proefMigratieVanKlacht(oud, naar, stappen, row.state, kalenderdag(this.klok.nu().toISOString()));
     // Forward only: a klacht never moves to a version that began before its own.
     if (naar.summary.geldigVanaf <= oud.summary.geldigVanaf) {
       return {
