@@ -1,20 +1,4 @@
-import {
-  Body,
-  CallHandler,
-  Controller,
-  ExecutionContext,
-  Get,
-  HttpException,
-  Injectable,
-  NestInterceptor,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBody,
@@ -27,8 +11,8 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { catchError, Observable, throwError } from 'rxjs';
 import { ProblemException } from '../../common/problem';
+import { uploadGrenzen } from '../../common/upload-grenzen';
 import { Rollen } from '../auth/rollen.decorator';
 import { TenantContext } from '../auth/tenant';
 import { DOCUMENT_SOORTEN, type DossierDocumentEntity } from './dossier-document.entity';
@@ -49,37 +33,7 @@ interface GeuploadBestand {
 const UPLOAD_SOORTEN = DOCUMENT_SOORTEN.filter((s) => s !== 'brief');
 const MB = Math.round(MAX_DOCUMENT_BYTES / 1024 / 1024);
 
-/** multer's size and count limits as problem+json in Dutch (413 / 400), nothing stored. */
-@Injectable()
-class UploadGrenzen implements NestInterceptor {
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      catchError((e: unknown) => {
-        if (e instanceof HttpException && !(e instanceof ProblemException)) {
-          if (e.getStatus() === 413) {
-            return throwError(
-              () =>
-                new ProblemException({
-                  status: 413,
-                  code: 'document-te-groot',
-                  detail: `Een document is hoogstens ${MB} MiB.`,
-                  invalidParams: [{ name: 'bestand', reason: `groter dan ${MB} MiB` }],
-                }),
-            );
-          }
-          if (e.getStatus() === 400) {
-            return throwError(() =>
-              ProblemException.invalid([
-                { name: 'bestand', reason: 'stuur precies één bestand in het veld bestand (multipart/form-data)' },
-              ]),
-            );
-          }
-        }
-        return throwError(() => e);
-      }),
-    );
-  }
-}
+const UploadGrenzen = uploadGrenzen({ code: 'document-te-groot', detail: `Een document is hoogstens ${MB} MiB.`, maxMb: MB });
 
 export function documentView(d: DossierDocumentEntity): DocumentDto {
   return {

@@ -1,19 +1,4 @@
-import {
-  CallHandler,
-  Controller,
-  ExecutionContext,
-  Get,
-  HttpCode,
-  HttpException,
-  Injectable,
-  Logger,
-  NestInterceptor,
-  Param,
-  Post,
-  UploadedFile,
-  UseInterceptors,
-  Body,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Logger, Param, Post, UploadedFile, UseInterceptors, Body } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiAcceptedResponse,
@@ -27,8 +12,8 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { catchError, Observable, throwError } from 'rxjs';
 import { ProblemException } from '../../common/problem';
+import { uploadGrenzen } from '../../common/upload-grenzen';
 import { Rollen } from '../auth/rollen.decorator';
 import { TenantContext } from '../auth/tenant';
 import { ImportDto } from './dto/import-view.dto';
@@ -45,37 +30,11 @@ class ImportUploadDto {
   naam?: string;
 }
 
-/** multer's size and count limits as problem+json (413 / 400), nothing stored. */
-@Injectable()
-class ImportUploadGrenzen implements NestInterceptor {
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      catchError((e: unknown) => {
-        if (e instanceof HttpException && !(e instanceof ProblemException)) {
-          if (e.getStatus() === 413) {
-            return throwError(
-              () =>
-                new ProblemException({
-                  status: 413,
-                  code: 'importbestand-te-groot',
-                  detail: `Een importbestand is hoogstens ${MB} MiB; splits het bestand.`,
-                  invalidParams: [{ name: 'bestand', reason: `groter dan ${MB} MiB` }],
-                }),
-            );
-          }
-          if (e.getStatus() === 400) {
-            return throwError(() =>
-              ProblemException.invalid([
-                { name: 'bestand', reason: 'stuur precies één bestand in het veld bestand (multipart/form-data)' },
-              ]),
-            );
-          }
-        }
-        return throwError(() => e);
-      }),
-    );
-  }
-}
+const ImportUploadGrenzen = uploadGrenzen({
+  code: 'importbestand-te-groot',
+  detail: `Een importbestand is hoogstens ${MB} MiB; splits het bestand.`,
+  maxMb: MB,
+});
 
 /**
  * Bulk import of historic klachten (docs/import.md): a beheerder sends an NDJSON file, the service works
