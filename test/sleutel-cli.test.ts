@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { runCli, type CliIo } from '../src/cli/main';
+import { draaiCli } from './support/cli';
 import { hashSleutel } from '../src/modules/auth/api-sleutel.service';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
 
@@ -16,18 +16,7 @@ let db: TestDatabase;
 let t: TestApp;
 let defs: string;
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    cwd: process.cwd(),
-    env: { DATABASE_URL: db.url, DEFINITIONS_DIR: defs },
-  };
-  const code = await runCli(['sleutel', ...args], io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => draaiCli({ DATABASE_URL: db.url, DEFINITIONS_DIR: defs }, 'sleutel', ...args);
 
 beforeAll(async () => {
   db = await createTestDatabase('sleutel_cli');

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { join } from 'node:path';
-import { BASIS, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../src/machines/definition/test-fixture';
-import { runCli, type CliIo } from '../src/cli/main';
+import { basisVersie, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../src/machines/definition/test-fixture';
+import { draaiCli } from './support/cli';
 import { bearer } from './auth-support';
 import { createTestDatabase, type TestDatabase } from './support';
 import { createTestApp, type TestApp } from './support/app';
@@ -15,15 +15,6 @@ import { createTestApp, type TestApp } from './support/app';
  */
 const GEMEENTE = 'GM0355';
 
-function versie(naam: string, vanaf: string, tot: string | undefined, ...wijzigingen: Array<[string, string]>): string[] {
-  let regels = BASIS.map((l) =>
-    l.replace("versie: '2024-01'", `versie: '${naam}'`).replace('geldigVanaf: 2024-01-01', `geldigVanaf: ${vanaf}`),
-  );
-  if (tot) regels.splice(6, 0, `geldigTot: ${tot}`);
-  for (const [van, naar] of wijzigingen) regels = regels.map((l) => (l === van ? naar : l));
-  return regels;
-}
-
 describe('klachtregie migratie (CLI): dry run and explicit, audited migration of running klachten', () => {
   let db: TestDatabase;
   let t: TestApp;
@@ -32,24 +23,13 @@ describe('klachtregie migratie (CLI): dry run and explicit, audited migration of
   let inBeoordeling: string;
   let bijHoren: string;
 
-  async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: CliIo = {
-      out: (l) => out.push(l),
-      err: (l) => err.push(l),
-      cwd: process.cwd(),
-      env: { DATABASE_URL: db.url, DEFINITIONS_DIR: defs },
-    };
-    const code = await runCli(['migratie', ...args], io);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const cli = (...args: string[]) => draaiCli({ DATABASE_URL: db.url, DEFINITIONS_DIR: defs }, 'migratie', ...args);
 
   beforeAll(async () => {
     const root = schrijfBestanden({
-      [TESTDAM]: versie('2024-01', '2024-01-01', '2024-06-30'),
-      'definitions/gm0355-zeist/2024-07.yaml': versie('2024-07', '2024-07-01', '2024-12-31', ['  horen: true', '  horen: false']),
-      'definitions/gm0355-zeist/2025-01.yaml': versie(
+      [TESTDAM]: basisVersie('2024-01', '2024-01-01', '2024-06-30'),
+      'definitions/gm0355-zeist/2024-07.yaml': basisVersie('2024-07', '2024-07-01', '2024-12-31', ['  horen: true', '  horen: false']),
+      'definitions/gm0355-zeist/2025-01.yaml': basisVersie(
         '2025-01',
         '2025-01-01',
         undefined,

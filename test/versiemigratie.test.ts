@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { join } from 'node:path';
-import { BASIS, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../src/machines/definition/test-fixture';
+import { basisVersie, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../src/machines/definition/test-fixture';
 import { bearer } from './auth-support';
 import { createTestDatabase, type TestDatabase } from './support';
 import { createTestApp, type TestApp } from './support/app';
@@ -14,15 +14,6 @@ import { createTestApp, type TestApp } from './support/app';
 const GEMEENTE = 'GM0355';
 const DEFINITIE = 'gm0355-zeist';
 
-function versie(naam: string, vanaf: string, tot: string | undefined, ...wijzigingen: Array<[string, string]>): string[] {
-  let regels = BASIS.map((l) =>
-    l.replace("versie: '2024-01'", `versie: '${naam}'`).replace('geldigVanaf: 2024-01-01', `geldigVanaf: ${vanaf}`),
-  );
-  if (tot) regels.splice(6, 0, `geldigTot: ${tot}`);
-  for (const [van, naar] of wijzigingen) regels = regels.map((l) => (l === van ? naar : l));
-  return regels;
-}
-
 describe('running klachten to a new version of their definition: dry run and explicit, audited migration', () => {
   let db: TestDatabase;
   let t: TestApp;
@@ -33,9 +24,9 @@ describe('running klachten to a new version of their definition: dry run and exp
 
   beforeAll(async () => {
     const root = schrijfBestanden({
-      [TESTDAM]: versie('2024-01', '2024-01-01', '2024-06-30'),
-      'definitions/gm0355-zeist/2024-07.yaml': versie('2024-07', '2024-07-01', '2024-12-31', ['  horen: true', '  horen: false']),
-      'definitions/gm0355-zeist/2025-01.yaml': versie(
+      [TESTDAM]: basisVersie('2024-01', '2024-01-01', '2024-06-30'),
+      'definitions/gm0355-zeist/2024-07.yaml': basisVersie('2024-07', '2024-07-01', '2024-12-31', ['  horen: true', '  horen: false']),
+      'definitions/gm0355-zeist/2025-01.yaml': basisVersie(
         '2025-01',
         '2025-01-01',
         undefined,

@@ -135,3 +135,16 @@ export function zonderGeldtVoor(yaml: string): string {
   if (uit === yaml) throw new Error('zonderGeldtVoor: geen geldtVoor: [aanbieder] gevonden');
   return uit;
 }
+
+/**
+ * BASIS as another version of the same gemeente: its own `versie` and `geldigVanaf`, an optional `geldigTot`, and
+ * whole lines replaced ([van, naar]).
+ */
+export function basisVersie(naam: string, vanaf: string, tot: string | undefined, ...wijzigingen: Array<[string, string]>): string[] {
+  let regels = BASIS.map((l) =>
+    l.replace("versie: '2024-01'", `versie: '${naam}'`).replace('geldigVanaf: 2024-01-01', `geldigVanaf: ${vanaf}`),
+  );
+  if (tot) regels.splice(6, 0, `geldigTot: ${tot}`);
+  for (const [van, naar] of wijzigingen) regels = regels.map((l) => (l === van ? naar : l));
+  return regels;
+}

@@ -1,0 +1,10 @@
+import { runCli, type CliIo } from '../../src/cli/main';
+
+/** Runs `klachtregie <args>` in-process with this environment; stdout and stderr as text, with the exit code. */
+export async function draaiCli(env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), cwd: process.cwd(), env };
+  const code = await runCli(args, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
