@@ -133,24 +133,30 @@
   ];
   /* The one date format of these pages: "3 december 2026", and with metTijd "3 december 2026, 14:05".
    * A calendar day (JJJJ-MM-DD, e.g. a vervaldatum) is shown as that day; a moment in Amsterdam time. */
+  // The wall-clock parts (year, month, day, hour, minute; two digits) of a moment in Dutch time, whatever the
+  // browser's own zone. One formatter for every call: tables format a date per row.
+  var AMSTERDAM_KLOK = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Amsterdam',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  function amsterdamseDelen(moment) {
+    var d = {};
+    AMSTERDAM_KLOK.formatToParts(moment).forEach(function (p) {
+      d[p.type] = p.value;
+    });
+    return d;
+  }
+
   function datum(waarde, metTijd) {
     if (!waarde) return '';
     var dag = /^(\d{4})-(\d{2})-(\d{2})$/.exec(waarde);
     if (dag) return Number(dag[3]) + ' ' + MAANDEN[Number(dag[2]) - 1] + ' ' + dag[1];
-    var d = {};
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Amsterdam',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(waarde))
-      .forEach(function (p) {
-        d[p.type] = p.value;
-      });
+    var d = amsterdamseDelen(new Date(waarde));
     return Number(d.day) + ' ' + MAANDEN[Number(d.month) - 1] + ' ' + d.year + (metTijd ? ', ' + d.hour + ':' + d.minute : '');
   }
   var tijd = function (iso) {
@@ -1187,20 +1193,7 @@
    * browser's own time zone: the termijnen run from the moment of receipt in Dutch time (Atw, Awb 9:11). */
   function amsterdamsMoment(dag, tijd) {
     var gok = Date.parse(dag + 'T' + tijd + ':00Z');
-    var p = {};
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Amsterdam',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-      .formatToParts(new Date(gok))
-      .forEach(function (x) {
-        p[x.type] = x.value;
-      });
+    var p = amsterdamseDelen(new Date(gok));
     var min = Math.round((Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute) - gok) / 60000);
     var abs = Math.abs(min);
     var tw = function (n) {
@@ -1244,12 +1237,8 @@
         verplicht: true,
       });
       // Now by the service's clock, in Dutch time (the browser's own clock and zone may differ).
-      var nu = new Intl.DateTimeFormat('en-GB', {
-        timeZone: 'Europe/Amsterdam',
-        hourCycle: 'h23',
-        hour: '2-digit',
-        minute: '2-digit',
-      }).format(new Date(v.nu));
+      var klok = amsterdamseDelen(new Date(v.nu));
+      var nu = klok.hour + ':' + klok.minute;
       var dag = veld('ontvangenDag', {
         label: 'Ontvangen op',
         hint: 'De dag waarop de klacht binnenkwam.',
