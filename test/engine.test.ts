@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
 import { createEngineApp, waitFor, type EngineApp } from './support/engine-harness';
 import { testIntake } from './support/test-regime';
-import { GebeurtenisNietToegestaanError } from '../src/modules/engine/engine.errors';
+import { GebeurtenisNietToegestaanError, KlachtNietGevondenError } from '../src/modules/engine/engine.errors';
 
 /** Engine: one transaction per event, row lock, history, termijnen and outbox together. */
 describe('engine (test regime, real PostgreSQL + Redis)', () => {
@@ -291,5 +291,75 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
     const [t] = await a.db.query(`select revision from termijn where klacht_id = $1 and naam = 'afhandeling'`, [klacht.id]);
     const job = await a.scheduler.queue.getJob(`${klacht.id}.afhandeling.${t.revision}.verval`);
     expect(job && (await job.getState())).toBe('delayed');
+  });
+
+  describe('group commit (events on different klachten that arrive together share one transaction)', () => {
+    const nieuw = (n: number) => Promise.all(Array.from({ length: n }, () => a.engine.create(testIntake(), { actor: 'kcc' })));
+    const transacties = async (ids: string[]) =>
+      (await a.db.query(`select id, xmin::text as tx from klacht where id = any($1)`, [ids])) as Array<{ id: string; tx: string }>;
+
+    it("each event is written whole in the group's one transaction and answered after its commit", async () => {
+      const klachten = await nieuw(8);
+      const at = new Date().toISOString();
+      // Submitted together: the first two start at once (a lone event never waits), the other six wait and go as one group.
+      const uit = await Promise.all(
+        klachten.map(({ klacht }) => a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at }, { actor: 'kcc' })),
+      );
+      expect(uit.map((u) => u.klacht.version)).toEqual(Array(8).fill(2));
+      const tx = await transacties(klachten.map((k) => k.klacht.id));
+      expect(new Set(tx.map((t) => t.tx)).size).toBeLessThan(8);
+      for (const { id, tx: k } of tx) {
+        // The event's history and outbox rows are in the same transaction as its klacht row.
+        const h = await a.db.query(`select xmin::text as tx from klacht_gebeurtenis where klacht_id = $1 and type = 'CONTACT_OPGENOMEN'`, [
+          id,
+        ]);
+        const o = await a.db.query(
+          `select distinct xmin::text as tx from outbox where klacht_id = $1 and payload->>'event' = 'CONTACT_OPGENOMEN'`,
+          [id],
+        );
+        expect(h).toEqual([{ tx: k }]);
+        expect(o).toEqual([{ tx: k }]);
+      }
+    });
+
+    it('a refused event and one on an unknown klacht write nothing and do not hold back the others in their group', async () => {
+      const klachten = await nieuw(8);
+      const weigeren = klachten[5].klacht.id;
+      const voor = await snapshotVan(weigeren);
+      const at = new Date().toISOString();
+      const onbekend = '00000000-0000-4000-8000-000000000000';
+      const uit = await Promise.allSettled([
+        ...klachten.map(({ klacht }) =>
+          a.engine.apply(klacht.id, { type: klacht.id === weigeren ? 'ONBEKEND_EVENT' : 'CONTACT_OPGENOMEN', at }, { actor: 'kcc' }),
+        ),
+        a.engine.apply(onbekend, { type: 'CONTACT_OPGENOMEN', at }, { actor: 'kcc' }),
+      ]);
+      expect(uit.map((u) => u.status)).toEqual([...Array(5).fill('fulfilled'), 'rejected', 'fulfilled', 'fulfilled', 'rejected']);
+      expect((uit[5] as PromiseRejectedResult).reason).toBeInstanceOf(GebeurtenisNietToegestaanError);
+      expect((uit[8] as PromiseRejectedResult).reason).toBeInstanceOf(KlachtNietGevondenError);
+      expect(await snapshotVan(weigeren)).toEqual(voor);
+      // The accepted ones of the waiting group (positions 2..7 but the refused one) share a transaction.
+      const tx = await transacties([2, 3, 4, 6, 7].map((i) => klachten[i].klacht.id));
+      expect(new Set(tx.map((t) => t.tx)).size).toBe(1);
+    });
+
+    it('when PostgreSQL refuses one event of a group, the others are written each on its own, once, and only that one fails', async () => {
+      const klachten = await nieuw(8);
+      const geweigerd = klachten[6].klacht.id;
+      await a.db.query(`insert into test_weiger_outbox (klacht_id) values ($1)`, [geweigerd]);
+      const voor = await snapshotVan(geweigerd);
+      const at = new Date().toISOString();
+      const uit = await Promise.allSettled(
+        klachten.map(({ klacht }) => a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at }, { actor: 'kcc' })),
+      );
+      expect(uit.map((u) => u.status)).toEqual([...Array(6).fill('fulfilled'), 'rejected', 'fulfilled']);
+      expect(String((uit[6] as PromiseRejectedResult).reason)).toMatch(/outbox geweigerd/);
+      expect(await snapshotVan(geweigerd)).toEqual(voor);
+      for (const { klacht } of klachten.filter((k) => k.klacht.id !== geweigerd)) {
+        const s = await snapshotVan(klacht.id);
+        expect(s.klacht[0].version).toBe(2);
+        expect(s.history.map((h: { type: string }) => h.type)).toEqual(['KLACHT_ONTVANGEN', 'CONTACT_OPGENOMEN']);
+      }
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AsyncResource } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PoolClient, QueryResult } from 'pg';
+import { DatabaseError, type PoolClient, type QueryResult } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { CompiledRegime, IntakeInput, KlachtEvent, RegistratieWaarden, StepResult } from '../../machines/contract';
@@ -30,6 +31,7 @@ import { claimSleutel, IdempotentieContext, legResultaatVast } from '../idempote
 import { meldVerwerkt } from '../metrics/verwerkte-events';
 import { naarEntiteit } from '../../database/rij-naar-entiteit';
 import { INTAKE_SQL, INTAKE_SQL_NAAM, STAP_SQL, STAP_SQL_NAAM } from './stap-sql';
+import { Bundelaar } from './stap-bundel';
 
 /** Who caused a change, and the request or job it belongs to (both go into history and outbox). */
 export interface EngineContext {
@@ -76,6 +78,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class EngineService {
   private readonly logger = new Logger(EngineService.name);
+  /** Events on different klachten that arrive together share a transaction (group commit, stap-bundel.ts). */
+  private readonly groepen = new Bundelaar<StapVerzoek>((groep) => this.voerGroepUit(groep));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -171,24 +175,26 @@ export class EngineService {
    */
   async apply(klachtId: string, event: KlachtEvent, ctx: EngineContext): Promise<EngineResultaat> {
     if (!UUID.test(klachtId)) throw new KlachtNietGevondenError(klachtId);
+    // With an Idempotency-Key the transaction also claims the key and stores the result: on its own.
+    if (IdempotentieContext.huidig() !== undefined) return this.applyAlleen(klachtId, event, ctx);
+    return new Promise<EngineResultaat>((klaar, fout) =>
+      this.groepen.voegToe({
+        sleutel: klachtId.toLowerCase(),
+        klachtId,
+        event,
+        ctx,
+        // The request's own context (log lines, correlation) for the work done for it inside a group.
+        scope: new AsyncResource('klachtregie.stap'),
+        klaar,
+        fout,
+      }),
+    );
+  }
+
+  /** One event in a transaction of its own (BEGIN + lock + termijnen; the step's statement + COMMIT). */
+  private async applyAlleen(klachtId: string, event: KlachtEvent, ctx: EngineContext): Promise<EngineResultaat> {
     const uit = await this.rauw(klachtId, async ({ sql, qr, klacht: row, termijnen }) => {
-      const regime = this.regimeVan(row);
-      // Wrong data for an event that fits the state is a field error (422), not a refusal (409).
-      const fouten = regime.controles?.controleerGebeurtenis(row.snapshot, event) ?? [];
-      if (fouten.length) {
-        this.logger.log(`Klacht ${klachtId}: ${event.type} met ongeldige data: ${fouten.map((f) => f.name).join(', ')}`);
-        throw new GebeurtenisDataOngeldigError(event.type, fouten);
-      }
-      const result = regime.step(row.snapshot, { ...event, actor: event.actor ?? ctx.actor });
-      if (!result.accepted) {
-        this.logger.log(`Klacht ${klachtId}: ${event.type} geweigerd in ${row.state}: ${result.reason ?? ''}`);
-        throw new GebeurtenisNietToegestaanError(
-          event.type,
-          result.reason ?? `De gebeurtenis ${event.type} is nu niet toegestaan.`,
-          row.state,
-          row.volgendeEvents,
-        );
-      }
+      const result = this.stapVan(row, event, ctx);
       await this.schrijf(sql, qr, row, row.state, event, result, ctx, [], termijnen);
       await legResultaatVast(qr.manager, { klachtId: row.id });
       return { klacht: row, result };
@@ -198,15 +204,119 @@ export class EngineService {
   }
 
   /**
+   * The regime's step for an event on a klacht read under its lock, in memory. Wrong data for an event
+   * that fits the state: GebeurtenisDataOngeldigError (422); refused: GebeurtenisNietToegestaanError (409).
+   */
+  private stapVan(row: KlachtEntity, event: KlachtEvent, ctx: EngineContext): StepResult {
+    const regime = this.regimeVan(row);
+    const fouten = regime.controles?.controleerGebeurtenis(row.snapshot, event) ?? [];
+    if (fouten.length) {
+      this.logger.log(`Klacht ${row.id}: ${event.type} met ongeldige data: ${fouten.map((f) => f.name).join(', ')}`);
+      throw new GebeurtenisDataOngeldigError(event.type, fouten);
+    }
+    const result = regime.step(row.snapshot, { ...event, actor: event.actor ?? ctx.actor });
+    if (!result.accepted) {
+      this.logger.log(`Klacht ${row.id}: ${event.type} geweigerd in ${row.state}: ${result.reason ?? ''}`);
+      throw new GebeurtenisNietToegestaanError(
+        event.type,
+        result.reason ?? `De gebeurtenis ${event.type} is nu niet toegestaan.`,
+        row.state,
+        row.volgendeEvents,
+      );
+    }
+    return result;
+  }
+
+  /**
+   * Writes a group of events on different klachten in one transaction (stap-bundel.ts): one round trip
+   * locks the klachten (in id order, as every transaction that locks several) and reads their termijnen,
+   * each event is stepped in memory, and one round trip sends every accepted step's statement with the
+   * COMMIT. An event that is refused or not found is answered at once and writes nothing; the others
+   * are answered after the commit. If the shared transaction fails on the server (a constraint, a
+   * deadlock), nothing of it was written and every event not yet answered runs on its own, so only its
+   * own cause can refuse it. If the connection fails after the steps were sent, the outcome is unknown:
+   * those events get the error, as a single event would, and are not run a second time.
+   */
+  private async voerGroepUit(groep: StapVerzoek[]): Promise<void> {
+    const open = new Set(groep);
+    const antwoord = (v: StapVerzoek, f: () => void) => {
+      if (open.delete(v)) f();
+    };
+    const qr = this.dataSource.createQueryRunner();
+    let inTransactie = false;
+    let verzonden = false;
+    let alleen: StapVerzoek[] = [];
+    try {
+      const client = (await qr.connect()) as PoolClient;
+      const lijst = groep.map((v) => `'${v.klachtId}'`).join(', '); // UUIDs, checked in apply
+      const gelezen = (await client.query(
+        `BEGIN; SELECT * FROM klacht WHERE id IN (${lijst}) ORDER BY id FOR UPDATE; SELECT * FROM termijn WHERE klacht_id IN (${lijst})`,
+      )) as unknown as QueryResult<Record<string, unknown>>[];
+      inTransactie = true;
+      const klachten = new Map(gelezen[1].rows.map((k) => [String(k.id), k]));
+      const termijnen = new Map<string, TermijnEntity[]>();
+      for (const t of gelezen[2].rows) {
+        const lijstVan = termijnen.get(String(t.klacht_id)) ?? [];
+        lijstVan.push(naarEntiteit(this.dataSource, TermijnEntity, t));
+        termijnen.set(String(t.klacht_id), lijstVan);
+      }
+      const stappen: Array<{ v: StapVerzoek; row: KlachtEntity; result: StepResult; stap: VoorbereideStap }> = [];
+      for (const v of groep) {
+        try {
+          v.scope.runInAsyncScope(() => {
+            const rij = klachten.get(v.sleutel);
+            if (!rij) throw new KlachtNietGevondenError(v.klachtId);
+            const row = naarEntiteit(this.dataSource, KlachtEntity, rij);
+            const result = this.stapVan(row, v.event, v.ctx);
+            const stap = this.bereidStapVoor(row, row.state, v.event, result, v.ctx, [], termijnen.get(row.id) ?? []);
+            stappen.push({ v, row, result, stap });
+          });
+        } catch (e) {
+          antwoord(v, () => v.fout(e));
+        }
+      }
+      if (stappen.length === 0) {
+        await client.query('ROLLBACK');
+        inTransactie = false;
+        return;
+      }
+      await zorgVoorbereid(client, STAP_SQL_NAAM, STAP_SQL);
+      verzonden = true;
+      const r = (await client.query(
+        `${stappen.map((s) => `EXECUTE ${STAP_SQL_NAAM}_sql(${s.stap.parameters.map((w) => letterlijk(client, w)).join(', ')})`).join('; ')}; COMMIT`,
+      )) as unknown as QueryResult<Record<string, unknown>>[] | QueryResult<Record<string, unknown>>;
+      inTransactie = false;
+      const resultaten = Array.isArray(r) ? r : [r];
+      stappen.forEach((s, i) => {
+        s.stap.naSchrijven(Number(resultaten[i].rows[0].version));
+        meldVerwerkt(qr, s.v.event.type);
+      });
+      await qr.broadcaster.broadcast('AfterTransactionCommit');
+      for (const s of stappen) antwoord(s.v, () => s.v.klaar({ klacht: s.row, result: s.result }));
+      this.relay.kick();
+    } catch (e) {
+      if (inTransactie) await qr.query('ROLLBACK').catch(() => undefined);
+      await qr.broadcaster.broadcast('AfterTransactionRollback');
+      if (!verzonden || e instanceof DatabaseError) alleen = [...open];
+      else for (const v of [...open]) antwoord(v, () => v.fout(e));
+    } finally {
+      await qr.release();
+    }
+    for (const v of alleen) {
+      v.scope.runInAsyncScope(() => this.applyAlleen(v.klachtId, v.event, v.ctx)).then(v.klaar, v.fout);
+    }
+  }
+
+  /**
    * One engine transaction on a connection of its own, statements sent as they are (no ORM layer in
    * between). With a klacht id: BEGIN, the row lock and the klacht's termijnen in one round trip
    * (READ COMMITTED gives the termijn query a snapshot taken after the lock is granted, so it sees
    * what the previous holder committed). The id is inlined only after the UUID check (callers check).
    * Without a klacht id (intake) and without an Idempotency-Key there is no BEGIN at all: the work is
    * one statement. Commit and rollback are announced to TypeORM's subscribers (the event counter).
-   * The step's statement runs prepared (named, planned once per connection) and COMMIT follows on its own:
-   * measured with `npm run bench`, re-planning the five-part statement on every event cost more than
-   * the round trip that sending it with the COMMIT as literals saved (sequential 380 -> 470 events/s).
+   * The step's statement is prepared once per connection and runs as `EXECUTE ...; COMMIT`, one round
+   * trip: sending the five-part statement itself as literals would re-plan it on every event, which
+   * cost more than the round trip saved (measured with `npm run bench`, docs/architecture.md §9).
    */
   private async rauw<T>(
     klachtId: string | null,
@@ -215,10 +325,22 @@ export class EngineService {
     if (klachtId !== null && !UUID.test(klachtId)) throw new KlachtNietGevondenError(klachtId);
     const qr = this.dataSource.createQueryRunner();
     const client = (await qr.connect()) as PoolClient;
-    const sql: Sql = async (text, values, name) =>
-      (await client.query<Record<string, unknown>>(name ? { name, text, values } : { text, values })).rows;
     const sleutel = IdempotentieContext.huidig() !== undefined;
     let open = false;
+    const sql: Sql = async (text, values, name, laatste) => {
+      if (!(name && laatste && open && !sleutel)) {
+        return (await client.query<Record<string, unknown>>(name ? { name, text, values } : { text, values })).rows;
+      }
+      // The transaction's last statement and its COMMIT in one round trip: a simple query may hold both,
+      // and EXECUTE of a statement prepared once per connection (SQL PREPARE) keeps its cached plan.
+      // If the statement fails, the COMMIT is not run and the transaction is rolled back below.
+      await zorgVoorbereid(client, name, text);
+      const r = (await client.query(
+        `EXECUTE ${name}_sql(${values.map((v) => letterlijk(client, v)).join(', ')}); COMMIT`,
+      )) as unknown as QueryResult<Record<string, unknown>>[];
+      open = false;
+      return r[0].rows;
+    };
     try {
       let klacht: KlachtEntity | undefined;
       let termijnen: TermijnEntity[] = [];
@@ -384,6 +506,24 @@ export class EngineService {
     termijnen: TermijnEntity[],
     termijnPatch?: { id: string; velden: Partial<TermijnEntity> },
   ): Promise<void> {
+    const stap = this.bereidStapVoor(row, vanState, event, result, ctx, extra, termijnen, termijnPatch);
+    // The step's statement is the transaction's last write: it may carry the COMMIT (rauw).
+    const [{ version }] = (await sql(STAP_SQL, stap.parameters, STAP_SQL_NAAM, true)) as Array<{ version: number }>;
+    meldVerwerkt(qr, event.type);
+    stap.naSchrijven(version);
+  }
+
+  /** The step's statement parameters (stap-sql.ts), and what to set on `row` once it is written. */
+  private bereidStapVoor(
+    row: KlachtEntity,
+    vanState: string,
+    event: KlachtEvent,
+    result: StepResult,
+    ctx: EngineContext,
+    extra: OutboxBericht[],
+    termijnen: TermijnEntity[],
+    termijnPatch?: { id: string; velden: Partial<TermijnEntity> },
+  ): VoorbereideStap {
     // Only documented registration (data.registratie, checked against the definition's lists, and
     // tevredenheid from KLAGER_TEVREDEN / KLAGER_ONTEVREDEN) and the Awb 9:12 oordeel reach the columns.
     const registratie: RegistratieKolommen = registratieKolommen(this.regimeVan(row).controles?.registratieVan(event) ?? {});
@@ -392,20 +532,18 @@ export class EngineService {
     // Time in state restarts only when the state changes (an event within the state keeps it).
     const sinds = vanState !== result.state ? new Date(event.at) : null;
     const plan = this.planStap(row, vanState, event, result, ctx, termijnen, extra, termijnPatch);
-    const [{ version }] = (await sql(
-      STAP_SQL,
-      this.stapParameters(row.id, event, result, ctx, vanState, sinds, registratie, plan),
-      STAP_SQL_NAAM,
-    )) as Array<{ version: number }>;
-    meldVerwerkt(qr, event.type);
-    Object.assign(row, registratie, sinds ? { stateSinds: sinds } : {}, {
-      snapshot: result.snapshot,
-      state: result.state,
-      done: result.done,
-      volgendeEvents: result.volgendeEvents,
-      version,
-      eersteVervaltOp: plan.eerste,
-    });
+    return {
+      parameters: this.stapParameters(row.id, event, result, ctx, vanState, sinds, registratie, plan),
+      naSchrijven: (version) =>
+        Object.assign(row, registratie, sinds ? { stateSinds: sinds } : {}, {
+          snapshot: result.snapshot,
+          state: result.state,
+          done: result.done,
+          volgendeEvents: result.volgendeEvents,
+          version,
+          eersteVervaltOp: plan.eerste,
+        }),
+    };
   }
 
   /** The 17 parameters STAP_SQL and INTAKE_SQL share (stap-sql.ts). */
@@ -606,8 +744,52 @@ export class EngineService {
   }
 }
 
-/** Runs one statement on the engine transaction's connection; `name` prepares it once per connection. */
-export type Sql = (text: string, values: unknown[], name?: string) => Promise<Record<string, unknown>[]>;
+/**
+ * Runs one statement on the engine transaction's connection; `name` prepares it once per connection.
+ * `laatste`: the caller writes nothing after it in this transaction, so the engine may send the COMMIT
+ * with it (only in its own transactions, and not with an Idempotency-Key, whose result is stored after).
+ */
+export type Sql = (text: string, values: unknown[], name?: string, laatste?: boolean) => Promise<Record<string, unknown>[]>;
+
+/** Per connection, the statements prepared with SQL PREPARE (they live as long as the server session). */
+const voorbereid = new WeakMap<PoolClient, Set<string>>();
+
+/** Prepares `text` as `<naam>_sql` on this connection, once. */
+async function zorgVoorbereid(c: PoolClient, naam: string, text: string): Promise<void> {
+  const s = voorbereid.get(c) ?? new Set<string>();
+  if (s.has(naam)) return;
+  await c.query(`PREPARE ${naam}_sql AS ${text}`);
+  s.add(naam);
+  voorbereid.set(c, s);
+}
+
+/** An event waiting for, or in, a group (stap-bundel.ts). */
+interface StapVerzoek {
+  /** The klacht id in lower case: one event per klacht in a group. */
+  readonly sleutel: string;
+  klachtId: string;
+  event: KlachtEvent;
+  ctx: EngineContext;
+  scope: AsyncResource;
+  klaar: (r: EngineResultaat) => void;
+  fout: (e: unknown) => void;
+}
+
+/** A planned step: its statement's parameters, and the in-memory update of the row after the write. */
+interface VoorbereideStap {
+  parameters: unknown[];
+  naSchrijven: (version: number) => void;
+}
+
+/** A parameter as an SQL literal for EXECUTE (node-postgres' own quoting; types come from the PREPARE). */
+function letterlijk(c: PoolClient, v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (v instanceof Date) return c.escapeLiteral(v.toISOString());
+  if (typeof v === 'string') return c.escapeLiteral(v);
+  throw new TypeError(`Geen SQL-waarde: ${typeof v}`);
+}
 
 /** A termijn row as it will be after the step being planned (for te-laat.ts `eersteVerval`). */
 type TermijnStand = Pick<TermijnEntity, 'id' | 'status' | 'verplichting' | 'geslotenOp' | 'vervaltOp'> & Partial<TermijnEntity>;
