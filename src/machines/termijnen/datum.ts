@@ -86,6 +86,24 @@ const amsterdam = new Intl.DateTimeFormat('en-CA', {
 });
 
 /**
+ * The Amsterdam day of recently asked instants: one step asks the same moment for each of its
+ * termijnen, and Intl's time-zone lookup is the slow part. Bounded; the answer is a pure function.
+ */
+const dagVanMoment = new Map<number, Dag>();
+
+/** The Europe/Amsterdam calendar day an instant (ms since 1970) falls on. */
+export function amsterdamseDagVanMoment(ms: number): Dag {
+  const bekend = dagVanMoment.get(ms);
+  if (bekend !== undefined) return bekend;
+  const parts = amsterdam.formatToParts(ms);
+  const deel = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const dag = vanYmd(deel('year'), deel('month'), deel('day'));
+  if (dagVanMoment.size >= 1000) dagVanMoment.clear();
+  dagVanMoment.set(ms, dag);
+  return dag;
+}
+
+/**
  * The Europe/Amsterdam calendar day of a date or date-time. A date-time with `Z` or an offset is an
  * instant (e.g. receipt in the organisation's system, Awb 2:17); without an offset it is read as
  * Amsterdam wall-clock time, so its date part is the day.
@@ -98,11 +116,7 @@ export function amsterdamseDag(tekst: string, veld = 'datum'): Dag {
     if (datumDeel !== undefined && Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4] ?? 0) < 60) {
       if (!m[5]) return datumDeel;
       const instant = new Date(tekst);
-      if (!Number.isNaN(instant.getTime())) {
-        const parts = amsterdam.formatToParts(instant);
-        const deel = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-        return vanYmd(deel('year'), deel('month'), deel('day'));
-      }
+      if (!Number.isNaN(instant.getTime())) return amsterdamseDagVanMoment(instant.getTime());
     }
   }
   throw new TermijnFout(

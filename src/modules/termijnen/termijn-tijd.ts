@@ -4,6 +4,8 @@
  * day, i.e. at 00:00 Europe/Amsterdam of the following day (docs/juridisch-kader.md §5.3: "eindigt ... op
  * dezelfde dag"; on time if the act happens on or before the due date).
  */
+import { amsterdamseDagVanMoment, naarIso } from '../../machines/termijnen/datum';
+
 const TIJDZONE = 'Europe/Amsterdam';
 
 const formatter = new Intl.DateTimeFormat('en-US', {
@@ -63,8 +65,7 @@ export function eindVanDag(vervaldatum: string): Date {
   return beginVanDag(volgende);
 }
 
-/** The calendar day (Europe/Amsterdam) an instant falls on. */
+/** The calendar day (Europe/Amsterdam) an instant falls on (one rule with the regimes' own: datum.ts). */
 export function dagVan(instant: Date): string {
-  const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return naarIso(amsterdamseDagVanMoment(instant.getTime()));
 }
