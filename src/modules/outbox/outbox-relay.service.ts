@@ -80,14 +80,18 @@ export class OutboxRelay implements OnApplicationShutdown {
    * crash loses the mark the rows are handed over again, which every handler must accept anyway
    * (OutboxHandler). So the relay adds no second wait for the disk to an event; the event's own commit
    * (snapshot, history, outbox rows) stays synchronous.
+   * The claim walks the partial index of unprocessed rows in id order (no bitmap scan): the entries of
+   * rows processed since the last vacuum are then marked dead in the index as the scan passes them
+   * (PostgreSQL docs, "Index Scanning"), instead of being visited in the table on every claim; a bitmap
+   * scan made a claim cost as much as the event's own write (measured with pg_stat_statements).
    */
   async drain(): Promise<number> {
     const qr = this.dataSource.createQueryRunner();
     const client = (await qr.connect()) as PoolClient;
     let open = true;
     try {
-      const [, , geclaimd] = (await client.query(
-        `BEGIN; SET LOCAL synchronous_commit = off;
+      const [, , , geclaimd] = (await client.query(
+        `BEGIN; SET LOCAL synchronous_commit = off; SET LOCAL enable_bitmapscan = off;
          SELECT * FROM outbox WHERE processed_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       )) as unknown as QueryResult<Record<string, unknown>>[];
       const rows = geclaimd.rows.map((r) => naarEntiteit(this.dataSource, OutboxEntity, r));
