@@ -1,4 +1,3 @@
-import { gebundeldeSocket } from './gebundelde-socket';
 import { ZonderParametersLogger } from './query-logger';
 import { join } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
@@ -38,8 +37,7 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     logging: settings.logging ? ['query', 'error'] : ['error'],
     // Never the parameters: they hold personal data of the dossier (query-logger.ts).
     logger: new ZonderParametersLogger(undefined, settings.logging === true),
-    // One TCP segment per query instead of one per protocol message (gebundelde-socket.ts).
-    extra: { max: settings.poolSize ?? 10, stream: gebundeldeSocket },
+    extra: { max: settings.poolSize ?? 10 },
   };
 }
 
