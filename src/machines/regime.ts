@@ -178,7 +178,18 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
     };
   };
 
+  // The engine checks an event's data and then steps it, both on the snapshot it read: restored once.
+  // Safe to share: XState's transition is pure and the compiled actions assign new objects.
+  const hersteld = new WeakMap<object, AnyMachineSnapshot>();
   const herstel = (snapshot: unknown): AnyMachineSnapshot => {
+    const bekend = snapshot !== null && typeof snapshot === 'object' ? hersteld.get(snapshot) : undefined;
+    if (bekend) return bekend;
+    const s = herstelNieuw(snapshot);
+    if (snapshot !== null && typeof snapshot === 'object') hersteld.set(snapshot, s);
+    return s;
+  };
+
+  const herstelNieuw = (snapshot: unknown): AnyMachineSnapshot => {
     const p = (typeof snapshot === 'string' ? JSON.parse(snapshot) : snapshot) as {
       value?: StateValue;
       context?: KlachtContext;
