@@ -293,6 +293,18 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
     expect(job && (await job.getState())).toBe('delayed');
   });
 
+  it('text with quotes, backslashes and SQL is stored exactly as given (the statements carry it as literals)', async () => {
+    const onderwerp = `O'Brien \\ "x" \\' ); DROP TABLE klacht; -- é 😀 $1 E'\\x'`;
+    const { klacht } = await a.engine.create({ ...testIntake(), onderwerp }, { actor: "kcc'); --" });
+    const reden = `it's \\n not a newline; '); DELETE FROM termijn; --`;
+    await a.engine.apply(klacht.id, { type: 'VERDAGEN', at: new Date().toISOString(), data: { duur: 'P4W', reden } }, { actor: 'b\\' });
+    const [k] = await a.db.query(`select onderwerp from klacht where id = $1`, [klacht.id]);
+    expect(k.onderwerp).toBe(onderwerp);
+    const h = await a.db.query(`select actor, payload from klacht_gebeurtenis where klacht_id = $1 order by id`, [klacht.id]);
+    expect(h.map((r: { actor: string }) => r.actor)).toEqual(["kcc'); --", 'b\\']);
+    expect(h[1].payload.reden).toBe(reden);
+  });
+
   describe('group commit (events on different klachten that arrive together share one transaction)', () => {
     const nieuw = (n: number) => Promise.all(Array.from({ length: n }, () => a.engine.create(testIntake(), { actor: 'kcc' })));
     const transacties = async (ids: string[]) =>

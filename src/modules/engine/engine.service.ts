@@ -328,18 +328,17 @@ export class EngineService {
     const sleutel = IdempotentieContext.huidig() !== undefined;
     let open = false;
     const sql: Sql = async (text, values, name, laatste) => {
-      if (!(name && laatste && open && !sleutel)) {
-        return (await client.query<Record<string, unknown>>(name ? { name, text, values } : { text, values })).rows;
-      }
-      // The transaction's last statement and its COMMIT in one round trip: a simple query may hold both,
-      // and EXECUTE of a statement prepared once per connection (SQL PREPARE) keeps its cached plan.
-      // If the statement fails, the COMMIT is not run and the transaction is rolled back below.
+      if (!name) return (await client.query<Record<string, unknown>>({ text, values })).rows;
+      // A named statement is prepared once per connection (SQL PREPARE: its plan is cached) and run as
+      // EXECUTE in a simple query, one message. The transaction's last statement carries its COMMIT in
+      // the same round trip; if the statement fails, the COMMIT is not run and the catch rolls back.
       await zorgVoorbereid(client, name, text);
+      const commit = laatste === true && open && !sleutel;
       const r = (await client.query(
-        `EXECUTE ${name}_sql(${values.map((v) => letterlijk(client, v)).join(', ')}); COMMIT`,
-      )) as unknown as QueryResult<Record<string, unknown>>[];
-      open = false;
-      return r[0].rows;
+        `EXECUTE ${name}_sql(${values.map((v) => letterlijk(client, v)).join(', ')})${commit ? '; COMMIT' : ''}`,
+      )) as unknown as QueryResult<Record<string, unknown>> | QueryResult<Record<string, unknown>>[];
+      if (commit) open = false;
+      return (Array.isArray(r) ? r[0] : r).rows;
     };
     try {
       let klacht: KlachtEntity | undefined;

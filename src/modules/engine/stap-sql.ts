@@ -4,8 +4,9 @@
  * An accepted step writes the klacht row, one history row, the termijn rows that change and the outbox
  * rows in ONE data-modifying statement (`WITH ... UPDATE/INSERT ...`), so it costs one round trip and is
  * all-or-nothing on its own: a refusal anywhere (a constraint, a trigger) rolls back every part of it.
- * The statement text is constant, so a connection prepares it once (named statement) and from then on
- * only binds parameters. Termijn rows are sent as JSON patches: `jsonb_populate_record(t, patch)` keeps
+ * The statement text is constant, so a connection prepares it once (SQL `PREPARE <naam>_sql`) and from
+ * then on runs `EXECUTE <naam>_sql(...)`, which a simple query can send together with the COMMIT, and
+ * several of which a group of events sends in one round trip (ADR 0008). Termijn rows are sent as JSON patches: `jsonb_populate_record(t, patch)` keeps
  * every column the patch does not name, so only what the reconciliation changed is written.
  *
  * The CTEs of one statement share a snapshot and their order is not defined (PostgreSQL docs, "Data-
@@ -104,6 +105,6 @@ WITH k AS (
 ),${STAART}
 SELECT * FROM k`;
 
-/** Names under which a connection keeps the two statements prepared (node-postgres caches by name). */
+/** Names under which a connection keeps the two statements prepared (as `<naam>_sql`; engine.service.ts). */
 export const STAP_SQL_NAAM = 'klachtregie_stap_v1';
 export const INTAKE_SQL_NAAM = 'klachtregie_intake_v1';
