@@ -195,7 +195,7 @@ export class EngineService {
   private async applyAlleen(klachtId: string, event: KlachtEvent, ctx: EngineContext): Promise<EngineResultaat> {
     const uit = await this.rauw(klachtId, async ({ sql, qr, klacht: row, termijnen }) => {
       const result = this.stapVan(row, event, ctx);
-      await this.schrijf(sql, qr, row, row.state, event, result, ctx, [], termijnen);
+      await this.schrijf(sql, qr, event.type, this.bereidStapVoor(row, row.state, event, result, ctx, [], termijnen));
       await legResultaatVast(qr.manager, { klachtId: row.id });
       return { klacht: row, result };
     });
@@ -246,6 +246,8 @@ export class EngineService {
     let inTransactie = false;
     let verzonden = false;
     let alleen: StapVerzoek[] = [];
+    // Set once the COMMIT succeeded: from then on these events are answered as written, whatever follows.
+    let geschreven: GeplandeStap[] = [];
     try {
       const client = (await qr.connect()) as PoolClient;
       const lijst = groep.map((v) => `'${v.klachtId}'`).join(', '); // UUIDs, checked in apply
@@ -260,7 +262,7 @@ export class EngineService {
         lijstVan.push(naarEntiteit(this.dataSource, TermijnEntity, t));
         termijnen.set(String(t.klacht_id), lijstVan);
       }
-      const stappen: Array<{ v: StapVerzoek; row: KlachtEntity; result: StepResult; stap: VoorbereideStap }> = [];
+      const stappen: GeplandeStap[] = [];
       for (const v of groep) {
         try {
           v.scope.runInAsyncScope(() => {
@@ -286,22 +288,27 @@ export class EngineService {
         `${stappen.map((s) => `EXECUTE ${STAP_SQL_NAAM}_sql(${s.stap.parameters.map((w) => letterlijk(client, w)).join(', ')})`).join('; ')}; COMMIT`,
       )) as unknown as QueryResult<Record<string, unknown>>[] | QueryResult<Record<string, unknown>>;
       inTransactie = false;
+      geschreven = stappen;
       const resultaten = Array.isArray(r) ? r : [r];
       stappen.forEach((s, i) => {
         s.stap.naSchrijven(Number(resultaten[i].rows[0].version));
         meldVerwerkt(qr, s.v.event.type);
       });
       await qr.broadcaster.broadcast('AfterTransactionCommit');
-      for (const s of stappen) antwoord(s.v, () => s.v.klaar({ klacht: s.row, result: s.result }));
-      this.relay.kick();
     } catch (e) {
-      if (inTransactie) await qr.query('ROLLBACK').catch(() => undefined);
-      await qr.broadcaster.broadcast('AfterTransactionRollback');
-      if (!verzonden || e instanceof DatabaseError) alleen = [...open];
-      else for (const v of [...open]) antwoord(v, () => v.fout(e));
+      if (geschreven.length) {
+        this.logger.error(`Na de commit van ${geschreven.length} gebeurtenis(sen): ${(e as Error).message}`);
+      } else {
+        if (inTransactie) await qr.query('ROLLBACK').catch(() => undefined);
+        await qr.broadcaster.broadcast('AfterTransactionRollback');
+        if (!verzonden || e instanceof DatabaseError) alleen = [...open];
+        else for (const v of [...open]) antwoord(v, () => v.fout(e));
+      }
     } finally {
       await qr.release();
     }
+    for (const s of geschreven) antwoord(s.v, () => s.v.klaar({ klacht: s.row, result: s.result }));
+    if (geschreven.length) this.relay.kick();
     for (const v of alleen) {
       v.scope.runInAsyncScope(() => this.applyAlleen(v.klachtId, v.event, v.ctx)).then(v.klaar, v.fout);
     }
@@ -490,25 +497,19 @@ export class EngineService {
       naarEntiteit(this.dataSource, TermijnEntity, t),
     );
     const sql: Sql = (text, values) => m.query(text, values) as Promise<Record<string, unknown>[]>;
-    await this.schrijf(sql, m.queryRunner, row, vanState, event, result, ctx, extra, termijnen, termijnPatch);
+    await this.schrijf(
+      sql,
+      m.queryRunner,
+      event.type,
+      this.bereidStapVoor(row, vanState, event, result, ctx, extra, termijnen, termijnPatch),
+    );
   }
 
-  private async schrijf(
-    sql: Sql,
-    qr: QueryRunner | undefined,
-    row: KlachtEntity,
-    vanState: string,
-    event: KlachtEvent,
-    result: StepResult,
-    ctx: EngineContext,
-    extra: OutboxBericht[],
-    termijnen: TermijnEntity[],
-    termijnPatch?: { id: string; velden: Partial<TermijnEntity> },
-  ): Promise<void> {
-    const stap = this.bereidStapVoor(row, vanState, event, result, ctx, extra, termijnen, termijnPatch);
+  /** Writes a planned step (bereidStapVoor) inside the caller's transaction and updates `row` in memory. */
+  private async schrijf(sql: Sql, qr: QueryRunner | undefined, type: string, stap: VoorbereideStap): Promise<void> {
     // The step's statement is the transaction's last write: it may carry the COMMIT (rauw).
     const [{ version }] = (await sql(STAP_SQL, stap.parameters, STAP_SQL_NAAM, true)) as Array<{ version: number }>;
-    meldVerwerkt(qr, event.type);
+    meldVerwerkt(qr, type);
     stap.naSchrijven(version);
   }
 
@@ -772,6 +773,14 @@ interface StapVerzoek {
   scope: AsyncResource;
   klaar: (r: EngineResultaat) => void;
   fout: (e: unknown) => void;
+}
+
+/** An event of a group, stepped and planned, waiting for the group's write. */
+interface GeplandeStap {
+  v: StapVerzoek;
+  row: KlachtEntity;
+  result: StepResult;
+  stap: VoorbereideStap;
 }
 
 /** A planned step: its statement's parameters, and the in-memory update of the row after the write. */

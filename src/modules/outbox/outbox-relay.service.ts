@@ -50,11 +50,13 @@ export class OutboxRelay implements OnApplicationShutdown {
     }
     this.lopend = (async () => {
       try {
-        // Gather: the commits of the next few milliseconds go into the same drain (one claim, one mark for
-        // many events) instead of a drain per event (issue 17); side effects wait at most this long.
-        await new Promise((r) => setTimeout(r, BUNDEL_MS));
         do {
           this.nogEens = false;
+          // Gather: the commits of the next few milliseconds go into the same drain (one claim, one mark for
+          // many events) instead of a drain per event (issue 17); side effects wait at most this long. Also
+          // before a drain that kicks during the previous one asked for: under load the drains would
+          // otherwise follow each other at once, each with only the few rows committed meanwhile.
+          await new Promise((r) => setTimeout(r, BUNDEL_MS));
           while (!this.gestopt && (await this.drain()) === BATCH) {
             /* full batch: there may be more */
           }
