@@ -44,6 +44,47 @@ describe('definition preview (POST /definitie-voorbeelden)', () => {
     expect(res.text).not.toContain('klachtregie-voorbeeld-');
   });
 
+  it("a pasted text is judged next to the versions published through the API too, not only the repository's", async () => {
+    const eerste = await bearer(t.app, 'GM0363', 'beleidsmedewerker');
+    const tweede = await bearer(t.app, 'GM0363', 'beleidsmedewerker');
+    // 4-ogen: version 2027-01 is proposed by one beleidsmedewerker and approved by another.
+    const gepubliceerd = AMSTERDAM.replace("versie: '2015-01'", "versie: '2027-01'").replace(
+      /^geldigVanaf: 2015-01-01$/m,
+      'geldigVanaf: 2027-01-01',
+    );
+    const voorstel = await request(t.http).post('/api/v1/definities').set('Authorization', eerste).send({ yaml: gepubliceerd });
+    expect(voorstel.status).toBe(201);
+    const goed = await request(t.http)
+      .post(`/api/v1/definities/gm0363-amsterdam/voorstellen/${voorstel.body.id}/goedkeuring`)
+      .set('Authorization', tweede);
+    expect(goed.status).toBe(201);
+    // A new version whose explicit geldigTot runs into 2027-01, which exists only in the database.
+    const nieuw = AMSTERDAM.replace("versie: '2015-01'", "versie: '2026-06'").replace(
+      /^geldigVanaf: 2015-01-01$/m,
+      'geldigVanaf: 2026-06-01\ngeldigTot: 2027-06-30',
+    );
+    const res = await request(t.http).post('/api/v1/definitie-voorbeelden').set('Authorization', eerste).send({ yaml: nieuw });
+    expect(res.status).toBe(200);
+    expect(res.body.geldig).toBe(false);
+    expect(JSON.stringify(res.body.fouten)).toContain('definitions/gm0363-amsterdam/2027-01.yaml');
+    // The validation endpoint judges it the same way (one helper for both).
+    const check = await request(t.http).post('/api/v1/definities/validaties').set('Authorization', eerste).send({ yaml: nieuw });
+    expect(check.body.geldig).toBe(false);
+    // Reported in the pasted text, at its geldigTot line (where the author acts), naming the published version.
+    expect(check.body.fouten).toEqual([
+      expect.objectContaining({
+        file: 'gm0363-amsterdam/2026-06.yaml',
+        line: nieuw.split('\n').findIndex((r) => r.startsWith('geldigTot:')) + 1,
+        message: expect.stringContaining("versie '2027-01' begint op 2027-01-01"),
+      }),
+    ]);
+    expect(check.text).not.toContain(tmpdir());
+    // And so it cannot be proposed: two versions would be in force from 1 January 2027.
+    const weer = await request(t.http).post('/api/v1/definities').set('Authorization', eerste).send({ yaml: nieuw });
+    expect(weer.status).toBe(422);
+    expect(weer.body.code).toBe('definitie-ongeldig');
+  });
+
   it('a warning (contact without geldtVoor) keeps the preview valid and comes in waarschuwingen, with the diagram', async () => {
     const zonder = zonderGeldtVoor(AMSTERDAM);
     expect(zonder).not.toContain('geldtVoor');

@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { type AppConfig, InjectConfig } from '../../config';
 import { graafStap } from '../../machines';
 import type { CompiledRegime, DefinitionError } from '../../machines/contract';
+import { GEMEENTE_MAP_PATROON } from '../../machines/definition/loader';
 import { loadAndValidate } from '../../machines/definition/validate';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { DefinitieRegister, type GepubliceerdeVersie } from './definitie-register';
@@ -132,16 +133,8 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
         hint: `zet gemeente.cbsCode op ${gemeente}`,
       });
     }
-    const werk = mkdtempSync(join(tmpdir(), 'klachtregie-validatie-'));
-    try {
-      const map = join(werk, definitieId);
-      mkdirSync(map, { recursive: true });
-      const bron = join(this.config.definitionsDir, definitieId);
-      if (existsSync(bron)) cpSync(bron, map, { recursive: true });
-      for (const v of await this.gepubliceerd()) {
-        if (v.definitieId === definitieId) writeFileSync(join(map, `${v.versie}.yaml`), v.yaml);
-      }
-      if (existsSync(join(map, bestand))) {
+    await this.naastGepubliceerd(definitieId, bestand, yaml, ({ werk, map, pad, bestondAl }) => {
+      if (bestondAl) {
         // At the `versie:` line, so an editor marks the line to change.
         const regel = yaml.split('\n').findIndex((r) => /^versie\s*:/.test(r));
         fouten.push({
@@ -152,8 +145,6 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
           hint: 'geef de wijziging een nieuwe versie (bijv. 2026-01) en een nieuwe geldigVanaf',
         });
       }
-      const pad = join(map, bestand);
-      writeFileSync(pad, yaml);
       const { errors, waarschuwingen: w } = loadAndValidate([map], [graafStap]);
       // Messages may name sibling files by their working path: show them as the author knows them.
       const zonderWerk = (t: string) => t.split(`${werk}/`).join('');
@@ -163,12 +154,52 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
         message: zonderWerk(e.message),
         ...(e.hint ? { hint: zonderWerk(e.hint) } : {}),
       });
-      for (const e of errors) if (e.file === pad) fouten.push(alsGepubliceerd(e));
+      // The served versions are valid on their own (each was checked when published), so an error the loader
+      // places in one of them is caused by this text: e.g. its geldigTot runs into the next version's start. It is
+      // shown at this text's validity lines, where the author can act; its message names the other version.
+      const regelVan = (sleutel: string) => yaml.split('\n').findIndex((r) => new RegExp(`^${sleutel}\\s*:`).test(r)) + 1;
+      const geldigRegel = regelVan('geldigTot') || regelVan('geldigVanaf') || 1;
+      for (const e of errors) {
+        if (e.file === pad) fouten.push(alsGepubliceerd(e));
+        else if (e.file.startsWith(`${map}/`)) fouten.push({ ...alsGepubliceerd(e), line: geldigRegel, column: 1 });
+      }
       for (const e of w) if (e.file === pad) waarschuwingen.push(alsGepubliceerd(e));
-    } finally {
-      rmSync(werk, { recursive: true, force: true });
-    }
+    });
     return { definitieId, versie, gemeente: cbs, fouten, waarschuwingen };
+  }
+
+  /**
+   * Runs `werk` on a temporary copy of a definition's folder as it is served: the repository's files (letters
+   * and ZGW mapping included) and the versions published through the API, with `yaml` written as `bestand`
+   * (over a served version of that name: `bestondAl`). The one place where a pasted or edited text is judged
+   * next to the gemeente's other versions (validation, preview, the editor's scenarios and diff), so overlapping
+   * validity and the second line on earlier dates are judged against what is really in force.
+   */
+  async naastGepubliceerd<T>(
+    definitieId: string,
+    bestand: string,
+    yaml: string,
+    werk: (w: { werk: string; map: string; pad: string; bestondAl: boolean }) => T | Promise<T>,
+  ): Promise<T> {
+    // Both become paths below: only a folder name and a file name as the loader knows them.
+    if (!GEMEENTE_MAP_PATROON.test(definitieId) || !/^[A-Za-z0-9._-]+\.yaml$/.test(bestand))
+      throw new Error(`Geen definitiemap of bestandsnaam: ${definitieId}/${bestand}`);
+    const tmp = mkdtempSync(join(tmpdir(), 'klachtregie-werkmap-'));
+    try {
+      const map = join(tmp, definitieId);
+      mkdirSync(map, { recursive: true });
+      const bron = join(this.config.definitionsDir, definitieId);
+      if (existsSync(bron)) cpSync(bron, map, { recursive: true });
+      for (const v of await this.gepubliceerd()) {
+        if (v.definitieId === definitieId) writeFileSync(join(map, `${v.versie}.yaml`), v.yaml);
+      }
+      const pad = join(map, bestand);
+      const bestondAl = existsSync(pad);
+      writeFileSync(pad, yaml);
+      return await werk({ werk: tmp, map, pad, bestondAl });
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   }
 
   /** The YAML of a served version as written: a version published through the API, else the repository's file. */

@@ -1,15 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { Injectable } from '@nestjs/common';
 import { parse } from 'yaml';
 import type { AnyStateMachine } from 'xstate';
-import { APP_CONFIG, type AppConfig } from '../../config';
 import { loadRegistry } from '../../machines';
 import type { DefinitionError } from '../../machines/contract';
 import { stateNodes, toDiagramGraph, toSvg } from '../../machines/diagram';
 import { formatError } from '../../machines/definition/loader';
+import { DefinitiesService } from '../definities/definities.service';
 
 export interface Voorbeeld {
   geldig: boolean;
@@ -57,26 +53,15 @@ export function naamUitVersie(yaml: string): string {
 
 @Injectable()
 export class VoorbeeldService {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly definities: DefinitiesService) {}
 
   async voorbeeld(yaml: string, gegevenNaam?: string | null): Promise<Voorbeeld> {
     // Without a file name (absent or null) the file is named after its own `versie`, as it would be published
     // (definitions/<map>/<versie>.yaml); a fixed default would make every valid definition fail on its name.
     const bestandsnaam = gegevenNaam ?? naamUitVersie(yaml);
     const map = mapNaam(yaml);
-    const tmp = await mkdtemp(join(tmpdir(), 'klachtregie-voorbeeld-'));
-    const dir = join(tmp, map);
     const publiek = `definitions/${map}/${bestandsnaam}`;
-    try {
-      await mkdir(dir);
-      const gepubliceerd = join(this.config.definitionsDir, map);
-      if (existsSync(gepubliceerd)) {
-        for (const f of await readdir(gepubliceerd)) {
-          if (f.endsWith('.yaml') && f !== bestandsnaam) await copyFile(join(gepubliceerd, f), join(dir, f));
-        }
-      }
-      const bestand = join(dir, bestandsnaam);
-      await writeFile(bestand, yaml, 'utf8');
+    return this.definities.naastGepubliceerd(map, bestandsnaam, yaml, async ({ werk: tmp, map: dir, pad: bestand }) => {
       const registry = loadRegistry(dir);
       // Never show the server's working folder: every path, also inside a message, as the author knows it.
       const naarPubliek = (t: string) => t.split(dir).join(`definitions/${map}`).split(tmp).join('definitions');
@@ -105,9 +90,7 @@ export class VoorbeeldService {
         svg: await toSvg(graph, { edgeLabels: 'short' }),
         states: stateNodes(graph).map((n) => n.id),
       };
-    } finally {
-      await rm(tmp, { recursive: true, force: true });
-    }
+    });
   }
 
   /** The compiled regime of the pasted file (not one of the copied published versions). */

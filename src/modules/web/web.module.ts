@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DefinitiesModule } from '../definities/definities.module';
 import { EngineModule } from '../engine/engine.module';
 import { PadenService } from './paden.service';
 import { ProcesoverzichtController } from './procesoverzicht.controller';
@@ -19,7 +20,8 @@ import { WerkbankService } from './werkbank.service';
  * JSON/SVG endpoints under /api/v1 they use.
  */
 @Module({
-  imports: [EngineModule],
+  // DefinitiesModule: a pasted or edited text is judged next to the versions as served (DefinitiesService.naastGepubliceerd).
+  imports: [EngineModule, DefinitiesModule],
   controllers: [ProcesoverzichtController, TijdlijnController, VoorbeeldController, WerkvoorraadController, WerkbankController],
   providers: [
     webRegistryProvider,

@@ -63,7 +63,7 @@ export class WerkbankController {
     schema: SCENARIO_RAPPORT_SCHEMA,
   })
   @ApiNotFoundResponse({ description: 'Geen definitie met dit id voor de gemeente (definitie-niet-gevonden)' })
-  scenarios(@HuidigeTenant() tenant: Tenant, @Param('id') id: string, @Body() body: DefinitieYamlDto): ScenarioRapport {
+  scenarios(@HuidigeTenant() tenant: Tenant, @Param('id') id: string, @Body() body: DefinitieYamlDto): Promise<ScenarioRapport> {
     return this.werkbank.scenarios(id, tenant.gemeente, body.yaml);
   }
 
@@ -75,7 +75,7 @@ export class WerkbankController {
   })
   @ApiOkResponse({ description: 'Het verschil, of waarom het (nog) niet te bepalen is', schema: VERSCHIL_SCHEMA })
   @ApiNotFoundResponse({ description: 'Geen definitie met dit id voor de gemeente (definitie-niet-gevonden)' })
-  verschil(@HuidigeTenant() tenant: Tenant, @Param('id') id: string, @Body() body: DefinitieYamlDto): VerschilRapport {
+  verschil(@HuidigeTenant() tenant: Tenant, @Param('id') id: string, @Body() body: DefinitieYamlDto): Promise<VerschilRapport> {
     return this.werkbank.verschil(id, tenant.gemeente, body.yaml);
   }
 }

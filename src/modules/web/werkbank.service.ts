@@ -1,5 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { KLOK, type Klok } from '../../common/klok';
@@ -12,6 +11,7 @@ import { loadAndValidate } from '../../machines/definition/validate';
 import { toestandenVan, vergelijkDefinities, type DefinitieVerschil } from '../../machines/definitie-verschil';
 import type { Regime } from '../../machines/regime';
 import { kalenderdag } from '../../machines/termijnen';
+import { DefinitiesService } from '../definities/definities.service';
 import { WEB_REGISTRY, type WebRegistry } from './web-registry.provider';
 
 export interface ScenarioRapport {
@@ -43,6 +43,7 @@ export class WerkbankService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(WEB_REGISTRY) private readonly registry: WebRegistry,
     @Inject(KLOK) private readonly klok: Klok,
+    private readonly definities: DefinitiesService,
   ) {}
 
   /** `scenarios/` next to `definitions/`, as in the repository (`klachtregie test definitions scenarios`). */
@@ -58,28 +59,20 @@ export class WerkbankService {
   }
 
   /**
-   * Compiles the edited text next to the gemeente's other versions in the repository (their second line covers dates
-   * before this version, GemW 81p: one body on every date). The graph check is the validation's, not needed to run.
+   * Compiles the edited text next to the gemeente's other versions as served, the repository's and those published
+   * through the API (their second line covers dates before this version, GemW 81p: one body on every date). The graph check is the validation's, not needed to run.
    */
-  private compileer(yaml: string, definitieId: string): Regime | undefined {
-    const werk = mkdtempSync(join(tmpdir(), 'klachtregie-werkbank-'));
+  private async compileer(yaml: string, definitieId: string): Promise<Regime | undefined> {
+    const versie = /^versie:[ \t]*['"]?([A-Za-z0-9._-]{1,75})['"]?/m.exec(yaml)?.[1] ?? 'werk';
     try {
-      const map = join(werk, definitieId);
-      mkdirSync(map);
-      const versie = /^versie:[ \t]*['"]?([A-Za-z0-9._-]{1,75})['"]?/m.exec(yaml)?.[1] ?? 'werk';
-      const bron = join(this.config.definitionsDir, definitieId);
-      if (existsSync(bron))
-        for (const f of readdirSync(bron)) if (f.endsWith('.yaml') && f !== `${versie}.yaml`) copyFileSync(join(bron, f), join(map, f));
-      const pad = join(map, `${versie}.yaml`);
-      writeFileSync(pad, yaml);
-      const { definities, errors } = loadAndValidate([map]);
-      if (errors.some((e) => e.file === pad)) return undefined;
-      const i = definities.findIndex((d) => d.file === pad);
-      return i < 0 ? undefined : compileerSamen(definities)[i];
+      return await this.definities.naastGepubliceerd(definitieId, `${versie}.yaml`, yaml, ({ map, pad }) => {
+        const { definities, errors } = loadAndValidate([map]);
+        if (errors.some((e) => e.file === pad)) return undefined;
+        const i = definities.findIndex((d) => d.file === pad);
+        return i < 0 ? undefined : compileerSamen(definities)[i];
+      });
     } catch {
       return undefined;
-    } finally {
-      rmSync(werk, { recursive: true, force: true });
     }
   }
 
@@ -87,11 +80,11 @@ export class WerkbankService {
    * Every scenario in `scenarios/<definitieId>/`, run against the edited text (not the version in force on the
    * scenario's date: the point is what this text does), with the same checks as `klachtregie test`.
    */
-  scenarios(definitieId: string, gemeente: string, yaml: string): ScenarioRapport {
+  async scenarios(definitieId: string, gemeente: string, yaml: string): Promise<ScenarioRapport> {
     this.eigen(definitieId, gemeente);
     const map = join(this.scenariosDir, definitieId);
     const { bestanden } = existsSync(map) ? scenarioBestanden([map]) : { bestanden: [] as string[] };
-    const regime = this.compileer(yaml, definitieId);
+    const regime = await this.compileer(yaml, definitieId);
     if (!regime)
       return {
         kanDraaien: false,
@@ -126,7 +119,7 @@ export class WerkbankService {
   }
 
   /** The diff of the edited text against the published version in force today (the service clock), or the newest. */
-  verschil(definitieId: string, gemeente: string, yaml: string): VerschilRapport {
+  async verschil(definitieId: string, gemeente: string, yaml: string): Promise<VerschilRapport> {
     this.eigen(definitieId, gemeente);
     const vandaag = kalenderdag(this.klok.nu().toISOString());
     const versies = (this.registry.regimes as Regime[])
@@ -134,7 +127,7 @@ export class WerkbankService {
       .sort((a, b) => b.summary.geldigVanaf.localeCompare(a.summary.geldigVanaf));
     const gepubliceerd = versies.find((r) => r.summary.geldigVanaf <= vandaag) ?? versies[0];
     if (!gepubliceerd) return { kanVergelijken: false, reden: 'Er is nog geen gepubliceerde versie om mee te vergelijken.' };
-    const nieuw = this.compileer(yaml, definitieId);
+    const nieuw = await this.compileer(yaml, definitieId);
     if (!nieuw)
       return {
         kanVergelijken: false,
