@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, type CliIo } from '../main';
-import { metContactTermijn, metRegels, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../../machines/definition/test-fixture';
+import {
+  metAanbiederTermijn,
+  metContactTermijn,
+  metRegels,
+  ruimTijdelijkeMappenOp,
+  schrijfBestanden,
+  TESTDAM,
+} from '../../machines/definition/test-fixture';
 
 const REPO = join(__dirname, '..', '..', '..');
 
@@ -30,7 +37,7 @@ describe('klachtregie validate', () => {
   });
 
   it('every error as file:line:column: message plus a hint line, paths relative to cwd (exit 1)', async () => {
-    const root = schrijfBestanden({ [TESTDAM]: metRegels([27, '    duur: P8W'], [30, '    verdagingMax: P5W']) });
+    const root = schrijfBestanden({ [TESTDAM]: metAanbiederTermijn(metRegels([27, '    duur: P8W'], [30, '    verdagingMax: P5W'])) });
     const r = await cli(['validate', 'definitions'], root);
     expect(r.code).toBe(1);
     expect(r.out).toEqual([]);
@@ -79,10 +86,20 @@ describe('klachtregie validate', () => {
 
   // The fixture is a regime where the gemeente handles every klacht itself (Awb titel 9.1): valid as it is.
   it('a valid single file passes', async () => {
-    const root = schrijfBestanden({ [TESTDAM]: metRegels() });
+    const root = schrijfBestanden({ [TESTDAM]: metAanbiederTermijn(metRegels()) });
     const r = await cli(['validate', TESTDAM], root);
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
+  });
+
+  it("a regime without the aanbieder's handling term is valid but warned: a klager whose aanbieder never decides would be stuck", async () => {
+    const root = schrijfBestanden({ [TESTDAM]: metRegels() });
+    const r = await cli(['validate', TESTDAM], root);
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual([
+      `${TESTDAM}:24:1: waarschuwing: termijn 'aanbiederAfhandeling' ontbreekt: een klacht die de klager bij de aanbieder indient, heeft dan geen termijn, en als de aanbieder nooit beslist kan de klager niet verder naar de gemeente of de tweede lijn`,
+      expect.stringMatching(/^ {2}-> voeg onder termijnen de termijn uit het contract met de aanbieder toe: aanbiederAfhandeling: \{/),
+    ]);
   });
 
   it('without a path it explains the usage (exit 2)', async () => {

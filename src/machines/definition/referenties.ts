@@ -261,6 +261,22 @@ export function referentieFouten(def: GeladenDefinitie): DefinitionError[] {
       );
     }
   }
+  // A klacht filed directly at the aanbieder is handled there (bijAanbieder) in every regime; without the
+  // aanbieder's term nothing passes if the aanbieder never decides, so the klager cannot go on to the gemeente
+  // or the second line (aanbieder.block.ts: the steps after the term exist only with it). Not an error: the
+  // regime is valid, but a klager can get stuck; naming the contract's term is what the author means.
+  if (!kanDoorsturenNaarAanbieder(d) && !d.termijnen[AANBIEDER_TERMIJN.naam]) {
+    errors.push({
+      ...foutOp(
+        def,
+        ['termijnen'],
+        `termijn '${AANBIEDER_TERMIJN.naam}' ontbreekt: een klacht die de klager bij de aanbieder indient, heeft dan geen termijn, ` +
+          'en als de aanbieder nooit beslist kan de klager niet verder naar de gemeente of de tweede lijn',
+        `voeg onder termijnen de termijn uit het contract met de aanbieder toe: ${AANBIEDER_TERMIJN.voorbeeld}`,
+      ),
+      ernst: 'waarschuwing',
+    });
+  }
   for (const [naam, t] of Object.entries(d.termijnen)) {
     const duur = leesDuur(t.duur);
     if (t.rekenwijze === 'werkdagen' && duur && duur.eenheid !== 'D') {

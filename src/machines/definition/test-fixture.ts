@@ -72,6 +72,23 @@ export function metRegels(...vervangingen: Array<[number, string]>): string[] {
   return lines;
 }
 
+/**
+ * BASIS lines with the aanbieder's own handling term, after the other termijnen (line 44 on shifts by six): without
+ * it a klacht filed at the aanbieder has no term (a warning). Lines before 44 keep their numbers.
+ */
+export function metAanbiederTermijn(lines: readonly string[]): string[] {
+  return invoegen(
+    lines,
+    44,
+    '  aanbiederAfhandeling:',
+    '    label: Afhandeling door de aanbieder',
+    '    duur: P6W',
+    '    rekenwijze: kalenderdagen',
+    '    atw: false',
+    "    grondslag: 'contract'",
+  );
+}
+
 /** Inserts lines before line `n` (1-based). */
 export function invoegen(lines: readonly string[], n: number, ...nieuw: string[]): string[] {
   return [...lines.slice(0, n - 1), ...nieuw, ...lines.slice(n - 1)];
