@@ -285,7 +285,7 @@ export class EngineService {
       await zorgVoorbereid(client, STAP_SQL_NAAM, STAP_SQL);
       verzonden = true;
       const r = (await client.query(
-        `${stappen.map((s) => `EXECUTE ${STAP_SQL_NAAM}_sql(${s.stap.parameters.map((w) => letterlijk(client, w)).join(', ')})`).join('; ')}; COMMIT`,
+        `${stappen.map((s) => `EXECUTE ${STAP_SQL_NAAM}_sql(${s.stap.parameters.map((w) => letterlijk(w)).join(', ')})`).join('; ')}; COMMIT`,
       )) as unknown as QueryResult<Record<string, unknown>>[] | QueryResult<Record<string, unknown>>;
       inTransactie = false;
       geschreven = stappen;
@@ -342,7 +342,7 @@ export class EngineService {
       await zorgVoorbereid(client, name, text);
       const commit = laatste === true && open && !sleutel;
       const r = (await client.query(
-        `EXECUTE ${name}_sql(${values.map((v) => letterlijk(client, v)).join(', ')})${commit ? '; COMMIT' : ''}`,
+        `EXECUTE ${name}_sql(${values.map((v) => letterlijk(v)).join(', ')})${commit ? '; COMMIT' : ''}`,
       )) as unknown as QueryResult<Record<string, unknown>> | QueryResult<Record<string, unknown>>[];
       if (commit) open = false;
       return (Array.isArray(r) ? r[0] : r).rows;
@@ -790,13 +790,23 @@ interface VoorbereideStap {
 }
 
 /** A parameter as an SQL literal for EXECUTE (node-postgres' own quoting; types come from the PREPARE). */
-function letterlijk(c: PoolClient, v: unknown): string {
+function letterlijk(v: unknown): string {
   if (v === null || v === undefined) return 'NULL';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  if (v instanceof Date) return c.escapeLiteral(v.toISOString());
-  if (typeof v === 'string') return c.escapeLiteral(v);
+  if (v instanceof Date) return sqlTekst(v.toISOString());
+  if (typeof v === 'string') return sqlTekst(v);
   throw new TypeError(`Geen SQL-waarde: ${typeof v}`);
+}
+
+/**
+ * A string as an SQL literal: quotes doubled, and with a backslash the escape-string form with backslashes
+ * doubled, so it reads the same whatever standard_conforming_strings says (the output of node-postgres'
+ * escapeLiteral, which builds it character by character: measurable for the kilobytes a group sends).
+ */
+export function sqlTekst(s: string): string {
+  const q = s.replace(/'/g, "''");
+  return s.includes('\\') ? ` E'${q.replace(/\\/g, '\\\\')}'` : `'${q}'`;
 }
 
 /** A termijn row as it will be after the step being planned (for te-laat.ts `eersteVerval`). */
