@@ -789,7 +789,7 @@ interface VoorbereideStap {
   naSchrijven: (version: number) => void;
 }
 
-/** A parameter as an SQL literal for EXECUTE (node-postgres' own quoting; types come from the PREPARE). */
+/** A parameter as an SQL literal for EXECUTE (its type comes from the PREPARE). */
 function letterlijk(v: unknown): string {
   if (v === null || v === undefined) return 'NULL';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
