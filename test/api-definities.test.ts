@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { zonderGeldtVoor } from '../src/machines/definition/test-fixture';
 import { bearer } from './auth-support';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+import { amsterdamVersie } from './support/amsterdam-versie';
 
 const AMSTERDAM = readFileSync(join(__dirname, '..', 'definitions', 'gm0363-amsterdam', '2015-01.yaml'), 'utf8');
 /** Amsterdam's regeling adopted by a gemeente without a definition yet (GM0344 Utrecht), version 2026-01. */
@@ -62,10 +63,7 @@ describe('definities API (real PostgreSQL + Redis, seed definitions)', () => {
   });
 
   it('a validation of an uploaded YAML answers 200 with errors as file:line:column and what to write instead', async () => {
-    const fout = AMSTERDAM.replace("versie: '2015-01'", "versie: '2027-01'").replace(
-      /^geldigVanaf: 2015-01-01$/m,
-      'geldigVanaf: 2027-01-01\nonbekendVeld: ja',
-    );
+    const fout = amsterdamVersie('2027-01', '2027-01-01', '\nonbekendVeld: ja');
     const res = await request(t.http).post('/api/v1/definities/validaties').set('Authorization', beleid).send({ yaml: fout });
     expect(res.status).toBe(200);
     expect(res.body.geldig).toBe(false);
@@ -81,9 +79,7 @@ describe('definities API (real PostgreSQL + Redis, seed definitions)', () => {
 
   it('a contact termijn that only the aanbieder routes start, without geldtVoor: valid, with a warning at its line in waarschuwingen', async () => {
     const beleid = await bearer(t.app, 'GM0363', 'beleidsmedewerker');
-    const zonder = zonderGeldtVoor(
-      AMSTERDAM.replace("versie: '2015-01'", "versie: '2027-01'").replace(/^geldigVanaf: 2015-01-01$/m, 'geldigVanaf: 2027-01-01'),
-    );
+    const zonder = zonderGeldtVoor(amsterdamVersie('2027-01', '2027-01-01'));
     expect(zonder).not.toContain('geldtVoor');
     const regel = zonder.split('\n').indexOf('  contact:') + 1;
     const res = await request(t.http).post('/api/v1/definities/validaties').set('Authorization', beleid).send({ yaml: zonder });

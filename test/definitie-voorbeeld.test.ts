@@ -6,6 +6,7 @@ import { AuthModule } from '../src/modules/auth/auth.module';
 import { zonderGeldtVoor } from '../src/machines/definition/test-fixture';
 import { bearer } from './auth-support';
 import { createTestDatabase, type TestDatabase } from './support';
+import { amsterdamVersie } from './support/amsterdam-versie';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
 
 const AMSTERDAM = readFileSync(join(__dirname, '..', 'definitions', 'gm0363-amsterdam', '2015-01.yaml'), 'utf8');
@@ -28,10 +29,7 @@ describe('definition preview (POST /definitie-voorbeelden)', () => {
   it('an error that names another version points at it as definitions/<gemeente>/<versie>.yaml, never at a temp folder', async () => {
     // A version before the published one whose explicit geldigTot runs into it: the published file is named.
     // (A version without geldigTot simply ends where the next begins, so an overlap needs an explicit end.)
-    const nieuw = AMSTERDAM.replace("versie: '2015-01'", "versie: '2014-01'").replace(
-      /^geldigVanaf: 2015-01-01$/m,
-      'geldigVanaf: 2014-01-01\ngeldigTot: 2015-06-30',
-    );
+    const nieuw = amsterdamVersie('2014-01', '2014-01-01', '\ngeldigTot: 2015-06-30');
     const res = await request(t.http)
       .post('/api/v1/definitie-voorbeelden')
       .set('Authorization', await bearer(t.app, 'GM0363', 'beleidsmedewerker'))
@@ -48,10 +46,7 @@ describe('definition preview (POST /definitie-voorbeelden)', () => {
     const eerste = await bearer(t.app, 'GM0363', 'beleidsmedewerker');
     const tweede = await bearer(t.app, 'GM0363', 'beleidsmedewerker');
     // 4-ogen: version 2027-01 is proposed by one beleidsmedewerker and approved by another.
-    const gepubliceerd = AMSTERDAM.replace("versie: '2015-01'", "versie: '2027-01'").replace(
-      /^geldigVanaf: 2015-01-01$/m,
-      'geldigVanaf: 2027-01-01',
-    );
+    const gepubliceerd = amsterdamVersie('2027-01', '2027-01-01');
     const voorstel = await request(t.http).post('/api/v1/definities').set('Authorization', eerste).send({ yaml: gepubliceerd });
     expect(voorstel.status).toBe(201);
     const goed = await request(t.http)
@@ -59,10 +54,7 @@ describe('definition preview (POST /definitie-voorbeelden)', () => {
       .set('Authorization', tweede);
     expect(goed.status).toBe(201);
     // A new version whose explicit geldigTot runs into 2027-01, which exists only in the database.
-    const nieuw = AMSTERDAM.replace("versie: '2015-01'", "versie: '2026-06'").replace(
-      /^geldigVanaf: 2015-01-01$/m,
-      'geldigVanaf: 2026-06-01\ngeldigTot: 2027-06-30',
-    );
+    const nieuw = amsterdamVersie('2026-06', '2026-06-01', '\ngeldigTot: 2027-06-30');
     const res = await request(t.http).post('/api/v1/definitie-voorbeelden').set('Authorization', eerste).send({ yaml: nieuw });
     expect(res.status).toBe(200);
     expect(res.body.geldig).toBe(false);

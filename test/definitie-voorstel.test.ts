@@ -3,22 +3,17 @@
  * vier-ogenprincipe): a beleidsmedewerker proposes, another beleidsmedewerker of the same gemeente approves or rejects
  * with a reason, and every step is in the audit trail with who and when (the service clock).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { KLOK, vasteKlok } from '../src/common/klok';
 import { zonderGeldtVoor } from '../src/machines/definition/test-fixture';
 import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+import { amsterdamVersie } from './support/amsterdam-versie';
 
-const AMSTERDAM = readFileSync(join(__dirname, '..', 'definitions', 'gm0363-amsterdam', '2015-01.yaml'), 'utf8');
 const NU = new Date('2026-09-15T08:00:00Z');
 
-/** A new Amsterdam version of the same regeling: only versie and geldigVanaf (and `extra` after it) differ. */
-function versie(v: string, vanaf: string, extra = ''): string {
-  return AMSTERDAM.replace("versie: '2015-01'", `versie: '${v}'`).replace(/^geldigVanaf: 2015-01-01$/m, `geldigVanaf: ${vanaf}${extra}`);
-}
+const versie = amsterdamVersie;
 
 describe('4-ogen: a definition version is proposed by one beleidsmedewerker and approved or rejected by another', () => {
   let db: TestDatabase;

@@ -3,14 +3,12 @@
  * `klachtregie test`), and the readable diff with the published version. Nothing is stored; only the caller's own
  * definition, named as a folder (no path).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
 import { bearer } from './auth-support';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+import { amsterdamVersie } from './support/amsterdam-versie';
 
-const AMSTERDAM = readFileSync(join(__dirname, '..', 'definitions', 'gm0363-amsterdam', '2015-01.yaml'), 'utf8');
-const NIEUW = AMSTERDAM.replace("versie: '2015-01'", "versie: '2026-10'").replace(/^geldigVanaf: 2015-01-01$/m, 'geldigVanaf: 2026-10-01');
+const NIEUW = amsterdamVersie('2026-10', '2026-10-01');
 
 describe('editor endpoints: scenarios and diff for the text being edited', () => {
   let db: TestDatabase;
