@@ -355,6 +355,23 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
       expect(new Set(tx.map((t) => t.tx)).size).toBe(1);
     });
 
+    it('an unexpected failure of a group still answers its events, with the error: no caller waits forever', async () => {
+      const { klacht } = await a.engine.create(testIntake(), { actor: 'kcc' });
+      const spion = jest
+        .spyOn(a.engine as unknown as { voerGroepUit: () => Promise<void> }, 'voerGroepUit')
+        .mockRejectedValueOnce(new Error('onverwacht'));
+      try {
+        await expect(
+          a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: new Date().toISOString() }, { actor: 'kcc' }),
+        ).rejects.toThrow('onverwacht');
+      } finally {
+        spion.mockRestore();
+      }
+      // The klacht is free again: its next event goes through.
+      const uit = await a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: new Date().toISOString() }, { actor: 'kcc' });
+      expect(uit.klacht.version).toBe(2);
+    });
+
     it('when PostgreSQL refuses one event of a group, the others are written each on its own, once, and only that one fails', async () => {
       const klachten = await nieuw(8);
       const geweigerd = klachten[6].klacht.id;

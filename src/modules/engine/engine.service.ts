@@ -79,7 +79,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class EngineService {
   private readonly logger = new Logger(EngineService.name);
   /** Events on different klachten that arrive together share a transaction (group commit, stap-bundel.ts). */
-  private readonly groepen = new Bundelaar<StapVerzoek>((groep) => this.voerGroepUit(groep));
+  private readonly groepen = new Bundelaar<StapVerzoek>((groep) =>
+    // Whatever goes wrong, no caller waits forever: an event already answered ignores this (a settled promise).
+    this.voerGroepUit(groep).catch((e: unknown) => groep.forEach((v) => v.fout(e))),
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -300,12 +303,13 @@ export class EngineService {
         this.logger.error(`Na de commit van ${geschreven.length} gebeurtenis(sen): ${(e as Error).message}`);
       } else {
         if (inTransactie) await qr.query('ROLLBACK').catch(() => undefined);
-        await qr.broadcaster.broadcast('AfterTransactionRollback');
+        await qr.broadcaster.broadcast('AfterTransactionRollback').catch(() => undefined);
         if (!verzonden || e instanceof DatabaseError) alleen = [...open];
         else for (const v of [...open]) antwoord(v, () => v.fout(e));
       }
     } finally {
-      await qr.release();
+      // Never a reason to leave an event unanswered: a failing release only costs the pool a connection.
+      await qr.release().catch((e: Error) => this.logger.warn(`Verbinding teruggeven: ${e.message}`));
     }
     for (const s of geschreven) antwoord(s.v, () => s.v.klaar({ klacht: s.row, result: s.result }));
     if (geschreven.length) this.relay.kick();
