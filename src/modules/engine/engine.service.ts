@@ -209,17 +209,18 @@ export class EngineService {
   /**
    * The regime's step for an event on a klacht read under its lock, in memory. Wrong data for an event
    * that fits the state: GebeurtenisDataOngeldigError (422); refused: GebeurtenisNietToegestaanError (409).
+   * `melden`: log the refusal (not for a trial, which writes nothing anyway).
    */
-  private stapVan(row: KlachtEntity, event: KlachtEvent, ctx: EngineContext): StepResult {
+  private stapVan(row: KlachtEntity, event: KlachtEvent, ctx: EngineContext, melden = true): StepResult {
     const regime = this.regimeVan(row);
     const fouten = regime.controles?.controleerGebeurtenis(row.snapshot, event) ?? [];
     if (fouten.length) {
-      this.logger.log(`Klacht ${row.id}: ${event.type} met ongeldige data: ${fouten.map((f) => f.name).join(', ')}`);
+      if (melden) this.logger.log(`Klacht ${row.id}: ${event.type} met ongeldige data: ${fouten.map((f) => f.name).join(', ')}`);
       throw new GebeurtenisDataOngeldigError(event.type, fouten);
     }
     const result = regime.step(row.snapshot, { ...event, actor: event.actor ?? ctx.actor });
     if (!result.accepted) {
-      this.logger.log(`Klacht ${row.id}: ${event.type} geweigerd in ${row.state}: ${result.reason ?? ''}`);
+      if (melden) this.logger.log(`Klacht ${row.id}: ${event.type} geweigerd in ${row.state}: ${result.reason ?? ''}`);
       throw new GebeurtenisNietToegestaanError(
         event.type,
         result.reason ?? `De gebeurtenis ${event.type} is nu niet toegestaan.`,
@@ -253,27 +254,19 @@ export class EngineService {
     let geschreven: GeplandeStap[] = [];
     try {
       const client = (await qr.connect()) as PoolClient;
-      const lijst = groep.map((v) => `'${v.klachtId}'`).join(', '); // UUIDs, checked in apply
-      const gelezen = (await client.query(
-        `BEGIN; SELECT * FROM klacht WHERE id IN (${lijst}) ORDER BY id FOR UPDATE; SELECT * FROM termijn WHERE klacht_id IN (${lijst})`,
-      )) as unknown as QueryResult<Record<string, unknown>>[];
+      // UUIDs, checked in apply.
+      const rijen = (await client.query(`BEGIN; ${vergrendelSql(groep.map((v) => v.klachtId))}`)) as unknown as QueryResult[];
       inTransactie = true;
-      const klachten = new Map(gelezen[1].rows.map((k) => [String(k.id), k]));
-      const termijnen = new Map<string, TermijnEntity[]>();
-      for (const t of gelezen[2].rows) {
-        const lijstVan = termijnen.get(String(t.klacht_id)) ?? [];
-        lijstVan.push(naarEntiteit(this.dataSource, TermijnEntity, t));
-        termijnen.set(String(t.klacht_id), lijstVan);
-      }
+      const gelezen = this.gelezen(rijen[1], rijen[2]);
       const stappen: GeplandeStap[] = [];
       for (const v of groep) {
         try {
           v.scope.runInAsyncScope(() => {
-            const rij = klachten.get(v.sleutel);
-            if (!rij) throw new KlachtNietGevondenError(v.klachtId);
-            const row = naarEntiteit(this.dataSource, KlachtEntity, rij);
+            const g = gelezen.get(v.sleutel);
+            if (!g) throw new KlachtNietGevondenError(v.klachtId);
+            const row = g.klacht;
             const result = this.stapVan(row, v.event, v.ctx);
-            const stap = this.bereidStapVoor(row, row.state, v.event, result, v.ctx, [], termijnen.get(row.id) ?? []);
+            const stap = this.bereidStapVoor(row, row.state, v.event, result, v.ctx, [], g.termijnen);
             stappen.push({ v, row, result, stap });
           });
         } catch (e) {
@@ -288,7 +281,7 @@ export class EngineService {
       await zorgVoorbereid(client, STAP_SQL_NAAM, STAP_SQL);
       verzonden = true;
       const r = (await client.query(
-        `${stappen.map((s) => `EXECUTE ${STAP_SQL_NAAM}_sql(${s.stap.parameters.map((w) => letterlijk(w)).join(', ')})`).join('; ')}; COMMIT`,
+        `${stappen.map((s) => executeSql(STAP_SQL_NAAM, s.stap.parameters)).join('; ')}; COMMIT`,
       )) as unknown as QueryResult<Record<string, unknown>>[] | QueryResult<Record<string, unknown>>;
       inTransactie = false;
       geschreven = stappen;
@@ -345,9 +338,8 @@ export class EngineService {
       // the same round trip; if the statement fails, the COMMIT is not run and the catch rolls back.
       await zorgVoorbereid(client, name, text);
       const commit = laatste === true && open && !sleutel;
-      const r = (await client.query(
-        `EXECUTE ${name}_sql(${values.map((v) => letterlijk(v)).join(', ')})${commit ? '; COMMIT' : ''}`,
-      )) as unknown as QueryResult<Record<string, unknown>> | QueryResult<Record<string, unknown>>[];
+      const r = (await client.query(`${executeSql(name, values)}${commit ? '; COMMIT' : ''}`)) as unknown as
+        QueryResult<Record<string, unknown>> | QueryResult<Record<string, unknown>>[];
       if (commit) open = false;
       return (Array.isArray(r) ? r[0] : r).rows;
     };
@@ -356,10 +348,7 @@ export class EngineService {
       let termijnen: TermijnEntity[] = [];
       if (sleutel || klachtId !== null) {
         open = true;
-        const lees =
-          klachtId === null
-            ? ''
-            : `SELECT * FROM klacht WHERE id = '${klachtId}' FOR UPDATE; SELECT * FROM termijn WHERE klacht_id = '${klachtId}'`;
+        const lees = klachtId === null ? '' : vergrendelSql([klachtId]);
         let r: QueryResult[];
         if (sleutel) {
           await client.query('BEGIN');
@@ -370,10 +359,9 @@ export class EngineService {
           r = ((await client.query(`BEGIN; ${lees}`)) as unknown as QueryResult[]).slice(1);
         }
         if (klachtId !== null) {
-          const [rij] = r[0].rows as Record<string, unknown>[];
-          if (!rij) throw new KlachtNietGevondenError(klachtId);
-          klacht = naarEntiteit(this.dataSource, KlachtEntity, rij);
-          termijnen = (r[1].rows as Record<string, unknown>[]).map((t) => naarEntiteit(this.dataSource, TermijnEntity, t));
+          const [g] = this.gelezen(r[0], r[1]).values();
+          if (!g) throw new KlachtNietGevondenError(klachtId);
+          ({ klacht, termijnen } = g);
         }
       }
       const uit = await werk({ sql, qr, klacht: klacht as KlachtEntity, termijnen });
@@ -390,6 +378,18 @@ export class EngineService {
     }
   }
 
+  /** The klachten and their termijnen that vergrendelSql read, per klacht id (lower case, as PostgreSQL writes a uuid). */
+  private gelezen(klachten: QueryResult, termijnen: QueryResult): Map<string, { klacht: KlachtEntity; termijnen: TermijnEntity[] }> {
+    const uit = new Map<string, { klacht: KlachtEntity; termijnen: TermijnEntity[] }>();
+    for (const k of klachten.rows as Record<string, unknown>[]) {
+      uit.set(String(k.id), { klacht: naarEntiteit(this.dataSource, KlachtEntity, k), termijnen: [] });
+    }
+    for (const t of termijnen.rows as Record<string, unknown>[]) {
+      uit.get(String(t.klacht_id))?.termijnen.push(naarEntiteit(this.dataSource, TermijnEntity, t));
+    }
+    return uit;
+  }
+
   /**
    * What `apply` would do, without writing anything (the /beheer klacht page shows the consequences,
    * such as a new due date with its explanation, before the behandelaar submits): the same data check
@@ -399,19 +399,7 @@ export class EngineService {
     if (!UUID.test(klachtId)) throw new KlachtNietGevondenError(klachtId);
     const row = await this.dataSource.getRepository(KlachtEntity).findOneBy({ id: klachtId });
     if (!row) throw new KlachtNietGevondenError(klachtId);
-    const regime = this.regimeVan(row);
-    const fouten = regime.controles?.controleerGebeurtenis(row.snapshot, event) ?? [];
-    if (fouten.length) throw new GebeurtenisDataOngeldigError(event.type, fouten);
-    const result = regime.step(row.snapshot, { ...event, actor: event.actor ?? ctx.actor });
-    if (!result.accepted) {
-      throw new GebeurtenisNietToegestaanError(
-        event.type,
-        result.reason ?? `De gebeurtenis ${event.type} is nu niet toegestaan.`,
-        row.state,
-        row.volgendeEvents,
-      );
-    }
-    return { klacht: row, result };
+    return { klacht: row, result: this.stapVan(row, event, ctx, false) };
   }
 
   /**
@@ -765,6 +753,21 @@ async function zorgVoorbereid(c: PoolClient, naam: string, text: string): Promis
   await c.query(`PREPARE ${naam}_sql AS ${text}`);
   s.add(naam);
   voorbereid.set(c, s);
+}
+
+/** EXECUTE of a statement zorgVoorbereid prepared, with its parameters as literals. */
+function executeSql(naam: string, waarden: unknown[]): string {
+  return `EXECUTE ${naam}_sql(${waarden.map((w) => letterlijk(w)).join(', ')})`;
+}
+
+/**
+ * Locks klachten in id order (every transaction that locks several does, so they cannot deadlock each other)
+ * and reads their termijnen; in READ COMMITTED the termijn query sees what the lock's previous holder
+ * committed. The ids are inlined: only UUIDs the caller checked.
+ */
+function vergrendelSql(ids: string[]): string {
+  const lijst = ids.map((id) => `'${id}'`).join(', ');
+  return `SELECT * FROM klacht WHERE id IN (${lijst}) ORDER BY id FOR UPDATE; SELECT * FROM termijn WHERE klacht_id IN (${lijst})`;
 }
 
 /** An event waiting for, or in, a group (stap-bundel.ts). */
