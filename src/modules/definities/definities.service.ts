@@ -133,13 +133,15 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
         hint: `zet gemeente.cbsCode op ${gemeente}`,
       });
     }
+    // The 1-based line of a top-level key in the text (0 when absent): errors are marked where the author acts.
+    const regels = yaml.split('\n');
+    const regelVan = (sleutel: string) => regels.findIndex((r) => new RegExp(`^${sleutel}\\s*:`).test(r)) + 1;
     await this.naastGepubliceerd(definitieId, bestand, yaml, ({ werk, map, pad, bestondAl }) => {
       if (bestondAl) {
         // At the `versie:` line, so an editor marks the line to change.
-        const regel = yaml.split('\n').findIndex((r) => /^versie\s*:/.test(r));
         fouten.push({
           file: weergave,
-          line: regel >= 0 ? regel + 1 : 1,
+          line: regelVan('versie') || 1,
           column: 1,
           message: `versie ${versie} van ${definitieId} bestaat al en verandert niet meer`,
           hint: 'geef de wijziging een nieuwe versie (bijv. 2026-01) en een nieuwe geldigVanaf',
@@ -157,7 +159,6 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
       // The served versions are valid on their own (each was checked when published), so an error the loader
       // places in one of them is caused by this text: e.g. its geldigTot runs into the next version's start. It is
       // shown at this text's validity lines, where the author can act; its message names the other version.
-      const regelVan = (sleutel: string) => yaml.split('\n').findIndex((r) => new RegExp(`^${sleutel}\\s*:`).test(r)) + 1;
       const geldigRegel = regelVan('geldigTot') || regelVan('geldigVanaf') || 1;
       for (const e of errors) {
         if (e.file === pad) fouten.push(alsGepubliceerd(e));

@@ -12,6 +12,7 @@ import { toestandenVan, vergelijkDefinities, type DefinitieVerschil } from '../.
 import type { Regime } from '../../machines/regime';
 import { kalenderdag } from '../../machines/termijnen';
 import { DefinitiesService } from '../definities/definities.service';
+import { naamUitVersie } from './voorbeeld.service';
 import { WEB_REGISTRY, type WebRegistry } from './web-registry.provider';
 
 export interface ScenarioRapport {
@@ -59,13 +60,13 @@ export class WerkbankService {
   }
 
   /**
-   * Compiles the edited text next to the gemeente's other versions as served, the repository's and those published
-   * through the API (their second line covers dates before this version, GemW 81p: one body on every date). The graph check is the validation's, not needed to run.
+   * Compiles the edited text next to the gemeente's other versions as served, the repository's and those
+   * published through the API (their second line covers dates before this version, GemW 81p: one body on
+   * every date), in the file it would be published as. The graph check is the validation's, not needed to run.
    */
   private async compileer(yaml: string, definitieId: string): Promise<Regime | undefined> {
-    const versie = /^versie:[ \t]*['"]?([A-Za-z0-9._-]{1,75})['"]?/m.exec(yaml)?.[1] ?? 'werk';
     try {
-      return await this.definities.naastGepubliceerd(definitieId, `${versie}.yaml`, yaml, ({ map, pad }) => {
+      return await this.definities.naastGepubliceerd(definitieId, naamUitVersie(yaml), yaml, ({ map, pad }) => {
         const { definities, errors } = loadAndValidate([map]);
         if (errors.some((e) => e.file === pad)) return undefined;
         const i = definities.findIndex((d) => d.file === pad);
