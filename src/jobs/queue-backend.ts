@@ -15,6 +15,7 @@ import {
   setDefaultBackendFactory,
 } from 'bullmq';
 import IORedis, { Cluster, type RedisOptions } from 'ioredis';
+import { closeHandler } from 'ioredis/built/redis/event_handler';
 import { Client } from 'pg';
 import { AppConfig, type RedisClusterConfig } from '../config';
 
@@ -79,6 +80,24 @@ export const CLUSTER_OPTIE = 'klachtregieCluster';
 type ClusterVerbinding = RedisOptions & { [CLUSTER_OPTIE]?: RedisClusterConfig; url?: string };
 
 /**
+ * ioredis (5.9) whose `disconnect()` also ends a connection that is waiting to reconnect.
+ *
+ * While Redis is away, ioredis retries with BullMQ's growing pause (up to 20 s) in status `reconnecting`,
+ * its socket already closed. `disconnect()` then clears the pending retry and asks the closed socket to
+ * close, which emits nothing: the status stays `reconnecting` and `end` never comes (redis/ioredis#1247,
+ * #1830; the open fix #2169 does what we do here). BullMQ's Worker.close() waits for `end` on its blocking
+ * connection, so a shutdown shortly after Redis came back hung for ever. Like ioredis does for a connection
+ * that never connected (`wait`), we run its close handler, which, the close being manual, ends the client
+ * and rejects what was queued.
+ */
+export class AfsluitbareRedis extends IORedis {
+  override disconnect(reconnect = false): void {
+    super.disconnect(reconnect);
+    if (!reconnect && this.status === 'reconnecting') closeHandler(this)();
+  }
+}
+
+/**
  * BullMQ creates its own connections from options (and owns and closes them); for a cluster it needs an
  * ioredis Cluster instance. This factory builds one from our marked options (a fresh one per connection,
  * so every Queue/Worker's blocking connection is its own), and plain ioredis otherwise, as BullMQ would.
@@ -103,7 +122,7 @@ export function clusterClientFactory(opts: RedisOptions): ReturnType<typeof crea
       }),
     );
   }
-  return createIORedisClient(url ? new IORedis(url, rest) : new IORedis(rest));
+  return createIORedisClient(url ? new AfsluitbareRedis(url, rest) : new AfsluitbareRedis(rest));
 }
 RedisConnection.clientFactory = clusterClientFactory;
 
