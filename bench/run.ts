@@ -165,7 +165,48 @@ async function levensloop(engine: EngineService, i: number): Promise<number> {
   return 1 + LEVENSLOOP.length;
 }
 
-async function engineBench(url: string): Promise<{ seq: number; par: number; seqTx: number; parTx: number; rondreizen: number }> {
+/**
+ * BENCH_PROFIEL=<file>: a CPU profile (.cpuprofile, for Chrome DevTools) of this process during the timed
+ * part of (b), sequential and parallel, to see where the engine's own time goes.
+ */
+async function metProfiel<T>(fn: () => Promise<T>): Promise<T> {
+  const bestand = process.env.BENCH_PROFIEL;
+  if (!bestand) return fn();
+  const { Session } = await import('node:inspector/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const sessie = new Session();
+  sessie.connect();
+  await sessie.post('Profiler.enable');
+  await sessie.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await sessie.post('Profiler.stop');
+    await writeFile(bestand, JSON.stringify(profile));
+    sessie.disconnect();
+  }
+}
+
+/** Milliseconds of this process's CPU time since `van`: in all, and of it in the kernel (socket I/O). */
+function cpuMs(van: NodeJS.CpuUsage): { totaal: number; kernel: number } {
+  const d = process.cpuUsage(van);
+  return { totaal: (d.user + d.system) / 1000, kernel: d.system / 1000 };
+}
+
+const perEvent = (c: { totaal: number; kernel: number }, n: number) => ({ totaal: c.totaal / n, kernel: c.kernel / n });
+
+interface EngineUitslag {
+  seq: number;
+  par: number;
+  seqTx: number;
+  parTx: number;
+  rondreizen: number;
+  /** This process's CPU time per event (the engine and the relay, not PostgreSQL's). */
+  seqCpu: { totaal: number; kernel: number };
+  parCpu: { totaal: number; kernel: number };
+}
+
+async function engineBench(url: string): Promise<EngineUitslag> {
   const ds = createDataSource({ url, poolSize: cfg.parallel + 4, applicationName: 'klachtregie-bench' });
   await ds.initialize();
   const registry = loadRegistry(resolve(cfg.definitionsDir));
@@ -182,26 +223,32 @@ async function engineBench(url: string): Promise<{ seq: number; par: number; seq
       await relay.idle();
       return n;
     });
-    let t0 = performance.now();
-    let seqTx = 0;
-    for (let i = 0; i < cfg.klachtenSequentieel; i++) seqTx += await levensloop(engine, i);
-    await relay.idle();
-    const seqMs = performance.now() - t0;
+    return await metProfiel(async () => {
+      let t0 = performance.now();
+      let c0 = process.cpuUsage();
+      let seqTx = 0;
+      for (let i = 0; i < cfg.klachtenSequentieel; i++) seqTx += await levensloop(engine, i);
+      await relay.idle();
+      const seqMs = performance.now() - t0;
+      const seqCpu = perEvent(cpuMs(c0), seqTx);
 
-    t0 = performance.now();
-    let volgende = 0;
-    let parTx = 0;
-    await Promise.all(
-      Array.from({ length: cfg.parallel }, async () => {
-        while (volgende < cfg.klachtenParallel) {
-          const n = await levensloop(engine, volgende++);
-          parTx += n;
-        }
-      }),
-    );
-    await relay.idle();
-    const parMs = performance.now() - t0;
-    return { seq: (seqTx / seqMs) * 1000, par: (parTx / parMs) * 1000, seqTx, parTx, rondreizen: rt / n };
+      t0 = performance.now();
+      c0 = process.cpuUsage();
+      let volgende = 0;
+      let parTx = 0;
+      await Promise.all(
+        Array.from({ length: cfg.parallel }, async () => {
+          while (volgende < cfg.klachtenParallel) {
+            const n = await levensloop(engine, volgende++);
+            parTx += n;
+          }
+        }),
+      );
+      await relay.idle();
+      const parMs = performance.now() - t0;
+      const parCpu = perEvent(cpuMs(c0), parTx);
+      return { seq: (seqTx / seqMs) * 1000, par: (parTx / parMs) * 1000, seqTx, parTx, rondreizen: rt / n, seqCpu, parCpu };
+    });
   } finally {
     await relay.onApplicationShutdown();
     await ds.destroy();
@@ -329,7 +376,9 @@ async function main(): Promise<void> {
     console.log(
       `(b) engine, intake + ${LEVENSLOOP.length} events per klacht (Amsterdam, gemeente route), each in a transaction with only events on other klachten (group commit), relay included:`,
     );
-    console.log(`    round trips per event (relay included): ${fmt(eng.rondreizen, 1)}`);
+    console.log(
+      `    round trips per event (relay included): ${fmt(eng.rondreizen, 1)}; this process's CPU per event: ${fmt(eng.seqCpu.totaal, 2)} ms sequential (kernel ${fmt(eng.seqCpu.kernel, 2)}), ${fmt(eng.parCpu.totaal, 2)} ms in parallel (kernel ${fmt(eng.parCpu.kernel, 2)})`,
+    );
     console.log(
       `    sequential: ${fmt(eng.seqTx)} events, ${fmt(eng.seq)} events/s = ${ratio(eng.seq, pgb?.c1)} x pgbench c1 (target 0.3)`,
     );

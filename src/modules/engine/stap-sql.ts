@@ -57,7 +57,10 @@ const STAART = `
     UPDATE termijn t SET (${TERMIJN_KOLOMMEN.join(', ')}, updated_at) =
       (SELECT ${TERMIJN_KOLOMMEN.map((k) => `r.${k}`).join(', ')}, now() FROM jsonb_populate_record(t, x.p) r)
     FROM jsonb_array_elements($15::jsonb) x(p)
-    WHERE t.id = (x.p->>'id')::uuid
+    -- Every patch is a termijn of this klacht. Saying so lets the plan start from this klacht's few rows (an
+    -- index) whatever the statistics say: prepared once, the plan is kept, and one made while the table was
+    -- small (or never analyzed) joined against a scan of the whole table, at every step.
+    WHERE t.klacht_id = $1 AND t.id = (x.p->>'id')::uuid
   ),
   ti AS (
     INSERT INTO termijn (${NIEUWE_TERMIJN_KOLOMMEN.join(', ')})

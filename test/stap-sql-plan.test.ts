@@ -1,0 +1,96 @@
+import { Client } from 'pg';
+import { INTAKE_SQL, STAP_SQL } from '../src/modules/engine/stap-sql';
+import { createTestDatabase, type TestDatabase } from './support';
+
+interface PlanKnoop {
+  'Node Type': string;
+  'Relation Name'?: string;
+  Plans?: PlanKnoop[];
+}
+
+/** Every scan in a plan, as "<node type> <table>". */
+function scans(k: PlanKnoop): string[] {
+  const hier = k['Relation Name'] && /Scan$/.test(k['Node Type']) ? [`${k['Node Type']} ${k['Relation Name']}`] : [];
+  return [...hier, ...(k.Plans ?? []).flatMap(scans)];
+}
+
+/** Literals for EXPLAIN EXECUTE (test values only: no quotes inside). */
+const lijst = (w: unknown[]) => w.map((v) => (v === null ? 'NULL' : typeof v === 'boolean' ? String(v) : `'${String(v)}'`)).join(', ');
+
+const KLACHT = '00000000-0000-4000-8000-000000000001';
+const PATCH = JSON.stringify([{ id: '00000000-0000-4000-8000-000000000002', status: 'beeindigd' }]);
+/** $1..$17 of both statements (stap-sql.ts), then the intake's own $18..$27. */
+const STAP = [
+  KLACHT,
+  '{}',
+  'inBehandeling',
+  false,
+  '[]',
+  null,
+  '{}',
+  null,
+  'E',
+  'a',
+  'kcc',
+  '2026-01-05T10:00:00Z',
+  null,
+  '{}',
+  PATCH,
+  '[]',
+  '[]',
+];
+const INTAKE = [...STAP, 'GM0363', 'x', 1, 'klacht', 'web', '2026-01-05T10:00:00Z', 'gemeente', null, '[]', '{}'];
+
+describe("the engine's prepared statements", () => {
+  let db: TestDatabase;
+  let c: Client;
+  beforeAll(async () => {
+    db = await createTestDatabase('stap_plan');
+    c = new Client({ connectionString: db.url });
+    await c.connect();
+  });
+  afterAll(async () => {
+    await c?.end();
+    await db?.drop();
+  });
+
+  // A connection prepares each statement once and keeps its plan; nothing re-plans it when the table grows
+  // without an ANALYZE (autovacuum off, or not yet run). A plan made on an empty termijn table must not scan
+  // the whole table: it would at every step, as the table grows (issue 17: a step cost 5 ms at 657 termijnen).
+  it.each([
+    ['step', STAP_SQL, STAP],
+    ['intake', INTAKE_SQL, INTAKE],
+  ])(
+    "the %s statement reaches the termijn rows it changes through the klacht's index, in a plan made on an empty table",
+    async (_n, sql, waarden) => {
+      await c.query('BEGIN');
+      try {
+        await c.query('SET LOCAL plan_cache_mode = force_generic_plan');
+        await c.query(`PREPARE s AS ${sql}`);
+        const plan = async () =>
+          scans(
+            ((await c.query(`EXPLAIN (FORMAT JSON) EXECUTE s(${lijst(waarden)})`)).rows[0]['QUERY PLAN'] as Array<{ Plan: PlanKnoop }>)[0]
+              .Plan,
+          );
+        const leeg = await plan();
+        await c.query(
+          `insert into klacht (id, gemeente, definitie_id, definitie_versie, snapshot, state, version, soort, kanaal, ontvangen_op, ingediend_bij)
+         select gen_random_uuid(), 'GM0363', 'x', 1, '{}', 'inBehandeling', 1, 'klacht', 'web', now(), 'gemeente' from generate_series(1, 2000)`,
+        );
+        await c.query(
+          `insert into termijn (id, klacht_id, naam, label, vervaldatum, vervalt_op)
+         select gen_random_uuid(), k.id, v.n, v.n, current_date, now() from klacht k, (values ('afhandeling'), ('contact')) v(n)`,
+        );
+        const vol = await plan();
+        for (const s of [leeg, vol]) {
+          expect(s.filter((x) => x.endsWith(' termijn'))).not.toContainEqual(expect.stringMatching(/^Seq Scan/));
+          expect(s).toContainEqual(expect.stringMatching(/Scan termijn$/));
+        }
+      } finally {
+        await c.query('ROLLBACK');
+        // A prepared statement outlives the transaction.
+        await c.query('DEALLOCATE ALL');
+      }
+    },
+  );
+});
