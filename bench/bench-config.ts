@@ -15,6 +15,8 @@ export interface BenchConfig {
   rawUpdates: number;
   klachtenSequentieel: number;
   klachtenParallel: number;
+  /** Lifecycles run before (b) is timed, so the JIT has optimised the engine's code (a service runs warm). */
+  klachtenOpwarmen: number;
   parallel: number;
   jobs: number;
   /** Jobs are scheduled from `jobLeadMs` ahead, spread evenly over `jobSpreadMs`. */
@@ -50,6 +52,7 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     rawUpdates: getal(env.BENCH_RAW_UPDATES, 5_000),
     klachtenSequentieel: getal(env.BENCH_ENGINE_KLACHTEN, 100),
     klachtenParallel: getal(env.BENCH_ENGINE_KLACHTEN_PARALLEL, 200),
+    klachtenOpwarmen: getal(env.BENCH_ENGINE_OPWARMEN, 100),
     parallel: getal(env.BENCH_PARALLEL, 8),
     jobs: getal(env.BENCH_JOBS, 10_000),
     jobLeadMs: getal(env.BENCH_JOB_LEAD_MS, 8_000),
