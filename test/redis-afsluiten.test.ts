@@ -1,4 +1,5 @@
 import { ConnectionOptions, Worker } from 'bullmq';
+import type { RedisOptions } from 'ioredis';
 import { AfsluitbareRedis, redisOptionsFromUrl } from '../src/jobs/queue-backend';
 import { PrivateRedis, startPrivateRedis, uniqueRedisPrefix } from './support';
 
@@ -30,9 +31,12 @@ describe('shutting down after a Redis outage', () => {
     redis = undefined;
   });
 
-  it('a connection waiting out its reconnect pause ends at once when it is disconnected (no hanging shutdown)', async () => {
+  it.each([
+    ['a connection', (o: RedisOptions) => new AfsluitbareRedis(o)],
+    ['a duplicate of one', (o: RedisOptions) => new AfsluitbareRedis({ ...o, lazyConnect: true }).duplicate({ lazyConnect: false })],
+  ])('%s waiting out its reconnect pause ends at once when it is disconnected (no hanging shutdown)', async (_n, maak) => {
     redis = await startPrivateRedis();
-    const client = new AfsluitbareRedis({ ...redisOptionsFromUrl(redis.url), retryStrategy: () => LANGE_PAUZE_MS });
+    const client = maak({ ...redisOptionsFromUrl(redis.url), retryStrategy: () => LANGE_PAUZE_MS });
     client.on('error', () => undefined);
     await client.ping();
     await redis.stop();

@@ -95,6 +95,11 @@ export class AfsluitbareRedis extends IORedis {
     super.disconnect(reconnect);
     if (!reconnect && this.status === 'reconnecting') closeHandler(this)();
   }
+
+  /** ioredis's own duplicate() makes a plain Redis; a copy keeps the fix. */
+  override duplicate(override?: Partial<RedisOptions>): AfsluitbareRedis {
+    return new AfsluitbareRedis({ ...this.options, ...override });
+  }
 }
 
 /**
