@@ -2,6 +2,7 @@ import { ConnectionOptions, Worker } from 'bullmq';
 import type { RedisOptions } from 'ioredis';
 import { AfsluitbareRedis, redisOptionsFromUrl } from '../src/jobs/queue-backend';
 import { PrivateRedis, startPrivateRedis, uniqueRedisPrefix } from './support';
+import { waitFor } from './support/engine-harness';
 
 /** A pause longer than any test: a connection that lost Redis stays in `reconnecting` while we act. */
 const LANGE_PAUZE_MS = 600_000;
@@ -14,13 +15,8 @@ async function binnen<T>(ms: number, wat: string, p: Promise<T>): Promise<T> {
   return Promise.race([p, te]).finally(() => clearTimeout(timer));
 }
 
-async function wachtTot(voorwaarde: () => boolean, ms = 10_000): Promise<void> {
-  const tot = Date.now() + ms;
-  while (!voorwaarde()) {
-    if (Date.now() > tot) throw new Error('voorwaarde niet bereikt');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+/** Polls a status every 20 ms, for at most 10 s (the test's own Redis reacts within milliseconds). */
+const wachtTot = (wat: string, voorwaarde: () => boolean) => waitFor(wat, async () => voorwaarde(), 10_000, 20);
 
 describe('shutting down after a Redis outage', () => {
   let redis: PrivateRedis | undefined;
@@ -40,7 +36,7 @@ describe('shutting down after a Redis outage', () => {
     client.on('error', () => undefined);
     await client.ping();
     await redis.stop();
-    await wachtTot(() => client.status === 'reconnecting');
+    await wachtTot('the connection waits to reconnect', () => client.status === 'reconnecting');
     await redis.start();
 
     const einde = new Promise<void>((resolve) => client.once('end', () => resolve()));
@@ -61,11 +57,11 @@ describe('shutting down after a Redis outage', () => {
     const backend = (worker as unknown as { backend: Record<'connection' | 'blockingConnection', { _client: { status: string } }> })
       .backend;
     const statussen = () => [backend.connection._client.status, backend.blockingConnection._client.status];
-    await wachtTot(() => statussen().every((s) => s === 'ready'));
+    await wachtTot("the worker's connections are ready", () => statussen().every((s) => s === 'ready'));
     // Let the worker block on BZPOPMIN, as an idle worker does.
     await new Promise((r) => setTimeout(r, 200));
     await redis.stop();
-    await wachtTot(() => statussen().every((s) => s === 'reconnecting'));
+    await wachtTot("the worker's connections wait to reconnect", () => statussen().every((s) => s === 'reconnecting'));
     await redis.start();
 
     await binnen(10_000, 'Worker.close()', worker.close());
