@@ -165,6 +165,22 @@ async function levensloop(engine: EngineService, i: number): Promise<number> {
   return 1 + LEVENSLOOP.length;
 }
 
+/** `aantal` lifecycles, `cfg.parallel` at a time; returns their events. */
+async function inParallel(engine: EngineService, aantal: number): Promise<number> {
+  let volgende = 0;
+  let events = 0;
+  await Promise.all(
+    Array.from({ length: cfg.parallel }, async () => {
+      while (volgende < aantal) {
+        // Not `events += await …`: that reads `events` before the await and loses the other lanes' counts.
+        const n = await levensloop(engine, volgende++);
+        events += n;
+      }
+    }),
+  );
+  return events;
+}
+
 /**
  * BENCH_PROFIEL=<file>: a CPU profile (.cpuprofile, for Chrome DevTools) of this process during the timed
  * part of (b), sequential and parallel, to see where the engine's own time goes.
@@ -187,13 +203,19 @@ async function metProfiel<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Milliseconds of this process's CPU time since `van`: in all, and of it in the kernel (socket I/O). */
-function cpuMs(van: NodeJS.CpuUsage): { totaal: number; kernel: number } {
+/** Milliseconds of CPU time: in all, and of it in the kernel (socket I/O). */
+interface CpuTijd {
+  totaal: number;
+  kernel: number;
+}
+
+/** This process's CPU time since `van`. */
+function cpuMs(van: NodeJS.CpuUsage): CpuTijd {
   const d = process.cpuUsage(van);
   return { totaal: (d.user + d.system) / 1000, kernel: d.system / 1000 };
 }
 
-const perEvent = (c: { totaal: number; kernel: number }, n: number) => ({ totaal: c.totaal / n, kernel: c.kernel / n });
+const perEvent = (c: CpuTijd, n: number): CpuTijd => ({ totaal: c.totaal / n, kernel: c.kernel / n });
 
 interface EngineUitslag {
   seq: number;
@@ -202,8 +224,8 @@ interface EngineUitslag {
   parTx: number;
   rondreizen: number;
   /** This process's CPU time per event (the engine and the relay, not PostgreSQL's). */
-  seqCpu: { totaal: number; kernel: number };
-  parCpu: { totaal: number; kernel: number };
+  seqCpu: CpuTijd;
+  parCpu: CpuTijd;
 }
 
 async function engineBench(url: string): Promise<EngineUitslag> {
@@ -218,12 +240,7 @@ async function engineBench(url: string): Promise<EngineUitslag> {
     // Warm-up: until V8 has optimised the hot code (with 5 lifecycles the timed sequential part was still being
     // compiled: 2.0 ms of CPU per event after 5, 1.2 ms after 100), in parallel too, so the group path warms up.
     for (let i = 0; i < cfg.klachtenOpwarmen / 2; i++) await levensloop(engine, i);
-    let opwarmen = 0;
-    await Promise.all(
-      Array.from({ length: cfg.parallel }, async () => {
-        while (opwarmen < cfg.klachtenOpwarmen / 2) await levensloop(engine, opwarmen++);
-      }),
-    );
+    await inParallel(engine, cfg.klachtenOpwarmen / 2);
     await relay.idle();
     // Round trips per event, the relay's included: one klacht's lifecycle, counted.
     const [n, rt] = await telRondreizen(async () => {
@@ -242,16 +259,7 @@ async function engineBench(url: string): Promise<EngineUitslag> {
 
       t0 = performance.now();
       c0 = process.cpuUsage();
-      let volgende = 0;
-      let parTx = 0;
-      await Promise.all(
-        Array.from({ length: cfg.parallel }, async () => {
-          while (volgende < cfg.klachtenParallel) {
-            const n = await levensloop(engine, volgende++);
-            parTx += n;
-          }
-        }),
-      );
+      const parTx = await inParallel(engine, cfg.klachtenParallel);
       await relay.idle();
       const parMs = performance.now() - t0;
       const parCpu = perEvent(cpuMs(c0), parTx);
