@@ -31,6 +31,7 @@ import { loadRegistry } from '../src/machines';
 import type { IntakeInput } from '../src/machines/contract';
 import { EngineService } from '../src/modules/engine/engine.service';
 import { OutboxRelay } from '../src/modules/outbox/outbox-relay.service';
+import type { CacheTelling } from '../src/modules/engine/klacht-cache';
 import { benchConfig, type BackendSpec } from './bench-config';
 import { runReportsBench } from './reports';
 import { runSchaalBench } from './schaal';
@@ -226,6 +227,8 @@ interface EngineUitslag {
   /** This process's CPU time per event (the engine and the relay, not PostgreSQL's). */
   seqCpu: CpuTijd;
   parCpu: CpuTijd;
+  /** Events stepped from the engine's cache (one round trip), and those whose cached klacht had changed (klacht-cache.ts). */
+  cache: CacheTelling;
 }
 
 async function engineBench(url: string): Promise<EngineUitslag> {
@@ -263,7 +266,8 @@ async function engineBench(url: string): Promise<EngineUitslag> {
       await relay.idle();
       const parMs = performance.now() - t0;
       const parCpu = perEvent(cpuMs(c0), parTx);
-      return { seq: (seqTx / seqMs) * 1000, par: (parTx / parMs) * 1000, seqTx, parTx, rondreizen: rt / n, seqCpu, parCpu };
+      const cache = { ...engine.cache.telling };
+      return { seq: (seqTx / seqMs) * 1000, par: (parTx / parMs) * 1000, seqTx, parTx, rondreizen: rt / n, seqCpu, parCpu, cache };
     });
   } finally {
     await relay.onApplicationShutdown();
@@ -399,6 +403,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `    round trips per event (relay included): ${fmt(eng.rondreizen, 1)}; this process's CPU per event: ${fmt(eng.seqCpu.totaal, 2)} ms sequential (kernel ${fmt(eng.seqCpu.kernel, 2)}), ${fmt(eng.parCpu.totaal, 2)} ms in parallel (kernel ${fmt(eng.parCpu.kernel, 2)})`,
+    );
+    console.log(
+      `    events on a klacht in the engine's cache (one round trip): ${fmt(eng.cache.treffers)}; changed elsewhere, stepped again after a read: ${fmt(eng.cache.verouderd)}; not cached: ${fmt(eng.cache.missers)}`,
     );
     console.log(
       `    sequential: ${fmt(eng.seqTx)} events, ${fmt(eng.seq)} events/s = ${ratio(eng.seq, pgb?.c1)} x pgbench c1 (target 0.3)`,

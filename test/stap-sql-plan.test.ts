@@ -19,8 +19,8 @@ const lijst = (w: unknown[]) => w.map((v) => (v === null ? 'NULL' : typeof v ===
 
 const KLACHT = '00000000-0000-4000-8000-000000000001';
 const PATCH = JSON.stringify([{ id: '00000000-0000-4000-8000-000000000002', status: 'beeindigd' }]);
-/** $1..$17 of both statements (stap-sql.ts), then the intake's own $18..$27. */
-const STAP = [
+/** $1..$17 of both statements (stap-sql.ts); then the step's guard $18, $19 or the intake's own $18..$27. */
+const GEDEELD = [
   KLACHT,
   '{}',
   'inBehandeling',
@@ -39,7 +39,10 @@ const STAP = [
   '[]',
   '[]',
 ];
-const INTAKE = [...STAP, 'GM0363', 'x', 1, 'klacht', 'web', '2026-01-05T10:00:00Z', 'gemeente', null, '[]', '{}'];
+const STAP = [...GEDEELD, null, null];
+/** A step planned from the cache (klacht-cache.ts): its guard reads the klacht's termijnen too. */
+const STAP_BEWAAKT = [...GEDEELD, '1234', '00000000-0000-4000-8000-000000000002:1234'];
+const INTAKE = [...GEDEELD, 'GM0363', 'x', 1, 'klacht', 'web', '2026-01-05T10:00:00Z', 'gemeente', null, '[]', '{}'];
 
 describe("the engine's prepared statements", () => {
   let db: TestDatabase;
@@ -59,6 +62,7 @@ describe("the engine's prepared statements", () => {
   // the whole table: it would at every step, as the table grows (issue 17: a step cost 5 ms at 657 termijnen).
   it.each([
     ['step', STAP_SQL, STAP],
+    ['guarded step', STAP_SQL, STAP_BEWAAKT],
     ['intake', INTAKE_SQL, INTAKE],
   ])(
     "the %s statement reaches the termijn rows it changes through the klacht's index, in a plan made on an empty table",
