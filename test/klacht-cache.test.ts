@@ -62,8 +62,14 @@ describe('engine cache: a cached klacht is used only while it is what the databa
     const { klacht } = await a.engine.create(testIntake(op('03-02')), { actor: 'kcc' });
     const voor = telling(a);
     await a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: op('03-03') }, { actor: 'behandelaar' });
-    await a.engine.apply(klacht.id, verdagen(op('03-04')), { actor: 'behandelaar' });
+    const { klacht: na } = await a.engine.apply(klacht.id, verdagen(op('03-04')), { actor: 'behandelaar' });
     expect(telling(a)).toEqual({ ...voor, treffers: voor.treffers + 2 });
+    // The klacht it answers with is the row as written (its version and the moment of the write, as the API shows them).
+    const [rij] = await a.db.query(`select version, updated_at from klacht where id = $1`, [klacht.id]);
+    expect({ version: na.version, updatedAt: na.updatedAt.toISOString() }).toEqual({
+      version: rij.version,
+      updatedAt: rij.updated_at.toISOString(),
+    });
     // What the cached steps wrote is what reading the klacht gives: b (which never cached it) takes it from there.
     await b.engine.apply(klacht.id, { type: 'AFDOEN', at: op('03-05') }, { actor: 'behandelaar' });
     const [k] = await a.db.query(`select state, version, done from klacht where id = $1`, [klacht.id]);

@@ -375,7 +375,7 @@ export class EngineService {
             return;
           }
           if (gecachet) this.cache.telling.treffers++;
-          s.stap.naSchrijven(uitkomst.version);
+          s.stap.naSchrijven(uitkomst);
           this.cache.leg(s.v.sleutel, naStap(s.stand, s.row, uitkomst));
           meldVerwerkt(qr, s.v.event.type);
           geschreven.push(s);
@@ -605,7 +605,7 @@ export class EngineService {
     // Without a guard (these callers read the klacht under its lock) the statement always writes.
     if (!uitkomst) throw new Error('De stap schreef niets: de klacht is niet gevonden onder het slot.');
     meldVerwerkt(qr, type);
-    stap.naSchrijven(uitkomst.version);
+    stap.naSchrijven(uitkomst);
     return uitkomst;
   }
 
@@ -636,8 +636,9 @@ export class EngineService {
         bewaking ? bewaking.xmin : null,
         bewaking ? termijnVingerafdruk(bewaking) : null,
       ],
-      naSchrijven: (version) =>
+      naSchrijven: ({ version, bijgewerktOp }) =>
         Object.assign(row, registratie, sinds ? { stateSinds: sinds } : {}, {
+          updatedAt: bijgewerktOp,
           snapshot: result.snapshot,
           state: result.state,
           done: result.done,
@@ -905,6 +906,7 @@ interface GeplandeStap {
 /** What a written step returned (STAP_SQL): the klacht's new version, the xmin of what it wrote, the termijn rows it wrote. */
 interface StapUitkomst {
   version: number;
+  bijgewerktOp: Date;
   xmin: string;
   termijnen: TermijnEntity[];
 }
@@ -914,6 +916,7 @@ function stapUitkomst(ds: DataSource, rijen: Record<string, unknown>[]): StapUit
   if (rijen.length === 0) return null;
   return {
     version: Number(rijen[0].version),
+    bijgewerktOp: rijen[0].k_updated_at as Date,
     xmin: String(rijen[0].k_xmin),
     // LEFT JOIN: a step that wrote no termijn row returns one row without one.
     termijnen: rijen.filter((r) => r.id !== null && r.id !== undefined).map((r) => naarEntiteit(ds, TermijnEntity, r)),
@@ -934,7 +937,7 @@ function naStap(voor: KlachtStand, row: KlachtEntity, uit: StapUitkomst): Klacht
 /** A planned step: its statement's parameters, and the in-memory update of the row after the write. */
 interface VoorbereideStap {
   parameters: unknown[];
-  naSchrijven: (version: number) => void;
+  naSchrijven: (uitkomst: StapUitkomst) => void;
 }
 
 /** A parameter as an SQL literal for EXECUTE (its type comes from the PREPARE). */

@@ -84,7 +84,7 @@ const REGISTRATIE = (kolom: string, json = false) =>
 /**
  * An accepted step on an existing klacht (the caller holds its row lock). Returns nothing when the guard
  * fails, else one row per termijn row the step wrote (all its columns), each with the klacht's new
- * `version` and `k_xmin` (the xmin of every row this statement wrote), or one row with only those two.
+ * `version`, `k_updated_at` and `k_xmin` (the xmin of every row this statement wrote), or one row with only those.
  *
  * The guard ($18 the klacht row's xmin, $19 every termijn of the klacht as `id:xmin` in id order, both
  * NULL for a caller that read the klacht in this transaction): the engine planned the step from a klacht it
@@ -104,9 +104,9 @@ WITH k AS (
       xmin::text = $18::text
       AND (SELECT coalesce(string_agg(v.id::text || ':' || v.xmin::text, ',' ORDER BY v.id), '') FROM termijn v WHERE v.klacht_id = $1)
         = $19::text))
-  RETURNING version, xmin::text AS k_xmin
+  RETURNING version, updated_at AS k_updated_at, xmin::text AS k_xmin
 ),${STAART}
-SELECT k.version, k.k_xmin, r.* FROM k LEFT JOIN (SELECT * FROM tu UNION ALL SELECT * FROM ti) r ON true`;
+SELECT k.version, k.k_updated_at, k.k_xmin, r.* FROM k LEFT JOIN (SELECT * FROM tu UNION ALL SELECT * FROM ti) r ON true`;
 
 /** Locks klachten in id order (as every transaction that locks several does, so they cannot deadlock each other). */
 export const VERGRENDEL_SQL = `SELECT 1 FROM klacht WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`;
