@@ -112,6 +112,18 @@ describe('engine cache: a cached klacht is used only while it is what the databa
     expect(telling(a).verouderd).toBe(voor.verouderd + 1);
   });
 
+  it('with ENGINE_CACHE_KLACHTEN=0 every event reads its klacht under the lock first', async () => {
+    const c = await createEngineApp({ databaseUrl: db.url, queuePrefix, env: { ROLE: 'api', ENGINE_CACHE_KLACHTEN: '0' } });
+    try {
+      const { klacht } = await c.engine.create(testIntake(op('03-02')), { actor: 'kcc' });
+      await c.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: op('03-03') }, { actor: 'behandelaar' });
+      expect(telling(c)).toEqual({ treffers: 0, verouderd: 0, missers: 1 });
+      expect(c.engine.cache.grootte).toBe(0);
+    } finally {
+      await c.close();
+    }
+  });
+
   it("the guard's list of termijnen is ordered the same in PostgreSQL (ORDER BY id, a uuid) as in the engine", async () => {
     const ids = [
       'f0000000-0000-4000-8000-000000000000',

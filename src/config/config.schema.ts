@@ -59,6 +59,8 @@ export const envSchema = z.object({
   METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16).optional()),
   SWEEP_INTERVAL_MS: positiveMs(60_000),
   TERMIJN_HORIZON_MS: positiveMs(3_600_000),
+  // Klachten the engine keeps in memory after writing them (ADR 0009); 0 switches the cache off.
+  ENGINE_CACHE_KLACHTEN: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   // Unset: 54329, or any free port when that one is taken (two checkouts side by side).
   EMBEDDED_POSTGRES_PORT: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
@@ -126,6 +128,8 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
     'a secret of at least 16 characters that Prometheus sends as Authorization: Bearer <token>, or leave it unset (then /metrics answers loopback callers only)',
   SWEEP_INTERVAL_MS: 'milliseconds between termijn sweeps, a whole number >= 1, e.g. SWEEP_INTERVAL_MS=60000',
   TERMIJN_HORIZON_MS: 'how far ahead termijn wake-ups are queued, in milliseconds, a whole number >= 1, e.g. TERMIJN_HORIZON_MS=3600000',
+  ENGINE_CACHE_KLACHTEN:
+    'how many klachten the engine keeps in memory after writing them, a whole number 0-1000000 (0 switches the cache off), e.g. ENGINE_CACHE_KLACHTEN=10000',
   EMBEDDED_POSTGRES_PORT:
     'a free TCP port 1-65535 for the embedded PostgreSQL, e.g. EMBEDDED_POSTGRES_PORT=54329, or leave it unset (54329, or any free port when that one is taken)',
   QUEUE_PREFIX:
@@ -220,6 +224,8 @@ export interface AppConfig {
   sweepIntervalMs: number;
   /** Termijn wake-ups due within this many ms are queued; later ones wait in PostgreSQL (ADR 0006). */
   termijnHorizonMs: number;
+  /** Klachten the engine keeps in memory after writing them (ADR 0009); 0: none. */
+  engineCacheKlachten: number;
   /** Absent: 54329, or any free port when that one is taken (src/database/embedded-postgres.ts). */
   embeddedPostgresPort?: number;
   /** Redis key prefix for BullMQ (the PostgreSQL backend uses its own `bullmq` schema instead). */

@@ -91,6 +91,7 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
     metricsToken: e.METRICS_TOKEN,
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     termijnHorizonMs: e.TERMIJN_HORIZON_MS,
+    engineCacheKlachten: e.ENGINE_CACHE_KLACHTEN,
     embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,
     queuePrefix: e.QUEUE_PREFIX,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),

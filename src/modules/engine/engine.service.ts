@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { AsyncResource } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -32,7 +32,8 @@ import { meldVerwerkt } from '../metrics/verwerkte-events';
 import { naarEntiteit } from '../../database/rij-naar-entiteit';
 import { INTAKE_SQL, INTAKE_SQL_NAAM, STAP_SQL, STAP_SQL_NAAM, VERGRENDEL_SQL, VERGRENDEL_SQL_NAAM } from './stap-sql';
 import { Bundelaar } from './stap-bundel';
-import { KlachtCache, termijnVingerafdruk, type KlachtStand } from './klacht-cache';
+import { KlachtCache, STANDAARD_CACHE_KLACHTEN, termijnVingerafdruk, type KlachtStand } from './klacht-cache';
+import { APP_CONFIG, type AppConfig } from '../../config';
 
 /** Who caused a change, and the request or job it belongs to (both go into history and outbox). */
 export interface EngineContext {
@@ -80,7 +81,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class EngineService {
   private readonly logger = new Logger(EngineService.name);
   /** Klachten as this engine last wrote or read them (klacht-cache.ts): a step on one costs one round trip. */
-  readonly cache = new KlachtCache();
+  readonly cache: KlachtCache;
   /** Events on different klachten that arrive together share a transaction (group commit, stap-bundel.ts). */
   private readonly groepen = new Bundelaar<StapVerzoek>((groep) =>
     // Whatever goes wrong, no caller waits forever: an event already answered ignores this (a settled promise).
@@ -91,7 +92,11 @@ export class EngineService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REGIME_BRON) private readonly regimes: RegimeBron,
     private readonly relay: OutboxRelay,
-  ) {}
+    // Optional: tools that build an engine without the app (bench, CLI) get the default size.
+    @Optional() @Inject(APP_CONFIG) config?: Pick<AppConfig, 'engineCacheKlachten'>,
+  ) {
+    this.cache = new KlachtCache(config?.engineCacheKlachten ?? STANDAARD_CACHE_KLACHTEN);
+  }
 
   /** Intake: start the regime in force for the gemeente on the day of receipt. */
   async create(intake: IntakeInput, ctx: EngineContext, registratie?: unknown): Promise<EngineResultaat> {

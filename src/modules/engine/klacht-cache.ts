@@ -41,12 +41,15 @@ export interface CacheTelling {
  * transaction id: an entry kept for ever could in theory meet the same number again after wraparound).
  * Entries are copied in and out: a caller that changes the entity it got changes nothing here.
  */
+/** ENGINE_CACHE_KLACHTEN's default: some megabytes, the klachten of a busy hour. */
+export const STANDAARD_CACHE_KLACHTEN = 10_000;
+
 export class KlachtCache {
   private readonly standen = new Map<string, { stand: KlachtStand; sinds: number }>();
   readonly telling: CacheTelling = { treffers: 0, verouderd: 0, missers: 0 };
 
   constructor(
-    private readonly max = 10_000,
+    private readonly max = STANDAARD_CACHE_KLACHTEN,
     private readonly maxLeeftijdMs = 10 * 60_000,
     private readonly nu: () => number = Date.now,
   ) {}
