@@ -80,7 +80,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class EngineService {
   private readonly logger = new Logger(EngineService.name);
-  /** Klachten as this engine last wrote or read them (klacht-cache.ts): a step on one costs one round trip. */
+  /** Klachten as this engine last wrote them (klacht-cache.ts): a step on one costs one round trip. */
   readonly cache: KlachtCache;
   /** Events on different klachten that arrive together share a transaction (group commit, stap-bundel.ts). */
   private readonly groepen = new Bundelaar<StapVerzoek>((groep) =>
@@ -278,10 +278,12 @@ export class EngineService {
     }
     const uitCache = groep.filter((v) => gecachet.has(v.sleutel));
     this.cache.telling.missers += lezen.length;
-    await Promise.all([
+    // Both to the end before the group's klachten are released (stap-bundel.ts); a failure of either is the group's.
+    const uit = await Promise.allSettled([
       uitCache.length ? this.schrijfGroep(uitCache, gecachet) : undefined,
       lezen.length ? this.schrijfGroep(lezen, null) : undefined,
     ]);
+    for (const u of uit) if (u.status === 'rejected') throw u.reason;
   }
 
   /**
@@ -306,15 +308,17 @@ export class EngineService {
     const qr = this.dataSource.createQueryRunner();
     let inTransactie = false;
     let verzonden = false;
+    // Set once the COMMIT succeeded: from then on no event of the group is run again.
+    let gecommit = false;
     const alleen: StapVerzoek[] = [];
-    // Set once the COMMIT succeeded: from then on these events are answered as written, whatever follows.
-    let geschreven: GeplandeStap[] = [];
+    // The events written by that commit: answered as written, whatever follows.
+    const geschreven: GeplandeStap[] = [];
     try {
       const client = (await qr.connect()) as PoolClient;
       let standen = gecachet;
       if (!standen) {
         // UUIDs, checked in apply.
-        const rijen = (await client.query(`BEGIN; ${vergrendelSql(groep.map((v) => v.klachtId))}`)) as unknown as QueryResult[];
+        const rijen = (await client.query(`${BEGIN}; ${vergrendelSql(groep.map((v) => v.klachtId))}`)) as unknown as QueryResult[];
         inTransactie = true;
         standen = this.gelezen(rijen[1], rijen[2]);
       }
@@ -358,7 +362,7 @@ export class EngineService {
         // The lock's plan is kept: with its default (auto) PostgreSQL planned it anew at every execution, because
         // the generic plan's estimate (ten ids) is always above a custom plan's (measured: 0.5 ms of planning per group).
         const kop = gecachet
-          ? `BEGIN; SET LOCAL plan_cache_mode = force_generic_plan; ${executeSql(VERGRENDEL_SQL_NAAM, [`{${stappen.map((s) => s.v.klachtId).join(',')}}`])}; `
+          ? `${BEGIN}; SET LOCAL plan_cache_mode = force_generic_plan; ${executeSql(VERGRENDEL_SQL_NAAM, [`{${stappen.map((s) => s.v.klachtId).join(',')}}`])}; `
           : '';
         verzonden = true;
         // From here a failure may leave the transaction open (aborted): the catch rolls back.
@@ -367,10 +371,20 @@ export class EngineService {
           `${kop}${stappen.map((s) => executeSql(STAP_SQL_NAAM, s.stap.parameters)).join('; ')}; COMMIT`,
         )) as unknown as QueryResult<Record<string, unknown>>[] | QueryResult<Record<string, unknown>>;
         inTransactie = false;
+        gecommit = true;
         const resultaten = (Array.isArray(r) ? r : [r]).slice(gecachet ? 3 : 0);
-        geschreven = [];
+        // Committed: from here every event is answered by what its own statement returned, each on its own.
         stappen.forEach((s, i) => {
-          const uitkomst = stapUitkomst(this.dataSource, resultaten[i].rows);
+          let uitkomst: StapUitkomst | null;
+          try {
+            uitkomst = stapUitkomst(this.dataSource, resultaten[i].rows);
+          } catch (e) {
+            // Unreadable: whether this step wrote is unknown, so it is not run again (as after a broken connection).
+            this.cache.vergeet(s.v.sleutel);
+            this.logger.error(`Na de commit: uitkomst van ${s.v.event.type} op ${s.v.klachtId} onleesbaar: ${(e as Error).message}`);
+            antwoord(s.v, () => s.v.fout(e));
+            return;
+          }
           if (!uitkomst) {
             // Changed elsewhere since it was cached: nothing of this step was written.
             this.cache.vergeet(s.v.sleutel);
@@ -380,22 +394,36 @@ export class EngineService {
             return;
           }
           if (gecachet) this.cache.telling.treffers++;
-          s.stap.naSchrijven(uitkomst);
-          this.cache.leg(s.v.sleutel, naStap(s.stand, s.row, uitkomst));
-          meldVerwerkt(qr, s.v.event.type);
           geschreven.push(s);
+          meldVerwerkt(qr, s.v.event.type);
+          try {
+            s.stap.naSchrijven(uitkomst);
+            this.cache.leg(s.v.sleutel, naStap(s.stand, s.row, uitkomst));
+          } catch (e) {
+            this.cache.vergeet(s.v.sleutel);
+            this.logger.error(`Na de commit van ${s.v.event.type} op ${s.v.klachtId}: ${(e as Error).message}`);
+          }
         });
         await qr.broadcaster.broadcast('AfterTransactionCommit');
       }
     } catch (e) {
-      if (geschreven.length) {
-        this.logger.error(`Na de commit van ${geschreven.length} gebeurtenis(sen): ${(e as Error).message}`);
+      if (gecommit) {
+        this.logger.error(`Na de commit van ${geschreven.length} gebeurtenis(sen): ${e instanceof Error ? e.message : String(e)}`);
+        // Every event was sorted out above; one that was not (should the loop ever throw) is not run again.
+        for (const v of [...open]) if (!geschreven.some((s) => s.v === v)) antwoord(v, () => v.fout(e));
       } else {
         if (inTransactie) await qr.query('ROLLBACK').catch(() => undefined);
         await qr.broadcaster.broadcast('AfterTransactionRollback').catch(() => undefined);
-        for (const v of groep) this.cache.vergeet(v.sleutel);
-        if (!verzonden || e instanceof DatabaseError) alleen.push(...open);
-        else for (const v of [...open]) antwoord(v, () => v.fout(e));
+        // A failed connection (not a refusal by the server): the server may have been restored or replaced, and then
+        // transaction ids are handed out again; the guard's xmin would not be proof any more (ADR 0009).
+        if (e instanceof DatabaseError && e.severity === 'ERROR') for (const v of groep) this.cache.vergeet(v.sleutel);
+        else this.cache.leeg();
+        // Run again only what certainly was not written: nothing was sent, or the server refused the transaction (an
+        // ERROR aborts it). A FATAL error (the server ending the session) may come after the COMMIT ran: unknown.
+        if (!verzonden || (e instanceof DatabaseError && e.severity === 'ERROR')) {
+          alleen.push(...open);
+          open.clear();
+        } else for (const v of [...open]) antwoord(v, () => v.fout(e));
       }
     } finally {
       // Never a reason to leave an event unanswered: a failing release only costs the pool a connection.
@@ -446,12 +474,12 @@ export class EngineService {
         const lees = klachtId === null ? '' : vergrendelSql([klachtId]);
         let r: QueryResult[];
         if (sleutel) {
-          await client.query('BEGIN');
+          await client.query(BEGIN);
           // The key is claimed before the lock, as in every engine transaction (idempotentie-context.ts).
           await claimSleutel(qr.manager);
           r = lees ? ((await client.query(lees)) as unknown as QueryResult[]) : [];
         } else {
-          r = ((await client.query(`BEGIN; ${lees}`)) as unknown as QueryResult[]).slice(1);
+          r = ((await client.query(`${BEGIN}; ${lees}`)) as unknown as QueryResult[]).slice(1);
         }
         if (klachtId !== null) {
           [stand] = this.gelezen(r[0], r[1]).values();
@@ -858,6 +886,12 @@ export class EngineService {
  * with it (only in its own transactions, and not with an Idempotency-Key, whose result is stored after).
  */
 export type Sql = (text: string, values: unknown[], name?: string, laatste?: boolean) => Promise<Record<string, unknown>[]>;
+
+/**
+ * Every engine transaction is READ COMMITTED, whatever the server's default: a statement after the row lock must see
+ * what the lock's previous holder committed (the termijnen read, and the guard of a step planned from the cache).
+ */
+const BEGIN = 'BEGIN ISOLATION LEVEL READ COMMITTED';
 
 /** Per connection, the statements prepared with SQL PREPARE (they live as long as the server session). */
 const voorbereid = new WeakMap<PoolClient, Set<string>>();

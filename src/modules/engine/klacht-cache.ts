@@ -2,7 +2,7 @@ import { KlachtEntity } from '../klachten/klacht.entity';
 import { TermijnEntity } from '../termijnen/termijn.entity';
 
 /**
- * A klacht as this engine last wrote or read it under its lock, with the tuple versions (`xmin`) of its
+ * A klacht as this engine last wrote it, with the tuple versions (`xmin`) of its
  * rows at that moment (issue 17). With it the engine steps an event without reading the klacht first:
  * it sends the lock, the step and the COMMIT in one round trip, and the step's statement writes only if
  * the klacht row and every termijn row are still the versions cached here (stap-sql.ts, the guard). A row
@@ -36,13 +36,16 @@ export interface CacheTelling {
   missers: number;
 }
 
+/** ENGINE_CACHE_KLACHTEN's default: some megabytes, the klachten of a busy hour. */
+export const STANDAARD_CACHE_KLACHTEN = 10_000;
+
 /**
  * Least recently used klachten, at most `max`, each for at most `maxLeeftijdMs` (an xmin is a 32-bit
  * transaction id: an entry kept for ever could in theory meet the same number again after wraparound).
- * Entries are copied in and out: a caller that changes the entity it got changes nothing here.
+ * Entries are copied in and out one level deep: a caller that sets a field of the entity it got changes
+ * nothing here. Nested values (the snapshot, the termijnen's reminders) are shared; nothing in the engine
+ * changes them in place (a step makes a new snapshot, the reconciliation new records), and nothing may.
  */
-/** ENGINE_CACHE_KLACHTEN's default: some megabytes, the klachten of a busy hour. */
-export const STANDAARD_CACHE_KLACHTEN = 10_000;
 
 export class KlachtCache {
   private readonly standen = new Map<string, { stand: KlachtStand; sinds: number }>();
@@ -77,6 +80,11 @@ export class KlachtCache {
 
   vergeet(sleutel: string): void {
     this.standen.delete(sleutel);
+  }
+
+  /** Forgets every klacht (after the database connection failed: the server may have been restored or replaced). */
+  leeg(): void {
+    this.standen.clear();
   }
 
   get grootte(): number {
