@@ -405,7 +405,7 @@ async function main(): Promise<void> {
       `    round trips per event (relay included): ${fmt(eng.rondreizen, 1)}; this process's CPU per event: ${fmt(eng.seqCpu.totaal, 2)} ms sequential (kernel ${fmt(eng.seqCpu.kernel, 2)}), ${fmt(eng.parCpu.totaal, 2)} ms in parallel (kernel ${fmt(eng.parCpu.kernel, 2)})`,
     );
     console.log(
-      `    events on a klacht in the engine's cache (one round trip): ${fmt(eng.cache.treffers)}; changed elsewhere, stepped again after a read: ${fmt(eng.cache.verouderd)}; not cached: ${fmt(eng.cache.missers)}`,
+      `    events on a klacht in the engine's cache (one round trip): ${fmt(eng.cache.treffers)}; changed elsewhere, stepped again after a read: ${fmt(eng.cache.verouderd)}; refused from the cache, judged again: ${fmt(eng.cache.geweigerd)}; not cached: ${fmt(eng.cache.missers)}`,
     );
     console.log(
       `    sequential: ${fmt(eng.seqTx)} events, ${fmt(eng.seq)} events/s = ${ratio(eng.seq, pgb?.c1)} x pgbench c1 (target 0.3)`,

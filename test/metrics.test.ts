@@ -102,6 +102,10 @@ describe('Operations: Prometheus metrics at /metrics', () => {
     expect(waarde(m, 'klachtregie_events_processed_total', 'type="KLACHT_ONTVANGEN"')).toBe(3);
     expect(waarde(m, 'klachtregie_events_processed_total', 'type="CONTACT_OPGENOMEN"')).toBe(1);
     expect(waarde(m, 'klachtregie_events_processed_total', 'type="INTREKKEN"')).toBe(1);
+    // How the engine found each klacht (ADR 0009): the two events after an intake came from its cache; the refused
+    // one was refused by the cached klacht first and judged again after a read.
+    expect(waarde(m, 'klachtregie_engine_cache_events_total', 'uitkomst="treffer"')).toBe(2);
+    expect(waarde(m, 'klachtregie_engine_cache_events_total', 'uitkomst="geweigerd"')).toBe(1);
 
     const [{ open }] = (await t.db.query(`select count(*)::int as open from termijn where verplichting and status = 'lopend'`)) as Array<{
       open: number;

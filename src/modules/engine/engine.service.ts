@@ -32,7 +32,8 @@ import { meldVerwerkt } from '../metrics/verwerkte-events';
 import { naarEntiteit } from '../../database/rij-naar-entiteit';
 import { INTAKE_SQL, INTAKE_SQL_NAAM, STAP_SQL, STAP_SQL_NAAM, VERGRENDEL_SQL, VERGRENDEL_SQL_NAAM } from './stap-sql';
 import { Bundelaar } from './stap-bundel';
-import { KlachtCache, STANDAARD_CACHE_KLACHTEN, termijnVingerafdruk, type KlachtStand } from './klacht-cache';
+import { KlachtCache, STANDAARD_CACHE_KLACHTEN, termijnVingerafdruk, type CacheTelling, type KlachtStand } from './klacht-cache';
+import { MetricsService } from '../metrics/metrics.service';
 import { APP_CONFIG, type AppConfig } from '../../config';
 
 /** Who caused a change, and the request or job it belongs to (both go into history and outbox). */
@@ -69,6 +70,14 @@ export function registratieKolommen(w: RegistratieWaarden): RegistratieKolommen 
   };
 }
 
+/** The label of klachtregie_engine_cache_events_total per count. */
+const CACHE_UITKOMST: Record<keyof CacheTelling, string> = {
+  treffers: 'treffer',
+  verouderd: 'verouderd',
+  geweigerd: 'geweigerd',
+  missers: 'mis',
+};
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -92,8 +101,9 @@ export class EngineService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REGIME_BRON) private readonly regimes: RegimeBron,
     private readonly relay: OutboxRelay,
-    // Optional: tools that build an engine without the app (bench, CLI) get the default size.
+    // Optional: tools that build an engine without the app (bench, CLI) get the default size and no metrics.
     @Optional() @Inject(APP_CONFIG) config?: Pick<AppConfig, 'engineCacheKlachten'>,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     this.cache = new KlachtCache(config?.engineCacheKlachten ?? STANDAARD_CACHE_KLACHTEN);
   }
@@ -277,7 +287,7 @@ export class EngineService {
       else lezen.push(v);
     }
     const uitCache = groep.filter((v) => gecachet.has(v.sleutel));
-    this.cache.telling.missers += lezen.length;
+    if (lezen.length) this.tel('missers', lezen.length);
     // Both to the end before the group's klachten are released (stap-bundel.ts); a failure of either is the group's.
     const uit = await Promise.allSettled([
       uitCache.length ? this.schrijfGroep(uitCache, gecachet) : undefined,
@@ -346,7 +356,7 @@ export class EngineService {
         } catch (e) {
           if (gecachet) {
             this.cache.vergeet(v.sleutel);
-            this.cache.telling.verouderd++;
+            this.tel('geweigerd');
             open.delete(v);
             alleen.push(v);
           } else antwoord(v, () => v.fout(e));
@@ -388,12 +398,12 @@ export class EngineService {
           if (!uitkomst) {
             // Changed elsewhere since it was cached: nothing of this step was written.
             this.cache.vergeet(s.v.sleutel);
-            this.cache.telling.verouderd++;
+            this.tel('verouderd');
             open.delete(s.v);
             alleen.push(s.v);
             return;
           }
-          if (gecachet) this.cache.telling.treffers++;
+          if (gecachet) this.tel('treffers');
           geschreven.push(s);
           meldVerwerkt(qr, s.v.event.type);
           try {
@@ -594,6 +604,12 @@ export class EngineService {
     const [rij] = (await m.query(`SELECT * FROM klacht WHERE id = $1 FOR UPDATE`, [klachtId])) as Record<string, unknown>[];
     if (!rij) throw new KlachtNietGevondenError(klachtId);
     return naarEntiteit(this.dataSource, KlachtEntity, rij);
+  }
+
+  /** Counts how an event found its klacht (klacht-cache.ts), also as the Prometheus series. */
+  private tel(soort: keyof CacheTelling, n = 1): void {
+    this.cache.telling[soort] += n;
+    this.metrics?.engineCache.inc({ uitkomst: CACHE_UITKOMST[soort] }, n);
   }
 
   regimeVan(row: Pick<KlachtEntity, 'definitieId' | 'definitieVersie'>): CompiledRegime {

@@ -30,8 +30,10 @@ export function termijnVingerafdruk(stand: Pick<KlachtStand, 'termijnXmin'>): st
 export interface CacheTelling {
   /** Events stepped from a cached klacht whose guard held (one round trip). */
   treffers: number;
-  /** Events whose cached klacht had changed elsewhere (or was refused from it): stepped again after a read. */
+  /** Events whose cached klacht had changed elsewhere (the step's guard failed): stepped again after a read. */
   verouderd: number;
+  /** Events the cached klacht refused (409, 422): judged again after a read, as only the klacht as it is may refuse. */
+  geweigerd: number;
   /** Events on a klacht not in the cache (read under the lock first). */
   missers: number;
 }
@@ -49,7 +51,7 @@ export const STANDAARD_CACHE_KLACHTEN = 10_000;
 
 export class KlachtCache {
   private readonly standen = new Map<string, { stand: KlachtStand; sinds: number }>();
-  readonly telling: CacheTelling = { treffers: 0, verouderd: 0, missers: 0 };
+  readonly telling: CacheTelling = { treffers: 0, verouderd: 0, geweigerd: 0, missers: 0 };
 
   constructor(
     private readonly max = STANDAARD_CACHE_KLACHTEN,

@@ -32,6 +32,17 @@ export class MetricsService implements OnApplicationShutdown {
     registers: [this.registry],
   });
 
+  /**
+   * Events on a klacht by how the engine found it (ADR 0009): from its cache in one round trip, cached but changed
+   * elsewhere, refused by the cached klacht (both stepped again after a read), or not cached (read first).
+   */
+  readonly engineCache = new Counter({
+    name: 'klachtregie_engine_cache_events_total',
+    help: 'Klacht events by how the engine found the klacht: treffer (its cache, one round trip), verouderd (cached but changed elsewhere: read and stepped again), geweigerd (refused by the cached klacht: judged again after a read), mis (not cached: read first)',
+    labelNames: ['uitkomst'] as const,
+    registers: [this.registry],
+  });
+
   /** Every failed webhook delivery attempt (no answer or a non-2xx status); the delivery is retried. */
   readonly webhookMislukt = new Counter({
     name: 'klachtregie_webhook_delivery_failures_total',
