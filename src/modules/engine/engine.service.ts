@@ -177,10 +177,10 @@ export class EngineService {
       await legResultaatVast(qr.manager, { klachtId: id });
       return s;
     });
-    // Committed: an event that follows soon (an import, a burst) starts from here without a read.
+    // Committed: an event that follows soon (an import, a burst) starts from here without a read (leg keeps a copy).
     this.cache.leg(stand.klacht.id, stand);
     this.relay.kick();
-    return { klacht: Object.assign(new KlachtEntity(), stand.klacht), result };
+    return { klacht: stand.klacht, result };
   }
 
   /**
@@ -280,13 +280,15 @@ export class EngineService {
    */
   private async voerGroepUit(groep: StapVerzoek[]): Promise<void> {
     const gecachet = new Map<string, KlachtStand>();
+    const uitCache: StapVerzoek[] = [];
     const lezen: StapVerzoek[] = [];
     for (const v of groep) {
       const stand = this.cache.neem(v.sleutel);
-      if (stand) gecachet.set(v.sleutel, stand);
-      else lezen.push(v);
+      if (stand) {
+        gecachet.set(v.sleutel, stand);
+        uitCache.push(v);
+      } else lezen.push(v);
     }
-    const uitCache = groep.filter((v) => gecachet.has(v.sleutel));
     if (lezen.length) this.tel('missers', lezen.length);
     // Both to the end before the group's klachten are released (stap-bundel.ts); a failure of either is the group's.
     const uit = await Promise.allSettled([
@@ -314,6 +316,13 @@ export class EngineService {
     const open = new Set(groep);
     const antwoord = (v: StapVerzoek, f: () => void) => {
       if (open.delete(v)) f();
+    };
+    // Not answered from the cached klacht: forgotten, and run again on its own after a read (below).
+    const opnieuw = (v: StapVerzoek, waarom: 'geweigerd' | 'verouderd') => {
+      this.cache.vergeet(v.sleutel);
+      this.tel(waarom);
+      open.delete(v);
+      alleen.push(v);
     };
     const qr = this.dataSource.createQueryRunner();
     let inTransactie = false;
@@ -354,12 +363,8 @@ export class EngineService {
             stappen.push({ v, row, result, stap, stand });
           });
         } catch (e) {
-          if (gecachet) {
-            this.cache.vergeet(v.sleutel);
-            this.tel('geweigerd');
-            open.delete(v);
-            alleen.push(v);
-          } else antwoord(v, () => v.fout(e));
+          if (gecachet) opnieuw(v, 'geweigerd');
+          else antwoord(v, () => v.fout(e));
         }
       }
       if (stappen.length === 0) {
@@ -397,10 +402,7 @@ export class EngineService {
           }
           if (!uitkomst) {
             // Changed elsewhere since it was cached: nothing of this step was written.
-            this.cache.vergeet(s.v.sleutel);
-            this.tel('verouderd');
-            open.delete(s.v);
-            alleen.push(s.v);
+            opnieuw(s.v, 'verouderd');
             return;
           }
           if (gecachet) this.tel('treffers');
@@ -424,13 +426,15 @@ export class EngineService {
       } else {
         if (inTransactie) await qr.query('ROLLBACK').catch(() => undefined);
         await qr.broadcaster.broadcast('AfterTransactionRollback').catch(() => undefined);
-        // A failed connection (not a refusal by the server): the server may have been restored or replaced, and then
-        // transaction ids are handed out again; the guard's xmin would not be proof any more (ADR 0009).
-        if (e instanceof DatabaseError && e.severity === 'ERROR') for (const v of groep) this.cache.vergeet(v.sleutel);
+        // An ERROR: the server refused the transaction, which it aborts. Anything else (a FATAL error, the server
+        // ending the session, or a broken connection) may come after the COMMIT ran.
+        const geweigerd = e instanceof DatabaseError && e.severity === 'ERROR';
+        // A failed connection: the server may have been restored or replaced, and then transaction ids are handed
+        // out again; the guard's xmin would not be proof any more (ADR 0009).
+        if (geweigerd) for (const v of groep) this.cache.vergeet(v.sleutel);
         else this.cache.leeg();
-        // Run again only what certainly was not written: nothing was sent, or the server refused the transaction (an
-        // ERROR aborts it). A FATAL error (the server ending the session) may come after the COMMIT ran: unknown.
-        if (!verzonden || (e instanceof DatabaseError && e.severity === 'ERROR')) {
+        // Run again only what certainly was not written: nothing was sent, or the server refused it.
+        if (!verzonden || geweigerd) {
           alleen.push(...open);
           open.clear();
         } else for (const v of [...open]) antwoord(v, () => v.fout(e));

@@ -44,8 +44,8 @@ const NIEUWE_TERMIJN_KOLOMMEN = [
 
 /**
  * Every part writes only with the klacht row of `k` (it names `k` in its FROM), so a step whose guard
- * fails (STAP_SQL) writes nothing at all. Parameters shared by both statements: $1 klacht id, $2 snapshot, $3 state, $4 done, $5 volgende_events,
- * $6 state_sinds (null: unchanged), $7 registration columns (jsonb object), $8 eerste_vervalt_op,
+ * fails (STAP_SQL) writes nothing at all. Parameters shared by both statements: $1 klacht id, $2 snapshot,
+ * $3 state, $4 done, $5 volgende_events, $6 state_sinds (null: unchanged), $7 registration columns (jsonb object), $8 eerste_vervalt_op,
  * $9..$14 the history row (type, van_state, actor, at, correlation_id, payload), $15 termijn patches,
  * $16 new termijnen, $17 outbox rows (jsonb arrays).
  */
