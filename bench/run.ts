@@ -33,6 +33,7 @@ import { EngineService } from '../src/modules/engine/engine.service';
 import { OutboxRelay } from '../src/modules/outbox/outbox-relay.service';
 import type { CacheTelling } from '../src/modules/engine/klacht-cache';
 import { benchConfig, type BackendSpec } from './bench-config';
+import { kinderenCpuMs, serverCpuLezer } from './cpu';
 import { runReportsBench } from './reports';
 import { runSchaalBench } from './schaal';
 import { runTermijnenBench } from './termijnen';
@@ -66,14 +67,23 @@ function percentiel(sorted: number[], p: number): number {
 const sh = promisify(execFile);
 
 /** `pgbench -N` at 1 and 4 clients in a database of its own on the same server; tps per client count. */
-async function pgbench(): Promise<{ c1: number; c4: number } | null> {
+/** tps, and CPU per transaction in ms (the server's, and pgbench's own) when the server is on this machine. */
+interface PgbenchUitslag {
+  tps: number;
+  cpu: { server: number; client: number } | null;
+}
+
+async function pgbench(): Promise<{ c1: PgbenchUitslag; c4: PgbenchUitslag } | null> {
   if (cfg.pgbenchSeconden === 0) return null;
   const naam = `klachtregie_pgbench_${randomBytes(4).toString('hex')}`;
   await admin((c) => c.query(`create database ${c.escapeIdentifier(naam)}`));
   const url = metDatabase(cfg.databaseServerUrl, naam);
   try {
     await sh(cfg.pgbench, ['-i', '-q', '-s', '1', url]);
-    const tps = async (clients: number): Promise<number> => {
+    const serverCpu = await serverCpuLezer(url);
+    const tps = async (clients: number): Promise<PgbenchUitslag> => {
+      const s0 = serverCpu?.();
+      const k0 = kinderenCpuMs();
       const { stdout } = await sh(cfg.pgbench, [
         '-N',
         '-n',
@@ -86,8 +96,11 @@ async function pgbench(): Promise<{ c1: number; c4: number } | null> {
         url,
       ]);
       const m = /tps = ([\d.]+)/.exec(stdout);
-      if (!m) throw new Error(`pgbench printed no tps:\n${stdout}`);
-      return Number(m[1]);
+      const n = /number of transactions actually processed: (\d+)/.exec(stdout);
+      if (!m || !n) throw new Error(`pgbench printed no tps:\n${stdout}`);
+      const tx = Number(n[1]);
+      const cpu = serverCpu && s0 !== undefined ? { server: (serverCpu() - s0) / tx, client: (kinderenCpuMs() - k0) / tx } : null;
+      return { tps: Number(m[1]), cpu };
     };
     return { c1: await tps(1), c4: await tps(4) };
   } finally {
@@ -229,6 +242,9 @@ interface EngineUitslag {
   parCpu: CpuTijd;
   /** How the timed events found their klacht (klacht-cache.ts): from the engine's cache, changed, refused, not cached. */
   cache: CacheTelling;
+  /** The database server's CPU time per event in ms (its backends, the engine's and the relay's, and its own processes); null when it is not on this machine. */
+  seqServerCpu: number | null;
+  parServerCpu: number | null;
 }
 
 async function engineBench(url: string): Promise<EngineUitslag> {
@@ -239,6 +255,8 @@ async function engineBench(url: string): Promise<EngineUitslag> {
     throw new Error(`No Amsterdam definition in ${cfg.definitionsDir}`);
   const relay = new OutboxRelay(ds);
   const engine = new EngineService(ds, registry, relay);
+  const serverCpu = await serverCpuLezer(url);
+  const serverMs = () => serverCpu?.() ?? NaN;
   try {
     // Warm-up: until V8 has optimised the hot code (with 5 lifecycles the timed sequential part was still being
     // compiled: 2.0 ms of CPU per event after 5, 1.2 ms after 100), in parallel too, so the group path warms up.
@@ -255,18 +273,22 @@ async function engineBench(url: string): Promise<EngineUitslag> {
       const telVooraf = { ...engine.cache.telling };
       let t0 = performance.now();
       let c0 = process.cpuUsage();
+      let s0 = serverMs();
       let seqTx = 0;
       for (let i = 0; i < cfg.klachtenSequentieel; i++) seqTx += await levensloop(engine, i);
       await relay.idle();
       const seqMs = performance.now() - t0;
       const seqCpu = perEvent(cpuMs(c0), seqTx);
+      const seqServerCpu = (serverMs() - s0) / seqTx;
 
       t0 = performance.now();
       c0 = process.cpuUsage();
+      s0 = serverMs();
       const parTx = await inParallel(engine, cfg.klachtenParallel);
       await relay.idle();
       const parMs = performance.now() - t0;
       const parCpu = perEvent(cpuMs(c0), parTx);
+      const parServerCpu = (serverMs() - s0) / parTx;
       // The timed parts only (not the warm-up).
       const t = engine.cache.telling;
       const cache: CacheTelling = {
@@ -275,7 +297,19 @@ async function engineBench(url: string): Promise<EngineUitslag> {
         geweigerd: t.geweigerd - telVooraf.geweigerd,
         missers: t.missers - telVooraf.missers,
       };
-      return { seq: (seqTx / seqMs) * 1000, par: (parTx / parMs) * 1000, seqTx, parTx, rondreizen: rt / n, seqCpu, parCpu, cache };
+      const ofNull = (x: number) => (Number.isFinite(x) ? x : null);
+      return {
+        seq: (seqTx / seqMs) * 1000,
+        par: (parTx / parMs) * 1000,
+        seqTx,
+        parTx,
+        rondreizen: rt / n,
+        seqCpu,
+        parCpu,
+        cache,
+        seqServerCpu: ofNull(seqServerCpu),
+        parServerCpu: ofNull(parServerCpu),
+      };
     });
   } finally {
     await relay.onApplicationShutdown();
@@ -399,7 +433,10 @@ async function main(): Promise<void> {
     );
     const pgb = await pgbench();
     if (pgb) {
-      console.log(`(a) pgbench -N -T ${cfg.pgbenchSeconden} (scale 1): 1 client ${fmt(pgb.c1)} tps, 4 clients ${fmt(pgb.c4)} tps`);
+      console.log(`(a) pgbench -N -T ${cfg.pgbenchSeconden} (scale 1): 1 client ${fmt(pgb.c1.tps)} tps, 4 clients ${fmt(pgb.c4.tps)} tps`);
+      const cpu = (u: PgbenchUitslag) =>
+        u.cpu ? `${fmt(u.cpu.server + u.cpu.client, 2)} ms (server ${fmt(u.cpu.server, 2)}, pgbench ${fmt(u.cpu.client, 2)})` : 'n/a';
+      if (pgb.c1.cpu) console.log(`    CPU per transaction: 1 client ${cpu(pgb.c1)}, 4 clients ${cpu(pgb.c4)}`);
     } else console.log('(a) pgbench skipped (BENCH_PGBENCH_SECONDS=0)');
     const raw = await rawUpdates(url);
     console.log(`    Node, ${fmt(raw.n)} single-row UPDATEs, one connection, autocommit: ${fmt(raw.perSec)} commits/s`);
@@ -416,11 +453,25 @@ async function main(): Promise<void> {
       `    events on a klacht in the engine's cache (one round trip): ${fmt(eng.cache.treffers)}; changed elsewhere, stepped again after a read: ${fmt(eng.cache.verouderd)}; refused from the cache, judged again: ${fmt(eng.cache.geweigerd)}; not cached: ${fmt(eng.cache.missers)}`,
     );
     console.log(
-      `    sequential: ${fmt(eng.seqTx)} events, ${fmt(eng.seq)} events/s = ${ratio(eng.seq, pgb?.c1)} x pgbench c1 (target 0.3)`,
+      `    sequential: ${fmt(eng.seqTx)} events, ${fmt(eng.seq)} events/s = ${ratio(eng.seq, pgb?.c1.tps)} x pgbench c1 (target 0.3)`,
     );
     console.log(
-      `    ${cfg.parallel} klachten in parallel: ${fmt(eng.parTx)} events, ${fmt(eng.par)} events/s = ${ratio(eng.par, pgb?.c4)} x pgbench c4 (target 0.5)`,
+      `    ${cfg.parallel} klachten in parallel: ${fmt(eng.parTx)} events, ${fmt(eng.par)} events/s = ${ratio(eng.par, pgb?.c4.tps)} x pgbench c4 (target 0.5)`,
     );
+    if (eng.seqServerCpu !== null && eng.parServerCpu !== null) {
+      // What the CPU allows (docs/architecture.md §9): Node and PostgreSQL share this machine's cores.
+      const kernen = cpus().length;
+      const perEvent = eng.parCpu.totaal + eng.parServerCpu;
+      const max = (kernen / perEvent) * 1000;
+      console.log(
+        `    CPU per event: sequential ${fmt(eng.seqCpu.totaal, 2)} ms in this process + ${fmt(eng.seqServerCpu, 2)} ms in the database server; in parallel ${fmt(eng.parCpu.totaal, 2)} + ${fmt(eng.parServerCpu, 2)} = ${fmt(perEvent, 2)} ms, ${fmt((eng.par * perEvent) / 1000, 1)} of ${kernen} cores busy`,
+      );
+      const c4 = pgb?.c4.cpu ? pgb.c4.cpu.server + pgb.c4.cpu.client : null;
+      console.log(
+        `    with all ${kernen} cores busy the parallel engine would reach ${fmt(max)} events/s = ${ratio(max, pgb?.c4.tps)} x pgbench c4` +
+          (c4 && pgb ? ` (pgbench c4: ${fmt(c4, 2)} ms per transaction, ${fmt((pgb.c4.tps * c4) / 1000, 1)} cores busy)` : ''),
+      );
+    }
     console.log(
       `    load average after: ${loadavg()
         .map((l) => l.toFixed(2))
