@@ -65,6 +65,19 @@ describe('engine: a session ended by the server during a step', () => {
     await a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: op('03-04') }, { actor: 'behandelaar' });
   });
 
+  it('a FATAL error while an intake is written: the intake gets the error and is not run a second time (no second klacht)', async () => {
+    const onderwerp = `intake sessie-einde ${Date.now()}`;
+    const voor = await pogingen();
+    await expect(
+      a.engine.create({ ...testIntake(op('03-02')), onderwerp }, { actor: 'kcc', correlationId: 'sessie-einde' }),
+    ).rejects.toThrow(/terminat/i);
+    expect(await pogingen()).toBe(voor + 1);
+    const [{ n }] = await a.db.query(`select count(*)::int as n from klacht where onderwerp = $1`, [onderwerp]);
+    expect(n).toBe(0);
+    // The engine goes on: the next intake is written.
+    await a.engine.create(testIntake(op('03-02')), { actor: 'kcc' });
+  });
+
   it('an ERROR (the transaction certainly aborted): the event runs once more on its own, so only its own cause refuses it', async () => {
     const { klacht } = await a.engine.create(testIntake(op('03-02')), { actor: 'kcc' });
     const voor = await pogingen();

@@ -372,6 +372,66 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
       expect(uit.klacht.version).toBe(2);
     });
 
+    /** Submitted together: the first two start at once (a lone event never waits), the rest wait and go as one group. */
+    const samen = async (klachten: Array<{ klacht: { id: string } }>, intakes: Array<{ onderwerp: string; correlationId?: string }>) => {
+      const at = new Date().toISOString();
+      const stappen = klachten.map(({ klacht }) => a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at }, { actor: 'kcc' }));
+      const nieuweKlachten = intakes.map(({ onderwerp, correlationId }) =>
+        a.engine.create({ ...testIntake(), onderwerp }, { actor: 'kcc', ...(correlationId ? { correlationId } : {}) }),
+      );
+      return { stappen: await Promise.allSettled(stappen), intakes: await Promise.allSettled(nieuweKlachten) };
+    };
+    const historyTx = async (id: string, type: string) =>
+      (await a.db.query(`select xmin::text as tx from klacht_gebeurtenis where klacht_id = $1 and type = $2`, [id, type])) as Array<{
+        tx: string;
+      }>;
+
+    it('an intake that arrives with events on other klachten is written whole in their transaction (one commit, no lock)', async () => {
+      const klachten = await nieuw(6);
+      const uit = await samen(klachten, [{ onderwerp: 'samen 1' }, { onderwerp: 'samen 2' }, { onderwerp: 'samen 3' }]);
+      expect([...uit.stappen, ...uit.intakes].map((u) => u.status)).toEqual(Array(9).fill('fulfilled'));
+      const ingenomen = uit.intakes.map((u) => (u as PromiseFulfilledResult<Awaited<ReturnType<typeof a.engine.create>>>).value);
+      // The four waiting events and the three intakes: one transaction.
+      const tx = new Set<string>();
+      for (const { klacht } of klachten.slice(2)) for (const h of await historyTx(klacht.id, 'CONTACT_OPGENOMEN')) tx.add(h.tx);
+      for (const { tx: k } of await transacties(ingenomen.map((i) => i.klacht.id))) tx.add(k);
+      expect(tx.size).toBe(1);
+      const [gedeeld] = [...tx];
+      for (const { klacht } of ingenomen) {
+        // Each intake whole: its history, its termijnen and its outbox rows in that transaction too.
+        expect(await historyTx(klacht.id, 'KLACHT_ONTVANGEN')).toEqual([{ tx: gedeeld }]);
+        const t = await a.db.query(`select distinct xmin::text as tx from termijn where klacht_id = $1`, [klacht.id]);
+        const o = await a.db.query(`select distinct xmin::text as tx from outbox where klacht_id = $1`, [klacht.id]);
+        expect(t).toEqual([{ tx: gedeeld }]);
+        expect(o).toEqual([{ tx: gedeeld }]);
+        expect(klacht.version).toBe(1);
+        // Answered as written: the klacht's next event starts from it (the engine's cache) and is written once.
+        const volgende = await a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: new Date().toISOString() }, { actor: 'kcc' });
+        expect(volgende.klacht.version).toBe(2);
+      }
+    });
+
+    it('when PostgreSQL refuses one intake of a group, the others are written each on its own, once, and only that intake fails', async () => {
+      const klachten = await nieuw(5);
+      const onderwerp = `geweigerde intake ${Date.now()}`;
+      const uit = await samen(klachten, [
+        { onderwerp: 'naast 1' },
+        { onderwerp, correlationId: 'outbox-weigeren' },
+        { onderwerp: 'naast 2' },
+      ]);
+      expect(uit.stappen.map((u) => u.status)).toEqual(Array(5).fill('fulfilled'));
+      expect(uit.intakes.map((u) => u.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(String((uit.intakes[1] as PromiseRejectedResult).reason)).toMatch(/outbox geweigerd/);
+      for (const u of [uit.intakes[0], uit.intakes[2]]) {
+        const { klacht } = (u as PromiseFulfilledResult<Awaited<ReturnType<typeof a.engine.create>>>).value;
+        expect((await snapshotVan(klacht.id)).history.map((h: { type: string }) => h.type)).toEqual(['KLACHT_ONTVANGEN']);
+      }
+      for (const { klacht } of klachten) expect(await historyTx(klacht.id, 'CONTACT_OPGENOMEN')).toHaveLength(1);
+      // Nothing of the refused intake.
+      const [{ n }] = await a.db.query(`select count(*)::int as n from klacht where onderwerp = $1`, [onderwerp]);
+      expect(n).toBe(0);
+    });
+
     it('when PostgreSQL refuses one event of a group, the others are written each on its own, once, and only that one fails', async () => {
       const klachten = await nieuw(8);
       const geweigerd = klachten[6].klacht.id;

@@ -91,8 +91,8 @@ export class EngineService {
   private readonly logger = new Logger(EngineService.name);
   /** Klachten as this engine last wrote them (klacht-cache.ts): a step on one costs one round trip. */
   readonly cache: KlachtCache;
-  /** Events on different klachten that arrive together share a transaction (group commit, stap-bundel.ts). */
-  private readonly groepen = new Bundelaar<StapVerzoek>((groep) =>
+  /** Events on different klachten (and intakes) that arrive together share a transaction (group commit, stap-bundel.ts). */
+  private readonly groepen = new Bundelaar<Verzoek>((groep) =>
     // Whatever goes wrong, no caller waits forever: an event already answered ignores this (a settled promise).
     this.voerGroepUit(groep).catch((e: unknown) => groep.forEach((v) => v.fout(e))),
   );
@@ -171,16 +171,28 @@ export class EngineService {
       JSON.stringify(intake.aanbieders),
       JSON.stringify(intake.feiten),
     ];
-    const stand = await this.rauw(null, async ({ client, qr }) => {
-      const s = await this.schrijfIntake(client, params);
-      meldVerwerkt(qr, event.type);
-      await legResultaatVast(qr.manager, { klachtId: id });
-      return s;
-    });
+    // With an Idempotency-Key the transaction also claims the key and stores the result: on its own. Without one
+    // the intake joins the events on other klachten that arrive with it (its klacht is new: it locks nothing).
+    const stand =
+      IdempotentieContext.huidig() !== undefined
+        ? await this.intakeAlleen(params)
+        : await new Promise<KlachtStand>((klaar, fout) =>
+            this.groepen.voegToe({ soort: 'intake', sleutel: id, params, scope: new AsyncResource('klachtregie.intake'), klaar, fout }),
+          );
     // Committed: an event that follows soon (an import, a burst) starts from here without a read (leg keeps a copy).
     this.cache.leg(stand.klacht.id, stand);
     this.relay.kick();
     return { klacht: stand.klacht, result };
+  }
+
+  /** An intake in a transaction of its own (with an Idempotency-Key: the key's claim and result in it too). */
+  private intakeAlleen(params: unknown[]): Promise<KlachtStand> {
+    return this.rauw(null, async ({ client, qr }) => {
+      const s = await this.schrijfIntake(client, params);
+      meldVerwerkt(qr, INTAKE_EVENT);
+      await legResultaatVast(qr.manager, { klachtId: String(params[0]) });
+      return s;
+    });
   }
 
   /**
@@ -190,17 +202,7 @@ export class EngineService {
   async schrijfIntake(client: PoolClient, params: unknown[]): Promise<KlachtStand> {
     await zorgVoorbereid(client, INTAKE_SQL_NAAM, INTAKE_SQL);
     // By position: the klacht's columns and the termijn's share names (id, status, created_at, ...).
-    const r = await client.query<unknown[]>({ text: executeSql(INTAKE_SQL_NAAM, params), rowMode: 'array' });
-    const grens = r.fields.findIndex((f) => f.name === 'k_xmin');
-    const alsRij = (waarden: unknown[], van: number, tot: number) =>
-      Object.fromEntries(r.fields.slice(van, tot).map((f, i) => [f.name, waarden[van + i]]));
-    const klacht = naarEntiteit(this.dataSource, KlachtEntity, alsRij(r.rows[0], 0, grens));
-    const xmin = String(r.rows[0][grens]);
-    const termijnen = r.rows
-      .map((w) => alsRij(w, grens + 1, r.fields.length))
-      .filter((t) => t.id !== null)
-      .map((t) => naarEntiteit(this.dataSource, TermijnEntity, t));
-    return { klacht, termijnen, xmin, termijnXmin: new Map(termijnen.map((t) => [t.id, xmin])) };
+    return intakeStand(this.dataSource, await client.query<unknown[]>({ text: executeSql(INTAKE_SQL_NAAM, params), rowMode: 'array' }));
   }
 
   /**
@@ -216,6 +218,7 @@ export class EngineService {
     if (IdempotentieContext.huidig() !== undefined) return this.applyAlleen(klachtId, event, ctx);
     return new Promise<EngineResultaat>((klaar, fout) =>
       this.groepen.voegToe({
+        soort: 'stap',
         sleutel: klachtId.toLowerCase(),
         klachtId,
         event,
@@ -278,11 +281,16 @@ export class EngineService {
    * in one transaction of one round trip; the others in a transaction that first reads their klachten
    * under the lock (a second connection, at the same time; each transaction locks its own klachten).
    */
-  private async voerGroepUit(groep: StapVerzoek[]): Promise<void> {
+  private async voerGroepUit(groep: Verzoek[]): Promise<void> {
     const gecachet = new Map<string, KlachtStand>();
     const uitCache: StapVerzoek[] = [];
     const lezen: StapVerzoek[] = [];
+    const intakes: IntakeVerzoek[] = [];
     for (const v of groep) {
+      if (v.soort === 'intake') {
+        intakes.push(v);
+        continue;
+      }
       const stand = this.cache.neem(v.sleutel);
       if (stand) {
         gecachet.set(v.sleutel, stand);
@@ -291,9 +299,10 @@ export class EngineService {
     }
     if (lezen.length) this.tel('missers', lezen.length);
     // Both to the end before the group's klachten are released (stap-bundel.ts); a failure of either is the group's.
+    // Intakes go with the half that needs no read first: that transaction is one round trip.
     const uit = await Promise.allSettled([
-      uitCache.length ? this.schrijfGroep(uitCache, gecachet) : undefined,
-      lezen.length ? this.schrijfGroep(lezen, null) : undefined,
+      uitCache.length || intakes.length ? this.schrijfGroep(uitCache, gecachet, intakes) : undefined,
+      lezen.length ? this.schrijfGroep(lezen, null, []) : undefined,
     ]);
     for (const u of uit) if (u.status === 'rejected') throw u.reason;
   }
@@ -312,9 +321,9 @@ export class EngineService {
    * own cause can refuse it. If the connection fails after the steps were sent, the outcome is unknown:
    * those events get the error, as a single event would, and are not run a second time.
    */
-  private async schrijfGroep(groep: StapVerzoek[], gecachet: Map<string, KlachtStand> | null): Promise<void> {
-    const open = new Set(groep);
-    const antwoord = (v: StapVerzoek, f: () => void) => {
+  private async schrijfGroep(groep: StapVerzoek[], gecachet: Map<string, KlachtStand> | null, intakes: IntakeVerzoek[]): Promise<void> {
+    const open = new Set<Verzoek>([...groep, ...intakes]);
+    const antwoord = (v: Verzoek, f: () => void) => {
       if (open.delete(v)) f();
     };
     // Not answered from the cached klacht: forgotten, and run again on its own after a read (below).
@@ -329,9 +338,10 @@ export class EngineService {
     let verzonden = false;
     // Set once the COMMIT succeeded: from then on no event of the group is run again.
     let gecommit = false;
-    const alleen: StapVerzoek[] = [];
-    // The events written by that commit: answered as written, whatever follows.
+    const alleen: Verzoek[] = [];
+    // The events and intakes written by that commit: answered as written, whatever follows.
     const geschreven: GeplandeStap[] = [];
+    const ingenomen: Array<{ v: IntakeVerzoek; stand: KlachtStand }> = [];
     try {
       const client = (await qr.connect()) as PoolClient;
       let standen = gecachet;
@@ -367,32 +377,44 @@ export class EngineService {
           else antwoord(v, () => v.fout(e));
         }
       }
-      if (stappen.length === 0) {
+      if (stappen.length === 0 && intakes.length === 0) {
         // Nothing to write; the events left (if any) run on their own, below.
         if (inTransactie) await client.query('ROLLBACK');
         inTransactie = false;
       } else {
-        await zorgVoorbereid(client, STAP_SQL_NAAM, STAP_SQL);
-        if (gecachet) await zorgVoorbereid(client, VERGRENDEL_SQL_NAAM, VERGRENDEL_SQL);
+        if (stappen.length) await zorgVoorbereid(client, STAP_SQL_NAAM, STAP_SQL);
+        if (intakes.length) await zorgVoorbereid(client, INTAKE_SQL_NAAM, INTAKE_SQL);
+        if (gecachet && stappen.length) await zorgVoorbereid(client, VERGRENDEL_SQL_NAAM, VERGRENDEL_SQL);
         // The lock's plan is kept: with its default (auto) PostgreSQL planned it anew at every execution, because
         // the generic plan's estimate (ten ids) is always above a custom plan's (measured: 0.5 ms of planning per group).
         const kop = gecachet
-          ? `${BEGIN}; SET LOCAL plan_cache_mode = force_generic_plan; ${executeSql(VERGRENDEL_SQL_NAAM, [`{${stappen.map((s) => s.v.klachtId).join(',')}}`])}; `
-          : '';
+          ? [
+              BEGIN,
+              'SET LOCAL plan_cache_mode = force_generic_plan',
+              ...(stappen.length ? [executeSql(VERGRENDEL_SQL_NAAM, [`{${stappen.map((s) => s.v.klachtId).join(',')}}`])] : []),
+            ]
+          : [];
         verzonden = true;
         // From here a failure may leave the transaction open (aborted): the catch rolls back.
         inTransactie = true;
-        const r = (await client.query(
-          `${kop}${stappen.map((s) => executeSql(STAP_SQL_NAAM, s.stap.parameters)).join('; ')}; COMMIT`,
-        )) as unknown as QueryResult<Record<string, unknown>>[] | QueryResult<Record<string, unknown>>;
+        // By position: an intake's result has the klacht's and the termijn's columns, which share names (intakeStand).
+        const r = (await client.query<unknown[]>({
+          text: [
+            ...kop,
+            ...stappen.map((s) => executeSql(STAP_SQL_NAAM, s.stap.parameters)),
+            ...intakes.map((v) => executeSql(INTAKE_SQL_NAAM, v.params)),
+            'COMMIT',
+          ].join('; '),
+          rowMode: 'array',
+        })) as unknown as QueryResult<unknown[]>[];
         inTransactie = false;
         gecommit = true;
-        const resultaten = (Array.isArray(r) ? r : [r]).slice(gecachet ? 3 : 0);
+        const resultaten = r.slice(kop.length);
         // Committed: from here every event is answered by what its own statement returned, each on its own.
         stappen.forEach((s, i) => {
           let uitkomst: StapUitkomst | null;
           try {
-            uitkomst = stapUitkomst(this.dataSource, resultaten[i].rows);
+            uitkomst = stapUitkomst(this.dataSource, alsObjecten(resultaten[i]));
           } catch (e) {
             // Unreadable: whether this step wrote is unknown, so it is not run again (as after a broken connection).
             this.cache.vergeet(s.v.sleutel);
@@ -416,13 +438,27 @@ export class EngineService {
             this.logger.error(`Na de commit van ${s.v.event.type} op ${s.v.klachtId}: ${(e as Error).message}`);
           }
         });
+        intakes.forEach((v, i) => {
+          try {
+            ingenomen.push({ v, stand: intakeStand(this.dataSource, resultaten[stappen.length + i]) });
+            meldVerwerkt(qr, INTAKE_EVENT);
+          } catch (e) {
+            // Written, but its answer cannot be read: not run again (that would make a second klacht).
+            this.logger.error(`Na de commit: intake ${v.sleutel} onleesbaar: ${(e as Error).message}`);
+            antwoord(v, () => v.fout(e));
+          }
+        });
         await qr.broadcaster.broadcast('AfterTransactionCommit');
       }
     } catch (e) {
       if (gecommit) {
-        this.logger.error(`Na de commit van ${geschreven.length} gebeurtenis(sen): ${e instanceof Error ? e.message : String(e)}`);
+        this.logger.error(
+          `Na de commit van ${geschreven.length + ingenomen.length} gebeurtenis(sen): ${e instanceof Error ? e.message : String(e)}`,
+        );
         // Every event was sorted out above; one that was not (should the loop ever throw) is not run again.
-        for (const v of [...open]) if (!geschreven.some((s) => s.v === v)) antwoord(v, () => v.fout(e));
+        for (const v of [...open]) {
+          if (!geschreven.some((s) => s.v === v) && !ingenomen.some((i) => i.v === v)) antwoord(v, () => v.fout(e));
+        }
       } else {
         if (inTransactie) await qr.query('ROLLBACK').catch(() => undefined);
         await qr.broadcaster.broadcast('AfterTransactionRollback').catch(() => undefined);
@@ -444,9 +480,16 @@ export class EngineService {
       await qr.release().catch((e: Error) => this.logger.warn(`Verbinding teruggeven: ${e.message}`));
     }
     for (const s of geschreven) antwoord(s.v, () => s.v.klaar({ klacht: s.row, result: s.result }));
-    if (geschreven.length) this.relay.kick();
+    for (const i of ingenomen) antwoord(i.v, () => i.v.klaar(i.stand));
+    if (geschreven.length || ingenomen.length) this.relay.kick();
     // Awaited: the group keeps its klachten (stap-bundel.ts) until these ran, so a later event on one waits for them.
-    await Promise.all(alleen.map((v) => v.scope.runInAsyncScope(() => this.applyAlleen(v.klachtId, v.event, v.ctx)).then(v.klaar, v.fout)));
+    await Promise.all(
+      alleen.map((v) =>
+        v.soort === 'intake'
+          ? v.scope.runInAsyncScope(() => this.intakeAlleen(v.params)).then(v.klaar, v.fout)
+          : v.scope.runInAsyncScope(() => this.applyAlleen(v.klachtId, v.event, v.ctx)).then(v.klaar, v.fout),
+      ),
+    );
   }
 
   /**
@@ -940,8 +983,12 @@ function vergrendelSql(ids: string[]): string {
   return `SELECT *, xmin::text AS rij_xmin FROM klacht WHERE id IN (${lijst}) ORDER BY id FOR UPDATE; SELECT *, xmin::text AS rij_xmin FROM termijn WHERE klacht_id IN (${lijst})`;
 }
 
-/** An event waiting for, or in, a group (stap-bundel.ts). */
+/** An event or an intake waiting for, or in, a group (stap-bundel.ts). */
+type Verzoek = StapVerzoek | IntakeVerzoek;
+
+/** An event waiting for, or in, a group. */
 interface StapVerzoek {
+  readonly soort: 'stap';
   /** The klacht id in lower case: one event per klacht in a group. */
   readonly sleutel: string;
   klachtId: string;
@@ -950,6 +997,40 @@ interface StapVerzoek {
   scope: AsyncResource;
   klaar: (r: EngineResultaat) => void;
   fout: (e: unknown) => void;
+}
+
+/** An intake waiting for, or in, a group: planned (its statement's parameters), its klacht not yet written. */
+interface IntakeVerzoek {
+  readonly soort: 'intake';
+  /** The new klacht's id. */
+  readonly sleutel: string;
+  params: unknown[];
+  scope: AsyncResource;
+  klaar: (s: KlachtStand) => void;
+  fout: (e: unknown) => void;
+}
+
+/**
+ * The klacht an intake wrote, with its termijnen and the xmin of both (klacht-cache.ts), from INTAKE_SQL's result
+ * read by position: the klacht's columns, `k_xmin`, then the termijn's, which share names with the klacht's.
+ */
+function intakeStand(ds: DataSource, r: QueryResult<unknown[]>): KlachtStand {
+  const grens = r.fields.findIndex((f) => f.name === 'k_xmin');
+  if (grens < 0 || r.rows.length === 0) throw new Error('De intake gaf geen klacht terug.');
+  const alsRij = (waarden: unknown[], van: number, tot: number) =>
+    Object.fromEntries(r.fields.slice(van, tot).map((f, i) => [f.name, waarden[van + i]]));
+  const klacht = naarEntiteit(ds, KlachtEntity, alsRij(r.rows[0], 0, grens));
+  const xmin = String(r.rows[0][grens]);
+  const termijnen = r.rows
+    .map((w) => alsRij(w, grens + 1, r.fields.length))
+    .filter((t) => t.id !== null)
+    .map((t) => naarEntiteit(ds, TermijnEntity, t));
+  return { klacht, termijnen, xmin, termijnXmin: new Map(termijnen.map((t) => [t.id, xmin])) };
+}
+
+/** Rows read by position (rowMode 'array') as objects, for a result whose column names are distinct. */
+function alsObjecten(r: QueryResult<unknown[]>): Record<string, unknown>[] {
+  return r.rows.map((w) => Object.fromEntries(r.fields.map((f, i) => [f.name, w[i]])));
 }
 
 /** An event of a group, stepped and planned, waiting for the group's write. */
