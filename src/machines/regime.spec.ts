@@ -3,7 +3,7 @@
  * and restores it with `machine.resolveState`, so a shortcut in making it must not change a byte of it.
  */
 import { join } from 'node:path';
-import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import { transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import type { IntakeInput, KlachtEvent } from './contract';
 import { laadRegistry } from './registry';
 import type { Regime } from './regime';
@@ -11,7 +11,7 @@ import type { Regime } from './regime';
 const registry = laadRegistry(join(__dirname, '..', '..', 'definitions'));
 
 describe('persisted snapshots', () => {
-  it('every seed regime persists a step exactly as XState persists it (the context is shared, not copied)', () => {
+  it("every seed regime steps and persists exactly as XState's own transition() and getPersistedSnapshot() (the context is shared, not copied)", () => {
     let vergeleken = 0;
     for (const r of registry.regimes as Regime[]) {
       const s0 = r.herstel(r.start(intakeVoor(r)).snapshot);
@@ -27,6 +27,11 @@ describe('persisted snapshots', () => {
             const e: KlachtEvent = { type, at: new Date(at).toISOString(), data: { oordeel: 'gegrond' } };
             const uit = r.stepSnapshot(s, e);
             expect(JSON.stringify(uit.snapshot)).toBe(JSON.stringify((r.machine as AnyStateMachine).getPersistedSnapshot(uit.next)));
+            if (uit.accepted) {
+              // And the step itself is XState's own transition, made with a fresh inert actor scope as transition() makes it.
+              const [xstate] = transition(r.machine as AnyStateMachine, s, e);
+              expect(JSON.stringify(uit.snapshot)).toBe(JSON.stringify((r.machine as AnyStateMachine).getPersistedSnapshot(xstate)));
+            }
             vergeleken++;
             if (uit.accepted) {
               // Shared, not copied: the persisted context is the live snapshot's own.
