@@ -250,6 +250,31 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
     expect(await tel()).toEqual({ klacht: 1, history: 1, termijnen: 2, outbox: 0 });
   });
 
+  it('a step that changes and starts no termijn is written without the termijn parts; one that ends a termijn with them', async () => {
+    const { klacht } = await a.engine.create(testIntake(), { actor: 'kcc' });
+    const verzonden: string[] = [];
+    const origineel = Client.prototype.query;
+    const vang = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
+      const q = args[0] as string | { text?: string };
+      verzonden.push(typeof q === 'string' ? q : (q?.text ?? ''));
+      return (origineel as (...a: unknown[]) => unknown).apply(this, args) as never;
+    });
+    const statement = () => verzonden.splice(0).flatMap((t) => [...t.matchAll(/EXECUTE (klachtregie_stap\w*)_sql/g)].map((m) => m[1]));
+    try {
+      // The test regime's contact termijn ends with the first contact: a termijn change.
+      await a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: new Date().toISOString() }, { actor: 'kcc' });
+      expect(statement()).toEqual(['klachtregie_stap_v2']);
+      // The second contact changes no termijn.
+      await a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: new Date().toISOString() }, { actor: 'kcc' });
+      expect(statement()).toEqual(['klachtregie_stap_kort_v1']);
+    } finally {
+      vang.mockRestore();
+    }
+    const s = await snapshotVan(klacht.id);
+    expect(s.history.map((h: { type: string }) => h.type)).toEqual(['KLACHT_ONTVANGEN', 'CONTACT_OPGENOMEN', 'CONTACT_OPGENOMEN']);
+    expect(s.klacht[0].version).toBe(3);
+  });
+
   it('many concurrent events on one klacht serialise on its row lock: none lost, and a one-time event is accepted once', async () => {
     const { klacht } = await a.engine.create(testIntake(), { actor: 'kcc' });
     const at = new Date().toISOString();

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { INTAKE_SQL, STAP_SQL } from '../src/modules/engine/stap-sql';
+import { INTAKE_SQL, STAP_SQL, STAP_ZONDER_TERMIJNEN_SQL } from '../src/modules/engine/stap-sql';
 import { createTestDatabase, type TestDatabase } from './support';
 
 interface PlanKnoop {
@@ -42,6 +42,8 @@ const GEDEELD = [
 const STAP = [...GEDEELD, null, null];
 /** A step planned from the cache (klacht-cache.ts): its guard reads the klacht's termijnen too. */
 const STAP_BEWAAKT = [...GEDEELD, '1234', '00000000-0000-4000-8000-000000000002:1234'];
+/** The same guarded step without termijn changes, for the statement without termijn parts. */
+const STAP_KORT = STAP_BEWAAKT.map((w, i) => (i === 14 ? '[]' : w));
 const INTAKE = [...GEDEELD, 'GM0363', 'x', 1, 'klacht', 'web', '2026-01-05T10:00:00Z', 'gemeente', null, '[]', '{}'];
 
 describe("the engine's prepared statements", () => {
@@ -64,6 +66,7 @@ describe("the engine's prepared statements", () => {
     ['step', STAP_SQL, STAP],
     ['guarded step', STAP_SQL, STAP_BEWAAKT],
     ['intake', INTAKE_SQL, INTAKE],
+    ['guarded step without termijn parts', STAP_ZONDER_TERMIJNEN_SQL, STAP_KORT],
   ])(
     "the %s statement reaches the termijn rows it changes through the klacht's index, in a plan made on an empty table",
     async (_n, sql, waarden) => {
@@ -97,4 +100,35 @@ describe("the engine's prepared statements", () => {
       }
     },
   );
+
+  it('the step without termijn parts writes nothing at all when it is sent termijn changes, so none is lost', async () => {
+    await c.query('BEGIN');
+    try {
+      await c.query(
+        `insert into klacht (id, gemeente, definitie_id, definitie_versie, snapshot, state, version, soort, kanaal, ontvangen_op, ingediend_bij)
+         values ($1, 'GM0363', 'x', 1, '{}', 'a', 1, 'klacht', 'web', now(), 'gemeente')`,
+        [KLACHT],
+      );
+      await c.query(`PREPARE kort AS ${STAP_ZONDER_TERMIJNEN_SQL}`);
+      const stap = async (waarden: unknown[]) => (await c.query(`EXECUTE kort(${lijst(waarden)})`)).rows;
+      const stand = async () =>
+        (
+          await c.query(
+            `select (select version from klacht where id = $1) as version, (select count(*)::int from klacht_gebeurtenis where klacht_id = $1) as history`,
+            [KLACHT],
+          )
+        ).rows[0];
+      const ongeguard = (w: unknown[]) => [...w.slice(0, 17), null, null];
+      // With a termijn patch ($15) or a new termijn ($16): nothing.
+      expect(await stap(ongeguard(STAP))).toEqual([]);
+      expect(await stap(ongeguard(GEDEELD.map((w, i) => (i === 14 ? '[]' : i === 15 ? '[{"naam":"x"}]' : w))))).toEqual([]);
+      expect(await stand()).toEqual({ version: 1, history: 0 });
+      // Without: the klacht and its history, in one row back.
+      expect(await stap(ongeguard(STAP_KORT))).toEqual([expect.objectContaining({ version: 2 })]);
+      expect(await stand()).toEqual({ version: 2, history: 1 });
+    } finally {
+      await c.query('ROLLBACK');
+      await c.query('DEALLOCATE ALL');
+    }
+  });
 });

@@ -30,7 +30,16 @@ import { REGIME_BRON, type RegimeBron } from './regime-bron';
 import { claimSleutel, IdempotentieContext, legResultaatVast } from '../idempotency/idempotentie-context';
 import { meldVerwerkt } from '../metrics/verwerkte-events';
 import { naarEntiteit } from '../../database/rij-naar-entiteit';
-import { INTAKE_SQL, INTAKE_SQL_NAAM, STAP_SQL, STAP_SQL_NAAM, VERGRENDEL_SQL, VERGRENDEL_SQL_NAAM } from './stap-sql';
+import {
+  INTAKE_SQL,
+  INTAKE_SQL_NAAM,
+  STAP_SQL,
+  STAP_SQL_NAAM,
+  STAP_ZONDER_TERMIJNEN_SQL,
+  STAP_ZONDER_TERMIJNEN_SQL_NAAM,
+  VERGRENDEL_SQL,
+  VERGRENDEL_SQL_NAAM,
+} from './stap-sql';
 import { Bundelaar } from './stap-bundel';
 import { KlachtCache, STANDAARD_CACHE_KLACHTEN, termijnVingerafdruk, type CacheTelling, type KlachtStand } from './klacht-cache';
 import { MetricsService } from '../metrics/metrics.service';
@@ -382,7 +391,7 @@ export class EngineService {
         if (inTransactie) await client.query('ROLLBACK');
         inTransactie = false;
       } else {
-        if (stappen.length) await zorgVoorbereid(client, STAP_SQL_NAAM, STAP_SQL);
+        for (const st of new Set(stappen.map((s) => s.stap.statement))) await zorgVoorbereid(client, st.naam, st.sql);
         if (intakes.length) await zorgVoorbereid(client, INTAKE_SQL_NAAM, INTAKE_SQL);
         if (gecachet && stappen.length) await zorgVoorbereid(client, VERGRENDEL_SQL_NAAM, VERGRENDEL_SQL);
         // The lock's plan is kept: with its default (auto) PostgreSQL planned it anew at every execution, because
@@ -401,7 +410,7 @@ export class EngineService {
         const r = (await client.query<unknown[]>({
           text: [
             ...kop,
-            ...stappen.map((s) => executeSql(STAP_SQL_NAAM, s.stap.parameters)),
+            ...stappen.map((s) => executeSql(s.stap.statement.naam, s.stap.parameters)),
             ...intakes.map((v) => executeSql(INTAKE_SQL_NAAM, v.params)),
             'COMMIT',
           ].join('; '),
@@ -697,7 +706,7 @@ export class EngineService {
   /** Writes a planned step (bereidStapVoor) inside the caller's transaction and updates `row` in memory. */
   private async schrijf(sql: Sql, qr: QueryRunner | undefined, type: string, stap: VoorbereideStap): Promise<StapUitkomst> {
     // The step's statement is the transaction's last write: it may carry the COMMIT (rauw).
-    const uitkomst = stapUitkomst(this.dataSource, await sql(STAP_SQL, stap.parameters, STAP_SQL_NAAM, true));
+    const uitkomst = stapUitkomst(this.dataSource, await sql(stap.statement.sql, stap.parameters, stap.statement.naam, true));
     // Without a guard (these callers read the klacht under its lock) the statement always writes.
     if (!uitkomst) throw new Error('De stap schreef niets: de klacht is niet gevonden onder het slot.');
     meldVerwerkt(qr, type);
@@ -726,6 +735,7 @@ export class EngineService {
     const sinds = vanState !== result.state ? new Date(event.at) : null;
     const plan = this.planStap(row, vanState, event, result, ctx, termijnen, extra, termijnPatch);
     return {
+      statement: plan.patches.length === 0 && plan.nieuw.length === 0 ? ZONDER_TERMIJNEN : MET_TERMIJNEN,
       parameters: [
         ...this.stapParameters(row.id, event, result, ctx, vanState, sinds, registratie, plan),
         // The guard (STAP_SQL $18, $19): only for a step planned from the cache.
@@ -1074,8 +1084,17 @@ function naStap(voor: KlachtStand, row: KlachtEntity, uit: StapUitkomst): Klacht
   return { klacht: row, termijnen: [...termijnen.values()], xmin: uit.xmin, termijnXmin };
 }
 
-/** A planned step: its statement's parameters, and the in-memory update of the row after the write. */
+/** The step's statement (stap-sql.ts): the one without termijn parts when the step changes and starts no termijn. */
+interface StapStatement {
+  naam: string;
+  sql: string;
+}
+const MET_TERMIJNEN: StapStatement = { naam: STAP_SQL_NAAM, sql: STAP_SQL };
+const ZONDER_TERMIJNEN: StapStatement = { naam: STAP_ZONDER_TERMIJNEN_SQL_NAAM, sql: STAP_ZONDER_TERMIJNEN_SQL };
+
+/** A planned step: its statement and parameters, and the in-memory update of the row after the write. */
 interface VoorbereideStap {
+  statement: StapStatement;
   parameters: unknown[];
   naSchrijven: (uitkomst: StapUitkomst) => void;
 }

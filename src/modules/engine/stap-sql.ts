@@ -49,11 +49,13 @@ const NIEUWE_TERMIJN_KOLOMMEN = [
  * $9..$14 the history row (type, van_state, actor, at, correlation_id, payload), $15 termijn patches,
  * $16 new termijnen, $17 outbox rows (jsonb arrays).
  */
-const STAART = `
+const H = `
   h AS (
     INSERT INTO klacht_gebeurtenis (klacht_id, type, van_state, naar_state, actor, at, correlation_id, payload, accepted)
     SELECT $1, $9, $10, $3, $11, $12, $13, $14::jsonb, true FROM k
-  ),
+  )`;
+
+const TERMIJNEN = `
   tu AS (
     UPDATE termijn t SET (${TERMIJN_KOLOMMEN.join(', ')}, updated_at) =
       (SELECT ${TERMIJN_KOLOMMEN.map((k) => `r.${k}`).join(', ')}, now() FROM jsonb_populate_record(t, x.p) r)
@@ -69,7 +71,9 @@ const STAART = `
     SELECT ${NIEUWE_TERMIJN_KOLOMMEN.map((k) => `r.${k}`).join(', ')}
     FROM k, jsonb_array_elements($16::jsonb) x(p), jsonb_populate_record(null::termijn, x.p) r
     RETURNING *
-  ),
+  )`;
+
+const O = `
   o AS (
     -- In the order given: outbox ids are the order the relay hands rows over in.
     INSERT INTO outbox (klacht_id, type, payload)
@@ -77,6 +81,8 @@ const STAART = `
     FROM k, jsonb_array_elements($17::jsonb) WITH ORDINALITY x(p, n)
     ORDER BY x.n
   )`;
+
+const STAART = `${H},${TERMIJNEN},${O}`;
 
 const REGISTRATIE = (kolom: string, json = false) =>
   `${kolom} = CASE WHEN $7::jsonb ? '${kolom}' THEN $7::jsonb${json ? '->' : '->>'}'${kolom}' ELSE ${kolom} END`;
@@ -108,6 +114,27 @@ WITH k AS (
 ),${STAART}
 SELECT k.version, k.k_updated_at, k.k_xmin, r.* FROM k LEFT JOIN (SELECT * FROM tu UNION ALL SELECT * FROM ti) r ON true`;
 
+/**
+ * The step of STAP_SQL for a step that changes no termijn and starts none (most steps): without the termijn
+ * parts, whose setting up PostgreSQL does at every execution (opening termijn and its five indexes twice) even
+ * when they have nothing to write: 35 µs of a 320 µs step (measured with a prepared statement on one connection).
+ * The same parameters; it returns one row with the klacht's `version`, `k_updated_at` and `k_xmin`, or nothing.
+ * $15 and $16 must be empty: the klacht row is only written when they are, so a step with termijn changes sent
+ * here by mistake writes nothing at all (the caller then sees a failed guard) instead of losing those changes.
+ */
+export const STAP_ZONDER_TERMIJNEN_SQL = [
+  ['WHERE id = $1\n', "WHERE id = $1 AND $15::jsonb = '[]'::jsonb AND $16::jsonb = '[]'::jsonb\n"],
+  [`,${TERMIJNEN},`, ','],
+  [
+    'SELECT k.version, k.k_updated_at, k.k_xmin, r.* FROM k LEFT JOIN (SELECT * FROM tu UNION ALL SELECT * FROM ti) r ON true',
+    'SELECT k.version, k.k_updated_at, k.k_xmin FROM k',
+  ],
+].reduce((sql, [van, naar]) => {
+  // At load: a change to STAP_SQL that these no longer match fails at once, not as a statement that still has its termijn parts.
+  if (!sql.includes(van)) throw new Error(`STAP_ZONDER_TERMIJNEN_SQL: '${van.trim()}' staat niet (meer) in STAP_SQL`);
+  return sql.replace(van, naar);
+}, STAP_SQL);
+
 /** Locks klachten in id order (as every transaction that locks several does, so they cannot deadlock each other). */
 export const VERGRENDEL_SQL = `SELECT 1 FROM klacht WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`;
 
@@ -130,7 +157,8 @@ WITH k AS (
 ),${STAART}
 SELECT k.*, r.* FROM k LEFT JOIN ti r ON true`;
 
-/** Names under which a connection keeps the two statements prepared (as `<naam>_sql`; engine.service.ts). */
+/** Names under which a connection keeps the statements prepared (as `<naam>_sql`; engine.service.ts). */
 export const STAP_SQL_NAAM = 'klachtregie_stap_v2';
+export const STAP_ZONDER_TERMIJNEN_SQL_NAAM = 'klachtregie_stap_kort_v1';
 export const VERGRENDEL_SQL_NAAM = 'klachtregie_vergrendel_v1';
 export const INTAKE_SQL_NAAM = 'klachtregie_intake_v2';
