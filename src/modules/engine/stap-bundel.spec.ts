@@ -32,13 +32,27 @@ describe('group commit: which events go together (stap-bundel)', () => {
     expect(groepen).toEqual([[item('k1', 1)]]);
   });
 
-  it('what arrives while the running groups are full waits, and goes as one group when one finishes', async () => {
+  it('what arrives while the running groups are full waits, and goes in the next groups as places free', async () => {
     const { b, groepen, rond } = opzet(2);
     for (let i = 1; i <= 6; i++) b.voegToe(item(`k${i}`, i));
     expect(groepen.map((g) => g.map((x) => x.n))).toEqual([[1], [2]]);
     expect(b.stand()).toEqual({ wachtend: 4, bezig: 2 });
     await rond(0);
+    // Its share of the five outstanding (four waiting, one being written): three; the last waits for the next place.
+    expect(groepen.map((g) => g.map((x) => x.n))).toEqual([[1], [2], [3, 4, 5]]);
+    await rond(1);
+    expect(groepen.map((g) => g.map((x) => x.n))).toEqual([[1], [2], [3, 4, 5], [6]]);
+  });
+
+  it('under load a group takes its share of the outstanding events, so the groups run side by side', async () => {
+    const { b, groepen, rond } = opzet(2);
+    for (let i = 1; i <= 8; i++) b.voegToe(item(`k${i}`, i));
+    // Eight klachten: two start alone, six wait.
+    await rond(0);
+    // Seven outstanding (six waiting, one being written) over two places: four go now, not all six.
     expect(groepen.map((g) => g.map((x) => x.n))).toEqual([[1], [2], [3, 4, 5, 6]]);
+    await rond(1);
+    expect(groepen.map((g) => g.map((x) => x.n))).toEqual([[1], [2], [3, 4, 5, 6], [7, 8]]);
   });
 
   it("one event per klacht in a group, and none of a klacht a running group holds: a klacht's events keep their order", async () => {

@@ -4,7 +4,10 @@
  * write round trip and one commit (one wait for the disk) instead of that per event.
  *
  * A lone event never waits: it starts at once, as a group of one. Only what arrives while
- * `maxTegelijk` groups are running waits, and goes into the next group. A group holds at most one
+ * `maxTegelijk` groups are running waits, and goes into the next group. Under load a new group takes
+ * its share of the events outstanding (waiting or being written), not all that wait: the groups then
+ * run side by side on their connections instead of one connection writing nearly every event while
+ * the other commits the first event that happened to arrive on its own. A group holds at most one
  * event per klacht and no event of a klacht that a running group holds, so the events of one klacht
  * keep their order within this process (across processes the row lock orders them).
  */
@@ -43,8 +46,12 @@ export class Bundelaar<V extends { readonly sleutel: string }> {
       const groep: V[] = [];
       const rest: V[] = [];
       const genomen = new Set<string>();
+      // Its share: with eight klachten in parallel (bench (b)) this made groups of 4 and 4 instead of 7 and 1, and
+      // kept both connections busy (1.5 instead of 1.4 cores, 4 % more events per second, measured in four pairs).
+      const deel = Math.ceil((this.wachtend.length + this.inGroep.size) / this.opties.maxTegelijk);
+      const max = Math.min(this.opties.maxBundel, Math.max(1, deel));
       for (const v of this.wachtend) {
-        if (groep.length < this.opties.maxBundel && !genomen.has(v.sleutel) && !this.inGroep.has(v.sleutel)) {
+        if (groep.length < max && !genomen.has(v.sleutel) && !this.inGroep.has(v.sleutel)) {
           groep.push(v);
           genomen.add(v.sleutel);
         } else rest.push(v);
