@@ -3,11 +3,12 @@
  * definitions (definitions/) through the pure API (`start` / `step` with persisted JSON snapshots).
  */
 import { join } from 'node:path';
-import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult } from '../contract';
+import type { CompiledRegime, KlachtEvent, StepResult } from '../contract';
 import type { Definitie } from '../definition/types';
 import { loadRegistry } from '../index';
 import { maakRegime, type Regime } from '../regime';
 import { maakRegistry } from '../registry';
+import { intake } from '../intake.spec-hulp';
 
 const registry = loadRegistry(join(__dirname, '..', '..', '..', 'definitions'));
 
@@ -15,19 +16,6 @@ function regime(id: string): Regime {
   const r = registry.regimes.find((x) => x.summary.id === id);
   if (!r) throw new Error(`definitie ${id} niet geladen: ${JSON.stringify(registry.errors)}`);
   return r as Regime;
-}
-
-function intake(over: Partial<IntakeInput> = {}): IntakeInput {
-  return {
-    gemeente: 'GM1904',
-    kanaal: 'brief',
-    ontvangenOp: '2026-04-02T10:00:00+02:00',
-    ingediendBij: 'gemeente',
-    soort: 'klacht',
-    aanbieders: [],
-    feiten: {},
-    ...over,
-  };
 }
 
 const op = (dag: string) => `${dag}T12:00:00+02:00`;

@@ -4,13 +4,14 @@
  * the real seed definitions (or a variant of one) through the pure API with JSON snapshots.
  */
 import { join } from 'node:path';
-import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult } from '../contract';
+import type { CompiledRegime, KlachtEvent, StepResult } from '../contract';
 import { loadAndValidate } from '../definition/validate';
 import type { Definitie, GeladenDefinitie } from '../definition/types';
 import { tweedeLijnTijdlijnFouten, maakTweedeLijnZoeker } from '../definition/tweede-lijn-tijdlijn';
 import { vastgelopenKlagers } from '../graph/graph-check';
 import { laadRegistry } from '../registry';
 import { maakRegime, type Regime } from '../regime';
+import { intake } from '../intake.spec-hulp';
 
 const DEFINITIES = join(__dirname, '..', '..', '..', 'definitions');
 const registry = laadRegistry(DEFINITIES);
@@ -19,19 +20,6 @@ function regime(id: string): Regime {
   const r = registry.regimes.find((x) => x.summary.id === id);
   if (!r) throw new Error(`definitie ${id} niet geladen: ${JSON.stringify(registry.errors)}`);
   return r as Regime;
-}
-
-export function intake(over: Partial<IntakeInput> = {}): IntakeInput {
-  return {
-    gemeente: 'GM1904',
-    kanaal: 'brief',
-    ontvangenOp: '2026-04-02T10:00:00+02:00',
-    ingediendBij: 'gemeente',
-    soort: 'klacht',
-    aanbieders: [],
-    feiten: {},
-    ...over,
-  };
 }
 
 const op = (dag: string) => `${dag}T12:00:00+02:00`;

@@ -165,8 +165,7 @@ export class EngineService {
       [],
       [{ klachtId: id, type: OUTBOX_TYPES.klachtOntvangen, payload: this.basis(concept, event, ctx) }],
     );
-    // Idempotency-Key: claimed first, in this transaction (a retry of a committed intake replays it).
-    // Without one the intake is a single statement: atomic by itself, one round trip.
+    // The intake's one statement (INTAKE_SQL): klacht row, history, termijnen and outbox, all or nothing.
     const params = [
       ...this.stapParameters(id, event, result, ctx, null, new Date(intake.ontvangenOp), kolommen, plan),
       intake.gemeente,
@@ -403,19 +402,18 @@ export class EngineService {
               ...(stappen.length ? [executeSql(VERGRENDEL_SQL_NAAM, [`{${stappen.map((s) => s.v.klachtId).join(',')}}`])] : []),
             ]
           : [];
+        // Built before anything is sent: a value that cannot be written fails here, and then every item runs again on its own.
+        const text = [
+          ...kop,
+          ...stappen.map((s) => executeSql(s.stap.statement.naam, s.stap.parameters)),
+          ...intakes.map((v) => executeSql(INTAKE_SQL_NAAM, v.params)),
+          'COMMIT',
+        ].join('; ');
         verzonden = true;
         // From here a failure may leave the transaction open (aborted): the catch rolls back.
         inTransactie = true;
         // By position: an intake's result has the klacht's and the termijn's columns, which share names (intakeStand).
-        const r = (await client.query<unknown[]>({
-          text: [
-            ...kop,
-            ...stappen.map((s) => executeSql(s.stap.statement.naam, s.stap.parameters)),
-            ...intakes.map((v) => executeSql(INTAKE_SQL_NAAM, v.params)),
-            'COMMIT',
-          ].join('; '),
-          rowMode: 'array',
-        })) as unknown as QueryResult<unknown[]>[];
+        const r = (await client.query<unknown[]>({ text, rowMode: 'array' })) as unknown as QueryResult<unknown[]>[];
         inTransactie = false;
         gecommit = true;
         const resultaten = r.slice(kop.length);
@@ -473,7 +471,7 @@ export class EngineService {
         await qr.broadcaster.broadcast('AfterTransactionRollback').catch(() => undefined);
         // An ERROR: the server refused the transaction, which it aborts. Anything else (a FATAL error, the server
         // ending the session, or a broken connection) may come after the COMMIT ran.
-        const geweigerd = e instanceof DatabaseError && e.severity === 'ERROR';
+        const geweigerd = zekerGeweigerd(e);
         // A failed connection: the server may have been restored or replaced, and then transaction ids are handed
         // out again; the guard's xmin would not be proof any more (ADR 0009).
         if (geweigerd) for (const v of groep) this.cache.vergeet(v.sleutel);
@@ -991,6 +989,19 @@ function executeSql(naam: string, waarden: unknown[]): string {
 function vergrendelSql(ids: string[]): string {
   const lijst = ids.map((id) => `'${id}'`).join(', ');
   return `SELECT *, xmin::text AS rij_xmin FROM klacht WHERE id IN (${lijst}) ORDER BY id FOR UPDATE; SELECT *, xmin::text AS rij_xmin FROM termijn WHERE klacht_id IN (${lijst})`;
+}
+
+/**
+ * Whether PostgreSQL certainly refused a transaction (it aborts it) rather than ending the session, which may come after
+ * the COMMIT ran. The severity decides (`ERROR`, against `FATAL` or `PANIC`), but the server sends it translated when its
+ * `lc_messages` is not English (`FOUT`, `FATAAL`); then the SQLSTATE does: the classes of a broken connection (08), an
+ * operator or the server ending sessions (57P), a system or internal error (58, XX) leave the outcome unknown.
+ */
+export function zekerGeweigerd(e: unknown): boolean {
+  if (!(e instanceof DatabaseError)) return false;
+  if (e.severity === 'ERROR') return true;
+  if (e.severity === 'FATAL' || e.severity === 'PANIC') return false;
+  return !/^(08|57P|58|XX)/.test(e.code ?? 'XX');
 }
 
 /** An event or an intake waiting for, or in, a group (stap-bundel.ts). */
