@@ -471,6 +471,24 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
       expect(n).toBe(0);
     });
 
+    it('an event whose values cannot be written fails on its own: the others of its group are written, none is lost', async () => {
+      const klachten = await nieuw(5);
+      // A correlation id that is no text (the HTTP layer never sends one): building the group's statements fails.
+      const slecht = { actor: 'kcc', correlationId: { geen: 'tekst' } as unknown as string };
+      const groepen = (a.engine as unknown as { groepen: { stand(): { bezig: number } } }).groepen;
+      while (groepen.stand().bezig > 0) await new Promise((r) => setImmediate(r));
+      const at = new Date().toISOString();
+      // Two start at once; the other three wait and go as one group, the bad one among them.
+      const uit = await Promise.allSettled(
+        klachten.map(({ klacht }, i) => a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at }, i === 3 ? slecht : { actor: 'kcc' })),
+      );
+      expect(uit.map((u) => u.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      expect((uit[3] as PromiseRejectedResult).reason).toBeInstanceOf(TypeError);
+      for (const [i, { klacht }] of klachten.entries()) {
+        expect((await historyTx(klacht.id, 'CONTACT_OPGENOMEN')).length).toBe(i === 3 ? 0 : 1);
+      }
+    });
+
     it('when PostgreSQL refuses one event of a group, the others are written each on its own, once, and only that one fails', async () => {
       const klachten = await nieuw(8);
       const geweigerd = klachten[6].klacht.id;
