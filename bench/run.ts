@@ -66,13 +66,13 @@ function percentiel(sorted: number[], p: number): number {
 // (a) ------------------------------------------------------------------------------------------
 const sh = promisify(execFile);
 
-/** `pgbench -N` at 1 and 4 clients in a database of its own on the same server; tps per client count. */
 /** tps, and CPU per transaction in ms (the server's, and pgbench's own) when the server is on this machine. */
 interface PgbenchUitslag {
   tps: number;
   cpu: { server: number; client: number } | null;
 }
 
+/** `pgbench -N` at 1 and 4 clients in a database of its own on the same server; per client count. */
 async function pgbench(): Promise<{ c1: PgbenchUitslag; c4: PgbenchUitslag } | null> {
   if (cfg.pgbenchSeconden === 0) return null;
   const naam = `klachtregie_pgbench_${randomBytes(4).toString('hex')}`;

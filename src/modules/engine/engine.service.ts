@@ -421,7 +421,10 @@ export class EngineService {
         stappen.forEach((s, i) => {
           let uitkomst: StapUitkomst | null;
           try {
-            uitkomst = stapUitkomst(this.dataSource, alsObjecten(resultaten[i]));
+            uitkomst = stapUitkomst(
+              this.dataSource,
+              resultaten[i].rows.map((w) => alsRij(resultaten[i], w)),
+            );
           } catch (e) {
             // Unreadable: whether this step wrote is unknown, so it is not run again (as after a broken connection).
             this.cache.vergeet(s.v.sleutel);
@@ -1038,20 +1041,18 @@ interface IntakeVerzoek {
 function intakeStand(ds: DataSource, r: QueryResult<unknown[]>): KlachtStand {
   const grens = r.fields.findIndex((f) => f.name === 'k_xmin');
   if (grens < 0 || r.rows.length === 0) throw new Error('De intake gaf geen klacht terug.');
-  const alsRij = (waarden: unknown[], van: number, tot: number) =>
-    Object.fromEntries(r.fields.slice(van, tot).map((f, i) => [f.name, waarden[van + i]]));
-  const klacht = naarEntiteit(ds, KlachtEntity, alsRij(r.rows[0], 0, grens));
+  const klacht = naarEntiteit(ds, KlachtEntity, alsRij(r, r.rows[0], 0, grens));
   const xmin = String(r.rows[0][grens]);
   const termijnen = r.rows
-    .map((w) => alsRij(w, grens + 1, r.fields.length))
+    .map((w) => alsRij(r, w, grens + 1))
     .filter((t) => t.id !== null)
     .map((t) => naarEntiteit(ds, TermijnEntity, t));
   return { klacht, termijnen, xmin, termijnXmin: new Map(termijnen.map((t) => [t.id, xmin])) };
 }
 
-/** Rows read by position (rowMode 'array') as objects, for a result whose column names are distinct. */
-function alsObjecten(r: QueryResult<unknown[]>): Record<string, unknown>[] {
-  return r.rows.map((w) => Object.fromEntries(r.fields.map((f, i) => [f.name, w[i]])));
+/** A row read by position (rowMode 'array') as an object: its columns `van` up to `tot`, by name. */
+function alsRij(r: QueryResult<unknown[]>, waarden: unknown[], van = 0, tot = r.fields.length): Record<string, unknown> {
+  return Object.fromEntries(r.fields.slice(van, tot).map((f, i) => [f.name, waarden[van + i]]));
 }
 
 /** An event of a group, stepped and planned, waiting for the group's write. */

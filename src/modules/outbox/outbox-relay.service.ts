@@ -19,7 +19,7 @@ const BUNDEL_MAX_MS = 25;
  * the engine's time blocked on its socket: bench (b)); a quiet relay drains after BUNDEL_MS. One row more, one
  * millisecond more, and never more than BUNDEL_MAX_MS: a side effect (a webhook, a wake-up's scheduling) waits at most that.
  */
-export function bundelWacht(vorigeDrain: number): number {
+function bundelWacht(vorigeDrain: number): number {
   return Math.min(BUNDEL_MAX_MS, BUNDEL_MS + Math.max(0, vorigeDrain));
 }
 
