@@ -38,6 +38,17 @@ export function naarYmd(d: Dag): { jaar: number; maand: number; dag: number } {
   return { jaar: date.getUTCFullYear(), maand: date.getUTCMonth() + 1, dag: date.getUTCDate() };
 }
 
+/** The year of the last day asked, as a range of days: calculations walk day by day through one or two years. */
+let laatsteJaar = { van: 0, tot: 0, jaar: 1970 };
+
+/** The calendar year of a day (as `naarYmd(d).jaar`, without a Date for every day of a walk through the calendar). */
+export function jaarVan(d: Dag): number {
+  if (d >= laatsteJaar.van && d < laatsteJaar.tot) return laatsteJaar.jaar;
+  const jaar = new Date(d * MS_PER_DAG).getUTCFullYear();
+  laatsteJaar = { van: vanYmd(jaar, 1, 1), tot: vanYmd(jaar + 1, 1, 1), jaar };
+  return jaar;
+}
+
 export function dagenInMaand(jaar: number, maand: number): number {
   return new Date(Date.UTC(jaar, maand, 0)).getUTCDate();
 }

@@ -147,4 +147,24 @@ describe('Atw art. 3: algemeen erkende feestdagen, computed per year', () => {
     expect(() => kalenderdag('30-03-2026')).toThrow(/JJJJ-MM-DD/);
     expect(() => isWerkdag('2026-04-09', { sluitingsdagen: ['9 april'] })).toThrow(/sluitingsdag in de kalender/);
   });
+
+  it('a kalender is read by its content at every use: a day added to the same object counts from then on, a bad day fails every time', () => {
+    const kalender: { sluitingsdagen: string[] } = { sluitingsdagen: [] };
+    expect(isWerkdag('2026-04-09', kalender)).toBe(true);
+    kalender.sluitingsdagen.push('2026-04-09');
+    expect(isWerkdag('2026-04-09', kalender)).toBe(false);
+    const fout = { sluitingsdagen: ['9 april'] };
+    expect(() => isWerkdag('2026-04-09', fout)).toThrow(/sluitingsdag in de kalender/);
+    expect(() => isWerkdag('2026-04-09', fout)).toThrow(/sluitingsdag in de kalender/);
+  });
+
+  it('the year of a day is right on both sides of a new year, in whatever order the days are asked', () => {
+    // The holiday lookup keeps the last year asked (jaarVan): 1 januari and 31 december of adjacent years, back and forth.
+    for (const d of ['2026-12-31', '2027-01-01', '2026-12-31', '2025-01-01', '2027-01-01', '1969-12-31', '1970-01-01']) {
+      const nieuwjaar = d.endsWith('01-01');
+      expect(atwFeestdag(d)).toBe(nieuwjaar ? 'Nieuwjaarsdag' : undefined);
+    }
+    expect(atwFeestdag('2026-12-25')).toBe('Eerste Kerstdag');
+    expect(atwFeestdag('2027-12-25')).toBe('Eerste Kerstdag');
+  });
 });

@@ -4,7 +4,7 @@
  * own closure days for werkdagen.
  */
 import type { IsoDate } from '../contract';
-import { Dag, formatDatum, isWeekend, leesDatum, naarIso, naarYmd, vanYmd, weekdag, WEEKDAGEN } from './datum';
+import { Dag, formatDatum, isWeekend, jaarVan, leesDatum, naarIso, vanYmd, weekdag, WEEKDAGEN } from './datum';
 import { GELIJKGESTELDE_DAGEN_BEKEND, STANDAARD_GELIJKGESTELDE_DAGEN } from './gelijkgestelde-dagen.data';
 
 /** A gemeente or contract calendar (Definitie.kalender). */
@@ -90,19 +90,48 @@ function feestdagenVan(jaar: number): Map<Dag, { naam: string; artikel: string }
   return map;
 }
 
+/** The built-in decree table (Atw art. 3 lid 3) with its days parsed: constant, so parsed once, not at every calculation. */
+const STANDAARD_BESLUITEN = STANDAARD_GELIJKGESTELDE_DAGEN.map((g) => ({ ...g, dag: leesDatum(g.datum) }));
+
+/** A kalender's own days, parsed and checked (leesDatum names the field of a bad one). */
+interface KalenderDagen {
+  /** Decree days in force: the built-in table unless switched off, plus the kalender's own. */
+  besluit: Map<Dag, string>;
+  /** The kalender's own decree days. */
+  eigen: Set<Dag>;
+  sluiting: Set<Dag>;
+}
+
 /**
- * Decree days in force for this calendar (built-in table unless switched off, plus the kalender's
- * own). Unconfirmed days do not count: leaving a day out can only make a vervaldatum earlier.
+ * Every termijn of every step is computed with its regime's kalender, and parsing its days (and the decree
+ * table) each time was a fifth of a termijn's calculation. A kalender is plain data, so the parsed days are
+ * kept by its content (not by object: a caller may build a kalender and change it); bounded. A kalender with
+ * a bad day is not kept, so it fails again with the same message at every use.
  */
-function gelijkgesteld(kalender?: Kalender): Map<Dag, string> {
-  const map = new Map<Dag, string>();
+const kalenderDagenCache = new Map<string, KalenderDagen>();
+
+function kalenderDagen(kalender?: Kalender): KalenderDagen {
+  const sleutel = kalender
+    ? JSON.stringify([kalender.standaardGelijkgesteldeDagen ?? null, kalender.gelijkgesteldeDagen ?? null, kalender.sluitingsdagen ?? null])
+    : '';
+  const bekend = kalenderDagenCache.get(sleutel);
+  if (bekend) return bekend;
+  const besluit = new Map<Dag, string>();
+  // Unconfirmed days do not count: leaving a day out can only make a vervaldatum earlier.
   if (kalender?.standaardGelijkgesteldeDagen !== false) {
-    for (const g of STANDAARD_GELIJKGESTELDE_DAGEN) if (g.zeker) map.set(leesDatum(g.datum), g.toelichting);
+    for (const g of STANDAARD_BESLUITEN) if (g.zeker) besluit.set(g.dag, g.toelichting);
   }
+  const eigen = new Set<Dag>();
   for (const d of kalender?.gelijkgesteldeDagen ?? []) {
-    map.set(leesDatum(d, 'gelijkgestelde dag in de kalender'), 'opgegeven in de kalender');
+    const dag = leesDatum(d, 'gelijkgestelde dag in de kalender');
+    eigen.add(dag);
+    besluit.set(dag, 'opgegeven in de kalender');
   }
-  return map;
+  const sluiting = new Set((kalender?.sluitingsdagen ?? []).map((d) => leesDatum(d, 'sluitingsdag in de kalender')));
+  if (kalenderDagenCache.size >= 100) kalenderDagenCache.clear();
+  const dagen = { besluit, eigen, sluiting };
+  kalenderDagenCache.set(sleutel, dagen);
+  return dagen;
 }
 
 export interface AtwDag {
@@ -115,12 +144,11 @@ export interface AtwDag {
  * input is reported before anything is computed).
  */
 export function maakKalender(kalender?: Kalender) {
-  const besluit = gelijkgesteld(kalender);
-  const sluiting = new Set((kalender?.sluitingsdagen ?? []).map((d) => leesDatum(d, 'sluitingsdag in de kalender')));
+  const { besluit, sluiting } = kalenderDagen(kalender);
 
   /** Holiday in the sense of the Atw (art. 3 lid 1, 2 and 3), or undefined. */
   function feestdag(d: Dag): AtwDag | undefined {
-    const wet = feestdagenVan(naarYmd(d).jaar).get(d);
+    const wet = feestdagenVan(jaarVan(d)).get(d);
     if (wet) return wet;
     const toelichting = besluit.get(d);
     if (toelichting !== undefined) {
@@ -131,7 +159,7 @@ export function maakKalender(kalender?: Kalender) {
 
   /** Why a day does not count for the Atw (Saturday, Sunday, holiday), or undefined. */
   function atwReden(d: Dag): string | undefined {
-    const toelichting = feestdagenVan(naarYmd(d).jaar).has(d) ? undefined : besluit.get(d);
+    const toelichting = feestdagenVan(jaarVan(d)).has(d) ? undefined : besluit.get(d);
     if (toelichting !== undefined) return `een bij besluit gelijkgestelde dag, ${toelichting} (Atw art. 3 lid 3)`;
     const f = feestdag(d);
     if (f) return `${f.naam} (${f.artikel})`;
@@ -180,8 +208,8 @@ export function isWerkdag(datum: IsoDate, kalender?: Kalender): boolean {
 export function gelijkgesteldeDagenWaarschuwingen(van: Dag, tot: Dag, kalender?: Kalender): string[] {
   if (kalender?.standaardGelijkgesteldeDagen === false) return [];
   const uit: string[] = [];
-  const eigen = new Set((kalender?.gelijkgesteldeDagen ?? []).map((d) => leesDatum(d, 'gelijkgestelde dag in de kalender')));
-  for (let jaar = naarYmd(van).jaar; jaar <= naarYmd(tot).jaar; jaar++) {
+  const { eigen } = kalenderDagen(kalender);
+  for (let jaar = jaarVan(van); jaar <= jaarVan(tot); jaar++) {
     if (jaar > GELIJKGESTELDE_DAGEN_BEKEND.tot) {
       uit.push(
         `Let op: de bij Koninklijk Besluit met een feestdag gelijkgestelde dagen voor ${jaar} zijn nog niet bekend (Atw art. 3 lid 3); ` +
@@ -194,8 +222,8 @@ export function gelijkgesteldeDagenWaarschuwingen(van: Dag, tot: Dag, kalender?:
       );
     }
   }
-  for (const g of STANDAARD_GELIJKGESTELDE_DAGEN) {
-    const d = leesDatum(g.datum);
+  for (const g of STANDAARD_BESLUITEN) {
+    const d = g.dag;
     if (g.zeker || d <= van || d > tot || eigen.has(d)) continue;
     uit.push(
       `Let op: ${formatDatum(d)} (${g.toelichting}) is mogelijk bij Koninklijk Besluit met een feestdag gelijkgesteld, maar dat besluit is niet bevestigd; ` +
