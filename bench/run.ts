@@ -23,6 +23,7 @@ import { resolve } from 'node:path';
 import { ConnectionOptions, Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
 import { createDataSource } from '../src/database/data-source-options';
 import { runMigrationsLocked } from '../src/database/run-migrations';
 import { preparePostgresQueueSchema, queueSettings } from '../src/jobs/queue-backend';
@@ -245,6 +246,26 @@ interface EngineUitslag {
   /** The database server's CPU time per event in ms (its backends, the engine's and the relay's, and its own processes); null when it is not on this machine. */
   seqServerCpu: number | null;
   parServerCpu: number | null;
+  /** The database server's WAL per event in the parallel part (pg_stat_wal, the whole server's). */
+  parWal: WalPerEvent;
+}
+
+/** What the server wrote to its WAL per event, and how many events shared one flush (group commit). */
+interface WalPerEvent {
+  records: number;
+  bytes: number;
+  fullPageImages: number;
+  eventsPerFlush: number;
+}
+
+type WalStand = { records: number; fpi: number; bytes: number; syncs: number };
+
+/** The server's WAL counters (pg_stat_wal, PostgreSQL 14 and later): records, full page images, bytes, and flushes to disk. */
+async function walStand(ds: DataSource): Promise<WalStand> {
+  const [r] = (await ds.query(
+    'SELECT wal_records::float8 AS records, wal_fpi::float8 AS fpi, wal_bytes::float8 AS bytes, wal_sync::float8 AS syncs FROM pg_stat_wal',
+  )) as WalStand[];
+  return r;
 }
 
 async function engineBench(url: string): Promise<EngineUitslag> {
@@ -286,11 +307,13 @@ async function engineBench(url: string): Promise<EngineUitslag> {
       const seqCpu = perEvent(cpuMs(c0), seqTx);
       const seqServerCpu = (serverMs() - s0) / seqTx;
 
+      const w0 = await walStand(ds);
       t0 = performance.now();
       c0 = process.cpuUsage();
       s0 = serverMs();
       const parTx = await inParallel(engine, cfg.klachtenParallel);
       await relay.idle();
+      const w1 = await walStand(ds);
       const parMs = performance.now() - t0;
       const parCpu = perEvent(cpuMs(c0), parTx);
       const parServerCpu = (serverMs() - s0) / parTx;
@@ -314,6 +337,12 @@ async function engineBench(url: string): Promise<EngineUitslag> {
         cache,
         seqServerCpu: ofNull(seqServerCpu),
         parServerCpu: ofNull(parServerCpu),
+        parWal: {
+          records: (w1.records - w0.records) / parTx,
+          bytes: (w1.bytes - w0.bytes) / parTx,
+          fullPageImages: (w1.fpi - w0.fpi) / parTx,
+          eventsPerFlush: w1.syncs > w0.syncs ? parTx / (w1.syncs - w0.syncs) : parTx,
+        },
       };
     });
   } finally {
@@ -477,6 +506,10 @@ async function main(): Promise<void> {
           (c4 && pgb ? ` (pgbench c4: ${fmt(c4, 2)} ms per transaction, ${fmt((pgb.c4.tps * c4) / 1000, 1)} cores busy)` : ''),
       );
     }
+    // What every event costs the disk (docs/architecture.md §9): the engine's parallel part, the relay's marks included.
+    console.log(
+      `    WAL per event in parallel: ${fmt(eng.parWal.records, 1)} records, ${fmt(eng.parWal.bytes)} bytes (full page images ${fmt(eng.parWal.fullPageImages, 2)}), ${fmt(eng.parWal.eventsPerFlush, 1)} events per flush to disk`,
+    );
     console.log(
       `    load average after: ${loadavg()
         .map((l) => l.toFixed(2))
