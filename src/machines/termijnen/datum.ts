@@ -96,21 +96,35 @@ const amsterdam = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+const MS_PER_UUR = 3_600_000;
+/** From here on Amsterdam's clock changes only at 01:00 UTC (EU summer time), so every UTC hour lies within one Amsterdam day. */
+const VAST_UUR_VANAF = Date.UTC(1980, 0, 1);
+
 /**
- * The Amsterdam day of recently asked instants: one step asks the same moment for each of its
- * termijnen, and Intl's time-zone lookup is the slow part. Bounded; the answer is a pure function.
+ * The Amsterdam day per UTC hour asked (hours since 1970): every step asks for the day of its own instant, and Intl's
+ * time-zone lookup was the slowest part of it (10 µs). Bounded; the answer is a pure function.
  */
-const dagVanMoment = new Map<number, Dag>();
+const dagVanUur = new Map<number, Dag>();
+
+/** The Europe/Amsterdam calendar day of an instant, from Intl's time-zone data. */
+function amsterdamseDagExact(ms: number): Dag {
+  const parts = amsterdam.formatToParts(ms);
+  const deel = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  return vanYmd(deel('year'), deel('month'), deel('day'));
+}
 
 /** The Europe/Amsterdam calendar day an instant (ms since 1970) falls on. */
 export function amsterdamseDagVanMoment(ms: number): Dag {
-  const bekend = dagVanMoment.get(ms);
+  if (ms < VAST_UUR_VANAF || !Number.isFinite(ms)) return amsterdamseDagExact(ms);
+  const uur = Math.floor(ms / MS_PER_UUR);
+  const bekend = dagVanUur.get(uur);
   if (bekend !== undefined) return bekend;
-  const parts = amsterdam.formatToParts(ms);
-  const deel = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const dag = vanYmd(deel('year'), deel('month'), deel('day'));
-  if (dagVanMoment.size >= 1000) dagVanMoment.clear();
-  dagVanMoment.set(ms, dag);
+  const begin = uur * MS_PER_UUR;
+  const dag = amsterdamseDagExact(begin);
+  // Checked, not assumed: an hour whose first and last millisecond fall on different days is asked exactly.
+  if (amsterdamseDagExact(begin + MS_PER_UUR - 1) !== dag) return amsterdamseDagExact(ms);
+  if (dagVanUur.size >= 10_000) dagVanUur.clear();
+  dagVanUur.set(uur, dag);
   return dag;
 }
 

@@ -167,4 +167,28 @@ describe('Atw art. 3: algemeen erkende feestdagen, computed per year', () => {
     expect(atwFeestdag('2026-12-25')).toBe('Eerste Kerstdag');
     expect(atwFeestdag('2027-12-25')).toBe('Eerste Kerstdag');
   });
+
+  it('the Amsterdam day of an instant is right at every minute around midnights and DST changes, in any order asked', () => {
+    const referentie = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Amsterdam',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    const momenten: number[] = [];
+    // Around the 2026 changes (29 March, 25 October), a midnight in winter and in summer, and before 1980 (asked exactly).
+    for (const begin of [
+      '2026-03-28T20:00:00Z',
+      '2026-10-24T20:00:00Z',
+      '2026-01-14T20:00:00Z',
+      '2026-07-14T20:00:00Z',
+      '1977-04-02T20:00:00Z',
+    ]) {
+      for (let m = 0; m < 10 * 60; m += 7) momenten.push(Date.parse(begin) + m * 60_000 + (m % 13) * 1_000);
+    }
+    // Asked back and forth, so an hour kept from one question answers a later one.
+    for (const ms of [...momenten, ...momenten.reverse()]) {
+      expect(kalenderdag(new Date(ms).toISOString())).toBe(referentie.format(ms));
+    }
+  });
 });
