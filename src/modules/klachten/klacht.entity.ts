@@ -9,13 +9,12 @@ import type { AanbiederRef, Feiten } from '../../machines/contract';
  */
 @Entity('klacht')
 @Index('IDX_klacht_gemeente_state', ['gemeente', 'state'])
-@Index('IDX_klacht_ontvangen_op', ['ontvangenOp'])
 // Aanbieder lookups (`aanbieders @> '[{"id":"..."}]'`) use a GIN index on the jsonb array.
 @Index('IDX_klacht_aanbieders', ['aanbieders'], { type: 'gin' })
 // Reports and the process-owner heatmap at 1 M klachten (issue 6, bench/reports.ts): counts per state of
-// a definition version (index-only), the open klachten with their termijn band, a period per gemeente.
+// a definition version (index-only), the open klachten with their termijn band, a period per gemeente. Every index
+// here is written at every engine step (the state changes): one only where a query needs it (migration 1795900600000).
 @Index('IDX_klacht_definitie_state', ['gemeente', 'definitieId', 'definitieVersie', 'state'])
-@Index('IDX_klacht_open', ['gemeente', 'definitieId', 'definitieVersie', 'state', 'id'], { where: 'NOT "done"' })
 @Index('IDX_klacht_gemeente_ontvangen', ['gemeente', 'ontvangenOp'])
 // The heatmap's bands and median time in state read only this partial index (index-only scan).
 @Index('IDX_klacht_open_tijden', ['gemeente', 'definitieId', 'definitieVersie', 'state', 'stateSinds', 'eersteVervaltOp'], {
