@@ -251,12 +251,13 @@ interface EngineUitslag {
 }
 
 /**
- * Where the server's WAL is now, in bytes (pg_current_wal_lsn): what the events between two readings cost the disk.
+ * Where the server's WAL is now, in bytes (pg_current_wal_insert_lsn: what was inserted, also what the relay's asynchronous
+ * commits have not yet written): what the events between two readings cost the disk.
  * Not pg_stat_wal's counters: a backend reports those at most once a second and when it has been idle for a while
  * (PostgreSQL docs, "The Cumulative Statistics System"), so over a part of a second they miss some of the writes.
  */
 async function walPositie(ds: DataSource): Promise<number> {
-  const [r] = (await ds.query(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::float8 AS bytes`)) as Array<{ bytes: number }>;
+  const [r] = (await ds.query(`SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::float8 AS bytes`)) as Array<{ bytes: number }>;
   return r.bytes;
 }
 

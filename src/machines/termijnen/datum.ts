@@ -45,7 +45,8 @@ let laatsteJaar = { van: 0, tot: 0, jaar: 1970 };
 export function jaarVan(d: Dag): number {
   if (d >= laatsteJaar.van && d < laatsteJaar.tot) return laatsteJaar.jaar;
   const jaar = new Date(d * MS_PER_DAG).getUTCFullYear();
-  laatsteJaar = { van: vanYmd(jaar, 1, 1), tot: vanYmd(jaar + 1, 1, 1), jaar };
+  // Date.UTC reads the years 0–99 as 1900–1999, so vanYmd cannot give their range: those are not kept.
+  if (jaar >= 100) laatsteJaar = { van: vanYmd(jaar, 1, 1), tot: vanYmd(jaar + 1, 1, 1), jaar };
   return jaar;
 }
 
@@ -99,6 +100,8 @@ const amsterdam = new Intl.DateTimeFormat('en-CA', {
 const MS_PER_UUR = 3_600_000;
 /** From here on Amsterdam's clock changes only at 01:00 UTC (EU summer time), so every UTC hour lies within one Amsterdam day. */
 const VAST_UUR_VANAF = Date.UTC(1980, 0, 1);
+/** The last instant a Date can hold (ECMAScript: 8.64e15 ms): an hour's last millisecond is never asked beyond it. */
+const LAATSTE_MOMENT = 8.64e15;
 
 /**
  * The Amsterdam day per UTC hour asked (hours since 1970): every step asks for the day of its own instant, and Intl's
@@ -122,7 +125,7 @@ export function amsterdamseDagVanMoment(ms: number): Dag {
   const begin = uur * MS_PER_UUR;
   const dag = amsterdamseDagExact(begin);
   // Checked, not assumed: an hour whose first and last millisecond fall on different days is asked exactly.
-  if (amsterdamseDagExact(begin + MS_PER_UUR - 1) !== dag) return amsterdamseDagExact(ms);
+  if (amsterdamseDagExact(Math.min(begin + MS_PER_UUR - 1, LAATSTE_MOMENT)) !== dag) return amsterdamseDagExact(ms);
   if (dagVanUur.size >= 10_000) dagVanUur.clear();
   dagVanUur.set(uur, dag);
   return dag;

@@ -8,6 +8,7 @@ import {
   pasen,
   STANDAARD_GELIJKGESTELDE_DAGEN,
 } from './index';
+import { amsterdamseDagVanMoment, jaarVan } from './datum';
 
 const plusDagen = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const kalenderdagNaam = (d: string) =>
@@ -190,5 +191,25 @@ describe('Atw art. 3: algemeen erkende feestdagen, computed per year', () => {
     for (const ms of [...momenten, ...momenten.reverse()]) {
       expect(kalenderdag(new Date(ms).toISOString())).toBe(referentie.format(ms));
     }
+  });
+
+  it('the year of a day and the Amsterdam day of an instant hold at the ends of what a Date can hold', () => {
+    const dagVan = (jaar: number, maand: number, dag: number) => {
+      const d = new Date(0);
+      d.setUTCFullYear(jaar, maand - 1, dag);
+      return Math.round(d.getTime() / 86_400_000);
+    };
+    // Years before 100 (Date.UTC would read 50 as 1950) and the years after them, in this order.
+    for (const [jaar, dag] of [
+      [50, dagVan(50, 6, 1)],
+      [1950, dagVan(1950, 6, 1)],
+      [-1, dagVan(-1, 6, 1)],
+      [1850, dagVan(1850, 6, 1)],
+      [2026, dagVan(2026, 6, 1)],
+    ]) {
+      expect(jaarVan(dag)).toBe(jaar);
+    }
+    // The last instant a Date can hold: its hour is checked up to that instant, not past it.
+    expect(amsterdamseDagVanMoment(8.64e15)).toBe(100_000_000);
   });
 });
