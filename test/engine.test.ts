@@ -46,6 +46,13 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
     await deleteRedisPrefix(queuePrefix);
   });
 
+  /**
+   * Until both relays have handed over what the engine committed: a `termijn.gepland` row handed over after a test moved
+   * `vervalt_op` into the past schedules the wake-up at once (the scheduler reads the row), and this instance's worker
+   * would then fire it before the test does.
+   */
+  const relaysKlaar = () => Promise.all([a.relay.idle(), b.relay.idle()]);
+
   const snapshotVan = async (id: string) => ({
     klacht: await a.db.query(`select state, version, snapshot, done from klacht where id = $1`, [id]),
     history: await a.db.query(`select id, type from klacht_gebeurtenis where klacht_id = $1 order by id`, [id]),
@@ -144,6 +151,7 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
     await a.engine.apply(klacht.id, { type: 'VERDAGEN', at: new Date().toISOString(), data: { duur: 'P4W' } }, { actor: 'behandelaar' });
     const [t] = await a.db.query(`select revision, vervaldatum from termijn where klacht_id = $1 and naam = 'afhandeling'`, [klacht.id]);
     expect(t.revision).toBe(2);
+    await relaysKlaar();
     // Even when due, a wake-up for revision 1 is stale.
     await a.db.query(`update termijn set vervalt_op = now() - interval '1 second' where klacht_id = $1 and naam = 'afhandeling'`, [
       klacht.id,
@@ -161,6 +169,7 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
   it('a wake-up for a termijn that was already met does nothing: no event, no escalation, also not in a later catch-up', async () => {
     const { klacht } = await a.engine.create(testIntake(), { actor: 'kcc' });
     await a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: new Date().toISOString() }, { actor: 'behandelaar' });
+    await relaysKlaar();
     // Both moments lie in the past now: first the met contact termijn, then the running afhandeltermijn.
     await a.db.query(`update termijn set vervalt_op = now() - interval '2 minutes' where klacht_id = $1 and naam = 'contact'`, [klacht.id]);
     await a.db.query(`update termijn set vervalt_op = now() - interval '1 minute' where klacht_id = $1 and naam = 'afhandeling'`, [
@@ -192,6 +201,7 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
 
   it('termijnen due at the same moment catch up in a stable order (by name), whichever wake-up arrives', async () => {
     const { klacht } = await a.engine.create(testIntake(), { actor: 'kcc' });
+    await relaysKlaar();
     await a.db.query(`update termijn set vervalt_op = date_trunc('second', now()) - interval '1 minute' where klacht_id = $1`, [klacht.id]);
     // The wake-up of `contact` arrives first; `afhandeling`, due at the same moment, still goes first.
     expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'contact', revision: 1, kind: 'verval' })).toBe('verwerkt');

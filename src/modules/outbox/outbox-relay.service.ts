@@ -111,12 +111,30 @@ export class OutboxRelay implements OnApplicationShutdown {
       )) as unknown as QueryResult<Record<string, unknown>>[];
       const rows = geclaimd.rows.map((r) => naarEntiteit(this.dataSource, OutboxEntity, r));
       const verwerkt: string[] = [];
+      // A handler that takes a drain's rows at once is called once, at its first row; its outcome (an error message or
+      // nothing) counts for each of them.
+      const samen = new Map<OutboxHandler, Promise<string | undefined>>();
+      const samenVoor = (h: OutboxHandler, handleAlle: (rows: OutboxEntity[]) => Promise<void>) => {
+        let uitkomst = samen.get(h);
+        if (!uitkomst) {
+          const zijnRijen = rows.filter((r) => h.handles(r.type));
+          uitkomst = handleAlle.call(h, zijnRijen).then(
+            () => undefined,
+            (e: Error) => e.message,
+          );
+          samen.set(h, uitkomst);
+        }
+        return uitkomst;
+      };
       for (const row of rows) {
         const fouten: string[] = [];
         for (const h of this.handlers) {
           if (!h.handles(row.type)) continue;
           try {
-            await h.handle(row);
+            if (h.handleAlle) {
+              const fout = await samenVoor(h, h.handleAlle);
+              if (fout !== undefined) throw new Error(fout);
+            } else await h.handle(row);
           } catch (e) {
             fouten.push(`${h.naam}: ${(e as Error).message}`);
           }

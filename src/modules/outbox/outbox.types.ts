@@ -10,13 +10,20 @@ export interface OutboxBericht {
 /**
  * Something that must happen after commit for outbox rows of certain types (schedule wake-ups,
  * deliver webhooks, send notifications). Register with `OutboxRelay.register`. A handler must be
- * idempotent: a row is handed over again when the relay crashes before marking it processed.
+ * idempotent: a row is handed over again when the relay crashes before taking it out of the queue
+ * (`outbox_open`).
  */
 export interface OutboxHandler {
   /** Name for logs and `lastError`. */
   readonly naam: string;
   handles(type: string): boolean;
   handle(row: OutboxEntity): Promise<void>;
+  /**
+   * Optional: all rows of one drain that this handler handles, in id order, in one call instead of one `handle` per
+   * row (for a handler whose work covers every pending row at once, such as the webhook fan-out). Called once per
+   * drain, at the first of those rows; a throw counts as a failure for each of them.
+   */
+  handleAlle?(rows: OutboxEntity[]): Promise<void>;
 }
 
 /** Outbox row types written by the engine and the termijn wake-ups. */
