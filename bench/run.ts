@@ -6,7 +6,8 @@
  *  (b) the engine: intake + a full Amsterdam lifecycle per klacht through EngineService (each event
  *      under its klacht's row lock, snapshot, history, termijnen and outbox all-or-nothing; events on
  *      other klachten that arrive together share the transaction: group commit, ADR 0008), sequential
- *      and with N klachten in parallel, the outbox relay included; printed as events/s, as ratios to pgbench
+ *      and with N klachten in parallel, the outbox relay included (its claims and marks: the bench registers no handler,
+ *      so side effects such as queueing wake-ups or fanning out webhooks are not part of it); printed as events/s, as ratios to pgbench
  *      (sequential / c1, parallel / c4) and with the round trips per event;
  *  (c) delayed-job lateness: 10 000 termijn wake-ups on each queue backend (Redis, PostgreSQL),
  *      scheduled a little ahead; lateness = actual start minus scheduled moment.
