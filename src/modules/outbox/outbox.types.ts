@@ -10,8 +10,7 @@ export interface OutboxBericht {
 /**
  * Something that must happen after commit for outbox rows of certain types (schedule wake-ups,
  * deliver webhooks, send notifications). Register with `OutboxRelay.register`. A handler must be
- * idempotent: a row is handed over again when the relay crashes before taking it out of the queue
- * (`outbox_open`).
+ * idempotent: a row is handed over again when the relay crashes before marking it processed.
  */
 export interface OutboxHandler {
   /** Name for logs and `lastError`. */
