@@ -23,14 +23,14 @@ export class WebhookOutboxHandler implements OutboxHandler, OnModuleInit {
     return cloudEventType(type, {}) !== undefined;
   }
 
-  async handle(_row: OutboxEntity): Promise<void> {
-    // Fans out every pending row in outbox order, this one included (idempotent).
-    await this.uitgifte.verwerk();
+  handle(row: OutboxEntity): Promise<void> {
+    return this.handleAlle([row]);
   }
 
   /**
-   * One fan-out covers every row of the drain: it reads all pending rows itself. Per row it was a transaction (four
-   * round trips) each that found nothing left after the first.
+   * Fans out every pending row in outbox order, these included (idempotent): one fan-out covers a whole drain, as it
+   * reads the pending rows itself. Per row it was a transaction (four round trips) each that found nothing left after
+   * the first.
    */
   async handleAlle(_rows: OutboxEntity[]): Promise<void> {
     await this.uitgifte.verwerk();
