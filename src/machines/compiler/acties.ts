@@ -363,10 +363,19 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       };
     }),
     /** Awb 9:11 / 9:24 lid 1 sub b: the klager may go to the second line; its year runs from the statutory end. */
-    afhandelingOverschreden: assign(({ context }: Args) => {
-      const v = context.verlopen.find((x) => x.naam === 'afhandeling')?.vervaldatum;
+    afhandelingOverschreden: assign(({ context, event }: Args) => {
+      // The afhandeling that just passed (termijnVerlopen records it first). After the ombudsman sent the klacht back
+      // (OMBUDSMAN_DOORGEZONDEN) an earlier one is on the list too, and the year runs from the latest statutory end.
+      const v = context.verlopen.findLast((x) => x.naam === 'afhandeling')?.vervaldatum;
       const patch: Patch = { tweedeLijnOpen: true };
-      const t = v ? tweedeLijnData(v) : undefined;
+      // The notice names the second line competent on its own date, as every letter does (docs/juridisch-kader.md
+      // §14): after a herindeling or a change of ombudsman on 1 January that is not the one of the due date.
+      const t = v
+        ? {
+            ...tweedeLijnData(dag(event)),
+            tweedeLijnTermijn: `één jaar na ${leesbareDatum(v)}, de laatste dag van de afhandeltermijn (Awb 9:24 lid 1 sub b)`,
+          }
+        : undefined;
       const basis = v && spec('tweedeLijnVerzoek') ? startTermijnPatch(context, 'tweedeLijnVerzoek', v) : {};
       return {
         ...patch,
@@ -598,7 +607,11 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     verzoekOmbudsman: push(({ event, context }, p) => {
       const t = p?.instantie ? { naam: String(p.instantie), soort: String(p.soort) } : tweedeLijnBij(dag(event));
       const termijn = context.termijnen.tweedeLijnVerzoek;
-      const v = termijn ? vervaldatum(context, 'tweedeLijnVerzoek') : undefined;
+      // A year that already passed (its TERMIJN_VERLOPEN took it off the running termijnen) still decides: a request
+      // after it is late, and the ombudsman need not take it up (Awb 9:24 lid 1).
+      const v = termijn
+        ? vervaldatum(context, 'tweedeLijnVerzoek')
+        : context.verlopen.findLast((x) => x.naam === 'tweedeLijnVerzoek')?.vervaldatum;
       return [
         {
           type: 'VERZOEK_TWEEDE_LIJN_REGISTREREN',

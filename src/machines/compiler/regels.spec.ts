@@ -232,6 +232,73 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
     expect(String(brief('2027-01-04')?.data?.tweedeLijnTermijn)).toContain('Awb 9:24');
   });
 
+  test('Awb 9:12 lid 2 with 9:24 lid 1 sub b: the notice that the afhandeltermijn passed names the second line competent on its own date', () => {
+    const wissel = maakRegime(
+      kloon(sv.definitie, (d) => {
+        d.tweedeLijn = [
+          {
+            soort: 'ombudscommissie',
+            naam: 'Ombudscommissie Stichtse Vecht',
+            geldigVanaf: '2015-01-01',
+            geldigTot: '2026-12-31',
+            bevoegdOverAanbieders: false,
+          },
+          { soort: 'nationaleOmbudsman', naam: 'Nationale ombudsman', geldigVanaf: '2027-01-01', bevoegdOverAanbieders: false },
+        ];
+      }),
+      'gm1904-wissel',
+    );
+    const inBehandeling = volg(wissel, wissel.start(intake({ ontvangenOp: '2026-11-19T10:00:00+01:00' })), [
+      ['FORMELE_BEHANDELING', '2026-11-20'],
+      ['IN_BEHANDELING_NEMEN', '2026-11-23'],
+    ]);
+    expect(termijn(inBehandeling, 'afhandeling')?.vervaldatum).toBe('2026-12-31');
+    const verlopen = volg(wissel, inBehandeling, [['TERMIJN_VERLOPEN', '2027-01-01', { termijn: 'afhandeling' }]]);
+    const bericht = verlopen.intents.find((i) => i.type === 'KLAGER_INFORMEREN_TWEEDE_LIJN');
+    // On 1 January 2027 the ombudscommissie is no longer competent: the notice of that day sends the klager on.
+    expect(bericht?.data).toMatchObject({ tweedeLijn: 'Nationale ombudsman', tweedeLijnSoort: 'nationaleOmbudsman' });
+    // The year runs from the statutory end, not from the notice (which may come days later).
+    expect(bericht?.data?.tweedeLijnTermijn).toBe(
+      'één jaar na donderdag 31 december 2026, de laatste dag van de afhandeltermijn (Awb 9:24 lid 1 sub b)',
+    );
+    expect(termijn(verlopen, 'tweedeLijnVerzoek')?.vervaldatum).toBe('2027-12-31');
+  });
+
+  test('Awb 9:24 lid 1 sub b: after the ombudsman sent the klacht back, the year runs from the afhandeltermijn that passed last', () => {
+    const eerste = volg(sv, sv.start(intake({ ontvangenOp: '2026-01-05T10:00:00+01:00' })), [
+      ['FORMELE_BEHANDELING', '2026-01-06'],
+      ['IN_BEHANDELING_NEMEN', '2026-01-07'],
+      ['TERMIJN_VERLOPEN', '2026-02-17', { termijn: 'afhandeling' }],
+      ['VERZOEK_OMBUDSMAN', '2026-03-01'],
+      // Awb 9:20: the ombudsman sends it back for internal handling first.
+      ['OMBUDSMAN_DOORGEZONDEN', '2027-02-01'],
+      ['FORMELE_BEHANDELING', '2027-02-02'],
+      ['IN_BEHANDELING_NEMEN', '2027-02-03'],
+    ]);
+    const tweede = termijn(eerste, 'afhandeling')?.vervaldatum;
+    expect(tweede).toBe('2027-03-15');
+    const verlopen = volg(sv, eerste, [['TERMIJN_VERLOPEN', '2027-03-16', { termijn: 'afhandeling' }]]);
+    expect(termijn(verlopen, 'tweedeLijnVerzoek')?.vervaldatum).toBe('2028-03-15');
+    expect(String(verlopen.intents.find((i) => i.type === 'KLAGER_INFORMEREN_TWEEDE_LIJN')?.data?.tweedeLijnTermijn)).toContain(
+      '15 maart 2027',
+    );
+  });
+
+  test('Awb 9:24 lid 1 sub b: a request to the ombudsman after the year has passed is registered as late', () => {
+    const verlopen = volg(sv, sv.start(intake()), [
+      ['FORMELE_BEHANDELING', '2026-04-03'],
+      ['IN_BEHANDELING_NEMEN', '2026-04-06'],
+      ['TERMIJN_VERLOPEN', '2026-05-19', { termijn: 'afhandeling' }],
+    ]);
+    expect(termijn(verlopen, 'tweedeLijnVerzoek')?.vervaldatum).toBe('2027-05-18');
+    const registratie = (s: StepResult) => s.intents.find((i) => i.type === 'VERZOEK_TWEEDE_LIJN_REGISTREREN')?.data;
+    expect(registratie(volg(sv, verlopen, [['VERZOEK_OMBUDSMAN', '2027-05-18']]))).toMatchObject({ binnenTermijn: true });
+    // The gemeente never decided; the klager's year passed, and the klacht stays with the gemeente.
+    const jaarVoorbij = volg(sv, verlopen, [['TERMIJN_VERLOPEN', '2027-05-19', { termijn: 'tweedeLijnVerzoek' }]]);
+    expect(jaarVoorbij.done).toBe(false);
+    expect(registratie(volg(sv, jaarVoorbij, [['VERZOEK_OMBUDSMAN', '2027-06-01']]))).toMatchObject({ binnenTermijn: false });
+  });
+
   test('Awb 9:24: one year to go to the ombudsman, Atw not applied', () => {
     const oordeel = volg(sv, sv.start(intake({ ontvangenOp: '2026-05-01T10:00:00+02:00' })), [
       ['FORMELE_BEHANDELING', '2026-05-04'],
