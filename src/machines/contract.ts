@@ -114,6 +114,11 @@ export interface StepResult {
   intents: Intent[];
   /** Event types the klacht accepts now. */
   volgendeEvents: string[];
+  /**
+   * Termijnen whose passing (an earlier TERMIJN_VERLOPEN) this step undid: an act registered after the wake-up but
+   * done before the termijn passed met or moved it (regime.ts, `inhalen`). The engine reopens their rows.
+   */
+  herroepen?: string[];
 }
 
 export interface DefinitionSummary {

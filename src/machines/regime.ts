@@ -185,14 +185,38 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
       return geweigerd(s, `de klacht is afgesloten (${beschrijfState(statePad(s.value))}); er kan niets meer gebeuren`);
     const klok = klokVan(s);
     if (klok && Date.parse(event.at) < Date.parse(klok)) {
-      return geweigerd(s, `het tijdstip ${event.at} ligt vóór de vorige gebeurtenis (${klok}); gebeurtenissen komen in volgorde van tijd`);
+      const ingehaald = event.type === 'TERMIJN_VERLOPEN' ? undefined : inhalen(s, event);
+      return (
+        ingehaald ??
+        geweigerd(s, `het tijdstip ${event.at} ligt vóór de vorige gebeurtenis (${klok}); gebeurtenissen komen in volgorde van tijd`)
+      );
     }
-    const e: KlachtMachineEvent = {
-      type: event.type,
-      at: event.at,
-      ...(event.actor ? { actor: event.actor } : {}),
-      ...(event.data ? { data: event.data } : {}),
-    };
+    const r = overgang(s, event);
+    if (!r.accepted) return r;
+    const oud = (s.context as KlachtContext).voorWekkers;
+    if (event.type === 'TERMIJN_VERLOPEN') {
+      // One more wake-up since the last act: keep what the klacht was before the first of them (inhalen).
+      return resultaat(
+        metKeten(r.next, {
+          snapshot: oud?.snapshot ?? bewaarbaar(metKeten(s, undefined)),
+          wekkers: [...(oud?.wekkers ?? []), kaal(event)],
+        }),
+      );
+    }
+    return (r.next.context as KlachtContext).voorWekkers ? resultaat(metKeten(r.next, undefined)) : r;
+  };
+
+  /** The event as the machine receives it. */
+  const kaal = (event: KlachtEvent): KlachtMachineEvent => ({
+    type: event.type,
+    at: event.at,
+    ...(event.actor ? { actor: event.actor } : {}),
+    ...(event.data ? { data: event.data } : {}),
+  });
+
+  /** The transition itself, on a snapshot whose clock the caller has checked. */
+  const overgang = (s: AnyMachineSnapshot, event: KlachtEvent): StepResult & { next: AnyMachineSnapshot } => {
+    const e = kaal(event);
     if (!s.can(e)) return geweigerd(s, waaromNiet(s, e));
     let next: AnyMachineSnapshot;
     try {
@@ -200,6 +224,10 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
     } catch (err) {
       return geweigerd(s, err instanceof Error ? err.message : String(err));
     }
+    return resultaat(next);
+  };
+
+  const resultaat = (next: AnyMachineSnapshot): StepResult & { next: AnyMachineSnapshot } => {
     const nc = next.context as KlachtContext;
     return {
       accepted: true,
@@ -211,6 +239,52 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
       volgendeEvents: volgendeEvents(next),
       next,
     };
+  };
+
+  /** The snapshot with this chain of wake-ups (or none), and optionally other intents of the step. */
+  const metKeten = (s: AnyMachineSnapshot, keten: KlachtContext['voorWekkers'], intents?: KlachtContext['intents']): AnyMachineSnapshot => {
+    const { voorWekkers: _weg, ...rest } = s.context as KlachtContext;
+    const context: KlachtContext = { ...rest, ...(keten ? { voorWekkers: keten } : {}), ...(intents ? { intents } : {}) };
+    return machine.resolveState({ value: s.value, context });
+  };
+
+  /**
+   * An act whose `at` lies before the wake-ups (TERMIJN_VERLOPEN) that came after the klacht's last act: the
+   * afdoening sent on the last day of the termijn and recorded the next morning, after the wake-up at midnight. It
+   * is stepped where it belongs in time: from the klacht as it was before the wake-ups, then those wake-ups again
+   * that still apply. A termijn the act met or moved did not pass (Awb 9:11 lid 1 and 2: the last day counts), so
+   * its wake-up no longer applies and its name is in `herroepen`. What those wake-ups already set in motion (their
+   * letters, escalations) stays done; the step's intents are the act's own. Not before the last act itself: acts
+   * come in order of time. Undefined when the act cannot be stepped so (the caller refuses it as too early).
+   */
+  const inhalen = (s: AnyMachineSnapshot, event: KlachtEvent): (StepResult & { next: AnyMachineSnapshot }) | undefined => {
+    const keten = (s.context as KlachtContext).voorWekkers;
+    if (!keten) return undefined;
+    let huidig = herstel(keten.snapshot);
+    const t = Date.parse(event.at);
+    const laatsteDaad = klokVan(huidig);
+    if (laatsteDaad && t < Date.parse(laatsteDaad)) return undefined;
+    let i = 0;
+    // A wake-up at the act's own moment or before it: the termijn had passed when the act was done.
+    for (; i < keten.wekkers.length && Date.parse(keten.wekkers[i].at) <= t; i++) {
+      const w = overgang(huidig, keten.wekkers[i]);
+      if (w.accepted) huidig = w.next;
+    }
+    const daad = overgang(huidig, event);
+    if (!daad.accepted) return geweigerd(s, daad.reason ?? `${event.type} wordt nu niet geaccepteerd`);
+    let eind = daad.next;
+    const blijven: KlachtMachineEvent[] = [];
+    const herroepen: string[] = [];
+    for (; i < keten.wekkers.length; i++) {
+      const w = overgang(eind, keten.wekkers[i]);
+      if (w.accepted) {
+        eind = w.next;
+        blijven.push(keten.wekkers[i]);
+      } else herroepen.push(String(keten.wekkers[i].data?.termijn ?? ''));
+    }
+    const nieuweKeten = blijven.length ? { snapshot: bewaarbaar(daad.next), wekkers: blijven } : undefined;
+    const daadIntents = (daad.next.context as KlachtContext).intents;
+    return { ...resultaat(metKeten(eind, nieuweKeten, daadIntents)), ...(herroepen.length ? { herroepen } : {}) };
   };
 
   // The engine checks an event's data and then steps it, both on the snapshot it read: restored once.

@@ -299,6 +299,72 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
     expect(registratie(volg(sv, jaarVoorbij, [['VERZOEK_OMBUDSMAN', '2027-06-01']]))).toMatchObject({ binnenTermijn: false });
   });
 
+  describe('Awb 9:11 lid 1 and 2: an act done on the last day but registered after the wake-up at midnight', () => {
+    const inBehandeling = () =>
+      volg(sv, sv.start(intake()), [
+        ['FORMELE_BEHANDELING', '2026-04-03'],
+        ['IN_BEHANDELING_NEMEN', '2026-04-06'],
+        ['HOREN_OVERSLAAN', '2026-04-07', { reden: 'afgezien' }],
+      ]);
+    const stap = (s: StepResult, type: string, at: string, data?: Record<string, unknown>) =>
+      sv.step(JSON.parse(JSON.stringify(s.snapshot)), { type, at, ...(data ? { data } : {}) });
+    const wekker = (s: StepResult) => {
+      expect(termijn(s, 'afhandeling')?.vervaldatum).toBe('2026-05-18');
+      const w = stap(s, 'TERMIJN_VERLOPEN', '2026-05-19T00:00:00+02:00', { termijn: 'afhandeling' });
+      expect(w.accepted).toBe(true);
+      expect(termijn(w, 'afhandeling')).toBeUndefined();
+      return w;
+    };
+
+    test('the afdoening sent on the last day is accepted in its place, and the afhandeltermijn did not pass', () => {
+      const na = stap(wekker(inBehandeling()), 'AFDOENEN', '2026-05-18T16:00:00+02:00', { oordeel: 'gegrond' });
+      expect(na.accepted).toBe(true);
+      expect(na.herroepen).toEqual(['afhandeling']);
+      expect(na.intents.map((i) => i.type)).toContain('AFDOENINGSBRIEF');
+      // The wake-up's own notice and escalation went out at midnight; the act does not send them again.
+      expect(na.intents.map((i) => i.type)).not.toContain('KLAGER_INFORMEREN_TWEEDE_LIJN');
+      // The year for the ombudsman runs from the afdoening (Awb 9:24 lid 1 sub a).
+      expect(termijn(na, 'tweedeLijnVerzoek')?.vervaldatum).toBe('2027-05-18');
+    });
+
+    test('a verdaging sent on the last day moves the termijn by four weeks, as if the wake-up had not come', () => {
+      const na = stap(wekker(inBehandeling()), 'VERDAGEN', '2026-05-18T16:00:00+02:00', { termijn: 'afhandeling', duur: 'P4W' });
+      expect(na.accepted).toBe(true);
+      expect(na.herroepen).toEqual(['afhandeling']);
+      // Four weeks on the raw last day, Hemelvaartsdag 14 May (docs/juridisch-kader.md: verdaging before the Atw).
+      expect(termijn(na, 'afhandeling')?.vervaldatum).toBe('2026-06-11');
+      expect(na.volgendeEvents).not.toContain('VERZOEK_OMBUDSMAN');
+    });
+
+    test('an act that does not meet the termijn leaves the wake-up standing, and a later act of the same day still comes in its place', () => {
+      const eerste = stap(wekker(inBehandeling()), 'BESTUURLIJKE_IMPACT_MELDEN', '2026-05-18T15:00:00+02:00', {
+        reden: 'wethouder betrokken',
+      });
+      expect(eerste.reason).toBeUndefined();
+      expect(eerste.herroepen).toBeUndefined();
+      expect(termijn(eerste, 'afhandeling')).toBeUndefined();
+      expect(eerste.volgendeEvents).toContain('VERZOEK_OMBUDSMAN');
+      const af = stap(eerste, 'AFDOENEN', '2026-05-18T17:00:00+02:00', { oordeel: 'ongegrond' });
+      expect(af.accepted).toBe(true);
+      expect(af.herroepen).toEqual(['afhandeling']);
+    });
+
+    test('an act after the last day, or before the last act, is not put before the wake-up', () => {
+      const w = wekker(inBehandeling());
+      const teLaat = stap(w, 'VERDAGEN', '2026-05-19T09:00:00+02:00', { termijn: 'afhandeling', duur: 'P4W' });
+      expect(teLaat.accepted).toBe(false);
+      expect(teLaat.reason).toContain("termijn 'afhandeling' loopt niet");
+      const voorDeLaatsteDaad = stap(w, 'AFDOENEN', '2026-04-06T16:00:00+02:00', { oordeel: 'gegrond' });
+      expect(voorDeLaatsteDaad.accepted).toBe(false);
+      expect(voorDeLaatsteDaad.reason).toContain('ligt vóór de vorige gebeurtenis');
+      // After the wake-up, an act in order of time clears what was kept for this.
+      const af = stap(w, 'AFDOENEN', '2026-05-19T09:00:00+02:00', { oordeel: 'gegrond' });
+      expect(af.accepted).toBe(true);
+      expect(af.herroepen).toBeUndefined();
+      expect(JSON.stringify(af.snapshot)).not.toContain('voorWekkers');
+    });
+  });
+
   test('Awb 9:24: one year to go to the ombudsman, Atw not applied', () => {
     const oordeel = volg(sv, sv.start(intake({ ontvangenOp: '2026-05-01T10:00:00+02:00' })), [
       ['FORMELE_BEHANDELING', '2026-05-04'],

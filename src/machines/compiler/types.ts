@@ -91,6 +91,12 @@ export interface KlachtContext {
   oordeel?: string;
   /** The second-line body named in the last afdoening / kennisgeving (Awb 9:12 lid 2). */
   tweedeLijnInstantie?: string;
+  /**
+   * Set while the klacht's last events are termijn wake-ups (TERMIJN_VERLOPEN): the persisted snapshot before the
+   * first of them and the wake-ups themselves. An act done before a wake-up but registered after it (the afdoening
+   * sent on the last day, recorded the next morning) is stepped in its place (regime.ts, `inhalen`).
+   */
+  voorWekkers?: { snapshot: unknown; wekkers: KlachtMachineEvent[] };
 }
 
 export interface KlachtMachineEvent {

@@ -831,6 +831,10 @@ export class EngineService {
     alle: TermijnEntity[],
     termijnPatch?: { id: string; velden: Partial<TermijnEntity> },
   ): Pick<StapPlan, 'patches' | 'nieuw' | 'eerste'> & { berichten: OutboxBericht[] } {
+    // A termijn whose passing this step undid (an act done before its wake-up, registered after it: regime.ts
+    // `inhalen`) runs again from where it was: its row is reopened, and the plan ends it (met in time) or moves it.
+    const herleefd = herleefdeTermijnen(alle, result.herroepen);
+    if (herleefd.size) alle = alle.map((t) => (herleefd.has(t.id) ? { ...t, ...HEROPEND } : t));
     const lopend = alle.filter((t) => t.status === 'lopend');
     // Passed obligations still open (te laat) before this step: te-laat.ts.
     const openVerlopen = alle.filter((t) => t.status === 'verlopen' && t.verplichting && t.geslotenOp === null);
@@ -848,6 +852,7 @@ export class EngineService {
       for (const [k, v] of Object.entries(velden)) patch[kolom(k)] = v;
       patches.set(id, patch);
     };
+    for (const id of herleefd) zet(id, HEROPEND);
     const gepland = (t: { id: string; revision: number } & TermijnVelden) => ({
       klachtId: row.id,
       type: OUTBOX_TYPES.termijnGepland,
@@ -1156,4 +1161,30 @@ function vasteJson(v: unknown): string {
       ? Object.fromEntries(Object.entries(w as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : w,
   );
+}
+
+/** What a reopened termijn row is again: running, not fired, not ended or closed. */
+const HEROPEND = {
+  status: 'lopend',
+  vervalGemeldOp: null,
+  beeindigdOp: null,
+  beeindigdDoor: null,
+  geslotenOp: null,
+  geslotenDoor: null,
+} as const satisfies Partial<TermijnEntity>;
+
+/**
+ * The rows of the termijnen whose passing a step undid (`StepResult.herroepen`): per name the last one its
+ * wake-up ended (status verlopen, fired, not closed since), if no row of that name runs.
+ */
+export function herleefdeTermijnen(alle: TermijnEntity[], herroepen: string[] | undefined): Set<string> {
+  const ids = new Set<string>();
+  for (const naam of new Set(herroepen ?? [])) {
+    if (alle.some((t) => t.naam === naam && t.status === 'lopend')) continue;
+    const laatste = alle
+      .filter((t) => t.naam === naam && t.status === 'verlopen' && t.vervalGemeldOp !== null && t.geslotenOp === null)
+      .sort((a, b) => b.revision - a.revision)[0];
+    if (laatste) ids.add(laatste.id);
+  }
+  return ids;
 }

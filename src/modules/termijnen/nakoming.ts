@@ -47,7 +47,10 @@ export function geslotenDoorStap(
   for (const o of terug) termijnen[o.naam] = { naam: o.naam, vanaf: event.at, mutaties: [] };
   let nogLopend: Set<string>;
   try {
-    const r = regime.step({ ...snap, context: { ...snap.context, termijnen } }, event);
+    // Whether the act ends them, not when it came: without the clock (an act registered after a wake-up but done
+    // before it is stepped as if in order) and without the wake-ups kept for that (regime.ts, `inhalen`).
+    const { voorWekkers: _keten, nu: _nu, ...context } = snap.context as Record<string, unknown>;
+    const r = regime.step({ ...snap, context: { ...context, termijnen } }, event);
     if (!r.accepted) return [];
     nogLopend = new Set(r.termijnen.map((t) => t.naam));
   } catch {
