@@ -1,0 +1,135 @@
+/**
+ * Awb 9:11 lid 1 and 2: the last day of a termijn counts in full. The wake-up marks a termijn passed at midnight after
+ * its last day; an act done on that day is often registered the next morning, with its true time. The engine then
+ * steps it where it belongs in time (src/machines/regime.ts, `inhalen`): a termijn it met or moved did not pass, and
+ * its row, its klacht's lateness and its outbox messages say so.
+ *
+ * The seed definitions (Stichtse Vecht), the real wake-up, at fixed dates; no worker runs (ROLE=api).
+ */
+import type { IntakeInput } from '../src/machines/contract';
+import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
+import { createEngineApp, type EngineApp } from './support/engine-harness';
+
+let tdb: TestDatabase;
+let a: EngineApp;
+const queuePrefix = uniqueRedisPrefix('wekker-late-registratie');
+
+beforeAll(async () => {
+  tdb = await createTestDatabase('wekker_late_registratie');
+  a = await createEngineApp({
+    databaseUrl: tdb.url,
+    queuePrefix,
+    regimes: 'definities',
+    env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await a?.close();
+  await tdb?.drop();
+  await deleteRedisPrefix(queuePrefix);
+});
+
+const intake: IntakeInput = {
+  gemeente: 'GM1904',
+  kanaal: 'brief',
+  ontvangenOp: '2026-04-02T10:00:00+02:00',
+  ingediendBij: 'gemeente',
+  soort: 'klacht',
+  aanbieders: [],
+  feiten: {},
+};
+
+/** A klacht in oordeelsvorming whose afhandeltermijn ends Monday 18 May 2026, passed by its wake-up at midnight. */
+async function naDeWekker(): Promise<string> {
+  const { klacht } = await a.engine.create(intake, { actor: 'kcc' });
+  for (const [type, at, data] of [
+    ['FORMELE_BEHANDELING', '2026-04-03T10:00:00+02:00'],
+    ['IN_BEHANDELING_NEMEN', '2026-04-06T10:00:00+02:00'],
+    ['HOREN_OVERSLAAN', '2026-04-07T10:00:00+02:00', { reden: 'afgezien' }],
+  ] as const) {
+    await a.engine.apply(klacht.id, { type, at, ...(data ? { data } : {}) }, { actor: 'behandelaar' });
+  }
+  const [t] = await a.db.query(
+    `select revision, vervaldatum::text as vervaldatum from termijn where klacht_id = $1 and naam = 'afhandeling'`,
+    [klacht.id],
+  );
+  expect(t.vervaldatum).toBe('2026-05-18');
+  const nacht = new Date('2026-05-19T00:00:05+02:00');
+  expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'afhandeling', revision: t.revision, kind: 'verval' }, nacht)).toBe(
+    'verwerkt',
+  );
+  expect(await afhandeling(klacht.id)).toMatchObject([{ status: 'verlopen', gemeld: true }]);
+  expect(await eersteVervaltOp(klacht.id)).not.toBeNull();
+  return klacht.id;
+}
+
+const afhandeling = async (id: string) =>
+  (await a.db.query(
+    `select status, revision, vervaldatum::text as vervaldatum, verval_gemeld_op is not null as gemeld, gesloten_op is not null as gesloten
+       from termijn where klacht_id = $1 and naam = 'afhandeling' order by revision`,
+    [id],
+  )) as Array<{ status: string; revision: number; vervaldatum: string; gemeld: boolean; gesloten: boolean }>;
+
+const eersteVervaltOp = async (id: string) =>
+  ((await a.db.query(`select eerste_vervalt_op from klacht where id = $1`, [id])) as Array<{ eerste_vervalt_op: Date | null }>)[0]
+    .eerste_vervalt_op;
+
+const outbox = async (id: string, type: string) =>
+  (
+    (await a.db.query(`select payload from outbox where klacht_id = $1 and type = $2 order by id`, [id, type])) as Array<{
+      payload: Record<string, unknown>;
+    }>
+  ).map((r) => r.payload);
+
+describe('Awb 9:11 lid 1 and 2: an act of the last day, registered after the wake-up, counts on that day', () => {
+  it('the afdoening sent on the last day is accepted, and the afhandeltermijn is met in time (not te laat afgehandeld)', async () => {
+    const id = await naDeWekker();
+    const na = await a.engine.apply(
+      id,
+      { type: 'AFDOENEN', at: '2026-05-18T16:00:00+02:00', data: { oordeel: 'gegrond' } },
+      { actor: 'behandelaar' },
+    );
+    expect(na.klacht.done).toBe(false);
+    // One row, met in time: the reports count it op tijd (rapportage.repository.ts classes by status).
+    expect(await afhandeling(id)).toEqual([
+      { status: 'nagekomen', revision: 1, vervaldatum: '2026-05-18', gemeld: false, gesloten: false },
+    ]);
+    expect(await eersteVervaltOp(id)).toBeNull();
+    // Webhooks hear that it ended in time, after the wake-up's message that it passed.
+    const beeindigd = await outbox(id, 'termijn.beeindigd');
+    expect(beeindigd.filter((p) => p.naam === 'afhandeling').map((p) => [p.status, p.teLaat])).toEqual([
+      ['verlopen', true],
+      ['nagekomen', false],
+    ]);
+  });
+
+  it('a verdaging sent on the last day reopens the termijn at its new date, and only the new wake-up fires', async () => {
+    const id = await naDeWekker();
+    await a.engine.apply(
+      id,
+      { type: 'VERDAGEN', at: '2026-05-18T16:00:00+02:00', data: { termijn: 'afhandeling', duur: 'P4W', reden: 'advies nodig' } },
+      { actor: 'behandelaar' },
+    );
+    const [rij] = await afhandeling(id);
+    expect(rij).toEqual({ status: 'lopend', revision: 2, vervaldatum: '2026-06-11', gemeld: false, gesloten: false });
+    expect(await eersteVervaltOp(id)).toEqual(new Date('2026-06-11T22:00:00Z'));
+    expect((await outbox(id, 'termijn.gepland')).filter((p) => p.naam === 'afhandeling').map((p) => p.revision)).toEqual([1, 2]);
+    const job = { klachtId: id, termijnNaam: 'afhandeling', kind: 'verval' as const };
+    expect(await a.wake.verval({ ...job, revision: 1 }, new Date('2026-05-19T09:00:00+02:00'))).toBe('stale');
+    expect(await a.wake.verval({ ...job, revision: 2 }, new Date('2026-06-12T00:00:05+02:00'))).toBe('verwerkt');
+    expect(await afhandeling(id)).toMatchObject([{ status: 'verlopen', revision: 2, gemeld: true }]);
+  });
+
+  it('an act of the next day is still refused before the wake-up, and changes nothing', async () => {
+    const id = await naDeWekker();
+    await expect(
+      a.engine.apply(
+        id,
+        { type: 'VERDAGEN', at: '2026-05-19T09:00:00+02:00', data: { termijn: 'afhandeling', duur: 'P4W' } },
+        { actor: 'behandelaar' },
+      ),
+    ).rejects.toThrow(/loopt niet/);
+    expect(await afhandeling(id)).toMatchObject([{ status: 'verlopen', gemeld: true, gesloten: false }]);
+  });
+});
