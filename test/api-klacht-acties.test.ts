@@ -104,3 +104,45 @@ describe('klacht actions through the API (Amsterdam definition)', () => {
     expect(sub.body.termijnen.length).toBeGreaterThan(0);
   });
 });
+
+/** Weesp (GM0457) went into Amsterdam on 24 March 2022 (Wet arhi): a request of the ombudsman after that is a klacht under Amsterdam's regeling. */
+describe('an ombudsman request after a herindeling', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('api_klacht_acties_herindeling');
+    t = await createTestApp({ databaseUrl: db.url, env: { ROLE: 'api' } });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  it("AVG art. 5 lid 1 sub c: the request carries only the hoofdklacht's facts that the regeling in force on its day asks about", async () => {
+    const weesp = await bearer(t.app, 'GM0457', 'klachtbehandelaar');
+    const k = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', weesp)
+      .send({
+        gemeente: 'GM0457',
+        kanaal: 'brief',
+        ontvangenOp: '2022-03-01T10:00:00+01:00',
+        ingediendBij: 'gemeente',
+        onderwerp: 'Bejegening aan de balie',
+        aanbieders: [],
+        // Asked by Weesp's regeling (Uitgangspunten §5B), not by Amsterdam's Klachtenprotocol.
+        feiten: { betreftGemeentelijkeFunctionaris: true },
+      });
+    expect(k.status).toBe(201);
+    const res = await request(t.http)
+      .post(`/api/v1/klachten/${k.body.id}/ombudsman-verzoeken`)
+      .set('Authorization', weesp)
+      .send({ soort: 'informatievraag', ontvangenOp: '2022-06-01T09:00:00+02:00', termijn: '2022-06-22' });
+    expect(res.status).toBe(201);
+    const [sub] = await t.app.get(DataSource).query('select definitie_id, feiten from klacht where id = $1', [res.body.klachtId]);
+    expect(sub.definitie_id).toBe('gm0363-amsterdam');
+    expect(sub.feiten).toEqual({ ombudsmanVerzoek: 'informatievraag', ombudsmanTermijn: '2022-06-22' });
+  });
+});

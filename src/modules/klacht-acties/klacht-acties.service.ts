@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EngineError } from '../engine/engine.errors';
 import { REGISTRATIE_EVENT } from '../engine/engine.service';
+import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import type { Tenant } from '../auth/tenant';
 import type { KlachtIntakeDto } from '../klachten/dto/klacht-intake.dto';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { KlachtenService } from '../klachten/klachten.service';
+import { dagVan } from '../termijnen/termijn-tijd';
 import type { OmbudsmanVerzoekDto, OmbudsmanVerzoekViewDto, TerugkoppelingDto, TerugkoppelingViewDto } from './klacht-acties.dto';
 import { KlachtKoppelingEntity, type OmbudsmanVerzoekSoort } from './klacht-koppeling.entity';
 import { TerugkoppelingEntity } from './terugkoppeling.entity';
@@ -54,7 +56,19 @@ export class KlachtActiesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly klachten: KlachtenService,
+    @Inject(REGIME_BRON) private readonly regimes: RegimeBron,
   ) {}
+
+  /**
+   * The facts of the hoofdklacht that the regeling in force on the request's day asks about. The request is a klacht
+   * of its own under that regeling, which after a herindeling or a new version need not be the hoofdklacht's: a fact
+   * it does not know would refuse the request (AVG art. 5 lid 1 sub c: only what the regeling asks).
+   */
+  private feitenVoorVerzoek(gemeente: string, ontvangenOp: string, feiten: Record<string, unknown>): Record<string, unknown> {
+    const controles = this.regimes.forGemeente(gemeente, dagVan(new Date(ontvangenOp)))?.controles;
+    if (!controles) return feiten;
+    return Object.fromEntries(Object.entries(feiten).filter(([naam, w]) => controles.controleerFeiten({ [naam]: w }).length === 0));
+  }
 
   private async klacht(id: string): Promise<KlachtEntity> {
     return this.dataSource.getRepository(KlachtEntity).findOneByOrFail({ id });
@@ -143,7 +157,11 @@ export class KlachtActiesService {
       soort: dto.soort === 'eigenOnderzoek' ? 'eigenOnderzoek' : 'klacht',
       onderwerp: dto.onderwerp ?? `Ombudsman: ${dto.soort} over klacht ${hoofd.id}`,
       aanbieders: hoofd.aanbieders.map((a) => ({ id: a.id, ...(a.naam ? { naam: a.naam } : {}), ...(a.type ? { type: a.type } : {}) })),
-      feiten: { ...hoofd.feiten, ombudsmanVerzoek: dto.soort, ...(dto.termijn ? { ombudsmanTermijn: dto.termijn } : {}) },
+      feiten: {
+        ...this.feitenVoorVerzoek(hoofd.gemeente, dto.ontvangenOp, hoofd.feiten),
+        ombudsmanVerzoek: dto.soort,
+        ...(dto.termijn ? { ombudsmanTermijn: dto.termijn } : {}),
+      },
     } as KlachtIntakeDto;
     const sub = await this.klachten.intake(intake, tenant.subject);
     await this.dataSource
