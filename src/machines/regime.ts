@@ -12,7 +12,16 @@ import {
   type AnyStateMachine,
   type StateValue,
 } from 'xstate';
-import type { CompiledRegime, DefinitionSummary, RegimeControles, IntakeInput, KlachtEvent, StepResult, TermijnView } from './contract';
+import type {
+  CompiledRegime,
+  DefinitionSummary,
+  Intent,
+  RegimeControles,
+  IntakeInput,
+  KlachtEvent,
+  StepResult,
+  TermijnView,
+} from './contract';
 import { compileDefinitie, type CompileOpties, type Gecompileerd } from './compiler/compile-definitie';
 import { omschrijvingVan } from './compiler/gebeurtenissen';
 import { kalenderVan, termijnView } from './compiler/termijnen';
@@ -224,7 +233,25 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
     } catch (err) {
       return geweigerd(s, err instanceof Error ? err.message : String(err));
     }
-    return resultaat(next);
+    const r = resultaat(next);
+    return { ...r, intents: namens(r.intents, event.at) };
+  };
+
+  const eigenGemeente = def.gemeente.cbsCode.toUpperCase();
+  /**
+   * After a herindeling the successor's college answers for a running klacht (Wet arhi; docs/juridisch-kader.md §14):
+   * every intent of a step on or after that day names it, so each letter (ontvangstbevestiging, verdaging,
+   * doorzending, afdoening) is sent on its behalf. An intent that already names the gemeente of its date keeps it.
+   */
+  const namens = (intents: Intent[], at: string): Intent[] => {
+    if (intents.length === 0) return intents;
+    const op = ctx.tweedeLijnOp(kalenderdag(at));
+    if (!op || op.gemeente.cbsCode.toUpperCase() === eigenGemeente) return intents;
+    return intents.map((i) =>
+      i.data && 'verantwoordelijkeGemeente' in i.data
+        ? i
+        : { ...i, data: { ...(i.data ?? {}), verantwoordelijkeGemeente: op.gemeente.naam } },
+    );
   };
 
   const resultaat = (next: AnyMachineSnapshot): StepResult & { next: AnyMachineSnapshot } => {
@@ -283,7 +310,7 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
       } else herroepen.push(String(keten.wekkers[i].data?.termijn ?? ''));
     }
     const nieuweKeten = blijven.length ? { snapshot: bewaarbaar(daad.next), wekkers: blijven } : undefined;
-    const daadIntents = (daad.next.context as KlachtContext).intents;
+    const daadIntents = daad.intents;
     return { ...resultaat(metKeten(eind, nieuweKeten, daadIntents)), ...(herroepen.length ? { herroepen } : {}) };
   };
 

@@ -545,6 +545,26 @@ describe('registry', () => {
     expect(registry.byId('gm1904-stichtse-vecht', '2015-01')?.summary.gemeente.naam).toBe('Stichtse Vecht');
     expect(registry.errors).toEqual([]);
   });
+
+  test('Wet arhi: from 24 March 2022 every letter of a running Weesp klacht is sent on behalf of Amsterdam', () => {
+    const weesp = regime('gm0457-weesp');
+    const inBehandeling = volg(
+      weesp,
+      weesp.start(
+        intake({ gemeente: 'GM0457', ontvangenOp: '2022-03-01T10:00:00+01:00', feiten: { betreftGemeentelijkeFunctionaris: true } }),
+      ),
+      [
+        ['FORMELE_BEHANDELING', '2022-03-02'],
+        ['IN_BEHANDELING_NEMEN', '2022-03-03'],
+      ],
+    );
+    const verdaging = (dag: string) =>
+      volg(weesp, inBehandeling, [['VERDAGEN', dag, { termijn: 'afhandeling', duur: 'P2W' }]]).intents.filter(
+        (i) => i.type === 'KENNISGEVING_VERDAGING',
+      );
+    expect(verdaging('2022-03-23').map((i) => i.data?.verantwoordelijkeGemeente)).toEqual([undefined, undefined]);
+    expect(verdaging('2022-04-05').map((i) => i.data?.verantwoordelijkeGemeente)).toEqual(['Amsterdam', 'Amsterdam']);
+  });
 });
 
 describe('pure API', () => {
