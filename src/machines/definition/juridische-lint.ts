@@ -16,7 +16,12 @@ import {
 } from './rapportage-perioden';
 import type { GeladenDefinitie, Rapportage, TweedeLijnInstantie } from './types';
 
-const EIGEN_OMBUDSVOORZIENING = new Set<TweedeLijnInstantie['soort']>(['lokaleOmbudsman', 'gezamenlijkeOmbudsman', 'ombudscommissie']);
+/** A gemeente's own ombudsvoorziening (GemW 81p), as opposed to the Nationale ombudsman. */
+export const EIGEN_OMBUDSVOORZIENING = new Set<TweedeLijnInstantie['soort']>([
+  'lokaleOmbudsman',
+  'gezamenlijkeOmbudsman',
+  'ombudscommissie',
+]);
 
 /** Which statutory regime belongs to which kind of aanbieder (Wkkgz art. 1, Jeugdwet 4.2.1 lid 6, Wmo 2015 art. 3.2). */
 const REGIME_BIJ_TYPE: Record<string, { toegestaan: AanbiederType[]; grond: string }> = {

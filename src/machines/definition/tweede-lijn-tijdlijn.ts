@@ -9,7 +9,8 @@
  * So the lookup spans every version of the gemeente and its successors (`neemtOver`).
  */
 import type { IsoDate } from '../contract';
-import { dagNa } from './lint-hulp';
+import { EIGEN_OMBUDSVOORZIENING } from './juridische-lint';
+import { dagNa, dagVoor, foutOp, leesbareDatum } from './lint-hulp';
 import type { Definitie, GeladenDefinitie, TweedeLijnInstantie } from './types';
 import type { DefinitionError } from '../contract';
 
@@ -94,6 +95,60 @@ export function tweedeLijnTijdlijnFouten(defs: readonly GeladenDefinitie[]): Def
         `de regeling eindigt op ${d.geldigTot} en geen versie of opvolger neemt het over`,
       hint: `publiceer een nieuwe versie vanaf ${dag}, of laat de gemeente die ${d.gemeente.naam} overneemt dat vastleggen (gemeente.neemtOver met vanaf: ${dag})`,
     });
+  }
+  return errors;
+}
+
+/**
+ * GemW 81p lid 2 and 3 across versions: a new version that starts on 1 January with another second-line body than
+ * its predecessor had on its last day is a switch, as much as one inside a version. Published versions do not change,
+ * so the new version says when the decisions reached the Nationale ombudsman: on its own new body
+ * (`nationaleOmbudsmanGeinformeerdOp`), and for an own body that ends, by listing it up to its last day with
+ * `opheffingNationaleOmbudsmanGeinformeerdOp` (unless the old version already says so). A date that is given is
+ * checked by the per-version lint (juridische-lint.ts).
+ */
+export function versieWisselFouten(defs: readonly GeladenDefinitie[]): DefinitionError[] {
+  const errors: DefinitionError[] = [];
+  const codes = [...new Set(defs.map((g) => g.definitie.gemeente.cbsCode.toUpperCase()))].sort();
+  for (const code of codes) {
+    const eigen = defs
+      .filter((g) => g.definitie.gemeente.cbsCode.toUpperCase() === code)
+      .sort((a, b) => a.definitie.geldigVanaf.localeCompare(b.definitie.geldigVanaf));
+    for (let n = 1; n < eigen.length; n++) {
+      const vorige = eigen[n - 1];
+      const versie = eigen[n];
+      const d = versie.definitie;
+      if (!d.geldigVanaf.endsWith('-01-01')) continue;
+      const oud = instantieOp(vorige.definitie, dagVoor(d.geldigVanaf));
+      const i = d.tweedeLijn.findIndex((t) => t.geldigVanaf <= d.geldigVanaf && (!t.geldigTot || d.geldigVanaf <= t.geldigTot));
+      const nieuw = i >= 0 ? d.tweedeLijn[i] : undefined;
+      if (!oud || !nieuw || (oud.soort === nieuw.soort && oud.naam === nieuw.naam)) continue;
+      const jaar = Number(d.geldigVanaf.slice(0, 4));
+      const wie = `versie '${vorige.definitie.versie}'`;
+      if (EIGEN_OMBUDSVOORZIENING.has(nieuw.soort) && !nieuw.nationaleOmbudsmanGeinformeerdOp) {
+        errors.push(
+          foutOp(
+            versie,
+            ['tweedeLijn', i, 'geldigVanaf'],
+            `GemW 81p lid 2: '${nieuw.naam}' vervangt per 1 januari ${jaar} '${oud.naam}' (${wie}), maar er staat niet wanneer het instellingsbesluit de Nationale ombudsman bereikte (dat moet vóór 1 juli ${jaar - 1})`,
+            `voeg bij '${nieuw.naam}' toe: nationaleOmbudsmanGeinformeerdOp: <datum> (uiterlijk ${jaar - 1}-06-30); bereikte het besluit de Nationale ombudsman later, dan blijft '${oud.naam}' tot en met ${jaar}-12-31 bevoegd`,
+          ),
+        );
+      }
+      const opheffing =
+        oud.opheffingNationaleOmbudsmanGeinformeerdOp ??
+        d.tweedeLijn.find((t) => t.soort === oud.soort && t.naam === oud.naam)?.opheffingNationaleOmbudsmanGeinformeerdOp;
+      if (EIGEN_OMBUDSVOORZIENING.has(oud.soort) && !opheffing) {
+        errors.push(
+          foutOp(
+            versie,
+            ['tweedeLijn', i, 'geldigVanaf'],
+            `GemW 81p lid 3: '${oud.naam}' (${wie}) wordt per 1 januari ${jaar} opgeheven, maar er staat niet wanneer het opheffingsbesluit de Nationale ombudsman bereikte (dat moet vóór 1 juli ${jaar - 1})`,
+            `neem '${oud.naam}' in deze versie op met geldigVanaf: ${oud.geldigVanaf}, geldigTot: ${dagVoor(d.geldigVanaf)} en opheffingNationaleOmbudsmanGeinformeerdOp: <datum> (uiterlijk ${jaar - 1}-06-30); bereikte het besluit de Nationale ombudsman later, dan blijft '${oud.naam}' tot en met ${leesbareDatum(`${jaar}-12-31`)} bevoegd`,
+          ),
+        );
+      }
+    }
   }
   return errors;
 }

@@ -616,6 +616,70 @@ describe('validateDefinities', () => {
       ]);
     });
 
+    describe('GemW 81p across versions: a new version that starts with another body is a switch too', () => {
+      /** Zeist 2024-01 with `oud` as its body, and 2025-01 (from 1 January 2025) with `nieuw`; the errors of 2025-01. */
+      const versies = (oud: string[][], nieuw: string[][]) => {
+        const tweede = metRegels([5, "versie: '2025-01'"], [6, 'geldigVanaf: 2025-01-01']);
+        const root = schrijfBestanden({
+          [TESTDAM]: invoegen(metTweedeLijn(...oud), 7, 'geldigTot: 2024-12-31'),
+          'definitions/gm0355-zeist/2025-01.yaml': (() => {
+            const regels = [...tweede];
+            regels.splice(TWEEDE_LIJN_VANAF, 4, ...nieuw.flat());
+            return regels;
+          })(),
+        });
+        return loadAndValidate([join(root, 'definitions')]).errors.map((e) => ({ ...e, file: e.file.slice(root.length + 1) }));
+      };
+
+      it('lid 2: an own ombudscommissie from the first day of the new version needs the date its decision reached the Nationale ombudsman', () => {
+        const nationaal = [entry('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01')];
+        expect(versies(nationaal, [entry('ombudscommissie', 'Ombudscommissie Zeist', '2025-01-01')])).toEqual([
+          {
+            file: 'definitions/gm0355-zeist/2025-01.yaml',
+            line: 50,
+            column: 18,
+            message:
+              "GemW 81p lid 2: 'Ombudscommissie Zeist' vervangt per 1 januari 2025 'Nationale ombudsman' (versie '2024-01'), maar er staat niet wanneer het instellingsbesluit de Nationale ombudsman bereikte (dat moet vóór 1 juli 2024)",
+            hint: "voeg bij 'Ombudscommissie Zeist' toe: nationaleOmbudsmanGeinformeerdOp: <datum> (uiterlijk 2024-06-30); bereikte het besluit de Nationale ombudsman later, dan blijft 'Nationale ombudsman' tot en met 2025-12-31 bevoegd",
+          },
+        ]);
+        expect(versies(nationaal, [entry('ombudscommissie', 'Ombudscommissie Zeist', '2025-01-01', undefined, TIJDIG_2025)])).toEqual([]);
+        // A date given too late is the per-version lint's error, as inside one version.
+        expect(
+          versies(nationaal, [
+            entry('ombudscommissie', 'Ombudscommissie Zeist', '2025-01-01', undefined, 'nationaleOmbudsmanGeinformeerdOp: 2024-09-01'),
+          ]),
+        ).toEqual([expect.objectContaining({ message: expect.stringContaining('niet vóór 1 juli 2024') })]);
+      });
+
+      it('lid 3: an own ombudscommissie that ends with the old version needs the date its opheffing reached the Nationale ombudsman', () => {
+        const commissie = entry('ombudscommissie', 'Ombudscommissie Zeist', '2006-01-01');
+        const nationaal = entry('nationaleOmbudsman', 'Nationale ombudsman', '2025-01-01');
+        expect(versies([commissie], [nationaal])).toEqual([
+          expect.objectContaining({
+            file: 'definitions/gm0355-zeist/2025-01.yaml',
+            line: 50,
+            message:
+              "GemW 81p lid 3: 'Ombudscommissie Zeist' (versie '2024-01') wordt per 1 januari 2025 opgeheven, maar er staat niet wanneer het opheffingsbesluit de Nationale ombudsman bereikte (dat moet vóór 1 juli 2024)",
+          }),
+        ]);
+        // The new version lists the old body up to its last day, with the date.
+        const gemeld = entry(
+          'ombudscommissie',
+          'Ombudscommissie Zeist',
+          '2006-01-01',
+          '2024-12-31',
+          'opheffingNationaleOmbudsmanGeinformeerdOp: 2024-05-01',
+        );
+        expect(versies([commissie], [gemeld, nationaal])).toEqual([]);
+      });
+
+      it('the same body in both versions is no switch', () => {
+        const commissie = [entry('ombudscommissie', 'Ombudscommissie Zeist', '2006-01-01')];
+        expect(versies(commissie, commissie)).toEqual([]);
+      });
+    });
+
     it('GemW 81p: the notification date belongs to the own body, not to the Nationale ombudsman', () => {
       expect(
         fouten(

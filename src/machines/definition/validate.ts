@@ -13,7 +13,7 @@ import { loadDefinitionFiles, type GeladenDefinitieMetBron } from './loader';
 import { referentieFouten } from './referenties';
 import { definitieSchema } from './schema';
 import { schemaFouten } from './schema-fouten';
-import { tweedeLijnTijdlijnFouten } from './tweede-lijn-tijdlijn';
+import { tweedeLijnTijdlijnFouten, versieWisselFouten } from './tweede-lijn-tijdlijn';
 import type { GeladenDefinitie } from './types';
 
 export interface ValidatieStap {
@@ -45,7 +45,7 @@ export const juridischeStap: ValidatieStap = {
   volgorde: 40,
   blokkerend: false,
   // Over the set: versions of one gemeente, and a second line on every date a klacht can still run.
-  run: (defs) => [...defs.flatMap(juridischeFouten), ...versieFouten(defs), ...tweedeLijnTijdlijnFouten(defs)],
+  run: (defs) => [...defs.flatMap(juridischeFouten), ...versieFouten(defs), ...tweedeLijnTijdlijnFouten(defs), ...versieWisselFouten(defs)],
 };
 
 // Letters last: a template is checked against what the law requires of that letter (brieven.ts).
