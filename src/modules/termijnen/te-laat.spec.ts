@@ -56,3 +56,21 @@ describe('te laat: the earliest open obligation the engine writes with a step (e
     expect(isOpenVerplichting(rij('verlopen', op('2026-01-03')))).toBe(true);
   });
 });
+
+describe('te laat: a suspended termijn does not pass (docs/juridisch-kader.md §6)', () => {
+  const op = (d: string) => new Date(`${d}T22:00:00Z`);
+  const opschorting = { soort: 'opschorting' };
+  test('an obligation whose last mutation is an opschorting is not open; after a hervatting it is again', () => {
+    const rij = (mutaties: Array<{ soort: string }>) => ({
+      status: 'lopend',
+      vervaltOp: op('2026-04-13'),
+      verplichting: true,
+      geslotenOp: null,
+      mutaties,
+    });
+    expect(isOpenVerplichting(rij([opschorting]))).toBe(false);
+    expect(eersteVerval(false, [rij([opschorting])])).toBeNull();
+    expect(isOpenVerplichting(rij([opschorting, { soort: 'hervatting' }]))).toBe(true);
+    expect(isOpenVerplichting(rij([]))).toBe(true);
+  });
+});

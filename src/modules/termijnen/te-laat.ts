@@ -22,14 +22,28 @@
 // The classification lives with the termijnen of the regimes (pure, shared with the graph check).
 export { GEEN_VERPLICHTING, VERPLICHTINGEN, isVerplichting } from '../../machines/compiler/termijnen';
 
-/** SQL: termijn row `t` is an open obligation (running, or passed and not yet met or ended). */
+/**
+ * SQL: termijn row `t` is an open obligation (running and not suspended, or passed and not yet met or ended). A
+ * suspended termijn (its last mutation an opschorting, allowed only where the regeling says so) does not pass
+ * (docs/juridisch-kader.md §6): its old due moment makes nobody late until HERVATTEN sets a new one.
+ */
 export function openVerplichting(t = 't'): string {
-  return `(${t}.verplichting and (${t}.status = 'lopend' or (${t}.status = 'verlopen' and ${t}.gesloten_op is null)))`;
+  return `(${t}.verplichting and ((${t}.status = 'lopend' and coalesce(${t}.mutaties -> -1 ->> 'soort', '') <> 'opschorting') or (${t}.status = 'verlopen' and ${t}.gesloten_op is null)))`;
+}
+
+/** The termijn is suspended now: its last mutation is an opschorting (a hervatting ends it). */
+export function isOpgeschort(t: { mutaties?: ReadonlyArray<{ soort: string }> | null }): boolean {
+  return t.mutaties?.at(-1)?.soort === 'opschorting';
 }
 
 /** The same rule as `openVerplichting`, for a row the engine holds in memory while it plans a step. */
-export function isOpenVerplichting(t: { verplichting: boolean; status: string; geslotenOp: Date | null }): boolean {
-  return t.verplichting && (t.status === 'lopend' || (t.status === 'verlopen' && t.geslotenOp === null));
+export function isOpenVerplichting(t: {
+  verplichting: boolean;
+  status: string;
+  geslotenOp: Date | null;
+  mutaties?: ReadonlyArray<{ soort: string }> | null;
+}): boolean {
+  return t.verplichting && ((t.status === 'lopend' && !isOpgeschort(t)) || (t.status === 'verlopen' && t.geslotenOp === null));
 }
 
 /**
@@ -39,7 +53,13 @@ export function isOpenVerplichting(t: { verplichting: boolean; status: string; g
  */
 export function eersteVerval(
   done: boolean,
-  termijnen: Array<{ verplichting: boolean; status: string; geslotenOp: Date | null; vervaltOp: Date }>,
+  termijnen: Array<{
+    verplichting: boolean;
+    status: string;
+    geslotenOp: Date | null;
+    vervaltOp: Date;
+    mutaties?: ReadonlyArray<{ soort: string }> | null;
+  }>,
 ): Date | null {
   if (done) return null;
   let eerste: Date | null = null;

@@ -9,6 +9,7 @@ import { KlachtNietGevondenError } from '../engine/engine.errors';
 import type { KlachtEntity } from '../klachten/klacht.entity';
 import { importBezig } from '../import/import-bezig';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
+import { isOpgeschort } from './te-laat';
 import { OUTBOX_TYPES, type OutboxBericht } from '../outbox/outbox.types';
 import { volgendeHerinnering } from './termijn-reconcile';
 import { TermijnEntity } from './termijn.entity';
@@ -153,7 +154,9 @@ export class TermijnWakeService {
       this.logger.log(
         `Klacht ${klacht.id}: TERMIJN_VERLOPEN (${termijn.naam}) niet van toepassing in ${klacht.state}: ${result.reason ?? ''}`,
       );
-      await OutboxRelay.schrijf(m, berichten);
+      // A suspended termijn does not pass (docs/juridisch-kader.md §6): nothing to announce or escalate. HERVATTEN
+      // gives it a new due moment, and a new wake-up.
+      if (!isOpgeschort(termijn)) await OutboxRelay.schrijf(m, berichten);
       // Marked either way: the deadline has passed, it must not fire again.
       await m.update(TermijnEntity, { id: termijn.id }, { vervalGemeldOp: nu });
     }

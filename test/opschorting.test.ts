@@ -1,0 +1,109 @@
+/**
+ * A contractual termijn that the regeling lets suspend (`opschorting`, e.g. a provider's handling term while the klager
+ * is in hospital) does not pass while suspended (docs/juridisch-kader.md §6): its old due moment makes nobody late,
+ * and its wake-up announces and escalates nothing. HERVATTEN moves the due moment by the suspended days.
+ *
+ * Amsterdam's seed definition with `opschorting` on aanbiederAfhandeling (none of the seeds enables it), through the
+ * engine and the real wake-up, at fixed dates; no worker runs (ROLE=api).
+ */
+import { join } from 'node:path';
+import type { IntakeInput } from '../src/machines/contract';
+import { loadRegistry } from '../src/machines';
+import { maakRegime, type Regime } from '../src/machines/regime';
+import { OpgeschorteTermijnNietTeLaat1795900800000 } from '../src/database/migrations/1795900800000-OpgeschorteTermijnNietTeLaat';
+import { REGIME_BRON, type RegimeBron } from '../src/modules/engine/regime-bron';
+import { openVerplichting } from '../src/modules/termijnen/te-laat';
+import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
+import { createEngineApp, type EngineApp } from './support/engine-harness';
+
+const seeds = loadRegistry(join(__dirname, '..', 'definitions'));
+const amsterdam = seeds.regimes.find((r) => r.summary.id === 'gm0363-amsterdam') as Regime;
+const definitie = structuredClone(amsterdam.definitie);
+definitie.termijnen.aanbiederAfhandeling.opschorting = { grondslag: 'Klachtenprotocol Wmo keten §6 (contractueel)' };
+const regime = maakRegime(definitie, 'gm0363-amsterdam');
+const bron: RegimeBron = {
+  forGemeente: (code) => (code === 'GM0363' ? regime : undefined),
+  byId: (id, versie) => (id === regime.summary.id && versie === regime.summary.versie ? regime : undefined),
+};
+
+let tdb: TestDatabase;
+let a: EngineApp;
+const queuePrefix = uniqueRedisPrefix('opschorting');
+
+beforeAll(async () => {
+  tdb = await createTestDatabase('opschorting');
+  a = await createEngineApp({
+    databaseUrl: tdb.url,
+    queuePrefix,
+    regimes: 'definities',
+    env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
+    override: (b) => b.overrideProvider(REGIME_BRON).useValue(bron),
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await a?.close();
+  await tdb?.drop();
+  await deleteRedisPrefix(queuePrefix);
+});
+
+const intake: IntakeInput = {
+  gemeente: 'GM0363',
+  kanaal: 'brief',
+  ontvangenOp: '2026-03-02T10:00:00+01:00',
+  ingediendBij: 'aanbieder',
+  soort: 'klacht',
+  aanbieders: [{ id: 'a1', naam: 'Zorg West', type: 'wmo' }],
+  feiten: { aantalAanbieders: 1 },
+};
+
+const termijn = async (id: string) =>
+  (
+    (await a.db.query(
+      `select revision, vervaldatum::text as vervaldatum, status from termijn where klacht_id = $1 and naam = 'aanbiederAfhandeling' order by revision desc`,
+      [id],
+    )) as Array<{ revision: number; vervaldatum: string; status: string }>
+  )[0];
+/** The SQL rule every view uses (heatmap, werkvoorraad, reports, metrics): the klacht's open obligations. */
+const open = async (id: string) =>
+  (
+    (await a.db.query(`select t.naam from termijn t where t.klacht_id = $1 and ${openVerplichting('t')}`, [id])) as Array<{ naam: string }>
+  ).map((r) => r.naam);
+const eersteVervaltOp = async (id: string) =>
+  ((await a.db.query(`select eerste_vervalt_op from klacht where id = $1`, [id])) as Array<{ eerste_vervalt_op: Date | null }>)[0]
+    .eerste_vervalt_op;
+
+it('a suspended termijn does not pass: no lateness and no announcement at its old due moment; HERVATTEN moves it by the suspended days', async () => {
+  const { klacht } = await a.engine.create(intake, { actor: 'kcc' });
+  const stap = (type: string, at: string, data?: Record<string, unknown>) =>
+    a.engine.apply(klacht.id, { type, at, ...(data ? { data } : {}) }, { actor: 'behandelaar' });
+  // Klachtenprotocol Wmo keten §6: the aanbieder's contact with the klager, in time.
+  await stap('CONTACT_OPGENOMEN', '2026-03-03T10:00:00+01:00');
+  expect(await termijn(klacht.id)).toEqual({ revision: 1, vervaldatum: '2026-04-13', status: 'lopend' });
+  await stap('OPSCHORTEN', '2026-04-01T10:00:00+02:00', { termijn: 'aanbiederAfhandeling', reden: 'klager in het ziekenhuis' });
+  expect(await eersteVervaltOp(klacht.id)).toBeNull();
+
+  // Written before this rule: the old due moment as the klacht's first due moment. The migration puts it right.
+  await a.db.query(`update klacht set eerste_vervalt_op = '2026-04-13T22:00:00Z' where id = $1`, [klacht.id]);
+  const qr = a.db.createQueryRunner();
+  await new OpgeschorteTermijnNietTeLaat1795900800000().up(qr).finally(() => qr.release());
+  expect(await eersteVervaltOp(klacht.id)).toBeNull();
+
+  await a.wake.verval(
+    { klachtId: klacht.id, termijnNaam: 'aanbiederAfhandeling', revision: 1, kind: 'verval' },
+    new Date('2026-04-14T00:00:05+02:00'),
+  );
+  expect(await termijn(klacht.id)).toMatchObject({ revision: 1, status: 'lopend' });
+  expect(await eersteVervaltOp(klacht.id)).toBeNull();
+  expect(await open(klacht.id)).toEqual([]);
+  const meldingen = await a.db.query(`select type from outbox where klacht_id = $1 and type in ('termijn.verlopen', 'termijn.escalatie')`, [
+    klacht.id,
+  ]);
+  expect(meldingen).toEqual([]);
+
+  // 20 days suspended (1 to 21 April): 13 April + 20 days = 3 May 2026.
+  await stap('HERVATTEN', '2026-04-21T10:00:00+02:00', { termijn: 'aanbiederAfhandeling' });
+  expect(await termijn(klacht.id)).toEqual({ revision: 2, vervaldatum: '2026-05-03', status: 'lopend' });
+  expect(await eersteVervaltOp(klacht.id)).toEqual(new Date('2026-05-03T22:00:00Z'));
+  expect(await open(klacht.id)).toEqual(['aanbiederAfhandeling']);
+});
