@@ -310,12 +310,17 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     registreerIntake: assign(({ event }: Args) => ({ intake: intakeVan(event) })),
     intent: push((_a, p) => [p as unknown as Intent]),
     startTermijn: assign(({ context, event }: Args, p: Record<string, unknown>) => {
+      // `vanafVeld`: a day in the event's data on which the termijn starts instead (Jeugdwet 4.2.1 lid 5: the month
+      // runs from the aanbieder's receipt of the oordeel), never before the event itself.
+      const veld = typeof p.vanafVeld === 'string' ? dataVan(event)[p.vanafVeld] : undefined;
       const vanaf =
         p.vanaf === 'ontvangst' && context.intake
           ? context.intake.ontvangenOp
           : p.vanaf === 'gemeente'
             ? (context.ontvangenBijGemeente ?? event.at)
-            : event.at;
+            : typeof veld === 'string' && veld > dag(event)
+              ? veld
+              : event.at;
       return startTermijnPatch(context, String(p.naam), vanaf);
     }),
     /** Receipt at the gemeente: the Awb 9:11 and 9:8 terms run from here (docs/juridisch-kader.md §5.3). */

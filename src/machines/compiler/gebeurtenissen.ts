@@ -186,7 +186,15 @@ export const GEBEURTENISSEN: Record<string, GebeurtenisInfo> = {
   ),
   OORDEEL_KLACHTENCOMMISSIE: info(
     'klachtencommissie geeft haar oordeel',
-    [veld('oordeel', 'keuze', 'Jeugdwet 4.2.1', OORDELEN), veld('aanbevelingen?', 'teksten', 'aanbevelingen')],
+    [
+      veld('oordeel', 'keuze', 'Jeugdwet 4.2.1', OORDELEN),
+      veld('aanbevelingen?', 'teksten', 'aanbevelingen'),
+      veld(
+        'ontvangenDoorAanbieder?',
+        'datum',
+        'dag waarop de jeugdhulpaanbieder het oordeel ontving, JJJJ-MM-DD (Jeugdwet 4.2.1 lid 5: zijn maand loopt vanaf dan; zonder: vanaf het oordeel)',
+      ),
+    ],
     [{ oordeel: 'gegrond' }],
   ),
   REACTIE_AANBIEDER: info('aanbieder deelt mee of en welke maatregelen hij neemt', [veld('maatregelen?', 'teksten', 'de maatregelen')]),

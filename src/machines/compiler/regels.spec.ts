@@ -446,6 +446,22 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
     ]);
     // Lid 5: the aanbieder answers within one month, to the klager and the commissie.
     expect(termijn(oordeel, 'jeugdwetReactie')).toMatchObject({ vervaldatum: '2026-07-15', grondslag: 'Jeugdwet 4.2.1 lid 5' });
+    // The month runs from the aanbieder's receipt of the oordeel: received Thursday 18 June, due 18 July, a Saturday
+    // (Atw art. 1: Monday 20 July). A receipt before the oordeel is impossible: the month runs from the oordeel then.
+    const ontvangen = (dag: string) =>
+      termijn(
+        volg(sv, nieuw, [['OORDEEL_KLACHTENCOMMISSIE', '2026-06-15', { oordeel: 'gegrond', ontvangenDoorAanbieder: dag }]]),
+        'jeugdwetReactie',
+      )?.vervaldatum;
+    expect(ontvangen('2026-06-18')).toBe('2026-07-20');
+    expect(ontvangen('2026-06-01')).toBe('2026-07-15');
+    expect(
+      sv.controles.controleerGebeurtenis(nieuw.snapshot, {
+        type: 'OORDEEL_KLACHTENCOMMISSIE',
+        at: op('2026-06-15'),
+        data: { oordeel: 'gegrond', ontvangenDoorAanbieder: '18-06-2026' },
+      }),
+    ).toEqual([expect.objectContaining({ name: 'data.ontvangenDoorAanbieder' })]);
     const reactie = volg(sv, oordeel, [['REACTIE_AANBIEDER', '2026-07-10', { maatregelen: 'scholing team' }]]);
     expect(reactie.state).toBe('afgesloten');
     expect(reactie.intents.map((i) => i.naar)).toEqual(['klager', 'klachtencommissie']);

@@ -102,7 +102,8 @@ export const jeugdwetBlok: Blok = (cc) => {
                     velden: ['oordeel', 'aanbevelingen'],
                   },
                 },
-                ...startTermijn(cc, 'jeugdwetReactie'),
+                // Jeugdwet 4.2.1 lid 5: "binnen een maand na ontvangst van het oordeel" by the aanbieder.
+                ...startTermijn(cc, 'jeugdwetReactie', 'event', 'ontvangenDoorAanbieder'),
               ],
             }),
           },

@@ -94,8 +94,13 @@ export function intent(type: string, naar?: string, grondslag?: string, data?: R
   return { type: 'intent', params: { type, ...(naar ? { naar } : {}), ...(grondslag ? { grondslag } : {}), ...(data ? { data } : {}) } };
 }
 
-export function startTermijn(cc: CompileCtx, naam: string, vanaf: 'event' | 'ontvangst' | 'gemeente' = 'event'): ActieRef[] {
-  return cc.specs[naam] ? [{ type: 'startTermijn', params: { naam, vanaf } }] : [];
+export function startTermijn(
+  cc: CompileCtx,
+  naam: string,
+  vanaf: 'event' | 'ontvangst' | 'gemeente' = 'event',
+  vanafVeld?: string,
+): ActieRef[] {
+  return cc.specs[naam] ? [{ type: 'startTermijn', params: { naam, vanaf, ...(vanafVeld ? { vanafVeld } : {}) } }] : [];
 }
 
 export function stopTermijn(naam: string): ActieRef {
