@@ -60,7 +60,10 @@ export function maakControles(
 
   return {
     controleerGebeurtenis(snapshot: unknown, event: KlachtEvent) {
-      const s = herstel(snapshot);
+      const nu = herstel(snapshot);
+      // An act registered after wake-ups but done before them is checked where the regime steps it (regime.ts, inhalen).
+      const { voorWekkers, nu: klok } = nu.context as KlachtContext;
+      const s = voorWekkers && klok && Date.parse(event.at) < Date.parse(klok) ? herstel(voorWekkers.snapshot) : nu;
       // An event that does not fit the state is the regime's refusal (409), whatever its data.
       if (!past(s, event.type)) return [];
       const c = s.context as KlachtContext;

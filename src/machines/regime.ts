@@ -190,9 +190,13 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
         `geef het tijdstip van de gebeurtenis als ISO 8601 (at), bijvoorbeeld 2026-04-02T10:00:00+02:00 (nu: '${String(event.at)}')`,
       );
     }
-    if (s.status === 'done')
-      return geweigerd(s, `de klacht is afgesloten (${beschrijfState(statePad(s.value))}); er kan niets meer gebeuren`);
     const klok = klokVan(s);
+    if (s.status === 'done') {
+      // Closed by a wake-up (the klager's year passed at midnight) while the act came before it: stepped in its place.
+      const ingehaald =
+        klok && Date.parse(event.at) < Date.parse(klok) && event.type !== 'TERMIJN_VERLOPEN' ? inhalen(s, event) : undefined;
+      return ingehaald ?? geweigerd(s, `de klacht is afgesloten (${beschrijfState(statePad(s.value))}); er kan niets meer gebeuren`);
+    }
     if (klok && Date.parse(event.at) < Date.parse(klok)) {
       const ingehaald = event.type === 'TERMIJN_VERLOPEN' ? undefined : inhalen(s, event);
       return (

@@ -349,6 +349,29 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
       expect(af.herroepen).toEqual(['afhandeling']);
     });
 
+    test("Awb 9:24 lid 1: a request to the ombudsman on the last day of the klager's year, registered after the wake-up closed the klacht, is accepted", () => {
+      const af = volg(sv, inBehandeling(), [['AFDOENEN', '2026-05-12', { oordeel: 'ongegrond' }]]);
+      expect(termijn(af, 'tweedeLijnVerzoek')?.vervaldatum).toBe('2027-05-12');
+      const dicht = stap(af, 'TERMIJN_VERLOPEN', '2027-05-13T00:00:00+02:00', { termijn: 'tweedeLijnVerzoek' });
+      expect(dicht.done).toBe(true);
+      const verzoek = stap(dicht, 'VERZOEK_OMBUDSMAN', '2027-05-12T15:00:00+02:00');
+      expect(verzoek.accepted).toBe(true);
+      expect(verzoek.done).toBe(false);
+      expect(verzoek.state).toBe('bijOmbudsman.onderzoek');
+      expect(verzoek.herroepen).toEqual(['tweedeLijnVerzoek']);
+      expect(verzoek.intents.find((i) => i.type === 'VERZOEK_TWEEDE_LIJN_REGISTREREN')?.data).toMatchObject({ binnenTermijn: true });
+      // Its data is checked as for any act: a registration outside the gemeente's lists is refused.
+      expect(
+        sv.controles.controleerGebeurtenis(dicht.snapshot, {
+          type: 'VERZOEK_OMBUDSMAN',
+          at: '2027-05-12T15:00:00+02:00',
+          data: { registratie: { aard: 'bestaat-niet' } },
+        }),
+      ).toEqual([expect.objectContaining({ name: expect.stringContaining('registratie') })]);
+      // The next day it is too late: the klacht stays closed.
+      expect(stap(dicht, 'VERZOEK_OMBUDSMAN', '2027-05-13T09:00:00+02:00').reason).toContain('de klacht is afgesloten');
+    });
+
     test('an act after the last day, or before the last act, is not put before the wake-up', () => {
       const w = wekker(inBehandeling());
       const teLaat = stap(w, 'VERDAGEN', '2026-05-19T09:00:00+02:00', { termijn: 'afhandeling', duur: 'P4W' });
