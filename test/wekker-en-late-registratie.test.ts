@@ -132,4 +132,38 @@ describe('Awb 9:11 lid 1 and 2: an act of the last day, registered after the wak
     ).rejects.toThrow(/loopt niet/);
     expect(await afhandeling(id)).toMatchObject([{ status: 'verlopen', gemeld: true, gesloten: false }]);
   });
+
+  it("Awb 9:24 lid 1: a request to the ombudsman on the last day of the klager's year, registered after the wake-up closed the klacht, opens it again", async () => {
+    const { klacht } = await a.engine.create(intake, { actor: 'kcc' });
+    for (const [type, at, data] of [
+      ['FORMELE_BEHANDELING', '2026-04-03T10:00:00+02:00'],
+      ['IN_BEHANDELING_NEMEN', '2026-04-06T10:00:00+02:00'],
+      ['HOREN_OVERSLAAN', '2026-04-07T10:00:00+02:00', { reden: 'afgezien' }],
+      ['AFDOENEN', '2026-05-12T10:00:00+02:00', { oordeel: 'ongegrond' }],
+    ] as const) {
+      await a.engine.apply(klacht.id, { type, at, ...(data ? { data } : {}) }, { actor: 'behandelaar' });
+    }
+    const jaar = async () =>
+      (
+        (await a.db.query(
+          `select status, revision, vervaldatum::text as vervaldatum from termijn where klacht_id = $1 and naam = 'tweedeLijnVerzoek'`,
+          [klacht.id],
+        )) as Array<{ status: string; revision: number; vervaldatum: string }>
+      )[0];
+    expect(await jaar()).toMatchObject({ status: 'lopend', vervaldatum: '2027-05-12' });
+    const { revision } = await jaar();
+    expect(
+      await a.wake.verval(
+        { klachtId: klacht.id, termijnNaam: 'tweedeLijnVerzoek', revision, kind: 'verval' },
+        new Date('2027-05-13T00:00:05+02:00'),
+      ),
+    ).toBe('verwerkt');
+    const klachtRij = async () =>
+      ((await a.db.query(`select state, done from klacht where id = $1`, [klacht.id])) as Array<{ state: string; done: boolean }>)[0];
+    expect(await klachtRij()).toEqual({ state: 'afgesloten', done: true });
+
+    await a.engine.apply(klacht.id, { type: 'VERZOEK_OMBUDSMAN', at: '2027-05-12T15:00:00+02:00' }, { actor: 'kcc' });
+    expect(await klachtRij()).toEqual({ state: 'bijOmbudsman.onderzoek', done: false });
+    expect(await jaar()).toMatchObject({ status: 'nagekomen', vervaldatum: '2027-05-12' });
+  });
 });
