@@ -209,14 +209,16 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
     const oud = (s.context as KlachtContext).voorWekkers;
     if (event.type === 'TERMIJN_VERLOPEN') {
       // One more wake-up since the last act: keep what the klacht was before the first of them (inhalen).
+      // The step's intents as `overgang` made them (`namens`), not as the context holds them.
       return resultaat(
-        metKeten(r.next, {
-          snapshot: oud?.snapshot ?? bewaarbaar(metKeten(s, undefined)),
-          wekkers: [...(oud?.wekkers ?? []), kaal(event)],
-        }),
+        metKeten(
+          r.next,
+          { snapshot: oud?.snapshot ?? bewaarbaar(metKeten(s, undefined)), wekkers: [...(oud?.wekkers ?? []), kaal(event)] },
+          r.intents,
+        ),
       );
     }
-    return (r.next.context as KlachtContext).voorWekkers ? resultaat(metKeten(r.next, undefined)) : r;
+    return (r.next.context as KlachtContext).voorWekkers ? resultaat(metKeten(r.next, undefined, r.intents)) : r;
   };
 
   /** The event as the machine receives it. */

@@ -603,6 +603,19 @@ describe('registry', () => {
       );
     expect(verdaging('2022-03-23').map((i) => i.data?.verantwoordelijkeGemeente)).toEqual([undefined, undefined]);
     expect(verdaging('2022-04-05').map((i) => i.data?.verantwoordelijkeGemeente)).toEqual(['Amsterdam', 'Amsterdam']);
+    // Also the wake-up's own intents, and the first act after a wake-up.
+    const beoordelen = volg(
+      weesp,
+      weesp.start(
+        intake({ gemeente: 'GM0457', ontvangenOp: '2022-03-01T10:00:00+01:00', feiten: { betreftGemeentelijkeFunctionaris: true } }),
+      ),
+      [['FORMELE_BEHANDELING', '2022-03-02']],
+    );
+    expect(termijn(beoordelen, 'nietBehandelenKennisgeving')?.vervaldatum).toBe('2022-03-29');
+    const gewekt = volg(weesp, beoordelen, [['TERMIJN_VERLOPEN', '2022-03-30', { termijn: 'nietBehandelenKennisgeving' }]]);
+    expect(gewekt.intents.map((i) => [i.type, i.data?.verantwoordelijkeGemeente])).toContainEqual(['TERMIJN_OVERSCHREDEN', 'Amsterdam']);
+    const daarna = volg(weesp, gewekt, [['VERDAGEN', '2022-03-31', { termijn: 'afhandeling', duur: 'P2W' }]]);
+    expect(daarna.intents.map((i) => i.data?.verantwoordelijkeGemeente)).toEqual(['Amsterdam', 'Amsterdam']);
   });
 });
 
