@@ -73,7 +73,7 @@ const eersteVervaltOp = async (id: string) =>
   ((await a.db.query(`select eerste_vervalt_op from klacht where id = $1`, [id])) as Array<{ eerste_vervalt_op: Date | null }>)[0]
     .eerste_vervalt_op;
 
-it('a suspended termijn does not pass: no lateness and no announcement at its old due moment; HERVATTEN moves it by the suspended days', async () => {
+it('a suspended termijn does not pass, also after a verdaging during the opschorting: no lateness and no announcement at its due moment; HERVATTEN moves it by the suspended days', async () => {
   const { klacht } = await a.engine.create(intake, { actor: 'kcc' });
   const stap = (type: string, at: string, data?: Record<string, unknown>) =>
     a.engine.apply(klacht.id, { type, at, ...(data ? { data } : {}) }, { actor: 'behandelaar' });
@@ -82,6 +82,10 @@ it('a suspended termijn does not pass: no lateness and no announcement at its ol
   expect(await termijn(klacht.id)).toEqual({ revision: 1, vervaldatum: '2026-04-13', status: 'lopend' });
   await stap('OPSCHORTEN', '2026-04-01T10:00:00+02:00', { termijn: 'aanbiederAfhandeling', reden: 'klager in het ziekenhuis' });
   expect(await eersteVervaltOp(klacht.id)).toBeNull();
+  // A verdaging during the opschorting leaves the termijn suspended.
+  await stap('VERDAGEN', '2026-04-02T10:00:00+02:00', { termijn: 'aanbiederAfhandeling', duur: 'P2W', reden: 'stukken opvragen' });
+  expect(await eersteVervaltOp(klacht.id)).toBeNull();
+  expect(await open(klacht.id)).toEqual([]);
 
   // Written before this rule: the old due moment as the klacht's first due moment. The migration puts it right.
   await a.db.query(`update klacht set eerste_vervalt_op = '2026-04-13T22:00:00Z' where id = $1`, [klacht.id]);
@@ -89,11 +93,14 @@ it('a suspended termijn does not pass: no lateness and no announcement at its ol
   await new OpgeschorteTermijnNietTeLaat1795900800000().up(qr).finally(() => qr.release());
   expect(await eersteVervaltOp(klacht.id)).toBeNull();
 
+  // The due moment the verdaging gave (27 April) passes during the suspension: the wake-up changes nothing.
+  const verdaagd = await termijn(klacht.id);
+  expect(verdaagd).toEqual({ revision: 2, vervaldatum: '2026-04-27', status: 'lopend' });
   await a.wake.verval(
-    { klachtId: klacht.id, termijnNaam: 'aanbiederAfhandeling', revision: 1, kind: 'verval' },
-    new Date('2026-04-14T00:00:05+02:00'),
+    { klachtId: klacht.id, termijnNaam: 'aanbiederAfhandeling', revision: verdaagd.revision, kind: 'verval' },
+    new Date('2026-04-28T00:00:05+02:00'),
   );
-  expect(await termijn(klacht.id)).toMatchObject({ revision: 1, status: 'lopend' });
+  expect(await termijn(klacht.id)).toMatchObject({ revision: 2, status: 'lopend' });
   expect(await eersteVervaltOp(klacht.id)).toBeNull();
   expect(await open(klacht.id)).toEqual([]);
   const meldingen = await a.db.query(`select type from outbox where klacht_id = $1 and type in ('termijn.verlopen', 'termijn.escalatie')`, [
@@ -101,9 +108,9 @@ it('a suspended termijn does not pass: no lateness and no announcement at its ol
   ]);
   expect(meldingen).toEqual([]);
 
-  // 20 days suspended (1 to 21 April): 13 April + 20 days = 3 May 2026.
+  // 20 days suspended (1 to 21 April): 27 April + 20 days = 17 May 2026.
   await stap('HERVATTEN', '2026-04-21T10:00:00+02:00', { termijn: 'aanbiederAfhandeling' });
-  expect(await termijn(klacht.id)).toEqual({ revision: 2, vervaldatum: '2026-05-03', status: 'lopend' });
-  expect(await eersteVervaltOp(klacht.id)).toEqual(new Date('2026-05-03T22:00:00Z'));
+  expect(await termijn(klacht.id)).toEqual({ revision: 3, vervaldatum: '2026-05-17', status: 'lopend' });
+  expect(await eersteVervaltOp(klacht.id)).toEqual(new Date('2026-05-17T22:00:00Z'));
   expect(await open(klacht.id)).toEqual(['aanbiederAfhandeling']);
 });

@@ -15,6 +15,7 @@ import {
   type DataVeld,
 } from './compiler/gebeurtenissen';
 import type { Gecompileerd } from './compiler/compile-definitie';
+import { isOpgeschort } from './compiler/termijnen';
 import type { KlachtContext } from './compiler/types';
 import type { Definitie } from './definition/types';
 import { controleerFeiten, intakeVragen } from './feiten';
@@ -45,7 +46,7 @@ export function maakControles(
     Object.values(c.termijnen)
       .filter((l) => !VERPLAATSBAAR.has(type) || gecompileerd.ctx.specs[l.naam]?.verdagingMax)
       .filter((l) => {
-        const opgeschort = l.mutaties.at(-1)?.soort === 'opschorting';
+        const opgeschort = isOpgeschort(l.mutaties);
         return type === 'HERVATTEN' ? opgeschort : type === 'OPSCHORTEN' ? !opgeschort : true;
       })
       .map((l) => l.naam)

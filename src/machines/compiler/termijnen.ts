@@ -44,6 +44,14 @@ export function contactVoor(def: Definitie, partij: 'aanbieder' | 'gemeente'): b
 }
 
 /** Is a missed termijn of this name lateness of the gemeente or the aanbieder? */
+/**
+ * The termijn is suspended now: of its opschortingen and hervattingen the last is an opschorting. Not simply its last
+ * mutation: a verdaging may follow an opschorting while the termijn stays suspended (termijn-ledger.ts).
+ */
+export function isOpgeschort(mutaties: ReadonlyArray<{ soort: string }> | null | undefined): boolean {
+  return mutaties?.findLast((m) => m.soort === 'opschorting' || m.soort === 'hervatting')?.soort === 'opschorting';
+}
+
 export function isVerplichting(naam: string): boolean {
   return !Object.prototype.hasOwnProperty.call(GEEN_VERPLICHTING, naam);
 }

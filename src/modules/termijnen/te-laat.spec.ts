@@ -71,6 +71,9 @@ describe('te laat: a suspended termijn does not pass (docs/juridisch-kader.md §
     expect(isOpenVerplichting(rij([opschorting]))).toBe(false);
     expect(eersteVerval(false, [rij([opschorting])])).toBeNull();
     expect(isOpenVerplichting(rij([opschorting, { soort: 'hervatting' }]))).toBe(true);
+    // A verdaging during the opschorting leaves it suspended (termijn-ledger.ts).
+    expect(isOpenVerplichting(rij([opschorting, { soort: 'verdaging' }]))).toBe(false);
+    expect(isOpenVerplichting(rij([opschorting, { soort: 'verdaging' }, { soort: 'hervatting' }]))).toBe(true);
     expect(isOpenVerplichting(rij([]))).toBe(true);
   });
 });

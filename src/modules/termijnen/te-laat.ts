@@ -20,7 +20,8 @@
  */
 
 // The classification lives with the termijnen of the regimes (pure, shared with the graph check).
-export { GEEN_VERPLICHTING, VERPLICHTINGEN, isVerplichting } from '../../machines/compiler/termijnen';
+export { GEEN_VERPLICHTING, VERPLICHTINGEN, isOpgeschort, isVerplichting } from '../../machines/compiler/termijnen';
+import { isOpgeschort } from '../../machines/compiler/termijnen';
 
 /**
  * SQL: termijn row `t` is an open obligation (running and not suspended, or passed and not yet met or ended). A
@@ -28,12 +29,12 @@ export { GEEN_VERPLICHTING, VERPLICHTINGEN, isVerplichting } from '../../machine
  * (docs/juridisch-kader.md §6): its old due moment makes nobody late until HERVATTEN sets a new one.
  */
 export function openVerplichting(t = 't'): string {
-  return `(${t}.verplichting and ((${t}.status = 'lopend' and coalesce(${t}.mutaties -> -1 ->> 'soort', '') <> 'opschorting') or (${t}.status = 'verlopen' and ${t}.gesloten_op is null)))`;
+  return `(${t}.verplichting and ((${t}.status = 'lopend' and not ${opgeschortSql(t)}) or (${t}.status = 'verlopen' and ${t}.gesloten_op is null)))`;
 }
 
-/** The termijn is suspended now: its last mutation is an opschorting (a hervatting ends it). */
-export function isOpgeschort(t: { mutaties?: ReadonlyArray<{ soort: string }> | null }): boolean {
-  return t.mutaties?.at(-1)?.soort === 'opschorting';
+/** SQL: termijn row `t` is suspended now (`isOpgeschort`): of its opschortingen and hervattingen the last is an opschorting. */
+export function opgeschortSql(t = 't'): string {
+  return `(${t}.mutaties @> '[{"soort":"opschorting"}]' and (select m ->> 'soort' from jsonb_array_elements(${t}.mutaties) with ordinality e(m, n) where m ->> 'soort' in ('opschorting', 'hervatting') order by n desc limit 1) = 'opschorting')`;
 }
 
 /** The same rule as `openVerplichting`, for a row the engine holds in memory while it plans a step. */
@@ -43,7 +44,7 @@ export function isOpenVerplichting(t: {
   geslotenOp: Date | null;
   mutaties?: ReadonlyArray<{ soort: string }> | null;
 }): boolean {
-  return t.verplichting && ((t.status === 'lopend' && !isOpgeschort(t)) || (t.status === 'verlopen' && t.geslotenOp === null));
+  return t.verplichting && ((t.status === 'lopend' && !isOpgeschort(t.mutaties)) || (t.status === 'verlopen' && t.geslotenOp === null));
 }
 
 /**

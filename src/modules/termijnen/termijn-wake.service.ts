@@ -156,7 +156,7 @@ export class TermijnWakeService {
       );
       // A suspended termijn does not pass (docs/juridisch-kader.md §6): nothing to announce or escalate. HERVATTEN
       // gives it a new due moment, and a new wake-up.
-      if (!isOpgeschort(termijn)) await OutboxRelay.schrijf(m, berichten);
+      if (!isOpgeschort(termijn.mutaties)) await OutboxRelay.schrijf(m, berichten);
       // Marked either way: the deadline has passed, it must not fire again.
       await m.update(TermijnEntity, { id: termijn.id }, { vervalGemeldOp: nu });
     }
