@@ -619,6 +619,40 @@ describe('registry', () => {
   });
 });
 
+describe('Wet arhi: the second line that judges aanbieders after a herindeling', () => {
+  test('Klachtenprotocol Wmo keten Amsterdam §4, §12: from 24 March 2022 a Weesp klager dissatisfied with the aanbieder can go to the Ombudsman Metropool Amsterdam', () => {
+    const weesp = regime('gm0457-weesp');
+    const afgedaan = volg(
+      weesp,
+      weesp.start(
+        intake({
+          gemeente: 'GM0457',
+          ontvangenOp: '2022-03-01T10:00:00+01:00',
+          ingediendBij: 'aanbieder',
+          aanbieders: [{ id: 'a1', type: 'wmo' }],
+          feiten: { aantalAanbieders: 1 },
+        }),
+      ),
+      [['AFDOENEN', '2022-03-10', { oordeel: 'gegrond' }]],
+    );
+    expect(afgedaan.state).toBe('bijAanbieder.afgedaan');
+    // The Nationale ombudsman does not judge aanbieders (Uitgangspunten klachtenmanagement Sociaal Domein §5A).
+    const ervoor = weesp.step(afgedaan.snapshot, { type: 'KLAGER_ONTEVREDEN', at: op('2022-03-20') });
+    expect(ervoor.accepted).toBe(false);
+    expect(ervoor.reason).toContain('Nationale ombudsman oordeelt niet over de aanbieder');
+    const erna = volg(weesp, afgedaan, [['KLAGER_ONTEVREDEN', '2022-04-05']]);
+    expect(erna.state).toBe('tweedeLijnVenster');
+  });
+
+  test('a gemeente whose second line never judges aanbieders does not offer that route', () => {
+    const sv = regime('gm1904-stichtse-vecht');
+    const s = sv.start(intake({ ingediendBij: 'aanbieder', aanbieders: [{ id: 'a1', type: 'wmo' }], feiten: { aantalAanbieders: 1 } }));
+    const af = volg(sv, s, [['AFDOENEN', '2026-04-10', { oordeel: 'gegrond' }]]);
+    expect(af.state).toBe('bijAanbieder.afgedaan');
+    expect(af.volgendeEvents).not.toContain('KLAGER_ONTEVREDEN');
+  });
+});
+
 describe('pure API', () => {
   const sv = regime('gm1904-stichtse-vecht');
 

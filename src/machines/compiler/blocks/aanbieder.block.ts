@@ -4,6 +4,7 @@
  * klager unhappy with the aanbieder's handling going to the gemeente on the process (Uitgangspunten klachtenmanagement Sociaal Domein §5A).
  */
 import { kanDoorsturenNaarAanbieder } from '../../definition/eerste-lijn';
+import { dagNa } from '../../definition/lint-hulp';
 import type { EersteLijn } from '../../definition/types';
 import { contactVoor } from '../termijnen';
 import type { CompileCtx } from '../types';
@@ -40,8 +41,12 @@ export const aanbiederBlok: Blok = (cc) => {
   // `contact` binds the aanbieder unless the definition gives it to the gemeente only (TermijnDefinitie.geldtVoor).
   const contact = contactVoor(def, 'aanbieder') ? bestaand(cc, 'contact') : [];
   const termijnen = [...contact, ...bestaand(cc, 'aanbiederAfhandeling')];
-  const eenBevoegd = def.tweedeLijn.some((t) => t.bevoegdOverAanbieders);
-
+  // Whether the second line judges aanbieders is decided on the day (the guard). The route exists where a body that
+  // may answer does: one of this definition's own, or the one that answers after it ends (its next version, or after a
+  // herindeling the successor's, Wet arhi: for Weesp from 24 March 2022 the Ombudsman Metropool Amsterdam).
+  const eenBevoegd =
+    def.tweedeLijn.some((t) => t.bevoegdOverAanbieders) ||
+    (def.geldigTot !== undefined && cc.tweedeLijnOp(dagNa(def.geldigTot))?.instantie.bevoegdOverAanbieders === true);
   const ontevreden: OvergangConfig[] = [];
   if (eenBevoegd) {
     ontevreden.push(
