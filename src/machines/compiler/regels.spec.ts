@@ -204,8 +204,9 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
     );
   });
 
-  test('Awb 9:12 lid 2: the afdoening names the second-line body valid on that date', () => {
-    const wissel = maakRegime(
+  /** Stichtse Vecht with an ombudscommissie until 31 December 2026 and the Nationale ombudsman from 1 January 2027. */
+  const wisselRegime = () =>
+    maakRegime(
       kloon(sv.definitie, (d) => {
         d.tweedeLijn = [
           {
@@ -220,6 +221,9 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
       }),
       'gm1904-wissel',
     );
+
+  test('Awb 9:12 lid 2: the afdoening names the second-line body valid on that date', () => {
+    const wissel = wisselRegime();
     const oordeel = volg(wissel, wissel.start(intake({ ontvangenOp: '2026-11-20T10:00:00+01:00' })), [
       ['FORMELE_BEHANDELING', '2026-11-23'],
       ['IN_BEHANDELING_NEMEN', '2026-11-24'],
@@ -233,21 +237,7 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
   });
 
   test('Awb 9:12 lid 2 with 9:24 lid 1 sub b: the notice that the afhandeltermijn passed names the second line competent on its own date', () => {
-    const wissel = maakRegime(
-      kloon(sv.definitie, (d) => {
-        d.tweedeLijn = [
-          {
-            soort: 'ombudscommissie',
-            naam: 'Ombudscommissie Stichtse Vecht',
-            geldigVanaf: '2015-01-01',
-            geldigTot: '2026-12-31',
-            bevoegdOverAanbieders: false,
-          },
-          { soort: 'nationaleOmbudsman', naam: 'Nationale ombudsman', geldigVanaf: '2027-01-01', bevoegdOverAanbieders: false },
-        ];
-      }),
-      'gm1904-wissel',
-    );
+    const wissel = wisselRegime();
     const inBehandeling = volg(wissel, wissel.start(intake({ ontvangenOp: '2026-11-19T10:00:00+01:00' })), [
       ['FORMELE_BEHANDELING', '2026-11-20'],
       ['IN_BEHANDELING_NEMEN', '2026-11-23'],
