@@ -191,18 +191,15 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
       );
     }
     const klok = klokVan(s);
-    if (s.status === 'done') {
-      // Closed by a wake-up (the klager's year passed at midnight) while the act came before it: stepped in its place.
-      const ingehaald =
-        klok && Date.parse(event.at) < Date.parse(klok) && event.type !== 'TERMIJN_VERLOPEN' ? inhalen(s, event) : undefined;
-      return ingehaald ?? geweigerd(s, `de klacht is afgesloten (${beschrijfState(statePad(s.value))}); er kan niets meer gebeuren`);
-    }
-    if (klok && Date.parse(event.at) < Date.parse(klok)) {
-      const ingehaald = event.type === 'TERMIJN_VERLOPEN' ? undefined : inhalen(s, event);
-      return (
-        ingehaald ??
-        geweigerd(s, `het tijdstip ${event.at} ligt vóór de vorige gebeurtenis (${klok}); gebeurtenissen komen in volgorde van tijd`)
-      );
+    const teVroeg = klok !== undefined && Date.parse(event.at) < Date.parse(klok);
+    // An act before the wake-ups since the last act is stepped in their place, also when a wake-up closed the klacht
+    // (the klager's year passed at midnight).
+    const ingehaald = teVroeg && event.type !== 'TERMIJN_VERLOPEN' ? inhalen(s, event) : undefined;
+    if (ingehaald) return ingehaald;
+    if (s.status === 'done')
+      return geweigerd(s, `de klacht is afgesloten (${beschrijfState(statePad(s.value))}); er kan niets meer gebeuren`);
+    if (teVroeg) {
+      return geweigerd(s, `het tijdstip ${event.at} ligt vóór de vorige gebeurtenis (${klok}); gebeurtenissen komen in volgorde van tijd`);
     }
     const r = overgang(s, event);
     if (!r.accepted) return r;
@@ -247,17 +244,13 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
   /**
    * After a herindeling the successor's college answers for a running klacht (Wet arhi; docs/juridisch-kader.md §14):
    * every intent of a step on or after that day names it, so each letter (ontvangstbevestiging, verdaging,
-   * doorzending, afdoening) is sent on its behalf. An intent that already names the gemeente of its date keeps it.
+   * doorzending, afdoening, kennisgeving) is sent on its behalf (brieven.ts reads `verantwoordelijkeGemeente`).
    */
   const namens = (intents: Intent[], at: string): Intent[] => {
     if (intents.length === 0) return intents;
     const op = ctx.tweedeLijnOp(kalenderdag(at));
     if (!op || op.gemeente.cbsCode.toUpperCase() === eigenGemeente) return intents;
-    return intents.map((i) =>
-      i.data && 'verantwoordelijkeGemeente' in i.data
-        ? i
-        : { ...i, data: { ...(i.data ?? {}), verantwoordelijkeGemeente: op.gemeente.naam } },
-    );
+    return intents.map((i) => ({ ...i, data: { ...(i.data ?? {}), verantwoordelijkeGemeente: op.gemeente.naam } }));
   };
 
   const resultaat = (next: AnyMachineSnapshot): StepResult & { next: AnyMachineSnapshot } => {
@@ -316,8 +309,7 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
       } else herroepen.push(String(keten.wekkers[i].data?.termijn ?? ''));
     }
     const nieuweKeten = blijven.length ? { snapshot: bewaarbaar(daad.next), wekkers: blijven } : undefined;
-    const daadIntents = daad.intents;
-    return { ...resultaat(metKeten(eind, nieuweKeten, daadIntents)), ...(herroepen.length ? { herroepen } : {}) };
+    return { ...resultaat(metKeten(eind, nieuweKeten, daad.intents)), ...(herroepen.length ? { herroepen } : {}) };
   };
 
   // The engine checks an event's data and then steps it, both on the snapshot it read: restored once.

@@ -57,18 +57,14 @@ export function maakActiesEnGuards(cc: CompileCtx) {
 
   /** The second-line body and the 1-year term, as every afdoening and kennisgeving must name them (Awb 9:12 lid 2). */
   const tweedeLijnBij = (datum: string) => cc.tweedeLijnOp(datum)?.instantie;
+  // The gemeente that answers after a herindeling is named on every intent by the regime (regime.ts, `namens`).
   const tweedeLijnData = (datum: string) => {
-    const op = cc.tweedeLijnOp(datum);
-    const t = op?.instantie;
+    const t = tweedeLijnBij(datum);
     return {
       // Validation guarantees a body on every date a klacht can reach (tweede-lijn-tijdlijn.ts).
       tweedeLijn: t ? t.naam : 'onbekend: geen tweedelijnsvoorziening geldig op deze datum',
       tweedeLijnSoort: t?.soort,
       tweedeLijnTermijn: 'één jaar na deze mededeling (Awb 9:24 lid 1)',
-      // After a herindeling the successor's college answers for the klacht.
-      ...(op && op.gemeente.cbsCode.toUpperCase() !== def.gemeente.cbsCode.toUpperCase()
-        ? { verantwoordelijkeGemeente: op.gemeente.naam }
-        : {}),
     };
   };
 

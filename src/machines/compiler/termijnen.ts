@@ -43,7 +43,6 @@ export function contactVoor(def: Definitie, partij: 'aanbieder' | 'gemeente'): b
   return !!c && (c.geldtVoor ?? ['aanbieder']).includes(partij);
 }
 
-/** Is a missed termijn of this name lateness of the gemeente or the aanbieder? */
 /**
  * The termijn is suspended now: of its opschortingen and hervattingen the last is an opschorting. Not simply its last
  * mutation: a verdaging may follow an opschorting while the termijn stays suspended (termijn-ledger.ts).
@@ -52,6 +51,7 @@ export function isOpgeschort(mutaties: ReadonlyArray<{ soort: string }> | null |
   return mutaties?.findLast((m) => m.soort === 'opschorting' || m.soort === 'hervatting')?.soort === 'opschorting';
 }
 
+/** Is a missed termijn of this name lateness of the gemeente or the aanbieder? */
 export function isVerplichting(naam: string): boolean {
   return !Object.prototype.hasOwnProperty.call(GEEN_VERPLICHTING, naam);
 }

@@ -120,9 +120,9 @@ export function versieWisselFouten(defs: readonly GeladenDefinitie[]): Definitio
       const d = versie.definitie;
       if (!d.geldigVanaf.endsWith('-01-01')) continue;
       const oud = instantieOp(vorige.definitie, dagVoor(d.geldigVanaf));
-      const i = d.tweedeLijn.findIndex((t) => t.geldigVanaf <= d.geldigVanaf && (!t.geldigTot || d.geldigVanaf <= t.geldigTot));
-      const nieuw = i >= 0 ? d.tweedeLijn[i] : undefined;
+      const nieuw = instantieOp(d, d.geldigVanaf);
       if (!oud || !nieuw || (oud.soort === nieuw.soort && oud.naam === nieuw.naam)) continue;
+      const i = d.tweedeLijn.indexOf(nieuw);
       const jaar = Number(d.geldigVanaf.slice(0, 4));
       const wie = `versie '${vorige.definitie.versie}'`;
       if (EIGEN_OMBUDSVOORZIENING.has(nieuw.soort) && !nieuw.nationaleOmbudsmanGeinformeerdOp) {

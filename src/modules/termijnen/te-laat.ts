@@ -19,14 +19,15 @@
  * reports, Awb 9:11 compliance): an afhandeltermijn met after its last day stays counted there.
  */
 
+import { isOpgeschort } from '../../machines/compiler/termijnen';
+
 // The classification lives with the termijnen of the regimes (pure, shared with the graph check).
 export { GEEN_VERPLICHTING, VERPLICHTINGEN, isOpgeschort, isVerplichting } from '../../machines/compiler/termijnen';
-import { isOpgeschort } from '../../machines/compiler/termijnen';
 
 /**
  * SQL: termijn row `t` is an open obligation (running and not suspended, or passed and not yet met or ended). A
- * suspended termijn (its last mutation an opschorting, allowed only where the regeling says so) does not pass
- * (docs/juridisch-kader.md §6): its old due moment makes nobody late until HERVATTEN sets a new one.
+ * suspended termijn (`opgeschortSql`; only where the regeling allows opschorting) does not pass (docs/juridisch-kader.md
+ * §6): its due moment makes nobody late until HERVATTEN sets a new one.
  */
 export function openVerplichting(t = 't'): string {
   return `(${t}.verplichting and ((${t}.status = 'lopend' and not ${opgeschortSql(t)}) or (${t}.status = 'verlopen' and ${t}.gesloten_op is null)))`;
