@@ -7,7 +7,7 @@
  * engine and the real wake-up, at fixed dates; no worker runs (ROLE=api).
  */
 import { join } from 'node:path';
-import type { IntakeInput } from '../src/machines/contract';
+import { intake } from '../src/machines/intake.spec-hulp';
 import { loadRegistry } from '../src/machines';
 import { maakRegime, type Regime } from '../src/machines/regime';
 import { OpgeschorteTermijnNietTeLaat1795900800000 } from '../src/database/migrations/1795900800000-OpgeschorteTermijnNietTeLaat';
@@ -47,15 +47,13 @@ afterAll(async () => {
   await deleteRedisPrefix(queuePrefix);
 });
 
-const intake: IntakeInput = {
+const aanbiederIntake = intake({
   gemeente: 'GM0363',
-  kanaal: 'brief',
   ontvangenOp: '2026-03-02T10:00:00+01:00',
   ingediendBij: 'aanbieder',
-  soort: 'klacht',
   aanbieders: [{ id: 'a1', naam: 'Zorg West', type: 'wmo' }],
   feiten: { aantalAanbieders: 1 },
-};
+});
 
 const termijn = async (id: string) =>
   (
@@ -74,7 +72,7 @@ const eersteVervaltOp = async (id: string) =>
     .eerste_vervalt_op;
 
 it('a suspended termijn does not pass, also after a verdaging during the opschorting: no lateness and no announcement at its due moment; HERVATTEN moves it by the suspended days', async () => {
-  const { klacht } = await a.engine.create(intake, { actor: 'kcc' });
+  const { klacht } = await a.engine.create(aanbiederIntake, { actor: 'kcc' });
   const stap = (type: string, at: string, data?: Record<string, unknown>) =>
     a.engine.apply(klacht.id, { type, at, ...(data ? { data } : {}) }, { actor: 'behandelaar' });
   // Klachtenprotocol Wmo keten §6: the aanbieder's contact with the klager, in time.

@@ -6,7 +6,7 @@
  *
  * The seed definitions (Stichtse Vecht), the real wake-up, at fixed dates; no worker runs (ROLE=api).
  */
-import type { IntakeInput } from '../src/machines/contract';
+import { intake } from '../src/machines/intake.spec-hulp';
 import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
 
@@ -30,19 +30,9 @@ afterAll(async () => {
   await deleteRedisPrefix(queuePrefix);
 });
 
-const intake: IntakeInput = {
-  gemeente: 'GM1904',
-  kanaal: 'brief',
-  ontvangenOp: '2026-04-02T10:00:00+02:00',
-  ingediendBij: 'gemeente',
-  soort: 'klacht',
-  aanbieders: [],
-  feiten: {},
-};
-
 /** A klacht in oordeelsvorming whose afhandeltermijn ends Monday 18 May 2026, passed by its wake-up at midnight. */
 async function naDeWekker(): Promise<string> {
-  const { klacht } = await a.engine.create(intake, { actor: 'kcc' });
+  const { klacht } = await a.engine.create(intake(), { actor: 'kcc' });
   for (const [type, at, data] of [
     ['FORMELE_BEHANDELING', '2026-04-03T10:00:00+02:00'],
     ['IN_BEHANDELING_NEMEN', '2026-04-06T10:00:00+02:00'],
@@ -134,7 +124,7 @@ describe('Awb 9:11 lid 1 and 2: an act of the last day, registered after the wak
   });
 
   it("Awb 9:24 lid 1: a request to the ombudsman on the last day of the klager's year, registered after the wake-up closed the klacht, opens it again", async () => {
-    const { klacht } = await a.engine.create(intake, { actor: 'kcc' });
+    const { klacht } = await a.engine.create(intake(), { actor: 'kcc' });
     for (const [type, at, data] of [
       ['FORMELE_BEHANDELING', '2026-04-03T10:00:00+02:00'],
       ['IN_BEHANDELING_NEMEN', '2026-04-06T10:00:00+02:00'],
