@@ -126,3 +126,23 @@ const PER_CODE = new Map(CBS_GEMEENTEN.map((g) => [g.code, g]));
 export function cbsGemeente(code: string): CbsGemeente | undefined {
   return PER_CODE.get(code);
 }
+
+/**
+ * The gemeenten whose klachten `code` answers for on `dag`: itself and every gemeente opgeheven into it on or before
+ * that day, also through a gemeente that itself went into `code` later. At a herindeling the gemeente that remains
+ * takes over the dissolved gemeente's running matters (Wet algemene regels herindeling, art. 40 e.v.), so its
+ * klachtbehandelaars must find Weesp's klachten in Amsterdam from 24 maart 2022 on. Before that day Weesp's are not
+ * Amsterdam's. A code outside the CBS list answers only for itself. Own code first, then the others in code order.
+ */
+export function gemeentenVan(code: string, dag: IsoDate, lijst: readonly CbsGemeente[] = CBS_GEMEENTEN): string[] {
+  const eigen = code.toUpperCase();
+  const uit = [eigen];
+  for (let i = 0; i < uit.length; i++) {
+    const opvolger = uit[i];
+    const opgegaan = lijst.filter((g) => g.opgegaanIn === opvolger && g.opgeheven !== undefined && g.opgeheven <= dag)
+      .map((g) => g.code)
+      .filter((c) => !uit.includes(c));
+    uit.push(...opgegaan);
+  }
+  return [eigen, ...uit.slice(1).sort()];
+}

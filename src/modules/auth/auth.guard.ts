@@ -1,8 +1,11 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { type AppConfig, InjectConfig } from '../../config';
+import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
+import { gemeentenVan } from '../../machines/definition/gemeentecodes.data';
+import { kalenderdag } from '../../machines/termijnen';
 import { Snelheidsgrens } from './snelheidsgrens';
 import { geenToegang, nietGeauthenticeerd } from './auth-problemen';
 import type { Rol } from './rol';
@@ -29,6 +32,7 @@ export class AuthGuard implements CanActivate {
     private readonly verifier: TokenVerifier,
     private readonly medewerkers: MedewerkerService,
     @InjectConfig() config: AppConfig,
+    @Inject(KLOK) private readonly klok: Klok,
   ) {
     this.perSleutel = new Snelheidsgrens(config.rateLimitPerMinuut);
     this.misluktPerAdres = new Snelheidsgrens(config.rateLimitMisluktPerMinuut);
@@ -65,8 +69,10 @@ export class AuthGuard implements CanActivate {
     }
     // The person's name from the token, so the history can show who did a step (written only when it changed).
     await this.medewerkers.onthoud(result);
-    (req as unknown as Record<string, unknown>)[TENANT_REQUEST_KEY] = result;
-    TenantContext.set(result);
+    // After a herindeling the successor works with the dissolved gemeente's klachten (Wet arhi art. 40 e.v.).
+    const tenant = { ...result, gemeenten: gemeentenVan(result.gemeente, kalenderdag(this.klok.nu().toISOString())) };
+    (req as unknown as Record<string, unknown>)[TENANT_REQUEST_KEY] = tenant;
+    TenantContext.set(tenant);
     return true;
   }
 }

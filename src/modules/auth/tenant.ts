@@ -7,8 +7,13 @@ import type { Rol } from './rol';
  * tenant data filters on `gemeente`; for the aanbieder role also on `aanbiederId`.
  */
 export interface Tenant {
-  /** CBS gemeentecode, e.g. `GM0363`. */
+  /** CBS gemeentecode, e.g. `GM0363`: the tenant's own configuration (definitions, keys, webhooks) is this gemeente's. */
   gemeente: string;
+  /**
+   * The gemeenten whose klachten the tenant works with: its own and those opgeheven into it by the day of the request
+   * (`gemeentenVan`; Wet algemene regels herindeling, art. 40 e.v.). Set by the AuthGuard; read it with `klachtGemeenten`.
+   */
+  gemeenten?: string[];
   rol: Rol;
   /** Set (and required) for the aanbieder role. */
   aanbiederId?: string;
@@ -64,6 +69,15 @@ export const HuidigeTenant = createParamDecorator((_data: unknown, ctx: Executio
 });
 
 /**
+ * The gemeenten whose klachten (and what belongs to them: history, letters, documents, termijnen, deliveries) the
+ * tenant sees and works with: after a herindeling the successor's people handle the dissolved gemeente's klachten
+ * (Amsterdam Weesp's from 24 maart 2022). Its own gemeente first. Every klacht-data scope uses this one list.
+ */
+export function klachtGemeenten(tenant: Pick<Tenant, 'gemeente' | 'gemeenten'>): string[] {
+  return tenant.gemeenten?.length ? tenant.gemeenten : [tenant.gemeente];
+}
+
+/**
  * SQL scope for klacht-like tables (docs/adr/0003-tenancy-webhooks-idempotency.md: every query scoped to the caller's gemeente, also in
  * SQL). Returns a WHERE fragment and its parameters for a query builder:
  *   const s = tenantScope(tenant, 'k'); qb.andWhere(s.sql, s.params)
@@ -79,20 +93,20 @@ export function tenantScope(
   if (tenant.rol === 'aanbieder') {
     return {
       // Klachten handed over at contract end are no longer the aanbieder's (Klachtenprotocol Wmo keten Amsterdam §9).
-      sql: `${g} = :tenantGemeente AND ${a} @> CAST(:tenantAanbieder AS jsonb) AND NOT EXISTS (SELECT 1 FROM overgedragen_klacht o WHERE o.klacht_id = ${alias}.${kolommen.id ?? 'id'} AND o.aanbieder_id = :tenantAanbiederId)`,
+      sql: `${g} = ANY(:tenantGemeenten) AND ${a} @> CAST(:tenantAanbieder AS jsonb) AND NOT EXISTS (SELECT 1 FROM overgedragen_klacht o WHERE o.klacht_id = ${alias}.${kolommen.id ?? 'id'} AND o.aanbieder_id = :tenantAanbiederId)`,
       params: {
-        tenantGemeente: tenant.gemeente,
+        tenantGemeenten: klachtGemeenten(tenant),
         tenantAanbieder: JSON.stringify([{ id: tenant.aanbiederId ?? '' }]),
         tenantAanbiederId: tenant.aanbiederId ?? '',
       },
     };
   }
-  return { sql: `${g} = :tenantGemeente`, params: { tenantGemeente: tenant.gemeente } };
+  return { sql: `${g} = ANY(:tenantGemeenten)`, params: { tenantGemeenten: klachtGemeenten(tenant) } };
 }
 
 /** Whether a loaded klacht-like row is visible to the tenant (for code that loads by id first). */
 export function zichtbaarVoor(tenant: Tenant, row: { gemeente: string; aanbieders?: { id: string }[] | null }): boolean {
-  if (row.gemeente !== tenant.gemeente) return false;
+  if (!klachtGemeenten(tenant).includes(row.gemeente)) return false;
   if (tenant.rol !== 'aanbieder') return true;
   return (row.aanbieders ?? []).some((a) => a.id === tenant.aanbiederId);
 }

@@ -1,0 +1,34 @@
+import { gemeentenVan } from './gemeentecodes.data';
+
+describe('gemeentenVan: the klachten a gemeente answers for after a herindeling', () => {
+  it('Wet arhi art. 40: from the day of the herindeling Amsterdam answers for Weesp (GM0457), not the day before', () => {
+    expect(gemeentenVan('GM0363', '2022-03-23')).toEqual(['GM0363']);
+    expect(gemeentenVan('GM0363', '2022-03-24')).toEqual(['GM0363', 'GM0457']);
+    expect(gemeentenVan('gm0363', '2026-12-03')).toEqual(['GM0363', 'GM0457']);
+  });
+
+  it('Wet arhi art. 40: a samenvoeging of several gemeenten gives the new one all of them (Gooise Meren, 2016)', () => {
+    expect(gemeentenVan('GM1942', '2016-01-01')).toEqual(['GM1942', 'GM0381', 'GM0424', 'GM0425']);
+    expect(gemeentenVan('GM1942', '2015-12-31')).toEqual(['GM1942']);
+  });
+
+  it('Wet arhi art. 40: a successor that is itself merged later passes both on (a chain of herindelingen)', () => {
+    const lijst = [
+      { code: 'GM0001', naam: 'A', opgeheven: '2016-01-01', opgegaanIn: 'GM0002' },
+      { code: 'GM0002', naam: 'B', opgeheven: '2022-01-01', opgegaanIn: 'GM0003' },
+      { code: 'GM0003', naam: 'C' },
+    ];
+    expect(gemeentenVan('GM0003', '2021-12-31', lijst)).toEqual(['GM0003']);
+    expect(gemeentenVan('GM0002', '2021-12-31', lijst)).toEqual(['GM0002', 'GM0001']);
+    expect(gemeentenVan('GM0003', '2022-01-01', lijst)).toEqual(['GM0003', 'GM0001', 'GM0002']);
+  });
+
+  it('a gemeente that was not a successor, or a code outside the CBS list, answers only for itself', () => {
+    expect(gemeentenVan('GM0344', '2026-12-03')).toEqual(['GM0344']);
+    expect(gemeentenVan('GM9999', '2026-12-03')).toEqual(['GM9999']);
+  });
+
+  it('a dissolved gemeente answers for nothing more than itself (its own tenant keeps its own klachten)', () => {
+    expect(gemeentenVan('GM0457', '2026-12-03')).toEqual(['GM0457']);
+  });
+});
