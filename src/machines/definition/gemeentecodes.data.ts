@@ -139,10 +139,27 @@ export function gemeentenVan(code: string, dag: IsoDate, lijst: readonly CbsGeme
   const uit = [eigen];
   for (let i = 0; i < uit.length; i++) {
     const opvolger = uit[i];
-    const opgegaan = lijst.filter((g) => g.opgegaanIn === opvolger && g.opgeheven !== undefined && g.opgeheven <= dag)
+    const opgegaan = lijst
+      .filter((g) => g.opgegaanIn === opvolger && g.opgeheven !== undefined && g.opgeheven <= dag)
       .map((g) => g.code)
       .filter((c) => !uit.includes(c));
     uit.push(...opgegaan);
   }
   return [eigen, ...uit.slice(1).sort()];
+}
+
+/**
+ * The gemeente that answers for `code`'s klachten on `dag`: `code` itself, or after a herindeling the gemeente it went
+ * into (and so on, when that one went into another later). The inverse of `gemeentenVan`: `code` is in
+ * `gemeentenVan(opvolgerVan(code, dag), dag)`.
+ */
+export function opvolgerVan(code: string, dag: IsoDate, lijst: readonly CbsGemeente[] = CBS_GEMEENTEN): string {
+  let huidig = code.toUpperCase();
+  for (const gezien = new Set<string>(); !gezien.has(huidig);) {
+    gezien.add(huidig);
+    const g = lijst.find((x) => x.code === huidig);
+    if (!g?.opgegaanIn || !g.opgeheven || g.opgeheven > dag) break;
+    huidig = g.opgegaanIn;
+  }
+  return huidig;
 }

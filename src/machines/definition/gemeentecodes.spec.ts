@@ -1,4 +1,4 @@
-import { gemeentenVan } from './gemeentecodes.data';
+import { CBS_GEMEENTEN, gemeentenVan, opvolgerVan } from './gemeentecodes.data';
 
 describe('gemeentenVan: the klachten a gemeente answers for after a herindeling', () => {
   it('Wet arhi art. 40: from the day of the herindeling Amsterdam answers for Weesp (GM0457), not the day before', () => {
@@ -21,6 +21,23 @@ describe('gemeentenVan: the klachten a gemeente answers for after a herindeling'
     expect(gemeentenVan('GM0003', '2021-12-31', lijst)).toEqual(['GM0003']);
     expect(gemeentenVan('GM0002', '2021-12-31', lijst)).toEqual(['GM0002', 'GM0001']);
     expect(gemeentenVan('GM0003', '2022-01-01', lijst)).toEqual(['GM0003', 'GM0001', 'GM0002']);
+    expect(opvolgerVan('GM0001', '2021-12-31', lijst)).toBe('GM0002');
+    expect(opvolgerVan('GM0001', '2022-01-01', lijst)).toBe('GM0003');
+    expect(opvolgerVan('GM0001', '2015-12-31', lijst)).toBe('GM0001');
+  });
+
+  it('opvolgerVan is the inverse of gemeentenVan: every code is answered for by its successor, and only by it', () => {
+    for (const dag of ['2015-06-01', '2016-01-01', '2022-03-23', '2022-03-24', '2026-12-03']) {
+      for (const g of CBS_GEMEENTEN) {
+        const opvolger = opvolgerVan(g.code, dag);
+        expect(gemeentenVan(opvolger, dag)).toContain(g.code);
+        // In the CBS list no successor was itself dissolved later: the gemeente and its successor, no one else.
+        const antwoorden = CBS_GEMEENTEN.filter((x) => gemeentenVan(x.code, dag).includes(g.code)).map((x) => x.code);
+        expect(antwoorden.sort()).toEqual([...new Set([g.code, opvolger])].sort());
+      }
+    }
+    expect(opvolgerVan('GM0457', '2022-03-24')).toBe('GM0363');
+    expect(opvolgerVan('GM0457', '2022-03-23')).toBe('GM0457');
   });
 
   it('a gemeente that was not a successor, or a code outside the CBS list, answers only for itself', () => {

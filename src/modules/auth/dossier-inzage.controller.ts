@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { DossierInzageService } from './dossier-inzage.service';
 import { KlachtToegang } from './klacht-toegang.interceptor';
 import { Rollen } from './rollen.decorator';
-import { HuidigeTenant, type Tenant } from './tenant';
+import { HuidigeTenant, klachtGemeenten, type Tenant } from './tenant';
 
 export class DossierInzageDto {
   @ApiProperty({ description: 'Wanneer het dossier werd ingezien.' }) op: string;
@@ -30,7 +30,7 @@ export class DossierInzageController {
   })
   @ApiOkResponse({ type: DossierInzageDto, isArray: true })
   async lijst(@HuidigeTenant() tenant: Tenant, @Param('id') id: string): Promise<DossierInzageDto[]> {
-    return (await this.inzage.voorKlacht(tenant.gemeente, id)).map((r) => ({
+    return (await this.inzage.voorKlacht(klachtGemeenten(tenant), id)).map((r) => ({
       op: r.at.toISOString(),
       wie: r.wie,
       rol: r.rol,

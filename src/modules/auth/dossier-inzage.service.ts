@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { DossierInzageEntity } from './dossier-inzage.entity';
 import type { Tenant } from './tenant';
 
@@ -34,7 +34,8 @@ export class DossierInzageService {
     );
   }
 
-  voorKlacht(gemeente: string, klachtId: string): Promise<DossierInzageEntity[]> {
-    return this.repo.find({ where: { gemeente, klachtId }, order: { at: 'ASC', id: 'ASC' } });
+  /** The reads by the gemeenten the reader answers for: after a herindeling also the dissolved gemeente's (klachtGemeenten). */
+  voorKlacht(gemeenten: readonly string[], klachtId: string): Promise<DossierInzageEntity[]> {
+    return this.repo.find({ where: { gemeente: In([...gemeenten]), klachtId }, order: { at: 'ASC', id: 'ASC' } });
   }
 }

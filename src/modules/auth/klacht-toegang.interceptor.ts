@@ -8,7 +8,7 @@ import { ProblemException } from '../../common/problem';
 import { geenToegang } from './auth-problemen';
 import { DossierInzageService } from './dossier-inzage.service';
 import { normaliseerGemeente } from './rol';
-import { TENANT_REQUEST_KEY, type Tenant } from './tenant';
+import { klachtGemeenten, TENANT_REQUEST_KEY, type Tenant } from './tenant';
 import { isKlachtRoute } from './toegangsbeleid';
 
 export const KLACHT_TOEGANG_KEY = 'klachtregie:klacht-toegang';
@@ -84,8 +84,8 @@ export class KlachtToegangInterceptor implements NestInterceptor {
   /** The tenant check in SQL: gemeente, and for the aanbieder role the aanbieders array. */
   async zichtbaar(tenant: Tenant, id: string): Promise<boolean> {
     if (!UUID.test(id)) return false;
-    const params: unknown[] = [id, tenant.gemeente];
-    let sql = 'SELECT 1 FROM klacht k WHERE k.id = $1 AND k.gemeente = $2';
+    const params: unknown[] = [id, klachtGemeenten(tenant)];
+    let sql = 'SELECT 1 FROM klacht k WHERE k.id = $1 AND k.gemeente = ANY($2::text[])';
     if (tenant.rol === 'aanbieder') {
       sql += ' AND k.aanbieders @> $3::jsonb';
       params.push(JSON.stringify([{ id: tenant.aanbiederId ?? '' }]));
@@ -98,8 +98,10 @@ export class KlachtToegangInterceptor implements NestInterceptor {
 
   private controleerIntake(tenant: Tenant, body: Record<string, unknown> | undefined): void {
     if (!body || typeof body !== 'object') return;
-    if (body.gemeente !== undefined && normaliseerGemeente(body.gemeente) !== tenant.gemeente) {
-      throw geenToegang(`U kunt alleen klachten registreren voor uw eigen gemeente (${tenant.gemeente}).`);
+    // After a herindeling the successor also registers what reached the dissolved gemeente (Wet arhi art. 40 e.v.).
+    const gemeenten = klachtGemeenten(tenant);
+    if (body.gemeente !== undefined && !gemeenten.includes(normaliseerGemeente(body.gemeente) as string)) {
+      throw geenToegang(`U kunt alleen klachten registreren voor uw eigen gemeente (${gemeenten.join(', ')}).`);
     }
     if (tenant.rol === 'aanbieder') {
       const aanbieders = Array.isArray(body.aanbieders) ? (body.aanbieders as { id?: unknown }[]) : [];

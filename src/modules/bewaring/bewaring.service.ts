@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import type { Regime } from '../../machines';
+import { gemeentenVan, opvolgerVan } from '../../machines/definition/gemeentecodes.data';
 import { bewaarKenmerken, bewaartermijnVoor, vernietigbaarVanaf } from '../../machines/definition/bewaring';
 import { kalenderdag } from '../../machines/termijnen';
 import type { Tenant } from '../auth/tenant';
@@ -92,7 +93,8 @@ export class BewaringService {
       const peildatum = kalenderdag(this.klok.nu().toISOString());
       const kandidaten = await m
         .createQueryBuilder(KlachtEntity, 'k')
-        .where('k.gemeente = :gemeente AND k.done = true', { gemeente })
+        // The successor's archive holds the dissolved gemeente's klachten too (Wet arhi art. 40 e.v.; Archiefwet).
+        .where('k.gemeente = ANY(:gemeenten) AND k.done = true', { gemeenten: gemeentenVan(gemeente, peildatum) })
         .andWhere('NOT EXISTS (SELECT 1 FROM bewaar_blokkade b WHERE b.klacht_id = k.id)')
         .andWhere(
           `NOT EXISTS (SELECT 1 FROM vernietigingslijst_regel r JOIN vernietigingslijst l ON l.id = r.lijst_id WHERE r.klacht_id = k.id AND l.status = 'voorgesteld')`,
@@ -137,13 +139,18 @@ export class BewaringService {
     });
   }
 
-  /** Every gemeente that has closed klachten (the daily job). */
+  /**
+   * Every gemeente that has closed klachten (the daily job): a dissolved gemeente's go on its successor's list, whose
+   * people can see and approve it (Wet arhi art. 40 e.v.).
+   */
   async stelOpVoorAlleGemeenten(): Promise<VernietigingslijstEntity[]> {
-    const gemeenten = (await this.dataSource.query('SELECT DISTINCT gemeente FROM klacht WHERE done ORDER BY gemeente')) as Array<{
+    const codes = (await this.dataSource.query('SELECT DISTINCT gemeente FROM klacht WHERE done ORDER BY gemeente')) as Array<{
       gemeente: string;
     }>;
+    const dag = kalenderdag(this.klok.nu().toISOString());
+    const gemeenten = [...new Set(codes.map((c) => opvolgerVan(c.gemeente, dag)))].sort();
     const lijsten: VernietigingslijstEntity[] = [];
-    for (const { gemeente } of gemeenten) {
+    for (const gemeente of gemeenten) {
       const l = await this.stelOp(gemeente, 'klachtregie');
       if (l) lijsten.push(l);
     }
@@ -151,7 +158,7 @@ export class BewaringService {
   }
 
   async lijst(gemeente: string, id: string): Promise<{ lijst: VernietigingslijstEntity; regels: VernietigingslijstRegelEntity[] }> {
-    const lijst = await this.dataSource.getRepository(VernietigingslijstEntity).findOneBy({ id, gemeente });
+    const lijst = await this.dataSource.getRepository(VernietigingslijstEntity).findOneBy({ id, gemeente: In(this.archiefVan(gemeente)) });
     if (!lijst) throw ProblemException.notFound(`Vernietigingslijst ${id} bestaat niet.`, 'vernietigingslijst-niet-gevonden');
     const regels = await this.dataSource
       .getRepository(VernietigingslijstRegelEntity)
@@ -160,7 +167,14 @@ export class BewaringService {
   }
 
   lijsten(gemeente: string): Promise<VernietigingslijstEntity[]> {
-    return this.dataSource.getRepository(VernietigingslijstEntity).find({ where: { gemeente }, order: { opgesteldOp: 'DESC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(VernietigingslijstEntity)
+      .find({ where: { gemeente: In(this.archiefVan(gemeente)) }, order: { opgesteldOp: 'DESC', id: 'ASC' } });
+  }
+
+  /** The lists a gemeente holds: its own and, after a herindeling, those of the gemeente it took over (Archiefwet). */
+  private archiefVan(gemeente: string): string[] {
+    return gemeentenVan(gemeente, kalenderdag(this.klok.nu().toISOString()));
   }
 
   /**

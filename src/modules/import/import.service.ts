@@ -10,6 +10,8 @@ import { toInvalidParams } from '../../common/validation';
 import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult } from '../../machines/contract';
 import { SYSTEEM_GEBEURTENISSEN } from '../../machines/compiler/gebeurtenissen';
 import { klokVan } from '../../machines/regime';
+import { gemeentenVan } from '../../machines/definition/gemeentecodes.data';
+import { kalenderdag } from '../../machines/termijnen';
 import { EngineError } from '../engine/engine.errors';
 import { EngineService } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
@@ -256,7 +258,8 @@ export class ImportService {
         throw e;
       }
     };
-    if (imp.scope !== SCOPE_SERVER && dto.intake.gemeente !== imp.scope) {
+    // After a herindeling the successor imports the dissolved gemeente's history too (Wet arhi art. 40 e.v.).
+    if (imp.scope !== SCOPE_SERVER && !gemeentenVan(imp.scope, kalenderdag(nu.toISOString())).includes(dto.intake.gemeente)) {
       fouten.push({
         veld: 'intake.gemeente',
         reden: `de import is van ${imp.scope}; een klacht van ${dto.intake.gemeente} hoort in een import van die gemeente`,

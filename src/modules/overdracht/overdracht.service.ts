@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
 import { dagNa } from '../../machines/definition/lint-hulp';
 import { kalenderdag } from '../../machines/termijnen';
-import type { Tenant } from '../auth/tenant';
+import { klachtGemeenten, type Tenant } from '../auth/tenant';
 import { DossierService } from '../dossier/dossier.service';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { AanbiederOverdrachtEntity, OvergedragenKlachtEntity } from './overdracht.entity';
@@ -43,8 +43,9 @@ export class OverdrachtService {
     const klachten = await this.dataSource
       .getRepository(KlachtEntity)
       .createQueryBuilder('k')
-      .where('k.gemeente = :gemeente AND k.aanbieders @> CAST(:a AS jsonb)', {
-        gemeente: tenant.gemeente,
+      // After a herindeling the successor's contract covers the dissolved gemeente's klachten too (Wet arhi art. 40 e.v.).
+      .where('k.gemeente = ANY(:gemeenten) AND k.aanbieders @> CAST(:a AS jsonb)', {
+        gemeenten: klachtGemeenten(tenant),
         a: JSON.stringify([{ id: aanbiederId }]),
       })
       .orderBy('k.ontvangen_op', 'ASC')
@@ -141,7 +142,7 @@ export class OverdrachtService {
    * klacht; the gemeente's own systems link it to a person), including who read the dossier (art. 15 lid 1 sub c).
    */
   async inzage(tenant: Tenant, klachtId: string): Promise<{ archief: Buffer; manifestSha256: string }> {
-    const k = await this.dataSource.getRepository(KlachtEntity).findOneByOrFail({ id: klachtId, gemeente: tenant.gemeente });
+    const k = await this.dataSource.getRepository(KlachtEntity).findOneByOrFail({ id: klachtId, gemeente: In(klachtGemeenten(tenant)) });
     const gelezen = await this.dataSource.query(
       'SELECT at AS op, rol, aanbieder_id AS "aanbiederId" FROM dossier_inzage WHERE klacht_id = $1 ORDER BY at, id',
       [klachtId],

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import type { CompiledRegime } from '../../machines/contract';
+import { gemeentenVan } from '../../machines/definition/gemeentecodes.data';
 import { proefMigratieVanKlacht, type HistorieStap, type MigratieProef } from '../../machines/migratie';
 import { kalenderdag } from '../../machines/termijnen/kalenderdag';
 import { EngineService } from '../engine/engine.service';
@@ -30,10 +31,18 @@ export class VersieMigratieService {
     @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
-  /** The target version, only for the caller's own gemeente (404 otherwise: it does not exist for them). */
+  /**
+   * The gemeenten whose klachten `gemeente` migrates: its own and, after a herindeling, the dissolved gemeente's, which
+   * keep running on that gemeente's regeling until migrated (Wet arhi art. 40 e.v.).
+   */
+  private gemeenten(gemeente: string): string[] {
+    return gemeentenVan(gemeente, kalenderdag(this.klok.nu().toISOString()));
+  }
+
+  /** The target version, only of a gemeente the caller answers for (404 otherwise: it does not exist for them). */
   private doel(gemeente: string, definitieId: string, versie: string): CompiledRegime {
     const regime = this.regimes.byId(definitieId, versie);
-    if (!regime || regime.summary.gemeente.cbsCode !== gemeente) {
+    if (!regime || !this.gemeenten(gemeente).includes(regime.summary.gemeente.cbsCode.toUpperCase())) {
       throw ProblemException.notFound(
         `Geen versie ${versie} van definitie ${definitieId} voor gemeente ${gemeente}.`,
         'definitie-niet-gevonden',
@@ -92,7 +101,7 @@ export class VersieMigratieService {
   async proef(gemeente: string, definitieId: string, versie: string): Promise<{ naarVersie: string; klachten: KlachtMigratieProef[] }> {
     const naar = this.doel(gemeente, definitieId, versie);
     const rows = await this.dataSource.getRepository(KlachtEntity).find({
-      where: { gemeente, definitieId, done: false },
+      where: { gemeente: In(this.gemeenten(gemeente)), definitieId, done: false },
       order: { ontvangenOp: 'ASC', id: 'ASC' },
     });
     const klachten: KlachtMigratieProef[] = [];
@@ -130,7 +139,7 @@ export class VersieMigratieService {
       // Lock order as everywhere: klacht rows in id order.
       for (const id of [...new Set(klachtIds)].sort()) {
         const row = await this.engine.vergrendel(m, id);
-        if (row.gemeente !== gemeente || row.definitieId !== definitieId)
+        if (!this.gemeenten(gemeente).includes(row.gemeente) || row.definitieId !== definitieId)
           throw ProblemException.notFound(`Er is geen klacht met id ${id}.`, 'klacht-niet-gevonden');
         const proef = row.done
           ? {

@@ -7,7 +7,7 @@ import { ProblemException } from '../../common/problem';
 import { omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
 import type { Regime } from '../../machines/regime';
 import { Rollen } from '../auth/rollen.decorator';
-import { HuidigeTenant, type Tenant } from '../auth/tenant';
+import { HuidigeTenant, klachtGemeenten, type Tenant } from '../auth/tenant';
 import { teLaat, termijnTeLaat } from '../termijnen/te-laat';
 import { WerkvoorraadService } from './werkvoorraad.service';
 import { TIJDLIJN_SCHEMA } from './api.schema';
@@ -90,8 +90,8 @@ export class TijdlijnController {
     const rows = await this.dataSource.query(
       `select id, gemeente, onderwerp, definitie_id, definitie_versie, state, done, soort, kanaal, ontvangen_op, aanbieders, categorie, oorzaak,
               afdoening, oordeel, volgende_events, coalesce(${teLaat('k', '$4')}, false) as te_laat
-       from klacht k where id = $1 and gemeente = $2 and ($3::text is null or aanbieders @> jsonb_build_array(jsonb_build_object('id', $3::text)))`,
-      [id, tenant.gemeente, tenant.rol === 'aanbieder' ? (tenant.aanbiederId ?? '') : null, this.klok.nu()],
+       from klacht k where id = $1 and gemeente = ANY($2::text[]) and ($3::text is null or aanbieders @> jsonb_build_array(jsonb_build_object('id', $3::text)))`,
+      [id, klachtGemeenten(tenant), tenant.rol === 'aanbieder' ? (tenant.aanbiederId ?? '') : null, this.klok.nu()],
     );
     if (rows.length === 0) throw ProblemException.notFound(`Geen klacht ${id}.`, 'klacht-niet-gevonden');
     const k = rows[0];

@@ -7,7 +7,7 @@ import { kalenderdag } from '../../machines/termijnen';
 import { omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
 import type { Regime } from '../../machines/regime';
 import { MedewerkerService } from '../auth/medewerker.service';
-import type { Tenant } from '../auth/tenant';
+import { klachtGemeenten, type Tenant } from '../auth/tenant';
 import { EngineService } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { AANBIEDER_TYPES, INGEDIEND_BIJ, KANALEN, SOORTEN } from '../klachten/dto/klacht-intake.dto';
@@ -132,12 +132,16 @@ export class WerkvoorraadService {
   }
 
   async lijst(tenant: Tenant, filter: WerkvoorraadFilter, nu = this.klok.nu()): Promise<Werkvoorraad> {
-    const params: unknown[] = [tenant.gemeente];
+    // After a herindeling also the dissolved gemeente's klachten (klachtGemeenten; Wet arhi art. 40 e.v.).
+    const params: unknown[] = [klachtGemeenten(tenant)];
     // docs/adr/0003-tenancy-webhooks-idempotency.md: an aanbieder sees only klachten about itself.
-    let scope = 'k.gemeente = $1 and not k.done';
+    let scope = 'k.gemeente = ANY($1::text[]) and not k.done';
     if (tenant.rol === 'aanbieder') {
       params.push(JSON.stringify([{ id: tenant.aanbiederId ?? '' }]));
       scope += ` and k.aanbieders @> $${params.length}::jsonb`;
+      // Handed over at contract end (Klachtenprotocol Wmo keten Amsterdam §9): no longer the aanbieder's, as in tenantScope.
+      params.push(tenant.aanbiederId ?? '');
+      scope += ` and not exists (select 1 from overgedragen_klacht o where o.klacht_id = k.id and o.aanbieder_id = $${params.length})`;
     }
     // The choices of the filters: what occurs among the open klachten in scope.
     const [staten, aanbiederRijen]: [

@@ -4,6 +4,8 @@ import { DataSource, In } from 'typeorm';
 import { type AppConfig, InjectConfig } from '../../config';
 import type { ZgwGemeenteConfig } from '../../config/zgw-config';
 import { KLOK, type Klok } from '../../common/klok';
+import { gemeentenVan } from '../../machines/definition/gemeentecodes.data';
+import { kalenderdag } from '../../machines/termijnen';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { wachttijd } from '../webhooks/webhook-aflevering.service';
 import { ZgwClient } from './zgw-client';
@@ -43,6 +45,19 @@ export class ZgwAfleveringService {
     return this.config.zgw.find((g) => g.gemeente === code && g.aan);
   }
 
+  /** The klachten of `code` today: its own and, after a herindeling, the dissolved gemeente's (Wet arhi art. 40 e.v.). */
+  private klachtGemeenten(code: string): string[] {
+    return gemeentenVan(code, kalenderdag(this.klok.nu().toISOString()));
+  }
+
+  /**
+   * The register a klacht of `code` goes to: its gemeente's own, or after a herindeling the successor's, which took
+   * over the dissolved gemeente's matters (Wet arhi art. 40 e.v.) and its zaken.
+   */
+  private configVoorKlacht(code: string): ZgwGemeenteConfig | undefined {
+    return this.gemeente(code) ?? this.config.zgw.find((g) => g.aan && this.klachtGemeenten(g.gemeente).includes(code));
+  }
+
   synchronisatie(cfg: ZgwGemeenteConfig): ZgwSynchronisatie {
     return new ZgwSynchronisatie(
       new ZgwClient(cfg, () => this.klok.nu()),
@@ -55,7 +70,7 @@ export class ZgwAfleveringService {
   /** Outbox: a change of these klachten may concern their zaak (one generatie more, due now). */
   async markeer(klachtIds: string[]): Promise<{ klachtId: string; generatie: number }[]> {
     if (this.config.zgw.length === 0 || klachtIds.length === 0) return [];
-    const gemeenten = this.config.zgw.filter((g) => g.aan).map((g) => g.gemeente);
+    const gemeenten = this.config.zgw.filter((g) => g.aan).flatMap((g) => this.klachtGemeenten(g.gemeente));
     return (await this.dataSource.query(
       `INSERT INTO zgw_zaak (klacht_id, gemeente)
          SELECT k.id, k.gemeente FROM klacht k WHERE k.id = ANY($1) AND k.gemeente = ANY($2)
@@ -84,7 +99,9 @@ export class ZgwAfleveringService {
     const ids =
       klachtIds ??
       (
-        (await this.dataSource.query(`SELECT id FROM klacht WHERE gemeente = $1 ORDER BY ontvangen_op, id`, [gemeente])) as { id: string }[]
+        (await this.dataSource.query(`SELECT id FROM klacht WHERE gemeente = ANY($1::text[]) ORDER BY ontvangen_op, id`, [
+          this.klachtGemeenten(gemeente),
+        ])) as { id: string }[]
       ).map((r) => r.id);
     const uit: { klachtId: string; uitkomst: ZgwAfleverUitkomst; wijzigingen: ZgwWijziging[]; fout?: string }[] = [];
     for (let i = 0; i < ids.length; i += 500) {
@@ -112,7 +129,7 @@ export class ZgwAfleveringService {
         const rij = await m.findOneBy(ZgwZaakEntity, { klachtId });
         if (!rij || (!altijd && rij.status !== 'wachtend')) return niets('niets-te-doen');
         if (!altijd && new Date(rij.nextAttemptAt).getTime() > Date.now()) return niets('nog-niet');
-        const cfg = this.gemeente(rij.gemeente);
+        const cfg = this.configVoorKlacht(rij.gemeente);
         const klacht = await m.findOneBy(KlachtEntity, { id: klachtId });
         if (!cfg || !klacht) {
           await m.update(
@@ -184,12 +201,18 @@ export class ZgwAfleveringService {
 
   /** The dead-letter list of a gemeente: deliveries that stopped after ZGW_MAX_POGINGEN attempts. */
   vastgelopen(gemeente: string): Promise<ZgwZaakEntity[]> {
-    return this.dataSource.getRepository(ZgwZaakEntity).find({ where: { gemeente, status: 'vastgelopen' }, order: { updatedAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(ZgwZaakEntity)
+      .find({ where: { gemeente: In(this.klachtGemeenten(gemeente)), status: 'vastgelopen' }, order: { updatedAt: 'ASC' } });
   }
 
   /** Puts vastgelopen deliveries back in line (after the cause was fixed), attempts from zero. */
   async opnieuw(gemeente: string, klachtIds?: string[]): Promise<number> {
-    const where = { gemeente, status: 'vastgelopen' as const, ...(klachtIds ? { klachtId: In(klachtIds) } : {}) };
+    const where = {
+      gemeente: In(this.klachtGemeenten(gemeente)),
+      status: 'vastgelopen' as const,
+      ...(klachtIds ? { klachtId: In(klachtIds) } : {}),
+    };
     const rijen = await this.dataSource.getRepository(ZgwZaakEntity).findBy(where);
     if (rijen.length === 0) return 0;
     await this.dataSource.getRepository(ZgwZaakEntity).update(where, { status: 'wachtend', attempts: 0, nextAttemptAt: new Date() });

@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { ProblemException } from '../../common/problem';
 import { Rollen } from '../auth/rollen.decorator';
-import { HuidigeTenant, type Tenant } from '../auth/tenant';
+import { HuidigeTenant, klachtGemeenten, type Tenant } from '../auth/tenant';
 import { paginaLinks } from '../paginering/pagina';
 import { ZgwAfleveringDto, ZgwAfleveringLijstDto, ZgwAfleveringQuery } from './dto/zgw.dto';
 import { ZgwAfleveringService } from './zgw-aflevering.service';
@@ -46,7 +46,7 @@ export class ZgwController {
     const qb = this.dataSource
       .getRepository(ZgwZaakEntity)
       .createQueryBuilder('z')
-      .where('z.gemeente = :gemeente', { gemeente: tenant.gemeente });
+      .where('z.gemeente = ANY(:gemeenten)', { gemeenten: klachtGemeenten(tenant) });
     if (q.status) qb.andWhere('z.status = :status', { status: q.status });
     if (q.klachtId) qb.andWhere('z.klachtId = :klachtId', { klachtId: q.klachtId });
     const [rows, totaal] = await qb

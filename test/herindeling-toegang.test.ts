@@ -1,0 +1,112 @@
+/**
+ * Wet algemene regels herindeling, art. 40 e.v.: at a herindeling the gemeente that remains takes over the dissolved
+ * gemeente's running matters. Weesp (GM0457) went into Amsterdam (GM0363) on 24 maart 2022: from that day Amsterdam's
+ * klachtbehandelaars find, read and work Weesp's klachten (which keep their own gemeente and regeling), and register
+ * what reached Weesp. Before that day they are not Amsterdam's, and another gemeente never sees them.
+ */
+import request from 'supertest';
+import { KLOK, type Klok } from '../src/common/klok';
+import { bearer } from './auth-support';
+import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+
+/** A clock the tests move: the day of the request decides whom a Weesp klacht belongs to. */
+let nu = new Date('2026-12-03T10:00:00Z');
+const klok: Klok = { nu: () => new Date(nu.getTime()) };
+
+const weespKlacht = {
+  gemeente: 'GM0457',
+  kanaal: 'brief',
+  ontvangenOp: '2022-03-01T10:00:00+01:00',
+  ingediendBij: 'gemeente',
+  onderwerp: 'Bejegening aan de balie',
+  aanbieders: [],
+  feiten: { betreftGemeentelijkeFunctionaris: true },
+};
+
+describe('Wet arhi art. 40: the successor gemeente works the dissolved gemeente’s klachten', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let weesp: string;
+  let amsterdam: string;
+  let utrecht: string;
+  let klachtId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('herindeling_toegang');
+    t = await createTestApp({ databaseUrl: db.url, env: { ROLE: 'api' }, override: (b) => b.overrideProvider(KLOK).useValue(klok) });
+    weesp = await bearer(t.app, 'GM0457', 'klachtbehandelaar');
+    amsterdam = await bearer(t.app, 'GM0363', 'klachtbehandelaar');
+    utrecht = await bearer(t.app, 'GM0344', 'klachtbehandelaar');
+    const k = await request(t.http).post('/api/v1/klachten').set('Authorization', weesp).send(weespKlacht);
+    expect(k.status).toBe(201);
+    klachtId = k.body.id;
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  beforeEach(() => {
+    nu = new Date('2026-12-03T10:00:00Z');
+  });
+
+  it('Wet arhi art. 40: Amsterdam reads a Weesp klacht, its tijdlijn and its inzagelog, and finds it in its list and werkvoorraad', async () => {
+    const een = await request(t.http).get(`/api/v1/klachten/${klachtId}`).set('Authorization', amsterdam);
+    expect(een.status).toBe(200);
+    expect(een.body.gemeente).toBe('GM0457');
+    expect((await request(t.http).get(`/api/v1/klachten/${klachtId}/tijdlijn`).set('Authorization', amsterdam)).status).toBe(200);
+    // The dossier's read log (for the functionaris gegevensbescherming): Weesp's reads and Amsterdam's in one.
+    const inzage = await request(t.http)
+      .get(`/api/v1/klachten/${klachtId}/inzage`)
+      .set('Authorization', await bearer(t.app, 'GM0363', 'beheerder'));
+    expect(inzage.status).toBe(200);
+    expect(new Set(inzage.body.map((r: { gemeente?: string; wie?: string }) => r.wie)).size).toBeGreaterThanOrEqual(2);
+    const lijst = await request(t.http).get('/api/v1/klachten').set('Authorization', amsterdam);
+    expect(lijst.status).toBe(200);
+    expect(lijst.body.resultaten.map((k: { id: string }) => k.id)).toContain(klachtId);
+    const werk = await request(t.http).get('/api/v1/werkvoorraad').set('Authorization', amsterdam);
+    expect(werk.status).toBe(200);
+    expect(werk.body.resultaten.map((k: { id: string }) => k.id)).toContain(klachtId);
+  });
+
+  it('Wet arhi art. 40: Amsterdam takes a step on a Weesp klacht, under Weesp’s regeling', async () => {
+    const voor = await request(t.http).get(`/api/v1/klachten/${klachtId}`).set('Authorization', amsterdam);
+    const stap = await request(t.http)
+      .post(`/api/v1/klachten/${klachtId}/gebeurtenissen`)
+      .set('Authorization', amsterdam)
+      .send({ type: 'FORMELE_BEHANDELING', at: '2022-03-02T09:00:00+01:00' });
+    expect(voor.body.volgendeEvents.map((e: { type: string }) => e.type)).toContain('FORMELE_BEHANDELING');
+    expect(stap.status).toBe(200);
+    const na = await request(t.http).get(`/api/v1/klachten/${klachtId}`).set('Authorization', amsterdam);
+    expect(na.body.state).not.toBe(voor.body.state);
+    expect(na.body.definitieId).toBe(voor.body.definitieId);
+  });
+
+  it('Wet arhi art. 40: Amsterdam registers a klacht that reached Weesp before the herindeling; Utrecht may not', async () => {
+    const door = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', amsterdam)
+      .send({ ...weespKlacht, onderwerp: 'Brief bij Weesp blijven liggen' });
+    expect(door.status).toBe(201);
+    expect(door.body.gemeente).toBe('GM0457');
+    const ander = await request(t.http).post('/api/v1/klachten').set('Authorization', utrecht).send(weespKlacht);
+    expect(ander.status).toBe(403);
+  });
+
+  it('another gemeente does not see a Weesp klacht', async () => {
+    expect((await request(t.http).get(`/api/v1/klachten/${klachtId}`).set('Authorization', utrecht)).status).toBe(404);
+    expect((await request(t.http).get(`/api/v1/klachten/${klachtId}/tijdlijn`).set('Authorization', utrecht)).status).toBe(404);
+    const lijst = await request(t.http).get('/api/v1/klachten').set('Authorization', utrecht);
+    expect(lijst.body.resultaten.map((k: { id: string }) => k.id)).not.toContain(klachtId);
+  });
+
+  it('Wet arhi art. 40: on 23 maart 2022, the day before the herindeling, a Weesp klacht is not yet Amsterdam’s', async () => {
+    nu = new Date('2022-03-23T12:00:00+01:00');
+    expect((await request(t.http).get(`/api/v1/klachten/${klachtId}`).set('Authorization', amsterdam)).status).toBe(404);
+    const lijst = await request(t.http).get('/api/v1/klachten').set('Authorization', amsterdam);
+    expect(lijst.body.resultaten.map((k: { id: string }) => k.id)).not.toContain(klachtId);
+    nu = new Date('2022-03-24T00:30:00+01:00');
+    expect((await request(t.http).get(`/api/v1/klachten/${klachtId}`).set('Authorization', amsterdam)).status).toBe(200);
+  });
+});
