@@ -5,7 +5,9 @@
  * what reached Weesp. Before that day they are not Amsterdam's, and another gemeente never sees them.
  */
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { KLOK, type Klok } from '../src/common/klok';
+import { BewaringService } from '../src/modules/bewaring/bewaring.service';
 import { bearer } from './auth-support';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
 
@@ -108,5 +110,50 @@ describe('Wet arhi art. 40: the successor gemeente works the dissolved gemeente�
     expect(lijst.body.resultaten.map((k: { id: string }) => k.id)).not.toContain(klachtId);
     nu = new Date('2022-03-24T00:30:00+01:00');
     expect((await request(t.http).get(`/api/v1/klachten/${klachtId}`).set('Authorization', amsterdam)).status).toBe(200);
+  });
+
+  it('Wet arhi art. 40 and Archiefwet: a closed Weesp klacht past its bewaartermijn goes on Amsterdam’s vernietigingslijst, which Amsterdam sees', async () => {
+    const k = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', weesp)
+      .send({ ...weespKlacht, ontvangenOp: '2019-03-01T10:00:00+01:00', onderwerp: 'Oud en afgesloten' });
+    expect(k.status).toBe(201);
+    const dicht = await request(t.http)
+      .post(`/api/v1/klachten/${k.body.id}/gebeurtenissen`)
+      .set('Authorization', weesp)
+      .send({ type: 'KLAGER_TEVREDEN', at: '2019-03-10T10:00:00+01:00' });
+    expect([dicht.status, dicht.body.done]).toEqual([200, true]);
+    const lijsten = await t.app.get(BewaringService).stelOpVoorAlleGemeenten();
+    expect(lijsten.map((l) => l.gemeente)).toEqual(['GM0363']);
+    const beheerder = await bearer(t.app, 'GM0363', 'beheerder');
+    const gezien = await request(t.http).get('/api/v1/vernietigingslijsten').set('Authorization', beheerder);
+    expect(gezien.status).toBe(200);
+    const lijst = await request(t.http).get(`/api/v1/vernietigingslijsten/${lijsten[0].id}`).set('Authorization', beheerder);
+    expect(lijst.status).toBe(200);
+    expect(lijst.body.regels.map((r: { klachtId: string }) => r.klachtId)).toContain(k.body.id);
+  });
+
+  it('Wet arhi art. 40 and AVG art. 15: Amsterdam answers an inzageverzoek about a Weesp klacht', async () => {
+    const res = await request(t.http)
+      .get(`/api/v1/klachten/${klachtId}/inzageverzoek`)
+      .set('Authorization', await bearer(t.app, 'GM0363', 'beheerder'));
+    expect(res.status).toBe(200);
+  });
+
+  it('Wet arhi art. 40: when Amsterdam ends a contract, the overdracht holds the aanbieder’s Weesp klachten too', async () => {
+    const k = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', weesp)
+      .send({ ...weespKlacht, onderwerp: 'Thuiszorg kwam niet', aanbieders: [{ id: 'zorg-weesp', naam: 'Zorg Weesp', type: 'wmo' }] });
+    expect(k.status).toBe(201);
+    const res = await request(t.http)
+      .post('/api/v1/aanbieders/zorg-weesp/overdracht')
+      .set('Authorization', await bearer(t.app, 'GM0363', 'beheerder'))
+      .send({ contractEinde: '2026-11-30' });
+    expect(res.status).toBe(200);
+    const [rij] = await t.app
+      .get(DataSource)
+      .query(`select gemeente, klachten from aanbieder_overdracht where aanbieder_id = 'zorg-weesp'`);
+    expect(rij).toEqual({ gemeente: 'GM0363', klachten: 1 });
   });
 });

@@ -96,6 +96,8 @@ describe('hand-over at contract end', () => {
     await request(t.http).get(`/api/v1/klachten/${a}`).set('Authorization', noord).expect(404);
     await request(t.http).get(`/api/v1/klachten/${b}/documenten`).set('Authorization', noord).expect(404);
     expect((await request(t.http).get('/api/v1/klachten').set('Authorization', noord).expect(200)).body.resultaten).toEqual([]);
+    // Nor in its werkvoorraad (the open ones).
+    expect((await request(t.http).get('/api/v1/werkvoorraad').set('Authorization', noord).expect(200)).body.resultaten).toEqual([]);
     await request(t.http).get(`/api/v1/klachten/${a}`).set('Authorization', behandelaar).expect(200);
     await request(t.http).get(`/api/v1/klachten/${c}`).set('Authorization', zuid).expect(200);
   });
