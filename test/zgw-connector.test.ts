@@ -274,6 +274,24 @@ describe('ZGW connector against the validating mock', () => {
     expect(zakenVan(klacht.id)).toHaveLength(1);
   });
 
+  it('Wet arhi art. 40: a Weesp klacht goes to the register of Amsterdam, which took Weesp over on 24 maart 2022, where the delivery names the koppeling of Weesp’s regeling that is missing', async () => {
+    const { klacht } = await app.engine.create(
+      {
+        ...intake('Bij Weesp binnengekomen'),
+        gemeente: 'GM0457',
+        ontvangenOp: '2022-03-01T09:00:00Z',
+        feiten: { betreftGemeentelijkeFunctionaris: true },
+      },
+      { actor: 'kcc' },
+    );
+    await lever(klacht.id);
+    const rij = await app.db.getRepository(ZgwZaakEntity).findOneByOrFail({ klachtId: klacht.id });
+    // Under Amsterdam's ZGW_CONFIG (not 'ZGW staat uit'): what is missing is the mapping of Weesp's zaaktypen, which the
+    // delivery names instead of making a zaak of an unknown type.
+    expect(rij.lastError).toContain('geen zgw-koppeling voor gm0457-weesp');
+    expect(zakenVan(klacht.id)).toHaveLength(0);
+  });
+
   it('klachtregie validate --zgw-catalogus: the koppeling against the catalogus exported from the Catalogi API; an unknown statustype is refused with file:line:column', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zgw-validate-'));
     const catalogus = join(dir, 'catalogus.json');
