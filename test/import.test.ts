@@ -218,6 +218,33 @@ describe('bulk import of historic klachten', () => {
     expect(await sql(db.url, `select id from klacht where onderwerp like 'import goed%'`)).toHaveLength(2);
   }, 120_000);
 
+  it('Wet arhi art. 40: Amsterdam imports the history of Weesp, which it took over on 24 maart 2022, and not that of another gemeente', async () => {
+    const weesp = {
+      ...intake('import Weesp', '2021-06-01T10:00:00+02:00'),
+      gemeente: 'GM0457',
+      kanaal: 'brief',
+      aanbieders: [],
+      feiten: { betreftGemeentelijkeFunctionaris: true },
+    };
+    const regels = [
+      JSON.stringify({ extern: 'WSP-2021-001', intake: weesp }),
+      JSON.stringify({ extern: 'UTR-2021-001', intake: { ...weesp, gemeente: 'GM0344', onderwerp: 'import Utrecht' } }),
+    ];
+    const start = await request(t.http)
+      .post('/api/v1/imports')
+      .set('Authorization', beheerder)
+      .attach('bestand', Buffer.from(regels.join('\n') + '\n'), { filename: 'weesp.ndjson', contentType: 'application/x-ndjson' });
+    expect(start.status).toBe(202);
+    const klaar = await wachtTotKlaar(start.body.id);
+    expect(klaar).toMatchObject({ geimporteerd: 1, fout: 1, fouten: [expect.objectContaining({ regel: 2, veld: 'intake.gemeente' })] });
+    const [k] = await sql<{ gemeente: string; definitie_id: string }>(
+      db.url,
+      `select gemeente, definitie_id from klacht where onderwerp = 'import Weesp'`,
+    );
+    // Weesp's klacht under Weesp's regeling of its day.
+    expect(k).toEqual({ gemeente: 'GM0457', definitie_id: 'gm0457-weesp' });
+  }, 60_000);
+
   it('a CLI import killed midway (kill -9) and run again imports every good line exactly once and reports the bad lines as file:line: field', async () => {
     const goed = 40;
     const regels: string[] = [];
