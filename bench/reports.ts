@@ -165,11 +165,11 @@ export async function runReportsBench(
     const heat: number[] = [];
     let rows = 0;
     for (let i = 0; i < RUNS; i++) {
-      const [ms, r] = await time(() => queryStateTellingen(ds, 'GM0363', 'gm0363-amsterdam', '2015-01', nu));
+      const [ms, r] = await time(() => queryStateTellingen(ds, ['GM0363'], 'gm0363-amsterdam', '2015-01', nu));
       heat.push(ms);
       rows = r.length;
     }
-    const filter = { gemeente: 'GM1904', van: '2025-12-01', tot: '2026-06-30', drempel: 3, peildatum: nu };
+    const filter = { gemeenten: ['GM1904'], van: '2025-12-01', tot: '2026-06-30', drempel: 3, peildatum: nu };
     const half: number[] = [];
     let totaal = 0;
     for (let i = 0; i < RUNS; i++) {
@@ -180,7 +180,7 @@ export async function runReportsBench(
     const halfA: number[] = [];
     let totaalA = 0;
     for (let i = 0; i < RUNS; i++) {
-      const [ms, r] = await time(() => queryRapportage(ds, { ...filter, gemeente: 'GM0363', aanbieder: 'a01' }));
+      const [ms, r] = await time(() => queryRapportage(ds, { ...filter, gemeenten: ['GM0363'], aanbieder: 'a01' }));
       halfA.push(ms);
       totaalA = r.totaal;
     }

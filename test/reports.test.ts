@@ -48,7 +48,7 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-const halfjaar: RapportageFilter = { ...SV, van: '2025-12-01', tot: '2026-06-30', drempel: 10, peildatum: NU };
+const halfjaar: RapportageFilter = { gemeenten: [SV.gemeente], van: '2025-12-01', tot: '2026-06-30', drempel: 10, peildatum: NU };
 
 /** Direct count, written independently of the report SQL. */
 async function tel(where: string, params: unknown[] = []): Promise<number> {
@@ -129,7 +129,7 @@ describe('rapportage per gemeente en periode (Uitgangspunten klachtenmanagement 
     const r = await queryRapportage(db, { ...halfjaar, aanbieder: 'jeugdformaat' });
     expect(r.totaal).toBe(await tel(`k.aanbieders @> '[{"id":"jeugdformaat"}]'`));
     expect(r.perAanbieder.map((a) => a.waarde)).toEqual(['jeugdformaat']);
-    const ander = await queryRapportage(db, { ...halfjaar, gemeente: 'GM0457' });
+    const ander = await queryRapportage(db, { ...halfjaar, gemeenten: ['GM0457'] });
     expect(ander.totaal).toBe(0);
   });
 
@@ -225,7 +225,7 @@ describe('rapportage per gemeente en periode (Uitgangspunten klachtenmanagement 
 
 describe('Awb 9:12a jaaroverzicht', () => {
   test('Awb 9:12a: the yearly overview counts only registered written klachten (brief, webformulier, e-mail), not oral ones, signalen or meldingen', async () => {
-    const j = await queryJaaroverzicht(db, 'GM1904', 2026);
+    const j = await queryJaaroverzicht(db, 'GM1904', ['GM1904'], 2026);
     const [{ n }] = await db.query(
       `select count(*)::int as n from klacht where gemeente = 'GM1904' and soort = 'klacht' and kanaal in ('brief', 'webformulier', 'email')
          and ontvangen_op >= '2026-01-01T00:00:00+01:00' and ontvangen_op < '2027-01-01T00:00:00+01:00'`,
@@ -241,7 +241,7 @@ describe('Awb 9:12a jaaroverzicht', () => {
 
 describe('state heatmap', () => {
   test('counts per state, overdue / nearly due bands and median days in state agree with the tables', async () => {
-    const rows = await queryStateTellingen(db, 'GM1904', 'gm1904-stichtse-vecht', '2015-01', NU);
+    const rows = await queryStateTellingen(db, ['GM1904'], 'gm1904-stichtse-vecht', '2015-01', NU);
     const [{ n }] = await db.query(`select count(*)::int as n from klacht where gemeente = 'GM1904'`);
     expect(rows.reduce((s, r) => s + r.count, 0)).toBe(n);
     for (const r of rows) {

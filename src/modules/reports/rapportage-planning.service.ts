@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../config';
 import { QUEUE_SETTINGS, type QueueSettings } from '../../jobs/queue-backend';
 import { RAPPORTAGE_JOB_OPTIONS, rapportageJobId, type RapportageJob } from '../../jobs/reports.queue';
 import type { Definitie } from '../../machines/definition/types';
+import { gemeentenVan } from '../../machines';
 import { loadAndValidate } from '../../machines/definition/validate';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { beginVanDag, dagVan } from '../termijnen/termijn-tijd';
@@ -152,9 +153,18 @@ export class RapportagePlanningService implements OnApplicationShutdown {
     return (await em.getRepository(RapportageMomentEntity).findOneBy({ id: rows[0].id })) ?? undefined;
   }
 
+  /**
+   * The gemeenten whose klachten a moment's report covers: its own and those opgeheven into it by the end of the
+   * period, whose running matters it took over (Wet algemene regels herindeling art. 40 e.v.). The period's end, not
+   * the day the job runs, so a rerun or a late job reports the same klachten.
+   */
+  private klachtGemeenten(m: RapportageMomentEntity): string[] {
+    return gemeentenVan(m.gemeente, m.periodeTot);
+  }
+
   /** Aanbieders that still owe their report for this moment (had klachten in the period, nothing submitted). */
   private async ontbrekend(em: EntityManager, m: RapportageMomentEntity): Promise<Array<{ id: string; naam: string }>> {
-    const aanbieders = await queryAanbieders(em, m.gemeente, m.periodeVan, m.periodeTot);
+    const aanbieders = await queryAanbieders(em, this.klachtGemeenten(m), m.periodeVan, m.periodeTot);
     const ingediend: Array<{ aanbieder_id: string }> = await em.query(
       `select aanbieder_id from aanbieder_rapportage where gemeente = $1 and deadline = $2`,
       [m.gemeente, m.deadline],
@@ -192,11 +202,12 @@ export class RapportagePlanningService implements OnApplicationShutdown {
       if (m.verwerktOp) return 'al-verwerkt';
       if (m.soort === 'jaarverslag') {
         const jaar = Number(m.periodeVan.slice(0, 4));
-        await this.bewaar(em, m, ALLE_AANBIEDERS, await queryJaaroverzicht(em, m.gemeente, jaar));
+        await this.bewaar(em, m, ALLE_AANBIEDERS, await queryJaaroverzicht(em, m.gemeente, this.klachtGemeenten(m), jaar));
       } else {
-        const filter = { gemeente: m.gemeente, van: m.periodeVan, tot: m.periodeTot, drempel: STANDAARD_DREMPEL, peildatum: nu };
+        const gemeenten = this.klachtGemeenten(m);
+        const filter = { gemeenten, van: m.periodeVan, tot: m.periodeTot, drempel: STANDAARD_DREMPEL, peildatum: nu };
         await this.bewaar(em, m, ALLE_AANBIEDERS, await queryRapportage(em, filter));
-        for (const a of await queryAanbieders(em, m.gemeente, m.periodeVan, m.periodeTot)) {
+        for (const a of await queryAanbieders(em, gemeenten, m.periodeVan, m.periodeTot)) {
           await this.bewaar(em, m, a.id, await queryRapportage(em, { ...filter, aanbieder: a.id }));
         }
         for (const a of await this.ontbrekend(em, m)) {

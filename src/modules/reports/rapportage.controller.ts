@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { ProblemException } from '../../common/problem';
 import { Rollen } from '../auth/rollen.decorator';
-import { HuidigeTenant, type Tenant } from '../auth/tenant';
+import { HuidigeTenant, klachtGemeenten, type Tenant } from '../auth/tenant';
 import { AanbiederRapportageDto, JaaroverzichtQueryDto, RapportageQueryDto, type Formaat } from './rapportage.dto';
 import {
   AANBIEDER_RAPPORTAGE_ONTVANGEN_SCHEMA,
@@ -28,7 +28,10 @@ function kiesFormaat(req: Request, formaat?: Formaat): Formaat {
 
 /**
  * Reports per gemeente (docs/beheer-en-rapportages.md; Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1, Klachtenprotocol Wmo keten Amsterdam §10, Awb 9:12a). The gemeente is
- * the caller's; an aanbieder only ever sees its own klachten.
+ * the caller's; an aanbieder only ever sees its own klachten. The klachten counted, and the stored reports readable, are
+ * those of `klachtGemeenten(tenant)`: after a herindeling the remaining gemeente takes over the dissolved one's matters
+ * (Wet algemene regels herindeling art. 40 e.v.). What the gemeente configures itself (schedule, aanbieder submissions,
+ * the report's header and file name) stays on its own code.
  */
 @ApiTags('rapportages')
 @Rollen('procesEigenaar', 'beleidsmedewerker', 'klachtbehandelaar', 'aanbieder')
@@ -54,7 +57,7 @@ export class RapportageController {
       throw new ProblemException({ status: 403, detail: 'Een aanbieder ziet alleen de rapportage over de eigen klachten.' });
     }
     const aanbieder = tenant.rol === 'aanbieder' ? tenant.aanbiederId : q.aanbieder;
-    const r = await this.rapportages.maak({ gemeente: tenant.gemeente, van: q.van, tot: q.tot, aanbieder, aard: q.aard, oorzaak: q.oorzaak, kanaal: q.kanaal, drempel: q.drempel });
+    const r = await this.rapportages.maak({ gemeente: tenant.gemeente, gemeenten: klachtGemeenten(tenant), van: q.van, tot: q.tot, aanbieder, aard: q.aard, oorzaak: q.oorzaak, kanaal: q.kanaal, drempel: q.drempel });
     const formaat = kiesFormaat(req, q.formaat);
     res.vary('Accept');
     if (formaat === 'csv') {
@@ -81,7 +84,7 @@ export class RapportageController {
     content: { 'application/json': { schema: JAAROVERZICHT_SCHEMA }, 'text/html': { schema: { type: 'string' } } },
   })
   async jaaroverzicht(@HuidigeTenant() tenant: Tenant, @Query() q: JaaroverzichtQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const j = await this.rapportages.jaaroverzicht(tenant.gemeente, q.jaar);
+    const j = await this.rapportages.jaaroverzicht(tenant.gemeente, klachtGemeenten(tenant), q.jaar);
     if ((q.formaat ?? (kiesFormaat(req) === 'html' ? 'html' : 'json')) === 'html') {
       res.status(200).type('text/html; charset=utf-8').send(this.rapportages.jaaroverzichtHtml(j));
       return;
@@ -107,10 +110,11 @@ export class RapportageController {
   @ApiOkResponse({ description: 'De bewaarde rapportages, zonder inhoud', schema: { type: 'array', items: OPGESLAGEN_RAPPORTAGE_SCHEMA } })
   async opgeslagen(@HuidigeTenant() tenant: Tenant): Promise<unknown[]> {
     return this.dataSource.query(
-      `select id, soort, aanbieder_id as "aanbiederId", to_char(periode_van, 'YYYY-MM-DD') as "periodeVan",
+      `select id, gemeente, soort, aanbieder_id as "aanbiederId", to_char(periode_van, 'YYYY-MM-DD') as "periodeVan",
               to_char(periode_tot, 'YYYY-MM-DD') as "periodeTot", to_char(deadline, 'YYYY-MM-DD') as deadline, label, gegenereerd_op as "gegenereerdOp"
-       from rapportage where gemeente = $1 and ($2::text is null or aanbieder_id = $2) order by deadline desc, soort, aanbieder_id`,
-      [tenant.gemeente, tenant.rol === 'aanbieder' ? tenant.aanbiederId : null],
+       from rapportage where gemeente = any($1::text[]) and ($2::text is null or aanbieder_id = $2) order by deadline desc, soort, aanbieder_id`,
+      // The dissolved gemeente's stored reports pass to the successor with its other records (Wet arhi art. 40 e.v.).
+      [klachtGemeenten(tenant), tenant.rol === 'aanbieder' ? tenant.aanbiederId : null],
     );
   }
 
@@ -120,10 +124,10 @@ export class RapportageController {
   @ApiNotFoundResponse({ description: 'Geen rapportage met dit id voor de aanroeper (niet-gevonden)' })
   async opgeslagenEen(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<unknown> {
     const rows = await this.dataSource.query(
-      `select id, soort, aanbieder_id as "aanbiederId", to_char(periode_van, 'YYYY-MM-DD') as "periodeVan", to_char(periode_tot, 'YYYY-MM-DD') as "periodeTot",
+      `select id, gemeente, soort, aanbieder_id as "aanbiederId", to_char(periode_van, 'YYYY-MM-DD') as "periodeVan", to_char(periode_tot, 'YYYY-MM-DD') as "periodeTot",
               to_char(deadline, 'YYYY-MM-DD') as deadline, label, gegenereerd_op as "gegenereerdOp", inhoud
-       from rapportage where id = $1 and gemeente = $2 and ($3::text is null or aanbieder_id = $3)`,
-      [id, tenant.gemeente, tenant.rol === 'aanbieder' ? tenant.aanbiederId : null],
+       from rapportage where id = $1 and gemeente = any($2::text[]) and ($3::text is null or aanbieder_id = $3)`,
+      [id, klachtGemeenten(tenant), tenant.rol === 'aanbieder' ? tenant.aanbiederId : null],
     );
     if (rows.length === 0) throw ProblemException.notFound(`Geen rapportage ${id}.`);
     return rows[0];

@@ -1,6 +1,8 @@
 /**
- * All report SQL in one place (repositories own SQL). Every query is scoped to one
- * gemeente (docs/adr/0003-tenancy-webhooks-idempotency.md) and returns plain JSON; the service shapes it for JSON, CSV and HTML.
+ * All report SQL in one place (repositories own SQL). Every query is scoped to the gemeenten whose klachten the caller
+ * answers for (docs/adr/0003-tenancy-webhooks-idempotency.md): its own and, after a herindeling, those opgeheven into it
+ * (Wet algemene regels herindeling art. 40 e.v.; the list comes from `klachtGemeenten` or `gemeentenVan`, never from
+ * here). It returns plain JSON; the service shapes it for JSON, CSV and HTML.
  *
  * Periods are calendar days in Europe/Amsterdam, both ends inclusive; a klacht counts in the period
  * in which it was received (`ontvangen_op`).
@@ -38,7 +40,8 @@ export const AFHANDEL_TERMIJNEN = ['afhandeling', 'aanbiederAfhandeling', 'wkkgz
 export type TermijnKlasse = 'opTijd' | 'naVerdaging' | 'teLaat' | 'teLaatAfgehandeld' | 'lopend' | 'geenTermijn';
 
 export interface RapportageFilter {
-  gemeente: string;
+  /** The gemeenten whose klachten count: `klachtGemeenten(tenant)`, or `gemeentenVan` in the report schedule. */
+  gemeenten: readonly string[];
   /** First day, inclusive (YYYY-MM-DD). */
   van: string;
   /** Last day, inclusive (YYYY-MM-DD). */
@@ -132,7 +135,7 @@ with basis as materialized (
     from termijn t
     where t.klacht_id = k.id and t.naam = any($5::text[])
   ) tk on true
-  where k.gemeente = $1 and ${PERIODE}
+  where k.gemeente = any($1::text[]) and ${PERIODE}
     and ($7::text is null or k.categorie = $7)
     and ($8::text is null or k.oorzaak = $8)
     and ($9::text is null or k.kanaal = $9)
@@ -208,7 +211,7 @@ interface RuweRapportage {
 
 export async function queryRapportage(db: Sql, f: RapportageFilter): Promise<RapportageCijfers> {
   const rows: Array<{ rapport: RuweRapportage }> = await zonderJit(db, (q) => q.query(RAPPORTAGE_SQL, [
-    f.gemeente, f.van, f.tot, f.peildatum, AFHANDEL_TERMIJNEN,
+    f.gemeenten, f.van, f.tot, f.peildatum, AFHANDEL_TERMIJNEN,
     f.aanbieder ?? null, f.aard ?? null, f.oorzaak ?? null, f.kanaal ?? null, f.drempel,
   ]));
   const r = rows[0].rapport;
@@ -241,18 +244,21 @@ export interface Jaaroverzicht {
   perAfdoening: Telling[];
 }
 
-/** Awb 9:12a: the registered written klachten of one year (only soort `klacht`, only written channels). */
-export async function queryJaaroverzicht(db: Sql, gemeente: string, jaar: number): Promise<Jaaroverzicht> {
+/**
+ * Awb 9:12a: the registered written klachten of one year (only soort `klacht`, only written channels). `gemeente` is
+ * the publishing gemeente (its name heads the overview); `gemeenten` those whose klachten count.
+ */
+export async function queryJaaroverzicht(db: Sql, gemeente: string, gemeenten: readonly string[], jaar: number): Promise<Jaaroverzicht> {
   const rows: Array<{ dim: string; waarde: string; aantal: number }> = await db.query(
     `select dim, waarde, count(*)::int as aantal
      from klacht k
      cross join lateral (values ('totaal', 'totaal'), ('aard', coalesce(nullif(k.categorie, ''), '${ONBEKEND}')),
        ('oordeel', coalesce(k.oordeel, case when k.done then 'zonderOordeel' else 'nogOpen' end)), ('afdoening', coalesce(k.afdoening, '${ONBEKEND}'))) d(dim, waarde)
-     where k.gemeente = $1 and k.soort = 'klacht' and k.kanaal = any($3::text[])
+     where k.gemeente = any($1::text[]) and k.soort = 'klacht' and k.kanaal = any($3::text[])
        and k.ontvangen_op >= make_date($2, 1, 1)::timestamp at time zone 'Europe/Amsterdam'
        and k.ontvangen_op < make_date($2 + 1, 1, 1)::timestamp at time zone 'Europe/Amsterdam'
      group by dim, waarde order by dim, aantal desc, waarde`,
-    [gemeente, jaar, SCHRIFTELIJKE_KANALEN],
+    [gemeenten, jaar, SCHRIFTELIJKE_KANALEN],
   );
   const dim = (d: string): Telling[] => rows.filter((t) => t.dim === d).map(({ waarde, aantal }) => ({ waarde, aantal }));
   return { gemeente, jaar, schriftelijk: dim('totaal')[0]?.aantal ?? 0, perAard: dim('aard'), perOordeel: dim('oordeel'), perAfdoening: dim('afdoening') };
@@ -276,11 +282,11 @@ export interface StateTelling {
  * open klachten's denormalised `state_sinds` / `eerste_vervalt_op` (engine-maintained), read by an
  * index-only scan of the partial index IDX_klacht_open_tijden (`where not done`).
  */
-export async function queryStateTellingen(db: Sql, gemeente: string, definitieId: string, versie: string, nu: Date, bijnaDagen = 5): Promise<StateTelling[]> {
+export async function queryStateTellingen(db: Sql, gemeenten: readonly string[], definitieId: string, versie: string, nu: Date, bijnaDagen = 5): Promise<StateTelling[]> {
   return zonderJit(db, (q) => q.query(
     `with telling as (
        select state, count(*)::int as n from klacht
-       where gemeente = $1 and definitie_id = $2 and definitie_versie = $3 group by state
+       where gemeente = any($1::text[]) and definitie_id = $2 and definitie_versie = $3 group by state
      ),
      per_state as (
        select k.state,
@@ -289,13 +295,13 @@ export async function queryStateTellingen(db: Sql, gemeente: string, definitieId
               count(*) filter (where ${band('k', '$4', '$5')} = 'onTime')::int as ontime,
               percentile_cont(0.5) within group (order by extract(epoch from ($4::timestamptz - k.state_sinds)) / 86400.0) as mediaan
        from klacht k
-       where k.gemeente = $1 and k.definitie_id = $2 and k.definitie_versie = $3 and not k.done
+       where k.gemeente = any($1::text[]) and k.definitie_id = $2 and k.definitie_versie = $3 and not k.done
        group by k.state
      )
      select t.state, t.n as count, coalesce(p.overdue, 0) as overdue, coalesce(p.nearly, 0) as "nearlyDue",
             coalesce(p.ontime, 0) as "onTime", round(p.mediaan::numeric, 1)::float8 as "medianDays"
      from telling t left join per_state p using (state) order by t.state`,
-    [gemeente, definitieId, versie, nu, bijnaDagen],
+    [gemeenten, definitieId, versie, nu, bijnaDagen],
   ));
 }
 
@@ -316,7 +322,7 @@ export interface KlachtInState {
 }
 
 /** The klachten in one state or, for a compound state, in any of its substates (the click on a diagram state), newest first, at most `limit`. */
-export async function queryKlachtenInState(db: Sql, gemeente: string, definitieId: string, versie: string, state: string, nu: Date, limit = 500, bijnaDagen = 5): Promise<KlachtInState[]> {
+export async function queryKlachtenInState(db: Sql, gemeenten: readonly string[], definitieId: string, versie: string, state: string, nu: Date, limit = 500, bijnaDagen = 5): Promise<KlachtInState[]> {
   return db.query(
     `select k.id, k.state, k.ontvangen_op as "ontvangenOp", k.soort, k.kanaal, k.categorie,
             coalesce((select string_agg(coalesce(a->>'naam', a->>'id'), ', ') from jsonb_array_elements(
@@ -330,20 +336,20 @@ export async function queryKlachtenInState(db: Sql, gemeente: string, definitieI
      -- A registration change (REGISTRATIE_GEWIJZIGD) is no step of the klacht: it does not restart 'sinds'.
      left join lateral (select g.at from klacht_gebeurtenis g where g.klacht_id = k.id and g.type <> 'REGISTRATIE_GEWIJZIGD'
                         order by g.id desc limit 1) g on true
-     where k.gemeente = $1 and k.definitie_id = $2 and k.definitie_versie = $3
+     where k.gemeente = any($1::text[]) and k.definitie_id = $2 and k.definitie_versie = $3
        and (k.state = $4 or k.state like replace(replace($4, '%', '\\%'), '_', '\\_') || '.%')
      order by k.ontvangen_op desc, k.id limit $6`,
-    [gemeente, definitieId, versie, state, nu, limit, bijnaDagen],
+    [gemeenten, definitieId, versie, state, nu, limit, bijnaDagen],
   );
 }
 
-/** Aanbieders that had klachten of this gemeente (who owe a periodic report, Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1). */
-export async function queryAanbieders(db: Sql, gemeente: string, van: string, tot: string): Promise<Array<{ id: string; naam: string }>> {
+/** Aanbieders that had klachten of these gemeenten (who owe a periodic report, Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1). */
+export async function queryAanbieders(db: Sql, gemeenten: readonly string[], van: string, tot: string): Promise<Array<{ id: string; naam: string }>> {
   return db.query(
     `select a->>'id' as id, min(coalesce(a->>'naam', a->>'id')) as naam
      from klacht k, jsonb_array_elements(case when jsonb_typeof(k.aanbieders) = 'array' then k.aanbieders else '[]'::jsonb end) a
-     where k.gemeente = $1 and ${PERIODE} and a ? 'id'
+     where k.gemeente = any($1::text[]) and ${PERIODE} and a ? 'id'
      group by 1 order by 1`,
-    [gemeente, van, tot],
+    [gemeenten, van, tot],
   );
 }

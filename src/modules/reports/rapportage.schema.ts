@@ -70,6 +70,11 @@ export const RAPPORTAGE_MOMENT_SCHEMA: Schema = object({
 
 const opgeslagenLeden = {
   id: tekst({ format: 'uuid' }),
+  gemeente: tekst({
+    example: 'GM0363',
+    description:
+      'De gemeente wier rapportage het is; na een herindeling ziet de gemeente die blijft ook die van de opgeheven gemeente (Wet arhi art. 40 e.v.).',
+  }),
   soort: tekst(),
   aanbiederId: tekstOfNull(),
   periodeVan: datum(),

@@ -12,6 +12,7 @@ import { dagVan } from '../termijnen/termijn-tijd';
 import { STANDAARD_DREMPEL } from './rapportage-planning.service';
 
 export interface Rapportage {
+  /** The gemeente whose report it is (header, CSV name); its klachten may include those of gemeenten opgeheven into it. */
   gemeente: string;
   periode: { van: string; tot: string };
   filters: { aanbieder?: string; aard?: string; oorzaak?: string; kanaal?: string };
@@ -35,7 +36,8 @@ export class RapportageService {
     return r?.summary.gemeente.naam ?? gemeente;
   }
 
-  async maak(input: Omit<RapportageFilter, 'drempel' | 'peildatum'> & { drempel?: number; peildatum?: Date }): Promise<Rapportage> {
+  /** `gemeente` heads the report; `gemeenten` (klachtGemeenten of the caller) are the klachten it counts. */
+  async maak(input: Omit<RapportageFilter, 'drempel' | 'peildatum'> & { gemeente: string; drempel?: number; peildatum?: Date }): Promise<Rapportage> {
     if (input.van > input.tot) {
       throw ProblemException.invalid([{ name: 'tot', reason: `tot (${input.tot}) ligt vóór van (${input.van}); geef de laatste dag van de periode` }]);
     }
@@ -65,8 +67,8 @@ export class RapportageService {
     );
   }
 
-  jaaroverzicht(gemeente: string, jaar: number): Promise<Jaaroverzicht> {
-    return queryJaaroverzicht(this.dataSource, gemeente, jaar);
+  jaaroverzicht(gemeente: string, gemeenten: readonly string[], jaar: number): Promise<Jaaroverzicht> {
+    return queryJaaroverzicht(this.dataSource, gemeente, gemeenten, jaar);
   }
 
   jaaroverzichtHtml(j: Jaaroverzicht): string {

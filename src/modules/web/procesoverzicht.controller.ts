@@ -3,7 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import type { Response } from 'express';
 import type { DefinitionSummary } from '../../machines/contract';
 import { Rollen } from '../auth/rollen.decorator';
-import { HuidigeTenant, type Tenant } from '../auth/tenant';
+import { HuidigeTenant, klachtGemeenten, type Tenant } from '../auth/tenant';
 import {
   KERNCIJFERS_SCHEMA,
   KLACHTEN_IN_TOESTAND_SCHEMA,
@@ -18,7 +18,8 @@ import { ProcesoverzichtService, type Procesoverzicht } from './procesoverzicht.
 /**
  * Process-owner views of the definitions (docs/beheer-en-rapportages.md): live counts per state as JSON, the
  * statechart as SVG with the overlay, the klachten in a state, and every route in plain Dutch.
- * Read-only; the caller's gemeente only.
+ * Read-only; the caller's klachtGemeenten only: its own and, after a herindeling, those opgeheven into it, whose
+ * running klachten stay on their own definition (Wet algemene regels herindeling art. 40 e.v.).
  */
 @ApiTags('procesoverzichten')
 @Rollen('procesEigenaar', 'beleidsmedewerker', 'klachtbehandelaar')
@@ -33,7 +34,7 @@ export class ProcesoverzichtController {
   @ApiOperation({ operationId: 'procesoverzichten', summary: 'De definities (versies) van de gemeente' })
   @ApiOkResponse({ description: 'De definitieversies', schema: PROCESOVERZICHTEN_SCHEMA })
   lijst(@HuidigeTenant() tenant: Tenant): DefinitionSummary[] {
-    return this.overzichten.definities(tenant.gemeente);
+    return this.overzichten.definities(klachtGemeenten(tenant));
   }
 
   @Get('kerncijfers')
@@ -46,7 +47,7 @@ export class ProcesoverzichtController {
     schema: KERNCIJFERS_SCHEMA,
   })
   kerncijfers(@HuidigeTenant() tenant: Tenant) {
-    return this.overzichten.kerncijfers(tenant.gemeente);
+    return this.overzichten.kerncijfers(tenant.gemeente, klachtGemeenten(tenant));
   }
 
   @Get(':definitieId/versies/:versie')
@@ -57,7 +58,7 @@ export class ProcesoverzichtController {
   })
   @ApiNotFoundResponse({ description: 'Onbekende definitie of versie voor de gemeente van de aanroeper (definitie-niet-gevonden)' })
   overzicht(@HuidigeTenant() tenant: Tenant, @Param('definitieId') id: string, @Param('versie') versie: string): Promise<Procesoverzicht> {
-    return this.overzichten.overzicht(tenant.gemeente, id, versie);
+    return this.overzichten.overzicht(klachtGemeenten(tenant), id, versie);
   }
 
   @Get(':definitieId/versies/:versie/diagram')
@@ -72,7 +73,7 @@ export class ProcesoverzichtController {
     @Query() q: DiagramWeergaveQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const svg = await this.overzichten.svg(tenant.gemeente, id, versie, undefined, q.weergave);
+    const svg = await this.overzichten.svg(klachtGemeenten(tenant), id, versie, undefined, q.weergave);
     res.status(200).type('image/svg+xml; charset=utf-8').send(svg);
   }
 
@@ -89,7 +90,7 @@ export class ProcesoverzichtController {
     @Param('versie') versie: string,
     @Param('toestand') toestand: string,
   ) {
-    return this.overzichten.klachten(tenant.gemeente, id, versie, toestand);
+    return this.overzichten.klachten(klachtGemeenten(tenant), id, versie, toestand);
   }
 
   @Get(':definitieId/versies/:versie/paden')
@@ -97,6 +98,6 @@ export class ProcesoverzichtController {
   @ApiOkResponse({ description: 'De routes, elk als zinnen', schema: PADEN_SCHEMA })
   @ApiNotFoundResponse({ description: 'Onbekende definitie of versie voor de gemeente van de aanroeper (definitie-niet-gevonden)' })
   padenLijst(@HuidigeTenant() tenant: Tenant, @Param('definitieId') id: string, @Param('versie') versie: string): PadenOverzicht {
-    return this.paden.paden(this.overzichten.regime(tenant.gemeente, id, versie));
+    return this.paden.paden(this.overzichten.regime(klachtGemeenten(tenant), id, versie));
   }
 }

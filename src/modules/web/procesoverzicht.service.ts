@@ -45,6 +45,10 @@ export interface Procesoverzicht {
  * Live state of one definition version for process owners (docs/beheer-en-rapportages.md): the statechart from the
  * compiled machine, with counts, te laat / bijna verlopen / op tijd bands (te-laat.ts, the same
  * definition as the `overdue` filter and the reports) and median time in state from PostgreSQL.
+ *
+ * `gemeenten` is the caller's `klachtGemeenten`: after a herindeling the remaining gemeente handles the dissolved
+ * one's running klachten (Wet algemene regels herindeling art. 40 e.v.), which stay on the dissolved gemeente's
+ * definition, so these read-only views count them and accept and list that definition too (after the own ones).
  */
 @Injectable()
 export class ProcesoverzichtService {
@@ -56,18 +60,26 @@ export class ProcesoverzichtService {
     @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
-  definities(gemeente: string): DefinitionSummary[] {
+  /**
+   * The definitions whose klachten the caller follows: its own first (the page opens the first), then those of the
+   * gemeenten opgeheven into it, on whose regeling their running klachten stay (Wet arhi art. 40 e.v.).
+   */
+  definities(gemeenten: readonly string[]): DefinitionSummary[] {
+    const rang = (s: DefinitionSummary) => gemeenten.indexOf(s.gemeente.cbsCode.toUpperCase());
     return this.registry.regimes
       .map((r) => r.summary)
-      .filter((s) => s.gemeente.cbsCode.toUpperCase() === gemeente)
-      .sort((a, b) => a.id.localeCompare(b.id) || b.versie.localeCompare(a.versie));
+      .filter((s) => rang(s) >= 0)
+      .sort((a, b) => rang(a) - rang(b) || a.id.localeCompare(b.id) || b.versie.localeCompare(a.versie));
   }
 
-  /** The regime, only when it belongs to the caller's gemeente (404 otherwise: docs/adr/0003-tenancy-webhooks-idempotency.md). */
-  regime(gemeente: string, id: string, versie: string): Regime {
+  /**
+   * The regime, only when it belongs to one of the caller's gemeenten (404 otherwise: docs/adr/0003-tenancy-webhooks-idempotency.md):
+   * its own, or one opgeheven into it whose klachten it took over (Wet arhi art. 40 e.v.). For reading only.
+   */
+  regime(gemeenten: readonly string[], id: string, versie: string): Regime {
     const r = this.registry.byId(id, versie) as Regime | undefined;
-    if (!r || r.summary.gemeente.cbsCode.toUpperCase() !== gemeente) {
-      throw ProblemException.notFound(`Geen definitie ${id} versie ${versie} voor gemeente ${gemeente}.`, 'definitie-niet-gevonden');
+    if (!r || !gemeenten.includes(r.summary.gemeente.cbsCode.toUpperCase())) {
+      throw ProblemException.notFound(`Geen definitie ${id} versie ${versie} voor gemeente ${gemeenten[0]}.`, 'definitie-niet-gevonden');
     }
     return r;
   }
@@ -82,10 +94,10 @@ export class ProcesoverzichtService {
     return g;
   }
 
-  async overzicht(gemeente: string, id: string, versie: string, nu = this.klok.nu()): Promise<Procesoverzicht> {
-    const r = this.regime(gemeente, id, versie);
+  async overzicht(gemeenten: readonly string[], id: string, versie: string, nu = this.klok.nu()): Promise<Procesoverzicht> {
+    const r = this.regime(gemeenten, id, versie);
     const g = this.graaf(r);
-    const tellingen = await queryStateTellingen(this.dataSource, gemeente, id, versie, nu, BIJNA_DAGEN);
+    const tellingen = await queryStateTellingen(this.dataSource, gemeenten, id, versie, nu, BIJNA_DAGEN);
     const perState = new Map(tellingen.map((t) => [t.state, t]));
     const bekend = new Set(stateNodes(g).map((n) => n.id));
     const states = stateNodes(g).map((n): StateOverzicht => {
@@ -119,10 +131,12 @@ export class ProcesoverzichtService {
   /**
    * The gemeente at a glance (the /beheer overview): open klachten, how many are te laat or bijna
    * verlopen (te-laat.ts bands, the same as the diagram), and how many came in this calendar month
-   * (Europe/Amsterdam).
+   * (Europe/Amsterdam). The figures count the klachten of `gemeenten` (Wet arhi art. 40 e.v.: also those of a
+   * gemeente opgeheven into it); code and name are the gemeente's own.
    */
   async kerncijfers(
     gemeente: string,
+    gemeenten: readonly string[],
     nu = this.klok.nu(),
   ): Promise<{
     gemeente: { code: string; naam: string };
@@ -138,8 +152,8 @@ export class ProcesoverzichtService {
               count(*) filter (where not k.done and ${band('k', '$2', '$3')} = 'overdue')::int as te_laat,
               count(*) filter (where not k.done and ${band('k', '$2', '$3')} = 'nearlyDue')::int as bijna,
               count(*) filter (where k.ontvangen_op >= (date_trunc('month', $2::timestamptz at time zone 'Europe/Amsterdam') at time zone 'Europe/Amsterdam'))::int as maand
-         from klacht k where k.gemeente = $1`,
-      [gemeente, nu, BIJNA_DAGEN],
+         from klacht k where k.gemeente = any($1::text[])`,
+      [gemeenten, nu, BIJNA_DAGEN],
     );
     const naam =
       this.registry.regimes.find((x) => x.summary.gemeente.cbsCode.toUpperCase() === gemeente)?.summary.gemeente.naam ?? gemeente;
@@ -156,13 +170,13 @@ export class ProcesoverzichtService {
 
   /** `overzicht`: the states only, the steps' descriptions in the arrows' tooltips (legible for the largest regeling). */
   async svg(
-    gemeente: string,
+    gemeenten: readonly string[],
     id: string,
     versie: string,
     nu = this.klok.nu(),
     weergave: 'volledig' | 'overzicht' = 'volledig',
   ): Promise<string> {
-    const o = await this.overzicht(gemeente, id, versie, nu);
+    const o = await this.overzicht(gemeenten, id, versie, nu);
     const overlay: DiagramOverlay = {};
     for (const s of o.states) {
       overlay[s.state] = {
@@ -172,17 +186,17 @@ export class ProcesoverzichtService {
         ...(s.medianDays !== null ? { medianDays: s.medianDays } : {}),
       };
     }
-    return toSvg(this.graaf(this.regime(gemeente, id, versie)), { overlay, edgeLabels: weergave === 'overzicht' ? 'none' : 'short' });
+    return toSvg(this.graaf(this.regime(gemeenten, id, versie)), { overlay, edgeLabels: weergave === 'overzicht' ? 'none' : 'short' });
   }
 
   async klachten(
-    gemeente: string,
+    gemeenten: readonly string[],
     id: string,
     versie: string,
     state: string,
     nu = this.klok.nu(),
   ): Promise<{ state: string; label: string; klachten: KlachtInState[] }> {
-    const r = this.regime(gemeente, id, versie);
+    const r = this.regime(gemeenten, id, versie);
     const node = stateNodes(this.graaf(r)).find((n) => n.id === state);
     if (!node) {
       throw ProblemException.notFound(
@@ -193,7 +207,7 @@ export class ProcesoverzichtService {
     return {
       state,
       label: node.label,
-      klachten: await queryKlachtenInState(this.dataSource, gemeente, id, versie, state, nu, 500, BIJNA_DAGEN),
+      klachten: await queryKlachtenInState(this.dataSource, gemeenten, id, versie, state, nu, 500, BIJNA_DAGEN),
     };
   }
 }

@@ -1,7 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { KLOK, type Klok } from '../../common/klok';
 import { type AppConfig, InjectConfig } from '../../config';
+import { gemeentenVan } from '../../machines';
+import { kalenderdag } from '../../machines/termijnen';
 import { bouwCloudEvent, cloudEventType, gemeenteVanOutbox, typeMatcht } from './cloud-event';
 import { WebhookQueue } from './webhook-queue';
 
@@ -43,6 +46,10 @@ function betreftAanbieder(r: OutboxRij, aanbiederId: string): boolean {
  * so per subscription they form one stream of their own (reminder before escalation before
  * gegenereerd), apart from every klacht's stream. They are few (a handful per period), so one
  * stream costs nothing and needs no extra ordering column.
+ * Tenancy: a subscription of gemeente A gets the rows of every gemeente in `gemeentenVan(A, today)`: after a
+ * herindeling the remaining gemeente handles the dissolved one's running klachten (Wet algemene regels herindeling
+ * art. 40 e.v.), so Amsterdam's systems hear of Weesp's. The delivery is the subscription's (its gemeente is A's, as
+ * the deliveries list and resend read it); the CloudEvent keeps naming the klacht's own gemeente.
  */
 @Injectable()
 export class WebhookUitgifteService {
@@ -52,6 +59,7 @@ export class WebhookUitgifteService {
     @InjectConfig() private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: WebhookQueue,
+    @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
   /** Fans out everything pending; returns the number of deliveries created. */
@@ -82,10 +90,16 @@ export class WebhookUitgifteService {
       )) as OutboxRij[];
       if (rijen.length === 0) return { rijen: 0, nieuw: [] };
       // Rows without klacht (report schedule) carry their gemeente in the payload; a row whose tenant is unknown goes to nobody.
-      const gemeenten = [...new Set(rijen.map((r) => gemeenteVanOutbox(r.gemeente, r.payload)).filter(Boolean))];
-      const abonnementen = gemeenten.length
+      const gemeenten = new Set(rijen.map((r) => gemeenteVanOutbox(r.gemeente, r.payload)).filter((g): g is string => !!g));
+      // Per subscribing gemeente, the gemeenten it answers for today (Wet arhi art. 40 e.v.); only those that cover a row's
+      // gemeente are read. Today is the Amsterdam calendar day of the injected clock.
+      const vandaag = kalenderdag(this.klok.nu().toISOString());
+      const abonnees = (await m.query(`SELECT DISTINCT gemeente FROM webhook_abonnement WHERE actief`)) as { gemeente: string }[];
+      const bedient = new Map(abonnees.map((a) => [a.gemeente, gemeentenVan(a.gemeente, vandaag)]));
+      const nodig = [...bedient].filter(([, lijst]) => lijst.some((g) => gemeenten.has(g))).map(([abonnee]) => abonnee);
+      const abonnementen = nodig.length
         ? ((await m.query(`SELECT id, gemeente, typen, aanbieder_id FROM webhook_abonnement WHERE actief AND gemeente = ANY($1)`, [
-            gemeenten,
+            nodig,
           ])) as AbonnementRij[])
         : [];
       const nieuw: { id: string }[] = [];
@@ -104,14 +118,15 @@ export class WebhookUitgifteService {
           payload: r.payload,
         });
         for (const a of abonnementen) {
-          if (a.gemeente !== gemeente || !typeMatcht(a.typen, type)) continue;
+          if (!bedient.get(a.gemeente)?.includes(gemeente) || !typeMatcht(a.typen, type)) continue;
           if (a.aanbieder_id && !betreftAanbieder(r, a.aanbieder_id)) continue;
           const ins = (await m.query(
             `INSERT INTO webhook_aflevering (abonnement_id, gemeente, event_id, event_type, klacht_id, sequence, cloud_event)
              VALUES ($1, $2, $3, $4, $5, $6, $7)
              ON CONFLICT (abonnement_id, event_id) DO NOTHING
              RETURNING id`,
-            [a.id, gemeente, event.id, type, r.klacht_id, r.id, JSON.stringify(event)],
+            // The subscription's gemeente: the delivery is listed and resent by the subscriber's own code.
+            [a.id, a.gemeente, event.id, type, r.klacht_id, r.id, JSON.stringify(event)],
           )) as { id: string }[];
           nieuw.push(...ins);
         }

@@ -6584,6 +6584,11 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
+                        /**
+                         * @description De gemeente wier rapportage het is; na een herindeling ziet de gemeente die blijft ook die van de opgeheven gemeente (Wet arhi art. 40 e.v.).
+                         * @example GM0363
+                         */
+                        gemeente: string;
                         soort: string;
                         aanbiederId: string | null;
                         /** Format: date */
@@ -6679,6 +6684,11 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
+                        /**
+                         * @description De gemeente wier rapportage het is; na een herindeling ziet de gemeente die blijft ook die van de opgeheven gemeente (Wet arhi art. 40 e.v.).
+                         * @example GM0363
+                         */
+                        gemeente: string;
                         soort: string;
                         aanbiederId: string | null;
                         /** Format: date */

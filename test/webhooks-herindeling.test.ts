@@ -1,0 +1,161 @@
+/**
+ * Wet algemene regels herindeling, art. 40 e.v.: the gemeente that remains takes over the dissolved gemeente's running
+ * matters. Weesp (GM0457) went into Amsterdam (GM0363) on 24 maart 2022; Weesp's klachten keep their own gemeente. So
+ * from that day Amsterdam's webhook subscribers hear of what happens to Weesp's klachten, through the real outbox
+ * relay, fan-out and delivery: the delivery is Amsterdam's (its deliveries list and resend), the CloudEvent still names
+ * the klacht's own gemeente. Another gemeente (Utrecht) hears nothing of them, and before that day neither did Amsterdam.
+ */
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { KLOK, type Klok } from '../src/common/klok';
+import { WebhookUitgifteService } from '../src/modules/webhooks/webhook-uitgifte.service';
+import { bearer } from './auth-support';
+import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+import { waitFor } from './support/engine-harness';
+import { startOntvanger } from './support/ontvanger';
+
+const AMSTERDAM = 'GM0363';
+const WEESP = 'GM0457';
+const UTRECHT = 'GM0344';
+
+/** The CloudEvent fields these tests read. */
+interface KlachtEvent {
+  id: string;
+  type: string;
+  subject?: string;
+  gemeente: string;
+  data: Record<string, unknown>;
+}
+
+/** The fan-out's day decides which gemeenten a subscription answers for (KLOK): pinned, and moved by one test. */
+const NA = new Date('2022-07-15T10:00:00+02:00');
+let nu = NA;
+const klok: Klok = { nu: () => new Date(nu.getTime()) };
+
+const weespKlacht = (onderwerp: string) => ({
+  gemeente: WEESP,
+  kanaal: 'brief',
+  ontvangenOp: '2022-03-01T10:00:00+01:00',
+  ingediendBij: 'gemeente',
+  onderwerp,
+  aanbieders: [],
+  feiten: { betreftGemeentelijkeFunctionaris: true },
+});
+
+describe('Wet arhi art. 40: webhooks on the dissolved gemeente’s klachten (real PostgreSQL and Redis)', () => {
+  let tdb: TestDatabase;
+  let t: TestApp;
+  let ontvanger: Record<string, Awaited<ReturnType<typeof startOntvanger<KlachtEvent>>>>;
+  let abonnement: Record<string, string>;
+  let beheerder: Record<string, string>;
+  let weesp: string;
+  /** A Weesp klacht registered after the herindeling (on the pinned day). */
+  let klachtId: string;
+
+  const afleveringen = async (klacht: string): Promise<Array<{ abonnement_id: string; gemeente: string }>> =>
+    t.app
+      .get<DataSource>(getDataSourceToken())
+      .query(`select abonnement_id, gemeente from webhook_aflevering where klacht_id = $1 order by sequence`, [klacht]);
+
+  beforeAll(async () => {
+    ontvanger = {};
+    for (const g of [AMSTERDAM, WEESP, UTRECHT]) ontvanger[g] = await startOntvanger<KlachtEvent>();
+    tdb = await createTestDatabase('webhooks_herindeling');
+    // ROLE=all (default): the relay drains the outbox, the fan-out runs from it, the webhook worker delivers.
+    t = await createTestApp({
+      databaseUrl: tdb.url,
+      env: {
+        SWEEP_INTERVAL_MS: '300',
+        WEBHOOK_MAX_BACKOFF_MS: '400',
+        CLOUDEVENTS_SOURCE: 'urn:nld:oin:00000001234567890000:systeem:klachtregie',
+      },
+      override: (b) => b.overrideProvider(KLOK).useValue(klok),
+    });
+    abonnement = {};
+    beheerder = {};
+    // Each gemeente subscribes to everything: only the gemeenten it answers for may reach it.
+    for (const g of [AMSTERDAM, WEESP, UTRECHT]) {
+      beheerder[g] = await bearer(t.app, g, 'beheerder');
+      const res = await request(t.http)
+        .post('/api/v1/webhook-abonnementen')
+        .set('Authorization', beheerder[g])
+        .send({ url: ontvanger[g].url, omschrijving: `alles van ${g}` });
+      expect(res.status).toBe(201);
+      abonnement[g] = res.body.id;
+    }
+    weesp = await bearer(t.app, WEESP, 'klachtbehandelaar');
+    const k = await request(t.http).post('/api/v1/klachten').set('Authorization', weesp).send(weespKlacht('Bejegening aan de balie'));
+    expect(k.status).toBe(201);
+    klachtId = k.body.id;
+  }, 120000);
+
+  afterAll(async () => {
+    await t?.close();
+    await tdb?.drop();
+    for (const o of Object.values(ontvanger ?? {})) await o.close();
+  });
+
+  beforeEach(() => {
+    nu = NA;
+  });
+
+  const ontvangen = (g: string, klacht: string) => ontvanger[g].events().filter((e) => e.subject === klacht);
+
+  test("Wet arhi art. 40: an Amsterdam webhook subscription receives events on a Weesp klacht, which name Weesp's gemeente", async () => {
+    const [event] = await waitFor(
+      'klacht.ontvangen of the Weesp klacht delivered to Amsterdam',
+      async () => {
+        const e = ontvangen(AMSTERDAM, klachtId).filter((x) => x.type === 'nl.klachtregie.klacht.ontvangen');
+        return e.length > 0 && e;
+      },
+      20_000,
+    );
+    // The CloudEvent is the klacht's: its tenant extension names Weesp, as the one Weesp's own subscriber gets.
+    expect(event).toEqual(expect.objectContaining({ gemeente: WEESP, subject: klachtId }));
+    expect(event.data.klachtId).toBe(klachtId);
+    const bijWeesp = await waitFor('the same event delivered to Weesp', async () =>
+      ontvangen(WEESP, klachtId).find((e) => e.id === event.id),
+    );
+    expect(bijWeesp.gemeente).toBe(WEESP);
+  });
+
+  test("Wet arhi art. 40: the delivery to Amsterdam's subscriber is Amsterdam's: in its deliveries list, and it can resend it", async () => {
+    await waitFor('deliveries to Amsterdam', async () =>
+      (await afleveringen(klachtId)).some((d) => d.abonnement_id === abonnement[AMSTERDAM]),
+    );
+    for (const d of await afleveringen(klachtId)) {
+      const van = Object.entries(abonnement).find(([, id]) => id === d.abonnement_id)?.[0];
+      expect({ abonnement: van, gemeente: d.gemeente }).toEqual({ abonnement: van, gemeente: van });
+    }
+    const lijst = await request(t.http).get(`/api/v1/webhook-afleveringen?klachtId=${klachtId}`).set('Authorization', beheerder[AMSTERDAM]);
+    expect(lijst.status).toBe(200);
+    expect(lijst.body.resultaten.length).toBeGreaterThan(0);
+    expect(lijst.body.resultaten.every((d: { abonnementId: string }) => d.abonnementId === abonnement[AMSTERDAM])).toBe(true);
+    const opnieuw = await request(t.http)
+      .post(`/api/v1/webhook-afleveringen/${lijst.body.resultaten[0].id}/opnieuw`)
+      .set('Authorization', beheerder[AMSTERDAM]);
+    expect(opnieuw.status).toBe(202);
+  });
+
+  test("another gemeente (Utrecht)'s subscription receives no events on a Weesp klacht", async () => {
+    await waitFor('the Weesp klacht delivered to Amsterdam', async () => ontvangen(AMSTERDAM, klachtId).length > 0, 20_000);
+    // Everything committed so far is fanned out.
+    await t.app.get(WebhookUitgifteService).verwerk();
+    expect((await afleveringen(klachtId)).filter((d) => d.abonnement_id === abonnement[UTRECHT])).toEqual([]);
+    expect(ontvangen(UTRECHT, klachtId)).toEqual([]);
+    const lijst = await request(t.http).get(`/api/v1/webhook-afleveringen?klachtId=${klachtId}`).set('Authorization', beheerder[UTRECHT]);
+    expect(lijst.body.resultaten).toEqual([]);
+  });
+
+  test('Wet arhi art. 40: on 23 maart 2022, the day before the herindeling, an event on a Weesp klacht does not reach Amsterdam', async () => {
+    nu = new Date('2022-03-23T12:00:00+01:00');
+    const k = await request(t.http).post('/api/v1/klachten').set('Authorization', weesp).send(weespKlacht('Brief kwam niet aan'));
+    expect(k.status).toBe(201);
+    // Fans out what the intake committed, on that day (the relay may have done part of it already, on the same day).
+    await t.app.get(WebhookUitgifteService).verwerk();
+    const d = await afleveringen(k.body.id);
+    expect(d.filter((x) => x.abonnement_id === abonnement[WEESP]).length).toBeGreaterThan(0);
+    expect(d.filter((x) => x.abonnement_id === abonnement[AMSTERDAM])).toEqual([]);
+  });
+});
