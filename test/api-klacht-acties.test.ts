@@ -121,7 +121,8 @@ describe('an ombudsman request after a herindeling', () => {
   });
 
   it("AVG art. 5 lid 1 sub c: the request carries only the hoofdklacht's facts that the regeling in force on its day asks about", async () => {
-    const weesp = await bearer(t.app, 'GM0457', 'klachtbehandelaar');
+    // Received by Weesp before the herindeling; Amsterdam, which took Weesp over, registers and handles it.
+    const weesp = await bearer(t.app, 'GM0363', 'klachtbehandelaar');
     const k = await request(t.http)
       .post('/api/v1/klachten')
       .set('Authorization', weesp)
@@ -141,7 +142,9 @@ describe('an ombudsman request after a herindeling', () => {
       .set('Authorization', weesp)
       .send({ soort: 'informatievraag', ontvangenOp: '2022-06-01T09:00:00+02:00', termijn: '2022-06-22' });
     expect(res.status).toBe(201);
-    const [sub] = await t.app.get(DataSource).query('select definitie_id, feiten from klacht where id = $1', [res.body.klachtId]);
+    const [sub] = await t.app.get(DataSource).query('select gemeente, definitie_id, feiten from klacht where id = $1', [res.body.klachtId]);
+    // Received in June 2022: by Amsterdam, under its regeling.
+    expect(sub.gemeente).toBe('GM0363');
     expect(sub.definitie_id).toBe('gm0363-amsterdam');
     expect(sub.feiten).toEqual({ ombudsmanVerzoek: 'informatievraag', ombudsmanTermijn: '2022-06-22' });
   });

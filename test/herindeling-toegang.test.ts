@@ -25,6 +25,17 @@ const weespKlacht = {
   feiten: { betreftGemeentelijkeFunctionaris: true },
 };
 
+/** Runs `fn` on 10 maart 2022, while Weesp still existed (its own keys act only then). */
+async function alsWeesp<T>(fn: () => PromiseLike<T>): Promise<T> {
+  const was = nu;
+  nu = new Date('2022-03-10T10:00:00+01:00');
+  try {
+    return await fn();
+  } finally {
+    nu = was;
+  }
+}
+
 describe('Wet arhi art. 40: the successor gemeente works the dissolved gemeenteâ€™s klachten', () => {
   let db: TestDatabase;
   let t: TestApp;
@@ -39,7 +50,8 @@ describe('Wet arhi art. 40: the successor gemeente works the dissolved gemeenteâ
     weesp = await bearer(t.app, 'GM0457', 'klachtbehandelaar');
     amsterdam = await bearer(t.app, 'GM0363', 'klachtbehandelaar');
     utrecht = await bearer(t.app, 'GM0344', 'klachtbehandelaar');
-    const k = await request(t.http).post('/api/v1/klachten').set('Authorization', weesp).send(weespKlacht);
+    // Registered by Weesp itself, before the herindeling.
+    const k = await alsWeesp(() => request(t.http).post('/api/v1/klachten').set('Authorization', weesp).send(weespKlacht));
     expect(k.status).toBe(201);
     klachtId = k.body.id;
   });
@@ -113,15 +125,19 @@ describe('Wet arhi art. 40: the successor gemeente works the dissolved gemeenteâ
   });
 
   it('Wet arhi art. 40 and Archiefwet: a closed Weesp klacht past its bewaartermijn goes on Amsterdamâ€™s vernietigingslijst, which Amsterdam sees', async () => {
-    const k = await request(t.http)
-      .post('/api/v1/klachten')
-      .set('Authorization', weesp)
-      .send({ ...weespKlacht, ontvangenOp: '2019-03-01T10:00:00+01:00', onderwerp: 'Oud en afgesloten' });
+    const k = await alsWeesp(() =>
+      request(t.http)
+        .post('/api/v1/klachten')
+        .set('Authorization', weesp)
+        .send({ ...weespKlacht, ontvangenOp: '2019-03-01T10:00:00+01:00', onderwerp: 'Oud en afgesloten' }),
+    );
     expect(k.status).toBe(201);
-    const dicht = await request(t.http)
-      .post(`/api/v1/klachten/${k.body.id}/gebeurtenissen`)
-      .set('Authorization', weesp)
-      .send({ type: 'KLAGER_TEVREDEN', at: '2019-03-10T10:00:00+01:00' });
+    const dicht = await alsWeesp(() =>
+      request(t.http)
+        .post(`/api/v1/klachten/${k.body.id}/gebeurtenissen`)
+        .set('Authorization', weesp)
+        .send({ type: 'KLAGER_TEVREDEN', at: '2019-03-10T10:00:00+01:00' }),
+    );
     expect([dicht.status, dicht.body.done]).toEqual([200, true]);
     const lijsten = await t.app.get(BewaringService).stelOpVoorAlleGemeenten();
     expect(lijsten.map((l) => l.gemeente)).toEqual(['GM0363']);
@@ -141,10 +157,12 @@ describe('Wet arhi art. 40: the successor gemeente works the dissolved gemeenteâ
   });
 
   it('Wet arhi art. 40: when Amsterdam ends a contract, the overdracht holds the aanbiederâ€™s Weesp klachten too', async () => {
-    const k = await request(t.http)
-      .post('/api/v1/klachten')
-      .set('Authorization', weesp)
-      .send({ ...weespKlacht, onderwerp: 'Thuiszorg kwam niet', aanbieders: [{ id: 'zorg-weesp', naam: 'Zorg Weesp', type: 'wmo' }] });
+    const k = await alsWeesp(() =>
+      request(t.http)
+        .post('/api/v1/klachten')
+        .set('Authorization', weesp)
+        .send({ ...weespKlacht, onderwerp: 'Thuiszorg kwam niet', aanbieders: [{ id: 'zorg-weesp', naam: 'Zorg Weesp', type: 'wmo' }] }),
+    );
     expect(k.status).toBe(201);
     const res = await request(t.http)
       .post('/api/v1/aanbieders/zorg-weesp/overdracht')
@@ -155,5 +173,75 @@ describe('Wet arhi art. 40: the successor gemeente works the dissolved gemeenteâ
       .get(DataSource)
       .query(`select gemeente, klachten from aanbieder_overdracht where aanbieder_id = 'zorg-weesp'`);
     expect(rij).toEqual({ gemeente: 'GM0363', klachten: 1 });
+  });
+
+  it('Wet arhi art. 40: from 24 maart 2022 Weespâ€™s own keys are refused (403 gemeente-opgeheven, naming Amsterdam); the day before they act', async () => {
+    const res = await request(t.http).get(`/api/v1/klachten/${klachtId}`).set('Authorization', weesp);
+    expect(res.status).toBe(403);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.type).toMatch(/gemeente-opgeheven/);
+    expect(res.body.detail).toContain('Amsterdam (GM0363)');
+    nu = new Date('2022-03-23T23:30:00+01:00');
+    expect((await request(t.http).get(`/api/v1/klachten/${klachtId}`).set('Authorization', weesp)).status).toBe(200);
+    nu = new Date('2022-03-24T00:00:00+01:00');
+    expect((await request(t.http).get(`/api/v1/klachten/${klachtId}`).set('Authorization', weesp)).status).toBe(403);
+  });
+
+  it('Wet arhi art. 40: a klacht received on or after 24 maart 2022 was received by Amsterdam, not Weesp: registering it for Weesp is a 400 naming gemeente', async () => {
+    const res = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', amsterdam)
+      .send({ ...weespKlacht, ontvangenOp: '2022-03-24T09:00:00+01:00', onderwerp: 'Na de herindeling' });
+    expect(res.status).toBe(400);
+    expect(res.body.invalidParams).toEqual([
+      expect.objectContaining({ name: 'gemeente', reason: expect.stringContaining('Amsterdam (GM0363)') }),
+    ]);
+    const [{ n }] = await t.app.get(DataSource).query(`select count(*)::int as n from klacht where onderwerp = 'Na de herindeling'`);
+    expect(n).toBe(0);
+  });
+
+  it('an aanbieder of Amsterdam does not see Weespâ€™s klachten, even under the same aanbieder id (each gemeente chose its own ids)', async () => {
+    const k = await alsWeesp(() =>
+      request(t.http)
+        .post('/api/v1/klachten')
+        .set('Authorization', weesp)
+        .send({ ...weespKlacht, onderwerp: 'Over zorg-oost', aanbieders: [{ id: 'zorg-oost', naam: 'Zorg Oost Weesp', type: 'wmo' }] }),
+    );
+    expect(k.status).toBe(201);
+    const aanbieder = await bearer(t.app, 'GM0363', 'aanbieder', 'zorg-oost');
+    expect((await request(t.http).get(`/api/v1/klachten/${k.body.id}`).set('Authorization', aanbieder)).status).toBe(404);
+    const lijst = await request(t.http).get('/api/v1/klachten').set('Authorization', aanbieder);
+    expect(lijst.body.resultaten.map((x: { id: string }) => x.id)).not.toContain(k.body.id);
+    const werk = await request(t.http).get('/api/v1/werkvoorraad').set('Authorization', aanbieder);
+    expect(werk.body.resultaten.map((x: { id: string }) => x.id)).not.toContain(k.body.id);
+  });
+
+  it('Wet arhi art. 40: a document Amsterdam adds to a Weesp klacht is kept under the klachtâ€™s gemeente, as its letters are', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
+    const res = await request(t.http)
+      .post(`/api/v1/klachten/${klachtId}/documenten`)
+      .set('Authorization', amsterdam)
+      .field('soort', 'correspondentie')
+      .field('titel', 'Reactie klager')
+      .attach('bestand', pdf, { filename: 'reactie.pdf', contentType: 'application/pdf' });
+    expect(res.status).toBe(201);
+    const [d] = await t.app.get(DataSource).query('select gemeente from dossier_document where id = $1', [res.body.id]);
+    expect(d.gemeente).toBe('GM0457');
+  });
+
+  it('Wet arhi art. 40 and Archiefwet: Amsterdam reads a vernietigingslijst Weesp drew up before the herindeling', async () => {
+    const id = '00000000-0000-4000-8000-000000000457';
+    await t.app
+      .get(DataSource)
+      .query(
+        `insert into vernietigingslijst (id, gemeente, status, peildatum, opgesteld_op, opgesteld_door) values ($1, 'GM0457', 'voorgesteld', '2022-03-01', '2022-03-01T10:00:00Z', 'klachtregie')`,
+        [id],
+      );
+    const beheerder = await bearer(t.app, 'GM0363', 'beheerder');
+    expect((await request(t.http).get(`/api/v1/vernietigingslijsten/${id}`).set('Authorization', beheerder)).status).toBe(200);
+    const lijsten = await request(t.http).get('/api/v1/vernietigingslijsten').set('Authorization', beheerder);
+    expect(lijsten.body.resultaten.map((l: { id: string }) => l.id)).toContain(id);
+    const utrechts = await bearer(t.app, 'GM0344', 'beheerder');
+    expect((await request(t.http).get(`/api/v1/vernietigingslijsten/${id}`).set('Authorization', utrechts)).status).toBe(404);
   });
 });

@@ -229,6 +229,11 @@ describe('bulk import of historic klachten', () => {
     const regels = [
       JSON.stringify({ extern: 'WSP-2021-001', intake: weesp }),
       JSON.stringify({ extern: 'UTR-2021-001', intake: { ...weesp, gemeente: 'GM0344', onderwerp: 'import Utrecht' } }),
+      // Received after the herindeling: by Amsterdam, not by Weesp.
+      JSON.stringify({
+        extern: 'WSP-2022-002',
+        intake: { ...weesp, ontvangenOp: '2022-04-01T10:00:00+02:00', onderwerp: 'import Weesp te laat' },
+      }),
     ];
     const start = await request(t.http)
       .post('/api/v1/imports')
@@ -236,7 +241,12 @@ describe('bulk import of historic klachten', () => {
       .attach('bestand', Buffer.from(regels.join('\n') + '\n'), { filename: 'weesp.ndjson', contentType: 'application/x-ndjson' });
     expect(start.status).toBe(202);
     const klaar = await wachtTotKlaar(start.body.id);
-    expect(klaar).toMatchObject({ geimporteerd: 1, fout: 1, fouten: [expect.objectContaining({ regel: 2, veld: 'intake.gemeente' })] });
+    expect(klaar).toMatchObject({ geimporteerd: 1, fout: 2 });
+    expect(klaar.fouten.map((f) => [f.regel, f.veld])).toEqual([
+      [2, 'intake.gemeente'],
+      [3, 'intake.gemeente'],
+    ]);
+    expect(klaar.fouten[1].reden).toContain('registreer de klacht voor Amsterdam (GM0363)');
     const [k] = await sql<{ gemeente: string; definitie_id: string }>(
       db.url,
       `select gemeente, definitie_id from klacht where onderwerp = 'import Weesp'`,

@@ -163,3 +163,17 @@ export function opvolgerVan(code: string, dag: IsoDate, lijst: readonly CbsGemee
   }
   return huidig;
 }
+
+/**
+ * Why a klacht of `code` cannot be received on `dag`: the gemeente was opgeheven on or before that day, so the one it
+ * went into received it (Wet algemene regels herindeling, art. 40 e.v.). Undefined when the gemeente still existed.
+ */
+export function opgehevenOp(code: string, dag: IsoDate, lijst: readonly CbsGemeente[] = CBS_GEMEENTEN): string | undefined {
+  const g = lijst.find((x) => x.code === code.toUpperCase());
+  if (!g?.opgeheven || g.opgeheven > dag) return undefined;
+  const opvolger = lijst.find((x) => x.code === opvolgerVan(g.code, dag, lijst));
+  return (
+    `${g.naam} (${g.code}) bestond op ${dag} niet meer: opgeheven per ${g.opgeheven}` +
+    (opvolger && opvolger.code !== g.code ? `; registreer de klacht voor ${opvolger.naam} (${opvolger.code})` : '')
+  );
+}

@@ -1,4 +1,4 @@
-import { CBS_GEMEENTEN, gemeentenVan, opvolgerVan } from './gemeentecodes.data';
+import { CBS_GEMEENTEN, gemeentenVan, opgehevenOp, opvolgerVan } from './gemeentecodes.data';
 
 describe('gemeentenVan: the klachten a gemeente answers for after a herindeling', () => {
   it('Wet arhi art. 40: from the day of the herindeling Amsterdam answers for Weesp (GM0457), not the day before', () => {
@@ -47,5 +47,13 @@ describe('gemeentenVan: the klachten a gemeente answers for after a herindeling'
 
   it('a dissolved gemeente answers for nothing more than itself (its own tenant keeps its own klachten)', () => {
     expect(gemeentenVan('GM0457', '2026-12-03')).toEqual(['GM0457']);
+  });
+
+  it('Wet arhi art. 40: a klacht received by Weesp on or after 24 maart 2022 was received by Amsterdam', () => {
+    expect(opgehevenOp('GM0457', '2022-03-23')).toBeUndefined();
+    expect(opgehevenOp('GM0457', '2022-03-24')).toBe(
+      'Weesp (GM0457) bestond op 2022-03-24 niet meer: opgeheven per 2022-03-24; registreer de klacht voor Amsterdam (GM0363)',
+    );
+    expect(opgehevenOp('GM0363', '2026-12-03')).toBeUndefined();
   });
 });

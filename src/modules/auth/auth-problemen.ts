@@ -9,3 +9,11 @@ export function nietGeauthenticeerd(detail: string): ProblemException {
 export function geenToegang(detail: string): ProblemException {
   return new ProblemException({ status: 403, code: 'geen-toegang', title: 'Geen toegang', detail });
 }
+
+/**
+ * 403: the token's gemeente was opgeheven at a herindeling. It no longer exists as a bestuursorgaan: the gemeente it
+ * went into handles its klachten from that day (Wet algemene regels herindeling, art. 40 e.v.), with its own keys.
+ */
+export function gemeenteOpgeheven(detail: string): ProblemException {
+  return new ProblemException({ status: 403, code: 'gemeente-opgeheven', title: 'Gemeente opgeheven', detail });
+}

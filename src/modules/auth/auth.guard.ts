@@ -4,10 +4,10 @@ import type { Request, Response } from 'express';
 import { type AppConfig, InjectConfig } from '../../config';
 import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
-import { gemeentenVan } from '../../machines/definition/gemeentecodes.data';
-import { kalenderdag } from '../../machines/termijnen';
+import { cbsGemeente, gemeentenVan, opvolgerVan } from '../../machines/definition/gemeentecodes.data';
+import { kalenderdag, leesbareDatum } from '../../machines/termijnen';
 import { Snelheidsgrens } from './snelheidsgrens';
-import { geenToegang, nietGeauthenticeerd } from './auth-problemen';
+import { gemeenteOpgeheven, geenToegang, nietGeauthenticeerd } from './auth-problemen';
 import type { Rol } from './rol';
 import { PUBLIEK_KEY, ROLLEN_KEY } from './rollen.decorator';
 import { TENANT_REQUEST_KEY, TenantContext } from './tenant';
@@ -69,8 +69,20 @@ export class AuthGuard implements CanActivate {
     }
     // The person's name from the token, so the history can show who did a step (written only when it changed).
     await this.medewerkers.onthoud(result);
+    const dag = kalenderdag(this.klok.nu().toISOString());
+    // A gemeente opgeheven at a herindeling acts no more; the one it went into handles its klachten (Wet arhi art. 40 e.v.).
+    const cbs = cbsGemeente(result.gemeente);
+    if (cbs?.opgeheven && cbs.opgeheven <= dag) {
+      const opvolger = cbsGemeente(opvolgerVan(result.gemeente, dag));
+      throw gemeenteOpgeheven(
+        `${cbs.naam} (${cbs.code}) is per ${leesbareDatum(cbs.opgeheven)} opgeheven` +
+          (opvolger
+            ? ` en opgegaan in ${opvolger.naam} (${opvolger.code}): behandel haar klachten met een sleutel of account van ${opvolger.naam}.`
+            : '.'),
+      );
+    }
     // After a herindeling the successor works with the dissolved gemeente's klachten (Wet arhi art. 40 e.v.).
-    const tenant = { ...result, gemeenten: gemeentenVan(result.gemeente, kalenderdag(this.klok.nu().toISOString())) };
+    const tenant = { ...result, gemeenten: gemeentenVan(result.gemeente, dag) };
     (req as unknown as Record<string, unknown>)[TENANT_REQUEST_KEY] = tenant;
     TenantContext.set(tenant);
     return true;

@@ -1,10 +1,13 @@
 import { readdir } from 'node:fs/promises';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config';
 import { InjectConfig } from '../../config';
+import { KLOK, type Klok } from '../../common/klok';
 import { kiesLogFormaat } from '../../common/logging/json-logger';
+import { cbsGemeente } from '../../machines/definition/gemeentecodes.data';
+import { kalenderdag } from '../../machines/termijnen';
 import { ApiSleutelEntity } from './api-sleutel.entity';
 import { ApiSleutelService } from './api-sleutel.service';
 
@@ -38,6 +41,7 @@ export class EersteSleutelService implements OnApplicationBootstrap {
     @InjectConfig() private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sleutels: ApiSleutelService,
+    @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -74,7 +78,12 @@ export class EersteSleutelService implements OnApplicationBootstrap {
 
   /** Creates the keys when there are none; returns what was created (empty on every later start). */
   async maakEersteSleutels(): Promise<{ gemeente: string; sleutel: string }[]> {
-    const gemeenten = await gemeentenUitDefinities(this.config.definitionsDir);
+    const dag = kalenderdag(this.klok.nu().toISOString());
+    // Not for a gemeente opgeheven at a herindeling: its keys are refused (AuthGuard); the gemeente it went into has its own.
+    const gemeenten = (await gemeentenUitDefinities(this.config.definitionsDir)).filter((g) => {
+      const opgeheven = cbsGemeente(g)?.opgeheven;
+      return !opgeheven || opgeheven > dag;
+    });
     if (gemeenten.length === 0) return [];
     return this.dataSource.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock($1)', [EERSTE_SLEUTEL_LOCK]);

@@ -4,7 +4,8 @@ import type { Rol } from './rol';
 
 /**
  * Who is calling, resolved from the bearer token by the AuthGuard (docs/adr/0003-tenancy-webhooks-idempotency.md). Every query on
- * tenant data filters on `gemeente`; for the aanbieder role also on `aanbiederId`.
+ * klacht data filters on `klachtGemeenten(tenant)` (after a herindeling more than the own gemeente); for the aanbieder
+ * role also on `aanbiederId`. The tenant's own configuration filters on `gemeente`.
  */
 export interface Tenant {
   /** CBS gemeentecode, e.g. `GM0363`: the tenant's own configuration (definitions, keys, webhooks) is this gemeente's. */
@@ -73,7 +74,10 @@ export const HuidigeTenant = createParamDecorator((_data: unknown, ctx: Executio
  * tenant sees and works with: after a herindeling the successor's people handle the dissolved gemeente's klachten
  * (Amsterdam Weesp's from 24 maart 2022). Its own gemeente first. Every klacht-data scope uses this one list.
  */
-export function klachtGemeenten(tenant: Pick<Tenant, 'gemeente' | 'gemeenten'>): string[] {
+export function klachtGemeenten(tenant: Pick<Tenant, 'gemeente' | 'gemeenten' | 'rol'>): string[] {
+  // An aanbieder is known by an id its gemeente chose (free text): the dissolved gemeente may have used the same id for
+  // another organisation, so an aanbieder sees only the klachten of the gemeente that issued its key.
+  if (tenant.rol === 'aanbieder') return [tenant.gemeente];
   return tenant.gemeenten?.length ? tenant.gemeenten : [tenant.gemeente];
 }
 
@@ -102,11 +106,4 @@ export function tenantScope(
     };
   }
   return { sql: `${g} = ANY(:tenantGemeenten)`, params: { tenantGemeenten: klachtGemeenten(tenant) } };
-}
-
-/** Whether a loaded klacht-like row is visible to the tenant (for code that loads by id first). */
-export function zichtbaarVoor(tenant: Tenant, row: { gemeente: string; aanbieders?: { id: string }[] | null }): boolean {
-  if (!klachtGemeenten(tenant).includes(row.gemeente)) return false;
-  if (tenant.rol !== 'aanbieder') return true;
-  return (row.aanbieders ?? []).some((a) => a.id === tenant.aanbiederId);
 }

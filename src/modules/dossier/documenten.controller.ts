@@ -110,7 +110,7 @@ export class DocumentenController {
     const tenant = TenantContext.huidige();
     const doc = await this.dossier.bewaar({
       klachtId: id,
-      gemeente: tenant?.gemeente ?? '',
+      gemeente: (await this.dossier.gemeenteVan(id)) ?? tenant?.gemeente ?? '',
       soort: soort as DossierDocumentEntity['soort'],
       titel,
       mediaType: gevonden,

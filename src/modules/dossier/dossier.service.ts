@@ -31,6 +31,12 @@ export class DossierService {
     @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
+  /** The klacht's gemeente, under which its documents are kept (after a herindeling not the uploader's own). */
+  async gemeenteVan(klachtId: string): Promise<string | undefined> {
+    const [k] = (await this.repo.manager.query('SELECT gemeente FROM klacht WHERE id = $1', [klachtId])) as { gemeente: string }[];
+    return k?.gemeente;
+  }
+
   /** Content first, then the row: a document in the list always has its content. Idempotent per id. */
   async bewaar(d: NieuwDocument): Promise<DossierDocumentEntity> {
     const id = d.id ?? randomUUID();

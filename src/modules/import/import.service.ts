@@ -10,7 +10,7 @@ import { toInvalidParams } from '../../common/validation';
 import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult } from '../../machines/contract';
 import { SYSTEEM_GEBEURTENISSEN } from '../../machines/compiler/gebeurtenissen';
 import { klokVan } from '../../machines/regime';
-import { gemeentenVan } from '../../machines/definition/gemeentecodes.data';
+import { gemeentenVan, opgehevenOp } from '../../machines/definition/gemeentecodes.data';
 import { kalenderdag } from '../../machines/termijnen';
 import { EngineError } from '../engine/engine.errors';
 import { EngineService } from '../engine/engine.service';
@@ -267,6 +267,9 @@ export class ImportService {
     }
     if (!dto.intake.ontvangenOp) fouten.push({ veld: 'intake.ontvangenOp', reden: 'verplicht bij een import: het moment van ontvangst' });
     const ontvangenOp = tijd(dto.intake.ontvangenOp, 'intake.ontvangenOp');
+    // As at the API's intake: after its herindeling a gemeente received nothing more (Wet arhi art. 40 e.v.).
+    const opgeheven = ontvangenOp ? opgehevenOp(dto.intake.gemeente, kalenderdag(ontvangenOp)) : undefined;
+    if (opgeheven) fouten.push({ veld: 'intake.gemeente', reden: opgeheven });
     const events: KlachtEvent[] = [];
     let vorige = ontvangenOp;
     for (const [i, g] of (dto.gebeurtenissen ?? []).entries()) {

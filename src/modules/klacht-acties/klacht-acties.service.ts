@@ -9,6 +9,7 @@ import type { KlachtIntakeDto } from '../klachten/dto/klacht-intake.dto';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { KlachtenService } from '../klachten/klachten.service';
 import { dagVan } from '../termijnen/termijn-tijd';
+import { opvolgerVan } from '../../machines/definition/gemeentecodes.data';
 import type { OmbudsmanVerzoekDto, OmbudsmanVerzoekViewDto, TerugkoppelingDto, TerugkoppelingViewDto } from './klacht-acties.dto';
 import { KlachtKoppelingEntity, type OmbudsmanVerzoekSoort } from './klacht-koppeling.entity';
 import { TerugkoppelingEntity } from './terugkoppeling.entity';
@@ -149,7 +150,8 @@ export class KlachtActiesService {
     const hoofd = await this.klacht(hoofdKlachtId);
     // The request as a klacht of its own (Awb 9.2: its own termijnen), filed by the ombudsman.
     const intake: KlachtIntakeDto = {
-      gemeente: hoofd.gemeente,
+      // Received by the gemeente of that day: after a herindeling the one the hoofdklacht's gemeente went into (Wet arhi art. 40 e.v.).
+      gemeente: opvolgerVan(hoofd.gemeente, dagVan(new Date(dto.ontvangenOp))),
       kanaal: 'brief',
       ontvangenOp: dto.ontvangenOp,
       ingediendBij: 'ombudsman',

@@ -7,6 +7,8 @@ import { IdempotentHerhaald } from '../idempotency/idempotentie-context';
 import { ProblemException } from '../../common/problem';
 import type { IntakeInput, KlachtEvent, RegimeControles } from '../../machines/contract';
 import { SYSTEEM_GEBEURTENISSEN, omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
+import { opgehevenOp } from '../../machines/definition/gemeentecodes.data';
+import { kalenderdag } from '../../machines/termijnen';
 import { TenantContext, tenantScope } from '../auth/tenant';
 import { EngineService } from '../engine/engine.service';
 import { KlachtNietGevondenError, RegistratieOngeldigError } from '../engine/engine.errors';
@@ -76,10 +78,14 @@ export class KlachtenService {
   }
 
   async intake(dto: KlachtIntakeDto, actor: string, correlationId: string = randomUUID()): Promise<KlachtDetailDto> {
+    const ontvangenOp = this.tijdstip(dto.ontvangenOp, 'ontvangenOp');
+    // A gemeente opgeheven at a herindeling received nothing from that day on: the one it went into did (Wet arhi art. 40 e.v.).
+    const opgeheven = opgehevenOp(dto.gemeente, kalenderdag(ontvangenOp));
+    if (opgeheven) throw ProblemException.invalid([{ name: 'gemeente', reason: opgeheven }]);
     const intake: IntakeInput = {
       gemeente: dto.gemeente,
       kanaal: dto.kanaal,
-      ontvangenOp: this.tijdstip(dto.ontvangenOp, 'ontvangenOp'),
+      ontvangenOp,
       ingediendBij: dto.ingediendBij,
       soort: dto.soort,
       onderwerp: dto.onderwerp,

@@ -65,7 +65,7 @@ export interface Tijdlijn {
 /**
  * The timeline of one klacht for process owners: history, termijnen with their Dutch explanation,
  * and what can happen next. `/klachten/:id/...` routes get the tenant check and the dossier log of
- * the auth module; the SQL is scoped to the caller's gemeente (and aanbieder) as well.
+ * the auth module; the SQL is scoped to the caller's gemeenten (`klachtGemeenten`) and aanbieder as well.
  */
 @ApiTags('klachten')
 // Not the beheerder: a timeline is dossier content, and the beheerder manages keys and webhooks (least privilege, AVG art. 25).

@@ -83,7 +83,8 @@ export const MAX_WERKVOORRAAD = 500;
 
 /**
  * The werkvoorraad of a klachtbehandelaar (docs/beheer-en-rapportages.md): the open klachten of the
- * caller's gemeente, or of its aanbieder, the most urgent first. Urgency is the earliest due moment
+ * caller's gemeenten (`klachtGemeenten`: after a herindeling also those of the gemeente opgeheven into it), or of its
+ * aanbieder, the most urgent first. Urgency is the earliest due moment
  * of the open obligations (`klacht.eerste_vervalt_op`, te-laat.ts), so late klachten come first, then
  * the nearest termijn; a klacht without an open obligation comes last.
  */

@@ -4,7 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { type AppConfig, InjectConfig } from '../../config';
 import type { ZgwGemeenteConfig } from '../../config/zgw-config';
 import { KLOK, type Klok } from '../../common/klok';
-import { gemeentenVan } from '../../machines/definition/gemeentecodes.data';
+import { gemeentenVan, opvolgerVan } from '../../machines/definition/gemeentecodes.data';
 import { kalenderdag } from '../../machines/termijnen';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { wachttijd } from '../webhooks/webhook-aflevering.service';
@@ -51,11 +51,11 @@ export class ZgwAfleveringService {
   }
 
   /**
-   * The register a klacht of `code` goes to: its gemeente's own, or after a herindeling the successor's, which took
-   * over the dissolved gemeente's matters (Wet arhi art. 40 e.v.) and its zaken.
+   * The register a klacht of `code` goes to: after a herindeling the successor's, which took over the dissolved
+   * gemeente's matters (Wet arhi art. 40 e.v.) and its zaken; else (or when the successor has none) its gemeente's own.
    */
   private configVoorKlacht(code: string): ZgwGemeenteConfig | undefined {
-    return this.gemeente(code) ?? this.config.zgw.find((g) => g.aan && this.klachtGemeenten(g.gemeente).includes(code));
+    return this.gemeente(opvolgerVan(code, kalenderdag(this.klok.nu().toISOString()))) ?? this.gemeente(code);
   }
 
   synchronisatie(cfg: ZgwGemeenteConfig): ZgwSynchronisatie {
