@@ -9,7 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
-import { loadRegistry, statePad, type Registry } from '../src/machines';
+import { loadRegistry, opvolgerVan, statePad, type Registry } from '../src/machines';
 import type { IntakeInput, KlachtEvent } from '../src/machines/contract';
 import { kortsteStatePaden } from '../src/machines/graph/verkenning';
 import type { Regime } from '../src/machines/regime';
@@ -88,7 +88,9 @@ beforeAll(async () => {
   for (const id of GEMEENTEN) {
     const regime = registry.regimes.find((r) => r.summary.id === id) as Regime;
     await seed(engine, regime);
-    sleutels.set(id, (await api.maak({ gemeente: regime.summary.gemeente.cbsCode, rol: 'procesEigenaar', naam: `test ${id}` })).sleutel);
+    // Weesp's klachten are Amsterdam's to follow since the herindeling of 24 maart 2022 (Weesp's own keys are refused).
+    const gemeente = opvolgerVan(regime.summary.gemeente.cbsCode, '2026-12-03');
+    sleutels.set(id, (await api.maak({ gemeente, rol: 'procesEigenaar', naam: `test ${id}` })).sleutel);
   }
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }, 240_000);

@@ -274,6 +274,40 @@ describe('ZGW connector against the validating mock', () => {
     expect(zakenVan(klacht.id)).toHaveLength(1);
   });
 
+  it("Awb 9:24 lid 1: a klacht the klager's year closed (eindstatus in the register) and a request to the ombudsman of its last day, registered after: the zaak's current status is 'Bij de ombudsman' again", async () => {
+    const { klacht } = await app.engine.create(intake('Verzoek op de laatste dag'), { actor: 'kcc' });
+    await stap(klacht.id, 'FORMELE_BEHANDELING', '2026-04-03');
+    await stap(klacht.id, 'IN_BEHANDELING_NEMEN', '2026-04-06');
+    await stap(klacht.id, 'HOREN_OVERSLAAN', '2026-04-07', { reden: 'afgezien' });
+    await stap(klacht.id, 'AFDOENEN', '2026-05-12', { oordeel: 'ongegrond' });
+    // Asked afterwards: not satisfied, so the klager's year for the ombudsman runs (Awb 9:24 lid 1).
+    await stap(klacht.id, 'KLAGER_ONTEVREDEN', '2026-05-20');
+    const jaar = await app.db.getRepository(TermijnEntity).findOneByOrFail({ klachtId: klacht.id, naam: 'tweedeLijnVerzoek' });
+    expect(jaar.vervaldatum).toBe('2027-05-12');
+    expect(
+      await app.wake.verval(
+        { klachtId: klacht.id, termijnNaam: 'tweedeLijnVerzoek', revision: jaar.revision, kind: 'verval' },
+        new Date('2027-05-13T00:00:05+02:00'),
+      ),
+    ).toBe('verwerkt');
+    await leverOk(klacht.id);
+    const [zaak] = zakenVan(klacht.id);
+    const huidige = () =>
+      [...vanZaak('/statussen', zaak)]
+        .sort((a, b) => Date.parse(String(a.datumStatusGezet)) - Date.parse(String(b.datumStatusGezet)))
+        .at(-1)!.statustype;
+    expect(huidige()).toBe(cat.statustypen['Afgesloten']);
+
+    await app.engine.apply(klacht.id, { type: 'VERZOEK_OMBUDSMAN', at: '2027-05-12T15:00:00+02:00' }, { actor: 'kcc' });
+    await leverOk(klacht.id);
+    expect(huidige()).toBe(cat.statustypen['Bij de ombudsman']);
+    // Nothing twice on the next run.
+    const aantal = vanZaak('/statussen', zaak).length;
+    await app.db.getRepository(ZgwZaakEntity).update({ klachtId: klacht.id }, { status: 'wachtend' });
+    await leverOk(klacht.id);
+    expect(vanZaak('/statussen', zaak)).toHaveLength(aantal);
+  });
+
   it('Wet arhi art. 40: a Weesp klacht goes to the register of Amsterdam, which took Weesp over on 24 maart 2022, where the delivery names the koppeling of Weesp’s regeling that is missing', async () => {
     const { klacht } = await app.engine.create(
       {

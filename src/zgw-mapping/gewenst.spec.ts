@@ -69,6 +69,30 @@ describe('ZGW koppeling (pure)', () => {
     expect(z.identificatie.length).toBeLessThanOrEqual(40);
   });
 
+  it('Awb 9:24 lid 1: an act done before the wake-up that closed the klacht, registered after it, reopens the zaak at the moment it was registered', () => {
+    const k = { ...koppeling, statussen: { ...koppeling.statussen, bijOmbudsman: 'Bij de ombudsman' } };
+    const heropend = {
+      ...klacht,
+      state: 'bijOmbudsman.onderzoek',
+      geschiedenis: [
+        ...klacht.geschiedenis,
+        // The klager's year passed at midnight: the wake-up closed the klacht (eindstatus).
+        { naarState: 'afgesloten', at: new Date('2027-05-12T22:00:05Z'), geregistreerdOp: new Date('2027-05-12T22:00:05Z') },
+        // The request sent on the last day, registered the next morning with its true time.
+        { naarState: 'bijOmbudsman.onderzoek', at: new Date('2027-05-12T13:00:00Z'), geregistreerdOp: new Date('2027-05-13T08:15:00Z') },
+      ],
+    };
+    const z = gewensteZaak(k, heropend);
+    expect(z.statussen.slice(-2).map((s) => [s.statustype, s.datumStatusGezet])).toEqual([
+      ['Afgesloten', '2027-05-12T22:00:05.000Z'],
+      // After the eindstatus, so the register's current status (its latest) is the klacht's step again.
+      ['Bij de ombudsman', '2027-05-13T08:15:00.000Z'],
+    ]);
+    // Without a registration moment (older rows): just after the status it follows.
+    const zonder = gewensteZaak(k, { ...heropend, geschiedenis: heropend.geschiedenis.map(({ naarState, at }) => ({ naarState, at })) });
+    expect(zonder.statussen[zonder.statussen.length - 1].datumStatusGezet).toBe('2027-05-12T22:00:06.000Z');
+  });
+
   it('Awb 9:11 lid 2: a verdaging is the zaak verlenging, with the reason given or else the legal ground', () => {
     expect(
       verlengingVan({ vervaldatum: '2026-05-11', grondslag: 'Awb 9:11', verdagingen: [{ duur: 'P4W', reden: 'advies GGD' }] }),

@@ -17,8 +17,11 @@ export interface KlachtVoorZaak {
   ontvangstdag: string;
   /** Calendar day the klacht was registered in Klachtregie. */
   registratiedag: string;
-  /** Accepted steps in order: the state each one led to and when (`klacht_gebeurtenis`). */
-  geschiedenis: { naarState: string; at: Date }[];
+  /**
+   * Accepted steps in the order they were written: the state each one led to, when it happened, and when it was
+   * registered (`klacht_gebeurtenis.recorded_at`).
+   */
+  geschiedenis: { naarState: string; at: Date; geregistreerdOp?: Date }[];
 }
 
 /** The latest afhandeltermijn (koppeling.afhandeltermijnen) with its verdagingen (Awb 9:11 lid 2). */
@@ -77,13 +80,26 @@ export function verlengingVan(t: AfhandeltermijnVoorZaak): { reden: string; duur
   return { reden: reden.slice(0, 200), duur: v.length === 1 ? v[0].duur! : duur };
 }
 
+/**
+ * When a status was set. Normally the step's own moment. A step registered late, whose moment lies before the status
+ * the register already has as its latest (an act done before a wake-up that closed the klacht, registered after it:
+ * the klacht is open again), is set when Klachtregie registered it: the register's current status is its latest
+ * `datumStatusGezet` (Zaken API), so the zaak must not keep the wake-up's eindstatus as current while the klacht runs
+ * on. This reopens a closed zaak, for which the register may require the scope `zaken.heropenen` (docs/zgw.md).
+ */
+function statusMoment(g: KlachtVoorZaak['geschiedenis'][number], vorige: GewensteStatus | undefined): string {
+  if (!vorige || g.at.getTime() >= Date.parse(vorige.datumStatusGezet)) return g.at.toISOString();
+  const na = Date.parse(vorige.datumStatusGezet) + 1000;
+  return new Date(Math.max(g.geregistreerdOp?.getTime() ?? na, na)).toISOString();
+}
+
 export function gewensteZaak(k: ZgwKoppeling, klacht: KlachtVoorZaak, termijn?: AfhandeltermijnVoorZaak): GewensteZaak {
   // One status per change of statustype: steps within one statustype set no new status.
   const statussen: GewensteStatus[] = [];
   for (const g of klacht.geschiedenis) {
     const st = statustypeVoor(k, g.naarState);
     if (!st || statussen[statussen.length - 1]?.statustype === st) continue;
-    statussen.push({ statustype: st, datumStatusGezet: g.at.toISOString(), stap: g.naarState });
+    statussen.push({ statustype: st, datumStatusGezet: statusMoment(g, statussen[statussen.length - 1]), stap: g.naarState });
   }
   const resultaattype = resultaattypeVoor(k, klacht);
   const verlenging = termijn ? verlengingVan(termijn) : undefined;

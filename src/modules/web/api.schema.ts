@@ -174,6 +174,7 @@ export const WERKVOORRAAD_SCHEMA: Schema = object({
   resultaten: lijst(
     object({
       id: tekst({ format: 'uuid' }),
+      gemeente: gemeenteMetNaam,
       onderwerp: tekstOfNull(),
       state: tekst(),
       stateOmschrijving: tekst(),

@@ -23,6 +23,8 @@ export interface WerkvoorraadFilter {
 
 export interface WerkvoorraadRegel {
   id: string;
+  /** The klacht's gemeente: after a herindeling the dissolved gemeente's klachten are in the successor's werkvoorraad too. */
+  gemeente: { code: string; naam: string };
   onderwerp: string | null;
   state: string;
   stateOmschrijving: string;
@@ -177,6 +179,7 @@ export class WerkvoorraadService {
     if (filter.teLaat !== undefined) waar += filter.teLaat ? ` and ${teLaat('k', nuP)}` : ` and not coalesce(${teLaat('k', nuP)}, false)`;
     const rijen: Array<{
       id: string;
+      gemeente: string;
       onderwerp: string | null;
       state: string;
       soort: string;
@@ -190,7 +193,7 @@ export class WerkvoorraadService {
       vervaldatum: string | null;
       vervalt_op: Date | null;
     }> = await this.dataSource.query(
-      `select k.id, k.onderwerp, k.state, k.soort, k.ontvangen_op, k.aanbieders, k.definitie_id, k.definitie_versie,
+      `select k.id, k.gemeente, k.onderwerp, k.state, k.soort, k.ontvangen_op, k.aanbieders, k.definitie_id, k.definitie_versie,
               coalesce(${teLaat('k', nuP)}, false) as te_laat, ${band('k', nuP, dagenP)} as band,
               e.label, e.vervaldatum, e.vervalt_op
          from klacht k
@@ -208,6 +211,7 @@ export class WerkvoorraadService {
       bijnaDagen: BIJNA_DAGEN,
       resultaten: rijen.map((k) => ({
         id: k.id,
+        gemeente: { code: k.gemeente, naam: this.gemeenteNaam(k.gemeente) },
         onderwerp: k.onderwerp,
         state: k.state,
         stateOmschrijving: toestanden.get(k.state) ?? this.beschrijf(k.definitie_id, k.definitie_versie, k.state),

@@ -125,7 +125,7 @@ export class ZgwSynchronisatie {
         afdoening: klacht.afdoening,
         ontvangstdag: dagVan(klacht.ontvangenOp),
         registratiedag: dagVan(klacht.createdAt),
-        geschiedenis: geschiedenis.map((g) => ({ naarState: g.naarState, at: g.at })),
+        geschiedenis: geschiedenis.map((g) => ({ naarState: g.naarState, at: g.at, geregistreerdOp: g.recordedAt })),
       },
       termijn,
     );

@@ -7950,6 +7950,12 @@ export interface operations {
                         resultaten: {
                             /** Format: uuid */
                             id: string;
+                            gemeente: {
+                                /** @example GM0363 */
+                                code: string;
+                                /** @example Amsterdam */
+                                naam: string;
+                            };
                             onderwerp: string | null;
                             state: string;
                             stateOmschrijving: string;

@@ -651,7 +651,13 @@
             return el(
               'tr',
               { 'data-klacht': k.id, class: k.teLaat ? 'te-laat' : null },
-              el('td', null, el('a', { href: '/beheer/klachten/' + encodeURIComponent(k.id), text: klachtNaam(k) })),
+              el(
+                'td',
+                null,
+                el('a', { href: '/beheer/klachten/' + encodeURIComponent(k.id), text: klachtNaam(k) }),
+                // After a herindeling the dissolved gemeente's klachten are here too, on its own regeling: say whose.
+                k.gemeente && k.gemeente.code !== w.gemeente.code ? ' (' + k.gemeente.naam + ')' : null,
+              ),
               el('td', null, k.band ? el('span', { class: 'band ' + k.band, text: BANDEN[k.band] }) : 'geen termijn'),
               el('td', { text: k.eersteTermijn ? k.eersteTermijn.label : '' }),
               el('td', { text: k.eersteTermijn ? datum(k.eersteTermijn.vervaldatum) : '' }),
