@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer } from './auth-support';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+import { weespKlacht } from './support/weesp';
 
 const intake = (aanbieder: string, feiten: Record<string, unknown> = { complex: false, eerderBijAanbieder: false }) => ({
   gemeente: 'GM0363',
@@ -123,19 +124,7 @@ describe('an ombudsman request after a herindeling', () => {
   it("AVG art. 5 lid 1 sub c: the request carries only the hoofdklacht's facts that the regeling in force on its day asks about", async () => {
     // Received by Weesp before the herindeling; Amsterdam, which took Weesp over, registers and handles it.
     const weesp = await bearer(t.app, 'GM0363', 'klachtbehandelaar');
-    const k = await request(t.http)
-      .post('/api/v1/klachten')
-      .set('Authorization', weesp)
-      .send({
-        gemeente: 'GM0457',
-        kanaal: 'brief',
-        ontvangenOp: '2022-03-01T10:00:00+01:00',
-        ingediendBij: 'gemeente',
-        onderwerp: 'Bejegening aan de balie',
-        aanbieders: [],
-        // Asked by Weesp's regeling (Uitgangspunten §5B), not by Amsterdam's Klachtenprotocol.
-        feiten: { betreftGemeentelijkeFunctionaris: true },
-      });
+    const k = await request(t.http).post('/api/v1/klachten').set('Authorization', weesp).send(weespKlacht());
     expect(k.status).toBe(201);
     const res = await request(t.http)
       .post(`/api/v1/klachten/${k.body.id}/ombudsman-verzoeken`)

@@ -10,20 +10,13 @@ import { KLOK, type Klok } from '../src/common/klok';
 import { BewaringService } from '../src/modules/bewaring/bewaring.service';
 import { bearer } from './auth-support';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+import { weespKlacht as weespKlachtVan } from './support/weesp';
 
 /** A clock the tests move: the day of the request decides whom a Weesp klacht belongs to. */
 let nu = new Date('2026-12-03T10:00:00Z');
 const klok: Klok = { nu: () => new Date(nu.getTime()) };
 
-const weespKlacht = {
-  gemeente: 'GM0457',
-  kanaal: 'brief',
-  ontvangenOp: '2022-03-01T10:00:00+01:00',
-  ingediendBij: 'gemeente',
-  onderwerp: 'Bejegening aan de balie',
-  aanbieders: [],
-  feiten: { betreftGemeentelijkeFunctionaris: true },
-};
+const weespKlacht = weespKlachtVan();
 
 /** Runs `fn` on 10 maart 2022, while Weesp still existed (its own keys act only then). */
 async function alsWeesp<T>(fn: () => PromiseLike<T>): Promise<T> {

@@ -14,6 +14,7 @@ import { RAPPORTAGE_OUTBOX, RapportagePlanningService } from '../src/modules/rep
 import { bearer } from './auth-support';
 import { genereerKlachten, insertKlachten } from './reports-data';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+import { weespKlacht as weespIntake } from './support/weesp';
 
 const AMSTERDAM = 'GM0363';
 const WEESP = 'GM0457';
@@ -80,15 +81,7 @@ beforeAll(async () => {
     .post('/api/v1/klachten')
     // Received by Weesp before the herindeling, registered by Amsterdam after it (Weesp's own keys are refused by then).
     .set('Authorization', await bearer(t.app, AMSTERDAM, 'klachtbehandelaar'))
-    .send({
-      gemeente: WEESP,
-      kanaal: 'brief',
-      ontvangenOp: '2022-03-01T10:00:00+01:00',
-      ingediendBij: 'gemeente',
-      onderwerp: 'Bejegening aan de balie',
-      aanbieders: [],
-      feiten: { betreftGemeentelijkeFunctionaris: true },
-    });
+    .send(weespIntake());
   expect(k.status).toBe(201);
   expect(k.body.definitieId).toBe('gm0457-weesp');
   weespKlacht = { id: k.body.id, state: k.body.state };

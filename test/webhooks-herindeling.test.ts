@@ -12,6 +12,7 @@ import { KLOK, type Klok } from '../src/common/klok';
 import { WebhookUitgifteService } from '../src/modules/webhooks/webhook-uitgifte.service';
 import { bearer } from './auth-support';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+import { weespKlacht } from './support/weesp';
 import { waitFor } from './support/engine-harness';
 import { startOntvanger } from './support/ontvanger';
 
@@ -32,16 +33,6 @@ interface KlachtEvent {
 const NA = new Date('2022-07-15T10:00:00+02:00');
 let nu = NA;
 const klok: Klok = { nu: () => new Date(nu.getTime()) };
-
-const weespKlacht = (onderwerp: string) => ({
-  gemeente: WEESP,
-  kanaal: 'brief',
-  ontvangenOp: '2022-03-01T10:00:00+01:00',
-  ingediendBij: 'gemeente',
-  onderwerp,
-  aanbieders: [],
-  feiten: { betreftGemeentelijkeFunctionaris: true },
-});
 
 describe('Wet arhi art. 40: webhooks on the dissolved gemeente’s klachten (real PostgreSQL and Redis)', () => {
   let tdb: TestDatabase;
