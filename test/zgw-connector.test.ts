@@ -308,7 +308,7 @@ describe('ZGW connector against the validating mock', () => {
     expect(vanZaak('/statussen', zaak)).toHaveLength(aantal);
   });
 
-  it('Wet arhi art. 40: a Weesp klacht goes to the register of Amsterdam, which took Weesp over on 24 maart 2022, where the delivery names the koppeling of Weesp’s regeling that is missing', async () => {
+  it('Wet arhi art. 40: a Weesp klacht becomes a zaak in the register of Amsterdam, which took Weesp over on 24 maart 2022, with the zaaktype of Amsterdam’s catalogus', async () => {
     const { klacht } = await app.engine.create(
       {
         ...intake('Bij Weesp binnengekomen'),
@@ -318,12 +318,12 @@ describe('ZGW connector against the validating mock', () => {
       },
       { actor: 'kcc' },
     );
-    await lever(klacht.id);
-    const rij = await app.db.getRepository(ZgwZaakEntity).findOneByOrFail({ klachtId: klacht.id });
-    // Under Amsterdam's ZGW_CONFIG (not 'ZGW staat uit'): what is missing is the mapping of Weesp's zaaktypen, which the
-    // delivery names instead of making a zaak of an unknown type.
-    expect(rij.lastError).toContain('geen zgw-koppeling voor gm0457-weesp');
-    expect(zakenVan(klacht.id)).toHaveLength(0);
+    // Delivered under Amsterdam's ZGW_CONFIG (Weesp has none: 'ZGW staat uit' before), with Weesp's koppeling
+    // (definitions/gm0457-weesp/zgw), which names Amsterdam's zaaktypen.
+    await leverOk(klacht.id);
+    const [zaak] = zakenVan(klacht.id);
+    expect(zaak).toMatchObject({ bronorganisatie: RSIN_AMSTERDAM, zaaktype: cat.zaaktype, startdatum: '2022-03-01' });
+    expect(vanZaak('/statussen', zaak).map((s) => s.statustype)).toEqual([cat.statustypen['Ontvangen']]);
   });
 
   it('klachtregie validate --zgw-catalogus: the koppeling against the catalogus exported from the Catalogi API; an unknown statustype is refused with file:line:column', async () => {

@@ -31,7 +31,7 @@ describe('klachtregie validate', () => {
     // The summary names the stages run, the compiler's graph stage included.
     // And the ZGW koppeling next to the Amsterdam definition (docs/zgw.md).
     expect(r.out[0]).toBe(
-      'OK: 4 definities van 4 gemeenten zijn geldig (gecontroleerd: schema, referenties, graaf, juridisch, brieven, zgw-koppeling (1)).',
+      'OK: 4 definities van 4 gemeenten zijn geldig (gecontroleerd: schema, referenties, graaf, juridisch, brieven, zgw-koppeling (2)).',
     );
     expect(r.out).toContain('  definitions/gm0363-amsterdam/2015-01.yaml  GM0363 Amsterdam, versie 2015-01, geldig 2015-01-01 t/m (open)');
   });
