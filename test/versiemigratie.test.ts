@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { basisVersie, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../src/machines/definition/test-fixture';
 import { bearer } from './auth-support';
 import { createTestDatabase, type TestDatabase } from './support';
 import { createTestApp, type TestApp } from './support/app';
+import { AMSTERDAM_YAML } from './support/amsterdam-versie';
+import { weespKlacht } from './support/weesp';
 
 /**
  * A published definition never changes; a running klacht stays on its version unless it is migrated explicitly,
@@ -139,5 +143,63 @@ describe('running klachten to a new version of their definition: dry run and exp
       .set('Authorization', behandelaar)
       .expect(403);
     await request(t.http).get('/api/v1/definities/gm0363-amsterdam/versies/2015-01/migratieproef').set('Authorization', beleid).expect(404);
+  });
+});
+
+/**
+ * Wet algemene regels herindeling, art. 40 e.v.: Weesp's klachten keep running on Weesp's regeling after 24 maart 2022,
+ * and Amsterdam, which took Weesp over, is who can move them to another version of it. Weesp in two versions here
+ * (2015-01 until 2020, 2021-01 until the herindeling); Amsterdam as in the repository.
+ */
+describe('Wet arhi art. 40: the successor migrates the dissolved gemeente’s running klachten', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let klacht: string;
+  const WEESP = readFileSync(join(__dirname, '..', 'definitions', 'gm0457-weesp', '2015-01.yaml'), 'utf8');
+  const weesp = (versie: string, vanaf: string, tot: string) =>
+    WEESP.replace("versie: '2015-01'", `versie: '${versie}'`)
+      .replace(/^geldigVanaf: 2015-01-01$/m, `geldigVanaf: ${vanaf}`)
+      .replace(/^geldigTot: 2022-03-23$/m, `geldigTot: ${tot}`);
+
+  beforeAll(async () => {
+    const root = schrijfBestanden({
+      'definitions/gm0363-amsterdam/2015-01.yaml': AMSTERDAM_YAML,
+      'definitions/gm0457-weesp/2015-01.yaml': weesp('2015-01', '2015-01-01', '2020-12-31'),
+      'definitions/gm0457-weesp/2021-01.yaml': weesp('2021-01', '2021-01-01', '2022-03-23'),
+    });
+    db = await createTestDatabase('versiemigratie_herindeling');
+    t = await createTestApp({ databaseUrl: db.url, env: { ROLE: 'api', DEFINITIONS_DIR: join(root, 'definitions') } });
+    // Received by Weesp in 2020, registered by Amsterdam (Weesp's own keys are refused since the herindeling).
+    const k = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', await bearer(t.app, 'GM0363', 'klachtbehandelaar'))
+      .send({ ...weespKlacht(), ontvangenOp: '2020-06-02T10:00:00+02:00' })
+      .expect(201);
+    expect(k.body.definitieVersie).toBe('2015-01');
+    klacht = k.body.id;
+  }, 60_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+    ruimTijdelijkeMappenOp();
+  });
+
+  it('Wet arhi art. 40: Amsterdam’s beleidsmedewerker dry-runs and migrates a Weesp klacht to the next version of Weesp’s regeling; Utrecht’s finds no such version', async () => {
+    const beleid = await bearer(t.app, 'GM0363', 'beleidsmedewerker');
+    const proef = await request(t.http).get('/api/v1/definities/gm0457-weesp/versies/2021-01/migratieproef').set('Authorization', beleid);
+    expect(proef.status).toBe(200);
+    expect(proef.body.klachten.map((k: { klachtId: string }) => k.klachtId)).toEqual([klacht]);
+    const migratie = await request(t.http)
+      .post('/api/v1/definities/gm0457-weesp/versies/2021-01/migraties')
+      .set('Authorization', beleid)
+      .send({ klachten: [klacht], reden: 'Regeling Weesp 2021' });
+    expect(migratie.status).toBeLessThan(300);
+    const [rij] = await t.app.get(DataSource).query('select gemeente, definitie_versie from klacht where id = $1', [klacht]);
+    expect(rij).toEqual({ gemeente: 'GM0457', definitie_versie: '2021-01' });
+    const utrecht = await bearer(t.app, 'GM0344', 'beleidsmedewerker');
+    expect(
+      (await request(t.http).get('/api/v1/definities/gm0457-weesp/versies/2021-01/migratieproef').set('Authorization', utrecht)).status,
+    ).toBe(404);
   });
 });
