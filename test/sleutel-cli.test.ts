@@ -95,12 +95,16 @@ describe('klachtregie sleutel (CLI)', () => {
     });
   });
 
-  test('bad input names the option and stores nothing: unknown gemeente, unknown role, no name', async () => {
+  test('bad input names the option and stores nothing: unknown gemeente, a gemeente opgeheven at a herindeling, unknown role, no name', async () => {
     const ds = t.app.get(DataSource);
     const [{ n: voor }] = (await ds.query('select count(*)::int as n from api_sleutel')) as Array<{ n: number }>;
     const onbekend = await cli('uitgeven', '--gemeente', 'GM0001', '--rol', 'beheerder', '--naam', 'x');
     expect(onbekend.code).toBe(2);
     expect(onbekend.err).toContain('onbekende gemeente GM0001');
+    // Wet arhi art. 40: Weesp went into Amsterdam on 24 maart 2022; a key of Weesp would be refused at every request.
+    const weesp = await cli('uitgeven', '--gemeente', 'GM0457', '--rol', 'beheerder', '--naam', 'x');
+    expect(weesp.code).toBe(2);
+    expect(weesp.err).toContain('Amsterdam (GM0363)');
     const rol = await cli('uitgeven', '--gemeente', 'GM0363', '--rol', 'baas', '--naam', 'x');
     expect(rol.code).toBe(2);
     expect(rol.err).toContain('--rol');
