@@ -37,7 +37,7 @@ export { maakRegistry, laadRegistry, type Registry } from './registry';
 export { checkGraph, graafStap, verkenGraaf, type GraafVerkenning } from './graph/graph-check';
 export { allePaden, stateGraaf, type Pad, type PadStap, type Kant, type StateGraaf } from './graph/paden';
 export { kortsteStatePaden, intakeVoorbeelden } from './graph/verkenning';
-export { gemeentenVan, opvolgerVan, opgehevenOp, cbsGemeente } from './definition/gemeentecodes.data';
+export { gemeentenVan, opvolgerVan, opvolgersVan, opheffing, opgehevenOp, cbsGemeente } from './definition/gemeentecodes.data';
 
 /**
  * Every valid definition in `dir`, compiled; `errors` lists what is wrong with the others

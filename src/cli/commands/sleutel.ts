@@ -13,7 +13,7 @@ import { loadConfig, processEnv, ConfigError } from '../../config';
 import { resolveDatabase } from '../../database/database-runtime';
 import { createDataSource } from '../../database/data-source-options';
 import { runMigrationsLocked } from '../../database/run-migrations';
-import { cbsGemeente, opvolgerVan } from '../../machines/definition/gemeentecodes.data';
+import { opheffing } from '../../machines/definition/gemeentecodes.data';
 import { kalenderdag } from '../../machines/termijnen';
 import { NieuweApiSleutelDto } from '../../modules/auth/api-sleutel.dto';
 import { ApiSleutelEntity } from '../../modules/auth/api-sleutel.entity';
@@ -142,13 +142,12 @@ async function uitgeven(
   if (dto.aanbiederId !== undefined && dto.rol !== 'aanbieder') return gebruiksfout(io, '--aanbieder hoort alleen bij --rol aanbieder.');
   const gemeente = v.gemeente;
   // A key of a gemeente opgeheven at a herindeling would be refused at every request (AuthGuard, Wet arhi art. 40 e.v.).
-  const dag = kalenderdag(new Date().toISOString());
-  const opgeheven = cbsGemeente(gemeente)?.opgeheven;
-  if (opgeheven && opgeheven <= dag) {
-    const opvolger = cbsGemeente(opvolgerVan(gemeente, dag));
+  const opgeheven = opheffing(gemeente, kalenderdag(new Date().toISOString()));
+  if (opgeheven) {
+    const { opvolger } = opgeheven;
     return gebruiksfout(
       io,
-      `--gemeente: ${gemeente} is per ${opgeheven} opgeheven${opvolger ? `; geef een sleutel van ${opvolger.naam} (${opvolger.code}) uit, die haar klachten behandelt` : ''}.`,
+      `--gemeente: ${gemeente} is per ${opgeheven.gemeente.opgeheven} opgeheven${opvolger ? `; geef een sleutel van ${opvolger.naam} (${opvolger.code}) uit, die haar klachten behandelt` : ''}.`,
     );
   }
   return metDatabase(io, async (ds, definitionsDir) => {

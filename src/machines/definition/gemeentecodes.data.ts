@@ -149,31 +149,49 @@ export function gemeentenVan(code: string, dag: IsoDate, lijst: readonly CbsGeme
 }
 
 /**
- * The gemeente that answers for `code`'s klachten on `dag`: `code` itself, or after a herindeling the gemeente it went
- * into (and so on, when that one went into another later). The inverse of `gemeentenVan`: `code` is in
- * `gemeentenVan(opvolgerVan(code, dag), dag)`.
+ * The gemeenten that answer for `code`'s klachten on `dag`, in order: `code` itself, then after a herindeling the
+ * gemeente it went into, and so on when that one went into another later. `code` is in `gemeentenVan(g, dag)` for
+ * exactly these `g` (the same links, walked the other way).
  */
-export function opvolgerVan(code: string, dag: IsoDate, lijst: readonly CbsGemeente[] = CBS_GEMEENTEN): string {
-  let huidig = code.toUpperCase();
-  for (const gezien = new Set<string>(); !gezien.has(huidig);) {
-    gezien.add(huidig);
-    const g = lijst.find((x) => x.code === huidig);
-    if (!g?.opgegaanIn || !g.opgeheven || g.opgeheven > dag) break;
-    huidig = g.opgegaanIn;
+export function opvolgersVan(code: string, dag: IsoDate, lijst: readonly CbsGemeente[] = CBS_GEMEENTEN): string[] {
+  const keten = [code.toUpperCase()];
+  for (;;) {
+    const g = lijst.find((x) => x.code === keten[keten.length - 1]);
+    if (!g?.opgegaanIn || !g.opgeheven || g.opgeheven > dag || keten.includes(g.opgegaanIn)) return keten;
+    keten.push(g.opgegaanIn);
   }
-  return huidig;
+}
+
+/** The gemeente that answers for `code`'s klachten on `dag`: the last of `opvolgersVan`. */
+export function opvolgerVan(code: string, dag: IsoDate, lijst: readonly CbsGemeente[] = CBS_GEMEENTEN): string {
+  return opvolgersVan(code, dag, lijst).at(-1)!;
+}
+
+/**
+ * The herindeling that ended `code` on or before `dag` (Wet algemene regels herindeling, art. 40 e.v.): the dissolved
+ * gemeente and the one that answers for it now. Undefined while the gemeente exists: then it acts, receives klachten
+ * and has keys of its own.
+ */
+export function opheffing(
+  code: string,
+  dag: IsoDate,
+  lijst: readonly CbsGemeente[] = CBS_GEMEENTEN,
+): { gemeente: CbsGemeente & { opgeheven: IsoDate }; opvolger?: CbsGemeente } | undefined {
+  const g = lijst.find((x) => x.code === code.toUpperCase());
+  if (!g?.opgeheven || g.opgeheven > dag) return undefined;
+  const opvolger = lijst.find((x) => x.code === opvolgerVan(g.code, dag, lijst));
+  return { gemeente: { ...g, opgeheven: g.opgeheven }, ...(opvolger && opvolger.code !== g.code ? { opvolger } : {}) };
 }
 
 /**
  * Why a klacht of `code` cannot be received on `dag`: the gemeente was opgeheven on or before that day, so the one it
- * went into received it (Wet algemene regels herindeling, art. 40 e.v.). Undefined when the gemeente still existed.
+ * went into received it (`opheffing`). Undefined when the gemeente still existed.
  */
 export function opgehevenOp(code: string, dag: IsoDate, lijst: readonly CbsGemeente[] = CBS_GEMEENTEN): string | undefined {
-  const g = lijst.find((x) => x.code === code.toUpperCase());
-  if (!g?.opgeheven || g.opgeheven > dag) return undefined;
-  const opvolger = lijst.find((x) => x.code === opvolgerVan(g.code, dag, lijst));
+  const o = opheffing(code, dag, lijst);
+  if (!o) return undefined;
   return (
-    `${g.naam} (${g.code}) bestond op ${dag} niet meer: opgeheven per ${g.opgeheven}` +
-    (opvolger && opvolger.code !== g.code ? `; registreer de klacht voor ${opvolger.naam} (${opvolger.code})` : '')
+    `${o.gemeente.naam} (${o.gemeente.code}) bestond op ${dag} niet meer: opgeheven per ${o.gemeente.opgeheven}` +
+    (o.opvolger ? `; registreer de klacht voor ${o.opvolger.naam} (${o.opvolger.code})` : '')
   );
 }

@@ -1,4 +1,4 @@
-import { CBS_GEMEENTEN, gemeentenVan, opgehevenOp, opvolgerVan } from './gemeentecodes.data';
+import { CBS_GEMEENTEN, gemeentenVan, opgehevenOp, opheffing, opvolgersVan, opvolgerVan } from './gemeentecodes.data';
 
 describe('gemeentenVan: the klachten a gemeente answers for after a herindeling', () => {
   it('Wet arhi art. 40: from the day of the herindeling Amsterdam answers for Weesp (GM0457), not the day before', () => {
@@ -24,6 +24,14 @@ describe('gemeentenVan: the klachten a gemeente answers for after a herindeling'
     expect(opvolgerVan('GM0001', '2021-12-31', lijst)).toBe('GM0002');
     expect(opvolgerVan('GM0001', '2022-01-01', lijst)).toBe('GM0003');
     expect(opvolgerVan('GM0001', '2015-12-31', lijst)).toBe('GM0001');
+    expect(opvolgersVan('GM0001', '2022-01-01', lijst)).toEqual(['GM0001', 'GM0002', 'GM0003']);
+    // The same links walked both ways: A is answered for by exactly those whose gemeentenVan holds it.
+    for (const dag of ['2015-12-31', '2021-12-31', '2022-01-01']) {
+      for (const g of lijst) {
+        const door = lijst.filter((x) => gemeentenVan(x.code, dag, lijst).includes(g.code)).map((x) => x.code);
+        expect(door.sort()).toEqual([...opvolgersVan(g.code, dag, lijst)].sort());
+      }
+    }
   });
 
   it('opvolgerVan is the inverse of gemeentenVan: every code is answered for by its successor, and only by it', () => {
@@ -55,5 +63,10 @@ describe('gemeentenVan: the klachten a gemeente answers for after a herindeling'
       'Weesp (GM0457) bestond op 2022-03-24 niet meer: opgeheven per 2022-03-24; registreer de klacht voor Amsterdam (GM0363)',
     );
     expect(opgehevenOp('GM0363', '2026-12-03')).toBeUndefined();
+    expect(opheffing('GM0457', '2022-03-24')).toMatchObject({
+      gemeente: { code: 'GM0457', opgeheven: '2022-03-24' },
+      opvolger: { code: 'GM0363', naam: 'Amsterdam' },
+    });
+    expect(opheffing('GM0457', '2022-03-23')).toBeUndefined();
   });
 });

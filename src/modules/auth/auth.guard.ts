@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { type AppConfig, InjectConfig } from '../../config';
 import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
-import { cbsGemeente, gemeentenVan, opvolgerVan } from '../../machines/definition/gemeentecodes.data';
+import { gemeentenVan, opheffing } from '../../machines/definition/gemeentecodes.data';
 import { kalenderdag, leesbareDatum } from '../../machines/termijnen';
 import { Snelheidsgrens } from './snelheidsgrens';
 import { gemeenteOpgeheven, geenToegang, nietGeauthenticeerd } from './auth-problemen';
@@ -71,9 +71,9 @@ export class AuthGuard implements CanActivate {
     await this.medewerkers.onthoud(result);
     const dag = kalenderdag(this.klok.nu().toISOString());
     // A gemeente opgeheven at a herindeling acts no more; the one it went into handles its klachten (Wet arhi art. 40 e.v.).
-    const cbs = cbsGemeente(result.gemeente);
-    if (cbs?.opgeheven && cbs.opgeheven <= dag) {
-      const opvolger = cbsGemeente(opvolgerVan(result.gemeente, dag));
+    const opgeheven = opheffing(result.gemeente, dag);
+    if (opgeheven) {
+      const { gemeente: cbs, opvolger } = opgeheven;
       throw gemeenteOpgeheven(
         `${cbs.naam} (${cbs.code}) is per ${leesbareDatum(cbs.opgeheven)} opgeheven` +
           (opvolger

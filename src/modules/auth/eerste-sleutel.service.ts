@@ -6,7 +6,7 @@ import type { AppConfig } from '../../config';
 import { InjectConfig } from '../../config';
 import { KLOK, type Klok } from '../../common/klok';
 import { kiesLogFormaat } from '../../common/logging/json-logger';
-import { cbsGemeente } from '../../machines/definition/gemeentecodes.data';
+import { opheffing } from '../../machines/definition/gemeentecodes.data';
 import { kalenderdag } from '../../machines/termijnen';
 import { ApiSleutelEntity } from './api-sleutel.entity';
 import { ApiSleutelService } from './api-sleutel.service';
@@ -80,10 +80,7 @@ export class EersteSleutelService implements OnApplicationBootstrap {
   async maakEersteSleutels(): Promise<{ gemeente: string; sleutel: string }[]> {
     const dag = kalenderdag(this.klok.nu().toISOString());
     // Not for a gemeente opgeheven at a herindeling: its keys are refused (AuthGuard); the gemeente it went into has its own.
-    const gemeenten = (await gemeentenUitDefinities(this.config.definitionsDir)).filter((g) => {
-      const opgeheven = cbsGemeente(g)?.opgeheven;
-      return !opgeheven || opgeheven > dag;
-    });
+    const gemeenten = (await gemeentenUitDefinities(this.config.definitionsDir)).filter((g) => !opheffing(g, dag));
     if (gemeenten.length === 0) return [];
     return this.dataSource.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock($1)', [EERSTE_SLEUTEL_LOCK]);

@@ -240,10 +240,9 @@ export class BewaringService {
 
   async blokkeer(tenant: Tenant, klachtId: string, reden: string): Promise<BewaarBlokkadeEntity> {
     // The klacht's own gemeente, as every row of its dossier (after a herindeling the successor may set it).
-    const [k] = (await this.dataSource.query('SELECT gemeente FROM klacht WHERE id = $1', [klachtId])) as { gemeente: string }[];
     const rij: Omit<BewaarBlokkadeEntity, 'klacht'> = {
       klachtId,
-      gemeente: k?.gemeente ?? tenant.gemeente,
+      gemeente: (await this.dossier.gemeenteVan(klachtId)) ?? tenant.gemeente,
       reden,
       door: tenant.subject,
       at: this.klok.nu(),

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
 import { type AppConfig, InjectConfig } from '../../config';
-import { gemeentenVan } from '../../machines';
+import { opvolgersVan } from '../../machines';
 import { kalenderdag } from '../../machines/termijnen';
 import { bouwCloudEvent, cloudEventType, gemeenteVanOutbox, typeMatcht } from './cloud-event';
 import { WebhookQueue } from './webhook-queue';
@@ -46,7 +46,7 @@ function betreftAanbieder(r: OutboxRij, aanbiederId: string): boolean {
  * so per subscription they form one stream of their own (reminder before escalation before
  * gegenereerd), apart from every klacht's stream. They are few (a handful per period), so one
  * stream costs nothing and needs no extra ordering column.
- * Tenancy: a subscription of gemeente A gets the rows of every gemeente in `gemeentenVan(A, today)`: after a
+ * Tenancy: a subscription of gemeente A gets the rows of every gemeente G with A in `opvolgersVan(G, today)`: after a
  * herindeling the remaining gemeente handles the dissolved one's running klachten (Wet algemene regels herindeling
  * art. 40 e.v.), so Amsterdam's systems hear of Weesp's. The delivery is the subscription's (its gemeente is A's, as
  * the deliveries list and resend read it); the CloudEvent keeps naming the klacht's own gemeente.
@@ -91,12 +91,12 @@ export class WebhookUitgifteService {
       if (rijen.length === 0) return { rijen: 0, nieuw: [] };
       // Rows without klacht (report schedule) carry their gemeente in the payload; a row whose tenant is unknown goes to nobody.
       const gemeenten = new Set(rijen.map((r) => gemeenteVanOutbox(r.gemeente, r.payload)).filter((g): g is string => !!g));
-      // Per subscribing gemeente, the gemeenten it answers for today (Wet arhi art. 40 e.v.); only those that cover a row's
-      // gemeente are read. Today is the Amsterdam calendar day of the injected clock.
+      // Per row gemeente, the gemeenten that answer for its klachten today (Wet arhi art. 40 e.v.): itself and, after a
+      // herindeling, the one it went into. Their subscriptions are the ones read. Today is the Amsterdam calendar day of
+      // the injected clock.
       const vandaag = kalenderdag(this.klok.nu().toISOString());
-      const abonnees = (await m.query(`SELECT DISTINCT gemeente FROM webhook_abonnement WHERE actief`)) as { gemeente: string }[];
-      const bedient = new Map(abonnees.map((a) => [a.gemeente, gemeentenVan(a.gemeente, vandaag)]));
-      const nodig = [...bedient].filter(([, lijst]) => lijst.some((g) => gemeenten.has(g))).map(([abonnee]) => abonnee);
+      const bediendDoor = new Map([...gemeenten].map((g) => [g, opvolgersVan(g, vandaag)]));
+      const nodig = [...new Set([...bediendDoor.values()].flat())];
       const abonnementen = nodig.length
         ? ((await m.query(`SELECT id, gemeente, typen, aanbieder_id FROM webhook_abonnement WHERE actief AND gemeente = ANY($1)`, [
             nodig,
@@ -118,7 +118,7 @@ export class WebhookUitgifteService {
           payload: r.payload,
         });
         for (const a of abonnementen) {
-          if (!bedient.get(a.gemeente)?.includes(gemeente) || !typeMatcht(a.typen, type)) continue;
+          if (!bediendDoor.get(gemeente)?.includes(a.gemeente) || !typeMatcht(a.typen, type)) continue;
           if (a.aanbieder_id && !betreftAanbieder(r, a.aanbieder_id)) continue;
           const ins = (await m.query(
             `INSERT INTO webhook_aflevering (abonnement_id, gemeente, event_id, event_type, klacht_id, sequence, cloud_event)
