@@ -208,8 +208,11 @@ export interface IntakeVraag {
  * state (409).
  */
 export interface RegimeControles {
-  /** Field errors in the event's data, when the event type fits the current state (empty otherwise: `step` answers). */
-  controleerGebeurtenis(snapshot: unknown, event: KlachtEvent): OngeldigVeld[];
+  /**
+   * Field errors in the event's data, when the event type fits the current state (empty otherwise: `step` answers).
+   * `vandaag`: the calendar day the event is registered; a day something happened may not lie after it.
+   */
+  controleerGebeurtenis(snapshot: unknown, event: KlachtEvent, opties?: { vandaag?: IsoDate }): OngeldigVeld[];
   /** The registration an accepted event writes (after `controleerGebeurtenis` found no errors). */
   registratieVan(event: KlachtEvent): RegistratieWaarden;
   /** Checks a registration object (intake or PATCH) against this version's lists; `pad` names the field. */

@@ -5,7 +5,7 @@
  * may send now with the data each needs.
  */
 import { getNextTransitions, type AnyMachineSnapshot } from 'xstate';
-import type { DataVeldBeschrijving, KlachtEvent, RegimeControles, VolgendeGebeurtenis } from './contract';
+import type { DataVeldBeschrijving, IsoDate, KlachtEvent, RegimeControles, VolgendeGebeurtenis } from './contract';
 import {
   controleerGebeurtenisData,
   GEBEURTENISSEN,
@@ -60,7 +60,7 @@ export function maakControles(
   };
 
   return {
-    controleerGebeurtenis(snapshot: unknown, event: KlachtEvent) {
+    controleerGebeurtenis(snapshot: unknown, event: KlachtEvent, opties: { vandaag?: IsoDate } = {}) {
       const nu = herstel(snapshot);
       // An act registered after wake-ups but done before them is checked where the regime steps it (regime.ts, inhalen).
       const { voorWekkers, nu: klok } = nu.context as KlachtContext;
@@ -68,7 +68,12 @@ export function maakControles(
       // An event that does not fit the state is the regime's refusal (409), whatever its data.
       if (!past(s, event.type)) return [];
       const c = s.context as KlachtContext;
-      const data = controleerGebeurtenisData(event.type, event.data, { termijnen: termijnNamen, advies: c.advies, dag: dagVan(event.at) });
+      const data = controleerGebeurtenisData(event.type, event.data, {
+        termijnen: termijnNamen,
+        advies: c.advies,
+        dag: dagVan(event.at),
+        vandaag: opties.vandaag,
+      });
       const registratie = registratieVanGebeurtenis(def, event.type, event.data);
       return [...data, ...registratie.fouten];
     },

@@ -56,6 +56,12 @@ export interface DataVeld {
   omschrijving: string;
   /** For `keuze`: the allowed values. */
   waarden?: readonly string[];
+  /**
+   * For `datum`: the day something happened (a receipt), not a day agreed for later. It cannot lie before the event
+   * it comes with, nor after the day it is registered: a typing error there (2062 for 2026) would otherwise move a
+   * termijn that runs from it decades ahead, and nothing would ever be late on it.
+   */
+  gebeurd?: true;
 }
 
 export interface GebeurtenisInfo {
@@ -189,11 +195,14 @@ export const GEBEURTENISSEN: Record<string, GebeurtenisInfo> = {
     [
       veld('oordeel', 'keuze', 'Jeugdwet 4.2.1', OORDELEN),
       veld('aanbevelingen?', 'teksten', 'aanbevelingen'),
-      veld(
-        'ontvangenDoorAanbieder?',
-        'datum',
-        'dag waarop de jeugdhulpaanbieder het oordeel ontving, JJJJ-MM-DD (Jeugdwet 4.2.1 lid 5: zijn maand loopt vanaf dan; zonder: vanaf het oordeel)',
-      ),
+      {
+        ...veld(
+          'ontvangenDoorAanbieder?',
+          'datum',
+          'dag waarop de jeugdhulpaanbieder het oordeel ontving, JJJJ-MM-DD (Jeugdwet 4.2.1 lid 5: zijn maand loopt vanaf dan; zonder: vanaf het oordeel)',
+        ),
+        gebeurd: true,
+      },
     ],
     [{ oordeel: 'gegrond' }],
   ),
@@ -235,6 +244,8 @@ export interface DataOmgeving {
   advies?: string;
   /** Calendar day of the event (YYYY-MM-DD), for dates that may not lie in the past. */
   dag?: string;
+  /** The calendar day the event is registered (the service's clock), for days something happened (`gebeurd`). */
+  vandaag?: string;
 }
 
 export type { OngeldigVeld };
@@ -302,7 +313,7 @@ export function controleerGebeurtenisData(type: string, data: Record<string, unk
         });
       continue;
     }
-    const f = veldFout(v, w, omgeving);
+    const f = veldFout(v, w, omgeving) ?? (v.gebeurd ? gebeurdFout(w as string, omgeving) : undefined);
     // A choice names the rule it comes from (e.g. Awb 9:10 lid 2), so the caller sees why.
     if (f) fouten.push({ name: `data.${v.naam}`, reason: v.soort === 'keuze' ? `${v.naam} (${v.omschrijving}): ${f}` : `${v.naam}: ${f}` });
   }
@@ -324,6 +335,15 @@ export function controleerGebeurtenisData(type: string, data: Record<string, unk
     fouten.push({ name: 'data.tot', reason: `de nieuwe termijn (${d.tot}) ligt vóór de dag van de gebeurtenis (${omgeving.dag})` });
   }
   return fouten;
+}
+
+/** A day something happened (`gebeurd`, already a valid date): on or after the event's day, and not after today. */
+function gebeurdFout(dag: string, omgeving: DataOmgeving): string | undefined {
+  if (omgeving.dag && dag < omgeving.dag) return `${dag} ligt vóór de dag van de gebeurtenis zelf (${omgeving.dag})`;
+  if (omgeving.vandaag && dag > omgeving.vandaag) {
+    return `${dag} ligt na vandaag (${omgeving.vandaag}): registreer wat gebeurd is, op de dag dat het gebeurde`;
+  }
+  return undefined;
 }
 
 export function omschrijvingVan(type: string): string {

@@ -468,13 +468,23 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
       )?.vervaldatum;
     expect(ontvangen('2026-06-18')).toBe('2026-07-20');
     expect(ontvangen('2026-06-01')).toBe('2026-07-15');
-    expect(
-      sv.controles.controleerGebeurtenis(nieuw.snapshot, {
-        type: 'OORDEEL_KLACHTENCOMMISSIE',
-        at: op('2026-06-15'),
-        data: { oordeel: 'gegrond', ontvangenDoorAanbieder: '18-06-2026' },
-      }),
-    ).toEqual([expect.objectContaining({ name: 'data.ontvangenDoorAanbieder' })]);
+    const controle = (dag: string, vandaag?: string) =>
+      sv.controles.controleerGebeurtenis(
+        nieuw.snapshot,
+        { type: 'OORDEEL_KLACHTENCOMMISSIE', at: op('2026-06-15'), data: { oordeel: 'gegrond', ontvangenDoorAanbieder: dag } },
+        { vandaag },
+      );
+    expect(controle('18-06-2026')).toEqual([expect.objectContaining({ name: 'data.ontvangenDoorAanbieder' })]);
+    // The receipt is a day that happened: the service refuses it (422) before the oordeel and after the day it is
+    // registered. A typing error (2062) would otherwise put the aanbieder's month decades ahead, never late.
+    expect(controle('2026-06-14', '2026-06-20')).toEqual([
+      expect.objectContaining({ name: 'data.ontvangenDoorAanbieder', reason: expect.stringContaining('vóór de dag van de gebeurtenis') }),
+    ]);
+    expect(controle('2062-06-18', '2026-06-20')).toEqual([
+      expect.objectContaining({ name: 'data.ontvangenDoorAanbieder', reason: expect.stringContaining('ligt na vandaag (2026-06-20)') }),
+    ]);
+    expect(controle('2026-06-21', '2026-06-20')).toHaveLength(1);
+    for (const dag of ['2026-06-15', '2026-06-18', '2026-06-20']) expect(controle(dag, '2026-06-20')).toEqual([]);
     const reactie = volg(sv, oordeel, [['REACTIE_AANBIEDER', '2026-07-10', { maatregelen: 'scholing team' }]]);
     expect(reactie.state).toBe('afgesloten');
     expect(reactie.intents.map((i) => i.naar)).toEqual(['klager', 'klachtencommissie']);

@@ -44,6 +44,8 @@ import { Bundelaar } from './stap-bundel';
 import { KlachtCache, STANDAARD_CACHE_KLACHTEN, termijnVingerafdruk, type CacheTelling, type KlachtStand } from './klacht-cache';
 import { MetricsService } from '../metrics/metrics.service';
 import { APP_CONFIG, type AppConfig } from '../../config';
+import { KLOK, systeemKlok, type Klok } from '../../common/klok';
+import { kalenderdag } from '../../machines/termijnen/kalenderdag';
 
 /** Who caused a change, and the request or job it belongs to (both go into history and outbox). */
 export interface EngineContext {
@@ -100,6 +102,7 @@ export class EngineService {
   private readonly logger = new Logger(EngineService.name);
   /** Klachten as this engine last wrote them (klacht-cache.ts): a step on one costs one round trip. */
   readonly cache: KlachtCache;
+  private readonly klok: Klok;
   /** Events on different klachten (and intakes) that arrive together share a transaction (group commit, stap-bundel.ts). */
   private readonly groepen = new Bundelaar<Verzoek>((groep) =>
     // Whatever goes wrong, no caller waits forever: an event already answered ignores this (a settled promise).
@@ -113,7 +116,10 @@ export class EngineService {
     // Optional: tools that build an engine without the app (bench, CLI) get the default size and no metrics.
     @Optional() @Inject(APP_CONFIG) config?: Pick<AppConfig, 'engineCacheKlachten'>,
     @Optional() private readonly metrics?: MetricsService,
+    // Optional like the two above: the bench and CLI build an engine without the app, on the system clock.
+    @Optional() @Inject(KLOK) klok?: Klok,
   ) {
+    this.klok = klok ?? systeemKlok;
     this.cache = new KlachtCache(config?.engineCacheKlachten ?? STANDAARD_CACHE_KLACHTEN);
   }
 
@@ -266,7 +272,9 @@ export class EngineService {
    */
   private stapVan(row: KlachtEntity, event: KlachtEvent, ctx: EngineContext, melden = true): StepResult {
     const regime = this.regimeVan(row);
-    const fouten = regime.controles?.controleerGebeurtenis(row.snapshot, event) ?? [];
+    // Today by the service's clock: a day something happened (a receipt) cannot lie after the day it is registered.
+    const fouten =
+      regime.controles?.controleerGebeurtenis(row.snapshot, event, { vandaag: kalenderdag(this.klok.nu().toISOString()) }) ?? [];
     if (fouten.length) {
       if (melden) this.logger.log(`Klacht ${row.id}: ${event.type} met ongeldige data: ${fouten.map((f) => f.name).join(', ')}`);
       throw new GebeurtenisDataOngeldigError(event.type, fouten);

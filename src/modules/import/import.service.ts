@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import { toInvalidParams } from '../../common/validation';
-import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult } from '../../machines/contract';
+import type { CompiledRegime, IntakeInput, IsoDate, KlachtEvent, StepResult } from '../../machines/contract';
 import { SYSTEEM_GEBEURTENISSEN } from '../../machines/compiler/gebeurtenissen';
 import { klokVan } from '../../machines/regime';
 import { gemeentenVan, opgehevenOp } from '../../machines/definition/gemeentecodes.data';
@@ -311,7 +311,7 @@ export class ImportService {
     const regime = this.regimes.forGemeente(intake.gemeente, dagVan(new Date(ontvangenOp)));
     if (!regime)
       return fout([{ veld: 'intake.gemeente', reden: `geen klachtregeling voor ${intake.gemeente} op ${dagVan(new Date(ontvangenOp))}` }]);
-    const proef = proefImport(regime, intake, dto.intake.registratie, events);
+    const proef = proefImport(regime, intake, dto.intake.registratie, events, kalenderdag(nu.toISOString()));
     if (proef.length) return fout(proef);
     try {
       return {
@@ -406,9 +406,15 @@ export class ImportService {
  * The line's whole history on the pure regime, before anything is written: the intake's registratie and
  * feiten, then each event after the termijnen due before it have fired (in due order, ties by name, at
  * their due moment or the klacht's clock when that is later: TermijnWakeService.verval), with the event
- * data checked as the API checks it. Returns the first error, naming the field.
+ * data checked as the API checks it (`vandaag`: the day of the import). Returns the first error, naming the field.
  */
-export function proefImport(regime: CompiledRegime, intake: IntakeInput, registratie: unknown, events: KlachtEvent[]): ImportFout[] {
+export function proefImport(
+  regime: CompiledRegime,
+  intake: IntakeInput,
+  registratie: unknown,
+  events: KlachtEvent[],
+  vandaag: IsoDate,
+): ImportFout[] {
   const controles = regime.controles;
   if (controles) {
     const reg = controles.controleerRegistratie(registratie, 'intake.registratie');
@@ -439,7 +445,7 @@ export function proefImport(regime: CompiledRegime, intake: IntakeInput, registr
       if (r.accepted) huidig = r;
     }
     const pad = `gebeurtenissen[${i}]`;
-    const dataFouten = controles?.controleerGebeurtenis(huidig.snapshot, event) ?? [];
+    const dataFouten = controles?.controleerGebeurtenis(huidig.snapshot, event, { vandaag }) ?? [];
     if (dataFouten.length) return dataFouten.map(alsFout(`${pad}.`));
     const r = regime.step(huidig.snapshot, { ...event, actor: event.actor ?? 'import' });
     if (!r.accepted) {
