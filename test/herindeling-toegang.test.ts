@@ -238,4 +238,30 @@ describe('Wet arhi art. 40: the successor gemeente works the dissolved gemeenteâ
     const utrechts = await bearer(t.app, 'GM0344', 'beheerder');
     expect((await request(t.http).get(`/api/v1/vernietigingslijsten/${id}`).set('Authorization', utrechts)).status).toBe(404);
   });
+  it('Wet arhi art. 40: the tijdlijn of a Weesp klacht names the second line where the klager can go that day: before the herindeling the Nationale ombudsman, after it Amsterdamâ€™s', async () => {
+    const k = await alsWeesp(() =>
+      request(t.http).post('/api/v1/klachten').set('Authorization', weesp).send(weespKlachtVan('Niet behandeld: eerder behandeld')),
+    );
+    for (const [type, at, data] of [
+      ['FORMELE_BEHANDELING', '2022-03-02T09:00:00+01:00'],
+      ['NIET_BEHANDELEN', '2022-03-08T09:00:00+01:00', { grond: 'eerderBehandeld' }],
+    ] as Array<[string, string, Record<string, unknown>?]>) {
+      const r = await alsWeesp(() =>
+        request(t.http).post(`/api/v1/klachten/${k.body.id}/gebeurtenissen`).set('Authorization', weesp).send({ type, at, data }),
+      );
+      expect(r.status).toBe(200);
+    }
+    const toen = await alsWeesp(() => request(t.http).get(`/api/v1/klachten/${k.body.id}/tijdlijn`).set('Authorization', weesp));
+    expect(toen.body.klacht).toEqual(
+      expect.objectContaining({
+        state: 'tweedeLijnVenster',
+        stateOmschrijving: 'Afgedaan; de klager kan binnen een jaar naar de tweede lijn (Nationale ombudsman)',
+      }),
+    );
+    nu = new Date('2022-03-24T09:00:00+01:00');
+    const erna = await request(t.http).get(`/api/v1/klachten/${k.body.id}/tijdlijn`).set('Authorization', amsterdam);
+    expect(erna.body.klacht.stateOmschrijving).toBe(
+      'Afgedaan; de klager kan binnen een jaar naar de tweede lijn (Ombudsman Metropool Amsterdam)',
+    );
+  });
 });

@@ -18,6 +18,7 @@ import type {
   Intent,
   RegimeControles,
   IntakeInput,
+  IsoDate,
   KlachtEvent,
   StepResult,
   TermijnView,
@@ -40,6 +41,11 @@ export interface Regime extends CompiledRegime {
   stepSnapshot(snapshot: AnyMachineSnapshot, event: KlachtEvent): StepResult & { next: AnyMachineSnapshot };
   /** Dutch description of a state path (`gemeente.inBehandeling`). */
   beschrijfState(pad: string): string;
+  /**
+   * The description of one klacht's state: where it names the second line, the body competent on the day that
+   * matters for it (today, or the day the klacht entered the state), instead of every body of the regeling.
+   */
+  beschrijfKlacht(pad: string, dagen: { vandaag: IsoDate; sinds: IsoDate }): string;
 }
 
 export function statePad(value: StateValue): string {
@@ -84,6 +90,18 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
     } catch {
       return pad;
     }
+  };
+
+  const beschrijfKlacht = (pad: string, dagen: { vandaag: IsoDate; sinds: IsoDate }): string => {
+    let perKlacht: { tekst: string; op: 'vandaag' | 'sinds' } | undefined;
+    try {
+      perKlacht = (machine.getStateNodeById(`klacht.${pad}`).meta as { perKlacht?: typeof perKlacht } | undefined)?.perKlacht;
+    } catch {
+      return pad;
+    }
+    // The second line on a day: the one function every letter and intent uses too (tweede-lijn-tijdlijn.ts).
+    const instantie = perKlacht ? ctx.tweedeLijnOp(dagen[perKlacht.op])?.instantie : undefined;
+    return perKlacht && instantie ? perKlacht.tekst.replace('{instantie}', instantie.naam) : beschrijfState(pad);
   };
 
   const termijnen = (c: KlachtContext): TermijnView[] =>
@@ -348,6 +366,7 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
     herstel,
     stepSnapshot,
     beschrijfState,
+    beschrijfKlacht,
     controles: maakControles(def, gecompileerd, herstel),
     start(intake: IntakeInput): StepResult {
       const [s0] = initialTransition(machine);

@@ -644,6 +644,22 @@ describe('Wet arhi: the second line that judges aanbieders after a herindeling',
     expect(erna.state).toBe('tweedeLijnVenster');
   });
 
+  test('Wet arhi art. 40: a Weesp klacht’s state names the second line of its own day, not only the one of Weesp’s regeling', () => {
+    const weesp = regime('gm0457-weesp');
+    // The regeling's own description (diagrams, the list of states) names the body it lists.
+    expect(weesp.beschrijfState('tweedeLijnVenster')).toContain('(Nationale ombudsman)');
+    // Where the klager can go today: until the herindeling the Nationale ombudsman, from 24 March 2022 Amsterdam's.
+    const venster = (vandaag: string) => weesp.beschrijfKlacht('tweedeLijnVenster', { vandaag, sinds: '2022-03-10' });
+    expect(venster('2022-03-23')).toBe('Afgedaan; de klager kan binnen een jaar naar de tweede lijn (Nationale ombudsman)');
+    expect(venster('2022-03-24')).toBe('Afgedaan; de klager kan binnen een jaar naar de tweede lijn (Ombudsman Metropool Amsterdam)');
+    // The investigation: by the body the verzoek went to, competent on the day it began, whatever today is.
+    const onderzoek = (sinds: string) => weesp.beschrijfKlacht('bijOmbudsman.onderzoek', { vandaag: '2026-12-03', sinds });
+    expect(onderzoek('2022-03-20')).toBe('Onderzoek door de tweede lijn (Nationale ombudsman)');
+    expect(onderzoek('2022-04-05')).toBe('Onderzoek door de tweede lijn (Ombudsman Metropool Amsterdam)');
+    // A state that names no second line keeps its description.
+    expect(weesp.beschrijfKlacht('afgesloten', { vandaag: '2026-12-03', sinds: '2022-04-05' })).toBe(weesp.beschrijfState('afgesloten'));
+  });
+
   test('a gemeente whose second line never judges aanbieders does not offer that route', () => {
     const sv = regime('gm1904-stichtse-vecht');
     const s = sv.start(intake({ ingediendBij: 'aanbieder', aanbieders: [{ id: 'a1', type: 'wmo' }], feiten: { aantalAanbieders: 1 } }));

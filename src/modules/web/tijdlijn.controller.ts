@@ -8,6 +8,7 @@ import { omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
 import type { Regime } from '../../machines/regime';
 import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, klachtGemeenten, type Tenant } from '../auth/tenant';
+import { kalenderdag } from '../../machines/termijnen';
 import { teLaat, termijnTeLaat } from '../termijnen/te-laat';
 import { WerkvoorraadService } from './werkvoorraad.service';
 import { TIJDLIJN_SCHEMA } from './api.schema';
@@ -88,7 +89,7 @@ export class TijdlijnController {
   @ApiNotFoundResponse({ description: 'Onbekende klacht, of niet van de aanroeper (klacht-niet-gevonden)' })
   async tijdlijn(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<Tijdlijn> {
     const rows = await this.dataSource.query(
-      `select id, gemeente, onderwerp, definitie_id, definitie_versie, state, done, soort, kanaal, ontvangen_op, aanbieders, categorie, oorzaak,
+      `select id, gemeente, onderwerp, definitie_id, definitie_versie, state, state_sinds, done, soort, kanaal, ontvangen_op, aanbieders, categorie, oorzaak,
               afdoening, oordeel, volgende_events, coalesce(${teLaat('k', '$4')}, false) as te_laat
        from klacht k where id = $1 and gemeente = ANY($2::text[]) and ($3::text is null or aanbieders @> jsonb_build_array(jsonb_build_object('id', $3::text)))`,
       [id, klachtGemeenten(tenant), tenant.rol === 'aanbieder' ? (tenant.aanbiederId ?? '') : null, this.klok.nu()],
@@ -118,7 +119,12 @@ export class TijdlijnController {
         definitieId: k.definitie_id,
         definitieVersie: k.definitie_versie,
         state: k.state,
-        stateOmschrijving: beschrijf(k.state) ?? k.state,
+        // This klacht's state: where it names the second line, the body of its own day (today, or since it is in it).
+        stateOmschrijving:
+          regime?.beschrijfKlacht(k.state, {
+            vandaag: kalenderdag(this.klok.nu().toISOString()),
+            sinds: kalenderdag(new Date(k.state_sinds).toISOString()),
+          }) ?? k.state,
         done: k.done,
         soort: k.soort,
         kanaal: k.kanaal,

@@ -63,6 +63,12 @@ export function toestand(o: {
   termijnen?: string[];
   definitiePad?: Array<string | number>;
   laatsteLijn?: boolean;
+  /**
+   * The description for one klacht, naming the second-line body of a day (`{instantie}`): the body competent today
+   * (`vandaag`: where the klager can go now) or on the day the klacht entered this state (`sinds`: the body it went to).
+   * The state's own description names every body of the regeling (diagrams, lists of states).
+   */
+  perKlacht?: { tekst: string; op: 'vandaag' | 'sinds' };
   final?: boolean;
   initial?: string;
   entry?: ActieRef[];
@@ -80,6 +86,7 @@ export function toestand(o: {
       ...(o.termijnen && o.termijnen.length ? { termijnen: o.termijnen } : {}),
       ...(o.definitiePad ? { definitiePad: o.definitiePad } : {}),
       ...(o.laatsteLijn ? { laatsteLijn: true as const } : {}),
+      ...(o.perKlacht ? { perKlacht: o.perKlacht } : {}),
     },
     ...(o.final ? { type: 'final' as const } : {}),
     ...(o.initial ? { initial: o.initial } : {}),

@@ -24,6 +24,8 @@ export const tweedeLijnBlok: Blok = (cc) => {
   const onderzoekStappen = (ouder: string, extra: Record<string, OvergangConfig>): Record<string, ToestandConfig> => ({
     onderzoek: toestand({
       omschrijving: 'Onderzoek door de tweede lijn',
+      // The body the verzoek went to (Awb 9:18): competent on the day the investigation began.
+      perKlacht: { tekst: 'Onderzoek door de tweede lijn ({instantie})', op: 'sinds' },
       fase: 'tweedeLijn',
       grondslag: 'Awb 9:27–9:35',
       on: {
@@ -78,6 +80,8 @@ export const tweedeLijnBlok: Blok = (cc) => {
     states: {
       tweedeLijnVenster: toestand({
         omschrijving: `Afgedaan; de klager kan binnen een jaar naar de tweede lijn (${namen})`,
+        // Where the klager can go now: after a herindeling or a change on 1 January not the body of the afdoening (GemW 81p).
+        perKlacht: { tekst: 'Afgedaan; de klager kan binnen een jaar naar de tweede lijn ({instantie})', op: 'vandaag' },
         fase: 'tweedeLijn',
         grondslag: 'Awb 9:24 lid 1',
         termijnen: bestaand(cc, 'tweedeLijnVerzoek'),
