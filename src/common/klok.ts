@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import type { IsoDate } from '../machines/contract';
+import { kalenderdag } from '../machines/termijnen/kalenderdag';
 
 /**
  * "Now" for everything that says whether something is te laat (heatmap, lists, `overdue` filter,
@@ -12,6 +14,14 @@ export interface Klok {
 }
 
 export const systeemKlok: Klok = { nu: () => new Date() };
+
+/**
+ * Today by the clock: its Europe/Amsterdam calendar day, the day every termijn, list and herindeling is counted in
+ * (a moment late in the evening UTC is already the next day here).
+ */
+export function vandaagVan(klok: Klok): IsoDate {
+  return kalenderdag(klok.nu().toISOString());
+}
 
 /** A clock that always answers `nu` (tests). */
 export function vasteKlok(nu: Date): Klok {

@@ -2,10 +2,10 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { type AppConfig, InjectConfig } from '../../config';
-import { KLOK, type Klok } from '../../common/klok';
+import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import { gemeentenVan, opheffing } from '../../machines/definition/gemeentecodes.data';
-import { kalenderdag, leesbareDatum } from '../../machines/termijnen';
+import { leesbareDatum } from '../../machines/termijnen';
 import { Snelheidsgrens } from './snelheidsgrens';
 import { gemeenteOpgeheven, geenToegang, nietGeauthenticeerd } from './auth-problemen';
 import type { Rol } from './rol';
@@ -69,7 +69,7 @@ export class AuthGuard implements CanActivate {
     }
     // The person's name from the token, so the history can show who did a step (written only when it changed).
     await this.medewerkers.onthoud(result);
-    const dag = kalenderdag(this.klok.nu().toISOString());
+    const dag = vandaagVan(this.klok);
     // A gemeente opgeheven at a herindeling acts no more; the one it went into handles its klachten (Wet arhi art. 40 e.v.).
     const opgeheven = opheffing(result.gemeente, dag);
     if (opgeheven) {

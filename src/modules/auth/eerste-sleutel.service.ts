@@ -4,10 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config';
 import { InjectConfig } from '../../config';
-import { KLOK, type Klok } from '../../common/klok';
+import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { kiesLogFormaat } from '../../common/logging/json-logger';
 import { opheffing } from '../../machines/definition/gemeentecodes.data';
-import { kalenderdag } from '../../machines/termijnen';
 import { ApiSleutelEntity } from './api-sleutel.entity';
 import { ApiSleutelService } from './api-sleutel.service';
 
@@ -78,7 +77,7 @@ export class EersteSleutelService implements OnApplicationBootstrap {
 
   /** Creates the keys when there are none; returns what was created (empty on every later start). */
   async maakEersteSleutels(): Promise<{ gemeente: string; sleutel: string }[]> {
-    const dag = kalenderdag(this.klok.nu().toISOString());
+    const dag = vandaagVan(this.klok);
     // Not for a gemeente opgeheven at a herindeling: its keys are refused (AuthGuard); the gemeente it went into has its own.
     const gemeenten = (await gemeentenUitDefinities(this.config.definitionsDir)).filter((g) => !opheffing(g, dag));
     if (gemeenten.length === 0) return [];

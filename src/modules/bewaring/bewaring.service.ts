@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { KLOK, type Klok } from '../../common/klok';
+import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import type { Regime } from '../../machines';
 import { gemeentenVan, opvolgerVan } from '../../machines/definition/gemeentecodes.data';
@@ -90,7 +90,7 @@ export class BewaringService {
    */
   async stelOp(gemeente: string, door: string): Promise<VernietigingslijstEntity | undefined> {
     return this.dataSource.transaction(async (m) => {
-      const peildatum = kalenderdag(this.klok.nu().toISOString());
+      const peildatum = vandaagVan(this.klok);
       const kandidaten = await m
         .createQueryBuilder(KlachtEntity, 'k')
         // The successor's archive holds the dissolved gemeente's klachten too (Wet arhi art. 40 e.v.; Archiefwet).
@@ -147,7 +147,7 @@ export class BewaringService {
     const codes = (await this.dataSource.query('SELECT DISTINCT gemeente FROM klacht WHERE done ORDER BY gemeente')) as Array<{
       gemeente: string;
     }>;
-    const dag = kalenderdag(this.klok.nu().toISOString());
+    const dag = vandaagVan(this.klok);
     const gemeenten = [...new Set(codes.map((c) => opvolgerVan(c.gemeente, dag)))].sort();
     const lijsten: VernietigingslijstEntity[] = [];
     for (const gemeente of gemeenten) {
@@ -174,7 +174,7 @@ export class BewaringService {
 
   /** The lists a gemeente holds: its own and, after a herindeling, those of the gemeente it took over (Archiefwet). */
   private archiefVan(gemeente: string): string[] {
-    return gemeentenVan(gemeente, kalenderdag(this.klok.nu().toISOString()));
+    return gemeentenVan(gemeente, vandaagVan(this.klok));
   }
 
   /**
@@ -197,7 +197,7 @@ export class BewaringService {
         'Wie de vernietigingslijst opstelde, keurt haar niet zelf goed (vier-ogenprincipe): laat een andere bevoegde medewerker goedkeuren.',
       );
     }
-    const peildatum = kalenderdag(this.klok.nu().toISOString());
+    const peildatum = vandaagVan(this.klok);
     const regels = await this.dataSource
       .getRepository(VernietigingslijstRegelEntity)
       .find({ where: { lijstId: id, status: 'voorgesteld' }, order: { id: 'ASC' } });

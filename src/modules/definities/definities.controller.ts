@@ -10,14 +10,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { KLOK, type Klok } from '../../common/klok';
+import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { probleemSchema } from '../../common/openapi';
 import { DIAGRAM_GRAAF_SCHEMA } from './definitie.schema';
 import { ProblemException } from '../../common/problem';
 import { GEBEURTENISSEN } from '../../machines';
 import type { CompiledRegime } from '../../machines/contract';
 import { regimeDiagramGraph, toMermaid, toSvg } from '../../machines/diagram';
-import { kalenderdag } from '../../machines/termijnen';
 import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, type Tenant } from '../auth/tenant';
 import {
@@ -126,7 +125,7 @@ export class DefinitiesController {
   ): Promise<unknown> {
     const versies = this.definities.regimesVan(tenant.gemeente).filter((r) => r.summary.id === id);
     // The version in force today by the service's one clock (src/common/klok.ts), as everywhere else.
-    const vandaag = kalenderdag(this.klok.nu().toISOString());
+    const vandaag = vandaagVan(this.klok);
     const regime = q.versie
       ? versies.find((r) => r.summary.versie === q.versie)
       : (versies.find((r) => r.summary.geldigVanaf <= vandaag && (!r.summary.geldigTot || vandaag <= r.summary.geldigTot)) ?? versies[0]);
@@ -159,7 +158,7 @@ export class DefinitiesController {
   @ApiNotFoundResponse({ description: 'Onbekende definitie of versie (definitie-niet-gevonden)' })
   async tekst(@HuidigeTenant() tenant: Tenant, @Param('id') id: string, @Query() q: VersieQuery): Promise<DefinitieTekstDto> {
     const versies = this.definities.regimesVan(tenant.gemeente).filter((r) => r.summary.id === id);
-    const vandaag = kalenderdag(this.klok.nu().toISOString());
+    const vandaag = vandaagVan(this.klok);
     const regime = q.versie
       ? versies.find((r) => r.summary.versie === q.versie)
       : (versies.find((r) => r.summary.geldigVanaf <= vandaag && (!r.summary.geldigTot || vandaag <= r.summary.geldigTot)) ?? versies[0]);

@@ -44,8 +44,7 @@ import { Bundelaar } from './stap-bundel';
 import { KlachtCache, STANDAARD_CACHE_KLACHTEN, termijnVingerafdruk, type CacheTelling, type KlachtStand } from './klacht-cache';
 import { MetricsService } from '../metrics/metrics.service';
 import { APP_CONFIG, type AppConfig } from '../../config';
-import { KLOK, systeemKlok, type Klok } from '../../common/klok';
-import { kalenderdag } from '../../machines/termijnen/kalenderdag';
+import { KLOK, systeemKlok, type Klok, vandaagVan } from '../../common/klok';
 
 /** Who caused a change, and the request or job it belongs to (both go into history and outbox). */
 export interface EngineContext {
@@ -273,8 +272,7 @@ export class EngineService {
   private stapVan(row: KlachtEntity, event: KlachtEvent, ctx: EngineContext, melden = true): StepResult {
     const regime = this.regimeVan(row);
     // Today by the service's clock: a day something happened (a receipt) cannot lie after the day it is registered.
-    const fouten =
-      regime.controles?.controleerGebeurtenis(row.snapshot, event, { vandaag: kalenderdag(this.klok.nu().toISOString()) }) ?? [];
+    const fouten = regime.controles?.controleerGebeurtenis(row.snapshot, event, { vandaag: vandaagVan(this.klok) }) ?? [];
     if (fouten.length) {
       if (melden) this.logger.log(`Klacht ${row.id}: ${event.type} met ongeldige data: ${fouten.map((f) => f.name).join(', ')}`);
       throw new GebeurtenisDataOngeldigError(event.type, fouten);

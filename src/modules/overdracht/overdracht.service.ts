@@ -2,9 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { KLOK, type Klok } from '../../common/klok';
+import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { dagNa } from '../../machines/definition/lint-hulp';
-import { kalenderdag } from '../../machines/termijnen';
 import { klachtGemeenten, type Tenant } from '../auth/tenant';
 import { DossierService } from '../dossier/dossier.service';
 import { KlachtEntity } from '../klachten/klacht.entity';
@@ -160,6 +159,6 @@ export class OverdrachtService {
 
   /** Whether the contract end date is a real day no later than today (KLOK). */
   vandaag(): string {
-    return kalenderdag(this.klok.nu().toISOString());
+    return vandaagVan(this.klok);
   }
 }

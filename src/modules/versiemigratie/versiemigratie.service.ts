@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { KLOK, type Klok } from '../../common/klok';
+import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import type { CompiledRegime } from '../../machines/contract';
 import { gemeentenVan } from '../../machines/definition/gemeentecodes.data';
 import { proefMigratieVanKlacht, type HistorieStap, type MigratieProef } from '../../machines/migratie';
-import { kalenderdag } from '../../machines/termijnen/kalenderdag';
 import { EngineService } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { KlachtEntity } from '../klachten/klacht.entity';
@@ -36,7 +35,7 @@ export class VersieMigratieService {
    * keep running on that gemeente's regeling until migrated (Wet arhi art. 40 e.v.).
    */
   private gemeenten(gemeente: string): string[] {
-    return gemeentenVan(gemeente, kalenderdag(this.klok.nu().toISOString()));
+    return gemeentenVan(gemeente, vandaagVan(this.klok));
   }
 
   /** The target version, only of a gemeente the caller answers for (404 otherwise: it does not exist for them). */
@@ -80,7 +79,7 @@ export class VersieMigratieService {
     const oud = this.engine.regimeVan(row);
     const stappen = historie ?? (await this.historieVan(m, [row.id])).get(row.id) ?? [];
     // On the day of the migration (the service's clock, Dutch calendar day): a new obligation already passed is refused.
-    const proef = proefMigratieVanKlacht(oud, naar, stappen, row.state, kalenderdag(this.klok.nu().toISOString()));
+    const proef = proefMigratieVanKlacht(oud, naar, stappen, row.state, vandaagVan(this.klok));
     // Forward only: a klacht never moves to a version that began before its own.
     if (naar.summary.geldigVanaf <= oud.summary.geldigVanaf) {
       return {

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { KLOK, type Klok } from '../../common/klok';
+import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import { omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
 import type { Regime } from '../../machines/regime';
@@ -122,7 +122,7 @@ export class TijdlijnController {
         // This klacht's state: where it names the second line, the body of its own day (today, or since it is in it).
         stateOmschrijving:
           regime?.beschrijfKlacht(k.state, {
-            vandaag: kalenderdag(this.klok.nu().toISOString()),
+            vandaag: vandaagVan(this.klok),
             sinds: kalenderdag(new Date(k.state_sinds).toISOString()),
           }) ?? k.state,
         done: k.done,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { KLOK, type Klok } from '../../common/klok';
+import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { beoordeelScenario, leesScenarioPad, scenarioBestanden, type ScenarioMelding } from '../../cli/scenario';
@@ -10,7 +10,6 @@ import { GEMEENTE_MAP_PATROON } from '../../machines/definition/loader';
 import { loadAndValidate } from '../../machines/definition/validate';
 import { toestandenVan, vergelijkDefinities, type DefinitieVerschil } from '../../machines/definitie-verschil';
 import type { Regime } from '../../machines/regime';
-import { kalenderdag } from '../../machines/termijnen';
 import { DefinitiesService } from '../definities/definities.service';
 import { naamUitVersie } from './voorbeeld.service';
 import { WEB_REGISTRY, type WebRegistry } from './web-registry.provider';
@@ -122,7 +121,7 @@ export class WerkbankService {
   /** The diff of the edited text against the published version in force today (the service clock), or the newest. */
   async verschil(definitieId: string, gemeente: string, yaml: string): Promise<VerschilRapport> {
     this.eigen(definitieId, gemeente);
-    const vandaag = kalenderdag(this.klok.nu().toISOString());
+    const vandaag = vandaagVan(this.klok);
     const versies = (this.registry.regimes as Regime[])
       .filter((r) => r.summary.id === definitieId && r.definitie)
       .sort((a, b) => b.summary.geldigVanaf.localeCompare(a.summary.geldigVanaf));

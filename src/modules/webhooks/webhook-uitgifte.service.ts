@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { KLOK, type Klok } from '../../common/klok';
+import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { type AppConfig, InjectConfig } from '../../config';
 import { opvolgersVan } from '../../machines';
-import { kalenderdag } from '../../machines/termijnen';
 import { bouwCloudEvent, cloudEventType, gemeenteVanOutbox, typeMatcht } from './cloud-event';
 import { WebhookQueue } from './webhook-queue';
 
@@ -94,7 +93,7 @@ export class WebhookUitgifteService {
       // Per row gemeente, the gemeenten that answer for its klachten today (Wet arhi art. 40 e.v.): itself and, after a
       // herindeling, the one it went into. Their subscriptions are the ones read. Today is the Amsterdam calendar day of
       // the injected clock.
-      const vandaag = kalenderdag(this.klok.nu().toISOString());
+      const vandaag = vandaagVan(this.klok);
       const bediendDoor = new Map([...gemeenten].map((g) => [g, opvolgersVan(g, vandaag)]));
       const nodig = [...new Set([...bediendDoor.values()].flat())];
       const abonnementen = nodig.length

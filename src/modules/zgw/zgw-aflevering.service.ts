@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { type AppConfig, InjectConfig } from '../../config';
 import type { ZgwGemeenteConfig } from '../../config/zgw-config';
-import { KLOK, type Klok } from '../../common/klok';
+import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { gemeentenVan, opvolgerVan } from '../../machines/definition/gemeentecodes.data';
-import { kalenderdag } from '../../machines/termijnen';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { wachttijd } from '../webhooks/webhook-aflevering.service';
 import { ZgwClient } from './zgw-client';
@@ -47,7 +46,7 @@ export class ZgwAfleveringService {
 
   /** The klachten of `code` today: its own and, after a herindeling, the dissolved gemeente's (Wet arhi art. 40 e.v.). */
   private klachtGemeenten(code: string): string[] {
-    return gemeentenVan(code, kalenderdag(this.klok.nu().toISOString()));
+    return gemeentenVan(code, vandaagVan(this.klok));
   }
 
   /**
@@ -55,7 +54,7 @@ export class ZgwAfleveringService {
    * gemeente's matters (Wet arhi art. 40 e.v.) and its zaken; else (or when the successor has none) its gemeente's own.
    */
   private configVoorKlacht(code: string): ZgwGemeenteConfig | undefined {
-    return this.gemeente(opvolgerVan(code, kalenderdag(this.klok.nu().toISOString()))) ?? this.gemeente(code);
+    return this.gemeente(opvolgerVan(code, vandaagVan(this.klok))) ?? this.gemeente(code);
   }
 
   synchronisatie(cfg: ZgwGemeenteConfig): ZgwSynchronisatie {
