@@ -200,6 +200,40 @@ describe('reminder, deadline and escalation (Stichtse Vecht contract art. 11.1)'
     );
     expect(opgeslagen[0].inhoud.totaal).toBe(n);
   });
+  test('a deadline job that runs days late (a worker down, Redis lost and the schedule caught up) stores the report as at its deadline, as one on time does', async () => {
+    const [k] = (await db.query(
+      `select k.id, k.eerste_vervalt_op from klacht k join termijn t on t.klacht_id = k.id and t.naam = 'afhandeling' and t.status = 'lopend'
+        where k.gemeente = 'GM1904' and not k.done and k.ontvangen_op >= '2025-11-01T00:00:00+01:00' and k.ontvangen_op < '2026-05-01T00:00:00+02:00'
+        order by k.id limit 1`,
+    )) as Array<{ id: string; eerste_vervalt_op: Date | null }>;
+    expect(k).toBeDefined();
+    const [t0] = (await db.query(
+      `select vervaldatum::text as vervaldatum, vervalt_op from termijn where klacht_id = $1 and naam = 'afhandeling'`,
+      [k.id],
+    )) as Array<{ vervaldatum: string; vervalt_op: Date }>;
+    const opgeslagen = () =>
+      db.query(`select aanbieder_id, inhoud from rapportage where gemeente = 'GM1904' and deadline = '2026-07-01' order by aanbieder_id`);
+    try {
+      // Its afhandeltermijn ends on Thursday 2 July: after the deadline, before the late job runs on Saturday 4 July.
+      await db.query(
+        `update termijn set vervaldatum = '2026-07-02', vervalt_op = '2026-07-02T22:00:00Z' where klacht_id = $1 and naam = 'afhandeling'`,
+        [k.id],
+      );
+      await db.query(`update klacht set eerste_vervalt_op = '2026-07-02T22:00:00Z' where id = $1`, [k.id]);
+      expect(await planning.deadline({ ...job, kind: 'deadline' }, new Date('2026-07-04T09:00:00+02:00'))).toBe('verwerkt');
+      const laat = await opgeslagen();
+      await opnieuw();
+      expect(await planning.deadline({ ...job, kind: 'deadline' }, new Date('2026-07-01T00:00:00+02:00'))).toBe('verwerkt');
+      expect(laat).toEqual(await opgeslagen());
+    } finally {
+      await db.query(`update termijn set vervaldatum = $2, vervalt_op = $3 where klacht_id = $1 and naam = 'afhandeling'`, [
+        k.id,
+        t0.vervaldatum,
+        t0.vervalt_op,
+      ]);
+      await db.query(`update klacht set eerste_vervalt_op = $2 where id = $1`, [k.id, k.eerste_vervalt_op]);
+    }
+  });
 });
 
 describe('HTTP: GET /api/v1/rapportages', () => {

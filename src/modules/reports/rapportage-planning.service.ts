@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ConnectionOptions, Queue } from 'bullmq';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config';
+import { KLOK, type Klok } from '../../common/klok';
 import { QUEUE_SETTINGS, type QueueSettings } from '../../jobs/queue-backend';
 import { RAPPORTAGE_JOB_OPTIONS, rapportageJobId, type RapportageJob } from '../../jobs/reports.queue';
 import type { Definitie } from '../../machines/definition/types';
@@ -49,6 +50,7 @@ export class RapportagePlanningService implements OnApplicationShutdown {
     @Inject(QUEUE_SETTINGS) settings: QueueSettings,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REGIME_BRON) private readonly bron: RegimeBron & { regimes?: unknown[] },
+    @Inject(KLOK) private readonly klok: Klok,
   ) {
     this.queue = new Queue<RapportageJob>('rapportages', {
       connection: settings.connection as ConnectionOptions,
@@ -78,7 +80,7 @@ export class RapportagePlanningService implements OnApplicationShutdown {
    * definition that moved its deadlines, e.g. to give the aanbieder time after the period, must not
    * leave the old deadline behind to escalate every aanbieder at 00:00).
    */
-  async synchroniseer(nu: Date = new Date(), definities: ReportDefinitie[] = this.laadDefinities()): Promise<number> {
+  async synchroniseer(nu: Date = this.klok.nu(), definities: ReportDefinitie[] = this.laadDefinities()): Promise<number> {
     const vandaag = dagVan(nu);
     const jaar = Number(vandaag.slice(0, 4));
     type Rij = { gemeente: string; id: string; versie: string; m: ReturnType<typeof rapportageMomenten>[number] };
@@ -125,7 +127,7 @@ export class RapportagePlanningService implements OnApplicationShutdown {
   }
 
   /** Schedules a job for every unhandled moment in PostgreSQL (the rebuild after Redis was lost). */
-  async planOpenMomenten(nu: Date = new Date()): Promise<number> {
+  async planOpenMomenten(nu: Date = this.klok.nu()): Promise<number> {
     const open = await this.dataSource.getRepository(RapportageMomentEntity).find({ where: { verwerktOp: IsNull() }, order: { deadline: 'ASC' } });
     let n = 0;
     for (const m of open) {
@@ -195,7 +197,7 @@ export class RapportagePlanningService implements OnApplicationShutdown {
    * overview), and escalate every aanbieder without a submission to the role in `naar`
    * (contractmanager). Then extend the schedule (next year's moments).
    */
-  async deadline(job: RapportageJob, nu: Date = new Date()): Promise<Uitkomst> {
+  async deadline(job: RapportageJob, nu: Date = this.klok.nu()): Promise<Uitkomst> {
     const uitkomst = await this.dataSource.transaction(async (em): Promise<Uitkomst> => {
       const m = await this.moment(em, job);
       if (!m) return 'onbekend';
@@ -205,7 +207,10 @@ export class RapportagePlanningService implements OnApplicationShutdown {
         await this.bewaar(em, m, ALLE_AANBIEDERS, await queryJaaroverzicht(em, m.gemeente, this.klachtGemeenten(m), jaar));
       } else {
         const gemeenten = this.klachtGemeenten(m);
-        const filter = { gemeenten, van: m.periodeVan, tot: m.periodeTot, drempel: STANDAARD_DREMPEL, peildatum: nu };
+        // Te laat as at the deadline (the moment this job was planned for), not when it happens to run: a job that runs
+        // days late (a worker down, Redis lost and the schedule caught up) stores the report an on-time job would have.
+        const peildatum = beginVanDag(m.deadline);
+        const filter = { gemeenten, van: m.periodeVan, tot: m.periodeTot, drempel: STANDAARD_DREMPEL, peildatum };
         await this.bewaar(em, m, ALLE_AANBIEDERS, await queryRapportage(em, filter));
         for (const a of await queryAanbieders(em, gemeenten, m.periodeVan, m.periodeTot)) {
           await this.bewaar(em, m, a.id, await queryRapportage(em, { ...filter, aanbieder: a.id }));
