@@ -325,6 +325,28 @@ describe('te laat: one definition in every view (issue 10)', () => {
     const bijna = (await heatmap('GM0363')).find((s) => s.state === 'gemeente.inBehandeling')!;
     expect(bijna.nearlyDue).toBe(1);
   });
+  test('"in deze toestand sinds" is the moment the klacht entered its state in every view: a verdaging within the state does not restart it', async () => {
+    // Wijdemeren, outside the shared fixture, so no other count here changes.
+    const sleutel = (await a.app.get(ApiSleutelService).maak({ gemeente: 'GM1696', rol: 'procesEigenaar', naam: 'sinds' })).sleutel;
+    const { klacht: k } = await a.engine.create({ ...intake('GM1904', '2026-05-04T10:00:00+02:00'), gemeente: 'GM1696' }, { actor: 'kcc' });
+    for (const [type, at, data] of [
+      ['FORMELE_BEHANDELING', '2026-05-05T10:00:00+02:00'],
+      ['IN_BEHANDELING_NEMEN', '2026-05-06T10:00:00+02:00'],
+      ['VERDAGEN', '2026-06-10T10:00:00+02:00', { termijn: 'afhandeling', duur: 'P4W', reden: 'advies van de commissie' }],
+    ] as Array<[string, string, Record<string, unknown>?]>) {
+      await a.engine.apply(k.id, { type, at, ...(data ? { data } : {}) }, { actor: 'behandelaar' });
+    }
+    const [rij] = await a.db.query(`select state, state_sinds, definitie_versie from klacht where id = $1`, [k.id]);
+    expect(new Date(rij.state_sinds).toISOString()).toBe('2026-05-06T08:00:00.000Z');
+    const lijst = await request(a.http)
+      .get(
+        `/api/v1/procesoverzichten/gm1696-wijdemeren/versies/${rij.definitie_versie}/toestanden/${encodeURIComponent(rij.state)}/klachten`,
+      )
+      .set('Authorization', `Bearer ${sleutel}`)
+      .expect(200);
+    const inLijst = (lijst.body.klachten as Array<{ id: string; sinds: string }>).find((x) => x.id === k.id);
+    expect(new Date(inLijst!.sinds).toISOString()).toBe('2026-05-06T08:00:00.000Z');
+  });
 });
 
 describe('migration TermijnVerplichting: backfill of te laat from the recorded history', () => {

@@ -329,13 +329,12 @@ export async function queryKlachtenInState(db: Sql, gemeenten: readonly string[]
               case when jsonb_typeof(k.aanbieders) = 'array' then k.aanbieders else '[]'::jsonb end) a), '') as aanbieders,
             t.label as termijn, to_char(t.vervaldatum, 'YYYY-MM-DD') as vervaldatum,
             ${band('k', '$5', '$7')} as band,
-            g.at as sinds
+            -- Since it entered its state: what the heatmap's time in state and the tijdlijn count from. An event within
+            -- the state (a verdaging, a passed termijn) or a registration change does not restart it.
+            k.state_sinds as sinds
      from klacht k
      left join lateral (select t.label, t.vervaldatum, t.vervalt_op from termijn t
                         where t.klacht_id = k.id and not k.done and ${openVerplichting('t')} order by t.vervalt_op, t.naam limit 1) t on true
-     -- A registration change (REGISTRATIE_GEWIJZIGD) is no step of the klacht: it does not restart 'sinds'.
-     left join lateral (select g.at from klacht_gebeurtenis g where g.klacht_id = k.id and g.type <> 'REGISTRATIE_GEWIJZIGD'
-                        order by g.id desc limit 1) g on true
      where k.gemeente = any($1::text[]) and k.definitie_id = $2 and k.definitie_versie = $3
        and (k.state = $4 or k.state like replace(replace($4, '%', '\\%'), '_', '\\_') || '.%')
      order by k.ontvangen_op desc, k.id limit $6`,
