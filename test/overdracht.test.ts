@@ -91,6 +91,10 @@ describe('hand-over at contract end', () => {
     expect(dossierA.documenten).toEqual([expect.objectContaining({ soort: 'verslagHoren', sha256: sha(pdf) })]);
     expect(Buffer.compare(bestanden.get(dossierA.documenten[0].pad)!, pdf)).toBe(0);
     expect(dossierA.gebeurtenissen.length).toBeGreaterThan(0);
+    // Its days as days (YYYY-MM-DD), as every view shows them, not as an instant that can read as the day before.
+    expect(dossierA.termijnen.length).toBeGreaterThan(0);
+    for (const termijn of dossierA.termijnen) expect(termijn.vervaldatum).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const brief of dossierA.brieven ?? []) expect(brief.datum).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     // The ketenpartner keeps no access; the gemeente does; another aanbieder is untouched.
     await request(t.http).get(`/api/v1/klachten/${a}`).set('Authorization', noord).expect(404);

@@ -99,12 +99,16 @@ export class OverdrachtService {
         [k.id],
       ),
       this.dataSource.query(
-        'SELECT naam, label, vervaldatum, uitleg, status, grondslag, mutaties, beeindigd_op AS "beeindigdOp" FROM termijn WHERE klacht_id = $1 ORDER BY created_at, naam',
+        // A date column as the day it is (YYYY-MM-DD), as every view shows it: read raw, node-postgres makes it a Date at
+        // the process's local midnight, which JSON writes as the instant before it in UTC (the previous day, in Amsterdam).
+        `SELECT naam, label, to_char(vervaldatum, 'YYYY-MM-DD') AS vervaldatum, uitleg, status, grondslag, mutaties, beeindigd_op AS "beeindigdOp"
+           FROM termijn WHERE klacht_id = $1 ORDER BY created_at, naam`,
         [k.id],
       ),
-      this.dataSource.query('SELECT id, soort, aan, grondslag, datum, status, sjabloon FROM brief WHERE klacht_id = $1 ORDER BY at, id', [
-        k.id,
-      ]),
+      this.dataSource.query(
+        `SELECT id, soort, aan, grondslag, to_char(datum, 'YYYY-MM-DD') AS datum, status, sjabloon FROM brief WHERE klacht_id = $1 ORDER BY at, id`,
+        [k.id],
+      ),
       this.dossier.lijst(k.id),
     ]);
     const map = `klachten/${k.id}`;
