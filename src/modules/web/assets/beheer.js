@@ -1653,7 +1653,9 @@
 
   function rapportages() {
     var c = inhoud();
-    var vandaag = new Date().toISOString().slice(0, 10);
+    // Today in Dutch time: the browser's UTC day is still yesterday until 01:00 (02:00 in summer) here.
+    var nu = amsterdamseDelen(new Date());
+    var vandaag = nu.year + '-' + nu.month + '-' + nu.day;
     var van = el('input', { type: 'date', id: 'van', value: qs.get('van') || vandaag.slice(0, 4) + '-01-01', required: true });
     var tot = el('input', { type: 'date', id: 'tot', value: qs.get('tot') || vandaag, required: true });
     var aanbieder = el('input', { id: 'aanbieder', value: qs.get('aanbieder') || '', 'aria-describedby': 'aanbieder-hint' });
@@ -1719,7 +1721,7 @@
         text: 'Aanbieder: laat leeg voor alle aanbieders, of vul de code (id) van één aanbieder in.',
       }),
     );
-    var jaar = el('input', { type: 'number', id: 'jaar', value: new Date().getFullYear() - 1, min: 2000, max: 2100 });
+    var jaar = el('input', { type: 'number', id: 'jaar', value: Number(nu.year) - 1, min: 2000, max: 2100 });
     var jaarForm = el(
       'form',
       {
