@@ -193,6 +193,35 @@ describe('ZGW connector against the validating mock', () => {
     expect(vanZaak('/rollen', zaken[0])).toHaveLength(2);
   });
 
+  it('a change committed while a run talks to the register is not lost: the run records only what it delivered, the change stays due and reaches the register next', async () => {
+    const { klacht } = await app.engine.create(intake('Wijziging tijdens de aflevering'), { actor: 'kcc' });
+    await app.relay.idle();
+    // During the run's first call to the register the behandelaar starts the formal handling: the outbox marks the
+    // zaak as due again (one generatie more) while the run, which read the klacht before, is still under way.
+    let gedaan = false;
+    mock.voorVerzoek = async () => {
+      if (gedaan) return;
+      gedaan = true;
+      await stap(klacht.id, 'FORMELE_BEHANDELING', '2026-03-03');
+    };
+    try {
+      expect(await zgw.lever(klacht.id)).toBe('afgeleverd');
+    } finally {
+      mock.voorVerzoek = undefined;
+    }
+    expect(gedaan).toBe(true);
+    const rij = await app.db.getRepository(ZgwZaakEntity).findOneByOrFail({ klachtId: klacht.id });
+    expect(rij.status).toBe('wachtend');
+    expect(rij.afgeleverdGeneratie).toBeLessThan(rij.generatie);
+    expect((await zgw.teDoen()).map((d) => d.klachtId)).toContain(klacht.id);
+    const [zaak] = zakenVan(klacht.id);
+    expect(vanZaak('/statussen', zaak).map((s) => s.statustype)).toEqual([cat.statustypen['Ontvangen']]);
+    // The next run (the one planned after this run, or the sweep's) delivers the change.
+    await leverOk(klacht.id);
+    expect(vanZaak('/statussen', zaak).map((s) => s.statustype)).toEqual([cat.statustypen['Ontvangen'], cat.statustypen['In behandeling']]);
+    expect(await app.db.getRepository(ZgwZaakEntity).findOneByOrFail({ klachtId: klacht.id })).toMatchObject({ status: 'afgeleverd' });
+  });
+
   it('the register down mid-run: after it comes back every zaak, status and resultaat arrives exactly once; past ZGW_MAX_POGINGEN a delivery is vastgelopen (dead letter) until put back', async () => {
     const { klacht } = await app.engine.create(intake('Register even weg'), { actor: 'kcc' });
     await stap(klacht.id, 'FORMELE_BEHANDELING', '2026-03-03');

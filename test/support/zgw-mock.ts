@@ -137,6 +137,8 @@ export class ZgwMock {
   /** Documenten API: content of each enkelvoudiginformatieobject, by uuid. */
   readonly inhoud = new Map<string, Buffer>();
   port = 0;
+  /** Set by a test: awaited before a request is carried out (to let something happen while a run is under way). */
+  voorVerzoek?: (v: { api: ZgwApi; methode: string; pad: string }) => Promise<void>;
   /** Set by a test: the request is carried out and stored, but the connection drops before the answer. */
   verbreekNa?: (v: { api: ZgwApi; methode: string; pad: string; body: unknown }) => boolean;
 
@@ -290,6 +292,7 @@ export class ZgwMock {
     const pad = m[2];
     const methode = (req.method ?? 'GET').toUpperCase();
     const basis: ZgwVerzoek = { api, methode, pad: pad + url.search, status: 0 };
+    if (this.voorVerzoek) await this.voorVerzoek({ api, methode, pad });
     const ops = this.operaties.filter((o) => o.api === api && o.patroon.test(pad));
     const op = ops.find((o) => o.methode === methode);
     if (!op)

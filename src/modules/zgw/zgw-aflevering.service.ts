@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { type AppConfig, InjectConfig } from '../../config';
 import type { ZgwGemeenteConfig } from '../../config/zgw-config';
 import { KLOK, type Klok, vandaagVan } from '../../common/klok';
@@ -131,15 +131,10 @@ export class ZgwAfleveringService {
         const cfg = this.configVoorKlacht(rij.gemeente);
         const klacht = await m.findOneBy(KlachtEntity, { id: klachtId });
         if (!cfg || !klacht) {
-          await m.update(
-            ZgwZaakEntity,
-            { klachtId },
-            {
-              status: 'afgeleverd',
-              afgeleverdGeneratie: rij.generatie,
-              lastError: cfg ? 'klacht bestaat niet meer' : 'ZGW staat uit voor deze gemeente',
-            },
-          );
+          await this.leg(m, klachtId, rij.generatie, 'afgeleverd', {
+            afgeleverdGeneratie: rij.generatie,
+            lastError: cfg ? 'klacht bestaat niet meer' : 'ZGW staat uit voor deze gemeente',
+          });
           return niets('niets-te-doen');
         }
         let zaakUrl = rij.zaakUrl;
@@ -151,34 +146,31 @@ export class ZgwAfleveringService {
           const vast = poging >= this.config.zgwMaxPogingen;
           const delay = wachttijd(poging, this.config.webhookMaxBackoffMs);
           // The zaak URL, once known, is kept in the same transaction that records the failure.
-          await m.update(
-            ZgwZaakEntity,
-            { klachtId },
-            {
-              zaakUrl,
-              attempts: poging,
-              lastError: (e as Error).message.slice(0, 4000),
-              status: vast ? 'vastgelopen' : 'wachtend',
-              nextAttemptAt: new Date(Date.now() + delay),
-            },
-          );
+          const nu = await this.leg(m, klachtId, rij.generatie, vast ? 'vastgelopen' : 'wachtend', {
+            zaakUrl,
+            attempts: poging,
+            lastError: (e as Error).message.slice(0, 4000),
+            nextAttemptAt: new Date(Date.now() + delay),
+          });
+          // A change came in meanwhile: it is due, and its delivery starts again (below), not dead-lettered.
+          if (nu !== rij.generatie) {
+            vervolg = { sleutel: `${nu}.na.${rij.generatie}`, delay: 0 };
+            return { uitkomst: 'mislukt', wijzigingen: [], fout: (e as Error).message };
+          }
           this.logger.warn(`Zaak van klacht ${klachtId}, poging ${poging}${vast ? ' (vastgelopen)' : ''}: ${(e as Error).message}`);
           if (!vast) vervolg = { sleutel: `${rij.generatie}.${poging}`, delay };
           return { uitkomst: vast ? 'vastgelopen' : 'mislukt', wijzigingen: [], fout: (e as Error).message };
         }
         if (r.overgeslagen) this.logger.log(`Klacht ${klachtId}: ${r.overgeslagen}`);
-        await m.update(
-          ZgwZaakEntity,
-          { klachtId },
-          {
-            zaakUrl: r.zaakUrl,
-            status: 'afgeleverd',
-            afgeleverdGeneratie: rij.generatie,
-            attempts: 0,
-            lastError: r.overgeslagen ?? null,
-            afgeleverdOp: new Date(),
-          },
-        );
+        const nu = await this.leg(m, klachtId, rij.generatie, 'afgeleverd', {
+          zaakUrl: r.zaakUrl,
+          afgeleverdGeneratie: rij.generatie,
+          attempts: 0,
+          lastError: r.overgeslagen ?? null,
+          afgeleverdOp: new Date(),
+        });
+        // A change committed while this run talked to the register (its own generatie): still due, delivered next.
+        if (nu !== rij.generatie) vervolg = { sleutel: `${nu}.na.${rij.generatie}`, delay: 0 };
         return { uitkomst: 'afgeleverd', wijzigingen: r.wijzigingen };
       },
     );
@@ -189,6 +181,26 @@ export class ZgwAfleveringService {
         .catch((e: Error) => this.logger.warn(`Enqueue ${klachtId}: ${e.message} (the sweep retries)`));
     }
     return uitkomst;
+  }
+
+  /**
+   * Records a run's outcome for the generatie it delivered. The row is not locked during the run (its calls to the
+   * register take seconds), so a change may have come in meanwhile (markeer: generatie + 1, wachtend): then the row
+   * stays `wachtend` and due, whatever this run's outcome, so that change reaches the register too. Returns the row's
+   * generatie now.
+   */
+  private async leg(
+    m: EntityManager,
+    klachtId: string,
+    generatie: number,
+    status: ZgwZaakEntity['status'],
+    velden: Partial<Pick<ZgwZaakEntity, 'zaakUrl' | 'afgeleverdGeneratie' | 'attempts' | 'lastError' | 'nextAttemptAt' | 'afgeleverdOp'>>,
+  ): Promise<number> {
+    const [rij] = (await m.query(`SELECT generatie FROM zgw_zaak WHERE klacht_id = $1 FOR UPDATE`, [klachtId])) as { generatie: number }[];
+    const nu = rij?.generatie ?? generatie;
+    const bijgewerkt = nu === generatie ? { ...velden, status } : { ...velden, status: 'wachtend' as const, nextAttemptAt: new Date() };
+    await m.update(ZgwZaakEntity, { klachtId }, bijgewerkt);
+    return nu;
   }
 
   /** Due deliveries, straight from PostgreSQL (the sweep). */
