@@ -135,6 +135,22 @@ describe('dossier documents (klaagschrift, verslag horen, correspondentie)', () 
     expect(await aantal('dossier_document')).toBe(voor);
   });
 
+  it('Idempotency-Key on an upload covers the file: the same upload again is answered once, another file under the same key is a 422 and stored nowhere', async () => {
+    const voor = await aantal('dossier_document');
+    const met = (inhoud: Buffer) => upload(inhoud, { soort: 'correspondentie', naam: 'brief.pdf' }).set('Idempotency-Key', 'upload-1');
+    const eerste = await met(PDF);
+    expect(eerste.status).toBe(201);
+    const nogEens = await met(PDF);
+    expect(nogEens.status).toBe(201);
+    expect(nogEens.headers['idempotent-replayed']).toBe('true');
+    expect(nogEens.body).toEqual(eerste.body);
+    // Another letter under the same key: before, it got the first one's answer and was never stored.
+    const ander = await met(Buffer.concat([PDF, Buffer.from('% tweede brief\n', 'latin1')]));
+    expect(ander.status).toBe(422);
+    expect(ander.body.code).toBe('idempotency-key-hergebruikt');
+    expect(await aantal('dossier_document')).toBe(voor + 1);
+  });
+
   it('an aanbieder adds documents to its own klachten only', async () => {
     expect((await upload(PDF, { soort: 'correspondentie' }, await bearer(t.app, GEMEENTE_A, 'aanbieder', 'zorg-noord'))).status).toBe(201);
     expect((await upload(PDF, { soort: 'correspondentie' }, await bearer(t.app, GEMEENTE_A, 'aanbieder', 'zorg-zuid'))).status).toBe(404);

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { IdempotencyNaUpload } from '../idempotency/idempotency.interceptor';
 import {
   ApiBody,
   ApiConsumes,
@@ -61,7 +62,11 @@ export class DocumentenController {
 
   @Post()
   @Rollen('klachtbehandelaar', 'aanbieder', 'systeem')
-  @UseInterceptors(UploadGrenzen, FileInterceptor('bestand', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10 } }))
+  @UseInterceptors(
+    UploadGrenzen,
+    FileInterceptor('bestand', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10 } }),
+    IdempotencyNaUpload,
+  )
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: DocumentUploadDto })
   @ApiOperation({

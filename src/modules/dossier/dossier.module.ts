@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { DocumentenController } from './documenten.controller';
 import { DossierDocumentEntity } from './dossier-document.entity';
 import { DossierInhoudEntity } from './dossier-inhoud.entity';
@@ -10,7 +11,7 @@ import { DOSSIER_OPSLAG, PostgresOpslag, SchijfOpslag, type DossierOpslag } from
 
 /** The dossier of a klacht: documents behind one storage interface (DOSSIER_OPSLAG), reads logged. */
 @Module({
-  imports: [TypeOrmModule.forFeature([DossierDocumentEntity, DossierInhoudEntity])],
+  imports: [TypeOrmModule.forFeature([DossierDocumentEntity, DossierInhoudEntity]), IdempotencyModule],
   controllers: [DocumentenController],
   providers: [
     DossierService,

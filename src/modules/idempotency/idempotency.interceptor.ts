@@ -38,6 +38,8 @@ export function canoniek(v: unknown): string {
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Idempotency');
+  /** This instance handles the upload routes, after their FileInterceptor (IdempotencyNaUpload). */
+  protected readonly naUpload: boolean = false;
 
   constructor(
     @InjectRepository(IdempotentieSleutelEntity) private readonly repo: Repository<IdempotentieSleutelEntity>,
@@ -57,9 +59,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const tenant = (req as unknown as Record<string, unknown>)[TENANT_REQUEST_KEY] as Tenant | undefined;
     if (!tenant) return next.handle();
+    // An upload's body is read by the route's own FileInterceptor, which runs after this global one: hashed here it
+    // would be empty, and a second, different file under the same key would get the first one's answer and be lost.
+    // Upload routes therefore take the key after the upload is read (IdempotencyNaUpload), and only there.
+    if (Boolean(req.is('multipart/form-data')) !== this.naUpload) return next.handle();
     const route = `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`;
     const hash = createHash('sha256')
-      .update(`${req.method} ${req.originalUrl}\n${canoniek(req.body)}`)
+      .update(`${req.method} ${req.originalUrl}\n${canoniek(req.body)}\n${canoniek(bestanden(req))}`)
       .digest('hex');
     if (this.reflector.getAllAndOverride<boolean>(IDEMPOTENT_IN_TRANSACTIE_KEY, [context.getHandler(), context.getClass()])) {
       // The work claims the key in its own transaction (idempotentie-context.ts); the handler runs in its context.
@@ -165,4 +171,32 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+}
+
+/** The uploaded files of a request, as far as they make it another request: field, name, type and content. */
+interface Upload {
+  fieldname: string;
+  originalname: string;
+  mimetype: string;
+  buffer?: Buffer;
+}
+
+function bestanden(req: Request): unknown[] {
+  const r = req as Request & { file?: Upload; files?: Upload[] | Record<string, Upload[]> };
+  const lijst = [...(r.file ? [r.file] : []), ...(Array.isArray(r.files) ? r.files : Object.values(r.files ?? {}).flat())];
+  return lijst.map((f) => ({
+    veld: f.fieldname,
+    naam: f.originalname,
+    type: f.mimetype,
+    sha256: f.buffer ? createHash('sha256').update(f.buffer).digest('hex') : null,
+  }));
+}
+
+/**
+ * `Idempotency-Key` on an upload route: listed after the route's FileInterceptor, so the key covers the file too
+ * (the global instance leaves multipart requests to this one). `@UseInterceptors(..., FileInterceptor(...), IdempotencyNaUpload)`.
+ */
+@Injectable()
+export class IdempotencyNaUpload extends IdempotencyInterceptor {
+  protected override readonly naUpload = true;
 }

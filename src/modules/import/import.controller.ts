@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Logger, Param, Post, UploadedFile, UseInterceptors, Body } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { IdempotencyNaUpload } from '../idempotency/idempotency.interceptor';
 import {
   ApiAcceptedResponse,
   ApiBody,
@@ -50,7 +51,11 @@ export class ImportController {
 
   @Post()
   @HttpCode(202)
-  @UseInterceptors(ImportUploadGrenzen, FileInterceptor('bestand', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } }))
+  @UseInterceptors(
+    ImportUploadGrenzen,
+    FileInterceptor('bestand', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } }),
+    IdempotencyNaUpload,
+  )
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ImportUploadDto })
   @ApiOperation({
