@@ -216,6 +216,34 @@ describe('bulk import of historic klachten', () => {
     const correctie = await wachtTotKlaar(ander.body.id);
     expect(correctie).toMatchObject({ geimporteerd: 0, fout: 1, fouten: [expect.objectContaining({ regel: 1, veld: 'extern' })] });
     expect(await sql(db.url, `select id from klacht where onderwerp like 'import goed%'`)).toHaveLength(2);
+
+    // A new file (say, the export again after a fix elsewhere) with that line unchanged, and with it the same intake
+    // whose events differ: the first is imported, nothing written twice; the second is named. Before, the unchanged
+    // line's events were applied again: the first lay before the klacht's clock and the line failed.
+    const geschiedenis = () =>
+      sql<{ n: number }>(
+        db.url,
+        `select count(*)::int as n from klacht_gebeurtenis g join klacht k on k.id = g.klacht_id where k.onderwerp = 'import goed 1'`,
+      );
+    const voor = await geschiedenis();
+    const anders = JSON.parse(volledig('AMS-2024-001', 'import goed 1')) as { gebeurtenissen: Array<{ at: string }> };
+    anders.gebeurtenissen[0].at = '2024-03-05T11:00:00+01:00';
+    const weer = await request(t.http)
+      .post('/api/v1/imports')
+      .set('Authorization', beheerder)
+      .attach('bestand', Buffer.from(`${volledig('AMS-2024-001', 'import goed 1')}\n${JSON.stringify(anders)}\n`), {
+        filename: 'opnieuw.ndjson',
+        contentType: 'application/x-ndjson',
+      });
+    expect(weer.status).toBe(202);
+    expect(weer.body.id).not.toBe(start.body.id);
+    expect(await wachtTotKlaar(weer.body.id)).toMatchObject({
+      geimporteerd: 1,
+      fout: 1,
+      fouten: [expect.objectContaining({ regel: 2, veld: 'extern' })],
+    });
+    expect(await geschiedenis()).toEqual(voor);
+    expect(await sql(db.url, `select id from klacht where onderwerp like 'import goed%'`)).toHaveLength(2);
   }, 120_000);
 
   it('Wet arhi art. 40: Amsterdam imports the history of Weesp, which it took over on 24 maart 2022, and not that of another gemeente', async () => {

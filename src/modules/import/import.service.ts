@@ -13,7 +13,7 @@ import { klokVan } from '../../machines/regime';
 import { gemeentenVan, opgehevenOp } from '../../machines/definition/gemeentecodes.data';
 import { kalenderdag } from '../../machines/termijnen';
 import { EngineError } from '../engine/engine.errors';
-import { EngineService } from '../engine/engine.service';
+import { EngineService, INTAKE_EVENT, REGISTRATIE_EVENT } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { canoniek } from '../idempotency/idempotency.interceptor';
 import { IdempotentHerhaald, IdempotentieContext } from '../idempotency/idempotentie-context';
@@ -358,6 +358,17 @@ export class ImportService {
     } catch (e) {
       if (!(e instanceof IdempotentHerhaald)) throw e;
       klachtId = e.klachtId;
+      // Imported whole before (another file with the same line): its events are in the history already, and their keys,
+      // which served only a resume, are gone. Applying them again would refuse the first (it lies before the klacht's
+      // clock) or write an event twice. The same line is imported; another is refused (it changes only via the API).
+      const [k] = (await this.dataSource.query(`SELECT route FROM idempotentie_sleutel WHERE gemeente = $1 AND sleutel = $2`, [
+        gemeente,
+        basis,
+      ])) as { route: string }[];
+      if (k?.route === IMPORT_KLAAR_ROUTE) {
+        await this.alGeimporteerd(klachtId, extern, events);
+        return klachtId;
+      }
     }
     const eventSleutels: string[] = [];
     for (const [i, event] of events.entries()) {
@@ -386,6 +397,26 @@ export class ImportService {
     // What passed since the last historic event up to now fires now, as after any backdated intake.
     await this.haalIn(klachtId, this.klok.nu());
     return klachtId;
+  }
+
+  /**
+   * A line whose klacht was imported whole before: its events must be the klacht's first events in the history (by
+   * type and moment; the termijnen that fired and registration changes aside, and whatever the API added after).
+   */
+  private async alGeimporteerd(klachtId: string, extern: string, events: KlachtEvent[]): Promise<void> {
+    const historie = (await this.dataSource.query(
+      `SELECT type, at FROM klacht_gebeurtenis WHERE klacht_id = $1 AND accepted AND type <> ALL($2::text[]) ORDER BY id`,
+      [klachtId, [INTAKE_EVENT, 'TERMIJN_VERLOPEN', REGISTRATIE_EVENT]],
+    )) as { type: string; at: Date }[];
+    const zelfde = events.every((e, i) => historie[i]?.type === e.type && new Date(historie[i].at).getTime() === Date.parse(e.at));
+    if (!zelfde) {
+      throw new ProblemException({
+        status: 422,
+        code: 'idempotency-key-hergebruikt',
+        title: 'Al geïmporteerd',
+        detail: `${extern} is al geïmporteerd met andere gebeurtenissen`,
+      });
+    }
   }
 
   /** Fires every running termijn of the klacht due at or before `tot`, in due order, through the wake-up path. */
