@@ -189,6 +189,21 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
     await t.relay.drain();
     const brieven = (await t.db.query('select soort from brief where klacht_id = $1 order by at, aan', [id])) as Array<{ soort: string }>;
     expect(brieven.map((b) => b.soort)).toEqual(['ontvangstbevestiging', 'verdaging', 'verdaging', 'afdoening']);
+    // Made after the afdoening, each letter still states the termijn as its own step left it (Awb 9:6, 9:11): the
+    // ontvangstbevestiging the afhandeltermijn of the intake, in May; the verdaging its new date, in June.
+    const lijst = await request(t.http).get(`/api/v1/klachten/${id}/brieven`).set('Authorization', auth).expect(200);
+    const tekstVan = async (soort: string) =>
+      (
+        await request(t.http)
+          .get(`/api/v1/klachten/${id}/brieven/${lijst.body.resultaten.find((b: { soort: string }) => b.soort === soort).id}`)
+          .set('Authorization', auth)
+          .set('Accept', 'text/html')
+          .expect(200)
+      ).text;
+    const bevestiging = await tekstVan('ontvangstbevestiging');
+    expect(bevestiging).toContain('Wanneer hoort u van ons?');
+    expect(bevestiging).toMatch(/Wij handelen uw klacht af uiterlijk op [^<]*mei 2026/);
+    expect(await tekstVan('verdaging')).toMatch(/juni 2026/);
 
     // Handed over again (a relay that crashed before marking the row): nothing new.
     const rij = await t.db.getRepository(OutboxEntity).findOneByOrFail({ klachtId: id, type: 'intent.AFDOENINGSBRIEF' });

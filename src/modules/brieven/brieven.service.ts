@@ -13,6 +13,7 @@ import {
   briefDocument,
   briefGegevens,
   briefSoortVoorIntent,
+  type BriefTermijn,
   ontbrekendeGegevens,
   renderBriefHtml,
   sjabloonFouten,
@@ -124,9 +125,13 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
         .execute();
       return;
     }
-    const termijnen = await this.dataSource
-      .getRepository(TermijnEntity)
-      .find({ where: { klachtId: klacht.id, status: 'lopend' }, order: { vervaltOp: 'ASC' } });
+    // The termijnen as the step that asked for this letter left them (engine.service.ts planStap); a row written before
+    // they travelled with the intent reads those running now.
+    const termijnen: BriefTermijn[] = Array.isArray(row.payload.termijnen)
+      ? (row.payload.termijnen as BriefTermijn[])
+      : await this.dataSource
+          .getRepository(TermijnEntity)
+          .find({ where: { klachtId: klacht.id, status: 'lopend' }, order: { vervaltOp: 'ASC' } });
     const regime = this.regimes.byId(klacht.definitieId, klacht.definitieVersie);
     const gegevens = briefGegevens(
       {

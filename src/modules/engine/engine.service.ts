@@ -7,6 +7,7 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { CompiledRegime, IntakeInput, KlachtEvent, RegistratieWaarden, StepResult } from '../../machines/contract';
 import { OORDELEN } from '../../machines/compiler/gebeurtenissen';
+import { briefSoortVoorIntent } from '../../machines/definition/brieven';
 import { KlachtGebeurtenisEntity } from '../klachten/klacht-gebeurtenis.entity';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
@@ -822,8 +823,20 @@ export class EngineService {
     }
     const termijnen = this.verzoenTermijnen(row, vorigeSnapshot, event, result, basis, alle, termijnPatch);
     berichten.push(...termijnen.berichten);
+    // A letter states the termijnen as this step left them (the ontvangstbevestiging's afhandeltermijn, a verdaging's new
+    // date): it is made after the commit, when later steps may have moved or ended them (an import writes a whole history
+    // at once), so they travel with its intent.
+    const briefTermijnen = () =>
+      result.termijnen.map((t) => ({
+        naam: t.naam,
+        label: t.label,
+        vervaldatum: t.vervaldatum,
+        uitleg: t.uitleg,
+        grondslag: t.grondslag ?? null,
+      }));
     for (const intent of result.intents) {
-      berichten.push({ klachtId: row.id, type: `${OUTBOX_TYPES.intent}${intent.type}`, payload: { ...basis, intent } });
+      const brief = briefSoortVoorIntent(intent.type) !== undefined ? { termijnen: briefTermijnen() } : {};
+      berichten.push({ klachtId: row.id, type: `${OUTBOX_TYPES.intent}${intent.type}`, payload: { ...basis, intent, ...brief } });
     }
     return { patches: termijnen.patches, nieuw: termijnen.nieuw, berichten, eerste: termijnen.eerste };
   }
