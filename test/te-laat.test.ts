@@ -15,6 +15,7 @@ import type { IntakeInput } from '../src/machines/contract';
 import { createDataSource, MIGRATIONS_TABLE } from '../src/database/data-source-options';
 import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
 import { parseCsv } from '../src/modules/reports/rapportage-csv';
+import { band } from '../src/modules/termijnen/te-laat';
 import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
 
@@ -325,6 +326,21 @@ describe('te laat: one definition in every view (issue 10)', () => {
     const bijna = (await heatmap('GM0363')).find((s) => s.state === 'gemeente.inBehandeling')!;
     expect(bijna.nearlyDue).toBe(1);
   });
+  test('bijna verlopen counts Dutch calendar days, also across the switch to summer time (29 March 2026) and in a UTC session', async () => {
+    // At 00:30 on Friday 27 March in Amsterdam, three days ahead is 00:30 on Monday 30 March (CEST): 22:30 UTC, not 23:30.
+    const bandOp = (vervaltOp: string) =>
+      a.db.transaction(async (m) => {
+        await m.query(`SET LOCAL timezone = 'UTC'`);
+        const [r] = (await m.query(
+          `select ${band('k', '$1', '$2')} as band from (values (false, $3::timestamptz)) k(done, eerste_vervalt_op)`,
+          ['2026-03-26T23:30:00Z', 3, vervaltOp],
+        )) as Array<{ band: string }>;
+        return r.band;
+      });
+    expect(await bandOp('2026-03-29T22:30:00Z')).toBe('nearlyDue');
+    expect(await bandOp('2026-03-29T23:00:00Z')).toBe('onTime');
+  });
+
   test('"in deze toestand sinds" is the moment the klacht entered its state in every view: a verdaging within the state does not restart it', async () => {
     // Wijdemeren, outside the shared fixture, so no other count here changes.
     const sleutel = (await a.app.get(ApiSleutelService).maak({ gemeente: 'GM1696', rol: 'procesEigenaar', naam: 'sinds' })).sleutel;

@@ -91,11 +91,12 @@ export type Band = 'overdue' | 'nearlyDue' | 'onTime';
 
 /**
  * SQL: the heatmap band of klacht `k` at `nu`: te laat, bijna verlopen (an open obligation falls due
- * within `dagen` days), op tijd, or null (no open obligation: nothing can be late).
+ * within `dagen` days), op tijd, or null (no open obligation: nothing can be late). The days are Dutch calendar days,
+ * whatever the session's time zone: in UTC a day is always 24 hours, and the edge moved by an hour across a DST switch.
  */
 export function band(k: string, nu: string, dagen: string): string {
   return `(case when ${k}.eerste_vervalt_op is null then null
                when ${teLaat(k, nu)} then 'overdue'
-               when ${k}.eerste_vervalt_op <= ${nu}::timestamptz + make_interval(days => ${dagen}) then 'nearlyDue'
+               when ${k}.eerste_vervalt_op <= ((${nu}::timestamptz at time zone 'Europe/Amsterdam') + make_interval(days => ${dagen})) at time zone 'Europe/Amsterdam' then 'nearlyDue'
                else 'onTime' end)`;
 }
