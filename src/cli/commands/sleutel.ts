@@ -13,8 +13,8 @@ import { loadConfig, processEnv, ConfigError } from '../../config';
 import { resolveDatabase } from '../../database/database-runtime';
 import { createDataSource } from '../../database/data-source-options';
 import { runMigrationsLocked } from '../../database/run-migrations';
+import { systeemKlok, vandaagVan } from '../../common/klok';
 import { opheffing } from '../../machines/definition/gemeentecodes.data';
-import { kalenderdag } from '../../machines/termijnen';
 import { NieuweApiSleutelDto } from '../../modules/auth/api-sleutel.dto';
 import { ApiSleutelEntity } from '../../modules/auth/api-sleutel.entity';
 import { ApiSleutelService } from '../../modules/auth/api-sleutel.service';
@@ -142,7 +142,7 @@ async function uitgeven(
   if (dto.aanbiederId !== undefined && dto.rol !== 'aanbieder') return gebruiksfout(io, '--aanbieder hoort alleen bij --rol aanbieder.');
   const gemeente = v.gemeente;
   // A key of a gemeente opgeheven at a herindeling would be refused at every request (AuthGuard, Wet arhi art. 40 e.v.).
-  const opgeheven = opheffing(gemeente, kalenderdag(new Date().toISOString()));
+  const opgeheven = opheffing(gemeente, vandaagVan(systeemKlok));
   if (opgeheven) {
     const { opvolger } = opgeheven;
     return gebruiksfout(

@@ -13,7 +13,7 @@ import { klokVan } from '../../machines/regime';
 import { gemeentenVan, opgehevenOp } from '../../machines/definition/gemeentecodes.data';
 import { kalenderdag } from '../../machines/termijnen';
 import { EngineError } from '../engine/engine.errors';
-import { EngineService, INTAKE_EVENT, REGISTRATIE_EVENT } from '../engine/engine.service';
+import { EngineService, REGISTRATIE_EVENT } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { canoniek } from '../idempotency/idempotency.interceptor';
 import { IdempotentHerhaald, IdempotentieContext } from '../idempotency/idempotentie-context';
@@ -246,6 +246,7 @@ export class ImportService {
     });
     if (dtoFouten.length) return fout(toInvalidParams(dtoFouten).map(alsFout('')));
     const nu = this.klok.nu();
+    const vandaag = kalenderdag(nu.toISOString());
     const fouten: ImportFout[] = [];
     const tijd = (waarde: string | undefined, veld: string): string | undefined => {
       try {
@@ -259,7 +260,7 @@ export class ImportService {
       }
     };
     // After a herindeling the successor imports the dissolved gemeente's history too (Wet arhi art. 40 e.v.).
-    if (imp.scope !== SCOPE_SERVER && !gemeentenVan(imp.scope, kalenderdag(nu.toISOString())).includes(dto.intake.gemeente)) {
+    if (imp.scope !== SCOPE_SERVER && !gemeentenVan(imp.scope, vandaag).includes(dto.intake.gemeente)) {
       fouten.push({
         veld: 'intake.gemeente',
         reden: `de import is van ${imp.scope}; een klacht van ${dto.intake.gemeente} hoort in een import van die gemeente`,
@@ -311,7 +312,7 @@ export class ImportService {
     const regime = this.regimes.forGemeente(intake.gemeente, dagVan(new Date(ontvangenOp)));
     if (!regime)
       return fout([{ veld: 'intake.gemeente', reden: `geen klachtregeling voor ${intake.gemeente} op ${dagVan(new Date(ontvangenOp))}` }]);
-    const proef = proefImport(regime, intake, dto.intake.registratie, events, kalenderdag(nu.toISOString()));
+    const proef = proefImport(regime, intake, dto.intake.registratie, events, vandaag);
     if (proef.length) return fout(proef);
     try {
       return {
@@ -401,12 +402,13 @@ export class ImportService {
 
   /**
    * A line whose klacht was imported whole before: its events must be the klacht's first events in the history (by
-   * type and moment; the termijnen that fired and registration changes aside, and whatever the API added after).
+   * type and moment; the intake, the termijnen that fired and registration changes aside, and whatever the API added
+   * after).
    */
   private async alGeimporteerd(klachtId: string, extern: string, events: KlachtEvent[]): Promise<void> {
     const historie = (await this.dataSource.query(
       `SELECT type, at FROM klacht_gebeurtenis WHERE klacht_id = $1 AND accepted AND type <> ALL($2::text[]) ORDER BY id`,
-      [klachtId, [INTAKE_EVENT, 'TERMIJN_VERLOPEN', REGISTRATIE_EVENT]],
+      [klachtId, [...SYSTEEM_GEBEURTENISSEN, REGISTRATIE_EVENT]],
     )) as { type: string; at: Date }[];
     const zelfde = events.every((e, i) => historie[i]?.type === e.type && new Date(historie[i].at).getTime() === Date.parse(e.at));
     if (!zelfde) {

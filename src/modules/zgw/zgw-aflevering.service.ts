@@ -152,14 +152,13 @@ export class ZgwAfleveringService {
             lastError: (e as Error).message.slice(0, 4000),
             nextAttemptAt: new Date(Date.now() + delay),
           });
-          // A change came in meanwhile: it is due, and its delivery starts again (below), not dead-lettered.
-          if (nu !== rij.generatie) {
-            vervolg = { sleutel: `${nu}.na.${rij.generatie}`, delay: 0 };
-            return { uitkomst: 'mislukt', wijzigingen: [], fout: (e as Error).message };
-          }
-          this.logger.warn(`Zaak van klacht ${klachtId}, poging ${poging}${vast ? ' (vastgelopen)' : ''}: ${(e as Error).message}`);
-          if (!vast) vervolg = { sleutel: `${rij.generatie}.${poging}`, delay };
-          return { uitkomst: vast ? 'vastgelopen' : 'mislukt', wijzigingen: [], fout: (e as Error).message };
+          // A change came in meanwhile: it is due, and its delivery starts again at once (below), not dead-lettered.
+          const gewijzigd = nu !== rij.generatie;
+          const vastgelopen = vast && !gewijzigd;
+          this.logger.warn(`Zaak van klacht ${klachtId}, poging ${poging}${vastgelopen ? ' (vastgelopen)' : ''}: ${(e as Error).message}`);
+          if (gewijzigd) vervolg = { sleutel: `${nu}.na.${rij.generatie}`, delay: 0 };
+          else if (!vast) vervolg = { sleutel: `${rij.generatie}.${poging}`, delay };
+          return { uitkomst: vastgelopen ? 'vastgelopen' : 'mislukt', wijzigingen: [], fout: (e as Error).message };
         }
         if (r.overgeslagen) this.logger.log(`Klacht ${klachtId}: ${r.overgeslagen}`);
         const nu = await this.leg(m, klachtId, rij.generatie, 'afgeleverd', {
