@@ -84,6 +84,53 @@ describe('klacht actions through the API (Amsterdam definition)', () => {
     expect(slecht.body.invalidParams[0].name).toBe('soort');
   });
 
+  it("Awb titel 9.1: while the gemeente handles the klacht, the beklaagde aanbieder's terugkoppeling is kept but cannot end or decide that handling", async () => {
+    // A complex klacht stays with the gemeente (Klachtenprotocol Wmo keten Amsterdam): the aanbieder is the beklaagde there.
+    const k = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', behandelaar)
+      .send(intake('zorg-zuid', { complex: true }));
+    expect(k.status).toBe(201);
+    const voor = await request(t.http).get(`/api/v1/klachten/${k.body.id}`).set('Authorization', behandelaar);
+    expect(voor.body.state.startsWith('gemeente.')).toBe(true);
+    // The gemeente could end it here on the klager's satisfaction (Awb 9:5): the event fits the state.
+    expect(voor.body.volgendeEvents.map((e: { type: string }) => e.type)).toContain('KLAGER_TEVREDEN');
+    const aanbieder = await bearer(t.app, 'GM0363', 'aanbieder', 'zorg-zuid');
+    const pad = `/api/v1/klachten/${k.body.id}/terugkoppelingen`;
+    const tevreden = await request(t.http).post(pad).set('Authorization', aanbieder).send({ soort: 'tevredenheid', tevreden: true });
+    expect(tevreden.status).toBe(201);
+    expect(tevreden.body).toEqual(expect.objectContaining({ toegepast: false, gebeurtenis: null, state: voor.body.state }));
+    expect(tevreden.body.reden).toContain('gemeente');
+    const na = await request(t.http).get(`/api/v1/klachten/${k.body.id}`).set('Authorization', behandelaar);
+    expect(na.body.state).toBe(voor.body.state);
+    const db2 = t.app.get(DataSource);
+    expect(
+      (await db2.query('select type from klacht_gebeurtenis where klacht_id = $1', [k.body.id])).map((h: { type: string }) => h.type),
+    ).toEqual(['KLACHT_ONTVANGEN']);
+    // Kept for the gemeente to read: the aanbieder's report is not lost.
+    expect(await db2.query('select soort, gebeurtenis from terugkoppeling where klacht_id = $1', [k.body.id])).toEqual([
+      { soort: 'tevredenheid', gebeurtenis: null },
+    ]);
+    // The klachtbehandelaar recording the same terugkoppeling does apply it: the step is the gemeente's.
+    const doorGemeente = await request(t.http).post(pad).set('Authorization', behandelaar).send({ soort: 'tevredenheid', tevreden: true });
+    expect(doorGemeente.body).toEqual(expect.objectContaining({ toegepast: true, gebeurtenis: 'KLAGER_TEVREDEN' }));
+  });
+
+  it("Wkkgz 17 lid 1: under the zorgaanbieder's own klachtenregeling its terugkoppeling does make the outcome", async () => {
+    const k = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', behandelaar)
+      .send({ ...intake('zorg-centrum'), aanbieders: [{ id: 'zorg-centrum', naam: 'Zorg Centrum', type: 'zorg' }] });
+    expect(k.status).toBe(201);
+    expect(k.body.state).toBe('wkkgz.bijKlachtenfunctionaris');
+    const aanbieder = await bearer(t.app, 'GM0363', 'aanbieder', 'zorg-centrum');
+    const res = await request(t.http)
+      .post(`/api/v1/klachten/${k.body.id}/terugkoppelingen`)
+      .set('Authorization', aanbieder)
+      .send({ soort: 'afdoening', oordeel: 'gegrond' });
+    expect(res.body).toEqual(expect.objectContaining({ toegepast: true, gebeurtenis: 'AFDOENEN', state: 'wkkgz.uitkomstMeegedeeld' }));
+  });
+
   it('an ombudsman informatievraag becomes a linked sub-klacht with its own termijnen', async () => {
     const k = await request(t.http)
       .post('/api/v1/klachten')

@@ -131,6 +131,9 @@ export interface DefinitionSummary {
 }
 
 /** One compiled version of one gemeente's regime. */
+/** Where in the klachtroute a state lies: who holds the klacht there (set by the compiler in each state's `meta.fase`). */
+export type Fase = 'intake' | 'aanbieder' | 'gemeente' | 'tweedeLijn' | 'bijzonder' | 'signaal' | 'afgerond';
+
 export interface CompiledRegime {
   summary: DefinitionSummary;
   /** The XState machine (typed loosely here to keep the contract free of xstate generics). */
@@ -139,6 +142,8 @@ export interface CompiledRegime {
   step(snapshot: unknown, event: KlachtEvent): StepResult;
   /** Data and registration checks around `step` (RegimeControles). */
   controles?: RegimeControles;
+  /** Where in the klachtroute a state path lies (who holds the klacht there); undefined when the regime cannot say. */
+  faseVan?(pad: string): Fase | undefined;
 }
 
 /** A validation problem in a definition, rendered as `file:line:column: message`. */

@@ -47,3 +47,20 @@ describe('persisted snapshots', () => {
     expect(vergeleken).toBeGreaterThan(50);
   });
 });
+
+describe('faseVan: who holds the klacht in a state', () => {
+  const amsterdam = (registry.regimes as Regime[]).find((r) => r.summary.gemeente.cbsCode === 'GM0363')!;
+
+  it('a nested state lies where its deepest state with a fase says; the aanbieder acts only where that is aanbieder or bijzonder', () => {
+    expect(amsterdam.faseVan('bijAanbieder.inBehandeling')).toBe('aanbieder');
+    expect(amsterdam.faseVan('bijAanbieder')).toBe('aanbieder');
+    expect(amsterdam.faseVan('gemeente.inBehandeling')).toBe('gemeente');
+    expect(amsterdam.faseVan('afgesloten')).toBe('afgerond');
+  });
+
+  it('an unknown path has no fase (never the fase of a neighbour)', () => {
+    expect(amsterdam.faseVan('bestaatNiet')).toBeUndefined();
+    expect(amsterdam.faseVan('bijAanbieder.bestaatNiet')).toBeUndefined();
+    expect(amsterdam.faseVan('')).toBeUndefined();
+  });
+});

@@ -14,6 +14,7 @@ import {
 } from 'xstate';
 import type {
   CompiledRegime,
+  Fase,
   DefinitionSummary,
   Intent,
   RegimeControles,
@@ -46,6 +47,8 @@ export interface Regime extends CompiledRegime {
    * matters for it (today, or the day the klacht entered the state), instead of every body of the regeling.
    */
   beschrijfKlacht(pad: string, dagen: { vandaag: IsoDate; sinds: IsoDate }): string;
+  /** Where in the klachtroute a state path lies (`meta.fase` of its deepest state that has one); undefined for an unknown path. */
+  faseVan(pad: string): Fase | undefined;
 }
 
 export function statePad(value: StateValue): string {
@@ -102,6 +105,18 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
     // The second line on a day: the one function every letter and intent uses too (tweede-lijn-tijdlijn.ts).
     const instantie = perKlacht ? ctx.tweedeLijnOp(dagen[perKlacht.op])?.instantie : undefined;
     return perKlacht && instantie ? perKlacht.tekst.replace('{instantie}', instantie.naam) : beschrijfState(pad);
+  };
+
+  const faseVan = (pad: string): Fase | undefined => {
+    type Knoop = { states?: Record<string, Knoop>; meta?: { fase?: Fase } };
+    let k: Knoop | undefined = gecompileerd.config as unknown as Knoop;
+    let fase: Fase | undefined;
+    for (const deel of pad ? pad.split('.') : []) {
+      k = k?.states?.[deel];
+      if (!k) return undefined;
+      fase = k.meta?.fase ?? fase;
+    }
+    return fase;
   };
 
   const termijnen = (c: KlachtContext): TermijnView[] =>
@@ -367,6 +382,7 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
     stepSnapshot,
     beschrijfState,
     beschrijfKlacht,
+    faseVan,
     controles: maakControles(def, gecompileerd, herstel),
     start(intake: IntakeInput): StepResult {
       const [s0] = initialTransition(machine);

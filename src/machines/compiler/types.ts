@@ -7,8 +7,8 @@ import type { TweedeLijnOpDatum } from '../definition/tweede-lijn-tijdlijn';
 import type { Definitie, Herinnering, Rekenwijze } from '../definition/types';
 import type { Mutatie } from '../termijnen';
 
-/** Phase of a state node, used by the diagram and the reports. */
-export type Fase = 'intake' | 'aanbieder' | 'gemeente' | 'tweedeLijn' | 'bijzonder' | 'signaal' | 'afgerond';
+export type { Fase } from '../contract';
+import type { Fase } from '../contract';
 
 export interface StateMeta {
   grondslag?: string;

@@ -11,7 +11,8 @@ import { omschrijvingVan } from '../compiler/gebeurtenissen';
 import type { CompiledRegime } from '../contract';
 
 /** Where in the klachtroute a state belongs; set by the compiler in each state's `meta.fase`. */
-export type Fase = 'intake' | 'aanbieder' | 'gemeente' | 'tweedeLijn' | 'bijzonder' | 'signaal' | 'afgerond';
+export type { Fase } from '../contract';
+import type { Fase } from '../contract';
 
 export const FASEN: readonly Fase[] = ['intake', 'aanbieder', 'gemeente', 'tweedeLijn', 'bijzonder', 'signaal', 'afgerond'];
 

@@ -128,12 +128,7 @@ export function termijnDekking(regime: Regime, verkenning: GraafVerkenning = ver
   const { adjacency } = verkenning;
   type Knoop = { state: AnyMachineSnapshot; transitions: Record<string, { state: AnyMachineSnapshot }> };
   const knoop = (key: string) => adjacency[key as keyof typeof adjacency] as unknown as Knoop;
-  const fase = (pad: string): string | undefined => {
-    type Knoopconfig = { states?: Record<string, Knoopconfig>; meta?: { fase?: string } };
-    let k: Knoopconfig | undefined = regime.gecompileerd.config as unknown as Knoopconfig;
-    for (const deel of pad.split('.')) k = k?.states?.[deel];
-    return k?.meta?.fase;
-  };
+  const fase = (pad: string) => regime.faseVan(pad);
   // Intake routes: the top-level state each KLACHT_ONTVANGEN leads to, with the snapshots it starts from.
   const routes = new Map<string, string[]>();
   for (const key of Object.keys(adjacency)) {

@@ -75,6 +75,12 @@ export class KlachtActiesService {
     return this.dataSource.getRepository(KlachtEntity).findOneByOrFail({ id });
   }
 
+  /** Does the klacht's state lie with the aanbieder (fase aanbieder, or a special regime run by the aanbieder)? */
+  private ligtBijAanbieder(klacht: KlachtEntity): boolean {
+    const fase = this.regimes.byId(klacht.definitieId, klacht.definitieVersie)?.faseVan?.(klacht.state);
+    return fase === 'aanbieder' || fase === 'bijzonder';
+  }
+
   /** Applies an event when the klacht accepts it now; otherwise says why not (nothing changes then). */
   private async probeer(
     klacht: KlachtEntity,
@@ -82,6 +88,16 @@ export class KlachtActiesService {
     at: string | undefined,
     tenant: Tenant,
   ) {
+    // The aanbieder reports on the part of the klacht that lies with it (its own handling, or its own statutory regime:
+    // the jeugdhulpaanbieder's reactie, Jeugdwet 4.2.1 lid 5; the zorgaanbieder's outcome, Wkkgz 17). Where the gemeente
+    // handles the klacht (Awb titel 9.1) or the second line has it, the beklaagde cannot end or decide that handling:
+    // its report is kept, the step is the gemeente's.
+    if (tenant.rol === 'aanbieder' && !this.ligtBijAanbieder(klacht)) {
+      return {
+        toegepast: false,
+        reden: `${event.type} is aan de gemeente: de klacht ligt niet bij de aanbieder (toestand ${klacht.state}); de terugkoppeling is vastgelegd.`,
+      };
+    }
     if (!klacht.volgendeEvents.includes(event.type)) {
       return {
         toegepast: false,
