@@ -1,5 +1,10 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, RESPONSE_PASSTHROUGH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ModulesContainer } from '@nestjs/core';
 import request from 'supertest';
 import { AuthModule } from '../src/modules/auth/auth.module';
+import { GEEN_IDEMPOTENTIE_KEY } from '../src/modules/idempotency/geen-idempotentie.decorator';
 import { IdempotencyModule } from '../src/modules/idempotency/idempotency.module';
 import { EngineService } from '../src/modules/engine/engine.service';
 import { IdempotentieOpruiming } from '../src/modules/idempotency/idempotentie-opruiming.service';
@@ -188,5 +193,54 @@ describe('Idempotency-Key on POST (real PostgreSQL + Redis)', () => {
       .send({ ...intakeBody(GEMEENTE_B), onderwerp: 'idempotent-4' });
     expect(b.status).toBe(201);
     expect(b.body.id).not.toBe(goed.body.id);
+  });
+
+  it('every POST route that writes its own reply (@Res()) ignores Idempotency-Key (@GeenIdempotentie): a stored reply could not be replayed', async () => {
+    // Nest ignores an interceptor's value once a handler took the response itself (@Res() / @Next() without passthrough),
+    // so a stored reply could never be replayed: the retry would wait for an answer that never comes.
+    const zelfSchrijvend: string[] = [];
+    for (const module of t.app.get(ModulesContainer).values()) {
+      for (const wrapper of module.controllers.values()) {
+        const klasse = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
+        if (!klasse?.prototype) continue;
+        for (const naam of Object.getOwnPropertyNames(klasse.prototype)) {
+          const handler = (klasse.prototype as Record<string, unknown>)[naam];
+          if (naam === 'constructor' || typeof handler !== 'function') continue;
+          if (Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.POST) continue;
+          const params = Object.keys((Reflect.getMetadata(ROUTE_ARGS_METADATA, klasse, naam) ?? {}) as Record<string, unknown>);
+          const neemtAntwoord = params.some((k) => [RouteParamtypes.RESPONSE, RouteParamtypes.NEXT].includes(Number(k.split(':')[0])));
+          if (!neemtAntwoord || Reflect.getMetadata(RESPONSE_PASSTHROUGH_METADATA, klasse, naam)) continue;
+          zelfSchrijvend.push(`${klasse.name}.${naam}`);
+          const geen = Reflect.getMetadata(GEEN_IDEMPOTENTIE_KEY, handler) ?? Reflect.getMetadata(GEEN_IDEMPOTENTIE_KEY, klasse);
+          expect([`${klasse.name}.${naam}`, geen]).toEqual([`${klasse.name}.${naam}`, true]);
+        }
+      }
+    }
+    // The hand-over at contract end streams its archive; the check above found it (it is not vacuous).
+    expect(zelfSchrijvend).toContain('OverdrachtController.draagOver');
+  });
+
+  it('a retried hand-over (POST /aanbieders/{id}/overdracht, a streamed archive) with the same Idempotency-Key answers again and never hangs', async () => {
+    const beheerder = await bearer(t.app, GEMEENTE_A, 'beheerder');
+    const overdracht = () =>
+      request(t.http)
+        .post('/api/v1/aanbieders/zorg-herhaald/overdracht')
+        .set('Authorization', beheerder)
+        .set('Idempotency-Key', 'sleutel-overdracht')
+        .send({ contractEinde: '2020-01-31' })
+        .buffer(true)
+        .parse((res, cb) => {
+          const delen: Buffer[] = [];
+          res.on('data', (d: Buffer) => delen.push(Buffer.from(d)));
+          res.on('end', () => cb(null, Buffer.concat(delen)));
+        })
+        .timeout(10_000);
+    const a = await overdracht();
+    const b = await overdracht();
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(b.headers['content-type']).toBe('application/x-tar');
+    expect((b.body as Buffer).length).toBeGreaterThan(0);
+    // Repeatable by design (OverdrachtService): the retry is a second hand-over, and nothing is kept under the key.
+    expect(await t.db.query(`select 1 from idempotentie_sleutel where sleutel = 'sleutel-overdracht'`)).toHaveLength(0);
   });
 });

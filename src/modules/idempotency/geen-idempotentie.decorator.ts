@@ -5,7 +5,10 @@ export const GEEN_IDEMPOTENTIE_KEY = 'klachtregie:geen-idempotentie';
 
 /**
  * The route ignores `Idempotency-Key`: its response carries a secret shown once (an API key, a webhook
- * secret), and a stored response would keep that secret at rest in `idempotentie_sleutel`.
+ * secret), and a stored response would keep that secret at rest in `idempotentie_sleutel`; or the handler
+ * writes its own reply (`@Res()` without passthrough), which Nest sends instead of any interceptor's value,
+ * so a retry could never be answered with the stored reply and would hang. Every POST route with `@Res()`
+ * carries it (test/api-idempotency.test.ts).
  */
 export const GeenIdempotentie = () => applyDecorators(SetMetadata(GEEN_IDEMPOTENTIE_KEY, true), ApiExtension('x-geen-idempotentie', true));
 

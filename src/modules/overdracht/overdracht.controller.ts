@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { ProblemException } from '../../common/problem';
 import { Rollen } from '../auth/rollen.decorator';
 import { TenantContext } from '../auth/tenant';
+import { GeenIdempotentie } from '../idempotency/geen-idempotentie.decorator';
 import { OverdrachtService } from './overdracht.service';
 
 export class OverdrachtDto {
@@ -23,6 +24,9 @@ export class OverdrachtController {
 
   @Post()
   @Rollen('beheerder', 'procesEigenaar')
+  // Writes its own reply (@Res(), the archive): a stored reply could never be replayed, a retry would hang. The
+  // hand-over is repeatable, so a retry simply hands over again (docs/api.md, Idempotentie).
+  @GeenIdempotentie()
   @ApiOperation({
     operationId: 'aanbiederOverdragen',
     summary:
