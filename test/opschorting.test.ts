@@ -112,3 +112,45 @@ it('a suspended termijn does not pass, also after a verdaging during the opschor
   expect(await eersteVervaltOp(klacht.id)).toEqual(new Date('2026-05-17T22:00:00Z'));
   expect(await open(klacht.id)).toEqual(['aanbiederAfhandeling']);
 });
+
+it('a termijn resumed on its own last day, registered after its wake-up found it suspended, still passes: its wake-up goes again', async () => {
+  const { klacht } = await a.engine.create(aanbiederIntake, { actor: 'kcc' });
+  const stap = (type: string, at: string, data?: Record<string, unknown>) =>
+    a.engine.apply(klacht.id, { type, at, ...(data ? { data } : {}) }, { actor: 'behandelaar' });
+  await stap('CONTACT_OPGENOMEN', '2026-03-03T10:00:00+01:00');
+  // Suspended in the morning of its last day (maandag 13 april).
+  await stap('OPSCHORTEN', '2026-04-13T09:00:00+02:00', { termijn: 'aanbiederAfhandeling', reden: 'klager onbereikbaar' });
+  const voor = await termijn(klacht.id);
+  expect(voor).toEqual({ revision: 1, vervaldatum: '2026-04-13', status: 'lopend' });
+  // At midnight the wake-up finds it suspended: it announces nothing and is marked fired.
+  expect(
+    await a.wake.verval(
+      { klachtId: klacht.id, termijnNaam: 'aanbiederAfhandeling', revision: 1, kind: 'verval' },
+      new Date('2026-04-14T00:00:05+02:00'),
+    ),
+  ).toBe('verwerkt');
+  // The hervatting of that same afternoon, registered the next day: no day stood still, the last day stays 13 april,
+  // which has passed. The termijn must pass now, with a wake-up of a new revision.
+  await stap('HERVATTEN', '2026-04-13T18:00:00+02:00', { termijn: 'aanbiederAfhandeling' });
+  const na = (
+    (await a.db.query(
+      `select revision, vervaldatum::text as vervaldatum, verval_gemeld_op from termijn where klacht_id = $1 and naam = 'aanbiederAfhandeling' and status = 'lopend'`,
+      [klacht.id],
+    )) as Array<{ revision: number; vervaldatum: string; verval_gemeld_op: Date | null }>
+  )[0];
+  expect(na).toEqual({ revision: 2, vervaldatum: '2026-04-13', verval_gemeld_op: null });
+  const gepland = await a.db.query(
+    `select payload->>'revision' as revision from outbox where klacht_id = $1 and type = 'termijn.gepland'`,
+    [klacht.id],
+  );
+  expect(gepland.map((g: { revision: string }) => g.revision)).toContain('2');
+  expect(
+    await a.wake.verval(
+      { klachtId: klacht.id, termijnNaam: 'aanbiederAfhandeling', revision: 2, kind: 'verval' },
+      new Date('2026-04-14T18:00:05+02:00'),
+    ),
+  ).toBe('verwerkt');
+  const verlopen = await a.db.query(`select type from outbox where klacht_id = $1 and type = 'termijn.verlopen'`, [klacht.id]);
+  expect(verlopen).toHaveLength(1);
+  expect(await open(klacht.id)).toEqual(['aanbiederAfhandeling']);
+});

@@ -189,6 +189,32 @@ describe('termijn ledger: herbereken', () => {
     expect(uitkomst.vervaldatum).toBe('2026-05-21');
   });
 
+  it('a hervatting on a werkdagen termijn adds the werkdagen it stood still, not calendar days', () => {
+    // Contact within 5 werkdagen of maandag 1 juni 2026: maandag 8 juni. Suspended dinsdag 2 juni, resumed maandag 8 juni:
+    // dinsdag to vrijdag stood still (4 werkdagen), so 4 werkdagen after maandag 8 juni: vrijdag 12 juni (6 calendar days
+    // would give zondag 14 juni, a day nobody works, and the Atw does not apply to a contractual termijn).
+    const r = herbereken({
+      basis: { vanaf: '2026-06-01', duur: 'P5D', rekenwijze: 'werkdagen', atw: false },
+      mutaties: [
+        { soort: 'opschorting', at: '2026-06-02' },
+        { soort: 'hervatting', at: '2026-06-08' },
+      ],
+    });
+    expect(r.vervaldatum).toBe('2026-06-12');
+    expect(r.uitleg).toContain(
+      'Hervat op maandag 8 juni 2026: 4 werkdagen opgeschort (dinsdag 2 juni 2026 tot maandag 8 juni 2026), dus maandag 8 juni 2026 + 4 werkdagen = vrijdag 12 juni 2026',
+    );
+    // Suspended over a weekend only: no werkdag stood still, the date stays.
+    const weekend = herbereken({
+      basis: { vanaf: '2026-06-01', duur: 'P5D', rekenwijze: 'werkdagen', atw: false },
+      mutaties: [
+        { soort: 'opschorting', at: '2026-06-06' },
+        { soort: 'hervatting', at: '2026-06-08' },
+      ],
+    });
+    expect(weekend.vervaldatum).toBe('2026-06-08');
+  });
+
   it('a verdaging in days on a werkdagen termijn counts werkdagen', () => {
     const r = herbereken({
       basis: { vanaf: '2026-04-02', duur: 'P5D', rekenwijze: 'werkdagen', atw: false },

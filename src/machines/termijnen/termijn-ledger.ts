@@ -175,13 +175,25 @@ export function herbereken(ledger: TermijnLedger): HerberekenUitkomst {
             'hervatting-voor-opschorting',
           );
         }
-        const dagen = op - opgeschortSinds;
         const vorige = ruw;
-        ruw += dagen;
-        uitleg.push(
-          `Hervat op ${formatDatum(op)}${reden}: ${dagen} ${dagen === 1 ? 'dag' : 'dagen'} opgeschort ` +
-            `(${formatDatum(opgeschortSinds)} tot ${formatDatum(op)}), dus ${formatDatum(vorige)} + ${dagen} = ${formatDatum(ruw)}`,
-        );
+        if (werkdagen) {
+          // A termijn in werkdagen is extended by the werkdagen it stood still, counted as it counts its own days: the
+          // days from the opschorting up to the hervatting that are werkdagen (not the weekend, holidays, sluitingsdagen).
+          let stil = 0;
+          for (let d = opgeschortSinds; d < op; d++) if (k.geenWerkdagReden(d) === undefined) stil++;
+          ruw = telWerkdagen(ruw, stil, k, uitleg);
+          uitleg.push(
+            `Hervat op ${formatDatum(op)}${reden}: ${stil} ${stil === 1 ? 'werkdag' : 'werkdagen'} opgeschort ` +
+              `(${formatDatum(opgeschortSinds)} tot ${formatDatum(op)}), dus ${formatDatum(vorige)} + ${stil} ${stil === 1 ? 'werkdag' : 'werkdagen'} = ${formatDatum(ruw)}`,
+          );
+        } else {
+          const dagen = op - opgeschortSinds;
+          ruw += dagen;
+          uitleg.push(
+            `Hervat op ${formatDatum(op)}${reden}: ${dagen} ${dagen === 1 ? 'dag' : 'dagen'} opgeschort ` +
+              `(${formatDatum(opgeschortSinds)} tot ${formatDatum(op)}), dus ${formatDatum(vorige)} + ${dagen} = ${formatDatum(ruw)}`,
+          );
+        }
         opgeschortSinds = undefined;
         vervaldag = herleid(uitleg);
         uitleg.push(`Vervaldatum na hervatting: ${formatDatum(vervaldag)}`);

@@ -13,7 +13,7 @@ import { KlachtEntity } from '../klachten/klacht.entity';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { OUTBOX_TYPES, type OutboxBericht } from '../outbox/outbox.types';
 import { geslotenDoorStap } from '../termijnen/nakoming';
-import { eersteVerval, isVerplichting } from '../termijnen/te-laat';
+import { eersteVerval, isOpgeschort, isVerplichting } from '../termijnen/te-laat';
 import { planTermijnen, type LopendeTermijn, type TermijnVelden } from '../termijnen/termijn-reconcile';
 import { dagVan } from '../termijnen/termijn-tijd';
 import { TermijnEntity } from '../termijnen/termijn.entity';
@@ -914,10 +914,15 @@ export class EngineService {
       // Written only when something changed; compared by value (jsonb does not keep the key order).
       const inhoud = (t: Pick<TermijnVelden, 'label' | 'uitleg' | 'herinneringen' | 'escalatieNaar' | 'grondslag' | 'mutaties'>) =>
         vasteJson([t.label, t.uitleg, t.herinneringen, t.escalatieNaar, t.grondslag, t.mutaties]);
-      if (!g.verschoven && inhoud(oud) === inhoud(g.velden)) continue;
+      // Its wake-up came while it stood still (refused, marked fired) and the hervatting is registered later: resumed on
+      // a day that leaves its last day where it was, it must still pass, so it needs a wake-up of its own again.
+      const hervat = oud.vervalGemeldOp !== null && isOpgeschort(oud.mutaties) && !isOpgeschort(g.velden.mutaties);
+      if (!g.verschoven && !hervat && inhoud(oud) === inhoud(g.velden)) continue;
+      const opnieuw = g.verschoven || hervat;
+      const revision = hervat && !g.verschoven ? g.revision + 1 : g.revision;
       // A moved termijn can expire again (its new revision has not fired).
-      zet(g.id, { ...g.velden, revision: g.revision, ...(g.verschoven ? { vervalGemeldOp: null } : {}) });
-      if (g.verschoven) berichten.push(gepland({ id: g.id, revision: g.revision, ...g.velden }));
+      zet(g.id, { ...g.velden, revision, ...(opnieuw ? { vervalGemeldOp: null } : {}) });
+      if (opnieuw) berichten.push(gepland({ id: g.id, revision, ...g.velden }));
     }
     const nieuw: Record<string, unknown>[] = [];
     for (const n of plan.nieuw) {
