@@ -10,6 +10,7 @@ import { amsterdamVersie } from './support/amsterdam-versie';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
 
 const AMSTERDAM = readFileSync(join(__dirname, '..', 'definitions', 'gm0363-amsterdam', '2015-01.yaml'), 'utf8');
+const STICHTSE_VECHT = readFileSync(join(__dirname, '..', 'definitions', 'gm1904-stichtse-vecht', '2015-01.yaml'), 'utf8');
 
 /** The preview validates like `klachtregie validate` and never shows the server's working folder. */
 describe('definition preview (POST /definitie-voorbeelden)', () => {
@@ -106,5 +107,49 @@ describe('definition preview (POST /definitie-voorbeelden)', () => {
       expect(res.body.fouten).toEqual([]);
       expect(res.body.geldig).toBe(true);
     }
+  });
+
+  it("tenancy: a preview of a text whose gemeente.cbsCode is another gemeente's is a 400 naming the field, and shows none of that gemeente's versions", async () => {
+    // Stichtse Vecht publishes a version through the API (4-ogen): it exists only in its own database rows.
+    const sv1 = await bearer(t.app, 'GM1904', 'beleidsmedewerker');
+    const sv2 = await bearer(t.app, 'GM1904', 'beleidsmedewerker');
+    const svVersie = STICHTSE_VECHT.replace("versie: '2015-01'", "versie: '2031-01'").replace(
+      /^geldigVanaf: 2015-01-01$/m,
+      'geldigVanaf: 2031-01-01',
+    );
+    const voorstel = await request(t.http).post('/api/v1/definities').set('Authorization', sv1).send({ yaml: svVersie });
+    expect(voorstel.status).toBe(201);
+    await request(t.http)
+      .post(`/api/v1/definities/gm1904-stichtse-vecht/voorstellen/${voorstel.body.id}/goedkeuring`)
+      .set('Authorization', sv2)
+      .expect(201);
+    // Amsterdam's procesEigenaar pastes a text that claims to be Stichtse Vecht's and runs into that version: before,
+    // the overlap error named it (its folder, versie and dates were copied next to the text).
+    const vreemd = STICHTSE_VECHT.replace("versie: '2015-01'", "versie: '2030-01'").replace(
+      /^geldigVanaf: 2015-01-01$/m,
+      'geldigVanaf: 2030-01-01\ngeldigTot: 2031-06-30',
+    );
+    const tellen = async () =>
+      (
+        await t.db.query(`select (select count(*) from definitie_versie)::int as v, (select count(*) from definitie_voorstel)::int as p`)
+      )[0];
+    const voor = await tellen();
+    for (const rol of ['procesEigenaar', 'beleidsmedewerker'] as const) {
+      for (const yaml of [vreemd, vreemd.replace('cbsCode: GM1904', 'cbsCode: gm1904')]) {
+        const res = await request(t.http)
+          .post('/api/v1/definitie-voorbeelden')
+          .set('Authorization', await bearer(t.app, 'GM0363', rol))
+          .send({ yaml });
+        expect(res.status).toBe(400);
+        expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(res.body.invalidParams).toEqual([expect.objectContaining({ name: 'yaml.gemeente.cbsCode' })]);
+        expect(res.text).not.toMatch(/2031|gm1904-stichtse-vecht/i);
+      }
+    }
+    expect(await tellen()).toEqual(voor);
+    // Stichtse Vecht itself gets the overlap with its own version, as before.
+    const eigen = await request(t.http).post('/api/v1/definitie-voorbeelden').set('Authorization', sv1).send({ yaml: vreemd });
+    expect(eigen.status).toBe(200);
+    expect(JSON.stringify(eigen.body.fouten)).toContain('definitions/gm1904-stichtse-vecht/2031-01.yaml');
   });
 });

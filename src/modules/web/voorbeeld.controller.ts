@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Rollen } from '../auth/rollen.decorator';
+import { HuidigeTenant, type Tenant } from '../auth/tenant';
 import { VOORBEELD_SCHEMA } from './api.schema';
 import { VoorbeeldService, type Voorbeeld } from './voorbeeld.service';
 
@@ -38,7 +39,7 @@ export class VoorbeeldController {
     description: 'Fouten (file:line:column) en, als de definitie compileert, het diagram als SVG',
     schema: VOORBEELD_SCHEMA,
   })
-  voorbeeld(@Body() body: DefinitieVoorbeeldDto): Promise<Voorbeeld> {
-    return this.voorbeelden.voorbeeld(body.yaml, body.bestandsnaam);
+  voorbeeld(@HuidigeTenant() tenant: Tenant, @Body() body: DefinitieVoorbeeldDto): Promise<Voorbeeld> {
+    return this.voorbeelden.voorbeeld(body.yaml, tenant.gemeente, body.bestandsnaam);
   }
 }

@@ -5,6 +5,7 @@ import { loadRegistry } from '../../machines';
 import type { DefinitionError } from '../../machines/contract';
 import { stateNodes, toDiagramGraph, toSvg } from '../../machines/diagram';
 import { formatError } from '../../machines/definition/loader';
+import { ProblemException } from '../../common/problem';
 import { DefinitiesService } from '../definities/definities.service';
 
 export interface Voorbeeld {
@@ -19,8 +20,11 @@ export interface Voorbeeld {
   states?: string[];
 }
 
-/** `gm0363-amsterdam` from the definition's own gemeente block (how the loader names folders). */
-function mapNaam(yaml: string): string {
+/**
+ * `gm0363-amsterdam` from the definition's own gemeente block (how the loader names folders), and the cbsCode the text
+ * names (upper case; undefined when it names none).
+ */
+function mapNaam(yaml: string): { map: string; cbs?: string } {
   try {
     const d = parse(yaml) as { gemeente?: { cbsCode?: unknown; naam?: unknown } } | null;
     const cbs = typeof d?.gemeente?.cbsCode === 'string' ? d.gemeente.cbsCode.toLowerCase() : '';
@@ -33,11 +37,12 @@ function mapNaam(yaml: string): string {
             .replace(/[^a-z0-9]+/g, '-')
             .replace(/^-|-$/g, '')
         : '';
-    if (/^gm\d{4}$/.test(cbs) && naam) return `${cbs}-${naam}`;
+    const genoemd = cbs ? { cbs: cbs.toUpperCase() } : {};
+    return /^gm\d{4}$/.test(cbs) && naam ? { map: `${cbs}-${naam}`, ...genoemd } : { map: 'gm0000-voorbeeld', ...genoemd };
   } catch {
     // A YAML syntax error: the loader reports it with its position.
+    return { map: 'gm0000-voorbeeld' };
   }
-  return 'gm0000-voorbeeld';
 }
 
 /**
@@ -55,11 +60,25 @@ export function naamUitVersie(yaml: string): string {
 export class VoorbeeldService {
   constructor(private readonly definities: DefinitiesService) {}
 
-  async voorbeeld(yaml: string, gegevenNaam?: string | null): Promise<Voorbeeld> {
+  /** `gemeente`: the caller's own gemeente (the tenant's); a text of another gemeente is refused. */
+  async voorbeeld(yaml: string, gemeente: string, gegevenNaam?: string | null): Promise<Voorbeeld> {
     // Without a file name (absent or null) the file is named after its own `versie`, as it would be published
     // (definitions/<map>/<versie>.yaml); a fixed default would make every valid definition fail on its name.
     const bestandsnaam = gegevenNaam ?? naamUitVersie(yaml);
-    const map = mapNaam(yaml);
+    const { map, cbs } = mapNaam(yaml);
+    // Tenancy (docs/adr/0003-tenancy-webhooks-idempotency.md): the text is judged next to the folder and API-published
+    // versions of the gemeente it names, so another gemeente's would copy those in and show their versions and dates in
+    // the overlap errors. Only the caller's own definitions, as POST /definities/validaties and the werkbank do.
+    if (cbs && cbs !== gemeente.toUpperCase())
+      throw ProblemException.invalid(
+        [
+          {
+            name: 'yaml.gemeente.cbsCode',
+            reason: `is niet uw gemeente: u werkt voor ${gemeente}; zet gemeente.cbsCode op ${gemeente}`,
+          },
+        ],
+        'Een voorbeeld kan alleen van een definitie van uw eigen gemeente; er is niets gecontroleerd.',
+      );
     const publiek = `definitions/${map}/${bestandsnaam}`;
     return this.definities.naastGepubliceerd(map, bestandsnaam, yaml, async ({ werk: tmp, map: dir, pad: bestand }) => {
       const registry = loadRegistry(dir);
