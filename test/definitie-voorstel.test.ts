@@ -243,6 +243,57 @@ describe('4-ogen: a definition version is proposed by one beleidsmedewerker and 
     ).toEqual(voor);
   });
 
+  it('one regeling per day: a version that begins on the same day as a served one is refused at its geldigVanaf, when proposed and when approved', async () => {
+    const voorstel = (yaml: string) =>
+      request(t.http).post('/api/v1/definities/gm0363-amsterdam/voorstellen').set('Authorization', sanne).send({ yaml });
+    const vanafRegel = (yaml: string) => yaml.split('\n').findIndex((r) => r.startsWith('geldigVanaf:')) + 1;
+    // A correction of the repository's 2015-01 with its start day: the error is at the text's own geldigVanaf.
+    const correctie = versie('2015-02', '2015-01-01');
+    const r = await voorstel(correctie);
+    expect(r.status).toBe(422);
+    expect(r.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(r.body.code).toBe('definitie-ongeldig');
+    expect(r.body.fouten).toEqual([
+      expect.objectContaining({
+        tekst: `gm0363-amsterdam/2015-02.yaml:${vanafRegel(correctie)}:14: versie '2015-02' begint op 2015-01-01, dezelfde dag als versie '2015-01' (gm0363-amsterdam/2015-01.yaml); op elke dag geldt één regeling`,
+        hint: expect.stringMatching(/^laat de nieuwe van de twee versies later beginnen, op de dag waarop zij ingaat/),
+      }),
+    ]);
+    // Two proposals with one start day: each is valid alone; once one is approved, the other is refused at approval ...
+    const eerste = await voorstel(versie('2027-05', '2027-05-01'));
+    const tweede = await voorstel(versie('2027-50', '2027-05-01'));
+    expect([eerste.status, tweede.status]).toEqual([201, 201]);
+    const goed = (id: string) =>
+      request(t.http).post(`/api/v1/definities/gm0363-amsterdam/voorstellen/${id}/goedkeuring`).set('Authorization', ahmed);
+    expect((await goed(eerste.body.id)).status).toBe(201);
+    const geweigerd = await goed(tweede.body.id);
+    expect(geweigerd.status).toBe(422);
+    expect(geweigerd.body.fouten).toEqual([
+      expect.objectContaining({
+        tekst: expect.stringMatching(
+          /^gm0363-amsterdam\/2027-50\.yaml:\d+:14: versie '2027-50' begint op 2027-05-01, dezelfde dag als versie '2027-05'/,
+        ),
+      }),
+    ]);
+    // ... and so is one whose name sorts before the served version's: the lint marks the later file, and the error is shown
+    // at this text's geldigVanaf (not at its geldigTot, where an overlap with a served version is shown).
+    const ervoor = versie('2027-04', '2027-05-01', '\ngeldigTot: 2027-12-31');
+    const e = await voorstel(ervoor);
+    expect(e.status).toBe(422);
+    expect(e.body.fouten).toEqual([
+      expect.objectContaining({
+        tekst: `gm0363-amsterdam/2027-04.yaml:${vanafRegel(ervoor)}:1: versie '2027-05' begint op 2027-05-01, dezelfde dag als versie '2027-04' (gm0363-amsterdam/2027-04.yaml); op elke dag geldt één regeling`,
+      }),
+    ]);
+    expect(await dataSource.query(`select versie from definitie_versie where versie in ('2027-05', '2027-50')`)).toEqual([
+      { versie: '2027-05' },
+    ]);
+    expect(
+      (await request(t.http).get(`/api/v1/definities/gm0363-amsterdam/voorstellen/${tweede.body.id}`).set('Authorization', ahmed)).body
+        .status,
+    ).toBe('voorgesteld');
+  });
+
   it('a retried proposal with the same Idempotency-Key gets the same answer and stores one proposal', async () => {
     const body = { yaml: versie('2026-24', '2026-12-01') };
     const a = await request(t.http)

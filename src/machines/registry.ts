@@ -38,6 +38,8 @@ export function maakRegistry(regimes: Regime[], errors: DefinitionError[] = [], 
         .filter((r) => (r.definitie.gemeente.neemtOver ?? []).some((n) => n.cbsCode.toUpperCase() === cbs && n.vanaf <= dag))
         .sort((a, b) => b.definitie.geldigVanaf.localeCompare(a.definitie.geldigVanaf))[0];
       if (overnemer) return overnemer;
+      // The start day alone decides: the validation refuses two versions of a gemeente that begin on the same day
+      // (versieFouten, one regeling per day), so no tie is left to the order in which the files were loaded.
       return geldig
         .filter((r) => r.definitie.gemeente.cbsCode.toUpperCase() === cbs)
         .sort((a, b) => b.definitie.geldigVanaf.localeCompare(a.definitie.geldigVanaf))[0];

@@ -693,6 +693,25 @@ export function versieFouten(defs: readonly GeladenDefinitie[]): DefinitionError
           ),
         );
       }
+      // One regeling per day (docs/definities.md): two versions that begin on the same day leave it to load order which
+      // one serves, and a migration between them is refused as "niet nieuwer". Checked before the geldigTot rule, which
+      // a version without geldigTot skips and whose fix (end the other the day before) would end it before it begins.
+      if (da.geldigVanaf === db.geldigVanaf) {
+        const eind = [da, db].filter((d) => d.geldigTot).map((d) => `versie '${d.versie}' geldt tot en met ${d.geldigTot}`);
+        errors.push(
+          foutOp(
+            b,
+            ['geldigVanaf'],
+            `versie '${db.versie}' begint op ${db.geldigVanaf}, dezelfde dag als versie '${da.versie}' (${a.file}); op elke dag geldt één regeling`,
+            `${
+              eind.length > 0
+                ? `laat de nieuwe van de twee versies beginnen op de dag na de geldigTot van de andere (${eind.join('; ')})`
+                : 'laat de nieuwe van de twee versies later beginnen, op de dag waarop zij ingaat; de andere eindigt dan vanzelf de dag ervoor'
+            }. Een gepubliceerde versie wijzigt niet; lopende klachten gaan alleen met een versiemigratie mee`,
+          ),
+        );
+        continue;
+      }
       // Without geldigTot a version holds until a new one comes (docs/definities.md): the next version ends it, so a
       // new version can be added without changing a published, immutable one. An explicit geldigTot must not overlap.
       if (!da.geldigTot) continue;

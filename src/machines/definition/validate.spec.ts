@@ -773,6 +773,42 @@ describe('validateDefinities', () => {
       ]);
     });
 
+    it('versions of one gemeente do not overlap: one regeling per day, so two versions never begin on the same day', () => {
+      // A correction published with the start day of the version it corrects: which one served was load order.
+      const correctie = metRegels([5, "versie: '2024-02'"]);
+      const run = (eerste: readonly string[], tweede: readonly string[]) => {
+        const root = schrijfBestanden({ [TESTDAM]: eerste, 'definitions/gm0355-zeist/2024-02.yaml': tweede });
+        const { definities, errors } = loadAndValidate([join(root, 'definitions')]);
+        return {
+          geldig: definities.map((d) => d.definitie.versie),
+          errors: errors.map((e) => ({ ...e, file: e.file.slice(root.length + 1) })),
+        };
+      };
+      const fout = {
+        file: 'definitions/gm0355-zeist/2024-02.yaml',
+        line: 6,
+        column: 14,
+        message: expect.stringMatching(
+          /^versie '2024-02' begint op 2024-01-01, dezelfde dag als versie '2024-01' \(.*2024-01\.yaml\); op elke dag geldt één regeling$/,
+        ),
+        hint: expect.stringMatching(/^laat de nieuwe van de twee versies later beginnen, op de dag waarop zij ingaat; /),
+      };
+      // Neither has a geldigTot (the rule that checks geldigTot skipped this).
+      expect(run(BASIS, correctie)).toEqual({ geldig: ['2024-01'], errors: [fout] });
+      // With a geldigTot the same start day is this error, not an overlap whose fix would end a version before it begins.
+      expect(run(invoegen(BASIS, 7, 'geldigTot: 2024-12-31'), correctie)).toEqual({
+        geldig: ['2024-01'],
+        errors: [
+          {
+            ...fout,
+            hint: expect.stringMatching(
+              /^laat de nieuwe van de twee versies beginnen op de dag na de geldigTot van de andere \(versie '2024-01' geldt tot en met 2024-12-31\)\. /,
+            ),
+          },
+        ],
+      });
+    });
+
     it('a gemeente taken over (herindeling) ends the day before the take-over', () => {
       const vanaf = (regels: string[], datum: string) => regels.map((r) => r.replace('2024-01-01', datum));
       const weesp = invoegen(

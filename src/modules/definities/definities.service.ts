@@ -23,6 +23,27 @@ export interface ValidatieUitkomst {
   waarschuwingen: DefinitionError[];
 }
 
+interface Kop {
+  gemeente?: { cbsCode?: unknown; naam?: unknown };
+  versie?: unknown;
+  geldigVanaf?: unknown;
+}
+
+/** The top-level keys of a YAML text, as far as it parses (the loader reports YAML syntax errors with their position). */
+function kopVan(yaml: string): Kop {
+  try {
+    const v = parse(yaml) as unknown;
+    return v && typeof v === 'object' ? (v as Kop) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** A date as the loader reads it (YYYY-MM-DD), or undefined. */
+function datumVan(v: unknown): string | undefined {
+  return v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v : undefined;
+}
+
 /** A regime as the engine holds it (the compiler's Regime carries its definition). */
 type MetDefinitie = CompiledRegime & { definitie?: { gemeente?: { cbsCode?: string } } };
 
@@ -110,13 +131,7 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
    * `file:line:column` with the file as it would be published, e.g. `gm0363-amsterdam/2026-01.yaml`.
    */
   async valideer(yaml: string, gemeente: string): Promise<ValidatieUitkomst> {
-    let kop: { gemeente?: { cbsCode?: unknown; naam?: unknown }; versie?: unknown } = {};
-    try {
-      const v = parse(yaml) as unknown;
-      if (v && typeof v === 'object') kop = v as typeof kop;
-    } catch {
-      // The loader reports YAML syntax errors with their position.
-    }
+    const kop = kopVan(yaml);
     const cbs = typeof kop.gemeente?.cbsCode === 'string' ? kop.gemeente.cbsCode.toUpperCase() : undefined;
     const versie = typeof kop.versie === 'string' || typeof kop.versie === 'number' ? String(kop.versie) : undefined;
     const definitieId = this.mapVoor(gemeente, typeof kop.gemeente?.naam === 'string' ? kop.gemeente.naam : undefined);
@@ -160,9 +175,22 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
       // places in one of them is caused by this text: e.g. its geldigTot runs into the next version's start. It is
       // shown at this text's validity lines, where the author can act; its message names the other version.
       const geldigRegel = regelVan('geldigTot') || regelVan('geldigVanaf') || 1;
+      // Unless that version begins on this text's start day (one regeling per day, docs/definities.md): then the lint
+      // marked whichever of the two sorts last, and the start day is what the author changes.
+      const vanafRegel = regelVan('geldigVanaf') || geldigRegel;
+      const eigenVanaf = datumVan(kop.geldigVanaf);
+      const zelfdeBegindag = (bestand: string) => {
+        if (eigenVanaf === undefined || !bestand.endsWith('.yaml')) return false;
+        try {
+          return datumVan(kopVan(readFileSync(bestand, 'utf8')).geldigVanaf) === eigenVanaf;
+        } catch {
+          return false;
+        }
+      };
       for (const e of errors) {
         if (e.file === pad) fouten.push(alsGepubliceerd(e));
-        else if (e.file.startsWith(`${map}/`)) fouten.push({ ...alsGepubliceerd(e), line: geldigRegel, column: 1 });
+        else if (e.file.startsWith(`${map}/`))
+          fouten.push({ ...alsGepubliceerd(e), line: zelfdeBegindag(e.file) ? vanafRegel : geldigRegel, column: 1 });
       }
       for (const e of w) if (e.file === pad) waarschuwingen.push(alsGepubliceerd(e));
     });
