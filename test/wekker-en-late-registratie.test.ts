@@ -157,3 +157,46 @@ describe('Awb 9:11 lid 1 and 2: an act of the last day, registered after the wak
     expect(await jaar()).toMatchObject({ status: 'nagekomen', vervaldatum: '2027-05-12' });
   });
 });
+
+describe('Algemene termijnenwet art. 3 lid 3: a termijn row written under an older calendar', () => {
+  it('its wake-up at the old day moves it to the day the regime gives now, announces and escalates nothing, and it passes then', async () => {
+    const { klacht } = await a.engine.create(intake(), { actor: 'kcc' });
+    await a.engine.apply(klacht.id, { type: 'FORMELE_BEHANDELING', at: '2026-04-03T10:00:00+02:00' }, { actor: 'behandelaar' });
+    // The termijnen before it pass first (a step of the klacht would put every row right by itself).
+    const [kennisgeving] = await a.db.query(`select revision from termijn where klacht_id = $1 and naam = 'nietBehandelenKennisgeving'`, [
+      klacht.id,
+    ]);
+    await a.wake.verval(
+      { klachtId: klacht.id, termijnNaam: 'nietBehandelenKennisgeving', revision: kennisgeving.revision, kind: 'verval' },
+      new Date('2026-05-01T00:00:05+02:00'),
+    );
+    // Six weeks from 2 April end on Hemelvaartsdag 14 May; the next day, Friday 15 May 2026, is equated with a holiday by
+    // decree, so the regime gives Monday 18 May. A release that did not know that decree wrote Friday 15 May in the row.
+    await a.db.query(
+      `update termijn set vervaldatum = '2026-05-15', vervalt_op = '2026-05-15T22:00:00Z' where klacht_id = $1 and naam = 'afhandeling'`,
+      [klacht.id],
+    );
+    await a.db.query(`update klacht set eerste_vervalt_op = '2026-05-15T22:00:00Z' where id = $1`, [klacht.id]);
+    const [oud] = await afhandeling(klacht.id);
+    expect(oud).toMatchObject({ status: 'lopend', vervaldatum: '2026-05-15', gemeld: false });
+
+    const wek = (revision: number, op: string) =>
+      a.wake.verval({ klachtId: klacht.id, termijnNaam: 'afhandeling', revision, kind: 'verval' }, new Date(op));
+    expect(await wek(oud.revision, '2026-05-16T00:00:05+02:00')).toBe('verwerkt');
+    expect(await afhandeling(klacht.id)).toEqual([
+      { status: 'lopend', revision: oud.revision + 1, vervaldatum: '2026-05-18', gemeld: false, gesloten: false },
+    ]);
+    expect(await eersteVervaltOp(klacht.id)).toEqual(new Date('2026-05-18T22:00:00Z'));
+    const vanAfhandeling = async (type: string) => (await outbox(klacht.id, type)).filter((p) => p.naam === 'afhandeling');
+    expect(await vanAfhandeling('termijn.verlopen')).toEqual([]);
+    expect(await vanAfhandeling('termijn.escalatie')).toEqual([]);
+    expect(await outbox(klacht.id, 'termijn.gepland')).toContainEqual(
+      expect.objectContaining({ naam: 'afhandeling', revision: oud.revision + 1, vervaldatum: '2026-05-18' }),
+    );
+    // The old revision's wake-up is stale now; the new one passes it after its own last day.
+    expect(await wek(oud.revision, '2026-05-16T00:00:06+02:00')).toBe('stale');
+    expect(await wek(oud.revision + 1, '2026-05-19T00:00:05+02:00')).toBe('verwerkt');
+    expect(await afhandeling(klacht.id)).toMatchObject([{ status: 'verlopen', vervaldatum: '2026-05-18', gemeld: true }]);
+    expect(await vanAfhandeling('termijn.verlopen')).toHaveLength(1);
+  });
+});

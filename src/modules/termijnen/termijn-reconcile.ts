@@ -57,7 +57,8 @@ export function volgendeHerinnering(herinneringen: HerinneringRecord[]): Date | 
   return open.length ? new Date(Math.min(...open)) : null;
 }
 
-function velden(view: TermijnView, vorige?: HerinneringRecord[]): TermijnVelden {
+/** A running termijn's row fields as the regime's view gives them (reminders already sent stay sent). */
+export function termijnVelden(view: TermijnView, vorige?: HerinneringRecord[]): TermijnVelden {
   const herinneringen = herinneringRecords(view, vorige);
   return {
     naam: view.naam,
@@ -98,10 +99,10 @@ export function planTermijnen(
     gezien.add(view.naam);
     const bestaand = perNaam.get(view.naam);
     if (!bestaand) {
-      plan.nieuw.push({ ...velden(view), revision: (maxRevisie[view.naam] ?? 0) + 1 });
+      plan.nieuw.push({ ...termijnVelden(view), revision: (maxRevisie[view.naam] ?? 0) + 1 });
       continue;
     }
-    const v = velden(view, bestaand.herinneringen);
+    const v = termijnVelden(view, bestaand.herinneringen);
     // Verdaging / opschorting moves the wake-up moments: a new revision makes old jobs stale.
     const verschoven = sleutelMomenten(bestaand.vervaldatum, bestaand.herinneringen) !== sleutelMomenten(v.vervaldatum, v.herinneringen);
     plan.gewijzigd.push({ id: bestaand.id, velden: v, revision: verschoven ? bestaand.revision + 1 : bestaand.revision, verschoven });

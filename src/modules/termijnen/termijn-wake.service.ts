@@ -2,16 +2,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TermijnJob } from '../../jobs/queues';
-import type { KlachtEvent } from '../../machines/contract';
+import type { KlachtEvent, TermijnView } from '../../machines/contract';
 import { klokVan } from '../../machines/regime';
 import { EngineService } from '../engine/engine.service';
 import { KlachtNietGevondenError } from '../engine/engine.errors';
 import type { KlachtEntity } from '../klachten/klacht.entity';
 import { importBezig } from '../import/import-bezig';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
-import { isOpgeschort } from './te-laat';
+import { eersteVervalSql, isOpgeschort } from './te-laat';
+import { eindVanDag } from './termijn-tijd';
 import { OUTBOX_TYPES, type OutboxBericht } from '../outbox/outbox.types';
-import { volgendeHerinnering } from './termijn-reconcile';
+import { termijnVelden, volgendeHerinnering } from './termijn-reconcile';
 import { TermijnEntity } from './termijn.entity';
 import { naarEntiteit } from '../../database/rij-naar-entiteit';
 
@@ -151,6 +152,14 @@ export class TermijnWakeService {
         velden: { vervalGemeldOp: nu },
       });
     } else {
+      // The regime still runs this termijn to a later last day than its row says: the row was written under a calendar
+      // the service no longer has (a decree day added since, Algemene termijnenwet art. 3 lid 3; a corrected holiday).
+      // It has not passed: the row takes the regime's day and a new wake-up, and nothing is announced or escalated.
+      const view = result.termijnen.find((v) => v.naam === termijn.naam);
+      if (view && !isOpgeschort(termijn.mutaties) && eindVanDag(view.vervaldatum).getTime() > termijn.vervaltOp.getTime()) {
+        await this.werkBij(m, klacht, termijn, view, { ...basis, event: event.type, actor: SYSTEEM_ACTOR });
+        return;
+      }
       this.logger.log(
         `Klacht ${klacht.id}: TERMIJN_VERLOPEN (${termijn.naam}) niet van toepassing in ${klacht.state}: ${result.reason ?? ''}`,
       );
@@ -160,6 +169,42 @@ export class TermijnWakeService {
       // Marked either way: the deadline has passed, it must not fire again.
       await m.update(TermijnEntity, { id: termijn.id }, { vervalGemeldOp: nu });
     }
+  }
+
+  /** Moves a termijn row to the regime's view of it (new revision, so the old wake-ups are stale) and plans its wake-ups. */
+  private async werkBij(
+    m: EntityManager,
+    klacht: KlachtEntity,
+    termijn: TermijnEntity,
+    view: TermijnView,
+    basis: Record<string, unknown>,
+  ): Promise<void> {
+    const velden = termijnVelden(view, termijn.herinneringen);
+    const revision = termijn.revision + 1;
+    await m.update(TermijnEntity, { id: termijn.id }, { ...velden, revision, vervalGemeldOp: null });
+    // The klacht's first open due moment (te laat) follows its rows, as after every step.
+    await m.query(`UPDATE klacht k SET eerste_vervalt_op = ${eersteVervalSql('k')} WHERE k.id = $1`, [klacht.id]);
+    await OutboxRelay.schrijf(m, [
+      {
+        klachtId: klacht.id,
+        type: OUTBOX_TYPES.termijnGepland,
+        payload: {
+          ...basis,
+          termijnId: termijn.id,
+          naam: termijn.naam,
+          label: velden.label,
+          revision,
+          vervaldatum: velden.vervaldatum,
+          vervaltOp: velden.vervaltOp.toISOString(),
+          uitleg: velden.uitleg,
+          herinneringen: velden.herinneringen,
+        },
+      },
+    ]);
+    this.logger.warn(
+      `Klacht ${klacht.id}: termijn ${termijn.naam} stood on ${termijn.vervaldatum}, the regime now gives ${velden.vervaldatum} ` +
+        `(the calendar changed since the row was written); moved to revision ${revision}, not expired`,
+    );
   }
 
   /** A reminder: marked sent in the same transaction as its outbox row, so it fires once. */
