@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { KLOK, type Klok } from '../src/common/klok';
 import { basisVersie, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../src/machines/definition/test-fixture';
 import { bearer } from './auth-support';
 import { createTestDatabase, type TestDatabase } from './support';
@@ -201,5 +202,103 @@ describe('Wet arhi art. 40: the successor migrates the dissolved gemeente’s ru
     expect(
       (await request(t.http).get('/api/v1/definities/gm0457-weesp/versies/2021-01/migratieproef').set('Authorization', utrecht)).status,
     ).toBe(404);
+  });
+});
+
+/**
+ * A regeling governs from the day it enters into force (its geldigVanaf): before that day a running klacht cannot be
+ * moved onto it, or its routing and termijnen would follow a regeling not yet in force. Testdam 2024-01 and a
+ * 2025-01 of the same content; the service's clock is set by the test and read as the Europe/Amsterdam day.
+ */
+describe('a klacht moves only to a version already in force', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let beleid: string;
+  let klacht: string;
+  let nu = new Date('2024-12-20T10:00:00Z');
+  const klok: Klok = { nu: () => new Date(nu.getTime()) };
+
+  beforeAll(async () => {
+    const root = schrijfBestanden({
+      [TESTDAM]: basisVersie('2024-01', '2024-01-01', undefined),
+      'definitions/gm0355-zeist/2025-01.yaml': basisVersie('2025-01', '2025-01-01', undefined),
+    });
+    db = await createTestDatabase('versiemigratie_nog_niet_geldig');
+    t = await createTestApp({
+      databaseUrl: db.url,
+      env: { ROLE: 'api', DEFINITIONS_DIR: join(root, 'definitions') },
+      override: (b) => b.overrideProvider(KLOK).useValue(klok),
+    });
+    beleid = await bearer(t.app, GEMEENTE, 'beleidsmedewerker');
+    const behandelaar = await bearer(t.app, GEMEENTE, 'klachtbehandelaar');
+    klacht = (
+      await request(t.http)
+        .post('/api/v1/klachten')
+        .set('Authorization', behandelaar)
+        .send({
+          gemeente: GEMEENTE,
+          kanaal: 'brief',
+          ontvangenOp: '2024-12-10T10:00:00Z',
+          ingediendBij: 'gemeente',
+          soort: 'klacht',
+          onderwerp: 'loopt over de jaarwisseling',
+          aanbieders: [],
+          feiten: { complex: true },
+        })
+        .expect(201)
+    ).body.id;
+    await request(t.http)
+      .post(`/api/v1/klachten/${klacht}/gebeurtenissen`)
+      .set('Authorization', behandelaar)
+      .send({ type: 'FORMELE_BEHANDELING', at: '2024-12-11T09:00:00Z' })
+      .expect(200);
+  }, 60_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+    ruimTijdelijkeMappenOp();
+  });
+
+  const versieVan = async () =>
+    (
+      (await t.app.get(DataSource).query('select definitie_versie from klacht where id = $1', [klacht])) as Array<{
+        definitie_versie: string;
+      }>
+    )[0].definitie_versie;
+  const migreer = () =>
+    request(t.http)
+      .post(`/api/v1/definities/${DEFINITIE}/versies/2025-01/migraties`)
+      .set('Authorization', beleid)
+      .send({ klachten: [klacht], reden: 'Klachtenregeling Testdam 2025' });
+
+  it('a regeling governs from its geldigVanaf: before that day the migration is refused (422 naming versie) and the dry run says why; from that Dutch day on it goes', async () => {
+    const bezwaar =
+      'versie 2025-01 geldt pas vanaf 2025-01-01 (vandaag is 2024-12-20); een klacht gaat alleen naar een versie die al geldt';
+    const proef = await request(t.http)
+      .get(`/api/v1/definities/${DEFINITIE}/versies/2025-01/migratieproef`)
+      .set('Authorization', beleid)
+      .expect(200);
+    expect(proef.body.klachten).toEqual([expect.objectContaining({ klachtId: klacht, migreerbaar: false, bezwaren: [bezwaar] })]);
+    const geweigerd = await migreer();
+    expect(geweigerd.status).toBe(422);
+    expect(geweigerd.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(geweigerd.body).toEqual(
+      expect.objectContaining({
+        code: 'versie-nog-niet-geldig',
+        detail: expect.stringContaining('geldt pas vanaf 2025-01-01'),
+        invalidParams: [{ name: 'versie', reason: bezwaar }],
+      }),
+    );
+    expect(await versieVan()).toBe('2024-01');
+    // 23:30 UTC on 31 December is 00:30 on 1 January in Amsterdam: the version is in force.
+    nu = new Date('2024-12-31T23:30:00Z');
+    const proefNu = await request(t.http)
+      .get(`/api/v1/definities/${DEFINITIE}/versies/2025-01/migratieproef`)
+      .set('Authorization', beleid)
+      .expect(200);
+    expect(proefNu.body.klachten).toEqual([expect.objectContaining({ klachtId: klacht, migreerbaar: true, bezwaren: [] })]);
+    expect((await migreer()).status).toBe(200);
+    expect(await versieVan()).toBe('2025-01');
   });
 });

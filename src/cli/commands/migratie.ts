@@ -31,8 +31,8 @@ const USAGE = [
   '  uitvoeren zet de genoemde klachten (--klacht, herhaalbaar) of alle lopende klachten uit de proef (--alle) over,',
   '            alles of niets. Geweigerd (exitcode 1, met de klachten en hun bezwaren) als een lopende termijn korter',
   '            zou worden of zou vervallen, of een klacht in een toestand zou staan die de nieuwe versie niet meer',
-  '            heeft. Elke klacht krijgt een regel VERSIE_GEMIGREERD in haar historie: wie, wanneer, van en naar welke',
-  '            versie, en de --reden.',
+  '            heeft; en zolang de versie nog niet geldt (geldigVanaf na vandaag). Elke klacht krijgt een regel',
+  '            VERSIE_GEMIGREERD in haar historie: wie, wanneer, van en naar welke versie, en de --reden.',
   '',
   'Werkt op de database van de dienst: DATABASE_URL, of de ingebouwde PostgreSQL in KLACHTREGIE_DATA_DIR (ook',
   'terwijl de dienst draait). De versie moet in DEFINITIONS_DIR staan of via de API gepubliceerd zijn.',
@@ -241,7 +241,8 @@ async function uitvoeren(
     return 0;
   } catch (e) {
     if (!(e instanceof ProblemException)) throw e;
-    // The API's answers: 409 migratie-geweigerd (with the klachten and their bezwaren), 404 for an unknown klacht.
+    // The API's answers: 409 migratie-geweigerd (with the klachten and their bezwaren), 422 versie-nog-niet-geldig (the
+    // version begins after today), 404 for an unknown klacht.
     const geweigerd = (e.extensions.klachten ?? []) as Array<{ klachtId: string; bezwaren: string[] }>;
     if (o.json) io.out(JSON.stringify({ code: e.code, detail: e.detail, klachten: geweigerd }, null, 2));
     io.err(`klachtregie migratie: ${e.detail}`);

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { probleemSchema } from '../../common/openapi';
 import { datum, jaNee, lijst, object, tekst, getal, type Schema } from '../../common/openapi-schema';
 import { Rollen } from '../auth/rollen.decorator';
@@ -66,6 +73,10 @@ export class VersieMigratieController {
   @ApiConflictResponse({
     description: 'migratie-geweigerd: een of meer klachten kunnen niet; er is niets gewijzigd.',
     schema: probleemSchema('MigratieGeweigerdProblem'),
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'De versie begint na vandaag (versie-nog-niet-geldig; invalidParams noemt versie): klachten gaan pas vanaf haar geldigVanaf over; er is niets gewijzigd. Of de Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt).',
   })
   @ApiNotFoundResponse({ description: 'Geen versie of klacht met dit id voor uw gemeente.' })
   async migreer(

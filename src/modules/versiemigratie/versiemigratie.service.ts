@@ -75,20 +75,31 @@ export class VersieMigratieService {
     return uit;
   }
 
+  /**
+   * Why no klacht can move to this version today, if so: a regeling governs from the day it enters into force
+   * (geldigVanaf), so before that day routing and termijnen cannot follow it. Today is the Dutch calendar day.
+   */
+  private nogNietGeldig(naar: CompiledRegime): string | undefined {
+    const vandaag = vandaagVan(this.klok);
+    return naar.summary.geldigVanaf > vandaag
+      ? `versie ${naar.summary.versie} geldt pas vanaf ${naar.summary.geldigVanaf} (vandaag is ${vandaag}); een klacht gaat alleen naar een versie die al geldt`
+      : undefined;
+  }
+
   private async proefVoor(m: EntityManager, row: KlachtEntity, naar: CompiledRegime, historie?: HistorieStap[]): Promise<MigratieProef> {
     const oud = this.engine.regimeVan(row);
     const stappen = historie ?? (await this.historieVan(m, [row.id])).get(row.id) ?? [];
     // On the day of the migration (the service's clock, Dutch calendar day): a new obligation already passed is refused.
     const proef = proefMigratieVanKlacht(oud, naar, stappen, row.state, vandaagVan(this.klok));
-    // Forward only: a klacht never moves to a version that began before its own.
-    if (naar.summary.geldigVanaf <= oud.summary.geldigVanaf) {
-      return {
-        ...proef,
-        resultaat: undefined,
-        bezwaren: [`versie ${naar.summary.versie} is niet nieuwer dan versie ${oud.summary.versie} van de klacht`, ...proef.bezwaren],
-      };
-    }
-    return proef;
+    const nogNiet = this.nogNietGeldig(naar);
+    const bezwaren = [
+      // Forward only: a klacht never moves to a version that began before its own.
+      ...(naar.summary.geldigVanaf <= oud.summary.geldigVanaf
+        ? [`versie ${naar.summary.versie} is niet nieuwer dan versie ${oud.summary.versie} van de klacht`]
+        : []),
+      ...(nogNiet ? [nogNiet] : []),
+    ];
+    return bezwaren.length ? { ...proef, resultaat: undefined, bezwaren: [...bezwaren, ...proef.bezwaren] } : proef;
   }
 
   private zonderResultaat(klachtId: string, p: MigratieProef): KlachtMigratieProef {
@@ -133,6 +144,16 @@ export class VersieMigratieService {
     actor: string,
   ): Promise<KlachtMigratieProef[]> {
     const naar = this.doel(gemeente, definitieId, versie);
+    // The version itself is refused, for every klacht at once: named as the field of the request that is wrong.
+    const nogNiet = this.nogNietGeldig(naar);
+    if (nogNiet)
+      throw new ProblemException({
+        status: 422,
+        code: 'versie-nog-niet-geldig',
+        title: 'De versie geldt nog niet',
+        detail: `Versie ${versie} van ${definitieId} geldt pas vanaf ${naar.summary.geldigVanaf}: lopende klachten kunnen vanaf die dag naar haar over. Er is niets gemigreerd.`,
+        invalidParams: [{ name: 'versie', reason: nogNiet }],
+      });
     return this.dataSource.transaction(async (m) => {
       const uit: { row: KlachtEntity; proef: MigratieProef }[] = [];
       // Lock order as everywhere: klacht rows in id order.

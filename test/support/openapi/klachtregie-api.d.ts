@@ -8911,7 +8911,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
+            /** @description De versie begint na vandaag (versie-nog-niet-geldig; invalidParams noemt versie): klachten gaan pas vanaf haar geldigVanaf over; er is niets gewijzigd. Of de Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt). */
             422: {
                 headers: {
                     [name: string]: unknown;
