@@ -243,4 +243,56 @@ describe('Idempotency-Key on POST (real PostgreSQL + Redis)', () => {
     // Repeatable by design (OverdrachtService): the retry is a second hand-over, and nothing is kept under the key.
     expect(await t.db.query(`select 1 from idempotentie_sleutel where sleutel = 'sleutel-overdracht'`)).toHaveLength(0);
   });
+
+  it("an Idempotency-Key is bound to its caller: another caller of the same gemeente reusing key, URL and body gets 422, never the first caller's reply", async () => {
+    // In-transaction path (POST /klachten claims the key in the engine's transaction).
+    const body = { ...intakeBody(GEMEENTE_A), onderwerp: 'idempotent-aanroeper' };
+    const tweede = await bearer(t.app, GEMEENTE_A, 'klachtbehandelaar');
+    const post = (auth: string) =>
+      request(t.http).post('/api/v1/klachten').set('Authorization', auth).set('Idempotency-Key', 'sleutel-aanroeper').send(body);
+    expect((await post(token)).status).toBe(201);
+    const ander = await post(tweede);
+    expect(ander.status).toBe(422);
+    expect(ander.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(ander.body.code).toBe('idempotency-key-hergebruikt');
+    expect(ander.body.id).toBeUndefined();
+    expect(await aantal('idempotent-aanroeper')).toBe(1);
+    // The first caller's own retry is still its replay.
+    const zelf = await post(token);
+    expect([zelf.status, zelf.headers['idempotent-replayed']]).toEqual([201, 'true']);
+
+    // Interceptor path (a stored reply): two keys of the same aanbieder, one klacht about it.
+    const klacht = (await post(token)).body.id as string;
+    const noord1 = await bearer(t.app, GEMEENTE_A, 'aanbieder', 'zorg-noord');
+    const noord2 = await bearer(t.app, GEMEENTE_A, 'aanbieder', 'zorg-noord');
+    const terug = (auth: string) =>
+      request(t.http)
+        .post(`/api/v1/klachten/${klacht}/terugkoppelingen`)
+        .set('Authorization', auth)
+        .set('Idempotency-Key', 'sleutel-terug')
+        .send({ soort: 'registratie', opmerking: 'onder nummer ZN-1' });
+    const eerste = await terug(noord1);
+    expect(eerste.status).toBe(201);
+    const van2 = await terug(noord2);
+    expect(van2.status).toBe(422);
+    expect(van2.body.code).toBe('idempotency-key-hergebruikt');
+    expect(van2.headers['idempotent-replayed']).toBeUndefined();
+    const [{ n }] = await t.db.query(`select count(*)::int as n from terugkoppeling where klacht_id = $1`, [klacht]);
+    expect(n).toBe(1);
+    const weer = await terug(noord1);
+    expect([weer.status, weer.headers['idempotent-replayed'], weer.body]).toEqual([201, 'true', eerste.body]);
+  });
+
+  it("keys beginning with 'import:' are the import's own: a client's is a 400 naming Idempotency-Key and changes nothing", async () => {
+    const res = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', token)
+      .set('Idempotency-Key', 'import:KCC-2026-0001')
+      .send({ ...intakeBody(GEMEENTE_A), onderwerp: 'idempotent-import-voorbehouden' });
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.invalidParams).toEqual([expect.objectContaining({ name: 'Idempotency-Key' })]);
+    expect(await aantal('idempotent-import-voorbehouden')).toBe(0);
+    expect(await t.db.query(`select 1 from idempotentie_sleutel where sleutel like 'import:%'`)).toHaveLength(0);
+  });
 });

@@ -7,6 +7,7 @@ import { from, Observable, of, switchMap, catchError, tap, throwError } from 'rx
 import { Repository } from 'typeorm';
 import { ProblemException } from '../../common/problem';
 import { TENANT_REQUEST_KEY, type Tenant } from '../auth/tenant';
+import { IMPORT_SLEUTEL_PREFIX } from '../import/import-bezig';
 import { GEEN_IDEMPOTENTIE_KEY, IDEMPOTENT_IN_TRANSACTIE_KEY } from './geen-idempotentie.decorator';
 import { IdempotentieContext, type IdempotentVerzoek } from './idempotentie-context';
 import { IdempotentieSleutelEntity } from './idempotentie-sleutel.entity';
@@ -31,9 +32,10 @@ export function canoniek(v: unknown): string {
 
 /**
  * `Idempotency-Key` on POST (IETF draft-ietf-httpapi-idempotency-key-header): the first request's
- * response is stored per gemeente and key; a retry gets the same status and body, the same key with
- * a different request gets 422, and a concurrent duplicate waits for the first instead of creating a
- * second klacht. Failed requests change nothing, so their key is released for a retry.
+ * response is stored per gemeente and key; a retry by the same caller gets the same status and body, the
+ * same key with a different request or from another caller gets 422, and a concurrent duplicate waits
+ * for the first instead of creating a second klacht. Failed requests change nothing, so their key is
+ * released for a retry.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -57,6 +59,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!sleutel || sleutel.length > 255) {
       throw ProblemException.invalid([{ name: 'Idempotency-Key', reason: 'moet 1 tot 255 tekens zijn' }]);
     }
+    // The import claims `import:<extern>` in the same (gemeente, sleutel) namespace: a client's key with that prefix
+    // could claim it first and make the import's line replay or be refused (docs/import.md).
+    if (sleutel.startsWith(IMPORT_SLEUTEL_PREFIX)) {
+      throw ProblemException.invalid([
+        { name: 'Idempotency-Key', reason: `mag niet beginnen met '${IMPORT_SLEUTEL_PREFIX}': die sleutels zijn van de import` },
+      ]);
+    }
     const tenant = (req as unknown as Record<string, unknown>)[TENANT_REQUEST_KEY] as Tenant | undefined;
     if (!tenant) return next.handle();
     // An upload's body is read by the route's own FileInterceptor, which runs after this global one: hashed here it
@@ -64,8 +73,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // Upload routes therefore take the key after the upload is read (IdempotencyNaUpload), and only there.
     if (Boolean(req.is('multipart/form-data')) !== this.naUpload) return next.handle();
     const route = `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`;
+    // The key is bound to its caller (ADR 0003: keys are per gemeente, a gemeente has many callers): another caller's
+    // reuse of key, URL and body is another request (422), never a replay of the first caller's reply.
+    const aanroeper = canoniek({ subject: tenant.subject, aanbiederId: tenant.aanbiederId ?? null });
     const hash = createHash('sha256')
-      .update(`${req.method} ${req.originalUrl}\n${canoniek(req.body)}\n${canoniek(bestanden(req))}`)
+      .update(`${req.method} ${req.originalUrl}\n${canoniek(req.body)}\n${canoniek(bestanden(req))}\n${aanroeper}`)
       .digest('hex');
     if (this.reflector.getAllAndOverride<boolean>(IDEMPOTENT_IN_TRANSACTIE_KEY, [context.getHandler(), context.getClass()])) {
       // The work claims the key in its own transaction (idempotentie-context.ts); the handler runs in its context.
@@ -102,7 +114,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           status: 422,
           code: 'idempotency-key-hergebruikt',
           title: 'Idempotency-Key hergebruikt voor een ander verzoek',
-          detail: `De Idempotency-Key '${sleutel}' is al gebruikt voor een ander verzoek (${eerste.route}). Gebruik een nieuwe sleutel per verzoek.`,
+          detail: `De Idempotency-Key '${sleutel}' is al gebruikt voor een ander verzoek of door een andere aanroeper (${eerste.route}). Gebruik een nieuwe sleutel per verzoek.`,
         });
       }
       res.setHeader('Idempotent-Replayed', 'true');

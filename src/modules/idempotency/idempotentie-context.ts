@@ -19,6 +19,7 @@ export interface IdempotentVerzoek {
   gemeente: string;
   sleutel: string;
   route: string;
+  /** The request's fingerprint; from the API it covers the caller too (IdempotencyInterceptor), so another caller's reuse is a 422. */
   hash: string;
   /** Set when the key had a result already: the reply is that result, marked Idempotent-Replayed. */
   herhaald?: boolean;
@@ -66,7 +67,7 @@ export async function claimSleutel(m: EntityManager): Promise<void> {
       status: 422,
       code: 'idempotency-key-hergebruikt',
       title: 'Idempotency-Key hergebruikt voor een ander verzoek',
-      detail: `De Idempotency-Key '${v.sleutel}' is al gebruikt voor een ander verzoek (${bestaand?.route ?? 'onbekend'}). Gebruik een nieuwe sleutel per verzoek.`,
+      detail: `De Idempotency-Key '${v.sleutel}' is al gebruikt voor een ander verzoek of door een andere aanroeper (${bestaand?.route ?? 'onbekend'}). Gebruik een nieuwe sleutel per verzoek.`,
     });
   }
   if (!bestaand.resultaat?.klachtId) {

@@ -19,7 +19,10 @@ export class IdempotentieSleutelEntity {
   @Column({ type: 'varchar', length: 300 })
   route: string;
 
-  /** SHA-256 of method, path and canonical JSON body. */
+  /**
+   * From the API: SHA-256 of method, path, canonical JSON body, uploaded files and the caller (subject, aanbiederId).
+   * The import's keys: of the line's content only, so any beheerder's re-run of a file is the same request.
+   */
   @Column({ name: 'request_hash', type: 'char', length: 64 })
   requestHash: string;
 

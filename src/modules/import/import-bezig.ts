@@ -10,6 +10,13 @@ import type { EntityManager } from 'typeorm';
 export const IMPORT_BEZIG_ROUTE = 'import-bezig';
 export const IMPORT_KLAAR_ROUTE = 'import';
 
+/**
+ * The import's idempotency keys (`import:<extern>`, `import:<extern>:<n>`) share the table and the (gemeente, sleutel)
+ * key with the API's `Idempotency-Key`: a client key with this prefix is refused (IdempotencyInterceptor), so no API
+ * caller can claim an import's key before the import does.
+ */
+export const IMPORT_SLEUTEL_PREFIX = 'import:';
+
 /** Whether the klacht is being imported (inside the wake-up's transaction, after the row lock). */
 export async function importBezig(m: EntityManager, klachtId: string): Promise<boolean> {
   const rijen = (await m.query(`SELECT 1 FROM idempotentie_sleutel WHERE route = $1 AND resultaat->>'klachtId' = $2 LIMIT 1`, [

@@ -22,7 +22,7 @@ import { dagVan, eindVanDag } from '../termijnen/termijn-tijd';
 import { TermijnWakeService, vervalMoment } from '../termijnen/termijn-wake.service';
 import { ImportRegelDto } from './dto/import-regel.dto';
 import type { ImportDto } from './dto/import-view.dto';
-import { IMPORT_BEZIG_ROUTE, IMPORT_KLAAR_ROUTE } from './import-bezig';
+import { IMPORT_BEZIG_ROUTE, IMPORT_KLAAR_ROUTE, IMPORT_SLEUTEL_PREFIX } from './import-bezig';
 import { KlachtImportRegelEntity, type ImportFout } from './klacht-import-regel.entity';
 import { KlachtImportEntity } from './klacht-import.entity';
 
@@ -346,7 +346,7 @@ export class ImportService {
     dto: ImportRegelDto,
   ): Promise<string> {
     const gemeente = intake.gemeente;
-    const basis = `import:${extern}`;
+    const basis = `${IMPORT_SLEUTEL_PREFIX}${extern}`;
     const hash = (v: unknown) => createHash('sha256').update(canoniek(v)).digest('hex');
     // Who imported, in the history; the correlation id names the import and the source key.
     const ctx = { actor: imp.actor, correlationId: `import.${imp.id}.${extern}`.slice(0, 200) };
