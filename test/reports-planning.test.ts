@@ -234,6 +234,86 @@ describe('reminder, deadline and escalation (Stichtse Vecht contract art. 11.1)'
       await db.query(`update klacht set eerste_vervalt_op = $2 where id = $1`, [k.id, k.eerste_vervalt_op]);
     }
   });
+  test('Awb 9:11: a deadline job that runs late counts each termijn as it stood at the deadline, also when the klacht was afgedaan since', async () => {
+    const kandidaten = (await db.query(
+      `select k.id, k.done, k.state_sinds, k.eerste_vervalt_op from klacht k join termijn t on t.klacht_id = k.id and t.naam = 'afhandeling' and t.status = 'lopend'
+        where k.gemeente = 'GM1904' and not k.done and k.ontvangen_op >= '2025-11-01T00:00:00+01:00' and k.ontvangen_op < '2026-05-01T00:00:00+02:00'
+        order by k.id limit 3`,
+    )) as Array<{ id: string; done: boolean; state_sinds: Date; eerste_vervalt_op: Date | null }>;
+    expect(kandidaten).toHaveLength(3);
+    const [a, b, c] = kandidaten;
+    const termijnKolommen = 'status, vervaldatum, vervalt_op, beeindigd_op, beeindigd_door, gesloten_op, gesloten_door';
+    const bewaard = (await db.query(
+      `select klacht_id, ${termijnKolommen} from termijn where klacht_id = any($1) and naam = 'afhandeling'`,
+      [[a.id, b.id]],
+    )) as Array<Record<string, unknown> & { klacht_id: string }>;
+    const perTermijn = async () =>
+      (
+        await db.query(
+          `select inhoud->'perTermijn' as p from rapportage where gemeente = 'GM1904' and deadline = '2026-07-01' and aanbieder_id = '*'`,
+        )
+      )[0].p as Array<{ waarde: string; aantal: number }>;
+    try {
+      // As at the deadline, 1 July: A's afhandeltermijn passed on 11 June and is not met (te laat); B's runs to 9 July.
+      await db.query(
+        `update termijn set status = 'verlopen', vervaldatum = '2026-06-11', vervalt_op = '2026-06-11T22:00:00Z', beeindigd_op = '2026-06-11T22:00:00Z',
+           beeindigd_door = 'TERMIJN_VERLOPEN', gesloten_op = null where klacht_id = $1 and naam = 'afhandeling'`,
+        [a.id],
+      );
+      await db.query(`update klacht set eerste_vervalt_op = '2026-06-11T22:00:00Z' where id = $1`, [a.id]);
+      await db.query(
+        `update termijn set vervaldatum = '2026-07-09', vervalt_op = '2026-07-09T22:00:00Z' where klacht_id = $1 and naam = 'afhandeling'`,
+        [b.id],
+      );
+      await db.query(`update klacht set eerste_vervalt_op = '2026-07-09T22:00:00Z' where id = $1`, [b.id]);
+      // C's runs to Thursday 2 July.
+      await db.query(
+        `update termijn set vervaldatum = '2026-07-02', vervalt_op = '2026-07-02T22:00:00Z' where klacht_id = $1 and naam = 'afhandeling'`,
+        [c.id],
+      );
+      await db.query(`update klacht set eerste_vervalt_op = '2026-07-02T22:00:00Z' where id = $1`, [c.id]);
+      expect(await planning.deadline({ ...job, kind: 'deadline' }, new Date('2026-07-01T00:00:00+02:00'))).toBe('verwerkt');
+      const opTijd = await perTermijn();
+      // Thursday 2 July A and B are afgedaan (A late, B in time), as the engine writes it: A's obligation closed, B's termijn
+      // met; the klachten end. The job runs on Saturday 4 July.
+      await db.query(
+        `update termijn set gesloten_op = '2026-07-02T10:00:00Z', gesloten_door = 'AFDOENEN' where klacht_id = $1 and naam = 'afhandeling'`,
+        [a.id],
+      );
+      await db.query(
+        `update termijn set status = 'nagekomen', beeindigd_op = '2026-07-02T10:00:00Z', beeindigd_door = 'AFDOENEN' where klacht_id = $1 and naam = 'afhandeling'`,
+        [b.id],
+      );
+      await db.query(`update klacht set done = true, eerste_vervalt_op = null, state_sinds = '2026-07-02T10:00:00Z' where id = any($1)`, [
+        [a.id, b.id],
+      ]);
+      // C's passes at the end of 2 July, unmet: after the deadline, so it was running then.
+      await db.query(
+        `update termijn set status = 'verlopen', beeindigd_op = '2026-07-02T22:00:00Z', beeindigd_door = 'TERMIJN_VERLOPEN' where klacht_id = $1 and naam = 'afhandeling'`,
+        [c.id],
+      );
+      await opnieuw();
+      expect(await planning.deadline({ ...job, kind: 'deadline' }, new Date('2026-07-04T09:00:00+02:00'))).toBe('verwerkt');
+      expect(await perTermijn()).toEqual(opTijd);
+      expect(opTijd.find((t) => t.waarde === 'teLaat')?.aantal).toBeGreaterThan(0);
+    } finally {
+      for (const r of bewaard) {
+        await db.query(
+          `update termijn set status = $2, vervaldatum = $3, vervalt_op = $4, beeindigd_op = $5, beeindigd_door = $6, gesloten_op = $7, gesloten_door = $8
+            where klacht_id = $1 and naam = 'afhandeling'`,
+          [r.klacht_id, r.status, r.vervaldatum, r.vervalt_op, r.beeindigd_op, r.beeindigd_door, r.gesloten_op, r.gesloten_door],
+        );
+      }
+      for (const k of kandidaten) {
+        await db.query(`update klacht set done = $2, state_sinds = $3, eerste_vervalt_op = $4 where id = $1`, [
+          k.id,
+          k.done,
+          k.state_sinds,
+          k.eerste_vervalt_op,
+        ]);
+      }
+    }
+  });
 });
 
 describe('HTTP: GET /api/v1/rapportages', () => {

@@ -15,7 +15,7 @@ import type { IntakeInput } from '../src/machines/contract';
 import { createDataSource, MIGRATIONS_TABLE } from '../src/database/data-source-options';
 import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
 import { parseCsv } from '../src/modules/reports/rapportage-csv';
-import { band } from '../src/modules/termijnen/te-laat';
+import { band, teLaat, teLaatOp } from '../src/modules/termijnen/te-laat';
 import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
 
@@ -264,6 +264,27 @@ describe('te laat: one definition in every view (issue 10)', () => {
       });
     },
   );
+
+  test("one rule at two moments: te laat read from the termijn rows' moments (a report as at a past peildatum) is the klacht's te laat at now", async () => {
+    const ids = fixture.map((k) => k.id);
+    const rijen = (await a.db.query(
+      `select k.id, coalesce(${teLaat('k', '$2')}, false) as nu, ${teLaatOp('k', '$2')} as rijen from klacht k where k.id = any($1::uuid[]) order by k.id`,
+      [ids, NU],
+    )) as Array<{ id: string; nu: boolean; rijen: boolean }>;
+    expect(rijen).toHaveLength(ids.length);
+    expect(rijen.filter((r) => r.nu !== r.rijen)).toEqual([]);
+    expect(
+      rijen
+        .filter((r) => r.nu)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(
+      fixture
+        .filter((k) => k.teLaat)
+        .map((k) => k.id)
+        .sort(),
+    );
+  });
 
   test('Awb 9:11: a klacht whose afhandeltermijn passed while in behandeling is late in every view, with only the 9:24 window still running', async () => {
     for (const g of ['GM1904', 'GM0363'] as const) {

@@ -208,9 +208,17 @@ export class RapportagePlanningService implements OnApplicationShutdown {
       } else {
         const gemeenten = this.klachtGemeenten(m);
         // Te laat as at the deadline (the moment this job was planned for), not when it happens to run: a job that runs
-        // days late (a worker down, Redis lost and the schedule caught up) stores the report an on-time job would have.
+        // days late (a worker down, Redis lost and the schedule caught up) counts the termijnen as they stood then, from
+        // the moments in their rows (a klacht late then and afgedaan since is counted te laat, not te laat afgehandeld).
         const peildatum = beginVanDag(m.deadline);
-        const filter = { gemeenten, van: m.periodeVan, tot: m.periodeTot, drempel: STANDAARD_DREMPEL, peildatum };
+        const filter = {
+          gemeenten,
+          van: m.periodeVan,
+          tot: m.periodeTot,
+          drempel: STANDAARD_DREMPEL,
+          peildatum,
+          peildatumVerleden: peildatum.getTime() < nu.getTime(),
+        };
         await this.bewaar(em, m, ALLE_AANBIEDERS, await queryRapportage(em, filter));
         for (const a of await queryAanbieders(em, gemeenten, m.periodeVan, m.periodeTot)) {
           await this.bewaar(em, m, a.id, await queryRapportage(em, { ...filter, aanbieder: a.id }));

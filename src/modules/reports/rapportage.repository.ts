@@ -8,7 +8,7 @@
  * in which it was received (`ontvangen_op`).
  */
 import { DataSource, type EntityManager } from 'typeorm';
-import { band, openVerplichting, teLaat } from '../termijnen/te-laat';
+import { band, openVerplichting, teLaat, teLaatOp } from '../termijnen/te-laat';
 
 type Sql = DataSource | EntityManager;
 
@@ -54,6 +54,12 @@ export interface RapportageFilter {
   drempel: number;
   /** "Now" for running termijnen (lopend vs. te laat); injected so reports are reproducible. */
   peildatum: Date;
+  /**
+   * The peildatum lies in the past (a deadline job that runs late): the termijn classes are read from the rows' moments
+   * as at the peildatum (`teLaatOp`), not from the klacht's column for now. The other columns (oordeel, tevredenheid,
+   * registration) are as they are now: no history of them is kept per moment.
+   */
+  peildatumVerleden?: boolean;
 }
 
 export interface Telling {
@@ -123,12 +129,14 @@ with basis as materialized (
   select k.id, k.done, k.kanaal, k.afdoening, k.oordeel, k.tevredenheid, k.maatregelen, k.aanbieders,
          coalesce(nullif(k.categorie, ''), '${ONBEKEND}') as aard,
          coalesce(nullif(k.oorzaak, ''), '${ONBEKEND}') as oorzaak,
-         case when ${teLaat('k', '$4')} then 'teLaat' else coalesce(tk.klasse, 'geenTermijn') end as termijn
+         case when (case when $11::boolean then ${teLaatOp('k', '$4')} else ${teLaat('k', '$4')} end) then 'teLaat'
+              else coalesce(tk.klasse, 'geenTermijn') end as termijn
   from klacht k
   left join lateral (
+    -- As at the peildatum: a termijn that ended after it was still running then (at now, beeindigd_op is never later).
     select case
-      when bool_or(t.status = 'verlopen') then 'teLaatAfgehandeld'
-      when bool_or(t.status = 'lopend') then 'lopend'
+      when bool_or(t.status = 'verlopen' and t.beeindigd_op <= $4) then 'teLaatAfgehandeld'
+      when bool_or(t.beeindigd_op is null or t.beeindigd_op > $4) then 'lopend'
       when bool_or(t.status = 'nagekomen' and jsonb_path_exists(t.mutaties, '$[*] ? (@.soort == "verdaging")')) then 'naVerdaging'
       when bool_or(t.status = 'nagekomen') then 'opTijd'
     end as klasse
@@ -212,7 +220,7 @@ interface RuweRapportage {
 export async function queryRapportage(db: Sql, f: RapportageFilter): Promise<RapportageCijfers> {
   const rows: Array<{ rapport: RuweRapportage }> = await zonderJit(db, (q) => q.query(RAPPORTAGE_SQL, [
     f.gemeenten, f.van, f.tot, f.peildatum, AFHANDEL_TERMIJNEN,
-    f.aanbieder ?? null, f.aard ?? null, f.oorzaak ?? null, f.kanaal ?? null, f.drempel,
+    f.aanbieder ?? null, f.aard ?? null, f.oorzaak ?? null, f.kanaal ?? null, f.drempel, f.peildatumVerleden === true,
   ]));
   const r = rows[0].rapport;
   const dim = (d: string): Telling[] => r.tellingen.filter((t) => t.dim === d).map(({ waarde, aantal }) => ({ waarde, aantal }));

@@ -82,6 +82,26 @@ export function teLaat(k: string, nu: string): string {
   return `(${k}.eerste_vervalt_op <= ${nu})`;
 }
 
+/**
+ * SQL: termijn row `t` was an open obligation at the moment `op` (a bound parameter), as far as its row's moments tell:
+ * the same rule as `openVerplichting`, at an earlier moment. Passed and not yet met or ended then (`gesloten_op`,
+ * `beeindigd_op` after `op`), or still running (and not suspended now). At `op` = now it is `openVerplichting`: nothing
+ * is closed or ended after now.
+ */
+export function openVerplichtingOp(t: string, op: string): string {
+  return `(${t}.verplichting and ((${t}.status = 'lopend' and not ${opgeschortSql(t)}) or (${t}.status = 'verlopen' and (${t}.gesloten_op is null or ${t}.gesloten_op > ${op})) or (${t}.status in ('nagekomen', 'vervallen') and ${t}.beeindigd_op > ${op})))`;
+}
+
+/**
+ * SQL: klacht `k` was te laat at the moment `op`, an instant in the past (a report job that runs after its deadline,
+ * counting as at the deadline): one of its obligations had passed by then and was not met or ended by then. The engine
+ * closes every obligation when the klacht ends, so the klacht's end is in the rows too. At `op` = now it is
+ * `teLaat(k, op)`, which reads the one column the engine keeps for now (index-only); this form reads the rows.
+ */
+export function teLaatOp(k: string, op: string): string {
+  return `exists (select 1 from termijn lt where lt.klacht_id = ${k}.id and lt.vervalt_op <= ${op} and ${openVerplichtingOp('lt', op)})`;
+}
+
 /** SQL: termijn row `t` of klacht `k` is what makes the klacht late at `nu`. */
 export function termijnTeLaat(t: string, k: string, nu: string): string {
   return `(not ${k}.done and ${openVerplichting(t)} and ${t}.vervalt_op <= ${nu})`;
