@@ -67,4 +67,53 @@ describe('SSRF guard for webhook subscribers', () => {
       });
     });
   });
+
+  // IPv6 forms that carry an IPv4 address reach that IPv4 host (through the host's own stack, a NAT64 translator or a
+  // 6to4 relay): they are judged by the IPv4 rules, as literals, in URLs and as resolved addresses.
+  test.each([
+    ['64:ff9b::127.0.0.1', 'NAT64 (RFC 6052) of loopback'],
+    ['64:ff9b::7f00:1', 'NAT64 of loopback, hex'],
+    ['64:ff9b::a9fe:a9fe', 'NAT64 of the cloud metadata service'],
+    ['64:ff9b::10.0.0.5', 'NAT64 of a private address'],
+    ['2002:7f00:1::', '6to4 (RFC 3056) of loopback'],
+    ['2002:a00:5::1', '6to4 of a private address'],
+    ['2002:a9fe:a9fe:1:2:3:4:5', '6to4 of the cloud metadata service'],
+    ['::127.0.0.1', 'IPv4-compatible loopback'],
+    ['::7f00:1', 'IPv4-compatible loopback, hex (how the URL parser writes it)'],
+    ['::c0a8:10a', 'IPv4-compatible private address'],
+    ['::ffff:127.0.0.1', 'IPv4-mapped loopback'],
+    ['0:0:0:0:0:ffff:a9fe:a9fe', 'IPv4-mapped metadata service, written out'],
+    ['::ffff:0:7f00:1', 'IPv4-translated (SIIT, RFC 2765) loopback'],
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', 'Teredo (RFC 4380) whose client is loopback'],
+    ['64:FF9B::7F00:1', 'NAT64 in capitals'],
+  ])('an IPv6 address embedding an internal IPv4 is internal: %s (%s)', (adres) => {
+    expect(isInternAdres(adres)).toBe(true);
+    expect(isInternAdres(`[${adres}]`)).toBe(true);
+    expect(webhookUrlFout(`http://[${adres}]:6379/`)).toEqual(expect.any(String));
+  });
+
+  test.each([
+    '64:ff9b::93.184.216.34',
+    '64:ff9b::5db8:d822',
+    '2002:5db8:d822::1',
+    '::ffff:93.184.216.34',
+    '::5db8:d822',
+    '2001:0:4136:e378:8000:63bf:a247:27dd',
+  ])('an IPv6 address embedding a public IPv4 stays public: %s', (adres) => {
+    expect(isInternAdres(adres)).toBe(false);
+    expect(webhookUrlFout(`https://[${adres}]/events`)).toBeUndefined();
+  });
+
+  test('at delivery: a name whose AAAA record embeds an internal IPv4 (NAT64, 6to4) is refused after resolution', (done) => {
+    const lookup = veiligeLookup((host, _o, cb) =>
+      cb(null, [{ address: host === 'nat64.test' ? '64:ff9b::a9fe:a9fe' : '2002:7f00:1::1', family: 6 }]),
+    );
+    lookup('nat64.test', {}, (err: unknown) => {
+      expect((err as NodeJS.ErrnoException).code).toBe('EWEBHOOKINTERN');
+      lookup('6to4.test', {}, (err2: unknown) => {
+        expect((err2 as NodeJS.ErrnoException).code).toBe('EWEBHOOKINTERN');
+        done();
+      });
+    });
+  });
 });

@@ -48,21 +48,52 @@ for (const [net, prefix] of [
 /** Names that always point inside: localhost and the cloud metadata services. */
 const INTERNE_NAMEN = [/^localhost$/i, /\.localhost$/i, /^metadata(\.google\.internal)?$/i, /\.internal$/i, /^metadata\.azure\.com$/i];
 
+/** The 16 bytes of an IPv6 literal (already checked by `isIP`), also with `::` and a trailing dotted IPv4. */
+function ipv6Bytes(a: string): number[] {
+  let tekst = a;
+  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(tekst);
+  if (v4) {
+    const [, p, q, r, t] = v4.map(Number);
+    tekst = `${tekst.slice(0, v4.index)}${((p << 8) | q).toString(16)}:${((r << 8) | t).toString(16)}`;
+  }
+  const [kop, staart] = tekst.split('::');
+  const groepen = (d: string | undefined) => (d ? d.split(':').map((g) => parseInt(g, 16)) : []);
+  const voor = groepen(kop);
+  const na = groepen(staart);
+  const alle = staart === undefined ? voor : [...voor, ...Array<number>(8 - voor.length - na.length).fill(0), ...na];
+  return alle.flatMap((g) => [g >> 8, g & 255]);
+}
+
+const nul = (b: number[], van: number, tot: number) => b.slice(van, tot).every((x) => x === 0);
+const alsIpv4 = (b: number[]) => b.join('.');
+
+/**
+ * The IPv4 address an IPv6 address carries, when it is one of the forms that reach an IPv4 host: IPv4-mapped
+ * ::ffff:0:0/96 and IPv4-translated ::ffff:0:0:0/96 (the host's own stack), IPv4-compatible ::/96, NAT64's well-known
+ * prefix 64:ff9b::/96 (RFC 6052, a translator), 6to4 2002::/16 (RFC 3056, a relay) and Teredo 2001::/32 (RFC 4380,
+ * the client's address, inverted).
+ */
+function ingebedIpv4(b: number[]): string | undefined {
+  if (nul(b, 0, 10) && b[10] === 0xff && b[11] === 0xff) return alsIpv4(b.slice(12));
+  if (nul(b, 0, 8) && b[8] === 0xff && b[9] === 0xff && nul(b, 10, 12)) return alsIpv4(b.slice(12));
+  if (nul(b, 0, 12)) return alsIpv4(b.slice(12));
+  if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && nul(b, 4, 12)) return alsIpv4(b.slice(12));
+  if (b[0] === 0x20 && b[1] === 0x02) return alsIpv4(b.slice(2, 6));
+  if (b[0] === 0x20 && b[1] === 0x01 && b[2] === 0 && b[3] === 0) return alsIpv4(b.slice(12).map((x) => x ^ 0xff));
+  return undefined;
+}
+
 /** Whether an address (v4 or v6 literal) lies in a network no webhook may reach. */
 export function isInternAdres(adres: string): boolean {
-  const a = adres.replace(/^\[|\]$/g, '');
+  // A zone (fe80::1%eth0) only picks the interface; the address is what is judged.
+  const a = adres.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
   const soort = isIP(a);
   if (soort === 4) return GEBLOKKEERD.check(a, 'ipv4');
   if (soort === 6) {
-    // IPv4-mapped and IPv4-compatible IPv6 (::ffff:127.0.0.1, ::ffff:7f00:1) reach the IPv4 address.
-    const gemapt = /^::(ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(a);
-    if (gemapt) return GEBLOKKEERD.check(gemapt[2], 'ipv4');
-    const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(a);
-    if (hex) {
-      const n = (parseInt(hex[1], 16) << 16) | parseInt(hex[2], 16);
-      return GEBLOKKEERD.check([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.'), 'ipv4');
-    }
-    return GEBLOKKEERD.check(a, 'ipv6');
+    // An IPv6 form that embeds an IPv4 address reaches that IPv4 host: the IPv4 rules apply to it (127.0.0.1 behind
+    // 64:ff9b::7f00:1 or 2002:7f00:1:: is loopback all the same), and the IPv6 rules to the address itself.
+    const v4 = ingebedIpv4(ipv6Bytes(a));
+    return (v4 !== undefined && GEBLOKKEERD.check(v4, 'ipv4')) || GEBLOKKEERD.check(a, 'ipv6');
   }
   return false;
 }
