@@ -341,6 +341,20 @@ describe('auth, tenancy and roles (real PostgreSQL + Redis)', () => {
       .send({ naam: 'Portaal', rol: 'aanbieder' });
     expect(zonderAanbieder.status).toBe(400);
     expect(zonderAanbieder.body.invalidParams.map((p: { name: string }) => p.name)).toContain('aanbiederId');
+    // Separation of duties: a beheerder cannot mint the roles of a vier-ogenbesluit, nor another beheerder (else one
+    // beheerder sets both signatures). Nothing is made.
+    for (const rol of ['beleidsmedewerker', 'procesEigenaar', 'beheerder']) {
+      const voorbehouden = await request(t.http)
+        .post('/api/v1/api-sleutels')
+        .set('Authorization', `Bearer ${amsterdam.sleutel}`)
+        .send({ naam: `tweede ${rol}`, rol });
+      expect(voorbehouden.status).toBe(403);
+      expect(voorbehouden.body).toMatchObject({
+        code: 'sleutel-rol-voorbehouden',
+        invalidParams: [expect.objectContaining({ name: 'rol' })],
+      });
+    }
+    expect(await t.db.query(`select naam from api_sleutel where naam like 'tweede %'`)).toEqual([]);
     await request(t.http).delete(`/api/v1/api-sleutels/${nieuw.body.id}`).set('Authorization', `Bearer ${amsterdam.sleutel}`).expect(204);
     expect((await request(t.http).get('/api/v1/klachten').set('Authorization', `Bearer ${nieuw.body.sleutel}`)).status).toBe(401);
   });

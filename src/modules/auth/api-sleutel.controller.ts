@@ -1,12 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GeenIdempotentie } from '../idempotency/geen-idempotentie.decorator';
 import { ProblemException } from '../../common/problem';
 import { ApiSleutelEntity } from './api-sleutel.entity';
 import { AangemaakteApiSleutelDto, ApiSleutelDto, NieuweApiSleutelDto } from './api-sleutel.dto';
 import { ApiSleutelService } from './api-sleutel.service';
+import { ROLLEN, type Rol } from './rol';
 import { Rollen } from './rollen.decorator';
 import { HuidigeTenant, type Tenant } from './tenant';
+
+/** Roles whose keys only the operator issues (CLI) or the identity provider grants: see `maak`. */
+const VOORBEHOUDEN_ROLLEN: ReadonlySet<Rol> = new Set<Rol>(['beheerder', 'beleidsmedewerker', 'procesEigenaar']);
+const UIT_TE_GEVEN_ROLLEN = ROLLEN.filter((r) => !VOORBEHOUDEN_ROLLEN.has(r));
 
 function toDto(e: ApiSleutelEntity): ApiSleutelDto {
   return {
@@ -32,7 +37,26 @@ export class ApiSleutelController {
   @Post()
   @ApiOperation({ operationId: 'maakApiSleutel', summary: 'Maak een API-sleutel (de sleutel wordt één keer getoond)' })
   @ApiCreatedResponse({ type: AangemaakteApiSleutelDto })
+  @ApiForbiddenResponse({
+    description:
+      'De rol mag dit niet (geen-toegang), of een sleutel voor beleidsmedewerker, procesEigenaar of beheerder (sleutel-rol-voorbehouden): die geeft de beheerder van de server uit met de CLI, of de rol komt uit OIDC.',
+  })
   async maak(@HuidigeTenant() tenant: Tenant, @Body() body: NieuweApiSleutelDto): Promise<AangemaakteApiSleutelDto> {
+    // Separation of duties: the roles that set the two signatures of a 4-ogen decision (a regeling published by one
+    // beleidsmedewerker and approved by another, a vernietigingslijst by two procesEigenaren) and the beheerder role
+    // itself are not minted by whoever manages keys; else one beheerder could make both signatures. The operator issues
+    // them on the server (`klachtregie sleutel uitgeven`), or the identity provider grants them (OIDC).
+    if (VOORBEHOUDEN_ROLLEN.has(body.rol)) {
+      throw new ProblemException({
+        status: 403,
+        code: 'sleutel-rol-voorbehouden',
+        title: 'Rol niet uit te geven via de API',
+        detail:
+          `Een sleutel met rol '${body.rol}' geeft de beheerder van de server uit met 'klachtregie sleutel uitgeven', of de rol komt ` +
+          `uit de OIDC-login: wie sleutels beheert, mag niet zelf beide handtekeningen van een vier-ogenbesluit kunnen zetten.`,
+        invalidParams: [{ name: 'rol', reason: `via de API alleen: ${UIT_TE_GEVEN_ROLLEN.join(', ')}` }],
+      });
+    }
     if (body.rol !== 'aanbieder' && body.aanbiederId) {
       throw ProblemException.invalid([{ name: 'aanbiederId', reason: 'alleen bij rol aanbieder' }]);
     }

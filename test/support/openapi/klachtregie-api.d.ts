@@ -2944,7 +2944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description De rol mag dit niet (geen-toegang) */
+            /** @description De rol mag dit niet (geen-toegang), of een sleutel voor beleidsmedewerker, procesEigenaar of beheerder (sleutel-rol-voorbehouden): die geeft de beheerder van de server uit met de CLI, of de rol komt uit OIDC. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10487,10 +10487,7 @@ export interface operations {
     aanbiederOverdragen: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 aanbiederId: string;
             };
@@ -10559,15 +10556,6 @@ export interface operations {
             };
             /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
