@@ -1,4 +1,5 @@
-import { isDatabaseOnbereikbaar, toProblem } from './problem.filter';
+import { ArgumentsHost, Logger } from '@nestjs/common';
+import { isDatabaseOnbereikbaar, ProblemFilter, toProblem } from './problem.filter';
 
 describe('a database outage is a 503 with Retry-After, not a 500', () => {
   test.each([
@@ -19,5 +20,35 @@ describe('a database outage is a 503 with Retry-After, not a 500', () => {
     expect(p).toMatchObject({ status: 500, code: 'interne-fout' });
     expect(JSON.stringify(p)).not.toContain('Cannot read');
     expect(isDatabaseOnbereikbaar({ code: '23505', message: 'duplicate key' })).toBe(false);
+  });
+});
+
+describe('the error log of a 500', () => {
+  test('AVG art. 5 lid 1 sub c: names the path of the request, never its query string (a search may hold a name)', () => {
+    const regels: string[] = [];
+    const fout = jest.spyOn(Logger.prototype, 'error').mockImplementation((m: unknown) => void regels.push(String(m)));
+    try {
+      const response = {
+        headersSent: false,
+        setHeader: jest.fn(),
+        status: jest.fn().mockReturnThis(),
+        type: jest.fn().mockReturnThis(),
+        send: jest.fn(),
+      };
+      const host = {
+        getType: () => 'http',
+        switchToHttp: () => ({
+          getRequest: () => ({ method: 'GET', originalUrl: '/api/v1/klachten?zoek=Jansen', url: '/api/v1/klachten?zoek=Jansen' }),
+          getResponse: () => response,
+        }),
+      } as unknown as ArgumentsHost;
+      new ProblemFilter().catch(new TypeError('stuk'), host);
+      expect(response.status).toHaveBeenCalledWith(500);
+      expect(regels).toHaveLength(1);
+      expect(regels[0]).toContain('GET /api/v1/klachten: TypeError: stuk');
+      expect(regels[0]).not.toContain('Jansen');
+    } finally {
+      fout.mockRestore();
+    }
   });
 });

@@ -95,11 +95,14 @@ export class ProblemFilter implements ExceptionFilter {
     const request = ctx.getRequest<Request>();
     const response = ctx.getResponse<Response>();
     const problem = toProblem(exception, request.originalUrl ?? request.url);
+    // The path only, as in the access log: a query string can hold personal data (a search on a klager's name, AVG
+    // art. 5 lid 1 sub c), and the log is kept longer and read by more people than the klacht.
+    const pad = (request.originalUrl ?? request.url ?? '').split('?')[0];
     if (problem.status >= 500 && exception instanceof HttpException) {
-      this.logger.warn(`${request.method} ${request.originalUrl}: ${problem.status} ${problem.detail}`);
+      this.logger.warn(`${request.method} ${pad}: ${problem.status} ${problem.detail}`);
     } else if (problem.status >= 500) {
       this.logger.error(
-        `${request.method} ${request.originalUrl}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`,
+        `${request.method} ${pad}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`,
       );
     }
     if (response.headersSent) return;
