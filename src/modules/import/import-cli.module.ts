@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { GeenOutboxRelayModule } from '../outbox/outbox-relay.service';
 import { KlokModule } from '../../common/klok';
 import { type AppConfig, ConfigModule } from '../../config';
 import { DatabaseModule } from '../../database/database.module';
@@ -11,7 +12,14 @@ export class ImportCliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ImportCliModule,
-      imports: [ConfigModule.forRoot(config), KlokModule, DatabaseModule.forRoot(), JobsModule.forRoot(), ImportModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        KlokModule,
+        DatabaseModule.forRoot(),
+        JobsModule.forRoot(),
+        ImportModule,
+        GeenOutboxRelayModule,
+      ],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient, QueryResult } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,6 +8,9 @@ import { OutboxEntity } from './outbox.entity';
 import type { OutboxBericht, OutboxHandler } from './outbox.types';
 
 const BATCH = 100;
+
+/** Set (true) in a process that must not drain the outbox: see GeenOutboxRelayModule. */
+export const OUTBOX_RELAY_UIT = Symbol('OUTBOX_RELAY_UIT');
 
 /** How long a kick waits before draining, so rows committed meanwhile share the drain: at least, and at most. */
 const BUNDEL_MS = 5;
@@ -39,7 +42,15 @@ export class OutboxRelay implements OnApplicationShutdown {
   /** Rows the last drain claimed (bundelWacht). */
   private vorige = 0;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() @Inject(OUTBOX_RELAY_UIT) private readonly uit: boolean = false,
+  ) {
+    // A command-line process (import, migratie, zgw) registers only the handlers of its own modules: draining there
+    // would mark rows processed whose webhook, letter or ZGW handler lives only in the service, and they would be
+    // lost. It writes its outbox rows and leaves them to the service's relay (its sweep drains every interval).
+    if (uit) this.gestopt = true;
+  }
 
   /** Writes outbox rows inside the caller's transaction. */
   static async schrijf(manager: EntityManager, berichten: OutboxBericht[]): Promise<void> {
@@ -168,3 +179,11 @@ export class OutboxRelay implements OnApplicationShutdown {
     await this.idle();
   }
 }
+
+/**
+ * For command-line contexts: their OutboxRelay never drains (the constructor explains why). Global, so the relay of
+ * whichever feature module the command imports sees it.
+ */
+@Global()
+@Module({ providers: [{ provide: OUTBOX_RELAY_UIT, useValue: true }], exports: [OUTBOX_RELAY_UIT] })
+export class GeenOutboxRelayModule {}

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { GeenOutboxRelayModule } from '../outbox/outbox-relay.service';
 import { KlokModule } from '../../common/klok';
 import { type AppConfig, ConfigModule } from '../../config';
 import { DatabaseModule } from '../../database/database.module';
@@ -14,7 +15,7 @@ export class VersieMigratieCliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: VersieMigratieCliModule,
-      imports: [ConfigModule.forRoot(config), KlokModule, DatabaseModule.forRoot(), VersieMigratieModule],
+      imports: [ConfigModule.forRoot(config), KlokModule, DatabaseModule.forRoot(), VersieMigratieModule, GeenOutboxRelayModule],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { GeenOutboxRelayModule } from '../outbox/outbox-relay.service';
 import { KlokModule } from '../../common/klok';
 import { type AppConfig, ConfigModule } from '../../config';
 import { DatabaseModule } from '../../database/database.module';
@@ -11,7 +12,7 @@ export class ZgwCliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ZgwCliModule,
-      imports: [ConfigModule.forRoot(config), KlokModule, DatabaseModule.forRoot(), JobsModule.forRoot(), ZgwModule],
+      imports: [ConfigModule.forRoot(config), KlokModule, DatabaseModule.forRoot(), JobsModule.forRoot(), ZgwModule, GeenOutboxRelayModule],
     };
   }
 }
