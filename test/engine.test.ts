@@ -202,10 +202,15 @@ describe('engine (test regime, real PostgreSQL + Redis)', () => {
   it('termijnen due at the same moment catch up in a stable order (by name), whichever wake-up arrives', async () => {
     const { klacht } = await a.engine.create(testIntake(), { actor: 'kcc' });
     await relaysKlaar();
-    await a.db.query(`update termijn set vervalt_op = date_trunc('second', now()) - interval '1 minute' where klacht_id = $1`, [klacht.id]);
+    // Both due at the afhandeltermijn's moment (a row never earlier than the regime's own day: a row behind the regime is
+    // moved by its wake-up instead, termijn-wake.service.ts).
+    await a.db.query(`update termijn set vervalt_op = (select max(vervalt_op) from termijn where klacht_id = $1) where klacht_id = $1`, [
+      klacht.id,
+    ]);
+    const [{ op }] = await a.db.query(`select max(vervalt_op) + interval '1 minute' as op from termijn where klacht_id = $1`, [klacht.id]);
     // The wake-up of `contact` arrives first; `afhandeling`, due at the same moment, still goes first.
-    expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'contact', revision: 1, kind: 'verval' })).toBe('verwerkt');
-    expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'afhandeling', revision: 1, kind: 'verval' })).toBe('stale');
+    expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'contact', revision: 1, kind: 'verval' }, op)).toBe('verwerkt');
+    expect(await a.wake.verval({ klachtId: klacht.id, termijnNaam: 'afhandeling', revision: 1, kind: 'verval' }, op)).toBe('stale');
     const verlopen = await a.db.query(
       `select payload->>'naam' as naam from outbox where klacht_id = $1 and type = 'termijn.verlopen' order by id`,
       [klacht.id],

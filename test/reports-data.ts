@@ -138,12 +138,20 @@ export function genereerKlachten(opts: {
     let termijn: TestKlacht['termijn'];
     if (r() < 0.85) {
       if (done) {
+        // Ended before now, as the engine writes it (an event never lies after the clock): a klacht afgedaan late 50 days
+        // after receipt only if those days have passed; otherwise it was met in time, by now at the latest.
+        const laatEinde = ontvangen.getTime() + 50 * 86400_000;
+        const wasLaat = laat && laatEinde <= opts.nu.getTime() - 3600_000;
         termijn = {
           naam: 'afhandeling',
-          status: laat ? 'verlopen' : 'nagekomen',
+          status: wasLaat ? 'verlopen' : 'nagekomen',
           vervaldatum,
           verdaagd,
-          beeindigdOp: new Date(ontvangen.getTime() + (laat ? 50 : 30) * 86400_000),
+          beeindigdOp: new Date(
+            wasLaat
+              ? laatEinde
+              : Math.max(ontvangen.getTime(), Math.min(ontvangen.getTime() + 30 * 86400_000, opts.nu.getTime() - 3600_000)),
+          ),
         };
       } else termijn = { naam: 'afhandeling', status: 'lopend', vervaldatum, verdaagd };
     }
