@@ -1,7 +1,9 @@
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { rapportageJobId } from '../src/jobs/reports.queue';
+import { ConnectionOptions, Worker } from 'bullmq';
+import { QUEUE_SETTINGS, type QueueSettings } from '../src/jobs/queue-backend';
+import { rapportageJobId, type RapportageJob } from '../src/jobs/reports.queue';
 import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
 import { RAPPORTAGE_OUTBOX, RapportagePlanningService } from '../src/modules/reports/rapportage-planning.service';
 import { parseCsv } from '../src/modules/reports/rapportage-csv';
@@ -133,6 +135,36 @@ describe('report schedule from the definition, as BullMQ delayed jobs rebuilt fr
     );
     const [{ n }] = await db.query(`select count(*)::int as n from rapportage_moment where deadline < '2026-03-01'`);
     expect(n).toBe(0);
+  });
+
+  test('a deadline job that used up its attempts (the database away at 00:00) is planned again while its moment is unhandled', async () => {
+    const job: RapportageJob = { gemeente: 'GM1904', soort: 'aanbieders', deadline: '2026-07-01', kind: 'deadline' };
+    const id = rapportageJobId(job);
+    await planning.planOpenMomenten(NU);
+    await (await planning.queue.getJob(id))?.remove();
+    // The job runs at once and fails for good.
+    await planning.queue.add('deadline', job, { jobId: id, attempts: 1, delay: 0 });
+    const settings = t.app.get<QueueSettings>(QUEUE_SETTINGS);
+    const worker = new Worker(
+      'rapportages',
+      async () => {
+        throw new Error('database niet bereikbaar');
+      },
+      { connection: settings.connection as ConnectionOptions, prefix: settings.prefix },
+    );
+    try {
+      const tot = Date.now() + 10_000;
+      while ((await (await planning.queue.getJob(id))?.getState()) !== 'failed') {
+        if (Date.now() > tot) throw new Error('the job did not fail');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      await worker.close();
+    }
+    // Its moment is still unhandled in PostgreSQL: the next planning puts it back, due at its deadline.
+    expect(await planning.planOpenMomenten(NU)).toBeGreaterThanOrEqual(1);
+    expect(await (await planning.queue.getJob(id))?.getState()).toBe('delayed');
+    expect(await vuurtOp(id)).toBe('2026-06-30T22:00:00.000Z');
   });
 
   test('Redis can be lost: the jobs are rebuilt from rapportage_moment', async () => {

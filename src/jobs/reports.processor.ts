@@ -4,6 +4,9 @@ import { RapportagePlanningService } from '../modules/reports/rapportage-plannin
 import { QUEUE_SETTINGS, type QueueSettings } from './queue-backend';
 import type { RapportageJob } from './reports.queue';
 
+/** How often the open report moments are planned again (a failed or lost job comes back within this). */
+const HERPLAN_MS = 15 * 60_000;
+
 /**
  * Thin processor for the `rapportages` queue: RapportagePlanningService decides on fresh database
  * state. At boot it rebuilds the schedule from the definitions and `rapportage_moment`, so a Redis
@@ -14,6 +17,7 @@ export class RapportageProcessor implements OnApplicationBootstrap, OnApplicatio
   private readonly logger = new Logger(RapportageProcessor.name);
   private worker?: Worker<RapportageJob>;
   private planning$?: Promise<unknown>;
+  private timer?: NodeJS.Timeout;
 
   constructor(
     @Inject(QUEUE_SETTINGS) private readonly settings: QueueSettings,
@@ -30,6 +34,14 @@ export class RapportageProcessor implements OnApplicationBootstrap, OnApplicatio
     this.worker.on('failed', (job, e) => this.logger.warn(`Rapportage job ${job?.id} failed: ${e.message}`));
     // In the background: boot is not held up; shutdown waits for it.
     this.planning$ = this.planning.synchroniseer().catch((e: Error) => this.logger.error(`Rapportageplanning bij start: ${e.message}`));
+    // And again every so often: a moment whose job failed for good, or that a lost Redis dropped while this process
+    // ran, is planned again from `rapportage_moment` (PostgreSQL is the truth, the queue only wakes).
+    this.timer = setInterval(() => {
+      this.planning$ = this.planning
+        .planOpenMomenten()
+        .catch((e: Error) => this.logger.warn(`Rapportageplanning herstellen: ${e.message}`));
+    }, HERPLAN_MS);
+    this.timer.unref();
   }
 
   process(job: Job<RapportageJob>): Promise<string> {
@@ -37,6 +49,7 @@ export class RapportageProcessor implements OnApplicationBootstrap, OnApplicatio
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
     await this.planning$;
     await this.worker?.close().catch(() => undefined);
   }

@@ -143,7 +143,15 @@ export class RapportagePlanningService implements OnApplicationShutdown {
 
   private async voegToe(job: RapportageJob, op: Date, nu: Date): Promise<number> {
     const jobId = rapportageJobId(job);
-    if (await this.queue.getJob(jobId)) return 0;
+    const bestaand = await this.queue.getJob(jobId);
+    if (bestaand) {
+      // The moment is still unhandled in PostgreSQL (the source of truth): a job that used up its attempts (the
+      // database away at 00:00 on the deadline) or finished without handling it must not keep its id taken, else
+      // the report is never stored and the contractmanager never hears of a missing one.
+      const staat = await bestaand.getState();
+      if (staat !== 'failed' && staat !== 'completed') return 0;
+      await bestaand.remove();
+    }
     // timestamp = nu: the job fires at timestamp + delay = op, also when nu is a test's fixed clock.
     await this.queue.add(job.kind, job, { jobId, timestamp: nu.getTime(), delay: Math.max(0, op.getTime() - nu.getTime()) });
     return 1;
