@@ -217,4 +217,30 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
       )[0].n,
     ).toBe(8);
   });
+
+  it('a letter made again after a crash between its documents and its brief row keeps its stored PDF, which stays readable', async () => {
+    const id = await totAfdoening();
+    await t.relay.drain();
+    const [brief] = (await t.db.query(`select id from brief where klacht_id = $1 and soort = 'afdoening'`, [id])) as Array<{ id: string }>;
+    const pdfVan = () =>
+      request(t.http)
+        .get(`/api/v1/klachten/${id}/brieven/${brief.id}/pdf`)
+        .set('Authorization', auth)
+        .buffer(true)
+        .parse((res, cb) => binair(res as unknown as NodeJS.ReadableStream, cb));
+    const voor = await pdfVan().expect(200);
+    // The crash: the HTML and PDF are stored, the brief row is not; the relay hands the row over again, later.
+    await t.db.query(`delete from brief where id = $1`, [brief.id]);
+    const klok = t.app.get<{ nu: () => Date }>(KLOK);
+    const nu = klok.nu;
+    klok.nu = () => new Date(NU.getTime() + 3_600_000);
+    try {
+      const rij = await t.db.getRepository(OutboxEntity).findOneByOrFail({ klachtId: id, type: 'intent.AFDOENINGSBRIEF' });
+      await t.app.get(BrievenService, { strict: false }).handle(rij);
+    } finally {
+      klok.nu = nu;
+    }
+    const na = await pdfVan().expect(200);
+    expect(sha(na.body as Buffer)).toBe(sha(voor.body as Buffer));
+  });
 });

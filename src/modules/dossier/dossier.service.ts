@@ -41,6 +41,13 @@ export class DossierService {
   async bewaar(d: NieuwDocument): Promise<DossierDocumentEntity> {
     const id = d.id ?? randomUUID();
     const sleutel = `${d.klachtId}/${id}`;
+    // A document with a derived id that is stored already (a letter made again after a crash between its PDF and its
+    // brief row) keeps what it has: its content was written before its row, and writing other bytes (a PDF's creation
+    // moment) under the row's SHA-256 would make it unreadable for good.
+    if (d.id) {
+      const bestaand = await this.repo.findOneBy({ id });
+      if (bestaand) return bestaand;
+    }
     await this.opslag.schrijf(sleutel, d.inhoud);
     const rij: Omit<DossierDocumentEntity, 'klacht'> = {
       id,
