@@ -221,4 +221,14 @@ describe('retention: vernietigingslijst, approval, complete destruction', () => 
     // Not listed twice while the list waits for approval.
     expect(await bewaring.stelOpVoorAlleGemeenten()).toEqual([]);
   });
+
+  it('two workers proposing at the same moment make one list: a klacht is never on two lists waiting for approval', async () => {
+    const bewaring = t.app.get(BewaringService, { strict: false });
+    const k = await gemeenteKlacht('2020-03-02', '2020-03-09');
+    const [a, b] = await Promise.all([bewaring.stelOp(AMSTERDAM, 'klachtregie'), bewaring.stelOp(AMSTERDAM, 'klachtregie')]);
+    const lijsten = [a, b].filter((l) => l !== undefined);
+    const metK = [];
+    for (const l of lijsten) if ((await bewaring.lijst(AMSTERDAM, l.id)).regels.some((r) => r.klachtId === k)) metK.push(l.id);
+    expect(metK).toHaveLength(1);
+  });
 });

@@ -90,6 +90,9 @@ export class BewaringService {
    */
   async stelOp(gemeente: string, door: string): Promise<VernietigingslijstEntity | undefined> {
     return this.dataSource.transaction(async (m) => {
+      // One proposal at a time per gemeente: each worker's daily job runs this, and without the lock two transactions
+      // both see no waiting list and put the same klachten on two lists (each needing its own approval).
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`vernietigingslijst:${gemeente}`]);
       const peildatum = vandaagVan(this.klok);
       const kandidaten = await m
         .createQueryBuilder(KlachtEntity, 'k')
