@@ -186,6 +186,8 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
     } finally {
       await t.db.query('ALTER TABLE dossier_inhoud_weg RENAME TO dossier_inhoud');
     }
+    // The failed rows wait for their next attempt (backoff); that moment has come.
+    await t.db.query(`update outbox set volgende_poging_op = now() where klacht_id = $1 and processed_at is null`, [id]);
     await t.relay.drain();
     const brieven = (await t.db.query('select soort from brief where klacht_id = $1 order by at, aan', [id])) as Array<{ soort: string }>;
     expect(brieven.map((b) => b.soort)).toEqual(['ontvangstbevestiging', 'verdaging', 'verdaging', 'afdoening']);

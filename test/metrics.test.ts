@@ -92,6 +92,12 @@ describe('Operations: Prometheus metrics at /metrics', () => {
     const mislukt = uitkomsten.filter((u) => u === 'mislukt').length;
     expect(mislukt).toBeGreaterThan(0);
 
+    // An outbox row whose handler keeps failing, waiting for its next attempt.
+    await t.db.query(
+      `insert into outbox (klacht_id, type, payload, attempts, last_error, volgende_poging_op)
+       values (null, 'intent.BRIEF_TEST', '{}', 2, 'brieven: sjabloon stuk', now() + interval '1 hour')`,
+    );
+
     // The waiting jobs of the webhooks queue were added a moment ago: lag appears once they are older.
     await new Promise((r) => setTimeout(r, 1100));
     const res = await request(t.http).get('/metrics');
@@ -118,6 +124,7 @@ describe('Operations: Prometheus metrics at /metrics', () => {
 
     expect(waarde(m, 'klachtregie_webhook_delivery_failures_total')).toBe(mislukt);
     expect(waarde(m, 'klachtregie_webhook_deliveries_failing')).toBe(mislukt);
+    expect(waarde(m, 'klachtregie_outbox_failing')).toBe(1);
 
     const lag = waarde(m, 'klachtregie_queue_lag_seconds', 'queue="webhooks"');
     expect(lag).toBeGreaterThanOrEqual(1);

@@ -82,7 +82,7 @@ describe('outbox relay: a row is processed once every handler of its type accept
     expect((await stand()).every((r) => r.verwerkt)).toBe(true);
   });
 
-  it('when that one call fails, each of its rows stays unprocessed with the error, and the next drain hands them over again', async () => {
+  it('when that one call fails, each of its rows stays unprocessed with the error, and a drain after its backoff hands them over again', async () => {
     const relay = new OutboxRelay(ds);
     const { h, aanroepen } = samen(['kapot']);
     relay.register(h);
@@ -95,7 +95,15 @@ describe('outbox relay: a row is processed once every handler of its type accept
       { n: '1', verwerkt: true, attempts: 1, last_error: null },
       { n: '2', verwerkt: false, attempts: 1, last_error: 'samen: kapot' },
     ]);
+    // They wait about two seconds before the next attempt: a drain right away leaves them.
+    const [{ wacht }] = await ds.query(
+      `select min(volgende_poging_op - now()) > interval '1 second' as wacht from outbox where processed_at is null`,
+    );
+    expect(wacht).toBe(true);
+    expect(await relay.drain()).toBe(0);
+    expect(aanroepen).toEqual([['0', '2']]);
 
+    await ds.query(`update outbox set volgende_poging_op = now() - interval '1 millisecond' where processed_at is null`);
     await relay.drain();
     expect(aanroepen).toEqual([
       ['0', '2'],
@@ -106,6 +114,26 @@ describe('outbox relay: a row is processed once every handler of its type accept
       ['1', true, 1, null],
       ['2', true, 2, null],
     ]);
+  });
+
+  it('a full batch of rows that keep failing does not keep the rows behind it from being handled', async () => {
+    const relay = new OutboxRelay(ds);
+    const gedaan: string[] = [];
+    relay.register({
+      naam: 'brieven',
+      handles: (type) => type === 'intent.kapot' || type === 'intent.goed',
+      handle: async (row) => {
+        if (row.type === 'intent.kapot') throw new Error('sjabloon stuk');
+        gedaan.push(String(row.payload.n));
+      },
+    });
+    await schrijf([...Array.from({ length: 100 }, () => 'intent.kapot'), 'intent.goed']);
+    expect(await relay.drain()).toBe(100);
+    // The second drain passes the failing rows (they wait for their next attempt) and handles the one behind them.
+    expect(await relay.drain()).toBe(1);
+    expect(gedaan).toEqual(['100']);
+    const [{ n }] = await ds.query(`select count(*)::int as n from outbox where processed_at is null and attempts = 1`);
+    expect(n).toBe(100);
   });
 
   it('the relay marks a row processed on the page the row was written to, so its WAL record holds only what changed', async () => {

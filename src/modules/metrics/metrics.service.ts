@@ -93,6 +93,17 @@ export class MetricsService implements OnApplicationShutdown {
       },
     );
     this.peil(
+      'klachtregie_outbox_failing',
+      'Outbox rows not yet handled whose last attempt failed (a letter, webhook fan-out, ZGW or wake-up planning that keeps failing); retried with backoff',
+      [],
+      async (g) => {
+        const [{ n }] = (await this.dataSource.query(
+          `select count(*)::int as n from outbox where processed_at is null and attempts > 0`,
+        )) as Array<{ n: number }>;
+        g.set(n);
+      },
+    );
+    this.peil(
       'klachtregie_webhook_deliveries_failing',
       'Webhook deliveries not yet delivered whose last attempt failed (they are being retried)',
       [],

@@ -9,6 +9,9 @@ import type { OutboxBericht, OutboxHandler } from './outbox.types';
 
 const BATCH = 100;
 
+/** The longest a failed row waits before its next attempt, in seconds. */
+const MAX_WACHT_S = 3600;
+
 /** Set (true) in a process that must not drain the outbox: see GeenOutboxRelayModule. */
 export const OUTBOX_RELAY_UIT = Symbol('OUTBOX_RELAY_UIT');
 
@@ -118,7 +121,8 @@ export class OutboxRelay implements OnApplicationShutdown {
     try {
       const [, , , geclaimd] = (await client.query(
         `BEGIN; SET LOCAL synchronous_commit = off; SET LOCAL enable_bitmapscan = off;
-         SELECT * FROM outbox WHERE processed_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+         SELECT * FROM outbox WHERE processed_at IS NULL AND (volgende_poging_op IS NULL OR volgende_poging_op <= now())
+         ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       )) as unknown as QueryResult<Record<string, unknown>>[];
       const rows = geclaimd.rows.map((r) => naarEntiteit(this.dataSource, OutboxEntity, r));
       const verwerkt: string[] = [];
@@ -152,7 +156,14 @@ export class OutboxRelay implements OnApplicationShutdown {
         }
         if (fouten.length) {
           this.logger.warn(`Outbox ${row.id} (${row.type}) failed, will retry: ${fouten.join('; ')}`);
-          await client.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, fouten.join('; ')]);
+          // Tried again after 2, 4, 8 … seconds, at most an hour: a failing row waits instead of being claimed by every
+          // drain, which kept the rows behind a full batch of failing ones from ever being handled.
+          await client.query(
+            `UPDATE outbox SET attempts = attempts + 1, last_error = $2,
+               volgende_poging_op = now() + least(${MAX_WACHT_S}, power(2, least(attempts + 1, 12))) * interval '1 second'
+             WHERE id = $1`,
+            [row.id, fouten.join('; ')],
+          );
         } else {
           verwerkt.push(row.id);
         }
@@ -161,7 +172,7 @@ export class OutboxRelay implements OnApplicationShutdown {
       const ids = verwerkt.filter((id) => /^\d+$/.test(id)).join(',');
       await client.query(
         ids
-          ? `UPDATE outbox SET processed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY('{${ids}}'::bigint[]); COMMIT`
+          ? `UPDATE outbox SET processed_at = now(), attempts = attempts + 1, last_error = NULL, volgende_poging_op = NULL WHERE id = ANY('{${ids}}'::bigint[]); COMMIT`
           : 'COMMIT',
       );
       open = false;

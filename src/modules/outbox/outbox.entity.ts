@@ -33,4 +33,8 @@ export class OutboxEntity {
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
+
+  /** After a failed attempt: not claimed again before this moment (backoff, so failing rows do not block the rest). */
+  @Column({ name: 'volgende_poging_op', type: 'timestamptz', nullable: true })
+  volgendePogingOp: Date | null;
 }
