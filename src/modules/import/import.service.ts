@@ -367,14 +367,16 @@ export class ImportService {
         basis,
       ])) as { route: string }[];
       if (k?.route === IMPORT_KLAAR_ROUTE) {
+        // Its line ended before. Event keys a crash left behind (before the end of a line was one statement) would keep
+        // the klacht import-bezig, so no termijn of it fired again: released here, and what came due meanwhile fires.
+        await this.geefVrij(gemeente, basis, klachtId);
+        await this.haalIn(klachtId, this.klok.nu());
         await this.alGeimporteerd(klachtId, extern, events);
         return klachtId;
       }
     }
-    const eventSleutels: string[] = [];
     for (const [i, event] of events.entries()) {
       const sleutel = `${basis}:${i}`;
-      eventSleutels.push(sleutel);
       // Termijnen due before this event fire first, at their own historic moment (TermijnWakeService.verval).
       await this.haalIn(klachtId, new Date(event.at));
       try {
@@ -383,21 +385,24 @@ export class ImportService {
         if (!(e instanceof IdempotentHerhaald)) throw e;
       }
     }
-    // Done: the events' keys served only a resume; the intake's key stays (marks the klacht imported, blocks a second one).
-    await this.dataSource.query(`UPDATE idempotentie_sleutel SET route = $3 WHERE gemeente = $1 AND sleutel = $2`, [
-      gemeente,
-      basis,
-      IMPORT_KLAAR_ROUTE,
-    ]);
-    if (eventSleutels.length) {
-      await this.dataSource.query(`DELETE FROM idempotentie_sleutel WHERE gemeente = $1 AND sleutel = ANY($2::text[])`, [
-        gemeente,
-        eventSleutels,
-      ]);
-    }
+    await this.geefVrij(gemeente, basis, klachtId);
     // What passed since the last historic event up to now fires now, as after any backdated intake.
     await this.haalIn(klachtId, this.klok.nu());
     return klachtId;
+  }
+
+  /**
+   * The end of a line, in one statement: the intake key becomes `import` (it stays: it blocks a second import of the
+   * extern) and the events' keys, which served only a resume, go. As two statements a crash between them left the event
+   * keys `import-bezig`, and importBezig() true for good. Removes only this klacht's keys under this extern.
+   */
+  private async geefVrij(gemeente: string, basis: string, klachtId: string): Promise<void> {
+    await this.dataSource.query(
+      `WITH klaar AS (UPDATE idempotentie_sleutel SET route = $3 WHERE gemeente = $1 AND sleutel = $2)
+       DELETE FROM idempotentie_sleutel
+        WHERE route = $4 AND resultaat->>'klachtId' = $5 AND gemeente = $1 AND starts_with(sleutel, $2 || ':')`,
+      [gemeente, basis, IMPORT_KLAAR_ROUTE, IMPORT_BEZIG_ROUTE, klachtId],
+    );
   }
 
   /**
