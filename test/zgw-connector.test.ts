@@ -337,6 +337,51 @@ describe('ZGW connector against the validating mock', () => {
     expect(vanZaak('/statussen', zaak)).toHaveLength(aantal);
   });
 
+  it('Zaken API 1.5.1 status_create: an eindstatus only after every document of the zaak has indicatieGebruiksrecht; the klaagschrift is made with it', async () => {
+    const geweigerdVoor = mock.geweigerd.length;
+    const { klacht } = await app.engine.create(intake('Ingetrokken na een telefoontje'), { actor: 'kcc' });
+    await leverOk(klacht.id);
+    await stap(klacht.id, 'KLACHT_INGETROKKEN', '2026-03-04');
+    await leverOk(klacht.id);
+    const [zaak] = zakenVan(klacht.id);
+    expect(vanZaak('/statussen', zaak).map((s) => s.statustype)).toEqual([cat.statustypen['Ontvangen'], cat.statustypen['Afgesloten']]);
+    // The eindstatus closed the zaak.
+    expect(mock.verzameling('zaken', '/zaken').get(String(zaak.uuid))!.einddatum).toBe('2026-03-04');
+    const [zio] = vanZaak('/zaakinformatieobjecten', zaak);
+    const eio = mock.lijst('documenten', '/enkelvoudiginformatieobjecten').find((d) => d.url === zio.informatieobject)!;
+    // Made with it: no later change (a new version) was needed.
+    expect([eio.indicatieGebruiksrecht, eio.locked, eio.versie]).toEqual([false, false, 1]);
+    expect(mock.geweigerd.slice(geweigerdVoor)).toEqual([]);
+  });
+
+  it('Documenten API 1.5.0: a klaagschrift made earlier without indicatieGebruiksrecht gets it under a lock (lock, PATCH, unlock) before the eindstatus', async () => {
+    const geweigerdVoor = mock.geweigerd.length;
+    const { klacht } = await app.engine.create(intake('Klaagschrift van een eerdere versie'), { actor: 'kcc' });
+    await leverOk(klacht.id);
+    const [zaak] = zakenVan(klacht.id);
+    const [zio] = vanZaak('/zaakinformatieobjecten', zaak);
+    const documenten = mock.verzameling('documenten', '/enkelvoudiginformatieobjecten');
+    const uuid = String(zio.informatieobject).split('/').pop()!;
+    // As a Klachtregie before this field was sent made it: indicatieGebruiksrecht null ("nog niet bekend").
+    documenten.get(uuid)!.indicatieGebruiksrecht = null;
+    const verzoekenVoor = mock.verzoeken.length;
+    await stap(klacht.id, 'KLACHT_INGETROKKEN', '2026-03-04');
+    await leverOk(klacht.id);
+    expect(
+      mock.verzoeken
+        .slice(verzoekenVoor)
+        .filter((v) => v.api === 'documenten' && v.methode !== 'GET')
+        .map((v) => [v.operationId, v.status]),
+    ).toEqual([
+      ['enkelvoudiginformatieobject_lock', 200],
+      ['enkelvoudiginformatieobject_partial_update', 200],
+      ['enkelvoudiginformatieobject_unlock', 204],
+    ]);
+    expect(documenten.get(uuid)).toMatchObject({ indicatieGebruiksrecht: false, locked: false, versie: 2 });
+    expect(vanZaak('/statussen', zaak).map((s) => s.statustype)).toContain(cat.statustypen['Afgesloten']);
+    expect(mock.geweigerd.slice(geweigerdVoor)).toEqual([]);
+  });
+
   it('Wet arhi art. 40: a Weesp klacht becomes a zaak in the register of Amsterdam, which took Weesp over on 24 maart 2022, with the zaaktype of Amsterdam’s catalogus', async () => {
     const { klacht } = await app.engine.create(
       {

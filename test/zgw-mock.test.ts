@@ -48,6 +48,44 @@ async function post(
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
+/** Any request to the mock, by API and path (or a full URL), with the headers a ZGW client sends. */
+async function verzoek(
+  methode: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  api: 'zaken' | 'catalogi' | 'documenten',
+  padOfUrl: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(padOfUrl.startsWith('http') ? padOfUrl : `${mock.basisUrl(api)}${padOfUrl}`, {
+    method: methode,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(api === 'zaken' ? { 'accept-crs': 'EPSG:4326', 'content-crs': 'EPSG:4326' } : {}),
+      authorization: `Bearer ${await zgwJwt(ZGW_CLIENT_ID, ZGW_SECRET, new Date())}`,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const tekst = await res.text();
+  return { status: res.status, body: (tekst ? JSON.parse(tekst) : {}) as Record<string, unknown> };
+}
+
+/** A klaagschrift in the Documenten API (indicatieGebruiksrecht as given: absent is null, "not yet known"). */
+async function document(extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  const r = await verzoek('POST', 'documenten', '/enkelvoudiginformatieobjecten', {
+    identificatie: `DOC-${Math.random().toString(36).slice(2)}`,
+    bronorganisatie: RSIN_AMSTERDAM,
+    creatiedatum: '2026-03-02',
+    titel: 'Klaagschrift',
+    auteur: 'Klachtregie',
+    taal: 'nld',
+    informatieobjecttype: cat.informatieobjecttype,
+    ...extra,
+  });
+  expect(r.status).toBe(201);
+  return r.body;
+}
+
+const code = (r: { body: Record<string, unknown> }) => (r.body.invalidParams as { code: string }[] | undefined)?.[0]?.code;
+
 describe('validating ZGW mock from the official VNG documents', () => {
   it('Zaken API 1.5.1 zaak_create: a valid zaak is stored and answered with url and uuid', async () => {
     const r = await post('/zaken', zaak());
@@ -96,5 +134,53 @@ describe('validating ZGW mock from the official VNG documents', () => {
     expect([ok.status, ok.body]).toEqual([201, expect.objectContaining({ betrokkeneType: 'medewerker' })]);
     // `geslachtsaanduiding` belongs to a natuurlijk persoon, not to a medewerker.
     expect((await post('/rollen', { ...rol, betrokkeneIdentificatie: { identificatie: 'x', geslachtsaanduiding: 'v' } })).status).toBe(400);
+  });
+
+  it('Zaken API 1.5.1 status_create: an eindstatus only after every document of the zaak has indicatieGebruiksrecht and is unlocked', async () => {
+    const z = await post('/zaken', zaak());
+    const doc = await document();
+    expect((await post('/zaakinformatieobjecten', { zaak: z.body.url, informatieobject: doc.url })).status).toBe(201);
+    // Catalogi API 1.3.1: the statustype with the highest volgnummer is the eindstatus.
+    expect(
+      mock
+        .lijst('catalogi', '/statustypen')
+        .filter((s) => s.isEindstatus === true)
+        .map((s) => s.url),
+    ).toEqual([cat.statustypen['Afgesloten']]);
+    const status = (omschrijving: string, dag: string) =>
+      post('/statussen', { zaak: z.body.url, statustype: cat.statustypen[omschrijving], datumStatusGezet: `${dag}T10:00:00Z` });
+    expect((await status('In behandeling', '2026-03-03')).status).toBe(201);
+    const zonder = await status('Afgesloten', '2026-03-20');
+    expect([zonder.status, code(zonder)]).toEqual([400, 'indicatiegebruiksrecht-unset']);
+
+    const { lock } = (await verzoek('POST', 'documenten', `${String(doc.url)}/lock`, {})).body;
+    expect(
+      (await verzoek('PATCH', 'documenten', String(doc.url), { indicatieGebruiksrecht: false, lock })).body.indicatieGebruiksrecht,
+    ).toBe(false);
+    const gelocked = await status('Afgesloten', '2026-03-20');
+    expect([gelocked.status, code(gelocked)]).toEqual([400, 'informatieobject-locked']);
+    expect((await verzoek('POST', 'documenten', `${String(doc.url)}/unlock`, { lock })).status).toBe(204);
+    expect((await status('Afgesloten', '2026-03-20')).status).toBe(201);
+    // The eindstatus closes the zaak.
+    expect(mock.verzameling('zaken', '/zaken').get(String(z.body.uuid))!.einddatum).toBe('2026-03-20');
+  });
+
+  it('Documenten API 1.5.0 enkelvoudiginformatieobject_partial_update: a document changes only under the lock of its checkout, which the unlock names too', async () => {
+    const doc = await document();
+    const url = String(doc.url);
+    const zonderLock = await verzoek('PATCH', 'documenten', url, { indicatieGebruiksrecht: false });
+    expect([zonderLock.status, code(zonderLock)]).toEqual([400, 'unlocked']);
+    const lock = await verzoek('POST', 'documenten', `${url}/lock`, {});
+    expect(lock.status).toBe(200);
+    expect((await verzoek('GET', 'documenten', url)).body.locked).toBe(true);
+    expect(code(await verzoek('POST', 'documenten', `${url}/lock`, {}))).toBe('existing-lock');
+    expect(code(await verzoek('PATCH', 'documenten', url, { indicatieGebruiksrecht: false, lock: 'een-andere' }))).toBe(
+      'incorrect-lock-id',
+    );
+    const ok = await verzoek('PATCH', 'documenten', url, { indicatieGebruiksrecht: false, lock: lock.body.lock });
+    expect([ok.status, ok.body.indicatieGebruiksrecht, ok.body.versie, ok.body.locked]).toEqual([200, false, 2, true]);
+    expect(code(await verzoek('POST', 'documenten', `${url}/unlock`, { lock: 'een-andere' }))).toBe('incorrect-lock-id');
+    expect((await verzoek('POST', 'documenten', `${url}/unlock`, { lock: lock.body.lock })).status).toBe(204);
+    expect((await verzoek('GET', 'documenten', url)).body.locked).toBe(false);
   });
 });

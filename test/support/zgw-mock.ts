@@ -9,6 +9,9 @@
  * standard `ValidatieFout` and recorded in `geweigerd`, so a test can assert that nothing was
  * refused. Stricter than the standard on one point: a request body with a property the schema
  * does not know is refused (a misspelt field would otherwise be silently dropped by the register).
+ * Besides the schemas it enforces the business rules that the operations' descriptions state and a register
+ * applies (`regels`, e.g. status_create: an eindstatus only when every document has indicatieGebruiksrecht), so a
+ * request a real register would refuse is refused here too.
  *
  * Accepted resources live in memory with a url and uuid; every answer is checked against the
  * response schema too, so the mock cannot hand the connector something a real register would not.
@@ -136,6 +139,8 @@ export class ZgwMock {
   readonly verzoeken: ZgwVerzoek[] = [];
   /** Documenten API: content of each enkelvoudiginformatieobject, by uuid. */
   readonly inhoud = new Map<string, Buffer>();
+  /** Documenten API: the lock of each checked-out enkelvoudiginformatieobject, by uuid. */
+  private readonly locks = new Map<string, string>();
   port = 0;
   /** Set by a test: awaited before a request is carried out (to let something happen while a run is under way). */
   voorVerzoek?: (v: { api: ZgwApi; methode: string; pad: string }) => Promise<void>;
@@ -388,7 +393,66 @@ export class ZgwMock {
       req.socket.destroy();
       return;
     }
-    return stuur(uitkomst.status, uitkomst.body, { ...basis, body });
+    return stuur(uitkomst.status, uitkomst.body, { ...basis, body, ...(uitkomst.fouten ? { fouten: uitkomst.fouten } : {}) });
+  }
+
+  /**
+   * A refusal by one of the standard's business rules (the operation's description in the OpenAPI document), as the
+   * reference implementation answers it: 400 with a ValidatieFout naming the rule's code.
+   */
+  private weiger(code: string, reden: string, naam = 'nonFieldErrors'): { status: number; body: unknown; fouten: string[] } {
+    return {
+      status: 400,
+      body: { code: 'invalid', title: 'Invalid input.', status: 400, invalidParams: [{ name: naam, code, reason: reden }] },
+      fouten: [`${code}: ${reden}`],
+    };
+  }
+
+  /** A stored resource by its URL (the uuid is its last segment). */
+  private opUrl(api: ZgwApi, pad: string, url: unknown): Json | undefined {
+    return typeof url === 'string' ? this.verzameling(api, pad).get(url.split('/').pop()!) : undefined;
+  }
+
+  /**
+   * The business rules of the operations that the schemas cannot express. Returns a refusal, or undefined when the
+   * request may be carried out.
+   */
+  private regels(op: Operatie, padWaarden: Record<string, string>, body: Json | undefined): ReturnType<ZgwMock['weiger']> | undefined {
+    if (op.operationId === 'status_create' && body) {
+      const statustype = this.opUrl('catalogi', '/statustypen', body.statustype);
+      const zaak = this.opUrl('zaken', '/zaken', body.zaak);
+      // Zaken API 1.5.1 status_create: "indien het de eindstatus betreft, dan moet het attribuut indicatieGebruiksrecht
+      // gezet zijn op alle informatieobjecten die aan de zaak gerelateerd zijn"; the reference implementation also
+      // refuses while one of them is locked (Documenten API: a checkout not yet undone).
+      if (statustype?.isEindstatus === true && zaak) {
+        for (const zio of this.lijst('zaken', '/zaakinformatieobjecten').filter((z) => z.zaak === zaak.url)) {
+          const io = this.opUrl('documenten', '/enkelvoudiginformatieobjecten', zio.informatieobject);
+          if (!io) continue;
+          if (io.locked === true)
+            return this.weiger('informatieobject-locked', `informatieobject ${String(io.url)} is nog gelocked; unlock het eerst`);
+          if (io.indicatieGebruiksrecht === null || io.indicatieGebruiksrecht === undefined)
+            return this.weiger(
+              'indicatiegebruiksrecht-unset',
+              `informatieobject ${String(io.url)} heeft geen indicatieGebruiksrecht; zet die voor de eindstatus`,
+            );
+        }
+      }
+    }
+    // Documenten API 1.5.0 enkelvoudiginformatieobject_update / _partial_update: only with the lock of a checkout
+    // (enkelvoudiginformatieobject_lock), which also the unlock must name.
+    if (
+      ['enkelvoudiginformatieobject_update', 'enkelvoudiginformatieobject_partial_update', 'enkelvoudiginformatieobject_unlock'].includes(
+        op.operationId,
+      )
+    ) {
+      const io = this.verzameling('documenten', '/enkelvoudiginformatieobjecten').get(padWaarden.uuid);
+      if (io) {
+        const lock = this.locks.get(padWaarden.uuid);
+        if (!lock) return this.weiger('unlocked', 'het informatieobject is niet gelocked; lock het eerst', 'lock');
+        if (body?.lock !== lock) return this.weiger('incorrect-lock-id', 'de lock van het informatieobject is onjuist', 'lock');
+      }
+    }
+    return undefined;
   }
 
   /** Generic in-memory CRUD, plus the few derived fields a register keeps on the zaak. */
@@ -399,7 +463,23 @@ export class ZgwMock {
     padWaarden: Record<string, string>,
     query: URLSearchParams,
     body: Json | undefined,
-  ): { status: number; body?: unknown } {
+  ): { status: number; body?: unknown; fouten?: string[] } {
+    const geweigerd = this.regels(op, padWaarden, body);
+    if (geweigerd) return geweigerd;
+    if (op.operationId === 'enkelvoudiginformatieobject_lock' || op.operationId === 'enkelvoudiginformatieobject_unlock') {
+      const io = this.verzameling('documenten', '/enkelvoudiginformatieobjecten').get(padWaarden.uuid);
+      if (!io) return { status: 404, body: { title: 'Niet gevonden' } };
+      if (op.operationId === 'enkelvoudiginformatieobject_unlock') {
+        this.locks.delete(padWaarden.uuid);
+        io.locked = false;
+        return { status: 204 };
+      }
+      if (this.locks.has(padWaarden.uuid)) return this.weiger('existing-lock', 'het informatieobject is al gelocked');
+      const lock = randomUUID().replaceAll('-', '');
+      this.locks.set(padWaarden.uuid, lock);
+      io.locked = true;
+      return { status: 200, body: { lock } };
+    }
     const verzamelingPad = op.padNamen.length && op.sjabloon.endsWith('}') ? op.sjabloon.replace(/\/\{[^}]+\}$/, '') : op.sjabloon;
     const coll = this.verzameling(api, verzamelingPad);
     const uuid = padWaarden.uuid;
@@ -436,7 +516,13 @@ export class ZgwMock {
       case 'PATCH': {
         const r = coll.get(uuid);
         if (!r) return { status: 404, body: { title: 'Niet gevonden' } };
-        const nieuw = op.methode === 'PUT' ? { url: r.url, uuid: r.uuid, ...body } : { ...r, ...body };
+        const nieuw: Json = op.methode === 'PUT' ? { url: r.url, uuid: r.uuid, ...body } : { ...r, ...body };
+        if (api === 'documenten') {
+          // The lock is a parameter of the change, not a field of the document; every change is a new version.
+          delete nieuw.lock;
+          nieuw.locked = r.locked;
+          nieuw.versie = Number(r.versie ?? 1) + 1;
+        }
         this.vulAan(api, op, nieuw);
         coll.set(uuid, nieuw);
         return { status: 200, body: nieuw };
@@ -490,9 +576,21 @@ export class ZgwMock {
   }
 
   private afgeleid(api: ZgwApi, coll: string, r: Json): void {
+    if (api === 'catalogi' && coll === '/statustypen') {
+      // Catalogi API 1.3.1 StatusType.isEindstatus: "afgeleid uit alle STATUSTYPEn van dit ZAAKTYPE met het hoogste volgnummer".
+      const vanZaaktype = this.lijst('catalogi', '/statustypen').filter((s) => s.zaaktype === r.zaaktype);
+      const hoogste = Math.max(...vanZaaktype.map((s) => Number(s.volgnummer)));
+      for (const s of vanZaaktype) s.isEindstatus = Number(s.volgnummer) === hoogste;
+      return;
+    }
     if (api !== 'zaken') return;
     const zaak = typeof r.zaak === 'string' ? this.verzameling('zaken', '/zaken').get(r.zaak.split('/').pop()!) : undefined;
     if (!zaak) return;
+    if (coll === '/statussen') {
+      // Zaken API 1.5.1 status_create: an eindstatus closes the zaak (einddatum); another status reopens it.
+      const eind = this.opUrl('catalogi', '/statustypen', r.statustype)?.isEindstatus === true;
+      zaak.einddatum = eind ? String(r.datumStatusGezet).slice(0, 10) : null;
+    }
     if (coll === '/statussen') zaak.status = r.url;
     if (coll === '/resultaten') zaak.resultaat = r.url;
     if (coll === '/rollen') (zaak.rollen as string[]).push(r.url as string);

@@ -294,8 +294,15 @@ export class ZgwSynchronisatie {
           bestandsnaam: doc.bestandsnaam,
           inhoud: doc.inhoud.toString('base64'),
           vertrouwelijkheidaanduiding: gewenst.vertrouwelijkheidaanduiding,
+          // Zaken API 1.5.1 status_create refuses the eindstatus while a document of the zaak has indicatieGebruiksrecht
+          // null ("nog niet bekend"): no restrictions on use beyond consultation are known to Klachtregie.
+          indicatieGebruiksrecht: false,
           informatieobjecttype: doc.informatieobjecttype,
         }));
+      if (eio.indicatieGebruiksrecht === null || eio.indicatieGebruiksrecht === undefined) {
+        await this.zetGebruiksrecht(String(eio.url));
+        wijzigingen.push({ soort: 'document', tekst: `indicatieGebruiksrecht van ${doc.titel}: nee` });
+      }
       if (!zios.some((z) => z.informatieobject === eio.url)) {
         await this.client.post('zaken', '/zaakinformatieobjecten', { zaak: url, informatieobject: eio.url, titel: doc.titel });
         wijzigingen.push({ soort: 'document', tekst: `document ${doc.titel}` });
@@ -330,6 +337,20 @@ export class ZgwSynchronisatie {
       wijzigingen.push({ soort: 'status', tekst: `status ${s.statustype} (${s.datumStatusGezet})` });
     }
     return { zaakUrl: url, wijzigingen };
+  }
+
+  /**
+   * A document made before Klachtregie sent indicatieGebruiksrecht (null): set it, as the Documenten API 1.5.0 allows a
+   * change (enkelvoudiginformatieobject_partial_update) only under a lock. The unlock always follows, also after a failed
+   * PATCH: a locked document blocks the eindstatus too (Zaken API 1.5.1 status_create).
+   */
+  private async zetGebruiksrecht(url: string): Promise<void> {
+    const { lock } = await this.client.verzoek('POST', `${url}/lock`, {});
+    try {
+      await this.client.patch(url, { indicatieGebruiksrecht: false, lock });
+    } finally {
+      await this.client.verzoek('POST', `${url}/unlock`, { lock });
+    }
   }
 
   /** The klaagschrift as Klachtregie holds it (its registration; the original stays with the intake). */
