@@ -1,5 +1,9 @@
 import { Client } from 'pg';
+import request from 'supertest';
+import type { KlachtEvent } from '../src/machines/contract';
+import { EngineService, type EngineContext } from '../src/modules/engine/engine.service';
 import { ImportService } from '../src/modules/import/import.service';
+import { bearer } from './auth-support';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
 
 /**
@@ -37,12 +41,18 @@ describe('import: a line stopped midway', () => {
   let db: TestDatabase;
   let t: TestApp;
   let imports: ImportService;
+  let engine: EngineService;
 
   beforeAll(async () => {
     db = await createTestDatabase('import_herstel');
     t = await createTestApp({ databaseUrl: db.url, postgresQueue: true });
     imports = t.app.get(ImportService);
+    engine = t.app.get(EngineService);
+    // Listening before any import runs: a server supertest started inside an import's step would carry that step's
+    // idempotency context (AsyncLocalStorage) into the API requests it serves.
+    await t.app.listen(0, '127.0.0.1');
   }, 120_000);
+  afterEach(() => jest.restoreAllMocks());
   afterAll(async () => {
     await t?.close();
     await db?.drop();
@@ -96,5 +106,83 @@ describe('import: a line stopped midway', () => {
     expect(await bezig(klacht)).toEqual([]);
     expect(await sql(`select sleutel from idempotentie_sleutel where sleutel like 'import:I1-1:%'`)).toEqual([]);
     expect(await achterstallig(klacht)).toEqual([]);
+  }, 60_000);
+
+  /** Runs `voor` just before the import applies `type` to the line of `extern`, then the step itself. */
+  function vóórStap(extern: string, type: string, voor: (klachtId: string) => Promise<void>) {
+    const echt = engine.apply.bind(engine);
+    return jest.spyOn(engine, 'apply').mockImplementation(async (klachtId: string, event: KlachtEvent, ctx: EngineContext) => {
+      if (ctx.correlationId?.endsWith(`.${extern}`) && event.type === type) await voor(klachtId);
+      return echt(klachtId, event, ctx);
+    });
+  }
+
+  it('a line the engine refuses after its intake committed lets go of its klacht, records it on the line and says it is partly imported', async () => {
+    const behandelaar = await bearer(t.app, 'GM0363', 'klachtbehandelaar');
+    // A behandelaar takes the klacht in behandeling through the API while the import is between its events.
+    vóórStap('I2-1', 'IN_BEHANDELING_NEMEN', async (klachtId) => {
+      const r = await request(t.http)
+        .post(`/api/v1/klachten/${klachtId}/gebeurtenissen`)
+        .set('Authorization', behandelaar)
+        .send({ type: 'IN_BEHANDELING_NEMEN' });
+      expect(r.status).toBe(200);
+    });
+    const id = await maak('i2.ndjson', [regel('I2-1', 'i2 deels')]);
+    expect(await imports.verwerk(id)).toMatchObject({ status: 'klaar', geimporteerd: 0, fout: 1 });
+    const klacht = await klachtVan('i2 deels');
+    const [r] = await sql<{ status: string; klacht_id: string; fouten: Array<{ veld: string; reden: string }> }>(
+      `select status, klacht_id, fouten from klacht_import_regel where import_id = $1`,
+      [id],
+    );
+    expect(r).toMatchObject({ status: 'fout', klacht_id: klacht });
+    expect(r.fouten).toEqual([
+      { veld: 'gebeurtenissen[1]', reden: expect.stringContaining(`Gedeeltelijk geïmporteerd: klacht ${klacht}`) },
+    ]);
+    expect((await imports.bekijk(id, 'GM0363'))?.fouten[0].reden).toContain(klacht);
+    // Released: the intake key marks the extern imported, no key keeps the klacht import-bezig, its termijnen fire.
+    expect(await sql(`select route from idempotentie_sleutel where sleutel = 'import:I2-1'`)).toEqual([{ route: 'import' }]);
+    expect(await bezig(klacht)).toEqual([]);
+    expect(await achterstallig(klacht)).toEqual([]);
+  }, 60_000);
+
+  it('a klacht still being imported by an import that is not done is written by no line of another import; once that import is done, a line that finds it left import-bezig finishes it', async () => {
+    // Import A stops midway through its line (a lost connection), leaving the klacht import-bezig with one event.
+    const stop = vóórStap('I2-2', 'IN_BEHANDELING_NEMEN', () => Promise.reject(new Error('verbinding weg')));
+    const a = await maak('i2-a.ndjson', [regel('I2-2', 'i2 eigenaar')]);
+    await expect(imports.verwerk(a)).rejects.toThrow('verbinding weg');
+    stop.mockRestore();
+    const klacht = await klachtVan('i2 eigenaar');
+    const historie = () => sql(`select type, at from klacht_gebeurtenis where klacht_id = $1 order by id`, [klacht]);
+    const voor = await historie();
+    expect(voor.length).toBeGreaterThan(1);
+
+    // Import B has the same intake under the same extern with other events: it waits for A and writes nothing.
+    const b = await maak('i2-b.ndjson', [regel('I2-2', 'i2 eigenaar', 1)]);
+    const stand = await imports.verwerk(b);
+    expect(stand).toMatchObject({ geimporteerd: 0, fout: 1 });
+    expect((await imports.bekijk(b, 'GM0363'))?.fouten).toEqual([
+      expect.objectContaining({ veld: 'extern', reden: expect.stringContaining(`door import ${a}`) }),
+    ]);
+    expect(await historie()).toEqual(voor);
+    expect((await bezig(klacht)).length).toBeGreaterThan(0);
+
+    // A resumed finishes its line and lets go of the klacht.
+    expect(await imports.verwerk(a)).toMatchObject({ status: 'klaar', geimporteerd: 1, fout: 0 });
+    expect(await bezig(klacht)).toEqual([]);
+
+    // What a failed line left before it let go of its klacht: its import done, the line 'fout', the klacht import-bezig.
+    const stop2 = vóórStap('I2-3', 'IN_BEHANDELING_NEMEN', () => Promise.reject(new Error('verbinding weg')));
+    const c = await maak('i2-c.ndjson', [regel('I2-3', 'i2 achtergelaten')]);
+    await expect(imports.verwerk(c)).rejects.toThrow('verbinding weg');
+    stop2.mockRestore();
+    await sql(`update klacht_import_regel set status = 'fout' where import_id = $1`, [c]);
+    await sql(`update klacht_import set status = 'klaar' where id = $1`, [c]);
+    const achtergelaten = await klachtVan('i2 achtergelaten');
+    expect((await bezig(achtergelaten)).length).toBeGreaterThan(0);
+    // The line in a new file (another file: an empty line first) finishes it and lets go.
+    const d = await maak('i2-d.ndjson', ['', regel('I2-3', 'i2 achtergelaten')]);
+    expect(await imports.verwerk(d)).toMatchObject({ status: 'klaar', geimporteerd: 1, fout: 0 });
+    expect(await bezig(achtergelaten)).toEqual([]);
+    expect(await sql(`select count(*)::int as n from klacht where onderwerp = 'i2 achtergelaten'`)).toEqual([{ n: 1 }]);
   }, 60_000);
 });

@@ -13,7 +13,7 @@ import { klokVan } from '../../machines/regime';
 import { gemeentenVan, opgehevenOp } from '../../machines/definition/gemeentecodes.data';
 import { kalenderdag } from '../../machines/termijnen';
 import { EngineError } from '../engine/engine.errors';
-import { EngineService, REGISTRATIE_EVENT } from '../engine/engine.service';
+import { EngineService, INTAKE_EVENT, REGISTRATIE_EVENT } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { canoniek } from '../idempotency/idempotency.interceptor';
 import { IdempotentHerhaald, IdempotentieContext } from '../idempotency/idempotentie-context';
@@ -51,7 +51,36 @@ export interface VerwerkOpties {
 }
 
 type Uitkomst =
-  { status: 'geimporteerd'; klachtId: string; extern: string } | { status: 'fout'; fouten: ImportFout[]; extern: string | null };
+  | { status: 'geimporteerd'; klachtId: string; extern: string }
+  // klachtId: the klacht the line wrote part of before it failed (DeelsGeimporteerd).
+  | { status: 'fout'; fouten: ImportFout[]; extern: string | null; klachtId?: string };
+
+/**
+ * The line's `extern` names a klacht this line may not write: nothing of the line is written, and the line gets an error
+ * on `extern`. Its own code, not an HTTP problem: it never reaches a client.
+ */
+class ExternGeweigerd extends Error {
+  constructor(
+    readonly code: 'import-extern-in-andere-import',
+    readonly reden: string,
+  ) {
+    super(reden);
+  }
+}
+
+/**
+ * The engine refused a step after the line's intake committed: the klacht exists with its intake and the events before
+ * `index`. The import has let go of it (it changes only via the API now); the line says so and names it.
+ */
+class DeelsGeimporteerd extends Error {
+  constructor(
+    readonly klachtId: string,
+    readonly index: number,
+    readonly oorzaak: string,
+  ) {
+    super(oorzaak);
+  }
+}
 
 const alsFout = (prefix: string) => (v: { name: string; reason: string }) => ({ veld: `${prefix}${v.name}`, reden: v.reason });
 
@@ -208,14 +237,7 @@ export class ImportService {
       `UPDATE klacht_import_regel SET status = $3::varchar, extern = $4, klacht_id = $5::uuid, fouten = $6::jsonb,
               inhoud = CASE WHEN $3::varchar = 'geimporteerd' THEN NULL ELSE inhoud END
         WHERE import_id = $1 AND regel = $2 AND status = 'open'`,
-      [
-        r.importId,
-        r.regel,
-        u.status,
-        u.extern,
-        u.status === 'geimporteerd' ? u.klachtId : null,
-        JSON.stringify(u.status === 'fout' ? u.fouten : []),
-      ],
+      [r.importId, r.regel, u.status, u.extern, u.klachtId ?? null, JSON.stringify(u.status === 'fout' ? u.fouten : [])],
     );
   }
 
@@ -321,6 +343,22 @@ export class ImportService {
         klachtId: await this.schrijf(imp, dto.extern, ruw as Record<string, unknown>, intake, events, dto),
       };
     } catch (e) {
+      if (e instanceof DeelsGeimporteerd) {
+        return {
+          status: 'fout',
+          extern: dto.extern,
+          klachtId: e.klachtId,
+          fouten: [
+            {
+              veld: `gebeurtenissen[${e.index}]`,
+              reden:
+                `niet geschreven: ${e.oorzaak}. Gedeeltelijk geïmporteerd: klacht ${e.klachtId} staat er met de ontvangst` +
+                ` en de gebeurtenissen vóór deze; zij verandert verder alleen via de API`,
+            },
+          ],
+        };
+      }
+      if (e instanceof ExternGeweigerd) return fout([{ veld: 'extern', reden: e.reden }]);
       // The same `extern` imported before with other content: the key's hash differs (idempotentie-context.ts).
       if (e instanceof ProblemException && e.code === 'idempotency-key-hergebruikt') {
         return fout([
@@ -330,7 +368,7 @@ export class ImportService {
           },
         ]);
       }
-      // The engine refused a step the dry run accepted (the klacht changed meanwhile through the API): reported, not retried.
+      // The engine refused the intake the dry run accepted: nothing was written. Reported, not retried.
       if (e instanceof EngineError) return fout([{ veld: '(regel)', reden: `afgebroken tijdens het schrijven: ${e.message}` }]);
       throw e;
     }
@@ -374,15 +412,38 @@ export class ImportService {
         await this.alGeimporteerd(klachtId, extern, events);
         return klachtId;
       }
+      // Still import-bezig: this import's own line, stopped midway, continues. A line of another import that is not done
+      // waits for it (that one may be running: two lines writing one klacht would interleave their events); once it is
+      // done, its line ended without letting go (before the end of a failed line released it), and this line continues.
+      const [eigenaar] = (await this.dataSource.query(
+        `SELECT i.id, i.status FROM klacht_gebeurtenis g JOIN klacht_import i ON i.id::text = substr(g.correlation_id, 8, 36)
+          WHERE g.klacht_id = $1 AND g.type = $2 AND left(g.correlation_id, 7) = 'import.'`,
+        [klachtId, INTAKE_EVENT],
+      )) as { id: string; status: string }[];
+      if (eigenaar && eigenaar.id !== imp.id && eigenaar.status === 'bezig') {
+        throw new ExternGeweigerd(
+          'import-extern-in-andere-import',
+          `${extern} wordt nog geïmporteerd door import ${eigenaar.id}, die niet klaar is; hervat die import eerst`,
+        );
+      }
     }
     for (const [i, event] of events.entries()) {
       const sleutel = `${basis}:${i}`;
-      // Termijnen due before this event fire first, at their own historic moment (TermijnWakeService.verval).
-      await this.haalIn(klachtId, new Date(event.at));
       try {
+        // Termijnen due before this event fire first, at their own historic moment (TermijnWakeService.verval).
+        await this.haalIn(klachtId, new Date(event.at));
         await stap(sleutel, (ruw.gebeurtenissen as unknown[])[i], IMPORT_BEZIG_ROUTE, () => this.engine.apply(klachtId, event, ctx));
       } catch (e) {
-        if (!(e instanceof IdempotentHerhaald)) throw e;
+        if (e instanceof IdempotentHerhaald) continue;
+        // Refused after the intake committed (a behandelaar changed the klacht through the API meanwhile, or the step's
+        // key holds another event): the klacht stays with part of its history. Left import-bezig, none of its termijnen
+        // would fire again; so it is released as at the end of a line, and the line names it (DeelsGeimporteerd).
+        if (e instanceof EngineError || (e instanceof ProblemException && e.code === 'idempotency-key-hergebruikt')) {
+          await this.geefVrij(gemeente, basis, klachtId);
+          await this.haalIn(klachtId, this.klok.nu());
+          throw new DeelsGeimporteerd(klachtId, i, e.message);
+        }
+        throw e;
       }
     }
     await this.geefVrij(gemeente, basis, klachtId);
