@@ -94,6 +94,16 @@ async function leverOk(id: string): Promise<void> {
   }
 }
 
+/** The klager's year for the ombudsman passes unused (Awb 9:24 lid 1): the klacht is afgesloten, the zaak gets its eindstatus. */
+async function jaarVerstreken(id: string): Promise<void> {
+  const jaar = await app.db.getRepository(TermijnEntity).findOneByOrFail({ klachtId: id, naam: 'tweedeLijnVerzoek', status: 'lopend' });
+  const naAfloop = new Date(Date.parse(`${jaar.vervaldatum}T23:00:05Z`) + 3600_000);
+  expect(await app.wake.verval({ klachtId: id, termijnNaam: 'tweedeLijnVerzoek', revision: jaar.revision, kind: 'verval' }, naAfloop)).toBe(
+    'verwerkt',
+  );
+  await app.relay.idle();
+}
+
 const zakenVan = (klachtId: string) => mock.lijst('zaken', '/zaken').filter((z) => z.identificatie === zaakIdentificatie(klachtId));
 const vanZaak = (pad: string, zaak: Record<string, unknown>) => mock.lijst('zaken', pad).filter((x) => x.zaak === zaak.url);
 
@@ -147,7 +157,12 @@ describe('ZGW connector against the validating mock', () => {
       [cat.roltypen.klager, 'natuurlijk_persoon'],
       [cat.roltypen.behandelaar, 'organisatorische_eenheid'],
     ]);
-    // Awb 9:12 lid 1: the oordeel decides the resultaat (and with it the archiving of the zaak).
+    // Awb 9:12 lid 1: the oordeel decides the resultaat (and with it the archiving of the zaak), set with the eindstatus
+    // once the klager's year for the ombudsman has passed.
+    expect(vanZaak('/resultaten', zaak)).toEqual([]);
+    await jaarVerstreken(klacht.id);
+    await leverOk(klacht.id);
+    expect(vanZaak('/statussen', zaak).at(-1)!.statustype).toBe(cat.statustypen['Afgesloten']);
     expect(vanZaak('/resultaten', zaak).map((r) => r.resultaattype)).toEqual([cat.resultaattypen['Deels gegrond']]);
     const [zio] = vanZaak('/zaakinformatieobjecten', zaak);
     const eio = mock.lijst('documenten', '/enkelvoudiginformatieobjecten').find((d) => d.url === zio.informatieobject)!;
@@ -263,6 +278,8 @@ describe('ZGW connector against the validating mock', () => {
     await stap(klacht.id, 'IN_BEHANDELING_NEMEN', '2026-03-05');
     await stap(klacht.id, 'HOREN_OVERSLAAN', '2026-03-06', { reden: 'afgezien' });
     await stap(klacht.id, 'AFDOENEN', '2026-03-20', { oordeel: 'gegrond' });
+    await stap(klacht.id, 'KLAGER_TEVREDEN', '2026-03-27');
+    await jaarVerstreken(klacht.id);
     await leverOk(klacht.id);
     const zaken = zakenVan(klacht.id);
     expect(zaken).toHaveLength(1);
@@ -270,6 +287,7 @@ describe('ZGW connector against the validating mock', () => {
       cat.statustypen['Ontvangen'],
       cat.statustypen['In behandeling'],
       cat.statustypen['Afgehandeld'],
+      cat.statustypen['Afgesloten'],
     ]);
     expect(vanZaak('/resultaten', zaken[0]).map((r) => r.resultaattype)).toEqual([cat.resultaattypen['Gegrond']]);
     expect(vanZaak('/rollen', zaken[0])).toHaveLength(2);
@@ -379,6 +397,67 @@ describe('ZGW connector against the validating mock', () => {
     ]);
     expect(documenten.get(uuid)).toMatchObject({ indicatieGebruiksrecht: false, locked: false, versie: 2 });
     expect(vanZaak('/statussen', zaak).map((s) => s.statustype)).toContain(cat.statustypen['Afgesloten']);
+    expect(mock.geweigerd.slice(geweigerdVoor)).toEqual([]);
+  });
+
+  it('Zaken API 1.5.1 resultaat_partial_update: the resultaattype may not change, so the resultaat comes with the eindstatus, not while the klacht is handled', async () => {
+    const geweigerdVoor = mock.geweigerd.length;
+    // Klachtenprotocol Wmo keten §5A: one ketenpartner, not complex, not there before: forwarded. The gemeente
+    // registers that as its afwikkeling, which maps to the resultaattype Doorgestuurd.
+    const { klacht } = await app.engine.create(
+      {
+        ...intake('Hulp bij het huishouden kwam niet'),
+        aanbieders: [{ id: 'thuiszorg-noord', naam: 'Thuiszorg Noord', type: 'wmo' as const }],
+        feiten: { aantalAanbieders: 1, complex: false, eerderBijAanbieder: false, overBejegening: false },
+      },
+      { actor: 'kcc' },
+      { afwikkeling: 'doorgestuurd naar ketenpartner' },
+    );
+    await leverOk(klacht.id);
+    const [zaak] = zakenVan(klacht.id);
+    // The ketenpartner judges it gegrond: the oordeel decides the resultaattype now (Awb 9:12 lid 1).
+    await stap(klacht.id, 'CONTACT_OPGENOMEN', '2026-03-04');
+    await stap(klacht.id, 'AFDOENEN', '2026-03-30', { oordeel: 'gegrond' });
+    await leverOk(klacht.id);
+    // No resultaat while the zaak is open: one sent earlier could not follow the oordeel.
+    expect(vanZaak('/resultaten', zaak)).toEqual([]);
+    const verzoekenVoor = mock.verzoeken.length;
+    await stap(klacht.id, 'KLAGER_TEVREDEN', '2026-04-03');
+    await leverOk(klacht.id);
+    // Just before the eindstatus, the resultaat of how the klacht ended.
+    expect(
+      mock.verzoeken
+        .slice(verzoekenVoor)
+        .filter((v) => v.methode !== 'GET')
+        .map((v) => v.operationId),
+    ).toEqual(['resultaat_create', 'status_create']);
+    expect(vanZaak('/resultaten', zaak).map((r) => r.resultaattype)).toEqual([cat.resultaattypen['Gegrond']]);
+    expect(vanZaak('/statussen', zaak).at(-1)!.statustype).toBe(cat.statustypen['Afgesloten']);
+    expect(mock.geweigerd.slice(geweigerdVoor)).toEqual([]);
+  });
+
+  it('Zaken API 1.5.1: a resultaat that differs after the zaak was closed (a registratie changed since) is deleted and made again by zgw reconcile, as its resultaattype may not change', async () => {
+    const { klacht } = await app.engine.create(intake('Ingetrokken, later geregistreerd'), { actor: 'kcc' });
+    await stap(klacht.id, 'KLACHT_INGETROKKEN', '2026-03-04');
+    await leverOk(klacht.id);
+    const [zaak] = zakenVan(klacht.id);
+    expect(vanZaak('/resultaten', zaak).map((r) => r.resultaattype)).toEqual([cat.resultaattypen['Niet behandeld']]);
+    // The behandelaar registers the afwikkeling afterwards; that alone plans no delivery (docs/zgw.md §5).
+    await app.engine.registreer(klacht.id, { afwikkeling: 'doorgestuurd naar ketenpartner' }, '2026-03-10T10:00:00Z', {
+      actor: 'behandelaar',
+    });
+    const geweigerdVoor = mock.geweigerd.length;
+    const verzoekenVoor = mock.verzoeken.length;
+    const io = vangIo();
+    expect(await zgwOpdracht(['reconcile', '--gemeente', 'GM0363', '--klacht', klacht.id], io, app.config)).toBe(0);
+    expect(io.uit).toEqual([`${klacht.id}: resultaat gewijzigd in Doorgestuurd`, '1 klachten vergeleken, 1 hersteld, 0 mislukt.']);
+    expect(
+      mock.verzoeken
+        .slice(verzoekenVoor)
+        .filter((v) => v.methode !== 'GET')
+        .map((v) => v.operationId),
+    ).toEqual(['resultaat_destroy', 'resultaat_create']);
+    expect(vanZaak('/resultaten', zaak).map((r) => r.resultaattype)).toEqual([cat.resultaattypen['Doorgestuurd']]);
     expect(mock.geweigerd.slice(geweigerdVoor)).toEqual([]);
   });
 

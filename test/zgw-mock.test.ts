@@ -183,4 +183,19 @@ describe('validating ZGW mock from the official VNG documents', () => {
     expect((await verzoek('POST', 'documenten', `${url}/unlock`, { lock: lock.body.lock })).status).toBe(204);
     expect((await verzoek('GET', 'documenten', url)).body.locked).toBe(false);
   });
+
+  it('Zaken API 1.5.1 resultaat_partial_update: the resultaattype may not change; a zaak has one resultaat, replaced by resultaat_destroy and resultaat_create', async () => {
+    const z = await post('/zaken', zaak());
+    const eerste = await post('/resultaten', { zaak: z.body.url, resultaattype: cat.resultaattypen['Doorgestuurd'] });
+    expect(eerste.status).toBe(201);
+    const url = String(eerste.body.url);
+    const wijzig = await verzoek('PATCH', 'zaken', url, { resultaattype: cat.resultaattypen['Gegrond'] });
+    expect([wijzig.status, code(wijzig)]).toEqual([400, 'wijzigen-niet-toegelaten']);
+    expect((await verzoek('PATCH', 'zaken', url, { toelichting: 'oordeel: gegrond' })).status).toBe(200);
+    const tweede = await post('/resultaten', { zaak: z.body.url, resultaattype: cat.resultaattypen['Gegrond'] });
+    expect([tweede.status, code(tweede)]).toEqual([400, 'unique']);
+    expect((await verzoek('DELETE', 'zaken', url)).status).toBe(204);
+    expect(mock.verzameling('zaken', '/zaken').get(String(z.body.uuid))!.resultaat).toBeNull();
+    expect((await post('/resultaten', { zaak: z.body.url, resultaattype: cat.resultaattypen['Gegrond'] })).status).toBe(201);
+  });
 });

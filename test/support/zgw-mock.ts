@@ -438,6 +438,15 @@ export class ZgwMock {
         }
       }
     }
+    // Zaken API 1.5.1 resultaat_update / resultaat_partial_update: "het RESULTAATTYPE mag niet gewijzigd worden".
+    if ((op.operationId === 'resultaat_update' || op.operationId === 'resultaat_partial_update') && body?.resultaattype !== undefined) {
+      const r = this.verzameling('zaken', '/resultaten').get(padWaarden.uuid);
+      if (r && body.resultaattype !== r.resultaattype)
+        return this.weiger('wijzigen-niet-toegelaten', 'het resultaattype mag niet gewijzigd worden', 'resultaattype');
+    }
+    // Zaken API 1.5.1: a zaak has one resultaat (Zaak.resultaat); another one comes only after resultaat_destroy.
+    if (op.operationId === 'resultaat_create' && body && this.lijst('zaken', '/resultaten').some((r) => r.zaak === body.zaak))
+      return this.weiger('unique', 'de zaak heeft al een resultaat', 'zaak');
     // Documenten API 1.5.0 enkelvoudiginformatieobject_update / _partial_update: only with the lock of a checkout
     // (enkelvoudiginformatieobject_lock), which also the unlock must name.
     if (
@@ -527,8 +536,14 @@ export class ZgwMock {
         coll.set(uuid, nieuw);
         return { status: 200, body: nieuw };
       }
-      case 'DELETE':
-        return coll.delete(uuid) ? { status: 204 } : { status: 404, body: { title: 'Niet gevonden' } };
+      case 'DELETE': {
+        const r = coll.get(uuid);
+        if (!r) return { status: 404, body: { title: 'Niet gevonden' } };
+        coll.delete(uuid);
+        const zaak = api === 'zaken' && verzamelingPad === '/resultaten' ? this.opUrl('zaken', '/zaken', r.zaak) : undefined;
+        if (zaak) zaak.resultaat = null;
+        return { status: 204 };
+      }
     }
     void pad;
     return { status: 405 };

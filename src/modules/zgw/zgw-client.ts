@@ -41,7 +41,7 @@ export class ZgwClient {
     throw new ZgwFout(`${url} hoort bij geen van de geconfigureerde ZGW API's van ${this.cfg.gemeente}`, null);
   }
 
-  async verzoek(methode: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown): Promise<Json> {
+  async verzoek(methode: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<Json> {
     const api = this.apiVan(url);
     const headers: Record<string, string> = {
       authorization: `Bearer ${await zgwJwt(this.cfg.clientId, this.cfg.secret, this.nu())}`,
@@ -88,6 +88,10 @@ export class ZgwClient {
 
   patch(url: string, body: unknown): Promise<Json> {
     return this.verzoek('PATCH', url, body);
+  }
+
+  verwijder(url: string): Promise<Json> {
+    return this.verzoek('DELETE', url);
   }
 
   /** Every result of a paginated list (`count`, `next`, `results`), following `next`. */

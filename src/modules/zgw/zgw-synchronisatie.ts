@@ -48,6 +48,8 @@ export const ZGW_DOCUMENT_BRONNEN = Symbol('ZGW_DOCUMENT_BRONNEN');
 export interface Catalogus {
   zaaktype: Json;
   statustypen: Map<string, string>;
+  /** The statustypen (URLs) that close a zaak of this zaaktype (Catalogi API 1.3.1 `isEindstatus`). */
+  eindstatustypen: Set<string>;
   resultaattypen: Map<string, string>;
   roltypen: Map<string, string>;
   informatieobjecttypen: Map<string, string>;
@@ -143,9 +145,16 @@ export class ZgwSynchronisatie {
     if (!zaaktype) throw new ZgwFout(`zaaktype ${identificatie} staat niet (gepubliceerd) in de catalogus van ${this.cfg.gemeente}`, null);
     const perOmschrijving = (lijst: Json[]) => new Map(lijst.map((x) => [String(x.omschrijving), String(x.url)]));
     const zt = { zaaktype: String(zaaktype.url) };
+    const statustypen = await this.client.lijst('catalogi', '/statustypen', zt);
+    // isEindstatus is derived from the highest volgnummer (Catalogi API 1.3.1); derived here too if a register leaves it out.
+    const hoogste = Math.max(...statustypen.map((s) => Number(s.volgnummer)));
+    const eind = statustypen.some((s) => typeof s.isEindstatus === 'boolean')
+      ? statustypen.filter((s) => s.isEindstatus === true)
+      : statustypen.filter((s) => Number(s.volgnummer) === hoogste);
     const catalogus: Catalogus = {
       zaaktype,
-      statustypen: perOmschrijving(await this.client.lijst('catalogi', '/statustypen', zt)),
+      statustypen: perOmschrijving(statustypen),
+      eindstatustypen: new Set(eind.map((s) => String(s.url))),
       resultaattypen: perOmschrijving(await this.client.lijst('catalogi', '/resultaattypen', zt)),
       roltypen: perOmschrijving(await this.client.lijst('catalogi', '/roltypen', zt)),
       informatieobjecttypen: perOmschrijving(
@@ -309,24 +318,15 @@ export class ZgwSynchronisatie {
       }
     }
 
-    // 5. Resultaat before the statuses: a register sets the eindstatus only on a zaak with a resultaat.
-    if (gewenst.resultaat) {
-      const resultaattype = ZgwSynchronisatie.uit(cat.resultaattypen, gewenst.resultaat.resultaattype, 'resultaattype');
-      const bestaand = (await this.client.lijst('zaken', '/resultaten', { zaak: url }))[0];
-      if (!bestaand) {
-        await this.client.post('zaken', '/resultaten', { zaak: url, resultaattype, toelichting: gewenst.resultaat.toelichting });
-        wijzigingen.push({ soort: 'resultaat', tekst: `resultaat ${gewenst.resultaat.resultaattype}` });
-      } else if (bestaand.resultaattype !== resultaattype) {
-        await this.client.patch(String(bestaand.url), { resultaattype, toelichting: gewenst.resultaat.toelichting });
-        wijzigingen.push({ soort: 'resultaat', tekst: `resultaat gewijzigd in ${gewenst.resultaat.resultaattype}` });
-      }
-    }
-
-    // 6. Statuses in the order the klacht passed its steps; one already there (same type, same moment) is not set again.
+    // 5. Statuses in the order the klacht passed its steps; one already there (same type, same moment) is not set again.
+    // The resultaat comes with the eindstatus, just before it (a register closes a zaak only with one): not earlier, as
+    // its resultaattype may not change afterwards (Zaken API 1.5.1 resultaat_partial_update) while how the klacht ends
+    // (oordeel, afwikkeling, eindstap) is known only then.
     const statussen = await this.client.lijst('zaken', '/statussen', { zaak: url });
     for (const s of gewenst.statussen) {
       const statustype = ZgwSynchronisatie.uit(cat.statustypen, s.statustype, 'statustype');
       if (statussen.some((x) => x.statustype === statustype && zelfdeMoment(x.datumStatusGezet, s.datumStatusGezet))) continue;
+      if (cat.eindstatustypen.has(statustype)) await this.zetResultaat(url, gewenst, cat, wijzigingen);
       const nieuw = await this.client.post('zaken', '/statussen', {
         zaak: url,
         statustype,
@@ -336,7 +336,29 @@ export class ZgwSynchronisatie {
       statussen.push(nieuw);
       wijzigingen.push({ soort: 'status', tekst: `status ${s.statustype} (${s.datumStatusGezet})` });
     }
+    // A closed zaak whose resultaat no longer matches the klacht (a registratie changed after the afdoening): repaired.
+    const laatste = gewenst.statussen[gewenst.statussen.length - 1];
+    if (laatste && cat.eindstatustypen.has(ZgwSynchronisatie.uit(cat.statustypen, laatste.statustype, 'statustype')))
+      await this.zetResultaat(url, gewenst, cat, wijzigingen);
     return { zaakUrl: url, wijzigingen };
+  }
+
+  /**
+   * The zaak's resultaat as the klacht ended. Its resultaattype may not change (Zaken API 1.5.1 resultaat_update,
+   * resultaat_partial_update) and a zaak has one resultaat: another one replaces it by resultaat_destroy and
+   * resultaat_create. On a closed zaak that needs the scope zaken.geforceerd-bijwerken (docs/zgw.md §2).
+   */
+  private async zetResultaat(url: string, gewenst: GewensteZaak, cat: Catalogus, wijzigingen: ZgwWijziging[]): Promise<void> {
+    if (!gewenst.resultaat) return;
+    const resultaattype = ZgwSynchronisatie.uit(cat.resultaattypen, gewenst.resultaat.resultaattype, 'resultaattype');
+    const bestaand = (await this.client.lijst('zaken', '/resultaten', { zaak: url }))[0];
+    if (bestaand?.resultaattype === resultaattype) return;
+    if (bestaand) await this.client.verwijder(String(bestaand.url));
+    await this.client.post('zaken', '/resultaten', { zaak: url, resultaattype, toelichting: gewenst.resultaat.toelichting });
+    wijzigingen.push({
+      soort: 'resultaat',
+      tekst: `resultaat ${bestaand ? 'gewijzigd in ' : ''}${gewenst.resultaat.resultaattype}`,
+    });
   }
 
   /**
