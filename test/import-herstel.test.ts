@@ -16,7 +16,15 @@ const LEVENSLOOP: Array<[string, string, Record<string, unknown>?]> = [
   ['HOREN_UITNODIGEN', '2024-03-08T09:00:00+01:00'],
 ];
 
-function regel(extern: string, onderwerp: string, aantal = LEVENSLOOP.length): string {
+/** A whole lifecycle, ending in an afdoening with its oordeel (event data). */
+const AFGEDAAN: typeof LEVENSLOOP = [
+  ...LEVENSLOOP,
+  ['HOORZITTING_GEHOUDEN', '2024-03-20T14:00:00+01:00'],
+  ['VERSLAG_VASTGESTELD', '2024-03-22T10:00:00+01:00'],
+  ['AFDOENEN', '2024-04-05T10:00:00+02:00', { oordeel: 'gegrond' }],
+];
+
+function regel(extern: string, onderwerp: string, aantal = LEVENSLOOP.length, levensloop = LEVENSLOOP): string {
   return JSON.stringify({
     extern,
     intake: {
@@ -33,7 +41,7 @@ function regel(extern: string, onderwerp: string, aantal = LEVENSLOOP.length): s
       ],
       feiten: {},
     },
-    gebeurtenissen: LEVENSLOOP.slice(0, aantal).map(([type, at, data]) => ({ type, at, ...(data ? { data } : {}) })),
+    gebeurtenissen: levensloop.slice(0, aantal).map(([type, at, data]) => ({ type, at, ...(data ? { data } : {}) })),
   });
 }
 
@@ -184,5 +192,39 @@ describe('import: a line stopped midway', () => {
     expect(await imports.verwerk(d)).toMatchObject({ status: 'klaar', geimporteerd: 1, fout: 0 });
     expect(await bezig(achtergelaten)).toEqual([]);
     expect(await sql(`select count(*)::int as n from klacht where onderwerp = 'i2 achtergelaten'`)).toEqual([{ n: 1 }]);
+  }, 60_000);
+
+  it('an extern imported before counts as imported only with exactly the events it was imported with, and once per file: fewer, none or other data is an error on extern, and so is its second line in one file', async () => {
+    const volledig = regel('I3-1', 'i3 eens', AFGEDAAN.length, AFGEDAAN);
+    expect(await imports.verwerk(await maak('i3-a.ndjson', [volledig]))).toMatchObject({ geimporteerd: 1, fout: 0 });
+    const klacht = await klachtVan('i3 eens');
+    const historie = () => sql(`select id from klacht_gebeurtenis where klacht_id = $1 order by id`, [klacht]);
+    const voor = await historie();
+
+    const anderOordeel = JSON.parse(volledig) as { gebeurtenissen: Array<{ data?: { oordeel: string } }> };
+    anderOordeel.gebeurtenissen[AFGEDAAN.length - 1].data!.oordeel = 'ongegrond';
+    const varianten = {
+      minder: regel('I3-1', 'i3 eens', 2, AFGEDAAN),
+      geen: regel('I3-1', 'i3 eens', 0, AFGEDAAN),
+      anders: JSON.stringify(anderOordeel),
+    };
+    for (const [naam, r] of Object.entries(varianten)) {
+      const id = await maak(`i3-${naam}.ndjson`, [r]);
+      expect(await imports.verwerk(id)).toMatchObject({ geimporteerd: 0, fout: 1 });
+      expect((await imports.bekijk(id, 'GM0363'))?.fouten).toEqual([
+        expect.objectContaining({ regel: 1, veld: 'extern', reden: expect.stringContaining('met andere gebeurtenissen') }),
+      ]);
+    }
+    // The same line in another file (an empty line first) is the same klacht: imported, nothing written.
+    expect(await imports.verwerk(await maak('i3-weer.ndjson', ['', volledig]))).toMatchObject({ geimporteerd: 1, fout: 0 });
+    expect(await historie()).toEqual(voor);
+
+    // One file with a line twice (run side by side): one klacht, counted once; the second line is named.
+    const dubbel = await maak('i3-dubbel.ndjson', [regel('I3-2', 'i3 dubbel'), regel('I3-2', 'i3 dubbel')]);
+    expect(await imports.verwerk(dubbel, { parallel: 2 })).toMatchObject({ geimporteerd: 1, fout: 1 });
+    expect((await imports.bekijk(dubbel, 'GM0363'))?.fouten).toEqual([
+      expect.objectContaining({ regel: 2, veld: 'extern', reden: expect.stringContaining('staat ook op regel 1') }),
+    ]);
+    expect(await sql(`select count(*)::int as n from klacht where onderwerp = 'i3 dubbel'`)).toEqual([{ n: 1 }]);
   }, 60_000);
 });

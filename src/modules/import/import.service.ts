@@ -61,7 +61,7 @@ type Uitkomst =
  */
 class ExternGeweigerd extends Error {
   constructor(
-    readonly code: 'import-extern-in-andere-import',
+    readonly code: 'import-andere-gebeurtenissen' | 'import-extern-in-andere-import',
     readonly reden: string,
   ) {
     super(reden);
@@ -79,6 +79,17 @@ class DeelsGeimporteerd extends Error {
     readonly oorzaak: string,
   ) {
     super(oorzaak);
+  }
+}
+
+/** The line's `extern` as written, if it is a JSON object with a string `extern`; the full check is the DTO's. */
+function externVan(inhoud: string | null): string | null {
+  try {
+    const ruw = JSON.parse(inhoud ?? '') as unknown;
+    const extern = typeof ruw === 'object' && ruw !== null ? (ruw as { extern?: unknown }).extern : undefined;
+    return typeof extern === 'string' ? extern.slice(0, 200) : null;
+  } catch {
+    return null;
   }
 }
 
@@ -198,6 +209,7 @@ export class ImportService {
       if (!ok) return this.stand(id);
       try {
         const imp = await this.dataSource.getRepository(KlachtImportEntity).findOneByOrFail({ id });
+        const externen = await this.externen(id);
         o.voortgang?.(await this.stand(id));
         for (;;) {
           const regels = await this.dataSource.getRepository(KlachtImportRegelEntity).find({
@@ -206,11 +218,15 @@ export class ImportService {
             take: RONDE,
           });
           if (regels.length === 0) break;
+          // Each extern belongs to one line of the file, decided before the round's lines run side by side.
+          const eigenaar = externen.ronde(regels);
           let volgende = 0;
           const werkers = Array.from({ length: Math.min(parallel, regels.length) }, async () => {
             while (volgende < regels.length) {
               const r = regels[volgende++];
-              await this.legVast(r, await this.verwerkRegel(imp, r));
+              const u = await this.verwerkRegel(imp, r, eigenaar);
+              await this.legVast(r, u);
+              externen.verwerkt(r.regel, u);
             }
           });
           await Promise.all(werkers);
@@ -241,8 +257,49 @@ export class ImportService {
     );
   }
 
+  /**
+   * Which line of the import each extern belongs to: a line imported under it, else the first line that carries it. A
+   * later line with the same extern would count the klacht twice (or, with other events, write into it): an error on
+   * `extern`. Read once per run from the lines done (one scan), then kept up to date in memory; the open lines of a
+   * round are all the open lines before any of them (rounds take the lowest), so their externs come from the round.
+   */
+  private async externen(id: string) {
+    const rijen = (await this.dataSource.query(
+      `SELECT extern, min(regel)::int AS eerste, min(regel) FILTER (WHERE status = 'geimporteerd')::int AS geimporteerd
+         FROM klacht_import_regel WHERE import_id = $1 AND status <> 'open' AND extern IS NOT NULL GROUP BY extern`,
+      [id],
+    )) as { extern: string; eerste: number; geimporteerd: number | null }[];
+    const gedaan = new Map(rijen.map((r) => [r.extern, { eerste: r.eerste, geimporteerd: r.geimporteerd }]));
+    return {
+      ronde(regels: KlachtImportRegelEntity[]): (extern: string) => number | undefined {
+        const inRonde = new Map<string, number>();
+        for (const r of regels) {
+          const x = externVan(r.inhoud);
+          if (x !== null && !inRonde.has(x)) inRonde.set(x, r.regel);
+        }
+        return (extern) => {
+          const g = gedaan.get(extern);
+          if (g?.geimporteerd != null) return g.geimporteerd;
+          const eerste = Math.min(g?.eerste ?? Infinity, inRonde.get(extern) ?? Infinity);
+          return Number.isFinite(eerste) ? eerste : undefined;
+        };
+      },
+      verwerkt(regel: number, u: Uitkomst): void {
+        if (u.extern === null) return;
+        const g = gedaan.get(u.extern) ?? { eerste: regel, geimporteerd: null };
+        g.eerste = Math.min(g.eerste, regel);
+        if (u.status === 'geimporteerd') g.geimporteerd = Math.min(g.geimporteerd ?? regel, regel);
+        gedaan.set(u.extern, g);
+      },
+    };
+  }
+
   /** Checks one line completely, then writes it through the engine (see the class comment). */
-  private async verwerkRegel(imp: KlachtImportEntity, r: KlachtImportRegelEntity): Promise<Uitkomst> {
+  private async verwerkRegel(
+    imp: KlachtImportEntity,
+    r: KlachtImportRegelEntity,
+    eigenaar: (extern: string) => number | undefined,
+  ): Promise<Uitkomst> {
     let ruw: unknown;
     try {
       ruw = JSON.parse(r.inhoud ?? '');
@@ -336,6 +393,12 @@ export class ImportService {
       return fout([{ veld: 'intake.gemeente', reden: `geen klachtregeling voor ${intake.gemeente} op ${dagVan(new Date(ontvangenOp))}` }]);
     const proef = proefImport(regime, intake, dto.intake.registratie, events, vandaag);
     if (proef.length) return fout(proef);
+    const regelVanExtern = eigenaar(dto.extern);
+    if (regelVanExtern !== undefined && regelVanExtern !== r.regel) {
+      return fout([
+        { veld: 'extern', reden: `${dto.extern} staat ook op regel ${regelVanExtern}; een klacht staat één keer in een import` },
+      ]);
+    }
     try {
       return {
         status: 'geimporteerd',
@@ -467,23 +530,31 @@ export class ImportService {
   }
 
   /**
-   * A line whose klacht was imported whole before: its events must be the klacht's first events in the history (by
-   * type and moment; the intake, the termijnen that fired and registration changes aside, and whatever the API added
-   * after).
+   * A line whose klacht was imported before counts as imported only when its events are exactly the events the import
+   * wrote under this extern (correlation id `import.<import id>.<extern>`: the extern from character 45), by type, moment
+   * and data: fewer, more or other ones are an error on `extern`. The intake, the termijnen that fired, registration
+   * changes and whatever the API added are not the import's events.
    */
   private async alGeimporteerd(klachtId: string, extern: string, events: KlachtEvent[]): Promise<void> {
     const historie = (await this.dataSource.query(
-      `SELECT type, at FROM klacht_gebeurtenis WHERE klacht_id = $1 AND accepted AND type <> ALL($2::text[]) ORDER BY id`,
-      [klachtId, [...SYSTEEM_GEBEURTENISSEN, REGISTRATIE_EVENT]],
-    )) as { type: string; at: Date }[];
-    const zelfde = events.every((e, i) => historie[i]?.type === e.type && new Date(historie[i].at).getTime() === Date.parse(e.at));
+      `SELECT type, at, payload FROM klacht_gebeurtenis
+        WHERE klacht_id = $1 AND accepted AND type <> ALL($2::text[]) AND left(correlation_id, 7) = 'import.' AND substr(correlation_id, 45) = $3
+        ORDER BY id`,
+      [klachtId, [...SYSTEEM_GEBEURTENISSEN, REGISTRATIE_EVENT], extern],
+    )) as { type: string; at: Date; payload: unknown }[];
+    const zelfde =
+      historie.length === events.length &&
+      events.every(
+        (e, i) =>
+          historie[i].type === e.type &&
+          new Date(historie[i].at).getTime() === Date.parse(e.at) &&
+          canoniek(historie[i].payload ?? {}) === canoniek(e.data ?? {}),
+      );
     if (!zelfde) {
-      throw new ProblemException({
-        status: 422,
-        code: 'idempotency-key-hergebruikt',
-        title: 'Al geïmporteerd',
-        detail: `${extern} is al geïmporteerd met andere gebeurtenissen`,
-      });
+      throw new ExternGeweigerd(
+        'import-andere-gebeurtenissen',
+        `${extern} is al geïmporteerd (klacht ${klachtId}) met andere gebeurtenissen; een geïmporteerde klacht verandert alleen via de API`,
+      );
     }
   }
 
