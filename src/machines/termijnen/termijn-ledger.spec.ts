@@ -213,6 +213,18 @@ describe('termijn ledger: herbereken', () => {
       ],
     });
     expect(weekend.vervaldatum).toBe('2026-06-08');
+    // One werkdag stood still (vrijdag 5 juni): one werkdag later.
+    const een = herbereken({
+      basis: { vanaf: '2026-06-01', duur: 'P5D', rekenwijze: 'werkdagen', atw: false },
+      mutaties: [
+        { soort: 'opschorting', at: '2026-06-05' },
+        { soort: 'hervatting', at: '2026-06-06' },
+      ],
+    });
+    expect(een.vervaldatum).toBe('2026-06-09');
+    expect(een.uitleg).toContain(
+      'Hervat op zaterdag 6 juni 2026: 1 werkdag opgeschort (vrijdag 5 juni 2026 tot zaterdag 6 juni 2026), dus maandag 8 juni 2026 + 1 werkdag = dinsdag 9 juni 2026',
+    );
   });
 
   it('a verdaging in days on a werkdagen termijn counts werkdagen', () => {
