@@ -227,4 +227,47 @@ describe('import: a line stopped midway', () => {
     ]);
     expect(await sql(`select count(*)::int as n from klacht where onderwerp = 'i3 dubbel'`)).toEqual([{ n: 1 }]);
   }, 60_000);
+
+  it('a line that fails stops the other workers before the import lets go of its lock: the lines in flight finish, no other is taken, and a resume works the rest once', async () => {
+    const regels = Array.from({ length: 8 }, (_, i) => regel(`I4-${i + 1}`, `i4 ${i + 1}`, 1));
+    const id = await maak('i4.ndjson', regels);
+    type MetRegel = (imp: unknown, r: { regel: number }, ...rest: unknown[]) => Promise<unknown>;
+    const dienst = imports as unknown as { verwerkRegel: MetRegel };
+    const echt = dienst.verwerkRegel.bind(imports);
+    const wacht = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    let lopend = 0;
+    let gefaald = false;
+    let genomenNaFalen = 0;
+    jest.spyOn(dienst, 'verwerkRegel').mockImplementation(async (imp, r, ...rest) => {
+      if (gefaald) genomenNaFalen++;
+      lopend++;
+      try {
+        // Line 1 fails (say, the database went away) while the other workers are midway through theirs.
+        if (r.regel === 1) {
+          await wacht(50);
+          throw new Error('storing');
+        }
+        await wacht(300);
+        return await echt(imp, r, ...rest);
+      } finally {
+        lopend--;
+      }
+    });
+    await expect(imports.verwerk(id, { parallel: 4 })).rejects.toThrow('storing');
+    gefaald = true;
+    expect(lopend).toBe(0);
+    // The lines in flight when line 1 failed were finished; no worker took another one.
+    const open = async () =>
+      (
+        await sql<{ regel: number }>(`select regel from klacht_import_regel where import_id = $1 and status = 'open' order by regel`, [id])
+      ).map((r) => r.regel);
+    expect(await open()).toEqual([1, 5, 6, 7, 8]);
+    await wacht(700);
+    expect(genomenNaFalen).toBe(0);
+    expect(await open()).toEqual([1, 5, 6, 7, 8]);
+    jest.restoreAllMocks();
+    // The lock is free, and a resume imports every line once.
+    expect(await imports.verwerk(id)).toMatchObject({ status: 'klaar', geimporteerd: 8, fout: 0 });
+    expect(await sql(`select count(*)::int as n from klacht where onderwerp like 'i4 %'`)).toEqual([{ n: 8 }]);
+  }, 60_000);
 });

@@ -221,15 +221,24 @@ export class ImportService {
           // Each extern belongs to one line of the file, decided before the round's lines run side by side.
           const eigenaar = externen.ronde(regels);
           let volgende = 0;
+          // After a failure no worker takes another line, and the run (and the lock, in `finally`) ends only once every
+          // worker has stopped: with the first error thrown at once, the others kept taking lines after the lock was
+          // released, beside a resume that took the same open lines.
+          let storing: { fout: unknown } | undefined;
           const werkers = Array.from({ length: Math.min(parallel, regels.length) }, async () => {
-            while (volgende < regels.length) {
+            while (!storing && volgende < regels.length) {
               const r = regels[volgende++];
-              const u = await this.verwerkRegel(imp, r, eigenaar);
-              await this.legVast(r, u);
-              externen.verwerkt(r.regel, u);
+              try {
+                const u = await this.verwerkRegel(imp, r, eigenaar);
+                await this.legVast(r, u);
+                externen.verwerkt(r.regel, u);
+              } catch (e) {
+                storing ??= { fout: e };
+              }
             }
           });
           await Promise.all(werkers);
+          if (storing) throw storing.fout;
           o.voortgang?.(await this.stand(id));
         }
         await this.dataSource.query(
