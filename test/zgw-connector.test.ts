@@ -28,6 +28,7 @@ let mock: ZgwMock;
 let cat: KlachtCatalogus;
 let app: EngineApp;
 let zgw: ZgwAfleveringService;
+let definities: string;
 
 beforeAll(async () => {
   db = await createTestDatabase('zgw_connector');
@@ -50,10 +51,13 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
+  // A copy of the definitions, so a test can change a koppeling for a while (the connector reads it on every run).
+  definities = join(dir, 'definitions');
+  cpSync(join(__dirname, '..', 'definitions'), definities, { recursive: true });
   app = await createEngineApp({
     databaseUrl: db.url,
     regimes: 'definities',
-    env: { ROLE: 'api', ZGW_CONFIG: bestand, ZGW_GM0363_SECRET: ZGW_SECRET, ZGW_MAX_POGINGEN: '3' },
+    env: { ROLE: 'api', ZGW_CONFIG: bestand, ZGW_GM0363_SECRET: ZGW_SECRET, ZGW_MAX_POGINGEN: '3', DEFINITIONS_DIR: definities },
   });
   zgw = app.app.get(ZgwAfleveringService);
 });
@@ -73,6 +77,13 @@ const intake = (onderwerp: string) => ({
   onderwerp,
   aanbieders: [],
   feiten: { gerichtAan: 'gemeente' },
+});
+
+/** Klachtenprotocol Wmo keten §5A: one ketenpartner, not complex, not there before: forwarded to it. */
+const doorgestuurd = (onderwerp: string) => ({
+  ...intake(onderwerp),
+  aanbieders: [{ id: 'thuiszorg-noord', naam: 'Thuiszorg Noord', type: 'wmo' as const }],
+  feiten: { aantalAanbieders: 1, complex: false, eerderBijAanbieder: false, overBejegening: false },
 });
 
 async function stap(id: string, type: string, dag: string, data?: Record<string, unknown>): Promise<void> {
@@ -402,16 +413,14 @@ describe('ZGW connector against the validating mock', () => {
 
   it('Zaken API 1.5.1 resultaat_partial_update: the resultaattype may not change, so the resultaat comes with the eindstatus, not while the klacht is handled', async () => {
     const geweigerdVoor = mock.geweigerd.length;
-    // Klachtenprotocol Wmo keten §5A: one ketenpartner, not complex, not there before: forwarded. The gemeente
-    // registers that as its afwikkeling, which maps to the resultaattype Doorgestuurd.
+    // Forwarded to the ketenpartner; the gemeente registers that as its afwikkeling, which maps to the resultaattype
+    // Doorgestuurd.
     const { klacht } = await app.engine.create(
-      {
-        ...intake('Hulp bij het huishouden kwam niet'),
-        aanbieders: [{ id: 'thuiszorg-noord', naam: 'Thuiszorg Noord', type: 'wmo' as const }],
-        feiten: { aantalAanbieders: 1, complex: false, eerderBijAanbieder: false, overBejegening: false },
-      },
+      doorgestuurd('Hulp bij het huishouden kwam niet'),
       { actor: 'kcc' },
-      { afwikkeling: 'doorgestuurd naar ketenpartner' },
+      {
+        afwikkeling: 'doorgestuurd naar ketenpartner',
+      },
     );
     await leverOk(klacht.id);
     const [zaak] = zakenVan(klacht.id);
@@ -459,6 +468,55 @@ describe('ZGW connector against the validating mock', () => {
     ).toEqual(['resultaat_destroy', 'resultaat_create']);
     expect(vanZaak('/resultaten', zaak).map((r) => r.resultaattype)).toEqual([cat.resultaattypen['Doorgestuurd']]);
     expect(mock.geweigerd.slice(geweigerdVoor)).toEqual([]);
+  });
+
+  it("Zaken API 1.5.1 status_create: an eindstatus only with a resultaat: a klacht the ketenpartner resolved to the klager's satisfaction, without an oordeel, closes with the resultaat of its afwikkeling, else of its eindstap", async () => {
+    const geweigerdVoor = mock.geweigerd.length;
+    const resultaatVan = async (onderwerp: string, registratie?: Record<string, unknown>) => {
+      const { klacht } = await app.engine.create(doorgestuurd(onderwerp), { actor: 'kcc' });
+      await stap(klacht.id, 'CONTACT_OPGENOMEN', '2026-03-04');
+      // Klachtenprotocol Wmo keten §6: the klager is satisfied; the ketenpartner gave no oordeel.
+      await stap(klacht.id, 'KLAGER_TEVREDEN', '2026-03-12', registratie ? { registratie } : undefined);
+      await leverOk(klacht.id);
+      const [zaak] = zakenVan(klacht.id);
+      expect(vanZaak('/statussen', zaak).at(-1)!.statustype).toBe(cat.statustypen['Afgesloten']);
+      return vanZaak('/resultaten', zaak).map((r) => r.resultaattype);
+    };
+    expect(await resultaatVan('Opgelost in een gesprek', { afwikkeling: 'opgelost met klager' })).toEqual([
+      cat.resultaattypen['Informeel opgelost'],
+    ]);
+    expect(await resultaatVan('Zonder afwikkeling geregistreerd')).toEqual([cat.resultaattypen['Afgehandeld']]);
+    expect(mock.geweigerd.slice(geweigerdVoor)).toEqual([]);
+  });
+
+  it('an eindstatus for which the koppeling gives no resultaat is not sent: the delivery is vastgelopen at once, naming what is missing, and goes through once the koppeling is fixed', async () => {
+    const bestand = join(definities, 'gm0363-amsterdam', 'zgw', '2015-01.yaml');
+    const goed = readFileSync(bestand, 'utf8');
+    const { klacht } = await app.engine.create(doorgestuurd('Koppeling zonder terugval'), { actor: 'kcc' });
+    await stap(klacht.id, 'CONTACT_OPGENOMEN', '2026-03-04');
+    await stap(klacht.id, 'KLAGER_TEVREDEN', '2026-03-12');
+    const verzoekenVoor = mock.verzoeken.length;
+    // A koppeling from before `klachtregie validate` checked that every eindstap gives a resultaat.
+    writeFileSync(bestand, goed.replace(/^ {4}afgesloten: .*\n/m, ''));
+    try {
+      expect(await lever(klacht.id)).toBe('vastgelopen');
+    } finally {
+      writeFileSync(bestand, goed);
+    }
+    const rij = await app.db.getRepository(ZgwZaakEntity).findOneByOrFail({ klachtId: klacht.id });
+    expect(rij).toMatchObject({ status: 'vastgelopen', attempts: 1 });
+    expect(rij.lastError).toMatch(/eindstatus 'Afgesloten' zonder resultaat.*stap afgesloten.*resultaten\.stap/);
+    const eindstatus = cat.statustypen['Afgesloten'];
+    expect(
+      mock.verzoeken
+        .slice(verzoekenVoor)
+        .filter((v) => v.operationId === 'status_create' && (v.body as { statustype?: string }).statustype === eindstatus),
+    ).toEqual([]);
+
+    expect(await zgw.opnieuw('GM0363', [klacht.id])).toBe(1);
+    await leverOk(klacht.id);
+    const [zaak] = zakenVan(klacht.id);
+    expect(vanZaak('/resultaten', zaak).map((r) => r.resultaattype)).toEqual([cat.resultaattypen['Afgehandeld']]);
   });
 
   it('Wet arhi art. 40: a Weesp klacht becomes a zaak in the register of Amsterdam, which took Weesp over on 24 maart 2022, with the zaaktype of Amsterdam’s catalogus', async () => {

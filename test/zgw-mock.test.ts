@@ -136,7 +136,7 @@ describe('validating ZGW mock from the official VNG documents', () => {
     expect((await post('/rollen', { ...rol, betrokkeneIdentificatie: { identificatie: 'x', geslachtsaanduiding: 'v' } })).status).toBe(400);
   });
 
-  it('Zaken API 1.5.1 status_create: an eindstatus only after every document of the zaak has indicatieGebruiksrecht and is unlocked', async () => {
+  it('Zaken API 1.5.1 status_create: an eindstatus only on a zaak with a resultaat, and after every document of the zaak has indicatieGebruiksrecht and is unlocked', async () => {
     const z = await post('/zaken', zaak());
     const doc = await document();
     expect((await post('/zaakinformatieobjecten', { zaak: z.body.url, informatieobject: doc.url })).status).toBe(201);
@@ -150,6 +150,9 @@ describe('validating ZGW mock from the official VNG documents', () => {
     const status = (omschrijving: string, dag: string) =>
       post('/statussen', { zaak: z.body.url, statustype: cat.statustypen[omschrijving], datumStatusGezet: `${dag}T10:00:00Z` });
     expect((await status('In behandeling', '2026-03-03')).status).toBe(201);
+    const zonderResultaat = await status('Afgesloten', '2026-03-20');
+    expect([zonderResultaat.status, code(zonderResultaat)]).toEqual([400, 'resultaat-does-not-exist']);
+    expect((await post('/resultaten', { zaak: z.body.url, resultaattype: cat.resultaattypen['Gegrond'] })).status).toBe(201);
     const zonder = await status('Afgesloten', '2026-03-20');
     expect([zonder.status, code(zonder)]).toEqual([400, 'indicatiegebruiksrecht-unset']);
 

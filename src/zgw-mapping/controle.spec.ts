@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { loadAndValidate } from '../machines/definition/validate';
 import { controleerKoppelingen } from '.';
 
-const AMSTERDAM = join(__dirname, '..', '..', 'definitions', 'gm0363-amsterdam');
+const DEFINITIES = join(__dirname, '..', '..', 'definitions');
+const AMSTERDAM = join(DEFINITIES, 'gm0363-amsterdam');
 const KOPPELING = readFileSync(join(AMSTERDAM, 'zgw', '2015-01.yaml'), 'utf8');
 
 /** The Amsterdam definition with the given koppeling next to it, in a folder of its own. */
@@ -23,6 +24,26 @@ const regelVan = (tekst: string, regel: string) => tekst.split('\n').indexOf(reg
 describe('ZGW koppeling against its definition (klachtregie validate)', () => {
   it('the Amsterdam koppeling names only steps and termijnen the regeling has', () => {
     expect(metKoppeling(KOPPELING)).toEqual({ errors: [], aantal: 1 });
+  });
+
+  it('every koppeling in definitions/ (Amsterdam and Weesp) names only afwikkelingen of its own regeling, and every eindstap gives a resultaat', () => {
+    const { definities, errors } = loadAndValidate([DEFINITIES]);
+    expect(errors).toEqual([]);
+    expect(controleerKoppelingen(definities)).toEqual({ errors: [], aantal: 2 });
+  });
+
+  it('Zaken API 1.5.1 status_create: an afdoening key that is no afwikkeling of the regeling, or an eindstap for which no resultaat follows, is an error at its file:line:column', () => {
+    const tekst = KOPPELING.replace('    doorgestuurd naar ketenpartner: Doorgestuurd', '    doorverwezen: Doorgestuurd').replace(
+      /^ {4}afgesloten: .*\n/m,
+      '',
+    );
+    const { errors } = metKoppeling(tekst);
+    expect(errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [regelVan(tekst, '    doorverwezen: Doorgestuurd'), 19, "onbekende afwikkeling 'doorverwezen'"],
+      [regelVan(tekst, '  stap:'), 3, "eindstap 'afgesloten' geeft geen resultaat"],
+    ]);
+    expect(errors[0].hint).toMatch(/^de klachtregeling kent \(registratie.afwikkeling\): opgelost met klager, /);
+    expect(errors[1].hint).toMatch(/alleen met een resultaat afgesloten \(Zaken API 1.5.1, status_create\)/);
   });
 
   it('an unknown step, termijn or oordeel is an error at its own file:line:column', () => {

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import type { DefinitionError } from '../machines/contract';
 import type { Definitie } from '../machines/definition/types';
 import { OORDELEN } from '../machines/compiler/gebeurtenissen';
-import { zaaktypenVan, type GeladenKoppeling } from './koppeling';
+import { registratieLijsten } from '../machines/registratie';
+import { resultaattypeVoor, zaaktypenVan, type GeladenKoppeling } from './koppeling';
 
 type Json = Record<string, unknown>;
 
@@ -47,9 +48,11 @@ function bekend(lijst: string[]): string {
   return lijst.length ? `bekend: ${lijst.map((x) => `'${x}'`).join(', ')}` : 'de catalogus kent er geen';
 }
 
-/** Steps of the compiled regime (dotted paths) and the definition's termijnen, from the caller. */
+/** Steps of the compiled regime (dotted paths), its final steps and the definition's termijnen, from the caller. */
 export interface DefinitieFeiten {
   states: string[];
+  /** The steps that end a klacht (final states of the regime): each closes its zaak with an eindstatus. */
+  eindstappen: string[];
   definitie: Definitie;
 }
 
@@ -88,6 +91,32 @@ export function controleerKoppeling(g: GeladenKoppeling, def: DefinitieFeiten, c
   for (const o of Object.keys(k.resultaten.oordeel ?? {})) {
     if (!(OORDELEN as readonly string[]).includes(o))
       fouten.push(fout(['resultaten', 'oordeel', o], `onbekend oordeel '${o}'`, `Awb 9:12 lid 1: ${OORDELEN.join(', ')}`));
+  }
+  // An afdoening key is a value of the definition's afwikkeling list (registratie): any other never matches a klacht.
+  const afwikkelingen = registratieLijsten(def.definitie).afwikkeling;
+  for (const a of Object.keys(k.resultaten.afdoening ?? {})) {
+    if (!afwikkelingen.includes(a))
+      fouten.push(
+        fout(
+          ['resultaten', 'afdoening', a],
+          `onbekende afwikkeling '${a}'`,
+          afwikkelingen.length
+            ? `de klachtregeling kent (registratie.afwikkeling): ${afwikkelingen.join(', ')}`
+            : 'de klachtregeling registreert geen afwikkeling',
+        ),
+      );
+  }
+  // Every final step closes the zaak, and a register sets the eindstatus only on a zaak with a resultaat (Zaken API
+  // 1.5.1 status_create): the eindstap's resultaattype is the fallback when neither oordeel nor afwikkeling gives one.
+  for (const s of def.eindstappen) {
+    if (resultaattypeVoor(k, { oordeel: null, afdoening: null, state: s }) === undefined)
+      fouten.push(
+        fout(
+          k.resultaten.stap ? ['resultaten', 'stap'] : ['resultaten'],
+          `eindstap '${s}' geeft geen resultaat`,
+          `een zaak wordt alleen met een resultaat afgesloten (Zaken API 1.5.1, status_create); geef onder resultaten.stap een resultaattype voor '${s}', dat geldt als oordeel en afwikkeling er geen geven`,
+        ),
+      );
   }
   if (!cat) return fouten;
 

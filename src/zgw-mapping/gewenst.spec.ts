@@ -50,6 +50,9 @@ describe('ZGW koppeling (pure)', () => {
     expect(resultaattypeVoor(koppeling, { oordeel: null, afdoening: 'niet behandeld', state: 'afgedaanInformeel' })).toBe('Niet behandeld');
     expect(resultaattypeVoor(koppeling, { oordeel: null, afdoening: null, state: 'afgedaanInformeel' })).toBe('Informeel opgelost');
     expect(resultaattypeVoor(koppeling, { oordeel: null, afdoening: null, state: 'gemeente.horen' })).toBeUndefined();
+    // As for the statussen, a parent step covers the steps under it.
+    const k = { ...koppeling, resultaten: { ...koppeling.resultaten, stap: { bijOmbudsman: 'Afgehandeld' } } };
+    expect(resultaattypeVoor(k, { oordeel: null, afdoening: null, state: 'bijOmbudsman.onderzoek' })).toBe('Afgehandeld');
   });
 
   it('one status per change of statustype, in the order and at the moments of the history', () => {

@@ -14,9 +14,16 @@ export * from './koppeling';
 export * from './controle';
 export * from './gewenst';
 
-/** Every step of a definition's regime, as dotted paths (`gemeente.horen`). */
+/** Every step of a definition's regime, as dotted paths (`gemeente.horen`), and those that end a klacht. */
 export function stappenVan(def: Definitie): string[] {
   return alleKnopen(compileDefinitie(def).config.states).map((k) => k.pad);
+}
+
+/** The steps that end a klacht: the regime's top-level final states (`afgesloten`, `ingetrokken`, ...). */
+export function eindstappenVan(def: Definitie): string[] {
+  return Object.entries(compileDefinitie(def).config.states)
+    .filter(([, s]) => s.type === 'final')
+    .map(([naam]) => naam);
 }
 
 /**
@@ -33,7 +40,9 @@ export function controleerKoppelingen(
     const g = laadKoppeling(koppelingBestand(d.file));
     if (!g) continue;
     aantal++;
-    errors.push(...controleerKoppeling(g, { states: stappenVan(d.definitie), definitie: d.definitie }, cat));
+    errors.push(
+      ...controleerKoppeling(g, { states: stappenVan(d.definitie), eindstappen: eindstappenVan(d.definitie), definitie: d.definitie }, cat),
+    );
   }
   return { errors: sortErrors(errors), aantal };
 }

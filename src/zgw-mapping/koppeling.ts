@@ -138,7 +138,8 @@ export function statustypeVoor(k: ZgwKoppeling, state: string): string | undefin
 
 /**
  * The resultaattype for how a klacht ended: the oordeel (Awb 9:12 lid 1) first, else the afdoening
- * (afwikkeling), else the step it ended in. None: no resultaat yet (the klacht is still being handled).
+ * (afwikkeling), else the step it ended in (the step or its nearest parent in `resultaten.stap`, as for the
+ * statussen). None: no resultaat (the klacht is still being handled, or the koppeling lacks one).
  */
 export function resultaattypeVoor(
   k: ZgwKoppeling,
@@ -147,6 +148,6 @@ export function resultaattypeVoor(
   return (
     (uitkomst.oordeel ? k.resultaten.oordeel?.[uitkomst.oordeel] : undefined) ??
     (uitkomst.afdoening ? k.resultaten.afdoening?.[uitkomst.afdoening] : undefined) ??
-    k.resultaten.stap?.[uitkomst.state]
+    voorStap(k.resultaten.stap, uitkomst.state)
   );
 }

@@ -13,7 +13,15 @@ export const RSIN_AMSTERDAM = '002564440';
 
 export const KLACHT_ZAAKTYPE = 'KLACHT-SD';
 export const STATUSTYPEN = ['Ontvangen', 'In behandeling', 'Doorgestuurd', 'Afgehandeld', 'Bij de ombudsman', 'Afgesloten'];
-export const RESULTAATTYPEN = ['Gegrond', 'Deels gegrond', 'Ongegrond', 'Informeel opgelost', 'Niet behandeld', 'Doorgestuurd'];
+export const RESULTAATTYPEN = [
+  'Gegrond',
+  'Deels gegrond',
+  'Ongegrond',
+  'Informeel opgelost',
+  'Niet behandeld',
+  'Doorgestuurd',
+  'Afgehandeld',
+];
 
 type Json = Record<string, unknown>;
 

@@ -425,6 +425,10 @@ export class ZgwMock {
       // gezet zijn op alle informatieobjecten die aan de zaak gerelateerd zijn"; the reference implementation also
       // refuses while one of them is locked (Documenten API: a checkout not yet undone).
       if (statustype?.isEindstatus === true && zaak) {
+        // Closing a zaak derives its archiving (archiefnominatie, archiefactiedatum) from its resultaat's resultaattype:
+        // the reference implementation of the Zaken API refuses an eindstatus on a zaak without one.
+        if (!this.lijst('zaken', '/resultaten').some((r) => r.zaak === zaak.url))
+          return this.weiger('resultaat-does-not-exist', 'de zaak heeft geen resultaat; zet dat voor de eindstatus');
         for (const zio of this.lijst('zaken', '/zaakinformatieobjecten').filter((z) => z.zaak === zaak.url)) {
           const io = this.opUrl('documenten', '/enkelvoudiginformatieobjecten', zio.informatieobject);
           if (!io) continue;

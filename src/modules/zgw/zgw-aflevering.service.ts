@@ -7,7 +7,7 @@ import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { gemeentenVan, opvolgerVan } from '../../machines/definition/gemeentecodes.data';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { wachttijd } from '../webhooks/webhook-aflevering.service';
-import { ZgwClient } from './zgw-client';
+import { ZgwClient, ZgwFout } from './zgw-client';
 import { ZgwQueue } from './zgw-queue';
 import {
   CatalogusCache,
@@ -143,7 +143,8 @@ export class ZgwAfleveringService {
           r = await this.synchronisatie(cfg).synchroniseer(m, klacht, zaakUrl, (url) => (zaakUrl = url));
         } catch (e) {
           const poging = rij.attempts + 1;
-          const vast = poging >= this.config.zgwMaxPogingen;
+          // A refusal that no retry can cure (ZgwFout.blijvend) goes to the vastgelopen list at once, with its reason.
+          const vast = poging >= this.config.zgwMaxPogingen || (e instanceof ZgwFout && e.blijvend);
           const delay = wachttijd(poging, this.config.webhookMaxBackoffMs);
           // The zaak URL, once known, is kept in the same transaction that records the failure.
           const nu = await this.leg(m, klachtId, rij.generatie, vast ? 'vastgelopen' : 'wachtend', {

@@ -9,12 +9,16 @@ const MAX_PAGINAS = 100;
 export type ZgwApi = 'zaken' | 'catalogi' | 'documenten';
 export type Json = Record<string, unknown>;
 
-/** A register answered with an error, or did not answer (status null). */
+/**
+ * A register answered with an error, or did not answer (status null). `blijvend`: retrying cannot help (the koppeling
+ * must change first), so the delivery is vastgelopen at once.
+ */
 export class ZgwFout extends Error {
   constructor(
     message: string,
     readonly status: number | null,
     readonly body?: unknown,
+    readonly blijvend = false,
   ) {
     super(message);
     this.name = 'ZgwFout';

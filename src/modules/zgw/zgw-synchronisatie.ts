@@ -326,7 +326,7 @@ export class ZgwSynchronisatie {
     for (const s of gewenst.statussen) {
       const statustype = ZgwSynchronisatie.uit(cat.statustypen, s.statustype, 'statustype');
       if (statussen.some((x) => x.statustype === statustype && zelfdeMoment(x.datumStatusGezet, s.datumStatusGezet))) continue;
-      if (cat.eindstatustypen.has(statustype)) await this.zetResultaat(url, gewenst, cat, wijzigingen);
+      if (cat.eindstatustypen.has(statustype)) await this.zetResultaat(url, klacht, s, gewenst, cat, wijzigingen);
       const nieuw = await this.client.post('zaken', '/statussen', {
         zaak: url,
         statustype,
@@ -339,7 +339,7 @@ export class ZgwSynchronisatie {
     // A closed zaak whose resultaat no longer matches the klacht (a registratie changed after the afdoening): repaired.
     const laatste = gewenst.statussen[gewenst.statussen.length - 1];
     if (laatste && cat.eindstatustypen.has(ZgwSynchronisatie.uit(cat.statustypen, laatste.statustype, 'statustype')))
-      await this.zetResultaat(url, gewenst, cat, wijzigingen);
+      await this.zetResultaat(url, klacht, laatste, gewenst, cat, wijzigingen);
     return { zaakUrl: url, wijzigingen };
   }
 
@@ -348,8 +348,26 @@ export class ZgwSynchronisatie {
    * resultaat_partial_update) and a zaak has one resultaat: another one replaces it by resultaat_destroy and
    * resultaat_create. On a closed zaak that needs the scope zaken.geforceerd-bijwerken (docs/zgw.md §2).
    */
-  private async zetResultaat(url: string, gewenst: GewensteZaak, cat: Catalogus, wijzigingen: ZgwWijziging[]): Promise<void> {
-    if (!gewenst.resultaat) return;
+  private async zetResultaat(
+    url: string,
+    klacht: KlachtEntity,
+    eindstatus: GewensteZaak['statussen'][number],
+    gewenst: GewensteZaak,
+    cat: Catalogus,
+    wijzigingen: ZgwWijziging[],
+  ): Promise<void> {
+    // Never an eindstatus without a resultaat (a register refuses it): a koppeling that gives none is a configuration
+    // error no retry cures, so the delivery stops here with the reason (vastgelopen) instead of sending it.
+    if (!gewenst.resultaat)
+      throw new ZgwFout(
+        `eindstatus '${eindstatus.statustype}' zonder resultaat: de zgw-koppeling van ${klacht.definitieId} versie ${klacht.definitieVersie} ` +
+          `geeft geen resultaattype voor oordeel ${klacht.oordeel ?? '(geen)'}, afwikkeling ${klacht.afdoening ?? '(geen)'}, stap ${klacht.state}; ` +
+          `een zaak wordt alleen met een resultaat afgesloten (Zaken API 1.5.1, status_create). Vul resultaten.stap aan ` +
+          `(klachtregie validate controleert dat) en zet de aflevering opnieuw in de rij`,
+        null,
+        undefined,
+        true,
+      );
     const resultaattype = ZgwSynchronisatie.uit(cat.resultaattypen, gewenst.resultaat.resultaattype, 'resultaattype');
     const bestaand = (await this.client.lijst('zaken', '/resultaten', { zaak: url }))[0];
     if (bestaand?.resultaattype === resultaattype) return;
