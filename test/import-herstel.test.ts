@@ -270,4 +270,65 @@ describe('import: a line stopped midway', () => {
     expect(await imports.verwerk(id)).toMatchObject({ status: 'klaar', geimporteerd: 8, fout: 0 });
     expect(await sql(`select count(*)::int as n from klacht where onderwerp like 'i4 %'`)).toEqual([{ n: 8 }]);
   }, 60_000);
+
+  it('an API import whose process stopped midway is taken up by a process with workers when it boots; a process that serves only the API leaves it', async () => {
+    // The process working the import stops in the middle of line 2: the import bezig, that klacht import-bezig.
+    const stop = vóórStap('I5-2', 'IN_BEHANDELING_NEMEN', () => Promise.reject(new Error('SIGTERM')));
+    const id = await maak('i5.ndjson', [regel('I5-1', 'i5 1'), regel('I5-2', 'i5 2'), regel('I5-3', 'i5 3'), regel('I5-4', 'i5 4')]);
+    await expect(imports.verwerk(id, { parallel: 1 })).rejects.toThrow('SIGTERM');
+    stop.mockRestore();
+    const afgebroken = await klachtVan('i5 2');
+    expect((await bezig(afgebroken)).length).toBeGreaterThan(0);
+    const status = async () => (await sql<{ status: string }>(`select status from klacht_import where id = $1`, [id]))[0].status;
+
+    const api = await createTestApp({ databaseUrl: db.url, postgresQueue: true, env: { ROLE: 'api' } });
+    try {
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(await status()).toBe('bezig');
+    } finally {
+      await api.close();
+    }
+
+    const worker = await createTestApp({ databaseUrl: db.url, postgresQueue: true, env: { ROLE: 'worker' } });
+    try {
+      const tot = Date.now() + 30_000;
+      while ((await status()) !== 'klaar') {
+        if (Date.now() > tot) throw new Error('the import was not taken up');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    } finally {
+      await worker.close();
+    }
+    expect(await imports.stand(id)).toMatchObject({ geimporteerd: 4, fout: 0 });
+    expect(await bezig(afgebroken)).toEqual([]);
+    expect(await sql(`select count(*)::int as n from klacht where onderwerp like 'i5 %'`)).toEqual([{ n: 4 }]);
+  }, 120_000);
+
+  it('at shutdown an import stops after the lines in flight, so it leaves no klacht import-bezig, and stays bezig to be taken up', async () => {
+    const id = await maak(
+      'i6.ndjson',
+      Array.from({ length: 6 }, (_, i) => regel(`I6-${i + 1}`, `i6 ${i + 1}`)),
+    );
+    const api = await createTestApp({ databaseUrl: db.url, postgresQueue: true, env: { ROLE: 'api' } });
+    const zijnEngine = api.app.get(EngineService);
+    const echt = zijnEngine.apply.bind(zijnEngine);
+    // Slow steps: the shutdown comes while lines are midway.
+    jest.spyOn(zijnEngine, 'apply').mockImplementation(async (klachtId: string, event: KlachtEvent, ctx: EngineContext) => {
+      await new Promise((r) => setTimeout(r, 100));
+      return echt(klachtId, event, ctx);
+    });
+    const run = api.app.get(ImportService).verwerk(id, { parallel: 2 });
+    const klaar = async () =>
+      (await sql<{ n: number }>(`select count(*)::int as n from klacht_import_regel where import_id = $1 and status <> 'open'`, [id]))[0].n;
+    while ((await klaar()) < 1) await new Promise((r) => setTimeout(r, 50));
+    await api.close();
+    expect(await run).toMatchObject({ status: 'bezig' });
+    expect(await klaar()).toBeLessThan(6);
+    expect(
+      await sql(
+        `select s.sleutel from idempotentie_sleutel s join klacht k on k.id::text = s.resultaat->>'klachtId' where s.route = 'import-bezig' and k.onderwerp like 'i6 %'`,
+      ),
+    ).toEqual([]);
+    expect(await imports.verwerk(id)).toMatchObject({ status: 'klaar', geimporteerd: 6 });
+  }, 60_000);
 });

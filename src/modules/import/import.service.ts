@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -106,8 +106,11 @@ const alsFout = (prefix: string) => (v: { name: string; reason: string }) => ({ 
  * what was done and continues, and never makes a second klacht.
  */
 @Injectable()
-export class ImportService {
+export class ImportService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Import');
+  /** Set at shutdown: runs stop after the lines in flight, so a line is seldom cut off midway (and is resumed if it is). */
+  private stoppen = false;
+  private readonly runs = new Set<Promise<unknown>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -195,12 +198,25 @@ export class ImportService {
     return { id, totaal: r.totaal, status: r.status, geimporteerd: r.geimporteerd, fout: r.fout, verwerkt: r.geimporteerd + r.fout };
   }
 
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stoppen = true;
+    await Promise.allSettled([...this.runs]);
+  }
+
   /**
    * Works through the import's open lines until none is left. One process at a time per import (a
    * session advisory lock: another process's call returns at once; a crashed process's lock goes with
-   * its connection). Returns the final state.
+   * its connection). Returns the final state; at shutdown it returns after the lines in flight, still `bezig`
+   * (ImportHervatting, or hervatten, takes it up again).
    */
-  async verwerk(id: string, o: VerwerkOpties = {}): Promise<ImportStand> {
+  verwerk(id: string, o: VerwerkOpties = {}): Promise<ImportStand> {
+    const run = this.verwerkAlles(id, o);
+    this.runs.add(run);
+    void run.finally(() => this.runs.delete(run)).catch(() => undefined);
+    return run;
+  }
+
+  private async verwerkAlles(id: string, o: VerwerkOpties): Promise<ImportStand> {
     const parallel = Math.max(1, o.parallel ?? 4);
     const slot = this.dataSource.createQueryRunner();
     await slot.connect();
@@ -212,6 +228,7 @@ export class ImportService {
         const externen = await this.externen(id);
         o.voortgang?.(await this.stand(id));
         for (;;) {
+          if (this.stoppen) return this.stand(id);
           const regels = await this.dataSource.getRepository(KlachtImportRegelEntity).find({
             where: { importId: id, status: 'open' },
             order: { regel: 'ASC' },
@@ -226,7 +243,7 @@ export class ImportService {
           // released, beside a resume that took the same open lines.
           let storing: { fout: unknown } | undefined;
           const werkers = Array.from({ length: Math.min(parallel, regels.length) }, async () => {
-            while (!storing && volgende < regels.length) {
+            while (!storing && !this.stoppen && volgende < regels.length) {
               const r = regels[volgende++];
               try {
                 const u = await this.verwerkRegel(imp, r, eigenaar);
