@@ -146,7 +146,7 @@ describe('import: a line stopped midway', () => {
     expect(r.fouten).toEqual([
       { veld: 'gebeurtenissen[1]', reden: expect.stringContaining(`Gedeeltelijk geïmporteerd: klacht ${klacht}`) },
     ]);
-    expect((await imports.bekijk(id, 'GM0363'))?.fouten[0].reden).toContain(klacht);
+    expect((await imports.bekijk(id, 'GM0363'))?.fouten[0]).toMatchObject({ reden: expect.stringContaining(klacht), klachtId: klacht });
     // Released: the intake key marks the extern imported, no key keeps the klacht import-bezig, its termijnen fire.
     expect(await sql(`select route from idempotentie_sleutel where sleutel = 'import:I2-1'`)).toEqual([{ route: 'import' }]);
     expect(await bezig(klacht)).toEqual([]);

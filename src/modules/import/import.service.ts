@@ -178,7 +178,9 @@ export class ImportService implements BeforeApplicationShutdown {
       fout: stand.fout,
       bronHash: imp.bronHash,
       fouten: fouten
-        .flatMap((r) => r.fouten.map((f) => ({ regel: r.regel, veld: f.veld, reden: f.reden, extern: r.extern })))
+        .flatMap((r) =>
+          r.fouten.map((f) => ({ regel: r.regel, veld: f.veld, reden: f.reden, extern: r.extern, klachtId: r.klachtId ?? null })),
+        )
         .slice(0, MAX_FOUTEN_IN_VIEW),
       createdAt: imp.createdAt.toISOString(),
       voltooidOp: imp.voltooidOp ? imp.voltooidOp.toISOString() : null,

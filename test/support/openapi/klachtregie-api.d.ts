@@ -1966,6 +1966,11 @@ export interface components {
             reden: string;
             /** @description Sleutel van de klacht in het bronsysteem, als de regel die had. */
             extern?: string | null;
+            /**
+             * Format: uuid
+             * @description De klacht die de regel toch maakte: de intake is vastgelegd, een latere gebeurtenis niet (gedeeltelijk geïmporteerd). Leeg als er niets van de regel is vastgelegd.
+             */
+            klachtId?: string | null;
         };
         ImportDto: {
             /** Format: uuid */
@@ -1982,7 +1987,7 @@ export interface components {
             /** @description Regels verwerkt (geïmporteerd + fout). */
             verwerkt: number;
             geimporteerd: number;
-            /** @description Regels met een fout: niet geïmporteerd, er is niets van vastgelegd. */
+            /** @description Regels met een fout. Meestal is er niets van vastgelegd; een regel waarvan de intake wel is vastgelegd en een latere gebeurtenis niet, noemt zijn klacht (fouten[].klachtId). */
             fout: number;
             /** @description SHA-256 van het bestand: hetzelfde bestand opnieuw sturen hervat deze import. */
             bronHash: string;
