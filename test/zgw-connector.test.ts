@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -11,7 +11,14 @@ import { zaakIdentificatie } from '../src/zgw-mapping';
 import { bearer } from './auth-support';
 import { createTestDatabase, type TestDatabase } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
-import { richtKlachtCatalogusIn, RSIN_AMSTERDAM, ZGW_CLIENT_ID, ZGW_SECRET, type KlachtCatalogus } from './support/zgw-catalogus';
+import {
+  nieuweZaaktypeVersie,
+  richtKlachtCatalogusIn,
+  RSIN_AMSTERDAM,
+  ZGW_CLIENT_ID,
+  ZGW_SECRET,
+  type KlachtCatalogus,
+} from './support/zgw-catalogus';
 import { ZgwMock } from './support/zgw-mock';
 
 /**
@@ -575,6 +582,62 @@ describe('ZGW connector against the validating mock', () => {
     expect(route.fout[0]).toBe(
       `gm0363-amsterdam/zgw/2015-01.yaml:${perRoute.split('\n').indexOf('  bijAanbieder: KLACHT-KETEN') + 1}:17: onbekend zaaktype 'KLACHT-KETEN' in de catalogus`,
     );
+  });
+
+  it('a klacht whose definition version has no zgw-koppeling is not recorded as afgeleverd: its delivery is vastgelopen, naming the missing koppeling, until one is there', async () => {
+    const bestand = join(definities, 'gm0363-amsterdam', 'zgw', '2015-01.yaml');
+    const { klacht } = await app.engine.create(intake('Regeling zonder koppeling'), { actor: 'kcc' });
+    await app.relay.idle();
+    renameSync(bestand, `${bestand}.weg`);
+    try {
+      expect(await lever(klacht.id)).toBe('vastgelopen');
+    } finally {
+      renameSync(`${bestand}.weg`, bestand);
+    }
+    const rij = await app.db.getRepository(ZgwZaakEntity).findOneByOrFail({ klachtId: klacht.id });
+    expect(rij).toMatchObject({ status: 'vastgelopen', zaakUrl: null, afgeleverdOp: null });
+    expect(rij.lastError).toMatch(/^geen zgw-koppeling voor gm0363-amsterdam versie 2015-01/);
+    expect(zakenVan(klacht.id)).toEqual([]);
+    // On the beheerder's dead-letter list, and delivered once the koppeling is there and the delivery is put back.
+    const beheerder = await bearer(app.app, 'GM0363', 'beheerder');
+    const lijst = await request(app.http)
+      .get(`/api/v1/zgw-afleveringen?status=vastgelopen&klachtId=${klacht.id}`)
+      .set('Authorization', beheerder);
+    expect(lijst.body.resultaten).toEqual([expect.objectContaining({ klachtId: klacht.id, laatsteFout: rij.lastError })]);
+    expect(await zgw.opnieuw('GM0363', [klacht.id])).toBe(1);
+    await leverOk(klacht.id);
+    expect(zakenVan(klacht.id)).toHaveLength(1);
+  });
+
+  // Last: it publishes a new version of the zaaktype, which the tests above do not expect.
+  it('Catalogi API 1.3.1, Zaken API 1.5.1 status_create: after the gemeente publishes a new version of the zaaktype, an existing zaak keeps the statustypen, roltypen and resultaattypen of its own zaaktype; a new zaak gets the new version', async () => {
+    const geweigerdVoor = mock.geweigerd.length;
+    const { klacht } = await app.engine.create(intake('Zaak van de vorige zaaktypeversie'), { actor: 'kcc' });
+    await stap(klacht.id, 'FORMELE_BEHANDELING', '2026-03-03');
+    await leverOk(klacht.id);
+    const [zaak] = zakenVan(klacht.id);
+    expect(zaak.zaaktype).toBe(cat.zaaktype);
+
+    const nieuw = await nieuweZaaktypeVersie(mock, cat, '2026-06-01');
+    await stap(klacht.id, 'IN_BEHANDELING_NEMEN', '2026-03-05');
+    await stap(klacht.id, 'HOREN_OVERSLAAN', '2026-03-06', { reden: 'afgezien' });
+    await stap(klacht.id, 'AFDOENEN', '2026-03-20', { oordeel: 'gegrond' });
+    await stap(klacht.id, 'KLAGER_TEVREDEN', '2026-03-27');
+    await jaarVerstreken(klacht.id);
+    const { klacht: later } = await app.engine.create(intake('Zaak van de nieuwe zaaktypeversie'), { actor: 'kcc' });
+    await app.relay.idle();
+    // A process that reads the catalogus afresh (a restart, the CLI) sees the new version.
+    const io = vangIo();
+    expect(await zgwOpdracht(['reconcile', '--gemeente', 'GM0363', '--klacht', klacht.id, '--klacht', later.id], io, app.config)).toBe(0);
+    expect(vanZaak('/statussen', zaak).map((s) => s.statustype)).toEqual(
+      ['Ontvangen', 'In behandeling', 'Afgehandeld', 'Afgesloten'].map((o) => cat.statustypen[o]),
+    );
+    expect(vanZaak('/resultaten', zaak).map((r) => r.resultaattype)).toEqual([cat.resultaattypen['Gegrond']]);
+    expect(vanZaak('/rollen', zaak).map((r) => r.roltype)).toEqual([cat.roltypen.klager, cat.roltypen.behandelaar]);
+    const [nieuweZaak] = zakenVan(later.id);
+    expect(nieuweZaak.zaaktype).toBe(nieuw.zaaktype);
+    expect(vanZaak('/statussen', nieuweZaak).map((s) => s.statustype)).toEqual([nieuw.statustypen['Ontvangen']]);
+    expect(mock.geweigerd.slice(geweigerdVoor)).toEqual([]);
   });
 });
 

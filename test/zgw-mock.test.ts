@@ -1,5 +1,12 @@
 import { zgwJwt } from '../src/modules/zgw/zgw-jwt';
-import { richtKlachtCatalogusIn, RSIN_AMSTERDAM, ZGW_CLIENT_ID, ZGW_SECRET, type KlachtCatalogus } from './support/zgw-catalogus';
+import {
+  nieuweZaaktypeVersie,
+  richtKlachtCatalogusIn,
+  RSIN_AMSTERDAM,
+  ZGW_CLIENT_ID,
+  ZGW_SECRET,
+  type KlachtCatalogus,
+} from './support/zgw-catalogus';
 import { ZgwMock } from './support/zgw-mock';
 
 /**
@@ -200,5 +207,25 @@ describe('validating ZGW mock from the official VNG documents', () => {
     expect((await verzoek('DELETE', 'zaken', url)).status).toBe(204);
     expect(mock.verzameling('zaken', '/zaken').get(String(z.body.uuid))!.resultaat).toBeNull();
     expect((await post('/resultaten', { zaak: z.body.url, resultaattype: cat.resultaattypen['Gegrond'] })).status).toBe(201);
+  });
+
+  it('Zaken API 1.5.1 status_create, rol_create, resultaat_create: a type of another version of the zaaktype is refused (zaaktype-mismatch)', async () => {
+    const z = await post('/zaken', zaak());
+    const nieuw = await nieuweZaaktypeVersie(mock, cat, '2026-06-01');
+    const andere = [
+      ['/statussen', { statustype: nieuw.statustypen['Ontvangen'], datumStatusGezet: '2026-03-02T09:00:00Z' }],
+      ['/rollen', { roltype: nieuw.roltypen.klager, betrokkeneType: 'natuurlijk_persoon', roltoelichting: 'Klager' }],
+      ['/resultaten', { resultaattype: nieuw.resultaattypen['Gegrond'] }],
+    ] as const;
+    for (const [pad, body] of andere) {
+      const r = await post(pad, { zaak: z.body.url, ...body });
+      expect([pad, r.status, code(r)]).toEqual([pad, 400, 'zaaktype-mismatch']);
+    }
+    const eigen = await post('/statussen', {
+      zaak: z.body.url,
+      statustype: cat.statustypen['Ontvangen'],
+      datumStatusGezet: '2026-03-02T09:00:00Z',
+    });
+    expect(eigen.status).toBe(201);
   });
 });

@@ -2,21 +2,21 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadAndValidate } from '../machines/definition/validate';
-import { controleerKoppelingen } from '.';
+import { controleerKoppelingen, type CatalogusExport } from '.';
 
 const DEFINITIES = join(__dirname, '..', '..', 'definitions');
 const AMSTERDAM = join(DEFINITIES, 'gm0363-amsterdam');
 const KOPPELING = readFileSync(join(AMSTERDAM, 'zgw', '2015-01.yaml'), 'utf8');
 
 /** The Amsterdam definition with the given koppeling next to it, in a folder of its own. */
-function metKoppeling(tekst: string) {
+function metKoppeling(tekst: string, cat?: CatalogusExport) {
   const map = join(mkdtempSync(join(tmpdir(), 'koppeling-')), 'gm0363-amsterdam');
   mkdirSync(join(map, 'zgw'), { recursive: true });
   cpSync(join(AMSTERDAM, '2015-01.yaml'), join(map, '2015-01.yaml'));
   writeFileSync(join(map, 'zgw', '2015-01.yaml'), tekst);
   const { definities, errors } = loadAndValidate([map]);
   expect(errors).toEqual([]);
-  return controleerKoppelingen(definities);
+  return controleerKoppelingen(definities, cat);
 }
 
 const regelVan = (tekst: string, regel: string) => tekst.split('\n').indexOf(regel) + 1;
@@ -68,6 +68,33 @@ describe('ZGW koppeling against its definition (klachtregie validate)', () => {
     expect(errors.map((e) => [e.line, e.column, e.message])).toEqual([
       [regelVan(tekst, 'vertrouwelijkheidaanduiding: prive'), 30, expect.stringMatching(/^zgw-koppeling vertrouwelijkheidaanduiding: /)],
       [regelVan(tekst, 'zaaktypen: [X]'), 1, "zgw-koppeling: onbekende sleutel 'zaaktypen'"],
+    ]);
+  });
+
+  it('Catalogi API 1.3.1: every name must exist in each published version of the zaaktype, as a zaak keeps the version it was made with', () => {
+    const namen = {
+      statustypen: ['Ontvangen', 'In behandeling', 'Doorgestuurd', 'Afgehandeld', 'Bij de ombudsman', 'Afgesloten'],
+      resultaattypen: ['Gegrond', 'Deels gegrond', 'Ongegrond', 'Informeel opgelost', 'Niet behandeld', 'Doorgestuurd', 'Afgehandeld'],
+      roltypen: ['Klager', 'Klachtbehandelaar'],
+    };
+    const typen = (url: string, lijst: string[], zonder: string[] = []) =>
+      lijst.filter((o) => !zonder.includes(o)).map((omschrijving) => ({ zaaktype: url, omschrijving }));
+    const zaaktype = (url: string, versiedatum: string, concept = false) => ({ url, identificatie: 'KLACHT-SD', versiedatum, concept });
+    // The gemeente added 'Bij de ombudsman' in 2026; zaken of the 2015 version lack it. A concept (no types yet) is not used.
+    const [oud, nieuw] = ['https://ztc/zaaktypen/1', 'https://ztc/zaaktypen/2'];
+    const cat: CatalogusExport = {
+      zaaktypen: [zaaktype(oud, '2015-01-01'), zaaktype(nieuw, '2026-06-01'), zaaktype('https://ztc/zaaktypen/3', '2027-01-01', true)],
+      statustypen: [...typen(oud, namen.statustypen, ['Bij de ombudsman']), ...typen(nieuw, namen.statustypen)],
+      resultaattypen: [...typen(oud, namen.resultaattypen), ...typen(nieuw, namen.resultaattypen)],
+      roltypen: [...typen(oud, namen.roltypen), ...typen(nieuw, namen.roltypen)],
+      informatieobjecttypen: [{ omschrijving: 'Klaagschrift' }],
+    };
+    const { errors } = metKoppeling(KOPPELING, cat);
+    expect(errors.map((e) => [e.line, e.message])).toEqual([
+      [
+        regelVan(KOPPELING, '  bijOmbudsman: Bij de ombudsman'),
+        "onbekend statustype 'Bij de ombudsman' in zaaktype KLACHT-SD versie 2015-01-01",
+      ],
     ]);
   });
 });

@@ -9,7 +9,7 @@ import type { DefinitionError } from '../machines/contract';
 import type { Definitie } from '../machines/definition/types';
 import { OORDELEN } from '../machines/compiler/gebeurtenissen';
 import { registratieLijsten } from '../machines/registratie';
-import { resultaattypeVoor, zaaktypenVan, type GeladenKoppeling } from './koppeling';
+import { resultaattypeVoor, zaaktypenVan, type GeladenKoppeling, type ZgwKoppeling } from './koppeling';
 
 type Json = Record<string, unknown>;
 
@@ -39,9 +39,14 @@ export function leesCatalogus(file: string): CatalogusExport {
  * (Catalogi API: a new version of a zaaktype keeps its identificatie).
  */
 export function zaaktypeMet(cat: Pick<CatalogusExport, 'zaaktypen'>, identificatie: string): Json | undefined {
+  return versiesVan(cat, identificatie)[0];
+}
+
+/** Every published version of the zaaktype with this identificatie, the newest first. */
+export function versiesVan(cat: Pick<CatalogusExport, 'zaaktypen'>, identificatie: string): Json[] {
   return cat.zaaktypen
     .filter((z) => z.identificatie === identificatie && z.concept !== true)
-    .sort((a, b) => String(b.versiedatum ?? '').localeCompare(String(a.versiedatum ?? '')))[0];
+    .sort((a, b) => String(b.versiedatum ?? '').localeCompare(String(a.versiedatum ?? '')));
 }
 
 function bekend(lijst: string[]): string {
@@ -120,34 +125,19 @@ export function controleerKoppeling(g: GeladenKoppeling, def: DefinitieFeiten, c
   }
   if (!cat) return fouten;
 
-  // Every name must exist in every zaaktype the koppeling can give a klacht.
+  // Every name must exist in every zaaktype the koppeling can give a klacht, in each published version: a new zaak gets
+  // the newest, and a zaak keeps the version it was made with, whose types its deliveries use (docs/zgw.md §4).
   for (const id of zaaktypenVan(k)) {
-    const zt = zaaktypeMet(cat, id);
-    if (!zt) {
+    const versies = versiesVan(cat, id);
+    if (versies.length === 0) {
       const ids = [...new Set(cat.zaaktypen.map((z) => String(z.identificatie)))];
       const waar =
         id === k.zaaktype ? ['zaaktype'] : ['zaaktypePerRoute', Object.entries(k.zaaktypePerRoute ?? {}).find(([, v]) => v === id)![0]];
       fouten.push(fout(waar, `onbekend zaaktype '${id}' in de catalogus`, bekend(ids)));
       continue;
     }
-    const vanZaaktype = (lijst: Json[]) => lijst.filter((x) => x.zaaktype === zt.url);
-    const statustypen = vanZaaktype(cat.statustypen).map((s) => String(s.omschrijving));
-    for (const [s, o] of Object.entries(k.statussen)) {
-      if (!statustypen.includes(o))
-        fouten.push(fout(['statussen', s], `onbekend statustype '${o}' in zaaktype ${id}`, bekend(statustypen)));
-    }
-    const resultaattypen = vanZaaktype(cat.resultaattypen).map((s) => String(s.omschrijving));
-    for (const soort of ['oordeel', 'afdoening', 'stap'] as const) {
-      for (const [w, o] of Object.entries(k.resultaten[soort] ?? {})) {
-        if (!resultaattypen.includes(o))
-          fouten.push(fout(['resultaten', soort, w], `onbekend resultaattype '${o}' in zaaktype ${id}`, bekend(resultaattypen)));
-      }
-    }
-    const roltypen = vanZaaktype(cat.roltypen).map((s) => String(s.omschrijving));
-    for (const r of ['klager', 'behandelaar'] as const) {
-      if (!roltypen.includes(k.roltypen[r]))
-        fouten.push(fout(['roltypen', r], `onbekend roltype '${k.roltypen[r]}' in zaaktype ${id}`, bekend(roltypen)));
-    }
+    for (const zt of versies)
+      fouten.push(...namenInZaaktype(k, cat, zt, versies.length > 1 ? `${id} versie ${String(zt.versiedatum)}` : id, fout));
   }
   const iots = cat.informatieobjecttypen.filter((i) => i.concept !== true).map((i) => String(i.omschrijving));
   if (!iots.includes(k.informatieobjecttypen.klaagschrift)) {
@@ -158,6 +148,36 @@ export function controleerKoppeling(g: GeladenKoppeling, def: DefinitieFeiten, c
         bekend(iots),
       ),
     );
+  }
+  return fouten;
+}
+
+/** The statustypen, resultaattypen and roltypen the koppeling names, in one version of a zaaktype (`naam` in messages). */
+function namenInZaaktype(
+  k: ZgwKoppeling,
+  cat: CatalogusExport,
+  zt: Json,
+  naam: string,
+  fout: (pad: (string | number)[], message: string, hint?: string) => DefinitionError,
+): DefinitionError[] {
+  const fouten: DefinitionError[] = [];
+  const vanZaaktype = (lijst: Json[]) => lijst.filter((x) => x.zaaktype === zt.url).map((s) => String(s.omschrijving));
+  const statustypen = vanZaaktype(cat.statustypen);
+  for (const [s, o] of Object.entries(k.statussen)) {
+    if (!statustypen.includes(o))
+      fouten.push(fout(['statussen', s], `onbekend statustype '${o}' in zaaktype ${naam}`, bekend(statustypen)));
+  }
+  const resultaattypen = vanZaaktype(cat.resultaattypen);
+  for (const soort of ['oordeel', 'afdoening', 'stap'] as const) {
+    for (const [w, o] of Object.entries(k.resultaten[soort] ?? {})) {
+      if (!resultaattypen.includes(o))
+        fouten.push(fout(['resultaten', soort, w], `onbekend resultaattype '${o}' in zaaktype ${naam}`, bekend(resultaattypen)));
+    }
+  }
+  const roltypen = vanZaaktype(cat.roltypen);
+  for (const r of ['klager', 'behandelaar'] as const) {
+    if (!roltypen.includes(k.roltypen[r]))
+      fouten.push(fout(['roltypen', r], `onbekend roltype '${k.roltypen[r]}' in zaaktype ${naam}`, bekend(roltypen)));
   }
   return fouten;
 }

@@ -55,6 +55,31 @@ export async function richtKlachtCatalogusIn(mock: ZgwMock, rsin = RSIN_AMSTERDA
     rsin,
     contactpersoonBeheerNaam: 'Functioneel beheer zaakgericht werken',
   });
+  const iot = await zgwPost(mock, 'catalogi', '/informatieobjecttypen', {
+    catalogus: catalogus.url,
+    omschrijving: 'Klaagschrift',
+    vertrouwelijkheidaanduiding: 'vertrouwelijk',
+    beginGeldigheid: '2015-01-01',
+    informatieobjectcategorie: 'Inkomend document',
+    besluittypen: [],
+  });
+  return zaaktypeVersie(mock, String(catalogus.url), String(iot.url), '2015-01-01');
+}
+
+/**
+ * A new version of the zaaktype (the same identificatie, a later versiedatum) with its own statustypen, resultaattypen
+ * and roltypen, as the gemeente publishes it in Open Zaak (Catalogi API 1.3.1: zaken keep the version they were made with).
+ */
+export function nieuweZaaktypeVersie(mock: ZgwMock, cat: KlachtCatalogus, versiedatum: string): Promise<KlachtCatalogus> {
+  return zaaktypeVersie(mock, cat.catalogus, cat.informatieobjecttype, versiedatum);
+}
+
+async function zaaktypeVersie(
+  mock: ZgwMock,
+  catalogus: string,
+  informatieobjecttype: string,
+  versiedatum: string,
+): Promise<KlachtCatalogus> {
   const zaaktype = await zgwPost(mock, 'catalogi', '/zaaktypen', {
     identificatie: KLACHT_ZAAKTYPE,
     omschrijving: 'Klacht sociaal domein',
@@ -73,9 +98,9 @@ export async function richtKlachtCatalogusIn(mock: ZgwMock, rsin = RSIN_AMSTERDA
     productenOfDiensten: [],
     referentieproces: { naam: 'Klachtbehandeling' },
     verantwoordelijke: 'Klachtenteam Sociaal Domein',
-    beginGeldigheid: '2015-01-01',
-    versiedatum: '2015-01-01',
-    catalogus: catalogus.url,
+    beginGeldigheid: versiedatum,
+    versiedatum,
+    catalogus,
     besluittypen: [],
     gerelateerdeZaaktypen: [],
     deelzaaktypen: [],
@@ -122,20 +147,12 @@ export async function richtKlachtCatalogusIn(mock: ZgwMock, rsin = RSIN_AMSTERDA
     omschrijving: 'Klachtbehandelaar',
     omschrijvingGeneriek: 'behandelaar',
   });
-  const iot = await zgwPost(mock, 'catalogi', '/informatieobjecttypen', {
-    catalogus: catalogus.url,
-    omschrijving: 'Klaagschrift',
-    vertrouwelijkheidaanduiding: 'vertrouwelijk',
-    beginGeldigheid: '2015-01-01',
-    informatieobjectcategorie: 'Inkomend document',
-    besluittypen: [],
-  });
   return {
-    catalogus: catalogus.url as string,
+    catalogus,
     zaaktype: zaaktype.url as string,
     statustypen,
     resultaattypen,
     roltypen: { klager: klager.url as string, behandelaar: behandelaar.url as string },
-    informatieobjecttype: iot.url as string,
+    informatieobjecttype,
   };
 }

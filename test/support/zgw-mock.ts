@@ -418,6 +418,25 @@ export class ZgwMock {
    * request may be carried out.
    */
   private regels(op: Operatie, padWaarden: Record<string, string>, body: Json | undefined): ReturnType<ZgwMock['weiger']> | undefined {
+    // Zaken API 1.5.1 status_create, rol_create, resultaat_create: "geldigheid URL naar het STATUSTYPE" (ROLTYPE,
+    // RESULTAATTYPE): a type of the catalogus, and of the zaak's own zaaktype (the reference implementation's
+    // zaaktype-mismatch); a type of another version of that zaaktype is another type.
+    const type = {
+      status_create: ['statustype', '/statustypen'],
+      rol_create: ['roltype', '/roltypen'],
+      resultaat_create: ['resultaattype', '/resultaattypen'],
+    }[op.operationId];
+    const zaakVan = body ? this.opUrl('zaken', '/zaken', body.zaak) : undefined;
+    if (type && body && zaakVan) {
+      const t = this.opUrl('catalogi', type[1], body[type[0]]);
+      if (!t) return this.weiger('bad-url', `${String(body[type[0]])} is geen ${type[0]} in de catalogus`, type[0]);
+      if (t.zaaktype !== zaakVan.zaaktype)
+        return this.weiger(
+          'zaaktype-mismatch',
+          `het ${type[0]} hoort niet bij het zaaktype van de zaak (${String(zaakVan.zaaktype)})`,
+          type[0],
+        );
+    }
     if (op.operationId === 'status_create' && body) {
       const statustype = this.opUrl('catalogi', '/statustypen', body.statustype);
       const zaak = this.opUrl('zaken', '/zaken', body.zaak);

@@ -161,12 +161,23 @@ export class ZgwAfleveringService {
           else if (!vast) vervolg = { sleutel: `${rij.generatie}.${poging}`, delay };
           return { uitkomst: vastgelopen ? 'vastgelopen' : 'mislukt', wijzigingen: [], fout: (e as Error).message };
         }
-        if (r.overgeslagen) this.logger.log(`Klacht ${klachtId}: ${r.overgeslagen}`);
+        if (r.overgeslagen) {
+          // No (valid) koppeling for the klacht's definition version: nothing was delivered, so the row is not
+          // `afgeleverd` but on the vastgelopen list with the reason, until a koppeling is added and it is put back.
+          this.logger.warn(`Zaak van klacht ${klachtId} (vastgelopen): ${r.overgeslagen}`);
+          const nu = await this.leg(m, klachtId, rij.generatie, 'vastgelopen', {
+            zaakUrl: r.zaakUrl,
+            attempts: rij.attempts + 1,
+            lastError: r.overgeslagen,
+          });
+          if (nu !== rij.generatie) vervolg = { sleutel: `${nu}.na.${rij.generatie}`, delay: 0 };
+          return { uitkomst: nu !== rij.generatie ? 'mislukt' : 'vastgelopen', wijzigingen: [], fout: r.overgeslagen };
+        }
         const nu = await this.leg(m, klachtId, rij.generatie, 'afgeleverd', {
           zaakUrl: r.zaakUrl,
           afgeleverdGeneratie: rij.generatie,
           attempts: 0,
-          lastError: r.overgeslagen ?? null,
+          lastError: null,
           afgeleverdOp: new Date(),
         });
         // A change committed while this run talked to the register (its own generatie): still due, delivered next.

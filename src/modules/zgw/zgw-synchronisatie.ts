@@ -25,7 +25,7 @@ export interface ZgwWijziging {
 export interface SynchronisatieUitkomst {
   zaakUrl: string | null;
   wijzigingen: ZgwWijziging[];
-  /** Set when the klacht has no koppeling: nothing to deliver. */
+  /** Set when the klacht has no (valid) koppeling: nothing could be delivered (the delivery is vastgelopen). */
   overgeslagen?: string;
 }
 
@@ -47,6 +47,8 @@ export const ZGW_DOCUMENT_BRONNEN = Symbol('ZGW_DOCUMENT_BRONNEN');
 
 export interface Catalogus {
   zaaktype: Json;
+  /** Identificatie and version of the zaaktype, for messages. */
+  naam: string;
   statustypen: Map<string, string>;
   /** The statustypen (URLs) that close a zaak of this zaaktype (Catalogi API 1.3.1 `isEindstatus`). */
   eindstatustypen: Set<string>;
@@ -137,12 +139,36 @@ export class ZgwSynchronisatie {
     return `${this.cfg.gemeente}|${this.cfg.catalogiApi}|${this.cfg.catalogus ?? ''}|${zaaktype}`;
   }
 
+  /**
+   * The types of a new zaak: those of the zaaktype in force with this identificatie (published, the newest version).
+   * Kept for a few minutes; a failed run forgets it, so a version published meanwhile is seen on the retry.
+   */
   private async laadCatalogus(identificatie: string): Promise<Catalogus> {
     const bewaard = this.cache.get(this.cacheSleutel(identificatie));
     if (bewaard) return bewaard;
     const query: Record<string, string> = { identificatie, ...(this.cfg.catalogus ? { catalogus: this.cfg.catalogus } : {}) };
     const zaaktype = zaaktypeMet({ zaaktypen: await this.client.lijst('catalogi', '/zaaktypen', query) }, identificatie);
     if (!zaaktype) throw new ZgwFout(`zaaktype ${identificatie} staat niet (gepubliceerd) in de catalogus van ${this.cfg.gemeente}`, null);
+    const catalogus = await this.typenVan(zaaktype);
+    this.cache.zet(this.cacheSleutel(identificatie), catalogus);
+    return catalogus;
+  }
+
+  /**
+   * The types of an existing zaak: those of its own zaaktype (its `zaaktype` URL), not of the newest version with that
+   * identificatie: a zaak keeps the zaaktype version it was made with, and a register accepts only that version's
+   * statustypen, roltypen and resultaattypen (Zaken API 1.5.1 status_create, rol_create, resultaat_create). A published
+   * version does not change, so it may be kept.
+   */
+  private async laadCatalogusVan(zaaktypeUrl: string): Promise<Catalogus> {
+    const bewaard = this.cache.get(this.cacheSleutel(zaaktypeUrl));
+    if (bewaard) return bewaard;
+    const catalogus = await this.typenVan(await this.client.get(zaaktypeUrl));
+    this.cache.zet(this.cacheSleutel(zaaktypeUrl), catalogus);
+    return catalogus;
+  }
+
+  private async typenVan(zaaktype: Json): Promise<Catalogus> {
     const perOmschrijving = (lijst: Json[]) => new Map(lijst.map((x) => [String(x.omschrijving), String(x.url)]));
     const zt = { zaaktype: String(zaaktype.url) };
     const statustypen = await this.client.lijst('catalogi', '/statustypen', zt);
@@ -151,8 +177,9 @@ export class ZgwSynchronisatie {
     const eind = statustypen.some((s) => typeof s.isEindstatus === 'boolean')
       ? statustypen.filter((s) => s.isEindstatus === true)
       : statustypen.filter((s) => Number(s.volgnummer) === hoogste);
-    const catalogus: Catalogus = {
+    return {
       zaaktype,
+      naam: `${String(zaaktype.identificatie)} (versie ${String(zaaktype.versiedatum ?? '?')})`,
       statustypen: perOmschrijving(statustypen),
       eindstatustypen: new Set(eind.map((s) => String(s.url))),
       resultaattypen: perOmschrijving(await this.client.lijst('catalogi', '/resultaattypen', zt)),
@@ -161,16 +188,14 @@ export class ZgwSynchronisatie {
         await this.client.lijst('catalogi', '/informatieobjecttypen', { catalogus: String(zaaktype.catalogus) }),
       ),
     };
-    this.cache.zet(this.cacheSleutel(identificatie), catalogus);
-    return catalogus;
   }
 
-  private static uit(map: Map<string, string>, naam: string, soort: string): string {
-    const url = map.get(naam);
+  private static uit(cat: Catalogus, soort: 'statustypen' | 'resultaattypen' | 'roltypen' | 'informatieobjecttypen', naam: string): string {
+    const url = cat[soort].get(naam);
     // A name the catalogus does not know: `klachtregie validate --zgw-catalogus` reports it with its position.
     if (!url)
       throw new ZgwFout(
-        `${soort} '${naam}' staat niet in de catalogus (controleer de koppeling met klachtregie validate --zgw-catalogus)`,
+        `${soort.slice(0, -1)} '${naam}' staat niet in zaaktype ${cat.naam} van de catalogus (controleer de koppeling met klachtregie validate --zgw-catalogus)`,
         null,
       );
     return url;
@@ -205,7 +230,6 @@ export class ZgwSynchronisatie {
     onZaak: (url: string) => void,
   ): Promise<SynchronisatieUitkomst> {
     const gewenst = await this.gewenst(m, klacht, k);
-    const cat = await this.laadCatalogus(gewenst.zaaktype);
     const wijzigingen: ZgwWijziging[] = [];
 
     // 1. The zaak: the recorded URL, else the one with our identificatie (a create whose answer was lost), else a new one.
@@ -216,6 +240,8 @@ export class ZgwSynchronisatie {
       zaak = gevonden[0];
       if (zaak) wijzigingen.push({ soort: 'zaak-gevonden', tekst: `zaak ${gewenst.identificatie} bestond al: ${String(zaak.url)}` });
     }
+    // The types of an existing zaak are those of its own zaaktype (version), whatever the catalogus or koppeling names now.
+    const cat = zaak ? await this.laadCatalogusVan(String(zaak.zaaktype)) : await this.laadCatalogus(gewenst.zaaktype);
     if (!zaak) {
       zaak = await this.client.post('zaken', '/zaken', {
         identificatie: gewenst.identificatie,
@@ -253,7 +279,7 @@ export class ZgwSynchronisatie {
 
     // 3. Rollen: the klager (no personal data: AVG art. 5 lid 1 sub c, the gemeente's KCC holds those) and the behandelaar.
     const rollen = await this.client.lijst('zaken', '/rollen', { zaak: url });
-    const klagerType = ZgwSynchronisatie.uit(cat.roltypen, k.roltypen.klager, 'roltype');
+    const klagerType = ZgwSynchronisatie.uit(cat, 'roltypen', k.roltypen.klager);
     if (!rollen.some((r) => r.roltype === klagerType)) {
       await this.client.post('zaken', '/rollen', {
         zaak: url,
@@ -263,7 +289,7 @@ export class ZgwSynchronisatie {
       });
       wijzigingen.push({ soort: 'rol', tekst: `rol ${k.roltypen.klager}` });
     }
-    const behandelaarType = ZgwSynchronisatie.uit(cat.roltypen, k.roltypen.behandelaar, 'roltype');
+    const behandelaarType = ZgwSynchronisatie.uit(cat, 'roltypen', k.roltypen.behandelaar);
     if (!rollen.some((r) => r.roltype === behandelaarType)) {
       await this.client.post('zaken', '/rollen', {
         zaak: url,
@@ -279,7 +305,7 @@ export class ZgwSynchronisatie {
     const klaagschrift = {
       identificatie: gewenst.identificatie,
       titel: `Klaagschrift: ${gewenst.omschrijving}`.slice(0, 200),
-      informatieobjecttype: ZgwSynchronisatie.uit(cat.informatieobjecttypen, k.informatieobjecttypen.klaagschrift, 'informatieobjecttype'),
+      informatieobjecttype: ZgwSynchronisatie.uit(cat, 'informatieobjecttypen', k.informatieobjecttypen.klaagschrift),
       inhoud: Buffer.from(this.klaagschriftTekst(klacht), 'utf8'),
       bestandsnaam: `klaagschrift-${klacht.id}.txt`,
     };
@@ -324,7 +350,7 @@ export class ZgwSynchronisatie {
     // (oordeel, afwikkeling, eindstap) is known only then.
     const statussen = await this.client.lijst('zaken', '/statussen', { zaak: url });
     for (const s of gewenst.statussen) {
-      const statustype = ZgwSynchronisatie.uit(cat.statustypen, s.statustype, 'statustype');
+      const statustype = ZgwSynchronisatie.uit(cat, 'statustypen', s.statustype);
       if (statussen.some((x) => x.statustype === statustype && zelfdeMoment(x.datumStatusGezet, s.datumStatusGezet))) continue;
       if (cat.eindstatustypen.has(statustype)) await this.zetResultaat(url, klacht, s, gewenst, cat, wijzigingen);
       const nieuw = await this.client.post('zaken', '/statussen', {
@@ -338,7 +364,7 @@ export class ZgwSynchronisatie {
     }
     // A closed zaak whose resultaat no longer matches the klacht (a registratie changed after the afdoening): repaired.
     const laatste = gewenst.statussen[gewenst.statussen.length - 1];
-    if (laatste && cat.eindstatustypen.has(ZgwSynchronisatie.uit(cat.statustypen, laatste.statustype, 'statustype')))
+    if (laatste && cat.eindstatustypen.has(ZgwSynchronisatie.uit(cat, 'statustypen', laatste.statustype)))
       await this.zetResultaat(url, klacht, laatste, gewenst, cat, wijzigingen);
     return { zaakUrl: url, wijzigingen };
   }
@@ -368,7 +394,7 @@ export class ZgwSynchronisatie {
         undefined,
         true,
       );
-    const resultaattype = ZgwSynchronisatie.uit(cat.resultaattypen, gewenst.resultaat.resultaattype, 'resultaattype');
+    const resultaattype = ZgwSynchronisatie.uit(cat, 'resultaattypen', gewenst.resultaat.resultaattype);
     const bestaand = (await this.client.lijst('zaken', '/resultaten', { zaak: url }))[0];
     if (bestaand?.resultaattype === resultaattype) return;
     if (bestaand) await this.client.verwijder(String(bestaand.url));
