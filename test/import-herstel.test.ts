@@ -1,3 +1,4 @@
+import { weespKlacht } from './support/weesp';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { KlachtEvent } from '../src/machines/contract';
@@ -226,6 +227,16 @@ describe('import: a line stopped midway', () => {
       expect.objectContaining({ regel: 2, veld: 'extern', reden: expect.stringContaining('staat ook op regel 1') }),
     ]);
     expect(await sql(`select count(*)::int as n from klacht where onderwerp = 'i3 dubbel'`)).toEqual([{ n: 1 }]);
+
+    // An extern names a klacht in one gemeente's source system: Amsterdam importing Weesp's history (Wet arhi art. 40)
+    // may meet the same extern for a Weesp klacht. Two klachten, both imported.
+    const weesp = JSON.stringify({ extern: 'I3-3', intake: weespKlacht('i3 weesp'), gebeurtenissen: [] });
+    const tweeGemeenten = await maak('i3-twee.ndjson', [regel('I3-3', 'i3 amsterdam'), weesp]);
+    expect(await imports.verwerk(tweeGemeenten, { parallel: 2 })).toMatchObject({ geimporteerd: 2, fout: 0 });
+    expect(await sql(`select gemeente from klacht where onderwerp in ('i3 amsterdam', 'i3 weesp') order by gemeente`)).toEqual([
+      { gemeente: 'GM0363' },
+      { gemeente: 'GM0457' },
+    ]);
   }, 60_000);
 
   it('a line that fails stops the other workers before the import lets go of its lock: the lines in flight finish, no other is taken, and a resume works the rest once', async () => {

@@ -50,8 +50,13 @@ export class ImportHervatting implements OnApplicationBootstrap, BeforeApplicati
       )) as Array<{ id: string }>;
       for (const { id } of open) {
         if (this.gestopt) return;
-        const stand = await this.imports.verwerk(id);
-        if (stand.status === 'klaar') this.logger.log(`Import ${id} hervat en afgerond`);
+        // One import that cannot go on (its lines keep failing the same way) must not hold up the imports after it.
+        try {
+          const stand = await this.imports.verwerk(id);
+          if (stand.status === 'klaar') this.logger.log(`Import ${id} hervat en afgerond`);
+        } catch (e) {
+          this.logger.error(`Import ${id} kon niet worden hervat: ${(e as Error).message}; de volgende ronde probeert het opnieuw`);
+        }
       }
     });
   }

@@ -23,6 +23,7 @@ import { TermijnWakeService, vervalMoment } from '../termijnen/termijn-wake.serv
 import { ImportRegelDto } from './dto/import-regel.dto';
 import type { ImportDto } from './dto/import-view.dto';
 import { IMPORT_BEZIG_ROUTE, IMPORT_KLAAR_ROUTE, IMPORT_SLEUTEL_PREFIX } from './import-bezig';
+import { normaliseerGemeente } from '../auth/rol';
 import { KlachtImportRegelEntity, type ImportFout } from './klacht-import-regel.entity';
 import { KlachtImportEntity } from './klacht-import.entity';
 
@@ -83,11 +84,22 @@ class DeelsGeimporteerd extends Error {
 }
 
 /** The line's `extern` as written, if it is a JSON object with a string `extern`; the full check is the DTO's. */
+/**
+ * An extern names a klacht in one gemeente's source system (the import's keys are per gemeente, `import:<extern>`): two
+ * gemeenten in one file (Amsterdam importing Weesp's history) may use the same extern for two klachten.
+ */
+function externSleutel(gemeente: unknown, extern: string): string {
+  return `${normaliseerGemeente(gemeente) ?? ''}|${extern}`;
+}
+
+/** The gemeente and extern of a line's text, as externSleutel; null without an extern. */
 function externVan(inhoud: string | null): string | null {
   try {
     const ruw = JSON.parse(inhoud ?? '') as unknown;
-    const extern = typeof ruw === 'object' && ruw !== null ? (ruw as { extern?: unknown }).extern : undefined;
-    return typeof extern === 'string' ? extern.slice(0, 200) : null;
+    if (typeof ruw !== 'object' || ruw === null) return null;
+    const extern = (ruw as { extern?: unknown }).extern;
+    const gemeente = (ruw as { intake?: { gemeente?: unknown } }).intake?.gemeente;
+    return typeof extern === 'string' ? externSleutel(gemeente, extern.slice(0, 200)) : null;
   } catch {
     return null;
   }
@@ -250,7 +262,7 @@ export class ImportService implements BeforeApplicationShutdown {
               try {
                 const u = await this.verwerkRegel(imp, r, eigenaar);
                 await this.legVast(r, u);
-                externen.verwerkt(r.regel, u);
+                externen.verwerkt(r, u);
               } catch (e) {
                 storing ??= { fout: e };
               }
@@ -292,12 +304,21 @@ export class ImportService implements BeforeApplicationShutdown {
    * round are all the open lines before any of them (rounds take the lowest), so their externs come from the round.
    */
   private async externen(id: string) {
+    // A line imported keeps no text (its klacht says the gemeente); a line with an error keeps its text.
     const rijen = (await this.dataSource.query(
-      `SELECT extern, min(regel)::int AS eerste, min(regel) FILTER (WHERE status = 'geimporteerd')::int AS geimporteerd
-         FROM klacht_import_regel WHERE import_id = $1 AND status <> 'open' AND extern IS NOT NULL GROUP BY extern`,
+      `SELECT r.extern, r.regel, r.status, k.gemeente, CASE WHEN k.gemeente IS NULL THEN r.inhoud END AS inhoud
+         FROM klacht_import_regel r LEFT JOIN klacht k ON k.id = r.klacht_id
+        WHERE r.import_id = $1 AND r.status <> 'open' AND r.extern IS NOT NULL`,
       [id],
-    )) as { extern: string; eerste: number; geimporteerd: number | null }[];
-    const gedaan = new Map(rijen.map((r) => [r.extern, { eerste: r.eerste, geimporteerd: r.geimporteerd }]));
+    )) as { extern: string; regel: number; status: string; gemeente: string | null; inhoud: string | null }[];
+    const gedaan = new Map<string, { eerste: number; geimporteerd: number | null }>();
+    for (const r of rijen) {
+      const sleutel = r.gemeente !== null ? externSleutel(r.gemeente, r.extern) : (externVan(r.inhoud) ?? externSleutel(null, r.extern));
+      const g = gedaan.get(sleutel) ?? { eerste: r.regel, geimporteerd: null };
+      g.eerste = Math.min(g.eerste, r.regel);
+      if (r.status === 'geimporteerd') g.geimporteerd = Math.min(g.geimporteerd ?? r.regel, r.regel);
+      gedaan.set(sleutel, g);
+    }
     return {
       ronde(regels: KlachtImportRegelEntity[]): (extern: string) => number | undefined {
         const inRonde = new Map<string, number>();
@@ -312,12 +333,14 @@ export class ImportService implements BeforeApplicationShutdown {
           return Number.isFinite(eerste) ? eerste : undefined;
         };
       },
-      verwerkt(regel: number, u: Uitkomst): void {
-        if (u.extern === null) return;
-        const g = gedaan.get(u.extern) ?? { eerste: regel, geimporteerd: null };
+      verwerkt(r: KlachtImportRegelEntity, u: Uitkomst): void {
+        const sleutel = u.extern === null ? null : externVan(r.inhoud);
+        if (sleutel === null) return;
+        const regel = r.regel;
+        const g = gedaan.get(sleutel) ?? { eerste: regel, geimporteerd: null };
         g.eerste = Math.min(g.eerste, regel);
         if (u.status === 'geimporteerd') g.geimporteerd = Math.min(g.geimporteerd ?? regel, regel);
-        gedaan.set(u.extern, g);
+        gedaan.set(sleutel, g);
       },
     };
   }
@@ -421,7 +444,7 @@ export class ImportService implements BeforeApplicationShutdown {
       return fout([{ veld: 'intake.gemeente', reden: `geen klachtregeling voor ${intake.gemeente} op ${dagVan(new Date(ontvangenOp))}` }]);
     const proef = proefImport(regime, intake, dto.intake.registratie, events, vandaag);
     if (proef.length) return fout(proef);
-    const regelVanExtern = eigenaar(dto.extern);
+    const regelVanExtern = eigenaar(externSleutel(dto.intake.gemeente, dto.extern));
     if (regelVanExtern !== undefined && regelVanExtern !== r.regel) {
       return fout([
         { veld: 'extern', reden: `${dto.extern} staat ook op regel ${regelVanExtern}; een klacht staat één keer in een import` },
