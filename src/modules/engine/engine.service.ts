@@ -14,7 +14,7 @@ import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { OUTBOX_TYPES, type OutboxBericht } from '../outbox/outbox.types';
 import { geslotenDoorStap } from '../termijnen/nakoming';
 import { eersteVerval, isOpgeschort, isVerplichting } from '../termijnen/te-laat';
-import { planTermijnen, type LopendeTermijn, type TermijnVelden } from '../termijnen/termijn-reconcile';
+import { planTermijnen, termijnGeplandBericht, type LopendeTermijn, type TermijnVelden } from '../termijnen/termijn-reconcile';
 import { dagVan } from '../termijnen/termijn-tijd';
 import { TermijnEntity } from '../termijnen/termijn.entity';
 import {
@@ -872,21 +872,7 @@ export class EngineService {
       patches.set(id, patch);
     };
     for (const id of herleefd) zet(id, HEROPEND);
-    const gepland = (t: { id: string; revision: number } & TermijnVelden) => ({
-      klachtId: row.id,
-      type: OUTBOX_TYPES.termijnGepland,
-      payload: {
-        ...basis,
-        termijnId: t.id,
-        naam: t.naam,
-        label: t.label,
-        revision: t.revision,
-        vervaldatum: t.vervaldatum,
-        vervaltOp: t.vervaltOp.toISOString(),
-        uitleg: t.uitleg,
-        herinneringen: t.herinneringen,
-      },
-    });
+    const gepland = (t: { id: string; revision: number } & TermijnVelden) => termijnGeplandBericht(row.id, basis, t);
 
     for (const e of plan.beeindigd) {
       // Passed by its own TERMIJN_VERLOPEN: the obligation stays open (te laat) until a later step meets it.

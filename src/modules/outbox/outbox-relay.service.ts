@@ -33,7 +33,8 @@ function bundelWacht(vorigeDrain: number): number {
  * Turns committed outbox rows into side effects (docs/architecture.md §1: "after commit --> relay").
  * Several processes may drain at once: rows are claimed with FOR UPDATE SKIP LOCKED, so each row
  * is handled by one relay at a time. A failing handler leaves the row unprocessed (attempts + 1,
- * lastError) for the next drain; the termijn sweep drains periodically, so nothing waits on a kick.
+ * lastError), claimed again after its backoff (volgende_poging_op); the termijn sweep drains periodically, so nothing
+ * waits on a kick.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationShutdown {

@@ -27,9 +27,11 @@ export { GEEN_VERPLICHTING, VERPLICHTINGEN, isOpgeschort, isVerplichting } from 
 /**
  * SQL: termijn row `t` is an open obligation (running and not suspended, or passed and not yet met or ended). A
  * suspended termijn (`opgeschortSql`; only where the regeling allows opschorting) does not pass (docs/juridisch-kader.md
- * §6): its due moment makes nobody late until HERVATTEN sets a new one.
+ * §6): its due moment makes nobody late until HERVATTEN sets a new one. With `op` (a bound instant in the past): was
+ * open at that moment, read from the row's moments (`openVerplichtingOp`).
  */
-export function openVerplichting(t = 't'): string {
+export function openVerplichting(t = 't', op?: string): string {
+  if (op !== undefined) return openVerplichtingOp(t, op);
   return `(${t}.verplichting and ((${t}.status = 'lopend' and not ${opgeschortSql(t)}) or (${t}.status = 'verlopen' and ${t}.gesloten_op is null)))`;
 }
 
@@ -88,7 +90,9 @@ export function teLaat(k: string, nu: string): string {
  * `beeindigd_op` after `op`), or still running (and not suspended now). At `op` = now it is `openVerplichting`: nothing
  * is closed or ended after now.
  */
-export function openVerplichtingOp(t: string, op: string): string {
+function openVerplichtingOp(t: string, op: string): string {
+  // Written out apart from the form for now, which the heatmap's and lists' plans rely on as it is; at op = now the two
+  // are the same rule (test/te-laat.test.ts, "one rule at two moments").
   return `(${t}.verplichting and ((${t}.status = 'lopend' and not ${opgeschortSql(t)}) or (${t}.status = 'verlopen' and (${t}.gesloten_op is null or ${t}.gesloten_op > ${op})) or (${t}.status in ('nagekomen', 'vervallen') and ${t}.beeindigd_op > ${op})))`;
 }
 
@@ -99,7 +103,7 @@ export function openVerplichtingOp(t: string, op: string): string {
  * `teLaat(k, op)`, which reads the one column the engine keeps for now (index-only); this form reads the rows.
  */
 export function teLaatOp(k: string, op: string): string {
-  return `exists (select 1 from termijn lt where lt.klacht_id = ${k}.id and lt.vervalt_op <= ${op} and ${openVerplichtingOp('lt', op)})`;
+  return `exists (select 1 from termijn lt where lt.klacht_id = ${k}.id and lt.vervalt_op <= ${op} and ${openVerplichting('lt', op)})`;
 }
 
 /** SQL: termijn row `t` of klacht `k` is what makes the klacht late at `nu`. */

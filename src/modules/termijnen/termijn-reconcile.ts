@@ -4,6 +4,7 @@
  * applies the plan inside its transaction.
  */
 import type { KlachtEvent, TermijnView } from '../../machines/contract';
+import { OUTBOX_TYPES, type OutboxBericht } from '../outbox/outbox.types';
 import type { HerinneringRecord, TermijnStatus } from './termijn.entity';
 import { beginVanDag, eindVanDag } from './termijn-tijd';
 
@@ -118,4 +119,31 @@ export function planTermijnen(
     plan.beeindigd.push({ id: t.id, naam: t.naam, status });
   }
   return plan;
+}
+
+/**
+ * The outbox message that plans a running termijn's wake-ups (`termijn.gepland`, the CloudEvent
+ * `nl.klachtregie.termijn.gestart`): after a step that starts or moves it, and after a wake-up that found its row behind
+ * the regime. `basis` holds who and what caused it (klachtId, gemeente, event, at, actor, correlationId).
+ */
+export function termijnGeplandBericht(
+  klachtId: string,
+  basis: Record<string, unknown>,
+  t: { id: string; revision: number } & TermijnVelden,
+): OutboxBericht {
+  return {
+    klachtId,
+    type: OUTBOX_TYPES.termijnGepland,
+    payload: {
+      ...basis,
+      termijnId: t.id,
+      naam: t.naam,
+      label: t.label,
+      revision: t.revision,
+      vervaldatum: t.vervaldatum,
+      vervaltOp: t.vervaltOp.toISOString(),
+      uitleg: t.uitleg,
+      herinneringen: t.herinneringen,
+    },
+  };
 }

@@ -12,7 +12,7 @@ import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { eersteVervalSql, isOpgeschort } from './te-laat';
 import { eindVanDag } from './termijn-tijd';
 import { OUTBOX_TYPES, type OutboxBericht } from '../outbox/outbox.types';
-import { termijnVelden, volgendeHerinnering } from './termijn-reconcile';
+import { termijnGeplandBericht, termijnVelden, volgendeHerinnering } from './termijn-reconcile';
 import { TermijnEntity } from './termijn.entity';
 import { naarEntiteit } from '../../database/rij-naar-entiteit';
 
@@ -113,7 +113,8 @@ export class TermijnWakeService {
   /**
    * Sends TERMIJN_VERLOPEN for one due termijn through the regime (actor `systeem`) and escalates to
    * `escalatieNaar`. The termijn is marked fired even when the regime does not accept the event in
-   * its current state: the deadline has passed either way, and it must not fire again.
+   * its current state: the deadline has passed either way, and it must not fire again. Unless the regime runs it to a
+   * later day than its row (werkBij): then it has not passed.
    */
   private async meldVerval(m: EntityManager, klacht: KlachtEntity, termijn: TermijnEntity, nu: Date): Promise<void> {
     const event: KlachtEvent = {
@@ -184,23 +185,7 @@ export class TermijnWakeService {
     await m.update(TermijnEntity, { id: termijn.id }, { ...velden, revision, vervalGemeldOp: null });
     // The klacht's first open due moment (te laat) follows its rows, as after every step.
     await m.query(`UPDATE klacht k SET eerste_vervalt_op = ${eersteVervalSql('k')} WHERE k.id = $1`, [klacht.id]);
-    await OutboxRelay.schrijf(m, [
-      {
-        klachtId: klacht.id,
-        type: OUTBOX_TYPES.termijnGepland,
-        payload: {
-          ...basis,
-          termijnId: termijn.id,
-          naam: termijn.naam,
-          label: velden.label,
-          revision,
-          vervaldatum: velden.vervaldatum,
-          vervaltOp: velden.vervaltOp.toISOString(),
-          uitleg: velden.uitleg,
-          herinneringen: velden.herinneringen,
-        },
-      },
-    ]);
+    await OutboxRelay.schrijf(m, [termijnGeplandBericht(klacht.id, basis, { ...velden, id: termijn.id, revision })]);
     this.logger.warn(
       `Klacht ${klacht.id}: termijn ${termijn.naam} stood on ${termijn.vervaldatum}, the regime now gives ${velden.vervaldatum} ` +
         `(the calendar changed since the row was written); moved to revision ${revision}, not expired`,

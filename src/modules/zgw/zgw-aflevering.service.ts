@@ -25,7 +25,8 @@ export type ZgwAfleverUitkomst = 'afgeleverd' | 'mislukt' | 'vastgelopen' | 'bez
  * Delivers klachten to the gemeente's ZGW registers (docs/zgw.md), on the durable pattern of the
  * webhooks: PostgreSQL (`zgw_zaak`) is the truth, BullMQ only wakes the processor, a sweep re-plans
  * whatever is due. Runs of one klacht are serialised by an advisory lock; a run that fails is retried
- * with capped backoff and after ZGW_MAX_POGINGEN attempts is `vastgelopen` (the dead-letter list).
+ * with capped backoff and after ZGW_MAX_POGINGEN attempts is `vastgelopen` (the dead-letter list), at once when a retry
+ * cannot help (ZgwFout.blijvend: no koppeling, an eindstatus without resultaat).
  */
 @Injectable()
 export class ZgwAfleveringService {
@@ -221,7 +222,7 @@ export class ZgwAfleveringService {
     )) as { klachtId: string; generatie: number; attempts: number }[];
   }
 
-  /** The dead-letter list of a gemeente: deliveries that stopped after ZGW_MAX_POGINGEN attempts. */
+  /** The dead-letter list of a gemeente: deliveries that stopped (after ZGW_MAX_POGINGEN attempts, or at once when blijvend). */
   vastgelopen(gemeente: string): Promise<ZgwZaakEntity[]> {
     return this.dataSource
       .getRepository(ZgwZaakEntity)

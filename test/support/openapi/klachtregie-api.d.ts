@@ -2302,7 +2302,7 @@ export interface components {
             /** @description De zaak in het zaakregister (Zaken API), zodra die bestaat. */
             zaakUrl: string | null;
             /**
-             * @description vastgelopen: gestopt na ZGW_MAX_POGINGEN pogingen (dead letter)
+             * @description vastgelopen: gestopt (dead letter): na ZGW_MAX_POGINGEN pogingen, of meteen bij een fout die een nieuwe poging niet oplost (geen koppeling voor de versie van de regeling, een eindstatus zonder resultaat)
              * @enum {string}
              */
             status: "wachtend" | "afgeleverd" | "vastgelopen";

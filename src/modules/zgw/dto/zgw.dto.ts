@@ -10,7 +10,12 @@ export class ZgwAfleveringDto {
   @ApiProperty({ example: 'GM0363' }) gemeente: string;
   @ApiProperty({ nullable: true, type: String, description: 'De zaak in het zaakregister (Zaken API), zodra die bestaat.' }) zaakUrl:
     string | null;
-  @ApiProperty({ enum: ZGW_STATUSSEN, description: 'vastgelopen: gestopt na ZGW_MAX_POGINGEN pogingen (dead letter)' }) status: string;
+  @ApiProperty({
+    enum: ZGW_STATUSSEN,
+    description:
+      'vastgelopen: gestopt (dead letter): na ZGW_MAX_POGINGEN pogingen, of meteen bij een fout die een nieuwe poging niet oplost (geen koppeling voor de versie van de regeling, een eindstatus zonder resultaat)',
+  })
+  status: string;
   @ApiProperty() pogingen: number;
   @ApiProperty({ format: 'date-time' }) volgendePogingOp: string;
   @ApiProperty({ nullable: true, type: String }) laatsteFout: string | null;
