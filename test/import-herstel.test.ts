@@ -1,3 +1,4 @@
+import { importIntake } from './support/import-intake';
 import { weespKlacht } from './support/weesp';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -28,20 +29,7 @@ const AFGEDAAN: typeof LEVENSLOOP = [
 function regel(extern: string, onderwerp: string, aantal = LEVENSLOOP.length, levensloop = LEVENSLOOP): string {
   return JSON.stringify({
     extern,
-    intake: {
-      gemeente: 'GM0363',
-      kanaal: 'webformulier',
-      ontvangenOp: '2024-03-04T10:00:00+01:00',
-      ingediendBij: 'gemeente',
-      soort: 'klacht',
-      onderwerp,
-      // Amsterdam §5B: two ketenpartners, so the gemeente handles it itself.
-      aanbieders: [
-        { id: 'zorg-noord', naam: 'Zorg Noord', type: 'wmo' },
-        { id: 'zorg-zuid', naam: 'Zorg Zuid', type: 'wmo' },
-      ],
-      feiten: {},
-    },
+    intake: importIntake(onderwerp),
     gebeurtenissen: levensloop.slice(0, aantal).map(([type, at, data]) => ({ type, at, ...(data ? { data } : {}) })),
   });
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { Client } from 'pg';
 import { runCli } from '../src/cli/main';
+import { importIntake } from './support/import-intake';
 import { bearer } from './auth-support';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
 
@@ -25,23 +26,7 @@ const LEVENSLOOP: Array<[string, string, Record<string, unknown>?]> = [
   ['KLAGER_TEVREDEN', '2024-04-10T10:00:00+02:00'],
 ];
 
-function intake(onderwerp: string, ontvangenOp = '2024-03-04T10:00:00+01:00', extra: Record<string, unknown> = {}) {
-  return {
-    gemeente: 'GM0363',
-    kanaal: 'webformulier',
-    ontvangenOp,
-    ingediendBij: 'gemeente',
-    soort: 'klacht',
-    onderwerp,
-    // Amsterdam §5B: two ketenpartners, so the gemeente handles it itself (the full lifecycle).
-    aanbieders: [
-      { id: 'zorg-noord', naam: 'Zorg Noord', type: 'wmo' },
-      { id: 'zorg-zuid', naam: 'Zorg Zuid', type: 'wmo' },
-    ],
-    feiten: {},
-    ...extra,
-  };
-}
+const intake = importIntake;
 
 const volledig = (extern: string, onderwerp: string) =>
   JSON.stringify({
