@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { type AppConfig, InjectConfig } from '../../config';
 import type { ZgwGemeenteConfig } from '../../config/zgw-config';
 import { KLOK, type Klok, vandaagVan } from '../../common/klok';
-import { gemeentenVan, opvolgerVan } from '../../machines/definition/gemeentecodes.data';
+import { gemeentenVan, opvolgerVan, opvolgersVan } from '../../machines/definition/gemeentecodes.data';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { wachttijd } from '../webhooks/webhook-aflevering.service';
 import { ZgwClient, ZgwFout } from './zgw-client';
@@ -53,9 +53,25 @@ export class ZgwAfleveringService {
   /**
    * The register a klacht of `code` goes to: after a herindeling the successor's, which took over the dissolved
    * gemeente's matters (Wet arhi art. 40 e.v.) and its zaken; else (or when the successor has none) its gemeente's own.
+   * A zaak already made (`zaakUrl` recorded) stays in the register that holds it, as long as that register is configured
+   * for the klacht's gemeente or a successor (only those: tenancy), so a zaak of the dissolved gemeente's register from
+   * before the herindeling is updated there, not made a second time. A recorded zaak in none of them: a blijvend ZgwFout.
    */
-  private configVoorKlacht(code: string): ZgwGemeenteConfig | undefined {
-    return this.gemeente(opvolgerVan(code, vandaagVan(this.klok))) ?? this.gemeente(code);
+  private configVoorKlacht(code: string, zaakUrl: string | null): ZgwGemeenteConfig | ZgwFout | undefined {
+    const dag = vandaagVan(this.klok);
+    const standaard = this.gemeente(opvolgerVan(code, dag)) ?? this.gemeente(code);
+    if (!zaakUrl || !standaard) return standaard;
+    const kandidaten = opvolgersVan(code, dag).flatMap((g) => this.gemeente(g) ?? []);
+    const houder = kandidaten.find((g) => zaakUrl.startsWith(g.zakenApi + '/'));
+    if (houder) return houder;
+    return new ZgwFout(
+      `De zaak ${zaakUrl} staat in geen Zaken API die in ZGW_CONFIG aan staat voor ${kandidaten.map((g) => g.gemeente).join(' of ')} ` +
+        `(${kandidaten.map((g) => g.zakenApi).join(', ')}). Zet het register dat de zaak houdt (weer) in ZGW_CONFIG, of breng de zaak ` +
+        `over naar het register van ${standaard.gemeente} en leg haar nieuwe URL vast in zgw_zaak.zaak_url; zet de aflevering dan opnieuw in de rij.`,
+      null,
+      undefined,
+      true,
+    );
   }
 
   synchronisatie(cfg: ZgwGemeenteConfig): ZgwSynchronisatie {
@@ -129,7 +145,7 @@ export class ZgwAfleveringService {
         const rij = await m.findOneBy(ZgwZaakEntity, { klachtId });
         if (!rij || (!altijd && rij.status !== 'wachtend')) return niets('niets-te-doen');
         if (!altijd && new Date(rij.nextAttemptAt).getTime() > Date.now()) return niets('nog-niet');
-        const cfg = this.configVoorKlacht(rij.gemeente);
+        const cfg = this.configVoorKlacht(rij.gemeente, rij.zaakUrl);
         const klacht = await m.findOneBy(KlachtEntity, { id: klachtId });
         if (!cfg || !klacht) {
           await this.leg(m, klachtId, rij.generatie, 'afgeleverd', {
@@ -141,6 +157,8 @@ export class ZgwAfleveringService {
         let zaakUrl = rij.zaakUrl;
         let r: SynchronisatieUitkomst;
         try {
+          // The recorded zaak is in no configured register: vastgelopen at once, with what to do.
+          if (cfg instanceof ZgwFout) throw cfg;
           r = await this.synchronisatie(cfg).synchroniseer(m, klacht, zaakUrl, (url) => (zaakUrl = url));
         } catch (e) {
           const poging = rij.attempts + 1;
