@@ -838,6 +838,56 @@ describe('validateDefinities', () => {
           hint: 'de regeling van Weesp eindigt op 2022-03-23: geldigTot: 2022-03-23',
         }),
       ]);
+
+      // With an older Weesp version before it, the check reads the last one (the one in force up to the take-over).
+      const ouder = invoegen(
+        vanaf(metRegels([3, '  cbsCode: GM0457'], [4, '  naam: Weesp'], [5, "versie: '2015-01'"]), '2015-01-01'),
+        7,
+        'geldigTot: 2021-12-31',
+      );
+      const goed = invoegen(
+        vanaf(metRegels([3, '  cbsCode: GM0457'], [4, '  naam: Weesp'], [5, "versie: '2022-01'"]), '2022-01-01'),
+        7,
+        'geldigTot: 2022-03-23',
+      );
+      for (const volgorde of [
+        { 'definitions/gm0457-weesp/2015-01.yaml': ouder, 'definitions/gm0457-weesp/2022-01.yaml': goed },
+        { 'definitions/gm0457-weesp/2022-01.yaml': goed, 'definitions/gm0457-weesp/2015-01.yaml': ouder },
+      ]) {
+        const r = schrijfBestanden({ ...volgorde, 'definitions/gm0363-amsterdam/2022-01.yaml': amsterdam });
+        expect(loadAndValidate([join(r, 'definitions')]).errors).toEqual([]);
+      }
+      const fout = schrijfBestanden({
+        'definitions/gm0457-weesp/2015-01.yaml': invoegen(
+          vanaf(metRegels([3, '  cbsCode: GM0457'], [4, '  naam: Weesp'], [5, "versie: '2015-01'"]), '2015-01-01'),
+          7,
+          'geldigTot: 2021-12-31',
+        ),
+        'definitions/gm0457-weesp/2022-01.yaml': weesp,
+        'definitions/gm0363-amsterdam/2022-01.yaml': amsterdam,
+      });
+      expect(loadAndValidate([join(fout, 'definitions')]).errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(/laatste versie van Weesp \(.*2022-01\.yaml\) geldt tot en met 2022-02-28$/),
+        }),
+      ]);
+    });
+
+    it('every version of a gemeente has its own name, also across the folders that are read (repository and published)', () => {
+      const eerste = schrijfBestanden({ [TESTDAM]: BASIS });
+      const tweede = schrijfBestanden({ [TESTDAM]: metRegels([6, 'geldigVanaf: 2025-01-01']) });
+      const errors = loadAndValidate([join(eerste, 'definitions'), join(tweede, 'definitions')]).errors.map((e) => ({
+        ...e,
+        file: e.file.slice(tweede.length + 1),
+      }));
+      expect(errors).toContainEqual(
+        expect.objectContaining({
+          file: TESTDAM,
+          line: 5,
+          message: expect.stringMatching(/^versie '2024-01' van .* bestaat al \(.*2024-01\.yaml\)$/),
+          hint: 'geef elke versie een eigen naam, gelijk aan de bestandsnaam',
+        }),
+      );
     });
 
     it('Wkkgz 17: a zorg regime handles within six weeks, extends at most four; Wkkgz does not fit jeugdhulp', () => {
