@@ -4,9 +4,18 @@
  */
 import { join } from 'node:path';
 import type { DefinitionError } from '../contract';
-import { BASIS, invoegen, metRegels, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from './test-fixture';
+import {
+  BASIS,
+  invoegen,
+  metAanbiederTermijn,
+  metContactTermijn,
+  metRegels,
+  ruimTijdelijkeMappenOp,
+  schrijfBestanden,
+  TESTDAM,
+} from './test-fixture';
 import { loadAndValidate } from './validate';
-import { ongestarteTermijnFouten } from './juridische-lint';
+import { ongestarteTermijnFouten, termijnDekkingFouten, type TermijnDekkingBevinding } from './juridische-lint';
 import { loadDefinitionFiles } from './loader';
 
 afterEach(ruimTijdelijkeMappenOp);
@@ -276,5 +285,169 @@ describe('no internal references in what a gemeente reads', () => {
   test('the seed definitions cite only real titles', () => {
     const { errors } = loadAndValidate([join(__dirname, '..', '..', '..', 'definitions')]);
     expect(errors.filter((e) => e.message.includes('interne verwijzing'))).toEqual([]);
+  });
+});
+
+/** Awb 9:11 lid 2 and 3: the line a wrong opschorting is reported at, and why. */
+const OPSCHORTING = '    opschorting: { grondslag: contract }';
+const wettelijkeOpschorting = (naam: string, grondslag: string, line: number) => ({
+  line,
+  column: 18,
+  message: `termijn '${naam}' (${grondslag}) is een wettelijke termijn en kan niet worden opgeschort: Awb 9:11 kent alleen verdaging (lid 2, hooguit 4 weken) en verder uitstel met schriftelijke instemming van de klager (lid 3)`,
+  hint: 'laat opschorting weg; gebruik verdagingMax, of vraag de klager om instemming met een latere datum (UITSTEL_MET_INSTEMMING)',
+});
+
+describe('legal lint: opschorting only for contractual termijnen (Awb 9:11 lid 2 and 3)', () => {
+  test('Awb 9:11: the afhandeltermijn cannot be opgeschort, only verdaagd or moved with consent', () => {
+    expect(fouten(invoegen(BASIS, 32, OPSCHORTING))).toEqual([wettelijkeOpschorting('afhandeling', 'Awb 9:11', 32)]);
+  });
+
+  test('Awb 9:11: the afhandeltermijn stays statutory whatever its grondslag says', () => {
+    // The name decides, not the text: a gemeente cannot contract its way out of Awb 9:11 by citing its own regeling.
+    const lines = invoegen(metRegels([31, "    grondslag: 'Klachtenregeling Testdam art. 5'"]), 32, OPSCHORTING);
+    expect(fouten(lines)).toEqual([wettelijkeOpschorting('afhandeling', 'Klachtenregeling Testdam art. 5', 32)]);
+  });
+
+  test('Awb 9:8 lid 3: the kennisgeving of niet-behandelen cannot be opgeschort', () => {
+    expect(fouten(invoegen(BASIS, 38, OPSCHORTING))).toEqual([wettelijkeOpschorting('nietBehandelenKennisgeving', 'Awb 9:8 lid 3', 38)]);
+  });
+
+  test('Awb 9:24 lid 1: the year to go to the ombudsman cannot be opgeschort', () => {
+    expect(fouten(invoegen(BASIS, 44, OPSCHORTING))).toEqual([wettelijkeOpschorting('tweedeLijnVerzoek', 'Awb 9:24', 44)]);
+  });
+
+  test('a contractual termijn may be opgeschort; the same termijn on a statutory grondslag (Wkkgz 17) may not', () => {
+    // metAanbiederTermijn puts aanbiederAfhandeling (grondslag 'contract') on lines 44-49; opschorting goes on line 50.
+    expect(fouten(invoegen(metAanbiederTermijn(BASIS), 50, OPSCHORTING))).toEqual([]);
+    const wkkgz = metAanbiederTermijn(BASIS).map((l) => (l === "    grondslag: 'contract'" ? "    grondslag: 'Wkkgz art. 17'" : l));
+    expect(fouten(invoegen(wkkgz, 50, OPSCHORTING))).toEqual([wettelijkeOpschorting('aanbiederAfhandeling', 'Wkkgz art. 17', 50)]);
+  });
+});
+
+describe('legal lint: geldtVoor only at contact', () => {
+  test('Awb 9:11: whose term the afhandeltermijn is follows from the law, so geldtVoor there is refused at the key', () => {
+    expect(fouten(invoegen(BASIS, 32, '    geldtVoor: [gemeente]'))).toEqual([
+      {
+        line: 32,
+        column: 5,
+        message: 'geldtVoor kan alleen bij de termijn contact; voor afhandeling volgt uit de regeling zelf wie hem moet halen',
+        hint: 'laat geldtVoor hier weg',
+      },
+    ]);
+  });
+
+  test('contact may say whose handling it binds', () => {
+    const { yaml } = metContactTermijn(BASIS.join('\n'), '[aanbieder, gemeente]');
+    expect(fouten(yaml.split('\n'))).toEqual([]);
+  });
+});
+
+describe('a ongestarte termijn: the wording follows the finding', () => {
+  test('a step whose condition reads a termijn that never ran on several routes: plural, "geweigerd", and the generic fix', () => {
+    const root = schrijfBestanden({ [TESTDAM]: BASIS });
+    const { definities } = loadDefinitionFiles([join(root, TESTDAM)]);
+    const [fout] = ongestarteTermijnFouten(definities[0], [
+      {
+        termijn: 'nietBehandelenKennisgeving',
+        label: 'Kennisgeving niet-behandelen',
+        event: 'NIET_BEHANDELEN',
+        stap: 'niet behandelen',
+        state: 'Intake',
+        hoe: 'leest',
+        route: 'Klachtbehandeling bij de aanbieder',
+        gestartOp: ['Klachtbehandeling door de gemeente', 'Informele fase'],
+      },
+    ]);
+    expect(fout).toEqual({
+      file: expect.stringMatching(/gm0355-zeist[\\/]2024-01\.yaml$/),
+      line: 32,
+      column: 3,
+      message:
+        "de termijn 'Kennisgeving niet-behandelen' (nietBehandelenKennisgeving) gaat op de route 'Klachtbehandeling bij de aanbieder' nooit lopen; " +
+        "hij loopt alleen op de routes 'Klachtbehandeling door de gemeente', 'Informele fase'. De stap 'niet behandelen' (NIET_BEHANDELEN in 'Intake') " +
+        'wordt daar geweigerd: zijn voorwaarde rekent met een termijn die nooit liep',
+      hint: "laat de termijn ook op de route 'Klachtbehandeling bij de aanbieder' lopen, of gebruik daar een termijn die op die route loopt",
+    });
+  });
+});
+
+describe('a declared termijn must run somewhere (graph/termijn-routes.ts termijnDekking)', () => {
+  /** Testdam (with a contact termijn on line 25) as loaded, for the positions. */
+  function testdam() {
+    const { yaml } = metContactTermijn(BASIS.join('\n'));
+    const root = schrijfBestanden({ [TESTDAM]: yaml });
+    return loadDefinitionFiles([join(root, TESTDAM)]).definities[0];
+  }
+  const bevinding = (b: Partial<TermijnDekkingBevinding>): TermijnDekkingBevinding => ({
+    termijn: 'contact',
+    label: 'Contact met de klager',
+    gestartOp: ['Klachtbehandeling bij de aanbieder'],
+    nooitOp: ['Klachtbehandeling door de gemeente'],
+    bedoeld: false,
+    routegebonden: false,
+    ...b,
+  });
+
+  test('a termijn no step starts promises the klager a term nobody keeps: an error at the termijn key', () => {
+    expect(
+      termijnDekkingFouten(testdam(), [bevinding({ termijn: 'afhandeling', label: 'Afhandeltermijn', gestartOp: [], nooitOp: [] })]),
+    ).toEqual([
+      {
+        file: expect.stringMatching(/2024-01\.yaml$/),
+        // The key (afhandeling: on line 31 after the 6 contact lines, column 3), not its first value.
+        line: 31,
+        column: 3,
+        message:
+          "de termijn 'Afhandeltermijn' (afhandeling) gaat nooit lopen: geen stap van deze regeling start hem, dus niemand bewaakt hem",
+        hint: expect.stringMatching(
+          /^Klachtregie start afhandeling en nietBehandelenKennisgeving \(Awb 9:11, 9:8\) bij de gemeente, .*of laat hem weg$/,
+        ),
+      },
+    ]);
+  });
+
+  test('a contact termijn only the aanbieder starts, without geldtVoor: a warning that CONTACT_OPGENOMEN is refused at the gemeente', () => {
+    expect(termijnDekkingFouten(testdam(), [bevinding({})])).toEqual([
+      {
+        file: expect.stringMatching(/2024-01\.yaml$/),
+        line: 25,
+        column: 3,
+        message:
+          "de termijn 'Contact met de klager' (contact) loopt alleen op de route 'Klachtbehandeling bij de aanbieder'; " +
+          "op 'Klachtbehandeling door de gemeente' loopt hij nooit en wordt CONTACT_OPGENOMEN daar geweigerd",
+        hint:
+          'zeg voor wie de termijn geldt: geldtVoor: [aanbieder] als alleen de aanbieder binnen deze termijn contact opneemt ' +
+          '(zoals nu), geldtVoor: [aanbieder, gemeente] als ook de gemeente dat moet doen, of geldtVoor: [gemeente]',
+        ernst: 'waarschuwing',
+      },
+    ]);
+  });
+
+  test('another termijn on some routes only (several): a warning to check it is meant', () => {
+    const b = bevinding({
+      termijn: 'nietBehandelenKennisgeving',
+      label: 'Kennisgeving niet-behandelen',
+      gestartOp: ['Klachtbehandeling door de gemeente', 'Informele fase'],
+      nooitOp: ['Klachtbehandeling bij de aanbieder'],
+    });
+    expect(termijnDekkingFouten(testdam(), [b])).toEqual([
+      {
+        file: expect.stringMatching(/2024-01\.yaml$/),
+        line: 38,
+        column: 3,
+        message:
+          "de termijn 'Kennisgeving niet-behandelen' (nietBehandelenKennisgeving) loopt alleen op de routes 'Klachtbehandeling door de gemeente', 'Informele fase'; " +
+          "op 'Klachtbehandeling bij de aanbieder' loopt hij nooit",
+        hint: 'controleer of dat zo bedoeld is',
+        ernst: 'waarschuwing',
+      },
+    ]);
+  });
+
+  test('no warning when geldtVoor says so, when the route follows from the law, or when it runs on every route', () => {
+    const def = testdam();
+    expect(termijnDekkingFouten(def, [bevinding({ bedoeld: true })])).toEqual([]);
+    expect(termijnDekkingFouten(def, [bevinding({ routegebonden: true })])).toEqual([]);
+    expect(termijnDekkingFouten(def, [bevinding({ nooitOp: [] })])).toEqual([]);
   });
 });
