@@ -451,3 +451,175 @@ describe('a declared termijn must run somewhere (graph/termijn-routes.ts termijn
     expect(termijnDekkingFouten(def, [bevinding({ nooitOp: [] })])).toEqual([]);
   });
 });
+
+/** BASIS with a geldigTot (line 7; the tweedeLijn block then starts on line 49) and the given tweedeLijn lines. */
+function versieMetTweedeLijn(tot: string | undefined, ...regels: string[]): string[] {
+  const lines = tot ? invoegen(BASIS, 7, `geldigTot: ${tot}`) : [...BASIS];
+  lines.splice(tot ? 48 : 47, 4, ...regels);
+  return lines;
+}
+const instantie = (soort: string, naam: string, van: string, tot?: string, ...extra: string[]) => [
+  `  - soort: ${soort}`,
+  `    naam: ${naam}`,
+  `    geldigVanaf: ${van}`,
+  ...(tot ? [`    geldigTot: ${tot}`] : []),
+  '    bevoegdOverAanbieders: false',
+  ...extra.map((r) => `    ${r}`),
+];
+
+describe('legal lint: GemW 81p lid 2 and 3, a switch per 1 January needs the decision at the Nationale ombudsman before 1 July', () => {
+  const TESTDAM_2024 = (tot: string, ...extra: string[]) =>
+    instantie('lokaleOmbudsman', 'Ombudsman Testdam', '2024-01-01', tot, 'nationaleOmbudsmanGeinformeerdOp: 2023-06-01', ...extra);
+
+  test('GemW 81p lid 3: an own body that ends within the version must say when its opheffing reached the Nationale ombudsman', () => {
+    const lines = versieMetTweedeLijn(
+      '2025-12-31',
+      ...TESTDAM_2024('2024-12-31'),
+      ...instantie('nationaleOmbudsman', 'Nationale ombudsman', '2025-01-01'),
+    );
+    expect(fouten(lines)).toEqual([
+      {
+        line: 52,
+        column: 16,
+        message:
+          "GemW 81p lid 3: 'Ombudsman Testdam' wordt per 1 januari 2025 opgeheven, maar er staat niet wanneer het opheffingsbesluit de Nationale ombudsman bereikte (dat moet vóór 1 juli 2024)",
+        hint: "voeg bij 'Ombudsman Testdam' toe: opheffingNationaleOmbudsmanGeinformeerdOp: <datum> (uiterlijk 2024-06-30); bereikte het besluit de Nationale ombudsman later, dan eindigt 'Ombudsman Testdam' pas een jaar later",
+      },
+    ]);
+  });
+
+  test('GemW 81p lid 3: a body that ends with the version is no switch of this version, so no opheffing date is asked', () => {
+    expect(fouten(versieMetTweedeLijn('2024-12-31', ...TESTDAM_2024('2024-12-31')))).toEqual([]);
+  });
+
+  test('GemW 81p lid 3: an opheffing that reached the Nationale ombudsman on 1 July itself is too late for 1 January', () => {
+    const lines = versieMetTweedeLijn(
+      '2025-12-31',
+      ...TESTDAM_2024('2024-12-31', 'opheffingNationaleOmbudsmanGeinformeerdOp: 2024-07-01'),
+      ...instantie('nationaleOmbudsman', 'Nationale ombudsman', '2025-01-01'),
+    );
+    expect(fouten(lines)).toEqual([
+      {
+        line: 55,
+        column: 48,
+        message:
+          "GemW 81p lid 3: het opheffingsbesluit van 'Ombudsman Testdam' bereikte de Nationale ombudsman op 1 juli 2024, niet vóór 1 juli 2024; 'Ombudsman Testdam' kan daarom niet per 1 januari 2025 worden opgeheven",
+        // Received on 1 July 2024, so 1 January 2026 is the first date (not 2025).
+        hint: "zet geldigTot van 'Ombudsman Testdam' op 2025-12-31 (de opvolger begint op 2026-01-01), of corrigeer de datum als het besluit eerder verzonden is",
+      },
+    ]);
+  });
+
+  test('GemW 81p lid 2: an instellingsbesluit received in March 2024 is too late for 1 January 2024; the first possible start is 1 January 2025', () => {
+    const lines = versieMetTweedeLijn(
+      undefined,
+      ...instantie('lokaleOmbudsman', 'Ombudsman Testdam', '2024-01-01', undefined, 'nationaleOmbudsmanGeinformeerdOp: 2024-03-01'),
+    );
+    expect(fouten(lines)).toEqual([
+      {
+        line: 52,
+        column: 39,
+        message:
+          "GemW 81p lid 2: het instellingsbesluit van 'Ombudsman Testdam' bereikte de Nationale ombudsman op 1 maart 2024, niet vóór 1 juli 2023; 'Ombudsman Testdam' kan daarom niet per 1 januari 2024 beginnen",
+        hint: "zet geldigVanaf van 'Ombudsman Testdam' op 2025-01-01 (en laat de vorige voorziening tot en met 2024-12-31 gelden), of corrigeer de datum als het besluit eerder verzonden is",
+      },
+    ]);
+  });
+});
+
+describe('legal lint: GemW 81p lid 1, the sweep over the version', () => {
+  test('a version of one day still needs a body on that day; one that starts the next day does not count', () => {
+    const lines = versieMetTweedeLijn('2024-01-01', ...instantie('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-02'));
+    expect(fouten(lines)).toEqual([
+      {
+        line: 48,
+        column: 1,
+        message: 'GemW 81p: op 2024-01-01 is er geen tweedelijnsvoorziening (geen enkele geldt binnen deze versie)',
+        hint: 'laat een voorziening gelden vanaf 2024-01-01, bijvoorbeeld de Nationale ombudsman',
+      },
+    ]);
+  });
+
+  test('an open-ended body keeps covering after a shorter one inside it ends: one overlap, no gap', () => {
+    const lines = versieMetTweedeLijn(
+      undefined,
+      ...instantie('nationaleOmbudsman', 'Nationale ombudsman', '2024-01-01'),
+      ...instantie('nationaleOmbudsman', 'Ombudsman B', '2024-06-01', '2024-12-31'),
+    );
+    expect(fouten(lines)).toEqual([
+      {
+        line: 54,
+        column: 18,
+        message:
+          "GemW 81p: op 2024-06-01 zijn er twee tweedelijnsvoorzieningen, 'Nationale ombudsman' en 'Ombudsman B'; er kan er maar één zijn",
+        hint: "laat 'Nationale ombudsman' eindigen op 2024-05-31 (geldigTot: 2024-05-31), of laat 'Ombudsman B' later beginnen",
+      },
+    ]);
+  });
+
+  test('of two bodies that end on the same day the first stays the one that covers: the gap after it names it', () => {
+    const lines = versieMetTweedeLijn(
+      undefined,
+      ...instantie('nationaleOmbudsman', 'Ombudsman A', '2024-01-01', '2024-12-31'),
+      ...instantie('nationaleOmbudsman', 'Ombudsman B', '2024-06-01', '2024-12-31'),
+      ...instantie('nationaleOmbudsman', 'Ombudsman C', '2025-03-01'),
+    );
+    expect(fouten(lines)).toEqual([
+      {
+        line: 51,
+        column: 16,
+        message:
+          "GemW 81p: op 2025-01-01 is er geen tweedelijnsvoorziening ('Ombudsman A' eindigt op 2024-12-31, 'Ombudsman C' begint pas op 2025-03-01)",
+        hint: "laat 'Ombudsman C' beginnen op 2025-01-01, of 'Ombudsman A' eindigen op 2025-02-28",
+      },
+      {
+        line: 55,
+        column: 18,
+        message: "GemW 81p: op 2024-06-01 zijn er twee tweedelijnsvoorzieningen, 'Ombudsman A' en 'Ombudsman B'; er kan er maar één zijn",
+        hint: "laat 'Ombudsman A' eindigen op 2024-05-31 (geldigTot: 2024-05-31), of laat 'Ombudsman B' later beginnen",
+      },
+    ]);
+  });
+});
+
+describe('legal lint: a herindeling (gemeente.neemtOver) belongs to the version that holds its date', () => {
+  const AMSTERDAM = 'definitions/gm0363-amsterdam/2021-01.yaml';
+  /** Amsterdam 2021 (BASIS renamed), taking over Weesp per 2022-03-24 (lines 5-8), with the given geldigTot. */
+  function amsterdam(tot?: string): Array<Omit<DefinitionError, 'file'>> {
+    const basis = metRegels(
+      [3, '  cbsCode: GM0363'],
+      [4, '  naam: Amsterdam'],
+      [5, "versie: '2021-01'"],
+      [6, 'geldigVanaf: 2021-01-01'],
+      [50, '    geldigVanaf: 2021-01-01'],
+    );
+    const lines = invoegen(
+      tot ? invoegen(basis, 7, `geldigTot: ${tot}`) : basis,
+      5,
+      '  neemtOver:',
+      '    - cbsCode: GM0457',
+      '      naam: Weesp',
+      '      vanaf: 2022-03-24',
+    );
+    const root = schrijfBestanden({ [AMSTERDAM]: lines });
+    return loadAndValidate([join(root, 'definitions')])
+      .errors.filter((e) => !e.message.startsWith('GemW 81p, Awb 9:12 lid 2:'))
+      .map(({ file: _file, ...rest }) => rest);
+  }
+
+  test('a take-over after the version ended is refused at its vanaf', () => {
+    expect(amsterdam('2021-12-31')).toEqual([
+      {
+        line: 8,
+        column: 14,
+        message: 'de overname van Weesp per 2022-03-24 valt buiten de geldigheid van deze versie (2021-01-01 t/m 2021-12-31)',
+        hint: 'zet de overname in de versie die op die datum geldt',
+      },
+    ]);
+  });
+
+  test('a take-over on the last day of the version, or in an open-ended version, is fine', () => {
+    expect(amsterdam('2022-03-24')).toEqual([]);
+    expect(amsterdam()).toEqual([]);
+  });
+});
