@@ -623,3 +623,72 @@ describe('legal lint: a herindeling (gemeente.neemtOver) belongs to the version 
     expect(amsterdam()).toEqual([]);
   });
 });
+
+describe('legal lint: aanbieder reports wait no longer than their own period (contract, e.g. Klachtenprotocol Wmo keten Amsterdam §10)', () => {
+  const halfjaren = (tweede: string) =>
+    invoegen(
+      BASIS,
+      53,
+      '  aanbieders:',
+      '    cadans: halfjaar',
+      '    naar: contractmanager',
+      '    inhoud: [aard]',
+      '    perioden:',
+      "      - { periodeTot: '06-30', deadline: '08-01' }",
+      `      - ${tweede}`,
+    );
+
+  test('a deadline in the next year, a month after the period ended, is fine', () => {
+    expect(fouten(halfjaren("{ periodeTot: '12-31', deadline: '02-01' }"))).toEqual([]);
+  });
+
+  test('a deadline in the next year that waits as long as the period (184 days for July-December) is refused; a day less is not', () => {
+    expect(fouten(halfjaren("{ periodeTot: '12-31', deadline: '07-03' }"))).toEqual([]);
+    expect(fouten(halfjaren("{ periodeTot: '12-31', deadline: '07-04' }"))).toEqual([
+      {
+        line: 59,
+        column: 42,
+        message:
+          'rapportage: de deadline vóór 4 juli ligt vóór het einde van de periode tot en met 31 december; gelezen als 4 juli van het jaar erna wacht de rapportage 184 dagen, langer dan de periode zelf',
+        hint: "zet de deadline na het einde van de periode, bijvoorbeeld deadline: '02-01' (een maand de tijd)",
+      },
+    ]);
+  });
+});
+
+describe('no internal references in what a gemeente reads: every text is searched', () => {
+  test('Awb 3:46: a reference inside a list (tweedeLijn[0].naam) is found, at its own position', () => {
+    const regels = metRegels([49, '    naam: Nationale ombudsman (zie seed 12)']);
+    expect(fouten(regels)).toEqual([
+      {
+        line: 49,
+        column: 11,
+        message:
+          "'seed 12' is een interne verwijzing, geen bron die de gemeente of de klager kan nalezen (in 'Nationale ombudsman (zie seed 12)')",
+        hint: 'noem de regeling of de wet met haar eigen titel en artikel, bijvoorbeeld "Klachtenprotocol Wmo keten Amsterdam §6" of "Awb 9:11 lid 1"',
+      },
+    ]);
+  });
+
+  test('a text of 80 characters is quoted whole', () => {
+    const bron = 'Klachtenregeling Testdam 2024, vastgesteld door de raad; uitgewerkt in seed 7'.padStart(80, '.');
+    expect(bron.length).toBe(80);
+    expect(fouten(metRegels([7, `bron: '${bron}'`]))).toEqual([
+      expect.objectContaining({
+        message: `'seed 7' is een interne verwijzing, geen bron die de gemeente of de klager kan nalezen (in '${bron}')`,
+      }),
+    ]);
+  });
+
+  test('a longer text is quoted up to 79 characters and an ellipsis', () => {
+    const bron = `Klachtenregeling Testdam 2024, vastgesteld door de raad en gepubliceerd; uitgewerkt in seed 7`;
+    expect(bron.length).toBeGreaterThan(80);
+    expect(fouten(metRegels([7, `bron: ${bron}`]))).toEqual([
+      expect.objectContaining({
+        line: 7,
+        column: 7,
+        message: `'seed 7' is een interne verwijzing, geen bron die de gemeente of de klager kan nalezen (in '${bron.slice(0, 79)}…')`,
+      }),
+    ]);
+  });
+});
