@@ -312,6 +312,13 @@ describe('legal lint: opschorting only for contractual termijnen (Awb 9:11 lid 2
     expect(fouten(invoegen(BASIS, 38, OPSCHORTING))).toEqual([wettelijkeOpschorting('nietBehandelenKennisgeving', 'Awb 9:8 lid 3', 38)]);
   });
 
+  test('Awb 9:8 lid 3 and 9:24 lid 1: these termijnen stay statutory whatever their grondslag says', () => {
+    const nbk = invoegen(metRegels([37, "    grondslag: 'Klachtenregeling Testdam art. 6'"]), 38, OPSCHORTING);
+    expect(fouten(nbk)).toEqual([wettelijkeOpschorting('nietBehandelenKennisgeving', 'Klachtenregeling Testdam art. 6', 38)]);
+    const tlv = invoegen(metRegels([43, "    grondslag: 'Klachtenregeling Testdam art. 7'"]), 44, OPSCHORTING);
+    expect(fouten(tlv)).toEqual([wettelijkeOpschorting('tweedeLijnVerzoek', 'Klachtenregeling Testdam art. 7', 44)]);
+  });
+
   test('Awb 9:24 lid 1: the year to go to the ombudsman cannot be opgeschort', () => {
     expect(fouten(invoegen(BASIS, 44, OPSCHORTING))).toEqual([wettelijkeOpschorting('tweedeLijnVerzoek', 'Awb 9:24', 44)]);
   });
@@ -553,6 +560,22 @@ describe('legal lint: GemW 81p lid 1, the sweep over the version', () => {
         message:
           "GemW 81p: op 2024-06-01 zijn er twee tweedelijnsvoorzieningen, 'Nationale ombudsman' en 'Ombudsman B'; er kan er maar één zijn",
         hint: "laat 'Nationale ombudsman' eindigen op 2024-05-31 (geldigTot: 2024-05-31), of laat 'Ombudsman B' later beginnen",
+      },
+    ]);
+  });
+
+  test('two bodies that start on the same day: the one listed first covers, the second overlaps it', () => {
+    const lines = versieMetTweedeLijn(
+      undefined,
+      ...instantie('nationaleOmbudsman', 'Ombudsman A', '2024-01-01'),
+      ...instantie('nationaleOmbudsman', 'Ombudsman B', '2024-01-01'),
+    );
+    expect(fouten(lines)).toEqual([
+      {
+        line: 54,
+        column: 18,
+        message: "GemW 81p: op 2024-01-01 zijn er twee tweedelijnsvoorzieningen, 'Ombudsman A' en 'Ombudsman B'; er kan er maar één zijn",
+        hint: "laat 'Ombudsman A' eindigen op 2023-12-31 (geldigTot: 2023-12-31), of laat 'Ombudsman B' later beginnen",
       },
     ]);
   });
