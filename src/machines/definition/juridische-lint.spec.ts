@@ -665,6 +665,22 @@ describe('legal lint: aanbieder reports wait no longer than their own period (co
     expect(fouten(halfjaren("{ periodeTot: '12-31', deadline: '02-01' }"))).toEqual([]);
   });
 
+  test('a deadline later in the same year is taken as written, however long it waits: only one read as next year may be a slip of the pen', () => {
+    const laat = invoegen(
+      BASIS,
+      53,
+      '  aanbieders:',
+      '    cadans: halfjaar',
+      '    naar: contractmanager',
+      '    inhoud: [aard]',
+      '    perioden:',
+      // January-June (181 days), reported before 31 December: 184 days after the period, in the same year.
+      "      - { periodeTot: '06-30', deadline: '12-31' }",
+      "      - { periodeTot: '12-31', deadline: '02-01' }",
+    );
+    expect(fouten(laat)).toEqual([]);
+  });
+
   test('a deadline in the next year that waits as long as the period (184 days for July-December) is refused; a day less is not', () => {
     expect(fouten(halfjaren("{ periodeTot: '12-31', deadline: '07-03' }"))).toEqual([]);
     expect(fouten(halfjaren("{ periodeTot: '12-31', deadline: '07-04' }"))).toEqual([
