@@ -83,7 +83,6 @@ class DeelsGeimporteerd extends Error {
   }
 }
 
-/** The line's `extern` as written, if it is a JSON object with a string `extern`; the full check is the DTO's. */
 /**
  * An extern names a klacht in one gemeente's source system (the import's keys are per gemeente, `import:<extern>`): two
  * gemeenten in one file (Amsterdam importing Weesp's history) may use the same extern for two klachten.
@@ -312,12 +311,15 @@ export class ImportService implements BeforeApplicationShutdown {
       [id],
     )) as { extern: string; regel: number; status: string; gemeente: string | null; inhoud: string | null }[];
     const gedaan = new Map<string, { eerste: number; geimporteerd: number | null }>();
+    const noteer = (sleutel: string, regel: number, geimporteerd: boolean) => {
+      const g = gedaan.get(sleutel) ?? { eerste: regel, geimporteerd: null };
+      g.eerste = Math.min(g.eerste, regel);
+      if (geimporteerd) g.geimporteerd = Math.min(g.geimporteerd ?? regel, regel);
+      gedaan.set(sleutel, g);
+    };
     for (const r of rijen) {
       const sleutel = r.gemeente !== null ? externSleutel(r.gemeente, r.extern) : (externVan(r.inhoud) ?? externSleutel(null, r.extern));
-      const g = gedaan.get(sleutel) ?? { eerste: r.regel, geimporteerd: null };
-      g.eerste = Math.min(g.eerste, r.regel);
-      if (r.status === 'geimporteerd') g.geimporteerd = Math.min(g.geimporteerd ?? r.regel, r.regel);
-      gedaan.set(sleutel, g);
+      noteer(sleutel, r.regel, r.status === 'geimporteerd');
     }
     return {
       ronde(regels: KlachtImportRegelEntity[]): (extern: string) => number | undefined {
@@ -335,12 +337,7 @@ export class ImportService implements BeforeApplicationShutdown {
       },
       verwerkt(r: KlachtImportRegelEntity, u: Uitkomst): void {
         const sleutel = u.extern === null ? null : externVan(r.inhoud);
-        if (sleutel === null) return;
-        const regel = r.regel;
-        const g = gedaan.get(sleutel) ?? { eerste: regel, geimporteerd: null };
-        g.eerste = Math.min(g.eerste, regel);
-        if (u.status === 'geimporteerd') g.geimporteerd = Math.min(g.geimporteerd ?? regel, regel);
-        gedaan.set(sleutel, g);
+        if (sleutel !== null) noteer(sleutel, r.regel, u.status === 'geimporteerd');
       },
     };
   }
@@ -521,8 +518,7 @@ export class ImportService implements BeforeApplicationShutdown {
       if (k?.route === IMPORT_KLAAR_ROUTE) {
         // Its line ended before. Event keys a crash left behind (before the end of a line was one statement) would keep
         // the klacht import-bezig, so no termijn of it fired again: released here, and what came due meanwhile fires.
-        await this.geefVrij(gemeente, basis, klachtId);
-        await this.haalIn(klachtId, this.klok.nu());
+        await this.laatLos(gemeente, basis, klachtId);
         await this.alGeimporteerd(klachtId, extern, events);
         return klachtId;
       }
@@ -553,17 +549,23 @@ export class ImportService implements BeforeApplicationShutdown {
         // key holds another event): the klacht stays with part of its history. Left import-bezig, none of its termijnen
         // would fire again; so it is released as at the end of a line, and the line names it (DeelsGeimporteerd).
         if (e instanceof EngineError || (e instanceof ProblemException && e.code === 'idempotency-key-hergebruikt')) {
-          await this.geefVrij(gemeente, basis, klachtId);
-          await this.haalIn(klachtId, this.klok.nu());
+          await this.laatLos(gemeente, basis, klachtId);
           throw new DeelsGeimporteerd(klachtId, i, e.message);
         }
         throw e;
       }
     }
-    await this.geefVrij(gemeente, basis, klachtId);
-    // What passed since the last historic event up to now fires now, as after any backdated intake.
-    await this.haalIn(klachtId, this.klok.nu());
+    await this.laatLos(gemeente, basis, klachtId);
     return klachtId;
+  }
+
+  /**
+   * The import lets go of the klacht (geefVrij), and what passed since its last historic event up to now fires now, as
+   * after any backdated intake: at the end of a line, for a line found imported before, and after a refused step.
+   */
+  private async laatLos(gemeente: string, basis: string, klachtId: string): Promise<void> {
+    await this.geefVrij(gemeente, basis, klachtId);
+    await this.haalIn(klachtId, this.klok.nu());
   }
 
   /**
