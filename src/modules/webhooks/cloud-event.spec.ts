@@ -1,5 +1,5 @@
 import { bouwCloudEvent, CLOUD_EVENT_TYPES, cloudEventType, eventIdVoorOutbox, gemeenteVanOutbox, typeMatcht } from './cloud-event';
-import { wachttijd } from './webhook-aflevering.service';
+import { wachttijd } from '../../common/wachttijd';
 import { onderteken, verifieerHandtekening } from './webhook-signature';
 
 describe('CloudEvents (NL GOV profile) from outbox rows', () => {

@@ -10,17 +10,11 @@ import { WebhookAfleveringEntity } from './webhook-aflevering.entity';
 import { WebhookQueue } from './webhook-queue';
 import { veiligeLookup, WEBHOOK_DNS, webhookUrlFout, type Lookup } from './ssrf';
 import { onderteken, SIGNATURE_HEADER } from './webhook-signature';
+import { wachttijd } from '../../common/wachttijd';
 
 const TIMEOUT_MS = 10_000;
-const EERSTE_WACHTTIJD_MS = 1_000;
 
 export type AfleverUitkomst = 'afgeleverd' | 'mislukt' | 'wacht-op-voorganger' | 'nog-niet' | 'niets-te-doen';
-
-/** Exponential backoff, capped (WEBHOOK_MAX_BACKOFF_MS, default 1 h): a subscriber that is down is retried for ever. */
-export function wachttijd(attempts: number, maxMs: number): number {
-  const basis = Math.min(EERSTE_WACHTTIJD_MS, maxMs);
-  return Math.min(maxMs, basis * 2 ** Math.max(0, Math.min(attempts - 1, 30)));
-}
 
 /**
  * Delivers one CloudEvent (structured JSON mode, `application/cloudevents+json`) with the

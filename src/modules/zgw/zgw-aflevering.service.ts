@@ -6,7 +6,7 @@ import type { ZgwGemeenteConfig } from '../../config/zgw-config';
 import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { gemeentenVan, opvolgerVan, opvolgersVan } from '../../machines/definition/gemeentecodes.data';
 import { KlachtEntity } from '../klachten/klacht.entity';
-import { wachttijd } from '../webhooks/webhook-aflevering.service';
+import { wachttijd } from '../../common/wachttijd';
 import { ZgwClient, ZgwFout } from './zgw-client';
 import { ZgwQueue } from './zgw-queue';
 import {
