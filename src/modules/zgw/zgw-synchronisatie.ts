@@ -349,10 +349,15 @@ export class ZgwSynchronisatie {
     // its resultaattype may not change afterwards (Zaken API 1.5.1 resultaat_partial_update) while how the klacht ends
     // (oordeel, afwikkeling, eindstap) is known only then.
     const statussen = await this.client.lijst('zaken', '/statussen', { zaak: url });
+    const laatste = gewenst.statussen[gewenst.statussen.length - 1];
+    let laatsteGezet = false;
     for (const s of gewenst.statussen) {
       const statustype = ZgwSynchronisatie.uit(cat, 'statustypen', s.statustype);
       if (statussen.some((x) => x.statustype === statustype && zelfdeMoment(x.datumStatusGezet, s.datumStatusGezet))) continue;
-      if (cat.eindstatustypen.has(statustype)) await this.zetResultaat(url, klacht, s, gewenst, cat, wijzigingen);
+      if (cat.eindstatustypen.has(statustype)) {
+        await this.zetResultaat(url, klacht, s, gewenst, cat, wijzigingen);
+        laatsteGezet ||= s === laatste;
+      }
       const nieuw = await this.client.post('zaken', '/statussen', {
         zaak: url,
         statustype,
@@ -362,9 +367,9 @@ export class ZgwSynchronisatie {
       statussen.push(nieuw);
       wijzigingen.push({ soort: 'status', tekst: `status ${s.statustype} (${s.datumStatusGezet})` });
     }
-    // A closed zaak whose resultaat no longer matches the klacht (a registratie changed after the afdoening): repaired.
-    const laatste = gewenst.statussen[gewenst.statussen.length - 1];
-    if (laatste && cat.eindstatustypen.has(ZgwSynchronisatie.uit(cat, 'statustypen', laatste.statustype)))
+    // A closed zaak whose resultaat no longer matches the klacht (a registratie changed after the afdoening): repaired
+    // (not when this run has just set it with the eindstatus).
+    if (!laatsteGezet && laatste && cat.eindstatustypen.has(ZgwSynchronisatie.uit(cat, 'statustypen', laatste.statustype)))
       await this.zetResultaat(url, klacht, laatste, gewenst, cat, wijzigingen);
     return { zaakUrl: url, wijzigingen };
   }
