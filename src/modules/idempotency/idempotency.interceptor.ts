@@ -9,7 +9,7 @@ import { ProblemException } from '../../common/problem';
 import { TENANT_REQUEST_KEY, type Tenant } from '../auth/tenant';
 import { IMPORT_SLEUTEL_PREFIX } from '../import/import-bezig';
 import { GEEN_IDEMPOTENTIE_KEY, IDEMPOTENT_IN_TRANSACTIE_KEY } from './geen-idempotentie.decorator';
-import { IdempotentieContext, type IdempotentVerzoek } from './idempotentie-context';
+import { IdempotentieContext, sleutelHergebruikt, type IdempotentVerzoek } from './idempotentie-context';
 import { IdempotentieSleutelEntity } from './idempotentie-sleutel.entity';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -110,12 +110,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!claimed) {
       const eerste = await this.wachtOpEerste(gemeente, sleutel);
       if (eerste.requestHash !== hash) {
-        throw new ProblemException({
-          status: 422,
-          code: 'idempotency-key-hergebruikt',
-          title: 'Idempotency-Key hergebruikt voor een ander verzoek',
-          detail: `De Idempotency-Key '${sleutel}' is al gebruikt voor een ander verzoek of door een andere aanroeper (${eerste.route}). Gebruik een nieuwe sleutel per verzoek.`,
-        });
+        throw sleutelHergebruikt(sleutel, eerste.route);
       }
       res.setHeader('Idempotent-Replayed', 'true');
       if (eerste.responseStatus) res.status(eerste.responseStatus);

@@ -36,6 +36,16 @@ export const IdempotentieContext = {
   },
 };
 
+/** 422: the key was used for another request, or by another caller (both ways of claiming a key answer alike). */
+export function sleutelHergebruikt(sleutel: string, route: string): ProblemException {
+  return new ProblemException({
+    status: 422,
+    code: 'idempotency-key-hergebruikt',
+    title: 'Idempotency-Key hergebruikt voor een ander verzoek',
+    detail: `De Idempotency-Key '${sleutel}' is al gebruikt voor een ander verzoek of door een andere aanroeper (${route}). Gebruik een nieuwe sleutel per verzoek.`,
+  });
+}
+
 /** The request was done before under this key: answer with the klacht it produced. */
 export class IdempotentHerhaald extends Error {
   constructor(readonly klachtId: string) {
@@ -63,12 +73,7 @@ export async function claimSleutel(m: EntityManager): Promise<void> {
     resultaat: { klachtId?: string } | null;
   }>;
   if (!bestaand || bestaand.request_hash !== v.hash) {
-    throw new ProblemException({
-      status: 422,
-      code: 'idempotency-key-hergebruikt',
-      title: 'Idempotency-Key hergebruikt voor een ander verzoek',
-      detail: `De Idempotency-Key '${v.sleutel}' is al gebruikt voor een ander verzoek of door een andere aanroeper (${bestaand?.route ?? 'onbekend'}). Gebruik een nieuwe sleutel per verzoek.`,
-    });
+    throw sleutelHergebruikt(v.sleutel, bestaand?.route ?? 'onbekend');
   }
   if (!bestaand.resultaat?.klachtId) {
     throw ProblemException.conflict(
