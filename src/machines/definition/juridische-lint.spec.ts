@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { DefinitionError } from '../contract';
 import {
   BASIS,
+  foutenInTestdam,
   invoegen,
   metAanbiederTermijn,
   metContactTermijn,
@@ -26,10 +27,7 @@ afterEach(ruimTijdelijkeMappenOp);
  * src/machines/compiler/tijd.spec.ts); these cases are about the version itself, so that one is left out.
  */
 function fouten(lines: readonly string[]): Array<Omit<DefinitionError, 'file'>> {
-  const root = schrijfBestanden({ [TESTDAM]: lines });
-  return loadAndValidate([join(root, 'definitions')])
-    .errors.filter((e) => !e.message.startsWith('GemW 81p, Awb 9:12 lid 2:'))
-    .map(({ file: _file, ...rest }) => rest);
+  return foutenInTestdam(lines).filter((e) => !e.message.startsWith('GemW 81p, Awb 9:12 lid 2:'));
 }
 
 /** BASIS with a special regime for one aanbieder type (lines 56 and on). */

@@ -6,6 +6,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DefinitionError } from '../contract';
+import { loadAndValidate } from './validate';
 
 export const BASIS: readonly string[] = [
   /*  1 */ '# yaml-language-server: $schema=../klachtregie-definitie.schema.json',
@@ -164,4 +166,10 @@ export function basisVersie(naam: string, vanaf: string, tot: string | undefined
   if (tot) regels.splice(6, 0, `geldigTot: ${tot}`);
   for (const [van, naar] of wijzigingen) regels = regels.map((l) => (l === van ? naar : l));
   return regels;
+}
+
+/** The findings of one Testdam file (TESTDAM), without its file name: the specs assert line, column, message and hint. */
+export function foutenInTestdam(lines: readonly string[]): Array<Omit<DefinitionError, 'file'>> {
+  const root = schrijfBestanden({ [TESTDAM]: lines });
+  return loadAndValidate([join(root, 'definitions')]).errors.map(({ file: _file, ...rest }) => rest);
 }

@@ -1,16 +1,12 @@
 import { join } from 'node:path';
-import type { DefinitionError } from '../contract';
 import { loadAndValidate } from './validate';
-import { BASIS, invoegen, metRegels, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from './test-fixture';
+import { BASIS, foutenInTestdam, invoegen, metRegels, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from './test-fixture';
 
 // Remove the temp dirs the fixture writes (they piled up in /tmp).
 afterEach(ruimTijdelijkeMappenOp);
 
 /** Validates one fixture file (Zeist) and returns its errors, with the file name stripped. */
-function fouten(lines: readonly string[]): Array<Omit<DefinitionError, 'file'>> {
-  const root = schrijfBestanden({ [TESTDAM]: lines });
-  return loadAndValidate([join(root, 'definitions')]).errors.map(({ file: _file, ...rest }) => rest);
-}
+const fouten = foutenInTestdam;
 
 const TWEEDE_LIJN_VANAF = 47; // the tweedeLijn: line of BASIS
 
