@@ -124,4 +124,66 @@ describe('ZGW delivery across a herindeling', () => {
     expect(vast.lastError).toContain('zgw_zaak.zaak_url');
     expect(zakenVan(amsterdam, klacht.id)).toEqual([]);
   });
+
+  /** A Weesp klacht received before the herindeling, for the lost-answer cases below. */
+  async function weespKlacht(onderwerp: string): Promise<string> {
+    klok = vasteKlok(new Date('2022-03-20T12:00:00Z'));
+    const { klacht } = await app.engine.create(
+      {
+        gemeente: 'GM0457',
+        kanaal: 'email',
+        ontvangenOp: '2022-03-18T09:00:00Z',
+        ingediendBij: 'gemeente',
+        soort: 'klacht',
+        onderwerp,
+        aanbieders: [],
+        feiten: { betreftGemeentelijkeFunctionaris: true },
+      },
+      { actor: 'kcc' },
+    );
+    await app.relay.idle();
+    // The create reaches Weesp's register, but its answer is lost (the connection drops after the POST): no URL recorded.
+    weesp.verbreekNa = (v) => v.methode === 'POST' && v.pad === '/zaken';
+    expect(await zgw.lever(klacht.id)).toBe('mislukt');
+    expect(zakenVan(weesp, klacht.id)).toHaveLength(1);
+    expect((await rij(klacht.id)).zaakUrl).toBeNull();
+    return klacht.id;
+  }
+
+  it("Wet arhi art. 40: a zaak made in the dissolved gemeente's register just before the herindeling, whose create answer was lost, is found there after 24 maart 2022 and adopted: one zaak in all registers together, its URL recorded", async () => {
+    const klachtId = await weespKlacht('Antwoord verloren vlak voor de herindeling');
+    const [zaak] = zakenVan(weesp, klachtId);
+
+    klok = vasteKlok(new Date('2022-04-01T12:00:00Z'));
+    const uitkomst = await opnieuwLeveren(klachtId);
+    expect([uitkomst, (await rij(klachtId)).lastError]).toEqual(['afgeleverd', null]);
+    expect(zakenVan(amsterdam, klachtId)).toEqual([]);
+    expect(zakenVan(weesp, klachtId)).toHaveLength(1);
+    expect((await rij(klachtId)).zaakUrl).toBe(zaak.url);
+    // Adopted as a recorded zaak is: brought up to date in Weesp's register (its rollen added there).
+    expect(weesp.lijst('zaken', '/rollen').filter((r) => r.zaak === zaak.url)).toHaveLength(2);
+    expect([...weesp.geweigerd, ...amsterdam.geweigerd]).toEqual([]);
+  });
+
+  it("Wet arhi art. 40: while the dissolved gemeente's configured register cannot be reached, a klacht without a recorded zaak URL gets no zaak in the successor's register (retried with backoff) until that register answers", async () => {
+    const klachtId = await weespKlacht('Antwoord verloren, daarna het oude register onbereikbaar');
+    const [zaak] = zakenVan(weesp, klachtId);
+
+    klok = vasteKlok(new Date('2022-04-01T12:00:00Z'));
+    await weesp.stop();
+    try {
+      expect(await opnieuwLeveren(klachtId)).toBe('mislukt');
+    } finally {
+      await weesp.start();
+    }
+    const wacht = await rij(klachtId);
+    expect([wacht.status, wacht.zaakUrl]).toEqual(['wachtend', null]);
+    expect(wacht.lastError).toContain(weesp.basisUrl('zaken'));
+    expect(zakenVan(amsterdam, klachtId)).toEqual([]);
+
+    expect(await opnieuwLeveren(klachtId)).toBe('afgeleverd');
+    expect(zakenVan(amsterdam, klachtId)).toEqual([]);
+    expect(zakenVan(weesp, klachtId)).toHaveLength(1);
+    expect((await rij(klachtId)).zaakUrl).toBe(zaak.url);
+  });
 });

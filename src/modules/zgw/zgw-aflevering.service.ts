@@ -61,7 +61,7 @@ export class ZgwAfleveringService {
     const dag = vandaagVan(this.klok);
     const standaard = this.gemeente(opvolgerVan(code, dag)) ?? this.gemeente(code);
     if (!zaakUrl || !standaard) return standaard;
-    const kandidaten = opvolgersVan(code, dag).flatMap((g) => this.gemeente(g) ?? []);
+    const kandidaten = this.registersVan(code);
     const houder = kandidaten.find((g) => zaakUrl.startsWith(g.zakenApi + '/'));
     if (houder) return houder;
     return new ZgwFout(
@@ -72,6 +72,16 @@ export class ZgwAfleveringService {
       undefined,
       true,
     );
+  }
+
+  /**
+   * The registers that may hold the zaak of a klacht of `code`: those configured (and on) for its gemeente and its
+   * opvolgers, in that order. Only these (tenancy): a recorded zaak stays in the one that holds it (configVoorKlacht),
+   * and without a recorded URL each is searched before a create, since after a herindeling a create sent to the
+   * dissolved gemeente's register just before it may have arrived there unanswered (run).
+   */
+  private registersVan(code: string): ZgwGemeenteConfig[] {
+    return opvolgersVan(code, vandaagVan(this.klok)).flatMap((g) => this.gemeente(g) ?? []);
   }
 
   synchronisatie(cfg: ZgwGemeenteConfig): ZgwSynchronisatie {
@@ -159,7 +169,9 @@ export class ZgwAfleveringService {
         try {
           // The recorded zaak is in no configured register: vastgelopen at once, with what to do.
           if (cfg instanceof ZgwFout) throw cfg;
-          r = await this.synchronisatie(cfg).synchroniseer(m, klacht, zaakUrl, (url) => (zaakUrl = url));
+          // No zaak recorded: the other registers of the klacht's gemeente and its opvolgers are searched before a create.
+          const anderen = zaakUrl ? [] : this.registersVan(rij.gemeente).flatMap((g) => (g === cfg ? [] : [this.synchronisatie(g)]));
+          r = await this.synchronisatie(cfg).synchroniseer(m, klacht, zaakUrl, (url) => (zaakUrl = url), anderen);
         } catch (e) {
           const poging = rij.attempts + 1;
           // A refusal that no retry can cure (ZgwFout.blijvend) goes to the vastgelopen list at once, with its reason.

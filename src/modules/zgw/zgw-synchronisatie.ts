@@ -202,19 +202,30 @@ export class ZgwSynchronisatie {
   }
 
   /**
+   * The zaak with this identificatie made by this gemeente (bronorganisatie) in this register, if any: how a run finds a
+   * zaak whose create answer was lost (identificatie is unique per bronorganisatie, Zaken API 1.5.1 zaak_create).
+   */
+  async zoekZaak(identificatie: string): Promise<Json | undefined> {
+    return (await this.client.lijst('zaken', '/zaken', { identificatie, bronorganisatie: this.cfg.rsin }))[0];
+  }
+
+  /**
    * One run for one klacht. `zaakUrl` is the URL recorded earlier (null: none yet). Progress is reported
-   * through `onZaak` as soon as the zaak is known, so a failure later in the run keeps it.
+   * through `onZaak` as soon as the zaak is known, so a failure later in the run keeps it. `anderen`: the other registers
+   * configured for the klacht's gemeente and its opvolgers (after a herindeling, the dissolved gemeente's), searched
+   * before a zaak is made here; a zaak found in one of them is adopted and brought up to date there.
    */
   async synchroniseer(
     m: EntityManager,
     klacht: KlachtEntity,
     zaakUrl: string | null,
     onZaak: (url: string) => void,
+    anderen: ZgwSynchronisatie[] = [],
   ): Promise<SynchronisatieUitkomst> {
     const k = this.koppelingVan(klacht);
     if (typeof k === 'string') return { zaakUrl, wijzigingen: [], overgeslagen: k };
     try {
-      return await this.breng(m, klacht, k, zaakUrl, onZaak);
+      return await this.breng(m, klacht, k, zaakUrl, onZaak, anderen);
     } catch (e) {
       // The catalogus may have changed (a new zaaktype version): the retry reads it again.
       for (const z of zaaktypenVan(k)) this.cache.vergeet(this.cacheSleutel(z));
@@ -228,6 +239,7 @@ export class ZgwSynchronisatie {
     k: ZgwKoppeling,
     zaakUrl: string | null,
     onZaak: (url: string) => void,
+    anderen: ZgwSynchronisatie[],
   ): Promise<SynchronisatieUitkomst> {
     const gewenst = await this.gewenst(m, klacht, k);
     const wijzigingen: ZgwWijziging[] = [];
@@ -236,10 +248,23 @@ export class ZgwSynchronisatie {
     let zaak: Json | undefined;
     if (zaakUrl) zaak = await this.client.get(zaakUrl);
     if (!zaak) {
-      const gevonden = await this.client.lijst('zaken', '/zaken', { identificatie: gewenst.identificatie, bronorganisatie: this.cfg.rsin });
-      zaak = gevonden[0];
+      zaak = await this.zoekZaak(gewenst.identificatie);
       if (zaak) wijzigingen.push({ soort: 'zaak-gevonden', tekst: `zaak ${gewenst.identificatie} bestond al: ${String(zaak.url)}` });
     }
+    // After a herindeling the lost create may have reached the dissolved gemeente's register (still configured): the zaak
+    // stays there, as a recorded one does (Wet arhi art. 40), instead of a second one here. A register that does not
+    // answer fails the run (retried with backoff): no create while a duplicate cannot be ruled out.
+    if (!zaak)
+      for (const a of anderen) {
+        const daar = await a.zoekZaak(gewenst.identificatie);
+        if (!daar) continue;
+        const r = await a.synchroniseer(m, klacht, String(daar.url), onZaak);
+        const gevonden: ZgwWijziging = {
+          soort: 'zaak-gevonden',
+          tekst: `zaak ${gewenst.identificatie} bestond al in het register van ${a.cfg.gemeente}: ${String(daar.url)}`,
+        };
+        return { ...r, wijzigingen: [gevonden, ...r.wijzigingen] };
+      }
     // The types of an existing zaak are those of its own zaaktype (version), whatever the catalogus or koppeling names now.
     const cat = zaak ? await this.laadCatalogusVan(String(zaak.zaaktype)) : await this.laadCatalogus(gewenst.zaaktype);
     if (!zaak) {
