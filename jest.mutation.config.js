@@ -1,19 +1,23 @@
 /** Jest for mutation testing (npm run test:mutation, docs/adr/0005-mutation-testing.md): only the pure
- * unit specs that state the rules of the mutated files (termijnen, routing and conditions, legal lint),
- * so no PostgreSQL, Redis or Chromium is needed and each mutant runs in seconds. */
+ * unit specs that state the rules of the mutated files (termijnen, routing and conditions, legal lint,
+ * correctness over time: registration, version migration, termijn reconciliation), so no PostgreSQL,
+ * Redis or Chromium is needed and each mutant runs in seconds. */
 const base = require('./jest.config');
 
 module.exports = {
   testEnvironment: base.testEnvironment,
   transform: base.transform,
   moduleFileExtensions: base.moduleFileExtensions,
-  roots: ['<rootDir>/src/machines'],
+  roots: ['<rootDir>/src/machines', '<rootDir>/src/modules/termijnen'],
   testMatch: [
     '<rootDir>/src/machines/termijnen/**/*.spec.ts',
     '<rootDir>/src/machines/compiler/voorwaarde.spec.ts',
     '<rootDir>/src/machines/compiler/routering.spec.ts',
     '<rootDir>/src/machines/definition/validate.spec.ts',
     '<rootDir>/src/machines/definition/*lint*.spec.ts',
+    '<rootDir>/src/machines/registratie.spec.ts',
+    '<rootDir>/src/machines/migratie.spec.ts',
+    '<rootDir>/src/modules/termijnen/termijn-reconcile.spec.ts',
   ],
   // regels.spec.ts and conventies.spec.ts compile every seed definition when the file loads, which
   // Jest repeats for every mutant; the rules they prove about routing and guards have unit specs here.

@@ -141,3 +141,85 @@ describe('event data from forms and the aanbieder', () => {
     expect(controleerGebeurtenisData('REACTIE_AANBIEDER', { maatregelen: [] }, omgeving)).toEqual([]);
   });
 });
+
+describe('registration input as the service receives it (a wrong value is a 422 naming the field; nothing is partially accepted)', () => {
+  const def = {
+    gemeente: { cbsCode: 'GM9999', naam: 'Testdam' },
+    versie: '2024-01',
+    registratie: { aard: ['bejegening', 'bereikbaarheid'], maatregelen: ['scholing', 'geen maatregel'] },
+  } as unknown as Definitie;
+  const zonderLijsten = { gemeente: { cbsCode: 'GM9999', naam: 'Testdam' }, versie: '2024-01' } as unknown as Definitie;
+
+  it('Stichtse Vecht art. 11.1: a version without registration lists registers no aard, oorzaak, afwikkeling or maatregelen, only tevredenheid (Amsterdam §6)', () => {
+    const r = controleerRegistratie(zonderLijsten, {
+      aard: 'bejegening',
+      oorzaak: 'planning',
+      afwikkeling: 'excuses',
+      maatregelen: ['scholing'],
+      tevredenheid: 'tevreden',
+    });
+    expect(r.fouten).toEqual([
+      { name: 'registratie.aard', reason: expect.stringContaining('registreert geen aard') },
+      { name: 'registratie.oorzaak', reason: expect.stringContaining('registreert geen oorzaak') },
+      { name: 'registratie.afwikkeling', reason: expect.stringContaining('registreert geen afwikkeling') },
+      { name: 'registratie.maatregelen[0]', reason: expect.stringContaining('registreert geen maatregelen') },
+    ]);
+    expect(controleerRegistratie(zonderLijsten, { tevredenheid: 'ontevreden' })).toEqual({
+      waarden: { tevredenheid: 'ontevreden' },
+      fouten: [],
+    });
+  });
+
+  it('no registration (absent or null) changes nothing and is no error; an absent field is not given', () => {
+    expect(controleerRegistratie(def, undefined)).toEqual({ waarden: {}, fouten: [] });
+    expect(controleerRegistratie(def, null)).toEqual({ waarden: {}, fouten: [] });
+    expect(controleerRegistratie(def, { aard: undefined, maatregelen: undefined })).toStrictEqual({ waarden: {}, fouten: [] });
+  });
+
+  it('a registration that is no object is one error at its path, naming the fields', () => {
+    for (const invoer of ['bejegening', ['bejegening'], 3]) {
+      expect(controleerRegistratie(def, invoer, 'data.registratie')).toEqual({
+        waarden: {},
+        fouten: [{ name: 'data.registratie', reason: expect.stringContaining('geef een object met aard, oorzaak') }],
+      });
+    }
+  });
+
+  it('maatregelen is a list: one value is an error naming the field; a wrong first entry is named by its index', () => {
+    expect(controleerRegistratie(def, { maatregelen: 'scholing' }).fouten).toEqual([
+      {
+        name: 'registratie.maatregelen',
+        reason: expect.stringContaining('geef een lijst waarden, bijvoorbeeld [scholing, geen maatregel]'),
+      },
+    ]);
+    expect(controleerRegistratie(def, { maatregelen: ['ontslag', 'scholing'] })).toEqual({
+      waarden: {},
+      fouten: [{ name: 'registratie.maatregelen[0]', reason: expect.stringContaining('"ontslag" staat niet in de lijst') }],
+    });
+    // The same measure twice is one measure in the report.
+    expect(controleerRegistratie(def, { maatregelen: ['scholing', 'scholing'] }).waarden).toEqual({ maatregelen: ['scholing'] });
+  });
+
+  it('Amsterdam §6: the event type records tevredenheid; the same value given explicitly is accepted, and an error in the registration is not swallowed', () => {
+    expect(registratieVanGebeurtenis(def, 'KLAGER_TEVREDEN', { registratie: { tevredenheid: 'tevreden' } })).toEqual({
+      waarden: { tevredenheid: 'tevreden' },
+      fouten: [],
+    });
+    expect(registratieVanGebeurtenis(def, 'MEDIATION_GESLAAGD', undefined)).toEqual({ waarden: { tevredenheid: 'tevreden' }, fouten: [] });
+    expect(registratieVanGebeurtenis(def, 'KLAGER_TEVREDEN', { registratie: { aard: 'vriendelijkheid' } })).toEqual({
+      waarden: {},
+      fouten: [{ name: 'data.registratie.aard', reason: expect.stringContaining('kies een van') }],
+    });
+  });
+
+  it('an event type that records no tevredenheid takes an explicit one as given, and adds none of its own', () => {
+    expect(registratieVanGebeurtenis(def, 'CONTACT_OPGENOMEN', { registratie: { tevredenheid: 'ontevreden' } })).toStrictEqual({
+      waarden: { tevredenheid: 'ontevreden' },
+      fouten: [],
+    });
+    expect(registratieVanGebeurtenis(def, 'CONTACT_OPGENOMEN', { registratie: { aard: 'bejegening' } })).toStrictEqual({
+      waarden: { aard: 'bejegening' },
+      fouten: [],
+    });
+  });
+});

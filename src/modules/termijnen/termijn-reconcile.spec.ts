@@ -1,5 +1,5 @@
 import type { TermijnView } from '../../machines/contract';
-import { planTermijnen, type LopendeTermijn } from './termijn-reconcile';
+import { planTermijnen, termijnGeplandBericht, type LopendeTermijn } from './termijn-reconcile';
 import { eindVanDag } from './termijn-tijd';
 
 const view = (naam: string, vervaldatum: string, herinnering?: string): TermijnView => ({
@@ -73,5 +73,157 @@ describe('reconciling termijn rows with the regime', () => {
       planTermijnen(rows, {}, [], ev('TERMIJN_VERLOPEN', '2026-05-19T00:00:00Z', { termijn: 'afhandeling' })).beeindigd[0].status,
     ).toBe('verlopen');
     expect(planTermijnen(rows, {}, [], ev('KLACHT_INGETROKKEN')).beeindigd[0].status).toBe('vervallen');
+  });
+});
+
+describe('the wake-up moments of a termijn row (a job is planned per revision; docs/architecture.md §5)', () => {
+  const herinnering = (naam: string, datum: string, verzondenOp?: string) => ({
+    naam,
+    datum,
+    naar: 'behandelaar',
+    op: `${datum}T00:00:00.000Z`,
+    ...(verzondenOp ? { verzondenOp } : {}),
+  });
+  const metHerinneringen = (vervaldatum: string, ...h: Array<[string, string]>): TermijnView => ({
+    ...view('afhandeling', vervaldatum),
+    herinneringen: h.map(([naam, datum]) => ({ naam, datum, naar: 'behandelaar' })),
+  });
+  const rij = (vervaldatum: string, ...herinneringen: ReturnType<typeof herinnering>[]): LopendeTermijn => ({
+    ...lopend('afhandeling', vervaldatum, 3),
+    herinneringen,
+  });
+
+  it('a reminder sent stays sent only for the same reminder on the same day: another reminder that day is still to be sent (each fires once)', () => {
+    const plan = planTermijnen(
+      [rij('2026-05-18', herinnering('P1W-voor', '2026-05-11', '2026-05-11T06:00:00Z'))],
+      {},
+      [metHerinneringen('2026-05-18', ['P1W-voor', '2026-05-11'], ['P1W-voor-leidinggevende', '2026-05-11'])],
+      ev('HOORZITTING_GEHOUDEN'),
+    );
+    const [eerste, tweede] = plan.gewijzigd[0].velden.herinneringen;
+    expect(eerste.verzondenOp).toBe('2026-05-11T06:00:00Z');
+    expect(tweede.verzondenOp).toBeUndefined();
+    expect(plan.gewijzigd[0].velden.volgendeHerinneringOp?.toISOString()).toBe('2026-05-10T22:00:00.000Z');
+  });
+
+  it('the next wake-up for a reminder is the earliest reminder not yet sent', () => {
+    const plan = planTermijnen(
+      [],
+      {},
+      [metHerinneringen('2026-05-18', ['P1D-voor', '2026-05-15'], ['P1W-voor', '2026-05-11'])],
+      ev('KLACHT_ONTVANGEN'),
+    );
+    expect(plan.nieuw[0].volgendeHerinneringOp?.toISOString()).toBe('2026-05-10T22:00:00.000Z');
+  });
+
+  it('the row keeps who gets the escalation and the rule the termijn comes from (Awb 9:11 lid 1), and null when the regime names none', () => {
+    const plan = planTermijnen([], {}, [view('afhandeling', '2026-05-18')], ev('KLACHT_ONTVANGEN'));
+    expect(plan.nieuw[0]).toEqual(expect.objectContaining({ escalatieNaar: 'leidinggevende', grondslag: 'Awb 9:11 lid 1' }));
+    const { escalatieNaar: _e, grondslag: _g, ...zonder } = view('contact', '2026-04-09');
+    expect(planTermijnen([], {}, [zonder], ev('KLACHT_ONTVANGEN')).nieuw[0]).toEqual(
+      expect.objectContaining({ escalatieNaar: null, grondslag: null }),
+    );
+  });
+
+  it('the same reminders in another order are the same wake-up moments: no new revision, no stale jobs', () => {
+    const plan = planTermijnen(
+      [rij('2026-05-18', herinnering('P1W-voor', '2026-05-11'), herinnering('P1D-voor', '2026-05-15'))],
+      {},
+      [metHerinneringen('2026-05-18', ['P1D-voor', '2026-05-15'], ['P1W-voor', '2026-05-11'])],
+      ev('HOORZITTING_GEHOUDEN'),
+    );
+    expect(plan.gewijzigd).toEqual([expect.objectContaining({ id: 'id-afhandeling', revision: 3, verschoven: false })]);
+    expect(plan.beeindigd).toEqual([]);
+    expect(plan.nieuw).toEqual([]);
+  });
+
+  it('a reminder that moves while the last day stays is a moved wake-up moment: a new revision', () => {
+    const plan = planTermijnen(
+      [rij('2026-05-18', herinnering('P1W-voor', '2026-05-11'))],
+      {},
+      [metHerinneringen('2026-05-18', ['P1W-voor', '2026-05-12'])],
+      ev('HOORZITTING_GEHOUDEN'),
+    );
+    expect(plan.gewijzigd).toEqual([expect.objectContaining({ revision: 4, verschoven: true })]);
+  });
+
+  it('the regime names each running termijn once; a second of the same name is a fault, not a second row', () => {
+    expect(() => planTermijnen([], {}, [view('afhandeling', '2026-05-18'), view('afhandeling', '2026-06-15')], ev('VERDAGEN'))).toThrow(
+      'Regime returned termijn "afhandeling" twice',
+    );
+  });
+});
+
+describe('how a running termijn ends (status nagekomen, verlopen or vervallen; docs/api.md)', () => {
+  it('a termijn the regime still runs is not ended', () => {
+    const plan = planTermijnen(
+      [lopend('afhandeling', '2026-05-18'), lopend('contact', '2026-04-09')],
+      {},
+      [view('afhandeling', '2026-05-18')],
+      ev('CONTACT_OPGENOMEN', '2026-04-08T10:00:00Z'),
+    );
+    expect(plan.beeindigd).toEqual([{ id: 'id-contact', naam: 'contact', status: 'nagekomen' }]);
+  });
+
+  it('its own wake-up ends a termijn as verlopen, also when its row still shows a later last day (the regime decides it passed)', () => {
+    const plan = planTermijnen(
+      [lopend('afhandeling', '2026-05-25')],
+      {},
+      [],
+      ev('TERMIJN_VERLOPEN', '2026-05-18T22:00:00Z', { termijn: 'afhandeling' }),
+    );
+    expect(plan.beeindigd).toEqual([{ id: 'id-afhandeling', naam: 'afhandeling', status: 'verlopen' }]);
+  });
+
+  it('Awb 9:11 lid 1 (the last day counts in full): another termijn ended at the wake-up of an earlier one did not pass; its own last day decides', () => {
+    const plan = planTermijnen(
+      [lopend('contact', '2026-04-09'), lopend('afhandeling', '2026-05-18')],
+      {},
+      [],
+      ev('TERMIJN_VERLOPEN', '2026-04-09T22:00:00Z', { termijn: 'contact' }),
+    );
+    expect(plan.beeindigd).toEqual([
+      { id: 'id-contact', naam: 'contact', status: 'verlopen' },
+      { id: 'id-afhandeling', naam: 'afhandeling', status: 'nagekomen' },
+    ]);
+  });
+
+  it('an event that names a termijn in its data but is no wake-up ends it by its last day, not as verlopen', () => {
+    const plan = planTermijnen(
+      [lopend('afhandeling', '2026-05-18')],
+      {},
+      [],
+      ev('NIEUWE_TERMIJN', '2026-05-01T10:00:00Z', { termijn: 'afhandeling' }),
+    );
+    expect(plan.beeindigd[0].status).toBe('nagekomen');
+  });
+
+  it('a wake-up without data ends the termijnen it closes by their own last day', () => {
+    const plan = planTermijnen([lopend('afhandeling', '2026-05-18')], {}, [], ev('TERMIJN_VERLOPEN', '2026-05-01T10:00:00Z'));
+    expect(plan.beeindigd[0].status).toBe('nagekomen');
+  });
+});
+
+describe('the outbox message that plans a termijn (termijn.gepland)', () => {
+  it('carries the row id, revision and the instant it passes, next to who and what caused it', () => {
+    const velden = planTermijnen([], { afhandeling: 1 }, [view('afhandeling', '2026-05-18', '2026-05-11')], ev('KLACHT_ONTVANGEN'))
+      .nieuw[0];
+    const bericht = termijnGeplandBericht('k-1', { klachtId: 'k-1', event: 'KLACHT_ONTVANGEN' }, { id: 't-1', ...velden });
+    expect(bericht).toEqual({
+      klachtId: 'k-1',
+      type: 'termijn.gepland',
+      payload: {
+        klachtId: 'k-1',
+        event: 'KLACHT_ONTVANGEN',
+        termijnId: 't-1',
+        naam: 'afhandeling',
+        label: 'afhandeling',
+        revision: 2,
+        vervaldatum: '2026-05-18',
+        vervaltOp: '2026-05-18T22:00:00.000Z',
+        uitleg: ['afhandeling tot 2026-05-18'],
+        herinneringen: [{ naam: 'P1W-voor', datum: '2026-05-11', naar: 'behandelaar', op: '2026-05-10T22:00:00.000Z' }],
+      },
+    });
   });
 });
