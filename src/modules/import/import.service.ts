@@ -22,7 +22,14 @@ import { dagVan, eindVanDag } from '../termijnen/termijn-tijd';
 import { TermijnWakeService, vervalMoment } from '../termijnen/termijn-wake.service';
 import { ImportRegelDto } from './dto/import-regel.dto';
 import type { ImportDto } from './dto/import-view.dto';
-import { IMPORT_BEZIG_ROUTE, IMPORT_KLAAR_ROUTE, IMPORT_SLEUTEL_PREFIX } from './import-bezig';
+import {
+  gebeurtenisSleutel,
+  gebeurtenisSleutelPrefix,
+  IMPORT_BEZIG_ROUTE,
+  IMPORT_KLAAR_ROUTE,
+  intakeSleutel,
+  OUDE_GEBEURTENIS_SCHEIDER,
+} from './import-bezig';
 import { normaliseerGemeente } from '../auth/rol';
 import { KlachtImportRegelEntity, type ImportFout } from './klacht-import-regel.entity';
 import { KlachtImportEntity } from './klacht-import.entity';
@@ -495,7 +502,7 @@ export class ImportService implements BeforeApplicationShutdown {
     dto: ImportRegelDto,
   ): Promise<string> {
     const gemeente = intake.gemeente;
-    const basis = `${IMPORT_SLEUTEL_PREFIX}${extern}`;
+    const basis = intakeSleutel(extern);
     const hash = (v: unknown) => createHash('sha256').update(canoniek(v)).digest('hex');
     // Who imported, in the history; the correlation id names the import and the source key.
     const ctx = { actor: imp.actor, correlationId: `import.${imp.id}.${extern}`.slice(0, 200) };
@@ -536,9 +543,10 @@ export class ImportService implements BeforeApplicationShutdown {
           `${extern} wordt nog geïmporteerd door import ${eigenaar.id}, die niet klaar is; hervat die import eerst`,
         );
       }
+      await this.oudeSleutelsOm(gemeente, extern, klachtId);
     }
     for (const [i, event] of events.entries()) {
-      const sleutel = `${basis}:${i}`;
+      const sleutel = gebeurtenisSleutel(extern, i);
       try {
         // Termijnen due before this event fire first, at their own historic moment (TermijnWakeService.verval).
         await this.haalIn(klachtId, new Date(event.at));
@@ -571,14 +579,32 @@ export class ImportService implements BeforeApplicationShutdown {
   /**
    * The end of a line, in one statement: the intake key becomes `import` (it stays: it blocks a second import of the
    * extern) and the events' keys, which served only a resume, go. As two statements a crash between them left the event
-   * keys `import-bezig`, and importBezig() true for good. Removes only this klacht's keys under this extern.
+   * keys `import-bezig`, and importBezig() true for good. Removes the klacht's other `import-bezig` keys, whatever their
+   * form: its event keys, also those a line cut off before the key change left (`import:<extern>:<n>`), so nothing keeps
+   * it import-bezig. (The DELETE sees the rows as before the UPDATE: hence `sleutel <> $2`.)
    */
   private async geefVrij(gemeente: string, basis: string, klachtId: string): Promise<void> {
     await this.dataSource.query(
       `WITH klaar AS (UPDATE idempotentie_sleutel SET route = $3 WHERE gemeente = $1 AND sleutel = $2)
        DELETE FROM idempotentie_sleutel
-        WHERE route = $4 AND resultaat->>'klachtId' = $5 AND gemeente = $1 AND starts_with(sleutel, $2 || ':')`,
+        WHERE route = $4 AND resultaat->>'klachtId' = $5 AND gemeente = $1 AND sleutel <> $2`,
       [gemeente, basis, IMPORT_KLAAR_ROUTE, IMPORT_BEZIG_ROUTE, klachtId],
+    );
+  }
+
+  /**
+   * A line cut off before the key change (an import stopped before a deploy, resumed after it) has its done events under
+   * `import:<extern>:<n>`; renamed to their key of now (`import:<extern>#<n>`) with their hash, the steps they record are
+   * replayed, not written a second time. Only this klacht's `import-bezig` keys: the intake key of another extern
+   * (`<extern>:<n>`) names another klacht. A no-op for every line cut off after the change.
+   */
+  private async oudeSleutelsOm(gemeente: string, extern: string, klachtId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE idempotentie_sleutel o SET sleutel = $4 || substr(o.sleutel, length($3) + 1)
+        WHERE o.gemeente = $1 AND o.route = $5 AND o.resultaat->>'klachtId' = $2
+          AND starts_with(o.sleutel, $3) AND substr(o.sleutel, length($3) + 1) ~ '^[0-9]+$'
+          AND NOT EXISTS (SELECT 1 FROM idempotentie_sleutel n WHERE n.gemeente = $1 AND n.sleutel = $4 || substr(o.sleutel, length($3) + 1))`,
+      [gemeente, klachtId, intakeSleutel(extern) + OUDE_GEBEURTENIS_SCHEIDER, gebeurtenisSleutelPrefix(extern), IMPORT_BEZIG_ROUTE],
     );
   }
 
