@@ -47,14 +47,20 @@ export function herinneringRecords(view: TermijnView, vorige: HerinneringRecord[
   return view.herinneringen.map((h) => {
     const eerder = vorige.find((v) => v.naam === h.naam && v.datum === h.datum);
     const record: HerinneringRecord = { naam: h.naam, datum: h.datum, naar: h.naar, op: beginVanDag(h.datum).toISOString() };
-    // A reminder already sent for the same day stays sent (it must fire once).
+    // A reminder already sent (or skipped) for the same day stays so (it must fire once).
     if (eerder?.verzondenOp) record.verzondenOp = eerder.verzondenOp;
+    if (eerder?.overgeslagenOp) record.overgeslagenOp = eerder.overgeslagenOp;
     return record;
   });
 }
 
+/** The reminder was sent, or skipped because its termijn had passed first: it never fires (again). */
+export function herinneringAfgehandeld(h: HerinneringRecord): boolean {
+  return Boolean(h.verzondenOp || h.overgeslagenOp);
+}
+
 export function volgendeHerinnering(herinneringen: HerinneringRecord[]): Date | null {
-  const open = herinneringen.filter((h) => !h.verzondenOp).map((h) => Date.parse(h.op));
+  const open = herinneringen.filter((h) => !herinneringAfgehandeld(h)).map((h) => Date.parse(h.op));
   return open.length ? new Date(Math.min(...open)) : null;
 }
 

@@ -8,6 +8,7 @@ import { JOB_OPTIONS, termijnJobId, type TermijnJob } from '../../jobs/queues';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { OUTBOX_TYPES } from '../outbox/outbox.types';
 import { TermijnEntity } from './termijn.entity';
+import { herinneringAfgehandeld } from './termijn-reconcile';
 
 /** Delayed jobs further off than this are re-checked against PostgreSQL only when the moment nears. */
 const HERPLAN_MARGE_MS = 1_000;
@@ -88,7 +89,7 @@ export class TermijnScheduler implements OnModuleInit, OnApplicationShutdown {
     const basis = { klachtId: t.klachtId, termijnNaam: t.naam, revision: t.revision };
     if (!t.vervalGemeldOp && t.vervaltOp.getTime() <= grens) uit.push([{ ...basis, kind: 'verval' }, t.vervaltOp]);
     for (const h of t.herinneringen) {
-      if (h.verzondenOp || Date.parse(h.op) > grens) continue;
+      if (herinneringAfgehandeld(h) || Date.parse(h.op) > grens) continue;
       uit.push([{ ...basis, kind: 'herinnering', herinnering: h.naam }, new Date(h.op)]);
     }
     return uit;

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { TermijnEntity } from './termijn.entity';
+import { herinneringAfgehandeld } from './termijn-reconcile';
 import { TermijnScheduler } from './termijn-scheduler.service';
 import { TermijnWakeService } from './termijn-wake.service';
 
@@ -73,7 +74,7 @@ export class TermijnSweep implements OnApplicationBootstrap, OnApplicationShutdo
     for (const t of herinneringen) {
       for (const h of t.herinneringen) {
         if (this.gestopt) return;
-        if (h.verzondenOp || Date.parse(h.op) > nu.getTime()) continue;
+        if (herinneringAfgehandeld(h) || Date.parse(h.op) > nu.getTime()) continue;
         const ok = await this.geisoleerd(t, () =>
           this.wake.herinnering(
             { klachtId: t.klachtId, termijnNaam: t.naam, revision: t.revision, kind: 'herinnering', herinnering: h.naam },

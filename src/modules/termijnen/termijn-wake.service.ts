@@ -12,7 +12,7 @@ import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { eersteVervalSql, isOpgeschort } from './te-laat';
 import { eindVanDag } from './termijn-tijd';
 import { OUTBOX_TYPES, type OutboxBericht } from '../outbox/outbox.types';
-import { termijnGeplandBericht, termijnVelden, volgendeHerinnering } from './termijn-reconcile';
+import { herinneringAfgehandeld, termijnGeplandBericht, termijnVelden, volgendeHerinnering } from './termijn-reconcile';
 import { TermijnEntity } from './termijn.entity';
 import { naarEntiteit } from '../../database/rij-naar-entiteit';
 
@@ -205,14 +205,26 @@ export class TermijnWakeService {
       const termijn = await m.findOne(TermijnEntity, { where: { klachtId: job.klachtId, naam: job.termijnNaam, status: 'lopend' } });
       if (!termijn || termijn.revision !== job.revision) return 'stale' as const;
       const h = termijn.herinneringen.find((x) => x.naam === job.herinnering);
-      if (!h || h.verzondenOp) return 'stale' as const;
+      if (!h || herinneringAfgehandeld(h)) return 'stale' as const;
       if (Date.parse(h.op) > nu.getTime()) return 'nog-niet' as const;
+      const bewaar = () =>
+        m.update(
+          TermijnEntity,
+          { id: termijn.id },
+          { herinneringen: termijn.herinneringen, volgendeHerinneringOp: volgendeHerinnering(termijn.herinneringen) },
+        );
+      // A reminder is there so the termijn can still be met (Awb 9:11; Klachtenprotocol Wmo keten). One whose wake-up comes
+      // only after the termijn has passed (the worker was down over both, a klacht registered late: the queue then runs the
+      // earlier reminder before the expiry) would announce a last day already gone: skipped, never sent. A suspended
+      // termijn does not pass (docs/juridisch-kader.md §6), so its reminder keeps the usual course.
+      if (termijn.vervaltOp.getTime() <= nu.getTime() && !isOpgeschort(termijn.mutaties)) {
+        h.overgeslagenOp = nu.toISOString();
+        await bewaar();
+        this.logger.log(`Klacht ${job.klachtId}: herinnering ${h.naam} van ${termijn.naam} niet verzonden: de termijn is al verstreken`);
+        return 'stale' as const;
+      }
       h.verzondenOp = nu.toISOString();
-      await m.update(
-        TermijnEntity,
-        { id: termijn.id },
-        { herinneringen: termijn.herinneringen, volgendeHerinneringOp: volgendeHerinnering(termijn.herinneringen) },
-      );
+      await bewaar();
       await OutboxRelay.schrijf(m, [
         {
           klachtId: job.klachtId,

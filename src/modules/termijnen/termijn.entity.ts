@@ -10,7 +10,7 @@ import type { TermijnMutatie } from '../../machines/contract';
 export const TERMIJN_STATUSSEN = ['lopend', 'nagekomen', 'verlopen', 'vervallen'] as const;
 export type TermijnStatus = (typeof TERMIJN_STATUSSEN)[number];
 
-/** One reminder of a termijn; `verzondenOp` is set inside a transaction so it fires once. */
+/** One reminder of a termijn; `verzondenOp` (or `overgeslagenOp`) is set inside a transaction so it fires once. */
 export interface HerinneringRecord {
   naam: string;
   /** Calendar day of the reminder (Europe/Amsterdam). */
@@ -19,6 +19,11 @@ export interface HerinneringRecord {
   /** The instant the reminder is due (start of `datum` in Europe/Amsterdam). */
   op: string;
   verzondenOp?: string;
+  /**
+   * Set instead of `verzondenOp` when the reminder's wake-up came only after its termijn had passed (the worker was down
+   * over both, or a klacht was registered late): a reminder is there so the termijn can still be met, and it was not sent.
+   */
+  overgeslagenOp?: string;
 }
 
 /**

@@ -37,6 +37,11 @@ export class HerinneringDto {
   @ApiProperty({ example: 'behandelaar' }) naar: string;
   @ApiProperty({ format: 'date-time', description: 'Begin van die dag.' }) op: string;
   @ApiPropertyOptional({ format: 'date-time' }) verzondenOp?: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Niet verzonden: de herinnering kwam pas aan de beurt toen de termijn al verstreken was.',
+  })
+  overgeslagenOp?: string;
 }
 
 /** A change of a termijn (TermijnMutatie, src/machines/contract.ts): verdaging, opschorting, hervatting or instemming. */
