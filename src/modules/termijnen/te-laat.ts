@@ -87,13 +87,29 @@ export function teLaat(k: string, nu: string): string {
 /**
  * SQL: termijn row `t` was an open obligation at the moment `op` (a bound parameter), as far as its row's moments tell:
  * the same rule as `openVerplichting`, at an earlier moment. Passed and not yet met or ended then (`gesloten_op`,
- * `beeindigd_op` after `op`), or still running (and not suspended now). At `op` = now it is `openVerplichting`: nothing
- * is closed or ended after now.
+ * `beeindigd_op` after `op`), or still running; and not suspended then (`opgeschortOpSql`). At `op` = now it is
+ * `openVerplichting`: nothing is closed, ended or suspended after now.
+ *
+ * True of `op` as known now (docs/te-laat.md): every moment the engine writes is the act's own `at`, also for an act
+ * registered after the wake-up (regime.ts `inhalen`; the engine reopens the row and ends or moves it as at that act),
+ * so a termijn met or verdaagd on its last day was not te laat at any moment, Awb 9:11 lid 1 and 2. A due moment only
+ * moves forward and only before it passes (verdaging, hervatting), so the row's `vervalt_op` decides for every moment
+ * at which the row was not suspended. Whether it was suspended is read from its ledger at `op`, not now: a termijn
+ * suspended then and ended later while still suspended (withdrawn, or met) was not te laat then, whatever its old due
+ * moment (docs/juridisch-kader.md §6).
  */
 function openVerplichtingOp(t: string, op: string): string {
   // Written out apart from the form for now, which the heatmap's and lists' plans rely on as it is; at op = now the two
-  // are the same rule (test/te-laat.test.ts, "one rule at two moments").
-  return `(${t}.verplichting and ((${t}.status = 'lopend' and not ${opgeschortSql(t)}) or (${t}.status = 'verlopen' and (${t}.gesloten_op is null or ${t}.gesloten_op > ${op})) or (${t}.status in ('nagekomen', 'vervallen') and ${t}.beeindigd_op > ${op})))`;
+  // are the same rule (test/te-laat.test.ts and test/te-laat-peildatum.test.ts, "one rule at two moments").
+  return `(${t}.verplichting and not ${opgeschortOpSql(t, op)} and (${t}.status = 'lopend' or (${t}.status = 'verlopen' and (${t}.gesloten_op is null or ${t}.gesloten_op > ${op})) or (${t}.status in ('nagekomen', 'vervallen') and ${t}.beeindigd_op > ${op})))`;
+}
+
+/**
+ * SQL: termijn row `t` was suspended at the moment `op`: of its opschortingen and hervattingen done by then (their `at`,
+ * the act's own moment) the last is an opschorting. `opgeschortSql` at an earlier moment.
+ */
+function opgeschortOpSql(t: string, op: string): string {
+  return `(${t}.mutaties @> '[{"soort":"opschorting"}]' and coalesce((select m ->> 'soort' from jsonb_array_elements(${t}.mutaties) with ordinality e(m, n) where m ->> 'soort' in ('opschorting', 'hervatting') and (m ->> 'at')::timestamptz <= ${op} order by n desc limit 1) = 'opschorting', false))`;
 }
 
 /**
