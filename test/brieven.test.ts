@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { KLOK, vasteKlok } from '../src/common/klok';
+import { KLOK } from '../src/common/klok';
 import { BrievenService } from '../src/modules/brieven/brieven.service';
 import { OutboxEntity } from '../src/modules/outbox/outbox.entity';
 import { bearer, GEMEENTE_B } from './auth-support';
@@ -9,6 +9,12 @@ import { createEngineApp, type EngineApp } from './support/engine-harness';
 
 const AMSTERDAM = 'GM0363';
 const NU = new Date('2026-06-01T09:00:00Z');
+/**
+ * The service's clock, pinned and moved by the test: each step is registered one minute after it happened, as a
+ * behandelaar does who records what she does, so its letter is made that day (docs/brieven-en-dossier.md).
+ */
+const klok = { moment: NU, nu: () => new Date(klok.moment.getTime()) };
+const registreerOp = (at: string) => (klok.moment = new Date(Date.parse(at) + 60_000));
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** Keeps the raw bytes of a reply (PDF) for hashing. */
@@ -33,7 +39,7 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
       databaseUrl: db.url,
       regimes: 'definities',
       env: { ROLE: 'api' },
-      override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)),
+      override: (b) => b.overrideProvider(KLOK).useValue(klok),
     });
     auth = await bearer(t.app, AMSTERDAM, 'klachtbehandelaar');
   });
@@ -58,16 +64,20 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
   const kan = (body: { volgendeEvents: Array<{ type: string }> }) => ({ volgendeEvents: body.volgendeEvents.map((v) => v.type) });
 
   async function stap(id: string, type: string, at: string, data?: Record<string, unknown>) {
+    registreerOp(at);
     const r = await request(t.http)
       .post(`/api/v1/klachten/${id}/gebeurtenissen`)
       .set('Authorization', auth)
       .send({ type, at, ...(data ? { data } : {}) });
     expect([r.status, r.body.detail]).toEqual([200, undefined]);
+    await t.relay.idle();
+    await t.relay.drain();
     return kan(r.body);
   }
 
   /** From intake to the afdoening, postponed once, through whatever formal steps the regime asks for. */
   async function totAfdoening(): Promise<string> {
+    registreerOp(intake.ontvangenOp);
     const k = await request(t.http).post('/api/v1/klachten').set('Authorization', auth).send(intake).expect(201);
     let r = kan(k.body);
     for (const type of ['FORMELE_BEHANDELING', 'IN_BEHANDELING_NEMEN'])
@@ -104,7 +114,7 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
         datum: '2026-05-28',
         ontbrekend: [],
         sjabloon: 'gm0363-amsterdam/brieven/2015-01/afdoening.hbs',
-        gemaaktOp: NU.toISOString(),
+        gemaaktOp: '2026-05-28T08:01:00.000Z',
       }),
     );
 
@@ -186,8 +196,13 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
     } finally {
       await t.db.query('ALTER TABLE dossier_inhoud_weg RENAME TO dossier_inhoud');
     }
-    // The failed rows wait for their next attempt (backoff); that moment has come.
-    await t.db.query(`update outbox set volgende_poging_op = now() where klacht_id = $1 and processed_at is null`, [id]);
+    // The failed rows wait for their next attempt (backoff); that moment has come. PostgreSQL stamped them with the wall
+    // clock, long after this test's pinned days: the stamps are set to the minute each step was registered on that clock.
+    await t.db.query(
+      `update outbox set volgende_poging_op = now(), created_at = (payload->>'at')::timestamptz + interval '1 minute'
+        where klacht_id = $1 and processed_at is null`,
+      [id],
+    );
     await t.relay.drain();
     const brieven = (await t.db.query('select soort from brief where klacht_id = $1 order by at, aan', [id])) as Array<{ soort: string }>;
     expect(brieven.map((b) => b.soort)).toEqual(['ontvangstbevestiging', 'verdaging', 'verdaging', 'afdoening']);
@@ -233,14 +248,13 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
     const voor = await pdfVan().expect(200);
     // The crash: the HTML and PDF are stored, the brief row is not; the relay hands the row over again, later.
     await t.db.query(`delete from brief where id = $1`, [brief.id]);
-    const klok = t.app.get<{ nu: () => Date }>(KLOK);
-    const nu = klok.nu;
-    klok.nu = () => new Date(NU.getTime() + 3_600_000);
+    const voorheen = klok.moment;
+    klok.moment = new Date(voorheen.getTime() + 3_600_000);
     try {
       const rij = await t.db.getRepository(OutboxEntity).findOneByOrFail({ klachtId: id, type: 'intent.AFDOENINGSBRIEF' });
       await t.app.get(BrievenService, { strict: false }).handle(rij);
     } finally {
-      klok.nu = nu;
+      klok.moment = voorheen;
     }
     const na = await pdfVan().expect(200);
     expect(sha(na.body as Buffer)).toBe(sha(voor.body as Buffer));

@@ -19,9 +19,13 @@ import {
   sjabloonFouten,
   type BriefSoort,
 } from '../../machines/definition/brieven';
-import { kalenderdag } from '../../machines/termijnen';
+import { SYSTEEM_GEBEURTENISSEN } from '../../machines/compiler/gebeurtenissen';
+import { kalenderdag, leesbareDatum } from '../../machines/termijnen';
+import { DossierDocumentEntity } from '../dossier/dossier-document.entity';
 import { DossierService } from '../dossier/dossier.service';
+import { INTAKE_EVENT } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
+import { IMPORT_BEZIG_ROUTE, IMPORT_KLAAR_ROUTE, IMPORT_SLEUTEL_PREFIX } from '../import/import-bezig';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import type { OutboxEntity } from '../outbox/outbox.entity';
@@ -80,6 +84,69 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
     return type.startsWith(OUTBOX_TYPES.intent) && briefSoortVoorIntent(type.slice(OUTBOX_TYPES.intent.length)) !== undefined;
   }
 
+  /**
+   * When a step was registered: PostgreSQL stamps it (the outbox row's `created_at`, the same moment as the history
+   * row's `recorded_at`), and nothing was registered after the moment Klachtregie looks at it by its own clock (KLOK),
+   * so a replay or a test with a fixed clock judges by that clock.
+   */
+  private geregistreerdOp(stempel: Date, nu: Date): Date {
+    return stempel.getTime() < nu.getTime() ? stempel : nu;
+  }
+
+  /**
+   * The moment a klacht came into Klachtregie through the bulk import (docs/import.md), or undefined when it did not.
+   * The signal is the import's own idempotency key of the klacht's intake (`import:<extern>`, routes `import-bezig` and
+   * `import`): no API caller can claim a key with that prefix (IdempotencyInterceptor) and it is kept while the klacht
+   * exists, whereas a correlation id alone is whatever a caller sends as X-Correlation-ID. The intake's history row
+   * names the extern (correlation id `import.<import id>.<extern>`); the key must name this very klacht.
+   */
+  private async importVan(klacht: KlachtEntity): Promise<{ op: Date; importId: string; extern: string } | undefined> {
+    const [r] = (await this.dataSource.query(
+      `SELECT s.created_at AS op, substr(g.correlation_id, 8, 36) AS "importId", substr(g.correlation_id, 45) AS extern
+         FROM klacht_gebeurtenis g
+         JOIN idempotentie_sleutel s ON s.gemeente = $2 AND s.sleutel = $3 || substr(g.correlation_id, 45)
+          AND s.route IN ($4, $5) AND s.resultaat->>'klachtId' = $1::text
+        WHERE g.klacht_id = $1::uuid AND g.type = $6 AND left(g.correlation_id, 7) = 'import.'
+        LIMIT 1`,
+      [klacht.id, klacht.gemeente, IMPORT_SLEUTEL_PREFIX, IMPORT_BEZIG_ROUTE, IMPORT_KLAAR_ROUTE, INTAKE_EVENT],
+    )) as Array<{ op: Date; importId: string; extern: string }>;
+    return r;
+  }
+
+  /**
+   * Why Klachtregie makes no letter for this step (kept as a `niet-opgemaakt` letter with this reason, in the dossier),
+   * or undefined when it makes one. A letter tells the klager of an act as it is done. A step that happened before
+   * Klachtregie knew of it was communicated then, by other means, or not at all: a letter made now with the date of
+   * then would pass a reconstruction off as the original (Archiefwet 1995 art. 3: the dossier as it was), and one dated
+   * today would be a second mededeling with a later year for the ombudsman than the true one (Awb 9:24 lid 1: the year
+   * runs from the mededeling, as the engine's termijn tweedeLijnVerzoek does from the step's `at`).
+   */
+  private async waaromGeenBrief(row: OutboxEntity, klacht: KlachtEntity, at: string, nu: Date): Promise<string | undefined> {
+    const wanneer = Date.parse(at);
+    // 1. History from the previous system (docs/import.md): everything that happened before the import brought the klacht
+    // in, whether the import wrote it or a termijn of that history passed meanwhile, is the previous system's.
+    const imp = await this.importVan(klacht);
+    if (imp && wanneer < this.geregistreerdOp(new Date(imp.op), nu).getTime()) {
+      return (
+        `geïmporteerd: de stap van ${leesbareDatum(kalenderdag(at))} komt uit het vorige systeem (import ${imp.importId}, ${imp.extern}); ` +
+        `de brief die toen nodig was, is daar gemaakt en verstuurd, niet door Klachtregie. Voeg hem als document (soort correspondentie) toe aan het dossier`
+      );
+    }
+    // 2. An act registered on a later day than it was done (Europe/Amsterdam). The intake (its `at` is the receipt of the
+    // klaagschrift) and a passed termijn (its due moment) are no act done outside Klachtregie: their letters are still
+    // owed, and are made now, with today's date (Awb 9:6).
+    const event = typeof row.payload.event === 'string' ? row.payload.event : undefined;
+    if (!event || SYSTEEM_GEBEURTENISSEN.has(event)) return undefined;
+    const gedaan = kalenderdag(at);
+    const geregistreerd = kalenderdag(this.geregistreerdOp(row.createdAt, nu).toISOString());
+    if (gedaan >= geregistreerd) return undefined;
+    return (
+      `achteraf geregistreerd: ${event} is gedaan op ${leesbareDatum(gedaan)} en pas op ${leesbareDatum(geregistreerd)} in Klachtregie vastgelegd; ` +
+      `de mededeling aan de klager ging toen buiten Klachtregie, en vanaf die mededeling loopt het jaar voor de ombudsman (Awb 9:24 lid 1). ` +
+      `Klachtregie maakt geen brief met een datum in het verleden en geen tweede met een nieuwe datum. Voeg de verstuurde brief als document (soort correspondentie) toe aan het dossier`
+    );
+  }
+
   async handle(row: OutboxEntity): Promise<void> {
     const intent = row.payload.intent as Intent | undefined;
     const soort = intent ? briefSoortVoorIntent(intent.type) : undefined;
@@ -90,6 +157,13 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
     // Destroyed or handed over since (retention): nothing left to write to.
     if (!klacht) return;
     const at = typeof row.payload.at === 'string' ? row.payload.at : row.createdAt.toISOString();
+    const nu = this.klok.nu();
+    // Made before (a crash between its documents and its brief row): its stored HTML and PDF carry that moment and day.
+    const eerder = await this.dataSource.getRepository(DossierDocumentEntity).findOneBy({ id: afgeleideId(`brief:${row.id}:html`) });
+    const gemaaktOp = eerder?.at ?? nu;
+    // A letter bears the day Klachtregie makes it, never an earlier one: a date in the past would present a
+    // reconstruction as the original (docs/brieven-en-dossier.md, "Welke datum").
+    const datum = kalenderdag(gemaaktOp.toISOString());
     const briefId = afgeleideId(`brief:${row.id}`);
     const basis = {
       id: briefId,
@@ -100,10 +174,22 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
       intent: intent.type,
       aan: intent.naar ?? 'klager',
       grondslag: intent.grondslag ?? null,
-      datum: kalenderdag(at),
+      datum,
       at: new Date(at),
-      gemaaktOp: this.klok.nu(),
+      gemaaktOp,
     };
+    const geenBrief = await this.waaromGeenBrief(row, klacht, at, nu);
+    if (geenBrief) {
+      this.logger.log(`Brief ${soort} voor klacht ${klacht.id} niet gemaakt: ${geenBrief}`);
+      await repo
+        .createQueryBuilder()
+        .insert()
+        .into(BriefEntity)
+        .values({ ...basis, sjabloon: null, status: 'niet-opgemaakt', reden: geenBrief, ontbrekend: [] })
+        .orIgnore()
+        .execute();
+      return;
+    }
     const { sjabloon, fouten } = this.sjabloon(klacht.definitieId, klacht.definitieVersie, soort);
     if (!sjabloon || fouten.length) {
       const reden = !sjabloon
@@ -133,10 +219,14 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
           .getRepository(TermijnEntity)
           .find({ where: { klachtId: klacht.id, status: 'lopend' }, order: { vervaltOp: 'ASC' } });
     const regime = this.regimes.byId(klacht.definitieId, klacht.definitieVersie);
+    // Made on a later day than its step (an intake registered after the day of receipt, a wake-up fired late): the
+    // letter speaks for the bestuursorgaan responsible on its own day, the successor after a herindeling (Wet arhi).
+    const opvolger = datum !== kalenderdag(at) ? this.regimes.forGemeente(klacht.gemeente, datum)?.summary.gemeente.naam : undefined;
     const gegevens = briefGegevens(
       {
-        intent,
-        at,
+        intent: opvolger ? { ...intent, data: { ...(intent.data ?? {}), verantwoordelijkeGemeente: opvolger } } : intent,
+        // The letter's date (briefGegevens reads it for `datum` only): the day it is made.
+        at: gemaaktOp.toISOString(),
         gemeenteNaam: regime?.summary.gemeente.naam ?? klacht.gemeente,
         klacht: {
           id: klacht.id,
