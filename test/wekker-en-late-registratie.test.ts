@@ -92,6 +92,8 @@ describe('Awb 9:11 lid 1 and 2: an act of the last day, registered after the wak
       ['verlopen', true],
       ['nagekomen', false],
     ]);
+    // The second retracts the first: the expiry the subscriber heard of did not happen.
+    expect(beeindigd.filter((p) => p.naam === 'afhandeling').map((p) => p.verlopenHerroepen)).toEqual([undefined, true]);
   });
 
   it('a verdaging sent on the last day reopens the termijn at its new date, and only the new wake-up fires', async () => {
@@ -104,7 +106,12 @@ describe('Awb 9:11 lid 1 and 2: an act of the last day, registered after the wak
     const [rij] = await afhandeling(id);
     expect(rij).toEqual({ status: 'lopend', revision: 2, vervaldatum: '2026-06-11', gemeld: false, gesloten: false });
     expect(await eersteVervaltOp(id)).toEqual(new Date('2026-06-11T22:00:00Z'));
-    expect((await outbox(id, 'termijn.gepland')).filter((p) => p.naam === 'afhandeling').map((p) => p.revision)).toEqual([1, 2]);
+    expect(
+      (await outbox(id, 'termijn.gepland')).filter((p) => p.naam === 'afhandeling').map((p) => [p.revision, p.verlopenHerroepen]),
+    ).toEqual([
+      [1, undefined],
+      [2, true],
+    ]);
     const job = { klachtId: id, termijnNaam: 'afhandeling', kind: 'verval' as const };
     expect(await a.wake.verval({ ...job, revision: 1 }, new Date('2026-05-19T09:00:00+02:00'))).toBe('stale');
     expect(await a.wake.verval({ ...job, revision: 2 }, new Date('2026-06-12T00:00:05+02:00'))).toBe('verwerkt');

@@ -892,6 +892,9 @@ export class EngineService {
           status: e.status,
           verplichting,
           teLaat: verplichting && nogOpen && !result.done,
+          // Its termijn.verlopen was announced, and this step, an act done before that (registered late: regime.ts
+          // `inhalen`), undoes it: the subscriber retracts the expiry (docs/api.md).
+          ...(herleefd.has(e.id) ? { verlopenHerroepen: true } : {}),
         },
       });
     }
@@ -908,7 +911,11 @@ export class EngineService {
       const revision = hervat && !g.verschoven ? g.revision + 1 : g.revision;
       // A moved termijn can expire again (its new revision has not fired).
       zet(g.id, { ...g.velden, revision, ...(opnieuw ? { vervalGemeldOp: null } : {}) });
-      if (opnieuw) berichten.push(gepland({ id: g.id, revision, ...g.velden }));
+      if (opnieuw) {
+        const bericht = gepland({ id: g.id, revision, ...g.velden });
+        if (herleefd.has(g.id)) bericht.payload.verlopenHerroepen = true;
+        berichten.push(bericht);
+      }
     }
     const nieuw: Record<string, unknown>[] = [];
     for (const n of plan.nieuw) {

@@ -158,7 +158,8 @@ export class TermijnWakeService {
       // It has not passed: the row takes the regime's day and a new wake-up, and nothing is announced or escalated.
       const view = result.termijnen.find((v) => v.naam === termijn.naam);
       if (view && !isOpgeschort(termijn.mutaties) && eindVanDag(view.vervaldatum).getTime() > termijn.vervaltOp.getTime()) {
-        await this.werkBij(m, klacht, termijn, view, { ...basis, event: event.type, actor: SYSTEEM_ACTOR });
+        // Moved now (its `at`: the moment of the correction, not the expiry that did not happen).
+        await this.werkBij(m, klacht, termijn, view, { ...basis, at: nu.toISOString(), event: event.type, actor: SYSTEEM_ACTOR });
         return;
       }
       this.logger.log(

@@ -101,6 +101,22 @@ describe('CloudEvents (NL GOV profile) from outbox rows', () => {
     );
   });
 
+  it("CloudEvents 1.0 time: when the occurrence happened, the step's own moment for an act registered late, the moment of writing without one", () => {
+    const basis = {
+      outboxId: '11',
+      outboxType: 'klacht.status-gewijzigd',
+      type: 'nl.klachtregie.klacht.afgedaan',
+      source: 'urn:nld:klachtregie',
+      gemeente: 'GM0363',
+      klachtId: '7c0d3c55-0c5e-4d0e-9a9e-2b7b1d5e4f10',
+      createdAt: new Date('2026-05-19T07:00:00Z'),
+    };
+    // Sent on the last day at 16:00 (Amsterdam summer time), registered the next morning.
+    expect(bouwCloudEvent({ ...basis, payload: { at: '2026-05-18T16:00:00+02:00' } }).time).toBe('2026-05-18T14:00:00.000Z');
+    expect(bouwCloudEvent({ ...basis, payload: {} }).time).toBe('2026-05-19T07:00:00.000Z');
+    expect(bouwCloudEvent({ ...basis, payload: { at: 'geen moment' } }).time).toBe('2026-05-19T07:00:00.000Z');
+  });
+
   it('a subscription filter matches exact types and prefixes with *', () => {
     expect(typeMatcht([], 'nl.klachtregie.klacht.afgedaan')).toBe(true);
     expect(typeMatcht(['nl.klachtregie.termijn.*'], 'nl.klachtregie.termijn.herinnering')).toBe(true);

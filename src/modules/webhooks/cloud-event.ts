@@ -109,6 +109,17 @@ export function eventIdVoorOutbox(outboxId: string): string {
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
 }
 
+/**
+ * `time`: when the occurrence happened (CloudEvents 1.0, NL GOV profile). A step carries its own moment in `at`, which
+ * for an act registered late lies before its registration (docs/api.md): that is when it happened, and the expiry of a
+ * termijn happened when its last day ended, also when the wake-up ran later. A row without one (a reminder, a report)
+ * happened when it was written. `sequence` keeps the order of registration.
+ */
+function moment(payload: Record<string, unknown>, createdAt: Date): string {
+  const at = typeof payload.at === 'string' ? Date.parse(payload.at) : NaN;
+  return new Date(Number.isFinite(at) ? at : createdAt.getTime()).toISOString();
+}
+
 export function bouwCloudEvent(input: {
   outboxId: string;
   outboxType: string;
@@ -125,7 +136,7 @@ export function bouwCloudEvent(input: {
     id: eventIdVoorOutbox(input.outboxId),
     source: input.source,
     type: input.type,
-    time: input.createdAt.toISOString(),
+    time: moment(input.payload, input.createdAt),
     ...(subject ? { subject } : {}),
     datacontenttype: 'application/json',
     sequence: input.outboxId.padStart(20, '0'),
