@@ -150,4 +150,29 @@ describe('import: idempotency keys per line', () => {
       { sleutel: 'import:S4:9', route: 'import' },
     ]);
   }, 60_000);
+
+  it('a line found imported releases the event keys of before a crash left import-bezig (the end of a line once took two statements), so nothing keeps its klacht import-bezig', async () => {
+    // Every step written, then the removal of the event keys failed (here: refused by a trigger).
+    await sql(`create function test_weiger() returns trigger language plpgsql as $$ begin raise exception 'storing'; end $$`);
+    await sql(
+      `create trigger test_weiger before delete on idempotentie_sleutel for each row when (starts_with(old.sleutel, 'import:S5')) execute function test_weiger()`,
+    );
+    const id = await maak('s5.ndjson', [regel('S5', 's5 oud')]);
+    try {
+      await expect(imports.verwerk(id)).rejects.toThrow('storing');
+    } finally {
+      await sql(`drop trigger test_weiger on idempotentie_sleutel`);
+      await sql(`drop function test_weiger()`);
+    }
+    // What the two statements of before left, with the keys of before: the intake key `import`, the event keys not.
+    await sql(`update idempotentie_sleutel set route = 'import' where sleutel = 'import:S5'`);
+    await sql(
+      `update idempotentie_sleutel set sleutel = replace(sleutel, 'import:S5#', 'import:S5:') where starts_with(sleutel, 'import:S5#')`,
+    );
+    expect(await bezig()).toHaveLength(TYPES.length);
+
+    expect(await imports.verwerk(id)).toMatchObject({ status: 'klaar', geimporteerd: 1, fout: 0 });
+    expect(await klachten('s5 oud')).toEqual([{ id: expect.any(String), extern: 'S5', events: TYPES }]);
+    expect(await bezig()).toEqual([]);
+  }, 60_000);
 });
