@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { BASIS, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from './definition/test-fixture';
 import { loadAndValidate } from './definition/validate';
-import { proefMigratie, type HistorieStap } from './migratie';
+import { proefMigratie, proefMigratieVanKlacht, speelAf, type HistorieStap } from './migratie';
 import { maakRegime, type Regime } from './regime';
 
 afterEach(ruimTijdelijkeMappenOp);
@@ -130,5 +130,128 @@ describe('moving a running klacht to a new version: the dry run (a published ver
     const proef = proefMigratie(nieuw, bijHoren, huidig);
     expect(proef.bezwaren[0]).toBe(`de toestand ${huidig.state} (${huidig.state.split('.').at(-1)}) bestaat niet in versie 2024-07`);
     expect(proef.resultaat).toBeUndefined();
+  });
+});
+
+describe('the dry run refuses what would change a running klacht (docs/definities.md, migratie)', () => {
+  const historie: HistorieStap[] = [INTAKE, { type: 'FORMELE_BEHANDELING', at: '2024-05-02T09:00:00.000Z' }];
+  const contact = [
+    'termijnen:',
+    '  contact:',
+    '    label: Contact met de klager',
+    '    duur: P3D',
+    '    rekenwijze: werkdagen',
+    '    atw: false',
+    '    grondslag: Klachtenregeling Zeist',
+    '    geldtVoor: [gemeente]',
+  ].join('\n');
+
+  it('a state the new version no longer has is named by its path and its own name, and the replay that stops there is named with its event, date and reason', () => {
+    const { oud } = versies();
+    const bijHoren: HistorieStap[] = [
+      ...historie,
+      { type: 'IN_BEHANDELING_NEMEN', at: '2024-05-03T09:00:00.000Z' },
+      { type: 'HOREN_UITNODIGEN', at: '2024-05-06T09:00:00.000Z' },
+    ];
+    const huidig = nu(oud, bijHoren);
+    const { nieuw } = versies(['  horen: true', '  horen: false']);
+    const proef = proefMigratie(nieuw, bijHoren, huidig);
+    expect(proef.bezwaren).toEqual([
+      'de toestand gemeente.horen (horen) bestaat niet in versie 2024-07',
+      expect.stringMatching(
+        /^gebeurtenis 4 \(HOREN_UITNODIGEN op 2024-05-06\) past niet in versie 2024-07: HOREN_UITNODIGEN \(.*\) past niet bij de huidige stap/,
+      ),
+    ]);
+    // The running termijnen are shown on the old side only: on the new version the replay did not get there.
+    expect(proef.termijnen).toEqual(huidig.termijnen.map((t) => expect.objectContaining({ naam: t.naam, oud: expect.anything() })));
+    expect(proef.termijnen.every((t) => t.nieuw === undefined)).toBe(true);
+    expect(proef.naarState).toBeUndefined();
+  });
+
+  it('Awb 9:6 and 9:11: a running termijn the new version would not run is refused (the klager was told its date)', () => {
+    const { oud: zonder, nieuw: met } = versies(['termijnen:', contact]);
+    const proef = proefMigratie(zonder, historie, nu(met, historie));
+    expect(proef.bezwaren).toEqual(['de lopende termijn Contact met de klager (contact, 2024-05-06) zou vervallen']);
+    expect(proef.resultaat).toBeUndefined();
+  });
+
+  it('a klacht that would stand in another state on the new version is refused, naming both states', () => {
+    const { oud, nieuw } = versies();
+    const huidig = nu(oud, historie);
+    const proef = proefMigratie(nieuw, historie, { ...huidig, state: 'gemeente.inBehandeling' });
+    expect(proef.bezwaren).toEqual(['de klacht zou in versie 2024-07 in gemeente.beoordelen staan in plaats van gemeente.inBehandeling']);
+    expect(proef.naarState).toBe('gemeente.beoordelen');
+    expect(proef.resultaat).toBeUndefined();
+  });
+
+  it('a nested state the new version no longer has is named by its path and its own (last) name', () => {
+    const { oud, nieuw } = versies();
+    const proef = proefMigratie(nieuw, historie, { ...nu(oud, historie), state: 'gemeente.oud.beoordelen' });
+    expect(proef.bezwaren[0]).toBe('de toestand gemeente.oud.beoordelen (beoordelen) bestaat niet in versie 2024-07');
+  });
+});
+
+describe('replaying a klacht history on a version (speelAf)', () => {
+  const { nieuw } = versies();
+
+  it('a history starts with the receipt of the klacht', () => {
+    expect(speelAf(nieuw, [])).toEqual({ fout: 'de historie begint niet met de ontvangst van de klacht' });
+    expect(speelAf(nieuw, [{ type: 'FORMELE_BEHANDELING', at: '2024-05-02T09:00:00.000Z' }])).toEqual({
+      fout: 'de historie begint niet met de ontvangst van de klacht',
+    });
+  });
+
+  it('an intake the version refuses stops the replay, with the reason', () => {
+    const uit = speelAf(nieuw, [{ ...INTAKE, data: { ...INTAKE.data, ontvangenOp: 'gisteren' } }]);
+    expect(uit).toEqual({ fout: expect.stringMatching(/^versie 2024-07 weigert de intake: geef het tijdstip/) });
+  });
+
+  it('a registration change in the history is no machine event: the replay passes over it', () => {
+    const uit = speelAf(nieuw, [
+      INTAKE,
+      { type: 'REGISTRATIE_GEWIJZIGD', at: '2024-05-01T12:00:00.000Z', data: { aard: 'bejegening' } },
+      { type: 'FORMELE_BEHANDELING', at: '2024-05-02T09:00:00.000Z' },
+    ]);
+    expect(uit.fout).toBeUndefined();
+    expect(uit.resultaat?.state).toBe('gemeente.beoordelen');
+  });
+
+  it('the intake is replayed without the registration given with it, and an event with its data (Awb 9:11 lid 2: the verdaging of four weeks)', () => {
+    const uit = speelAf(nieuw, [
+      { ...INTAKE, data: { ...INTAKE.data, registratie: { aard: 'bejegening' } } },
+      { type: 'FORMELE_BEHANDELING', at: '2024-05-02T09:00:00.000Z' },
+      { type: 'IN_BEHANDELING_NEMEN', at: '2024-05-03T09:00:00.000Z' },
+      { type: 'VERDAGEN', at: '2024-05-06T09:00:00.000Z', data: { termijn: 'afhandeling', duur: 'P4W' } },
+    ]);
+    expect(uit.fout).toBeUndefined();
+    expect(uit.resultaat?.state).toBe('gemeente.inBehandeling');
+    expect(uit.resultaat?.termijnen.find((t) => t.naam === 'afhandeling')?.vervaldatum).toBe('2024-07-10');
+  });
+});
+
+describe('the dry run for a stored klacht (proefMigratieVanKlacht): its own version first', () => {
+  const historie: HistorieStap[] = [INTAKE, { type: 'FORMELE_BEHANDELING', at: '2024-05-02T09:00:00.000Z' }];
+
+  it('a history that gives the stored state is compared with the new version, with the termijnen of its own replay', () => {
+    const { oud, nieuw } = versies(['    duur: P6W', '    duur: P5W']);
+    const proef = proefMigratieVanKlacht(oud, nieuw, historie, 'gemeente.beoordelen', '2024-05-03');
+    expect(proef).toEqual(proefMigratie(nieuw, historie, nu(oud, historie), '2024-05-03'));
+    expect(proef.bezwaren).toEqual([
+      'de lopende termijn Afhandeltermijn (afhandeling) zou 7 dag(en) korter worden: 2024-06-12 wordt 2024-06-05',
+    ]);
+  });
+
+  it('a history that does not give the stored state moves nothing: the history is not the whole story', () => {
+    const { oud, nieuw } = versies();
+    expect(proefMigratieVanKlacht(oud, nieuw, historie, 'gemeente.inBehandeling')).toEqual({
+      vanVersie: '2024-01',
+      naarVersie: '2024-07',
+      vanState: 'gemeente.inBehandeling',
+      termijnen: [],
+      bezwaren: ['de historie geeft op versie 2024-01 niet de huidige toestand gemeente.inBehandeling'],
+    });
+    expect(proefMigratieVanKlacht(oud, nieuw, [historie[1]], 'gemeente.beoordelen').bezwaren).toEqual([
+      'de historie geeft op versie 2024-01 niet de huidige toestand gemeente.beoordelen (de historie begint niet met de ontvangst van de klacht)',
+    ]);
   });
 });
