@@ -144,6 +144,10 @@ export const IK_SCHEMA: Schema = object({
   gemeente: gemeenteMetNaam,
   aanbiederId: tekstOfNull(),
   naam: tekst({ description: 'De naam van de sleutel, of de medewerker achter een OIDC-token.' }),
+  nu: moment({
+    description:
+      'Het moment van nu volgens Klachtregie; de pagina’s stellen dit voor als tijdstip van een stap en als einde van een rapportage.',
+  }),
 });
 
 /** GET /intake-vragen (werkvoorraad.service.ts). */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNotFoundResponse,
@@ -8,6 +8,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { KLOK, type Klok } from '../../common/klok';
 import { probleemSchema } from '../../common/openapi';
 import { GEBEURTENIS_GEVOLGEN_SCHEMA, IK_SCHEMA, INTAKE_VRAGEN_SCHEMA, WERKVOORRAAD_SCHEMA } from './api.schema';
 import { Transform } from 'class-transformer';
@@ -20,6 +21,7 @@ import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, type Tenant } from '../auth/tenant';
 import { GebeurtenisDto } from '../klachten/dto/gebeurtenis.dto';
 import { alsProblem } from '../klachten/klachten.controller';
+import { controleerTijdstip } from '../klachten/klachten.service';
 import { WerkvoorraadService, type GebeurtenisGevolgen, type IntakeVragen, type Werkvoorraad } from './werkvoorraad.service';
 
 export class WerkvoorraadQuery {
@@ -59,21 +61,30 @@ export class IntakeVragenQuery {
 @ApiTags('werkvoorraad')
 @Controller()
 export class WerkvoorraadController {
-  constructor(private readonly werkvoorraad: WerkvoorraadService) {}
+  constructor(
+    private readonly werkvoorraad: WerkvoorraadService,
+    @Inject(KLOK) private readonly klok: Klok,
+  ) {}
 
   @Get('ik')
   @Rollen(...ROLLEN)
-  @ApiOperation({ operationId: 'ik', summary: 'Wie u bent voor Klachtregie: rol, gemeente (met naam) en de naam van uw sleutel' })
-  @ApiOkResponse({ description: 'Rol, gemeente en naam van de aanroeper.', schema: IK_SCHEMA })
+  @ApiOperation({
+    operationId: 'ik',
+    summary: 'Wie u bent voor Klachtregie: rol, gemeente (met naam) en de naam van uw sleutel; en het moment van nu volgens Klachtregie',
+  })
+  @ApiOkResponse({ description: 'Rol, gemeente en naam van de aanroeper, en de klok van de dienst.', schema: IK_SCHEMA })
   async ik(
     @HuidigeTenant() tenant: Tenant,
-  ): Promise<{ rol: string; gemeente: { code: string; naam: string }; aanbiederId: string | null; naam: string }> {
+  ): Promise<{ rol: string; gemeente: { code: string; naam: string }; aanbiederId: string | null; naam: string; nu: string }> {
     const namen = await this.werkvoorraad.actorNamen([tenant.subject]);
     return {
       rol: tenant.rol,
       gemeente: { code: tenant.gemeente, naam: this.werkvoorraad.gemeenteNaam(tenant.gemeente) },
       aanbiederId: tenant.aanbiederId ?? null,
       naam: namen.get(tenant.subject) ?? tenant.subject,
+      // The pages propose "now" (a step's moment, a report's last day) by the service's clock, not the browser's:
+      // termijnen and lateness are counted by this clock (KLOK).
+      nu: this.klok.nu().toISOString(),
     };
   }
 
@@ -128,7 +139,8 @@ export class WerkvoorraadController {
     schema: probleemSchema('GebeurtenisNietToegestaanProblem'),
   })
   @ApiUnprocessableEntityResponse({
-    description: 'De data van de gebeurtenis is niet in orde; invalidParams noemt elk veld.',
+    description:
+      'De data van de gebeurtenis is niet in orde, of at ligt in de toekomst (tijdstip-in-de-toekomst); invalidParams noemt elk veld.',
     schema: probleemSchema('GebeurtenisDataOngeldigProblem'),
   })
   async gevolgen(@HuidigeTenant() tenant: Tenant, @Param('id') id: string, @Body() dto: GebeurtenisDto): Promise<GebeurtenisGevolgen> {
@@ -139,12 +151,10 @@ export class WerkvoorraadController {
         `${dto.type} wordt door Klachtregie zelf verstuurd.`,
       );
     }
+    // The same moments as POST /klachten/{id}/gebeurtenissen: none in the future (an event is something that happened).
+    const at = controleerTijdstip(dto.at, 'at', this.klok.nu());
     try {
-      return await this.werkvoorraad.gevolgen(
-        id,
-        { type: dto.type, ...(dto.at ? { at: dto.at } : {}), ...(dto.data ? { data: dto.data } : {}) },
-        tenant.subject,
-      );
+      return await this.werkvoorraad.gevolgen(id, { type: dto.type, at, ...(dto.data ? { data: dto.data } : {}) }, tenant.subject);
     } catch (e) {
       throw alsProblem(e);
     }

@@ -903,7 +903,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Wie u bent voor Klachtregie: rol, gemeente (met naam) en de naam van uw sleutel
+         * Wie u bent voor Klachtregie: rol, gemeente (met naam) en de naam van uw sleutel; en het moment van nu volgens Klachtregie
          * @description Rollen: beleidsmedewerker, klachtbehandelaar, aanbieder, procesEigenaar, systeem, beheerder.
          */
         get: operations["ik"];
@@ -7838,7 +7838,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Rol, gemeente en naam van de aanroeper. */
+            /** @description Rol, gemeente en naam van de aanroeper, en de klok van de dienst. */
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -7856,6 +7856,11 @@ export interface operations {
                         aanbiederId: string | null;
                         /** @description De naam van de sleutel, of de medewerker achter een OIDC-token. */
                         naam: string;
+                        /**
+                         * Format: date-time
+                         * @description Het moment van nu volgens Klachtregie; de pagina’s stellen dit voor als tijdstip van een stap en als einde van een rapportage.
+                         */
+                        nu: string;
                     };
                 };
             };
@@ -8297,7 +8302,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description De data van de gebeurtenis is niet in orde; invalidParams noemt elk veld. */
+            /** @description De data van de gebeurtenis is niet in orde, of at ligt in de toekomst (tijdstip-in-de-toekomst); invalidParams noemt elk veld. */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -114,7 +114,14 @@
   }
 
   var qs = new URLSearchParams(location.search);
-  var ik = null; // who is logged in: { rol, gemeente: { code, naam }, naam } (GET /ik)
+  var ik = null; // who is logged in: { rol, gemeente: { code, naam }, naam, nu } (GET /ik)
+  var ikOntvangen = 0; // Date.now() when /ik answered: how far the service's clock has moved on since
+
+  /* Now by the service's clock (GET /ik `nu`, moved on by the time passed since): the termijnen and lateness are
+   * counted by that clock, and the browser's own may be wrong. The browser's only when /ik did not answer. */
+  function nuVolgensDienst() {
+    return ik && ik.nu ? new Date(Date.parse(ik.nu) + (Date.now() - ikOntvangen)) : new Date();
+  }
 
   // ------------------------------------------------------------------ plain Dutch (B1)
   var MAANDEN = [
@@ -894,7 +901,7 @@
   }
 
   /* One form field with its label, hint and error line (WCAG 3.3.1, 3.3.2), for the event forms and the
-   * intake form. o: { id, naam, label, hint, soort, waarden, waardeLabel, verplicht, waarde }. `lees` gives the value as
+   * intake form. o: { id, naam, label, hint, soort (moment: a day and time, datetime-local), waarden, waardeLabel, verplicht, waarde }. `lees` gives the value as
    * the API takes it, or undefined for an empty field (an empty field is not sent). */
   function maakVeld(o) {
     var id = o.id;
@@ -951,6 +958,14 @@
       wrap.appendChild(el('label', { for: id, text: label }));
       wrap.appendChild(hint);
       wrap.appendChild(el('div', { class: 'duur' }, invoer, eenheid));
+    } else if (o.soort === 'moment') {
+      // A day and a time of day in Dutch time, sent as ISO 8601 with its offset.
+      invoer = el('input', { type: 'datetime-local', id: id, 'aria-describedby': beschreven });
+      lees = function () {
+        return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(invoer.value)
+          ? amsterdamsMoment(invoer.value.slice(0, 10), invoer.value.slice(11, 16))
+          : undefined;
+      };
     } else if (o.soort === 'datum' || o.soort === 'tijd') {
       invoer = el('input', { type: o.soort === 'datum' ? 'date' : 'time', id: id, 'aria-describedby': beschreven });
       lees = function () {
@@ -1029,6 +1044,7 @@
     (eerste ? eerste.invoer : samenvatting).focus();
   }
 
+  var AT = ' at'; // the name of the "Gedaan op" field among a form's fields: no data field of a regeling is named so
   function gebeurtenisForm(k, v, termijnLabels) {
     var velden = v.data.filter(function (d) {
       return d.soort !== 'registratie' && d.soort !== 'intake';
@@ -1063,7 +1079,30 @@
       form.appendChild(f.wrap);
       lezers.push({ naam: d.naam, lees: f.lees, invoer: f.invoer, fout: f.fout });
     });
-    if (!velden.length) form.appendChild(el('p', { text: 'Voor deze stap hoeft u niets in te vullen.' }));
+    if (!velden.length) form.appendChild(el('p', { text: 'Deze stap vraagt geen gegevens.' }));
+    /* When the step was done (`at`): a letter sent on the last day of a termijn and entered the next morning counts on
+     * that day (Awb 9:11: the last day counts in full; regime.ts `inhalen`). Proposed: now by the service's clock, shown
+     * to the minute; left as proposed, that moment is sent exactly, so a step right after another of the same minute is
+     * not refused as earlier than it (acts come in order of time). */
+    var voorgesteld = nuVolgensDienst();
+    var gedaan = maakVeld({
+      id: 'gedaan-op-' + v.type,
+      naam: AT,
+      label: 'Gedaan op',
+      hint: 'Wanneer de stap is gezet, in Nederlandse tijd: bijvoorbeeld de dag en het uur waarop de brief is verstuurd. Voorgesteld is nu; de termijnen rekenen met dit moment. Leeg laten is ook nu.',
+      soort: 'moment',
+      waarde: amsterdamseInvoer(voorgesteld),
+    });
+    form.appendChild(gedaan.wrap);
+    var gedaanLezer = {
+      naam: AT,
+      invoer: gedaan.invoer,
+      fout: gedaan.fout,
+      lees: function () {
+        return gedaan.invoer.value === amsterdamseInvoer(voorgesteld) ? amsterdamsTijdstip(voorgesteld) : gedaan.lees();
+      },
+    };
+    var alleLezers = lezers.concat([gedaanLezer]);
     var gevolgen = el('div', { class: 'gevolgen', id: 'gevolgen-' + v.type, 'aria-live': 'polite' });
     var bekijk = el('button', { type: 'submit', class: 'hoofd', text: 'Bekijk de gevolgen' });
     var opslaan = el('button', { type: 'button', class: 'hoofd', id: 'opslaan-' + v.type, hidden: true, text: 'Opslaan' });
@@ -1078,13 +1117,17 @@
       });
       return d;
     }
-    function wis() {
-      wisFouten(samenvatting, lezers);
+    function body() {
+      var at = gedaanLezer.lees();
+      return JSON.stringify(at ? { type: v.type, at: at, data: data() } : { type: v.type, data: data() });
     }
-    // Errors in place: each field the API names (invalidParams data.<veld>) gets its message under it.
+    function wis() {
+      wisFouten(samenvatting, alleLezers);
+    }
+    // Errors in place: each field the API names (invalidParams data.<veld>, or at) gets its message under it.
     function toonFout(e) {
-      toonFouten(e, samenvatting, lezers, function (naam) {
-        return naam.replace(/^data\./, '');
+      toonFouten(e, samenvatting, alleLezers, function (naam) {
+        return naam === 'at' ? AT : naam.replace(/^data\./, '');
       });
     }
     form.addEventListener('input', function () {
@@ -1099,7 +1142,7 @@
       json('/klachten/' + encodeURIComponent(k.id) + '/gebeurtenis-gevolgen', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ type: v.type, data: data() }),
+        body: body(),
       })
         .then(function (g) {
           gevolgen.appendChild(el('h5', { text: 'Als u dit opslaat' }));
@@ -1160,7 +1203,7 @@
       json('/klachten/' + encodeURIComponent(k.id) + '/gebeurtenissen', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ type: v.type, data: data() }),
+        body: body(),
       })
         .then(function () {
           meld('Opgeslagen: ' + v.omschrijving + '.');
@@ -1199,13 +1242,27 @@
    * browser's own time zone: the termijnen run from the moment of receipt in Dutch time (Atw, Awb 9:11). */
   function amsterdamsMoment(dag, tijd) {
     var gok = Date.parse(dag + 'T' + tijd + ':00Z');
-    var p = amsterdamseDelen(new Date(gok));
-    var min = Math.round((Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute) - gok) / 60000);
+    return metOffset(dag + 'T' + tijd + ':00', amsterdamseDelen(new Date(gok)), gok);
+  }
+  // The wall-clock text followed by the offset of Amsterdam's wall clock (parts p) from the UTC minute utc.
+  function metOffset(tekst, p, utc) {
+    var min = Math.round((Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute) - utc) / 60000);
     var abs = Math.abs(min);
     var tw = function (n) {
       return (n < 10 ? '0' : '') + n;
     };
-    return dag + 'T' + tijd + ':00' + (min < 0 ? '-' : '+') + tw(Math.floor(abs / 60)) + ':' + tw(abs % 60);
+    return tekst + (min < 0 ? '-' : '+') + tw(Math.floor(abs / 60)) + ':' + tw(abs % 60);
+  }
+  /* A moment as the value of a datetime-local field in Dutch time (JJJJ-MM-DDTuu:mm). */
+  function amsterdamseInvoer(moment) {
+    var p = amsterdamseDelen(moment);
+    return p.year + '-' + p.month + '-' + p.day + 'T' + p.hour + ':' + p.minute;
+  }
+  /* A moment to the millisecond as ISO 8601 with its Amsterdam offset (2026-05-19T09:00:07.250+02:00). */
+  function amsterdamsTijdstip(moment) {
+    var ms = moment.getTime() % 60000;
+    var sec = ':' + String(100 + Math.floor(ms / 1000)).slice(1) + '.' + String(1000 + (ms % 1000)).slice(1);
+    return metOffset(amsterdamseInvoer(moment) + sec, amsterdamseDelen(moment), moment.getTime() - ms);
   }
 
   /* The intake form: what POST /klachten takes, with the facts the regeling in force on the day of receipt asks
@@ -1653,8 +1710,8 @@
 
   function rapportages() {
     var c = inhoud();
-    // Today in Dutch time: the browser's UTC day is still yesterday until 01:00 (02:00 in summer) here.
-    var nu = amsterdamseDelen(new Date());
+    // Today in Dutch time by the service's clock (the browser's may be wrong; its UTC day is yesterday until 01:00 here).
+    var nu = amsterdamseDelen(nuVolgensDienst());
     var vandaag = nu.year + '-' + nu.month + '-' + nu.day;
     var van = el('input', { type: 'date', id: 'van', value: qs.get('van') || vandaag.slice(0, 4) + '-01-01', required: true });
     var tot = el('input', { type: 'date', id: 'tot', value: qs.get('tot') || vandaag, required: true });
@@ -1832,6 +1889,7 @@
       .then(
         function (i) {
           ik = i;
+          ikOntvangen = Date.now();
           document.getElementById('wie').textContent = i.naam + ' · ' + i.gemeente.naam;
           document.querySelectorAll('.kop [data-rollen]').forEach(function (li) {
             li.hidden = li.getAttribute('data-rollen').split(' ').indexOf(i.rol) < 0;
