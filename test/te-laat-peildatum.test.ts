@@ -16,13 +16,14 @@ import type { IntakeInput } from '../src/machines/contract';
 import { intake } from '../src/machines/intake.spec-hulp';
 import { maakRegime, type Regime } from '../src/machines/regime';
 import { REGIME_BRON, type RegimeBron } from '../src/modules/engine/regime-bron';
+import { RapportagePlanningService } from '../src/modules/reports/rapportage-planning.service';
 import { RapportageService } from '../src/modules/reports/rapportage.service';
 import { teLaat, teLaatOp } from '../src/modules/termijnen/te-laat';
 import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
 
-// The clock of every view: 15 June 2026, after every act below.
-const NU = new Date('2026-06-15T10:00:00Z');
+// The clock of every view: 6 July 2026, after every act below.
+const NU = new Date('2026-07-06T10:00:00Z');
 
 const seeds = loadRegistry(join(__dirname, '..', 'definitions'));
 const amsterdam = seeds.regimes.find((r) => r.summary.id === 'gm0363-amsterdam') as Regime;
@@ -144,6 +145,8 @@ const AMS_INTAKE = intake({
 const CONTACT: [string, string] = ['CONTACT_OPGENOMEN', '2026-03-03T10:00:00+01:00'];
 const WEKKER_AMS: [string, string, Record<string, unknown>] = ['WEKKER', '2026-04-14T00:00:05+02:00', { termijn: 'aanbiederAfhandeling' }];
 const TUSSEN_AMS = new Date('2026-04-14T08:00:00+02:00');
+/** The peildatum of Stichtse Vecht's half-year report due 1 July 2026 (00:00 that day, rapportage-planning.service.ts). */
+const DEADLINE = new Date('2026-07-01T00:00:00+02:00');
 const OPSCHORTEN = { termijn: 'aanbiederAfhandeling', reden: 'klager in het ziekenhuis' };
 
 async function bouwFixture(): Promise<void> {
@@ -166,6 +169,24 @@ async function bouwFixture(): Promise<void> {
   // Truly late: the afdoening came the day after the last day.
   await klacht('te laat afgedaan', intake(), [...SV, ['AFDOENEN', '2026-05-20T10:00:00+02:00', { oordeel: 'gegrond' }]]);
   await klacht('verlopen, nog in behandeling', intake(), SV);
+
+  // Received on the last day of Stichtse Vecht's first report period (1 November - 30 April; the report is due 1 July,
+  // contract art. 11.1); with the klager's written consent the afhandeltermijn runs to Tuesday 30 June (Awb 9:11 lid 3),
+  // so it passes at 00:00 on 1 July, the moment the report is made as at. One klacht is afgedaan that afternoon and
+  // registered the next morning, after the wake-up; the other is not.
+  const HALFJAAR: Array<[string, string, Record<string, unknown>?]> = [
+    ['FORMELE_BEHANDELING', '2026-05-01T10:00:00+02:00'],
+    ['IN_BEHANDELING_NEMEN', '2026-05-04T10:00:00+02:00'],
+    ['HOREN_OVERSLAAN', '2026-05-05T10:00:00+02:00', { reden: 'afgezien' }],
+    ['UITSTEL_MET_INSTEMMING', '2026-05-20T10:00:00+02:00', { termijn: 'afhandeling', tot: '2026-06-30', reden: 'klager op vakantie' }],
+    ['WEKKER', '2026-07-01T00:00:05+02:00', { termijn: 'afhandeling' }],
+  ];
+  const opDeDeadline = intake({ ontvangenOp: '2026-04-30T10:00:00+02:00' });
+  await klacht('uitgesteld tot 30 juni, die dag afgedaan, na de wekker geregistreerd', opDeDeadline, [
+    ...HALFJAAR,
+    ['AFDOENEN', '2026-06-30T16:00:00+02:00', { oordeel: 'gegrond' }],
+  ]);
+  await klacht('uitgesteld tot 30 juni, verlopen', opDeDeadline, HALFJAAR);
 
   // Klachtenprotocol Wmo keten §6: suspended on its last day (registered after the wake-up), then withdrawn on 20 April.
   await klacht('opgeschort op de laatste dag, later geregistreerd, daarna ingetrokken', AMS_INTAKE, [
@@ -202,7 +223,7 @@ async function laatOp(wat: string, op: Date): Promise<boolean> {
   return r.laat as boolean;
 }
 
-/** The report of one gemeente over the month of receipt, as at `op` in the past (the deadline job that runs late). */
+/** The report of one gemeente over the days of receipt `van` to `tot`, as at `op` in the past (the deadline job that runs late). */
 async function perTermijn(gemeente: string, van: string, tot: string, op: Date): Promise<Record<string, number>> {
   const r = await a.app.get(RapportageService).maak({ gemeente, gemeenten: [gemeente], van, tot, peildatum: op, peildatumVerleden: true });
   return Object.fromEntries(r.cijfers.perTermijn.map((t) => [t.waarde, t.aantal]));
@@ -216,8 +237,8 @@ describe('te laat as at a past peildatum: true of that moment as known when the 
     // The controls: no act before the wake-up, so late at that moment.
     expect(await laatOp('te laat afgedaan', TUSSEN_SV)).toBe(true);
     expect(await laatOp('verlopen, nog in behandeling', TUSSEN_SV)).toBe(true);
-    // The report of April's klachten made as at that moment: the two controls late, the rest as the law has it.
-    expect(await perTermijn('GM1904', '2026-04-01', '2026-04-30', TUSSEN_SV)).toEqual({ teLaat: 2, opTijd: 1, lopend: 2 });
+    // The report of the klachten received on 2 April, made as at that moment: the two controls late, the rest as the law has it.
+    expect(await perTermijn('GM1904', '2026-04-02', '2026-04-02', TUSSEN_SV)).toEqual({ teLaat: 2, opTijd: 1, lopend: 2 });
   });
 
   test('Klachtenprotocol Wmo keten §6: a termijn suspended at the peildatum is not te laat as at it, also when it ended later while suspended', async () => {
@@ -228,6 +249,28 @@ describe('te laat as at a past peildatum: true of that moment as known when the 
     const rapport = await perTermijn('GM0363', '2026-03-01', '2026-03-31', TUSSEN_AMS);
     expect(rapport.teLaat).toBe(1);
     expect(rapport.lopend).toBe(3);
+  });
+
+  test('Awb 9:11 lid 3 and contract art. 11.1: the half-year report made late counts the afdoening of the last day, registered after the wake-up at the deadline, op tijd', async () => {
+    expect(await laatOp('uitgesteld tot 30 juni, die dag afgedaan, na de wekker geregistreerd', DEADLINE)).toBe(false);
+    expect(await laatOp('uitgesteld tot 30 juni, verlopen', DEADLINE)).toBe(true);
+    const planning = a.app.get(RapportagePlanningService);
+    await planning.synchroniseer(new Date('2026-06-15T10:00:00Z'));
+    // The worker lay still: the deadline job of 1 July runs on Saturday 4 July.
+    const job = { gemeente: 'GM1904', soort: 'aanbieders' as const, deadline: '2026-07-01', kind: 'deadline' as const };
+    expect(await planning.deadline(job, new Date('2026-07-04T09:00:00+02:00'))).toBe('verwerkt');
+    const [r] = (await a.db.query(
+      `select inhoud->'perTermijn' as p from rapportage where gemeente = 'GM1904' and deadline = '2026-07-01' and aanbieder_id = '*'`,
+    )) as Array<{ p: Array<{ waarde: string; aantal: number }> }>;
+    // Of the period's klachten: op tijd the two afgedaan on their last day; te laat the one consented to 30 June and not
+    // afgedaan, the one passed on 18 May and not afgedaan, and the one verdaagd to 11 June that has not been afgedaan
+    // (its wake-up has not run: it passed all the same); te laat afgehandeld the one afgedaan two days after its last day.
+    expect(Object.fromEntries(r.p.map((t) => [t.waarde, t.aantal]))).toEqual({
+      opTijd: 2,
+      naVerdaging: 1,
+      teLaat: 3,
+      teLaatAfgehandeld: 1,
+    });
   });
 
   test('what happens after a moment never changes te laat as at that moment: only an act done by then, however late registered', async () => {

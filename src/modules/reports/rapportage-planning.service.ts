@@ -217,7 +217,9 @@ export class RapportagePlanningService implements OnApplicationShutdown {
         const gemeenten = this.klachtGemeenten(m);
         // Te laat as at the deadline (the moment this job was planned for), not when it happens to run: a job that runs
         // days late (a worker down, Redis lost and the schedule caught up) counts the termijnen as they stood then, from
-        // the moments in their rows (a klacht late then and afgedaan since is counted te laat, not te laat afgehandeld).
+        // the moments in their rows (a klacht late then and afgedaan since is counted te laat, not te laat afgehandeld). As
+        // known when it runs: an act done before the deadline and registered after it counts at its own moment (Awb 9:11,
+        // docs/te-laat.md), so an afdoening of the last day registered after the wake-up is op tijd.
         const peildatum = beginVanDag(m.deadline);
         const filter = {
           gemeenten,

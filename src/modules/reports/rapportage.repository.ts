@@ -56,8 +56,9 @@ export interface RapportageFilter {
   peildatum: Date;
   /**
    * The peildatum lies in the past (a deadline job that runs late): the termijn classes are read from the rows' moments
-   * as at the peildatum (`teLaatOp`), not from the klacht's column for now. The other columns (oordeel, tevredenheid,
-   * registration) are as they are now: no history of them is kept per moment.
+   * as at the peildatum (`teLaatOp`), not from the klacht's column for now: true of the peildatum as known now (an act
+   * registered after it but done before it counts). The other columns (oordeel, tevredenheid, registration) are as they
+   * are now: no history of them is kept per moment.
    */
   peildatumVerleden?: boolean;
 }
