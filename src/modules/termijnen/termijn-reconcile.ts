@@ -3,7 +3,8 @@
  * (StepResult.termijnen is a desired state, not a diff: contract.ts). No I/O: the engine service
  * applies the plan inside its transaction.
  */
-import type { KlachtEvent, TermijnView } from '../../machines/contract';
+import type { KlachtEvent, TermijnMutatie, TermijnView } from '../../machines/contract';
+import { isOpgeschort } from '../../machines/compiler/termijnen';
 import { OUTBOX_TYPES, type OutboxBericht } from '../outbox/outbox.types';
 import type { HerinneringRecord, TermijnStatus } from './termijn.entity';
 import { beginVanDag, eindVanDag } from './termijn-tijd';
@@ -16,6 +17,8 @@ export interface LopendeTermijn {
   vervaltOp: Date;
   revision: number;
   herinneringen: HerinneringRecord[];
+  /** Its verdagingen, opschortingen and hervattingen (the row's `mutaties`): a suspended termijn does not pass. */
+  mutaties?: ReadonlyArray<Pick<TermijnMutatie, 'soort' | 'at'>> | null;
 }
 
 export interface TermijnVelden {
@@ -120,11 +123,20 @@ export function planTermijnen(
     let status: Exclude<TermijnStatus, 'lopend'>;
     if (event.type === 'TERMIJN_VERLOPEN' && event.data?.termijn === t.naam) status = 'verlopen';
     else if (ANNULEREND.test(event.type)) status = 'vervallen';
-    // Ended by a handling event: on time if it happened before the end of the last day.
-    else status = at < t.vervaltOp.getTime() ? 'nagekomen' : 'verlopen';
+    // Ended by a handling event: on time if it happened before the end of the last day, or while the termijn stood still
+    // since before that end (a suspended termijn does not pass: docs/juridisch-kader.md §6; its row keeps the old last
+    // day until HERVATTEN gives a new one).
+    else status = at < t.vervaltOp.getTime() || stilVoor(t, t.vervaltOp.getTime()) ? 'nagekomen' : 'verlopen';
     plan.beeindigd.push({ id: t.id, naam: t.naam, status });
   }
   return plan;
+}
+
+/** The termijn is suspended now, by an opschorting that began before `moment`. */
+function stilVoor(t: LopendeTermijn, moment: number): boolean {
+  if (!isOpgeschort(t.mutaties)) return false;
+  const laatste = t.mutaties?.findLast((m) => m.soort === 'opschorting');
+  return laatste !== undefined && Date.parse(laatste.at) < moment;
 }
 
 /**
