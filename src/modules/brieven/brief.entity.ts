@@ -7,7 +7,9 @@ export type BriefStatus = 'opgemaakt' | 'niet-opgemaakt';
  * A letter the law asks for (Awb 9:6, 9:8 lid 3, 9:11 lid 2, 9:12, 2:3), rendered from the gemeente's
  * template when its outbox intent was handled. One row per intent (`outboxId` unique: a retried intent
  * never makes a second letter); the HTML and PDF are dossier documents (`dossier_document.brief_id`).
- * A letter that could not be made (no template) is kept as `niet-opgemaakt` with the reason, so it is never lost.
+ * A letter that could not be made (no template) is kept as `niet-opgemaakt` with the reason, so it is never lost; so is
+ * one Klachtregie does not make because its step happened before Klachtregie knew of it (registered on a later day, or
+ * imported history): its letter went out then, outside Klachtregie (brieven.service.ts `waaromGeenBrief`).
  */
 @Entity('brief')
 @Index('UQ_brief_outbox', ['outboxId'], { unique: true })
@@ -42,7 +44,7 @@ export class BriefEntity {
   @Column({ type: 'varchar', length: 200, nullable: true })
   grondslag: string | null;
 
-  /** The letter's date: the calendar day of the event that asked for it. */
+  /** The letter's date: the calendar day (Europe/Amsterdam) Klachtregie made it, never an earlier one. */
   @Column({ type: 'date' })
   datum: string;
 

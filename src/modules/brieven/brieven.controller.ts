@@ -158,7 +158,7 @@ export class BrievenController {
           op: b.at.toISOString(),
           briefId: b.id,
           sha256: pdf?.sha256,
-          omschrijving: `Brief: ${titelVan(b.soort)}${b.grondslag ? ` (${b.grondslag})` : ''} aan ${b.aan}${b.status === 'niet-opgemaakt' ? ' — niet opgemaakt' : ''}`,
+          omschrijving: `Brief: ${titelVan(b.soort)}${b.grondslag ? ` (${b.grondslag})` : ''} aan ${b.aan}${b.status === 'niet-opgemaakt' ? ` — niet opgemaakt${b.reden ? `: ${b.reden}` : ''}` : ''}`,
         };
       }),
       ...docs

@@ -8,9 +8,13 @@ export class BriefDto {
   @ApiProperty({ example: 'Afhandeling van uw klacht' }) titel: string;
   @ApiProperty({ example: 'klager' }) aan: string;
   @ApiPropertyOptional({ example: 'Awb 9:12' }) grondslag?: string;
-  @ApiProperty({ format: 'date', description: 'datum van de brief: de dag van de gebeurtenis die erom vroeg' }) datum: string;
+  @ApiProperty({ format: 'date', description: 'datum van de brief: de dag waarop Klachtregie hem opmaakte' }) datum: string;
   @ApiProperty({ enum: ['opgemaakt', 'niet-opgemaakt'] }) status: string;
-  @ApiPropertyOptional({ description: 'waarom de brief niet is opgemaakt (geen of een ongeldig sjabloon)' }) reden?: string;
+  @ApiPropertyOptional({
+    description:
+      'waarom de brief niet is opgemaakt: geen of een ongeldig sjabloon, een handeling die achteraf is geregistreerd, of geïmporteerde historie',
+  })
+  reden?: string;
   @ApiProperty({ type: [String], description: 'velden die de wet eist en die in het dossier nog leeg waren, bijvoorbeeld bevindingen' })
   ontbrekend: string[];
   @ApiPropertyOptional({ example: 'gm0363-amsterdam/brieven/2015-01/afdoening.hbs' }) sjabloon?: string;
