@@ -5,6 +5,10 @@
  * - a ketenpartner's own dossier (Klachtenprotocol Wmo keten Amsterdam §9: 2 years), when the definition
  *   declares `aanbieder` and the klacht never left the aanbieder's first line.
  * The period runs from the day the klacht was closed (Selectielijst: procestermijn 'nihil'). Pure.
+ *
+ * A klacht and the klachten linked to it (an ombudsman request filed as a klacht of its own, table klacht_koppeling)
+ * are one dossier: the category is decided from all of them and the links, so that a procedure at the ombudsman
+ * recorded only on the linked klacht still makes both 13.1.2 (Archiefwet 1995: destroyed only as the selectielijst allows).
  */
 import type { IsoDate } from '../contract';
 import { leesDatum, naarIso } from '../termijnen/datum';
@@ -37,12 +41,39 @@ export const OMBUDSMAN_GEBEURTENISSEN: ReadonlySet<string> = new Set([
   'OMBUDSMAN_NEEMT_ZELF_IN_BEHANDELING',
 ]);
 
-/** The category of a klacht from its history: the events it had and the states it passed through. */
-export function bewaarKenmerken(gebeurtenissen: readonly string[], states: readonly string[]): BewaarKenmerken {
+/** One klacht's own history: the events it had and the states it passed through. */
+export interface BewaarHistorie {
+  gebeurtenissen: readonly string[];
+  states: readonly string[];
+}
+
+/** The rest of a klacht's dossier: the klachten linked to it (either direction, also through another) and its links. */
+export interface BewaarDossier {
+  gekoppeld: readonly BewaarHistorie[];
+  /** The event each link stands for (an informatievraag: OMBUDSMAN_INFORMATIEVRAAG), whether or not a klacht took it. */
+  koppelingen: readonly string[];
+}
+
+const ZONDER_KOPPELING: BewaarDossier = { gekoppeld: [], koppelingen: [] };
+
+const alleenAanbieder = (states: readonly string[]): boolean =>
+  states.length > 0 && states.every((s) => s === 'afgesloten' || s === 'doorgestuurdNaarAanbieder' || s.startsWith('bijAanbieder'));
+
+/**
+ * The category of a klacht from its history and its dossier. Selectielijst 13.1.2 when any klacht of the dossier, or
+ * any link, is a step of the ombudsman: a request the klacht refused in its second-line window (tweedeLijnVenster) is
+ * still the ombudsman's procedure about it. A doorgezonden klacht is not (Awb 9:20 lid 1: the gemeente handles it in the
+ * first line). The aanbieder's period only when the whole dossier stayed with the aanbieder.
+ */
+export function bewaarKenmerken(
+  gebeurtenissen: readonly string[],
+  states: readonly string[],
+  dossier: BewaarDossier = ZONDER_KOPPELING,
+): BewaarKenmerken {
+  const alle = [{ gebeurtenissen, states }, ...dossier.gekoppeld];
   return {
-    viaOmbudsman: gebeurtenissen.some((g) => OMBUDSMAN_GEBEURTENISSEN.has(g)),
-    alleenBijAanbieder:
-      states.length > 0 && states.every((s) => s === 'afgesloten' || s === 'doorgestuurdNaarAanbieder' || s.startsWith('bijAanbieder')),
+    viaOmbudsman: [...alle.flatMap((h) => h.gebeurtenissen), ...dossier.koppelingen].some((g) => OMBUDSMAN_GEBEURTENISSEN.has(g)),
+    alleenBijAanbieder: alle.every((h) => alleenAanbieder(h.states)),
   };
 }
 

@@ -6,11 +6,19 @@ import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import type { Regime } from '../../machines';
 import { gemeentenVan, opvolgerVan } from '../../machines/definition/gemeentecodes.data';
-import { bewaarKenmerken, bewaartermijnVoor, vernietigbaarVanaf } from '../../machines/definition/bewaring';
+import {
+  bewaarKenmerken,
+  type BewaarHistorie,
+  type Bewaartermijn,
+  bewaartermijnVoor,
+  vernietigbaarVanaf,
+} from '../../machines/definition/bewaring';
 import { kalenderdag } from '../../machines/termijnen';
 import type { Tenant } from '../auth/tenant';
 import { DossierService } from '../dossier/dossier.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
+import { OMBUDSMAN_EVENTS } from '../klacht-acties/klacht-acties.service';
+import type { OmbudsmanVerzoekSoort } from '../klacht-acties/klacht-koppeling.entity';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { BewaarBlokkadeEntity, VernietigingslijstEntity, VernietigingslijstRegelEntity, type Aantallen } from './vernietigingslijst.entity';
 
@@ -43,23 +51,80 @@ export class BewaringService {
     private readonly dossier: DossierService,
   ) {}
 
-  /** The retention of one klacht, or undefined when its definition declares none (a test regime). */
-  private async termijnVan(m: EntityManager, k: KlachtEntity) {
+  /**
+   * A klacht's dossier: the klacht and every klacht linked to it in klacht_koppeling (either direction, and on through
+   * the linked ones), each with its own history, and what each link stands for. An ombudsman request is filed as a
+   * klacht of its own (POST /ombudsman-verzoeken); its procedure belongs to the dossier of the klacht it is about.
+   * Under `vergrendel` the linked klachten are read FOR SHARE: no event closes or reopens one while a destruction checks them.
+   */
+  private async dossierVan(m: EntityManager, klachtId: string, vergrendel: boolean) {
+    const ids = (
+      (await m.query(
+        `WITH RECURSIVE dossier(id) AS (
+           SELECT $1::uuid
+           UNION
+           SELECT CASE WHEN kk.klacht_id = d.id THEN kk.hoofd_klacht_id ELSE kk.klacht_id END
+           FROM dossier d JOIN klacht_koppeling kk ON d.id IN (kk.klacht_id, kk.hoofd_klacht_id)
+         )
+         SELECT id FROM dossier`,
+        [klachtId],
+      )) as Array<{ id: string }>
+    ).map((r) => r.id);
+    const gekoppeld = ids.filter((id) => id !== klachtId);
+    const historie = (await m.query(
+      'SELECT klacht_id AS "klachtId", type, naar_state AS "naarState" FROM klacht_gebeurtenis WHERE klacht_id = ANY($1) AND accepted',
+      [ids],
+    )) as Array<{ klachtId: string; type: string; naarState: string }>;
+    const van = (id: string): BewaarHistorie => {
+      const h = historie.filter((r) => r.klachtId === id);
+      return { gebeurtenissen: h.map((r) => r.type), states: h.map((r) => r.naarState) };
+    };
+    if (gekoppeld.length === 0) return { eigen: van(klachtId), gekoppeld: [], geblokkeerd: false, dossier: undefined };
+    const klachten = (await m.query(
+      `SELECT id, done, state_sinds AS "stateSinds" FROM klacht WHERE id = ANY($1) ORDER BY id${vergrendel ? ' FOR SHARE' : ''}`,
+      [gekoppeld],
+    )) as Array<{ id: string; done: boolean; stateSinds: Date }>;
+    const koppelingen = (await m.query('SELECT soort FROM klacht_koppeling WHERE klacht_id = ANY($1) OR hoofd_klacht_id = ANY($1)', [
+      ids,
+    ])) as Array<{ soort: OmbudsmanVerzoekSoort }>;
+    return {
+      eigen: van(klachtId),
+      gekoppeld: klachten,
+      // A hold on one klacht of the dossier keeps the others too: destroying them would take the links with them.
+      geblokkeerd: await m.existsBy(BewaarBlokkadeEntity, { klachtId: In(gekoppeld) }),
+      dossier: { gekoppeld: klachten.map((k) => van(k.id)), koppelingen: koppelingen.map((k) => OMBUDSMAN_EVENTS[k.soort]) },
+    };
+  }
+
+  /**
+   * Whether one klacht may be destroyed on `peildatum`, and its retention. The one rule for proposing and for executing
+   * a proposal (Archiefwet 1995, Selectielijst gemeenten 2020 categorie 13): the category is the dossier's (13.1.2 when
+   * the ombudsman had any part of it), and its period runs from the later end of the dossier's klachten, so a klacht is
+   * never destroyed while a klacht linked to it is open, or before ten years after the ombudsman's procedure ended.
+   */
+  private async beoordeel(
+    m: EntityManager,
+    k: KlachtEntity | null,
+    peildatum: string,
+    vergrendel = false,
+  ): Promise<{ bezwaar: string } | { bezwaar?: undefined; termijn: Bewaartermijn & { afgeslotenOp: string; vanaf: string } }> {
+    if (!k) return { bezwaar: 'de klacht bestaat niet meer' };
+    if (!k.done) return { bezwaar: 'de klacht is niet afgesloten' };
+    if (await m.existsBy(BewaarBlokkadeEntity, { klachtId: k.id })) return { bezwaar: 'er geldt een bewaarblokkade' };
     const regime = this.regimes.byId(k.definitieId, k.definitieVersie) as Partial<Regime> | undefined;
     const b = regime?.definitie?.bewaartermijnen;
-    if (!b) return undefined;
-    const historie = (await m.query('SELECT type, naar_state AS "naarState" FROM klacht_gebeurtenis WHERE klacht_id = $1 AND accepted', [
-      k.id,
-    ])) as Array<{ type: string; naarState: string }>;
-    const termijn = bewaartermijnVoor(
-      b,
-      bewaarKenmerken(
-        historie.map((h) => h.type),
-        historie.map((h) => h.naarState),
-      ),
-    );
-    const afgeslotenOp = kalenderdag(k.stateSinds.toISOString());
-    return { ...termijn, afgeslotenOp, vanaf: vernietigbaarVanaf(afgeslotenOp, termijn.duur) };
+    // A test regime declares none.
+    if (!b) return { bezwaar: 'de definitie noemt geen bewaartermijn' };
+    const d = await this.dossierVan(m, k.id, vergrendel);
+    if (d.gekoppeld.some((g) => !g.done)) return { bezwaar: 'een gekoppelde klacht is niet afgesloten' };
+    if (d.geblokkeerd) return { bezwaar: 'er geldt een bewaarblokkade op een gekoppelde klacht' };
+    const termijn = bewaartermijnVoor(b, bewaarKenmerken(d.eigen.gebeurtenissen, d.eigen.states, d.dossier));
+    const afgeslotenOp = [k.stateSinds, ...d.gekoppeld.map((g) => g.stateSinds)]
+      .map((t) => kalenderdag(t.toISOString()))
+      .reduce((a, b2) => (b2 > a ? b2 : a));
+    const vanaf = vernietigbaarVanaf(afgeslotenOp, termijn.duur);
+    if (vanaf > peildatum) return { bezwaar: `de bewaartermijn loopt tot ${vanaf}` };
+    return { termijn: { ...termijn, afgeslotenOp, vanaf } };
   }
 
   private async aantallen(m: EntityManager, klachtId: string): Promise<Aantallen> {
@@ -71,17 +136,6 @@ export class BewaringService {
       [klachtId],
     )) as Aantallen[];
     return r;
-  }
-
-  /** Why a klacht may not be destroyed now, or undefined when it may. Checked again on approval. */
-  private async bezwaar(m: EntityManager, k: KlachtEntity | null, peildatum: string): Promise<string | undefined> {
-    if (!k) return 'de klacht bestaat niet meer';
-    if (!k.done) return 'de klacht is niet afgesloten';
-    if (await m.existsBy(BewaarBlokkadeEntity, { klachtId: k.id })) return 'er geldt een bewaarblokkade';
-    const t = await this.termijnVan(m, k);
-    if (!t) return 'de definitie noemt geen bewaartermijn';
-    if (t.vanaf > peildatum) return `de bewaartermijn loopt tot ${t.vanaf}`;
-    return undefined;
   }
 
   /**
@@ -106,8 +160,9 @@ export class BewaringService {
         .getMany();
       const regels: Array<Omit<VernietigingslijstRegelEntity, 'id' | 'lijstId' | 'lijst'>> = [];
       for (const k of kandidaten) {
-        const t = await this.termijnVan(m, k);
-        if (!t || t.vanaf > peildatum) continue;
+        const b = await this.beoordeel(m, k, peildatum);
+        if (b.bezwaar !== undefined) continue;
+        const t = b.termijn;
         regels.push({
           klachtId: k.id,
           kenmerk: kenmerkVan(k.id),
@@ -209,8 +264,8 @@ export class BewaringService {
       // Content first: a crash after this leaves the rows, and the next approval attempt removes them.
       await this.dataSource.transaction(async (m) => {
         const k = await m.findOne(KlachtEntity, { where: { id: klachtId }, lock: { mode: 'pessimistic_write' } });
-        const bezwaar = await this.bezwaar(m, k, peildatum);
-        if (bezwaar) {
+        const { bezwaar } = await this.beoordeel(m, k, peildatum, true);
+        if (bezwaar !== undefined) {
           await m.update(VernietigingslijstRegelEntity, { id: regel.id }, { status: 'overgeslagen', reden: bezwaar });
           return;
         }

@@ -39,7 +39,8 @@ function eventZonderRegistratie(dto: TerugkoppelingDto): { type: string; data?: 
   }
 }
 
-const OMBUDSMAN_EVENTS: Record<OmbudsmanVerzoekSoort, string> = {
+/** The event each kind of ombudsman request stands for (also what its link means for retention, bewaring.service.ts). */
+export const OMBUDSMAN_EVENTS: Record<OmbudsmanVerzoekSoort, string> = {
   informatievraag: 'OMBUDSMAN_INFORMATIEVRAAG',
   interventieverzoek: 'OMBUDSMAN_INTERVENTIEVERZOEK',
   doorgezondenKlacht: 'OMBUDSMAN_DOORGEZONDEN',
