@@ -1,6 +1,6 @@
 /** Jest for mutation testing (npm run test:mutation, docs/adr/0005-mutation-testing.md): only the pure
  * unit specs that state the rules of the mutated files (termijnen, routing and conditions, legal lint,
- * correctness over time: registration, version migration, termijn reconciliation), so no PostgreSQL,
+ * correctness over time: registration, version migration, termijn reconciliation, the regime's step), so no PostgreSQL,
  * Redis or Chromium is needed and each mutant runs in seconds. */
 const base = require('./jest.config');
 
@@ -17,10 +17,12 @@ module.exports = {
     '<rootDir>/src/machines/definition/*lint*.spec.ts',
     '<rootDir>/src/machines/registratie.spec.ts',
     '<rootDir>/src/machines/migratie.spec.ts',
+    '<rootDir>/src/machines/regime-tijd.spec.ts',
     '<rootDir>/src/modules/termijnen/termijn-reconcile.spec.ts',
   ],
-  // regels.spec.ts and conventies.spec.ts compile every seed definition when the file loads, which
-  // Jest repeats for every mutant; the rules they prove about routing and guards have unit specs here.
+  // regels.spec.ts, conventies.spec.ts and regime.spec.ts compile every seed definition when the file loads,
+  // which Jest repeats for every mutant; the rules they prove about routing, guards and the regime's step
+  // have unit specs here (regime-tijd.spec.ts compiles one small fixture definition).
   testPathIgnorePatterns: ['/node_modules/'],
   testTimeout: 60000,
 };

@@ -106,6 +106,17 @@ describe('the wake-up moments of a termijn row (a job is planned per revision; d
     expect(plan.gewijzigd[0].velden.volgendeHerinneringOp?.toISOString()).toBe('2026-05-10T22:00:00.000Z');
   });
 
+  it('Awb 9:11: a reminder skipped because its termijn passed first stays skipped, and is no next wake-up (it never fires)', () => {
+    const plan = planTermijnen(
+      [rij('2026-05-18', { ...herinnering('P1W-voor', '2026-05-11'), overgeslagenOp: '2026-05-19T00:00:00Z' })],
+      {},
+      [metHerinneringen('2026-05-18', ['P1W-voor', '2026-05-11'])],
+      ev('HOORZITTING_GEHOUDEN'),
+    );
+    expect(plan.gewijzigd[0].velden.herinneringen[0].overgeslagenOp).toBe('2026-05-19T00:00:00Z');
+    expect(plan.gewijzigd[0].velden.volgendeHerinneringOp).toBeNull();
+  });
+
   it('the next wake-up for a reminder is the earliest reminder not yet sent', () => {
     const plan = planTermijnen(
       [],
