@@ -2385,12 +2385,12 @@ export interface components {
             grondslag?: string;
             /**
              * Format: date
-             * @description datum van de brief: de dag van de gebeurtenis die erom vroeg
+             * @description datum van de brief: de dag waarop Klachtregie hem opmaakte
              */
             datum: string;
             /** @enum {string} */
             status: "opgemaakt" | "niet-opgemaakt";
-            /** @description waarom de brief niet is opgemaakt (geen of een ongeldig sjabloon) */
+            /** @description waarom de brief niet is opgemaakt: geen of een ongeldig sjabloon, een handeling die achteraf is geregistreerd, of geïmporteerde historie */
             reden?: string;
             /** @description velden die de wet eist en die in het dossier nog leeg waren, bijvoorbeeld bevindingen */
             ontbrekend: string[];
