@@ -13,7 +13,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { KLOK, vasteKlok } from '../src/common/klok';
+import { KLOK, type Klok } from '../src/common/klok';
 import { intake } from '../src/machines/intake.spec-hulp';
 import { EngineService } from '../src/modules/engine/engine.service';
 import { TermijnWakeService } from '../src/modules/termijnen/termijn-wake.service';
@@ -22,6 +22,9 @@ import { CHROMIUM_ARGS, maakSleutel, open } from './support/beheer-browser';
 
 /** The service's clock: Tuesday 19 May 2026, 9:00:40 in Amsterdam, the morning after the afhandeltermijn's last day. */
 const NU = new Date('2026-05-19T09:00:40+02:00');
+/** The service's clock (KLOK): NU, unless a test sets another moment (and puts NU back). */
+let klokNu = NU.getTime();
+const klok: Klok = { nu: () => new Date(klokNu) };
 /** The browser's own clock, far from the service's: the page must not use it. */
 const BROWSERKLOK = new Date('2031-03-03T15:15:00Z');
 
@@ -39,7 +42,7 @@ beforeAll(async () => {
   t = await createTestApp({
     databaseUrl: tdb.url,
     env: { ROLE: 'api' },
-    override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)),
+    override: (b) => b.overrideProvider(KLOK).useValue(klok),
   });
   await t.app.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
@@ -169,12 +172,17 @@ describe('werkvoorraad: when a step was done (late registration)', () => {
     expect(k.gebeurtenissen.filter((g) => g.type === 'FORMELE_BEHANDELING').map((g) => g.at)).toEqual([NU.toISOString()]);
   }, 90_000);
 
-  test('the rapportages page proposes the report up to today by the service’s clock, not the browser’s', async () => {
-    await open(page, base, '/beheer/rapportages', eigenaar, 'rapportages');
-    expect([await page.inputValue('#van'), await page.inputValue('#tot'), await page.inputValue('#jaar')]).toEqual([
-      '2026-01-01',
-      '2026-05-19',
-      '2025',
-    ]);
+  test('the rapportages page proposes the period up to today by the service’s clock in Dutch time, not the browser’s: at 00:30 on 1 January in Amsterdam (23:30 UTC) the year just begun, and last year for the Awb 9:12a overview', async () => {
+    klokNu = Date.parse('2026-12-31T23:30:00Z');
+    try {
+      await open(page, base, '/beheer/rapportages', eigenaar, 'rapportages');
+      expect([await page.inputValue('#van'), await page.inputValue('#tot'), await page.inputValue('#jaar')]).toEqual([
+        '2027-01-01',
+        '2027-01-01',
+        '2026',
+      ]);
+    } finally {
+      klokNu = NU.getTime();
+    }
   }, 60_000);
 });
