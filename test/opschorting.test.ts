@@ -154,3 +154,27 @@ it('a termijn resumed on its own last day, registered after its wake-up found it
   expect(verlopen).toHaveLength(1);
   expect(await open(klacht.id)).toEqual(['aanbiederAfhandeling']);
 });
+
+it('a termijn ended by the aanbieder while it stands still since before its last day is met in time, also after that old day (not te laat afgehandeld)', async () => {
+  const { klacht } = await a.engine.create(aanbiederIntake, { actor: 'kcc' });
+  const stap = (type: string, at: string, data?: Record<string, unknown>) =>
+    a.engine.apply(klacht.id, { type, at, ...(data ? { data } : {}) }, { actor: 'behandelaar' });
+  await stap('CONTACT_OPGENOMEN', '2026-03-03T10:00:00+01:00');
+  await stap('OPSCHORTEN', '2026-04-01T10:00:00+02:00', { termijn: 'aanbiederAfhandeling', reden: 'klager in het ziekenhuis' });
+  // Its old last day (13 April) passes while it stands still: the wake-up changes nothing.
+  await a.wake.verval(
+    { klachtId: klacht.id, termijnNaam: 'aanbiederAfhandeling', revision: 1, kind: 'verval' },
+    new Date('2026-04-14T00:00:05+02:00'),
+  );
+  const na = await stap('AFDOENEN', '2026-04-20T10:00:00+02:00', { oordeel: 'gegrond' });
+  expect(na.klacht.state).toBe('bijAanbieder.afgedaan');
+  const rij = (
+    (await a.db.query(
+      `select status, gesloten_op from termijn where klacht_id = $1 and naam = 'aanbiederAfhandeling' order by revision desc`,
+      [klacht.id],
+    )) as Array<{ status: string; gesloten_op: Date | null }>
+  )[0];
+  // Met, not missed: the reports class it op tijd (rapportage.repository.ts classes by status).
+  expect(rij).toEqual({ status: 'nagekomen', gesloten_op: null });
+  expect(await open(klacht.id)).not.toContain('aanbiederAfhandeling');
+});
