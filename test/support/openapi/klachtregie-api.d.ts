@@ -1698,6 +1698,11 @@ export interface components {
             op: string;
             /** Format: date-time */
             verzondenOp?: string;
+            /**
+             * Format: date-time
+             * @description Niet verzonden: de herinnering kwam pas aan de beurt toen de termijn al verstreken was.
+             */
+            overgeslagenOp?: string;
         };
         MutatieDto: {
             /** @enum {string} */
