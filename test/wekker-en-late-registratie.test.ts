@@ -98,6 +98,9 @@ describe('Awb 9:11 lid 1 and 2: an act of the last day, registered after the wak
 
   it('a verdaging sent on the last day reopens the termijn at its new date, and only the new wake-up fires', async () => {
     const id = await naDeWekker();
+    // Offered after the wake-up (the werkvoorraad shows only what the klacht lists): it can still be registered in its place.
+    const [{ volgende_events }] = await a.db.query(`select volgende_events from klacht where id = $1`, [id]);
+    expect(volgende_events).toEqual(expect.arrayContaining(['VERDAGEN', 'AFDOENEN']));
     await a.engine.apply(
       id,
       { type: 'VERDAGEN', at: '2026-05-18T16:00:00+02:00', data: { termijn: 'afhandeling', duur: 'P4W', reden: 'advies nodig' } },

@@ -151,6 +151,21 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
     return [...types].sort();
   };
 
+  /**
+   * What can be registered now: the events of the current state and, while wake-ups have come since the last act, those
+   * of the klacht as it was before them. An act of the last day registered the next morning (a verdaging sent on the
+   * last day, Awb 9:11 lid 2) is stepped in its place (`inhalen`) and must be offered, also by the pages and checks that
+   * read this list, though the wake-up has moved the klacht on; with a later `at` the regime refuses it, saying why. A
+   * klacht a wake-up closed offers nothing: the request to the ombudsman of the year's last day (Awb 9:24) still steps
+   * through the API with its `at`, but a closed klacht shows no steps.
+   */
+  const mogelijkeEvents = (s: AnyMachineSnapshot): string[] => {
+    const nu = volgendeEvents(s);
+    const keten = (s.context as KlachtContext).voorWekkers;
+    if (!keten || s.status === 'done') return nu;
+    return [...new Set([...nu, ...volgendeEvents(herstel(keten.snapshot))])].sort();
+  };
+
   // XState's transition() builds an inert actor scope for every call: an Actor (with the machine's initial snapshot)
   // and an actor system, 3 % of the engine's time per event. The scope's parts do nothing (defer, emit, stopChild; the
   // actions are handed back, not run) and its system only keeps actors that have a systemId, which a compiled machine
@@ -186,7 +201,7 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
     done: s.status === 'done',
     termijnen: termijnen(s.context as KlachtContext),
     intents: [],
-    volgendeEvents: volgendeEvents(s),
+    volgendeEvents: mogelijkeEvents(s),
     next: s,
   });
 
@@ -295,7 +310,7 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
       done: next.status === 'done',
       termijnen: termijnen(nc),
       intents: nc.intents,
-      volgendeEvents: volgendeEvents(next),
+      volgendeEvents: mogelijkeEvents(next),
       next,
     };
   };
