@@ -384,7 +384,10 @@ export interface BriefTermijn {
 
 export interface BriefInvoer {
   intent: Intent;
-  /** Moment of the event that asked for the letter: the letter's date (Awb 9:12 lid 2: the second line on that date). */
+  /**
+   * The moment the letter is made: its date (docs/brieven-en-dossier.md; a step registered on a later day than it was
+   * done gets no letter at all). Awb 9:12 lid 2: the second line it names is the one of the act's day.
+   */
   at: string;
   /** The gemeente of the klacht's definition (the successor's name comes with the intent after a merger). */
   gemeenteNaam: string;
