@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import type { IntakeInput, KlachtEvent, StepResult } from './contract';
-import { BASIS, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from './definition/test-fixture';
+import { BASIS, invoegen, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from './definition/test-fixture';
 import { loadAndValidate } from './definition/validate';
 import { klokVan, maakRegime, statePad, type Regime } from './regime';
 
@@ -18,6 +18,20 @@ function laad(lines: readonly string[] = BASIS): Regime {
 }
 
 const zeist = laad();
+/** BASIS with a contact termijn of three werkdagen for the gemeente (no verdagingMax): two termijnen run at once. */
+const metContact = laad(
+  invoegen(
+    BASIS,
+    25,
+    '  contact:',
+    '    label: Contact met de klager',
+    '    duur: P3D',
+    '    rekenwijze: werkdagen',
+    '    atw: false',
+    '    grondslag: Klachtenregeling Zeist',
+    '    geldtVoor: [gemeente]',
+  ),
+);
 
 const INTAKE: IntakeInput = {
   gemeente: 'GM0355',
@@ -143,6 +157,90 @@ describe('Awb 9:11 lid 1 and 2: an act done on the last day, registered after th
   });
 });
 
+describe('Atw art. 1 and Awb 9:11 lid 1: with two wake-ups since the last act, a late act goes where it belongs between them', () => {
+  const c = (s: StepResult, type: string, at: string, data?: Record<string, unknown>): StepResult =>
+    metContact.step(JSON.parse(JSON.stringify(s.snapshot)), { type, at, ...(data ? { data } : {}) });
+  /** Received Wednesday 1 May 2024: contact ends Monday 6 May (three werkdagen), the afhandeltermijn on 12 June; both wake-ups came. */
+  const beideGewekt = () => {
+    const s = c(metContact.start(INTAKE), 'FORMELE_BEHANDELING', '2024-05-02T09:00:00+02:00');
+    expect(s.termijnen.map((t) => [t.naam, t.vervaldatum])).toEqual([
+      ['contact', '2024-05-06'],
+      ['nietBehandelenKennisgeving', '2024-05-29'],
+      ['afhandeling', '2024-06-12'],
+    ]);
+    const w1 = c(s, 'TERMIJN_VERLOPEN', '2024-05-07T00:00:00+02:00', { termijn: 'contact' });
+    const w2 = c(w1, 'TERMIJN_VERLOPEN', '2024-06-13T00:00:00+02:00', { termijn: 'afhandeling' });
+    expect([w1.accepted, w2.accepted]).toEqual([true, true]);
+    return w2;
+  };
+
+  it('contact made on its last day (6 May) met the contact termijn; the later wake-up of the afhandeltermijn still stands', () => {
+    const na = c(beideGewekt(), 'CONTACT_OPGENOMEN', '2024-05-06T12:00:00+02:00');
+    expect(na).toEqual(expect.objectContaining({ accepted: true, herroepen: ['contact'] }));
+    expect(na.termijnen.map((t) => t.naam)).toEqual(['nietBehandelenKennisgeving', 'tweedeLijnVerzoek']);
+  });
+
+  it('contact made at midnight after the last day came after the contact wake-up: that termijn had passed, nothing is revoked', () => {
+    const na = c(beideGewekt(), 'CONTACT_OPGENOMEN', '2024-05-07T00:00:00+02:00');
+    expect(na.accepted).toBe(true);
+    expect(na.herroepen).toBeUndefined();
+  });
+});
+
+describe('the order of time of acts', () => {
+  it('two acts at the same moment are both in order', () => {
+    const s = volg([
+      ['FORMELE_BEHANDELING', '2024-05-02T09:00:00+02:00'],
+      ['IN_BEHANDELING_NEMEN', '2024-05-02T09:00:00+02:00'],
+    ]);
+    expect(s.state).toBe('gemeente.inBehandeling');
+  });
+
+  it('an act before the last act is refused when no wake-up came since (nothing to step in between)', () => {
+    const r = stap(inBehandeling(), 'AFDOENEN', '2024-05-06T08:00:00+02:00', { oordeel: 'gegrond' });
+    expect(r).toEqual(expect.objectContaining({ accepted: false, reason: expect.stringContaining('ligt vóór de vorige gebeurtenis') }));
+  });
+
+  it('a late act at the very moment of the act registered late before it is in order too', () => {
+    const eerste = stap(gewekt(), 'BESTUURLIJKE_IMPACT_MELDEN', '2024-06-12T15:00:00+02:00', { reden: 'wethouder betrokken' });
+    const af = stap(eerste, 'AFDOENEN', '2024-06-12T15:00:00+02:00', { oordeel: 'ongegrond' });
+    expect(af).toEqual(expect.objectContaining({ accepted: true, herroepen: ['afhandeling'] }));
+  });
+});
+
+describe('Awb 9:11 lid 2: a refused verdaging names the rule of its guard', () => {
+  const c = (s: StepResult, type: string, at: string, data?: Record<string, unknown>): StepResult =>
+    metContact.step(JSON.parse(JSON.stringify(s.snapshot)), { type, at, ...(data ? { data } : {}) });
+  const inOordeel = () => {
+    let s = metContact.start(INTAKE);
+    for (const [type, at, data] of [
+      ['FORMELE_BEHANDELING', '2024-05-02T09:00:00+02:00'],
+      ['IN_BEHANDELING_NEMEN', '2024-05-03T09:00:00+02:00'],
+      ['HOREN_OVERSLAAN', '2024-05-03T10:00:00+02:00', { reden: 'afgezien' }],
+    ] as Array<[string, string, Record<string, unknown>?]>)
+      s = c(s, type, at, data);
+    expect(s.accepted).toBe(true);
+    return s;
+  };
+
+  it('VERDAGEN is offered while one running termijn may be extended, though another (contact) may not', () => {
+    expect(inOordeel().volgendeEvents).toEqual(expect.arrayContaining(['VERDAGEN', 'UITSTEL_MET_INSTEMMING']));
+    expect(inOordeel().termijnen.map((t) => t.naam)).toEqual(['contact', 'afhandeling']);
+  });
+
+  it('a termijn without verdagingMax cannot be extended; more than the maximum in total is refused with what is left', () => {
+    const s = inOordeel();
+    expect(c(s, 'VERDAGEN', '2024-05-03T11:00:00+02:00', { termijn: 'contact', duur: 'P1W' }).reason).toContain(
+      'de termijn kent geen verdagingMax',
+    );
+    const een = c(s, 'VERDAGEN', '2024-05-03T11:00:00+02:00', { termijn: 'afhandeling', duur: 'P4W' });
+    expect(een.accepted).toBe(true);
+    const twee = c(een, 'VERDAGEN', '2024-05-03T12:00:00+02:00', { termijn: 'afhandeling', duur: 'P1W' });
+    expect(twee.accepted).toBe(false);
+    expect(twee.reason).toMatch(/^Verdaging met 1 week .* meer dan 4 weken \(Awb 9:11 lid 2\)\. Nog mogelijk: 0 dagen\./);
+  });
+});
+
 describe('a step: the event and its moment are checked before the machine sees them', () => {
   it('an event type is in CAPITALS_WITH_UNDERSCORES', () => {
     const s = zeist.start(INTAKE);
@@ -213,6 +311,17 @@ describe('what a klacht offers next (volgendeEvents)', () => {
     expect(z.volgendeEvents).not.toContain('VERDAGEN');
     expect(z.volgendeEvents).not.toContain('UITSTEL_MET_INSTEMMING');
     expect(z.volgendeEvents).toContain('TERMIJN_VERLOPEN');
+    // Events that are no termijn events stay offered whatever the termijnen allow.
+    expect(z.volgendeEvents).toEqual(expect.arrayContaining(['HOREN_UITNODIGEN', 'HOREN_OVERSLAAN']));
+  });
+
+  it('with no termijn running, no termijn event is offered (at the ombudsman the gemeente runs no termijn)', () => {
+    const af = volg([['AFDOENEN', '2024-05-13T10:00:00+02:00', { oordeel: 'ongegrond' }]], inBehandeling());
+    const om = stap(af, 'VERZOEK_OMBUDSMAN', '2024-05-20T10:00:00+02:00');
+    expect(om).toEqual(expect.objectContaining({ accepted: true, state: 'bijOmbudsman.onderzoek', termijnen: [] }));
+    for (const e of ['TERMIJN_VERLOPEN', 'VERDAGEN', 'OPSCHORTEN', 'HERVATTEN', 'UITSTEL_MET_INSTEMMING'])
+      expect(om.volgendeEvents).not.toContain(e);
+    expect(om.volgendeEvents).toContain('RAPPORT_OMBUDSMAN');
   });
 
   it('a closed klacht offers nothing', () => {
@@ -221,10 +330,8 @@ describe('what a klacht offers next (volgendeEvents)', () => {
     expect(dicht).toEqual(expect.objectContaining({ done: true, volgendeEvents: [] }));
   });
 
-  it('the termijnen come in order of their last day, then by name', () => {
-    const s = inBehandeling();
-    const dagen = s.termijnen.map((t) => `${t.vervaldatum} ${t.naam}`);
-    expect(dagen).toEqual([...dagen].sort());
+  it('the termijnen come in order of their last day (contact on 6 May before afhandeling on 12 June, not by name)', () => {
+    expect(metContact.start(INTAKE).termijnen.map((t) => t.naam)).toEqual(['contact', 'afhandeling']);
   });
 });
 
@@ -245,6 +352,7 @@ describe('the klacht clock and state paths (persisted snapshots)', () => {
     expect(statePad({ bijOmbudsman: { onderzoek: 'horen' } })).toBe('bijOmbudsman.onderzoek.horen');
     expect(statePad({ gemeente: {} })).toBe('gemeente');
     expect(statePad({})).toBe('');
+    expect(statePad({ gemeente: undefined } as never)).toBe('gemeente');
   });
 
   it('a snapshot that is not what step() gave is refused, naming what is expected; a JSON string is read', () => {
@@ -290,6 +398,17 @@ describe('the definition summary and faseVan', () => {
     expect(zeist.faseVan('')).toBeUndefined();
     expect(zeist.faseVan('bestaatNiet')).toBeUndefined();
     expect(zeist.faseVan('gemeente.bestaatNiet')).toBeUndefined();
+    expect(zeist.faseVan('afgesloten.bestaatNiet')).toBeUndefined();
+  });
+
+  it('where a state names the second line, the description of the klacht names the body competent on its day', () => {
+    const af = volg([['AFDOENEN', '2024-05-13T10:00:00+02:00', { oordeel: 'ongegrond' }]], inBehandeling());
+    expect(zeist.beschrijfKlacht(af.state, { vandaag: '2024-05-14', sinds: '2024-05-13' })).toBe(
+      'Afgedaan; de klager kan binnen een jaar naar de tweede lijn (Nationale ombudsman)',
+    );
+    // Before the body's geldigVanaf no body is competent: the state's own description.
+    expect(zeist.beschrijfKlacht(af.state, { vandaag: '2023-12-01', sinds: '2023-12-01' })).toBe(zeist.beschrijfState(af.state));
+    expect(zeist.beschrijfKlacht(af.state, { vandaag: '2023-12-01', sinds: '2023-12-01' })).not.toContain('{instantie}');
   });
 
   it('a state is described by its own description; an unknown path by itself, the empty path by nothing', () => {
