@@ -90,6 +90,13 @@ describe('Awb 9:11 lid 1 and 2: an act done on the last day, registered after th
     expect(klokVan(na.snapshot)).toBe('2024-06-12T16:00:00+02:00');
   });
 
+  it('after the wake-up the klacht still offers the acts of before it (a verdaging of the last day must have its button), next to its own', () => {
+    const w = gewekt();
+    expect(w.volgendeEvents).toEqual(expect.arrayContaining(['VERDAGEN', 'AFDOENEN', 'VERZOEK_OMBUDSMAN']));
+    expect(w.volgendeEvents).toEqual([...w.volgendeEvents].sort());
+    expect(new Set(w.volgendeEvents).size).toBe(w.volgendeEvents.length);
+  });
+
   it('Awb 9:11 lid 2: a verdaging sent on the last day moves the termijn four weeks, as if the wake-up had not come', () => {
     const na = stap(gewekt(), 'VERDAGEN', '2024-06-12T16:00:00+02:00', { termijn: 'afhandeling', duur: 'P4W' });
     expect(na).toEqual(expect.objectContaining({ accepted: true, herroepen: ['afhandeling'], state: inBehandeling().state }));

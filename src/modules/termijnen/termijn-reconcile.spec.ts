@@ -1,5 +1,6 @@
 import type { TermijnView } from '../../machines/contract';
 import { planTermijnen, termijnGeplandBericht, type LopendeTermijn } from './termijn-reconcile';
+import type { HerinneringRecord } from './termijn.entity';
 import { eindVanDag } from './termijn-tijd';
 
 const view = (naam: string, vervaldatum: string, herinnering?: string): TermijnView => ({
@@ -88,7 +89,7 @@ describe('the wake-up moments of a termijn row (a job is planned per revision; d
     ...view('afhandeling', vervaldatum),
     herinneringen: h.map(([naam, datum]) => ({ naam, datum, naar: 'behandelaar' })),
   });
-  const rij = (vervaldatum: string, ...herinneringen: ReturnType<typeof herinnering>[]): LopendeTermijn => ({
+  const rij = (vervaldatum: string, ...herinneringen: HerinneringRecord[]): LopendeTermijn => ({
     ...lopend('afhandeling', vervaldatum, 3),
     herinneringen,
   });
