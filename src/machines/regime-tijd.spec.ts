@@ -428,3 +428,63 @@ describe('the definition summary and faseVan', () => {
     );
   });
 });
+
+describe('Awb 9:20 and 9:24 lid 1 sub b: the second line opens after the internal handling, or when the afhandeltermijn passed', () => {
+  it('a klacht in handling does not offer the request to the ombudsman, and refuses it with the reason; after the wake-up it offers it', () => {
+    const s = inBehandeling();
+    expect(s.volgendeEvents).not.toContain('VERZOEK_OMBUDSMAN');
+    const r = stap(s, 'VERZOEK_OMBUDSMAN', '2024-05-07T09:00:00+02:00');
+    expect(r.accepted).toBe(false);
+    expect(r.reason).toBe(
+      'de klager kan nog niet naar de tweede lijn: eerst de interne klachtbehandeling (Awb 9:20), tenzij de afhandeltermijn verstreken is (Awb 9:24 lid 1 sub b)',
+    );
+    expect(stap(s, 'TERMIJN_VERLOPEN', WEKKER, { termijn: 'afhandeling' }).volgendeEvents).toContain('VERZOEK_OMBUDSMAN');
+  });
+
+  it('Awb 9:11 lid 1: a wake-up before the end of the last day is refused, naming the due date that still counts', () => {
+    const r = stap(inBehandeling(), 'TERMIJN_VERLOPEN', '2024-06-12T23:00:00+02:00', { termijn: 'afhandeling' });
+    expect(r.accepted).toBe(false);
+    expect(r.reason).toContain("termijn 'afhandeling' is nog niet verstreken");
+    expect(r.reason).toContain('die dag telt nog mee');
+  });
+});
+
+describe('Wet arhi art. 40: after a herindeling every letter of a running klacht is sent on behalf of the successor', () => {
+  const instantie = zeist.definitie.tweedeLijn[0];
+  // The successor answers from 1 June 2024; before, Zeist itself (its code as another source may spell it).
+  const opvolging = maakRegime(zeist.definitie, zeist.summary.id, {
+    tweedeLijn: (_cbs, datum) =>
+      datum >= '2024-06-01'
+        ? { instantie, gemeente: { cbsCode: 'GM9998', naam: 'Opvolgerdam' } }
+        : { instantie, gemeente: { cbsCode: 'gm0355', naam: 'Zeist' } },
+  });
+  const o = (s: StepResult, type: string, at: string, data?: Record<string, unknown>): StepResult =>
+    opvolging.step(JSON.parse(JSON.stringify(s.snapshot)), { type, at, ...(data ? { data } : {}) });
+  const inBehandelingBijOpvolging = () => {
+    let s = opvolging.start(INTAKE);
+    for (const [type, at, data] of [
+      ['FORMELE_BEHANDELING', '2024-05-02T09:00:00+02:00'],
+      ['IN_BEHANDELING_NEMEN', '2024-05-03T09:00:00+02:00'],
+    ] as Array<[string, string, Record<string, unknown>?]>)
+      s = o(s, type, at, data);
+    return s;
+  };
+
+  it('before the day the gemeente itself sends its letters; from that day the successor, the letter keeping its own data', () => {
+    const s = inBehandelingBijOpvolging();
+    const ervoor = o(s, 'VERDAGEN', '2024-05-31T09:00:00+02:00', { termijn: 'afhandeling', duur: 'P4W' });
+    expect(ervoor.intents.length).toBeGreaterThan(0);
+    expect(ervoor.intents.map((i) => i.data?.verantwoordelijkeGemeente)).toEqual(ervoor.intents.map(() => undefined));
+    const erna = o(s, 'VERDAGEN', '2024-06-03T09:00:00+02:00', { termijn: 'afhandeling', duur: 'P4W' });
+    expect(erna.intents.length).toBeGreaterThan(0);
+    for (const i of erna.intents)
+      expect(i.data).toEqual(expect.objectContaining({ verantwoordelijkeGemeente: 'Opvolgerdam', duur: 'P4W' }));
+  });
+
+  it("the wake-up's own letters too", () => {
+    const w = o(inBehandelingBijOpvolging(), 'TERMIJN_VERLOPEN', WEKKER, { termijn: 'afhandeling' });
+    expect(w.accepted).toBe(true);
+    expect(w.intents.length).toBeGreaterThan(0);
+    for (const i of w.intents) expect(i.data?.verantwoordelijkeGemeente).toBe('Opvolgerdam');
+  });
+});
