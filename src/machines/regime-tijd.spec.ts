@@ -181,16 +181,21 @@ describe('Atw art. 1 and Awb 9:11 lid 1: with two wake-ups since the last act, a
     return w2;
   };
 
+  /** The termijnen the klacht holds as missed (the reports of lateness read them). */
+  const gemist = (r: StepResult) => (r.snapshot as { context: { verlopen: Array<{ naam: string }> } }).context.verlopen.map((v) => v.naam);
+
   it('contact made on its last day (6 May) met the contact termijn; the later wake-up of the afhandeltermijn still stands', () => {
     const na = c(beideGewekt(), 'CONTACT_OPGENOMEN', '2024-05-06T12:00:00+02:00');
     expect(na).toEqual(expect.objectContaining({ accepted: true, herroepen: ['contact'] }));
     expect(na.termijnen.map((t) => t.naam)).toEqual(['nietBehandelenKennisgeving', 'tweedeLijnVerzoek']);
+    expect(gemist(na)).toEqual(['afhandeling']);
   });
 
   it('contact made at midnight after the last day came after the contact wake-up: that termijn had passed, nothing is revoked', () => {
     const na = c(beideGewekt(), 'CONTACT_OPGENOMEN', '2024-05-07T00:00:00+02:00');
     expect(na.accepted).toBe(true);
     expect(na.herroepen).toBeUndefined();
+    expect(gemist(na)).toEqual(['contact', 'afhandeling']);
   });
 });
 
@@ -452,16 +457,22 @@ describe('Awb 9:20 and 9:24 lid 1 sub b: the second line opens after the interna
 describe('Wet arhi art. 40: after a herindeling every letter of a running klacht is sent on behalf of the successor', () => {
   const instantie = zeist.definitie.tweedeLijn[0];
   // The successor answers from 1 June 2024; before, Zeist itself (its code as another source may spell it).
-  const opvolging = maakRegime(zeist.definitie, zeist.summary.id, {
-    tweedeLijn: (_cbs, datum) =>
-      datum >= '2024-06-01'
-        ? { instantie, gemeente: { cbsCode: 'GM9998', naam: 'Opvolgerdam' } }
-        : { instantie, gemeente: { cbsCode: 'gm0355', naam: 'Zeist' } },
+  // Made per test, not when the file loads: the regime's own code is what is tested here.
+  const opvolging = () =>
+    maakRegime(zeist.definitie, zeist.summary.id, {
+      tweedeLijn: (_cbs, datum) =>
+        datum >= '2024-06-01'
+          ? { instantie, gemeente: { cbsCode: 'GM9998', naam: 'Opvolgerdam' } }
+          : { instantie, gemeente: { cbsCode: 'gm0355', naam: 'Zeist' } },
+    });
+  let regime: Regime;
+  beforeEach(() => {
+    regime = opvolging();
   });
   const o = (s: StepResult, type: string, at: string, data?: Record<string, unknown>): StepResult =>
-    opvolging.step(JSON.parse(JSON.stringify(s.snapshot)), { type, at, ...(data ? { data } : {}) });
+    regime.step(JSON.parse(JSON.stringify(s.snapshot)), { type, at, ...(data ? { data } : {}) });
   const inBehandelingBijOpvolging = () => {
-    let s = opvolging.start(INTAKE);
+    let s = regime.start(INTAKE);
     for (const [type, at, data] of [
       ['FORMELE_BEHANDELING', '2024-05-02T09:00:00+02:00'],
       ['IN_BEHANDELING_NEMEN', '2024-05-03T09:00:00+02:00'],
