@@ -1,8 +1,8 @@
 /**
  * Wet algemene regels herindeling, art. 40 e.v.: the gemeente that remains takes over the dissolved gemeente's running
  * matters. Weesp (GM0457) went into Amsterdam (GM0363) on 24 maart 2022, and Weesp's klachten keep their own gemeente
- * and regeling. So from that day Amsterdam's reports (period report, Awb 9:12a yearly overview, the stored reports of
- * the schedule) count Weesp's klachten, Amsterdam reads Weesp's stored reports, and its process overview lists Weesp's
+ * and regeling. So Amsterdam's reports over a period that ends on or after that day (period report, Awb 9:12a yearly
+ * overview, the stored reports of the schedule) count Weesp's klachten, whatever day they are asked, Amsterdam reads Weesp's stored reports, and its process overview lists Weesp's
  * definition after its own and shows Weesp's running klachten on it. What Amsterdam configures itself (its schedule,
  * the report's header and file name) stays Amsterdam's. Another gemeente (Utrecht) sees none of it.
  */
@@ -22,7 +22,7 @@ const UTRECHT = 'GM0344';
 /** An aanbieder that only Weesp's klachten name: whether Amsterdam's schedule knows it shows whether Weesp's count. */
 const WEESPER_ZORG = { id: 'weesper-zorg', naam: 'Weesper Zorg', type: 'wmo' };
 
-/** The request's day decides which gemeenten Amsterdam answers for (AuthGuard, KLOK): pinned, and moved by one test. */
+/** The clock (KLOK): pinned, and moved by the tests that ask on another day. */
 const NA = new Date('2022-07-15T10:00:00+02:00');
 let nu = NA;
 const klok: Klok = { nu: () => new Date(nu.getTime()) };
@@ -114,12 +114,22 @@ describe('reports on request', () => {
     expect(csv.headers['content-disposition']).toBe('attachment; filename="klachtenrapportage-gm0363-2022-01-01-2022-06-30.csv"');
   });
 
-  test('Wet arhi art. 40: on 23 maart 2022, the day before the herindeling, Amsterdam’s report does not yet count Weesp’s klachten', async () => {
-    nu = new Date('2022-03-23T12:00:00+01:00');
-    const res = await request(t.http).get('/api/v1/rapportages?van=2022-01-01&tot=2022-03-23').set('Authorization', amsterdam);
-    expect(res.status).toBe(200);
-    expect(res.body.cijfers.totaal).toBe(await tel([AMSTERDAM], '2022-01-01', '2022-03-23'));
+  test('Wet arhi art. 40: a period that ends before the herindeling (1 januari - 23 maart 2022) leaves Weesp’s klachten out, asked on 23 maart or on 15 juli', async () => {
+    // The period's last day decides, not the day of the request: asked before and after 24 maart the same answer.
+    for (const dag of [new Date('2022-03-23T12:00:00+01:00'), NA]) {
+      nu = dag;
+      const res = await request(t.http).get('/api/v1/rapportages?van=2022-01-01&tot=2022-03-23').set('Authorization', amsterdam);
+      expect(res.status).toBe(200);
+      expect(res.body.cijfers.totaal).toBe(await tel([AMSTERDAM], '2022-01-01', '2022-03-23'));
+    }
     expect(await tel([WEESP], '2022-01-01', '2022-03-23')).toBeGreaterThan(0);
+  });
+
+  test('Wet arhi art. 40: a period that ends on or after the herindeling counts Weesp’s klachten, also when asked before it (23 maart 2022)', async () => {
+    nu = new Date('2022-03-23T12:00:00+01:00');
+    const res = await request(t.http).get('/api/v1/rapportages?van=2022-01-01&tot=2022-03-31').set('Authorization', amsterdam);
+    expect(res.status).toBe(200);
+    expect(res.body.cijfers.totaal).toBe(await tel([AMSTERDAM, WEESP], '2022-01-01', '2022-03-31'));
   });
 
   test("Wet arhi art. 40 and Awb 9:12a: Amsterdam's yearly overview of 2022 counts Weesp's registered written klachten", async () => {

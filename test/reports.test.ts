@@ -225,7 +225,7 @@ describe('rapportage per gemeente en periode (Uitgangspunten klachtenmanagement 
 
 describe('Awb 9:12a jaaroverzicht', () => {
   test('Awb 9:12a: the yearly overview counts only registered written klachten (brief, webformulier, e-mail), not oral ones, signalen or meldingen', async () => {
-    const j = await queryJaaroverzicht(db, 'GM1904', ['GM1904'], 2026);
+    const j = await queryJaaroverzicht(db, 'GM1904', ['GM1904'], { van: '2026-01-01', tot: '2026-12-31' });
     const [{ n }] = await db.query(
       `select count(*)::int as n from klacht where gemeente = 'GM1904' and soort = 'klacht' and kanaal in ('brief', 'webformulier', 'email')
          and ontvangen_op >= '2026-01-01T00:00:00+01:00' and ontvangen_op < '2027-01-01T00:00:00+01:00'`,

@@ -7,13 +7,14 @@ import { KLOK, type Klok } from '../../common/klok';
 import { QUEUE_SETTINGS, type QueueSettings } from '../../jobs/queue-backend';
 import { RAPPORTAGE_JOB_OPTIONS, rapportageJobId, type RapportageJob } from '../../jobs/reports.queue';
 import type { Definitie } from '../../machines/definition/types';
-import { gemeentenVan } from '../../machines';
+import { cbsGemeente } from '../../machines';
 import { loadAndValidate } from '../../machines/definition/validate';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { beginVanDag, dagVan } from '../termijnen/termijn-tijd';
 import { ALLE_AANBIEDERS } from './rapportage.entity';
 import { queryAanbieders, queryJaaroverzicht, queryRapportage } from './rapportage.repository';
-import { rapportageMomenten } from './rapportage-momenten';
+import { inleverGemeenten, momentNaOpheffing, opgegaanIn, rapportageGemeenten } from './rapportage-gemeenten';
+import { rapportageMomenten, type RapportageMoment } from './rapportage-momenten';
 import { RapportageMomentEntity } from './rapportage-moment.entity';
 
 /** Outbox row types of the report schedule (delivered by the notification relay after commit). */
@@ -27,6 +28,20 @@ export const RAPPORTAGE_OUTBOX = {
 export const STANDAARD_DREMPEL = 3;
 
 export type Uitkomst = 'verwerkt' | 'al-verwerkt' | 'onbekend';
+
+/**
+ * The moments of the gemeente that `gemeente` went into, around the opheffing (deadlines in its year and the next):
+ * what `momentNaOpheffing` needs to know from when the successor's reports count the dissolved gemeente's klachten.
+ */
+function opvolgerMomenten(gemeente: string, definities: readonly ReportDefinitie[]): RapportageMoment[] {
+  const opvolger = opgegaanIn(gemeente);
+  if (!opvolger) return [];
+  const opgeheven = cbsGemeente(gemeente.toUpperCase())?.opgeheven ?? '';
+  const jaar = Number(opgeheven.slice(0, 4));
+  return definities
+    .filter((d) => d.definitie.gemeente.cbsCode.toUpperCase() === opvolger)
+    .flatMap((d) => [jaar, jaar + 1].flatMap((j) => rapportageMomenten(d.definitie, j)));
+}
 
 /** A definition with the id of its folder (`gm1904-stichtse-vecht`). */
 export interface ReportDefinitie {
@@ -86,9 +101,12 @@ export class RapportagePlanningService implements OnApplicationShutdown {
     type Rij = { gemeente: string; id: string; versie: string; m: ReturnType<typeof rapportageMomenten>[number] };
     const gewenst = new Map<string, Rij>();
     for (const d of definities) {
+      const opvolger = opvolgerMomenten(d.definitie.gemeente.cbsCode, definities);
       for (const j of [jaar, jaar + 1]) {
-        for (const m of rapportageMomenten(d.definitie, j)) {
-          if (m.deadline < vandaag) continue;
+        for (const heel of rapportageMomenten(d.definitie, j)) {
+          // After a herindeling a moment of the dissolved gemeente due after its last day is the successor's (Wet arhi art. 40).
+          const m = momentNaOpheffing(d.definitie.gemeente.cbsCode, heel, opvolger);
+          if (!m || m.deadline < vandaag) continue;
           const sleutel = `${d.definitie.gemeente.cbsCode}|${m.soort}|${m.deadline}`;
           const al = gewenst.get(sleutel);
           // Two versions of one definition may share a deadline (a version change mid-period): one moment, the union of both periods.
@@ -164,20 +182,25 @@ export class RapportagePlanningService implements OnApplicationShutdown {
   }
 
   /**
-   * The gemeenten whose klachten a moment's report covers: its own and those opgeheven into it by the end of the
-   * period, whose running matters it took over (Wet algemene regels herindeling art. 40 e.v.). The period's end, not
-   * the day the job runs, so a rerun or a late job reports the same klachten.
+   * The gemeenten whose klachten a moment's report covers: `rapportageGemeenten` of its period, the same rule as the
+   * report on request (the period's last day decides, Wet arhi art. 40 e.v.), so a rerun, a late job and a request
+   * later count the same klachten.
    */
   private klachtGemeenten(m: RapportageMomentEntity): string[] {
-    return gemeentenVan(m.gemeente, m.periodeTot);
+    return rapportageGemeenten(m.gemeente, { tot: m.periodeTot });
   }
 
-  /** Aanbieders that still owe their report for this moment (had klachten in the period, nothing submitted). */
+  /**
+   * Aanbieders that still owe their report for this moment (had klachten in the period, nothing submitted in time).
+   * In time: before 00:00 on the deadline ("vóór 1 juli", contract art. 11.1), by the service's clock when it was
+   * received, so a job that runs late does not accept what came after the deadline. Under the gemeente's code or,
+   * after its opheffing, its successor's (`inleverGemeenten`: the dissolved gemeente's keys are refused by then).
+   */
   private async ontbrekend(em: EntityManager, m: RapportageMomentEntity): Promise<Array<{ id: string; naam: string }>> {
     const aanbieders = await queryAanbieders(em, this.klachtGemeenten(m), m.periodeVan, m.periodeTot);
     const ingediend: Array<{ aanbieder_id: string }> = await em.query(
-      `select aanbieder_id from aanbieder_rapportage where gemeente = $1 and deadline = $2`,
-      [m.gemeente, m.deadline],
+      `select aanbieder_id from aanbieder_rapportage where gemeente = any($1::text[]) and deadline = $2 and ingediend_op < $3`,
+      [inleverGemeenten(m.gemeente, m.deadline), m.deadline, beginVanDag(m.deadline)],
     );
     const klaar = new Set(ingediend.map((r) => r.aanbieder_id));
     return aanbieders.filter((a) => !klaar.has(a.id));
@@ -211,8 +234,8 @@ export class RapportagePlanningService implements OnApplicationShutdown {
       if (!m) return 'onbekend';
       if (m.verwerktOp) return 'al-verwerkt';
       if (m.soort === 'jaarverslag') {
-        const jaar = Number(m.periodeVan.slice(0, 4));
-        await this.bewaar(em, m, ALLE_AANBIEDERS, await queryJaaroverzicht(em, m.gemeente, this.klachtGemeenten(m), jaar));
+        // The moment's own period: a year cut short by the definition's validity counts only those days.
+        await this.bewaar(em, m, ALLE_AANBIEDERS, await queryJaaroverzicht(em, m.gemeente, this.klachtGemeenten(m), { van: m.periodeVan, tot: m.periodeTot }));
       } else {
         const gemeenten = this.klachtGemeenten(m);
         // Te laat as at the deadline (the moment this job was planned for), not when it happens to run: a job that runs

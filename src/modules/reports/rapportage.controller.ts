@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
+import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, klachtGemeenten, type Tenant } from '../auth/tenant';
@@ -16,6 +17,7 @@ import {
   RAPPORTAGE_SCHEMA,
 } from './rapportage.schema';
 import { RapportageService } from './rapportage.service';
+import { jaarPeriode, rapportageGemeenten, type Periode } from './rapportage-gemeenten';
 
 /** `formaat=` wins; otherwise the Accept header (text/csv, text/html); JSON by default. */
 function kiesFormaat(req: Request, formaat?: Formaat): Formaat {
@@ -27,11 +29,21 @@ function kiesFormaat(req: Request, formaat?: Formaat): Formaat {
 }
 
 /**
+ * The gemeenten whose klachten a report over `periode` counts for the caller: `rapportageGemeenten` of the period (its
+ * last day decides, Wet arhi art. 40 e.v.), not the gemeenten of the caller's login today, so one period gives one
+ * answer whenever it is asked. An aanbieder stays on its own gemeente's klachten (`klachtGemeenten`: its id is the
+ * issuing gemeente's).
+ */
+function teTellen(tenant: Tenant, periode: Pick<Periode, 'tot'>): string[] {
+  return tenant.rol === 'aanbieder' ? klachtGemeenten(tenant) : rapportageGemeenten(tenant.gemeente, periode);
+}
+
+/**
  * Reports per gemeente (docs/beheer-en-rapportages.md; Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1, Klachtenprotocol Wmo keten Amsterdam §10, Awb 9:12a). The gemeente is
- * the caller's; an aanbieder only ever sees its own klachten. The klachten counted, and the stored reports readable, are
- * those of `klachtGemeenten(tenant)`: after a herindeling the remaining gemeente takes over the dissolved one's matters
- * (Wet algemene regels herindeling art. 40 e.v.). What the gemeente configures itself (schedule, aanbieder submissions,
- * the report's header and file name) stays on its own code.
+ * the caller's; an aanbieder only ever sees its own klachten. The klachten counted are those of `teTellen` (the
+ * period's gemeenten); the stored reports readable are those of `klachtGemeenten(tenant)`: after a herindeling the
+ * remaining gemeente takes over the dissolved one's records (Wet algemene regels herindeling art. 40 e.v.). What the
+ * gemeente configures itself (schedule, aanbieder submissions, the report's header and file name) stays on its own code.
  */
 @ApiTags('rapportages')
 @Rollen('procesEigenaar', 'beleidsmedewerker', 'klachtbehandelaar', 'aanbieder')
@@ -40,6 +52,7 @@ export class RapportageController {
   constructor(
     private readonly rapportages: RapportageService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
   @Get('rapportages')
@@ -57,7 +70,7 @@ export class RapportageController {
       throw new ProblemException({ status: 403, detail: 'Een aanbieder ziet alleen de rapportage over de eigen klachten.' });
     }
     const aanbieder = tenant.rol === 'aanbieder' ? tenant.aanbiederId : q.aanbieder;
-    const r = await this.rapportages.maak({ gemeente: tenant.gemeente, gemeenten: klachtGemeenten(tenant), van: q.van, tot: q.tot, aanbieder, aard: q.aard, oorzaak: q.oorzaak, kanaal: q.kanaal, drempel: q.drempel });
+    const r = await this.rapportages.maak({ gemeente: tenant.gemeente, gemeenten: teTellen(tenant, q), van: q.van, tot: q.tot, aanbieder, aard: q.aard, oorzaak: q.oorzaak, kanaal: q.kanaal, drempel: q.drempel });
     const formaat = kiesFormaat(req, q.formaat);
     res.vary('Accept');
     if (formaat === 'csv') {
@@ -84,7 +97,7 @@ export class RapportageController {
     content: { 'application/json': { schema: JAAROVERZICHT_SCHEMA }, 'text/html': { schema: { type: 'string' } } },
   })
   async jaaroverzicht(@HuidigeTenant() tenant: Tenant, @Query() q: JaaroverzichtQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const j = await this.rapportages.jaaroverzicht(tenant.gemeente, klachtGemeenten(tenant), q.jaar);
+    const j = await this.rapportages.jaaroverzicht(tenant.gemeente, teTellen(tenant, jaarPeriode(q.jaar)), q.jaar);
     if ((q.formaat ?? (kiesFormaat(req) === 'html' ? 'html' : 'json')) === 'html') {
       res.status(200).type('text/html; charset=utf-8').send(this.rapportages.jaaroverzichtHtml(j));
       return;
@@ -139,11 +152,14 @@ export class RapportageController {
   @ApiOperation({ operationId: 'dienAanbiederRapportageIn', summary: 'Een aanbieder levert de periodieke rapportage aan (voorkomt escalatie naar de contractmanager)' })
   @ApiCreatedResponse({ description: 'Ontvangen; een tweede inzending voor dezelfde deadline vervangt de eerste', schema: AANBIEDER_RAPPORTAGE_ONTVANGEN_SCHEMA })
   async dienIn(@HuidigeTenant() tenant: Tenant, @Body() body: AanbiederRapportageDto): Promise<{ id: string; deadline: string; ingediendOp: string }> {
+    // ingediend_op from the service's clock (KLOK), not the database's now(): the deadline check compares it with 00:00 on
+    // the deadline ("vóór 1 juli", contract art. 11.1). A replacement keeps the first submission's moment: the report was
+    // delivered then.
     const rows: Array<{ id: string; ingediend_op: Date }> = await this.dataSource.query(
-      `insert into aanbieder_rapportage (gemeente, aanbieder_id, deadline, ingediend_door, inhoud) values ($1, $2, $3, $4, $5)
+      `insert into aanbieder_rapportage (gemeente, aanbieder_id, deadline, ingediend_door, inhoud, ingediend_op) values ($1, $2, $3, $4, $5, $6)
        on conflict (gemeente, aanbieder_id, deadline) do update set inhoud = excluded.inhoud, ingediend_door = excluded.ingediend_door
        returning id, ingediend_op`,
-      [tenant.gemeente, tenant.aanbiederId, body.deadline, tenant.subject, JSON.stringify(body.inhoud ?? {})],
+      [tenant.gemeente, tenant.aanbiederId, body.deadline, tenant.subject, JSON.stringify(body.inhoud ?? {}), this.klok.nu()],
     );
     return { id: rows[0].id, deadline: body.deadline, ingediendOp: new Date(rows[0].ingediend_op).toISOString() };
   }

@@ -118,8 +118,23 @@ export interface RapportageCijfers {
 export const GEEN_AANBIEDER = '(gemeente)';
 export const ONBEKEND = '(onbekend)';
 
-const PERIODE = `k.ontvangen_op >= ($2::date)::timestamp at time zone 'Europe/Amsterdam'
-  and k.ontvangen_op < ($3::date + 1)::timestamp at time zone 'Europe/Amsterdam'`;
+/**
+ * The one period condition of every report: `kolom` (a klacht's ontvangen_op) lies on a day from `van` to `tot`
+ * inclusive, days in Europe/Amsterdam. `van` and `tot` are SQL expressions of type date (parameters).
+ */
+export function periodeSql(kolom: string, van: string, tot: string): string {
+  return `${kolom} >= (${van}::date)::timestamp at time zone 'Europe/Amsterdam'
+  and ${kolom} < (${tot}::date + 1)::timestamp at time zone 'Europe/Amsterdam'`;
+}
+
+const PERIODE = periodeSql('k.ontvangen_op', '$2', '$3');
+
+/**
+ * A klacht that is a request about another klacht (an ombudsman request filed as a klacht of its own, linked in
+ * klacht_koppeling) is not a new klacht: the klacht it is about is already counted (Awb 9:12a registers klachten, not
+ * the ombudsman's questions about them), so reports leave it out.
+ */
+export const GEEN_VERZOEK_OVER_KLACHT = `not exists (select 1 from klacht_koppeling kk where kk.klacht_id = k.id)`;
 
 /**
  * One statement, one pass over the period: `basis` holds one row per klacht with its termijn class,
@@ -144,7 +159,7 @@ with basis as materialized (
     from termijn t
     where t.klacht_id = k.id and t.naam = any($5::text[])
   ) tk on true
-  where k.gemeente = any($1::text[]) and ${PERIODE}
+  where k.gemeente = any($1::text[]) and ${PERIODE} and ${GEEN_VERZOEK_OVER_KLACHT}
     and ($7::text is null or k.categorie = $7)
     and ($8::text is null or k.oorzaak = $8)
     and ($9::text is null or k.kanaal = $9)
@@ -257,17 +272,17 @@ export interface Jaaroverzicht {
  * Awb 9:12a: the registered written klachten of one year (only soort `klacht`, only written channels). `gemeente` is
  * the publishing gemeente (its name heads the overview); `gemeenten` those whose klachten count.
  */
-export async function queryJaaroverzicht(db: Sql, gemeente: string, gemeenten: readonly string[], jaar: number): Promise<Jaaroverzicht> {
+export async function queryJaaroverzicht(db: Sql, gemeente: string, gemeenten: readonly string[], periode: { van: string; tot: string }): Promise<Jaaroverzicht> {
+  const jaar = Number(periode.van.slice(0, 4));
   const rows: Array<{ dim: string; waarde: string; aantal: number }> = await db.query(
     `select dim, waarde, count(*)::int as aantal
      from klacht k
      cross join lateral (values ('totaal', 'totaal'), ('aard', coalesce(nullif(k.categorie, ''), '${ONBEKEND}')),
        ('oordeel', coalesce(k.oordeel, case when k.done then 'zonderOordeel' else 'nogOpen' end)), ('afdoening', coalesce(k.afdoening, '${ONBEKEND}'))) d(dim, waarde)
-     where k.gemeente = any($1::text[]) and k.soort = 'klacht' and k.kanaal = any($3::text[])
-       and k.ontvangen_op >= make_date($2, 1, 1)::timestamp at time zone 'Europe/Amsterdam'
-       and k.ontvangen_op < make_date($2 + 1, 1, 1)::timestamp at time zone 'Europe/Amsterdam'
+     where k.gemeente = any($1::text[]) and k.soort = 'klacht' and k.kanaal = any($4::text[])
+       and ${PERIODE} and ${GEEN_VERZOEK_OVER_KLACHT}
      group by dim, waarde order by dim, aantal desc, waarde`,
-    [gemeenten, jaar, SCHRIFTELIJKE_KANALEN],
+    [gemeenten, periode.van, periode.tot, SCHRIFTELIJKE_KANALEN],
   );
   const dim = (d: string): Telling[] => rows.filter((t) => t.dim === d).map(({ waarde, aantal }) => ({ waarde, aantal }));
   return { gemeente, jaar, schriftelijk: dim('totaal')[0]?.aantal ?? 0, perAard: dim('aard'), perOordeel: dim('oordeel'), perAfdoening: dim('afdoening') };
@@ -356,7 +371,7 @@ export async function queryAanbieders(db: Sql, gemeenten: readonly string[], van
   return db.query(
     `select a->>'id' as id, min(coalesce(a->>'naam', a->>'id')) as naam
      from klacht k, jsonb_array_elements(case when jsonb_typeof(k.aanbieders) = 'array' then k.aanbieders else '[]'::jsonb end) a
-     where k.gemeente = any($1::text[]) and ${PERIODE} and a ? 'id'
+     where k.gemeente = any($1::text[]) and ${PERIODE} and ${GEEN_VERZOEK_OVER_KLACHT} and a ? 'id'
      group by 1 order by 1`,
     [gemeenten, van, tot],
   );

@@ -10,6 +10,7 @@ import type { CompiledRegime } from '../../machines/contract';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { dagVan } from '../termijnen/termijn-tijd';
 import { STANDAARD_DREMPEL } from './rapportage-planning.service';
+import { jaarPeriode } from './rapportage-gemeenten';
 
 export interface Rapportage {
   /** The gemeente whose report it is (header, CSV name); its klachten may include those of gemeenten opgeheven into it. */
@@ -67,8 +68,9 @@ export class RapportageService {
     );
   }
 
+  /** Awb 9:12a over calendar year `jaar`: `gemeenten` are the klachten counted (`rapportageGemeenten` of that year). */
   jaaroverzicht(gemeente: string, gemeenten: readonly string[], jaar: number): Promise<Jaaroverzicht> {
-    return queryJaaroverzicht(this.dataSource, gemeente, gemeenten, jaar);
+    return queryJaaroverzicht(this.dataSource, gemeente, gemeenten, jaarPeriode(jaar));
   }
 
   jaaroverzichtHtml(j: Jaaroverzicht): string {

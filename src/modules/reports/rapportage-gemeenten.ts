@@ -1,0 +1,72 @@
+/**
+ * Which gemeenten's klachten a report counts, and how a herindeling splits the report schedule (docs/beheer-en-rapportages.md,
+ * "Rapportages na een herindeling"). Pure: no clock, no I/O, so a period gives one answer whenever it is asked.
+ *
+ * Rule (Wet algemene regels herindeling art. 40 e.v.): the period's last day decides. A report of gemeente G over
+ * [van, tot] counts the klachten of G and of every gemeente opgeheven into G on or before `tot`, over the whole period.
+ * The dissolved gemeente made its own reports while it existed; a report of it that falls due after its last day is the
+ * successor's: it keeps only the part of its period before the successor's period that takes the dissolved gemeente in,
+ * and disappears when nothing is left (no klacht counted twice, none left out).
+ */
+import type { IsoDate } from '../../machines/contract';
+import { cbsGemeente, gemeentenVan, opvolgersVan } from '../../machines';
+import { leesDatum, naarIso } from '../../machines/termijnen/datum';
+import type { RapportageMoment } from './rapportage-momenten';
+
+export interface Periode {
+  /** First day, inclusive (YYYY-MM-DD, Europe/Amsterdam). */
+  van: IsoDate;
+  /** Last day, inclusive. */
+  tot: IsoDate;
+}
+
+/** Calendar year `jaar` as a period (the Awb 9:12a overview). */
+export function jaarPeriode(jaar: number): Periode {
+  return { van: `${jaar}-01-01`, tot: `${jaar}-12-31` };
+}
+
+/**
+ * The gemeenten whose klachten `gemeente`'s report over `periode` counts: `gemeentenVan` on the period's last day. Used by
+ * the report on request (JSON, CSV, HTML), the Awb 9:12a overview, the stored reports of the schedule and the aanbieders
+ * that owe a report: never the day it is asked or the day a job runs.
+ */
+export function rapportageGemeenten(gemeente: string, periode: Pick<Periode, 'tot'>): string[] {
+  return gemeentenVan(gemeente, periode.tot);
+}
+
+/**
+ * The gemeenten under whose code an aanbieder's submission for a moment of `gemeente` counts: the gemeente itself and,
+ * once it is opgeheven by the deadline, its successors (a key of the dissolved gemeente is refused from its opheffing on,
+ * so the aanbieder submits with the successor's key).
+ */
+export function inleverGemeenten(gemeente: string, deadline: IsoDate): string[] {
+  return opvolgersVan(gemeente, deadline);
+}
+
+/** The gemeente a dissolved `gemeente` went into (its direct successor), undefined while it exists or outside the CBS list. */
+export function opgegaanIn(gemeente: string): string | undefined {
+  return cbsGemeente(gemeente.toUpperCase())?.opgegaanIn;
+}
+
+/** The day before `dag`. */
+function dagErvoor(dag: IsoDate): IsoDate {
+  return naarIso(leesDatum(dag) - 1);
+}
+
+/**
+ * A moment of `gemeente` as the schedule keeps it after a herindeling. Due on or before the opheffing day ("vóór" that
+ * day: within the gemeente's last day) it is the dissolved gemeente's own and stays whole. Due later: the successor's
+ * first moment of the same soort whose period ends on or after the opheffing day counts the dissolved gemeente's klachten from that
+ * period's first day on (`rapportageGemeenten`), so this moment keeps only the days before it; undefined when none are
+ * left. A successor without such a moment covers nothing, and the moment stays whole.
+ */
+export function momentNaOpheffing(gemeente: string, m: RapportageMoment, opvolgerMomenten: readonly RapportageMoment[]): RapportageMoment | undefined {
+  const opgeheven = cbsGemeente(gemeente.toUpperCase())?.opgeheven;
+  if (!opgeheven || m.deadline <= opgeheven) return m;
+  // Every successor period ending on or after the opheffing day counts the dissolved gemeente: the first of them starts the cover.
+  const dekkend = opvolgerMomenten.filter((o) => o.soort === m.soort && o.periodeTot >= opgeheven);
+  if (dekkend.length === 0) return m;
+  const vanaf = dekkend.map((o) => o.periodeVan).sort()[0];
+  const tot = m.periodeTot < vanaf ? m.periodeTot : dagErvoor(vanaf);
+  return tot < m.periodeVan ? undefined : { ...m, periodeTot: tot };
+}
