@@ -43,8 +43,18 @@ async function tel(gemeenten: string[], van: string, tot: string, extra = 'true'
 const metAanbieder = (id: string): string => `k.aanbieders @> '[{"id":"${id}"}]'`;
 
 /** The stored report of a moment (the schedule's, made at 00:00 on the deadline). */
-async function opgeslagen(gemeente: string, deadline: string, aanbieder = '*'): Promise<{ totaal?: number; schriftelijk?: number } | undefined> {
-  return (await db.query(`select inhoud from rapportage where gemeente = $1 and deadline = $2 and aanbieder_id = $3`, [gemeente, deadline, aanbieder]))[0]?.inhoud;
+async function opgeslagen(
+  gemeente: string,
+  deadline: string,
+  aanbieder = '*',
+): Promise<{ totaal?: number; schriftelijk?: number } | undefined> {
+  return (
+    await db.query(`select inhoud from rapportage where gemeente = $1 and deadline = $2 and aanbieder_id = $3`, [
+      gemeente,
+      deadline,
+      aanbieder,
+    ])
+  )[0]?.inhoud;
 }
 async function escalaties(gemeente: string, deadline: string): Promise<string[]> {
   const rows: Array<{ a: string }> = await db.query(
@@ -55,13 +65,17 @@ async function escalaties(gemeente: string, deadline: string): Promise<string[]>
 }
 /** Runs a moment's deadline job as at 00:00 on the deadline (or `op`); a second run does nothing, so tests share moments in any order. */
 async function verwerk(gemeente: string, soort: RapportageJob['soort'], deadline: string, op?: Date): Promise<void> {
-  const wanneer = op ?? new Date(`${deadline}T00:00:00${Number(deadline.slice(5, 7)) >= 4 && Number(deadline.slice(5, 7)) <= 10 ? '+02:00' : '+01:00'}`);
+  const wanneer =
+    op ?? new Date(`${deadline}T00:00:00${Number(deadline.slice(5, 7)) >= 4 && Number(deadline.slice(5, 7)) <= 10 ? '+02:00' : '+01:00'}`);
   expect(await planning.deadline({ gemeente, soort, deadline, kind: 'deadline' }, wanneer)).toMatch(/^(al-)?verwerkt$/);
 }
 async function dienIn(gemeente: string, aanbiederId: string, deadline: string, op: Date): Promise<request.Response> {
   nu = op;
   const key = await bearer(t.app, gemeente, 'aanbieder', aanbiederId);
-  return request(t.http).post('/api/v1/aanbieder-rapportages').set('Authorization', key).send({ deadline, inhoud: { n: 1 } });
+  return request(t.http)
+    .post('/api/v1/aanbieder-rapportages')
+    .set('Authorization', key)
+    .send({ deadline, inhoud: { n: 1 } });
 }
 
 beforeAll(async () => {
@@ -69,8 +83,24 @@ beforeAll(async () => {
   t = await createTestApp({ databaseUrl: tdb.url, env: { ROLE: 'api' }, override: (b) => b.overrideProvider(KLOK).useValue(klok) });
   db = t.app.get<DataSource>(getDataSourceToken());
   planning = t.app.get(RapportagePlanningService);
-  const ams = genereerKlachten({ n: 80, seed: 41, gemeente: AMSTERDAM, definitieId: 'gm0363-amsterdam', van: new Date('2021-06-05T00:00:00Z'), tot: new Date('2022-06-20T00:00:00Z'), nu: new Date('2022-07-01T00:00:00Z') });
-  const weesp = genereerKlachten({ n: 60, seed: 42, gemeente: WEESP, definitieId: 'gm0457-weesp', van: new Date('2021-06-05T00:00:00Z'), tot: new Date('2022-03-20T00:00:00Z'), nu: new Date('2022-07-01T00:00:00Z') });
+  const ams = genereerKlachten({
+    n: 80,
+    seed: 41,
+    gemeente: AMSTERDAM,
+    definitieId: 'gm0363-amsterdam',
+    van: new Date('2021-06-05T00:00:00Z'),
+    tot: new Date('2022-06-20T00:00:00Z'),
+    nu: new Date('2022-07-01T00:00:00Z'),
+  });
+  const weesp = genereerKlachten({
+    n: 60,
+    seed: 42,
+    gemeente: WEESP,
+    definitieId: 'gm0457-weesp',
+    van: new Date('2021-06-05T00:00:00Z'),
+    tot: new Date('2022-03-20T00:00:00Z'),
+    nu: new Date('2022-07-01T00:00:00Z'),
+  });
   weesp.forEach((k, i) => {
     if (i % 3 === 0) k.aanbieders = [WEESPER_ZORG];
     if (i % 3 === 1) k.aanbieders = [VECHTZORG];
@@ -98,7 +128,9 @@ describe('Wet arhi art. 40: one period, one answer, whenever it is asked', () =>
     await verwerk(AMSTERDAM, 'jaarverslag', '2022-01-01');
     await verwerk(WEESP, 'jaarverslag', '2022-01-01');
     nu = new Date('2022-07-15T10:00:00+02:00');
-    const live = await request(t.http).get('/api/v1/rapportages/jaaroverzicht?jaar=2021').set('Authorization', await bearer(t.app, AMSTERDAM, 'procesEigenaar'));
+    const live = await request(t.http)
+      .get('/api/v1/rapportages/jaaroverzicht?jaar=2021')
+      .set('Authorization', await bearer(t.app, AMSTERDAM, 'procesEigenaar'));
     expect(live.status).toBe(200);
     expect(await tel([WEESP], '2021-01-01', '2021-12-31', SCHRIFTELIJK)).toBeGreaterThan(0);
     expect(live.body.schriftelijk).toBe(await tel([AMSTERDAM], '2021-01-01', '2021-12-31', SCHRIFTELIJK));
@@ -132,7 +164,9 @@ describe("Wet arhi art. 40: Weesp's klachten counted once in the schedule, by We
     );
     expect(momenten).toEqual([{ soort: 'aanbieders', van: '2021-11-01', tot: '2021-12-31', deadline: '2022-07-01' }]);
     await verwerk(AMSTERDAM, 'jaarverslag', '2023-01-01');
-    expect((await opgeslagen(AMSTERDAM, '2023-01-01'))?.schriftelijk).toBe(await tel([AMSTERDAM, WEESP], '2022-01-01', '2022-12-31', SCHRIFTELIJK));
+    expect((await opgeslagen(AMSTERDAM, '2023-01-01'))?.schriftelijk).toBe(
+      await tel([AMSTERDAM, WEESP], '2022-01-01', '2022-12-31', SCHRIFTELIJK),
+    );
     expect(await opgeslagen(WEESP, '2023-01-01')).toBeUndefined();
   });
 
@@ -184,18 +218,28 @@ describe('contract art. 11.1: the aanbieder report in time, "vóór" the deadlin
 });
 
 describe('Awb 9:12a: an ombudsman request about a klacht is not a klacht of its own', () => {
-  test('the yearly overview and the aanbieder\'s period report stay the same when an ombudsman informatievraag about a written klacht is registered', async () => {
+  test("the yearly overview and the aanbieder's period report stay the same when an ombudsman informatievraag about a written klacht is registered", async () => {
     nu = new Date('2022-07-15T10:00:00+02:00');
     const beh = await bearer(t.app, AMSTERDAM, 'klachtbehandelaar');
     const pe = await bearer(t.app, AMSTERDAM, 'procesEigenaar');
     const zorg = { id: 'zorg-ombudsman', naam: 'Zorg Ombudsman', type: 'wmo' };
-    const jaar = async (): Promise<number> => (await request(t.http).get('/api/v1/rapportages/jaaroverzicht?jaar=2022').set('Authorization', pe)).body.schriftelijk;
+    const jaar = async (): Promise<number> =>
+      (await request(t.http).get('/api/v1/rapportages/jaaroverzicht?jaar=2022').set('Authorization', pe)).body.schriftelijk;
     const rapport = async (): Promise<{ totaal: number }> =>
-      (await request(t.http).get(`/api/v1/rapportages?van=2022-07-01&tot=2022-07-31&aanbieder=${zorg.id}`).set('Authorization', pe)).body.cijfers;
+      (await request(t.http).get(`/api/v1/rapportages?van=2022-07-01&tot=2022-07-31&aanbieder=${zorg.id}`).set('Authorization', pe)).body
+        .cijfers;
     const k = await request(t.http)
       .post('/api/v1/klachten')
       .set('Authorization', beh)
-      .send({ gemeente: AMSTERDAM, kanaal: 'brief', ontvangenOp: '2022-07-04T10:00:00+02:00', ingediendBij: 'gemeente', onderwerp: 'x', aanbieders: [zorg], feiten: { complex: true, eerderBijAanbieder: false } });
+      .send({
+        gemeente: AMSTERDAM,
+        kanaal: 'brief',
+        ontvangenOp: '2022-07-04T10:00:00+02:00',
+        ingediendBij: 'gemeente',
+        onderwerp: 'x',
+        aanbieders: [zorg],
+        feiten: { complex: true, eerderBijAanbieder: false },
+      });
     expect(k.status).toBe(201);
     const voorJaar = await jaar();
     const voor = await rapport();

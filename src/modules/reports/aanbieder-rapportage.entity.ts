@@ -27,6 +27,10 @@ export class AanbiederRapportageEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   inhoud: Record<string, unknown>;
 
+  /**
+   * When it was first received, written from the service's clock (KLOK) by the controller: the deadline check counts it in
+   * time only before 00:00 on the deadline (contract art. 11.1, "vóór 1 juli"). A replacement keeps it.
+   */
   @CreateDateColumn({ name: 'ingediend_op', type: 'timestamptz' })
   ingediendOp: Date;
 }
