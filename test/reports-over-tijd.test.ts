@@ -30,12 +30,16 @@ let t: TestApp;
 let db: DataSource;
 let planning: RapportagePlanningService;
 
-/** Direct count, written independently of the report SQL: klachten of `gemeenten` received in [van, tot] (Amsterdam days). */
-async function tel(gemeenten: string[], van: string, tot: string, extra = 'true'): Promise<number> {
+/**
+ * Direct count, written independently of the report SQL: klachten of `gemeenten` received in [van, tot] (Amsterdam days).
+ * An ombudsman request about a klacht (klacht_koppeling) is not a klacht (Awb 9:12a); `alleKlachtRijen` counts its row too.
+ */
+async function tel(gemeenten: string[], van: string, tot: string, extra = 'true', alleKlachtRijen = false): Promise<number> {
   const [{ n }] = await db.query(
     `select count(*)::int as n from klacht k where k.gemeente = any($1::text[])
        and k.ontvangen_op >= ($2::date)::timestamp at time zone 'Europe/Amsterdam'
-       and k.ontvangen_op < ($3::date + 1)::timestamp at time zone 'Europe/Amsterdam' and ${extra}`,
+       and k.ontvangen_op < ($3::date + 1)::timestamp at time zone 'Europe/Amsterdam' and ${extra}
+       and (${alleKlachtRijen} or not exists (select 1 from klacht_koppeling kk where kk.klacht_id = k.id))`,
     [gemeenten, van, tot],
   );
   return n;
@@ -250,9 +254,21 @@ describe('Awb 9:12a: an ombudsman request about a klacht is not a klacht of its 
       .send({ soort: 'informatievraag', ontvangenOp: '2022-07-12T09:00:00+02:00', termijn: '2022-08-02' });
     expect(v.status).toBe(201);
     // The request is stored as a klacht (soort klacht, kanaal brief, the same aanbieder): what the reports must leave out.
-    expect(await tel([AMSTERDAM], '2022-07-01', '2022-07-31', `${metAanbieder(zorg.id)} and ${SCHRIFTELIJK}`)).toBe(2);
+    expect(await tel([AMSTERDAM], '2022-07-01', '2022-07-31', `${metAanbieder(zorg.id)} and ${SCHRIFTELIJK}`, true)).toBe(2);
     expect(await jaar()).toBe(voorJaar);
     const na = await rapport();
     expect(na.totaal).toBe(1);
+  });
+});
+
+describe('one period condition for every count of klachten received', () => {
+  test('the /beheer kerncijfers count as "ontvangen deze maand" the days of the calendar month of the clock, not the later ones', async () => {
+    nu = new Date('2022-05-15T10:00:00+02:00');
+    const k = await request(t.http)
+      .get('/api/v1/procesoverzichten/kerncijfers')
+      .set('Authorization', await bearer(t.app, AMSTERDAM, 'procesEigenaar'));
+    expect(k.status).toBe(200);
+    expect(await tel([AMSTERDAM], '2022-06-01', '2022-06-30')).toBeGreaterThan(0);
+    expect(k.body.ontvangenDezeMaand).toBe(await tel([AMSTERDAM, WEESP], '2022-05-01', '2022-05-31'));
   });
 });

@@ -25,6 +25,13 @@ export function jaarPeriode(jaar: number): Periode {
   return { van: `${jaar}-01-01`, tot: `${jaar}-12-31` };
 }
 
+/** The calendar month of `dag` as a period, first to last day ("ontvangen deze maand" of the /beheer overview). */
+export function maandPeriode(dag: IsoDate): Periode {
+  const [j, m] = dag.split('-').map(Number);
+  const volgende = m === 12 ? `${j + 1}-01-01` : `${j}-${String(m + 1).padStart(2, '0')}-01`;
+  return { van: `${dag.slice(0, 7)}-01`, tot: dagErvoor(volgende) };
+}
+
 /**
  * The gemeenten whose klachten `gemeente`'s report over `periode` counts: `gemeentenVan` on the period's last day. Used by
  * the report on request (JSON, CSV, HTML), the Awb 9:12a overview, the stored reports of the schedule and the aanbieders

@@ -8,7 +8,15 @@ import type { DefinitionSummary } from '../../machines/contract';
 import { FASE_LABELS, stateNodes, toDiagramGraph, toSvg, type DiagramGraph, type DiagramOverlay } from '../../machines/diagram';
 import type { Regime } from '../../machines/regime';
 import { band } from '../termijnen/te-laat';
-import { queryKlachtenInState, queryStateTellingen, type KlachtInState, type StateTelling } from '../reports/rapportage.repository';
+import { dagVan } from '../termijnen/termijn-tijd';
+import { maandPeriode } from '../reports/rapportage-gemeenten';
+import {
+  periodeSql,
+  queryKlachtenInState,
+  queryStateTellingen,
+  type KlachtInState,
+  type StateTelling,
+} from '../reports/rapportage.repository';
 import { WEB_REGISTRY, type WebRegistry } from './web-registry.provider';
 
 /** Days before the due date that count as "bijna verlopen" (the usual herinnering is one week; we flag 5 days). */
@@ -147,13 +155,15 @@ export class ProcesoverzichtService {
     bijnaVerlopen: number;
     ontvangenDezeMaand: number;
   }> {
+    const maand = maandPeriode(dagVan(nu));
     const [r]: Array<{ open: number; te_laat: number; bijna: number; maand: number }> = await this.dataSource.query(
       `select count(*) filter (where not k.done)::int as open,
               count(*) filter (where not k.done and ${band('k', '$2', '$3')} = 'overdue')::int as te_laat,
               count(*) filter (where not k.done and ${band('k', '$2', '$3')} = 'nearlyDue')::int as bijna,
-              count(*) filter (where k.ontvangen_op >= (date_trunc('month', $2::timestamptz at time zone 'Europe/Amsterdam') at time zone 'Europe/Amsterdam'))::int as maand
+              count(*) filter (where ${periodeSql('k.ontvangen_op', '$4', '$5')})::int as maand
          from klacht k where k.gemeente = any($1::text[])`,
-      [gemeenten, nu, BIJNA_DAGEN],
+      // The month as a report period (both ends, the one period condition of the reports): a clock in the past does not count later days.
+      [gemeenten, nu, BIJNA_DAGEN, maand.van, maand.tot],
     );
     const naam =
       this.registry.regimes.find((x) => x.summary.gemeente.cbsCode.toUpperCase() === gemeente)?.summary.gemeente.naam ?? gemeente;
