@@ -173,7 +173,7 @@ describe('the report schedule and the stored reports', () => {
     await planning.synchroniseer(new Date('2022-01-15T09:00:00+01:00'));
   });
 
-  test("Wet arhi art. 40: Amsterdam's stored report for the quarter in which Weesp went into it counts Weesp's klachten, and escalates Weesp's aanbieder", async () => {
+  test("Wet arhi art. 40: Amsterdam's stored report for the quarter in which Weesp went into it counts Weesp's klachten; Weesp's aanbieder (an id Weesp chose) neither gets an Amsterdam report of its own nor an escalation", async () => {
     const [moment] = await db.query(
       `select to_char(periode_van, 'YYYY-MM-DD') as van, to_char(periode_tot, 'YYYY-MM-DD') as tot from rapportage_moment
         where gemeente = $1 and soort = 'aanbieders' and deadline = '2022-05-01'`,
@@ -187,11 +187,17 @@ describe('the report schedule and the stored reports', () => {
       ),
     ).toBe('verwerkt');
     expect((await opgeslagen(AMSTERDAM, '2022-05-01'))?.inhoud.totaal).toBe(await tel([AMSTERDAM, WEESP], '2022-01-01', '2022-03-31'));
-    // Weesp's aanbieder owes Amsterdam its report now: a report of its own, and the escalation when it did not submit one.
-    expect((await opgeslagen(AMSTERDAM, '2022-05-01', WEESPER_ZORG.id))?.inhoud.totaal).toBe(
+    // Its klachten are in Amsterdam's report, for the aanbieder at receipt ...
+    const inhoud = (await opgeslagen(AMSTERDAM, '2022-05-01'))?.inhoud as unknown as {
+      perAanbieder: Array<{ waarde: string; aantal: number }>;
+    };
+    expect(inhoud.perAanbieder.find((a) => a.waarde === WEESPER_ZORG.id)?.aantal).toBe(
       await tel([WEESP], '2022-01-01', '2022-03-31', `k.aanbieders @> '[{"id":"weesper-zorg"}]'`),
     );
-    expect(await escalaties(AMSTERDAM, '2022-05-01')).toContain(WEESPER_ZORG.id);
+    // ... but an aanbieder id is the gemeente's: an Amsterdam key of 'weesper-zorg' sees none of them, so it owes no report
+    // on them (contract art. 11.1; test/reports-aanbieder-bereik.test.ts).
+    expect(await opgeslagen(AMSTERDAM, '2022-05-01', WEESPER_ZORG.id)).toBeUndefined();
+    expect(await escalaties(AMSTERDAM, '2022-05-01')).not.toContain(WEESPER_ZORG.id);
   });
 
   test("Wet arhi art. 40: Amsterdam's stored report for a quarter that ended before the herindeling leaves Weesp's klachten out", async () => {

@@ -11,7 +11,9 @@
 import type { IsoDate } from '../../machines/contract';
 import { cbsGemeente, gemeentenVan, opvolgersVan } from '../../machines';
 import { leesDatum, naarIso } from '../../machines/termijnen/datum';
+import { klachtGemeenten } from '../auth/tenant';
 import type { RapportageMoment } from './rapportage-momenten';
+import type { RapportageFilter } from './rapportage.repository';
 
 export interface Periode {
   /** First day, inclusive (YYYY-MM-DD, Europe/Amsterdam). */
@@ -39,6 +41,26 @@ export function maandPeriode(dag: IsoDate): Periode {
  */
 export function rapportageGemeenten(gemeente: string, periode: Pick<Periode, 'tot'>): string[] {
   return gemeentenVan(gemeente, periode.tot);
+}
+
+/**
+ * The gemeenten whose klachten an aanbieder of `gemeente` reports on: only `gemeente`'s own, also after a herindeling. An
+ * aanbieder id is chosen per gemeente (gemeente + id): the dissolved gemeente may have used the same id for another
+ * organisation, and an aanbieder key sees only its issuing gemeente's klachten (`klachtGemeenten` of the aanbieder role,
+ * the one rule, followed here). So Amsterdam's aanbieder 'x' reports on Amsterdam's klachten naming 'x', not on Weesp's.
+ */
+export function aanbiederGemeenten(gemeente: string): string[] {
+  return klachtGemeenten({ gemeente, rol: 'aanbieder' });
+}
+
+/**
+ * The scope of one aanbieder's own report (contract art. 11.1, Klachtenprotocol Wmo keten Amsterdam §10): the klachten of
+ * `aanbiederGemeenten(gemeente)` naming `aanbiederId`, without those it handed over at contract end (Klachtenprotocol §9).
+ * One scope for its GET /rapportages, its stored report at a deadline and whether it owes one (the escalation), so the
+ * contractmanager never escalates an aanbieder for klachten it cannot see.
+ */
+export function aanbiederRapportage(gemeente: string, aanbiederId: string): Pick<RapportageFilter, 'gemeenten' | 'aanbieder' | 'zonderOvergedragen'> {
+  return { gemeenten: aanbiederGemeenten(gemeente), aanbieder: aanbiederId, zonderOvergedragen: true };
 }
 
 /**

@@ -13,7 +13,7 @@ import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { beginVanDag, dagVan } from '../termijnen/termijn-tijd';
 import { ALLE_AANBIEDERS } from './rapportage.entity';
 import { queryAanbieders, queryJaaroverzicht, queryRapportage } from './rapportage.repository';
-import { inleverGemeenten, momentNaOpheffing, opgegaanIn, rapportageGemeenten } from './rapportage-gemeenten';
+import { aanbiederGemeenten, aanbiederRapportage, inleverGemeenten, momentNaOpheffing, opgegaanIn, rapportageGemeenten } from './rapportage-gemeenten';
 import { rapportageMomenten, type RapportageMoment } from './rapportage-momenten';
 import { RapportageMomentEntity } from './rapportage-moment.entity';
 
@@ -191,13 +191,22 @@ export class RapportagePlanningService implements OnApplicationShutdown {
   }
 
   /**
-   * Aanbieders that still owe their report for this moment (had klachten in the period, nothing submitted in time).
+   * The aanbieders that owe the moment's gemeente a report: those with klachten in the scope of their own report
+   * (`aanbiederRapportage`: the gemeente's own aanbieder ids, not a dissolved gemeente's same id; without what they
+   * handed over by `peildatum`, Klachtenprotocol Wmo keten Amsterdam §9). Each gets a stored report of its own.
+   */
+  private aanbieders(em: EntityManager, m: RapportageMomentEntity, peildatum: Date): Promise<Array<{ id: string; naam: string }>> {
+    return queryAanbieders(em, aanbiederGemeenten(m.gemeente), m.periodeVan, m.periodeTot, peildatum);
+  }
+
+  /**
+   * Aanbieders that still owe their report for this moment (`aanbieders`, nothing submitted in time).
    * In time: before 00:00 on the deadline ("vóór 1 juli", contract art. 11.1), by the service's clock when it was
    * received, so a job that runs late does not accept what came after the deadline. Under the gemeente's code or,
    * after its opheffing, its successor's (`inleverGemeenten`: the dissolved gemeente's keys are refused by then).
    */
-  private async ontbrekend(em: EntityManager, m: RapportageMomentEntity): Promise<Array<{ id: string; naam: string }>> {
-    const aanbieders = await queryAanbieders(em, this.klachtGemeenten(m), m.periodeVan, m.periodeTot);
+  private async ontbrekend(em: EntityManager, m: RapportageMomentEntity, peildatum: Date): Promise<Array<{ id: string; naam: string }>> {
+    const aanbieders = await this.aanbieders(em, m, peildatum);
     const ingediend: Array<{ aanbieder_id: string }> = await em.query(
       `select aanbieder_id from aanbieder_rapportage where gemeente = any($1::text[]) and deadline = $2 and ingediend_op < $3`,
       [inleverGemeenten(m.gemeente, m.deadline), m.deadline, beginVanDag(m.deadline)],
@@ -212,7 +221,7 @@ export class RapportagePlanningService implements OnApplicationShutdown {
       const m = await this.moment(em, job);
       if (!m) return 'onbekend';
       if (m.herinneringVerzondenOp || m.verwerktOp) return 'al-verwerkt';
-      for (const a of await this.ontbrekend(em, m)) {
+      for (const a of await this.ontbrekend(em, m, beginVanDag(m.herinnering ?? m.deadline))) {
         await this.outbox(em, RAPPORTAGE_OUTBOX.herinnering, {
           gemeente: m.gemeente, aanbiederId: a.id, aanbiederNaam: a.naam, naar: 'aanbieder', deadline: m.deadline,
           periodeVan: m.periodeVan, periodeTot: m.periodeTot, label: m.label,
@@ -252,11 +261,13 @@ export class RapportagePlanningService implements OnApplicationShutdown {
           peildatum,
           peildatumVerleden: peildatum.getTime() < nu.getTime(),
         };
+        // The gemeente's report counts every klacht of the period, for the aanbieder at receipt (also one handed over since).
         await this.bewaar(em, m, ALLE_AANBIEDERS, await queryRapportage(em, filter));
-        for (const a of await queryAanbieders(em, gemeenten, m.periodeVan, m.periodeTot)) {
-          await this.bewaar(em, m, a.id, await queryRapportage(em, { ...filter, aanbieder: a.id }));
+        // Each aanbieder's own report: the scope of its GET /rapportages (`aanbiederRapportage`), as at the peildatum.
+        for (const a of await this.aanbieders(em, m, peildatum)) {
+          await this.bewaar(em, m, a.id, await queryRapportage(em, { ...filter, ...aanbiederRapportage(m.gemeente, a.id) }));
         }
-        for (const a of await this.ontbrekend(em, m)) {
+        for (const a of await this.ontbrekend(em, m, peildatum)) {
           await this.outbox(em, RAPPORTAGE_OUTBOX.teLaat, {
             gemeente: m.gemeente, aanbiederId: a.id, aanbiederNaam: a.naam, naar: m.naar, deadline: m.deadline,
             periodeVan: m.periodeVan, periodeTot: m.periodeTot, label: m.label,

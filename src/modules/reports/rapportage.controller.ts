@@ -17,7 +17,7 @@ import {
   RAPPORTAGE_SCHEMA,
 } from './rapportage.schema';
 import { RapportageService } from './rapportage.service';
-import { jaarPeriode, rapportageGemeenten, type Periode } from './rapportage-gemeenten';
+import { aanbiederRapportage, jaarPeriode, rapportageGemeenten, type Periode } from './rapportage-gemeenten';
 
 /** `formaat=` wins; otherwise the Accept header (text/csv, text/html); JSON by default. */
 function kiesFormaat(req: Request, formaat?: Formaat): Formaat {
@@ -29,19 +29,18 @@ function kiesFormaat(req: Request, formaat?: Formaat): Formaat {
 }
 
 /**
- * The gemeenten whose klachten a report over `periode` counts for the caller: `rapportageGemeenten` of the period (its
- * last day decides, Wet arhi art. 40 e.v.), not the gemeenten of the caller's login today, so one period gives one
- * answer whenever it is asked. An aanbieder stays on its own gemeente's klachten (`klachtGemeenten`: its id is the
- * issuing gemeente's).
+ * The gemeenten whose klachten the gemeente's report over `periode` counts: `rapportageGemeenten` of the period (its last
+ * day decides, Wet arhi art. 40 e.v.), not the gemeenten of the caller's login today, so one period gives one answer
+ * whenever it is asked.
  */
 function teTellen(tenant: Tenant, periode: Pick<Periode, 'tot'>): string[] {
-  return tenant.rol === 'aanbieder' ? klachtGemeenten(tenant) : rapportageGemeenten(tenant.gemeente, periode);
+  return rapportageGemeenten(tenant.gemeente, periode);
 }
 
 /**
  * Reports per gemeente (docs/beheer-en-rapportages.md; Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1, Klachtenprotocol Wmo keten Amsterdam §10, Awb 9:12a). The gemeente is
- * the caller's; an aanbieder only ever sees its own klachten. The klachten counted are those of `teTellen` (the
- * period's gemeenten); the stored reports readable are those of `klachtGemeenten(tenant)`: after a herindeling the
+ * the caller's; an aanbieder only ever sees its own report (`aanbiederRapportage`: its gemeente's klachten naming its id,
+ * without those it handed over). The gemeente's report counts those of `teTellen` (the period's gemeenten); the stored reports readable are those of `klachtGemeenten(tenant)`: after a herindeling the
  * remaining gemeente takes over the dissolved one's records (Wet algemene regels herindeling art. 40 e.v.). What the
  * gemeente configures itself (schedule, aanbieder submissions, the report's header and file name) stays on its own code.
  */
@@ -70,7 +69,9 @@ export class RapportageController {
       throw new ProblemException({ status: 403, detail: 'Een aanbieder ziet alleen de rapportage over de eigen klachten.' });
     }
     const aanbieder = tenant.rol === 'aanbieder' ? tenant.aanbiederId : q.aanbieder;
-    const r = await this.rapportages.maak({ gemeente: tenant.gemeente, gemeenten: teTellen(tenant, q), van: q.van, tot: q.tot, aanbieder, aard: q.aard, oorzaak: q.oorzaak, kanaal: q.kanaal, drempel: q.drempel });
+    // An aanbieder gets its own report: the scope of its stored report and of the escalation (`aanbiederRapportage`).
+    const scope = tenant.rol === 'aanbieder' ? aanbiederRapportage(tenant.gemeente, tenant.aanbiederId ?? '') : { gemeenten: teTellen(tenant, q), aanbieder };
+    const r = await this.rapportages.maak({ gemeente: tenant.gemeente, ...scope, van: q.van, tot: q.tot, aard: q.aard, oorzaak: q.oorzaak, kanaal: q.kanaal, drempel: q.drempel });
     const formaat = kiesFormaat(req, q.formaat);
     res.vary('Accept');
     if (formaat === 'csv') {

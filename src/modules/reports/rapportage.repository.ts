@@ -47,6 +47,11 @@ export interface RapportageFilter {
   /** Last day, inclusive (YYYY-MM-DD). */
   tot: string;
   aanbieder?: string;
+  /**
+   * The aanbieder's own report (`aanbiederRapportage`): leave out the klachten `aanbieder` handed over at contract end
+   * by the peildatum (Klachtenprotocol Wmo keten Amsterdam §9). The gemeente's report keeps them, for the aanbieder at receipt.
+   */
+  zonderOvergedragen?: boolean;
   aard?: string;
   oorzaak?: string;
   kanaal?: string;
@@ -130,6 +135,17 @@ export function periodeSql(kolom: string, van: string, tot: string): string {
 const PERIODE = periodeSql('k.ontvangen_op', '$2', '$3');
 
 /**
+ * Klacht `k` was not handed over by aanbieder `aanbieder` (SQL text) at contract end before `peildatum` (SQL
+ * timestamptz): from the hand-over on it is no longer the aanbieder's (Klachtenprotocol Wmo keten Amsterdam §9), as in its
+ * klacht lists (tenantScope); as at the peildatum, so a deadline job that runs late still counts a report that fell due
+ * while the contract ran.
+ */
+export function nietOvergedragenSql(aanbieder: string, peildatum: string): string {
+  return `not exists (select 1 from overgedragen_klacht o join aanbieder_overdracht ao on ao.id = o.overdracht_id
+    where o.klacht_id = k.id and o.aanbieder_id = ${aanbieder} and ao.at <= ${peildatum})`;
+}
+
+/**
  * A klacht that is a request about another klacht (an ombudsman request filed as a klacht of its own, linked in
  * klacht_koppeling) is not a new klacht: the klacht it is about is already counted (Awb 9:12a registers klachten, not
  * the ombudsman's questions about them), so reports leave it out.
@@ -164,6 +180,7 @@ with basis as materialized (
     and ($8::text is null or k.oorzaak = $8)
     and ($9::text is null or k.kanaal = $9)
     and ($6::text is null or k.aanbieders @> jsonb_build_array(jsonb_build_object('id', $6::text)))
+    and (not $12::boolean or ${nietOvergedragenSql('$6::text', '$4')})
 ),
 regel as (
   select b.*, coalesce(a.e->>'id', '${GEEN_AANBIEDER}') as aanbieder_id,
@@ -237,6 +254,7 @@ export async function queryRapportage(db: Sql, f: RapportageFilter): Promise<Rap
   const rows: Array<{ rapport: RuweRapportage }> = await zonderJit(db, (q) => q.query(RAPPORTAGE_SQL, [
     f.gemeenten, f.van, f.tot, f.peildatum, AFHANDEL_TERMIJNEN,
     f.aanbieder ?? null, f.aard ?? null, f.oorzaak ?? null, f.kanaal ?? null, f.drempel, f.peildatumVerleden === true,
+    f.zonderOvergedragen === true && f.aanbieder !== undefined,
   ]));
   const r = rows[0].rapport;
   const dim = (d: string): Telling[] => r.tellingen.filter((t) => t.dim === d).map(({ waarde, aantal }) => ({ waarde, aantal }));
@@ -366,13 +384,19 @@ export async function queryKlachtenInState(db: Sql, gemeenten: readonly string[]
   );
 }
 
-/** Aanbieders that had klachten of these gemeenten (who owe a periodic report, Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1). */
-export async function queryAanbieders(db: Sql, gemeenten: readonly string[], van: string, tot: string): Promise<Array<{ id: string; naam: string }>> {
+/**
+ * The aanbieders that owe a periodic report over [van, tot] (Uitgangspunten klachtenmanagement Sociaal Domein §10,
+ * contract art. 11.1, Klachtenprotocol Wmo keten Amsterdam §10): those with a klacht in the period in the scope of their own
+ * report (`aanbiederRapportage`: `gemeenten` are `aanbiederGemeenten` of the moment's gemeente, so an id counts only as
+ * the gemeente that chose it), not handed over by the peildatum. The same klachten as its stored report and its own view.
+ */
+export async function queryAanbieders(db: Sql, gemeenten: readonly string[], van: string, tot: string, peildatum: Date): Promise<Array<{ id: string; naam: string }>> {
   return db.query(
     `select a->>'id' as id, min(coalesce(a->>'naam', a->>'id')) as naam
      from klacht k, jsonb_array_elements(case when jsonb_typeof(k.aanbieders) = 'array' then k.aanbieders else '[]'::jsonb end) a
      where k.gemeente = any($1::text[]) and ${PERIODE} and ${GEEN_VERZOEK_OVER_KLACHT} and a ? 'id'
+       and ${nietOvergedragenSql("a->>'id'", '$4')}
      group by 1 order by 1`,
-    [gemeenten, van, tot],
+    [gemeenten, van, tot, peildatum],
   );
 }

@@ -1,0 +1,204 @@
+/**
+ * One scope for an aanbieder's report (contract art. 11.1, Klachtenprotocol Wmo keten Amsterdam §10): the klachten of the
+ * gemeente that chose its id (an aanbieder id is per gemeente) that it did not hand over (Klachtenprotocol §9). The stored
+ * per-aanbieder report, the check of who must report (and so the escalation to the contractmanager) and the aanbieder's
+ * own GET /rapportages all count exactly these. The gemeente's own report counts every klacht, for the aanbieder at receipt.
+ */
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { KLOK, type Klok } from '../src/common/klok';
+import { RAPPORTAGE_OUTBOX, RapportagePlanningService } from '../src/modules/reports/rapportage-planning.service';
+import { bearer } from './auth-support';
+import { genereerKlachten, insertKlachten } from './reports-data';
+import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+
+const AMSTERDAM = 'GM0363';
+const WEESP = 'GM0457';
+/** Named only on Weesp's klachten. */
+const WEESPER_ZORG = { id: 'weesper-zorg', naam: 'Weesper Zorg', type: 'wmo' };
+
+let nu = new Date('2022-07-15T10:00:00+02:00');
+const klok: Klok = { nu: () => new Date(nu.getTime()) };
+let tdb: TestDatabase;
+let t: TestApp;
+let db: DataSource;
+let planning: RapportagePlanningService;
+
+/** Direct count, independent of the report SQL: klachten of `gemeenten` in [van, tot] (Amsterdam days) naming aanbieder `a`. */
+async function tel(gemeenten: string[], van: string, tot: string, a: string, extra = 'true'): Promise<number> {
+  const [{ n }] = await db.query(
+    `select count(*)::int as n from klacht k where k.gemeente = any($1::text[])
+       and k.ontvangen_op >= ($2::date)::timestamp at time zone 'Europe/Amsterdam'
+       and k.ontvangen_op < ($3::date + 1)::timestamp at time zone 'Europe/Amsterdam'
+       and k.aanbieders @> jsonb_build_array(jsonb_build_object('id', $4::text)) and ${extra}`,
+    [gemeenten, van, tot, a],
+  );
+  return n;
+}
+/** The aanbieder ids on `gemeente`'s klachten in [van, tot]. */
+async function ids(gemeente: string, van: string, tot: string): Promise<string[]> {
+  const rows: Array<{ id: string }> = await db.query(
+    `select distinct a->>'id' as id from klacht k, jsonb_array_elements(k.aanbieders) a where k.gemeente = $1
+       and k.ontvangen_op >= ($2::date)::timestamp at time zone 'Europe/Amsterdam'
+       and k.ontvangen_op < ($3::date + 1)::timestamp at time zone 'Europe/Amsterdam' order by 1`,
+    [gemeente, van, tot],
+  );
+  return rows.map((r) => r.id);
+}
+const opgeslagen = async (gemeente: string, deadline: string, aanbieder = '*') =>
+  (
+    await db.query(`select inhoud from rapportage where gemeente = $1 and deadline = $2 and aanbieder_id = $3`, [
+      gemeente,
+      deadline,
+      aanbieder,
+    ])
+  )[0]?.inhoud as { totaal: number; perAanbieder: Array<{ waarde: string; aantal: number }> } | undefined;
+const escalaties = async (gemeente: string, deadline: string): Promise<string[]> =>
+  (
+    await db.query(
+      `select payload->>'aanbiederId' as a from outbox where type = $1 and payload->>'gemeente' = $2 and payload->>'deadline' = $3 order by 1`,
+      [RAPPORTAGE_OUTBOX.teLaat, gemeente, deadline],
+    )
+  ).map((r: { a: string }) => r.a);
+
+beforeAll(async () => {
+  tdb = await createTestDatabase('reports_aanbieder_bereik');
+  t = await createTestApp({ databaseUrl: tdb.url, env: { ROLE: 'api' }, override: (b) => b.overrideProvider(KLOK).useValue(klok) });
+  db = t.app.get<DataSource>(getDataSourceToken());
+  planning = t.app.get(RapportagePlanningService);
+  // Both gemeenten use the same aanbieder ids (zorgbalans, thuiszorg-west, ...) for organisations of their own choosing.
+  const ams = genereerKlachten({
+    n: 80,
+    seed: 61,
+    gemeente: AMSTERDAM,
+    definitieId: 'gm0363-amsterdam',
+    van: new Date('2022-01-03T00:00:00Z'),
+    tot: new Date('2022-06-25T00:00:00Z'),
+    nu: new Date('2022-07-01T00:00:00Z'),
+  });
+  const weesp = genereerKlachten({
+    n: 40,
+    seed: 62,
+    gemeente: WEESP,
+    definitieId: 'gm0457-weesp',
+    van: new Date('2022-01-03T00:00:00Z'),
+    tot: new Date('2022-03-20T00:00:00Z'),
+    nu: new Date('2022-07-01T00:00:00Z'),
+  });
+  weesp.forEach((k, i) => {
+    if (i % 4 === 0) k.aanbieders = [WEESPER_ZORG];
+  });
+  await insertKlachten(db, [...ams, ...weesp]);
+  await planning.synchroniseer(new Date('2022-01-15T09:00:00+01:00'));
+}, 120000);
+
+afterAll(async () => {
+  await t?.close();
+  await tdb?.drop();
+});
+
+describe("an aanbieder id is the gemeente's (gemeente + id): Amsterdam's first quarter 2022, the quarter Weesp went into it", () => {
+  beforeAll(async () => {
+    nu = new Date('2022-05-01T00:00:00+02:00');
+    expect(await planning.deadline({ gemeente: AMSTERDAM, soort: 'aanbieders', deadline: '2022-05-01', kind: 'deadline' }, nu)).toBe(
+      'verwerkt',
+    );
+    nu = new Date('2022-07-15T10:00:00+02:00');
+  });
+
+  test("contract art. 11.1 / Klachtenprotocol Wmo keten §10: only aanbieders with Amsterdam's own ids owe Amsterdam the report; Weesp's aanbieder is not escalated for klachten its Amsterdam key cannot see", async () => {
+    expect(await tel([WEESP], '2022-01-01', '2022-03-31', WEESPER_ZORG.id)).toBeGreaterThan(0);
+    expect(await escalaties(AMSTERDAM, '2022-05-01')).toEqual(await ids(AMSTERDAM, '2022-01-01', '2022-03-31'));
+    expect(await escalaties(AMSTERDAM, '2022-05-01')).not.toContain(WEESPER_ZORG.id);
+    expect(await opgeslagen(AMSTERDAM, '2022-05-01', WEESPER_ZORG.id)).toBeUndefined();
+    // Its own view with its Amsterdam key agrees: nothing to report on.
+    const eigen = await request(t.http)
+      .get('/api/v1/rapportages?van=2022-01-01&tot=2022-03-31')
+      .set('Authorization', await bearer(t.app, AMSTERDAM, 'aanbieder', WEESPER_ZORG.id));
+    expect(eigen.status).toBe(200);
+    expect(eigen.body.cijfers.totaal).toBe(0);
+  });
+
+  test("contract art. 11.1: the stored report of Amsterdam's aanbieder 'zorgbalans' counts Amsterdam's klachten only, not Weesp's 'zorgbalans', the same as its own GET /rapportages", async () => {
+    const weesps = await tel([WEESP], '2022-01-01', '2022-03-31', 'zorgbalans');
+    expect(weesps).toBeGreaterThan(0);
+    const eigen = await tel([AMSTERDAM], '2022-01-01', '2022-03-31', 'zorgbalans');
+    expect((await opgeslagen(AMSTERDAM, '2022-05-01', 'zorgbalans'))?.totaal).toBe(eigen);
+    const res = await request(t.http)
+      .get('/api/v1/rapportages?van=2022-01-01&tot=2022-03-31')
+      .set('Authorization', await bearer(t.app, AMSTERDAM, 'aanbieder', 'zorgbalans'));
+    expect(res.status).toBe(200);
+    expect(res.body.cijfers.totaal).toBe(eigen);
+  });
+
+  test("Wet arhi art. 40: the gemeente's own stored report still counts Weesp's klachten, Weesp's aanbieder included", async () => {
+    const r = await opgeslagen(AMSTERDAM, '2022-05-01');
+    expect(r?.perAanbieder.find((a) => a.waarde === WEESPER_ZORG.id)?.aantal).toBe(
+      await tel([WEESP], '2022-01-01', '2022-03-31', WEESPER_ZORG.id),
+    );
+  });
+});
+
+describe("Klachtenprotocol Wmo keten Amsterdam §9: klachten handed over at contract end are no longer in the aanbieder's report", () => {
+  const OVER = 'thuiszorg-west';
+  const NA_DEADLINE = 'vervoer-plus';
+
+  beforeAll(async () => {
+    const pe = await bearer(t.app, AMSTERDAM, 'procesEigenaar');
+    // Handed over before the deadline of the second quarter (vóór 1 augustus 2022) ...
+    nu = new Date('2022-07-15T10:00:00+02:00');
+    expect(
+      (await request(t.http).post(`/api/v1/aanbieders/${OVER}/overdracht`).set('Authorization', pe).send({ contractEinde: '2022-07-10' }))
+        .status,
+    ).toBe(200);
+    // ... and one after it, before the deadline job ran late (a worker down): that report was due while the contract ran.
+    nu = new Date('2022-08-02T10:00:00+02:00');
+    expect(
+      (
+        await request(t.http)
+          .post(`/api/v1/aanbieders/${NA_DEADLINE}/overdracht`)
+          .set('Authorization', pe)
+          .send({ contractEinde: '2022-08-01' })
+      ).status,
+    ).toBe(200);
+    nu = new Date('2022-08-04T09:00:00+02:00');
+    expect(await planning.deadline({ gemeente: AMSTERDAM, soort: 'aanbieders', deadline: '2022-08-01', kind: 'deadline' }, nu)).toBe(
+      'verwerkt',
+    );
+    nu = new Date('2022-08-04T10:00:00+02:00');
+  });
+
+  test('Klachtenprotocol §9: the aanbieder that handed its klachten over owes no report on them and is not escalated; one that handed over after the deadline still is', async () => {
+    expect(await tel([AMSTERDAM], '2022-04-01', '2022-06-30', OVER)).toBeGreaterThan(0);
+    expect(await tel([AMSTERDAM], '2022-04-01', '2022-06-30', NA_DEADLINE)).toBeGreaterThan(0);
+    const verwacht = (await ids(AMSTERDAM, '2022-04-01', '2022-06-30')).filter((a) => a !== OVER);
+    expect(await escalaties(AMSTERDAM, '2022-08-01')).toEqual(verwacht);
+    expect(await opgeslagen(AMSTERDAM, '2022-08-01', OVER)).toBeUndefined();
+    expect((await opgeslagen(AMSTERDAM, '2022-08-01', NA_DEADLINE))?.totaal).toBe(
+      await tel([AMSTERDAM], '2022-04-01', '2022-06-30', NA_DEADLINE),
+    );
+  });
+
+  test("Klachtenprotocol §9: the aanbieder's own GET /rapportages leaves out the klachten it handed over, as its klacht lists do", async () => {
+    const res = await request(t.http)
+      .get('/api/v1/rapportages?van=2022-04-01&tot=2022-06-30')
+      .set('Authorization', await bearer(t.app, AMSTERDAM, 'aanbieder', OVER));
+    expect(res.status).toBe(200);
+    expect(res.body.cijfers.totaal).toBe(0);
+    const lijst = await request(t.http)
+      .get('/api/v1/klachten')
+      .set('Authorization', await bearer(t.app, AMSTERDAM, 'aanbieder', OVER));
+    expect(lijst.status).toBe(200);
+    expect(lijst.body.resultaten).toHaveLength(0);
+  });
+
+  test("Klachtenprotocol §9: the gemeente's report counts the handed-over klachten for the aanbieder at receipt", async () => {
+    const r = await opgeslagen(AMSTERDAM, '2022-08-01');
+    expect(r?.perAanbieder.find((a) => a.waarde === OVER)?.aantal).toBe(await tel([AMSTERDAM], '2022-04-01', '2022-06-30', OVER));
+    const pe = await request(t.http)
+      .get(`/api/v1/rapportages?van=2022-04-01&tot=2022-06-30&aanbieder=${OVER}`)
+      .set('Authorization', await bearer(t.app, AMSTERDAM, 'procesEigenaar'));
+    expect(pe.body.cijfers.totaal).toBe(await tel([AMSTERDAM], '2022-04-01', '2022-06-30', OVER));
+  });
+});
