@@ -36,8 +36,8 @@ export function maandPeriode(dag: IsoDate): Periode {
 
 /**
  * The gemeenten whose klachten `gemeente`'s report over `periode` counts: `gemeentenVan` on the period's last day. Used by
- * the report on request (JSON, CSV, HTML), the Awb 9:12a overview, the stored reports of the schedule and the aanbieders
- * that owe a report: never the day it is asked or the day a job runs.
+ * the gemeente's report on request (JSON, CSV, HTML), the Awb 9:12a overview and the gemeente's stored reports of the
+ * schedule (an aanbieder's report follows `aanbiederRapportage`): never the day it is asked or the day a job runs.
  */
 export function rapportageGemeenten(gemeente: string, periode: Pick<Periode, 'tot'>): string[] {
   return gemeentenVan(gemeente, periode.tot);
