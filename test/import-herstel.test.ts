@@ -1,12 +1,11 @@
 import { importIntake } from './support/import-intake';
 import { weespKlacht } from './support/weesp';
-import { Client } from 'pg';
 import request from 'supertest';
 import type { KlachtEvent } from '../src/machines/contract';
 import { EngineService, type EngineContext } from '../src/modules/engine/engine.service';
 import { ImportService } from '../src/modules/import/import.service';
 import { bearer } from './auth-support';
-import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+import { createTestApp, createTestDatabase, type TestApp, type TestDatabase, sqlOp } from './support';
 
 /**
  * The import after a failure (docs/import.md): whatever stops a line midway, a klacht never stays `import-bezig` (its
@@ -55,15 +54,7 @@ describe('import: a line stopped midway', () => {
     await db?.drop();
   });
 
-  async function sql<T = Record<string, unknown>>(q: string, params: unknown[] = []): Promise<T[]> {
-    const c = new Client({ connectionString: db.url });
-    await c.connect();
-    try {
-      return (await c.query(q, params)).rows as T[];
-    } finally {
-      await c.end();
-    }
-  }
+  const sql = <T = Record<string, unknown>>(q: string, params: unknown[] = []) => sqlOp<T>(db.url, q, params);
 
   const maak = async (naam: string, regels: string[]) =>
     (await imports.maak(regels.join('\n') + '\n', { naam, actor: 'test', scope: 'GM0363' })).id;

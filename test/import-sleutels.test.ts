@@ -1,10 +1,9 @@
-import { Client } from 'pg';
 import { KLOK, vasteKlok } from '../src/common/klok';
 import type { KlachtEvent } from '../src/machines/contract';
 import { EngineService, INTAKE_EVENT, type EngineContext } from '../src/modules/engine/engine.service';
 import { ImportService } from '../src/modules/import/import.service';
 import { importIntake } from './support/import-intake';
-import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+import { createTestApp, createTestDatabase, type TestApp, type TestDatabase, sqlOp } from './support';
 
 /**
  * The import's idempotency keys (docs/import.md): each step of each line has its own key, derived from the line's
@@ -54,15 +53,7 @@ describe('import: idempotency keys per line', () => {
     await db?.drop();
   });
 
-  async function sql<T = Record<string, unknown>>(q: string, params: unknown[] = []): Promise<T[]> {
-    const c = new Client({ connectionString: db.url });
-    await c.connect();
-    try {
-      return (await c.query(q, params)).rows as T[];
-    } finally {
-      await c.end();
-    }
-  }
+  const sql = <T = Record<string, unknown>>(q: string, params: unknown[] = []) => sqlOp<T>(db.url, q, params);
 
   const maak = async (naam: string, regels: string[]) =>
     (await imports.maak(regels.join('\n') + '\n', { naam, actor: 'test', scope: 'GM0363' })).id;

@@ -3,11 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { Client } from 'pg';
 import { runCli } from '../src/cli/main';
 import { importIntake } from './support/import-intake';
 import { bearer } from './auth-support';
-import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+import { createTestApp, createTestDatabase, type TestApp, type TestDatabase, sqlOp } from './support';
 
 /**
  * Bulk import of historic klachten (docs/import.md): the API's checks per line with the line and field
@@ -35,15 +34,7 @@ const volledig = (extern: string, onderwerp: string) =>
     gebeurtenissen: LEVENSLOOP.map(([type, at, data]) => ({ type, at, ...(data ? { data } : {}) })),
   });
 
-async function sql<T = Record<string, unknown>>(url: string, q: string, params: unknown[] = []): Promise<T[]> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(q, params)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
+const sql = sqlOp;
 
 describe('bulk import of historic klachten', () => {
   let db: TestDatabase;

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { runCli } from '../src/cli/main';
-import { createTestDatabase, freePort, type TestDatabase } from './support';
+import { createTestDatabase, freePort, type TestDatabase, sqlOp } from './support';
 import { startDienst, type DienstProces } from './support/dienst-proces';
 import { startRedisCluster, type TestRedisCluster } from './support/redis-cluster';
 
@@ -15,15 +14,7 @@ import { startRedisCluster, type TestRedisCluster } from './support/redis-cluste
  */
 const root = join(__dirname, '..');
 
-async function sql<T = Record<string, unknown>>(url: string, q: string, params: unknown[] = []): Promise<T[]> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(q, params)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
+const sql = sqlOp;
 
 const intake = (onderwerp: string, ontvangenOp: Date) => ({
   gemeente: 'GM0363',

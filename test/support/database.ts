@@ -22,6 +22,17 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
+/** One query on a database of its own connection (a test reading what the service wrote, outside its pool). */
+export async function sqlOp<T = Record<string, unknown>>(url: string, q: string, params: unknown[] = []): Promise<T[]> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(q, params)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
 async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: testDatabaseServerUrl() });
   await client.connect();
