@@ -10,7 +10,8 @@ import type { DataSource } from 'typeorm';
 import { KLOK, type Klok } from '../src/common/klok';
 import { RAPPORTAGE_OUTBOX, RapportagePlanningService } from '../src/modules/reports/rapportage-planning.service';
 import { bearer } from './auth-support';
-import { genereerKlachten, insertKlachten } from './reports-data';
+import { parseCsv } from '../src/modules/reports/rapportage-csv';
+import { AARDEN, genereerKlachten, insertKlachten } from './reports-data';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
 
 const AMSTERDAM = 'GM0363';
@@ -200,5 +201,109 @@ describe("Klachtenprotocol Wmo keten Amsterdam §9: klachten handed over at cont
       .get(`/api/v1/rapportages?van=2022-04-01&tot=2022-06-30&aanbieder=${OVER}`)
       .set('Authorization', await bearer(t.app, AMSTERDAM, 'procesEigenaar'));
     expect(pe.body.cijfers.totaal).toBe(await tel([AMSTERDAM], '2022-04-01', '2022-06-30', OVER));
+  });
+});
+
+describe("Wet arhi art. 40 with an aanbieder id per gemeente: the gemeente's report keys every aanbieder figure by (gemeente, id)", () => {
+  const Q1 = 'van=2022-01-01&tot=2022-03-31';
+  const ZB = 'zorgbalans';
+  let pe: string;
+  type Regel = { gemeente: string; aanbiederId: string; aard: string; aantal: number; terugkerend: boolean };
+  type Terugkerend = { gemeente: string; aanbiederId: string; aard: string; aantal: number };
+  const rapport = async (query: string) => {
+    const res = await request(t.http).get(`/api/v1/rapportages?${query}`).set('Authorization', pe);
+    expect(res.status).toBe(200);
+    return res.body as {
+      gemeenten: string[];
+      cijfers: {
+        totaal: number;
+        perAanbieder: Array<{ gemeente: string; waarde: string; aantal: number }>;
+        regels: Regel[];
+        terugkerend: Terugkerend[];
+      };
+    };
+  };
+
+  beforeAll(async () => {
+    pe = await bearer(t.app, AMSTERDAM, 'procesEigenaar');
+  });
+
+  test("Wet arhi art. 40: Amsterdam's first quarter 2022 has two rows for 'zorgbalans', Amsterdam's (GM0363) and Weesp's (GM0457), each with its own count", async () => {
+    const ams = await tel([AMSTERDAM], '2022-01-01', '2022-03-31', ZB);
+    const wsp = await tel([WEESP], '2022-01-01', '2022-03-31', ZB);
+    expect(ams).toBeGreaterThan(0);
+    expect(wsp).toBeGreaterThan(0);
+    const r = await rapport(Q1);
+    expect(r.gemeenten).toEqual([AMSTERDAM, WEESP]);
+    const per = r.cijfers.perAanbieder.filter((a) => a.waarde === ZB).map(({ gemeente, aantal }) => ({ gemeente, aantal }));
+    expect(per.sort((a, b) => a.gemeente.localeCompare(b.gemeente))).toEqual([
+      { gemeente: AMSTERDAM, aantal: ams },
+      { gemeente: WEESP, aantal: wsp },
+    ]);
+    const som = (g: string) => r.cijfers.regels.filter((x) => x.aanbiederId === ZB && x.gemeente === g).reduce((s, x) => s + x.aantal, 0);
+    expect(som(AMSTERDAM)).toBe(ams);
+    expect(som(WEESP)).toBe(wsp);
+    // Every row names the gemeente whose klachten it counts; only the period's gemeenten occur.
+    expect(new Set(r.cijfers.regels.map((x) => x.gemeente))).toEqual(new Set([AMSTERDAM, WEESP]));
+  });
+
+  test('Klachtenprotocol Wmo keten Amsterdam §11: a recurring klacht needs the threshold at one aanbieder (gemeente + id); Amsterdam and Weesp "zorgbalans" together do not reach it', async () => {
+    // An aard both gemeenten's 'zorgbalans' had in the quarter (the one with the largest count): the larger count + 1 is reached only by their sum.
+    let gekozen: { aard: string; ams: number; wsp: number } | undefined;
+    for (const a of AARDEN) {
+      const ams = await tel([AMSTERDAM], '2022-01-01', '2022-03-31', ZB, `k.categorie = '${a}'`);
+      const wsp = await tel([WEESP], '2022-01-01', '2022-03-31', ZB, `k.categorie = '${a}'`);
+      if (ams > 0 && wsp > 0 && Math.max(ams, wsp) > (gekozen ? Math.max(gekozen.ams, gekozen.wsp) : 0)) gekozen = { aard: a, ams, wsp };
+    }
+    expect(gekozen).toBeDefined();
+    const { aard: a, ams, wsp } = gekozen!;
+    const drempel = Math.max(ams, wsp) + 1;
+    expect(ams + wsp).toBeGreaterThanOrEqual(drempel);
+    const r = await rapport(`${Q1}&drempel=${drempel}`);
+    expect(r.cijfers.terugkerend.filter((x) => x.aanbiederId === ZB && x.aard === a)).toEqual([]);
+    expect(r.cijfers.regels.filter((x) => x.aanbiederId === ZB && x.aard === a).some((x) => x.terugkerend)).toBe(false);
+    // At the larger count it fires, for that gemeente's 'zorgbalans' only, with its own count.
+    const groot = ams >= wsp ? AMSTERDAM : WEESP;
+    expect(Math.max(ams, wsp)).toBeGreaterThanOrEqual(2);
+    const r2 = await rapport(`${Q1}&drempel=${Math.max(ams, wsp)}`);
+    expect(r2.cijfers.terugkerend.filter((x) => x.aanbiederId === ZB && x.aard === a)).toEqual([
+        expect.objectContaining({ gemeente: groot, aantal: Math.max(ams, wsp) }),
+      ]);
+    expect(r2.cijfers.regels.filter((x) => x.aanbiederId === ZB && x.aard === a && x.terugkerend).every((x) => x.gemeente === groot)).toBe(true);
+  });
+
+  test("aanbieder=zorgbalans in Amsterdam's report is Amsterdam's own aanbieder (the id Amsterdam chose); aanbiederGemeente=GM0457 selects Weesp's", async () => {
+    const eigen = await rapport(`${Q1}&aanbieder=${ZB}`);
+    expect(eigen.cijfers.totaal).toBe(await tel([AMSTERDAM], '2022-01-01', '2022-03-31', ZB));
+    expect(new Set(eigen.cijfers.regels.map((x) => `${x.gemeente}/${x.aanbiederId}`))).toEqual(new Set([`${AMSTERDAM}/${ZB}`]));
+    const weesps = await rapport(`${Q1}&aanbieder=${ZB}&aanbiederGemeente=${WEESP}`);
+    expect(weesps.cijfers.totaal).toBe(await tel([WEESP], '2022-01-01', '2022-03-31', ZB));
+    expect(new Set(weesps.cijfers.regels.map((x) => `${x.gemeente}/${x.aanbiederId}`))).toEqual(new Set([`${WEESP}/${ZB}`]));
+    // A gemeente the report does not count, or aanbiederGemeente without aanbieder: refused, naming the field.
+    for (const q of [`${Q1}&aanbieder=${ZB}&aanbiederGemeente=GM0344`, `${Q1}&aanbiederGemeente=${WEESP}`]) {
+      const fout = await request(t.http).get(`/api/v1/rapportages?${q}`).set('Authorization', pe);
+      expect(fout.status).toBe(400);
+      expect(fout.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(fout.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(['aanbiederGemeente']);
+    }
+  });
+
+  test('the CSV has the gemeente of each row; the HTML shows it when the report covers more than one gemeente, a report of one gemeente keeps its figures', async () => {
+    const csv = await request(t.http).get(`/api/v1/rapportages?${Q1}&formaat=csv`).set('Authorization', pe);
+    const rows = parseCsv(csv.text);
+    const kol = rows[0].indexOf('Gemeente van de klachten');
+    expect(kol).toBeGreaterThan(7);
+    const zb = rows.slice(1).filter((x) => x[4] === ZB);
+    expect(new Set(zb.map((x) => x[kol]))).toEqual(new Set([AMSTERDAM, WEESP]));
+    const html = await request(t.http).get(`/api/v1/rapportages?${Q1}&formaat=html`).set('Authorization', pe);
+    expect(html.text).toContain('<th>Gemeente</th>');
+    // A period that ends before 24 March 2022 is Amsterdam's alone: its figures as before, every row Amsterdam's, no gemeente column.
+    const enkel = await rapport('van=2022-01-01&tot=2022-03-23');
+    expect(enkel.gemeenten).toEqual([AMSTERDAM]);
+    expect(enkel.cijfers.regels.length).toBeGreaterThan(0);
+    expect(enkel.cijfers.regels.every((x) => x.gemeente === AMSTERDAM)).toBe(true);
+    expect(enkel.cijfers.perAanbieder.find((a) => a.waarde === ZB)?.aantal).toBe(await tel([AMSTERDAM], '2022-01-01', '2022-03-23', ZB));
+    const enkelHtml = await request(t.http).get('/api/v1/rapportages?van=2022-01-01&tot=2022-03-23&formaat=html').set('Authorization', pe);
+    expect(enkelHtml.text).not.toContain('<th>Gemeente</th>');
   });
 });

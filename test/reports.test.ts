@@ -194,6 +194,7 @@ describe('rapportage per gemeente en periode (Uitgangspunten klachtenmanagement 
     const csv = rapportageCsv(
       [
         {
+          gemeente: 'GM1904',
           aanbiederId: 'x',
           aanbiederNaam: 'Zorg; "Goed"',
           aard: '=HYPERLINK("x")',

@@ -33,6 +33,9 @@ export const CSV_KOLOMMEN: ReadonlyArray<{ kop: string; waarde: (r: RapportageRe
   { kop: 'Klager niet tevreden', waarde: (r) => r.nietTevreden },
   { kop: 'Maatregelen', waarde: (r) => r.maatregelen.join(' | ') },
   { kop: 'Terugkerende klacht', waarde: (r) => (r.terugkerend ? 'ja' : 'nee') },
+  // An aanbieder is gemeente + id: after a herindeling the same id may be another gemeente's organisation (Wet arhi
+  // art. 40 e.v.). Last, so sheets that read the earlier columns by position keep working.
+  { kop: 'Gemeente van de klachten', waarde: (r) => r.gemeente },
 ];
 
 export interface CsvContext {

@@ -44,6 +44,23 @@ export function rapportageGemeenten(gemeente: string, periode: Pick<Periode, 'to
 }
 
 /**
+ * The scope of `gemeente`'s own report over `periode` on request (JSON, CSV, HTML): the klachten of `rapportageGemeenten`.
+ * An aanbieder is gemeente + id, so `aanbieder` alone is the gemeente's own aanbieder, the id as `gemeente` chose it: the
+ * organisation its aanbieder key and its own report (`aanbiederRapportage`) name. After a herindeling the dissolved
+ * gemeente's aanbieder with that id is asked for with `aanbiederGemeente` (its CBS code); the figures of the two are
+ * never added up. Whether `aanbiederGemeente` is one of `gemeenten` is the caller's check (it answers with a 400).
+ */
+export function gemeenteRapportage(
+  gemeente: string,
+  periode: Pick<Periode, 'tot'>,
+  filter: { aanbieder?: string; aanbiederGemeente?: string },
+): Pick<RapportageFilter, 'gemeenten' | 'aanbieder' | 'aanbiederGemeente'> {
+  const gemeenten = rapportageGemeenten(gemeente, periode);
+  if (filter.aanbieder === undefined) return { gemeenten };
+  return { gemeenten, aanbieder: filter.aanbieder, aanbiederGemeente: filter.aanbiederGemeente ?? gemeente };
+}
+
+/**
  * The gemeenten whose klachten an aanbieder of `gemeente` reports on: only `gemeente`'s own, also after a herindeling. An
  * aanbieder id is chosen per gemeente (gemeente + id): the dissolved gemeente may have used the same id for another
  * organisation, and an aanbieder key sees only its issuing gemeente's klachten (`klachtGemeenten` of the aanbieder role,

@@ -46,6 +46,8 @@ export function datumNl(waarde: string): string {
 export interface RapportageKop {
   titel: string;
   gemeente: string;
+  /** The gemeenten whose klachten the report counts; more than one (after a herindeling): each row shows its gemeente. */
+  gemeenten?: readonly string[];
   van: string;
   tot: string;
   drempel: number;
@@ -73,14 +75,19 @@ export function rapportageHtml(kop: RapportageKop, c: RapportageCijfers, links: 
   const filters = Object.entries(kop.filters).filter(([, v]) => v).map(([k, v]) => `${esc(k)}: ${esc(v)}`).join(', ');
   const grafiek = (t: string, rows: Telling[], accent?: (w: string) => boolean) =>
     staafdiagram(t, rows.map((r) => ({ label: label(r.waarde), waarde: r.aantal, accent: accent?.(r.waarde) })));
-  const terugkerendeAanbieders = new Set(c.terugkerend.map((t) => t.aanbiederId));
+  // An aanbieder is gemeente + id (Wet arhi art. 40 e.v.: the dissolved gemeente's id may name another organisation).
+  const sleutel = (x: { gemeente: string; aanbiederId: string }) => `${x.gemeente}\u0000${x.aanbiederId}`;
+  const terugkerendeAanbieders = new Set(c.terugkerend.map(sleutel));
+  const meer = (kop.gemeenten?.length ?? 1) > 1;
+  const gemTh = meer ? '<th>Gemeente</th>' : '';
+  const gemTd = (g: string) => (meer ? `<td>${esc(g)}</td>` : '');
   return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${esc(kop.titel)}</title><style>${CSS}</style></head><body>
 <h1>${esc(kop.titel)}</h1>
 <p class="meta">Gemeente ${esc(kop.gemeente)} · klachten ontvangen van ${esc(datumNl(kop.van))} tot en met ${esc(datumNl(kop.tot))}${filters ? ` · ${filters}` : ''} · gemaakt op ${esc(datumNl(kop.gegenereerdOp))}</p>
 <p class="knoppen"><a href="${esc(links.csv)}" download>Download CSV</a> · <a href="${esc(links.json)}">JSON</a> · <a href="javascript:print()">Afdrukken</a></p>
 <p><strong>${c.totaal}</strong> klachten ontvangen in de periode.</p>
 <div class="grafieken">
-${staafdiagram('Klachten per aanbieder', c.perAanbieder.map((r) => ({ label: r.naam, waarde: r.aantal, accent: terugkerendeAanbieders.has(r.waarde) })))}
+${staafdiagram('Klachten per aanbieder', c.perAanbieder.map((r) => ({ label: meer ? `${r.naam} (${r.gemeente})` : r.naam, waarde: r.aantal, accent: terugkerendeAanbieders.has(sleutel({ gemeente: r.gemeente, aanbiederId: r.waarde })) })))}
 ${grafiek('Naar aard', c.perAard)}
 ${grafiek('Naar oorzaak', c.perOorzaak)}
 ${grafiek('Termijnen (te laat: nu, op de peildatum)', c.perTermijn, (w) => w === 'teLaat')}
@@ -88,15 +95,15 @@ ${grafiek('Oordeel (Awb 9:12)', c.perOordeel)}
 ${grafiek('Kanaal', c.perKanaal)}
 </div>
 <h2>Terugkerende klachten (zelfde aanbieder en aard, ${kop.drempel} of meer)</h2>
-${c.terugkerend.length === 0 ? '<p>Geen.</p>' : `<table><thead><tr><th>Aanbieder</th><th>Aard</th><th class="n">Aantal</th></tr></thead><tbody>${c.terugkerend
-    .map((t) => `<tr class="terugkerend"><td>${esc(t.aanbiederNaam)}</td><td>${esc(t.aard)}</td><td class="n">${t.aantal}</td></tr>`)
+${c.terugkerend.length === 0 ? '<p>Geen.</p>' : `<table><thead><tr>${gemTh}<th>Aanbieder</th><th>Aard</th><th class="n">Aantal</th></tr></thead><tbody>${c.terugkerend
+    .map((t) => `<tr class="terugkerend">${gemTd(t.gemeente)}<td>${esc(t.aanbiederNaam)}</td><td>${esc(t.aard)}</td><td class="n">${t.aantal}</td></tr>`)
     .join('')}</tbody></table>`}
 <h2>Per aanbieder, aard en oorzaak</h2>
-<table><thead><tr><th>Aanbieder</th><th>Aard</th><th>Oorzaak</th><th class="n">Aantal</th><th class="n">Gegrond</th><th class="n">Deels</th><th class="n">Ongegrond</th><th class="n">Op tijd</th><th class="n">Na verdaging</th><th class="n">Te laat</th><th class="n">Te laat afgehandeld</th><th class="n">Lopend</th><th class="n">Tevreden</th><th>Maatregelen</th></tr></thead><tbody>
+<table><thead><tr>${gemTh}<th>Aanbieder</th><th>Aard</th><th>Oorzaak</th><th class="n">Aantal</th><th class="n">Gegrond</th><th class="n">Deels</th><th class="n">Ongegrond</th><th class="n">Op tijd</th><th class="n">Na verdaging</th><th class="n">Te laat</th><th class="n">Te laat afgehandeld</th><th class="n">Lopend</th><th class="n">Tevreden</th><th>Maatregelen</th></tr></thead><tbody>
 ${c.regels
     .map(
       (r) =>
-        `<tr${r.terugkerend ? ' class="terugkerend"' : ''}><td>${esc(r.aanbiederNaam)}</td><td>${esc(r.aard)}</td><td>${esc(r.oorzaak)}</td><td class="n">${r.aantal}</td><td class="n">${r.gegrond}</td><td class="n">${r.deelsGegrond}</td><td class="n">${r.ongegrond}</td><td class="n">${r.opTijd}</td><td class="n">${r.naVerdaging}</td><td class="n">${r.teLaat}</td><td class="n">${r.teLaatAfgehandeld}</td><td class="n">${r.lopend}</td><td class="n">${r.tevreden}</td><td>${esc(r.maatregelen.join(', '))}</td></tr>`,
+        `<tr${r.terugkerend ? ' class="terugkerend"' : ''}>${gemTd(r.gemeente)}<td>${esc(r.aanbiederNaam)}</td><td>${esc(r.aard)}</td><td>${esc(r.oorzaak)}</td><td class="n">${r.aantal}</td><td class="n">${r.gegrond}</td><td class="n">${r.deelsGegrond}</td><td class="n">${r.ongegrond}</td><td class="n">${r.opTijd}</td><td class="n">${r.naVerdaging}</td><td class="n">${r.teLaat}</td><td class="n">${r.teLaatAfgehandeld}</td><td class="n">${r.lopend}</td><td class="n">${r.tevreden}</td><td>${esc(r.maatregelen.join(', '))}</td></tr>`,
     )
     .join('')}
 </tbody></table>

@@ -17,7 +17,7 @@ import {
   RAPPORTAGE_SCHEMA,
 } from './rapportage.schema';
 import { RapportageService } from './rapportage.service';
-import { aanbiederRapportage, jaarPeriode, rapportageGemeenten, type Periode } from './rapportage-gemeenten';
+import { aanbiederRapportage, gemeenteRapportage, jaarPeriode, rapportageGemeenten, type Periode } from './rapportage-gemeenten';
 
 /** `formaat=` wins; otherwise the Accept header (text/csv, text/html); JSON by default. */
 function kiesFormaat(req: Request, formaat?: Formaat): Formaat {
@@ -68,14 +68,30 @@ export class RapportageController {
     if (tenant.rol === 'aanbieder' && q.aanbieder && q.aanbieder !== tenant.aanbiederId) {
       throw new ProblemException({ status: 403, detail: 'Een aanbieder ziet alleen de rapportage over de eigen klachten.' });
     }
+    if (tenant.rol === 'aanbieder' && q.aanbiederGemeente && q.aanbiederGemeente !== tenant.gemeente) {
+      throw new ProblemException({ status: 403, detail: 'Een aanbieder ziet alleen de rapportage over de eigen klachten.' });
+    }
     const aanbieder = tenant.rol === 'aanbieder' ? tenant.aanbiederId : q.aanbieder;
-    // An aanbieder gets its own report: the scope of its stored report and of the escalation (`aanbiederRapportage`).
-    const scope = tenant.rol === 'aanbieder' ? aanbiederRapportage(tenant.gemeente, tenant.aanbiederId ?? '') : { gemeenten: teTellen(tenant, q), aanbieder };
+    if (q.aanbiederGemeente && !aanbieder) {
+      throw ProblemException.invalid([{ name: 'aanbiederGemeente', reason: 'alleen samen met aanbieder: de gemeente die die aanbieder-id koos' }]);
+    }
+    // An aanbieder gets its own report: the scope of its stored report and of the escalation (`aanbiederRapportage`). The
+    // gemeente's `aanbieder=` is its own aanbieder unless aanbiederGemeente names another (an id is per gemeente).
+    const scope =
+      tenant.rol === 'aanbieder'
+        ? aanbiederRapportage(tenant.gemeente, tenant.aanbiederId ?? '')
+        : gemeenteRapportage(tenant.gemeente, q, { aanbieder: q.aanbieder, aanbiederGemeente: q.aanbiederGemeente });
+    if (q.aanbiederGemeente && !scope.gemeenten.includes(q.aanbiederGemeente)) {
+      throw ProblemException.invalid([
+        { name: 'aanbiederGemeente', reason: `${q.aanbiederGemeente} telt niet mee in deze rapportage (wel: ${scope.gemeenten.join(', ')})` },
+      ]);
+    }
     const r = await this.rapportages.maak({ gemeente: tenant.gemeente, ...scope, van: q.van, tot: q.tot, aard: q.aard, oorzaak: q.oorzaak, kanaal: q.kanaal, drempel: q.drempel });
     const formaat = kiesFormaat(req, q.formaat);
     res.vary('Accept');
     if (formaat === 'csv') {
-      const naam = `klachtenrapportage-${tenant.gemeente.toLowerCase()}-${q.van}-${q.tot}${aanbieder ? `-${aanbieder.replace(/[^A-Za-z0-9_-]/g, '')}` : ''}.csv`;
+      const andere = q.aanbiederGemeente && q.aanbiederGemeente !== tenant.gemeente ? `-${q.aanbiederGemeente.toLowerCase()}` : '';
+      const naam = `klachtenrapportage-${tenant.gemeente.toLowerCase()}-${q.van}-${q.tot}${aanbieder ? `${andere}-${aanbieder.replace(/[^A-Za-z0-9_-]/g, '')}` : ''}.csv`;
       res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${naam}"`);
       res.send(this.rapportages.csv(r));
       return;

@@ -21,11 +21,23 @@ export class RapportageQueryDto {
   @IsISO8601({ strict: true }, { message: DATUM_FOUT('tot') })
   tot: string;
 
-  @ApiPropertyOptional({ description: 'Alleen klachten over deze aanbieder (id).' })
+  @ApiPropertyOptional({
+    description:
+      'Alleen klachten over deze aanbieder (id). Een aanbieder-id is van de gemeente die het koos: zonder aanbiederGemeente is het de aanbieder van de eigen gemeente, ook na een herindeling.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   aanbieder?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Alleen met aanbieder: de gemeente (CBS-code) die de aanbieder-id koos, bijvoorbeeld GM0457 voor de aanbieder van Weesp in een rapportage van Amsterdam na de herindeling (Wet arhi art. 40). Standaard de eigen gemeente.',
+    example: 'GM0457',
+  })
+  @IsOptional()
+  @Matches(/^GM\d{4}$/, { message: 'aanbiederGemeente moet een CBS-gemeentecode zijn, bijvoorbeeld GM0457' })
+  aanbiederGemeente?: string;
 
   @ApiPropertyOptional({ description: 'Alleen deze aard (categorie).' })
   @IsOptional()

@@ -48,6 +48,11 @@ export interface RapportageFilter {
   tot: string;
   aanbieder?: string;
   /**
+   * The gemeente that chose the id `aanbieder` (an aanbieder id is per gemeente): only its klachten naming `aanbieder`
+   * count. Unset: every gemeente of `gemeenten` (an aanbieder's own report has only its own gemeente there).
+   */
+  aanbiederGemeente?: string;
+  /**
    * The aanbieder's own report (`aanbiederRapportage`): leave out the klachten `aanbieder` handed over at contract end
    * by the peildatum (Klachtenprotocol Wmo keten Amsterdam §9). The gemeente's report keeps them, for the aanbieder at receipt.
    */
@@ -74,6 +79,11 @@ export interface Telling {
 }
 
 export interface RapportageRegel {
+  /**
+   * The gemeente (CBS code) whose klachten the row counts and that chose `aanbiederId`: an aanbieder is gemeente + id, so
+   * after a herindeling Weesp's 'zorgbalans' is a row apart from Amsterdam's (Wet arhi art. 40 e.v.).
+   */
+  gemeente: string;
   aanbiederId: string;
   aanbiederNaam: string;
   aard: string;
@@ -93,11 +103,13 @@ export interface RapportageRegel {
   tevreden: number;
   nietTevreden: number;
   maatregelen: string[];
-  /** Same aanbieder + aard reached the threshold in the period (Team Geschilbeslechting, Klachtenprotocol Wmo keten Amsterdam §11). */
+  /** Same aanbieder (gemeente + id) + aard reached the threshold in the period (Team Geschilbeslechting, Klachtenprotocol Wmo keten Amsterdam §11). */
   terugkerend: boolean;
 }
 
 export interface TerugkerendeKlacht {
+  /** The gemeente that chose `aanbiederId` (see RapportageRegel.gemeente). */
+  gemeente: string;
   aanbiederId: string;
   aanbiederNaam: string;
   aard: string;
@@ -106,7 +118,8 @@ export interface TerugkerendeKlacht {
 
 export interface RapportageCijfers {
   totaal: number;
-  perAanbieder: Array<Telling & { naam: string }>;
+  /** Per aanbieder: `waarde` is its id, `gemeente` the gemeente that chose it (one entry per gemeente + id). */
+  perAanbieder: Array<Telling & { naam: string; gemeente: string }>;
   perAard: Telling[];
   perOorzaak: Telling[];
   perKanaal: Telling[];
@@ -154,11 +167,14 @@ export const GEEN_VERZOEK_OVER_KLACHT = `not exists (select 1 from klacht_koppel
 
 /**
  * One statement, one pass over the period: `basis` holds one row per klacht with its termijn class,
- * `regel` one row per klacht and aanbieder (a klacht about two aanbieders counts for each).
+ * `regel` one row per klacht and aanbieder (a klacht about two aanbieders counts for each). An aanbieder is the pair
+ * (gemeente, id): each gemeente chose its own ids, so after a herindeling the dissolved gemeente's 'zorgbalans' need not be
+ * the successor's (Wet arhi art. 40 e.v.). Every per-aanbieder figure (the rows, `perAanbieder`, the recurring klachten of
+ * Klachtenprotocol Wmo keten Amsterdam §11) groups and joins on both, never on the id alone.
  */
 export const RAPPORTAGE_SQL = `
 with basis as materialized (
-  select k.id, k.done, k.kanaal, k.afdoening, k.oordeel, k.tevredenheid, k.maatregelen, k.aanbieders,
+  select k.id, k.gemeente, k.done, k.kanaal, k.afdoening, k.oordeel, k.tevredenheid, k.maatregelen, k.aanbieders,
          coalesce(nullif(k.categorie, ''), '${ONBEKEND}') as aard,
          coalesce(nullif(k.oorzaak, ''), '${ONBEKEND}') as oorzaak,
          case when (case when $11::boolean then ${teLaatOp('k', '$4')} else ${teLaat('k', '$4')} end) then 'teLaat'
@@ -180,6 +196,7 @@ with basis as materialized (
     and ($8::text is null or k.oorzaak = $8)
     and ($9::text is null or k.kanaal = $9)
     and ($6::text is null or k.aanbieders @> jsonb_build_array(jsonb_build_object('id', $6::text)))
+    and ($13::text is null or k.gemeente = $13)
     and (not $12::boolean or ${nietOvergedragenSql('$6::text', '$4')})
 ),
 regel as (
@@ -190,15 +207,15 @@ regel as (
   where $6::text is null or a.e->>'id' = $6
 ),
 terugkerend as (
-  select aanbieder_id, min(aanbieder_naam) as aanbieder_naam, aard, count(*)::int as aantal
+  select gemeente, aanbieder_id, min(aanbieder_naam) as aanbieder_naam, aard, count(*)::int as aantal
   -- Recurring complaints are about an aanbieder (Klachtenprotocol Wmo keten Amsterdam §11); klachten without one are the gemeente's own.
   from regel where aard <> '${ONBEKEND}' and aanbieder_id <> '${GEEN_AANBIEDER}'
-  group by aanbieder_id, aard having count(*) >= $10
+  group by gemeente, aanbieder_id, aard having count(*) >= $10
 ),
 regel_maatregelen as (
-  select aanbieder_id, aard, oorzaak, json_agg(distinct m order by m) as lijst
+  select gemeente, aanbieder_id, aard, oorzaak, json_agg(distinct m order by m) as lijst
   from regel, jsonb_array_elements_text(case when jsonb_typeof(maatregelen) = 'array' then maatregelen else '[]'::jsonb end) m
-  group by aanbieder_id, aard, oorzaak
+  group by gemeente, aanbieder_id, aard, oorzaak
 ),
 tel as (
   select dim, waarde, count(*)::int as aantal from basis
@@ -212,13 +229,13 @@ tel as (
 select json_build_object(
   'totaal', (select count(*)::int from basis),
   'tellingen', coalesce((select json_agg(json_build_object('dim', dim, 'waarde', waarde, 'aantal', aantal) order by dim, aantal desc, waarde) from tel), '[]'),
-  'perAanbieder', coalesce((select json_agg(x order by x.aantal desc, x.waarde) from (
-      select aanbieder_id as waarde, min(aanbieder_naam) as naam, count(*)::int as aantal from regel group by aanbieder_id) x), '[]'),
+  'perAanbieder', coalesce((select json_agg(x order by x.aantal desc, x.waarde, x.gemeente) from (
+      select aanbieder_id as waarde, gemeente, min(aanbieder_naam) as naam, count(*)::int as aantal from regel group by gemeente, aanbieder_id) x), '[]'),
   'maatregelen', coalesce((select json_agg(x order by x.aantal desc, x.waarde) from (
       select m as waarde, count(*)::int as aantal from basis, jsonb_array_elements_text(
         case when jsonb_typeof(maatregelen) = 'array' then maatregelen else '[]'::jsonb end) m group by m) x), '[]'),
-  'regels', coalesce((select json_agg(x order by x."aanbiederNaam", x.aard, x.oorzaak) from (
-      select r.aanbieder_id as "aanbiederId", min(r.aanbieder_naam) as "aanbiederNaam", r.aard, r.oorzaak,
+  'regels', coalesce((select json_agg(x order by x."aanbiederNaam", x.gemeente, x.aard, x.oorzaak) from (
+      select r.gemeente, r.aanbieder_id as "aanbiederId", min(r.aanbieder_naam) as "aanbiederNaam", r.aard, r.oorzaak,
         count(*)::int as aantal,
         count(*) filter (where r.oordeel = 'gegrond')::int as gegrond,
         count(*) filter (where r.oordeel = 'deelsGegrond')::int as "deelsGegrond",
@@ -234,17 +251,17 @@ select json_build_object(
         coalesce(min(m.lijst::text)::json, '[]'::json) as maatregelen,
         bool_or(t.aard is not null) as terugkerend
       from regel r
-      left join regel_maatregelen m using (aanbieder_id, aard, oorzaak)
-      left join terugkerend t using (aanbieder_id, aard)
-      group by r.aanbieder_id, r.aard, r.oorzaak) x), '[]'),
-  'terugkerend', coalesce((select json_agg(json_build_object('aanbiederId', aanbieder_id, 'aanbiederNaam', aanbieder_naam, 'aard', aard, 'aantal', aantal)
-      order by aantal desc, aanbieder_id, aard) from terugkerend), '[]')
+      left join regel_maatregelen m using (gemeente, aanbieder_id, aard, oorzaak)
+      left join terugkerend t using (gemeente, aanbieder_id, aard)
+      group by r.gemeente, r.aanbieder_id, r.aard, r.oorzaak) x), '[]'),
+  'terugkerend', coalesce((select json_agg(json_build_object('gemeente', gemeente, 'aanbiederId', aanbieder_id, 'aanbiederNaam', aanbieder_naam, 'aard', aard, 'aantal', aantal)
+      order by aantal desc, aanbieder_id, gemeente, aard) from terugkerend), '[]')
 ) as rapport`;
 
 interface RuweRapportage {
   totaal: number;
   tellingen: Array<{ dim: string; waarde: string; aantal: number }>;
-  perAanbieder: Array<Telling & { naam: string }>;
+  perAanbieder: Array<Telling & { naam: string; gemeente: string }>;
   maatregelen: Telling[];
   regels: RapportageRegel[];
   terugkerend: TerugkerendeKlacht[];
@@ -255,6 +272,7 @@ export async function queryRapportage(db: Sql, f: RapportageFilter): Promise<Rap
     f.gemeenten, f.van, f.tot, f.peildatum, AFHANDEL_TERMIJNEN,
     f.aanbieder ?? null, f.aard ?? null, f.oorzaak ?? null, f.kanaal ?? null, f.drempel, f.peildatumVerleden === true,
     f.zonderOvergedragen === true && f.aanbieder !== undefined,
+    f.aanbieder !== undefined ? (f.aanbiederGemeente ?? null) : null,
   ]));
   const r = rows[0].rapport;
   const dim = (d: string): Telling[] => r.tellingen.filter((t) => t.dim === d).map(({ waarde, aantal }) => ({ waarde, aantal }));

@@ -2,16 +2,22 @@ import { datum, getal, jaNee, lijst, moment, object, tekst, tekstOfNull, type Sc
 
 /** OpenAPI schemas of the report responses (rapportage.service.ts, rapportage.repository.ts). */
 const telling = object({ waarde: tekst(), aantal: getal() });
+/** An aanbieder is gemeente + id (Wet arhi art. 40 e.v.): each per-aanbieder figure names the gemeente that chose the id. */
+const aanbiederGemeente = tekst({
+  example: 'GM0363',
+  description: 'De gemeente (CBS-code) wier klachten dit telt en die de aanbieder-id koos; na een herindeling is dezelfde id van de opgeheven gemeente een andere aanbieder.',
+});
 
 export const RAPPORTAGE_SCHEMA: Schema = object({
   gemeente: tekst({ example: 'GM0363' }),
+  gemeenten: lijst(tekst(), { description: 'De gemeenten wier klachten de rapportage telt: de gemeente en elke gemeente die uiterlijk op de laatste dag van de periode in haar opging.' }),
   periode: object({ van: datum(), tot: datum() }),
-  filters: object({ 'aanbieder?': tekst(), 'aard?': tekst(), 'oorzaak?': tekst(), 'kanaal?': tekst() }),
+  filters: object({ 'aanbieder?': tekst(), 'aanbiederGemeente?': tekst(), 'aard?': tekst(), 'oorzaak?': tekst(), 'kanaal?': tekst() }),
   drempel: getal(),
   gegenereerdOp: moment(),
   cijfers: object({
     totaal: getal(),
-    perAanbieder: lijst(object({ waarde: tekst(), aantal: getal(), naam: tekst() })),
+    perAanbieder: lijst(object({ gemeente: aanbiederGemeente, waarde: tekst(), aantal: getal(), naam: tekst() })),
     perAard: lijst(telling),
     perOorzaak: lijst(telling),
     perKanaal: lijst(telling),
@@ -22,6 +28,7 @@ export const RAPPORTAGE_SCHEMA: Schema = object({
     maatregelen: lijst(telling),
     regels: lijst(
       object({
+        gemeente: aanbiederGemeente,
         aanbiederId: tekst(),
         aanbiederNaam: tekst(),
         aard: tekst(),
@@ -42,7 +49,7 @@ export const RAPPORTAGE_SCHEMA: Schema = object({
         terugkerend: jaNee(),
       }),
     ),
-    terugkerend: lijst(object({ aanbiederId: tekst(), aanbiederNaam: tekst(), aard: tekst(), aantal: getal() })),
+    terugkerend: lijst(object({ gemeente: aanbiederGemeente, aanbiederId: tekst(), aanbiederNaam: tekst(), aard: tekst(), aantal: getal() })),
   }),
 });
 

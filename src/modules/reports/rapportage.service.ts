@@ -15,8 +15,10 @@ import { jaarPeriode } from './rapportage-gemeenten';
 export interface Rapportage {
   /** The gemeente whose report it is (header, CSV name); its klachten may include those of gemeenten opgeheven into it. */
   gemeente: string;
+  /** The gemeenten whose klachten it counts (`rapportageGemeenten`: after a herindeling also the dissolved one's). */
+  gemeenten: string[];
   periode: { van: string; tot: string };
-  filters: { aanbieder?: string; aard?: string; oorzaak?: string; kanaal?: string };
+  filters: { aanbieder?: string; aanbiederGemeente?: string; aard?: string; oorzaak?: string; kanaal?: string };
   drempel: number;
   gegenereerdOp: string;
   cijfers: RapportageCijfers;
@@ -48,8 +50,9 @@ export class RapportageService {
     const cijfers = await queryRapportage(this.dataSource, { ...input, drempel, peildatum });
     return {
       gemeente: input.gemeente,
+      gemeenten: [...input.gemeenten],
       periode: { van: input.van, tot: input.tot },
-      filters: { aanbieder: input.aanbieder, aard: input.aard, oorzaak: input.oorzaak, kanaal: input.kanaal },
+      filters: { aanbieder: input.aanbieder, aanbiederGemeente: input.aanbieder ? input.aanbiederGemeente : undefined, aard: input.aard, oorzaak: input.oorzaak, kanaal: input.kanaal },
       drempel,
       gegenereerdOp: peildatum.toISOString(),
       cijfers,
@@ -62,7 +65,7 @@ export class RapportageService {
 
   html(r: Rapportage, links: { csv: string; json: string }): string {
     return rapportageHtml(
-      { titel: `Klachtenrapportage ${this.gemeenteNaam(r.gemeente)}`, gemeente: this.gemeenteNaam(r.gemeente), van: r.periode.van, tot: r.periode.tot, drempel: r.drempel, gegenereerdOp: r.gegenereerdOp, filters: r.filters },
+      { titel: `Klachtenrapportage ${this.gemeenteNaam(r.gemeente)}`, gemeente: this.gemeenteNaam(r.gemeente), gemeenten: r.gemeenten, van: r.periode.van, tot: r.periode.tot, drempel: r.drempel, gegenereerdOp: r.gegenereerdOp, filters: r.filters },
       r.cijfers,
       links,
     );

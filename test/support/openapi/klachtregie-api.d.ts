@@ -6203,8 +6203,10 @@ export interface operations {
                 van: string;
                 /** @description Laatste dag (ontvangstdatum), inclusief. */
                 tot: string;
-                /** @description Alleen klachten over deze aanbieder (id). */
+                /** @description Alleen klachten over deze aanbieder (id). Een aanbieder-id is van de gemeente die het koos: zonder aanbiederGemeente is het de aanbieder van de eigen gemeente, ook na een herindeling. */
                 aanbieder?: string;
+                /** @description Alleen met aanbieder: de gemeente (CBS-code) die de aanbieder-id koos, bijvoorbeeld GM0457 voor de aanbieder van Weesp in een rapportage van Amsterdam na de herindeling (Wet arhi art. 40). Standaard de eigen gemeente. */
+                aanbiederGemeente?: string;
                 /** @description Alleen deze aard (categorie). */
                 aard?: string;
                 /** @description Alleen deze oorzaak. */
@@ -6232,6 +6234,8 @@ export interface operations {
                     "application/json": {
                         /** @example GM0363 */
                         gemeente: string;
+                        /** @description De gemeenten wier klachten de rapportage telt: de gemeente en elke gemeente die uiterlijk op de laatste dag van de periode in haar opging. */
+                        gemeenten: string[];
                         periode: {
                             /** Format: date */
                             van: string;
@@ -6240,6 +6244,7 @@ export interface operations {
                         };
                         filters: {
                             aanbieder?: string;
+                            aanbiederGemeente?: string;
                             aard?: string;
                             oorzaak?: string;
                             kanaal?: string;
@@ -6250,6 +6255,11 @@ export interface operations {
                         cijfers: {
                             totaal: number;
                             perAanbieder: {
+                                /**
+                                 * @description De gemeente (CBS-code) wier klachten dit telt en die de aanbieder-id koos; na een herindeling is dezelfde id van de opgeheven gemeente een andere aanbieder.
+                                 * @example GM0363
+                                 */
+                                gemeente: string;
                                 waarde: string;
                                 aantal: number;
                                 naam: string;
@@ -6287,6 +6297,11 @@ export interface operations {
                                 aantal: number;
                             }[];
                             regels: {
+                                /**
+                                 * @description De gemeente (CBS-code) wier klachten dit telt en die de aanbieder-id koos; na een herindeling is dezelfde id van de opgeheven gemeente een andere aanbieder.
+                                 * @example GM0363
+                                 */
+                                gemeente: string;
                                 aanbiederId: string;
                                 aanbiederNaam: string;
                                 aard: string;
@@ -6307,6 +6322,11 @@ export interface operations {
                                 terugkerend: boolean;
                             }[];
                             terugkerend: {
+                                /**
+                                 * @description De gemeente (CBS-code) wier klachten dit telt en die de aanbieder-id koos; na een herindeling is dezelfde id van de opgeheven gemeente een andere aanbieder.
+                                 * @example GM0363
+                                 */
+                                gemeente: string;
                                 aanbiederId: string;
                                 aanbiederNaam: string;
                                 aard: string;
