@@ -142,6 +142,7 @@ describe('rapportage per gemeente en periode (Uitgangspunten klachtenmanagement 
     expect(n).toBeGreaterThan(2);
     const op = await queryRapportage(db, { ...halfjaar, drempel: n });
     expect(op.terugkerend).toContainEqual({
+      gemeente: 'GM1904',
       aanbiederId: 'vervoer-plus',
       aanbiederNaam: 'Vervoer Plus',
       aard: 'vervoer te laat',
