@@ -267,9 +267,11 @@ describe("Wet arhi art. 40 with an aanbieder id per gemeente: the gemeente's rep
     expect(Math.max(ams, wsp)).toBeGreaterThanOrEqual(2);
     const r2 = await rapport(`${Q1}&drempel=${Math.max(ams, wsp)}`);
     expect(r2.cijfers.terugkerend.filter((x) => x.aanbiederId === ZB && x.aard === a)).toEqual([
-        expect.objectContaining({ gemeente: groot, aantal: Math.max(ams, wsp) }),
-      ]);
-    expect(r2.cijfers.regels.filter((x) => x.aanbiederId === ZB && x.aard === a && x.terugkerend).every((x) => x.gemeente === groot)).toBe(true);
+      expect.objectContaining({ gemeente: groot, aantal: Math.max(ams, wsp) }),
+    ]);
+    expect(r2.cijfers.regels.filter((x) => x.aanbiederId === ZB && x.aard === a && x.terugkerend).every((x) => x.gemeente === groot)).toBe(
+      true,
+    );
   });
 
   test("aanbieder=zorgbalans in Amsterdam's report is Amsterdam's own aanbieder (the id Amsterdam chose); aanbiederGemeente=GM0457 selects Weesp's", async () => {
