@@ -9,6 +9,7 @@
 import { intake } from '../src/machines/intake.spec-hulp';
 import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { KlachtenService } from '../src/modules/klachten/klachten.service';
 
 let tdb: TestDatabase;
 let a: EngineApp;
@@ -101,6 +102,10 @@ describe('Awb 9:11 lid 1 and 2: an act of the last day, registered after the wak
     // Offered after the wake-up (the werkvoorraad shows only what the klacht lists): it can still be registered in its place.
     const [{ volgende_events }] = await a.db.query(`select volgende_events from klacht where id = $1`, [id]);
     expect(volgende_events).toEqual(expect.arrayContaining(['VERDAGEN', 'AFDOENEN']));
+    // And as the werkvoorraad reads it (GET /klachten/{id}): VERDAGEN with the afhandeltermijn to choose.
+    const detail = await a.app.get(KlachtenService, { strict: false }).detail(id);
+    const verdagen = detail.volgendeEvents.find((e) => e.type === 'VERDAGEN');
+    expect(verdagen?.data.find((v) => v.naam === 'termijn')?.waarden).toEqual(['afhandeling']);
     await a.engine.apply(
       id,
       { type: 'VERDAGEN', at: '2026-05-18T16:00:00+02:00', data: { termijn: 'afhandeling', duur: 'P4W', reden: 'advies nodig' } },

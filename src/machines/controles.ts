@@ -52,10 +52,10 @@ export function maakControles(
       .map((l) => l.naam)
       .sort();
 
-  const beschrijf = (v: DataVeld, type: string, c: KlachtContext): DataVeldBeschrijving => {
+  const beschrijf = (v: DataVeld, termijnen: string[]): DataVeldBeschrijving => {
     const basis: DataVeldBeschrijving = { naam: v.naam, verplicht: v.verplicht, soort: v.soort, omschrijving: v.omschrijving };
     if (v.waarden) return { ...basis, waarden: [...v.waarden] };
-    if (v.soort === 'termijn') return { ...basis, soort: 'keuze', waarden: termijnenVoor(type, c) };
+    if (v.soort === 'termijn') return { ...basis, soort: 'keuze', waarden: termijnen };
     return basis;
   };
 
@@ -95,15 +95,20 @@ export function maakControles(
     volgendeGebeurtenissen(snapshot: unknown, types: string[]): VolgendeGebeurtenis[] {
       const s = herstel(snapshot);
       const c = s.context as KlachtContext;
+      // After wake-ups since the last act the klacht also offers the steps of before them (regime.ts, mogelijkeEvents):
+      // a verdaging of the last day names the termijn as it ran then, which the wake-up has since ended (Awb 9:11 lid 2).
+      const voor = c.voorWekkers && s.status !== 'done' ? (herstel(c.voorWekkers.snapshot).context as KlachtContext) : undefined;
+      const keuzes = (type: string): string[] =>
+        voor ? [...new Set([...termijnenVoor(type, c), ...termijnenVoor(type, voor)])].sort() : termijnenVoor(type, c);
       return (
         types
           .filter((t) => !SYSTEEM_GEBEURTENISSEN.has(t))
           // An event that must name a termijn while none fits (HERVATTEN with nothing suspended) cannot be sent now.
-          .filter((t) => !GEBEURTENISSEN[t]?.velden.some((v) => v.soort === 'termijn' && v.verplicht) || termijnenVoor(t, c).length > 0)
+          .filter((t) => !GEBEURTENISSEN[t]?.velden.some((v) => v.soort === 'termijn' && v.verplicht) || keuzes(t).length > 0)
           .map((type) => ({
             type,
             omschrijving: omschrijvingVan(type),
-            data: [...(GEBEURTENISSEN[type]?.velden ?? []), REGISTRATIE_VELD].map((v) => beschrijf(v, type, c)),
+            data: [...(GEBEURTENISSEN[type]?.velden ?? []), REGISTRATIE_VELD].map((v) => beschrijf(v, keuzes(type))),
           }))
       );
     },
