@@ -178,3 +178,27 @@ it('a termijn ended by the aanbieder while it stands still since before its last
   expect(rij).toEqual({ status: 'nagekomen', gesloten_op: null });
   expect(await open(klacht.id)).not.toContain('aanbiederAfhandeling');
 });
+
+it('an opschorting of the last day registered after the wake-up withdraws the announced expiry (verlopenHerroepen) and the termijn stands still', async () => {
+  const { klacht } = await a.engine.create(aanbiederIntake, { actor: 'kcc' });
+  const stap = (type: string, at: string, data?: Record<string, unknown>) =>
+    a.engine.apply(klacht.id, { type, at, ...(data ? { data } : {}) }, { actor: 'behandelaar' });
+  await stap('CONTACT_OPGENOMEN', '2026-03-03T10:00:00+01:00');
+  // At midnight after its last day (13 April) the wake-up announces the expiry.
+  expect(
+    await a.wake.verval(
+      { klachtId: klacht.id, termijnNaam: 'aanbiederAfhandeling', revision: 1, kind: 'verval' },
+      new Date('2026-04-14T00:00:05+02:00'),
+    ),
+  ).toBe('verwerkt');
+  // The opschorting was sent that afternoon, and is registered the next morning.
+  await stap('OPSCHORTEN', '2026-04-13T15:00:00+02:00', { termijn: 'aanbiederAfhandeling', reden: 'klager in het ziekenhuis' });
+  expect(await open(klacht.id)).toEqual([]);
+  const berichten = (
+    (await a.db.query(`select type, payload from outbox where klacht_id = $1 and payload->>'naam' = 'aanbiederAfhandeling' order by id`, [
+      klacht.id,
+    ])) as Array<{ type: string; payload: Record<string, unknown> }>
+  ).map((r) => [r.type, r.payload.verlopenHerroepen ?? null]);
+  expect(berichten).toContainEqual(['termijn.verlopen', null]);
+  expect(berichten[berichten.length - 1]).toEqual(['termijn.gepland', true]);
+});

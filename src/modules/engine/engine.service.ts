@@ -906,14 +906,17 @@ export class EngineService {
       // Its wake-up came while it stood still (refused, marked fired) and the hervatting is registered later: resumed on
       // a day that leaves its last day where it was, it must still pass, so it needs a wake-up of its own again.
       const hervat = oud.vervalGemeldOp !== null && isOpgeschort(oud.mutaties) && !isOpgeschort(g.velden.mutaties);
-      if (!g.verschoven && !hervat && inhoud(oud) === inhoud(g.velden)) continue;
+      // Reopened by a late act that neither moves nor ends it (an opschorting of the last day): its announced expiry is
+      // still withdrawn, with the message below.
+      const herroepen = herleefd.has(g.id);
+      if (!g.verschoven && !hervat && !herroepen && inhoud(oud) === inhoud(g.velden)) continue;
       const opnieuw = g.verschoven || hervat;
       const revision = hervat && !g.verschoven ? g.revision + 1 : g.revision;
       // A moved termijn can expire again (its new revision has not fired).
       zet(g.id, { ...g.velden, revision, ...(opnieuw ? { vervalGemeldOp: null } : {}) });
-      if (opnieuw) {
+      if (opnieuw || herroepen) {
         const bericht = gepland({ id: g.id, revision, ...g.velden });
-        if (herleefd.has(g.id)) bericht.payload.verlopenHerroepen = true;
+        if (herroepen) bericht.payload.verlopenHerroepen = true;
         berichten.push(bericht);
       }
     }
