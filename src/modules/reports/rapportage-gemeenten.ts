@@ -10,7 +10,7 @@
  */
 import type { IsoDate } from '../../machines/contract';
 import { cbsGemeente, gemeentenVan, opvolgersVan } from '../../machines';
-import { leesDatum, naarIso } from '../../machines/termijnen/datum';
+import { dagenInMaand, leesDatum, naarIso } from '../../machines/termijnen/datum';
 import { klachtGemeenten } from '../auth/tenant';
 import type { RapportageMoment } from './rapportage-momenten';
 import type { RapportageFilter } from './rapportage.repository';
@@ -30,8 +30,7 @@ export function jaarPeriode(jaar: number): Periode {
 /** The calendar month of `dag` as a period, first to last day ("ontvangen deze maand" of the /beheer overview). */
 export function maandPeriode(dag: IsoDate): Periode {
   const [j, m] = dag.split('-').map(Number);
-  const volgende = m === 12 ? `${j + 1}-01-01` : `${j}-${String(m + 1).padStart(2, '0')}-01`;
-  return { van: `${dag.slice(0, 7)}-01`, tot: dagErvoor(volgende) };
+  return { van: `${dag.slice(0, 7)}-01`, tot: `${dag.slice(0, 7)}-${dagenInMaand(j, m)}` };
 }
 
 /**

@@ -200,13 +200,16 @@ export class RapportagePlanningService implements OnApplicationShutdown {
   }
 
   /**
-   * Aanbieders that still owe their report for this moment (`aanbieders`, nothing submitted in time).
+   * Of the moment's `aanbieders`, those that still owe their report (nothing submitted in time).
    * In time: before 00:00 on the deadline ("vóór 1 juli", contract art. 11.1), by the service's clock when it was
    * received, so a job that runs late does not accept what came after the deadline. Under the gemeente's code or,
    * after its opheffing, its successor's (`inleverGemeenten`: the dissolved gemeente's keys are refused by then).
    */
-  private async ontbrekend(em: EntityManager, m: RapportageMomentEntity, peildatum: Date): Promise<Array<{ id: string; naam: string }>> {
-    const aanbieders = await this.aanbieders(em, m, peildatum);
+  private async ontbrekend(
+    em: EntityManager,
+    m: RapportageMomentEntity,
+    aanbieders: Array<{ id: string; naam: string }>,
+  ): Promise<Array<{ id: string; naam: string }>> {
     const ingediend: Array<{ aanbieder_id: string }> = await em.query(
       `select aanbieder_id from aanbieder_rapportage where gemeente = any($1::text[]) and deadline = $2 and ingediend_op < $3`,
       [inleverGemeenten(m.gemeente, m.deadline), m.deadline, beginVanDag(m.deadline)],
@@ -221,7 +224,8 @@ export class RapportagePlanningService implements OnApplicationShutdown {
       const m = await this.moment(em, job);
       if (!m) return 'onbekend';
       if (m.herinneringVerzondenOp || m.verwerktOp) return 'al-verwerkt';
-      for (const a of await this.ontbrekend(em, m, beginVanDag(m.herinnering ?? m.deadline))) {
+      const aanbieders = await this.aanbieders(em, m, beginVanDag(m.herinnering ?? m.deadline));
+      for (const a of await this.ontbrekend(em, m, aanbieders)) {
         await this.outbox(em, RAPPORTAGE_OUTBOX.herinnering, {
           gemeente: m.gemeente, aanbiederId: a.id, aanbiederNaam: a.naam, naar: 'aanbieder', deadline: m.deadline,
           periodeVan: m.periodeVan, periodeTot: m.periodeTot, label: m.label,
@@ -264,10 +268,11 @@ export class RapportagePlanningService implements OnApplicationShutdown {
         // The gemeente's report counts every klacht of the period, for the aanbieder at receipt (also one handed over since).
         await this.bewaar(em, m, ALLE_AANBIEDERS, await queryRapportage(em, filter));
         // Each aanbieder's own report: the scope of its GET /rapportages (`aanbiederRapportage`), as at the peildatum.
-        for (const a of await this.aanbieders(em, m, peildatum)) {
+        const aanbieders = await this.aanbieders(em, m, peildatum);
+        for (const a of aanbieders) {
           await this.bewaar(em, m, a.id, await queryRapportage(em, { ...filter, ...aanbiederRapportage(m.gemeente, a.id) }));
         }
-        for (const a of await this.ontbrekend(em, m, peildatum)) {
+        for (const a of await this.ontbrekend(em, m, aanbieders)) {
           await this.outbox(em, RAPPORTAGE_OUTBOX.teLaat, {
             gemeente: m.gemeente, aanbiederId: a.id, aanbiederNaam: a.naam, naar: m.naar, deadline: m.deadline,
             periodeVan: m.periodeVan, periodeTot: m.periodeTot, label: m.label,
