@@ -58,6 +58,23 @@ export interface EngineResultaat {
   result: StepResult;
 }
 
+/** What an intake about a klacht that exists writes with it (EngineService.createBij). */
+export interface IntakeBij {
+  /** The klacht it is about, locked for the whole transaction. */
+  klachtId: string;
+  /** Rows that belong with the new klacht (its link), in the same transaction: if this fails, nothing is written. */
+  erbij: (m: EntityManager, nieuw: KlachtEntity) => Promise<void>;
+  /** The event for that klacht as it is under the lock, or why it takes none now; none: undefined. */
+  event?: (klacht: KlachtEntity) => Pick<KlachtEvent, 'type' | 'data'> | { reden: string };
+}
+
+/** The klacht an intake was about (createBij), after the transaction, and whether its event was applied. */
+export interface BijUitkomst {
+  klacht: KlachtEntity;
+  toegepast: boolean;
+  reden?: string;
+}
+
 /** Event type recorded in history for the intake (docs/adr/0004-durable-klacht-engine.md names it as the first event). */
 export const INTAKE_EVENT = 'KLACHT_ONTVANGEN';
 
@@ -125,6 +142,68 @@ export class EngineService {
 
   /** Intake: start the regime in force for the gemeente on the day of receipt. */
   async create(intake: IntakeInput, ctx: EngineContext, registratie?: unknown): Promise<EngineResultaat> {
+    const { id, params, result } = this.planIntake(intake, ctx, registratie);
+    // With an Idempotency-Key the transaction also claims the key and stores the result: on its own. Without one
+    // the intake joins the events on other klachten that arrive with it (its klacht is new: it locks nothing).
+    const stand =
+      IdempotentieContext.huidig() !== undefined
+        ? await this.intakeAlleen(params)
+        : await new Promise<KlachtStand>((klaar, fout) =>
+            this.groepen.voegToe({ soort: 'intake', sleutel: id, params, scope: new AsyncResource('klachtregie.intake'), klaar, fout }),
+          );
+    // Committed: an event that follows soon (an import, a burst) starts from here without a read (leg keeps a copy).
+    this.cache.leg(stand.klacht.id, stand);
+    this.relay.kick();
+    return { klacht: stand.klacht, result };
+  }
+
+  /**
+   * An intake about a klacht that exists (an ombudsman request about its hoofdklacht, klacht-acties.service.ts), all or
+   * nothing in ONE transaction of its own: that klacht is locked as for any step on it (destroyed meanwhile:
+   * KlachtNietGevondenError, nothing written), then the intake's statement, `bij.erbij` (the link) and, when that klacht's
+   * regime accepts it now, `bij.event` on it at the moment of receipt. A refused event writes nothing and keeps the rest.
+   * With an Idempotency-Key the key is claimed first and names the new klacht, as at any intake. Not in a group: rare,
+   * and it locks a klacht that exists.
+   */
+  async createBij(intake: IntakeInput, ctx: EngineContext, bij: IntakeBij): Promise<EngineResultaat & { bij: BijUitkomst }> {
+    const { params, result } = this.planIntake(intake, ctx);
+    const uit = await this.rauw(bij.klachtId, async ({ sql, qr, client, stand }) => {
+      const nieuw = await this.schrijfIntake(client, params);
+      meldVerwerkt(qr, INTAKE_EVENT);
+      await bij.erbij(qr.manager, nieuw.klacht);
+      const row = stand.klacht;
+      const keuze = bij.event?.(row);
+      if (!keuze || 'reden' in keuze) {
+        await legResultaatVast(qr.manager, { klachtId: nieuw.klacht.id });
+        return { nieuw, bij: { klacht: row, toegepast: false, ...(keuze ? { reden: keuze.reden } : {}) }, na: undefined };
+      }
+      const event: KlachtEvent = { ...keuze, at: intake.ontvangenOp, actor: ctx.actor };
+      let stap: StepResult;
+      try {
+        stap = this.stapVan(row, event, ctx);
+      } catch (e) {
+        if (!(e instanceof GebeurtenisNietToegestaanError || e instanceof GebeurtenisDataOngeldigError)) throw e;
+        await legResultaatVast(qr.manager, { klachtId: nieuw.klacht.id });
+        return { nieuw, bij: { klacht: row, toegepast: false, reden: e.message }, na: undefined };
+      }
+      // The transaction's last write without a key (it may carry the COMMIT, rauw); with one, the key's result follows.
+      const uitkomst = await this.schrijf(sql, qr, event.type, this.bereidStapVoor(row, row.state, event, stap, ctx, [], stand.termijnen));
+      await legResultaatVast(qr.manager, { klachtId: nieuw.klacht.id });
+      return { nieuw, bij: { klacht: row, toegepast: true }, na: naStap(stand, row, uitkomst) };
+    });
+    // Committed: both klachten as written.
+    this.cache.leg(uit.nieuw.klacht.id, uit.nieuw);
+    if (uit.na) this.cache.leg(uit.bij.klacht.id, uit.na);
+    this.relay.kick();
+    return { klacht: uit.nieuw.klacht, result, bij: uit.bij };
+  }
+
+  /** An intake checked and stepped in memory: the new klacht's id and its statement's parameters (INTAKE_SQL). */
+  private planIntake(
+    intake: IntakeInput,
+    ctx: EngineContext,
+    registratie?: unknown,
+  ): { id: string; params: unknown[]; result: StepResult } {
     const dag = dagVan(new Date(intake.ontvangenOp));
     const regime = this.regimes.forGemeente(intake.gemeente, dag);
     if (!regime) throw new GeenDefinitieError(intake.gemeente, dag);
@@ -185,18 +264,7 @@ export class EngineService {
       JSON.stringify(intake.aanbieders),
       JSON.stringify(intake.feiten),
     ];
-    // With an Idempotency-Key the transaction also claims the key and stores the result: on its own. Without one
-    // the intake joins the events on other klachten that arrive with it (its klacht is new: it locks nothing).
-    const stand =
-      IdempotentieContext.huidig() !== undefined
-        ? await this.intakeAlleen(params)
-        : await new Promise<KlachtStand>((klaar, fout) =>
-            this.groepen.voegToe({ soort: 'intake', sleutel: id, params, scope: new AsyncResource('klachtregie.intake'), klaar, fout }),
-          );
-    // Committed: an event that follows soon (an import, a burst) starts from here without a read (leg keeps a copy).
-    this.cache.leg(stand.klacht.id, stand);
-    this.relay.kick();
-    return { klacht: stand.klacht, result };
+    return { id, params, result };
   }
 
   /** An intake in a transaction of its own (with an Idempotency-Key: the key's claim and result in it too). */

@@ -1,6 +1,7 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { HuidigeTenant, type Tenant } from '../auth/tenant';
+import { IdempotentInTransactie } from '../idempotency/geen-idempotentie.decorator';
 import { alsProblem } from '../klachten/klachten.controller';
 import { OmbudsmanVerzoekDto, OmbudsmanVerzoekViewDto, TerugkoppelingDto, TerugkoppelingViewDto } from './klacht-acties.dto';
 import { KlachtActiesService } from './klacht-acties.service';
@@ -36,6 +37,8 @@ export class KlachtActiesController {
   }
 
   @Post(':id/ombudsman-verzoeken')
+  // The key is claimed in the transaction that takes the request: a retry after a crash never makes a second sub-klacht.
+  @IdempotentInTransactie()
   @ApiOperation({
     operationId: 'ombudsmanVerzoekToevoegen',
     summary:

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { EngineError } from '../engine/engine.errors';
-import { REGISTRATIE_EVENT } from '../engine/engine.service';
+import { ProblemException } from '../../common/problem';
+import { EngineError, KlachtNietGevondenError } from '../engine/engine.errors';
+import { INTAKE_EVENT, REGISTRATIE_EVENT } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import type { Tenant } from '../auth/tenant';
 import type { KlachtIntakeDto } from '../klachten/dto/klacht-intake.dto';
@@ -82,6 +84,21 @@ export class KlachtActiesService {
     return fase === 'aanbieder' || fase === 'bijzonder';
   }
 
+  /** Why the klacht does not take the event now from this caller; undefined when it may try. */
+  private waaromNiet(klacht: KlachtEntity, type: string, tenant: Tenant): string | undefined {
+    // The aanbieder reports on the part of the klacht that lies with it (its own handling, or its own statutory regime:
+    // the jeugdhulpaanbieder's reactie, Jeugdwet 4.2.1 lid 5; the zorgaanbieder's outcome, Wkkgz 17). Where the gemeente
+    // handles the klacht (Awb titel 9.1) or the second line has it, the beklaagde cannot end or decide that handling:
+    // its report is kept, the step is the gemeente's.
+    if (tenant.rol === 'aanbieder' && !this.ligtBijAanbieder(klacht)) {
+      return `${type} is aan de gemeente: de klacht ligt niet bij de aanbieder (toestand ${klacht.state}); de terugkoppeling is vastgelegd.`;
+    }
+    if (!klacht.volgendeEvents.includes(type)) {
+      return `${type} past nu niet (toestand ${klacht.state}; mogelijk: ${klacht.volgendeEvents.join(', ') || 'geen'}).`;
+    }
+    return undefined;
+  }
+
   /** Applies an event when the klacht accepts it now; otherwise says why not (nothing changes then). */
   private async probeer(
     klacht: KlachtEntity,
@@ -89,22 +106,8 @@ export class KlachtActiesService {
     at: string | undefined,
     tenant: Tenant,
   ) {
-    // The aanbieder reports on the part of the klacht that lies with it (its own handling, or its own statutory regime:
-    // the jeugdhulpaanbieder's reactie, Jeugdwet 4.2.1 lid 5; the zorgaanbieder's outcome, Wkkgz 17). Where the gemeente
-    // handles the klacht (Awb titel 9.1) or the second line has it, the beklaagde cannot end or decide that handling:
-    // its report is kept, the step is the gemeente's.
-    if (tenant.rol === 'aanbieder' && !this.ligtBijAanbieder(klacht)) {
-      return {
-        toegepast: false,
-        reden: `${event.type} is aan de gemeente: de klacht ligt niet bij de aanbieder (toestand ${klacht.state}); de terugkoppeling is vastgelegd.`,
-      };
-    }
-    if (!klacht.volgendeEvents.includes(event.type)) {
-      return {
-        toegepast: false,
-        reden: `${event.type} past nu niet (toestand ${klacht.state}; mogelijk: ${klacht.volgendeEvents.join(', ') || 'geen'}).`,
-      };
-    }
+    const reden = this.waaromNiet(klacht, event.type, tenant);
+    if (reden !== undefined) return { toegepast: false, reden };
     try {
       const detail = await this.klachten.gebeurtenis(
         klacht.id,
@@ -182,18 +185,64 @@ export class KlachtActiesService {
         ...(dto.termijn ? { ombudsmanTermijn: dto.termijn } : {}),
       },
     } as KlachtIntakeDto;
-    const sub = await this.klachten.intake(intake, tenant.subject);
-    await this.dataSource
-      .getRepository(KlachtKoppelingEntity)
-      .insert({ klachtId: sub.id, hoofdKlachtId, gemeente: hoofd.gemeente, soort: dto.soort });
     const event = { type: OMBUDSMAN_EVENTS[dto.soort], ...(dto.termijn ? { data: { termijn: dto.termijn } } : {}) };
-    const op = await this.probeer(hoofd, event, dto.ontvangenOp, tenant);
+    // One request of the ombudsman, taken all or nothing in one transaction (Awb 9.2; accepted input is never half
+    // applied): the sub-klacht, its link, and the event on the hoofdklacht when that takes it now. The link decides the
+    // reports and the retention of the dossier; the event decides the hoofdklacht's phase and termijnen (a doorgezonden
+    // klacht goes back to the gemeente's own handling, Awb 9:20, with its Awb 9:11 termijn; an informatievraag is answered
+    // within the ombudsman's term, Awb 9:31): none of it may stand without the rest. The hoofdklacht is locked first:
+    // destroyed meanwhile (retention), nothing is written (404); destroyed after, the retention finds the open link.
+    const correlationId = randomUUID();
+    let uit: Awaited<ReturnType<KlachtenService['intakeBij']>>;
+    try {
+      uit = await this.klachten.intakeBij(
+        intake,
+        tenant.subject,
+        {
+          klachtId: hoofd.id,
+          erbij: async (m, sub) => {
+            await m.insert(KlachtKoppelingEntity, {
+              klachtId: sub.id,
+              hoofdKlachtId: hoofd.id,
+              gemeente: hoofd.gemeente,
+              soort: dto.soort,
+            });
+          },
+          event: (k) => {
+            const reden = this.waaromNiet(k, event.type, tenant);
+            return reden === undefined ? event : { reden };
+          },
+        },
+        correlationId,
+      );
+    } catch (e) {
+      if (e instanceof KlachtNietGevondenError && e.klachtId === hoofd.id) {
+        throw ProblemException.notFound(
+          `De klacht ${hoofd.id} bestaat niet meer (vernietigd of overgedragen); het verzoek van de ombudsman is niet vastgelegd.`,
+          'klacht-niet-gevonden',
+        );
+      }
+      throw e;
+    }
+    // A replay of the Idempotency-Key: the request was taken before, with its event if the hoofdklacht took it then.
+    const toegepast = uit.bij ? uit.bij.toegepast : await this.eerderToegepast(hoofd.id, uit.klacht.id, event.type);
     return {
-      klachtId: sub.id,
+      klachtId: uit.klacht.id,
       hoofdKlachtId,
       soort: dto.soort,
-      state: sub.state,
-      gebeurtenisHoofdKlacht: op.toegepast ? event.type : null,
+      state: uit.klacht.state,
+      gebeurtenisHoofdKlacht: toegepast ? event.type : null,
     };
+  }
+
+  /** Whether the hoofdklacht took the event in the transaction that took the request (the same correlation id). */
+  private async eerderToegepast(hoofdKlachtId: string, subKlachtId: string, type: string): Promise<boolean> {
+    const rijen = (await this.dataSource.query(
+      `SELECT 1 FROM klacht_gebeurtenis h
+         JOIN klacht_gebeurtenis s ON s.klacht_id = $2 AND s.type = $4 AND s.correlation_id = h.correlation_id
+       WHERE h.klacht_id = $1 AND h.type = $3 LIMIT 1`,
+      [hoofdKlachtId, subKlachtId, type, INTAKE_EVENT],
+    )) as unknown[];
+    return rijen.length > 0;
   }
 }

@@ -10,7 +10,7 @@ import { SYSTEEM_GEBEURTENISSEN, omschrijvingVan } from '../../machines/compiler
 import { opgehevenOp } from '../../machines/definition/gemeentecodes.data';
 import { kalenderdag } from '../../machines/termijnen';
 import { TenantContext, tenantScope } from '../auth/tenant';
-import { EngineService } from '../engine/engine.service';
+import { EngineService, type BijUitkomst, type IntakeBij } from '../engine/engine.service';
 import { KlachtNietGevondenError, RegistratieOngeldigError } from '../engine/engine.errors';
 import { openVerplichting, teLaat, termijnTeLaat } from '../termijnen/te-laat';
 import { TermijnEntity } from '../termijnen/termijn.entity';
@@ -77,12 +77,13 @@ export class KlachtenService {
     return controleerTijdstip(waarde, veld, this.klok.nu());
   }
 
-  async intake(dto: KlachtIntakeDto, actor: string, correlationId: string = randomUUID()): Promise<KlachtDetailDto> {
+  /** The intake as the engine takes it: its moment checked (controleerTijdstip), not for a gemeente opgeheven by then. */
+  private intakeInput(dto: KlachtIntakeDto): IntakeInput {
     const ontvangenOp = this.tijdstip(dto.ontvangenOp, 'ontvangenOp');
     // A gemeente opgeheven at a herindeling received nothing from that day on: the one it went into did (Wet arhi art. 40 e.v.).
     const opgeheven = opgehevenOp(dto.gemeente, kalenderdag(ontvangenOp));
     if (opgeheven) throw ProblemException.invalid([{ name: 'gemeente', reason: opgeheven }]);
-    const intake: IntakeInput = {
+    return {
       gemeente: dto.gemeente,
       kanaal: dto.kanaal,
       ontvangenOp,
@@ -92,12 +93,37 @@ export class KlachtenService {
       aanbieders: dto.aanbieders.map((a) => ({ id: a.id, ...(a.naam ? { naam: a.naam } : {}), ...(a.type ? { type: a.type } : {}) })),
       feiten: dto.feiten,
     };
+  }
+
+  async intake(dto: KlachtIntakeDto, actor: string, correlationId: string = randomUUID()): Promise<KlachtDetailDto> {
+    const intake = this.intakeInput(dto);
     try {
       const { klacht } = await this.engine.create(intake, { actor, correlationId }, dto.registratie);
       return await this.detail(klacht.id);
     } catch (e) {
       // Idempotency-Key seen before (also after a crash between commit and reply): the klacht it made.
       if (e instanceof IdempotentHerhaald) return this.detail(e.klachtId);
+      throw e;
+    }
+  }
+
+  /**
+   * An intake about a klacht that exists, written together with what belongs to it (an ombudsman request, its link and
+   * the event on its hoofdklacht): one transaction, EngineService.createBij. `bij` is undefined on a replay of the
+   * Idempotency-Key: the klacht it made then, as it is now.
+   */
+  async intakeBij(
+    dto: KlachtIntakeDto,
+    actor: string,
+    bij: IntakeBij,
+    correlationId: string = randomUUID(),
+  ): Promise<{ klacht: KlachtDetailDto; bij?: BijUitkomst }> {
+    const intake = this.intakeInput(dto);
+    try {
+      const uit = await this.engine.createBij(intake, { actor, correlationId }, bij);
+      return { klacht: await this.detail(uit.klacht.id), bij: uit.bij };
+    } catch (e) {
+      if (e instanceof IdempotentHerhaald) return { klacht: await this.detail(e.klachtId) };
       throw e;
     }
   }
