@@ -125,9 +125,11 @@ describe('definities API (real PostgreSQL + Redis, seed definitions)', () => {
     );
     expect((await request(t.http).post('/api/v1/klachten').set('Authorization', behandelaar).send(intake)).status).toBe(422);
     expect((await request(t.http).get('/api/v1/definities').set('Authorization', utrecht)).body.resultaten).toEqual([]);
+    // Its geldigVanaf (1 January 2026) lies before today on this test's wall clock: confirmed (terugwerkende kracht).
     const pub = await request(t.http)
       .post(`/api/v1/definities/gm0344-utrecht/voorstellen/${voorstel.body.id}/goedkeuring`)
-      .set('Authorization', utrechtTweede);
+      .set('Authorization', utrechtTweede)
+      .send({ terugwerkendeKrachtBevestigd: true });
     expect(pub.status).toBe(201);
     expect(pub.body).toEqual(expect.objectContaining({ status: 'goedgekeurd', versie: '2026-01' }));
     const lijst = await request(t.http).get('/api/v1/definities').set('Authorization', utrecht);

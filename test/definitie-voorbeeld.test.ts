@@ -50,9 +50,11 @@ describe('definition preview (POST /definitie-voorbeelden)', () => {
     const gepubliceerd = amsterdamVersie('2027-01', '2027-01-01');
     const voorstel = await request(t.http).post('/api/v1/definities').set('Authorization', eerste).send({ yaml: gepubliceerd });
     expect(voorstel.status).toBe(201);
+    // On the wall clock: from 1 January 2027 on this version works back, and that must be confirmed.
     const goed = await request(t.http)
       .post(`/api/v1/definities/gm0363-amsterdam/voorstellen/${voorstel.body.id}/goedkeuring`)
-      .set('Authorization', tweede);
+      .set('Authorization', tweede)
+      .send({ terugwerkendeKrachtBevestigd: true });
     expect(goed.status).toBe(201);
     // A new version whose explicit geldigTot runs into 2027-01, which exists only in the database.
     const nieuw = amsterdamVersie('2026-06', '2026-06-01', '\ngeldigTot: 2027-06-30');
@@ -122,6 +124,7 @@ describe('definition preview (POST /definitie-voorbeelden)', () => {
     await request(t.http)
       .post(`/api/v1/definities/gm1904-stichtse-vecht/voorstellen/${voorstel.body.id}/goedkeuring`)
       .set('Authorization', sv2)
+      .send({ terugwerkendeKrachtBevestigd: true })
       .expect(201);
     // Amsterdam's procesEigenaar pastes a text that claims to be Stichtse Vecht's and runs into that version: before,
     // the overlap error named it (its folder, versie and dates were copied next to the text).

@@ -1,4 +1,5 @@
 import type { DefinitionError } from '../../machines/contract';
+import type { TerugwerkendeKracht } from './definities.service';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Where a proposal stands (4-ogen, Uitgangspunten klachtenmanagement Sociaal Domein §1D). */
@@ -96,4 +97,11 @@ export class DefinitieVoorstelStapEntity {
 
   @Column({ type: 'text', nullable: true })
   reden: string | null;
+
+  /**
+   * Approved with terugwerkende kracht (geldigVanaf before the approval day), as the approver confirmed it: the past
+   * days and the klachten received in them that stay on their version. Null for every other step.
+   */
+  @Column({ name: 'terugwerkende_kracht', type: 'jsonb', nullable: true })
+  terugwerkendeKracht: TerugwerkendeKracht | null;
 }

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { KLOK, type Klok } from '../../common/klok';
+import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import type { DefinitionError } from '../../machines/contract';
 import type { Tenant } from '../auth/tenant';
 import { DefinitieVersieEntity } from './definitie-versie.entity';
 import { DefinitieVoorstelEntity, DefinitieVoorstelStapEntity, type VoorstelStatus } from './definitie-voorstel.entity';
-import { DefinitiesService } from './definities.service';
+import { DefinitiesService, type TerugwerkendeKracht } from './definities.service';
 
 /** A definition error with its `file:line:column: message` line, as every definitions endpoint shows it. */
 export function metTekst(e: DefinitionError): DefinitionError & { tekst: string } {
@@ -42,6 +42,29 @@ function isUniekFout(e: unknown): boolean {
 export interface VoorstelMetStappen {
   voorstel: DefinitieVoorstelEntity;
   stappen: DefinitieVoorstelStapEntity[];
+  /**
+   * Open: what approving it today would do (geldigVanaf before today), so the approver sees it first. Approved: the
+   * terugwerkende kracht the approver confirmed (the goedgekeurd step's record).
+   */
+  terugwerkendeKracht?: TerugwerkendeKracht;
+}
+
+/** 422 terugwerkende-kracht: the approval of a version from a past day, not confirmed; nothing is published. */
+function terugwerkendeKrachtProbleem(t: TerugwerkendeKracht): ProblemException {
+  return new ProblemException({
+    status: 422,
+    code: 'terugwerkende-kracht',
+    title: 'De versie werkt terug',
+    detail: `${t.melding.charAt(0).toUpperCase()}${t.melding.slice(1)}. Keur haar alleen goed als dat de klager niet benadeelt (rechtszekerheid), met terugwerkendeKrachtBevestigd: true; of laat een versie voorstellen die vandaag of later ingaat. Er is niets gepubliceerd.`,
+    invalidParams: [
+      {
+        name: 'geldigVanaf',
+        reason: `${t.van} ligt vóór de dag van goedkeuring (${t.vandaag}): de versie werkt terug over ${t.dagen} ${t.dagen === 1 ? 'dag' : 'dagen'}`,
+      },
+      { name: 'terugwerkendeKrachtBevestigd', reason: 'moet true zijn om een versie met terugwerkende kracht goed te keuren' },
+    ],
+    extensions: { terugwerkendeKracht: t },
+  });
 }
 
 /**
@@ -69,7 +92,15 @@ export class DefinitieVoorstellenService {
     return subject.startsWith('oidc:') ? `medewerker ${subject.slice(5)}` : subject;
   }
 
-  private async stap(m: EntityManager, v: DefinitieVoorstelEntity, stap: VoorstelStatus, tenant: Tenant, op: Date, reden: string | null) {
+  private async stap(
+    m: EntityManager,
+    v: DefinitieVoorstelEntity,
+    stap: VoorstelStatus,
+    tenant: Tenant,
+    op: Date,
+    reden: string | null,
+    terugwerkendeKracht: TerugwerkendeKracht | null = null,
+  ) {
     await m.getRepository(DefinitieVoorstelStapEntity).insert({
       voorstelId: v.id,
       gemeente: v.gemeente,
@@ -80,7 +111,22 @@ export class DefinitieVoorstellenService {
       doorNaam: await this.naamVan(tenant.subject),
       op,
       reden,
+      terugwerkendeKracht,
     });
+  }
+
+  /** See VoorstelMetStappen.terugwerkendeKracht. */
+  private async metTerugwerkendeKracht(
+    voorstel: DefinitieVoorstelEntity,
+    stappen: DefinitieVoorstelStapEntity[],
+  ): Promise<VoorstelMetStappen> {
+    const goedgekeurd = stappen.find((s) => s.stap === 'goedgekeurd')?.terugwerkendeKracht;
+    const open =
+      voorstel.status === 'voorgesteld' && voorstel.geldigVanaf < vandaagVan(this.klok)
+        ? await this.definities.terugwerkendeKracht(voorstel.yaml, voorstel.gemeente)
+        : undefined;
+    const terugwerkendeKracht = goedgekeurd ?? open;
+    return { voorstel, stappen, ...(terugwerkendeKracht ? { terugwerkendeKracht } : {}) };
   }
 
   /**
@@ -101,7 +147,7 @@ export class DefinitieVoorstellenService {
     if (u.fouten.length > 0 || !u.versie) throw ongeldig(u.fouten, 'Er is niets opgeslagen.');
     const nu = this.klok.nu();
     try {
-      return await this.dataSource.transaction(async (m) => {
+      const gemaakt = await this.dataSource.transaction(async (m) => {
         const voorstel = m.getRepository(DefinitieVoorstelEntity).create({
           definitieId: u.definitieId,
           versie: u.versie!,
@@ -120,6 +166,8 @@ export class DefinitieVoorstellenService {
         await this.stap(m, voorstel, 'voorgesteld', tenant, nu, null);
         return { voorstel, stappen: await this.stappenVan(m, voorstel.id) };
       });
+      // The proposer sees at once what approving it today would mean (also in its waarschuwingen).
+      return await this.metTerugwerkendeKracht(gemaakt.voorstel, gemaakt.stappen);
     } catch (e) {
       if (isUniekFout(e))
         throw ProblemException.conflict(
@@ -147,7 +195,14 @@ export class DefinitieVoorstellenService {
       .where('s.voorstel_id IN (:...ids)', { ids: voorstellen.map((v) => v.id) })
       .orderBy('s.id', 'ASC')
       .getMany();
-    return voorstellen.map((voorstel) => ({ voorstel, stappen: stappen.filter((s) => s.voorstelId === voorstel.id) }));
+    return Promise.all(
+      voorstellen.map((voorstel) =>
+        this.metTerugwerkendeKracht(
+          voorstel,
+          stappen.filter((s) => s.voorstelId === voorstel.id),
+        ),
+      ),
+    );
   }
 
   async een(tenant: Tenant, definitieId: string, voorstelId: string): Promise<VoorstelMetStappen> {
@@ -156,7 +211,7 @@ export class DefinitieVoorstellenService {
       .findOne({ where: { id: voorstelId, gemeente: tenant.gemeente, definitieId } });
     if (!voorstel)
       throw ProblemException.notFound(`Geen voorstel ${voorstelId} bij ${definitieId} voor ${tenant.gemeente}.`, 'voorstel-niet-gevonden');
-    return { voorstel, stappen: await this.stappenVan(this.dataSource.manager, voorstel.id) };
+    return this.metTerugwerkendeKracht(voorstel, await this.stappenVan(this.dataSource.manager, voorstel.id));
   }
 
   /** The audit trail of a definition: every step of every proposal, oldest first. */
@@ -205,14 +260,21 @@ export class DefinitieVoorstellenService {
     return v;
   }
 
-  /** Approves: the version is published (definitie_versie) and served from its geldigVanaf, exactly as publishing was. */
-  async keurGoed(tenant: Tenant, definitieId: string, voorstelId: string): Promise<VoorstelMetStappen> {
+  /**
+   * Approves: the version is published (definitie_versie) and served from its geldigVanaf, exactly as publishing was.
+   * A geldigVanaf before today (the service clock's Dutch calendar day) is terugwerkende kracht: refused (422) unless
+   * the approver confirms it (`bevestigd`), and then recorded in the goedgekeurd step (rechtszekerheid).
+   */
+  async keurGoed(tenant: Tenant, definitieId: string, voorstelId: string, bevestigd = false): Promise<VoorstelMetStappen> {
     const nu = this.klok.nu();
     const uit = await this.dataSource.transaction(async (m) => {
       const v = await this.open(m, tenant, definitieId, voorstelId, 'goedkeuren');
       // Validated again: since the proposal another version may have been approved that this one now overlaps.
       const u = await this.definities.valideer(v.yaml, tenant.gemeente);
       if (u.fouten.length > 0) throw ongeldig(u.fouten, 'Het voorstel is niet goedgekeurd; er is niets gepubliceerd.');
+      // Judged on the approval day, not the day it was proposed: a proposal for the 1st approved on the 3rd works back.
+      const terug = await this.definities.terugwerkendeKracht(v.yaml, tenant.gemeente, m, vandaagVan({ nu: () => nu }));
+      if (terug && !bevestigd) throw terugwerkendeKrachtProbleem(terug);
       // The unique (definitie_id, versie) index makes a concurrent second publish fail, not overwrite.
       await m.getRepository(DefinitieVersieEntity).insert({
         definitieId: v.definitieId,
@@ -226,7 +288,7 @@ export class DefinitieVoorstellenService {
       await m
         .getRepository(DefinitieVoorstelEntity)
         .update(v.id, { status: 'goedgekeurd', beoordeeldDoor: tenant.subject, beoordeeldOp: nu });
-      await this.stap(m, v, 'goedgekeurd', tenant, nu, null);
+      await this.stap(m, v, 'goedgekeurd', tenant, nu, null, terug ?? null);
       return v.id;
     });
     await this.definities.verversAlsNodig();

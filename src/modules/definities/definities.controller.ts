@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import {
+  ApiBody,
   ApiConflictResponse,
+  ApiExtraModels,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiUnprocessableEntityResponse,
@@ -8,10 +10,11 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { KLOK, type Klok, vandaagVan } from '../../common/klok';
-import { probleemSchema } from '../../common/openapi';
+import { PROBLEEM_SCHEMAS, probleemSchema } from '../../common/openapi';
 import { DIAGRAM_GRAAF_SCHEMA } from './definitie.schema';
 import { ProblemException } from '../../common/problem';
 import { GEBEURTENISSEN } from '../../machines';
@@ -30,6 +33,8 @@ import {
   PaginaQuery,
   AfwijzingDto,
   DefinitieTekstDto,
+  GoedkeuringDto,
+  TerugwerkendeKrachtDto,
   VersieQuery,
   VoorstelDto,
   VoorstelLijstDto,
@@ -55,10 +60,23 @@ function stapDto(s: DefinitieVoorstelStapEntity): VoorstelStapDto {
     definitieId: s.definitieId,
     versie: s.versie,
     voorstelId: s.voorstelId,
+    ...(s.terugwerkendeKracht ? { terugwerkendeKracht: s.terugwerkendeKracht } : {}),
   };
 }
 
+/** The 422s of an approval: the definition became invalid (fouten), or it works back and was not confirmed (terugwerkendeKracht). */
+const GOEDKEURING_PROBLEEM = {
+  ...PROBLEEM_SCHEMAS.DefinitieFoutenProblem,
+  description:
+    'Het voorstel is niet goedgekeurd, er is niets gepubliceerd: de definitie is inmiddels ongeldig (definitie-ongeldig, met `fouten`), of zij werkt terug en dat is niet bevestigd (terugwerkende-kracht, met `terugwerkendeKracht`; invalidParams noemt geldigVanaf en terugwerkendeKrachtBevestigd).',
+  properties: {
+    ...PROBLEEM_SCHEMAS.DefinitieFoutenProblem.properties,
+    terugwerkendeKracht: { $ref: getSchemaPath(TerugwerkendeKrachtDto) },
+  },
+};
+
 @ApiTags('definities')
+@ApiExtraModels(TerugwerkendeKrachtDto)
 @Controller()
 export class DefinitiesController {
   constructor(
@@ -190,7 +208,7 @@ export class DefinitiesController {
     };
   }
 
-  private voorstelDto({ voorstel: v, stappen }: VoorstelMetStappen): VoorstelDto {
+  private voorstelDto({ voorstel: v, stappen, terugwerkendeKracht }: VoorstelMetStappen): VoorstelDto {
     return {
       id: v.id,
       definitieId: v.definitieId,
@@ -206,6 +224,7 @@ export class DefinitiesController {
       yaml: v.yaml,
       waarschuwingen: (v.waarschuwingen ?? []).map(tekst),
       stappen: stappen.map(stapDto),
+      ...(terugwerkendeKracht ? { terugwerkendeKracht } : {}),
     };
   }
 
@@ -286,9 +305,15 @@ export class DefinitiesController {
   @Rollen('beleidsmedewerker')
   @ApiOperation({
     operationId: 'definitieVoorstelGoedkeuren',
-    summary: 'Keur een voorstel goed (4-ogen): de versie wordt gepubliceerd en geldt vanaf haar geldigVanaf. Niet door wie het voorstelde.',
+    summary:
+      'Keur een voorstel goed (4-ogen): de versie wordt gepubliceerd en geldt vanaf haar geldigVanaf. Niet door wie het voorstelde. Ligt geldigVanaf vóór vandaag, dan werkt de versie terug en moet u dat bevestigen (terugwerkendeKrachtBevestigd).',
   })
-  @ApiCreatedResponse({ type: VoorstelDto, description: 'Het voorstel, nu goedgekeurd; de versie staat in GET /definities.' })
+  @ApiBody({ type: GoedkeuringDto, required: false })
+  @ApiCreatedResponse({
+    type: VoorstelDto,
+    description:
+      'Het voorstel, nu goedgekeurd; de versie staat in GET /definities. Met terugwerkende kracht: in het auditspoor bij de stap goedgekeurd.',
+  })
   @ApiForbiddenResponse({ description: 'U stelde dit voorstel zelf voor (vier-ogen), of uw rol mag dit niet (geen-toegang).' })
   @ApiNotFoundResponse({ description: 'Geen voorstel met dit id bij deze definitie van de gemeente (voorstel-niet-gevonden)' })
   @ApiConflictResponse({
@@ -297,15 +322,16 @@ export class DefinitiesController {
   })
   @ApiUnprocessableEntityResponse({
     description:
-      'Het voorstel is inmiddels ongeldig, bijv. door een andere goedgekeurde versie (definitie-ongeldig); er is niets gepubliceerd.',
-    schema: probleemSchema('DefinitieFoutenProblem'),
+      'Het voorstel is inmiddels ongeldig, bijv. door een andere goedgekeurde versie (definitie-ongeldig); of geldigVanaf ligt vóór vandaag en terugwerkendeKrachtBevestigd is niet true (terugwerkende-kracht: welke dagen, en hoeveel klachten uit die dagen op hun versie blijven). Er is niets gepubliceerd.',
+    schema: GOEDKEURING_PROBLEEM,
   })
   async keurGoed(
     @HuidigeTenant() tenant: Tenant,
     @Param('id') id: string,
     @Param('voorstelId', ParseUUIDPipe) voorstelId: string,
+    @Body() body: GoedkeuringDto,
   ): Promise<VoorstelDto> {
-    return this.voorstelDto(await this.voorstellen.keurGoed(tenant, id, voorstelId));
+    return this.voorstelDto(await this.voorstellen.keurGoed(tenant, id, voorstelId, body?.terugwerkendeKrachtBevestigd === true));
   }
 
   @Post('definities/:id/voorstellen/:voorstelId/afwijzing')

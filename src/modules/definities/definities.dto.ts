@@ -1,6 +1,6 @@
 import { PaginaDto } from '../paginering/pagina.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DataVeldDto } from '../klachten/dto/klacht-view.dto';
 import { PaginaQuery } from '../paginering/pagina.query';
 
@@ -95,6 +95,50 @@ export class GebeurtenisTypeDto {
 // ---------------------------------------------------------------------------------------------
 const STATUSSEN = ['voorgesteld', 'goedgekeurd', 'afgewezen'] as const;
 
+export class KlachtenOpVersieDto {
+  @ApiProperty({ example: 'gm0363-amsterdam' }) definitieId: string;
+  @ApiProperty({ example: '2015-01' }) versie: string;
+  @ApiProperty({ example: 2 }) klachten: number;
+}
+
+export class TerugwerkendeKrachtDto {
+  @ApiProperty({
+    format: 'date',
+    example: '2026-09-15',
+    description: 'De dag van goedkeuring: de Nederlandse kalenderdag van de klok van de dienst',
+  })
+  vandaag: string;
+  @ApiProperty({ format: 'date', example: '2026-09-01', description: 'De eerste dag waarop de versie terugwerkt: haar geldigVanaf' })
+  van: string;
+  @ApiProperty({
+    format: 'date',
+    example: '2026-09-14',
+    description: 'De laatste verstreken dag die zij dekt: gisteren, of haar geldigTot als die eerder is',
+  })
+  tot: string;
+  @ApiProperty({ example: 14, description: 'Het aantal dagen van van tot en met tot' }) dagen: number;
+  @ApiProperty({
+    example: 2,
+    description:
+      'Klachten van de gemeente (en van een gemeente die zij dan al overnam) ontvangen in die dagen: zij lopen op de versie van hun registratie en blijven daarop',
+  })
+  klachten: number;
+  @ApiProperty({ type: [KlachtenOpVersieDto], description: 'Dezelfde klachten per versie waarop zij lopen' })
+  perVersie: KlachtenOpVersieDto[];
+  @ApiProperty({ description: 'Hetzelfde in woorden, voor wie goedkeurt' }) melding: string;
+}
+
+export class GoedkeuringDto {
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Verplicht true als de versie terugwerkt (geldigVanaf vóór de dag van goedkeuring): wie goedkeurt bevestigt dan bewust dat zij geldt voor dagen die al voorbij zijn, wat alleen mag waar het de klager niet benadeelt (rechtszekerheid). Zonder bevestiging: 422 terugwerkende-kracht. Bij een geldigVanaf van vandaag of later verandert het niets.',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'terugwerkendeKrachtBevestigd is true of false' })
+  terugwerkendeKrachtBevestigd?: boolean;
+}
+
 export class VoorstelStapDto {
   @ApiProperty({ enum: STATUSSEN, description: 'De stap: voorgesteld, goedgekeurd of afgewezen' }) stap:
     'voorgesteld' | 'goedgekeurd' | 'afgewezen';
@@ -106,6 +150,11 @@ export class VoorstelStapDto {
   @ApiProperty({ example: 'gm0363-amsterdam' }) definitieId: string;
   @ApiProperty({ example: '2026-10' }) versie: string;
   @ApiProperty({ format: 'uuid' }) voorstelId: string;
+  @ApiPropertyOptional({
+    type: TerugwerkendeKrachtDto,
+    description: 'Alleen bij goedgekeurd met terugwerkende kracht: wat wie goedkeurde heeft bevestigd',
+  })
+  terugwerkendeKracht?: TerugwerkendeKrachtDto;
 }
 
 export class VoorstelDto {
@@ -133,6 +182,12 @@ export class VoorstelDto {
   })
   waarschuwingen: DefinitieFoutDto[];
   @ApiProperty({ type: [VoorstelStapDto], description: 'Het auditspoor van dit voorstel, oudste eerst' }) stappen: VoorstelStapDto[];
+  @ApiPropertyOptional({
+    type: TerugwerkendeKrachtDto,
+    description:
+      'voorgesteld: de geldigVanaf ligt vóór vandaag, dus goedkeuren vraagt terugwerkendeKrachtBevestigd (met wat de versie vandaag zou terugwerken); goedgekeurd: goedgekeurd met terugwerkende kracht, zoals bevestigd. Anders afwezig.',
+  })
+  terugwerkendeKracht?: TerugwerkendeKrachtDto;
 }
 
 export class VoorstelLijstDto extends PaginaDto {

@@ -3,14 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { parse } from 'yaml';
+import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { type AppConfig, InjectConfig } from '../../config';
 import { graafStap } from '../../machines';
-import type { CompiledRegime, DefinitionError } from '../../machines/contract';
+import type { CompiledRegime, DefinitionError, IsoDate } from '../../machines/contract';
+import { dagNa, dagVoor, leesbareDatum } from '../../machines/definition/lint-hulp';
 import { GEMEENTE_MAP_PATROON } from '../../machines/definition/loader';
 import { loadAndValidate } from '../../machines/definition/validate';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
+import { beginVanDag } from '../termijnen/termijn-tijd';
 import { DefinitieRegister, type GepubliceerdeVersie } from './definitie-register';
 import { DefinitieVersieEntity } from './definitie-versie.entity';
 
@@ -24,9 +27,55 @@ export interface ValidatieUitkomst {
 }
 
 interface Kop {
-  gemeente?: { cbsCode?: unknown; naam?: unknown };
+  gemeente?: { cbsCode?: unknown; naam?: unknown; neemtOver?: unknown };
   versie?: unknown;
   geldigVanaf?: unknown;
+  geldigTot?: unknown;
+}
+
+/**
+ * A version whose geldigVanaf lies before the day it is approved: it works with terugwerkende kracht. Klachten of the
+ * gemeente received in those past days were pinned, when registered, to the version then in force and stay on it;
+ * one of those days registered after the approval follows the new version; and whatever reads the regime of such a
+ * day (the second line a letter names, the responsible college, termijn rules) answers differently from then on. The
+ * rechtszekerheidsbeginsel allows that only where it does not disadvantage the klager, so the approver must confirm it.
+ */
+export interface TerugwerkendeKracht {
+  /** The approval day: the service clock's Dutch calendar day. */
+  vandaag: IsoDate;
+  /** The past days the version covers: from its geldigVanaf to yesterday, or to its geldigTot when that is earlier. */
+  van: IsoDate;
+  tot: IsoDate;
+  dagen: number;
+  /** Klachten of the gemeente (and of those it took over by then) received in those days: they stay on their version. */
+  klachten: number;
+  perVersie: Array<{ definitieId: string; versie: string; klachten: number }>;
+  /** The same in words, for the approver. */
+  melding: string;
+}
+
+const ISO_DAG = /^\d{4}-\d{2}-\d{2}$/;
+
+function aantalDagen(van: IsoDate, tot: IsoDate): number {
+  return Math.round((Date.parse(`${tot}T00:00:00Z`) - Date.parse(`${van}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** `versie 2026-08 geldt vanaf 1 september 2026, vóór vandaag (...): zij werkt terug over 14 dagen (...). 2 klachten ...` */
+function terugwerkendeKrachtMelding(versie: string | undefined, vanaf: IsoDate, t: Omit<TerugwerkendeKracht, 'melding'>): string {
+  const klachten =
+    t.klachten === 0
+      ? 'Er zijn in die dagen geen klachten van de gemeente ontvangen'
+      : `${t.klachten === 1 ? '1 klacht' : `${t.klachten} klachten`} van de gemeente, ontvangen in die dagen, ${t.klachten === 1 ? 'blijft' : 'blijven'} op ${
+          t.perVersie.length === 1
+            ? `versie ${t.perVersie[0].versie}`
+            : `hun versie (${t.perVersie.map((p) => `${p.klachten} op ${p.versie}`).join(', ')})`
+        }`;
+  return (
+    `versie ${versie ?? '(zonder versie)'} geldt vanaf ${leesbareDatum(vanaf)}, vóór vandaag (${leesbareDatum(t.vandaag)}): ` +
+    `zij werkt terug over ${t.dagen === 1 ? '1 dag' : `${t.dagen} dagen`}, ${leesbareDatum(t.van)}${t.tot === t.van ? '' : ` t/m ${leesbareDatum(t.tot)}`}. ` +
+    `${klachten}; een klacht uit die dagen die na de goedkeuring wordt geregistreerd, volgt deze versie, en wat voor een dag in die periode geldt ` +
+    `(de tweede lijn die een brief noemt, het verantwoordelijke college, de termijnregels) verandert achteraf`
+  );
 }
 
 /** The top-level keys of a YAML text, as far as it parses (the loader reports YAML syntax errors with their position). */
@@ -71,6 +120,7 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
     @InjectConfig() private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REGIME_BRON) private readonly bron: RegimeBron,
+    @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
   /** The registry, when the engine serves it through DefinitieRegister (it does in the app). */
@@ -151,7 +201,7 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
     // The 1-based line of a top-level key in the text (0 when absent): errors are marked where the author acts.
     const regels = yaml.split('\n');
     const regelVan = (sleutel: string) => regels.findIndex((r) => new RegExp(`^${sleutel}\\s*:`).test(r)) + 1;
-    await this.naastGepubliceerd(definitieId, bestand, yaml, ({ werk, map, pad, bestondAl }) => {
+    const nieuw = await this.naastGepubliceerd(definitieId, bestand, yaml, ({ werk, map, pad, bestondAl }) => {
       if (bestondAl) {
         // At the `versie:` line, so an editor marks the line to change.
         fouten.push({
@@ -193,8 +243,68 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
           fouten.push({ ...alsGepubliceerd(e), line: zelfdeBegindag(e.file) ? vanafRegel : geldigRegel, column: 1 });
       }
       for (const e of w) if (e.file === pad) waarschuwingen.push(alsGepubliceerd(e));
+      return !bestondAl;
     });
+    // Terugwerkende kracht is no error, but the author sees it before proposing and the approver must confirm it
+    // (rechtszekerheid). Not for a served version pasted as it is: that is refused at its versie line already.
+    const terug = nieuw ? await this.terugwerkendeKracht(yaml, gemeente) : undefined;
+    if (terug) {
+      const regel = regelVan('geldigVanaf') || 1;
+      const waarde = /^geldigVanaf\s*:\s*/.exec(regels[regel - 1] ?? '');
+      waarschuwingen.push({
+        file: weergave,
+        line: regel,
+        column: waarde ? waarde[0].length + 1 : 1,
+        ernst: 'waarschuwing',
+        message: `terugwerkende kracht: ${terug.melding}`,
+        hint: 'laat de versie vandaag of later ingaan, of laat wie goedkeurt de terugwerkende kracht bevestigen (alleen waar zij de klager niet benadeelt: rechtszekerheid)',
+      });
+    }
     return { definitieId, versie, gemeente: cbs, fouten, waarschuwingen };
+  }
+
+  /**
+   * Whether `yaml` would work with terugwerkende kracht if approved on `vandaag` (by default today by the service
+   * clock): its geldigVanaf lies before that day. Then: the past days it covers and the klachten of `gemeente`
+   * received in them, by the version they are pinned to (they stay there). Undefined for today or later.
+   */
+  async terugwerkendeKracht(
+    yaml: string,
+    gemeente: string,
+    m: EntityManager = this.dataSource.manager,
+    vandaag: IsoDate = vandaagVan(this.klok),
+  ): Promise<TerugwerkendeKracht | undefined> {
+    const kop = kopVan(yaml);
+    const vanaf = datumVan(kop.geldigVanaf);
+    if (!vanaf || !ISO_DAG.test(vanaf) || vanaf >= vandaag) return undefined;
+    const gisteren = dagVoor(vandaag);
+    const geldigTot = datumVan(kop.geldigTot);
+    const tot = geldigTot && ISO_DAG.test(geldigTot) && geldigTot < gisteren ? geldigTot : gisteren;
+    if (tot < vanaf) return undefined;
+    // The klachten this version would have taken had it been in force: the gemeente's own, and those of a gemeente it
+    // takes over from the day of the herindeling (neemtOver, as the registry's forGemeente routes them).
+    const over = (Array.isArray(kop.gemeente?.neemtOver) ? (kop.gemeente.neemtOver as Array<Record<string, unknown>>) : [])
+      .map((n) => ({ code: typeof n?.cbsCode === 'string' ? n.cbsCode.toUpperCase() : '', vanaf: datumVan(n?.vanaf) ?? '' }))
+      .filter((n) => /^GM\d{4}$/.test(n.code) && ISO_DAG.test(n.vanaf) && n.vanaf <= tot);
+    const rijen = (await m.query(
+      `select definitie_id, definitie_versie, count(*)::int as n from klacht
+        where ontvangen_op >= $1 and ontvangen_op < $2
+          and (gemeente = $3 or exists (select 1 from unnest($4::text[], $5::timestamptz[]) as o(code, vanaf)
+                                         where klacht.gemeente = o.code and klacht.ontvangen_op >= o.vanaf))
+        group by definitie_id, definitie_versie order by definitie_id, definitie_versie`,
+      [beginVanDag(vanaf), beginVanDag(dagNa(tot)), gemeente, over.map((n) => n.code), over.map((n) => beginVanDag(n.vanaf))],
+    )) as Array<{ definitie_id: string; definitie_versie: string; n: number }>;
+    const perVersie = rijen.map((r) => ({ definitieId: r.definitie_id, versie: r.definitie_versie, klachten: r.n }));
+    const zonderMelding = {
+      vandaag,
+      van: vanaf,
+      tot,
+      dagen: aantalDagen(vanaf, tot),
+      klachten: perVersie.reduce((a, p) => a + p.klachten, 0),
+      perVersie,
+    };
+    const versie = typeof kop.versie === 'string' || typeof kop.versie === 'number' ? String(kop.versie) : undefined;
+    return { ...zonderMelding, melding: terugwerkendeKrachtMelding(versie, vanaf, zonderMelding) };
   }
 
   /**
