@@ -73,13 +73,19 @@ async function verwerk(gemeente: string, soort: RapportageJob['soort'], deadline
     op ?? new Date(`${deadline}T00:00:00${Number(deadline.slice(5, 7)) >= 4 && Number(deadline.slice(5, 7)) <= 10 ? '+02:00' : '+01:00'}`);
   expect(await planning.deadline({ gemeente, soort, deadline, kind: 'deadline' }, wanneer)).toMatch(/^(al-)?verwerkt$/);
 }
-async function dienIn(gemeente: string, aanbiederId: string, deadline: string, op: Date): Promise<request.Response> {
+async function dienIn(
+  gemeente: string,
+  aanbiederId: string,
+  deadline: string,
+  op: Date,
+  aanbiederGemeente?: string,
+): Promise<request.Response> {
   nu = op;
   const key = await bearer(t.app, gemeente, 'aanbieder', aanbiederId);
   return request(t.http)
     .post('/api/v1/aanbieder-rapportages')
     .set('Authorization', key)
-    .send({ deadline, inhoud: { n: 1 } });
+    .send({ deadline, inhoud: { n: 1 }, ...(aanbiederGemeente ? { aanbiederGemeente } : {}) });
 }
 
 beforeAll(async () => {
@@ -114,8 +120,9 @@ beforeAll(async () => {
   // vóór 1 januari 2022, Weesp's half year vóór 1 juli 2022.
   await planning.synchroniseer(new Date('2021-12-15T09:00:00+01:00'));
   await planning.synchroniseer(new Date('2022-01-15T09:00:00+01:00'));
-  // After 24 maart 2022 Weesp's keys are refused: Weesper Zorg submits for Weesp's deadline with Amsterdam's key.
-  const r = await dienIn(AMSTERDAM, WEESPER_ZORG.id, '2022-07-01', new Date('2022-04-20T10:00:00+02:00'));
+  // After 24 maart 2022 Weesp's keys are refused: Weesper Zorg submits for Weesp's deadline with Amsterdam's key, naming
+  // Weesp as the gemeente that chose its id (an aanbieder is gemeente + id).
+  const r = await dienIn(AMSTERDAM, WEESPER_ZORG.id, '2022-07-01', new Date('2022-04-20T10:00:00+02:00'), WEESP);
   expect(r.status).toBe(201);
   // Both aanbieders had Weesp klachten in the part of Weesp's last period that only Weesp's report covers.
   expect(await tel([WEESP], '2021-11-01', '2021-12-31', metAanbieder(WEESPER_ZORG.id))).toBeGreaterThan(0);
@@ -193,7 +200,7 @@ describe("Wet arhi art. 40: Weesp's klachten counted once in the schedule, by We
 });
 
 describe('contract art. 11.1: the aanbieder report in time, "vóór" the deadline', () => {
-  test("Wet arhi art. 40: Weesper Zorg meets Weesp's last deadline (vóór 1 juli 2022) with Amsterdam's key; Vechtzorg, which did not submit, is escalated", async () => {
+  test("Wet arhi art. 40: Weesper Zorg meets Weesp's last deadline (vóór 1 juli 2022) with Amsterdam's key, naming Weesp as its id's gemeente; Vechtzorg, which did not submit, is escalated", async () => {
     await verwerk(WEESP, 'aanbieders', '2022-07-01');
     const esc = await escalaties(WEESP, '2022-07-01');
     expect(esc).toContain(VECHTZORG.id);

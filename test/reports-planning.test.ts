@@ -39,7 +39,7 @@ beforeAll(async () => {
   });
   await insertKlachten(db, klachten);
   await db.query(
-    `insert into aanbieder_rapportage (gemeente, aanbieder_id, deadline, ingediend_door, inhoud, ingediend_op) values ('GM1904', 'zorgbalans', '2026-07-01', 'test', '{}', '2026-06-20T12:00:00+02:00')`,
+    `insert into aanbieder_rapportage (gemeente, aanbieder_gemeente, aanbieder_id, deadline, ingediend_door, inhoud, ingediend_op) values ('GM1904', 'GM1904', 'zorgbalans', '2026-07-01', 'test', '{}', '2026-06-20T12:00:00+02:00')`,
   );
 });
 

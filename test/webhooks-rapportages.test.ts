@@ -96,7 +96,7 @@ describe('report schedule events by webhook (real PostgreSQL and Redis)', () => 
     await insertKlachten(db, klachten);
     // Zorgbalans submitted its report in time; the other aanbieders did not.
     await db.query(
-      `insert into aanbieder_rapportage (gemeente, aanbieder_id, deadline, ingediend_door, inhoud, ingediend_op) values ('GM1904', 'zorgbalans', '2026-07-01', 'test', '{}', '2026-06-20T12:00:00+02:00')`,
+      `insert into aanbieder_rapportage (gemeente, aanbieder_gemeente, aanbieder_id, deadline, ingediend_door, inhoud, ingediend_op) values ('GM1904', 'GM1904', 'zorgbalans', '2026-07-01', 'test', '{}', '2026-06-20T12:00:00+02:00')`,
     );
 
     // The schedule as built on 1 March 2026: the 1 July deadline job is in the past now, so the worker fires it at once.

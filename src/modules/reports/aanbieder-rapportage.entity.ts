@@ -3,16 +3,23 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /**
  * A report an aanbieder submitted to the gemeente for one deadline (Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1: twice a year,
  * by aard and oorzaak, with afwikkeling and maatregelen; Klachtenprotocol Wmo keten Amsterdam §10: quarterly). Its absence at the
- * deadline is what escalates to the contractmanager.
+ * deadline is what escalates to the contractmanager. One per aanbieder (the gemeente that chose its id + the id) and deadline:
+ * after a herindeling Weesp's 'zorgbalans' and Amsterdam's are two organisations, both submitting under Amsterdam's code for
+ * Weesp's last moment (Wet arhi art. 40 e.v.), and neither's report replaces or counts for the other's.
  */
 @Entity('aanbieder_rapportage')
-@Index('UQ_aanbieder_rapportage', ['gemeente', 'aanbiederId', 'deadline'], { unique: true })
+@Index('UQ_aanbieder_rapportage_aanbieder', ['aanbiederGemeente', 'aanbiederId', 'deadline'], { unique: true })
 export class AanbiederRapportageEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** The gemeente under whose code (key) it was first submitted: the one of the moment or, after its opheffing, its successor (`inleverGemeenten`). */
   @Column({ type: 'varchar', length: 6 })
   gemeente: string;
+
+  /** The gemeente (CBS code) that chose `aanbiederId`: an aanbieder is gemeente + id. The key's gemeente unless the aanbieder named a gemeente opgeheven into it. */
+  @Column({ name: 'aanbieder_gemeente', type: 'varchar', length: 6 })
+  aanbiederGemeente: string;
 
   @Column({ name: 'aanbieder_id', type: 'varchar', length: 100 })
   aanbiederId: string;

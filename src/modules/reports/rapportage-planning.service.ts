@@ -29,6 +29,9 @@ export const STANDAARD_DREMPEL = 3;
 
 export type Uitkomst = 'verwerkt' | 'al-verwerkt' | 'onbekend';
 
+/** An aanbieder that owes a report: the gemeente that chose its id + the id (an id is per gemeente). */
+type Aanbieder = { gemeente: string; id: string; naam: string };
+
 /**
  * The moments of the gemeente that `gemeente` went into, around the opheffing (deadlines in its year and the next):
  * what `momentNaOpheffing` needs to know from when the successor's reports count the dissolved gemeente's klachten.
@@ -195,7 +198,7 @@ export class RapportagePlanningService implements OnApplicationShutdown {
    * (`aanbiederRapportage`: the gemeente's own aanbieder ids, not a dissolved gemeente's same id; without what they
    * handed over by `peildatum`, Klachtenprotocol Wmo keten Amsterdam §9). Each gets a stored report of its own.
    */
-  private aanbieders(em: EntityManager, m: RapportageMomentEntity, peildatum: Date): Promise<Array<{ id: string; naam: string }>> {
+  private aanbieders(em: EntityManager, m: RapportageMomentEntity, peildatum: Date): Promise<Aanbieder[]> {
     return queryAanbieders(em, aanbiederGemeenten(m.gemeente), m.periodeVan, m.periodeTot, peildatum);
   }
 
@@ -203,19 +206,18 @@ export class RapportagePlanningService implements OnApplicationShutdown {
    * Of the moment's `aanbieders`, those that still owe their report (nothing submitted in time).
    * In time: before 00:00 on the deadline ("vóór 1 juli", contract art. 11.1), by the service's clock when it was
    * received, so a job that runs late does not accept what came after the deadline. Under the gemeente's code or,
-   * after its opheffing, its successor's (`inleverGemeenten`: the dissolved gemeente's keys are refused by then).
+   * after its opheffing, its successor's (`inleverGemeenten`: the dissolved gemeente's keys are refused by then). Matched
+   * on the aanbieder, gemeente + id (`aanbieder_gemeente`): under the successor's code Amsterdam's 'zorgbalans' does not
+   * report for Weesp's 'zorgbalans' (Wet arhi art. 40 e.v.).
    */
-  private async ontbrekend(
-    em: EntityManager,
-    m: RapportageMomentEntity,
-    aanbieders: Array<{ id: string; naam: string }>,
-  ): Promise<Array<{ id: string; naam: string }>> {
-    const ingediend: Array<{ aanbieder_id: string }> = await em.query(
-      `select aanbieder_id from aanbieder_rapportage where gemeente = any($1::text[]) and deadline = $2 and ingediend_op < $3`,
+  private async ontbrekend(em: EntityManager, m: RapportageMomentEntity, aanbieders: Aanbieder[]): Promise<Aanbieder[]> {
+    const ingediend: Array<{ aanbieder_gemeente: string; aanbieder_id: string }> = await em.query(
+      `select aanbieder_gemeente, aanbieder_id from aanbieder_rapportage where gemeente = any($1::text[]) and deadline = $2 and ingediend_op < $3`,
       [inleverGemeenten(m.gemeente, m.deadline), m.deadline, beginVanDag(m.deadline)],
     );
-    const klaar = new Set(ingediend.map((r) => r.aanbieder_id));
-    return aanbieders.filter((a) => !klaar.has(a.id));
+    const sleutel = (gemeente: string, id: string) => `${gemeente}\u0000${id}`;
+    const klaar = new Set(ingediend.map((r) => sleutel(r.aanbieder_gemeente, r.aanbieder_id)));
+    return aanbieders.filter((a) => !klaar.has(sleutel(a.gemeente, a.id)));
   }
 
   /** herinneringVoor: remind each aanbieder that has not submitted yet. */

@@ -17,7 +17,7 @@ import {
   RAPPORTAGE_SCHEMA,
 } from './rapportage.schema';
 import { RapportageService } from './rapportage.service';
-import { aanbiederRapportage, gemeenteRapportage, jaarPeriode, rapportageGemeenten, type Periode } from './rapportage-gemeenten';
+import { aanbiederRapportage, gemeenteRapportage, inleverGemeenten, jaarPeriode, rapportageGemeenten, type Periode } from './rapportage-gemeenten';
 
 /** `formaat=` wins; otherwise the Accept header (text/csv, text/html); JSON by default. */
 function kiesFormaat(req: Request, formaat?: Formaat): Formaat {
@@ -167,17 +167,34 @@ export class RapportageController {
   @Rollen('aanbieder')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ operationId: 'dienAanbiederRapportageIn', summary: 'Een aanbieder levert de periodieke rapportage aan (voorkomt escalatie naar de contractmanager)' })
-  @ApiCreatedResponse({ description: 'Ontvangen; een tweede inzending voor dezelfde deadline vervangt de eerste', schema: AANBIEDER_RAPPORTAGE_ONTVANGEN_SCHEMA })
-  async dienIn(@HuidigeTenant() tenant: Tenant, @Body() body: AanbiederRapportageDto): Promise<{ id: string; deadline: string; ingediendOp: string }> {
+  @ApiCreatedResponse({ description: 'Ontvangen; een tweede inzending van dezelfde aanbieder (gemeente die de id koos + id) voor dezelfde deadline vervangt de eerste', schema: AANBIEDER_RAPPORTAGE_ONTVANGEN_SCHEMA })
+  async dienIn(
+    @HuidigeTenant() tenant: Tenant,
+    @Body() body: AanbiederRapportageDto,
+  ): Promise<{ id: string; deadline: string; aanbiederGemeente: string; ingediendOp: string }> {
+    // An aanbieder is gemeente + id: the submission is for the moment of the gemeente that chose the id, by default the
+    // key's. After a herindeling the dissolved gemeente's aanbieder submits with a key of the successor and names the
+    // dissolved gemeente (Wet arhi art. 40 e.v.): only where a submission under the key's code counts for that moment
+    // (`inleverGemeenten`, the same rule as the deadline check), so no key speaks for another gemeente's aanbieder.
+    const aanbiederGemeente = body.aanbiederGemeente ?? tenant.gemeente;
+    const onder = inleverGemeenten(aanbiederGemeente, body.deadline);
+    if (!onder.includes(tenant.gemeente)) {
+      throw ProblemException.invalid([
+        {
+          name: 'aanbiederGemeente',
+          reason: `een inlevering onder ${tenant.gemeente} telt niet voor de rapportage van ${aanbiederGemeente} met deadline ${body.deadline} (wel onder: ${onder.join(', ')})`,
+        },
+      ]);
+    }
     // ingediend_op from the service's clock (KLOK), not the database's now(): the deadline check compares it with 00:00 on
-    // the deadline ("vóór 1 juli", contract art. 11.1). A replacement keeps the first submission's moment: the report was
-    // delivered then.
+    // the deadline ("vóór 1 juli", contract art. 11.1). A replacement keeps the first submission's moment (and code): the
+    // report was delivered then.
     const rows: Array<{ id: string; ingediend_op: Date }> = await this.dataSource.query(
-      `insert into aanbieder_rapportage (gemeente, aanbieder_id, deadline, ingediend_door, inhoud, ingediend_op) values ($1, $2, $3, $4, $5, $6)
-       on conflict (gemeente, aanbieder_id, deadline) do update set inhoud = excluded.inhoud, ingediend_door = excluded.ingediend_door
+      `insert into aanbieder_rapportage (gemeente, aanbieder_gemeente, aanbieder_id, deadline, ingediend_door, inhoud, ingediend_op) values ($1, $2, $3, $4, $5, $6, $7)
+       on conflict (aanbieder_gemeente, aanbieder_id, deadline) do update set inhoud = excluded.inhoud, ingediend_door = excluded.ingediend_door
        returning id, ingediend_op`,
-      [tenant.gemeente, tenant.aanbiederId, body.deadline, tenant.subject, JSON.stringify(body.inhoud ?? {}), this.klok.nu()],
+      [tenant.gemeente, aanbiederGemeente, tenant.aanbiederId, body.deadline, tenant.subject, JSON.stringify(body.inhoud ?? {}), this.klok.nu()],
     );
-    return { id: rows[0].id, deadline: body.deadline, ingediendOp: new Date(rows[0].ingediend_op).toISOString() };
+    return { id: rows[0].id, deadline: body.deadline, aanbiederGemeente, ingediendOp: new Date(rows[0].ingediend_op).toISOString() };
   }
 }

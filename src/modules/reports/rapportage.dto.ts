@@ -91,6 +91,15 @@ export class AanbiederRapportageDto {
   @IsISO8601({ strict: true }, { message: DATUM_FOUT('deadline') })
   deadline: string;
 
+  @ApiPropertyOptional({
+    description:
+      'De gemeente (CBS-code) die uw aanbieder-id koos; standaard die van uw sleutel. Na een herindeling levert de aanbieder van de opgeheven gemeente met een sleutel van de opvolger in en noemt hier de opgeheven gemeente, bijvoorbeeld GM0457 voor de laatste rapportage van Weesp (vóór 1 juli 2022) met een sleutel van Amsterdam (Wet arhi art. 40). Alleen een gemeente voor wier rapportage van die deadline een inlevering onder de code van uw sleutel telt; anders 400.',
+    example: 'GM0457',
+  })
+  @IsOptional()
+  @Matches(/^GM\d{4}$/, { message: 'aanbiederGemeente moet een CBS-gemeentecode zijn, bijvoorbeeld GM0457' })
+  aanbiederGemeente?: string;
+
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'De rapportage zelf (naar aard en oorzaak, afwikkeling, maatregelen).' })
   @IsOptional()
   @IsObject()

@@ -407,14 +407,21 @@ export async function queryKlachtenInState(db: Sql, gemeenten: readonly string[]
  * contract art. 11.1, Klachtenprotocol Wmo keten Amsterdam §10): those with a klacht in the period in the scope of their own
  * report (`aanbiederRapportage`: `gemeenten` are `aanbiederGemeenten` of the moment's gemeente, so an id counts only as
  * the gemeente that chose it), not handed over by the peildatum. The same klachten as its stored report and its own view.
+ * Each is gemeente + id (`gemeente`: the gemeente that chose the id), the key its submission is matched on.
  */
-export async function queryAanbieders(db: Sql, gemeenten: readonly string[], van: string, tot: string, peildatum: Date): Promise<Array<{ id: string; naam: string }>> {
+export async function queryAanbieders(
+  db: Sql,
+  gemeenten: readonly string[],
+  van: string,
+  tot: string,
+  peildatum: Date,
+): Promise<Array<{ gemeente: string; id: string; naam: string }>> {
   return db.query(
-    `select a->>'id' as id, min(coalesce(a->>'naam', a->>'id')) as naam
+    `select k.gemeente, a->>'id' as id, min(coalesce(a->>'naam', a->>'id')) as naam
      from klacht k, jsonb_array_elements(case when jsonb_typeof(k.aanbieders) = 'array' then k.aanbieders else '[]'::jsonb end) a
      where k.gemeente = any($1::text[]) and ${PERIODE} and ${GEEN_VERZOEK_OVER_KLACHT} and a ? 'id'
        and ${nietOvergedragenSql("a->>'id'", '$4')}
-     group by 1 order by 1`,
+     group by 1, 2 order by 2, 1`,
     [gemeenten, van, tot, peildatum],
   );
 }

@@ -96,4 +96,9 @@ export const OPGESLAGEN_RAPPORTAGE_MET_INHOUD_SCHEMA: Schema = object({
   inhoud: { type: 'object', additionalProperties: true, description: 'De rapportage zoals op de deadline gemaakt.' },
 });
 
-export const AANBIEDER_RAPPORTAGE_ONTVANGEN_SCHEMA: Schema = object({ id: tekst({ format: 'uuid' }), deadline: datum(), ingediendOp: moment() });
+export const AANBIEDER_RAPPORTAGE_ONTVANGEN_SCHEMA: Schema = object({
+  id: tekst({ format: 'uuid' }),
+  deadline: datum(),
+  aanbiederGemeente: tekst({ example: 'GM0363', description: 'De gemeente die de aanbieder-id koos: de inlevering telt voor de rapportage van die gemeente (gemeente + id).' }),
+  ingediendOp: moment(),
+});
