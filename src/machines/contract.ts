@@ -144,6 +144,8 @@ export interface CompiledRegime {
   controles?: RegimeControles;
   /** Where in the klachtroute a state path lies (who holds the klacht there); undefined when the regime cannot say. */
   faseVan?(pad: string): Fase | undefined;
+  /** The college that answers for the regime's klachten on a day when not the gemeente's own (Wet arhi art. 40). */
+  opvolgerOp?(dag: IsoDate): { cbsCode: string; naam: string } | undefined;
 }
 
 /** A validation problem in a definition, rendered as `file:line:column: message`. */

@@ -455,16 +455,15 @@ describe('Awb 9:20 and 9:24 lid 1 sub b: the second line opens after the interna
 });
 
 describe('Wet arhi art. 40: after a herindeling every letter of a running klacht is sent on behalf of the successor', () => {
-  const instantie = zeist.definitie.tweedeLijn[0];
-  // The successor answers from 1 June 2024; before, Zeist itself (its code as another source may spell it).
-  // Made per test, not when the file loads: the regime's own code is what is tested here.
-  const opvolging = () =>
-    maakRegime(zeist.definitie, zeist.summary.id, {
-      tweedeLijn: (_cbs, datum) =>
-        datum >= '2024-06-01'
-          ? { instantie, gemeente: { cbsCode: 'GM9998', naam: 'Opvolgerdam' } }
-          : { instantie, gemeente: { cbsCode: 'gm0355', naam: 'Zeist' } },
-    });
+  // The successor takes Zeist over from 1 June 2024 (its regeling says so: neemtOver); before, Zeist itself, its code
+  // spelled as another source may spell it. Made per test, not when the file loads: the regime's own code is tested here.
+  const eigen = { ...zeist.definitie, gemeente: { ...zeist.definitie.gemeente, cbsCode: 'gm0355' } };
+  const opvolger = {
+    ...zeist.definitie,
+    geldigVanaf: '2024-06-01',
+    gemeente: { cbsCode: 'GM9998', naam: 'Opvolgerdam', neemtOver: [{ cbsCode: 'GM0355', naam: 'Zeist', vanaf: '2024-06-01' }] },
+  };
+  const opvolging = () => maakRegime(eigen, zeist.summary.id, { definities: () => [eigen, opvolger] });
   let regime: Regime;
   beforeEach(() => {
     regime = opvolging();

@@ -31,6 +31,7 @@ import type { KlachtContext, KlachtMachineEvent } from './compiler/types';
 import type { Definitie } from './definition/types';
 import { maakControles } from './controles';
 import { kalenderdag } from './termijnen';
+import { namensOrgaan, verantwoordelijkeOp, type Bestuursorgaan } from './verantwoordelijke';
 
 export interface Regime extends CompiledRegime {
   controles: RegimeControles;
@@ -49,6 +50,16 @@ export interface Regime extends CompiledRegime {
   beschrijfKlacht(pad: string, dagen: { vandaag: IsoDate; sinds: IsoDate }): string;
   /** Where in the klachtroute a state path lies (`meta.fase` of its deepest state that has one); undefined for an unknown path. */
   faseVan(pad: string): Fase | undefined;
+  /**
+   * The college that answers for this regime's klachten on `dag` when it is not the gemeente's own: the successor after a
+   * herindeling (Wet arhi art. 40), by `verantwoordelijkeOp` over the definitions the regime was compiled with.
+   */
+  opvolgerOp(dag: IsoDate): Bestuursorgaan | undefined;
+}
+
+export interface RegimeOpties extends CompileOpties {
+  /** The definitions that know each other (every version and herindeling, registry.ts compileerSamen); default: this one. */
+  definities?: () => readonly Definitie[];
 }
 
 export function statePad(value: StateValue): string {
@@ -72,7 +83,7 @@ export function klokVan(snapshot: unknown): string | undefined {
 const CONTEXT_GUARDS = new Set(['tweedeLijnOpen']);
 const TERMIJN_EVENTS = new Set(['VERDAGEN', 'UITSTEL_MET_INSTEMMING', 'OPSCHORTEN', 'HERVATTEN', 'TERMIJN_VERLOPEN', 'NIEUWE_TERMIJN']);
 
-export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {}): Regime {
+export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}): Regime {
   const gecompileerd = compileDefinitie(def, opties);
   const { ctx, weigering, guardImpl } = gecompileerd;
   const machine = gecompileerd.machine as unknown as AnyStateMachine;
@@ -289,16 +300,21 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
   };
 
   const eigenGemeente = def.gemeente.cbsCode.toUpperCase();
+  const definities = opties.definities ?? (() => [def]);
+  const opvolgerOp = (dag: IsoDate): Bestuursorgaan | undefined => {
+    const orgaan = verantwoordelijkeOp(definities(), eigenGemeente, dag);
+    return orgaan && orgaan.cbsCode.toUpperCase() !== eigenGemeente ? orgaan : undefined;
+  };
   /**
    * After a herindeling the successor's college answers for a running klacht (Wet arhi; docs/juridisch-kader.md §14):
    * every intent of a step on or after that day names it, so each letter (ontvangstbevestiging, verdaging,
-   * doorzending, afdoening, kennisgeving) is sent on its behalf (brieven.ts reads `verantwoordelijkeGemeente`).
+   * doorzending, afdoening, kennisgeving) is sent on its behalf (brieven.ts reads `verantwoordelijkeGemeente`). A letter
+   * made on a later day asks `opvolgerOp` of its own day (brieven.service.ts).
    */
   const namens = (intents: Intent[], at: string): Intent[] => {
     if (intents.length === 0) return intents;
-    const op = ctx.tweedeLijnOp(kalenderdag(at));
-    if (!op || op.gemeente.cbsCode.toUpperCase() === eigenGemeente) return intents;
-    return intents.map((i) => ({ ...i, data: { ...(i.data ?? {}), verantwoordelijkeGemeente: op.gemeente.naam } }));
+    const orgaan = opvolgerOp(kalenderdag(at));
+    return orgaan ? intents.map((i) => namensOrgaan(i, orgaan)) : intents;
   };
 
   const resultaat = (next: AnyMachineSnapshot): StepResult & { next: AnyMachineSnapshot } => {
@@ -398,6 +414,7 @@ export function maakRegime(def: Definitie, id: string, opties: CompileOpties = {
     beschrijfState,
     beschrijfKlacht,
     faseVan,
+    opvolgerOp,
     controles: maakControles(def, gecompileerd, herstel),
     start(intake: IntakeInput): StepResult {
       const [s0] = initialTransition(machine);

@@ -9,6 +9,7 @@ import { loadAndValidate, type ValidatieStap } from './definition/validate';
 import { maakTweedeLijnZoeker } from './definition/tweede-lijn-tijdlijn';
 import { maakRegime, type Regime } from './regime';
 import { kalenderdag } from './termijnen';
+import { verantwoordelijkeVersie } from './verantwoordelijke';
 
 export interface Registry {
   regimes: CompiledRegime[];
@@ -19,30 +20,19 @@ export interface Registry {
   byId(id: string, versie: string): CompiledRegime | undefined;
 }
 
-function geldigOp(r: Regime, dag: IsoDate): boolean {
-  const d = r.definitie;
-  return d.geldigVanaf <= dag && (!d.geldigTot || dag <= d.geldigTot);
-}
-
 export function maakRegistry(regimes: Regime[], errors: DefinitionError[] = [], waarschuwingen: DefinitionError[] = []): Registry {
+  const definities = regimes.map((r) => r.definitie);
   return {
     regimes,
     errors,
     waarschuwingen,
     forGemeente(cbsCode: string, at: IsoDate): CompiledRegime | undefined {
-      const cbs = cbsCode.toUpperCase();
-      const dag = kalenderdag(at);
-      const geldig = regimes.filter((r) => geldigOp(r, dag));
-      // A regime that took the gemeente over on or before that day wins (gemeentelijke herindeling).
-      const overnemer = geldig
-        .filter((r) => (r.definitie.gemeente.neemtOver ?? []).some((n) => n.cbsCode.toUpperCase() === cbs && n.vanaf <= dag))
-        .sort((a, b) => b.definitie.geldigVanaf.localeCompare(a.definitie.geldigVanaf))[0];
-      if (overnemer) return overnemer;
-      // The start day alone decides: the validation refuses two versions of a gemeente that begin on the same day
+      // The regeling of the college that answers for the gemeente's klachten that day: the successor's after a
+      // herindeling (Wet arhi art. 40), the same answer its letters and intents give (verantwoordelijke.ts). The start
+      // day alone decides between versions: the validation refuses two of a gemeente that begin on the same day
       // (versieFouten, one regeling per day), so no tie is left to the order in which the files were loaded.
-      return geldig
-        .filter((r) => r.definitie.gemeente.cbsCode.toUpperCase() === cbs)
-        .sort((a, b) => b.definitie.geldigVanaf.localeCompare(a.definitie.geldigVanaf))[0];
+      const versie = verantwoordelijkeVersie(definities, cbsCode, kalenderdag(at));
+      return versie ? regimes.find((r) => r.definitie === versie) : undefined;
     },
     byId(id: string, versie: string): CompiledRegime | undefined {
       return regimes.find((r) => r.summary.id === id && r.summary.versie === versie);
@@ -63,5 +53,5 @@ export function laadRegistry(dir: string, extraStappen: readonly ValidatieStap[]
 export function compileerSamen(definities: readonly GeladenDefinitie[]): Regime[] {
   const alle = definities.map((g) => g.definitie);
   const tweedeLijn = maakTweedeLijnZoeker(() => alle);
-  return definities.map((g) => maakRegime(g.definitie, g.id, { tweedeLijn }));
+  return definities.map((g) => maakRegime(g.definitie, g.id, { tweedeLijn, definities: () => alle }));
 }

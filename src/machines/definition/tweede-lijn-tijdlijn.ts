@@ -9,6 +9,7 @@
  * So the lookup spans every version of the gemeente and its successors (`neemtOver`).
  */
 import type { IsoDate } from '../contract';
+import { verantwoordelijkeVersie } from '../verantwoordelijke';
 import { EIGEN_OMBUDSVOORZIENING } from './juridische-lint';
 import { dagNa, dagVoor, foutOp, leesbareDatum } from './lint-hulp';
 import type { Definitie, GeladenDefinitie, TweedeLijnInstantie } from './types';
@@ -23,42 +24,16 @@ export interface TweedeLijnOpDatum {
 /** Looks up the second line for the klachten of a gemeente (CBS code) on a date. */
 export type TweedeLijnZoeker = (cbsCode: string, datum: IsoDate) => TweedeLijnOpDatum | undefined;
 
-function geldigOp(d: Definitie, datum: IsoDate): boolean {
-  return d.geldigVanaf <= datum && (!d.geldigTot || datum <= d.geldigTot);
-}
-
 /** The one body of a single definition at a date (GemW 81p lid 1: exactly one at any date). */
 export function instantieOp(def: Definitie, datum: IsoDate): TweedeLijnInstantie | undefined {
   return def.tweedeLijn.find((t) => t.geldigVanaf <= datum && (!t.geldigTot || datum <= t.geldigTot));
 }
 
-/**
- * The bestuursorgaan responsible for a gemeente's klachten on a date: the gemeente itself, or the
- * gemeente that took it over on or before that date (followed through successive mergers).
- */
-export function verantwoordelijkeGemeente(definities: readonly Definitie[], cbsCode: string, datum: IsoDate): string {
-  let code = cbsCode.toUpperCase();
-  const gezien = new Set<string>();
-  for (;;) {
-    gezien.add(code);
-    const opvolger = definities.find(
-      (d) => geldigOp(d, datum) && (d.gemeente.neemtOver ?? []).some((n) => n.cbsCode.toUpperCase() === code && n.vanaf <= datum),
-    );
-    if (!opvolger) return code;
-    const volgende = opvolger.gemeente.cbsCode.toUpperCase();
-    if (gezien.has(volgende)) return code;
-    code = volgende;
-  }
-}
-
 /** A lookup over a set of definitions that may grow (published versions): it reads `definities()` each time. */
 export function maakTweedeLijnZoeker(definities: () => readonly Definitie[]): TweedeLijnZoeker {
   return (cbsCode, datum) => {
-    const alle = definities();
-    const code = verantwoordelijkeGemeente(alle, cbsCode, datum);
-    const versie = alle
-      .filter((d) => d.gemeente.cbsCode.toUpperCase() === code && geldigOp(d, datum))
-      .sort((a, b) => b.geldigVanaf.localeCompare(a.geldigVanaf))[0];
+    // The responsible college's regeling of that day: one answer with the letters' and intents' (verantwoordelijke.ts).
+    const versie = verantwoordelijkeVersie(definities(), cbsCode, datum);
     if (!versie) return undefined;
     const instantie = instantieOp(versie, datum);
     return instantie ? { instantie, gemeente: { cbsCode: versie.gemeente.cbsCode, naam: versie.gemeente.naam } } : undefined;

@@ -21,6 +21,7 @@ import {
 } from '../../machines/definition/brieven';
 import { SYSTEEM_GEBEURTENISSEN } from '../../machines/compiler/gebeurtenissen';
 import { kalenderdag, leesbareDatum } from '../../machines/termijnen';
+import { namensOrgaan } from '../../machines/verantwoordelijke';
 import { DossierDocumentEntity } from '../dossier/dossier-document.entity';
 import { DossierService } from '../dossier/dossier.service';
 import { INTAKE_EVENT } from '../engine/engine.service';
@@ -220,11 +221,12 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
           .find({ where: { klachtId: klacht.id, status: 'lopend' }, order: { vervaltOp: 'ASC' } });
     const regime = this.regimes.byId(klacht.definitieId, klacht.definitieVersie);
     // Made on a later day than its step (an intake registered after the day of receipt, a wake-up fired late): the
-    // letter speaks for the bestuursorgaan responsible on its own day, the successor after a herindeling (Wet arhi).
-    const opvolger = datum !== kalenderdag(at) ? this.regimes.forGemeente(klacht.gemeente, datum)?.summary.gemeente.naam : undefined;
+    // letter speaks for the bestuursorgaan responsible on its own day, the successor after a herindeling (Wet arhi
+    // art. 40). The klacht's regime answers, by the one function its steps' intents are named by (regime.ts namens).
+    const opvolger = datum !== kalenderdag(at) ? regime?.opvolgerOp?.(datum) : undefined;
     const gegevens = briefGegevens(
       {
-        intent: opvolger ? { ...intent, data: { ...(intent.data ?? {}), verantwoordelijkeGemeente: opvolger } } : intent,
+        intent: namensOrgaan(intent, opvolger),
         // The letter's date (briefGegevens reads it for `datum` only): the day it is made.
         at: gemaaktOp.toISOString(),
         gemeenteNaam: regime?.summary.gemeente.naam ?? klacht.gemeente,

@@ -1,0 +1,115 @@
+/**
+ * Wet algemene regels herindeling, art. 40 e.v.: from the day of a herindeling the college of the gemeente that takes
+ * the dissolved one over answers for its running klachten. Weesp (GM0457) went into Amsterdam (GM0363) on 24 March
+ * 2022. One function answers who that college is (verantwoordelijke.ts); the regime's intents, the registry and the
+ * second line of the letters give its answer.
+ */
+import { join } from 'node:path';
+import type { IsoDate, StepResult } from './contract';
+import type { Definitie, GeladenDefinitie } from './definition/types';
+import { loadAndValidate } from './definition/validate';
+import { intake } from './intake.spec-hulp';
+import type { Regime } from './regime';
+import { compileerSamen, maakRegistry } from './registry';
+import { verantwoordelijkeOp } from './verantwoordelijke';
+
+const geladen = loadAndValidate([join(__dirname, '..', '..', 'definitions')]);
+const definities = geladen.definities.map((g) => g.definitie);
+const registry = maakRegistry(compileerSamen(geladen.definities));
+const weesp = registry.regimes.find((r) => r.summary.id === 'gm0457-weesp') as Regime;
+
+const WEESP = { cbsCode: 'GM0457', naam: 'Weesp' };
+const AMSTERDAM = { cbsCode: 'GM0363', naam: 'Amsterdam' };
+/** The day before the herindeling, the day itself, the day after. */
+const GRENS: Array<[IsoDate, typeof WEESP]> = [
+  ['2022-03-23', WEESP],
+  ['2022-03-24', AMSTERDAM],
+  ['2022-03-25', AMSTERDAM],
+];
+
+/** A Weesp klacht in behandeling since before the herindeling, through JSON as PostgreSQL stores it. */
+function inBehandeling(): StepResult {
+  let s = weesp.start(
+    intake({ gemeente: 'GM0457', ontvangenOp: '2022-03-01T10:00:00+01:00', feiten: { betreftGemeentelijkeFunctionaris: true } }),
+  );
+  for (const [type, at] of [
+    ['FORMELE_BEHANDELING', '2022-03-02T10:00:00+01:00'],
+    ['IN_BEHANDELING_NEMEN', '2022-03-03T10:00:00+01:00'],
+  ]) {
+    s = weesp.step(JSON.parse(JSON.stringify(s.snapshot)), { type, at });
+    expect(s.reason).toBeUndefined();
+  }
+  return s;
+}
+
+describe('Wet arhi art. 40: the college that answers for a Weesp klacht on the days around 24 March 2022', () => {
+  test('Wet arhi art. 40: Weesp answers itself on 23 March 2022; Amsterdam on 24 March (the day itself) and after', () => {
+    expect(geladen.errors).toEqual([]);
+    for (const [dag, college] of GRENS) expect([dag, verantwoordelijkeOp(definities, 'GM0457', dag)]).toEqual([dag, college]);
+    // A code as another source spells it; Amsterdam answers for itself throughout.
+    expect(verantwoordelijkeOp(definities, 'gm0457', '2022-03-24')).toEqual(AMSTERDAM);
+    for (const [dag] of GRENS) expect(verantwoordelijkeOp(definities, 'GM0363', dag)).toEqual(AMSTERDAM);
+  });
+
+  test('Wet arhi art. 40: a step on each of those days names the college that function gives, in every intent', () => {
+    const s = inBehandeling();
+    for (const [dag, college] of GRENS) {
+      const verdaagd = weesp.step(JSON.parse(JSON.stringify(s.snapshot)), {
+        type: 'VERDAGEN',
+        at: `${dag}T10:00:00+01:00`,
+        data: { termijn: 'afhandeling', duur: 'P2W' },
+      });
+      expect(verdaagd.intents.length).toBeGreaterThan(0);
+      // Weesp's own college is the letter's default (its regime's gemeente): only another one is named.
+      const naam = college.cbsCode === WEESP.cbsCode ? undefined : college.naam;
+      for (const i of verdaagd.intents) expect([dag, i.type, i.data?.verantwoordelijkeGemeente]).toEqual([dag, i.type, naam]);
+      expect([dag, weesp.opvolgerOp(dag)]).toEqual([dag, naam ? college : undefined]);
+    }
+  });
+
+  test('Wet arhi art. 40: the registry gives that college’s regeling, and the second line is that college’s', () => {
+    for (const [dag, college] of GRENS) {
+      expect([dag, registry.forGemeente('GM0457', dag)?.summary.gemeente]).toEqual([dag, college]);
+      expect([dag, weesp.gecompileerd.ctx.tweedeLijnOp(dag)?.gemeente]).toEqual([dag, college]);
+    }
+  });
+});
+
+describe('Wet arhi art. 40 through two herindelingen: the last successor answers', () => {
+  // A fictitious chain: A goes into B on 1 January 2020, B into C on 1 January 2023.
+  const amsterdam = geladen.definities.find((g) => g.id === 'gm0363-amsterdam')!;
+  const als = (id: string, cbsCode: string, naam: string, wijzig: Partial<Definitie>, neemtOver?: string[]): GeladenDefinitie => ({
+    ...amsterdam,
+    id,
+    definitie: {
+      ...amsterdam.definitie,
+      ...wijzig,
+      gemeente: {
+        cbsCode,
+        naam,
+        ...(neemtOver ? { neemtOver: neemtOver.map((n) => ({ cbsCode: n.split('@')[0], naam: n, vanaf: n.split('@')[1] })) } : {}),
+      },
+    },
+  });
+  const keten = [
+    als('a', 'GM9001', 'Aadorp', { geldigVanaf: '2015-01-01', geldigTot: '2019-12-31' }),
+    als('b', 'GM9002', 'Beedorp', { geldigVanaf: '2015-01-01', geldigTot: '2022-12-31' }, ['GM9001@2020-01-01']),
+    als('c', 'GM9003', 'Ceestad', { geldigVanaf: '2015-01-01' }, ['GM9002@2023-01-01']),
+  ];
+  const ketenRegistry = maakRegistry(compileerSamen(keten));
+
+  test('Wet arhi art. 40: a klacht of A is answered by A, then by B, and after B went into C by C; the registry follows', () => {
+    const alle = keten.map((g) => g.definitie);
+    for (const [dag, naam] of [
+      ['2019-12-31', 'Aadorp'],
+      ['2020-01-01', 'Beedorp'],
+      ['2022-12-31', 'Beedorp'],
+      ['2023-01-01', 'Ceestad'],
+    ]) {
+      expect([dag, verantwoordelijkeOp(alle, 'GM9001', dag)?.naam]).toEqual([dag, naam]);
+      expect([dag, ketenRegistry.forGemeente('GM9001', dag)?.summary.gemeente.naam]).toEqual([dag, naam]);
+      const a = ketenRegistry.regimes.find((r) => r.summary.id === 'a') as Regime;
+      expect([dag, a.opvolgerOp(dag)?.naam]).toEqual([dag, naam === 'Aadorp' ? undefined : naam]);
+    }
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * The bestuursorgaan that answers for a klacht on a day. After a gemeentelijke herindeling the college of the gemeente
+ * that takes the dissolved one over answers for its running matters (Wet algemene regels herindeling, art. 40 e.v.):
+ * a Weesp klacht (GM0457) is answered from 24 March 2022 on by the college of Amsterdam (GM0363). One answer for every
+ * view that names that college: the intents of a step (regime.ts `namens`), a letter made on a later day than its step
+ * (brieven.service.ts), the regime a klacht of the gemeente falls under (registry.ts `forGemeente`) and the second line a
+ * letter names (tweede-lijn-tijdlijn.ts). The source is the set of definitions (`gemeente.neemtOver`), as published.
+ */
+import type { Intent, IsoDate } from './contract';
+import type { Definitie } from './definition/types';
+
+/** A gemeente's college, by CBS code and name. */
+export interface Bestuursorgaan {
+  cbsCode: string;
+  naam: string;
+}
+
+function geldigOp(d: Definitie, dag: IsoDate): boolean {
+  return d.geldigVanaf <= dag && (!d.geldigTot || dag <= d.geldigTot);
+}
+
+/**
+ * The CBS code (upper case) of the gemeente whose college answers for `cbsCode`'s klachten on `dag`: the gemeente
+ * itself, or the one that took it over on or before that day (`neemtOver`), followed through successive herindelingen.
+ * A take-over is a fact from its day on, whichever version of the successor's regeling records it: after B went into C,
+ * what B had taken over from A is C's too, though B's regeling (which records A) is no longer in force.
+ */
+export function verantwoordelijkeCode(definities: readonly Definitie[], cbsCode: string, dag: IsoDate): string {
+  let code = cbsCode.toUpperCase();
+  const gezien = new Set<string>([code]);
+  for (;;) {
+    const opvolger = definities.find((d) => (d.gemeente.neemtOver ?? []).some((n) => n.cbsCode.toUpperCase() === code && n.vanaf <= dag));
+    const volgende = opvolger?.gemeente.cbsCode.toUpperCase();
+    if (!volgende || gezien.has(volgende)) return code;
+    gezien.add(volgende);
+    code = volgende;
+  }
+}
+
+/**
+ * The version of the regeling of that college in force on `dag` (the newest start day wins: the validation refuses
+ * two versions of a gemeente that begin on the same day), or undefined when none is.
+ */
+export function verantwoordelijkeVersie(definities: readonly Definitie[], cbsCode: string, dag: IsoDate): Definitie | undefined {
+  const code = verantwoordelijkeCode(definities, cbsCode, dag);
+  return definities
+    .filter((d) => d.gemeente.cbsCode.toUpperCase() === code && geldigOp(d, dag))
+    .sort((a, b) => b.geldigVanaf.localeCompare(a.geldigVanaf))[0];
+}
+
+/** The bestuursorgaan responsible for a klacht of gemeente `cbsCode` on `dag`; undefined when no regeling is in force. */
+export function verantwoordelijkeOp(definities: readonly Definitie[], cbsCode: string, dag: IsoDate): Bestuursorgaan | undefined {
+  const versie = verantwoordelijkeVersie(definities, cbsCode, dag);
+  return versie ? { cbsCode: versie.gemeente.cbsCode, naam: versie.gemeente.naam } : undefined;
+}
+
+/**
+ * The intent as sent on behalf of `orgaan` (undefined: as it is). A letter reads `verantwoordelijkeGemeente` for the
+ * college it speaks for (definition/brieven.ts).
+ */
+export function namensOrgaan(intent: Intent, orgaan: Bestuursorgaan | undefined): Intent {
+  return orgaan ? { ...intent, data: { ...(intent.data ?? {}), verantwoordelijkeGemeente: orgaan.naam } } : intent;
+}
