@@ -42,6 +42,8 @@ export class PadenService {
       definitie: { id: r.summary.id, versie: r.summary.versie, gemeente: r.summary.gemeente.naam },
       aantal: paden.length,
       afgekapt,
+      // The routes of a version, not of a klacht: no day, so the regeling's own text (every body it lists). A klacht's
+      // state reads by its own day (WerkvoorraadService.beschrijfKlacht).
       groepen: groepeerPaden(paden, (st) => r.beschrijfState(st)),
       paden: paden.map((p, i) => ({
         nummer: i + 1,

@@ -5,14 +5,13 @@ import { DataSource } from 'typeorm';
 import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import { omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
-import type { Regime } from '../../machines/regime';
+import type { IsoDate } from '../../machines/contract';
 import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, klachtGemeenten, type Tenant } from '../auth/tenant';
 import { kalenderdag } from '../../machines/termijnen';
 import { teLaat, termijnTeLaat } from '../termijnen/te-laat';
 import { WerkvoorraadService } from './werkvoorraad.service';
 import { TIJDLIJN_SCHEMA } from './api.schema';
-import { WEB_REGISTRY, type WebRegistry } from './web-registry.provider';
 
 export interface Tijdlijn {
   klacht: {
@@ -75,7 +74,6 @@ export interface Tijdlijn {
 export class TijdlijnController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(WEB_REGISTRY) private readonly registry: WebRegistry,
     @Inject(KLOK) private readonly klok: Klok,
     private readonly werkvoorraad: WerkvoorraadService,
   ) {}
@@ -96,8 +94,9 @@ export class TijdlijnController {
     );
     if (rows.length === 0) throw ProblemException.notFound(`Geen klacht ${id}.`, 'klacht-niet-gevonden');
     const k = rows[0];
-    const regime = this.registry.byId(k.definitie_id, k.definitie_versie) as Regime | undefined;
-    const beschrijf = (s: string | null) => (s === null ? null : (regime?.beschrijfState(s) ?? s));
+    // Every state here reads by the klacht's own days (WerkvoorraadService.beschrijfKlacht, as in the werkvoorraad).
+    const beschrijf = this.werkvoorraad.omschrijver();
+    const stand = (state: string) => ({ definitieId: k.definitie_id as string, versie: k.definitie_versie as string, state });
     const gebeurtenissen = await this.dataSource.query(
       `select type, at, van_state, naar_state, actor from klacht_gebeurtenis where klacht_id = $1 order by id`,
       [id],
@@ -110,6 +109,17 @@ export class TijdlijnController {
        from termijn t join klacht k on k.id = t.klacht_id where t.klacht_id = $1 order by t.created_at, t.vervaldatum`,
       [id, this.klok.nu()],
     );
+    // A history row reads as on its own day; a state's `sinds` is the day the klacht entered it (as klacht.state_sinds:
+    // an event that keeps the state keeps the day), so each row names the second line of that day.
+    let sinds: IsoDate | null = null;
+    const historie = (gebeurtenissen as Array<{ type: string; at: Date; van_state: string | null; naar_state: string; actor: string }>).map(
+      (g) => {
+        const dag = kalenderdag(new Date(g.at).toISOString());
+        const vanSinds: IsoDate = sinds ?? dag;
+        if (g.van_state === null || g.van_state !== g.naar_state) sinds = dag;
+        return { ...g, dag, vanSinds, naarSinds: sinds ?? dag };
+      },
+    );
     return {
       klacht: {
         id: k.id,
@@ -120,11 +130,10 @@ export class TijdlijnController {
         definitieVersie: k.definitie_versie,
         state: k.state,
         // This klacht's state: where it names the second line, the body of its own day (today, or since it is in it).
-        stateOmschrijving:
-          regime?.beschrijfKlacht(k.state, {
-            vandaag: vandaagVan(this.klok),
-            sinds: kalenderdag(new Date(k.state_sinds).toISOString()),
-          }) ?? k.state,
+        stateOmschrijving: beschrijf(stand(k.state), {
+          vandaag: vandaagVan(this.klok),
+          sinds: kalenderdag(new Date(k.state_sinds).toISOString()),
+        }),
         done: k.done,
         soort: k.soort,
         kanaal: k.kanaal,
@@ -136,14 +145,14 @@ export class TijdlijnController {
         oordeel: k.oordeel,
         teLaat: k.te_laat,
       },
-      gebeurtenissen: gebeurtenissen.map((g: { type: string; at: Date; van_state: string | null; naar_state: string; actor: string }) => ({
+      gebeurtenissen: historie.map((g) => ({
         type: g.type,
         omschrijving: omschrijvingVan(g.type),
         at: new Date(g.at).toISOString(),
         van: g.van_state,
-        vanOmschrijving: beschrijf(g.van_state),
+        vanOmschrijving: g.van_state === null ? null : beschrijf(stand(g.van_state), { vandaag: g.dag, sinds: g.vanSinds }),
         naar: g.naar_state,
-        naarOmschrijving: beschrijf(g.naar_state) ?? g.naar_state,
+        naarOmschrijving: beschrijf(stand(g.naar_state), { vandaag: g.dag, sinds: g.naarSinds }),
         actor: g.actor,
         actorNaam: namen.get(g.actor) ?? g.actor,
       })),

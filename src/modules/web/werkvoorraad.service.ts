@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
-import type { IntakeVraag, KlachtEvent, TermijnView } from '../../machines/contract';
+import type { IntakeVraag, IsoDate, KlachtEvent, TermijnView } from '../../machines/contract';
 import { kalenderdag } from '../../machines/termijnen';
 import { omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
 import type { Regime } from '../../machines/regime';
@@ -80,6 +80,24 @@ export interface IntakeVragen {
   feiten: IntakeVraag[];
 }
 
+/**
+ * The days that decide how one klacht's state reads (Regime.beschrijfKlacht): `vandaag`, the day the text is for (the
+ * peildatum, or a history row's day), and `sinds`, the day the klacht entered the state. A state that names the second
+ * line names the body competent on one of them (Gemeentewet art. 81p, Awb 9:12 lid 2: one body per date; after a
+ * herindeling the successor's, Wet arhi art. 40), never every body of the regeling.
+ */
+export interface StateDagen {
+  vandaag: IsoDate;
+  sinds: IsoDate;
+}
+
+/** A klacht's state as the views know it: its pinned definition and version, the state path. */
+export interface KlachtStand {
+  definitieId: string;
+  versie: string;
+  state: string;
+}
+
 /** Most klachten a behandelaar's list shows at once (sorted by urgency, so the ones cut off are the least urgent). */
 export const MAX_WERKVOORRAAD = 500;
 
@@ -129,9 +147,27 @@ export class WerkvoorraadService {
     return this.registry.regimes.find((r) => r.summary.gemeente.cbsCode.toUpperCase() === code)?.summary.gemeente.naam ?? code;
   }
 
-  private beschrijf(definitieId: string, versie: string, state: string): string {
-    const r = this.registry.byId(definitieId, versie) as Regime | undefined;
-    return r?.beschrijfState(state) ?? state;
+  /**
+   * One klacht's state in Dutch: the one description every view uses (werkvoorraad rows and filters, the tijdlijn's
+   * header and history, the consequences of a step), by the klacht's own definition, version and days (StateDagen).
+   */
+  beschrijfKlacht(k: KlachtStand, dagen: StateDagen): string {
+    const r = this.registry.byId(k.definitieId, k.versie) as Regime | undefined;
+    return r?.beschrijfKlacht(k.state, dagen) ?? k.state;
+  }
+
+  /**
+   * `beschrijfKlacht` remembered for one request: the key is everything the text depends on (definition, version, state
+   * and both days), so one klacht's text never comes from another's in the same state.
+   */
+  omschrijver(): (k: KlachtStand, dagen: StateDagen) => string {
+    const bekend = new Map<string, string>();
+    return (k, dagen) => {
+      const sleutel = JSON.stringify([k.definitieId, k.versie, k.state, dagen.vandaag, dagen.sinds]);
+      let tekst = bekend.get(sleutel);
+      if (tekst === undefined) bekend.set(sleutel, (tekst = this.beschrijfKlacht(k, dagen)));
+      return tekst;
+    };
   }
 
   async lijst(tenant: Tenant, filter: WerkvoorraadFilter, nu = this.klok.nu()): Promise<Werkvoorraad> {
@@ -148,18 +184,32 @@ export class WerkvoorraadService {
     }
     // The choices of the filters: what occurs among the open klachten in scope.
     const [staten, aanbiederRijen]: [
-      Array<{ state: string; definitie_id: string; definitie_versie: string }>,
+      Array<{ state: string; definitie_id: string; definitie_versie: string; sinds: IsoDate }>,
       Array<{ id: string; naam: string | null }>,
     ] = await Promise.all([
-      this.dataSource.query(`select distinct k.state, k.definitie_id, k.definitie_versie from klacht k where ${scope}`, params),
+      // The day each klacht entered its state (Europe/Amsterdam, as kalenderdag): part of what its description names.
+      this.dataSource.query(
+        `select distinct k.state, k.definitie_id, k.definitie_versie, to_char(k.state_sinds at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as sinds
+           from klacht k where ${scope}`,
+        params,
+      ),
       this.dataSource.query(
         `select distinct a->>'id' as id, a->>'naam' as naam from klacht k, jsonb_array_elements(k.aanbieders) a where ${scope}`,
         params,
       ),
     ]);
-    const toestanden = new Map<string, string>();
-    for (const r of staten)
-      if (!toestanden.has(r.state)) toestanden.set(r.state, this.beschrijf(r.definitie_id, r.definitie_versie, r.state));
+    const vandaag = kalenderdag(nu.toISOString());
+    const beschrijf = this.omschrijver();
+    // A filter choice covers every klacht in its state: it reads as they do, each distinct text once in a fixed order
+    // (after a herindeling or a change of ombudsman they can name different bodies), never as whichever row came first.
+    const teksten = new Map<string, Set<string>>();
+    for (const r of staten) {
+      const tekst = beschrijf({ definitieId: r.definitie_id, versie: r.definitie_versie, state: r.state }, { vandaag, sinds: r.sinds });
+      teksten.set(r.state, (teksten.get(r.state) ?? new Set<string>()).add(tekst));
+    }
+    const toestanden = new Map<string, string>(
+      [...teksten].map(([state, t]) => [state, [...t].sort((a, b) => a.localeCompare(b, 'nl')).join(' / ')]),
+    );
     const aanbieders = new Map<string, string>();
     for (const a of aanbiederRijen) if (a.id && !aanbieders.has(a.id)) aanbieders.set(a.id, a.naam ?? a.id);
 
@@ -182,6 +232,7 @@ export class WerkvoorraadService {
       gemeente: string;
       onderwerp: string | null;
       state: string;
+      state_sinds: Date;
       soort: string;
       ontvangen_op: Date;
       aanbieders: Array<{ id: string; naam?: string }>;
@@ -193,7 +244,7 @@ export class WerkvoorraadService {
       vervaldatum: string | null;
       vervalt_op: Date | null;
     }> = await this.dataSource.query(
-      `select k.id, k.gemeente, k.onderwerp, k.state, k.soort, k.ontvangen_op, k.aanbieders, k.definitie_id, k.definitie_versie,
+      `select k.id, k.gemeente, k.onderwerp, k.state, k.state_sinds, k.soort, k.ontvangen_op, k.aanbieders, k.definitie_id, k.definitie_versie,
               coalesce(${teLaat('k', nuP)}, false) as te_laat, ${band('k', nuP, dagenP)} as band,
               e.label, e.vervaldatum, e.vervalt_op
          from klacht k
@@ -214,7 +265,11 @@ export class WerkvoorraadService {
         gemeente: { code: k.gemeente, naam: this.gemeenteNaam(k.gemeente) },
         onderwerp: k.onderwerp,
         state: k.state,
-        stateOmschrijving: toestanden.get(k.state) ?? this.beschrijf(k.definitie_id, k.definitie_versie, k.state),
+        // This klacht's own text: the second line of its own days, as its tijdlijn says.
+        stateOmschrijving: beschrijf(
+          { definitieId: k.definitie_id, versie: k.definitie_versie, state: k.state },
+          { vandaag, sinds: kalenderdag(new Date(k.state_sinds).toISOString()) },
+        ),
         soort: k.soort,
         ontvangenOp: new Date(k.ontvangen_op).toISOString(),
         aanbieders: k.aanbieders,
@@ -283,11 +338,18 @@ export class WerkvoorraadService {
           grondslag: n.grondslag ?? null,
         });
     }
+    // Both sides as on the step's day; the state it enters begins that day, one it stays in keeps its own day.
+    const vandaag = kalenderdag(at);
+    const sinds = kalenderdag(new Date(klacht.stateSinds).toISOString());
+    const stand = (state: string): KlachtStand => ({ definitieId: klacht.definitieId, versie: klacht.definitieVersie, state });
     return {
       type: event.type,
       omschrijving: omschrijvingVan(event.type),
-      van: { state: klacht.state, omschrijving: this.beschrijf(klacht.definitieId, klacht.definitieVersie, klacht.state) },
-      naar: { state: result.state, omschrijving: this.beschrijf(klacht.definitieId, klacht.definitieVersie, result.state) },
+      van: { state: klacht.state, omschrijving: this.beschrijfKlacht(stand(klacht.state), { vandaag, sinds }) },
+      naar: {
+        state: result.state,
+        omschrijving: this.beschrijfKlacht(stand(result.state), { vandaag, sinds: result.state === klacht.state ? sinds : vandaag }),
+      },
       afgerond: result.done,
       termijnen: gevolgen,
     };
