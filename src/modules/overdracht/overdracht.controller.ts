@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { ProblemException } from '../../common/problem';
 import { Rollen } from '../auth/rollen.decorator';
@@ -12,6 +12,15 @@ export class OverdrachtDto {
   @ApiProperty({ format: 'date', example: '2026-05-31', description: 'de laatste dag van het contract met de aanbieder' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'contractEinde is een datum JJJJ-MM-DD' })
   contractEinde: string;
+
+  @ApiPropertyOptional({
+    example: 'GM0457',
+    description:
+      'De gemeente (CBS-code) die de aanbieder-id koos; standaard de eigen gemeente. Een aanbieder is gemeente + id: na een herindeling is dezelfde id van de opgeheven gemeente een andere organisatie (Wet arhi art. 40). Met GM0457 draagt Amsterdam de klachten van de aanbieder van Weesp met die id over, zonder: alleen die van de eigen aanbieder. Een gemeente wier klachten de aanroeper niet behandelt geeft 400.',
+  })
+  @IsOptional()
+  @Matches(/^GM\d{4}$/, { message: 'aanbiederGemeente moet een CBS-gemeentecode zijn, bijvoorbeeld GM0457' })
+  aanbiederGemeente?: string;
 }
 
 const ECHTE_DATUM = (d: string) =>
@@ -30,7 +39,7 @@ export class OverdrachtController {
   @ApiOperation({
     operationId: 'aanbiederOverdragen',
     summary:
-      'Einde contract (Klachtenprotocol Wmo keten Amsterdam §9): alle klachten en dossiers van de aanbieder als archief (tar met manifest.json en SHA256SUMS) voor de gemeente; daarna heeft de aanbieder er geen toegang meer toe.',
+      'Einde contract (Klachtenprotocol Wmo keten Amsterdam §9): alle klachten en dossiers van de aanbieder (gemeente + id: de klachten van de gemeente die de id koos, aanbiederGemeente, standaard de eigen) als archief (tar met manifest.json en SHA256SUMS) voor de gemeente; daarna heeft de aanbieder er geen toegang meer toe.',
   })
   @ApiOkResponse({
     description:
@@ -45,12 +54,22 @@ export class OverdrachtController {
     if (!ECHTE_DATUM(dto.contractEinde)) throw ProblemException.invalid([{ name: 'contractEinde', reason: 'geen bestaande datum' }]);
     if (dto.contractEinde > this.overdracht.vandaag())
       throw ProblemException.invalid([{ name: 'contractEinde', reason: 'ligt in de toekomst: draag over als het contract geëindigd is' }]);
-    const { archief, overdracht } = await this.overdracht.draagOver(TenantContext.huidige()!, aanbiederId, dto.contractEinde);
+    const tenant = TenantContext.huidige()!;
+    // An aanbieder is gemeente + id (Wet arhi art. 40 e.v.): another gemeente's aanbieder only as one of the caller's klachtGemeenten.
+    const fout = dto.aanbiederGemeente === undefined ? undefined : this.overdracht.aanbiederGemeenteFout(tenant, dto.aanbiederGemeente);
+    if (fout) throw ProblemException.invalid([{ name: 'aanbiederGemeente', reason: fout }]);
+    const { archief, overdracht, aanbiederGemeente } = await this.overdracht.draagOver(
+      tenant,
+      aanbiederId,
+      dto.contractEinde,
+      dto.aanbiederGemeente,
+    );
+    const andere = aanbiederGemeente !== overdracht.gemeente ? `-${aanbiederGemeente}` : '';
     res.status(200);
     res.setHeader('Content-Type', 'application/x-tar');
     res.setHeader(
       'Content-Disposition',
-      `attachment; filename="overdracht-${overdracht.gemeente}-${aanbiederId}-${overdracht.contractEinde}.tar"`,
+      `attachment; filename="overdracht-${overdracht.gemeente}${andere}-${aanbiederId}-${overdracht.contractEinde}.tar"`,
     );
     res.setHeader('X-Manifest-SHA256', overdracht.manifestSha256);
     res.setHeader('X-Overdracht-Uiterlijk', overdracht.uiterlijkOp);

@@ -34,17 +34,23 @@ export class OverdrachtService {
     @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
+  /**
+   * Hands over the klachten of one aanbieder: gemeente + id. An aanbieder id is chosen per gemeente, so after a herindeling
+   * the dissolved gemeente's 'zorgbalans' is another organisation than the successor's (Wet arhi art. 40 e.v.): only the
+   * klachten of `aanbiederGemeente` (the gemeente that chose the id: the tenant's own, or one of `klachtGemeenten(tenant)`
+   * it took in, checked by the caller) naming the id, never those of the other gemeente's aanbieder with the same id.
+   */
   async draagOver(
     tenant: Tenant,
     aanbiederId: string,
     contractEinde: string,
-  ): Promise<{ archief: Buffer; overdracht: AanbiederOverdrachtEntity }> {
+    aanbiederGemeente: string = tenant.gemeente,
+  ): Promise<{ archief: Buffer; overdracht: AanbiederOverdrachtEntity; aanbiederGemeente: string }> {
     const klachten = await this.dataSource
       .getRepository(KlachtEntity)
       .createQueryBuilder('k')
-      // After a herindeling the successor's contract covers the dissolved gemeente's klachten too (Wet arhi art. 40 e.v.).
-      .where('k.gemeente = ANY(:gemeenten) AND k.aanbieders @> CAST(:a AS jsonb)', {
-        gemeenten: klachtGemeenten(tenant),
+      .where('k.gemeente = :gemeente AND k.aanbieders @> CAST(:a AS jsonb)', {
+        gemeente: aanbiederGemeente,
         a: JSON.stringify([{ id: aanbiederId }]),
       })
       .orderBy('k.ontvangen_op', 'ASC')
@@ -58,6 +64,8 @@ export class OverdrachtService {
       formaat: OVERDRACHT_FORMAAT,
       gemeente: tenant.gemeente,
       aanbieder: aanbiederId,
+      // The gemeente that chose the id: the aanbieder is gemeente + id.
+      aanbiederGemeente,
       contractEinde,
       overdrachtUiterlijk: uiterlijkOp,
       gemaaktOp: nu.toISOString(),
@@ -88,7 +96,18 @@ export class OverdrachtService {
           .execute();
       }
     });
-    return { archief, overdracht };
+    return { archief, overdracht, aanbiederGemeente };
+  }
+
+  /**
+   * Whether `aanbiederGemeente` may be named in `tenant`'s hand-over: its own gemeente or one opgeheven into it
+   * (`klachtGemeenten`), whose klachten it handles; undefined when it may, else the reason (for a 400 naming the field).
+   */
+  aanbiederGemeenteFout(tenant: Tenant, aanbiederGemeente: string): string | undefined {
+    const gemeenten = klachtGemeenten(tenant);
+    return gemeenten.includes(aanbiederGemeente)
+      ? undefined
+      : `${aanbiederGemeente} hoort niet bij de klachten van ${tenant.gemeente} (wel: ${gemeenten.join(', ')})`;
   }
 
   /** Everything kept of one klacht: klacht.json (the klacht, its history, termijnen, letters, documents) and each document's content. */
