@@ -21,6 +21,7 @@ import type { Definitie } from './definition/types';
 import { controleerFeiten, intakeVragen } from './feiten';
 import { controleerRegistratie, registratieLijsten, registratieVanGebeurtenis } from './registratie';
 import { kalenderdag } from './termijnen';
+import { voorDeWekkers } from './voor-wekkers';
 
 /** Termijn events that only apply to a handling term (one with a verdaging rule, Awb 9:11 lid 2 and 3). */
 const VERPLAATSBAAR = new Set(['VERDAGEN', 'UITSTEL_MET_INSTEMMING', 'OPSCHORTEN', 'HERVATTEN']);
@@ -63,8 +64,7 @@ export function maakControles(
     controleerGebeurtenis(snapshot: unknown, event: KlachtEvent, opties: { vandaag?: IsoDate } = {}) {
       const nu = herstel(snapshot);
       // An act registered after wake-ups but done before them is checked where the regime steps it (regime.ts, inhalen).
-      const { voorWekkers, nu: klok } = nu.context as KlachtContext;
-      const s = voorWekkers && klok && Date.parse(event.at) < Date.parse(klok) ? herstel(voorWekkers.snapshot) : nu;
+      const s = voorDeWekkers(nu, herstel, event) ?? nu;
       // An event that does not fit the state is the regime's refusal (409), whatever its data.
       if (!past(s, event.type)) return [];
       const c = s.context as KlachtContext;
@@ -97,7 +97,7 @@ export function maakControles(
       const c = s.context as KlachtContext;
       // After wake-ups since the last act the klacht also offers the steps of before them (regime.ts, mogelijkeEvents):
       // a verdaging of the last day names the termijn as it ran then, which the wake-up has since ended (Awb 9:11 lid 2).
-      const voor = c.voorWekkers && s.status !== 'done' ? (herstel(c.voorWekkers.snapshot).context as KlachtContext) : undefined;
+      const voor = voorDeWekkers(s, herstel)?.context as KlachtContext | undefined;
       const keuzes = (type: string): string[] =>
         voor ? [...new Set([...termijnenVoor(type, c), ...termijnenVoor(type, voor)])].sort() : termijnenVoor(type, c);
       return (

@@ -32,6 +32,7 @@ import type { Definitie } from './definition/types';
 import { maakControles } from './controles';
 import { kalenderdag } from './termijnen';
 import { namensOrgaan, verantwoordelijkeOp, type Bestuursorgaan } from './verantwoordelijke';
+import { voorDeWekkers } from './voor-wekkers';
 
 export interface Regime extends CompiledRegime {
   controles: RegimeControles;
@@ -172,9 +173,8 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
    */
   const mogelijkeEvents = (s: AnyMachineSnapshot): string[] => {
     const nu = volgendeEvents(s);
-    const keten = (s.context as KlachtContext).voorWekkers;
-    if (!keten || s.status === 'done') return nu;
-    return [...new Set([...nu, ...volgendeEvents(herstel(keten.snapshot))])].sort();
+    const voor = voorDeWekkers(s, herstel);
+    return voor ? [...new Set([...nu, ...volgendeEvents(voor)])].sort() : nu;
   };
 
   // XState's transition() builds an inert actor scope for every call: an Actor (with the machine's initial snapshot)
@@ -349,8 +349,9 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
    */
   const inhalen = (s: AnyMachineSnapshot, event: KlachtEvent): (StepResult & { next: AnyMachineSnapshot }) | undefined => {
     const keten = (s.context as KlachtContext).voorWekkers;
-    if (!keten) return undefined;
-    let huidig = herstel(keten.snapshot);
+    const voor = voorDeWekkers(s, herstel, event);
+    if (!keten || !voor) return undefined;
+    let huidig = voor;
     const t = Date.parse(event.at);
     const laatsteDaad = klokVan(huidig);
     if (laatsteDaad && t < Date.parse(laatsteDaad)) return undefined;
