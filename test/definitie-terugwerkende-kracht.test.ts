@@ -54,11 +54,12 @@ describe('terugwerkende kracht: approving a definition version whose geldigVanaf
     // Klachten registered on the repository's 2015-01 (the only version yet), around the days a new version covers.
     const engine = t.app.get(EngineService);
     for (const [gemeente, op, onderwerp] of [
+      // Days are Dutch calendar days: 00:30 on 1 September is in it (22:30 UTC on 31 August), 23:30 on 31 August not.
       ['GM0363', '2026-08-31T23:30:00+02:00', 'de dag vóór de nieuwe versie'],
+      ['GM0363', '2026-09-01T00:30:00+02:00', 'net na middernacht op de eerste dag'],
       ['GM0363', '2026-09-03T09:00:00+02:00', 'klacht A'],
       // Weesp's klachten follow Amsterdam's regeling since the herindeling (neemtOver): they count too.
       ['GM0457', '2026-09-05T10:00:00+02:00', 'klacht van Weesp'],
-      // 23:30 on the 14th in the Netherlands is the 14th, though in UTC it is the evening of the 14th too.
       ['GM0363', '2026-09-14T23:30:00+02:00', 'klacht B, laat op de dag'],
       ['GM0363', '2026-09-15T07:00:00+02:00', 'vandaag ontvangen'],
       ['GM1904', '2026-09-04T09:00:00+02:00', 'een andere gemeente'],
@@ -76,14 +77,14 @@ describe('terugwerkende kracht: approving a definition version whose geldigVanaf
     const yaml = amsterdamVersie('2026-08', '2026-09-01');
     const v = await stelVoor(yaml);
     expect(v.status).toBe(201);
-    // The past days 1 to 14 September; three klachten of Amsterdam (Weesp's included) received in them stay on 2015-01.
+    // The past days 1 to 14 September; four klachten of Amsterdam (Weesp's included) received in them stay on 2015-01.
     const verwacht = {
       vandaag: '2026-09-15',
       van: '2026-09-01',
       tot: '2026-09-14',
       dagen: 14,
-      klachten: 3,
-      perVersie: [{ definitieId: 'gm0363-amsterdam', versie: '2015-01', klachten: 3 }],
+      klachten: 4,
+      perVersie: [{ definitieId: 'gm0363-amsterdam', versie: '2015-01', klachten: 4 }],
     };
     expect(v.body.terugwerkendeKracht).toEqual(expect.objectContaining(verwacht));
 
@@ -98,7 +99,7 @@ describe('terugwerkende kracht: approving a definition version whose geldigVanaf
       ]),
     );
     expect(zonder.body.detail).toMatch(/terug over 14 dagen, 1 september 2026 t\/m 14 september 2026/);
-    expect(zonder.body.detail).toMatch(/3 klachten van de gemeente, ontvangen in die dagen, blijven op versie 2015-01/);
+    expect(zonder.body.detail).toMatch(/4 klachten van de gemeente, ontvangen in die dagen, blijven op versie 2015-01/);
     expect(zonder.body.detail).toMatch(/Er is niets gepubliceerd/);
     expect(zonder.body.terugwerkendeKracht).toEqual(expect.objectContaining(verwacht));
     // An explicit false is no confirmation either; nothing was published, the proposal still waits, no step was added.
