@@ -48,7 +48,8 @@ describe('an ombudsman request is taken in one transaction (Awb 9.2)', () => {
     await db?.drop();
   });
 
-  const telling = async () => (await sqlOp(db.url, TELLING))[0];
+  const telling = async () =>
+    (await sqlOp<Record<'klachten' | 'koppelingen' | 'gebeurtenissen' | 'termijnen' | 'outbox' | 'sleutels', number>>(db.url, TELLING))[0];
 
   async function stap(id: string, type: string, at: string, data?: Record<string, unknown>): Promise<{ state: string; done: boolean }> {
     const r = await request(t.http)

@@ -218,7 +218,7 @@ export class KlachtActiesService {
     } catch (e) {
       if (e instanceof KlachtNietGevondenError && e.klachtId === hoofd.id) {
         throw ProblemException.notFound(
-          `De klacht ${hoofd.id} bestaat niet meer (vernietigd of overgedragen); het verzoek van de ombudsman is niet vastgelegd.`,
+          `De klacht ${hoofd.id} bestaat niet meer (vernietigd); het verzoek van de ombudsman is niet vastgelegd.`,
           'klacht-niet-gevonden',
         );
       }
