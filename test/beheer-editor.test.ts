@@ -5,8 +5,10 @@
  * klachtenmanagement Sociaal Domein §1D): one beleidsmedewerker proposes, the proposer cannot approve, another approves,
  * and the version is active from its geldigVanaf (the service clock is 15 september 2026).
  */
+import AxeBuilder from '@axe-core/playwright';
 import request from 'supertest';
 import type { Page } from 'playwright-core';
+import { amsterdamVersie } from './support/amsterdam-versie';
 import { maakSleutel, open, startBeheer, type BeheerOmgeving } from './support/beheer-browser';
 
 let o: BeheerOmgeving;
@@ -182,4 +184,63 @@ test('edit Amsterdam in the browser: an error inline at its line, fixed, diagram
   expect(scriptFouten).toEqual([]);
   await context.close();
   await tweede.context().close();
+}, 300_000);
+
+test('Awb rechtszekerheid: the editor shows the reviewer that a version from a past day works back, and approves it only once confirmed', async () => {
+  // Proposed on 15 September for 1 September: the past days 1 to 14 September, with klachten A (1 September) and B
+  // (10 September) of the gemeente on 2015-01.
+  const yaml = amsterdamVersie('2026-08', '2026-09-01');
+  const v = await request(o.t.http)
+    .post('/api/v1/definities/gm0363-amsterdam/voorstellen')
+    .set('Authorization', `Bearer ${sanne}`)
+    .send({ yaml });
+  expect(v.status).toBe(201);
+  const artikel = `article[data-voorstel="${v.body.id}"]`;
+  const gepubliceerd = async () => ((await o.db.query(`select 1 from definitie_versie where versie = '2026-08'`)) as unknown[]).length;
+
+  const context = await o.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => scriptFouten.push(String(e)));
+  await open(page, o.base, '/beheer/definities/gm0363-amsterdam/editor', ahmed, 'editor');
+  // Before approving, the reviewer reads which days it covers and which klachten stay on their version.
+  expect(await page.textContent(`${artikel} .terugwerkend`)).toMatch(
+    /Let op, terugwerkende kracht: versie 2026-08 geldt vanaf 1 september 2026, vóór vandaag \(15 september 2026\): zij werkt terug over 14 dagen, 1 september 2026 t\/m 14 september 2026\. 2 klachten van de gemeente, ontvangen in die dagen, blijven op versie 2015-01/,
+  );
+  const vak = `#terugwerkend-${v.body.id}`;
+  expect(await page.isChecked(vak)).toBe(false);
+  // The warning and its confirmation are accessible (WCAG 2.1 AA): labelled checkbox, described by the warning.
+  const axe = await new AxeBuilder({ page }).include(artikel).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((x) => x.id)).toEqual([]);
+
+  // Not confirmed: refused, with the reason on the page, and nothing is published.
+  await page.click(`${artikel} button.goedkeuren`);
+  await page.waitForSelector('body[data-beoordeeld="geweigerd"]');
+  expect(await page.textContent(artikel)).toMatch(
+    /De versie werkt terug: Versie 2026-08 geldt vanaf 1 september 2026.*Er is niets gepubliceerd/,
+  );
+  expect(await gepubliceerd()).toBe(0);
+
+  // Confirmed (by its label, as a keyboard or screen reader user would): approved, and the audit trail says so.
+  await page.$eval('body', (b) => b.removeAttribute('data-beoordeeld'));
+  await page.click(`label[for="terugwerkend-${v.body.id}"]`);
+  expect(await page.isChecked(vak)).toBe(true);
+  await page.click(`${artikel} button.goedkeuren`);
+  await page.waitForSelector(`body[data-beoordeeld="${v.body.id}"]`);
+  expect(await page.textContent(artikel)).toMatch(/Goedgekeurd: versie 2026-08 geldt vanaf .*, met terugwerkende kracht/);
+  expect(await gepubliceerd()).toBe(1);
+  const spoor = await request(o.t.http)
+    .get('/api/v1/definities/gm0363-amsterdam/auditspoor?pageSize=100')
+    .set('Authorization', `Bearer ${ahmed}`);
+  expect(spoor.body.resultaten).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({
+        versie: '2026-08',
+        stap: 'goedgekeurd',
+        doorNaam: 'Ahmed El Amrani',
+        terugwerkendeKracht: expect.objectContaining({ van: '2026-09-01', tot: '2026-09-14', dagen: 14, klachten: 2 }),
+      }),
+    ]),
+  );
+  expect(scriptFouten).toEqual([]);
+  await context.close();
 }, 300_000);

@@ -317,6 +317,28 @@ function start(h) {
         var reden = el('textarea', { id: redenId, rows: '2' });
         var uitkomst = el('p', { role: 'status', 'aria-live': 'polite' });
         var pad = '/definities/' + encodeURIComponent(id) + '/voorstellen/' + v.id;
+        // Terugwerkende kracht (rechtszekerheid): a geldigVanaf before today governs days that passed. The approver reads
+        // which days and how many klachten of them stay on their version, and confirms it; the server refuses otherwise.
+        var terugVak = el('div', { class: 'terugwerkend' });
+        var bevestig = null;
+        function toonTerug(t) {
+          var vakId = 'terugwerkend-' + v.id;
+          var meldingId = 'terugmelding-' + v.id;
+          terugVak.textContent = '';
+          bevestig = el('input', { type: 'checkbox', id: vakId, 'aria-describedby': meldingId });
+          terugVak.appendChild(
+            el('p', {
+              id: meldingId,
+              class: 'terugmelding',
+              text:
+                'Let op, terugwerkende kracht: ' + t.melding + '. Keur dit alleen goed als het de klager niet benadeelt (rechtszekerheid).',
+            }),
+          );
+          terugVak.appendChild(
+            el('p', null, bevestig, ' ', el('label', { for: vakId, text: 'Ik keur deze versie bewust goed met terugwerkende kracht' })),
+          );
+        }
+        if (v.terugwerkendeKracht) toonTerug(v.terugwerkendeKracht);
         open.appendChild(
           el(
             'article',
@@ -338,20 +360,32 @@ function start(h) {
                   el('ul', { class: 'fouten' }, v.waarschuwingen.map(meldingItem)),
                 )
               : null,
+            terugVak,
             el(
               'button',
               {
                 type: 'button',
                 class: 'hoofd goedkeuren',
                 onclick: function () {
-                  post(pad + '/goedkeuring', {})
+                  var bevestigd = !!(bevestig && bevestig.checked);
+                  post(pad + '/goedkeuring', bevestigd ? { terugwerkendeKrachtBevestigd: true } : {})
                     .then(function () {
-                      uitkomst.textContent = 'Goedgekeurd: versie ' + v.versie + ' geldt vanaf ' + h.datum(v.geldigVanaf) + '.';
+                      uitkomst.textContent =
+                        'Goedgekeurd: versie ' +
+                        v.versie +
+                        ' geldt vanaf ' +
+                        h.datum(v.geldigVanaf) +
+                        (bevestigd ? ', met terugwerkende kracht (dat staat in het auditspoor).' : '.');
                       document.body.setAttribute('data-beoordeeld', v.id);
                     })
                     .catch(function (e) {
                       uitkomst.textContent = (e.body && e.body.title + ': ' + e.body.detail) || 'Goedkeuren lukte niet.';
                       document.body.setAttribute('data-beoordeeld', 'geweigerd');
+                      // Also when the day passed while the page was open: show the warning and let the approver confirm.
+                      if (e.body && e.body.code === 'terugwerkende-kracht' && e.body.terugwerkendeKracht) {
+                        toonTerug(e.body.terugwerkendeKracht);
+                        bevestig.focus();
+                      }
                     });
                 },
               },
@@ -412,7 +446,10 @@ function start(h) {
       post('/definities/' + encodeURIComponent(id) + '/voorstellen', { yaml: view.state.doc.toString() })
         .then(function (v) {
           voorstelMelding.textContent =
-            'Voorgesteld: versie ' + v.versie + ' wacht op goedkeuring door een andere beleidsmedewerker. Er is nog niets veranderd.';
+            'Voorgesteld: versie ' +
+            v.versie +
+            ' wacht op goedkeuring door een andere beleidsmedewerker. Er is nog niets veranderd.' +
+            (v.terugwerkendeKracht ? ' Let op: zij werkt terug; wie goedkeurt, moet dat bevestigen.' : '');
           document.body.setAttribute('data-voorgesteld', v.id);
           return toonOpen();
         })
