@@ -1,5 +1,5 @@
 import type { TermijnView } from '../../machines/contract';
-import { planTermijnen, termijnGeplandBericht, type LopendeTermijn } from './termijn-reconcile';
+import { planTermijnen, termijnGeplandBericht, vervaltOpVolgensRegime, type LopendeTermijn } from './termijn-reconcile';
 import type { HerinneringRecord } from './termijn.entity';
 import { eindVanDag } from './termijn-tijd';
 
@@ -237,5 +237,23 @@ describe('the outbox message that plans a termijn (termijn.gepland)', () => {
         herinneringen: [{ naam: 'P1W-voor', datum: '2026-05-11', naar: 'behandelaar', op: '2026-05-10T22:00:00.000Z' }],
       },
     });
+  });
+});
+
+describe('Algemene termijnenwet art. 3 lid 3: when a termijn passes, its row or the regime', () => {
+  // The row was written when Friday 15 May 2026 was a werkdag; a decree equated it with a holiday since: the regime gives 18 May.
+  const rij = lopend('afhandeling', '2026-05-15');
+
+  it('Awb 9:11 lid 1: the regime runs the termijn to a later last day than its row: it passes at the end of the regime’s day', () => {
+    expect(vervaltOpVolgensRegime(rij, [view('contact', '2026-05-25'), view('afhandeling', '2026-05-18')]).toISOString()).toBe(
+      '2026-05-18T22:00:00.000Z',
+    );
+  });
+
+  it('the regime accepted the expiry (no view), gives an earlier day, or does not run the termijn: it passes at its row’s moment', () => {
+    expect(vervaltOpVolgensRegime(rij)).toBe(rij.vervaltOp);
+    expect(vervaltOpVolgensRegime(rij, [view('afhandeling', '2026-05-14')])).toBe(rij.vervaltOp);
+    expect(vervaltOpVolgensRegime(rij, [view('afhandeling', '2026-05-15')])).toBe(rij.vervaltOp);
+    expect(vervaltOpVolgensRegime(rij, [view('contact', '2026-05-25')])).toBe(rij.vervaltOp);
   });
 });

@@ -57,6 +57,22 @@ export function herinneringRecords(view: TermijnView, vorige: HerinneringRecord[
   });
 }
 
+/**
+ * The moment a running termijn passes, as the regime counts it: the end of the last day the regime gives it now, when
+ * that is later than its row's, else the row's own (`vervaltOp`; the regime's TERMIJN_VERLOPEN guard does not let it
+ * pass earlier). A row can stand on an older day than the regime: written under a calendar the service no longer has
+ * (a day equated with a holiday by decree since, Algemene termijnenwet art. 3 lid 3; a corrected holiday). The expiry
+ * wake-up and a reminder's both ask this (termijn-wake.service.ts), so a reminder is not skipped as late while the
+ * expiry finds the termijn still running (Awb 9:11 lid 1: the last day counts in full).
+ * @param regime  the regime's running termijnen when it refused TERMIJN_VERLOPEN of this termijn at the row's moment;
+ *                undefined when it accepted it (then the termijn passed at the row's moment)
+ */
+export function vervaltOpVolgensRegime(rij: Pick<LopendeTermijn, 'naam' | 'vervaltOp'>, regime?: readonly TermijnView[]): Date {
+  const view = regime?.find((v) => v.naam === rij.naam);
+  const eind = view ? eindVanDag(view.vervaldatum) : undefined;
+  return eind && eind.getTime() > rij.vervaltOp.getTime() ? eind : rij.vervaltOp;
+}
+
 /** The reminder was sent, or skipped because its termijn had passed first: it never fires (again). */
 export function herinneringAfgehandeld(h: HerinneringRecord): boolean {
   return Boolean(h.verzondenOp || h.overgeslagenOp);

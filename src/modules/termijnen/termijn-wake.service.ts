@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TermijnJob } from '../../jobs/queues';
-import type { KlachtEvent, TermijnView } from '../../machines/contract';
+import type { KlachtEvent, StepResult, TermijnView } from '../../machines/contract';
 import { klokVan } from '../../machines/regime';
 import { EngineService } from '../engine/engine.service';
 import { KlachtNietGevondenError } from '../engine/engine.errors';
@@ -10,9 +10,14 @@ import type { KlachtEntity } from '../klachten/klacht.entity';
 import { importBezig } from '../import/import-bezig';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { eersteVervalSql, isOpgeschort } from './te-laat';
-import { eindVanDag } from './termijn-tijd';
 import { OUTBOX_TYPES, type OutboxBericht } from '../outbox/outbox.types';
-import { herinneringAfgehandeld, termijnGeplandBericht, termijnVelden, volgendeHerinnering } from './termijn-reconcile';
+import {
+  herinneringAfgehandeld,
+  termijnGeplandBericht,
+  termijnVelden,
+  vervaltOpVolgensRegime,
+  volgendeHerinnering,
+} from './termijn-reconcile';
 import { TermijnEntity } from './termijn.entity';
 import { naarEntiteit } from '../../database/rij-naar-entiteit';
 
@@ -117,12 +122,7 @@ export class TermijnWakeService {
    * later day than its row (werkBij): then it has not passed.
    */
   private async meldVerval(m: EntityManager, klacht: KlachtEntity, termijn: TermijnEntity, nu: Date): Promise<void> {
-    const event: KlachtEvent = {
-      type: 'TERMIJN_VERLOPEN',
-      at: vervalMoment(termijn.vervaltOp, klokVan(klacht.snapshot)).toISOString(),
-      actor: SYSTEEM_ACTOR,
-      data: { termijn: termijn.naam },
-    };
+    const { event, result, later } = this.vraagVerval(klacht, termijn);
     const ctx = { actor: SYSTEEM_ACTOR, correlationId: `termijn.${termijn.id}.${termijn.revision}` };
     const basis = {
       klachtId: klacht.id,
@@ -144,7 +144,6 @@ export class TermijnWakeService {
         payload: { ...basis, naar: termijn.escalatieNaar, grondslag: termijn.grondslag, state: klacht.state },
       });
     }
-    const result = this.engine.regimeVan(klacht).step(klacht.snapshot, event);
     if (result.accepted) {
       // Mutates `klacht` (snapshot, state): the next termijn of the catch-up steps from here. The row is
       // marked fired in the step's own statement, whatever the reconciliation does with it (status verlopen).
@@ -156,10 +155,9 @@ export class TermijnWakeService {
       // The regime still runs this termijn to a later last day than its row says: the row was written under a calendar
       // the service no longer has (a decree day added since, Algemene termijnenwet art. 3 lid 3; a corrected holiday).
       // It has not passed: the row takes the regime's day and a new wake-up, and nothing is announced or escalated.
-      const view = result.termijnen.find((v) => v.naam === termijn.naam);
-      if (view && !isOpgeschort(termijn.mutaties) && eindVanDag(view.vervaldatum).getTime() > termijn.vervaltOp.getTime()) {
+      if (later && !isOpgeschort(termijn.mutaties)) {
         // Moved now (its `at`: the moment of the correction, not the expiry that did not happen).
-        await this.werkBij(m, klacht, termijn, view, { ...basis, at: nu.toISOString(), event: event.type, actor: SYSTEEM_ACTOR });
+        await this.werkBij(m, klacht, termijn, later, { ...basis, at: nu.toISOString(), event: event.type, actor: SYSTEEM_ACTOR });
         return;
       }
       this.logger.log(
@@ -171,6 +169,28 @@ export class TermijnWakeService {
       // Marked either way: the deadline has passed, it must not fire again.
       await m.update(TermijnEntity, { id: termijn.id }, { vervalGemeldOp: nu });
     }
+  }
+
+  /**
+   * Whether a termijn has passed, asked of the regime: TERMIJN_VERLOPEN at the row's due moment, stepped on the klacht
+   * (stored only by the expiry). `vervaltOp` is when it passes as the regime counts it (vervaltOpVolgensRegime), `later`
+   * the regime's view of it when that is later than the row's day (the row is behind: werkBij). The expiry and the
+   * reminder ask this one question.
+   */
+  private vraagVerval(
+    klacht: KlachtEntity,
+    termijn: TermijnEntity,
+  ): { event: KlachtEvent; result: StepResult; vervaltOp: Date; later?: TermijnView } {
+    const event: KlachtEvent = {
+      type: 'TERMIJN_VERLOPEN',
+      at: vervalMoment(termijn.vervaltOp, klokVan(klacht.snapshot)).toISOString(),
+      actor: SYSTEEM_ACTOR,
+      data: { termijn: termijn.naam },
+    };
+    const result = this.engine.regimeVan(klacht).step(klacht.snapshot, event);
+    const vervaltOp = vervaltOpVolgensRegime(termijn, result.accepted ? undefined : result.termijnen);
+    const later = vervaltOp.getTime() > termijn.vervaltOp.getTime() ? result.termijnen.find((v) => v.naam === termijn.naam) : undefined;
+    return { event, result, vervaltOp, ...(later ? { later } : {}) };
   }
 
   /** Moves a termijn row to the regime's view of it (new revision, so the old wake-ups are stale) and plans its wake-ups. */
@@ -196,8 +216,9 @@ export class TermijnWakeService {
   /** A reminder: marked sent in the same transaction as its outbox row, so it fires once. */
   async herinnering(job: TermijnJob, nu: Date = new Date()): Promise<WakeUitkomst> {
     const uitkomst = await this.dataSource.transaction(async (m) => {
+      let klacht: KlachtEntity;
       try {
-        await this.engine.vergrendel(m, job.klachtId);
+        klacht = await this.engine.vergrendel(m, job.klachtId);
       } catch (e) {
         if (e instanceof KlachtNietGevondenError) return 'stale' as const;
         throw e;
@@ -217,8 +238,12 @@ export class TermijnWakeService {
       // A reminder is there so the termijn can still be met (Awb 9:11; Klachtenprotocol Wmo keten). One whose wake-up comes
       // only after the termijn has passed (the worker was down over both, a klacht registered late: the queue then runs the
       // earlier reminder before the expiry) would announce a last day already gone: skipped, never sent. A suspended
-      // termijn does not pass (docs/juridisch-kader.md §6), so its reminder keeps the usual course.
-      if (termijn.vervaltOp.getTime() <= nu.getTime() && !isOpgeschort(termijn.mutaties)) {
+      // termijn does not pass (docs/juridisch-kader.md §6), so its reminder keeps the usual course. Passed as the expiry
+      // judges it (vraagVerval): by the regime's last day when the row stands on an older one (Algemene termijnenwet
+      // art. 3 lid 3), so a termijn the expiry would find still running gets its reminder, naming the regime's day.
+      const regime =
+        termijn.vervaltOp.getTime() <= nu.getTime() && !isOpgeschort(termijn.mutaties) ? this.vraagVerval(klacht, termijn) : undefined;
+      if (regime && regime.vervaltOp.getTime() <= nu.getTime()) {
         h.overgeslagenOp = nu.toISOString();
         await bewaar();
         this.logger.log(`Klacht ${job.klachtId}: herinnering ${h.naam} van ${termijn.naam} niet verzonden: de termijn is al verstreken`);
@@ -235,7 +260,7 @@ export class TermijnWakeService {
             termijnId: termijn.id,
             naam: termijn.naam,
             label: termijn.label,
-            vervaldatum: termijn.vervaldatum,
+            vervaldatum: regime?.later?.vervaldatum ?? termijn.vervaldatum,
             revision: termijn.revision,
             herinnering: h.naam,
             naar: h.naar,
