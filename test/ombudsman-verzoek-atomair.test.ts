@@ -215,6 +215,19 @@ describe('an ombudsman request is taken in one transaction (Awb 9.2)', () => {
     expect(b.body).toEqual(a.body);
   });
 
+  it('Awb 9.2: a request is taken also when the hoofdklacht cannot take the event (its regeling version is not loaded): the sub-klacht and its link, without the event', async () => {
+    const hoofd = await klachtBijOmbudsman('2026-01-09', '2026-02-06', '2026-02-23');
+    // The state still offers the event, but the step cannot be made (a version this service does not have).
+    await t.db.query(`UPDATE klacht SET definitie_versie = 'onbekend' WHERE id = $1`, [hoofd]);
+    const voor = await telling();
+    const r = await verzoek(hoofd, { soort: 'informatievraag', ontvangenOp: '2026-03-06T09:00:00+01:00' });
+    expect([r.status, r.body.gebeurtenisHoofdKlacht]).toEqual([201, null]);
+    expect(await t.db.query('SELECT klacht_id AS sub FROM klacht_koppeling WHERE hoofd_klacht_id = $1', [hoofd])).toEqual([
+      { sub: r.body.klachtId },
+    ]);
+    expect((await telling()).klachten).toBe(voor.klachten + 1);
+  });
+
   it('Archiefwet: a hoofdklacht destroyed while the request waits for it is not written to: 404 klacht-niet-gevonden, and no sub-klacht, link or outbox row remains', async () => {
     const hoofd = await afgedaneKlacht('2016-01-04', '2016-02-01');
     await outboxVerzonden(hoofd);

@@ -19,6 +19,7 @@ import { dagVan } from '../termijnen/termijn-tijd';
 import { TermijnEntity } from '../termijnen/termijn.entity';
 import {
   DefinitieOntbreektError,
+  EngineError,
   GebeurtenisDataOngeldigError,
   GebeurtenisNietToegestaanError,
   GeenDefinitieError,
@@ -182,7 +183,8 @@ export class EngineService {
       try {
         stap = this.stapVan(row, event, ctx);
       } catch (e) {
-        if (!(e instanceof GebeurtenisNietToegestaanError || e instanceof GebeurtenisDataOngeldigError)) throw e;
+        // Refused, wrong data, or its definition version not loaded: that klacht's step, not the intake: taken without it.
+        if (!(e instanceof EngineError)) throw e;
         await legResultaatVast(qr.manager, { klachtId: nieuw.klacht.id });
         return { nieuw, bij: { klacht: row, toegepast: false, reden: e.message }, na: undefined };
       }
