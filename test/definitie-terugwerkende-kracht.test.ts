@@ -30,6 +30,7 @@ describe('terugwerkende kracht: approving a definition version whose geldigVanaf
   let sanne: string;
   let ahmed: string;
   let ahmedId: string;
+  let behandelaar: string;
 
   async function sleutel(naam: string) {
     const s = await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol: 'beleidsmedewerker', naam });
@@ -51,6 +52,7 @@ describe('terugwerkende kracht: approving a definition version whose geldigVanaf
     sanne = (await sleutel('Sanne Jansen')).bearer;
     const a = await sleutel('Ahmed El Amrani');
     [ahmed, ahmedId] = [a.bearer, a.id];
+    behandelaar = `Bearer ${(await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol: 'klachtbehandelaar', naam: 'Fatima de Vries' })).sleutel}`;
     // Klachten registered on the repository's 2015-01 (the only version yet), around the days a new version covers.
     const engine = t.app.get(EngineService);
     for (const [gemeente, op, onderwerp] of [
@@ -87,6 +89,11 @@ describe('terugwerkende kracht: approving a definition version whose geldigVanaf
       perVersie: [{ definitieId: 'gm0363-amsterdam', versie: '2015-01', klachten: 4 }],
     };
     expect(v.body.terugwerkendeKracht).toEqual(expect.objectContaining(verwacht));
+
+    // The regime of a past day, as the intake form reads it: 2015-01 on 3 September until the approval.
+    const versieOp = async (dag: string) =>
+      (await request(t.http).get(`/api/v1/intake-vragen?op=${dag}`).set('Authorization', behandelaar)).body.definitie?.versie;
+    expect(await versieOp('2026-09-03')).toBe('2015-01');
 
     const zonder = await keurGoed(v.body.id);
     expect(zonder.status).toBe(422);
@@ -141,6 +148,9 @@ describe('terugwerkende kracht: approving a definition version whose geldigVanaf
     expect(a).toEqual([{ definitie_versie: '2015-01' }]);
     const later = await t.app.get(EngineService).create(intake('GM0363', '2026-09-03T11:00:00+02:00', 'ook 3 september'), { actor: 'kcc' });
     expect(later.klacht.definitieVersie).toBe('2026-08');
+    // And whatever reads the regime of that past day now answers with the new version.
+    expect(await versieOp('2026-09-03')).toBe('2026-08');
+    expect(await versieOp('2026-08-31')).toBe('2015-01');
   });
 
   it('Awb rechtszekerheid: today is the Dutch calendar day; a version from today needs no confirmation, one from yesterday does', async () => {
