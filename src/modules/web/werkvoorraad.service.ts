@@ -188,9 +188,11 @@ export class WerkvoorraadService {
       Array<{ id: string; naam: string | null }>,
     ] = await Promise.all([
       // The day each klacht entered its state (Europe/Amsterdam, as kalenderdag): part of what its description names.
+      // Distinct on the date, formatted after: at 800k open klachten 0.2 s, where to_char on every row took 0.3-0.4 s.
       this.dataSource.query(
-        `select distinct k.state, k.definitie_id, k.definitie_versie, to_char(k.state_sinds at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as sinds
-           from klacht k where ${scope}`,
+        `select s.state, s.definitie_id, s.definitie_versie, to_char(s.sinds, 'YYYY-MM-DD') as sinds
+           from (select distinct k.state, k.definitie_id, k.definitie_versie, (k.state_sinds at time zone 'Europe/Amsterdam')::date as sinds
+                   from klacht k where ${scope}) s`,
         params,
       ),
       this.dataSource.query(
