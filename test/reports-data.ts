@@ -59,6 +59,20 @@ export interface TestKlacht {
   };
 }
 
+/** The history payload of a generated klacht's event: its registration as the engine records it (engine.service.ts). */
+function registratiePayload(k: TestKlacht, intake: boolean, laatste: boolean): Record<string, unknown> {
+  const registratie: Record<string, unknown> = {};
+  if (intake && k.categorie !== null) registratie.aard = k.categorie;
+  if (intake && k.oorzaak !== null) registratie.oorzaak = k.oorzaak;
+  if (laatste && k.afdoening !== null) registratie.afwikkeling = k.afdoening;
+  if (laatste && k.tevredenheid !== null) registratie.tevredenheid = k.tevredenheid;
+  if (laatste && k.maatregelen.length > 0) registratie.maatregelen = k.maatregelen;
+  return {
+    ...(Object.keys(registratie).length > 0 ? { registratie } : {}),
+    ...(laatste && k.oordeel !== null ? { oordeel: k.oordeel } : {}),
+  };
+}
+
 export async function insertKlachten(db: DataSource, klachten: TestKlacht[]): Promise<void> {
   for (let i = 0; i < klachten.length; i += 500) {
     const deel = klachten.slice(i, i + 500);
@@ -73,6 +87,8 @@ export async function insertKlachten(db: DataSource, klachten: TestKlacht[]): Pr
       // As the engine writes it: time in state from the last state change (the last history entry).
       [JSON.stringify(deel.map((k) => ({ ...k, stateSinds: k.historie[k.historie.length - 1][1] })))],
     );
+    // As the engine writes it: every registered value also in the history (what a stored report reads as at its
+    // peildatum): aard and oorzaak at intake, oordeel, afwikkeling, tevredenheid and maatregelen with the last step.
     const hist = deel.flatMap((k) =>
       k.historie.map(([state, at], j) => ({
         klachtId: k.id,
@@ -80,11 +96,12 @@ export async function insertKlachten(db: DataSource, klachten: TestKlacht[]): Pr
         van: j === 0 ? null : k.historie[j - 1][0],
         naar: state,
         at,
+        payload: registratiePayload(k, j === 0, j === k.historie.length - 1),
       })),
     );
     await db.query(
-      `insert into klacht_gebeurtenis (klacht_id, type, van_state, naar_state, actor, at)
-       select (r->>'klachtId')::uuid, r->>'type', r->>'van', r->>'naar', 'test', (r->>'at')::timestamptz
+      `insert into klacht_gebeurtenis (klacht_id, type, van_state, naar_state, actor, at, payload)
+       select (r->>'klachtId')::uuid, r->>'type', r->>'van', r->>'naar', 'test', (r->>'at')::timestamptz, r->'payload'
        from jsonb_array_elements($1::jsonb) with ordinality x(r, i) order by i`,
       [JSON.stringify(hist)],
     );

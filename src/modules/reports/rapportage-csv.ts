@@ -36,12 +36,28 @@ export const CSV_KOLOMMEN: ReadonlyArray<{ kop: string; waarde: (r: RapportageRe
   // An aanbieder is gemeente + id: after a herindeling the same id may be another gemeente's organisation (Wet arhi
   // art. 40 e.v.). Last, so sheets that read the earlier columns by position keep working.
   { kop: 'Gemeente van de klachten', waarde: (r) => r.gemeente },
+  // The moment the figures are as at (a stored report: 00:00 on its deadline, also when it was made later); after the
+  // earlier columns for the same reason.
+  { kop: 'Peildatum', waarde: (_r, c) => peildatumTekst(c.peildatum) },
 ];
 
 export interface CsvContext {
   gemeente: string;
   van: string;
   tot: string;
+  /** The instant the figures are as at (ISO 8601); null or absent: unknown (a report stored before it was recorded). */
+  peildatum?: string | null;
+}
+
+/** A peildatum for a spreadsheet: `JJJJ-MM-DD UU:MM` in Europe/Amsterdam (a date-time Excel reads), or `onbekend`. */
+export function peildatumTekst(peildatum: string | null | undefined): string {
+  if (!peildatum) return 'onbekend';
+  const d = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(peildatum))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${d.year}-${d.month}-${d.day} ${d.hour}:${d.minute}`;
 }
 
 export function csvVeld(v: string | number): string {

@@ -52,7 +52,15 @@ export interface RapportageKop {
   tot: string;
   drempel: number;
   gegenereerdOp: string;
+  /** The instant the figures are as at; null: unknown (a report stored before it was recorded). */
+  peildatum: string | null;
   filters: Record<string, string | undefined>;
+}
+
+/** The report's moments for people: what its figures are as at, and when it was made (the same for a report on request). */
+function momenten(kop: { peildatum: string | null; gegenereerdOp: string }): string {
+  const peil = kop.peildatum ? datumNl(kop.peildatum) : 'onbekend (bewaard voordat Klachtregie die vastlegde)';
+  return `cijfers per ${esc(peil)} (peildatum) · gemaakt op ${esc(datumNl(kop.gegenereerdOp))}`;
 }
 
 const CSS = `
@@ -83,7 +91,7 @@ export function rapportageHtml(kop: RapportageKop, c: RapportageCijfers, links: 
   const gemTd = (g: string) => (meer ? `<td>${esc(g)}</td>` : '');
   return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${esc(kop.titel)}</title><style>${CSS}</style></head><body>
 <h1>${esc(kop.titel)}</h1>
-<p class="meta">Gemeente ${esc(kop.gemeente)} · klachten ontvangen van ${esc(datumNl(kop.van))} tot en met ${esc(datumNl(kop.tot))}${filters ? ` · ${filters}` : ''} · gemaakt op ${esc(datumNl(kop.gegenereerdOp))}</p>
+<p class="meta">Gemeente ${esc(kop.gemeente)} · klachten ontvangen van ${esc(datumNl(kop.van))} tot en met ${esc(datumNl(kop.tot))}${filters ? ` · ${filters}` : ''} · ${momenten(kop)}</p>
 <p class="knoppen"><a href="${esc(links.csv)}" download>Download CSV</a> · <a href="${esc(links.json)}">JSON</a> · <a href="javascript:print()">Afdrukken</a></p>
 <p><strong>${c.totaal}</strong> klachten ontvangen in de periode.</p>
 <div class="grafieken">
@@ -112,10 +120,11 @@ ${c.regels
 </body></html>`;
 }
 
-export function jaaroverzichtHtml(j: Jaaroverzicht, gemeenteNaam: string): string {
+/** The Awb 9:12a overview; `bewaard`: a stored one, with the moment its figures are as at and when it was made. */
+export function jaaroverzichtHtml(j: Jaaroverzicht, gemeenteNaam: string, bewaard?: { peildatum: string | null; gegenereerdOp: string }): string {
   return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Jaaroverzicht klachten ${j.jaar}</title><style>${CSS}</style></head><body>
 <h1>Geregistreerde schriftelijke klachten ${j.jaar} — ${esc(gemeenteNaam)}</h1>
-<p class="meta">Awb artikel 9:12a: het bestuursorgaan registreert de schriftelijke klachten en maakt ze jaarlijks openbaar. Mondelinge klachten (Awb 9:2), signalen en meldingen tellen hier niet mee.</p>
+<p class="meta">Awb artikel 9:12a: het bestuursorgaan registreert de schriftelijke klachten en maakt ze jaarlijks openbaar. Mondelinge klachten (Awb 9:2), signalen en meldingen tellen hier niet mee.</p>${bewaard ? `\n<p class="meta">${momenten(bewaard)}</p>` : ''}
 <p><strong>${j.schriftelijk}</strong> schriftelijke klachten ontvangen in ${j.jaar}.</p>
 <div class="grafieken">
 ${staafdiagram('Naar aard', j.perAard.map((r) => ({ label: label(r.waarde), waarde: r.aantal })))}

@@ -248,17 +248,20 @@ export class RapportagePlanningService implements OnApplicationShutdown {
       const m = await this.moment(em, job);
       if (!m) return 'onbekend';
       if (m.verwerktOp) return 'al-verwerkt';
+      // Every figure as at the deadline (00:00, the moment this job was planned for), not when it happens to run: a job
+      // that runs days late (a worker down, Redis lost and the schedule caught up) stores what the report said then. The
+      // termijnen as they stood (a klacht late then and afgedaan since is te laat, not te laat afgehandeld), and the end,
+      // oordeel and registration from the history (an afdoening registered after the deadline is not in it). As known
+      // when it runs: an act done before the deadline and registered after it counts at its own moment (Awb 9:11,
+      // docs/te-laat.md), so an afdoening of the last day registered after the wake-up is op tijd. The stored report
+      // records this peildatum.
+      const peildatum = beginVanDag(m.deadline);
       if (m.soort === 'jaarverslag') {
         // The moment's own period: a year cut short by the definition's validity counts only those days.
-        await this.bewaar(em, m, ALLE_AANBIEDERS, await queryJaaroverzicht(em, m.gemeente, this.klachtGemeenten(m), { van: m.periodeVan, tot: m.periodeTot }));
+        const overzicht = await queryJaaroverzicht(em, m.gemeente, this.klachtGemeenten(m), { van: m.periodeVan, tot: m.periodeTot }, peildatum);
+        await this.bewaar(em, m, ALLE_AANBIEDERS, overzicht, peildatum, nu);
       } else {
         const gemeenten = this.klachtGemeenten(m);
-        // Te laat as at the deadline (the moment this job was planned for), not when it happens to run: a job that runs
-        // days late (a worker down, Redis lost and the schedule caught up) counts the termijnen as they stood then, from
-        // the moments in their rows (a klacht late then and afgedaan since is counted te laat, not te laat afgehandeld). As
-        // known when it runs: an act done before the deadline and registered after it counts at its own moment (Awb 9:11,
-        // docs/te-laat.md), so an afdoening of the last day registered after the wake-up is op tijd.
-        const peildatum = beginVanDag(m.deadline);
         const filter = {
           gemeenten,
           van: m.periodeVan,
@@ -268,11 +271,11 @@ export class RapportagePlanningService implements OnApplicationShutdown {
           peildatumVerleden: peildatum.getTime() < nu.getTime(),
         };
         // The gemeente's report counts every klacht of the period, for the aanbieder at receipt (also one handed over since).
-        await this.bewaar(em, m, ALLE_AANBIEDERS, await queryRapportage(em, filter));
+        await this.bewaar(em, m, ALLE_AANBIEDERS, await queryRapportage(em, filter), peildatum, nu);
         // Each aanbieder's own report: the scope of its GET /rapportages (`aanbiederRapportage`), as at the peildatum.
         const aanbieders = await this.aanbieders(em, m, peildatum);
         for (const a of aanbieders) {
-          await this.bewaar(em, m, a.id, await queryRapportage(em, { ...filter, ...aanbiederRapportage(m.gemeente, a.id) }));
+          await this.bewaar(em, m, a.id, await queryRapportage(em, { ...filter, ...aanbiederRapportage(m.gemeente, a.id) }), peildatum, nu);
         }
         for (const a of await this.ontbrekend(em, m, aanbieders)) {
           await this.outbox(em, RAPPORTAGE_OUTBOX.teLaat, {
@@ -290,12 +293,14 @@ export class RapportagePlanningService implements OnApplicationShutdown {
     return uitkomst;
   }
 
-  private async bewaar(em: EntityManager, m: RapportageMomentEntity, aanbiederId: string, inhoud: unknown): Promise<void> {
+  /** Stores a report with the moment its figures are as at (`peildatum`) and when it was made (`nu`, the service's clock). */
+  private async bewaar(em: EntityManager, m: RapportageMomentEntity, aanbiederId: string, inhoud: unknown, peildatum: Date, nu: Date): Promise<void> {
     await em.query(
-      `insert into rapportage (gemeente, definitie_id, soort, aanbieder_id, periode_van, periode_tot, deadline, label, inhoud)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       on conflict (gemeente, soort, deadline, aanbieder_id) do update set inhoud = excluded.inhoud, gegenereerd_op = now()`,
-      [m.gemeente, m.definitieId, m.soort, aanbiederId, m.periodeVan, m.periodeTot, m.deadline, m.label, JSON.stringify(inhoud)],
+      `insert into rapportage (gemeente, definitie_id, soort, aanbieder_id, periode_van, periode_tot, deadline, label, inhoud, peildatum, gegenereerd_op)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       on conflict (gemeente, soort, deadline, aanbieder_id) do update set inhoud = excluded.inhoud, peildatum = excluded.peildatum,
+         gegenereerd_op = excluded.gegenereerd_op`,
+      [m.gemeente, m.definitieId, m.soort, aanbiederId, m.periodeVan, m.periodeTot, m.deadline, m.label, JSON.stringify(inhoud), peildatum, nu],
     );
   }
 

@@ -7,7 +7,7 @@ import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, klachtGemeenten, type Tenant } from '../auth/tenant';
-import { AanbiederRapportageDto, JaaroverzichtQueryDto, RapportageQueryDto, type Formaat } from './rapportage.dto';
+import { AanbiederRapportageDto, JaaroverzichtQueryDto, OpgeslagenRapportageQueryDto, RapportageQueryDto, type Formaat } from './rapportage.dto';
 import {
   AANBIEDER_RAPPORTAGE_ONTVANGEN_SCHEMA,
   JAAROVERZICHT_SCHEMA,
@@ -16,7 +16,7 @@ import {
   RAPPORTAGE_MOMENT_SCHEMA,
   RAPPORTAGE_SCHEMA,
 } from './rapportage.schema';
-import { RapportageService } from './rapportage.service';
+import { RapportageService, type OpgeslagenRapportage } from './rapportage.service';
 import { aanbiederRapportage, gemeenteRapportage, inleverGemeenten, jaarPeriode, rapportageGemeenten, type Periode } from './rapportage-gemeenten';
 
 /** `formaat=` wins; otherwise the Accept header (text/csv, text/html); JSON by default. */
@@ -141,7 +141,8 @@ export class RapportageController {
   async opgeslagen(@HuidigeTenant() tenant: Tenant): Promise<unknown[]> {
     return this.dataSource.query(
       `select id, gemeente, soort, aanbieder_id as "aanbiederId", to_char(periode_van, 'YYYY-MM-DD') as "periodeVan",
-              to_char(periode_tot, 'YYYY-MM-DD') as "periodeTot", to_char(deadline, 'YYYY-MM-DD') as deadline, label, gegenereerd_op as "gegenereerdOp"
+              to_char(periode_tot, 'YYYY-MM-DD') as "periodeTot", to_char(deadline, 'YYYY-MM-DD') as deadline, label, gegenereerd_op as "gegenereerdOp",
+              peildatum
        from rapportage where gemeente = any($1::text[]) and ($2::text is null or aanbieder_id = $2) order by deadline desc, soort, aanbieder_id`,
       // The dissolved gemeente's stored reports pass to the successor with its other records (Wet arhi art. 40 e.v.).
       [klachtGemeenten(tenant), tenant.rol === 'aanbieder' ? tenant.aanbiederId : null],
@@ -149,18 +150,49 @@ export class RapportageController {
   }
 
   @Get('rapportages/opgeslagen/:id')
-  @ApiOperation({ operationId: 'opgeslagenRapportage', summary: 'Eén bewaarde rapportage met inhoud' })
-  @ApiOkResponse({ description: 'De bewaarde rapportage', schema: OPGESLAGEN_RAPPORTAGE_MET_INHOUD_SCHEMA })
+  @ApiOperation({ operationId: 'opgeslagenRapportage', summary: 'Eén bewaarde rapportage met inhoud (JSON, CSV of afdrukbare HTML)' })
+  @ApiOkResponse({
+    description:
+      'De bewaarde rapportage, met de peildatum waarop haar cijfers staan (formaat= of de Accept-header kiest JSON, CSV of afdrukbare HTML; een jaaroverzicht heeft geen CSV)',
+    content: {
+      'application/json': { schema: OPGESLAGEN_RAPPORTAGE_MET_INHOUD_SCHEMA },
+      'text/csv': { schema: { type: 'string', description: 'Puntkomma-gescheiden, UTF-8 met BOM; de laatste kolom is de peildatum.' } },
+      'text/html': { schema: { type: 'string' } },
+    },
+  })
   @ApiNotFoundResponse({ description: 'Geen rapportage met dit id voor de aanroeper (niet-gevonden)' })
-  async opgeslagenEen(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<unknown> {
-    const rows = await this.dataSource.query(
+  async opgeslagenEen(
+    @HuidigeTenant() tenant: Tenant,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() q: OpgeslagenRapportageQueryDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const rows: OpgeslagenRapportage[] = await this.dataSource.query(
       `select id, gemeente, soort, aanbieder_id as "aanbiederId", to_char(periode_van, 'YYYY-MM-DD') as "periodeVan", to_char(periode_tot, 'YYYY-MM-DD') as "periodeTot",
-              to_char(deadline, 'YYYY-MM-DD') as deadline, label, gegenereerd_op as "gegenereerdOp", inhoud
+              to_char(deadline, 'YYYY-MM-DD') as deadline, label, gegenereerd_op as "gegenereerdOp", peildatum, inhoud
        from rapportage where id = $1 and gemeente = any($2::text[]) and ($3::text is null or aanbieder_id = $3)`,
       [id, klachtGemeenten(tenant), tenant.rol === 'aanbieder' ? tenant.aanbiederId : null],
     );
     if (rows.length === 0) throw ProblemException.notFound(`Geen rapportage ${id}.`);
-    return rows[0];
+    const o = rows[0];
+    const formaat = kiesFormaat(req, q.formaat);
+    res.vary('Accept');
+    if (formaat === 'csv') {
+      if (o.soort === 'jaarverslag') {
+        throw ProblemException.invalid([{ name: 'formaat', reason: 'een jaaroverzicht (Awb 9:12a) heeft geen CSV; kies json of html' }]);
+      }
+      const naam = `klachtenrapportage-${o.gemeente.toLowerCase()}-${o.periodeVan}-${o.periodeTot}${o.aanbiederId === '*' ? '' : `-${o.aanbiederId.replace(/[^A-Za-z0-9_-]/g, '')}`}.csv`;
+      res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${naam}"`);
+      res.send(this.rapportages.opgeslagenCsv(o));
+      return;
+    }
+    if (formaat === 'html') {
+      res.status(200).type('text/html; charset=utf-8');
+      res.send(this.rapportages.opgeslagenHtml(o, { csv: '?formaat=csv', json: '?formaat=json' }));
+      return;
+    }
+    res.status(200).json(o);
   }
 
   @Post('aanbieder-rapportages')

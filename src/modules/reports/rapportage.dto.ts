@@ -70,6 +70,14 @@ export class RapportageQueryDto {
   formaat?: Formaat;
 }
 
+/** Query of GET /rapportages/opgeslagen/{id}: the format (or the Accept header). */
+export class OpgeslagenRapportageQueryDto {
+  @ApiPropertyOptional({ description: 'json (standaard), csv (text/csv; ; gescheiden, UTF-8 met BOM; niet voor een jaaroverzicht) of html (afdrukbaar). Of via de Accept-header.', enum: FORMATEN })
+  @IsOptional()
+  @IsIn(FORMATEN, { message: 'formaat moet json, csv of html zijn' })
+  formaat?: Formaat;
+}
+
 export class JaaroverzichtQueryDto {
   @ApiProperty({ description: 'Kalenderjaar.', example: 2025 })
   @Type(() => Number)

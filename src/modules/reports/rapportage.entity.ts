@@ -43,6 +43,14 @@ export class RapportageEntity {
   @Column({ type: 'jsonb' })
   inhoud: unknown;
 
+  /**
+   * The moment its figures are as at: 00:00 on the deadline, also when the job ran later (termijnen, end, oordeel and
+   * registration as they stood then, rapportage-planning.service.ts). Null for reports stored before it was recorded:
+   * unknown (those counted oordeel and registration as at their run, `gegenereerdOp`).
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  peildatum: Date | null;
+
   @CreateDateColumn({ name: 'gegenereerd_op', type: 'timestamptz' })
   gegenereerdOp: Date;
 }

@@ -8,6 +8,8 @@
  * in which it was received (`ontvangen_op`).
  */
 import { DataSource, type EntityManager } from 'typeorm';
+import { OORDELEN } from '../../machines/compiler/gebeurtenissen';
+import { TEVREDENHEID_VAN_GEBEURTENIS } from '../../machines/registratie';
 import { band, openVerplichting, teLaat, teLaatOp } from '../termijnen/te-laat';
 
 type Sql = DataSource | EntityManager;
@@ -65,10 +67,10 @@ export interface RapportageFilter {
   /** "Now" for running termijnen (lopend vs. te laat); injected so reports are reproducible. */
   peildatum: Date;
   /**
-   * The peildatum lies in the past (a deadline job that runs late): the termijn classes are read from the rows' moments
-   * as at the peildatum (`teLaatOp`), not from the klacht's column for now: true of the peildatum as known now (an act
-   * registered after it but done before it counts). The other columns (oordeel, tevredenheid, registration) are as they
-   * are now: no history of them is kept per moment.
+   * The peildatum lies in the past (a stored report, made at or after its deadline): every figure is as at the peildatum,
+   * as known now (an act registered after it but done before it counts at its own moment, Awb 9:11). The termijn classes
+   * from the rows' moments (`teLaatOp`), whether the klacht had ended and its oordeel and registration (aard, oorzaak,
+   * afwikkeling, maatregelen, tevredenheid) from its history (`registratieSql`), not from the klacht's columns for now.
    */
   peildatumVerleden?: boolean;
 }
@@ -166,20 +168,51 @@ export function nietOvergedragenSql(aanbieder: string, peildatum: string): strin
 export const GEEN_VERZOEK_OVER_KLACHT = `not exists (select 1 from klacht_koppeling kk where kk.klacht_id = k.id)`;
 
 /**
+ * SQL lateral subquery: klacht `k`'s registration and end (columns done, categorie, oorzaak, afdoening, oordeel,
+ * tevredenheid, maatregelen, as on `klacht`): now (`op` undefined: its columns) or as at `op` (SQL timestamptz: from its
+ * history). Every value in those columns is written by an accepted history row in the same transaction (engine.service.ts:
+ * the intake's and a step's `data.registratie`, tevredenheid from the event type, a step's Awb 9:12 `data.oordeel`, and
+ * REGISTRATIE_GEWIJZIGD's `registratie`), so the last of them at or before `op`, by the moment of the act (`at`), is the
+ * value then; the klacht had ended by `op` when it is done and entered its final state (`state_sinds`) by then.
+ */
+export function registratieSql(k: string, op?: string): string {
+  if (op === undefined) return `(select ${k}.done, ${k}.categorie, ${k}.oorzaak, ${k}.afdoening, ${k}.oordeel, ${k}.tevredenheid, ${k}.maatregelen)`;
+  const laatste = (waarde: string, gezet: string) => `(array_agg(${waarde} order by g.at desc, g.id desc) filter (where ${gezet}))[1]`;
+  const veld = (naam: string) => laatste(`g.payload->'registratie'->>'${naam}'`, `g.payload->'registratie' ? '${naam}'`);
+  const uitType = `(case g.type ${Object.entries(TEVREDENHEID_VAN_GEBEURTENIS)
+    .map(([type, waarde]) => `when '${type}' then '${waarde}'`)
+    .join(' ')} end)`;
+  return `(
+    select ${k}.done and ${k}.state_sinds <= ${op} as done, ${veld('aard')} as categorie, ${veld('oorzaak')} as oorzaak,
+           ${veld('afwikkeling')} as afdoening,
+           ${laatste(`g.payload->>'oordeel'`, `g.payload->>'oordeel' in (${OORDELEN.map((o) => `'${o}'`).join(', ')})`)} as oordeel,
+           ${laatste(`coalesce(g.payload->'registratie'->>'tevredenheid', ${uitType})`, `g.payload->'registratie' ? 'tevredenheid' or ${uitType} is not null`)} as tevredenheid,
+           coalesce(${laatste(`g.payload->'registratie'->'maatregelen'`, `g.payload->'registratie' ? 'maatregelen'`)}, '[]'::jsonb) as maatregelen
+    from klacht_gebeurtenis g
+    where g.klacht_id = ${k}.id and g.accepted and g.at <= ${op}
+  )`;
+}
+
+/**
  * One statement, one pass over the period: `basis` holds one row per klacht with its termijn class,
  * `regel` one row per klacht and aanbieder (a klacht about two aanbieders counts for each). An aanbieder is the pair
  * (gemeente, id): each gemeente chose its own ids, so after a herindeling the dissolved gemeente's 'zorgbalans' need not be
  * the successor's (Wet arhi art. 40 e.v.). Every per-aanbieder figure (the rows, `perAanbieder`, the recurring klachten of
- * Klachtenprotocol Wmo keten Amsterdam §11) groups and joins on both, never on the id alone.
+ * Klachtenprotocol Wmo keten Amsterdam §11) groups and joins on both, never on the id alone. `opPeildatum`: registration
+ * and end as at the peildatum $4, from the history (`registratieSql`); otherwise the klacht's columns (the report of now
+ * reads no history).
  */
-export const RAPPORTAGE_SQL = `
+function rapportageSql(opPeildatum: boolean): string {
+  return `
 with basis as materialized (
-  select k.id, k.gemeente, k.done, k.kanaal, k.afdoening, k.oordeel, k.tevredenheid, k.maatregelen, k.aanbieders,
-         coalesce(nullif(k.categorie, ''), '${ONBEKEND}') as aard,
-         coalesce(nullif(k.oorzaak, ''), '${ONBEKEND}') as oorzaak,
+  select k.id, k.gemeente, r.done, k.kanaal, r.afdoening, r.oordeel, r.tevredenheid, r.maatregelen, k.aanbieders,
+         coalesce(nullif(r.categorie, ''), '${ONBEKEND}') as aard,
+         coalesce(nullif(r.oorzaak, ''), '${ONBEKEND}') as oorzaak,
          case when (case when $11::boolean then ${teLaatOp('k', '$4')} else ${teLaat('k', '$4')} end) then 'teLaat'
               else coalesce(tk.klasse, 'geenTermijn') end as termijn
   from klacht k
+  -- Registration and end now, or as at a past peildatum (a stored report): from the history.
+  cross join lateral ${registratieSql('k', opPeildatum ? '$4' : undefined)} r
   left join lateral (
     -- As at the peildatum: a termijn that ended after it was still running then (at now, beeindigd_op is never later).
     select case
@@ -192,8 +225,8 @@ with basis as materialized (
     where t.klacht_id = k.id and t.naam = any($5::text[])
   ) tk on true
   where k.gemeente = any($1::text[]) and ${PERIODE} and ${GEEN_VERZOEK_OVER_KLACHT}
-    and ($7::text is null or k.categorie = $7)
-    and ($8::text is null or k.oorzaak = $8)
+    and ($7::text is null or r.categorie = $7)
+    and ($8::text is null or r.oorzaak = $8)
     and ($9::text is null or k.kanaal = $9)
     and ($6::text is null or k.aanbieders @> jsonb_build_array(jsonb_build_object('id', $6::text)))
     and ($13::text is null or k.gemeente = $13)
@@ -257,6 +290,12 @@ select json_build_object(
   'terugkerend', coalesce((select json_agg(json_build_object('gemeente', gemeente, 'aanbiederId', aanbieder_id, 'aanbiederNaam', aanbieder_naam, 'aard', aard, 'aantal', aantal)
       order by aantal desc, aanbieder_id, gemeente, aard) from terugkerend), '[]')
 ) as rapport`;
+}
+
+/** The report now (peildatum: now); the registration from the klacht's columns. */
+export const RAPPORTAGE_SQL = rapportageSql(false);
+/** The report as at a past peildatum (`peildatumVerleden`, a stored report): registration and end from the history. */
+export const RAPPORTAGE_SQL_OP_PEILDATUM = rapportageSql(true);
 
 interface RuweRapportage {
   totaal: number;
@@ -268,7 +307,8 @@ interface RuweRapportage {
 }
 
 export async function queryRapportage(db: Sql, f: RapportageFilter): Promise<RapportageCijfers> {
-  const rows: Array<{ rapport: RuweRapportage }> = await zonderJit(db, (q) => q.query(RAPPORTAGE_SQL, [
+  const sql = f.peildatumVerleden === true ? RAPPORTAGE_SQL_OP_PEILDATUM : RAPPORTAGE_SQL;
+  const rows: Array<{ rapport: RuweRapportage }> = await zonderJit(db, (q) => q.query(sql, [
     f.gemeenten, f.van, f.tot, f.peildatum, AFHANDEL_TERMIJNEN,
     f.aanbieder ?? null, f.aard ?? null, f.oorzaak ?? null, f.kanaal ?? null, f.drempel, f.peildatumVerleden === true,
     f.zonderOvergedragen === true && f.aanbieder !== undefined,
@@ -306,19 +346,27 @@ export interface Jaaroverzicht {
 
 /**
  * Awb 9:12a: the registered written klachten of one year (only soort `klacht`, only written channels). `gemeente` is
- * the publishing gemeente (its name heads the overview); `gemeenten` those whose klachten count.
+ * the publishing gemeente (its name heads the overview); `gemeenten` those whose klachten count. With `peildatum` (a
+ * stored overview, as at its deadline) aard, oordeel and afdoening are as at that moment (`registratieSql`); without it, now.
  */
-export async function queryJaaroverzicht(db: Sql, gemeente: string, gemeenten: readonly string[], periode: { van: string; tot: string }): Promise<Jaaroverzicht> {
+export async function queryJaaroverzicht(
+  db: Sql,
+  gemeente: string,
+  gemeenten: readonly string[],
+  periode: { van: string; tot: string },
+  peildatum?: Date,
+): Promise<Jaaroverzicht> {
   const jaar = Number(periode.van.slice(0, 4));
   const rows: Array<{ dim: string; waarde: string; aantal: number }> = await db.query(
     `select dim, waarde, count(*)::int as aantal
      from klacht k
-     cross join lateral (values ('totaal', 'totaal'), ('aard', coalesce(nullif(k.categorie, ''), '${ONBEKEND}')),
-       ('oordeel', coalesce(k.oordeel, case when k.done then 'zonderOordeel' else 'nogOpen' end)), ('afdoening', coalesce(k.afdoening, '${ONBEKEND}'))) d(dim, waarde)
+     cross join lateral ${registratieSql('k', peildatum ? '$5::timestamptz' : undefined)} r
+     cross join lateral (values ('totaal', 'totaal'), ('aard', coalesce(nullif(r.categorie, ''), '${ONBEKEND}')),
+       ('oordeel', coalesce(r.oordeel, case when r.done then 'zonderOordeel' else 'nogOpen' end)), ('afdoening', coalesce(r.afdoening, '${ONBEKEND}'))) d(dim, waarde)
      where k.gemeente = any($1::text[]) and k.soort = 'klacht' and k.kanaal = any($4::text[])
        and ${PERIODE} and ${GEEN_VERZOEK_OVER_KLACHT}
      group by dim, waarde order by dim, aantal desc, waarde`,
-    [gemeenten, periode.van, periode.tot, SCHRIFTELIJKE_KANALEN],
+    [gemeenten, periode.van, periode.tot, SCHRIFTELIJKE_KANALEN, ...(peildatum ? [peildatum] : [])],
   );
   const dim = (d: string): Telling[] => rows.filter((t) => t.dim === d).map(({ waarde, aantal }) => ({ waarde, aantal }));
   return { gemeente, jaar, schriftelijk: dim('totaal')[0]?.aantal ?? 0, perAard: dim('aard'), perOordeel: dim('oordeel'), perAfdoening: dim('afdoening') };

@@ -15,6 +15,7 @@ export const RAPPORTAGE_SCHEMA: Schema = object({
   filters: object({ 'aanbieder?': tekst(), 'aanbiederGemeente?': tekst(), 'aard?': tekst(), 'oorzaak?': tekst(), 'kanaal?': tekst() }),
   drempel: getal(),
   gegenereerdOp: moment(),
+  peildatum: moment({ description: 'Het moment waarop de cijfers staan (te laat, open of afgerond, oordeel, registratie): bij een rapportage op verzoek het moment waarop zij is gemaakt.' }),
   cijfers: object({
     totaal: getal(),
     perAanbieder: lijst(object({ gemeente: aanbiederGemeente, waarde: tekst(), aantal: getal(), naam: tekst() })),
@@ -88,7 +89,12 @@ const opgeslagenLeden = {
   periodeTot: datum(),
   deadline: datum(),
   label: tekst(),
-  gegenereerdOp: moment(),
+  gegenereerdOp: moment({ description: 'Wanneer de rapportage is gemaakt (de taak van de deadline kan later lopen).' }),
+  peildatum: moment({
+    nullable: true,
+    description:
+      'Het moment waarop de cijfers staan: 00:00 op de deadline, ook als de rapportage later is gemaakt (termijnen, afgerond, oordeel en registratie zoals ze toen waren). Leeg (onbekend) voor rapportages die zijn bewaard voordat Klachtregie dit vastlegde.',
+  }),
 };
 export const OPGESLAGEN_RAPPORTAGE_SCHEMA: Schema = object(opgeslagenLeden);
 export const OPGESLAGEN_RAPPORTAGE_MET_INHOUD_SCHEMA: Schema = object({

@@ -10,7 +10,8 @@ import type { CompiledRegime } from '../../machines/contract';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { dagVan } from '../termijnen/termijn-tijd';
 import { STANDAARD_DREMPEL } from './rapportage-planning.service';
-import { jaarPeriode } from './rapportage-gemeenten';
+import { jaarPeriode, rapportageGemeenten } from './rapportage-gemeenten';
+import { ALLE_AANBIEDERS } from './rapportage.entity';
 
 export interface Rapportage {
   /** The gemeente whose report it is (header, CSV name); its klachten may include those of gemeenten opgeheven into it. */
@@ -21,8 +22,28 @@ export interface Rapportage {
   filters: { aanbieder?: string; aanbiederGemeente?: string; aard?: string; oorzaak?: string; kanaal?: string };
   drempel: number;
   gegenereerdOp: string;
+  /** The instant the figures are as at (te laat "nu", open or ended): on request the moment it is made. */
+  peildatum: string;
   cijfers: RapportageCijfers;
 }
+
+/** A report the schedule stored at its deadline (`rapportage`), as GET /rapportages/opgeslagen/{id} reads it. */
+export interface OpgeslagenRapportage {
+  id: string;
+  gemeente: string;
+  soort: string;
+  aanbiederId: string;
+  periodeVan: string;
+  periodeTot: string;
+  deadline: string;
+  label: string;
+  gegenereerdOp: Date | string;
+  /** The moment its figures are as at; null for reports stored before it was recorded (unknown). */
+  peildatum: Date | string | null;
+  inhoud: unknown;
+}
+
+const iso = (d: Date | string): string => new Date(d).toISOString();
 
 /** Reports for one gemeente in JSON, CSV and printable HTML (docs/beheer-en-rapportages.md). */
 @Injectable()
@@ -55,18 +76,47 @@ export class RapportageService {
       filters: { aanbieder: input.aanbieder, aanbiederGemeente: input.aanbieder ? input.aanbiederGemeente : undefined, aard: input.aard, oorzaak: input.oorzaak, kanaal: input.kanaal },
       drempel,
       gegenereerdOp: peildatum.toISOString(),
+      peildatum: peildatum.toISOString(),
       cijfers,
     };
   }
 
   csv(r: Rapportage): string {
-    return rapportageCsv(r.cijfers.regels, { gemeente: r.gemeente, van: r.periode.van, tot: r.periode.tot });
+    return rapportageCsv(r.cijfers.regels, { gemeente: r.gemeente, van: r.periode.van, tot: r.periode.tot, peildatum: r.peildatum });
   }
 
   html(r: Rapportage, links: { csv: string; json: string }): string {
     return rapportageHtml(
-      { titel: `Klachtenrapportage ${this.gemeenteNaam(r.gemeente)}`, gemeente: this.gemeenteNaam(r.gemeente), gemeenten: r.gemeenten, van: r.periode.van, tot: r.periode.tot, drempel: r.drempel, gegenereerdOp: r.gegenereerdOp, filters: r.filters },
+      { titel: `Klachtenrapportage ${this.gemeenteNaam(r.gemeente)}`, gemeente: this.gemeenteNaam(r.gemeente), gemeenten: r.gemeenten, van: r.periode.van, tot: r.periode.tot, drempel: r.drempel, gegenereerdOp: r.gegenereerdOp, peildatum: r.peildatum, filters: r.filters },
       r.cijfers,
+      links,
+    );
+  }
+
+  /** A stored report's CSV (the periodic report; an Awb 9:12a overview has none): its peildatum in the last column. */
+  opgeslagenCsv(o: OpgeslagenRapportage): string {
+    const c = o.inhoud as RapportageCijfers;
+    return rapportageCsv(c.regels ?? [], { gemeente: o.gemeente, van: o.periodeVan, tot: o.periodeTot, peildatum: o.peildatum ? iso(o.peildatum) : null });
+  }
+
+  /** A stored report's printable page, with the moment its figures are as at next to its period. */
+  opgeslagenHtml(o: OpgeslagenRapportage, links: { csv: string; json: string }): string {
+    const momenten = { peildatum: o.peildatum ? iso(o.peildatum) : null, gegenereerdOp: iso(o.gegenereerdOp) };
+    const naam = this.gemeenteNaam(o.gemeente);
+    if (o.soort === 'jaarverslag') return jaaroverzichtHtml(o.inhoud as Jaaroverzicht, naam, momenten);
+    return rapportageHtml(
+      {
+        titel: `Klachtenrapportage ${naam}: ${o.label}`,
+        gemeente: naam,
+        // The gemeenten its period counted (the period's last day decides, Wet arhi art. 40 e.v.), as when it was made.
+        gemeenten: rapportageGemeenten(o.gemeente, { tot: o.periodeTot }),
+        van: o.periodeVan,
+        tot: o.periodeTot,
+        drempel: STANDAARD_DREMPEL,
+        ...momenten,
+        filters: { aanbieder: o.aanbiederId === ALLE_AANBIEDERS ? undefined : o.aanbiederId },
+      },
+      o.inhoud as RapportageCijfers,
       links,
     );
   }
