@@ -703,7 +703,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Eén bewaarde rapportage met inhoud
+         * Eén bewaarde rapportage met inhoud (JSON, CSV of afdrukbare HTML)
          * @description Rollen: procesEigenaar, beleidsmedewerker, klachtbehandelaar, aanbieder.
          */
         get: operations["opgeslagenRapportage"];
@@ -1339,7 +1339,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Einde contract (Klachtenprotocol Wmo keten Amsterdam §9): alle klachten en dossiers van de aanbieder als archief (tar met manifest.json en SHA256SUMS) voor de gemeente; daarna heeft de aanbieder er geen toegang meer toe.
+         * Einde contract (Klachtenprotocol Wmo keten Amsterdam §9): alle klachten en dossiers van de aanbieder (gemeente + id: de klachten van de gemeente die de id koos, aanbiederGemeente, standaard de eigen) als archief (tar met manifest.json en SHA256SUMS) voor de gemeente; daarna heeft de aanbieder er geen toegang meer toe.
          * @description Rollen: beheerder, procesEigenaar.
          */
         post: operations["aanbiederOverdragen"];
@@ -2276,6 +2276,11 @@ export interface components {
              * @example 2026-07-01
              */
             deadline: string;
+            /**
+             * @description De gemeente (CBS-code) die uw aanbieder-id koos; standaard die van uw sleutel. Na een herindeling levert de aanbieder van de opgeheven gemeente met een sleutel van de opvolger in en noemt hier de opgeheven gemeente, bijvoorbeeld GM0457 voor de laatste rapportage van Weesp (vóór 1 juli 2022) met een sleutel van Amsterdam (Wet arhi art. 40). Alleen een gemeente voor wier rapportage van die deadline een inlevering onder de code van uw sleutel telt; anders 400.
+             * @example GM0457
+             */
+            aanbiederGemeente?: string;
             /** @description De rapportage zelf (naar aard en oorzaak, afwikkeling, maatregelen). */
             inhoud?: {
                 [key: string]: unknown;
@@ -2522,6 +2527,11 @@ export interface components {
              * @example 2026-05-31
              */
             contractEinde: string;
+            /**
+             * @description De gemeente (CBS-code) die de aanbieder-id koos; standaard de eigen gemeente. Een aanbieder is gemeente + id: na een herindeling is dezelfde id van de opgeheven gemeente een andere organisatie (Wet arhi art. 40). Met GM0457 draagt Amsterdam de klachten van de aanbieder van Weesp met die id over, zonder: alleen die van de eigen aanbieder. Een gemeente wier klachten de aanroeper niet behandelt geeft 400.
+             * @example GM0457
+             */
+            aanbiederGemeente?: string;
         };
         Problem: {
             /**
@@ -6252,6 +6262,11 @@ export interface operations {
                         drempel: number;
                         /** Format: date-time */
                         gegenereerdOp: string;
+                        /**
+                         * Format: date-time
+                         * @description Het moment waarop de cijfers staan (te laat, open of afgerond, oordeel, registratie): bij een rapportage op verzoek het moment waarop zij is gemaakt.
+                         */
+                        peildatum: string;
                         cijfers: {
                             totaal: number;
                             perAanbieder: {
@@ -6628,8 +6643,16 @@ export interface operations {
                         /** Format: date */
                         deadline: string;
                         label: string;
-                        /** Format: date-time */
+                        /**
+                         * Format: date-time
+                         * @description Wanneer de rapportage is gemaakt (de taak van de deadline kan later lopen).
+                         */
                         gegenereerdOp: string;
+                        /**
+                         * Format: date-time
+                         * @description Het moment waarop de cijfers staan: 00:00 op de deadline, ook als de rapportage later is gemaakt (termijnen, afgerond, oordeel en registratie zoals ze toen waren). Leeg (onbekend) voor rapportages die zijn bewaard voordat Klachtregie dit vastlegde.
+                         */
+                        peildatum: string | null;
                     }[];
                 };
             };
@@ -6695,7 +6718,10 @@ export interface operations {
     };
     opgeslagenRapportage: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description json (standaard), csv (text/csv; ; gescheiden, UTF-8 met BOM; niet voor een jaaroverzicht) of html (afdrukbaar). Of via de Accept-header. */
+                formaat?: "json" | "csv" | "html";
+            };
             header?: never;
             path: {
                 id: string;
@@ -6704,7 +6730,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description De bewaarde rapportage */
+            /** @description De bewaarde rapportage, met de peildatum waarop haar cijfers staan (formaat= of de Accept-header kiest JSON, CSV of afdrukbare HTML; een jaaroverzicht heeft geen CSV) */
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -6728,13 +6754,23 @@ export interface operations {
                         /** Format: date */
                         deadline: string;
                         label: string;
-                        /** Format: date-time */
+                        /**
+                         * Format: date-time
+                         * @description Wanneer de rapportage is gemaakt (de taak van de deadline kan later lopen).
+                         */
                         gegenereerdOp: string;
+                        /**
+                         * Format: date-time
+                         * @description Het moment waarop de cijfers staan: 00:00 op de deadline, ook als de rapportage later is gemaakt (termijnen, afgerond, oordeel en registratie zoals ze toen waren). Leeg (onbekend) voor rapportages die zijn bewaard voordat Klachtregie dit vastlegde.
+                         */
+                        peildatum: string | null;
                         /** @description De rapportage zoals op de deadline gemaakt. */
                         inhoud: {
                             [key: string]: unknown;
                         };
                     };
+                    "text/csv": string;
+                    "text/html": string;
                 };
             };
             /** @description Ongeldig verzoek (validatie-fout) */
@@ -6822,7 +6858,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Ontvangen; een tweede inzending voor dezelfde deadline vervangt de eerste */
+            /** @description Ontvangen; een tweede inzending van dezelfde aanbieder (gemeente die de id koos + id) voor dezelfde deadline vervangt de eerste */
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -6834,6 +6870,11 @@ export interface operations {
                         id: string;
                         /** Format: date */
                         deadline: string;
+                        /**
+                         * @description De gemeente die de aanbieder-id koos: de inlevering telt voor de rapportage van die gemeente (gemeente + id).
+                         * @example GM0363
+                         */
+                        aanbiederGemeente: string;
                         /** Format: date-time */
                         ingediendOp: string;
                     };
