@@ -150,7 +150,7 @@ describe('Wet arhi art. 40: the successor gemeente works the dissolved gemeente�
     expect(res.status).toBe(200);
   });
 
-  it('Wet arhi art. 40: when Amsterdam ends a contract, the overdracht holds the aanbieder’s Weesp klachten too', async () => {
+  it('Wet arhi art. 40: when Amsterdam ends the contract of Weesp’s aanbieder (aanbiederGemeente GM0457), the overdracht holds its Weesp klachten; Amsterdam’s own id of that name has none', async () => {
     const k = await alsWeesp(() =>
       request(t.http)
         .post('/api/v1/klachten')
@@ -158,15 +158,25 @@ describe('Wet arhi art. 40: the successor gemeente works the dissolved gemeente�
         .send({ ...weespKlacht, onderwerp: 'Thuiszorg kwam niet', aanbieders: [{ id: 'zorg-weesp', naam: 'Zorg Weesp', type: 'wmo' }] }),
     );
     expect(k.status).toBe(201);
+    const beheerder = await bearer(t.app, 'GM0363', 'beheerder');
+    // An aanbieder id is per gemeente: by default the hand-over is of Amsterdam's own 'zorg-weesp', which has no klachten.
+    const eigen = await request(t.http)
+      .post('/api/v1/aanbieders/zorg-weesp/overdracht')
+      .set('Authorization', beheerder)
+      .send({ contractEinde: '2026-11-30' });
+    expect(eigen.status).toBe(200);
     const res = await request(t.http)
       .post('/api/v1/aanbieders/zorg-weesp/overdracht')
-      .set('Authorization', await bearer(t.app, 'GM0363', 'beheerder'))
-      .send({ contractEinde: '2026-11-30' });
+      .set('Authorization', beheerder)
+      .send({ contractEinde: '2026-11-30', aanbiederGemeente: 'GM0457' });
     expect(res.status).toBe(200);
-    const [rij] = await t.app
+    const rijen = await t.app
       .get(DataSource)
-      .query(`select gemeente, klachten from aanbieder_overdracht where aanbieder_id = 'zorg-weesp'`);
-    expect(rij).toEqual({ gemeente: 'GM0363', klachten: 1 });
+      .query(`select gemeente, klachten from aanbieder_overdracht where aanbieder_id = 'zorg-weesp' order by klachten`);
+    expect(rijen).toEqual([
+      { gemeente: 'GM0363', klachten: 0 },
+      { gemeente: 'GM0363', klachten: 1 },
+    ]);
   });
 
   it('Wet arhi art. 40: from 24 maart 2022 Weesp’s own keys are refused (403 gemeente-opgeheven, naming Amsterdam); the day before they act', async () => {
