@@ -1,4 +1,4 @@
-import type { TermijnView } from '../../machines/contract';
+import type { TermijnMutatie, TermijnView } from '../../machines/contract';
 import { planTermijnen, termijnGeplandBericht, vervaltOpVolgensRegime, type LopendeTermijn } from './termijn-reconcile';
 import type { HerinneringRecord } from './termijn.entity';
 import { eindVanDag } from './termijn-tijd';
@@ -74,6 +74,27 @@ describe('reconciling termijn rows with the regime', () => {
       planTermijnen(rows, {}, [], ev('TERMIJN_VERLOPEN', '2026-05-19T00:00:00Z', { termijn: 'afhandeling' })).beeindigd[0].status,
     ).toBe('verlopen');
     expect(planTermijnen(rows, {}, [], ev('KLACHT_INGETROKKEN')).beeindigd[0].status).toBe('vervallen');
+  });
+
+  it('opschorting: a termijn ended by a handling step while it stands still since before the end of its last day is met in time, also after that day; suspended only from that end, resumed, or later suspended: verlopen', () => {
+    // The row keeps its old last day (18 May, ends 22:00Z) while suspended: HERVATTEN gives the new one.
+    const status = (...mutaties: Array<[TermijnMutatie['soort'], string]>) =>
+      planTermijnen(
+        [{ ...lopend('afhandeling', '2026-05-18'), mutaties: mutaties.map(([soort, at]) => ({ soort, at })) }],
+        {},
+        [],
+        ev('AFGEDAAN', '2026-06-01T10:00:00Z'),
+      ).beeindigd[0].status;
+    expect(status(['opschorting', '2026-05-10T10:00:00Z'])).toBe('nagekomen');
+    expect(status(['opschorting', '2026-05-18T21:59:59Z'])).toBe('nagekomen');
+    expect(status(['opschorting', '2026-05-18T22:00:00Z'])).toBe('verlopen');
+    expect(status(['opschorting', '2026-05-10T10:00:00Z'], ['hervatting', '2026-05-12T10:00:00Z'])).toBe('verlopen');
+    // The last opschorting decides: resumed, then suspended again only after the end.
+    expect(
+      status(['opschorting', '2026-05-01T10:00:00Z'], ['hervatting', '2026-05-05T10:00:00Z'], ['opschorting', '2026-05-20T10:00:00Z']),
+    ).toBe('verlopen');
+    // Not another kind of change recorded after it.
+    expect(status(['opschorting', '2026-05-10T10:00:00Z'], ['verdaging', '2026-05-25T10:00:00Z'])).toBe('nagekomen');
   });
 });
 
