@@ -130,9 +130,8 @@ export class TerugwerkendeKrachtDto {
 
 export class GoedkeuringDto {
   @ApiPropertyOptional({
-    default: false,
     description:
-      'Verplicht true als de versie terugwerkt (geldigVanaf vóór de dag van goedkeuring): wie goedkeurt bevestigt dan bewust dat zij geldt voor dagen die al voorbij zijn, wat alleen mag waar het de klager niet benadeelt (rechtszekerheid). Zonder bevestiging: 422 terugwerkende-kracht. Bij een geldigVanaf van vandaag of later verandert het niets.',
+      'Verplicht true als de versie terugwerkt (geldigVanaf vóór de dag van goedkeuring): wie goedkeurt bevestigt dan bewust dat zij geldt voor dagen die al voorbij zijn, wat alleen mag waar het de klager niet benadeelt (rechtszekerheid). Zonder bevestiging: 422 terugwerkende-kracht. Bij een geldigVanaf van vandaag of later verandert het niets. Zonder: false.',
   })
   @IsOptional()
   @IsBoolean({ message: 'terugwerkendeKrachtBevestigd is true of false' })

@@ -505,7 +505,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Keur een voorstel goed (4-ogen): de versie wordt gepubliceerd en geldt vanaf haar geldigVanaf. Niet door wie het voorstelde.
+         * Keur een voorstel goed (4-ogen): de versie wordt gepubliceerd en geldt vanaf haar geldigVanaf. Niet door wie het voorstelde. Ligt geldigVanaf vóór vandaag, dan werkt de versie terug en moet u dat bevestigen (terugwerkendeKrachtBevestigd).
          * @description Rollen: beleidsmedewerker.
          */
         post: operations["definitieVoorstelGoedkeuren"];
@@ -2003,6 +2003,48 @@ export interface components {
             /** Format: date-time */
             voltooidOp?: string | null;
         };
+        KlachtenOpVersieDto: {
+            /** @example gm0363-amsterdam */
+            definitieId: string;
+            /** @example 2015-01 */
+            versie: string;
+            /** @example 2 */
+            klachten: number;
+        };
+        TerugwerkendeKrachtDto: {
+            /**
+             * Format: date
+             * @description De dag van goedkeuring: de Nederlandse kalenderdag van de klok van de dienst
+             * @example 2026-09-15
+             */
+            vandaag: string;
+            /**
+             * Format: date
+             * @description De eerste dag waarop de versie terugwerkt: haar geldigVanaf
+             * @example 2026-09-01
+             */
+            van: string;
+            /**
+             * Format: date
+             * @description De laatste verstreken dag die zij dekt: gisteren, of haar geldigTot als die eerder is
+             * @example 2026-09-14
+             */
+            tot: string;
+            /**
+             * @description Het aantal dagen van van tot en met tot
+             * @example 14
+             */
+            dagen: number;
+            /**
+             * @description Klachten van de gemeente (en van een gemeente die zij dan al overnam) ontvangen in die dagen: zij lopen op de versie van hun registratie en blijven daarop
+             * @example 2
+             */
+            klachten: number;
+            /** @description Dezelfde klachten per versie waarop zij lopen */
+            perVersie: components["schemas"]["KlachtenOpVersieDto"][];
+            /** @description Hetzelfde in woorden, voor wie goedkeurt */
+            melding: string;
+        };
         DefinitieVersieDto: {
             /** @example gm0363-amsterdam */
             definitieId: string;
@@ -2126,6 +2168,8 @@ export interface components {
             versie: string;
             /** Format: uuid */
             voorstelId: string;
+            /** @description Alleen bij goedgekeurd met terugwerkende kracht: wat wie goedkeurde heeft bevestigd */
+            terugwerkendeKracht?: components["schemas"]["TerugwerkendeKrachtDto"];
         };
         VoorstelDto: {
             /** Format: uuid */
@@ -2160,6 +2204,8 @@ export interface components {
             waarschuwingen: components["schemas"]["DefinitieFoutDto"][];
             /** @description Het auditspoor van dit voorstel, oudste eerst */
             stappen: components["schemas"]["VoorstelStapDto"][];
+            /** @description voorgesteld: de geldigVanaf ligt vóór vandaag, dus goedkeuren vraagt terugwerkendeKrachtBevestigd (met wat de versie vandaag zou terugwerken); goedgekeurd: goedgekeurd met terugwerkende kracht, zoals bevestigd. Anders afwezig. */
+            terugwerkendeKracht?: components["schemas"]["TerugwerkendeKrachtDto"];
         };
         VoorstelLijstDto: {
             /** @description Aantal resultaten over alle pagina’s. */
@@ -2168,6 +2214,10 @@ export interface components {
             pageSize: number;
             links: components["schemas"]["PaginaLinksDto"];
             resultaten: components["schemas"]["VoorstelDto"][];
+        };
+        GoedkeuringDto: {
+            /** @description Verplicht true als de versie terugwerkt (geldigVanaf vóór de dag van goedkeuring): wie goedkeurt bevestigt dan bewust dat zij geldt voor dagen die al voorbij zijn, wat alleen mag waar het de klager niet benadeelt (rechtszekerheid). Zonder bevestiging: 422 terugwerkende-kracht. Bij een geldigVanaf van vandaag of later verandert het niets. Zonder: false. */
+            terugwerkendeKrachtBevestigd?: boolean;
         };
         AfwijzingDto: {
             /**
@@ -5557,9 +5607,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GoedkeuringDto"];
+            };
+        };
         responses: {
-            /** @description Het voorstel, nu goedgekeurd; de versie staat in GET /definities. */
+            /** @description Het voorstel, nu goedgekeurd; de versie staat in GET /definities. Met terugwerkende kracht: in het auditspoor bij de stap goedgekeurd. */
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -5614,13 +5668,54 @@ export interface operations {
                     "application/problem+json": components["schemas"]["DefinitieFoutenProblem"];
                 };
             };
-            /** @description Het voorstel is inmiddels ongeldig, bijv. door een andere goedgekeurde versie (definitie-ongeldig); er is niets gepubliceerd. */
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het voorstel is inmiddels ongeldig, bijv. door een andere goedgekeurde versie (definitie-ongeldig); of geldigVanaf ligt vóór vandaag en terugwerkendeKrachtBevestigd is niet true (terugwerkende-kracht: welke dagen, en hoeveel klachten uit die dagen op hun versie blijven). Er is niets gepubliceerd. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["DefinitieFoutenProblem"];
+                    "application/problem+json": {
+                        /**
+                         * Format: uri
+                         * @example https://klachtregie.nl/problemen/validatie-fout
+                         */
+                        type: string;
+                        /** @example Validatiefout */
+                        title: string;
+                        /** @example 400 */
+                        status: number;
+                        /** @example Een of meer velden zijn ongeldig. */
+                        detail: string;
+                        /** @example /api/v1/klachten */
+                        instance?: string;
+                        /** @example validatie-fout */
+                        code: string;
+                        invalidParams?: {
+                            /** @example omschrijving */
+                            name: string;
+                            reason: string;
+                        }[];
+                        fouten?: components["schemas"]["DefinitieFoutDto"][];
+                        terugwerkendeKracht?: components["schemas"]["TerugwerkendeKrachtDto"];
+                    };
                 };
             };
             /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
