@@ -51,14 +51,9 @@ export class BewaringService {
     private readonly dossier: DossierService,
   ) {}
 
-  /**
-   * A klacht's dossier: the klacht and every klacht linked to it in klacht_koppeling (either direction, and on through
-   * the linked ones), each with its own history, and what each link stands for. An ombudsman request is filed as a
-   * klacht of its own (POST /ombudsman-verzoeken); its procedure belongs to the dossier of the klacht it is about.
-   * Under `vergrendel` the linked klachten are read FOR SHARE: no event closes or reopens one while a destruction checks them.
-   */
-  private async dossierVan(m: EntityManager, klachtId: string, vergrendel: boolean) {
-    const ids = (
+  /** The ids of a klacht's dossier as committed now: the klacht and every klacht linked to it, either direction, on through the linked ones. */
+  private async dossierIds(m: EntityManager, klachtId: string): Promise<string[]> {
+    return (
       (await m.query(
         `WITH RECURSIVE dossier(id) AS (
            SELECT $1::uuid
@@ -70,6 +65,33 @@ export class BewaringService {
         [klachtId],
       )) as Array<{ id: string }>
     ).map((r) => r.id);
+  }
+
+  /**
+   * A klacht's dossier: the klacht and every klacht linked to it in klacht_koppeling (either direction, and on through
+   * the linked ones), each with its own history, and what each link stands for. An ombudsman request is filed as a
+   * klacht of its own (POST /ombudsman-verzoeken); its procedure belongs to the dossier of the klacht it is about.
+   *
+   * Under `vergrendel` (the caller holds the klacht itself FOR UPDATE) the dossier judged is the dossier as it stands under
+   * the locks (Archiefwet 1995: nothing of a dossier is destroyed while one of its klachten is open): the linked klachten
+   * are locked FOR SHARE and the links read again, until no new klacht turns up. A link is only written by a transaction
+   * that holds its hoofdklacht FOR UPDATE (an ombudsman request, EngineService.createBij): once every klacht of the
+   * dossier is locked, none can be added, and one committed while we waited for a lock is seen by the next read.
+   * Reading the ids once before the lock missed a request committed in between, and destroyed a klacht whose dossier then
+   * held an open ombudsman klacht.
+   */
+  private async dossierVan(m: EntityManager, klachtId: string, vergrendel: boolean) {
+    let ids = await this.dossierIds(m, klachtId);
+    if (vergrendel) {
+      const vergrendeld = new Set([klachtId]);
+      for (;;) {
+        const nieuw = ids.filter((id) => !vergrendeld.has(id)).sort();
+        if (nieuw.length === 0) break;
+        await m.query('SELECT 1 FROM klacht WHERE id = ANY($1) ORDER BY id FOR SHARE', [nieuw]);
+        for (const id of nieuw) vergrendeld.add(id);
+        ids = await this.dossierIds(m, klachtId);
+      }
+    }
     const gekoppeld = ids.filter((id) => id !== klachtId);
     const historie = (await m.query(
       'SELECT klacht_id AS "klachtId", type, naar_state AS "naarState" FROM klacht_gebeurtenis WHERE klacht_id = ANY($1) AND accepted',
@@ -80,10 +102,10 @@ export class BewaringService {
       return { gebeurtenissen: h.map((r) => r.type), states: h.map((r) => r.naarState) };
     };
     if (gekoppeld.length === 0) return { eigen: van(klachtId), gekoppeld: [], geblokkeerd: false, dossier: undefined };
-    const klachten = (await m.query(
-      `SELECT id, done, state_sinds AS "stateSinds" FROM klacht WHERE id = ANY($1) ORDER BY id${vergrendel ? ' FOR SHARE' : ''}`,
-      [gekoppeld],
-    )) as Array<{ id: string; done: boolean; stateSinds: Date }>;
+    // Under `vergrendel` every one of them is locked by now: this read is what the destruction judges and no event changes it.
+    const klachten = (await m.query('SELECT id, done, state_sinds AS "stateSinds" FROM klacht WHERE id = ANY($1) ORDER BY id', [
+      gekoppeld,
+    ])) as Array<{ id: string; done: boolean; stateSinds: Date }>;
     const koppelingen = (await m.query('SELECT soort FROM klacht_koppeling WHERE klacht_id = ANY($1) OR hoofd_klacht_id = ANY($1)', [
       ids,
     ])) as Array<{ soort: OmbudsmanVerzoekSoort }>;

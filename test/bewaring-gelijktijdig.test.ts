@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import request from 'supertest';
+import { Client } from 'pg';
+import { KLOK, vasteKlok } from '../src/common/klok';
+import { bearer } from './auth-support';
+import { createTestDatabase, sqlOp, type TestDatabase } from './support';
+import { createEngineApp, waitFor, type EngineApp } from './support/engine-harness';
+
+const STICHTSE_VECHT = 'GM1904';
+const NU = new Date('2026-06-01T09:00:00Z');
+
+interface Regel {
+  klachtId: string | null;
+  kenmerk: string;
+  status: string;
+  reden?: string;
+}
+
+/**
+ * Destruction (Archiefwet 1995; Selectielijst gemeenten 2020, 13.1 / 13.1.2) while other work runs on the same klachten:
+ * an ombudsman request that links a new klacht to the dossier, the outbox relay still handling a klacht's rows. Each
+ * race is made to happen in the same order every run (a trigger or a transaction that holds the test's lock, and
+ * pg_stat_activity to see who waits), with a fixed clock (1 June 2026).
+ */
+describe('destruction is safe against concurrent work on the dossier (Archiefwet 1995)', () => {
+  let db: TestDatabase;
+  let t: EngineApp;
+  let behandelaar: string;
+  let beheerder: string;
+  let eigenaar: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('bewaring_gelijktijdig');
+    t = await createEngineApp({
+      databaseUrl: db.url,
+      regimes: 'definities',
+      env: { ROLE: 'api' },
+      override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)),
+    });
+    behandelaar = await bearer(t.app, STICHTSE_VECHT, 'klachtbehandelaar');
+    beheerder = await bearer(t.app, STICHTSE_VECHT, 'beheerder');
+    eigenaar = await bearer(t.app, STICHTSE_VECHT, 'procesEigenaar');
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  async function stap(id: string, type: string, at: string, data?: Record<string, unknown>): Promise<{ state: string; done: boolean }> {
+    const r = await request(t.http)
+      .post(`/api/v1/klachten/${id}/gebeurtenissen`)
+      .set('Authorization', behandelaar)
+      .send({ type, at, ...(data ? { data } : {}) });
+    expect([r.status, r.body.detail]).toEqual([200, undefined]);
+    return r.body;
+  }
+
+  /** A klacht handled formally and afgedaan on `afdoen`: it then waits in tweedeLijnVenster (Awb 9:24 lid 1 sub b). */
+  async function afgedaneKlacht(ontvangen: string, afdoen: string): Promise<string> {
+    const k = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', behandelaar)
+      .send({
+        gemeente: STICHTSE_VECHT,
+        kanaal: 'brief',
+        ontvangenOp: `${ontvangen}T10:00:00+02:00`,
+        ingediendBij: 'gemeente',
+        soort: 'klacht',
+        onderwerp: 'Mevrouw Jansen, Dorpsstraat 1',
+        aanbieders: [],
+        feiten: {},
+      })
+      .expect(201);
+    const id = k.body.id as string;
+    await stap(id, 'FORMELE_BEHANDELING', `${ontvangen}T12:00:00+02:00`);
+    await stap(id, 'IN_BEHANDELING_NEMEN', `${ontvangen}T13:00:00+02:00`);
+    await stap(id, 'HOREN_OVERSLAAN', `${ontvangen}T14:00:00+02:00`, { reden: 'afgezien' });
+    expect((await stap(id, 'AFDOENEN', `${afdoen}T12:00:00+02:00`, { oordeel: 'ongegrond' })).state).toBe('tweedeLijnVenster');
+    return id;
+  }
+
+  /** The year for the second line passes (its wake-up): the klacht is closed on the day after that year. */
+  async function jaarVerstrijkt(id: string): Promise<void> {
+    const [termijn] = (await t.db.query(
+      `SELECT revision FROM termijn WHERE klacht_id = $1 AND naam = 'tweedeLijnVerzoek' AND status = 'lopend'`,
+      [id],
+    )) as Array<{ revision: number }>;
+    expect(await t.wake.verval({ klachtId: id, termijnNaam: 'tweedeLijnVerzoek', revision: termijn.revision, kind: 'verval' }, NU)).toBe(
+      'verwerkt',
+    );
+  }
+
+  const verzoek = (hoofd: string, soort: string, ontvangenOp: string) =>
+    request(t.http).post(`/api/v1/klachten/${hoofd}/ombudsman-verzoeken`).set('Authorization', behandelaar).send({ soort, ontvangenOp });
+
+  /**
+   * The ombudsman's request is done: answered (Awb 9:31: INFORMATIE_VERSTREKT, INTERVENTIE_AFGEROND), or, where the
+   * regeling closes it as a klacht, the klager is satisfied. Closed on `dag`.
+   */
+  async function sluit(id: string, dag: string): Promise<void> {
+    for (const type of ['INFORMATIE_VERSTREKT', 'INTERVENTIE_AFGEROND', 'KLAGER_TEVREDEN']) {
+      const r = await request(t.http)
+        .post(`/api/v1/klachten/${id}/gebeurtenissen`)
+        .set('Authorization', behandelaar)
+        .send({ type, at: `${dag}T10:00:00+02:00` });
+      if (r.status === 200) return expect(r.body.done).toBe(true);
+    }
+    throw new Error(`klacht ${id} could not be closed`);
+  }
+
+  /** Waits until the relay has handled every outbox row of the klachten (their steps were just made). */
+  const outboxVerwerkt = (...ids: string[]) =>
+    waitFor('the outbox rows of the klachten are processed', async () => {
+      const [r] = await sqlOp<{ n: number }>(
+        db.url,
+        'SELECT count(*)::int AS n FROM outbox WHERE klacht_id = ANY($1) AND processed_at IS NULL',
+        [ids],
+      );
+      return r.n === 0;
+    });
+
+  /** Backends of the test database waiting for a lock (a row lock or an advisory lock). */
+  const wachtenden = async (): Promise<number> =>
+    (
+      await sqlOp<{ n: number }>(
+        db.url,
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      )
+    )[0].n;
+
+  /** A fresh proposal for Stichtse Vecht: its id and its rows for these klachten. */
+  async function voorstel(...ids: string[]): Promise<{ id: string; regels: Regel[] }> {
+    const r = await request(t.http).post('/api/v1/vernietigingslijsten').set('Authorization', beheerder);
+    expect(r.status).toBe(201);
+    return { id: r.body.id as string, regels: (r.body.regels as Regel[]).filter((g) => ids.includes(g.klachtId!)) };
+  }
+
+  /** The proces-verbaal names a klacht by the SHA-256 of its id, also once it is destroyed. */
+  const kenmerk = (id: string) => createHash('sha256').update(id).digest('hex');
+
+  const bestaat = async (id: string): Promise<boolean> =>
+    (await sqlOp<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM klacht WHERE id = $1', [id]))[0].n === 1;
+
+  it('Archiefwet 1995: an ombudsman request on the hoofdklacht committed while the destruction of an older klacht of its dossier waits for the dossier keeps that klacht (the dossier judged is the one under the locks)', async () => {
+    // X: an informatievraag about H, closed in 2015; H closed when its year for the second line ran out (February 2016).
+    const hoofd = await afgedaneKlacht('2015-01-05', '2015-02-02');
+    const x = (await verzoek(hoofd, 'informatievraag', '2015-04-01T09:00:00+02:00').expect(201)).body.klachtId as string;
+    await sluit(x, '2015-08-03');
+    await jaarVerstrijkt(hoofd);
+    await outboxVerwerkt(hoofd, x);
+    // 13.1.2 from the later end (February 2016): both due since February 2026, X first on the list (closed first).
+    const lijst = await voorstel(hoofd, x);
+    expect(lijst.regels.map((r) => [r.klachtId, r.status])).toEqual([
+      [x, 'voorgesteld'],
+      [hoofd, 'voorgesteld'],
+    ]);
+
+    // A new request about H is held inside its transaction (H locked FOR UPDATE, as for any step), before its link is written.
+    await t.db.query(`CREATE FUNCTION test_wacht() RETURNS trigger LANGUAGE plpgsql AS $$
+                      BEGIN PERFORM pg_advisory_xact_lock(7301); RETURN NEW; END $$`);
+    await t.db.query(`CREATE TRIGGER test_wacht BEFORE INSERT ON klacht_koppeling FOR EACH ROW EXECUTE FUNCTION test_wacht()`);
+    const slot = new Client({ connectionString: db.url });
+    await slot.connect();
+    let antwoord: Promise<request.Response> | undefined;
+    let goedkeuring: Promise<request.Response> | undefined;
+    try {
+      await slot.query('SELECT pg_advisory_lock(7301)');
+      antwoord = verzoek(hoofd, 'interventieverzoek', '2026-05-25T09:00:00+02:00').then((r) => r);
+      await waitFor('the request waits inside its transaction', async () => (await wachtenden()) >= 1);
+      let klaar = false;
+      goedkeuring = request(t.http)
+        .post(`/api/v1/vernietigingslijsten/${lijst.id}/goedkeuring`)
+        .set('Authorization', eigenaar)
+        .then((r) => {
+          klaar = true;
+          return r;
+        });
+      // The destruction of X has read X's dossier ({X, H}: the new link is not committed) and waits for H's lock.
+      await waitFor('the approval waits for the hoofdklacht, or is done', async () => klaar || (await wachtenden()) >= 2);
+      await slot.query('SELECT pg_advisory_unlock(7301)');
+      const r = await antwoord;
+      expect(r.status).toBe(201);
+      const pv = await goedkeuring;
+      expect(pv.status).toBe(200);
+      const regels = (pv.body.regels as Regel[]).filter((g) => [kenmerk(x), kenmerk(hoofd)].includes(g.kenmerk));
+      expect(regels.map((g) => [g.status, g.reden])).toEqual([
+        ['overgeslagen', 'een gekoppelde klacht is niet afgesloten'],
+        ['overgeslagen', 'een gekoppelde klacht is niet afgesloten'],
+      ]);
+      // The whole dossier stands: X, H, the new request and both links.
+      for (const id of [x, hoofd, r.body.klachtId as string]) expect(await bestaat(id)).toBe(true);
+      expect(
+        await t.db.query('SELECT klacht_id AS sub FROM klacht_koppeling WHERE hoofd_klacht_id = $1 ORDER BY created_at', [hoofd]),
+      ).toEqual([{ sub: x }, { sub: r.body.klachtId }]);
+    } finally {
+      await slot.end();
+      await antwoord?.catch(() => undefined);
+      await goedkeuring?.catch(() => undefined);
+      await t.db.query('DROP TRIGGER IF EXISTS test_wacht ON klacht_koppeling');
+      await t.db.query('DROP FUNCTION IF EXISTS test_wacht()');
+    }
+  });
+});
