@@ -64,7 +64,7 @@ export function maakControles(
     controleerGebeurtenis(snapshot: unknown, event: KlachtEvent, opties: { vandaag?: IsoDate } = {}) {
       const nu = herstel(snapshot);
       // An act registered after wake-ups but done before them is checked where the regime steps it (regime.ts, inhalen).
-      const s = voorDeWekkers(nu, herstel, event) ?? nu;
+      const s = voorDeWekkers(nu, herstel, event)?.klacht ?? nu;
       // An event that does not fit the state is the regime's refusal (409), whatever its data.
       if (!past(s, event.type)) return [];
       const c = s.context as KlachtContext;
@@ -97,7 +97,7 @@ export function maakControles(
       const c = s.context as KlachtContext;
       // After wake-ups since the last act the klacht also offers the steps of before them (regime.ts, mogelijkeEvents):
       // a verdaging of the last day names the termijn as it ran then, which the wake-up has since ended (Awb 9:11 lid 2).
-      const voor = voorDeWekkers(s, herstel)?.context as KlachtContext | undefined;
+      const voor = voorDeWekkers(s, herstel)?.klacht.context as KlachtContext | undefined;
       const keuzes = (type: string): string[] =>
         voor ? [...new Set([...termijnenVoor(type, c), ...termijnenVoor(type, voor)])].sort() : termijnenVoor(type, c);
       return (

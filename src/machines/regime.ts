@@ -173,7 +173,7 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
    */
   const mogelijkeEvents = (s: AnyMachineSnapshot): string[] => {
     const nu = volgendeEvents(s);
-    const voor = voorDeWekkers(s, herstel);
+    const voor = voorDeWekkers(s, herstel)?.klacht;
     return voor ? [...new Set([...nu, ...volgendeEvents(voor)])].sort() : nu;
   };
 
@@ -300,7 +300,8 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
   };
 
   const eigenGemeente = def.gemeente.cbsCode.toUpperCase();
-  const definities = opties.definities ?? (() => [def]);
+  // Compiled alone, a regime knows no successor: its own definition cannot take its own gemeente over.
+  const definities = opties.definities ?? (() => []);
   const opvolgerOp = (dag: IsoDate): Bestuursorgaan | undefined => {
     const orgaan = verantwoordelijkeOp(definities(), eigenGemeente, dag);
     return orgaan && orgaan.cbsCode.toUpperCase() !== eigenGemeente ? orgaan : undefined;
@@ -348,10 +349,9 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
    * come in order of time. Undefined when the act cannot be stepped so (the caller refuses it as too early).
    */
   const inhalen = (s: AnyMachineSnapshot, event: KlachtEvent): (StepResult & { next: AnyMachineSnapshot }) | undefined => {
-    const keten = (s.context as KlachtContext).voorWekkers;
-    const voor = voorDeWekkers(s, herstel, event);
-    if (!keten || !voor) return undefined;
-    let huidig = voor;
+    const keten = voorDeWekkers(s, herstel, event);
+    if (!keten) return undefined;
+    let huidig = keten.klacht;
     const t = Date.parse(event.at);
     const laatsteDaad = klokVan(huidig);
     if (laatsteDaad && t < Date.parse(laatsteDaad)) return undefined;

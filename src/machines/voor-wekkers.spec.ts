@@ -22,11 +22,14 @@ const herstel = (snapshot: unknown) => {
 
 describe('Awb 9:11 lid 1 and 2: the klacht as it was before the wake-ups since its last act', () => {
   it('Awb 9:11 lid 2: after a wake-up the klacht offers the steps of before it (a verdaging of the last day)', () => {
-    expect(voorDeWekkers(na(), herstel)).toBe(VOOR);
+    expect(voorDeWekkers(na(), herstel)?.klacht).toBe(VOOR);
   });
 
   it('Awb 9:11 lid 1: an act done on the last day, before the wake-up, is stepped and checked before it', () => {
-    expect(voorDeWekkers(na(), herstel, { at: '2026-05-18T16:00:00+02:00' })).toBe(VOOR);
+    const voor = voorDeWekkers(na(), herstel, { at: '2026-05-18T16:00:00+02:00' });
+    expect(voor?.klacht).toBe(VOOR);
+    // With the wake-ups to step again after it, those that still apply.
+    expect(voor?.wekkers).toEqual([{ type: 'TERMIJN_VERLOPEN', at: '2026-05-19T00:00:00+02:00' }]);
   });
 
   it('an act at or after the wake-up is not: it follows the klacht as it is now', () => {
@@ -36,7 +39,7 @@ describe('Awb 9:11 lid 1 and 2: the klacht as it was before the wake-ups since i
 
   it('Awb 9:24: a klacht a wake-up closed shows no steps, but an act of before the wake-up (the year’s last day) is still stepped there', () => {
     expect(voorDeWekkers(na({ status: 'done' }), herstel)).toBeUndefined();
-    expect(voorDeWekkers(na({ status: 'done' }), herstel, { at: '2026-05-18T16:00:00+02:00' })).toBe(VOOR);
+    expect(voorDeWekkers(na({ status: 'done' }), herstel, { at: '2026-05-18T16:00:00+02:00' })?.klacht).toBe(VOOR);
   });
 
   it('no wake-up since the last act: nothing before it', () => {

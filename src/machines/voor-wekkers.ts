@@ -6,10 +6,10 @@
  * to those of now (regime.ts `mogelijkeEvents`, controles.ts `volgendeGebeurtenissen`): one rule for all of them.
  */
 import type { AnyMachineSnapshot } from 'xstate';
-import type { KlachtContext } from './compiler/types';
+import type { KlachtContext, KlachtMachineEvent } from './compiler/types';
 
 /**
- * The snapshot before the wake-ups since the last act, when it applies; else undefined.
+ * The klacht before the wake-ups since the last act (restored) and those wake-ups, when it applies; else undefined.
  * - For an event (`at` given): only when the event lies before the klacht's clock (its last step, here a wake-up), also
  *   for a klacht a wake-up closed (the request to the ombudsman of the year's last day, Awb 9:24, still steps).
  * - For what the klacht offers now (no `at`): not for a closed klacht, which shows no steps.
@@ -18,9 +18,9 @@ export function voorDeWekkers(
   s: AnyMachineSnapshot,
   herstel: (snapshot: unknown) => AnyMachineSnapshot,
   event?: { at: string },
-): AnyMachineSnapshot | undefined {
+): { klacht: AnyMachineSnapshot; wekkers: readonly KlachtMachineEvent[] } | undefined {
   const { voorWekkers, nu } = s.context as KlachtContext;
   if (!voorWekkers) return undefined;
   if (event ? !(nu && Date.parse(event.at) < Date.parse(nu)) : s.status === 'done') return undefined;
-  return herstel(voorWekkers.snapshot);
+  return { klacht: herstel(voorWekkers.snapshot), wekkers: voorWekkers.wekkers };
 }
