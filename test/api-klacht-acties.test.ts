@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { KLOK, type Klok } from '../src/common/klok';
+import { TermijnWakeService } from '../src/modules/termijnen/termijn-wake.service';
 import { bearer } from './auth-support';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
 import { weespKlacht } from './support/weesp';
@@ -131,7 +133,7 @@ describe('klacht actions through the API (Amsterdam definition)', () => {
     expect(res.body).toEqual(expect.objectContaining({ toegepast: true, gebeurtenis: 'AFDOENEN', state: 'wkkgz.uitkomstMeegedeeld' }));
   });
 
-  it('an ombudsman informatievraag becomes a linked sub-klacht with its own termijnen', async () => {
+  it('Awb 9:31: an ombudsman informatievraag becomes a linked sub-klacht that runs to the date the ombudsman set, not to the six weeks of Awb 9:11', async () => {
     const k = await request(t.http)
       .post('/api/v1/klachten')
       .set('Authorization', behandelaar)
@@ -149,7 +151,81 @@ describe('klacht actions through the API (Amsterdam definition)', () => {
     expect(koppeling).toEqual({ hoofd_klacht_id: k.body.id, soort: 'informatievraag' });
     const sub = await request(t.http).get(`/api/v1/klachten/${res.body.klachtId}`).set('Authorization', behandelaar);
     expect(sub.body.ingediendBij).toBe('ombudsman');
-    expect(sub.body.termijnen.length).toBeGreaterThan(0);
+    expect(sub.body.state).toBe('verzoekOmbudsman.informatievraag');
+    // Only the ombudsman's date (Awb 9:31), as it is: no Awb 9:11 afhandeltermijn of 15 June, no Atw.
+    expect(
+      sub.body.termijnen.map((x: { naam: string; vervaldatum: string; grondslag: string; escalatieNaar: string }) => [
+        x.naam,
+        x.vervaldatum,
+        x.grondslag,
+        x.escalatieNaar,
+      ]),
+    ).toEqual([['ombudsmanTermijn', '2026-05-25', 'Awb 9:31', 'leidinggevende']]);
+  });
+});
+
+/**
+ * Awb 9:31 through the API, on a fixed clock: the ombudsman's informatievraag is answered by his date; when that date
+ * passes, the gemeente escalates inside (leidinggevende), and nobody writes to a klager (it was the ombudsman who asked).
+ */
+describe('a request of the ombudsman for cooperation through the API (Awb 9:31)', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let behandelaar: string;
+  let nu = new Date('2026-11-02T10:00:00+01:00');
+  const klok: Klok = { nu: () => new Date(nu.getTime()) };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('api_klacht_acties_awb931');
+    t = await createTestApp({ databaseUrl: db.url, env: { ROLE: 'api' }, override: (b) => b.overrideProvider(KLOK).useValue(klok) });
+    behandelaar = await bearer(t.app, 'GM0363', 'klachtbehandelaar');
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  it('Awb 9:31: a request of the ombudsman never tells the klager to go to the ombudsman', async () => {
+    nu = new Date('2026-11-02T10:00:00+01:00');
+    const k = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', behandelaar)
+      .send({ ...intake('zorg-noord', { complex: true }), ontvangenOp: '2026-10-01T10:00:00+02:00' });
+    expect(k.status).toBe(201);
+    const res = await request(t.http)
+      .post(`/api/v1/klachten/${k.body.id}/ombudsman-verzoeken`)
+      .set('Authorization', behandelaar)
+      .send({ soort: 'informatievraag', ontvangenOp: '2026-11-02T09:00:00+01:00', termijn: '2026-11-20' });
+    expect(res.status).toBe(201);
+    const sub = res.body.klachtId as string;
+    expect(res.body.state).toBe('verzoekOmbudsman.informatievraag');
+    const ds = t.app.get(DataSource);
+    const [{ revision }] = await ds.query(`select revision from termijn where klacht_id = $1 and naam = 'ombudsmanTermijn'`, [sub]);
+    // The day after the ombudsman's date, at midnight: the wake-up the worker would run.
+    nu = new Date('2026-11-21T00:00:05+01:00');
+    const wek = t.app.get(TermijnWakeService);
+    expect(await wek.verval({ klachtId: sub, termijnNaam: 'ombudsmanTermijn', revision, kind: 'verval' }, nu)).toBe('verwerkt');
+    // Weeks later (past the six weeks of Awb 9:11) the loket answers; the case closes, with no second-line window.
+    nu = new Date('2026-12-16T10:00:00+01:00');
+    const antwoord = await request(t.http)
+      .post(`/api/v1/klachten/${sub}/gebeurtenissen`)
+      .set('Authorization', behandelaar)
+      .send({ type: 'INFORMATIE_VERSTREKT', data: { toelichting: 'dossier en gespreksverslagen' } });
+    expect(antwoord.status).toBe(200);
+    expect([antwoord.body.state, antwoord.body.termijnen.map((x: { naam: string }) => x.naam)]).toEqual([
+      'afgesloten',
+      ['ombudsmanTermijn'],
+    ]);
+    const berichten: Array<{ type: string; naar: string | null }> = await ds.query(
+      `select type, coalesce(payload->'intent'->>'naar', payload->>'naar') as naar from outbox where klacht_id = $1 order by id`,
+      [sub],
+    );
+    const typen = berichten.map((b) => b.type);
+    expect(typen).toEqual(expect.arrayContaining(['intent.INFORMATIE_AAN_OMBUDSMAN', 'intent.TERMIJN_OVERSCHREDEN', 'intent.ESCALATIE']));
+    expect(berichten.filter((b) => b.type === 'intent.ESCALATIE').map((b) => b.naar)).toEqual(['leidinggevende']);
+    // Nothing to a klager, and no intake of a klacht sent on (Awb 9:20) or a letter about the second line (Awb 9:24).
+    expect(berichten.filter((b) => b.naar === 'klager' || /KLAGER_|ONTVANGST_DOORGEZONDEN|ONTVANGSTBEVESTIGING/.test(b.type))).toEqual([]);
   });
 });
 

@@ -15,6 +15,21 @@ import type { Definitie, FeitDeclaratie } from './definition/types';
 export const OMBUDSMAN_VERZOEK_SOORTEN = ['informatievraag', 'interventieverzoek', 'doorgezondenKlacht', 'eigenOnderzoek'] as const;
 
 /**
+ * The requests in which the ombudsman asks the gemeente to cooperate (Awb 9:31): no klaagschrift, so no Awb 9.1 route
+ * or termijnen; the gemeente answers by the date the ombudsman set, if he set one. Only `doorgezondenKlacht` is a klacht
+ * (Awb 9:20) and `eigenOnderzoek` an investigation of his own (Awb 9:26).
+ */
+export const OMBUDSMAN_MEDEWERKING = ['informatievraag', 'interventieverzoek'] as const;
+export type OmbudsmanMedewerking = (typeof OMBUDSMAN_MEDEWERKING)[number];
+
+/** A real calendar day JJJJ-MM-DD (2026-02-31 is none). */
+export function isKalenderdag(w: unknown): w is string {
+  if (typeof w !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(w)) return false;
+  const d = new Date(`${w}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === w;
+}
+
+/**
  * Facts the compiler's own building blocks read, whatever the definition declares: the melding to the
  * toezichthouder (Wmo 2015 art. 3.4, Jeugdwet art. 4.1.8, Wkkgz art. 11) and an ombudsman request's
  * kind and term (Awb 9:18 e.v.), which the service sets on the request's klacht.
@@ -99,7 +114,10 @@ export function controleerFeiten(def: Definitie, feiten: unknown, pad = 'feiten'
       });
       continue;
     }
-    const fout = soortFout(decl, w);
+    const fout =
+      soortFout(decl, w) ??
+      // The ombudsman's date is the due date of the gemeente's answer (Awb 9:31): a date that is none would run no termijn.
+      (naam === 'ombudsmanTermijn' && !isKalenderdag(w) ? 'moet een bestaande datum JJJJ-MM-DD zijn' : undefined);
     if (fout) fouten.push({ name: `${pad}.${naam}`, reason: fout });
   }
   return fouten;

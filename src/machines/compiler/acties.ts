@@ -6,7 +6,8 @@ import { assign } from 'xstate';
 import { SOORTEN, type Intent, type IntakeInput } from '../contract';
 import { kalenderdag, leesbareDatum, TermijnFout, voegMutatieToe, type Mutatie } from '../termijnen';
 import { GESCHIL_GRONDEN, HOREN_UITZONDERINGEN, NIET_BEHANDELGRONDEN, OORDELEN } from './gebeurtenissen';
-import { routeer } from './routering';
+import { isKalenderdag } from '../feiten';
+import { ombudsmanMedewerking, routeer } from './routering';
 import { berekenLopend, kalenderVan, ledgerVan, vervaldatumVan } from './termijnen';
 import type { CompileCtx, IntakeGegevens, KlachtContext, KlachtMachineEvent, LopendeTermijn } from './types';
 import { alleFeiten, evalueer } from './voorwaarde';
@@ -82,6 +83,10 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     if (!l || typeof naam !== 'string') {
       const lopende = Object.keys(c.termijnen);
       return `termijn '${String(naam ?? '')}' loopt niet${lopende.length ? `; lopende termijnen: ${lopende.join(', ')}` : ''}`;
+    }
+    // A date another body set (Awb 9:31: the ombudsman's) is his: the gemeente cannot move it on its own.
+    if (spec(naam).gesteld) {
+      return `termijn '${naam}' (${spec(naam).label}) is een datum die de ombudsman stelde (${spec(naam).grondslag}): alleen de ombudsman kan hem verschuiven; de gemeente verdaagt of schort hem niet op`;
     }
     // Awb 9:11 knows verdaging (lid 2) and further delay with the klager's written consent (lid 3), nothing
     // else: only a contractual termijn that says so may be suspended (TermijnDefinitie.opschorting).
@@ -318,6 +323,44 @@ export function maakActiesEnGuards(cc: CompileCtx) {
               ? veld
               : event.at;
       return startTermijnPatch(context, String(p.naam), vanaf);
+    }),
+    /**
+     * A termijn whose due date another body set (TermijnSpec.gesteld): the day in the intake's fact, from receipt. Without
+     * a date (or with one that is no calendar day) nothing runs: Awb 9:31 sets no term of its own.
+     */
+    startGesteldeTermijn: assign(({ context }: Args, p: Record<string, unknown>) => {
+      const naam = String(p.naam);
+      const s = spec(naam);
+      const tot = s?.gesteld ? context.intake?.feiten[s.gesteld.feit] : undefined;
+      if (!s || !context.intake || !isKalenderdag(tot)) return {};
+      const door = tweedeLijnBij(kalenderdag(context.intake.ontvangenOp))?.naam ?? 'de ombudsman';
+      const lopend: LopendeTermijn = {
+        naam,
+        vanaf: context.intake.ontvangenOp,
+        mutaties: [],
+        gesteld: { tot, door, grondslag: s.grondslag },
+      };
+      return { termijnen: { ...context.termijnen, [naam]: lopend } };
+    }),
+    /**
+     * Awb 9:31: the gemeente's loket answers the ombudsman's informatievraag or takes up his interventieverzoek
+     * (Klachtenprotocol Wmo keten Amsterdam §12: the Klachtenteam coordinates with the ketenpartner), by his date if set.
+     */
+    medewerkingOmbudsman: push(({ context }) => {
+      const soort = context.intake ? ombudsmanMedewerking(context.intake) : undefined;
+      if (!soort || !context.intake) return [];
+      const tot = context.intake.feiten.ombudsmanTermijn;
+      return [
+        {
+          type: soort === 'informatievraag' ? 'INFORMATIE_AAN_OMBUDSMAN' : 'INTERVENTIE_OPPAKKEN',
+          naar: def.eersteLijn.gemeenteLoket,
+          grondslag: 'Awb 9:31',
+          data: {
+            ombudsman: tweedeLijnBij(kalenderdag(context.intake.ontvangenOp))?.naam,
+            ...(isKalenderdag(tot) ? { termijn: tot } : {}),
+          },
+        },
+      ];
     }),
     /** Receipt at the gemeente: the Awb 9:11 and 9:8 terms run from here (docs/juridisch-kader.md §5.3). */
     gemeenteOntvangst: assign(({ event }: Args) => ({ ontvangenBijGemeente: event.at, tweedeLijnOpen: false, advies: undefined })),

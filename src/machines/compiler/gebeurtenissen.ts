@@ -176,6 +176,12 @@ export const GEBEURTENISSEN: Record<string, GebeurtenisInfo> = {
   OMBUDSMAN_INTERVENTIEVERZOEK: info('interventieverzoek van de ombudsman'),
   OMBUDSMAN_EIGEN_ONDERZOEK: info('de ombudsman stelt een onderzoek uit eigen beweging in'),
   OMBUDSMAN_DOORGEZONDEN: info('de ombudsman zendt de klacht door voor interne behandeling'),
+  INFORMATIE_VERSTREKT: info('de gemeente heeft de ombudsman de gevraagde inlichtingen en stukken verstrekt (Awb 9:31)', [
+    veld('toelichting?', 'tekst', 'wat is verstrekt, of wat om gewichtige redenen niet (Awb 9:31 lid 2)'),
+  ]),
+  INTERVENTIE_AFGEROND: info('de gemeente heeft het interventieverzoek van de ombudsman uitgevoerd en hem dat gemeld (Awb 9:31)', [
+    veld('toelichting?', 'tekst', 'wat er is gedaan'),
+  ]),
   OMBUDSMAN_NIET_IN_BEHANDELING: info('de ombudsman neemt het verzoek niet in behandeling', [reden]),
   RAPPORT_OMBUDSMAN: info(
     'rapport van de ombudsman met bevindingen en oordeel',

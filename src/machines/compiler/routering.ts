@@ -3,6 +3,7 @@
  * One pure function, so the machine's guards, the graph check and the paths listing agree.
  */
 import type { BijzonderRegime, Definitie } from '../definition/types';
+import { OMBUDSMAN_MEDEWERKING, type OmbudsmanMedewerking } from '../feiten';
 import type { IntakeGegevens } from './types';
 import { alleFeiten, evalueer } from './voorwaarde';
 
@@ -11,6 +12,8 @@ export type Route =
   | 'melding'
   | 'stoppenMetLeveren'
   | 'eigenOnderzoek'
+  | 'ombudsmanInformatievraag'
+  | 'ombudsmanInterventieverzoek'
   | 'jeugdwet'
   | 'wkkgz'
   | 'bijAanbieder'
@@ -33,6 +36,15 @@ export function bijzonderRegimeVoor(def: Definitie, intake: IntakeGegevens): Bij
   return type ? def.bijzondereRegimes?.[type] : undefined;
 }
 
+/**
+ * The ombudsman's request for cooperation the intake carries (fact `ombudsmanVerzoek`, set by the service on the
+ * request's own klacht): an informatievraag or interventieverzoek (Awb 9:31), which is no klaagschrift.
+ */
+export function ombudsmanMedewerking(intake: Pick<IntakeGegevens, 'feiten'>): OmbudsmanMedewerking | undefined {
+  const v = intake.feiten.ombudsmanVerzoek;
+  return (OMBUDSMAN_MEDEWERKING as readonly unknown[]).includes(v) ? (v as OmbudsmanMedewerking) : undefined;
+}
+
 export function routeer(def: Definitie, intake: IntakeGegevens): Route | undefined {
   switch (intake.soort) {
     case 'signaal':
@@ -50,6 +62,12 @@ export function routeer(def: Definitie, intake: IntakeGegevens): Route | undefin
       // An unknown soort is refused, never silently handled as a klacht with Awb termijnen.
       return undefined;
   }
+  // Awb 9:31: the ombudsman's informatievraag or interventieverzoek is no klaagschrift (Awb 9:1): no Awb 9:11 termijn,
+  // no special regime of an aanbieder; the gemeente's loket answers it (Klachtenprotocol Wmo keten Amsterdam §12). Only a
+  // klacht the ombudsman sends on takes the klacht route below (Awb 9:20).
+  const medewerking = ombudsmanMedewerking(intake);
+  if (medewerking === 'informatievraag') return 'ombudsmanInformatievraag';
+  if (medewerking === 'interventieverzoek') return 'ombudsmanInterventieverzoek';
   // A klacht about the gemeente's own conduct stays under Awb titel 9.1 at the gemeente, wherever it was
   // filed and whichever aanbieder it also names: Jeugdwet 4.2.1 and the Wkkgz cover the aanbieder's conduct.
   if (overGemeente(def, intake)) return 'gemeente';

@@ -5,7 +5,16 @@
  */
 import type { IsoDate, TermijnMutatie, TermijnView } from '../contract';
 import type { Definitie, JeugdwetRegime, WkkgzRegime } from '../definition/types';
-import { herbereken, herinneringsDatum, kalenderdag, type Kalender, type Mutatie, type TermijnLedger } from '../termijnen';
+import {
+  herbereken,
+  herinneringsDatum,
+  kalenderdag,
+  leesbareDatum,
+  type HerberekenUitkomst,
+  type Kalender,
+  type Mutatie,
+  type TermijnLedger,
+} from '../termijnen';
 import type { LopendeTermijn, TermijnSpec } from './types';
 
 /**
@@ -31,6 +40,7 @@ export const VERPLICHTINGEN: Readonly<Record<string, string>> = {
   jeugdwetReactie: 'Jeugdwet 4.2.1 lid 5: reactie van de aanbieder op het oordeel',
   wkkgzAfhandeling: 'Wkkgz 17: schriftelijke uitkomst van de zorgaanbieder',
   stoppenBesluit: 'Klachtenprotocol Wmo keten §8: besluit van de gemeente op het verzoek stoppen met leveren',
+  ombudsmanTermijn: 'Awb 9:31: inlichtingen en stukken aan de ombudsman op de datum die hij stelde',
 };
 
 /**
@@ -129,6 +139,22 @@ export function termijnSpecs(def: Definitie): Record<string, TermijnSpec> {
       definitiePad: [...pad, 'geschilTermijn'],
     };
   }
+  // Awb 9:31: the gemeente answers the ombudsman's informatievraag or interventieverzoek by the date he set (if he set
+  // one). Not a term of a wet but a date, so no Atw; reminded and escalated inside the gemeente as its own afhandeltermijn
+  // is, never to the klager (the ombudsman asked, not a klager).
+  const afh = def.termijnen.afhandeling;
+  specs.ombudsmanTermijn = {
+    naam: 'ombudsmanTermijn',
+    label: 'Antwoord aan de ombudsman (datum gesteld door de ombudsman)',
+    duur: 'datum gesteld door de ombudsman',
+    rekenwijze: 'kalenderdagen',
+    atw: false,
+    ...(afh?.herinneringen?.length ? { herinneringen: afh.herinneringen } : {}),
+    escalatieNaar: afh?.escalatieNaar ?? 'leidinggevende',
+    grondslag: 'Awb 9:31',
+    definitiePad: ['tweedeLijn'],
+    gesteld: { feit: 'ombudsmanTermijn' },
+  };
   if (def.stoppenMetLeveren) {
     specs.stoppenBesluit = {
       naam: 'stoppenBesluit',
@@ -163,8 +189,23 @@ export function ledgerVan(
   };
 }
 
+/** A day another body set (Awb 9:31: the ombudsman's date): that day, not moved by the Atw, without mutations. */
+function gesteldeDatum(lopend: LopendeTermijn, g: NonNullable<LopendeTermijn['gesteld']>): HerberekenUitkomst {
+  return {
+    vervaldatum: g.tot,
+    uitleg: [
+      `Ontvangen op ${leesbareDatum(kalenderdag(lopend.vanaf))}`,
+      `${g.door} stelde de datum ${leesbareDatum(g.tot)} (${g.grondslag})`,
+      'Een gestelde datum, geen in een wet gestelde termijn: de Algemene termijnenwet verschuift hem niet, ook niet naar een werkdag (Algemene termijnenwet art. 1 lid 1)',
+      `Vervaldatum: ${leesbareDatum(g.tot)}`,
+    ],
+    vervaldatumNaMutatie: [],
+  };
+}
+
 /** Current due date and uitleg; throws TermijnFout for an invalid ledger (guards check first). */
 export function berekenLopend(spec: TermijnSpec, lopend: LopendeTermijn, kalender: Kalender | undefined) {
+  if (lopend.gesteld) return gesteldeDatum(lopend, lopend.gesteld);
   const uitkomst = herbereken(ledgerVan(spec, lopend, kalender));
   if (!lopend.nieuweTermijn) return uitkomst;
   const n = lopend.nieuweTermijn;

@@ -45,6 +45,11 @@ export interface TermijnSpec {
   definitiePad: Array<string | number>;
   /** May be suspended, on this (contractual) basis; never a statutory termijn (Awb 9:11). */
   opschorting?: { grondslag: string };
+  /**
+   * The due date is a day another body set (the ombudsman's date for documents, Awb 9:31), read from the intake fact
+   * `feit`: no duration counted, no Atw (a set date is no term of a wet), no verdaging. `duur` only describes it.
+   */
+  gesteld?: { feit: string };
 }
 
 /** A running termijn in the machine context: enough to recompute its due date (the ledger). */
@@ -55,6 +60,8 @@ export interface LopendeTermijn {
   mutaties: Mutatie[];
   /** A new term set by a body that may deviate (Jeugdwet 4.2.1 lid 2 sub d, lid 5), replaces the due date. */
   nieuweTermijn?: { at: IsoDateTime; tot: IsoDate; reden: string; grondslag: string };
+  /** The due date set by another body (TermijnSpec.gesteld): that day itself, whoever set it and on what ground. */
+  gesteld?: { tot: IsoDate; door: string; grondslag: string };
 }
 
 export interface VerlopenTermijn {

@@ -139,10 +139,11 @@ const ONTVANGSTROUTES: Record<string, string> = {
   melding: 'Melding: calamiteit of geweld',
   stoppenMetLeveren: 'Verzoek van de aanbieder om te stoppen met leveren',
   eigenOnderzoek: 'Onderzoek van de ombudsman uit eigen beweging',
+  verzoekOmbudsman: 'Informatievraag of interventieverzoek van de ombudsman (geen klacht)',
 };
 
 /** Top-level states of the second line (tweede-lijn.block.ts) and of the special regimes (bijzondere-regimes.block.ts). */
-const TWEEDE_LIJN = new Set(['bijOmbudsman', 'eigenOnderzoek']);
+const TWEEDE_LIJN = new Set(['bijOmbudsman', 'eigenOnderzoek', 'verzoekOmbudsman']);
 const BIJZONDER = new Set(['jeugdwetKlachtencommissie', 'wkkgz']);
 
 export interface PadGroep {

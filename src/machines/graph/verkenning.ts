@@ -128,6 +128,11 @@ export function intakeVoorbeelden(def: Definitie): IntakeInput[] {
   }
   for (const soort of ['signaal', 'melding', 'stoppenMetLeveren'] as const) out.push(basis(soort, 'gemeente', aanbiederSets[1], {}));
   out.push(basis('eigenOnderzoek', 'ombudsman', [], {}));
+  // Awb 9:31: the ombudsman's informatievraag and interventieverzoek (the fact the service sets), with and without his date.
+  for (const ombudsmanVerzoek of ['informatievraag', 'interventieverzoek']) {
+    out.push(basis('klacht', 'ombudsman', aanbiederSets[1], { ombudsmanVerzoek }));
+    out.push(basis('klacht', 'ombudsman', aanbiederSets[1], { ombudsmanVerzoek, ombudsmanTermijn: addDays(startDatum(def), 14) }));
+  }
   out.push(basis('melding', 'gemeente', aanbiederSets[1], { calamiteit: true }));
   return out;
 }

@@ -42,6 +42,25 @@ export const intakeBlok: Blok = (cc) => {
       acties: INTAKE_ACTIES,
     }),
   );
+  // Awb 9:31: an informatievraag or interventieverzoek of the ombudsman is no klaagschrift: the gemeente's loket answers it
+  // by the date the ombudsman set (if he set one), not under Awb 9:11 (Klachtenprotocol Wmo keten Amsterdam §12).
+  const medewerking = [...INTAKE_ACTIES, { type: 'startGesteldeTermijn', params: { naam: 'ombudsmanTermijn' } }, 'medewerkingOmbudsman'];
+  t.push(
+    overgang({
+      naar: naar('verzoekOmbudsman', 'informatievraag'),
+      guard: route('ombudsmanInformatievraag'),
+      omschrijving: 'informatievraag van de ombudsman: geen klacht, de gemeente verstrekt de gevraagde inlichtingen',
+      grondslag: 'Awb 9:31',
+      acties: medewerking,
+    }),
+    overgang({
+      naar: naar('verzoekOmbudsman', 'interventieverzoek'),
+      guard: route('ombudsmanInterventieverzoek'),
+      omschrijving: 'interventieverzoek van de ombudsman: geen klacht, de gemeente pakt het op',
+      grondslag: 'Awb 9:31',
+      acties: medewerking,
+    }),
+  );
   if (def.stoppenMetLeveren) {
     t.push(
       overgang({

@@ -137,6 +137,52 @@ export const tweedeLijnBlok: Blok = (cc) => {
           }),
         }),
       }),
+      // Awb 9:31: the ombudsman's informatievraag or interventieverzoek as a case of its own (the request's klacht, filed
+      // by the service): no klaagschrift, so no Awb 9:11 termijn and no year for the second line after it (Awb 9:24 is
+      // the klager's). The loket answers by the ombudsman's date, if he set one (`ombudsmanTermijn`: reminded and
+      // escalated inside the gemeente, never a letter to a klager); the answer closes the case.
+      verzoekOmbudsman: toestand({
+        omschrijving: `Verzoek om medewerking van de tweede lijn (${namen}): geen klacht`,
+        fase: 'tweedeLijn',
+        grondslag: 'Awb 9:31',
+        laatsteLijn: true,
+        termijnen: bestaand(cc, 'ombudsmanTermijn'),
+        initial: 'informatievraag',
+        states: {
+          informatievraag: toestand({
+            omschrijving: `Informatievraag van de tweede lijn (${namen}): ${loket} verstrekt de inlichtingen en stukken uiterlijk op de datum die de ombudsman stelde; stelde hij geen datum, dan loopt er geen termijn (Awb 9:31 kent geen wettelijke termijn, Awb 9:11 geldt alleen voor een klaagschrift)`,
+            perKlacht: {
+              tekst: `Informatievraag van {instantie}: ${loket} verstrekt de inlichtingen en stukken uiterlijk op de datum die de ombudsman stelde; stelde hij geen datum, dan loopt er geen termijn (Awb 9:31 kent geen wettelijke termijn, Awb 9:11 geldt alleen voor een klaagschrift)`,
+              op: 'sinds',
+            },
+            fase: 'tweedeLijn',
+            grondslag: 'Awb 9:31',
+            on: {
+              INFORMATIE_VERSTREKT: overgang({
+                naar: naar('afgesloten'),
+                omschrijving: 'de gevraagde inlichtingen en stukken zijn aan de ombudsman verstrekt',
+                grondslag: 'Awb 9:31',
+              }),
+            },
+          }),
+          interventieverzoek: toestand({
+            omschrijving: `Interventieverzoek van de tweede lijn (${namen}): ${loket} pakt het op, met de ketenpartner, uiterlijk op de datum die de ombudsman stelde; stelde hij geen datum, dan loopt er geen termijn (Awb 9:31 kent geen wettelijke termijn, Awb 9:11 geldt alleen voor een klaagschrift)`,
+            perKlacht: {
+              tekst: `Interventieverzoek van {instantie}: ${loket} pakt het op, met de ketenpartner, uiterlijk op de datum die de ombudsman stelde; stelde hij geen datum, dan loopt er geen termijn (Awb 9:31 kent geen wettelijke termijn, Awb 9:11 geldt alleen voor een klaagschrift)`,
+              op: 'sinds',
+            },
+            fase: 'tweedeLijn',
+            grondslag: 'Awb 9:31',
+            on: {
+              INTERVENTIE_AFGEROND: overgang({
+                naar: naar('afgesloten'),
+                omschrijving: 'de interventie is gedaan en aan de ombudsman gemeld',
+                grondslag: 'Awb 9:31',
+              }),
+            },
+          }),
+        },
+      }),
       // Awb 9:26: an investigation on the ombudsman's own initiative, without a klacht; the gemeente and its
       // ketenpartners cooperate and answer its questions (Awb 9:31), and react to its recommendations (9:36).
       eigenOnderzoek: toestand({

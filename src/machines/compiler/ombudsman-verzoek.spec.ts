@@ -1,0 +1,146 @@
+/**
+ * An informatievraag or interventieverzoek of the ombudsman is no klaagschrift (Awb 9:31; Awb 9:11 applies to klaagschriften
+ * only): the request's own klacht (fact `ombudsmanVerzoek`, set by the service) runs to the date the ombudsman set, is
+ * reminded and escalated inside the gemeente, and never tells a "klager" to go to the ombudsman. Seed definitions, pure API.
+ */
+import { join } from 'node:path';
+import type { Feiten, IntakeInput, KlachtEvent, StepResult } from '../contract';
+import { controleerFeiten } from '../feiten';
+import { loadRegistry } from '../index';
+import type { Regime } from '../regime';
+
+const registry = loadRegistry(join(__dirname, '..', '..', '..', 'definitions'));
+
+function regime(id: string): Regime {
+  const r = registry.regimes.find((x) => x.summary.id === id);
+  if (!r) throw new Error(`definitie ${id} niet geladen: ${JSON.stringify(registry.errors)}`);
+  return r as Regime;
+}
+
+const SEEDS = [
+  ['gm0363-amsterdam', 'GM0363', 'Klachtenteam Sociaal Domein', 'Ombudsman Metropool Amsterdam'],
+  ['gm1904-stichtse-vecht', 'GM1904', undefined, 'Nationale ombudsman'],
+] as const;
+
+/** The request's klacht as KlachtActiesService files it: ingediend bij de ombudsman, soort klacht, with the request's facts. */
+function verzoek(gemeente: string, feiten: Feiten): IntakeInput {
+  return {
+    gemeente,
+    kanaal: 'brief',
+    ontvangenOp: '2026-11-02T10:00:00+01:00',
+    ingediendBij: 'ombudsman',
+    soort: 'klacht',
+    aanbieders: [{ id: 'zorg-x', naam: 'Zorg X', type: 'wmo' }],
+    feiten,
+  };
+}
+
+function stap(r: Regime, s: StepResult, type: string, at: string, data?: Record<string, unknown>): StepResult {
+  const e: KlachtEvent = { type, at, ...(data ? { data } : {}) };
+  return r.step(JSON.parse(JSON.stringify(s.snapshot)), e);
+}
+
+/** Intents that speak to a klager or about the klager's route to the second line. */
+const klagerIntents = (s: StepResult) => s.intents.filter((i) => i.naar === 'klager' || i.type.startsWith('KLAGER_'));
+
+describe.each(SEEDS)('%s: a request of the ombudsman for cooperation (Awb 9:31)', (id, gemeente, loketUitSeed, ombudsman) => {
+  const r = regime(id);
+  const loket = loketUitSeed ?? r.definitie.eersteLijn.gemeenteLoket;
+
+  test('Awb 9:31: an informatievraag of the ombudsman runs to the date the ombudsman set, not to the six weeks of Awb 9:11', () => {
+    const s = r.start(verzoek(gemeente, { ombudsmanVerzoek: 'informatievraag', ombudsmanTermijn: '2026-11-20' }));
+    expect(s.accepted).toBe(true);
+    expect(s.state).toBe('verzoekOmbudsman.informatievraag');
+    expect(s.termijnen.map((t) => [t.naam, t.vervaldatum, t.grondslag])).toEqual([['ombudsmanTermijn', '2026-11-20', 'Awb 9:31']]);
+    // The loket answers, by the ombudsman's date; nothing is registered as a klacht received via the ombudsman (Awb 9:20).
+    expect(s.intents.map((i) => [i.type, i.naar, i.data?.termijn, i.data?.ombudsman])).toEqual([
+      ['INFORMATIE_AAN_OMBUDSMAN', loket, '2026-11-20', ombudsman],
+    ]);
+    // Six weeks and a day later (the Awb 9:11 day) there is no afhandeltermijn to pass.
+    const zesWeken = stap(r, s, 'TERMIJN_VERLOPEN', '2026-12-15T00:00:00+01:00', { termijn: 'afhandeling' });
+    expect(zesWeken.accepted).toBe(false);
+    expect(s.volgendeEvents).toContain('INFORMATIE_VERSTREKT');
+    expect(s.volgendeEvents).not.toContain('VERDAGEN');
+  });
+
+  test("Awb 9:31: an interventieverzoek is taken up by the loket by the ombudsman's date and closed when done, without a second-line window", () => {
+    const s = r.start(verzoek(gemeente, { ombudsmanVerzoek: 'interventieverzoek', ombudsmanTermijn: '2026-11-13' }));
+    expect(s.state).toBe('verzoekOmbudsman.interventieverzoek');
+    expect(s.termijnen.map((t) => [t.naam, t.vervaldatum])).toEqual([['ombudsmanTermijn', '2026-11-13']]);
+    expect(s.intents.map((i) => [i.type, i.naar])).toEqual([['INTERVENTIE_OPPAKKEN', loket]]);
+    const klaar = stap(r, s, 'INTERVENTIE_AFGEROND', '2026-11-10T15:00:00+01:00');
+    expect(klaar.accepted).toBe(true);
+    expect([klaar.state, klaar.done, klaar.termijnen]).toEqual(['afgesloten', true, []]);
+    expect(klagerIntents(klaar)).toEqual([]);
+  });
+
+  test('Awb 9:31: a request of the ombudsman never tells the klager to go to the ombudsman', () => {
+    for (const soort of ['informatievraag', 'interventieverzoek']) {
+      const s = r.start(verzoek(gemeente, { ombudsmanVerzoek: soort, ombudsmanTermijn: '2026-11-20' }));
+      expect(klagerIntents(s)).toEqual([]);
+      // The date passes: an escalation inside the gemeente, to the leidinggevende; the request stays to be answered.
+      const verlopen = stap(r, s, 'TERMIJN_VERLOPEN', '2026-11-21T00:00:00+01:00', { termijn: 'ombudsmanTermijn' });
+      expect(verlopen.accepted).toBe(true);
+      expect(verlopen.state).toBe(s.state);
+      expect(verlopen.intents.map((i) => [i.type, i.naar ?? null])).toEqual([
+        ['TERMIJN_OVERSCHREDEN', null],
+        ['ESCALATIE', 'leidinggevende'],
+      ]);
+      expect(klagerIntents(verlopen)).toEqual([]);
+      // Weeks later still nothing for a klager: no afhandeltermijn, no year for the second line afterwards.
+      const antwoord = stap(
+        r,
+        verlopen,
+        soort === 'informatievraag' ? 'INFORMATIE_VERSTREKT' : 'INTERVENTIE_AFGEROND',
+        '2027-01-04T10:00:00+01:00',
+      );
+      expect(antwoord.accepted).toBe(true);
+      expect([antwoord.state, antwoord.done]).toEqual(['afgesloten', true]);
+      expect(klagerIntents(antwoord)).toEqual([]);
+      expect(antwoord.termijnen).toEqual([]);
+    }
+  });
+
+  test("Awb 9:31, Algemene termijnenwet art. 1: the ombudsman's date is a date, also on a Saturday, and the gemeente cannot move it", () => {
+    // 21 November 2026 is a Saturday: a term of a wet would move to Monday 23 November; the ombudsman's date does not.
+    const s = r.start(verzoek(gemeente, { ombudsmanVerzoek: 'informatievraag', ombudsmanTermijn: '2026-11-21' }));
+    const t = s.termijnen.find((x) => x.naam === 'ombudsmanTermijn');
+    expect(t?.vervaldatum).toBe('2026-11-21');
+    expect(t?.uitleg.join('\n')).toContain('Algemene termijnenwet verschuift hem niet');
+    expect(t?.uitleg.at(-1)).toBe('Vervaldatum: zaterdag 21 november 2026');
+    // Reminded a week before, as the gemeente's own afhandeltermijn is; escalated inside the gemeente.
+    expect(t?.herinneringen).toEqual(
+      (r.definitie.termijnen.afhandeling?.herinneringen ?? []).map((h) => ({ naam: `${h.voor}-voor`, datum: '2026-11-14', naar: h.naar })),
+    );
+    expect(t?.herinneringen.length).toBeGreaterThan(0);
+    expect(t?.escalatieNaar).toBe('leidinggevende');
+    const verdaagd = stap(r, s, 'VERDAGEN', '2026-11-10T10:00:00+01:00', { termijn: 'ombudsmanTermijn', duur: 'P4W' });
+    expect(verdaagd.accepted).toBe(false);
+    expect(verdaagd.reason).toContain('alleen de ombudsman kan hem verschuiven');
+  });
+
+  test('Awb 9:31: without a date from the ombudsman no termijn runs, and the step says so', () => {
+    const s = r.start(verzoek(gemeente, { ombudsmanVerzoek: 'informatievraag' }));
+    expect(s.state).toBe('verzoekOmbudsman.informatievraag');
+    expect(s.termijnen).toEqual([]);
+    expect(s.intents.map((i) => [i.type, i.data?.termijn])).toEqual([['INFORMATIE_AAN_OMBUDSMAN', undefined]]);
+    expect(r.beschrijfState(s.state)).toContain('stelde hij geen datum, dan loopt er geen termijn');
+    expect(r.beschrijfKlacht(s.state, { vandaag: '2026-11-03', sinds: '2026-11-02' })).toContain(`Informatievraag van ${ombudsman}`);
+  });
+
+  test('Awb 9:20: a klacht the ombudsman sends on still takes the klacht route with the Awb 9:11 afhandeltermijn', () => {
+    const s = r.start({ ...verzoek(gemeente, { ombudsmanVerzoek: 'doorgezondenKlacht' }), aanbieders: [] });
+    expect(s.state.startsWith('gemeente.')).toBe(true);
+    expect(s.termijnen.map((t) => t.naam)).toContain('afhandeling');
+    expect(s.intents.map((i) => i.type)).toContain('ONTVANGST_DOORGEZONDEN_KLACHT');
+  });
+});
+
+test("Awb 9:31: the ombudsman's date on a request is a real calendar day, or the intake is refused naming the field", () => {
+  const def = regime('gm0363-amsterdam').definitie;
+  expect(controleerFeiten(def, { ombudsmanVerzoek: 'informatievraag', ombudsmanTermijn: '2026-11-20' })).toEqual([]);
+  for (const fout of ['2026-02-31', '20-11-2026', 'volgende week'])
+    expect(controleerFeiten(def, { ombudsmanTermijn: fout })).toEqual([
+      { name: 'feiten.ombudsmanTermijn', reason: 'moet een bestaande datum JJJJ-MM-DD zijn' },
+    ]);
+});
