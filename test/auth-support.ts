@@ -21,9 +21,20 @@ export const metTweeGemeenten = {
   override: (b: import('@nestjs/testing').TestingModuleBuilder) => b.overrideProvider(REGIME_BRON).useValue(tweeGemeentenBron),
 };
 
-/** `Authorization: Bearer <key>` for a fresh API key of the given gemeente and role. */
-export async function bearer(app: INestApplication, gemeente: string, rol: Rol, aanbiederId?: string): Promise<string> {
-  const { sleutel } = await app.get(ApiSleutelService, { strict: false }).maak({ gemeente, rol, aanbiederId, naam: `test ${rol}` });
+/**
+ * `Authorization: Bearer <key>` for a fresh API key of the given gemeente and role; `aanbiederGemeente` names the gemeente
+ * whose aanbieder id it is (after a herindeling, a gemeente opgeheven into `gemeente`).
+ */
+export async function bearer(
+  app: INestApplication,
+  gemeente: string,
+  rol: Rol,
+  aanbiederId?: string,
+  aanbiederGemeente?: string,
+): Promise<string> {
+  const { sleutel } = await app
+    .get(ApiSleutelService, { strict: false })
+    .maak({ gemeente, rol, aanbiederId, aanbiederGemeente, naam: `test ${rol}` });
   return `Bearer ${sleutel}`;
 }
 

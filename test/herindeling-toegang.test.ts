@@ -4,6 +4,7 @@
  * klachtbehandelaars find, read and work Weesp's klachten (which keep their own gemeente and regeling), and register
  * what reached Weesp. Before that day they are not Amsterdam's, and another gemeente never sees them.
  */
+import { SignJWT } from 'jose';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { KLOK, type Klok } from '../src/common/klok';
@@ -17,6 +18,22 @@ let nu = new Date('2026-12-03T10:00:00Z');
 const klok: Klok = { nu: () => new Date(nu.getTime()) };
 
 const weespKlacht = weespKlachtVan();
+
+/** OIDC with a shared HS256 secret, so the token path is tested next to the keys. */
+const OIDC = { OIDC_ISSUER: 'https://login.amsterdam.test/realms/klachten', OIDC_AUDIENCE: 'klachtregie', OIDC_SECRET: 'x'.repeat(40) };
+
+/** An OIDC access token of Amsterdam's identity provider with these claims (valid five minutes from the real clock: jose checks exp). */
+function oidcToken(claims: Record<string, unknown>): Promise<string> {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(OIDC.OIDC_ISSUER)
+    .setAudience(OIDC.OIDC_AUDIENCE)
+    .setSubject('portaal-zorg-x')
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(new TextEncoder().encode(OIDC.OIDC_SECRET))
+    .then((jwt) => `Bearer ${jwt}`);
+}
 
 /** Runs `fn` on 10 maart 2022, while Weesp still existed (its own keys act only then). */
 async function alsWeesp<T>(fn: () => PromiseLike<T>): Promise<T> {
@@ -39,7 +56,11 @@ describe('Wet arhi art. 40: the successor gemeente works the dissolved gemeente�
 
   beforeAll(async () => {
     db = await createTestDatabase('herindeling_toegang');
-    t = await createTestApp({ databaseUrl: db.url, env: { ROLE: 'api' }, override: (b) => b.overrideProvider(KLOK).useValue(klok) });
+    t = await createTestApp({
+      databaseUrl: db.url,
+      env: { ROLE: 'api', ...OIDC },
+      override: (b) => b.overrideProvider(KLOK).useValue(klok),
+    });
     weesp = await bearer(t.app, 'GM0457', 'klachtbehandelaar');
     amsterdam = await bearer(t.app, 'GM0363', 'klachtbehandelaar');
     utrecht = await bearer(t.app, 'GM0344', 'klachtbehandelaar');
@@ -273,5 +294,161 @@ describe('Wet arhi art. 40: the successor gemeente works the dissolved gemeente�
     expect(erna.body.klacht.stateOmschrijving).toBe(
       'Afgedaan; de klager kan binnen een jaar naar de tweede lijn (Ombudsman Metropool Amsterdam)',
     );
+  });
+
+  describe('Wet arhi art. 40: Weesp’s aanbieders, whose rights and duties passed to Amsterdam, act with a key Amsterdam issues for their Weesp id', () => {
+    /** Weesp's 'zorg-x' and Amsterdam's 'zorg-x': two organisations, each gemeente chose the id. */
+    let weespZorgX: string;
+    let amsZorgX: string;
+    let sleutelVoorWeesp: string;
+
+    const zie = (auth: string, id: string) => request(t.http).get(`/api/v1/klachten/${id}`).set('Authorization', auth);
+    const ids = (body: { resultaten: Array<{ id: string }> }) => body.resultaten.map((x) => x.id);
+
+    beforeAll(async () => {
+      const w = await alsWeesp(() =>
+        request(t.http)
+          .post('/api/v1/klachten')
+          .set('Authorization', weesp)
+          .send({
+            ...weespKlacht,
+            ontvangenOp: '2022-03-10T09:00:00+01:00',
+            ingediendBij: 'aanbieder',
+            onderwerp: 'Bij Weesps zorg-x',
+            aanbieders: [{ id: 'zorg-x', naam: 'Zorg X Weesp', type: 'wmo' }],
+            feiten: {},
+          }),
+      );
+      expect(w.status).toBe(201);
+      weespZorgX = w.body.id;
+      nu = new Date('2022-04-01T10:00:00+02:00');
+      const a = await request(t.http)
+        .post('/api/v1/klachten')
+        .set('Authorization', amsterdam)
+        .send({
+          gemeente: 'GM0363',
+          kanaal: 'telefoon',
+          ontvangenOp: '2022-03-30T10:00:00+02:00',
+          ingediendBij: 'gemeente',
+          onderwerp: 'Bij Amsterdams zorg-x',
+          aanbieders: [{ id: 'zorg-x', naam: 'Zorg X Amsterdam', type: 'wmo' }],
+          feiten: { complex: false, eerderBijAanbieder: false },
+        });
+      expect(a.status).toBe(201);
+      amsZorgX = a.body.id;
+      // Issued by Amsterdam's beheerder, through the API, after the herindeling.
+      const k = await request(t.http)
+        .post('/api/v1/api-sleutels')
+        .set('Authorization', await bearer(t.app, 'GM0363', 'beheerder'))
+        .send({ naam: 'Portaal Zorg X (Weesp)', rol: 'aanbieder', aanbiederId: 'zorg-x', aanbiederGemeente: 'GM0457' });
+      expect([k.status, k.body.gemeente, k.body.aanbiederGemeente]).toEqual([201, 'GM0363', 'GM0457']);
+      sleutelVoorWeesp = `Bearer ${k.body.sleutel}`;
+    });
+
+    beforeEach(() => {
+      nu = new Date('2022-04-01T10:00:00+02:00');
+    });
+
+    it('Wet arhi art. 40: an aanbieder of a dissolved gemeente acts on its klachten with a key the successor issued for that gemeente’s id: reads it, its tijdlijn, finds it in its list and werkvoorraad, and reports back', async () => {
+      expect((await zie(sleutelVoorWeesp, weespZorgX)).status).toBe(200);
+      expect((await request(t.http).get(`/api/v1/klachten/${weespZorgX}/tijdlijn`).set('Authorization', sleutelVoorWeesp)).status).toBe(
+        200,
+      );
+      const lijst = await request(t.http).get('/api/v1/klachten').set('Authorization', sleutelVoorWeesp);
+      expect(ids(lijst.body)).toContain(weespZorgX);
+      const werk = await request(t.http).get('/api/v1/werkvoorraad').set('Authorization', sleutelVoorWeesp);
+      expect(ids(werk.body)).toContain(weespZorgX);
+      const terug = await request(t.http)
+        .post(`/api/v1/klachten/${weespZorgX}/terugkoppelingen`)
+        .set('Authorization', sleutelVoorWeesp)
+        .send({ soort: 'registratie', opmerking: 'geregistreerd onder ZX-7' });
+      expect(terug.status).toBe(201);
+      const [rij] = await t.app
+        .get(DataSource)
+        .query(`select gemeente, aanbieder_id as "aanbiederId" from terugkoppeling where klacht_id = $1`, [weespZorgX]);
+      expect(rij).toEqual({ gemeente: 'GM0457', aanbiederId: 'zorg-x' });
+    });
+
+    it('Wet arhi art. 40: a key issued for Weesp’s id does not see the successor’s own klachten with the same id (another organisation)', async () => {
+      expect((await zie(sleutelVoorWeesp, amsZorgX)).status).toBe(404);
+      expect(
+        (
+          await request(t.http)
+            .post(`/api/v1/klachten/${amsZorgX}/terugkoppelingen`)
+            .set('Authorization', sleutelVoorWeesp)
+            .send({ soort: 'registratie' })
+        ).status,
+      ).toBe(404);
+      expect(ids((await request(t.http).get('/api/v1/klachten').set('Authorization', sleutelVoorWeesp)).body)).not.toContain(amsZorgX);
+      expect(ids((await request(t.http).get('/api/v1/werkvoorraad').set('Authorization', sleutelVoorWeesp)).body)).not.toContain(amsZorgX);
+    });
+
+    it('Wet arhi art. 40: Amsterdam’s key for its own zorg-x still sees only Amsterdam’s, and Weesp’s own aanbieder key stays refused (403 gemeente-opgeheven)', async () => {
+      const eigen = await bearer(t.app, 'GM0363', 'aanbieder', 'zorg-x');
+      expect((await zie(eigen, weespZorgX)).status).toBe(404);
+      expect((await zie(eigen, amsZorgX)).status).toBe(200);
+      const werk = await request(t.http).get('/api/v1/werkvoorraad').set('Authorization', eigen);
+      expect([ids(werk.body).includes(weespZorgX), ids(werk.body).includes(amsZorgX)]).toEqual([false, true]);
+      const vanWeesp = await zie(await bearer(t.app, 'GM0457', 'aanbieder', 'zorg-x'), weespZorgX);
+      expect([vanWeesp.status, vanWeesp.body.code]).toEqual([403, 'gemeente-opgeheven']);
+    });
+
+    it('Wet arhi art. 40: a gemeente issues an aanbieder key only for its own ids or those of a gemeente opgeheven into it by that day; otherwise 400 problem+json naming aanbiederGemeente, and no key', async () => {
+      const beheerder = await bearer(t.app, 'GM0363', 'beheerder');
+      const pogingen: Array<[Date, Record<string, unknown>]> = [
+        // Utrecht's aanbieders are Utrecht's.
+        [nu, { rol: 'aanbieder', aanbiederId: 'zorg-x', aanbiederGemeente: 'GM0344' }],
+        // Only an aanbieder key has an aanbieder id space.
+        [nu, { rol: 'klachtbehandelaar', aanbiederGemeente: 'GM0457' }],
+        // On 23 maart 2022 Weesp still existed and spoke for its own aanbieders.
+        [new Date('2022-03-23T12:00:00+01:00'), { rol: 'aanbieder', aanbiederId: 'zorg-x', aanbiederGemeente: 'GM0457' }],
+      ];
+      for (const [op, body] of pogingen) {
+        nu = op;
+        const res = await request(t.http)
+          .post('/api/v1/api-sleutels')
+          .set('Authorization', beheerder)
+          .send({ naam: 'Geweigerd', ...body });
+        expect([res.status, res.headers['content-type'], res.body.invalidParams?.map((p: { name: string }) => p.name)]).toEqual([
+          400,
+          'application/problem+json; charset=utf-8',
+          ['aanbiederGemeente'],
+        ]);
+      }
+      const [{ n }] = await t.app.get(DataSource).query(`select count(*)::int as n from api_sleutel where naam = 'Geweigerd'`);
+      expect(n).toBe(0);
+      // The list shows whose id each aanbieder key is: its own gemeente's unless it names another.
+      nu = new Date('2022-04-01T10:00:00+02:00');
+      await request(t.http)
+        .post('/api/v1/api-sleutels')
+        .set('Authorization', beheerder)
+        .send({ naam: 'Portaal Zorg X (Amsterdam)', rol: 'aanbieder', aanbiederId: 'zorg-x' })
+        .expect(201);
+      const lijst = await request(t.http).get('/api/v1/api-sleutels').set('Authorization', beheerder);
+      expect(
+        lijst.body
+          .filter((k: { naam: string }) => k.naam.startsWith('Portaal Zorg X'))
+          .map((k: { naam: string; aanbiederGemeente: string }) => [k.naam, k.aanbiederGemeente])
+          .sort(),
+      ).toEqual([
+        ['Portaal Zorg X (Amsterdam)', 'GM0363'],
+        ['Portaal Zorg X (Weesp)', 'GM0457'],
+      ]);
+    });
+
+    it('Wet arhi art. 40: an OIDC token of the successor with claim aanbiederGemeente acts for the dissolved gemeente’s aanbieder; a gemeente not opgeheven into it is refused (403), a malformed claim too (401)', async () => {
+      const claims = { gemeente: 'GM0363', rol: 'aanbieder', aanbiederId: 'zorg-x' };
+      const voorWeesp = await oidcToken({ ...claims, aanbiederGemeente: 'GM0457' });
+      expect([(await zie(voorWeesp, weespZorgX)).status, (await zie(voorWeesp, amsZorgX)).status]).toEqual([200, 404]);
+      const zonder = await oidcToken(claims);
+      expect([(await zie(zonder, weespZorgX)).status, (await zie(zonder, amsZorgX)).status]).toEqual([404, 200]);
+      const utrecht = await zie(await oidcToken({ ...claims, aanbiederGemeente: 'GM0344' }), weespZorgX);
+      expect([utrecht.status, utrecht.body.code]).toEqual([403, 'geen-toegang']);
+      // The day before the herindeling Weesp's aanbieders were Weesp's to speak for, not Amsterdam's.
+      nu = new Date('2022-03-23T12:00:00+01:00');
+      expect((await zie(voorWeesp, weespZorgX)).status).toBe(403);
+      nu = new Date('2022-04-01T10:00:00+02:00');
+      expect((await zie(await oidcToken({ ...claims, aanbiederGemeente: 'Weesp' }), weespZorgX)).status).toBe(401);
+    });
   });
 });

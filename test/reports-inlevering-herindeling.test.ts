@@ -94,10 +94,10 @@ describe("Weesp's last report (vóór 1 juli 2022), submitted under Amsterdam's 
     );
     expect(moment).toEqual({ tot: '2021-12-31' });
     // Two organisations with the id 'zorgbalans' (and two with 'thuiszorg-west'), each with a key of Amsterdam: Weesp's keys
-    // are refused since 24 maart 2022.
+    // are refused since 24 maart 2022, and Amsterdam issues Weesp's aanbieders keys that name Weesp as their id's gemeente.
     amsZorgbalans = await bearer(t.app, AMSTERDAM, 'aanbieder', ZORGBALANS.id);
-    weespZorgbalans = await bearer(t.app, AMSTERDAM, 'aanbieder', ZORGBALANS.id);
-    const weespThuiszorg = await bearer(t.app, AMSTERDAM, 'aanbieder', THUISZORG.id);
+    weespZorgbalans = await bearer(t.app, AMSTERDAM, 'aanbieder', ZORGBALANS.id, WEESP);
+    const weespThuiszorg = await bearer(t.app, AMSTERDAM, 'aanbieder', THUISZORG.id, WEESP);
     // Before the deadline only Amsterdam's 'zorgbalans' and Weesp's 'thuiszorg-west' submit.
     nu = new Date('2022-06-10T10:00:00+02:00');
     const a = await dien(amsZorgbalans, { deadline: LAATSTE, inhoud: { van: 'Amsterdams zorgbalans' } });
@@ -108,7 +108,7 @@ describe("Weesp's last report (vóór 1 juli 2022), submitted under Amsterdam's 
     expect(await planning.deadline({ gemeente: WEESP, soort: 'aanbieders', deadline: LAATSTE, kind: 'deadline' }, nu)).toBe('verwerkt');
     // Weesp's 'zorgbalans' submits after all, late.
     nu = new Date('2022-07-02T10:00:00+02:00');
-    const z = await dien(weespZorgbalans, { deadline: LAATSTE, aanbiederGemeente: WEESP, inhoud: { van: 'Weesps zorgbalans' } });
+    const z = await dien(weespZorgbalans, { deadline: LAATSTE, inhoud: { van: 'Weesps zorgbalans' } });
     expect([z.status, z.body.aanbiederGemeente]).toEqual([201, WEESP]);
   });
 
@@ -141,14 +141,16 @@ describe("Weesp's last report (vóór 1 juli 2022), submitted under Amsterdam's 
     ]);
   });
 
-  test('contract art. 11.1: aanbiederGemeente names a gemeente for whose report of that deadline a submission under the key counts; otherwise 400 naming the field, nothing stored', async () => {
-    for (const body of [
-      // Utrecht's aanbieder never reports under Amsterdam's code.
-      { deadline: LAATSTE, aanbiederGemeente: 'GM0344', inhoud: {} },
+  test('contract art. 11.1: a submission counts for the report of its key’s id gemeente where a submission under the key’s code counts for that deadline; a body aanbiederGemeente contradicting the key is 400 naming it, nothing stored', async () => {
+    for (const [sleutel, body] of [
+      // The body does not decide whose aanbieder speaks: not Utrecht's, ...
+      [weespZorgbalans, { deadline: LAATSTE, aanbiederGemeente: 'GM0344', inhoud: {} }],
+      // ... and not Weesp's for Amsterdam's own 'zorgbalans' key (the same id, another organisation).
+      [amsZorgbalans, { deadline: LAATSTE, aanbiederGemeente: WEESP, inhoud: {} }],
       // Weesp's moment due before its opheffing counts only submissions under Weesp's own code.
-      { deadline: '2022-03-01', aanbiederGemeente: WEESP, inhoud: {} },
-    ]) {
-      const res = await dien(weespZorgbalans, body);
+      [weespZorgbalans, { deadline: '2022-03-01', inhoud: {} }],
+    ] as Array<[string, Record<string, unknown>]>) {
+      const res = await dien(sleutel, body);
       expect([res.status, res.headers['content-type'], res.body.invalidParams?.map((p: { name: string }) => p.name)]).toEqual([
         400,
         'application/problem+json; charset=utf-8',
@@ -159,5 +161,35 @@ describe("Weesp's last report (vóór 1 juli 2022), submitted under Amsterdam's 
       `select count(*)::int as n from aanbieder_rapportage where aanbieder_gemeente = 'GM0344' or deadline = '2022-03-01'`,
     );
     expect(n).toBe(0);
+    // Amsterdam's 'zorgbalans' row for Weesp's last moment is still its own, and Weesp's still Weesp's.
+    const rijen = await inleveringen(LAATSTE);
+    expect(
+      rijen
+        .filter((r: { aanbiederId: string }) => r.aanbiederId === ZORGBALANS.id)
+        .map((r: { aanbiederGemeente: string }) => r.aanbiederGemeente),
+    ).toEqual([AMSTERDAM, WEESP]);
+  });
+
+  test('Wet arhi art. 40: the body may still name the gemeente when it agrees with the key (older clients)', async () => {
+    nu = new Date('2022-07-04T10:00:00+02:00');
+    const res = await dien(weespZorgbalans, { deadline: LAATSTE, aanbiederGemeente: WEESP, inhoud: { van: 'Weesps zorgbalans' } });
+    expect([res.status, res.body.aanbiederGemeente]).toEqual([201, WEESP]);
+  });
+
+  test("contract art. 11.1 / Wet arhi art. 40: Weesp's aanbieder's own GET /rapportages with the key Amsterdam issued for its Weesp id counts Weesp's klachten naming it, as Amsterdam's report of that aanbieder does, not Amsterdam's 'zorgbalans'", async () => {
+    const periode = 'van=2021-11-01&tot=2022-03-31';
+    const rapport = async (sleutel: string, extra = '') =>
+      request(t.http).get(`/api/v1/rapportages?${periode}${extra}`).set('Authorization', sleutel);
+    const pe = await bearer(t.app, AMSTERDAM, 'procesEigenaar');
+    const weesps = await rapport(pe, `&aanbieder=${ZORGBALANS.id}&aanbiederGemeente=${WEESP}`);
+    const amsterdams = await rapport(pe, `&aanbieder=${ZORGBALANS.id}`);
+    expect([weesps.status, amsterdams.status]).toEqual([200, 200]);
+    expect(weesps.body.cijfers.totaal).toBeGreaterThan(0);
+    expect(weesps.body.cijfers.totaal).not.toBe(amsterdams.body.cijfers.totaal);
+    const eigen = await rapport(weespZorgbalans);
+    expect([eigen.status, eigen.body.gemeenten, eigen.body.cijfers.totaal]).toEqual([200, [WEESP], weesps.body.cijfers.totaal]);
+    expect((await rapport(amsZorgbalans)).body.cijfers.totaal).toBe(amsterdams.body.cijfers.totaal);
+    // An aanbieder asks only for its own report: naming the other gemeente is refused.
+    expect((await rapport(weespZorgbalans, `&aanbiederGemeente=${AMSTERDAM}`)).status).toBe(403);
   });
 });

@@ -86,6 +86,7 @@ export const envSchema = z.object({
   OIDC_CLAIM_GEMEENTE: z.string().min(1).default('gemeente'),
   OIDC_CLAIM_ROL: z.string().min(1).default('rol'),
   OIDC_CLAIM_AANBIEDER: z.string().min(1).default('aanbiederId'),
+  OIDC_CLAIM_AANBIEDER_GEMEENTE: z.string().min(1).default('aanbiederGemeente'),
   OIDC_CLAIM_NAAM: z.string().min(1).default('name'),
   // Webhooks (src/modules/webhooks): CloudEvents `source` and the cap on retry backoff.
   CLOUDEVENTS_SOURCE: z
@@ -146,6 +147,8 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
   OIDC_CLAIM_GEMEENTE: 'the token claim with the CBS gemeentecode, e.g. OIDC_CLAIM_GEMEENTE=gemeente',
   OIDC_CLAIM_ROL: 'the token claim with the role, e.g. OIDC_CLAIM_ROL=rol',
   OIDC_CLAIM_AANBIEDER: 'the token claim with the aanbieder id, e.g. OIDC_CLAIM_AANBIEDER=aanbiederId',
+  OIDC_CLAIM_AANBIEDER_GEMEENTE:
+    'the token claim with the gemeente whose aanbieder id it is (after a herindeling), e.g. OIDC_CLAIM_AANBIEDER_GEMEENTE=aanbiederGemeente',
   OIDC_CLAIM_NAAM: "the token claim with the person's name shown in timelines, e.g. OIDC_CLAIM_NAAM=name",
   CLOUDEVENTS_SOURCE:
     'a urn:nld: URN (NL GOV CloudEvents profile), e.g. CLOUDEVENTS_SOURCE=urn:nld:oin:00000001234567890000:systeem:klachtregie',
@@ -245,6 +248,8 @@ export interface AppConfig {
   oidcClaimGemeente: string;
   oidcClaimRol: string;
   oidcClaimAanbieder: string;
+  /** Claim naming the gemeente whose id space the aanbieder id belongs to (optional in a token; default the gemeente claim). */
+  oidcClaimAanbiederGemeente: string;
   /** Claim with the person's display name (OIDC standard claim `name`). */
   oidcClaimNaam: string;
   /** CloudEvents `source` of webhook notifications (NL GOV profile: a urn:nld: URN). */

@@ -104,6 +104,7 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
     oidcClaimGemeente: e.OIDC_CLAIM_GEMEENTE,
     oidcClaimRol: e.OIDC_CLAIM_ROL,
     oidcClaimAanbieder: e.OIDC_CLAIM_AANBIEDER,
+    oidcClaimAanbiederGemeente: e.OIDC_CLAIM_AANBIEDER_GEMEENTE,
     oidcClaimNaam: e.OIDC_CLAIM_NAAM,
     cloudEventsSource: e.CLOUDEVENTS_SOURCE,
     webhookMaxBackoffMs: e.WEBHOOK_MAX_BACKOFF_MS,

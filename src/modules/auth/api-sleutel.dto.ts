@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { ROLLEN, type Rol } from './rol';
 
 export class NieuweApiSleutelDto {
@@ -19,6 +19,17 @@ export class NieuweApiSleutelDto {
   @IsNotEmpty()
   @MaxLength(100)
   aanbiederId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Alleen bij rol aanbieder: de gemeente die het aanbieder-id koos (een id is per gemeente). Standaard de eigen gemeente; na een ' +
+      'herindeling ook een gemeente die in de eigen gemeente opging (Wet arhi art. 40): de sleutel ziet dan precies de klachten van ' +
+      'die gemeente over die aanbieder, niet die van de eigen gemeente met hetzelfde id.',
+    example: 'GM0457',
+  })
+  @IsOptional()
+  @Matches(/^GM\d{4}$/, { message: 'aanbiederGemeente moet een CBS-gemeentecode zijn, bijvoorbeeld GM0457' })
+  aanbiederGemeente?: string;
 }
 
 export class ApiSleutelDto {
@@ -33,6 +44,13 @@ export class ApiSleutelDto {
 
   @ApiPropertyOptional({ nullable: true, type: String })
   aanbiederId: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Bij rol aanbieder: de gemeente die het aanbieder-id koos (de eigen, of een gemeente die erin opging); anders null.',
+  })
+  aanbiederGemeente: string | null;
 
   @ApiProperty()
   naam: string;

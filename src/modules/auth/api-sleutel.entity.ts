@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { Rol } from './rol';
 
 /**
@@ -8,6 +8,7 @@ import type { Rol } from './rol';
 @Entity('api_sleutel')
 @Index('UQ_api_sleutel_prefix', ['prefix'], { unique: true })
 @Index('IDX_api_sleutel_gemeente', ['gemeente'])
+@Check('CHK_api_sleutel_aanbieder_gemeente', `"aanbieder_gemeente" IS NULL OR "rol" = 'aanbieder'`)
 export class ApiSleutelEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -21,6 +22,14 @@ export class ApiSleutelEntity {
   /** Required for the aanbieder role: the aanbieder this key speaks for. */
   @Column({ name: 'aanbieder_id', type: 'varchar', length: 100, nullable: true })
   aanbiederId: string | null;
+
+  /**
+   * Aanbieder role only: the gemeente (CBS code) whose id space `aanbiederId` belongs to; null = `gemeente`, the issuing
+   * one. Otherwise a gemeente opgeheven into the issuing one: its aanbieders' rights and duties pass to the successor
+   * (Wet arhi art. 40), which issues them keys for their klachten.
+   */
+  @Column({ name: 'aanbieder_gemeente', type: 'varchar', length: 6, nullable: true })
+  aanbiederGemeente: string | null;
 
   @Column({ type: 'varchar', length: 200 })
   naam: string;

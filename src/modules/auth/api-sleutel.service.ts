@@ -17,6 +17,8 @@ export interface NieuweSleutel {
   gemeente: string;
   rol: Rol;
   aanbiederId?: string | null;
+  /** Aanbieder role only: the gemeente whose id `aanbiederId` is, when not `gemeente` (checked by the caller: one opgeheven into it). */
+  aanbiederGemeente?: string | null;
   naam: string;
 }
 
@@ -35,6 +37,9 @@ export class ApiSleutelService {
     if ((input.rol === 'aanbieder') !== Boolean(input.aanbiederId)) {
       throw new Error('Een API-sleutel heeft een aanbiederId als en alleen als de rol aanbieder is.');
     }
+    if (input.aanbiederGemeente && input.rol !== 'aanbieder') {
+      throw new Error('Alleen een aanbieder-sleutel noemt een aanbiederGemeente.');
+    }
     const prefix = randomBytes(9)
       .toString('base64url')
       .toLowerCase()
@@ -46,6 +51,8 @@ export class ApiSleutelService {
         gemeente: input.gemeente,
         rol: input.rol,
         aanbiederId: input.aanbiederId ?? null,
+        // Null is the issuing gemeente: one way to say it, so every key of its own aanbieders looks the same.
+        aanbiederGemeente: input.aanbiederGemeente && input.aanbiederGemeente !== input.gemeente ? input.aanbiederGemeente : null,
         naam: input.naam,
         prefix,
         hash: hashSleutel(sleutel),
@@ -68,6 +75,7 @@ export class ApiSleutelService {
       gemeente: row.gemeente,
       rol: row.rol,
       ...(row.aanbiederId ? { aanbiederId: row.aanbiederId } : {}),
+      ...(row.aanbiederGemeente ? { aanbiederGemeente: row.aanbiederGemeente } : {}),
       subject: `api-sleutel:${row.id}`,
     };
   }

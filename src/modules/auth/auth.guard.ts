@@ -82,7 +82,16 @@ export class AuthGuard implements CanActivate {
       );
     }
     // After a herindeling the successor works with the dissolved gemeente's klachten (Wet arhi art. 40 e.v.).
-    const tenant = { ...result, gemeenten: gemeentenVan(result.gemeente, dag) };
+    const gemeenten = gemeentenVan(result.gemeente, dag);
+    // An aanbieder of another gemeente's id space only as the successor's, from the herindeling on (Wet arhi art. 40): a
+    // key is checked when issued, an OIDC token's claim here.
+    if (result.aanbiederGemeente !== undefined && !gemeenten.includes(result.aanbiederGemeente)) {
+      throw geenToegang(
+        `De aanbieder-id is van ${result.aanbiederGemeente}, die op ${leesbareDatum(dag)} niet is opgegaan in ${result.gemeente}: ` +
+          `alleen de gemeente waarin een gemeente opging spreekt voor haar aanbieders.`,
+      );
+    }
+    const tenant = { ...result, gemeenten };
     (req as unknown as Record<string, unknown>)[TENANT_REQUEST_KEY] = tenant;
     TenantContext.set(tenant);
     return true;

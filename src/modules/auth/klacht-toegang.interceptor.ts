@@ -24,7 +24,7 @@ export interface KlachtToegangOpties {
  * Applies to every `/klachten` and `/klachten/:id/...` route (and to routes marked with
  * `@KlachtToegang()`, e.g. under another path) whose `:id` is a klacht: before the handler runs, the klacht must
  * exist in one of the caller's gemeenten (`klachtGemeenten`: its own and, after a herindeling, those opgeheven into it;
- * for an aanbieder only its own, and the klacht must be about that aanbieder), checked in SQL;
+ * for an aanbieder only the gemeente of its id, and the klacht must be about that aanbieder), checked in SQL;
  * otherwise 404 `klacht-niet-gevonden`, never 403, so a token never learns that a klacht of another
  * gemeente exists (docs/adr/0003-tenancy-webhooks-idempotency.md). A GET is logged in `dossier_inzage` first. On intake (POST without
  * id) the body's gemeente must be one of the caller's, and an aanbieder can only register klachten about itself.

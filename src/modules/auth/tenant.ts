@@ -4,8 +4,8 @@ import type { Rol } from './rol';
 
 /**
  * Who is calling, resolved from the bearer token by the AuthGuard (docs/adr/0003-tenancy-webhooks-idempotency.md). Every query on
- * klacht data filters on `klachtGemeenten(tenant)` (after a herindeling more than the own gemeente); for the aanbieder
- * role also on `aanbiederId`. The tenant's own configuration filters on `gemeente`.
+ * klacht data filters on `klachtGemeenten(tenant)` (after a herindeling more than the own gemeente; for the aanbieder
+ * role the one gemeente of its id); for the aanbieder role also on `aanbiederId`. The tenant's own configuration filters on `gemeente`.
  */
 export interface Tenant {
   /** CBS gemeentecode, e.g. `GM0363`: the tenant's own configuration (definitions, keys, webhooks) is this gemeente's. */
@@ -18,6 +18,12 @@ export interface Tenant {
   rol: Rol;
   /** Set (and required) for the aanbieder role. */
   aanbiederId?: string;
+  /**
+   * For the aanbieder role: the gemeente whose id space `aanbiederId` belongs to, when not `gemeente` (an id is chosen per
+   * gemeente). After a herindeling the successor issues keys for the dissolved gemeente's aanbieders, whose rights and
+   * duties pass to it (Wet arhi art. 40): `gemeente` GM0363, `aanbiederGemeente` GM0457. Read it with `aanbiederGemeenteVan`.
+   */
+  aanbiederGemeente?: string;
   /** Who, for the audit log: `api-sleutel:<id>` or `oidc:<sub>`. */
   subject: string;
   /** The person's name from an OIDC token (claim OIDC_CLAIM_NAAM), for readable timelines; never used to decide access. */
@@ -74,11 +80,20 @@ export const HuidigeTenant = createParamDecorator((_data: unknown, ctx: Executio
  * tenant sees and works with: after a herindeling the successor's people handle the dissolved gemeente's klachten
  * (Amsterdam Weesp's from 24 maart 2022). Its own gemeente first. Every klacht-data scope uses this one list.
  */
-export function klachtGemeenten(tenant: Pick<Tenant, 'gemeente' | 'gemeenten' | 'rol'>): string[] {
+export function klachtGemeenten(tenant: Pick<Tenant, 'gemeente' | 'gemeenten' | 'rol' | 'aanbiederGemeente'>): string[] {
   // An aanbieder is known by an id its gemeente chose (free text): the dissolved gemeente may have used the same id for
-  // another organisation, so an aanbieder sees only the klachten of the gemeente that issued its key.
-  if (tenant.rol === 'aanbieder') return [tenant.gemeente];
+  // another organisation, so an aanbieder sees only the klachten of the gemeente whose id it is: by default the one that
+  // issued its key, or the dissolved gemeente its key names (Wet arhi art. 40), never both.
+  if (tenant.rol === 'aanbieder') return [aanbiederGemeenteVan(tenant)];
   return tenant.gemeenten?.length ? tenant.gemeenten : [tenant.gemeente];
+}
+
+/**
+ * The gemeente that chose the aanbieder's id (an aanbieder is gemeente + id): the key's or token's `aanbiederGemeente`,
+ * else the gemeente that issued it. Meaningful for the aanbieder role.
+ */
+export function aanbiederGemeenteVan(tenant: Pick<Tenant, 'gemeente' | 'aanbiederGemeente'>): string {
+  return tenant.aanbiederGemeente ?? tenant.gemeente;
 }
 
 /**

@@ -12,7 +12,7 @@ const MAX_GELDIGHEID_S = 24 * 3600;
 /**
  * Turns a bearer token into a Tenant: an API key (`kr_...`) or an OIDC access token (JWT) checked
  * with jose against the configured JWKS (or HS256 secret), issuer and audience. Claims map to
- * gemeente / rol / aanbiederId through configurable claim names.
+ * gemeente / rol / aanbiederId / aanbiederGemeente through configurable claim names.
  */
 @Injectable()
 export class TokenVerifier {
@@ -70,10 +70,21 @@ export class TokenVerifier {
     if (rol === 'aanbieder' && (typeof aanbieder !== 'string' || aanbieder === '')) {
       return { fout: `Een aanbieder-token moet claim '${this.config.oidcClaimAanbieder}' hebben.` };
     }
+    // The gemeente whose id space the aanbieder id belongs to, when the identity provider names one (after a herindeling
+    // the successor's provider can speak for the dissolved gemeente's aanbieders, Wet arhi art. 40; the AuthGuard checks
+    // that it went into `gemeente`). Absent: the gemeente claim, as for a key.
+    // An empty or null claim (a provider mapping an unset attribute) is absent.
+    const claim = rol === 'aanbieder' ? payload[this.config.oidcClaimAanbiederGemeente] : undefined;
+    const aanbiederGemeenteClaim = claim === null || claim === '' ? undefined : claim;
+    const aanbiederGemeente = aanbiederGemeenteClaim === undefined ? undefined : normaliseerGemeente(aanbiederGemeenteClaim);
+    if (aanbiederGemeenteClaim !== undefined && !aanbiederGemeente) {
+      return { fout: `Het JWT heeft geen geldige claim '${this.config.oidcClaimAanbiederGemeente}' (CBS-code, bijv. GM0457).` };
+    }
     return {
       gemeente,
       rol,
       ...(rol === 'aanbieder' ? { aanbiederId: aanbieder as string } : {}),
+      ...(aanbiederGemeente && aanbiederGemeente !== gemeente ? { aanbiederGemeente } : {}),
       subject: `oidc:${payload.sub}`,
       ...naamUit(payload[this.config.oidcClaimNaam]),
     };

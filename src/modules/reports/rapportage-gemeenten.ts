@@ -60,10 +60,11 @@ export function gemeenteRapportage(
 }
 
 /**
- * The gemeenten whose klachten an aanbieder of `gemeente` reports on: only `gemeente`'s own, also after a herindeling. An
- * aanbieder id is chosen per gemeente (gemeente + id): the dissolved gemeente may have used the same id for another
- * organisation, and an aanbieder key sees only its issuing gemeente's klachten (`klachtGemeenten` of the aanbieder role,
- * the one rule, followed here). So Amsterdam's aanbieder 'x' reports on Amsterdam's klachten naming 'x', not on Weesp's.
+ * The gemeenten whose klachten an aanbieder of `gemeente` (the gemeente that chose its id) reports on: only `gemeente`'s
+ * own, also after a herindeling. An aanbieder id is chosen per gemeente (gemeente + id): the dissolved gemeente may have
+ * used the same id for another organisation, and an aanbieder key sees only the klachten of its id's gemeente
+ * (`klachtGemeenten` of the aanbieder role, the one rule, followed here). So Amsterdam's aanbieder 'x' reports on
+ * Amsterdam's klachten naming 'x', not on Weesp's; Weesp's 'x' (a key Amsterdam issued for GM0457) on Weesp's.
  */
 export function aanbiederGemeenten(gemeente: string): string[] {
   return klachtGemeenten({ gemeente, rol: 'aanbieder' });

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import { Rollen } from '../auth/rollen.decorator';
-import { HuidigeTenant, klachtGemeenten, type Tenant } from '../auth/tenant';
+import { aanbiederGemeenteVan, HuidigeTenant, klachtGemeenten, type Tenant } from '../auth/tenant';
 import { AanbiederRapportageDto, JaaroverzichtQueryDto, OpgeslagenRapportageQueryDto, RapportageQueryDto, type Formaat } from './rapportage.dto';
 import {
   AANBIEDER_RAPPORTAGE_ONTVANGEN_SCHEMA,
@@ -39,8 +39,8 @@ function teTellen(tenant: Tenant, periode: Pick<Periode, 'tot'>): string[] {
 
 /**
  * Reports per gemeente (docs/beheer-en-rapportages.md; Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1, Klachtenprotocol Wmo keten Amsterdam §10, Awb 9:12a). The gemeente is
- * the caller's; an aanbieder only ever sees its own report (`aanbiederRapportage`: its gemeente's klachten naming its id,
- * without those it handed over). The gemeente's report counts those of `teTellen` (the period's gemeenten); the stored reports readable are those of `klachtGemeenten(tenant)`: after a herindeling the
+ * the caller's; an aanbieder only ever sees its own report (`aanbiederRapportage`: the klachten of its id's gemeente,
+ * `aanbiederGemeenteVan`, naming its id, without those it handed over). The gemeente's report counts those of `teTellen` (the period's gemeenten); the stored reports readable are those of `klachtGemeenten(tenant)`: after a herindeling the
  * remaining gemeente takes over the dissolved one's records (Wet algemene regels herindeling art. 40 e.v.). What the
  * gemeente configures itself (schedule, aanbieder submissions, the report's header and file name) stays on its own code.
  */
@@ -68,7 +68,8 @@ export class RapportageController {
     if (tenant.rol === 'aanbieder' && q.aanbieder && q.aanbieder !== tenant.aanbiederId) {
       throw new ProblemException({ status: 403, detail: 'Een aanbieder ziet alleen de rapportage over de eigen klachten.' });
     }
-    if (tenant.rol === 'aanbieder' && q.aanbiederGemeente && q.aanbiederGemeente !== tenant.gemeente) {
+    // The gemeente of an aanbieder's id is its key's (aanbiederGemeenteVan): by default the issuing gemeente.
+    if (tenant.rol === 'aanbieder' && q.aanbiederGemeente && q.aanbiederGemeente !== aanbiederGemeenteVan(tenant)) {
       throw new ProblemException({ status: 403, detail: 'Een aanbieder ziet alleen de rapportage over de eigen klachten.' });
     }
     const aanbieder = tenant.rol === 'aanbieder' ? tenant.aanbiederId : q.aanbieder;
@@ -79,7 +80,7 @@ export class RapportageController {
     // gemeente's `aanbieder=` is its own aanbieder unless aanbiederGemeente names another (an id is per gemeente).
     const scope =
       tenant.rol === 'aanbieder'
-        ? aanbiederRapportage(tenant.gemeente, tenant.aanbiederId ?? '')
+        ? aanbiederRapportage(aanbiederGemeenteVan(tenant), tenant.aanbiederId ?? '')
         : gemeenteRapportage(tenant.gemeente, q, { aanbieder: q.aanbieder, aanbiederGemeente: q.aanbiederGemeente });
     if (q.aanbiederGemeente && !scope.gemeenten.includes(q.aanbiederGemeente)) {
       throw ProblemException.invalid([
@@ -90,7 +91,8 @@ export class RapportageController {
     const formaat = kiesFormaat(req, q.formaat);
     res.vary('Accept');
     if (formaat === 'csv') {
-      const andere = q.aanbiederGemeente && q.aanbiederGemeente !== tenant.gemeente ? `-${q.aanbiederGemeente.toLowerCase()}` : '';
+      const idVan = tenant.rol === 'aanbieder' ? aanbiederGemeenteVan(tenant) : q.aanbiederGemeente;
+      const andere = idVan && idVan !== tenant.gemeente ? `-${idVan.toLowerCase()}` : '';
       const naam = `klachtenrapportage-${tenant.gemeente.toLowerCase()}-${q.van}-${q.tot}${aanbieder ? `${andere}-${aanbieder.replace(/[^A-Za-z0-9_-]/g, '')}` : ''}.csv`;
       res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${naam}"`);
       res.send(this.rapportages.csv(r));
@@ -204,11 +206,20 @@ export class RapportageController {
     @HuidigeTenant() tenant: Tenant,
     @Body() body: AanbiederRapportageDto,
   ): Promise<{ id: string; deadline: string; aanbiederGemeente: string; ingediendOp: string }> {
-    // An aanbieder is gemeente + id: the submission is for the moment of the gemeente that chose the id, by default the
-    // key's. After a herindeling the dissolved gemeente's aanbieder submits with a key of the successor and names the
-    // dissolved gemeente (Wet arhi art. 40 e.v.): only where a submission under the key's code counts for that moment
-    // (`inleverGemeenten`, the same rule as the deadline check), so no key speaks for another gemeente's aanbieder.
-    const aanbiederGemeente = body.aanbiederGemeente ?? tenant.gemeente;
+    // An aanbieder is gemeente + id: the submission is for the moment of the gemeente that chose the id, which the key
+    // says (aanbiederGemeenteVan: the issuing gemeente, or after a herindeling the dissolved gemeente a key of the
+    // successor was issued for, Wet arhi art. 40 e.v.), never the body: else any aanbieder with the same id could submit
+    // for another gemeente's. The body's field, kept for older clients, must agree. The moment counts a submission under
+    // the key's code only where `inleverGemeenten` says so (the same rule as the deadline check).
+    const aanbiederGemeente = aanbiederGemeenteVan(tenant);
+    if (body.aanbiederGemeente !== undefined && body.aanbiederGemeente !== aanbiederGemeente) {
+      throw ProblemException.invalid([
+        {
+          name: 'aanbiederGemeente',
+          reason: `deze sleutel spreekt voor de aanbieder ${tenant.aanbiederId} van ${aanbiederGemeente}, niet van ${body.aanbiederGemeente}: de gemeente van de aanbieder-id staat in de sleutel`,
+        },
+      ]);
+    }
     const onder = inleverGemeenten(aanbiederGemeente, body.deadline);
     if (!onder.includes(tenant.gemeente)) {
       throw ProblemException.invalid([

@@ -101,7 +101,7 @@ export class AanbiederRapportageDto {
 
   @ApiPropertyOptional({
     description:
-      'De gemeente (CBS-code) die uw aanbieder-id koos; standaard die van uw sleutel. Na een herindeling levert de aanbieder van de opgeheven gemeente met een sleutel van de opvolger in en noemt hier de opgeheven gemeente, bijvoorbeeld GM0457 voor de laatste rapportage van Weesp (vóór 1 juli 2022) met een sleutel van Amsterdam (Wet arhi art. 40). Alleen een gemeente voor wier rapportage van die deadline een inlevering onder de code van uw sleutel telt; anders 400.',
+      'Overbodig: de gemeente (CBS-code) die uw aanbieder-id koos staat in uw sleutel (aanbiederGemeente van de sleutel, standaard de gemeente die hem uitgaf). Na een herindeling levert de aanbieder van de opgeheven gemeente in met een sleutel die de opvolger voor die gemeente uitgaf, bijvoorbeeld een sleutel van Amsterdam met aanbiederGemeente GM0457 voor de laatste rapportage van Weesp (vóór 1 juli 2022; Wet arhi art. 40). Noemt u hier een gemeente, dan moet het die van de sleutel zijn; anders 400.',
     example: 'GM0457',
   })
   @IsOptional()
