@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { Client } from 'pg';
 import { KLOK, vasteKlok } from '../src/common/klok';
+import { BewaringService } from '../src/modules/bewaring/bewaring.service';
 import { bearer } from './auth-support';
 import { createTestDatabase, sqlOp, type TestDatabase } from './support';
 import { createEngineApp, waitFor, type EngineApp } from './support/engine-harness';
@@ -200,5 +201,83 @@ describe('destruction is safe against concurrent work on the dossier (Archiefwet
       await t.db.query('DROP TRIGGER IF EXISTS test_wacht ON klacht_koppeling');
       await t.db.query('DROP FUNCTION IF EXISTS test_wacht()');
     }
+  });
+
+  it("Archiefwet, nothing lost: a destruction while the outbox relay handles the klacht's rows does not wait for them: postponed at once with the reason (no letter or webhook half made), and destroyed by the next daily run on the same approval", async () => {
+    const bewaring = t.app.get(BewaringService, { strict: false });
+    const k = await afgedaneKlacht('2016-03-07', '2016-04-04');
+    await jaarVerstrijkt(k); // closed April 2017, 13.1: destroyable from April 2022
+    await outboxVerwerkt(k);
+    const lijst = await voorstel(k);
+    expect(lijst.regels.map((r) => r.status)).toEqual(['voorgesteld']);
+
+    // A handler of the relay that makes a letter for the klacht: inside the relay's transaction (the row claimed FOR
+    // UPDATE SKIP LOCKED) it inserts on a connection of its own a row whose foreign key needs the klacht's row.
+    let binnen!: () => void;
+    const handelt = new Promise<void>((r) => (binnen = r));
+    let los!: () => void;
+    const poort = new Promise<void>((r) => (los = r));
+    t.relay.register({
+      naam: 'test-brief',
+      handles: (type) => type === 'test.brief-maken',
+      handle: async (row) => {
+        binnen();
+        await poort;
+        const c = new Client({ connectionString: db.url });
+        await c.connect();
+        try {
+          // As the brief's foreign key does. (Only when the destruction wrongly waits for this row does the timeout end the cycle.)
+          await c.query(`SET lock_timeout = '5s'`);
+          await c.query('SELECT 1 FROM klacht WHERE id = $1 FOR KEY SHARE', [row.klachtId]);
+        } finally {
+          await c.end();
+        }
+      },
+    });
+    await sqlOp(db.url, `INSERT INTO outbox (klacht_id, type, payload) VALUES ($1, 'test.brief-maken', '{}')`, [k]);
+    t.relay.kick();
+    await handelt;
+
+    let klaar = false;
+    const goedkeuring = request(t.http)
+      .post(`/api/v1/vernietigingslijsten/${lijst.id}/goedkeuring`)
+      .set('Authorization', eigenaar)
+      .then((r) => {
+        klaar = true;
+        return r;
+      });
+    try {
+      await waitFor('the approval is done, or waits for a lock', async () => klaar || (await wachtenden()) >= 1);
+      expect({ klaar, wachtenden: await wachtenden() }).toEqual({ klaar: true, wachtenden: 0 });
+      const pv = await goedkeuring;
+      expect(pv.status).toBe(200);
+      expect((pv.body.regels as Regel[]).filter((g) => g.kenmerk === kenmerk(k))).toEqual([
+        expect.objectContaining({
+          klachtId: k,
+          status: 'uitgesteld',
+          reden:
+            'de outbox verwerkt nu berichten van de klacht (brief, webhook of termijn); de vernietiging volgt bij de volgende dagelijkse run',
+        }),
+      ]);
+      expect(await bestaat(k)).toBe(true);
+    } finally {
+      los();
+      await goedkeuring.catch(() => undefined);
+    }
+    // The letter is made, on the klacht that still exists; the relay marks the row handled.
+    await t.relay.idle();
+    await outboxVerwerkt(k);
+    // Not proposed again meanwhile: its destruction is approved already.
+    for (const l of await bewaring.stelOpVoorAlleGemeenten())
+      expect((await bewaring.lijst(STICHTSE_VECHT, l.id)).regels.map((r) => r.klachtId)).not.toContain(k);
+
+    // The next daily run destroys it on the approval given, and the proces-verbaal says so.
+    expect(await bewaring.vernietigUitgestelde()).toBe(1);
+    expect(await bestaat(k)).toBe(false);
+    expect(await sqlOp(db.url, 'SELECT id FROM outbox WHERE klacht_id = $1', [k])).toEqual([]);
+    const pv = await request(t.http).get(`/api/v1/vernietigingslijsten/${lijst.id}`).set('Authorization', beheerder).expect(200);
+    expect((pv.body.regels as Regel[]).filter((g) => g.kenmerk === kenmerk(k)).map((g) => [g.status, g.klachtId, g.reden])).toEqual([
+      ['vernietigd', undefined, undefined],
+    ]);
   });
 });

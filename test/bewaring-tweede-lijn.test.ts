@@ -3,7 +3,7 @@ import { KLOK, vasteKlok } from '../src/common/klok';
 import { BewaringService } from '../src/modules/bewaring/bewaring.service';
 import { bearer } from './auth-support';
 import { createTestDatabase, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { createEngineApp, waitFor, type EngineApp } from './support/engine-harness';
 
 const STICHTSE_VECHT = 'GM1904';
 const NU = new Date('2026-06-01T09:00:00Z');
@@ -152,6 +152,14 @@ describe('retention of a klacht with a linked ombudsman procedure (Selectielijst
     const { sub } = await ombudsmanVerzoek(hoofd, 'interventieverzoek', '2015-06-01');
     await jaarVerstrijkt(hoofd); // closed 3 March 2016
     await sluit(sub, '2016-04-01');
+    // A klacht whose outbox rows are not all handled yet is postponed, not destroyed (BewaringService.outboxBezwaar).
+    await t.relay.idle();
+    await waitFor('the outbox rows of the dossier are processed', async () => {
+      const [r] = (await t.db.query('SELECT count(*)::int AS n FROM outbox WHERE klacht_id = ANY($1) AND processed_at IS NULL', [
+        [hoofd, sub],
+      ])) as Array<{ n: number }>;
+      return r.n === 0;
+    });
     const { id, regels } = await voorstel(hoofd, sub);
     const verwacht = {
       categorie: 'viaOmbudsman',

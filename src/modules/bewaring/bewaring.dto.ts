@@ -30,8 +30,12 @@ export class VernietigingslijstRegelDto {
     string,
     number
   >;
-  @ApiProperty({ enum: ['voorgesteld', 'vernietigd', 'overgeslagen'] }) status: string;
-  @ApiPropertyOptional({ description: 'waarom overgeslagen' }) reden?: string;
+  @ApiProperty({
+    enum: ['voorgesteld', 'vernietigd', 'overgeslagen', 'uitgesteld'],
+    description: 'uitgesteld: goedgekeurd, maar de outbox verwerkt nog berichten van de klacht; de dagelijkse run vernietigt haar daarna',
+  })
+  status: string;
+  @ApiPropertyOptional({ description: 'waarom overgeslagen of uitgesteld' }) reden?: string;
 }
 
 export class VernietigingslijstDto {

@@ -20,7 +20,13 @@ import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { OMBUDSMAN_EVENTS } from '../klacht-acties/klacht-acties.service';
 import type { OmbudsmanVerzoekSoort } from '../klacht-acties/klacht-koppeling.entity';
 import { KlachtEntity } from '../klachten/klacht.entity';
-import { BewaarBlokkadeEntity, VernietigingslijstEntity, VernietigingslijstRegelEntity, type Aantallen } from './vernietigingslijst.entity';
+import {
+  BewaarBlokkadeEntity,
+  VernietigingslijstEntity,
+  VernietigingslijstRegelEntity,
+  type Aantallen,
+  type RegelStatus,
+} from './vernietigingslijst.entity';
 
 export const kenmerkVan = (klachtId: string): string => createHash('sha256').update(klachtId).digest('hex');
 
@@ -176,7 +182,9 @@ export class BewaringService {
         .where('k.gemeente = ANY(:gemeenten) AND k.done = true', { gemeenten: gemeentenVan(gemeente, peildatum) })
         .andWhere('NOT EXISTS (SELECT 1 FROM bewaar_blokkade b WHERE b.klacht_id = k.id)')
         .andWhere(
-          `NOT EXISTS (SELECT 1 FROM vernietigingslijst_regel r JOIN vernietigingslijst l ON l.id = r.lijst_id WHERE r.klacht_id = k.id AND l.status = 'voorgesteld')`,
+          // Nor one whose approved destruction was postponed: the daily run carries out that approval (vernietigUitgestelde).
+          `NOT EXISTS (SELECT 1 FROM vernietigingslijst_regel r JOIN vernietigingslijst l ON l.id = r.lijst_id
+                       WHERE r.klacht_id = k.id AND (l.status = 'voorgesteld' OR r.status = 'uitgesteld'))`,
         )
         .orderBy('k.state_sinds', 'ASC')
         .getMany();
@@ -260,7 +268,8 @@ export class BewaringService {
   /**
    * Approves and executes a list (vier-ogenprincipe: never by whoever proposed it). Each klacht is checked
    * again and destroyed in its own transaction; one that became ineligible (reopened, a hold) is skipped
-   * with the reason. Returns the proces-verbaal.
+   * with the reason, one whose outbox rows are not all handled yet is postponed to the daily run (uitgesteld, with
+   * the reason). Returns the proces-verbaal.
    */
   async keurGoed(tenant: Tenant, id: string): Promise<{ lijst: VernietigingslijstEntity; regels: VernietigingslijstRegelEntity[] }> {
     const { lijst } = await this.lijst(tenant.gemeente, id);
@@ -281,20 +290,7 @@ export class BewaringService {
     const regels = await this.dataSource
       .getRepository(VernietigingslijstRegelEntity)
       .find({ where: { lijstId: id, status: 'voorgesteld' }, order: { id: 'ASC' } });
-    for (const regel of regels) {
-      const klachtId = regel.klachtId!;
-      // Content first: a crash after this leaves the rows, and the next approval attempt removes them.
-      await this.dataSource.transaction(async (m) => {
-        const k = await m.findOne(KlachtEntity, { where: { id: klachtId }, lock: { mode: 'pessimistic_write' } });
-        const { bezwaar } = await this.beoordeel(m, k, peildatum, true);
-        if (bezwaar !== undefined) {
-          await m.update(VernietigingslijstRegelEntity, { id: regel.id }, { status: 'overgeslagen', reden: bezwaar });
-          return;
-        }
-        await this.vernietig(m, klachtId);
-        await m.update(VernietigingslijstRegelEntity, { id: regel.id }, { status: 'vernietigd', klachtId: null });
-      });
-    }
+    for (const regel of regels) await this.voerUit(regel.id, peildatum);
     await this.dataSource
       .getRepository(VernietigingslijstEntity)
       .update({ id }, { status: 'uitgevoerd', goedgekeurdDoor: tenant.subject, goedgekeurdRol: tenant.rol, uitgevoerdOp: this.klok.nu() });
@@ -302,8 +298,86 @@ export class BewaringService {
     return this.lijst(tenant.gemeente, id);
   }
 
-  /** Removes everything of one klacht (also used at hand-over): content, referring rows, then the klacht and what cascades from it. */
-  async vernietig(m: EntityManager, klachtId: string): Promise<void> {
+  /**
+   * The daily run (BewaringPlanning): every approved destruction that was postponed is tried again, judged again on
+   * today, in the order it was listed. The approval stands; what changed since (reopened, a hold, a new open klacht in
+   * the dossier) skips it with the reason, as at the approval. Returns how many klachten it destroyed.
+   */
+  async vernietigUitgestelde(): Promise<number> {
+    const peildatum = vandaagVan(this.klok);
+    const regels = await this.dataSource
+      .getRepository(VernietigingslijstRegelEntity)
+      .find({ where: { status: 'uitgesteld' }, order: { id: 'ASC' } });
+    let vernietigd = 0;
+    for (const regel of regels) if ((await this.voerUit(regel.id, peildatum)) === 'vernietigd') vernietigd++;
+    if (regels.length) this.logger.log(`Uitgestelde vernietigingen: ${vernietigd} van ${regels.length} uitgevoerd`);
+    return vernietigd;
+  }
+
+  /**
+   * One approved row, in a transaction of its own: the klacht locked FOR UPDATE, judged again (beoordeel, its dossier
+   * under the locks), then destroyed, or skipped or postponed with the reason. The row is locked first and handled only
+   * while it waits (voorgesteld, uitgesteld): an approval and the daily run, or two approvals at once, never handle it
+   * twice (the second found the klacht gone and overwrote 'vernietigd' with 'overgeslagen'). Returns the row's status.
+   */
+  private async voerUit(regelId: string, peildatum: string): Promise<RegelStatus | undefined> {
+    return this.dataSource.transaction(async (m) => {
+      const [regel] = (await m.query('SELECT klacht_id AS "klachtId", status FROM vernietigingslijst_regel WHERE id = $1 FOR UPDATE', [
+        regelId,
+      ])) as Array<{ klachtId: string | null; status: RegelStatus }>;
+      if (!regel || regel.klachtId === null || (regel.status !== 'voorgesteld' && regel.status !== 'uitgesteld')) return regel?.status;
+      const klachtId = regel.klachtId;
+      const k = await m.findOne(KlachtEntity, { where: { id: klachtId }, lock: { mode: 'pessimistic_write' } });
+      const { bezwaar } = await this.beoordeel(m, k, peildatum, true);
+      if (bezwaar !== undefined) {
+        await m.update(VernietigingslijstRegelEntity, { id: regelId }, { status: 'overgeslagen', reden: bezwaar });
+        return 'overgeslagen';
+      }
+      const uitstel = await this.vernietig(m, klachtId);
+      if (uitstel !== undefined) {
+        await m.update(VernietigingslijstRegelEntity, { id: regelId }, { status: 'uitgesteld', reden: uitstel });
+        return 'uitgesteld';
+      }
+      await m.update(VernietigingslijstRegelEntity, { id: regelId }, { status: 'vernietigd', klachtId: null, reden: null });
+      return 'vernietigd';
+    });
+  }
+
+  /**
+   * Why the klacht's outbox rows keep it from being destroyed now, if they do. The outbox relay handles a row inside its
+   * own transaction (claim FOR UPDATE SKIP LOCKED, OutboxRelay.drain) while a handler writes what the row asks for on
+   * another connection, such as a brief that refers to the klacht (its foreign key needs the klacht's row, which the
+   * destruction holds). Waiting for those rows would wait for that handler, which waits for us: a cycle PostgreSQL
+   * cannot see, as one side waits in Node. So the rows are taken without waiting (SKIP LOCKED) and counted: a row held
+   * by the relay, or one not yet handled (a letter, webhook or wake-up still to come, or failing and waiting for its
+   * next attempt), postpones the destruction. Nothing accepted is lost: no letter or webhook is made half for a klacht
+   * that is gone, and the klacht is destroyed at a later run once its rows are handled. The reason names no data of the
+   * klacht (it goes into the proces-verbaal).
+   */
+  private async outboxBezwaar(m: EntityManager, klachtId: string): Promise<string | undefined> {
+    const genomen = (await m.query('SELECT processed_at IS NULL AS open FROM outbox WHERE klacht_id = $1 FOR UPDATE SKIP LOCKED', [
+      klachtId,
+    ])) as Array<{ open: boolean }>;
+    const [{ alle }] = (await m.query('SELECT count(*)::int AS alle FROM outbox WHERE klacht_id = $1', [klachtId])) as Array<{
+      alle: number;
+    }>;
+    if (alle > genomen.length)
+      return 'de outbox verwerkt nu berichten van de klacht (brief, webhook of termijn); de vernietiging volgt bij de volgende dagelijkse run';
+    const open = genomen.filter((g) => g.open).length;
+    if (open > 0)
+      return `${open} ${open === 1 ? 'bericht' : 'berichten'} van de klacht in de outbox nog niet verwerkt; de vernietiging volgt bij de dagelijkse run nadat ${open === 1 ? 'het is' : 'ze zijn'} verwerkt`;
+    return undefined;
+  }
+
+  /**
+   * Removes everything of one klacht, in the caller's transaction that holds the klacht FOR UPDATE (the execution of an
+   * approved vernietigingslijst; the hand-over at contract end removes nothing): content, referring rows, then the
+   * klacht and what cascades from it. Returns the reason when it must wait (outboxBezwaar) and then changes nothing:
+   * checked before any content is removed, which for an opslag outside PostgreSQL cannot be rolled back.
+   */
+  async vernietig(m: EntityManager, klachtId: string): Promise<string | undefined> {
+    const uitstel = await this.outboxBezwaar(m, klachtId);
+    if (uitstel !== undefined) return uitstel;
     const docs = (await m.query('SELECT opslag_sleutel AS sleutel FROM dossier_document WHERE klacht_id = $1', [klachtId])) as Array<{
       sleutel: string;
     }>;
@@ -316,6 +390,7 @@ export class BewaringService {
     await m.query(`DELETE FROM idempotentie_sleutel WHERE resultaat::text LIKE $1 OR response_body::text LIKE $1`, [`%${klachtId}%`]);
     // klacht_gebeurtenis, termijn, brief, dossier_document and bewaar_blokkade cascade.
     await m.query('DELETE FROM klacht WHERE id = $1', [klachtId]);
+    return undefined;
   }
 
   async blokkeer(tenant: Tenant, klachtId: string, reden: string): Promise<BewaarBlokkadeEntity> {

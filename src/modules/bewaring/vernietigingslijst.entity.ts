@@ -42,7 +42,11 @@ export class VernietigingslijstEntity {
   uitgevoerdOp: Date | null;
 }
 
-export type RegelStatus = 'voorgesteld' | 'vernietigd' | 'overgeslagen';
+/**
+ * `uitgesteld`: approved, but the klacht's outbox rows were not all handled yet (BewaringService.outboxBezwaar); the
+ * daily run destroys it once they are, on the same approval.
+ */
+export type RegelStatus = 'voorgesteld' | 'vernietigd' | 'overgeslagen' | 'uitgesteld';
 
 export interface Aantallen {
   gebeurtenissen: number;

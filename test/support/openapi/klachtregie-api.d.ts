@@ -2515,9 +2515,12 @@ export interface components {
             vernietigbaarVanaf: string;
             /** @description wat er van de klacht bewaard was: gebeurtenissen, termijnen, brieven, documenten */
             aantallen: Record<string, never>;
-            /** @enum {string} */
-            status: "voorgesteld" | "vernietigd" | "overgeslagen";
-            /** @description waarom overgeslagen */
+            /**
+             * @description uitgesteld: goedgekeurd, maar de outbox verwerkt nog berichten van de klacht; de dagelijkse run vernietigt haar daarna
+             * @enum {string}
+             */
+            status: "voorgesteld" | "vernietigd" | "overgeslagen" | "uitgesteld";
+            /** @description waarom overgeslagen of uitgesteld */
             reden?: string;
         };
         VernietigingslijstDto: {
