@@ -1400,6 +1400,11 @@ export interface components {
             rol: "beleidsmedewerker" | "klachtbehandelaar" | "aanbieder" | "procesEigenaar" | "systeem" | "beheerder";
             /** @description Verplicht bij rol aanbieder: het id van de aanbieder. */
             aanbiederId?: string;
+            /**
+             * @description Alleen bij rol aanbieder: de gemeente die het aanbieder-id koos (een id is per gemeente). Standaard de eigen gemeente; na een herindeling ook een gemeente die in de eigen gemeente opging (Wet arhi art. 40): de sleutel ziet dan precies de klachten van die gemeente over die aanbieder, niet die van de eigen gemeente met hetzelfde id.
+             * @example GM0457
+             */
+            aanbiederGemeente?: string;
         };
         AangemaakteApiSleutelDto: {
             /** Format: uuid */
@@ -1409,6 +1414,8 @@ export interface components {
             /** @enum {string} */
             rol: "beleidsmedewerker" | "klachtbehandelaar" | "aanbieder" | "procesEigenaar" | "systeem" | "beheerder";
             aanbiederId?: string | null;
+            /** @description Bij rol aanbieder: de gemeente die het aanbieder-id koos (de eigen, of een gemeente die erin opging); anders null. */
+            aanbiederGemeente?: string | null;
             naam: string;
             /** @description Publiek deel van de sleutel (herkenning in logs). */
             prefix: string;
@@ -1427,6 +1434,8 @@ export interface components {
             /** @enum {string} */
             rol: "beleidsmedewerker" | "klachtbehandelaar" | "aanbieder" | "procesEigenaar" | "systeem" | "beheerder";
             aanbiederId?: string | null;
+            /** @description Bij rol aanbieder: de gemeente die het aanbieder-id koos (de eigen, of een gemeente die erin opging); anders null. */
+            aanbiederGemeente?: string | null;
             naam: string;
             /** @description Publiek deel van de sleutel (herkenning in logs). */
             prefix: string;
@@ -2327,7 +2336,7 @@ export interface components {
              */
             deadline: string;
             /**
-             * @description De gemeente (CBS-code) die uw aanbieder-id koos; standaard die van uw sleutel. Na een herindeling levert de aanbieder van de opgeheven gemeente met een sleutel van de opvolger in en noemt hier de opgeheven gemeente, bijvoorbeeld GM0457 voor de laatste rapportage van Weesp (vóór 1 juli 2022) met een sleutel van Amsterdam (Wet arhi art. 40). Alleen een gemeente voor wier rapportage van die deadline een inlevering onder de code van uw sleutel telt; anders 400.
+             * @description Overbodig: de gemeente (CBS-code) die uw aanbieder-id koos staat in uw sleutel (aanbiederGemeente van de sleutel, standaard de gemeente die hem uitgaf). Na een herindeling levert de aanbieder van de opgeheven gemeente in met een sleutel die de opvolger voor die gemeente uitgaf, bijvoorbeeld een sleutel van Amsterdam met aanbiederGemeente GM0457 voor de laatste rapportage van Weesp (vóór 1 juli 2022; Wet arhi art. 40). Noemt u hier een gemeente, dan moet het die van de sleutel zijn; anders 400.
              * @example GM0457
              */
             aanbiederGemeente?: string;
