@@ -260,4 +260,56 @@ describe('an ombudsman request after a herindeling', () => {
     expect(sub.definitie_id).toBe('gm0363-amsterdam');
     expect(sub.feiten).toEqual({ ombudsmanVerzoek: 'informatievraag', ombudsmanTermijn: '2022-06-22' });
   });
+
+  it("AVG art. 5 lid 1 sub f, Wet arhi art. 40: a request about a Weesp klacht after the herindeling is not shown to Amsterdam's aanbieder with the same id", async () => {
+    const behandelaar = await bearer(t.app, 'GM0363', 'klachtbehandelaar');
+    // Weesp's 'zorg-x' and Amsterdam's 'zorg-x' are two organisations: an id is chosen per gemeente.
+    const weesp = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', behandelaar)
+      .send({
+        ...weespKlacht('Over Weesps zorg-x'),
+        aanbieders: [{ id: 'zorg-x', naam: 'Zorg X (Weesp)', type: 'wmo' }],
+        feiten: { ...weespKlacht().feiten, aantalAanbieders: 1 },
+      });
+    expect(weesp.status).toBe(201);
+    const eigen = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', behandelaar)
+      .send({ ...intake('zorg-x', { complex: true }), ontvangenOp: '2022-06-01T10:00:00+02:00', onderwerp: 'Over Amsterdams zorg-x' });
+    expect(eigen.status).toBe(201);
+    const res = await request(t.http)
+      .post(`/api/v1/klachten/${weesp.body.id}/ombudsman-verzoeken`)
+      .set('Authorization', behandelaar)
+      .send({ soort: 'informatievraag', ontvangenOp: '2022-06-01T09:00:00+02:00', termijn: '2022-06-10' });
+    expect(res.status).toBe(201);
+    const sub = res.body.klachtId as string;
+    const amsZorgX = await bearer(t.app, 'GM0363', 'aanbieder', 'zorg-x');
+    // The key works: Amsterdam's zorg-x reads its own klacht, not Weesp's, nor the request about Weesp's.
+    expect((await request(t.http).get(`/api/v1/klachten/${eigen.body.id}`).set('Authorization', amsZorgX)).status).toBe(200);
+    expect((await request(t.http).get(`/api/v1/klachten/${weesp.body.id}`).set('Authorization', amsZorgX)).status).toBe(404);
+    const gelezen = await request(t.http).get(`/api/v1/klachten/${sub}`).set('Authorization', amsZorgX);
+    expect([gelezen.status, gelezen.body.onderwerp]).toEqual([404, undefined]);
+    const werkvoorraad = await request(t.http).get('/api/v1/werkvoorraad').set('Authorization', amsZorgX);
+    expect(werkvoorraad.status).toBe(200);
+    const ids = werkvoorraad.body.resultaten.map((x: { id: string }) => x.id);
+    expect(ids).toContain(eigen.body.id);
+    expect(ids).not.toContain(sub);
+    // Filed with Amsterdam, at its loket, naming no aanbieder of Weesp as if it were Amsterdam's (nor a count of them);
+    // the hoofdklacht still names it.
+    const rijen = await t.app
+      .get(DataSource)
+      .query('select id, gemeente, aanbieders, feiten, state from klacht where id = any($1)', [[sub, weesp.body.id]]);
+    expect(rijen.find((r: { id: string }) => r.id === sub)).toEqual({
+      id: sub,
+      gemeente: 'GM0363',
+      aanbieders: [],
+      feiten: { ombudsmanVerzoek: 'informatievraag', ombudsmanTermijn: '2022-06-10' },
+      state: 'verzoekOmbudsman.informatievraag',
+    });
+    expect(rijen.find((r: { id: string }) => r.id === weesp.body.id).aanbieders).toEqual([
+      { id: 'zorg-x', naam: 'Zorg X (Weesp)', type: 'wmo' },
+    ]);
+    expect((await request(t.http).get(`/api/v1/klachten/${sub}`).set('Authorization', behandelaar)).status).toBe(200);
+  });
 });

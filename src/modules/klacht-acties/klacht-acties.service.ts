@@ -168,19 +168,30 @@ export class KlachtActiesService {
 
   async ombudsmanVerzoek(hoofdKlachtId: string, dto: OmbudsmanVerzoekDto, tenant: Tenant): Promise<OmbudsmanVerzoekViewDto> {
     const hoofd = await this.klacht(hoofdKlachtId);
+    // Received by the gemeente of that day: after a herindeling the one the hoofdklacht's gemeente went into (Wet arhi art. 40 e.v.).
+    const gemeente = opvolgerVan(hoofd.gemeente, dagVan(new Date(dto.ontvangenOp)));
+    // An aanbieder id is chosen per gemeente (tenant.ts, tenantScope matches gemeente + id): after a herindeling the
+    // hoofdklacht's ids are the dissolved gemeente's, and the successor's aanbieder with the same id is another
+    // organisation, which must not read the request nor find it in its werkvoorraad (AVG art. 5 lid 1 sub f; Wet arhi
+    // art. 40: the klacht was the gemeente's). The request's klacht names none of them then, nor facts derived from them;
+    // the linked hoofdklacht still does, and the request stays with the gemeente's loket.
+    const zelfdeIds = gemeente === hoofd.gemeente;
+    const feiten = { ...this.feitenVoorVerzoek(hoofd.gemeente, dto.ontvangenOp, hoofd.feiten) };
+    if (!zelfdeIds) for (const naam of ['aantalAanbieders', 'aanbiederType']) delete feiten[naam];
     // The request as a klacht of its own (Awb 9.2: its own termijnen), filed by the ombudsman.
     const intake: KlachtIntakeDto = {
-      // Received by the gemeente of that day: after a herindeling the one the hoofdklacht's gemeente went into (Wet arhi art. 40 e.v.).
-      gemeente: opvolgerVan(hoofd.gemeente, dagVan(new Date(dto.ontvangenOp))),
+      gemeente,
       kanaal: 'brief',
       ontvangenOp: dto.ontvangenOp,
       ingediendBij: 'ombudsman',
       // Awb 9:26: an investigation on the ombudsman's own initiative is no klacht (no Awb 9.1 termijnen).
       soort: dto.soort === 'eigenOnderzoek' ? 'eigenOnderzoek' : 'klacht',
       onderwerp: dto.onderwerp ?? `Ombudsman: ${dto.soort} over klacht ${hoofd.id}`,
-      aanbieders: hoofd.aanbieders.map((a) => ({ id: a.id, ...(a.naam ? { naam: a.naam } : {}), ...(a.type ? { type: a.type } : {}) })),
+      aanbieders: zelfdeIds
+        ? hoofd.aanbieders.map((a) => ({ id: a.id, ...(a.naam ? { naam: a.naam } : {}), ...(a.type ? { type: a.type } : {}) }))
+        : [],
       feiten: {
-        ...this.feitenVoorVerzoek(hoofd.gemeente, dto.ontvangenOp, hoofd.feiten),
+        ...feiten,
         ombudsmanVerzoek: dto.soort,
         ...(dto.termijn ? { ombudsmanTermijn: dto.termijn } : {}),
       },
