@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import request from 'supertest';
 import { KLOK, vasteKlok } from '../src/common/klok';
 import { BewaringService } from '../src/modules/bewaring/bewaring.service';
@@ -173,6 +175,7 @@ describe('retention of a klacht with a linked ombudsman procedure (Selectielijst
       expect.objectContaining({ klachtId: hoofd, ...verwacht }),
       expect.objectContaining({ klachtId: sub, ...verwacht }),
     ]);
+    // Listed hoofdklacht first; destroyed request first (the link's foreign key keeps a hoofdklacht while a request links to it).
     const pv = await request(t.http).post(`/api/v1/vernietigingslijsten/${id}/goedkeuring`).set('Authorization', eigenaar).expect(200);
     expect((pv.body.regels as Regel[]).filter((r) => r.status !== 'vernietigd')).toEqual([]);
     for (const weg of [hoofd, sub]) await request(t.http).get(`/api/v1/klachten/${weg}`).set('Authorization', behandelaar).expect(404);
@@ -225,5 +228,45 @@ describe('retention of a klacht with a linked ombudsman procedure (Selectielijst
     await request(t.http).get(`/api/v1/klachten/${hoofd}`).set('Authorization', behandelaar).expect(200);
     await request(t.http).get(`/api/v1/klachten/${sub}`).set('Authorization', behandelaar).expect(200);
     expect(await t.db.query('SELECT hoofd_klacht_id AS hoofd FROM klacht_koppeling WHERE klacht_id = $1', [sub])).toEqual([{ hoofd }]);
+  });
+
+  it('Archiefwet 1995: klacht_koppeling refers to klacht by foreign keys: a link to a klacht that does not exist is refused by the database, a hoofdklacht is not removed while a request links to it, and a request removed takes its link along', async () => {
+    const hoofd = await afgedaneKlacht('2015-01-06', '2015-02-03');
+    const { sub } = await ombudsmanVerzoek(hoofd, 'informatievraag', '2015-04-02');
+    const los = await afgedaneKlacht('2015-01-07', '2015-02-04');
+    const c = new Client({ connectionString: db.url });
+    await c.connect();
+    /** The SQLSTATE of the statement, in a transaction that is rolled back: nothing of it stays. */
+    const probeer = async (sql: string, params: unknown[]): Promise<string | undefined> => {
+      await c.query('BEGIN');
+      try {
+        await c.query(sql, params);
+        return undefined;
+      } catch (e) {
+        return (e as { code?: string }).code;
+      } finally {
+        await c.query('ROLLBACK');
+      }
+    };
+    const koppel = `INSERT INTO klacht_koppeling (klacht_id, hoofd_klacht_id, gemeente, soort) VALUES ($1, $2, '${STICHTSE_VECHT}', 'informatievraag')`;
+    try {
+      // foreign_key_violation: a link names a klacht that does not exist, on either side.
+      expect(await probeer(koppel, [los, randomUUID()])).toBe('23503');
+      expect(await probeer(koppel, [randomUUID(), hoofd])).toBe('23503');
+      expect(await probeer(koppel, [los, hoofd])).toBeUndefined();
+      // The hoofdklacht stays while the request links to it (the dossier goes from its requests up) ...
+      expect(await probeer('DELETE FROM klacht WHERE id = $1', [hoofd])).toBe('23503');
+      // ... and the request, removed, takes its link along.
+      await c.query('BEGIN');
+      try {
+        await c.query('DELETE FROM klacht WHERE id = $1', [sub]);
+        expect((await c.query('SELECT klacht_id FROM klacht_koppeling WHERE hoofd_klacht_id = $1', [hoofd])).rows).toEqual([]);
+      } finally {
+        await c.query('ROLLBACK');
+      }
+    } finally {
+      await c.end();
+    }
+    expect(await t.db.query('SELECT klacht_id AS sub FROM klacht_koppeling WHERE hoofd_klacht_id = $1', [hoofd])).toEqual([{ sub }]);
   });
 });

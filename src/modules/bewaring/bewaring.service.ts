@@ -30,13 +30,15 @@ import {
 
 export const kenmerkVan = (klachtId: string): string => createHash('sha256').update(klachtId).digest('hex');
 
-/** Tables that refer to a klacht by a column of their own, besides those that cascade from `klacht`. */
+/**
+ * Tables that refer to a klacht by a column of their own without a foreign key, besides those that cascade from `klacht`.
+ * klacht_koppeling has foreign keys (migration KlachtKoppelingSleutels): a sub-klacht's link cascades, and a hoofdklacht
+ * is only removed once no sub-klacht links to it (vernietig).
+ */
 const VERWIJZINGEN: ReadonlyArray<{ tabel: string; kolom: string }> = [
   { tabel: 'outbox', kolom: 'klacht_id' },
   { tabel: 'dossier_inzage', kolom: 'klacht_id' },
   { tabel: 'terugkoppeling', kolom: 'klacht_id' },
-  { tabel: 'klacht_koppeling', kolom: 'klacht_id' },
-  { tabel: 'klacht_koppeling', kolom: 'hoofd_klacht_id' },
   { tabel: 'webhook_aflevering', kolom: 'klacht_id' },
 ];
 
@@ -290,7 +292,7 @@ export class BewaringService {
     const regels = await this.dataSource
       .getRepository(VernietigingslijstRegelEntity)
       .find({ where: { lijstId: id, status: 'voorgesteld' }, order: { id: 'ASC' } });
-    for (const regel of regels) await this.voerUit(regel.id, peildatum);
+    for (const regel of await this.verzoekenEerst(regels)) await this.voerUit(regel.id, peildatum);
     await this.dataSource
       .getRepository(VernietigingslijstEntity)
       .update({ id }, { status: 'uitgevoerd', goedgekeurdDoor: tenant.subject, goedgekeurdRol: tenant.rol, uitgevoerdOp: this.klok.nu() });
@@ -309,9 +311,34 @@ export class BewaringService {
       .getRepository(VernietigingslijstRegelEntity)
       .find({ where: { status: 'uitgesteld' }, order: { id: 'ASC' } });
     let vernietigd = 0;
-    for (const regel of regels) if ((await this.voerUit(regel.id, peildatum)) === 'vernietigd') vernietigd++;
+    for (const regel of await this.verzoekenEerst(regels)) if ((await this.voerUit(regel.id, peildatum)) === 'vernietigd') vernietigd++;
     if (regels.length) this.logger.log(`Uitgestelde vernietigingen: ${vernietigd} van ${regels.length} uitgevoerd`);
     return vernietigd;
+  }
+
+  /**
+   * The rows in the order their klachten can be destroyed: an ombudsman request (a sub-klacht) before the klacht it is
+   * about, deepest first, otherwise in list order. A hoofdklacht is not removed while a link to it stands (klacht_koppeling's
+   * foreign key: a dossier is destroyed together, from its requests up).
+   */
+  private async verzoekenEerst(regels: VernietigingslijstRegelEntity[]): Promise<VernietigingslijstRegelEntity[]> {
+    const ids = regels.map((r) => r.klachtId).filter((id): id is string => id !== null);
+    if (ids.length === 0) return regels;
+    const rijen = (await this.dataSource.query(
+      `WITH RECURSIVE keten(klacht, stap, diepte) AS (
+         SELECT id, id, 0 FROM unnest($1::uuid[]) AS id
+         UNION ALL
+         SELECT keten.klacht, kk.hoofd_klacht_id, keten.diepte + 1
+         FROM keten JOIN klacht_koppeling kk ON kk.klacht_id = keten.stap
+         WHERE keten.diepte < 100
+       )
+       SELECT klacht AS id, max(diepte)::int AS diepte FROM keten GROUP BY klacht`,
+      [ids],
+    )) as Array<{ id: string; diepte: number }>;
+    const diepte = new Map(rijen.map((r) => [r.id, r.diepte]));
+    const van = (r: VernietigingslijstRegelEntity) => (r.klachtId === null ? 0 : (diepte.get(r.klachtId) ?? 0));
+    // Array.prototype.sort is stable: list order within one depth.
+    return [...regels].sort((a, b) => van(b) - van(a));
   }
 
   /**
@@ -372,10 +399,18 @@ export class BewaringService {
   /**
    * Removes everything of one klacht, in the caller's transaction that holds the klacht FOR UPDATE (the execution of an
    * approved vernietigingslijst; the hand-over at contract end removes nothing): content, referring rows, then the
-   * klacht and what cascades from it. Returns the reason when it must wait (outboxBezwaar) and then changes nothing:
+   * klacht and what cascades from it (its own link too). Returns the reason when it must wait (a request linked to it
+   * still there, or outboxBezwaar) and then changes nothing:
    * checked before any content is removed, which for an opslag outside PostgreSQL cannot be rolled back.
    */
   async vernietig(m: EntityManager, klachtId: string): Promise<string | undefined> {
+    // A dossier goes from its requests up: one of them not destroyed yet (postponed, or not yet due by its own
+    // regeling) keeps the klacht it is about, until a later run. No request can be added meanwhile: that locks this klacht.
+    const [{ verzoeken }] = (await m.query('SELECT count(*)::int AS verzoeken FROM klacht_koppeling WHERE hoofd_klacht_id = $1', [
+      klachtId,
+    ])) as Array<{ verzoeken: number }>;
+    if (verzoeken > 0)
+      return 'een verzoek van de ombudsman dat bij deze klacht hoort, is nog niet vernietigd (een dossier gaat van de verzoeken naar de klacht); de vernietiging volgt bij de dagelijkse run daarna';
     const uitstel = await this.outboxBezwaar(m, klachtId);
     if (uitstel !== undefined) return uitstel;
     const docs = (await m.query('SELECT opslag_sleutel AS sleutel FROM dossier_document WHERE klacht_id = $1', [klachtId])) as Array<{

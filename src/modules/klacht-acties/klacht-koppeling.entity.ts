@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { KlachtEntity } from '../klachten/klacht.entity';
 
 export const OMBUDSMAN_VERZOEK_SOORTEN = ['informatievraag', 'interventieverzoek', 'doorgezondenKlacht', 'eigenOnderzoek'] as const;
 export type OmbudsmanVerzoekSoort = (typeof OMBUDSMAN_VERZOEK_SOORTEN)[number];
@@ -15,8 +16,18 @@ export class KlachtKoppelingEntity {
   @PrimaryColumn({ name: 'klacht_id', type: 'uuid' })
   klachtId: string;
 
+  /** The sub-klacht's own row: removed with it. */
+  @ManyToOne(() => KlachtEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'klacht_id' })
+  klacht?: KlachtEntity;
+
   @Column({ name: 'hoofd_klacht_id', type: 'uuid' })
   hoofdKlachtId: string;
+
+  /** A hoofdklacht is not removed while a sub-klacht links to it: a dossier is destroyed from its requests up (Archiefwet 1995). */
+  @ManyToOne(() => KlachtEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'hoofd_klacht_id' })
+  hoofdKlacht?: KlachtEntity;
 
   @Column({ type: 'varchar', length: 6 })
   gemeente: string;
