@@ -18,6 +18,8 @@ module.exports = {
     '<rootDir>/src/machines/registratie.spec.ts',
     '<rootDir>/src/machines/migratie.spec.ts',
     '<rootDir>/src/machines/regime-tijd.spec.ts',
+    '<rootDir>/src/machines/verantwoordelijke.spec.ts',
+    '<rootDir>/src/machines/voor-wekkers.spec.ts',
     '<rootDir>/src/modules/termijnen/termijn-reconcile.spec.ts',
   ],
   // regels.spec.ts, conventies.spec.ts and regime.spec.ts compile every seed definition when the file loads,

@@ -11,7 +11,7 @@ import { loadAndValidate } from './definition/validate';
 import { intake } from './intake.spec-hulp';
 import type { Regime } from './regime';
 import { compileerSamen, maakRegistry } from './registry';
-import { verantwoordelijkeOp } from './verantwoordelijke';
+import { verantwoordelijkeOp, verantwoordelijkeVersie } from './verantwoordelijke';
 
 const geladen = loadAndValidate([join(__dirname, '..', '..', 'definitions')]);
 const definities = geladen.definities.map((g) => g.definitie);
@@ -111,5 +111,39 @@ describe('Wet arhi art. 40 through two herindelingen: the last successor answers
       const a = ketenRegistry.regimes.find((r) => r.summary.id === 'a') as Regime;
       expect([dag, a.opvolgerOp(dag)?.naam]).toEqual([dag, naam === 'Aadorp' ? undefined : naam]);
     }
+  });
+});
+
+describe('a gemeente’s regeling on a day: the version in force that day (geldigVanaf and geldigTot are days of the regeling)', () => {
+  const amsterdam = definities.find((d) => d.gemeente.cbsCode === 'GM0363')!;
+  const versie = (v: string, geldigVanaf: IsoDate, geldigTot?: IsoDate): Definitie => {
+    const { geldigTot: _weg, ...rest } = amsterdam;
+    return { ...rest, versie: v, geldigVanaf, ...(geldigTot ? { geldigTot } : {}), gemeente: { cbsCode: 'GM9010', naam: 'Eendorp' } };
+  };
+
+  test('a version counts from its geldigVanaf through its geldigTot, both days included; before and after it none', () => {
+    const alleen = [versie('2015-01', '2015-01-01', '2019-12-31')];
+    for (const [dag, verwacht] of [
+      ['2014-12-31', undefined],
+      ['2015-01-01', '2015-01'],
+      ['2019-12-31', '2015-01'],
+      ['2020-01-01', undefined],
+    ] as Array<[IsoDate, string | undefined]>)
+      expect([dag, verantwoordelijkeVersie(alleen, 'GM9010', dag)?.versie]).toEqual([dag, verwacht]);
+  });
+
+  test('a version without geldigTot ends where the next begins: the newest start day wins, in whatever order the versions come', () => {
+    const oud = versie('2015-01', '2015-01-01');
+    const nieuw = versie('2020-01', '2020-01-01');
+    for (const lijst of [
+      [oud, nieuw],
+      [nieuw, oud],
+    ])
+      for (const [dag, verwacht] of [
+        ['2019-12-31', '2015-01'],
+        ['2020-01-01', '2020-01'],
+        ['2026-12-05', '2020-01'],
+      ] as Array<[IsoDate, string]>)
+        expect([dag, verantwoordelijkeVersie(lijst, 'GM9010', dag)?.versie]).toEqual([dag, verwacht]);
   });
 });
