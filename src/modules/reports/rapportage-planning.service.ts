@@ -229,7 +229,7 @@ export class RapportagePlanningService implements OnApplicationShutdown {
       const aanbieders = await this.aanbieders(em, m, beginVanDag(m.herinnering ?? m.deadline));
       for (const a of await this.ontbrekend(em, m, aanbieders)) {
         await this.outbox(em, RAPPORTAGE_OUTBOX.herinnering, {
-          gemeente: m.gemeente, aanbiederId: a.id, aanbiederNaam: a.naam, naar: 'aanbieder', deadline: m.deadline,
+          gemeente: m.gemeente, aanbiederId: a.id, aanbiederGemeente: a.gemeente, aanbiederNaam: a.naam, naar: 'aanbieder', deadline: m.deadline,
           periodeVan: m.periodeVan, periodeTot: m.periodeTot, label: m.label,
         });
       }
@@ -279,7 +279,7 @@ export class RapportagePlanningService implements OnApplicationShutdown {
         }
         for (const a of await this.ontbrekend(em, m, aanbieders)) {
           await this.outbox(em, RAPPORTAGE_OUTBOX.teLaat, {
-            gemeente: m.gemeente, aanbiederId: a.id, aanbiederNaam: a.naam, naar: m.naar, deadline: m.deadline,
+            gemeente: m.gemeente, aanbiederId: a.id, aanbiederGemeente: a.gemeente, aanbiederNaam: a.naam, naar: m.naar, deadline: m.deadline,
             periodeVan: m.periodeVan, periodeTot: m.periodeTot, label: m.label,
             grondslag: m.cadans === 'kwartaal' ? 'Klachtenprotocol Wmo keten §10' : 'Uitgangspunten klachtenmanagement, contract art. 11.1',
           });

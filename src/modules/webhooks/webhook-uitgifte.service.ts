@@ -26,12 +26,22 @@ interface AbonnementRij {
   gemeente: string;
   typen: string[];
   aanbieder_id: string | null;
+  aanbieder_gemeente: string | null;
 }
 
-/** Whether a row concerns this aanbieder: one of its klacht's aanbieders, or (report rows) the aanbieder in the payload. */
-function betreftAanbieder(r: OutboxRij, aanbiederId: string): boolean {
-  if (r.klacht_id) return (r.aanbieders ?? []).some((x) => x.id === aanbiederId);
-  return r.payload.aanbiederId === aanbiederId;
+/**
+ * Whether a row concerns this aanbieder, known by its id in the id space of `idGemeente` (an id is chosen per gemeente,
+ * so after a herindeling Amsterdam's 'zorg-x' is not Weesp's; Wet arhi art. 40, AVG art. 5 lid 1 sub f): one of the
+ * aanbieders of a klacht of that gemeente, or (report rows) the aanbieder in the payload of that gemeente's id space.
+ */
+export function betreftAanbieder(
+  r: Pick<OutboxRij, 'klacht_id' | 'aanbieders' | 'payload' | 'gemeente'>,
+  aanbiederId: string,
+  idGemeente: string,
+): boolean {
+  if (r.klacht_id) return r.gemeente === idGemeente && (r.aanbieders ?? []).some((x) => x.id === aanbiederId);
+  const payloadGemeente = r.payload.aanbiederGemeente ?? r.payload.gemeente;
+  return r.payload.aanbiederId === aanbiederId && payloadGemeente === idGemeente;
 }
 
 /**
@@ -97,9 +107,10 @@ export class WebhookUitgifteService {
       const bediendDoor = new Map([...gemeenten].map((g) => [g, opvolgersVan(g, vandaag)]));
       const nodig = [...new Set([...bediendDoor.values()].flat())];
       const abonnementen = nodig.length
-        ? ((await m.query(`SELECT id, gemeente, typen, aanbieder_id FROM webhook_abonnement WHERE actief AND gemeente = ANY($1)`, [
-            nodig,
-          ])) as AbonnementRij[])
+        ? ((await m.query(
+            `SELECT id, gemeente, typen, aanbieder_id, aanbieder_gemeente FROM webhook_abonnement WHERE actief AND gemeente = ANY($1)`,
+            [nodig],
+          )) as AbonnementRij[])
         : [];
       const nieuw: { id: string }[] = [];
       for (const r of rijen) {
@@ -118,7 +129,7 @@ export class WebhookUitgifteService {
         });
         for (const a of abonnementen) {
           if (!bediendDoor.get(gemeente)?.includes(a.gemeente) || !typeMatcht(a.typen, type)) continue;
-          if (a.aanbieder_id && !betreftAanbieder(r, a.aanbieder_id)) continue;
+          if (a.aanbieder_id && !betreftAanbieder(r, a.aanbieder_id, a.aanbieder_gemeente ?? a.gemeente)) continue;
           const ins = (await m.query(
             `INSERT INTO webhook_aflevering (abonnement_id, gemeente, event_id, event_type, klacht_id, sequence, cloud_event)
              VALUES ($1, $2, $3, $4, $5, $6, $7)

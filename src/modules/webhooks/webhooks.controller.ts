@@ -16,7 +16,7 @@ import { DataSource } from 'typeorm';
 import { GeenIdempotentie } from '../idempotency/geen-idempotentie.decorator';
 import { ProblemException } from '../../common/problem';
 import { Rollen } from '../auth/rollen.decorator';
-import { HuidigeTenant, type Tenant } from '../auth/tenant';
+import { HuidigeTenant, klachtGemeenten, type Tenant } from '../auth/tenant';
 import {
   AangemaaktWebhookAbonnementDto,
   NieuwWebhookAbonnementDto,
@@ -39,6 +39,7 @@ function abonnementDto(a: WebhookAbonnementEntity): WebhookAbonnementDto {
     url: a.url,
     typen: a.typen,
     aanbiederId: a.aanbiederId,
+    aanbiederGemeente: a.aanbiederId ? (a.aanbiederGemeente ?? a.gemeente) : null,
     omschrijving: a.omschrijving,
     actief: a.actief,
     aangemaaktOp: a.createdAt.toISOString(),
@@ -82,6 +83,17 @@ export class WebhooksController {
       'De URL wijst naar het eigen netwerk of bevat inloggegevens (webhook-url-geweigerd); invalidParams noemt url. Er is niets opgeslagen.',
   })
   async maak(@HuidigeTenant() tenant: Tenant, @Body() body: NieuwWebhookAbonnementDto): Promise<AangemaaktWebhookAbonnementDto> {
+    if (body.aanbiederGemeente !== undefined) {
+      // An aanbieder id is per gemeente: a subscription speaks for the gemeente's own aanbieders and, after a herindeling,
+      // for those of a gemeente opgeheven into it (Wet arhi art. 40), its klachtGemeenten today; as for an aanbieder key.
+      const gemeenten = klachtGemeenten(tenant);
+      const reden = !body.aanbiederId
+        ? 'alleen met aanbiederId'
+        : !gemeenten.includes(body.aanbiederGemeente)
+          ? `${body.aanbiederGemeente} is geen gemeente die in ${tenant.gemeente} is opgegaan (mogelijk: ${gemeenten.join(', ')})`
+          : undefined;
+      if (reden) throw ProblemException.invalid([{ name: 'aanbiederGemeente', reason: reden }]);
+    }
     // SSRF: no subscriber inside the deployment's own network (ssrf.ts); checked again at every delivery.
     const fout = this.config.webhookInterneAdressenToegestaan ? undefined : webhookUrlFout(body.url);
     if (fout) {
@@ -102,6 +114,7 @@ export class WebhooksController {
         secret,
         typen: body.typen ?? [],
         aanbiederId: body.aanbiederId ?? null,
+        aanbiederGemeente: body.aanbiederGemeente && body.aanbiederGemeente !== tenant.gemeente ? body.aanbiederGemeente : null,
         omschrijving: body.omschrijving ?? null,
         actief: true,
       }),

@@ -1472,6 +1472,11 @@ export interface components {
             secret?: string;
             /** @description Alleen gebeurtenissen over klachten van deze aanbieder. */
             aanbiederId?: string;
+            /**
+             * @description De gemeente die de aanbieder-id koos (een id is per gemeente), standaard de eigen; na een herindeling ook een gemeente die erin is opgegaan (Wet arhi art. 40). Alleen met aanbiederId.
+             * @example GM0457
+             */
+            aanbiederGemeente?: string;
             omschrijving?: string;
         };
         AangemaaktWebhookAbonnementDto: {
@@ -1482,6 +1487,11 @@ export interface components {
             url: string;
             typen: string[];
             aanbiederId?: string | null;
+            /**
+             * @description De gemeente die de aanbieder-id koos (bij een abonnement voor een aanbieder); anders null.
+             * @example GM0363
+             */
+            aanbiederGemeente?: string | null;
             omschrijving?: string | null;
             actief: boolean;
             /** Format: date-time */
@@ -1497,6 +1507,11 @@ export interface components {
             url: string;
             typen: string[];
             aanbiederId?: string | null;
+            /**
+             * @description De gemeente die de aanbieder-id koos (bij een abonnement voor een aanbieder); anders null.
+             * @example GM0363
+             */
+            aanbiederGemeente?: string | null;
             omschrijving?: string | null;
             actief: boolean;
             /** Format: date-time */

@@ -54,6 +54,15 @@ export class NieuwWebhookAbonnementDto {
   @MaxLength(100)
   aanbiederId?: string;
 
+  @ApiPropertyOptional({
+    example: 'GM0457',
+    description:
+      'De gemeente die de aanbieder-id koos (een id is per gemeente), standaard de eigen; na een herindeling ook een gemeente die erin is opgegaan (Wet arhi art. 40). Alleen met aanbiederId.',
+  })
+  @IsOptional()
+  @Matches(/^GM\d{4}$/, { message: 'aanbiederGemeente moet een CBS-gemeentecode zijn, bijvoorbeeld GM0457' })
+  aanbiederGemeente?: string;
+
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
   @IsString()
@@ -67,6 +76,13 @@ export class WebhookAbonnementDto {
   @ApiProperty() url: string;
   @ApiProperty({ type: [String] }) typen: string[];
   @ApiPropertyOptional({ type: String, nullable: true }) aanbiederId: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'GM0363',
+    description: 'De gemeente die de aanbieder-id koos (bij een abonnement voor een aanbieder); anders null.',
+  })
+  aanbiederGemeente: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) omschrijving: string | null;
   @ApiProperty() actief: boolean;
   @ApiProperty({ format: 'date-time' }) aangemaaktOp: string;
