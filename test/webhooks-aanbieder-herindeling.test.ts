@@ -19,8 +19,9 @@ const AMSTERDAM = 'GM0363';
 const WEESP = 'GM0457';
 const ZORG_X = { id: 'zorg-x', naam: 'Zorg X', type: 'wmo' };
 
-let nu = new Date('2022-07-15T10:00:00+02:00');
-const klok: Klok = { nu: () => new Date(nu.getTime()) };
+/** The fan-out's day decides which gemeenten a subscription answers for (KLOK): after the herindeling. */
+const NU = new Date('2022-07-15T10:00:00+02:00');
+const klok: Klok = { nu: () => new Date(NU.getTime()) };
 
 describe('Wet arhi art. 40: a webhook subscription for an aanbieder hears of the klachten of that organisation only', () => {
   let tdb: TestDatabase;
