@@ -280,4 +280,46 @@ describe('destruction is safe against concurrent work on the dossier (Archiefwet
       ['vernietigd', undefined, undefined],
     ]);
   });
+
+  it('Archiefwet: two approvals of one list at the same moment destroy the klacht once, and the proces-verbaal keeps saying it was destroyed (the second does not overwrite it with "no longer exists")', async () => {
+    const k = await afgedaneKlacht('2016-05-02', '2016-06-06');
+    await jaarVerstrijkt(k); // closed June 2017, 13.1: destroyable from June 2022
+    await outboxVerwerkt(k);
+    const lijst = await voorstel(k);
+    const tweede = await bearer(t.app, STICHTSE_VECHT, 'beheerder');
+    // Both approvals pass the list's own checks before either has changed a row: the klacht is held meanwhile.
+    const slot = new Client({ connectionString: db.url });
+    await slot.connect();
+    let a: Promise<request.Response> | undefined;
+    let b: Promise<request.Response> | undefined;
+    let open = false;
+    try {
+      await slot.query('BEGIN');
+      open = true;
+      await slot.query('SELECT 1 FROM klacht WHERE id = $1 FOR UPDATE', [k]);
+      const keurGoed = (wie: string) =>
+        request(t.http)
+          .post(`/api/v1/vernietigingslijsten/${lijst.id}/goedkeuring`)
+          .set('Authorization', wie)
+          .then((r) => r);
+      a = keurGoed(eigenaar);
+      await waitFor('the first approval waits for the klacht', async () => (await wachtenden()) >= 1);
+      b = keurGoed(tweede);
+      await waitFor('the second approval waits too', async () => (await wachtenden()) >= 2);
+      await slot.query('COMMIT');
+      open = false;
+      const [ra, rb] = await Promise.all([a, b]);
+      expect([ra.status, rb.status]).toEqual([200, 200]);
+    } finally {
+      if (open) await slot.query('ROLLBACK').catch(() => undefined);
+      await slot.end();
+      await a?.catch(() => undefined);
+      await b?.catch(() => undefined);
+    }
+    expect(await bestaat(k)).toBe(false);
+    const pv = await request(t.http).get(`/api/v1/vernietigingslijsten/${lijst.id}`).set('Authorization', beheerder).expect(200);
+    expect((pv.body.regels as Regel[]).filter((g) => g.kenmerk === kenmerk(k)).map((g) => [g.status, g.reden])).toEqual([
+      ['vernietigd', undefined],
+    ]);
+  });
 });
