@@ -302,7 +302,7 @@ export class BewaringService {
 
   /**
    * The daily run (BewaringPlanning): every approved destruction that was postponed is tried again, judged again on
-   * today, in the order it was listed. The approval stands; what changed since (reopened, a hold, a new open klacht in
+   * today, requests before the klacht they are about, otherwise in the order listed. The approval stands; what changed since (reopened, a hold, a new open klacht in
    * the dossier) skips it with the reason, as at the approval. Returns how many klachten it destroyed.
    */
   async vernietigUitgestelde(): Promise<number> {
@@ -345,7 +345,9 @@ export class BewaringService {
    * One approved row, in a transaction of its own: the klacht locked FOR UPDATE, judged again (beoordeel, its dossier
    * under the locks), then destroyed, or skipped or postponed with the reason. The row is locked first and handled only
    * while it waits (voorgesteld, uitgesteld): an approval and the daily run, or two approvals at once, never handle it
-   * twice (the second found the klacht gone and overwrote 'vernietigd' with 'overgeslagen'). Returns the row's status.
+   * twice (before, the second found the klacht gone and overwrote 'vernietigd' with 'overgeslagen'). Content goes first
+   * (vernietig): a crash after that leaves the rows and this row waiting, and the next attempt removes them. Returns the
+   * row's status.
    */
   private async voerUit(regelId: string, peildatum: string): Promise<RegelStatus | undefined> {
     return this.dataSource.transaction(async (m) => {
