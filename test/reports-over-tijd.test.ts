@@ -81,7 +81,9 @@ async function dienIn(
   aanbiederGemeente?: string,
 ): Promise<request.Response> {
   nu = op;
-  const key = await bearer(t.app, gemeente, 'aanbieder', aanbiederId);
+  // The key names the gemeente that chose the id (the successor issues it for a dissolved gemeente's aanbieder, Wet arhi
+  // art. 40); the body may repeat it.
+  const key = await bearer(t.app, gemeente, 'aanbieder', aanbiederId, aanbiederGemeente);
   return request(t.http)
     .post('/api/v1/aanbieder-rapportages')
     .set('Authorization', key)
