@@ -95,6 +95,47 @@ describe('klachtregie sleutel (CLI)', () => {
     });
   });
 
+  test('Wet arhi art. 40: Amsterdam issues a key for Weesp’s aanbieder (--aanbieder-gemeente GM0457), as POST /api-sleutels does; another gemeente or role is refused naming the option', async () => {
+    const ds = t.app.get(DataSource);
+    const met = await cli(
+      'uitgeven',
+      '--gemeente',
+      'GM0363',
+      '--rol',
+      'aanbieder',
+      '--aanbieder',
+      'zorg-x',
+      '--aanbieder-gemeente',
+      'GM0457',
+      '--naam',
+      'Zorg X (Weesp)',
+      '--json',
+    );
+    expect(met.code).toBe(0);
+    const uit = JSON.parse(met.out) as { id: string; aanbiederGemeente: string };
+    expect(uit).toMatchObject({ gemeente: 'GM0363', aanbiederId: 'zorg-x', aanbiederGemeente: 'GM0457' });
+    const [rij] = (await ds.query('select aanbieder_gemeente from api_sleutel where id = $1', [uit.id])) as Array<{
+      aanbieder_gemeente: string;
+    }>;
+    expect(rij.aanbieder_gemeente).toBe('GM0457');
+    const lijst = await cli('lijst', '--gemeente', 'GM0363', '--json');
+    expect(
+      (JSON.parse(lijst.out) as Array<{ id: string; aanbiederGemeente?: string }>).find((r) => r.id === uit.id)?.aanbiederGemeente,
+    ).toBe('GM0457');
+    const [{ n: voor }] = (await ds.query('select count(*)::int as n from api_sleutel')) as Array<{ n: number }>;
+    for (const args of [
+      ['--rol', 'aanbieder', '--aanbieder', 'zorg-x', '--aanbieder-gemeente', 'GM0344'],
+      ['--rol', 'klachtbehandelaar', '--aanbieder-gemeente', 'GM0457'],
+      ['--rol', 'aanbieder', '--aanbieder', 'zorg-x', '--aanbieder-gemeente', 'Weesp'],
+    ]) {
+      const fout = await cli('uitgeven', '--gemeente', 'GM0363', '--naam', 'x', ...args);
+      expect([args, fout.code]).toEqual([args, 2]);
+      expect(fout.err).toContain('--aanbieder-gemeente');
+    }
+    const [{ n: na }] = (await ds.query('select count(*)::int as n from api_sleutel')) as Array<{ n: number }>;
+    expect(na).toBe(voor);
+  });
+
   test('bad input names the option and stores nothing: unknown gemeente, a gemeente opgeheven at a herindeling, unknown role, no name', async () => {
     const ds = t.app.get(DataSource);
     const [{ n: voor }] = (await ds.query('select count(*)::int as n from api_sleutel')) as Array<{ n: number }>;

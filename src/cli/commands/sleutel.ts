@@ -14,7 +14,7 @@ import { resolveDatabase } from '../../database/database-runtime';
 import { createDataSource } from '../../database/data-source-options';
 import { runMigrationsLocked } from '../../database/run-migrations';
 import { systeemKlok, vandaagVan } from '../../common/klok';
-import { opheffing } from '../../machines/definition/gemeentecodes.data';
+import { gemeentenVan, opheffing } from '../../machines/definition/gemeentecodes.data';
 import { NieuweApiSleutelDto } from '../../modules/auth/api-sleutel.dto';
 import { ApiSleutelEntity } from '../../modules/auth/api-sleutel.entity';
 import { ApiSleutelService } from '../../modules/auth/api-sleutel.service';
@@ -24,7 +24,7 @@ import type { CliCommand, CliIo } from '../main';
 
 const USAGE = [
   'Gebruik:',
-  '  klachtregie sleutel uitgeven --gemeente GM0363 --rol beheerder --naam "Beheer Amsterdam" [--aanbieder <id>] [--json]',
+  '  klachtregie sleutel uitgeven --gemeente GM0363 --rol beheerder --naam "Beheer Amsterdam" [--aanbieder <id> [--aanbieder-gemeente GM0457]] [--json]',
   '  klachtregie sleutel lijst --gemeente GM0363 [--json]',
   '  klachtregie sleutel intrekken <id>',
   '',
@@ -36,6 +36,9 @@ const USAGE = [
   `  --rol ROL           een van: ${ROLLEN.join(', ')}`,
   '  --naam TEKST        waarvoor de sleutel is (herkenbaar in de lijst), hooguit 200 tekens',
   '  --aanbieder ID      verplicht bij rol aanbieder: het id van de aanbieder',
+  '  --aanbieder-gemeente GM0457',
+  '                      de gemeente die dat id koos (een id is per gemeente): standaard --gemeente; na een herindeling',
+  '                      ook een gemeente die erin is opgegaan (Wet arhi art. 40), voor haar aanbieders',
   '  --json              uitvoer als JSON',
 ].join('\n');
 
@@ -77,7 +80,7 @@ export const command: CliCommand = {
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const [sub, ...rest] = args;
-    let values: { gemeente?: string; rol?: string; naam?: string; aanbieder?: string; json?: boolean };
+    let values: { gemeente?: string; rol?: string; naam?: string; aanbieder?: string; 'aanbieder-gemeente'?: string; json?: boolean };
     let positionals: string[];
     try {
       ({ values, positionals } = parseArgs({
@@ -87,6 +90,7 @@ export const command: CliCommand = {
           rol: { type: 'string' },
           naam: { type: 'string' },
           aanbieder: { type: 'string' },
+          'aanbieder-gemeente': { type: 'string' },
           json: { type: 'boolean' },
         },
         allowPositionals: true,
@@ -121,19 +125,25 @@ export const command: CliCommand = {
 
 async function uitgeven(
   io: CliIo,
-  v: { gemeente?: string; rol?: string; naam?: string; aanbieder?: string; json?: boolean },
+  v: { gemeente?: string; rol?: string; naam?: string; aanbieder?: string; 'aanbieder-gemeente'?: string; json?: boolean },
 ): Promise<number> {
   if (!v.gemeente || !GEMEENTE_PATROON.test(v.gemeente))
     return gebruiksfout(io, '--gemeente: geef een CBS-code, bijvoorbeeld --gemeente GM0363.');
-  // The API's own input rules (one place): naam, rol, aanbiederId.
+  // The API's own input rules (one place): naam, rol, aanbiederId, aanbiederGemeente.
   const dto = plainToInstance(NieuweApiSleutelDto, {
     naam: v.naam,
     rol: v.rol,
     ...(v.aanbieder !== undefined ? { aanbiederId: v.aanbieder } : {}),
+    ...(v['aanbieder-gemeente'] !== undefined ? { aanbiederGemeente: v['aanbieder-gemeente'] } : {}),
   });
   const fouten = await validate(dto);
   if (fouten.length) {
-    const optie: Record<string, string> = { naam: '--naam', rol: '--rol', aanbiederId: '--aanbieder' };
+    const optie: Record<string, string> = {
+      naam: '--naam',
+      rol: '--rol',
+      aanbiederId: '--aanbieder',
+      aanbiederGemeente: '--aanbieder-gemeente',
+    };
     return gebruiksfout(
       io,
       fouten.map((f) => `${optie[f.property] ?? f.property}: ${Object.values(f.constraints ?? {}).join('; ')}`).join(' '),
@@ -141,6 +151,17 @@ async function uitgeven(
   }
   if (dto.aanbiederId !== undefined && dto.rol !== 'aanbieder') return gebruiksfout(io, '--aanbieder hoort alleen bij --rol aanbieder.');
   const gemeente = v.gemeente;
+  if (dto.aanbiederGemeente !== undefined) {
+    // As POST /api-sleutels: the gemeente's own aanbieders, or after a herindeling those of a gemeente opgeheven into it
+    // by today, whose rights and duties it took over (Wet arhi art. 40).
+    const gemeenten = gemeentenVan(gemeente, vandaagVan(systeemKlok));
+    if (dto.rol !== 'aanbieder') return gebruiksfout(io, '--aanbieder-gemeente hoort alleen bij --rol aanbieder.');
+    if (!gemeenten.includes(dto.aanbiederGemeente))
+      return gebruiksfout(
+        io,
+        `--aanbieder-gemeente: ${dto.aanbiederGemeente} is geen gemeente die in ${gemeente} is opgegaan (mogelijk: ${gemeenten.join(', ')}).`,
+      );
+  }
   // A key of a gemeente opgeheven at a herindeling would be refused at every request (AuthGuard, Wet arhi art. 40 e.v.).
   const opgeheven = opheffing(gemeente, vandaagVan(systeemKlok));
   if (opgeheven) {
@@ -160,10 +181,20 @@ async function uitgeven(
     }
     const { entity, sleutel } = await new ApiSleutelService(ds.getRepository(ApiSleutelEntity)).maak({ ...dto, gemeente });
     if (v.json) {
-      io.out(JSON.stringify({ id: entity.id, gemeente, rol: entity.rol, aanbiederId: entity.aanbiederId, naam: entity.naam, sleutel }));
+      io.out(
+        JSON.stringify({
+          id: entity.id,
+          gemeente,
+          rol: entity.rol,
+          aanbiederId: entity.aanbiederId,
+          ...(entity.aanbiederId ? { aanbiederGemeente: entity.aanbiederGemeente ?? gemeente } : {}),
+          naam: entity.naam,
+          sleutel,
+        }),
+      );
     } else {
       io.out(
-        `API-sleutel voor ${gemeente}, rol ${entity.rol}${entity.aanbiederId ? ` (aanbieder ${entity.aanbiederId})` : ''}, "${entity.naam}" (id ${entity.id}).`,
+        `API-sleutel voor ${gemeente}, rol ${entity.rol}${entity.aanbiederId ? ` (aanbieder ${entity.aanbiederId}${entity.aanbiederGemeente ? ` van ${entity.aanbiederGemeente}` : ''})` : ''}, "${entity.naam}" (id ${entity.id}).`,
       );
       io.out('Deze sleutel wordt NU EENMALIG getoond; alleen de hash is bewaard. Gebruik: Authorization: Bearer <sleutel>');
       io.out(sleutel);
@@ -185,6 +216,7 @@ async function lijst(io: CliIo, v: { gemeente?: string; json?: boolean }): Promi
             id: r.id,
             rol: r.rol,
             aanbiederId: r.aanbiederId,
+            ...(r.aanbiederId ? { aanbiederGemeente: r.aanbiederGemeente ?? gemeente } : {}),
             naam: r.naam,
             prefix: r.prefix,
             aangemaaktOp: r.createdAt.toISOString(),
@@ -198,7 +230,7 @@ async function lijst(io: CliIo, v: { gemeente?: string; json?: boolean }): Promi
     for (const r of rijen) {
       const status = r.revokedAt ? `ingetrokken ${r.revokedAt.toISOString()}` : 'geldig';
       io.out(
-        `${r.id}  ${r.rol.padEnd(17)} kr_${r.prefix}_…  ${status.padEnd(34)} ${r.naam}${r.aanbiederId ? ` (aanbieder ${r.aanbiederId})` : ''}`,
+        `${r.id}  ${r.rol.padEnd(17)} kr_${r.prefix}_…  ${status.padEnd(34)} ${r.naam}${r.aanbiederId ? ` (aanbieder ${r.aanbiederId}${r.aanbiederGemeente ? ` van ${r.aanbiederGemeente}` : ''})` : ''}`,
       );
     }
     return 0;
