@@ -154,6 +154,9 @@ export const GEBEURTENISSEN: Record<string, GebeurtenisInfo> = {
   KLAGER_TEVREDEN: info('klager is tevreden'),
   KLAGER_ONTEVREDEN: info('klager is niet tevreden'),
   KLACHT_BIJ_GEMEENTE: info('klager, ontevreden over de afhandeling door de aanbieder, klaagt bij de gemeente'),
+  AANBIEDER_CONTRACT_BEEINDIGD: info(
+    'het contract met de aanbieder is beëindigd en de dossiers zijn overgedragen: de gemeente neemt de lopende klacht over (Klachtenprotocol Wmo keten Amsterdam §9)',
+  ),
   KLACHT_INGETROKKEN: info('klager trekt de klacht (of het verzoek bij de tweede lijn) in', [reden]),
   VERDAGEN: info('termijn verdaagd (schriftelijke mededeling)', [termijnNaam, veld('duur', 'duur', 'ISO 8601-duur, bijv. P4W'), reden]),
   UITSTEL_MET_INSTEMMING: info('verder uitstel met schriftelijke instemming van de klager', [

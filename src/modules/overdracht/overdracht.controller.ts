@@ -39,11 +39,11 @@ export class OverdrachtController {
   @ApiOperation({
     operationId: 'aanbiederOverdragen',
     summary:
-      'Einde contract (Klachtenprotocol Wmo keten Amsterdam §9): alle klachten en dossiers van de aanbieder (gemeente + id: de klachten van de gemeente die de id koos, aanbiederGemeente, standaard de eigen) als archief (tar met manifest.json en SHA256SUMS) voor de gemeente; daarna heeft de aanbieder er geen toegang meer toe.',
+      'Einde contract (Klachtenprotocol Wmo keten Amsterdam §9): alle klachten en dossiers van de aanbieder (gemeente + id: de klachten van de gemeente die de id koos, aanbiederGemeente, standaard de eigen) als archief (tar met manifest.json en SHA256SUMS) voor de gemeente; daarna heeft de aanbieder er geen toegang meer toe. Een klacht die nog bij de aanbieder loopt (doorgestuurd of in behandeling) neemt de gemeente meteen over (AANBIEDER_CONTRACT_BEEINDIGD, Wmo 2015 art. 2.1.1): de termijnen van de aanbieder stoppen.',
   })
   @ApiOkResponse({
     description:
-      'Het archief; X-Manifest-SHA256 is de SHA-256 van manifest.json, X-Overdracht-Uiterlijk de dag waarop de overdracht uiterlijk af moet zijn.',
+      'Het archief; X-Manifest-SHA256 is de SHA-256 van manifest.json, X-Overdracht-Uiterlijk de dag waarop de overdracht uiterlijk af moet zijn, X-Klachten-Overgenomen hoeveel lopende klachten de gemeente van de aanbieder overnam.',
     content: { 'application/x-tar': { schema: { type: 'string', format: 'binary' } } },
   })
   async draagOver(@Param('aanbiederId') aanbiederId: string, @Body() dto: OverdrachtDto, @Res() res: Response): Promise<void> {
@@ -58,7 +58,7 @@ export class OverdrachtController {
     // An aanbieder is gemeente + id (Wet arhi art. 40 e.v.): another gemeente's aanbieder only as one of the caller's klachtGemeenten.
     const fout = dto.aanbiederGemeente === undefined ? undefined : this.overdracht.aanbiederGemeenteFout(tenant, dto.aanbiederGemeente);
     if (fout) throw ProblemException.invalid([{ name: 'aanbiederGemeente', reason: fout }]);
-    const { archief, overdracht, aanbiederGemeente } = await this.overdracht.draagOver(
+    const { archief, overdracht, aanbiederGemeente, overgenomen } = await this.overdracht.draagOver(
       tenant,
       aanbiederId,
       dto.contractEinde,
@@ -73,6 +73,7 @@ export class OverdrachtController {
     );
     res.setHeader('X-Manifest-SHA256', overdracht.manifestSha256);
     res.setHeader('X-Overdracht-Uiterlijk', overdracht.uiterlijkOp);
+    res.setHeader('X-Klachten-Overgenomen', String(overgenomen.length));
     res.end(archief);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DossierModule } from '../dossier/dossier.module';
+import { EngineModule } from '../engine/engine.module';
 import { InzageverzoekController } from './inzage.controller';
 import { OverdrachtController } from './overdracht.controller';
 import { AanbiederOverdrachtEntity, OvergedragenKlachtEntity } from './overdracht.entity';
@@ -8,7 +9,7 @@ import { OverdrachtService } from './overdracht.service';
 
 /** Hand-over of an aanbieder's dossiers at contract end. */
 @Module({
-  imports: [DossierModule, TypeOrmModule.forFeature([AanbiederOverdrachtEntity, OvergedragenKlachtEntity])],
+  imports: [DossierModule, EngineModule, TypeOrmModule.forFeature([AanbiederOverdrachtEntity, OvergedragenKlachtEntity])],
   controllers: [OverdrachtController, InzageverzoekController],
   providers: [OverdrachtService],
 })

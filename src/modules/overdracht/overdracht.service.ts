@@ -6,11 +6,15 @@ import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { dagNa } from '../../machines/definition/lint-hulp';
 import { klachtGemeenten, type Tenant } from '../auth/tenant';
 import { DossierService } from '../dossier/dossier.service';
+import { GebeurtenisNietToegestaanError } from '../engine/engine.errors';
+import { EngineService } from '../engine/engine.service';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { AanbiederOverdrachtEntity, OvergedragenKlachtEntity } from './overdracht.entity';
 import { maakTar, type TarBestand } from './tar';
 
 export const OVERDRACHT_FORMAAT = 'klachtregie-overdracht/1';
+/** aanbieder.block.ts: the gemeente takes over a klacht still with the aanbieder (Klachtenprotocol Wmo keten Amsterdam §9). */
+export const CONTRACT_BEEINDIGD = 'AANBIEDER_CONTRACT_BEEINDIGD';
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`, 'utf8');
 
@@ -31,6 +35,7 @@ export class OverdrachtService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly dossier: DossierService,
+    private readonly engine: EngineService,
     @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
@@ -45,7 +50,7 @@ export class OverdrachtService {
     aanbiederId: string,
     contractEinde: string,
     aanbiederGemeente: string = tenant.gemeente,
-  ): Promise<{ archief: Buffer; overdracht: AanbiederOverdrachtEntity; aanbiederGemeente: string }> {
+  ): Promise<{ archief: Buffer; overdracht: AanbiederOverdrachtEntity; aanbiederGemeente: string; overgenomen: string[] }> {
     const klachten = await this.dataSource
       .getRepository(KlachtEntity)
       .createQueryBuilder('k')
@@ -96,7 +101,32 @@ export class OverdrachtService {
           .execute();
       }
     });
-    return { archief, overdracht, aanbiederGemeente };
+    const overgenomen = await this.neemLopendeOver(klachten, aanbiederId, nu, tenant.subject);
+    return { archief, overdracht, aanbiederGemeente, overgenomen };
+  }
+
+  /**
+   * The gemeente takes over every handed-over klacht still with the aanbieder (Klachtenprotocol Wmo keten Amsterdam §9;
+   * Wmo 2015 art. 2.1.1): AANBIEDER_CONTRACT_BEEINDIGD, each its own durable engine step at the moment of the hand-over,
+   * by the gemeente's caller. Only where the klacht's regime offers the event now; a refusal under the lock (the klacht
+   * moved on meanwhile) is no error, that klacht is simply not with the aanbieder. After a failure halfway a second
+   * hand-over takes over the rest. Returns the ids taken over.
+   */
+  private async neemLopendeOver(klachten: KlachtEntity[], aanbiederId: string, nu: Date, actor: string): Promise<string[]> {
+    const overgenomen: string[] = [];
+    for (const k of klachten) {
+      if (!k.volgendeEvents.includes(CONTRACT_BEEINDIGD)) continue;
+      // The aanbieder a klacht goes to is its first (the doorzenden action); a klacht that also names this one but runs
+      // at another aanbieder stays there.
+      if (k.aanbieders[0]?.id !== aanbiederId) continue;
+      try {
+        await this.engine.apply(k.id, { type: CONTRACT_BEEINDIGD, at: nu.toISOString(), actor }, { actor });
+        overgenomen.push(k.id);
+      } catch (e) {
+        if (!(e instanceof GebeurtenisNietToegestaanError)) throw e;
+      }
+    }
+    return overgenomen;
   }
 
   /**

@@ -119,6 +119,24 @@ export const aanbiederBlok: Blok = (cc) => {
     ];
   }
 
+  // Contract end (Klachtenprotocol Wmo keten Amsterdam §9): the ketenpartner hands every file over to the gemeente, which
+  // stays responsible for the care it contracted out (Wmo 2015 art. 2.1.1), so a klacht the aanbieder still handles goes
+  // to the gemeente at once, not after the aanbieder's termijn. Its termijnen stop (bijAanbieder's exit; the step from
+  // doorgestuurdNaarAanbieder, which has no exit, stops them itself): they must not remind or escalate to the
+  // klachtenfunctionaris of an aanbieder that is gone. Not on
+  // `afgedaan`: the aanbieder has decided and no longer acts there; the klager's tevreden/ontevreden or
+  // KLACHT_BIJ_GEMEENTE still leads on from it. The intent goes to the gemeente's loket, which now holds the file.
+  const contractBeeindigd = (stop: string[]): OvergangConfig =>
+    overgang({
+      naar: naar('gemeente'),
+      omschrijving: 'het contract met de aanbieder is beëindigd: de gemeente neemt de lopende klacht over',
+      grondslag: 'Klachtenprotocol Wmo keten Amsterdam §9; Wmo 2015 art. 2.1.1',
+      acties: [
+        ...stop.map(stopTermijn),
+        intent('KLACHT_OVERGENOMEN_VAN_AANBIEDER', el.gemeenteLoket, 'Klachtenprotocol Wmo keten Amsterdam §9; Wmo 2015 art. 2.1.1'),
+      ],
+    });
+
   // Awb titel 9.1: a regime where the gemeente handles every klacht itself never forwards, so it has no
   // forwarding step (an unreachable step would fail the graph check). bijAanbieder stays: a klacht filed
   // at the aanbieder is handled there under its own scheme (Klachtenprotocol Wmo keten Amsterdam §5A, Uitgangspunten klachtenmanagement Sociaal Domein §5A).
@@ -137,6 +155,7 @@ export const aanbiederBlok: Blok = (cc) => {
           ],
           on: {
             ...naVerloop,
+            AANBIEDER_CONTRACT_BEEINDIGD: contractBeeindigd(termijnen),
             // Awb 2:3 / warme doorverwijzing: the gemeente keeps a finger on the pulse until the aanbieder picks it up.
             AANBIEDER_NEEMT_IN_BEHANDELING: overgang({
               naar: naar('bijAanbieder'),
@@ -175,6 +194,7 @@ export const aanbiederBlok: Blok = (cc) => {
             fase: 'aanbieder',
             termijnen,
             on: {
+              AANBIEDER_CONTRACT_BEEINDIGD: contractBeeindigd([]),
               // The gemeente hears how the klacht is handled, also where no contact termijn runs.
               CONTACT_OPGENOMEN: overgang({
                 omschrijving: 'contact met de klager opgenomen',
