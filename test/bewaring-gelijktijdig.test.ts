@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { KLOK, vasteKlok } from '../src/common/klok';
 import { BewaringService } from '../src/modules/bewaring/bewaring.service';
 import { bearer } from './auth-support';
+import { klachtStappen } from './support/afgedane-klacht';
 import { createTestDatabase, sqlOp, type TestDatabase } from './support';
 import { createEngineApp, waitFor, type EngineApp } from './support/engine-harness';
 
@@ -48,38 +49,10 @@ describe('destruction is safe against concurrent work on the dossier (Archiefwet
     await db?.drop();
   });
 
-  async function stap(id: string, type: string, at: string, data?: Record<string, unknown>): Promise<{ state: string; done: boolean }> {
-    const r = await request(t.http)
-      .post(`/api/v1/klachten/${id}/gebeurtenissen`)
-      .set('Authorization', behandelaar)
-      .send({ type, at, ...(data ? { data } : {}) });
-    expect([r.status, r.body.detail]).toEqual([200, undefined]);
-    return r.body;
-  }
-
-  /** A klacht handled formally and afgedaan on `afdoen`: it then waits in tweedeLijnVenster (Awb 9:24 lid 1 sub b). */
-  async function afgedaneKlacht(ontvangen: string, afdoen: string): Promise<string> {
-    const k = await request(t.http)
-      .post('/api/v1/klachten')
-      .set('Authorization', behandelaar)
-      .send({
-        gemeente: STICHTSE_VECHT,
-        kanaal: 'brief',
-        ontvangenOp: `${ontvangen}T10:00:00+02:00`,
-        ingediendBij: 'gemeente',
-        soort: 'klacht',
-        onderwerp: 'Mevrouw Jansen, Dorpsstraat 1',
-        aanbieders: [],
-        feiten: {},
-      })
-      .expect(201);
-    const id = k.body.id as string;
-    await stap(id, 'FORMELE_BEHANDELING', `${ontvangen}T12:00:00+02:00`);
-    await stap(id, 'IN_BEHANDELING_NEMEN', `${ontvangen}T13:00:00+02:00`);
-    await stap(id, 'HOREN_OVERSLAAN', `${ontvangen}T14:00:00+02:00`, { reden: 'afgezien' });
-    expect((await stap(id, 'AFDOENEN', `${afdoen}T12:00:00+02:00`, { oordeel: 'ongegrond' })).state).toBe('tweedeLijnVenster');
-    return id;
-  }
+  const { afgedaneKlacht } = klachtStappen(
+    () => t.http,
+    () => behandelaar,
+  );
 
   /** The year for the second line passes (its wake-up): the klacht is closed on the day after that year. */
   async function jaarVerstrijkt(id: string): Promise<void> {
