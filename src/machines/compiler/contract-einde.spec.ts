@@ -74,3 +74,25 @@ describe('gm0363-amsterdam: contract end with klachten still at the aanbieder (K
     expect([s.accepted, afgedaan.volgendeEvents.includes('AANBIEDER_CONTRACT_BEEINDIGD')]).toEqual([false, false]);
   });
 });
+
+describe('gm0363-amsterdam: a forwarded klacht the aanbieder never picked up (Awb 9:24 lid 1 sub b naar analogie)', () => {
+  const doorgestuurd = r.start(intake);
+  const termijnVan = (s: StepResult, naam: string) => s.termijnen.find((t) => t.naam === naam);
+
+  test('the klager who goes to the second line after the aanbieder’s termijn passed leaves no aanbieder termijn running', () => {
+    let s = doorgestuurd;
+    for (const naam of AANBIEDER_TERMIJNEN) {
+      const t = termijnVan(s, naam);
+      if (!t) continue;
+      // The wake-up just after the last day (that day itself still counts).
+      const na = new Date(Date.parse(`${t.vervaldatum}T00:00:30+02:00`) + 86_400_000).toISOString();
+      s = stap(s, 'TERMIJN_VERLOPEN', na, { termijn: naam });
+      expect([naam, s.reason]).toEqual([naam, undefined]);
+    }
+    // Amsterdam's second line judges aanbieders (Klachtenprotocol Wmo keten Amsterdam §4, §12).
+    const naar = stap(s, 'VERZOEK_OMBUDSMAN', '2026-06-01T10:00:00+02:00');
+    expect([naar.accepted, naar.reason]).toEqual([true, undefined]);
+    expect(naar.state).toMatch(/^bijOmbudsman/);
+    expect(aanbiederTermijnen(naar)).toEqual([]);
+  });
+});
