@@ -1339,7 +1339,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Einde contract (Klachtenprotocol Wmo keten Amsterdam §9): alle klachten en dossiers van de aanbieder (gemeente + id: de klachten van de gemeente die de id koos, aanbiederGemeente, standaard de eigen) als archief (tar met manifest.json en SHA256SUMS) voor de gemeente; daarna heeft de aanbieder er geen toegang meer toe.
+         * Einde contract (Klachtenprotocol Wmo keten Amsterdam §9): alle klachten en dossiers van de aanbieder (gemeente + id: de klachten van de gemeente die de id koos, aanbiederGemeente, standaard de eigen) als archief (tar met manifest.json en SHA256SUMS) voor de gemeente; daarna heeft de aanbieder er geen toegang meer toe. Een klacht die nog bij de aanbieder loopt (doorgestuurd of in behandeling) neemt de gemeente meteen over (AANBIEDER_CONTRACT_BEEINDIGD, Wmo 2015 art. 2.1.1): de termijnen van de aanbieder stoppen.
          * @description Rollen: beheerder, procesEigenaar.
          */
         post: operations["aanbiederOverdragen"];
@@ -10697,7 +10697,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Het archief; X-Manifest-SHA256 is de SHA-256 van manifest.json, X-Overdracht-Uiterlijk de dag waarop de overdracht uiterlijk af moet zijn. */
+            /** @description Het archief; X-Manifest-SHA256 is de SHA-256 van manifest.json, X-Overdracht-Uiterlijk de dag waarop de overdracht uiterlijk af moet zijn, X-Klachten-Overgenomen hoeveel lopende klachten de gemeente van de aanbieder overnam. */
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
