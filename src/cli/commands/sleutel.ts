@@ -18,6 +18,7 @@ import { gemeentenVan, opheffing } from '../../machines/definition/gemeentecodes
 import { NieuweApiSleutelDto } from '../../modules/auth/api-sleutel.dto';
 import { ApiSleutelEntity } from '../../modules/auth/api-sleutel.entity';
 import { ApiSleutelService } from '../../modules/auth/api-sleutel.service';
+import { aanbiederGemeenteFout } from '../../modules/auth/tenant';
 import { gemeentenUitDefinities } from '../../modules/auth/eerste-sleutel.service';
 import { GEMEENTE_PATROON, ROLLEN } from '../../modules/auth/rol';
 import type { CliCommand, CliIo } from '../main';
@@ -154,13 +155,9 @@ async function uitgeven(
   if (dto.aanbiederGemeente !== undefined) {
     // As POST /api-sleutels: the gemeente's own aanbieders, or after a herindeling those of a gemeente opgeheven into it
     // by today, whose rights and duties it took over (Wet arhi art. 40).
-    const gemeenten = gemeentenVan(gemeente, vandaagVan(systeemKlok));
     if (dto.rol !== 'aanbieder') return gebruiksfout(io, '--aanbieder-gemeente hoort alleen bij --rol aanbieder.');
-    if (!gemeenten.includes(dto.aanbiederGemeente))
-      return gebruiksfout(
-        io,
-        `--aanbieder-gemeente: ${dto.aanbiederGemeente} is geen gemeente die in ${gemeente} is opgegaan (mogelijk: ${gemeenten.join(', ')}).`,
-      );
+    const fout = aanbiederGemeenteFout(gemeente, gemeentenVan(gemeente, vandaagVan(systeemKlok)), dto.aanbiederGemeente);
+    if (fout) return gebruiksfout(io, `--aanbieder-gemeente: ${fout}.`);
   }
   // A key of a gemeente opgeheven at a herindeling would be refused at every request (AuthGuard, Wet arhi art. 40 e.v.).
   const opgeheven = opheffing(gemeente, vandaagVan(systeemKlok));

@@ -7,7 +7,7 @@ import { AangemaakteApiSleutelDto, ApiSleutelDto, NieuweApiSleutelDto } from './
 import { ApiSleutelService } from './api-sleutel.service';
 import { ROLLEN, type Rol } from './rol';
 import { Rollen } from './rollen.decorator';
-import { HuidigeTenant, klachtGemeenten, type Tenant } from './tenant';
+import { aanbiederGemeenteFout, HuidigeTenant, klachtGemeenten, type Tenant } from './tenant';
 
 /** Roles whose keys only the operator issues (CLI) or the identity provider grants: see `maak`. */
 const VOORBEHOUDEN_ROLLEN: ReadonlySet<Rol> = new Set<Rol>(['beheerder', 'beleidsmedewerker', 'procesEigenaar']);
@@ -65,13 +65,10 @@ export class ApiSleutelController {
       // An aanbieder id is per gemeente. The gemeente issues keys for its own aanbieders and, after a herindeling, for those
       // of a gemeente opgeheven into it, whose rights and duties it took over (Wet arhi art. 40): those are its
       // klachtGemeenten today. Any other gemeente's aanbieders are not its to speak for.
-      const gemeenten = klachtGemeenten(tenant);
       const reden =
         body.rol !== 'aanbieder'
           ? 'alleen bij rol aanbieder'
-          : !gemeenten.includes(body.aanbiederGemeente)
-            ? `${body.aanbiederGemeente} is geen gemeente die in ${tenant.gemeente} is opgegaan (mogelijk: ${gemeenten.join(', ')})`
-            : undefined;
+          : aanbiederGemeenteFout(tenant.gemeente, klachtGemeenten(tenant), body.aanbiederGemeente);
       if (reden) throw ProblemException.invalid([{ name: 'aanbiederGemeente', reason: reden }]);
     }
     const { entity, sleutel } = await this.sleutels.maak({ ...body, gemeente: tenant.gemeente });

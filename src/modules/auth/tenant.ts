@@ -97,6 +97,18 @@ export function aanbiederGemeenteVan(tenant: Pick<Tenant, 'gemeente' | 'aanbiede
 }
 
 /**
+ * Why `aanbiederGemeente` may not be named by gemeente `eigen`, or undefined when it may. An aanbieder id is per gemeente:
+ * a gemeente speaks for its own aanbieders and, after a herindeling, for those of a gemeente opgeheven into it, whose
+ * rights and duties it took over (Wet arhi art. 40): `gemeenten`, its own first (klachtGemeenten, gemeentenVan).
+ * One rule for aanbieder keys (API and CLI) and webhook subscriptions.
+ */
+export function aanbiederGemeenteFout(eigen: string, gemeenten: readonly string[], aanbiederGemeente: string): string | undefined {
+  return gemeenten.includes(aanbiederGemeente)
+    ? undefined
+    : `${aanbiederGemeente} is geen gemeente die in ${eigen} is opgegaan (mogelijk: ${gemeenten.join(', ')})`;
+}
+
+/**
  * SQL scope for klacht-like tables (docs/adr/0003-tenancy-webhooks-idempotency.md: every query scoped to the caller's gemeente, also in
  * SQL). Returns a WHERE fragment and its parameters for a query builder:
  *   const s = tenantScope(tenant, 'k'); qb.andWhere(s.sql, s.params)

@@ -16,7 +16,7 @@ import { DataSource } from 'typeorm';
 import { GeenIdempotentie } from '../idempotency/geen-idempotentie.decorator';
 import { ProblemException } from '../../common/problem';
 import { Rollen } from '../auth/rollen.decorator';
-import { HuidigeTenant, klachtGemeenten, type Tenant } from '../auth/tenant';
+import { aanbiederGemeenteFout, HuidigeTenant, klachtGemeenten, type Tenant } from '../auth/tenant';
 import {
   AangemaaktWebhookAbonnementDto,
   NieuwWebhookAbonnementDto,
@@ -84,14 +84,10 @@ export class WebhooksController {
   })
   async maak(@HuidigeTenant() tenant: Tenant, @Body() body: NieuwWebhookAbonnementDto): Promise<AangemaaktWebhookAbonnementDto> {
     if (body.aanbiederGemeente !== undefined) {
-      // An aanbieder id is per gemeente: a subscription speaks for the gemeente's own aanbieders and, after a herindeling,
-      // for those of a gemeente opgeheven into it (Wet arhi art. 40), its klachtGemeenten today; as for an aanbieder key.
-      const gemeenten = klachtGemeenten(tenant);
+      // As for an aanbieder key: the gemeente's own aanbieders or those of a gemeente opgeheven into it (Wet arhi art. 40).
       const reden = !body.aanbiederId
         ? 'alleen met aanbiederId'
-        : !gemeenten.includes(body.aanbiederGemeente)
-          ? `${body.aanbiederGemeente} is geen gemeente die in ${tenant.gemeente} is opgegaan (mogelijk: ${gemeenten.join(', ')})`
-          : undefined;
+        : aanbiederGemeenteFout(tenant.gemeente, klachtGemeenten(tenant), body.aanbiederGemeente);
       if (reden) throw ProblemException.invalid([{ name: 'aanbiederGemeente', reason: reden }]);
     }
     // SSRF: no subscriber inside the deployment's own network (ssrf.ts); checked again at every delivery.
