@@ -1,6 +1,7 @@
 /** Jest for mutation testing (npm run test:mutation, docs/adr/0005-mutation-testing.md): only the pure
  * unit specs that state the rules of the mutated files (termijnen, routing and conditions, legal lint,
- * correctness over time: registration, version migration, termijn reconciliation, the regime's step), so no PostgreSQL,
+ * correctness over time: registration, version migration, termijn reconciliation, the regime's step; lateness, nakoming,
+ * termijn instants, the definition diff and intake facts), so no PostgreSQL,
  * Redis or Chromium is needed and each mutant runs in seconds. */
 const base = require('./jest.config');
 
@@ -21,6 +22,11 @@ module.exports = {
     '<rootDir>/src/machines/verantwoordelijke.spec.ts',
     '<rootDir>/src/machines/voor-wekkers.spec.ts',
     '<rootDir>/src/modules/termijnen/termijn-reconcile.spec.ts',
+    '<rootDir>/src/machines/definitie-verschil.spec.ts',
+    '<rootDir>/src/machines/feiten.spec.ts',
+    '<rootDir>/src/modules/termijnen/te-laat.spec.ts',
+    '<rootDir>/src/modules/termijnen/nakoming.spec.ts',
+    '<rootDir>/src/modules/termijnen/termijn-tijd.spec.ts',
   ],
   // regels.spec.ts, conventies.spec.ts and regime.spec.ts compile every seed definition when the file loads,
   // which Jest repeats for every mutant; the rules they prove about routing, guards and the regime's step
