@@ -101,6 +101,15 @@ function info(omschrijving: string, velden: DataVeld[] = [], varianten?: Array<R
 
 const reden = veld('reden?', 'tekst', 'reden');
 const termijnNaam = veld('termijn', 'termijn', 'naam van de termijn');
+/**
+ * On the hoofdklacht's event: the request was filed as a klacht of its own (POST /klachten/{id}/ombudsman-verzoeken), which
+ * gives the loket the task; the hoofdklacht only records that the ombudsman asked (one task per request, Awb 9:31).
+ */
+const verzoekKlacht = veld(
+  'verzoekKlacht?',
+  'tekst',
+  'id van de eigen klacht van het verzoek (POST /klachten/{id}/ombudsman-verzoeken zet het): die geeft het loket de opdracht',
+);
 
 export const GEBEURTENISSEN: Record<string, GebeurtenisInfo> = {
   KLACHT_ONTVANGEN: info('klacht, signaal of melding ontvangen', [
@@ -175,8 +184,15 @@ export const GEBEURTENISSEN: Record<string, GebeurtenisInfo> = {
   VERZOEK_OMBUDSMAN: info('klager dient een verzoekschrift in bij de tweede lijn'),
   OMBUDSMAN_INFORMATIEVRAAG: info('informatievraag van de ombudsman', [
     veld('termijn?', 'datum', 'door de ombudsman gestelde termijn JJJJ-MM-DD'),
+    verzoekKlacht,
   ]),
-  OMBUDSMAN_INTERVENTIEVERZOEK: info('interventieverzoek van de ombudsman'),
+  OMBUDSMAN_INTERVENTIEVERZOEK: info('interventieverzoek van de ombudsman', [verzoekKlacht]),
+  // Awb 9:31 lid 1: the bestuursorgaan answers "binnen een door hem te bepalen termijn": the ombudsman sets the date, and
+  // may set another one; the request's klacht then runs to that date (its reminders and escalation move with it).
+  OMBUDSMAN_TERMIJN_GEWIJZIGD: info('de ombudsman stelt een andere datum voor het antwoord op zijn verzoek (Awb 9:31 lid 1)', [
+    veld('tot', 'datum', 'de nieuwe datum die de ombudsman stelde, JJJJ-MM-DD'),
+    reden,
+  ]),
   OMBUDSMAN_EIGEN_ONDERZOEK: info('de ombudsman stelt een onderzoek uit eigen beweging in'),
   OMBUDSMAN_DOORGEZONDEN: info('de ombudsman zendt de klacht door voor interne behandeling'),
   INFORMATIE_VERSTREKT: info('de gemeente heeft de ombudsman de gevraagde inlichtingen en stukken verstrekt (Awb 9:31)', [
@@ -255,6 +271,8 @@ export interface DataOmgeving {
   dag?: string;
   /** The calendar day the event is registered (the service's clock), for days something happened (`gebeurd`). */
   vandaag?: string;
+  /** Calendar day the klacht was received (YYYY-MM-DD), for a date that must lie after it. */
+  ontvangen?: string;
 }
 
 export type { OngeldigVeld };
@@ -342,6 +360,20 @@ export function controleerGebeurtenisData(type: string, data: Record<string, unk
   }
   if (type === 'NIEUWE_TERMIJN' && omgeving.dag && typeof d.tot === 'string' && d.tot < omgeving.dag) {
     fouten.push({ name: 'data.tot', reason: `de nieuwe termijn (${d.tot}) ligt vóór de dag van de gebeurtenis (${omgeving.dag})` });
+  }
+  if (type === 'OMBUDSMAN_TERMIJN_GEWIJZIGD' && typeof d.tot === 'string') {
+    // Awb 9:31: a date for an answer still to come, set after the request came in.
+    if (omgeving.ontvangen && d.tot <= omgeving.ontvangen) {
+      fouten.push({
+        name: 'data.tot',
+        reason: `de nieuwe datum (${d.tot}) ligt niet na de ontvangst van het verzoek (${omgeving.ontvangen}) (Awb 9:31)`,
+      });
+    } else if (omgeving.dag && d.tot < omgeving.dag) {
+      fouten.push({
+        name: 'data.tot',
+        reason: `de nieuwe datum (${d.tot}) ligt vóór de dag van de gebeurtenis (${omgeving.dag}): de ombudsman stelt een datum voor een antwoord dat nog komt (Awb 9:31)`,
+      });
+    }
   }
   return fouten;
 }
