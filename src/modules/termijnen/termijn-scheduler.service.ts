@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConnectionOptions, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { KLOK, systeemKlok, type Klok } from '../../common/klok';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { QUEUE_SETTINGS, type QueueSettings } from '../../jobs/queue-backend';
 import { JOB_OPTIONS, termijnJobId, type TermijnJob } from '../../jobs/queues';
@@ -39,13 +40,18 @@ export class TermijnScheduler implements OnModuleInit, OnApplicationShutdown {
    * TERMIJN_HORIZON_MS, never shorter than three sweep intervals: every wake-up is queued well before it is due.
    */
   readonly horizonMs: number;
+  private readonly klok: Klok;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(QUEUE_SETTINGS) settings: QueueSettings,
     private readonly relay: OutboxRelay,
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'sweepIntervalMs' | 'termijnHorizonMs'>,
+    // "Now" is KLOK's, as for the lists that call a termijn te laat (src/common/klok.ts); optional so the bench,
+    // which builds a scheduler without the app, runs on the system clock.
+    @Optional() @Inject(KLOK) klok?: Klok,
   ) {
+    this.klok = klok ?? systeemKlok;
     this.horizonMs = Math.max(config.termijnHorizonMs, 3 * config.sweepIntervalMs);
     this.queue = new Queue<TermijnJob>('termijnen', {
       connection: settings.connection as ConnectionOptions,
@@ -74,7 +80,7 @@ export class TermijnScheduler implements OnModuleInit, OnApplicationShutdown {
     return this.planRij(t);
   }
 
-  async planRij(t: WekRij, nu = Date.now()): Promise<number> {
+  async planRij(t: WekRij, nu = this.klok.nu().getTime()): Promise<number> {
     let n = 0;
     for (const [job, op] of this.wekMomenten(t, nu + this.horizonMs)) {
       await this.plan(job, op);
@@ -95,15 +101,27 @@ export class TermijnScheduler implements OnModuleInit, OnApplicationShutdown {
     return uit;
   }
 
+  /**
+   * The BullMQ delay of a wake-up at `op`: how long until `op` by KLOK. BullMQ counts a delay on the wall clock, so
+   * under a clock that runs ahead of or behind it (a replay, a training environment) the job still wakes when KLOK
+   * reaches `op`, not when the wall clock does.
+   */
+  vertraging(op: Date): number {
+    return Math.max(0, op.getTime() - this.klok.nu().getTime());
+  }
+
   /** Adds the delayed job, or moves an existing one whose moment differs. */
   async plan(job: TermijnJob, op: Date): Promise<void> {
     const jobId = termijnJobId(job);
-    const delay = Math.max(0, op.getTime() - Date.now());
+    const delay = this.vertraging(op);
     const bestaand = await this.queue.getJob(jobId);
     if (bestaand) {
       const staat = await bestaand.getState();
       if (staat === 'active' || staat === 'waiting' || staat === 'prioritized') return;
-      if (staat === 'delayed' && Math.abs(bestaand.timestamp + (bestaand.delay ?? 0) - op.getTime()) <= HERPLAN_MARGE_MS) return;
+      // Compared on the wall clock BullMQ keeps its jobs by (`timestamp` is when the job was added): the job's moment
+      // against the one a job added now would get; with the system clock that is `op` itself.
+      const gewenst = Date.now() + delay;
+      if (staat === 'delayed' && Math.abs(bestaand.timestamp + (bestaand.delay ?? 0) - gewenst) <= HERPLAN_MARGE_MS) return;
       // Moved (tests or an operator changed vervaltOp) or finished without effect: replace it.
       await bestaand.remove().catch((e: Error) => this.logger.debug(`Job ${jobId} not removed: ${e.message}`));
     }
@@ -149,16 +167,15 @@ export class TermijnScheduler implements OnModuleInit, OnApplicationShutdown {
    * Adding an id that is queued already is a no-op, so this is safe to repeat; after a Redis loss it
    * puts back what the queue lost (ADR 0006).
    */
-  async planHorizon(nu = new Date()): Promise<number> {
+  async planHorizon(nu = this.klok.nu()): Promise<number> {
     let n = 0;
     for await (const rijen of this.rijenTot(new Date(nu.getTime() + this.horizonMs))) {
       const jobs = rijen.flatMap((t) => this.wekMomenten(t, nu.getTime() + this.horizonMs));
-      const nu2 = Date.now();
       await this.queue.addBulk(
         jobs.map(([job, op]) => ({
           name: job.kind,
           data: job,
-          opts: { ...JOB_OPTIONS.termijnen, jobId: termijnJobId(job), delay: Math.max(0, op.getTime() - nu2) },
+          opts: { ...JOB_OPTIONS.termijnen, jobId: termijnJobId(job), delay: this.vertraging(op) },
         })),
       );
       n += jobs.length;
@@ -170,7 +187,7 @@ export class TermijnScheduler implements OnModuleInit, OnApplicationShutdown {
    * Boot: rebuild every pending wake-up within the horizon from the `termijn` table (idempotent), and
    * move a queued job whose moment differs from its row (an operator may have set `vervalt_op`).
    */
-  async rebuild(nu = new Date()): Promise<number> {
+  async rebuild(nu = this.klok.nu()): Promise<number> {
     let n = 0;
     for await (const rijen of this.rijenTot(new Date(nu.getTime() + this.horizonMs))) {
       const werk = rijen.flatMap((t) => this.wekMomenten(t, nu.getTime() + this.horizonMs));

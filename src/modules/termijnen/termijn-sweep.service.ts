@@ -1,7 +1,8 @@
 import { EenTegelijk } from '../../common/een-tegelijk';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { KLOK, systeemKlok, type Klok } from '../../common/klok';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { TermijnEntity } from './termijn.entity';
@@ -23,6 +24,7 @@ export class TermijnSweep implements OnApplicationBootstrap, OnApplicationShutdo
   private timer?: NodeJS.Timeout;
   private readonly eenTegelijk = new EenTegelijk('Termijn sweep', this.logger);
   private gestopt = false;
+  private readonly klok: Klok;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -30,7 +32,12 @@ export class TermijnSweep implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly wake: TermijnWakeService,
     private readonly scheduler: TermijnScheduler,
     private readonly relay: OutboxRelay,
-  ) {}
+    // Which termijnen are due is asked of KLOK, the clock the lists call them te laat by (src/common/klok.ts); the
+    // interval between sweeps is wall time. Optional: the bench builds a sweep without the app (system clock).
+    @Optional() @Inject(KLOK) klok?: Klok,
+  ) {
+    this.klok = klok ?? systeemKlok;
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const n = await this.scheduler.rebuild();
@@ -42,7 +49,7 @@ export class TermijnSweep implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** One sweep; concurrent calls share the running one. Returns when it has finished. */
   sweepOnce(nu?: Date): Promise<void> {
-    return this.eenTegelijk.run(() => this.sweep(nu ?? new Date()));
+    return this.eenTegelijk.run(() => this.sweep(nu ?? this.klok.nu()));
   }
 
   private async sweep(nu: Date): Promise<void> {

@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { KLOK, systeemKlok, type Klok } from '../../common/klok';
 import type { TermijnJob } from '../../jobs/queues';
 import type { KlachtEvent, StepResult, TermijnView } from '../../machines/contract';
 import { klokVan } from '../../machines/regime';
@@ -49,12 +50,18 @@ export function vervalMoment(vervaltOp: Date, klok: string | undefined): Date {
 @Injectable()
 export class TermijnWakeService {
   private readonly logger = new Logger(TermijnWakeService.name);
+  private readonly klok: Klok;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly engine: EngineService,
     private readonly relay: OutboxRelay,
-  ) {}
+    // Whether a wake-up is due is asked of KLOK, the clock the lists call a termijn te laat by (src/common/klok.ts),
+    // never of the wall clock. Optional: the bench builds the service without the app (system clock).
+    @Optional() @Inject(KLOK) klok?: Klok,
+  ) {
+    this.klok = klok ?? systeemKlok;
+  }
 
   /**
    * Expiry of one termijn, with catch-up in order: under the klacht's row lock every running termijn
@@ -64,7 +71,7 @@ export class TermijnWakeService {
    * or the sweep delivers their wake-ups in; their own wake-ups then find them fired and do nothing.
    * A stale wake-up (termijn met, moved to a new revision, cancelled, or already fired) does nothing.
    */
-  async verval(job: TermijnJob, nu: Date = new Date(), opties: { import?: boolean } = {}): Promise<WakeUitkomst> {
+  async verval(job: TermijnJob, nu: Date = this.klok.nu(), opties: { import?: boolean } = {}): Promise<WakeUitkomst> {
     const uitkomst = await this.dataSource.transaction(async (m) => {
       let klacht: KlachtEntity;
       try {
@@ -214,7 +221,7 @@ export class TermijnWakeService {
   }
 
   /** A reminder: marked sent in the same transaction as its outbox row, so it fires once. */
-  async herinnering(job: TermijnJob, nu: Date = new Date()): Promise<WakeUitkomst> {
+  async herinnering(job: TermijnJob, nu: Date = this.klok.nu()): Promise<WakeUitkomst> {
     const uitkomst = await this.dataSource.transaction(async (m) => {
       let klacht: KlachtEntity;
       try {
