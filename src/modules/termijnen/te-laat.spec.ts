@@ -1,7 +1,20 @@
 import { join } from 'node:path';
 import { loadRegistry } from '../../machines';
 import type { Regime } from '../../machines/regime';
-import { eersteVerval, GEEN_VERPLICHTING, isOpenVerplichting, isVerplichting, VERPLICHTINGEN } from './te-laat';
+import {
+  band,
+  eersteVerval,
+  eersteVervalSql,
+  GEEN_VERPLICHTING,
+  isOpenVerplichting,
+  isVerplichting,
+  openVerplichting,
+  opgeschortSql,
+  teLaat,
+  teLaatOp,
+  termijnTeLaat,
+  VERPLICHTINGEN,
+} from './te-laat';
 
 const registry = loadRegistry(join(__dirname, '..', '..', '..', 'definitions'));
 
@@ -55,6 +68,13 @@ describe('te laat: the earliest open obligation the engine writes with a step (e
     expect(eersteVerval(false, rijen.slice(0, 4))).toBeNull();
     expect(isOpenVerplichting(rij('verlopen', op('2026-01-03')))).toBe(true);
   });
+
+  test('Awb 9:11: a klacht is te laat from the earliest due moment of its open obligations, whatever the order of its termijn rows', () => {
+    // The contact term (5 werkdagen) falls due long before the afhandeltermijn (6 weken): the klacht is late from the first.
+    expect(
+      eersteVerval(false, [rij('lopend', op('2026-03-09')), rij('lopend', op('2026-04-13')), rij('lopend', op('2026-03-20'))]),
+    ).toEqual(op('2026-03-09'));
+  });
 });
 
 describe('te laat: a suspended termijn does not pass (docs/juridisch-kader.md §6)', () => {
@@ -75,5 +95,37 @@ describe('te laat: a suspended termijn does not pass (docs/juridisch-kader.md §
     expect(isOpenVerplichting(rij([opschorting, { soort: 'verdaging' }]))).toBe(false);
     expect(isOpenVerplichting(rij([opschorting, { soort: 'verdaging' }, { soort: 'hervatting' }]))).toBe(true);
     expect(isOpenVerplichting(rij([]))).toBe(true);
+  });
+});
+
+describe('te laat in SQL: one rule for every view (heatmap, lists, overdue filter, klacht view, reports)', () => {
+  // What these forms select is proven against PostgreSQL in test/te-laat.test.ts and test/te-laat-peildatum.test.ts;
+  // here, without a database, that every view is built from the one rule and no view has a copy of its own.
+  test('the column the engine keeps, the late termijn of a klacht and the as-at form all select open obligations by openVerplichting', () => {
+    expect(eersteVervalSql('k')).toContain(`k.done then null`);
+    expect(eersteVervalSql('k')).toContain(`min(ot.vervalt_op)`);
+    expect(eersteVervalSql('k')).toContain(openVerplichting('ot'));
+    expect(termijnTeLaat('t', 'k', '$1')).toBe(`(not k.done and ${openVerplichting('t')} and t.vervalt_op <= $1)`);
+    expect(teLaatOp('k', '$3')).toContain(`lt.vervalt_op <= $3 and ${openVerplichting('lt', '$3')}`);
+  });
+
+  test('Awb 9:11: te laat from the due moment (the end of the last day) on; the heatmap band calls that overdue', () => {
+    expect(teLaat('k', '$1')).toBe('(k.eerste_vervalt_op <= $1)');
+    expect(band('k', '$1', '$2')).toContain(`when ${teLaat('k', '$1')} then 'overdue'`);
+    expect(band('k', '$1', '$2')).toContain('make_interval(days => $2)');
+  });
+
+  test('now: running and not suspended, or passed and not yet closed; as at a past moment: read from the moments of the row, not as it is now', () => {
+    const nu = openVerplichting('t');
+    expect(nu).toContain(opgeschortSql('t'));
+    expect(nu).toContain(`t.status = 'verlopen' and t.gesloten_op is null`);
+    expect(nu).not.toContain('$');
+    // A termijn closed, met or ended after the moment was still open then; suspended is what it was then
+    // (Klachtenprotocol Wmo keten §6: a termijn suspended at the moment and withdrawn later was not te laat then).
+    const toen = openVerplichting('t', '$3');
+    expect(toen).toContain('t.gesloten_op > $3');
+    expect(toen).toContain(`t.status in ('nagekomen', 'vervallen') and t.beeindigd_op > $3`);
+    expect(toen).toContain(`(m ->> 'at')::timestamptz <= $3`);
+    expect(toen).not.toContain(opgeschortSql('t'));
   });
 });
