@@ -73,6 +73,7 @@ export function maakControles(
         advies: c.advies,
         dag: dagVan(event.at),
         vandaag: opties.vandaag,
+        ...(c.intake ? { ontvangen: dagVan(c.intake.ontvangenOp) } : {}),
       });
       const registratie = registratieVanGebeurtenis(def, event.type, event.data);
       return [...data, ...registratie.fouten];

@@ -10,6 +10,7 @@ import { isKalenderdag } from '../feiten';
 import { ombudsmanMedewerking, routeer } from './routering';
 import { berekenLopend, kalenderVan, ledgerVan, vervaldatumVan } from './termijnen';
 import type { CompileCtx, IntakeGegevens, KlachtContext, KlachtMachineEvent, LopendeTermijn } from './types';
+import { JAAR_NA_AFDOENING_AANBIEDER, NIET_BEREIKT, REACTIE_KLAGER, WACHT_OP_KLAGER } from './wacht-op-klager';
 import { alleFeiten, evalueer } from './voorwaarde';
 
 type Args = { context: KlachtContext; event: KlachtMachineEvent };
@@ -161,6 +162,38 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       : 'de aanbieder behandelt de klacht nog binnen zijn termijn';
   };
 
+  /**
+   * Awb 9:31 lid 1: a new date the ombudsman set (data.tot) for the answer still to come: a real day, after the request
+   * came in and not before the event's own day. Undefined when it is one.
+   */
+  const gesteldeDatumFout = (c: KlachtContext, e: KlachtMachineEvent): string | undefined => {
+    const tot = dataVan(e).tot;
+    if (!isKalenderdag(tot)) return 'geef de nieuwe datum die de ombudsman stelde als data.tot (JJJJ-MM-DD) (Awb 9:31)';
+    const ontvangen = c.intake ? kalenderdag(c.intake.ontvangenOp) : undefined;
+    if (ontvangen && tot <= ontvangen)
+      return `de nieuwe datum ${leesbareDatum(tot)} ligt niet na de ontvangst van het verzoek (${leesbareDatum(ontvangen)})`;
+    if (tot < dag(e)) return `de nieuwe datum ${leesbareDatum(tot)} ligt vóór de dag van de gebeurtenis (${leesbareDatum(dag(e))})`;
+    return undefined;
+  };
+
+  /**
+   * The wait for the klager's answer after the aanbieder's afdoening (wacht-op-klager.ts) whose last day lies before the
+   * event's day, if any: an answer registered after it comes too late (the last day counts, as for every termijn).
+   */
+  const wachtVoorbij = (c: KlachtContext, e: KlachtMachineEvent): string | undefined =>
+    WACHT_OP_KLAGER.find((n) => voorbijVervaldatum(c, n, e));
+  const wachtVoorbijReden = (c: KlachtContext, naam: string): string => {
+    const v = vervaldatum(c, naam);
+    return (
+      `de klager kon tot en met ${v ? leesbareDatum(v) : 'de vervaldatum'} reageren op de afdoening door de aanbieder (${spec(naam)?.label ?? naam}, ${spec(naam)?.grondslag ?? ''}); ` +
+      `die termijn is verstreken, dus de klacht wordt afgesloten met tevredenheid '${NIET_BEREIKT}'` +
+      (naam === JAAR_NA_AFDOENING_AANBIEDER ? '; een verzoek aan de tweede lijn kan nog (VERZOEK_OMBUDSMAN), de ombudsman beslist of hij het behandelt (Awb 9:24 lid 1)' : '')
+    );
+  };
+  /** The running termijnen without the wait for the klager's answer. */
+  const zonderWacht = (c: KlachtContext): Record<string, LopendeTermijn> =>
+    Object.fromEntries(Object.entries(c.termijnen).filter(([n]) => !WACHT_OP_KLAGER.includes(n)));
+
   const guardImpl: Record<string, (a: Args, p: Record<string, unknown>) => boolean> = {
     intakeEnRoute: ({ event }, p) => {
       const i = intakeVan(event);
@@ -204,6 +237,9 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     adviesGeldig: ({ event }) => OORDELEN.includes(dataVan(event).advies as never),
     instemmingKlager: ({ event }) => dataVan(event).instemmingKlager === true,
     tweedeLijnOpen: ({ context }) => context.tweedeLijnOpen === true,
+    wachtOpKlagerLoopt: ({ context, event }) => wachtVoorbij(context, event) === undefined,
+    wachtOpKlagerLooptEnTweedeLijnBevoegd: ({ context, event }) =>
+      wachtVoorbij(context, event) === undefined && tweedeLijnBij(dag(event))?.bevoegdOverAanbieders === true,
     tweedeLijnBevoegdOverAanbieders: ({ event }) => tweedeLijnBij(dag(event))?.bevoegdOverAanbieders === true,
     aanbiederTermijnVerstreken: ({ context, event }) => aanbiederVerstreken(context, event),
     jeugdwetTermijnVerstreken: ({ context, event }) =>
@@ -226,6 +262,9 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     besluitGeldig: ({ event }) => ['toegestaan', 'afgewezen'].includes(String(dataVan(event).besluit)),
     redenGegeven: ({ event }) => tekst(dataVan(event).reden) !== undefined,
     viaOmbudsman: ({ context }) => context.intake?.ingediendBij === 'ombudsman',
+    // Awb 9:31: filed as a klacht of its own (POST /klachten/{id}/ombudsman-verzoeken), which gives the loket the task.
+    verzoekMetEigenKlacht: ({ event }) => tekst(dataVan(event).verzoekKlacht) !== undefined,
+    gesteldeDatumGeldig: ({ context, event }) => gesteldeDatumFout(context, event) === undefined,
   };
 
   /** Dutch reason a guard refused, for StepResult.reason. */
@@ -275,6 +314,13 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     },
     adviesGeldig: () => `geef het advies: data.advies is een van ${OORDELEN.join(', ')} (Awb 9:15 lid 4)`,
     instemmingKlager: () => 'mediation kan alleen met instemming van de klager: data.instemmingKlager: true',
+    wachtOpKlagerLoopt: ({ context, event }) => wachtVoorbijReden(context, wachtVoorbij(context, event) ?? REACTIE_KLAGER),
+    wachtOpKlagerLooptEnTweedeLijnBevoegd: ({ context, event }) => {
+      const voorbij = wachtVoorbij(context, event);
+      return voorbij
+        ? wachtVoorbijReden(context, voorbij)
+        : `${tweedeLijnBij(dag(event))?.naam ?? 'de tweede lijn'} oordeelt op deze datum niet over aanbieders`;
+    },
     tweedeLijnOpen: () =>
       'de klager kan nog niet naar de tweede lijn: eerst de interne klachtbehandeling (Awb 9:20), tenzij de afhandeltermijn verstreken is (Awb 9:24 lid 1 sub b)',
     tweedeLijnBevoegdOverAanbieders: ({ event }) =>
@@ -297,6 +343,8 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     geschilToegestaan: () =>
       'de klager kan naar de geschilleninstantie na de schriftelijke uitkomst of na het verstrijken van de termijn (Wkkgz 21 lid 1 sub b); daarvoor alleen met data.grond klachtregelingNietNageleefd (sub a) of nietRedelijk (sub c)',
     besluitGeldig: () => 'geef het besluit: data.besluit is toegestaan of afgewezen',
+    verzoekMetEigenKlacht: () => 'het verzoek heeft geen eigen klacht (data.verzoekKlacht)',
+    gesteldeDatumGeldig: ({ context, event }) => gesteldeDatumFout(context, event) ?? '',
     redenGegeven: () => 'geef in data.reden waarom (bijvoorbeeld wat de bestuurlijke impact is)',
     viaOmbudsman: () =>
       'alleen een klacht die de ombudsman heeft doorgezonden (ingediend bij de ombudsman), kan hij bij uitzondering zelf behandelen (Awb 9:20 lid 1)',
@@ -361,6 +409,34 @@ export function maakActiesEnGuards(cc: CompileCtx) {
           },
         },
       ];
+    }),
+    /**
+     * Awb 9:31 lid 1: the ombudsman sets another date for the answer (the guard checked data.tot). The termijn runs to it
+     * from the receipt, also when he had set none or the earlier date had passed; each change stays in its uitleg.
+     */
+    gesteldeTermijnWijzigen: assign(({ context, event }: Args, p: Record<string, unknown>) => {
+      const naam = String(p.naam);
+      const s = spec(naam);
+      const tot = dataVan(event).tot;
+      if (!s?.gesteld || !context.intake || !isKalenderdag(tot)) return {};
+      const l = context.termijnen[naam];
+      const van = l?.gesteld?.tot ?? context.verlopen.findLast((v) => v.naam === naam)?.vervaldatum;
+      const reden = tekst(dataVan(event).reden);
+      const vorig = l?.gesteld ?? {
+        door: tweedeLijnBij(kalenderdag(context.intake.ontvangenOp))?.naam ?? 'de ombudsman',
+        grondslag: s.grondslag,
+      };
+      const gesteld = {
+        ...vorig,
+        tot,
+        wijzigingen: [...(l?.gesteld?.wijzigingen ?? []), { at: event.at, ...(van ? { van } : {}), tot, ...(reden ? { reden } : {}) }],
+      };
+      return {
+        termijnen: {
+          ...context.termijnen,
+          [naam]: { naam, vanaf: l?.vanaf ?? context.intake.ontvangenOp, mutaties: l?.mutaties ?? [], gesteld },
+        },
+      };
     }),
     /** Receipt at the gemeente: the Awb 9:11 and 9:8 terms run from here (docs/juridisch-kader.md §5.3). */
     gemeenteOntvangst: assign(({ event }: Args) => ({ ontvangenBijGemeente: event.at, tweedeLijnOpen: false, advies: undefined })),
@@ -666,6 +742,28 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       ];
     }),
     resetTweedeLijn: assign(() => ({ tweedeLijnOpen: false, advies: undefined })),
+    /**
+     * The aanbieder's afdoening bounds the wait for the klager's answer (wacht-op-klager.ts): where the second line judges
+     * aanbieders on its day, the klager's year runs from it, the notice of the aanbieder's findings (Awb 9:24 lid 1 sub a
+     * by analogy); elsewhere the definition's own reactieKlager, if it sets one (the regeling gives none).
+     */
+    wachtOpKlagerStarten: assign(({ context, event }: Args) => {
+      if (WACHT_OP_KLAGER.some((n) => context.termijnen[n])) return {};
+      const jaar = tweedeLijnBij(dag(event))?.bevoegdOverAanbieders === true;
+      return startTermijnPatch(context, jaar ? JAAR_NA_AFDOENING_AANBIEDER : REACTIE_KLAGER, event.at);
+    }),
+    /**
+     * Awb 9:24 lid 1 sub a: the klager not satisfied with the aanbieder's afdoening goes on within the year from that
+     * afdoening, not a new year from the day his answer is registered: tweedeLijnVerzoek runs from where the wait began.
+     * A klacht that waited without one (none could run) counts from now.
+     */
+    tweedeLijnVensterNaAfdoeningAanbieder: assign(({ context, event }: Args) => {
+      const wacht = WACHT_OP_KLAGER.map((n) => context.termijnen[n]).find((l) => l !== undefined);
+      const rest = { ...context, termijnen: zonderWacht(context) };
+      return { tweedeLijnOpen: true, termijnen: rest.termijnen, ...startTermijnPatch(rest, 'tweedeLijnVerzoek', wacht?.vanaf ?? event.at) };
+    }),
+    /** The klager answered or went elsewhere: the wait for his answer ends. */
+    wachtOpKlagerBeeindigen: assign(({ context }: Args) => ({ termijnen: zonderWacht(context) })),
   };
 
   const guards = Object.fromEntries(Object.entries(guardImpl).map(([k, f]) => [k, (a: Args, p: Record<string, unknown>) => f(a, p ?? {})]));

@@ -16,6 +16,7 @@ import {
   type TermijnLedger,
 } from '../termijnen';
 import type { LopendeTermijn, TermijnSpec } from './types';
+import { jaarNaAfdoeningSpec } from './wacht-op-klager';
 
 /**
  * Termijnen that are NOT an obligation of the gemeente or the aanbieder, with the reason. Every other
@@ -29,6 +30,9 @@ export const GEEN_VERPLICHTING: Readonly<Record<string, string>> = {
   nietBehandelenKennisgeving: 'Awb 9:8 lid 3: alleen wie niet behandelt, meldt dat binnen 4 weken',
   // Wkkgz 22 lid 1: the term of the geschilleninstantie, not of the aanbieder or the gemeente.
   wkkgzGeschil: 'Wkkgz 22 lid 1: termijn van de geschilleninstantie',
+  // The wait for the klager's answer after the aanbieder's afdoening (wacht-op-klager.ts): his windows, not the aanbieder's.
+  tweedeLijnVerzoekNaAanbieder: 'Awb 9:24 lid 1 sub a: termijn van de klager om na de afdoening door de aanbieder naar de ombudsman te gaan',
+  reactieKlager: 'termijn van de klager om op de afdoening door de aanbieder te reageren (klachtenregeling van de gemeente)',
 };
 
 /** The obligations the compiled regimes start, with their ground (documentation and tests). */
@@ -85,6 +89,9 @@ export function termijnSpecs(def: Definitie): Record<string, TermijnSpec> {
   for (const [naam, t] of Object.entries(def.termijnen)) {
     specs[naam] = { naam, ...t, definitiePad: ['termijnen', naam] };
   }
+  // Awb 9:24 lid 1 sub a by analogy: the klager's year from the aanbieder's afdoening (wacht-op-klager.ts).
+  const jaar = jaarNaAfdoeningSpec(def);
+  if (jaar) specs[jaar.naam] = jaar;
   const jw = jeugdwetRegime(def);
   if (jw) {
     const pad = regimePad(def, jw.regime);
@@ -191,11 +198,18 @@ export function ledgerVan(
 
 /** A day another body set (Awb 9:31: the ombudsman's date): that day, not moved by the Atw, without mutations. */
 function gesteldeDatum(lopend: LopendeTermijn, g: NonNullable<LopendeTermijn['gesteld']>): HerberekenUitkomst {
+  const wijzigingen = g.wijzigingen ?? [];
   return {
     vervaldatum: g.tot,
     uitleg: [
       `Ontvangen op ${leesbareDatum(kalenderdag(lopend.vanaf))}`,
-      `${g.door} stelde de datum ${leesbareDatum(g.tot)} (${g.grondslag})`,
+      // The first date he set, then every later one (Awb 9:31 lid 1: the ombudsman determines the termijn, also afterwards).
+      ...(wijzigingen.length === 0 ? [`${g.door} stelde de datum ${leesbareDatum(g.tot)} (${g.grondslag})`] : []),
+      ...(wijzigingen[0]?.van ? [`${g.door} stelde de datum ${leesbareDatum(wijzigingen[0].van)} (${g.grondslag})`] : []),
+      ...wijzigingen.map(
+        (w) =>
+          `Op ${leesbareDatum(kalenderdag(w.at))} stelde ${g.door} ${w.van ? `een andere datum: ${leesbareDatum(w.tot)} in plaats van ${leesbareDatum(w.van)}` : `de datum ${leesbareDatum(w.tot)}`} (${g.grondslag})${w.reden ? `: ${w.reden}` : ''}`,
+      ),
       'Een gestelde datum, geen in een wet gestelde termijn: de Algemene termijnenwet verschuift hem niet, ook niet naar een werkdag (Algemene termijnenwet art. 1 lid 1)',
       `Vervaldatum: ${leesbareDatum(g.tot)}`,
     ],

@@ -61,7 +61,13 @@ export interface LopendeTermijn {
   /** A new term set by a body that may deviate (Jeugdwet 4.2.1 lid 2 sub d, lid 5), replaces the due date. */
   nieuweTermijn?: { at: IsoDateTime; tot: IsoDate; reden: string; grondslag: string };
   /** The due date set by another body (TermijnSpec.gesteld): that day itself, whoever set it and on what ground. */
-  gesteld?: { tot: IsoDate; door: string; grondslag: string };
+  gesteld?: {
+    tot: IsoDate;
+    door: string;
+    grondslag: string;
+    /** Dates the same body set later, oldest first, each with the one it replaced (none: he had set none) (Awb 9:31 lid 1). */
+    wijzigingen?: Array<{ at: IsoDateTime; van?: IsoDate; tot: IsoDate; reden?: string }>;
+  };
 }
 
 export interface VerlopenTermijn {
