@@ -76,30 +76,41 @@ export class BewaringService {
   }
 
   /**
+   * Locks a klacht's dossier for its destruction: the klacht FOR UPDATE, every klacht linked to it FOR SHARE, all in one
+   * global order (by id, as VERGRENDEL_SQL in the engine), then reads the links again until no new klacht turns up;
+   * returns the dossier's ids. Two destructions of klachten of one dossier (two lists approved at once, or an approval
+   * and the daily run) used to take their own klacht first and then the other's: the same rows in opposite order, a
+   * deadlock in which PostgreSQL ended one of them (a 500). In one order, the later waits for the earlier at the
+   * first row they share. A klacht that turns up only in a later read (a request committed while we waited) is locked
+   * FOR SHARE after the rest; it cannot close a cycle with another destruction, which locks only its own klacht FOR
+   * UPDATE and that klacht is in its first read. Runs again on a dossier already locked without waiting.
+   */
+  private async vergrendelDossier(m: EntityManager, klachtId: string): Promise<string[]> {
+    const vergrendeld = new Set<string>();
+    for (;;) {
+      const ids = await this.dossierIds(m, klachtId);
+      const nieuw = ids.filter((id) => !vergrendeld.has(id)).sort();
+      if (nieuw.length === 0) return ids;
+      for (const id of nieuw) await m.query(`SELECT 1 FROM klacht WHERE id = $1 FOR ${id === klachtId ? 'UPDATE' : 'SHARE'}`, [id]);
+      for (const id of nieuw) vergrendeld.add(id);
+    }
+  }
+
+  /**
    * A klacht's dossier: the klacht and every klacht linked to it in klacht_koppeling (either direction, and on through
    * the linked ones), each with its own history, and what each link stands for. An ombudsman request is filed as a
    * klacht of its own (POST /ombudsman-verzoeken); its procedure belongs to the dossier of the klacht it is about.
    *
-   * Under `vergrendel` (the caller holds the klacht itself FOR UPDATE) the dossier judged is the dossier as it stands under
-   * the locks (Archiefwet 1995: nothing of a dossier is destroyed while one of its klachten is open): the linked klachten
-   * are locked FOR SHARE and the links read again, until no new klacht turns up. A link is only written by a transaction
+   * Under `vergrendel` (the destruction: vergrendelDossier) the dossier judged is the dossier as it stands under the locks
+   * (Archiefwet 1995: nothing of a dossier is destroyed while one of its klachten is open): the klacht FOR UPDATE, the
+   * linked klachten FOR SHARE, and the links read again until no new klacht turns up. A link is only written by a transaction
    * that holds its hoofdklacht FOR UPDATE (an ombudsman request, EngineService.createBij): once every klacht of the
    * dossier is locked, none can be added, and one committed while we waited for a lock is seen by the next read.
    * Reading the ids once before the lock missed a request committed in between, and destroyed a klacht whose dossier then
    * held an open ombudsman klacht.
    */
   private async dossierVan(m: EntityManager, klachtId: string, vergrendel: boolean) {
-    let ids = await this.dossierIds(m, klachtId);
-    if (vergrendel) {
-      const vergrendeld = new Set([klachtId]);
-      for (;;) {
-        const nieuw = ids.filter((id) => !vergrendeld.has(id)).sort();
-        if (nieuw.length === 0) break;
-        await m.query('SELECT 1 FROM klacht WHERE id = ANY($1) ORDER BY id FOR SHARE', [nieuw]);
-        for (const id of nieuw) vergrendeld.add(id);
-        ids = await this.dossierIds(m, klachtId);
-      }
-    }
+    const ids = vergrendel ? await this.vergrendelDossier(m, klachtId) : await this.dossierIds(m, klachtId);
     const gekoppeld = ids.filter((id) => id !== klachtId);
     const historie = (await m.query(
       'SELECT klacht_id AS "klachtId", type, naar_state AS "naarState" FROM klacht_gebeurtenis WHERE klacht_id = ANY($1) AND accepted',
@@ -356,7 +367,9 @@ export class BewaringService {
       ])) as Array<{ klachtId: string | null; status: RegelStatus }>;
       if (!regel || regel.klachtId === null || (regel.status !== 'voorgesteld' && regel.status !== 'uitgesteld')) return regel?.status;
       const klachtId = regel.klachtId;
-      const k = await m.findOne(KlachtEntity, { where: { id: klachtId }, lock: { mode: 'pessimistic_write' } });
+      // The whole dossier in id order before anything else of it (vergrendelDossier: two lists sharing a dossier).
+      await this.vergrendelDossier(m, klachtId);
+      const k = await m.findOne(KlachtEntity, { where: { id: klachtId } });
       const { bezwaar } = await this.beoordeel(m, k, peildatum, true);
       if (bezwaar !== undefined) {
         await m.update(VernietigingslijstRegelEntity, { id: regelId }, { status: 'overgeslagen', reden: bezwaar });
