@@ -119,6 +119,61 @@ describe.each(SEEDS)('%s: a request of the ombudsman for cooperation (Awb 9:31)'
     expect(verdaagd.reason).toContain('alleen de ombudsman kan hem verschuiven');
   });
 
+  test('Awb 9:31 lid 1: the ombudsman sets a later date: the request runs to it, its reminder moves with it, and the uitleg names both dates', () => {
+    const s = r.start(verzoek(gemeente, { ombudsmanVerzoek: 'informatievraag', ombudsmanTermijn: '2026-11-20' }));
+    const later = stap(r, s, 'OMBUDSMAN_TERMIJN_GEWIJZIGD', '2026-11-10T10:00:00+01:00', {
+      tot: '2026-12-04',
+      reden: 'stukken bij de aanbieder',
+    });
+    expect([later.accepted, later.state]).toEqual([true, 'verzoekOmbudsman.informatievraag']);
+    const t = later.termijnen.find((x) => x.naam === 'ombudsmanTermijn');
+    expect([t?.vervaldatum, t?.herinneringen.map((h) => h.datum)]).toEqual(['2026-12-04', t?.herinneringen.map(() => '2026-11-27')]);
+    expect(t?.uitleg).toContain(`${ombudsman} stelde de datum vrijdag 20 november 2026 (Awb 9:31)`);
+    expect(t?.uitleg).toContain(
+      `Op dinsdag 10 november 2026 stelde ${ombudsman} een andere datum: vrijdag 4 december 2026 in plaats van vrijdag 20 november 2026 (Awb 9:31): stukken bij de aanbieder`,
+    );
+    expect(t?.uitleg.at(-1)).toBe('Vervaldatum: vrijdag 4 december 2026');
+    expect(later.intents).toEqual([]);
+    // The old date is no longer the request's: its wake-up finds nothing passed; the new one passes the day after it.
+    expect(stap(r, later, 'TERMIJN_VERLOPEN', '2026-11-21T00:00:00+01:00', { termijn: 'ombudsmanTermijn' }).accepted).toBe(false);
+    const verlopen = stap(r, later, 'TERMIJN_VERLOPEN', '2026-12-05T00:00:00+01:00', { termijn: 'ombudsmanTermijn' });
+    expect([verlopen.accepted, verlopen.intents.map((i) => i.type)]).toEqual([true, ['TERMIJN_OVERSCHREDEN', 'ESCALATIE']]);
+  });
+
+  test('Awb 9:31 lid 1: a date the ombudsman sets after his first had passed, or where he had set none, makes the termijn run to it', () => {
+    const s = r.start(verzoek(gemeente, { ombudsmanVerzoek: 'interventieverzoek', ombudsmanTermijn: '2026-11-20' }));
+    const verlopen = stap(r, s, 'TERMIJN_VERLOPEN', '2026-11-21T00:00:00+01:00', { termijn: 'ombudsmanTermijn' });
+    expect(verlopen.termijnen).toEqual([]);
+    const opnieuw = stap(r, verlopen, 'OMBUDSMAN_TERMIJN_GEWIJZIGD', '2026-11-23T10:00:00+01:00', { tot: '2026-12-01' });
+    expect(opnieuw.termijnen.map((t) => [t.naam, t.vervaldatum])).toEqual([['ombudsmanTermijn', '2026-12-01']]);
+    expect(opnieuw.termijnen[0].uitleg).toContain(
+      `Op maandag 23 november 2026 stelde ${ombudsman} een andere datum: dinsdag 1 december 2026 in plaats van vrijdag 20 november 2026 (Awb 9:31)`,
+    );
+    const zonder = r.start(verzoek(gemeente, { ombudsmanVerzoek: 'informatievraag' }));
+    const gesteld = stap(r, zonder, 'OMBUDSMAN_TERMIJN_GEWIJZIGD', '2026-11-05T10:00:00+01:00', { tot: '2026-12-01' });
+    expect(gesteld.termijnen.map((t) => [t.naam, t.vervaldatum, t.escalatieNaar])).toEqual([
+      ['ombudsmanTermijn', '2026-12-01', 'leidinggevende'],
+    ]);
+    expect(gesteld.termijnen[0].uitleg).toContain(
+      `Op donderdag 5 november 2026 stelde ${ombudsman} de datum dinsdag 1 december 2026 (Awb 9:31)`,
+    );
+  });
+
+  test("Awb 9:31 lid 1: a new date that is no day, not after the receipt or before the event's own day is refused naming data.tot", () => {
+    const s = r.start(verzoek(gemeente, { ombudsmanVerzoek: 'informatievraag', ombudsmanTermijn: '2026-11-20' }));
+    const at = '2026-11-10T10:00:00+01:00';
+    const fouten = (tot: unknown) =>
+      r.controles!.controleerGebeurtenis(s.snapshot, { type: 'OMBUDSMAN_TERMIJN_GEWIJZIGD', at, data: { tot } }).map((f) => f.name);
+    expect(fouten('2026-12-04')).toEqual([]);
+    for (const tot of ['2026-02-31', undefined, '2026-11-02', '2026-11-09']) expect(fouten(tot)).toEqual(['data.tot']);
+    expect(
+      r.controles!.controleerGebeurtenis(s.snapshot, { type: 'OMBUDSMAN_TERMIJN_GEWIJZIGD', at, data: { tot: '2026-11-09' } })[0].reason,
+    ).toContain('ligt vóór de dag van de gebeurtenis (2026-11-10)');
+    // The regime itself refuses it too (a caller that steps it without the check), saying why; nothing moves.
+    const geweigerd = stap(r, s, 'OMBUDSMAN_TERMIJN_GEWIJZIGD', at, { tot: '2026-11-09' });
+    expect([geweigerd.accepted, geweigerd.reason]).toEqual([false, expect.stringContaining('vóór de dag van de gebeurtenis')]);
+  });
+
   test('Awb 9:31: without a date from the ombudsman no termijn runs, and the step says so', () => {
     const s = r.start(verzoek(gemeente, { ombudsmanVerzoek: 'informatievraag' }));
     expect(s.state).toBe('verzoekOmbudsman.informatievraag');

@@ -8,17 +8,29 @@ import { bestaand, intent, naar, overgang, stopTermijn, toestand, type Blok, typ
 export const tweedeLijnBlok: Blok = (cc) => {
   const namen = [...new Set(cc.def.tweedeLijn.map((t) => t.naam))].join(' / ');
   const loket = cc.def.eersteLijn.gemeenteLoket;
-  const medewerking = {
-    OMBUDSMAN_INFORMATIEVRAAG: overgang({
-      omschrijving: 'informatievraag beantwoorden binnen de door de ombudsman gestelde termijn',
+  // Awb 9:31: a request filed as a klacht of its own (POST /klachten/{id}/ombudsman-verzoeken, data.verzoekKlacht) gives
+  // the loket its task there, with its termijn and the step that closes it; the hoofdklacht only records that the
+  // ombudsman asked. Without such a klacht (the event sent on the hoofdklacht alone) the hoofdklacht gives the task.
+  const alleenVastgelegd = (omschrijving: string) =>
+    overgang({
+      guard: 'verzoekMetEigenKlacht',
+      omschrijving: `${omschrijving}; de opdracht staat in de eigen klacht van het verzoek`,
       grondslag: 'Awb 9:31',
-      acties: [
-        {
-          type: 'intentMetData',
-          params: { type: 'INFORMATIE_AAN_OMBUDSMAN', naar: loket, grondslag: 'Awb 9:31', velden: ['termijn', 'vraag'] },
-        },
-      ],
-    }),
+    });
+  const medewerking = {
+    OMBUDSMAN_INFORMATIEVRAAG: [
+      alleenVastgelegd('informatievraag van de ombudsman vastgelegd'),
+      overgang({
+        omschrijving: 'informatievraag beantwoorden binnen de door de ombudsman gestelde termijn',
+        grondslag: 'Awb 9:31',
+        acties: [
+          {
+            type: 'intentMetData',
+            params: { type: 'INFORMATIE_AAN_OMBUDSMAN', naar: loket, grondslag: 'Awb 9:31', velden: ['termijn', 'vraag'] },
+          },
+        ],
+      }),
+    ],
   };
   /** The ombudsman's investigation and the reaction to its report (Awb 9:27–9:36), under `ouder`. */
   const onderzoekStappen = (ouder: string, extra: Record<string, OvergangConfig>): Record<string, ToestandConfig> => ({
@@ -116,11 +128,14 @@ export const tweedeLijnBlok: Blok = (cc) => {
         initial: 'onderzoek',
         on: {
           ...medewerking,
-          OMBUDSMAN_INTERVENTIEVERZOEK: overgang({
-            omschrijving: 'interventieverzoek van de ombudsman oppakken',
-            grondslag: 'Awb 9:31',
-            acties: [intent('INTERVENTIE_OPPAKKEN', loket, 'Awb 9:31')],
-          }),
+          OMBUDSMAN_INTERVENTIEVERZOEK: [
+            alleenVastgelegd('interventieverzoek van de ombudsman vastgelegd'),
+            overgang({
+              omschrijving: 'interventieverzoek van de ombudsman oppakken',
+              grondslag: 'Awb 9:31',
+              acties: [intent('INTERVENTIE_OPPAKKEN', loket, 'Awb 9:31')],
+            }),
+          ],
           OMBUDSMAN_EIGEN_ONDERZOEK: overgang({
             omschrijving: 'onderzoek uit eigen beweging: gemeente en aanbieder werken mee',
             grondslag: 'Awb 9:26, 9:31',
@@ -148,6 +163,16 @@ export const tweedeLijnBlok: Blok = (cc) => {
         laatsteLijn: true,
         termijnen: bestaand(cc, 'ombudsmanTermijn'),
         initial: 'informatievraag',
+        on: {
+          // Awb 9:31 lid 1 ("binnen een door hem te bepalen termijn"): the ombudsman may set another date; the request then
+          // runs to it (its reminders and escalation move with it). The gemeente cannot move it itself (no VERDAGEN).
+          OMBUDSMAN_TERMIJN_GEWIJZIGD: overgang({
+            guard: 'gesteldeDatumGeldig',
+            omschrijving: 'de ombudsman stelt een andere datum voor het antwoord',
+            grondslag: 'Awb 9:31 lid 1',
+            acties: [{ type: 'gesteldeTermijnWijzigen', params: { naam: 'ombudsmanTermijn' } }],
+          }),
+        },
         states: {
           informatievraag: toestand({
             omschrijving: `Informatievraag van de tweede lijn (${namen}): ${loket} verstrekt de inlichtingen en stukken uiterlijk op de datum die de ombudsman stelde; stelde hij geen datum, dan loopt er geen termijn (Awb 9:31 kent geen wettelijke termijn, Awb 9:11 geldt alleen voor een klaagschrift)`,
