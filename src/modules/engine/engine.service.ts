@@ -65,8 +65,11 @@ export interface IntakeBij {
   klachtId: string;
   /** Rows that belong with the new klacht (its link), in the same transaction: if this fails, nothing is written. */
   erbij: (m: EntityManager, nieuw: KlachtEntity) => Promise<void>;
-  /** The event for that klacht as it is under the lock, or why it takes none now; none: undefined. */
-  event?: (klacht: KlachtEntity) => Pick<KlachtEvent, 'type' | 'data'> | { reden: string };
+  /**
+   * The event for that klacht as it is under the lock, or why it takes none now; none: undefined. `nieuw` is the klacht
+   * just written (an ombudsman request names it on its hoofdklacht's event: the loket's task is there, Awb 9:31).
+   */
+  event?: (klacht: KlachtEntity, nieuw: KlachtEntity) => Pick<KlachtEvent, 'type' | 'data'> | { reden: string };
 }
 
 /** The klacht an intake was about (createBij), after the transaction, and whether its event was applied. */
@@ -173,7 +176,7 @@ export class EngineService {
       meldVerwerkt(qr, INTAKE_EVENT);
       await bij.erbij(qr.manager, nieuw.klacht);
       const row = stand.klacht;
-      const keuze = bij.event?.(row);
+      const keuze = bij.event?.(row, nieuw.klacht);
       if (!keuze || 'reden' in keuze) {
         await legResultaatVast(qr.manager, { klachtId: nieuw.klacht.id });
         return { nieuw, bij: { klacht: row, toegepast: false, ...(keuze ? { reden: keuze.reden } : {}) }, na: undefined };

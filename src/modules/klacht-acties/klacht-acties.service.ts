@@ -219,9 +219,11 @@ export class KlachtActiesService {
               soort: dto.soort,
             });
           },
-          event: (k) => {
+          // The request's own klacht gives the loket its task (Awb 9:31); the hoofdklacht records that the ombudsman
+          // asked and names that klacht, so the loket does not get the task a second time from the hoofdklacht.
+          event: (k, sub) => {
             const reden = this.waaromNiet(k, event.type, tenant);
-            return reden === undefined ? event : { reden };
+            return reden === undefined ? { ...event, data: { ...event.data, verzoekKlacht: sub.id } } : { reden };
           },
         },
         correlationId,
