@@ -170,9 +170,10 @@ describe("hand-over at contract end after the herindeling (Amsterdam, Weesp's kl
     expect(await bereikbaar(AMSTERDAM, THUISZORG.id)).toEqual(amsKlachten);
   });
 
-  test('an aanbiederGemeente whose klachten the caller does not handle (Utrecht), or no CBS code, is a 400 naming the field, and nothing is handed over', async () => {
+  test('Wet arhi art. 40, one rule (aanbiederGemeenteFout): an aanbiederGemeente whose klachten the caller does not handle (Utrecht), or no CBS code, is a 400 naming the field with the wording of keys and webhook subscriptions, and nothing is handed over', async () => {
     nu = new Date('2022-05-20T10:00:00+02:00');
     const voor = await db.query('select count(*)::int as n from aanbieder_overdracht');
+    const redenen: string[] = [];
     for (const aanbiederGemeente of ['GM0344', 'Weesp']) {
       const r = await request(t.http)
         .post(`/api/v1/aanbieders/${ZORGBALANS.id}/overdracht`)
@@ -183,7 +184,10 @@ describe("hand-over at contract end after the herindeling (Amsterdam, Weesp's kl
         'application/problem+json; charset=utf-8',
         ['aanbiederGemeente'],
       ]);
+      redenen.push(r.body.invalidParams[0].reason);
     }
+    // The same reason an aanbieder key or a webhook subscription for Utrecht's aanbieder gets (src/modules/auth/tenant.ts).
+    expect(redenen[0]).toBe(`GM0344 is geen gemeente die in ${AMSTERDAM} is opgegaan (mogelijk: ${AMSTERDAM}, ${WEESP})`);
     expect(await db.query('select count(*)::int as n from aanbieder_overdracht')).toEqual(voor);
   });
 });

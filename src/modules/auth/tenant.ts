@@ -100,7 +100,7 @@ export function aanbiederGemeenteVan(tenant: Pick<Tenant, 'gemeente' | 'aanbiede
  * Why `aanbiederGemeente` may not be named by gemeente `eigen`, or undefined when it may. An aanbieder id is per gemeente:
  * a gemeente speaks for its own aanbieders and, after a herindeling, for those of a gemeente opgeheven into it, whose
  * rights and duties it took over (Wet arhi art. 40): `gemeenten`, its own first (klachtGemeenten, gemeentenVan).
- * One rule for aanbieder keys (API and CLI) and webhook subscriptions.
+ * One rule for aanbieder keys (API and CLI), webhook subscriptions and the hand-over at contract end (its one wording too).
  */
 export function aanbiederGemeenteFout(eigen: string, gemeenten: readonly string[], aanbiederGemeente: string): string | undefined {
   return gemeenten.includes(aanbiederGemeente)

@@ -4,7 +4,7 @@ import { IsOptional, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { ProblemException } from '../../common/problem';
 import { Rollen } from '../auth/rollen.decorator';
-import { TenantContext } from '../auth/tenant';
+import { aanbiederGemeenteFout, klachtGemeenten, TenantContext } from '../auth/tenant';
 import { GeenIdempotentie } from '../idempotency/geen-idempotentie.decorator';
 import { OverdrachtService } from './overdracht.service';
 
@@ -55,8 +55,12 @@ export class OverdrachtController {
     if (dto.contractEinde > this.overdracht.vandaag())
       throw ProblemException.invalid([{ name: 'contractEinde', reason: 'ligt in de toekomst: draag over als het contract geëindigd is' }]);
     const tenant = TenantContext.huidige()!;
-    // An aanbieder is gemeente + id (Wet arhi art. 40 e.v.): another gemeente's aanbieder only as one of the caller's klachtGemeenten.
-    const fout = dto.aanbiederGemeente === undefined ? undefined : this.overdracht.aanbiederGemeenteFout(tenant, dto.aanbiederGemeente);
+    // An aanbieder is gemeente + id (Wet arhi art. 40 e.v.): another gemeente's aanbieder only as one of the caller's
+    // klachtGemeenten, by the one rule of keys and webhook subscriptions (aanbiederGemeenteFout).
+    const fout =
+      dto.aanbiederGemeente === undefined
+        ? undefined
+        : aanbiederGemeenteFout(tenant.gemeente, klachtGemeenten(tenant), dto.aanbiederGemeente);
     if (fout) throw ProblemException.invalid([{ name: 'aanbiederGemeente', reason: fout }]);
     const { archief, overdracht, aanbiederGemeente, overgenomen } = await this.overdracht.draagOver(
       tenant,

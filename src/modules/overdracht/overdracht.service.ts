@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { dagNa } from '../../machines/definition/lint-hulp';
+import { GEBEURTENISSEN } from '../../machines/compiler/gebeurtenissen';
 import { klachtGemeenten, type Tenant } from '../auth/tenant';
 import { DossierService } from '../dossier/dossier.service';
 import { GebeurtenisNietToegestaanError } from '../engine/engine.errors';
@@ -13,8 +14,23 @@ import { AanbiederOverdrachtEntity, OvergedragenKlachtEntity } from './overdrach
 import { maakTar, type TarBestand } from './tar';
 
 export const OVERDRACHT_FORMAAT = 'klachtregie-overdracht/1';
+/**
+ * `naam` as an event of the machines' list (GEBEURTENISSEN, src/machines/compiler/gebeurtenissen.ts), checked when this
+ * module loads: an event renamed or removed there stops the service's start (and every test that loads the hand-over)
+ * with this message, instead of the hand-over silently taking over no klacht (the name is not in any `volgendeEvents`).
+ */
+export function gebeurtenisUitLijst(naam: string): string {
+  if (!Object.prototype.hasOwnProperty.call(GEBEURTENISSEN, naam)) {
+    throw new Error(
+      `De overdracht gebruikt gebeurtenis ${naam}, die niet (meer) in GEBEURTENISSEN staat (src/machines/compiler/gebeurtenissen.ts): ` +
+        'pas src/modules/overdracht/overdracht.service.ts aan op de nieuwe naam.',
+    );
+  }
+  return naam;
+}
+
 /** aanbieder.block.ts: the gemeente takes over a klacht still with the aanbieder (Klachtenprotocol Wmo keten Amsterdam §9). */
-export const CONTRACT_BEEINDIGD = 'AANBIEDER_CONTRACT_BEEINDIGD';
+export const CONTRACT_BEEINDIGD = gebeurtenisUitLijst('AANBIEDER_CONTRACT_BEEINDIGD');
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`, 'utf8');
 
@@ -127,17 +143,6 @@ export class OverdrachtService {
       }
     }
     return overgenomen;
-  }
-
-  /**
-   * Whether `aanbiederGemeente` may be named in `tenant`'s hand-over: its own gemeente or one opgeheven into it
-   * (`klachtGemeenten`), whose klachten it handles; undefined when it may, else the reason (for a 400 naming the field).
-   */
-  aanbiederGemeenteFout(tenant: Tenant, aanbiederGemeente: string): string | undefined {
-    const gemeenten = klachtGemeenten(tenant);
-    return gemeenten.includes(aanbiederGemeente)
-      ? undefined
-      : `${aanbiederGemeente} hoort niet bij de klachten van ${tenant.gemeente} (wel: ${gemeenten.join(', ')})`;
   }
 
   /** Everything kept of one klacht: klacht.json (the klacht, its history, termijnen, letters, documents) and each document's content. */
