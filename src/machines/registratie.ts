@@ -10,6 +10,7 @@
  */
 import type { OngeldigVeld, RegistratieWaarden } from './contract';
 import { TEVREDENHEID_UIT_GEBEURTENIS } from './definition/referenties';
+import { NIET_BEREIKT, WACHT_OP_KLAGER } from './compiler/wacht-op-klager';
 import type { Definitie } from './definition/types';
 
 export const REGISTRATIE_VELDEN = ['aard', 'oorzaak', 'afwikkeling', 'maatregelen', 'tevredenheid'] as const;
@@ -94,6 +95,16 @@ export function controleerRegistratie(
 }
 
 /**
+ * The wait for the klager's answer after the aanbieder's afdoening passed without one (compiler/wacht-op-klager.ts): the
+ * klager was not reached ("Klachtenprotocol Wmo keten Amsterdam" §5A, §6). Registered where the gemeente's list has the
+ * value; a list without it registers nothing (the reports show the klacht as onbekend).
+ */
+function tevredenheidBijVerlopen(def: Definitie, type: string, data: Record<string, unknown> | undefined): string | undefined {
+  if (type !== 'TERMIJN_VERLOPEN' || !WACHT_OP_KLAGER.includes(String(data?.termijn))) return undefined;
+  return registratieLijsten(def).tevredenheid.includes(NIET_BEREIKT) ? NIET_BEREIKT : undefined;
+}
+
+/**
  * The registration an accepted event writes: `data.registratie`, plus tevredenheid from the event
  * type (KLAGER_TEVREDEN / KLAGER_ONTEVREDEN). An explicit tevredenheid that contradicts the event
  * type is refused rather than silently overwritten.
@@ -104,7 +115,7 @@ export function registratieVanGebeurtenis(
   data: Record<string, unknown> | undefined,
 ): { waarden: RegistratieWaarden; fouten: OngeldigVeld[] } {
   const r = controleerRegistratie(def, data?.registratie, 'data.registratie');
-  const uitType = TEVREDENHEID_VAN_GEBEURTENIS[type];
+  const uitType = TEVREDENHEID_VAN_GEBEURTENIS[type] ?? tevredenheidBijVerlopen(def, type, data);
   if (!uitType || r.fouten.length) return r;
   if (r.waarden.tevredenheid !== undefined && r.waarden.tevredenheid !== uitType) {
     return {
