@@ -163,6 +163,20 @@ export function maakActiesEnGuards(cc: CompileCtx) {
   };
 
   /**
+   * Awb 9:31 lid 1: a new date the ombudsman set (data.tot) for the answer still to come: a real day, after the request
+   * came in and not before the event's own day. Undefined when it is one.
+   */
+  const gesteldeDatumFout = (c: KlachtContext, e: KlachtMachineEvent): string | undefined => {
+    const tot = dataVan(e).tot;
+    if (!isKalenderdag(tot)) return 'geef de nieuwe datum die de ombudsman stelde als data.tot (JJJJ-MM-DD) (Awb 9:31)';
+    const ontvangen = c.intake ? kalenderdag(c.intake.ontvangenOp) : undefined;
+    if (ontvangen && tot <= ontvangen)
+      return `de nieuwe datum ${leesbareDatum(tot)} ligt niet na de ontvangst van het verzoek (${leesbareDatum(ontvangen)})`;
+    if (tot < dag(e)) return `de nieuwe datum ${leesbareDatum(tot)} ligt vóór de dag van de gebeurtenis (${leesbareDatum(dag(e))})`;
+    return undefined;
+  };
+
+  /**
    * The wait for the klager's answer after the aanbieder's afdoening (wacht-op-klager.ts) whose last day lies before the
    * event's day, if any: an answer registered after it comes too late (the last day counts, as for every termijn).
    */
@@ -250,6 +264,9 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     besluitGeldig: ({ event }) => ['toegestaan', 'afgewezen'].includes(String(dataVan(event).besluit)),
     redenGegeven: ({ event }) => tekst(dataVan(event).reden) !== undefined,
     viaOmbudsman: ({ context }) => context.intake?.ingediendBij === 'ombudsman',
+    // Awb 9:31: filed as a klacht of its own (POST /klachten/{id}/ombudsman-verzoeken), which gives the loket the task.
+    verzoekMetEigenKlacht: ({ event }) => tekst(dataVan(event).verzoekKlacht) !== undefined,
+    gesteldeDatumGeldig: ({ context, event }) => gesteldeDatumFout(context, event) === undefined,
   };
 
   /** Dutch reason a guard refused, for StepResult.reason. */
@@ -328,6 +345,8 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     geschilToegestaan: () =>
       'de klager kan naar de geschilleninstantie na de schriftelijke uitkomst of na het verstrijken van de termijn (Wkkgz 21 lid 1 sub b); daarvoor alleen met data.grond klachtregelingNietNageleefd (sub a) of nietRedelijk (sub c)',
     besluitGeldig: () => 'geef het besluit: data.besluit is toegestaan of afgewezen',
+    verzoekMetEigenKlacht: () => 'het verzoek heeft geen eigen klacht (data.verzoekKlacht)',
+    gesteldeDatumGeldig: ({ context, event }) => gesteldeDatumFout(context, event) ?? '',
     redenGegeven: () => 'geef in data.reden waarom (bijvoorbeeld wat de bestuurlijke impact is)',
     viaOmbudsman: () =>
       'alleen een klacht die de ombudsman heeft doorgezonden (ingediend bij de ombudsman), kan hij bij uitzondering zelf behandelen (Awb 9:20 lid 1)',
@@ -392,6 +411,34 @@ export function maakActiesEnGuards(cc: CompileCtx) {
           },
         },
       ];
+    }),
+    /**
+     * Awb 9:31 lid 1: the ombudsman sets another date for the answer (the guard checked data.tot). The termijn runs to it
+     * from the receipt, also when he had set none or the earlier date had passed; each change stays in its uitleg.
+     */
+    gesteldeTermijnWijzigen: assign(({ context, event }: Args, p: Record<string, unknown>) => {
+      const naam = String(p.naam);
+      const s = spec(naam);
+      const tot = dataVan(event).tot;
+      if (!s?.gesteld || !context.intake || !isKalenderdag(tot)) return {};
+      const l = context.termijnen[naam];
+      const van = l?.gesteld?.tot ?? context.verlopen.findLast((v) => v.naam === naam)?.vervaldatum;
+      const reden = tekst(dataVan(event).reden);
+      const vorig = l?.gesteld ?? {
+        door: tweedeLijnBij(kalenderdag(context.intake.ontvangenOp))?.naam ?? 'de ombudsman',
+        grondslag: s.grondslag,
+      };
+      const gesteld = {
+        ...vorig,
+        tot,
+        wijzigingen: [...(l?.gesteld?.wijzigingen ?? []), { at: event.at, ...(van ? { van } : {}), tot, ...(reden ? { reden } : {}) }],
+      };
+      return {
+        termijnen: {
+          ...context.termijnen,
+          [naam]: { naam, vanaf: l?.vanaf ?? context.intake.ontvangenOp, mutaties: l?.mutaties ?? [], gesteld },
+        },
+      };
     }),
     /** Receipt at the gemeente: the Awb 9:11 and 9:8 terms run from here (docs/juridisch-kader.md §5.3). */
     gemeenteOntvangst: assign(({ event }: Args) => ({ ontvangenBijGemeente: event.at, tweedeLijnOpen: false, advies: undefined })),

@@ -199,11 +199,18 @@ export function ledgerVan(
 
 /** A day another body set (Awb 9:31: the ombudsman's date): that day, not moved by the Atw, without mutations. */
 function gesteldeDatum(lopend: LopendeTermijn, g: NonNullable<LopendeTermijn['gesteld']>): HerberekenUitkomst {
+  const wijzigingen = g.wijzigingen ?? [];
   return {
     vervaldatum: g.tot,
     uitleg: [
       `Ontvangen op ${leesbareDatum(kalenderdag(lopend.vanaf))}`,
-      `${g.door} stelde de datum ${leesbareDatum(g.tot)} (${g.grondslag})`,
+      // The first date he set, then every later one (Awb 9:31 lid 1: the ombudsman determines the termijn, also afterwards).
+      ...(wijzigingen.length === 0 ? [`${g.door} stelde de datum ${leesbareDatum(g.tot)} (${g.grondslag})`] : []),
+      ...(wijzigingen[0]?.van ? [`${g.door} stelde de datum ${leesbareDatum(wijzigingen[0].van)} (${g.grondslag})`] : []),
+      ...wijzigingen.map(
+        (w) =>
+          `Op ${leesbareDatum(kalenderdag(w.at))} stelde ${g.door} ${w.van ? `een andere datum: ${leesbareDatum(w.tot)} in plaats van ${leesbareDatum(w.van)}` : `de datum ${leesbareDatum(w.tot)}`} (${g.grondslag})${w.reden ? `: ${w.reden}` : ''}`,
+      ),
       'Een gestelde datum, geen in een wet gestelde termijn: de Algemene termijnenwet verschuift hem niet, ook niet naar een werkdag (Algemene termijnenwet art. 1 lid 1)',
       `Vervaldatum: ${leesbareDatum(g.tot)}`,
     ],
