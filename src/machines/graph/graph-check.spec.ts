@@ -64,7 +64,7 @@ describe('graph check', () => {
     const { definities, errors } = loadDefinitionFiles([DEFS]);
     expect(errors).toEqual([]);
     expect(definities.length).toBeGreaterThanOrEqual(4);
-    for (const d of definities) expect(checkGraph(d)).toEqual([]);
+    for (const d of definities) expect(checkGraph(d, definities)).toEqual([]);
   });
 
   test('a contradictory routing Voorwaarde makes doorgestuurdNaarAanbieder unreachable: error at eersteLijn.doorsturenNaarAanbieder', () => {

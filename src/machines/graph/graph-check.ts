@@ -10,12 +10,13 @@ import type { StateMeta } from '../compiler/types';
 import type { GeladenDefinitie } from '../definition/types';
 import type { ValidatieStap } from '../definition/validate';
 import { maakRegime, statePad, type Regime } from '../regime';
+import { maakTweedeLijnZoeker } from '../definition/tweede-lijn-tijdlijn';
 import type { AnyMachineSnapshot } from 'xstate';
 import { GEBEURTENISSEN } from '../compiler/gebeurtenissen';
 import { isVerplichting, kalenderVan, vervaldatumVan } from '../compiler/termijnen';
 import type { KlachtContext } from '../compiler/types';
 import { addDays } from '../termijnen';
-import { intakeVoorbeelden, serialiseer, tijdstip, verkenGraaf } from './verkenning';
+import { intakeVoorbeelden, tijdstip, verkenGraaf, verkenningsDagen } from './verkenning';
 import { ongestarteTermijnFouten, termijnDekkingFouten } from '../definition/juridische-lint';
 import { ongestarteTermijnen, termijnDekking } from './termijn-routes';
 
@@ -64,8 +65,9 @@ export function checkRegime(regime: Regime, geladen: GeladenDefinitie): Definiti
     const p = geladen.positie(pad ?? []);
     return { file: geladen.file, line: p.line, column: p.column, message, ...(hint ? { hint } : {}) };
   };
-  const verkenning = verkenGraaf(regime);
-  const { adjacency } = verkenning;
+  // Intakes on every day the answering body changes (GemW 81p, Wet arhi), not only at the version's start.
+  const verkenning = verkenGraaf(regime, verkenningsDagen(regime.definitie));
+  const { adjacency, sleutel } = verkenning;
   const knopen = new Map(alleKnopen(regime.gecompileerd.config.states).map((k) => [k.pad, k]));
 
   // 1. Reachability (a compound state counts as reached when one of its children is).
@@ -94,7 +96,7 @@ export function checkRegime(regime: Regime, geladen: GeladenDefinitie): Definiti
     for (const t of Object.values(v.transitions) as Array<{ state: (typeof v)['state']; event?: { type?: string } }>) {
       // Withdrawal (Selectielijst 13.2) leaves every open state; it must not hide a dead end in the werkproces.
       if (t.event?.type === 'KLACHT_INGETROKKEN') continue;
-      const naar = serialiseer(t.state);
+      const naar = sleutel(t.state);
       if (naar === key) continue;
       (uit.get(key) ?? uit.set(key, new Set()).get(key)!).add(naar);
       (terug.get(naar) ?? terug.set(naar, new Set()).get(naar)!).add(key);
@@ -214,11 +216,21 @@ export function vastgelopenKlagers(regime: Regime, adjacency = verkenGraaf(regim
   return [...gevonden.values()];
 }
 
-/** The graph stage for `validateDefinities` / `klachtregie validate`. */
-export function checkGraph(geladen: GeladenDefinitie): DefinitionError[] {
+/** The regime the graph stage checks: compiled with the set, as the registry does (registry.ts compileerSamen). */
+export function graafRegime(geladen: GeladenDefinitie, samen: readonly GeladenDefinitie[]): Regime {
+  const alle = samen.map((g) => g.definitie);
+  return maakRegime(geladen.definitie, geladen.id, { tweedeLijn: maakTweedeLijnZoeker(() => alle), definities: () => alle });
+}
+
+/**
+ * The graph stage for `validateDefinities` / `klachtregie validate`. `samen`: the definitions it is validated with, so
+ * the checked machine is the one the registry runs (compileerSamen): a second line after the version's end is its next
+ * version's or, after a herindeling, the successor's.
+ */
+export function checkGraph(geladen: GeladenDefinitie, samen: readonly GeladenDefinitie[] = [geladen]): DefinitionError[] {
   let regime: Regime;
   try {
-    regime = maakRegime(geladen.definitie, geladen.id);
+    regime = graafRegime(geladen, samen);
   } catch (e) {
     const p = geladen.positie([]);
     return [
@@ -237,5 +249,5 @@ export const graafStap: ValidatieStap = {
   naam: 'graaf',
   volgorde: 30,
   blokkerend: false,
-  run: (defs) => defs.flatMap(checkGraph),
+  run: (defs) => defs.flatMap((g) => checkGraph(g, defs)),
 };

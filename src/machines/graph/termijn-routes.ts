@@ -11,7 +11,7 @@ import type { KlachtContext } from '../compiler/types';
 import type { OngestarteTermijn, TermijnDekkingBevinding } from '../definition/juridische-lint';
 import { statePad, type Regime } from '../regime';
 import { alleKnopen } from './graph-check';
-import { serialiseer, verkenGraaf, type GraafVerkenning } from './verkenning';
+import { verkenGraaf, type GraafVerkenning } from './verkenning';
 
 /** Conditions that read a termijn only when it has passed: no route without the termijn can trigger them. */
 const ALLEEN_NA_VERLOOP = new Set(['termijnVerstreken']);
@@ -63,7 +63,7 @@ const loopt = (s: AnyMachineSnapshot, t: string): string | undefined => (s.conte
  * from intake on which a klacht reaches that step without the termijn ever having run.
  */
 export function ongestarteTermijnen(regime: Regime, verkenning: GraafVerkenning = verkenGraaf(regime)): OngestarteTermijn[] {
-  const { adjacency } = verkenning;
+  const { adjacency, sleutel } = verkenning;
   const specs = regime.gecompileerd.ctx.specs;
   type Knoop = { state: AnyMachineSnapshot; transitions: Record<string, { state: AnyMachineSnapshot }> };
   const knoop = (key: string) => adjacency[key as keyof typeof adjacency] as unknown as Knoop;
@@ -81,7 +81,7 @@ export function ongestarteTermijnen(regime: Regime, verkenning: GraafVerkenning 
       const key = rij.shift()!;
       const v = knoop(key);
       for (const t of Object.values(v.transitions)) {
-        const naar = serialiseer(t.state);
+        const naar = sleutel(t.state);
         const route = zonder.get(key) || statePad(t.state.value).split('.')[0];
         if (loopt(t.state, termijn) !== undefined) {
           gestartOp.add(route);
@@ -125,7 +125,7 @@ const ROUTEGEBONDEN = new Set(['afhandeling', 'nietBehandelenKennisgeving', 'aan
  * only the aanbieder routes start, while the klager who went to the gemeente is never called).
  */
 export function termijnDekking(regime: Regime, verkenning: GraafVerkenning = verkenGraaf(regime)): TermijnDekkingBevinding[] {
-  const { adjacency } = verkenning;
+  const { adjacency, sleutel } = verkenning;
   type Knoop = { state: AnyMachineSnapshot; transitions: Record<string, { state: AnyMachineSnapshot }> };
   const knoop = (key: string) => adjacency[key as keyof typeof adjacency] as unknown as Knoop;
   const fase = (pad: string) => regime.faseVan(pad);
@@ -136,7 +136,7 @@ export function termijnDekking(regime: Regime, verkenning: GraafVerkenning = ver
     for (const t of Object.values(knoop(key).transitions)) {
       const route = statePad(t.state.value).split('.')[0];
       if (route === 'nieuw') continue;
-      routes.set(route, [...(routes.get(route) ?? []), serialiseer(t.state)]);
+      routes.set(route, [...(routes.get(route) ?? []), sleutel(t.state)]);
     }
   }
   const termijnen = regime.definitie.termijnen;
@@ -149,7 +149,7 @@ export function termijnDekking(regime: Regime, verkenning: GraafVerkenning = ver
       if (!v) continue;
       for (const t of Object.keys(termijnen)) if (loopt(v.state, t) !== undefined) lopendOp.get(t)!.add(route);
       for (const t of Object.values(v.transitions)) {
-        const k = serialiseer(t.state);
+        const k = sleutel(t.state);
         if (!gezien.has(k)) {
           gezien.add(k);
           rij.push(k);

@@ -26,6 +26,32 @@ export function startDatum(def: Definitie): string {
   return addDays(def.geldigVanaf, 14);
 }
 
+/** How long before a change of the answering body the explorer files a klacht that runs across it. */
+const VOOR_WISSEL_DAGEN = 7;
+
+/**
+ * The days the graph check files its sample intakes on: two weeks into the version, and a week before every day on
+ * which the body that answers for a klacht changes while it runs: a switch of the second line inside the version
+ * (GemW 81p: per 1 January) and the day after the version ends, when its next version or, after a herindeling, the
+ * successor answers (Wet arhi art. 40: a Weesp klacht received on 17 March 2022 is decided by the college of
+ * Amsterdam, whose second line judges aanbieders). Guards ask the second line of the event's day, so routes that open
+ * or close across such a day are only reached by klachten that run across it.
+ */
+export function verkenningsDagen(def: Definitie): string[] {
+  const wissels = new Set<string>();
+  for (const t of def.tweedeLijn) {
+    if (t.geldigVanaf > def.geldigVanaf) wissels.add(t.geldigVanaf);
+    if (t.geldigTot) wissels.add(addDays(t.geldigTot, 1));
+  }
+  if (def.geldigTot) wissels.add(addDays(def.geldigTot, 1));
+  const dagen = new Set([startDatum(def)]);
+  for (const w of [...wissels].sort()) {
+    const dag = addDays(w, -VOOR_WISSEL_DAGEN);
+    if (dag >= def.geldigVanaf && (!def.geldigTot || dag <= def.geldigTot)) dagen.add(dag);
+  }
+  return [...dagen].sort();
+}
+
 /** The instant the explorer gives an event on a day (10:00 UTC, within the day in Amsterdam). */
 export function tijdstip(dag: string): string {
   return `${dag}T10:00:00Z`;
@@ -78,8 +104,8 @@ function combinaties(waarden: Array<[string, unknown[]]>): Array<Record<string, 
   return out;
 }
 
-export function intakeVoorbeelden(def: Definitie): IntakeInput[] {
-  const ontvangenOp = tijdstip(startDatum(def));
+export function intakeVoorbeelden(def: Definitie, dag: string = startDatum(def)): IntakeInput[] {
+  const ontvangenOp = tijdstip(dag);
   const gemeente = def.gemeente.cbsCode;
   const aanbieder = (id: string, type: AanbiederType): AanbiederRef => ({ id, naam: `Aanbieder ${id}`, type });
   // aantalAanbieders is derived from the list: sample the sizes the conditions compare with too.
@@ -131,15 +157,17 @@ export function intakeVoorbeelden(def: Definitie): IntakeInput[] {
   // Awb 9:31: the ombudsman's informatievraag and interventieverzoek (the fact the service sets), with and without his date.
   for (const ombudsmanVerzoek of ['informatievraag', 'interventieverzoek']) {
     out.push(basis('klacht', 'ombudsman', aanbiederSets[1], { ombudsmanVerzoek }));
-    out.push(basis('klacht', 'ombudsman', aanbiederSets[1], { ombudsmanVerzoek, ombudsmanTermijn: addDays(startDatum(def), 14) }));
+    out.push(basis('klacht', 'ombudsman', aanbiederSets[1], { ombudsmanVerzoek, ombudsmanTermijn: addDays(dag, 14) }));
   }
   out.push(basis('melding', 'gemeente', aanbiederSets[1], { calamiteit: true }));
   return out;
 }
 
-export function serialiseer(s: Snap): string {
+/** A state of the exploration; with `metDag`, klachten received on different days are explored apart (verkenningsDagen). */
+export function serialiseer(s: Snap, metDag = false): string {
   const c = s.context as KlachtContext;
-  return JSON.stringify({ v: s.value, t: Object.keys(c.termijnen).sort(), o: !!c.tweedeLijnOpen, s: s.status });
+  const d = metDag ? c.intake?.ontvangenOp.slice(0, 10) : undefined;
+  return JSON.stringify({ v: s.value, t: Object.keys(c.termijnen).sort(), o: !!c.tweedeLijnOpen, s: s.status, ...(d ? { d } : {}) });
 }
 
 /** Sample events for one snapshot: the variants of every event the state handles, on a virtual clock. */
@@ -181,22 +209,31 @@ export function voorbeeldEvents(regime: Regime, intakes: IntakeInput[]) {
 export interface GraafVerkenning {
   adjacency: AdjacencyMap<Snap, Ev>;
   initieel: string;
+  /** The key of a snapshot in `adjacency` (serialiseer, with the intake's day when the exploration spans several). */
+  sleutel: (s: Snap) => string;
 }
 
-function opties(regime: Regime) {
-  const intakes = intakeVoorbeelden(regime.definitie);
+function opties(regime: Regime, dagen: readonly string[] = [startDatum(regime.definitie)]) {
+  const intakes = dagen.flatMap((dag) => intakeVoorbeelden(regime.definitie, dag));
+  const metDag = dagen.length > 1;
   return {
     events: voorbeeldEvents(regime, intakes),
-    serializeState: (s: Snap) => serialiseer(s),
+    serializeState: (s: Snap) => serialiseer(s, metDag),
+    metDag,
     serializeEvent: (e: Ev) => JSON.stringify(e),
   };
 }
 
-export function verkenGraaf(regime: Regime): GraafVerkenning {
+/**
+ * Explores the regime from sample intakes on `dagen` (default: the start day only; the graph check passes
+ * verkenningsDagen). States are keyed by `serialiseer`, with the intake's day when there are several days.
+ */
+export function verkenGraaf(regime: Regime, dagen?: readonly string[]): GraafVerkenning {
   const machine = regime.machine as AnyStateMachine;
-  const adjacency = getAdjacencyMap(machine, opties(regime) as never) as unknown as AdjacencyMap<Snap, Ev>;
+  const o = opties(regime, dagen);
+  const adjacency = getAdjacencyMap(machine, o as never) as unknown as AdjacencyMap<Snap, Ev>;
   const initieel = Object.keys(adjacency)[0];
-  return { adjacency, initieel };
+  return { adjacency, initieel, sleutel: o.serializeState };
 }
 
 /** Shortest path (by events) to every explored state, for the generated path suite. */
