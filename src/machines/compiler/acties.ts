@@ -321,7 +321,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       const voorbij = wachtVoorbij(context, event);
       return voorbij
         ? wachtVoorbijReden(context, voorbij)
-        : `${tweedeLijnBij(dag(event))?.naam ?? 'de tweede lijn'} oordeelt op deze datum niet over aanbieders`;
+        : `${tweedeLijnBij(dag(event))?.naam ?? 'de tweede lijn'} oordeelt niet over de aanbieder (Uitgangspunten klachtenmanagement Sociaal Domein §5A); de klager kan over de afhandeling klagen bij de gemeente`;
     },
     tweedeLijnOpen: () =>
       'de klager kan nog niet naar de tweede lijn: eerst de interne klachtbehandeling (Awb 9:20), tenzij de afhandeltermijn verstreken is (Awb 9:24 lid 1 sub b)',
@@ -752,17 +752,22 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     wachtOpKlagerStarten: assign(({ context, event }: Args) => {
       if (WACHT_OP_KLAGER.some((n) => context.termijnen[n])) return {};
       const jaar = tweedeLijnBij(dag(event))?.bevoegdOverAanbieders === true;
-      return startTermijnPatch(context, jaar ? JAAR_NA_AFDOENING_AANBIEDER : REACTIE_KLAGER, event.at);
+      return {
+        afgedaanDoorAanbiederOp: event.at,
+        ...startTermijnPatch(context, jaar ? JAAR_NA_AFDOENING_AANBIEDER : REACTIE_KLAGER, event.at),
+      };
     }),
     /**
      * Awb 9:24 lid 1 sub a: the klager not satisfied with the aanbieder's afdoening goes on within the year from that
      * afdoening, not a new year from the day his answer is registered: tweedeLijnVerzoek runs from where the wait began.
-     * A klacht that waited without one (none could run) counts from now.
+     * Where no wait could run that day, from the afdoening all the same; only a klacht that reached afgedaan before this
+     * rule and was not reconciled (it knows neither) counts from now.
      */
     tweedeLijnVensterNaAfdoeningAanbieder: assign(({ context, event }: Args) => {
       const wacht = WACHT_OP_KLAGER.map((n) => context.termijnen[n]).find((l) => l !== undefined);
       const rest = { ...context, termijnen: zonderWacht(context) };
-      return { tweedeLijnOpen: true, termijnen: rest.termijnen, ...startTermijnPatch(rest, 'tweedeLijnVerzoek', wacht?.vanaf ?? event.at) };
+      const vanaf = wacht?.vanaf ?? context.afgedaanDoorAanbiederOp ?? event.at;
+      return { tweedeLijnOpen: true, termijnen: rest.termijnen, ...startTermijnPatch(rest, 'tweedeLijnVerzoek', vanaf) };
     }),
     /** The klager answered or went elsewhere: the wait for his answer ends. */
     wachtOpKlagerBeeindigen: assign(({ context }: Args) => ({ termijnen: zonderWacht(context) })),

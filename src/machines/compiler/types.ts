@@ -105,6 +105,11 @@ export interface KlachtContext {
   /** The second-line body named in the last afdoening / kennisgeving (Awb 9:12 lid 2). */
   tweedeLijnInstantie?: string;
   /**
+   * When the aanbieder did the klacht af (AFDOENEN from bijAanbieder): the notice of its findings, from which the klager's
+   * year runs (Awb 9:24 lid 1 sub a by analogy; wacht-op-klager.ts), also where no wait could run on that day.
+   */
+  afgedaanDoorAanbiederOp?: IsoDateTime;
+  /**
    * Set while the klacht's last events are termijn wake-ups (TERMIJN_VERLOPEN): the persisted snapshot before the
    * first of them and the wake-ups themselves. An act done before a wake-up but registered after it (the afdoening
    * sent on the last day, recorded the next morning) is stepped in its place (regime.ts, `inhalen`).
