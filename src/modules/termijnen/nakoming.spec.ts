@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadRegistry } from '../../machines';
-import type { IntakeInput, StepResult } from '../../machines/contract';
+import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult } from '../../machines/contract';
 import { geslotenDoorStap, type OpenVerlopen } from './nakoming';
 import { eindVanDag } from './termijn-tijd';
 
@@ -92,5 +92,71 @@ describe('nakoming: a step meets a passed obligation when it would have ended th
         open('contact', '2026-06-08'),
       ]),
     ).toEqual([{ id: 'id-contact', naam: 'contact', status: 'verlopen' }]);
+  });
+});
+
+describe('nakoming: what the replay of a step is given, and when it gives no answer', () => {
+  const afdoening: KlachtEvent = { type: 'AFDOENEN', at: '2026-05-01T10:00:00+02:00', data: { oordeel: 'gegrond' } };
+  const jaar = { naam: 'tweedeLijnVerzoek', vanaf: '2026-04-13T22:00:00Z', mutaties: [] };
+  /** A regime whose step reports `lopend` as running after it (accepted unless told), and remembers what it was given. */
+  function regimeDat(uit: { accepted?: boolean; lopend?: string[]; gooit?: boolean } = {}) {
+    const step = jest.fn((_snapshot: unknown, _event: KlachtEvent): Partial<StepResult> => {
+      if (uit.gooit) throw new Error('snapshot van een andere versie');
+      return { accepted: uit.accepted ?? true, termijnen: (uit.lopend ?? []).map((naam) => ({ naam }) as StepResult['termijnen'][number]) };
+    });
+    return { regime: { step } as unknown as CompiledRegime, step };
+  }
+  const snapshot = {
+    value: 'gemeente',
+    context: { termijnen: { tweedeLijnVerzoek: jaar }, nu: '2026-04-13T22:00:00Z', voorWekkers: [{}] },
+  };
+
+  test("the step is replayed on the klacht's own context: what still runs stays, the passed obligation runs again from the act, without the clock and the kept wake-ups", () => {
+    const { regime, step } = regimeDat({ lopend: ['tweedeLijnVerzoek'] });
+    expect(geslotenDoorStap(regime, snapshot, afdoening, [open('afhandeling', '2026-04-13')])).toEqual([
+      { id: 'id-afhandeling', naam: 'afhandeling', status: 'verlopen' },
+    ]);
+    expect(step).toHaveBeenCalledWith(
+      {
+        value: 'gemeente',
+        context: { termijnen: { tweedeLijnVerzoek: jaar, afhandeling: { naam: 'afhandeling', vanaf: afdoening.at, mutaties: [] } } },
+      },
+      afdoening,
+    );
+  });
+
+  test('an obligation whose name runs again in the klacht is left to the engine (the new termijn is the obligation now), also when it is the only one', () => {
+    const { regime, step } = regimeDat();
+    const twee = [open('afhandeling', '2026-04-13'), open('tweedeLijnVerzoek', '2026-04-13')];
+    expect(geslotenDoorStap(regime, snapshot, afdoening, twee).map((e) => e.naam)).toEqual(['afhandeling']);
+    expect(geslotenDoorStap(regime, snapshot, afdoening, [open('tweedeLijnVerzoek', '2026-04-13')])).toEqual([]);
+    // Then there is nothing to decide, and the step is not replayed (a replay costs as much as the step itself).
+    expect(step).toHaveBeenCalledTimes(1);
+  });
+
+  test('a regime that keeps its termijnen elsewhere gets no answer: nothing is closed, the klacht stays te laat until the obligation starts again or the klacht ends', () => {
+    const { regime, step } = regimeDat();
+    for (const vorige of [
+      null,
+      undefined,
+      {},
+      { context: {} },
+      { context: { termijnen: null } },
+      { context: { termijnen: 'afhandeling' } },
+    ]) {
+      expect(geslotenDoorStap(regime, vorige, afdoening, [open('afhandeling', '2026-04-13')])).toEqual([]);
+    }
+    expect(step).not.toHaveBeenCalled();
+  });
+
+  test('a refused act did not happen, so it meets nothing, whatever the regime reports as running', () => {
+    const { regime } = regimeDat({ accepted: false });
+    expect(geslotenDoorStap(regime, snapshot, afdoening, [open('afhandeling', '2026-04-13')])).toEqual([]);
+  });
+
+  test('a step the regime cannot replay closes nothing, and the act itself goes on', () => {
+    const { regime, step } = regimeDat({ gooit: true });
+    expect(geslotenDoorStap(regime, snapshot, afdoening, [open('afhandeling', '2026-04-13')])).toEqual([]);
+    expect(step).toHaveBeenCalledTimes(1);
   });
 });
