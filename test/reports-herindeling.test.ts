@@ -173,7 +173,7 @@ describe('the report schedule and the stored reports', () => {
     await planning.synchroniseer(new Date('2022-01-15T09:00:00+01:00'));
   });
 
-  test("Wet arhi art. 40: Amsterdam's stored report for the quarter in which Weesp went into it counts Weesp's klachten; Weesp's aanbieder (an id Weesp chose) neither gets an Amsterdam report of its own nor an escalation", async () => {
+  test("Wet arhi art. 40: Amsterdam's stored report for the quarter in which Weesp went into it counts Weesp's klachten; Weesp's aanbieder (an id Weesp chose) owes that quarter's report on them: its own report under Weesp's code and, not submitted, an escalation naming GM0457", async () => {
     const [moment] = await db.query(
       `select to_char(periode_van, 'YYYY-MM-DD') as van, to_char(periode_tot, 'YYYY-MM-DD') as tot from rapportage_moment
         where gemeente = $1 and soort = 'aanbieders' and deadline = '2022-05-01'`,
@@ -194,10 +194,18 @@ describe('the report schedule and the stored reports', () => {
     expect(inhoud.perAanbieder.find((a) => a.waarde === WEESPER_ZORG.id)?.aantal).toBe(
       await tel([WEESP], '2022-01-01', '2022-03-31', `k.aanbieders @> '[{"id":"weesper-zorg"}]'`),
     );
-    // ... but an aanbieder id is the gemeente's: an Amsterdam key of 'weesper-zorg' sees none of them, so it owes no report
-    // on them (contract art. 11.1; test/reports-aanbieder-bereik.test.ts).
+    // ... and Weesp's aanbieder reports on them to Amsterdam, which took over Weesp's contracts (Klachtenprotocol Wmo keten
+    // Amsterdam §10): an aanbieder id is the gemeente's, so its report is Weesp's 'weesper-zorg''s, under Weesp's code, and
+    // Amsterdam's own id 'weesper-zorg' owes nothing (test/reports-planning-herindeling.test.ts).
+    expect((await opgeslagen(WEESP, '2022-05-01', WEESPER_ZORG.id))?.inhoud.totaal).toBe(
+      await tel([WEESP], '2022-01-01', '2022-03-31', `k.aanbieders @> '[{"id":"weesper-zorg"}]'`),
+    );
     expect(await opgeslagen(AMSTERDAM, '2022-05-01', WEESPER_ZORG.id)).toBeUndefined();
-    expect(await escalaties(AMSTERDAM, '2022-05-01')).not.toContain(WEESPER_ZORG.id);
+    const [weesps] = await db.query(
+      `select payload->>'aanbiederGemeente' as g from outbox where type = $1 and payload->>'gemeente' = $2 and payload->>'deadline' = $3 and payload->>'aanbiederId' = $4`,
+      [RAPPORTAGE_OUTBOX.teLaat, AMSTERDAM, '2022-05-01', WEESPER_ZORG.id],
+    );
+    expect(weesps).toEqual({ g: WEESP });
   });
 
   test("Wet arhi art. 40: Amsterdam's stored report for a quarter that ended before the herindeling leaves Weesp's klachten out", async () => {

@@ -81,6 +81,19 @@ export function aanbiederRapportage(gemeente: string, aanbiederId: string): Pick
 }
 
 /**
+ * The gemeenten whose aanbieders owe a periodic report on a moment of `gemeente` over `periode` (contract art. 11.1,
+ * Klachtenprotocol Wmo keten Amsterdam §10): the gemeenten whose klachten the moment counts (`rapportageGemeenten`, the
+ * period's last day decides), each aanbieder as gemeente + id reporting on its own gemeente's klachten only
+ * (`aanbiederRapportage`). After a herindeling the successor takes over the dissolved gemeente's contracts with their duties
+ * (Wet arhi art. 40): Weesp's aanbieders report to Amsterdam on Weesp's klachten from the quarter in which Weesp went into
+ * it (1 januari - 31 maart 2022) on, as Weesp's last moment stops where that quarter begins (`momentNaOpheffing`); without
+ * this no moment would ask them about those klachten. The one answer for the reminder, the stored reports and the escalation.
+ */
+export function momentAanbiederGemeenten(gemeente: string, periode: Pick<Periode, 'tot'>): string[] {
+  return rapportageGemeenten(gemeente, periode);
+}
+
+/**
  * The gemeenten under whose code an aanbieder's submission for a moment of `gemeente` counts: the gemeente itself and,
  * once it is opgeheven by the deadline, its successors (a key of the dissolved gemeente is refused from its opheffing on,
  * so the aanbieder submits with the successor's key).

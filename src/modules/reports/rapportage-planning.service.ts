@@ -13,7 +13,7 @@ import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { beginVanDag, dagVan } from '../termijnen/termijn-tijd';
 import { ALLE_AANBIEDERS } from './rapportage.entity';
 import { queryAanbieders, queryJaaroverzicht, queryRapportage } from './rapportage.repository';
-import { aanbiederGemeenten, aanbiederRapportage, inleverGemeenten, momentNaOpheffing, opgegaanIn, rapportageGemeenten } from './rapportage-gemeenten';
+import { aanbiederRapportage, inleverGemeenten, momentAanbiederGemeenten, momentNaOpheffing, opgegaanIn, rapportageGemeenten } from './rapportage-gemeenten';
 import { rapportageMomenten, type RapportageMoment } from './rapportage-momenten';
 import { RapportageMomentEntity } from './rapportage-moment.entity';
 
@@ -194,12 +194,14 @@ export class RapportagePlanningService implements OnApplicationShutdown {
   }
 
   /**
-   * The aanbieders that owe the moment's gemeente a report: those with klachten in the scope of their own report
-   * (`aanbiederRapportage`: the gemeente's own aanbieder ids, not a dissolved gemeente's same id; without what they
-   * handed over by `peildatum`, Klachtenprotocol Wmo keten Amsterdam §9). Each gets a stored report of its own.
+   * Which aanbieders report on the moment: the one answer for its reminder, its stored reports and its escalation. Those
+   * of every gemeente whose klachten the moment counts (`momentAanbiederGemeenten`: after a herindeling also the dissolved
+   * gemeente's, Wet arhi art. 40) with klachten in the scope of their own report (`aanbiederRapportage`: gemeente + id, so
+   * Amsterdam's 'zorgbalans' and Weesp's are two aanbieders; without what they handed over by `peildatum`, Klachtenprotocol
+   * Wmo keten Amsterdam §9). Each gets a stored report of its own.
    */
   private aanbieders(em: EntityManager, m: RapportageMomentEntity, peildatum: Date): Promise<Aanbieder[]> {
-    return queryAanbieders(em, aanbiederGemeenten(m.gemeente), m.periodeVan, m.periodeTot, peildatum);
+    return queryAanbieders(em, momentAanbiederGemeenten(m.gemeente, { tot: m.periodeTot }), m.periodeVan, m.periodeTot, peildatum);
   }
 
   /**
@@ -272,10 +274,12 @@ export class RapportagePlanningService implements OnApplicationShutdown {
         };
         // The gemeente's report counts every klacht of the period, for the aanbieder at receipt (also one handed over since).
         await this.bewaar(em, m, ALLE_AANBIEDERS, await queryRapportage(em, filter), peildatum, nu);
-        // Each aanbieder's own report: the scope of its GET /rapportages (`aanbiederRapportage`), as at the peildatum.
+        // Each aanbieder's own report: the scope of its GET /rapportages (`aanbiederRapportage` of its gemeente + id), as at
+        // the peildatum. Stored under the gemeente that chose its id, where its own key reads it (klachtGemeenten of the
+        // aanbieder role) and where Amsterdam's 'zorgbalans' and Weesp's never overwrite each other (Wet arhi art. 40).
         const aanbieders = await this.aanbieders(em, m, peildatum);
         for (const a of aanbieders) {
-          await this.bewaar(em, m, a.id, await queryRapportage(em, { ...filter, ...aanbiederRapportage(m.gemeente, a.id) }), peildatum, nu);
+          await this.bewaar(em, m, a.id, await queryRapportage(em, { ...filter, ...aanbiederRapportage(a.gemeente, a.id) }), peildatum, nu, a.gemeente);
         }
         for (const a of await this.ontbrekend(em, m, aanbieders)) {
           await this.outbox(em, RAPPORTAGE_OUTBOX.teLaat, {
@@ -293,14 +297,25 @@ export class RapportagePlanningService implements OnApplicationShutdown {
     return uitkomst;
   }
 
-  /** Stores a report with the moment its figures are as at (`peildatum`) and when it was made (`nu`, the service's clock). */
-  private async bewaar(em: EntityManager, m: RapportageMomentEntity, aanbiederId: string, inhoud: unknown, peildatum: Date, nu: Date): Promise<void> {
+  /**
+   * Stores a report with the moment its figures are as at (`peildatum`) and when it was made (`nu`, the service's clock):
+   * under the moment's gemeente, or an aanbieder's own report under `gemeente`, the one that chose its id.
+   */
+  private async bewaar(
+    em: EntityManager,
+    m: RapportageMomentEntity,
+    aanbiederId: string,
+    inhoud: unknown,
+    peildatum: Date,
+    nu: Date,
+    gemeente: string = m.gemeente,
+  ): Promise<void> {
     await em.query(
       `insert into rapportage (gemeente, definitie_id, soort, aanbieder_id, periode_van, periode_tot, deadline, label, inhoud, peildatum, gegenereerd_op)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        on conflict (gemeente, soort, deadline, aanbieder_id) do update set inhoud = excluded.inhoud, peildatum = excluded.peildatum,
          gegenereerd_op = excluded.gegenereerd_op`,
-      [m.gemeente, m.definitieId, m.soort, aanbiederId, m.periodeVan, m.periodeTot, m.deadline, m.label, JSON.stringify(inhoud), peildatum, nu],
+      [gemeente, m.definitieId, m.soort, aanbiederId, m.periodeVan, m.periodeTot, m.deadline, m.label, JSON.stringify(inhoud), peildatum, nu],
     );
   }
 

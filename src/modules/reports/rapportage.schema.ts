@@ -81,7 +81,7 @@ const opgeslagenLeden = {
   gemeente: tekst({
     example: 'GM0363',
     description:
-      'De gemeente wier rapportage het is; na een herindeling ziet de gemeente die blijft ook die van de opgeheven gemeente (Wet arhi art. 40 e.v.).',
+      'De gemeente wier rapportage het is; bij de rapportage van één aanbieder de gemeente die de aanbieder-id koos (een aanbieder is gemeente + id: na een herindeling staat die van een aanbieder van de opgeheven gemeente op een moment van de opvolger onder de code van de opgeheven gemeente). Na een herindeling ziet de gemeente die blijft ook die van de opgeheven gemeente (Wet arhi art. 40 e.v.).',
   }),
   soort: tekst(),
   aanbiederId: tekstOfNull(),
