@@ -43,8 +43,9 @@ export interface TermijnPlan {
   beeindigd: Array<{ id: string; naam: string; status: Exclude<TermijnStatus, 'lopend'> }>;
 }
 
-// Events that end a termijn without it being met or missed: the klacht went elsewhere or was withdrawn.
-const ANNULEREND = /INGETROKKEN|INTREKKEN|ANNULE|DOORGESTUURD|DOORSTUREN/;
+// Events that end a termijn without it being met or missed: the klacht went elsewhere or was withdrawn, or (ROUTE_GEMIGREERD,
+// src/machines/migratie.ts) an ombudsman request left the klacht route whose termijnen never applied to it (Awb 9:31).
+const ANNULEREND = /INGETROKKEN|INTREKKEN|ANNULE|DOORGESTUURD|DOORSTUREN|ROUTE_GEMIGREERD/;
 
 export function herinneringRecords(view: TermijnView, vorige: HerinneringRecord[] = []): HerinneringRecord[] {
   return view.herinneringen.map((h) => {
