@@ -14,7 +14,8 @@
  * Pure: the service reads the history and applies the new snapshot in one transaction.
  */
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
-import type { CompiledRegime, IntakeInput, StepResult, TermijnView } from './contract';
+import type { CompiledRegime, Fase, Feiten, IntakeInput, StepResult, TermijnView } from './contract';
+import { ombudsmanMedewerking } from './compiler/routering';
 import { isVerplichting } from './compiler/termijnen';
 
 /** A history entry as the service stores it (klacht_gebeurtenis): intake first, then accepted events in order. */
@@ -53,6 +54,12 @@ export interface MigratieProef {
 /** The types the service writes into the history that are not machine events (registration changes). */
 export const GEEN_MACHINE_GEBEURTENIS = new Set(['REGISTRATIE_GEWIJZIGD']);
 
+/**
+ * The history line of a route migration: an ombudsman request moved from the klacht route onto its own (Awb 9:31). From
+ * it on the request runs on the route its intake takes now; the steps before it were the old route's (`speelAf`).
+ */
+export const ROUTE_GEMIGREERD = 'ROUTE_GEMIGREERD';
+
 /** Every state path of a machine (`gemeente.inBehandeling`), for "this state no longer exists". */
 export function toestandenVan(machine: AnyStateMachine): Set<string> {
   const uit = new Set<string>();
@@ -77,8 +84,11 @@ function alsIntake(stap: HistorieStap): IntakeInput {
   return intake as unknown as IntakeInput;
 }
 
+/** What the comparison reads of a running termijn (the regime's view, or its row in the service). */
+export type VergelekenTermijn = Pick<TermijnView, 'naam' | 'label' | 'vervaldatum' | 'uitleg'>;
+
 /** The termijnen of the klacht now and on the new version, side by side (running ones on either side). */
-export function vergelijkTermijnen(oud: TermijnView[], nieuw: TermijnView[]): TermijnVergelijking[] {
+export function vergelijkTermijnen(oud: VergelekenTermijn[], nieuw: VergelekenTermijn[]): TermijnVergelijking[] {
   const namen = [...new Set([...oud.map((t) => t.naam), ...nieuw.map((t) => t.naam)])];
   return namen.map((naam) => {
     const o = oud.find((t) => t.naam === naam);
@@ -132,7 +142,11 @@ export function proefMigratie(
 
 /** The history replayed on a version: where the klacht stands on it, or why the replay stops. */
 export function speelAf(regime: CompiledRegime, historie: HistorieStap[]): { resultaat?: StepResult; fout?: string } {
-  const [intakeStap, ...rest] = historie;
+  const [intakeStap, ...alle] = historie;
+  // After a route migration the request starts again from its intake on its own route (Awb 9:31): the steps taken
+  // before it on the klacht route are history, not part of where it stands.
+  const sinds = alle.map((s) => s.type).lastIndexOf(ROUTE_GEMIGREERD);
+  const rest = sinds >= 0 ? alle.slice(sinds + 1) : alle;
   if (!intakeStap || intakeStap.type !== 'KLACHT_ONTVANGEN') return { fout: 'de historie begint niet met de ontvangst van de klacht' };
   let r = regime.start(alsIntake(intakeStap));
   if (!r.accepted) return { fout: `versie ${regime.summary.versie} weigert de intake: ${r.reason ?? ''}`.trim() };
@@ -177,4 +191,61 @@ export function proefMigratieVanKlacht(
     { vanVersie: oud.summary.versie, state: opgeslagenState, termijnen: eigen.resultaat.termijnen },
     peildag,
   );
+}
+
+/**
+ * An informatievraag or interventieverzoek of the ombudsman (fact `ombudsmanVerzoek`) filed before it had a route of its
+ * own (Awb 9:31: no klaagschrift) took the klacht route: `gemeente.informeleFase` with the Awb 9:11 afhandeltermijn, or
+ * with the hoofdklacht's aanbieder `doorgestuurdNaarAanbieder` with the aanbieder's termijnen, and no `ombudsmanTermijn`
+ * (the ombudsman's date was kept as a fact only). A running klacht keeps its snapshot, so it stays there.
+ */
+export function opOudeOmbudsmanRoute(k: { state: string; done: boolean; ingediendBij: string; feiten: Record<string, unknown> }): boolean {
+  return (
+    !k.done &&
+    k.ingediendBij === 'ombudsman' &&
+    ombudsmanMedewerking({ feiten: k.feiten as Feiten }) !== undefined &&
+    !k.state.startsWith('verzoekOmbudsman')
+  );
+}
+
+/** The phases of the klacht route in which a request on it is still unanswered (nothing afgedaan yet). */
+const NOG_OPEN: ReadonlySet<Fase> = new Set<Fase>(['gemeente', 'aanbieder', 'bijzonder']);
+
+/**
+ * The dry run of a route migration (`opOudeOmbudsmanRoute`): the request on `nieuw` as its intake routes now, from its
+ * receipt: `verzoekOmbudsman.informatievraag` or `.interventieverzoek`, with `ombudsmanTermijn` to the date the ombudsman
+ * set (a date already passed passes at once after the migration: the gemeente is late on it, and its escalation goes to
+ * the leidinggevende). The klacht route's termijnen end (vervallen): Awb 9:11 and the aanbieder's terms apply to a
+ * klaagschrift, never to this request, so their ending takes no time from anyone, unlike in a version migration. Refused,
+ * naming why, when the request was already afgedaan on the klacht route (the ombudsman had his answer; reopening it would
+ * ask the loket for it again) or the intake does not take the request's route on `nieuw`.
+ */
+export function proefOmbudsmanRoute(
+  nieuw: CompiledRegime,
+  historie: HistorieStap[],
+  huidig: { vanVersie: string; state: string; termijnen: VergelekenTermijn[]; fase?: Fase },
+): MigratieProef {
+  const basis = { vanVersie: huidig.vanVersie, naarVersie: nieuw.summary.versie, vanState: huidig.state };
+  const bezwaren: string[] = [];
+  const afgedaan = historie.find((s) => s.type === 'AFDOENEN');
+  if (afgedaan || (huidig.fase !== undefined && !NOG_OPEN.has(huidig.fase))) {
+    bezwaren.push(
+      `het verzoek is op de klachtroute al ${afgedaan ? `afgedaan (AFDOENEN op ${afgedaan.at.slice(0, 10)})` : `verder dan de behandeling (${huidig.state})`}: de ombudsman heeft zijn antwoord, en op de eigen route zou het loket het opnieuw moeten geven`,
+    );
+  }
+  const [intakeStap] = historie;
+  const r = intakeStap?.type === 'KLACHT_ONTVANGEN' ? nieuw.start(alsIntake(intakeStap)) : undefined;
+  if (!r?.accepted || !r.state.startsWith('verzoekOmbudsman.')) {
+    const fout = !r
+      ? 'de historie begint niet met de ontvangst van de klacht'
+      : `versie ${nieuw.summary.versie} neemt de intake niet op de route van het verzoek (${r.accepted ? r.state : (r.reason ?? 'geweigerd')})`;
+    return { ...basis, termijnen: vergelijkTermijnen(huidig.termijnen, []), bezwaren: [...bezwaren, fout] };
+  }
+  return {
+    ...basis,
+    naarState: r.state,
+    termijnen: vergelijkTermijnen(huidig.termijnen, r.termijnen),
+    bezwaren,
+    ...(bezwaren.length ? {} : { resultaat: r }),
+  };
 }

@@ -5,7 +5,15 @@ import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import type { CompiledRegime } from '../../machines/contract';
 import { gemeentenVan } from '../../machines/definition/gemeentecodes.data';
-import { proefMigratieVanKlacht, type HistorieStap, type MigratieProef } from '../../machines/migratie';
+import {
+  opOudeOmbudsmanRoute,
+  proefMigratieVanKlacht,
+  proefOmbudsmanRoute,
+  ROUTE_GEMIGREERD,
+  type HistorieStap,
+  type MigratieProef,
+  type VergelekenTermijn,
+} from '../../machines/migratie';
 import { EngineService } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { KlachtEntity } from '../klachten/klacht.entity';
@@ -86,15 +94,33 @@ export class VersieMigratieService {
       : undefined;
   }
 
+  /** The running termijn rows of a klacht (the truth in PostgreSQL), for the comparison of a route migration. */
+  private async lopendeTermijnen(m: EntityManager, klachtId: string): Promise<VergelekenTermijn[]> {
+    return m.query(
+      `select naam, label, vervaldatum::text as vervaldatum, uitleg from termijn where klacht_id = $1 and status = 'lopend' order by created_at, naam`,
+      [klachtId],
+    );
+  }
+
   private async proefVoor(m: EntityManager, row: KlachtEntity, naar: CompiledRegime, historie?: HistorieStap[]): Promise<MigratieProef> {
     const oud = this.engine.regimeVan(row);
     const stappen = historie ?? (await this.historieVan(m, [row.id])).get(row.id) ?? [];
-    // On the day of the migration (the service's clock, Dutch calendar day): a new obligation already passed is refused.
-    const proef = proefMigratieVanKlacht(oud, naar, stappen, row.state, vandaagVan(this.klok));
+    // An ombudsman request still on the klacht route (filed before Awb 9:31 had its own): onto its own route, on this
+    // version or a newer one (migratie.ts, proefOmbudsmanRoute). Its history no longer replays to its state on any version.
+    const route = opOudeOmbudsmanRoute(row);
+    const proef = route
+      ? proefOmbudsmanRoute(naar, stappen, {
+          vanVersie: oud.summary.versie,
+          state: row.state,
+          termijnen: await this.lopendeTermijnen(m, row.id),
+          fase: oud.faseVan?.(row.state),
+        })
+      : // On the day of the migration (the service's clock, Dutch calendar day): a new obligation already passed is refused.
+        proefMigratieVanKlacht(oud, naar, stappen, row.state, vandaagVan(this.klok));
     const nogNiet = this.nogNietGeldig(naar);
     const bezwaren = [
-      // Forward only: a klacht never moves to a version that began before its own.
-      ...(naar.summary.geldigVanaf <= oud.summary.geldigVanaf
+      // Forward only: a klacht never moves to a version that began before its own (a route migration may stay on its own).
+      ...((route ? naar.summary.geldigVanaf < oud.summary.geldigVanaf : naar.summary.geldigVanaf <= oud.summary.geldigVanaf)
         ? [`versie ${naar.summary.versie} is niet nieuwer dan versie ${oud.summary.versie} van de klacht`]
         : []),
       ...(nogNiet ? [nogNiet] : []),
@@ -115,7 +141,8 @@ export class VersieMigratieService {
       order: { ontvangenOp: 'ASC', id: 'ASC' },
     });
     const klachten: KlachtMigratieProef[] = [];
-    const teMigreren = rows.filter((r) => r.definitieVersie !== versie);
+    // Also ombudsman requests still on the klacht route of this very version (Awb 9:31: their route came later).
+    const teMigreren = rows.filter((r) => r.definitieVersie !== versie || opOudeOmbudsmanRoute(r));
     // Histories a page at a time: one query per 500 klachten, not one per klacht (a gemeente has thousands open).
     for (let i = 0; i < teMigreren.length; i += 500) {
       const pagina = teMigreren.slice(i, i + 500);
@@ -184,14 +211,30 @@ export class VersieMigratieService {
       const at = this.klok.nu().toISOString();
       for (const { row, proef } of uit) {
         const resultaat = proef.resultaat!;
+        const route = opOudeOmbudsmanRoute(row);
         await m.update(KlachtEntity, { id: row.id }, { definitieVersie: versie });
         const van = row.definitieVersie;
         row.definitieVersie = versie;
+        if (route) {
+          // Awb 9:31: the klacht route's obligations never applied to this request; one that had passed is closed, so the
+          // request is not te laat on it (te-laat.ts). Those still running end with the step below (vervallen).
+          await m.query(
+            `update termijn set gesloten_op = $2, gesloten_door = $3 where klacht_id = $1 and status = 'verlopen' and gesloten_op is null`,
+            [row.id, at, ROUTE_GEMIGREERD],
+          );
+        }
         await this.engine.schrijfStap(
           m,
           row,
           row.state,
-          { type: VERSIE_GEMIGREERD, at, actor, data: { vanVersie: van, naarVersie: versie, reden } },
+          route
+            ? {
+                type: ROUTE_GEMIGREERD,
+                at,
+                actor,
+                data: { vanState: row.state, naarState: resultaat.state, vanVersie: van, naarVersie: versie, reden, grondslag: 'Awb 9:31' },
+              }
+            : { type: VERSIE_GEMIGREERD, at, actor, data: { vanVersie: van, naarVersie: versie, reden } },
           { ...resultaat, intents: [] },
           { actor },
         );
