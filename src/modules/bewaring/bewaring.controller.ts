@@ -35,6 +35,7 @@ function view(l: VernietigingslijstEntity, regels?: VernietigingslijstRegelEntit
       aantallen: { ...r.aantallen },
       status: r.status,
       reden: r.reden ?? undefined,
+      vernietigdOp: r.vernietigdOp?.toISOString(),
     })),
   };
 }

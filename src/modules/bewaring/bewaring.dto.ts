@@ -35,7 +35,17 @@ export class VernietigingslijstRegelDto {
     description: 'uitgesteld: goedgekeurd, maar de outbox verwerkt nog berichten van de klacht; de dagelijkse run vernietigt haar daarna',
   })
   status: string;
-  @ApiPropertyOptional({ description: 'waarom overgeslagen of uitgesteld' }) reden?: string;
+  @ApiPropertyOptional({
+    description:
+      'waarom overgeslagen of uitgesteld; bij vernietigd alleen als een bericht van de klacht in de outbox na herhaald mislukken zonder verwerking met haar vernietigd is',
+  })
+  reden?: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'wanneer de klacht werkelijk vernietigd is (bij de goedkeuring, of bij de dagelijkse run die een uitgestelde vernietiging uitvoerde); alleen bij status vernietigd',
+  })
+  vernietigdOp?: string;
 }
 
 export class VernietigingslijstDto {

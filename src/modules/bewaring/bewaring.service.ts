@@ -28,6 +28,13 @@ import {
   type RegelStatus,
 } from './vernietigingslijst.entity';
 
+/**
+ * Failed attempts after which an outbox row no longer postpones its klacht's destruction (outboxBezwaar). The relay
+ * waits 2, 4, 8 … seconds between attempts, at most an hour (OutboxRelay), so 168 attempts is about a week of failing:
+ * longer than a receiver or register is normally down, far shorter than "for ever".
+ */
+export const OUTBOX_OPGEGEVEN_NA = 168;
+
 export const kenmerkVan = (klachtId: string): string => createHash('sha256').update(klachtId).digest('hex');
 
 /**
@@ -217,6 +224,7 @@ export class BewaringService {
           aantallen: await this.aantallen(m, k.id),
           status: 'voorgesteld',
           reden: null,
+          vernietigdOp: null,
         });
       }
       if (regels.length === 0) return undefined;
@@ -375,12 +383,17 @@ export class BewaringService {
         await m.update(VernietigingslijstRegelEntity, { id: regelId }, { status: 'overgeslagen', reden: bezwaar });
         return 'overgeslagen';
       }
-      const uitstel = await this.vernietig(m, klachtId);
-      if (uitstel !== undefined) {
-        await m.update(VernietigingslijstRegelEntity, { id: regelId }, { status: 'uitgesteld', reden: uitstel });
+      const uit = await this.vernietig(m, klachtId);
+      if (uit.uitstel !== undefined) {
+        await m.update(VernietigingslijstRegelEntity, { id: regelId }, { status: 'uitgesteld', reden: uit.uitstel });
         return 'uitgesteld';
       }
-      await m.update(VernietigingslijstRegelEntity, { id: regelId }, { status: 'vernietigd', klachtId: null, reden: null });
+      // The moment of this transaction's destruction, by the injected clock: the proces-verbaal's date per klacht.
+      await m.update(
+        VernietigingslijstRegelEntity,
+        { id: regelId },
+        { status: 'vernietigd', klachtId: null, reden: uit.vervallen ?? null, vernietigdOp: this.klok.nu() },
+      );
       return 'vernietigd';
     });
   }
@@ -393,41 +406,70 @@ export class BewaringService {
    * cannot see, as one side waits in Node. So the rows are taken without waiting (SKIP LOCKED) and counted: a row held
    * by the relay, or one not yet handled (a letter, webhook or wake-up still to come, or failing and waiting for its
    * next attempt), postpones the destruction. Nothing accepted is lost: no letter or webhook is made half for a klacht
-   * that is gone, and the klacht is destroyed at a later run once its rows are handled. The reason names no data of the
-   * klacht (it goes into the proces-verbaal).
+   * that is gone, and the klacht is destroyed at a later run once its rows are handled.
+   *
+   * Except a row the relay has given up on for this purpose (OUTBOX_OPGEGEVEN_NA failed attempts): the relay retries a
+   * failing row for ever (at most an hour apart), so such a row kept its klacht `uitgesteld` for ever, past its
+   * retention (AVG art. 5 lid 1 sub e; Archiefwet 1995: an approved destruction is carried out). It no longer postpones;
+   * it goes with the klacht, and `vervallen` says so for the proces-verbaal. A row that is failing but not yet that often
+   * postpones with a reason that says it is failing and how often. The texts name no data of the klacht (they go into
+   * the proces-verbaal): the rows' types and attempts, never their payload or error.
    */
-  private async outboxBezwaar(m: EntityManager, klachtId: string): Promise<string | undefined> {
-    const genomen = (await m.query('SELECT processed_at IS NULL AS open FROM outbox WHERE klacht_id = $1 FOR UPDATE SKIP LOCKED', [
-      klachtId,
-    ])) as Array<{ open: boolean }>;
+  private async outboxBezwaar(m: EntityManager, klachtId: string): Promise<{ uitstel?: string; vervallen?: string }> {
+    const genomen = (await m.query(
+      'SELECT processed_at IS NULL AS open, attempts, type FROM outbox WHERE klacht_id = $1 FOR UPDATE SKIP LOCKED',
+      [klachtId],
+    )) as Array<{ open: boolean; attempts: number; type: string }>;
     const [{ alle }] = (await m.query('SELECT count(*)::int AS alle FROM outbox WHERE klacht_id = $1', [klachtId])) as Array<{
       alle: number;
     }>;
     if (alle > genomen.length)
-      return 'de outbox verwerkt nu berichten van de klacht (brief, webhook of termijn); de vernietiging volgt bij de volgende dagelijkse run';
-    const open = genomen.filter((g) => g.open).length;
-    if (open > 0)
-      return `${open} ${open === 1 ? 'bericht' : 'berichten'} van de klacht in de outbox nog niet verwerkt; de vernietiging volgt bij de dagelijkse run nadat ${open === 1 ? 'het is' : 'ze zijn'} verwerkt`;
-    return undefined;
+      return {
+        uitstel:
+          'de outbox verwerkt nu berichten van de klacht (brief, webhook of termijn); de vernietiging volgt bij de volgende dagelijkse run',
+      };
+    const open = genomen.filter((g) => g.open);
+    const wachtend = open.filter((g) => g.attempts < OUTBOX_OPGEGEVEN_NA);
+    const opgegeven = open.filter((g) => g.attempts >= OUTBOX_OPGEGEVEN_NA);
+    const berichten = (n: number) => `${n} ${n === 1 ? 'bericht' : 'berichten'}`;
+    const soorten = (rijen: Array<{ type: string }>) => [...new Set(rijen.map((r) => r.type))].sort().join(', ');
+    const mislukt = wachtend.filter((g) => g.attempts > 0);
+    if (mislukt.length > 0)
+      return {
+        uitstel: `${berichten(wachtend.length)} van de klacht in de outbox nog niet verwerkt, waarvan ${mislukt.length} mislukt (${soorten(mislukt)}; ${Math.max(...mislukt.map((g) => g.attempts))} pogingen tot nu); de vernietiging volgt bij de dagelijkse run nadat ze verwerkt zijn, en wacht niet meer op een bericht dat ${OUTBOX_OPGEGEVEN_NA} keer mislukte`,
+      };
+    if (wachtend.length > 0)
+      return {
+        uitstel: `${berichten(wachtend.length)} van de klacht in de outbox nog niet verwerkt; de vernietiging volgt bij de dagelijkse run nadat ${wachtend.length === 1 ? 'het is' : 'ze zijn'} verwerkt`,
+      };
+    if (opgegeven.length > 0)
+      return {
+        vervallen: `${berichten(opgegeven.length)} van de klacht in de outbox (${soorten(opgegeven)}) ${opgegeven.length === 1 ? 'mislukte' : 'mislukten'} ${OUTBOX_OPGEGEVEN_NA} keer of vaker en ${opgegeven.length === 1 ? 'is' : 'zijn'} zonder verwerking met de klacht vernietigd`,
+      };
+    return {};
   }
 
   /**
    * Removes everything of one klacht, in the caller's transaction that holds the klacht FOR UPDATE (the execution of an
    * approved vernietigingslijst; the hand-over at contract end removes nothing): content, referring rows, then the
-   * klacht and what cascades from it (its own link too). Returns the reason when it must wait (a request linked to it
-   * still there, or outboxBezwaar) and then changes nothing:
-   * checked before any content is removed, which for an opslag outside PostgreSQL cannot be rolled back.
+   * klacht and what cascades from it (its own link too). Returns `uitstel`, the reason, when it must wait (a request
+   * linked to it still there, or outboxBezwaar) and then changes nothing: checked before any content is removed, which
+   * for an opslag outside PostgreSQL cannot be rolled back. Otherwise `vervallen` names the outbox rows given up on that
+   * went with it (outboxBezwaar), if any.
    */
-  async vernietig(m: EntityManager, klachtId: string): Promise<string | undefined> {
+  async vernietig(m: EntityManager, klachtId: string): Promise<{ uitstel: string } | { uitstel?: undefined; vervallen?: string }> {
     // A dossier goes from its requests up: one of them not destroyed yet (postponed, or not yet due by its own
     // regeling) keeps the klacht it is about, until a later run. No request can be added meanwhile: that locks this klacht.
     const [{ verzoeken }] = (await m.query('SELECT count(*)::int AS verzoeken FROM klacht_koppeling WHERE hoofd_klacht_id = $1', [
       klachtId,
     ])) as Array<{ verzoeken: number }>;
     if (verzoeken > 0)
-      return 'een verzoek van de ombudsman dat bij deze klacht hoort, is nog niet vernietigd (een dossier gaat van de verzoeken naar de klacht); de vernietiging volgt bij de dagelijkse run daarna';
-    const uitstel = await this.outboxBezwaar(m, klachtId);
-    if (uitstel !== undefined) return uitstel;
+      return {
+        uitstel:
+          'een verzoek van de ombudsman dat bij deze klacht hoort, is nog niet vernietigd (een dossier gaat van de verzoeken naar de klacht); de vernietiging volgt bij de dagelijkse run daarna',
+      };
+    const { uitstel, vervallen } = await this.outboxBezwaar(m, klachtId);
+    if (uitstel !== undefined) return { uitstel };
     const docs = (await m.query('SELECT opslag_sleutel AS sleutel FROM dossier_document WHERE klacht_id = $1', [klachtId])) as Array<{
       sleutel: string;
     }>;
@@ -440,7 +482,7 @@ export class BewaringService {
     await m.query(`DELETE FROM idempotentie_sleutel WHERE resultaat::text LIKE $1 OR response_body::text LIKE $1`, [`%${klachtId}%`]);
     // klacht_gebeurtenis, termijn, brief, dossier_document and bewaar_blokkade cascade.
     await m.query('DELETE FROM klacht WHERE id = $1', [klachtId]);
-    return undefined;
+    return { vervallen };
   }
 
   async blokkeer(tenant: Tenant, klachtId: string, reden: string): Promise<BewaarBlokkadeEntity> {

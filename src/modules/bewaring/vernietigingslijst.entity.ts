@@ -43,8 +43,9 @@ export class VernietigingslijstEntity {
 }
 
 /**
- * `uitgesteld`: approved, but the klacht's outbox rows were not all handled yet (BewaringService.outboxBezwaar); the
- * daily run destroys it once they are, on the same approval.
+ * `uitgesteld`: approved, but the klacht's outbox rows were not all handled yet (BewaringService.outboxBezwaar; a row
+ * that failed OUTBOX_OPGEGEVEN_NA times no longer counts), or a request linked to it still stands; the daily run destroys
+ * it once they are, on the same approval.
  */
 export type RegelStatus = 'voorgesteld' | 'vernietigd' | 'overgeslagen' | 'uitgesteld';
 
@@ -99,6 +100,13 @@ export class VernietigingslijstRegelEntity {
 
   @Column({ type: 'text', nullable: true })
   reden: string | null;
+
+  /**
+   * When the klacht was destroyed (the injected clock, in the transaction that destroyed it): at the approval, or at the
+   * daily run that carried out a postponed one. Null while it is not destroyed (migration 1795902400000).
+   */
+  @Column({ name: 'vernietigd_op', type: 'timestamptz', nullable: true })
+  vernietigdOp: Date | null;
 }
 
 /** A hold (bijvoorbeeld een lopend bezwaar, een Woo-verzoek of een rechtszaak): the klacht is never listed or destroyed. */

@@ -2544,8 +2544,13 @@ export interface components {
              * @enum {string}
              */
             status: "voorgesteld" | "vernietigd" | "overgeslagen" | "uitgesteld";
-            /** @description waarom overgeslagen of uitgesteld */
+            /** @description waarom overgeslagen of uitgesteld; bij vernietigd alleen als een bericht van de klacht in de outbox na herhaald mislukken zonder verwerking met haar vernietigd is */
             reden?: string;
+            /**
+             * Format: date-time
+             * @description wanneer de klacht werkelijk vernietigd is (bij de goedkeuring, of bij de dagelijkse run die een uitgestelde vernietiging uitvoerde); alleen bij status vernietigd
+             */
+            vernietigdOp?: string;
         };
         VernietigingslijstDto: {
             /** Format: uuid */
@@ -6752,7 +6757,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /**
-                         * @description De gemeente wier rapportage het is; na een herindeling ziet de gemeente die blijft ook die van de opgeheven gemeente (Wet arhi art. 40 e.v.).
+                         * @description De gemeente wier rapportage het is; bij de rapportage van één aanbieder de gemeente die de aanbieder-id koos (een aanbieder is gemeente + id: na een herindeling staat die van een aanbieder van de opgeheven gemeente op een moment van de opvolger onder de code van de opgeheven gemeente). Na een herindeling ziet de gemeente die blijft ook die van de opgeheven gemeente (Wet arhi art. 40 e.v.).
                          * @example GM0363
                          */
                         gemeente: string;
@@ -6863,7 +6868,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /**
-                         * @description De gemeente wier rapportage het is; na een herindeling ziet de gemeente die blijft ook die van de opgeheven gemeente (Wet arhi art. 40 e.v.).
+                         * @description De gemeente wier rapportage het is; bij de rapportage van één aanbieder de gemeente die de aanbieder-id koos (een aanbieder is gemeente + id: na een herindeling staat die van een aanbieder van de opgeheven gemeente op een moment van de opvolger onder de code van de opgeheven gemeente). Na een herindeling ziet de gemeente die blijft ook die van de opgeheven gemeente (Wet arhi art. 40 e.v.).
                          * @example GM0363
                          */
                         gemeente: string;
