@@ -164,6 +164,23 @@ describe.each([
     expect(await verlopen(id)).toBe(0);
   });
 
+  it('the boot rebuild queues what is due within the horizon by KLOK: one hour ahead with a delay of about an hour, five days ahead nothing', async () => {
+    const id = await maakKlacht();
+    const t = await zetVervalOp(id, new Date(klok.nu().getTime() + UUR));
+    const [contact] = await app.db.query(`select revision from termijn where klacht_id = $1 and naam = 'contact'`, [id]);
+    const afhandelingJob = termijnJobId({ klachtId: id, termijnNaam: 'afhandeling', revision: t.revision, kind: 'verval' });
+    const contactJob = termijnJobId({ klachtId: id, termijnNaam: 'contact', revision: contact.revision, kind: 'verval' });
+
+    // As on boot (TermijnSweep.onApplicationBootstrap): no moment of its own, so KLOK's.
+    await app.scheduler.rebuild();
+    const gepland = await app.scheduler.queue.getJob(afhandelingJob);
+    expect(gepland && (await gepland.getState())).toBe('delayed');
+    expect(gepland!.delay).toBeGreaterThan(UUR - MINUUT);
+    expect(gepland!.delay).toBeLessThanOrEqual(UUR);
+    // The contact termijn (five days by KLOK, long past by the wall clock) stays a row in PostgreSQL (ADR 0006).
+    expect(await app.scheduler.queue.getJob(contactJob)).toBeUndefined();
+  });
+
   it('a wake-up job BullMQ delivers before KLOK reaches vervaltOp does nothing and sleeps until KLOK gets there; after it, a job fires it', async () => {
     const id = await maakKlacht();
     const op = new Date(klok.nu().getTime() + UUR);
