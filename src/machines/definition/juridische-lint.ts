@@ -90,6 +90,21 @@ function termijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
       ),
     );
   }
+  // reactieKlager (compiler/wacht-op-klager.ts) is the klager's time to answer the aanbieder's afdoening: nobody handles
+  // anything in it, so no handler can extend it (verdaging, Awb 9:11 lid 2 naar analogie) or suspend it; its passing
+  // closes the klacht, so a longer wait is a longer duur.
+  const rk = d.termijnen.reactieKlager;
+  for (const veld of ['verdagingMax', 'verdagingKennisgevingVoorVerloop', 'opschorting'] as const) {
+    if (rk?.[veld] !== undefined)
+      errors.push(
+        foutOp(
+          def,
+          ['termijnen', 'reactieKlager', veld],
+          `${veld} past niet bij reactieKlager: dat is de termijn van de klager om op de afdoening door de aanbieder te reageren; niemand behandelt dan iets dat verdaagd of opgeschort kan worden, en na de termijn wordt de klacht afgesloten`,
+          `laat ${veld} weg; wil de gemeente de klager langer de tijd geven, maak dan de duur langer`,
+        ),
+      );
+  }
   const tlv = d.termijnen.tweedeLijnVerzoek;
   if (tlv && korterDan(tlv.duur, 'P1Y')) {
     errors.push(
@@ -597,7 +612,8 @@ export function termijnDekkingFouten(def: GeladenDefinitie, dekking: readonly Te
           ['termijnen', d.termijn],
           `de termijn '${d.label}' (${d.termijn}) gaat nooit lopen: geen stap van deze regeling start hem, dus niemand bewaakt hem`,
           `Klachtregie start afhandeling en nietBehandelenKennisgeving (Awb 9:11, 9:8) bij de gemeente, aanbiederAfhandeling bij de aanbieder, ` +
-            `contact bij de aanbieder en/of de gemeente (geldtVoor) en tweedeLijnVerzoek (Awb 9:24) na de eerste lijn; ` +
+            `contact bij de aanbieder en/of de gemeente (geldtVoor), tweedeLijnVerzoek (Awb 9:24) na de eerste lijn en reactieKlager ` +
+            `na de afdoening door de aanbieder (waar de tweede lijn niet over aanbieders oordeelt); ` +
             `geef de termijn een van die namen, of laat hem weg`,
           true,
         ),

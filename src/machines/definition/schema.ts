@@ -360,7 +360,9 @@ export const definitieSchema = z
     eersteLijn: eersteLijnSchema.describe('Eerstelijns klachtbehandeling: aanbieder of gemeente, en de routering.'),
     termijnen: z
       .record(z.string().regex(FEIT_NAAM_PATROON), termijnSchema)
-      .describe('Benoemde termijnen. Verplicht: afhandeling, nietBehandelenKennisgeving, tweedeLijnVerzoek.'),
+      .describe(
+        'Benoemde termijnen. Verplicht: afhandeling, nietBehandelenKennisgeving, tweedeLijnVerzoek. Optioneel onder meer reactieKlager: hoe lang de klager na de afdoening door de aanbieder kan reageren (tevreden, ontevreden, klacht bij de gemeente) waar de tweede lijn niet over aanbieders oordeelt; daarna wordt de klacht afgesloten (tevredenheid niet bereikt). Waar de tweede lijn wel over aanbieders oordeelt, begrenst het jaar na de afdoening (Awb 9:24 lid 1 sub a) dat wachten.',
+      ),
     stappen: stappenSchema.describe('Welke stappen de behandeling kent.'),
     tweedeLijn: z
       .array(tweedeLijnSchema)

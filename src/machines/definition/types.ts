@@ -83,6 +83,9 @@ export interface TermijnDefinitie {
  * - `contact` (Amsterdam: 5 werkdagen at the aanbieder; `geldtVoor` says whose handling it binds)
  * - `aanbiederAfhandeling` (contractual term at the aanbieder)
  * - `tweedeLijnVerzoek` (Awb 9:24: P1Y, no Atw)
+ * - `reactieKlager` (optional: the klager's time to answer the aanbieder's afdoening where no second line judges
+ *   aanbieders; after it the klacht is closed. Where one does, the year from the afdoening bounds that wait: Awb 9:24
+ *   lid 1 sub a by analogy, compiler/wacht-op-klager.ts)
  * - `stoppenBesluit` (stoppenMetLeveren)
  * A termijn no step starts is refused by the graph check (it would promise a term nobody keeps).
  */

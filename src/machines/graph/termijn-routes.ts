@@ -117,7 +117,8 @@ export function ongestarteTermijnen(regime: Regime, verkenning: GraafVerkenning 
  * run where the gemeente handles the klacht, the aanbieder's term where the aanbieder does, and the klager's year for the
  * second line (Awb 9:24 lid 1) once a first line is done. No coverage warning for these.
  */
-const ROUTEGEBONDEN = new Set(['afhandeling', 'nietBehandelenKennisgeving', 'aanbiederAfhandeling', 'tweedeLijnVerzoek']);
+// reactieKlager: the klager's answer to the aanbieder's afdoening, so only where an aanbieder handles (wacht-op-klager.ts).
+const ROUTEGEBONDEN = new Set(['afhandeling', 'nietBehandelenKennisgeving', 'aanbiederAfhandeling', 'tweedeLijnVerzoek', 'reactieKlager']);
 
 /**
  * For every termijn of the definition's `termijnen`: on which intake routes it ever runs. A termijn no route starts is a
