@@ -8,6 +8,7 @@ import { dagNa } from '../../definition/lint-hulp';
 import type { EersteLijn } from '../../definition/types';
 import { contactVoor } from '../termijnen';
 import type { CompileCtx } from '../types';
+import { JAAR_NA_AFDOENING_AANBIEDER, NIET_BEREIKT, REACTIE_KLAGER } from '../wacht-op-klager';
 import {
   bestaand,
   intent,
@@ -52,10 +53,11 @@ export const aanbiederBlok: Blok = (cc) => {
     ontevreden.push(
       overgang({
         naar: naar('tweedeLijnVenster'),
-        guard: 'tweedeLijnBevoegdOverAanbieders',
+        guard: 'wachtOpKlagerLooptEnTweedeLijnBevoegd',
         omschrijving: 'klager ontevreden over de afhandeling: naar de tweede lijn, die ook over gecontracteerde aanbieders oordeelt',
-        grondslag: 'Klachtenprotocol Wmo keten Amsterdam §4, §12; Awb 9:24',
-        acties: [...terugkoppeling('tevredenheid'), 'tweedeLijnVensterOpenen'],
+        // Awb 9:24 lid 1 sub a: the year runs from the aanbieder's afdoening, not from this registration.
+        grondslag: 'Klachtenprotocol Wmo keten Amsterdam §4, §12; Awb 9:24 lid 1 sub a',
+        acties: [...terugkoppeling('tevredenheid'), 'tweedeLijnVensterNaAfdoeningAanbieder'],
       }),
     );
   }
@@ -63,6 +65,7 @@ export const aanbiederBlok: Blok = (cc) => {
     ontevreden.push(
       overgang({
         naar: naar('afgesloten'),
+        guard: 'wachtOpKlagerLoopt',
         omschrijving: 'klager ontevreden; de regeling kent geen klacht bij de gemeente over de afhandeling door de aanbieder',
         acties: [...terugkoppeling('tevredenheid'), intent('KLAGER_INFORMEREN_MOGELIJKHEDEN', 'klager')],
       }),
@@ -72,6 +75,7 @@ export const aanbiederBlok: Blok = (cc) => {
   const afgedaanOn: Record<string, OvergangConfig | OvergangConfig[]> = {
     KLAGER_TEVREDEN: overgang({
       naar: naar('afgesloten'),
+      guard: 'wachtOpKlagerLoopt',
       omschrijving: 'klager tevreden met de oplossing en de behandeling',
       grondslag: 'Klachtenprotocol Wmo keten Amsterdam §6',
       acties: terugkoppeling('tevredenheid'),
@@ -82,9 +86,53 @@ export const aanbiederBlok: Blok = (cc) => {
     // Uitgangspunten klachtenmanagement Sociaal Domein §5A, §11-III: on the process, not the content, the klager may go to the gemeente.
     afgedaanOn.KLACHT_BIJ_GEMEENTE = overgang({
       naar: naar('gemeente'),
+      guard: 'wachtOpKlagerLoopt',
       omschrijving: 'klager ontevreden over de klachtbehandeling door de aanbieder: klacht bij de gemeente over het proces',
       grondslag: 'Uitgangspunten klachtenmanagement Sociaal Domein §5A, §5B, §11-III',
-      acties: terugkoppeling('tevredenheid'),
+      acties: [...terugkoppeling('tevredenheid'), 'wachtOpKlagerBeeindigen'],
+    });
+  }
+  if (eenBevoegd) {
+    // Awb 9:24 lid 1 sub a, 9:18: the afdoening is the notice of the aanbieder's findings; the klager need not first have
+    // his dissatisfaction registered to go to a second line that judges aanbieders (Klachtenprotocol Wmo keten Amsterdam
+    // §4, §12). The request is checked against the year from the afdoening (binnenTermijn), which it ends.
+    afgedaanOn.VERZOEK_OMBUDSMAN = overgang({
+      naar: naar('bijOmbudsman'),
+      guard: 'tweedeLijnBevoegdOverAanbieders',
+      omschrijving: 'de klager dient na de afdoening door de aanbieder een verzoekschrift in bij de tweede lijn',
+      grondslag: 'Awb 9:18, 9:24 lid 1 sub a; Klachtenprotocol Wmo keten Amsterdam §4, §12',
+      acties: [
+        ...terugkoppeling('tevredenheid'),
+        'tweedeLijnVensterNaAfdoeningAanbieder',
+        'verzoekOmbudsman',
+        stopTermijn('tweedeLijnVerzoek'),
+      ],
+    });
+  }
+  // No klacht waits for ever for the klager's answer (wacht-op-klager.ts): when the year from the afdoening (Awb 9:24 lid 1
+  // sub a by analogy) or the regeling's own reactieKlager passes without one, the klacht is closed, registered as 'niet
+  // bereikt' (registratie.ts), and the gemeente's loket hears it: it stays responsible for the care it buys (Wmo 2015
+  // art. 2.1.1) and is owed the tevredenheid (Klachtenprotocol Wmo keten Amsterdam §5A).
+  const wacht = [...(eenBevoegd ? [JAAR_NA_AFDOENING_AANBIEDER] : []), REACTIE_KLAGER].filter((n) => cc.specs[n]);
+  if (wacht.length) {
+    afgedaanOn.TERMIJN_VERLOPEN = wacht.map((n) => {
+      const grondslag = n === JAAR_NA_AFDOENING_AANBIEDER ? 'Awb 9:24 lid 1 sub a (naar analogie)' : cc.specs[n].grondslag;
+      return overgang({
+        naar: naar('afgesloten'),
+        guard: { type: 'termijnVerstreken', params: { termijn: n } },
+        omschrijving:
+          n === JAAR_NA_AFDOENING_AANBIEDER
+            ? 'het jaar na de afdoening door de aanbieder is verstreken zonder reactie van de klager: de klacht wordt afgesloten'
+            : 'de termijn voor de reactie van de klager op de afdoening door de aanbieder is verstreken: de klacht wordt afgesloten',
+        grondslag,
+        acties: [
+          'termijnVerlopen',
+          intent('AFGESLOTEN_ZONDER_REACTIE_KLAGER', el.gemeenteLoket, `${grondslag}; Wmo 2015 art. 2.1.1`, {
+            termijn: n,
+            tevredenheid: NIET_BEREIKT,
+          }),
+        ],
+      });
     });
   }
 
@@ -114,7 +162,8 @@ export const aanbiederBlok: Blok = (cc) => {
           : 'aanbiederTermijnVerstrekenZonderBevoegdeTweedeLijn',
         omschrijving: 'de termijn van de aanbieder is verstreken zonder afdoening: de klager klaagt bij de gemeente',
         grondslag: 'Awb 9:1; Wmo 2015 art. 2.1.1',
-        acties: [intent('KLACHT_OVERGENOMEN_VAN_AANBIEDER', 'aanbieder', 'Awb 9:1; Wmo 2015 art. 2.1.1')],
+        // From `afgedaan` too (a late afdoening): the wait for the klager's answer ends with it.
+        acties: [intent('KLACHT_OVERGENOMEN_VAN_AANBIEDER', 'aanbieder', 'Awb 9:1; Wmo 2015 art. 2.1.1'), 'wachtOpKlagerBeeindigen'],
       }),
     ];
   }
@@ -208,6 +257,8 @@ export const aanbiederBlok: Blok = (cc) => {
                 grondslag: 'contract (Awb hoofdstuk 9 naar analogie)',
                 acties: [
                   ...termijnen.map(stopTermijn),
+                  // The wait for the klager's answer begins, bounded (wacht-op-klager.ts; Awb 9:24 lid 1 sub a by analogy).
+                  'wachtOpKlagerStarten',
                   intent('AFDOENING_AANBIEDER', 'klager'),
                   ...terugkoppeling('afdoening'),
                   ...terugkoppeling('maatregelen'),
@@ -225,7 +276,8 @@ export const aanbiederBlok: Blok = (cc) => {
           afgedaan: toestand({
             omschrijving: 'Afgedaan door de aanbieder: is de klager tevreden?',
             fase: 'aanbieder',
-            grondslag: 'Klachtenprotocol Wmo keten Amsterdam §6',
+            grondslag: 'Klachtenprotocol Wmo keten Amsterdam §6; Awb 9:24 lid 1 sub a',
+            termijnen: wacht,
             on: afgedaanOn,
           }),
         },
