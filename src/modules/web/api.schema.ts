@@ -143,6 +143,14 @@ export const IK_SCHEMA: Schema = object({
   rol: tekst(),
   gemeente: gemeenteMetNaam,
   aanbiederId: tekstOfNull(),
+  aanbiederGemeente: object(
+    { code: tekst({ example: 'GM0457' }), naam: tekst({ example: 'Weesp' }) },
+    {
+      nullable: true,
+      description:
+        'Bij een aanbieder: de gemeente die zijn id koos (een aanbieder is gemeente + id). Na een herindeling kan een sleutel van de opvolger voor een aanbieder van de opgeheven gemeente spreken (Wet arhi art. 40): gemeente GM0363, aanbiederGemeente GM0457; de klachten, rapportages en registraties van de sleutel zijn die van die gemeente. Anders null.',
+    },
+  ),
   naam: tekst({ description: 'De naam van de sleutel, of de medewerker achter een OIDC-token.' }),
   nu: moment({
     description:
@@ -152,7 +160,13 @@ export const IK_SCHEMA: Schema = object({
 
 /** GET /intake-vragen (werkvoorraad.service.ts). */
 export const INTAKE_VRAGEN_SCHEMA: Schema = object({
-  gemeente: gemeenteMetNaam,
+  gemeente: object(
+    { code: tekst({ example: 'GM0363' }), naam: tekst({ example: 'Amsterdam' }) },
+    {
+      description:
+        'De gemeente waarvoor de klacht wordt geregistreerd (gemeente in POST /klachten): de eigen, of bij een aanbieder de gemeente die zijn id koos (aanbiederGemeente van GET /ik).',
+    },
+  ),
   nu: moment({ description: 'Het moment van nu volgens Klachtregie; een formulier stelt dit voor als moment van ontvangst.' }),
   op: datum({ description: 'De ontvangstdag waarvoor de vragen gelden.' }),
   definitie: object({ id: tekst({ example: 'gm0363-amsterdam' }), versie: tekst() }),

@@ -15,10 +15,11 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ProblemException } from '../../common/problem';
 import { SYSTEEM_GEBEURTENISSEN } from '../../machines/compiler/gebeurtenissen';
+import { opgehevenOp } from '../../machines';
 import { KlachtToegang } from '../auth/klacht-toegang.interceptor';
 import { ROLLEN } from '../auth/rol';
 import { Rollen } from '../auth/rollen.decorator';
-import { HuidigeTenant, type Tenant } from '../auth/tenant';
+import { aanbiederGemeenteVan, HuidigeTenant, type Tenant } from '../auth/tenant';
 import { GebeurtenisDto } from '../klachten/dto/gebeurtenis.dto';
 import { alsProblem } from '../klachten/klachten.controller';
 import { controleerTijdstip } from '../klachten/klachten.service';
@@ -47,7 +48,11 @@ export class WerkvoorraadQuery {
 }
 
 export class IntakeVragenQuery {
-  @ApiPropertyOptional({ description: 'De ontvangstdag (JJJJ-MM-DD); standaard vandaag.', example: '2026-12-04' })
+  @ApiPropertyOptional({
+    description:
+      'De ontvangstdag (JJJJ-MM-DD); standaard vandaag, of de laatste dag van de gemeente van de intake als die is opgeheven. Een dag waarop die gemeente al was opgeheven geeft 400 met op (Wet arhi art. 40: registreer de klacht bij de opvolger).',
+    example: '2026-12-04',
+  })
   @IsOptional()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'op moet een datum zijn (JJJJ-MM-DD), bijvoorbeeld 2026-12-04' })
   op?: string;
@@ -70,17 +75,27 @@ export class WerkvoorraadController {
   @Rollen(...ROLLEN)
   @ApiOperation({
     operationId: 'ik',
-    summary: 'Wie u bent voor Klachtregie: rol, gemeente (met naam) en de naam van uw sleutel; en het moment van nu volgens Klachtregie',
+    summary:
+      'Wie u bent voor Klachtregie: rol, gemeente (met naam), bij een aanbieder zijn id en de gemeente die die id koos, en de naam van uw sleutel; en het moment van nu volgens Klachtregie',
   })
   @ApiOkResponse({ description: 'Rol, gemeente en naam van de aanroeper, en de klok van de dienst.', schema: IK_SCHEMA })
-  async ik(
-    @HuidigeTenant() tenant: Tenant,
-  ): Promise<{ rol: string; gemeente: { code: string; naam: string }; aanbiederId: string | null; naam: string; nu: string }> {
+  async ik(@HuidigeTenant() tenant: Tenant): Promise<{
+    rol: string;
+    gemeente: { code: string; naam: string };
+    aanbiederId: string | null;
+    aanbiederGemeente: { code: string; naam: string } | null;
+    naam: string;
+    nu: string;
+  }> {
     const namen = await this.werkvoorraad.actorNamen([tenant.subject]);
+    // An aanbieder is gemeente + id: after a herindeling a key of Amsterdam may speak for Weesp's aanbieder with that id
+    // (Wet arhi art. 40), and what it sees, registers and reports follows that gemeente, so the caller is told which.
+    const aanbiederGemeente = tenant.rol === 'aanbieder' ? aanbiederGemeenteVan(tenant) : undefined;
     return {
       rol: tenant.rol,
       gemeente: { code: tenant.gemeente, naam: this.werkvoorraad.gemeenteNaam(tenant.gemeente) },
       aanbiederId: tenant.aanbiederId ?? null,
+      aanbiederGemeente: aanbiederGemeente ? { code: aanbiederGemeente, naam: this.werkvoorraad.gemeenteNaam(aanbiederGemeente) } : null,
       naam: namen.get(tenant.subject) ?? tenant.subject,
       // The pages propose "now" (a step's moment, a report's last day) by the service's clock, not the browser's:
       // termijnen and lateness are counted by this clock (KLOK).
@@ -115,9 +130,12 @@ export class WerkvoorraadController {
   @ApiOkResponse({ description: 'De vragen bij de intake.', schema: INTAKE_VRAGEN_SCHEMA })
   @ApiNotFoundResponse({ description: 'Op die dag geldt geen klachtregeling voor uw gemeente (geen-definitie).' })
   intakeVragen(@HuidigeTenant() tenant: Tenant, @Query() q: IntakeVragenQuery): IntakeVragen {
+    const gemeente = this.werkvoorraad.intakeGemeente(tenant);
+    // POST /klachten refuses a klacht of a gemeente on or after its opheffing (Wet arhi art. 40): say so for that day.
+    const opgeheven = q.op === undefined ? undefined : opgehevenOp(gemeente, q.op);
+    if (opgeheven) throw ProblemException.invalid([{ name: 'op', reason: opgeheven }]);
     const vragen = this.werkvoorraad.intakeVragen(tenant, q.op);
-    if (!vragen)
-      throw ProblemException.notFound(`Op ${q.op ?? 'deze dag'} geldt geen klachtregeling voor ${tenant.gemeente}.`, 'geen-definitie');
+    if (!vragen) throw ProblemException.notFound(`Op ${q.op ?? 'deze dag'} geldt geen klachtregeling voor ${gemeente}.`, 'geen-definitie');
     return vragen;
   }
 

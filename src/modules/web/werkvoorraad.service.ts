@@ -4,10 +4,12 @@ import { DataSource } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
 import type { IntakeVraag, IsoDate, KlachtEvent, TermijnView } from '../../machines/contract';
 import { kalenderdag } from '../../machines/termijnen';
+import { opheffing } from '../../machines';
+import { dagVoor } from '../../machines/definition/lint-hulp';
 import { omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
 import type { Regime } from '../../machines/regime';
 import { MedewerkerService } from '../auth/medewerker.service';
-import { klachtGemeenten, type Tenant } from '../auth/tenant';
+import { aanbiederGemeenteVan, klachtGemeenten, type Tenant } from '../auth/tenant';
 import { EngineService } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { AANBIEDER_TYPES, INGEDIEND_BIJ, KANALEN, SOORTEN } from '../klachten/dto/klacht-intake.dto';
@@ -120,17 +122,31 @@ export class WerkvoorraadService {
   ) {}
 
   /**
-   * What an intake form asks for the caller's gemeente on a day of receipt: the choices of POST /klachten
+   * The gemeente a caller registers a klacht for (`gemeente` of POST /klachten, which refuses any other): an aanbieder's
+   * is the one that chose its id (an aanbieder is gemeente + id; after a herindeling the dissolved gemeente its key names,
+   * Wet arhi art. 40), the only gemeente whose klachten its key reaches (klachtGemeenten); anyone else's its own.
+   */
+  intakeGemeente(tenant: Tenant): string {
+    return tenant.rol === 'aanbieder' ? aanbiederGemeenteVan(tenant) : tenant.gemeente;
+  }
+
+  /**
+   * What an intake form asks for the gemeente of the intake (intakeGemeente) on a day of receipt: the choices of POST /klachten
    * and the facts of the regeling in force that day (the version the klacht will be pinned to). Undefined
    * when no regeling is in force that day (the intake itself would then be refused with geen-definitie).
    */
   intakeVragen(tenant: Tenant, gevraagd?: string): IntakeVragen | undefined {
     const nu = this.klok.nu();
-    const op = gevraagd ?? kalenderdag(nu.toISOString());
-    const regime = this.regimes.forGemeente(tenant.gemeente, op);
+    const gemeente = this.intakeGemeente(tenant);
+    const vandaag = kalenderdag(nu.toISOString());
+    // A gemeente opgeheven by today received nothing from that day on (POST /klachten refuses it, Wet arhi art. 40): the
+    // form proposes its last day, for a klacht that reached it before and is registered late.
+    const opgeheven = opheffing(gemeente, vandaag)?.gemeente.opgeheven;
+    const op = gevraagd ?? (opgeheven ? dagVoor(opgeheven) : vandaag);
+    const regime = this.regimes.forGemeente(gemeente, op);
     if (!regime) return undefined;
     return {
-      gemeente: { code: tenant.gemeente, naam: this.gemeenteNaam(tenant.gemeente) },
+      gemeente: { code: gemeente, naam: this.gemeenteNaam(gemeente) },
       nu: nu.toISOString(),
       op,
       definitie: { id: regime.summary.id, versie: regime.summary.versie },

@@ -1343,13 +1343,27 @@
         waarde: 'klacht',
       });
 
-      var aanbieder = el('fieldset', { class: 'groep' }, el('legend', { text: 'Over welke aanbieder gaat de klacht (niet verplicht)' }));
-      veld('aanbieders[0].naam', { label: 'Naam van de aanbieder', hint: '', soort: 'tekst' }, aanbieder);
-      veld(
-        'aanbieders[0].id',
-        { label: 'Code van de aanbieder', hint: 'Zoals in het contractbeheer, bijvoorbeeld zorg-west.', soort: 'tekst' },
-        aanbieder,
+      // An aanbieder registers klachten about itself only (Awb 2:3), as gemeente + id: its id, under the gemeente that
+      // chose it (v.gemeente, the key's aanbiederGemeente: after a herindeling Weesp's, Wet arhi art. 40), never typed.
+      var eigen = ik && ik.rol === 'aanbieder' && ik.aanbiederId ? ik.aanbiederId : null;
+      var aanbieder = el(
+        'fieldset',
+        { class: 'groep' },
+        el('legend', { text: eigen ? 'De aanbieder: uw organisatie' : 'Over welke aanbieder gaat de klacht (niet verplicht)' }),
       );
+      if (eigen) {
+        var bij = v.gemeente.naam + ' (' + v.gemeente.code + ')';
+        var tekst = 'Code ' + eigen + ', aanbieder van ' + bij + '. De klacht wordt geregistreerd voor ' + bij + '.';
+        aanbieder.appendChild(el('p', { id: 'intake-aanbieder', text: tekst }));
+      }
+      veld('aanbieders[0].naam', { label: 'Naam van de aanbieder', hint: '', soort: 'tekst' }, aanbieder);
+      if (!eigen) {
+        veld(
+          'aanbieders[0].id',
+          { label: 'Code van de aanbieder', hint: 'Zoals in het contractbeheer, bijvoorbeeld zorg-west.', soort: 'tekst' },
+          aanbieder,
+        );
+      }
       veld(
         'aanbieders[0].type',
         {
@@ -1414,7 +1428,7 @@
           if (lees(n) !== undefined) b[n] = lees(n);
         });
         if (lees('ontvangenDag') && lees('ontvangenTijd')) b.ontvangenOp = amsterdamsMoment(lees('ontvangenDag'), lees('ontvangenTijd'));
-        var a = {};
+        var a = eigen ? { id: eigen } : {};
         ['id', 'naam', 'type'].forEach(function (n) {
           if (lees('aanbieders[0].' + n) !== undefined) a[n] = lees('aanbieders[0].' + n);
         });
@@ -1890,7 +1904,9 @@
         function (i) {
           ik = i;
           ikOntvangen = Date.now();
-          document.getElementById('wie').textContent = i.naam + ' · ' + i.gemeente.naam;
+          // An aanbieder is gemeente + id: after a herindeling a key of Amsterdam may speak for Weesp's aanbieder (Wet arhi art. 40).
+          var aanbieder = i.aanbiederGemeente ? ' · aanbieder ' + i.aanbiederId + ' van ' + i.aanbiederGemeente.naam : '';
+          document.getElementById('wie').textContent = i.naam + ' · ' + i.gemeente.naam + aanbieder;
           document.querySelectorAll('.kop [data-rollen]').forEach(function (li) {
             li.hidden = li.getAttribute('data-rollen').split(' ').indexOf(i.rol) < 0;
           });
