@@ -903,7 +903,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Wie u bent voor Klachtregie: rol, gemeente (met naam) en de naam van uw sleutel; en het moment van nu volgens Klachtregie
+         * Wie u bent voor Klachtregie: rol, gemeente (met naam), bij een aanbieder zijn id en de gemeente die die id koos, en de naam van uw sleutel; en het moment van nu volgens Klachtregie
          * @description Rollen: beleidsmedewerker, klachtbehandelaar, aanbieder, procesEigenaar, systeem, beheerder.
          */
         get: operations["ik"];
@@ -8047,6 +8047,13 @@ export interface operations {
                             naam: string;
                         };
                         aanbiederId: string | null;
+                        /** @description Bij een aanbieder: de gemeente die zijn id koos (een aanbieder is gemeente + id). Na een herindeling kan een sleutel van de opvolger voor een aanbieder van de opgeheven gemeente spreken (Wet arhi art. 40): gemeente GM0363, aanbiederGemeente GM0457; de klachten, rapportages en registraties van de sleutel zijn die van die gemeente. Anders null. */
+                        aanbiederGemeente: {
+                            /** @example GM0457 */
+                            code: string;
+                            /** @example Weesp */
+                            naam: string;
+                        } | null;
                         /** @description De naam van de sleutel, of de medewerker achter een OIDC-token. */
                         naam: string;
                         /**
@@ -8253,7 +8260,7 @@ export interface operations {
     intakeVragen: {
         parameters: {
             query?: {
-                /** @description De ontvangstdag (JJJJ-MM-DD); standaard vandaag. */
+                /** @description De ontvangstdag (JJJJ-MM-DD); standaard vandaag, of de laatste dag van de gemeente van de intake als die is opgeheven. Een dag waarop die gemeente al was opgeheven geeft 400 met op (Wet arhi art. 40: registreer de klacht bij de opvolger). */
                 op?: string;
             };
             header?: never;
@@ -8270,6 +8277,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description De gemeente waarvoor de klacht wordt geregistreerd (gemeente in POST /klachten): de eigen, of bij een aanbieder de gemeente die zijn id koos (aanbiederGemeente van GET /ik). */
                         gemeente: {
                             /** @example GM0363 */
                             code: string;
