@@ -138,4 +138,139 @@ describe('the readable diff of a new definition version against the published on
     expect(termijnLengte({ duur: 'P1D', rekenwijze: 'werkdagen' })).toBe('1 werkdag');
     expect(termijnLengte({ duur: 'P6W', rekenwijze: 'kalenderdagen' })).toBe('6 weken');
   });
+
+  // The same states as the published version: these specs are about the definition's own text, not the machine.
+  const zelfdeStaten = (d: Definitie): VerschilKant => ({ definitie: d, toestanden: OUD.toestanden });
+
+  it('a calendar-day termijn reads in days, only a working-day one in werkdagen (14 dagen are not 14 werkdagen)', () => {
+    expect(termijnLengte({ duur: 'P14D', rekenwijze: 'kalenderdagen' })).toBe('14 dagen');
+    expect(termijnLengte({ duur: 'P1D', rekenwijze: 'kalenderdagen' })).toBe('1 dag');
+  });
+
+  it('every property of a termijn that moves its due date or says who hears of it is named: rekenwijze, Atw, escalatie, grondslag and naam, both ways', () => {
+    const gewijzigd = zelfdeStaten(
+      nieuw((d) => {
+        const { escalatieNaar: _weg, ...contact } = d.termijnen.contact;
+        d.termijnen.contact = {
+          ...contact,
+          rekenwijze: 'kalenderdagen',
+          atw: true,
+          grondslag: 'Amsterdamse Klachtenregeling',
+          label: 'Contactmoment',
+        };
+      }),
+    );
+    expect(vergelijkDefinities(OUD, gewijzigd).termijnen).toEqual([
+      {
+        naam: 'contact',
+        label: 'Contactmoment',
+        soort: 'gewijzigd',
+        oud: '5 werkdagen',
+        nieuw: '5 dagen',
+        regels: [
+          'duur 5 werkdagen → 5 dagen',
+          'de Algemene termijnenwet is nu van toepassing',
+          'escalatie naar klachtenfunctionaris → niemand',
+          'grondslag Klachtenprotocol Wmo keten §6 (contractueel) → Amsterdamse Klachtenregeling',
+          "naam 'Contact met de klager' → 'Contactmoment'",
+        ],
+      },
+    ]);
+    expect(vergelijkDefinities(gewijzigd, OUD).termijnen[0].regels).toEqual([
+      'duur 5 dagen → 5 werkdagen',
+      'de Algemene termijnenwet is niet meer van toepassing',
+      'escalatie naar niemand → klachtenfunctionaris',
+      'grondslag Amsterdamse Klachtenregeling → Klachtenprotocol Wmo keten §6 (contractueel)',
+      "naam 'Contactmoment' → 'Contact met de klager'",
+    ]);
+  });
+
+  it('a termijn added is named with its length and ground, one removed with its length', () => {
+    const extra = zelfdeStaten(
+      nieuw(
+        (d) =>
+          void (d.termijnen.extraTermijn = {
+            label: 'Extra',
+            duur: 'P2W',
+            rekenwijze: 'kalenderdagen',
+            atw: false,
+            grondslag: 'eigen beleid',
+          }),
+      ),
+    );
+    expect(vergelijkDefinities(OUD, extra).termijnen.map((t) => t.regels)).toEqual([["nieuwe termijn 'Extra': 2 weken (eigen beleid)"]]);
+    expect(vergelijkDefinities(extra, OUD).termijnen.map((t) => t.regels)).toEqual([["termijn 'Extra' (2 weken) vervalt"]]);
+  });
+
+  it("GemW 81p: the second line's soort and period are named when they change, and a body added or removed with its period", () => {
+    const ander = zelfdeStaten(
+      nieuw(
+        (d) =>
+          void (d.tweedeLijn = [{ ...d.tweedeLijn[0], soort: 'nationaleOmbudsman', geldigVanaf: '2016-01-01', geldigTot: '2026-12-31' }]),
+      ),
+    );
+    expect(vergelijkDefinities(OUD, ander).tweedeLijn).toEqual([
+      {
+        naam: 'Ombudsman Metropool Amsterdam',
+        soort: 'gewijzigd',
+        regels: [
+          'soort gezamenlijkeOmbudsman → nationaleOmbudsman',
+          'geldig vanaf 2015-01-01 → 2016-01-01',
+          'geldig tot open → 2026-12-31',
+        ],
+      },
+    ]);
+    expect(vergelijkDefinities(ander, OUD).tweedeLijn[0].regels).toContain('geldig tot 2026-12-31 → open');
+    const nationaal = zelfdeStaten(
+      nieuw(
+        (d) =>
+          void (d.tweedeLijn = [
+            {
+              soort: 'nationaleOmbudsman',
+              naam: 'Nationale ombudsman',
+              geldigVanaf: '2015-01-01',
+              geldigTot: '2026-12-31',
+              bevoegdOverAanbieders: false,
+            },
+          ]),
+      ),
+    );
+    expect(vergelijkDefinities(OUD, nationaal).tweedeLijn.map((t) => t.regels)).toEqual([
+      ['Ombudsman Metropool Amsterdam (gezamenlijkeOmbudsman, vanaf 2015-01-01) vervalt als tweede lijn'],
+      ['nieuwe tweede lijn: Nationale ombudsman (nationaleOmbudsman, vanaf 2015-01-01 t/m 2026-12-31)'],
+    ]);
+  });
+
+  it('a routing criterion no longer set, or newly set, shows (niet gezet) on that side and has no value there', () => {
+    const zonder = zelfdeStaten(nieuw((d) => void delete d.eersteLijn.klachtOverGemeente));
+    expect(vergelijkDefinities(OUD, zonder).routering).toStrictEqual([
+      {
+        criterium: 'eersteLijn.klachtOverGemeente',
+        oud: expect.stringContaining('gerichtAan'),
+        regel: expect.stringMatching(/^klacht over de gemeente zelf als: .+ → \(niet gezet\)$/),
+      },
+    ]);
+    expect(vergelijkDefinities(zonder, OUD).routering).toStrictEqual([
+      {
+        criterium: 'eersteLijn.klachtOverGemeente',
+        nieuw: expect.stringContaining('gerichtAan'),
+        regel: expect.stringMatching(/^klacht over de gemeente zelf als: \(niet gezet\) → .+/),
+      },
+    ]);
+  });
+
+  it('the number of changes counts every state, termijn, second line and routing change listed', () => {
+    const [weg, ...rest] = OUD.toestanden;
+    const v = vergelijkDefinities(OUD, {
+      definitie: nieuw((d) => {
+        d.termijnen.contact.duur = 'P4D';
+        d.tweedeLijn = [{ ...d.tweedeLijn[0], bevoegdOverAanbieders: false }];
+        d.eersteLijn.standaard = 'gemeente';
+      }),
+      toestanden: [...rest, { id: 'gemeente.nieuw', label: 'Nieuw' }],
+    });
+    expect(v.toestanden).toEqual({ toegevoegd: [{ id: 'gemeente.nieuw', label: 'Nieuw' }], verwijderd: [weg] });
+    expect([v.termijnen.length, v.tweedeLijn.length, v.routering.length]).toEqual([1, 1, 1]);
+    expect(v.aantal).toBe(5);
+  });
 });
