@@ -1,4 +1,4 @@
-import { momentNaOpheffing } from './rapportage-gemeenten';
+import { momentAanbiederGemeenten, momentNaOpheffing } from './rapportage-gemeenten';
 import type { RapportageMoment } from './rapportage-momenten';
 
 /** A moment with only what momentNaOpheffing reads (soort, period, deadline); the rest is carried along unchanged. */
@@ -43,5 +43,18 @@ describe('momentNaOpheffing (Wet arhi art. 40: a dissolved gemeente\'s moment ke
   test('a gemeente that still exists keeps every moment whole', () => {
     const m = moment('aanbieders', '2022-01-01', '2022-03-31', '2022-05-01');
     expect(momentNaOpheffing('GM0363', m, [])).toBe(m);
+  });
+});
+
+describe('momentAanbiederGemeenten (Klachtenprotocol Wmo keten Amsterdam §10; Wet arhi art. 40: whose aanbieders report on a moment)', () => {
+  test("Amsterdam's quarter in which Weesp went into it is owed by the aanbieders of both gemeenten, each on its own gemeente's klachten", () => {
+    expect(momentAanbiederGemeenten('GM0363', { tot: '2022-03-31' })).toEqual(['GM0363', WEESP]);
+    expect(momentAanbiederGemeenten('GM0363', { tot: '2022-06-30' })).toEqual(['GM0363', WEESP]);
+  });
+
+  test("a period that ended before the herindeling is owed by Amsterdam's aanbieders only (Weesp's report that period on Weesp's own moment)", () => {
+    expect(momentAanbiederGemeenten('GM0363', { tot: '2021-12-31' })).toEqual(['GM0363']);
+    expect(momentAanbiederGemeenten('GM0363', { tot: '2022-03-23' })).toEqual(['GM0363']);
+    expect(momentAanbiederGemeenten(WEESP, { tot: '2021-12-31' })).toEqual([WEESP]);
   });
 });
