@@ -1,6 +1,6 @@
 /**
  * The wait for the klager's answer after the aanbieder's afdoening (`bijAanbieder.afgedaan`, aanbieder.block.ts) is
- * bounded: no klacht waits there for ever (docs/juridisch-kader.md §13.3).
+ * bounded: no klacht waits there for ever (docs/juridisch-kader.md §13.1).
  *
  * - Where the second line judges aanbieders on the day of the afdoening, the klager's year runs from that afdoening,
  *   the notice of the aanbieder's findings (Awb 9:24 lid 1 sub a by analogy; Klachtenprotocol Wmo keten Amsterdam §4, §12):
