@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AfgedaanWachtHerstel } from './afgedaan-wacht-herstel.service';
 import { TermijnProcessor } from './termijn.processor';
 import { TermijnSweep } from './termijn-sweep.service';
 import { TermijnenModule } from './termijnen.module';
@@ -6,7 +7,8 @@ import { TermijnenModule } from './termijnen.module';
 /** The `termijnen` queue worker and the sweep: only in processes that run workers (ROLE all/worker). */
 @Module({
   imports: [TermijnenModule],
-  providers: [TermijnProcessor, TermijnSweep],
-  exports: [TermijnSweep],
+  // AfgedaanWachtHerstel: once per start, klachten waiting in bijAanbieder.afgedaan from before its termijn get it.
+  providers: [TermijnProcessor, TermijnSweep, AfgedaanWachtHerstel],
+  exports: [TermijnSweep, AfgedaanWachtHerstel],
 })
 export class TermijnenWorkerModule {}
