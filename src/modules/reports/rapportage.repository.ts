@@ -9,7 +9,9 @@
  */
 import { DataSource, type EntityManager } from 'typeorm';
 import { OORDELEN } from '../../machines/compiler/gebeurtenissen';
-import { TEVREDENHEID_VAN_GEBEURTENIS } from '../../machines/registratie';
+import { WACHT_OP_KLAGER } from '../../machines/compiler/wacht-op-klager';
+import type { Definitie } from '../../machines/definition/types';
+import { TEVREDENHEID_VAN_GEBEURTENIS, registratieVanGebeurtenis } from '../../machines/registratie';
 import { band, openVerplichting, teLaat, teLaatOp } from '../termijnen/te-laat';
 
 type Sql = DataSource | EntityManager;
@@ -73,6 +75,11 @@ export interface RapportageFilter {
    * afwikkeling, maatregelen, tevredenheid) from its history (`registratieSql`), not from the klacht's columns for now.
    */
   peildatumVerleden?: boolean;
+  /**
+   * With `peildatumVerleden`: the tevredenheid events register through the klachten's definitions
+   * (tevredenheidPerDefinitie of the definitions served), which the history alone does not say.
+   */
+  tevredenheidPerDefinitie?: Record<string, string>;
 }
 
 export interface Telling {
@@ -168,26 +175,54 @@ export function nietOvergedragenSql(aanbieder: string, peildatum: string): strin
 export const GEEN_VERZOEK_OVER_KLACHT = `not exists (select 1 from klacht_koppeling kk where kk.klacht_id = k.id)`;
 
 /**
+ * What a klacht's history cannot say by itself: the tevredenheid an event registers through its definition's list
+ * (registratie.ts: the passing of the wait for the klager's answer registers 'niet bereikt' only where the gemeente's
+ * list has it; Klachtenprotocol Wmo keten Amsterdam §5A, §6). Asked of registratieVanGebeurtenis itself, for every
+ * definition version and every TERMIJN_VERLOPEN of a termijn it names (its own and the waits of WACHT_OP_KLAGER), so
+ * the SQL keeps no copy of that rule: keyed `definitie_id@versie|TERMIJN_VERLOPEN|termijn`, a parameter of
+ * registratieSql (jsonb).
+ */
+export function tevredenheidPerDefinitie(definities: ReadonlyArray<{ id: string; definitie: Definitie }>): Record<string, string> {
+  const uit: Record<string, string> = {};
+  for (const { id, definitie } of definities) {
+    for (const termijn of new Set([...Object.keys(definitie.termijnen ?? {}), ...WACHT_OP_KLAGER])) {
+      const t = registratieVanGebeurtenis(definitie, 'TERMIJN_VERLOPEN', { termijn }).waarden.tevredenheid;
+      if (t !== undefined) uit[`${id}@${definitie.versie}|TERMIJN_VERLOPEN|${termijn}`] = t;
+    }
+  }
+  return uit;
+}
+
+/**
  * SQL lateral subquery: klacht `k`'s registration and end (columns done, categorie, oorzaak, afdoening, oordeel,
  * tevredenheid, maatregelen, as on `klacht`): now (`op` undefined: its columns) or as at `op` (SQL timestamptz: from its
  * history). Every value in those columns is written by an accepted history row in the same transaction (engine.service.ts:
  * the intake's and a step's `data.registratie`, tevredenheid from the event type, a step's Awb 9:12 `data.oordeel`, and
  * REGISTRATIE_GEWIJZIGD's `registratie`), so the last of them at or before `op`, by the moment of the act (`at`), is the
  * value then; the klacht had ended by `op` when it is done and entered its final state (`state_sinds`) by then.
+ * `perDefinitie` (SQL jsonb, tevredenheidPerDefinitie): the tevredenheid a row registers through the klacht's definition;
+ * without it only what the history and the event type say. Maatregelen as the engine writes them: each once, in the
+ * order first given (controleerRegistratie), while a step's history keeps its data as sent.
+ * test/registratie-sql.test.ts holds this against registratie.ts on a real database.
  */
-export function registratieSql(k: string, op?: string): string {
+export function registratieSql(k: string, op?: string, perDefinitie?: string): string {
   if (op === undefined) return `(select ${k}.done, ${k}.categorie, ${k}.oorzaak, ${k}.afdoening, ${k}.oordeel, ${k}.tevredenheid, ${k}.maatregelen)`;
   const laatste = (waarde: string, gezet: string) => `(array_agg(${waarde} order by g.at desc, g.id desc) filter (where ${gezet}))[1]`;
   const veld = (naam: string) => laatste(`g.payload->'registratie'->>'${naam}'`, `g.payload->'registratie' ? '${naam}'`);
-  const uitType = `(case g.type ${Object.entries(TEVREDENHEID_VAN_GEBEURTENIS)
+  const vanType = `(case g.type ${Object.entries(TEVREDENHEID_VAN_GEBEURTENIS)
     .map(([type, waarde]) => `when '${type}' then '${waarde}'`)
     .join(' ')} end)`;
+  const uitType = perDefinitie
+    ? `coalesce(${vanType}, ${perDefinitie} ->> (${k}.definitie_id || '@' || ${k}.definitie_versie || '|' || g.type || '|' || coalesce(g.payload->>'termijn', '')))`
+    : vanType;
+  const maatregelen = laatste(`g.payload->'registratie'->'maatregelen'`, `g.payload->'registratie' ? 'maatregelen'`);
   return `(
     select ${k}.done and ${k}.state_sinds <= ${op} as done, ${veld('aard')} as categorie, ${veld('oorzaak')} as oorzaak,
            ${veld('afwikkeling')} as afdoening,
            ${laatste(`g.payload->>'oordeel'`, `g.payload->>'oordeel' in (${OORDELEN.map((o) => `'${o}'`).join(', ')})`)} as oordeel,
            ${laatste(`coalesce(g.payload->'registratie'->>'tevredenheid', ${uitType})`, `g.payload->'registratie' ? 'tevredenheid' or ${uitType} is not null`)} as tevredenheid,
-           coalesce(${laatste(`g.payload->'registratie'->'maatregelen'`, `g.payload->'registratie' ? 'maatregelen'`)}, '[]'::jsonb) as maatregelen
+           (select coalesce(jsonb_agg(m.w order by m.eerst), '[]'::jsonb)
+              from (select e.w, min(e.i) as eerst from jsonb_array_elements(${maatregelen}) with ordinality e(w, i) group by e.w) m) as maatregelen
     from klacht_gebeurtenis g
     where g.klacht_id = ${k}.id and g.accepted and g.at <= ${op}
   )`;
@@ -212,7 +247,7 @@ with basis as materialized (
               else coalesce(tk.klasse, 'geenTermijn') end as termijn
   from klacht k
   -- Registration and end now, or as at a past peildatum (a stored report): from the history.
-  cross join lateral ${registratieSql('k', opPeildatum ? '$4' : undefined)} r
+  cross join lateral ${registratieSql('k', opPeildatum ? '$4' : undefined, opPeildatum ? '$14::jsonb' : undefined)} r
   left join lateral (
     -- As at the peildatum: a termijn that ended after it was still running then (at now, beeindigd_op is never later).
     select case
@@ -313,6 +348,7 @@ export async function queryRapportage(db: Sql, f: RapportageFilter): Promise<Rap
     f.aanbieder ?? null, f.aard ?? null, f.oorzaak ?? null, f.kanaal ?? null, f.drempel, f.peildatumVerleden === true,
     f.zonderOvergedragen === true && f.aanbieder !== undefined,
     f.aanbieder !== undefined ? (f.aanbiederGemeente ?? null) : null,
+    ...(f.peildatumVerleden === true ? [JSON.stringify(f.tevredenheidPerDefinitie ?? {})] : []),
   ]));
   const r = rows[0].rapport;
   const dim = (d: string): Telling[] => r.tellingen.filter((t) => t.dim === d).map(({ waarde, aantal }) => ({ waarde, aantal }));
