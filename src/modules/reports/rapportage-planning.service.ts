@@ -12,7 +12,7 @@ import { loadAndValidate } from '../../machines/definition/validate';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { beginVanDag, dagVan } from '../termijnen/termijn-tijd';
 import { ALLE_AANBIEDERS } from './rapportage.entity';
-import { queryAanbieders, queryJaaroverzicht, queryRapportage } from './rapportage.repository';
+import { queryAanbieders, queryJaaroverzicht, queryRapportage, tevredenheidPerDefinitie } from './rapportage.repository';
 import { aanbiederRapportage, inleverGemeenten, momentAanbiederGemeenten, momentNaOpheffing, opgegaanIn, rapportageGemeenten } from './rapportage-gemeenten';
 import { rapportageMomenten, type RapportageMoment } from './rapportage-momenten';
 import { RapportageMomentEntity } from './rapportage-moment.entity';
@@ -271,6 +271,8 @@ export class RapportagePlanningService implements OnApplicationShutdown {
           drempel: STANDAARD_DREMPEL,
           peildatum,
           peildatumVerleden: peildatum.getTime() < nu.getTime(),
+          // What the history alone does not say: tevredenheid registered through each definition's list (registratieSql).
+          tevredenheidPerDefinitie: tevredenheidPerDefinitie(this.laadDefinities()),
         };
         // The gemeente's report counts every klacht of the period, for the aanbieder at receipt (also one handed over since).
         await this.bewaar(em, m, ALLE_AANBIEDERS, await queryRapportage(em, filter), peildatum, nu);
