@@ -88,9 +88,9 @@ export class BewaringService {
    * returns the dossier's ids. Two destructions of klachten of one dossier (two lists approved at once, or an approval
    * and the daily run) used to take their own klacht first and then the other's: the same rows in opposite order, a
    * deadlock in which PostgreSQL ended one of them (a 500). In one order, the later waits for the earlier at the
-   * first row they share. A klacht that turns up only in a later read (a request committed while we waited) is locked
-   * FOR SHARE after the rest; it cannot close a cycle with another destruction, which locks only its own klacht FOR
-   * UPDATE and that klacht is in its first read. Runs again on a dossier already locked without waiting.
+   * first row they share. A klacht that turns up only in a later read was linked while we waited (a link is written
+   * under its hoofdklacht's lock): a new ombudsman request, still open, which no destruction takes FOR UPDATE; it is
+   * locked FOR SHARE after the rest and keeps the dossier (beoordeel). Runs again on a dossier already locked without waiting.
    */
   private async vergrendelDossier(m: EntityManager, klachtId: string): Promise<string[]> {
     const vergrendeld = new Set<string>();
