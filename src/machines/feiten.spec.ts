@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { BASIS, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from './definition/test-fixture';
 import { loadAndValidate } from './definition/validate';
-import { controleerFeiten, intakeVragen } from './feiten';
+import { controleerFeiten, intakeVragen, isKalenderdag } from './feiten';
 
 afterEach(ruimTijdelijkeMappenOp);
 
@@ -75,6 +75,72 @@ describe('intake facts against the definition (AVG art. 5 lid 1 sub c; the regel
     for (const v of vragen) {
       const w = v.type === 'boolean' ? true : v.type === 'getal' ? 1 : v.type === 'keuze' ? v.waarden![0] : 'x';
       expect(controleerFeiten(def, { [v.naam]: w })).toEqual([]);
+    }
+  });
+
+  it('Awb 9:31: the date the ombudsman set must be a day that exists (no 31 February, no month 13, 29 February only in a leap year)', () => {
+    for (const geen of ['2026-02-31', '2026-13-01', '2026-02-29', '2026-04-31', '2026-00-10']) {
+      expect({ geen, fouten: controleerFeiten(definitie(), { ombudsmanTermijn: geen }) }).toEqual({
+        geen,
+        fouten: [{ name: 'feiten.ombudsmanTermijn', reason: 'moet een bestaande datum JJJJ-MM-DD zijn' }],
+      });
+      expect(isKalenderdag(geen)).toBe(false);
+    }
+    expect(isKalenderdag('2028-02-29')).toBe(true);
+    expect(isKalenderdag('2026-12-31')).toBe(true);
+    expect(controleerFeiten(definitie(), { ombudsmanTermijn: '2028-02-29' })).toEqual([]);
+  });
+
+  it('a fact the engine derives from the intake may be given, but only of the kind the engine derives it in', () => {
+    expect(
+      controleerFeiten(definitie(), { aantalAanbieders: 'twee', kanaal: 3, ingediendBij: true, soort: 'klacht', aanbiederType: 'wmo' }),
+    ).toEqual([
+      { name: 'feiten.aantalAanbieders', reason: 'moet een getal zijn' },
+      { name: 'feiten.kanaal', reason: 'moet tekst zijn' },
+      { name: 'feiten.ingediendBij', reason: 'moet tekst zijn' },
+    ]);
+  });
+
+  it('a list of choices is accepted only when every choice in it is one of the values', () => {
+    expect(controleerFeiten(definitie(), { gerichtAan: ['gemeente', 'ombudsman'] })).toEqual([
+      { name: 'feiten.gerichtAan', reason: 'moet een van gemeente, aanbieder zijn (of een lijst daarvan)' },
+    ]);
+  });
+
+  it('Wmo 2015 art. 3.4: a regeling that declares calamiteit itself has it asked once, where the regeling puts it', () => {
+    const def = definitie();
+    const eigen = {
+      ...def,
+      feiten: { calamiteit: { type: 'boolean' as const, omschrijving: 'Calamiteit volgens de regeling' }, ...def.feiten },
+    };
+    expect(intakeVragen(eigen).map((v) => [v.naam, v.omschrijving])).toEqual([
+      ['calamiteit', 'Calamiteit volgens de regeling'],
+      ['complex', def.feiten.complex.omschrijving],
+      ['gerichtAan', def.feiten.gerichtAan.omschrijving],
+      ['geweld', expect.stringContaining('geweld')],
+    ]);
+  });
+
+  it('AVG art. 5 lid 1 sub c: a fact named like a property of every object (toString, constructor) is refused like any unknown fact; a regeling that asks none says so', () => {
+    expect(controleerFeiten(definitie(), { toString: true, constructor: 'x' }).map((f) => f.name)).toEqual([
+      'feiten.toString',
+      'feiten.constructor',
+    ]);
+    expect(controleerFeiten({ ...definitie(), feiten: {} }, { complex: true })).toEqual([
+      { name: 'feiten.complex', reason: 'de klachtregeling vraagt niet naar dit feit; de feiten zijn (geen)' },
+    ]);
+  });
+
+  it("only the ombudsman's date must be a date: other text facts are free text, and a fact left undefined is not given", () => {
+    expect(controleerFeiten(definitie(), { aard: 'geweld bij de thuiszorg', complex: undefined })).toEqual([]);
+  });
+
+  it('facts given as null are none given; facts given as text, a number or true are refused as a whole, naming the field', () => {
+    expect(controleerFeiten(definitie(), null)).toEqual([]);
+    for (const geen of ['complex', 42, true]) {
+      expect(controleerFeiten(definitie(), geen, 'intake.feiten')).toEqual([
+        { name: 'intake.feiten', reason: 'geef een object met feiten, bijvoorbeeld { "complex": false }' },
+      ]);
     }
   });
 });
