@@ -48,7 +48,8 @@ export class VersieMigratieController {
   @Get('migratieproef')
   @ApiOperation({
     operationId: 'migratieProef',
-    summary: 'Proef: wat deze versie doet met de lopende klachten van oudere versies (toestand en termijnen oud en nieuw, bezwaren)',
+    summary:
+      'Proef: wat deze versie doet met de lopende klachten van oudere versies, en met verzoeken van de ombudsman die nog op de klachtroute staan (Awb 9:31; toestand en termijnen oud en nieuw, bezwaren)',
   })
   @ApiOkResponse({
     description: 'Per lopende klacht de oude en nieuwe toestand en termijnen met uitleg, en waarom ze niet kan (bezwaren).',

@@ -1025,7 +1025,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Proef: wat deze versie doet met de lopende klachten van oudere versies (toestand en termijnen oud en nieuw, bezwaren)
+         * Proef: wat deze versie doet met de lopende klachten van oudere versies, en met verzoeken van de ombudsman die nog op de klachtroute staan (Awb 9:31; toestand en termijnen oud en nieuw, bezwaren)
          * @description Rollen: beleidsmedewerker.
          */
         get: operations["migratieProef"];
