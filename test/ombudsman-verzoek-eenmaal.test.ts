@@ -86,6 +86,18 @@ describe('an ombudsman request gives the loket one task (Awb 9:31)', () => {
     expect((await taken('INTERVENTIE_OPPAKKEN', [hoofd, sub])).map((o) => o.klacht)).toEqual([sub]);
   });
 
+  it('Awb 9:26, 9:31: an investigation of his own about a klacht already with the ombudsman gives the loket MEDEWERKING_ONDERZOEK once, from the request’s own klacht', async () => {
+    const hoofd = await klachtBijOmbudsman('2026-01-08', '2026-02-05', '2026-02-23');
+    const r = await request(t.http)
+      .post(`/api/v1/klachten/${hoofd}/ombudsman-verzoeken`)
+      .set('Authorization', behandelaar)
+      .send({ soort: 'eigenOnderzoek', ontvangenOp: '2026-03-05T09:00:00+01:00' })
+      .expect(201);
+    expect(r.body.gebeurtenisHoofdKlacht).toBe('OMBUDSMAN_EIGEN_ONDERZOEK');
+    const sub = r.body.klachtId as string;
+    expect((await taken('MEDEWERKING_ONDERZOEK', [hoofd, sub])).map((o) => o.klacht)).toEqual([sub]);
+  });
+
   it('Awb 9:31: an informatievraag registered on the hoofdklacht alone (no request klacht) still gives the loket its task, once', async () => {
     const hoofd = await klachtBijOmbudsman('2026-01-07', '2026-02-04', '2026-02-22');
     await stap(hoofd, 'OMBUDSMAN_INFORMATIEVRAAG', '2026-03-04T09:00:00+01:00', { termijn: '2026-03-25' });

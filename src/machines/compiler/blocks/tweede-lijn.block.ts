@@ -136,11 +136,15 @@ export const tweedeLijnBlok: Blok = (cc) => {
               acties: [intent('INTERVENTIE_OPPAKKEN', loket, 'Awb 9:31')],
             }),
           ],
-          OMBUDSMAN_EIGEN_ONDERZOEK: overgang({
-            omschrijving: 'onderzoek uit eigen beweging: gemeente en aanbieder werken mee',
-            grondslag: 'Awb 9:26, 9:31',
-            acties: [intent('MEDEWERKING_ONDERZOEK', loket, 'Awb 9:26, 9:31')],
-          }),
+          OMBUDSMAN_EIGEN_ONDERZOEK: [
+            // Filed as a klacht of its own (soort eigenOnderzoek), whose start gives the loket MEDEWERKING_ONDERZOEK.
+            alleenVastgelegd('onderzoek uit eigen beweging vastgelegd'),
+            overgang({
+              omschrijving: 'onderzoek uit eigen beweging: gemeente en aanbieder werken mee',
+              grondslag: 'Awb 9:26, 9:31',
+              acties: [intent('MEDEWERKING_ONDERZOEK', loket, 'Awb 9:26, 9:31')],
+            }),
+          ],
         },
         states: onderzoekStappen('bijOmbudsman', {
           // Awb 9:20: internal complaint handling first.
