@@ -4,7 +4,11 @@ import type { Definitie } from './definition/types';
 import { termijnLengte, toestandenVan, vergelijkDefinities, type VerschilKant } from './definitie-verschil';
 import { maakRegime } from './regime';
 
-const AMSTERDAM = loadDefinitionFiles([join(__dirname, '..', '..', 'definitions', 'gm0363-amsterdam')]).definities[0].definitie;
+// Loaded and compiled in the first test that needs them, not when the file loads: code a spec runs at load makes Stryker
+// run every spec for each mutant in it (docs/adr/0005-mutation-testing.md).
+let amsterdam: Definitie | undefined;
+const AMSTERDAM = () =>
+  (amsterdam ??= loadDefinitionFiles([join(__dirname, '..', '..', 'definitions', 'gm0363-amsterdam')]).definities[0].definitie);
 
 function kant(d: Definitie): VerschilKant {
   return { definitie: d, toestanden: toestandenVan(maakRegime(d, 'gm0363-amsterdam').machine) };
@@ -12,18 +16,19 @@ function kant(d: Definitie): VerschilKant {
 
 /** A deep copy of Amsterdam as a new version, changed by `wijzig`. */
 function nieuw(wijzig: (d: Definitie) => void = () => undefined): Definitie {
-  const d = structuredClone(AMSTERDAM);
+  const d = structuredClone(AMSTERDAM());
   d.versie = '2026-10';
   d.geldigVanaf = '2026-10-01';
   wijzig(d);
   return d;
 }
 
-const OUD = kant(AMSTERDAM);
+let oud: VerschilKant | undefined;
+const OUD = () => (oud ??= kant(AMSTERDAM()));
 
 describe('the readable diff of a new definition version against the published one', () => {
   it('the same regeling under a new version number has no changes', () => {
-    const v = vergelijkDefinities(OUD, kant(nieuw()));
+    const v = vergelijkDefinities(OUD(), kant(nieuw()));
     expect(v).toEqual(
       expect.objectContaining({ van: '2015-01', naar: '2026-10', aantal: 0, termijnen: [], routering: [], tweedeLijn: [] }),
     );
@@ -31,7 +36,7 @@ describe('the readable diff of a new definition version against the published on
   });
 
   it('a termijn whose duur changes is listed with old and new length in werkdagen', () => {
-    const v = vergelijkDefinities(OUD, kant(nieuw((d) => void (d.termijnen.contact.duur = 'P4D'))));
+    const v = vergelijkDefinities(OUD(), kant(nieuw((d) => void (d.termijnen.contact.duur = 'P4D'))));
     expect(v.termijnen).toEqual([
       {
         naam: 'contact',
@@ -47,7 +52,7 @@ describe('the readable diff of a new definition version against the published on
 
   it('a termijn added or removed, and Atw and verdaging changes, are named', () => {
     const v = vergelijkDefinities(
-      OUD,
+      OUD(),
       kant(
         nieuw((d) => {
           d.termijnen.afhandeling = { ...d.termijnen.afhandeling, verdagingMax: 'P2W' };
@@ -71,24 +76,24 @@ describe('the readable diff of a new definition version against the published on
           (d) => void (d.termijnen.extraTermijn = { label: 'Extra', duur: 'P2W', rekenwijze: 'kalenderdagen', atw: true, grondslag: 'x' }),
         ),
       ),
-      OUD,
+      OUD(),
     );
     expect(terug.termijnen).toEqual([expect.objectContaining({ naam: 'extraTermijn', soort: 'verwijderd', oud: '2 weken' })]);
   });
 
   it('states added and removed come from the compiled machine (a klachtadviescommissie adds its advice step)', () => {
     const met = kant(nieuw((d) => void (d.stappen.klachtadviescommissie = { naam: 'Commissie Bezwaar en Klachten' })));
-    const v = vergelijkDefinities(OUD, met);
+    const v = vergelijkDefinities(OUD(), met);
     expect(v.toestanden.toegevoegd.length).toBeGreaterThan(0);
     expect(v.toestanden.verwijderd).toEqual([]);
     // And back: the same states are removed.
-    expect(vergelijkDefinities(met, OUD).toestanden.verwijderd.map((t) => t.id)).toEqual(v.toestanden.toegevoegd.map((t) => t.id));
+    expect(vergelijkDefinities(met, OUD()).toestanden.verwijderd.map((t) => t.id)).toEqual(v.toestanden.toegevoegd.map((t) => t.id));
     for (const t of v.toestanden.toegevoegd) expect(t.label).not.toBe('');
   });
 
   it('the second line: another body, or a changed bevoegdheid, is listed', () => {
     const v = vergelijkDefinities(
-      OUD,
+      OUD(),
       kant(
         nieuw((d) => {
           d.tweedeLijn = [{ ...d.tweedeLijn[0], bevoegdOverAanbieders: false }];
@@ -99,7 +104,7 @@ describe('the readable diff of a new definition version against the published on
       { naam: 'Ombudsman Metropool Amsterdam', soort: 'gewijzigd', regels: ['niet meer bevoegd over aanbieders'] },
     ]);
     const ander = vergelijkDefinities(
-      OUD,
+      OUD(),
       kant(
         nieuw(
           (d) =>
@@ -117,7 +122,7 @@ describe('the readable diff of a new definition version against the published on
 
   it('routing criteria changed are shown as the conditions in words, old and new', () => {
     const v = vergelijkDefinities(
-      OUD,
+      OUD(),
       kant(
         nieuw((d) => {
           d.eersteLijn.doorsturenNaarAanbieder = { feit: 'aantalAanbieders', is: 1 };
@@ -140,7 +145,7 @@ describe('the readable diff of a new definition version against the published on
   });
 
   // The same states as the published version: these specs are about the definition's own text, not the machine.
-  const zelfdeStaten = (d: Definitie): VerschilKant => ({ definitie: d, toestanden: OUD.toestanden });
+  const zelfdeStaten = (d: Definitie): VerschilKant => ({ definitie: d, toestanden: OUD().toestanden });
 
   it('a calendar-day termijn reads in days, only a working-day one in werkdagen (14 dagen are not 14 werkdagen)', () => {
     expect(termijnLengte({ duur: 'P14D', rekenwijze: 'kalenderdagen' })).toBe('14 dagen');
@@ -160,7 +165,7 @@ describe('the readable diff of a new definition version against the published on
         };
       }),
     );
-    expect(vergelijkDefinities(OUD, gewijzigd).termijnen).toEqual([
+    expect(vergelijkDefinities(OUD(), gewijzigd).termijnen).toEqual([
       {
         naam: 'contact',
         label: 'Contactmoment',
@@ -176,7 +181,7 @@ describe('the readable diff of a new definition version against the published on
         ],
       },
     ]);
-    expect(vergelijkDefinities(gewijzigd, OUD).termijnen[0].regels).toEqual([
+    expect(vergelijkDefinities(gewijzigd, OUD()).termijnen[0].regels).toEqual([
       'duur 5 dagen → 5 werkdagen',
       'de Algemene termijnenwet is niet meer van toepassing',
       'escalatie naar niemand → klachtenfunctionaris',
@@ -198,8 +203,8 @@ describe('the readable diff of a new definition version against the published on
           }),
       ),
     );
-    expect(vergelijkDefinities(OUD, extra).termijnen.map((t) => t.regels)).toEqual([["nieuwe termijn 'Extra': 2 weken (eigen beleid)"]]);
-    expect(vergelijkDefinities(extra, OUD).termijnen.map((t) => t.regels)).toEqual([["termijn 'Extra' (2 weken) vervalt"]]);
+    expect(vergelijkDefinities(OUD(), extra).termijnen.map((t) => t.regels)).toEqual([["nieuwe termijn 'Extra': 2 weken (eigen beleid)"]]);
+    expect(vergelijkDefinities(extra, OUD()).termijnen.map((t) => t.regels)).toEqual([["termijn 'Extra' (2 weken) vervalt"]]);
   });
 
   it("GemW 81p: the second line's soort and period are named when they change, and a body added or removed with its period", () => {
@@ -209,7 +214,7 @@ describe('the readable diff of a new definition version against the published on
           void (d.tweedeLijn = [{ ...d.tweedeLijn[0], soort: 'nationaleOmbudsman', geldigVanaf: '2016-01-01', geldigTot: '2026-12-31' }]),
       ),
     );
-    expect(vergelijkDefinities(OUD, ander).tweedeLijn).toEqual([
+    expect(vergelijkDefinities(OUD(), ander).tweedeLijn).toEqual([
       {
         naam: 'Ombudsman Metropool Amsterdam',
         soort: 'gewijzigd',
@@ -220,7 +225,7 @@ describe('the readable diff of a new definition version against the published on
         ],
       },
     ]);
-    expect(vergelijkDefinities(ander, OUD).tweedeLijn[0].regels).toContain('geldig tot 2026-12-31 → open');
+    expect(vergelijkDefinities(ander, OUD()).tweedeLijn[0].regels).toContain('geldig tot 2026-12-31 → open');
     const nationaal = zelfdeStaten(
       nieuw(
         (d) =>
@@ -235,7 +240,7 @@ describe('the readable diff of a new definition version against the published on
           ]),
       ),
     );
-    expect(vergelijkDefinities(OUD, nationaal).tweedeLijn.map((t) => t.regels)).toEqual([
+    expect(vergelijkDefinities(OUD(), nationaal).tweedeLijn.map((t) => t.regels)).toEqual([
       ['Ombudsman Metropool Amsterdam (gezamenlijkeOmbudsman, vanaf 2015-01-01) vervalt als tweede lijn'],
       ['nieuwe tweede lijn: Nationale ombudsman (nationaleOmbudsman, vanaf 2015-01-01 t/m 2026-12-31)'],
     ]);
@@ -243,14 +248,14 @@ describe('the readable diff of a new definition version against the published on
 
   it('a routing criterion no longer set, or newly set, shows (niet gezet) on that side and has no value there', () => {
     const zonder = zelfdeStaten(nieuw((d) => void delete d.eersteLijn.klachtOverGemeente));
-    expect(vergelijkDefinities(OUD, zonder).routering).toStrictEqual([
+    expect(vergelijkDefinities(OUD(), zonder).routering).toStrictEqual([
       {
         criterium: 'eersteLijn.klachtOverGemeente',
         oud: expect.stringContaining('gerichtAan'),
         regel: expect.stringMatching(/^klacht over de gemeente zelf als: .+ → \(niet gezet\)$/),
       },
     ]);
-    expect(vergelijkDefinities(zonder, OUD).routering).toStrictEqual([
+    expect(vergelijkDefinities(zonder, OUD()).routering).toStrictEqual([
       {
         criterium: 'eersteLijn.klachtOverGemeente',
         nieuw: expect.stringContaining('gerichtAan'),
@@ -260,8 +265,8 @@ describe('the readable diff of a new definition version against the published on
   });
 
   it('the number of changes counts every state, termijn, second line and routing change listed', () => {
-    const [weg, ...rest] = OUD.toestanden;
-    const v = vergelijkDefinities(OUD, {
+    const [weg, ...rest] = OUD().toestanden;
+    const v = vergelijkDefinities(OUD(), {
       definitie: nieuw((d) => {
         d.termijnen.contact.duur = 'P4D';
         d.tweedeLijn = [{ ...d.tweedeLijn[0], bevoegdOverAanbieders: false }];

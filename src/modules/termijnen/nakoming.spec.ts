@@ -4,8 +4,11 @@ import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult } from '../..
 import { geslotenDoorStap, type OpenVerlopen } from './nakoming';
 import { eindVanDag } from './termijn-tijd';
 
-const registry = loadRegistry(join(__dirname, '..', '..', '..', 'definitions'));
-const regime = (id: string) => registry.regimes.find((r) => r.summary.id === id)!;
+// Compiled in the first test that needs them, not when the file loads: code a spec runs at load makes Stryker run every
+// spec for each mutant in it (docs/adr/0005-mutation-testing.md).
+let geladen: ReturnType<typeof loadRegistry> | undefined;
+const registry = () => (geladen ??= loadRegistry(join(__dirname, '..', '..', '..', 'definitions')));
+const regime = (id: string) => registry().regimes.find((r) => r.summary.id === id)!;
 
 function volg(id: string, intake: IntakeInput, stappen: Array<[string, string, Record<string, unknown>?]>): StepResult {
   const r = regime(id);
@@ -36,31 +39,33 @@ const open = (naam: string, vervaldatum: string): OpenVerlopen => ({
 
 describe('nakoming: a step meets a passed obligation when it would have ended the termijn had it still been running', () => {
   // Stichtse Vecht, received 2 March 2026: the Awb 9:11 afhandeltermijn ended 13 April; TERMIJN_VERLOPEN recorded.
-  const verlopen = volg('gm1904-stichtse-vecht', gemeente, [
-    ['FORMELE_BEHANDELING', '2026-03-03T10:00:00+01:00'],
-    ['IN_BEHANDELING_NEMEN', '2026-03-04T10:00:00+01:00'],
-    ['TERMIJN_VERLOPEN', '2026-04-13T22:00:00Z', { termijn: 'afhandeling' }],
-  ]);
-  const afhandeling = open('afhandeling', '2026-04-13');
+  let gevolgd: StepResult | undefined;
+  const verlopen = (): StepResult =>
+    (gevolgd ??= volg('gm1904-stichtse-vecht', gemeente, [
+      ['FORMELE_BEHANDELING', '2026-03-03T10:00:00+01:00'],
+      ['IN_BEHANDELING_NEMEN', '2026-03-04T10:00:00+01:00'],
+      ['TERMIJN_VERLOPEN', '2026-04-13T22:00:00Z', { termijn: 'afhandeling' }],
+    ]));
+  const afhandeling = () => open('afhandeling', '2026-04-13');
 
   test('Awb 9:11: the regime no longer runs the passed afhandeltermijn (only the 9:24 year), so nothing else would say when it is met', () => {
-    expect(verlopen.termijnen.map((t) => t.naam)).toEqual(['tweedeLijnVerzoek']);
+    expect(verlopen().termijnen.map((t) => t.naam)).toEqual(['tweedeLijnVerzoek']);
   });
 
   test('a step within the handling (the invitation to be heard) does not meet it', () => {
     const r = regime('gm1904-stichtse-vecht');
-    expect(geslotenDoorStap(r, verlopen.snapshot, { type: 'HOREN_UITNODIGEN', at: '2026-04-20T10:00:00+02:00' }, [afhandeling])).toEqual(
-      [],
-    );
+    expect(
+      geslotenDoorStap(r, verlopen().snapshot, { type: 'HOREN_UITNODIGEN', at: '2026-04-20T10:00:00+02:00' }, [afhandeling()]),
+    ).toEqual([]);
   });
 
   test('Awb 9:12: the afdoening meets it, late (status verlopen)', () => {
     const r = regime('gm1904-stichtse-vecht');
-    const horen = r.step(verlopen.snapshot, { type: 'HOREN_OVERSLAAN', at: '2026-04-20T10:00:00+02:00', data: { reden: 'afgezien' } });
+    const horen = r.step(verlopen().snapshot, { type: 'HOREN_OVERSLAAN', at: '2026-04-20T10:00:00+02:00', data: { reden: 'afgezien' } });
     expect(horen.accepted).toBe(true);
     expect(
       geslotenDoorStap(r, horen.snapshot, { type: 'AFDOENEN', at: '2026-05-01T10:00:00+02:00', data: { oordeel: 'gegrond' } }, [
-        afhandeling,
+        afhandeling(),
       ]),
     ).toEqual([{ id: 'id-afhandeling', naam: 'afhandeling', status: 'verlopen' }]);
   });
@@ -68,8 +73,8 @@ describe('nakoming: a step meets a passed obligation when it would have ended th
   test('a refused step meets nothing', () => {
     const r = regime('gm1904-stichtse-vecht');
     expect(
-      geslotenDoorStap(r, verlopen.snapshot, { type: 'AFDOENEN', at: '2026-05-01T10:00:00+02:00', data: { oordeel: 'gegrond' } }, [
-        afhandeling,
+      geslotenDoorStap(r, verlopen().snapshot, { type: 'AFDOENEN', at: '2026-05-01T10:00:00+02:00', data: { oordeel: 'gegrond' } }, [
+        afhandeling(),
       ]),
     ).toEqual([]);
   });
