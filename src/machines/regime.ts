@@ -30,7 +30,7 @@ import { kalenderVan, termijnView } from './compiler/termijnen';
 import type { KlachtContext, KlachtMachineEvent } from './compiler/types';
 import type { Definitie } from './definition/types';
 import { maakControles } from './controles';
-import { kalenderdag } from './termijnen';
+import { kalenderdag, leesbareDatum } from './termijnen';
 import { namensOrgaan, verantwoordelijkeOp, type Bestuursorgaan } from './verantwoordelijke';
 import { voorDeWekkers } from './voor-wekkers';
 
@@ -237,6 +237,17 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
     return redenen.size ? [...redenen].join('; ') : `${e.type} wordt nu niet geaccepteerd`;
   };
 
+  /**
+   * Why a klacht a wake-up closed is closed: the termijn whose passing ended it (the klager's year or the wait for his
+   * answer after the aanbieder's afdoening), so a late answer hears which last day it missed.
+   */
+  const doorVerloop = (s: AnyMachineSnapshot): string => {
+    const c = s.context as KlachtContext;
+    const v = c.verlopen.at(-1);
+    if (!v || v.verlopenOp !== c.nu) return '';
+    return ` omdat de termijn '${ctx.specs[v.naam]?.label ?? v.naam}' op ${leesbareDatum(v.vervaldatum)} verstreek`;
+  };
+
   const stepSnapshot = (s: AnyMachineSnapshot, event: KlachtEvent): StepResult & { next: AnyMachineSnapshot } => {
     if (!event || typeof event.type !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(event.type)) {
       return geweigerd(s, 'een gebeurtenis heeft een type in HOOFDLETTERS_MET_UNDERSCORES, bijvoorbeeld KLACHT_ONTVANGEN');
@@ -256,7 +267,7 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
     const ingehaald = teVroeg && event.type !== 'TERMIJN_VERLOPEN' ? inhalen(s, event) : undefined;
     if (ingehaald) return ingehaald;
     if (s.status === 'done')
-      return geweigerd(s, `de klacht is afgesloten (${beschrijfState(statePad(s.value))}); er kan niets meer gebeuren`);
+      return geweigerd(s, `de klacht is afgesloten (${beschrijfState(statePad(s.value))})${doorVerloop(s)}; er kan niets meer gebeuren`);
     if (teVroeg) {
       return geweigerd(s, `het tijdstip ${event.at} ligt vóór de vorige gebeurtenis (${klok}); gebeurtenissen komen in volgorde van tijd`);
     }
