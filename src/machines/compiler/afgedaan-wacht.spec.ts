@@ -103,7 +103,10 @@ describe('gm0363-amsterdam: the klager after the aanbieder’s afdoening (Awb 9:
     expect(registratieVanGebeurtenis(amsterdam.definitie, 'TERMIJN_VERLOPEN', { termijn: 'tweedeLijnVerzoek' }).waarden).toEqual({});
     const laat = stap(amsterdam, dicht, 'KLAGER_ONTEVREDEN', '2027-05-01T10:00:00+02:00');
     expect(laat.accepted).toBe(false);
-    expect(laat.reason).toContain('afgesloten');
+    // The reason names the termijn whose passing closed it and its last day.
+    expect(laat.reason).toContain(
+      "afgesloten (Afgesloten) omdat de termijn 'Termijn verzoek Ombudsman Metropool Amsterdam (na de afdoening door de aanbieder)' op dinsdag 20 april 2027 verstreek",
+    );
   });
 
   test('the klager satisfied within the year: afgesloten, the wait ends with it', () => {
