@@ -194,7 +194,7 @@ export const GEBEURTENISSEN: Record<string, GebeurtenisInfo> = {
     reden,
   ]),
   OMBUDSMAN_EIGEN_ONDERZOEK: info('de ombudsman stelt een onderzoek uit eigen beweging in', [verzoekKlacht]),
-  OMBUDSMAN_DOORGEZONDEN: info('de ombudsman zendt de klacht door voor interne behandeling'),
+  OMBUDSMAN_DOORGEZONDEN: info('de ombudsman zendt de klacht door voor interne behandeling', [verzoekKlacht]),
   INFORMATIE_VERSTREKT: info('de gemeente heeft de ombudsman de gevraagde inlichtingen en stukken verstrekt (Awb 9:31)', [
     veld('toelichting?', 'tekst', 'wat is verstrekt, of wat om gewichtige redenen niet (Awb 9:31 lid 2)'),
   ]),
