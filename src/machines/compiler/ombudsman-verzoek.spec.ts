@@ -4,6 +4,7 @@
  * reminded and escalated inside the gemeente, and never tells a "klager" to go to the ombudsman. Seed definitions, pure API.
  */
 import { join } from 'node:path';
+import type { AnyStateMachine } from 'xstate';
 import type { Feiten, IntakeInput, KlachtEvent, StepResult } from '../contract';
 import { controleerFeiten } from '../feiten';
 import { loadRegistry } from '../index';
@@ -188,6 +189,55 @@ describe.each(SEEDS)('%s: a request of the ombudsman for cooperation (Awb 9:31)'
     expect(s.state.startsWith('gemeente.')).toBe(true);
     expect(s.termijnen.map((t) => t.naam)).toContain('afhandeling');
     expect(s.intents.map((i) => i.type)).toContain('ONTVANGST_DOORGEZONDEN_KLACHT');
+  });
+
+  test("Awb 9:20 lid 1, Awb 2:3: a forwarded klacht's Awb 9:11 termijn runs from its receipt by the ombudsman, and the loket is told of it once", () => {
+    const s = r.start({ ...verzoek(gemeente, { ombudsmanVerzoek: 'doorgezondenKlacht' }), aanbieders: [] });
+    // Received on Monday 2 November 2026: six weeks end on Monday 14 December 2026.
+    expect(s.termijnen.find((t) => t.naam === 'afhandeling')?.vervaldatum).toBe('2026-12-14');
+    expect(s.intents.filter((i) => i.type === 'ONTVANGST_DOORGEZONDEN_KLACHT').map((i) => [i.naar, i.data?.doorgezondenDoor])).toEqual([
+      [loket, ombudsman],
+    ]);
+  });
+
+  /** A klacht of the gemeente, afgedaan and taken to the ombudsman by the klager (Awb 9:18): bijOmbudsman.onderzoek. */
+  const bijOmbudsman = (): StepResult => {
+    let s = r.start({ ...verzoek(gemeente, {}), ingediendBij: 'gemeente', ontvangenOp: '2026-06-01T10:00:00+02:00', aanbieders: [] });
+    for (const [type, at, data] of [
+      ['FORMELE_BEHANDELING', '2026-06-01T12:00:00+02:00'],
+      ['IN_BEHANDELING_NEMEN', '2026-06-01T13:00:00+02:00'],
+      ['HOREN_OVERSLAAN', '2026-06-01T14:00:00+02:00', { reden: 'afgezien' }],
+      ['AFDOENEN', '2026-06-29T12:00:00+02:00', { oordeel: 'ongegrond' }],
+      ['VERZOEK_OMBUDSMAN', '2026-07-20T10:00:00+02:00'],
+    ] as Array<[string, string, Record<string, unknown>?]>) {
+      s = stap(r, s, type, at, data);
+      expect([type, s.accepted, s.reason]).toEqual([type, true, undefined]);
+    }
+    expect(s.state).toBe('bijOmbudsman.onderzoek');
+    return s;
+  };
+
+  test('Awb 9:20: the ombudsman forwards a klacht that is with him as a klacht of its own (verzoekKlacht): the hoofdklacht leaves the second line without a second handling, termijn or letter', () => {
+    const hoofd = bijOmbudsman();
+    const at = '2026-11-02T10:00:00+01:00';
+    const data = { verzoekKlacht: '0b6f1c1e-6d1e-4a47-9a0e-3d2f5e1c9b10' };
+    const s = stap(r, hoofd, 'OMBUDSMAN_DOORGEZONDEN', at, data);
+    expect([s.accepted, s.state, s.done]).toEqual([true, 'afgesloten', true]);
+    // The request's own klacht handles it (its Awb 9:11 termijn, its ONTVANGST_DOORGEZONDEN_KLACHT): nothing runs here.
+    expect(s.termijnen).toEqual([]);
+    expect(s.intents).toEqual([]);
+    // The step says why the hoofdklacht closed, on the ground of Awb 9:20 (diagram, routes).
+    const machine = r.machine as AnyStateMachine;
+    const [overgang] = machine.getTransitionData(r.herstel(hoofd.snapshot), { type: 'OMBUDSMAN_DOORGEZONDEN', at, data } as never);
+    expect([overgang.description, overgang.meta]).toEqual([expect.stringContaining('zendt de klacht door'), { grondslag: 'Awb 9:20' }]);
+    expect(overgang.description).toContain('eigen klacht van het verzoek');
+  });
+
+  test('Awb 9:20: OMBUDSMAN_DOORGEZONDEN sent on the hoofdklacht alone (no request klacht) takes it back to the gemeente, with the Awb 9:11 termijn and ONTVANGST_DOORGEZONDEN_KLACHT', () => {
+    const s = stap(r, bijOmbudsman(), 'OMBUDSMAN_DOORGEZONDEN', '2026-11-02T10:00:00+01:00');
+    expect([s.accepted, s.state.startsWith('gemeente.'), s.done]).toEqual([true, true, false]);
+    expect(s.termijnen.map((t) => t.naam)).toContain('afhandeling');
+    expect(s.intents.filter((i) => i.type === 'ONTVANGST_DOORGEZONDEN_KLACHT').map((i) => i.naar)).toEqual([loket]);
   });
 });
 

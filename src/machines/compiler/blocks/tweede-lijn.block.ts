@@ -33,7 +33,7 @@ export const tweedeLijnBlok: Blok = (cc) => {
     ],
   };
   /** The ombudsman's investigation and the reaction to its report (Awb 9:27–9:36), under `ouder`. */
-  const onderzoekStappen = (ouder: string, extra: Record<string, OvergangConfig>): Record<string, ToestandConfig> => ({
+  const onderzoekStappen = (ouder: string, extra: Record<string, OvergangConfig | OvergangConfig[]>): Record<string, ToestandConfig> => ({
     onderzoek: toestand({
       omschrijving: 'Onderzoek door de tweede lijn',
       // The body the verzoek went to (Awb 9:18): competent on the day the investigation began.
@@ -148,12 +148,25 @@ export const tweedeLijnBlok: Blok = (cc) => {
         },
         states: onderzoekStappen('bijOmbudsman', {
           // Awb 9:20: internal complaint handling first.
-          OMBUDSMAN_DOORGEZONDEN: overgang({
-            naar: naar('gemeente'),
-            omschrijving: 'de ombudsman zendt de klacht door: eerst interne klachtbehandeling',
-            grondslag: 'Awb 9:20',
-            acties: [intent('ONTVANGST_DOORGEZONDEN_KLACHT', loket, 'Awb 9:20')],
-          }),
+          OMBUDSMAN_DOORGEZONDEN: [
+            // Filed as a klacht of its own (soort doorgezondenKlacht): that klacht is the internal handling, with its
+            // Awb 9:11 termijn from the forwarded klacht's receipt (Awb 9:20 lid 1, 2:3) and ONTVANGST_DOORGEZONDEN_KLACHT.
+            // The ombudsman ended his part by forwarding, so the hoofdklacht leaves the second line: no second handling,
+            // no second termijn, no letter to the klager (the one who complained again has his answer from the new klacht).
+            overgang({
+              naar: naar('afgesloten'),
+              guard: 'verzoekMetEigenKlacht',
+              omschrijving:
+                'de ombudsman zendt de klacht door voor interne klachtbehandeling; die staat in de eigen klacht van het verzoek, de tweede lijn is hier afgerond',
+              grondslag: 'Awb 9:20',
+            }),
+            overgang({
+              naar: naar('gemeente'),
+              omschrijving: 'de ombudsman zendt de klacht door: eerst interne klachtbehandeling',
+              grondslag: 'Awb 9:20',
+              acties: [intent('ONTVANGST_DOORGEZONDEN_KLACHT', loket, 'Awb 9:20')],
+            }),
+          ],
         }),
       }),
       // Awb 9:31: the ombudsman's informatievraag or interventieverzoek as a case of its own (the request's klacht, filed
