@@ -200,8 +200,8 @@ export class KlachtActiesService {
     // One request of the ombudsman, taken all or nothing in one transaction (Awb 9.2; accepted input is never half
     // applied): the sub-klacht, its link, and the event on the hoofdklacht when that takes it now. The link decides the
     // reports and the retention of the dossier; the event decides the hoofdklacht's phase and termijnen (a doorgezonden
-    // klacht goes back to the gemeente's own handling, Awb 9:20, with its Awb 9:11 termijn; an informatievraag is answered
-    // within the ombudsman's term, Awb 9:31): none of it may stand without the rest. The hoofdklacht is locked first:
+    // klacht: the hoofdklacht leaves the second line and the sub-klacht is the gemeente's own handling, Awb 9:20, with its
+    // Awb 9:11 termijn; an informatievraag is answered within the ombudsman's term, Awb 9:31): none of it may stand without the rest. The hoofdklacht is locked first:
     // destroyed meanwhile (retention), nothing is written (404); destroyed after, the retention finds the open link.
     const correlationId = randomUUID();
     let uit: Awaited<ReturnType<KlachtenService['intakeBij']>>;
