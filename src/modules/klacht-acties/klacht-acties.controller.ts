@@ -47,7 +47,8 @@ export class KlachtActiesController {
   @ApiCreatedResponse({ type: OmbudsmanVerzoekViewDto })
   @ApiNotFoundResponse({ description: 'Onbekende klacht (klacht-niet-gevonden)' })
   @ApiUnprocessableEntityResponse({
-    description: 'De definitie kent geen behandeling voor dit verzoek (geen-definitie / intake-geweigerd)',
+    description:
+      'De definitie kent geen behandeling voor dit verzoek (geen-definitie / intake-geweigerd), of de termijn van de ombudsman ligt niet na de ontvangst van het verzoek (termijn-ongeldig, Awb 9:31 lid 1; invalidParams noemt termijn). Er is niets gewijzigd.',
   })
   async ombudsmanVerzoek(
     @HuidigeTenant() tenant: Tenant,

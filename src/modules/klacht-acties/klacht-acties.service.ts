@@ -167,6 +167,20 @@ export class KlachtActiesService {
   }
 
   async ombudsmanVerzoek(hoofdKlachtId: string, dto: OmbudsmanVerzoekDto, tenant: Tenant): Promise<OmbudsmanVerzoekViewDto> {
+    // Awb 9:31 lid 1: the ombudsman sets the date by which he is to be answered, so it lies after the day his request came
+    // in (as for a later date he sets, OMBUDSMAN_TERMIJN_GEWIJZIGD). An earlier one is a slip of the pen that would make
+    // the request late, and escalate it, the moment it is filed: refused, and nothing is written.
+    const ontvangen = dagVan(new Date(dto.ontvangenOp));
+    if (dto.termijn !== undefined && dto.termijn <= ontvangen) {
+      const reden = `de termijn ${dto.termijn} die de ombudsman stelde ligt niet na de ontvangst van het verzoek (${ontvangen}); geef de datum uit zijn brief (Awb 9:31 lid 1)`;
+      throw new ProblemException({
+        status: 422,
+        code: 'termijn-ongeldig',
+        title: 'Termijn van de ombudsman ongeldig',
+        detail: reden,
+        invalidParams: [{ name: 'termijn', reason: reden }],
+      });
+    }
     const hoofd = await this.klacht(hoofdKlachtId);
     // Received by the gemeente of that day: after a herindeling the one the hoofdklacht's gemeente went into (Wet arhi art. 40 e.v.).
     const gemeente = opvolgerVan(hoofd.gemeente, dagVan(new Date(dto.ontvangenOp)));

@@ -6291,7 +6291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description De definitie kent geen behandeling voor dit verzoek (geen-definitie / intake-geweigerd) */
+            /** @description De definitie kent geen behandeling voor dit verzoek (geen-definitie / intake-geweigerd), of de termijn van de ombudsman ligt niet na de ontvangst van het verzoek (termijn-ongeldig, Awb 9:31 lid 1; invalidParams noemt termijn). Er is niets gewijzigd. */
             422: {
                 headers: {
                     [name: string]: unknown;
