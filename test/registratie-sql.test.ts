@@ -10,7 +10,7 @@ import {
   registratieLijsten,
   registratieVanGebeurtenis,
 } from '../src/machines/registratie';
-import { registratieKolommen } from '../src/modules/engine/engine.service';
+import { oordeelUitData, registratieKolommen } from '../src/modules/engine/engine.service';
 import { registratieSql, tevredenheidPerDefinitie } from '../src/modules/reports/rapportage.repository';
 import { bearer } from './auth-support';
 import { createTestDatabase, sqlOp, type TestDatabase } from './support';
@@ -75,7 +75,7 @@ describe('registratieSql says what registratie.ts says (stored reports as at the
   /**
    * The columns the engine writes for these accepted history rows, in order, by the pure rules: registratieVanGebeurtenis
    * and registratieKolommen for every row (the intake's and REGISTRATIE_GEWIJZIGD's registratie too), and a step's
-   * `data.oordeel` when it is one of OORDELEN (EngineService.bereidStapVoor).
+   * `data.oordeel` by the engine's own oordeelUitData.
    */
   function volgensRegels(def: Definitie, rijen: Rij[]): Kolommen {
     const k: Kolommen = { categorie: null, oorzaak: null, afdoening: null, oordeel: null, tevredenheid: null, maatregelen: [] };
@@ -84,8 +84,8 @@ describe('registratieSql says what registratie.ts says (stored reports as at the
       // Only what the engine accepts is in a history.
       expect([r.type, fouten]).toEqual([r.type, []]);
       Object.assign(k, registratieKolommen(waarden));
-      const oordeel = r.payload.oordeel;
-      if (typeof oordeel === 'string' && (OORDELEN as readonly string[]).includes(oordeel)) k.oordeel = oordeel;
+      const oordeel = oordeelUitData(r.payload);
+      if (oordeel !== undefined) k.oordeel = oordeel;
     }
     return k;
   }

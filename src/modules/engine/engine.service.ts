@@ -87,6 +87,12 @@ export const REGISTRATIE_EVENT = 'REGISTRATIE_GEWIJZIGD';
 
 type RegistratieKolommen = Partial<Pick<KlachtEntity, 'categorie' | 'oorzaak' | 'afdoening' | 'oordeel' | 'tevredenheid' | 'maatregelen'>>;
 
+/** The Awb 9:12 oordeel a step's data gives the klacht's `oordeel` column: one of OORDELEN, else none. */
+export function oordeelUitData(data: Record<string, unknown> | undefined): string | undefined {
+  const oordeel = data?.oordeel;
+  return typeof oordeel === 'string' && (OORDELEN as readonly string[]).includes(oordeel) ? oordeel : undefined;
+}
+
 /**
  * The klacht's columns for registered values ("Uitgangspunten klachtenmanagement Sociaal Domein
  * Stichtse Vecht" art. 11.1: aard, oorzaak, afwikkeling, maatregelen; "Klachtenprotocol Wmo keten
@@ -810,8 +816,8 @@ export class EngineService {
     // Only documented registration (data.registratie, checked against the definition's lists, and
     // tevredenheid from KLAGER_TEVREDEN / KLAGER_ONTEVREDEN) and the Awb 9:12 oordeel reach the columns.
     const registratie: RegistratieKolommen = registratieKolommen(this.regimeVan(row).controles?.registratieVan(event) ?? {});
-    const oordeel = event.data?.oordeel;
-    if (typeof oordeel === 'string' && (OORDELEN as readonly string[]).includes(oordeel)) registratie.oordeel = oordeel;
+    const oordeel = oordeelUitData(event.data);
+    if (oordeel !== undefined) registratie.oordeel = oordeel;
     // Time in state restarts only when the state changes (an event within the state keeps it).
     const sinds = vanState !== result.state ? new Date(event.at) : null;
     const plan = this.planStap(row, vanState, event, result, ctx, termijnen, extra, termijnPatch);
