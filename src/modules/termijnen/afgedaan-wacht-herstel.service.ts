@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { KLOK, systeemKlok, type Klok } from '../../common/klok';
 import { JAAR_NA_AFDOENING_AANBIEDER, REACTIE_KLAGER, WACHT_OP_KLAGER } from '../../machines/compiler/wacht-op-klager';
-import { speelAf, type HistorieStap } from '../../machines/migratie';
+import { speelAf } from '../../machines/migratie';
 import { EngineService } from '../engine/engine.service';
-import { VERSIE_GEMIGREERD } from '../versiemigratie/versiemigratie.service';
+import { historieVan, VERSIE_GEMIGREERD } from '../versiemigratie/versiemigratie.service';
 import { SYSTEEM_ACTOR } from './termijn-wake.service';
 
 /** The state where a klacht waits for the klager's answer after the aanbieder's afdoening (aanbieder.block.ts). */
@@ -86,15 +86,7 @@ export class AfgedaanWachtHerstel implements OnApplicationBootstrap, OnApplicati
       if (row.done || row.state !== AFGEDAAN_BIJ_AANBIEDER || context.afgedaanDoorAanbiederOp || WACHT_OP_KLAGER.some((n) => n in lopend))
         return undefined;
       const regime = this.engine.regimeVan(row);
-      const historie: HistorieStap[] = (
-        (await m.query(`select type, "at", payload from klacht_gebeurtenis where klacht_id = $1 and accepted order by id`, [klachtId])) as {
-          type: string;
-          at: Date;
-          payload: Record<string, unknown>;
-        }[]
-      )
-        .filter((r) => r.type !== VERSIE_GEMIGREERD)
-        .map((r) => ({ type: r.type, at: r.at.toISOString(), data: r.payload }));
+      const historie = (await historieVan(m, [klachtId])).get(klachtId) ?? [];
       const { resultaat: r, fout } = speelAf(regime, historie);
       const overgeslagen = (reden: string): HerstelUitkomst => ({ klachtId, overgeslagen: reden });
       if (!r) return overgeslagen(`de historie laat zich niet opnieuw afspelen (${fout ?? 'geweigerd'})`);

@@ -24,6 +24,22 @@ export const VERSIE_GEMIGREERD = 'VERSIE_GEMIGREERD';
 export type KlachtMigratieProef = Omit<MigratieProef, 'resultaat'> & { klachtId: string; migreerbaar: boolean };
 
 /**
+ * The accepted history of each klacht (migrations themselves left out), for many klachten in one query: what a replay
+ * (migratie.ts speelAf) steps, for a version migration and for the start-up repair of the wait after an afdoening.
+ */
+export async function historieVan(m: EntityManager, klachtIds: string[]): Promise<Map<string, HistorieStap[]>> {
+  const uit = new Map<string, HistorieStap[]>(klachtIds.map((id) => [id, []]));
+  if (klachtIds.length === 0) return uit;
+  const rijen: { klacht_id: string; type: string; at: Date; payload: Record<string, unknown> }[] = await m.query(
+    `select klacht_id, type, "at", payload from klacht_gebeurtenis where klacht_id = any($1::uuid[]) and accepted order by klacht_id, id`,
+    [klachtIds],
+  );
+  for (const r of rijen)
+    if (r.type !== VERSIE_GEMIGREERD) uit.get(r.klacht_id)?.push({ type: r.type, at: r.at.toISOString(), data: r.payload });
+  return uit;
+}
+
+/**
  * Running klachten onto a new version of their definition (a published definition never changes; a running klacht
  * stays on its version unless migrated explicitly). The dry run lists every running klacht of the gemeente on an
  * older version with its old and new state and termijnen; applying is explicit, for named klachten, all or none,
@@ -70,19 +86,6 @@ export class VersieMigratieService {
     ];
   }
 
-  /** The accepted history of each klacht (migrations themselves left out), for many klachten in one query. */
-  private async historieVan(m: EntityManager, klachtIds: string[]): Promise<Map<string, HistorieStap[]>> {
-    const uit = new Map<string, HistorieStap[]>(klachtIds.map((id) => [id, []]));
-    if (klachtIds.length === 0) return uit;
-    const rijen: { klacht_id: string; type: string; at: Date; payload: Record<string, unknown> }[] = await m.query(
-      `select klacht_id, type, "at", payload from klacht_gebeurtenis where klacht_id = any($1::uuid[]) and accepted order by klacht_id, id`,
-      [klachtIds],
-    );
-    for (const r of rijen)
-      if (r.type !== VERSIE_GEMIGREERD) uit.get(r.klacht_id)?.push({ type: r.type, at: r.at.toISOString(), data: r.payload });
-    return uit;
-  }
-
   /**
    * Why no klacht can move to this version today, if so: a regeling governs from the day it enters into force
    * (geldigVanaf), so before that day routing and termijnen cannot follow it. Today is the Dutch calendar day.
@@ -104,7 +107,7 @@ export class VersieMigratieService {
 
   private async proefVoor(m: EntityManager, row: KlachtEntity, naar: CompiledRegime, historie?: HistorieStap[]): Promise<MigratieProef> {
     const oud = this.engine.regimeVan(row);
-    const stappen = historie ?? (await this.historieVan(m, [row.id])).get(row.id) ?? [];
+    const stappen = historie ?? (await historieVan(m, [row.id])).get(row.id) ?? [];
     // An ombudsman request still on the klacht route (filed before Awb 9:31 had its own): onto its own route, on this
     // version or a newer one (migratie.ts, proefOmbudsmanRoute). Its history no longer replays to its state on any version.
     const route = opOudeOmbudsmanRoute(row);
@@ -146,7 +149,7 @@ export class VersieMigratieService {
     // Histories a page at a time: one query per 500 klachten, not one per klacht (a gemeente has thousands open).
     for (let i = 0; i < teMigreren.length; i += 500) {
       const pagina = teMigreren.slice(i, i + 500);
-      const historie = await this.historieVan(
+      const historie = await historieVan(
         this.dataSource.manager,
         pagina.map((r) => r.id),
       );
