@@ -146,6 +146,8 @@ export interface CompiledRegime {
   faseVan?(pad: string): Fase | undefined;
   /** The college that answers for the regime's klachten on a day when not the gemeente's own (Wet arhi art. 40). */
   opvolgerOp?(dag: IsoDate): { cbsCode: string; naam: string } | undefined;
+  /** The second line competent on a day (Awb 9:12 lid 2): what a letter made on a later day than its step names. */
+  tweedeLijnOp?(dag: IsoDate): { naam: string; soort?: string } | undefined;
 }
 
 /** A validation problem in a definition, rendered as `file:line:column: message`. */

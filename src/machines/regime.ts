@@ -56,6 +56,11 @@ export interface Regime extends CompiledRegime {
    * herindeling (Wet arhi art. 40), by `verantwoordelijkeOp` over the definitions the regime was compiled with.
    */
   opvolgerOp(dag: IsoDate): Bestuursorgaan | undefined;
+  /**
+   * The second line competent for this regime's klachten on `dag` (Awb 9:12 lid 2, 9:18): the body every afdoening and
+   * kennisgeving names, by the same function the steps' intents are given it; after a herindeling the successor's.
+   */
+  tweedeLijnOp(dag: IsoDate): { naam: string; soort?: string } | undefined;
 }
 
 export interface RegimeOpties extends CompileOpties {
@@ -427,6 +432,10 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
     beschrijfKlacht,
     faseVan,
     opvolgerOp,
+    tweedeLijnOp: (dag: IsoDate) => {
+      const t = ctx.tweedeLijnOp(dag)?.instantie;
+      return t ? { naam: t.naam, ...(t.soort ? { soort: t.soort } : {}) } : undefined;
+    },
     controles: maakControles(def, gecompileerd, herstel),
     start(intake: IntakeInput): StepResult {
       const [s0] = initialTransition(machine);

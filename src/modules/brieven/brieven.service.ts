@@ -35,6 +35,15 @@ import { TermijnEntity } from '../termijnen/termijn.entity';
 import { BriefEntity } from './brief.entity';
 import { briefPdf } from './brief-pdf';
 
+/** The intent naming `tweedeLijn` instead of the body its step named; the same intent when there is none. */
+function metTweedeLijn<T extends { data?: Record<string, unknown> }>(
+  intent: T,
+  tweedeLijn: { naam: string; soort?: string } | undefined,
+): T {
+  if (!tweedeLijn) return intent;
+  return { ...intent, data: { ...intent.data, tweedeLijn: tweedeLijn.naam, tweedeLijnSoort: tweedeLijn.soort } };
+}
+
 /** A stable UUID from a name: a retried intent writes the same letter and documents (idempotent). */
 export function afgeleideId(naam: string): string {
   const h = createHash('sha256').update(naam).digest('hex');
@@ -223,10 +232,15 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
     // Made on a later day than its step (an intake registered after the day of receipt, a wake-up fired late): the
     // letter speaks for the bestuursorgaan responsible on its own day, the successor after a herindeling (Wet arhi
     // art. 40). The klacht's regime answers, by the one function its steps' intents are named by (regime.ts namens).
-    const opvolger = datum !== kalenderdag(at) ? regime?.opvolgerOp?.(datum) : undefined;
+    const later = datum !== kalenderdag(at);
+    const opvolger = later ? regime?.opvolgerOp?.(datum) : undefined;
+    // The second line it names is the one competent on the letter's day too (Awb 9:12 lid 2: the klager is pointed to
+    // where he can go now; after a herindeling or a change of ombudsman on 1 January that is not the body of the act's
+    // day), asked of the klacht's regime by the same function its steps' intents were given it.
+    const tweedeLijn = later && typeof intent.data?.tweedeLijn === 'string' ? regime?.tweedeLijnOp?.(datum) : undefined;
     const gegevens = briefGegevens(
       {
-        intent: namensOrgaan(intent, opvolger),
+        intent: metTweedeLijn(namensOrgaan(intent, opvolger), tweedeLijn),
         // The letter's date (briefGegevens reads it for `datum` only): the day it is made.
         at: gemaaktOp.toISOString(),
         gemeenteNaam: regime?.summary.gemeente.naam ?? klacht.gemeente,
