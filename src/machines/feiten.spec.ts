@@ -107,6 +107,22 @@ describe('intake facts against the definition (AVG art. 5 lid 1 sub c; the regel
     ]);
   });
 
+  it('a choice fact holds at least one of its values: an empty list is refused naming the fact, not stored as an answer that routes like no answer (AVG art. 5 lid 1 sub c)', () => {
+    expect(controleerFeiten(definitie(), { complex: false, gerichtAan: [] })).toEqual([
+      { name: 'feiten.gerichtAan', reason: 'kies minstens een van gemeente, aanbieder; laat het feit weg als er geen keuze is' },
+    ]);
+    // The engine's own choice fact too (Awb 9:18 e.v.: the kind of the ombudsman's request).
+    expect(controleerFeiten(definitie(), { ombudsmanVerzoek: [] }, 'intake.feiten')).toEqual([
+      {
+        name: 'intake.feiten.ombudsmanVerzoek',
+        reason:
+          'kies minstens een van informatievraag, interventieverzoek, doorgezondenKlacht, eigenOnderzoek; laat het feit weg als er geen keuze is',
+      },
+    ]);
+    // One choice in a list is a choice.
+    expect(controleerFeiten(definitie(), { gerichtAan: ['aanbieder'] })).toEqual([]);
+  });
+
   it('Wmo 2015 art. 3.4: a regeling that declares calamiteit itself has it asked once, where the regeling puts it', () => {
     const def = definitie();
     const eigen = {

@@ -69,7 +69,10 @@ function soortFout(decl: FeitDeclaratie, w: unknown): string | undefined {
     case 'keuze': {
       const waarden = decl.waarden ?? [];
       const past = (x: unknown) => typeof x === 'string' && waarden.includes(x);
-      // A condition's `is`/`in` also tests a list of choices (voorwaarde.ts).
+      // A condition's `is`/`in` also tests a list of choices (voorwaarde.ts). An empty list chooses none of the values:
+      // it routes as if the fact were absent, yet would enter the dossier as an answer (AVG art. 5 lid 1 sub c), so it is
+      // refused; a klacht without this choice leaves the fact out.
+      if (Array.isArray(w) && w.length === 0) return `kies minstens een van ${waarden.join(', ')}; laat het feit weg als er geen keuze is`;
       return past(w) || (Array.isArray(w) && w.every(past)) ? undefined : `moet een van ${waarden.join(', ')} zijn (of een lijst daarvan)`;
     }
   }

@@ -263,7 +263,12 @@ describe('the outbox message that plans a termijn (termijn.gepland)', () => {
 
 describe('Algemene termijnenwet art. 3 lid 3: when a termijn passes, its row or the regime', () => {
   // The row was written when Friday 15 May 2026 was a werkdag; a decree equated it with a holiday since: the regime gives 18 May.
-  const rij = lopend('afhandeling', '2026-05-15');
+  // Built per test, not when the file loads: code run at load is static to Stryker (docs/adr/0005-mutation-testing.md),
+  // and a mutant of eindVanDag that throws there broke the whole file instead of failing a test.
+  let rij: LopendeTermijn;
+  beforeEach(() => {
+    rij = lopend('afhandeling', '2026-05-15');
+  });
 
   it('Awb 9:11 lid 1: the regime runs the termijn to a later last day than its row: it passes at the end of the regime’s day', () => {
     expect(vervaltOpVolgensRegime(rij, [view('contact', '2026-05-25'), view('afhandeling', '2026-05-18')]).toISOString()).toBe(
