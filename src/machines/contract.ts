@@ -116,9 +116,15 @@ export interface StepResult {
   volgendeEvents: string[];
   /**
    * Termijnen whose passing (an earlier TERMIJN_VERLOPEN) this step undid: an act registered after the wake-up but
-   * done before the termijn passed met or moved it (regime.ts, `inhalen`). The engine reopens their rows.
+   * done before the termijn passed met or moved it (regime.ts, `inhalen`). The engine reopens their rows and marks the
+   * wake-ups' history rows undone.
    */
   herroepen?: string[];
+  /**
+   * Termijnen those undone wake-ups started (not running before them) that no longer run after this step: they never
+   * ran (Awb 9:11: the termijn that passed did not), so the engine ends their rows 'vervallen', not met.
+   */
+  herroepenGestart?: string[];
 }
 
 export interface DefinitionSummary {

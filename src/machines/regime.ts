@@ -360,9 +360,11 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
    * afdoening sent on the last day of the termijn and recorded the next morning, after the wake-up at midnight. It
    * is stepped where it belongs in time: from the klacht as it was before the wake-ups, then those wake-ups again
    * that still apply. A termijn the act met or moved did not pass (Awb 9:11 lid 1 and 2: the last day counts), so
-   * its wake-up no longer applies and its name is in `herroepen`. What those wake-ups already set in motion (their
-   * letters, escalations) stays done; the step's intents are the act's own. Not before the last act itself: acts
-   * come in order of time. Undefined when the act cannot be stepped so (the caller refuses it as too early).
+   * its wake-up no longer applies and its name is in `herroepen`. A termijn such an undone wake-up started (the
+   * klager's year once the afhandeltermijn passed, Awb 9:24 lid 1 sub b) never ran: in `herroepenGestart` when it runs
+   * no more. What those wake-ups already set in motion (their letters, escalations) stays done; the step's intents are
+   * the act's own. Not before the last act itself: acts come in order of time. Undefined when the act cannot be stepped
+   * so (the caller refuses it as too early).
    */
   const inhalen = (s: AnyMachineSnapshot, event: KlachtEvent): (StepResult & { next: AnyMachineSnapshot }) | undefined => {
     const keten = voorDeWekkers(s, herstel, event);
@@ -377,6 +379,8 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
       const w = overgang(huidig, keten.wekkers[i]);
       if (w.accepted) huidig = w.next;
     }
+    // What ran when the act was done: a termijn the later wake-ups started is not in it.
+    const voorDaad = (huidig.context as KlachtContext).termijnen;
     const daad = overgang(huidig, event);
     if (!daad.accepted) return geweigerd(s, daad.reason ?? `${event.type} wordt nu niet geaccepteerd`);
     let eind = daad.next;
@@ -390,7 +394,15 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
       } else herroepen.push(String(keten.wekkers[i].data?.termijn ?? ''));
     }
     const nieuweKeten = blijven.length ? { snapshot: bewaarbaar(daad.next), wekkers: blijven } : undefined;
-    return { ...resultaat(metKeten(eind, nieuweKeten, daad.intents)), ...(herroepen.length ? { herroepen } : {}) };
+    const erna = (eind.context as KlachtContext).termijnen;
+    const gestart = herroepen.length
+      ? Object.keys((s.context as KlachtContext).termijnen).filter((n) => !(n in voorDaad) && !(n in erna))
+      : [];
+    return {
+      ...resultaat(metKeten(eind, nieuweKeten, daad.intents)),
+      ...(herroepen.length ? { herroepen } : {}),
+      ...(gestart.length ? { herroepenGestart: gestart } : {}),
+    };
   };
 
   // The engine checks an event's data and then steps it, both on the snapshot it read: restored once.

@@ -8,10 +8,12 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import type { CompiledRegime, IntakeInput, KlachtEvent, RegistratieWaarden, StepResult } from '../../machines/contract';
 import { OORDELEN } from '../../machines/compiler/gebeurtenissen';
 import { briefSoortVoorIntent } from '../../machines/definition/brieven';
+import type { Definitie } from '../../machines/definition/types';
 import { KlachtGebeurtenisEntity } from '../klachten/klacht-gebeurtenis.entity';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { OUTBOX_TYPES, type OutboxBericht } from '../outbox/outbox.types';
+import { registratieSql, tevredenheidPerDefinitie } from '../reports/rapportage.repository';
 import { geslotenDoorStap } from '../termijnen/nakoming';
 import { eersteVerval, isOpgeschort, isVerplichting } from '../termijnen/te-laat';
 import { planTermijnen, termijnGeplandBericht, type LopendeTermijn, type TermijnVelden } from '../termijnen/termijn-reconcile';
@@ -197,8 +199,14 @@ export class EngineService {
         await legResultaatVast(qr.manager, { klachtId: nieuw.klacht.id });
         return { nieuw, bij: { klacht: row, toegepast: false, reden: e.message }, na: undefined };
       }
+      const hersteld = await this.herroepWekkers(sql, row, event, stap);
       // The transaction's last write without a key (it may carry the COMMIT, rauw); with one, the key's result follows.
-      const uitkomst = await this.schrijf(sql, qr, event.type, this.bereidStapVoor(row, row.state, event, stap, ctx, [], stand.termijnen));
+      const uitkomst = await this.schrijf(
+        sql,
+        qr,
+        event.type,
+        this.bereidStapVoor(row, row.state, event, stap, ctx, [], stand.termijnen, undefined, null, hersteld),
+      );
       await legResultaatVast(qr.manager, { klachtId: nieuw.klacht.id });
       return { nieuw, bij: { klacht: row, toegepast: true }, na: naStap(stand, row, uitkomst) };
     });
@@ -329,11 +337,12 @@ export class EngineService {
     const { klacht, result, na } = await this.rauw(klachtId, async ({ sql, qr, stand }) => {
       const row = stand.klacht;
       const result = this.stapVan(row, event, ctx);
+      const hersteld = await this.herroepWekkers(sql, row, event, result);
       const uitkomst = await this.schrijf(
         sql,
         qr,
         event.type,
-        this.bereidStapVoor(row, row.state, event, result, ctx, [], stand.termijnen),
+        this.bereidStapVoor(row, row.state, event, result, ctx, [], stand.termijnen, undefined, null, hersteld),
       );
       await legResultaatVast(qr.manager, { klachtId: row.id });
       return { klacht: row, result, na: naStap(stand, row, uitkomst) };
@@ -453,6 +462,13 @@ export class EngineService {
             if (!stand) throw new KlachtNietGevondenError(v.klachtId);
             const row = stand.klacht;
             const result = this.stapVan(row, v.event, v.ctx, !gecachet);
+            if (result.herroepen?.length) {
+              // It undoes wake-ups (regime.ts `inhalen`): rare, and their history is rewritten first (herroepWekkers),
+              // so it runs on its own, after this group, with a statement more than the group's one per step.
+              open.delete(v);
+              alleen.push(v);
+              return;
+            }
             const stap = this.bereidStapVoor(
               row,
               row.state,
@@ -782,11 +798,12 @@ export class EngineService {
     const sql: Sql = (text, values) => m.query(text, values) as Promise<Record<string, unknown>[]>;
     // The caller's transaction may still roll back: the cache forgets the klacht (its guard would catch it anyway).
     this.cache.vergeet(row.id.toLowerCase());
+    const hersteld = await this.herroepWekkers(sql, row, event, result);
     await this.schrijf(
       sql,
       m.queryRunner,
       event.type,
-      this.bereidStapVoor(row, vanState, event, result, ctx, extra, termijnen, termijnPatch),
+      this.bereidStapVoor(row, vanState, event, result, ctx, extra, termijnen, termijnPatch, null, hersteld),
     );
   }
 
@@ -812,10 +829,15 @@ export class EngineService {
     termijnen: TermijnEntity[],
     termijnPatch?: { id: string; velden: Partial<TermijnEntity> },
     bewaking: KlachtStand | null = null,
+    hersteld: RegistratieKolommen = {},
   ): VoorbereideStap {
     // Only documented registration (data.registratie, checked against the definition's lists, and
-    // tevredenheid from KLAGER_TEVREDEN / KLAGER_ONTEVREDEN) and the Awb 9:12 oordeel reach the columns.
-    const registratie: RegistratieKolommen = registratieKolommen(this.regimeVan(row).controles?.registratieVan(event) ?? {});
+    // tevredenheid from KLAGER_TEVREDEN / KLAGER_ONTEVREDEN) and the Awb 9:12 oordeel reach the columns; `hersteld`:
+    // what undone wake-ups had registered, as the rest of the history says it (herroepWekkers), unless the step sets it.
+    const registratie: RegistratieKolommen = {
+      ...hersteld,
+      ...registratieKolommen(this.regimeVan(row).controles?.registratieVan(event) ?? {}),
+    };
     const oordeel = oordeelUitData(event.data);
     if (oordeel !== undefined) registratie.oordeel = oordeel;
     // Time in state restarts only when the state changes (an event within the state keeps it).
@@ -840,6 +862,42 @@ export class EngineService {
           eersteVervaltOp: plan.eerste,
         }),
     };
+  }
+
+  /**
+   * A step that undoes wake-ups (StepResult.herroepen: an act of a termijn's last day registered after its wake-up,
+   * regime.ts `inhalen`; Awb 9:11 lid 1 and 2) makes them not have happened in the history too: their rows stay, marked
+   * undone (`accepted` false, `payload.herroepen` names the act), so every reader of the accepted history (the stored
+   * reports' registratieSql, the version migration's replay, ZGW, the dossier, an overdracht) leaves them out. What they
+   * registered goes with them: the tevredenheid 'niet bereikt' the passing of the klager's wait gave (Klachtenprotocol
+   * Wmo keten Amsterdam §5A, §6) becomes what the rest of the history says (registratieSql, the one rule); the step's
+   * own registration still wins (bereidStapVoor). Returns the columns to write with the step. Only on that rare path:
+   * nothing is asked for any other step.
+   */
+  private async herroepWekkers(sql: Sql, row: KlachtEntity, event: KlachtEvent, result: StepResult): Promise<RegistratieKolommen> {
+    const namen = [...new Set(result.herroepen ?? [])];
+    if (namen.length === 0) return {};
+    // The wake-ups since the last act, after the act's moment: the ones the regime replayed and no longer took.
+    const gemarkeerd = await sql(
+      `UPDATE klacht_gebeurtenis g SET accepted = false,
+              payload = g.payload || jsonb_build_object('herroepen', jsonb_build_object('door', $2::text, 'at', $3::text))
+        WHERE g.klacht_id = $1 AND g.accepted AND g.type = 'TERMIJN_VERLOPEN' AND g.at > $4::timestamptz
+          AND g.payload->>'termijn' = ANY($5::text[])
+        RETURNING g.payload->>'termijn' AS termijn`,
+      [row.id, event.type, new Date(event.at).toISOString(), new Date(event.at), namen],
+    );
+    const regime = this.regimeVan(row);
+    const registreerde = gemarkeerd.some(
+      (g) => regime.controles?.registratieVan({ type: 'TERMIJN_VERLOPEN', at: event.at, data: { termijn: g.termijn } }).tevredenheid,
+    );
+    if (!registreerde) return {};
+    const definitie = (regime as { definitie?: Definitie }).definitie;
+    const perDefinitie = definitie ? tevredenheidPerDefinitie([{ id: row.definitieId, definitie }]) : {};
+    const [r] = await sql(
+      `SELECT r.tevredenheid FROM klacht k CROSS JOIN LATERAL ${registratieSql('k', `'infinity'::timestamptz`, '$2::jsonb')} r WHERE k.id = $1`,
+      [row.id, JSON.stringify(perDefinitie)],
+    );
+    return { tevredenheid: (r?.tevredenheid as string | null | undefined) ?? null };
   }
 
   /** The 17 parameters STAP_SQL and INTAKE_SQL share (stap-sql.ts). */
@@ -938,7 +996,9 @@ export class EngineService {
     const openVerlopen = alle.filter((t) => t.status === 'verlopen' && t.verplichting && t.geslotenOp === null);
     const maxRevisie: Record<string, number> = {};
     for (const t of alle) maxRevisie[t.naam] = Math.max(maxRevisie[t.naam] ?? 0, t.revision);
-    const plan = planTermijnen(lopend as LopendeTermijn[], maxRevisie, result.termijnen, event);
+    // A termijn an undone wake-up started never ran: ended 'vervallen', and its start retracted (verlopenHerroepen).
+    const nooitGelopen = result.herroepenGestart ?? [];
+    const plan = planTermijnen(lopend as LopendeTermijn[], maxRevisie, result.termijnen, event, nooitGelopen);
     const berichten: OutboxBericht[] = [];
     // Every row as it will be after this step, and per changed row the columns that change (one patch
     // per row: the statement touches a row once).
@@ -973,7 +1033,7 @@ export class EngineService {
           teLaat: verplichting && nogOpen && !result.done,
           // Its termijn.verlopen was announced, and this step, an act done before that (registered late: regime.ts
           // `inhalen`), undoes it: the subscriber retracts the expiry (docs/api.md).
-          ...(herleefd.has(e.id) ? { verlopenHerroepen: true } : {}),
+          ...(herleefd.has(e.id) || (e.status === 'vervallen' && nooitGelopen.includes(e.naam)) ? { verlopenHerroepen: true } : {}),
         },
       });
     }

@@ -111,12 +111,15 @@ function sleutelMomenten(vervaldatum: string, herinneringen: Array<{ naam: strin
  *                    termijn that starts again never reuses a job id of an earlier one
  * @param gewenst  StepResult.termijnen
  * @param event  the event that caused the step (decides nagekomen / verlopen / vervallen)
+ * @param nooitGelopen  StepResult.herroepenGestart: termijnen a wake-up this step undid had started (regime.ts `inhalen`);
+ *                      they never ran, so ending them now is neither meeting nor missing them: 'vervallen'
  */
 export function planTermijnen(
   lopend: LopendeTermijn[],
   maxRevisie: Record<string, number>,
   gewenst: TermijnView[],
   event: Pick<KlachtEvent, 'type' | 'at' | 'data'>,
+  nooitGelopen: readonly string[] = [],
 ): TermijnPlan {
   const plan: TermijnPlan = { nieuw: [], gewijzigd: [], beeindigd: [] };
   const perNaam = new Map(lopend.map((t) => [t.naam, t]));
@@ -139,7 +142,7 @@ export function planTermijnen(
     if (gezien.has(t.naam)) continue;
     let status: Exclude<TermijnStatus, 'lopend'>;
     if (event.type === 'TERMIJN_VERLOPEN' && event.data?.termijn === t.naam) status = 'verlopen';
-    else if (ANNULEREND.test(event.type)) status = 'vervallen';
+    else if (ANNULEREND.test(event.type) || nooitGelopen.includes(t.naam)) status = 'vervallen';
     // Ended by a handling event: on time if it happened before the end of the last day, or while the termijn stood still
     // since before that end (a suspended termijn does not pass: docs/juridisch-kader.md §6; its row keeps the old last
     // day until HERVATTEN gives a new one).

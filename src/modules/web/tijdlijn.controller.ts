@@ -97,8 +97,9 @@ export class TijdlijnController {
     // Every state here reads by the klacht's own days (WerkvoorraadService.beschrijfKlacht, as in the werkvoorraad).
     const beschrijf = this.werkvoorraad.omschrijver();
     const stand = (state: string) => ({ definitieId: k.definitie_id as string, versie: k.definitie_versie as string, state });
+    // Accepted steps only: a wake-up an act of the termijn's last day undid (regime.ts `inhalen`) did not happen.
     const gebeurtenissen = await this.dataSource.query(
-      `select type, at, van_state, naar_state, actor from klacht_gebeurtenis where klacht_id = $1 order by id`,
+      `select type, at, van_state, naar_state, actor from klacht_gebeurtenis where klacht_id = $1 and accepted order by id`,
       [id],
     );
     // The stored actor is the auth subject (api-sleutel:<id>, oidc:<sub>); people read the key's name.
