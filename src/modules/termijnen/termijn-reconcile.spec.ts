@@ -235,6 +235,20 @@ describe('how a running termijn ends (status nagekomen, verlopen or vervallen; d
     const plan = planTermijnen([lopend('afhandeling', '2026-05-18')], {}, [], ev('TERMIJN_VERLOPEN', '2026-05-01T10:00:00Z'));
     expect(plan.beeindigd[0].status).toBe('nagekomen');
   });
+
+  it('Awb 9:11 lid 2, 9:24 lid 1 sub b: a termijn started by a wake-up the step undid never ran: vervallen, not met; the others by their last day', () => {
+    const plan = planTermijnen(
+      [lopend('tweedeLijnVerzoek', '2027-05-18'), lopend('contact', '2026-05-20')],
+      {},
+      [view('afhandeling', '2026-06-11')],
+      ev('VERDAGEN', '2026-05-18T14:00:00Z', { termijn: 'afhandeling' }),
+      ['tweedeLijnVerzoek'],
+    );
+    expect(plan.beeindigd).toEqual([
+      { id: 'id-tweedeLijnVerzoek', naam: 'tweedeLijnVerzoek', status: 'vervallen' },
+      { id: 'id-contact', naam: 'contact', status: 'nagekomen' },
+    ]);
+  });
 });
 
 describe('the outbox message that plans a termijn (termijn.gepland)', () => {
