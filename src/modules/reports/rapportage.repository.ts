@@ -199,7 +199,9 @@ export function tevredenheidPerDefinitie(definities: ReadonlyArray<{ id: string;
  * history). Every value in those columns is written by an accepted history row in the same transaction (engine.service.ts:
  * the intake's and a step's `data.registratie`, tevredenheid from the event type, a step's Awb 9:12 `data.oordeel`, and
  * REGISTRATIE_GEWIJZIGD's `registratie`), so the last of them at or before `op`, by the moment of the act (`at`), is the
- * value then; the klacht had ended by `op` when it is done and entered its final state (`state_sinds`) by then.
+ * value then; the klacht had ended by `op` when it is done and entered its final state (`state_sinds`) by then. A
+ * wake-up that an act of the termijn's last day undid (registered after it, regime.ts `inhalen`) is no longer accepted
+ * (engine.service.ts `herroepWekkers`): its 'niet bereikt' counts at no moment, as the engine's column no longer says it.
  * `perDefinitie` (SQL jsonb, tevredenheidPerDefinitie): the tevredenheid a row registers through the klacht's definition;
  * without it only what the history and the event type say. Maatregelen as the engine writes them: each once, in the
  * order first given (controleerRegistratie), while a step's history keeps its data as sent.
