@@ -47,13 +47,18 @@ async function ids(gemeente: string, van: string, tot: string): Promise<string[]
   );
   return rows.map((r) => r.id);
 }
-const opgeslagen = async (gemeente: string, deadline: string, aanbieder = '*') =>
+/** The stored report of a moment of `gemeente`: the gemeente-wide one, or that of `aanbieder` as the gemeente `aanbiederGemeente` chose it. */
+const opgeslagen = async (
+  gemeente: string,
+  deadline: string,
+  aanbieder = '*',
+  aanbiederGemeente: string | null = aanbieder === '*' ? null : gemeente,
+) =>
   (
-    await db.query(`select inhoud from rapportage where gemeente = $1 and deadline = $2 and aanbieder_id = $3`, [
-      gemeente,
-      deadline,
-      aanbieder,
-    ])
+    await db.query(
+      `select inhoud from rapportage where gemeente = $1 and deadline = $2 and aanbieder_id = $3 and aanbieder_gemeente is not distinct from $4`,
+      [gemeente, deadline, aanbieder, aanbiederGemeente],
+    )
   )[0]?.inhoud as { totaal: number; perAanbieder: Array<{ waarde: string; aantal: number }> } | undefined;
 const escalaties = async (gemeente: string, deadline: string): Promise<string[]> =>
   (
@@ -123,11 +128,12 @@ describe("an aanbieder id is the gemeente's (gemeente + id): Amsterdam's first q
     expect(await tel([WEESP], '2022-01-01', '2022-03-31', WEESPER_ZORG.id)).toBeGreaterThan(0);
     const paren = async (gemeente: string) => (await ids(gemeente, '2022-01-01', '2022-03-31')).map((id) => `${gemeente}/${id}`);
     expect(await escalatiesMetGemeente(AMSTERDAM, '2022-05-01')).toEqual([...(await paren(AMSTERDAM)), ...(await paren(WEESP))].sort());
-    // Weesp's aanbieder's own report is stored under Weesp's code, the gemeente that chose its id; none under Amsterdam's.
-    expect((await opgeslagen(WEESP, '2022-05-01', WEESPER_ZORG.id))?.totaal).toBe(
+    // Weesp's aanbieder's own report is on Amsterdam's moment with the gemeente that chose its id (GM0457); Amsterdam's own
+    // id 'weesper-zorg' has none.
+    expect((await opgeslagen(AMSTERDAM, '2022-05-01', WEESPER_ZORG.id, WEESP))?.totaal).toBe(
       await tel([WEESP], '2022-01-01', '2022-03-31', WEESPER_ZORG.id),
     );
-    expect(await opgeslagen(AMSTERDAM, '2022-05-01', WEESPER_ZORG.id)).toBeUndefined();
+    expect(await opgeslagen(AMSTERDAM, '2022-05-01', WEESPER_ZORG.id, AMSTERDAM)).toBeUndefined();
     // Amsterdam's own id 'weesper-zorg' has nothing to report on: its view with its Amsterdam key agrees.
     const eigen = await request(t.http)
       .get('/api/v1/rapportages?van=2022-01-01&tot=2022-03-31')

@@ -151,14 +151,18 @@ describe('reports on request', () => {
 });
 
 describe('the report schedule and the stored reports', () => {
-  /** The stored gemeente-wide report of a moment. */
-  const opgeslagen = async (gemeente: string, deadline: string, aanbieder = '*') =>
+  /** The stored report of a moment of `gemeente`: the gemeente-wide one, or that of `aanbieder` as the gemeente `aanbiederGemeente` chose it. */
+  const opgeslagen = async (
+    gemeente: string,
+    deadline: string,
+    aanbieder = '*',
+    aanbiederGemeente: string | null = aanbieder === '*' ? null : gemeente,
+  ) =>
     (
-      await db.query(`select id, gemeente, inhoud from rapportage where gemeente = $1 and deadline = $2 and aanbieder_id = $3`, [
-        gemeente,
-        deadline,
-        aanbieder,
-      ])
+      await db.query(
+        `select id, gemeente, inhoud from rapportage where gemeente = $1 and deadline = $2 and aanbieder_id = $3 and aanbieder_gemeente is not distinct from $4`,
+        [gemeente, deadline, aanbieder, aanbiederGemeente],
+      )
     )[0] as { id: string; gemeente: string; inhoud: { totaal: number } } | undefined;
   const escalaties = async (gemeente: string, deadline: string): Promise<string[]> =>
     (
@@ -173,7 +177,7 @@ describe('the report schedule and the stored reports', () => {
     await planning.synchroniseer(new Date('2022-01-15T09:00:00+01:00'));
   });
 
-  test("Wet arhi art. 40: Amsterdam's stored report for the quarter in which Weesp went into it counts Weesp's klachten; Weesp's aanbieder (an id Weesp chose) owes that quarter's report on them: its own report under Weesp's code and, not submitted, an escalation naming GM0457", async () => {
+  test("Wet arhi art. 40: Amsterdam's stored report for the quarter in which Weesp went into it counts Weesp's klachten; Weesp's aanbieder (an id Weesp chose) owes that quarter's report on them: its own report on Amsterdam's moment naming GM0457 as its id's gemeente and, not submitted, an escalation naming GM0457", async () => {
     const [moment] = await db.query(
       `select to_char(periode_van, 'YYYY-MM-DD') as van, to_char(periode_tot, 'YYYY-MM-DD') as tot from rapportage_moment
         where gemeente = $1 and soort = 'aanbieders' and deadline = '2022-05-01'`,
@@ -195,12 +199,14 @@ describe('the report schedule and the stored reports', () => {
       await tel([WEESP], '2022-01-01', '2022-03-31', `k.aanbieders @> '[{"id":"weesper-zorg"}]'`),
     );
     // ... and Weesp's aanbieder reports on them to Amsterdam, which took over Weesp's contracts (Klachtenprotocol Wmo keten
-    // Amsterdam §10): an aanbieder id is the gemeente's, so its report is Weesp's 'weesper-zorg''s, under Weesp's code, and
-    // Amsterdam's own id 'weesper-zorg' owes nothing (test/reports-planning-herindeling.test.ts).
-    expect((await opgeslagen(WEESP, '2022-05-01', WEESPER_ZORG.id))?.inhoud.totaal).toBe(
+    // Amsterdam §10): an aanbieder id is the gemeente's, so its report is Weesp's 'weesper-zorg''s, on Amsterdam's moment with
+    // the gemeente that chose its id (GM0457), and Amsterdam's own id 'weesper-zorg' owes nothing
+    // (test/reports-planning-herindeling.test.ts, test/reports-aanbieder-gemeente.test.ts).
+    expect((await opgeslagen(AMSTERDAM, '2022-05-01', WEESPER_ZORG.id, WEESP))?.inhoud.totaal).toBe(
       await tel([WEESP], '2022-01-01', '2022-03-31', `k.aanbieders @> '[{"id":"weesper-zorg"}]'`),
     );
-    expect(await opgeslagen(AMSTERDAM, '2022-05-01', WEESPER_ZORG.id)).toBeUndefined();
+    expect(await opgeslagen(AMSTERDAM, '2022-05-01', WEESPER_ZORG.id, AMSTERDAM)).toBeUndefined();
+    expect(await opgeslagen(WEESP, '2022-05-01', WEESPER_ZORG.id, WEESP)).toBeUndefined();
     const [weesps] = await db.query(
       `select payload->>'aanbiederGemeente' as g from outbox where type = $1 and payload->>'gemeente' = $2 and payload->>'deadline' = $3 and payload->>'aanbiederId' = $4`,
       [RAPPORTAGE_OUTBOX.teLaat, AMSTERDAM, '2022-05-01', WEESPER_ZORG.id],
@@ -218,6 +224,7 @@ describe('the report schedule and the stored reports', () => {
     expect(await tel([WEESP], '2021-10-01', '2021-12-31')).toBeGreaterThan(0);
     expect((await opgeslagen(AMSTERDAM, '2022-02-01'))?.inhoud.totaal).toBe(await tel([AMSTERDAM], '2021-10-01', '2021-12-31'));
     expect(await opgeslagen(AMSTERDAM, '2022-02-01', WEESPER_ZORG.id)).toBeUndefined();
+    expect(await opgeslagen(AMSTERDAM, '2022-02-01', WEESPER_ZORG.id, WEESP)).toBeUndefined();
     expect(await escalaties(AMSTERDAM, '2022-02-01')).not.toContain(WEESPER_ZORG.id);
   });
 

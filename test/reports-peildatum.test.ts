@@ -168,8 +168,8 @@ describe('a stored report is as at its peildatum, 00:00 on its deadline, also wh
 
   test('a report stored before the peildatum was recorded shows it as unknown (JSON null, CSV and HTML "onbekend")', async () => {
     const [{ id }] = await db.query(
-      `insert into rapportage (gemeente, definitie_id, soort, aanbieder_id, periode_van, periode_tot, deadline, label, inhoud, gegenereerd_op)
-       select gemeente, definitie_id, soort, 'oud-voorbeeld', periode_van, periode_tot, deadline, label, inhoud, '2026-08-02T10:00:00+02:00' from rapportage where id = $1
+      `insert into rapportage (gemeente, definitie_id, soort, aanbieder_id, aanbieder_gemeente, periode_van, periode_tot, deadline, label, inhoud, gegenereerd_op)
+       select gemeente, definitie_id, soort, 'oud-voorbeeld', gemeente, periode_van, periode_tot, deadline, label, inhoud, '2026-08-02T10:00:00+02:00' from rapportage where id = $1
        returning id`,
       [laat],
     );

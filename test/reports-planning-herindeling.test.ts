@@ -60,13 +60,13 @@ const escalaties = async (gemeente: string, deadline: string): Promise<string[]>
   )
     .map((r: { g: string; a: string }) => `${r.g}/${r.a}`)
     .sort();
-const opgeslagen = async (gemeente: string, deadline: string, aanbieder: string) =>
+/** The stored report of `aanbieder`, as the gemeente `aanbiederGemeente` chose its id, on a moment of `gemeente`. */
+const opgeslagen = async (gemeente: string, deadline: string, aanbiederGemeente: string, aanbieder: string) =>
   (
-    await db.query(`select id, label, inhoud from rapportage where gemeente = $1 and deadline = $2 and aanbieder_id = $3`, [
-      gemeente,
-      deadline,
-      aanbieder,
-    ])
+    await db.query(
+      `select id, label, inhoud from rapportage where gemeente = $1 and deadline = $2 and aanbieder_gemeente = $3 and aanbieder_id = $4`,
+      [gemeente, deadline, aanbiederGemeente, aanbieder],
+    )
   )[0] as { id: string; label: string; inhoud: { totaal: number } } | undefined;
 
 let weespZorgbalans: string;
@@ -139,13 +139,13 @@ describe("Klachtenprotocol Wmo keten Amsterdam §10 / Wet arhi art. 40: Weesp's 
     expect(uit).toEqual(expect.arrayContaining([`${WEESP}/${WEESPER_ZORG.id}`, `${AMSTERDAM}/${ZORGBALANS}`]));
   });
 
-  test("each aanbieder's stored report of the quarter counts its own gemeente's klachten, stored under the gemeente that chose its id: Weesp's and Amsterdam's 'zorgbalans' each their own", async () => {
+  test("each aanbieder's stored report of the quarter counts its own gemeente's klachten, on Amsterdam's moment with the gemeente that chose its id: Weesp's and Amsterdam's 'zorgbalans' each their own", async () => {
     for (const [gemeente, id] of [
       [WEESP, WEESPER_ZORG.id],
       [WEESP, ZORGBALANS],
       [AMSTERDAM, ZORGBALANS],
     ]) {
-      const r = await opgeslagen(gemeente, Q1.deadline, id);
+      const r = await opgeslagen(AMSTERDAM, Q1.deadline, gemeente, id);
       expect([gemeente, id, r?.inhoud.totaal, r?.label]).toEqual([
         gemeente,
         id,
@@ -154,7 +154,7 @@ describe("Klachtenprotocol Wmo keten Amsterdam §10 / Wet arhi art. 40: Weesp's 
       ]);
     }
     // Amsterdam's own id 'weesper-zorg' has no klachten: no report of it.
-    expect(await opgeslagen(AMSTERDAM, Q1.deadline, WEESPER_ZORG.id)).toBeUndefined();
+    expect(await opgeslagen(AMSTERDAM, Q1.deadline, AMSTERDAM, WEESPER_ZORG.id)).toBeUndefined();
   });
 
   test("Weesp's aanbieder reads its stored report with the key Amsterdam issued for its Weesp id, with the figures of its own GET /rapportages; Amsterdam's 'zorgbalans' does not see Weesp's 'zorgbalans' report", async () => {
@@ -162,17 +162,26 @@ describe("Klachtenprotocol Wmo keten Amsterdam §10 / Wet arhi art. 40: Weesp's 
     const lijst = await request(t.http).get('/api/v1/rapportages/opgeslagen').set('Authorization', weesperZorg);
     expect(lijst.status).toBe(200);
     const kwartaal = lijst.body.filter((r: { deadline: string }) => r.deadline === Q1.deadline);
-    expect(kwartaal.map((r: { gemeente: string; aanbiederId: string }) => [r.gemeente, r.aanbiederId])).toEqual([[WEESP, WEESPER_ZORG.id]]);
+    expect(
+      kwartaal.map((r: { gemeente: string; aanbiederGemeente: string; aanbiederId: string }) => [
+        r.gemeente,
+        r.aanbiederGemeente,
+        r.aanbiederId,
+      ]),
+    ).toEqual([[AMSTERDAM, WEESP, WEESPER_ZORG.id]]);
     const een = await request(t.http).get(`/api/v1/rapportages/opgeslagen/${kwartaal[0].id}`).set('Authorization', weesperZorg);
     const eigen = await request(t.http).get(`/api/v1/rapportages?van=${Q1.van}&tot=${Q1.tot}`).set('Authorization', weesperZorg);
     expect([een.status, eigen.status]).toEqual([200, 200]);
     expect(een.body.inhoud.totaal).toBe(eigen.body.cijfers.totaal);
-    const weesps = await opgeslagen(WEESP, Q1.deadline, ZORGBALANS);
+    const weesps = await opgeslagen(AMSTERDAM, Q1.deadline, WEESP, ZORGBALANS);
+    expect(weesps).toBeDefined();
     const ams = await request(t.http).get('/api/v1/rapportages/opgeslagen').set('Authorization', amsZorgbalans);
     expect(ams.body.map((r: { id: string }) => r.id)).not.toContain(weesps?.id);
-    expect(ams.body.filter((r: { deadline: string }) => r.deadline === Q1.deadline).map((r: { gemeente: string }) => r.gemeente)).toEqual([
-      AMSTERDAM,
-    ]);
+    expect(
+      ams.body
+        .filter((r: { deadline: string }) => r.deadline === Q1.deadline)
+        .map((r: { gemeente: string; aanbiederGemeente: string }) => [r.gemeente, r.aanbiederGemeente]),
+    ).toEqual([[AMSTERDAM, AMSTERDAM]]);
   });
 
   test("a quarter that ended before the herindeling (the fourth of 2021, vóór 1 februari 2022) is owed by Amsterdam's aanbieders only: Weesp's report that period on Weesp's own last moment", async () => {

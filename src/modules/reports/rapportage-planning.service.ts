@@ -261,7 +261,7 @@ export class RapportagePlanningService implements OnApplicationShutdown {
       if (m.soort === 'jaarverslag') {
         // The moment's own period: a year cut short by the definition's validity counts only those days.
         const overzicht = await queryJaaroverzicht(em, m.gemeente, this.klachtGemeenten(m), { van: m.periodeVan, tot: m.periodeTot }, peildatum);
-        await this.bewaar(em, m, ALLE_AANBIEDERS, overzicht, peildatum, nu);
+        await this.bewaar(em, m, undefined, overzicht, peildatum, nu);
       } else {
         const gemeenten = this.klachtGemeenten(m);
         const filter = {
@@ -275,13 +275,13 @@ export class RapportagePlanningService implements OnApplicationShutdown {
           tevredenheidPerDefinitie: tevredenheidPerDefinitie(this.laadDefinities()),
         };
         // The gemeente's report counts every klacht of the period, for the aanbieder at receipt (also one handed over since).
-        await this.bewaar(em, m, ALLE_AANBIEDERS, await queryRapportage(em, filter), peildatum, nu);
+        await this.bewaar(em, m, undefined, await queryRapportage(em, filter), peildatum, nu);
         // Each aanbieder's own report: the scope of its GET /rapportages (`aanbiederRapportage` of its gemeente + id), as at
-        // the peildatum. Stored under the gemeente that chose its id, where its own key reads it (klachtGemeenten of the
-        // aanbieder role) and where Amsterdam's 'zorgbalans' and Weesp's never overwrite each other (Wet arhi art. 40).
+        // the peildatum. Stored on the moment's gemeente with the gemeente that chose its id, so Amsterdam's 'zorgbalans'
+        // and Weesp's are two reports of Amsterdam's moment and never overwrite each other (Wet arhi art. 40).
         const aanbieders = await this.aanbieders(em, m, peildatum);
         for (const a of aanbieders) {
-          await this.bewaar(em, m, a.id, await queryRapportage(em, { ...filter, ...aanbiederRapportage(a.gemeente, a.id) }), peildatum, nu, a.gemeente);
+          await this.bewaar(em, m, a, await queryRapportage(em, { ...filter, ...aanbiederRapportage(a.gemeente, a.id) }), peildatum, nu);
         }
         for (const a of await this.ontbrekend(em, m, aanbieders)) {
           await this.outbox(em, RAPPORTAGE_OUTBOX.teLaat, {
@@ -300,24 +300,32 @@ export class RapportagePlanningService implements OnApplicationShutdown {
   }
 
   /**
-   * Stores a report with the moment its figures are as at (`peildatum`) and when it was made (`nu`, the service's clock):
-   * under the moment's gemeente, or an aanbieder's own report under `gemeente`, the one that chose its id.
+   * Stores a report with the moment its figures are as at (`peildatum`) and when it was made (`nu`, the service's clock),
+   * under the moment's gemeente: the gemeente-wide report (`aanbieder` undefined, `*`) or one aanbieder's, named by the
+   * gemeente that chose its id + the id (`aanbieder_gemeente`, `aanbieder_id`). Again for the same moment and aanbieder
+   * replaces it.
    */
   private async bewaar(
     em: EntityManager,
     m: RapportageMomentEntity,
-    aanbiederId: string,
+    aanbieder: Pick<Aanbieder, 'gemeente' | 'id'> | undefined,
     inhoud: unknown,
     peildatum: Date,
     nu: Date,
-    gemeente: string = m.gemeente,
   ): Promise<void> {
+    // Each kind of row has its own unique index (UQ_rapportage_moment_gemeente for the gemeente-wide one, whose
+    // aanbieder_gemeente is null), and ON CONFLICT must name the one it replaces on.
+    const sleutel = aanbieder
+      ? `(gemeente, soort, deadline, aanbieder_gemeente, aanbieder_id)`
+      : `(gemeente, soort, deadline) where aanbieder_gemeente is null`;
     await em.query(
-      `insert into rapportage (gemeente, definitie_id, soort, aanbieder_id, periode_van, periode_tot, deadline, label, inhoud, peildatum, gegenereerd_op)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       on conflict (gemeente, soort, deadline, aanbieder_id) do update set inhoud = excluded.inhoud, peildatum = excluded.peildatum,
-         gegenereerd_op = excluded.gegenereerd_op`,
-      [gemeente, m.definitieId, m.soort, aanbiederId, m.periodeVan, m.periodeTot, m.deadline, m.label, JSON.stringify(inhoud), peildatum, nu],
+      `insert into rapportage (gemeente, definitie_id, soort, aanbieder_id, aanbieder_gemeente, periode_van, periode_tot, deadline, label, inhoud, peildatum, gegenereerd_op)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       on conflict ${sleutel} do update set inhoud = excluded.inhoud, peildatum = excluded.peildatum, gegenereerd_op = excluded.gegenereerd_op`,
+      [
+        m.gemeente, m.definitieId, m.soort, aanbieder?.id ?? ALLE_AANBIEDERS, aanbieder?.gemeente ?? null, m.periodeVan, m.periodeTot, m.deadline,
+        m.label, JSON.stringify(inhoud), peildatum, nu,
+      ],
     );
   }
 

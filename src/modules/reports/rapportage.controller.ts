@@ -6,8 +6,15 @@ import { DataSource } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import { Rollen } from '../auth/rollen.decorator';
-import { aanbiederGemeenteVan, HuidigeTenant, klachtGemeenten, type Tenant } from '../auth/tenant';
-import { AanbiederRapportageDto, JaaroverzichtQueryDto, OpgeslagenRapportageQueryDto, RapportageQueryDto, type Formaat } from './rapportage.dto';
+import { aanbiederGemeenteFout, aanbiederGemeenteVan, HuidigeTenant, type Tenant } from '../auth/tenant';
+import {
+  AanbiederRapportageDto,
+  JaaroverzichtQueryDto,
+  OpgeslagenRapportageQueryDto,
+  OpgeslagenRapportagesQueryDto,
+  RapportageQueryDto,
+  type Formaat,
+} from './rapportage.dto';
 import {
   AANBIEDER_RAPPORTAGE_ONTVANGEN_SCHEMA,
   JAAROVERZICHT_SCHEMA,
@@ -38,9 +45,43 @@ function teTellen(tenant: Tenant, periode: Pick<Periode, 'tot'>): string[] {
 }
 
 /**
+ * The gemeenten whose moments' stored reports the caller reads: its own and those opgeheven into it by today (the successor
+ * takes over the dissolved gemeente's records, Wet arhi art. 40 e.v.). Also for the aanbieder role: a stored report is on
+ * the moment's gemeente, and its own is found by its aanbieder (the gemeente that chose its id + the id), so Weesp's
+ * aanbieder with Amsterdam's key reads its reports on Weesp's last moment and on Amsterdam's.
+ */
+function momentGemeenten(tenant: Tenant): string[] {
+  return tenant.gemeenten?.length ? tenant.gemeenten : [tenant.gemeente];
+}
+
+/**
+ * The aanbieder (gemeente that chose the id + id) whose stored reports GET /rapportages/opgeslagen lists, or undefined for
+ * all. The rule of GET /rapportages: an aanbieder only its own (403 for another); `aanbieder` alone is the gemeente's own
+ * aanbieder, `aanbiederGemeente` names the gemeente opgeheven into it that chose the id (Wet samenvoeging Amsterdam en
+ * Weesp: GM0457 for Weesp's), 400 without `aanbieder` or for a gemeente not opgeheven into the caller's (aanbiederGemeenteFout).
+ */
+function opgeslagenAanbieder(tenant: Tenant, q: OpgeslagenRapportagesQueryDto): { gemeente: string; id: string } | undefined {
+  if (tenant.rol === 'aanbieder') {
+    const eigen = { gemeente: aanbiederGemeenteVan(tenant), id: tenant.aanbiederId ?? '' };
+    if ((q.aanbieder !== undefined && q.aanbieder !== eigen.id) || (q.aanbiederGemeente !== undefined && q.aanbiederGemeente !== eigen.gemeente)) {
+      throw new ProblemException({ status: 403, detail: 'Een aanbieder ziet alleen de eigen rapportages.' });
+    }
+    return eigen;
+  }
+  if (q.aanbiederGemeente !== undefined) {
+    if (q.aanbieder === undefined) {
+      throw ProblemException.invalid([{ name: 'aanbiederGemeente', reason: 'alleen samen met aanbieder: de gemeente die die aanbieder-id koos' }]);
+    }
+    const fout = aanbiederGemeenteFout(tenant.gemeente, momentGemeenten(tenant), q.aanbiederGemeente);
+    if (fout) throw ProblemException.invalid([{ name: 'aanbiederGemeente', reason: fout }]);
+  }
+  return q.aanbieder === undefined ? undefined : { gemeente: q.aanbiederGemeente ?? tenant.gemeente, id: q.aanbieder };
+}
+
+/**
  * Reports per gemeente (docs/beheer-en-rapportages.md; Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1, Klachtenprotocol Wmo keten Amsterdam §10, Awb 9:12a). The gemeente is
  * the caller's; an aanbieder only ever sees its own report (`aanbiederRapportage`: the klachten of its id's gemeente,
- * `aanbiederGemeenteVan`, naming its id, without those it handed over). The gemeente's report counts those of `teTellen` (the period's gemeenten); the stored reports readable are those of `klachtGemeenten(tenant)`: after a herindeling the
+ * `aanbiederGemeenteVan`, naming its id, without those it handed over). The gemeente's report counts those of `teTellen` (the period's gemeenten); the stored reports readable are those of the moments of `momentGemeenten(tenant)` (an aanbieder's only its own): after a herindeling the
  * remaining gemeente takes over the dissolved one's records (Wet algemene regels herindeling art. 40 e.v.). What the
  * gemeente configures itself (schedule, aanbieder submissions, the report's header and file name) stays on its own code.
  */
@@ -140,14 +181,15 @@ export class RapportageController {
   @Get('rapportages/opgeslagen')
   @ApiOperation({ operationId: 'opgeslagenRapportages', summary: 'Rapportages die op hun deadline zijn gemaakt en bewaard' })
   @ApiOkResponse({ description: 'De bewaarde rapportages, zonder inhoud', schema: { type: 'array', items: OPGESLAGEN_RAPPORTAGE_SCHEMA } })
-  async opgeslagen(@HuidigeTenant() tenant: Tenant): Promise<unknown[]> {
+  async opgeslagen(@HuidigeTenant() tenant: Tenant, @Query() q: OpgeslagenRapportagesQueryDto): Promise<unknown[]> {
+    const aanbieder = opgeslagenAanbieder(tenant, q);
     return this.dataSource.query(
-      `select id, gemeente, soort, aanbieder_id as "aanbiederId", to_char(periode_van, 'YYYY-MM-DD') as "periodeVan",
+      `select id, gemeente, soort, aanbieder_id as "aanbiederId", aanbieder_gemeente as "aanbiederGemeente", to_char(periode_van, 'YYYY-MM-DD') as "periodeVan",
               to_char(periode_tot, 'YYYY-MM-DD') as "periodeTot", to_char(deadline, 'YYYY-MM-DD') as deadline, label, gegenereerd_op as "gegenereerdOp",
               peildatum
-       from rapportage where gemeente = any($1::text[]) and ($2::text is null or aanbieder_id = $2) order by deadline desc, soort, aanbieder_id`,
-      // The dissolved gemeente's stored reports pass to the successor with its other records (Wet arhi art. 40 e.v.).
-      [klachtGemeenten(tenant), tenant.rol === 'aanbieder' ? tenant.aanbiederId : null],
+       from rapportage where gemeente = any($1::text[]) and ($2::text is null or (aanbieder_id = $2 and aanbieder_gemeente = $3))
+       order by deadline desc, soort, aanbieder_id, aanbieder_gemeente nulls first, gemeente`,
+      [momentGemeenten(tenant), aanbieder?.id ?? null, aanbieder?.gemeente ?? null],
     );
   }
 
@@ -171,10 +213,11 @@ export class RapportageController {
     @Res() res: Response,
   ): Promise<void> {
     const rows: OpgeslagenRapportage[] = await this.dataSource.query(
-      `select id, gemeente, soort, aanbieder_id as "aanbiederId", to_char(periode_van, 'YYYY-MM-DD') as "periodeVan", to_char(periode_tot, 'YYYY-MM-DD') as "periodeTot",
+      `select id, gemeente, soort, aanbieder_id as "aanbiederId", aanbieder_gemeente as "aanbiederGemeente", to_char(periode_van, 'YYYY-MM-DD') as "periodeVan", to_char(periode_tot, 'YYYY-MM-DD') as "periodeTot",
               to_char(deadline, 'YYYY-MM-DD') as deadline, label, gegenereerd_op as "gegenereerdOp", peildatum, inhoud
-       from rapportage where id = $1 and gemeente = any($2::text[]) and ($3::text is null or aanbieder_id = $3)`,
-      [id, klachtGemeenten(tenant), tenant.rol === 'aanbieder' ? tenant.aanbiederId : null],
+       from rapportage where id = $1 and gemeente = any($2::text[]) and ($3::text is null or (aanbieder_id = $3 and aanbieder_gemeente = $4))`,
+      // An aanbieder reads its own reports only: its id as the gemeente that chose it (gemeente + id).
+      [id, momentGemeenten(tenant), tenant.rol === 'aanbieder' ? tenant.aanbiederId : null, aanbiederGemeenteVan(tenant)],
     );
     if (rows.length === 0) throw ProblemException.notFound(`Geen rapportage ${id}.`);
     const o = rows[0];
@@ -184,7 +227,9 @@ export class RapportageController {
       if (o.soort === 'jaarverslag') {
         throw ProblemException.invalid([{ name: 'formaat', reason: 'een jaaroverzicht (Awb 9:12a) heeft geen CSV; kies json of html' }]);
       }
-      const naam = `klachtenrapportage-${o.gemeente.toLowerCase()}-${o.periodeVan}-${o.periodeTot}${o.aanbiederId === '*' ? '' : `-${o.aanbiederId.replace(/[^A-Za-z0-9_-]/g, '')}`}.csv`;
+      // As the report on request names it: the aanbieder's gemeente only when it is not the moment's (Weesp's on Amsterdam's).
+      const andere = o.aanbiederGemeente && o.aanbiederGemeente !== o.gemeente ? `-${o.aanbiederGemeente.toLowerCase()}` : '';
+      const naam = `klachtenrapportage-${o.gemeente.toLowerCase()}-${o.periodeVan}-${o.periodeTot}${o.aanbiederGemeente === null ? '' : `${andere}-${o.aanbiederId.replace(/[^A-Za-z0-9_-]/g, '')}`}.csv`;
       res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${naam}"`);
       res.send(this.rapportages.opgeslagenCsv(o));
       return;

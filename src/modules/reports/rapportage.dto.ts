@@ -70,6 +70,27 @@ export class RapportageQueryDto {
   formaat?: Formaat;
 }
 
+/** Query of GET /rapportages/opgeslagen: optionally only the stored reports of one aanbieder (gemeente that chose the id + id). */
+export class OpgeslagenRapportagesQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'Alleen de bewaarde rapportages van deze aanbieder (id). Een aanbieder-id is van de gemeente die het koos: zonder aanbiederGemeente is het de aanbieder van de eigen gemeente, ook na een herindeling. Een aanbieder ziet alleen de eigen.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  aanbieder?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Alleen met aanbieder: de gemeente (CBS-code) die de aanbieder-id koos, bijvoorbeeld GM0457 voor de aanbieder van Weesp, die na de herindeling ook op de momenten van Amsterdam rapporteert (Wet samenvoeging Amsterdam en Weesp; Wet arhi art. 40). Standaard de eigen gemeente; een gemeente die niet in de eigen is opgegaan geeft 400.',
+    example: 'GM0457',
+  })
+  @IsOptional()
+  @Matches(/^GM\d{4}$/, { message: 'aanbiederGemeente moet een CBS-gemeentecode zijn, bijvoorbeeld GM0457' })
+  aanbiederGemeente?: string;
+}
+
 /** Query of GET /rapportages/opgeslagen/{id}: the format (or the Accept header). */
 export class OpgeslagenRapportageQueryDto {
   @ApiPropertyOptional({ description: 'json (standaard), csv (text/csv; ; gescheiden, UTF-8 met BOM; niet voor een jaaroverzicht) of html (afdrukbaar). Of via de Accept-header.', enum: FORMATEN })

@@ -81,10 +81,15 @@ const opgeslagenLeden = {
   gemeente: tekst({
     example: 'GM0363',
     description:
-      'De gemeente wier rapportage het is; bij de rapportage van één aanbieder de gemeente die de aanbieder-id koos (een aanbieder is gemeente + id: na een herindeling staat die van een aanbieder van de opgeheven gemeente op een moment van de opvolger onder de code van de opgeheven gemeente). Na een herindeling ziet de gemeente die blijft ook die van de opgeheven gemeente (Wet arhi art. 40 e.v.).',
+      'De gemeente van het rapportagemoment (haar planning), ook bij de rapportage van één aanbieder. Na een herindeling ziet de gemeente die blijft ook die van de opgeheven gemeente (Wet arhi art. 40 e.v.).',
   }),
   soort: tekst(),
-  aanbiederId: tekstOfNull(),
+  aanbiederId: tekst({ description: 'De aanbieder over wie de rapportage gaat, of * voor de rapportage van de hele gemeente (en het jaaroverzicht).' }),
+  aanbiederGemeente: tekstOfNull({
+    example: 'GM0457',
+    description:
+      'De gemeente (CBS-code) die de aanbieder-id koos: een aanbieder is gemeente + id. Na de herindeling rapporteren de aanbieders van Weesp (GM0457) ook op de momenten van Amsterdam (gemeente GM0363), elk naast de aanbieder van Amsterdam met dezelfde id (Wet samenvoeging Amsterdam en Weesp; Wet arhi art. 40). Leeg (null) bij de rapportage van de hele gemeente.',
+  }),
   periodeVan: datum(),
   periodeTot: datum(),
   deadline: datum(),

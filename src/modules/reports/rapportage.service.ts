@@ -32,7 +32,10 @@ export interface OpgeslagenRapportage {
   id: string;
   gemeente: string;
   soort: string;
+  /** The aanbieder it is about, `*` for the gemeente-wide report. */
   aanbiederId: string;
+  /** The gemeente that chose `aanbiederId` (an aanbieder is gemeente + id); null for the gemeente-wide report. */
+  aanbiederGemeente: string | null;
   periodeVan: string;
   periodeTot: string;
   deadline: string;
@@ -114,7 +117,8 @@ export class RapportageService {
         tot: o.periodeTot,
         drempel: STANDAARD_DREMPEL,
         ...momenten,
-        filters: { aanbieder: o.aanbiederId === ALLE_AANBIEDERS ? undefined : o.aanbiederId },
+        // Whose aanbieder it is, as the report on request says it (aanbiederGemeente): on Amsterdam's moment Weesp's or its own.
+        filters: o.aanbiederId === ALLE_AANBIEDERS ? {} : { aanbieder: o.aanbiederId, aanbiederGemeente: o.aanbiederGemeente ?? undefined },
       },
       o.inhoud as RapportageCijfers,
       links,
