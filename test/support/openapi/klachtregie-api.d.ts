@@ -6739,7 +6739,12 @@ export interface operations {
     };
     opgeslagenRapportages: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Alleen de bewaarde rapportages van deze aanbieder (id). Een aanbieder-id is van de gemeente die het koos: zonder aanbiederGemeente is het de aanbieder van de eigen gemeente, ook na een herindeling. Een aanbieder ziet alleen de eigen. */
+                aanbieder?: string;
+                /** @description Alleen met aanbieder: de gemeente (CBS-code) die de aanbieder-id koos, bijvoorbeeld GM0457 voor de aanbieder van Weesp, die na de herindeling ook op de momenten van Amsterdam rapporteert (Wet samenvoeging Amsterdam en Weesp; Wet arhi art. 40). Standaard de eigen gemeente; een gemeente die niet in de eigen is opgegaan geeft 400. */
+                aanbiederGemeente?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6757,12 +6762,18 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /**
-                         * @description De gemeente wier rapportage het is; bij de rapportage van één aanbieder de gemeente die de aanbieder-id koos (een aanbieder is gemeente + id: na een herindeling staat die van een aanbieder van de opgeheven gemeente op een moment van de opvolger onder de code van de opgeheven gemeente). Na een herindeling ziet de gemeente die blijft ook die van de opgeheven gemeente (Wet arhi art. 40 e.v.).
+                         * @description De gemeente van het rapportagemoment (haar planning), ook bij de rapportage van één aanbieder. Na een herindeling ziet de gemeente die blijft ook die van de opgeheven gemeente (Wet arhi art. 40 e.v.).
                          * @example GM0363
                          */
                         gemeente: string;
                         soort: string;
-                        aanbiederId: string | null;
+                        /** @description De aanbieder over wie de rapportage gaat, of * voor de rapportage van de hele gemeente (en het jaaroverzicht). */
+                        aanbiederId: string;
+                        /**
+                         * @description De gemeente (CBS-code) die de aanbieder-id koos: een aanbieder is gemeente + id. Na de herindeling rapporteren de aanbieders van Weesp (GM0457) ook op de momenten van Amsterdam (gemeente GM0363), elk naast de aanbieder van Amsterdam met dezelfde id (Wet samenvoeging Amsterdam en Weesp; Wet arhi art. 40). Leeg (null) bij de rapportage van de hele gemeente.
+                         * @example GM0457
+                         */
+                        aanbiederGemeente: string | null;
                         /** Format: date */
                         periodeVan: string;
                         /** Format: date */
@@ -6868,12 +6879,18 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /**
-                         * @description De gemeente wier rapportage het is; bij de rapportage van één aanbieder de gemeente die de aanbieder-id koos (een aanbieder is gemeente + id: na een herindeling staat die van een aanbieder van de opgeheven gemeente op een moment van de opvolger onder de code van de opgeheven gemeente). Na een herindeling ziet de gemeente die blijft ook die van de opgeheven gemeente (Wet arhi art. 40 e.v.).
+                         * @description De gemeente van het rapportagemoment (haar planning), ook bij de rapportage van één aanbieder. Na een herindeling ziet de gemeente die blijft ook die van de opgeheven gemeente (Wet arhi art. 40 e.v.).
                          * @example GM0363
                          */
                         gemeente: string;
                         soort: string;
-                        aanbiederId: string | null;
+                        /** @description De aanbieder over wie de rapportage gaat, of * voor de rapportage van de hele gemeente (en het jaaroverzicht). */
+                        aanbiederId: string;
+                        /**
+                         * @description De gemeente (CBS-code) die de aanbieder-id koos: een aanbieder is gemeente + id. Na de herindeling rapporteren de aanbieders van Weesp (GM0457) ook op de momenten van Amsterdam (gemeente GM0363), elk naast de aanbieder van Amsterdam met dezelfde id (Wet samenvoeging Amsterdam en Weesp; Wet arhi art. 40). Leeg (null) bij de rapportage van de hele gemeente.
+                         * @example GM0457
+                         */
+                        aanbiederGemeente: string | null;
                         /** Format: date */
                         periodeVan: string;
                         /** Format: date */
