@@ -112,7 +112,7 @@ export interface StepResult {
   termijnen: TermijnView[];
   /** Intents raised by this step only. */
   intents: Intent[];
-  /** Event types the klacht accepts now. */
+  /** Event types the klacht accepts at the step's moment (for a later moment: CompiledRegime.volgendeEventsOp). */
   volgendeEvents: string[];
   /**
    * Termijnen whose passing (an earlier TERMIJN_VERLOPEN) this step undid: an act registered after the wake-up but
@@ -146,6 +146,12 @@ export interface CompiledRegime {
   machine: unknown;
   start(intake: IntakeInput): StepResult;
   step(snapshot: unknown, event: KlachtEvent): StepResult;
+  /**
+   * The event types the klacht (a snapshot from `step`) takes at moment `op` (ISO 8601): StepResult.volgendeEvents is
+   * the list at the step's own moment, and a guard that asks the day (a termijn passed, the second line competent on
+   * it) can answer otherwise later. Readers that show the list ask this with the moment they read it.
+   */
+  volgendeEventsOp?(snapshot: unknown, op: string): string[];
   /** Data and registration checks around `step` (RegimeControles). */
   controles?: RegimeControles;
   /** Where in the klachtroute a state path lies (who holds the klacht there); undefined when the regime cannot say. */

@@ -40,6 +40,8 @@ export interface Regime extends CompiledRegime {
   gecompileerd: Gecompileerd;
   /** Restores a snapshot persisted by `step`/`start` (JSON) to a live machine snapshot. */
   herstel(snapshot: unknown): AnyMachineSnapshot;
+  /** The events the klacht takes at moment `op` (ISO 8601), as stepping at `op` decides them where no data is needed. */
+  volgendeEventsOp(snapshot: unknown, op: string): string[];
   /** Steps a live snapshot (used by the graph check and the simulator). */
   stepSnapshot(snapshot: AnyMachineSnapshot, event: KlachtEvent): StepResult & { next: AnyMachineSnapshot };
   /** Dutch description of a state path (`gemeente.inBehandeling`). */
@@ -85,13 +87,17 @@ export function klokVan(snapshot: unknown): string | undefined {
   return typeof nu === 'string' ? nu : undefined;
 }
 
-/** Guards that only read context: `volgendeEvents` can evaluate them without event data. */
-const CONTEXT_GUARDS = new Set(['tweedeLijnOpen']);
+/** The later of two moments (ISO 8601); an invalid `b` gives `a`. */
+function later(a: string | undefined, b: string | undefined): string | undefined {
+  if (b === undefined || Number.isNaN(Date.parse(b))) return a;
+  return a === undefined || Date.parse(b) > Date.parse(a) ? b : a;
+}
+
 const TERMIJN_EVENTS = new Set(['VERDAGEN', 'UITSTEL_MET_INSTEMMING', 'OPSCHORTEN', 'HERVATTEN', 'TERMIJN_VERLOPEN', 'NIEUWE_TERMIJN']);
 
 export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}): Regime {
   const gecompileerd = compileDefinitie(def, opties);
-  const { ctx, weigering, guardImpl } = gecompileerd;
+  const { ctx, weigering, zonderData } = gecompileerd;
   const machine = gecompileerd.machine as unknown as AnyStateMachine;
   const kalender = kalenderVan(def);
   const summary: DefinitionSummary = {
@@ -149,9 +155,16 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
     return o.type ? { type: o.type, params: o.params ?? {} } : undefined;
   };
 
-  const volgendeEvents = (s: AnyMachineSnapshot): string[] => {
+  /**
+   * The events the klacht takes at moment `op` (never before its clock: an earlier act is stepped in its place, see
+   * `mogelijkeEvents`). A guard that needs no event data is asked as stepping at `op` would ask it (acties.ts
+   * `zonderData`): whether the aanbieder's termijn has passed and the second line judges aanbieders on that day (Awb
+   * 9:18, 9:24 lid 1), whether the klager may still answer. A guard that needs data leaves the event offered.
+   */
+  const volgendeEvents = (s: AnyMachineSnapshot, op?: string): string[] => {
     if (s.status === 'done') return [];
     const c = s.context as KlachtContext;
+    const at = later(c.nu, op) ?? '';
     const lopend = Object.keys(c.termijnen);
     const types = new Set<string>();
     for (const t of getNextTransitions(s)) {
@@ -162,7 +175,8 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
         if (type !== 'TERMIJN_VERLOPEN' && type !== 'NIEUWE_TERMIJN' && !lopend.some((n) => ctx.specs[n]?.verdagingMax)) continue;
       }
       const g = guardNaam(t.guard);
-      if (g && CONTEXT_GUARDS.has(g.type) && !guardImpl[g.type]({ context: c, event: { type, at: c.nu ?? '' } }, g.params)) continue;
+      const vraag = g ? zonderData[g.type] : undefined;
+      if (g && vraag && at && !vraag({ context: c, event: { type, at } }, g.params)) continue;
       types.add(type);
     }
     return [...types].sort();
@@ -175,9 +189,11 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
    * read this list, though the wake-up has moved the klacht on; with a later `at` the regime refuses it, saying why. A
    * klacht a wake-up closed offers nothing: the request to the ombudsman of the year's last day (Awb 9:24) still steps
    * through the API with its `at`, but a closed klacht shows no steps.
+   * `op`: the moment the list is about (default: the klacht's clock, its last step); the events of now are those at
+   * `op`. Those of before the wake-ups are done before the first of them: as at the last act.
    */
-  const mogelijkeEvents = (s: AnyMachineSnapshot): string[] => {
-    const nu = volgendeEvents(s);
+  const mogelijkeEvents = (s: AnyMachineSnapshot, op?: string): string[] => {
+    const nu = volgendeEvents(s, op);
     const voor = voorDeWekkers(s, herstel)?.klacht;
     return voor ? [...new Set([...nu, ...volgendeEvents(voor)])].sort() : nu;
   };
@@ -209,7 +225,8 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
     context: s.context,
   });
 
-  const geweigerd = (s: AnyMachineSnapshot, reason: string): StepResult & { next: AnyMachineSnapshot } => ({
+  /** A refusal: nothing changes; the list is the one at the refused event's moment (`op`) when it has a valid one. */
+  const geweigerd = (s: AnyMachineSnapshot, reason: string, op?: string): StepResult & { next: AnyMachineSnapshot } => ({
     accepted: false,
     reason,
     snapshot: bewaarbaar(s),
@@ -217,7 +234,7 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
     done: s.status === 'done',
     termijnen: termijnen(s.context as KlachtContext),
     intents: [],
-    volgendeEvents: mogelijkeEvents(s),
+    volgendeEvents: mogelijkeEvents(s, op),
     next: s,
   });
 
@@ -226,7 +243,7 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
     const pad = statePad(s.value);
     const kandidaten = getNextTransitions(s).filter((t) => t.eventType === e.type);
     if (kandidaten.length === 0) {
-      const mogelijk = volgendeEvents(s);
+      const mogelijk = volgendeEvents(s, e.at);
       return (
         `${e.type} (${omschrijvingVan(e.type)}) past niet bij de huidige stap '${beschrijfState(pad)}' (${pad})` +
         (mogelijk.length ? `; mogelijk nu: ${mogelijk.join(', ')}` : '')
@@ -304,7 +321,7 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
   /** The transition itself, on a snapshot whose clock the caller has checked. */
   const overgang = (s: AnyMachineSnapshot, event: KlachtEvent): StepResult & { next: AnyMachineSnapshot } => {
     const e = kaal(event);
-    if (!s.can(e)) return geweigerd(s, waaromNiet(s, e));
+    if (!s.can(e)) return geweigerd(s, waaromNiet(s, e), event.at);
     let next: AnyMachineSnapshot;
     try {
       next = machine.transition(s, e, scope);
@@ -455,6 +472,9 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
     },
     step(snapshot: unknown, event: KlachtEvent): StepResult {
       return zonderNext(stepSnapshot(herstel(snapshot), event));
+    },
+    volgendeEventsOp(snapshot: unknown, op: string): string[] {
+      return mogelijkeEvents(herstel(snapshot), op);
     },
   };
 }

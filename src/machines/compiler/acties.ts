@@ -196,6 +196,13 @@ export function maakActiesEnGuards(cc: CompileCtx) {
   const zonderWacht = (c: KlachtContext): Record<string, LopendeTermijn> =>
     Object.fromEntries(Object.entries(c.termijnen).filter(([n]) => !WACHT_OP_KLAGER.includes(n)));
 
+  /** Awb 9:8 lid 3: once the four weeks have passed (expired or not), declining is too late; the grond cannot change that. */
+  const nietBehandelenOpTijd = (c: KlachtContext, e: KlachtMachineEvent): boolean => {
+    if (c.verlopen.some((x) => x.naam === 'nietBehandelenKennisgeving')) return false;
+    const v = vervaldatum(c, 'nietBehandelenKennisgeving');
+    return v === undefined || dag(e) <= v;
+  };
+
   const guardImpl: Record<string, (a: Args, p: Record<string, unknown>) => boolean> = {
     intakeEnRoute: ({ event }, p) => {
       const i = intakeVan(event);
@@ -223,11 +230,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     },
     nietBehandelenBinnenTermijn: ({ context, event }) => {
       const grond = dataVan(event).grond;
-      if (typeof grond !== 'string' || !(grond in NIET_BEHANDELGRONDEN)) return false;
-      // Awb 9:8 lid 3: once the four weeks have passed (expired or not), declining is too late.
-      if (context.verlopen.some((x) => x.naam === 'nietBehandelenKennisgeving')) return false;
-      const v = vervaldatum(context, 'nietBehandelenKennisgeving');
-      return v === undefined || dag(event) <= v;
+      return typeof grond === 'string' && grond in NIET_BEHANDELGRONDEN && nietBehandelenOpTijd(context, event);
     },
     horenUitzondering: ({ event }, p) => dataVan(event).reden === p.reden,
     oordeelGeldig: ({ context, event }) => {
@@ -267,6 +270,31 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     // Awb 9:31: filed as a klacht of its own (POST /klachten/{id}/ombudsman-verzoeken), which gives the loket the task.
     verzoekMetEigenKlacht: ({ event }) => tekst(dataVan(event).verzoekKlacht) !== undefined,
     gesteldeDatumGeldig: ({ context, event }) => gesteldeDatumFout(context, event) === undefined,
+  };
+
+  /**
+   * What a guard decides without the event's data: the list of events a klacht can take (regime.ts `volgendeEvents`)
+   * asks it with only a moment, the one the list is about. Two kinds:
+   * - guards that read only the context and the event's day (a termijn passed by then, the second line competent on
+   *   that day, Awb 9:18 and 9:24 lid 1): here as they are (the same function), so the list offers the event exactly
+   *   on the days stepping accepts it;
+   * - guards that also check the event's data: here with only the part no data can change (Awb 9:8 lid 3: after the
+   *   four weeks no grond makes declining timely).
+   * A guard not here needs the data to decide: the event stays offered and stepping says what is missing.
+   */
+  const zonderData: Record<string, (a: Args, p: Record<string, unknown>) => boolean> = {
+    tweedeLijnOpen: guardImpl.tweedeLijnOpen,
+    viaOmbudsman: guardImpl.viaOmbudsman,
+    wachtOpKlagerLoopt: guardImpl.wachtOpKlagerLoopt,
+    wachtOpKlagerLooptEnTweedeLijnBevoegd: guardImpl.wachtOpKlagerLooptEnTweedeLijnBevoegd,
+    tweedeLijnBevoegdOverAanbieders: guardImpl.tweedeLijnBevoegdOverAanbieders,
+    aanbiederTermijnVerstreken: guardImpl.aanbiederTermijnVerstreken,
+    jeugdwetTermijnVerstreken: guardImpl.jeugdwetTermijnVerstreken,
+    aanbiederTermijnVerstrekenEnTweedeLijnBevoegd: guardImpl.aanbiederTermijnVerstrekenEnTweedeLijnBevoegd,
+    aanbiederTermijnVerstrekenZonderBevoegdeTweedeLijn: guardImpl.aanbiederTermijnVerstrekenZonderBevoegdeTweedeLijn,
+    nietBehandelenBinnenTermijn: ({ context, event }) => nietBehandelenOpTijd(context, event),
+    // Jeugdwet 4.2.1: a new date can be set only for the termijn that still runs.
+    nieuweTermijnGeldig: ({ context }, p) => lopend(context, p.termijn) !== undefined,
   };
 
   /** Dutch reason a guard refused, for StepResult.reason. */
@@ -774,7 +802,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
   };
 
   const guards = Object.fromEntries(Object.entries(guardImpl).map(([k, f]) => [k, (a: Args, p: Record<string, unknown>) => f(a, p ?? {})]));
-  return { actions, guards, guardImpl, weigering, vervaldatum };
+  return { actions, guards, guardImpl, zonderData, weigering, vervaldatum };
 }
 
 export type ActiesEnGuards = ReturnType<typeof maakActiesEnGuards>;

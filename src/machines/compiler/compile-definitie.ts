@@ -101,6 +101,8 @@ export interface Gecompileerd {
   /** Dutch reasons for refused guards (StepResult.reason). */
   weigering: ReturnType<typeof maakActiesEnGuards>['weigering'];
   guardImpl: ReturnType<typeof maakActiesEnGuards>['guardImpl'];
+  /** What each guard decides without the event's data (acties.ts `zonderData`), for the list of next events. */
+  zonderData: ReturnType<typeof maakActiesEnGuards>['zonderData'];
 }
 
 function bouwMachine(cc: CompileCtx, states: Record<string, ToestandConfig>, on: Record<string, OvergangConfig[]>) {
@@ -140,6 +142,6 @@ export function compileDefinitie(def: Definitie, opts: CompileOpties = {}): Geco
     for (const [k, v] of Object.entries(f.rootOn ?? {})) on[k] = [...(on[k] ?? []), ...v];
   }
   const machine = bouwMachine(ctx, states, on);
-  const { weigering, guardImpl } = maakActiesEnGuards(ctx);
-  return { machine, ctx, config: { states, on }, weigering, guardImpl };
+  const { weigering, guardImpl, zonderData } = maakActiesEnGuards(ctx);
+  return { machine, ctx, config: { states, on }, weigering, guardImpl, zonderData };
 }
