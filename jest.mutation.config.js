@@ -1,5 +1,6 @@
 /** Jest for mutation testing (npm run test:mutation, docs/adr/0005-mutation-testing.md): only the pure
- * unit specs that state the rules of the mutated files (termijnen, routing and conditions, legal lint,
+ * unit specs that state the rules of the mutated files (termijnen, the compiler's termijnen and the wait for the
+ * klager, routing and conditions, legal lint,
  * correctness over time: registration, version migration, termijn reconciliation, the regime's step; lateness, nakoming,
  * termijn instants, the definition diff and intake facts), so no PostgreSQL,
  * Redis or Chromium is needed and each mutant runs in seconds. */
@@ -14,6 +15,8 @@ module.exports = {
     '<rootDir>/src/machines/termijnen/**/*.spec.ts',
     '<rootDir>/src/machines/compiler/voorwaarde.spec.ts',
     '<rootDir>/src/machines/compiler/routering.spec.ts',
+    '<rootDir>/src/machines/compiler/termijnen.spec.ts',
+    '<rootDir>/src/machines/compiler/wacht-op-klager.spec.ts',
     '<rootDir>/src/machines/definition/validate.spec.ts',
     '<rootDir>/src/machines/definition/*lint*.spec.ts',
     '<rootDir>/src/machines/registratie.spec.ts',

@@ -79,23 +79,17 @@ export function wkkgzRegime(def: Definitie): WkkgzRegime | undefined {
   return Object.values(def.bijzondereRegimes ?? {}).find((r): r is WkkgzRegime => r?.regime === 'wkkgz');
 }
 
-function regimePad(def: Definitie, regime: string): Array<string | number> {
-  const type = Object.entries(def.bijzondereRegimes ?? {}).find(([, r]) => r?.regime === regime)?.[0] ?? '';
-  return ['bijzondereRegimes', type];
-}
-
 /** All termijnen the machine may start: the definition's own plus those the special regimes imply. */
 export function termijnSpecs(def: Definitie): Record<string, TermijnSpec> {
   const specs: Record<string, TermijnSpec> = {};
   for (const [naam, t] of Object.entries(def.termijnen)) {
-    specs[naam] = { naam, ...t, definitiePad: ['termijnen', naam] };
+    specs[naam] = { naam, ...t };
   }
   // Awb 9:24 lid 1 sub a by analogy: the klager's year from the aanbieder's afdoening (wacht-op-klager.ts).
   const jaar = jaarNaAfdoeningSpec(def);
   if (jaar) specs[jaar.naam] = jaar;
   const jw = jeugdwetRegime(def);
   if (jw) {
-    const pad = regimePad(def, jw.regime);
     // Jeugdwet 4.2.1 lid 2 sub c: the term is the regeling's own, not statutory, so no Atw.
     specs.jeugdwetOordeel = {
       naam: 'jeugdwetOordeel',
@@ -105,7 +99,6 @@ export function termijnSpecs(def: Definitie): Record<string, TermijnSpec> {
       atw: false,
       grondslag: 'Jeugdwet 4.2.1 lid 2 sub c',
       escalatieNaar: 'klachtencommissie',
-      definitiePad: [...pad, 'oordeelTermijn'],
     };
     // Jeugdwet 4.2.1 lid 5: one month, statutory and ≤ 3 months, so the Atw applies.
     specs.jeugdwetReactie = {
@@ -116,12 +109,10 @@ export function termijnSpecs(def: Definitie): Record<string, TermijnSpec> {
       atw: true,
       grondslag: 'Jeugdwet 4.2.1 lid 5',
       escalatieNaar: 'contractmanager',
-      definitiePad: [...pad, 'reactieTermijn'],
     };
   }
   const wk = wkkgzRegime(def);
   if (wk) {
-    const pad = regimePad(def, wk.regime);
     specs.wkkgzAfhandeling = {
       naam: 'wkkgzAfhandeling',
       label: 'Schriftelijke uitkomst zorgaanbieder (Wkkgz 17)',
@@ -134,7 +125,6 @@ export function termijnSpecs(def: Definitie): Record<string, TermijnSpec> {
       verdagingGrondslag: 'Wkkgz 17 lid 2',
       grondslag: 'Wkkgz 17 lid 1',
       escalatieNaar: 'contractmanager',
-      definitiePad: [...pad, 'afhandelTermijn'],
     };
     // Wkkgz 22: six months, more than 3 months, so no Atw (Atw art. 4).
     specs.wkkgzGeschil = {
@@ -144,7 +134,6 @@ export function termijnSpecs(def: Definitie): Record<string, TermijnSpec> {
       rekenwijze: 'kalenderdagen',
       atw: false,
       grondslag: 'Wkkgz 22 lid 1',
-      definitiePad: [...pad, 'geschilTermijn'],
     };
   }
   // Awb 9:31: the gemeente answers the ombudsman's informatievraag or interventieverzoek by the date he set (if he set
@@ -160,7 +149,6 @@ export function termijnSpecs(def: Definitie): Record<string, TermijnSpec> {
     ...(afh?.herinneringen?.length ? { herinneringen: afh.herinneringen } : {}),
     escalatieNaar: afh?.escalatieNaar ?? 'leidinggevende',
     grondslag: 'Awb 9:31',
-    definitiePad: ['tweedeLijn'],
     gesteld: { feit: 'ombudsmanTermijn' },
   };
   if (def.stoppenMetLeveren) {
@@ -172,7 +160,6 @@ export function termijnSpecs(def: Definitie): Record<string, TermijnSpec> {
       atw: false,
       grondslag: 'Klachtenprotocol Wmo keten §8 (protocol stoppen met leveren)',
       escalatieNaar: def.stoppenMetLeveren.besluitDoor,
-      definitiePad: ['stoppenMetLeveren', 'beslistermijn'],
     };
   }
   return specs;
@@ -270,6 +257,6 @@ export function termijnView(spec: TermijnSpec, lopend: LopendeTermijn, kalender:
     ...(spec.escalatieNaar ? { escalatieNaar: spec.escalatieNaar } : {}),
     grondslag: spec.grondslag,
     mutaties,
-    ...('opgeschortSinds' in u && u.opgeschortSinds ? { opgeschortSinds: u.opgeschortSinds } : {}),
+    ...(u.opgeschortSinds ? { opgeschortSinds: u.opgeschortSinds } : {}),
   };
 }

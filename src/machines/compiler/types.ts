@@ -41,8 +41,6 @@ export interface TermijnSpec {
   herinneringen?: Herinnering[];
   escalatieNaar?: string;
   grondslag: string;
-  /** Where it is defined (for errors). */
-  definitiePad: Array<string | number>;
   /** May be suspended, on this (contractual) basis; never a statutory termijn (Awb 9:11). */
   opschorting?: { grondslag: string };
   /**

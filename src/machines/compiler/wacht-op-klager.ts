@@ -38,6 +38,5 @@ export function jaarNaAfdoeningSpec(def: Definitie): TermijnSpec | undefined {
     ...(t.herinneringen?.length ? { herinneringen: t.herinneringen } : {}),
     ...(t.escalatieNaar ? { escalatieNaar: t.escalatieNaar } : {}),
     grondslag: 'Awb 9:24 lid 1 sub a (naar analogie): een jaar na de afdoening door de aanbieder',
-    definitiePad: ['termijnen', 'tweedeLijnVerzoek'],
   };
 }
