@@ -373,7 +373,8 @@ export class EngineService {
         event.type,
         result.reason ?? `De gebeurtenis ${event.type} is nu niet toegestaan.`,
         row.state,
-        row.volgendeEvents,
+        // The list of the refused event's moment (regime.ts): the stored one is of the last step, a day may have changed it.
+        result.volgendeEvents,
       );
     }
     return result;

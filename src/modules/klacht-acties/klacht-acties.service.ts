@@ -84,8 +84,11 @@ export class KlachtActiesService {
     return fase === 'aanbieder' || fase === 'bijzonder';
   }
 
-  /** Why the klacht does not take the event now from this caller; undefined when it may try. */
-  private waaromNiet(klacht: KlachtEntity, type: string, tenant: Tenant): string | undefined {
+  /**
+   * Why the klacht does not take the event at `at` (default: now) from this caller; undefined when it may try. The list
+   * is the one of that moment (KlachtenService.volgendeEventsVan), not the one stored at the klacht's last step.
+   */
+  private waaromNiet(klacht: KlachtEntity, type: string, tenant: Tenant, at?: string): string | undefined {
     // The aanbieder reports on the part of the klacht that lies with it (its own handling, or its own statutory regime:
     // the jeugdhulpaanbieder's reactie, Jeugdwet 4.2.1 lid 5; the zorgaanbieder's outcome, Wkkgz 17). Where the gemeente
     // handles the klacht (Awb titel 9.1) or the second line has it, the beklaagde cannot end or decide that handling:
@@ -93,8 +96,9 @@ export class KlachtActiesService {
     if (tenant.rol === 'aanbieder' && !this.ligtBijAanbieder(klacht)) {
       return `${type} is aan de gemeente: de klacht ligt niet bij de aanbieder (toestand ${klacht.state}); de terugkoppeling is vastgelegd.`;
     }
-    if (!klacht.volgendeEvents.includes(type)) {
-      return `${type} past nu niet (toestand ${klacht.state}; mogelijk: ${klacht.volgendeEvents.join(', ') || 'geen'}).`;
+    const mogelijk = this.klachten.volgendeEventsVan(klacht, at);
+    if (!mogelijk.includes(type)) {
+      return `${type} past nu niet (toestand ${klacht.state}; mogelijk: ${mogelijk.join(', ') || 'geen'}).`;
     }
     return undefined;
   }
@@ -106,7 +110,7 @@ export class KlachtActiesService {
     at: string | undefined,
     tenant: Tenant,
   ) {
-    const reden = this.waaromNiet(klacht, event.type, tenant);
+    const reden = this.waaromNiet(klacht, event.type, tenant, at);
     if (reden !== undefined) return { toegepast: false, reden };
     try {
       const detail = await this.klachten.gebeurtenis(
@@ -236,7 +240,8 @@ export class KlachtActiesService {
           // The request's own klacht gives the loket its task (Awb 9:31); the hoofdklacht records that the ombudsman
           // asked and names that klacht, so the loket does not get the task a second time from the hoofdklacht.
           event: (k, sub) => {
-            const reden = this.waaromNiet(k, event.type, tenant);
+            // Asked at the moment the engine steps it: the request's receipt (EngineService.createBij).
+            const reden = this.waaromNiet(k, event.type, tenant, dto.ontvangenOp);
             return reden === undefined ? { ...event, data: { ...event.data, verzoekKlacht: sub.id } } : { reden };
           },
         },

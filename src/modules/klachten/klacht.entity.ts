@@ -61,7 +61,11 @@ export class KlachtEntity {
   @Column({ name: 'eerste_vervalt_op', type: 'timestamptz', nullable: true })
   eersteVervaltOp: Date | null;
 
-  /** Event types the klacht accepts now (from the last StepResult; derived from the snapshot). */
+  /**
+   * Event types the klacht accepted at its last step's moment (StepResult.volgendeEvents; derived from the snapshot). A
+   * guard that asks the day can answer otherwise later: a list shown or checked is asked at its own moment
+   * (volgende-events.ts, KlachtenService.volgendeEventsVan).
+   */
   @Column({ name: 'volgende_events', type: 'jsonb', default: () => "'[]'" })
   volgendeEvents: string[];
 

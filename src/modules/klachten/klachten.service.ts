@@ -5,7 +5,7 @@ import { Brackets, DataSource } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
 import { IdempotentHerhaald } from '../idempotency/idempotentie-context';
 import { ProblemException } from '../../common/problem';
-import type { IntakeInput, KlachtEvent, RegimeControles } from '../../machines/contract';
+import type { CompiledRegime, IntakeInput, KlachtEvent } from '../../machines/contract';
 import { SYSTEEM_GEBEURTENISSEN, omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
 import { opgehevenOp } from '../../machines/definition/gemeentecodes.data';
 import { kalenderdag } from '../../machines/termijnen';
@@ -14,6 +14,8 @@ import { EngineService, type BijUitkomst, type IntakeBij } from '../engine/engin
 import { KlachtNietGevondenError, RegistratieOngeldigError } from '../engine/engine.errors';
 import { openVerplichting, teLaat, termijnTeLaat } from '../termijnen/te-laat';
 import { TermijnEntity } from '../termijnen/termijn.entity';
+import { metWekkersBij } from '../termijnen/achterstand';
+import { TermijnWakeService } from '../termijnen/termijn-wake.service';
 import type { GebeurtenisDto } from './dto/gebeurtenis.dto';
 import type { KlachtIntakeDto } from './dto/klacht-intake.dto';
 import type { KlachtLijstQuery } from './dto/klacht-lijst.query';
@@ -28,6 +30,7 @@ import type {
 import type { RegistratieWijzigingDto } from './dto/registratie.dto';
 import { KlachtGebeurtenisEntity } from './klacht-gebeurtenis.entity';
 import { KlachtEntity } from './klacht.entity';
+import { volgendeEventsOp } from './volgende-events';
 
 /** Clock skew tolerated between the caller's system and ours. */
 const KLOKVERSCHIL_MS = 5 * 60_000;
@@ -70,6 +73,7 @@ export class KlachtenService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly engine: EngineService,
     @Inject(KLOK) private readonly klok: Klok,
+    private readonly wake: TermijnWakeService,
   ) {}
 
   /** The moment of an intake or event: given, or now (controleerTijdstip). */
@@ -120,7 +124,8 @@ export class KlachtenService {
   ): Promise<{ klacht: KlachtDetailDto; bij?: BijUitkomst }> {
     const intake = this.intakeInput(dto);
     try {
-      const uit = await this.engine.createBij(intake, { actor, correlationId }, bij);
+      // Its event on the klacht it is about, as any event: after the termijnen passed before it (achterstand.ts).
+      const uit = await metWekkersBij(this.wake, this.klok, () => this.engine.createBij(intake, { actor, correlationId }, bij));
       return { klacht: await this.detail(uit.klacht.id), bij: uit.bij };
     } catch (e) {
       if (e instanceof IdempotentHerhaald) return { klacht: await this.detail(e.klachtId) };
@@ -157,7 +162,8 @@ export class KlachtenService {
       ...(dto.data ? { data: dto.data } : {}),
     };
     try {
-      await this.engine.apply(klachtId, event, { actor, correlationId });
+      // A termijn passed before the event whose wake-up has not run yet runs first (achterstand.ts; Awb 9:18, 9:24).
+      await metWekkersBij(this.wake, this.klok, () => this.engine.apply(klachtId, event, { actor, correlationId }));
     } catch (e) {
       if (!(e instanceof IdempotentHerhaald)) throw e;
     }
@@ -171,8 +177,9 @@ export class KlachtenService {
       this.dataSource.getRepository(TermijnEntity).find({ where: { klachtId: id }, order: { createdAt: 'ASC', naam: 'ASC' } }),
       this.dataSource.getRepository(KlachtGebeurtenisEntity).find({ where: { klachtId: id }, order: { id: 'ASC' } }),
     ]);
-    const laat = await this.teLaatVlaggen([k.id], this.klok.nu());
-    return { ...this.view(k, termijnen, laat), gebeurtenissen: gebeurtenissen.map((g) => this.gebeurtenisView(g)) };
+    const nu = this.klok.nu();
+    const laat = await this.teLaatVlaggen([k.id], nu);
+    return { ...this.view(k, termijnen, laat, nu), gebeurtenissen: gebeurtenissen.map((g) => this.gebeurtenisView(g)) };
   }
 
   /** One page; PaginaLinksInterceptor adds `links` from the request. */
@@ -222,6 +229,7 @@ export class KlachtenService {
           k,
           termijnen.filter((t) => t.klachtId === k.id),
           laat,
+          nu,
         ),
       ),
       totaal,
@@ -247,25 +255,33 @@ export class KlachtenService {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** The checks of the klacht's pinned definition version; undefined when that version is not loaded. */
-  private controles(k: KlachtEntity): RegimeControles | undefined {
+  /** The klacht's pinned definition version; undefined when that version is not loaded. */
+  private regime(k: KlachtEntity): CompiledRegime | undefined {
     try {
-      return this.engine.regimeVan(k).controles;
+      return this.engine.regimeVan(k);
     } catch {
       return undefined;
     }
   }
 
-  /** The events a caller may send now, with their data (system events such as TERMIJN_VERLOPEN left out). */
-  private volgendeEvents(k: KlachtEntity, controles: RegimeControles | undefined): VolgendeGebeurtenisDto[] {
-    if (controles) return controles.volgendeGebeurtenissen(k.snapshot, k.volgendeEvents);
-    return k.volgendeEvents
-      .filter((t) => !SYSTEEM_GEBEURTENISSEN.has(t))
-      .map((type) => ({ type, omschrijving: omschrijvingVan(type), data: [] }));
+  /**
+   * The event types the klacht takes at `op` (default: now, by KLOK): asked of its regime, not the list stored at its
+   * last step, which a passed termijn or a change of the second line can have made untrue since (volgende-events.ts).
+   */
+  volgendeEventsVan(k: KlachtEntity, op: Date | string = this.klok.nu()): string[] {
+    return volgendeEventsOp(this.regime(k), k, op);
   }
 
-  private view(k: KlachtEntity, termijnen: TermijnEntity[], laat: Set<string>): KlachtViewDto {
-    const controles = this.controles(k);
+  /** The events a caller may send at `nu`, with their data (system events such as TERMIJN_VERLOPEN left out). */
+  private volgendeEvents(k: KlachtEntity, regime: CompiledRegime | undefined, nu: Date): VolgendeGebeurtenisDto[] {
+    const types = volgendeEventsOp(regime, k, nu);
+    if (regime?.controles) return regime.controles.volgendeGebeurtenissen(k.snapshot, types);
+    return types.filter((t) => !SYSTEEM_GEBEURTENISSEN.has(t)).map((type) => ({ type, omschrijving: omschrijvingVan(type), data: [] }));
+  }
+
+  private view(k: KlachtEntity, termijnen: TermijnEntity[], laat: Set<string>, nu: Date): KlachtViewDto {
+    const regime = this.regime(k);
+    const controles = regime?.controles;
     return {
       id: k.id,
       gemeente: k.gemeente,
@@ -287,7 +303,7 @@ export class KlachtenService {
       tevredenheid: k.tevredenheid,
       maatregelen: k.maatregelen,
       feiten: k.feiten as Record<string, unknown>,
-      volgendeEvents: this.volgendeEvents(k, controles),
+      volgendeEvents: this.volgendeEvents(k, regime, nu),
       registratieWaarden: controles?.registratieLijsten() ?? null,
       teLaat: laat.has(k.id),
       termijnen: termijnen.map((t): TermijnViewDto => ({

@@ -9,6 +9,8 @@ import type { IsoDate } from '../../machines/contract';
 import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, klachtGemeenten, type Tenant } from '../auth/tenant';
 import { kalenderdag } from '../../machines/termijnen';
+import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
+import { volgendeEventsOp } from '../klachten/volgende-events';
 import { teLaat, termijnTeLaat } from '../termijnen/te-laat';
 import { WerkvoorraadService } from './werkvoorraad.service';
 import { TIJDLIJN_SCHEMA } from './api.schema';
@@ -58,7 +60,7 @@ export interface Tijdlijn {
     beeindigdOp: string | null;
     teLaat: boolean;
   }>;
-  /** What can happen next (Awb/regeling events the klacht accepts now), in Dutch. */
+  /** What can happen next (Awb/regeling events the klacht accepts now, at the service's clock), in Dutch. */
   volgendeEvents: Array<{ type: string; omschrijving: string }>;
 }
 
@@ -76,6 +78,7 @@ export class TijdlijnController {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(KLOK) private readonly klok: Klok,
     private readonly werkvoorraad: WerkvoorraadService,
+    @Inject(REGIME_BRON) private readonly regimes: RegimeBron,
   ) {}
 
   @Get(':id/tijdlijn')
@@ -88,7 +91,7 @@ export class TijdlijnController {
   async tijdlijn(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<Tijdlijn> {
     const rows = await this.dataSource.query(
       `select id, gemeente, onderwerp, definitie_id, definitie_versie, state, state_sinds, done, soort, kanaal, ontvangen_op, aanbieders, categorie, oorzaak,
-              afdoening, oordeel, volgende_events, coalesce(${teLaat('k', '$4')}, false) as te_laat
+              afdoening, oordeel, volgende_events, snapshot, coalesce(${teLaat('k', '$4')}, false) as te_laat
        from klacht k where id = $1 and gemeente = ANY($2::text[]) and ($3::text is null or aanbieders @> jsonb_build_array(jsonb_build_object('id', $3::text)))`,
       [id, klachtGemeenten(tenant), tenant.rol === 'aanbieder' ? (tenant.aanbiederId ?? '') : null, this.klok.nu()],
     );
@@ -182,7 +185,12 @@ export class TijdlijnController {
           teLaat: t.te_laat,
         }),
       ),
-      volgendeEvents: (k.volgende_events as string[]).map((type) => ({ type, omschrijving: omschrijvingVan(type) })),
+      // Asked of the klacht's regime at this moment (volgende-events.ts): the stored list is the one of its last step.
+      volgendeEvents: volgendeEventsOp(
+        this.regimes.byId(k.definitie_id, k.definitie_versie),
+        { snapshot: k.snapshot, volgendeEvents: k.volgende_events as string[] },
+        this.klok.nu(),
+      ).map((type) => ({ type, omschrijving: omschrijvingVan(type) })),
     };
   }
 }

@@ -1,0 +1,18 @@
+import type { CompiledRegime } from '../../machines/contract';
+
+/**
+ * The events a klacht takes at the moment its list is read (`op`, the service's clock KLOK, or the moment of the act a
+ * caller registers). The list stored with the klacht (klacht.volgende_events) is the one of its last step's moment: a
+ * guard that asks the day (the aanbieder's termijn passed, the second line competent on that day: Awb 9:18, 9:24 lid 1;
+ * the four weeks of Awb 9:8 lid 3) can answer otherwise on a later day without any step. So every page and check that
+ * shows or uses the list asks the klacht's regime at its own moment, from the snapshot it read with the klacht: no
+ * extra database round trip. Without its regime (a version no longer loaded) the stored list is all there is.
+ */
+export function volgendeEventsOp(
+  regime: Pick<CompiledRegime, 'volgendeEventsOp'> | undefined,
+  klacht: { snapshot: unknown; volgendeEvents: string[] },
+  op: Date | string,
+): string[] {
+  if (!regime?.volgendeEventsOp) return klacht.volgendeEvents;
+  return regime.volgendeEventsOp(klacht.snapshot, typeof op === 'string' ? op : op.toISOString());
+}
