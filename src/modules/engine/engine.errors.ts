@@ -92,3 +92,24 @@ export class DefinitieOntbreektError extends EngineError {
     this.name = 'DefinitieOntbreektError';
   }
 }
+
+/**
+ * The event's moment lies at or after the due moment of a termijn the klacht still shows running, whose wake-up has not
+ * run yet (the worker is behind: an outage, a queue backlog, the sweep's interval). Stepped on that picture, the event
+ * would find the klacht as if the termijn had not passed (Awb 9:18, 9:24 lid 1 sub b: the way to the ombudsman opens
+ * when the afhandeltermijn passes). Nothing was written; the caller runs the wake-up and applies the event again
+ * (src/modules/termijnen/achterstand.ts). Not an EngineError: it is no refusal, and nobody may answer it as one.
+ */
+export class WekkerAchterstandError extends Error {
+  constructor(
+    readonly klachtId: string,
+    /** The latest overdue termijn: its wake-up's catch-up fires every earlier one first, in order. */
+    readonly termijnNaam: string,
+    readonly revision: number,
+    /** The event's moment: the wake-up runs as of at least this moment. */
+    readonly at: string,
+  ) {
+    super(`Klacht ${klachtId}: termijn ${termijnNaam} (revisie ${revision}) is vóór ${at} verstreken en nog niet gemeld`);
+    this.name = 'WekkerAchterstandError';
+  }
+}

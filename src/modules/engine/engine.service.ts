@@ -29,6 +29,7 @@ import {
   KlachtNietGevondenError,
   FeitenOngeldigError,
   RegistratieOngeldigError,
+  WekkerAchterstandError,
 } from './engine.errors';
 import { REGIME_BRON, type RegimeBron } from './regime-bron';
 import { claimSleutel, IdempotentieContext, legResultaatVast } from '../idempotency/idempotentie-context';
@@ -54,6 +55,12 @@ import { KLOK, systeemKlok, type Klok, vandaagVan } from '../../common/klok';
 export interface EngineContext {
   actor: string;
   correlationId?: string;
+  /**
+   * The caller runs overdue wake-ups itself (src/modules/termijnen/achterstand.ts, the API's events): an event at or after
+   * the due moment of a termijn still running and not yet fired is not stepped but throws WekkerAchterstandError. Without
+   * it (the import, which fires its termijnen itself; tools) the event is stepped on the klacht as it stands.
+   */
+  wekkersBij?: boolean;
 }
 
 export interface EngineResultaat {
@@ -108,6 +115,25 @@ export function registratieKolommen(w: RegistratieWaarden): RegistratieKolommen 
     ...(w.maatregelen !== undefined ? { maatregelen: w.maatregelen } : {}),
     ...(w.tevredenheid !== undefined ? { tevredenheid: w.tevredenheid } : {}),
   };
+}
+
+/**
+ * The termijn an event at `at` must not be stepped before (Awb 9:18 with 9:24 lid 1 sub b: once the afhandeltermijn has
+ * passed the klager may go to the ombudsman, whether or not the worker has run its wake-up yet): of the rows still
+ * running, not yet fired and not suspended (a suspended termijn does not pass, docs/juridisch-kader.md §6), the one due
+ * LAST at or before `at`; its wake-up's catch-up fires the earlier ones first, in order. A termijn due after `at` (an
+ * act of its last day, registered after midnight) is not: that act is stepped before the expiry (regime.ts `inhalen`).
+ * In memory, on the rows read with the klacht: no round trip on the normal path.
+ */
+export function achterstalligeTermijn(termijnen: readonly TermijnEntity[], at: string): TermijnEntity | undefined {
+  const moment = Date.parse(at);
+  let laatste: TermijnEntity | undefined;
+  for (const t of termijnen) {
+    if (t.status !== 'lopend' || t.vervalGemeldOp !== null || t.vervaltOp.getTime() > moment || isOpgeschort(t.mutaties)) continue;
+    const v = t.vervaltOp.getTime() - (laatste?.vervaltOp.getTime() ?? -Infinity);
+    if (v > 0 || (v === 0 && laatste && t.naam > laatste.naam)) laatste = t;
+  }
+  return laatste;
 }
 
 /** The label of klachtregie_engine_cache_events_total per count. */
@@ -192,7 +218,7 @@ export class EngineService {
       const event: KlachtEvent = { ...keuze, at: intake.ontvangenOp, actor: ctx.actor };
       let stap: StepResult;
       try {
-        stap = this.stapVan(row, event, ctx);
+        stap = this.stapVan(row, event, ctx, true, stand.termijnen);
       } catch (e) {
         // Refused, wrong data, or its definition version not loaded: that klacht's step, not the intake: taken without it.
         if (!(e instanceof EngineError)) throw e;
@@ -336,7 +362,7 @@ export class EngineService {
   private async applyAlleen(klachtId: string, event: KlachtEvent, ctx: EngineContext): Promise<EngineResultaat> {
     const { klacht, result, na } = await this.rauw(klachtId, async ({ sql, qr, stand }) => {
       const row = stand.klacht;
-      const result = this.stapVan(row, event, ctx);
+      const result = this.stapVan(row, event, ctx, true, stand.termijnen);
       const hersteld = await this.herroepWekkers(sql, row, event, result);
       const uitkomst = await this.schrijf(
         sql,
@@ -356,9 +382,12 @@ export class EngineService {
   /**
    * The regime's step for an event on a klacht read under its lock, in memory. Wrong data for an event
    * that fits the state: GebeurtenisDataOngeldigError (422); refused: GebeurtenisNietToegestaanError (409).
-   * `melden`: log the refusal (not for a trial, which writes nothing anyway).
+   * `melden`: log the refusal (not for a trial, which writes nothing anyway). With `termijnen` (the klacht's rows, read
+   * with it under its lock) and `ctx.wekkersBij`: a termijn that passed at or before the event's moment and whose
+   * wake-up has not run yet throws WekkerAchterstandError before the step (achterstalligeTermijn), after the data check
+   * (bad data changes nothing).
    */
-  private stapVan(row: KlachtEntity, event: KlachtEvent, ctx: EngineContext, melden = true): StepResult {
+  private stapVan(row: KlachtEntity, event: KlachtEvent, ctx: EngineContext, melden = true, termijnen?: TermijnEntity[]): StepResult {
     const regime = this.regimeVan(row);
     // Today by the service's clock: a day something happened (a receipt) cannot lie after the day it is registered.
     const fouten = regime.controles?.controleerGebeurtenis(row.snapshot, event, { vandaag: vandaagVan(this.klok) }) ?? [];
@@ -366,6 +395,8 @@ export class EngineService {
       if (melden) this.logger.log(`Klacht ${row.id}: ${event.type} met ongeldige data: ${fouten.map((f) => f.name).join(', ')}`);
       throw new GebeurtenisDataOngeldigError(event.type, fouten);
     }
+    const achterstallig = termijnen && ctx.wekkersBij ? achterstalligeTermijn(termijnen, event.at) : undefined;
+    if (achterstallig) throw new WekkerAchterstandError(row.id, achterstallig.naam, achterstallig.revision, event.at);
     const result = regime.step(row.snapshot, { ...event, actor: event.actor ?? ctx.actor });
     if (!result.accepted) {
       if (melden) this.logger.log(`Klacht ${row.id}: ${event.type} geweigerd in ${row.state}: ${result.reason ?? ''}`);
@@ -462,7 +493,8 @@ export class EngineService {
           v.scope.runInAsyncScope(() => {
             if (!stand) throw new KlachtNietGevondenError(v.klachtId);
             const row = stand.klacht;
-            const result = this.stapVan(row, v.event, v.ctx, !gecachet);
+            // Overdue (WekkerAchterstandError): from the cache, run again after a read; after a read, the caller's.
+            const result = this.stapVan(row, v.event, v.ctx, !gecachet, stand.termijnen);
             if (result.herroepen?.length) {
               // It undoes wake-ups (regime.ts `inhalen`): rare, and their history is rewritten first (herroepWekkers),
               // so it runs on its own, after this group, with a statement more than the group's one per step.

@@ -125,7 +125,9 @@ export class KlachtenService {
     const intake = this.intakeInput(dto);
     try {
       // Its event on the klacht it is about, as any event: after the termijnen passed before it (achterstand.ts).
-      const uit = await metWekkersBij(this.wake, this.klok, () => this.engine.createBij(intake, { actor, correlationId }, bij));
+      const uit = await metWekkersBij(this.wake, this.klok, () =>
+        this.engine.createBij(intake, { actor, correlationId, wekkersBij: true }, bij),
+      );
       return { klacht: await this.detail(uit.klacht.id), bij: uit.bij };
     } catch (e) {
       if (e instanceof IdempotentHerhaald) return { klacht: await this.detail(e.klachtId) };
@@ -163,7 +165,7 @@ export class KlachtenService {
     };
     try {
       // A termijn passed before the event whose wake-up has not run yet runs first (achterstand.ts; Awb 9:18, 9:24).
-      await metWekkersBij(this.wake, this.klok, () => this.engine.apply(klachtId, event, { actor, correlationId }));
+      await metWekkersBij(this.wake, this.klok, () => this.engine.apply(klachtId, event, { actor, correlationId, wekkersBij: true }));
     } catch (e) {
       if (!(e instanceof IdempotentHerhaald)) throw e;
     }

@@ -1,0 +1,43 @@
+import { ProblemException } from '../../common/problem';
+import type { Klok } from '../../common/klok';
+import { WekkerAchterstandError } from '../engine/engine.errors';
+import type { TermijnWakeService } from './termijn-wake.service';
+
+/**
+ * Rounds of wake-up and retry for one event: a wake-up's step may start a termijn that is itself due before the event
+ * (a second achterstand); a klacht has a handful of termijnen, so a few rounds suffice.
+ */
+export const MAX_ACHTERSTANDRONDES = 5;
+
+/**
+ * Runs `werk` (an event through the engine, with EngineContext.wekkersBij) so that it sees every termijn that passed at or before its moment as passed,
+ * also when the worker is behind (an outage, a queue backlog, the sweep's interval): the engine refuses to step it on a
+ * klacht still showing such a termijn running (WekkerAchterstandError, nothing written); then that termijn's wake-up runs
+ * here (TermijnWakeService.verval: under the klacht's lock, every earlier due termijn first, in order, exactly as the
+ * worker would; its own job later finds it fired and does nothing) and the event is applied again. Awb 9:18 with 9:24
+ * lid 1 sub b: a klager's request to the ombudsman after the afhandeltermijn passed is not refused because the wake-up
+ * that opens the second line has not run yet. An act of the termijn's last day is not affected (its moment lies before
+ * the due moment; regime.ts `inhalen` steps it before an expiry already fired).
+ */
+export async function metWekkersBij<T>(wake: TermijnWakeService, klok: Klok, werk: () => Promise<T>): Promise<T> {
+  for (let ronde = 0; ; ronde++) {
+    try {
+      return await werk();
+    } catch (e) {
+      if (!(e instanceof WekkerAchterstandError)) throw e;
+      if (ronde >= MAX_ACHTERSTANDRONDES) {
+        // Still behind after as many wake-ups (a klacht being imported, whose termijnen the import fires itself): nothing
+        // was written; the caller may try again shortly.
+        throw new ProblemException({
+          status: 503,
+          code: 'termijn-nog-niet-verwerkt',
+          title: 'Termijn nog niet verwerkt',
+          detail: `${e.message}; er is niets gewijzigd, probeer het zo opnieuw.`,
+        });
+      }
+      // As of the event's moment at least: it may lie a few minutes ahead of our clock (controleerTijdstip's tolerance).
+      const nu = new Date(Math.max(klok.nu().getTime(), Date.parse(e.at)));
+      await wake.verval({ klachtId: e.klachtId, termijnNaam: e.termijnNaam, revision: e.revision, kind: 'verval' }, nu);
+    }
+  }
+}
