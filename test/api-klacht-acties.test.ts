@@ -21,16 +21,27 @@ describe('klacht actions through the API (Amsterdam definition)', () => {
   let db: TestDatabase;
   let t: TestApp;
   let behandelaar: string;
+  let nu = new Date('2026-04-02T11:00:00+02:00');
+  const klok: Klok = { nu: () => new Date(nu.getTime()) };
 
   beforeAll(async () => {
     db = await createTestDatabase('api_klacht_acties');
-    t = await createTestApp({ databaseUrl: db.url, env: { ROLE: 'api' } });
+    // The service's clock, the morning the klachten come in: never today's date (their termijnen would have passed).
+    t = await createTestApp({
+      databaseUrl: db.url,
+      env: { ROLE: 'api' },
+      override: (b) => b.overrideProvider(KLOK).useValue(klok),
+    });
     behandelaar = await bearer(t.app, 'GM0363', 'klachtbehandelaar');
   });
 
   afterAll(async () => {
     await t?.close();
     await db?.drop();
+  });
+
+  beforeEach(() => {
+    nu = new Date('2026-04-02T11:00:00+02:00');
   });
 
   it('Amsterdam protocol: a simple klacht about one aanbieder goes to the aanbieder, whose terugkoppeling drives it to afdoening', async () => {
@@ -138,6 +149,8 @@ describe('klacht actions through the API (Amsterdam definition)', () => {
       .post('/api/v1/klachten')
       .set('Authorization', behandelaar)
       .send(intake('zorg-noord', { complex: true }));
+    // Registered the morning the ombudsman's letter came in.
+    nu = new Date('2026-05-04T10:00:00+02:00');
     const res = await request(t.http)
       .post(`/api/v1/klachten/${k.body.id}/ombudsman-verzoeken`)
       .set('Authorization', behandelaar)
