@@ -2,11 +2,12 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { KlachtEntity } from './klacht.entity';
 
 /**
- * Append-only history of a klacht: one row per accepted event (and the intake).
+ * History of a klacht: one row per accepted event (and the intake), appended and not changed, with one exception.
  * An event the regime refuses is not stored: the transaction writes nothing at all, so the
  * klacht, its history and its termijnen stay exactly as they were (the refusal goes back to the
- * caller as 409 and into the log). `accepted` is kept so a later audit trail of refusals can
- * live in the same table without a schema change; today every row has `accepted = true`.
+ * caller as 409 and into the log). The exception: a wake-up (TERMIJN_VERLOPEN) that a late act of the termijn's last
+ * day undid (Awb 9:11 lid 1 and 2; regime.ts `inhalen`) keeps its row, with `accepted = false` and `payload.herroepen`
+ * naming the act (engine.service.ts herroepWekkers): the readers of the accepted history leave it out.
  */
 @Entity('klacht_gebeurtenis')
 @Index('IDX_klacht_gebeurtenis_klacht', ['klachtId', 'id'])

@@ -125,8 +125,8 @@ export class KlachtenService {
     const intake = this.intakeInput(dto);
     try {
       // Its event on the klacht it is about, as any event: after the termijnen passed before it (achterstand.ts).
-      const uit = await metWekkersBij(this.wake, this.klok, () =>
-        this.engine.createBij(intake, { actor, correlationId, wekkersBij: true }, bij),
+      const uit = await metWekkersBij(this.wake, this.klok, (wekkersBij) =>
+        this.engine.createBij(intake, { actor, correlationId, wekkersBij }, bij),
       );
       return { klacht: await this.detail(uit.klacht.id), bij: uit.bij };
     } catch (e) {
@@ -165,7 +165,7 @@ export class KlachtenService {
     };
     try {
       // A termijn passed before the event whose wake-up has not run yet runs first (achterstand.ts; Awb 9:18, 9:24).
-      await metWekkersBij(this.wake, this.klok, () => this.engine.apply(klachtId, event, { actor, correlationId, wekkersBij: true }));
+      await metWekkersBij(this.wake, this.klok, (wekkersBij) => this.engine.apply(klachtId, event, { actor, correlationId, wekkersBij }));
     } catch (e) {
       if (!(e instanceof IdempotentHerhaald)) throw e;
     }

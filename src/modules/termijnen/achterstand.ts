@@ -19,14 +19,15 @@ export const MAX_ACHTERSTANDRONDES = 5;
  * that opens the second line has not run yet. An act of the termijn's last day is not affected (its moment lies before
  * the due moment; regime.ts `inhalen` steps it before an expiry already fired).
  */
-export async function metWekkersBij<T>(wake: TermijnWakeService, klok: Klok, werk: () => Promise<T>): Promise<T> {
+export async function metWekkersBij<T>(wake: TermijnWakeService, klok: Klok, werk: (wekkersBij: boolean) => Promise<T>): Promise<T> {
+  let wekkersBij = true;
   for (let ronde = 0; ; ronde++) {
     try {
-      return await werk();
+      return await werk(wekkersBij);
     } catch (e) {
       if (!(e instanceof WekkerAchterstandError)) throw e;
       if (ronde >= MAX_ACHTERSTANDRONDES) {
-        // Still behind after as many wake-ups (a klacht being imported, whose termijnen the import fires itself): nothing
+        // Still behind after as many wake-ups (each firing another that the previous one started): nothing
         // was written; the caller may try again shortly.
         throw new ProblemException({
           status: 503,
@@ -37,7 +38,11 @@ export async function metWekkersBij<T>(wake: TermijnWakeService, klok: Klok, wer
       }
       // As of the event's moment at least: it may lie a few minutes ahead of our clock (controleerTijdstip's tolerance).
       const nu = new Date(Math.max(klok.nu().getTime(), Date.parse(e.at)));
-      await wake.verval({ klachtId: e.klachtId, termijnNaam: e.termijnNaam, revision: e.revision, kind: 'verval' }, nu);
+      const uitkomst = await wake.verval({ klachtId: e.klachtId, termijnNaam: e.termijnNaam, revision: e.revision, kind: 'verval' }, nu);
+      // The wake-up did not fire it: another process did meanwhile (the klacht now shows it), or the klacht is being
+      // imported and the import fires its termijnen itself (docs/import.md). Then the event is stepped on the klacht as it
+      // stands, as it was before this catch-up existed: never refused for a wake-up that is not ours to run.
+      if (uitkomst !== 'verwerkt') wekkersBij = false;
     }
   }
 }

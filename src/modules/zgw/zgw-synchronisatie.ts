@@ -105,7 +105,14 @@ export class ZgwSynchronisatie {
 
   /** What the zaak should look like now, from the klacht, its history and its afhandeltermijn. */
   async gewenst(m: EntityManager, klacht: KlachtEntity, k: ZgwKoppeling): Promise<GewensteZaak> {
-    const geschiedenis = await m.find(KlachtGebeurtenisEntity, { where: { klachtId: klacht.id, accepted: true }, order: { id: 'ASC' } });
+    // The accepted history, and the wake-ups a late act of a termijn's last day undid (payload.herroepen): their status may
+    // already stand in the register, which only adds statuses (Zaken API), so the act's status must come after it
+    // (statusMoment) for the zaak to be open again, as the klacht is.
+    const geschiedenis = await m
+      .createQueryBuilder(KlachtGebeurtenisEntity, 'g')
+      .where(`g.klachtId = :id AND (g.accepted OR g.payload->'herroepen' IS NOT NULL)`, { id: klacht.id })
+      .orderBy('g.id', 'ASC')
+      .getMany();
     const termijnen = (await m.find(TermijnEntity, { where: { klachtId: klacht.id }, order: { createdAt: 'ASC' } })).filter((t) =>
       k.afhandeltermijnen.includes(t.naam),
     );
