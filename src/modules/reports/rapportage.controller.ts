@@ -45,6 +45,17 @@ function teTellen(tenant: Tenant, periode: Pick<Periode, 'tot'>): string[] {
 }
 
 /**
+ * The CSV's file name, one rule for the report on request and the stored one: the gemeente, the period and, for an
+ * aanbieder's report, its id, preceded by the gemeente that chose the id only when that is not the report's (Weesp's
+ * aanbieder on Amsterdam's report, Wet samenvoeging Amsterdam en Weesp).
+ */
+function csvNaam(gemeente: string, van: string, tot: string, aanbieder?: { id: string; gemeente?: string | null }): string {
+  const andere = aanbieder?.gemeente && aanbieder.gemeente !== gemeente ? `-${aanbieder.gemeente.toLowerCase()}` : '';
+  const wie = aanbieder ? `${andere}-${aanbieder.id.replace(/[^A-Za-z0-9_-]/g, '')}` : '';
+  return `klachtenrapportage-${gemeente.toLowerCase()}-${van}-${tot}${wie}.csv`;
+}
+
+/**
  * The gemeenten whose moments' stored reports the caller reads: its own and those opgeheven into it by today (the successor
  * takes over the dissolved gemeente's records, Wet arhi art. 40 e.v.). Also for the aanbieder role: a stored report is on
  * the moment's gemeente, and its own is found by its aanbieder (the gemeente that chose its id + the id), so Weesp's
@@ -133,8 +144,7 @@ export class RapportageController {
     res.vary('Accept');
     if (formaat === 'csv') {
       const idVan = tenant.rol === 'aanbieder' ? aanbiederGemeenteVan(tenant) : q.aanbiederGemeente;
-      const andere = idVan && idVan !== tenant.gemeente ? `-${idVan.toLowerCase()}` : '';
-      const naam = `klachtenrapportage-${tenant.gemeente.toLowerCase()}-${q.van}-${q.tot}${aanbieder ? `${andere}-${aanbieder.replace(/[^A-Za-z0-9_-]/g, '')}` : ''}.csv`;
+      const naam = csvNaam(tenant.gemeente, q.van, q.tot, aanbieder ? { id: aanbieder, gemeente: idVan } : undefined);
       res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${naam}"`);
       res.send(this.rapportages.csv(r));
       return;
@@ -227,9 +237,13 @@ export class RapportageController {
       if (o.soort === 'jaarverslag') {
         throw ProblemException.invalid([{ name: 'formaat', reason: 'een jaaroverzicht (Awb 9:12a) heeft geen CSV; kies json of html' }]);
       }
-      // As the report on request names it: the aanbieder's gemeente only when it is not the moment's (Weesp's on Amsterdam's).
-      const andere = o.aanbiederGemeente && o.aanbiederGemeente !== o.gemeente ? `-${o.aanbiederGemeente.toLowerCase()}` : '';
-      const naam = `klachtenrapportage-${o.gemeente.toLowerCase()}-${o.periodeVan}-${o.periodeTot}${o.aanbiederGemeente === null ? '' : `${andere}-${o.aanbiederId.replace(/[^A-Za-z0-9_-]/g, '')}`}.csv`;
+      // As the report on request names it (csvNaam).
+      const naam = csvNaam(
+        o.gemeente,
+        o.periodeVan,
+        o.periodeTot,
+        o.aanbiederGemeente === null ? undefined : { id: o.aanbiederId, gemeente: o.aanbiederGemeente },
+      );
       res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${naam}"`);
       res.send(this.rapportages.opgeslagenCsv(o));
       return;
