@@ -74,6 +74,15 @@ const registratieOp = async (id: string, op: string) =>
     )) as Array<{ tevredenheid: string | null; done: boolean }>
   )[0];
 
+/** The history row of an act: where it came from and went. */
+const actRegel = async (id: string, type: string) =>
+  (
+    (await a.db.query(`select van_state, naar_state from klacht_gebeurtenis where klacht_id = $1 and type = $2 and accepted`, [
+      id,
+      type,
+    ])) as Array<{ van_state: string | null; naar_state: string }>
+  )[0];
+
 const outbox = async (id: string, type: string) =>
   (
     (await a.db.query(`select payload from outbox where klacht_id = $1 and type = $2 order by id`, [id, type])) as Array<{
@@ -93,6 +102,9 @@ describe("Klachtenprotocol Wmo keten Amsterdam §5A, §6; Awb 9:24 lid 1 sub a: 
   };
 
   /** Afgedaan by the aanbieder on 20 April 2026; the klager's wait passed at midnight after 20 April 2027: closed, 'niet bereikt'. */
+  /** The state the klager's passed wait leaves: closed. */
+  const gesloten = 'afgesloten';
+
   async function geslotenNaWachten(): Promise<string> {
     const { klacht } = await a.engine.create(amsterdam, { actor: 'aanbieder' });
     const af = await a.engine.apply(
@@ -103,7 +115,7 @@ describe("Klachtenprotocol Wmo keten Amsterdam §5A, §6; Awb 9:24 lid 1 sub a: 
     expect(af.result.state).toBe('bijAanbieder.afgedaan');
     expect(await termijn(klacht.id, 'tweedeLijnVerzoekNaAanbieder')).toMatchObject([{ status: 'lopend', vervaldatum: '2027-04-20' }]);
     await wek(klacht.id, 'tweedeLijnVerzoekNaAanbieder', '2027-04-21T00:00:05+02:00');
-    expect(await klachtRij(klacht.id)).toMatchObject({ done: true, tevredenheid: 'niet bereikt' });
+    expect(await klachtRij(klacht.id)).toMatchObject({ state: gesloten, done: true, tevredenheid: 'niet bereikt' });
     expect(await registratieOp(klacht.id, '2027-05-01T12:00:00+02:00')).toEqual({ tevredenheid: 'niet bereikt', done: true });
     return klacht.id;
   }
@@ -121,6 +133,16 @@ describe("Klachtenprotocol Wmo keten Amsterdam §5A, §6; Awb 9:24 lid 1 sub a: 
       },
     ]);
     expect(await registratieOp(id, '2027-05-01T12:00:00+02:00')).toEqual({ tevredenheid: null, done: false });
+    // The act came from where the klacht was on 20 April 2027 at 16:00, not from the state the undone wake-up left.
+    expect(await actRegel(id, 'VERZOEK_OMBUDSMAN')).toEqual({ van_state: 'bijAanbieder.afgedaan', naar_state: 'bijOmbudsman.onderzoek' });
+    // Subscribers were told the wake-up closed it: the status change says both, and that the expiry is undone.
+    const [gewijzigd] = (await outbox(id, 'klacht.status-gewijzigd')).filter((p) => p.event === 'VERZOEK_OMBUDSMAN');
+    expect(gewijzigd).toMatchObject({
+      van: 'bijAanbieder.afgedaan',
+      naar: 'bijOmbudsman.onderzoek',
+      vanGemeld: gesloten,
+      verlopenHerroepen: true,
+    });
     // The timeline of /beheer shows the klacht's path without it; the klacht's own history (GET /klachten/{id}) keeps the
     // row and says it was undone.
     const auth = await bearer(a.app, 'GM0363', 'klachtbehandelaar');
@@ -142,6 +164,10 @@ describe("Klachtenprotocol Wmo keten Amsterdam §5A, §6; Awb 9:24 lid 1 sub a: 
     expect(await klachtRij(id)).toMatchObject({ done: false, tevredenheid: 'ontevreden' });
     expect(await registratieOp(id, '2027-05-01T12:00:00+02:00')).toEqual({ tevredenheid: 'ontevreden', done: false });
     expect((await wekkerRegels(id)).map((r) => r.accepted)).toEqual([false]);
+    const { state } = await klachtRij(id);
+    expect(await actRegel(id, 'KLAGER_ONTEVREDEN')).toEqual({ van_state: 'bijAanbieder.afgedaan', naar_state: state });
+    const gewijzigd = (await outbox(id, 'klacht.status-gewijzigd')).filter((p) => p.event === 'KLAGER_ONTEVREDEN');
+    expect(gewijzigd).toMatchObject([{ van: 'bijAanbieder.afgedaan', naar: state, vanGemeld: gesloten, verlopenHerroepen: true }]);
   });
 });
 

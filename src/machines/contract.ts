@@ -125,6 +125,12 @@ export interface StepResult {
    * ran (Awb 9:11: the termijn that passed did not), so the engine ends their rows 'vervallen', not met.
    */
   herroepenGestart?: string[];
+  /**
+   * An act stepped before wake-ups registered after it (regime.ts, `inhalen`): the state the klacht was in at the act's
+   * own moment, which its history row names as where it came from (not the state a wake-up after that moment left, such
+   * as 'afgesloten' when the act undid the expiry that closed the klacht). Absent otherwise: the stored state.
+   */
+  vanState?: string;
 }
 
 export interface DefinitionSummary {

@@ -417,6 +417,7 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
       : [];
     return {
       ...resultaat(metKeten(eind, nieuweKeten, daad.intents)),
+      vanState: statePad(huidig.value),
       ...(herroepen.length ? { herroepen } : {}),
       ...(gestart.length ? { herroepenGestart: gestart } : {}),
     };

@@ -879,7 +879,9 @@ export class EngineService {
     return {
       statement: plan.patches.length === 0 && plan.nieuw.length === 0 ? ZONDER_TERMIJNEN : MET_TERMIJNEN,
       parameters: [
-        ...this.stapParameters(row.id, event, result, ctx, vanState, sinds, registratie, plan),
+        // The history row's van_state: where the act came from at its own moment (regime.ts `inhalen`: an act of a
+        // termijn's last day registered after its wake-up came from the state before that wake-up; Awb 9:11 lid 1).
+        ...this.stapParameters(row.id, event, result, ctx, result.vanState ?? vanState, sinds, registratie, plan),
         // The guard (STAP_SQL $18, $19): only for a step planned from the cache.
         bewaking ? bewaking.xmin : null,
         bewaking ? termijnVingerafdruk(bewaking) : null,
@@ -984,11 +986,22 @@ export class EngineService {
     const vorigeSnapshot = vanState === null ? null : row.snapshot;
     const berichten: OutboxBericht[] = [...extra];
     const basis = this.basis(row, event, ctx);
-    if (vanState !== null && vanState !== result.state) {
+    // An act stepped before wake-ups registered after it (regime.ts `inhalen`) came from the state at its own moment
+    // (result.vanState), as its history row says; subscribers were last told the state the stored klacht shows (`vanState`,
+    // e.g. 'afgesloten' by the wake-up it undid), so they hear of the change whenever either differs, and of the undoing.
+    const van = vanState === null ? null : (result.vanState ?? vanState);
+    if (vanState !== null && van !== null && (vanState !== result.state || van !== result.state)) {
       berichten.push({
         klachtId: row.id,
         type: OUTBOX_TYPES.statusGewijzigd,
-        payload: { ...basis, van: vanState, naar: result.state, done: result.done },
+        payload: {
+          ...basis,
+          van,
+          naar: result.state,
+          done: result.done,
+          ...(van !== vanState ? { vanGemeld: vanState } : {}),
+          ...(result.herroepen?.length ? { verlopenHerroepen: true } : {}),
+        },
       });
     }
     const termijnen = this.verzoenTermijnen(row, vorigeSnapshot, event, result, basis, alle, termijnPatch);
