@@ -52,6 +52,21 @@ describe('intake facts against the definition (AVG art. 5 lid 1 sub c; the regel
     ]);
   });
 
+  it('Awb 9:20, 9:26 and 9:31: an ombudsman request is of one kind; a list of kinds is refused, also a list of one', () => {
+    for (const lijst of [['informatievraag', 'interventieverzoek'], ['interventieverzoek'], ['doorgezondenKlacht', 'eigenOnderzoek']]) {
+      expect({ lijst, fouten: controleerFeiten(definitie(), { ombudsmanVerzoek: lijst }) }).toEqual({
+        lijst,
+        fouten: [
+          {
+            name: 'feiten.ombudsmanVerzoek',
+            reason: 'is één soort verzoek: een van informatievraag, interventieverzoek, doorgezondenKlacht, eigenOnderzoek',
+          },
+        ],
+      });
+    }
+    expect(controleerFeiten(definitie(), { ombudsmanVerzoek: 'informatievraag' })).toEqual([]);
+  });
+
   it('no facts at all is fine; facts that are not an object are refused', () => {
     expect(controleerFeiten(definitie(), undefined)).toEqual([]);
     expect(controleerFeiten(definitie(), {})).toEqual([]);
