@@ -16,6 +16,6 @@ export const IDEMPOTENT_IN_TRANSACTIE_KEY = 'klachtregie:idempotent-in-transacti
 
 /**
  * The route's work claims its `Idempotency-Key` inside its own database transaction
- * (idempotentie-context.ts): crash-safe, and no copy of the response is kept.
+ * (idempotentie-context.ts): crash-safe. Its reply is stored with the key after the commit, and a replay answers it.
  */
 export const IdempotentInTransactie = () => SetMetadata(IDEMPOTENT_IN_TRANSACTIE_KEY, true);

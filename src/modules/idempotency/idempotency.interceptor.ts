@@ -3,13 +3,13 @@ import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } fr
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { from, Observable, of, switchMap, catchError, tap, throwError } from 'rxjs';
+import { concatMap, from, Observable, of, switchMap, catchError, throwError } from 'rxjs';
 import { Repository } from 'typeorm';
 import { ProblemException } from '../../common/problem';
 import { TENANT_REQUEST_KEY, type Tenant } from '../auth/tenant';
 import { IMPORT_SLEUTEL_PREFIX } from '../import/import-bezig';
 import { GEEN_IDEMPOTENTIE_KEY, IDEMPOTENT_IN_TRANSACTIE_KEY } from './geen-idempotentie.decorator';
-import { IdempotentieContext, sleutelHergebruikt, type IdempotentVerzoek } from './idempotentie-context';
+import { IdempotentieContext, legAntwoordVast, sleutelHergebruikt, wachtOpAntwoord, type IdempotentVerzoek } from './idempotentie-context';
 import { IdempotentieSleutelEntity } from './idempotentie-sleutel.entity';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -86,11 +86,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         IdempotentieContext.run(verzoek, () =>
           next
             .handle()
-            .pipe(
-              tap(() => {
-                if (verzoek.herhaald) res.setHeader('Idempotent-Replayed', 'true');
-              }),
-            )
+            .pipe(concatMap((body) => from(this.naTransactie(verzoek, res, body))))
             .subscribe(sub),
         ),
       );
@@ -138,6 +134,31 @@ export class IdempotencyInterceptor implements NestInterceptor {
         from(this.repo.delete({ gemeente, sleutel, status: 'bezig' })).pipe(switchMap(() => throwError(() => err))),
       ),
     );
+  }
+
+  /**
+   * A route that claims its key in the work's transaction, after that work committed. The first request stores its
+   * reply before sending it, so a client that got it and retries gets the same; a replay answers the first request's
+   * reply (IETF draft-ietf-httpapi-idempotency-key-header), not the klacht as it is by now. Only when none was stored
+   * does the handler's reply (the klacht as it is now) go out: idempotentie-context.ts.
+   */
+  private async naTransactie(verzoek: IdempotentVerzoek, res: Response, body: unknown): Promise<unknown> {
+    if (verzoek.herhaald) {
+      res.setHeader('Idempotent-Replayed', 'true');
+      const eerste = verzoek.antwoord ?? (await wachtOpAntwoord(this.repo, verzoek));
+      if (!eerste) return body;
+      res.status(eerste.status);
+      return eerste.body;
+    }
+    // As sent: JSON (dates as strings), with the status the route answers.
+    const json = body === undefined ? null : (JSON.parse(JSON.stringify(body)) as unknown);
+    try {
+      await legAntwoordVast(this.repo, verzoek, { status: res.statusCode, body: json });
+    } catch (e) {
+      // The work is committed: the client gets its reply; a replay then answers the klacht as it is now.
+      this.logger.warn(`Antwoord bij Idempotency-Key ${verzoek.sleutel} (${verzoek.gemeente}) niet opgeslagen: ${(e as Error).message}`);
+    }
+    return body;
   }
 
   /** True when this request is the first with the key (or takes over one that crashed). */

@@ -30,19 +30,25 @@ export class IdempotentieSleutelEntity {
   @Column({ type: 'varchar', length: 10 })
   status: 'bezig' | 'klaar';
 
+  /**
+   * The first request's reply as sent, which a replay answers. Routes that claim in the work's transaction store it
+   * after the commit; null there when the process died or the reply failed in between (a replay then answers the
+   * klacht as it is now: idempotentie-context.ts).
+   */
   @Column({ name: 'response_status', type: 'int', nullable: true })
   responseStatus: number | null;
 
   @Column({ name: 'response_body', type: 'jsonb', nullable: true })
   responseBody: unknown;
 
-  /** Routes that claim in the work's transaction: the klacht they produced (the reply is rebuilt from it). */
+  /** Routes that claim in the work's transaction: the klacht they produced, committed with it (with no stored reply, the reply is rebuilt from it). */
   @Column({ type: 'jsonb', nullable: true })
   resultaat: { klachtId: string } | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  /** When the result was stored; for routes that claim in the work's transaction, its commit (a replay waits for the reply from then). */
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt: Date | null;
 }

@@ -105,7 +105,8 @@ export class KlachtenService {
       const { klacht } = await this.engine.create(intake, { actor, correlationId }, dto.registratie);
       return await this.detail(klacht.id);
     } catch (e) {
-      // Idempotency-Key seen before (also after a crash between commit and reply): the klacht it made.
+      // Idempotency-Key seen before: the klacht it made, as it is now. Only the fallback: IdempotencyInterceptor answers
+      // the first reply, stored after its commit, in its place (IETF draft-ietf-httpapi-idempotency-key-header).
       if (e instanceof IdempotentHerhaald) return this.detail(e.klachtId);
       throw e;
     }
@@ -114,7 +115,8 @@ export class KlachtenService {
   /**
    * An intake about a klacht that exists, written together with what belongs to it (an ombudsman request, its link and
    * the event on its hoofdklacht): one transaction, EngineService.createBij. `bij` is undefined on a replay of the
-   * Idempotency-Key: the klacht it made then, as it is now.
+   * Idempotency-Key: the klacht it made then, as it is now (what goes out only when the first reply was not stored:
+   * IdempotencyInterceptor).
    */
   async intakeBij(
     dto: KlachtIntakeDto,
@@ -167,6 +169,8 @@ export class KlachtenService {
       // A termijn passed before the event whose wake-up has not run yet runs first (achterstand.ts; Awb 9:18, 9:24).
       await metWekkersBij(this.wake, this.klok, (wekkersBij) => this.engine.apply(klachtId, event, { actor, correlationId, wekkersBij }));
     } catch (e) {
+      // A replay: the klacht as it is now, which IdempotencyInterceptor replaces by the first reply when that was stored
+      // (a later event must not read as this one's outcome; IETF draft-ietf-httpapi-idempotency-key-header).
       if (!(e instanceof IdempotentHerhaald)) throw e;
     }
     return this.detail(klachtId);
