@@ -158,6 +158,20 @@ describe("Klachtenprotocol Wmo keten Amsterdam §5A, §6; Awb 9:24 lid 1 sub a: 
     ).toEqual([{ termijn: 'tweedeLijnVerzoekNaAanbieder', herroepen: { door: 'VERZOEK_OMBUDSMAN', at: '2027-04-20T14:00:00.000Z' } }]);
   });
 
+  it("KLAGER_TEVREDEN of the last day closed the klacht that day, not at the undone wake-up: state_sinds and the history say 20 April", async () => {
+    const id = await geslotenNaWachten();
+    await a.engine.apply(id, { type: 'KLAGER_TEVREDEN', at: '2027-04-20T16:00:00+02:00' }, { actor: 'kcc' });
+    expect(await klachtRij(id)).toEqual({ state: gesloten, done: true, tevredenheid: 'tevreden' });
+    expect(await actRegel(id, 'KLAGER_TEVREDEN')).toEqual({ van_state: 'bijAanbieder.afgedaan', naar_state: gesloten });
+    const [{ state_sinds }] = (await a.db.query(`select state_sinds from klacht where id = $1`, [id])) as Array<{ state_sinds: Date }>;
+    expect(state_sinds.toISOString()).toBe('2027-04-20T14:00:00.000Z');
+    // Subscribers were told 'afgesloten' by the wake-up; they hear that the klager's answer closed it, and the expiry is undone.
+    expect((await outbox(id, 'klacht.status-gewijzigd')).filter((p) => p.event === 'KLAGER_TEVREDEN')).toMatchObject([
+      { van: 'bijAanbieder.afgedaan', naar: gesloten, vanGemeld: gesloten, verlopenHerroepen: true, done: true },
+    ]);
+    expect(await registratieOp(id, '2027-04-20T22:00:00+02:00')).toEqual({ tevredenheid: 'tevreden', done: true });
+  });
+
   it("KLAGER_ONTEVREDEN of the last day: the column and the stored report as at a later day both say 'ontevreden'", async () => {
     const id = await geslotenNaWachten();
     await a.engine.apply(id, { type: 'KLAGER_ONTEVREDEN', at: '2027-04-20T16:00:00+02:00' }, { actor: 'kcc' });

@@ -96,6 +96,11 @@ export const REGISTRATIE_EVENT = 'REGISTRATIE_GEWIJZIGD';
 
 type RegistratieKolommen = Partial<Pick<KlachtEntity, 'categorie' | 'oorzaak' | 'afdoening' | 'oordeel' | 'tevredenheid' | 'maatregelen'>>;
 
+/** What undone wake-ups leave to restore (EngineService.herroepWekkers): the registration the rest of the history gives. */
+interface Herstel {
+  registratie?: RegistratieKolommen;
+}
+
 /** The Awb 9:12 oordeel a step's data gives the klacht's `oordeel` column: one of OORDELEN, else none. */
 export function oordeelUitData(data: Record<string, unknown> | undefined): string | undefined {
   const oordeel = data?.oordeel;
@@ -862,19 +867,21 @@ export class EngineService {
     termijnen: TermijnEntity[],
     termijnPatch?: { id: string; velden: Partial<TermijnEntity> },
     bewaking: KlachtStand | null = null,
-    hersteld: RegistratieKolommen = {},
+    hersteld: Herstel = {},
   ): VoorbereideStap {
     // Only documented registration (data.registratie, checked against the definition's lists, and
     // tevredenheid from KLAGER_TEVREDEN / KLAGER_ONTEVREDEN) and the Awb 9:12 oordeel reach the columns; `hersteld`:
     // what undone wake-ups had registered, as the rest of the history says it (herroepWekkers), unless the step sets it.
     const registratie: RegistratieKolommen = {
-      ...hersteld,
+      ...hersteld.registratie,
       ...registratieKolommen(this.regimeVan(row).controles?.registratieVan(event) ?? {}),
     };
     const oordeel = oordeelUitData(event.data);
     if (oordeel !== undefined) registratie.oordeel = oordeel;
-    // Time in state restarts only when the state changes (an event within the state keeps it).
-    const sinds = vanState !== result.state ? new Date(event.at) : null;
+    // Time in state restarts only when the state changes (an event within the state keeps it), at the event's moment. An
+    // act of a termijn's last day registered after the wake-up that passed it (regime.ts `inhalen`; Awb 9:11 lid 1)
+    // changed it then, also when the undone wake-up had already put the klacht in the state the act leads to.
+    const sinds = vanState !== result.state || (result.vanState ?? vanState) !== result.state ? new Date(event.at) : null;
     const plan = this.planStap(row, vanState, event, result, ctx, termijnen, extra, termijnPatch);
     return {
       statement: plan.patches.length === 0 && plan.nieuw.length === 0 ? ZONDER_TERMIJNEN : MET_TERMIJNEN,
@@ -909,7 +916,7 @@ export class EngineService {
    * own registration still wins (bereidStapVoor). Returns the columns to write with the step. Only on that rare path:
    * nothing is asked for any other step.
    */
-  private async herroepWekkers(sql: Sql, row: KlachtEntity, event: KlachtEvent, result: StepResult): Promise<RegistratieKolommen> {
+  private async herroepWekkers(sql: Sql, row: KlachtEntity, event: KlachtEvent, result: StepResult): Promise<Herstel> {
     const namen = [...new Set(result.herroepen ?? [])];
     if (namen.length === 0) return {};
     // The wake-ups since the last act, after the act's moment: the ones the regime replayed and no longer took.
@@ -932,7 +939,7 @@ export class EngineService {
       `SELECT r.tevredenheid FROM klacht k CROSS JOIN LATERAL ${registratieSql('k', `'infinity'::timestamptz`, '$2::jsonb')} r WHERE k.id = $1`,
       [row.id, JSON.stringify(perDefinitie)],
     );
-    return { tevredenheid: (r?.tevredenheid as string | null | undefined) ?? null };
+    return { registratie: { tevredenheid: (r?.tevredenheid as string | null | undefined) ?? null } };
   }
 
   /** The 17 parameters STAP_SQL and INTAKE_SQL share (stap-sql.ts). */
