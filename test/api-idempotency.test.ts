@@ -89,7 +89,8 @@ describe('Idempotency-Key on POST (real PostgreSQL + Redis)', () => {
     expect(await aantal('idempotent-crash')).toBe(1);
     const [{ id }] = await t.db.query(`select id from klacht where onderwerp = 'idempotent-crash'`);
     expect(retry.body.id).toBe(id);
-    // The key keeps a reference, not a copy of the dossier (AVG art. 5 lid 1 sub c).
+    // The first reply never got out, so none was stored: the key keeps only its reference to the klacht, and the replay,
+    // rebuilt from it, stores no copy of the dossier either (AVG art. 5 lid 1 sub c).
     const [rij] = await t.db.query(`select response_body, resultaat from idempotentie_sleutel where sleutel = 'sleutel-crash'`);
     expect(rij).toEqual({ response_body: null, resultaat: { klachtId: id } });
   });
