@@ -17,6 +17,7 @@ module.exports = {
     '<rootDir>/src/machines/compiler/routering.spec.ts',
     '<rootDir>/src/machines/compiler/termijnen.spec.ts',
     '<rootDir>/src/machines/compiler/wacht-op-klager.spec.ts',
+    '<rootDir>/src/machines/compiler/blocks/aanbieder.block.spec.ts',
     '<rootDir>/src/machines/definition/validate.spec.ts',
     '<rootDir>/src/machines/definition/*lint*.spec.ts',
     '<rootDir>/src/machines/registratie.spec.ts',
