@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DossierModule } from '../dossier/dossier.module';
 import { EngineModule } from '../engine/engine.module';
+import { TermijnenModule } from '../termijnen/termijnen.module';
 import { InzageverzoekController } from './inzage.controller';
 import { OverdrachtController } from './overdracht.controller';
 import { AanbiederOverdrachtEntity, OvergedragenKlachtEntity } from './overdracht.entity';
@@ -9,7 +10,7 @@ import { OverdrachtService } from './overdracht.service';
 
 /** Hand-over of an aanbieder's dossiers at contract end. */
 @Module({
-  imports: [DossierModule, EngineModule, TypeOrmModule.forFeature([AanbiederOverdrachtEntity, OvergedragenKlachtEntity])],
+  imports: [DossierModule, EngineModule, TermijnenModule, TypeOrmModule.forFeature([AanbiederOverdrachtEntity, OvergedragenKlachtEntity])],
   controllers: [OverdrachtController, InzageverzoekController],
   providers: [OverdrachtService],
 })

@@ -10,6 +10,9 @@ import { DossierService } from '../dossier/dossier.service';
 import { GebeurtenisNietToegestaanError } from '../engine/engine.errors';
 import { EngineService } from '../engine/engine.service';
 import { KlachtEntity } from '../klachten/klacht.entity';
+import { volgendeEventsOp } from '../klachten/volgende-events';
+import { metWekkersBij } from '../termijnen/achterstand';
+import { TermijnWakeService } from '../termijnen/termijn-wake.service';
 import { AanbiederOverdrachtEntity, OvergedragenKlachtEntity } from './overdracht.entity';
 import { maakTar, type TarBestand } from './tar';
 
@@ -52,6 +55,7 @@ export class OverdrachtService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly dossier: DossierService,
     private readonly engine: EngineService,
+    private readonly wake: TermijnWakeService,
     @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
@@ -127,22 +131,44 @@ export class OverdrachtService {
    * by the gemeente's caller. Only where the klacht's regime offers the event now; a refusal under the lock (the klacht
    * moved on meanwhile) is no error, that klacht is simply not with the aanbieder. After a failure halfway a second
    * hand-over takes over the rest. Returns the ids taken over.
+   *
+   * The klacht as it stands at the hand-over's moment (Awb 9:18, 9:24 lid 1 naar analogie): its list of events is asked
+   * of its regime at `nu` (volgende-events.ts), not the list stored at its last step (written by an earlier release, or
+   * on an earlier day); and a termijn of the aanbieder that passed before `nu` but whose wake-up the worker has not run
+   * yet is fired first (achterstand.ts: its expiry and escalation; the afhandeltermijn of Klachtenprotocol Wmo keten
+   * Amsterdam §6 escalates to the Klachtenteam, which watches the ketenpartners' handling, §1, §11), so the
+   * overschrijding is on record before the takeover stops that termijn. Where the expiry itself moves the klacht away
+   * from the aanbieder, the takeover is then refused and the klacht is not taken over.
    */
   private async neemLopendeOver(klachten: KlachtEntity[], aanbiederId: string, nu: Date, actor: string): Promise<string[]> {
     const overgenomen: string[] = [];
     for (const k of klachten) {
-      if (!k.volgendeEvents.includes(CONTRACT_BEEINDIGD)) continue;
+      if (!this.volgendeEventsOp(k, nu).includes(CONTRACT_BEEINDIGD)) continue;
       // The aanbieder a klacht goes to is its first (the doorzenden action); a klacht that also names this one but runs
       // at another aanbieder stays there.
       if (k.aanbieders[0]?.id !== aanbiederId) continue;
+      const event = { type: CONTRACT_BEEINDIGD, at: nu.toISOString(), actor };
       try {
-        await this.engine.apply(k.id, { type: CONTRACT_BEEINDIGD, at: nu.toISOString(), actor }, { actor });
+        await metWekkersBij(this.wake, this.klok, (wekkersBij) => this.engine.apply(k.id, event, { actor, wekkersBij }));
         overgenomen.push(k.id);
       } catch (e) {
         if (!(e instanceof GebeurtenisNietToegestaanError)) throw e;
       }
     }
     return overgenomen;
+  }
+
+  /**
+   * The events the klacht takes at `op`, asked of its pinned definition version (volgende-events.ts). Without that version
+   * loaded, or with a snapshot it cannot read (a row not written by a step), its stored list is all there is: the
+   * hand-over goes over every klacht of the aanbieder, historical ones too, and one such row must not stop it.
+   */
+  private volgendeEventsOp(k: KlachtEntity, op: Date): string[] {
+    try {
+      return volgendeEventsOp(this.engine.regimeVan(k), k, op);
+    } catch {
+      return k.volgendeEvents;
+    }
   }
 
   /** Everything kept of one klacht: klacht.json (the klacht, its history, termijnen, letters, documents) and each document's content. */
