@@ -59,6 +59,26 @@ describe('OpenAPI contract check on every API response', () => {
     ]);
   });
 
+  it('IETF draft-ietf-httpapi-idempotency-key-header: a replay marks itself with Idempotent-Replayed, which the served document declares on every idempotent POST', async () => {
+    const doc = (await request(t.http).get('/api/v1/openapi.json').expect(200)).body;
+    // Served as declared: the route's replay gives the header the document names (the contract check sees no violation).
+    expect(doc.paths['/klachten'].post.responses['201'].headers['Idempotent-Replayed'].schema).toEqual({ type: 'string', enum: ['true'] });
+    expect(doc.paths['/klachten/{id}/gebeurtenissen'].post.responses['200'].headers).toHaveProperty('Idempotent-Replayed');
+    const body = Buffer.from('{}');
+    const validator = new ContractValidator(t.contract.document!);
+    const zonder = structuredClone(t.contract.document!);
+    delete zonder.paths['/klachten'].post.responses['201'].headers['Idempotent-Replayed'];
+    const eisen = new ContractValidator(zonder);
+    const replay = { 'idempotent-replayed': 'true' };
+    // The check compares the header, not only the body: undeclared, the same reply breaks the contract.
+    expect(eisen.controleer('POST', '/api/v1/klachten', 201, 'application/json', body, replay)).toEqual([
+      'POST /klachten 201: header idempotent-replayed is niet gedeclareerd',
+    ]);
+    expect(validator.controleer('POST', '/api/v1/klachten', 201, 'application/json', body, replay)).not.toContainEqual(
+      expect.stringMatching(/header/),
+    );
+  });
+
   it('the examples in the document are valid: each validates against its schema, the example event type exists', async () => {
     const doc = (await request(t.http).get('/api/v1/openapi.json').expect(200)).body;
     const ajv = new Ajv({ strict: false, allErrors: true });

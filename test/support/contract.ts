@@ -50,6 +50,9 @@ function lees(schema: unknown): unknown {
   return uit;
 }
 
+/** Response headers of the API's own (lower case) that the document must declare where an operation gives them. */
+const EIGEN_HEADERS = ['idempotent-replayed'];
+
 interface Operatie {
   sjabloon: string;
   regex: RegExp;
@@ -81,7 +84,14 @@ export class ContractValidator {
   }
 
   /** The reasons this response breaks the contract; empty when it keeps it (or is not an API operation). */
-  controleer(methode: string, url: string, status: number, contentType: string | undefined, body: Buffer): string[] {
+  controleer(
+    methode: string,
+    url: string,
+    status: number,
+    contentType: string | undefined,
+    body: Buffer,
+    headers: Record<string, unknown> = {},
+  ): string[] {
     const pad = new URL(url, 'http://x').pathname;
     if (!pad.startsWith(`${API}/`) || pad === DOCUMENT_PAD) return [];
     const relatief = pad.slice(API.length);
@@ -93,6 +103,12 @@ export class ContractValidator {
     const sleutel = [String(status), `${String(status)[0]}XX`, 'default'].find((s) => responses[s]);
     if (!sleutel)
       return [`status ${status} is niet gedeclareerd voor ${m.toUpperCase()} ${op.sjabloon} (wel: ${Object.keys(responses).join(', ')})`];
+    // The API's own response headers a client acts on: given only where the document declares them.
+    const gedeclareerd = new Set(Object.keys((responses[sleutel].headers ?? {}) as Json).map((h) => h.toLowerCase()));
+    const headerFouten = EIGEN_HEADERS.filter((h) => headers[h] !== undefined && !gedeclareerd.has(h)).map(
+      (h) => `${m.toUpperCase()} ${op.sjabloon} ${status}: header ${h} is niet gedeclareerd`,
+    );
+    if (headerFouten.length) return headerFouten;
     const content = responses[sleutel].content as Json | undefined;
     if (!content || Object.keys(content).length === 0) {
       return body.length === 0
@@ -176,6 +192,7 @@ export class ContractBewaking {
             res.statusCode,
             typeof header === 'string' ? header : undefined,
             body,
+            res.getHeaders(),
           )) {
             this.schendingenLijst.push({ methode: req.method, pad: url, status: res.statusCode, reden });
           }

@@ -65,6 +65,16 @@ export function applyBeveiliging(document: OpenAPIObject): OpenAPIObject {
             schema: { type: 'string', maxLength: 255 },
           });
         }
+        // A replay answers the first request's reply, marked so (IdempotencyInterceptor; IETF
+        // draft-ietf-httpapi-idempotency-key-header): on every success this POST can give.
+        for (const [status, antwoord] of Object.entries<Json>(op.responses)) {
+          if (!/^2\d\d$/.test(status)) continue;
+          antwoord.headers ??= {};
+          antwoord.headers['Idempotent-Replayed'] ??= {
+            description: 'true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd.',
+            schema: { type: 'string', enum: ['true'] },
+          };
+        }
       }
     }
   }

@@ -3747,6 +3747,8 @@ export interface operations {
         responses: {
             202: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -3942,6 +3944,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -4147,6 +4151,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -4401,6 +4407,8 @@ export interface operations {
             /** @description De import loopt (of liep al); volg hem met GET /imports/{id}. */
             202: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -4600,6 +4608,8 @@ export interface operations {
         responses: {
             202: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -4785,6 +4795,8 @@ export interface operations {
             /** @description Het voorstel (status voorgesteld); de versie geldt pas na goedkeuring. */
             201: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -5215,6 +5227,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -5424,6 +5438,8 @@ export interface operations {
             /** @description Het voorstel, status voorgesteld, met het auditspoor. */
             201: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -5648,6 +5664,8 @@ export interface operations {
             /** @description Het voorstel, nu goedgekeurd; de versie staat in GET /definities. Met terugwerkende kracht: in het auditspoor bij de stap goedgekeurd. */
             201: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -5805,6 +5823,8 @@ export interface operations {
             /** @description Het voorstel, nu afgewezen, met de reden in het auditspoor. */
             201: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -6107,6 +6127,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -6230,6 +6252,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -7005,6 +7029,8 @@ export interface operations {
             /** @description Ontvangen; een tweede inzending van dezelfde aanbieder (gemeente die de id koos + id) voor dezelfde deadline vervangt de eerste */
             201: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -7936,6 +7962,8 @@ export interface operations {
             /** @description Fouten (file:line:column) en, als de definitie compileert, het diagram als SVG */
             200: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -8426,6 +8454,8 @@ export interface operations {
             /** @description De gevolgen; dezelfde controles als POST /klachten/{id}/gebeurtenissen (422 met de velden, 409 als de gebeurtenis nu niet kan) */
             200: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -8583,6 +8613,8 @@ export interface operations {
             /** @description Per scenariobestand elk scenario: geslaagd, of wat er afweek op regel:kolom */
             200: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -8735,6 +8767,8 @@ export interface operations {
             /** @description Het verschil, of waarom het (nog) niet te bepalen is */
             200: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -9032,6 +9066,8 @@ export interface operations {
             /** @description De klachten staan op de nieuwe versie, met hun nieuwe termijnen. */
             200: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -9280,6 +9316,8 @@ export interface operations {
         responses: {
             202: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -9477,6 +9515,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -10230,6 +10270,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -10240,6 +10282,8 @@ export interface operations {
             /** @description Er is niets te vernietigen. */
             204: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -10419,6 +10463,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
