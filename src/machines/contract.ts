@@ -155,9 +155,17 @@ export interface CompiledRegime {
   /**
    * The event types the klacht (a snapshot from `step`) takes at moment `op` (ISO 8601): StepResult.volgendeEvents is
    * the list at the step's own moment, and a guard that asks the day (a termijn passed, the second line competent on
-   * it) can answer otherwise later. Readers that show the list ask this with the moment they read it.
+   * it) can answer otherwise later. Readers that show the list ask this with the moment they read it. A moment before
+   * wake-ups that came since the klacht's last act (an act of a termijn's last day registered the next morning) is
+   * judged on the klacht as it was then (stateOp).
    */
   volgendeEventsOp?(snapshot: unknown, op: string): string[];
+  /**
+   * The state path the klacht (a snapshot from `step`) was in at moment `op`: its state, unless `op` lies before
+   * wake-ups since its last act (Awb 9:11 lid 1: the termijn's last day counts in full), then the state before those
+   * after `op`, where an act of that moment is stepped (`inhalen`).
+   */
+  stateOp?(snapshot: unknown, op: string): string;
   /** Data and registration checks around `step` (RegimeControles). */
   controles?: RegimeControles;
   /** Where in the klachtroute a state path lies (who holds the klacht there); undefined when the regime cannot say. */

@@ -42,6 +42,8 @@ export interface Regime extends CompiledRegime {
   herstel(snapshot: unknown): AnyMachineSnapshot;
   /** The events the klacht takes at moment `op` (ISO 8601), as stepping at `op` decides them where no data is needed. */
   volgendeEventsOp(snapshot: unknown, op: string): string[];
+  /** The state the klacht was in at moment `op` (CompiledRegime.stateOp). */
+  stateOp(snapshot: unknown, op: string): string;
   /** Steps a live snapshot (used by the graph check and the simulator). */
   stepSnapshot(snapshot: AnyMachineSnapshot, event: KlachtEvent): StepResult & { next: AnyMachineSnapshot };
   /** Dutch description of a state path (`gemeente.inBehandeling`). */
@@ -423,6 +425,27 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
     };
   };
 
+  /**
+   * The klacht as it was at `op`, for the list and state an act of that moment is judged on: when `op` lies before
+   * wake-ups since the last act but not before that act, the klacht before them with those at or before `op` (as
+   * `inhalen` steps such an act: the aanbieder's report, the next morning, of the klager's answer on the last day of his
+   * wait, Awb 9:11 lid 1); otherwise the klacht as it stands.
+   */
+  const klachtOp = (s: AnyMachineSnapshot, op: string): AnyMachineSnapshot => {
+    const keten = voorDeWekkers(s, herstel, { at: op });
+    if (!keten) return s;
+    const t = Date.parse(op);
+    const laatsteDaad = klokVan(keten.klacht);
+    if (Number.isNaN(t) || (laatsteDaad && t < Date.parse(laatsteDaad))) return s;
+    let huidig = keten.klacht;
+    for (const w of keten.wekkers) {
+      if (Date.parse(w.at) > t) break;
+      const r = overgang(huidig, w);
+      if (r.accepted) huidig = r.next;
+    }
+    return huidig;
+  };
+
   // The engine checks an event's data and then steps it, both on the snapshot it read: restored once.
   // Safe to share: XState's transition is pure and the compiled actions assign new objects.
   const hersteld = new WeakMap<object, AnyMachineSnapshot>();
@@ -475,7 +498,10 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
       return zonderNext(stepSnapshot(herstel(snapshot), event));
     },
     volgendeEventsOp(snapshot: unknown, op: string): string[] {
-      return mogelijkeEvents(herstel(snapshot), op);
+      return mogelijkeEvents(klachtOp(herstel(snapshot), op), op);
+    },
+    stateOp(snapshot: unknown, op: string): string {
+      return statePad(klachtOp(herstel(snapshot), op).value);
     },
   };
 }

@@ -26,6 +26,26 @@ const bijAanbieder = (gemeente: string, ontvangenOp: string, feiten: IntakeInput
   intake({ gemeente, ontvangenOp, ingediendBij: 'aanbieder', aanbieders: [{ id: 'zorg-west', naam: 'Zorg West', type: 'wmo' }], feiten });
 
 describe('the list of next events on the day it is read', () => {
+  test('Awb 9:11 lid 1, Klachtenprotocol Wmo keten Amsterdam §6: a moment on the last day of the klager’s wait, read after the wake-up closed the klacht, is judged on the klacht as it was then (the state and the list an act of that moment steps on)', () => {
+    const ams = regime('gm0363-amsterdam');
+    const s0 = ams.start(bijAanbieder('GM0363', '2026-04-02T10:00:00+02:00', { complex: false, eerderBijAanbieder: false, aantalAanbieders: 1 }));
+    const af = stap(ams, s0, 'AFDOENEN', '2026-04-20T10:00:00+02:00', { oordeel: 'gegrond' });
+    expect(af.state).toBe('bijAanbieder.afgedaan');
+    const gewekt = stap(ams, af, 'TERMIJN_VERLOPEN', '2027-04-20T22:00:00Z', { termijn: 'tweedeLijnVerzoekNaAanbieder' });
+    expect([gewekt.state, gewekt.done]).toEqual(['afgesloten', true]);
+    const laatsteDag = '2027-04-20T16:00:00+02:00';
+    // That day: with the aanbieder, the klager's answer open, as stepping an act of that moment takes it.
+    expect(ams.stateOp(gewekt.snapshot, laatsteDag)).toBe('bijAanbieder.afgedaan');
+    expect(lijstEnStap(ams, gewekt, 'KLAGER_ONTEVREDEN', laatsteDag)).toEqual({ aangeboden: true, aanvaard: true });
+    // After the wake-up's moment, and now: closed, nothing offered, nothing taken.
+    for (const op of ['2027-04-21T08:00:00+02:00', '2027-04-20T22:00:00Z']) {
+      expect([op, ams.stateOp(gewekt.snapshot, op)]).toEqual([op, 'afgesloten']);
+      expect([op, lijstEnStap(ams, gewekt, 'KLAGER_ONTEVREDEN', op)]).toEqual([op, { aangeboden: false, aanvaard: false }]);
+    }
+    // Before the klacht's last act no act is stepped: its state as it stands.
+    expect(ams.stateOp(gewekt.snapshot, '2026-04-19T10:00:00+02:00')).toBe('afgesloten');
+  });
+
   test('Awb 9:18 with the Stichtse Vecht regeling: after the aanbieder’s afdoening VERZOEK_OMBUDSMAN is offered on no day, as stepping takes it on none (the Nationale ombudsman does not judge aanbieders, Uitgangspunten klachtenmanagement Sociaal Domein §5A)', () => {
     const sv = regime('gm1904-stichtse-vecht');
     const s0 = sv.start(bijAanbieder('GM1904', '2026-04-02T10:00:00+02:00'));

@@ -78,9 +78,9 @@ export class KlachtActiesService {
     return this.dataSource.getRepository(KlachtEntity).findOneByOrFail({ id });
   }
 
-  /** Does the klacht's state lie with the aanbieder (fase aanbieder, or a special regime run by the aanbieder)? */
-  private ligtBijAanbieder(klacht: KlachtEntity): boolean {
-    const fase = this.regimes.byId(klacht.definitieId, klacht.definitieVersie)?.faseVan?.(klacht.state);
+  /** Does the state lie with the aanbieder (fase aanbieder, or a special regime run by the aanbieder)? */
+  private ligtBijAanbieder(klacht: KlachtEntity, state: string): boolean {
+    const fase = this.regimes.byId(klacht.definitieId, klacht.definitieVersie)?.faseVan?.(state);
     return fase === 'aanbieder' || fase === 'bijzonder';
   }
 
@@ -93,12 +93,16 @@ export class KlachtActiesService {
     // the jeugdhulpaanbieder's reactie, Jeugdwet 4.2.1 lid 5; the zorgaanbieder's outcome, Wkkgz 17). Where the gemeente
     // handles the klacht (Awb titel 9.1) or the second line has it, the beklaagde cannot end or decide that handling:
     // its report is kept, the step is the gemeente's.
-    if (tenant.rol === 'aanbieder' && !this.ligtBijAanbieder(klacht)) {
-      return `${type} is aan de gemeente: de klacht ligt niet bij de aanbieder (toestand ${klacht.state}); de terugkoppeling is vastgelegd.`;
+    // Both where the klacht was at the act's moment: the klager's answer on the last day of his wait, reported the next
+    // morning after the wake-up closed the klacht, was given while it lay with the aanbieder (Awb 9:11 lid 1; stepping
+    // takes it there, regime.ts `inhalen`).
+    const state = this.klachten.stateVan(klacht, at);
+    if (tenant.rol === 'aanbieder' && !this.ligtBijAanbieder(klacht, state)) {
+      return `${type} is aan de gemeente: de klacht ligt niet bij de aanbieder (toestand ${state}); de terugkoppeling is vastgelegd.`;
     }
     const mogelijk = this.klachten.volgendeEventsVan(klacht, at);
     if (!mogelijk.includes(type)) {
-      return `${type} past nu niet (toestand ${klacht.state}; mogelijk: ${mogelijk.join(', ') || 'geen'}).`;
+      return `${type} past nu niet (toestand ${state}; mogelijk: ${mogelijk.join(', ') || 'geen'}).`;
     }
     return undefined;
   }

@@ -30,7 +30,7 @@ import type {
 import type { RegistratieWijzigingDto } from './dto/registratie.dto';
 import { KlachtGebeurtenisEntity } from './klacht-gebeurtenis.entity';
 import { KlachtEntity } from './klacht.entity';
-import { volgendeEventsOp } from './volgende-events';
+import { volgendeEventsOp, stateOp } from './volgende-events';
 
 /** Clock skew tolerated between the caller's system and ours. */
 const KLOKVERSCHIL_MS = 5 * 60_000;
@@ -276,6 +276,11 @@ export class KlachtenService {
    */
   volgendeEventsVan(k: KlachtEntity, op: Date | string = this.klok.nu()): string[] {
     return volgendeEventsOp(this.regime(k), k, op);
+  }
+
+  /** The state the klacht was in at `op` (default: now, by KLOK), where an act of that moment is judged (volgende-events.ts). */
+  stateVan(k: KlachtEntity, op: Date | string = this.klok.nu()): string {
+    return stateOp(this.regime(k), k, op);
   }
 
   /** The events a caller may send at `nu`, with their data (system events such as TERMIJN_VERLOPEN left out). */

@@ -16,3 +16,17 @@ export function volgendeEventsOp(
   if (!regime?.volgendeEventsOp) return klacht.volgendeEvents;
   return regime.volgendeEventsOp(klacht.snapshot, typeof op === 'string' ? op : op.toISOString());
 }
+
+/**
+ * The state the klacht was in at `op` (the moment of an act a caller registers): its stored state, unless `op` lies before
+ * wake-ups since its last act, then the state before those after `op` (CompiledRegime.stateOp; Awb 9:11 lid 1: an act of
+ * a termijn's last day registered the next morning is judged where the klacht was that day, as stepping it does).
+ */
+export function stateOp(
+  regime: Pick<CompiledRegime, 'stateOp'> | undefined,
+  klacht: { snapshot: unknown; state: string },
+  op: Date | string,
+): string {
+  if (!regime?.stateOp) return klacht.state;
+  return regime.stateOp(klacht.snapshot, typeof op === 'string' ? op : op.toISOString());
+}
