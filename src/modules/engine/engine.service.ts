@@ -96,9 +96,20 @@ export const REGISTRATIE_EVENT = 'REGISTRATIE_GEWIJZIGD';
 
 type RegistratieKolommen = Partial<Pick<KlachtEntity, 'categorie' | 'oorzaak' | 'afdoening' | 'oordeel' | 'tevredenheid' | 'maatregelen'>>;
 
-/** What undone wake-ups leave to restore (EngineService.herroepWekkers): the registration the rest of the history gives. */
+/** What a step must respect of the history before it is written (EngineService.herstelVoorStap). */
 interface Herstel {
+  /** What undone wake-ups leave to restore (herroepWekkers): the registration the rest of the history gives. */
   registratie?: RegistratieKolommen;
+  /** Registration columns a change recorded with a later `at` set: the step's own value for them is older (latereRegistratie). */
+  behouden?: ReadonlyArray<keyof RegistratieKolommen>;
+}
+
+/**
+ * Whether an act lies before a registration change recorded on its own with a later `at` (klacht.registratie_tot): then
+ * the fields that change set keep its value (EngineService.latereRegistratie). In memory, from the klacht row read.
+ */
+function naLatereRegistratie(row: KlachtEntity, event: KlachtEvent): boolean {
+  return row.registratieTot != null && Date.parse(event.at) < new Date(row.registratieTot).getTime();
 }
 
 /** The Awb 9:12 oordeel a step's data gives the klacht's `oordeel` column: one of OORDELEN, else none. */
@@ -230,7 +241,7 @@ export class EngineService {
         await legResultaatVast(qr.manager, { klachtId: nieuw.klacht.id });
         return { nieuw, bij: { klacht: row, toegepast: false, reden: e.message }, na: undefined };
       }
-      const hersteld = await this.herroepWekkers(sql, row, event, stap);
+      const hersteld = await this.herstelVoorStap(sql, row, event, stap);
       // The transaction's last write without a key (it may carry the COMMIT, rauw); with one, the key's result follows.
       const uitkomst = await this.schrijf(
         sql,
@@ -368,7 +379,7 @@ export class EngineService {
     const { klacht, result, na } = await this.rauw(klachtId, async ({ sql, qr, stand }) => {
       const row = stand.klacht;
       const result = this.stapVan(row, event, ctx, true, stand.termijnen);
-      const hersteld = await this.herroepWekkers(sql, row, event, result);
+      const hersteld = await this.herstelVoorStap(sql, row, event, result);
       const uitkomst = await this.schrijf(
         sql,
         qr,
@@ -500,9 +511,10 @@ export class EngineService {
             const row = stand.klacht;
             // Overdue (WekkerAchterstandError): from the cache, run again after a read; after a read, the caller's.
             const result = this.stapVan(row, v.event, v.ctx, !gecachet, stand.termijnen);
-            if (result.herroepen?.length) {
-              // It undoes wake-ups (regime.ts `inhalen`): rare, and their history is rewritten first (herroepWekkers),
-              // so it runs on its own, after this group, with a statement more than the group's one per step.
+            if (result.herroepen?.length || naLatereRegistratie(row, v.event)) {
+              // It undoes wake-ups (regime.ts `inhalen`), or lies before a registration change recorded later: rare, and
+              // the history is asked or rewritten first (herstelVoorStap), so it runs on its own, after this group, with a
+              // statement more than the group's one per step.
               open.delete(v);
               alleen.push(v);
               return;
@@ -763,13 +775,6 @@ export class EngineService {
           { name: 'registratie', reason: 'geef minstens één van aard, oorzaak, afwikkeling, maatregelen, tevredenheid' },
         ]);
       }
-      await m
-        .createQueryBuilder()
-        .update(KlachtEntity)
-        .set({ ...kolommen, version: () => 'version + 1' })
-        .where('id = :id', { id: row.id })
-        .execute();
-      Object.assign(row, kolommen, { version: row.version + 1 });
       await m.insert(KlachtGebeurtenisEntity, {
         klachtId: row.id,
         type: REGISTRATIE_EVENT,
@@ -781,6 +786,22 @@ export class EngineService {
         payload: { registratie: r.waarden },
         accepted: true,
       } as QueryDeepPartialEntity<KlachtGebeurtenisEntity>);
+      // The fields it names get the last value by the moment of the act, this change's own unless an act or change with a
+      // later `at` set them (registratieSql, what the stored reports read; a change dated Thursday recorded after Friday's
+      // afdoening does not undo Friday's registration). registratie_tot: the later-dated acts the engine checks for.
+      const namen = Object.keys(kolommen) as Array<keyof RegistratieKolommen>;
+      const definitie = (this.regimeVan(row) as { definitie?: Definitie }).definitie;
+      const perDefinitie = definitie ? tevredenheidPerDefinitie([{ id: row.definitieId, definitie }]) : {};
+      const [nieuw] = (await m.query(
+        `UPDATE klacht k SET (${namen.join(', ')}) = (
+            SELECT ${namen.map((n) => `r.${n}`).join(', ')} FROM klacht k2
+              CROSS JOIN LATERAL ${registratieSql('k2', `'infinity'::timestamptz`, '$3::jsonb')} r WHERE k2.id = k.id),
+           registratie_tot = greatest(k.registratie_tot, $2::timestamptz), version = k.version + 1
+          WHERE k.id = $1
+          RETURNING ${namen.join(', ')}, registratie_tot AS "registratieTot", version`,
+        [row.id, new Date(at), JSON.stringify(perDefinitie)],
+      )) as [Array<Record<string, unknown>>, number];
+      Object.assign(row, nieuw[0]);
       // Subscribers (a zaaksysteem, a report warehouse) hear it like any other change, in the same transaction.
       await OutboxRelay.schrijf(m, [
         {
@@ -836,7 +857,7 @@ export class EngineService {
     const sql: Sql = (text, values) => m.query(text, values) as Promise<Record<string, unknown>[]>;
     // The caller's transaction may still roll back: the cache forgets the klacht (its guard would catch it anyway).
     this.cache.vergeet(row.id.toLowerCase());
-    const hersteld = await this.herroepWekkers(sql, row, event, result);
+    const hersteld = await this.herstelVoorStap(sql, row, event, result);
     await this.schrijf(
       sql,
       m.queryRunner,
@@ -876,6 +897,8 @@ export class EngineService {
       ...hersteld.registratie,
       ...registratieKolommen(this.regimeVan(row).controles?.registratieVan(event) ?? {}),
     };
+    // A field a later-dated registration change set keeps that value: the last by the moment of the act (registratieSql).
+    for (const kolom of hersteld.behouden ?? []) delete registratie[kolom];
     const oordeel = oordeelUitData(event.data);
     if (oordeel !== undefined) registratie.oordeel = oordeel;
     // Time in state restarts only when the state changes (an event within the state keeps it), at the event's moment. An
@@ -916,6 +939,34 @@ export class EngineService {
    * own registration still wins (bereidStapVoor). Returns the columns to write with the step. Only on that rare path:
    * nothing is asked for any other step.
    */
+  /**
+   * Before a step is written, on the rare paths only (a memory check decides): the wake-ups it undoes (herroepWekkers) and
+   * the registration fields a change recorded with a later `at` set (latereRegistratie).
+   */
+  private async herstelVoorStap(sql: Sql, row: KlachtEntity, event: KlachtEvent, result: StepResult): Promise<Herstel> {
+    const herroepen = await this.herroepWekkers(sql, row, event, result);
+    if (!naLatereRegistratie(row, event)) return herroepen;
+    const behouden = await this.latereRegistratie(sql, row, event);
+    return behouden.length ? { ...herroepen, behouden } : herroepen;
+  }
+
+  /**
+   * The registration columns that changes recorded on their own (REGISTRATIE_GEWIJZIGD) with an `at` after the act's set:
+   * a klacht's registration is the last value each field got by the moment of the act (registratieSql, which the stored
+   * reports read; Uitgangspunten klachtenmanagement Sociaal Domein art. 11.1, Klachtenprotocol Wmo keten Amsterdam §5A,
+   * §6), not the last written: the behandelaar's classification of Friday stands when Thursday's call is registered after it.
+   */
+  private async latereRegistratie(sql: Sql, row: KlachtEntity, event: KlachtEvent): Promise<Array<keyof RegistratieKolommen>> {
+    const rijen = await sql(
+      `SELECT DISTINCT v.veld FROM klacht_gebeurtenis g,
+              jsonb_object_keys(CASE WHEN jsonb_typeof(g.payload->'registratie') = 'object' THEN g.payload->'registratie' ELSE '{}'::jsonb END) v(veld)
+        WHERE g.klacht_id = $1 AND g.type = $2 AND g.accepted AND g.at > $3::timestamptz`,
+      [row.id, REGISTRATIE_EVENT, new Date(event.at)],
+    );
+    const velden = Object.fromEntries(rijen.map((r) => [String(r.veld), true])) as RegistratieWaarden;
+    return Object.keys(registratieKolommen(velden)) as Array<keyof RegistratieKolommen>;
+  }
+
   private async herroepWekkers(sql: Sql, row: KlachtEntity, event: KlachtEvent, result: StepResult): Promise<Herstel> {
     const namen = [...new Set(result.herroepen ?? [])];
     if (namen.length === 0) return {};

@@ -54,6 +54,14 @@ export class KlachtEntity {
   stateSinds: Date;
 
   /**
+   * The latest `at` of a registration change recorded on its own (REGISTRATIE_GEWIJZIGD; null: none). An act with an
+   * earlier `at` keeps the fields that change set (the last value by the moment of the act: registratieSql), which the
+   * engine asks the history only then (engine.service.ts `herstelVoorStap`).
+   */
+  @Column({ name: 'registratie_tot', type: 'timestamptz', nullable: true })
+  registratieTot: Date | null;
+
+  /**
    * Earliest vervalt_op of the klacht's open obligations (null: none, or the klacht is done), kept by
    * the engine in every step (te-laat.ts `eersteVervalSql`). The klacht is te laat at `nu` when this
    * is <= nu: the one definition every view uses (te-laat.ts `teLaat`).
