@@ -157,9 +157,11 @@ export function maakActiesEnGuards(cc: CompileCtx) {
   const aanbiederVerstreken = (c: KlachtContext, e: KlachtMachineEvent): boolean => verlopenOfVoorbij(c, 'aanbiederAfhandeling', e);
   const aanbiederNogNiet = (c: KlachtContext): string => {
     const v = vervaldatum(c, 'aanbiederAfhandeling');
-    return v
-      ? `de aanbieder heeft nog tot en met ${leesbareDatum(v)} om de klacht af te doen; daarna kan de klager verder`
-      : 'de aanbieder behandelt de klacht nog binnen zijn termijn';
+    if (v) return `de aanbieder heeft nog tot en met ${leesbareDatum(v)} om de klacht af te doen; daarna kan de klager verder`;
+    // Done by the aanbieder in time: its termijn no longer runs, and never passed, so the way on after it does not open.
+    if (c.afgedaanDoorAanbiederOp)
+      return `de termijn van de aanbieder verstreek niet: hij deed de klacht op ${leesbareDatum(kalenderdag(c.afgedaanDoorAanbiederOp))} af (de weg na het verstrijken, Awb 9:24 lid 1 sub b naar analogie, geldt niet)`;
+    return 'de aanbieder behandelt de klacht nog binnen zijn termijn';
   };
 
   /**

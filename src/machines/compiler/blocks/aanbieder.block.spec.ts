@@ -324,9 +324,14 @@ describe('after the aanbieder’s afdoening: the klager’s answer (Klachtenprot
     expect(gemeente.state).toMatch(/^gemeente\./);
     expect(gemeente.termijnen.map((t) => t.naam)).not.toContain('reactieKlager');
     expect(stap(r, af, 'KLACHT_BIJ_GEMEENTE', '2024-07-16T10:00:00+02:00').accepted).toBe(false);
-    // Without that rule the gemeente is no way on after an afdoening within the aanbieder's termijn.
+    // Without that rule the gemeente is no way on after an afdoening within the aanbieder's termijn, and the refusal says
+    // why: the termijn did not pass (not that the aanbieder is still handling the klacht: it has decided).
     const zonder = regime({ reactieKlager: true });
-    expect(stap(zonder, afgedaan(zonder), 'KLACHT_BIJ_GEMEENTE', '2024-06-01T10:00:00+02:00').accepted).toBe(false);
+    const geweigerd = stap(zonder, afgedaan(zonder), 'KLACHT_BIJ_GEMEENTE', '2024-06-01T10:00:00+02:00');
+    expect([geweigerd.accepted, geweigerd.reason]).toEqual([
+      false,
+      'de termijn van de aanbieder verstreek niet: hij deed de klacht op maandag 20 mei 2024 af (de weg na het verstrijken, Awb 9:24 lid 1 sub b naar analogie, geldt niet)',
+    ]);
   });
 
   test('Awb 9:18, 9:24 lid 1 sub a: the klager files his request with a second line that judges aanbieders straight from the afdoening; the year ends with it', () => {
