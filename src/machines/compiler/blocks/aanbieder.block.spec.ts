@@ -449,6 +449,122 @@ describe('Awb 9:24 lid 1 sub b naar analogie: the aanbieder lets its termijn pas
   });
 });
 
+describe('Klachtenprotocol Wmo keten Amsterdam §6: the aanbieder’s termijnen bind it only while it has the klacht', () => {
+  /** The termijnen of the first line at the aanbieder: its contract terms and the wait for the klager’s answer to its afdoening. */
+  const VAN_AANBIEDER = ['contact', 'aanbiederAfhandeling', 'reactieKlager', 'tweedeLijnVerzoekNaAanbieder'];
+  const vanAanbieder = (s: StepResult) => s.termijnen.map((t) => t.naam).filter((n) => VAN_AANBIEDER.includes(n));
+  const bijDeAanbieder = (state: string) => state === 'doorgestuurdNaarAanbieder' || state.startsWith('bijAanbieder');
+
+  test('§6 with Awb 9:24 lid 1 sub b naar analogie: a forwarded klacht the aanbieder never took up goes to the gemeente or the second line after its termijn passed, before that wake-up was stepped: its contact and afhandeltermijn stop, and the late wake-up fires nothing', () => {
+    const r = regime({ contact: 'aanbieder', bijGemeente: true, bevoegd: true });
+    const door = r.start(BIJ_GEMEENTE);
+    expect(termijnen(door)).toEqual([
+      ['contact', CONTACT_VERVALT],
+      ['aanbiederAfhandeling', AANBIEDER_VERVALT],
+    ]);
+    const gemeente = neem(r, door, 'KLACHT_BIJ_GEMEENTE', NA_AANBIEDERTERMIJN);
+    expect(gemeente.state).toMatch(/^gemeente\./);
+    expect(vanAanbieder(gemeente)).toEqual([]);
+    // The gemeente's own afhandeltermijn runs from its receipt instead (Awb 9:11 lid 1).
+    expect(gemeente.termijnen.map((t) => t.naam)).toContain('afhandeling');
+    const ombudsman = neem(r, door, 'VERZOEK_OMBUDSMAN', NA_AANBIEDERTERMIJN);
+    expect([ombudsman.state, ombudsman.termijnen]).toEqual(['bijOmbudsman.onderzoek', []]);
+    // The worker's wake-up, when it comes, finds nothing of the aanbieder's running: no overschrijding, no escalation
+    // about a klacht the aanbieder no longer has.
+    for (const na of [gemeente, ombudsman])
+      for (const t of ['contact', 'aanbiederAfhandeling'])
+        expect([na.state, t, stap(r, na, 'TERMIJN_VERLOPEN', '2024-06-13T10:00:00+02:00', { termijn: t }).accepted]).toEqual([
+          na.state,
+          t,
+          false,
+        ]);
+  });
+
+  test('§6: every way out of the aanbieder, forwarded, in behandeling or afgedaan (to the gemeente, the second line, closed, withdrawn, contract end), leaves none of its termijnen running', () => {
+    const uit: Array<[string, string, string, string[]]> = [];
+    const wegen = new Set<string>();
+    for (const k of [
+      { contact: 'aanbieder' as const, bijGemeente: true, bevoegd: true },
+      { contact: 'aanbieder' as const, reactieKlager: true },
+      { contact: 'aanbieder' as const, bijGemeente: true, reactieKlager: true },
+    ]) {
+      const r = regime(k);
+      const door = r.start(BIJ_GEMEENTE);
+      const s = inBehandeling(r);
+      const verlopen = neem(r, s, 'TERMIJN_VERLOPEN', '2024-06-13T00:00:00+02:00', { termijn: 'aanbiederAfhandeling' });
+      // Each state with the moment of its last step: the events below come after it.
+      const vanaf: Array<[StepResult, string]> = [
+        [door, '2024-05-01'],
+        [neem(r, door, 'AANBIEDER_NEEMT_IN_BEHANDELING', '2024-05-02T10:00:00+02:00'), '2024-05-02'],
+        [s, '2024-05-01'],
+        [neem(r, s, 'CONTACT_OPGENOMEN', '2024-05-02T10:00:00+02:00'), '2024-05-02'],
+        [verlopen, '2024-06-13'],
+        [afgedaan(r), '2024-05-20'],
+        [neem(r, verlopen, 'AFDOENEN', '2024-06-20T10:00:00+02:00', { oordeel: 'ongegrond' }), '2024-06-20'],
+      ];
+      for (const [voor, sinds] of vanaf)
+        for (const at of ['2024-05-15T10:00:00+02:00', NA_AANBIEDERTERMIJN, '2024-06-21T10:00:00+02:00'].filter((a) => a > sinds))
+          for (const type of [
+            'KLACHT_BIJ_GEMEENTE',
+            'VERZOEK_OMBUDSMAN',
+            'AANBIEDER_CONTRACT_BEEINDIGD',
+            'KLACHT_INGETROKKEN',
+            'KLAGER_TEVREDEN',
+            'KLAGER_ONTEVREDEN',
+          ]) {
+            const na = stap(r, voor, type, at);
+            if (!na.accepted || bijDeAanbieder(na.state)) continue;
+            wegen.add(`${voor.state} ${type}`);
+            uit.push([voor.state, type, at, vanAanbieder(na)]);
+          }
+      // The wait for the klager's answer passing closes the klacht (wacht-op-klager.ts).
+      for (const n of ['reactieKlager', 'tweedeLijnVerzoekNaAanbieder']) {
+        const na = stap(r, afgedaan(r), 'TERMIJN_VERLOPEN', '2025-06-01T10:00:00+02:00', { termijn: n });
+        if (!na.accepted) continue;
+        wegen.add(`${afgedaan(r).state} TERMIJN_VERLOPEN`);
+        uit.push([afgedaan(r).state, `TERMIJN_VERLOPEN ${n}`, '2025-06-01', vanAanbieder(na)]);
+      }
+    }
+    expect(uit.filter(([, , , lopend]) => lopend.length > 0)).toEqual([]);
+    // Every way out was taken at least once (the check above is about something).
+    expect([...wegen].sort()).toEqual([
+      'bijAanbieder.afgedaan KLACHT_BIJ_GEMEENTE',
+      'bijAanbieder.afgedaan KLACHT_INGETROKKEN',
+      'bijAanbieder.afgedaan KLAGER_ONTEVREDEN',
+      'bijAanbieder.afgedaan KLAGER_TEVREDEN',
+      'bijAanbieder.afgedaan TERMIJN_VERLOPEN',
+      'bijAanbieder.afgedaan VERZOEK_OMBUDSMAN',
+      'bijAanbieder.inBehandeling AANBIEDER_CONTRACT_BEEINDIGD',
+      'bijAanbieder.inBehandeling KLACHT_BIJ_GEMEENTE',
+      'bijAanbieder.inBehandeling KLACHT_INGETROKKEN',
+      'bijAanbieder.inBehandeling KLAGER_TEVREDEN',
+      'bijAanbieder.inBehandeling VERZOEK_OMBUDSMAN',
+      'doorgestuurdNaarAanbieder AANBIEDER_CONTRACT_BEEINDIGD',
+      'doorgestuurdNaarAanbieder KLACHT_BIJ_GEMEENTE',
+      'doorgestuurdNaarAanbieder KLACHT_INGETROKKEN',
+      'doorgestuurdNaarAanbieder VERZOEK_OMBUDSMAN',
+    ]);
+  });
+  test('Awb 9:24 lid 1 sub b naar analogie, Awb 9:18: after a late afdoening the klager goes to a second line that judges aanbieders only from a later version (GemW 81p); the wait for his answer ends with the request', () => {
+    // Version 2024-01 to 30 June 2024 and 2024-07 to the end of 2024 with the Nationale ombudsman; from 1 January 2025 an
+    // ombudsman that judges aanbieders. The first version has no way from its afdoening to the second line of its own.
+    const [r] = compileerSamen(
+      definities({
+        'definitions/gm0355-zeist/2024-01.yaml': regels({ reactieKlager: true }, basisVersie('2024-01', '2024-01-01', '2024-06-30')),
+        'definitions/gm0355-zeist/2024-07.yaml': regels({}, basisVersie('2024-07', '2024-07-01', '2024-12-31')),
+        'definitions/gm0355-zeist/2025-01.yaml': regels({ bevoegd: true }, basisVersie('2025-01', '2025-01-01', undefined)),
+      }),
+    );
+    expect(r.summary.versie).toBe('2024-01');
+    const verlopen = neem(r, inBehandeling(r), 'TERMIJN_VERLOPEN', '2024-06-13T00:00:00+02:00', { termijn: 'aanbiederAfhandeling' });
+    const laat = neem(r, verlopen, 'AFDOENEN', '2024-12-20T10:00:00+01:00', { oordeel: 'ongegrond' });
+    expect(termijnen(laat)).toEqual([['reactieKlager', '2025-02-14']]);
+    const verzoek = neem(r, laat, 'VERZOEK_OMBUDSMAN', '2025-01-03T10:00:00+01:00');
+    expect([verzoek.state, verzoek.termijnen]).toEqual(['bijOmbudsman.onderzoek', []]);
+    expect(stap(r, verzoek, 'TERMIJN_VERLOPEN', '2025-02-15T00:00:00+01:00', { termijn: 'reactieKlager' }).accepted).toBe(false);
+  });
+});
+
 describe('Klachtenprotocol Wmo keten Amsterdam §9: contract end', () => {
   test('§9, Wmo 2015 art. 2.1.1: the gemeente takes over a klacht the aanbieder still handles or has not taken up, at once; the aanbieder’s termijnen stop', () => {
     const r = regime({ contact: 'aanbieder', bevoegd: true });

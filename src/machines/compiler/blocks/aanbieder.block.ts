@@ -141,32 +141,45 @@ export const aanbiederBlok: Blok = (cc) => {
   // line where it judges aanbieders (Klachtenprotocol Wmo keten Amsterdam §4), otherwise to the gemeente,
   // which stays responsible for the care it contracts out (Wmo 2015 art. 2.1.1; Uitgangspunten
   // klachtenmanagement Sociaal Domein Stichtse Vecht §5B: "niet tevreden met de klachtenafhandeling").
-  const naVerloop: Record<string, OvergangConfig[]> = {};
-  if (cc.specs.aanbiederAfhandeling) {
-    // Whether the second line judges aanbieders is asked on the date of the request: after a merger it
-    // may be the successor's (a Weesp klacht after 24 March 2022: the Ombudsman Metropool Amsterdam).
-    naVerloop.VERZOEK_OMBUDSMAN = [
-      overgang({
-        naar: naar('bijOmbudsman'),
-        guard: 'aanbiederTermijnVerstrekenEnTweedeLijnBevoegd',
-        omschrijving: 'de termijn van de aanbieder is verstreken zonder afdoening: de klager wendt zich tot de tweede lijn',
-        grondslag: 'Awb 9:24 lid 1 sub b naar analogie; Awb 9:18',
-        acties: ['verzoekOmbudsman'],
-      }),
-    ];
-    naVerloop.KLACHT_BIJ_GEMEENTE = [
-      overgang({
-        naar: naar('gemeente'),
-        guard: el.klachtOverAfhandelingAanbiederBijGemeente
-          ? 'aanbiederTermijnVerstreken'
-          : 'aanbiederTermijnVerstrekenZonderBevoegdeTweedeLijn',
-        omschrijving: 'de termijn van de aanbieder is verstreken zonder afdoening: de klager klaagt bij de gemeente',
-        grondslag: 'Awb 9:1; Wmo 2015 art. 2.1.1',
-        // From `afgedaan` too (a late afdoening): the wait for the klager's answer ends with it.
-        acties: [intent('KLACHT_OVERGENOMEN_VAN_AANBIEDER', 'aanbieder', 'Awb 9:1; Wmo 2015 art. 2.1.1'), 'wachtOpKlagerBeeindigen'],
-      }),
-    ];
-  }
+  //
+  // The aanbieder's termijnen bind it only while it has the klacht (Klachtenprotocol Wmo keten Amsterdam §6): taking this
+  // way stops them (`stop`; bijAanbieder's exit does so itself, doorgestuurdNaarAanbieder has no exit), also when the
+  // klager goes on before the wake-up of their passing was stepped, so no later wake-up reminds or escalates to the
+  // aanbieder about a klacht at the gemeente or the second line.
+  const naVerloop = (stop: string[]): Record<string, OvergangConfig[]> => {
+    if (!cc.specs.aanbiederAfhandeling) return {};
+    return {
+      // Whether the second line judges aanbieders is asked on the date of the request: after a merger it
+      // may be the successor's (a Weesp klacht after 24 March 2022: the Ombudsman Metropool Amsterdam).
+      VERZOEK_OMBUDSMAN: [
+        overgang({
+          naar: naar('bijOmbudsman'),
+          guard: 'aanbiederTermijnVerstrekenEnTweedeLijnBevoegd',
+          omschrijving: 'de termijn van de aanbieder is verstreken zonder afdoening: de klager wendt zich tot de tweede lijn',
+          grondslag: 'Awb 9:24 lid 1 sub b naar analogie; Awb 9:18',
+          // From `afgedaan` too (a late afdoening, with a second line that judges aanbieders only from a later version):
+          // the request ends the wait for the klager's answer, as the way to the gemeente does.
+          acties: [...stop.map(stopTermijn), 'verzoekOmbudsman', 'wachtOpKlagerBeeindigen'],
+        }),
+      ],
+      KLACHT_BIJ_GEMEENTE: [
+        overgang({
+          naar: naar('gemeente'),
+          guard: el.klachtOverAfhandelingAanbiederBijGemeente
+            ? 'aanbiederTermijnVerstreken'
+            : 'aanbiederTermijnVerstrekenZonderBevoegdeTweedeLijn',
+          omschrijving: 'de termijn van de aanbieder is verstreken zonder afdoening: de klager klaagt bij de gemeente',
+          grondslag: 'Awb 9:1; Wmo 2015 art. 2.1.1',
+          // From `afgedaan` too (a late afdoening): the wait for the klager's answer ends with it.
+          acties: [
+            ...stop.map(stopTermijn),
+            intent('KLACHT_OVERGENOMEN_VAN_AANBIEDER', 'aanbieder', 'Awb 9:1; Wmo 2015 art. 2.1.1'),
+            'wachtOpKlagerBeeindigen',
+          ],
+        }),
+      ],
+    };
+  };
 
   // Contract end (Klachtenprotocol Wmo keten Amsterdam §9): the ketenpartner hands every file over to the gemeente, which
   // stays responsible for the care it contracted out (Wmo 2015 art. 2.1.1), so a klacht the aanbieder still handles goes
@@ -203,7 +216,7 @@ export const aanbiederBlok: Blok = (cc) => {
             ...startTermijn(cc, 'aanbiederAfhandeling'),
           ],
           on: {
-            ...naVerloop,
+            ...naVerloop(termijnen),
             AANBIEDER_CONTRACT_BEEINDIGD: contractBeeindigd(termijnen),
             // Awb 2:3 / warme doorverwijzing: the gemeente keeps a finger on the pulse until the aanbieder picks it up.
             AANBIEDER_NEEMT_IN_BEHANDELING: overgang({
@@ -236,7 +249,7 @@ export const aanbiederBlok: Blok = (cc) => {
         termijnen,
         initial: 'inBehandeling',
         exit: termijnen.map(stopTermijn),
-        on: naVerloop,
+        on: naVerloop([]),
         states: {
           inBehandeling: toestand({
             omschrijving: 'In behandeling bij de aanbieder',
