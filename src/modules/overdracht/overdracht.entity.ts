@@ -37,8 +37,14 @@ export class AanbiederOverdrachtEntity {
   at: Date;
 }
 
-/** A klacht handed over: the aanbieder no longer sees it (KlachtToegangInterceptor, tenantScope). */
+/**
+ * A klacht in a hand-over: one row per klacht per hand-over, so every hand-over that included a klacht stays on record
+ * with its moment and manifest (AVG art. 30: the register of processing; the gemeente shows what was handed over when).
+ * From its first hand-over on, the aanbieder no longer sees the klacht (KlachtToegangInterceptor, tenantScope: any row).
+ */
 @Entity('overgedragen_klacht')
+// The readers' question (has this aanbieder handed this klacht over?) by klacht, as the former key answered it.
+@Index('IDX_overgedragen_klacht_klacht', ['klachtId', 'aanbiederId'])
 export class OvergedragenKlachtEntity {
   @PrimaryColumn({ name: 'klacht_id', type: 'uuid' })
   klachtId: string;
@@ -47,9 +53,13 @@ export class OvergedragenKlachtEntity {
   @JoinColumn({ name: 'klacht_id' })
   klacht?: KlachtEntity;
 
-  @PrimaryColumn({ name: 'aanbieder_id', type: 'varchar', length: 100 })
-  aanbiederId: string;
-
-  @Column({ name: 'overdracht_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'overdracht_id', type: 'uuid' })
   overdrachtId: string;
+
+  @ManyToOne(() => AanbiederOverdrachtEntity)
+  @JoinColumn({ name: 'overdracht_id' })
+  overdracht?: AanbiederOverdrachtEntity;
+
+  @Column({ name: 'aanbieder_id', type: 'varchar', length: 100 })
+  aanbiederId: string;
 }

@@ -11,7 +11,7 @@ import { GebeurtenisNietToegestaanError } from '../engine/engine.errors';
 import { EngineService } from '../engine/engine.service';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { volgendeEventsOp } from '../klachten/volgende-events';
-import { metWekkersBij } from '../termijnen/achterstand';
+import { MAX_ACHTERSTANDRONDES, metWekkersBij } from '../termijnen/achterstand';
 import { TermijnWakeService } from '../termijnen/termijn-wake.service';
 import { AanbiederOverdrachtEntity, OvergedragenKlachtEntity } from './overdracht.entity';
 import { maakTar, type TarBestand } from './tar';
@@ -82,8 +82,17 @@ export class OverdrachtService {
       .addOrderBy('k.id', 'ASC')
       .getMany();
     const nu = this.klok.nu();
+    const ids = klachten.map((k) => k.id);
+    // Each klacht as it stands at the hand-over's moment (Awb 9:18, 9:24 lid 1 sub b): a termijn that passed before it
+    // passed on its own day, whether or not the worker ran its wake-up; also for a klacht the gemeente does not take over
+    // (one already at the gemeente), whose file the gemeente receives too (§9: actuele en historische bestanden).
+    await this.wekkersBij(klachten, nu);
+    const overgenomen = await this.neemLopendeOver(await this.herlees(ids), aanbiederId, nu, tenant.subject);
+    // The archive after the takeovers (Klachtenprotocol Wmo keten Amsterdam §9): what the gemeente receives is each
+    // klacht as it was handed over, with the expiries fired above and the takeover itself in its history.
+    const stand = await this.herlees(ids);
     const bestanden: TarBestand[] = [];
-    for (const k of klachten) bestanden.push(...(await this.dossierBestanden(k)));
+    for (const k of stand) bestanden.push(...(await this.dossierBestanden(k)));
     const uiterlijkOp = plusDagen(contractEinde, 14);
     const { archief, manifestSha256 } = this.archief(bestanden, nu, {
       formaat: OVERDRACHT_FORMAAT,
@@ -96,7 +105,10 @@ export class OverdrachtService {
       gemaaktOp: nu.toISOString(),
       grondslag:
         'Klachtenprotocol Wmo keten Amsterdam §9: alle actuele en historische bestanden binnen twee weken na afloop van het contract, zonder kopie',
-      klachten: klachten.map((k) => k.id),
+      klachten: ids,
+      // Every klacht of this aanbieder the gemeente took over (Wmo 2015 art. 2.1.1), with the takeover's moment: by this
+      // hand-over or by an earlier one, also one that failed halfway before its archive was made.
+      overgenomen: await this.overnames(stand, aanbiederId),
     });
     const overdracht: AanbiederOverdrachtEntity = {
       id: randomUUID(),
@@ -109,20 +121,70 @@ export class OverdrachtService {
       door: tenant.subject,
       at: nu,
     };
+    // Recorded with the archive it made, and only then: the recorded manifest is the one the gemeente received, and a
+    // hand-over that failed before it leaves the aanbieder the klachten still with it (a second hand-over takes them).
+    // One row per klacht per hand-over (AVG art. 30: which hand-overs included a klacht, and when).
     await this.dataSource.transaction(async (m) => {
       await m.insert(AanbiederOverdrachtEntity, overdracht);
       if (klachten.length) {
-        await m
-          .createQueryBuilder()
-          .insert()
-          .into(OvergedragenKlachtEntity)
-          .values(klachten.map((k) => ({ klachtId: k.id, aanbiederId, overdrachtId: overdracht.id })))
-          .orIgnore()
-          .execute();
+        await m.insert(
+          OvergedragenKlachtEntity,
+          ids.map((klachtId) => ({ klachtId, aanbiederId, overdrachtId: overdracht.id })),
+        );
       }
     });
-    const overgenomen = await this.neemLopendeOver(klachten, aanbiederId, nu, tenant.subject);
     return { archief, overdracht, aanbiederGemeente, overgenomen };
+  }
+
+  /** The klachten `ids` as they stand now, in the hand-over's order (received, then id). */
+  private async herlees(ids: string[]): Promise<KlachtEntity[]> {
+    if (!ids.length) return [];
+    const rijen = await this.dataSource.getRepository(KlachtEntity).findBy({ id: In(ids) });
+    const per = new Map(rijen.map((k) => [k.id, k]));
+    return ids.flatMap((id) => per.get(id) ?? []);
+  }
+
+  /**
+   * Fires every wake-up of the klachten `ids` due at or before `nu` that the worker has not run (the sweep's own
+   * question), as the worker would: TermijnWakeService.verval on a klacht's latest due termijn fires the earlier ones first,
+   * in order, with their escalations; their own jobs later find them fired. Awb 9:18 with 9:24 lid 1 sub b: a termijn
+   * passes on its day, so the archive must not show it running. A wake-up that is not ours to run (the klacht is being
+   * imported, or another process fired it) is left; a step that starts a termijn already due gets another round. A klacht
+   * whose snapshot its regime cannot read (a row not written by a step) is archived as stored, as volgendeEventsOp
+   * leaves it: one such historical row must not stop the hand-over.
+   */
+  private async wekkersBij(klachten: KlachtEntity[], nu: Date): Promise<void> {
+    let open = klachten.filter((k) => this.leesbaar(k, nu)).map((k) => k.id);
+    for (let ronde = 0; ronde < MAX_ACHTERSTANDRONDES && open.length; ronde++) {
+      const rijen = (await this.dataSource.query(
+        `SELECT DISTINCT ON (klacht_id) klacht_id AS "klachtId", naam, revision FROM termijn
+          WHERE klacht_id = ANY($1::uuid[]) AND status = 'lopend' AND verval_gemeld_op IS NULL AND vervalt_op <= $2
+          ORDER BY klacht_id, vervalt_op DESC, naam DESC`,
+        [open, nu],
+      )) as Array<{ klachtId: string; naam: string; revision: number }>;
+      const verder: string[] = [];
+      for (const r of rijen) {
+        const uitkomst = await this.wake.verval({ klachtId: r.klachtId, termijnNaam: r.naam, revision: r.revision, kind: 'verval' }, nu);
+        if (uitkomst === 'verwerkt') verder.push(r.klachtId);
+      }
+      open = verder;
+    }
+  }
+
+  /**
+   * The takeovers of the klachten running at this aanbieder (their first aanbieder; Wmo 2015 art. 2.1.1): the accepted
+   * AANBIEDER_CONTRACT_BEEINDIGD in their history, with its moment.
+   */
+  private async overnames(klachten: KlachtEntity[], aanbiederId: string): Promise<Array<{ klacht: string; op: string }>> {
+    const bij = klachten.filter((k) => k.aanbieders[0]?.id === aanbiederId).map((k) => k.id);
+    if (!bij.length) return [];
+    const rijen = (await this.dataSource.query(
+      `SELECT klacht_id AS klacht, min(at) AS op FROM klacht_gebeurtenis
+        WHERE klacht_id = ANY($1::uuid[]) AND type = $2 AND accepted GROUP BY klacht_id`,
+      [bij, CONTRACT_BEEINDIGD],
+    )) as Array<{ klacht: string; op: Date }>;
+    const per = new Map(rijen.map((r) => [r.klacht, new Date(r.op).toISOString()]));
+    return bij.flatMap((klacht) => (per.has(klacht) ? [{ klacht, op: per.get(klacht)! }] : []));
   }
 
   /**
@@ -135,7 +197,7 @@ export class OverdrachtService {
    * The klacht as it stands at the hand-over's moment (Awb 9:18, 9:24 lid 1 naar analogie): its list of events is asked
    * of its regime at `nu` (volgende-events.ts), not the list stored at its last step (written by an earlier release, or
    * on an earlier day); and a termijn of the aanbieder that passed before `nu` but whose wake-up the worker has not run
-   * yet is fired first (achterstand.ts: its expiry and escalation; the afhandeltermijn of Klachtenprotocol Wmo keten
+   * yet is fired first (draagOver's wekkersBij, and metWekkersBij here for one that fell due meanwhile: its expiry and escalation; the afhandeltermijn of Klachtenprotocol Wmo keten
    * Amsterdam §6 escalates to the Klachtenteam, which watches the ketenpartners' handling, §1, §11), so the
    * overschrijding is on record before the takeover stops that termijn. Where the expiry itself moves the klacht away
    * from the aanbieder, the takeover is then refused and the klacht is not taken over.
@@ -168,6 +230,16 @@ export class OverdrachtService {
       return volgendeEventsOp(this.engine.regimeVan(k), k, op);
     } catch {
       return k.volgendeEvents;
+    }
+  }
+
+  /** Whether the klacht's regime reads its snapshot (volgendeEventsOp's question), so a wake-up can step it. */
+  private leesbaar(k: KlachtEntity, op: Date): boolean {
+    try {
+      volgendeEventsOp(this.engine.regimeVan(k), k, op);
+      return true;
+    } catch {
+      return false;
     }
   }
 
