@@ -44,6 +44,40 @@ function metTweedeLijn<T extends { data?: Record<string, unknown> }>(
   return { ...intent, data: { ...intent.data, tweedeLijn: tweedeLijn.naam, tweedeLijnSoort: tweedeLijn.soort } };
 }
 
+/**
+ * The acts whose letter states the klager's year for the second line as 'één jaar na deze mededeling' (acties.ts,
+ * tweedeLijnData), with how a letter names the act. Awb 9:24 lid 1: that year is the termijn tweedeLijnVerzoek, which
+ * Klachtregie runs from the act (tweedeLijnVensterOpenen at the step's `at`). The notice after the afhandeltermijn passed
+ * (Awb 9:24 lid 1 sub b) already names its own day and is no letter kind.
+ */
+const JAAR_NA_HANDELING: Readonly<Record<string, string>> = {
+  AFDOENINGSBRIEF: 'de afdoening',
+  KENNISGEVING_NIET_BEHANDELEN: 'de beslissing de klacht niet te behandelen',
+};
+
+/**
+ * The intent of a letter made on a later day than its act, stating the klager's year for the second line as a date.
+ * 'Eén jaar na deze mededeling' in a letter dated the next day would mean a year to one day after the termijn
+ * tweedeLijnVerzoek Klachtregie keeps (Awb 9:24 lid 1), and the klager who goes on that last day would be judged late
+ * (verzoekOmbudsman, binnenTermijn). The letter therefore names the act's day and the termijn's last day, the one the
+ * step left with this intent, so the letter and the termijn agree (Awb 9:12 lid 2). The same intent when the letter is
+ * made on the act's day or its act states no such year.
+ */
+function metJaarAlsDatum<T extends { type: string; data?: Record<string, unknown> }>(
+  intent: T,
+  handelingsdag: string,
+  termijnen: readonly BriefTermijn[],
+): T {
+  const handeling = JAAR_NA_HANDELING[intent.type];
+  if (!handeling || typeof intent.data?.tweedeLijnTermijn !== 'string') return intent;
+  const jaar = termijnen.find((t) => t.naam === 'tweedeLijnVerzoek');
+  const tekst =
+    `één jaar na ${handeling} van ${leesbareDatum(handelingsdag)}` +
+    (jaar ? `, dus uiterlijk op ${leesbareDatum(jaar.vervaldatum)}` : '') +
+    ' (Awb 9:24 lid 1)';
+  return { ...intent, data: { ...intent.data, tweedeLijnTermijn: tekst } };
+}
+
 /** A stable UUID from a name: a retried intent writes the same letter and documents (idempotent). */
 export function afgeleideId(naam: string): string {
   const h = createHash('sha256').update(naam).digest('hex');
@@ -240,7 +274,9 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
     const tweedeLijn = later && typeof intent.data?.tweedeLijn === 'string' ? regime?.tweedeLijnOp?.(datum) : undefined;
     const gegevens = briefGegevens(
       {
-        intent: metTweedeLijn(namensOrgaan(intent, opvolger), tweedeLijn),
+        intent: later
+          ? metJaarAlsDatum(metTweedeLijn(namensOrgaan(intent, opvolger), tweedeLijn), kalenderdag(at), termijnen)
+          : metTweedeLijn(namensOrgaan(intent, opvolger), tweedeLijn),
         // The letter's date (briefGegevens reads it for `datum` only): the day it is made.
         at: gemaaktOp.toISOString(),
         gemeenteNaam: regime?.summary.gemeente.naam ?? klacht.gemeente,
