@@ -158,7 +158,7 @@ describe("Klachtenprotocol Wmo keten Amsterdam §5A, §6; Awb 9:24 lid 1 sub a: 
     ).toEqual([{ termijn: 'tweedeLijnVerzoekNaAanbieder', herroepen: { door: 'VERZOEK_OMBUDSMAN', at: '2027-04-20T14:00:00.000Z' } }]);
   });
 
-  it("KLAGER_TEVREDEN of the last day closed the klacht that day, not at the undone wake-up: state_sinds and the history say 20 April", async () => {
+  it('KLAGER_TEVREDEN of the last day closed the klacht that day, not at the undone wake-up: state_sinds and the history say 20 April', async () => {
     const id = await geslotenNaWachten();
     await a.engine.apply(id, { type: 'KLAGER_TEVREDEN', at: '2027-04-20T16:00:00+02:00' }, { actor: 'kcc' });
     expect(await klachtRij(id)).toEqual({ state: gesloten, done: true, tevredenheid: 'tevreden' });

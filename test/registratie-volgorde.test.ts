@@ -72,9 +72,7 @@ const tevreden = async (id: string, at: string, registratie: Record<string, unkn
 type Registratie = { categorie: string | null; oorzaak: string | null; afdoening: string | null; tevredenheid: string | null };
 
 const kolommen = async (id: string): Promise<Registratie> =>
-  (
-    (await t.db.query(`select categorie, oorzaak, afdoening, tevredenheid from klacht where id = $1`, [id])) as Registratie[]
-  )[0];
+  ((await t.db.query(`select categorie, oorzaak, afdoening, tevredenheid from klacht where id = $1`, [id])) as Registratie[])[0];
 
 /** As a stored report as at 1 June 2026 reads it, from the history. */
 const opPeildatum = async (id: string): Promise<Registratie> =>

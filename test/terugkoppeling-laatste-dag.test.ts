@@ -57,13 +57,19 @@ const klachtRij = async (id: string) =>
 /** Afgedaan by the aanbieder on 20 April 2026: the klager's wait (Awb 9:24 lid 1 sub a: a year) ends with 20 April 2027. */
 async function afgedaan(): Promise<string> {
   const { klacht } = await a.engine.create(amsterdam, { actor: 'aanbieder' });
-  await a.engine.apply(klacht.id, { type: 'AFDOENEN', at: '2026-04-20T10:00:00+02:00', data: { oordeel: 'gegrond' } }, { actor: 'aanbieder' });
+  await a.engine.apply(
+    klacht.id,
+    { type: 'AFDOENEN', at: '2026-04-20T10:00:00+02:00', data: { oordeel: 'gegrond' } },
+    { actor: 'aanbieder' },
+  );
   return klacht.id;
 }
 
 /** The wake-up of midnight after 20 April 2027, run by the worker: the klacht closes, 'niet bereikt'. */
 async function gewekt(id: string): Promise<void> {
-  const [t] = (await a.db.query(`select revision from termijn where klacht_id = $1 and naam = 'tweedeLijnVerzoekNaAanbieder'`, [id])) as Array<{
+  const [t] = (await a.db.query(`select revision from termijn where klacht_id = $1 and naam = 'tweedeLijnVerzoekNaAanbieder'`, [
+    id,
+  ])) as Array<{
     revision: number;
   }>;
   const uit = await a.wake.verval(

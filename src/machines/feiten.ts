@@ -121,7 +121,9 @@ export function controleerFeiten(def: Definitie, feiten: unknown, pad = 'feiten'
       soortFout(decl, w) ??
       // One request is of one kind (Awb 9:20, 9:26, 9:31): a list would match none (routering.ts ombudsmanMedewerking)
       // and route the request as a klaagschrift, with Awb 9.1 termijnen the ombudsman's request does not have.
-      (naam === 'ombudsmanVerzoek' && Array.isArray(w) ? `is één soort verzoek: een van ${OMBUDSMAN_VERZOEK_SOORTEN.join(', ')}` : undefined) ??
+      (naam === 'ombudsmanVerzoek' && Array.isArray(w)
+        ? `is één soort verzoek: een van ${OMBUDSMAN_VERZOEK_SOORTEN.join(', ')}`
+        : undefined) ??
       // The ombudsman's date is the due date of the gemeente's answer (Awb 9:31): a date that is none would run no termijn.
       (naam === 'ombudsmanTermijn' && !isKalenderdag(w) ? 'moet een bestaande datum JJJJ-MM-DD zijn' : undefined);
     if (fout) fouten.push({ name: `${pad}.${naam}`, reason: fout });

@@ -28,7 +28,9 @@ const bijAanbieder = (gemeente: string, ontvangenOp: string, feiten: IntakeInput
 describe('the list of next events on the day it is read', () => {
   test('Awb 9:11 lid 1, Klachtenprotocol Wmo keten Amsterdam §6: a moment on the last day of the klager’s wait, read after the wake-up closed the klacht, is judged on the klacht as it was then (the state and the list an act of that moment steps on)', () => {
     const ams = regime('gm0363-amsterdam');
-    const s0 = ams.start(bijAanbieder('GM0363', '2026-04-02T10:00:00+02:00', { complex: false, eerderBijAanbieder: false, aantalAanbieders: 1 }));
+    const s0 = ams.start(
+      bijAanbieder('GM0363', '2026-04-02T10:00:00+02:00', { complex: false, eerderBijAanbieder: false, aantalAanbieders: 1 }),
+    );
     const af = stap(ams, s0, 'AFDOENEN', '2026-04-20T10:00:00+02:00', { oordeel: 'gegrond' });
     expect(af.state).toBe('bijAanbieder.afgedaan');
     const gewekt = stap(ams, af, 'TERMIJN_VERLOPEN', '2027-04-20T22:00:00Z', { termijn: 'tweedeLijnVerzoekNaAanbieder' });

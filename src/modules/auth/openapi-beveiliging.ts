@@ -71,7 +71,8 @@ export function applyBeveiliging(document: OpenAPIObject): OpenAPIObject {
           if (!/^2\d\d$/.test(status)) continue;
           antwoord.headers ??= {};
           antwoord.headers['Idempotent-Replayed'] ??= {
-            description: 'true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd.',
+            description:
+              'true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd.',
             schema: { type: 'string', enum: ['true'] },
           };
         }
