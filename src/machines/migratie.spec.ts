@@ -101,6 +101,61 @@ describe('moving a running klacht to a new version: the dry run (a published ver
     }
   });
 
+  it("Awb 9:24 lid 1 sub a naar analogie: a new term of the klager's own (reactieKlager) that would already have passed on the day of the migration is refused: it cannot pass against him before he had it", () => {
+    // Testdam with the first line at the aanbieder; version 2024-07 adds eight weeks for the klager's answer to its afdoening.
+    const regels = (versie: string, vanaf: string, tot: string | undefined, reactieKlager: boolean): string[] =>
+      BASIS.flatMap((l) => {
+        if (l === "versie: '2024-01'") return [`versie: '${versie}'`];
+        if (l === 'geldigVanaf: 2024-01-01') return [`geldigVanaf: ${vanaf}`, ...(tot ? [`geldigTot: ${tot}`] : [])];
+        if (l === '  standaard: gemeente') return ['  standaard: aanbieder'];
+        if (l === '  klachtOverAfhandelingAanbiederBijGemeente: true') return ['  klachtOverAfhandelingAanbiederBijGemeente: false'];
+        if (l !== 'termijnen:') return [l];
+        return [
+          l,
+          ...['  aanbiederAfhandeling:', '    label: Afhandeling door de aanbieder', '    duur: P6W', '    rekenwijze: kalenderdagen'],
+          ...['    atw: false', "    grondslag: 'contract'"],
+          ...(reactieKlager
+            ? ['  reactieKlager:', '    label: Reactie van de klager', '    duur: P8W', '    rekenwijze: kalenderdagen', '    atw: false']
+            : []),
+          ...(reactieKlager ? ["    grondslag: 'Klachtenregeling Testdam 2024-07: acht weken om te reageren'"] : []),
+        ];
+      });
+    const r = loadAndValidate([
+      join(
+        schrijfBestanden({
+          [TESTDAM]: regels('2024-01', '2024-01-01', '2024-06-30', false),
+          'definitions/gm0355-zeist/2024-07.yaml': regels('2024-07', '2024-07-01', undefined, true),
+        }),
+        'definitions',
+      ),
+    ]);
+    expect(r.errors).toEqual([]);
+    const [a, b] = [...r.definities].sort((x, y) => x.definitie.versie.localeCompare(y.definitie.versie));
+    const [oud, nieuw] = [maakRegime(a.definitie, a.id), maakRegime(b.definitie, b.id)];
+    const bijAanbieder: HistorieStap = {
+      ...INTAKE,
+      data: { ...INTAKE.data, ingediendBij: 'aanbieder', aanbieders: [{ id: 'zorg-west', naam: 'Zorg West', type: 'wmo' }] },
+    };
+    // Afgedaan by the aanbieder on 20 May 2024: eight weeks later is 15 July.
+    const historie: HistorieStap[] = [bijAanbieder, { type: 'AFDOENEN', at: '2024-05-20T08:00:00.000Z', data: { oordeel: 'gegrond' } }];
+    let stand = oud.start(bijAanbieder.data as never);
+    stand = oud.step(stand.snapshot, { type: 'AFDOENEN', at: historie[1].at, data: historie[1].data });
+    expect(stand.state).toBe('bijAanbieder.afgedaan');
+    const huidig = { vanVersie: '2024-01', state: stand.state, termijnen: stand.termijnen };
+    const laat = proefMigratie(nieuw, historie, huidig, '2024-08-05');
+    expect(laat.termijnen.find((t) => t.naam === 'reactieKlager')).toEqual(
+      expect.objectContaining({ nieuw: expect.objectContaining({ vervaldatum: '2024-07-15' }), verplichting: false }),
+    );
+    expect(laat.bezwaren).toEqual([
+      'de nieuwe termijn Reactie van de klager (reactieKlager) zou al op 2024-07-15 verstreken zijn: een termijn die de klager nooit kreeg, kan niet met terugwerkende kracht tegen hem verstrijken (bij het verstrijken zou de klacht meteen verder gaan of sluiten)',
+    ]);
+    expect(laat.resultaat).toBeUndefined();
+    // Migrated while it still runs (or on its last day): allowed, shown with its date.
+    for (const dag of ['2024-07-01', '2024-07-15']) {
+      expect({ dag, bezwaren: proefMigratie(nieuw, historie, huidig, dag).bezwaren }).toEqual({ dag, bezwaren: [] });
+    }
+  });
+
   it('Awb 9:11: a version with a shorter afhandeltermijn would take a week from a running termijn: refused, naming the termijn and both dates', () => {
     const { oud, nieuw } = versies(['    duur: P6W', '    duur: P5W']);
     const proef = proefMigratie(nieuw, historie, nu(oud, historie));

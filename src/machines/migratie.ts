@@ -8,8 +8,10 @@
  * new version no longer has included), or when a running termijn would end earlier or disappear: the klager and
  * the behandelaar were told the old date (Awb 9:6 ontvangstbevestiging, 9:11 lid 2 verdaging), and a migration
  * may never take time away from them. A longer termijn is shown and allowed. A termijn the new version adds is
- * allowed too, unless it is an obligation that would already have passed on the day of the migration: a new
- * rule cannot make a running klacht late after the fact (it would be te laat, and escalated, at once).
+ * allowed too, unless it would already have passed on the day of the migration: a new obligation cannot make a
+ * running klacht late after the fact (it would be te laat, and escalated, at once), and a new term of the klager's own
+ * (the wait for his answer, reactieKlager) cannot pass against him before he ever had it (its wake-up would close the
+ * klacht at once, 'niet bereikt').
  *
  * Pure: the service reads the history and applies the new snapshot in one transaction.
  */
@@ -112,7 +114,7 @@ export function proefMigratie(
   nieuw: CompiledRegime,
   historie: HistorieStap[],
   huidig: { vanVersie: string; state: string; termijnen: TermijnView[] },
-  /** The day of the migration (Dutch calendar day, YYYY-MM-DD): a new obligation due before it is refused. */
+  /** The day of the migration (Dutch calendar day, YYYY-MM-DD): a new termijn due before it is refused. */
   peildag?: string,
 ): MigratieProef {
   const basis = { vanVersie: huidig.vanVersie, naarVersie: nieuw.summary.versie, vanState: huidig.state };
@@ -127,9 +129,11 @@ export function proefMigratie(
     bezwaren.push(`de klacht zou in versie ${nieuw.summary.versie} in ${r.state} staan in plaats van ${huidig.state}`);
   for (const t of termijnen) {
     if (t.oud && !t.nieuw) bezwaren.push(`de lopende termijn ${t.label} (${t.naam}, ${t.oud.vervaldatum}) zou vervallen`);
-    else if (!t.oud && t.nieuw && t.verplichting && peildag && t.nieuw.vervaldatum < peildag) {
+    else if (!t.oud && t.nieuw && peildag && t.nieuw.vervaldatum < peildag) {
       bezwaren.push(
-        `de nieuwe termijn ${t.label} (${t.naam}) zou al op ${t.nieuw.vervaldatum} verstreken zijn: een nieuwe verplichting kan een lopende klacht niet met terugwerkende kracht te laat maken`,
+        t.verplichting
+          ? `de nieuwe termijn ${t.label} (${t.naam}) zou al op ${t.nieuw.vervaldatum} verstreken zijn: een nieuwe verplichting kan een lopende klacht niet met terugwerkende kracht te laat maken`
+          : `de nieuwe termijn ${t.label} (${t.naam}) zou al op ${t.nieuw.vervaldatum} verstreken zijn: een termijn die de klager nooit kreeg, kan niet met terugwerkende kracht tegen hem verstrijken (bij het verstrijken zou de klacht meteen verder gaan of sluiten)`,
       );
     } else if (t.verschilDagen !== undefined && t.verschilDagen < 0) {
       bezwaren.push(
