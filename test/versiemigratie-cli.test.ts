@@ -2,7 +2,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { join } from 'node:path';
 import { basisVersie, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../src/machines/definition/test-fixture';
-import { draaiCli } from './support/cli';
+import { KLOK, vasteKlok } from '../src/common/klok';
+import { draaiCliOp } from './support/cli';
 import { bearer } from './auth-support';
 import { createTestDatabase, type TestDatabase } from './support';
 import { createTestApp, type TestApp } from './support/app';
@@ -11,9 +12,12 @@ import { createTestApp, type TestApp } from './support/app';
  * `klachtregie migratie proef|uitvoeren`: the version migration of running klachten from the command line, on the
  * service's database, with the same dry run and the same refusals as the API (test/versiemigratie.test.ts).
  * Testdam (GM0355) in three versions: 2024-01; 2024-07 without the hoorzitting (a state disappears); 2025-01 with
- * a shorter afhandeltermijn.
+ * a shorter afhandeltermijn. The versions follow each other in May 2024 (a version's name is free), so on the day of
+ * the migrations, 25 May 2024 (the service's and the command's clock, never today's date), all of them are in force and
+ * the klachten' afhandeltermijnen (to 12 June) still run: a migration first runs the wake-ups of termijnen that passed.
  */
 const GEMEENTE = 'GM0355';
+const klok = vasteKlok(new Date('2024-05-25T10:00:00+02:00'));
 
 describe('klachtregie migratie (CLI): dry run and explicit, audited migration of running klachten', () => {
   let db: TestDatabase;
@@ -23,15 +27,15 @@ describe('klachtregie migratie (CLI): dry run and explicit, audited migration of
   let inBeoordeling: string;
   let bijHoren: string;
 
-  const cli = (...args: string[]) => draaiCli({ DATABASE_URL: db.url, DEFINITIONS_DIR: defs }, 'migratie', ...args);
+  const cli = (...args: string[]) => draaiCliOp(klok, { DATABASE_URL: db.url, DEFINITIONS_DIR: defs }, 'migratie', ...args);
 
   beforeAll(async () => {
     const root = schrijfBestanden({
-      [TESTDAM]: basisVersie('2024-01', '2024-01-01', '2024-06-30'),
-      'definitions/gm0355-zeist/2024-07.yaml': basisVersie('2024-07', '2024-07-01', '2024-12-31', ['  horen: true', '  horen: false']),
+      [TESTDAM]: basisVersie('2024-01', '2024-01-01', '2024-05-09'),
+      'definitions/gm0355-zeist/2024-07.yaml': basisVersie('2024-07', '2024-05-10', '2024-05-19', ['  horen: true', '  horen: false']),
       'definitions/gm0355-zeist/2025-01.yaml': basisVersie(
         '2025-01',
-        '2025-01-01',
+        '2024-05-20',
         undefined,
         ['  horen: true', '  horen: false'],
         ['    duur: P6W', '    duur: P5W'],
@@ -39,7 +43,11 @@ describe('klachtregie migratie (CLI): dry run and explicit, audited migration of
     });
     defs = join(root, 'definitions');
     db = await createTestDatabase('versiemigratie_cli');
-    t = await createTestApp({ databaseUrl: db.url, env: { ROLE: 'api', DEFINITIONS_DIR: defs } });
+    t = await createTestApp({
+      databaseUrl: db.url,
+      env: { ROLE: 'api', DEFINITIONS_DIR: defs },
+      override: (b) => b.overrideProvider(KLOK).useValue(klok),
+    });
     behandelaar = await bearer(t.app, GEMEENTE, 'klachtbehandelaar');
     const intake = (onderwerp: string) => ({
       gemeente: GEMEENTE,

@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Klok } from '../common/klok';
 
 export interface CliIo {
   out(line: string): void;
@@ -13,6 +14,11 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
   /** Rewrites one status line in place (a progress bar); only when stderr is a terminal. */
   voortgang?(line: string): void;
+  /**
+   * "Now" for commands that ask what has passed (`migratie`: the wake-ups of termijnen passed before it run first); default
+   * the system clock. The tests run the command on their own fixed moment, never on today's date.
+   */
+  klok?: Klok;
 }
 
 export interface CliCommand {

@@ -89,7 +89,9 @@ async function metService<T>(io: CliIo, werk: (svc: Service) => Promise<T>): Pro
   /* eslint-enable @typescript-eslint/no-require-imports */
   const volledig: AppConfig = { ...config, databaseUrl: database.url };
   try {
-    const ctx = await NestFactory.createApplicationContext(VersieMigratieCliModule.forRoot(volledig), { logger: ['fatal', 'error'] });
+    const ctx = await NestFactory.createApplicationContext(VersieMigratieCliModule.forRoot(volledig, io.klok), {
+      logger: ['fatal', 'error'],
+    });
     try {
       return await werk(ctx.get(svc.VersieMigratieService));
     } finally {

@@ -8,12 +8,11 @@ import { GEBEURTENISSEN } from '../../machines/compiler/gebeurtenissen';
 import { klachtGemeenten, type Tenant } from '../auth/tenant';
 import { DossierService } from '../dossier/dossier.service';
 import { GebeurtenisNietToegestaanError } from '../engine/engine.errors';
-import { achterstalligeTermijn, EngineService } from '../engine/engine.service';
+import { EngineService } from '../engine/engine.service';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { volgendeEventsOp } from '../klachten/volgende-events';
-import { MAX_ACHTERSTANDRONDES, metWekkersBij } from '../termijnen/achterstand';
+import { haalWekkersIn, metWekkersBij } from '../termijnen/achterstand';
 import { TermijnWakeService } from '../termijnen/termijn-wake.service';
-import { TermijnEntity } from '../termijnen/termijn.entity';
 import { AanbiederOverdrachtEntity, OvergedragenKlachtEntity } from './overdracht.entity';
 import { maakTar, type TarBestand } from './tar';
 
@@ -148,35 +147,20 @@ export class OverdrachtService {
   /**
    * Fires every wake-up of the klachten due at or before `nu` that the worker has not run (the rule an event at `nu` is
    * held to, achterstalligeTermijn), as the worker would: TermijnWakeService.verval on a klacht's latest due termijn fires
-   * the earlier ones first, in order, with their escalations; their own jobs later find them fired. Awb 9:18 with 9:24 lid 1 sub b: a termijn
+   * the earlier ones first, in order, with their escalations; their own jobs later find them fired (achterstand.ts
+   * haalWekkersIn, as for a version migration). Awb 9:18 with 9:24 lid 1 sub b: a termijn
    * passes on its day, so the archive must not show it running. A wake-up that is not ours to run (the klacht is being
    * imported, or another process fired it) is left; a step that starts a termijn already due gets another round. A klacht
    * whose snapshot its regime cannot read (a row not written by a step) is archived as stored, as volgendeEventsOp
    * leaves it: one such historical row must not stop the hand-over.
    */
   private async wekkersBij(klachten: KlachtEntity[], nu: Date): Promise<void> {
-    let open = klachten.filter((k) => this.leesbaar(k, nu)).map((k) => k.id);
-    for (let ronde = 0; ronde < MAX_ACHTERSTANDRONDES && open.length; ronde++) {
-      const rijen = await this.dataSource
-        .getRepository(TermijnEntity)
-        .createQueryBuilder('t')
-        .where("t.klachtId = ANY(CAST(:open AS uuid[])) AND t.status = 'lopend' AND t.vervalGemeldOp IS NULL AND t.vervaltOp <= :nu", {
-          open,
-          nu,
-        })
-        .getMany();
-      const per = new Map<string, TermijnEntity[]>();
-      for (const t of rijen) per.set(t.klachtId, [...(per.get(t.klachtId) ?? []), t]);
-      const verder: string[] = [];
-      for (const [klachtId, termijnen] of per) {
-        // The engine's own rule for an event at `nu` (a suspended termijn does not pass): the one due last.
-        const t = achterstalligeTermijn(termijnen, nu.toISOString());
-        if (!t) continue;
-        const uitkomst = await this.wake.verval({ klachtId, termijnNaam: t.naam, revision: t.revision, kind: 'verval' }, nu);
-        if (uitkomst === 'verwerkt') verder.push(klachtId);
-      }
-      open = verder;
-    }
+    await haalWekkersIn(
+      this.wake,
+      this.dataSource.manager,
+      klachten.filter((k) => this.leesbaar(k, nu)).map((k) => k.id),
+      nu,
+    );
   }
 
   /**

@@ -1,6 +1,9 @@
 import { ProblemException } from '../../common/problem';
 import type { Klok } from '../../common/klok';
+import type { EntityManager } from 'typeorm';
 import { WekkerAchterstandError } from '../engine/engine.errors';
+import { achterstalligeTermijn } from '../engine/engine.service';
+import { TermijnEntity } from './termijn.entity';
 import type { TermijnWakeService } from './termijn-wake.service';
 
 /**
@@ -44,5 +47,39 @@ export async function metWekkersBij<T>(wake: TermijnWakeService, klok: Klok, wer
       // stands, as it was before this catch-up existed: never refused for a wake-up that is not ours to run.
       if (uitkomst !== 'verwerkt') wekkersBij = false;
     }
+  }
+}
+
+/**
+ * Fires, for a caller that changes klachten other than by an event through the engine (a version migration, a hand-over
+ * at contract end), every termijn of these klachten that passed at or before `op` whose wake-up has not run yet, by the
+ * engine's own rule for an event at `op` (achterstalligeTermijn: a suspended termijn does not pass): per klacht the
+ * latest one's wake-up fires the earlier ones first, in order (TermijnWakeService.verval), with their escalations and
+ * webhooks, as the worker would. A termijn passes on its day, whatever the change does next (Awb 9:11 lid 1, 9:24 lid 1
+ * sub b): the klager may go to the ombudsman from then, and the klacht was te laat. A wake-up that is not ours to run
+ * (the klacht is being imported, or another process fired it) ends that klacht's catch-up: the change then sees it as
+ * it stands. One query per round for all of them.
+ */
+export async function haalWekkersIn(wake: TermijnWakeService, m: EntityManager, klachtIds: readonly string[], op: Date): Promise<void> {
+  let open = [...new Set(klachtIds)];
+  for (let ronde = 0; ronde < MAX_ACHTERSTANDRONDES && open.length; ronde++) {
+    const rijen = await m
+      .getRepository(TermijnEntity)
+      .createQueryBuilder('t')
+      .where("t.klachtId = ANY(CAST(:open AS uuid[])) AND t.status = 'lopend' AND t.vervalGemeldOp IS NULL AND t.vervaltOp <= :op", {
+        open,
+        op,
+      })
+      .getMany();
+    const per = new Map<string, TermijnEntity[]>();
+    for (const t of rijen) per.set(t.klachtId, [...(per.get(t.klachtId) ?? []), t]);
+    const verder: string[] = [];
+    for (const [klachtId, termijnen] of per) {
+      const t = achterstalligeTermijn(termijnen, op.toISOString());
+      if (!t) continue;
+      const uitkomst = await wake.verval({ klachtId, termijnNaam: t.naam, revision: t.revision, kind: 'verval' }, op);
+      if (uitkomst === 'verwerkt') verder.push(klachtId);
+    }
+    open = verder;
   }
 }

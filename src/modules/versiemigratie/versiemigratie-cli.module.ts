@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { GeenOutboxRelayModule } from '../outbox/outbox-relay.service';
-import { KlokModule } from '../../common/klok';
+import { KLOK, type Klok, KlokModule } from '../../common/klok';
 import { type AppConfig, ConfigModule } from '../../config';
 import { DatabaseModule } from '../../database/database.module';
 import { VersieMigratieModule } from './versiemigratie.module';
@@ -12,10 +12,18 @@ import { VersieMigratieModule } from './versiemigratie.module';
  */
 @Module({})
 export class VersieMigratieCliModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `klok`: "now" for the migration (the system clock; a test's fixed moment). */
+  static forRoot(config: AppConfig, klok?: Klok): DynamicModule {
+    const klokModule: DynamicModule | typeof KlokModule = klok
+      ? { module: VasteKlokModule, global: true, providers: [{ provide: KLOK, useValue: klok }], exports: [KLOK] }
+      : KlokModule;
     return {
       module: VersieMigratieCliModule,
-      imports: [ConfigModule.forRoot(config), KlokModule, DatabaseModule.forRoot(), VersieMigratieModule, GeenOutboxRelayModule],
+      imports: [ConfigModule.forRoot(config), klokModule, DatabaseModule.forRoot(), VersieMigratieModule, GeenOutboxRelayModule],
     };
   }
 }
+
+/** KLOK with a given moment instead of the system clock (VersieMigratieCliModule.forRoot). */
+@Module({})
+class VasteKlokModule {}

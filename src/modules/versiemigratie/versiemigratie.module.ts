@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EngineModule } from '../engine/engine.module';
+import { TermijnWakeService } from '../termijnen/termijn-wake.service';
 import { VersieMigratieController } from './versiemigratie.controller';
 import { VersieMigratieService } from './versiemigratie.service';
 
@@ -7,6 +8,8 @@ import { VersieMigratieService } from './versiemigratie.service';
 @Module({
   imports: [EngineModule],
   controllers: [VersieMigratieController],
-  providers: [VersieMigratieService],
+  // TermijnWakeService: the wake-ups of termijnen passed before a migration run first (versiemigratie.service.ts); its
+  // own, without TermijnenModule's scheduler, which needs the queue the CLI (`klachtregie migratie`) does not start.
+  providers: [VersieMigratieService, TermijnWakeService],
 })
 export class VersieMigratieModule {}

@@ -17,6 +17,8 @@ import {
 import { EngineService } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { KlachtEntity } from '../klachten/klacht.entity';
+import { haalWekkersIn } from '../termijnen/achterstand';
+import { TermijnWakeService } from '../termijnen/termijn-wake.service';
 
 /** The event the history records for a migration (Dutch audit line: from which version to which, and why). */
 export const VERSIE_GEMIGREERD = 'VERSIE_GEMIGREERD';
@@ -45,6 +47,8 @@ export async function historieVan(m: EntityManager, klachtIds: string[]): Promis
  * older version with its old and new state and termijnen; applying is explicit, for named klachten, all or none,
  * re-checked under the row lock, and recorded in each klacht's history.
  */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 @Injectable()
 export class VersieMigratieService {
   constructor(
@@ -52,6 +56,7 @@ export class VersieMigratieService {
     private readonly engine: EngineService,
     @Inject(REGIME_BRON) private readonly regimes: RegimeBron,
     @Inject(KLOK) private readonly klok: Klok,
+    private readonly wake: TermijnWakeService,
   ) {}
 
   /**
@@ -184,6 +189,23 @@ export class VersieMigratieService {
         detail: `Versie ${versie} van ${definitieId} geldt pas vanaf ${naar.summary.geldigVanaf}: lopende klachten kunnen vanaf die dag naar haar over. Er is niets gemigreerd.`,
         invalidParams: [{ name: 'versie', reason: nogNiet }],
       });
+    // Awb 9:11 lid 1, 9:24 lid 1 sub b: a termijn that passed on the klacht's own version stays passed. Its wake-up runs
+    // first where the worker has not run it yet (achterstand.ts), so the replay below sees its expiry, exactly as when
+    // the worker had been on time, instead of the new version's longer termijn making it run again as if it never passed.
+    const nu = this.klok.nu();
+    const ids = [...new Set(klachtIds)].filter((id) => UUID.test(id));
+    const eigen = ids.length
+      ? await this.dataSource.getRepository(KlachtEntity).find({
+          select: { id: true },
+          where: { id: In(ids), gemeente: In(this.gemeenten(gemeente)), definitieId, done: false },
+        })
+      : [];
+    await haalWekkersIn(
+      this.wake,
+      this.dataSource.manager,
+      eigen.map((k) => k.id),
+      nu,
+    );
     return this.dataSource.transaction(async (m) => {
       const uit: { row: KlachtEntity; proef: MigratieProef }[] = [];
       // Lock order as everywhere: klacht rows in id order.
