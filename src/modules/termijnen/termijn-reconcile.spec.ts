@@ -76,6 +76,12 @@ describe('reconciling termijn rows with the regime', () => {
     expect(planTermijnen(rows, {}, [], ev('KLACHT_INGETROKKEN')).beeindigd[0].status).toBe('vervallen');
   });
 
+  it("Klachtenprotocol Wmo keten Amsterdam §6, §9: the contract end stops the aanbieder's termijnen unmet: a running one vervallen (not the reports' opTijd), one already passed verlopen", () => {
+    const rows = [lopend('aanbiederAfhandeling', '2026-05-18')];
+    expect(planTermijnen(rows, {}, [], ev('AANBIEDER_CONTRACT_BEEINDIGD', '2026-05-18T21:59:00Z')).beeindigd[0].status).toBe('vervallen');
+    expect(planTermijnen(rows, {}, [], ev('AANBIEDER_CONTRACT_BEEINDIGD', '2026-05-18T22:00:00Z')).beeindigd[0].status).toBe('verlopen');
+  });
+
   it('opschorting: a termijn ended by a handling step while it stands still since before the end of its last day is met in time, also after that day; suspended only from that end, resumed, or later suspended: verlopen', () => {
     // The row keeps its old last day (18 May, ends 22:00Z) while suspended: HERVATTEN gives the new one.
     const status = (...mutaties: Array<[TermijnMutatie['soort'], string]>) =>
