@@ -7,73 +7,33 @@
  * Real PostgreSQL, the seed definitions, the letters made by the outbox handler on the service's clock (KLOK).
  */
 import request from 'supertest';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { KLOK } from '../src/common/klok';
-import { DOSSIER_OPSLAG, PostgresOpslag, type DossierOpslag } from '../src/modules/dossier/opslag';
 import { bearer } from './auth-support';
-import { createTestDatabase, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { briefLaterApp, type BriefLater } from './support/brief-later';
+import type { EngineApp } from './support/engine-harness';
 
 const WEESP = 'GM0457';
-/** The service's clock (KLOK), set by each step; never the wall clock. */
-const klok = { moment: new Date('2022-03-21T10:00:00+01:00'), nu: () => new Date(klok.moment.getTime()) };
-/** While true the dossier storage refuses every write, as a storage that is briefly away. */
-const opslag = { weg: false };
 
 describe('Awb 9:12 lid 2: the second line an afdoeningsbrief names is the one of the day the letter is made', () => {
-  let db: TestDatabase;
+  let omgeving: BriefLater;
   let t: EngineApp;
   let auth: string;
+  /** The service's clock (KLOK) and the dossier storage that can be away: test/support/brief-later.ts. */
+  let klok: BriefLater['klok'];
+  let opslag: BriefLater['opslag'];
 
   beforeAll(async () => {
-    db = await createTestDatabase('brieven_tweede_lijn_dag');
-    t = await createEngineApp({
-      databaseUrl: db.url,
-      regimes: 'definities',
-      env: { ROLE: 'api', DOSSIER_OPSLAG: 'postgres' },
-      override: (b) =>
-        b
-          .overrideProvider(KLOK)
-          .useValue(klok)
-          .overrideProvider(DOSSIER_OPSLAG)
-          .useFactory({
-            inject: [getDataSourceToken()],
-            factory: (ds: DataSource): DossierOpslag => {
-              const echt = new PostgresOpslag(ds);
-              return Object.assign(Object.create(echt) as DossierOpslag, {
-                schrijf: async (sleutel: string, inhoud: Buffer) => {
-                  if (opslag.weg) throw new Error('dossieropslag niet bereikbaar');
-                  return echt.schrijf(sleutel, inhoud);
-                },
-              });
-            },
-          }),
-    });
+    omgeving = await briefLaterApp('brieven_tweede_lijn_dag', new Date('2022-03-21T10:00:00+01:00'));
+    ({ t, klok, opslag } = omgeving);
     // Up to 23 maart the key is Weesp's own; the steps below are all registered on or before that day.
     auth = await bearer(t.app, WEESP, 'klachtbehandelaar');
   });
 
   afterAll(async () => {
-    await t?.close();
-    await db?.drop();
+    await omgeving?.sluit();
   });
 
-  async function verwerk(): Promise<void> {
-    await t.relay.idle();
-    await t.relay.drain();
-  }
-
-  async function stap(id: string, type: string, at: string, data?: Record<string, unknown>): Promise<string[]> {
-    klok.moment = new Date(new Date(at).getTime() + 5 * 60_000);
-    const r = await request(t.http)
-      .post(`/api/v1/klachten/${id}/gebeurtenissen`)
-      .set('Authorization', auth)
-      .send({ type, at, ...(data ? { data } : {}) });
-    expect([r.status, r.body.detail]).toEqual([200, undefined]);
-    await verwerk();
-    return (r.body.volgendeEvents as Array<{ type: string }>).map((v) => v.type);
-  }
+  const verwerk = () => omgeving.verwerk();
+  const stap = (id: string, type: string, at: string, data?: Record<string, unknown>) => omgeving.stap(auth, id, type, at, data);
 
   /** The afdoeningsbrief of klacht `id` as HTML, and its row. */
   async function afdoeningsbrief(id: string, gemeente: string): Promise<{ datum: string; status: string; html: string }> {

@@ -8,74 +8,34 @@
  * definitions, the letters made by the outbox handler on the service's clock (KLOK).
  */
 import request from 'supertest';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { KLOK } from '../src/common/klok';
 import { leesbareDatum } from '../src/machines/termijnen';
-import { DOSSIER_OPSLAG, PostgresOpslag, type DossierOpslag } from '../src/modules/dossier/opslag';
 import { bearer } from './auth-support';
-import { createTestDatabase, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { briefLaterApp, type BriefLater } from './support/brief-later';
+import type { EngineApp } from './support/engine-harness';
 
 const WEESP = 'GM0457';
-/** The service's clock (KLOK), set by each step; never the wall clock. */
-const klok = { moment: new Date('2021-10-04T10:00:00+02:00'), nu: () => new Date(klok.moment.getTime()) };
-/** While true the dossier storage refuses every write, as a storage that is briefly away. */
-const opslag = { weg: false };
 
 describe("Awb 9:12 lid 2, 9:24 lid 1: a letter made on a later day than its act states the klager's year as the termijn Klachtregie keeps", () => {
-  let db: TestDatabase;
+  let omgeving: BriefLater;
   let t: EngineApp;
   let auth: string;
+  /** The service's clock (KLOK) and the dossier storage that can be away: test/support/brief-later.ts. */
+  let klok: BriefLater['klok'];
+  let opslag: BriefLater['opslag'];
 
   beforeAll(async () => {
-    db = await createTestDatabase('brieven_tweede_lijn_jaar');
-    t = await createEngineApp({
-      databaseUrl: db.url,
-      regimes: 'definities',
-      env: { ROLE: 'api', DOSSIER_OPSLAG: 'postgres' },
-      override: (b) =>
-        b
-          .overrideProvider(KLOK)
-          .useValue(klok)
-          .overrideProvider(DOSSIER_OPSLAG)
-          .useFactory({
-            inject: [getDataSourceToken()],
-            factory: (ds: DataSource): DossierOpslag => {
-              const echt = new PostgresOpslag(ds);
-              return Object.assign(Object.create(echt) as DossierOpslag, {
-                schrijf: async (sleutel: string, inhoud: Buffer) => {
-                  if (opslag.weg) throw new Error('dossieropslag niet bereikbaar');
-                  return echt.schrijf(sleutel, inhoud);
-                },
-              });
-            },
-          }),
-    });
+    omgeving = await briefLaterApp('brieven_tweede_lijn_jaar', new Date('2021-10-04T10:00:00+02:00'));
+    ({ t, klok, opslag } = omgeving);
     // Up to 23 maart 2022 the key is Weesp's own; the steps below are all registered in 2021.
     auth = await bearer(t.app, WEESP, 'klachtbehandelaar');
   });
 
   afterAll(async () => {
-    await t?.close();
-    await db?.drop();
+    await omgeving?.sluit();
   });
 
-  async function verwerk(): Promise<void> {
-    await t.relay.idle();
-    await t.relay.drain();
-  }
-
-  async function stap(id: string, type: string, at: string, data?: Record<string, unknown>): Promise<string[]> {
-    klok.moment = new Date(new Date(at).getTime() + 5 * 60_000);
-    const r = await request(t.http)
-      .post(`/api/v1/klachten/${id}/gebeurtenissen`)
-      .set('Authorization', auth)
-      .send({ type, at, ...(data ? { data } : {}) });
-    expect([r.status, r.body.detail]).toEqual([200, undefined]);
-    await verwerk();
-    return (r.body.volgendeEvents as Array<{ type: string }>).map((v) => v.type);
-  }
+  const verwerk = () => omgeving.verwerk();
+  const stap = (id: string, type: string, at: string, data?: Record<string, unknown>) => omgeving.stap(auth, id, type, at, data);
 
   /** Registers the act on its own day while the dossier storage is away; the outbox makes the letter at `gemaakt`. */
   async function briefLater(id: string, type: string, at: string, data: Record<string, unknown>, gemaakt: string): Promise<void> {
