@@ -386,18 +386,9 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
    * so (the caller refuses it as too early).
    */
   const inhalen = (s: AnyMachineSnapshot, event: KlachtEvent): (StepResult & { next: AnyMachineSnapshot }) | undefined => {
-    const keten = voorDeWekkers(s, herstel, event);
-    if (!keten) return undefined;
-    let huidig = keten.klacht;
-    const t = Date.parse(event.at);
-    const laatsteDaad = klokVan(huidig);
-    if (laatsteDaad && t < Date.parse(laatsteDaad)) return undefined;
-    let i = 0;
-    // A wake-up at the act's own moment or before it: the termijn had passed when the act was done.
-    for (; i < keten.wekkers.length && Date.parse(keten.wekkers[i].at) <= t; i++) {
-      const w = overgang(huidig, keten.wekkers[i]);
-      if (w.accepted) huidig = w.next;
-    }
+    const stand = standOp(s, event.at);
+    if (!stand) return undefined;
+    const huidig = stand.klacht;
     // What ran when the act was done: a termijn the later wake-ups started is not in it.
     const voorDaad = (huidig.context as KlachtContext).termijnen;
     const daad = overgang(huidig, event);
@@ -405,12 +396,12 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
     let eind = daad.next;
     const blijven: KlachtMachineEvent[] = [];
     const herroepen: string[] = [];
-    for (; i < keten.wekkers.length; i++) {
-      const w = overgang(eind, keten.wekkers[i]);
+    for (const wekker of stand.na) {
+      const w = overgang(eind, wekker);
       if (w.accepted) {
         eind = w.next;
-        blijven.push(keten.wekkers[i]);
-      } else herroepen.push(String(keten.wekkers[i].data?.termijn ?? ''));
+        blijven.push(wekker);
+      } else herroepen.push(String(wekker.data?.termijn ?? ''));
     }
     const nieuweKeten = blijven.length ? { snapshot: bewaarbaar(daad.next), wekkers: blijven } : undefined;
     const erna = (eind.context as KlachtContext).termijnen;
@@ -426,25 +417,31 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
   };
 
   /**
-   * The klacht as it was at `op`, for the list and state an act of that moment is judged on: when `op` lies before
-   * wake-ups since the last act but not before that act, the klacht before them with those at or before `op` (as
-   * `inhalen` steps such an act: the aanbieder's report, the next morning, of the klager's answer on the last day of his
-   * wait, Awb 9:11 lid 1); otherwise the klacht as it stands.
+   * Where the klacht stood at moment `at` when that lies before wake-ups since its last act but not before that act: the
+   * klacht before them, with those at or before `at` stepped again (a wake-up at that moment or before it: the termijn
+   * had passed by then), and the wake-ups after `at` (`na`). Undefined otherwise. One rule for stepping an act of that
+   * moment (`inhalen`) and for the list and state it is judged on (`klachtOp`).
    */
-  const klachtOp = (s: AnyMachineSnapshot, op: string): AnyMachineSnapshot => {
-    const keten = voorDeWekkers(s, herstel, { at: op });
-    if (!keten) return s;
-    const t = Date.parse(op);
+  const standOp = (s: AnyMachineSnapshot, at: string): { klacht: AnyMachineSnapshot; na: readonly KlachtMachineEvent[] } | undefined => {
+    const keten = voorDeWekkers(s, herstel, { at });
+    if (!keten) return undefined;
+    const t = Date.parse(at);
     const laatsteDaad = klokVan(keten.klacht);
-    if (Number.isNaN(t) || (laatsteDaad && t < Date.parse(laatsteDaad))) return s;
-    let huidig = keten.klacht;
-    for (const w of keten.wekkers) {
-      if (Date.parse(w.at) > t) break;
-      const r = overgang(huidig, w);
-      if (r.accepted) huidig = r.next;
+    if (Number.isNaN(t) || (laatsteDaad && t < Date.parse(laatsteDaad))) return undefined;
+    let klacht = keten.klacht;
+    let i = 0;
+    for (; i < keten.wekkers.length && Date.parse(keten.wekkers[i].at) <= t; i++) {
+      const w = overgang(klacht, keten.wekkers[i]);
+      if (w.accepted) klacht = w.next;
     }
-    return huidig;
+    return { klacht, na: keten.wekkers.slice(i) };
   };
+
+  /**
+   * The klacht as it was at `op`, for the list and state an act of that moment is judged on (the aanbieder's report, the
+   * next morning, of the klager's answer on the last day of his wait, Awb 9:11 lid 1): standOp, else the klacht as it stands.
+   */
+  const klachtOp = (s: AnyMachineSnapshot, op: string): AnyMachineSnapshot => standOp(s, op)?.klacht ?? s;
 
   // The engine checks an event's data and then steps it, both on the snapshot it read: restored once.
   // Safe to share: XState's transition is pure and the compiled actions assign new objects.
