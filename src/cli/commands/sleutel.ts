@@ -22,6 +22,7 @@ import { aanbiederGemeenteFout } from '../../modules/auth/tenant';
 import { gemeentenUitDefinities } from '../../modules/auth/eerste-sleutel.service';
 import { GEMEENTE_PATROON, ROLLEN } from '../../modules/auth/rol';
 import type { CliCommand, CliIo } from '../main';
+import { isUuid } from '../../common/uuid';
 
 const USAGE = [
   'Gebruik:',
@@ -48,8 +49,6 @@ function gebruiksfout(io: CliIo, melding: string): number {
   io.err('Zie: klachtregie sleutel --help');
   return 2;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Gemeenten Klachtregie knows: a definitions folder (as the first start reads it) or a definition published through the API. */
 async function bekendeGemeenten(ds: DataSource, definitionsDir: string): Promise<Set<string>> {
@@ -236,7 +235,7 @@ async function lijst(io: CliIo, v: { gemeente?: string; json?: boolean }): Promi
 
 async function intrekken(io: CliIo, positionals: string[]): Promise<number> {
   const [id] = positionals;
-  if (!id || !UUID.test(id) || positionals.length > 1)
+  if (!id || !isUuid(id) || positionals.length > 1)
     return gebruiksfout(
       io,
       'geef één sleutel-id (een UUID uit klachtregie sleutel lijst), bijvoorbeeld klachtregie sleutel intrekken 3f2c…',

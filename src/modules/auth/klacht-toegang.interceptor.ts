@@ -10,6 +10,7 @@ import { DossierInzageService } from './dossier-inzage.service';
 import { normaliseerGemeente } from './rol';
 import { klachtGemeenten, TENANT_REQUEST_KEY, type Tenant } from './tenant';
 import { isKlachtRoute } from './toegangsbeleid';
+import { isUuid } from '../../common/uuid';
 
 export const KLACHT_TOEGANG_KEY = 'klachtregie:klacht-toegang';
 
@@ -39,8 +40,6 @@ function dossierIds(body: unknown): string[] {
     return b.resultaten.flatMap((i) => (i && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
   return typeof b.id === 'string' && typeof b.state === 'string' ? [b.id] : [];
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Global interceptor (AuthModule) acting on routes marked with `@KlachtToegang()`. */
 @Injectable()
@@ -84,7 +83,7 @@ export class KlachtToegangInterceptor implements NestInterceptor {
 
   /** The tenant check in SQL: gemeente, and for the aanbieder role the aanbieders array. */
   async zichtbaar(tenant: Tenant, id: string): Promise<boolean> {
-    if (!UUID.test(id)) return false;
+    if (!isUuid(id)) return false;
     const params: unknown[] = [id, klachtGemeenten(tenant)];
     let sql = 'SELECT 1 FROM klacht k WHERE k.id = $1 AND k.gemeente = ANY($2::text[])';
     if (tenant.rol === 'aanbieder') {

@@ -19,6 +19,7 @@ import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { haalWekkersIn } from '../termijnen/achterstand';
 import { TermijnWakeService } from '../termijnen/termijn-wake.service';
+import { isUuid } from '../../common/uuid';
 
 /** The event the history records for a migration (Dutch audit line: from which version to which, and why). */
 export const VERSIE_GEMIGREERD = 'VERSIE_GEMIGREERD';
@@ -47,8 +48,6 @@ export async function historieVan(m: EntityManager, klachtIds: string[]): Promis
  * older version with its old and new state and termijnen; applying is explicit, for named klachten, all or none,
  * re-checked under the row lock, and recorded in each klacht's history.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 @Injectable()
 export class VersieMigratieService {
   constructor(
@@ -193,7 +192,7 @@ export class VersieMigratieService {
     // first where the worker has not run it yet (achterstand.ts), so the replay below sees its expiry, exactly as when
     // the worker had been on time, instead of the new version's longer termijn making it run again as if it never passed.
     const nu = this.klok.nu();
-    const ids = [...new Set(klachtIds)].filter((id) => UUID.test(id));
+    const ids = [...new Set(klachtIds)].filter((id) => isUuid(id));
     const eigen = ids.length
       ? await this.dataSource.getRepository(KlachtEntity).find({
           select: { id: true },

@@ -5,8 +5,7 @@ import { dirname, join } from 'node:path';
 import type { Request, Response } from 'express';
 import { definitieJsonSchema } from '../../machines/definition/json-schema';
 import { pagina, PAGINA_CSP, type Pagina } from './pages';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../common/uuid';
 
 /** The assets folder: next to this file under ts-jest, in the source tree after `npm run build` (tsc copies no .js/.css). */
 function assetsDir(): string {
@@ -75,7 +74,7 @@ export class WebPaginaService implements OnModuleInit {
     });
     adapter.get('/beheer/klachten/:id', (req: Request, res: Response) => {
       const id = String(req.params.id);
-      if (!UUID.test(id)) {
+      if (!isUuid(id)) {
         res.status(404).type('text/plain; charset=utf-8').send('Geen klacht: een klacht-id is een UUID.');
         return;
       }
