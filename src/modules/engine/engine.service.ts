@@ -50,6 +50,7 @@ import { KlachtCache, STANDAARD_CACHE_KLACHTEN, termijnVingerafdruk, type CacheT
 import { MetricsService } from '../metrics/metrics.service';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { KLOK, systeemKlok, type Klok, vandaagVan } from '../../common/klok';
+import { isUuid } from '../../common/uuid';
 
 /** Who caused a change, and the request or job it belongs to (both go into history and outbox). */
 export interface EngineContext {
@@ -159,8 +160,6 @@ const CACHE_UITKOMST: Record<keyof CacheTelling, string> = {
   geweigerd: 'geweigerd',
   missers: 'mis',
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The durable engine (docs/architecture.md §1): every change to a klacht is ONE transaction that locks the
@@ -356,7 +355,7 @@ export class EngineService {
    * statement with the COMMIT in another.
    */
   async apply(klachtId: string, event: KlachtEvent, ctx: EngineContext): Promise<EngineResultaat> {
-    if (!UUID.test(klachtId)) throw new KlachtNietGevondenError(klachtId);
+    if (!isUuid(klachtId)) throw new KlachtNietGevondenError(klachtId);
     // With an Idempotency-Key the transaction also claims the key and stores the result: on its own.
     if (IdempotentieContext.huidig() !== undefined) return this.applyAlleen(klachtId, event, ctx);
     return new Promise<EngineResultaat>((klaar, fout) =>
@@ -669,7 +668,7 @@ export class EngineService {
     klachtId: string | null,
     werk: (t: { sql: Sql; qr: QueryRunner; client: PoolClient; stand: KlachtStand }) => Promise<T>,
   ): Promise<T> {
-    if (klachtId !== null && !UUID.test(klachtId)) throw new KlachtNietGevondenError(klachtId);
+    if (klachtId !== null && !isUuid(klachtId)) throw new KlachtNietGevondenError(klachtId);
     const qr = this.dataSource.createQueryRunner();
     const client = (await qr.connect()) as PoolClient;
     const sleutel = IdempotentieContext.huidig() !== undefined;
@@ -745,7 +744,7 @@ export class EngineService {
    * and the same pure regime step, on the stored snapshot, outside any transaction.
    */
   async proef(klachtId: string, event: KlachtEvent, ctx: EngineContext): Promise<{ klacht: KlachtEntity; result: StepResult }> {
-    if (!UUID.test(klachtId)) throw new KlachtNietGevondenError(klachtId);
+    if (!isUuid(klachtId)) throw new KlachtNietGevondenError(klachtId);
     const row = await this.dataSource.getRepository(KlachtEntity).findOneBy({ id: klachtId });
     if (!row) throw new KlachtNietGevondenError(klachtId);
     return { klacht: row, result: this.stapVan(row, event, ctx, false) };
@@ -790,8 +789,6 @@ export class EngineService {
       // later `at` set them (registratieSql, what the stored reports read; a change dated Thursday recorded after Friday's
       // afdoening does not undo Friday's registration). registratie_tot: the later-dated acts the engine checks for.
       const namen = Object.keys(kolommen) as Array<keyof RegistratieKolommen>;
-      const definitie = (this.regimeVan(row) as { definitie?: Definitie }).definitie;
-      const perDefinitie = definitie ? tevredenheidPerDefinitie([{ id: row.definitieId, definitie }]) : {};
       const [nieuw] = (await m.query(
         `UPDATE klacht k SET (${namen.join(', ')}) = (
             SELECT ${namen.map((n) => `r.${n}`).join(', ')} FROM klacht k2
@@ -799,7 +796,7 @@ export class EngineService {
            registratie_tot = greatest(k.registratie_tot, $2::timestamptz), version = k.version + 1
           WHERE k.id = $1
           RETURNING ${namen.join(', ')}, registratie_tot AS "registratieTot", version`,
-        [row.id, new Date(at), JSON.stringify(perDefinitie)],
+        [row.id, new Date(at), this.perDefinitieVan(row)],
       )) as [Array<Record<string, unknown>>, number];
       Object.assign(row, nieuw[0]);
       // Subscribers (a zaaksysteem, a report warehouse) hear it like any other change, in the same transaction.
@@ -818,7 +815,7 @@ export class EngineService {
 
   /** Locks the klacht row for the rest of the transaction (lock order: klacht, then its termijnen). */
   async vergrendel(m: EntityManager, klachtId: string): Promise<KlachtEntity> {
-    if (!UUID.test(klachtId)) throw new KlachtNietGevondenError(klachtId);
+    if (!isUuid(klachtId)) throw new KlachtNietGevondenError(klachtId);
     const [rij] = (await m.query(`SELECT * FROM klacht WHERE id = $1 FOR UPDATE`, [klachtId])) as Record<string, unknown>[];
     if (!rij) throw new KlachtNietGevondenError(klachtId);
     return naarEntiteit(this.dataSource, KlachtEntity, rij);
@@ -930,16 +927,6 @@ export class EngineService {
   }
 
   /**
-   * A step that undoes wake-ups (StepResult.herroepen: an act of a termijn's last day registered after its wake-up,
-   * regime.ts `inhalen`; Awb 9:11 lid 1 and 2) makes them not have happened in the history too: their rows stay, marked
-   * undone (`accepted` false, `payload.herroepen` names the act), so every reader of the accepted history (the stored
-   * reports' registratieSql, the version migration's replay, ZGW, the dossier, an overdracht) leaves them out. What they
-   * registered goes with them: the tevredenheid 'niet bereikt' the passing of the klager's wait gave (Klachtenprotocol
-   * Wmo keten Amsterdam §5A, §6) becomes what the rest of the history says (registratieSql, the one rule); the step's
-   * own registration still wins (bereidStapVoor). Returns the columns to write with the step. Only on that rare path:
-   * nothing is asked for any other step.
-   */
-  /**
    * Before a step is written, on the rare paths only (a memory check decides): the wake-ups it undoes (herroepWekkers) and
    * the registration fields a change recorded with a later `at` set (latereRegistratie).
    */
@@ -967,6 +954,16 @@ export class EngineService {
     return Object.keys(registratieKolommen(velden)) as Array<keyof RegistratieKolommen>;
   }
 
+  /**
+   * A step that undoes wake-ups (StepResult.herroepen: an act of a termijn's last day registered after its wake-up,
+   * regime.ts `inhalen`; Awb 9:11 lid 1 and 2) makes them not have happened in the history too: their rows stay, marked
+   * undone (`accepted` false, `payload.herroepen` names the act), so every reader of the accepted history (the stored
+   * reports' registratieSql, the version migration's replay, ZGW, the dossier, an overdracht) leaves them out. What they
+   * registered goes with them: the tevredenheid 'niet bereikt' the passing of the klager's wait gave (Klachtenprotocol
+   * Wmo keten Amsterdam §5A, §6) becomes what the rest of the history says (registratieSql, the one rule); the step's
+   * own registration still wins (bereidStapVoor). Returns the registration to write with the step. Only on that rare path:
+   * nothing is asked for any other step.
+   */
   private async herroepWekkers(sql: Sql, row: KlachtEntity, event: KlachtEvent, result: StepResult): Promise<Herstel> {
     const namen = [...new Set(result.herroepen ?? [])];
     if (namen.length === 0) return {};
@@ -984,13 +981,20 @@ export class EngineService {
       (g) => regime.controles?.registratieVan({ type: 'TERMIJN_VERLOPEN', at: event.at, data: { termijn: g.termijn } }).tevredenheid,
     );
     if (!registreerde) return {};
-    const definitie = (regime as { definitie?: Definitie }).definitie;
-    const perDefinitie = definitie ? tevredenheidPerDefinitie([{ id: row.definitieId, definitie }]) : {};
     const [r] = await sql(
       `SELECT r.tevredenheid FROM klacht k CROSS JOIN LATERAL ${registratieSql('k', `'infinity'::timestamptz`, '$2::jsonb')} r WHERE k.id = $1`,
-      [row.id, JSON.stringify(perDefinitie)],
+      [row.id, this.perDefinitieVan(row)],
     );
     return { registratie: { tevredenheid: (r?.tevredenheid as string | null | undefined) ?? null } };
+  }
+
+  /**
+   * registratieSql's `perDefinitie` parameter (jsonb text) for the klacht's own definition version: the tevredenheid a
+   * wake-up registers through it ('niet bereikt'), so the registration read from the history is the column's.
+   */
+  private perDefinitieVan(row: KlachtEntity): string {
+    const definitie = (this.regimeVan(row) as { definitie?: Definitie }).definitie;
+    return JSON.stringify(definitie ? tevredenheidPerDefinitie([{ id: row.definitieId, definitie }]) : {});
   }
 
   /** The 17 parameters STAP_SQL and INTAKE_SQL share (stap-sql.ts). */
