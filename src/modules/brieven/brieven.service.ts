@@ -272,11 +272,10 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
     // where he can go now; after a herindeling or a change of ombudsman on 1 January that is not the body of the act's
     // day), asked of the klacht's regime by the same function its steps' intents were given it.
     const tweedeLijn = later && typeof intent.data?.tweedeLijn === 'string' ? regime?.tweedeLijnOp?.(datum) : undefined;
+    const brief = metTweedeLijn(namensOrgaan(intent, opvolger), tweedeLijn);
     const gegevens = briefGegevens(
       {
-        intent: later
-          ? metJaarAlsDatum(metTweedeLijn(namensOrgaan(intent, opvolger), tweedeLijn), kalenderdag(at), termijnen)
-          : metTweedeLijn(namensOrgaan(intent, opvolger), tweedeLijn),
+        intent: later ? metJaarAlsDatum(brief, kalenderdag(at), termijnen) : brief,
         // The letter's date (briefGegevens reads it for `datum` only): the day it is made.
         at: gemaaktOp.toISOString(),
         gemeenteNaam: regime?.summary.gemeente.naam ?? klacht.gemeente,

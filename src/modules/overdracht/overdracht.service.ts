@@ -148,8 +148,8 @@ export class OverdrachtService {
    * Fires every wake-up of the klachten due at or before `nu` that the worker has not run (the rule an event at `nu` is
    * held to, achterstalligeTermijn), as the worker would: TermijnWakeService.verval on a klacht's latest due termijn fires
    * the earlier ones first, in order, with their escalations; their own jobs later find them fired (achterstand.ts
-   * haalWekkersIn, as for a version migration). Awb 9:18 with 9:24 lid 1 sub b: a termijn
-   * passes on its day, so the archive must not show it running. A wake-up that is not ours to run (the klacht is being
+   * haalWekkersIn, as for a version migration). Awb 9:18 with 9:24 lid 1 sub b: a termijn passes on its day, so the
+   * archive must not show it running. A wake-up that is not ours to run (the klacht is being
    * imported, or another process fired it) is left; a step that starts a termijn already due gets another round. A klacht
    * whose snapshot its regime cannot read (a row not written by a step) is archived as stored, as volgendeEventsOp
    * leaves it: one such historical row must not stop the hand-over.
@@ -189,9 +189,10 @@ export class OverdrachtService {
    * The klacht as it stands at the hand-over's moment (Awb 9:18, 9:24 lid 1 naar analogie): its list of events is asked
    * of its regime at `nu` (volgende-events.ts), not the list stored at its last step (written by an earlier release, or
    * on an earlier day); and a termijn of the aanbieder that passed before `nu` but whose wake-up the worker has not run
-   * yet is fired first (draagOver's wekkersBij, and metWekkersBij here for one that fell due meanwhile: its expiry and escalation; the afhandeltermijn of Klachtenprotocol Wmo keten
-   * Amsterdam §6 escalates to the Klachtenteam, which watches the ketenpartners' handling, §1, §11), so the
-   * overschrijding is on record before the takeover stops that termijn. Where the expiry itself moves the klacht away
+   * yet is fired first (draagOver's wekkersBij, and metWekkersBij here for one that fell due meanwhile: its expiry and
+   * escalation; the afhandeltermijn of Klachtenprotocol Wmo keten Amsterdam §6 escalates to the Klachtenteam, which
+   * watches the ketenpartners' handling, §1, §11), so the overschrijding is on record before the takeover stops that
+   * termijn. Where the expiry itself moves the klacht away
    * from the aanbieder, the takeover is then refused and the klacht is not taken over.
    */
   private async neemLopendeOver(klachten: KlachtEntity[], aanbiederId: string, nu: Date, actor: string): Promise<string[]> {
@@ -213,26 +214,26 @@ export class OverdrachtService {
   }
 
   /**
-   * The events the klacht takes at `op`, asked of its pinned definition version (volgende-events.ts). Without that version
-   * loaded, or with a snapshot it cannot read (a row not written by a step), its stored list is all there is: the
-   * hand-over goes over every klacht of the aanbieder, historical ones too, and one such row must not stop it.
+   * The events the klacht takes at `op`, asked of its pinned definition version (volgende-events.ts); undefined without
+   * that version loaded or with a snapshot it cannot read (a row not written by a step). The hand-over goes over every
+   * klacht of the aanbieder, historical ones too, and one such row must not stop it.
    */
-  private volgendeEventsOp(k: KlachtEntity, op: Date): string[] {
+  private lijstOp(k: KlachtEntity, op: Date): string[] | undefined {
     try {
       return volgendeEventsOp(this.engine.regimeVan(k), k, op);
     } catch {
-      return k.volgendeEvents;
+      return undefined;
     }
   }
 
-  /** Whether the klacht's regime reads its snapshot (volgendeEventsOp's question), so a wake-up can step it. */
+  /** The events the klacht takes at `op` (lijstOp); its stored list when its regime cannot say. */
+  private volgendeEventsOp(k: KlachtEntity, op: Date): string[] {
+    return this.lijstOp(k, op) ?? k.volgendeEvents;
+  }
+
+  /** Whether the klacht's regime reads its snapshot (lijstOp), so a wake-up can step it. */
   private leesbaar(k: KlachtEntity, op: Date): boolean {
-    try {
-      volgendeEventsOp(this.engine.regimeVan(k), k, op);
-      return true;
-    } catch {
-      return false;
-    }
+    return this.lijstOp(k, op) !== undefined;
   }
 
   /** Everything kept of one klacht: klacht.json (the klacht, its history, termijnen, letters, documents) and each document's content. */
