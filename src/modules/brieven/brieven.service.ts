@@ -78,6 +78,34 @@ function metJaarAlsDatum<T extends { type: string; data?: Record<string, unknown
   return { ...intent, data: { ...intent.data, tweedeLijnTermijn: tekst } };
 }
 
+/**
+ * The termijn whose verdaging the verdagingsbrief announces in the college's name: its own afhandeltermijn (Awb 9:11 lid 1
+ * and 2; docs/definities.md, `afhandeling`). Every template says 'Wij stellen de afhandeling uit (Algemene wet
+ * bestuursrecht, artikel 9:11 lid 2)', signed on behalf of the college.
+ */
+const AFHANDELTERMIJN_VAN_HET_COLLEGE = 'afhandeling';
+
+/**
+ * Why the college writes no verdagingsbrief for this intent, or undefined when it does. VERDAGEN also moves a termijn of
+ * the party that handles the klacht elsewhere: the ketenpartner's (aanbiederAfhandeling, Klachtenprotocol Wmo keten
+ * Amsterdam §6; Uitgangspunten klachtenmanagement Sociaal Domein §5A, §11-I) or the zorgaanbieder's (Wkkgz 17 lid 2).
+ * That party postponed its own handling and tells the klager itself; a letter of the college saying 'wij stellen de
+ * afhandeling uit' under Awb 9:11 lid 2 would tell the klager something untrue, after the kennisgeving of doorzending
+ * told him he would hear from them (Awb 2:3).
+ */
+function verdagingVanEenAnder(intent: Intent, termijnen: unknown): string | undefined {
+  if (intent.type !== 'KENNISGEVING_VERDAGING') return undefined;
+  const naam = typeof intent.data?.termijn === 'string' ? intent.data.termijn : undefined;
+  if (!naam || naam === AFHANDELTERMIJN_VAN_HET_COLLEGE) return undefined;
+  const t = Array.isArray(termijnen) ? (termijnen as BriefTermijn[]).find((x) => x.naam === naam) : undefined;
+  const grondslag = intent.grondslag && intent.grondslag !== 'Awb 9:11 lid 2' ? intent.grondslag : t?.grondslag;
+  return (
+    `verdaging van ${t?.label ?? naam} (${naam}): dat is niet de afhandeltermijn van het college (Awb 9:11) maar de termijn van wie de klacht daar behandelt` +
+    `${grondslag ? ` (${grondslag})` : ''}; die doet zelf schriftelijk mededeling van zijn verdaging. Een brief namens het college dat het de afhandeling uitstelt (Awb 9:11 lid 2), zou niet kloppen. ` +
+    `Voeg de brief van de aanbieder als document (soort correspondentie) toe aan het dossier`
+  );
+}
+
 /** A stable UUID from a name: a retried intent writes the same letter and documents (idempotent). */
 export function afgeleideId(naam: string): string {
   const h = createHash('sha256').update(naam).digest('hex');
@@ -222,7 +250,7 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
       at: new Date(at),
       gemaaktOp,
     };
-    const geenBrief = await this.waaromGeenBrief(row, klacht, at, nu);
+    const geenBrief = (await this.waaromGeenBrief(row, klacht, at, nu)) ?? verdagingVanEenAnder(intent, row.payload.termijnen);
     if (geenBrief) {
       this.logger.log(`Brief ${soort} voor klacht ${klacht.id} niet gemaakt: ${geenBrief}`);
       await repo
