@@ -19,10 +19,14 @@ export interface KlachtVoorZaak {
   registratiedag: string;
   /**
    * Accepted steps in the order they were written: the state each one led to, when it happened, and when it was
-   * registered (`klacht_gebeurtenis.recorded_at`).
+   * registered (`klacht_gebeurtenis.recorded_at`). `herroepen`: a wake-up a late act of the termijn's last day undid
+   * (payload.herroepen): it never happened, and counts only for a status the register already holds (gewensteZaak).
    */
-  geschiedenis: { naarState: string; at: Date; geregistreerdOp?: Date }[];
+  geschiedenis: { naarState: string; at: Date; geregistreerdOp?: Date; herroepen?: boolean }[];
 }
+
+/** Whether the register already holds a status of this statustype (name in the koppeling) set at this moment. */
+export type StatusInRegister = (statustype: string, datumStatusGezet: string) => boolean;
 
 /** The latest afhandeltermijn (koppeling.afhandeltermijnen) with its verdagingen (Awb 9:11 lid 2). */
 export interface AfhandeltermijnVoorZaak {
@@ -93,13 +97,27 @@ function statusMoment(g: KlachtVoorZaak['geschiedenis'][number], vorige: Gewenst
   return new Date(Math.max(g.geregistreerdOp?.getTime() ?? na, na)).toISOString();
 }
 
-export function gewensteZaak(k: ZgwKoppeling, klacht: KlachtVoorZaak, termijn?: AfhandeltermijnVoorZaak): GewensteZaak {
+/**
+ * `inRegister`: what the register already holds (none: nothing). A wake-up that a late act of the termijn's last day
+ * undid (Awb 9:11 lid 1: the last day counts in full) never happened: its status is wanted only when the register
+ * already has it (statuses are only added, Zaken API 1.5.1), so that the act's status comes after it and the zaak is
+ * open again as the klacht is. One the register never got is not sent: a zaak closed and reopened in the register
+ * that was never closed in truth, on a date it did not end, with a resultaat and the scope zaken.heropenen for it.
+ */
+export function gewensteZaak(
+  k: ZgwKoppeling,
+  klacht: KlachtVoorZaak,
+  termijn?: AfhandeltermijnVoorZaak,
+  inRegister: StatusInRegister = () => false,
+): GewensteZaak {
   // One status per change of statustype: steps within one statustype set no new status.
   const statussen: GewensteStatus[] = [];
   for (const g of klacht.geschiedenis) {
     const st = statustypeVoor(k, g.naarState);
     if (!st || statussen[statussen.length - 1]?.statustype === st) continue;
-    statussen.push({ statustype: st, datumStatusGezet: statusMoment(g, statussen[statussen.length - 1]), stap: g.naarState });
+    const datumStatusGezet = statusMoment(g, statussen[statussen.length - 1]);
+    if (g.herroepen && !inRegister(st, datumStatusGezet)) continue;
+    statussen.push({ statustype: st, datumStatusGezet, stap: g.naarState });
   }
   const resultaattype = resultaattypeVoor(k, klacht);
   const verlenging = termijn ? verlengingVan(termijn) : undefined;

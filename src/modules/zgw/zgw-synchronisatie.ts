@@ -8,6 +8,8 @@ import {
   zaaktypenVan,
   type AfhandeltermijnVoorZaak,
   type GewensteZaak,
+  type KlachtVoorZaak,
+  type StatusInRegister,
   type ZgwKoppeling,
 } from '../../zgw-mapping';
 import { KlachtGebeurtenisEntity } from '../klachten/klacht-gebeurtenis.entity';
@@ -103,11 +105,24 @@ export class ZgwSynchronisatie {
     return g.koppeling;
   }
 
-  /** What the zaak should look like now, from the klacht, its history and its afhandeltermijn. */
-  async gewenst(m: EntityManager, klacht: KlachtEntity, k: ZgwKoppeling): Promise<GewensteZaak> {
+  /**
+   * What the zaak should look like now, from the klacht, its history and its afhandeltermijn. `inRegister`: the statuses
+   * the register already holds, which decide whether an undone wake-up's status counts (gewensteZaak).
+   */
+  async gewenst(m: EntityManager, klacht: KlachtEntity, k: ZgwKoppeling, inRegister?: StatusInRegister): Promise<GewensteZaak> {
+    const { voorZaak, termijn } = await this.klachtVoorZaak(m, klacht, k);
+    return gewensteZaak(k, voorZaak, termijn, inRegister);
+  }
+
+  /** The klacht, its history and its afhandeltermijn as gewensteZaak reads them. */
+  private async klachtVoorZaak(
+    m: EntityManager,
+    klacht: KlachtEntity,
+    k: ZgwKoppeling,
+  ): Promise<{ voorZaak: KlachtVoorZaak; termijn?: AfhandeltermijnVoorZaak }> {
     // The accepted history, and the wake-ups a late act of a termijn's last day undid (payload.herroepen): their status may
     // already stand in the register, which only adds statuses (Zaken API), so the act's status must come after it
-    // (statusMoment) for the zaak to be open again, as the klacht is.
+    // (statusMoment) for the zaak to be open again, as the klacht is; one the register never got is not sent (gewensteZaak).
     const geschiedenis = await m
       .createQueryBuilder(KlachtGebeurtenisEntity, 'g')
       .where(`g.klachtId = :id AND (g.accepted OR g.payload->'herroepen' IS NOT NULL)`, { id: klacht.id })
@@ -125,9 +140,8 @@ export class ZgwSynchronisatie {
           verdagingen: t.mutaties.filter((x) => x.soort === 'verdaging').map((x) => ({ duur: x.duur, reden: x.reden })),
         }
       : undefined;
-    return gewensteZaak(
-      k,
-      {
+    return {
+      voorZaak: {
         id: klacht.id,
         onderwerp: klacht.onderwerp,
         kanaal: klacht.kanaal,
@@ -136,10 +150,15 @@ export class ZgwSynchronisatie {
         afdoening: klacht.afdoening,
         ontvangstdag: dagVan(klacht.ontvangenOp),
         registratiedag: dagVan(klacht.createdAt),
-        geschiedenis: geschiedenis.map((g) => ({ naarState: g.naarState, at: g.at, geregistreerdOp: g.recordedAt })),
+        geschiedenis: geschiedenis.map((g) => ({
+          naarState: g.naarState,
+          at: g.at,
+          geregistreerdOp: g.recordedAt,
+          ...(g.accepted ? {} : { herroepen: true }),
+        })),
       },
       termijn,
-    );
+    };
   }
 
   private cacheSleutel(zaaktype: string): string {
@@ -248,7 +267,8 @@ export class ZgwSynchronisatie {
     onZaak: (url: string) => void,
     anderen: ZgwSynchronisatie[],
   ): Promise<SynchronisatieUitkomst> {
-    const gewenst = await this.gewenst(m, klacht, k);
+    const { voorZaak, termijn } = await this.klachtVoorZaak(m, klacht, k);
+    const gewenst = gewensteZaak(k, voorZaak, termijn);
     const wijzigingen: ZgwWijziging[] = [];
 
     // 1. The zaak: the recorded URL, else the one with our identificatie (a create whose answer was lost), else a new one.
@@ -381,9 +401,14 @@ export class ZgwSynchronisatie {
     // its resultaattype may not change afterwards (Zaken API 1.5.1 resultaat_partial_update) while how the klacht ends
     // (oordeel, afwikkeling, eindstap) is known only then.
     const statussen = await this.client.lijst('zaken', '/statussen', { zaak: url });
-    const laatste = gewenst.statussen[gewenst.statussen.length - 1];
+    // An undone wake-up's status only when the register already has it (gewensteZaak): the statuses are wanted as they
+    // follow on what the register holds.
+    const inRegister: StatusInRegister = (st, moment) =>
+      statussen.some((x) => x.statustype === cat.statustypen.get(st) && zelfdeMoment(x.datumStatusGezet, moment));
+    const gewensteStatussen = gewensteZaak(k, voorZaak, termijn, inRegister).statussen;
+    const laatste = gewensteStatussen[gewensteStatussen.length - 1];
     let laatsteGezet = false;
-    for (const s of gewenst.statussen) {
+    for (const s of gewensteStatussen) {
       const statustype = ZgwSynchronisatie.uit(cat, 'statustypen', s.statustype);
       if (statussen.some((x) => x.statustype === statustype && zelfdeMoment(x.datumStatusGezet, s.datumStatusGezet))) continue;
       if (cat.eindstatustypen.has(statustype)) {
