@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { type AppConfig, InjectConfig } from '../../config';
 import { opvolgersVan } from '../../machines';
 import { bouwCloudEvent, cloudEventType, gemeenteVanOutbox, typeMatcht } from './cloud-event';
 import { WebhookQueue } from './webhook-queue';
+import { OUTBOX_TYPES } from '../outbox/outbox.types';
 
 /** One advisory lock for the fan-out: one process at a time turns outbox rows into deliveries. */
 const UITGIFTE_LOCK = 5_000_452;
@@ -42,6 +43,35 @@ export function betreftAanbieder(
   if (r.klacht_id) return r.gemeente === idGemeente && (r.aanbieders ?? []).some((x) => x.id === aanbiederId);
   const payloadGemeente = r.payload.aanbiederGemeente ?? r.payload.gemeente;
   return r.payload.aanbiederId === aanbiederId && payloadGemeente === idGemeente;
+}
+
+/**
+ * The types of the events this row retracts, whose subscribers must hear of it whatever type they chose: a late act of a
+ * termijn's last day, registered after the wake-up at midnight, undoes that wake-up (Awb 9:11 lid 1 and 2: the last day
+ * counts in full; payload `verlopenHerroepen`). A subscriber of only `.klacht.afgedaan` was told that the wake-up closed
+ * the klacht (the klacht's last status change announced before this row was final), and one of only `.termijn.verlopen`
+ * that this termijn passed (an earlier `termijn.verlopen` row of the klacht names it): each gets the status change or
+ * termijn event that says it did not happen, instead of keeping a closure or expiry that never was. Only such rows (rare)
+ * ask the outbox anything.
+ */
+export async function herroeptVoor(m: EntityManager, r: Pick<OutboxRij, 'id' | 'klacht_id' | 'type' | 'payload'>): Promise<string[]> {
+  if (r.payload.verlopenHerroepen !== true || !r.klacht_id) return [];
+  if (r.type === OUTBOX_TYPES.statusGewijzigd && r.payload.done !== true && typeof r.payload.vanGemeld === 'string') {
+    const [vorige] = (await m.query(
+      `SELECT payload->'done' = 'true'::jsonb AS done FROM outbox
+        WHERE klacht_id = $1 AND type = $2 AND id < $3 ORDER BY id DESC LIMIT 1`,
+      [r.klacht_id, OUTBOX_TYPES.statusGewijzigd, r.id],
+    )) as { done: boolean | null }[];
+    return vorige?.done ? ['nl.klachtregie.klacht.afgedaan'] : [];
+  }
+  if ((r.type === OUTBOX_TYPES.termijnBeeindigd || r.type === OUTBOX_TYPES.termijnGepland) && typeof r.payload.termijnId === 'string') {
+    const gemeld = (await m.query(
+      `SELECT 1 FROM outbox WHERE klacht_id = $1 AND type = $2 AND id < $3 AND payload->>'termijnId' = $4 LIMIT 1`,
+      [r.klacht_id, OUTBOX_TYPES.termijnVerlopen, r.id, r.payload.termijnId],
+    )) as unknown[];
+    return gemeld.length ? ['nl.klachtregie.termijn.verlopen'] : [];
+  }
+  return [];
 }
 
 /**
@@ -127,8 +157,10 @@ export class WebhookUitgifteService {
           createdAt: new Date(r.created_at),
           payload: r.payload,
         });
+        const ook = abonnementen.length ? await herroeptVoor(m, r) : [];
         for (const a of abonnementen) {
-          if (!bediendDoor.get(gemeente)?.includes(a.gemeente) || !typeMatcht(a.typen, type)) continue;
+          if (!bediendDoor.get(gemeente)?.includes(a.gemeente)) continue;
+          if (!typeMatcht(a.typen, type) && !ook.some((o) => typeMatcht(a.typen, o))) continue;
           if (a.aanbieder_id && !betreftAanbieder(r, a.aanbieder_id, a.aanbieder_gemeente ?? a.gemeente)) continue;
           const ins = (await m.query(
             `INSERT INTO webhook_aflevering (abonnement_id, gemeente, event_id, event_type, klacht_id, sequence, cloud_event)
