@@ -106,6 +106,18 @@ function verdagingVanEenAnder(intent: Intent, termijnen: unknown): string | unde
   );
 }
 
+/**
+ * The explanation of a termijn as a letter gives it to the klager: the calculation, without the notes for the behandelaar
+ * that the decree days of a year (Atw art. 3 lid 3) are not (yet) confirmed and that he should check the Staatsblad before
+ * relying on the date (termijnen/kalender.ts, gelijkgesteldeDagenWaarschuwingen; they all begin 'Let op: '). The letter
+ * commits the college to its date (Awb 9:6 with 9:11 lid 1: 'Wij handelen uw klacht af uiterlijk op …'); such a decree can
+ * only make the statutory end later, never earlier, so the date stands, and a letter telling the klager not to rely on
+ * it would not. The termijn itself keeps the notes (the API, the werkvoorraad).
+ */
+function voorDeKlager(uitleg: readonly string[] | undefined): string[] {
+  return (uitleg ?? []).filter((regel) => !regel.startsWith('Let op: '));
+}
+
 /** A stable UUID from a name: a retried intent writes the same letter and documents (idempotent). */
 export function afgeleideId(naam: string): string {
   const h = createHash('sha256').update(naam).digest('hex');
@@ -317,7 +329,7 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
           naam: t.naam,
           label: t.label,
           vervaldatum: t.vervaldatum,
-          uitleg: t.uitleg,
+          uitleg: voorDeKlager(t.uitleg),
           grondslag: t.grondslag,
         })),
       },
