@@ -231,6 +231,20 @@ export function registratieSql(k: string, op?: string, perDefinitie?: string): s
 }
 
 /**
+ * SQL: termijn row `t` had begun at the moment `op` (SQL timestamptz), as known now: the step that wrote it was done by
+ * then. A row is written in the statement of its step, with the history row of that step (stap-sql.ts): its `created_at`
+ * and that row's `recorded_at` are both the transaction's now(), and that step's `at` is the act's own moment (Awb 9:11:
+ * an act counts at its moment, docs/te-laat.md), also for an act registered after `op`. Of the steps recorded in one
+ * transaction the earliest counts; a row no history row was recorded with (written outside a step) counts as begun.
+ * Without this a report as at a past peildatum counted a termijn begun after it (the klager who went to the gemeente
+ * after the aanbieder's afdoening, Uitgangspunten klachtenmanagement Sociaal Domein §5A) as running at it: what happened
+ * after the peildatum changed the figure as at it.
+ */
+export function termijnBegonnenOp(t: string, op: string): string {
+  return `coalesce((select min(bg.at) from klacht_gebeurtenis bg where bg.klacht_id = ${t}.klacht_id and bg.recorded_at = ${t}.created_at), '-infinity'::timestamptz) <= ${op}`;
+}
+
+/**
  * One statement, one pass over the period: `basis` holds one row per klacht with its termijn class,
  * `regel` one row per klacht and aanbieder (a klacht about two aanbieders counts for each). An aanbieder is the pair
  * (gemeente, id): each gemeente chose its own ids, so after a herindeling the dissolved gemeente's 'zorgbalans' need not be
@@ -251,12 +265,13 @@ with basis as materialized (
   -- Registration and end now, or as at a past peildatum (a stored report): from the history.
   cross join lateral ${registratieSql('k', opPeildatum ? '$4' : undefined, opPeildatum ? '$14::jsonb' : undefined)} r
   left join lateral (
-    -- As at the peildatum: a termijn that ended after it was still running then (at now, beeindigd_op is never later).
+    -- As at the peildatum: a termijn that ended after it was still running then (at now, beeindigd_op is never later),
+    -- if it had begun by then (termijnBegonnenOp: one begun by a step after the peildatum did not run at it).
     select case
       when bool_or(t.status = 'verlopen' and t.beeindigd_op <= $4) then 'teLaatAfgehandeld'
-      when bool_or(t.beeindigd_op is null or t.beeindigd_op > $4) then 'lopend'
-      when bool_or(t.status = 'nagekomen' and jsonb_path_exists(t.mutaties, '$[*] ? (@.soort == "verdaging")')) then 'naVerdaging'
-      when bool_or(t.status = 'nagekomen') then 'opTijd'
+      when bool_or((t.beeindigd_op is null or t.beeindigd_op > $4)${opPeildatum ? ` and ${termijnBegonnenOp('t', '$4')}` : ''}) then 'lopend'
+      when bool_or(t.status = 'nagekomen' and t.beeindigd_op <= $4 and jsonb_path_exists(t.mutaties, '$[*] ? (@.soort == "verdaging")')) then 'naVerdaging'
+      when bool_or(t.status = 'nagekomen' and t.beeindigd_op <= $4) then 'opTijd'
     end as klasse
     from termijn t
     where t.klacht_id = k.id and t.naam = any($5::text[])
