@@ -100,6 +100,32 @@ describe('Awb 9:11 lid 2: the college writes a verdagingsbrief only for its own 
     },
   );
 
+  it('Wkkgz 17 lid 2: the zorgaanbieder extends its own term for the written outcome; the college writes no letter saying it postponed the afhandeling under Awb 9:11 lid 2', async () => {
+    const auth = await bearer(omgeving.t.app, 'GM1904', 'klachtbehandelaar');
+    omgeving.klok.moment = new Date('2024-05-06T10:05:00+02:00');
+    const k = await request(omgeving.t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', auth)
+      .send({
+        gemeente: 'GM1904',
+        kanaal: 'brief',
+        ontvangenOp: '2024-05-06T10:00:00+02:00',
+        ingediendBij: 'gemeente',
+        soort: 'klacht',
+        onderwerp: 'De wijkverpleging kwam niet',
+        aanbieders: [{ id: 'zorg-y', naam: 'Zorg Y', type: 'zorg' }],
+        feiten: { aantalAanbieders: 1 },
+      });
+    expect([k.status, k.body.detail]).toEqual([201, undefined]);
+    await omgeving.verwerk();
+    const id = k.body.id as string;
+    await omgeving.stap(auth, id, 'VERDAGEN', '2024-06-10T10:00:00+02:00', { termijn: 'wkkgzAfhandeling', duur: 'P4W' });
+    const b = await brieven(id, auth, 'verdaging');
+    expect(b.map((x) => ({ aan: x.aan, status: x.status }))).toEqual([{ aan: 'klager', status: 'niet-opgemaakt' }]);
+    expect(b[0].reden).toContain('(wkkgzAfhandeling): dat is niet de afhandeltermijn van het college (Awb 9:11)');
+    expect(b[0].reden).toContain('(Wkkgz 17 lid 2)');
+  });
+
   it("Awb 9:11 lid 2: the college's own afhandeltermijn verdaagd: the letter to klager and beklaagde names the new date, on behalf of the college", async () => {
     const auth = await bearer(omgeving.t.app, 'GM0363', 'klachtbehandelaar');
     const { id } = await klacht('GM0363', auth, { gerichtAan: 'gemeente', aantalAanbieders: 1 });
