@@ -144,6 +144,19 @@ describe('Awb 9:11 lid 1, Zaken API 1.5.1: a wake-up undone before the register 
     expect(zaakVan(id).einddatum).toBe('2027-04-20');
   });
 
+  it('a registration change (PATCH .../registratie) recorded between the wake-up and the late act is no step: it sets no status, also not the undone closure the klacht stood in when it was recorded', async () => {
+    const id = await geslotenNaWachten(false);
+    await app.engine.registreer(id, { afwikkeling: 'opgelost met klager' }, '2027-04-22T10:00:00+02:00', { actor: 'behandelaar' });
+    await app.engine.apply(id, { type: 'VERZOEK_OMBUDSMAN', at: '2027-04-20T16:00:00+02:00' }, { actor: 'kcc' });
+    await leverOk(id);
+    expect(statussen(id)).toEqual([
+      ['Doorgestuurd', '2026-04-02T08:00:00.000Z'],
+      ['Afgehandeld', '2026-04-20T08:00:00.000Z'],
+      ['Bij de ombudsman', '2027-04-20T14:00:00.000Z'],
+    ]);
+    expect(resultaten(id)).toHaveLength(0);
+  });
+
   it('the register already had the eindstatus: it stays and the late act reopens the zaak after it, also on every later run', async () => {
     const id = await geslotenNaWachten(true);
     await app.engine.apply(id, { type: 'VERZOEK_OMBUDSMAN', at: '2027-04-20T16:00:00+02:00' }, { actor: 'kcc' });

@@ -12,6 +12,7 @@ import {
   type StatusInRegister,
   type ZgwKoppeling,
 } from '../../zgw-mapping';
+import { REGISTRATIE_EVENT } from '../engine/engine.service';
 import { KlachtGebeurtenisEntity } from '../klachten/klacht-gebeurtenis.entity';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { dagVan } from '../termijnen/termijn-tijd';
@@ -123,9 +124,15 @@ export class ZgwSynchronisatie {
     // The accepted history, and the wake-ups a late act of a termijn's last day undid (payload.herroepen): their status may
     // already stand in the register, which only adds statuses (Zaken API), so the act's status must come after it
     // (statusMoment) for the zaak to be open again, as the klacht is; one the register never got is not sent (gewensteZaak).
+    // Steps only: a registration change (PATCH .../registratie) is no step, and its row's naar_state is the state the
+    // klacht had when it was recorded, which a later undoing may have made one the klacht never was in (the closure of a
+    // wake-up a late act of the last day undid): as a status it would close the zaak on the change's day.
     const geschiedenis = await m
       .createQueryBuilder(KlachtGebeurtenisEntity, 'g')
-      .where(`g.klachtId = :id AND (g.accepted OR g.payload->'herroepen' IS NOT NULL)`, { id: klacht.id })
+      .where(`g.klachtId = :id AND (g.accepted OR g.payload->'herroepen' IS NOT NULL) AND g.type <> :registratie`, {
+        id: klacht.id,
+        registratie: REGISTRATIE_EVENT,
+      })
       .orderBy('g.id', 'ASC')
       .getMany();
     const termijnen = (await m.find(TermijnEntity, { where: { klachtId: klacht.id }, order: { createdAt: 'ASC' } })).filter((t) =>
