@@ -11,6 +11,7 @@ import { band } from '../termijnen/te-laat';
 import { dagVan } from '../termijnen/termijn-tijd';
 import { maandPeriode } from '../reports/rapportage-gemeenten';
 import {
+  GEEN_VERZOEK_OVER_KLACHT,
   periodeSql,
   queryKlachtenInState,
   queryStateTellingen,
@@ -160,9 +161,11 @@ export class ProcesoverzichtService {
       `select count(*) filter (where not k.done)::int as open,
               count(*) filter (where not k.done and ${band('k', '$2', '$3')} = 'overdue')::int as te_laat,
               count(*) filter (where not k.done and ${band('k', '$2', '$3')} = 'nearlyDue')::int as bijna,
-              count(*) filter (where ${periodeSql('k.ontvangen_op', '$4', '$5')})::int as maand
+              count(*) filter (where ${periodeSql('k.ontvangen_op', '$4', '$5')} and ${GEEN_VERZOEK_OVER_KLACHT})::int as maand
          from klacht k where k.gemeente = any($1::text[])`,
-      // The month as a report period (both ends, the one period condition of the reports): a clock in the past does not count later days.
+      // The month as a report period (both ends, the one period condition of the reports): a clock in the past does not count
+      // later days. The klachten received as the report counts them (its totaal): an ombudsman request about a klacht,
+      // registered as a klacht of its own, is no new klacht (Awb 9:12a); it is open work, so `open` and the bands count it.
       [gemeenten, nu, BIJNA_DAGEN, maand.van, maand.tot],
     );
     const naam =
