@@ -43,7 +43,11 @@ interface Kop {
 export interface TerugwerkendeKracht {
   /** The approval day: the service clock's Dutch calendar day. */
   vandaag: IsoDate;
-  /** The past days the version covers: from its geldigVanaf to yesterday, or to its geldigTot when that is earlier. */
+  /**
+   * The past days the version covers: from its geldigVanaf to yesterday, or to its geldigTot when that is earlier, or
+   * to the day before the next served version of the gemeente begins when that is earlier still (a version without
+   * geldigTot ends there: docs/definities.md), so a version put before one already in force reaches only the days up to it.
+   */
   van: IsoDate;
   tot: IsoDate;
   dagen: number;
@@ -61,7 +65,12 @@ function aantalDagen(van: IsoDate, tot: IsoDate): number {
 }
 
 /** `versie 2026-08 geldt vanaf 1 september 2026, vóór vandaag (...): zij werkt terug over 14 dagen (...). 2 klachten ...` */
-function terugwerkendeKrachtMelding(versie: string | undefined, vanaf: IsoDate, t: Omit<TerugwerkendeKracht, 'melding'>): string {
+function terugwerkendeKrachtMelding(
+  versie: string | undefined,
+  vanaf: IsoDate,
+  t: Omit<TerugwerkendeKracht, 'melding'>,
+  volgende?: { versie: string; geldigVanaf: IsoDate },
+): string {
   const klachten =
     t.klachten === 0
       ? 'Er zijn in die dagen geen klachten van de gemeente ontvangen'
@@ -72,7 +81,8 @@ function terugwerkendeKrachtMelding(versie: string | undefined, vanaf: IsoDate, 
         }`;
   return (
     `versie ${versie ?? '(zonder versie)'} geldt vanaf ${leesbareDatum(vanaf)}, vóór vandaag (${leesbareDatum(t.vandaag)}): ` +
-    `zij werkt terug over ${t.dagen === 1 ? '1 dag' : `${t.dagen} dagen`}, ${leesbareDatum(t.van)}${t.tot === t.van ? '' : ` t/m ${leesbareDatum(t.tot)}`}. ` +
+    `zij werkt terug over ${t.dagen === 1 ? '1 dag' : `${t.dagen} dagen`}, ${leesbareDatum(t.van)}${t.tot === t.van ? '' : ` t/m ${leesbareDatum(t.tot)}`}` +
+    `${volgende ? ` (vanaf ${leesbareDatum(volgende.geldigVanaf)} geldt versie ${volgende.versie})` : ''}. ` +
     `${klachten}; een klacht uit die dagen die na de goedkeuring wordt geregistreerd, volgt deze versie, en wat voor een dag in die periode geldt ` +
     `(de tweede lijn die een brief noemt, het verantwoordelijke college, de termijnregels) verandert achteraf`
   );
@@ -279,7 +289,24 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
     if (!vanaf || !ISO_DAG.test(vanaf) || vanaf >= vandaag) return undefined;
     const gisteren = dagVoor(vandaag);
     const geldigTot = datumVan(kop.geldigTot);
-    const tot = geldigTot && ISO_DAG.test(geldigTot) && geldigTot < gisteren ? geldigTot : gisteren;
+    const eigenTot = geldigTot && ISO_DAG.test(geldigTot) && geldigTot < gisteren ? geldigTot : gisteren;
+    // A version of the gemeente already served that begins after this one ends it the day before (docs/definities.md:
+    // one regeling per day; the newest start day decides, registry forGemeente): the days from then on keep their
+    // version, and their klachten are not this version's. Read in `m` too, for a version approved in another process
+    // that this one's registry has not loaded yet.
+    const versie = typeof kop.versie === 'string' || typeof kop.versie === 'number' ? String(kop.versie) : undefined;
+    const code = typeof kop.gemeente?.cbsCode === 'string' ? kop.gemeente.cbsCode.toUpperCase() : gemeente;
+    const volgende = [
+      ...this.regimes()
+        .filter((r) => r.summary.gemeente.cbsCode.toUpperCase() === code)
+        .map((r) => ({ versie: r.summary.versie, geldigVanaf: r.summary.geldigVanaf })),
+      ...((await m.query(`select versie, to_char(geldig_vanaf, 'YYYY-MM-DD') as "geldigVanaf" from definitie_versie where gemeente = $1`, [
+        code,
+      ])) as Array<{ versie: string; geldigVanaf: string }>),
+    ]
+      .filter((v) => v.versie !== versie && v.geldigVanaf > vanaf && v.geldigVanaf <= eigenTot)
+      .sort((a, b) => a.geldigVanaf.localeCompare(b.geldigVanaf))[0];
+    const tot = volgende ? dagVoor(volgende.geldigVanaf) : eigenTot;
     if (tot < vanaf) return undefined;
     // The klachten this version would have taken had it been in force: the gemeente's own, and those of a gemeente it
     // takes over from the day of the herindeling (neemtOver, as the registry's forGemeente routes them).
@@ -303,8 +330,7 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
       klachten: perVersie.reduce((a, p) => a + p.klachten, 0),
       perVersie,
     };
-    const versie = typeof kop.versie === 'string' || typeof kop.versie === 'number' ? String(kop.versie) : undefined;
-    return { ...zonderMelding, melding: terugwerkendeKrachtMelding(versie, vanaf, zonderMelding) };
+    return { ...zonderMelding, melding: terugwerkendeKrachtMelding(versie, vanaf, zonderMelding, volgende) };
   }
 
   /**
