@@ -126,6 +126,12 @@ export interface StepResult {
    */
   herroepenGestart?: string[];
   /**
+   * Termijnen this step ended without their holder meeting them, because the klacht left that holder (the aanbieder's,
+   * when the klager goes on after its termijn passed or its contract ended: Klachtenprotocol Wmo keten Amsterdam §6,
+   * §9). The engine ends such a row 'vervallen', or 'verlopen' when it had passed, never 'nagekomen'.
+   */
+  vervallen?: string[];
+  /**
    * An act stepped before wake-ups registered after it (regime.ts, `inhalen`): the state the klacht was in at the act's
    * own moment, which its history row names as where it came from (not the state a wake-up after that moment left, such
    * as 'afgesloten' when the act undid the expiry that closed the klacht). Absent otherwise: the stored state.

@@ -363,6 +363,7 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
       termijnen: termijnen(nc),
       intents: nc.intents,
       volgendeEvents: mogelijkeEvents(next),
+      ...(nc.vervallen?.length ? { vervallen: nc.vervallen } : {}),
       next,
     };
   };
@@ -408,8 +409,11 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
     const gestart = herroepen.length
       ? Object.keys((s.context as KlachtContext).termijnen).filter((n) => !(n in voorDaad) && !(n in erna))
       : [];
+    // The termijnen the act itself let lapse (the wake-ups stepped again after it reset the step's list, as its intents).
+    const vervallen = (daad.next.context as KlachtContext).vervallen;
     return {
       ...resultaat(metKeten(eind, nieuweKeten, daad.intents)),
+      ...(vervallen?.length ? { vervallen } : {}),
       vanState: statePad(huidig.value),
       ...(herroepen.length ? { herroepen } : {}),
       ...(gestart.length ? { herroepenGestart: gestart } : {}),

@@ -386,8 +386,12 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     assign((a: Args, p: Record<string, unknown>) => ({ intents: metIntents(a.context, ...maak(a, p)) }));
 
   const actions = {
-    /** First action of every event transition: the virtual clock moves, intents start empty for this step. */
-    begin: assign(({ event }: Args) => ({ nu: event.at, intents: [] as Intent[] })),
+    /** First action of every event transition: the virtual clock moves, intents (and vervallen) start empty for this step. */
+    begin: assign(({ context, event }: Args) => ({
+      nu: event.at,
+      intents: [] as Intent[],
+      ...(context.vervallen ? { vervallen: undefined } : {}),
+    })),
     registreerIntake: assign(({ event }: Args) => ({ intake: intakeVan(event) })),
     intent: push((_a, p) => [p as unknown as Intent]),
     startTermijn: assign(({ context, event }: Args, p: Record<string, unknown>) => {
@@ -493,6 +497,14 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       return b ? [{ type: 'AFSCHRIFT_BEKLAAGDE', naar: 'beklaagde', grondslag: 'Awb 9:9', data: { beklaagde: b } }] : [];
     }),
     stopTermijn: assign(({ context }: Args, p: Record<string, unknown>) => ({ termijnen: zonder(context, String(p.naam)) })),
+    /**
+     * Ends a termijn whose holder loses the klacht before meeting it (KlachtContext.vervallen): not met, and missed only
+     * if it had passed (the engine decides by its last day). Also named when the state's exit already stopped it.
+     */
+    vervalTermijn: assign(({ context }: Args, p: Record<string, unknown>) => ({
+      termijnen: zonder(context, String(p.naam)),
+      vervallen: [...(context.vervallen ?? []), String(p.naam)],
+    })),
     /** Records a passed termijn and escalates it (reminders and escalations are jobs of the service). */
     termijnVerlopen: assign(({ context, event }: Args) => {
       const naam = String(dataVan(event).termijn);

@@ -95,6 +95,12 @@ export interface KlachtContext {
   verlopen: VerlopenTermijn[];
   /** Intents raised by the current step only (reset by the first action of every event transition). */
   intents: Intent[];
+  /**
+   * Termijnen the current step ended without their holder meeting them, because the klacht left that holder (the
+   * aanbieder's, when the klager goes on after its termijn or the contract ends: Klachtenprotocol Wmo keten Amsterdam §6,
+   * §9). Only the current step's (reset by its first action); StepResult.vervallen.
+   */
+  vervallen?: string[];
   /** The klager may go to the second line because the afhandeltermijn passed (Awb 9:11, 9:24 lid 1 sub b). */
   tweedeLijnOpen?: boolean;
   /** Advice of the klachtadviescommissie (Awb 9:15 lid 4), to check 9:16 on the afdoening. */

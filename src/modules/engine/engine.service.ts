@@ -1106,7 +1106,7 @@ export class EngineService {
     for (const t of alle) maxRevisie[t.naam] = Math.max(maxRevisie[t.naam] ?? 0, t.revision);
     // A termijn an undone wake-up started never ran: ended 'vervallen', and its start retracted (verlopenHerroepen).
     const nooitGelopen = result.herroepenGestart ?? [];
-    const plan = planTermijnen(lopend as LopendeTermijn[], maxRevisie, result.termijnen, event, nooitGelopen);
+    const plan = planTermijnen(lopend as LopendeTermijn[], maxRevisie, result.termijnen, event, nooitGelopen, result.vervallen);
     const berichten: OutboxBericht[] = [];
     // Every row as it will be after this step, and per changed row the columns that change (one patch
     // per row: the statement touches a row once).

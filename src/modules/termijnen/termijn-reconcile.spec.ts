@@ -76,10 +76,17 @@ describe('reconciling termijn rows with the regime', () => {
     expect(planTermijnen(rows, {}, [], ev('KLACHT_INGETROKKEN')).beeindigd[0].status).toBe('vervallen');
   });
 
-  it("Klachtenprotocol Wmo keten Amsterdam §6, §9: the contract end stops the aanbieder's termijnen unmet: a running one vervallen (not the reports' opTijd), one already passed verlopen", () => {
+  it("Klachtenprotocol Wmo keten Amsterdam §6, §9: a termijn the step let lapse (StepResult.vervallen: the klacht left its holder) is not met: a running one vervallen (not the reports' opTijd), one already passed verlopen, a suspended one vervallen", () => {
     const rows = [lopend('aanbiederAfhandeling', '2026-05-18')];
-    expect(planTermijnen(rows, {}, [], ev('AANBIEDER_CONTRACT_BEEINDIGD', '2026-05-18T21:59:00Z')).beeindigd[0].status).toBe('vervallen');
-    expect(planTermijnen(rows, {}, [], ev('AANBIEDER_CONTRACT_BEEINDIGD', '2026-05-18T22:00:00Z')).beeindigd[0].status).toBe('verlopen');
+    const status = (type: string, at: string, r = rows) =>
+      planTermijnen(r, {}, [], ev(type, at), [], ['aanbiederAfhandeling']).beeindigd[0].status;
+    expect(status('AANBIEDER_CONTRACT_BEEINDIGD', '2026-05-18T21:59:00Z')).toBe('vervallen');
+    expect(status('AANBIEDER_CONTRACT_BEEINDIGD', '2026-05-18T22:00:00Z')).toBe('verlopen');
+    expect(status('VERZOEK_OMBUDSMAN', '2026-05-18T21:59:00Z')).toBe('vervallen');
+    const opgeschort = [{ ...rows[0], mutaties: [{ soort: 'opschorting' as const, at: '2026-05-10T10:00:00Z' }] }];
+    expect(status('KLACHT_BIJ_GEMEENTE', '2026-06-01T10:00:00Z', opgeschort)).toBe('vervallen');
+    // Not named by the step: the same events end it as any handling step does.
+    expect(planTermijnen(rows, {}, [], ev('AANBIEDER_CONTRACT_BEEINDIGD', '2026-05-18T21:59:00Z')).beeindigd[0].status).toBe('nagekomen');
   });
 
   it('opschorting: a termijn ended by a handling step while it stands still since before the end of its last day is met in time, also after that day; suspended only from that end, resumed, or later suspended: verlopen', () => {

@@ -47,11 +47,6 @@ export interface TermijnPlan {
 // src/machines/migratie.ts) an ombudsman request left the klacht route whose termijnen never applied to it (Awb 9:31).
 const ANNULEREND = /INGETROKKEN|INTREKKEN|ANNULE|DOORGESTUURD|DOORSTUREN|ROUTE_GEMIGREERD/;
 
-// The aanbieder's contract ended and the gemeente took the klacht over (Klachtenprotocol Wmo keten Amsterdam §9): the
-// aanbieder's termijnen stop without the aanbieder meeting them (§6), so one still running is not 'nagekomen' (the
-// reports' opTijd) but 'vervallen'; one already passed was missed ('verlopen'), as the takeover does not undo that.
-const CONTRACT_EINDE = 'AANBIEDER_CONTRACT_BEEINDIGD';
-
 export function herinneringRecords(view: TermijnView, vorige: HerinneringRecord[] = []): HerinneringRecord[] {
   return view.herinneringen.map((h) => {
     const eerder = vorige.find((v) => v.naam === h.naam && v.datum === h.datum);
@@ -118,6 +113,11 @@ function sleutelMomenten(vervaldatum: string, herinneringen: Array<{ naam: strin
  * @param event  the event that caused the step (decides nagekomen / verlopen / vervallen)
  * @param nooitGelopen  StepResult.herroepenGestart: termijnen a wake-up this step undid had started (regime.ts `inhalen`);
  *                      they never ran, so ending them now is neither meeting nor missing them: 'vervallen'
+ * @param nietNagekomen  StepResult.vervallen: termijnen the step ended because the klacht left their holder (the
+ *                       aanbieder's, when the klager goes on after its termijn or its contract ended: Klachtenprotocol Wmo
+ *                       keten Amsterdam §6, §9). Not met, so one still running (or suspended) is not 'nagekomen' (the
+ *                       reports' opTijd) but 'vervallen'; one already passed was missed ('verlopen'), as leaving does not
+ *                       undo that.
  */
 export function planTermijnen(
   lopend: LopendeTermijn[],
@@ -125,6 +125,7 @@ export function planTermijnen(
   gewenst: TermijnView[],
   event: Pick<KlachtEvent, 'type' | 'at' | 'data'>,
   nooitGelopen: readonly string[] = [],
+  nietNagekomen: readonly string[] = [],
 ): TermijnPlan {
   const plan: TermijnPlan = { nieuw: [], gewijzigd: [], beeindigd: [] };
   const perNaam = new Map(lopend.map((t) => [t.naam, t]));
@@ -148,7 +149,7 @@ export function planTermijnen(
     let status: Exclude<TermijnStatus, 'lopend'>;
     if (event.type === 'TERMIJN_VERLOPEN' && event.data?.termijn === t.naam) status = 'verlopen';
     else if (ANNULEREND.test(event.type) || nooitGelopen.includes(t.naam)) status = 'vervallen';
-    else if (event.type === CONTRACT_EINDE)
+    else if (nietNagekomen.includes(t.naam))
       status = at < t.vervaltOp.getTime() || stilVoor(t, t.vervaltOp.getTime()) ? 'vervallen' : 'verlopen';
     // Ended by a handling event: on time if it happened before the end of the last day, or while the termijn stood still
     // since before that end (a suspended termijn does not pass: docs/juridisch-kader.md §6; its row keeps the old last

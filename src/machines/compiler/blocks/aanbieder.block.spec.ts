@@ -565,6 +565,26 @@ describe('Klachtenprotocol Wmo keten Amsterdam §6: the aanbieder’s termijnen 
   });
 });
 
+describe('Klachtenprotocol Wmo keten Amsterdam §6, §9: a way out of the aanbieder does not meet its termijnen', () => {
+  test('§6 with Awb 9:24 lid 1 sub b naar analogie, §9: the klager going on after the aanbieder’s termijn, and the contract end, name its termijnen as not met (StepResult.vervallen), from forwarded and from in behandeling; contact and the afdoening, which meet them, do not; the next step no longer names them', () => {
+    const r = regime({ contact: 'aanbieder', bijGemeente: true, bevoegd: true });
+    const AANBIEDER = ['contact', 'aanbiederAfhandeling'];
+    for (const voor of [r.start(BIJ_GEMEENTE), inBehandeling(r)]) {
+      for (const type of ['KLACHT_BIJ_GEMEENTE', 'VERZOEK_OMBUDSMAN', 'AANBIEDER_CONTRACT_BEEINDIGD']) {
+        const na = neem(r, voor, type, NA_AANBIEDERTERMIJN);
+        expect([voor.state, type, [...(na.vervallen ?? [])].sort()]).toEqual([voor.state, type, [...AANBIEDER].sort()]);
+        // Only the step's own: the step after it names none.
+        const daarna = neem(r, na, 'KLACHT_INGETROKKEN', '2024-06-14T10:00:00+02:00');
+        expect([voor.state, type, daarna.vervallen]).toEqual([voor.state, type, undefined]);
+      }
+    }
+    const s = inBehandeling(r);
+    expect(neem(r, s, 'CONTACT_OPGENOMEN', '2024-05-02T10:00:00+02:00').vervallen).toBeUndefined();
+    expect(neem(r, s, 'AFDOENEN', AFDOENING, { oordeel: 'gegrond' }).vervallen).toBeUndefined();
+    expect(neem(r, r.start(BIJ_GEMEENTE), 'CONTACT_OPGENOMEN', '2024-05-02T10:00:00+02:00').vervallen).toBeUndefined();
+  });
+});
+
 describe('Klachtenprotocol Wmo keten Amsterdam §9: contract end', () => {
   test('§9, Wmo 2015 art. 2.1.1: the gemeente takes over a klacht the aanbieder still handles or has not taken up, at once; the aanbieder’s termijnen stop', () => {
     const r = regime({ contact: 'aanbieder', bevoegd: true });

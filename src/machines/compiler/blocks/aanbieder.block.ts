@@ -16,6 +16,7 @@ import {
   overgang,
   startTermijn,
   stopTermijn,
+  vervalTermijn,
   toestand,
   type ActieRef,
   type Blok,
@@ -143,9 +144,10 @@ export const aanbiederBlok: Blok = (cc) => {
   // klachtenmanagement Sociaal Domein Stichtse Vecht §5B: "niet tevreden met de klachtenafhandeling").
   //
   // The aanbieder's termijnen bind it only while it has the klacht (Klachtenprotocol Wmo keten Amsterdam §6): taking this
-  // way stops them (`stop`; bijAanbieder's exit does so itself, doorgestuurdNaarAanbieder has no exit), also when the
+  // way stops them (`stop`; bijAanbieder's exit does so too, doorgestuurdNaarAanbieder has no exit), also when the
   // klager goes on before the wake-up of their passing was stepped, so no later wake-up reminds or escalates to the
-  // aanbieder about a klacht at the gemeente or the second line.
+  // aanbieder about a klacht at the gemeente or the second line. The aanbieder did not meet them: one that had not passed
+  // (a contact termijn suspended at the klager's request) ends 'vervallen', not 'nagekomen' (vervalTermijn).
   const naVerloop = (stop: string[]): Record<string, OvergangConfig[]> => {
     if (!cc.specs.aanbiederAfhandeling) return {};
     return {
@@ -159,7 +161,7 @@ export const aanbiederBlok: Blok = (cc) => {
           grondslag: 'Awb 9:24 lid 1 sub b naar analogie; Awb 9:18',
           // From `afgedaan` too (a late afdoening, with a second line that judges aanbieders only from a later version):
           // the request ends the wait for the klager's answer, as the way to the gemeente does.
-          acties: [...stop.map(stopTermijn), 'verzoekOmbudsman', 'wachtOpKlagerBeeindigen'],
+          acties: [...stop.map(vervalTermijn), 'verzoekOmbudsman', 'wachtOpKlagerBeeindigen'],
         }),
       ],
       KLACHT_BIJ_GEMEENTE: [
@@ -172,7 +174,7 @@ export const aanbiederBlok: Blok = (cc) => {
           grondslag: 'Awb 9:1; Wmo 2015 art. 2.1.1',
           // From `afgedaan` too (a late afdoening): the wait for the klager's answer ends with it.
           acties: [
-            ...stop.map(stopTermijn),
+            ...stop.map(vervalTermijn),
             intent('KLACHT_OVERGENOMEN_VAN_AANBIEDER', 'aanbieder', 'Awb 9:1; Wmo 2015 art. 2.1.1'),
             'wachtOpKlagerBeeindigen',
           ],
@@ -185,7 +187,7 @@ export const aanbiederBlok: Blok = (cc) => {
   // stays responsible for the care it contracted out (Wmo 2015 art. 2.1.1), so a klacht the aanbieder still handles goes
   // to the gemeente at once, not after the aanbieder's termijn. Its termijnen stop (bijAanbieder's exit; the step from
   // doorgestuurdNaarAanbieder, which has no exit, stops them itself): they must not remind or escalate to the
-  // klachtenfunctionaris of an aanbieder that is gone. Not on
+  // klachtenfunctionaris of an aanbieder that is gone. Not met: 'vervallen', or 'verlopen' when one had passed. Not on
   // `afgedaan`: the aanbieder has decided and no longer acts there; the klager's tevreden/ontevreden or
   // KLACHT_BIJ_GEMEENTE still leads on from it. The intent goes to the gemeente's loket, which now holds the file.
   const contractBeeindigd = (stop: string[]): OvergangConfig =>
@@ -194,7 +196,7 @@ export const aanbiederBlok: Blok = (cc) => {
       omschrijving: 'het contract met de aanbieder is beëindigd: de gemeente neemt de lopende klacht over',
       grondslag: 'Klachtenprotocol Wmo keten Amsterdam §9; Wmo 2015 art. 2.1.1',
       acties: [
-        ...stop.map(stopTermijn),
+        ...stop.map(vervalTermijn),
         intent('KLACHT_OVERGENOMEN_VAN_AANBIEDER', el.gemeenteLoket, 'Klachtenprotocol Wmo keten Amsterdam §9; Wmo 2015 art. 2.1.1'),
       ],
     });
@@ -249,14 +251,15 @@ export const aanbiederBlok: Blok = (cc) => {
         termijnen,
         initial: 'inBehandeling',
         exit: termijnen.map(stopTermijn),
-        on: naVerloop([]),
+        // The exit stops the aanbieder's termijnen on every way out; these ways name them too, as not met (vervalTermijn).
+        on: naVerloop(termijnen),
         states: {
           inBehandeling: toestand({
             omschrijving: 'In behandeling bij de aanbieder',
             fase: 'aanbieder',
             termijnen,
             on: {
-              AANBIEDER_CONTRACT_BEEINDIGD: contractBeeindigd([]),
+              AANBIEDER_CONTRACT_BEEINDIGD: contractBeeindigd(termijnen),
               // The gemeente hears how the klacht is handled, also where no contact termijn runs.
               CONTACT_OPGENOMEN: overgang({
                 omschrijving: 'contact met de klager opgenomen',

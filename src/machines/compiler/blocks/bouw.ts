@@ -114,6 +114,11 @@ export function stopTermijn(naam: string): ActieRef {
   return { type: 'stopTermijn', params: { naam } };
 }
 
+/** Ends a termijn whose holder loses the klacht without meeting it (StepResult.vervallen), not a termijn met. */
+export function vervalTermijn(naam: string): ActieRef {
+  return { type: 'vervalTermijn', params: { naam } };
+}
+
 /** Termijn names that exist in this definition. */
 export function bestaand(cc: CompileCtx, ...namen: string[]): string[] {
   return namen.filter((n) => cc.specs[n]);
