@@ -231,6 +231,27 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
     );
   }
 
+  /**
+   * When the gemeente received the klaagschrift it handles, as of the step at `at`: the moment of the last accepted step
+   * up to then that brought the klacht into the gemeente's klachtbehandeling (the state `gemeente`, whose entry records
+   * it, awb-intern.block.ts `gemeenteOntvangst`, and starts the afhandeltermijn from it). That is the intake for a klacht
+   * filed with the gemeente; for one that came to the gemeente after the aanbieder had it (KLACHT_BIJ_GEMEENTE,
+   * Uitgangspunten klachtenmanagement Sociaal Domein §5A, §11-III; the contract end) it is that later step. Undefined when
+   * the klacht has not (yet) been with the gemeente's klachtbehandeling: then the letter names the klacht's own receipt.
+   */
+  private async ontvangenBijGemeente(klachtId: string, at: string): Promise<Date | undefined> {
+    const [r] = (await this.dataSource.query(
+      `SELECT "at" FROM klacht_gebeurtenis
+        WHERE klacht_id = $1::uuid AND accepted AND "at" <= $2::timestamptz
+          AND (naar_state = 'gemeente' OR naar_state LIKE 'gemeente.%')
+          AND (van_state IS NULL OR NOT (van_state = 'gemeente' OR van_state LIKE 'gemeente.%'))
+        ORDER BY "at" DESC, id DESC
+        LIMIT 1`,
+      [klachtId, at],
+    )) as Array<{ at: Date }>;
+    return r?.at;
+  }
+
   async handle(row: OutboxEntity): Promise<void> {
     const intent = row.payload.intent as Intent | undefined;
     const soort = intent ? briefSoortVoorIntent(intent.type) : undefined;
@@ -321,7 +342,8 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
         gemeenteNaam: regime?.summary.gemeente.naam ?? klacht.gemeente,
         klacht: {
           id: klacht.id,
-          ontvangenOp: klacht.ontvangenOp.toISOString(),
+          // Awb 9:6 with 9:11 lid 1: the receipt of the klaagschrift the gemeente handles, from which its afhandeltermijn runs.
+          ontvangenOp: ((await this.ontvangenBijGemeente(klacht.id, at)) ?? klacht.ontvangenOp).toISOString(),
           onderwerp: klacht.onderwerp,
           aanbieder: klacht.aanbieders[0]?.naam ?? klacht.aanbieders[0]?.id ?? null,
         },
