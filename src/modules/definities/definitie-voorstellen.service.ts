@@ -9,6 +9,9 @@ import { DefinitieVersieEntity } from './definitie-versie.entity';
 import { DefinitieVoorstelEntity, DefinitieVoorstelStapEntity, type VoorstelStatus } from './definitie-voorstel.entity';
 import { DefinitiesService, type TerugwerkendeKracht } from './definities.service';
 
+/** The advisory lock (pg_advisory_xact_lock) that serialises approvals, i.e. the publication of definition versions. */
+const PUBLICATIE_LOCK = 7_240_517_003;
+
 /** A definition error with its `file:line:column: message` line, as every definitions endpoint shows it. */
 export function metTekst(e: DefinitionError): DefinitionError & { tekst: string } {
   return { ...e, tekst: `${e.file}:${e.line}:${e.column}: ${e.ernst === 'waarschuwing' ? 'waarschuwing: ' : ''}${e.message}` };
@@ -268,6 +271,11 @@ export class DefinitieVoorstellenService {
   async keurGoed(tenant: Tenant, definitieId: string, voorstelId: string, bevestigd = false): Promise<VoorstelMetStappen> {
     const nu = this.klok.nu();
     const uit = await this.dataSource.transaction(async (m) => {
+      // One approval at a time (every gemeente: a herindeling ties the versions of two): the validation below reads the
+      // served versions as committed, so two proposals of one gemeente approved at the same moment would each pass it
+      // without the other, and both be published though together they are refused (one regeling per day, no overlap:
+      // docs/definities.md). The lock holds to the commit, so the second approval judges the first's version.
+      await m.query('SELECT pg_advisory_xact_lock($1)', [PUBLICATIE_LOCK]);
       const v = await this.open(m, tenant, definitieId, voorstelId, 'goedkeuren');
       // Validated again: since the proposal another version may have been approved that this one now overlaps.
       const u = await this.definities.valideer(v.yaml, tenant.gemeente);
