@@ -104,7 +104,9 @@ function datumVan(v: unknown): string | undefined {
 }
 
 /** A regime as the engine holds it (the compiler's Regime carries its definition). */
-type MetDefinitie = CompiledRegime & { definitie?: { gemeente?: { cbsCode?: string } } };
+type MetDefinitie = CompiledRegime & {
+  definitie?: { gemeente?: { cbsCode?: string; neemtOver?: Array<{ cbsCode: string; vanaf: string }> } };
+};
 
 function kebab(s: string): string {
   return s
@@ -310,9 +312,33 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
     if (tot < vanaf) return undefined;
     // The klachten this version would have taken had it been in force: the gemeente's own, and those of a gemeente it
     // takes over from the day of the herindeling (neemtOver, as the registry's forGemeente routes them).
-    const over = (Array.isArray(kop.gemeente?.neemtOver) ? (kop.gemeente.neemtOver as Array<Record<string, unknown>>) : [])
-      .map((n) => ({ code: typeof n?.cbsCode === 'string' ? n.cbsCode.toUpperCase() : '', vanaf: datumVan(n?.vanaf) ?? '' }))
-      .filter((n) => /^GM\d{4}$/.test(n.code) && ISO_DAG.test(n.vanaf) && n.vanaf <= tot);
+    // A take-over is a fact from its day on, whichever version of the successor's regeling records it (Wet arhi art.
+    // 40; verantwoordelijke.ts): this text's neemtOver and that of every served version, followed through successive
+    // herindelingen, as forGemeente follows them. A new version that does not repeat neemtOver still takes them.
+    const eigenOver = (Array.isArray(kop.gemeente?.neemtOver) ? (kop.gemeente.neemtOver as Array<Record<string, unknown>>) : []).map(
+      (n) => ({ code: typeof n?.cbsCode === 'string' ? n.cbsCode.toUpperCase() : '', vanaf: datumVan(n?.vanaf) ?? '' }),
+    );
+    const overnamesVan = (c: string) => [
+      ...(c === code ? eigenOver : []),
+      ...this.regimes().flatMap((r) => {
+        const g = (r as MetDefinitie).definitie?.gemeente;
+        return g?.cbsCode?.toUpperCase() === c
+          ? (g.neemtOver ?? []).map((n) => ({ code: n.cbsCode.toUpperCase(), vanaf: datumVan(n.vanaf) ?? '' }))
+          : [];
+      }),
+    ];
+    const alle: Array<{ code: string; vanaf: string }> = [];
+    const gezien = new Set([code]);
+    for (let i = -1; i < alle.length; i++) {
+      const [van, sinds] = i < 0 ? [code, ''] : [alle[i].code, alle[i].vanaf];
+      for (const n of overnamesVan(van)) {
+        if (!/^GM\d{4}$/.test(n.code) || !ISO_DAG.test(n.vanaf) || gezien.has(n.code)) continue;
+        gezien.add(n.code);
+        // Taken over by a gemeente that was itself taken over later: its klachten come here from the later day.
+        alle.push({ code: n.code, vanaf: n.vanaf > sinds ? n.vanaf : sinds });
+      }
+    }
+    const over = alle.filter((n) => n.vanaf <= tot);
     const rijen = (await m.query(
       `select definitie_id, definitie_versie, count(*)::int as n from klacht
         where ontvangen_op >= $1 and ontvangen_op < $2
