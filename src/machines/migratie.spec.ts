@@ -101,7 +101,7 @@ describe('moving a running klacht to a new version: the dry run (a published ver
     }
   });
 
-  it("Awb 9:24 lid 1 sub a naar analogie: a new term of the klager's own (reactieKlager) that would already have passed on the day of the migration is refused: it cannot pass against him before he had it", () => {
+  it("Awb 9:24 lid 1 sub a naar analogie: a new term of the klager's own (reactieKlager) that would have begun before the migration, passed or not, is refused: it cannot run against him before he had it", () => {
     // Testdam with the first line at the aanbieder; version 2024-07 adds eight weeks for the klager's answer to its afdoening.
     const regels = (versie: string, vanaf: string, tot: string | undefined, reactieKlager: boolean): string[] =>
       BASIS.flatMap((l) => {
@@ -150,10 +150,18 @@ describe('moving a running klacht to a new version: the dry run (a published ver
       'de nieuwe termijn Reactie van de klager (reactieKlager) zou al op 2024-07-15 verstreken zijn: een termijn die de klager nooit kreeg, kan niet met terugwerkende kracht tegen hem verstrijken (bij het verstrijken zou de klacht meteen verder gaan of sluiten)',
     ]);
     expect(laat.resultaat).toBeUndefined();
-    // Migrated while it still runs (or on its last day): allowed, shown with its date.
-    for (const dag of ['2024-07-01', '2024-07-15']) {
-      expect({ dag, bezwaren: proefMigratie(nieuw, historie, huidig, dag).bezwaren }).toEqual({ dag, bezwaren: [] });
+    // Migrated while it would still run (or on its last day, or with weeks left): refused too, for it would have run since
+    // the afdoening without the klager ever having been told of it (Awb 9:24 lid 1 sub a naar analogie).
+    for (const dag of ['2024-05-21', '2024-07-01', '2024-07-15']) {
+      expect({ dag, bezwaren: proefMigratie(nieuw, historie, huidig, dag).bezwaren }).toEqual({
+        dag,
+        bezwaren: [
+          'de nieuwe termijn Reactie van de klager (reactieKlager) zou op 2024-05-20 al zijn begonnen en op 2024-07-15 aflopen: een termijn van de klager loopt niet tegen hem voordat hij hem kreeg (Awb 9:24 lid 1 sub a naar analogie)',
+        ],
+      });
     }
+    // Without a day of migration (a comparison only) no such bezwaar.
+    expect(proefMigratie(nieuw, historie, huidig).bezwaren).toEqual([]);
   });
 
   it('Awb 9:11: a version with a shorter afhandeltermijn would take a week from a running termijn: refused, naming the termijn and both dates', () => {
@@ -169,6 +177,22 @@ describe('moving a running klacht to a new version: the dry run (a published ver
     );
     expect(proef.bezwaren).toEqual([
       'de lopende termijn Afhandeltermijn (afhandeling) zou 7 dag(en) korter worden: 2024-06-12 wordt 2024-06-05',
+    ]);
+    expect(proef.resultaat).toBeUndefined();
+  });
+
+  it('Awb 9:6, 9:11 lid 2 and 3, 9:24 lid 1 sub b: a version with a longer afhandeltermijn would move a running termijn the klager was told: refused, for only a verdaging (in writing, at most four weeks) or his consent moves it', () => {
+    // The new version brings a klachtadviescommissie, and with it the ten weeks of Awb 9:11 lid 1.
+    const { oud, nieuw } = versies(
+      ['    duur: P6W', '    duur: P10W'],
+      ['  horen: true', '  horen: true\n  klachtadviescommissie:\n    naam: Klachtadviescommissie Zeist'],
+    );
+    const proef = proefMigratie(nieuw, historie, nu(oud, historie), '2024-05-20');
+    expect(proef.termijnen.find((t) => t.naam === 'afhandeling')).toEqual(
+      expect.objectContaining({ verschilDagen: 28, verplichting: true, nieuw: expect.objectContaining({ vervaldatum: '2024-07-10' }) }),
+    );
+    expect(proef.bezwaren).toEqual([
+      'de lopende termijn Afhandeltermijn (afhandeling) zou 28 dag(en) langer worden: 2024-06-12 wordt 2024-07-10: de klager kreeg de oude datum (Awb 9:6) en na een verstreken afhandeltermijn mag hij naar de tweede lijn (Awb 9:24 lid 1 sub b); uitstel alleen door verdaging, schriftelijk en hooguit vier weken (Awb 9:11 lid 2), of met instemming van de klager (lid 3)',
     ]);
     expect(proef.resultaat).toBeUndefined();
   });

@@ -7,11 +7,15 @@
  * the reason, when the replay does not get through, when the klacht would stand in another state (a state the
  * new version no longer has included), or when a running termijn would end earlier or disappear: the klager and
  * the behandelaar were told the old date (Awb 9:6 ontvangstbevestiging, 9:11 lid 2 verdaging), and a migration
- * may never take time away from them. A longer termijn is shown and allowed. A termijn the new version adds is
- * allowed too, unless it would already have passed on the day of the migration: a new obligation cannot make a
- * running klacht late after the fact (it would be te laat, and escalated, at once), and a new term of the klager's own
- * (the wait for his answer, reactieKlager) cannot pass against him before he ever had it (its wake-up would close the
- * klacht at once, 'niet bereikt').
+ * may never take time away from them. Nor may it give an obligation more time: the klager was told its date, and the
+ * day after it he may go to the second line (Awb 9:24 lid 1 sub b); a running afhandeltermijn moves only by a
+ * verdaging, in writing and by at most four weeks (Awb 9:11 lid 2), or with his consent (lid 3), never by a new
+ * version, which no letter announces. A longer termijn of the klager's own (his year for the second line) is shown and
+ * allowed. A termijn the new version adds is allowed when it is an obligation that has not passed on the day of the
+ * migration (one already passed would make a running klacht late after the fact, te laat and escalated at once); a
+ * new term of the klager's own (the wait for his answer, reactieKlager) that would have begun before the migration is
+ * refused: it would run against him without his ever having been told of it (Awb 9:24 lid 1 sub a naar analogie), and
+ * its wake-up would close the klacht as 'niet bereikt'.
  *
  * Pure: the service reads the history and applies the new snapshot in one transaction.
  */
@@ -19,6 +23,8 @@ import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import type { CompiledRegime, Fase, Feiten, IntakeInput, StepResult, TermijnView } from './contract';
 import { ombudsmanMedewerking } from './compiler/routering';
 import { isVerplichting } from './compiler/termijnen';
+import type { KlachtContext } from './compiler/types';
+import { kalenderdag } from './termijnen';
 
 /** A history entry as the service stores it (klacht_gebeurtenis): intake first, then accepted events in order. */
 export interface HistorieStap {
@@ -125,6 +131,11 @@ export function proefMigratie(
   const { resultaat: r, fout } = speelAf(nieuw, historie);
   if (!r) return { ...basis, termijnen: vergelijkTermijnen(huidig.termijnen, []), bezwaren: [...bezwaren, fout ?? 'geweigerd'] };
   const termijnen = vergelijkTermijnen(huidig.termijnen, r.termijnen);
+  // When each termijn of the replay began (its context's `vanaf`): a new term of the klager's begun before the migration.
+  const begonnen = (naam: string): string | undefined => {
+    const vanaf = (r.snapshot as { context?: KlachtContext } | undefined)?.context?.termijnen?.[naam]?.vanaf;
+    return vanaf ? kalenderdag(vanaf) : undefined;
+  };
   if (r.state !== huidig.state)
     bezwaren.push(`de klacht zou in versie ${nieuw.summary.versie} in ${r.state} staan in plaats van ${huidig.state}`);
   for (const t of termijnen) {
@@ -134,6 +145,14 @@ export function proefMigratie(
         t.verplichting
           ? `de nieuwe termijn ${t.label} (${t.naam}) zou al op ${t.nieuw.vervaldatum} verstreken zijn: een nieuwe verplichting kan een lopende klacht niet met terugwerkende kracht te laat maken`
           : `de nieuwe termijn ${t.label} (${t.naam}) zou al op ${t.nieuw.vervaldatum} verstreken zijn: een termijn die de klager nooit kreeg, kan niet met terugwerkende kracht tegen hem verstrijken (bij het verstrijken zou de klacht meteen verder gaan of sluiten)`,
+      );
+    } else if (!t.oud && t.nieuw && peildag && !t.verplichting && (begonnen(t.naam) ?? peildag) < peildag) {
+      bezwaren.push(
+        `de nieuwe termijn ${t.label} (${t.naam}) zou op ${begonnen(t.naam)} al zijn begonnen en op ${t.nieuw.vervaldatum} aflopen: een termijn van de klager loopt niet tegen hem voordat hij hem kreeg (Awb 9:24 lid 1 sub a naar analogie)`,
+      );
+    } else if (t.verschilDagen !== undefined && t.verschilDagen > 0 && t.verplichting) {
+      bezwaren.push(
+        `de lopende termijn ${t.label} (${t.naam}) zou ${t.verschilDagen} dag(en) langer worden: ${t.oud!.vervaldatum} wordt ${t.nieuw!.vervaldatum}: de klager kreeg de oude datum (Awb 9:6) en na een verstreken afhandeltermijn mag hij naar de tweede lijn (Awb 9:24 lid 1 sub b); uitstel alleen door verdaging, schriftelijk en hooguit vier weken (Awb 9:11 lid 2), of met instemming van de klager (lid 3)`,
       );
     } else if (t.verschilDagen !== undefined && t.verschilDagen < 0) {
       bezwaren.push(
