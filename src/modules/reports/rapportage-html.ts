@@ -55,12 +55,22 @@ export interface RapportageKop {
   /** The instant the figures are as at; null: unknown (a report stored before it was recorded). */
   peildatum: string | null;
   filters: Record<string, string | undefined>;
+  /** A stored report (made at its deadline and never made again): it says so, and what it leaves out. */
+  bewaard?: boolean;
 }
 
-/** The report's moments for people: what its figures are as at, and when it was made (the same for a report on request). */
-function momenten(kop: { peildatum: string | null; gegenereerdOp: string }): string {
+/**
+ * The report's moments for people: what its figures are as at, and when it was made (the same for a report on request).
+ * A stored report is not made again (docs/te-laat.md): an act registered after it was made, also one done before its
+ * peildatum (an afdoening of the last day registered late), is not in it, which it says, so its reader knows it is the
+ * report as it was made then and not the period as known now.
+ */
+function momenten(kop: { peildatum: string | null; gegenereerdOp: string; bewaard?: boolean }): string {
   const peil = kop.peildatum ? datumNl(kop.peildatum) : 'onbekend (bewaard voordat Klachtregie die vastlegde)';
-  return `cijfers per ${esc(peil)} (peildatum) · gemaakt op ${esc(datumNl(kop.gegenereerdOp))}`;
+  const bewaard = kop.bewaard
+    ? ' · bewaard zoals toen gemaakt en niet opnieuw berekend: wat daarna is geregistreerd, ook met een tijdstip van vóór de peildatum, staat er niet in'
+    : '';
+  return `cijfers per ${esc(peil)} (peildatum) · gemaakt op ${esc(datumNl(kop.gegenereerdOp))}${bewaard}`;
 }
 
 const CSS = `
@@ -124,7 +134,7 @@ ${c.regels
 export function jaaroverzichtHtml(j: Jaaroverzicht, gemeenteNaam: string, bewaard?: { peildatum: string | null; gegenereerdOp: string }): string {
   return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Jaaroverzicht klachten ${j.jaar}</title><style>${CSS}</style></head><body>
 <h1>Geregistreerde schriftelijke klachten ${j.jaar} — ${esc(gemeenteNaam)}</h1>
-<p class="meta">Awb artikel 9:12a: het bestuursorgaan registreert de schriftelijke klachten en maakt ze jaarlijks openbaar. Mondelinge klachten (Awb 9:2), signalen en meldingen tellen hier niet mee.</p>${bewaard ? `\n<p class="meta">${momenten(bewaard)}</p>` : ''}
+<p class="meta">Awb artikel 9:12a: het bestuursorgaan registreert de schriftelijke klachten en maakt ze jaarlijks openbaar. Mondelinge klachten (Awb 9:2), signalen en meldingen tellen hier niet mee.</p>${bewaard ? `\n<p class="meta">${momenten({ ...bewaard, bewaard: true })}</p>` : ''}
 <p><strong>${j.schriftelijk}</strong> schriftelijke klachten ontvangen in ${j.jaar}.</p>
 <div class="grafieken">
 ${staafdiagram('Naar aard', j.perAard.map((r) => ({ label: label(r.waarde), waarde: r.aantal })))}

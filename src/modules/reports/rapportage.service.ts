@@ -104,7 +104,7 @@ export class RapportageService {
 
   /** A stored report's printable page, with the moment its figures are as at next to its period. */
   opgeslagenHtml(o: OpgeslagenRapportage, links: { csv: string; json: string }): string {
-    const momenten = { peildatum: o.peildatum ? iso(o.peildatum) : null, gegenereerdOp: iso(o.gegenereerdOp) };
+    const momenten = { peildatum: o.peildatum ? iso(o.peildatum) : null, gegenereerdOp: iso(o.gegenereerdOp), bewaard: true };
     const naam = this.gemeenteNaam(o.gemeente);
     if (o.soort === 'jaarverslag') return jaaroverzichtHtml(o.inhoud as Jaaroverzicht, naam, momenten);
     return rapportageHtml(
