@@ -124,7 +124,7 @@ describe('letters in the dossier (Awb 9:6, 9:11 lid 2, 9:12)', () => {
       .set('Accept', 'text/html')
       .expect(200);
     expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(html.text).toContain('een verzoekschrift indienen bij Ombudsman Metropool Amsterdam');
+    expect(html.text).toContain('een verzoekschrift indienen bij de Ombudsman Metropool Amsterdam');
     expect(html.text).toContain('binnen één jaar na deze mededeling (Awb 9:24 lid 1)');
     expect(html.text).toContain('Uw brief van 1 maart is niet beantwoord.');
     expect(html.text).toContain('<li>Brieven krijgen binnen twee weken antwoord.</li>');

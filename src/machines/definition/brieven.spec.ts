@@ -76,7 +76,7 @@ describe('letters per gemeente (Awb 9:6, 9:8 lid 3, 9:11 lid 2, 9:12, 2:3)', () 
     ['GM0457', 'Nationale ombudsman'],
   ])('Awb 9:12 lid 2: the afdoeningsbrief of %s names its second line (%s) and the one-year term', (gemeente, tweedeLijn) => {
     const html = afdoeningsbrief(gemeente, '2021-09-01T10:00:00+02:00', '2021-09-20T10:00:00+02:00');
-    expect(html).toContain(`een verzoekschrift indienen bij ${tweedeLijn}`);
+    expect(html).toContain(`een verzoekschrift indienen bij de ${tweedeLijn}`);
     expect(html).toContain('binnen één jaar na deze mededeling (Awb 9:24 lid 1)');
     // Awb 9:12 lid 1: findings, oordeel and conclusions.
     expect(html).toContain('De hulp kwam twee weken te laat.');
@@ -86,7 +86,7 @@ describe('letters per gemeente (Awb 9:6, 9:8 lid 3, 9:11 lid 2, 9:12, 2:3)', () 
 
   it('Awb 9:12 lid 2 after a merger (Wet arhi art. 40): a Weesp klacht of 23 March 2022 decided in April names the successor and its Ombudsman Metropool Amsterdam', () => {
     const html = afdoeningsbrief('GM0457', '2022-03-23T10:00:00+01:00', '2022-04-20T10:00:00+02:00');
-    expect(html).toContain('een verzoekschrift indienen bij Ombudsman Metropool Amsterdam');
+    expect(html).toContain('een verzoekschrift indienen bij de Ombudsman Metropool Amsterdam');
     expect(html).toContain('college van burgemeester en wethouders van Amsterdam');
     expect(html).not.toContain('Nationale ombudsman');
   });
@@ -116,7 +116,7 @@ describe('letters per gemeente (Awb 9:6, 9:8 lid 3, 9:11 lid 2, 9:12, 2:3)', () 
     );
     const html = renderBriefHtml(bron, gegevens);
     expect(html).toContain('Awb 9:8 lid 1 sub b');
-    expect(html).toContain(`een verzoekschrift indienen bij ${tweedeLijn}`);
+    expect(html).toContain(`een verzoekschrift indienen bij de ${tweedeLijn}`);
     expect(html).toContain('binnen één jaar na deze mededeling (Awb 9:24 lid 1)');
     expect(html).toContain('woensdag 8 april 2026');
   });

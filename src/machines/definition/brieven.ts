@@ -64,7 +64,7 @@ export interface BriefSoortInfo {
 const TWEEDE_LIJN_NAAM = (art: string): VerplichtVeld => ({
   pad: 'tweedeLijn.naam',
   regel: `${art}: de brief noemt de ombudsman of ombudscommissie waar de klager daarna terecht kan`,
-  voorbeeld: 'Bent u het niet eens met deze afhandeling? Dan kunt u een verzoekschrift indienen bij {{tweedeLijn.naam}}.',
+  voorbeeld: 'Bent u het niet eens met deze afhandeling? Dan kunt u een verzoekschrift indienen bij de {{tweedeLijn.naam}}.',
 });
 const TWEEDE_LIJN_TERMIJN = (art: string): VerplichtVeld => ({
   pad: 'tweedeLijn.termijn',
