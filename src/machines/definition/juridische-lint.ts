@@ -15,6 +15,7 @@ import {
   type AanbiederPeriode,
 } from './rapportage-perioden';
 import type { GeladenDefinitie, Rapportage, TweedeLijnInstantie } from './types';
+import { opheffing } from './gemeentecodes.data';
 
 /** A gemeente's own ombudsvoorziening (GemW 81p), as opposed to the Nationale ombudsman. */
 export const EIGEN_OMBUDSVOORZIENING = new Set<TweedeLijnInstantie['soort']>([
@@ -751,6 +752,29 @@ export function versieFouten(defs: readonly GeladenDefinitie[]): DefinitionError
         );
       }
     }
+  }
+  // Awb 9:1: the klachtrecht does not end. A last version with geldigTot leaves the gemeente without a regeling from the
+  // next day (one regeling every day, docs/definities.md), unless the gemeente is opgeheven then (Wet arhi art. 40, the
+  // CBS list) or another takes it over (neemtOver): then the herindeling rules above and in gemeentecodes.ts apply.
+  // A warning, for a successor may be proposed next; the author and the approver see it at the geldigTot line.
+  for (const [code, versies] of perGemeente) {
+    const laatste = [...versies].sort((a, b) => b.definitie.geldigVanaf.localeCompare(a.definitie.geldigVanaf))[0];
+    const eind = laatste?.definitie.geldigTot;
+    if (!eind || eind < laatste.definitie.geldigVanaf) continue;
+    const dag = dagNa(eind);
+    const overgenomen = defs.some((d) =>
+      (d.definitie.gemeente.neemtOver ?? []).some((n) => n.cbsCode.toUpperCase() === code.toUpperCase() && n.vanaf <= dag),
+    );
+    if (overgenomen || opheffing(code, dag)) continue;
+    errors.push({
+      ...foutOp(
+        laatste,
+        ['geldigTot'],
+        `na ${leesbareDatum(eind)} begint geen versie van ${laatste.definitie.gemeente.naam}: vanaf ${leesbareDatum(dag)} geldt dan geen klachtregeling, terwijl op elke dag één regeling moet gelden (Awb 9:1)`,
+        `laat geldigTot weg (een versie zonder geldigTot geldt tot er een nieuwe begint), of stel de opvolger voor die op ${dag} begint`,
+      ),
+      ernst: 'waarschuwing',
+    });
   }
   // Herindeling: the taken-over gemeente's last version ends the day before the take-over.
   for (const def of defs) {
