@@ -5,6 +5,7 @@
  * CBS list) or taken over by another (neemtOver), and not for an earlier version a later one follows.
  */
 import { join } from 'node:path';
+import type { DefinitionError } from '../contract';
 import { basisVersie, ruimTijdelijkeMappenOp, schrijfBestanden } from './test-fixture';
 import { loadAndValidate } from './validate';
 
@@ -13,7 +14,7 @@ afterEach(ruimTijdelijkeMappenOp);
 function bevindingen(bestanden: Record<string, readonly string[]>) {
   const root = schrijfBestanden(bestanden);
   const { errors, waarschuwingen } = loadAndValidate([join(root, 'definitions')]);
-  const zonderMap = (e: { file: string }) => ({ ...e, file: e.file.slice(root.length + 1) });
+  const zonderMap = (e: DefinitionError): DefinitionError => ({ ...e, file: e.file.slice(root.length + 1) });
   return { errors: errors.map(zonderMap), waarschuwingen: waarschuwingen.map(zonderMap) };
 }
 
