@@ -98,6 +98,16 @@ export class DefinitiesController {
     };
   }
 
+  /**
+   * The version of definition `id` in force today by the service's one clock (src/common/klok.ts), by the one lookup
+   * the intake and the intake form use (REGIME_BRON forGemeente); else (none of its versions is: not yet, or the
+   * gemeente was taken over) its newest version.
+   */
+  private vandaagOfNieuwste(tenant: Tenant, id: string, versies: CompiledRegime[]): CompiledRegime | undefined {
+    const geldend = this.definities.inWerking(tenant.gemeente, vandaagVan(this.klok));
+    return versies.find((r) => r.summary.id === geldend?.summary.id && r.summary.versie === geldend.summary.versie) ?? versies[0];
+  }
+
   @Get('definities')
   @Rollen(...LEZERS)
   @ApiOperation({ operationId: 'definitiesZoeken', summary: 'De definitieversies van de gemeente (nieuwste eerst)' })
@@ -142,11 +152,7 @@ export class DefinitiesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     const versies = this.definities.regimesVan(tenant.gemeente).filter((r) => r.summary.id === id);
-    // The version in force today by the service's one clock (src/common/klok.ts), as everywhere else.
-    const vandaag = vandaagVan(this.klok);
-    const regime = q.versie
-      ? versies.find((r) => r.summary.versie === q.versie)
-      : (versies.find((r) => r.summary.geldigVanaf <= vandaag && (!r.summary.geldigTot || vandaag <= r.summary.geldigTot)) ?? versies[0]);
+    const regime = q.versie ? versies.find((r) => r.summary.versie === q.versie) : this.vandaagOfNieuwste(tenant, id, versies);
     if (!regime)
       throw ProblemException.notFound(
         `Geen definitie ${id}${q.versie ? ` versie ${q.versie}` : ''} voor ${tenant.gemeente}.`,
@@ -176,10 +182,7 @@ export class DefinitiesController {
   @ApiNotFoundResponse({ description: 'Onbekende definitie of versie (definitie-niet-gevonden)' })
   async tekst(@HuidigeTenant() tenant: Tenant, @Param('id') id: string, @Query() q: VersieQuery): Promise<DefinitieTekstDto> {
     const versies = this.definities.regimesVan(tenant.gemeente).filter((r) => r.summary.id === id);
-    const vandaag = vandaagVan(this.klok);
-    const regime = q.versie
-      ? versies.find((r) => r.summary.versie === q.versie)
-      : (versies.find((r) => r.summary.geldigVanaf <= vandaag && (!r.summary.geldigTot || vandaag <= r.summary.geldigTot)) ?? versies[0]);
+    const regime = q.versie ? versies.find((r) => r.summary.versie === q.versie) : this.vandaagOfNieuwste(tenant, id, versies);
     const yaml = regime ? await this.definities.yamlVan(id, regime.summary.versie) : undefined;
     if (!regime || yaml === undefined)
       throw ProblemException.notFound(

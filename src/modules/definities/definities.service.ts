@@ -144,6 +144,11 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
     return (this.bron as RegimeBron & { regimes?: CompiledRegime[] }).regimes ?? [];
   }
 
+  /** The version the engine pins a klacht of `gemeente` received on `dag` to (REGIME_BRON forGemeente). */
+  inWerking(gemeente: string, dag: IsoDate): CompiledRegime | undefined {
+    return this.bron.forGemeente(gemeente, dag);
+  }
+
   /** Regimes of a gemeente (its own CBS code), newest version first. */
   regimesVan(gemeente: string): CompiledRegime[] {
     return this.regimes()
