@@ -15,10 +15,6 @@ export interface Bestuursorgaan {
   naam: string;
 }
 
-function geldigOp(d: Definitie, dag: IsoDate): boolean {
-  return d.geldigVanaf <= dag && (!d.geldigTot || dag <= d.geldigTot);
-}
-
 /**
  * The CBS code (upper case) of the gemeente whose college answers for `cbsCode`'s klachten on `dag`: the gemeente
  * itself, or the one that took it over on or before that day (`neemtOver`), followed through successive herindelingen.
@@ -38,14 +34,18 @@ export function verantwoordelijkeCode(definities: readonly Definitie[], cbsCode:
 }
 
 /**
- * The version of the regeling of that college in force on `dag` (the newest start day wins: the validation refuses
- * two versions of a gemeente that begin on the same day), or undefined when none is.
+ * The version of the regeling of that college in force on `dag`, or undefined when none is: the one begun last by that
+ * day (the validation refuses two versions of a gemeente that begin on the same day), unless its `geldigTot` has passed.
+ * A version without `geldigTot` ends the day before the next one begins (a new regeling replaces the old): once a later
+ * version has ended with nothing after it, the older one does not apply again, and a klacht of that day has no regeling
+ * (docs/definities.md).
  */
 export function verantwoordelijkeVersie(definities: readonly Definitie[], cbsCode: string, dag: IsoDate): Definitie | undefined {
   const code = verantwoordelijkeCode(definities, cbsCode, dag);
-  return definities
-    .filter((d) => d.gemeente.cbsCode.toUpperCase() === code && geldigOp(d, dag))
+  const laatst = definities
+    .filter((d) => d.gemeente.cbsCode.toUpperCase() === code && d.geldigVanaf <= dag)
     .sort((a, b) => b.geldigVanaf.localeCompare(a.geldigVanaf))[0];
+  return laatst && (!laatst.geldigTot || dag <= laatst.geldigTot) ? laatst : undefined;
 }
 
 /** The bestuursorgaan responsible for a klacht of gemeente `cbsCode` on `dag`; undefined when no regeling is in force. */

@@ -113,7 +113,8 @@ export class TerugwerkendeKrachtDto {
   @ApiProperty({
     format: 'date',
     example: '2026-09-14',
-    description: 'De laatste verstreken dag die zij dekt: gisteren, of haar geldigTot als die eerder is',
+    description:
+      'De laatste verstreken dag die zij dekt: gisteren, of haar geldigTot als die eerder is, of de dag vóór een al gepubliceerde versie van de gemeente die later begint',
   })
   tot: string;
   @ApiProperty({ example: 14, description: 'Het aantal dagen van van tot en met tot' }) dagen: number;

@@ -69,7 +69,20 @@ export function alsProblem(e: unknown): unknown {
     });
   }
   if (e instanceof KlachtNietGevondenError) return ProblemException.notFound(e.message, e.code);
-  if (e instanceof GeenDefinitieError || e instanceof IntakeGeweigerdError) {
+  if (e instanceof GeenDefinitieError) {
+    // Either field can be what is wrong: a gemeentecode without a regeling, or a day no version of it covers.
+    return new ProblemException({
+      status: 422,
+      code: e.code,
+      title: 'Intake niet verwerkbaar',
+      detail: e.message,
+      invalidParams: [
+        { name: 'ontvangenOp', reason: `op ${e.datum} geldt voor gemeente ${e.gemeente} geen klachtregeling` },
+        { name: 'gemeente', reason: `${e.gemeente} heeft op ${e.datum} geen klachtregeling; controleer de gemeentecode` },
+      ],
+    });
+  }
+  if (e instanceof IntakeGeweigerdError) {
     return new ProblemException({ status: 422, code: e.code, title: 'Intake niet verwerkbaar', detail: e.message });
   }
   if (e instanceof DefinitieOntbreektError) return new ProblemException({ status: 500, code: e.code, detail: e.message });

@@ -2050,7 +2050,7 @@ export interface components {
             van: string;
             /**
              * Format: date
-             * @description De laatste verstreken dag die zij dekt: gisteren, of haar geldigTot als die eerder is
+             * @description De laatste verstreken dag die zij dekt: gisteren, of haar geldigTot als die eerder is, of de dag vóór een al gepubliceerde versie van de gemeente die later begint
              * @example 2026-09-14
              */
             tot: string;
