@@ -100,7 +100,7 @@ describe('Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 1
     )) as Array<{ aanbieder_id: string; p: Array<{ waarde: string; aantal: number }> }>;
     expect(opgeslagen.map((r) => [r.aanbieder_id, Object.fromEntries(r.p.map((t) => [t.waarde, t.aantal]))])).toEqual([
       ['*', { opTijd: 1, lopend: 1 }],
-      ['a1', { opTijd: 1, lopend: 1 }],
+      ['a1', { opTijd: 2 }],
     ]);
 
     // At now both are at the gemeente, their afhandeltermijn running: the report of now and one as at now agree.

@@ -74,10 +74,16 @@ export function aanbiederGemeenten(gemeente: string): string[] {
  * The scope of one aanbieder's own report (contract art. 11.1, Klachtenprotocol Wmo keten Amsterdam §10): the klachten of
  * `aanbiederGemeenten(gemeente)` naming `aanbiederId`, without those it handed over at contract end (Klachtenprotocol §9).
  * One scope for its GET /rapportages, its stored report at a deadline and whether it owes one (the escalation), so the
- * contractmanager never escalates an aanbieder for klachten it cannot see.
+ * contractmanager never escalates an aanbieder for klachten it cannot see. Its termijn class reads only its own termijnen
+ * (`alleenAanbiederTermijnen`; §10: it reports "bijvoorbeeld termijn van afhandelen" of its own handling): a klacht it did
+ * af in time is not 'te laat' in its report because the klager went on to the gemeente (Uitgangspunten klachtenmanagement
+ * Sociaal Domein §5A) and the gemeente let its Awb 9:11 termijn pass. The gemeente's reports keep the klacht's one class.
  */
-export function aanbiederRapportage(gemeente: string, aanbiederId: string): Pick<RapportageFilter, 'gemeenten' | 'aanbieder' | 'zonderOvergedragen'> {
-  return { gemeenten: aanbiederGemeenten(gemeente), aanbieder: aanbiederId, zonderOvergedragen: true };
+export function aanbiederRapportage(
+  gemeente: string,
+  aanbiederId: string,
+): Pick<RapportageFilter, 'gemeenten' | 'aanbieder' | 'zonderOvergedragen' | 'alleenAanbiederTermijnen'> {
+  return { gemeenten: aanbiederGemeenten(gemeente), aanbieder: aanbiederId, zonderOvergedragen: true, alleenAanbiederTermijnen: true };
 }
 
 /**

@@ -12,7 +12,7 @@ import { OORDELEN } from '../../machines/compiler/gebeurtenissen';
 import { WACHT_OP_KLAGER } from '../../machines/compiler/wacht-op-klager';
 import type { Definitie } from '../../machines/definition/types';
 import { TEVREDENHEID_VAN_GEBEURTENIS, registratieVanGebeurtenis } from '../../machines/registratie';
-import { band, openVerplichting, teLaat, teLaatOp } from '../termijnen/te-laat';
+import { band, openVerplichting, teLaat, teLaatOp, teLaatOpOver } from '../termijnen/te-laat';
 
 type Sql = DataSource | EntityManager;
 
@@ -34,6 +34,21 @@ async function zonderJit<T>(db: Sql, fn: (q: Pick<EntityManager, 'query'>) => Pr
 
 /** Termijnen that measure the handling of a klacht (Awb 9:11, contract, Wkkgz 17, Jeugdwet 4.2.1); the others (kennisgeving, ombudsman) do not. */
 export const AFHANDEL_TERMIJNEN = ['afhandeling', 'aanbiederAfhandeling', 'wkkgzAfhandeling', 'jeugdwetOordeel'];
+
+/**
+ * The afhandeltermijnen of the aanbieder itself (contract / Klachtenprotocol Wmo keten Amsterdam §6, Wkkgz 17, Jeugdwet
+ * 4.2.1 lid 2 sub c: its klachtencommissie): AFHANDEL_TERMIJNEN without the gemeente's Awb 9:11 `afhandeling`. The termijn
+ * class of the aanbieder's own report reads only these (`alleenAanbiederTermijnen`).
+ */
+export const AANBIEDER_AFHANDEL_TERMIJNEN = AFHANDEL_TERMIJNEN.filter((n) => n !== 'afhandeling');
+
+/**
+ * The obligations of the aanbieder itself (docs/te-laat.md, "Wat is een verplichting?"): its afhandeltermijnen, `contact`
+ * (Klachtenprotocol Wmo keten Amsterdam §6) and `jeugdwetReactie` (Jeugdwet 4.2.1 lid 5: the jeugdhulpaanbieder's reaction
+ * to its commissie's oordeel). 'Te laat' in the aanbieder's own report reads only these; the gemeente's (`afhandeling`,
+ * `stoppenBesluit`, `ombudsmanTermijn`) are not its lateness.
+ */
+export const AANBIEDER_VERPLICHTINGEN = [...AANBIEDER_AFHANDEL_TERMIJNEN, 'contact', 'jeugdwetReactie'];
 
 /**
  * Termijn compliance of a klacht. `teLaat` is "currently late" at the peildatum, the one definition
@@ -61,6 +76,14 @@ export interface RapportageFilter {
    * by the peildatum (Klachtenprotocol Wmo keten Amsterdam §9). The gemeente's report keeps them, for the aanbieder at receipt.
    */
   zonderOvergedragen?: boolean;
+  /**
+   * The aanbieder's own report (`aanbiederRapportage`; contract art. 11.1, Klachtenprotocol Wmo keten Amsterdam §10: it
+   * reports on its klachten, "bijvoorbeeld termijn van afhandelen"): the termijn class reads only the aanbieder's own
+   * termijnen (AANBIEDER_AFHANDEL_TERMIJNEN, 'te laat' over AANBIEDER_VERPLICHTINGEN), so the gemeente's Awb 9:11 termijn,
+   * which runs once the klager went on to the gemeente (Uitgangspunten klachtenmanagement Sociaal Domein §5A), does not
+   * class the aanbieder. The gemeente's reports (also per aanbieder) keep one class per klacht, the same as overdue=true.
+   */
+  alleenAanbiederTermijnen?: boolean;
   aard?: string;
   oorzaak?: string;
   kanaal?: string;
@@ -259,11 +282,13 @@ with basis as materialized (
   select k.id, k.gemeente, r.done, k.kanaal, r.afdoening, r.oordeel, r.tevredenheid, r.maatregelen, k.aanbieders,
          coalesce(nullif(r.categorie, ''), '${ONBEKEND}') as aard,
          coalesce(nullif(r.oorzaak, ''), '${ONBEKEND}') as oorzaak,
-         case when (case when $11::boolean then ${teLaatOp('k', '$4')} else ${teLaat('k', '$4')} end) then 'teLaat'
+         -- Te laat: the klacht (te-laat.ts, as overdue=true), or in the aanbieder's own report only its obligations ($14).
+         case when (case when $14::text[] is not null then ${teLaatOpOver('k', '$4', '$14::text[]')}
+                         when $11::boolean then ${teLaatOp('k', '$4')} else ${teLaat('k', '$4')} end) then 'teLaat'
               else coalesce(tk.klasse, 'geenTermijn') end as termijn
   from klacht k
   -- Registration and end now, or as at a past peildatum (a stored report): from the history.
-  cross join lateral ${registratieSql('k', opPeildatum ? '$4' : undefined, opPeildatum ? '$14::jsonb' : undefined)} r
+  cross join lateral ${registratieSql('k', opPeildatum ? '$4' : undefined, opPeildatum ? '$15::jsonb' : undefined)} r
   left join lateral (
     -- As at the peildatum: a termijn that ended after it was still running then (at now, beeindigd_op is never later),
     -- if it had begun by then (termijnBegonnenOp: one begun by a step after the peildatum did not run at it).
@@ -361,10 +386,11 @@ interface RuweRapportage {
 export async function queryRapportage(db: Sql, f: RapportageFilter): Promise<RapportageCijfers> {
   const sql = f.peildatumVerleden === true ? RAPPORTAGE_SQL_OP_PEILDATUM : RAPPORTAGE_SQL;
   const rows: Array<{ rapport: RuweRapportage }> = await zonderJit(db, (q) => q.query(sql, [
-    f.gemeenten, f.van, f.tot, f.peildatum, AFHANDEL_TERMIJNEN,
+    f.gemeenten, f.van, f.tot, f.peildatum, f.alleenAanbiederTermijnen === true ? AANBIEDER_AFHANDEL_TERMIJNEN : AFHANDEL_TERMIJNEN,
     f.aanbieder ?? null, f.aard ?? null, f.oorzaak ?? null, f.kanaal ?? null, f.drempel, f.peildatumVerleden === true,
     f.zonderOvergedragen === true && f.aanbieder !== undefined,
     f.aanbieder !== undefined ? (f.aanbiederGemeente ?? null) : null,
+    f.alleenAanbiederTermijnen === true ? AANBIEDER_VERPLICHTINGEN : null,
     ...(f.peildatumVerleden === true ? [JSON.stringify(f.tevredenheidPerDefinitie ?? {})] : []),
   ]));
   const r = rows[0].rapport;

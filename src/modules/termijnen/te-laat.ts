@@ -119,7 +119,21 @@ function opgeschortOpSql(t: string, op: string): string {
  * `teLaat(k, op)`, which reads the one column the engine keeps for now (index-only); this form reads the rows.
  */
 export function teLaatOp(k: string, op: string): string {
-  return `exists (select 1 from termijn lt where lt.klacht_id = ${k}.id and lt.vervalt_op <= ${op} and ${openVerplichting('lt', op)})`;
+  return teLaatOpOver(k, op);
+}
+
+/**
+ * SQL: klacht `k` was te laat at the moment `op` (a bound instant, now or in the past) over the obligations named `namen`
+ * (an SQL text[], e.g. a bound `$14::text[]`) only: one of THOSE had passed by then and was not met or ended by then. The
+ * rule of `teLaatOp` (the same rows, `openVerplichting` at `op`), for a party's own obligations: the aanbieder's own report
+ * (contract art. 11.1, Klachtenprotocol Wmo keten Amsterdam §10) is about its termijnen, not about the gemeente's Awb 9:11
+ * termijn that runs once the klager went on to the gemeente (Uitgangspunten klachtenmanagement Sociaal Domein §5A).
+ * Without `namen`: every obligation, which is `teLaatOp`. At `op` = now it reads the rows as `openVerplichting` does
+ * (nothing is closed, ended or suspended after now).
+ */
+export function teLaatOpOver(k: string, op: string, namen?: string): string {
+  const alleen = namen === undefined ? '' : ` and lt.naam = any(${namen})`;
+  return `exists (select 1 from termijn lt where lt.klacht_id = ${k}.id${alleen} and lt.vervalt_op <= ${op} and ${openVerplichting('lt', op)})`;
 }
 
 /** SQL: termijn row `t` of klacht `k` is what makes the klacht late at `nu`. */
