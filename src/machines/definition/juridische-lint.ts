@@ -16,6 +16,7 @@ import {
 } from './rapportage-perioden';
 import type { GeladenDefinitie, Rapportage, TweedeLijnInstantie } from './types';
 import { opheffing } from './gemeentecodes.data';
+import { verantwoordelijkeCode } from '../verantwoordelijke';
 
 /** A gemeente's own ombudsvoorziening (GemW 81p), as opposed to the Nationale ombudsman. */
 export const EIGEN_OMBUDSVOORZIENING = new Set<TweedeLijnInstantie['soort']>([
@@ -757,14 +758,14 @@ export function versieFouten(defs: readonly GeladenDefinitie[]): DefinitionError
   // next day (one regeling every day, docs/definities.md), unless the gemeente is opgeheven then (Wet arhi art. 40, the
   // CBS list) or another takes it over (neemtOver): then the herindeling rules above and in gemeentecodes.ts apply.
   // A warning, for a successor may be proposed next; the author and the approver see it at the geldigTot line.
+  const alleDefinities = defs.map((d) => d.definitie);
   for (const [code, versies] of perGemeente) {
     const laatste = [...versies].sort((a, b) => b.definitie.geldigVanaf.localeCompare(a.definitie.geldigVanaf))[0];
     const eind = laatste?.definitie.geldigTot;
     if (!eind || eind < laatste.definitie.geldigVanaf) continue;
     const dag = dagNa(eind);
-    const overgenomen = defs.some((d) =>
-      (d.definitie.gemeente.neemtOver ?? []).some((n) => n.cbsCode.toUpperCase() === code.toUpperCase() && n.vanaf <= dag),
-    );
+    // Taken over by then: the college that answers for it that day is another's (the one take-over lookup).
+    const overgenomen = verantwoordelijkeCode(alleDefinities, code, dag) !== code.toUpperCase();
     if (overgenomen || opheffing(code, dag)) continue;
     errors.push({
       ...foutOp(

@@ -107,15 +107,9 @@ export class ZgwSynchronisatie {
   }
 
   /**
-   * What the zaak should look like now, from the klacht, its history and its afhandeltermijn. `inRegister`: the statuses
-   * the register already holds, which decide whether an undone wake-up's status counts (gewensteZaak).
+   * The klacht, its history and its afhandeltermijn as gewensteZaak reads them (what the zaak should look like now; which
+   * statuses, also by what the register already holds: `StatusInRegister`).
    */
-  async gewenst(m: EntityManager, klacht: KlachtEntity, k: ZgwKoppeling, inRegister?: StatusInRegister): Promise<GewensteZaak> {
-    const { voorZaak, termijn } = await this.klachtVoorZaak(m, klacht, k);
-    return gewensteZaak(k, voorZaak, termijn, inRegister);
-  }
-
-  /** The klacht, its history and its afhandeltermijn as gewensteZaak reads them. */
   private async klachtVoorZaak(
     m: EntityManager,
     klacht: KlachtEntity,
