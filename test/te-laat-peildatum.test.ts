@@ -262,12 +262,14 @@ describe('te laat as at a past peildatum: true of that moment as known when the 
     const [r] = (await a.db.query(
       `select inhoud->'perTermijn' as p from rapportage where gemeente = 'GM1904' and deadline = '2026-07-01' and aanbieder_id = '*'`,
     )) as Array<{ p: Array<{ waarde: string; aantal: number }> }>;
-    // Of the period's klachten: op tijd the two afgedaan on their last day; te laat the one consented to 30 June and not
-    // afgedaan, the one passed on 18 May and not afgedaan, and the one verdaagd to 11 June that has not been afgedaan
-    // (its wake-up has not run: it passed all the same); te laat afgehandeld the one afgedaan two days after its last day.
+    // Of the period's klachten: op tijd the one afgedaan on its last day; op tijd na verdaging of uitstel the one verdaagd
+    // and the one consented to 30 June (Awb 9:11 lid 3), each afgedaan within its extension; te laat the one consented to
+    // 30 June and not afgedaan, the one passed on 18 May and not afgedaan, and the one verdaagd to 11 June that has not
+    // been afgedaan (its wake-up has not run: it passed all the same); te laat afgehandeld the one afgedaan two days after
+    // its last day.
     expect(Object.fromEntries(r.p.map((t) => [t.waarde, t.aantal]))).toEqual({
-      opTijd: 2,
-      naVerdaging: 1,
+      opTijd: 1,
+      naVerdaging: 2,
       teLaat: 3,
       teLaatAfgehandeld: 1,
     });

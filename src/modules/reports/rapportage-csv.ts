@@ -24,7 +24,8 @@ export const CSV_KOLOMMEN: ReadonlyArray<{ kop: string; waarde: (r: RapportageRe
   { kop: 'Ongegrond', waarde: (r) => r.ongegrond },
   { kop: 'Zonder oordeel', waarde: (r) => r.zonderOordeel },
   { kop: 'Op tijd afgehandeld', waarde: (r) => r.opTijd },
-  { kop: 'Op tijd na verdaging', waarde: (r) => r.naVerdaging },
+  // Awb 9:11 lid 2 and 3: met after a verdaging or an uitstel the klager consented to (rapportage.repository.ts verlengdSql).
+  { kop: 'Op tijd na verdaging of uitstel', waarde: (r) => r.naVerdaging },
   // te-laat.ts: late now, the same klachten as the heatmap and `overdue=true`; then "was late when met" (Awb 9:11).
   { kop: 'Te laat', waarde: (r) => r.teLaat },
   { kop: 'Te laat afgehandeld', waarde: (r) => r.teLaatAfgehandeld },

@@ -15,7 +15,7 @@ export const WAARDE_LABELS: Record<string, string> = {
   nogOpen: 'Nog open (nog geen oordeel)',
   zonderOordeel: 'Afgerond zonder oordeel',
   opTijd: 'Op tijd',
-  naVerdaging: 'Op tijd na verdaging',
+  naVerdaging: 'Op tijd na verdaging of uitstel',
   teLaat: 'Te laat',
   teLaatAfgehandeld: 'Te laat afgehandeld',
   lopend: 'Nog in behandeling',
@@ -117,7 +117,7 @@ ${c.terugkerend.length === 0 ? '<p>Geen.</p>' : `<table><thead><tr>${gemTh}<th>A
     .map((t) => `<tr class="terugkerend">${gemTd(t.gemeente)}<td>${esc(t.aanbiederNaam)}</td><td>${esc(t.aard)}</td><td class="n">${t.aantal}</td></tr>`)
     .join('')}</tbody></table>`}
 <h2>Per aanbieder, aard en oorzaak</h2>
-<table><thead><tr>${gemTh}<th>Aanbieder</th><th>Aard</th><th>Oorzaak</th><th class="n">Aantal</th><th class="n">Gegrond</th><th class="n">Deels</th><th class="n">Ongegrond</th><th class="n">Op tijd</th><th class="n">Na verdaging</th><th class="n">Te laat</th><th class="n">Te laat afgehandeld</th><th class="n">Lopend</th><th class="n">Tevreden</th><th>Maatregelen</th></tr></thead><tbody>
+<table><thead><tr>${gemTh}<th>Aanbieder</th><th>Aard</th><th>Oorzaak</th><th class="n">Aantal</th><th class="n">Gegrond</th><th class="n">Deels</th><th class="n">Ongegrond</th><th class="n">Op tijd</th><th class="n">Na verdaging of uitstel</th><th class="n">Te laat</th><th class="n">Te laat afgehandeld</th><th class="n">Lopend</th><th class="n">Tevreden</th><th>Maatregelen</th></tr></thead><tbody>
 ${c.regels
     .map(
       (r) =>

@@ -51,6 +51,17 @@ export const AANBIEDER_AFHANDEL_TERMIJNEN = AFHANDEL_TERMIJNEN.filter((n) => n !
 export const AANBIEDER_VERPLICHTINGEN = [...AANBIEDER_AFHANDEL_TERMIJNEN, 'contact', 'jeugdwetReactie'];
 
 /**
+ * SQL: termijn row `t` was extended beyond its original due date: by a verdaging (Awb 9:11 lid 2, Wkkgz 17 lid 2) or by
+ * an uitstel the klager consented to in writing (Awb 9:11 lid 3, mutation `instemming`). A termijn met after either is met
+ * in time only because of that extension, so the report classes it 'op tijd na verdaging of uitstel' (`naVerdaging`),
+ * never plain 'op tijd' (docs/te-laat.md; Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1: the
+ * reader must see that the original termijn was not met without an extension). The one place this class is decided.
+ */
+export function verlengdSql(t: string): string {
+  return `jsonb_path_exists(${t}.mutaties, '$[*] ? (@.soort == "verdaging" || @.soort == "instemming")')`;
+}
+
+/**
  * Termijn compliance of a klacht. `teLaat` is "currently late" at the peildatum, the one definition
  * of te-laat.ts (any open obligation past its termijn, the same klachten as the heatmap and the
  * `overdue` filter). `teLaatAfgehandeld` is "was late when met": not late any more, but its
@@ -295,7 +306,7 @@ with basis as materialized (
     select case
       when bool_or(t.status = 'verlopen' and t.beeindigd_op <= $4) then 'teLaatAfgehandeld'
       when bool_or((t.beeindigd_op is null or t.beeindigd_op > $4)${opPeildatum ? ` and ${termijnBegonnenOp('t', '$4')}` : ''}) then 'lopend'
-      when bool_or(t.status = 'nagekomen' and t.beeindigd_op <= $4 and jsonb_path_exists(t.mutaties, '$[*] ? (@.soort == "verdaging")')) then 'naVerdaging'
+      when bool_or(t.status = 'nagekomen' and t.beeindigd_op <= $4 and ${verlengdSql('t')}) then 'naVerdaging'
       when bool_or(t.status = 'nagekomen' and t.beeindigd_op <= $4) then 'opTijd'
     end as klasse
     from termijn t
