@@ -11,7 +11,7 @@ import { loadAndValidate } from './definition/validate';
 import { intake } from './intake.spec-hulp';
 import type { Regime } from './regime';
 import { compileerSamen, maakRegistry } from './registry';
-import { verantwoordelijkeOp, verantwoordelijkeVersie } from './verantwoordelijke';
+import { overgenomenDoor, verantwoordelijkeCode, verantwoordelijkeOp, verantwoordelijkeVersie } from './verantwoordelijke';
 
 const geladen = loadAndValidate([join(__dirname, '..', '..', 'definitions')]);
 const definities = geladen.definities.map((g) => g.definitie);
@@ -111,6 +111,64 @@ describe('Wet arhi art. 40 through two herindelingen: the last successor answers
       const a = ketenRegistry.regimes.find((r) => r.summary.id === 'a') as Regime;
       expect([dag, a.opvolgerOp(dag)?.naam]).toEqual([dag, naam === 'Aadorp' ? undefined : naam]);
     }
+  });
+});
+
+describe('Wet arhi art. 40 walked back: whose klachten a college answers for, from which day (overgenomenDoor)', () => {
+  const amsterdam = definities.find((d) => d.gemeente.cbsCode === 'GM0363')!;
+  const met = (cbsCode: string, neemtOver: string[] = []): Definitie => ({
+    ...amsterdam,
+    gemeente: { cbsCode, naam: cbsCode, neemtOver: neemtOver.map((n) => ({ cbsCode: n.split('@')[0], naam: n, vanaf: n.split('@')[1] })) },
+  });
+  // A into B on 1 January 2020, B into C on 1 January 2023; D into C on 1 July 2021; E into A on 1 January 2018.
+  const keten = [
+    met('GM9005'),
+    met('GM9001', ['GM9005@2018-01-01']),
+    met('GM9002', ['GM9001@2020-01-01']),
+    met('GM9003', ['gm9002@2023-01-01', 'GM9004@2021-07-01']),
+    met('GM9004'),
+  ];
+  const codes = ['GM9001', 'GM9002', 'GM9003', 'GM9004', 'GM9005'];
+  const dagen: IsoDate[] = [
+    '2017-12-31',
+    '2018-01-01',
+    '2019-12-31',
+    '2020-01-01',
+    '2021-06-30',
+    '2021-07-01',
+    '2022-12-31',
+    '2023-01-01',
+    '2026-12-06',
+  ];
+
+  test('Wet arhi art. 40: a gemeente taken over by one taken over later comes to the last successor from the later day', () => {
+    expect(overgenomenDoor(keten, 'gm9003')).toEqual([
+      { cbsCode: 'GM9002', vanaf: '2023-01-01' },
+      { cbsCode: 'GM9004', vanaf: '2021-07-01' },
+      { cbsCode: 'GM9001', vanaf: '2023-01-01' },
+      { cbsCode: 'GM9005', vanaf: '2023-01-01' },
+    ]);
+    expect(overgenomenDoor(keten, 'GM9002')).toEqual([
+      { cbsCode: 'GM9001', vanaf: '2020-01-01' },
+      { cbsCode: 'GM9005', vanaf: '2020-01-01' },
+    ]);
+    expect(overgenomenDoor(keten, 'GM9004')).toEqual([]);
+    // The seeds: Weesp into Amsterdam on 24 March 2022.
+    expect(overgenomenDoor(definities, 'GM0363')).toEqual([{ cbsCode: 'GM0457', vanaf: '2022-03-24' }]);
+  });
+
+  test('Wet arhi art. 40: the walk back answers as verantwoordelijkeCode forward, for every gemeente and day', () => {
+    for (const lijst of [keten, definities])
+      for (const code of [...codes, ...lijst.map((d) => d.gemeente.cbsCode)])
+        for (const dag of [...dagen, '2022-03-23', '2022-03-24']) {
+          const terug = overgenomenDoor(lijst, code);
+          const zelf = verantwoordelijkeCode(lijst, code, dag) === code;
+          for (const x of new Set([...codes, ...lijst.map((d) => d.gemeente.cbsCode)])) {
+            if (x === code) continue;
+            const verwacht = zelf && terug.some((o) => o.cbsCode === x && o.vanaf <= dag);
+            expect([code, x, dag, verantwoordelijkeCode(lijst, x, dag) === code]).toEqual([code, x, dag, verwacht]);
+          }
+        }
   });
 });
 

@@ -15,13 +15,30 @@ export interface Bestuursorgaan {
   naam: string;
 }
 
+/** What the take-over lookups read of a definition version: its gemeente and whom it takes over from which day. */
+export interface MetOvernames {
+  gemeente: { cbsCode: string; neemtOver?: ReadonlyArray<{ cbsCode: string; vanaf: IsoDate }> };
+}
+
+/** What the version lookup reads besides: the version's validity. */
+export interface MetGeldigheid extends MetOvernames {
+  geldigVanaf: IsoDate;
+  geldigTot?: IsoDate;
+}
+
+/** A gemeente whose klachten another's college answers for from `vanaf` on (Wet arhi art. 40). */
+export interface Overname {
+  cbsCode: string;
+  vanaf: IsoDate;
+}
+
 /**
  * The CBS code (upper case) of the gemeente whose college answers for `cbsCode`'s klachten on `dag`: the gemeente
  * itself, or the one that took it over on or before that day (`neemtOver`), followed through successive herindelingen.
  * A take-over is a fact from its day on, whichever version of the successor's regeling records it: after B went into C,
  * what B had taken over from A is C's too, though B's regeling (which records A) is no longer in force.
  */
-export function verantwoordelijkeCode(definities: readonly Definitie[], cbsCode: string, dag: IsoDate): string {
+export function verantwoordelijkeCode(definities: readonly MetOvernames[], cbsCode: string, dag: IsoDate): string {
   let code = cbsCode.toUpperCase();
   const gezien = new Set<string>([code]);
   for (;;) {
@@ -34,13 +51,42 @@ export function verantwoordelijkeCode(definities: readonly Definitie[], cbsCode:
 }
 
 /**
+ * The same take-overs walked the other way: every gemeente (upper case) whose klachten the college of `cbsCode` answers
+ * for, with the first day it does, followed through successive herindelingen. A gemeente taken over by one that is
+ * itself taken over later comes to `cbsCode` from the later day. For every `x` and `dag`: `verantwoordelijkeCode(x,
+ * dag)` is `cbsCode` (for an `x` other than `cbsCode`) exactly when `x` is listed here with `vanaf <= dag` and `cbsCode`
+ * was not itself taken over by then. Entries that are no CBS code or day (an unvalidated text) are skipped.
+ */
+export function overgenomenDoor(definities: readonly MetOvernames[], cbsCode: string): Overname[] {
+  const code = cbsCode.toUpperCase();
+  const overnamesVan = (c: string) =>
+    definities.flatMap((d) => (d.gemeente.cbsCode.toUpperCase() === c ? (d.gemeente.neemtOver ?? []) : []));
+  const alle: Overname[] = [];
+  const gezien = new Set([code]);
+  for (let i = -1; i < alle.length; i++) {
+    const [van, sinds] = i < 0 ? [code, ''] : [alle[i].cbsCode, alle[i].vanaf];
+    for (const n of overnamesVan(van)) {
+      const over = typeof n.cbsCode === 'string' ? n.cbsCode.toUpperCase() : '';
+      if (!/^GM\d{4}$/.test(over) || typeof n.vanaf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(n.vanaf) || gezien.has(over)) continue;
+      gezien.add(over);
+      alle.push({ cbsCode: over, vanaf: n.vanaf > sinds ? n.vanaf : sinds });
+    }
+  }
+  return alle;
+}
+
+/**
  * The version of the regeling of that college in force on `dag`, or undefined when none is: the one begun last by that
  * day (the validation refuses two versions of a gemeente that begin on the same day), unless its `geldigTot` has passed.
  * A version without `geldigTot` ends the day before the next one begins (a new regeling replaces the old): once a later
  * version has ended with nothing after it, the older one does not apply again, and a klacht of that day has no regeling
  * (docs/definities.md).
  */
-export function verantwoordelijkeVersie(definities: readonly Definitie[], cbsCode: string, dag: IsoDate): Definitie | undefined {
+export function verantwoordelijkeVersie<D extends MetGeldigheid = Definitie>(
+  definities: readonly D[],
+  cbsCode: string,
+  dag: IsoDate,
+): D | undefined {
   const code = verantwoordelijkeCode(definities, cbsCode, dag);
   const laatst = definities
     .filter((d) => d.gemeente.cbsCode.toUpperCase() === code && d.geldigVanaf <= dag)

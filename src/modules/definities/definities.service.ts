@@ -12,6 +12,7 @@ import type { CompiledRegime, DefinitionError, IsoDate } from '../../machines/co
 import { dagNa, dagVoor, leesbareDatum } from '../../machines/definition/lint-hulp';
 import { GEMEENTE_MAP_PATROON } from '../../machines/definition/loader';
 import { loadAndValidate } from '../../machines/definition/validate';
+import { type MetOvernames, overgenomenDoor } from '../../machines/verantwoordelijke';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { beginVanDag } from '../termijnen/termijn-tijd';
 import { DefinitieRegister, type GepubliceerdeVersie } from './definitie-register';
@@ -280,6 +281,23 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
     return { definitieId, versie, gemeente: cbs, fouten, waarschuwingen };
   }
 
+  /** The take-overs (gemeente.neemtOver) of every served version, as verantwoordelijke.ts reads them. */
+  private overnamesGediend(): MetOvernames[] {
+    return this.regimes().flatMap((r) => {
+      const g = (r as MetDefinitie).definitie?.gemeente;
+      return g?.cbsCode
+        ? [
+            {
+              gemeente: {
+                cbsCode: g.cbsCode,
+                neemtOver: (g.neemtOver ?? []).map((n) => ({ cbsCode: n.cbsCode, vanaf: datumVan(n.vanaf) ?? '' })),
+              },
+            },
+          ]
+        : [];
+    });
+  }
+
   /**
    * Whether `yaml` would work with terugwerkende kracht if approved on `vandaag` (by default today by the service
    * clock): its geldigVanaf lies before that day. Then: the past days it covers and the klachten of `gemeente`
@@ -321,28 +339,9 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
     // 40; verantwoordelijke.ts): this text's neemtOver and that of every served version, followed through successive
     // herindelingen, as forGemeente follows them. A new version that does not repeat neemtOver still takes them.
     const eigenOver = (Array.isArray(kop.gemeente?.neemtOver) ? (kop.gemeente.neemtOver as Array<Record<string, unknown>>) : []).map(
-      (n) => ({ code: typeof n?.cbsCode === 'string' ? n.cbsCode.toUpperCase() : '', vanaf: datumVan(n?.vanaf) ?? '' }),
+      (n) => ({ cbsCode: typeof n?.cbsCode === 'string' ? n.cbsCode : '', vanaf: datumVan(n?.vanaf) ?? '' }),
     );
-    const overnamesVan = (c: string) => [
-      ...(c === code ? eigenOver : []),
-      ...this.regimes().flatMap((r) => {
-        const g = (r as MetDefinitie).definitie?.gemeente;
-        return g?.cbsCode?.toUpperCase() === c
-          ? (g.neemtOver ?? []).map((n) => ({ code: n.cbsCode.toUpperCase(), vanaf: datumVan(n.vanaf) ?? '' }))
-          : [];
-      }),
-    ];
-    const alle: Array<{ code: string; vanaf: string }> = [];
-    const gezien = new Set([code]);
-    for (let i = -1; i < alle.length; i++) {
-      const [van, sinds] = i < 0 ? [code, ''] : [alle[i].code, alle[i].vanaf];
-      for (const n of overnamesVan(van)) {
-        if (!/^GM\d{4}$/.test(n.code) || !ISO_DAG.test(n.vanaf) || gezien.has(n.code)) continue;
-        gezien.add(n.code);
-        // Taken over by a gemeente that was itself taken over later: its klachten come here from the later day.
-        alle.push({ code: n.code, vanaf: n.vanaf > sinds ? n.vanaf : sinds });
-      }
-    }
+    const alle = overgenomenDoor([{ gemeente: { cbsCode: code, neemtOver: eigenOver } }, ...this.overnamesGediend()], code);
     const over = alle.filter((n) => n.vanaf <= tot);
     const rijen = (await m.query(
       `select definitie_id, definitie_versie, count(*)::int as n from klacht
@@ -350,7 +349,7 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
           and (gemeente = $3 or exists (select 1 from unnest($4::text[], $5::timestamptz[]) as o(code, vanaf)
                                          where klacht.gemeente = o.code and klacht.ontvangen_op >= o.vanaf))
         group by definitie_id, definitie_versie order by definitie_id, definitie_versie`,
-      [beginVanDag(vanaf), beginVanDag(dagNa(tot)), gemeente, over.map((n) => n.code), over.map((n) => beginVanDag(n.vanaf))],
+      [beginVanDag(vanaf), beginVanDag(dagNa(tot)), gemeente, over.map((n) => n.cbsCode), over.map((n) => beginVanDag(n.vanaf))],
     )) as Array<{ definitie_id: string; definitie_versie: string; n: number }>;
     const perVersie = rijen.map((r) => ({ definitieId: r.definitie_id, versie: r.definitie_versie, klachten: r.n }));
     const zonderMelding = {
