@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
-import type { CompiledRegime } from '../../machines/contract';
+import type { CompiledRegime, IsoDate } from '../../machines/contract';
+import { kalenderdag } from '../../machines/termijnen/kalenderdag';
+import { klokVan } from '../../machines/regime';
 import { gemeentenVan } from '../../machines/definition/gemeentecodes.data';
 import {
   opOudeOmbudsmanRoute,
@@ -62,14 +64,14 @@ export class VersieMigratieService {
    * The gemeenten whose klachten `gemeente` migrates: its own and, after a herindeling, the dissolved gemeente's, which
    * keep running on that gemeente's regeling until migrated (Wet arhi art. 40 e.v.).
    */
-  private gemeenten(gemeente: string): string[] {
-    return gemeentenVan(gemeente, vandaagVan(this.klok));
+  private gemeenten(gemeente: string, dag: IsoDate): string[] {
+    return gemeentenVan(gemeente, dag);
   }
 
   /** The target version, only of a gemeente the caller answers for (404 otherwise: it does not exist for them). */
-  private doel(gemeente: string, definitieId: string, versie: string): CompiledRegime {
+  private doel(gemeente: string, definitieId: string, versie: string, dag: IsoDate): CompiledRegime {
     const regime = this.regimes.byId(definitieId, versie);
-    if (!regime || !this.gemeenten(gemeente).includes(regime.summary.gemeente.cbsCode.toUpperCase())) {
+    if (!regime || !this.gemeenten(gemeente, dag).includes(regime.summary.gemeente.cbsCode.toUpperCase())) {
       throw ProblemException.notFound(
         `Geen versie ${versie} van definitie ${definitieId} voor gemeente ${gemeente}.`,
         'definitie-niet-gevonden',
@@ -94,8 +96,7 @@ export class VersieMigratieService {
    * Why no klacht can move to this version today, if so: a regeling governs from the day it enters into force
    * (geldigVanaf), so before that day routing and termijnen cannot follow it. Today is the Dutch calendar day.
    */
-  private nogNietGeldig(naar: CompiledRegime): string | undefined {
-    const vandaag = vandaagVan(this.klok);
+  private nogNietGeldig(naar: CompiledRegime, vandaag: IsoDate): string | undefined {
     return naar.summary.geldigVanaf > vandaag
       ? `versie ${naar.summary.versie} geldt pas vanaf ${naar.summary.geldigVanaf} (vandaag is ${vandaag}); een klacht gaat alleen naar een versie die al geldt`
       : undefined;
@@ -109,7 +110,13 @@ export class VersieMigratieService {
     );
   }
 
-  private async proefVoor(m: EntityManager, row: KlachtEntity, naar: CompiledRegime, historie?: HistorieStap[]): Promise<MigratieProef> {
+  private async proefVoor(
+    m: EntityManager,
+    row: KlachtEntity,
+    naar: CompiledRegime,
+    vandaag: IsoDate,
+    historie?: HistorieStap[],
+  ): Promise<MigratieProef> {
     const oud = this.engine.regimeVan(row);
     const stappen = historie ?? (await historieVan(m, [row.id])).get(row.id) ?? [];
     // An ombudsman request still on the klacht route (filed before Awb 9:31 had its own): onto its own route, on this
@@ -123,8 +130,8 @@ export class VersieMigratieService {
           fase: oud.faseVan?.(row.state),
         })
       : // On the day of the migration (the service's clock, Dutch calendar day): a new obligation already passed is refused.
-        proefMigratieVanKlacht(oud, naar, stappen, row.state, vandaagVan(this.klok));
-    const nogNiet = this.nogNietGeldig(naar);
+        proefMigratieVanKlacht(oud, naar, stappen, row.state, vandaag);
+    const nogNiet = this.nogNietGeldig(naar, vandaag);
     const bezwaren = [
       // Forward only: a klacht never moves to a version that began before its own (a route migration may stay on its own).
       ...((route ? naar.summary.geldigVanaf < oud.summary.geldigVanaf : naar.summary.geldigVanaf <= oud.summary.geldigVanaf)
@@ -142,9 +149,11 @@ export class VersieMigratieService {
 
   /** The dry run: every running klacht of this definition on another version, with what the new version does to it. */
   async proef(gemeente: string, definitieId: string, versie: string): Promise<{ naarVersie: string; klachten: KlachtMigratieProef[] }> {
-    const naar = this.doel(gemeente, definitieId, versie);
+    // One moment for the whole dry run: every klacht is judged on the same day.
+    const vandaag = vandaagVan(this.klok);
+    const naar = this.doel(gemeente, definitieId, versie, vandaag);
     const rows = await this.dataSource.getRepository(KlachtEntity).find({
-      where: { gemeente: In(this.gemeenten(gemeente)), definitieId, done: false },
+      where: { gemeente: In(this.gemeenten(gemeente, vandaag)), definitieId, done: false },
       order: { ontvangenOp: 'ASC', id: 'ASC' },
     });
     const klachten: KlachtMigratieProef[] = [];
@@ -158,7 +167,9 @@ export class VersieMigratieService {
         pagina.map((r) => r.id),
       );
       for (const row of pagina) {
-        klachten.push(this.zonderResultaat(row.id, await this.proefVoor(this.dataSource.manager, row, naar, historie.get(row.id) ?? [])));
+        klachten.push(
+          this.zonderResultaat(row.id, await this.proefVoor(this.dataSource.manager, row, naar, vandaag, historie.get(row.id) ?? [])),
+        );
       }
     }
     return { naarVersie: versie, klachten };
@@ -177,9 +188,14 @@ export class VersieMigratieService {
     reden: string,
     actor: string,
   ): Promise<KlachtMigratieProef[]> {
-    const naar = this.doel(gemeente, definitieId, versie);
+    // The migration is one moment (Awb 9:11 lid 1, 9:24 lid 1 sub b): the catch-up of passed termijnen, the check on
+    // that day and the step itself all read the clock once, so a migration around midnight cannot catch up to one day
+    // and judge or step on the next (a termijn falling due between would be neither woken nor passed).
+    const nu = this.klok.nu();
+    const vandaag = kalenderdag(nu.toISOString());
+    const naar = this.doel(gemeente, definitieId, versie, vandaag);
     // The version itself is refused, for every klacht at once: named as the field of the request that is wrong.
-    const nogNiet = this.nogNietGeldig(naar);
+    const nogNiet = this.nogNietGeldig(naar, vandaag);
     if (nogNiet)
       throw new ProblemException({
         status: 422,
@@ -191,12 +207,11 @@ export class VersieMigratieService {
     // Awb 9:11 lid 1, 9:24 lid 1 sub b: a termijn that passed on the klacht's own version stays passed. Its wake-up runs
     // first where the worker has not run it yet (achterstand.ts), so the replay below sees its expiry, exactly as when
     // the worker had been on time, instead of the new version's longer termijn making it run again as if it never passed.
-    const nu = this.klok.nu();
     const ids = [...new Set(klachtIds)].filter((id) => isUuid(id));
     const eigen = ids.length
       ? await this.dataSource.getRepository(KlachtEntity).find({
           select: { id: true },
-          where: { id: In(ids), gemeente: In(this.gemeenten(gemeente)), definitieId, done: false },
+          where: { id: In(ids), gemeente: In(this.gemeenten(gemeente, vandaag)), definitieId, done: false },
         })
       : [];
     await haalWekkersIn(
@@ -210,7 +225,7 @@ export class VersieMigratieService {
       // Lock order as everywhere: klacht rows in id order.
       for (const id of [...new Set(klachtIds)].sort()) {
         const row = await this.engine.vergrendel(m, id);
-        if (!this.gemeenten(gemeente).includes(row.gemeente) || row.definitieId !== definitieId)
+        if (!this.gemeenten(gemeente, vandaag).includes(row.gemeente) || row.definitieId !== definitieId)
           throw ProblemException.notFound(`Er is geen klacht met id ${id}.`, 'klacht-niet-gevonden');
         const proef = row.done
           ? {
@@ -220,7 +235,7 @@ export class VersieMigratieService {
               termijnen: [],
               bezwaren: ['de klacht is afgesloten'],
             }
-          : await this.proefVoor(m, row, naar);
+          : await this.proefVoor(m, row, naar, vandaag);
         uit.push({ row, proef });
       }
       const geweigerd = uit.filter((u) => u.proef.bezwaren.length > 0);
@@ -232,8 +247,11 @@ export class VersieMigratieService {
           { klachten: geweigerd.map((g) => ({ klachtId: g.row.id, bezwaren: g.proef.bezwaren })) },
         );
       }
-      const at = this.klok.nu().toISOString();
       for (const { row, proef } of uit) {
+        // At the migration's moment; an act registered after that moment was read but before the lock (its own `at` a
+        // little later) keeps the order of time: the step is never before the klacht's last one.
+        const klok = klokVan(row.snapshot);
+        const at = klok && Date.parse(klok) > nu.getTime() ? klok : nu.toISOString();
         const resultaat = proef.resultaat!;
         const route = opOudeOmbudsmanRoute(row);
         await m.update(KlachtEntity, { id: row.id }, { definitieVersie: versie });
