@@ -260,11 +260,15 @@ export class RapportageController {
   @Rollen('aanbieder')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ operationId: 'dienAanbiederRapportageIn', summary: 'Een aanbieder levert de periodieke rapportage aan (voorkomt escalatie naar de contractmanager)' })
-  @ApiCreatedResponse({ description: 'Ontvangen; een tweede inzending van dezelfde aanbieder (gemeente die de id koos + id) voor dezelfde deadline vervangt de eerste', schema: AANBIEDER_RAPPORTAGE_ONTVANGEN_SCHEMA })
+  @ApiCreatedResponse({
+    description:
+      'Ontvangen; een tweede inzending van dezelfde aanbieder (gemeente die de id koos + id) voor dezelfde deadline vervangt de inhoud van de eerste. ingediendOp blijft het moment van de eerste inzending (op tijd als vóór 00:00 op de deadline, contract art. 11.1); laatstIngediendOp is het moment van deze, de inhoud die nu geldt.',
+    schema: AANBIEDER_RAPPORTAGE_ONTVANGEN_SCHEMA,
+  })
   async dienIn(
     @HuidigeTenant() tenant: Tenant,
     @Body() body: AanbiederRapportageDto,
-  ): Promise<{ id: string; deadline: string; aanbiederGemeente: string; ingediendOp: string }> {
+  ): Promise<{ id: string; deadline: string; aanbiederGemeente: string; ingediendOp: string; laatstIngediendOp: string }> {
     // An aanbieder is gemeente + id: the submission is for the moment of the gemeente that chose the id, which the key
     // says (aanbiederGemeenteVan: the issuing gemeente, or after a herindeling the dissolved gemeente a key of the
     // successor was issued for, Wet arhi art. 40 e.v.), never the body: else any aanbieder with the same id could submit
@@ -289,14 +293,23 @@ export class RapportageController {
       ]);
     }
     // ingediend_op from the service's clock (KLOK), not the database's now(): the deadline check compares it with 00:00 on
-    // the deadline ("vóór 1 juli", contract art. 11.1). A replacement keeps the first submission's moment (and code): the
-    // report was delivered then.
-    const rows: Array<{ id: string; ingediend_op: Date }> = await this.dataSource.query(
-      `insert into aanbieder_rapportage (gemeente, aanbieder_gemeente, aanbieder_id, deadline, ingediend_door, inhoud, ingediend_op) values ($1, $2, $3, $4, $5, $6, $7)
-       on conflict (aanbieder_gemeente, aanbieder_id, deadline) do update set inhoud = excluded.inhoud, ingediend_door = excluded.ingediend_door
-       returning id, ingediend_op`,
+    // the deadline ("vóór 1 juli", contract art. 11.1). A replacement keeps the first submission's moment, submitter and code:
+    // a report was delivered then, and that decides the escalation. The report held now is the last one, and
+    // laatst_ingediend_op / _door say when and by whom it came: a replacement after the deadline is not delivered in time.
+    const rows: Array<{ id: string; ingediend_op: Date; laatst_ingediend_op: Date }> = await this.dataSource.query(
+      `insert into aanbieder_rapportage (gemeente, aanbieder_gemeente, aanbieder_id, deadline, ingediend_door, inhoud, ingediend_op, laatst_ingediend_op, laatst_ingediend_door)
+       values ($1, $2, $3, $4, $5, $6, $7, $7, $5)
+       on conflict (aanbieder_gemeente, aanbieder_id, deadline) do update
+         set inhoud = excluded.inhoud, laatst_ingediend_op = excluded.laatst_ingediend_op, laatst_ingediend_door = excluded.laatst_ingediend_door
+       returning id, ingediend_op, laatst_ingediend_op`,
       [tenant.gemeente, aanbiederGemeente, tenant.aanbiederId, body.deadline, tenant.subject, JSON.stringify(body.inhoud ?? {}), this.klok.nu()],
     );
-    return { id: rows[0].id, deadline: body.deadline, aanbiederGemeente, ingediendOp: new Date(rows[0].ingediend_op).toISOString() };
+    return {
+      id: rows[0].id,
+      deadline: body.deadline,
+      aanbiederGemeente,
+      ingediendOp: new Date(rows[0].ingediend_op).toISOString(),
+      laatstIngediendOp: new Date(rows[0].laatst_ingediend_op).toISOString(),
+    };
   }
 }

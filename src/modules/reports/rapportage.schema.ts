@@ -111,5 +111,10 @@ export const AANBIEDER_RAPPORTAGE_ONTVANGEN_SCHEMA: Schema = object({
   id: tekst({ format: 'uuid' }),
   deadline: datum(),
   aanbiederGemeente: tekst({ example: 'GM0363', description: 'De gemeente die de aanbieder-id koos: de inlevering telt voor de rapportage van die gemeente (gemeente + id).' }),
-  ingediendOp: moment(),
+  ingediendOp: moment({
+    description: 'De eerste inzending voor deze deadline: op tijd als Klachtregie haar vóór 00:00 op de deadline ontving (contract art. 11.1, "vóór 1 juli"). Een vervanging houdt dit moment.',
+  }),
+  laatstIngediendOp: moment({
+    description: 'Wanneer de inhoud die nu geldt is ontvangen: deze inzending. Gelijk aan ingediendOp bij een eerste inzending; ligt het na de deadline, dan is de inhoud die nu geldt niet op tijd ingediend.',
+  }),
 });

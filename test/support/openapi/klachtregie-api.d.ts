@@ -2195,6 +2195,23 @@ export interface components {
             /** @description Alleen bij goedgekeurd met terugwerkende kracht: wat wie goedkeurde heeft bevestigd */
             terugwerkendeKracht?: components["schemas"]["TerugwerkendeKrachtDto"];
         };
+        GesplitsteDagDto: {
+            /**
+             * Format: date
+             * @description De dag van goedkeuring (de Nederlandse kalenderdag van de klok van de dienst), waarop de versie geldt
+             * @example 2026-09-15
+             */
+            dag: string;
+            /**
+             * @description Klachten van de gemeente (en van een gemeente die zij dan al overnam) ontvangen op die dag en al vóór de goedkeuring geregistreerd: zij blijven op hun versie; een klacht van die dag die later wordt geregistreerd, volgt de nieuwe
+             * @example 2
+             */
+            klachten: number;
+            /** @description Dezelfde klachten per versie waarop zij lopen */
+            perVersie: components["schemas"]["KlachtenOpVersieDto"][];
+            /** @description Hetzelfde in woorden, voor wie goedkeurt */
+            melding: string;
+        };
         VoorstelDto: {
             /** Format: uuid */
             id: string;
@@ -2224,12 +2241,14 @@ export interface components {
             reden?: string;
             /** @description De voorgestelde YAML, ongewijzigd */
             yaml: string;
-            /** @description De waarschuwingen van de validatie bij het voorstellen (geldig, maar waarschijnlijk niet bedoeld): lees ze vóór het goedkeuren. */
+            /** @description De waarschuwingen van de validatie bij het voorstellen (geldig, maar waarschijnlijk niet bedoeld): lees ze vóór het goedkeuren. Verdeelde de goedkeuring de klachten van haar dag over twee versies (gesplitsteDag), dan staat dat er sindsdien ook. */
             waarschuwingen: components["schemas"]["DefinitieFoutDto"][];
             /** @description Het auditspoor van dit voorstel, oudste eerst */
             stappen: components["schemas"]["VoorstelStapDto"][];
             /** @description voorgesteld: de geldigVanaf ligt vóór vandaag, dus goedkeuren vraagt terugwerkendeKrachtBevestigd (met wat de versie vandaag zou terugwerken); goedgekeurd: goedgekeurd met terugwerkende kracht, zoals bevestigd. Anders afwezig. */
             terugwerkendeKracht?: components["schemas"]["TerugwerkendeKrachtDto"];
+            /** @description Waarschuwing, geen weigering. voorgesteld: goedkeuren zou vandaag de klachten van vandaag over twee versies verdelen (de versie geldt vandaag en er zijn al klachten van vandaag geregistreerd, die op hun versie blijven); het antwoord op de goedkeuring: zo bij de goedkeuring, en dan ook als waarschuwing in waarschuwingen bewaard. Anders afwezig. */
+            gesplitsteDag?: components["schemas"]["GesplitsteDagDto"];
         };
         VoorstelLijstDto: {
             /** @description Aantal resultaten over alle pagina’s. */
@@ -7026,7 +7045,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Ontvangen; een tweede inzending van dezelfde aanbieder (gemeente die de id koos + id) voor dezelfde deadline vervangt de eerste */
+            /** @description Ontvangen; een tweede inzending van dezelfde aanbieder (gemeente die de id koos + id) voor dezelfde deadline vervangt de inhoud van de eerste. ingediendOp blijft het moment van de eerste inzending (op tijd als vóór 00:00 op de deadline, contract art. 11.1); laatstIngediendOp is het moment van deze, de inhoud die nu geldt. */
             201: {
                 headers: {
                     /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
@@ -7045,8 +7064,16 @@ export interface operations {
                          * @example GM0363
                          */
                         aanbiederGemeente: string;
-                        /** Format: date-time */
+                        /**
+                         * Format: date-time
+                         * @description De eerste inzending voor deze deadline: op tijd als Klachtregie haar vóór 00:00 op de deadline ontving (contract art. 11.1, "vóór 1 juli"). Een vervanging houdt dit moment.
+                         */
                         ingediendOp: string;
+                        /**
+                         * Format: date-time
+                         * @description Wanneer de inhoud die nu geldt is ontvangen: deze inzending. Gelijk aan ingediendOp bij een eerste inzending; ligt het na de deadline, dan is de inhoud die nu geldt niet op tijd ingediend.
+                         */
+                        laatstIngediendOp: string;
                     };
                 };
             };
