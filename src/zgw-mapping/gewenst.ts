@@ -21,8 +21,10 @@ export interface KlachtVoorZaak {
    * Accepted steps in the order they were written: the state each one led to, when it happened, and when it was
    * registered (`klacht_gebeurtenis.recorded_at`). `herroepen`: a wake-up a late act of the termijn's last day undid
    * (payload.herroepen): it never happened, and counts only for a status the register already holds (gewensteZaak).
+   * `koppeling`: that of the definition version the klacht was on when it took the step, where it differs from the
+   * klacht's version now (a version migration came after it; none: the koppeling of the klacht's version now).
    */
-  geschiedenis: { naarState: string; at: Date; geregistreerdOp?: Date; herroepen?: boolean }[];
+  geschiedenis: { naarState: string; at: Date; geregistreerdOp?: Date; herroepen?: boolean; koppeling?: ZgwKoppeling }[];
 }
 
 /** Whether the register already holds a status of this statustype (name in the koppeling) set at this moment. */
@@ -41,6 +43,9 @@ export interface GewensteStatus {
   /** The step that set it (toelichting in the register). */
   stap: string;
 }
+
+/** The zaak without its statussen (gewensteZaakGegevens): what a run needs before it reads the register's statuses. */
+export type GewensteZaakGegevens = Omit<GewensteZaak, 'statussen'>;
 
 export interface GewensteZaak {
   identificatie: string;
@@ -98,39 +103,47 @@ function statusMoment(g: KlachtVoorZaak['geschiedenis'][number], vorige: Gewenst
 }
 
 /**
+ * The statuses the zaak should have, one per change of statustype (steps within one statustype set no new status), each
+ * step by the koppeling of the version the klacht was on when it took it: after a version migration the steps before
+ * it keep the statustypen the register already got under the old koppeling (statuses are only added, Zaken API 1.5.1:
+ * the same step is not sent again under the new name), the migration itself and the steps after it take the new one.
+ *
  * `inRegister`: what the register already holds (none: nothing). A wake-up that a late act of the termijn's last day
  * undid (Awb 9:11 lid 1: the last day counts in full) never happened: its status is wanted only when the register
  * already has it (statuses are only added, Zaken API 1.5.1), so that the act's status comes after it and the zaak is
  * open again as the klacht is. One the register never got is not sent: a zaak closed and reopened in the register
  * that was never closed in truth, on a date it did not end, with a resultaat and the scope zaken.heropenen for it.
  */
-export function gewensteZaak(
-  k: ZgwKoppeling,
-  klacht: KlachtVoorZaak,
-  termijn?: AfhandeltermijnVoorZaak,
-  inRegister: StatusInRegister = () => false,
-): GewensteZaak {
-  // One status per change of statustype: steps within one statustype set no new status.
+export function gewensteStatussen(k: ZgwKoppeling, klacht: KlachtVoorZaak, inRegister: StatusInRegister = () => false): GewensteStatus[] {
   const statussen: GewensteStatus[] = [];
   for (const g of klacht.geschiedenis) {
-    const st = statustypeVoor(k, g.naarState);
+    const st = statustypeVoor(g.koppeling ?? k, g.naarState);
     if (!st || statussen[statussen.length - 1]?.statustype === st) continue;
     const datumStatusGezet = statusMoment(g, statussen[statussen.length - 1]);
     if (g.herroepen && !inRegister(st, datumStatusGezet)) continue;
     statussen.push({ statustype: st, datumStatusGezet, stap: g.naarState });
   }
+  return statussen;
+}
+
+/**
+ * The zaak without its statussen. Its zaaktype is that of the klacht's first step, by the koppeling of the version the
+ * klacht was on then: the zaaktype of a zaak never changes (Zaken API 1.5.1), so a zaak made only after a version
+ * migration gets the one it would have had when delivered at once. The rest follows the klacht's version now.
+ */
+export function gewensteZaakGegevens(k: ZgwKoppeling, klacht: KlachtVoorZaak, termijn?: AfhandeltermijnVoorZaak): GewensteZaakGegevens {
   const resultaattype = resultaattypeVoor(k, klacht);
   const verlenging = termijn ? verlengingVan(termijn) : undefined;
+  const eerste = klacht.geschiedenis[0];
   return {
     identificatie: zaakIdentificatie(klacht.id),
-    zaaktype: zaaktypeVoor(k, klacht.geschiedenis[0]?.naarState),
+    zaaktype: zaaktypeVoor(eerste?.koppeling ?? k, eerste?.naarState),
     omschrijving: (klacht.onderwerp ?? 'Klacht').slice(0, 80),
     startdatum: klacht.ontvangstdag,
     registratiedatum: klacht.registratiedag,
     vertrouwelijkheidaanduiding: k.vertrouwelijkheidaanduiding,
     ...(termijn ? { uiterlijkeEinddatumAfdoening: termijn.vervaldatum } : {}),
     ...(verlenging ? { verlenging } : {}),
-    statussen,
     ...(resultaattype
       ? {
           resultaat: {
@@ -143,4 +156,14 @@ export function gewensteZaak(
         }
       : {}),
   };
+}
+
+/** The whole zaak: gewensteZaakGegevens with gewensteStatussen. */
+export function gewensteZaak(
+  k: ZgwKoppeling,
+  klacht: KlachtVoorZaak,
+  termijn?: AfhandeltermijnVoorZaak,
+  inRegister: StatusInRegister = () => false,
+): GewensteZaak {
+  return { ...gewensteZaakGegevens(k, klacht, termijn), statussen: gewensteStatussen(k, klacht, inRegister) };
 }

@@ -2,17 +2,21 @@ import { join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import type { ZgwGemeenteConfig } from '../../config/zgw-config';
 import {
-  gewensteZaak,
+  gewensteStatussen,
+  gewensteZaakGegevens,
   laadKoppeling,
   zaaktypeMet,
   zaaktypenVan,
   type AfhandeltermijnVoorZaak,
-  type GewensteZaak,
+  type GewensteStatus,
+  type GewensteZaakGegevens,
   type KlachtVoorZaak,
   type StatusInRegister,
   type ZgwKoppeling,
 } from '../../zgw-mapping';
+import { ROUTE_GEMIGREERD } from '../../machines/migratie';
 import { REGISTRATIE_EVENT } from '../engine/engine.service';
+import { VERSIE_GEMIGREERD } from '../versiemigratie/versiemigratie.service';
 import { KlachtGebeurtenisEntity } from '../klachten/klacht-gebeurtenis.entity';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { dagVan } from '../termijnen/termijn-tijd';
@@ -107,6 +111,22 @@ export class ZgwSynchronisatie {
   }
 
   /**
+   * The version the klacht was on at each row of its history: its version now, and before a version migration
+   * (VERSIE_GEMIGREERD, or ROUTE_GEMIGREERD onto another version, Awb 9:31) the version it came from (payload.vanVersie).
+   * The migration's own row is of the version it moved to.
+   */
+  private static versiesVan(rijen: KlachtGebeurtenisEntity[], nu: string): string[] {
+    const uit: string[] = new Array<string>(rijen.length);
+    let versie = nu;
+    for (let i = rijen.length - 1; i >= 0; i--) {
+      uit[i] = versie;
+      const van = rijen[i].payload?.vanVersie;
+      if ((rijen[i].type === VERSIE_GEMIGREERD || rijen[i].type === ROUTE_GEMIGREERD) && typeof van === 'string') versie = van;
+    }
+    return uit;
+  }
+
+  /**
    * The klacht, its history and its afhandeltermijn as gewensteZaak reads them (what the zaak should look like now; which
    * statuses, also by what the register already holds: `StatusInRegister`).
    */
@@ -129,6 +149,18 @@ export class ZgwSynchronisatie {
       })
       .orderBy('g.id', 'ASC')
       .getMany();
+    const versies = ZgwSynchronisatie.versiesVan(geschiedenis, klacht.definitieVersie);
+    // A step taken on an earlier version (before a migration) by that version's koppeling; without a (valid) one, by the
+    // koppeling of the klacht's version now.
+    const eerdere = new Map<string, ZgwKoppeling | undefined>();
+    const koppelingOp = (versie: string): ZgwKoppeling | undefined => {
+      if (versie === klacht.definitieVersie) return undefined;
+      if (!eerdere.has(versie)) {
+        const e = this.koppelingVan({ definitieId: klacht.definitieId, definitieVersie: versie });
+        eerdere.set(versie, typeof e === 'string' ? undefined : e);
+      }
+      return eerdere.get(versie);
+    };
     const termijnen = (await m.find(TermijnEntity, { where: { klachtId: klacht.id }, order: { createdAt: 'ASC' } })).filter((t) =>
       k.afhandeltermijnen.includes(t.naam),
     );
@@ -151,12 +183,16 @@ export class ZgwSynchronisatie {
         afdoening: klacht.afdoening,
         ontvangstdag: dagVan(klacht.ontvangenOp),
         registratiedag: dagVan(klacht.createdAt),
-        geschiedenis: geschiedenis.map((g) => ({
-          naarState: g.naarState,
-          at: g.at,
-          geregistreerdOp: g.recordedAt,
-          ...(g.accepted ? {} : { herroepen: true }),
-        })),
+        geschiedenis: geschiedenis.map((g, i) => {
+          const eerder = koppelingOp(versies[i]);
+          return {
+            naarState: g.naarState,
+            at: g.at,
+            geregistreerdOp: g.recordedAt,
+            ...(g.accepted ? {} : { herroepen: true }),
+            ...(eerder ? { koppeling: eerder } : {}),
+          };
+        }),
       },
       termijn,
     };
@@ -269,7 +305,8 @@ export class ZgwSynchronisatie {
     anderen: ZgwSynchronisatie[],
   ): Promise<SynchronisatieUitkomst> {
     const { voorZaak, termijn } = await this.klachtVoorZaak(m, klacht, k);
-    const gewenst = gewensteZaak(k, voorZaak, termijn);
+    // The zaak's data now; its statuses once the register's are read (step 5).
+    const gewenst = gewensteZaakGegevens(k, voorZaak, termijn);
     const wijzigingen: ZgwWijziging[] = [];
 
     // 1. The zaak: the recorded URL, else the one with our identificatie (a create whose answer was lost), else a new one.
@@ -406,10 +443,10 @@ export class ZgwSynchronisatie {
     // follow on what the register holds.
     const inRegister: StatusInRegister = (st, moment) =>
       statussen.some((x) => x.statustype === cat.statustypen.get(st) && zelfdeMoment(x.datumStatusGezet, moment));
-    const gewensteStatussen = gewensteZaak(k, voorZaak, termijn, inRegister).statussen;
-    const laatste = gewensteStatussen[gewensteStatussen.length - 1];
+    const gewenstStatussen = gewensteStatussen(k, voorZaak, inRegister);
+    const laatste = gewenstStatussen[gewenstStatussen.length - 1];
     let laatsteGezet = false;
-    for (const s of gewensteStatussen) {
+    for (const s of gewenstStatussen) {
       const statustype = ZgwSynchronisatie.uit(cat, 'statustypen', s.statustype);
       if (statussen.some((x) => x.statustype === statustype && zelfdeMoment(x.datumStatusGezet, s.datumStatusGezet))) continue;
       if (cat.eindstatustypen.has(statustype)) {
@@ -440,8 +477,8 @@ export class ZgwSynchronisatie {
   private async zetResultaat(
     url: string,
     klacht: KlachtEntity,
-    eindstatus: GewensteZaak['statussen'][number],
-    gewenst: GewensteZaak,
+    eindstatus: GewensteStatus,
+    gewenst: GewensteZaakGegevens,
     cat: Catalogus,
     wijzigingen: ZgwWijziging[],
   ): Promise<void> {
