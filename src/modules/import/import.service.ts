@@ -19,6 +19,7 @@ import { canoniek } from '../idempotency/idempotency.interceptor';
 import { IdempotentHerhaald, IdempotentieContext } from '../idempotency/idempotentie-context';
 import { controleerTijdstip } from '../klachten/klachten.service';
 import { dagVan, eindVanDag } from '../termijnen/termijn-tijd';
+import { haalWekkersIn } from '../termijnen/achterstand';
 import { TermijnWakeService, vervalMoment } from '../termijnen/termijn-wake.service';
 import { ImportRegelDto } from './dto/import-regel.dto';
 import type { ImportDto } from './dto/import-view.dto';
@@ -637,17 +638,19 @@ export class ImportService implements BeforeApplicationShutdown {
     }
   }
 
-  /** Fires every running termijn of the klacht due at or before `tot`, in due order, through the wake-up path. */
+  /**
+   * Fires every termijn of the klacht that passed at or before `tot` and has not fired, by the engine's own catch-up
+   * (termijnen/achterstand.ts haalWekkersIn: the rule the engine holds an event at `tot` to, achterstalligeTermijn, and
+   * the wake-up's ordered catch-up, TermijnWakeService.verval, with TERMIJN_VERLOPEN, the escalation and the webhooks),
+   * as the API does before an event and the worker would have done on time (Klachtenprotocol Wmo keten Amsterdam §6,
+   * §9; Awb 9:11, 9:24 lid 1 sub b). Its wake-ups run although the klacht is import-bezig: this import holds it, and
+   * fires them at their historic moments itself (opties.import).
+   */
   private async haalIn(klachtId: string, tot: Date): Promise<void> {
-    for (let ronde = 0; ronde < MAX_INHAALRONDES; ronde++) {
-      const [t] = (await this.dataSource.query(
-        `SELECT naam, revision FROM termijn WHERE klacht_id = $1 AND status = 'lopend' AND verval_gemeld_op IS NULL AND vervalt_op <= $2
-          ORDER BY vervalt_op DESC, naam DESC LIMIT 1`,
-        [klachtId, tot],
-      )) as Array<{ naam: string; revision: number }>;
-      if (!t) return;
-      await this.wake.verval({ klachtId, termijnNaam: t.naam, revision: t.revision, kind: 'verval' }, tot, { import: true });
-    }
+    const wake = this.wake;
+    const alsImport = Object.create(wake) as TermijnWakeService;
+    alsImport.verval = (job, nu) => wake.verval(job, nu, { import: true });
+    await haalWekkersIn(alsImport, this.dataSource.manager, [klachtId], tot);
   }
 }
 

@@ -1,0 +1,185 @@
+/**
+ * Klachtenprotocol Wmo keten Amsterdam §6 (the ketenpartner's six weeks), §9 (contract end), with Awb 9:11 and 9:24 lid 1
+ * sub b naar analogie: a klacht imported with its history (docs/import.md) ends where the live engine would have put it.
+ * An aanbieder termijn that passed before the import, or between two of its historic events, passes at its own moment:
+ * TERMIJN_VERLOPEN in the history, the termijn 'verlopen', the escalation to the gemeente and the webhooks in the outbox,
+ * exactly as for the same klacht registered live (the worker firing every wake-up on time), and as for one registered late
+ * through the API (the engine's catch-up before each event). Real PostgreSQL, the repository's definitions, Weesp across
+ * the herindeling into Amsterdam (Wet arhi art. 40 e.v., 24 March 2022).
+ */
+import { DataSource } from 'typeorm';
+import { KLOK } from '../src/common/klok';
+import { ImportService } from '../src/modules/import/import.service';
+import { KlachtenService } from '../src/modules/klachten/klachten.service';
+import { haalWekkersIn } from '../src/modules/termijnen/achterstand';
+import { TermijnWakeService } from '../src/modules/termijnen/termijn-wake.service';
+import { createTestApp, createTestDatabase, sqlOp, type TestApp, type TestDatabase } from './support';
+import { verschuifbareKlok } from './support/verschuifbare-klok';
+
+/** The day of the import: every termijn of these klachten has passed or ended by then. */
+const NU = new Date('2024-09-02T10:00:00+02:00');
+const klok = verschuifbareKlok(NU);
+let db: TestDatabase;
+let t: TestApp;
+let imports: ImportService;
+let klachten: KlachtenService;
+let wake: TermijnWakeService;
+const sql = <T = Record<string, unknown>>(q: string, p: unknown[] = []) => sqlOp<T>(db.url, q, p);
+
+beforeAll(async () => {
+  db = await createTestDatabase('import_tijd_aanbieder');
+  t = await createTestApp({
+    databaseUrl: db.url,
+    postgresQueue: true,
+    // No worker or sweep: each path below fires its wake-ups itself, at the moment it names.
+    env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
+    override: (b) => b.overrideProvider(KLOK).useValue(klok),
+  });
+  imports = t.app.get(ImportService);
+  klachten = t.app.get(KlachtenService, { strict: false });
+  wake = t.app.get(TermijnWakeService, { strict: false });
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+  await db?.drop();
+});
+
+interface Gebeurtenis {
+  type: string;
+  at: string;
+  data?: Record<string, unknown>;
+}
+
+/** The worker on time: every wake-up due up to `tot`, each at its own due moment, in due order. */
+async function werkerOpTijd(klachtId: string, tot: Date): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const [r] = await sql<{ naam: string; revision: number; vervalt_op: Date }>(
+      `select naam, revision, vervalt_op from termijn
+        where klacht_id = $1 and status = 'lopend' and verval_gemeld_op is null and vervalt_op <= $2 order by vervalt_op, naam limit 1`,
+      [klachtId, tot],
+    );
+    if (!r) return;
+    if ((await wake.verval({ klachtId, termijnNaam: r.naam, revision: r.revision, kind: 'verval' }, new Date(r.vervalt_op))) !== 'verwerkt')
+      return;
+  }
+}
+
+/**
+ * The same klacht registered through the API: each event at its moment with the worker on time (`opTijd`), or all of it
+ * registered late today with the worker behind (the engine's catch-up, then the sweep's).
+ */
+async function live(intake: Record<string, unknown>, events: Gebeurtenis[], opTijd: boolean): Promise<string> {
+  klok.zet(opTijd ? new Date(intake.ontvangenOp as string) : NU);
+  const k = await klachten.intake(intake as never, 'import-test');
+  for (const e of events) {
+    if (opTijd) await werkerOpTijd(k.id, new Date(e.at));
+    klok.zet(opTijd ? new Date(e.at) : NU);
+    await klachten.gebeurtenis(k.id, e as never, 'import-test');
+  }
+  klok.zet(NU);
+  if (opTijd) await werkerOpTijd(k.id, NU);
+  else await t.app.get(DataSource).transaction((m) => haalWekkersIn(wake, m, [k.id], NU));
+  return k.id;
+}
+
+async function importeer(extern: string, intake: Record<string, unknown>, events: Gebeurtenis[]): Promise<string> {
+  klok.zet(NU);
+  const regel = JSON.stringify({ extern, intake, gebeurtenissen: events });
+  const { id } = await imports.maak(regel + '\n', { naam: `${extern}.ndjson`, actor: 'import-test', scope: 'GM0363' });
+  expect(await imports.verwerk(id)).toMatchObject({ status: 'klaar', totaal: 1, geimporteerd: 1, fout: 0 });
+  const [r] = await sql<{ klacht_id: string }>(`select klacht_id from klacht_import_regel where import_id = $1`, [id]);
+  return r.klacht_id;
+}
+
+/** Where a klacht stands: its state, termijnen, history and outbox, without its ids, subject and the moment of writing. */
+async function beeld(id: string) {
+  const [klacht] = await sql(`select state, done, eerste_vervalt_op, definitie_versie from klacht where id = $1`, [id]);
+  const termijnen = await sql(
+    `select naam, status, vervaldatum, vervalt_op, revision, verval_gemeld_op is not null as gevuurd, escalatie_naar
+       from termijn where klacht_id = $1 order by naam`,
+    [id],
+  );
+  const historie = (
+    await sql<{ type: string; at: Date; accepted: boolean; payload: Record<string, unknown> }>(
+      `select type, at, accepted, payload from klacht_gebeurtenis where klacht_id = $1 order by id`,
+      [id],
+    )
+  ).map((h) => `${h.type} ${new Date(h.at).toISOString()} ${h.accepted} ${JSON.stringify({ ...h.payload, onderwerp: undefined })}`);
+  const outbox = (
+    await sql<{ type: string; payload: Record<string, unknown> }>(`select type, payload from outbox where klacht_id = $1 order by id`, [id])
+  ).map((o) => [o.type, o.payload.naam ?? o.payload.termijn ?? null, o.payload.naar ?? null, o.payload.at ?? null].join(' '));
+  return { klacht, termijnen, historie, outbox };
+}
+
+const aanbiederKlacht = (gemeente: string, ontvangenOp: string) => ({
+  gemeente,
+  kanaal: 'brief',
+  ontvangenOp,
+  ingediendBij: 'aanbieder',
+  soort: 'klacht',
+  onderwerp: 'Hulp bij het huishouden kwam niet',
+  aanbieders: [{ id: 'zorg-noord', naam: 'Zorg Noord', type: 'wmo' }],
+  feiten: { aantalAanbieders: 1 },
+});
+
+const AMSTERDAM = aanbiederKlacht('GM0363', '2024-03-04T10:00:00+01:00');
+/** Weesp, three weeks before it went into Amsterdam: its six weeks end after the herindeling. */
+const WEESP = aanbiederKlacht('GM0457', '2022-03-01T10:00:00+01:00');
+
+const GEVALLEN: Array<[string, Record<string, unknown>, Gebeurtenis[], string[]]> = [
+  [
+    'Klachtenprotocol Wmo keten Amsterdam §6: the six weeks passed before the import, with nothing after the intake: the termijn passes with its escalation to the Klachtenteam',
+    AMSTERDAM,
+    [],
+    ['termijn.escalatie contact klachtenfunctionaris', 'termijn.escalatie aanbiederAfhandeling klachtenteam'],
+  ],
+  [
+    'Awb 9:24 lid 1 sub b naar analogie: the six weeks passed between the intake and the request to the ombudsman: first the expiry and its escalation, then the request',
+    AMSTERDAM,
+    [{ type: 'VERZOEK_OMBUDSMAN', at: '2024-05-01T10:00:00+02:00' }],
+    ['termijn.escalatie aanbiederAfhandeling klachtenteam'],
+  ],
+  [
+    'Klachtenprotocol Wmo keten Amsterdam §9: the contract ends after the six weeks passed: the termijn passed (escalated, verlopen), then the gemeente takes the klacht over',
+    AMSTERDAM,
+    [{ type: 'AANBIEDER_CONTRACT_BEEINDIGD', at: '2024-05-01T10:00:00+02:00' }],
+    ['termijn.escalatie aanbiederAfhandeling klachtenteam'],
+  ],
+  [
+    'Awb 9:11 lid 2 naar analogie: a verdaging in the history moves the six weeks by four, and the termijn passes on the later day',
+    AMSTERDAM,
+    [
+      { type: 'CONTACT_OPGENOMEN', at: '2024-03-05T10:00:00+01:00' },
+      { type: 'VERDAGEN', at: '2024-04-10T10:00:00+02:00', data: { termijn: 'aanbiederAfhandeling', duur: 'P4W' } },
+      { type: 'VERZOEK_OMBUDSMAN', at: '2024-05-20T10:00:00+02:00' },
+    ],
+    ['termijn.escalatie aanbiederAfhandeling klachtenteam'],
+  ],
+  [
+    'Wet arhi art. 40: a Weesp klacht whose aanbieder termijn passed after the herindeling, imported by Amsterdam: it passes with its escalation, then the klager goes to the gemeente',
+    WEESP,
+    [{ type: 'KLACHT_BIJ_GEMEENTE', at: '2022-05-01T10:00:00+02:00' }],
+    ['termijn.escalatie aanbiederAfhandeling beleidsafdeling'],
+  ],
+];
+
+describe('Klachtenprotocol Wmo keten Amsterdam §6, §9: an imported klacht ends where the live engine would have put it', () => {
+  for (const [naam, intake, events, escalaties] of GEVALLEN) {
+    it(
+      naam,
+      async () => {
+        const extern = `AANB-${GEVALLEN.findIndex((g) => g[0] === naam)}`;
+        const opTijd = await beeld(await live(intake, events, true));
+        const laat = await beeld(await live(intake, events, false));
+        const geimporteerd = await beeld(await importeer(extern, intake, events));
+        // The escalations are there (the outbox's lines name type, termijn, to whom and when)...
+        for (const e of escalaties) expect(geimporteerd.outbox.some((o) => o.startsWith(`${e} `))).toBe(true);
+        expect(geimporteerd.historie.filter((h) => h.startsWith('TERMIJN_VERLOPEN')).length).toBeGreaterThan(0);
+        // ...and the whole klacht is the live one: state, termijn outcomes, history and outbox.
+        expect(geimporteerd).toEqual(opTijd);
+        expect(laat).toEqual(opTijd);
+      },
+      60_000,
+    );
+  }
+});
