@@ -8,7 +8,8 @@ export type VoorstelStatus = (typeof VOORSTEL_STATUSSEN)[number];
 
 /**
  * A proposed definition version: validated in full, but not served until a second beleidsmedewerker approves it
- * (then it is copied into definitie_versie). Only `status` and the beoordeling columns ever change, once.
+ * (then it is copied into definitie_versie). Only `status` and the beoordeling columns ever change, once (an approval
+ * that splits its day's klachten over two versions adds that warning to `waarschuwingen` then).
  */
 @Entity('definitie_voorstel')
 @Check('CHK_definitie_voorstel_status', `"status" IN ('voorgesteld', 'goedgekeurd', 'afgewezen')`)
@@ -52,7 +53,10 @@ export class DefinitieVoorstelEntity {
   @Column({ type: 'text', nullable: true })
   reden: string | null;
 
-  /** The validation's warnings when it was proposed (valid, probably not meant): what the approver should read. */
+  /**
+   * The validation's warnings when it was proposed (valid, probably not meant): what the approver should read. An
+   * approval that split the klachten of its day over two versions adds that (definitie-voorstellen.service.ts).
+   */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   waarschuwingen: DefinitionError[];
 }

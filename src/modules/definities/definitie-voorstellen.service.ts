@@ -7,7 +7,7 @@ import type { DefinitionError } from '../../machines/contract';
 import type { Tenant } from '../auth/tenant';
 import { DefinitieVersieEntity } from './definitie-versie.entity';
 import { DefinitieVoorstelEntity, DefinitieVoorstelStapEntity, type VoorstelStatus } from './definitie-voorstel.entity';
-import { DefinitiesService, type TerugwerkendeKracht } from './definities.service';
+import { DefinitiesService, type GesplitsteDag, type TerugwerkendeKracht } from './definities.service';
 
 /** The advisory lock (pg_advisory_xact_lock) that serialises approvals, i.e. the publication of definition versions. */
 const PUBLICATIE_LOCK = 7_240_517_003;
@@ -50,6 +50,32 @@ export interface VoorstelMetStappen {
    * terugwerkende kracht the approver confirmed (the goedgekeurd step's record).
    */
   terugwerkendeKracht?: TerugwerkendeKracht;
+  /**
+   * Open: whether approving it now splits today's klachten over two versions (GesplitsteDag). The approval's answer: as
+   * at the approval (also kept as a warning in the proposal's waarschuwingen). Otherwise absent.
+   */
+  gesplitsteDag?: GesplitsteDag;
+}
+
+/** The prefix of the warning below. */
+const GESPLITST = 'klachten van de dag van goedkeuring op twee versies: ';
+
+/**
+ * The warning an approval keeps in the proposal's waarschuwingen when it split the day's klachten over two versions: at
+ * the geldigVanaf line, as the validation marks terugwerkende kracht.
+ */
+function gesplitsteDagWaarschuwing(v: DefinitieVoorstelEntity, g: GesplitsteDag): DefinitionError {
+  const regels = v.yaml.split('\n');
+  const regel = regels.findIndex((r) => /^geldigVanaf\s*:/.test(r)) + 1 || 1;
+  const waarde = /^geldigVanaf\s*:\s*/.exec(regels[regel - 1] ?? '');
+  return {
+    file: `${v.definitieId}/${v.versie}.yaml`,
+    line: regel,
+    column: waarde ? waarde[0].length + 1 : 1,
+    ernst: 'waarschuwing',
+    message: `${GESPLITST}${g.melding}`,
+    hint: 'laat een versie ingaan op een dag waarop nog geen klachten zijn geregistreerd als de klachten van één dag op één versie moeten lopen, of zet de eerdere klachten van die dag over met een versiemigratie (docs/definities.md)',
+  };
 }
 
 /** 422 terugwerkende-kracht: the approval of a version from a past day, not confirmed; nothing is published. */
@@ -129,7 +155,9 @@ export class DefinitieVoorstellenService {
         ? await this.definities.terugwerkendeKracht(voorstel.yaml, voorstel.gemeente)
         : undefined;
     const terugwerkendeKracht = goedgekeurd ?? open;
-    return { voorstel, stappen, ...(terugwerkendeKracht ? { terugwerkendeKracht } : {}) };
+    const gesplitsteDag =
+      voorstel.status === 'voorgesteld' ? await this.definities.gesplitsteDag(voorstel.yaml, voorstel.gemeente) : undefined;
+    return { voorstel, stappen, ...(terugwerkendeKracht ? { terugwerkendeKracht } : {}), ...(gesplitsteDag ? { gesplitsteDag } : {}) };
   }
 
   /**
@@ -281,8 +309,12 @@ export class DefinitieVoorstellenService {
       const u = await this.definities.valideer(v.yaml, tenant.gemeente);
       if (u.fouten.length > 0) throw ongeldig(u.fouten, 'Het voorstel is niet goedgekeurd; er is niets gepubliceerd.');
       // Judged on the approval day, not the day it was proposed: a proposal for the 1st approved on the 3rd works back.
-      const terug = await this.definities.terugwerkendeKracht(v.yaml, tenant.gemeente, m, vandaagVan({ nu: () => nu }));
+      const vandaag = vandaagVan({ nu: () => nu });
+      const terug = await this.definities.terugwerkendeKracht(v.yaml, tenant.gemeente, m, vandaag);
       if (terug && !bevestigd) throw terugwerkendeKrachtProbleem(terug);
+      // Allowed, but said: klachten of the approval day registered before it stay on their version, later ones of the
+      // same day follow this one. Counted under the lock, so no approval in between; kept with the proposal's warnings.
+      const gesplitst = await this.definities.gesplitsteDag(v.yaml, tenant.gemeente, m, vandaag);
       // The unique (definitie_id, versie) index makes a concurrent second publish fail, not overwrite.
       await m.getRepository(DefinitieVersieEntity).insert({
         definitieId: v.definitieId,
@@ -293,14 +325,25 @@ export class DefinitieVoorstellenService {
         gepubliceerdDoor: tenant.subject,
         voorstelId: v.id,
       });
-      await m
-        .getRepository(DefinitieVoorstelEntity)
-        .update(v.id, { status: 'goedgekeurd', beoordeeldDoor: tenant.subject, beoordeeldOp: nu });
+      await m.getRepository(DefinitieVoorstelEntity).update(v.id, {
+        status: 'goedgekeurd',
+        beoordeeldDoor: tenant.subject,
+        beoordeeldOp: nu,
+        ...(gesplitst
+          ? {
+              waarschuwingen: [
+                ...(v.waarschuwingen ?? []).filter((w) => !w.message.startsWith(GESPLITST)),
+                gesplitsteDagWaarschuwing(v, gesplitst),
+              ],
+            }
+          : {}),
+      });
       await this.stap(m, v, 'goedgekeurd', tenant, nu, null, terug ?? null);
-      return v.id;
+      return { id: v.id, gesplitst };
     });
     await this.definities.verversAlsNodig();
-    return this.een(tenant, definitieId, uit);
+    const goedgekeurd = await this.een(tenant, definitieId, uit.id);
+    return uit.gesplitst ? { ...goedgekeurd, gesplitsteDag: uit.gesplitst } : goedgekeurd;
   }
 
   async wijsAf(tenant: Tenant, definitieId: string, voorstelId: string, reden: string): Promise<VoorstelMetStappen> {

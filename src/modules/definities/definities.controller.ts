@@ -211,7 +211,7 @@ export class DefinitiesController {
     };
   }
 
-  private voorstelDto({ voorstel: v, stappen, terugwerkendeKracht }: VoorstelMetStappen): VoorstelDto {
+  private voorstelDto({ voorstel: v, stappen, terugwerkendeKracht, gesplitsteDag }: VoorstelMetStappen): VoorstelDto {
     return {
       id: v.id,
       definitieId: v.definitieId,
@@ -228,6 +228,7 @@ export class DefinitiesController {
       waarschuwingen: (v.waarschuwingen ?? []).map(tekst),
       stappen: stappen.map(stapDto),
       ...(terugwerkendeKracht ? { terugwerkendeKracht } : {}),
+      ...(gesplitsteDag ? { gesplitsteDag } : {}),
     };
   }
 

@@ -129,6 +129,24 @@ export class TerugwerkendeKrachtDto {
   @ApiProperty({ description: 'Hetzelfde in woorden, voor wie goedkeurt' }) melding: string;
 }
 
+export class GesplitsteDagDto {
+  @ApiProperty({
+    format: 'date',
+    example: '2026-09-15',
+    description: 'De dag van goedkeuring (de Nederlandse kalenderdag van de klok van de dienst), waarop de versie geldt',
+  })
+  dag: string;
+  @ApiProperty({
+    example: 2,
+    description:
+      'Klachten van de gemeente (en van een gemeente die zij dan al overnam) ontvangen op die dag en al vóór de goedkeuring geregistreerd: zij blijven op hun versie; een klacht van die dag die later wordt geregistreerd, volgt de nieuwe',
+  })
+  klachten: number;
+  @ApiProperty({ type: [KlachtenOpVersieDto], description: 'Dezelfde klachten per versie waarop zij lopen' })
+  perVersie: KlachtenOpVersieDto[];
+  @ApiProperty({ description: 'Hetzelfde in woorden, voor wie goedkeurt' }) melding: string;
+}
+
 export class GoedkeuringDto {
   @ApiPropertyOptional({
     description:
@@ -178,7 +196,7 @@ export class VoorstelDto {
   @ApiProperty({
     type: [DefinitieFoutDto],
     description:
-      'De waarschuwingen van de validatie bij het voorstellen (geldig, maar waarschijnlijk niet bedoeld): lees ze vóór het goedkeuren.',
+      'De waarschuwingen van de validatie bij het voorstellen (geldig, maar waarschijnlijk niet bedoeld): lees ze vóór het goedkeuren. Verdeelde de goedkeuring de klachten van haar dag over twee versies (gesplitsteDag), dan staat dat er sindsdien ook.',
   })
   waarschuwingen: DefinitieFoutDto[];
   @ApiProperty({ type: [VoorstelStapDto], description: 'Het auditspoor van dit voorstel, oudste eerst' }) stappen: VoorstelStapDto[];
@@ -188,6 +206,12 @@ export class VoorstelDto {
       'voorgesteld: de geldigVanaf ligt vóór vandaag, dus goedkeuren vraagt terugwerkendeKrachtBevestigd (met wat de versie vandaag zou terugwerken); goedgekeurd: goedgekeurd met terugwerkende kracht, zoals bevestigd. Anders afwezig.',
   })
   terugwerkendeKracht?: TerugwerkendeKrachtDto;
+  @ApiPropertyOptional({
+    type: GesplitsteDagDto,
+    description:
+      'Waarschuwing, geen weigering. voorgesteld: goedkeuren zou vandaag de klachten van vandaag over twee versies verdelen (de versie geldt vandaag en er zijn al klachten van vandaag geregistreerd, die op hun versie blijven); het antwoord op de goedkeuring: zo bij de goedkeuring, en dan ook als waarschuwing in waarschuwingen bewaard. Anders afwezig.',
+  })
+  gesplitsteDag?: GesplitsteDagDto;
 }
 
 export class VoorstelLijstDto extends PaginaDto {

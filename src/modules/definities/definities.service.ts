@@ -12,7 +12,7 @@ import type { CompiledRegime, DefinitionError, IsoDate } from '../../machines/co
 import { dagNa, dagVoor, leesbareDatum } from '../../machines/definition/lint-hulp';
 import { GEMEENTE_MAP_PATROON } from '../../machines/definition/loader';
 import { loadAndValidate } from '../../machines/definition/validate';
-import { type MetOvernames, overgenomenDoor } from '../../machines/verantwoordelijke';
+import { type MetGeldigheid, type MetOvernames, overgenomenDoor, verantwoordelijkeVersie } from '../../machines/verantwoordelijke';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { beginVanDag } from '../termijnen/termijn-tijd';
 import { DefinitieRegister, type GepubliceerdeVersie } from './definitie-register';
@@ -59,6 +59,22 @@ export interface TerugwerkendeKracht {
   melding: string;
 }
 
+/**
+ * A version in force on the day it is approved (its geldigVanaf is that day, or an earlier one with terugwerkende
+ * kracht), approved after klachten received that day were registered: they were pinned to the version then in force
+ * and stay on it, while a klacht of the same day registered after the approval follows the new version. The day's
+ * klachten then run on two versions. Allowed (no refusal), but the approver is told (4-ogen).
+ */
+export interface GesplitsteDag {
+  /** The approval day: the service clock's Dutch calendar day, on which the new version is in force. */
+  dag: IsoDate;
+  /** Klachten of the gemeente (and of those it took over by then) received that day and registered before the approval. */
+  klachten: number;
+  perVersie: Array<{ definitieId: string; versie: string; klachten: number }>;
+  /** The same in words, for the approver. */
+  melding: string;
+}
+
 const ISO_DAG = /^\d{4}-\d{2}-\d{2}$/;
 
 function aantalDagen(van: IsoDate, tot: IsoDate): number {
@@ -86,6 +102,20 @@ function terugwerkendeKrachtMelding(
     `${volgende ? ` (vanaf ${leesbareDatum(volgende.geldigVanaf)} geldt versie ${volgende.versie})` : ''}. ` +
     `${klachten}; een klacht uit die dagen die na de goedkeuring wordt geregistreerd, volgt deze versie, en wat voor een dag in die periode geldt ` +
     `(de tweede lijn die een brief noemt, het verantwoordelijke college, de termijnregels) verandert achteraf`
+  );
+}
+
+/** `versie 2026-09 geldt op de dag van goedkeuring (15 september 2026); 2 klachten van de gemeente, ontvangen op die dag, ...` */
+function gesplitsteDagMelding(versie: string | undefined, t: Omit<GesplitsteDag, 'melding'>): string {
+  const een = t.klachten === 1;
+  return (
+    `versie ${versie ?? '(zonder versie)'} geldt op de dag van goedkeuring (${leesbareDatum(t.dag)}), maar ` +
+    `${een ? '1 klacht' : `${t.klachten} klachten`} van de gemeente, ontvangen op die dag, ${een ? 'is' : 'zijn'} al geregistreerd op ${
+      t.perVersie.length === 1
+        ? `versie ${t.perVersie[0].versie}`
+        : `hun versie (${t.perVersie.map((p) => `${p.klachten} op ${p.versie}`).join(', ')})`
+    } en ${een ? 'blijft' : 'blijven'} daarop; een klacht van die dag die na de goedkeuring wordt geregistreerd, volgt deze versie. ` +
+    `De klachten van ${leesbareDatum(t.dag)} lopen dan op twee versies (alleen een versiemigratie zet de eerdere over)`
   );
 }
 
@@ -361,6 +391,69 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
       perVersie,
     };
     return { ...zonderMelding, melding: terugwerkendeKrachtMelding(versie, vanaf, zonderMelding, volgende) };
+  }
+
+  /**
+   * Whether approving `yaml` on `vandaag` (by default today by the service clock) splits that day's klachten over two
+   * versions (GesplitsteDag): the version is the one in force that day by the engine's one lookup (verantwoordelijkeVersie,
+   * next to every served version, those approved in another process read in `m` too), and klachten of the gemeente (and of
+   * those it took over by then, overgenomenDoor) received that day are already registered. Undefined otherwise.
+   */
+  async gesplitsteDag(
+    yaml: string,
+    gemeente: string,
+    m: EntityManager = this.dataSource.manager,
+    vandaag: IsoDate = vandaagVan(this.klok),
+  ): Promise<GesplitsteDag | undefined> {
+    const kop = kopVan(yaml);
+    const vanaf = datumVan(kop.geldigVanaf);
+    const tot = datumVan(kop.geldigTot);
+    if (!vanaf || !ISO_DAG.test(vanaf) || vanaf > vandaag || (tot && tot < vandaag)) return undefined;
+    const code = typeof kop.gemeente?.cbsCode === 'string' ? kop.gemeente.cbsCode.toUpperCase() : gemeente;
+    const versie = typeof kop.versie === 'string' || typeof kop.versie === 'number' ? String(kop.versie) : undefined;
+    const alsVersie = (k: Kop): MetGeldigheid | undefined => {
+      const v = datumVan(k.geldigVanaf);
+      const t = datumVan(k.geldigTot);
+      const c = typeof k.gemeente?.cbsCode === 'string' ? k.gemeente.cbsCode : undefined;
+      if (!v || !ISO_DAG.test(v) || !c) return undefined;
+      const neemtOver = (Array.isArray(k.gemeente?.neemtOver) ? (k.gemeente.neemtOver as Array<Record<string, unknown>>) : []).map((n) => ({
+        cbsCode: typeof n?.cbsCode === 'string' ? n.cbsCode : '',
+        vanaf: datumVan(n?.vanaf) ?? '',
+      }));
+      return { gemeente: { cbsCode: c, neemtOver }, geldigVanaf: v, ...(t && ISO_DAG.test(t) ? { geldigTot: t } : {}) };
+    };
+    const deze = alsVersie(kop);
+    if (!deze) return undefined;
+    const geladen = new Set(this.regimes().map((r) => `${r.summary.id}/${r.summary.versie}`));
+    const elders = (
+      (await m.query('select definitie_id, versie, yaml from definitie_versie')) as Array<{
+        definitie_id: string;
+        versie: string;
+        yaml: string;
+      }>
+    )
+      .filter((r) => !geladen.has(`${r.definitie_id}/${r.versie}`))
+      .map((r) => alsVersie(kopVan(r.yaml)))
+      .filter((v): v is MetGeldigheid => !!v);
+    const gediend = this.regimes()
+      .map((r) => (r as MetDefinitie).definitie as MetGeldigheid | undefined)
+      .filter((d): d is MetGeldigheid => !!d?.gemeente?.cbsCode && !!d.geldigVanaf);
+    const alle: MetGeldigheid[] = [deze, ...gediend, ...elders];
+    if (verantwoordelijkeVersie(alle, code, vandaag) !== deze) return undefined;
+    const over = overgenomenDoor(alle, code).filter((n) => n.vanaf <= vandaag);
+    const rijen = (await m.query(
+      `select definitie_id, definitie_versie, count(*)::int as n from klacht
+        where ontvangen_op >= $1 and ontvangen_op < $2
+          and (gemeente = $3 or exists (select 1 from unnest($4::text[], $5::timestamptz[]) as o(code, vanaf)
+                                         where klacht.gemeente = o.code and klacht.ontvangen_op >= o.vanaf))
+        group by definitie_id, definitie_versie order by definitie_id, definitie_versie`,
+      [beginVanDag(vandaag), beginVanDag(dagNa(vandaag)), code, over.map((n) => n.cbsCode), over.map((n) => beginVanDag(n.vanaf))],
+    )) as Array<{ definitie_id: string; definitie_versie: string; n: number }>;
+    const perVersie = rijen.map((r) => ({ definitieId: r.definitie_id, versie: r.definitie_versie, klachten: r.n }));
+    const klachten = perVersie.reduce((a, p) => a + p.klachten, 0);
+    if (klachten === 0) return undefined;
+    const zonderMelding = { dag: vandaag, klachten, perVersie };
+    return { ...zonderMelding, melding: gesplitsteDagMelding(versie, zonderMelding) };
   }
 
   /**
