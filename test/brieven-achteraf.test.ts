@@ -171,8 +171,10 @@ describe('letters for acts registered late or imported (Awb 9:12, 9:24 lid 1; Ar
       ['beklaagde', 'opgemaakt', '2026-05-09'],
     ]);
     const html = await request(t.http).get(`/api/v1/klachten/${id}/brieven/${verdaging[0].id}/html`).set('Authorization', auth).expect(200);
-    expect(html.text).toContain('zaterdag 9 mei 2026');
-    expect(html.text).not.toContain('vrijdag 8 mei 2026');
+    expect(html.text).toContain('<p>zaterdag 9 mei 2026<br>');
+    expect(html.text).not.toContain('<p>vrijdag 8 mei 2026<br>');
+    // Awb 9:11 lid 2: the day of the decision itself, so the klager sees it was decided before the termijn ended.
+    expect(html.text).toContain('Dat hebben wij besloten op vrijdag 8 mei 2026.');
   });
 
   it('docs/import.md: a klacht imported with its history of 2024 gets no letters for that history (the previous system sent them); its afdoening through the API after the import does', async () => {

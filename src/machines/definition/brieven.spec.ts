@@ -3,9 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CompiledRegime, IntakeInput, Intent, KlachtEvent } from '../contract';
 import { loadRegistry } from '../index';
-import { kalenderdag } from '../termijnen';
+import { kalenderdag, leesbareDatum } from '../termijnen';
 import { brievenFouten, sjablonenVoor } from './brief-sjablonen';
-import { BRIEF_SOORTEN, briefGegevens, briefSoortVoorIntent, renderBriefHtml, sjabloonFouten } from './brieven';
+import { NIET_BEHANDELGRONDEN } from '../compiler/gebeurtenissen';
+import {
+  BRIEF_SOORTEN,
+  briefGegevens,
+  briefSoortVoorIntent,
+  NIET_BEHANDELGROND_OMSCHRIJVING,
+  renderBriefHtml,
+  sjabloonFouten,
+} from './brieven';
 import { loadAndValidate } from './validate';
 
 const DEFINITIES = join(__dirname, '..', '..', '..', 'definitions');
@@ -59,6 +67,7 @@ function afdoeningsbrief(gemeente: string, ontvangenOp: string, afdoenOp: string
     {
       intent,
       at,
+      stapOp: at,
       gemeenteNaam: regime.summary.gemeente.naam,
       klacht: { id: 'k-1', ontvangenOp, onderwerp: 'te laat geholpen' },
       termijnen: [],
@@ -108,6 +117,7 @@ describe('letters per gemeente (Awb 9:6, 9:8 lid 3, 9:11 lid 2, 9:12, 2:3)', () 
       {
         intent,
         at: '2026-04-08T10:00:00+02:00',
+        stapOp: '2026-04-08T10:00:00+02:00',
         gemeenteNaam: regime.summary.gemeente.naam,
         klacht: { id: 'k-2', ontvangenOp: '2026-04-01T10:00:00+02:00' },
         termijnen: [],
@@ -119,6 +129,89 @@ describe('letters per gemeente (Awb 9:6, 9:8 lid 3, 9:11 lid 2, 9:12, 2:3)', () 
     expect(html).toContain(`een verzoekschrift indienen bij de ${tweedeLijn}`);
     expect(html).toContain('binnen één jaar na deze mededeling (Awb 9:24 lid 1)');
     expect(html).toContain('woensdag 8 april 2026');
+  });
+
+  /** The kennisgeving niet-behandelen a seed gemeente sends for `grond`, decided on `op`. */
+  function nietBehandelenBrief(gemeente: string, ontvangenOp: string, op: string, grond: string): string {
+    const regime = registry.forGemeente(gemeente, ontvangenOp.slice(0, 10))!;
+    let r = regime.start(intakeVoor(gemeente, ontvangenOp));
+    if (r.volgendeEvents.includes('FORMELE_BEHANDELING')) r = regime.step(r.snapshot, { type: 'FORMELE_BEHANDELING', at: ontvangenOp });
+    r = regime.step(r.snapshot, { type: 'NIET_BEHANDELEN', at: op, data: { grond } });
+    const intent = r.intents.find((i) => briefSoortVoorIntent(i.type) === 'niet-behandelen');
+    if (!intent) throw new Error(`${gemeente}: NIET_BEHANDELEN (${grond}) asked for no letter from ${r.state}`);
+    const bron = sjablonenVoor(join(DEFINITIES, regime.summary.id), regime.summary.versie)!.sjablonen.get('niet-behandelen')!.bron;
+    const gegevens = briefGegevens(
+      {
+        intent,
+        at: op,
+        stapOp: op,
+        gemeenteNaam: regime.summary.gemeente.naam,
+        klacht: { id: 'k-3', ontvangenOp },
+        termijnen: [],
+      },
+      kalenderdag,
+    );
+    return renderBriefHtml(bron, gegevens);
+  }
+
+  it('Awb 9:8 lid 3 (schriftelijk en met redenen omkleed): one table gives every ground the engine allows (lid 1 sub a-f, lid 2) its own words', () => {
+    expect(Object.keys(NIET_BEHANDELGROND_OMSCHRIJVING).sort()).toEqual(Object.keys(NIET_BEHANDELGRONDEN).sort());
+    const woorden = Object.values(NIET_BEHANDELGROND_OMSCHRIJVING);
+    expect(new Set(woorden).size).toBe(woorden.length);
+    for (const w of woorden) expect(w).toMatch(/^[a-z].{20,}[a-z]$/);
+  });
+
+  it.each([
+    ['GM0363', '2026-04-01T10:00:00+02:00', '2026-04-08T10:00:00+02:00'],
+    ['GM1696', '2026-04-01T10:00:00+02:00', '2026-04-08T10:00:00+02:00'],
+    ['GM1904', '2026-04-01T10:00:00+02:00', '2026-04-08T10:00:00+02:00'],
+    ['GM0457', '2021-09-01T10:00:00+02:00', '2021-09-08T10:00:00+02:00'],
+  ])(
+    'Awb 9:8 lid 3: the kennisgeving niet-behandelen of %s gives the klager every ground in words, next to its article',
+    (gemeente, ontvangenOp, op) => {
+      for (const [grond, artikel] of Object.entries(NIET_BEHANDELGRONDEN)) {
+        const html = nietBehandelenBrief(gemeente, ontvangenOp, op, grond);
+        const woorden = NIET_BEHANDELGROND_OMSCHRIJVING[grond as keyof typeof NIET_BEHANDELGRONDEN];
+        expect(html).toContain(`De reden: ${woorden} (Algemene wet bestuursrecht, ${artikel}).`);
+      }
+    },
+  );
+
+  it('Awb 9:11 lid 2: a verdagingsbrief made the day after the old last day names the day the verdaging was decided, and bears the day it is made', () => {
+    const regime = registry.forGemeente('GM0363', '2026-04-02')!;
+    let r = regime.start(intakeVoor('GM0363', '2026-04-02T10:00:00+02:00'));
+    for (const type of ['FORMELE_BEHANDELING', 'IN_BEHANDELING_NEMEN'])
+      if (r.volgendeEvents.includes(type)) r = regime.step(r.snapshot, { type, at: '2026-04-03T10:00:00+02:00' });
+    const laatsteDag = r.termijnen.find((t) => t.naam === 'afhandeling')!.vervaldatum;
+    expect(laatsteDag).toBe('2026-05-18');
+    r = regime.step(r.snapshot, {
+      type: 'VERDAGEN',
+      at: '2026-05-18T16:00:00+02:00',
+      data: { termijn: 'afhandeling', duur: 'P4W', reden: 'wij wachten op de ketenpartner' },
+    });
+    const intent = r.intents.find((i) => briefSoortVoorIntent(i.type) === 'verdaging' && i.naar === 'klager')!;
+    expect(intent).toBeDefined();
+    const bron = sjablonenVoor(join(DEFINITIES, regime.summary.id), regime.summary.versie)!.sjablonen.get('verdaging')!.bron;
+    const html = renderBriefHtml(
+      bron,
+      briefGegevens(
+        {
+          intent,
+          at: '2026-05-19T08:30:00+02:00',
+          stapOp: '2026-05-18T16:00:00+02:00',
+          gemeenteNaam: regime.summary.gemeente.naam,
+          klacht: { id: 'k-4', ontvangenOp: '2026-04-02T10:00:00+02:00' },
+          termijnen: [],
+        },
+        kalenderdag,
+      ),
+    );
+    expect(html).toContain('<p>dinsdag 19 mei 2026<br>');
+    expect(html).toContain(
+      'Wij stellen de afhandeling met 4 weken uit (Algemene wet bestuursrecht, artikel 9:11 lid 2). Dat hebben wij besloten op maandag 18 mei 2026.',
+    );
+    expect(html).toContain(`uiterlijk op ${leesbareDatum(String(intent.data?.nieuweVervaldatum))} afgehandeld`);
+    expect(html).not.toContain('besloten op dinsdag 19 mei 2026');
   });
 
   it('AVG art. 32: text from the dossier is escaped in the letter, never markup', () => {
@@ -191,8 +284,12 @@ describe('validate refuses a letter that lacks what the law requires', () => {
   it('Awb 9:8 lid 3, 9:11 lid 2, 9:6, 2:3: each letter is refused without its own required field', () => {
     expect(sjabloonFouten('n.hbs', '{{tweedeLijn.naam}} {{tweedeLijn.termijn}}', 'niet-behandelen').map((f) => f.message)).toEqual([
       expect.stringContaining('Awb 9:8 lid 3: de brief zegt op welke grond'),
+      expect.stringContaining('Awb 9:8 lid 3: de kennisgeving is met redenen omkleed'),
     ]);
-    expect(sjabloonFouten('v.hbs', 'verdaagd', 'verdaging').map((f) => f.message)).toEqual([expect.stringContaining('Awb 9:11 lid 2')]);
+    expect(sjabloonFouten('v.hbs', 'verdaagd', 'verdaging').map((f) => f.message)).toEqual([
+      expect.stringContaining('Awb 9:11 lid 2: de schriftelijke mededeling noemt tot wanneer'),
+      expect.stringContaining('Awb 9:11 lid 2: de verdaging wordt besloten voordat de termijn eindigt'),
+    ]);
     expect(sjabloonFouten('o.hbs', 'ontvangen', 'ontvangstbevestiging').map((f) => f.message)).toEqual([
       expect.stringContaining('Awb 9:6'),
     ]);

@@ -6,6 +6,7 @@
  * and rendering to HTML. Reading the files is brief-sjablonen.ts; PDF is the service's (src/modules/brieven).
  */
 import Handlebars from 'handlebars';
+import type { NIET_BEHANDELGRONDEN } from '../compiler/gebeurtenissen';
 import type { DefinitionError, Intent, IsoDate } from '../contract';
 import { leesbareDatum } from '../termijnen/kalenderdag';
 import { beschrijfDuur } from './lint-hulp';
@@ -35,8 +36,8 @@ export const BRIEF_VELDEN: { [naam: string]: Veld } = {
   advies: 'tekst',
   redenAfwijking: 'tekst',
   adviescommissie: 'tekst',
-  verdaging: { termijn: 'tekst', duur: 'tekst', nieuweVervaldatum: 'tekst', reden: 'tekst' },
-  nietBehandelen: { grond: 'tekst', artikel: 'tekst' },
+  verdaging: { termijn: 'tekst', duur: 'tekst', nieuweVervaldatum: 'tekst', reden: 'tekst', besloten: 'tekst' },
+  nietBehandelen: { grond: 'tekst', artikel: 'tekst', omschrijving: 'tekst' },
   doorzending: { aan: 'tekst', aanbieder: 'tekst' },
 };
 
@@ -100,6 +101,11 @@ export const BRIEF_SOORTEN: Record<BriefSoort, BriefSoortInfo> = {
         regel: 'Awb 9:8 lid 3: de brief zegt op welke grond de klacht niet wordt behandeld',
         voorbeeld: 'Wij behandelen uw klacht niet ({{nietBehandelen.artikel}}).',
       },
+      {
+        pad: 'nietBehandelen.omschrijving',
+        regel: 'Awb 9:8 lid 3: de kennisgeving is met redenen omkleed; de brief zegt de grond in woorden, niet alleen het artikel',
+        voorbeeld: 'De reden: {{nietBehandelen.omschrijving}} (Algemene wet bestuursrecht, {{nietBehandelen.artikel}}).',
+      },
       TWEEDE_LIJN_NAAM('Awb 9:8 lid 3 met 9:12 lid 2'),
       TWEEDE_LIJN_TERMIJN('Awb 9:8 lid 3 met 9:12 lid 2'),
     ],
@@ -115,6 +121,12 @@ export const BRIEF_SOORTEN: Record<BriefSoort, BriefSoortInfo> = {
         pad: 'verdaging.nieuweVervaldatum',
         regel: 'Awb 9:11 lid 2: de schriftelijke mededeling noemt tot wanneer de afhandeling wordt verdaagd',
         voorbeeld: 'Wij handelen uw klacht uiterlijk {{verdaging.nieuweVervaldatum}} af.',
+      },
+      {
+        pad: 'verdaging.besloten',
+        regel:
+          'Awb 9:11 lid 2: de verdaging wordt besloten voordat de termijn eindigt; de brief noemt de dag van dat besluit, ook als hij zelf later is opgemaakt',
+        voorbeeld: 'Dat hebben wij besloten op {{verdaging.besloten}}.',
       },
     ],
   },
@@ -157,6 +169,30 @@ export const BRIEF_SOORTEN: Record<BriefSoort, BriefSoortInfo> = {
 };
 
 export const BRIEF_SOORT_NAMEN = Object.keys(BRIEF_SOORTEN) as BriefSoort[];
+
+/**
+ * Every ground to decline handling (NIET_BEHANDELGRONDEN, Awb 9:8 lid 1 sub a-f and lid 2) in the words the klager
+ * reads in the kennisgeving of niet-behandelen (`nietBehandelen.omschrijving`), next to the article
+ * (`nietBehandelen.artikel`). Awb 9:8 lid 3: the klager is told 'schriftelijk en met redenen omkleed'; an article
+ * number alone tells him nothing. Typed by the engine's grounds, so a ground added there without words here does not
+ * compile. Each reads after 'De reden: ' and before the article in brackets.
+ */
+export const NIET_BEHANDELGROND_OMSCHRIJVING: { readonly [grond in keyof typeof NIET_BEHANDELGRONDEN]: string } = {
+  eerderBehandeld: 'over deze gedraging is al eerder een klacht ingediend en volgens de klachtregeling behandeld',
+  ouderDanEenJaar: 'de gedraging waarover u klaagt, vond meer dan een jaar voordat u uw klacht indiende plaats',
+  bezwaarMogelijk: 'u had tegen deze gedraging bezwaar kunnen maken',
+  beroepMogelijk: 'u kunt of kon tegen deze gedraging beroep instellen',
+  rechterlijkeProcedure: 'de gedraging ligt of lag ter beoordeling voor bij een rechter',
+  strafrechtelijkOnderzoek: 'naar de gedraging loopt een opsporingsonderzoek op bevel van de officier van justitie, of een strafvervolging',
+  onvoldoendeBelang: 'uw belang bij de klacht of het gewicht van de gedraging is kennelijk onvoldoende',
+};
+
+/** The klager's words for a ground (NIET_BEHANDELGROND_OMSCHRIJVING), or undefined for a ground the table does not know. */
+export function nietBehandelgrondOmschrijving(grond: unknown): string | undefined {
+  return typeof grond === 'string' && Object.prototype.hasOwnProperty.call(NIET_BEHANDELGROND_OMSCHRIJVING, grond)
+    ? NIET_BEHANDELGROND_OMSCHRIJVING[grond as keyof typeof NIET_BEHANDELGRONDEN]
+    : undefined;
+}
 
 /** The letter an outbox intent asks for, if any. */
 export function briefSoortVoorIntent(intentType: string): BriefSoort | undefined {
@@ -389,6 +425,11 @@ export interface BriefInvoer {
    * done gets no letter at all). Awb 9:12 lid 2: the second line it names is the one of the act's day.
    */
   at: string;
+  /**
+   * The moment of the step that asked for the letter (the history row's `at`): the day the act was decided. A letter
+   * made later (the store was down) still names it, e.g. the day of a verdaging (Awb 9:11 lid 2).
+   */
+  stapOp: string;
   /** The gemeente of the klacht's definition (the successor's name comes with the intent after a merger). */
   gemeenteNaam: string;
   klacht: { id: string; ontvangenOp: string; onderwerp?: string | null; aanbieder?: string | null };
@@ -452,9 +493,13 @@ export function briefGegevens(invoer: BriefInvoer, kalenderdagVan: (at: string) 
             duur: tekst(d.duur) ? beschrijfDuur(d.duur as string) : undefined,
             nieuweVervaldatum: datum(d.nieuweVervaldatum),
             reden: tekst(d.reden),
+            // Awb 9:11 lid 2: the day of the decision, before the termijn ended, even in a letter made after it.
+            besloten: leesbareDatum(kalenderdagVan(invoer.stapOp)),
           }
         : undefined,
-    nietBehandelen: tekst(d.grond) ? { grond: d.grond, artikel: tekst(d.artikel) } : undefined,
+    nietBehandelen: tekst(d.grond)
+      ? { grond: d.grond, artikel: tekst(d.artikel), omschrijving: nietBehandelgrondOmschrijving(d.grond) }
+      : undefined,
     doorzending: tekst(d.doorgezondenAan) ? { aan: d.doorgezondenAan, aanbieder: tekst(d.aanbieder) } : undefined,
   };
 }

@@ -339,6 +339,8 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
         intent: later ? metJaarAlsDatum(brief, kalenderdag(at), termijnen) : brief,
         // The letter's date (briefGegevens reads it for `datum` only): the day it is made.
         at: gemaaktOp.toISOString(),
+        // The act's own moment: the day it was decided (the verdaging's, Awb 9:11 lid 2), whatever day the letter is made.
+        stapOp: at,
         gemeenteNaam: regime?.summary.gemeente.naam ?? klacht.gemeente,
         klacht: {
           id: klacht.id,
