@@ -84,13 +84,26 @@ export class ZgwAfleveringService {
     return opvolgersVan(code, vandaagVan(this.klok)).flatMap((g) => this.gemeente(g) ?? []);
   }
 
-  synchronisatie(cfg: ZgwGemeenteConfig): ZgwSynchronisatie {
+  /**
+   * `verantwoordelijke`: the RSIN of the gemeente that handles the klacht today (Zaken API 1.5.1 verantwoordelijkeOrganisatie),
+   * when it is not the register's own (verantwoordelijkeVan).
+   */
+  synchronisatie(cfg: ZgwGemeenteConfig, verantwoordelijke?: string): ZgwSynchronisatie {
     return new ZgwSynchronisatie(
       new ZgwClient(cfg, () => this.klok.nu()),
       this.config.definitionsDir,
       this.documentBronnen ?? [],
       this.catalogi,
+      verantwoordelijke,
     );
+  }
+
+  /**
+   * The RSIN of the gemeente that handles a klacht of `code` today: after a herindeling the successor's (Wet arhi art. 40),
+   * from its entry in ZGW_CONFIG; undefined when it has none (the register's own gemeente is then named).
+   */
+  private verantwoordelijkeVan(code: string): string | undefined {
+    return this.gemeente(opvolgerVan(code, vandaagVan(this.klok)))?.rsin;
   }
 
   /** Outbox: a change of these klachten may concern their zaak (one generatie more, due now). */
@@ -170,8 +183,11 @@ export class ZgwAfleveringService {
           // The recorded zaak is in no configured register: vastgelopen at once, with what to do.
           if (cfg instanceof ZgwFout) throw cfg;
           // No zaak recorded: the other registers of the klacht's gemeente and its opvolgers are searched before a create.
-          const anderen = zaakUrl ? [] : this.registersVan(rij.gemeente).flatMap((g) => (g === cfg ? [] : [this.synchronisatie(g)]));
-          r = await this.synchronisatie(cfg).synchroniseer(m, klacht, zaakUrl, (url) => (zaakUrl = url), anderen);
+          const verantwoordelijke = this.verantwoordelijkeVan(rij.gemeente);
+          const anderen = zaakUrl
+            ? []
+            : this.registersVan(rij.gemeente).flatMap((g) => (g === cfg ? [] : [this.synchronisatie(g, verantwoordelijke)]));
+          r = await this.synchronisatie(cfg, verantwoordelijke).synchroniseer(m, klacht, zaakUrl, (url) => (zaakUrl = url), anderen);
         } catch (e) {
           const poging = rij.attempts + 1;
           // A refusal that no retry can cure (ZgwFout.blijvend) goes to the vastgelopen list at once, with its reason.

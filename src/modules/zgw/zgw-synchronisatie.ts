@@ -25,7 +25,7 @@ import { ZgwClient, ZgwFout, type Json } from './zgw-client';
 
 /** What one synchronisation changed in the register (for logs and `zgw reconcile`). */
 export interface ZgwWijziging {
-  soort: 'zaak' | 'zaak-gevonden' | 'einddatum' | 'verlenging' | 'rol' | 'document' | 'status' | 'resultaat';
+  soort: 'zaak' | 'zaak-gevonden' | 'einddatum' | 'verlenging' | 'verantwoordelijke' | 'rol' | 'document' | 'status' | 'resultaat';
   tekst: string;
 }
 
@@ -91,15 +91,26 @@ export class CatalogusCache {
 }
 
 export class ZgwSynchronisatie {
+  /**
+   * `verantwoordelijke`: the RSIN of the gemeente that handles the klacht today, the zaak's verantwoordelijkeOrganisatie
+   * (Zaken API 1.5.1: "eindverantwoordelijk voor de behandeling"). After a herindeling the successor's (Wet arhi art. 40),
+   * also for a zaak in the dissolved gemeente's register; none: this register's gemeente.
+   */
   constructor(
     private readonly client: ZgwClient,
     private readonly definitionsDir: string,
     private readonly documentBronnen: ZgwDocumentBron[] = [],
     private readonly cache = new CatalogusCache(0),
+    private readonly verantwoordelijke?: string,
   ) {}
 
   private get cfg(): ZgwGemeenteConfig {
     return this.client.cfg;
+  }
+
+  /** The zaak's verantwoordelijkeOrganisatie (see the constructor). */
+  private get verantwoordelijkeRsin(): string {
+    return this.verantwoordelijke ?? this.cfg.rsin;
   }
 
   koppelingVan(klacht: Pick<KlachtEntity, 'definitieId' | 'definitieVersie'>): ZgwKoppeling | string {
@@ -336,7 +347,7 @@ export class ZgwSynchronisatie {
       zaak = await this.client.post('zaken', '/zaken', {
         identificatie: gewenst.identificatie,
         bronorganisatie: this.cfg.rsin,
-        verantwoordelijkeOrganisatie: this.cfg.rsin,
+        verantwoordelijkeOrganisatie: this.verantwoordelijkeRsin,
         zaaktype: cat.zaaktype.url,
         omschrijving: gewenst.omschrijving,
         registratiedatum: gewenst.registratiedatum,
@@ -364,6 +375,16 @@ export class ZgwSynchronisatie {
     if (gewenst.verlenging && (v?.duur !== gewenst.verlenging.duur || v?.reden !== gewenst.verlenging.reden)) {
       patch.verlenging = gewenst.verlenging;
       wijzigingen.push({ soort: 'verlenging', tekst: `verlenging ${gewenst.verlenging.duur}: ${gewenst.verlenging.reden}` });
+    }
+    // After a herindeling the successor handles the klacht (Wet arhi art. 40): an open zaak made by the dissolved gemeente
+    // (bronorganisatie, which stays) names it as verantwoordelijkeOrganisatie. A zaak closed before is left as it was
+    // handled (and a closed zaak changes only with the scope zaken.geforceerd-bijwerken).
+    if (!zaak.einddatum && zaak.verantwoordelijkeOrganisatie !== this.verantwoordelijkeRsin) {
+      patch.verantwoordelijkeOrganisatie = this.verantwoordelijkeRsin;
+      wijzigingen.push({
+        soort: 'verantwoordelijke',
+        tekst: `verantwoordelijkeOrganisatie ${String(zaak.verantwoordelijkeOrganisatie ?? '(leeg)')} -> ${this.verantwoordelijkeRsin}`,
+      });
     }
     if (Object.keys(patch).length) await this.client.patch(url, patch);
 
