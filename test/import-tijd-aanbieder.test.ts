@@ -183,3 +183,20 @@ describe('Klachtenprotocol Wmo keten Amsterdam §6, §9: an imported klacht ends
     );
   }
 });
+
+describe('Wet arhi art. 40 e.v.: Weesp went into Amsterdam on 24 March 2022', () => {
+  it('a Weesp klacht received until the last minute of 23 March (Amsterdam time) is imported on Weesp’s regeling; from midnight it is an error on intake.gemeente, and nothing of it is written', async () => {
+    klok.zet(NU);
+    const regels = [
+      { extern: 'W-23', intake: { ...WEESP, onderwerp: 'weesp laatste dag', ontvangenOp: '2022-03-23T22:59:00Z' } },
+      { extern: 'W-24', intake: { ...WEESP, onderwerp: 'weesp opgeheven', ontvangenOp: '2022-03-23T23:00:00Z' } },
+    ].map((r) => JSON.stringify(r));
+    const { id } = await imports.maak(regels.join('\n') + '\n', { naam: 'weesp.ndjson', actor: 'import-test', scope: 'GM0363' });
+    expect(await imports.verwerk(id)).toMatchObject({ status: 'klaar', totaal: 2, verwerkt: 2, geimporteerd: 1, fout: 1 });
+    const view = await imports.bekijk(id, 'GM0363');
+    expect(view?.fouten.map((f) => [f.regel, f.veld, f.extern])).toEqual([[2, 'intake.gemeente', 'W-24']]);
+    expect(await sql(`select gemeente, definitie_id from klacht where onderwerp like 'weesp %'`)).toEqual([
+      { gemeente: 'GM0457', definitie_id: 'gm0457-weesp' },
+    ]);
+  }, 60_000);
+});
