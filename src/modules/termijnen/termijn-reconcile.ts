@@ -79,7 +79,17 @@ export function herinneringAfgehandeld(h: HerinneringRecord): boolean {
   return Boolean(h.verzondenOp || h.overgeslagenOp);
 }
 
-export function volgendeHerinnering(herinneringen: HerinneringRecord[]): Date | null {
+/**
+ * The moment of the next reminder still to come, or null. None while the termijn is suspended (a regeling's opschorting,
+ * Klachtenprotocol Wmo keten Amsterdam §6): it does not run, its old last day no longer holds and its new one is known
+ * only at the hervatting, so a reminder would announce a last day that is not one (Awb 9:11: a reminder is there so the
+ * termijn can still be met). The hervatting gives the reminder before the new last day (termijnVelden), sent once.
+ */
+export function volgendeHerinnering(
+  herinneringen: HerinneringRecord[],
+  mutaties?: ReadonlyArray<Pick<TermijnMutatie, 'soort'>> | null,
+): Date | null {
+  if (isOpgeschort(mutaties)) return null;
   const open = herinneringen.filter((h) => !herinneringAfgehandeld(h)).map((h) => Date.parse(h.op));
   return open.length ? new Date(Math.min(...open)) : null;
 }
@@ -94,7 +104,7 @@ export function termijnVelden(view: TermijnView, vorige?: HerinneringRecord[]): 
     vervaltOp: eindVanDag(view.vervaldatum),
     uitleg: view.uitleg,
     herinneringen,
-    volgendeHerinneringOp: volgendeHerinnering(herinneringen),
+    volgendeHerinneringOp: volgendeHerinnering(herinneringen, view.mutaties),
     escalatieNaar: view.escalatieNaar ?? null,
     grondslag: view.grondslag ?? null,
     mutaties: view.mutaties,

@@ -9,6 +9,7 @@ import { JOB_OPTIONS, termijnJobId, type TermijnJob } from '../../jobs/queues';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { OUTBOX_TYPES } from '../outbox/outbox.types';
 import { TermijnEntity } from './termijn.entity';
+import { isOpgeschort } from '../../machines/compiler/termijnen';
 import { herinneringAfgehandeld } from './termijn-reconcile';
 
 /** Delayed jobs further off than this are re-checked against PostgreSQL only when the moment nears. */
@@ -21,7 +22,7 @@ const PLAN_BATCH = 1_000;
 const REBUILD_PARALLEL = 50;
 
 /** The columns a wake-up needs. */
-type WekRij = Pick<TermijnEntity, 'id' | 'klachtId' | 'naam' | 'revision' | 'vervaltOp' | 'vervalGemeldOp' | 'herinneringen'>;
+type WekRij = Pick<TermijnEntity, 'id' | 'klachtId' | 'naam' | 'revision' | 'vervaltOp' | 'vervalGemeldOp' | 'herinneringen' | 'mutaties'>;
 
 /**
  * Puts termijn wake-ups into the `termijnen` queue as delayed jobs with deterministic ids.
@@ -94,6 +95,8 @@ export class TermijnScheduler implements OnModuleInit, OnApplicationShutdown {
     const uit: Array<[TermijnJob, Date]> = [];
     const basis = { klachtId: t.klachtId, termijnNaam: t.naam, revision: t.revision };
     if (!t.vervalGemeldOp && t.vervaltOp.getTime() <= grens) uit.push([{ ...basis, kind: 'verval' }, t.vervaltOp]);
+    // A suspended termijn has no last day to remind of (volgendeHerinnering): its reminders wait for the hervatting.
+    if (isOpgeschort(t.mutaties)) return uit;
     for (const h of t.herinneringen) {
       if (herinneringAfgehandeld(h) || Date.parse(h.op) > grens) continue;
       uit.push([{ ...basis, kind: 'herinnering', herinnering: h.naam }, new Date(h.op)]);
@@ -133,7 +136,7 @@ export class TermijnScheduler implements OnModuleInit, OnApplicationShutdown {
    * indexes the sweep uses (expiry: IDX_termijn_verval_due, reminders: IDX_termijn_herinnering_due).
    */
   private async *rijenTot(grens: Date): AsyncGenerator<WekRij[]> {
-    const kolommen = `id, klacht_id, naam, revision, vervalt_op, verval_gemeld_op, herinneringen`;
+    const kolommen = `id, klacht_id, naam, revision, vervalt_op, verval_gemeld_op, herinneringen, mutaties`;
     const naarRij = (r: Record<string, unknown>): WekRij => ({
       id: r.id as string,
       klachtId: r.klacht_id as string,
@@ -142,6 +145,7 @@ export class TermijnScheduler implements OnModuleInit, OnApplicationShutdown {
       vervaltOp: r.vervalt_op as Date,
       vervalGemeldOp: r.verval_gemeld_op as Date | null,
       herinneringen: r.herinneringen as TermijnEntity['herinneringen'],
+      mutaties: r.mutaties as TermijnEntity['mutaties'],
     });
     for (const kolom of ['vervalt_op', 'volgende_herinnering_op'] as const) {
       const filter = kolom === 'vervalt_op' ? `status = 'lopend' AND verval_gemeld_op IS NULL` : `status = 'lopend'`;

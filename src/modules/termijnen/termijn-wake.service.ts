@@ -235,21 +235,26 @@ export class TermijnWakeService {
       if (!termijn || termijn.revision !== job.revision) return 'stale' as const;
       const h = termijn.herinneringen.find((x) => x.naam === job.herinnering);
       if (!h || herinneringAfgehandeld(h)) return 'stale' as const;
-      if (Date.parse(h.op) > nu.getTime()) return 'nog-niet' as const;
       const bewaar = () =>
         m.update(
           TermijnEntity,
           { id: termijn.id },
-          { herinneringen: termijn.herinneringen, volgendeHerinneringOp: volgendeHerinnering(termijn.herinneringen) },
+          { herinneringen: termijn.herinneringen, volgendeHerinneringOp: volgendeHerinnering(termijn.herinneringen, termijn.mutaties) },
         );
+      // Suspended (Klachtenprotocol Wmo keten Amsterdam §6): no last day to remind of (volgendeHerinnering). Neither sent
+      // nor marked: a hervatting that leaves the last day where it was keeps this reminder, which then still comes; one
+      // that moves it gives a new reminder and a new revision. A row written before this rule stops naming it.
+      if (isOpgeschort(termijn.mutaties)) {
+        if (termijn.volgendeHerinneringOp !== null) await bewaar();
+        return 'stale' as const;
+      }
+      if (Date.parse(h.op) > nu.getTime()) return 'nog-niet' as const;
       // A reminder is there so the termijn can still be met (Awb 9:11; Klachtenprotocol Wmo keten). One whose wake-up comes
       // only after the termijn has passed (the worker was down over both, a klacht registered late: the queue then runs the
-      // earlier reminder before the expiry) would announce a last day already gone: skipped, never sent. A suspended
-      // termijn does not pass (docs/juridisch-kader.md §6), so its reminder keeps the usual course. Passed as the expiry
+      // earlier reminder before the expiry) would announce a last day already gone: skipped, never sent. Passed as the expiry
       // judges it (vraagVerval): by the regime's last day when the row stands on an older one (Algemene termijnenwet
       // art. 3 lid 3), so a termijn the expiry would find still running gets its reminder, naming the regime's day.
-      const regime =
-        termijn.vervaltOp.getTime() <= nu.getTime() && !isOpgeschort(termijn.mutaties) ? this.vraagVerval(klacht, termijn) : undefined;
+      const regime = termijn.vervaltOp.getTime() <= nu.getTime() ? this.vraagVerval(klacht, termijn) : undefined;
       if (regime && regime.vervaltOp.getTime() <= nu.getTime()) {
         h.overgeslagenOp = nu.toISOString();
         await bewaar();
