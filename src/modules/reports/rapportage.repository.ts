@@ -51,6 +51,23 @@ export const AANBIEDER_AFHANDEL_TERMIJNEN = AFHANDEL_TERMIJNEN.filter((n) => n !
 export const AANBIEDER_VERPLICHTINGEN = [...AANBIEDER_AFHANDEL_TERMIJNEN, 'contact', 'jeugdwetReactie'];
 
 /**
+ * SQL: termijn row `t` is the aanbieder's, as far as its name does not say it. `contact` is the one name two parties share
+ * (TermijnDefinitie.geldtVoor: [aanbieder], [gemeente] or both): the aanbieder's contact begins when the klacht comes to
+ * the aanbieder (Klachtenprotocol Wmo keten Amsterdam §6), the gemeente's when it comes into the gemeente's
+ * klachtbehandeling (its own klachtenregeling; compiler/blocks/awb-intern.block.ts starts it on entry into the state
+ * `gemeente`, at intake or when the klager goes on to the gemeente, Uitgangspunten klachtenmanagement Sociaal Domein §5A).
+ * So a `contact` row is the gemeente's when a step recorded with it (the same transaction: its `created_at` is that history
+ * row's `recorded_at`, as in termijnBegonnenOp) brought the klacht into that state (the same test as the letters' receipt
+ * by the gemeente, brieven.service.ts); the aanbieder's own report does not count it as the aanbieder's lateness. A row no
+ * step was recorded with stays counted. The termijn row does not name its party (a column written by the engine would say
+ * it without reading the history).
+ */
+export function termijnVanAanbieder(t: string): string {
+  return `not (${t}.naam = 'contact' and exists (select 1 from klacht_gebeurtenis cg where cg.klacht_id = ${t}.klacht_id
+    and cg.recorded_at = ${t}.created_at and (cg.naar_state = 'gemeente' or cg.naar_state like 'gemeente.%')))`;
+}
+
+/**
  * SQL: termijn row `t` was extended beyond its original due date: by a verdaging (Awb 9:11 lid 2, Wkkgz 17 lid 2) or by
  * an uitstel the klager consented to in writing (Awb 9:11 lid 3, mutation `instemming`). A termijn met after either is met
  * in time only because of that extension, so the report classes it 'op tijd na verdaging of uitstel' (`naVerdaging`),
@@ -293,8 +310,9 @@ with basis as materialized (
   select k.id, k.gemeente, r.done, k.kanaal, r.afdoening, r.oordeel, r.tevredenheid, r.maatregelen, k.aanbieders,
          coalesce(nullif(r.categorie, ''), '${ONBEKEND}') as aard,
          coalesce(nullif(r.oorzaak, ''), '${ONBEKEND}') as oorzaak,
-         -- Te laat: the klacht (te-laat.ts, as overdue=true), or in the aanbieder's own report only its obligations ($14).
-         case when (case when $14::text[] is not null then ${teLaatOpOver('k', '$4', '$14::text[]')}
+         -- Te laat: the klacht (te-laat.ts, as overdue=true), or in the aanbieder's own report only its obligations ($14), not
+         -- the gemeente's contact termijn of the same name (termijnVanAanbieder).
+         case when (case when $14::text[] is not null then ${teLaatOpOver('k', '$4', '$14::text[]', termijnVanAanbieder)}
                          when $11::boolean then ${teLaatOp('k', '$4')} else ${teLaat('k', '$4')} end) then 'teLaat'
               else coalesce(tk.klasse, 'geenTermijn') end as termijn
   from klacht k

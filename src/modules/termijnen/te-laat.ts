@@ -129,11 +129,13 @@ export function teLaatOp(k: string, op: string): string {
  * (contract art. 11.1, Klachtenprotocol Wmo keten Amsterdam §10) is about its termijnen, not about the gemeente's Awb 9:11
  * termijn that runs once the klager went on to the gemeente (Uitgangspunten klachtenmanagement Sociaal Domein §5A).
  * Without `namen`: every obligation, which is `teLaatOp`. At `op` = now it reads the rows as `openVerplichting` does
- * (nothing is closed, ended or suspended after now).
+ * (nothing is closed, ended or suspended after now). `rij`: a further SQL condition on the termijn row (its alias given),
+ * for a name two parties share (`contact`, TermijnDefinitie.geldtVoor: the party is the phase the row began in).
  */
-export function teLaatOpOver(k: string, op: string, namen?: string): string {
+export function teLaatOpOver(k: string, op: string, namen?: string, rij?: (t: string) => string): string {
   const alleen = namen === undefined ? '' : ` and lt.naam = any(${namen})`;
-  return `exists (select 1 from termijn lt where lt.klacht_id = ${k}.id${alleen} and lt.vervalt_op <= ${op} and ${openVerplichting('lt', op)})`;
+  const ook = rij === undefined ? '' : ` and ${rij('lt')}`;
+  return `exists (select 1 from termijn lt where lt.klacht_id = ${k}.id${alleen}${ook} and lt.vervalt_op <= ${op} and ${openVerplichting('lt', op)})`;
 }
 
 /** SQL: termijn row `t` of klacht `k` is what makes the klacht late at `nu`. */
