@@ -12,6 +12,8 @@ import {
   startTermijn,
   stopTermijn,
   toestand,
+  vervalTermijn,
+  type ActieRef,
   type Blok,
   type BlokFragment,
   type ToestandConfig,
@@ -34,12 +36,18 @@ export const jeugdwetBlok: Blok = (cc) => {
         // No klager is stuck: when the commissie lets its term pass without a judgement or a new term
         // (lid 2 sub d), or the aanbieder its month (lid 5), the klager can go to the Kinderombudsman, who
         // also hears complaints about private jeugdhulp (Wet Nationale ombudsman art. 11a, 11c).
+        // The klacht leaves the commissie and the aanbieder unmet: their termijnen end 'vervallen' (or 'verlopen' when
+        // passed), never 'nagekomen' as the exit's stop alone would make the aanbieder's month that still runs after a
+        // late oordeel (StepResult.vervallen).
         VERZOEK_OMBUDSMAN: overgang({
           naar: naar('bijOmbudsman'),
           guard: 'jeugdwetTermijnVerstreken',
           omschrijving: 'de termijn van de klachtencommissie of de aanbieder is verstreken: de klager wendt zich tot de Kinderombudsman',
           grondslag: 'Wet Nationale ombudsman art. 11a, 11c',
-          acties: [{ type: 'verzoekOmbudsman', params: { instantie: 'Kinderombudsman', soort: 'kinderombudsman' } }],
+          acties: [
+            ...bestaand(cc, 'jeugdwetOordeel', 'jeugdwetReactie').map(vervalTermijn),
+            { type: 'verzoekOmbudsman', params: { instantie: 'Kinderombudsman', soort: 'kinderombudsman' } },
+          ],
         }),
         STRUCTURELE_SITUATIE: overgang({
           omschrijving: 'ernstige situatie met een structureel karakter: de commissie meldt het de aanbieder',
@@ -154,12 +162,13 @@ export const wkkgzBlok: Blok = (cc): BlokFragment => {
   const wk = wkkgzRegime(cc.def);
   if (!wk) return { states: {} };
   const type = Object.entries(cc.def.bijzondereRegimes ?? {}).find(([, r]) => r?.regime === 'wkkgz')?.[0] ?? 'zorg';
-  const naarGeschil = (guard?: string) =>
+  const naarGeschil = (guard?: string, acties?: ActieRef[]) =>
     overgang({
       naar: naar('wkkgz', 'bijGeschilleninstantie'),
       ...(guard ? { guard } : {}),
       omschrijving: `geschil voorgelegd aan ${wk.geschilleninstantie}`,
       grondslag: 'Wkkgz 21 lid 1',
+      acties,
     });
   return {
     states: {
@@ -198,7 +207,10 @@ export const wkkgzBlok: Blok = (cc): BlokFragment => {
                   },
                 ],
               }),
-              GESCHIL_VOORGELEGD: naarGeschil('geschilToegestaan'),
+              // Wkkgz 21 lid 1 sub a, c: before the outcome. The klacht leaves the klachtenfunctionaris, whose written
+              // outcome (17 lid 1) can no longer come: the six weeks end unmet ('vervallen', or 'verlopen' when passed),
+              // so no later wake-up escalates them or counts the zorgaanbieder late in bijGeschilleninstantie.
+              GESCHIL_VOORGELEGD: naarGeschil('geschilToegestaan', bestaand(cc, 'wkkgzAfhandeling').map(vervalTermijn)),
               KLAGER_TEVREDEN: overgang({
                 naar: naar('afgesloten'),
                 omschrijving: 'opgelost tot tevredenheid van klager en zorgaanbieder',
