@@ -99,9 +99,8 @@ export const command: CliCommand = {
         voortgang: (s) => (balk ? balk(voortgangsregel(s)) : io.out(voortgangsregel(s))),
       });
       if (balk) io.err('');
-      const view = (await imports.bekijk(id, svc.SCOPE_SERVER))!;
-      for (const f of view.fouten) io.err(`${pad}:${f.regel}: ${f.veld}: ${f.reden}`);
-      if (view.fout > view.fouten.length) io.err(`... en meer: GET /api/v1/imports/${id} of de tabel klacht_import_regel`);
+      // Every bad line, each of its errors (the API's view stops at the first 1000).
+      for await (const f of imports.alleFouten(id)) io.err(`${pad}:${f.regel}: ${f.veld}: ${f.reden}`);
       io.out(
         stand.status === 'klaar'
           ? `Klaar: ${stand.geimporteerd} geïmporteerd, ${stand.fout} met fouten, van ${stand.totaal} regels.`
