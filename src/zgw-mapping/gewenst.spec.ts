@@ -1,4 +1,4 @@
-import { gewensteZaak, verlengingVan, zaakIdentificatie } from './gewenst';
+import { gewensteStatussen, gewensteZaak, verlengingVan, zaakIdentificatie } from './gewenst';
 import { resultaattypeVoor, statustypeVoor, zaaktypenVan, type ZgwKoppeling } from './koppeling';
 
 const koppeling: ZgwKoppeling = {
@@ -121,5 +121,35 @@ describe('ZGW koppeling (pure)', () => {
     expect(met('wkkgz.bijKlachtenfunctionaris')).toBe('KLACHT-WKKGZ');
     expect(met('gemeente.informeleFase')).toBe('KLACHT-SD');
     expect(zaaktypenVan(perRoute)).toEqual(['KLACHT-SD', 'KLACHT-KETEN', 'KLACHT-WKKGZ']);
+  });
+
+  it('Zaken API 1.5.1 after a version migration: each step is a status by the koppeling of the version it was taken on, the zaaktype by that of the first step', () => {
+    // The new version's koppeling: another zaaktype, and the formal handling is 'In onderzoek'.
+    const nieuw: ZgwKoppeling = {
+      ...koppeling,
+      zaaktype: 'KLACHT-SD-2026',
+      statussen: { ...koppeling.statussen, gemeente: 'In onderzoek' },
+    };
+    const gemigreerd = {
+      ...klacht,
+      geschiedenis: [
+        { naarState: 'gemeente.informeleFase', at: new Date('2026-03-02T09:00:00Z'), koppeling },
+        { naarState: 'gemeente.beoordelen', at: new Date('2026-03-03T10:00:00Z'), koppeling },
+        // The migration (VERSIE_GEMIGREERD) in the same step, and a step after it: the new koppeling.
+        { naarState: 'gemeente.beoordelen', at: new Date('2026-04-01T08:00:00Z') },
+        { naarState: 'gemeente.tevredenheidscheck', at: new Date('2026-05-06T10:00:00Z') },
+      ],
+    };
+    expect(gewensteStatussen(nieuw, gemigreerd).map((s) => [s.statustype, s.datumStatusGezet])).toEqual([
+      ['Ontvangen', '2026-03-02T09:00:00.000Z'],
+      ['In behandeling', '2026-03-03T10:00:00.000Z'],
+      ['In onderzoek', '2026-04-01T08:00:00.000Z'],
+      ['Afgehandeld', '2026-05-06T10:00:00.000Z'],
+    ]);
+    expect(gewensteZaak(nieuw, gemigreerd).zaaktype).toBe('KLACHT-SD');
+    // Without the earlier koppeling (its version had none): the current one for every step.
+    const zonder = { ...gemigreerd, geschiedenis: gemigreerd.geschiedenis.map(({ naarState, at }) => ({ naarState, at })) };
+    expect(gewensteStatussen(nieuw, zonder).map((s) => s.statustype)).toEqual(['Ontvangen', 'In onderzoek', 'Afgehandeld']);
+    expect(gewensteZaak(nieuw, zonder).zaaktype).toBe('KLACHT-SD-2026');
   });
 });
