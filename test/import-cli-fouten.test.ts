@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importIntake } from './support/import-intake';
 import { draaiCli } from './support/cli';
-import { createTestDatabase, type TestDatabase } from './support';
+import { Client } from 'pg';
+import { ImportService, SCOPE_SERVER } from '../src/modules/import/import.service';
+import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
 
 const root = join(__dirname, '..');
 
@@ -42,5 +44,45 @@ describe('klachtregie import: every bad line named', () => {
         expect.stringMatching(new RegExp(`^${pad}:1001: intake\\.soort: `)),
       ]),
     );
+  }, 120_000);
+});
+
+describe('klachtregie import: the exit code says whether the import is done', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let map: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('import_cli_bezig');
+    t = await createTestApp({ databaseUrl: db.url, postgresQueue: true, env: { ROLE: 'api' } });
+    map = mkdtempSync(join(tmpdir(), 'kr-import-bezig-'));
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+    if (map) rmSync(map, { recursive: true, force: true });
+  });
+
+  it('docs/import.md: while another process works on the same file the command does nothing and exits 75, not 0 (alles geïmporteerd); run again after it, it finishes with 0', async () => {
+    const inhoud = JSON.stringify({ extern: 'B-1', intake: importIntake('cli bezig') }) + '\n';
+    const pad = join(map, 'bezig.ndjson');
+    writeFileSync(pad, inhoud);
+    // The same file is the same import (its SHA-256): another process holds it, as a running `klachtregie import` does.
+    const { id } = await t.app.get(ImportService).maak(inhoud, { naam: 'bezig.ndjson', actor: 'cli:import', scope: SCOPE_SERVER });
+    const ander = new Client({ connectionString: db.url });
+    await ander.connect();
+    const env = { DATABASE_URL: db.url, LOG_LEVEL: 'error', DEFINITIONS_DIR: join(root, 'definitions') };
+    try {
+      await ander.query(`select pg_advisory_lock(hashtextextended($1, 7))`, [id]);
+      const bezig = await draaiCli(env, 'import', pad);
+      expect(bezig.out).toContain('Deze import wordt al door een ander proces verwerkt (0/1)');
+      expect(bezig.code).toBe(75);
+      await ander.query(`select pg_advisory_unlock(hashtextextended($1, 7))`, [id]);
+    } finally {
+      await ander.end();
+    }
+    const klaar = await draaiCli(env, 'import', pad);
+    expect(klaar.out).toContain('Klaar: 1 geïmporteerd, 0 met fouten, van 1 regels.');
+    expect(klaar.code).toBe(0);
   }, 120_000);
 });

@@ -22,7 +22,8 @@ const USAGE = [
   '  --naam      naam van de import (standaard de bestandsnaam)',
   '  --parallel  regels tegelijk (standaard 4)',
   '',
-  'Exitcode 0: alles geïmporteerd; 1: er waren regels met fouten; 2: verkeerd gebruik.',
+  'Exitcode 0: alles geïmporteerd; 1: er waren regels met fouten; 2: verkeerd gebruik; 75: een ander proces verwerkt',
+  'deze import nog (niets gedaan; start het commando later opnieuw).',
 ].join('\n');
 
 /** A progress bar on a terminal, a plain line per round otherwise (logs, CI). */
@@ -106,6 +107,8 @@ export const command: CliCommand = {
           ? `Klaar: ${stand.geimporteerd} geïmporteerd, ${stand.fout} met fouten, van ${stand.totaal} regels.`
           : `Deze import wordt al door een ander proces verwerkt (${stand.verwerkt}/${stand.totaal}).`,
       );
+      // Not done here (another process holds the import): not 'alles geïmporteerd', whatever its lines so far say (EX_TEMPFAIL).
+      if (stand.status !== 'klaar') return 75;
       return stand.fout > 0 ? 1 : 0;
     } finally {
       await ctx.close();
