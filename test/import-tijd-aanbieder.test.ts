@@ -3,8 +3,9 @@
  * sub b naar analogie: a klacht imported with its history (docs/import.md) ends where the live engine would have put it.
  * An aanbieder termijn that passed before the import, or between two of its historic events, passes at its own moment:
  * TERMIJN_VERLOPEN in the history, the termijn 'verlopen', the escalation to the gemeente and the webhooks in the outbox,
- * exactly as for the same klacht registered live (the worker firing every wake-up on time), and as for one registered late
- * through the API (the engine's catch-up before each event). Real PostgreSQL, the repository's definitions, Weesp across
+ * exactly as for the same klacht registered live (the worker firing every expiry on time), and as for one registered late
+ * through the API (the engine's catch-up before each event). Reminders of the past are not sent afterwards, as for the late
+ * registration (docs/import.md). Real PostgreSQL, the repository's definitions, Weesp across
  * the herindeling into Amsterdam (Wet arhi art. 40 e.v., 24 March 2022).
  */
 import { DataSource } from 'typeorm';
