@@ -11,7 +11,7 @@ import { loadAndValidate } from './definition/validate';
 import { intake } from './intake.spec-hulp';
 import type { Regime } from './regime';
 import { compileerSamen, maakRegistry } from './registry';
-import { overgenomenDoor, verantwoordelijkeCode, verantwoordelijkeOp, verantwoordelijkeVersie } from './verantwoordelijke';
+import { gemeenteNaamOp, overgenomenDoor, verantwoordelijkeCode, verantwoordelijkeOp, verantwoordelijkeVersie } from './verantwoordelijke';
 
 const geladen = loadAndValidate([join(__dirname, '..', '..', 'definitions')]);
 const definities = geladen.definities.map((g) => g.definitie);
@@ -203,5 +203,25 @@ describe('a gemeente’s regeling on a day: the version in force that day (geldi
         ['2026-12-05', '2020-01'],
       ] as Array<[IsoDate, string]>)
         expect([dag, verantwoordelijkeVersie(lijst, 'GM9010', dag)?.versie]).toEqual([dag, verwacht]);
+  });
+
+  test('a gemeente’s name on a day is its own regeling’s in force that day (not its successor’s), else its newest; in whatever order', () => {
+    const oud = { ...versie('2015-01', '2015-01-01'), gemeente: { cbsCode: 'GM9010', naam: 'Eendorp' } };
+    const nieuw = { ...versie('2020-01', '2020-01-01', '2024-12-31'), gemeente: { cbsCode: 'GM9010', naam: 'Eendorp-Nieuw' } };
+    for (const lijst of [
+      [oud, nieuw],
+      [nieuw, oud],
+    ])
+      for (const [dag, naam] of [
+        ['2014-12-31', 'Eendorp-Nieuw'],
+        ['2019-12-31', 'Eendorp'],
+        ['2020-01-01', 'Eendorp-Nieuw'],
+        ['2026-12-06', 'Eendorp-Nieuw'],
+      ] as Array<[IsoDate, string]>)
+        expect([dag, gemeenteNaamOp(lijst, 'gm9010', dag)]).toEqual([dag, naam]);
+    // Weesp keeps its name after it went into Amsterdam (Wet arhi art. 40): a Weesp klacht is still Weesp's.
+    expect(gemeenteNaamOp(definities, 'GM0457', '2026-12-06')).toBe('Weesp');
+    expect(gemeenteNaamOp(definities, 'GM0363', '2026-12-06')).toBe('Amsterdam');
+    expect(gemeenteNaamOp(definities, 'GM9999', '2026-12-06')).toBeUndefined();
   });
 });

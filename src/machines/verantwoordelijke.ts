@@ -76,22 +76,47 @@ export function overgenomenDoor(definities: readonly MetOvernames[], cbsCode: st
 }
 
 /**
- * The version of the regeling of that college in force on `dag`, or undefined when none is: the one begun last by that
- * day (the validation refuses two versions of a gemeente that begin on the same day), unless its `geldigTot` has passed.
- * A version without `geldigTot` ends the day before the next one begins (a new regeling replaces the old): once a later
- * version has ended with nothing after it, the older one does not apply again, and a klacht of that day has no regeling
- * (docs/definities.md).
+ * The version of the regeling of gemeente `cbsCode` itself in force on `dag` (no take-over followed), or undefined when
+ * none is: the one begun last by that day (the validation refuses two versions of a gemeente that begin on the same day),
+ * unless its `geldigTot` has passed. A version without `geldigTot` ends the day before the next one begins (a new
+ * regeling replaces the old): once a later version has ended with nothing after it, the older one does not apply again,
+ * and a klacht of that day has no regeling (docs/definities.md).
+ */
+export function eigenVersie<D extends MetGeldigheid = Definitie>(definities: readonly D[], cbsCode: string, dag: IsoDate): D | undefined {
+  const code = cbsCode.toUpperCase();
+  const laatst = definities
+    .filter((d) => d.gemeente.cbsCode.toUpperCase() === code && d.geldigVanaf <= dag)
+    .sort((a, b) => b.geldigVanaf.localeCompare(a.geldigVanaf))[0];
+  return laatst && (!laatst.geldigTot || dag <= laatst.geldigTot) ? laatst : undefined;
+}
+
+/**
+ * The version of the regeling of the college that answers for `cbsCode`'s klachten on `dag` (verantwoordelijkeCode) in
+ * force that day (eigenVersie), or undefined when none is: the one lookup of the version in force.
  */
 export function verantwoordelijkeVersie<D extends MetGeldigheid = Definitie>(
   definities: readonly D[],
   cbsCode: string,
   dag: IsoDate,
 ): D | undefined {
-  const code = verantwoordelijkeCode(definities, cbsCode, dag);
-  const laatst = definities
-    .filter((d) => d.gemeente.cbsCode.toUpperCase() === code && d.geldigVanaf <= dag)
+  return eigenVersie(definities, verantwoordelijkeCode(definities, cbsCode, dag), dag);
+}
+
+/**
+ * The name of gemeente `cbsCode` (its own, not its successor's) as its regeling in force on `dag` gives it (eigenVersie);
+ * a gemeente with none that day (opgeheven, its regeling ended, or not yet begun) by its newest version. Undefined
+ * when it has no version at all.
+ */
+export function gemeenteNaamOp(
+  definities: ReadonlyArray<MetGeldigheid & { gemeente: { naam: string } }>,
+  cbsCode: string,
+  dag: IsoDate,
+): string | undefined {
+  const code = cbsCode.toUpperCase();
+  const nieuwste = definities
+    .filter((d) => d.gemeente.cbsCode.toUpperCase() === code)
     .sort((a, b) => b.geldigVanaf.localeCompare(a.geldigVanaf))[0];
-  return laatst && (!laatst.geldigTot || dag <= laatst.geldigTot) ? laatst : undefined;
+  return (eigenVersie(definities, code, dag) ?? nieuwste)?.gemeente.naam;
 }
 
 /** The bestuursorgaan responsible for a klacht of gemeente `cbsCode` on `dag`; undefined when no regeling is in force. */

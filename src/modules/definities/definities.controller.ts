@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiConflictResponse,
@@ -13,7 +13,6 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { PROBLEEM_SCHEMAS, probleemSchema } from '../../common/openapi';
 import { DIAGRAM_GRAAF_SCHEMA } from './definitie.schema';
 import { ProblemException } from '../../common/problem';
@@ -82,7 +81,6 @@ export class DefinitiesController {
   constructor(
     private readonly definities: DefinitiesService,
     private readonly voorstellen: DefinitieVoorstellenService,
-    @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
   private versieDto(r: CompiledRegime): DefinitieVersieDto {
@@ -96,16 +94,6 @@ export class DefinitiesController {
       ...(s.geldigTot ? { geldigTot: s.geldigTot } : {}),
       bron: this.definities.register?.isGepubliceerd(s.id, s.versie) ? 'api' : 'repository',
     };
-  }
-
-  /**
-   * The version of definition `id` in force today by the service's one clock (src/common/klok.ts), by the one lookup
-   * the intake and the intake form use (REGIME_BRON forGemeente); else (none of its versions is: not yet, or the
-   * gemeente was taken over) its newest version.
-   */
-  private vandaagOfNieuwste(tenant: Tenant, id: string, versies: CompiledRegime[]): CompiledRegime | undefined {
-    const geldend = this.definities.inWerking(tenant.gemeente, vandaagVan(this.klok));
-    return versies.find((r) => r.summary.id === geldend?.summary.id && r.summary.versie === geldend.summary.versie) ?? versies[0];
   }
 
   @Get('definities')
@@ -152,7 +140,7 @@ export class DefinitiesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     const versies = this.definities.regimesVan(tenant.gemeente).filter((r) => r.summary.id === id);
-    const regime = q.versie ? versies.find((r) => r.summary.versie === q.versie) : this.vandaagOfNieuwste(tenant, id, versies);
+    const regime = q.versie ? versies.find((r) => r.summary.versie === q.versie) : this.definities.vandaagOfNieuwste(tenant.gemeente, id);
     if (!regime)
       throw ProblemException.notFound(
         `Geen definitie ${id}${q.versie ? ` versie ${q.versie}` : ''} voor ${tenant.gemeente}.`,
@@ -182,7 +170,7 @@ export class DefinitiesController {
   @ApiNotFoundResponse({ description: 'Onbekende definitie of versie (definitie-niet-gevonden)' })
   async tekst(@HuidigeTenant() tenant: Tenant, @Param('id') id: string, @Query() q: VersieQuery): Promise<DefinitieTekstDto> {
     const versies = this.definities.regimesVan(tenant.gemeente).filter((r) => r.summary.id === id);
-    const regime = q.versie ? versies.find((r) => r.summary.versie === q.versie) : this.vandaagOfNieuwste(tenant, id, versies);
+    const regime = q.versie ? versies.find((r) => r.summary.versie === q.versie) : this.definities.vandaagOfNieuwste(tenant.gemeente, id);
     const yaml = regime ? await this.definities.yamlVan(id, regime.summary.versie) : undefined;
     if (!regime || yaml === undefined)
       throw ProblemException.notFound(

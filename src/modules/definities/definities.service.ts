@@ -180,6 +180,18 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
     return this.bron.forGemeente(gemeente, dag);
   }
 
+  /**
+   * The version of definition `definitieId` (of the caller's `gemeente`) a view shows when none is asked for: the one in
+   * force today by the service clock, by the engine's one lookup (inWerking); else (none of its versions is: not yet,
+   * its regeling ended, or the gemeente was taken over) its newest version. The editor starts from its text (GET
+   * /definities/{id}/tekst), its diagram is the default (/diagram) and the werkbank diffs against it.
+   */
+  vandaagOfNieuwste(gemeente: string, definitieId: string): CompiledRegime | undefined {
+    const versies = this.regimesVan(gemeente).filter((r) => r.summary.id === definitieId);
+    const geldend = this.inWerking(gemeente, vandaagVan(this.klok));
+    return versies.find((r) => r.summary.id === geldend?.summary.id && r.summary.versie === geldend.summary.versie) ?? versies[0];
+  }
+
   /** Regimes of a gemeente (its own CBS code), newest version first. */
   regimesVan(gemeente: string): CompiledRegime[] {
     return this.regimes()

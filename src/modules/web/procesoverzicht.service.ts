@@ -7,6 +7,7 @@ import { ProblemException } from '../../common/problem';
 import type { DefinitionSummary } from '../../machines/contract';
 import { FASE_LABELS, stateNodes, toDiagramGraph, toSvg, type DiagramGraph, type DiagramOverlay } from '../../machines/diagram';
 import type { Regime } from '../../machines/regime';
+import { gemeenteNaamOp } from '../../machines/verantwoordelijke';
 import { band } from '../termijnen/te-laat';
 import { dagVan } from '../termijnen/termijn-tijd';
 import { maandPeriode } from '../reports/rapportage-gemeenten';
@@ -168,8 +169,13 @@ export class ProcesoverzichtService {
       // registered as a klacht of its own, is no new klacht (Awb 9:12a); it is open work, so `open` and the bands count it.
       [gemeenten, nu, BIJNA_DAGEN, maand.van, maand.tot],
     );
+    // The gemeente's own name by its regeling in force today (verantwoordelijke.ts, the one version lookup).
     const naam =
-      this.registry.regimes.find((x) => x.summary.gemeente.cbsCode.toUpperCase() === gemeente)?.summary.gemeente.naam ?? gemeente;
+      gemeenteNaamOp(
+        this.registry.regimes.map((x) => x.summary),
+        gemeente,
+        dagVan(nu),
+      ) ?? gemeente;
     return {
       gemeente: { code: gemeente, naam },
       peildatum: nu.toISOString(),

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { beoordeelScenario, leesScenarioPad, scenarioBestanden, type ScenarioMelding } from '../../cli/scenario';
@@ -42,7 +41,6 @@ export class WerkbankService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(WEB_REGISTRY) private readonly registry: WebRegistry,
-    @Inject(KLOK) private readonly klok: Klok,
     private readonly definities: DefinitiesService,
   ) {}
 
@@ -118,14 +116,15 @@ export class WerkbankService {
     return rapport;
   }
 
-  /** The diff of the edited text against the published version in force today (the service clock), or the newest. */
+  /**
+   * The diff of the edited text against the published version in force today (the service clock), or the newest: the
+   * version the editor started from (GET /definities/{id}/tekst), by the same pick (DefinitiesService.vandaagOfNieuwste,
+   * the engine's one lookup).
+   */
   async verschil(definitieId: string, gemeente: string, yaml: string): Promise<VerschilRapport> {
     this.eigen(definitieId, gemeente);
-    const vandaag = vandaagVan(this.klok);
-    const versies = (this.registry.regimes as Regime[])
-      .filter((r) => r.summary.id === definitieId && r.definitie)
-      .sort((a, b) => b.summary.geldigVanaf.localeCompare(a.summary.geldigVanaf));
-    const gepubliceerd = versies.find((r) => r.summary.geldigVanaf <= vandaag) ?? versies[0];
+    const gekozen = this.definities.vandaagOfNieuwste(gemeente, definitieId) as Regime | undefined;
+    const gepubliceerd = gekozen?.definitie ? gekozen : undefined;
     if (!gepubliceerd) return { kanVergelijken: false, reden: 'Er is nog geen gepubliceerde versie om mee te vergelijken.' };
     const nieuw = await this.compileer(yaml, definitieId);
     if (!nieuw)

@@ -8,6 +8,7 @@ import { opheffing } from '../../machines';
 import { dagVoor } from '../../machines/definition/lint-hulp';
 import { omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
 import type { Regime } from '../../machines/regime';
+import { gemeenteNaamOp } from '../../machines/verantwoordelijke';
 import { MedewerkerService } from '../auth/medewerker.service';
 import { aanbiederGemeenteVan, klachtGemeenten, type Tenant } from '../auth/tenant';
 import { EngineService } from '../engine/engine.service';
@@ -158,9 +159,18 @@ export class WerkvoorraadService {
     };
   }
 
-  /** The gemeente's name from its definitions (the code when it has none loaded). */
-  gemeenteNaam(code: string): string {
-    return this.registry.regimes.find((r) => r.summary.gemeente.cbsCode.toUpperCase() === code)?.summary.gemeente.naam ?? code;
+  /**
+   * The gemeente's own name (not its successor's after a herindeling) from its regeling in force on `dag` (today by the
+   * service clock), by the one version lookup (verantwoordelijke.ts gemeenteNaamOp); the code when it has none loaded.
+   */
+  gemeenteNaam(code: string, dag: IsoDate = kalenderdag(this.klok.nu().toISOString())): string {
+    return (
+      gemeenteNaamOp(
+        this.registry.regimes.map((r) => r.summary),
+        code,
+        dag,
+      ) ?? code
+    );
   }
 
   /**
