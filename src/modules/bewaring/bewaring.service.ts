@@ -120,14 +120,20 @@ export class BewaringService {
     const ids = vergrendel ? await this.vergrendelDossier(m, klachtId) : await this.dossierIds(m, klachtId);
     const gekoppeld = ids.filter((id) => id !== klachtId);
     const historie = (await m.query(
-      'SELECT klacht_id AS "klachtId", type, naar_state AS "naarState" FROM klacht_gebeurtenis WHERE klacht_id = ANY($1) AND accepted',
+      'SELECT klacht_id AS "klachtId", type, naar_state AS "naarState", at FROM klacht_gebeurtenis WHERE klacht_id = ANY($1) AND accepted',
       [ids],
-    )) as Array<{ klachtId: string; type: string; naarState: string }>;
+    )) as Array<{ klachtId: string; type: string; naarState: string; at: Date }>;
     const van = (id: string): BewaarHistorie => {
       const h = historie.filter((r) => r.klachtId === id);
       return { gebeurtenissen: h.map((r) => r.type), states: h.map((r) => r.naarState) };
     };
-    if (gekoppeld.length === 0) return { eigen: van(klachtId), gekoppeld: [], geblokkeerd: false, dossier: undefined };
+    // The moment of each klacht's last accepted step (afgeslotenOp in beoordeel).
+    const laatsteStap = new Map<string, Date>();
+    for (const r of historie) {
+      const vorige = laatsteStap.get(r.klachtId);
+      if (!vorige || r.at > vorige) laatsteStap.set(r.klachtId, r.at);
+    }
+    if (gekoppeld.length === 0) return { eigen: van(klachtId), gekoppeld: [], geblokkeerd: false, dossier: undefined, laatsteStap };
     // Under `vergrendel` every one of them is locked by now: this read is what the destruction judges and no event changes it.
     const klachten = (await m.query('SELECT id, done, state_sinds AS "stateSinds" FROM klacht WHERE id = ANY($1) ORDER BY id', [
       gekoppeld,
@@ -141,6 +147,7 @@ export class BewaringService {
       // A hold on one klacht of the dossier keeps the others too: destroying them would take the links with them.
       geblokkeerd: await m.existsBy(BewaarBlokkadeEntity, { klachtId: In(gekoppeld) }),
       dossier: { gekoppeld: klachten.map((k) => van(k.id)), koppelingen: koppelingen.map((k) => OMBUDSMAN_EVENTS[k.soort]) },
+      laatsteStap,
     };
   }
 
@@ -167,7 +174,11 @@ export class BewaringService {
     if (d.gekoppeld.some((g) => !g.done)) return { bezwaar: 'een gekoppelde klacht is niet afgesloten' };
     if (d.geblokkeerd) return { bezwaar: 'er geldt een bewaarblokkade op een gekoppelde klacht' };
     const termijn = bewaartermijnVoor(b, bewaarKenmerken(d.eigen.gebeurtenissen, d.eigen.states, d.dossier));
-    const afgeslotenOp = [k.stateSinds, ...d.gekoppeld.map((g) => g.stateSinds)]
+    // Closed when its last step was taken: the state's start (state_sinds), or a later step of the history. An act of a
+    // termijn's last day registered after the wake-up that closed the klacht is stepped before that wake-up (regime.ts
+    // `inhalen`, Awb 9:11 lid 1) and set state_sinds to its own, earlier moment though the wake-up still closed the klacht
+    // after it: counted from the act, the period ended a day early. The later of the two, for every klacht of the dossier.
+    const afgeslotenOp = [k.stateSinds, ...d.gekoppeld.map((g) => g.stateSinds), ...d.laatsteStap.values()]
       .map((t) => kalenderdag(t.toISOString()))
       .reduce((a, b2) => (b2 > a ? b2 : a));
     const vanaf = vernietigbaarVanaf(afgeslotenOp, termijn.duur);
