@@ -20,6 +20,7 @@ import {
   type BriefSoort,
 } from '../../machines/definition/brieven';
 import { SYSTEEM_GEBEURTENISSEN } from '../../machines/compiler/gebeurtenissen';
+import { ROUTE_GEMIGREERD } from '../../machines/migratie';
 import { kalenderdag, leesbareDatum } from '../../machines/termijnen';
 import { namensOrgaan } from '../../machines/verantwoordelijke';
 import { DossierDocumentEntity } from '../dossier/dossier-document.entity';
@@ -32,6 +33,7 @@ import { OutboxRelay } from '../outbox/outbox-relay.service';
 import type { OutboxEntity } from '../outbox/outbox.entity';
 import { OUTBOX_TYPES, type OutboxHandler } from '../outbox/outbox.types';
 import { TermijnEntity } from '../termijnen/termijn.entity';
+import { VERSIE_GEMIGREERD } from '../versiemigratie/versiemigratie.service';
 import { BriefEntity } from './brief.entity';
 import { briefPdf } from './brief-pdf';
 
@@ -252,6 +254,28 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
     return r?.at;
   }
 
+  /**
+   * The version of the klacht's definition the step that asked for this letter was taken on: the klacht's version now,
+   * unless a version migration (VERSIE_GEMIGREERD, or ROUTE_GEMIGREERD onto another version, Awb 9:31) was registered
+   * after the step, between the step and the letter (the dossier storage was away meanwhile): then the version it came
+   * from (payload.vanVersie of the first such migration). The letter is the written mededeling of that step (Awb 9:6,
+   * 9:8 lid 3, 9:11 lid 2, 9:12, 2:3), decided under that version's regeling: its template and the bodies it names are
+   * that version's, so what a letter says does not depend on when the outbox got to make it (one letter per step). The
+   * step's history row and the outbox row are written in one transaction (recorded_at = created_at = its now()); a
+   * migration takes the klacht's row lock, so it is registered in a later one.
+   */
+  private async versieVanStap(klacht: KlachtEntity, row: OutboxEntity): Promise<string> {
+    const [r] = (await this.dataSource.query(
+      `SELECT payload->>'vanVersie' AS versie FROM klacht_gebeurtenis
+        WHERE klacht_id = $1::uuid AND type = ANY($2::text[]) AND recorded_at > $3::timestamptz
+          AND jsonb_typeof(payload->'vanVersie') = 'string'
+        ORDER BY recorded_at, id
+        LIMIT 1`,
+      [klacht.id, [VERSIE_GEMIGREERD, ROUTE_GEMIGREERD], row.createdAt],
+    )) as Array<{ versie: string }>;
+    return r?.versie ?? klacht.definitieVersie;
+  }
+
   async handle(row: OutboxEntity): Promise<void> {
     const intent = row.payload.intent as Intent | undefined;
     const soort = intent ? briefSoortVoorIntent(intent.type) : undefined;
@@ -295,10 +319,12 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
         .execute();
       return;
     }
-    const { sjabloon, fouten } = this.sjabloon(klacht.definitieId, klacht.definitieVersie, soort);
+    // The templates and the regime of the version the step was taken on (a migration since does not rewrite its letter).
+    const versie = await this.versieVanStap(klacht, row);
+    const { sjabloon, fouten } = this.sjabloon(klacht.definitieId, versie, soort);
     if (!sjabloon || fouten.length) {
       const reden = !sjabloon
-        ? `${klacht.definitieId} heeft geen sjabloon voor de ${BRIEF_SOORTEN[soort].naam} (versie ${klacht.definitieVersie}); schrijf de brief buiten Klachtregie en voeg hem toe aan het dossier`
+        ? `${klacht.definitieId} heeft geen sjabloon voor de ${BRIEF_SOORTEN[soort].naam} (versie ${versie}); schrijf de brief buiten Klachtregie en voeg hem toe aan het dossier`
         : `het sjabloon voldoet niet: ${fouten.map((f) => `${relative(this.config.definitionsDir, f.file)}:${f.line}:${f.column}: ${f.message}`).join('; ')}`;
       this.logger.warn(`Brief ${soort} voor klacht ${klacht.id} niet opgemaakt: ${reden}`);
       await repo
@@ -323,7 +349,7 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
       : await this.dataSource
           .getRepository(TermijnEntity)
           .find({ where: { klachtId: klacht.id, status: 'lopend' }, order: { vervaltOp: 'ASC' } });
-    const regime = this.regimes.byId(klacht.definitieId, klacht.definitieVersie);
+    const regime = this.regimes.byId(klacht.definitieId, versie);
     // Made on a later day than its step (an intake registered after the day of receipt, a wake-up fired late): the
     // letter speaks for the bestuursorgaan responsible on its own day, the successor after a herindeling (Wet arhi
     // art. 40). The klacht's regime answers, by the one function its steps' intents are named by (regime.ts namens).
