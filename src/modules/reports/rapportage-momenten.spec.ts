@@ -3,7 +3,7 @@ import { loadAndValidate } from '../../machines/definition/validate';
 import type { Definitie } from '../../machines/definition/types';
 import { addDays } from '../../machines/termijnen';
 import { beginVanDag } from '../termijnen/termijn-tijd';
-import { rapportageMomenten } from './rapportage-momenten';
+import { laatsteDag, rapportageMomenten } from './rapportage-momenten';
 
 function seed(id: string): Definitie {
   // The whole folder: a merged gemeente (Weesp) validates together with its successor.
@@ -78,6 +78,29 @@ describe('rapportageMomenten', () => {
     ]);
     expect(rapportageMomenten(def, 2023).filter((x) => x.soort === 'aanbieders')).toEqual([]);
     expect(rapportageMomenten(def, 2023).filter((x) => x.soort === 'jaarverslag').map((x) => x.periodeTot)).toEqual(['2022-03-23']);
+  });
+
+  test('docs/definities.md: a version without geldigTot is in force up to the day before the next version of its gemeente begins; its reports stop there', () => {
+    const oud = seed('gm1904-stichtse-vecht');
+    const nieuw = { ...oud, versie: '2026-06', geldigVanaf: '2026-06-01' };
+    const later = { ...oud, versie: '2027-01', geldigVanaf: '2027-01-01' };
+    const ander = { ...seed('gm0363-amsterdam'), geldigVanaf: '2026-03-01' };
+    expect(laatsteDag(oud, [oud, later, nieuw, ander])).toBe('2026-05-31');
+    expect(laatsteDag(nieuw, [oud, later, nieuw, ander])).toBe('2026-12-31');
+    expect(laatsteDag(later, [oud, later, nieuw, ander])).toBeUndefined();
+    // An own geldigTot before the next version begins decides.
+    expect(laatsteDag({ ...oud, geldigTot: '2026-04-30' }, [oud, nieuw])).toBe('2026-04-30');
+    expect(laatsteDag(seed('gm0457-weesp'), [seed('gm0457-weesp'), seed('gm0363-amsterdam')])).toBe('2022-03-23');
+    expect(
+      rapportageMomenten(oud, 2026, '2026-05-31').map((x) => [x.soort, x.deadline, x.periodeVan, x.periodeTot]),
+    ).toEqual([
+      ['jaarverslag', '2026-01-01', '2025-01-01', '2025-12-31'],
+      ['aanbieders', '2026-07-01', '2025-11-01', '2026-04-30'],
+      ['aanbieders', '2026-12-01', '2026-05-01', '2026-05-31'],
+    ]);
+    expect(rapportageMomenten(oud, 2027, '2026-05-31').map((x) => [x.soort, x.periodeVan, x.periodeTot])).toEqual([
+      ['jaarverslag', '2026-01-01', '2026-05-31'],
+    ]);
   });
 
   test('a deadline that is not MM-DD is refused with what to write instead', () => {

@@ -12,6 +12,7 @@
  */
 import type { IsoDate } from '../../machines/contract';
 import { aanbiederPerioden, indientijdDagen, periodeVoorDeadlineJaar, type Cadans } from '../../machines/definition/rapportage-perioden';
+import { dagVoor } from '../../machines/definition/lint-hulp';
 import type { Definitie } from '../../machines/definition/types';
 import { MAANDEN } from '../../machines/termijnen/datum';
 import { parseDuur } from '../../machines/termijnen';
@@ -50,26 +51,46 @@ export function leesbareDag(datum: IsoDate): string {
   return `${d} ${MAANDEN[m - 1]} ${j}`;
 }
 
-/** Clip a period to the definition's validity; undefined when nothing of it is left. */
-function clip(def: Definitie, van: IsoDate, tot: IsoDate): { van: IsoDate; tot: IsoDate } | undefined {
+/**
+ * The last day `def` is in force among `alle` (the served definitions): its `geldigTot`, or, for a version without one,
+ * the day before the next version of its gemeente begins (docs/definities.md: a version without geldigTot ends the day
+ * before the next begins; on every day one regeling). Undefined while nothing ends it.
+ */
+export function laatsteDag(def: Definitie, alle: readonly Definitie[]): IsoDate | undefined {
+  const gemeente = def.gemeente.cbsCode.toUpperCase();
+  const volgende = alle
+    .filter((d) => d.gemeente.cbsCode.toUpperCase() === gemeente && d.geldigVanaf > def.geldigVanaf)
+    .map((d) => d.geldigVanaf)
+    .sort()[0];
+  const eind = volgende === undefined ? undefined : dagVoor(volgende);
+  if (def.geldigTot === undefined) return eind;
+  return eind !== undefined && eind < def.geldigTot ? eind : def.geldigTot;
+}
+
+/** Clip a period to the definition's validity (to `laatste` at the latest); undefined when nothing of it is left. */
+function clip(def: Definitie, van: IsoDate, tot: IsoDate, laatste: IsoDate | undefined): { van: IsoDate; tot: IsoDate } | undefined {
   const v = van < def.geldigVanaf ? def.geldigVanaf : van;
-  const t = def.geldigTot && tot > def.geldigTot ? def.geldigTot : tot;
+  const eind = laatste ?? def.geldigTot;
+  const t = eind !== undefined && tot > eind ? eind : tot;
   return v <= t ? { van: v, tot: t } : undefined;
 }
 
 /**
  * Every report moment whose deadline falls in `jaar`, in date order: the aanbieder reports of the
  * definition's cadence and, when `jaarverslag` is set, the Awb 9:12a yearly overview of the previous
- * calendar year (due on 1 January; the Awb names no date).
+ * calendar year (due on 1 January; the Awb names no date). `laatste`: the last day the definition is in force
+ * (`laatsteDag` over the served definitions; default its own `geldigTot`): a version's duties end with it, so a version
+ * replaced mid-period (a new cadence from 1 June) reports only on its own days and schedules nothing after them; the
+ * next version's moments cover the rest (Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1).
  */
-export function rapportageMomenten(def: Definitie, jaar: number): RapportageMoment[] {
+export function rapportageMomenten(def: Definitie, jaar: number, laatste?: IsoDate): RapportageMoment[] {
   const out: RapportageMoment[] = [];
   const a = def.rapportage.aanbieders;
   if (a) {
     const perioden = aanbiederPerioden(a);
     perioden.forEach((p, k) => {
       const { van, tot, deadline } = periodeVoorDeadlineJaar(perioden, k, jaar);
-      const periode = clip(def, van, tot);
+      const periode = clip(def, van, tot, laatste);
       if (!periode) return;
       const herinnering = a.herinneringVoor ? naarIso(plusDuur(leesDatum(deadline), parseDuur(a.herinneringVoor, 'herinneringVoor'), -1).dag) : undefined;
       out.push({
@@ -87,7 +108,7 @@ export function rapportageMomenten(def: Definitie, jaar: number): RapportageMome
     });
   }
   if (def.rapportage.jaarverslag) {
-    const periode = clip(def, `${jaar - 1}-01-01`, `${jaar - 1}-12-31`);
+    const periode = clip(def, `${jaar - 1}-01-01`, `${jaar - 1}-12-31`, laatste);
     if (periode) {
       out.push({
         soort: 'jaarverslag',

@@ -14,7 +14,7 @@ import { beginVanDag, dagVan } from '../termijnen/termijn-tijd';
 import { ALLE_AANBIEDERS } from './rapportage.entity';
 import { queryAanbieders, queryJaaroverzicht, queryRapportage, tevredenheidPerDefinitie } from './rapportage.repository';
 import { aanbiederRapportage, inleverGemeenten, momentAanbiederGemeenten, momentNaOpheffing, opgegaanIn, rapportageGemeenten } from './rapportage-gemeenten';
-import { rapportageMomenten, type RapportageMoment } from './rapportage-momenten';
+import { laatsteDag, rapportageMomenten, type RapportageMoment } from './rapportage-momenten';
 import { RapportageMomentEntity } from './rapportage-moment.entity';
 
 /** Outbox row types of the report schedule (delivered by the notification relay after commit). */
@@ -43,7 +43,19 @@ function opvolgerMomenten(gemeente: string, definities: readonly ReportDefinitie
   const jaar = Number(opgeheven.slice(0, 4));
   return definities
     .filter((d) => d.definitie.gemeente.cbsCode.toUpperCase() === opvolger)
-    .flatMap((d) => [jaar, jaar + 1].flatMap((j) => rapportageMomenten(d.definitie, j)));
+    .flatMap((d) => [jaar, jaar + 1].flatMap((j) => momentenVan(d, j, definities)));
+}
+
+/** `rapportageMomenten` of `d` in `jaar`, ending with the last day it is in force among `definities` (`laatsteDag`). */
+function momentenVan(d: ReportDefinitie, jaar: number, definities: readonly ReportDefinitie[]): RapportageMoment[] {
+  return rapportageMomenten(
+    d.definitie,
+    jaar,
+    laatsteDag(
+      d.definitie,
+      definities.map((x) => x.definitie),
+    ),
+  );
 }
 
 /** A definition with the id of its folder (`gm1904-stichtse-vecht`). */
@@ -106,7 +118,7 @@ export class RapportagePlanningService implements OnApplicationShutdown {
     for (const d of definities) {
       const opvolger = opvolgerMomenten(d.definitie.gemeente.cbsCode, definities);
       for (const j of [jaar, jaar + 1]) {
-        for (const heel of rapportageMomenten(d.definitie, j)) {
+        for (const heel of momentenVan(d, j, definities)) {
           // After a herindeling a moment of the dissolved gemeente due after its last day is the successor's (Wet arhi art. 40).
           const m = momentNaOpheffing(d.definitie.gemeente.cbsCode, heel, opvolger);
           if (!m || m.deadline < vandaag) continue;
