@@ -161,6 +161,18 @@ describe('letters per gemeente (Awb 9:6, 9:8 lid 3, 9:11 lid 2, 9:12, 2:3)', () 
     for (const w of woorden) expect(w).toMatch(/^[a-z].{20,}[a-z]$/);
   });
 
+  it('Awb 9:8 lid 3: docs/brieven-en-dossier.md shows the table of grounds as the letters print it (one meaning, one place)', () => {
+    const doc = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'brieven-en-dossier.md'), 'utf8');
+    const rijen = [...doc.matchAll(/^\| `(\w+)` \| (Awb 9:8 [^|]+?) \| ([^|]+?) \|$/gm)].map((m) => [m[1], m[2], m[3]]);
+    expect(rijen).toEqual(
+      Object.entries(NIET_BEHANDELGRONDEN).map(([grond, artikel]) => [
+        grond,
+        artikel,
+        NIET_BEHANDELGROND_OMSCHRIJVING[grond as keyof typeof NIET_BEHANDELGRONDEN],
+      ]),
+    );
+  });
+
   it.each([
     ['GM0363', '2026-04-01T10:00:00+02:00', '2026-04-08T10:00:00+02:00'],
     ['GM1696', '2026-04-01T10:00:00+02:00', '2026-04-08T10:00:00+02:00'],
