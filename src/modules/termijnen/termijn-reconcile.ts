@@ -47,13 +47,34 @@ export interface TermijnPlan {
 // src/machines/migratie.ts) an ombudsman request left the klacht route whose termijnen never applied to it (Awb 9:31).
 const ANNULEREND = /INGETROKKEN|INTREKKEN|ANNULE|DOORGESTUURD|DOORSTUREN|ROUTE_GEMIGREERD/;
 
-export function herinneringRecords(view: TermijnView, vorige: HerinneringRecord[] = []): HerinneringRecord[] {
+/**
+ * The reminder records of a running termijn as the regime's view gives them.
+ * @param vorige  the row's records: a reminder already sent (or skipped) for the same day stays so (it must fire once)
+ * @param stap  the row's last day before this step and the step's moment. A step that changes a termijn's reminders but
+ *              not its last day (a version migration to a regeling with another notice period) gives the new ones from
+ *              its moment on. A new reminder whose day had passed by then, for a recipient already reminded of that
+ *              same last day, is skipped (`overgeslagenOp`): it would repeat that reminder with a notice period that
+ *              never held (Awb 9:11: a reminder is there so the termijn can still be met). One for a recipient not yet
+ *              reminded of it is sent, late, once, as any reminder whose wake-up comes late.
+ */
+export function herinneringRecords(
+  view: TermijnView,
+  vorige: HerinneringRecord[] = [],
+  stap?: { vervaldatum: string; at: string },
+): HerinneringRecord[] {
   return view.herinneringen.map((h) => {
     const eerder = vorige.find((v) => v.naam === h.naam && v.datum === h.datum);
     const record: HerinneringRecord = { naam: h.naam, datum: h.datum, naar: h.naar, op: beginVanDag(h.datum).toISOString() };
-    // A reminder already sent (or skipped) for the same day stays so (it must fire once).
     if (eerder?.verzondenOp) record.verzondenOp = eerder.verzondenOp;
     if (eerder?.overgeslagenOp) record.overgeslagenOp = eerder.overgeslagenOp;
+    if (
+      !eerder &&
+      stap &&
+      stap.vervaldatum === view.vervaldatum &&
+      Date.parse(record.op) <= Date.parse(stap.at) &&
+      vorige.some((v) => v.verzondenOp && v.naar === h.naar)
+    )
+      record.overgeslagenOp = new Date(stap.at).toISOString();
     return record;
   });
 }
@@ -95,8 +116,8 @@ export function volgendeHerinnering(
 }
 
 /** A running termijn's row fields as the regime's view gives them (reminders already sent stay sent). */
-export function termijnVelden(view: TermijnView, vorige?: HerinneringRecord[]): TermijnVelden {
-  const herinneringen = herinneringRecords(view, vorige);
+export function termijnVelden(view: TermijnView, vorige?: HerinneringRecord[], stap?: { vervaldatum: string; at: string }): TermijnVelden {
+  const herinneringen = herinneringRecords(view, vorige, stap);
   return {
     naam: view.naam,
     label: view.label,
@@ -148,7 +169,7 @@ export function planTermijnen(
       plan.nieuw.push({ ...termijnVelden(view), revision: (maxRevisie[view.naam] ?? 0) + 1 });
       continue;
     }
-    const v = termijnVelden(view, bestaand.herinneringen);
+    const v = termijnVelden(view, bestaand.herinneringen, { vervaldatum: bestaand.vervaldatum, at: event.at });
     // Verdaging / opschorting moves the wake-up moments: a new revision makes old jobs stale.
     const verschoven = sleutelMomenten(bestaand.vervaldatum, bestaand.herinneringen) !== sleutelMomenten(v.vervaldatum, v.herinneringen);
     plan.gewijzigd.push({ id: bestaand.id, velden: v, revision: verschoven ? bestaand.revision + 1 : bestaand.revision, verschoven });
