@@ -189,6 +189,46 @@ describe('letters per gemeente (Awb 9:6, 9:8 lid 3, 9:11 lid 2, 9:12, 2:3)', () 
     },
   );
 
+  it.each([
+    ['GM0363', '2026-05-06'],
+    ['GM1696', '2026-05-06'],
+    ['GM1904', '2026-05-06'],
+    ['GM0457', '2021-05-06'],
+  ])(
+    'Awb 2:3 lid 1: the kennisgeving of doorzending of %s tells the klager in words to whom his klacht went (the aanbieder, the klachtencommissie of the jeugdhulpaanbieder, the klachtenfunctionaris of the zorgaanbieder)',
+    (gemeente, dag) => {
+      const regime = registry.forGemeente(gemeente, dag)!;
+      const bron = sjablonenVoor(join(DEFINITIES, regime.summary.id), regime.summary.versie)!.sjablonen.get('doorzending')!.bron;
+      const at = `${dag}T10:00:00+02:00`;
+      for (const [type, naam, zin] of [
+        ['wmo', 'Zorg Noord', 'doorgestuurd aan Zorg Noord (Algemene wet bestuursrecht, artikel 2:3).'],
+        [
+          'jeugdhulp',
+          'Jeugdhulp West',
+          'doorgestuurd aan de klachtencommissie van Jeugdhulp West (Algemene wet bestuursrecht, artikel 2:3).',
+        ],
+        ['zorg', 'Zorg Oost', 'doorgestuurd aan de klachtenfunctionaris van Zorg Oost (Algemene wet bestuursrecht, artikel 2:3).'],
+      ]) {
+        const r = regime.start({
+          ...intakeVoor(gemeente, at),
+          feiten: { aantalAanbieders: 1 },
+          aanbieders: [{ id: 'a-1', naam, type }],
+        } as IntakeInput);
+        const intent = r.intents.find((i) => briefSoortVoorIntent(i.type) === 'doorzending');
+        if (!intent) throw new Error(`${gemeente} ${type}: no doorzending from ${r.state}`);
+        const html = renderBriefHtml(
+          bron,
+          briefGegevens(
+            { intent, at, stapOp: at, gemeenteNaam: regime.summary.gemeente.naam, klacht: { id: 'k-5', ontvangenOp: at }, termijnen: [] },
+            kalenderdag,
+          ),
+        );
+        expect(html).toContain(zin);
+        expect(html).not.toMatch(/aan (aanbieder|klachtencommissie|klachtenfunctionaris)\b/);
+      }
+    },
+  );
+
   it('Awb 9:11 lid 2: a verdagingsbrief made the day after the old last day names the day the verdaging was decided, and bears the day it is made', () => {
     const regime = registry.forGemeente('GM0363', '2026-04-02')!;
     let r = regime.start(intakeVoor('GM0363', '2026-04-02T10:00:00+02:00'));

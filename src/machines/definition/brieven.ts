@@ -187,6 +187,24 @@ export const NIET_BEHANDELGROND_OMSCHRIJVING: { readonly [grond in keyof typeof 
   onvoldoendeBelang: 'uw belang bij de klacht of het gewicht van de gedraging is kennelijk onvoldoende',
 };
 
+/**
+ * To whom a klacht is forwarded, as the kennisgeving of doorzending tells the klager (`doorzending.aan`; Awb 2:3 lid 1:
+ * the sender hears to whom his writing went), from the engine's code of the recipient (the intent's `doorgezondenAan`)
+ * and the aanbieder's name: the aanbieder itself (Klachtenprotocol Wmo keten Amsterdam §5A, warme doorverwijzing), the
+ * klachtencommissie of the jeugdhulpaanbieder (Jeugdwet 4.2.1 lid 6), the klachtenfunctionaris of the zorgaanbieder
+ * (Wkkgz 15). A code the table does not know is printed as it is.
+ */
+export const DOORZENDING_AAN: { readonly [naar: string]: (aanbieder: string | undefined) => string } = {
+  aanbieder: (a) => a ?? 'de aanbieder',
+  klachtencommissie: (a) => (a ? `de klachtencommissie van ${a}` : 'de klachtencommissie van de jeugdhulpaanbieder'),
+  klachtenfunctionaris: (a) => (a ? `de klachtenfunctionaris van ${a}` : 'de klachtenfunctionaris van de zorgaanbieder'),
+};
+
+/** `doorzending.aan` in words (DOORZENDING_AAN). */
+export function doorzendingAan(naar: string, aanbieder: string | undefined): string {
+  return Object.prototype.hasOwnProperty.call(DOORZENDING_AAN, naar) ? DOORZENDING_AAN[naar](aanbieder) : naar;
+}
+
 /** The klager's words for a ground (NIET_BEHANDELGROND_OMSCHRIJVING), or undefined for a ground the table does not know. */
 export function nietBehandelgrondOmschrijving(grond: unknown): string | undefined {
   return typeof grond === 'string' && Object.prototype.hasOwnProperty.call(NIET_BEHANDELGROND_OMSCHRIJVING, grond)
@@ -500,7 +518,9 @@ export function briefGegevens(invoer: BriefInvoer, kalenderdagVan: (at: string) 
     nietBehandelen: tekst(d.grond)
       ? { grond: d.grond, artikel: tekst(d.artikel), omschrijving: nietBehandelgrondOmschrijving(d.grond) }
       : undefined,
-    doorzending: tekst(d.doorgezondenAan) ? { aan: d.doorgezondenAan, aanbieder: tekst(d.aanbieder) } : undefined,
+    doorzending: tekst(d.doorgezondenAan)
+      ? { aan: doorzendingAan(d.doorgezondenAan as string, tekst(d.aanbieder)), aanbieder: tekst(d.aanbieder) }
+      : undefined,
   };
 }
 
