@@ -3,6 +3,7 @@ import { loadAndValidate } from '../../machines/definition/validate';
 import type { Definitie } from '../../machines/definition/types';
 import { addDays } from '../../machines/termijnen';
 import { beginVanDag } from '../termijnen/termijn-tijd';
+import { eigenVersie } from '../../machines/verantwoordelijke';
 import { laatsteDag, rapportageMomenten } from './rapportage-momenten';
 
 function seed(id: string): Definitie {
@@ -101,6 +102,15 @@ describe('rapportageMomenten', () => {
     expect(rapportageMomenten(oud, 2027, '2026-05-31').map((x) => [x.soort, x.periodeVan, x.periodeTot])).toEqual([
       ['jaarverslag', '2026-01-01', '2026-05-31'],
     ]);
+    // One rule with the engine's lookup of the version in force (verantwoordelijke.ts eigenVersie): a version's days are
+    // from its geldigVanaf to laatsteDag, on every day from 2025 to 2027, also with a version that ends with a geldigTot.
+    const beperkt = { ...later, versie: '2027-01', geldigTot: '2027-06-30' };
+    const alle = [oud, nieuw, beperkt, ander];
+    for (let d = Date.parse('2025-12-01T00:00:00Z'); d < Date.parse('2027-12-31T00:00:00Z'); d += 86_400_000) {
+      const dag = new Date(d).toISOString().slice(0, 10);
+      const inWerking = [oud, nieuw, beperkt].find((v) => v.geldigVanaf <= dag && dag <= (laatsteDag(v, alle) ?? '9999-12-31'));
+      expect([dag, inWerking?.versie]).toEqual([dag, eigenVersie(alle, 'GM1904', dag)?.versie]);
+    }
   });
 
   test('a deadline that is not MM-DD is refused with what to write instead', () => {

@@ -54,7 +54,9 @@ export function leesbareDag(datum: IsoDate): string {
 /**
  * The last day `def` is in force among `alle` (the served definitions): its `geldigTot`, or, for a version without one,
  * the day before the next version of its gemeente begins (docs/definities.md: a version without geldigTot ends the day
- * before the next begins; on every day one regeling). Undefined while nothing ends it.
+ * before the next begins; on every day one regeling). Undefined while nothing ends it. The same rule as the engine's lookup
+ * of the version in force on a day (verantwoordelijke.ts `eigenVersie`), read as the last of a version's days
+ * (rapportage-momenten.spec.ts holds the two together).
  */
 export function laatsteDag(def: Definitie, alle: readonly Definitie[]): IsoDate | undefined {
   const gemeente = def.gemeente.cbsCode.toUpperCase();
