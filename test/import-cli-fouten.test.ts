@@ -85,4 +85,11 @@ describe('klachtregie import: the exit code says whether the import is done', ()
     expect(klaar.out).toContain('Klaar: 1 geïmporteerd, 0 met fouten, van 1 regels.');
     expect(klaar.code).toBe(0);
   }, 120_000);
+
+  it('docs/import.md (NDJSON, UTF-8): a file saved with a byte-order mark imports its first line, as the API takes a JSON body with one', async () => {
+    const imports = t.app.get(ImportService);
+    const regels = ['BOM-1', 'BOM-2'].map((extern) => JSON.stringify({ extern, intake: importIntake(`bom ${extern}`) }));
+    const { id } = await imports.maak('\uFEFF' + regels.join('\r\n') + '\r\n', { naam: 'bom.ndjson', actor: 'test', scope: SCOPE_SERVER });
+    expect(await imports.verwerk(id)).toMatchObject({ status: 'klaar', totaal: 2, geimporteerd: 2, fout: 0 });
+  }, 60_000);
 });

@@ -149,7 +149,9 @@ export class ImportService implements BeforeApplicationShutdown {
     if (bestaand) return { id: bestaand.id, nieuw: false };
     const regels = inhoud
       .split('\n')
-      .map((tekst, i) => ({ regel: i + 1, tekst: tekst.replace(/\r$/, '') }))
+      // A byte-order mark before the first line (a file saved by a Windows tool) is not part of it, as the API's JSON
+      // parser ignores one: else line 1 was 'geen JSON'. The hash is of the file as sent.
+      .map((tekst, i) => ({ regel: i + 1, tekst: (i === 0 ? tekst.replace(/^\uFEFF/, '') : tekst).replace(/\r$/, '') }))
       .filter((r) => r.tekst.trim() !== '');
     const id = randomUUID();
     const nieuw = await this.dataSource.transaction(async (m) => {
