@@ -5,12 +5,13 @@ import type { CompiledRegime, IntakeInput, Intent, KlachtEvent } from '../contra
 import { loadRegistry } from '../index';
 import { kalenderdag, leesbareDatum } from '../termijnen';
 import { brievenFouten, sjablonenVoor } from './brief-sjablonen';
-import { NIET_BEHANDELGRONDEN } from '../compiler/gebeurtenissen';
+import { NIET_BEHANDELGRONDEN, OORDELEN } from '../compiler/gebeurtenissen';
 import {
   BRIEF_SOORTEN,
   briefGegevens,
   briefSoortVoorIntent,
   NIET_BEHANDELGROND_OMSCHRIJVING,
+  OORDEEL_IN_WOORDEN,
   renderBriefHtml,
   sjabloonFouten,
 } from './brieven';
@@ -37,7 +38,12 @@ function intakeVoor(gemeente: string, ontvangenOp: string): IntakeInput {
 }
 
 /** Steps a seed regime from intake to AFDOENEN on `afdoenOp`; returns the regime and the letter intents. */
-function totAfdoening(gemeente: string, ontvangenOp: string, afdoenOp: string): { regime: CompiledRegime; intents: Intent[]; at: string } {
+function totAfdoening(
+  gemeente: string,
+  ontvangenOp: string,
+  afdoenOp: string,
+  oordeel = 'gegrond',
+): { regime: CompiledRegime; intents: Intent[]; at: string } {
   const regime = registry.forGemeente(gemeente, ontvangenOp.slice(0, 10))!;
   let r = regime.start(intakeVoor(gemeente, ontvangenOp));
   for (let i = 0; i < 10; i++) {
@@ -48,7 +54,7 @@ function totAfdoening(gemeente: string, ontvangenOp: string, afdoenOp: string): 
         ? {
             type: 'AFDOENEN',
             at: afdoenOp,
-            data: { oordeel: 'gegrond', bevindingen: 'De hulp kwam twee weken te laat.', conclusies: ['Wij bieden excuses aan.'] },
+            data: { oordeel, bevindingen: 'De hulp kwam twee weken te laat.', conclusies: ['Wij bieden excuses aan.'] },
           }
         : { type: volgende, at: ontvangenOp, data: volgende === 'HOREN_OVERSLAAN' ? { reden: 'afgezien' } : {} };
     r = regime.step(r.snapshot, event);
@@ -57,8 +63,8 @@ function totAfdoening(gemeente: string, ontvangenOp: string, afdoenOp: string): 
   throw new Error(`${gemeente}: AFDOENEN not reached`);
 }
 
-function afdoeningsbrief(gemeente: string, ontvangenOp: string, afdoenOp: string): string {
-  const { regime, intents, at } = totAfdoening(gemeente, ontvangenOp, afdoenOp);
+function afdoeningsbrief(gemeente: string, ontvangenOp: string, afdoenOp: string, oordeel = 'gegrond'): string {
+  const { regime, intents, at } = totAfdoening(gemeente, ontvangenOp, afdoenOp, oordeel);
   const intent = intents.find((i) => briefSoortVoorIntent(i.type) === 'afdoening')!;
   expect(intent).toBeDefined();
   const map = join(DEFINITIES, regime.summary.id);
@@ -91,6 +97,56 @@ describe('letters per gemeente (Awb 9:6, 9:8 lid 3, 9:11 lid 2, 9:12, 2:3)', () 
     expect(html).toContain('De hulp kwam twee weken te laat.');
     expect(html).toContain('Wij vinden uw klacht gegrond.');
     expect(html).toContain('<li>Wij bieden excuses aan.</li>');
+  });
+
+  it.each([
+    ['GM0363', '2021-09-01T10:00:00+02:00', '2021-09-20T10:00:00+02:00'],
+    ['GM1696', '2021-09-01T10:00:00+02:00', '2021-09-20T10:00:00+02:00'],
+    ['GM1904', '2021-09-01T10:00:00+02:00', '2021-09-20T10:00:00+02:00'],
+    ['GM0457', '2021-09-01T10:00:00+02:00', '2021-09-20T10:00:00+02:00'],
+  ])(
+    'Awb 9:12 lid 1: the afdoeningsbrief of %s states every oordeel in words, never the engine code',
+    (gemeente, ontvangenOp, afdoenOp) => {
+      expect(Object.keys(OORDEEL_IN_WOORDEN).sort()).toEqual([...OORDELEN].sort());
+      for (const oordeel of OORDELEN) {
+        const html = afdoeningsbrief(gemeente, ontvangenOp, afdoenOp, oordeel);
+        expect(html).toContain(`<p>${OORDEEL_IN_WOORDEN[oordeel].oordeel}</p>`);
+        expect(html).not.toMatch(/deelsGegrond|geenOordeel/);
+      }
+      expect(afdoeningsbrief(gemeente, ontvangenOp, afdoenOp, 'deelsGegrond')).toContain('Wij vinden uw klacht gedeeltelijk gegrond.');
+      expect(afdoeningsbrief(gemeente, ontvangenOp, afdoenOp, 'geenOordeel')).toContain('Wij geven geen oordeel over uw klacht.');
+    },
+  );
+
+  it('Awb 9:16: an oordeel that departs from the klachtadviescommissie names its advies in words', () => {
+    const bron = sjablonenVoor(join(DEFINITIES, 'gm0363-amsterdam'), '2015-01')!.sjablonen.get('afdoening')!.bron;
+    const html = renderBriefHtml(
+      bron,
+      briefGegevens(
+        {
+          intent: {
+            type: 'AFDOENINGSBRIEF',
+            naar: 'klager',
+            grondslag: 'Awb 9:12, 9:16',
+            data: {
+              oordeel: 'ongegrond',
+              advies: 'deelsGegrond',
+              redenAfwijking: 'de hulp kwam op tijd',
+              bevindingen: 'B.',
+              conclusies: ['C.'],
+            },
+          },
+          at: '2026-04-08T10:00:00+02:00',
+          stapOp: '2026-04-08T10:00:00+02:00',
+          gemeenteNaam: 'Amsterdam',
+          klacht: { id: 'k-6', ontvangenOp: '2026-04-01T10:00:00+02:00' },
+          termijnen: [],
+        },
+        kalenderdag,
+      ),
+    );
+    expect(html).toContain('De klachtadviescommissie adviseerde: uw klacht gedeeltelijk gegrond. Wij wijken daarvan af.');
+    expect(html).toContain('<p>Wij vinden uw klacht ongegrond.</p>');
   });
 
   it('Awb 9:12 lid 2 after a merger (Wet arhi art. 40): a Weesp klacht of 23 March 2022 decided in April names the successor and its Ombudsman Metropool Amsterdam', () => {
@@ -328,7 +384,7 @@ describe('validate refuses a letter that lacks what the law requires', () => {
         line: 1,
         column: 1,
         message: expect.stringContaining('Awb 9:12 lid 1: de brief noemt het oordeel'),
-        hint: "zet bijvoorbeeld 'Wij vinden uw klacht {{oordeel}}.' in de brief",
+        hint: "zet bijvoorbeeld '<p>{{oordeel}}</p>' in de brief",
       }),
     ]);
   });

@@ -6,7 +6,7 @@
  * and rendering to HTML. Reading the files is brief-sjablonen.ts; PDF is the service's (src/modules/brieven).
  */
 import Handlebars from 'handlebars';
-import type { NIET_BEHANDELGRONDEN } from '../compiler/gebeurtenissen';
+import type { NIET_BEHANDELGRONDEN, Oordeel } from '../compiler/gebeurtenissen';
 import type { DefinitionError, Intent, IsoDate } from '../contract';
 import { leesbareDatum } from '../termijnen/kalenderdag';
 import { beschrijfDuur } from './lint-hulp';
@@ -141,7 +141,7 @@ export const BRIEF_SOORTEN: Record<BriefSoort, BriefSoortInfo> = {
       {
         pad: 'oordeel',
         regel: 'Awb 9:12 lid 1: de brief noemt het oordeel over de klacht',
-        voorbeeld: 'Wij vinden uw klacht {{oordeel}}.',
+        voorbeeld: '<p>{{oordeel}}</p>',
       },
       {
         pad: 'conclusies',
@@ -186,6 +186,26 @@ export const NIET_BEHANDELGROND_OMSCHRIJVING: { readonly [grond in keyof typeof 
   strafrechtelijkOnderzoek: 'naar de gedraging loopt een opsporingsonderzoek op bevel van de officier van justitie, of een strafvervolging',
   onvoldoendeBelang: 'uw belang bij de klacht of het gewicht van de gedraging is kennelijk onvoldoende',
 };
+
+/**
+ * The oordeel of AFDOENEN (Awb 9:12 lid 1) as the afdoeningsbrief states it (`oordeel`, a whole sentence), and the
+ * klachtadviescommissie's advies on the same scale (`advies`, Awb 9:15, 9:16: 'De klachtadviescommissie adviseerde: …').
+ * The engine's codes (deelsGegrond, geenOordeel) are no Dutch the klager can read ('Wij vinden uw klacht deelsGegrond.').
+ * Typed by the engine's OORDELEN, so an oordeel added there without words here does not compile.
+ */
+export const OORDEEL_IN_WOORDEN: { readonly [oordeel in Oordeel]: { oordeel: string; advies: string } } = {
+  gegrond: { oordeel: 'Wij vinden uw klacht gegrond.', advies: 'uw klacht gegrond' },
+  ongegrond: { oordeel: 'Wij vinden uw klacht ongegrond.', advies: 'uw klacht ongegrond' },
+  deelsGegrond: { oordeel: 'Wij vinden uw klacht gedeeltelijk gegrond.', advies: 'uw klacht gedeeltelijk gegrond' },
+  geenOordeel: { oordeel: 'Wij geven geen oordeel over uw klacht.', advies: 'geen oordeel over uw klacht' },
+};
+
+function oordeelInWoorden(code: unknown, als: 'oordeel' | 'advies'): string | undefined {
+  const t = tekst(code);
+  if (!t) return undefined;
+  if (Object.prototype.hasOwnProperty.call(OORDEEL_IN_WOORDEN, t)) return OORDEEL_IN_WOORDEN[t as Oordeel][als];
+  return als === 'oordeel' ? `Ons oordeel over uw klacht: ${t}.` : t;
+}
 
 /**
  * To whom a klacht is forwarded, as the kennisgeving of doorzending tells the klager (`doorzending.aan`; Awb 2:3 lid 1:
@@ -496,12 +516,12 @@ export function briefGegevens(invoer: BriefInvoer, kalenderdagVan: (at: string) 
     tweedeLijn: tekst(d.tweedeLijn)
       ? { naam: d.tweedeLijn, soort: tekst(d.tweedeLijnSoort), termijn: tekst(d.tweedeLijnTermijn) }
       : undefined,
-    oordeel: tekst(d.oordeel),
+    oordeel: oordeelInWoorden(d.oordeel, 'oordeel'),
     bevindingen: tekst(d.bevindingen),
     // Without stated conclusions the measures are the conclusions drawn (Awb 9:12 lid 1).
     conclusies: conclusies.length ? conclusies : teksten(d.maatregelen),
     maatregelen: teksten(d.maatregelen),
-    advies: tekst(d.advies),
+    advies: oordeelInWoorden(d.advies, 'advies'),
     redenAfwijking: tekst(d.redenAfwijking),
     adviescommissie: tekst(d.adviescommissie),
     verdaging:
