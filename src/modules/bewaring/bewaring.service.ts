@@ -283,7 +283,28 @@ export class BewaringService {
     const regels = await this.dataSource
       .getRepository(VernietigingslijstRegelEntity)
       .find({ where: { lijstId: id }, order: { id: 'ASC' } });
+    if (lijst.status === 'voorgesteld') await this.bezwarenNu(regels);
     return { lijst, regels };
+  }
+
+  /**
+   * A waiting list as the approver reads it: each proposed row judged again on today (beoordeel, the rule the approval
+   * applies), and one that would now be skipped says why in its `reden`, not written (Archiefwet 1995: nothing of a
+   * dossier is destroyed, nor presented as destroyable, while a later step reopened it or a second line runs). A list is
+   * drawn up on one day and approved on another: in between the klacht may be reopened (a request to the ombudsman of
+   * the last day of the klager's year, registered after the wake-up that closed it: Awb 9:24 lid 1 sub b, 9:11 lid 1), an
+   * ombudsman request about it may come in (Awb 9:31), or a hold may be set. Read in one snapshot.
+   */
+  private async bezwarenNu(regels: VernietigingslijstRegelEntity[]): Promise<void> {
+    const open = regels.filter((r) => r.status === 'voorgesteld' && r.klachtId !== null);
+    if (open.length === 0) return;
+    const peildatum = vandaagVan(this.klok);
+    await this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      for (const r of open) {
+        const { bezwaar } = await this.beoordeel(m, await m.findOne(KlachtEntity, { where: { id: r.klachtId! } }), peildatum);
+        if (bezwaar !== undefined) r.reden = `bij goedkeuring overgeslagen: ${bezwaar}`;
+      }
+    });
   }
 
   lijsten(gemeente: string): Promise<VernietigingslijstEntity[]> {
