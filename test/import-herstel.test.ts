@@ -107,12 +107,14 @@ describe('import: a line stopped midway', () => {
 
   it('a line the engine refuses after its intake committed lets go of its klacht, records it on the line and says it is partly imported', async () => {
     const behandelaar = await bearer(t.app, 'GM0363', 'klachtbehandelaar');
-    // A behandelaar takes the klacht in behandeling through the API while the import is between its events.
+    // A behandelaar takes the klacht in behandeling through the API while the import is between its events, dated
+    // 7 March 2024: before any of its termijnen passed, so the API steps it (one dated after a passed termijn is refused
+    // while the line runs, test/import-tijd-gelijktijdig.test.ts), and the line's next event (6 March) lies before it.
     vóórStap('I2-1', 'IN_BEHANDELING_NEMEN', async (klachtId) => {
       const r = await request(t.http)
         .post(`/api/v1/klachten/${klachtId}/gebeurtenissen`)
         .set('Authorization', behandelaar)
-        .send({ type: 'IN_BEHANDELING_NEMEN' });
+        .send({ type: 'IN_BEHANDELING_NEMEN', at: '2024-03-07T09:00:00+01:00' });
       expect(r.status).toBe(200);
     });
     const id = await maak('i2.ndjson', [regel('I2-1', 'i2 deels')]);

@@ -145,7 +145,7 @@ export class KlachtenController {
   @ApiNotFoundResponse({ description: 'Onbekende klacht (klacht-niet-gevonden).' })
   @ApiConflictResponse({
     description:
-      'De gebeurtenis is in de huidige toestand niet toegestaan (gebeurtenis-niet-toegestaan) of voorbehouden aan het systeem (gebeurtenis-voorbehouden); er is niets gewijzigd.',
+      'De gebeurtenis is in de huidige toestand niet toegestaan (gebeurtenis-niet-toegestaan) of voorbehouden aan het systeem (gebeurtenis-voorbehouden), of de klacht wordt nog geïmporteerd terwijl een termijn vóór de gebeurtenis verstreek (klacht-wordt-geimporteerd: stuur haar opnieuw als de import klaar is); er is niets gewijzigd.',
     schema: probleemSchema('GebeurtenisNietToegestaanProblem'),
   })
   @ApiUnprocessableEntityResponse({

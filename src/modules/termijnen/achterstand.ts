@@ -42,9 +42,18 @@ export async function metWekkersBij<T>(wake: TermijnWakeService, klok: Klok, wer
       // As of the event's moment at least: it may lie a few minutes ahead of our clock (controleerTijdstip's tolerance).
       const nu = new Date(Math.max(klok.nu().getTime(), Date.parse(e.at)));
       const uitkomst = await wake.verval({ klachtId: e.klachtId, termijnNaam: e.termijnNaam, revision: e.revision, kind: 'verval' }, nu);
-      // The wake-up did not fire it: another process did meanwhile (the klacht now shows it), or the klacht is being
-      // imported and the import fires its termijnen itself (docs/import.md). Then the event is stepped on the klacht as it
-      // stands, as it was before this catch-up existed: never refused for a wake-up that is not ours to run.
+      // The klacht is being imported (docs/import.md): the import fires its termijnen at their historic moments itself, so
+      // the catch-up may not, and stepping the event on the klacht as it stands would end the passed termijnen 'verlopen'
+      // without their expiry and escalation (Klachtenprotocol Wmo keten Amsterdam §6, §9) and break the import's order of
+      // time. Nothing is written; the event can be sent again once that klacht's import line is done.
+      if (uitkomst === 'import-bezig')
+        throw ProblemException.conflict(
+          'klacht-wordt-geimporteerd',
+          'De klacht wordt geïmporteerd',
+          `De klacht ${e.klachtId} wordt op dit moment geïmporteerd en haar termijn ${e.termijnNaam} is verstreken zonder dat de import die al verwerkte; er is niets gewijzigd, stuur de gebeurtenis opnieuw zodra de import klaar is.`,
+        );
+      // The wake-up did not fire it: another process did meanwhile (the klacht now shows it). Then the event is stepped on
+      // the klacht as it stands, as it was before this catch-up existed: never refused for a wake-up that is not ours to run.
       if (uitkomst !== 'verwerkt') wekkersBij = false;
     }
   }

@@ -22,8 +22,11 @@ import {
 import { TermijnEntity } from './termijn.entity';
 import { naarEntiteit } from '../../database/rij-naar-entiteit';
 
-/** What a wake-up did: `stale` = the termijn moved, ended or already fired; `nog-niet` = not due yet. */
-export type WakeUitkomst = 'verwerkt' | 'stale' | 'nog-niet';
+/**
+ * What a wake-up did: `stale` = the termijn moved, ended or already fired; `nog-niet` = not due yet; `import-bezig` = the
+ * klacht is being imported, whose import fires its termijnen itself (docs/import.md): for the worker the same as stale.
+ */
+export type WakeUitkomst = 'verwerkt' | 'stale' | 'nog-niet' | 'import-bezig';
 
 export const SYSTEEM_ACTOR = 'systeem';
 
@@ -81,7 +84,7 @@ export class TermijnWakeService {
         throw e;
       }
       // Being imported (docs/import.md): the import fires its termijnen at their historic moments itself (opties.import).
-      if (!opties.import && (await importBezig(m, klacht.id))) return 'stale' as const;
+      if (!opties.import && (await importBezig(m, klacht.id))) return 'import-bezig' as const;
       // With this termijn's due moment at the database's precision (microseconds; a Date keeps milliseconds),
       // fixed before the first step: a step may move this termijn, not the moment it was due.
       const [rij] = (await m.query(

@@ -4215,7 +4215,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description De gebeurtenis is in de huidige toestand niet toegestaan (gebeurtenis-niet-toegestaan) of voorbehouden aan het systeem (gebeurtenis-voorbehouden); er is niets gewijzigd. */
+            /** @description De gebeurtenis is in de huidige toestand niet toegestaan (gebeurtenis-niet-toegestaan) of voorbehouden aan het systeem (gebeurtenis-voorbehouden), of de klacht wordt nog geïmporteerd terwijl een termijn vóór de gebeurtenis verstreek (klacht-wordt-geimporteerd: stuur haar opnieuw als de import klaar is); er is niets gewijzigd. */
             409: {
                 headers: {
                     [name: string]: unknown;
