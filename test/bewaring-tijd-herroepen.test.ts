@@ -79,3 +79,17 @@ it("Selectielijst gemeenten 2020, 13.1 with Awb 9:11 lid 1: a klacht closed at m
     expect.objectContaining({ categorie: 'gemeente', afgeslotenOp: '2017-03-02', vernietigbaarVanaf: '2022-03-02' }),
   ]);
 });
+
+it("Awb 9:11 lid 1: an act of the klager's last day registered after the wake-up that still closes the klacht leaves its time in state at the wake-up's midnight: state_sinds is 2 March 2017 00:00, not the act's moment", async () => {
+  const id = await afgedaneKlacht('2016-02-01', '2016-03-01');
+  const [termijn] = (await t.db.query(
+    `SELECT revision, vervalt_op FROM termijn WHERE klacht_id = $1 AND naam = 'tweedeLijnVerzoek' AND status = 'lopend'`,
+    [id],
+  )) as Array<{ revision: number; vervalt_op: Date }>;
+  expect(
+    await t.wake.verval({ klachtId: id, termijnNaam: 'tweedeLijnVerzoek', revision: termijn.revision, kind: 'verval' }, termijn.vervalt_op),
+  ).toBe('verwerkt');
+  await stap(id, 'BESTUURLIJKE_IMPACT_MELDEN', '2017-03-01T15:00:00+01:00', { reden: 'vragen van de pers' });
+  const [{ state_sinds }] = (await t.db.query(`SELECT state_sinds FROM klacht WHERE id = $1`, [id])) as Array<{ state_sinds: Date }>;
+  expect(state_sinds.toISOString()).toBe('2017-03-01T23:00:00.000Z');
+});

@@ -137,6 +137,11 @@ export interface StepResult {
    * as 'afgesloten' when the act undid the expiry that closed the klacht). Absent otherwise: the stored state.
    */
   vanState?: string;
+  /**
+   * With `vanState`: the moment the klacht entered the state it ends in, when the act or a wake-up stepped again after it
+   * changed the state (a wake-up's moment when that closed the klacht after the act). Absent: the act's moment rule.
+   */
+  stateSinds?: string;
 }
 
 export interface DefinitionSummary {

@@ -397,9 +397,13 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
     let eind = daad.next;
     const blijven: KlachtMachineEvent[] = [];
     const herroepen: string[] = [];
+    // The moment the klacht entered the state it ends in: the act's, or a wake-up's stepped again after it that moved it
+    // on (the klager's year closing the klacht at midnight after an act of its last day that kept it open).
+    let sinds = statePad(daad.next.value) !== statePad(huidig.value) ? event.at : undefined;
     for (const wekker of stand.na) {
       const w = overgang(eind, wekker);
       if (w.accepted) {
+        if (statePad(w.next.value) !== statePad(eind.value)) sinds = wekker.at;
         eind = w.next;
         blijven.push(wekker);
       } else herroepen.push(String(wekker.data?.termijn ?? ''));
@@ -415,6 +419,7 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
       ...resultaat(metKeten(eind, nieuweKeten, daad.intents)),
       ...(vervallen?.length ? { vervallen } : {}),
       vanState: statePad(huidig.value),
+      ...(sinds ? { stateSinds: sinds } : {}),
       ...(herroepen.length ? { herroepen } : {}),
       ...(gestart.length ? { herroepenGestart: gestart } : {}),
     };

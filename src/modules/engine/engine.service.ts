@@ -900,8 +900,14 @@ export class EngineService {
     if (oordeel !== undefined) registratie.oordeel = oordeel;
     // Time in state restarts only when the state changes (an event within the state keeps it), at the event's moment. An
     // act of a termijn's last day registered after the wake-up that passed it (regime.ts `inhalen`; Awb 9:11 lid 1)
-    // changed it then, also when the undone wake-up had already put the klacht in the state the act leads to.
-    const sinds = vanState !== result.state || (result.vanState ?? vanState) !== result.state ? new Date(event.at) : null;
+    // changed it then, also when the undone wake-up had already put the klacht in the state the act leads to; when a
+    // wake-up stepped again after the act moved the klacht on, at that wake-up's moment (result.stateSinds): the act
+    // does not move back the day the klacht was closed (Archiefwet 1995: its retention counts from then).
+    const sinds = result.stateSinds
+      ? new Date(result.stateSinds)
+      : vanState !== result.state || (result.vanState ?? vanState) !== result.state
+        ? new Date(event.at)
+        : null;
     const plan = this.planStap(row, vanState, event, result, ctx, termijnen, extra, termijnPatch);
     return {
       statement: plan.patches.length === 0 && plan.nieuw.length === 0 ? ZONDER_TERMIJNEN : MET_TERMIJNEN,
