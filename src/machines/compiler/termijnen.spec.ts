@@ -88,6 +88,33 @@ describe('the termijnen a definition lets its machine start (termijnSpecs)', () 
     expect(specs.afhandeling).toEqual({ naam: 'afhandeling', ...AFHANDELING });
   });
 
+  it('Klachtenprotocol Wmo keten Amsterdam §6 with Awb 9:11 lid 2: a termijn of a contract or regeling that allows verdaging follows the Awb by analogy and says so; the Awb’s own afhandeltermijn and a termijn without verdaging cite nothing extra', () => {
+    const aanbieder: TermijnDefinitie = { ...AFHANDELING, grondslag: 'Klachtenprotocol Wmo keten §6 (contractueel)', atw: false };
+    const specs = termijnSpecs(
+      definitie({
+        termijnen: {
+          afhandeling: AFHANDELING,
+          aanbiederAfhandeling: aanbieder,
+          contact: { ...aanbieder, verdagingMax: undefined, duur: 'P5D' },
+        },
+      }),
+    );
+    expect(specs.aanbiederAfhandeling.verdagingGrondslag).toBe('Awb 9:11 lid 2 naar analogie');
+    expect(specs.afhandeling.verdagingGrondslag).toBeUndefined();
+    expect(specs.contact.verdagingGrondslag).toBeUndefined();
+    // The uitleg of a verdaging of the ketenpartner's termijn names the analogy.
+    const view = termijnView(
+      specs.aanbiederAfhandeling,
+      {
+        naam: 'aanbiederAfhandeling',
+        vanaf: '2026-03-02T10:00:00+01:00',
+        mutaties: [{ soort: 'verdaging', at: '2026-04-01T10:00:00+02:00', duur: 'P2W' }],
+      } as LopendeTermijn,
+      kalenderVan(definitie()),
+    );
+    expect(view.uitleg.join('\n')).toContain('(Awb 9:11 lid 2 naar analogie)');
+  });
+
   it('Jeugdwet 4.2.1 lid 2 sub c and lid 5: the committee’s oordeel in the regeling’s own term without Atw, the aanbieder’s reaction in one month with the Atw', () => {
     const specs = termijnSpecs(definitie({ bijzondereRegimes: { jeugdhulp: JEUGDWET } }));
     expect(specs.jeugdwetOordeel).toEqual({

@@ -79,11 +79,18 @@ export function wkkgzRegime(def: Definitie): WkkgzRegime | undefined {
   return Object.values(def.bijzondereRegimes ?? {}).find((r): r is WkkgzRegime => r?.regime === 'wkkgz');
 }
 
+/** The verdaging of a termijn that is not the Awb's own (see termijnSpecs). */
+export const VERDAGING_NAAR_ANALOGIE = 'Awb 9:11 lid 2 naar analogie';
+
 /** All termijnen the machine may start: the definition's own plus those the special regimes imply. */
 export function termijnSpecs(def: Definitie): Record<string, TermijnSpec> {
   const specs: Record<string, TermijnSpec> = {};
   for (const [naam, t] of Object.entries(def.termijnen)) {
-    specs[naam] = { naam, ...t };
+    // Awb 9:11 lid 2 governs the gemeente's own afhandeltermijn. A term of a regeling or contract that allows verdaging
+    // (the ketenpartner's, Klachtenprotocol Wmo keten §6; Uitgangspunten §5A) follows it by analogy only: its uitleg,
+    // errors and notices say so instead of citing the article as if it applied.
+    const naarAnalogie = t.verdagingMax !== undefined && !/^Awb 9:11\b/.test(t.grondslag ?? '');
+    specs[naam] = { naam, ...t, ...(naarAnalogie ? { verdagingGrondslag: VERDAGING_NAAR_ANALOGIE } : {}) };
   }
   // Awb 9:24 lid 1 sub a by analogy: the klager's year from the aanbieder's afdoening (wacht-op-klager.ts).
   const jaar = jaarNaAfdoeningSpec(def);

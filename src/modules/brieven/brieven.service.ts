@@ -100,7 +100,9 @@ function verdagingVanEenAnder(intent: Intent, termijnen: unknown): string | unde
   const naam = typeof intent.data?.termijn === 'string' ? intent.data.termijn : undefined;
   if (!naam || naam === AFHANDELTERMIJN_VAN_HET_COLLEGE) return undefined;
   const t = Array.isArray(termijnen) ? (termijnen as BriefTermijn[]).find((x) => x.naam === naam) : undefined;
-  const grondslag = intent.grondslag && intent.grondslag !== 'Awb 9:11 lid 2' ? intent.grondslag : t?.grondslag;
+  // The verdaging's own article only when it is not the Awb's (Wkkgz 17 lid 2); 'Awb 9:11 lid 2' and its analogy
+  // (termijnSpecs) say less than the termijn's own grondslag, the contract or regeling that sets it.
+  const grondslag = intent.grondslag && !intent.grondslag.startsWith('Awb 9:11 lid 2') ? intent.grondslag : t?.grondslag;
   return (
     `verdaging van ${t?.label ?? naam} (${naam}): dat is niet de afhandeltermijn van het college (Awb 9:11) maar de termijn van wie de klacht daar behandelt` +
     `${grondslag ? ` (${grondslag})` : ''}; die doet zelf schriftelijk mededeling van zijn verdaging. Een brief namens het college dat het de afhandeling uitstelt (Awb 9:11 lid 2), zou niet kloppen. ` +
