@@ -1,7 +1,7 @@
 /** Jest for mutation testing (npm run test:mutation, docs/adr/0005-mutation-testing.md): only the pure
  * unit specs that state the rules of the mutated files (termijnen, the compiler's termijnen and the wait for the
  * klager, the first line at the aanbieder, the gemeente's own handling under Awb titel 9.1 and the second line
- * (Awb titel 9.2), routing and conditions, legal lint,
+ * (Awb titel 9.2), intake and routing (Awb 9:1-9:6), the special regimes (Jeugdwet 4.2.1, Wkkgz), routing and conditions, legal lint,
  * correctness over time: registration, version migration, termijn reconciliation, the regime's step; lateness, nakoming,
  * termijn instants, the definition diff and intake facts), so no PostgreSQL,
  * Redis or Chromium is needed and each mutant runs in seconds. */
@@ -21,6 +21,8 @@ module.exports = {
     '<rootDir>/src/machines/compiler/blocks/aanbieder.block.spec.ts',
     '<rootDir>/src/machines/compiler/blocks/awb-intern.block.spec.ts',
     '<rootDir>/src/machines/compiler/blocks/tweede-lijn.block.spec.ts',
+    '<rootDir>/src/machines/compiler/blocks/bijzondere-regimes.block.spec.ts',
+    '<rootDir>/src/machines/compiler/blocks/intake.block.spec.ts',
     '<rootDir>/src/machines/definition/validate.spec.ts',
     '<rootDir>/src/machines/definition/*lint*.spec.ts',
     '<rootDir>/src/machines/registratie.spec.ts',

@@ -264,7 +264,9 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     },
     geschilToegestaan: ({ context, event }) => {
       const grond = dataVan(event).grond;
-      return (typeof grond === 'string' && grond in GESCHIL_GRONDEN) || context.verlopen.some((v) => v.naam === 'wkkgzAfhandeling');
+      // Wkkgz 21 lid 1 sub a: once the six weeks have passed, also before their wake-up ran (as the other ways on after a
+      // passed termijn: verlopenOfVoorbij).
+      return (typeof grond === 'string' && grond in GESCHIL_GRONDEN) || verlopenOfVoorbij(context, 'wkkgzAfhandeling', event);
     },
     besluitGeldig: ({ event }) => ['toegestaan', 'afgewezen'].includes(String(dataVan(event).besluit)),
     redenGegeven: ({ event }) => tekst(dataVan(event).reden) !== undefined,

@@ -398,6 +398,15 @@ describe('Wkkgz 13–22: the klachtenregeling of the zorgaanbieder', () => {
     ]);
   });
 
+  test('Wkkgz 21 lid 1 sub a: on the day after the six weeks ended the geschil goes to the geschilleninstantie without a ground, also before their wake-up ran; on their last day it needs one', () => {
+    const r = regime();
+    const s = r.start(OVER_ZORG);
+    // Received Wednesday 1 May 2024: six weeks to Wednesday 12 June inclusive.
+    expect(geweigerd(r, s, 'GESCHIL_VOORGELEGD', op('2024-06-12'))).toBe(true);
+    const g = neem(r, s, 'GESCHIL_VOORGELEGD', op('2024-06-14'));
+    expect([g.state, termijnen(g)]).toEqual(['wkkgz.bijGeschilleninstantie', [['wkkgzGeschil', '2024-12-14']]]);
+  });
+
   test('Wkkgz 21 lid 1 sub b: after the outcome the klager not satisfied with it takes the geschil to the geschilleninstantie without a further ground; the satisfied one closes', () => {
     const r = regime();
     const u = uitkomstMeegedeeld(r);
