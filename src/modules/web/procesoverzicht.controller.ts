@@ -31,7 +31,11 @@ export class ProcesoverzichtController {
   ) {}
 
   @Get()
-  @ApiOperation({ operationId: 'procesoverzichten', summary: 'De definities (versies) van de gemeente' })
+  @ApiOperation({
+    operationId: 'procesoverzichten',
+    summary: 'De definities (versies) van de gemeente',
+    description: 'Per definitie eerst de versie die vandaag geldt, dan de andere, nieuwste eerst.',
+  })
   @ApiOkResponse({ description: 'De definitieversies', schema: PROCESOVERZICHTEN_SCHEMA })
   lijst(@HuidigeTenant() tenant: Tenant): DefinitionSummary[] {
     return this.overzichten.definities(klachtGemeenten(tenant));

@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AnyStateMachine } from 'xstate';
 import { DataSource } from 'typeorm';
-import { KLOK, type Klok } from '../../common/klok';
+import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import type { DefinitionSummary } from '../../machines/contract';
 import { FASE_LABELS, stateNodes, toDiagramGraph, toSvg, type DiagramGraph, type DiagramOverlay } from '../../machines/diagram';
 import type { Regime } from '../../machines/regime';
-import { gemeenteNaamOp } from '../../machines/verantwoordelijke';
+import { eigenVersie, gemeenteNaamOp } from '../../machines/verantwoordelijke';
 import { band } from '../termijnen/te-laat';
 import { dagVan } from '../termijnen/termijn-tijd';
 import { maandPeriode } from '../reports/rapportage-gemeenten';
@@ -72,14 +72,24 @@ export class ProcesoverzichtService {
 
   /**
    * The definitions whose klachten the caller follows: its own first (the page opens the first), then those of the
-   * gemeenten opgeheven into it, on whose regeling their running klachten stay (Wet arhi art. 40 e.v.).
+   * gemeenten opgeheven into it, on whose regeling their running klachten stay (Wet arhi art. 40 e.v.). Per definition
+   * the version in force today comes first (eigenVersie, the engine's lookup: one regeling per day), then the others,
+   * newest first: a version published ahead of its geldigVanaf is not what the process owner's klachten run on today.
    */
   definities(gemeenten: readonly string[]): DefinitionSummary[] {
     const rang = (s: DefinitionSummary) => gemeenten.indexOf(s.gemeente.cbsCode.toUpperCase());
-    return this.registry.regimes
-      .map((r) => r.summary)
-      .filter((s) => rang(s) >= 0)
-      .sort((a, b) => rang(a) - rang(b) || a.id.localeCompare(b.id) || b.versie.localeCompare(a.versie));
+    const eigen = this.registry.regimes.map((r) => r.summary).filter((s) => rang(s) >= 0);
+    const vandaag = vandaagVan(this.klok);
+    const inWerking = new Set(
+      [...new Set(eigen.map((s) => s.id))].map((id) => {
+        const versies = eigen.filter((s) => s.id === id);
+        return eigenVersie(versies, versies[0].gemeente.cbsCode, vandaag);
+      }),
+    );
+    const voorrang = (s: DefinitionSummary) => (inWerking.has(s) ? 0 : 1);
+    return eigen.sort(
+      (a, b) => rang(a) - rang(b) || a.id.localeCompare(b.id) || voorrang(a) - voorrang(b) || b.versie.localeCompare(a.versie),
+    );
   }
 
   /**

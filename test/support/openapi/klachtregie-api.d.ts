@@ -744,7 +744,9 @@ export interface paths {
         };
         /**
          * De definities (versies) van de gemeente
-         * @description Rollen: procesEigenaar, beleidsmedewerker, klachtbehandelaar.
+         * @description Per definitie eerst de versie die vandaag geldt, dan de andere, nieuwste eerst.
+         *
+         *     Rollen: procesEigenaar, beleidsmedewerker, klachtbehandelaar.
          */
         get: operations["procesoverzichten"];
         put?: never;
