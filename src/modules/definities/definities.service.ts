@@ -385,15 +385,7 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
     );
     const alle = overgenomenDoor([{ gemeente: { cbsCode: code, neemtOver: eigenOver } }, ...this.overnamesGediend()], code);
     const over = alle.filter((n) => n.vanaf <= tot);
-    const rijen = (await m.query(
-      `select definitie_id, definitie_versie, count(*)::int as n from klacht
-        where ontvangen_op >= $1 and ontvangen_op < $2
-          and (gemeente = $3 or exists (select 1 from unnest($4::text[], $5::timestamptz[]) as o(code, vanaf)
-                                         where klacht.gemeente = o.code and klacht.ontvangen_op >= o.vanaf))
-        group by definitie_id, definitie_versie order by definitie_id, definitie_versie`,
-      [beginVanDag(vanaf), beginVanDag(dagNa(tot)), gemeente, over.map((n) => n.cbsCode), over.map((n) => beginVanDag(n.vanaf))],
-    )) as Array<{ definitie_id: string; definitie_versie: string; n: number }>;
-    const perVersie = rijen.map((r) => ({ definitieId: r.definitie_id, versie: r.definitie_versie, klachten: r.n }));
+    const perVersie = await this.klachtenPerVersie(m, vanaf, tot, gemeente, over);
     const zonderMelding = {
       vandaag,
       van: vanaf,
@@ -403,6 +395,29 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
       perVersie,
     };
     return { ...zonderMelding, melding: terugwerkendeKrachtMelding(versie, vanaf, zonderMelding, volgende) };
+  }
+
+  /**
+   * The klachten received from `van` to `tot` (Amsterdam days, inclusive) by the gemeente `gemeente` and by those it took
+   * over (Wet arhi art. 40), each from the day of its take-over, per definition version they run on: what a new version
+   * would work back on (terugwerkendeKracht) or split (gesplitsteDag).
+   */
+  private async klachtenPerVersie(
+    m: EntityManager,
+    van: IsoDate,
+    tot: IsoDate,
+    gemeente: string,
+    over: ReadonlyArray<{ cbsCode: string; vanaf: IsoDate }>,
+  ): Promise<Array<{ definitieId: string; versie: string; klachten: number }>> {
+    const rijen = (await m.query(
+      `select definitie_id, definitie_versie, count(*)::int as n from klacht
+        where ontvangen_op >= $1 and ontvangen_op < $2
+          and (gemeente = $3 or exists (select 1 from unnest($4::text[], $5::timestamptz[]) as o(code, vanaf)
+                                         where klacht.gemeente = o.code and klacht.ontvangen_op >= o.vanaf))
+        group by definitie_id, definitie_versie order by definitie_id, definitie_versie`,
+      [beginVanDag(van), beginVanDag(dagNa(tot)), gemeente, over.map((n) => n.cbsCode), over.map((n) => beginVanDag(n.vanaf))],
+    )) as Array<{ definitie_id: string; definitie_versie: string; n: number }>;
+    return rijen.map((r) => ({ definitieId: r.definitie_id, versie: r.definitie_versie, klachten: r.n }));
   }
 
   /**
@@ -453,15 +468,7 @@ export class DefinitiesService implements OnApplicationBootstrap, OnApplicationS
     const alle: MetGeldigheid[] = [deze, ...gediend, ...elders];
     if (verantwoordelijkeVersie(alle, code, vandaag) !== deze) return undefined;
     const over = overgenomenDoor(alle, code).filter((n) => n.vanaf <= vandaag);
-    const rijen = (await m.query(
-      `select definitie_id, definitie_versie, count(*)::int as n from klacht
-        where ontvangen_op >= $1 and ontvangen_op < $2
-          and (gemeente = $3 or exists (select 1 from unnest($4::text[], $5::timestamptz[]) as o(code, vanaf)
-                                         where klacht.gemeente = o.code and klacht.ontvangen_op >= o.vanaf))
-        group by definitie_id, definitie_versie order by definitie_id, definitie_versie`,
-      [beginVanDag(vandaag), beginVanDag(dagNa(vandaag)), code, over.map((n) => n.cbsCode), over.map((n) => beginVanDag(n.vanaf))],
-    )) as Array<{ definitie_id: string; definitie_versie: string; n: number }>;
-    const perVersie = rijen.map((r) => ({ definitieId: r.definitie_id, versie: r.definitie_versie, klachten: r.n }));
+    const perVersie = await this.klachtenPerVersie(m, vandaag, vandaag, code, over);
     const klachten = perVersie.reduce((a, p) => a + p.klachten, 0);
     if (klachten === 0) return undefined;
     const zonderMelding = { dag: vandaag, klachten, perVersie };

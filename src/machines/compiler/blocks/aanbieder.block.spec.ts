@@ -8,7 +8,7 @@
  * block fails the tests that state its rule (docs/adr/0005-mutation-testing.md).
  */
 import { join } from 'node:path';
-import type { IntakeInput, KlachtEvent, StepResult } from '../../contract';
+import type { IntakeInput, StepResult } from '../../contract';
 import { basisVersie, BASIS, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../../definition/test-fixture';
 import type { GeladenDefinitie } from '../../definition/types';
 import { loadAndValidate } from '../../definition/validate';
@@ -16,6 +16,7 @@ import { regimeDiagramGraph } from '../../diagram/diagram-graph';
 import { checkGraph } from '../../graph/graph-check';
 import type { Regime } from '../../regime';
 import { compileerSamen } from '../../registry';
+import { neem, stap, termijnen } from './blok.spec-hulp';
 
 /** The keys of the aanbieder route a test sets on the BASIS fixture (Testdam, GM0355). */
 interface Keten {
@@ -124,17 +125,6 @@ const NA_AANBIEDERTERMIJN = '2024-06-13T09:00:00+02:00';
 /** The afdoening of 20 May 2024: the year runs to 20 May 2025, reactieKlager (eight weeks) to 15 July 2024. */
 const AFDOENING = '2024-05-20T10:00:00+02:00';
 
-function stap(r: Regime, s: StepResult, type: string, at: string, data?: Record<string, unknown>): StepResult {
-  const e: KlachtEvent = { type, at, ...(data ? { data } : {}) };
-  return r.step(JSON.parse(JSON.stringify(s.snapshot)), e);
-}
-/** A step that must be accepted. */
-function neem(r: Regime, s: StepResult, type: string, at: string, data?: Record<string, unknown>): StepResult {
-  const v = stap(r, s, type, at, data);
-  expect([type, v.accepted, v.reason]).toEqual([type, true, undefined]);
-  return v;
-}
-const termijnen = (s: StepResult) => s.termijnen.map((t) => [t.naam, t.vervaldatum]);
 const intentTypes = (s: StepResult) => s.intents.map((i) => i.type);
 /** What the step tells the gemeente's loket (TERUGKOPPELING_AAN_GEMEENTE), in order. */
 const terug = (s: StepResult) => s.intents.filter((i) => i.type === 'TERUGKOPPELING_AAN_GEMEENTE').map((i) => i.data?.over);

@@ -7,14 +7,12 @@
  * own contact termijn. The same rules on the seed definitions: regels.spec.ts. Compiled per test, never at file load,
  * so a mutant of the block fails the tests that state its rule (docs/adr/0005-mutation-testing.md).
  */
-import { join } from 'node:path';
-import type { IntakeInput, KlachtEvent, StepResult } from '../../contract';
-import { BASIS, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../../definition/test-fixture';
-import type { GeladenDefinitie } from '../../definition/types';
-import { loadAndValidate } from '../../definition/validate';
+import type { IntakeInput, StepResult } from '../../contract';
+import { BASIS } from '../../definition/test-fixture';
 import { regimeDiagramGraph } from '../../diagram/diagram-graph';
 import type { Regime } from '../../regime';
 import { compileerSamen } from '../../registry';
+import { definities, geweigerd, neem, op, termijnen } from './blok.spec-hulp';
 
 /** The `stappen` (and the gemeente's contact termijn) a test sets on the BASIS fixture (Testdam, GM0355). */
 interface Stappen {
@@ -62,21 +60,6 @@ function regels(s: Stappen): string[] {
   return uit;
 }
 
-/** Validated definitions per set of lines (the validation is not what these specs are about: asked once per set). */
-const gevalideerd = new Map<string, GeladenDefinitie[]>();
-function definities(lines: readonly string[]): GeladenDefinitie[] {
-  const sleutel = JSON.stringify(lines);
-  let defs = gevalideerd.get(sleutel);
-  if (!defs) {
-    const r = loadAndValidate([join(schrijfBestanden({ [TESTDAM]: lines }), 'definitions')]);
-    ruimTijdelijkeMappenOp();
-    expect(r.errors).toEqual([]);
-    defs = r.definities;
-    gevalideerd.set(sleutel, defs);
-  }
-  return defs;
-}
-
 /** The Testdam regime with these stappen, compiled now (in the test). */
 const regime = (s: Stappen = {}): Regime => compileerSamen(definities(regels(s)))[0];
 
@@ -101,22 +84,7 @@ const AFHANDELING_COMMISSIE = '2024-07-10';
 const NIET_BEHANDELEN = '2024-05-29';
 const CONTACT = '2024-05-06';
 
-const op = (dag: string) => `${dag}T10:00:00+02:00`;
-
-function stap(r: Regime, s: StepResult, type: string, at: string, data?: Record<string, unknown>): StepResult {
-  const e: KlachtEvent = { type, at, ...(data ? { data } : {}) };
-  return r.step(JSON.parse(JSON.stringify(s.snapshot)), e);
-}
-/** A step that must be accepted. */
-function neem(r: Regime, s: StepResult, type: string, at: string, data?: Record<string, unknown>): StepResult {
-  const v = stap(r, s, type, at, data);
-  expect([type, v.accepted, v.reason]).toEqual([type, true, undefined]);
-  return v;
-}
-const termijnen = (s: StepResult) => s.termijnen.map((t) => [t.naam, t.vervaldatum]);
 const intentTypes = (s: StepResult) => s.intents.map((i) => i.type);
-const geweigerd = (r: Regime, s: StepResult, type: string, at: string, data?: Record<string, unknown>) =>
-  stap(r, s, type, at, data).accepted === false;
 
 /** The formal procedure: informal phase left (FORMELE_BEHANDELING) where the regeling has one. */
 const beoordelen = (r: Regime, intake: IntakeInput = KLACHT) => {

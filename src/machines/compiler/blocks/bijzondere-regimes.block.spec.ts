@@ -8,16 +8,14 @@
  * months (19, 22). The same rules on the seed definitions: regels.spec.ts. Compiled per test, never at file load, so a
  * mutant of the block fails the tests that state its rule (docs/adr/0005-mutation-testing.md).
  */
-import { join } from 'node:path';
-import type { IntakeInput, KlachtEvent, StepResult } from '../../contract';
-import { BASIS, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../../definition/test-fixture';
-import type { GeladenDefinitie } from '../../definition/types';
-import { loadAndValidate } from '../../definition/validate';
+import type { IntakeInput, StepResult } from '../../contract';
+import { BASIS } from '../../definition/test-fixture';
 import { regimeDiagramGraph } from '../../diagram/diagram-graph';
 import { checkGraph } from '../../graph/graph-check';
 import type { Regime } from '../../regime';
 import { compileerSamen } from '../../registry';
 import type { ToestandConfig } from './bouw';
+import { definities, geweigerd, neem, op, termijnen } from './blok.spec-hulp';
 
 const JEUGDHULP = ['  jeugdhulp:', '    regime: jeugdwetKlachtencommissie', '    oordeelTermijn: P6W', '    reactieTermijn: P1M'];
 const ZORG = [
@@ -32,21 +30,6 @@ const ZORG = [
 /** BASIS with these regimes under `bijzondereRegimes` (none: the section left out). */
 function metRegimes(...regimes: ReadonlyArray<readonly string[]>): string[] {
   return BASIS.flatMap((l) => (l === 'rapportage:' && regimes.length ? ['bijzondereRegimes:', ...regimes.flat(), l] : [l]));
-}
-
-/** Validated definitions per set of lines (the validation is not what these specs are about: asked once per set). */
-const gevalideerd = new Map<string, GeladenDefinitie[]>();
-function definities(lines: readonly string[]): GeladenDefinitie[] {
-  const sleutel = JSON.stringify(lines);
-  let defs = gevalideerd.get(sleutel);
-  if (!defs) {
-    const r = loadAndValidate([join(schrijfBestanden({ [TESTDAM]: lines }), 'definitions')]);
-    ruimTijdelijkeMappenOp();
-    expect(r.errors).toEqual([]);
-    defs = r.definities;
-    gevalideerd.set(sleutel, defs);
-  }
-  return defs;
 }
 
 const regime = (lines: readonly string[] = metRegimes(JEUGDHULP, ZORG)): Regime => compileerSamen(definities(lines))[0];
@@ -68,21 +51,6 @@ const OVER_JEUGDHULP: IntakeInput = {
 /** The same day, about the care of one zorgaanbieder. */
 const OVER_ZORG: IntakeInput = { ...OVER_JEUGDHULP, aanbieders: [ZORGAANBIEDER] };
 
-const op = (dag: string) => `${dag}T10:00:00+02:00`;
-
-function stap(r: Regime, s: StepResult, type: string, at: string, data?: Record<string, unknown>): StepResult {
-  const e: KlachtEvent = { type, at, ...(data ? { data } : {}) };
-  return r.step(JSON.parse(JSON.stringify(s.snapshot)), e);
-}
-/** A step that must be accepted. */
-function neem(r: Regime, s: StepResult, type: string, at: string, data?: Record<string, unknown>): StepResult {
-  const v = stap(r, s, type, at, data);
-  expect([type, v.accepted, v.reason]).toEqual([type, true, undefined]);
-  return v;
-}
-const geweigerd = (r: Regime, s: StepResult, type: string, at: string, data?: Record<string, unknown>) =>
-  stap(r, s, type, at, data).accepted === false;
-const termijnen = (s: StepResult) => s.termijnen.map((t) => [t.naam, t.vervaldatum]);
 const termijn = (s: StepResult, naam: string) => s.termijnen.find((t) => t.naam === naam);
 
 const knoop = (r: Regime, id: string) => regimeDiagramGraph(r).nodes.find((n) => n.id === id);

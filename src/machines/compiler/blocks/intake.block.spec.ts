@@ -9,14 +9,12 @@
  * Compiled per test, never at file load, so a mutant of the block fails the tests that state its rule
  * (docs/adr/0005-mutation-testing.md).
  */
-import { join } from 'node:path';
 import type { IntakeInput, StepResult } from '../../contract';
-import { BASIS, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../../definition/test-fixture';
-import type { GeladenDefinitie } from '../../definition/types';
-import { loadAndValidate } from '../../definition/validate';
+import { BASIS } from '../../definition/test-fixture';
 import { regimeDiagramGraph } from '../../diagram/diagram-graph';
 import type { Regime } from '../../regime';
 import { compileerSamen } from '../../registry';
+import { definities, termijnen } from './blok.spec-hulp';
 
 /** The keys of the routes a test sets on the BASIS fixture (Testdam, GM0355). */
 interface Routes {
@@ -93,21 +91,6 @@ function regels(k: Routes = {}): string[] {
   return uit;
 }
 
-/** Validated definitions per set of lines (the validation is not what these specs are about: asked once per set). */
-const gevalideerd = new Map<string, GeladenDefinitie[]>();
-function definities(lines: readonly string[]): GeladenDefinitie[] {
-  const sleutel = JSON.stringify(lines);
-  let defs = gevalideerd.get(sleutel);
-  if (!defs) {
-    const r = loadAndValidate([join(schrijfBestanden({ [TESTDAM]: lines }), 'definitions')]);
-    ruimTijdelijkeMappenOp();
-    expect(r.errors).toEqual([]);
-    defs = r.definities;
-    gevalideerd.set(sleutel, defs);
-  }
-  return defs;
-}
-
 /** The Testdam regime with these keys, compiled now (in the test). */
 const regime = (k: Routes = {}): Regime => compileerSamen(definities(regels(k)))[0];
 
@@ -131,7 +114,6 @@ const BIJ_AANBIEDER: IntakeInput = { ...KLACHT, ingediendBij: 'aanbieder', aanbi
 /** Filed at the gemeente, simple and about the aanbieder. */
 const OVER_AANBIEDER: IntakeInput = { ...KLACHT, aanbieders: [WMO], feiten: { complex: false, gerichtAan: 'aanbieder' } };
 
-const termijnen = (s: StepResult) => s.termijnen.map((t) => [t.naam, t.vervaldatum]);
 const intentTypes = (s: StepResult) => s.intents.map((i) => i.type);
 /** The intake the klacht recorded (registreerIntake). */
 const vastgelegd = (s: StepResult) => (s.snapshot as { context: { intake?: IntakeInput } }).context.intake;

@@ -6,29 +6,12 @@
  * The same rules on the seed definitions: regels.spec.ts, tijd.spec.ts. Compiled per test, never at file load, so a
  * mutant of the block fails the tests that state its rule (docs/adr/0005-mutation-testing.md).
  */
-import { join } from 'node:path';
-import type { IntakeInput, KlachtEvent, StepResult } from '../../contract';
-import { BASIS, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../../definition/test-fixture';
-import type { GeladenDefinitie } from '../../definition/types';
-import { loadAndValidate } from '../../definition/validate';
+import type { IntakeInput, StepResult } from '../../contract';
+import { BASIS } from '../../definition/test-fixture';
 import { regimeDiagramGraph } from '../../diagram/diagram-graph';
 import type { Regime } from '../../regime';
 import { compileerSamen } from '../../registry';
-
-/** Validated definitions per set of lines (the validation is not what these specs are about: asked once per set). */
-const gevalideerd = new Map<string, GeladenDefinitie[]>();
-function definities(lines: readonly string[]): GeladenDefinitie[] {
-  const sleutel = JSON.stringify(lines);
-  let defs = gevalideerd.get(sleutel);
-  if (!defs) {
-    const r = loadAndValidate([join(schrijfBestanden({ [TESTDAM]: lines }), 'definitions')]);
-    ruimTijdelijkeMappenOp();
-    expect(r.errors).toEqual([]);
-    defs = r.definities;
-    gevalideerd.set(sleutel, defs);
-  }
-  return defs;
-}
+import { definities, geweigerd, neem, op, termijnen } from './blok.spec-hulp';
 
 /** BASIS without the informal phase and without horen: a klacht goes from receipt to the afdoening in three steps. */
 const KORT = BASIS.map((l) => (l === '  informeleFase: true' ? '  informeleFase: false' : l === '  horen: true' ? '  horen: false' : l));
@@ -64,22 +47,7 @@ const KLACHT: IntakeInput = {
   feiten: { complex: true },
 };
 
-const op = (dag: string) => `${dag}T10:00:00+02:00`;
-
-function stap(r: Regime, s: StepResult, type: string, at: string, data?: Record<string, unknown>): StepResult {
-  const e: KlachtEvent = { type, at, ...(data ? { data } : {}) };
-  return r.step(JSON.parse(JSON.stringify(s.snapshot)), e);
-}
-/** A step that must be accepted. */
-function neem(r: Regime, s: StepResult, type: string, at: string, data?: Record<string, unknown>): StepResult {
-  const v = stap(r, s, type, at, data);
-  expect([type, v.accepted, v.reason]).toEqual([type, true, undefined]);
-  return v;
-}
-const termijnen = (s: StepResult) => s.termijnen.map((t) => [t.naam, t.vervaldatum]);
 const intentTypes = (s: StepResult) => s.intents.map((i) => i.type);
-const geweigerd = (r: Regime, s: StepResult, type: string, at: string, data?: Record<string, unknown>) =>
-  stap(r, s, type, at, data).accepted === false;
 
 /** The klacht afgedaan by the gemeente on `dag` (Awb 9:12): in the tweedeLijnVenster. */
 function afgedaan(r: Regime, dag = '2024-05-20'): StepResult {
