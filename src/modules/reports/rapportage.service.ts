@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
+import { gemeenteNaamOp } from '../../machines/verantwoordelijke';
 import { ProblemException } from '../../common/problem';
 import { rapportageCsv } from './rapportage-csv';
 import { jaaroverzichtHtml, rapportageHtml } from './rapportage-html';
@@ -57,10 +58,21 @@ export class RapportageService {
     @Inject(REGIME_BRON) private readonly regimes: RegimeBron & { regimes?: CompiledRegime[] },
   ) {}
 
-  /** The gemeente's name for people (the report header says "Amsterdam", not "GM0363"); the code when no definition names it. */
+  /**
+   * The gemeente's name for people (the report header says "Amsterdam", not "GM0363"): its own regeling's in force today,
+   * by the one lookup the werkvoorraad uses too (gemeenteNaamOp); the code when no definition names it.
+   */
   gemeenteNaam(gemeente: string): string {
-    const r = this.regimes.regimes?.find((x) => x.summary.gemeente.cbsCode.toUpperCase() === gemeente) ?? this.regimes.forGemeente(gemeente, dagVan(this.klok.nu()));
-    return r?.summary.gemeente.naam ?? gemeente;
+    const dag = dagVan(this.klok.nu());
+    // A purpose-built source (a test's) may not list its regimes: then the regime it serves for the gemeente that day.
+    const naam = this.regimes.regimes
+      ? gemeenteNaamOp(
+          this.regimes.regimes.map((r) => r.summary),
+          gemeente,
+          dag,
+        )
+      : this.regimes.forGemeente(gemeente, dag)?.summary.gemeente.naam;
+    return naam ?? gemeente;
   }
 
   /** `gemeente` heads the report; `gemeenten` (klachtGemeenten of the caller) are the klachten it counts. */

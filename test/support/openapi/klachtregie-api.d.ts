@@ -2565,7 +2565,7 @@ export interface components {
              * @enum {string}
              */
             status: "voorgesteld" | "vernietigd" | "overgeslagen" | "uitgesteld";
-            /** @description waarom overgeslagen of uitgesteld; bij vernietigd alleen als een bericht van de klacht in de outbox na herhaald mislukken zonder verwerking met haar vernietigd is */
+            /** @description waarom overgeslagen of uitgesteld; bij vernietigd alleen als een bericht van de klacht in de outbox na herhaald mislukken zonder verwerking met haar vernietigd is; bij voorgesteld op een lijst die nog wacht: 'bij goedkeuring overgeslagen: …' als de goedkeuring haar vandaag zou overslaan (de klacht is sindsdien heropend of er kwam een verzoek van de ombudsman over) */
             reden?: string;
             /**
              * Format: date-time
