@@ -20,7 +20,6 @@ import {
   type BriefSoort,
 } from '../../machines/definition/brieven';
 import { SYSTEEM_GEBEURTENISSEN } from '../../machines/compiler/gebeurtenissen';
-import { ROUTE_GEMIGREERD } from '../../machines/migratie';
 import { kalenderdag, leesbareDatum } from '../../machines/termijnen';
 import { namensOrgaan } from '../../machines/verantwoordelijke';
 import { DossierDocumentEntity } from '../dossier/dossier-document.entity';
@@ -33,7 +32,7 @@ import { OutboxRelay } from '../outbox/outbox-relay.service';
 import type { OutboxEntity } from '../outbox/outbox.entity';
 import { OUTBOX_TYPES, type OutboxHandler } from '../outbox/outbox.types';
 import { TermijnEntity } from '../termijnen/termijn.entity';
-import { VERSIE_GEMIGREERD } from '../versiemigratie/versiemigratie.service';
+import { VERSIEWISSELINGEN } from '../versiemigratie/versiemigratie.service';
 import { BriefEntity } from './brief.entity';
 import { briefPdf } from './brief-pdf';
 
@@ -273,7 +272,7 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
           AND jsonb_typeof(payload->'vanVersie') = 'string'
         ORDER BY recorded_at, id
         LIMIT 1`,
-      [klacht.id, [VERSIE_GEMIGREERD, ROUTE_GEMIGREERD], row.createdAt],
+      [klacht.id, VERSIEWISSELINGEN, row.createdAt],
     )) as Array<{ versie: string }>;
     return r?.versie ?? klacht.definitieVersie;
   }

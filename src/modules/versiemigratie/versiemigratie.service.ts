@@ -25,6 +25,12 @@ import { isUuid } from '../../common/uuid';
 
 /** The event the history records for a migration (Dutch audit line: from which version to which, and why). */
 export const VERSIE_GEMIGREERD = 'VERSIE_GEMIGREERD';
+/**
+ * The history rows after which a klacht runs on another version: a version migration, and an ombudsman request moved onto
+ * its own route (Awb 9:31, which may move it to another version too). Their payload.vanVersie names the version before;
+ * a step recorded before such a row was taken on that version (its letters and ZGW statuses follow it).
+ */
+export const VERSIEWISSELINGEN: readonly string[] = [VERSIE_GEMIGREERD, ROUTE_GEMIGREERD];
 
 export type KlachtMigratieProef = Omit<MigratieProef, 'resultaat'> & { klachtId: string; migreerbaar: boolean };
 

@@ -14,9 +14,8 @@ import {
   type StatusInRegister,
   type ZgwKoppeling,
 } from '../../zgw-mapping';
-import { ROUTE_GEMIGREERD } from '../../machines/migratie';
 import { REGISTRATIE_EVENT } from '../engine/engine.service';
-import { VERSIE_GEMIGREERD } from '../versiemigratie/versiemigratie.service';
+import { VERSIEWISSELINGEN } from '../versiemigratie/versiemigratie.service';
 import { KlachtGebeurtenisEntity } from '../klachten/klacht-gebeurtenis.entity';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { dagVan } from '../termijnen/termijn-tijd';
@@ -132,7 +131,7 @@ export class ZgwSynchronisatie {
     for (let i = rijen.length - 1; i >= 0; i--) {
       uit[i] = versie;
       const van = rijen[i].payload?.vanVersie;
-      if ((rijen[i].type === VERSIE_GEMIGREERD || rijen[i].type === ROUTE_GEMIGREERD) && typeof van === 'string') versie = van;
+      if (VERSIEWISSELINGEN.includes(rijen[i].type) && typeof van === 'string') versie = van;
     }
     return uit;
   }
