@@ -46,6 +46,7 @@ import {
   VERGRENDEL_SQL_NAAM,
 } from './stap-sql';
 import { Bundelaar } from './stap-bundel';
+import { stapFeiten } from './stap-feiten';
 import { KlachtCache, STANDAARD_CACHE_KLACHTEN, termijnVingerafdruk, type CacheTelling, type KlachtStand } from './klacht-cache';
 import { MetricsService } from '../metrics/metrics.service';
 import { APP_CONFIG, type AppConfig } from '../../config';
@@ -1053,7 +1054,9 @@ export class EngineService {
     // The snapshot before this step: to ask the regime whether the step meets a passed obligation.
     const vorigeSnapshot = vanState === null ? null : row.snapshot;
     const berichten: OutboxBericht[] = [...extra];
-    const basis = this.basis(row, event, ctx);
+    // Each row carries the version the step was taken on and what it knew of the gemeente's receipt: a letter made after
+    // the commit is worded from them, not from the klacht as it is by then (stap-feiten.ts).
+    const basis = { ...this.basis(row, event, ctx), ...stapFeiten(row.definitieVersie, result.snapshot) };
     // An act stepped before wake-ups registered after it (regime.ts `inhalen`) came from the state at its own moment
     // (result.vanState), as its history row says; subscribers were last told the state the stored klacht shows (`vanState`,
     // e.g. 'afgesloten' by the wake-up it undid), so they hear of the change whenever either differs, and of the undoing.
