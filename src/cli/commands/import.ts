@@ -83,9 +83,13 @@ export const command: CliCommand = {
       require('../../modules/import/import-cli.module') as typeof import('../../modules/import/import-cli.module');
     const svc = require('../../modules/import/import.service') as typeof import('../../modules/import/import.service');
     /* eslint-enable @typescript-eslint/no-require-imports */
-    const ctx = await NestFactory.createApplicationContext(ImportCliModule.forRoot({ ...config, databaseUrl: database.url, role: 'api' }), {
-      logger: ['error', 'warn'],
-    });
+    // "Now" from CliIo.klok, as `migratie` takes it: a test imports on its own fixed moment, never on today's date.
+    const ctx = await NestFactory.createApplicationContext(
+      ImportCliModule.forRoot({ ...config, databaseUrl: database.url, role: 'api' }, io.klok),
+      {
+        logger: ['error', 'warn'],
+      },
+    );
     try {
       const imports = ctx.get(svc.ImportService);
       const { id, nieuw } = await imports.maak(inhoud, {
