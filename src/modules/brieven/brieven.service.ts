@@ -25,6 +25,7 @@ import { namensOrgaan } from '../../machines/verantwoordelijke';
 import { DossierDocumentEntity } from '../dossier/dossier-document.entity';
 import { DossierService } from '../dossier/dossier.service';
 import { INTAKE_EVENT } from '../engine/engine.service';
+import { gedragenFeiten } from '../engine/stap-feiten';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { IMPORT_BEZIG_ROUTE, IMPORT_KLAAR_ROUTE, IMPORT_SLEUTEL_PREFIX } from '../import/import-bezig';
 import { KlachtEntity } from '../klachten/klacht.entity';
@@ -32,7 +33,7 @@ import { OutboxRelay } from '../outbox/outbox-relay.service';
 import type { OutboxEntity } from '../outbox/outbox.entity';
 import { OUTBOX_TYPES, type OutboxHandler } from '../outbox/outbox.types';
 import { TermijnEntity } from '../termijnen/termijn.entity';
-import { VERSIEWISSELINGEN } from '../versiemigratie/versiemigratie.service';
+import { type Historierij, VERSIEWISSELINGEN, versieVanStap } from '../versiemigratie/versie-van-stap';
 import { BriefEntity } from './brief.entity';
 import { briefPdf } from './brief-pdf';
 
@@ -235,14 +236,18 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
   }
 
   /**
-   * When the gemeente received the klaagschrift it handles, as of the step at `at`: the moment of the last accepted step
-   * up to then that brought the klacht into the gemeente's klachtbehandeling (the state `gemeente`, whose entry records
-   * it, awb-intern.block.ts `gemeenteOntvangst`, and starts the afhandeltermijn from it). That is the intake for a klacht
-   * filed with the gemeente; for one that came to the gemeente after the aanbieder had it (KLACHT_BIJ_GEMEENTE,
-   * Uitgangspunten klachtenmanagement Sociaal Domein §5A, §11-III; the contract end) it is that later step. Undefined when
-   * the klacht has not (yet) been with the gemeente's klachtbehandeling: then the letter names the klacht's own receipt.
+   * When the gemeente received the klaagschrift it handles, as the step that asked for this letter knew it: the moment
+   * its machine context holds (acties.ts `gemeenteOntvangst`, on entry of the state `gemeente`, from which the
+   * afhandeltermijn runs), carried in the outbox row (stap-feiten.ts). That is the intake for a klacht filed with the
+   * gemeente; for one that came to the gemeente after the aanbieder had it (KLACHT_BIJ_GEMEENTE, Uitgangspunten
+   * klachtenmanagement Sociaal Domein §5A, §11-III; the contract end) it is that later step. Undefined when the klacht
+   * had not (yet) been with the gemeente's klachtbehandeling: then the letter names the klacht's own receipt.
+   * A row written before the engine carried it: the last accepted step up to the step's `at` that brought the klacht
+   * into the state `gemeente`, from the history.
    */
-  private async ontvangenBijGemeente(klachtId: string, at: string): Promise<Date | undefined> {
+  private async ontvangenBijGemeente(klachtId: string, row: OutboxEntity, at: string): Promise<Date | undefined> {
+    const gedragen = gedragenFeiten(row.payload).ontvangenBijGemeente;
+    if (gedragen !== undefined) return gedragen === null ? undefined : new Date(gedragen);
     const [r] = (await this.dataSource.query(
       `SELECT "at" FROM klacht_gebeurtenis
         WHERE klacht_id = $1::uuid AND accepted AND "at" <= $2::timestamptz
@@ -256,25 +261,35 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
   }
 
   /**
-   * The version of the klacht's definition the step that asked for this letter was taken on: the klacht's version now,
-   * unless a version migration (VERSIE_GEMIGREERD, or ROUTE_GEMIGREERD onto another version, Awb 9:31) was registered
-   * after the step, between the step and the letter (the dossier storage was away meanwhile): then the version it came
-   * from (payload.vanVersie of the first such migration). The letter is the written mededeling of that step (Awb 9:6,
-   * 9:8 lid 3, 9:11 lid 2, 9:12, 2:3), decided under that version's regeling: its template and the bodies it names are
-   * that version's, so what a letter says does not depend on when the outbox got to make it (one letter per step). The
-   * step's history row and the outbox row are written in one transaction (recorded_at = created_at = its now()); a
-   * migration takes the klacht's row lock, so it is registered in a later one.
+   * The version of the klacht's definition the step that asked for this letter was taken on (versie-van-stap.ts): the one
+   * the step wrote into its outbox row. The letter is the written mededeling of that step (Awb 9:6, 9:8 lid 3, 9:11 lid 2,
+   * 9:12, 2:3), decided under that version's regeling: its template and the bodies it names are that version's, so what
+   * a letter says does not depend on when the outbox got to make it, nor on a version migration (VERSIE_GEMIGREERD, or
+   * ROUTE_GEMIGREERD onto another version, Awb 9:31) registered meanwhile. A row written before the engine carried it:
+   * the migrations registered after the step's own history row (by id: the row written in the step's transaction, at
+   * its `now()`, of its event), or when that row cannot be told, after the outbox row's moment.
    */
   private async versieVanStap(klacht: KlachtEntity, row: OutboxEntity): Promise<string> {
-    const [r] = (await this.dataSource.query(
-      `SELECT payload->>'vanVersie' AS versie FROM klacht_gebeurtenis
-        WHERE klacht_id = $1::uuid AND type = ANY($2::text[]) AND recorded_at > $3::timestamptz
-          AND jsonb_typeof(payload->'vanVersie') = 'string'
-        ORDER BY recorded_at, id
-        LIMIT 1`,
-      [klacht.id, VERSIEWISSELINGEN, row.createdAt],
-    )) as Array<{ versie: string }>;
-    return r?.versie ?? klacht.definitieVersie;
+    const gedragen = gedragenFeiten(row.payload).definitieVersie;
+    // Only a row written before the engine carried the version needs the history.
+    const daarna = gedragen ? [] : await this.migratiesNaStap(klacht, row);
+    return versieVanStap(gedragen, daarna, klacht.definitieVersie);
+  }
+
+  /** The klacht's migrations registered after the step of this outbox row, in the order registered (see versieVanStap). */
+  private async migratiesNaStap(klacht: KlachtEntity, row: OutboxEntity): Promise<Historierij[]> {
+    return (await this.dataSource.query(
+      `WITH stap AS (
+         SELECT o.created_at,
+                (SELECT max(s.id) FROM klacht_gebeurtenis s
+                  WHERE s.klacht_id = o.klacht_id AND s.recorded_at = o.created_at AND s.type = o.payload->>'event') AS id
+           FROM outbox o WHERE o.id = $3)
+       SELECT g.type, g.payload FROM klacht_gebeurtenis g LEFT JOIN stap ON true
+        WHERE g.klacht_id = $1::uuid AND g.type = ANY($2::text[])
+          AND CASE WHEN stap.id IS NOT NULL THEN g.id > stap.id ELSE g.recorded_at > coalesce(stap.created_at, $4::timestamptz) END
+        ORDER BY g.id`,
+      [klacht.id, VERSIEWISSELINGEN, row.id, row.createdAt],
+    )) as Historierij[];
   }
 
   async handle(row: OutboxEntity): Promise<void> {
@@ -372,7 +387,7 @@ export class BrievenService implements OutboxHandler, OnModuleInit {
         klacht: {
           id: klacht.id,
           // Awb 9:6 with 9:11 lid 1: the receipt of the klaagschrift the gemeente handles, from which its afhandeltermijn runs.
-          ontvangenOp: ((await this.ontvangenBijGemeente(klacht.id, at)) ?? klacht.ontvangenOp).toISOString(),
+          ontvangenOp: ((await this.ontvangenBijGemeente(klacht.id, row, at)) ?? klacht.ontvangenOp).toISOString(),
           onderwerp: klacht.onderwerp,
           aanbieder: klacht.aanbieders[0]?.naam ?? klacht.aanbieders[0]?.id ?? null,
         },

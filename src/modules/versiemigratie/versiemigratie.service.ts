@@ -22,15 +22,11 @@ import { KlachtEntity } from '../klachten/klacht.entity';
 import { haalWekkersIn } from '../termijnen/achterstand';
 import { TermijnWakeService } from '../termijnen/termijn-wake.service';
 import { isUuid } from '../../common/uuid';
+import { VERSIE_GEMIGREERD } from './versie-van-stap';
 
-/** The event the history records for a migration (Dutch audit line: from which version to which, and why). */
-export const VERSIE_GEMIGREERD = 'VERSIE_GEMIGREERD';
-/**
- * The history rows after which a klacht runs on another version: a version migration, and an ombudsman request moved onto
- * its own route (Awb 9:31, which may move it to another version too). Their payload.vanVersie names the version before;
- * a step recorded before such a row was taken on that version (its letters and ZGW statuses follow it).
- */
-export const VERSIEWISSELINGEN: readonly string[] = [VERSIE_GEMIGREERD, ROUTE_GEMIGREERD];
+// The migration's history type and the rows that change a klacht's version live with the one rule that reads them
+// (versie-van-stap.ts, pure); exported here too for the callers that know them from this service.
+export { VERSIE_GEMIGREERD, VERSIEWISSELINGEN } from './versie-van-stap';
 
 export type KlachtMigratieProef = Omit<MigratieProef, 'resultaat'> & { klachtId: string; migreerbaar: boolean };
 

@@ -15,7 +15,7 @@ import {
   type ZgwKoppeling,
 } from '../../zgw-mapping';
 import { REGISTRATIE_EVENT } from '../engine/engine.service';
-import { VERSIEWISSELINGEN } from '../versiemigratie/versiemigratie.service';
+import { versiesPerRij } from '../versiemigratie/versie-van-stap';
 import { KlachtGebeurtenisEntity } from '../klachten/klacht-gebeurtenis.entity';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { dagVan } from '../termijnen/termijn-tijd';
@@ -121,22 +121,6 @@ export class ZgwSynchronisatie {
   }
 
   /**
-   * The version the klacht was on at each row of its history: its version now, and before a version migration
-   * (VERSIE_GEMIGREERD, or ROUTE_GEMIGREERD onto another version, Awb 9:31) the version it came from (payload.vanVersie).
-   * The migration's own row is of the version it moved to.
-   */
-  private static versiesVan(rijen: KlachtGebeurtenisEntity[], nu: string): string[] {
-    const uit: string[] = new Array<string>(rijen.length);
-    let versie = nu;
-    for (let i = rijen.length - 1; i >= 0; i--) {
-      uit[i] = versie;
-      const van = rijen[i].payload?.vanVersie;
-      if (VERSIEWISSELINGEN.includes(rijen[i].type) && typeof van === 'string') versie = van;
-    }
-    return uit;
-  }
-
-  /**
    * The klacht, its history and its afhandeltermijn as gewensteZaak reads them (what the zaak should look like now; which
    * statuses, also by what the register already holds: `StatusInRegister`).
    */
@@ -159,7 +143,9 @@ export class ZgwSynchronisatie {
       })
       .orderBy('g.id', 'ASC')
       .getMany();
-    const versies = ZgwSynchronisatie.versiesVan(geschiedenis, klacht.definitieVersie);
+    // The version each step was taken on, by the rule the letters use too (versie-van-stap.ts): a history row carries no
+    // version of its own (its payload is the event's data), so the migrations registered after it decide.
+    const versies = versiesPerRij(geschiedenis, klacht.definitieVersie);
     // A step taken on an earlier version (before a migration) by that version's koppeling; without a (valid) one, by the
     // koppeling of the klacht's version now.
     const eerdere = new Map<string, ZgwKoppeling | undefined>();
