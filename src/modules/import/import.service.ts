@@ -13,7 +13,7 @@ import { klokVan } from '../../machines/regime';
 import { gemeentenVan, opgehevenOp } from '../../machines/definition/gemeentecodes.data';
 import { kalenderdag } from '../../machines/termijnen';
 import { EngineError } from '../engine/engine.errors';
-import { EngineService, INTAKE_EVENT, REGISTRATIE_EVENT } from '../engine/engine.service';
+import { achterstalligeTermijn, EngineService, INTAKE_EVENT, REGISTRATIE_EVENT } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { canoniek } from '../idempotency/idempotency.interceptor';
 import { IdempotentHerhaald, IdempotentieContext } from '../idempotency/idempotentie-context';
@@ -21,6 +21,7 @@ import { controleerTijdstip } from '../klachten/klachten.service';
 import { dagVan, eindVanDag } from '../termijnen/termijn-tijd';
 import { haalWekkersIn } from '../termijnen/achterstand';
 import { TermijnWakeService, vervalMoment } from '../termijnen/termijn-wake.service';
+import { TermijnEntity } from '../termijnen/termijn.entity';
 import { ImportRegelDto } from './dto/import-regel.dto';
 import type { ImportDto } from './dto/import-view.dto';
 import {
@@ -40,8 +41,6 @@ export const SCOPE_SERVER = '*';
 /** Lines fetched per round; each round's lines run `parallel` at a time. */
 const RONDE = 200;
 const MAX_FOUTEN_IN_VIEW = 1000;
-/** Safety bound on the catch-up before one event (a klacht has a handful of termijnen). */
-const MAX_INHAALRONDES = 100;
 
 export interface ImportStand {
   id: string;
@@ -576,7 +575,11 @@ export class ImportService implements BeforeApplicationShutdown {
         // Refused after the intake committed (a behandelaar changed the klacht through the API meanwhile, or the step's
         // key holds another event): the klacht stays with part of its history. Left import-bezig, none of its termijnen
         // would fire again; so it is released as at the end of a line, and the line names it (DeelsGeimporteerd).
-        if (e instanceof EngineError || (e instanceof ProblemException && e.code === 'idempotency-key-hergebruikt')) {
+        if (
+          e instanceof EngineError ||
+          e instanceof InhaalGestopt ||
+          (e instanceof ProblemException && e.code === 'idempotency-key-hergebruikt')
+        ) {
           await this.laatLos(gemeente, basis, klachtId);
           throw new DeelsGeimporteerd(klachtId, i, e.message);
         }
@@ -593,7 +596,13 @@ export class ImportService implements BeforeApplicationShutdown {
    */
   private async laatLos(gemeente: string, basis: string, klachtId: string): Promise<void> {
     await this.geefVrij(gemeente, basis, klachtId);
-    await this.haalIn(klachtId, this.klok.nu());
+    try {
+      await this.haalIn(klachtId, this.klok.nu());
+    } catch (e) {
+      // Let go already: the service's wake-ups (the sweep) fire what is left, as for any klacht.
+      if (!(e instanceof InhaalGestopt)) throw e;
+      this.logger.warn(`${e.message}; de wekkers van de dienst laten haar verlopen`);
+    }
   }
 
   /**
@@ -664,12 +673,37 @@ export class ImportService implements BeforeApplicationShutdown {
    * as the API does before an event and the worker would have done on time (Klachtenprotocol Wmo keten Amsterdam §6,
    * §9; Awb 9:11, 9:24 lid 1 sub b). Its wake-ups run although the klacht is import-bezig: this import holds it, and
    * fires them at their historic moments itself (opties.import).
+   *
+   * Until none is left (Awb 9:11 lid 1: a termijn passes on its day, whoever fires it): haalWekkersIn stops after
+   * MAX_ACHTERSTANDRONDES rounds, and an expiry may start a termijn that passed too (a klacht of years ago), so with a
+   * longer chain the event was stepped before the rest of it (refused, the line partly imported) or the rest stayed
+   * running though passed. It ends: a call fires every termijn due by the latest passed one when it began, so the latest
+   * passed one after it is due strictly later; due moments are day boundaries up to `tot`, so there are at most as many
+   * calls as days. A call that fires nothing (not ours to fire: another process) would repeat for ever: InhaalGestopt.
    */
   private async haalIn(klachtId: string, tot: Date): Promise<void> {
     const wake = this.wake;
     const alsImport = Object.create(wake) as TermijnWakeService;
     alsImport.verval = (job, nu) => wake.verval(job, nu, { import: true });
-    await haalWekkersIn(alsImport, this.dataSource.manager, [klachtId], tot);
+    const repo = this.dataSource.getRepository(TermijnEntity);
+    for (let vorige = -Infinity; ;) {
+      const t = achterstalligeTermijn(await repo.findBy({ klachtId, status: 'lopend' }), tot.toISOString());
+      if (!t) return;
+      if (t.vervaltOp.getTime() <= vorige) throw new InhaalGestopt(klachtId, t.naam, t.vervaldatum);
+      vorige = t.vervaltOp.getTime();
+      await haalWekkersIn(alsImport, this.dataSource.manager, [klachtId], tot);
+    }
+  }
+}
+
+/**
+ * The catch-up before an event (or up to now) did not get the klacht past a termijn that has passed (ImportService.haalIn):
+ * its wake-up fires nothing. Stepping on would put the event before that expiry; the line stops here, the klacht is let go
+ * (the service's wake-ups fire the termijn) and the line names the klacht and the termijn (DeelsGeimporteerd).
+ */
+class InhaalGestopt extends Error {
+  constructor(klachtId: string, termijn: string, vervaldatum: string) {
+    super(`de termijn ${termijn} van klacht ${klachtId} verstreek na ${vervaldatum}, maar de import kon haar niet laten verlopen`);
   }
 }
 
@@ -699,7 +733,9 @@ export function proefImport(
   const gevuurd = new Set<string>();
   for (const [i, event] of events.entries()) {
     const at = Date.parse(event.at);
-    for (let ronde = 0; ronde < MAX_INHAALRONDES; ronde++) {
+    // Until none is left, as haalIn: each round fires a (termijn, last day) not fired before, of which there are finitely
+    // many up to the event's day (a fixed bound let a longer chain pass the dry run unchecked).
+    for (;;) {
       const due = huidig.termijnen
         .map((t) => ({ naam: t.naam, op: eindVanDag(t.vervaldatum), sleutel: `${t.naam}|${t.vervaldatum}` }))
         .filter((t) => t.op.getTime() <= at && !gevuurd.has(t.sleutel))

@@ -1,0 +1,184 @@
+/**
+ * docs/import.md with Awb 9:11 lid 1 (a termijn passes on its own day, whoever fires it): the import's catch-up brings a
+ * historic klacht up to each event and, at the end of its line, up to now, however many expiries follow one another.
+ * The engine's catch-up (haalWekkersIn) stops after MAX_ACHTERSTANDRONDES rounds, and each round fires only the termijnen
+ * due by the latest one that had passed when it began: a termijn started by an expiry, itself passed, waits for the next
+ * round. The seed regelingen chain a few such expiries (the ketenpartner's six weeks, the gemeente's, the year for the
+ * ombudsman); this regime chains eight, each started by the previous one's expiry a week later, so a klacht of it needs
+ * eight rounds. A real XState machine on the CompiledRegime contract (as test/support/test-regime.ts), served to the real
+ * service on PostgreSQL.
+ */
+import { assign, initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
+import { KLOK } from '../src/common/klok';
+import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult, TermijnView } from '../src/machines/contract';
+import { REGIME_BRON, type RegimeBron } from '../src/modules/engine/regime-bron';
+import { ImportService, SCOPE_SERVER } from '../src/modules/import/import.service';
+import { dagVan } from '../src/modules/termijnen/termijn-tijd';
+import { createTestApp, createTestDatabase, sqlOp, type TestApp, type TestDatabase } from './support';
+import { verschuifbareKlok } from './support/verschuifbare-klok';
+
+const GEMEENTE = 'GM9998';
+/** More than MAX_ACHTERSTANDRONDES (5) expiries in a row. */
+const SCHAKELS = 8;
+
+function plusDagen(datum: string, dagen: number): string {
+  const [y, m, d] = datum.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + dagen)).toISOString().slice(0, 10);
+}
+
+/** Schakel n of the chain: a week after `vanaf` (the receipt, or the previous schakel's last day). */
+function schakel(n: number, vanaf: string): TermijnView {
+  const vervaldatum = plusDagen(vanaf, 7);
+  return {
+    naam: `schakel${n}`,
+    label: `Schakel ${n} (test)`,
+    vervaldatum,
+    uitleg: [`een week na ${vanaf} = ${vervaldatum}`],
+    herinneringen: [],
+    escalatieNaar: 'leidinggevende',
+    grondslag: 'test',
+    mutaties: [],
+  };
+}
+
+type Ctx = { termijnen: TermijnView[] };
+type Ev = { type: string; at: string; data?: Record<string, unknown> };
+
+const machine = setup({
+  types: { context: {} as Ctx, events: {} as Ev, input: {} as { ontvangenOp: string } },
+  guards: {
+    lopendeSchakel: ({ context, event }) => context.termijnen.some((t) => t.naam === event.data?.termijn),
+    laatsteSchakel: ({ event }) => event.data?.termijn === `schakel${SCHAKELS}`,
+  },
+}).createMachine({
+  id: 'keten',
+  initial: 'keten',
+  context: ({ input }) => ({ termijnen: [schakel(1, dagVan(new Date(input.ontvangenOp)))] }),
+  states: {
+    keten: {
+      on: {
+        TERMIJN_VERLOPEN: [
+          { guard: 'laatsteSchakel', target: 'klaar', actions: assign({ termijnen: () => [] }) },
+          {
+            // The expiry of schakel n starts schakel n + 1, a week after its last day.
+            guard: 'lopendeSchakel',
+            actions: assign({
+              termijnen: ({ context }) => {
+                const [t] = context.termijnen;
+                return [schakel(Number(t.naam.slice('schakel'.length)) + 1, t.vervaldatum)];
+              },
+            }),
+          },
+        ],
+      },
+    },
+    // Only once every schakel has passed.
+    klaar: { on: { AFDOEN: { target: 'afgedaan' } } },
+    afgedaan: { type: 'final' },
+  },
+});
+
+function resultaat(snap: SnapshotFrom<typeof machine>, accepted = true, reason?: string): StepResult {
+  return {
+    accepted,
+    reason,
+    snapshot: { value: snap.value, context: snap.context },
+    state: String(snap.value),
+    done: snap.status === 'done',
+    termijnen: snap.context.termijnen,
+    intents: [],
+    volgendeEvents: ['TERMIJN_VERLOPEN', 'AFDOEN'].filter((type) =>
+      snap.can({ type, at: '', data: { termijn: snap.context.termijnen[0]?.naam } }),
+    ),
+  };
+}
+
+const regime: CompiledRegime = {
+  summary: { id: 'keten-regime', gemeente: { cbsCode: GEMEENTE, naam: 'Ketendam' }, versie: '1', geldigVanaf: '2000-01-01' },
+  machine,
+  start: (intake: IntakeInput) => resultaat(initialTransition(machine, { ontvangenOp: intake.ontvangenOp })[0]),
+  step(snapshot: unknown, event: KlachtEvent): StepResult {
+    const vorige = machine.resolveState(snapshot as { value: string; context: Ctx });
+    const ev: Ev = { type: event.type, at: event.at, data: event.data };
+    if (!vorige.can(ev)) return resultaat(vorige, false, `In ${String(vorige.value)} kan ${event.type} niet.`);
+    return resultaat(transition(machine, vorige, ev)[0]);
+  },
+};
+const bron: RegimeBron = {
+  forGemeente: (code) => (code === GEMEENTE ? regime : undefined),
+  byId: (id, versie) => (id === regime.summary.id && versie === regime.summary.versie ? regime : undefined),
+};
+
+/** The day of the import: the whole chain (last day 26 February 2024) has passed. */
+const NU = new Date('2024-06-03T10:00:00+02:00');
+const klok = verschuifbareKlok(NU);
+let db: TestDatabase;
+let t: TestApp;
+let imports: ImportService;
+const sql = <T = Record<string, unknown>>(q: string, p: unknown[] = []) => sqlOp<T>(db.url, q, p);
+
+beforeAll(async () => {
+  db = await createTestDatabase('import_tijd_inhaalketen');
+  t = await createTestApp({
+    databaseUrl: db.url,
+    postgresQueue: true,
+    // No worker or sweep: what the import leaves behind stays behind.
+    env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
+    override: (b) => b.overrideProvider(KLOK).useValue(klok).overrideProvider(REGIME_BRON).useValue(bron),
+  });
+  imports = t.app.get(ImportService);
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+  await db?.drop();
+});
+
+const intake = (onderwerp: string) => ({
+  gemeente: GEMEENTE,
+  kanaal: 'webformulier',
+  ontvangenOp: '2024-01-01T10:00:00+01:00',
+  ingediendBij: 'gemeente',
+  soort: 'klacht',
+  onderwerp,
+  aanbieders: [{ id: 'zorg-noord', naam: 'Zorg Noord', type: 'wmo' }],
+  feiten: {},
+});
+
+async function importeer(extern: string, gebeurtenissen: unknown[]) {
+  const regel = JSON.stringify({ extern, intake: intake(`keten ${extern}`), gebeurtenissen });
+  const { id } = await imports.maak(regel + '\n', { naam: `${extern}.ndjson`, actor: 'test', scope: SCOPE_SERVER });
+  const stand = await imports.verwerk(id);
+  const [r] = await sql<{ klacht_id: string; fouten: unknown }>(`SELECT klacht_id, fouten FROM klacht_import_regel WHERE import_id = $1`, [
+    id,
+  ]);
+  return { stand, klachtId: r.klacht_id, fouten: r.fouten };
+}
+
+async function beeld(klachtId: string) {
+  const [k] = await sql<{ state: string }>(`SELECT state FROM klacht WHERE id = $1`, [klachtId]);
+  const historie = await sql<{ type: string; termijn: string | null }>(
+    `SELECT type, payload->>'termijn' AS termijn FROM klacht_gebeurtenis WHERE klacht_id = $1 AND accepted ORDER BY id`,
+    [klachtId],
+  );
+  const lopend = await sql<{ naam: string }>(`SELECT naam FROM termijn WHERE klacht_id = $1 AND status = 'lopend'`, [klachtId]);
+  return {
+    state: k.state,
+    historie: historie.map((h) => (h.termijn ? `${h.type} ${h.termijn}` : h.type)),
+    lopend: lopend.map((l) => l.naam),
+  };
+}
+
+const keten = Array.from({ length: SCHAKELS }, (_, i) => `TERMIJN_VERLOPEN schakel${i + 1}`);
+
+it('Awb 9:11 lid 1: eight expiries in a row before a historic event all fire first, in order, and the event is imported after them', async () => {
+  const { stand, klachtId, fouten } = await importeer('KETEN-1', [{ type: 'AFDOEN', at: '2024-03-15T10:00:00+01:00' }]);
+  expect(fouten).toEqual([]);
+  expect(stand).toMatchObject({ status: 'klaar', geimporteerd: 1, fout: 0 });
+  expect(await beeld(klachtId)).toEqual({ state: 'afgedaan', historie: ['KLACHT_ONTVANGEN', ...keten, 'AFDOEN'], lopend: [] });
+}, 60_000);
+
+it('Awb 9:11 lid 1: at the end of a line every expiry up to now fires, eight in a row, none left running though passed', async () => {
+  const { stand, klachtId } = await importeer('KETEN-2', []);
+  expect(stand).toMatchObject({ status: 'klaar', geimporteerd: 1, fout: 0 });
+  expect(await beeld(klachtId)).toEqual({ state: 'klaar', historie: ['KLACHT_ONTVANGEN', ...keten], lopend: [] });
+}, 60_000);
