@@ -6,7 +6,15 @@ import { TenantContext, type Tenant } from '../auth/tenant';
 import { pagina } from '../dossier/lijst';
 import { PaginaQuery } from '../paginering/pagina.query';
 import { BewaringService } from './bewaring.service';
-import { BewaarBlokkadeDto, BewaarBlokkadeStandDto, VernietigingslijstDto, VernietigingslijstPaginaDto } from './bewaring.dto';
+import {
+  BewaarBlokkadeDto,
+  BewaarBlokkadeStandDto,
+  BlijvendBewarenDto,
+  BlijvendBewarenStandDto,
+  VernietigingslijstDto,
+  VernietigingslijstPaginaDto,
+} from './bewaring.dto';
+import { GRONDSLAG_BLIJVEND } from './selectielijst';
 import type { VernietigingslijstEntity, VernietigingslijstRegelEntity } from './vernietigingslijst.entity';
 
 function tenant(): Tenant {
@@ -128,5 +136,29 @@ export class BewaringController {
   @ApiOperation({ operationId: 'bewaarblokkadeOpheffen', summary: 'Hef de bewaarblokkade van een klacht op.' })
   async deblokkeer(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.bewaring.deblokkeer(id);
+  }
+
+  @Put('klachten/:id/blijvend-bewaren')
+  @Rollen('klachtbehandelaar', 'beheerder', 'procesEigenaar')
+  @ApiOperation({
+    operationId: 'blijvendBewarenMarkeren',
+    summary:
+      'Markeer dat de klacht invloed had op een blijvend te bewaren zaak (Selectielijst gemeenten 2020, 13.1.3): de klacht wordt blijvend bewaard en komt op geen vernietigingslijst; een wachtende lijst slaat haar bij goedkeuring over.',
+  })
+  @ApiOkResponse({ type: BlijvendBewarenStandDto, description: 'De markering zoals zij nu staat.' })
+  async markeerBlijvend(@Param('id', ParseUUIDPipe) id: string, @Body() dto: BlijvendBewarenDto): Promise<BlijvendBewarenStandDto> {
+    const b = await this.bewaring.markeerBlijvend(tenant(), id, dto.zaak);
+    return { klachtId: b.klachtId, zaak: b.zaak, grondslag: GRONDSLAG_BLIJVEND, door: b.door, op: b.at.toISOString() };
+  }
+
+  @Delete('klachten/:id/blijvend-bewaren')
+  @HttpCode(204)
+  @Rollen('klachtbehandelaar', 'beheerder', 'procesEigenaar')
+  @ApiOperation({
+    operationId: 'blijvendBewarenOpheffen',
+    summary: 'Hef de markering blijvend bewaren (13.1.3) op, als zij ten onrechte gezet is: de bewaartermijn volgt dan weer uit de klacht.',
+  })
+  async verwijderBlijvend(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.bewaring.verwijderBlijvend(id);
   }
 }

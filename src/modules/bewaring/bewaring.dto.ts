@@ -18,10 +18,37 @@ export class BewaarBlokkadeStandDto {
   @ApiProperty({ format: 'date-time', description: 'wanneer de blokkade gezet is' }) op: string;
 }
 
+/** Selectielijst gemeenten 2020, 13.1.3: the klacht affected a zaak the gemeente keeps permanently. */
+export class BlijvendBewarenDto {
+  @ApiProperty({
+    example: 'ZAAK-2024-000123',
+    description:
+      'de blijvend te bewaren zaak waarop de klacht invloed had (Selectielijst gemeenten 2020, 13.1.3): haar identificatie in het zaaksysteem of een omschrijving',
+  })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  zaak: string;
+}
+
+/** A klacht's 13.1.3 mark as it now stands (the answer to PUT /klachten/{id}/blijvend-bewaren). */
+export class BlijvendBewarenStandDto {
+  @ApiProperty({ format: 'uuid' }) klachtId: string;
+  @ApiProperty({ example: 'ZAAK-2024-000123', description: 'de blijvend te bewaren zaak waarop de klacht invloed had' }) zaak: string;
+  @ApiProperty({ example: 'Selectielijst gemeenten 2020, 13.1.3' }) grondslag: string;
+  @ApiProperty({ description: 'wie de markering zette' }) door: string;
+  @ApiProperty({ format: 'date-time', description: 'wanneer de markering gezet is' }) op: string;
+}
+
 export class VernietigingslijstRegelDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'de klacht, zolang zij niet vernietigd is' }) klachtId?: string;
   @ApiProperty({ description: 'SHA-256 van het klacht-id: blijft na vernietiging, zonder persoonsgegevens' }) kenmerk: string;
-  @ApiProperty({ enum: ['gemeente', 'viaOmbudsman', 'aanbieder'] }) categorie: string;
+  @ApiProperty({
+    enum: ['gemeente', 'viaOmbudsman', 'aanbieder', 'nietOntvankelijk'],
+    description:
+      'gemeente: Selectielijst gemeenten 2020, 13.1; viaOmbudsman: 13.1.2; nietOntvankelijk: 13.1.4 (de klacht is niet behandeld, Awb 9:8; 1 jaar); aanbieder: de bewaartermijn van de ketenpartner. Een klacht onder 13.1.3 (blijvend bewaren) komt op geen lijst',
+  })
+  categorie: string;
   @ApiProperty({ example: 'Selectielijst gemeenten 2020, 13.1' }) grondslag: string;
   @ApiProperty({ example: 'P5Y' }) bewaartermijn: string;
   @ApiProperty({ format: 'date' }) afgeslotenOp: string;

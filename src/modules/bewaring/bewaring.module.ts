@@ -4,14 +4,19 @@ import { DossierModule } from '../dossier/dossier.module';
 import { EngineModule } from '../engine/engine.module';
 import { BewaringController } from './bewaring.controller';
 import { BewaringService } from './bewaring.service';
-import { BewaarBlokkadeEntity, VernietigingslijstEntity, VernietigingslijstRegelEntity } from './vernietigingslijst.entity';
+import {
+  BewaarBlokkadeEntity,
+  BlijvendBewarenEntity,
+  VernietigingslijstEntity,
+  VernietigingslijstRegelEntity,
+} from './vernietigingslijst.entity';
 
 /** Retention: vernietigingslijsten with approval, holds, and complete destruction. */
 @Module({
   imports: [
     EngineModule,
     DossierModule,
-    TypeOrmModule.forFeature([VernietigingslijstEntity, VernietigingslijstRegelEntity, BewaarBlokkadeEntity]),
+    TypeOrmModule.forFeature([VernietigingslijstEntity, VernietigingslijstRegelEntity, BewaarBlokkadeEntity, BlijvendBewarenEntity]),
   ],
   controllers: [BewaringController],
   providers: [BewaringService],

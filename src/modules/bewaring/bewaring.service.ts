@@ -6,13 +6,7 @@ import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import type { Regime } from '../../machines';
 import { gemeentenVan, opvolgerVan } from '../../machines/definition/gemeentecodes.data';
-import {
-  bewaarKenmerken,
-  type BewaarHistorie,
-  type Bewaartermijn,
-  bewaartermijnVoor,
-  vernietigbaarVanaf,
-} from '../../machines/definition/bewaring';
+import { type BewaarHistorie, vernietigbaarVanaf } from '../../machines/definition/bewaring';
 import { kalenderdag } from '../../machines/termijnen';
 import type { Tenant } from '../auth/tenant';
 import { DossierService } from '../dossier/dossier.service';
@@ -20,8 +14,10 @@ import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { OMBUDSMAN_EVENTS } from '../klacht-acties/klacht-acties.service';
 import type { OmbudsmanVerzoekSoort } from '../klacht-acties/klacht-koppeling.entity';
 import { KlachtEntity } from '../klachten/klacht.entity';
+import { GRONDSLAG_BLIJVEND, selectielijstRij, type SelectielijstUitkomst } from './selectielijst';
 import {
   BewaarBlokkadeEntity,
+  BlijvendBewarenEntity,
   VernietigingslijstEntity,
   VernietigingslijstRegelEntity,
   type Aantallen,
@@ -133,7 +129,10 @@ export class BewaringService {
       const vorige = laatsteStap.get(r.klachtId);
       if (!vorige || r.at > vorige) laatsteStap.set(r.klachtId, r.at);
     }
-    if (gekoppeld.length === 0) return { eigen: van(klachtId), gekoppeld: [], geblokkeerd: false, dossier: undefined, laatsteStap };
+    // Selectielijst 13.1.3: a mark on any klacht of the dossier keeps all of it (destroying one would take the links with it).
+    const blijvend = await m.existsBy(BlijvendBewarenEntity, { klachtId: In(ids) });
+    if (gekoppeld.length === 0)
+      return { eigen: van(klachtId), gekoppeld: [], geblokkeerd: false, blijvend, dossier: undefined, laatsteStap };
     // Under `vergrendel` every one of them is locked by now: this read is what the destruction judges and no event changes it.
     const klachten = (await m.query('SELECT id, done, state_sinds AS "stateSinds" FROM klacht WHERE id = ANY($1) ORDER BY id', [
       gekoppeld,
@@ -146,6 +145,7 @@ export class BewaringService {
       gekoppeld: klachten,
       // A hold on one klacht of the dossier keeps the others too: destroying them would take the links with them.
       geblokkeerd: await m.existsBy(BewaarBlokkadeEntity, { klachtId: In(gekoppeld) }),
+      blijvend,
       dossier: { gekoppeld: klachten.map((k) => van(k.id)), koppelingen: koppelingen.map((k) => OMBUDSMAN_EVENTS[k.soort]) },
       laatsteStap,
     };
@@ -162,7 +162,13 @@ export class BewaringService {
     k: KlachtEntity | null,
     peildatum: string,
     vergrendel = false,
-  ): Promise<{ bezwaar: string } | { bezwaar?: undefined; termijn: Bewaartermijn & { afgeslotenOp: string; vanaf: string } }> {
+  ): Promise<
+    | { bezwaar: string }
+    | {
+        bezwaar?: undefined;
+        termijn: Extract<SelectielijstUitkomst, { termijn: unknown }>['termijn'] & { afgeslotenOp: string; vanaf: string };
+      }
+  > {
     if (!k) return { bezwaar: 'de klacht bestaat niet meer' };
     if (!k.done) return { bezwaar: 'de klacht is niet afgesloten' };
     if (await m.existsBy(BewaarBlokkadeEntity, { klachtId: k.id })) return { bezwaar: 'er geldt een bewaarblokkade' };
@@ -173,7 +179,10 @@ export class BewaringService {
     const d = await this.dossierVan(m, k.id, vergrendel);
     if (d.gekoppeld.some((g) => !g.done)) return { bezwaar: 'een gekoppelde klacht is niet afgesloten' };
     if (d.geblokkeerd) return { bezwaar: 'er geldt een bewaarblokkade op een gekoppelde klacht' };
-    const termijn = bewaartermijnVoor(b, bewaarKenmerken(d.eigen.gebeurtenissen, d.eigen.states, d.dossier));
+    // The row of the Selectielijst (selectielijst.ts): 13.1.3 is kept for ever, so never listed nor destroyed.
+    const rij = selectielijstRij(b, d.eigen, d.dossier, d.blijvend);
+    if (rij.blijvend) return { bezwaar: `${GRONDSLAG_BLIJVEND}: de klacht had invloed op een blijvend te bewaren zaak (blijvend bewaren)` };
+    const termijn = rij.termijn;
     // Closed when its last step was taken: the state's start (state_sinds), or a later step of the history. An act of a
     // termijn's last day registered after the wake-up that closed the klacht is stepped before that wake-up (regime.ts
     // `inhalen`, Awb 9:11 lid 1) and set state_sinds to its own, earlier moment though the wake-up still closed the klacht
@@ -538,5 +547,32 @@ export class BewaringService {
 
   async deblokkeer(klachtId: string): Promise<void> {
     await this.dataSource.getRepository(BewaarBlokkadeEntity).delete({ klachtId });
+  }
+
+  /**
+   * Marks a klacht as affecting a permanently kept zaak (Selectielijst gemeenten 2020, 13.1.3: blijvend bewaren): from now
+   * on no list proposes it, and a waiting list's approval skips it (beoordeel). Setting it again replaces the zaak.
+   */
+  async markeerBlijvend(tenant: Tenant, klachtId: string, zaak: string): Promise<BlijvendBewarenEntity> {
+    const rij: Omit<BlijvendBewarenEntity, 'klacht'> = {
+      klachtId,
+      gemeente: (await this.dossier.gemeenteVan(klachtId)) ?? tenant.gemeente,
+      zaak,
+      door: tenant.subject,
+      at: this.klok.nu(),
+    };
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(BlijvendBewarenEntity)
+      .values(rij)
+      .orUpdate(['zaak', 'door', 'at'], ['klacht_id'])
+      .execute();
+    return rij as BlijvendBewarenEntity;
+  }
+
+  /** Removes the 13.1.3 mark (set by mistake): the klacht's period follows from its history again. */
+  async verwijderBlijvend(klachtId: string): Promise<void> {
+    await this.dataSource.getRepository(BlijvendBewarenEntity).delete({ klachtId });
   }
 }

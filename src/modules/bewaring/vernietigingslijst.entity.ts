@@ -131,3 +131,31 @@ export class BewaarBlokkadeEntity {
   @Column({ type: 'timestamptz' })
   at: Date;
 }
+
+/**
+ * Selectielijst gemeenten 2020, 13.1.3 ("Geschil met invloed op een te bewaren zaak": waardering blijvend bewaren): the
+ * klacht affected a zaak the gemeente keeps permanently, so the klacht is kept too and never listed or destroyed. Nothing
+ * in a klacht's history says so (the zaak lives in another system), so whoever handles it records it, naming the zaak.
+ */
+@Entity('blijvend_bewaren')
+export class BlijvendBewarenEntity {
+  @PrimaryColumn({ name: 'klacht_id', type: 'uuid' })
+  klachtId: string;
+
+  @ManyToOne(() => KlachtEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'klacht_id' })
+  klacht?: KlachtEntity;
+
+  @Column({ type: 'varchar', length: 6 })
+  gemeente: string;
+
+  /** The permanently kept zaak the klacht affected (its identification in the zaaksysteem, or a description). */
+  @Column({ type: 'varchar', length: 200 })
+  zaak: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  door: string;
+
+  @Column({ type: 'timestamptz' })
+  at: Date;
+}

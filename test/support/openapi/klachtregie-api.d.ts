@@ -1331,6 +1331,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/klachten/{id}/blijvend-bewaren": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Markeer dat de klacht invloed had op een blijvend te bewaren zaak (Selectielijst gemeenten 2020, 13.1.3): de klacht wordt blijvend bewaard en komt op geen vernietigingslijst; een wachtende lijst slaat haar bij goedkeuring over.
+         * @description Rollen: klachtbehandelaar, beheerder, procesEigenaar.
+         */
+        put: operations["blijvendBewarenMarkeren"];
+        post?: never;
+        /**
+         * Hef de markering blijvend bewaren (13.1.3) op, als zij ten onrechte gezet is: de bewaartermijn volgt dan weer uit de klacht.
+         * @description Rollen: klachtbehandelaar, beheerder, procesEigenaar.
+         */
+        delete: operations["blijvendBewarenOpheffen"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/aanbieders/{aanbiederId}/overdracht": {
         parameters: {
             query?: never;
@@ -2548,8 +2572,11 @@ export interface components {
             klachtId?: string;
             /** @description SHA-256 van het klacht-id: blijft na vernietiging, zonder persoonsgegevens */
             kenmerk: string;
-            /** @enum {string} */
-            categorie: "gemeente" | "viaOmbudsman" | "aanbieder";
+            /**
+             * @description gemeente: Selectielijst gemeenten 2020, 13.1; viaOmbudsman: 13.1.2; nietOntvankelijk: 13.1.4 (de klacht is niet behandeld, Awb 9:8; 1 jaar); aanbieder: de bewaartermijn van de ketenpartner. Een klacht onder 13.1.3 (blijvend bewaren) komt op geen lijst
+             * @enum {string}
+             */
+            categorie: "gemeente" | "viaOmbudsman" | "aanbieder" | "nietOntvankelijk";
             /** @example Selectielijst gemeenten 2020, 13.1 */
             grondslag: string;
             /** @example P5Y */
@@ -2620,6 +2647,31 @@ export interface components {
             /**
              * Format: date-time
              * @description wanneer de blokkade gezet is
+             */
+            op: string;
+        };
+        BlijvendBewarenDto: {
+            /**
+             * @description de blijvend te bewaren zaak waarop de klacht invloed had (Selectielijst gemeenten 2020, 13.1.3): haar identificatie in het zaaksysteem of een omschrijving
+             * @example ZAAK-2024-000123
+             */
+            zaak: string;
+        };
+        BlijvendBewarenStandDto: {
+            /** Format: uuid */
+            klachtId: string;
+            /**
+             * @description de blijvend te bewaren zaak waarop de klacht invloed had
+             * @example ZAAK-2024-000123
+             */
+            zaak: string;
+            /** @example Selectielijst gemeenten 2020, 13.1.3 */
+            grondslag: string;
+            /** @description wie de markering zette */
+            door: string;
+            /**
+             * Format: date-time
+             * @description wanneer de markering gezet is
              */
             op: string;
         };
@@ -10701,6 +10753,205 @@ export interface operations {
         };
     };
     bewaarblokkadeOpheffen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    blijvendBewarenMarkeren: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlijvendBewarenDto"];
+            };
+        };
+        responses: {
+            /** @description De markering zoals zij nu staat. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlijvendBewarenStandDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    blijvendBewarenOpheffen: {
         parameters: {
             query?: never;
             header?: never;
