@@ -198,6 +198,23 @@ describe('Awb 9:20: the ombudsman sends the klacht back for internal handling', 
       ['gemeente', 'Awb 9:20'],
     ]);
   });
+
+  test('Awb 9:20 lid 1 with 9:36: the ombudsman forwards at intake, as soon as the request is in, and while he investigates; not after his report', () => {
+    const r = regime();
+    // The request puts the klacht in onderzoek, the state of the ombudsman's intake too: forwarded there, the same day.
+    const verzoek = bijOmbudsman(r);
+    expect(verzoek.state).toBe('bijOmbudsman.onderzoek');
+    expect(neem(r, verzoek, 'OMBUDSMAN_DOORGEZONDEN', op('2024-06-03')).state).toMatch(/^gemeente\./);
+    // After asking the gemeente for the dossier (Awb 9:31) he may still decide it goes to internal handling first.
+    const vraag = neem(r, verzoek, 'OMBUDSMAN_INFORMATIEVRAAG', op('2024-06-05'), { termijn: '2024-06-19', vraag: 'het dossier' });
+    expect(neem(r, vraag, 'OMBUDSMAN_DOORGEZONDEN', op('2024-06-20'), { verzoekKlacht: 'K-2' }).state).toBe('afgesloten');
+    // His report (Awb 9:36 lid 1) judged the conduct: nothing is left to send back; the gemeente reacts to it.
+    const rapport = neem(r, verzoek, 'RAPPORT_OMBUDSMAN', op('2024-09-02'), { aanbevelingen: true });
+    expect(geweigerd(r, rapport, 'OMBUDSMAN_DOORGEZONDEN', op('2024-09-10'))).toBe(true);
+    expect(geweigerd(r, rapport, 'OMBUDSMAN_DOORGEZONDEN', op('2024-09-10'), { verzoekKlacht: 'K-2' })).toBe(true);
+    expect(pijlen(r, 'bijOmbudsman.reactieOpRapport', 'OMBUDSMAN_DOORGEZONDEN')).toEqual([]);
+    expect(pijlen(r, 'bijOmbudsman', 'OMBUDSMAN_DOORGEZONDEN')).toEqual([]);
+  });
 });
 
 describe('Awb 9:31: the ombudsman asks the gemeente to cooperate while he investigates', () => {
