@@ -41,6 +41,15 @@ beforeAll(async () => {
     nu: NU,
   });
   await insertKlachten(db, [...klachten, ...amsterdam]);
+  // Awb 9:11 lid 3: forty termijnen met after an uitstel the klager consented to in writing (mutation instemming), with no
+  // verdaging; the generator writes verdagingen only. The first forty received in the half year of `halfjaar`: the same rows every run.
+  await db.query(
+    `update termijn set mutaties = '[{"soort":"instemming","at":"2026-01-05T09:00:00Z","tot":"2026-03-01","schriftelijk":true}]'::jsonb
+     where id in (select t.id from termijn t join klacht k on k.id = t.klacht_id
+                  where k.gemeente = 'GM1904' and t.status = 'nagekomen' and t.mutaties = '[]'::jsonb
+                    and k.ontvangen_op >= '2025-12-01T00:00:00+01:00'
+                  order by k.ontvangen_op, k.kanaal limit 40)`,
+  );
 });
 
 afterAll(async () => {
@@ -106,7 +115,7 @@ describe('rapportage per gemeente en periode (Uitgangspunten klachtenmanagement 
     expect(r.regels.some((x) => x.maatregelen.length > 0)).toBe(true);
   });
 
-  test('Awb 9:11: termijn compliance splits on time, on time after verdaging, late now, late when met and still running (from termijn rows)', async () => {
+  test("Awb 9:11: termijn compliance splits on time, on time after verdaging or an uitstel with the klager's consent (lid 3), late now, late when met and still running (from termijn rows)", async () => {
     const r = await queryRapportage(db, halfjaar);
     const get = (w: string) => r.perTermijn.find((t) => t.waarde === w)?.aantal ?? 0;
     const namen = AFHANDEL_TERMIJNEN;
@@ -119,8 +128,15 @@ describe('rapportage per gemeente en periode (Uitgangspunten klachtenmanagement 
     // Was late when met: the afhandeltermijn passed before the klacht was afgedaan (these klachten all ended).
     expect(get('teLaatAfgehandeld')).toBe(await t(`t.status = 'verlopen' and k.done`));
     expect(get('teLaatAfgehandeld')).toBeGreaterThan(0);
-    expect(get('naVerdaging')).toBe(await t(`t.status = 'nagekomen' and t.mutaties @> '[{"soort":"verdaging"}]'`));
-    expect(get('opTijd')).toBe(await t(`t.status = 'nagekomen' and not t.mutaties @> '[{"soort":"verdaging"}]'`));
+    // Awb 9:11 lid 2 and 3: met after a verdaging, or after an uitstel the klager consented to, is naVerdaging, never opTijd.
+    const verlengd = `(t.mutaties @> '[{"soort":"verdaging"}]' or t.mutaties @> '[{"soort":"instemming"}]')`;
+    expect(get('naVerdaging')).toBe(await t(`t.status = 'nagekomen' and ${verlengd}`));
+    expect(get('opTijd')).toBe(await t(`t.status = 'nagekomen' and not ${verlengd}`));
+    // Both kinds are in the period: an uitstel alone must count, not only a verdaging.
+    expect(
+      await t(`t.status = 'nagekomen' and t.mutaties @> '[{"soort":"instemming"}]' and not t.mutaties @> '[{"soort":"verdaging"}]'`),
+    ).toBeGreaterThan(0);
+    expect(await t(`t.status = 'nagekomen' and t.mutaties @> '[{"soort":"verdaging"}]'`)).toBeGreaterThan(0);
     expect(get('lopend')).toBe(await t(`t.status = 'lopend' and t.vervalt_op > '${NU.toISOString()}'`));
     expect(get('geenTermijn')).toBe(await tel(`not exists (select 1 from termijn t where t.klacht_id = k.id)`));
   });
