@@ -85,6 +85,11 @@ export interface TermijnView {
   escalatieNaar?: string;
   /** Rule the termijn comes from, e.g. `Awb 9:11 lid 1`. */
   grondslag?: string;
+  /**
+   * Whose obligation a `contact` termijn is, the aanbieder's or the gemeente's (TermijnDefinitie.geldtVoor): the step
+   * that started it says so (LopendeTermijn.voor). Absent for every other name, whose party the name itself says.
+   */
+  voor?: 'aanbieder' | 'gemeente';
   mutaties: TermijnMutatie[];
   /** Set while the termijn is suspended (contractual termijnen only): it cannot pass until it is resumed. */
   opgeschortSinds?: IsoDate;

@@ -9,7 +9,7 @@ import { GESCHIL_GRONDEN, HOREN_UITZONDERINGEN, NIET_BEHANDELGRONDEN, OORDELEN }
 import { isKalenderdag } from '../feiten';
 import { ombudsmanMedewerking, routeer } from './routering';
 import { berekenLopend, kalenderVan, ledgerVan, vervaldatumVan } from './termijnen';
-import type { CompileCtx, IntakeGegevens, KlachtContext, KlachtMachineEvent, LopendeTermijn } from './types';
+import type { CompileCtx, IntakeGegevens, KlachtContext, KlachtMachineEvent, LopendeTermijn, TermijnPartij } from './types';
 import { JAAR_NA_AFDOENING_AANBIEDER, NIET_BEREIKT, REACTIE_KLAGER, WACHT_OP_KLAGER } from './wacht-op-klager';
 import { alleFeiten, evalueer } from './voorwaarde';
 
@@ -70,8 +70,8 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     };
   };
 
-  const startTermijnPatch = (c: KlachtContext, naam: string, vanaf: string): Patch =>
-    spec(naam) ? { termijnen: { ...c.termijnen, [naam]: { naam, vanaf, mutaties: [] } } } : {};
+  const startTermijnPatch = (c: KlachtContext, naam: string, vanaf: string, voor?: TermijnPartij): Patch =>
+    spec(naam) ? { termijnen: { ...c.termijnen, [naam]: { naam, vanaf, mutaties: [], ...(voor ? { voor } : {}) } } } : {};
 
   const zonder = (c: KlachtContext, naam: string): Record<string, LopendeTermijn> => {
     const { [naam]: _weg, ...rest } = c.termijnen;
@@ -408,7 +408,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
             : typeof veld === 'string' && veld > dag(event)
               ? veld
               : event.at;
-      return startTermijnPatch(context, String(p.naam), vanaf);
+      return startTermijnPatch(context, String(p.naam), vanaf, p.voor === 'aanbieder' || p.voor === 'gemeente' ? p.voor : undefined);
     }),
     /**
      * A termijn whose due date another body set (TermijnSpec.gesteld): the day in the intake's fact, from receipt. Without

@@ -263,6 +263,7 @@ export function termijnView(spec: TermijnSpec, lopend: LopendeTermijn, kalender:
     })),
     ...(spec.escalatieNaar ? { escalatieNaar: spec.escalatieNaar } : {}),
     grondslag: spec.grondslag,
+    ...(lopend.voor ? { voor: lopend.voor } : {}),
     mutaties,
     ...(u.opgeschortSinds ? { opgeschortSinds: u.opgeschortSinds } : {}),
   };

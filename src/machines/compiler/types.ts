@@ -50,11 +50,19 @@ export interface TermijnSpec {
   gesteld?: { feit: string };
 }
 
+/** The party a shared termijn name binds (TermijnDefinitie.geldtVoor). */
+export type TermijnPartij = 'aanbieder' | 'gemeente';
+
 /** A running termijn in the machine context: enough to recompute its due date (the ledger). */
 export interface LopendeTermijn {
   naam: string;
   /** Start (the day itself does not count). */
   vanaf: IsoDateTime;
+  /**
+   * Whose obligation it is, where the name does not say it: `contact` binds the aanbieder or the gemeente
+   * (TermijnDefinitie.geldtVoor), and the step that starts it knows which. Absent for every other name.
+   */
+  voor?: TermijnPartij;
   mutaties: Mutatie[];
   /** A new term set by a body that may deviate (Jeugdwet 4.2.1 lid 2 sub d, lid 5), replaces the due date. */
   nieuweTermijn?: { at: IsoDateTime; tot: IsoDate; reden: string; grondslag: string };

@@ -39,6 +39,7 @@ const NIEUWE_TERMIJN_KOLOMMEN = [
   'klacht_id',
   'naam',
   'verplichting',
+  'voor',
   ...TERMIJN_KOLOMMEN.filter((k) => !k.startsWith('verval_gemeld')),
 ];
 

@@ -54,17 +54,12 @@ export const AANBIEDER_VERPLICHTINGEN = [...AANBIEDER_AFHANDEL_TERMIJNEN, 'conta
  * SQL: termijn row `t` is the aanbieder's, as far as its name does not say it. `contact` is the one name two parties share
  * (TermijnDefinitie.geldtVoor: [aanbieder], [gemeente] or both): the aanbieder's contact begins when the klacht comes to
  * the aanbieder (Klachtenprotocol Wmo keten Amsterdam §6), the gemeente's when it comes into the gemeente's
- * klachtbehandeling (its own klachtenregeling; compiler/blocks/awb-intern.block.ts starts it on entry into the state
- * `gemeente`, at intake or when the klager goes on to the gemeente, Uitgangspunten klachtenmanagement Sociaal Domein §5A).
- * So a `contact` row is the gemeente's when a step recorded with it (the same transaction: its `created_at` is that history
- * row's `recorded_at`, as in termijnBegonnenOp) brought the klacht into that state (the same test as the letters' receipt
- * by the gemeente, brieven.service.ts); the aanbieder's own report does not count it as the aanbieder's lateness. A row no
- * step was recorded with stays counted. The termijn row does not name its party (a column written by the engine would say
- * it without reading the history).
+ * klachtbehandeling (its own klachtenregeling, Uitgangspunten klachtenmanagement Sociaal Domein §5A). The row says whose it
+ * is (`termijn.voor`, written by the engine from the step that started it); the aanbieder's own report does not count the
+ * gemeente's contact as the aanbieder's lateness.
  */
 export function termijnVanAanbieder(t: string): string {
-  return `not (${t}.naam = 'contact' and exists (select 1 from klacht_gebeurtenis cg where cg.klacht_id = ${t}.klacht_id
-    and cg.recorded_at = ${t}.created_at and (cg.naar_state = 'gemeente' or cg.naar_state like 'gemeente.%')))`;
+  return `not (${t}.naam = 'contact' and ${t}.voor is not distinct from 'gemeente')`;
 }
 
 /**

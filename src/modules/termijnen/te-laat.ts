@@ -130,7 +130,7 @@ export function teLaatOp(k: string, op: string): string {
  * termijn that runs once the klager went on to the gemeente (Uitgangspunten klachtenmanagement Sociaal Domein §5A).
  * Without `namen`: every obligation, which is `teLaatOp`. At `op` = now it reads the rows as `openVerplichting` does
  * (nothing is closed, ended or suspended after now). `rij`: a further SQL condition on the termijn row (its alias given),
- * for a name two parties share (`contact`, TermijnDefinitie.geldtVoor: the party is the phase the row began in).
+ * for a name two parties share (`contact`, TermijnDefinitie.geldtVoor: the row says whose it is, `termijn.voor`).
  */
 export function teLaatOpOver(k: string, op: string, namen?: string, rij?: (t: string) => string): string {
   const alleen = namen === undefined ? '' : ` and lt.naam = any(${namen})`;

@@ -310,3 +310,29 @@ describe('Algemene termijnenwet art. 3 lid 3: when a termijn passes, its row or 
     expect(vervaltOpVolgensRegime(rij, [view('contact', '2026-05-25')])).toBe(rij.vervaltOp);
   });
 });
+
+describe('TermijnDefinitie.geldtVoor: the same name for another party is another termijn', () => {
+  const contactVan = (voor: 'aanbieder' | 'gemeente'): TermijnView => ({ ...view('contact', '2026-06-22'), voor });
+  const rijVan = (voor: string | null): LopendeTermijn => ({ ...lopend('contact', '2026-06-08', 2), voor });
+
+  it("Klachtenprotocol Wmo keten Amsterdam §9: the gemeente's contact starts as a new row; the aanbieder's, left by the klacht, ends vervallen", () => {
+    const plan = planTermijnen(
+      [rijVan('aanbieder')],
+      { contact: 2 },
+      [contactVan('gemeente')],
+      ev('AANBIEDER_CONTRACT_BEEINDIGD'),
+      [],
+      ['contact'],
+    );
+    expect(plan.nieuw.map((n) => [n.naam, n.voor, n.vervaldatum, n.revision])).toEqual([['contact', 'gemeente', '2026-06-22', 3]]);
+    expect(plan.gewijzigd).toEqual([]);
+    expect(plan.beeindigd).toEqual([{ id: 'id-contact', naam: 'contact', status: 'vervallen' }]);
+  });
+
+  it('the same party keeps its row; a row of before the party was recorded keeps the old reading', () => {
+    for (const voor of ['gemeente', null]) {
+      const plan = planTermijnen([rijVan(voor)], { contact: 2 }, [contactVan('gemeente')], ev('VERDAGEN'));
+      expect([plan.nieuw, plan.beeindigd, plan.gewijzigd.map((g) => g.id)]).toEqual([[], [], ['id-contact']]);
+    }
+  });
+});

@@ -19,6 +19,8 @@ export interface LopendeTermijn {
   herinneringen: HerinneringRecord[];
   /** Its verdagingen, opschortingen and hervattingen (the row's `mutaties`): a suspended termijn does not pass. */
   mutaties?: ReadonlyArray<Pick<TermijnMutatie, 'soort' | 'at'>> | null;
+  /** Whose `contact` it is (TermijnView.voor); null for every other name and for rows of before the column. */
+  voor?: string | null;
 }
 
 export interface TermijnVelden {
@@ -36,7 +38,7 @@ export interface TermijnVelden {
 
 export interface TermijnPlan {
   /** New running termijnen, with the revision they start at. */
-  nieuw: Array<TermijnVelden & { revision: number }>;
+  nieuw: Array<TermijnVelden & { revision: number; voor?: TermijnView['voor'] }>;
   /** Running termijnen whose fields change; `verschoven` when the wake-up moments moved (revision + 1). */
   gewijzigd: Array<{ id: string; velden: TermijnVelden; revision: number; verschoven: boolean }>;
   /** Termijnen the regime no longer runs. */
@@ -161,14 +163,21 @@ export function planTermijnen(
   const plan: TermijnPlan = { nieuw: [], gewijzigd: [], beeindigd: [] };
   const perNaam = new Map(lopend.map((t) => [t.naam, t]));
   const gezien = new Set<string>();
+  /** Running rows the regime still runs (changed or not); every other running row ends. */
+  const voortgezet = new Set<string>();
   for (const view of gewenst) {
     if (gezien.has(view.naam)) throw new Error(`Regime returned termijn "${view.naam}" twice`);
     gezien.add(view.naam);
     const bestaand = perNaam.get(view.naam);
-    if (!bestaand) {
-      plan.nieuw.push({ ...termijnVelden(view), revision: (maxRevisie[view.naam] ?? 0) + 1 });
+    // The same name for another party is another termijn: the gemeente's `contact` that starts when the klacht comes to
+    // the gemeente while the aanbieder's still runs (suspended at the klager's request, or not yet met) does not take over
+    // the aanbieder's row, which ends below as the klacht left its holder (Klachtenprotocol Wmo keten Amsterdam §6, §9;
+    // TermijnDefinitie.geldtVoor). A row without a party (written before the engine recorded it) keeps the old reading.
+    if (!bestaand || (bestaand.voor != null && view.voor !== undefined && bestaand.voor !== view.voor)) {
+      plan.nieuw.push({ ...termijnVelden(view), revision: (maxRevisie[view.naam] ?? 0) + 1, ...(view.voor ? { voor: view.voor } : {}) });
       continue;
     }
+    voortgezet.add(bestaand.id);
     const v = termijnVelden(view, bestaand.herinneringen, { vervaldatum: bestaand.vervaldatum, at: event.at });
     // Verdaging / opschorting moves the wake-up moments: a new revision makes old jobs stale.
     const verschoven = sleutelMomenten(bestaand.vervaldatum, bestaand.herinneringen) !== sleutelMomenten(v.vervaldatum, v.herinneringen);
@@ -176,7 +185,7 @@ export function planTermijnen(
   }
   const at = Date.parse(event.at);
   for (const t of lopend) {
-    if (gezien.has(t.naam)) continue;
+    if (voortgezet.has(t.id)) continue;
     let status: Exclude<TermijnStatus, 'lopend'>;
     if (event.type === 'TERMIJN_VERLOPEN' && event.data?.termijn === t.naam) status = 'verlopen';
     else if (ANNULEREND.test(event.type) || nooitGelopen.includes(t.naam)) status = 'vervallen';

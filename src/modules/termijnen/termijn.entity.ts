@@ -93,6 +93,14 @@ export class TermijnEntity {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   mutaties: TermijnMutatie[];
 
+  /**
+   * Whose obligation a `contact` row is, 'aanbieder' or 'gemeente' (TermijnDefinitie.geldtVoor), as the step that started
+   * it said (TermijnView.voor); null for every other name, whose party the name itself says. Never changes: the same name
+   * for the other party is another row (termijn-reconcile.ts).
+   */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  voor: 'aanbieder' | 'gemeente' | null;
+
   /** Set once TERMIJN_VERLOPEN for this revision has been handled: a second wake-up does nothing. */
   @Column({ name: 'verval_gemeld_op', type: 'timestamptz', nullable: true })
   vervalGemeldOp: Date | null;

@@ -214,7 +214,8 @@ export const aanbiederBlok: Blok = (cc) => {
           definitiePad: el.doorsturenNaarAanbieder ? ['eersteLijn', 'doorsturenNaarAanbieder'] : ['eersteLijn', 'standaard'],
           entry: [
             { type: 'doorzenden', params: { naar: 'aanbieder' } },
-            ...contact.flatMap((t) => startTermijn(cc, t)),
+            // Whose contact it is: the aanbieder's (Klachtenprotocol Wmo keten Amsterdam §6), told apart from the gemeente's.
+            ...contact.flatMap((t) => startTermijn(cc, t, 'event', undefined, 'aanbieder')),
             ...startTermijn(cc, 'aanbiederAfhandeling'),
           ],
           on: {

@@ -277,7 +277,7 @@ export const awbInternBlok: Blok = (cc) => {
         entry: [
           'gemeenteOntvangst',
           ...startTermijn(cc, 'afhandeling', 'gemeente'),
-          ...contact.flatMap((t) => startTermijn(cc, t, 'gemeente')),
+          ...contact.flatMap((t) => startTermijn(cc, t, 'gemeente', undefined, 'gemeente')),
           intent('KLACHT_REGISTREREN', loket, 'Awb 9:12a'),
         ],
         exit: [...bestaand(cc, 'afhandeling', 'nietBehandelenKennisgeving'), ...contact].map(stopTermijn),

@@ -3,7 +3,7 @@
  * diagram and paths code rely on: each state has a Dutch `description` and `meta.fase`; each
  * transition a Dutch `description` and `meta.grondslag`; every event transition starts with `begin`.
  */
-import type { CompileCtx, Fase, StateMeta } from '../types';
+import type { CompileCtx, Fase, StateMeta, TermijnPartij } from '../types';
 
 export type ActieRef = string | { type: string; params?: Record<string, unknown> };
 export type GuardRef = string | { type: string; params?: Record<string, unknown> };
@@ -106,8 +106,11 @@ export function startTermijn(
   naam: string,
   vanaf: 'event' | 'ontvangst' | 'gemeente' = 'event',
   vanafVeld?: string,
+  voor?: TermijnPartij,
 ): ActieRef[] {
-  return cc.specs[naam] ? [{ type: 'startTermijn', params: { naam, vanaf, ...(vanafVeld ? { vanafVeld } : {}) } }] : [];
+  return cc.specs[naam]
+    ? [{ type: 'startTermijn', params: { naam, vanaf, ...(vanafVeld ? { vanafVeld } : {}), ...(voor ? { voor } : {}) } }]
+    : [];
 }
 
 export function stopTermijn(naam: string): ActieRef {

@@ -103,7 +103,7 @@ export const intakeBlok: Blok = (cc) => {
       // Filed at the aanbieder: the aanbieder tells the gemeente it registered the klacht.
       acties: [
         ...INTAKE_ACTIES,
-        ...(contactVoor(def, 'aanbieder') ? startTermijn(cc, 'contact') : []),
+        ...(contactVoor(def, 'aanbieder') ? startTermijn(cc, 'contact', 'event', undefined, 'aanbieder') : []),
         ...startTermijn(cc, 'aanbiederAfhandeling'),
         ...terugkoppelingActies(cc, 'registratie'),
       ],
