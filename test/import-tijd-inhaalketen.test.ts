@@ -18,22 +18,25 @@ import { createTestApp, createTestDatabase, sqlOp, type TestApp, type TestDataba
 import { verschuifbareKlok } from './support/verschuifbare-klok';
 
 const GEMEENTE = 'GM9998';
-/** More than MAX_ACHTERSTANDRONDES (5) expiries in a row. */
+/** More than MAX_ACHTERSTANDRONDES (5) expiries in a row, a week apart. */
 const SCHAKELS = 8;
+/** The same regime with a schakel of a day, 120 of them: more than the dry run's former bound of 100 expiries per event. */
+const GEMEENTE_LANG = 'GM9997';
+const SCHAKELS_LANG = 120;
 
 function plusDagen(datum: string, dagen: number): string {
   const [y, m, d] = datum.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + dagen)).toISOString().slice(0, 10);
 }
 
-/** Schakel n of the chain: a week after `vanaf` (the receipt, or the previous schakel's last day). */
-function schakel(n: number, vanaf: string): TermijnView {
-  const vervaldatum = plusDagen(vanaf, 7);
+/** Schakel n of the chain: `dagen` after `vanaf` (the receipt, or the previous schakel's last day). */
+function schakel(n: number, vanaf: string, dagen: number): TermijnView {
+  const vervaldatum = plusDagen(vanaf, dagen);
   return {
     naam: `schakel${n}`,
     label: `Schakel ${n} (test)`,
     vervaldatum,
-    uitleg: [`een week na ${vanaf} = ${vervaldatum}`],
+    uitleg: [`${dagen} dagen na ${vanaf} = ${vervaldatum}`],
     herinneringen: [],
     escalatieNaar: 'leidinggevende',
     grondslag: 'test',
@@ -44,42 +47,43 @@ function schakel(n: number, vanaf: string): TermijnView {
 type Ctx = { termijnen: TermijnView[] };
 type Ev = { type: string; at: string; data?: Record<string, unknown> };
 
-const machine = setup({
-  types: { context: {} as Ctx, events: {} as Ev, input: {} as { ontvangenOp: string } },
-  guards: {
-    lopendeSchakel: ({ context, event }) => context.termijnen.some((t) => t.naam === event.data?.termijn),
-    laatsteSchakel: ({ event }) => event.data?.termijn === `schakel${SCHAKELS}`,
-  },
-}).createMachine({
-  id: 'keten',
-  initial: 'keten',
-  context: ({ input }) => ({ termijnen: [schakel(1, dagVan(new Date(input.ontvangenOp)))] }),
-  states: {
-    keten: {
-      on: {
-        TERMIJN_VERLOPEN: [
-          { guard: 'laatsteSchakel', target: 'klaar', actions: assign({ termijnen: () => [] }) },
-          {
-            // The expiry of schakel n starts schakel n + 1, a week after its last day.
-            guard: 'lopendeSchakel',
-            actions: assign({
-              termijnen: ({ context }) => {
-                const [t] = context.termijnen;
-                return [schakel(Number(t.naam.slice('schakel'.length)) + 1, t.vervaldatum)];
-              },
-            }),
-          },
-        ],
-      },
+/** The chain regime of `gemeente`: `schakels` termijnen of `dagen` each, then `klaar`, where AFDOEN is taken. */
+function ketenRegime(gemeente: string, schakels: number, dagen: number): CompiledRegime {
+  const machine = setup({
+    types: { context: {} as Ctx, events: {} as Ev, input: {} as { ontvangenOp: string } },
+    guards: {
+      lopendeSchakel: ({ context, event }) => context.termijnen.some((t) => t.naam === event.data?.termijn),
+      laatsteSchakel: ({ event }) => event.data?.termijn === `schakel${schakels}`,
     },
-    // Only once every schakel has passed.
-    klaar: { on: { AFDOEN: { target: 'afgedaan' } } },
-    afgedaan: { type: 'final' },
-  },
-});
+  }).createMachine({
+    id: 'keten',
+    initial: 'keten',
+    context: ({ input }) => ({ termijnen: [schakel(1, dagVan(new Date(input.ontvangenOp)), dagen)] }),
+    states: {
+      keten: {
+        on: {
+          TERMIJN_VERLOPEN: [
+            { guard: 'laatsteSchakel', target: 'klaar', actions: assign({ termijnen: () => [] }) },
+            {
+              // The expiry of schakel n starts schakel n + 1, `dagen` after its last day.
+              guard: 'lopendeSchakel',
+              actions: assign({
+                termijnen: ({ context }) => {
+                  const [t] = context.termijnen;
+                  return [schakel(Number(t.naam.slice('schakel'.length)) + 1, t.vervaldatum, dagen)];
+                },
+              }),
+            },
+          ],
+        },
+      },
+      // Only once every schakel has passed.
+      klaar: { on: { AFDOEN: { target: 'afgedaan' } } },
+      afgedaan: { type: 'final' },
+    },
+  });
 
-function resultaat(snap: SnapshotFrom<typeof machine>, accepted = true, reason?: string): StepResult {
-  return {
+  const resultaat = (snap: SnapshotFrom<typeof machine>, accepted = true, reason?: string): StepResult => ({
     accepted,
     reason,
     snapshot: { value: snap.value, context: snap.context },
@@ -90,23 +94,25 @@ function resultaat(snap: SnapshotFrom<typeof machine>, accepted = true, reason?:
     volgendeEvents: ['TERMIJN_VERLOPEN', 'AFDOEN'].filter((type) =>
       snap.can({ type, at: '', data: { termijn: snap.context.termijnen[0]?.naam } }),
     ),
+  });
+
+  return {
+    summary: { id: `keten-${gemeente}`, gemeente: { cbsCode: gemeente, naam: 'Ketendam' }, versie: '1', geldigVanaf: '2000-01-01' },
+    machine,
+    start: (intake: IntakeInput) => resultaat(initialTransition(machine, { ontvangenOp: intake.ontvangenOp })[0]),
+    step(snapshot: unknown, event: KlachtEvent): StepResult {
+      const vorige = machine.resolveState(snapshot as { value: string; context: Ctx });
+      const ev: Ev = { type: event.type, at: event.at, data: event.data };
+      if (!vorige.can(ev)) return resultaat(vorige, false, `In ${String(vorige.value)} kan ${event.type} niet.`);
+      return resultaat(transition(machine, vorige, ev)[0]);
+    },
   };
 }
 
-const regime: CompiledRegime = {
-  summary: { id: 'keten-regime', gemeente: { cbsCode: GEMEENTE, naam: 'Ketendam' }, versie: '1', geldigVanaf: '2000-01-01' },
-  machine,
-  start: (intake: IntakeInput) => resultaat(initialTransition(machine, { ontvangenOp: intake.ontvangenOp })[0]),
-  step(snapshot: unknown, event: KlachtEvent): StepResult {
-    const vorige = machine.resolveState(snapshot as { value: string; context: Ctx });
-    const ev: Ev = { type: event.type, at: event.at, data: event.data };
-    if (!vorige.can(ev)) return resultaat(vorige, false, `In ${String(vorige.value)} kan ${event.type} niet.`);
-    return resultaat(transition(machine, vorige, ev)[0]);
-  },
-};
+const regimes = [ketenRegime(GEMEENTE, SCHAKELS, 7), ketenRegime(GEMEENTE_LANG, SCHAKELS_LANG, 1)];
 const bron: RegimeBron = {
-  forGemeente: (code) => (code === GEMEENTE ? regime : undefined),
-  byId: (id, versie) => (id === regime.summary.id && versie === regime.summary.versie ? regime : undefined),
+  forGemeente: (code) => regimes.find((r) => r.summary.gemeente.cbsCode === code),
+  byId: (id, versie) => regimes.find((r) => r.summary.id === id && r.summary.versie === versie),
 };
 
 /** The day of the import: the whole chain (last day 26 February 2024) has passed. */
@@ -133,8 +139,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const intake = (onderwerp: string) => ({
-  gemeente: GEMEENTE,
+const intake = (onderwerp: string, gemeente = GEMEENTE) => ({
+  gemeente,
   kanaal: 'webformulier',
   ontvangenOp: '2024-01-01T10:00:00+01:00',
   ingediendBij: 'gemeente',
@@ -144,8 +150,8 @@ const intake = (onderwerp: string) => ({
   feiten: {},
 });
 
-async function importeer(extern: string, gebeurtenissen: unknown[]) {
-  const regel = JSON.stringify({ extern, intake: intake(`keten ${extern}`), gebeurtenissen });
+async function importeer(extern: string, gebeurtenissen: unknown[], gemeente = GEMEENTE) {
+  const regel = JSON.stringify({ extern, intake: intake(`keten ${extern}`, gemeente), gebeurtenissen });
   const { id } = await imports.maak(regel + '\n', { naam: `${extern}.ndjson`, actor: 'test', scope: SCOPE_SERVER });
   const stand = await imports.verwerk(id);
   const [r] = await sql<{ klacht_id: string; fouten: unknown }>(`SELECT klacht_id, fouten FROM klacht_import_regel WHERE import_id = $1`, [
@@ -168,17 +174,29 @@ async function beeld(klachtId: string) {
   };
 }
 
-const keten = Array.from({ length: SCHAKELS }, (_, i) => `TERMIJN_VERLOPEN schakel${i + 1}`);
+const keten = (n = SCHAKELS) => Array.from({ length: n }, (_, i) => `TERMIJN_VERLOPEN schakel${i + 1}`);
 
 it('Awb 9:11 lid 1: eight expiries in a row before a historic event all fire first, in order, and the event is imported after them', async () => {
   const { stand, klachtId, fouten } = await importeer('KETEN-1', [{ type: 'AFDOEN', at: '2024-03-15T10:00:00+01:00' }]);
   expect(fouten).toEqual([]);
   expect(stand).toMatchObject({ status: 'klaar', geimporteerd: 1, fout: 0 });
-  expect(await beeld(klachtId)).toEqual({ state: 'afgedaan', historie: ['KLACHT_ONTVANGEN', ...keten, 'AFDOEN'], lopend: [] });
+  expect(await beeld(klachtId)).toEqual({ state: 'afgedaan', historie: ['KLACHT_ONTVANGEN', ...keten(), 'AFDOEN'], lopend: [] });
 }, 60_000);
 
 it('Awb 9:11 lid 1: at the end of a line every expiry up to now fires, eight in a row, none left running though passed', async () => {
   const { stand, klachtId } = await importeer('KETEN-2', []);
   expect(stand).toMatchObject({ status: 'klaar', geimporteerd: 1, fout: 0 });
-  expect(await beeld(klachtId)).toEqual({ state: 'klaar', historie: ['KLACHT_ONTVANGEN', ...keten], lopend: [] });
+  expect(await beeld(klachtId)).toEqual({ state: 'klaar', historie: ['KLACHT_ONTVANGEN', ...keten()], lopend: [] });
 }, 60_000);
+
+it('Awb 9:11 lid 1: 120 expiries in a row before one historic event, a day apart: the dry run fires them all as the write does, and the line is imported', async () => {
+  // Received 1 January 2024: the 120th schakel's last day is 30 April, the event on 15 May.
+  const { stand, klachtId, fouten } = await importeer('KETEN-3', [{ type: 'AFDOEN', at: '2024-05-15T10:00:00+02:00' }], GEMEENTE_LANG);
+  expect(fouten).toEqual([]);
+  expect(stand).toMatchObject({ status: 'klaar', geimporteerd: 1, fout: 0 });
+  expect(await beeld(klachtId)).toEqual({
+    state: 'afgedaan',
+    historie: ['KLACHT_ONTVANGEN', ...keten(SCHAKELS_LANG), 'AFDOEN'],
+    lopend: [],
+  });
+}, 120_000);
