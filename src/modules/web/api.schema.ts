@@ -55,7 +55,29 @@ export const TIJDLIJN_SCHEMA: Schema = object({
       teLaat: jaNee(),
     }),
   ),
-  volgendeEvents: lijst(object({ type: tekst(), omschrijving: tekst() })),
+  op: moment({ description: 'Het moment waarover volgendeEvents gaan: op uit het verzoek, anders nu volgens Klachtregie.' }),
+  volgendeEvents: lijst(
+    object({
+      type: tekst(),
+      omschrijving: tekst(),
+      'termijnKeuze?': object(
+        {
+          veld: tekst({ description: 'Het dataveld dat de termijn noemt.', example: 'termijn' }),
+          termijnen: lijst(tekst(), {
+            description:
+              'De termijnen die de gebeurtenis op het moment op kan noemen: die waarmee de klachtregeling haar op dat moment aanneemt ' +
+              '(niet een termijn die pas later ging lopen of toen al verstreken was; geen verdaging na de laatste dag, Awb 9:11 lid 2). ' +
+              'Leeg: op dat moment geen.',
+          }),
+        },
+        {
+          description:
+            'Alleen bij een gebeurtenis die een termijn noemt (VERDAGEN, UITSTEL_MET_INSTEMMING, OPSCHORTEN, HERVATTEN, NIEUWE_TERMIJN).',
+        },
+      ),
+    }),
+    { description: 'Wat er op het moment op kan gebeuren.' },
+  ),
 });
 
 export const PROCESOVERZICHTEN_SCHEMA: Schema = lijst(DEFINITIE_SAMENVATTING_SCHEMA);

@@ -1,5 +1,5 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { KLOK, type Klok, vandaagVan } from '../../common/klok';
@@ -10,10 +10,12 @@ import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, klachtGemeenten, type Tenant } from '../auth/tenant';
 import { kalenderdag } from '../../machines/termijnen';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
-import { volgendeEventsOp } from '../klachten/volgende-events';
+import { controleerTijdstip } from '../klachten/klachten.service';
 import { teLaat, termijnTeLaat } from '../termijnen/te-laat';
 import { WerkvoorraadService } from './werkvoorraad.service';
 import { TIJDLIJN_SCHEMA } from './api.schema';
+import { TijdlijnQuery } from './dto/tijdlijn.query';
+import { stappenOp, type StapOp } from './termijn-keuzes';
 
 export interface Tijdlijn {
   klacht: {
@@ -60,8 +62,13 @@ export interface Tijdlijn {
     beeindigdOp: string | null;
     teLaat: boolean;
   }>;
-  /** What can happen next (Awb/regeling events the klacht accepts now, at the service's clock), in Dutch. */
-  volgendeEvents: Array<{ type: string; omschrijving: string }>;
+  /** The moment `volgendeEvents` is about: `op` of the request, else now by the service's clock. */
+  op: string;
+  /**
+   * What can happen at `op` (Awb/regeling events the klacht accepts then), in Dutch; for an event that names a termijn
+   * the termijnen it can name at that moment (termijn-keuzes.ts).
+   */
+  volgendeEvents: Array<{ type: string; omschrijving: string } & Pick<StapOp, 'termijnKeuze'>>;
 }
 
 /**
@@ -88,7 +95,17 @@ export class TijdlijnController {
   })
   @ApiOkResponse({ description: 'De tijdlijn', schema: TIJDLIJN_SCHEMA })
   @ApiNotFoundResponse({ description: 'Onbekende klacht, of niet van de aanroeper (klacht-niet-gevonden)' })
-  async tijdlijn(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<Tijdlijn> {
+  @ApiUnprocessableEntityResponse({
+    description:
+      'op ligt in de toekomst (tijdstip-in-de-toekomst), zoals at bij POST /klachten/{id}/gebeurtenissen; invalidParams noemt op.',
+  })
+  async tijdlijn(
+    @HuidigeTenant() tenant: Tenant,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() q: TijdlijnQuery,
+  ): Promise<Tijdlijn> {
+    // The moment of an act being registered is checked as the registration checks its `at` (none in the future).
+    const op = controleerTijdstip(q.op, 'op', this.klok.nu());
     const rows = await this.dataSource.query(
       `select id, gemeente, onderwerp, definitie_id, definitie_versie, state, state_sinds, done, soort, kanaal, ontvangen_op, aanbieders, categorie, oorzaak,
               afdoening, oordeel, volgende_events, snapshot, coalesce(${teLaat('k', '$4')}, false) as te_laat
@@ -185,12 +202,15 @@ export class TijdlijnController {
           teLaat: t.te_laat,
         }),
       ),
-      // Asked of the klacht's regime at this moment (volgende-events.ts): the stored list is the one of its last step.
-      volgendeEvents: volgendeEventsOp(
+      op,
+      // Asked of the klacht's regime at `op` (volgende-events.ts): the stored list is the one of its last step. The
+      // termijnen an event can name are those stepping it at `op` accepts (termijn-keuzes.ts), so the event form offers
+      // the termijnen of the day the act was done, not of today.
+      volgendeEvents: stappenOp(
         this.regimes.byId(k.definitie_id, k.definitie_versie),
         { snapshot: k.snapshot, volgendeEvents: k.volgende_events as string[] },
-        this.klok.nu(),
-      ).map((type) => ({ type, omschrijving: omschrijvingVan(type) })),
+        op,
+      ).map((s) => ({ type: s.type, omschrijving: omschrijvingVan(s.type), ...(s.termijnKeuze ? { termijnKeuze: s.termijnKeuze } : {}) })),
     };
   }
 }

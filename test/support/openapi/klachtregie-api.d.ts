@@ -7879,7 +7879,10 @@ export interface operations {
     };
     klachtTijdlijn: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Het moment waarop een stap is gezet die u gaat registreren (ISO 8601 met tijdzone, zoals at van POST /klachten/{id}/gebeurtenissen); standaard nu. volgendeEvents zijn dan de gebeurtenissen die de klacht op dat moment aanneemt, met bij een gebeurtenis die een termijn noemt de termijnen die zij op dat moment kan noemen. Een moment in de toekomst geeft 422 met op. */
+                op?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -7948,9 +7951,25 @@ export interface operations {
                             beeindigdOp: string | null;
                             teLaat: boolean;
                         }[];
+                        /**
+                         * Format: date-time
+                         * @description Het moment waarover volgendeEvents gaan: op uit het verzoek, anders nu volgens Klachtregie.
+                         */
+                        op: string;
+                        /** @description Wat er op het moment op kan gebeuren. */
                         volgendeEvents: {
                             type: string;
                             omschrijving: string;
+                            /** @description Alleen bij een gebeurtenis die een termijn noemt (VERDAGEN, UITSTEL_MET_INSTEMMING, OPSCHORTEN, HERVATTEN, NIEUWE_TERMIJN). */
+                            termijnKeuze?: {
+                                /**
+                                 * @description Het dataveld dat de termijn noemt.
+                                 * @example termijn
+                                 */
+                                veld: string;
+                                /** @description De termijnen die de gebeurtenis op het moment op kan noemen: die waarmee de klachtregeling haar op dat moment aanneemt (niet een termijn die pas later ging lopen of toen al verstreken was; geen verdaging na de laatste dag, Awb 9:11 lid 2). Leeg: op dat moment geen. */
+                                termijnen: string[];
+                            };
                         }[];
                     };
                 };
@@ -7984,6 +8003,15 @@ export interface operations {
             };
             /** @description Onbekende klacht, of niet van de aanroeper (klacht-niet-gevonden) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description op ligt in de toekomst (tijdstip-in-de-toekomst), zoals at bij POST /klachten/{id}/gebeurtenissen; invalidParams noemt op. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1077,7 +1077,7 @@
         verplicht: d.verplicht,
       });
       form.appendChild(f.wrap);
-      lezers.push({ naam: d.naam, lees: f.lees, invoer: f.invoer, fout: f.fout });
+      lezers.push({ naam: d.naam, lees: f.lees, invoer: f.invoer, fout: f.fout, wrap: f.wrap });
     });
     if (!velden.length) form.appendChild(el('p', { text: 'Deze stap vraagt geen gegevens.' }));
     /* When the step was done (`at`): a letter sent on the last day of a termijn and entered the next morning counts on
@@ -1103,6 +1103,72 @@
       },
     };
     var alleLezers = lezers.concat([gedaanLezer]);
+
+    /* The termijnen this step can name on the moment it was done ("Gedaan op"), not today's: the server judges them as
+     * registering the step at that moment would (GET /klachten/{id}/tijdlijn?op=, termijnKeuze; Awb 9:11 lid 1 and 2: a
+     * termijn that began later, one that had passed by then, a verdaging after the last day is no choice). Asked when
+     * the form opens and again when "Gedaan op" changes; an answer to an earlier question is ignored. */
+    var keuzeStatus = el('p', { class: 'hint', id: 'termijnkeuze-' + v.type, 'aria-live': 'polite', hidden: true });
+    var vraagNr = 0;
+    var termijnVeld = null; // the field that names the termijn, once the server has said which
+    function werkTermijnenBij() {
+      var nr = ++vraagNr;
+      var at = gedaanLezer.lees();
+      json('/klachten/' + encodeURIComponent(k.id) + '/tijdlijn' + (at ? '?op=' + encodeURIComponent(at) : ''))
+        .then(function (t) {
+          if (nr !== vraagNr) return;
+          var stap = t.volgendeEvents.filter(function (x) {
+            return x.type === v.type;
+          })[0];
+          // Not an event of that moment at all: then it names no termijn either.
+          var keuze = stap && stap.termijnKeuze ? stap.termijnKeuze : termijnVeld ? { veld: termijnVeld, termijnen: [] } : null;
+          if (!keuze) return;
+          termijnVeld = keuze.veld;
+          var l = lezers.filter(function (x) {
+            return x.naam === keuze.veld;
+          })[0];
+          if (!l) return;
+          var select = l.invoer;
+          var was = select.value;
+          select.textContent = '';
+          select.appendChild(el('option', { value: '', text: '— kies —' }));
+          keuze.termijnen.forEach(function (n) {
+            select.appendChild(el('option', { value: n, text: termijnLabels[n] || woorden(n) }));
+          });
+          select.value = keuze.termijnen.indexOf(was) >= 0 ? was : keuze.termijnen.length === 1 ? keuze.termijnen[0] : '';
+          if (!keuzeStatus.parentNode) {
+            l.wrap.insertBefore(keuzeStatus, l.fout);
+            select.setAttribute('aria-describedby', select.getAttribute('aria-describedby') + ' ' + keuzeStatus.id);
+          }
+          keuzeStatus.hidden = false;
+          keuzeStatus.textContent = keuze.termijnen.length
+            ? 'Op ' +
+              tijd(t.op) +
+              ' kon deze stap ' +
+              (keuze.termijnen.length === 1 ? 'deze termijn' : 'deze termijnen') +
+              ' noemen: ' +
+              keuze.termijnen
+                .map(function (n) {
+                  return termijnLabels[n] || woorden(n);
+                })
+                .join(', ') +
+              '.'
+            : 'Op ' + tijd(t.op) + ' kon deze stap geen termijn noemen. Kies bij “Gedaan op” het moment waarop de stap is gezet.';
+          form.setAttribute('data-termijnen-op', t.op);
+        })
+        .catch(function () {
+          // A moment in the future or not a moment: "Bekijk de gevolgen" says why, under "Gedaan op".
+          if (nr === vraagNr) form.removeAttribute('data-termijnen-op');
+        });
+    }
+    if (
+      velden.some(function (d) {
+        return d.soort === 'keuze' || d.soort === 'termijn';
+      })
+    ) {
+      werkTermijnenBij();
+      gedaan.invoer.addEventListener('change', werkTermijnenBij);
+    }
     var gevolgen = el('div', { class: 'gevolgen', id: 'gevolgen-' + v.type, 'aria-live': 'polite' });
     var bekijk = el('button', { type: 'submit', class: 'hoofd', text: 'Bekijk de gevolgen' });
     var opslaan = el('button', { type: 'button', class: 'hoofd', id: 'opslaan-' + v.type, hidden: true, text: 'Opslaan' });
