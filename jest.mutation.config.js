@@ -1,7 +1,9 @@
 /** Jest for mutation testing (npm run test:mutation, docs/adr/0005-mutation-testing.md): only the pure
  * unit specs that state the rules of the mutated files (termijnen, the compiler's termijnen and the wait for the
  * klager, the first line at the aanbieder, the gemeente's own handling under Awb titel 9.1 and the second line
- * (Awb titel 9.2), intake and routing (Awb 9:1-9:6), the special regimes (Jeugdwet 4.2.1, Wkkgz), routing and conditions, legal lint,
+ * (Awb titel 9.2), intake and routing (Awb 9:1-9:6), the special regimes (Jeugdwet 4.2.1, Wkkgz), signalen and meldingen
+ * (Uitgangspunten klachtenmanagement Sociaal Domein §2B, Wmo 2015 art. 3.4), stoppen met leveren (Klachtenprotocol Wmo keten
+ * Amsterdam §8), the final states (Awb 9:5, Selectielijst 2020 13.2), routing and conditions, legal lint,
  * correctness over time: registration, version migration, termijn reconciliation, the regime's step; lateness, nakoming,
  * termijn instants, the definition diff and intake facts), so no PostgreSQL,
  * Redis or Chromium is needed and each mutant runs in seconds. */
@@ -23,6 +25,9 @@ module.exports = {
     '<rootDir>/src/machines/compiler/blocks/tweede-lijn.block.spec.ts',
     '<rootDir>/src/machines/compiler/blocks/bijzondere-regimes.block.spec.ts',
     '<rootDir>/src/machines/compiler/blocks/intake.block.spec.ts',
+    '<rootDir>/src/machines/compiler/blocks/signaal.block.spec.ts',
+    '<rootDir>/src/machines/compiler/blocks/stoppen-met-leveren.block.spec.ts',
+    '<rootDir>/src/machines/compiler/blocks/afronding.block.spec.ts',
     '<rootDir>/src/machines/definition/validate.spec.ts',
     '<rootDir>/src/machines/definition/*lint*.spec.ts',
     '<rootDir>/src/machines/registratie.spec.ts',
