@@ -8,7 +8,7 @@ import { kalenderdag, leesbareDatum, TermijnFout, voegMutatieToe, type Mutatie }
 import { GESCHIL_GRONDEN, HOREN_UITZONDERINGEN, NIET_BEHANDELGRONDEN, OORDELEN } from './gebeurtenissen';
 import { isKalenderdag } from '../feiten';
 import { ombudsmanMedewerking, routeer } from './routering';
-import { berekenLopend, kalenderVan, ledgerVan, vervaldatumVan } from './termijnen';
+import { berekenLopend, GESCHIL_VOORLEGGEN, kalenderVan, ledgerVan, vervaldatumVan } from './termijnen';
 import type { CompileCtx, IntakeGegevens, KlachtContext, KlachtMachineEvent, LopendeTermijn, TermijnPartij } from './types';
 import { JAAR_NA_AFDOENING_AANBIEDER, NIET_BEREIKT, REACTIE_KLAGER, WACHT_OP_KLAGER } from './wacht-op-klager';
 import { alleFeiten, evalueer } from './voorwaarde';
@@ -268,6 +268,9 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       // passed termijn: verlopenOfVoorbij).
       return (typeof grond === 'string' && grond in GESCHIL_GRONDEN) || verlopenOfVoorbij(context, 'wkkgzAfhandeling', event);
     },
+    // Wkkgz 21 lid 1 sub b: the klager's window after the written outcome (termijnen.ts GESCHIL_VOORLEGGEN). From the day
+    // after its last day his answer is too late, also before the wake-up closed the klacht: it ends as the wake-up ends it.
+    geschilVoorleggenLoopt: ({ context, event }) => !voorbijVervaldatum(context, GESCHIL_VOORLEGGEN, event),
     besluitGeldig: ({ event }) => ['toegestaan', 'afgewezen'].includes(String(dataVan(event).besluit)),
     redenGegeven: ({ event }) => tekst(dataVan(event).reden) !== undefined,
     viaOmbudsman: ({ context }) => context.intake?.ingediendBij === 'ombudsman',
@@ -294,6 +297,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     tweedeLijnBevoegdOverAanbieders: guardImpl.tweedeLijnBevoegdOverAanbieders,
     aanbiederTermijnVerstreken: guardImpl.aanbiederTermijnVerstreken,
     jeugdwetTermijnVerstreken: guardImpl.jeugdwetTermijnVerstreken,
+    geschilVoorleggenLoopt: guardImpl.geschilVoorleggenLoopt,
     aanbiederTermijnVerstrekenEnTweedeLijnBevoegd: guardImpl.aanbiederTermijnVerstrekenEnTweedeLijnBevoegd,
     aanbiederTermijnVerstrekenZonderBevoegdeTweedeLijn: guardImpl.aanbiederTermijnVerstrekenZonderBevoegdeTweedeLijn,
     nietBehandelenBinnenTermijn: ({ context, event }) => nietBehandelenOpTijd(context, event),
@@ -376,6 +380,14 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       'geef data.volgen (true of false); wie een aanbeveling niet volgt, geeft de redenen in data.motivering (Awb 9:36 lid 3)',
     geschilToegestaan: () =>
       'de klager kan naar de geschilleninstantie na de schriftelijke uitkomst of na het verstrijken van de termijn (Wkkgz 21 lid 1 sub b); daarvoor alleen met data.grond klachtregelingNietNageleefd (sub a) of nietRedelijk (sub c)',
+    geschilVoorleggenLoopt: ({ context }) => {
+      const v = vervaldatum(context, GESCHIL_VOORLEGGEN);
+      const s = spec(GESCHIL_VOORLEGGEN);
+      return (
+        `de klager kon het geschil tot en met ${v ? leesbareDatum(v) : 'de vervaldatum'} voorleggen (${s?.label ?? GESCHIL_VOORLEGGEN}, ${s?.grondslag ?? ''}); ` +
+        'die termijn is verstreken, dus de klacht wordt afgesloten; of de geschilleninstantie een later geschil nog behandelt, beslist zij zelf'
+      );
+    },
     besluitGeldig: () => 'geef het besluit: data.besluit is toegestaan of afgewezen',
     verzoekMetEigenKlacht: () => 'het verzoek heeft geen eigen klacht (data.verzoekKlacht)',
     gesteldeDatumGeldig: ({ context, event }) => gesteldeDatumFout(context, event) ?? '',

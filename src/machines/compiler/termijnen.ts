@@ -30,6 +30,8 @@ export const GEEN_VERPLICHTING: Readonly<Record<string, string>> = {
   nietBehandelenKennisgeving: 'Awb 9:8 lid 3: alleen wie niet behandelt, meldt dat binnen 4 weken',
   // Wkkgz 22 lid 1: the term of the geschilleninstantie, not of the aanbieder or the gemeente.
   wkkgzGeschil: 'Wkkgz 22 lid 1: termijn van de geschilleninstantie',
+  // Wkkgz 21 lid 1 sub b: after the written outcome the klager may take the geschil further; his window, nobody's duty.
+  wkkgzGeschilVoorleggen: 'Wkkgz 21 lid 1 sub b: termijn van de klager om het geschil aan de geschilleninstantie voor te leggen',
   // The wait for the klager's answer after the aanbieder's afdoening (wacht-op-klager.ts): his windows, not the aanbieder's.
   tweedeLijnVerzoekNaAanbieder:
     'Awb 9:24 lid 1 sub a: termijn van de klager om na de afdoening door de aanbieder naar de ombudsman te gaan',
@@ -78,6 +80,17 @@ export function jeugdwetRegime(def: Definitie): JeugdwetRegime | undefined {
 export function wkkgzRegime(def: Definitie): WkkgzRegime | undefined {
   return Object.values(def.bijzondereRegimes ?? {}).find((r): r is WkkgzRegime => r?.regime === 'wkkgz');
 }
+
+/**
+ * The klager's window after the zorgaanbieder's written outcome (Wkkgz 17 lid 1) to take the geschil to the
+ * geschilleninstantie (Wkkgz 21 lid 1 sub b). The Wkkgz sets no term; a definition sets its own as
+ * `geschilVoorleggenTermijn`, else this default: the reglement of the geschilleninstantie (De Geschillencommissie Zorg:
+ * a geschil is brought within one year after the klacht was made to the zorgaanbieder), a regeling, not the statute.
+ * Counted here from the outcome, which comes after that klacht: the klacht is never closed while the reglement still
+ * lets the klager go on.
+ */
+export const GESCHIL_VOORLEGGEN_STANDAARD = 'P1Y';
+export const GESCHIL_VOORLEGGEN = 'wkkgzGeschilVoorleggen';
 
 /** The verdaging of a termijn that is not the Awb's own (see termijnSpecs). */
 export const VERDAGING_NAAR_ANALOGIE = 'Awb 9:11 lid 2 naar analogie';
@@ -141,6 +154,17 @@ export function termijnSpecs(def: Definitie): Record<string, TermijnSpec> {
       rekenwijze: 'kalenderdagen',
       atw: false,
       grondslag: 'Wkkgz 22 lid 1',
+    };
+    // Wkkgz 21 lid 1 sub b: a window of a reglement, not a term of a wet, so no Atw (Atw art. 1 lid 1); reminded to nobody.
+    specs[GESCHIL_VOORLEGGEN] = {
+      naam: GESCHIL_VOORLEGGEN,
+      label: `Geschil voorleggen door de klager (Wkkgz 21 lid 1 sub b): ${wk.geschilleninstantie}`,
+      duur: wk.geschilVoorleggenTermijn ?? GESCHIL_VOORLEGGEN_STANDAARD,
+      rekenwijze: 'kalenderdagen',
+      atw: false,
+      grondslag: wk.geschilVoorleggenTermijn
+        ? 'Wkkgz 21 lid 1 sub b; termijn uit de regeling (geschilVoorleggenTermijn)'
+        : 'Wkkgz 21 lid 1 sub b; geen wettelijke termijn: een jaar naar het reglement van de geschilleninstantie',
     };
   }
   // Awb 9:31: the gemeente answers the ombudsman's informatievraag or interventieverzoek by the date he set (if he set

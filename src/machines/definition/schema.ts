@@ -217,6 +217,9 @@ export const wkkgzRegimeSchema = z.strictObject({
   verdagingMax: duur('Verlenging met hooguit 4 weken (Wkkgz 17 lid 2).'),
   geschilTermijn: duur('Uitspraak van de geschilleninstantie binnen 6 maanden (Wkkgz 22).'),
   geschilleninstantie: z.string().min(1).describe('Naam van de erkende geschilleninstantie (Wkkgz 18).'),
+  geschilVoorleggenTermijn: duur(
+    'Hoe lang de klager na de schriftelijke uitkomst (Wkkgz 17 lid 1) het geschil aan de geschilleninstantie kan voorleggen (Wkkgz 21 lid 1 sub b); daarna wordt de klacht afgesloten. De wet noemt geen termijn: zonder dit veld P1Y, naar het reglement van de geschilleninstantie (De Geschillencommissie Zorg: binnen een jaar na de klacht bij de zorgaanbieder), hier gerekend vanaf de uitkomst.',
+  ).optional(),
 });
 
 export const bijzonderRegimeSchema = z.discriminatedUnion('regime', [jeugdwetRegimeSchema, wkkgzRegimeSchema]);
@@ -379,7 +382,7 @@ export const definitieSchema = z
       .describe('Protocol stoppen met leveren: de aanbieder vraagt, de gemeente beslist (Klachtenprotocol Wmo keten Amsterdam §8).'),
     rapportage: rapportageSchema.describe('Rapportage door aanbieders en het jaarverslag.'),
     registratie: registratieSchema.optional(),
-    bewaartermijnen: bewaartermijnenSchema.describe('Hoe lang dossiers bewaard worden.'),
+    bewaartermijnen: bewaartermijnenSchema.optional().describe('Hoe lang dossiers bewaard worden.'),
   })
   .meta({
     title: 'Klachtregie-definitie',

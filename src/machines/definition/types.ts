@@ -172,6 +172,12 @@ export interface WkkgzRegime {
   /** Geschilleninstantie ruling within 6 months (Wkkgz 22), no Atw. */
   geschilTermijn: Duur;
   geschilleninstantie: string;
+  /**
+   * The klager's time after the written outcome to take the geschil to the geschilleninstantie (Wkkgz 21 lid 1 sub b).
+   * The Wkkgz sets none; absent, GESCHIL_VOORLEGGEN_STANDAARD (compiler/termijnen.ts), after the geschilleninstantie's
+   * reglement.
+   */
+  geschilVoorleggenTermijn?: Duur;
 }
 
 export type BijzonderRegime = JeugdwetRegime | WkkgzRegime;

@@ -15,7 +15,8 @@ import { checkGraph } from '../../graph/graph-check';
 import type { Regime } from '../../regime';
 import { compileerSamen } from '../../registry';
 import type { ToestandConfig } from './bouw';
-import { definities, geweigerd, neem, op, termijnen } from './blok.spec-hulp';
+import { isVerplichting } from '../termijnen';
+import { definities, geweigerd, neem, op, stap, termijnen } from './blok.spec-hulp';
 
 const JEUGDHULP = ['  jeugdhulp:', '    regime: jeugdwetKlachtencommissie', '    oordeelTermijn: P6W', '    reactieTermijn: P1M'];
 const ZORG = [
@@ -292,14 +293,14 @@ describe('Wkkgz 13–22: the klachtenregeling of the zorgaanbieder', () => {
         label: 'Klacht over zorg: klachtenregeling van de zorgaanbieder (Wkkgz)',
         fase: 'bijzonder',
         grondslag: 'Wkkgz 13–22',
-        termijnen: ['wkkgzAfhandeling', 'wkkgzGeschil'],
+        termijnen: ['wkkgzAfhandeling', 'wkkgzGeschilVoorleggen', 'wkkgzGeschil'],
       }),
     );
     expect(knoop(r, 'wkkgz.bijKlachtenfunctionaris')).toEqual(
       expect.objectContaining({ fase: 'bijzonder', grondslag: 'Wkkgz 15, 16, 17', termijnen: ['wkkgzAfhandeling'] }),
     );
     expect(knoop(r, 'wkkgz.uitkomstMeegedeeld')).toEqual(
-      expect.objectContaining({ fase: 'bijzonder', grondslag: 'Wkkgz 21 lid 1 sub b', termijnen: [] }),
+      expect.objectContaining({ fase: 'bijzonder', grondslag: 'Wkkgz 21 lid 1 sub b', termijnen: ['wkkgzGeschilVoorleggen'] }),
     );
     expect(knoop(r, 'wkkgz.bijGeschilleninstantie')).toEqual(
       expect.objectContaining({ label: `Bij ${GI}`, fase: 'bijzonder', grondslag: 'Wkkgz 19–22', termijnen: ['wkkgzGeschil'] }),
@@ -311,7 +312,8 @@ describe('Wkkgz 13–22: the klachtenregeling of the zorgaanbieder', () => {
     const s = r.start(OVER_ZORG);
     expect(geweigerd(r, s, 'AFDOENEN', op('2024-06-10'), { maatregelen: 'geen' })).toBe(true);
     const u = uitkomstMeegedeeld(r);
-    expect([u.state, u.termijnen]).toEqual(['wkkgz.uitkomstMeegedeeld', []]);
+    // The six weeks end; what runs now is the klager's own window (Wkkgz 21 lid 1 sub b), nobody's obligation.
+    expect([u.state, termijnen(u)]).toEqual(['wkkgz.uitkomstMeegedeeld', [['wkkgzGeschilVoorleggen', '2025-06-10']]]);
     expect(u.intents).toEqual([{ type: 'SCHRIFTELIJKE_UITKOMST', naar: 'klager', grondslag: 'Wkkgz 17 lid 1', data: UITKOMST }]);
     expect(pijlen(r, 'wkkgz.bijKlachtenfunctionaris', 'AFDOENEN')).toEqual([
       { naar: 'wkkgz.uitkomstMeegedeeld', grondslag: 'Wkkgz 17 lid 1' },
@@ -386,6 +388,50 @@ describe('Wkkgz 13–22: the klachtenregeling of the zorgaanbieder', () => {
       { naar: 'wkkgz.bijGeschilleninstantie', grondslag: 'Wkkgz 21 lid 1' },
     ]);
     expect(pijlen(r, 'wkkgz.uitkomstMeegedeeld', 'KLAGER_TEVREDEN')).toEqual([{ naar: 'afgesloten', grondslag: 'Wkkgz 17' }]);
+  });
+
+  test('Wkkgz 21 lid 1 sub b: after the written outcome the klager’s window to take the geschil further runs, a year by default (the Wkkgz sets none: the reglement of the geschilleninstantie); its passing closes the klacht, nobody is late', () => {
+    const r = regime();
+    const u = uitkomstMeegedeeld(r);
+    // From the outcome of Monday 10 June 2024: a year, no Atw (a reglement's window, not a term of a wet).
+    expect(termijnen(u)).toEqual([['wkkgzGeschilVoorleggen', '2025-06-10']]);
+    expect(termijn(u, 'wkkgzGeschilVoorleggen')?.grondslag).toBe(
+      'Wkkgz 21 lid 1 sub b; geen wettelijke termijn: een jaar naar het reglement van de geschilleninstantie',
+    );
+    expect(termijn(u, 'wkkgzGeschilVoorleggen')?.escalatieNaar).toBeUndefined();
+    expect(isVerplichting('wkkgzGeschilVoorleggen')).toBe(false);
+    // The last day counts: its wake-up is refused until the day after.
+    expect(geweigerd(r, u, 'TERMIJN_VERLOPEN', '2025-06-10T23:59:00+02:00', { termijn: 'wkkgzGeschilVoorleggen' })).toBe(true);
+    const dicht = neem(r, u, 'TERMIJN_VERLOPEN', '2025-06-11T00:00:00+02:00', { termijn: 'wkkgzGeschilVoorleggen' });
+    expect([dicht.state, dicht.done, dicht.termijnen]).toEqual(['afgesloten', true, []]);
+    expect(dicht.intents.map((i) => [i.type, i.naar, i.data?.vervaldatum])).toEqual([
+      ['TERMIJN_OVERSCHREDEN', undefined, '2025-06-10'],
+      ['AFGESLOTEN_ZONDER_GESCHIL', 'dossier', undefined],
+    ]);
+    // A later answer hears which last day it missed.
+    expect(stap(r, dicht, 'GESCHIL_VOORGELEGD', op('2025-06-12')).reason).toContain('op dinsdag 10 juni 2025 verstreek');
+    expect(pijlen(r, 'wkkgz.uitkomstMeegedeeld', 'TERMIJN_VERLOPEN')).toEqual([{ naar: 'afgesloten', grondslag: 'Wkkgz 21 lid 1 sub b' }]);
+  });
+
+  test('Wkkgz 21 lid 1 sub b: a definition sets the klager’s window itself (geschilVoorleggenTermijn); on its last day he still goes on, from the day after his answer is refused, also before the wake-up ran', () => {
+    const r = regime(metRegimes(JEUGDHULP, [...ZORG, '    geschilVoorleggenTermijn: P3M']));
+    const u = uitkomstMeegedeeld(r);
+    expect(termijnen(u)).toEqual([['wkkgzGeschilVoorleggen', '2024-09-10']]);
+    expect(termijn(u, 'wkkgzGeschilVoorleggen')?.grondslag).toBe(
+      'Wkkgz 21 lid 1 sub b; termijn uit de regeling (geschilVoorleggenTermijn)',
+    );
+    // The last day: the geschil goes on and the window ends with it; so does a satisfied answer.
+    const g = neem(r, u, 'GESCHIL_VOORGELEGD', op('2024-09-10'));
+    expect([g.state, termijnen(g)]).toEqual(['wkkgz.bijGeschilleninstantie', [['wkkgzGeschil', '2025-03-10']]]);
+    expect(neem(r, u, 'KLAGER_TEVREDEN', op('2024-09-10')).state).toBe('afgesloten');
+    // The day after: too late, with the last day in the reason, whether or not the wake-up closed the klacht yet.
+    for (const type of ['GESCHIL_VOORGELEGD', 'KLAGER_TEVREDEN']) {
+      const laat = stap(r, u, type, op('2024-09-11'));
+      expect([laat.accepted, laat.reason]).toEqual([
+        false,
+        expect.stringContaining('de klager kon het geschil tot en met dinsdag 10 september 2024 voorleggen'),
+      ]);
+    }
   });
 
   test('Wkkgz 19, 22: the geschilleninstantie’s binding advice is registered in the dossier and closes the klacht; its six months end', () => {

@@ -3,7 +3,7 @@
  * excluded by lid 6) and the Wkkgz (klachtenfunctionaris, written outcome within 6 weeks + 4 with
  * notice before expiry, art. 17; geschilleninstantie within 6 months, art. 21–22).
  */
-import { jeugdwetRegime, wkkgzRegime } from '../termijnen';
+import { GESCHIL_VOORLEGGEN, jeugdwetRegime, wkkgzRegime } from '../termijnen';
 import {
   bestaand,
   intent,
@@ -176,7 +176,7 @@ export const wkkgzBlok: Blok = (cc): BlokFragment => {
         omschrijving: 'Klacht over zorg: klachtenregeling van de zorgaanbieder (Wkkgz)',
         fase: 'bijzonder',
         grondslag: 'Wkkgz 13–22',
-        termijnen: bestaand(cc, 'wkkgzAfhandeling', 'wkkgzGeschil'),
+        termijnen: bestaand(cc, 'wkkgzAfhandeling', GESCHIL_VOORLEGGEN, 'wkkgzGeschil'),
         definitiePad: ['bijzondereRegimes', type],
         initial: 'bijKlachtenfunctionaris',
         exit: bestaand(cc, 'wkkgzAfhandeling', 'wkkgzGeschil').map(stopTermijn),
@@ -218,17 +218,36 @@ export const wkkgzBlok: Blok = (cc): BlokFragment => {
               }),
             },
           }),
+          // No klager waits here for ever (as after the aanbieder's afdoening, wacht-op-klager.ts): from the written
+          // outcome his window to take the geschil further runs (Wkkgz 21 lid 1 sub b; the Wkkgz sets no term, the
+          // definition's geschilVoorleggenTermijn or the reglement's year, termijnen.ts). His answer ends it; when it
+          // passes without one the klacht is closed, and an answer after its last day is refused (geschilVoorleggenLoopt).
+          // No exit stops it: an exit runs before the wake-up's termijnVerlopen, which must still read its last day; every
+          // other way out ends in a final state, which stops all termijnen, or stops it itself (the geschil).
           uitkomstMeegedeeld: toestand({
             omschrijving: 'Uitkomst meegedeeld: neemt de mededeling de klacht weg?',
             fase: 'bijzonder',
             grondslag: 'Wkkgz 21 lid 1 sub b',
+            termijnen: bestaand(cc, GESCHIL_VOORLEGGEN),
+            entry: startTermijn(cc, GESCHIL_VOORLEGGEN),
             on: {
               KLAGER_TEVREDEN: overgang({
                 naar: naar('afgesloten'),
+                guard: 'geschilVoorleggenLoopt',
                 omschrijving: 'klager tevreden met de mededeling',
                 grondslag: 'Wkkgz 17',
               }),
-              GESCHIL_VOORGELEGD: naarGeschil(),
+              GESCHIL_VOORGELEGD: naarGeschil('geschilVoorleggenLoopt', bestaand(cc, GESCHIL_VOORLEGGEN).map(stopTermijn)),
+              TERMIJN_VERLOPEN: overgang({
+                naar: naar('afgesloten'),
+                guard: { type: 'termijnVerstreken', params: { termijn: GESCHIL_VOORLEGGEN } },
+                omschrijving: 'de klager legde het geschil niet binnen zijn termijn voor: de klacht wordt afgesloten',
+                grondslag: 'Wkkgz 21 lid 1 sub b',
+                acties: [
+                  'termijnVerlopen',
+                  intent('AFGESLOTEN_ZONDER_GESCHIL', 'dossier', 'Wkkgz 21 lid 1 sub b', { termijn: GESCHIL_VOORLEGGEN }),
+                ],
+              }),
             },
           }),
           bijGeschilleninstantie: toestand({
