@@ -382,7 +382,7 @@ export const definitieSchema = z
       .describe('Protocol stoppen met leveren: de aanbieder vraagt, de gemeente beslist (Klachtenprotocol Wmo keten Amsterdam §8).'),
     rapportage: rapportageSchema.describe('Rapportage door aanbieders en het jaarverslag.'),
     registratie: registratieSchema.optional(),
-    bewaartermijnen: bewaartermijnenSchema.optional().describe('Hoe lang dossiers bewaard worden.'),
+    bewaartermijnen: bewaartermijnenSchema.describe('Hoe lang dossiers bewaard worden.'),
   })
   .meta({
     title: 'Klachtregie-definitie',
