@@ -15,7 +15,8 @@ export interface CliIo {
   /** Rewrites one status line in place (a progress bar); only when stderr is a terminal. */
   voortgang?(line: string): void;
   /**
-   * "Now" for commands that ask what has passed (`migratie`: the wake-ups of termijnen passed before it run first); default
+   * "Now" for commands that ask what has passed (`migratie`: the wake-ups of termijnen passed before it run first; `import`:
+   * which moments lie in the future, the termijnen passed by the end of a line); default
    * the system clock. The tests run the command on their own fixed moment, never on today's date.
    */
   klok?: Klok;
