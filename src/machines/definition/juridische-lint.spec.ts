@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { DefinitionError } from '../contract';
 import {
   BASIS,
+  basisVersie,
   foutenInTestdam,
   invoegen,
   metAanbiederTermijn,
@@ -113,6 +114,61 @@ describe('legal lint: retention (Selectielijst gemeenten 2020)', () => {
   test('13.1: five years is enough, longer is allowed', () => {
     expect(fouten(metRegels([55, '  gemeente: P5Y']))).toEqual([]);
     expect(fouten(metRegels([55, '  gemeente: P7Y']))).toEqual([]);
+  });
+
+  test('Archiefwet 1995 art. 5: a version without bewaartermijnen is refused at its first key, with the fix (a klacht of it would never be destroyable, nor kept by the Selectielijst)', () => {
+    // BASIS without its last two lines (54-55: bewaartermijnen and gemeente).
+    expect(fouten(BASIS.slice(0, 53))).toEqual([
+      {
+        line: 2,
+        column: 1,
+        message: "verplichte sleutel 'bewaartermijnen' ontbreekt",
+        hint: "voeg 'bewaartermijnen:' toe (Hoe lang dossiers bewaard worden.)",
+      },
+    ]);
+  });
+});
+
+describe('across versions: Awb 9:12a, the yearly overview of registered written klachten', () => {
+  function bevindingen(bestanden: Record<string, readonly string[]>) {
+    const root = schrijfBestanden(bestanden);
+    const { errors, waarschuwingen } = loadAndValidate([join(root, 'definitions')]);
+    const zonderMap = (e: DefinitionError): DefinitionError => ({ ...e, file: e.file.slice(root.length + 1) });
+    return { errors: errors.map(zonderMap), waarschuwingen: waarschuwingen.map(zonderMap) };
+  }
+  const JAARVERSLAG = /jaarverslag/;
+
+  test('Awb 9:12a: a version that turns off the jaarverslag its predecessor had is warned at its jaarverslag line, with the fix', () => {
+    const nieuw = basisVersie('2026-01', '2026-01-01', undefined, ['  jaarverslag: true', '  jaarverslag: false']);
+    const uit = bevindingen({
+      'definitions/gm0355-zeist/2024-01.yaml': basisVersie('2024-01', '2024-01-01', undefined),
+      'definitions/gm0355-zeist/2026-01.yaml': nieuw,
+    });
+    expect(uit.errors).toEqual([]);
+    expect(uit.waarschuwingen.filter((w) => JAARVERSLAG.test(w.message))).toEqual([
+      {
+        file: 'definitions/gm0355-zeist/2026-01.yaml',
+        line: nieuw.indexOf('  jaarverslag: false') + 1,
+        column: 16,
+        ernst: 'waarschuwing',
+        message: expect.stringMatching(
+          /^versie '2026-01' zet het jaarverslag uit dat versie '2024-01' \(.*2024-01\.yaml\) had: vanaf 1 januari 2026 maakt Klachtregie geen jaaroverzicht meer .* Awb 9:12a/,
+        ),
+        hint: expect.stringMatching(/^zet jaarverslag: true/),
+      },
+    ]);
+  });
+
+  test('Awb 9:12a: keeping the jaarverslag, or turning it on, is no such warning', () => {
+    const uit = bevindingen({
+      'definitions/gm0355-zeist/2024-01.yaml': basisVersie('2024-01', '2024-01-01', undefined, [
+        '  jaarverslag: true',
+        '  jaarverslag: false',
+      ]),
+      'definitions/gm0355-zeist/2026-01.yaml': basisVersie('2026-01', '2026-01-01', undefined),
+      'definitions/gm0355-zeist/2027-01.yaml': basisVersie('2027-01', '2027-01-01', undefined),
+    });
+    expect(uit.waarschuwingen.filter((w) => JAARVERSLAG.test(w.message))).toEqual([]);
   });
 });
 

@@ -701,6 +701,20 @@ export function versieFouten(defs: readonly GeladenDefinitie[]): DefinitionError
       const b = sorted[i];
       const da = a.definitie;
       const db = b.definitie;
+      // Awb 9:12a: the registered written klachten are published every year. A version that turns off the jaarverslag its
+      // predecessor had stops the yearly overview from its first day without anyone deciding that the overview is made
+      // elsewhere: a warning at the new version's line, for the author and the approver (4-ogen) to confirm.
+      if (da.rapportage.jaarverslag && !db.rapportage.jaarverslag) {
+        errors.push({
+          ...foutOp(
+            b,
+            ['rapportage', 'jaarverslag'],
+            `versie '${db.versie}' zet het jaarverslag uit dat versie '${da.versie}' (${a.file}) had: vanaf ${leesbareDatum(db.geldigVanaf)} maakt Klachtregie geen jaaroverzicht meer van de geregistreerde schriftelijke klachten, terwijl Awb 9:12a die jaarlijkse publicatie voorschrijft`,
+            'zet jaarverslag: true; laat het alleen uit als de gemeente de geregistreerde klachten op een andere manier jaarlijks publiceert (bijvoorbeeld in haar eigen jaarverslag), en zeg dat in een opmerking bij deze regel',
+          ),
+          ernst: 'waarschuwing',
+        });
+      }
       if (da.versie === db.versie) {
         errors.push(
           foutOp(
