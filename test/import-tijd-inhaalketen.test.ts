@@ -1,113 +1,25 @@
 /**
  * docs/import.md with Awb 9:11 lid 1 (a termijn passes on its own day, whoever fires it): the import's catch-up brings a
  * historic klacht up to each event and, at the end of its line, up to now, however many expiries follow one another.
- * The engine's catch-up (haalWekkersIn) stops after MAX_ACHTERSTANDRONDES rounds, and each round fires only the termijnen
- * due by the latest one that had passed when it began: a termijn started by an expiry, itself passed, waits for the next
- * round. The seed regelingen chain a few such expiries (the ketenpartner's six weeks, the gemeente's, the year for the
+ * Each round of the catch-up (haalWekkersIn) fires only the termijnen due by the latest one that had passed when it began: a
+ * termijn started by an expiry, itself passed, waits for the next round (once there were at most five). The seed regelingen chain a few such expiries (the ketenpartner's six weeks, the gemeente's, the year for the
  * ombudsman); this regime chains eight, each started by the previous one's expiry a week later, so a klacht of it needs
  * eight rounds. A real XState machine on the CompiledRegime contract (as test/support/test-regime.ts), served to the real
  * service on PostgreSQL.
  */
-import { assign, initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
 import { KLOK } from '../src/common/klok';
-import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult, TermijnView } from '../src/machines/contract';
 import { REGIME_BRON, type RegimeBron } from '../src/modules/engine/regime-bron';
 import { ImportService, SCOPE_SERVER } from '../src/modules/import/import.service';
-import { dagVan } from '../src/modules/termijnen/termijn-tijd';
 import { createTestApp, createTestDatabase, sqlOp, type TestApp, type TestDatabase } from './support';
 import { verschuifbareKlok } from './support/verschuifbare-klok';
+import { keten as ketenVan, ketenRegime } from './support/keten-regime';
 
 const GEMEENTE = 'GM9998';
-/** More than MAX_ACHTERSTANDRONDES (5) expiries in a row, a week apart. */
+/** More than the five rounds the catch-up once had, expiries in a row a week apart. */
 const SCHAKELS = 8;
 /** The same regime with a schakel of a day, 120 of them: more than the dry run's former bound of 100 expiries per event. */
 const GEMEENTE_LANG = 'GM9997';
 const SCHAKELS_LANG = 120;
-
-function plusDagen(datum: string, dagen: number): string {
-  const [y, m, d] = datum.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + dagen)).toISOString().slice(0, 10);
-}
-
-/** Schakel n of the chain: `dagen` after `vanaf` (the receipt, or the previous schakel's last day). */
-function schakel(n: number, vanaf: string, dagen: number): TermijnView {
-  const vervaldatum = plusDagen(vanaf, dagen);
-  return {
-    naam: `schakel${n}`,
-    label: `Schakel ${n} (test)`,
-    vervaldatum,
-    uitleg: [`${dagen} dagen na ${vanaf} = ${vervaldatum}`],
-    herinneringen: [],
-    escalatieNaar: 'leidinggevende',
-    grondslag: 'test',
-    mutaties: [],
-  };
-}
-
-type Ctx = { termijnen: TermijnView[] };
-type Ev = { type: string; at: string; data?: Record<string, unknown> };
-
-/** The chain regime of `gemeente`: `schakels` termijnen of `dagen` each, then `klaar`, where AFDOEN is taken. */
-function ketenRegime(gemeente: string, schakels: number, dagen: number): CompiledRegime {
-  const machine = setup({
-    types: { context: {} as Ctx, events: {} as Ev, input: {} as { ontvangenOp: string } },
-    guards: {
-      lopendeSchakel: ({ context, event }) => context.termijnen.some((t) => t.naam === event.data?.termijn),
-      laatsteSchakel: ({ event }) => event.data?.termijn === `schakel${schakels}`,
-    },
-  }).createMachine({
-    id: 'keten',
-    initial: 'keten',
-    context: ({ input }) => ({ termijnen: [schakel(1, dagVan(new Date(input.ontvangenOp)), dagen)] }),
-    states: {
-      keten: {
-        on: {
-          TERMIJN_VERLOPEN: [
-            { guard: 'laatsteSchakel', target: 'klaar', actions: assign({ termijnen: () => [] }) },
-            {
-              // The expiry of schakel n starts schakel n + 1, `dagen` after its last day.
-              guard: 'lopendeSchakel',
-              actions: assign({
-                termijnen: ({ context }) => {
-                  const [t] = context.termijnen;
-                  return [schakel(Number(t.naam.slice('schakel'.length)) + 1, t.vervaldatum, dagen)];
-                },
-              }),
-            },
-          ],
-        },
-      },
-      // Only once every schakel has passed.
-      klaar: { on: { AFDOEN: { target: 'afgedaan' } } },
-      afgedaan: { type: 'final' },
-    },
-  });
-
-  const resultaat = (snap: SnapshotFrom<typeof machine>, accepted = true, reason?: string): StepResult => ({
-    accepted,
-    reason,
-    snapshot: { value: snap.value, context: snap.context },
-    state: String(snap.value),
-    done: snap.status === 'done',
-    termijnen: snap.context.termijnen,
-    intents: [],
-    volgendeEvents: ['TERMIJN_VERLOPEN', 'AFDOEN'].filter((type) =>
-      snap.can({ type, at: '', data: { termijn: snap.context.termijnen[0]?.naam } }),
-    ),
-  });
-
-  return {
-    summary: { id: `keten-${gemeente}`, gemeente: { cbsCode: gemeente, naam: 'Ketendam' }, versie: '1', geldigVanaf: '2000-01-01' },
-    machine,
-    start: (intake: IntakeInput) => resultaat(initialTransition(machine, { ontvangenOp: intake.ontvangenOp })[0]),
-    step(snapshot: unknown, event: KlachtEvent): StepResult {
-      const vorige = machine.resolveState(snapshot as { value: string; context: Ctx });
-      const ev: Ev = { type: event.type, at: event.at, data: event.data };
-      if (!vorige.can(ev)) return resultaat(vorige, false, `In ${String(vorige.value)} kan ${event.type} niet.`);
-      return resultaat(transition(machine, vorige, ev)[0]);
-    },
-  };
-}
 
 const regimes = [ketenRegime(GEMEENTE, SCHAKELS, 7), ketenRegime(GEMEENTE_LANG, SCHAKELS_LANG, 1)];
 const bron: RegimeBron = {
@@ -174,7 +86,7 @@ async function beeld(klachtId: string) {
   };
 }
 
-const keten = (n = SCHAKELS) => Array.from({ length: n }, (_, i) => `TERMIJN_VERLOPEN schakel${i + 1}`);
+const keten = (n = SCHAKELS) => ketenVan(n);
 
 it('Awb 9:11 lid 1: eight expiries in a row before a historic event all fire first, in order, and the event is imported after them', async () => {
   const { stand, klachtId, fouten } = await importeer('KETEN-1', [{ type: 'AFDOEN', at: '2024-03-15T10:00:00+01:00' }]);

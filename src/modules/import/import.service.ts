@@ -674,25 +674,21 @@ export class ImportService implements BeforeApplicationShutdown {
    * §9; Awb 9:11, 9:24 lid 1 sub b). Its wake-ups run although the klacht is import-bezig: this import holds it, and
    * fires them at their historic moments itself (opties.import).
    *
-   * Until none is left (Awb 9:11 lid 1: a termijn passes on its day, whoever fires it): haalWekkersIn stops after
-   * MAX_ACHTERSTANDRONDES rounds, and an expiry may start a termijn that passed too (a klacht of years ago), so with a
-   * longer chain the event was stepped before the rest of it (refused, the line partly imported) or the rest stayed
-   * running though passed. It ends: a call fires every termijn due by the latest passed one when it began, so the latest
-   * passed one after it is due strictly later; due moments are day boundaries up to `tot`, so there are at most as many
-   * calls as days. A call that fires nothing (not ours to fire: another process) would repeat for ever: InhaalGestopt.
+   * Until none is left (Awb 9:11 lid 1: a termijn passes on its day, whoever fires it): an expiry may start a termijn that
+   * passed too (a klacht of years ago), and haalWekkersIn fires those as well, round after round. One whose wake-up fires
+   * nothing (not ours to fire: another process) stops it; stepping on would put the event before that expiry:
+   * InhaalGestopt.
    */
   private async haalIn(klachtId: string, tot: Date): Promise<void> {
     const wake = this.wake;
     const alsImport = Object.create(wake) as TermijnWakeService;
     alsImport.verval = (job, nu) => wake.verval(job, nu, { import: true });
-    const repo = this.dataSource.getRepository(TermijnEntity);
-    for (let vorige = -Infinity; ;) {
-      const t = achterstalligeTermijn(await repo.findBy({ klachtId, status: 'lopend' }), tot.toISOString());
-      if (!t) return;
-      if (t.vervaltOp.getTime() <= vorige) throw new InhaalGestopt(klachtId, t.naam, t.vervaldatum);
-      vorige = t.vervaltOp.getTime();
-      await haalWekkersIn(alsImport, this.dataSource.manager, [klachtId], tot);
-    }
+    await haalWekkersIn(alsImport, this.dataSource.manager, [klachtId], tot);
+    const t = achterstalligeTermijn(
+      await this.dataSource.getRepository(TermijnEntity).findBy({ klachtId, status: 'lopend' }),
+      tot.toISOString(),
+    );
+    if (t) throw new InhaalGestopt(klachtId, t.naam, t.vervaldatum);
   }
 }
 

@@ -7,12 +7,6 @@ import { TermijnEntity } from './termijn.entity';
 import type { TermijnWakeService } from './termijn-wake.service';
 
 /**
- * Rounds of wake-up and retry for one event: a wake-up's step may start a termijn that is itself due before the event
- * (a second achterstand); a klacht has a handful of termijnen, so a few rounds suffice.
- */
-export const MAX_ACHTERSTANDRONDES = 5;
-
-/**
  * Runs `werk` (an event through the engine, with EngineContext.wekkersBij) so that it sees every termijn that passed at or before its moment as passed,
  * also when the worker is behind (an outage, a queue backlog, the sweep's interval): the engine refuses to step it on a
  * klacht still showing such a termijn running (WekkerAchterstandError, nothing written); then that termijn's wake-up runs
@@ -24,14 +18,18 @@ export const MAX_ACHTERSTANDRONDES = 5;
  */
 export async function metWekkersBij<T>(wake: TermijnWakeService, klok: Klok, werk: (wekkersBij: boolean) => Promise<T>): Promise<T> {
   let wekkersBij = true;
-  for (let ronde = 0; ; ronde++) {
+  // Every wake-up that ran here: each fires a termijn not fired before (and may start another that passed too, which the
+  // next round fires: no fixed number of rounds, a klacht left long enough has a longer chain). The same one asked for
+  // again means the wake-up made no progress.
+  const gewekt = new Set<string>();
+  for (;;) {
     try {
       return await werk(wekkersBij);
     } catch (e) {
       if (!(e instanceof WekkerAchterstandError)) throw e;
-      if (ronde >= MAX_ACHTERSTANDRONDES) {
-        // Still behind after as many wake-ups (each firing another that the previous one started): nothing
-        // was written; the caller may try again shortly.
+      const sleutel = `${e.klachtId}|${e.termijnNaam}|${e.revision}`;
+      if (gewekt.has(sleutel)) {
+        // Its wake-up ran and the klacht still shows it running: nothing was written; the caller may try again shortly.
         throw new ProblemException({
           status: 503,
           code: 'termijn-nog-niet-verwerkt',
@@ -40,6 +38,7 @@ export async function metWekkersBij<T>(wake: TermijnWakeService, klok: Klok, wer
         });
       }
       // As of the event's moment at least: it may lie a few minutes ahead of our clock (controleerTijdstip's tolerance).
+      gewekt.add(sleutel);
       const nu = new Date(Math.max(klok.nu().getTime(), Date.parse(e.at)));
       const uitkomst = await wake.verval({ klachtId: e.klachtId, termijnNaam: e.termijnNaam, revision: e.revision, kind: 'verval' }, nu);
       // The klacht is being imported (docs/import.md): the import fires its termijnen at their historic moments itself, so
@@ -61,17 +60,23 @@ export async function metWekkersBij<T>(wake: TermijnWakeService, klok: Klok, wer
 
 /**
  * Fires, for a caller that changes klachten other than by an event through the engine (a version migration, a hand-over
- * at contract end), every termijn of these klachten that passed at or before `op` whose wake-up has not run yet, by the
- * engine's own rule for an event at `op` (achterstalligeTermijn: a suspended termijn does not pass): per klacht the
- * latest one's wake-up fires the earlier ones first, in order (TermijnWakeService.verval), with their escalations and
+ * at contract end, an import), every termijn of these klachten that passed at or before `op` whose wake-up has not run
+ * yet, by the engine's own rule for an event at `op` (achterstalligeTermijn: a suspended termijn does not pass): per klacht
+ * the latest one's wake-up fires the earlier ones first, in order (TermijnWakeService.verval), with their escalations and
  * webhooks, as the worker would. A termijn passes on its day, whatever the change does next (Awb 9:11 lid 1, 9:24 lid 1
- * sub b): the klager may go to the ombudsman from then, and the klacht was te laat. A wake-up that is not ours to run
- * (the klacht is being imported, or another process fired it) ends that klacht's catch-up: the change then sees it as
- * it stands. One query per round for all of them.
+ * sub b): the klager may go to the ombudsman from then, and the klacht was te laat. An expiry may start a termijn that has
+ * itself passed by `op`: the next round fires it, until none is left (no fixed number of rounds: it ends, as the latest
+ * passed termijn of a klacht is due strictly later after every round, and due moments are day boundaries up to `op`). A
+ * wake-up that is not ours to run (the klacht is being imported, or another process fired it), or one after which the
+ * klacht still shows the same termijn passed, ends that klacht's catch-up: the change then sees it as it stands. Returns
+ * those klachten, still behind. One query per round for all of them.
  */
-export async function haalWekkersIn(wake: TermijnWakeService, m: EntityManager, klachtIds: readonly string[], op: Date): Promise<void> {
+export async function haalWekkersIn(wake: TermijnWakeService, m: EntityManager, klachtIds: readonly string[], op: Date): Promise<string[]> {
   let open = [...new Set(klachtIds)];
-  for (let ronde = 0; ronde < MAX_ACHTERSTANDRONDES && open.length; ronde++) {
+  const achter: string[] = [];
+  /** Per klacht the due moment of the termijn its last round fired. */
+  const vorige = new Map<string, number>();
+  while (open.length) {
     const rijen = await m
       .getRepository(TermijnEntity)
       .createQueryBuilder('t')
@@ -86,9 +91,16 @@ export async function haalWekkersIn(wake: TermijnWakeService, m: EntityManager, 
     for (const [klachtId, termijnen] of per) {
       const t = achterstalligeTermijn(termijnen, op.toISOString());
       if (!t) continue;
+      if (t.vervaltOp.getTime() <= (vorige.get(klachtId) ?? -Infinity)) {
+        achter.push(klachtId);
+        continue;
+      }
+      vorige.set(klachtId, t.vervaltOp.getTime());
       const uitkomst = await wake.verval({ klachtId, termijnNaam: t.naam, revision: t.revision, kind: 'verval' }, op);
       if (uitkomst === 'verwerkt') verder.push(klachtId);
+      else achter.push(klachtId);
     }
     open = verder;
   }
+  return achter;
 }
