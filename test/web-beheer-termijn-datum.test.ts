@@ -165,6 +165,24 @@ describe('GET /klachten/{id}/tijdlijn?op=: the termijnen an event can name at th
     expect(await keuzesOp()).toEqual(gezien[NU.toISOString()]);
   }, 60_000);
 
+  test('Awb 9:11 lid 2: the consequences of a verdaging of the last day registered after the wake-up move the afhandeltermijn the engine reopens (verschoven from 18 to 28 May), not a new termijn; the klager’s year the wake-up started stops', async () => {
+    const r = await request(t.http)
+      .post(`/api/v1/klachten/${klachtId}/gebeurtenis-gevolgen`)
+      .set(auth())
+      .send({ type: 'VERDAGEN', at: LAATSTE_DAG, data: { termijn: 'afhandeling', ...MET_DATA.VERDAGEN } })
+      .expect(200);
+    const per = Object.fromEntries(
+      (r.body.termijnen as Array<{ naam: string; gevolg: string; vervaldatumNu: string | null; vervaldatum: string | null }>).map((x) => [
+        x.naam,
+        [x.gevolg, x.vervaldatumNu, x.vervaldatum],
+      ]),
+    );
+    expect(per).toEqual({
+      afhandeling: ['verschoven', '2026-05-18', '2026-05-28'],
+      tweedeLijnVerzoek: ['stopt', '2027-05-18', null],
+    });
+  }, 30_000);
+
   test('op is checked as the registration checks at: not a moment 400 naming op, in the future 422 naming op', async () => {
     const fout = await request(t.http).get(`/api/v1/klachten/${klachtId}/tijdlijn`).query({ op: '18-05-2026' }).set(auth());
     expect([fout.status, [...new Set(fout.body.invalidParams.map((p: { name: string }) => p.name))]]).toEqual([400, ['op']]);
@@ -225,6 +243,9 @@ describe('beheer: the event form offers the termijnen of the "Gedaan op" date', 
     await page.click('#form-VERDAGEN button[type=submit]');
     await page.waitForSelector('#opslaan-VERDAGEN:not([hidden])');
     // Two weeks after the unextended last day (Awb 9:11 lid 2), stepped where the klacht stood that day.
-    expect(await page.textContent('#gevolgen-VERDAGEN li[data-termijn="afhandeling"]')).toMatch(/uiterlijk 28 mei 2026/);
+    expect(await page.getAttribute('#gevolgen-VERDAGEN li[data-termijn="afhandeling"]', 'data-gevolg')).toBe('verschoven');
+    expect(await page.textContent('#gevolgen-VERDAGEN li[data-termijn="afhandeling"]')).toMatch(
+      /^Afhandeltermijn: de uiterste datum wordt 28 mei 2026 \(was 18 mei 2026\)\./,
+    );
   }, 120_000);
 });

@@ -11,7 +11,8 @@ import type { Regime } from '../../machines/regime';
 import { gemeenteNaamOp } from '../../machines/verantwoordelijke';
 import { MedewerkerService } from '../auth/medewerker.service';
 import { aanbiederGemeenteVan, klachtGemeenten, type Tenant } from '../auth/tenant';
-import { EngineService } from '../engine/engine.service';
+import { EngineService, herleefdeTermijnen } from '../engine/engine.service';
+import { TermijnEntity } from '../termijnen/termijn.entity';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { AANBIEDER_TYPES, INGEDIEND_BIJ, KANALEN, SOORTEN } from '../klachten/dto/klacht-intake.dto';
 import { band, openVerplichting, teLaat, type Band } from '../termijnen/te-laat';
@@ -325,11 +326,14 @@ export class WerkvoorraadService {
   async gevolgen(klachtId: string, event: Omit<KlachtEvent, 'at'> & { at?: string }, actor: string): Promise<GebeurtenisGevolgen> {
     const at = event.at ?? this.klok.nu().toISOString();
     const { klacht, result } = await this.engine.proef(klachtId, { ...event, at }, { actor });
-    const lopend: Array<{ naam: string; label: string; vervaldatum: string; grondslag: string | null; uitleg: string[] }> =
-      await this.dataSource.query(
-        `select naam, label, to_char(vervaldatum, 'YYYY-MM-DD') as vervaldatum, grondslag, uitleg from termijn where klacht_id = $1 and status = 'lopend' order by vervalt_op`,
-        [klacht.id],
-      );
+    // Running before the step: the running rows, and a row whose passing the act undoes (an act of the termijn's last
+    // day registered after its wake-up, Awb 9:11 lid 1 and 2): the engine reopens it (herleefdeTermijnen, its own rule),
+    // so a verdaging then moves its last day ('verschoven'), it does not start a new termijn.
+    const alle = await this.dataSource.getRepository(TermijnEntity).find({ where: { klachtId: klacht.id } });
+    const herleefd = herleefdeTermijnen(alle, result.herroepen);
+    const lopend = alle
+      .filter((t) => t.status === 'lopend' || herleefd.has(t.id))
+      .sort((a, b) => a.vervaltOp.getTime() - b.vervaltOp.getTime());
     const straks = new Map<string, TermijnView>(result.termijnen.map((t) => [t.naam, t]));
     const gevolgen: TermijnGevolg[] = lopend.map((t) => {
       const n = straks.get(t.naam);
