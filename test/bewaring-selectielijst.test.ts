@@ -190,3 +190,36 @@ it('Selectielijst gemeenten 2020, 13.1.3: a klacht marked as affecting a permane
   await request(t.http).delete(`/api/v1/klachten/${id}/blijvend-bewaren`).set('Authorization', behandelaar).expect(204);
   expect(await voorgesteld(id)).toEqual([expect.objectContaining({ categorie: 'gemeente', vernietigbaarVanaf: '2022-03-21' })]);
 });
+
+/** The ombudsman's informatievraag about `hoofd` (Awb 9:31), filed as a linked klacht of its own; answered on `beantwoord`. */
+async function beantwoordeInformatievraag(hoofd: string, ontvangen: string, beantwoord: string): Promise<string> {
+  const r = await request(t.http)
+    .post(`/api/v1/klachten/${hoofd}/ombudsman-verzoeken`)
+    .set('Authorization', behandelaar)
+    .send({ soort: 'informatievraag', ontvangenOp: `${ontvangen}T09:00:00+02:00` });
+  expect([r.status, r.body.detail]).toEqual([201, undefined]);
+  const sub = r.body.klachtId as string;
+  expect((await stap(sub, 'INFORMATIE_VERSTREKT', `${beantwoord}T10:00:00+02:00`)).done).toBe(true);
+  return sub;
+}
+
+it('Selectielijst gemeenten 2020, 13.1.3 and Archiefwet: the mark on the ombudsman klacht keeps the klacht it is linked to as well (one dossier)', async () => {
+  nu = new Date('2017-01-01T09:00:00+01:00');
+  const hoofd = await afgedaneKlacht('2015-01-05', '2015-02-02');
+  const sub = await beantwoordeInformatievraag(hoofd, '2015-04-01', '2016-03-01');
+  await jaarVerstrijkt(hoofd); // closed 3 February 2016; 13.1.2 from the dossier's later end: 1 March 2026
+  nu = new Date('2027-01-01T09:00:00+01:00');
+  const zonder = await stelOp(hoofd);
+  expect(zonder.regels).toEqual([expect.objectContaining({ categorie: 'viaOmbudsman', vernietigbaarVanaf: '2026-03-01' })]);
+  await t.db.query(`DELETE FROM vernietigingslijst WHERE id = $1`, [zonder.lijst]);
+  await request(t.http)
+    .put(`/api/v1/klachten/${sub}/blijvend-bewaren`)
+    .set('Authorization', behandelaar)
+    .send({ zaak: 'ZAAK-2015-0007' })
+    .expect(200);
+  const r = await request(t.http).post('/api/v1/vernietigingslijsten').set('Authorization', beheerder);
+  const ids = r.status === 204 ? [] : (r.body.regels as Regel[]).map((g) => g.klachtId);
+  if (r.status === 201) await t.db.query(`DELETE FROM vernietigingslijst WHERE id = $1`, [r.body.id]);
+  expect(ids).not.toContain(hoofd);
+  expect(ids).not.toContain(sub);
+});
