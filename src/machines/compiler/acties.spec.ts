@@ -191,3 +191,42 @@ describe('Awb 9:31: a date the ombudsman set', () => {
     }
   });
 });
+
+/** BASIS with the klachtencommissie of jeugdhulpaanbieders (Jeugdwet 4.2.1), six weeks for its oordeel. */
+const MET_JEUGDHULP = BASIS.flatMap((l) =>
+  l === 'rapportage:'
+    ? [
+        'bijzondereRegimes:',
+        '  jeugdhulp:',
+        '    regime: jeugdwetKlachtencommissie',
+        '    oordeelTermijn: P6W',
+        '    reactieTermijn: P1M',
+        l,
+      ]
+    : [l],
+);
+
+describe('Jeugdwet 4.2.1 lid 2 sub d: a new term set with a reasoned notice', () => {
+  test('Jeugdwet 4.2.1 lid 2 sub d: the new term is a calendar day not before the notice (the same day is allowed), with reasons, and the notice names term, date and reasons', () => {
+    const r = regime(MET_JEUGDHULP);
+    const s = r.start({
+      ...KLACHT,
+      aanbieders: [{ id: 'jh-1', naam: 'Jeugdhulp Testdam', type: 'jeugdhulp' }],
+      feiten: { complex: false, gerichtAan: 'aanbieder' },
+    });
+    expect([s.state, termijnen(s)]).toEqual(['jeugdwetKlachtencommissie.oordeelCommissie', [['jeugdwetOordeel', AFHANDELING]]]);
+    const reden = 'een tweede hoorzitting is nodig';
+    const uitleg = `geef data.termijn 'jeugdwetOordeel', de nieuwe datum (data.tot, JJJJ-MM-DD, niet in het verleden) en de redenen (data.reden)`;
+    for (const tot of ['2024-06-04', '2024-06-30T12:00', 'uiterlijk 2024-06-30']) {
+      expect([tot, weigering(r, s, 'NIEUWE_TERMIJN', op('2024-06-05'), { termijn: 'jeugdwetOordeel', tot, reden })]).toEqual([tot, uitleg]);
+    }
+    const vandaag = neem(r, s, 'NIEUWE_TERMIJN', op('2024-06-05'), { termijn: 'jeugdwetOordeel', tot: '2024-06-05', reden });
+    expect(termijnen(vandaag)).toEqual([['jeugdwetOordeel', '2024-06-05']]);
+    expect(vandaag.intents[0]).toEqual({
+      type: 'KENNISGEVING_NIEUWE_TERMIJN',
+      naar: 'klager',
+      grondslag: 'Jeugdwet 4.2.1 lid 2 sub d',
+      data: { termijn: 'jeugdwetOordeel', tot: '2024-06-05', reden },
+    });
+  });
+});
