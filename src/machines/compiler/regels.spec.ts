@@ -486,7 +486,8 @@ describe('Stichtse Vecht, Awb titel 9.1', () => {
     expect(controle('2026-06-21', '2026-06-20')).toHaveLength(1);
     for (const dag of ['2026-06-15', '2026-06-18', '2026-06-20']) expect(controle(dag, '2026-06-20')).toEqual([]);
     const reactie = volg(sv, oordeel, [['REACTIE_AANBIEDER', '2026-07-10', { maatregelen: 'scholing team' }]]);
-    expect(reactie.state).toBe('afgesloten');
+    // The internal handling is complete: the klager may go on to the Kinderombudsman (Wet Nationale ombudsman art. 11d).
+    expect(reactie.state).toBe('jeugdwetKlachtencommissie.reactieGegeven');
     expect(reactie.intents.map((i) => i.naar)).toEqual(['klager', 'klachtencommissie']);
   });
 

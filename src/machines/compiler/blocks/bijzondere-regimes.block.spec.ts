@@ -87,7 +87,7 @@ describe('Jeugdwet 4.2.1: the klachtencommissie of the jeugdhulpaanbieder', () =
         label: 'Klachtencommissie van de jeugdhulpaanbieder (Awb titel 9.1 geldt niet)',
         fase: 'bijzonder',
         grondslag: 'Jeugdwet 4.2.1',
-        termijnen: ['jeugdwetOordeel', 'jeugdwetReactie'],
+        termijnen: ['jeugdwetOordeel', 'jeugdwetReactie', 'tweedeLijnVerzoek'],
       }),
     );
     expect(knoop(r, 'jeugdwetKlachtencommissie.oordeelCommissie')).toEqual(
@@ -179,13 +179,18 @@ describe('Jeugdwet 4.2.1: the klachtencommissie of the jeugdhulpaanbieder', () =
     );
   });
 
-  test('Jeugdwet 4.2.1 lid 5: the aanbieder tells klager and klachtencommissie in writing which measures it takes; that closes the klacht', () => {
+  test('Jeugdwet 4.2.1 lid 5: the aanbieder tells klager and klachtencommissie in writing which measures it takes; that completes the internal handling and ends its month', () => {
     const r = regime();
     // Not before the oordeel.
     expect(geweigerd(r, r.start(OVER_JEUGDHULP), 'REACTIE_AANBIEDER', op('2024-06-01'), { maatregelen: 'scholing' })).toBe(true);
     const o = oordeelGegeven(r);
     const reactie = neem(r, o, 'REACTIE_AANBIEDER', op('2024-07-05'), { maatregelen: 'scholing', oordeel: 'gegrond' });
-    expect([reactie.state, reactie.done, reactie.termijnen]).toEqual(['afgesloten', true, []]);
+    // The aanbieder's month ends; what runs now is the klager's year for the Kinderombudsman (Wno 11d, Awb 9:24).
+    expect([reactie.state, reactie.done, termijnen(reactie)]).toEqual([
+      'jeugdwetKlachtencommissie.reactieGegeven',
+      false,
+      [['tweedeLijnVerzoek', '2025-07-05']],
+    ]);
     expect(reactie.intents).toEqual(
       ['klager', 'klachtencommissie'].map((naar) => ({
         type: 'REACTIE_OP_OORDEEL',
@@ -195,8 +200,45 @@ describe('Jeugdwet 4.2.1: the klachtencommissie of the jeugdhulpaanbieder', () =
       })),
     );
     expect(pijlen(r, 'jeugdwetKlachtencommissie.reactieAanbieder', 'REACTIE_AANBIEDER')).toEqual([
-      { naar: 'afgesloten', grondslag: 'Jeugdwet 4.2.1 lid 5' },
+      { naar: 'jeugdwetKlachtencommissie.reactieGegeven', grondslag: 'Jeugdwet 4.2.1 lid 5' },
     ]);
+  });
+
+  test('Wet Nationale ombudsman art. 11d with Awb 9:20, 9:24 lid 1: after the oordeel and the aanbieder’s reactie the klager goes to the Kinderombudsman within the year from the reactie, also when no termijn passed', () => {
+    const r = regime();
+    const o = oordeelGegeven(r);
+    // Both the commissie and the aanbieder are within their termijnen: the internal handling is not complete (Awb 9:20).
+    expect(stap(r, o, 'VERZOEK_OMBUDSMAN', op('2024-07-01')).reason).toBe(
+      'de klachtencommissie (Jeugdwet 4.2.1 lid 2) en de aanbieder (lid 5) zijn nog binnen hun termijn; daarna kan de klager naar de Kinderombudsman',
+    );
+    const reactie = neem(r, o, 'REACTIE_AANBIEDER', op('2024-07-05'), { maatregelen: 'scholing' });
+    // On the last day of the year (Friday 5 July 2025, no Atw).
+    const ko = neem(r, reactie, 'VERZOEK_OMBUDSMAN', op('2025-07-05'));
+    expect([ko.state, ko.termijnen, ko.vervallen]).toEqual(['bijOmbudsman.onderzoek', [], undefined]);
+    expect(ko.intents).toEqual([
+      {
+        type: 'VERZOEK_TWEEDE_LIJN_REGISTREREN',
+        naar: 'Kinderombudsman',
+        grondslag: 'Awb 9:18, 9:24',
+        data: { instantie: 'Kinderombudsman', soort: 'kinderombudsman', binnenTermijn: true },
+      },
+    ]);
+    expect(pijlen(r, 'jeugdwetKlachtencommissie.reactieGegeven', 'VERZOEK_OMBUDSMAN')).toContainEqual({
+      naar: 'bijOmbudsman',
+      grondslag: 'Wet Nationale ombudsman art. 11c, 11d; Awb 9:20, 9:24 lid 1 (naar analogie)',
+    });
+    // The klager satisfied with oordeel and maatregelen closes it.
+    const tevreden = neem(r, reactie, 'KLAGER_TEVREDEN', op('2024-07-10'));
+    expect([tevreden.state, tevreden.done, tevreden.termijnen]).toEqual(['afgesloten', true, []]);
+  });
+
+  test('Wet Nationale ombudsman art. 11d with Awb 9:24 lid 1: no klager waits for ever after the reactie: when the year passes without a request the klacht is closed', () => {
+    const r = regime();
+    const reactie = neem(r, oordeelGegeven(r), 'REACTIE_AANBIEDER', op('2024-07-05'), { maatregelen: 'scholing' });
+    expect(geweigerd(r, reactie, 'TERMIJN_VERLOPEN', '2025-07-05T23:00:00+02:00', { termijn: 'tweedeLijnVerzoek' })).toBe(true);
+    const dicht = neem(r, reactie, 'TERMIJN_VERLOPEN', '2025-07-06T00:00:00+02:00', { termijn: 'tweedeLijnVerzoek' });
+    expect([dicht.state, dicht.done, dicht.termijnen]).toEqual(['afgesloten', true, []]);
+    expect(dicht.intents.map((i) => [i.type, i.data?.vervaldatum])).toEqual([['TERMIJN_OVERSCHREDEN', '2025-07-05']]);
   });
 
   test('Wet Nationale ombudsman art. 11a, 11c: when the commissie lets its term pass the klager goes to the Kinderombudsman, not before; the commissie’s term ends', () => {

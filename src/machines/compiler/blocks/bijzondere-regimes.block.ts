@@ -23,12 +23,14 @@ export const jeugdwetBlok: Blok = (cc) => {
   if (!jeugdwetRegime(cc.def)) return { states: {} };
   const type =
     Object.entries(cc.def.bijzondereRegimes ?? {}).find(([, r]) => r?.regime === 'jeugdwetKlachtencommissie')?.[0] ?? 'jeugdhulp';
+  // Wet Nationale ombudsman art. 11a, 11c: the Kinderombudsman hears complaints about private jeugdhulp too.
+  const kinderombudsman: ActieRef = { type: 'verzoekOmbudsman', params: { instantie: 'Kinderombudsman', soort: 'kinderombudsman' } };
   const states: Record<string, ToestandConfig> = {
     jeugdwetKlachtencommissie: toestand({
       omschrijving: 'Klachtencommissie van de jeugdhulpaanbieder (Awb titel 9.1 geldt niet)',
       fase: 'bijzonder',
       grondslag: 'Jeugdwet 4.2.1',
-      termijnen: bestaand(cc, 'jeugdwetOordeel', 'jeugdwetReactie'),
+      termijnen: bestaand(cc, 'jeugdwetOordeel', 'jeugdwetReactie', 'tweedeLijnVerzoek'),
       definitiePad: ['bijzondereRegimes', type],
       initial: 'oordeelCommissie',
       exit: bestaand(cc, 'jeugdwetOordeel', 'jeugdwetReactie').map(stopTermijn),
@@ -44,10 +46,7 @@ export const jeugdwetBlok: Blok = (cc) => {
           guard: 'jeugdwetTermijnVerstreken',
           omschrijving: 'de termijn van de klachtencommissie of de aanbieder is verstreken: de klager wendt zich tot de Kinderombudsman',
           grondslag: 'Wet Nationale ombudsman art. 11a, 11c',
-          acties: [
-            ...bestaand(cc, 'jeugdwetOordeel', 'jeugdwetReactie').map(vervalTermijn),
-            { type: 'verzoekOmbudsman', params: { instantie: 'Kinderombudsman', soort: 'kinderombudsman' } },
-          ],
+          acties: [...bestaand(cc, 'jeugdwetOordeel', 'jeugdwetReactie').map(vervalTermijn), kinderombudsman],
         }),
         STRUCTURELE_SITUATIE: overgang({
           omschrijving: 'ernstige situatie met een structureel karakter: de commissie meldt het de aanbieder',
@@ -128,9 +127,10 @@ export const jeugdwetBlok: Blok = (cc) => {
               grondslag: 'Jeugdwet 4.2.1 lid 5',
               acties: [{ type: 'nieuweTermijn', params: { grondslag: 'Jeugdwet 4.2.1 lid 5', naar: ['klager', 'klachtencommissie'] } }],
             }),
-            // Jeugdwet 4.2.1 lid 5: within one month, to the klager and the commissie.
+            // Jeugdwet 4.2.1 lid 5: within one month, to the klager and the commissie. That completes the internal
+            // handling; the klager may then go on to the Kinderombudsman (reactieGegeven).
             REACTIE_AANBIEDER: overgang({
-              naar: naar('afgesloten'),
+              naar: naar('jeugdwetKlachtencommissie', 'reactieGegeven'),
               omschrijving: 'de aanbieder deelt klager en klachtencommissie schriftelijk mee of en welke maatregelen hij neemt',
               grondslag: 'Jeugdwet 4.2.1 lid 5',
               acties: [
@@ -150,6 +150,41 @@ export const jeugdwetBlok: Blok = (cc) => {
                 },
               ],
             }),
+          },
+        }),
+        // Wet Nationale ombudsman art. 11d: Awb titel 9.2 applies by analogy. The oordeel and the aanbieder's reactie
+        // complete the internal handling (Awb 9:20), so the klager not satisfied with them may now go to the
+        // Kinderombudsman, within the year from the reactie (Awb 9:24 lid 1 sub a: the definition's tweedeLijnVerzoek);
+        // no klacht waits for ever: when the year passes without a request, or the klager is satisfied, it is closed.
+        reactieGegeven: toestand({
+          omschrijving: 'Oordeel en reactie gegeven: de klager kan binnen een jaar naar de Kinderombudsman',
+          fase: 'bijzonder',
+          grondslag: 'Wet Nationale ombudsman art. 11d; Awb 9:20, 9:24 lid 1 (naar analogie)',
+          termijnen: bestaand(cc, 'tweedeLijnVerzoek'),
+          entry: startTermijn(cc, 'tweedeLijnVerzoek'),
+          on: {
+            VERZOEK_OMBUDSMAN: overgang({
+              naar: naar('bijOmbudsman'),
+              omschrijving: 'de klager wendt zich na oordeel en reactie tot de Kinderombudsman',
+              grondslag: 'Wet Nationale ombudsman art. 11c, 11d; Awb 9:20, 9:24 lid 1 (naar analogie)',
+              acties: [kinderombudsman, ...bestaand(cc, 'tweedeLijnVerzoek').map(stopTermijn)],
+            }),
+            KLAGER_TEVREDEN: overgang({
+              naar: naar('afgesloten'),
+              omschrijving: 'de klager is tevreden met oordeel en maatregelen',
+              grondslag: 'Jeugdwet 4.2.1 lid 5',
+            }),
+            ...(cc.specs.tweedeLijnVerzoek
+              ? {
+                  TERMIJN_VERLOPEN: overgang({
+                    naar: naar('afgesloten'),
+                    guard: { type: 'termijnVerstreken', params: { termijn: 'tweedeLijnVerzoek' } },
+                    omschrijving: 'het jaar voor een verzoek aan de Kinderombudsman is verstreken: de klacht wordt afgesloten',
+                    grondslag: 'Wet Nationale ombudsman art. 11d; Awb 9:24 lid 1 (naar analogie)',
+                    acties: ['termijnVerlopen'],
+                  }),
+                }
+              : {}),
           },
         }),
       },
