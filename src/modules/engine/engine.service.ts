@@ -47,6 +47,7 @@ import {
 } from './stap-sql';
 import { Bundelaar } from './stap-bundel';
 import { stapFeiten } from './stap-feiten';
+import { naVerstreken } from '../termijnen/verloop-vooraf';
 import { KlachtCache, STANDAARD_CACHE_KLACHTEN, termijnVingerafdruk, type CacheTelling, type KlachtStand } from './klacht-cache';
 import { MetricsService } from '../metrics/metrics.service';
 import { APP_CONFIG, type AppConfig } from '../../config';
@@ -748,7 +749,28 @@ export class EngineService {
     if (!isUuid(klachtId)) throw new KlachtNietGevondenError(klachtId);
     const row = await this.dataSource.getRepository(KlachtEntity).findOneBy({ id: klachtId });
     if (!row) throw new KlachtNietGevondenError(klachtId);
-    return { klacht: row, result: this.stapVan(row, event, ctx, false) };
+    // The registration first runs every expiry that passed before the event and did not run (metWekkersBij, Awb 9:11 lid
+    // 1): so does the dry run, in memory, or it would accept what the registration then refuses (an uitstel of a termijn
+    // that passed at midnight while the worker was behind) and the other way round.
+    const lopend = await this.dataSource.getRepository(TermijnEntity).findBy({ klachtId: row.id, status: 'lopend' });
+    const voor = naVerstreken(
+      this.regimeVan(row),
+      {
+        snapshot: row.snapshot,
+        state: row.state,
+        termijnen: lopend
+          .filter((t) => t.vervalGemeldOp === null)
+          .map((t) => ({
+            naam: t.naam,
+            vervaldatum: t.vervaldatum,
+            ...(isOpgeschort(t.mutaties) ? { opgeschortSinds: t.vervaldatum } : {}),
+          })),
+      },
+      event.at,
+    );
+    const stand =
+      voor.snapshot === row.snapshot ? row : Object.assign(new KlachtEntity(), row, { snapshot: voor.snapshot, state: voor.state });
+    return { klacht: row, result: this.stapVan(stand, event, ctx, false) };
   }
 
   /**

@@ -9,7 +9,6 @@ import { ProblemException } from '../../common/problem';
 import { toInvalidParams } from '../../common/validation';
 import type { CompiledRegime, IntakeInput, IsoDate, KlachtEvent, StepResult } from '../../machines/contract';
 import { SYSTEEM_GEBEURTENISSEN } from '../../machines/compiler/gebeurtenissen';
-import { klokVan } from '../../machines/regime';
 import { gemeentenVan, opgehevenOp } from '../../machines/definition/gemeentecodes.data';
 import { kalenderdag } from '../../machines/termijnen';
 import { EngineError } from '../engine/engine.errors';
@@ -18,9 +17,10 @@ import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { canoniek } from '../idempotency/idempotency.interceptor';
 import { IdempotentHerhaald, IdempotentieContext } from '../idempotency/idempotentie-context';
 import { controleerTijdstip } from '../klachten/klachten.service';
-import { dagVan, eindVanDag } from '../termijnen/termijn-tijd';
+import { dagVan } from '../termijnen/termijn-tijd';
 import { haalWekkersIn } from '../termijnen/achterstand';
-import { TermijnWakeService, vervalMoment } from '../termijnen/termijn-wake.service';
+import { TermijnWakeService } from '../termijnen/termijn-wake.service';
+import { naVerstreken } from '../termijnen/verloop-vooraf';
 import { TermijnEntity } from '../termijnen/termijn.entity';
 import { ImportRegelDto } from './dto/import-regel.dto';
 import type { ImportDto } from './dto/import-view.dto';
@@ -728,25 +728,10 @@ export function proefImport(
   if (!huidig.accepted) return [{ veld: 'intake', reden: huidig.reason ?? 'de klachtregeling weigert deze intake' }];
   const gevuurd = new Set<string>();
   for (const [i, event] of events.entries()) {
-    const at = Date.parse(event.at);
-    // Until none is left, as haalIn: each round fires a (termijn, last day) not fired before, of which there are finitely
-    // many up to the event's day (a fixed bound let a longer chain pass the dry run unchecked).
-    for (;;) {
-      const due = huidig.termijnen
-        .map((t) => ({ naam: t.naam, op: eindVanDag(t.vervaldatum), sleutel: `${t.naam}|${t.vervaldatum}` }))
-        .filter((t) => t.op.getTime() <= at && !gevuurd.has(t.sleutel))
-        .sort((a, b) => a.op.getTime() - b.op.getTime() || a.naam.localeCompare(b.naam))[0];
-      if (!due) break;
-      gevuurd.add(due.sleutel);
-      const verloop: KlachtEvent = {
-        type: 'TERMIJN_VERLOPEN',
-        at: vervalMoment(due.op, klokVan(huidig.snapshot)).toISOString(),
-        actor: 'systeem',
-        data: { termijn: due.naam },
-      };
-      const r = regime.step(huidig.snapshot, verloop);
-      if (r.accepted) huidig = r;
-    }
+    // The expiries the write fires first (haalIn), however many follow one another: each is a (termijn, last day) not fired
+    // before, of which there are finitely many up to the event's day (a fixed bound let a longer chain pass unchecked).
+    const voor = naVerstreken(regime, huidig, event.at, gevuurd);
+    if (voor !== huidig) huidig = voor as StepResult;
     const pad = `gebeurtenissen[${i}]`;
     const dataFouten = controles?.controleerGebeurtenis(huidig.snapshot, event, { vandaag }) ?? [];
     if (dataFouten.length) return dataFouten.map(alsFout(`${pad}.`));

@@ -20,6 +20,7 @@ import {
   volgendeHerinnering,
 } from './termijn-reconcile';
 import { TermijnEntity } from './termijn.entity';
+import { vervalMoment } from './verloop-vooraf';
 import { naarEntiteit } from '../../database/rij-naar-entiteit';
 
 /**
@@ -32,18 +33,6 @@ export const SYSTEEM_ACTOR = 'systeem';
 
 /** Safety bound on the steps of one catch-up (a klacht has a handful of termijnen). */
 const MAX_INHAALSTAPPEN = 50;
-
-/**
- * The `at` of TERMIJN_VERLOPEN: the moment the termijn passed (`vervaltOp`, the start of the day
- * after its inclusive last day, so the regime's expiry guard "from the next day on" holds), not when
- * the wake-up happened to run. Never earlier than the klacht's clock (its last event): an event
- * recorded after the due moment (e.g. right after a backdated intake) would otherwise make the
- * regime refuse the expiry as lying before it. Later than the due moment is still after the last day.
- */
-export function vervalMoment(vervaltOp: Date, klok: string | undefined): Date {
-  const k = klok ? Date.parse(klok) : NaN;
-  return Number.isFinite(k) && k > vervaltOp.getTime() ? new Date(k) : vervaltOp;
-}
 
 /**
  * What a termijn wake-up does, whoever delivers it (a BullMQ job, the sweep, a duplicate): it
