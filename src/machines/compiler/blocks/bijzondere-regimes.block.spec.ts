@@ -466,6 +466,13 @@ describe('Wkkgz 13–22: the klachtenregeling of the zorgaanbieder', () => {
     const g = neem(r, u, 'GESCHIL_VOORGELEGD', op('2024-09-10'));
     expect([g.state, termijnen(g)]).toEqual(['wkkgz.bijGeschilleninstantie', [['wkkgzGeschil', '2025-03-10']]]);
     expect(neem(r, u, 'KLAGER_TEVREDEN', op('2024-09-10')).state).toBe('afgesloten');
+    // The list of what the klacht can take offers the answers exactly through the last day (regime.ts volgendeEventsOp).
+    const aangeboden = (dag: string) =>
+      r
+        .volgendeEventsOp(u.snapshot, op(dag))
+        .filter((e) => ['GESCHIL_VOORGELEGD', 'KLAGER_TEVREDEN'].includes(e))
+        .sort();
+    expect([aangeboden('2024-09-10'), aangeboden('2024-09-11')]).toEqual([['GESCHIL_VOORGELEGD', 'KLAGER_TEVREDEN'], []]);
     // The day after: too late, with the last day in the reason, whether or not the wake-up closed the klacht yet.
     for (const type of ['GESCHIL_VOORGELEGD', 'KLAGER_TEVREDEN']) {
       const laat = stap(r, u, type, op('2024-09-11'));
