@@ -20,6 +20,17 @@ describe('retention periods (Selectielijst gemeenten 2020; Klachtenprotocol Wmo 
     expect(bewaartermijnVoor(AMSTERDAM, k)).toEqual(expect.objectContaining({ categorie: 'viaOmbudsman', duur: 'P10Y' }));
   });
 
+  it('Selectielijst 13.1.2: without a period of its own for it, a klacht through the ombudsman is kept the list’s ten years, not the gemeente’s five', () => {
+    const k = bewaarKenmerken(
+      ['KLACHT_ONTVANGEN', 'VERZOEK_OMBUDSMAN'],
+      ['gemeente.inBehandeling', 'bijOmbudsman.onderzoek', 'afgesloten'],
+    );
+    expect(bewaartermijnVoor({ gemeente: 'P5Y' }, k)).toEqual(expect.objectContaining({ categorie: 'viaOmbudsman', duur: 'P10Y' }));
+    // A longer general period stays the longer; a period of its own is the gemeente's choice.
+    expect(bewaartermijnVoor({ gemeente: 'P20Y' }, k).duur).toBe('P20Y');
+    expect(bewaartermijnVoor({ gemeente: 'P5Y', viaOmbudsman: 'P12Y' }, k).duur).toBe('P12Y');
+  });
+
   it("Klachtenprotocol Wmo keten §9: a ketenpartner's own dossier is kept 2 years; without a declared aanbieder period the gemeente's applies", () => {
     const k = bewaarKenmerken(['KLACHT_ONTVANGEN', 'AFDOENEN'], ['doorgestuurdNaarAanbieder', 'bijAanbieder.afgedaan', 'afgesloten']);
     expect(bewaartermijnVoor(AMSTERDAM, k)).toEqual(expect.objectContaining({ categorie: 'aanbieder', duur: 'P2Y' }));

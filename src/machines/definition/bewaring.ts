@@ -14,6 +14,7 @@ import type { IsoDate } from '../contract';
 import { leesDatum, naarIso } from '../termijnen/datum';
 import { parseDuur, plusDuur } from '../termijnen/duur';
 import type { Bewaartermijnen, Duur } from './types';
+import { langerDan } from './lint-hulp';
 
 export type BewaarCategorie = 'gemeente' | 'viaOmbudsman' | 'aanbieder';
 
@@ -77,9 +78,19 @@ export function bewaarKenmerken(
   };
 }
 
+/** Selectielijst gemeenten 2020, 13.1.2 ("Klacht afgehandeld via ombudsman"): vernietigen na 10 jaar. */
+export const VIA_OMBUDSMAN_SELECTIELIJST: Duur = 'P10Y';
+
 export function bewaartermijnVoor(b: Bewaartermijnen, k: BewaarKenmerken): Bewaartermijn {
+  // Without a period of its own for 13.1.2 the Selectielijst's ten years apply, not the gemeente's general 13.1 period
+  // (five years): a definition that leaves `viaOmbudsman` out would otherwise have the ombudsman's dossiers destroyed
+  // after five years. A longer general period stays the longer.
   if (k.viaOmbudsman)
-    return { categorie: 'viaOmbudsman', duur: b.viaOmbudsman ?? b.gemeente, grondslag: 'Selectielijst gemeenten 2020, 13.1.2' };
+    return {
+      categorie: 'viaOmbudsman',
+      duur: b.viaOmbudsman ?? (langerDan(b.gemeente, VIA_OMBUDSMAN_SELECTIELIJST) ? b.gemeente : VIA_OMBUDSMAN_SELECTIELIJST),
+      grondslag: 'Selectielijst gemeenten 2020, 13.1.2',
+    };
   if (k.alleenBijAanbieder && b.aanbieder)
     return {
       categorie: 'aanbieder',
