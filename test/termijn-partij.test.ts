@@ -20,6 +20,7 @@ import { TermijnVoor1796560000000 as Migratie } from '../src/database/migrations
 import { REGIME_BRON, type RegimeBron } from '../src/modules/engine/regime-bron';
 import { aanbiederRapportage } from '../src/modules/reports/rapportage-gemeenten';
 import { RapportageService } from '../src/modules/reports/rapportage.service';
+import { KlachtenService } from '../src/modules/klachten/klachten.service';
 import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
 
@@ -95,6 +96,13 @@ describe('TermijnDefinitie.geldtVoor: whose contact termijn a row is', () => {
       { voor: 'aanbieder', status: 'nagekomen', vervaldatum: '2026-06-08' },
       { voor: 'gemeente', status: 'lopend', vervaldatum: '2026-07-02' },
     ]);
+    // GET /klachten/{id} says it too (TermijnViewDto.voor), so two termijnen with one label can be told apart.
+    const detail = await a.app.get(KlachtenService, { strict: false }).detail(id);
+    expect(detail.termijnen.filter((t) => t.naam === 'contact').map((t) => [t.voor, t.status])).toEqual([
+      ['aanbieder', 'nagekomen'],
+      ['gemeente', 'lopend'],
+    ]);
+    expect(detail.termijnen.filter((t) => t.naam !== 'contact').every((t) => t.voor === null)).toBe(true);
   });
 
   it("Klachtenprotocol Wmo keten Amsterdam §9: the contract ends while the aanbieder's contact stands suspended; the gemeente's contact is a new termijn from its takeover, the aanbieder's ends vervallen, not met", async () => {

@@ -330,6 +330,7 @@ export class KlachtenService {
         grondslag: t.grondslag,
         mutaties: t.mutaties,
         verplichting: t.verplichting,
+        voor: t.voor ?? null,
         geslotenOp: t.geslotenOp ? t.geslotenOp.toISOString() : null,
         overdue: laat.has(t.id),
       })),

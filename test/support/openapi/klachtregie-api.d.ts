@@ -1810,6 +1810,11 @@ export interface components {
             /** @description Een verplichting van gemeente of aanbieder (false: een termijn van de klager, zoals het jaar voor de ombudsman, Awb 9:24). */
             verplichting: boolean;
             /**
+             * @description Van wie de termijn is waar de naam dat niet zegt: `contact` van de aanbieder (contract, Klachtenprotocol Wmo keten) of van de gemeente (haar klachtenregeling); een klacht die naar de gemeente gaat, kan beide hebben. Null bij elke andere termijn.
+             * @enum {string|null}
+             */
+            voor: "aanbieder" | "gemeente" | null;
+            /**
              * Format: date-time
              * @description Een verlopen verplichting: wanneer ze alsnog is nagekomen of de klacht eindigde (daarna niet meer te laat).
              */

@@ -73,6 +73,14 @@ export class TermijnViewDto {
       'Een verplichting van gemeente of aanbieder (false: een termijn van de klager, zoals het jaar voor de ombudsman, Awb 9:24).',
   })
   verplichting: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['aanbieder', 'gemeente'],
+    description:
+      'Van wie de termijn is waar de naam dat niet zegt: `contact` van de aanbieder (contract, Klachtenprotocol Wmo keten) of van de gemeente (haar klachtenregeling); een klacht die naar de gemeente gaat, kan beide hebben. Null bij elke andere termijn.',
+  })
+  voor: 'aanbieder' | 'gemeente' | null;
   @ApiPropertyOptional({
     type: String,
     nullable: true,
