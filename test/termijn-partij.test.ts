@@ -10,6 +10,7 @@
  * dates; no worker runs (ROLE=api).
  */
 import { join } from 'node:path';
+import request from 'supertest';
 import { KLOK, vasteKlok } from '../src/common/klok';
 import type { IntakeInput } from '../src/machines/contract';
 import type { TermijnDefinitie } from '../src/machines/definition/types';
@@ -23,6 +24,7 @@ import { RapportageService } from '../src/modules/reports/rapportage.service';
 import { KlachtenService } from '../src/modules/klachten/klachten.service';
 import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { bearer } from './auth-support';
 
 const NU = new Date('2026-08-20T10:00:00Z');
 
@@ -127,6 +129,23 @@ describe('TermijnDefinitie.geldtVoor: whose contact termijn a row is', () => {
       peildatumVerleden: true,
     });
     expect(r.cijfers.perTermijn.find((t) => t.waarde === 'teLaat')).toBeUndefined();
+  });
+
+  it('GET /klachten/{id} and its tijdlijn say whose each contact termijn is, as the OpenAPI document describes', async () => {
+    const id = await maak(bijAanbieder('a4'), [
+      ['CONTACT_OPGENOMEN', '2026-06-02T10:00:00+02:00'],
+      ['AFDOENEN', '2026-06-20T10:00:00+02:00', { oordeel: 'gegrond' }],
+      ['KLACHT_BIJ_GEMEENTE', '2026-06-25T10:00:00+02:00'],
+    ]);
+    const sleutel = await bearer(a.app, 'GM1904', 'klachtbehandelaar');
+    const voorVan = (termijnen: Array<{ naam: string; voor: string | null }>) => termijnen.map((t) => `${t.naam}:${t.voor}`);
+    const klacht = await request(a.app.getHttpServer()).get(`/api/v1/klachten/${id}`).set('Authorization', sleutel).expect(200);
+    expect(voorVan(klacht.body.termijnen).filter((x: string) => x.startsWith('contact'))).toEqual([
+      'contact:aanbieder',
+      'contact:gemeente',
+    ]);
+    const tijdlijn = await request(a.app.getHttpServer()).get(`/api/v1/klachten/${id}/tijdlijn`).set('Authorization', sleutel).expect(200);
+    expect(voorVan(tijdlijn.body.termijnen).sort()).toEqual(voorVan(klacht.body.termijnen).sort());
   });
 
   it('migration TermijnVoor: contact rows written before the engine recorded the party get the party the engine gives them', async () => {

@@ -53,6 +53,10 @@ export const TIJDLIJN_SCHEMA: Schema = object({
       mutaties: lijst(ref('MutatieDto')),
       beeindigdOp: moment({ nullable: true }),
       teLaat: jaNee(),
+      voor: tekstOfNull({
+        enum: ['aanbieder', 'gemeente', null],
+        description: 'Van wie een contact-termijn is (aanbieder of gemeente; TermijnViewDto.voor); null bij elke andere termijn.',
+      }),
     }),
   ),
   op: moment({ description: 'Het moment waarover volgendeEvents gaan: op uit het verzoek, anders nu volgens Klachtregie.' }),

@@ -61,6 +61,7 @@ export interface Tijdlijn {
     mutaties: unknown[];
     beeindigdOp: string | null;
     teLaat: boolean;
+    voor: string | null;
   }>;
   /** The moment `volgendeEvents` is about: `op` of the request, else now by the service's clock. */
   op: string;
@@ -125,7 +126,7 @@ export class TijdlijnController {
     // The stored actor is the auth subject (api-sleutel:<id>, oidc:<sub>); people read the key's name.
     const namen = await this.werkvoorraad.actorNamen(gebeurtenissen.map((g: { actor: string }) => g.actor));
     const termijnen = await this.dataSource.query(
-      `select t.naam, t.label, to_char(t.vervaldatum, 'YYYY-MM-DD') as vervaldatum, t.status, t.uitleg, t.grondslag, t.escalatie_naar, t.mutaties, t.beeindigd_op,
+      `select t.naam, t.label, to_char(t.vervaldatum, 'YYYY-MM-DD') as vervaldatum, t.status, t.uitleg, t.grondslag, t.escalatie_naar, t.mutaties, t.beeindigd_op, t.voor,
               ${termijnTeLaat('t', 'k', '$2')} as te_laat
        from termijn t join klacht k on k.id = t.klacht_id where t.klacht_id = $1 order by t.created_at, t.vervaldatum`,
       [id, this.klok.nu()],
@@ -189,6 +190,7 @@ export class TijdlijnController {
           mutaties: unknown[];
           beeindigd_op: Date | null;
           te_laat: boolean;
+          voor: string | null;
         }) => ({
           naam: t.naam,
           label: t.label,
@@ -200,6 +202,7 @@ export class TijdlijnController {
           mutaties: t.mutaties,
           beeindigdOp: t.beeindigd_op ? new Date(t.beeindigd_op).toISOString() : null,
           teLaat: t.te_laat,
+          voor: t.voor,
         }),
       ),
       op,

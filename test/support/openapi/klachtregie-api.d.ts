@@ -7955,6 +7955,11 @@ export interface operations {
                             /** Format: date-time */
                             beeindigdOp: string | null;
                             teLaat: boolean;
+                            /**
+                             * @description Van wie een contact-termijn is (aanbieder of gemeente; TermijnViewDto.voor); null bij elke andere termijn.
+                             * @enum {string|null}
+                             */
+                            voor: "aanbieder" | "gemeente" | null;
                         }[];
                         /**
                          * Format: date-time

@@ -804,7 +804,8 @@
                 return el(
                   'tr',
                   null,
-                  el('td', { text: x.label }),
+                  // Two contact termijnen share a label: say whose each is (the aanbieder's, the gemeente's).
+                  el('td', { text: x.voor ? x.label + ' (' + x.voor + ')' : x.label }),
                   el('td', { text: datum(x.vervaldatum) }),
                   el(
                     'td',
