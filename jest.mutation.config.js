@@ -3,7 +3,8 @@
  * klager, the first line at the aanbieder, the gemeente's own handling under Awb titel 9.1 and the second line
  * (Awb titel 9.2), intake and routing (Awb 9:1-9:6), the special regimes (Jeugdwet 4.2.1, Wkkgz), signalen and meldingen
  * (Uitgangspunten klachtenmanagement Sociaal Domein §2B, Wmo 2015 art. 3.4), stoppen met leveren (Klachtenprotocol Wmo keten
- * Amsterdam §8), the final states (Awb 9:5, Selectielijst 2020 13.2), routing and conditions, legal lint,
+ * Amsterdam §8), the final states (Awb 9:5, Selectielijst 2020 13.2), how a running termijn may move (acties.ts: Awb 9:11
+ * lid 2 and 3, 9:31, Jeugdwet 4.2.1 lid 2 sub d), routing and conditions, legal lint,
  * correctness over time: registration, version migration, termijn reconciliation, the regime's step; lateness, nakoming,
  * termijn instants, the definition diff and intake facts), so no PostgreSQL,
  * Redis or Chromium is needed and each mutant runs in seconds. */
@@ -18,6 +19,7 @@ module.exports = {
     '<rootDir>/src/machines/termijnen/**/*.spec.ts',
     '<rootDir>/src/machines/compiler/voorwaarde.spec.ts',
     '<rootDir>/src/machines/compiler/routering.spec.ts',
+    '<rootDir>/src/machines/compiler/acties.spec.ts',
     '<rootDir>/src/machines/compiler/termijnen.spec.ts',
     '<rootDir>/src/machines/compiler/wacht-op-klager.spec.ts',
     '<rootDir>/src/machines/compiler/blocks/aanbieder.block.spec.ts',
