@@ -512,8 +512,10 @@ describe('gebeurtenisdata: wrong data is a validation problem naming the field (
     const k = await inBehandeling('2026-05-04T13:00:00+02:00');
     const view = (await request(t.http).get(`/api/v1/klachten/${k.id}`).set(auth).expect(200)).body;
     const typen = view.volgendeEvents.map((e: { type: string }) => e.type);
-    expect(typen).toEqual(expect.arrayContaining(['HOREN_UITNODIGEN', 'HOREN_OVERSLAAN', 'VERDAGEN', 'OPSCHORTEN']));
-    // Nothing is suspended, so there is nothing to resume.
+    expect(typen).toEqual(expect.arrayContaining(['HOREN_UITNODIGEN', 'HOREN_OVERSLAAN', 'VERDAGEN', 'UITSTEL_MET_INSTEMMING']));
+    // Awb 9:11 knows no opschorting and the regeling gives the afhandeltermijn none (TermijnDefinitie.opschorting): the
+    // engine refuses every OPSCHORTEN, so it is not offered; nothing is suspended, so there is nothing to resume.
+    expect(typen).not.toContain('OPSCHORTEN');
     expect(typen).not.toContain('HERVATTEN');
     // Expiry is Klachtregie's own event (from the termijn table), never the caller's.
     expect(typen).not.toContain('TERMIJN_VERLOPEN');

@@ -16,15 +16,13 @@ import {
 } from './compiler/gebeurtenissen';
 import type { Gecompileerd } from './compiler/compile-definitie';
 import { isOpgeschort } from './compiler/termijnen';
+import { kanVerschuiven, VERSCHUIVING_VAN_EVENT } from './compiler/termijn-verschuiving';
 import type { KlachtContext } from './compiler/types';
 import type { Definitie } from './definition/types';
 import { controleerFeiten, intakeVragen } from './feiten';
 import { controleerRegistratie, registratieLijsten, registratieVanGebeurtenis } from './registratie';
 import { kalenderdag } from './termijnen';
 import { voorDeWekkers } from './voor-wekkers';
-
-/** Termijn events that only apply to a handling term (one with a verdaging rule, Awb 9:11 lid 2 and 3). */
-const VERPLAATSBAAR = new Set(['VERDAGEN', 'UITSTEL_MET_INSTEMMING', 'OPSCHORTEN', 'HERVATTEN']);
 
 function dagVan(at: string): string | undefined {
   try {
@@ -42,13 +40,17 @@ export function maakControles(
   const termijnNamen = Object.keys(gecompileerd.ctx.specs);
   const past = (s: AnyMachineSnapshot, type: string) => s.status !== 'done' && getNextTransitions(s).some((t) => t.eventType === type);
 
-  /** The termijnen an event can name now: running ones; a handling term for the moving events; HERVATTEN only a suspended one. */
+  /**
+   * The termijnen an event can name now: the running ones; for an event that moves a termijn only those the engine lets
+   * it move (termijn-verschuiving.ts, the rule acties.ts refuses by): no opschorting where the regeling has none (Awb
+   * 9:11 knows none), HERVATTEN only a suspended one, never the date the ombudsman set (Awb 9:31).
+   */
   const termijnenVoor = (type: string, c: KlachtContext): string[] =>
     Object.values(c.termijnen)
-      .filter((l) => !VERPLAATSBAAR.has(type) || gecompileerd.ctx.specs[l.naam]?.verdagingMax)
       .filter((l) => {
-        const opgeschort = isOpgeschort(l.mutaties);
-        return type === 'HERVATTEN' ? opgeschort : type === 'OPSCHORTEN' ? !opgeschort : true;
+        const soort = VERSCHUIVING_VAN_EVENT[type];
+        const spec = gecompileerd.ctx.specs[l.naam];
+        return soort === undefined || (spec !== undefined && kanVerschuiven(l.naam, spec, soort, isOpgeschort(l.mutaties)));
       })
       .map((l) => l.naam)
       .sort();
