@@ -221,3 +221,36 @@ describe('registration input as the service receives it (a wrong value is a 422 
     });
   });
 });
+
+describe('tevredenheid when the klager’s own window passes without a word from him (Klachtenprotocol Wmo keten Amsterdam §5A, §6)', () => {
+  const gemeente = { cbsCode: 'GM9999', naam: 'Testdam' };
+  const metNietBereikt = {
+    gemeente,
+    versie: '2024-01',
+    registratie: { tevredenheid: ['tevreden', 'ontevreden', 'niet bereikt'] },
+  } as unknown as Definitie;
+  const zonder = { gemeente, versie: '2024-01' } as unknown as Definitie;
+  const verlopen = (def: Definitie, termijn: string, registratie?: Record<string, unknown>) =>
+    registratieVanGebeurtenis(def, 'TERMIJN_VERLOPEN', { termijn, ...(registratie ? { registratie } : {}) });
+
+  it('Wkkgz 21 lid 1 sub b: the window after the written outcome passing registers niet bereikt, as the wait after the aanbieder’s afdoening does; another termijn’s passing registers nothing', () => {
+    // He neither said he was satisfied nor took the geschil to the geschilleninstantie: whether he is satisfied was not learnt.
+    for (const termijn of ['wkkgzGeschilVoorleggen', 'tweedeLijnVerzoekNaAanbieder', 'reactieKlager'])
+      expect([termijn, verlopen(metNietBereikt, termijn)]).toEqual([termijn, { waarden: { tevredenheid: 'niet bereikt' }, fouten: [] }]);
+    // Terms of the zorgaanbieder (Wkkgz 17) or the geschilleninstantie (Wkkgz 22) say nothing about the klager.
+    for (const termijn of ['wkkgzAfhandeling', 'wkkgzGeschil', 'afhandeltermijn'])
+      expect([termijn, verlopen(metNietBereikt, termijn)]).toEqual([termijn, { waarden: {}, fouten: [] }]);
+    expect(registratieVanGebeurtenis(metNietBereikt, 'GESCHIL_VOORGELEGD', { termijn: 'wkkgzGeschilVoorleggen' })).toEqual({
+      waarden: {},
+      fouten: [],
+    });
+  });
+
+  it('Wkkgz 21 lid 1 sub b: a gemeente whose list has no niet bereikt registers nothing when the window passes; a contradicting explicit value is refused naming the field', () => {
+    expect(verlopen(zonder, 'wkkgzGeschilVoorleggen')).toEqual({ waarden: {}, fouten: [] });
+    expect(verlopen(metNietBereikt, 'wkkgzGeschilVoorleggen', { tevredenheid: 'tevreden' })).toEqual({
+      waarden: {},
+      fouten: [{ name: 'data.registratie.tevredenheid', reason: expect.stringContaining("registreert tevredenheid 'niet bereikt'") }],
+    });
+  });
+});

@@ -10,6 +10,7 @@
  */
 import type { OngeldigVeld, RegistratieWaarden } from './contract';
 import { TEVREDENHEID_UIT_GEBEURTENIS } from './definition/referenties';
+import { GESCHIL_VOORLEGGEN } from './compiler/termijnen';
 import { NIET_BEREIKT, WACHT_OP_KLAGER } from './compiler/wacht-op-klager';
 import type { Definitie } from './definition/types';
 
@@ -95,12 +96,21 @@ export function controleerRegistratie(
 }
 
 /**
- * The wait for the klager's answer after the aanbieder's afdoening passed without one (compiler/wacht-op-klager.ts): the
- * klager was not reached ("Klachtenprotocol Wmo keten Amsterdam" §5A, §6). Registered where the gemeente's list has the
- * value; a list without it registers nothing (the reports show the klacht as onbekend).
+ * The klager's own windows whose passing without a word from him closes the klacht: the wait for his answer after the
+ * aanbieder's afdoening (compiler/wacht-op-klager.ts) and his window to take the geschil to the geschilleninstantie after
+ * the zorgaanbieder's written outcome (Wkkgz 21 lid 1 sub b; termijnen.ts). In both he neither said he was satisfied nor
+ * went on, so whether he is satisfied was not learnt: 'niet bereikt' ("Klachtenprotocol Wmo keten Amsterdam" §5A, §6).
+ * One list: the engine registers from it (tevredenheidBijVerlopen), and a report as at a peildatum asks
+ * registratieVanGebeurtenis for the expiry of each name in it (rapportage.repository.ts tevredenheidPerDefinitie).
+ */
+export const VERLOPEN_ZONDER_REACTIE_KLAGER: readonly string[] = [...WACHT_OP_KLAGER, GESCHIL_VOORLEGGEN];
+
+/**
+ * One of the klager's windows of VERLOPEN_ZONDER_REACTIE_KLAGER passed without his answer: he was not reached. Registered
+ * where the gemeente's list has the value; a list without it registers nothing (the reports show the klacht as onbekend).
  */
 function tevredenheidBijVerlopen(def: Definitie, type: string, data: Record<string, unknown> | undefined): string | undefined {
-  if (type !== 'TERMIJN_VERLOPEN' || !WACHT_OP_KLAGER.includes(String(data?.termijn))) return undefined;
+  if (type !== 'TERMIJN_VERLOPEN' || !VERLOPEN_ZONDER_REACTIE_KLAGER.includes(String(data?.termijn))) return undefined;
   return registratieLijsten(def).tevredenheid.includes(NIET_BEREIKT) ? NIET_BEREIKT : undefined;
 }
 
