@@ -137,6 +137,8 @@ describe('across versions: Awb 9:12a, the yearly overview of registered written 
     return { errors: errors.map(zonderMap), waarschuwingen: waarschuwingen.map(zonderMap) };
   }
   const JAARVERSLAG = /jaarverslag/;
+  const ELDERS = "  jaarverslagElders: 'Jaarverslag gemeente Zeist, hoofdstuk Klachten (zeist.nl/jaarverslag)'";
+  const UIT = ['  jaarverslag: true', '  jaarverslag: false'] as [string, string];
 
   test('Awb 9:12a: a version that turns off the jaarverslag its predecessor had is warned at its jaarverslag line, with the fix', () => {
     const nieuw = basisVersie('2026-01', '2026-01-01', undefined, ['  jaarverslag: true', '  jaarverslag: false']);
@@ -163,12 +165,99 @@ describe('across versions: Awb 9:12a, the yearly overview of registered written 
     const uit = bevindingen({
       'definitions/gm0355-zeist/2024-01.yaml': basisVersie('2024-01', '2024-01-01', undefined, [
         '  jaarverslag: true',
-        '  jaarverslag: false',
+        `  jaarverslag: false\n${ELDERS}`,
       ]),
       'definitions/gm0355-zeist/2026-01.yaml': basisVersie('2026-01', '2026-01-01', undefined),
       'definitions/gm0355-zeist/2027-01.yaml': basisVersie('2027-01', '2027-01-01', undefined),
     });
+    expect(uit.errors).toEqual([]);
     expect(uit.waarschuwingen.filter((w) => JAARVERSLAG.test(w.message))).toEqual([]);
+  });
+
+  test('Awb 9:12a: a first (and only) version with jaarverslag false and no jaarverslagElders is warned at its jaarverslag line, with the key that says where it is published', () => {
+    const enige = basisVersie('2024-01', '2024-01-01', undefined, UIT);
+    const uit = bevindingen({ 'definitions/gm0355-zeist/2024-01.yaml': enige });
+    expect(uit.errors).toEqual([]);
+    expect(uit.waarschuwingen.filter((w) => JAARVERSLAG.test(w.message))).toEqual([
+      {
+        file: 'definitions/gm0355-zeist/2024-01.yaml',
+        line: enige.indexOf('  jaarverslag: false') + 1,
+        column: 16,
+        ernst: 'waarschuwing',
+        message: expect.stringMatching(
+          /^versie '2024-01' heeft jaarverslag: false: Klachtregie maakt geen jaaroverzicht .* zegt niet waar de gemeente het publiceert, .*Awb 9:12a/,
+        ),
+        hint: expect.stringMatching(/^zet jaarverslag: true; .*jaarverslagElders: "Jaarverslag gemeente Zeist/),
+      },
+    ]);
+  });
+
+  test('Awb 9:12a: every version that leaves the jaarverslag off without saying where it is published is warned, not only the one that turned it off', () => {
+    const uit = bevindingen({
+      'definitions/gm0355-zeist/2024-01.yaml': basisVersie('2024-01', '2024-01-01', undefined),
+      'definitions/gm0355-zeist/2026-01.yaml': basisVersie('2026-01', '2026-01-01', undefined, UIT),
+      'definitions/gm0355-zeist/2027-01.yaml': basisVersie('2027-01', '2027-01-01', undefined, UIT),
+    });
+    expect(uit.waarschuwingen.filter((w) => JAARVERSLAG.test(w.message)).map((w) => [w.file, w.message])).toEqual([
+      ['definitions/gm0355-zeist/2026-01.yaml', expect.stringMatching(/^versie '2026-01' zet het jaarverslag uit /)],
+      ['definitions/gm0355-zeist/2027-01.yaml', expect.stringMatching(/^versie '2027-01' heeft jaarverslag: false: /)],
+    ]);
+  });
+
+  test('Awb 9:12a: jaarverslagElders (where the gemeente publishes the overview itself) silences the warning on a first version and on one that turns the jaarverslag off', () => {
+    const utrecht = (regels: string[]) =>
+      regels.map((l) => (l === '  cbsCode: GM0355' ? '  cbsCode: GM0344' : l === '  naam: Zeist' ? '  naam: Utrecht' : l));
+    const metElders = (naam: string, vanaf: string) =>
+      basisVersie(naam, vanaf, undefined, ['  jaarverslag: true', `  jaarverslag: false\n${ELDERS}`]);
+    const uit = bevindingen({
+      'definitions/gm0355-zeist/2024-01.yaml': metElders('2024-01', '2024-01-01'),
+      // Another gemeente whose second version turns the jaarverslag off, saying where it is published.
+      'definitions/gm0344-utrecht/2024-01.yaml': utrecht(basisVersie('2024-01', '2024-01-01', undefined)),
+      'definitions/gm0344-utrecht/2026-01.yaml': utrecht(metElders('2026-01', '2026-01-01')),
+    });
+    expect(uit.errors).toEqual([]);
+    expect(uit.waarschuwingen.filter((w) => JAARVERSLAG.test(w.message))).toEqual([]);
+  });
+
+  test('Awb 9:12a: a jaarverslagElders that names no publication is refused at its value, with an example of one', () => {
+    const regels = invoegen(metRegels([53, '  jaarverslag: false']), 54, '  jaarverslagElders: elders');
+    expect(fouten(regels)).toEqual([
+      {
+        line: 54,
+        column: 22,
+        message: expect.stringMatching(
+          /^rapportage\.jaarverslagElders: 'elders' zegt niet waar de gemeente het jaaroverzicht .* publiceert \(Awb 9:12a\); noem de publicatie, minstens 20 tekens$/,
+        ),
+        hint: 'noem titel en vindplaats, bijvoorbeeld jaarverslagElders: "Jaarverslag gemeente Zeist, hoofdstuk Klachten (zeist.nl/jaarverslag)"',
+      },
+    ]);
+    // Twenty characters name a publication; blanks around it do not count.
+    expect(fouten(invoegen(metRegels([53, '  jaarverslag: false']), 54, "  jaarverslagElders: '   Jaarverslag 2025   '"))).toEqual([
+      expect.objectContaining({ line: 54, message: expect.stringContaining("'Jaarverslag 2025' zegt niet waar") }),
+    ]);
+    expect(fouten(invoegen(metRegels([53, '  jaarverslag: false']), 54, "  jaarverslagElders: 'Jaarverslag 2025, p. 4'"))).toEqual([]);
+  });
+
+  test('Awb 9:12a: an empty jaarverslagElders is refused by the schema at its value, with what the key means', () => {
+    expect(fouten(invoegen(metRegels([53, '  jaarverslag: false']), 54, "  jaarverslagElders: '  '"))).toEqual([
+      {
+        line: 54,
+        column: 22,
+        message: 'rapportage.jaarverslagElders: mag niet leeg zijn',
+        hint: expect.stringMatching(/^Alleen bij jaarverslag: false: waar de gemeente/),
+      },
+    ]);
+  });
+
+  test('Awb 9:12a: jaarverslagElders with jaarverslag true is refused at the key (the definition would say both that Klachtregie makes the overview and that the gemeente does)', () => {
+    expect(fouten(invoegen(BASIS, 54, ELDERS))).toEqual([
+      {
+        line: 54,
+        column: 3,
+        message: expect.stringMatching(/^rapportage: jaarverslagElders zegt .* maar jaarverslag: true laat Klachtregie het ook maken$/),
+        hint: 'laat jaarverslagElders weg als Klachtregie het jaaroverzicht maakt, of zet jaarverslag: false als de gemeente het elders publiceert',
+      },
+    ]);
   });
 });
 

@@ -17,6 +17,7 @@ import {
 import type { GeladenDefinitie, Rapportage, TweedeLijnInstantie } from './types';
 import { opheffing } from './gemeentecodes.data';
 import { verantwoordelijkeCode } from '../verantwoordelijke';
+import { JAARVERSLAG_ELDERS_MIN } from './schema';
 
 /** A gemeente's own ombudsvoorziening (GemW 81p), as opposed to the Nationale ombudsman. */
 export const EIGEN_OMBUDSVOORZIENING = new Set<TweedeLijnInstantie['soort']>([
@@ -494,6 +495,7 @@ function perioden(lijst: Array<{ periodeTot: string; deadline: string }>): strin
  * report overdue at 00:00 and escalates every aanbieder to the contractmanager each time.
  */
 function rapportageLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
+  jaarverslagEldersLint(def, errors);
   const a: Rapportage['aanbieders'] = def.definitie.rapportage.aanbieders;
   if (!a) return;
   let lijst: AanbiederPeriode[];
@@ -542,6 +544,57 @@ function rapportageLint(def: GeladenDefinitie, errors: DefinitionError[]): void 
       );
     }
   });
+}
+
+const JAARVERSLAG_ELDERS_VOORBEELD = '"Jaarverslag gemeente Zeist, hoofdstuk Klachten (zeist.nl/jaarverslag)"';
+
+/**
+ * Awb 9:12a: `jaarverslagElders` says where the gemeente publishes the yearly overview of registered written klachten
+ * instead of Klachtregie. It must name a publication someone can find ("elders" names none), and it only means
+ * something with `jaarverslag: false`: with `true` the definition says both that Klachtregie makes it and that it does not.
+ */
+function jaarverslagEldersLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
+  const r = def.definitie.rapportage;
+  const elders = r.jaarverslagElders;
+  if (elders === undefined) return;
+  const pad = ['rapportage', 'jaarverslagElders'];
+  if (r.jaarverslag) {
+    errors.push(
+      foutOp(
+        def,
+        pad,
+        'rapportage: jaarverslagElders zegt dat de gemeente het jaaroverzicht van de geregistreerde schriftelijke klachten zelf publiceert (Awb 9:12a), maar jaarverslag: true laat Klachtregie het ook maken',
+        'laat jaarverslagElders weg als Klachtregie het jaaroverzicht maakt, of zet jaarverslag: false als de gemeente het elders publiceert',
+        true,
+      ),
+    );
+  } else if (elders.trim().length > 0 && elders.trim().length < JAARVERSLAG_ELDERS_MIN) {
+    errors.push(
+      foutOp(
+        def,
+        pad,
+        `rapportage.jaarverslagElders: '${elders.trim()}' zegt niet waar de gemeente het jaaroverzicht van de geregistreerde schriftelijke klachten publiceert (Awb 9:12a); noem de publicatie, minstens ${JAARVERSLAG_ELDERS_MIN} tekens`,
+        `noem titel en vindplaats, bijvoorbeeld jaarverslagElders: ${JAARVERSLAG_ELDERS_VOORBEELD}`,
+      ),
+    );
+  }
+}
+
+/**
+ * Awb 9:12a: the registered written klachten are published every year. A version with `jaarverslag: false` makes no
+ * overview, from its first day; that is right only if the gemeente publishes it elsewhere, and then the definition
+ * says where (`jaarverslagElders`, ADR 0007: a warning must be silenceable by saying what was meant). A warning at the
+ * version's jaarverslag line, for the author and the approver (4-ogen); one that turns off what `vorige` (its
+ * predecessor) had says so, for from that day an overview stops.
+ */
+function jaarverslagWaarschuwing(def: GeladenDefinitie, vorige: GeladenDefinitie | undefined): DefinitionError | undefined {
+  const d = def.definitie;
+  if (d.rapportage.jaarverslag || d.rapportage.jaarverslagElders !== undefined) return undefined;
+  const hint = `zet jaarverslag: true; of, als de gemeente de geregistreerde klachten zelf jaarlijks publiceert (bijvoorbeeld in haar eigen jaarverslag), zeg waar onder rapportage: jaarverslagElders: ${JAARVERSLAG_ELDERS_VOORBEELD}`;
+  const message = vorige?.definitie.rapportage.jaarverslag
+    ? `versie '${d.versie}' zet het jaarverslag uit dat versie '${vorige.definitie.versie}' (${vorige.file}) had: vanaf ${leesbareDatum(d.geldigVanaf)} maakt Klachtregie geen jaaroverzicht meer van de geregistreerde schriftelijke klachten, en de versie zegt niet waar de gemeente het publiceert, terwijl Awb 9:12a die jaarlijkse publicatie voorschrijft`
+    : `versie '${d.versie}' heeft jaarverslag: false: Klachtregie maakt geen jaaroverzicht van de geregistreerde schriftelijke klachten, en de versie zegt niet waar de gemeente het publiceert, terwijl Awb 9:12a die jaarlijkse publicatie voorschrijft`;
+  return { ...foutOp(def, ['rapportage', 'jaarverslag'], message, hint), ernst: 'waarschuwing' };
 }
 
 /** A step that expects a termijn (stops it, or reads it in its condition) on a route that never starts it (graph/termijn-routes.ts). */
@@ -696,25 +749,16 @@ export function versieFouten(defs: readonly GeladenDefinitie[]): DefinitionError
           ? 1
           : a.file.localeCompare(b.file),
     );
+    // Every version, the first included (one without a predecessor has no overview either).
+    sorted.forEach((def, i) => {
+      const w = jaarverslagWaarschuwing(def, sorted[i - 1]);
+      if (w) errors.push(w);
+    });
     for (let i = 1; i < sorted.length; i++) {
       const a = sorted[i - 1];
       const b = sorted[i];
       const da = a.definitie;
       const db = b.definitie;
-      // Awb 9:12a: the registered written klachten are published every year. A version that turns off the jaarverslag its
-      // predecessor had stops the yearly overview from its first day without anyone deciding that the overview is made
-      // elsewhere: a warning at the new version's line, for the author and the approver (4-ogen) to confirm.
-      if (da.rapportage.jaarverslag && !db.rapportage.jaarverslag) {
-        errors.push({
-          ...foutOp(
-            b,
-            ['rapportage', 'jaarverslag'],
-            `versie '${db.versie}' zet het jaarverslag uit dat versie '${da.versie}' (${a.file}) had: vanaf ${leesbareDatum(db.geldigVanaf)} maakt Klachtregie geen jaaroverzicht meer van de geregistreerde schriftelijke klachten, terwijl Awb 9:12a die jaarlijkse publicatie voorschrijft`,
-            'zet jaarverslag: true; laat het alleen uit als de gemeente de geregistreerde klachten op een andere manier jaarlijks publiceert (bijvoorbeeld in haar eigen jaarverslag), en zeg dat in een opmerking bij deze regel',
-          ),
-          ernst: 'waarschuwing',
-        });
-      }
       if (da.versie === db.versie) {
         errors.push(
           foutOp(

@@ -258,6 +258,12 @@ export const rapportagePeriodeSchema = z.strictObject({
     ),
 });
 
+/**
+ * Awb 9:12a: a statement of where else the yearly overview is published must name the publication, not just say
+ * "elders" (the lint refuses a shorter one, with a clear message; zod's own message would call it empty).
+ */
+export const JAARVERSLAG_ELDERS_MIN = 20;
+
 export const rapportageSchema = z.strictObject({
   aanbieders: z
     .strictObject({
@@ -285,6 +291,14 @@ export const rapportageSchema = z.strictObject({
     .optional()
     .describe('Rapportage van aanbieders aan de gemeente.'),
   jaarverslag: z.boolean().describe('Jaarlijkse publicatie van geregistreerde schriftelijke klachten (Awb 9:12a).'),
+  jaarverslagElders: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe(
+      `Alleen bij jaarverslag: false: waar de gemeente de geregistreerde schriftelijke klachten zelf jaarlijks publiceert (Awb 9:12a), met titel en vindplaats, minstens ${JAARVERSLAG_ELDERS_MIN} tekens; bijvoorbeeld "Jaarverslag gemeente Zeist, hoofdstuk Klachten (zeist.nl/jaarverslag)". Zonder deze zin geeft jaarverslag: false een waarschuwing.`,
+    ),
 });
 
 /** A registration value: short, so it fits the klacht's column and a report's row label. */

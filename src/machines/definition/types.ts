@@ -219,6 +219,11 @@ export interface Rapportage {
   };
   /** Awb 9:12a yearly publication of registered written complaints. */
   jaarverslag: boolean;
+  /**
+   * With `jaarverslag: false`: where the gemeente itself publishes that yearly overview (title and place), so the
+   * definition says why Klachtregie makes none (Awb 9:12a). Silences the lint's warning; meaningless with `true`.
+   */
+  jaarverslagElders?: string;
 }
 
 /**
