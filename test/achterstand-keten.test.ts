@@ -14,8 +14,8 @@ import { KlachtenService } from '../src/modules/klachten/klachten.service';
 import { haalWekkersIn } from '../src/modules/termijnen/achterstand';
 import { TermijnWakeService } from '../src/modules/termijnen/termijn-wake.service';
 import { intake } from '../src/machines/intake.spec-hulp';
-import { createTestApp, createTestDatabase, sqlOp, type TestApp, type TestDatabase } from './support';
-import { keten, ketenRegime } from './support/keten-regime';
+import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+import { keten, ketenBeeld, ketenRegime } from './support/keten-regime';
 
 const GEMEENTE = 'GM9996';
 const SCHAKELS = 8;
@@ -29,7 +29,6 @@ const NU = new Date('2024-06-03T10:00:00+02:00');
 
 let db: TestDatabase;
 let t: TestApp;
-const sql = <T = Record<string, unknown>>(q: string, p: unknown[] = []) => sqlOp<T>(db.url, q, p);
 
 beforeAll(async () => {
   db = await createTestDatabase('achterstand_keten');
@@ -52,19 +51,7 @@ async function nieuweKlacht(): Promise<string> {
   return klacht.id;
 }
 
-async function beeld(klachtId: string) {
-  const [k] = await sql<{ state: string }>(`SELECT state FROM klacht WHERE id = $1`, [klachtId]);
-  const historie = await sql<{ type: string; termijn: string | null }>(
-    `SELECT type, payload->>'termijn' AS termijn FROM klacht_gebeurtenis WHERE klacht_id = $1 AND accepted ORDER BY id`,
-    [klachtId],
-  );
-  const lopend = await sql<{ naam: string }>(`SELECT naam FROM termijn WHERE klacht_id = $1 AND status = 'lopend'`, [klachtId]);
-  return {
-    state: k.state,
-    historie: historie.map((h) => (h.termijn ? `${h.type} ${h.termijn}` : h.type)),
-    lopend: lopend.map((l) => l.naam),
-  };
-}
+const beeld = (klachtId: string) => ketenBeeld(db.url, klachtId);
 
 it('Awb 9:18 with 9:24 lid 1 sub b: an event through the API after eight chained expiries nobody fired is taken after all of them, in order, not answered 503', async () => {
   const id = await nieuweKlacht();

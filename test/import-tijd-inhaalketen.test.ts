@@ -12,7 +12,7 @@ import { REGIME_BRON, type RegimeBron } from '../src/modules/engine/regime-bron'
 import { ImportService, SCOPE_SERVER } from '../src/modules/import/import.service';
 import { createTestApp, createTestDatabase, sqlOp, type TestApp, type TestDatabase } from './support';
 import { verschuifbareKlok } from './support/verschuifbare-klok';
-import { keten as ketenVan, ketenRegime } from './support/keten-regime';
+import { keten as ketenVan, ketenBeeld, ketenRegime } from './support/keten-regime';
 
 const GEMEENTE = 'GM9998';
 /** More than the five rounds the catch-up once had, expiries in a row a week apart. */
@@ -72,19 +72,7 @@ async function importeer(extern: string, gebeurtenissen: unknown[], gemeente = G
   return { stand, klachtId: r.klacht_id, fouten: r.fouten };
 }
 
-async function beeld(klachtId: string) {
-  const [k] = await sql<{ state: string }>(`SELECT state FROM klacht WHERE id = $1`, [klachtId]);
-  const historie = await sql<{ type: string; termijn: string | null }>(
-    `SELECT type, payload->>'termijn' AS termijn FROM klacht_gebeurtenis WHERE klacht_id = $1 AND accepted ORDER BY id`,
-    [klachtId],
-  );
-  const lopend = await sql<{ naam: string }>(`SELECT naam FROM termijn WHERE klacht_id = $1 AND status = 'lopend'`, [klachtId]);
-  return {
-    state: k.state,
-    historie: historie.map((h) => (h.termijn ? `${h.type} ${h.termijn}` : h.type)),
-    lopend: lopend.map((l) => l.naam),
-  };
-}
+const beeld = (klachtId: string) => ketenBeeld(db.url, klachtId);
 
 const keten = (n = SCHAKELS) => ketenVan(n);
 

@@ -10,14 +10,11 @@
  * Stichtse Vecht's seed definition with a contact termijn of five werkdagen for both parties, through the engine at fixed
  * dates; no worker runs (ROLE=api).
  */
-import { join } from 'node:path';
 import { KLOK, vasteKlok } from '../src/common/klok';
 import type { IntakeInput } from '../src/machines/contract';
-import type { TermijnDefinitie } from '../src/machines/definition/types';
-import { loadRegistry } from '../src/machines';
 import { intake } from '../src/machines/intake.spec-hulp';
-import { maakRegime, type Regime } from '../src/machines/regime';
-import { REGIME_BRON, type RegimeBron } from '../src/modules/engine/regime-bron';
+import { REGIME_BRON } from '../src/modules/engine/regime-bron';
+import { contactVoorBeide } from './support/contact-beide';
 import { aanbiederRapportage, gemeenteRapportage } from '../src/modules/reports/rapportage-gemeenten';
 import { RapportageService } from '../src/modules/reports/rapportage.service';
 import { haalWekkersIn } from '../src/modules/termijnen/achterstand';
@@ -30,23 +27,7 @@ const NU = new Date('2026-08-20T10:00:00Z');
 const VERLEDEN = new Date('2026-07-15T00:00:00+02:00');
 const JUNI = { van: '2026-06-01', tot: '2026-06-30' };
 
-const seeds = loadRegistry(join(__dirname, '..', 'definitions'));
-const sv = seeds.regimes.find((r) => r.summary.gemeente.cbsCode.toUpperCase() === 'GM1904') as Regime;
-const definitie = structuredClone(sv.definitie);
-const CONTACT: TermijnDefinitie = {
-  label: 'Contact met de klager',
-  duur: 'P5D',
-  rekenwijze: 'werkdagen',
-  atw: false,
-  grondslag: 'klachtenregeling en contract (contact binnen vijf werkdagen)',
-  geldtVoor: ['aanbieder', 'gemeente'],
-};
-definitie.termijnen.contact = CONTACT;
-const beide = maakRegime(definitie, sv.summary.id);
-const bron: RegimeBron = {
-  forGemeente: (code, at) => (code === 'GM1904' ? beide : seeds.forGemeente(code, at)),
-  byId: (id, versie) => (id === beide.summary.id && versie === beide.summary.versie ? beide : seeds.byId(id, versie)),
-};
+const bron = contactVoorBeide();
 
 let tdb: TestDatabase;
 let a: EngineApp;

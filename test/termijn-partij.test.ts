@@ -9,16 +9,13 @@
  * Stichtse Vecht's seed definition with a contact termijn of five werkdagen for both parties, through the engine at fixed
  * dates; no worker runs (ROLE=api).
  */
-import { join } from 'node:path';
 import request from 'supertest';
 import { KLOK, vasteKlok } from '../src/common/klok';
 import type { IntakeInput } from '../src/machines/contract';
-import type { TermijnDefinitie } from '../src/machines/definition/types';
-import { loadRegistry } from '../src/machines';
 import { intake } from '../src/machines/intake.spec-hulp';
-import { maakRegime, type Regime } from '../src/machines/regime';
 import { TermijnVoor1796560000000 as Migratie } from '../src/database/migrations/1796560000000-TermijnVoor';
-import { REGIME_BRON, type RegimeBron } from '../src/modules/engine/regime-bron';
+import { REGIME_BRON } from '../src/modules/engine/regime-bron';
+import { contactVoorBeide } from './support/contact-beide';
 import { aanbiederRapportage } from '../src/modules/reports/rapportage-gemeenten';
 import { RapportageService } from '../src/modules/reports/rapportage.service';
 import { KlachtenService } from '../src/modules/klachten/klachten.service';
@@ -28,25 +25,8 @@ import { bearer } from './auth-support';
 
 const NU = new Date('2026-08-20T10:00:00Z');
 
-const seeds = loadRegistry(join(__dirname, '..', 'definitions'));
-const sv = seeds.regimes.find((r) => r.summary.gemeente.cbsCode.toUpperCase() === 'GM1904') as Regime;
-const definitie = structuredClone(sv.definitie);
-const CONTACT: TermijnDefinitie = {
-  label: 'Contact met de klager',
-  duur: 'P5D',
-  rekenwijze: 'werkdagen',
-  atw: false,
-  grondslag: 'klachtenregeling en contract (contact binnen vijf werkdagen)',
-  geldtVoor: ['aanbieder', 'gemeente'],
-  // The contract lets the klager ask for a pause (as Amsterdam's contract termijnen).
-  opschorting: { grondslag: 'contract (op verzoek van de klager)' },
-};
-definitie.termijnen.contact = CONTACT;
-const beide = maakRegime(definitie, sv.summary.id);
-const bron: RegimeBron = {
-  forGemeente: (code, at) => (code === 'GM1904' ? beide : seeds.forGemeente(code, at)),
-  byId: (id, versie) => (id === beide.summary.id && versie === beide.summary.versie ? beide : seeds.byId(id, versie)),
-};
+// The contract lets the klager ask for a pause (as Amsterdam's contract termijnen).
+const bron = contactVoorBeide({ opschorting: { grondslag: 'contract (op verzoek van de klager)' } });
 
 let tdb: TestDatabase;
 let a: EngineApp;

@@ -7,6 +7,7 @@
 import { assign, initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
 import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult, TermijnView } from '../../src/machines/contract';
 import { dagVan } from '../../src/modules/termijnen/termijn-tijd';
+import { sqlOp } from './database';
 
 function plusDagen(datum: string, dagen: number): string {
   const [y, m, d] = datum.split('-').map(Number);
@@ -95,3 +96,19 @@ export function ketenRegime(gemeente: string, schakels: number, dagen: number): 
 
 /** The history rows of a whole chain of `n` schakels, fired in order. */
 export const keten = (n: number): string[] => Array.from({ length: n }, (_, i) => `TERMIJN_VERLOPEN schakel${i + 1}`);
+
+/** Where a klacht stands: its state, its accepted history (an expiry with its termijn) and its running termijnen. */
+export async function ketenBeeld(url: string, klachtId: string): Promise<{ state: string; historie: string[]; lopend: string[] }> {
+  const [k] = await sqlOp<{ state: string }>(url, `SELECT state FROM klacht WHERE id = $1`, [klachtId]);
+  const historie = await sqlOp<{ type: string; termijn: string | null }>(
+    url,
+    `SELECT type, payload->>'termijn' AS termijn FROM klacht_gebeurtenis WHERE klacht_id = $1 AND accepted ORDER BY id`,
+    [klachtId],
+  );
+  const lopend = await sqlOp<{ naam: string }>(url, `SELECT naam FROM termijn WHERE klacht_id = $1 AND status = 'lopend'`, [klachtId]);
+  return {
+    state: k.state,
+    historie: historie.map((h) => (h.termijn ? `${h.type} ${h.termijn}` : h.type)),
+    lopend: lopend.map((l) => l.naam),
+  };
+}
