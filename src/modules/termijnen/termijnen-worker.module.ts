@@ -7,7 +7,8 @@ import { TermijnenModule } from './termijnen.module';
 /** The `termijnen` queue worker and the sweep: only in processes that run workers (ROLE all/worker). */
 @Module({
   imports: [TermijnenModule],
-  // AfgedaanWachtHerstel: once per start, klachten waiting in bijAanbieder.afgedaan from before its termijn get it.
+  // AfgedaanWachtHerstel: once per start, klachten waiting for the klager from before his termijn there (bijAanbieder.afgedaan,
+  // wkkgz.uitkomstMeegedeeld) get it.
   providers: [TermijnProcessor, TermijnSweep, AfgedaanWachtHerstel],
   exports: [TermijnSweep, AfgedaanWachtHerstel],
 })
