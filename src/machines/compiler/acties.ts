@@ -12,6 +12,7 @@ import { berekenLopend, GESCHIL_VOORLEGGEN, kalenderVan, ledgerVan, vervaldatumV
 import type { CompileCtx, IntakeGegevens, KlachtContext, KlachtMachineEvent, LopendeTermijn, TermijnPartij } from './types';
 import { JAAR_NA_AFDOENING_AANBIEDER, NIET_BEREIKT, REACTIE_KLAGER, WACHT_OP_KLAGER } from './wacht-op-klager';
 import { alleFeiten, evalueer } from './voorwaarde';
+import { verschuivingWeigering } from './termijn-verschuiving';
 
 type Args = { context: KlachtContext; event: KlachtMachineEvent };
 type Patch = Partial<KlachtContext>;
@@ -85,24 +86,10 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       const lopende = Object.keys(c.termijnen);
       return `termijn '${String(naam ?? '')}' loopt niet${lopende.length ? `; lopende termijnen: ${lopende.join(', ')}` : ''}`;
     }
-    // A date another body set (Awb 9:31: the ombudsman's) is his: the gemeente cannot move it on its own.
-    if (spec(naam).gesteld) {
-      return `termijn '${naam}' (${spec(naam).label}) is een datum die de ombudsman stelde (${spec(naam).grondslag}): alleen de ombudsman kan hem verschuiven; de gemeente verdaagt of schort hem niet op`;
-    }
-    // Awb 9:11 knows verdaging (lid 2) and further delay with the klager's written consent (lid 3), nothing
-    // else: only a contractual termijn that says so may be suspended (TermijnDefinitie.opschorting).
-    if ((m.soort === 'opschorting' || m.soort === 'hervatting') && !spec(naam).opschorting) {
-      return (
-        `termijn '${naam}' (${spec(naam).label}, ${spec(naam).grondslag}) kan niet worden opgeschort: ` +
-        (spec(naam).verdagingMax
-          ? 'verschuiven kan alleen met verdaging (Awb 9:11 lid 2, VERDAGEN) of met schriftelijke instemming van de klager (Awb 9:11 lid 3, UITSTEL_MET_INSTEMMING)'
-          : 'de regeling kent voor deze termijn geen opschorting')
-      );
-    }
-    // Only handling terms (those with a verdaging rule) move with consent; a statutory year (Awb 9:24) or a notice term does not.
-    if (m.soort === 'instemming' && !spec(naam).verdagingMax) {
-      return `termijn '${naam}' (${spec(naam).label}) kan niet met instemming worden verlengd; dat kan alleen bij een afhandeltermijn (Awb 9:11 lid 3)`;
-    }
+    // What the termijn's own definition never allows (Awb 9:31 a date the ombudsman set, Awb 9:11 no opschorting of an
+    // afhandeltermijn, consent only for a handling term): the one rule the offered events follow too (controles.ts).
+    const weigering = verschuivingWeigering(naam, spec(naam), m.soort);
+    if (weigering) return weigering;
     try {
       voegMutatieToe(ledgerVan(spec(naam), l, kalender), m);
       return undefined;
