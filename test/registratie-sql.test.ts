@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { OORDELEN } from '../src/machines/compiler/gebeurtenissen';
-import { WACHT_OP_KLAGER } from '../src/machines/compiler/wacht-op-klager';
 import { loadAndValidate } from '../src/machines/definition/validate';
 import type { Definitie } from '../src/machines/definition/types';
 import {
   REGISTRATIE_VELDEN,
   TEVREDENHEID_VAN_GEBEURTENIS,
+  VERLOPEN_ZONDER_REACTIE_KLAGER,
   registratieLijsten,
   registratieVanGebeurtenis,
 } from '../src/machines/registratie';
@@ -108,7 +108,7 @@ describe('registratieSql says what registratie.ts says (stored reports as at the
       if (lijsten.tevredenheid.includes(waarde))
         uit.push({ naam: `${type} with its own tevredenheid`, rijen: [{ type, payload: { registratie: { tevredenheid: waarde } } }] });
     }
-    for (const termijn of new Set([...Object.keys(def.termijnen ?? {}), ...WACHT_OP_KLAGER]))
+    for (const termijn of new Set([...Object.keys(def.termijnen ?? {}), ...VERLOPEN_ZONDER_REACTIE_KLAGER]))
       uit.push({ naam: `TERMIJN_VERLOPEN ${termijn}`, rijen: [{ type: 'TERMIJN_VERLOPEN', payload: { termijn } }] });
     for (const oordeel of [...OORDELEN, 'gedeeltelijk'])
       uit.push({ naam: `oordeel ${oordeel}`, rijen: [{ type: 'AFDOENEN', payload: { oordeel } }] });
@@ -128,7 +128,7 @@ describe('registratieSql says what registratie.ts says (stored reports as at the
         { type: 'REGISTRATIE_GEWIJZIGD', payload: { registratie: laatste } },
         { type: 'AFDOENEN', payload: { oordeel: 'deelsGegrond' } },
         { type: 'KLAGER_ONTEVREDEN', payload: {} },
-        ...WACHT_OP_KLAGER.map((termijn) => ({ type: 'TERMIJN_VERLOPEN', payload: { termijn } })),
+        ...VERLOPEN_ZONDER_REACTIE_KLAGER.map((termijn) => ({ type: 'TERMIJN_VERLOPEN', payload: { termijn } })),
         { type: 'HERVATTEN', payload: {} },
       ],
     });

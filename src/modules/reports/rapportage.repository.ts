@@ -9,9 +9,8 @@
  */
 import { DataSource, type EntityManager } from 'typeorm';
 import { OORDELEN } from '../../machines/compiler/gebeurtenissen';
-import { WACHT_OP_KLAGER } from '../../machines/compiler/wacht-op-klager';
 import type { Definitie } from '../../machines/definition/types';
-import { TEVREDENHEID_VAN_GEBEURTENIS, registratieVanGebeurtenis } from '../../machines/registratie';
+import { TEVREDENHEID_VAN_GEBEURTENIS, VERLOPEN_ZONDER_REACTIE_KLAGER, registratieVanGebeurtenis } from '../../machines/registratie';
 import { band, openVerplichting, teLaat, teLaatOp, teLaatOpOver } from '../termijnen/te-laat';
 
 type Sql = DataSource | EntityManager;
@@ -224,14 +223,15 @@ export const GEEN_VERZOEK_OVER_KLACHT = `not exists (select 1 from klacht_koppel
  * What a klacht's history cannot say by itself: the tevredenheid an event registers through its definition's list
  * (registratie.ts: the passing of the wait for the klager's answer registers 'niet bereikt' only where the gemeente's
  * list has it; Klachtenprotocol Wmo keten Amsterdam §5A, §6). Asked of registratieVanGebeurtenis itself, for every
- * definition version and every TERMIJN_VERLOPEN of a termijn it names (its own and the waits of WACHT_OP_KLAGER), so
+ * definition version and every TERMIJN_VERLOPEN of a termijn it names (its own and the klager's windows of
+ * VERLOPEN_ZONDER_REACTIE_KLAGER: the waits for his answer and the Wkkgz window for the geschil), so
  * the SQL keeps no copy of that rule: keyed `definitie_id@versie|TERMIJN_VERLOPEN|termijn`, a parameter of
  * registratieSql (jsonb).
  */
 export function tevredenheidPerDefinitie(definities: ReadonlyArray<{ id: string; definitie: Definitie }>): Record<string, string> {
   const uit: Record<string, string> = {};
   for (const { id, definitie } of definities) {
-    for (const termijn of new Set([...Object.keys(definitie.termijnen ?? {}), ...WACHT_OP_KLAGER])) {
+    for (const termijn of new Set([...Object.keys(definitie.termijnen ?? {}), ...VERLOPEN_ZONDER_REACTIE_KLAGER])) {
       const t = registratieVanGebeurtenis(definitie, 'TERMIJN_VERLOPEN', { termijn }).waarden.tevredenheid;
       if (t !== undefined) uit[`${id}@${definitie.versie}|TERMIJN_VERLOPEN|${termijn}`] = t;
     }
