@@ -120,7 +120,9 @@ describe('Klachten already waiting in wkkgz.uitkomstMeegedeeld get the klager’
       id,
       'intent.AFGESLOTEN_ZONDER_GESCHIL',
     ]);
-    expect(intent?.intent).toEqual(expect.objectContaining({ naar: 'dossier', data: { termijn: 'wkkgzGeschilVoorleggen' } }));
+    expect(intent?.intent).toEqual(
+      expect.objectContaining({ naar: 'dossier', data: { termijn: 'wkkgzGeschilVoorleggen', tevredenheid: 'niet bereikt' } }),
+    );
   });
 
   test('Wkkgz 21 lid 1 sub b: a klacht whose own history does not bring it to the written outcome is left alone, the reason named', async () => {

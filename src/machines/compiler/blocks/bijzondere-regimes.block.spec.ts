@@ -446,9 +446,10 @@ describe('Wkkgz 13–22: the klachtenregeling of the zorgaanbieder', () => {
     expect(geweigerd(r, u, 'TERMIJN_VERLOPEN', '2025-06-10T23:59:00+02:00', { termijn: 'wkkgzGeschilVoorleggen' })).toBe(true);
     const dicht = neem(r, u, 'TERMIJN_VERLOPEN', '2025-06-11T00:00:00+02:00', { termijn: 'wkkgzGeschilVoorleggen' });
     expect([dicht.state, dicht.done, dicht.termijnen]).toEqual(['afgesloten', true, []]);
-    expect(dicht.intents.map((i) => [i.type, i.naar, i.data?.vervaldatum])).toEqual([
-      ['TERMIJN_OVERSCHREDEN', undefined, '2025-06-10'],
-      ['AFGESLOTEN_ZONDER_GESCHIL', 'dossier', undefined],
+    expect(dicht.intents.map((i) => [i.type, i.naar, i.data?.vervaldatum, i.data?.tevredenheid])).toEqual([
+      ['TERMIJN_OVERSCHREDEN', undefined, '2025-06-10', undefined],
+      // He was not reached, as after the wait for his answer to an afdoening (registratie.ts).
+      ['AFGESLOTEN_ZONDER_GESCHIL', 'dossier', undefined, 'niet bereikt'],
     ]);
     // A later answer hears which last day it missed.
     expect(stap(r, dicht, 'GESCHIL_VOORGELEGD', op('2025-06-12')).reason).toContain('op dinsdag 10 juni 2025 verstreek');

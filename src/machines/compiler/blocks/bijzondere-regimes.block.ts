@@ -4,6 +4,7 @@
  * notice before expiry, art. 17; geschilleninstantie within 6 months, art. 21–22).
  */
 import { GESCHIL_VOORLEGGEN, jeugdwetRegime, wkkgzRegime } from '../termijnen';
+import { NIET_BEREIKT } from '../wacht-op-klager';
 import {
   bestaand,
   intent,
@@ -280,7 +281,11 @@ export const wkkgzBlok: Blok = (cc): BlokFragment => {
                 grondslag: 'Wkkgz 21 lid 1 sub b',
                 acties: [
                   'termijnVerlopen',
-                  intent('AFGESLOTEN_ZONDER_GESCHIL', 'dossier', 'Wkkgz 21 lid 1 sub b', { termijn: GESCHIL_VOORLEGGEN }),
+                  // As the wait for the klager's answer (aanbieder.block.ts): he was not reached, his tevredenheid is unknown.
+                  intent('AFGESLOTEN_ZONDER_GESCHIL', 'dossier', 'Wkkgz 21 lid 1 sub b', {
+                    termijn: GESCHIL_VOORLEGGEN,
+                    tevredenheid: NIET_BEREIKT,
+                  }),
                 ],
               }),
             },
