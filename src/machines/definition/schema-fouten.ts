@@ -398,12 +398,32 @@ function issueNaarFouten(ctx: Ctx, issue: z.core.$ZodIssue): DefinitionError[] {
       ];
     }
     case 'too_small': {
-      if (issue.origin === 'array')
+      if (issue.origin === 'array') {
+        // A list that has values, only too few (tevredenheid needs tevreden and ontevreden), is not empty.
+        const lijst = value;
+        const aantal = Array.isArray(lijst) ? lijst.length : 0;
         return [
-          fout(ctx, path, `${waar}: de lijst is leeg`, `geef minstens ${String(issue.minimum)} waarde${issue.minimum === 1 ? '' : 'n'}`),
+          fout(
+            ctx,
+            path,
+            aantal === 0 ? `${waar}: de lijst is leeg` : `${waar}: te weinig waarden (${aantal})`,
+            `geef minstens ${String(issue.minimum)} waarde${issue.minimum === 1 ? '' : 'n'}`,
+          ),
         ];
-      if (issue.origin === 'string')
-        return [fout(ctx, path, `${waar}: mag niet leeg zijn`, description(schemaAt(ctx.root, ctx.value, path)))];
+      }
+      if (issue.origin === 'string') {
+        const tekst = value;
+        return [
+          fout(
+            ctx,
+            path,
+            typeof tekst === 'string' && tekst.trim() !== ''
+              ? `${waar}: te kort (minstens ${String(issue.minimum)} tekens)`
+              : `${waar}: mag niet leeg zijn`,
+            description(schemaAt(ctx.root, ctx.value, path)),
+          ),
+        ];
+      }
       return [fout(ctx, path, `${waar}: te klein (minimaal ${String(issue.minimum)})`)];
     }
     default:
