@@ -786,6 +786,20 @@ export function maakActiesEnGuards(cc: CompileCtx) {
         },
       ];
     }),
+    /**
+     * Awb 9:36 lid 2, 3: the report goes to the one whose conduct it judges, who reacts to its recommendations. For a
+     * Jeugdwet klacht about a private jeugdhulpaanbieder's own conduct (Jeugdwet 4.2.1) that the klager took on to the
+     * Kinderombudsman, that is the aanbieder (Wet Nationale ombudsman art. 11c, 11d: Awb titel 9.2 by analogy), not the
+     * gemeente; every other klacht's report goes to the gemeente's loket.
+     */
+    rapportOntvangen: push(({ context }) => {
+      const aanbieder = context.intake !== undefined && routeer(def, context.intake) === 'jeugdwet';
+      return [
+        aanbieder
+          ? { type: 'RAPPORT_ONTVANGEN', naar: 'aanbieder', grondslag: 'Wet Nationale ombudsman art. 11d; Awb 9:36 lid 2 (naar analogie)' }
+          : { type: 'RAPPORT_ONTVANGEN', naar: def.eersteLijn.gemeenteLoket, grondslag: 'Awb 9:36 lid 2' },
+      ];
+    }),
     resetTweedeLijn: assign(() => ({ tweedeLijnOpen: false, advies: undefined })),
     /**
      * The aanbieder's afdoening bounds the wait for the klager's answer (wacht-op-klager.ts): where the second line judges

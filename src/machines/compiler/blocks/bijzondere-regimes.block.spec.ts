@@ -264,6 +264,41 @@ describe('Jeugdwet 4.2.1: the klachtencommissie of the jeugdhulpaanbieder', () =
     ]);
   });
 
+  test('Wet Nationale ombudsman art. 11c, 11d with Awb 9:36 lid 2, 3 (by analogy): the Kinderombudsman’s report on a jeugdhulpaanbieder’s own conduct goes to the aanbieder, who reacts to its recommendations; a gemeente klacht’s report still goes to the gemeente’s loket', () => {
+    const r = regime();
+    const o = oordeelGegeven(r);
+    const naReactie = neem(
+      r,
+      neem(r, o, 'REACTIE_AANBIEDER', op('2024-07-05'), { maatregelen: 'scholing' }),
+      'VERZOEK_OMBUDSMAN',
+      op('2024-08-01'),
+    );
+    // The other way in: the aanbieder let its month pass (Jeugdwet 4.2.1 lid 5).
+    const naTermijn = neem(r, o, 'VERZOEK_OMBUDSMAN', op('2024-07-11'));
+    const aanAanbieder = [
+      { type: 'RAPPORT_ONTVANGEN', naar: 'aanbieder', grondslag: 'Wet Nationale ombudsman art. 11d; Awb 9:36 lid 2 (naar analogie)' },
+    ];
+    for (const ko of [naReactie, naTermijn]) {
+      const met = neem(r, ko, 'RAPPORT_OMBUDSMAN', op('2024-10-01'), { aanbevelingen: true });
+      expect([met.state, met.intents]).toEqual(['bijOmbudsman.reactieOpRapport', aanAanbieder]);
+      const zonder = neem(r, ko, 'RAPPORT_OMBUDSMAN', op('2024-10-01'), { aanbevelingen: false });
+      expect([zonder.state, zonder.intents]).toEqual(['afgesloten', aanAanbieder]);
+    }
+    // The same definition's klacht about the gemeente's own conduct (no aanbieder) keeps the generic route (Awb 9:36 lid 2).
+    const gemeente = r.start({ ...OVER_JEUGDHULP, aanbieders: [], feiten: { complex: false } });
+    expect(gemeente.state).toMatch(/^gemeente\./);
+    const bijNo = neem(
+      r,
+      neem(r, gemeente, 'TERMIJN_VERLOPEN', '2024-06-13T00:00:00+02:00', { termijn: 'afhandeling' }),
+      'VERZOEK_OMBUDSMAN',
+      op('2024-06-20'),
+    );
+    expect(bijNo.state).toBe('bijOmbudsman.onderzoek');
+    expect(neem(r, bijNo, 'RAPPORT_OMBUDSMAN', op('2024-10-01'), { aanbevelingen: true }).intents).toEqual([
+      { type: 'RAPPORT_ONTVANGEN', naar: 'KCC', grondslag: 'Awb 9:36 lid 2' },
+    ]);
+  });
+
   test('Wet Nationale ombudsman art. 11a, 11c: when the aanbieder lets its month pass (Jeugdwet 4.2.1 lid 5) the klager goes to the Kinderombudsman; the month ends', () => {
     const r = regime();
     const o = oordeelGegeven(r);

@@ -48,20 +48,22 @@ export const tweedeLijnBlok: Blok = (cc) => {
           omschrijving: 'de ombudsman neemt het verzoek niet (verder) in behandeling',
           grondslag: 'Awb 9:23, 9:25',
         }),
+        // Awb 9:36 lid 2, 3: the report goes to the one whose conduct it judges, who reacts to it: the jeugdhulpaanbieder
+        // for a Jeugdwet klacht the Kinderombudsman heard (Wet Nationale ombudsman art. 11d), else the gemeente's loket.
         RAPPORT_OMBUDSMAN: [
           overgang({
             naar: naar(ouder, 'reactieOpRapport'),
             guard: 'rapportMetAanbevelingen',
             omschrijving: 'rapport met bevindingen, oordeel en aanbevelingen',
             grondslag: 'Awb 9:36 lid 1',
-            acties: [intent('RAPPORT_ONTVANGEN', loket, 'Awb 9:36 lid 2')],
+            acties: ['rapportOntvangen'],
           }),
           overgang({
             naar: naar('afgesloten'),
             guard: 'rapportZonderAanbevelingen',
             omschrijving: 'rapport met bevindingen en oordeel, zonder aanbevelingen',
             grondslag: 'Awb 9:36 lid 1',
-            acties: [intent('RAPPORT_ONTVANGEN', loket, 'Awb 9:36 lid 2')],
+            acties: ['rapportOntvangen'],
           }),
         ],
       },
