@@ -115,6 +115,15 @@ function tevredenheidBijVerlopen(def: Definitie, type: string, data: Record<stri
 }
 
 /**
+ * What the passing of window `termijn` registers as tevredenheid under `def` ('niet bereikt' or nothing): the same rule,
+ * for the message that closes the klacht (the blocks' AFGESLOTEN_ZONDER_REACTIE_KLAGER and AFGESLOTEN_ZONDER_GESCHIL),
+ * so the dossier is told what the registration records.
+ */
+export function tevredenheidNaVerlopen(def: Definitie, termijn: string): string | undefined {
+  return tevredenheidBijVerlopen(def, 'TERMIJN_VERLOPEN', { termijn });
+}
+
+/**
  * The registration an accepted event writes: `data.registratie`, plus tevredenheid from the event
  * type (KLAGER_TEVREDEN / KLAGER_ONTEVREDEN). An explicit tevredenheid that contradicts the event
  * type is refused rather than silently overwritten.

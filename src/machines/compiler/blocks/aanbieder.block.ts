@@ -8,7 +8,8 @@ import { dagNa } from '../../definition/lint-hulp';
 import type { EersteLijn } from '../../definition/types';
 import { contactVoor } from '../termijnen';
 import type { CompileCtx } from '../types';
-import { JAAR_NA_AFDOENING_AANBIEDER, NIET_BEREIKT, REACTIE_KLAGER } from '../wacht-op-klager';
+import { JAAR_NA_AFDOENING_AANBIEDER, REACTIE_KLAGER } from '../wacht-op-klager';
+import { tevredenheidNaVerlopen } from '../../registratie';
 import {
   bestaand,
   intent,
@@ -128,9 +129,10 @@ export const aanbiederBlok: Blok = (cc) => {
         grondslag,
         acties: [
           'termijnVerlopen',
+          // The loket hears what the registration records: 'niet bereikt' where the gemeente's list has it (registratie.ts).
           intent('AFGESLOTEN_ZONDER_REACTIE_KLAGER', el.gemeenteLoket, `${grondslag}; Wmo 2015 art. 2.1.1`, {
             termijn: n,
-            tevredenheid: NIET_BEREIKT,
+            ...(tevredenheidNaVerlopen(cc.def, n) ? { tevredenheid: tevredenheidNaVerlopen(cc.def, n) } : {}),
           }),
         ],
       });

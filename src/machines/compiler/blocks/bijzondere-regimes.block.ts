@@ -4,7 +4,7 @@
  * notice before expiry, art. 17; geschilleninstantie within 6 months, art. 21–22).
  */
 import { GESCHIL_VOORLEGGEN, jeugdwetRegime, wkkgzRegime } from '../termijnen';
-import { NIET_BEREIKT } from '../wacht-op-klager';
+import { tevredenheidNaVerlopen } from '../../registratie';
 import {
   bestaand,
   intent,
@@ -196,6 +196,7 @@ export const jeugdwetBlok: Blok = (cc) => {
 
 export const wkkgzBlok: Blok = (cc): BlokFragment => {
   const wk = wkkgzRegime(cc.def);
+  const nietBereikt = tevredenheidNaVerlopen(cc.def, GESCHIL_VOORLEGGEN);
   if (!wk) return { states: {} };
   const type = Object.entries(cc.def.bijzondereRegimes ?? {}).find(([, r]) => r?.regime === 'wkkgz')?.[0] ?? 'zorg';
   const naarGeschil = (guard?: string, acties?: ActieRef[]) =>
@@ -281,10 +282,11 @@ export const wkkgzBlok: Blok = (cc): BlokFragment => {
                 grondslag: 'Wkkgz 21 lid 1 sub b',
                 acties: [
                   'termijnVerlopen',
-                  // As the wait for the klager's answer (aanbieder.block.ts): he was not reached, his tevredenheid is unknown.
+                  // As the wait for the klager's answer (aanbieder.block.ts): he was not reached; the dossier hears what the
+                  // registration records ('niet bereikt' where the gemeente's list has it, registratie.ts).
                   intent('AFGESLOTEN_ZONDER_GESCHIL', 'dossier', 'Wkkgz 21 lid 1 sub b', {
                     termijn: GESCHIL_VOORLEGGEN,
-                    tevredenheid: NIET_BEREIKT,
+                    ...(nietBereikt ? { tevredenheid: nietBereikt } : {}),
                   }),
                 ],
               }),
