@@ -111,6 +111,10 @@ describe('Awb 9:11 lid 3: further delay with the klager’s written consent', ()
     const s = beoordelen(r);
     const later = neem(r, s, 'UITSTEL_MET_INSTEMMING', op('2024-06-05'), { termijn: 'afhandeling', tot: '2024-08-01', reden: 'vakantie' });
     expect(termijnen(later)).toContainEqual(['afhandeling', '2024-08-01']);
+    // The agreement and its reason go with the mutation (the termijn's uitleg).
+    expect(
+      (later.snapshot as { context: { termijnen: Record<string, { mutaties: unknown[] }> } }).context.termijnen.afhandeling.mutaties,
+    ).toEqual([{ soort: 'instemming', at: op('2024-06-05'), tot: '2024-08-01', schriftelijk: true, reden: 'vakantie' }]);
     expect(later.intents).toEqual([
       { type: 'INSTEMMING_VASTLEGGEN', naar: 'dossier', grondslag: 'Awb 9:11 lid 3', data: { termijn: 'afhandeling', tot: '2024-08-01' } },
     ]);
