@@ -8,12 +8,14 @@
  * The Stichtse Vecht definition: a klacht in oordeelsvorming whose afhandeltermijn ended Monday 18 May 2026; the service's
  * clock is the next morning and no wake-up ran (ROLE=api, no worker).
  */
+import request from 'supertest';
 import { KLOK, vasteKlok } from '../src/common/klok';
 import { intake } from '../src/machines/intake.spec-hulp';
 import { EngineService } from '../src/modules/engine/engine.service';
 import { KlachtenService } from '../src/modules/klachten/klachten.service';
 import { WerkvoorraadService } from '../src/modules/web/werkvoorraad.service';
 import { createTestApp, createTestDatabase, sqlOp, type TestApp, type TestDatabase } from './support';
+import { bearer } from './auth-support';
 
 const NU = new Date('2026-05-19T09:00:40+02:00');
 
@@ -86,5 +88,56 @@ describe('Awb 9:11 lid 1: the dry run judges an event as its registration will, 
     const [proef, echt] = await beide('VERZOEK_OMBUDSMAN');
     expect(echt).toMatch(/^aanvaard/);
     expect(proef).toBe(echt);
+  });
+});
+
+describe('Awb 9:11 lid 1: the events and termijnen offered at a moment are those of the klacht as the registration will step it', () => {
+  it('Awb 9:11 lid 3 with 9:24 lid 1 sub b: the tijdlijn at the morning after does not offer the uitstel of the passed afhandeltermijn, and offers the request to the second line', async () => {
+    const id = await nietGewekt();
+    const sleutel = await bearer(t.app, 'GM1904', 'klachtbehandelaar');
+    const r = await request(t.http).get(`/api/v1/klachten/${id}/tijdlijn`).query({ op: NU.toISOString() }).set('Authorization', sleutel);
+    expect(r.status).toBe(200);
+    const events = r.body.volgendeEvents as Array<{ type: string; termijnKeuze?: { termijnen: string[] } }>;
+    const uitstel = events.find((e) => e.type === 'UITSTEL_MET_INSTEMMING');
+    expect(uitstel?.termijnKeuze?.termijnen ?? []).not.toContain('afhandeling');
+    expect(events.map((e) => e.type)).toContain('VERZOEK_OMBUDSMAN');
+    // As the registration: it refuses the uitstel and takes the request (the tests above).
+    const [, echt] = await beide('VERZOEK_OMBUDSMAN');
+    expect(echt).toMatch(/^aanvaard/);
+  });
+
+  it('Awb 9:11 lid 1: the dry run names the afhandeltermijn that passes before the act (verloopt) and starts from the stand after it, as the registration records', async () => {
+    const id = await nietGewekt();
+    const gevolgen = await t.app.get(WerkvoorraadService, { strict: false }).gevolgen(id, { type: 'VERZOEK_OMBUDSMAN' }, 'behandelaar');
+    await t.app.get(KlachtenService, { strict: false }).gebeurtenis(id, { type: 'VERZOEK_OMBUDSMAN' }, 'behandelaar');
+    const historie = await sqlOp<{ type: string; van: string; naar: string }>(
+      tdb.url,
+      `select type, van_state as van, naar_state as naar from klacht_gebeurtenis where klacht_id = $1 and accepted order by id`,
+      [id],
+    );
+    const verloop = historie.find((h) => h.type === 'TERMIJN_VERLOPEN');
+    const act = historie.at(-1)!;
+    expect(verloop).toBeDefined();
+    expect(act.type).toBe('VERZOEK_OMBUDSMAN');
+    // `van` is where the act found the klacht (after the expiry), `naar` where it took it.
+    expect(gevolgen.van.state).toBe(act.van);
+    expect(gevolgen.naar.state).toBe(act.naar);
+    // The expiry's doing is not the act's: the afhandeltermijn passes before it, it does not 'stop' by it.
+    const termijnen = await sqlOp<{ naam: string; status: string; vervaldatum: string }>(
+      tdb.url,
+      `select naam, status, vervaldatum::text as vervaldatum from termijn where klacht_id = $1 order by created_at, naam`,
+      [id],
+    );
+    expect(termijnen.find((x) => x.naam === 'afhandeling')?.status).toBe('verlopen');
+    expect(gevolgen.termijnen.filter((g) => g.gevolg === 'verloopt').map((g) => [g.naam, g.vervaldatumNu])).toEqual([
+      ['afhandeling', '2026-05-18'],
+    ]);
+    // The klager's year for the second line, which the expiry starts (Awb 9:24 lid 1 sub b), is in `van`: the act ends it
+    // (met, his request came), it does not start it.
+    expect(gevolgen.termijnen.map((g) => [g.naam, g.gevolg])).toEqual([
+      ['afhandeling', 'verloopt'],
+      ['tweedeLijnVerzoek', 'stopt'],
+    ]);
+    expect(termijnen.find((x) => x.naam === 'tweedeLijnVerzoek')?.status).toBe('nagekomen');
   });
 });

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DatabaseError, type PoolClient, type QueryResult } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { CompiledRegime, IntakeInput, KlachtEvent, RegistratieWaarden, StepResult } from '../../machines/contract';
+import type { CompiledRegime, IntakeInput, KlachtEvent, RegistratieWaarden, StepResult, TermijnView } from '../../machines/contract';
 import { OORDELEN } from '../../machines/compiler/gebeurtenissen';
 import { briefSoortVoorIntent } from '../../machines/definition/brieven';
 import type { Definitie } from '../../machines/definition/types';
@@ -64,6 +64,14 @@ export interface EngineContext {
    * it (the import, which fires its termijnen itself; tools) the event is stepped on the klacht as it stands.
    */
   wekkersBij?: boolean;
+}
+
+/** A klacht as the registration of an act will step it (EngineService.alsRegistratieOp). */
+export interface KlachtVoorStap<K> {
+  /** The stored klacht, or when termijnen passed before the act a copy with the snapshot and state after their expiries. */
+  stand: K;
+  /** Set when termijnen passed before the act: the regime's running termijnen after their expiries (with `voor`). */
+  termijnen?: TermijnView[];
 }
 
 export interface EngineResultaat {
@@ -741,20 +749,23 @@ export class EngineService {
   }
 
   /**
-   * What `apply` would do, without writing anything (the /beheer klacht page shows the consequences,
-   * such as a new due date with its explanation, before the behandelaar submits): the same data check
-   * and the same pure regime step, on the stored snapshot, outside any transaction.
+   * The klacht as the registration of an act at `at` will step it (Awb 9:11 lid 1, 9:24 lid 1 sub b): registering first
+   * runs every expiry that passed before the act and whose wake-up did not run (metWekkersBij), so whatever judges an act
+   * before it is registered (the dry run `proef`, the termijn choices of the tijdlijn and the beheer form, the events GET
+   * /klachten/{id} offers) judges it on this, or it offers what the registration then refuses (an uitstel of an
+   * afhandeltermijn that passed at midnight) and leaves out what it takes. In memory, by naVerstreken (the import's dry run
+   * too); `lopend` are the klacht's running rows. Nothing is read or written. A klacht whose version is not loaded stays
+   * as stored (nothing can step it).
    */
-  async proef(klachtId: string, event: KlachtEvent, ctx: EngineContext): Promise<{ klacht: KlachtEntity; result: StepResult }> {
-    if (!isUuid(klachtId)) throw new KlachtNietGevondenError(klachtId);
-    const row = await this.dataSource.getRepository(KlachtEntity).findOneBy({ id: klachtId });
-    if (!row) throw new KlachtNietGevondenError(klachtId);
-    // The registration first runs every expiry that passed before the event and did not run (metWekkersBij, Awb 9:11 lid
-    // 1): so does the dry run, in memory, or it would accept what the registration then refuses (an uitstel of a termijn
-    // that passed at midnight while the worker was behind) and the other way round.
-    const lopend = await this.dataSource.getRepository(TermijnEntity).findBy({ klachtId: row.id, status: 'lopend' });
+  alsRegistratieOp<K extends Pick<KlachtEntity, 'definitieId' | 'definitieVersie' | 'snapshot' | 'state'>>(
+    row: K,
+    lopend: ReadonlyArray<Pick<TermijnEntity, 'naam' | 'vervaldatum' | 'mutaties' | 'vervalGemeldOp'>>,
+    at: string,
+  ): KlachtVoorStap<K> {
+    const regime = this.regimes.byId(row.definitieId, row.definitieVersie);
+    if (!regime) return { stand: row };
     const voor = naVerstreken(
-      this.regimeVan(row),
+      regime,
       {
         snapshot: row.snapshot,
         state: row.state,
@@ -766,11 +777,34 @@ export class EngineService {
             ...(isOpgeschort(t.mutaties) ? { opgeschortSinds: t.vervaldatum } : {}),
           })),
       },
-      event.at,
+      at,
     );
-    const stand =
-      voor.snapshot === row.snapshot ? row : Object.assign(new KlachtEntity(), row, { snapshot: voor.snapshot, state: voor.state });
-    return { klacht: row, result: this.stapVan(stand, event, ctx, false) };
+    if (voor.snapshot === row.snapshot) return { stand: row };
+    return {
+      stand: Object.assign(Object.create(Object.getPrototypeOf(row) as object) as K, row, { snapshot: voor.snapshot, state: voor.state }),
+      // A step's result, not the rows' list: naVerstreken returns its input only when nothing passed (above).
+      termijnen: voor.termijnen as TermijnView[],
+    };
+  }
+
+  /**
+   * What `apply` would do, without writing anything (the /beheer klacht page shows the consequences,
+   * such as a new due date with its explanation, before the behandelaar submits): the same data check
+   * and the same pure regime step, outside any transaction, on the klacht as the registration will step it
+   * (alsRegistratieOp: after the expiries that passed before the event and did not run), which `voor` returns with the
+   * stored row, so the consequences of the act are told apart from what passes before it.
+   */
+  async proef(
+    klachtId: string,
+    event: KlachtEvent,
+    ctx: EngineContext,
+  ): Promise<{ klacht: KlachtEntity; voor: KlachtVoorStap<KlachtEntity>; result: StepResult }> {
+    if (!isUuid(klachtId)) throw new KlachtNietGevondenError(klachtId);
+    const row = await this.dataSource.getRepository(KlachtEntity).findOneBy({ id: klachtId });
+    if (!row) throw new KlachtNietGevondenError(klachtId);
+    const lopend = await this.dataSource.getRepository(TermijnEntity).findBy({ klachtId: row.id, status: 'lopend' });
+    const voor = this.alsRegistratieOp(row, lopend, event.at);
+    return { klacht: row, voor, result: this.stapVan(voor.stand, event, ctx, false) };
   }
 
   /**

@@ -247,7 +247,17 @@ export const GEBEURTENIS_GEVOLGEN_SCHEMA: Schema = object({
     object({
       naam: tekst(),
       label: tekst(),
-      gevolg: tekst({ enum: ['nieuw', 'verschoven', 'stopt', 'blijft'] }),
+      // verloopt: passes before the act (an expiry the registration runs first, Awb 9:11 lid 1); `van` is the stand after it.
+      gevolg: tekst({
+        enum: ['verloopt', 'nieuw', 'verschoven', 'stopt', 'blijft'],
+        description:
+          'verloopt: de termijn verstrijkt vóór de gebeurtenis (een verloop dat de registratie eerst uitvoert); de andere: wat de gebeurtenis doet met de termijnen in van.',
+      }),
+      voor: tekstOfNull({
+        enum: ['aanbieder', 'gemeente', null],
+        description:
+          'Van wie een contact-termijn is (aanbieder of gemeente); null bij elke andere termijn. Zelfde naam, andere partij: een andere termijn.',
+      }),
       vervaldatumNu: datum({ nullable: true }),
       vervaldatum: datum({ nullable: true }),
       uitleg: lijst(tekst()),

@@ -5,10 +5,11 @@ import { DataSource } from 'typeorm';
 import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import { omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
-import type { IsoDate } from '../../machines/contract';
+import type { IsoDate, TermijnMutatie } from '../../machines/contract';
 import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, klachtGemeenten, type Tenant } from '../auth/tenant';
 import { kalenderdag } from '../../machines/termijnen';
+import { EngineService } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { controleerTijdstip } from '../klachten/klachten.service';
 import { teLaat, termijnTeLaat } from '../termijnen/te-laat';
@@ -87,6 +88,7 @@ export class TijdlijnController {
     @Inject(KLOK) private readonly klok: Klok,
     private readonly werkvoorraad: WerkvoorraadService,
     @Inject(REGIME_BRON) private readonly regimes: RegimeBron,
+    private readonly engine: EngineService,
   ) {}
 
   @Get(':id/tijdlijn')
@@ -127,9 +129,24 @@ export class TijdlijnController {
     const namen = await this.werkvoorraad.actorNamen(gebeurtenissen.map((g: { actor: string }) => g.actor));
     const termijnen = await this.dataSource.query(
       `select t.naam, t.label, to_char(t.vervaldatum, 'YYYY-MM-DD') as vervaldatum, t.status, t.uitleg, t.grondslag, t.escalatie_naar, t.mutaties, t.beeindigd_op, t.voor,
-              ${termijnTeLaat('t', 'k', '$2')} as te_laat
+              t.verval_gemeld_op, ${termijnTeLaat('t', 'k', '$2')} as te_laat
        from termijn t join klacht k on k.id = t.klacht_id where t.klacht_id = $1 order by t.created_at, t.vervaldatum`,
       [id, this.klok.nu()],
+    );
+    // The klacht as the registration of an act at `op` will step it: after the expiries that passed by then and whose
+    // wake-up did not run (Awb 9:11 lid 1; EngineService.alsRegistratieOp, as the dry run of 'Bekijk de gevolgen').
+    const voorStap = this.engine.alsRegistratieOp(
+      {
+        definitieId: k.definitie_id as string,
+        definitieVersie: k.definitie_versie as string,
+        snapshot: k.snapshot as unknown,
+        state: k.state as string,
+        volgendeEvents: k.volgende_events as string[],
+      },
+      (termijnen as Array<{ naam: string; vervaldatum: string; status: string; mutaties: TermijnMutatie[]; verval_gemeld_op: Date | null }>)
+        .filter((t) => t.status === 'lopend')
+        .map((t) => ({ naam: t.naam, vervaldatum: t.vervaldatum, mutaties: t.mutaties, vervalGemeldOp: t.verval_gemeld_op })),
+      op,
     );
     // A history row reads as on its own day; a state's `sinds` is the day the klacht entered it (as klacht.state_sinds:
     // an event that keeps the state keeps the day), so each row names the second line of that day.
@@ -209,11 +226,11 @@ export class TijdlijnController {
       // Asked of the klacht's regime at `op` (volgende-events.ts): the stored list is the one of its last step. The
       // termijnen an event can name are those stepping it at `op` accepts (termijn-keuzes.ts), so the event form offers
       // the termijnen of the day the act was done, not of today.
-      volgendeEvents: stappenOp(
-        this.regimes.byId(k.definitie_id, k.definitie_versie),
-        { snapshot: k.snapshot, volgendeEvents: k.volgende_events as string[] },
-        op,
-      ).map((s) => ({ type: s.type, omschrijving: omschrijvingVan(s.type), ...(s.termijnKeuze ? { termijnKeuze: s.termijnKeuze } : {}) })),
+      volgendeEvents: stappenOp(this.regimes.byId(k.definitie_id, k.definitie_versie), voorStap.stand, op).map((s) => ({
+        type: s.type,
+        omschrijving: omschrijvingVan(s.type),
+        ...(s.termijnKeuze ? { termijnKeuze: s.termijnKeuze } : {}),
+      })),
     };
   }
 }

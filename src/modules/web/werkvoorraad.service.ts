@@ -13,6 +13,7 @@ import { MedewerkerService } from '../auth/medewerker.service';
 import { aanbiederGemeenteVan, klachtGemeenten, type Tenant } from '../auth/tenant';
 import { EngineService, herleefdeTermijnen } from '../engine/engine.service';
 import { TermijnEntity } from '../termijnen/termijn.entity';
+import { planTermijnen, type LopendeTermijn, type TermijnVelden } from '../termijnen/termijn-reconcile';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { AANBIEDER_TYPES, INGEDIEND_BIJ, KANALEN, SOORTEN } from '../klachten/dto/klacht-intake.dto';
 import { band, openVerplichting, teLaat, type Band } from '../termijnen/te-laat';
@@ -54,8 +55,14 @@ export interface Werkvoorraad {
 export interface TermijnGevolg {
   naam: string;
   label: string;
-  /** nieuw: starts with this event; verschoven: its due date moves; stopt: it ends; blijft: unchanged. */
-  gevolg: 'nieuw' | 'verschoven' | 'stopt' | 'blijft';
+  /**
+   * verloopt: it passes (or its passing ends it) before the act, by an expiry whose wake-up had not run, which the
+   * registration runs first (Awb 9:11 lid 1); the others are what the act does to the termijnen it finds (`van`):
+   * nieuw: starts with this event; verschoven: its due date moves; stopt: it ends; blijft: unchanged.
+   */
+  gevolg: 'verloopt' | 'nieuw' | 'verschoven' | 'stopt' | 'blijft';
+  /** Whose `contact` it is (TermijnView.voor); null for every other name. The same name for another party is another termijn. */
+  voor: 'aanbieder' | 'gemeente' | null;
   vervaldatumNu: string | null;
   vervaldatum: string | null;
   uitleg: string[];
@@ -325,62 +332,61 @@ export class WerkvoorraadService {
    */
   async gevolgen(klachtId: string, event: Omit<KlachtEvent, 'at'> & { at?: string }, actor: string): Promise<GebeurtenisGevolgen> {
     const at = event.at ?? this.klok.nu().toISOString();
-    const { klacht, result } = await this.engine.proef(klachtId, { ...event, at }, { actor });
+    const { klacht, voor, result } = await this.engine.proef(klachtId, { ...event, at }, { actor });
     // Running before the step: the running rows, and a row whose passing the act undoes (an act of the termijn's last
     // day registered after its wake-up, Awb 9:11 lid 1 and 2): the engine reopens it (herleefdeTermijnen, its own rule),
     // so a verdaging then moves its last day ('verschoven'), it does not start a new termijn.
     const alle = await this.dataSource.getRepository(TermijnEntity).find({ where: { klachtId: klacht.id } });
     const herleefd = herleefdeTermijnen(alle, result.herroepen);
-    const lopend = alle
+    const rijen = alle
       .filter((t) => t.status === 'lopend' || herleefd.has(t.id))
       .sort((a, b) => a.vervaltOp.getTime() - b.vervaltOp.getTime());
-    const straks = new Map<string, TermijnView>(result.termijnen.map((t) => [t.naam, t]));
-    const gevolgen: TermijnGevolg[] = lopend.map((t) => {
-      const n = straks.get(t.naam);
-      if (!n)
-        return {
-          naam: t.naam,
-          label: t.label,
-          gevolg: 'stopt',
-          vervaldatumNu: t.vervaldatum,
-          vervaldatum: null,
-          uitleg: [],
-          grondslag: t.grondslag,
-        };
-      return {
-        naam: t.naam,
-        label: n.label,
-        gevolg: n.vervaldatum === t.vervaldatum ? 'blijft' : 'verschoven',
-        vervaldatumNu: t.vervaldatum,
-        vervaldatum: n.vervaldatum,
-        uitleg: n.uitleg,
-        grondslag: n.grondslag ?? t.grondslag,
-      };
-    });
-    const bekend = new Set(lopend.map((t) => t.naam));
-    for (const n of result.termijnen) {
-      if (!bekend.has(n.naam))
-        gevolgen.push({
-          naam: n.naam,
-          label: n.label,
-          gevolg: 'nieuw',
-          vervaldatumNu: null,
-          vervaldatum: n.vervaldatum,
-          uitleg: n.uitleg,
-          grondslag: n.grondslag ?? null,
-        });
+    const gevolgen: TermijnGevolg[] = [];
+    // First what passes before the act: the expiries the registration runs first (Awb 9:11 lid 1; EngineService
+    // alsRegistratieOp). A row they end 'verloopt'; what they leave or start is what the act finds (`van`).
+    let ervoor: Ervoor[] = rijen.map((t) => ({ ...t, voor: t.voor ?? null }));
+    if (voor.termijnen) {
+      const verloop = planTermijnen(ervoor as LopendeTermijn[], {}, voor.termijnen, { type: 'TERMIJN_VERLOPEN', at });
+      for (const e of verloop.beeindigd) {
+        const t = ervoor.find((r) => r.id === e.id)!;
+        gevolgen.push(gevolgVan(t, 'verloopt', t, null));
+      }
+      ervoor = [
+        ...verloop.gewijzigd.map((g) => ({ ...ervoor.find((r) => r.id === g.id)!, ...g.velden })),
+        ...verloop.nieuw.map((n, i) => ({ ...n, id: `ervoor-${i}`, voor: n.voor ?? null })),
+      ].sort((a, b) => a.vervaltOp.getTime() - b.vervaltOp.getTime());
     }
+    // Then the act, by the registration's own rule for which running termijn a result's termijn continues
+    // (planTermijnen): the same name for another party is another termijn (TermijnDefinitie.geldtVoor; the gemeente's
+    // `contact` does not take over the aanbieder's row, which ends), so it is compared by name and party, not by name.
+    const plan = planTermijnen(
+      ervoor as LopendeTermijn[],
+      {},
+      result.termijnen,
+      { ...event, at },
+      result.herroepenGestart,
+      result.vervallen,
+    );
+    for (const t of ervoor) {
+      const g = plan.gewijzigd.find((x) => x.id === t.id);
+      if (g) gevolgen.push(gevolgVan(t, g.velden.vervaldatum === t.vervaldatum ? 'blijft' : 'verschoven', g.velden, g.velden.vervaldatum));
+      else gevolgen.push(gevolgVan(t, 'stopt', t, null));
+    }
+    for (const n of plan.nieuw) gevolgen.push({ ...gevolgVan(n, 'nieuw', n, n.vervaldatum), vervaldatumNu: null });
     // Both sides as on the step's day; the state it enters begins that day, one it stays in keeps its own day.
     const vandaag = kalenderdag(at);
-    const sinds = kalenderdag(new Date(klacht.stateSinds).toISOString());
+    // `van` is where the act finds the klacht: after the expiries that pass before it, which may have moved it (the
+    // klacht's own day of that state is then the last expiry's, which the dry run does not keep: the act's day is used).
+    const vanState = voor.stand.state;
+    const sinds = vanState === klacht.state ? kalenderdag(new Date(klacht.stateSinds).toISOString()) : vandaag;
     const stand = (state: string): KlachtStand => ({ definitieId: klacht.definitieId, versie: klacht.definitieVersie, state });
     return {
       type: event.type,
       omschrijving: omschrijvingVan(event.type),
-      van: { state: klacht.state, omschrijving: this.beschrijfKlacht(stand(klacht.state), { vandaag, sinds }) },
+      van: { state: vanState, omschrijving: this.beschrijfKlacht(stand(vanState), { vandaag, sinds }) },
       naar: {
         state: result.state,
-        omschrijving: this.beschrijfKlacht(stand(result.state), { vandaag, sinds: result.state === klacht.state ? sinds : vandaag }),
+        omschrijving: this.beschrijfKlacht(stand(result.state), { vandaag, sinds: result.state === vanState ? sinds : vandaag }),
       },
       afgerond: result.done,
       termijnen: gevolgen,
@@ -411,4 +417,27 @@ export class WerkvoorraadService {
     }
     return namen;
   }
+}
+
+/** A running termijn before the act: a row, or one the expiries before it started (Ervoor of gevolgen). */
+type Ervoor = Pick<LopendeTermijn, 'id' | 'naam' | 'vervaldatum' | 'vervaltOp' | 'revision' | 'herinneringen' | 'mutaties'> &
+  Pick<TermijnVelden, 'label' | 'grondslag'> & { voor: TermijnView['voor'] | null };
+
+/** One line of "Bekijk de gevolgen": the termijn `t` as it was, `n` the fields it has after (its label, explanation). */
+function gevolgVan(
+  t: Pick<Ervoor, 'naam' | 'vervaldatum' | 'grondslag'> & { voor?: Ervoor['voor'] },
+  gevolg: TermijnGevolg['gevolg'],
+  n: Pick<TermijnVelden, 'label' | 'grondslag'> & { uitleg?: string[] },
+  vervaldatum: string | null,
+): TermijnGevolg {
+  return {
+    naam: t.naam,
+    label: n.label,
+    gevolg,
+    voor: t.voor ?? null,
+    vervaldatumNu: t.vervaldatum,
+    vervaldatum,
+    uitleg: vervaldatum === null ? [] : (n.uitleg ?? []),
+    grondslag: n.grondslag ?? t.grondslag,
+  };
 }

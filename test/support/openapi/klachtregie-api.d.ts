@@ -8594,8 +8594,16 @@ export interface operations {
                         termijnen: {
                             naam: string;
                             label: string;
-                            /** @enum {string} */
-                            gevolg: "nieuw" | "verschoven" | "stopt" | "blijft";
+                            /**
+                             * @description verloopt: de termijn verstrijkt vóór de gebeurtenis (een verloop dat de registratie eerst uitvoert); de andere: wat de gebeurtenis doet met de termijnen in van.
+                             * @enum {string}
+                             */
+                            gevolg: "verloopt" | "nieuw" | "verschoven" | "stopt" | "blijft";
+                            /**
+                             * @description Van wie een contact-termijn is (aanbieder of gemeente); null bij elke andere termijn. Zelfde naam, andere partij: een andere termijn.
+                             * @enum {string|null}
+                             */
+                            voor: "aanbieder" | "gemeente" | null;
                             /** Format: date */
                             vervaldatumNu: string | null;
                             /** Format: date */
