@@ -106,6 +106,14 @@ describe('Awb 9:11 lid 1: the events and termijnen offered at a moment are those
     expect(echt).toMatch(/^aanvaard/);
   });
 
+  it('Awb 9:24 lid 1 sub b: GET /klachten/{id} the morning after the afhandeltermijn passed offers the klager’s request to the second line, which the registration takes', async () => {
+    const id = await nietGewekt();
+    const sleutel = await bearer(t.app, 'GM1904', 'klachtbehandelaar');
+    const r = await request(t.http).get(`/api/v1/klachten/${id}`).set('Authorization', sleutel);
+    expect(r.status).toBe(200);
+    expect((r.body.volgendeEvents as Array<{ type: string }>).map((e) => e.type)).toContain('VERZOEK_OMBUDSMAN');
+  });
+
   it('Awb 9:11 lid 1: the dry run names the afhandeltermijn that passes before the act (verloopt) and starts from the stand after it, as the registration records', async () => {
     const id = await nietGewekt();
     const gevolgen = await t.app.get(WerkvoorraadService, { strict: false }).gevolgen(id, { type: 'VERZOEK_OMBUDSMAN' }, 'behandelaar');

@@ -283,10 +283,25 @@ export class KlachtenService {
     return stateOp(this.regime(k), k, op);
   }
 
-  /** The events a caller may send at `nu`, with their data (system events such as TERMIJN_VERLOPEN left out). */
-  private volgendeEvents(k: KlachtEntity, regime: CompiledRegime | undefined, nu: Date): VolgendeGebeurtenisDto[] {
-    const types = volgendeEventsOp(regime, k, nu);
-    if (regime?.controles) return regime.controles.volgendeGebeurtenissen(k.snapshot, types);
+  /**
+   * The events a caller may send at `nu`, with their data (system events such as TERMIJN_VERLOPEN left out): those of the
+   * klacht as the registration will step it (EngineService.alsRegistratieOp: after the expiries that passed and whose
+   * wake-up did not run, Awb 9:11 lid 1), not the stored one, which would offer the uitstel of an afhandeltermijn that
+   * passed at midnight and leave out the klager's request to the second line.
+   */
+  private volgendeEvents(
+    k: KlachtEntity,
+    regime: CompiledRegime | undefined,
+    nu: Date,
+    termijnen: TermijnEntity[],
+  ): VolgendeGebeurtenisDto[] {
+    const { stand } = this.engine.alsRegistratieOp(
+      k,
+      termijnen.filter((t) => t.status === 'lopend'),
+      nu.toISOString(),
+    );
+    const types = volgendeEventsOp(regime, stand, nu);
+    if (regime?.controles) return regime.controles.volgendeGebeurtenissen(stand.snapshot, types);
     return types.filter((t) => !SYSTEEM_GEBEURTENISSEN.has(t)).map((type) => ({ type, omschrijving: omschrijvingVan(type), data: [] }));
   }
 
@@ -314,7 +329,7 @@ export class KlachtenService {
       tevredenheid: k.tevredenheid,
       maatregelen: k.maatregelen,
       feiten: k.feiten as Record<string, unknown>,
-      volgendeEvents: this.volgendeEvents(k, regime, nu),
+      volgendeEvents: this.volgendeEvents(k, regime, nu, termijnen),
       registratieWaarden: controles?.registratieLijsten() ?? null,
       teLaat: laat.has(k.id),
       termijnen: termijnen.map((t): TermijnViewDto => ({
