@@ -77,6 +77,11 @@ afterEach(() => {
 
 /** A klacht in oordeelsvorming whose afhandeltermijn ended Monday 18 May 2026, passed by its wake-up at midnight. */
 async function naDeWekker(): Promise<string> {
+  return naDeLaatsteDag(true);
+}
+
+/** The same klacht; `gewekt`: its wake-up ran at midnight, else it has not run yet (the worker behind). */
+async function naDeLaatsteDag(gewekt: boolean): Promise<string> {
   const engine = t.app.get(EngineService);
   const { klacht } = await engine.create(intake({ onderwerp: 'Traplift niet geplaatst' }), { actor: 'kcc' });
   for (const [type, at, data] of [
@@ -92,6 +97,7 @@ async function naDeWekker(): Promise<string> {
     [klacht.id],
   );
   expect(vervaldatum).toBe('2026-05-18');
+  if (!gewekt) return klacht.id;
   const wek = t.app.get(TermijnWakeService);
   expect(await wek.verval({ klachtId: klacht.id, termijnNaam: 'afhandeling', revision, kind: 'verval' }, new Date(NA_DE_WEKKER))).toBe(
     'verwerkt',
@@ -246,6 +252,19 @@ describe('beheer: the event form offers the termijnen of the "Gedaan op" date', 
     expect(await page.getAttribute('#gevolgen-VERDAGEN li[data-termijn="afhandeling"]', 'data-gevolg')).toBe('verschoven');
     expect(await page.textContent('#gevolgen-VERDAGEN li[data-termijn="afhandeling"]')).toMatch(
       /^Afhandeltermijn: de uiterste datum wordt 28 mei 2026 \(was 18 mei 2026\)\./,
+    );
+  }, 120_000);
+
+  test('Awb 9:11 lid 1 with 9:24 lid 1 sub b: the consequences of a request to the second line the morning after, while the wake-up of the afhandeltermijn has not run, say the termijn had already passed before the act', async () => {
+    const id = await naDeLaatsteDag(false);
+    await open(page, base, `/beheer/klachten/${id}`, behandelaar, 'tijdlijn');
+    await page.click('#acties button[data-type="VERZOEK_OMBUDSMAN"]');
+    await page.waitForSelector('#form-VERZOEK_OMBUDSMAN');
+    await page.click('#form-VERZOEK_OMBUDSMAN button[type=submit]');
+    await page.waitForSelector('#opslaan-VERZOEK_OMBUDSMAN:not([hidden])');
+    expect(await page.getAttribute('#gevolgen-VERZOEK_OMBUDSMAN li[data-termijn="afhandeling"]', 'data-gevolg')).toBe('verloopt');
+    expect(await page.textContent('#gevolgen-VERZOEK_OMBUDSMAN li[data-termijn="afhandeling"]')).toMatch(
+      /^Afhandeltermijn was al verstreken \(uiterlijk 18 mei 2026\); dat wordt eerst vastgelegd\./,
     );
   }, 120_000);
 });

@@ -1235,12 +1235,17 @@
                 'ul',
                 { class: 'termijngevolgen' },
                 veranderd.map(function (x) {
+                  // Two contact termijnen share a label: say whose (the aanbieder's, the gemeente's).
+                  var label = x.voor ? x.label + ' (' + x.voor + ')' : x.label;
                   var zin =
                     x.gevolg === 'verschoven'
-                      ? x.label + ': de uiterste datum wordt ' + datum(x.vervaldatum) + ' (was ' + datum(x.vervaldatumNu) + ').'
+                      ? label + ': de uiterste datum wordt ' + datum(x.vervaldatum) + ' (was ' + datum(x.vervaldatumNu) + ').'
                       : x.gevolg === 'nieuw'
-                        ? x.label + ' gaat lopen, uiterlijk ' + datum(x.vervaldatum) + '.'
-                        : x.label + ' stopt.';
+                        ? label + ' gaat lopen, uiterlijk ' + datum(x.vervaldatum) + '.'
+                        : x.gevolg === 'verloopt'
+                          ? // Awb 9:11 lid 1: it passed before the act; registering runs that expiry first.
+                            label + ' was al verstreken (uiterlijk ' + datum(x.vervaldatumNu) + '); dat wordt eerst vastgelegd.'
+                          : label + ' stopt.';
                   return el(
                     'li',
                     { 'data-termijn': x.naam, 'data-gevolg': x.gevolg },
