@@ -8,21 +8,13 @@
  * a termijn verdaagd twice (Awb 9:11 lid 2: at most four weeks in all) gets two letters, each with its own decision day
  * and the new last day, and no third. Real PostgreSQL, Amsterdam's definition in two versions, the service's clock (KLOK).
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { KLOK } from '../src/common/klok';
-import { ruimTijdelijkeMappenOp, schrijfBestanden } from '../src/machines/definition/test-fixture';
-import { DOSSIER_OPSLAG, PostgresOpslag, type DossierOpslag } from '../src/modules/dossier/opslag';
-import { bearer } from './auth-support';
-import { createTestDatabase, type TestDatabase } from './support';
-import { AMSTERDAM_YAML, amsterdamVersie } from './support/amsterdam-versie';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { ruimTijdelijkeMappenOp } from '../src/machines/definition/test-fixture';
+import type { EngineApp } from './support/engine-harness';
+import { amsterdamTweeVersies, ONDERTEKENING_2026, verstelbareKlok } from './support/amsterdam-twee-versies';
+import type { TestDatabase } from './support';
 
 const AMSTERDAM = 'GM0363';
-const ONDERTEKENING_2026 = 'Team Klachten Sociaal Domein (regeling 2026)';
 
 interface Brief {
   id: string;
@@ -39,50 +31,12 @@ describe('Awb 9:11 lid 2 over versions: a letter is made from the templates of t
   let t: EngineApp;
   let auth: string;
   let beleid: string;
-  const klok = { moment: new Date('2026-05-20T10:05:00+02:00'), nu: () => new Date(klok.moment.getTime()) };
+  const klok = verstelbareKlok();
   /** While `weg` the dossier storage refuses every write, so the outbox makes the letter when it retries. */
   const opslag = { weg: false };
 
   beforeAll(async () => {
-    const root = schrijfBestanden({
-      'definitions/gm0363-amsterdam/2015-01.yaml': AMSTERDAM_YAML,
-      'definitions/gm0363-amsterdam/2026-06.yaml': amsterdamVersie('2026-06', '2026-06-01'),
-    });
-    // 2015-01 keeps the repository's letters; 2026-06 has its own, signed by another team.
-    const bron = join(__dirname, '..', 'definitions', 'gm0363-amsterdam', 'brieven', '2015-01');
-    const brieven = join(root, 'definitions', 'gm0363-amsterdam', 'brieven');
-    cpSync(bron, join(brieven, '2015-01'), { recursive: true });
-    mkdirSync(join(brieven, '2026-06'));
-    for (const f of readdirSync(bron))
-      writeFileSync(
-        join(brieven, '2026-06', f),
-        readFileSync(join(bron, f), 'utf8').replace('Klachtenteam Sociaal Domein', ONDERTEKENING_2026),
-      );
-    db = await createTestDatabase('brieven_tijd_versie');
-    t = await createEngineApp({
-      databaseUrl: db.url,
-      regimes: 'definities',
-      env: { ROLE: 'api', DOSSIER_OPSLAG: 'postgres', DEFINITIONS_DIR: join(root, 'definitions') },
-      override: (b) =>
-        b
-          .overrideProvider(KLOK)
-          .useValue(klok)
-          .overrideProvider(DOSSIER_OPSLAG)
-          .useFactory({
-            inject: [getDataSourceToken()],
-            factory: (ds: DataSource): DossierOpslag => {
-              const echt = new PostgresOpslag(ds);
-              return Object.assign(Object.create(echt) as DossierOpslag, {
-                schrijf: async (sleutel: string, inhoud: Buffer) => {
-                  if (opslag.weg) throw new Error('dossieropslag niet bereikbaar');
-                  return echt.schrijf(sleutel, inhoud);
-                },
-              });
-            },
-          }),
-    });
-    auth = await bearer(t.app, AMSTERDAM, 'klachtbehandelaar');
-    beleid = await bearer(t.app, AMSTERDAM, 'beleidsmedewerker');
+    ({ db, t, auth, beleid } = await amsterdamTweeVersies('brieven_tijd_versie', klok, opslag));
   });
 
   afterAll(async () => {

@@ -9,24 +9,17 @@
  * Real PostgreSQL, Amsterdam's definition in two versions (the letters of 2026-06 signed by another team), the seed
  * definitions for Stichtse Vecht, the service's clock (KLOK).
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { KLOK } from '../src/common/klok';
 import type { KlachtEvent } from '../src/machines/contract';
-import { ruimTijdelijkeMappenOp, schrijfBestanden } from '../src/machines/definition/test-fixture';
-import { DOSSIER_OPSLAG, PostgresOpslag, type DossierOpslag } from '../src/modules/dossier/opslag';
+import { ruimTijdelijkeMappenOp } from '../src/machines/definition/test-fixture';
+import type { EngineApp } from './support/engine-harness';
+import { amsterdamTweeVersies, verstelbareKlok } from './support/amsterdam-twee-versies';
 import { bearer } from './auth-support';
-import { createTestDatabase, type TestDatabase } from './support';
-import { AMSTERDAM_YAML, amsterdamVersie } from './support/amsterdam-versie';
+import type { TestDatabase } from './support';
 import { briefLaterApp, type BriefLater } from './support/brief-later';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
 
 const AMSTERDAM = 'GM0363';
 const STICHTSE_VECHT = 'GM1904';
-const ONDERTEKENING_2026 = 'Team Klachten Sociaal Domein (regeling 2026)';
 const SJABLOON_2015 = 'gm0363-amsterdam/brieven/2015-01/verdaging.hbs';
 const SJABLOON_2026 = 'gm0363-amsterdam/brieven/2026-06/verdaging.hbs';
 
@@ -46,49 +39,12 @@ describe('Awb 9:6, 9:11 lid 2: a letter is made from the version its step was ta
   let t: EngineApp;
   let auth: string;
   let beleid: string;
-  const klok = { moment: new Date('2026-05-20T10:05:00+02:00'), nu: () => new Date(klok.moment.getTime()) };
+  const klok = verstelbareKlok();
   /** While `weg` the dossier storage refuses every write, so the outbox makes the letter when it retries. */
   const opslag = { weg: false };
 
   beforeAll(async () => {
-    const root = schrijfBestanden({
-      'definitions/gm0363-amsterdam/2015-01.yaml': AMSTERDAM_YAML,
-      'definitions/gm0363-amsterdam/2026-06.yaml': amsterdamVersie('2026-06', '2026-06-01'),
-    });
-    const bron = join(__dirname, '..', 'definitions', 'gm0363-amsterdam', 'brieven', '2015-01');
-    const brieven = join(root, 'definitions', 'gm0363-amsterdam', 'brieven');
-    cpSync(bron, join(brieven, '2015-01'), { recursive: true });
-    mkdirSync(join(brieven, '2026-06'));
-    for (const f of readdirSync(bron))
-      writeFileSync(
-        join(brieven, '2026-06', f),
-        readFileSync(join(bron, f), 'utf8').replace('Klachtenteam Sociaal Domein', ONDERTEKENING_2026),
-      );
-    db = await createTestDatabase('brieven_versie_van_stap');
-    t = await createEngineApp({
-      databaseUrl: db.url,
-      regimes: 'definities',
-      env: { ROLE: 'api', DOSSIER_OPSLAG: 'postgres', DEFINITIONS_DIR: join(root, 'definitions') },
-      override: (b) =>
-        b
-          .overrideProvider(KLOK)
-          .useValue(klok)
-          .overrideProvider(DOSSIER_OPSLAG)
-          .useFactory({
-            inject: [getDataSourceToken()],
-            factory: (ds: DataSource): DossierOpslag => {
-              const echt = new PostgresOpslag(ds);
-              return Object.assign(Object.create(echt) as DossierOpslag, {
-                schrijf: async (sleutel: string, inhoud: Buffer) => {
-                  if (opslag.weg) throw new Error('dossieropslag niet bereikbaar');
-                  return echt.schrijf(sleutel, inhoud);
-                },
-              });
-            },
-          }),
-    });
-    auth = await bearer(t.app, AMSTERDAM, 'klachtbehandelaar');
-    beleid = await bearer(t.app, AMSTERDAM, 'beleidsmedewerker');
+    ({ db, t, auth, beleid } = await amsterdamTweeVersies('brieven_versie_van_stap', klok, opslag));
   });
 
   afterAll(async () => {
