@@ -149,7 +149,7 @@ describe('Wet Nationale ombudsman art. 11d with Awb 9:20, 9:24 lid 1: the Kinder
     const id = await reactieGegeven();
     await gewekt(id, 'tweedeLijnVerzoek');
     const r = await gebeurtenis(id, 'VERZOEK_OMBUDSMAN', '2027-05-04T15:00:00+02:00');
-    expect([r.status, r.body.state]).toEqual([200, 'bijOmbudsman.onderzoek']);
-    expect(await klachtRij(id)).toEqual({ state: 'bijOmbudsman.onderzoek', done: false });
+    expect([r.status, r.body.state]).toEqual([200, 'bijOmbudsman.kinderombudsman.onderzoek']);
+    expect(await klachtRij(id)).toEqual({ state: 'bijOmbudsman.kinderombudsman.onderzoek', done: false });
   });
 });

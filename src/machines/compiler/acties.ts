@@ -57,6 +57,12 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     return l && spec(naam) ? vervaldatumVan(spec(naam), l, kalender) : undefined;
   };
   const dag = (e: KlachtMachineEvent) => kalenderdag(e.at);
+  /**
+   * A klacht about a jeugdhulpaanbieder's own conduct (Jeugdwet 4.2.1; lid 6: not Awb titel 9.1): its second line is the
+   * Kinderombudsman (Wet Nationale ombudsman art. 11c lid 1 sub b, 11d), where the aanbieder, not the gemeente, answers
+   * (Awb 9:31, 9:36 by analogy). By its route, the one intake rule (routering.ts).
+   */
+  const jeugdwetKlacht = (c: KlachtContext): boolean => c.intake !== undefined && routeer(def, c.intake) === 'jeugdwet';
 
   /** The second-line body and the 1-year term, as every afdoening and kennisgeving must name them (Awb 9:12 lid 2). */
   const tweedeLijnBij = (datum: string) => cc.tweedeLijnOp(datum)?.instantie;
@@ -263,6 +269,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     viaOmbudsman: ({ context }) => context.intake?.ingediendBij === 'ombudsman',
     // Awb 9:31: filed as a klacht of its own (POST /klachten/{id}/ombudsman-verzoeken), which gives the loket the task.
     verzoekMetEigenKlacht: ({ event }) => tekst(dataVan(event).verzoekKlacht) !== undefined,
+    jeugdwetKlacht: ({ context }) => jeugdwetKlacht(context),
     gesteldeDatumGeldig: ({ context, event }) => gesteldeDatumFout(context, event) === undefined,
   };
 
@@ -279,6 +286,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
   const zonderData: Record<string, (a: Args, p: Record<string, unknown>) => boolean> = {
     tweedeLijnOpen: guardImpl.tweedeLijnOpen,
     viaOmbudsman: guardImpl.viaOmbudsman,
+    jeugdwetKlacht: guardImpl.jeugdwetKlacht,
     wachtOpKlagerLoopt: guardImpl.wachtOpKlagerLoopt,
     wachtOpKlagerLooptEnTweedeLijnBevoegd: guardImpl.wachtOpKlagerLooptEnTweedeLijnBevoegd,
     tweedeLijnBevoegdOverAanbieders: guardImpl.tweedeLijnBevoegdOverAanbieders,
@@ -377,6 +385,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     },
     besluitGeldig: () => 'geef het besluit: data.besluit is toegestaan of afgewezen',
     verzoekMetEigenKlacht: () => 'het verzoek heeft geen eigen klacht (data.verzoekKlacht)',
+    jeugdwetKlacht: () => 'alleen een klacht over de eigen gedraging van een jeugdhulpaanbieder (Jeugdwet 4.2.1)',
     gesteldeDatumGeldig: ({ context, event }) => gesteldeDatumFout(context, event) ?? '',
     redenGegeven: () => 'geef in data.reden waarom (bijvoorbeeld wat de bestuurlijke impact is)',
     viaOmbudsman: () =>
@@ -793,14 +802,21 @@ export function maakActiesEnGuards(cc: CompileCtx) {
      * gemeente; every other klacht's report goes to the gemeente's loket.
      */
     rapportOntvangen: push(({ context }) => {
-      const aanbieder = context.intake !== undefined && routeer(def, context.intake) === 'jeugdwet';
       return [
-        aanbieder
+        jeugdwetKlacht(context)
           ? { type: 'RAPPORT_ONTVANGEN', naar: 'aanbieder', grondslag: 'Wet Nationale ombudsman art. 11d; Awb 9:36 lid 2 (naar analogie)' }
           : { type: 'RAPPORT_ONTVANGEN', naar: def.eersteLijn.gemeenteLoket, grondslag: 'Awb 9:36 lid 2' },
       ];
     }),
     resetTweedeLijn: assign(() => ({ tweedeLijnOpen: false, advies: undefined })),
+    /**
+     * Awb 9:20 lid 1 by analogy (Wet Nationale ombudsman art. 11d): the Kinderombudsman sent the Jeugdwet klacht back to
+     * the klachtencommissie. Its handling starts again, and the terms of that round decide when the klager may go on
+     * (Jeugdwet 4.2.1 lid 2 sub c, lid 5): an earlier round's passing no longer opens the way (guard jeugdwetTermijnVerstreken).
+     */
+    jeugdwetOpnieuw: assign(({ context }: Args) => ({
+      verlopen: context.verlopen.filter((v) => v.naam !== 'jeugdwetOordeel' && v.naam !== 'jeugdwetReactie'),
+    })),
     /**
      * The aanbieder's afdoening bounds the wait for the klager's answer (wacht-op-klager.ts): where the second line judges
      * aanbieders on its day, the klager's year runs from it, the notice of the aanbieder's findings (Awb 9:24 lid 1 sub a

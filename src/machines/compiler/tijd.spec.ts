@@ -223,7 +223,7 @@ describe('No klager is ever stuck after a termijn passed', () => {
     expect(s0.state).toBe('jeugdwetKlachtencommissie.oordeelCommissie');
     const oordeel = s0.termijnen.find((t) => t.naam === 'jeugdwetOordeel')!.vervaldatum;
     const verder = volg(sv, s0, [['VERZOEK_OMBUDSMAN', addDag(oordeel)]]);
-    expect(verder.state).toBe('bijOmbudsman.onderzoek');
+    expect(verder.state).toBe('bijOmbudsman.kinderombudsman.onderzoek');
     expect(intentVan(verder, 'VERZOEK_TWEEDE_LIJN_REGISTREREN')?.data).toMatchObject({ instantie: 'Kinderombudsman' });
   });
 

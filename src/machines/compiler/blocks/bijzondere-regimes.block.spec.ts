@@ -76,6 +76,18 @@ function oordeelGegeven(r: Regime, data: Record<string, unknown> = OORDEEL): Ste
   return neem(r, r.start(OVER_JEUGDHULP), 'OORDEEL_KLACHTENCOMMISSIE', op('2024-06-10'), data);
 }
 
+/** The Jeugdwet klacht at the Kinderombudsman: the commissie let its six weeks pass (due 12 June 2024), request on 13 June. */
+function bijKinderombudsman(r: Regime): StepResult {
+  const verlopen = neem(r, r.start(OVER_JEUGDHULP), 'TERMIJN_VERLOPEN', '2024-06-13T00:00:00+02:00', { termijn: 'jeugdwetOordeel' });
+  return neem(r, verlopen, 'VERZOEK_OMBUDSMAN', op('2024-06-13'));
+}
+/** A klacht about the gemeente's own conduct in the same definition, at the Nationale ombudsman after its Awb 9:11 term. */
+function bijNationaleOmbudsman(r: Regime): StepResult {
+  const gemeente = r.start({ ...OVER_JEUGDHULP, aanbieders: [], feiten: { complex: false } });
+  const verlopen = neem(r, gemeente, 'TERMIJN_VERLOPEN', '2024-06-13T00:00:00+02:00', { termijn: 'afhandeling' });
+  return neem(r, verlopen, 'VERZOEK_OMBUDSMAN', op('2024-06-20'));
+}
+
 describe('Jeugdwet 4.2.1: the klachtencommissie of the jeugdhulpaanbieder', () => {
   test('Jeugdwet 4.2.1 lid 6, lid 2 sub c: the klachtencommissie judges instead of Awb titel 9.1, within the term of the regeling from the klacht', () => {
     const r = regime();
@@ -214,7 +226,7 @@ describe('Jeugdwet 4.2.1: the klachtencommissie of the jeugdhulpaanbieder', () =
     const reactie = neem(r, o, 'REACTIE_AANBIEDER', op('2024-07-05'), { maatregelen: 'scholing' });
     // On the last day of the year (Friday 5 July 2025, no Atw).
     const ko = neem(r, reactie, 'VERZOEK_OMBUDSMAN', op('2025-07-05'));
-    expect([ko.state, ko.termijnen, ko.vervallen]).toEqual(['bijOmbudsman.onderzoek', [], undefined]);
+    expect([ko.state, ko.termijnen, ko.vervallen]).toEqual(['bijOmbudsman.kinderombudsman.onderzoek', [], undefined]);
     expect(ko.intents).toEqual([
       {
         type: 'VERZOEK_TWEEDE_LIJN_REGISTREREN',
@@ -224,7 +236,7 @@ describe('Jeugdwet 4.2.1: the klachtencommissie of the jeugdhulpaanbieder', () =
       },
     ]);
     expect(pijlen(r, 'jeugdwetKlachtencommissie.reactieGegeven', 'VERZOEK_OMBUDSMAN')).toContainEqual({
-      naar: 'bijOmbudsman',
+      naar: 'bijOmbudsman.kinderombudsman',
       grondslag: 'Wet Nationale ombudsman art. 11c, 11d; Awb 9:20, 9:24 lid 1 (naar analogie)',
     });
     // The klager satisfied with oordeel and maatregelen closes it.
@@ -249,7 +261,11 @@ describe('Jeugdwet 4.2.1: the klachtencommissie of the jeugdhulpaanbieder', () =
     for (const v of [s, neem(r, s, 'TERMIJN_VERLOPEN', '2024-06-13T00:00:00+02:00', { termijn: 'jeugdwetOordeel' })]) {
       const ko = neem(r, v, 'VERZOEK_OMBUDSMAN', op('2024-06-13'));
       // The commissie did not meet its term: it ends as not met, never 'nagekomen'.
-      expect([ko.state, ko.termijnen, ko.vervallen]).toEqual(['bijOmbudsman.onderzoek', [], ['jeugdwetOordeel', 'jeugdwetReactie']]);
+      expect([ko.state, ko.termijnen, ko.vervallen]).toEqual([
+        'bijOmbudsman.kinderombudsman.onderzoek',
+        [],
+        ['jeugdwetOordeel', 'jeugdwetReactie'],
+      ]);
       expect(ko.intents).toEqual([
         {
           type: 'VERZOEK_TWEEDE_LIJN_REGISTREREN',
@@ -260,7 +276,7 @@ describe('Jeugdwet 4.2.1: the klachtencommissie of the jeugdhulpaanbieder', () =
       ]);
     }
     expect(pijlen(r, 'jeugdwetKlachtencommissie', 'VERZOEK_OMBUDSMAN')).toEqual([
-      { naar: 'bijOmbudsman', grondslag: 'Wet Nationale ombudsman art. 11a, 11c' },
+      { naar: 'bijOmbudsman.kinderombudsman', grondslag: 'Wet Nationale ombudsman art. 11a, 11c' },
     ]);
   });
 
@@ -280,7 +296,7 @@ describe('Jeugdwet 4.2.1: the klachtencommissie of the jeugdhulpaanbieder', () =
     ];
     for (const ko of [naReactie, naTermijn]) {
       const met = neem(r, ko, 'RAPPORT_OMBUDSMAN', op('2024-10-01'), { aanbevelingen: true });
-      expect([met.state, met.intents]).toEqual(['bijOmbudsman.reactieOpRapport', aanAanbieder]);
+      expect([met.state, met.intents]).toEqual(['bijOmbudsman.kinderombudsman.reactieOpRapport', aanAanbieder]);
       const zonder = neem(r, ko, 'RAPPORT_OMBUDSMAN', op('2024-10-01'), { aanbevelingen: false });
       expect([zonder.state, zonder.intents]).toEqual(['afgesloten', aanAanbieder]);
     }
@@ -299,12 +315,113 @@ describe('Jeugdwet 4.2.1: the klachtencommissie of the jeugdhulpaanbieder', () =
     ]);
   });
 
+  test('Wet Nationale ombudsman art. 11d with Awb 9:20 lid 1 (by analogy) and Jeugdwet 4.2.1 lid 6: a Jeugdwet klacht the Kinderombudsman sends back goes to the aanbieder’s klachtencommissie with its term from the forwarding, never to the gemeente under Awb titel 9.1', () => {
+    const r = regime();
+    const ko = bijKinderombudsman(r);
+    // Sent back on Monday 1 July 2024: the commissie's six weeks (the regeling's oordeelTermijn) run from that day.
+    const terug = neem(r, ko, 'OMBUDSMAN_DOORGEZONDEN', op('2024-07-01'));
+    expect([terug.state, termijnen(terug), terug.done]).toEqual([
+      'jeugdwetKlachtencommissie.oordeelCommissie',
+      [['jeugdwetOordeel', '2024-08-12']],
+      false,
+    ]);
+    expect(terug.intents).toEqual([
+      {
+        type: 'ONTVANGST_DOORGEZONDEN_KLACHT',
+        naar: 'klachtencommissie',
+        grondslag: 'Wet Nationale ombudsman art. 11d; Awb 9:20 lid 1 (naar analogie); Jeugdwet 4.2.1 lid 6',
+        data: { doorgezondenDoor: 'Kinderombudsman' },
+      },
+    ]);
+    // The new round's term decides: the first round's passed term no longer opens the way back to the Kinderombudsman.
+    expect(stap(r, terug, 'VERZOEK_OMBUDSMAN', op('2024-07-02')).reason).toBe(
+      'de klachtencommissie (Jeugdwet 4.2.1 lid 2) en de aanbieder (lid 5) zijn nog binnen hun termijn; daarna kan de klager naar de Kinderombudsman',
+    );
+    expect(neem(r, terug, 'VERZOEK_OMBUDSMAN', op('2024-08-13')).state).toBe('bijOmbudsman.kinderombudsman.onderzoek');
+    // Filed as a klacht of its own (POST /klachten/{id}/ombudsman-verzoeken): that klacht is the new handling, this one closes.
+    expect(neem(r, ko, 'OMBUDSMAN_DOORGEZONDEN', op('2024-07-01'), { verzoekKlacht: 'k-2' }).state).toBe('afgesloten');
+    expect(pijlen(r, 'bijOmbudsman.kinderombudsman.onderzoek', 'OMBUDSMAN_DOORGEZONDEN').map((p) => p.naar)).toEqual([
+      'afgesloten',
+      'jeugdwetKlachtencommissie',
+    ]);
+  });
+
+  test('Wet Nationale ombudsman art. 11c, 11d: a Jeugdwet klacht at the Kinderombudsman reads as being with the Kinderombudsman, not with the gemeente’s second line', () => {
+    const r = regime();
+    const dagen = { vandaag: '2024-07-01', sinds: '2024-06-13' };
+    const ko = bijKinderombudsman(r);
+    expect(r.beschrijfKlacht(ko.state, dagen)).toBe('Onderzoek door de Kinderombudsman naar de gedraging van de jeugdhulpaanbieder');
+    const rapport = neem(r, ko, 'RAPPORT_OMBUDSMAN', op('2024-10-01'), { aanbevelingen: true });
+    expect([rapport.state, r.beschrijfKlacht(rapport.state, dagen)]).toEqual([
+      'bijOmbudsman.kinderombudsman.reactieOpRapport',
+      'Reactie van de jeugdhulpaanbieder op de aanbevelingen van de Kinderombudsman',
+    ]);
+    // The gemeente's own klacht of the same definition still names the body it went to (Awb 9:18).
+    expect(r.beschrijfKlacht(bijNationaleOmbudsman(r).state, dagen)).toBe('Onderzoek door de tweede lijn (Nationale ombudsman)');
+    expect(knoop(r, 'bijOmbudsman')?.label).toContain('Kinderombudsman');
+  });
+
+  test('Wet Nationale ombudsman art. 11c lid 1 sub b, 11d with Awb 9:31 (by analogy): the Kinderombudsman’s informatievraag and interventieverzoek on a Jeugdwet klacht go to the jeugdhulpaanbieder, not to the gemeente’s loket', () => {
+    const r = regime();
+    const grondslag = 'Wet Nationale ombudsman art. 11d; Awb 9:31 (naar analogie)';
+    const ko = bijKinderombudsman(r);
+    const vraag = neem(r, ko, 'OMBUDSMAN_INFORMATIEVRAAG', op('2024-07-01'), { termijn: '2024-07-15', vraag: 'het dossier' });
+    expect([vraag.state, vraag.intents]).toEqual([
+      'bijOmbudsman.kinderombudsman.onderzoek',
+      [{ type: 'INFORMATIE_AAN_OMBUDSMAN', naar: 'aanbieder', grondslag, data: { termijn: '2024-07-15', vraag: 'het dossier' } }],
+    ]);
+    expect(neem(r, ko, 'OMBUDSMAN_INTERVENTIEVERZOEK', op('2024-07-01')).intents).toEqual([
+      { type: 'INTERVENTIE_OPPAKKEN', naar: 'aanbieder', grondslag },
+    ]);
+    // Filed as a klacht of its own: only recorded here, as for every request.
+    expect(neem(r, ko, 'OMBUDSMAN_INFORMATIEVRAAG', op('2024-07-01'), { verzoekKlacht: 'k-3' }).intents).toEqual([]);
+    // The gemeente's own klacht of the same definition: the loket answers (Awb 9:31).
+    const no = bijNationaleOmbudsman(r);
+    expect(neem(r, no, 'OMBUDSMAN_INFORMATIEVRAAG', op('2024-07-01'), { vraag: 'het dossier' }).intents).toEqual([
+      { type: 'INFORMATIE_AAN_OMBUDSMAN', naar: 'KCC', grondslag: 'Awb 9:31', data: { vraag: 'het dossier' } },
+    ]);
+    expect(neem(r, no, 'OMBUDSMAN_INTERVENTIEVERZOEK', op('2024-07-01')).intents).toEqual([
+      { type: 'INTERVENTIE_OPPAKKEN', naar: 'KCC', grondslag: 'Awb 9:31' },
+    ]);
+  });
+
+  test('Jeugdwet 4.2.1 lid 6 with Wet Nationale ombudsman art. 11d: a Jeugdwet klacht already at bijOmbudsman.onderzoek when the Kinderombudsman got a state of its own keeps its state, and is sent back to the klachtencommissie and answered by the aanbieder', () => {
+    const r = regime();
+    const nu = bijKinderombudsman(r);
+    // The snapshot as the machine stored it before: the same context, at the gemeente's second line.
+    const oud: StepResult = {
+      ...nu,
+      state: 'bijOmbudsman.onderzoek',
+      snapshot: { ...(nu.snapshot as object), value: { bijOmbudsman: 'onderzoek' } },
+    };
+    const informatie = neem(r, oud, 'OMBUDSMAN_INFORMATIEVRAAG', op('2024-07-01'), { vraag: 'het dossier' });
+    expect([informatie.state, informatie.intents.map((i) => i.naar)]).toEqual(['bijOmbudsman.onderzoek', ['aanbieder']]);
+    expect(neem(r, oud, 'OMBUDSMAN_INTERVENTIEVERZOEK', op('2024-07-01')).intents.map((i) => i.naar)).toEqual(['aanbieder']);
+    const terug = neem(r, oud, 'OMBUDSMAN_DOORGEZONDEN', op('2024-07-01'));
+    expect([terug.state, termijnen(terug), terug.intents.map((i) => [i.type, i.naar])]).toEqual([
+      'jeugdwetKlachtencommissie.oordeelCommissie',
+      [['jeugdwetOordeel', '2024-08-12']],
+      [['ONTVANGST_DOORGEZONDEN_KLACHT', 'klachtencommissie']],
+    ]);
+    expect(neem(r, oud, 'RAPPORT_OMBUDSMAN', op('2024-10-01'), { aanbevelingen: true }).intents.map((i) => i.naar)).toEqual(['aanbieder']);
+    // A gemeente klacht at the same state still goes back to the gemeente (Awb 9:20 lid 1, titel 9.1).
+    const no = neem(r, bijNationaleOmbudsman(r), 'OMBUDSMAN_DOORGEZONDEN', op('2024-07-01'));
+    expect([no.state.split('.')[0], no.intents.map((i) => [i.type, i.naar])]).toEqual([
+      'gemeente',
+      expect.arrayContaining([['ONTVANGST_DOORGEZONDEN_KLACHT', 'KCC']]),
+    ]);
+  });
+
   test('Wet Nationale ombudsman art. 11a, 11c: when the aanbieder lets its month pass (Jeugdwet 4.2.1 lid 5) the klager goes to the Kinderombudsman; the month ends', () => {
     const r = regime();
     const o = oordeelGegeven(r);
     expect(geweigerd(r, o, 'VERZOEK_OMBUDSMAN', op('2024-07-10'))).toBe(true);
     const ko = neem(r, o, 'VERZOEK_OMBUDSMAN', op('2024-07-11'));
-    expect([ko.state, ko.termijnen, ko.vervallen]).toEqual(['bijOmbudsman.onderzoek', [], ['jeugdwetOordeel', 'jeugdwetReactie']]);
+    expect([ko.state, ko.termijnen, ko.vervallen]).toEqual([
+      'bijOmbudsman.kinderombudsman.onderzoek',
+      [],
+      ['jeugdwetOordeel', 'jeugdwetReactie'],
+    ]);
   });
 
   test('Jeugdwet 4.2.1 lid 5: a klager who goes to the Kinderombudsman after a late oordeel, while the aanbieder’s month runs, does not make that month met', () => {
@@ -315,7 +432,11 @@ describe('Jeugdwet 4.2.1: the klachtencommissie of the jeugdhulpaanbieder', () =
     // The commissie's term passed: the Kinderombudsman is open (Wet Nationale ombudsman art. 11a, 11c). The aanbieder gave
     // no reactie: its month ends 'vervallen' (not met, not missed: the klacht has left it), not 'nagekomen'.
     const ko = neem(r, o, 'VERZOEK_OMBUDSMAN', op('2024-06-20'));
-    expect([ko.state, ko.termijnen, ko.vervallen]).toEqual(['bijOmbudsman.onderzoek', [], ['jeugdwetOordeel', 'jeugdwetReactie']]);
+    expect([ko.state, ko.termijnen, ko.vervallen]).toEqual([
+      'bijOmbudsman.kinderombudsman.onderzoek',
+      [],
+      ['jeugdwetOordeel', 'jeugdwetReactie'],
+    ]);
   });
 
   test('Jeugdwet 4.2.2: a serious structural situation is reported to the aanbieder and followed up with the toezichthouder, while the handling goes on', () => {

@@ -19,6 +19,7 @@ import {
   type BlokFragment,
   type ToestandConfig,
 } from './bouw';
+import { BIJ_KINDEROMBUDSMAN } from './tweede-lijn.block';
 
 export const jeugdwetBlok: Blok = (cc) => {
   if (!jeugdwetRegime(cc.def)) return { states: {} };
@@ -43,7 +44,7 @@ export const jeugdwetBlok: Blok = (cc) => {
         // passed), never 'nagekomen' as the exit's stop alone would make the aanbieder's month that still runs after a
         // late oordeel (StepResult.vervallen).
         VERZOEK_OMBUDSMAN: overgang({
-          naar: naar('bijOmbudsman'),
+          naar: naar(...BIJ_KINDEROMBUDSMAN),
           guard: 'jeugdwetTermijnVerstreken',
           omschrijving: 'de termijn van de klachtencommissie of de aanbieder is verstreken: de klager wendt zich tot de Kinderombudsman',
           grondslag: 'Wet Nationale ombudsman art. 11a, 11c',
@@ -165,7 +166,7 @@ export const jeugdwetBlok: Blok = (cc) => {
           entry: startTermijn(cc, 'tweedeLijnVerzoek'),
           on: {
             VERZOEK_OMBUDSMAN: overgang({
-              naar: naar('bijOmbudsman'),
+              naar: naar(...BIJ_KINDEROMBUDSMAN),
               omschrijving: 'de klager wendt zich na oordeel en reactie tot de Kinderombudsman',
               grondslag: 'Wet Nationale ombudsman art. 11c, 11d; Awb 9:20, 9:24 lid 1 (naar analogie)',
               acties: [kinderombudsman, ...bestaand(cc, 'tweedeLijnVerzoek').map(stopTermijn)],

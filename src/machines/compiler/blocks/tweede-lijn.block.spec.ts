@@ -182,6 +182,14 @@ describe('Awb 9:27–9:36: the investigation of the second line', () => {
 });
 
 describe('Awb 9:20: the ombudsman sends the klacht back for internal handling', () => {
+  test('Jeugdwet 4.2.1 lid 6 with Wet Nationale ombudsman art. 11c, 11d: only a regeling with a Jeugdwet klachtencommissie has the Kinderombudsman’s state and the aanbieder’s part at the second line', () => {
+    const r = regime();
+    expect(knoop(r, 'bijOmbudsman.kinderombudsman')).toBeUndefined();
+    expect(knoop(r, 'bijOmbudsman')?.label).toBe(`Bij de tweede lijn (${NO})`);
+    for (const event of ['OMBUDSMAN_INFORMATIEVRAAG', 'OMBUDSMAN_INTERVENTIEVERZOEK'])
+      expect(pijlen(r, 'bijOmbudsman', event).map((p) => p.grondslag)).toEqual(['Awb 9:31', 'Awb 9:31']);
+  });
+
   test('Awb 9:20: without a klacht of its own the gemeente handles the same klacht again, and its loket is told', () => {
     const r = regime();
     const terug = neem(r, bijOmbudsman(r), 'OMBUDSMAN_DOORGEZONDEN', op('2024-06-10'));
