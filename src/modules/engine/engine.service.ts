@@ -16,7 +16,7 @@ import { OUTBOX_TYPES, type OutboxBericht } from '../outbox/outbox.types';
 import { registratieSql, tevredenheidPerDefinitie } from '../reports/rapportage.repository';
 import { geslotenDoorStap } from '../termijnen/nakoming';
 import { eersteVerval, isOpgeschort, isVerplichting } from '../termijnen/te-laat';
-import { planTermijnen, termijnGeplandBericht, type LopendeTermijn, type TermijnVelden } from '../termijnen/termijn-reconcile';
+import { planTermijnen, termijnGeplandBericht, termijnVoor, type LopendeTermijn, type TermijnVelden } from '../termijnen/termijn-reconcile';
 import { dagVan } from '../termijnen/termijn-tijd';
 import { TermijnEntity } from '../termijnen/termijn.entity';
 import {
@@ -1184,7 +1184,7 @@ export class EngineService {
       patches.set(id, patch);
     };
     for (const id of herleefd) zet(id, HEROPEND);
-    const gepland = (t: { id: string; revision: number } & TermijnVelden) => termijnGeplandBericht(row.id, basis, t);
+    const gepland = (t: Parameters<typeof termijnGeplandBericht>[2]) => termijnGeplandBericht(row.id, basis, t);
 
     for (const e of plan.beeindigd) {
       // Passed by its own TERMIJN_VERLOPEN: the obligation stays open (te laat) until a later step meets it.
@@ -1201,6 +1201,7 @@ export class EngineService {
           ...basis,
           termijnId: e.id,
           naam: e.naam,
+          voor: termijnVoor(stand.get(e.id)!),
           status: e.status,
           verplichting,
           teLaat: verplichting && nogOpen && !result.done,
@@ -1227,7 +1228,7 @@ export class EngineService {
       // A moved termijn can expire again (its new revision has not fired).
       zet(g.id, { ...g.velden, revision, ...(opnieuw ? { vervalGemeldOp: null } : {}) });
       if (opnieuw || herroepen) {
-        const bericht = gepland({ id: g.id, revision, ...g.velden });
+        const bericht = gepland({ id: g.id, revision, ...g.velden, voor: oud.voor });
         if (herroepen) bericht.payload.verlopenHerroepen = true;
         berichten.push(bericht);
       }
@@ -1240,7 +1241,7 @@ export class EngineService {
       const rij: Record<string, unknown> = { id, klacht_id: row.id, status: 'lopend', verplichting };
       for (const [k, v] of Object.entries(n)) rij[kolom(k)] = v;
       nieuw.push(rij);
-      berichten.push(gepland({ id, ...n }));
+      berichten.push(gepland({ id, ...n, voor: n.voor }));
     }
     // A name that starts again, or whose running successor ends now, takes the passed one with it.
     const opnieuw = [...plan.nieuw.map((n) => n.naam), ...plan.beeindigd.map((e) => e.naam)];

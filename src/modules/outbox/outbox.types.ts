@@ -25,6 +25,23 @@ export interface OutboxHandler {
   handleAlle?(rows: OutboxEntity[]): Promise<void>;
 }
 
+/**
+ * What the payload of every `termijn.*` row (the CloudEvents `nl.klachtregie.termijn.*`, docs/api.md) says of its termijn,
+ * besides what its type adds.
+ */
+export interface TermijnPayload {
+  /** The `termijn` row. */
+  termijnId: string;
+  naam: string;
+  /**
+   * Whose termijn it is: its row's `voor` (termijn-reconcile.ts termijnVoor), as GET /klachten/{id} shows it: `aanbieder` or
+   * `gemeente` for `contact`, whose two termijnen share a name and a label (Klachtenprotocol Wmo keten Amsterdam §6, §9;
+   * Uitgangspunten klachtenmanagement Sociaal Domein §5A), null for every other name. Absent (not null) in rows written
+   * before the rows carried it: their party was not recorded in the event, and null would say "no party".
+   */
+  voor?: 'aanbieder' | 'gemeente' | null;
+}
+
 /** Outbox row types written by the engine and the termijn wake-ups. */
 export const OUTBOX_TYPES = {
   klachtOntvangen: 'klacht.ontvangen',

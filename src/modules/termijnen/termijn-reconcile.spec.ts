@@ -268,7 +268,11 @@ describe('the outbox message that plans a termijn (termijn.gepland)', () => {
   it('carries the row id, revision and the instant it passes, next to who and what caused it', () => {
     const velden = planTermijnen([], { afhandeling: 1 }, [view('afhandeling', '2026-05-18', '2026-05-11')], ev('KLACHT_ONTVANGEN'))
       .nieuw[0];
-    const bericht = termijnGeplandBericht('k-1', { klachtId: 'k-1', event: 'KLACHT_ONTVANGEN' }, { id: 't-1', ...velden });
+    const bericht = termijnGeplandBericht(
+      'k-1',
+      { klachtId: 'k-1', event: 'KLACHT_ONTVANGEN' },
+      { id: 't-1', ...velden, voor: velden.voor },
+    );
     expect(bericht).toEqual({
       klachtId: 'k-1',
       type: 'termijn.gepland',
@@ -277,6 +281,7 @@ describe('the outbox message that plans a termijn (termijn.gepland)', () => {
         event: 'KLACHT_ONTVANGEN',
         termijnId: 't-1',
         naam: 'afhandeling',
+        voor: null,
         label: 'afhandeling',
         revision: 2,
         vervaldatum: '2026-05-18',

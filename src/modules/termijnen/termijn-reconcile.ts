@@ -5,7 +5,7 @@
  */
 import type { KlachtEvent, TermijnMutatie, TermijnView } from '../../machines/contract';
 import { isOpgeschort } from '../../machines/compiler/termijnen';
-import { OUTBOX_TYPES, type OutboxBericht } from '../outbox/outbox.types';
+import { OUTBOX_TYPES, type OutboxBericht, type TermijnPayload } from '../outbox/outbox.types';
 import type { HerinneringRecord, TermijnStatus } from './termijn.entity';
 import { beginVanDag, eindVanDag } from './termijn-tijd';
 
@@ -208,14 +208,24 @@ function stilVoor(t: LopendeTermijn, moment: number): boolean {
 }
 
 /**
+ * Whose termijn an outbox row of it names (payload `voor`, TermijnPayload): its row's own column, the value GET
+ * /klachten/{id} shows for it; null for every name but `contact` (Klachtenprotocol Wmo keten Amsterdam §6, §9; Uitgangspunten
+ * klachtenmanagement Sociaal Domein §5A: the aanbieder's and the gemeente's contact share a name and a label).
+ */
+export function termijnVoor(rij: { voor?: TermijnPayload['voor'] }): 'aanbieder' | 'gemeente' | null {
+  return rij.voor ?? null;
+}
+
+/**
  * The outbox message that plans a running termijn's wake-ups (`termijn.gepland`, the CloudEvent
  * `nl.klachtregie.termijn.gestart`): after a step that starts or moves it, and after a wake-up that found its row behind
- * the regime. `basis` holds who and what caused it (klachtId, gemeente, event, at, actor, correlationId).
+ * the regime. `basis` holds who and what caused it (klachtId, gemeente, event, at, actor, correlationId). `voor` is the
+ * row's (a new row: the value written to it), required so no caller leaves it out.
  */
 export function termijnGeplandBericht(
   klachtId: string,
   basis: Record<string, unknown>,
-  t: { id: string; revision: number } & TermijnVelden,
+  t: { id: string; revision: number; voor: TermijnPayload['voor'] } & TermijnVelden,
 ): OutboxBericht {
   return {
     klachtId,
@@ -224,6 +234,7 @@ export function termijnGeplandBericht(
       ...basis,
       termijnId: t.id,
       naam: t.naam,
+      voor: termijnVoor(t),
       label: t.label,
       revision: t.revision,
       vervaldatum: t.vervaldatum,

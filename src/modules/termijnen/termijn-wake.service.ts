@@ -16,6 +16,7 @@ import {
   herinneringAfgehandeld,
   termijnGeplandBericht,
   termijnVelden,
+  termijnVoor,
   vervaltOpVolgensRegime,
   volgendeHerinnering,
 } from './termijn-reconcile';
@@ -128,6 +129,7 @@ export class TermijnWakeService {
       gemeente: klacht.gemeente,
       termijnId: termijn.id,
       naam: termijn.naam,
+      voor: termijnVoor(termijn),
       label: termijn.label,
       vervaldatum: termijn.vervaldatum,
       revision: termijn.revision,
@@ -205,7 +207,7 @@ export class TermijnWakeService {
     await m.update(TermijnEntity, { id: termijn.id }, { ...velden, revision, vervalGemeldOp: null });
     // The klacht's first open due moment (te laat) follows its rows, as after every step.
     await m.query(`UPDATE klacht k SET eerste_vervalt_op = ${eersteVervalSql('k')} WHERE k.id = $1`, [klacht.id]);
-    await OutboxRelay.schrijf(m, [termijnGeplandBericht(klacht.id, basis, { ...velden, id: termijn.id, revision })]);
+    await OutboxRelay.schrijf(m, [termijnGeplandBericht(klacht.id, basis, { ...velden, id: termijn.id, revision, voor: termijn.voor })]);
     this.logger.warn(
       `Klacht ${klacht.id}: termijn ${termijn.naam} stood on ${termijn.vervaldatum}, the regime now gives ${velden.vervaldatum} ` +
         `(the calendar changed since the row was written); moved to revision ${revision}, not expired`,
@@ -263,6 +265,7 @@ export class TermijnWakeService {
             klachtId: job.klachtId,
             termijnId: termijn.id,
             naam: termijn.naam,
+            voor: termijnVoor(termijn),
             label: termijn.label,
             vervaldatum: regime?.later?.vervaldatum ?? termijn.vervaldatum,
             revision: termijn.revision,
