@@ -48,6 +48,7 @@ import {
 import { Bundelaar } from './stap-bundel';
 import { stapFeiten } from './stap-feiten';
 import { naVerstreken } from '../termijnen/verloop-vooraf';
+import { achterstalligeTermijn } from '../termijnen/verstreken-termijnen';
 import { KlachtCache, STANDAARD_CACHE_KLACHTEN, termijnVingerafdruk, type CacheTelling, type KlachtStand } from './klacht-cache';
 import { MetricsService } from '../metrics/metrics.service';
 import { APP_CONFIG, type AppConfig } from '../../config';
@@ -142,25 +143,6 @@ export function registratieKolommen(w: RegistratieWaarden): RegistratieKolommen 
     ...(w.maatregelen !== undefined ? { maatregelen: w.maatregelen } : {}),
     ...(w.tevredenheid !== undefined ? { tevredenheid: w.tevredenheid } : {}),
   };
-}
-
-/**
- * The termijn an event at `at` must not be stepped before (Awb 9:18 with 9:24 lid 1 sub b: once the afhandeltermijn has
- * passed the klager may go to the ombudsman, whether or not the worker has run its wake-up yet): of the rows still
- * running, not yet fired and not suspended (a suspended termijn does not pass, docs/juridisch-kader.md §6), the one due
- * LAST at or before `at`; its wake-up's catch-up fires the earlier ones first, in order. A termijn due after `at` (an
- * act of its last day, registered after midnight) is not: that act is stepped before the expiry (regime.ts `inhalen`).
- * In memory, on the rows read with the klacht: no round trip on the normal path.
- */
-export function achterstalligeTermijn(termijnen: readonly TermijnEntity[], at: string): TermijnEntity | undefined {
-  const moment = Date.parse(at);
-  let laatste: TermijnEntity | undefined;
-  for (const t of termijnen) {
-    if (t.status !== 'lopend' || t.vervalGemeldOp !== null || t.vervaltOp.getTime() > moment || isOpgeschort(t.mutaties)) continue;
-    const v = t.vervaltOp.getTime() - (laatste?.vervaltOp.getTime() ?? -Infinity);
-    if (v > 0 || (v === 0 && laatste && t.naam > laatste.naam)) laatste = t;
-  }
-  return laatste;
 }
 
 /** The label of klachtregie_engine_cache_events_total per count. */

@@ -2,7 +2,7 @@ import { ProblemException } from '../../common/problem';
 import type { Klok } from '../../common/klok';
 import type { EntityManager } from 'typeorm';
 import { WekkerAchterstandError } from '../engine/engine.errors';
-import { achterstalligeTermijn } from '../engine/engine.service';
+import { achterstalligeTermijn } from './verstreken-termijnen';
 import { TermijnEntity } from './termijn.entity';
 import type { TermijnWakeService } from './termijn-wake.service';
 

@@ -1,6 +1,8 @@
 import type { CompiledRegime, KlachtEvent } from '../../machines/contract';
 import { klokVan } from '../../machines/regime';
+import { vervaltOpVolgensRegime } from './termijn-reconcile';
 import { eindVanDag } from './termijn-tijd';
+import { verstrekenTermijnen } from './verstreken-termijnen';
 
 /** A running termijn as far as its passing goes: its name, last day, and whether it stands suspended. */
 export interface LopendVoorVerloop {
@@ -32,29 +34,41 @@ export function vervalMoment(vervaltOp: Date, klok: string | undefined): Date {
 /**
  * Steps, on the pure regime and before an event at `at`, every expiry the registration of that event would run first
  * (Awb 9:11 lid 1: a termijn passes on its own day, whoever fires it; achterstand.ts and TermijnWakeService.verval): each
- * termijn whose last day ended at or before `at` and that was not fired (`gevuurd`, by name and last day), in due order
- * (ties by name), at its due moment or the klacht's clock when that is later; an expiry may start a termijn that passed
- * too, which follows. A suspended termijn does not pass. What a dry run (the import's, "Bekijk de gevolgen") steps its event
- * on, so it accepts and refuses as the registration does. Pure.
+ * termijn that passed by `at` and was not fired (`gevuurd`, by name and last day), by the one rule of verstreken-termijnen.ts
+ * (a suspended termijn does not pass; in due order, ties by name), at its due moment or the klacht's clock when that is
+ * later; an expiry may start a termijn that passed too, which follows. A termijn whose expiry the regime refuses because
+ * it runs it to a later last day than `stand` says (a row written under an older calendar: a day equated with a holiday
+ * by decree since, Algemene termijnenwet art. 3 lid 3) has not passed: it takes the regime's day and passes on that one,
+ * as the wake-up moves its row (TermijnWakeService.werkBij, vervaltOpVolgensRegime). What a dry run (the import's,
+ * "Bekijk de gevolgen") steps its event on, so it accepts and refuses as the registration does. Pure.
  */
 export function naVerstreken(regime: CompiledRegime, stand: StandInGeheugen, at: string, gevuurd = new Set<string>()): StandInGeheugen {
-  const moment = Date.parse(at);
+  const sleutel = (t: LopendVoorVerloop) => `${t.naam}|${t.vervaldatum}`;
   let huidig = stand;
   for (;;) {
-    const due = huidig.termijnen
-      .filter((t) => !t.opgeschortSinds)
-      .map((t) => ({ naam: t.naam, op: eindVanDag(t.vervaldatum), sleutel: `${t.naam}|${t.vervaldatum}` }))
-      .filter((t) => t.op.getTime() <= moment && !gevuurd.has(t.sleutel))
-      .sort((a, b) => a.op.getTime() - b.op.getTime() || a.naam.localeCompare(b.naam))[0];
+    const due = verstrekenTermijnen(huidig.termijnen, at, (t) => ({
+      naam: t.naam,
+      vervaltOp: eindVanDag(t.vervaldatum),
+      lopend: true,
+      gevuurd: gevuurd.has(sleutel(t)),
+      opgeschort: Boolean(t.opgeschortSinds),
+    }))[0];
     if (!due) return huidig;
-    gevuurd.add(due.sleutel);
+    const op = eindVanDag(due.vervaldatum);
     const verloop: KlachtEvent = {
       type: 'TERMIJN_VERLOPEN',
-      at: vervalMoment(due.op, klokVan(huidig.snapshot)).toISOString(),
+      at: vervalMoment(op, klokVan(huidig.snapshot)).toISOString(),
       actor: 'systeem',
       data: { termijn: due.naam },
     };
     const r = regime.step(huidig.snapshot, verloop);
+    const later = r.accepted ? undefined : r.termijnen.find((v) => v.naam === due.naam);
+    if (later && vervaltOpVolgensRegime({ naam: due.naam, vervaltOp: op }, r.termijnen).getTime() > op.getTime()) {
+      // Not passed on this day: the regime's own day holds (a new key, so it passes once on that day).
+      huidig = { ...huidig, termijnen: huidig.termijnen.map((t) => (t === due ? { ...t, vervaldatum: later.vervaldatum } : t)) };
+      continue;
+    }
+    gevuurd.add(sleutel(due));
     if (r.accepted) huidig = r;
   }
 }
