@@ -9,15 +9,17 @@
  * The seed definitions have no state in which the ombudsman's request waits on a termijn's expiry (their second line
  * opens for the klager's own VERZOEK_OMBUDSMAN, which that test covers), so this test runs on a small real XState regime
  * of its own, in the manner of test/support/test-regime.ts: at the gemeente with an Awb 9:11 termijn; its expiry opens
- * the second line (Awb 9:24 lid 1 sub b), and the list of events at a moment asks the day, as the seed regimes' day
- * guards do (volgendeEventsOp). Fixed dates by the injected clock; no worker runs (ROLE=api).
+ * the second line (Awb 9:24 lid 1 sub b), and the list of events is that of its state, whatever the day, as the seed
+ * regimes' list after the afhandeltermijn (their second line opens by the expiry's step, not by a day guard): so whether
+ * the request's event is offered is judged on the hoofdklacht as the registration will step it, after the expiry
+ * (EngineService.alsRegistratieOp), not as stored. Fixed dates by the injected clock; no worker runs (ROLE=api).
  */
 import request from 'supertest';
 import { assign, initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
 import { KLOK, vasteKlok } from '../src/common/klok';
 import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult, TermijnView } from '../src/machines/contract';
 import { REGIME_BRON, type RegimeBron } from '../src/modules/engine/regime-bron';
-import { dagVan, eindVanDag } from '../src/modules/termijnen/termijn-tijd';
+import { dagVan } from '../src/modules/termijnen/termijn-tijd';
 import { bearer } from './auth-support';
 import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
@@ -101,14 +103,8 @@ const regime: CompiledRegime = {
     if (!vorige.can(ev)) return resultaat(vorige, false, `In de toestand "${String(vorige.value)}" kan ${event.type} niet.`);
     return resultaat(transition(machine, vorige, ev)[0]);
   },
-  // A day guard, as the seed regimes' (Awb 9:24 lid 1 sub b): from the termijn's due moment the second line is open,
-  // whether or not its wake-up has run.
-  volgendeEventsOp(snapshot: unknown, op: string): string[] {
-    const s = machine.resolveState(snapshot as { value: string; context: Ctx });
-    const t = s.context.termijnen.afhandeling;
-    const open = s.value === 'tweedeLijnOpen' || (t !== undefined && Date.parse(op) >= eindVanDag(t.vervaldatum).getTime());
-    return open ? EVENTS.filter((e) => e !== 'TERMIJN_VERLOPEN' || t !== undefined) : resultaat(s).volgendeEvents;
-  },
+  // The list of its state, whatever the day: the second line opens by the expiry's step (Awb 9:24 lid 1 sub b).
+  volgendeEventsOp: (snapshot: unknown) => resultaat(machine.resolveState(snapshot as { value: string; context: Ctx })).volgendeEvents,
 };
 
 const bron: RegimeBron = {

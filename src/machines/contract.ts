@@ -182,6 +182,8 @@ export interface CompiledRegime {
    * after `op`, where an act of that moment is stepped (`inhalen`).
    */
   stateOp?(snapshot: unknown, op: string): string;
+  /** stateOp and volgendeEventsOp together, from one replay of the wake-ups since the last act (a caller that needs both). */
+  stateEnEventsOp?(snapshot: unknown, op: string): { state: string; volgendeEvents: string[] };
   /** Data and registration checks around `step` (RegimeControles). */
   controles?: RegimeControles;
   /** Where in the klachtroute a state path lies (who holds the klacht there); undefined when the regime cannot say. */

@@ -44,6 +44,8 @@ export interface Regime extends CompiledRegime {
   volgendeEventsOp(snapshot: unknown, op: string): string[];
   /** The state the klacht was in at moment `op` (CompiledRegime.stateOp). */
   stateOp(snapshot: unknown, op: string): string;
+  /** Both at moment `op` (CompiledRegime.stateEnEventsOp). */
+  stateEnEventsOp(snapshot: unknown, op: string): { state: string; volgendeEvents: string[] };
   /** Steps a live snapshot (used by the graph check and the simulator). */
   stepSnapshot(snapshot: AnyMachineSnapshot, event: KlachtEvent): StepResult & { next: AnyMachineSnapshot };
   /** Dutch description of a state path (`gemeente.inBehandeling`). */
@@ -508,6 +510,10 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
     },
     stateOp(snapshot: unknown, op: string): string {
       return statePad(klachtOp(herstel(snapshot), op).value);
+    },
+    stateEnEventsOp(snapshot: unknown, op: string): { state: string; volgendeEvents: string[] } {
+      const k = klachtOp(herstel(snapshot), op);
+      return { state: statePad(k.value), volgendeEvents: mogelijkeEvents(k, op) };
     },
   };
 }

@@ -2,15 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import { EngineError, KlachtNietGevondenError } from '../engine/engine.errors';
-import { INTAKE_EVENT, REGISTRATIE_EVENT } from '../engine/engine.service';
+import { EngineService, INTAKE_EVENT, REGISTRATIE_EVENT } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import type { Tenant } from '../auth/tenant';
 import type { KlachtIntakeDto } from '../klachten/dto/klacht-intake.dto';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { KlachtenService } from '../klachten/klachten.service';
+import { stateEnEventsOp } from '../klachten/volgende-events';
 import { dagVan } from '../termijnen/termijn-tijd';
+import { TermijnEntity } from '../termijnen/termijn.entity';
 import { opvolgerVan } from '../../machines/definition/gemeentecodes.data';
 import type { OmbudsmanVerzoekDto, OmbudsmanVerzoekViewDto, TerugkoppelingDto, TerugkoppelingViewDto } from './klacht-acties.dto';
 import { KlachtKoppelingEntity, type OmbudsmanVerzoekSoort } from './klacht-koppeling.entity';
@@ -60,7 +63,9 @@ export class KlachtActiesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly klachten: KlachtenService,
+    private readonly engine: EngineService,
     @Inject(REGIME_BRON) private readonly regimes: RegimeBron,
+    @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
   /**
@@ -84,11 +89,31 @@ export class KlachtActiesService {
     return fase === 'aanbieder' || fase === 'bijzonder';
   }
 
+  /** The klacht's running termijn rows: which expiries have passed without their wake-up (EngineService.alsRegistratieOp). */
+  private lopend(klachtId: string): Promise<TermijnEntity[]> {
+    return this.dataSource.getRepository(TermijnEntity).findBy({ klachtId, status: 'lopend' });
+  }
+
   /**
-   * Why the klacht does not take the event at `at` (default: now) from this caller; undefined when it may try. The list
-   * is the one of that moment (KlachtenService.volgendeEventsVan), not the one stored at the klacht's last step.
+   * Why the klacht does not take the event at `at` (default: now) from this caller; undefined when it may try. Judged on
+   * the klacht as the registration of the act will step it, `lopend` its running termijn rows: registering first records
+   * every expiry that passed before the act and whose wake-up did not run (Awb 9:11 lid 1, 9:24 lid 1 sub b;
+   * metWekkersBij), so the stored klacht would offer what the registration then refuses (the klager's answer after his
+   * wait passed at midnight) and leave out what it takes (his request to the second line once the afhandeltermijn
+   * passed). EngineService.alsRegistratieOp, the one function proef, the tijdlijn and GET /klachten/{id} use; the state and
+   * the list are those of the act's moment (volgende-events.ts), from one replay of the wake-ups since the last act.
    */
-  private waaromNiet(klacht: KlachtEntity, type: string, tenant: Tenant, at?: string): string | undefined {
+  private waaromNiet(
+    klacht: KlachtEntity,
+    lopend: readonly TermijnEntity[],
+    type: string,
+    tenant: Tenant,
+    at?: string,
+  ): string | undefined {
+    const op = at ?? this.klok.nu().toISOString();
+    const { stand } = this.engine.alsRegistratieOp(klacht, lopend, op);
+    const regime = this.regimes.byId(klacht.definitieId, klacht.definitieVersie);
+    const { state, volgendeEvents: mogelijk } = stateEnEventsOp(regime, stand, op);
     // The aanbieder reports on the part of the klacht that lies with it (its own handling, or its own statutory regime:
     // the jeugdhulpaanbieder's reactie, Jeugdwet 4.2.1 lid 5; the zorgaanbieder's outcome, Wkkgz 17). Where the gemeente
     // handles the klacht (Awb titel 9.1) or the second line has it, the beklaagde cannot end or decide that handling:
@@ -96,11 +121,9 @@ export class KlachtActiesService {
     // Both where the klacht was at the act's moment: the klager's answer on the last day of his wait, reported the next
     // morning after the wake-up closed the klacht, was given while it lay with the aanbieder (Awb 9:11 lid 1; stepping
     // takes it there, regime.ts `inhalen`).
-    const state = this.klachten.stateVan(klacht, at);
     if (tenant.rol === 'aanbieder' && !this.ligtBijAanbieder(klacht, state)) {
       return `${type} is aan de gemeente: de klacht ligt niet bij de aanbieder (toestand ${state}); de terugkoppeling is vastgelegd.`;
     }
-    const mogelijk = this.klachten.volgendeEventsVan(klacht, at);
     if (!mogelijk.includes(type)) {
       return `${type} past nu niet (toestand ${state}; mogelijk: ${mogelijk.join(', ') || 'geen'}).`;
     }
@@ -114,7 +137,7 @@ export class KlachtActiesService {
     at: string | undefined,
     tenant: Tenant,
   ) {
-    const reden = this.waaromNiet(klacht, event.type, tenant, at);
+    const reden = this.waaromNiet(klacht, await this.lopend(klacht.id), event.type, tenant, at);
     if (reden !== undefined) return { toegepast: false, reden };
     try {
       const detail = await this.klachten.gebeurtenis(
@@ -190,6 +213,10 @@ export class KlachtActiesService {
       });
     }
     const hoofd = await this.klacht(hoofdKlachtId);
+    // Read before the hoofdklacht is locked (the engine's callback below cannot read): a wake-up that runs meanwhile, or
+    // the catch-up before a retry (metWekkersBij), leaves a row here whose expiry the locked klacht already took, and
+    // stepping that again is refused and skipped (naVerstreken), so the klacht is judged as it stands.
+    const lopend = await this.lopend(hoofd.id);
     // Received by the gemeente of that day: after a herindeling the one the hoofdklacht's gemeente went into (Wet arhi art. 40 e.v.).
     const gemeente = opvolgerVan(hoofd.gemeente, dagVan(new Date(dto.ontvangenOp)));
     // An aanbieder id is chosen per gemeente (tenant.ts, tenantScope matches gemeente + id): after a herindeling the
@@ -245,7 +272,7 @@ export class KlachtActiesService {
           // asked and names that klacht, so the loket does not get the task a second time from the hoofdklacht.
           event: (k, sub) => {
             // Asked at the moment the engine steps it: the request's receipt (EngineService.createBij).
-            const reden = this.waaromNiet(k, event.type, tenant, dto.ontvangenOp);
+            const reden = this.waaromNiet(k, lopend, event.type, tenant, dto.ontvangenOp);
             return reden === undefined ? { ...event, data: { ...event.data, verzoekKlacht: sub.id } } : { reden };
           },
         },

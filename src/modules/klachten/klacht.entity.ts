@@ -72,7 +72,7 @@ export class KlachtEntity {
   /**
    * Event types the klacht accepted at its last step's moment (StepResult.volgendeEvents; derived from the snapshot). A
    * guard that asks the day can answer otherwise later: a list shown or checked is asked at its own moment
-   * (volgende-events.ts, KlachtenService.volgendeEventsVan).
+   * (volgende-events.ts).
    */
   @Column({ name: 'volgende_events', type: 'jsonb', default: () => "'[]'" })
   volgendeEvents: string[];

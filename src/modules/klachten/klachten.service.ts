@@ -30,7 +30,7 @@ import type {
 import type { RegistratieWijzigingDto } from './dto/registratie.dto';
 import { KlachtGebeurtenisEntity } from './klacht-gebeurtenis.entity';
 import { KlachtEntity } from './klacht.entity';
-import { volgendeEventsOp, stateOp } from './volgende-events';
+import { volgendeEventsOp } from './volgende-events';
 
 /** Clock skew tolerated between the caller's system and ours. */
 const KLOKVERSCHIL_MS = 5 * 60_000;
@@ -268,19 +268,6 @@ export class KlachtenService {
     } catch {
       return undefined;
     }
-  }
-
-  /**
-   * The event types the klacht takes at `op` (default: now, by KLOK): asked of its regime, not the list stored at its
-   * last step, which a passed termijn or a change of the second line can have made untrue since (volgende-events.ts).
-   */
-  volgendeEventsVan(k: KlachtEntity, op: Date | string = this.klok.nu()): string[] {
-    return volgendeEventsOp(this.regime(k), k, op);
-  }
-
-  /** The state the klacht was in at `op` (default: now, by KLOK), where an act of that moment is judged (volgende-events.ts). */
-  stateVan(k: KlachtEntity, op: Date | string = this.klok.nu()): string {
-    return stateOp(this.regime(k), k, op);
   }
 
   /**

@@ -30,3 +30,17 @@ export function stateOp(
   if (!regime?.stateOp) return klacht.state;
   return regime.stateOp(klacht.snapshot, typeof op === 'string' ? op : op.toISOString());
 }
+
+/**
+ * stateOp and volgendeEventsOp at the same moment from one replay of the wake-ups since the last act
+ * (CompiledRegime.stateEnEventsOp), for a caller that judges an act on both (klacht-acties: the aanbieder's gate and the
+ * list). A regime without it answers each on its own.
+ */
+export function stateEnEventsOp(
+  regime: Pick<CompiledRegime, 'stateEnEventsOp' | 'stateOp' | 'volgendeEventsOp'> | undefined,
+  klacht: { snapshot: unknown; state: string; volgendeEvents: string[] },
+  op: Date | string,
+): { state: string; volgendeEvents: string[] } {
+  if (regime?.stateEnEventsOp) return regime.stateEnEventsOp(klacht.snapshot, typeof op === 'string' ? op : op.toISOString());
+  return { state: stateOp(regime, klacht, op), volgendeEvents: volgendeEventsOp(regime, klacht, op) };
+}
