@@ -43,7 +43,7 @@ export class OverdrachtController {
   })
   @ApiOkResponse({
     description:
-      'Het archief; X-Manifest-SHA256 is de SHA-256 van manifest.json, X-Overdracht-Uiterlijk de dag waarop de overdracht uiterlijk af moet zijn, X-Klachten-Overgenomen hoeveel lopende klachten de gemeente van de aanbieder overnam.',
+      'Het archief; X-Manifest-SHA256 is de SHA-256 van manifest.json, X-Overdracht-Uiterlijk de dag waarop de overdracht uiterlijk af moet zijn, X-Klachten-Overgenomen hoeveel lopende klachten de gemeente van de aanbieder overnam, X-Klachten-Niet-Meegenomen hoeveel klachten deze overdracht liet staan omdat een verstreken termijn nog niet verwerkt is (Awb 9:11 lid 1; bijvoorbeeld een klacht die nog wordt geïmporteerd): niet overgenomen, niet in het archief, de aanbieder houdt toegang; manifest.json noemt ze met de reden (nietMeegenomen), een volgende overdracht neemt ze mee.',
     content: { 'application/x-tar': { schema: { type: 'string', format: 'binary' } } },
   })
   async draagOver(@Param('aanbiederId') aanbiederId: string, @Body() dto: OverdrachtDto, @Res() res: Response): Promise<void> {
@@ -62,7 +62,7 @@ export class OverdrachtController {
         ? undefined
         : aanbiederGemeenteFout(tenant.gemeente, klachtGemeenten(tenant), dto.aanbiederGemeente);
     if (fout) throw ProblemException.invalid([{ name: 'aanbiederGemeente', reason: fout }]);
-    const { archief, overdracht, aanbiederGemeente, overgenomen } = await this.overdracht.draagOver(
+    const { archief, overdracht, aanbiederGemeente, overgenomen, nietMeegenomen } = await this.overdracht.draagOver(
       tenant,
       aanbiederId,
       dto.contractEinde,
@@ -78,6 +78,7 @@ export class OverdrachtController {
     res.setHeader('X-Manifest-SHA256', overdracht.manifestSha256);
     res.setHeader('X-Overdracht-Uiterlijk', overdracht.uiterlijkOp);
     res.setHeader('X-Klachten-Overgenomen', String(overgenomen.length));
+    res.setHeader('X-Klachten-Niet-Meegenomen', String(nietMeegenomen.length));
     res.end(archief);
   }
 }

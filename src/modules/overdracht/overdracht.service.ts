@@ -12,11 +12,24 @@ import { EngineService } from '../engine/engine.service';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { volgendeEventsOp } from '../klachten/volgende-events';
 import { haalWekkersIn, metWekkersBij } from '../termijnen/achterstand';
+import { nogAchter, nogAchterReden } from '../termijnen/inhaal-achter';
 import { TermijnWakeService } from '../termijnen/termijn-wake.service';
 import { AanbiederOverdrachtEntity, OvergedragenKlachtEntity } from './overdracht.entity';
 import { maakTar, type TarBestand } from './tar';
 
 export const OVERDRACHT_FORMAAT = 'klachtregie-overdracht/1';
+
+/** A klacht of the aanbieder this hand-over leaves out (draagOver), with why: the manifest's `nietMeegenomen`. */
+export interface NietMeegenomen {
+  klacht: string;
+  reden: string;
+}
+
+/** What to do about a klacht left out (nogAchterReden). */
+const OPNIEUW = {
+  naImport: 'niet overgenomen en niet in dit archief, draag opnieuw over zodra haar import klaar is',
+  anders: 'niet overgenomen en niet in dit archief, draag zo opnieuw over',
+};
 /**
  * `naam` as an event of the machines' list (GEBEURTENISSEN, src/machines/compiler/gebeurtenissen.ts), checked when this
  * module loads: an event renamed or removed there stops the service's start (and every test that loads the hand-over)
@@ -70,8 +83,14 @@ export class OverdrachtService {
     aanbiederId: string,
     contractEinde: string,
     aanbiederGemeente: string = tenant.gemeente,
-  ): Promise<{ archief: Buffer; overdracht: AanbiederOverdrachtEntity; aanbiederGemeente: string; overgenomen: string[] }> {
-    const klachten = await this.dataSource
+  ): Promise<{
+    archief: Buffer;
+    overdracht: AanbiederOverdrachtEntity;
+    aanbiederGemeente: string;
+    overgenomen: string[];
+    nietMeegenomen: NietMeegenomen[];
+  }> {
+    const alle = await this.dataSource
       .getRepository(KlachtEntity)
       .createQueryBuilder('k')
       .where('k.gemeente = :gemeente AND k.aanbieders @> CAST(:a AS jsonb)', {
@@ -82,11 +101,20 @@ export class OverdrachtService {
       .addOrderBy('k.id', 'ASC')
       .getMany();
     const nu = this.klok.nu();
-    const ids = klachten.map((k) => k.id);
     // Each klacht as it stands at the hand-over's moment (Awb 9:18, 9:24 lid 1 sub b): a termijn that passed before it
     // passed on its own day, whether or not the worker ran its wake-up; also for a klacht the gemeente does not take over
     // (one already at the gemeente), whose file the gemeente receives too (§9: actuele en historische bestanden).
-    await this.wekkersBij(klachten, nu);
+    const achter = await this.wekkersBij(alle, nu);
+    // A klacht the catch-up left behind (its wake-up is the import's to run, docs/import.md, or made no progress) still
+    // shows a passed termijn running: taken over now, the takeover would lie before that expiry in its history, and its
+    // file would show the termijn running. It is left out of this hand-over (not taken over, not archived, not recorded,
+    // so the aanbieder still reaches it) and named with why; another hand-over picks it up once its expiry is on record.
+    const nietMeegenomen = alle.flatMap((k) => {
+      const a = achter.get(k.id);
+      return a ? [{ klacht: k.id, reden: nogAchterReden(a, OPNIEUW) }] : [];
+    });
+    const klachten = alle.filter((k) => !achter.has(k.id));
+    const ids = klachten.map((k) => k.id);
     const overgenomen = await this.neemLopendeOver(await this.herlees(ids), aanbiederId, nu, tenant.subject);
     // The archive after the takeovers (Klachtenprotocol Wmo keten Amsterdam §9): what the gemeente receives is each
     // klacht as it was handed over, with the expiries fired above and the takeover itself in its history.
@@ -109,6 +137,7 @@ export class OverdrachtService {
       // Every klacht of this aanbieder the gemeente took over (Wmo 2015 art. 2.1.1), with the takeover's moment: by this
       // hand-over or by an earlier one, also one that failed halfway before its archive was made.
       overgenomen: await this.overnames(stand, aanbiederId),
+      nietMeegenomen,
     });
     const overdracht: AanbiederOverdrachtEntity = {
       id: randomUUID(),
@@ -133,7 +162,7 @@ export class OverdrachtService {
         );
       }
     });
-    return { archief, overdracht, aanbiederGemeente, overgenomen };
+    return { archief, overdracht, aanbiederGemeente, overgenomen, nietMeegenomen };
   }
 
   /** The klachten `ids` as they stand now, in the hand-over's order (received, then id). */
@@ -152,15 +181,13 @@ export class OverdrachtService {
    * archive must not show it running. A wake-up that is not ours to run (the klacht is being
    * imported, or another process fired it) is left; a step that starts a termijn already due gets another round. A klacht
    * whose snapshot its regime cannot read (a row not written by a step) is archived as stored, as volgendeEventsOp
-   * leaves it: one such historical row must not stop the hand-over.
+   * leaves it: one such historical row must not stop the hand-over. Returns the klachten that, read again after it, still
+   * show a passed termijn running (nogAchter: one another process fired meanwhile is up to date now), with that termijn.
    */
-  private async wekkersBij(klachten: KlachtEntity[], nu: Date): Promise<void> {
-    await haalWekkersIn(
-      this.wake,
-      this.dataSource.manager,
-      klachten.filter((k) => this.leesbaar(k, nu)).map((k) => k.id),
-      nu,
-    );
+  private async wekkersBij(klachten: KlachtEntity[], nu: Date): Promise<Awaited<ReturnType<typeof nogAchter>>> {
+    const leesbaar = klachten.filter((k) => this.leesbaar(k, nu)).map((k) => k.id);
+    await haalWekkersIn(this.wake, this.dataSource.manager, leesbaar, nu);
+    return nogAchter(this.dataSource.manager, leesbaar, nu);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { KLOK, type Klok, vandaagVan } from '../../common/klok';
+import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import type { CompiledRegime, IsoDate } from '../../machines/contract';
 import { kalenderdag } from '../../machines/termijnen/kalenderdag';
@@ -20,6 +20,7 @@ import { EngineService } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { haalWekkersIn } from '../termijnen/achterstand';
+import { nogAchter, nogAchterReden, type NogAchter } from '../termijnen/inhaal-achter';
 import { TermijnWakeService } from '../termijnen/termijn-wake.service';
 import { isUuid } from '../../common/uuid';
 import { VERSIE_GEMIGREERD } from './versie-van-stap';
@@ -29,6 +30,17 @@ import { VERSIE_GEMIGREERD } from './versie-van-stap';
 export { VERSIE_GEMIGREERD, VERSIEWISSELINGEN } from './versie-van-stap';
 
 export type KlachtMigratieProef = Omit<MigratieProef, 'resultaat'> & { klachtId: string; migreerbaar: boolean };
+
+/** What to do about a klacht left behind (nogAchterReden), said the same in the dry run and the refusal. */
+const OPNIEUW = {
+  naImport: 'er is niets gemigreerd, migreer haar opnieuw zodra haar import klaar is',
+  anders: 'er is niets gemigreerd, migreer haar zo opnieuw',
+};
+
+/** The proef with the bezwaar of a klacht left behind first, if it is (a passed termijn not on record). */
+function metAchterstand(p: MigratieProef, achter: NogAchter | undefined): MigratieProef {
+  return achter ? { ...p, resultaat: undefined, bezwaren: [nogAchterReden(achter, OPNIEUW), ...p.bezwaren] } : p;
+}
 
 /**
  * The accepted history of each klacht (migrations themselves left out), for many klachten in one query: what a replay
@@ -152,7 +164,8 @@ export class VersieMigratieService {
   /** The dry run: every running klacht of this definition on another version, with what the new version does to it. */
   async proef(gemeente: string, definitieId: string, versie: string): Promise<{ naarVersie: string; klachten: KlachtMigratieProef[] }> {
     // One moment for the whole dry run: every klacht is judged on the same day.
-    const vandaag = vandaagVan(this.klok);
+    const nu = this.klok.nu();
+    const vandaag = kalenderdag(nu.toISOString());
     const naar = this.doel(gemeente, definitieId, versie, vandaag);
     const rows = await this.dataSource.getRepository(KlachtEntity).find({
       where: { gemeente: In(this.gemeenten(gemeente, vandaag)), definitieId, done: false },
@@ -168,10 +181,17 @@ export class VersieMigratieService {
         this.dataSource.manager,
         pagina.map((r) => r.id),
       );
+      // A klacht being imported whose termijn passed is one the migration will refuse (below): its expiry is the import's
+      // to fire. Any other passed termijn the migration fires first, so it is no objection here.
+      const achter = await nogAchter(
+        this.dataSource.manager,
+        pagina.map((r) => r.id),
+        nu,
+      );
       for (const row of pagina) {
-        klachten.push(
-          this.zonderResultaat(row.id, await this.proefVoor(this.dataSource.manager, row, naar, vandaag, historie.get(row.id) ?? [])),
-        );
+        const proef = await this.proefVoor(this.dataSource.manager, row, naar, vandaag, historie.get(row.id) ?? []);
+        const a = achter.get(row.id);
+        klachten.push(this.zonderResultaat(row.id, metAchterstand(proef, a?.importBezig ? a : undefined)));
       }
     }
     return { naarVersie: versie, klachten };
@@ -240,6 +260,16 @@ export class VersieMigratieService {
           : await this.proefVoor(m, row, naar, vandaag);
         uit.push({ row, proef });
       }
+      // Awb 9:11 lid 1, 9:24 lid 1 sub b: a klacht the catch-up above left behind (its wake-up is the import's to run, or
+      // made no progress) still shows a passed termijn running. Moved now, the version change would lie before that
+      // expiry in its history and the expiry would fire on the new version: it is refused with the reason, read under the
+      // lock (one another process brought up to date meanwhile goes on), and a later migration picks it up.
+      const achter = await nogAchter(
+        m,
+        uit.filter((u) => !u.row.done).map((u) => u.row.id),
+        nu,
+      );
+      for (const u of uit) u.proef = metAchterstand(u.proef, achter.get(u.row.id));
       const geweigerd = uit.filter((u) => u.proef.bezwaren.length > 0);
       if (geweigerd.length) {
         throw ProblemException.conflict(
