@@ -11099,7 +11099,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Het archief; X-Manifest-SHA256 is de SHA-256 van manifest.json, X-Overdracht-Uiterlijk de dag waarop de overdracht uiterlijk af moet zijn, X-Klachten-Overgenomen hoeveel lopende klachten de gemeente van de aanbieder overnam. */
+            /** @description Het archief; X-Manifest-SHA256 is de SHA-256 van manifest.json, X-Overdracht-Uiterlijk de dag waarop de overdracht uiterlijk af moet zijn, X-Klachten-Overgenomen hoeveel lopende klachten de gemeente van de aanbieder overnam, X-Klachten-Niet-Meegenomen hoeveel klachten deze overdracht liet staan omdat een verstreken termijn nog niet verwerkt is (Awb 9:11 lid 1; bijvoorbeeld een klacht die nog wordt geïmporteerd): niet overgenomen, niet in het archief, de aanbieder houdt toegang; manifest.json noemt ze met de reden (nietMeegenomen), een volgende overdracht neemt ze mee. */
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
