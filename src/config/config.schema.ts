@@ -73,6 +73,8 @@ export const envSchema = z.object({
     .default('klachtregie'),
   PUBLIC_BASE_URL: optionalUrl(['http:', 'https:']),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // A wait for a free pool connection longer than this is an error, not a hang (src/database/data-source-options.ts).
+  DATABASE_POOL_WAIT_MS: positiveMs(30_000),
   // Unset: 10 when this process runs workers (ROLE all/worker), 3 for ROLE=api (it only adds jobs).
   QUEUE_POOL_SIZE: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
@@ -137,6 +139,8 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
     'letters, digits, _ : or -, with at most one {hash tag}, e.g. QUEUE_PREFIX=klachtregie (on a Redis Cluster it is used as {klachtregie})',
   PUBLIC_BASE_URL: 'the public http(s) URL of this service without /api/v1, e.g. PUBLIC_BASE_URL=https://klachten.gemeente.nl',
   DATABASE_POOL_SIZE: 'a whole number 1-200, e.g. DATABASE_POOL_SIZE=10',
+  DATABASE_POOL_WAIT_MS:
+    'milliseconds a query may wait for a free pool connection before it fails, a whole number >= 1, e.g. DATABASE_POOL_WAIT_MS=30000',
   QUEUE_POOL_SIZE:
     'a whole number 1-200 of connections per queue/worker on the PostgreSQL queue backend, e.g. QUEUE_POOL_SIZE=10, or leave it unset (10 with workers, 3 for ROLE=api)',
   OIDC_ISSUER: 'the issuer (iss) of accepted OIDC tokens, e.g. OIDC_ISSUER=https://login.gemeente.nl/realms/klachten',
@@ -235,6 +239,8 @@ export interface AppConfig {
   queuePrefix: string;
   publicBaseUrl?: string;
   databasePoolSize: number;
+  /** How long a query waits for a free connection of the pool before it fails (pg's connectionTimeoutMillis). */
+  databasePoolWaitMs: number;
   /**
    * Connections per BullMQ Queue/Worker pool on the PostgreSQL queue backend; absent = by role
    * (`postgresQueuePoolSize` in src/jobs/queue-backend.ts). Unused with Redis.

@@ -96,6 +96,7 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
     queuePrefix: e.QUEUE_PREFIX,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databasePoolWaitMs: e.DATABASE_POOL_WAIT_MS,
     queuePoolSize: e.QUEUE_POOL_SIZE,
     oidcIssuer: e.OIDC_ISSUER,
     oidcAudience: e.OIDC_AUDIENCE,

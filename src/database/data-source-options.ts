@@ -14,6 +14,12 @@ export const MIGRATIONS_TABLE = 'typeorm_migrations';
 export interface DataSourceSettings {
   url: string;
   poolSize?: number;
+  /**
+   * The longest wait for a free connection (and for connecting): then an error instead of a wait without end. A holder
+   * that waits for a second connection of its own pool could otherwise wait for ever once every connection is held by
+   * such a holder, and so would the shutdown waiting for it (SessieVerbindingen). Default 30 s.
+   */
+  poolWaitMs?: number;
   /** Shown in pg_stat_activity, e.g. 'klachtregie-api'. */
   applicationName?: string;
   logging?: boolean;
@@ -37,7 +43,7 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     logging: settings.logging ? ['query', 'error'] : ['error'],
     // Never the parameters: they hold personal data of the dossier (query-logger.ts).
     logger: new ZonderParametersLogger(undefined, settings.logging === true),
-    extra: { max: settings.poolSize ?? 10 },
+    extra: { max: settings.poolSize ?? 10, connectionTimeoutMillis: settings.poolWaitMs ?? 30_000 },
   };
 }
 

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config';
 import { dataSourceOptions } from './data-source-options';
 import { runMigrationsLocked } from './run-migrations';
+import { SessieVerbindingen } from './sessie-verbindingen';
 
 export function requireDatabaseUrl(config: AppConfig): string {
   if (!config.databaseUrl) {
@@ -33,6 +34,9 @@ export class DatabaseModule {
   static forRoot(): DynamicModule {
     return {
       module: DatabaseModule,
+      // Global: the outbox relay and the import take their held connections from SessieVerbindingen.
+      global: true,
+      providers: [SessieVerbindingen],
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
@@ -40,6 +44,7 @@ export class DatabaseModule {
             ...dataSourceOptions({
               url: requireDatabaseUrl(config),
               poolSize: config.databasePoolSize,
+              poolWaitMs: config.databasePoolWaitMs,
               applicationName: `klachtregie-${config.role}`,
             }),
             // Fail within ~10 s when the database is unreachable instead of TypeORM's default 27 s.
@@ -64,7 +69,7 @@ export class DatabaseModule {
           },
         }),
       ],
-      exports: [TypeOrmModule],
+      exports: [TypeOrmModule, SessieVerbindingen],
     };
   }
 }

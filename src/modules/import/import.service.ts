@@ -19,6 +19,7 @@ import { canoniek } from '../idempotency/idempotency.interceptor';
 import { IdempotentHerhaald, IdempotentieContext } from '../idempotency/idempotentie-context';
 import { controleerTijdstip } from '../klachten/klachten.service';
 import { dagVan } from '../termijnen/termijn-tijd';
+import { SessieVerbindingen } from '../../database/sessie-verbindingen';
 import { haalWekkersIn } from '../termijnen/achterstand';
 import { TermijnWakeService } from '../termijnen/termijn-wake.service';
 import { naVerstreken } from '../termijnen/verloop-vooraf';
@@ -137,6 +138,7 @@ export class ImportService implements BeforeApplicationShutdown {
     private readonly wake: TermijnWakeService,
     @Inject(REGIME_BRON) private readonly regimes: RegimeBron,
     @Inject(KLOK) private readonly klok: Klok,
+    private readonly sessies: SessieVerbindingen,
   ) {}
 
   /**
@@ -258,11 +260,17 @@ export class ImportService implements BeforeApplicationShutdown {
 
   private async verwerkAlles(id: string, o: VerwerkOpties): Promise<ImportStand> {
     const parallel = Math.max(1, o.parallel ?? 4);
-    const slot = this.dataSource.createQueryRunner();
-    await slot.connect();
+    // The lock's session is not one of the pool the workers step klachten through (SessieVerbindingen: holding it there
+    // while they wait for a connection could leave them all waiting).
+    const slot = await this.sessies.neem();
+    // A session that may still hold the lock is closed, not given back to be reused with it.
+    let vast = false;
     try {
-      const [{ ok }] = (await slot.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 7)) AS ok`, [id])) as Array<{ ok: boolean }>;
+      const {
+        rows: [{ ok }],
+      } = await slot.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtextextended($1, 7)) AS ok`, [id]);
       if (!ok) return this.stand(id);
+      vast = true;
       try {
         const imp = await this.dataSource.getRepository(KlachtImportEntity).findOneByOrFail({ id });
         const externen = await this.externen(id);
@@ -308,9 +316,10 @@ export class ImportService implements BeforeApplicationShutdown {
         return stand;
       } finally {
         await slot.query(`SELECT pg_advisory_unlock(hashtextextended($1, 7))`, [id]);
+        vast = false;
       }
     } finally {
-      await slot.release();
+      slot.release(vast ? new Error('import lock not released') : undefined);
     }
   }
 

@@ -7,6 +7,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { OutboxEntity } from './outbox.entity';
 import type { OutboxBericht, OutboxHandler } from './outbox.types';
 import { wachttijd } from '../../common/wachttijd';
+import { SessieVerbindingen } from '../../database/sessie-verbindingen';
 
 const BATCH = 100;
 
@@ -50,6 +51,9 @@ export class OutboxRelay implements OnApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Optional() @Inject(OUTBOX_RELAY_UIT) private readonly uit: boolean = false,
+    // The claim's connection, outside the pool its handlers write through (SessieVerbindingen). Absent only where a
+    // relay is built by hand (bench, unit tests): it then claims from the DataSource's pool.
+    @Optional() private readonly sessies?: SessieVerbindingen,
   ) {
     // A command-line process (import, migratie, zgw) registers only the handlers of its own modules: draining there
     // would mark rows processed whose webhook, letter or ZGW handler lives only in the service, and they would be
@@ -117,9 +121,10 @@ export class OutboxRelay implements OnApplicationShutdown {
    * scan made a claim cost as much as the event's own write (measured with pg_stat_statements).
    */
   async drain(): Promise<number> {
-    const qr = this.dataSource.createQueryRunner();
-    const client = (await qr.connect()) as PoolClient;
+    const qr = this.sessies ? undefined : this.dataSource.createQueryRunner();
+    const client = qr ? ((await qr.connect()) as PoolClient) : await this.sessies!.neem();
     let open = true;
+    let fout: unknown;
     try {
       const [, , , geclaimd] = (await client.query(
         `BEGIN; SET LOCAL synchronous_commit = off; SET LOCAL enable_bitmapscan = off;
@@ -180,10 +185,13 @@ export class OutboxRelay implements OnApplicationShutdown {
       open = false;
       return rows.length;
     } catch (e) {
+      fout = e;
       if (open) await client.query('ROLLBACK').catch(() => undefined);
       throw e;
     } finally {
-      await qr.release();
+      if (qr) await qr.release();
+      // After a failure the session connection is closed rather than reused (it may be the one that broke).
+      else client.release(fout instanceof Error ? fout : undefined);
     }
   }
 
