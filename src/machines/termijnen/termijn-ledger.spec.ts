@@ -350,3 +350,122 @@ describe('termijn ledger at its edges', () => {
     ).toBe('verdaging-na-verloop');
   });
 });
+
+describe('Algemene termijnenwet art. 1 lid 1 with a regeling that lets a termijn be suspended (opschorting)', () => {
+  // awb(): received donderdag 2 april 2026, six weeks is Hemelvaartsdag 14 mei, the Atw gives maandag 18 mei.
+  const geschorst = (op: string, hervat: string) =>
+    herbereken(
+      awb([
+        { soort: 'opschorting', at: op },
+        { soort: 'hervatting', at: hervat },
+      ]),
+    );
+
+  it('a termijn suspended in the days the Atw added gets the days it had left after the hervatting', () => {
+    // Suspended zaterdag 16 mei, resumed woensdag 20 mei (4 days): 18 mei + 4 = vrijdag 22 mei, not 18 mei (before the
+    // hervatting, so passed the moment it resumes).
+    const r = geschorst('2026-05-16', '2026-05-20');
+    expect(r.vervaldatum).toBe('2026-05-22');
+    expect(r.uitleg).toContain(
+      'Opgeschort na de onverlengde vervaldatum donderdag 14 mei 2026, in de dagen die de Algemene termijnenwet toevoegde: ' +
+        'de termijn liep tot en met maandag 18 mei 2026 (Atw art. 1 lid 1); de dagen tot die datum komen na de hervatting',
+    );
+    expect(r.uitleg).toContain(
+      'Hervat op woensdag 20 mei 2026: 4 dagen opgeschort (zaterdag 16 mei 2026 tot woensdag 20 mei 2026), dus maandag 18 mei 2026 + 4 = vrijdag 22 mei 2026',
+    );
+    // Suspended on its extended last day itself: that day comes back as the day of the hervatting.
+    expect(geschorst('2026-05-18', '2026-05-20').vervaldatum).toBe('2026-05-20');
+    // The Atw applies to the day that gives: vrijdag 15 mei + 5 = 18 mei + 5 = zaterdag 23 mei -> Tweede Pinksterdag 25 mei
+    // -> dinsdag 26 mei.
+    expect(geschorst('2026-05-15', '2026-05-20').vervaldatum).toBe('2026-05-26');
+    // Suspended within its own six weeks (up to and on 14 mei) nothing changes: the raw day moves and the Atw judges the
+    // new one afresh (the days it added to 14 mei were there because 14 mei was a holiday).
+    expect(geschorst('2026-05-13', '2026-05-20').vervaldatum).toBe('2026-05-21');
+    expect(geschorst('2026-05-14', '2026-05-20').vervaldatum).toBe('2026-05-20');
+    expect(geschorst('2026-04-20', '2026-04-30').vervaldatum).toBe('2026-05-26');
+  });
+
+  it('a suspended termijn does not run: resumed, it never ends before the day of its hervatting', () => {
+    const dag = (iso: string, n: number) => new Date(Date.parse(`${iso}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const telaat: string[] = [];
+    for (let s = 0; dag('2026-04-02', s) <= '2026-05-18'; s++) {
+      for (const duur of [0, 1, 4, 9]) {
+        const op = dag('2026-04-02', s);
+        const hervat = dag(op, duur);
+        if (geschorst(op, hervat).vervaldatum < hervat) telaat.push(`${op} tot ${hervat}`);
+      }
+    }
+    expect(telaat).toEqual([]);
+  });
+});
+
+describe('Awb 9:11 lid 2 and Wkkgz 17 lid 2: verdaging by at most four weeks, also on a termijn counted in werkdagen', () => {
+  // 30 werkdagen from maandag 2 maart 2026 (Goede Vrijdag and Tweede Paasdag do not count): woensdag 15 april 2026.
+  const werkdagen: TermijnLedger = {
+    basis: { vanaf: '2026-03-02', duur: 'P30D', rekenwijze: 'werkdagen', atw: false },
+    verdagingMax: 'P4W',
+    verdagingVoorVerloop: true,
+    mutaties: [],
+  };
+  const verdaag = (ledger: TermijnLedger, duur: string, at = '2026-03-20T10:00:00+01:00') =>
+    voegMutatieToe(ledger, { soort: 'verdaging', at, duur });
+
+  it('four weeks are 28 calendar days of movement: a verdaging in werkdagen that moves the last day further is refused', () => {
+    expect(herbereken(werkdagen).vervaldatum).toBe('2026-04-15');
+    // 28 werkdagen would give maandag 1 juni: 47 days.
+    const e = fout(() => verdaag(werkdagen, 'P28D'));
+    expect(e.code).toBe('verdaging-te-lang');
+    expect(e.message).toBe(
+      "Verdaging met 28 werkdagen (mutatie 1 (verdaging)) kan niet: Op deze termijn in werkdagen telt de duur 'P28D' werkdagen: " +
+        '28 werkdagen na woensdag 15 april 2026 is maandag 1 juni 2026, 47 dagen later. Samen met de eerdere verdaging(en) wordt ' +
+        'het meer dan 4 weken (Awb 9:11 lid 2). Nog mogelijk: 28 dagen, tot en met woensdag 13 mei 2026: schrijf de duur in weken ' +
+        '(hooguit P4W) of in werkdagen (hooguit P18D). Verder uitstel kan alleen met schriftelijke instemming van de klager (Awb 9:11 lid 3).',
+    );
+    // 19 werkdagen: maandag 18 mei, 33 days (Koningsdag, Bevrijdingsdag, Hemelvaartsdag and the day after do not count).
+    expect(fout(() => verdaag(werkdagen, 'P19D')).code).toBe('verdaging-te-lang');
+    // 18 werkdagen and four weeks both reach woensdag 13 mei: 28 days.
+    expect(verdaag(werkdagen, 'P18D').uitkomst.vervaldatum).toBe('2026-05-13');
+    expect(verdaag(werkdagen, 'P4W').uitkomst.vervaldatum).toBe('2026-05-13');
+  });
+
+  it('the four weeks hold in parts too: weeks and werkdagen count together in calendar days', () => {
+    // Two weeks: woensdag 29 april; 14 days are left, up to 13 mei: 9 werkdagen (Bevrijdingsdag does not count).
+    const tweeWeken = verdaag(werkdagen, 'P2W').ledger;
+    expect(verdaag(tweeWeken, 'P9D', '2026-04-01T10:00:00+02:00').uitkomst.vervaldatum).toBe('2026-05-13');
+    const e = fout(() => verdaag(tweeWeken, 'P10D', '2026-04-01T10:00:00+02:00'));
+    expect(e.code).toBe('verdaging-te-lang');
+    expect(e.message).toMatch(
+      /Nog mogelijk: 14 dagen, tot en met woensdag 13 mei 2026: schrijf de duur in weken \(hooguit P2W\) of in werkdagen \(hooguit P9D\)/,
+    );
+  });
+
+  it('a maximum written in days on a termijn in werkdagen caps werkdagen, the unit it is written in', () => {
+    // 5 werkdagen from donderdag 2 april 2026: maandag 13 april. One week later (maandag 20 april) is 5 werkdagen on.
+    const vijf: TermijnLedger = {
+      basis: { vanaf: '2026-04-02', duur: 'P5D', rekenwijze: 'werkdagen', atw: false },
+      verdagingMax: 'P5D',
+      mutaties: [],
+    };
+    expect(verdaag(vijf, 'P1W', '2026-04-08').uitkomst.vervaldatum).toBe('2026-04-20');
+    expect(verdaag(vijf, 'P5D', '2026-04-08').uitkomst.vervaldatum).toBe('2026-04-20');
+    expect(fout(() => verdaag(vijf, 'P6D', '2026-04-08')).message).toMatch(/meer dan 5 dagen .*Nog mogelijk: 5 werkdagen\./);
+  });
+
+  it('a verdaging stored before this count still replays to the day the klager was told, with a warning; no more verdaging after it', () => {
+    const opgeslagen: TermijnLedger = { ...werkdagen, mutaties: [{ soort: 'verdaging', at: '2026-03-20T10:00:00+01:00', duur: 'P28D' }] };
+    const r = herbereken(opgeslagen);
+    expect(r.vervaldatum).toBe('2026-06-01');
+    expect(r.waarschuwingen).toEqual([
+      'De verdaging van vrijdag 20 maart 2026 (mutatie 1 (verdaging)) gaat verder dan 4 weken (Awb 9:11 lid 2): de termijn schuift ' +
+        'door verdaging 47 dagen op. Zij is vastgelegd voordat een verdaging in werkdagen in kalenderdagen aan het maximum werd ' +
+        'getoetst; de vervaldatum blijft die de klager is meegedeeld. Verder uitstel kan alleen met schriftelijke instemming van de ' +
+        'klager (Awb 9:11 lid 3)',
+    ]);
+    expect(r.uitleg).toContain(r.waarschuwingen![0]);
+    expect(fout(() => verdaag(opgeslagen, 'P1D', '2026-04-01T10:00:00+02:00')).message).toMatch(/Nog mogelijk: 0 dagen\./);
+    // Only what the old count let through: a stored verdaging beyond the maximum in any count is refused as before.
+    expect(fout(() => herbereken({ ...werkdagen, mutaties: [{ soort: 'verdaging', at: '2026-03-20', duur: 'P29D' }] })).code).toBe(
+      'verdaging-te-lang',
+    );
+  });
+});

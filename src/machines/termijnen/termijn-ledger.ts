@@ -8,7 +8,7 @@ import type { Duur } from '../definition/types';
 import { amsterdamseDag, Dag, formatDatum, leesDatum, naarIso } from './datum';
 import { beschrijfDuur, GeparseerdeDuur, parseDuur, plusDuur } from './duur';
 import { atwUitgeslotenReden, berekenDetail, pasAtwToe, telWerkdagen, TermijnInvoer, TermijnUitkomst } from './bereken-termijn';
-import { gelijkgesteldeDagenWaarschuwingen } from './kalender';
+import { DagKalender, gelijkgesteldeDagenWaarschuwingen } from './kalender';
 import { TermijnFout } from './termijn-fout';
 
 export type Mutatie =
@@ -39,7 +39,7 @@ export interface HerberekenUitkomst extends TermijnUitkomst {
   opgeschortSinds?: IsoDate;
 }
 
-/** Total of verdagingen compared in one unit: days for D/W, months for M/Y. */
+/** Total of verdagingen compared in one unit: days for D/W, months for M/Y (the kind of unit that must match). */
 function inEenheid(d: GeparseerdeDuur): { soort: 'dagen' | 'maanden'; waarde: number } {
   switch (d.eenheid) {
     case 'D':
@@ -53,12 +53,35 @@ function inEenheid(d: GeparseerdeDuur): { soort: 'dagen' | 'maanden'; waarde: nu
   }
 }
 
+/**
+ * The unit a verdagingMax caps in, as it is written (Awb 9:11 lid 2 / Wkkgz 17 lid 2 "vier weken"): weeks are calendar
+ * weeks, on any termijn; days are the termijn's own days (werkdagen on a termijn in werkdagen); months and years months.
+ */
+function maatVan(max: GeparseerdeDuur, werkdagen: boolean): 'kalenderdagen' | 'werkdagen' | 'maanden' {
+  if (max.eenheid === 'M' || max.eenheid === 'Y') return 'maanden';
+  return max.eenheid === 'D' && werkdagen ? 'werkdagen' : 'kalenderdagen';
+}
+
+/** How far a verdaging moved the raw last day from `van` to `naar`, in calendar days or in the werkdagen in between. */
+function verschuiving(van: Dag, naar: Dag, maat: 'kalenderdagen' | 'werkdagen', k: DagKalender): number {
+  if (maat === 'kalenderdagen') return naar - van;
+  let n = 0;
+  for (let d = van + 1; d <= naar; d++) if (k.geenWerkdagReden(d) === undefined) n++;
+  return n;
+}
+
 function mutatieNaam(m: Mutatie, i: number): string {
   return `mutatie ${i + 1} (${m.soort})`;
 }
 
-/** Replays the ledger; throws TermijnFout (Dutch, says what to do instead) when a mutation is not allowed. */
-export function herbereken(ledger: TermijnLedger): HerberekenUitkomst {
+/**
+ * Replays the ledger; throws TermijnFout (Dutch, says what to do instead) when a mutation is not allowed.
+ * @param nieuwVanaf  index of the first mutation being added now (voegMutatieToe); the ones before it were accepted and
+ *                    stored. Default: all stored (a replay). A stored verdaging that the count of its time let through
+ *                    but the calendar count of the maximum does not (see `verschuiving`) is not refused on replay, or
+ *                    the klacht could not be stepped any more: it keeps the day the klager was told, with a warning.
+ */
+export function herbereken(ledger: TermijnLedger, nieuwVanaf = ledger.mutaties.length): HerberekenUitkomst {
   const basis = berekenDetail(ledger.basis);
   const k = basis.kalender;
   const start = basis.start;
@@ -76,9 +99,12 @@ export function herbereken(ledger: TermijnLedger): HerberekenUitkomst {
   let ruw: Dag = basis.ruw;
   let atw = basis.atwToegepast;
   let vervaldag: Dag = basis.vervaldag;
+  /** Movement by verdaging so far, in the unit of the maximum (verschuiving); `verdaagdOud` as counted before that. */
   let verdaagd = 0;
+  let verdaagdOud = 0;
   let opgeschortSinds: Dag | undefined;
   const vervaldatumNaMutatie: IsoDate[] = [];
+  const waarschuwingen = [...basis.waarschuwingen];
 
   const herleid = (stap: string[]): Dag => (atw ? pasAtwToe(start, ruw, k, stap) : ruw);
 
@@ -111,13 +137,45 @@ export function herbereken(ledger: TermijnLedger): HerberekenUitkomst {
             'verdaging-eenheid',
           );
         }
-        if (verdaagd + eenheid.waarde > maxEenheid.waarde) {
-          throw new TermijnFout(
-            `Verdaging met ${beschrijfDuur(duur)} (${naam}) kan niet: samen met de eerdere verdaging(en) wordt het meer dan ` +
-              `${beschrijfDuur(max)} (${grondslag}). Nog mogelijk: ${maxEenheid.waarde - verdaagd} ${eenheid.soort}. ` +
-              `Verder uitstel kan alleen met schriftelijke instemming van de klager (Awb 9:11 lid 3).`,
-            'verdaging-te-lang',
-          );
+        const stap: string[] = [];
+        // docs/juridisch-kader.md the verdaging is added to the raw (un-Atw-ed) due date and the Atw is applied
+        // again — the conservative reading; whether to use the Atw-extended date instead is not settled.
+        const nieuw = verdaagRuw(ruw, duur, werkdagen, stap, `de onverlengde vervaldatum ${formatDatum(ruw)}`);
+        const maat = maatVan(max, werkdagen);
+        const beweging = maat === 'maanden' ? eenheid.waarde : verschuiving(ruw, nieuw, maat, k);
+        if (verdaagd + beweging > maxEenheid.waarde) {
+          const oudToegelaten = verdaagdOud + eenheid.waarde <= maxEenheid.waarde;
+          // Awb 9:11 lid 2 / Wkkgz 17 lid 2: "vier weken" are calendar weeks, also on a termijn counted in werkdagen,
+          // where a verdaging in days counts werkdagen (28 werkdagen are some six weeks).
+          const inWerkdagen =
+            werkdagen && duur.eenheid === 'D' && maat === 'kalenderdagen'
+              ? `Op deze termijn in werkdagen telt de duur '${m.duur}' werkdagen: ${beschrijfDuur(duur, true)} na ` +
+                `${formatDatum(ruw)} is ${formatDatum(nieuw)}, ${beweging} ${beweging === 1 ? 'dag' : 'dagen'} later. `
+              : '';
+          const rest = Math.max(0, maxEenheid.waarde - verdaagd);
+          // What is still possible, in both ways of writing it on this termijn: weeks, or the werkdagen up to that day.
+          const manieren = [
+            ...(rest >= 7 ? [`in weken (hooguit P${Math.floor(rest / 7)}W)`] : []),
+            ...(verschuiving(ruw, ruw + rest, 'werkdagen', k) > 0
+              ? [`in werkdagen (hooguit P${verschuiving(ruw, ruw + rest, 'werkdagen', k)}D)`]
+              : []),
+          ];
+          const hoe =
+            inWerkdagen && manieren.length > 0 ? `, tot en met ${formatDatum(ruw + rest)}: schrijf de duur ${manieren.join(' of ')}` : '';
+          const melding =
+            `Verdaging met ${beschrijfDuur(duur, werkdagen && duur.eenheid === 'D')} (${naam}) kan niet: ${inWerkdagen}` +
+            `${inWerkdagen ? 'Samen' : 'samen'} met de eerdere verdaging(en) wordt het meer dan ${beschrijfDuur(max)} (${grondslag}). ` +
+            `Nog mogelijk: ${rest} ${maat === 'werkdagen' ? 'werkdagen' : eenheid.soort}${hoe}. ` +
+            `Verder uitstel kan alleen met schriftelijke instemming van de klager (Awb 9:11 lid 3).`;
+          if (i >= nieuwVanaf || !oudToegelaten) throw new TermijnFout(melding, 'verdaging-te-lang');
+          // Stored before the calendar count: the klager was told this day in writing; it stands, and says it is too long.
+          const w =
+            `De verdaging van ${formatDatum(op)} (${naam}) gaat verder dan ${beschrijfDuur(max)} (${grondslag}): de termijn schuift ` +
+            `door verdaging ${verdaagd + beweging} dagen op. Zij is vastgelegd voordat een verdaging in werkdagen in kalenderdagen aan ` +
+            `het maximum werd getoetst; de vervaldatum blijft die de klager is meegedeeld. Verder uitstel kan alleen met schriftelijke ` +
+            `instemming van de klager (Awb 9:11 lid 3)`;
+          waarschuwingen.push(w);
+          stap.push(w);
         }
         // During opschorting the termijn cannot expire, so the notice is always in time then.
         if (ledger.verdagingVoorVerloop && opgeschortSinds === undefined && op > vervaldag) {
@@ -127,12 +185,12 @@ export function herbereken(ledger: TermijnLedger): HerberekenUitkomst {
             'verdaging-na-verloop',
           );
         }
-        verdaagd += eenheid.waarde;
-        const stap: string[] = [];
-        // docs/juridisch-kader.md the verdaging is added to the raw (un-Atw-ed) due date and the Atw is applied
-        // again — the conservative reading; whether to use the Atw-extended date instead is not settled.
-        ruw = verdaagRuw(ruw, duur, werkdagen, stap, `de onverlengde vervaldatum ${formatDatum(ruw)}`);
-        uitleg.push(`Verdaging op ${formatDatum(op)} met ${beschrijfDuur(duur)} (${grondslag})${reden}:`);
+        verdaagd += beweging;
+        verdaagdOud += eenheid.waarde;
+        ruw = nieuw;
+        uitleg.push(
+          `Verdaging op ${formatDatum(op)} met ${beschrijfDuur(duur, werkdagen && duur.eenheid === 'D')} (${grondslag})${reden}:`,
+        );
         uitleg.push(...stap);
         const verdagingBuitenAtw = atwUitgeslotenReden(duur, werkdagen && duur.eenheid === 'D');
         if (atw && verdagingBuitenAtw) {
@@ -175,20 +233,32 @@ export function herbereken(ledger: TermijnLedger): HerberekenUitkomst {
             'hervatting-voor-opschorting',
           );
         }
-        const vorige = ruw;
+        // A suspended termijn does not run: it gets back the days it had left when it stopped, and the Atw applies to the
+        // last day that gives (Atw art. 1 lid 1). Stopped within its own days, those are counted on from the raw last day
+        // (the Atw then judges the new one afresh). Stopped after its raw last day, in the days the Atw added to it (it
+        // still ran: Atw art. 1 lid 1), its own days were used up and what it had left are the days up to the extended
+        // last day: counted on from that day, or it would end before the hervatting (passed the moment it resumes).
+        const inAtwDagen = opgeschortSinds > ruw;
+        const vorige = inAtwDagen ? vervaldag : ruw;
+        if (inAtwDagen) {
+          uitleg.push(
+            `Opgeschort na de onverlengde vervaldatum ${formatDatum(ruw)}, in de dagen die de Algemene termijnenwet toevoegde: ` +
+              `de termijn liep tot en met ${formatDatum(vervaldag)} (Atw art. 1 lid 1); de dagen tot die datum komen na de hervatting`,
+          );
+        }
         if (werkdagen) {
           // A termijn in werkdagen is extended by the werkdagen it stood still, counted as it counts its own days: the
           // days from the opschorting up to the hervatting that are werkdagen (not the weekend, holidays, sluitingsdagen).
           let stil = 0;
           for (let d = opgeschortSinds; d < op; d++) if (k.geenWerkdagReden(d) === undefined) stil++;
-          ruw = telWerkdagen(ruw, stil, k, uitleg);
+          ruw = telWerkdagen(vorige, stil, k, uitleg);
           uitleg.push(
             `Hervat op ${formatDatum(op)}${reden}: ${stil} ${stil === 1 ? 'werkdag' : 'werkdagen'} opgeschort ` +
               `(${formatDatum(opgeschortSinds)} tot ${formatDatum(op)}), dus ${formatDatum(vorige)} + ${stil} ${stil === 1 ? 'werkdag' : 'werkdagen'} = ${formatDatum(ruw)}`,
           );
         } else {
           const dagen = op - opgeschortSinds;
-          ruw += dagen;
+          ruw = vorige + dagen;
           uitleg.push(
             `Hervat op ${formatDatum(op)}${reden}: ${dagen} ${dagen === 1 ? 'dag' : 'dagen'} opgeschort ` +
               `(${formatDatum(opgeschortSinds)} tot ${formatDatum(op)}), dus ${formatDatum(vorige)} + ${dagen} = ${formatDatum(ruw)}`,
@@ -244,7 +314,6 @@ export function herbereken(ledger: TermijnLedger): HerberekenUitkomst {
   });
 
   // Atw art. 3 lid 3: a mutation can move the date into a year whose decree days are not known.
-  const waarschuwingen = [...basis.waarschuwingen];
   if (ledger.mutaties.length > 0 && vervaldag > basis.vervaldag && (werkdagen || basis.atwToegepast)) {
     for (const w of gelijkgesteldeDagenWaarschuwingen(basis.vervaldag, vervaldag, ledger.basis.kalender)) {
       if (!waarschuwingen.includes(w)) {
@@ -285,5 +354,5 @@ export function herbereken(ledger: TermijnLedger): HerberekenUitkomst {
 /** Adds a mutation after checking it; throws TermijnFout and leaves the ledger unchanged when refused. */
 export function voegMutatieToe(ledger: TermijnLedger, mutatie: Mutatie): { ledger: TermijnLedger; uitkomst: HerberekenUitkomst } {
   const nieuw: TermijnLedger = { ...ledger, mutaties: [...ledger.mutaties, mutatie] };
-  return { ledger: nieuw, uitkomst: herbereken(nieuw) };
+  return { ledger: nieuw, uitkomst: herbereken(nieuw, ledger.mutaties.length) };
 }
