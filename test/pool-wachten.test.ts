@@ -6,8 +6,8 @@ import { createTestApp, createTestDatabase, sqlOp, type TestApp, type TestDataba
 /**
  * Holders of a connection whose work needs another (docs/architecture.md, DATABASE_POOL_SIZE): the outbox relay keeps
  * its claimed rows locked while its handlers write through the pool, an import keeps its advisory lock while its workers
- * step klachten through the pool. When both held a connection of the pool, a pool of two was full of holders waiting
- * for a connection: the import and the relay never finished, and neither did the shutdown waiting for them (seen as a
+ * step klachten through the pool, the migrations at boot run under an advisory lock. When both held a connection of the
+ * pool, a pool of two was full of holders waiting for a connection: the import and the relay never finished, and neither did the shutdown waiting for them (seen as a
  * test's afterAll hanging for minutes in CI). Their connections now come from a pool of their own (SessieVerbindingen).
  */
 const LEVENSLOOP: Array<[string, string]> = [
@@ -39,12 +39,13 @@ describe('database connections held while their work waits for the pool', () => 
     await db?.drop();
   }, 120_000);
 
-  it('an import and the outbox relay working side by side finish on a pool of two connections, and so does the shutdown', async () => {
-    // Waiting for a connection fails after 10 s instead of never: a cycle shows as an error here.
+  it('an import and the outbox relay working side by side finish on a pool of one connection, and so do the migrations at boot and the shutdown', async () => {
+    // One connection: any holder on the pool whose work needs a second one (the migrations' lock at boot, the relay's
+    // claim, the import's lock) fails here, after 10 s of waiting instead of never.
     t = await createTestApp({
       databaseUrl: db.url,
       postgresQueue: true,
-      env: { DATABASE_POOL_SIZE: '2', DATABASE_POOL_WAIT_MS: '10000' },
+      env: { DATABASE_POOL_SIZE: '1', DATABASE_POOL_WAIT_MS: '10000' },
     });
     const app = t;
     const imports = app.app.get(ImportService);

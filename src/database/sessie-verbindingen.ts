@@ -36,9 +36,7 @@ export class SessieVerbindingen implements OnApplicationShutdown {
 
   /** The DataSource's own connection settings (URL, TLS, application name), with a pool size of its own. */
   private maakPool(): Pool {
-    const driver = this.dataSource.driver as unknown as { master?: { options?: PoolConfig } };
-    const opties = driver.master?.options;
-    if (!opties) throw new Error('SessieVerbindingen: the DataSource is not initialized (no PostgreSQL pool)');
+    const opties = verbindingsInstellingen(this.dataSource);
     const pool = new Pool({
       ...opties,
       max: SessieVerbindingen.MAX,
@@ -49,4 +47,12 @@ export class SessieVerbindingen implements OnApplicationShutdown {
     pool.on('error', (e) => this.logger.warn(`Sessieverbinding: ${e.message}`));
     return pool;
   }
+}
+
+/** The connection settings of an initialized DataSource's pool (URL, TLS, application name, timeouts). */
+export function verbindingsInstellingen(dataSource: DataSource): PoolConfig {
+  const driver = dataSource.driver as unknown as { master?: { options?: PoolConfig } };
+  const opties = driver.master?.options;
+  if (!opties) throw new Error('The DataSource is not initialized (no PostgreSQL pool)');
+  return opties;
 }
