@@ -121,7 +121,9 @@ export class KlachtActiesService {
     // Both where the klacht was at the act's moment: the klager's answer on the last day of his wait, reported the next
     // morning after the wake-up closed the klacht, was given while it lay with the aanbieder (Awb 9:11 lid 1; stepping
     // takes it there, regime.ts `inhalen`).
-    if (tenant.rol === 'aanbieder' && !this.ligtBijAanbieder(klacht, state)) {
+    // A klacht on which nothing can happen any more (closed, also by an expiry the registration records first) is not
+    // 'aan de gemeente': the reason is that the act no longer fits, as for the gemeente's own users.
+    if (tenant.rol === 'aanbieder' && mogelijk.length > 0 && !this.ligtBijAanbieder(klacht, state)) {
       return `${type} is aan de gemeente: de klacht ligt niet bij de aanbieder (toestand ${state}); de terugkoppeling is vastgelegd.`;
     }
     if (!mogelijk.includes(type)) {
