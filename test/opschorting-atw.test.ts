@@ -1,0 +1,139 @@
+/**
+ * Algemene termijnenwet art. 1 lid 1 with a regeling that lets a contractual termijn be suspended (`opschorting`) and
+ * declares the Atw applicable to it (`atw: true`; the lint allows it): a suspended termijn does not run and gets back the
+ * days it had left, also when it is suspended in the days the Atw added to it; the Atw applies to the day that gives.
+ *
+ * Amsterdam's seed with aanbiederAfhandeling `atw: true` and `opschorting` (none of the seeds enables either), through
+ * the API with the service's clock injected (KLOK) and the real wake-up; no worker runs (ROLE=api). Received Thursday
+ * 2 April 2026: six weeks is Hemelvaartsdag 14 May, the Atw gives Monday 18 May. Suspended Saturday 16 May, resumed
+ * Wednesday 20 May: 4 days, so 18 May + 4 = Friday 22 May.
+ */
+import { join } from 'node:path';
+import request from 'supertest';
+import { KLOK, type Klok } from '../src/common/klok';
+import { intake } from '../src/machines/intake.spec-hulp';
+import { loadRegistry } from '../src/machines';
+import { maakRegime, type Regime } from '../src/machines/regime';
+import { REGIME_BRON, type RegimeBron } from '../src/modules/engine/regime-bron';
+import { bearer } from './auth-support';
+import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
+import { createEngineApp, type EngineApp } from './support/engine-harness';
+
+const seeds = loadRegistry(join(__dirname, '..', 'definitions'));
+const amsterdam = seeds.regimes.find((r) => r.summary.id === 'gm0363-amsterdam') as Regime;
+const definitie = structuredClone(amsterdam.definitie);
+definitie.termijnen.aanbiederAfhandeling.opschorting = { grondslag: 'Klachtenprotocol Wmo keten §6 (contractueel)' };
+definitie.termijnen.aanbiederAfhandeling.atw = true;
+const regime = maakRegime(definitie, 'gm0363-amsterdam');
+const bron: RegimeBron = {
+  forGemeente: (code) => (code === 'GM0363' ? regime : undefined),
+  byId: (id, versie) => (id === regime.summary.id && versie === regime.summary.versie ? regime : undefined),
+};
+
+let nu = new Date('2026-04-02T10:00:00+02:00');
+const klok: Klok = { nu: () => new Date(nu.getTime()) };
+
+let tdb: TestDatabase;
+let a: EngineApp;
+let sleutel: string;
+const queuePrefix = uniqueRedisPrefix('opschorting_atw');
+
+beforeAll(async () => {
+  tdb = await createTestDatabase('opschorting_atw');
+  a = await createEngineApp({
+    databaseUrl: tdb.url,
+    queuePrefix,
+    regimes: 'definities',
+    env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
+    override: (b) => b.overrideProvider(REGIME_BRON).useValue(bron).overrideProvider(KLOK).useValue(klok),
+  });
+  sleutel = await bearer(a.app, 'GM0363', 'klachtbehandelaar');
+}, 120_000);
+
+afterAll(async () => {
+  await a?.close();
+  await tdb?.drop();
+  await deleteRedisPrefix(queuePrefix);
+});
+
+const termijn = async (id: string) =>
+  (
+    (await a.db.query(
+      `select revision, vervaldatum::text as vervaldatum, status from termijn where klacht_id = $1 and naam = 'aanbiederAfhandeling' order by revision desc`,
+      [id],
+    )) as Array<{ revision: number; vervaldatum: string; status: string }>
+  )[0];
+const eersteVervaltOp = async (id: string) =>
+  ((await a.db.query(`select eerste_vervalt_op from klacht where id = $1`, [id])) as Array<{ eerste_vervalt_op: Date | null }>)[0]
+    .eerste_vervalt_op;
+const verlopen = async (id: string) =>
+  a.db.query(`select type from outbox where klacht_id = $1 and type in ('termijn.verlopen', 'termijn.escalatie')`, [id]);
+
+/** An event through the API at the service's clock, set to `op` (no `at`: the service takes its now). */
+async function stap(id: string, op: string, type: string, data?: Record<string, unknown>) {
+  nu = new Date(op);
+  const r = await request(a.http)
+    .post(`/api/v1/klachten/${id}/gebeurtenissen`)
+    .set('Authorization', sleutel)
+    .send({ type, ...(data ? { data } : {}) });
+  expect([r.status, r.body.detail]).toEqual([200, undefined]);
+  return r;
+}
+
+/** Received by the aanbieder on Thursday 2 April 2026, contact the next day; suspended Saturday 16 May. */
+async function opgeschortIn16Mei(): Promise<string> {
+  nu = new Date('2026-04-02T10:00:00+02:00');
+  const { klacht } = await a.engine.create(
+    intake({
+      gemeente: 'GM0363',
+      ontvangenOp: '2026-04-02T10:00:00+02:00',
+      ingediendBij: 'aanbieder',
+      aanbieders: [{ id: 'a1', naam: 'Zorg West', type: 'wmo' }],
+      feiten: { aantalAanbieders: 1 },
+    }),
+    { actor: 'kcc' },
+  );
+  await stap(klacht.id, '2026-04-03T10:00:00+02:00', 'CONTACT_OPGENOMEN');
+  expect(await termijn(klacht.id)).toEqual({ revision: 1, vervaldatum: '2026-05-18', status: 'lopend' });
+  await stap(klacht.id, '2026-05-16T10:00:00+02:00', 'OPSCHORTEN', { termijn: 'aanbiederAfhandeling', reden: 'klager in het ziekenhuis' });
+  return klacht.id;
+}
+
+it('Atw art. 1 lid 1: a termijn suspended in the days the Atw added resumes with the days it had left, not overdue the moment it resumes', async () => {
+  const id = await opgeschortIn16Mei();
+  // Its old last day passes during the suspension (the request on 20 May runs that wake-up first): nothing is announced.
+  const hervat = await stap(id, '2026-05-20T10:00:00+02:00', 'HERVATTEN', { termijn: 'aanbiederAfhandeling' });
+  // Two days were left when it stopped (after 16 up to 18 May); it stood still four days.
+  const view = (hervat.body.termijnen as Array<{ naam: string; vervaldatum: string; uitleg: string[] }>).find(
+    (t) => t.naam === 'aanbiederAfhandeling',
+  )!;
+  expect(view.vervaldatum).toBe('2026-05-22');
+  expect(view.uitleg).toContain(
+    'Hervat op woensdag 20 mei 2026: 4 dagen opgeschort (zaterdag 16 mei 2026 tot woensdag 20 mei 2026), dus maandag 18 mei 2026 + 4 = vrijdag 22 mei 2026',
+  );
+  expect(await termijn(id)).toMatchObject({ vervaldatum: '2026-05-22', status: 'lopend' });
+  // Not te laat when it resumes (te-laat.ts: eerste_vervalt_op <= now): it passes at the end of 22 May.
+  expect(await eersteVervaltOp(id)).toEqual(new Date('2026-05-22T22:00:00Z'));
+  expect(await verlopen(id)).toEqual([]);
+});
+
+it('a termijn row written with the earlier last day (18 May) is moved by its wake-up, not expired', async () => {
+  const id = await opgeschortIn16Mei();
+  await stap(id, '2026-05-20T10:00:00+02:00', 'HERVATTEN', { termijn: 'aanbiederAfhandeling' });
+  // As the ledger before this fix left the row: last day 18 May, already passed at the hervatting.
+  const { revision } = await termijn(id);
+  await a.db.query(
+    `update termijn set vervaldatum = '2026-05-18', vervalt_op = '2026-05-18T22:00:00Z' where klacht_id = $1 and naam = 'aanbiederAfhandeling' and status = 'lopend'`,
+    [id],
+  );
+  await a.db.query(`update klacht set eerste_vervalt_op = '2026-05-18T22:00:00Z' where id = $1`, [id]);
+  expect(
+    await a.wake.verval(
+      { klachtId: id, termijnNaam: 'aanbiederAfhandeling', revision, kind: 'verval' },
+      new Date('2026-05-20T10:00:05+02:00'),
+    ),
+  ).toBe('verwerkt');
+  expect(await termijn(id)).toEqual({ revision: revision + 1, vervaldatum: '2026-05-22', status: 'lopend' });
+  expect(await eersteVervaltOp(id)).toEqual(new Date('2026-05-22T22:00:00Z'));
+  expect(await verlopen(id)).toEqual([]);
+});
