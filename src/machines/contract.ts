@@ -62,6 +62,13 @@ export interface TermijnMutatie {
   duur?: string;
   reden?: string;
   vervaldatumNa: IsoDate;
+  /**
+   * The due date just before this mutation. On a verdaging or instemming it is the last day the termijn had when it was
+   * extended, so a termijn met by the last day before its first extension did not need it (Awb 9:11 lid 2, 3; the report's
+   * 'op tijd na verdaging of uitstel', src/modules/reports/rapportage.repository.ts verlengdSql). Absent on rows stored
+   * before it was recorded.
+   */
+  vervaldatumVoor?: IsoDate;
 }
 
 export interface HerinneringView {

@@ -281,9 +281,28 @@ describe('a running termijn as the engine shows it (berekenLopend, termijnView)'
     const v = termijnView(SPEC, l, undefined);
     const u = herbereken(ledgerVan(SPEC, l, undefined));
     expect(v.mutaties).toEqual([
-      { soort: 'verdaging', at: '2026-04-01T09:00:00+02:00', duur: 'P4W', reden: 'advies nodig', vervaldatumNa: u.vervaldatumNaMutatie[0] },
-      { soort: 'opschorting', at: '2026-04-02T09:00:00+02:00', vervaldatumNa: u.vervaldatumNaMutatie[1] },
-      { soort: 'hervatting', at: '2026-04-09T09:00:00+02:00', reden: 'stukken binnen', vervaldatumNa: u.vervaldatumNaMutatie[2] },
+      // Each also says the due date just before it (the report's original last day: rapportage.repository.ts verlengdSql).
+      {
+        soort: 'verdaging',
+        at: '2026-04-01T09:00:00+02:00',
+        duur: 'P4W',
+        reden: 'advies nodig',
+        vervaldatumNa: u.vervaldatumNaMutatie[0],
+        vervaldatumVoor: '2026-04-13',
+      },
+      {
+        soort: 'opschorting',
+        at: '2026-04-02T09:00:00+02:00',
+        vervaldatumNa: u.vervaldatumNaMutatie[1],
+        vervaldatumVoor: u.vervaldatumNaMutatie[0],
+      },
+      {
+        soort: 'hervatting',
+        at: '2026-04-09T09:00:00+02:00',
+        reden: 'stukken binnen',
+        vervaldatumNa: u.vervaldatumNaMutatie[2],
+        vervaldatumVoor: u.vervaldatumNaMutatie[1],
+      },
     ]);
     // Four weeks on from 13 April, then the seven days it stood still.
     expect(u.vervaldatumNaMutatie[0]).toBe('2026-05-11');
@@ -316,7 +335,15 @@ describe('a running termijn as the engine shows it (berekenLopend, termijnView)'
     const v = termijnView(SPEC, l, undefined);
     expect([v.vervaldatum, v.mutaties]).toEqual([
       '2026-05-29',
-      [{ soort: 'verdaging', at: n.at, reden: 'deskundige gehoord (Jeugdwet 4.2.1 lid 2 sub d)', vervaldatumNa: '2026-05-29' }],
+      [
+        {
+          soort: 'verdaging',
+          at: n.at,
+          reden: 'deskundige gehoord (Jeugdwet 4.2.1 lid 2 sub d)',
+          vervaldatumNa: '2026-05-29',
+          vervaldatumVoor: '2026-04-13',
+        },
+      ],
     ]);
     expect(v.herinneringen).toEqual([{ naam: 'P1W-voor', datum: '2026-05-22', naar: 'behandelaar' }]);
   });

@@ -233,6 +233,7 @@ function gesteldeDatum(lopend: LopendeTermijn, g: NonNullable<LopendeTermijn['ge
       `Vervaldatum: ${leesbareDatum(g.tot)}`,
     ],
     vervaldatumNaMutatie: [],
+    oorspronkelijkeVervaldatum: wijzigingen[0]?.van ?? g.tot,
   };
 }
 
@@ -266,6 +267,7 @@ export function termijnView(spec: TermijnSpec, lopend: LopendeTermijn, kalender:
     ...(m.soort === 'verdaging' ? { duur: m.duur } : {}),
     ...(m.reden ? { reden: m.reden } : {}),
     vervaldatumNa: u.vervaldatumNaMutatie[i],
+    vervaldatumVoor: i === 0 ? u.oorspronkelijkeVervaldatum : u.vervaldatumNaMutatie[i - 1],
   }));
   if (lopend.nieuweTermijn) {
     mutaties.push({
@@ -273,6 +275,8 @@ export function termijnView(spec: TermijnSpec, lopend: LopendeTermijn, kalender:
       at: lopend.nieuweTermijn.at,
       reden: `${lopend.nieuweTermijn.reden} (${lopend.nieuweTermijn.grondslag})`,
       vervaldatumNa: lopend.nieuweTermijn.tot,
+      // berekenLopend's vervaldatum is already the new one: the ledger's own last day is what it replaced.
+      vervaldatumVoor: u.vervaldatumNaMutatie.at(-1) ?? u.oorspronkelijkeVervaldatum,
     });
   }
   return {

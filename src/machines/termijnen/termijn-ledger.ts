@@ -35,6 +35,8 @@ export interface TermijnLedger {
 export interface HerberekenUitkomst extends TermijnUitkomst {
   /** Due date after each mutation, aligned with `mutaties` (TermijnMutatie.vervaldatumNa in the contract). */
   vervaldatumNaMutatie: IsoDate[];
+  /** The due date of the base computation, before any mutation (the "Oorspronkelijke vervaldatum" of the uitleg). */
+  oorspronkelijkeVervaldatum: IsoDate;
   /** Set while the termijn is suspended: `vervaldatum` then still moves by the days until hervatting. */
   opgeschortSinds?: IsoDate;
 }
@@ -335,6 +337,7 @@ export function herbereken(ledger: TermijnLedger, nieuwVanaf = ledger.mutaties.l
     uitleg,
     waarschuwingen,
     vervaldatumNaMutatie,
+    oorspronkelijkeVervaldatum: naarIso(basis.vervaldag),
     ...(opgeschortSinds !== undefined ? { opgeschortSinds: naarIso(opgeschortSinds) } : {}),
   };
 

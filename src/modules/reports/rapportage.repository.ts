@@ -62,14 +62,20 @@ export function termijnVanAanbieder(t: string): string {
 }
 
 /**
- * SQL: termijn row `t` was extended beyond its original due date: by a verdaging (Awb 9:11 lid 2, Wkkgz 17 lid 2) or by
- * an uitstel the klager consented to in writing (Awb 9:11 lid 3, mutation `instemming`). A termijn met after either is met
- * in time only because of that extension, so the report classes it 'op tijd na verdaging of uitstel' (`naVerdaging`),
- * never plain 'op tijd' (docs/te-laat.md; Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1: the
- * reader must see that the original termijn was not met without an extension). The one place this class is decided.
+ * SQL: ended termijn row `t` was met only because it was extended: by a verdaging (Awb 9:11 lid 2, Wkkgz 17 lid 2) or by an
+ * uitstel the klager consented to in writing (Awb 9:11 lid 3, mutation `instemming`), and it ended after the last day it
+ * had before its first extension (that mutation's `vervaldatumVoor`, end of the day in Europe/Amsterdam: the last day
+ * counts in full). The report classes it 'op tijd na verdaging of uitstel' (`naVerdaging`), never plain 'op tijd'
+ * (docs/te-laat.md; Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1: the reader must see that
+ * the original termijn was not met without an extension). One met (or ended) by its original last day did not need the
+ * extension and is 'op tijd'. A row whose mutations were stored before `vervaldatumVoor` was recorded cannot say its
+ * original last day and keeps the class of any extension. The one place this class is decided.
  */
 export function verlengdSql(t: string): string {
-  return `jsonb_path_exists(${t}.mutaties, '$[*] ? (@.soort == "verdaging" || @.soort == "instemming")')`;
+  const verlenging = `$[*] ? (@.soort == "verdaging" || @.soort == "instemming")`;
+  const oorspronkelijk = `(jsonb_path_query_first(${t}.mutaties, '${verlenging}.vervaldatumVoor') #>> '{}')::date`;
+  return `(jsonb_path_exists(${t}.mutaties, '${verlenging}')
+    and coalesce(${t}.beeindigd_op >= (${oorspronkelijk} + 1)::timestamp at time zone 'Europe/Amsterdam', true))`;
 }
 
 /**
@@ -319,8 +325,11 @@ with basis as materialized (
     select case
       when bool_or(t.status = 'verlopen' and t.beeindigd_op <= $4) then 'teLaatAfgehandeld'
       when bool_or((t.beeindigd_op is null or t.beeindigd_op > $4)${opPeildatum ? ` and ${termijnBegonnenOp('t', '$4')}` : ''}) then 'lopend'
-      when bool_or(t.status = 'nagekomen' and t.beeindigd_op <= $4 and ${verlengdSql('t')}) then 'naVerdaging'
-      when bool_or(t.status = 'nagekomen' and t.beeindigd_op <= $4) then 'opTijd'
+      -- Ended in time: met, or ended without being due any more before it passed (vervallen: the klacht withdrawn or
+      -- forwarded, the aanbieder's contract ended). It had a termijn and kept it: 'op tijd', the mirror of 'te laat
+      -- afgehandeld' for a klacht that ended after its termijn passed (docs/te-laat.md), not 'zonder afhandeltermijn'.
+      when bool_or(t.status in ('nagekomen', 'vervallen') and t.beeindigd_op <= $4 and ${verlengdSql('t')}) then 'naVerdaging'
+      when bool_or(t.status in ('nagekomen', 'vervallen') and t.beeindigd_op <= $4) then 'opTijd'
     end as klasse
     from termijn t
     where t.klacht_id = k.id and t.naam = any($5::text[])

@@ -53,6 +53,12 @@ export class MutatieDto {
   @ApiPropertyOptional({ description: 'Instemming: schriftelijk gegeven.' }) schriftelijk?: boolean;
   @ApiPropertyOptional() reden?: string;
   @ApiProperty({ format: 'date', description: 'De vervaldatum na deze wijziging.' }) vervaldatumNa: string;
+  @ApiPropertyOptional({
+    format: 'date',
+    description:
+      'De vervaldatum vlak vóór deze wijziging; bij de eerste verdaging of instemming de laatste dag van vóór de verlenging. Ontbreekt bij wijzigingen die zijn vastgelegd voordat Klachtregie dit bijhield.',
+  })
+  vervaldatumVoor?: string;
 }
 
 export class TermijnViewDto {

@@ -1,0 +1,152 @@
+/**
+ * Awb 9:11 lid 1, 2 and 3 with Uitgangspunten klachtenmanagement Sociaal Domein §10 and contract art. 11.1: the report's
+ * termijn class says the truth about an extended termijn and a termijn that ended.
+ *
+ * - 'op tijd na verdaging of uitstel' (`naVerdaging`) is a termijn met after the last day it had before it was extended
+ *   (docs/te-laat.md). One verdaagd or further uitgesteld but met by its original last day did not need the extension: it
+ *   is 'op tijd' (the last day counts in full).
+ * - A klacht withdrawn before its afhandeltermijn passed (the termijn ends 'vervallen') had a termijn and kept it: 'op
+ *   tijd', the mirror of 'te laat afgehandeld' for one that ended after it passed; not 'zonder afhandeltermijn'. Withdrawn
+ *   within an extension, after the original last day: 'op tijd na verdaging of uitstel'.
+ *
+ * Stichtse Vecht's seed definition through the engine at fixed dates (received Thursday 2 April 2026: the afhandeltermijn
+ * ends Monday 18 May); no worker runs (ROLE=api). The report on request and as at a past peildatum.
+ */
+import { KLOK, vasteKlok } from '../src/common/klok';
+import { intake } from '../src/machines/intake.spec-hulp';
+import { queryRapportage } from '../src/modules/reports/rapportage.repository';
+import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
+import { createEngineApp, type EngineApp } from './support/engine-harness';
+
+const NU = new Date('2026-07-06T10:00:00Z');
+/** 00:00 on the deadline of the report over 1 November 2025 - 30 April 2026. */
+const DEADLINE = new Date('2026-07-01T00:00:00+02:00');
+const DAG = '2026-04-02';
+
+let tdb: TestDatabase;
+let a: EngineApp;
+const queuePrefix = uniqueRedisPrefix('rapport-klasse-verlenging');
+const ids: Record<string, string> = {};
+
+const BEHANDELING: Array<[string, string, Record<string, unknown>?]> = [
+  ['FORMELE_BEHANDELING', '2026-04-03T10:00:00+02:00'],
+  ['IN_BEHANDELING_NEMEN', '2026-04-06T10:00:00+02:00'],
+  ['HOREN_OVERSLAAN', '2026-04-07T10:00:00+02:00', { reden: 'afgezien' }],
+];
+const VERDAGEN: [string, string, Record<string, unknown>] = [
+  'VERDAGEN',
+  '2026-05-12T10:00:00+02:00',
+  { termijn: 'afhandeling', duur: 'P4W', reden: 'advies nodig' },
+];
+const UITSTEL: [string, string, Record<string, unknown>] = [
+  'UITSTEL_MET_INSTEMMING',
+  '2026-05-12T10:00:00+02:00',
+  { termijn: 'afhandeling', tot: '2026-06-30', reden: 'klager op vakantie' },
+];
+
+async function klacht(stappen: Array<[string, string, Record<string, unknown>?]>): Promise<string> {
+  const { klacht: k } = await a.engine.create(intake({ ontvangenOp: `${DAG}T10:00:00+02:00` }), { actor: 'kcc' });
+  for (const [type, at, data] of [...BEHANDELING, ...stappen]) {
+    const r = await a.engine.apply(k.id, { type, at, ...(data ? { data } : {}) }, { actor: 'behandelaar' });
+    if (!r.accepted) throw new Error(`${type} geweigerd: ${r.reason}`);
+  }
+  return k.id;
+}
+
+beforeAll(async () => {
+  tdb = await createTestDatabase('rapport_klasse_verlenging');
+  a = await createEngineApp({
+    databaseUrl: tdb.url,
+    queuePrefix,
+    regimes: 'definities',
+    env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
+    override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)),
+  });
+  // Verdaagd on 12 May to 15 June, afgedaan on 14 May: before the original last day, the verdaging was not needed.
+  ids.verdaagdVoor = await klacht([VERDAGEN, ['AFDOENEN', '2026-05-14T10:00:00+02:00', { oordeel: 'gegrond' }]]);
+  // Uitstel to 30 June, afgedaan at 16:00 on the original last day itself (Awb 9:11: the last day counts in full).
+  ids.uitstelLaatsteDag = await klacht([UITSTEL, ['AFDOENEN', '2026-05-18T16:00:00+02:00', { oordeel: 'gegrond' }]]);
+  // Verdaagd, afgedaan on 10 June: after the original last day, within the verdaging.
+  ids.verdaagdNa = await klacht([VERDAGEN, ['AFDOENEN', '2026-06-10T10:00:00+02:00', { oordeel: 'ongegrond' }]]);
+  // Withdrawn on 20 April, while the afhandeltermijn ran: it ends 'vervallen'.
+  ids.ingetrokken = await klacht([['KLACHT_INGETROKKEN', '2026-04-20T10:00:00+02:00', { reden: 'opgelost' }]]);
+  // Verdaagd, withdrawn on 1 June: after the original last day, within the verdaging.
+  ids.ingetrokkenNaVerdaging = await klacht([VERDAGEN, ['KLACHT_INGETROKKEN', '2026-06-01T10:00:00+02:00', { reden: 'opgelost' }]]);
+}, 180_000);
+
+afterAll(async () => {
+  await a?.close();
+  await tdb?.drop();
+  await deleteRedisPrefix(queuePrefix);
+});
+
+/**
+ * The class of each klacht: the report over the day of receipt with only that klacht in it (the others moved out of the
+ * period in a transaction that is rolled back), through the report's own query.
+ */
+async function klassen(op: Date, verleden: boolean): Promise<Record<string, string>> {
+  const uit: Record<string, string> = {};
+  for (const [naam, id] of Object.entries(ids)) {
+    const qr = a.db.createQueryRunner();
+    await qr.startTransaction();
+    try {
+      await qr.query(`update klacht set ontvangen_op = ontvangen_op - interval '1 year' where id <> $1 and id = any($2::uuid[])`, [
+        id,
+        Object.values(ids),
+      ]);
+      const r = await queryRapportage(qr.manager, {
+        gemeenten: ['GM1904'],
+        van: DAG,
+        tot: DAG,
+        drempel: 3,
+        peildatum: op,
+        peildatumVerleden: verleden,
+      });
+      uit[naam] = r.perTermijn.map((t) => `${t.waarde}:${t.aantal}`).join(',');
+    } finally {
+      await qr.rollbackTransaction();
+      await qr.release();
+    }
+  }
+  return uit;
+}
+
+const VERWACHT = {
+  verdaagdVoor: 'opTijd:1',
+  uitstelLaatsteDag: 'opTijd:1',
+  verdaagdNa: 'naVerdaging:1',
+  ingetrokken: 'opTijd:1',
+  ingetrokkenNaVerdaging: 'naVerdaging:1',
+};
+
+describe('Awb 9:11 lid 2, 3 with Uitgangspunten klachtenmanagement Sociaal Domein §10: the report class of an extended or ended afhandeltermijn', () => {
+  it("Awb 9:11 lid 2, 3: a termijn verdaagd or uitgesteld but met by its original last day is 'op tijd'; met after it, 'op tijd na verdaging of uitstel'", async () => {
+    const nu = await klassen(NU, false);
+    expect({ verdaagdVoor: nu.verdaagdVoor, uitstelLaatsteDag: nu.uitstelLaatsteDag, verdaagdNa: nu.verdaagdNa }).toEqual({
+      verdaagdVoor: VERWACHT.verdaagdVoor,
+      uitstelLaatsteDag: VERWACHT.uitstelLaatsteDag,
+      verdaagdNa: VERWACHT.verdaagdNa,
+    });
+  });
+
+  it("Awb 9:11 lid 1: a klacht withdrawn before its afhandeltermijn passed is 'op tijd', not 'zonder afhandeltermijn'; withdrawn within an extension after the original last day, 'op tijd na verdaging of uitstel'", async () => {
+    const nu = await klassen(NU, false);
+    expect({ ingetrokken: nu.ingetrokken, ingetrokkenNaVerdaging: nu.ingetrokkenNaVerdaging }).toEqual({
+      ingetrokken: VERWACHT.ingetrokken,
+      ingetrokkenNaVerdaging: VERWACHT.ingetrokkenNaVerdaging,
+    });
+  });
+
+  it('docs/te-laat.md: the stored report as at a past peildatum says the same', async () => {
+    expect(await klassen(DEADLINE, true)).toEqual(VERWACHT);
+  });
+
+  it('Awb 9:11 lid 2: the verdaging records the last day it extended (GET /klachten/{id}: mutaties[].vervaldatumVoor)', async () => {
+    const [t] = (await a.db.query(`select mutaties from termijn where klacht_id = $1 and naam = 'afhandeling'`, [
+      ids.verdaagdNa,
+    ])) as Array<{
+      mutaties: Array<{ soort: string; vervaldatumVoor?: string; vervaldatumNa: string }>;
+    }>;
+    expect(t.mutaties.map((m) => [m.soort, m.vervaldatumVoor, m.vervaldatumNa])).toEqual([['verdaging', '2026-05-18', '2026-06-15']]);
+  });
+});
