@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { AnyStateMachine } from 'xstate';
 import { loadRegistry } from '../index';
-import { DiagramOverlay, FASEN, stateNodes, toDiagramGraph, toMermaid, toSvg } from './index';
+import { DiagramOverlay, FASEN, layoutDiagram, stateNodes, toDiagramGraph, toMermaid, toSvg } from './index';
 import { walkConfig } from './testing/config-walk';
 import { readMermaid } from './testing/mermaid-check';
 import { allElements, parseXml, textContent } from './testing/xml-check';
@@ -74,6 +74,15 @@ describe('diagrams of the seed definitions', () => {
         .filter((e) => e.name === 'g' && (e.attrs.class ?? '').split(' ')[0] === 'edge')
         .map((e) => e.attrs['data-edge']);
       expect(edgeIds.sort()).toEqual(graph.edges.map((e) => e.id).sort());
+    });
+
+    it('the overview (only the steps) is at most half as wide as the drawing with the steps at the arrows, every state in it', async () => {
+      // The process owner reads the overview at 9 px letters with a fraction of the full drawing's sideways scrolling
+      // (the web view's 'Overzicht: alleen de stappen'); a wider overview means the layout spread it, not its content.
+      const overzicht = await layoutDiagram(graph, { edgeLabels: 'none' });
+      const volledig = await layoutDiagram(graph, { edgeLabels: 'short' });
+      expect(overzicht.width).toBeLessThanOrEqual(volledig.width / 2);
+      expect(stateNodes(graph).filter((n) => !overzicht.pos.has(n.id))).toEqual([]);
     });
   });
 });

@@ -304,6 +304,11 @@ export async function layoutDiagram(graph: DiagramGraph, opts: LayoutOptions = {
       'elk.edgeLabels.placement': 'CENTER',
       'elk.padding': '[top=0,left=0,bottom=0,right=0]',
       'elk.randomSeed': '1',
+      // The overview (no edge labels) must stay narrow enough to read at 9 px letters with little sideways scrolling.
+      // Network simplex straightens edges at any cost in width: one more compound state with edges back up (e.g.
+      // bijOmbudsman.kinderombudsman back to jeugdwetKlachtencommissie) shifted whole branches sideways and widened
+      // Amsterdam's overview by a fifth. Centred layers bound the width by the widest layer instead.
+      ...((opts.edgeLabels ?? 'full') === 'none' ? { 'elk.layered.nodePlacement.strategy': 'SIMPLE' } : {}),
       ...opts.layoutOptions,
     },
     children: (byParent.get('') ?? []).map(elkNode),
