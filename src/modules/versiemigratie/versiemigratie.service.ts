@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import type { CompiledRegime, IsoDate } from '../../machines/contract';
+import type { KlachtContext } from '../../machines/compiler/types';
 import { kalenderdag } from '../../machines/termijnen/kalenderdag';
 import { klokVan } from '../../machines/regime';
 import { gemeentenVan } from '../../machines/definition/gemeentecodes.data';
@@ -19,6 +20,7 @@ import {
 import { EngineService } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { KlachtEntity } from '../klachten/klacht.entity';
+import { TermijnEntity } from '../termijnen/termijn.entity';
 import { haalWekkersIn } from '../termijnen/achterstand';
 import { nogAchter, nogAchterReden, type NogAchter } from '../termijnen/inhaal-achter';
 import { TermijnWakeService } from '../termijnen/termijn-wake.service';
@@ -40,6 +42,16 @@ const OPNIEUW = {
 /** The proef with the bezwaar of a klacht left behind first, if it is (a passed termijn not on record). */
 function metAchterstand(p: MigratieProef, achter: NogAchter | undefined): MigratieProef {
   return achter ? { ...p, resultaat: undefined, bezwaren: [nogAchterReden(achter, OPNIEUW), ...p.bezwaren] } : p;
+}
+
+/** The refusal of a klacht that is closed (under the lock, or by an expiry the migration fires first): nothing to move. */
+function afgesloten(k: Pick<KlachtEntity, 'definitieVersie' | 'state'>, naarVersie: string): MigratieProef {
+  return { vanVersie: k.definitieVersie, naarVersie, vanState: k.state, termijnen: [], bezwaren: ['de klacht is afgesloten'] };
+}
+
+/** The wake-ups (TERMIJN_VERLOPEN) since the klacht's last act, as the regime keeps them in its snapshot (voorWekkers). */
+function wekkersIn(snapshot: unknown): NonNullable<KlachtContext['voorWekkers']>['wekkers'] {
+  return (snapshot as { context?: Partial<KlachtContext> } | null | undefined)?.context?.voorWekkers?.wekkers ?? [];
 }
 
 /**
@@ -130,6 +142,8 @@ export class VersieMigratieService {
     naar: CompiledRegime,
     vandaag: IsoDate,
     historie?: HistorieStap[],
+    /** Its running termijnen when `row` is the klacht after expiries not on record (the dry run), not the stored rows. */
+    lopend?: VergelekenTermijn[],
   ): Promise<MigratieProef> {
     const oud = this.engine.regimeVan(row);
     const stappen = historie ?? (await historieVan(m, [row.id])).get(row.id) ?? [];
@@ -140,7 +154,7 @@ export class VersieMigratieService {
       ? proefOmbudsmanRoute(naar, stappen, {
           vanVersie: oud.summary.versie,
           state: row.state,
-          termijnen: await this.lopendeTermijnen(m, row.id),
+          termijnen: lopend ?? (await this.lopendeTermijnen(m, row.id)),
           fase: oud.faseVan?.(row.state),
         })
       : // On the day of the migration (the service's clock, Dutch calendar day): a new obligation already passed is refused.
@@ -154,6 +168,35 @@ export class VersieMigratieService {
       ...(nogNiet ? [nogNiet] : []),
     ];
     return bezwaren.length ? { ...proef, resultaat: undefined, bezwaren: [...bezwaren, ...proef.bezwaren] } : proef;
+  }
+
+  /**
+   * The dry run of one klacht as the migration will judge it at `nu`: after the expiries that passed by then and whose
+   * wake-up has not run, which the migration fires first (haalWekkersIn; Awb 9:11 lid 1, 9:24 lid 1 sub b: a termijn
+   * passes on its day). Stepped in memory by the registration's own rule (EngineService.alsRegistratieOp); the
+   * expiries it steps (the regime's wake-ups since the last act, beyond those already on record) join the history the
+   * replay reads, as their rows will once fired. An expiry that closes the klacht leaves nothing to migrate.
+   */
+  private async proefNaWekkers(
+    row: KlachtEntity,
+    termijnen: TermijnEntity[],
+    naar: CompiledRegime,
+    nu: Date,
+    historie: HistorieStap[],
+  ): Promise<MigratieProef> {
+    const vandaag = kalenderdag(nu.toISOString());
+    const voor = this.engine.alsRegistratieOp(
+      row,
+      termijnen.filter((t) => t.klachtId === row.id),
+      nu.toISOString(),
+    );
+    const stand = voor.stand;
+    if (stand === row) return this.proefVoor(this.dataSource.manager, row, naar, vandaag, historie);
+    if ((stand.snapshot as { status?: string } | null)?.status === 'done') return afgesloten(stand, naar.summary.versie);
+    const verlopen = wekkersIn(stand.snapshot)
+      .slice(wekkersIn(row.snapshot).length)
+      .map((w): HistorieStap => ({ type: w.type, at: w.at, ...(w.data ? { data: w.data } : {}) }));
+    return this.proefVoor(this.dataSource.manager, stand, naar, vandaag, [...historie, ...verlopen], voor.termijnen);
   }
 
   private zonderResultaat(klachtId: string, p: MigratieProef): KlachtMigratieProef {
@@ -182,16 +225,23 @@ export class VersieMigratieService {
         pagina.map((r) => r.id),
       );
       // A klacht being imported whose termijn passed is one the migration will refuse (below): its expiry is the import's
-      // to fire. Any other passed termijn the migration fires first, so it is no objection here.
+      // to fire. Any other passed termijn the migration fires first (haalWekkersIn), so it is no objection here.
       const achter = await nogAchter(
         this.dataSource.manager,
         pagina.map((r) => r.id),
         nu,
       );
+      const lopend = await this.dataSource.getRepository(TermijnEntity).findBy({ klachtId: In(pagina.map((r) => r.id)), status: 'lopend' });
       for (const row of pagina) {
-        const proef = await this.proefVoor(this.dataSource.manager, row, naar, vandaag, historie.get(row.id) ?? []);
         const a = achter.get(row.id);
-        klachten.push(this.zonderResultaat(row.id, metAchterstand(proef, a?.importBezig ? a : undefined)));
+        const eigen = historie.get(row.id) ?? [];
+        if (a?.importBezig) {
+          klachten.push(
+            this.zonderResultaat(row.id, metAchterstand(await this.proefVoor(this.dataSource.manager, row, naar, vandaag, eigen), a)),
+          );
+          continue;
+        }
+        klachten.push(this.zonderResultaat(row.id, await this.proefNaWekkers(row, lopend, naar, nu, eigen)));
       }
     }
     return { naarVersie: versie, klachten };
@@ -249,15 +299,7 @@ export class VersieMigratieService {
         const row = await this.engine.vergrendel(m, id);
         if (!this.gemeenten(gemeente, vandaag).includes(row.gemeente) || row.definitieId !== definitieId)
           throw ProblemException.notFound(`Er is geen klacht met id ${id}.`, 'klacht-niet-gevonden');
-        const proef = row.done
-          ? {
-              vanVersie: row.definitieVersie,
-              naarVersie: versie,
-              vanState: row.state,
-              termijnen: [],
-              bezwaren: ['de klacht is afgesloten'],
-            }
-          : await this.proefVoor(m, row, naar, vandaag);
+        const proef = row.done ? afgesloten(row, versie) : await this.proefVoor(m, row, naar, vandaag);
         uit.push({ row, proef });
       }
       // Awb 9:11 lid 1, 9:24 lid 1 sub b: a klacht the catch-up above left behind (its wake-up is the import's to run, or
