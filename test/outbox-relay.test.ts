@@ -116,6 +116,32 @@ describe('outbox relay: a row is processed once every handler of its type accept
     ]);
   });
 
+  it('the database unreachable in a handler stops the drain: no row is marked or put in backoff, and the next drain hands them all over', async () => {
+    const relay = new OutboxRelay(ds);
+    const gedaan: string[] = [];
+    let storing = true;
+    relay.register({
+      naam: 'webhooks',
+      handles: (type) => type.startsWith('klacht.'),
+      handle: async (row) => {
+        // What pg says when no pool connection came free within DATABASE_POOL_WAIT_MS.
+        if (storing) throw new Error('timeout exceeded when trying to connect');
+        gedaan.push(String(row.payload.n));
+      },
+    });
+    await schrijf(['klacht.a', 'klacht.b', 'klacht.c']);
+    await expect(relay.drain()).rejects.toThrow('timeout exceeded');
+    // Rolled back: not one attempt counted, no backoff, no error recorded as the row's own.
+    expect(await stand()).toEqual([
+      { n: '0', verwerkt: false, attempts: 0, last_error: null },
+      { n: '1', verwerkt: false, attempts: 0, last_error: null },
+      { n: '2', verwerkt: false, attempts: 0, last_error: null },
+    ]);
+    storing = false;
+    expect(await relay.drain()).toBe(3);
+    expect(gedaan).toEqual(['0', '1', '2']);
+  });
+
   it('a full batch of rows that keep failing does not keep the rows behind it from being handled', async () => {
     const relay = new OutboxRelay(ds);
     const gedaan: string[] = [];

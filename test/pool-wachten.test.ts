@@ -1,6 +1,7 @@
 import { importIntake } from './support/import-intake';
 import { OutboxRelay } from '../src/modules/outbox/outbox-relay.service';
 import { ImportService } from '../src/modules/import/import.service';
+import { SessieVerbindingen } from '../src/database/sessie-verbindingen';
 import { createTestApp, createTestDatabase, sqlOp, type TestApp, type TestDatabase } from './support';
 
 /**
@@ -76,4 +77,29 @@ describe('database connections held while their work waits for the pool', () => 
     t = undefined;
     await binnen(app.close(), 30_000, 'het afsluiten');
   }, 150_000);
+
+  it('imports holding every slot do not hold up the relay, and a further import waits for a slot, however long, instead of failing', async () => {
+    const app = await createTestApp({ databaseUrl: db.url, postgresQueue: true, env: { DATABASE_POOL_WAIT_MS: '2000' } });
+    try {
+      const sessies = app.app.get(SessieVerbindingen);
+      const sloten = await Promise.all(Array.from({ length: SessieVerbindingen.IMPORTS }, () => sessies.neem('import')));
+      // The relay's drain: its own connection at once, whatever the imports hold (webhooks, letters, wake-ups go on).
+      const relay = await binnen(sessies.neem('relay'), 1000, 'de relay-verbinding');
+      relay.release();
+      // One import more: waits past DATABASE_POOL_WAIT_MS (it holds nothing while it waits), and starts once a slot frees.
+      let genomen = false;
+      const volgende = sessies.neem('import').then((c) => {
+        genomen = true;
+        return c;
+      });
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(genomen).toBe(false);
+      sloten[0].release();
+      const c = await binnen(volgende, 2000, 'het wachtende import-slot');
+      c.release();
+      for (const s of sloten.slice(1)) s.release();
+    } finally {
+      await binnen(app.close(), 30_000, 'het afsluiten');
+    }
+  }, 60_000);
 });

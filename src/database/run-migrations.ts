@@ -18,6 +18,9 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<Migra
     ...instellingen,
     application_name: `${instellingen.application_name ?? 'klachtregie'}-migraties`.slice(0, 63),
   });
+  // Idle while the migrations run on the pool: a session the server ends meanwhile must not crash the boot unhandled (the
+  // migrations' own result says whether they ran).
+  lock.on('error', () => undefined);
   await lock.connect();
   try {
     await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

@@ -262,7 +262,7 @@ export class ImportService implements BeforeApplicationShutdown {
     const parallel = Math.max(1, o.parallel ?? 4);
     // The lock's session is not one of the pool the workers step klachten through (SessieVerbindingen: holding it there
     // while they wait for a connection could leave them all waiting).
-    const slot = await this.sessies.neem();
+    const slot = await this.sessies.neem('import');
     // A session that may still hold the lock is closed, not given back to be reused with it.
     let vast = false;
     try {

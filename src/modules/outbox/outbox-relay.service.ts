@@ -7,6 +7,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { OutboxEntity } from './outbox.entity';
 import type { OutboxBericht, OutboxHandler } from './outbox.types';
 import { wachttijd } from '../../common/wachttijd';
+import { isDatabaseOnbereikbaar } from '../../common/problem.filter';
 import { SessieVerbindingen } from '../../database/sessie-verbindingen';
 
 const BATCH = 100;
@@ -122,7 +123,7 @@ export class OutboxRelay implements OnApplicationShutdown {
    */
   async drain(): Promise<number> {
     const qr = this.sessies ? undefined : this.dataSource.createQueryRunner();
-    const client = qr ? ((await qr.connect()) as PoolClient) : await this.sessies!.neem();
+    const client = qr ? ((await qr.connect()) as PoolClient) : await this.sessies!.neem('relay');
     let open = true;
     let fout: unknown;
     try {
@@ -135,14 +136,14 @@ export class OutboxRelay implements OnApplicationShutdown {
       const verwerkt: string[] = [];
       // A handler that takes a drain's rows at once is called once, at its first row; its outcome (an error message or
       // nothing) counts for each of them.
-      const samen = new Map<OutboxHandler, Promise<string | undefined>>();
+      const samen = new Map<OutboxHandler, Promise<unknown>>();
       const samenVoor = (h: OutboxHandler, handleAlle: (rows: OutboxEntity[]) => Promise<void>) => {
         let uitkomst = samen.get(h);
         if (!uitkomst) {
           const zijnRijen = rows.filter((r) => h.handles(r.type));
           uitkomst = handleAlle.call(h, zijnRijen).then(
             () => undefined,
-            (e: Error) => e.message,
+            (e: unknown) => e ?? new Error(String(e)),
           );
           samen.set(h, uitkomst);
         }
@@ -155,9 +156,13 @@ export class OutboxRelay implements OnApplicationShutdown {
           try {
             if (h.handleAlle) {
               const fout = await samenVoor(h, h.handleAlle);
-              if (fout !== undefined) throw new Error(fout);
+              if (fout !== undefined) throw fout;
             } else await h.handle(row);
           } catch (e) {
+            // The database unreachable (or no connection free within DATABASE_POOL_WAIT_MS) is not this row's fault: the
+            // drain stops and rolls back, so its rows are claimed again as soon as it is back, instead of each row
+            // waiting out the same failure and then a backoff of up to an hour.
+            if (isDatabaseOnbereikbaar(e)) throw e;
             fouten.push(`${h.naam}: ${(e as Error).message}`);
           }
         }
