@@ -7,7 +7,7 @@ import { SOORTEN, type Intent, type IntakeInput } from '../contract';
 import { kalenderdag, leesbareDatum, TermijnFout, voegMutatieToe, type Mutatie } from '../termijnen';
 import { GESCHIL_GRONDEN, HOREN_UITZONDERINGEN, NIET_BEHANDELGRONDEN, OORDELEN } from './gebeurtenissen';
 import { isKalenderdag } from '../feiten';
-import { ombudsmanMedewerking, routeer } from './routering';
+import { klachtVan, ombudsmanMedewerking, routeer } from './routering';
 import { berekenLopend, GESCHIL_VOORLEGGEN, kalenderVan, ledgerVan, vervaldatumVan } from './termijnen';
 import type { CompileCtx, IntakeGegevens, KlachtContext, KlachtMachineEvent, LopendeTermijn, TermijnPartij } from './types';
 import { JAAR_NA_AFDOENING_AANBIEDER, NIET_BEREIKT, REACTIE_KLAGER, WACHT_OP_KLAGER } from './wacht-op-klager';
@@ -60,12 +60,19 @@ export function maakActiesEnGuards(cc: CompileCtx) {
   /**
    * A klacht about a jeugdhulpaanbieder's own conduct (Jeugdwet 4.2.1; lid 6: not Awb titel 9.1): its second line is the
    * Kinderombudsman (Wet Nationale ombudsman art. 11c lid 1 sub b, 11d), where the aanbieder, not the gemeente, answers
-   * (Awb 9:31, 9:36 by analogy). By its route, the one intake rule (routering.ts).
+   * (Awb 9:31, 9:36 by analogy). By its route, the one intake rule (routering.ts); for the Kinderombudsman's request filed
+   * as a klacht of its own, the route of the klacht it is about (klachtVan).
    */
-  const jeugdwetKlacht = (c: KlachtContext): boolean => c.intake !== undefined && routeer(def, c.intake) === 'jeugdwet';
+  const jeugdwetKlacht = (c: KlachtContext): boolean => c.intake !== undefined && routeer(def, klachtVan(c.intake)) === 'jeugdwet';
 
   /** The second-line body and the 1-year term, as every afdoening and kennisgeving must name them (Awb 9:12 lid 2). */
   const tweedeLijnBij = (datum: string) => cc.tweedeLijnOp(datum)?.instantie;
+  /**
+   * The second-line body whose request for cooperation a klacht answers (Awb 9:31): for a Jeugdwet klacht the Kinderombudsman
+   * (Wet Nationale ombudsman art. 11a, 11c), whatever the gemeente's own second line on that day.
+   */
+  const ombudsmanVan = (c: KlachtContext, datum: string): string | undefined =>
+    jeugdwetKlacht(c) ? 'Kinderombudsman' : tweedeLijnBij(datum)?.naam;
   // The gemeente that answers after a herindeling is named on every intent by the regime (regime.ts, `namens`).
   const tweedeLijnData = (datum: string) => {
     const t = tweedeLijnBij(datum);
@@ -427,7 +434,7 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       const s = spec(naam);
       const tot = s?.gesteld ? context.intake?.feiten[s.gesteld.feit] : undefined;
       if (!s || !context.intake || !isKalenderdag(tot)) return {};
-      const door = tweedeLijnBij(kalenderdag(context.intake.ontvangenOp))?.naam ?? 'de ombudsman';
+      const door = ombudsmanVan(context, kalenderdag(context.intake.ontvangenOp)) ?? 'de ombudsman';
       const lopend: LopendeTermijn = {
         naam,
         vanaf: context.intake.ontvangenOp,
@@ -439,18 +446,22 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     /**
      * Awb 9:31: the gemeente's loket answers the ombudsman's informatievraag or takes up his interventieverzoek
      * (Klachtenprotocol Wmo keten Amsterdam §12: the Klachtenteam coordinates with the ketenpartner), by his date if set.
+     * The Kinderombudsman's request about a Jeugdwet klacht goes to the jeugdhulpaanbieder, as on the klacht itself
+     * (bijOmbudsman, tweede-lijn.block.ts): Wet Nationale ombudsman art. 11d puts the aanbieder where 9:31 names the
+     * bestuursorgaan, and Jeugdwet 4.2.1 lid 6 gives the gemeente no part in that klacht.
      */
     medewerkingOmbudsman: push(({ context }) => {
       const soort = context.intake ? ombudsmanMedewerking(context.intake) : undefined;
       if (!soort || !context.intake) return [];
       const tot = context.intake.feiten.ombudsmanTermijn;
+      const aanbieder = jeugdwetKlacht(context);
       return [
         {
           type: soort === 'informatievraag' ? 'INFORMATIE_AAN_OMBUDSMAN' : 'INTERVENTIE_OPPAKKEN',
-          naar: def.eersteLijn.gemeenteLoket,
-          grondslag: 'Awb 9:31',
+          naar: aanbieder ? 'aanbieder' : def.eersteLijn.gemeenteLoket,
+          grondslag: aanbieder ? 'Wet Nationale ombudsman art. 11d; Awb 9:31 (naar analogie)' : 'Awb 9:31',
           data: {
-            ombudsman: tweedeLijnBij(kalenderdag(context.intake.ontvangenOp))?.naam,
+            ombudsman: ombudsmanVan(context, kalenderdag(context.intake.ontvangenOp)),
             ...(isKalenderdag(tot) ? { termijn: tot } : {}),
           },
         },

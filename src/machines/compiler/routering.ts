@@ -45,6 +45,21 @@ export function ombudsmanMedewerking(intake: Pick<IntakeGegevens, 'feiten'>): Om
   return (OMBUDSMAN_MEDEWERKING as readonly unknown[]).includes(v) ? (v as OmbudsmanMedewerking) : undefined;
 }
 
+/**
+ * The intake of the klacht a case is about. An informatievraag or interventieverzoek of the ombudsman filed as a klacht of
+ * its own (POST /klachten/{id}/ombudsman-verzoeken) carries its hoofdklacht's aanbieders and facts, with the request's
+ * facts `ombudsmanVerzoek` and `ombudsmanTermijn` (klacht-acties.service.ts): without those it is the klacht the ombudsman
+ * asks about, whose route says who answers him (Awb 9:31; for a Jeugdwet klacht the aanbieder, Wet Nationale ombudsman
+ * art. 11d). Every other intake is the klacht itself.
+ */
+export function klachtVan(intake: IntakeGegevens): IntakeGegevens {
+  if (ombudsmanMedewerking(intake) === undefined) return intake;
+  const feiten = { ...intake.feiten };
+  delete feiten.ombudsmanVerzoek;
+  delete feiten.ombudsmanTermijn;
+  return { ...intake, feiten };
+}
+
 export function routeer(def: Definitie, intake: IntakeGegevens): Route | undefined {
   switch (intake.soort) {
     case 'signaal':
@@ -63,7 +78,8 @@ export function routeer(def: Definitie, intake: IntakeGegevens): Route | undefin
       return undefined;
   }
   // Awb 9:31: the ombudsman's informatievraag or interventieverzoek is no klaagschrift (Awb 9:1): no Awb 9:11 termijn,
-  // no special regime of an aanbieder; the gemeente's loket answers it (Klachtenprotocol Wmo keten Amsterdam §12). Only a
+  // no special regime of an aanbieder; the gemeente's loket answers it (Klachtenprotocol Wmo keten Amsterdam §12), or for a
+  // request about a Jeugdwet klacht the aanbieder (by the route of klachtVan: Wet Nationale ombudsman art. 11d). Only a
   // klacht the ombudsman sends on takes the klacht route below (Awb 9:20).
   const medewerking = ombudsmanMedewerking(intake);
   if (medewerking === 'informatievraag') return 'ombudsmanInformatievraag';

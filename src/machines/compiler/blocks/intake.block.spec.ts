@@ -316,6 +316,46 @@ describe('Uitgangspunten klachtenmanagement Sociaal Domein §2B, Awb 9:26, 9:31:
     ]);
   });
 
+  test('Wet Nationale ombudsman art. 11d with Awb 9:31 (by analogy): the Kinderombudsman’s request about a Jeugdwet klacht goes to the jeugdhulpaanbieder; about any other klacht to the loket', () => {
+    // The request's klacht as the service files it: the hoofdklacht's aanbieders and facts, with the request's facts.
+    const verzoek = (soort: string, aanbieders: IntakeInput['aanbieders'], tot?: string): IntakeInput => ({
+      ...KLACHT,
+      ingediendBij: 'ombudsman',
+      aanbieders,
+      feiten: { complex: false, ombudsmanVerzoek: soort, ...(tot ? { ombudsmanTermijn: tot } : {}) },
+    });
+    const r = regime({ jeugdhulp: true });
+    const vraag = r.start(verzoek('informatievraag', [JEUGD], '2024-05-15'));
+    expect([vraag.state, termijnen(vraag)]).toEqual(['verzoekOmbudsman.informatievraag', [['ombudsmanTermijn', '2024-05-15']]]);
+    expect(vraag.intents).toEqual([
+      {
+        type: 'INFORMATIE_AAN_OMBUDSMAN',
+        naar: 'aanbieder',
+        grondslag: 'Wet Nationale ombudsman art. 11d; Awb 9:31 (naar analogie)',
+        data: { ombudsman: 'Kinderombudsman', termijn: '2024-05-15' },
+      },
+    ]);
+    const interventie = r.start(verzoek('interventieverzoek', [JEUGD]));
+    expect([interventie.state, interventie.intents.map((i) => [i.type, i.naar, i.data?.ombudsman])]).toEqual([
+      'verzoekOmbudsman.interventieverzoek',
+      [['INTERVENTIE_OPPAKKEN', 'aanbieder', 'Kinderombudsman']],
+    ]);
+    // The klacht's route decides, not the aanbieder's type: two aanbieders (no special regime), or a regeling without the
+    // Jeugdwet route, and the loket answers the gemeente's ombudsman.
+    for (const [rr, aanbieders] of [
+      [r, [JEUGD, WMO]],
+      [r, [WMO]],
+      [regime(), [JEUGD]],
+    ] as const) {
+      const s = rr.start(verzoek('informatievraag', [...aanbieders]));
+      expect([s.state, s.intents.map((i) => [i.type, i.naar, i.grondslag, i.data?.ombudsman])]).toEqual([
+        'verzoekOmbudsman.informatievraag',
+        [['INFORMATIE_AAN_OMBUDSMAN', LOKET, 'Awb 9:31', 'Nationale ombudsman']],
+      ]);
+    }
+    expect(route(r, 'verzoekOmbudsman.informatievraag')?.label).toContain('jeugdhulpaanbieder: de aanbieder');
+  });
+
   test('Klachtenprotocol Wmo keten Amsterdam §8: a request to stop delivering is taken only where the regeling has the protocol', () => {
     const stoppen: IntakeInput = { ...KLACHT, ingediendBij: 'aanbieder', soort: 'stoppenMetLeveren', aanbieders: [WMO] };
     const zonder = regime().start(stoppen);

@@ -43,21 +43,25 @@ export const intakeBlok: Blok = (cc) => {
     }),
   );
   // Awb 9:31: an informatievraag or interventieverzoek of the ombudsman is no klaagschrift: the gemeente's loket answers it
-  // by the date the ombudsman set (if he set one), not under Awb 9:11 (Klachtenprotocol Wmo keten Amsterdam §12).
+  // by the date the ombudsman set (if he set one), not under Awb 9:11 (Klachtenprotocol Wmo keten Amsterdam §12). The
+  // Kinderombudsman's request about a Jeugdwet klacht goes to the jeugdhulpaanbieder (medewerkingOmbudsman, by the klacht's
+  // route: guard jeugdwetKlacht; Wet Nationale ombudsman art. 11d, Jeugdwet 4.2.1 lid 6).
   const medewerking = [...INTAKE_ACTIES, { type: 'startGesteldeTermijn', params: { naam: 'ombudsmanTermijn' } }, 'medewerkingOmbudsman'];
+  const ofAanbieder = jeugdwetRegime(def) ? ' (over een klacht over een jeugdhulpaanbieder: de aanbieder)' : '';
+  const grondslagMedewerking = jeugdwetRegime(def) ? 'Awb 9:31; Wet Nationale ombudsman art. 11d' : 'Awb 9:31';
   t.push(
     overgang({
       naar: naar('verzoekOmbudsman', 'informatievraag'),
       guard: route('ombudsmanInformatievraag'),
-      omschrijving: 'informatievraag van de ombudsman: geen klacht, de gemeente verstrekt de gevraagde inlichtingen',
-      grondslag: 'Awb 9:31',
+      omschrijving: `informatievraag van de ombudsman: geen klacht, de gemeente verstrekt de gevraagde inlichtingen${ofAanbieder}`,
+      grondslag: grondslagMedewerking,
       acties: medewerking,
     }),
     overgang({
       naar: naar('verzoekOmbudsman', 'interventieverzoek'),
       guard: route('ombudsmanInterventieverzoek'),
-      omschrijving: 'interventieverzoek van de ombudsman: geen klacht, de gemeente pakt het op',
-      grondslag: 'Awb 9:31',
+      omschrijving: `interventieverzoek van de ombudsman: geen klacht, de gemeente pakt het op${ofAanbieder}`,
+      grondslag: grondslagMedewerking,
       acties: medewerking,
     }),
   );
