@@ -47,7 +47,7 @@ import {
 } from './stap-sql';
 import { Bundelaar } from './stap-bundel';
 import { stapFeiten } from './stap-feiten';
-import { naVerstreken } from '../termijnen/verloop-vooraf';
+import { naVerstreken, verloopSleutel } from '../termijnen/verloop-vooraf';
 import { achterstalligeTermijn } from '../termijnen/verstreken-termijnen';
 import { KlachtCache, STANDAARD_CACHE_KLACHTEN, termijnVingerafdruk, type CacheTelling, type KlachtStand } from './klacht-cache';
 import { MetricsService } from '../metrics/metrics.service';
@@ -89,8 +89,15 @@ export interface IntakeBij {
   /**
    * The event for that klacht as it is under the lock, or why it takes none now; none: undefined. `nieuw` is the klacht
    * just written (an ombudsman request names it on its hoofdklacht's event: the loket's task is there, Awb 9:31).
+   * `termijnen` are that klacht's termijn rows read under the same lock (every status): which expiries already ran is
+   * judged on them with the row, never on rows read before it (a wake-up, or the catch-up before a retry, may have fired
+   * one in between: Awb 9:11 lid 1, EngineService.alsRegistratieOp).
    */
-  event?: (klacht: KlachtEntity, nieuw: KlachtEntity) => Pick<KlachtEvent, 'type' | 'data'> | { reden: string };
+  event?: (
+    klacht: KlachtEntity,
+    nieuw: KlachtEntity,
+    termijnen: readonly TermijnEntity[],
+  ) => Pick<KlachtEvent, 'type' | 'data'> | { reden: string };
 }
 
 /** The klacht an intake was about (createBij), after the transaction, and whether its event was applied. */
@@ -217,7 +224,7 @@ export class EngineService {
       meldVerwerkt(qr, INTAKE_EVENT);
       await bij.erbij(qr.manager, nieuw.klacht);
       const row = stand.klacht;
-      const keuze = bij.event?.(row, nieuw.klacht);
+      const keuze = bij.event?.(row, nieuw.klacht, stand.termijnen);
       if (!keuze || 'reden' in keuze) {
         await legResultaatVast(qr.manager, { klachtId: nieuw.klacht.id });
         return { nieuw, bij: { klacht: row, toegepast: false, ...(keuze ? { reden: keuze.reden } : {}) }, na: undefined };
@@ -746,20 +753,23 @@ export class EngineService {
   ): KlachtVoorStap<K> {
     const regime = this.regimes.byId(row.definitieId, row.definitieVersie);
     if (!regime) return { stand: row };
+    // A running row whose expiry already ran (the regime refused it in the state of then and the wake-up marked it fired)
+    // is passed as fired, not left out: an expiry stepped here may leave the regime running it on the same last day, and
+    // the registration never fires it again (the wake-up's catch-up skips a row with vervalGemeldOp), so neither may this.
+    const gevuurd = new Set(lopend.filter((t) => t.vervalGemeldOp !== null).map((t) => verloopSleutel(t)));
     const voor = naVerstreken(
       regime,
       {
         snapshot: row.snapshot,
         state: row.state,
-        termijnen: lopend
-          .filter((t) => t.vervalGemeldOp === null)
-          .map((t) => ({
-            naam: t.naam,
-            vervaldatum: t.vervaldatum,
-            ...(isOpgeschort(t.mutaties) ? { opgeschortSinds: t.vervaldatum } : {}),
-          })),
+        termijnen: lopend.map((t) => ({
+          naam: t.naam,
+          vervaldatum: t.vervaldatum,
+          ...(isOpgeschort(t.mutaties) ? { opgeschortSinds: t.vervaldatum } : {}),
+        })),
       },
       at,
+      gevuurd,
     );
     if (voor.snapshot === row.snapshot) return { stand: row };
     return {

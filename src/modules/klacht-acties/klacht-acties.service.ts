@@ -215,10 +215,6 @@ export class KlachtActiesService {
       });
     }
     const hoofd = await this.klacht(hoofdKlachtId);
-    // Read before the hoofdklacht is locked (the engine's callback below cannot read): a wake-up that runs meanwhile, or
-    // the catch-up before a retry (metWekkersBij), leaves a row here whose expiry the locked klacht already took, and
-    // stepping that again is refused and skipped (naVerstreken), so the klacht is judged as it stands.
-    const lopend = await this.lopend(hoofd.id);
     // Received by the gemeente of that day: after a herindeling the one the hoofdklacht's gemeente went into (Wet arhi art. 40 e.v.).
     const gemeente = opvolgerVan(hoofd.gemeente, dagVan(new Date(dto.ontvangenOp)));
     // An aanbieder id is chosen per gemeente (tenant.ts, tenantScope matches gemeente + id): after a herindeling the
@@ -272,8 +268,11 @@ export class KlachtActiesService {
           },
           // The request's own klacht gives the loket its task (Awb 9:31); the hoofdklacht records that the ombudsman
           // asked and names that klacht, so the loket does not get the task a second time from the hoofdklacht.
-          event: (k, sub) => {
-            // Asked at the moment the engine steps it: the request's receipt (EngineService.createBij).
+          event: (k, sub, termijnen) => {
+            // Asked at the moment the engine steps it: the request's receipt (EngineService.createBij). On the hoofdklacht's
+            // running rows as read with it under its lock: rows read before it may miss an expiry a wake-up (or the
+            // catch-up before a retry, metWekkersBij) fired in between, or a termijn that expiry started.
+            const lopend = termijnen.filter((t) => t.status === 'lopend');
             const reden = this.waaromNiet(k, lopend, event.type, tenant, dto.ontvangenOp);
             return reden === undefined ? { ...event, data: { ...event.data, verzoekKlacht: sub.id } } : { reden };
           },

@@ -96,7 +96,10 @@ export class TermijnWakeService {
             grens,
           })
           .orderBy('t.vervaltOp', 'ASC')
-          .addOrderBy('t.naam', 'ASC')
+          // Ties by name in code-point order (COLLATE "C"), the one rule's order (verstreken-termijnen.ts), which the dry
+          // runs step by (naVerstreken): under the database's own collation (en_US.utf8, nl_NL.UTF-8: 'afhandeling' before
+          // 'Contact') two termijnen passing at the same moment fired in another order than the dry run said (Awb 9:11 lid 1).
+          .addOrderBy('t.naam COLLATE "C"', 'ASC')
           .limit(1)
           .getOne();
         if (!volgende) break;

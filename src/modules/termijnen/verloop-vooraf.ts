@@ -32,9 +32,18 @@ export function vervalMoment(vervaltOp: Date, klok: string | undefined): Date {
 }
 
 /**
+ * The key `gevuurd` of naVerstreken holds a fired expiry by: name and last day. A row moved to another last day gets its
+ * expiry back (the reconciliation clears its vervalGemeldOp), so a fired one counts on its own day only.
+ */
+export function verloopSleutel(t: Pick<LopendVoorVerloop, 'naam' | 'vervaldatum'>): string {
+  return `${t.naam}|${t.vervaldatum}`;
+}
+
+/**
  * Steps, on the pure regime and before an event at `at`, every expiry the registration of that event would run first
  * (Awb 9:11 lid 1: a termijn passes on its own day, whoever fires it; achterstand.ts and TermijnWakeService.verval): each
- * termijn that passed by `at` and was not fired (`gevuurd`, by name and last day), by the one rule of verstreken-termijnen.ts
+ * termijn that passed by `at` and was not fired (`gevuurd`, by name and last day, verloopSleutel: the caller's rows whose
+ * expiry already ran, and those stepped here), by the one rule of verstreken-termijnen.ts
  * (a suspended termijn does not pass; in due order, ties by name), at its due moment or the klacht's clock when that is
  * later; an expiry may start a termijn that passed too, which follows. A termijn whose expiry the regime refuses because
  * it runs it to a later last day than `stand` says (a row written under an older calendar: a day equated with a holiday
@@ -43,7 +52,7 @@ export function vervalMoment(vervaltOp: Date, klok: string | undefined): Date {
  * "Bekijk de gevolgen") steps its event on, so it accepts and refuses as the registration does. Pure.
  */
 export function naVerstreken(regime: CompiledRegime, stand: StandInGeheugen, at: string, gevuurd = new Set<string>()): StandInGeheugen {
-  const sleutel = (t: LopendVoorVerloop) => `${t.naam}|${t.vervaldatum}`;
+  const sleutel = verloopSleutel;
   let huidig = stand;
   for (;;) {
     const due = verstrekenTermijnen(huidig.termijnen, at, (t) => ({
