@@ -1780,6 +1780,11 @@ export interface components {
              * @description De vervaldatum na deze wijziging.
              */
             vervaldatumNa: string;
+            /**
+             * Format: date
+             * @description De vervaldatum vlak vóór deze wijziging; bij de eerste verdaging of instemming de laatste dag van vóór de verlenging. Ontbreekt bij wijzigingen die zijn vastgelegd voordat Klachtregie dit bijhield.
+             */
+            vervaldatumVoor?: string;
         };
         TermijnViewDto: {
             /** @example afhandeling */
