@@ -14,7 +14,9 @@ import { weespKlacht } from './support/weesp';
  * A published definition never changes; a running klacht stays on its version unless it is migrated explicitly,
  * after a dry run that shows old and new termijnen per klacht (docs/definities.md, "Lopende klachten naar een
  * nieuwe versie"). Testdam (GM0355) in three versions: 2024-01; 2024-07 without the hoorzitting; 2025-01 with a
- * shorter afhandeltermijn.
+ * shorter afhandeltermijn. The service's clock stands on 2 January 2025, when all three are in force: the klachten'
+ * afhandeltermijn (12 June 2024) has passed, its wake-up not run (no worker), so the migration and its dry run fire it
+ * first (Awb 9:11 lid 1, 9:24 lid 1 sub b) and the klager's year for the ombudsman runs.
  */
 const GEMEENTE = 'GM0355';
 const DEFINITIE = 'gm0355-zeist';
@@ -26,6 +28,7 @@ describe('running klachten to a new version of their definition: dry run and exp
   let behandelaar: string;
   let inBeoordeling: string;
   let bijHoren: string;
+  const klok: Klok = { nu: () => new Date('2025-01-02T10:00:00Z') };
 
   beforeAll(async () => {
     const root = schrijfBestanden({
@@ -41,7 +44,11 @@ describe('running klachten to a new version of their definition: dry run and exp
     });
     db = await createTestDatabase('versiemigratie');
     // HTTP only: no worker lets the 2024 termijnen pass while the test looks at them.
-    t = await createTestApp({ databaseUrl: db.url, env: { ROLE: 'api', DEFINITIONS_DIR: join(root, 'definitions') } });
+    t = await createTestApp({
+      databaseUrl: db.url,
+      env: { ROLE: 'api', DEFINITIONS_DIR: join(root, 'definitions') },
+      override: (b) => b.overrideProvider(KLOK).useValue(klok),
+    });
     beleid = await bearer(t.app, GEMEENTE, 'beleidsmedewerker');
     behandelaar = await bearer(t.app, GEMEENTE, 'klachtbehandelaar');
     const intake = (onderwerp: string) => ({
@@ -81,20 +88,21 @@ describe('running klachten to a new version of their definition: dry run and exp
       .set('Authorization', beleid)
       .send({ klachten, reden: 'Klachtenregeling Testdam 2024-07' });
 
-  it('dry run for a version that changes a termijn: every running klacht with its old and new due date and explanation, refused because it would get shorter', async () => {
+  it('Awb 9:24 lid 1 sub b: dry run for a version that changes a termijn: every running klacht with its old and new due date and explanation, refused because the klager’s year would get shorter', async () => {
     const res = await proef('2025-01').expect(200);
     expect(res.body.klachten.map((k: { klachtId: string }) => k.klachtId).sort()).toEqual([inBeoordeling, bijHoren].sort());
     const k = res.body.klachten.find((x: { klachtId: string }) => x.klachtId === inBeoordeling);
-    expect(k.termijnen.find((x: { naam: string }) => x.naam === 'afhandeling')).toEqual(
+    // The year runs from the afhandeltermijn's last day: 12 June 2024 on 2024-01, 5 June on 2025-01's five weeks.
+    expect(k.termijnen.find((x: { naam: string }) => x.naam === 'tweedeLijnVerzoek')).toEqual(
       expect.objectContaining({
-        oud: expect.objectContaining({ vervaldatum: '2024-06-12' }),
-        nieuw: expect.objectContaining({ vervaldatum: '2024-06-05', uitleg: expect.any(Array) }),
+        oud: expect.objectContaining({ vervaldatum: '2025-06-12' }),
+        nieuw: expect.objectContaining({ vervaldatum: '2025-06-05', uitleg: expect.any(Array) }),
         verschilDagen: -7,
       }),
     );
     expect(k).toEqual(expect.objectContaining({ vanVersie: '2024-01', naarVersie: '2025-01', migreerbaar: false }));
     expect(k.bezwaren).toEqual([
-      'de lopende termijn Afhandeltermijn (afhandeling) zou 7 dag(en) korter worden: 2024-06-12 wordt 2024-06-05',
+      'de lopende termijn Verzoek ombudsman (tweedeLijnVerzoek) zou 7 dag(en) korter worden: 2025-06-12 wordt 2025-06-05',
     ]);
   });
 
