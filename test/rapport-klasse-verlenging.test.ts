@@ -48,7 +48,7 @@ async function klacht(stappen: Array<[string, string, Record<string, unknown>?]>
   const { klacht: k } = await a.engine.create(intake({ ontvangenOp: `${DAG}T10:00:00+02:00` }), { actor: 'kcc' });
   for (const [type, at, data] of [...BEHANDELING, ...stappen]) {
     const r = await a.engine.apply(k.id, { type, at, ...(data ? { data } : {}) }, { actor: 'behandelaar' });
-    if (!r.accepted) throw new Error(`${type} geweigerd: ${r.reason}`);
+    if (!r.result.accepted) throw new Error(`${type} geweigerd: ${r.result.reason}`);
   }
   return k.id;
 }
@@ -62,7 +62,7 @@ beforeAll(async () => {
     env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
     override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)),
   });
-  // Verdaagd on 12 May to 15 June, afgedaan on 14 May: before the original last day, the verdaging was not needed.
+  // Verdaagd on 12 May (four weeks on the raw last day, Thursday 14 May: to 11 June), afgedaan on 14 May: before the original last day, the verdaging was not needed.
   ids.verdaagdVoor = await klacht([VERDAGEN, ['AFDOENEN', '2026-05-14T10:00:00+02:00', { oordeel: 'gegrond' }]]);
   // Uitstel to 30 June, afgedaan at 16:00 on the original last day itself (Awb 9:11: the last day counts in full).
   ids.uitstelLaatsteDag = await klacht([UITSTEL, ['AFDOENEN', '2026-05-18T16:00:00+02:00', { oordeel: 'gegrond' }]]);
@@ -147,6 +147,6 @@ describe('Awb 9:11 lid 2, 3 with Uitgangspunten klachtenmanagement Sociaal Domei
     ])) as Array<{
       mutaties: Array<{ soort: string; vervaldatumVoor?: string; vervaldatumNa: string }>;
     }>;
-    expect(t.mutaties.map((m) => [m.soort, m.vervaldatumVoor, m.vervaldatumNa])).toEqual([['verdaging', '2026-05-18', '2026-06-15']]);
+    expect(t.mutaties.map((m) => [m.soort, m.vervaldatumVoor, m.vervaldatumNa])).toEqual([['verdaging', '2026-05-18', '2026-06-11']]);
   });
 });

@@ -376,6 +376,7 @@ describe('Awb 9:31: the date the ombudsman set (a gesteld termijn)', () => {
         'Vervaldatum: zondag 3 mei 2026',
       ],
       vervaldatumNaMutatie: [],
+      oorspronkelijkeVervaldatum: '2026-05-03',
     });
     const v = termijnView(ombudsman(), gesteld(), undefined);
     expect([v.vervaldatum, v.mutaties, v.escalatieNaar]).toEqual(['2026-05-03', [], 'leidinggevende']);
