@@ -36,7 +36,18 @@ export class SessieVerbindingen implements OnApplicationShutdown {
       pool = this.maakPool(soort);
       this.pools.set(soort, pool);
     }
-    return pool.connect();
+    const client = await pool.connect();
+    // Held between queries (the relay's transaction while its handlers work), a connection the server ends emits 'error'
+    // on the client, which the pool only handles while it is idle: unhandled, that crashed the process. The next query
+    // on it fails and the holder gives it back with that error (closed, not reused).
+    const verbroken = (e: Error) => this.logger.warn(`Sessieverbinding (${soort}) verbroken: ${e.message}`);
+    client.on('error', verbroken);
+    const geefTerug = client.release.bind(client);
+    client.release = (fout?: Error | boolean) => {
+      client.removeListener('error', verbroken);
+      return geefTerug(fout);
+    };
+    return client;
   }
 
   /** Closes the pools once every connection taken has been given back (pg Pool.end); no new ones after this. */
