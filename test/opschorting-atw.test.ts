@@ -8,52 +8,28 @@
  * 2 April 2026: six weeks is Hemelvaartsdag 14 May, the Atw gives Monday 18 May. Suspended Saturday 16 May, resumed
  * Wednesday 20 May: 4 days, so 18 May + 4 = Friday 22 May.
  */
-import { join } from 'node:path';
-import request from 'supertest';
-import { KLOK, type Klok } from '../src/common/klok';
-import { intake } from '../src/machines/intake.spec-hulp';
-import { loadRegistry } from '../src/machines';
-import { maakRegime, type Regime } from '../src/machines/regime';
-import { REGIME_BRON, type RegimeBron } from '../src/modules/engine/regime-bron';
-import { bearer } from './auth-support';
-import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { amsterdamContractApi, klokOp, type AmsterdamContractApi } from './support/amsterdam-contract';
+import type { EngineApp } from './support/engine-harness';
 
-const seeds = loadRegistry(join(__dirname, '..', 'definitions'));
-const amsterdam = seeds.regimes.find((r) => r.summary.id === 'gm0363-amsterdam') as Regime;
-const definitie = structuredClone(amsterdam.definitie);
-definitie.termijnen.aanbiederAfhandeling.opschorting = { grondslag: 'Klachtenprotocol Wmo keten §6 (contractueel)' };
-definitie.termijnen.aanbiederAfhandeling.atw = true;
-const regime = maakRegime(definitie, 'gm0363-amsterdam');
-const bron: RegimeBron = {
-  forGemeente: (code) => (code === 'GM0363' ? regime : undefined),
-  byId: (id, versie) => (id === regime.summary.id && versie === regime.summary.versie ? regime : undefined),
-};
+const klok = klokOp('2026-04-02T10:00:00+02:00');
 
-let nu = new Date('2026-04-02T10:00:00+02:00');
-const klok: Klok = { nu: () => new Date(nu.getTime()) };
-
-let tdb: TestDatabase;
+let contract: AmsterdamContractApi;
 let a: EngineApp;
-let sleutel: string;
-const queuePrefix = uniqueRedisPrefix('opschorting_atw');
 
 beforeAll(async () => {
-  tdb = await createTestDatabase('opschorting_atw');
-  a = await createEngineApp({
-    databaseUrl: tdb.url,
-    queuePrefix,
-    regimes: 'definities',
-    env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
-    override: (b) => b.overrideProvider(REGIME_BRON).useValue(bron).overrideProvider(KLOK).useValue(klok),
-  });
-  sleutel = await bearer(a.app, 'GM0363', 'klachtbehandelaar');
+  contract = await amsterdamContractApi(
+    'opschorting_atw',
+    (definitie) => {
+      definitie.termijnen.aanbiederAfhandeling.opschorting = { grondslag: 'Klachtenprotocol Wmo keten §6 (contractueel)' };
+      definitie.termijnen.aanbiederAfhandeling.atw = true;
+    },
+    klok,
+  );
+  a = contract.a;
 }, 120_000);
 
 afterAll(async () => {
-  await a?.close();
-  await tdb?.drop();
-  await deleteRedisPrefix(queuePrefix);
+  await contract?.close();
 });
 
 const termijn = async (id: string) =>
@@ -69,34 +45,21 @@ const eersteVervaltOp = async (id: string) =>
 const verlopen = async (id: string) =>
   a.db.query(`select type from outbox where klacht_id = $1 and type in ('termijn.verlopen', 'termijn.escalatie')`, [id]);
 
-/** An event through the API at the service's clock, set to `op` (no `at`: the service takes its now). */
+/** An event through the API at the service's clock, set to `op` (no `at`: the service takes its now); accepted. */
 async function stap(id: string, op: string, type: string, data?: Record<string, unknown>) {
-  nu = new Date(op);
-  const r = await request(a.http)
-    .post(`/api/v1/klachten/${id}/gebeurtenissen`)
-    .set('Authorization', sleutel)
-    .send({ type, ...(data ? { data } : {}) });
+  const r = await contract.gebeurtenis(id, op, type, data);
   expect([r.status, r.body.detail]).toEqual([200, undefined]);
   return r;
 }
 
 /** Received by the aanbieder on Thursday 2 April 2026, contact the next day; suspended Saturday 16 May. */
 async function opgeschortIn16Mei(): Promise<string> {
-  nu = new Date('2026-04-02T10:00:00+02:00');
-  const { klacht } = await a.engine.create(
-    intake({
-      gemeente: 'GM0363',
-      ontvangenOp: '2026-04-02T10:00:00+02:00',
-      ingediendBij: 'aanbieder',
-      aanbieders: [{ id: 'a1', naam: 'Zorg West', type: 'wmo' }],
-      feiten: { aantalAanbieders: 1 },
-    }),
-    { actor: 'kcc' },
-  );
-  await stap(klacht.id, '2026-04-03T10:00:00+02:00', 'CONTACT_OPGENOMEN');
-  expect(await termijn(klacht.id)).toEqual({ revision: 1, vervaldatum: '2026-05-18', status: 'lopend' });
-  await stap(klacht.id, '2026-05-16T10:00:00+02:00', 'OPSCHORTEN', { termijn: 'aanbiederAfhandeling', reden: 'klager in het ziekenhuis' });
-  return klacht.id;
+  klok.moment = new Date('2026-04-02T10:00:00+02:00');
+  const id = await contract.bijAanbieder('2026-04-02T10:00:00+02:00');
+  await stap(id, '2026-04-03T10:00:00+02:00', 'CONTACT_OPGENOMEN');
+  expect(await termijn(id)).toEqual({ revision: 1, vervaldatum: '2026-05-18', status: 'lopend' });
+  await stap(id, '2026-05-16T10:00:00+02:00', 'OPSCHORTEN', { termijn: 'aanbiederAfhandeling', reden: 'klager in het ziekenhuis' });
+  return id;
 }
 
 it('Atw art. 1 lid 1: a termijn suspended in the days the Atw added resumes with the days it had left, not overdue the moment it resumes', async () => {

@@ -7,52 +7,28 @@
  * through the API with the service's clock injected (KLOK); no worker runs (ROLE=api). Received Monday 2 March 2026: the
  * 30th werkdag is Wednesday 15 April (Goede Vrijdag and Tweede Paasdag do not count).
  */
-import { join } from 'node:path';
-import request from 'supertest';
-import { KLOK, type Klok } from '../src/common/klok';
-import { intake } from '../src/machines/intake.spec-hulp';
-import { loadRegistry } from '../src/machines';
-import { maakRegime, type Regime } from '../src/machines/regime';
-import { REGIME_BRON, type RegimeBron } from '../src/modules/engine/regime-bron';
-import { bearer } from './auth-support';
-import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { amsterdamContractApi, klokOp, type AmsterdamContractApi } from './support/amsterdam-contract';
+import type { EngineApp } from './support/engine-harness';
 
-const seeds = loadRegistry(join(__dirname, '..', 'definitions'));
-const amsterdam = seeds.regimes.find((r) => r.summary.id === 'gm0363-amsterdam') as Regime;
-const definitie = structuredClone(amsterdam.definitie);
-definitie.termijnen.aanbiederAfhandeling.duur = 'P30D';
-definitie.termijnen.aanbiederAfhandeling.rekenwijze = 'werkdagen';
-const regime = maakRegime(definitie, 'gm0363-amsterdam');
-const bron: RegimeBron = {
-  forGemeente: (code) => (code === 'GM0363' ? regime : undefined),
-  byId: (id, versie) => (id === regime.summary.id && versie === regime.summary.versie ? regime : undefined),
-};
+const klok = klokOp('2026-03-02T10:00:00+01:00');
 
-let nu = new Date('2026-03-02T10:00:00+01:00');
-const klok: Klok = { nu: () => new Date(nu.getTime()) };
-
-let tdb: TestDatabase;
+let contract: AmsterdamContractApi;
 let a: EngineApp;
-let sleutel: string;
-const queuePrefix = uniqueRedisPrefix('verdaging_werkdagen');
 
 beforeAll(async () => {
-  tdb = await createTestDatabase('verdaging_werkdagen');
-  a = await createEngineApp({
-    databaseUrl: tdb.url,
-    queuePrefix,
-    regimes: 'definities',
-    env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
-    override: (b) => b.overrideProvider(REGIME_BRON).useValue(bron).overrideProvider(KLOK).useValue(klok),
-  });
-  sleutel = await bearer(a.app, 'GM0363', 'klachtbehandelaar');
+  contract = await amsterdamContractApi(
+    'verdaging_werkdagen',
+    (definitie) => {
+      definitie.termijnen.aanbiederAfhandeling.duur = 'P30D';
+      definitie.termijnen.aanbiederAfhandeling.rekenwijze = 'werkdagen';
+    },
+    klok,
+  );
+  a = contract.a;
 }, 120_000);
 
 afterAll(async () => {
-  await a?.close();
-  await tdb?.drop();
-  await deleteRedisPrefix(queuePrefix);
+  await contract?.close();
 });
 
 const termijn = async (id: string) =>
@@ -64,34 +40,18 @@ const termijn = async (id: string) =>
   )[0];
 
 /** An event through the API at the service's clock, set to `op` (no `at`: the service takes its now). */
-function stap(id: string, op: string, type: string, data?: Record<string, unknown>) {
-  nu = new Date(op);
-  return request(a.http)
-    .post(`/api/v1/klachten/${id}/gebeurtenissen`)
-    .set('Authorization', sleutel)
-    .send({ type, ...(data ? { data } : {}) });
-}
+const stap = (id: string, op: string, type: string, data?: Record<string, unknown>) => contract.gebeurtenis(id, op, type, data);
 
 it('Awb 9:11 lid 2: a verdaging in werkdagen that moves the last day more than four weeks is refused, naming the duur; four weeks are accepted', async () => {
-  const { klacht } = await a.engine.create(
-    intake({
-      gemeente: 'GM0363',
-      ontvangenOp: '2026-03-02T10:00:00+01:00',
-      ingediendBij: 'aanbieder',
-      aanbieders: [{ id: 'a1', naam: 'Zorg West', type: 'wmo' }],
-      feiten: { aantalAanbieders: 1 },
-    }),
-    { actor: 'kcc' },
-  );
-  expect((await stap(klacht.id, '2026-03-03T10:00:00+01:00', 'CONTACT_OPGENOMEN')).status).toBe(200);
-  expect(await termijn(klacht.id)).toEqual({ revision: 1, vervaldatum: '2026-04-15', mutaties: 0 });
+  const id = await contract.bijAanbieder('2026-03-02T10:00:00+01:00');
+  expect((await stap(id, '2026-03-03T10:00:00+01:00', 'CONTACT_OPGENOMEN')).status).toBe(200);
+  expect(await termijn(id)).toEqual({ revision: 1, vervaldatum: '2026-04-15', mutaties: 0 });
   const gebeurtenissen = async () =>
-    ((await a.db.query(`select count(*)::int as n from klacht_gebeurtenis where klacht_id = $1`, [klacht.id])) as Array<{ n: number }>)[0]
-      .n;
+    ((await a.db.query(`select count(*)::int as n from klacht_gebeurtenis where klacht_id = $1`, [id])) as Array<{ n: number }>)[0].n;
   const voor = await gebeurtenissen();
 
   // 28 werkdagen after 15 April is 1 June: 47 days. Refused, nothing changed.
-  const te = await stap(klacht.id, '2026-03-20T10:00:00+01:00', 'VERDAGEN', { termijn: 'aanbiederAfhandeling', duur: 'P28D' });
+  const te = await stap(id, '2026-03-20T10:00:00+01:00', 'VERDAGEN', { termijn: 'aanbiederAfhandeling', duur: 'P28D' });
   expect(te.status).toBe(409);
   expect(te.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(te.body).toMatchObject({ status: 409, code: 'gebeurtenis-niet-toegestaan', gebeurtenis: 'VERDAGEN' });
@@ -102,15 +62,15 @@ it('Awb 9:11 lid 2: a verdaging in werkdagen that moves the last day more than f
   expect(te.body.detail).toContain(
     'Nog mogelijk: 28 dagen, tot en met woensdag 13 mei 2026: schrijf de duur in weken (hooguit P4W) of in werkdagen (hooguit P18D)',
   );
-  expect(await termijn(klacht.id)).toEqual({ revision: 1, vervaldatum: '2026-04-15', mutaties: 0 });
+  expect(await termijn(id)).toEqual({ revision: 1, vervaldatum: '2026-04-15', mutaties: 0 });
   expect(await gebeurtenissen()).toBe(voor);
 
   // Four weeks, or the 18 werkdagen up to the same day, are accepted: Wednesday 13 May.
-  const vier = await stap(klacht.id, '2026-03-20T10:00:00+01:00', 'VERDAGEN', { termijn: 'aanbiederAfhandeling', duur: 'P18D' });
+  const vier = await stap(id, '2026-03-20T10:00:00+01:00', 'VERDAGEN', { termijn: 'aanbiederAfhandeling', duur: 'P18D' });
   expect([vier.status, vier.body.detail]).toEqual([200, undefined]);
-  expect(await termijn(klacht.id)).toEqual({ revision: 2, vervaldatum: '2026-05-13', mutaties: 1 });
+  expect(await termijn(id)).toEqual({ revision: 2, vervaldatum: '2026-05-13', mutaties: 1 });
   // Nothing is left of the four weeks: one werkdag more is refused.
-  const meer = await stap(klacht.id, '2026-03-21T10:00:00+01:00', 'VERDAGEN', { termijn: 'aanbiederAfhandeling', duur: 'P1D' });
+  const meer = await stap(id, '2026-03-21T10:00:00+01:00', 'VERDAGEN', { termijn: 'aanbiederAfhandeling', duur: 'P1D' });
   expect(meer.status).toBe(409);
   expect(meer.body.detail).toContain('Nog mogelijk: 0 dagen.');
 });

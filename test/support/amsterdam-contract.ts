@@ -1,0 +1,129 @@
+/**
+ * Amsterdam's seed definition changed as a contract with an aanbieder may change it (a termijn counted in werkdagen,
+ * `opschorting`, the Algemene termijnenwet declared applicable: none of the seeds does), served by a real engine app on
+ * PostgreSQL in place of the compiled definitions; no worker runs (ROLE=api). `amsterdamContractApi` makes the service's
+ * clock the test's (KLOK) and sends events through the API at the moments the test sets. For the tests of the termijn
+ * ledger on such a contract (opschorting-atw, verdaging-werkdagen).
+ */
+import { join } from 'node:path';
+import request from 'supertest';
+import { KLOK, type Klok } from '../../src/common/klok';
+import { loadRegistry } from '../../src/machines';
+import { intake } from '../../src/machines/intake.spec-hulp';
+import { maakRegime, type Regime } from '../../src/machines/regime';
+import { REGIME_BRON, type RegimeBron } from '../../src/modules/engine/regime-bron';
+import { bearer } from '../auth-support';
+import type { VerstelbareKlok } from './amsterdam-twee-versies';
+import { createTestDatabase, type TestDatabase } from './database';
+import { createEngineApp, type EngineApp } from './engine-harness';
+import { deleteRedisPrefix, uniqueRedisPrefix } from './redis';
+
+export type AmsterdamDefinitie = Regime['definitie'];
+
+/** Amsterdam's seed definition (a copy) as `wijzig` leaves it, as the only regime GM0363 has. */
+export function amsterdamBron(wijzig: (definitie: AmsterdamDefinitie) => void): RegimeBron {
+  const seeds = loadRegistry(join(__dirname, '..', '..', 'definitions'));
+  const amsterdam = seeds.regimes.find((r) => r.summary.id === 'gm0363-amsterdam') as Regime;
+  const definitie = structuredClone(amsterdam.definitie);
+  wijzig(definitie);
+  const regime = maakRegime(definitie, 'gm0363-amsterdam');
+  return {
+    forGemeente: (code) => (code === 'GM0363' ? regime : undefined),
+    byId: (id, versie) => (id === regime.summary.id && versie === regime.summary.versie ? regime : undefined),
+  };
+}
+
+export interface AmsterdamContract {
+  tdb: TestDatabase;
+  a: EngineApp;
+  /** A klacht filed with the aanbieder Zorg West (a1) at `ontvangenOp`, through the engine as the KCC; its id. */
+  bijAanbieder(ontvangenOp: string): Promise<string>;
+  /** Closes the app, drops its database and its queue's keys (afterAll). */
+  close(): Promise<void>;
+}
+
+export interface AmsterdamContractApi extends AmsterdamContract {
+  /** Bearer header of a klachtbehandelaar of Amsterdam. */
+  sleutel: string;
+  /**
+   * An event through the API as that klachtbehandelaar, with the service's clock set to `op` first (no `at`: the
+   * service takes its now); the answer, whatever it is.
+   */
+  gebeurtenis(id: string, op: string, type: string, data?: Record<string, unknown>): Promise<request.Response>;
+}
+
+/** The clock the test sets (`moment`), starting at `start`. */
+export function klokOp(start: string): VerstelbareKlok {
+  const klok: VerstelbareKlok = { moment: new Date(start), nu: () => new Date(klok.moment.getTime()) };
+  return klok;
+}
+
+export async function amsterdamContract(
+  naam: string,
+  wijzig: (definitie: AmsterdamDefinitie) => void,
+  klok?: Klok,
+): Promise<AmsterdamContract> {
+  const bron = amsterdamBron(wijzig);
+  const queuePrefix = uniqueRedisPrefix(naam);
+  const tdb = await createTestDatabase(naam);
+  let a: EngineApp;
+  try {
+    a = await createEngineApp({
+      databaseUrl: tdb.url,
+      queuePrefix,
+      regimes: 'definities',
+      env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
+      override: (b) => {
+        const metBron = b.overrideProvider(REGIME_BRON).useValue(bron);
+        return klok ? metBron.overrideProvider(KLOK).useValue(klok) : metBron;
+      },
+    });
+  } catch (e) {
+    await tdb.drop();
+    throw e;
+  }
+  return {
+    tdb,
+    a,
+    async bijAanbieder(ontvangenOp) {
+      const { klacht } = await a.engine.create(
+        intake({
+          gemeente: 'GM0363',
+          ontvangenOp,
+          ingediendBij: 'aanbieder',
+          aanbieders: [{ id: 'a1', naam: 'Zorg West', type: 'wmo' }],
+          feiten: { aantalAanbieders: 1 },
+        }),
+        { actor: 'kcc' },
+      );
+      return klacht.id;
+    },
+    async close() {
+      await a.close();
+      await tdb.drop();
+      await deleteRedisPrefix(queuePrefix);
+    },
+  };
+}
+
+/** The same, with the service's clock the test's and events through the API at the moments the test sets. */
+export async function amsterdamContractApi(
+  naam: string,
+  wijzig: (definitie: AmsterdamDefinitie) => void,
+  klok: VerstelbareKlok,
+): Promise<AmsterdamContractApi> {
+  const contract = await amsterdamContract(naam, wijzig, klok);
+  const sleutel = await bearer(contract.a.app, 'GM0363', 'klachtbehandelaar');
+  return {
+    ...contract,
+    sleutel,
+    gebeurtenis: (id, op, type, data) => {
+      klok.moment = new Date(op);
+      return request(contract.a.http)
+        .post(`/api/v1/klachten/${id}/gebeurtenissen`)
+        .set('Authorization', sleutel)
+        .send({ type, ...(data ? { data } : {}) })
+        .then((r) => r);
+    },
+  };
+}
