@@ -48,6 +48,7 @@ import {
 import { Bundelaar } from './stap-bundel';
 import { stapFeiten } from './stap-feiten';
 import { naVerstreken, verloopSleutel } from '../termijnen/verloop-vooraf';
+import { stateEnEventsOp } from '../klachten/volgende-events';
 import { achterstalligeTermijn } from '../termijnen/verstreken-termijnen';
 import { KlachtCache, STANDAARD_CACHE_KLACHTEN, termijnVingerafdruk, type CacheTelling, type KlachtStand } from './klacht-cache';
 import { MetricsService } from '../metrics/metrics.service';
@@ -73,6 +74,14 @@ export interface KlachtVoorStap<K> {
   stand: K;
   /** Set when termijnen passed before the act: the regime's running termijnen after their expiries (with `voor`). */
   termijnen?: TermijnView[];
+}
+
+/** What a caller may register at a moment (EngineService.mogelijkOp): the klacht as then stepped, its state and events. */
+export interface MogelijkOp<K> extends KlachtVoorStap<K> {
+  /** The state the klacht is in at that moment (volgende-events.ts stateOp: before wake-ups since its last act after it). */
+  state: string;
+  /** The event types it takes at that moment, system events included (the caller leaves those out where people choose). */
+  volgendeEvents: string[];
 }
 
 export interface EngineResultaat {
@@ -777,6 +786,23 @@ export class EngineService {
       // A step's result, not the rows' list: naVerstreken returns its input only when nothing passed (above).
       termijnen: voor.termijnen as TermijnView[],
     };
+  }
+
+  /**
+   * What an act at `op` meets: the klacht as its registration will step it (alsRegistratieOp: after the expiries that
+   * passed by then and whose wake-up did not run, Awb 9:11 lid 1, 9:24 lid 1 sub b), and the state and events of that
+   * klacht at `op` (volgende-events.ts stateEnEventsOp, one replay of the wake-ups since its last act). The one
+   * composition every check and page that judges or offers an act uses (klacht-acties, the events GET /klachten/{id}
+   * offers, the tijdlijn's form), so none judges on the stored klacht or on a list of another moment. Pure: nothing is
+   * read or written; a klacht whose version is not loaded answers with its stored state and list.
+   */
+  mogelijkOp<K extends Pick<KlachtEntity, 'definitieId' | 'definitieVersie' | 'snapshot' | 'state' | 'volgendeEvents'>>(
+    row: K,
+    lopend: ReadonlyArray<Pick<TermijnEntity, 'naam' | 'vervaldatum' | 'mutaties' | 'vervalGemeldOp'>>,
+    op: string,
+  ): MogelijkOp<K> {
+    const voor = this.alsRegistratieOp(row, lopend, op);
+    return { ...voor, ...stateEnEventsOp(this.regimes.byId(row.definitieId, row.definitieVersie), voor.stand, op) };
   }
 
   /**

@@ -11,7 +11,6 @@ import type { Tenant } from '../auth/tenant';
 import type { KlachtIntakeDto } from '../klachten/dto/klacht-intake.dto';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { KlachtenService } from '../klachten/klachten.service';
-import { stateEnEventsOp } from '../klachten/volgende-events';
 import { dagVan } from '../termijnen/termijn-tijd';
 import { TermijnEntity } from '../termijnen/termijn.entity';
 import { opvolgerVan } from '../../machines/definition/gemeentecodes.data';
@@ -100,8 +99,8 @@ export class KlachtActiesService {
    * every expiry that passed before the act and whose wake-up did not run (Awb 9:11 lid 1, 9:24 lid 1 sub b;
    * metWekkersBij), so the stored klacht would offer what the registration then refuses (the klager's answer after his
    * wait passed at midnight) and leave out what it takes (his request to the second line once the afhandeltermijn
-   * passed). EngineService.alsRegistratieOp, the one function proef, the tijdlijn and GET /klachten/{id} use; the state and
-   * the list are those of the act's moment (volgende-events.ts), from one replay of the wake-ups since the last act.
+   * passed). EngineService.mogelijkOp, the one composition the tijdlijn and GET /klachten/{id} use too; the state and the
+   * list are those of the act's moment (volgende-events.ts), from one replay of the wake-ups since the last act.
    */
   private waaromNiet(
     klacht: KlachtEntity,
@@ -111,9 +110,7 @@ export class KlachtActiesService {
     at?: string,
   ): string | undefined {
     const op = at ?? this.klok.nu().toISOString();
-    const { stand } = this.engine.alsRegistratieOp(klacht, lopend, op);
-    const regime = this.regimes.byId(klacht.definitieId, klacht.definitieVersie);
-    const { state, volgendeEvents: mogelijk } = stateEnEventsOp(regime, stand, op);
+    const { state, volgendeEvents: mogelijk } = this.engine.mogelijkOp(klacht, lopend, op);
     // The aanbieder reports on the part of the klacht that lies with it (its own handling, or its own statutory regime:
     // the jeugdhulpaanbieder's reactie, Jeugdwet 4.2.1 lid 5; the zorgaanbieder's outcome, Wkkgz 17). Where the gemeente
     // handles the klacht (Awb titel 9.1) or the second line has it, the beklaagde cannot end or decide that handling:

@@ -30,7 +30,6 @@ import type {
 import type { RegistratieWijzigingDto } from './dto/registratie.dto';
 import { KlachtGebeurtenisEntity } from './klacht-gebeurtenis.entity';
 import { KlachtEntity } from './klacht.entity';
-import { volgendeEventsOp } from './volgende-events';
 
 /** Clock skew tolerated between the caller's system and ours. */
 const KLOKVERSCHIL_MS = 5 * 60_000;
@@ -272,7 +271,7 @@ export class KlachtenService {
 
   /**
    * The events a caller may send at `nu`, with their data (system events such as TERMIJN_VERLOPEN left out): those of the
-   * klacht as the registration will step it (EngineService.alsRegistratieOp: after the expiries that passed and whose
+   * klacht as the registration will step it (EngineService.mogelijkOp: after the expiries that passed and whose
    * wake-up did not run, Awb 9:11 lid 1), not the stored one, which would offer the uitstel of an afhandeltermijn that
    * passed at midnight and leave out the klager's request to the second line.
    */
@@ -282,12 +281,11 @@ export class KlachtenService {
     nu: Date,
     termijnen: TermijnEntity[],
   ): VolgendeGebeurtenisDto[] {
-    const { stand } = this.engine.alsRegistratieOp(
+    const { stand, volgendeEvents: types } = this.engine.mogelijkOp(
       k,
       termijnen.filter((t) => t.status === 'lopend'),
       nu.toISOString(),
     );
-    const types = volgendeEventsOp(regime, stand, nu);
     if (regime?.controles) return regime.controles.volgendeGebeurtenissen(stand.snapshot, types);
     return types.filter((t) => !SYSTEEM_GEBEURTENISSEN.has(t)).map((type) => ({ type, omschrijving: omschrijvingVan(type), data: [] }));
   }

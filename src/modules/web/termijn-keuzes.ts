@@ -1,16 +1,15 @@
 import type { CompiledRegime } from '../../machines/contract';
 import { GEBEURTENISSEN, SYSTEEM_GEBEURTENISSEN, type DataVeld } from '../../machines/compiler/gebeurtenissen';
 import { kalenderdag } from '../../machines/termijnen';
-import { volgendeEventsOp } from '../klachten/volgende-events';
 
 /**
- * The klacht as the regime reads it: its snapshot and the list of its last step (volgende-events.ts). Pass the klacht as
- * the registration of an act at `op` will step it (EngineService.alsRegistratieOp: after the expiries that passed by then
- * and did not run, Awb 9:11 lid 1), not as stored, or an uitstel of an afhandeltermijn that passed at midnight is offered
- * (the registration refuses it) and the klager's request to the second line is left out (it takes it).
+ * What an act at `op` meets (EngineService.mogelijkOp): the klacht as the registration of an act at `op` will step it
+ * (after the expiries that passed by then and did not run, Awb 9:11 lid 1), not as stored, or an uitstel of an
+ * afhandeltermijn that passed at midnight is offered (the registration refuses it) and the klager's request to the second
+ * line is left out (it takes it); and the events that klacht takes at `op`.
  */
-export interface KlachtSnapshot {
-  snapshot: unknown;
+export interface KlachtOp {
+  stand: { snapshot: unknown };
   volgendeEvents: string[];
 }
 
@@ -71,11 +70,11 @@ function combinaties(velden: DataVeld[], dag: string): Array<Record<string, unkn
  * stepping the event naming it at `op` is accepted for some value of its other fields. So a termijn that a later
  * wake-up started, one that had passed by then, a verdaging after the last day (Awb 9:11 lid 2) or an opschorting
  * outside the termijn are not offered, and at a moment before the klacht's last act (acts come in order of time) none
- * is. `klacht` is the klacht as the registration will step it (KlachtSnapshot). The candidates are those the klacht offers now (RegimeControles.volgendeGebeurtenissen: the running termijnen
+ * is. `klachtOp` is what the act meets (KlachtOp). The candidates are those the klacht offers now (RegimeControles.volgendeGebeurtenissen: the running termijnen
  * and those before the wake-ups since the last act). Nothing is stored: `step` is pure.
  */
-export function stappenOp(regime: CompiledRegime | undefined, klacht: KlachtSnapshot, op: string): StapOp[] {
-  const types = volgendeEventsOp(regime, klacht, op);
+export function stappenOp(regime: CompiledRegime | undefined, klachtOp: KlachtOp, op: string): StapOp[] {
+  const { stand: klacht, volgendeEvents: types } = klachtOp;
   const dag = kalenderdag(op);
   return types.map((type): StapOp => {
     const velden = GEBEURTENISSEN[type]?.velden ?? [];

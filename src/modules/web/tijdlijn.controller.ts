@@ -134,8 +134,9 @@ export class TijdlijnController {
       [id, this.klok.nu()],
     );
     // The klacht as the registration of an act at `op` will step it: after the expiries that passed by then and whose
-    // wake-up did not run (Awb 9:11 lid 1; EngineService.alsRegistratieOp, as the dry run of 'Bekijk de gevolgen').
-    const voorStap = this.engine.alsRegistratieOp(
+    // wake-up did not run (Awb 9:11 lid 1; EngineService.mogelijkOp, as the dry run of 'Bekijk de gevolgen' judges it),
+    // with the events it takes at `op`.
+    const voorStap = this.engine.mogelijkOp(
       {
         definitieId: k.definitie_id as string,
         definitieVersie: k.definitie_versie as string,
@@ -226,7 +227,7 @@ export class TijdlijnController {
       // Asked of the klacht's regime at `op` (volgende-events.ts): the stored list is the one of its last step. The
       // termijnen an event can name are those stepping it at `op` accepts (termijn-keuzes.ts), so the event form offers
       // the termijnen of the day the act was done, not of today.
-      volgendeEvents: stappenOp(this.regimes.byId(k.definitie_id, k.definitie_versie), voorStap.stand, op).map((s) => ({
+      volgendeEvents: stappenOp(this.regimes.byId(k.definitie_id, k.definitie_versie), voorStap, op).map((s) => ({
         type: s.type,
         omschrijving: omschrijvingVan(s.type),
         ...(s.termijnKeuze ? { termijnKeuze: s.termijnKeuze } : {}),
