@@ -1,11 +1,8 @@
 import request from 'supertest';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { KLOK, type Klok } from '../src/common/klok';
-import { basisVersie, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../src/machines/definition/test-fixture';
-import { bearer } from './auth-support';
-import { createTestDatabase, type TestDatabase } from './support';
-import { createTestApp, type TestApp } from './support/app';
+import type { Klok } from '../src/common/klok';
+import type { TestApp } from './support/app';
+import { testdamVersies, vierWekenDanZes, type TestdamVersies } from './support/testdam-versies';
 
 /**
  * Awb 9:11 lid 1 with 9:24 lid 1 sub b: an afhandeltermijn that passed on the klacht's own version (the klager was told
@@ -15,59 +12,24 @@ import { createTestApp, type TestApp } from './support/app';
  * exactly as when the worker had been on time: the replay of the expiry does not fit the version with the longer
  * termijn, and the migration is refused.
  */
-const GEMEENTE = 'GM0355';
-const DEFINITIE = 'gm0355-zeist';
-
 describe('versiemigratie after a passed termijn whose wake-up had not run', () => {
-  let db: TestDatabase;
+  let testdam: TestdamVersies;
   let t: TestApp;
-  let beleid: string;
   let behandelaar: string;
   let klacht: string;
   let nu = new Date('2024-05-02T12:00:00Z');
   const klok: Klok = { nu: () => new Date(nu.getTime()) };
 
   beforeAll(async () => {
-    const root = schrijfBestanden({
-      // Klachtenregeling Testdam 2024-01: afhandeltermijn 4 weken; 2024-06 (from 1 June): 6 weken.
-      [TESTDAM]: basisVersie('2024-01', '2024-01-01', '2024-05-31', ['    duur: P6W', '    duur: P4W']),
-      'definitions/gm0355-zeist/2024-06.yaml': basisVersie('2024-06', '2024-06-01', undefined),
-    });
-    db = await createTestDatabase('versiemigratie_achterstand');
-    t = await createTestApp({
-      databaseUrl: db.url,
-      env: { ROLE: 'api', DEFINITIONS_DIR: join(root, 'definitions') },
-      override: (b) => b.overrideProvider(KLOK).useValue(klok),
-    });
-    beleid = await bearer(t.app, GEMEENTE, 'beleidsmedewerker');
-    behandelaar = await bearer(t.app, GEMEENTE, 'klachtbehandelaar');
-    klacht = (
-      await request(t.http)
-        .post('/api/v1/klachten')
-        .set('Authorization', behandelaar)
-        .send({
-          gemeente: GEMEENTE,
-          kanaal: 'brief',
-          ontvangenOp: '2024-05-01T10:00:00Z',
-          ingediendBij: 'gemeente',
-          soort: 'klacht',
-          onderwerp: 'afhandeltermijn verstreken, wekker nog niet gelopen',
-          aanbieders: [],
-          feiten: { complex: true },
-        })
-        .expect(201)
-    ).body.id;
-    await request(t.http)
-      .post(`/api/v1/klachten/${klacht}/gebeurtenissen`)
-      .set('Authorization', behandelaar)
-      .send({ type: 'FORMELE_BEHANDELING', at: '2024-05-02T09:00:00Z' })
-      .expect(200);
+    // Klachtenregeling Testdam 2024-01: afhandeltermijn 4 weken; 2024-06 (from 1 June): 6 weken.
+    testdam = await testdamVersies('versiemigratie_achterstand', vierWekenDanZes(), klok);
+    ({ t, behandelaar } = testdam);
+    klacht = await testdam.klacht('afhandeltermijn verstreken, wekker nog niet gelopen');
+    await testdam.stap(klacht, { type: 'FORMELE_BEHANDELING', at: '2024-05-02T09:00:00Z' });
   }, 60_000);
 
   afterAll(async () => {
-    await t?.close();
-    await db?.drop();
-    ruimTijdelijkeMappenOp();
+    await testdam?.close();
   });
 
   const afhandeling = async () =>
@@ -85,10 +47,7 @@ describe('versiemigratie after a passed termijn whose wake-up had not run', () =
     expect(voor.body.teLaat).toBe(true);
     expect(await afhandeling()).toEqual([{ status: 'lopend', vervaldatum: '2024-05-29' }]);
 
-    const res = await request(t.http)
-      .post(`/api/v1/definities/${DEFINITIE}/versies/2024-06/migraties`)
-      .set('Authorization', beleid)
-      .send({ klachten: [klacht], reden: 'Klachtenregeling Testdam 2024-06' });
+    const res = await testdam.migreer('2024-06', [klacht], 'Klachtenregeling Testdam 2024-06');
 
     const na = await request(t.http).get(`/api/v1/klachten/${klacht}`).set('Authorization', behandelaar).expect(200);
     // The passed termijn is not turned back into a running one with a later date; the klacht stays late on it, on its

@@ -10,47 +10,35 @@
  * Zeist in two versions with the same afhandeltermijn (four weeks), fixed dates by the injected clock; no worker runs
  * (ROLE=api), so no wake-up runs unless the migration runs it.
  */
-import request from 'supertest';
-import { join } from 'node:path';
-import { KLOK, type Klok } from '../src/common/klok';
-import { basisVersie, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../src/machines/definition/test-fixture';
+import type { Klok } from '../src/common/klok';
+import { basisVersie, TESTDAM } from '../src/machines/definition/test-fixture';
 import { IMPORT_BEZIG_ROUTE, intakeSleutel } from '../src/modules/import/import-bezig';
-import { bearer } from './auth-support';
-import { createTestApp, createTestDatabase, sqlOp, type TestApp, type TestDatabase } from './support';
+import { sqlOp } from './support';
+import { TESTDAM_GEMEENTE as GEMEENTE, testdamVersies, type TestdamVersies } from './support/testdam-versies';
 
-const GEMEENTE = 'GM0355';
-const DEFINITIE = 'gm0355-zeist';
 const VIER_WEKEN: [string, string] = ['    duur: P6W', '    duur: P4W'];
 
-let db: TestDatabase;
-let t: TestApp;
-let beleid: string;
-let behandelaar: string;
+let testdam: TestdamVersies;
 let nu = new Date('2024-05-01T10:00:00Z');
 const klok: Klok = { nu: () => new Date(nu.getTime()) };
-const sql = <T = Record<string, unknown>>(q: string, p: unknown[] = []) => sqlOp<T>(db.url, q, p);
+const sql = <T = Record<string, unknown>>(q: string, p: unknown[] = []) => sqlOp<T>(testdam.db.url, q, p);
 
 beforeAll(async () => {
-  const root = schrijfBestanden({
-    // Klachtenregeling Testdam 2024-01 and 2024-06 (from 1 June): both an afhandeltermijn of four weeks, so the
-    // migration itself has no objection to the klacht once its expiry is on record.
-    [TESTDAM]: basisVersie('2024-01', '2024-01-01', '2024-05-31', VIER_WEKEN),
-    'definitions/gm0355-zeist/2024-06.yaml': basisVersie('2024-06', '2024-06-01', undefined, VIER_WEKEN),
-  });
-  db = await createTestDatabase('versiemigratie_inhaal');
-  t = await createTestApp({
-    databaseUrl: db.url,
-    env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000', DEFINITIONS_DIR: join(root, 'definitions') },
-    override: (b) => b.overrideProvider(KLOK).useValue(klok),
-  });
-  beleid = await bearer(t.app, GEMEENTE, 'beleidsmedewerker');
-  behandelaar = await bearer(t.app, GEMEENTE, 'klachtbehandelaar');
+  testdam = await testdamVersies(
+    'versiemigratie_inhaal',
+    {
+      // Klachtenregeling Testdam 2024-01 and 2024-06 (from 1 June): both an afhandeltermijn of four weeks, so the
+      // migration itself has no objection to the klacht once its expiry is on record.
+      [TESTDAM]: basisVersie('2024-01', '2024-01-01', '2024-05-31', VIER_WEKEN),
+      'definitions/gm0355-zeist/2024-06.yaml': basisVersie('2024-06', '2024-06-01', undefined, VIER_WEKEN),
+    },
+    klok,
+    { SWEEP_INTERVAL_MS: '600000' },
+  );
 }, 120_000);
 
 afterAll(async () => {
-  await t?.close();
-  await db?.drop();
-  ruimTijdelijkeMappenOp();
+  await testdam?.close();
 });
 
 /** What a migration may change: version, state, termijnen, history (with the expiry's termijn), outbox. */
@@ -72,28 +60,9 @@ const beeld = async (id: string) => ({
 
 it('Awb 9:11 lid 1, 9:24 lid 1 sub b: a klacht whose afhandeltermijn passed on 29 May 2024 while its import line is still running is not migrated on 3 June before that expiry (409 migratie-geweigerd naming it; the dry run says so; nothing changed); once the import is done the migration records the expiry first, then the new version', async () => {
   nu = new Date('2024-05-01T10:00:00Z');
-  const klacht: string = (
-    await request(t.http)
-      .post('/api/v1/klachten')
-      .set('Authorization', behandelaar)
-      .send({
-        gemeente: GEMEENTE,
-        kanaal: 'brief',
-        ontvangenOp: '2024-05-01T10:00:00Z',
-        ingediendBij: 'gemeente',
-        soort: 'klacht',
-        onderwerp: 'afhandeltermijn verstreken tijdens de import',
-        aanbieders: [],
-        feiten: { complex: true },
-      })
-      .expect(201)
-  ).body.id;
+  const klacht = await testdam.klacht('afhandeltermijn verstreken tijdens de import');
   nu = new Date('2024-05-02T10:00:00Z');
-  await request(t.http)
-    .post(`/api/v1/klachten/${klacht}/gebeurtenissen`)
-    .set('Authorization', behandelaar)
-    .send({ type: 'FORMELE_BEHANDELING', at: '2024-05-02T09:00:00Z' })
-    .expect(200);
+  await testdam.stap(klacht, { type: 'FORMELE_BEHANDELING', at: '2024-05-02T09:00:00Z' });
   // The state the import leaves between a line's intake and its events: the intake's key with the route import-bezig.
   await sql(
     `insert into idempotentie_sleutel (gemeente, sleutel, route, request_hash, status, resultaat) values ($1, $2, $3, $4, 'bezig', $5)`,
@@ -112,29 +81,19 @@ it('Awb 9:11 lid 1, 9:24 lid 1 sub b: a klacht whose afhandeltermijn passed on 2
 
   const bezwaar =
     /^de klacht wordt geïmporteerd: haar termijn nietBehandelenKennisgeving \(Kennisgeving niet-behandelen, uiterlijk 2024-05-29\) is verstreken en de import heeft dat nog niet verwerkt; er is niets gemigreerd, migreer haar opnieuw zodra haar import klaar is$/;
-  const proef = await request(t.http)
-    .get(`/api/v1/definities/${DEFINITIE}/versies/2024-06/migratieproef`)
-    .set('Authorization', beleid)
-    .expect(200);
+  const proef = await testdam.proef('2024-06').expect(200);
   expect(proef.body.klachten).toEqual([
     expect.objectContaining({ klachtId: klacht, migreerbaar: false, bezwaren: [expect.stringMatching(bezwaar)] }),
   ]);
 
-  const res = await request(t.http)
-    .post(`/api/v1/definities/${DEFINITIE}/versies/2024-06/migraties`)
-    .set('Authorization', beleid)
-    .send({ klachten: [klacht], reden: 'Klachtenregeling Testdam 2024-06' });
+  const res = await testdam.migreer('2024-06', [klacht], 'Klachtenregeling Testdam 2024-06');
   expect([res.status, res.body.code]).toEqual([409, 'migratie-geweigerd']);
   expect(res.body.klachten).toEqual([{ klachtId: klacht, bezwaren: [expect.stringMatching(bezwaar)] }]);
   expect(await beeld(klacht)).toEqual(voor);
 
   // The import line is done: the same migration now fires the expiry at its own moment, then moves the klacht.
   await sql(`update idempotentie_sleutel set route = 'import', status = 'klaar' where sleutel = $1`, [intakeSleutel('INHAAL-1')]);
-  await request(t.http)
-    .post(`/api/v1/definities/${DEFINITIE}/versies/2024-06/migraties`)
-    .set('Authorization', beleid)
-    .send({ klachten: [klacht], reden: 'Klachtenregeling Testdam 2024-06' })
-    .expect(200);
+  await testdam.migreer('2024-06', [klacht], 'Klachtenregeling Testdam 2024-06').expect(200);
   const na = await beeld(klacht);
   expect(na.klacht).toEqual(expect.objectContaining({ versie: '2024-06' }));
   expect(na.historie.slice(voor.historie.length)).toEqual([

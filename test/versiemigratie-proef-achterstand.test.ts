@@ -1,10 +1,5 @@
-import request from 'supertest';
-import { join } from 'node:path';
-import { KLOK, type Klok } from '../src/common/klok';
-import { basisVersie, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../src/machines/definition/test-fixture';
-import { bearer } from './auth-support';
-import { createTestDatabase, type TestDatabase } from './support';
-import { createTestApp, type TestApp } from './support/app';
+import type { Klok } from '../src/common/klok';
+import { testdamVersies, vierWekenDanZes, type Act, type TestdamVersies } from './support/testdam-versies';
 
 /**
  * Awb 9:11 lid 1 with 9:24 lid 1 sub b: a termijn passes on its day, whoever fires it. A version migration fires the
@@ -13,61 +8,27 @@ import { createTestApp, type TestApp } from './support/app';
  * the migration will not do: here, a migration refused for a reason the dry run never named, and a klacht the dry run
  * calls migreerbaar that the migration refuses.
  */
-const GEMEENTE = 'GM0355';
-const DEFINITIE = 'gm0355-zeist';
-
 describe('versiemigratie: the dry run judges a klacht behind its wake-ups as the migration will', () => {
-  let db: TestDatabase;
-  let t: TestApp;
-  let beleid: string;
-  let behandelaar: string;
+  let testdam: TestdamVersies;
   let nu = new Date('2024-05-01T12:00:00Z');
   const klok: Klok = { nu: () => new Date(nu.getTime()) };
 
   beforeAll(async () => {
-    const root = schrijfBestanden({
-      // Klachtenregeling Testdam 2024-01: afhandeltermijn 4 weken; 2024-06 (from 1 June): 6 weken.
-      [TESTDAM]: basisVersie('2024-01', '2024-01-01', '2024-05-31', ['    duur: P6W', '    duur: P4W']),
-      'definitions/gm0355-zeist/2024-06.yaml': basisVersie('2024-06', '2024-06-01', undefined),
-    });
-    db = await createTestDatabase('versiemigratie_proef_achterstand');
-    t = await createTestApp({
-      databaseUrl: db.url,
-      env: { ROLE: 'api', DEFINITIONS_DIR: join(root, 'definitions') },
-      override: (b) => b.overrideProvider(KLOK).useValue(klok),
-    });
-    beleid = await bearer(t.app, GEMEENTE, 'beleidsmedewerker');
-    behandelaar = await bearer(t.app, GEMEENTE, 'klachtbehandelaar');
+    // Klachtenregeling Testdam 2024-01: afhandeltermijn 4 weken; 2024-06 (from 1 June): 6 weken.
+    testdam = await testdamVersies('versiemigratie_proef_achterstand', vierWekenDanZes(), klok);
   }, 60_000);
 
   afterAll(async () => {
-    await t?.close();
-    await db?.drop();
-    ruimTijdelijkeMappenOp();
+    await testdam?.close();
   });
 
   /** A klacht received on 1 May 2024 on version 2024-01, with these acts (each at its own moment, the clock there). */
-  const klachtMet = async (onderwerp: string, acts: Array<{ type: string; at: string; data?: Record<string, unknown> }>) => {
+  const klachtMet = async (onderwerp: string, acts: Act[]) => {
     nu = new Date('2024-05-01T12:00:00Z');
-    const id: string = (
-      await request(t.http)
-        .post('/api/v1/klachten')
-        .set('Authorization', behandelaar)
-        .send({
-          gemeente: GEMEENTE,
-          kanaal: 'brief',
-          ontvangenOp: '2024-05-01T10:00:00Z',
-          ingediendBij: 'gemeente',
-          soort: 'klacht',
-          onderwerp,
-          aanbieders: [],
-          feiten: { complex: true },
-        })
-        .expect(201)
-    ).body.id;
+    const id = await testdam.klacht(onderwerp);
     for (const act of acts) {
       nu = new Date(act.at);
-      await request(t.http).post(`/api/v1/klachten/${id}/gebeurtenissen`).set('Authorization', behandelaar).send(act).expect(200);
+      await testdam.stap(id, act);
     }
     return id;
   };
@@ -75,17 +36,11 @@ describe('versiemigratie: the dry run judges a klacht behind its wake-ups as the
   /** The dry run's word on this klacht, then the migration's (409: the bezwaren per klacht; else none), at `op`. */
   const proefEnMigratie = async (klacht: string, op: string) => {
     nu = new Date(op);
-    const proef = await request(t.http)
-      .get(`/api/v1/definities/${DEFINITIE}/versies/2024-06/migratieproef`)
-      .set('Authorization', beleid)
-      .expect(200);
+    const proef = await testdam.proef('2024-06').expect(200);
     const inProef = (proef.body.klachten as Array<{ klachtId: string; migreerbaar: boolean; bezwaren: string[] }>).find(
       (k) => k.klachtId === klacht,
     );
-    const migratie = await request(t.http)
-      .post(`/api/v1/definities/${DEFINITIE}/versies/2024-06/migraties`)
-      .set('Authorization', beleid)
-      .send({ klachten: [klacht], reden: 'Klachtenregeling Testdam 2024-06' });
+    const migratie = await testdam.migreer('2024-06', [klacht], 'Klachtenregeling Testdam 2024-06');
     const geweigerd = (migratie.body.klachten as Array<{ klachtId: string; bezwaren: string[] }> | undefined)?.find(
       (k) => k.klachtId === klacht,
     );

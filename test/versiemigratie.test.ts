@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { KLOK, type Klok } from '../src/common/klok';
+import type { Klok } from '../src/common/klok';
 import { basisVersie, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../src/machines/definition/test-fixture';
 import { bearer } from './auth-support';
 import { createTestDatabase, type TestDatabase } from './support';
 import { createTestApp, type TestApp } from './support/app';
 import { AMSTERDAM_YAML } from './support/amsterdam-versie';
+import { TESTDAM_DEFINITIE as DEFINITIE, testdamVersies, type TestdamVersies } from './support/testdam-versies';
 import { weespKlacht } from './support/weesp';
 
 /**
@@ -18,11 +19,8 @@ import { weespKlacht } from './support/weesp';
  * afhandeltermijn (12 June 2024) has passed, its wake-up not run (no worker), so the migration and its dry run fire it
  * first (Awb 9:11 lid 1, 9:24 lid 1 sub b) and the klager's year for the ombudsman runs.
  */
-const GEMEENTE = 'GM0355';
-const DEFINITIE = 'gm0355-zeist';
-
 describe('running klachten to a new version of their definition: dry run and explicit, audited migration', () => {
-  let db: TestDatabase;
+  let testdam: TestdamVersies;
   let t: TestApp;
   let beleid: string;
   let behandelaar: string;
@@ -31,62 +29,38 @@ describe('running klachten to a new version of their definition: dry run and exp
   const klok: Klok = { nu: () => new Date('2025-01-02T10:00:00Z') };
 
   beforeAll(async () => {
-    const root = schrijfBestanden({
-      [TESTDAM]: basisVersie('2024-01', '2024-01-01', '2024-06-30'),
-      'definitions/gm0355-zeist/2024-07.yaml': basisVersie('2024-07', '2024-07-01', '2024-12-31', ['  horen: true', '  horen: false']),
-      'definitions/gm0355-zeist/2025-01.yaml': basisVersie(
-        '2025-01',
-        '2025-01-01',
-        undefined,
-        ['  horen: true', '  horen: false'],
-        ['    duur: P6W', '    duur: P5W'],
-      ),
-    });
-    db = await createTestDatabase('versiemigratie');
     // HTTP only: no worker lets the 2024 termijnen pass while the test looks at them.
-    t = await createTestApp({
-      databaseUrl: db.url,
-      env: { ROLE: 'api', DEFINITIONS_DIR: join(root, 'definitions') },
-      override: (b) => b.overrideProvider(KLOK).useValue(klok),
-    });
-    beleid = await bearer(t.app, GEMEENTE, 'beleidsmedewerker');
-    behandelaar = await bearer(t.app, GEMEENTE, 'klachtbehandelaar');
-    const intake = (onderwerp: string) => ({
-      gemeente: GEMEENTE,
-      kanaal: 'brief',
-      ontvangenOp: '2024-05-01T10:00:00Z',
-      ingediendBij: 'gemeente',
-      soort: 'klacht',
-      onderwerp,
-      aanbieders: [],
-      feiten: { complex: true },
-    });
-    const stap = (id: string, type: string, at: string) =>
-      request(t.http).post(`/api/v1/klachten/${id}/gebeurtenissen`).set('Authorization', behandelaar).send({ type, at }).expect(200);
-    inBeoordeling = (
-      await request(t.http).post('/api/v1/klachten').set('Authorization', behandelaar).send(intake('in beoordeling')).expect(201)
-    ).body.id;
+    testdam = await testdamVersies(
+      'versiemigratie',
+      {
+        [TESTDAM]: basisVersie('2024-01', '2024-01-01', '2024-06-30'),
+        'definitions/gm0355-zeist/2024-07.yaml': basisVersie('2024-07', '2024-07-01', '2024-12-31', ['  horen: true', '  horen: false']),
+        'definitions/gm0355-zeist/2025-01.yaml': basisVersie(
+          '2025-01',
+          '2025-01-01',
+          undefined,
+          ['  horen: true', '  horen: false'],
+          ['    duur: P6W', '    duur: P5W'],
+        ),
+      },
+      klok,
+    );
+    ({ t, beleid, behandelaar } = testdam);
+    const stap = (id: string, type: string, at: string) => testdam.stap(id, { type, at });
+    inBeoordeling = await testdam.klacht('in beoordeling');
     await stap(inBeoordeling, 'FORMELE_BEHANDELING', '2024-05-02T09:00:00Z');
-    bijHoren = (await request(t.http).post('/api/v1/klachten').set('Authorization', behandelaar).send(intake('wordt gehoord')).expect(201))
-      .body.id;
+    bijHoren = await testdam.klacht('wordt gehoord');
     await stap(bijHoren, 'FORMELE_BEHANDELING', '2024-05-02T09:00:00Z');
     await stap(bijHoren, 'IN_BEHANDELING_NEMEN', '2024-05-03T09:00:00Z');
     await stap(bijHoren, 'HOREN_UITNODIGEN', '2024-05-06T09:00:00Z');
   }, 60_000);
 
   afterAll(async () => {
-    await t?.close();
-    await db?.drop();
-    ruimTijdelijkeMappenOp();
+    await testdam?.close();
   });
 
-  const proef = (v: string) =>
-    request(t.http).get(`/api/v1/definities/${DEFINITIE}/versies/${v}/migratieproef`).set('Authorization', beleid);
-  const migreer = (v: string, klachten: string[]) =>
-    request(t.http)
-      .post(`/api/v1/definities/${DEFINITIE}/versies/${v}/migraties`)
-      .set('Authorization', beleid)
-      .send({ klachten, reden: 'Klachtenregeling Testdam 2024-07' });
+  const proef = (v: string) => testdam.proef(v);
+  const migreer = (v: string, klachten: string[]) => testdam.migreer(v, klachten, 'Klachtenregeling Testdam 2024-07');
 
   it('Awb 9:24 lid 1 sub b: dry run for a version that changes a termijn: every running klacht with its old and new due date and explanation, refused because the klager’s year would get shorter', async () => {
     const res = await proef('2025-01').expect(200);
@@ -219,53 +193,28 @@ describe('Wet arhi art. 40: the successor migrates the dissolved gemeente’s ru
  * 2025-01 of the same content; the service's clock is set by the test and read as the Europe/Amsterdam day.
  */
 describe('a klacht moves only to a version already in force', () => {
-  let db: TestDatabase;
+  let testdam: TestdamVersies;
   let t: TestApp;
-  let beleid: string;
   let klacht: string;
   let nu = new Date('2024-12-20T10:00:00Z');
   const klok: Klok = { nu: () => new Date(nu.getTime()) };
 
   beforeAll(async () => {
-    const root = schrijfBestanden({
-      [TESTDAM]: basisVersie('2024-01', '2024-01-01', undefined),
-      'definitions/gm0355-zeist/2025-01.yaml': basisVersie('2025-01', '2025-01-01', undefined),
-    });
-    db = await createTestDatabase('versiemigratie_nog_niet_geldig');
-    t = await createTestApp({
-      databaseUrl: db.url,
-      env: { ROLE: 'api', DEFINITIONS_DIR: join(root, 'definitions') },
-      override: (b) => b.overrideProvider(KLOK).useValue(klok),
-    });
-    beleid = await bearer(t.app, GEMEENTE, 'beleidsmedewerker');
-    const behandelaar = await bearer(t.app, GEMEENTE, 'klachtbehandelaar');
-    klacht = (
-      await request(t.http)
-        .post('/api/v1/klachten')
-        .set('Authorization', behandelaar)
-        .send({
-          gemeente: GEMEENTE,
-          kanaal: 'brief',
-          ontvangenOp: '2024-12-10T10:00:00Z',
-          ingediendBij: 'gemeente',
-          soort: 'klacht',
-          onderwerp: 'loopt over de jaarwisseling',
-          aanbieders: [],
-          feiten: { complex: true },
-        })
-        .expect(201)
-    ).body.id;
-    await request(t.http)
-      .post(`/api/v1/klachten/${klacht}/gebeurtenissen`)
-      .set('Authorization', behandelaar)
-      .send({ type: 'FORMELE_BEHANDELING', at: '2024-12-11T09:00:00Z' })
-      .expect(200);
+    testdam = await testdamVersies(
+      'versiemigratie_nog_niet_geldig',
+      {
+        [TESTDAM]: basisVersie('2024-01', '2024-01-01', undefined),
+        'definitions/gm0355-zeist/2025-01.yaml': basisVersie('2025-01', '2025-01-01', undefined),
+      },
+      klok,
+    );
+    t = testdam.t;
+    klacht = await testdam.klacht('loopt over de jaarwisseling', '2024-12-10T10:00:00Z');
+    await testdam.stap(klacht, { type: 'FORMELE_BEHANDELING', at: '2024-12-11T09:00:00Z' });
   }, 60_000);
 
   afterAll(async () => {
-    await t?.close();
-    await db?.drop();
-    ruimTijdelijkeMappenOp();
+    await testdam?.close();
   });
 
   const versieVan = async () =>
@@ -274,19 +223,12 @@ describe('a klacht moves only to a version already in force', () => {
         definitie_versie: string;
       }>
     )[0].definitie_versie;
-  const migreer = () =>
-    request(t.http)
-      .post(`/api/v1/definities/${DEFINITIE}/versies/2025-01/migraties`)
-      .set('Authorization', beleid)
-      .send({ klachten: [klacht], reden: 'Klachtenregeling Testdam 2025' });
+  const migreer = () => testdam.migreer('2025-01', [klacht], 'Klachtenregeling Testdam 2025');
 
   it('a regeling governs from its geldigVanaf: before that day the migration is refused (422 naming versie) and the dry run says why; from that Dutch day on it goes', async () => {
     const bezwaar =
       'versie 2025-01 geldt pas vanaf 2025-01-01 (vandaag is 2024-12-20); een klacht gaat alleen naar een versie die al geldt';
-    const proef = await request(t.http)
-      .get(`/api/v1/definities/${DEFINITIE}/versies/2025-01/migratieproef`)
-      .set('Authorization', beleid)
-      .expect(200);
+    const proef = await testdam.proef('2025-01').expect(200);
     expect(proef.body.klachten).toEqual([expect.objectContaining({ klachtId: klacht, migreerbaar: false, bezwaren: [bezwaar] })]);
     const geweigerd = await migreer();
     expect(geweigerd.status).toBe(422);
@@ -301,10 +243,7 @@ describe('a klacht moves only to a version already in force', () => {
     expect(await versieVan()).toBe('2024-01');
     // 23:30 UTC on 31 December is 00:30 on 1 January in Amsterdam: the version is in force.
     nu = new Date('2024-12-31T23:30:00Z');
-    const proefNu = await request(t.http)
-      .get(`/api/v1/definities/${DEFINITIE}/versies/2025-01/migratieproef`)
-      .set('Authorization', beleid)
-      .expect(200);
+    const proefNu = await testdam.proef('2025-01').expect(200);
     expect(proefNu.body.klachten).toEqual([expect.objectContaining({ klachtId: klacht, migreerbaar: true, bezwaren: [] })]);
     expect((await migreer()).status).toBe(200);
     expect(await versieVan()).toBe('2025-01');
