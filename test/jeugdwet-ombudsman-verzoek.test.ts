@@ -10,68 +10,29 @@
  *   goes to the aanbieder, and the hoofdklacht still takes its event.
  */
 import request from 'supertest';
-import { KLOK, vasteKlok } from '../src/common/klok';
-import { bearer } from './auth-support';
-import { klachtStappen, STICHTSE_VECHT } from './support/afgedane-klacht';
-import { createTestDatabase, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import type { EngineApp } from './support/engine-harness';
+import { kinderombudsman, type Kinderombudsman } from './support/kinderombudsman';
 
 const NU = new Date('2026-09-01T09:00:00+02:00');
-const AANBIEDER = { id: 'jeugd-west', naam: 'Jeugdhulp West', type: 'jeugdhulp' };
 
 describe('Wet Nationale ombudsman art. 11d with Awb 9:31 (by analogy): the Kinderombudsman’s request filed as its own klacht', () => {
-  let db: TestDatabase;
+  let jeugdwet: Kinderombudsman;
   let t: EngineApp;
   let behandelaar: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase('jeugdwet_ombudsman_verzoek');
-    t = await createEngineApp({
-      databaseUrl: db.url,
-      regimes: 'definities',
-      env: { ROLE: 'api' },
-      override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)),
-    });
-    behandelaar = await bearer(t.app, STICHTSE_VECHT, 'klachtbehandelaar');
+    jeugdwet = await kinderombudsman('jeugdwet_ombudsman_verzoek', NU);
+    ({ t, behandelaar } = jeugdwet);
   }, 120_000);
 
   afterAll(async () => {
-    await t?.close();
-    await db?.drop();
+    await jeugdwet?.close();
   });
 
-  const { stap } = klachtStappen(
-    () => t.http,
-    () => behandelaar,
-  );
-
-  const indienen = async (feiten: Record<string, unknown>): Promise<{ id: string; state: string }> => {
-    const k = await request(t.http)
-      .post('/api/v1/klachten')
-      .set('Authorization', behandelaar)
-      .send({
-        gemeente: STICHTSE_VECHT,
-        kanaal: 'brief',
-        ontvangenOp: '2026-03-02T10:00:00+01:00',
-        ingediendBij: 'gemeente',
-        soort: 'klacht',
-        onderwerp: 'Ouders van J., over de jeugdhulp',
-        aanbieders: [AANBIEDER],
-        feiten,
-      })
-      .expect(201);
-    return { id: k.body.id as string, state: k.body.state as string };
-  };
-
+  const stap: Kinderombudsman['stap'] = (...args) => jeugdwet.stap(...args);
+  const indienen: Kinderombudsman['indienen'] = (feiten) => jeugdwet.indienen(feiten);
   /** A Jeugdwet klacht at the Kinderombudsman: oordeel 16 March, reactie 30 March, the request to him on 6 April 2026. */
-  async function bijKinderombudsman(): Promise<string> {
-    const { id, state } = await indienen({});
-    expect(state).toBe('jeugdwetKlachtencommissie.oordeelCommissie');
-    await stap(id, 'OORDEEL_KLACHTENCOMMISSIE', '2026-03-16T10:00:00+01:00', { oordeel: 'gegrond' });
-    await stap(id, 'REACTIE_AANBIEDER', '2026-03-30T10:00:00+02:00', { maatregelen: 'scholing' });
-    expect((await stap(id, 'VERZOEK_OMBUDSMAN', '2026-04-06T10:00:00+02:00')).state).toBe('bijOmbudsman.kinderombudsman.onderzoek');
-    return id;
-  }
+  const bijKinderombudsman = () => jeugdwet.bijKinderombudsman();
 
   const verzoek = async (hoofd: string, soort: string, ontvangenOp: string, termijn?: string) =>
     (

@@ -9,66 +9,31 @@
  * - a klacht stored at bijOmbudsman.onderzoek before the Kinderombudsman had a state of its own still steps, the same way.
  */
 import request from 'supertest';
-import { KLOK, vasteKlok } from '../src/common/klok';
-import { bearer } from './auth-support';
-import { klachtStappen, STICHTSE_VECHT } from './support/afgedane-klacht';
-import { createTestDatabase, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import type { EngineApp } from './support/engine-harness';
+import { kinderombudsman, type Kinderombudsman } from './support/kinderombudsman';
 
 const NU = new Date('2026-09-01T09:00:00+02:00');
 
 describe('Jeugdwet 4.2.1 lid 6 with Wet Nationale ombudsman art. 11c, 11d: a Jeugdwet klacht at the Kinderombudsman', () => {
-  let db: TestDatabase;
+  let jeugdwet: Kinderombudsman;
   let t: EngineApp;
   let behandelaar: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase('jeugdwet_ombudsman');
-    t = await createEngineApp({
-      databaseUrl: db.url,
-      regimes: 'definities',
-      env: { ROLE: 'api' },
-      override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)),
-    });
-    behandelaar = await bearer(t.app, STICHTSE_VECHT, 'klachtbehandelaar');
+    jeugdwet = await kinderombudsman('jeugdwet_ombudsman', NU);
+    ({ t, behandelaar } = jeugdwet);
   }, 120_000);
 
   afterAll(async () => {
-    await t?.close();
-    await db?.drop();
+    await jeugdwet?.close();
   });
 
-  const { stap } = klachtStappen(
-    () => t.http,
-    () => behandelaar,
-  );
-
+  const stap: Kinderombudsman['stap'] = (...args) => jeugdwet.stap(...args);
   /**
    * Filed at the gemeente on Monday 2 March 2026 about Jeugdhulp West; oordeel 16 March, the aanbieder's reactie 30 March
    * (Jeugdwet 4.2.1 lid 2 sub c, lid 5), the request to the Kinderombudsman on 6 April 2026.
    */
-  async function bijKinderombudsman(): Promise<string> {
-    const k = await request(t.http)
-      .post('/api/v1/klachten')
-      .set('Authorization', behandelaar)
-      .send({
-        gemeente: STICHTSE_VECHT,
-        kanaal: 'brief',
-        ontvangenOp: '2026-03-02T10:00:00+01:00',
-        ingediendBij: 'gemeente',
-        soort: 'klacht',
-        onderwerp: 'Ouders van J., over de jeugdhulp',
-        aanbieders: [{ id: 'jeugd-west', naam: 'Jeugdhulp West', type: 'jeugdhulp' }],
-        feiten: {},
-      })
-      .expect(201);
-    const id = k.body.id as string;
-    expect(k.body.state).toBe('jeugdwetKlachtencommissie.oordeelCommissie');
-    await stap(id, 'OORDEEL_KLACHTENCOMMISSIE', '2026-03-16T10:00:00+01:00', { oordeel: 'gegrond' });
-    await stap(id, 'REACTIE_AANBIEDER', '2026-03-30T10:00:00+02:00', { maatregelen: 'scholing' });
-    expect((await stap(id, 'VERZOEK_OMBUDSMAN', '2026-04-06T10:00:00+02:00')).state).toBe('bijOmbudsman.kinderombudsman.onderzoek');
-    return id;
-  }
+  const bijKinderombudsman = () => jeugdwet.bijKinderombudsman();
 
   const tijdlijn = async (id: string) =>
     (await request(t.http).get(`/api/v1/klachten/${id}/tijdlijn`).set('Authorization', behandelaar).expect(200)).body as {
