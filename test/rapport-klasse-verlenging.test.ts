@@ -12,56 +12,32 @@
  * Stichtse Vecht's seed definition through the engine at fixed dates (received Thursday 2 April 2026: the afhandeltermijn
  * ends Monday 18 May); no worker runs (ROLE=api). The report on request and as at a past peildatum.
  */
-import { KLOK, vasteKlok } from '../src/common/klok';
-import { intake } from '../src/machines/intake.spec-hulp';
 import { queryRapportage } from '../src/modules/reports/rapportage.repository';
-import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import type { EngineApp } from './support/engine-harness';
+import {
+  ONTVANGEN as DAG,
+  RAPPORT_DEADLINE as DEADLINE,
+  RAPPORT_NU as NU,
+  rapportKlachten,
+  type RapportKlachten,
+  type Stap,
+} from './support/rapport-klachten';
 
-const NU = new Date('2026-07-06T10:00:00Z');
-/** 00:00 on the deadline of the report over 1 November 2025 - 30 April 2026. */
-const DEADLINE = new Date('2026-07-01T00:00:00+02:00');
-const DAG = '2026-04-02';
-
-let tdb: TestDatabase;
+let rapport: RapportKlachten;
 let a: EngineApp;
-const queuePrefix = uniqueRedisPrefix('rapport-klasse-verlenging');
 const ids: Record<string, string> = {};
 
-const BEHANDELING: Array<[string, string, Record<string, unknown>?]> = [
-  ['FORMELE_BEHANDELING', '2026-04-03T10:00:00+02:00'],
-  ['IN_BEHANDELING_NEMEN', '2026-04-06T10:00:00+02:00'],
-  ['HOREN_OVERSLAAN', '2026-04-07T10:00:00+02:00', { reden: 'afgezien' }],
-];
-const VERDAGEN: [string, string, Record<string, unknown>] = [
-  'VERDAGEN',
-  '2026-05-12T10:00:00+02:00',
-  { termijn: 'afhandeling', duur: 'P4W', reden: 'advies nodig' },
-];
-const UITSTEL: [string, string, Record<string, unknown>] = [
+const VERDAGEN: Stap = ['VERDAGEN', '2026-05-12T10:00:00+02:00', { termijn: 'afhandeling', duur: 'P4W', reden: 'advies nodig' }];
+const UITSTEL: Stap = [
   'UITSTEL_MET_INSTEMMING',
   '2026-05-12T10:00:00+02:00',
   { termijn: 'afhandeling', tot: '2026-06-30', reden: 'klager op vakantie' },
 ];
 
-async function klacht(stappen: Array<[string, string, Record<string, unknown>?]>): Promise<string> {
-  const { klacht: k } = await a.engine.create(intake({ ontvangenOp: `${DAG}T10:00:00+02:00` }), { actor: 'kcc' });
-  for (const [type, at, data] of [...BEHANDELING, ...stappen]) {
-    const r = await a.engine.apply(k.id, { type, at, ...(data ? { data } : {}) }, { actor: 'behandelaar' });
-    if (!r.result.accepted) throw new Error(`${type} geweigerd: ${r.result.reason}`);
-  }
-  return k.id;
-}
-
 beforeAll(async () => {
-  tdb = await createTestDatabase('rapport_klasse_verlenging');
-  a = await createEngineApp({
-    databaseUrl: tdb.url,
-    queuePrefix,
-    regimes: 'definities',
-    env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
-    override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)),
-  });
+  rapport = await rapportKlachten('rapport_klasse_verlenging');
+  a = rapport.a;
+  const klacht = (stappen: Stap[]) => rapport.klacht(stappen);
   // Verdaagd on 12 May (four weeks on the raw last day, Thursday 14 May: to 11 June), afgedaan on 14 May: before the original last day, the verdaging was not needed.
   ids.verdaagdVoor = await klacht([VERDAGEN, ['AFDOENEN', '2026-05-14T10:00:00+02:00', { oordeel: 'gegrond' }]]);
   // Uitstel to 30 June, afgedaan at 16:00 on the original last day itself (Awb 9:11: the last day counts in full).
@@ -75,9 +51,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await a?.close();
-  await tdb?.drop();
-  await deleteRedisPrefix(queuePrefix);
+  await rapport?.close();
 });
 
 /**

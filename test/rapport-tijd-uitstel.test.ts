@@ -8,50 +8,31 @@
  *
  * Stichtse Vecht's seed definition through the engine at fixed dates; no worker runs (ROLE=api).
  */
-import { KLOK, vasteKlok } from '../src/common/klok';
-import { intake } from '../src/machines/intake.spec-hulp';
 import { RapportagePlanningService } from '../src/modules/reports/rapportage-planning.service';
 import { RapportageService } from '../src/modules/reports/rapportage.service';
 import { teLaat, teLaatOp } from '../src/modules/termijnen/te-laat';
-import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import type { EngineApp } from './support/engine-harness';
+import {
+  ONTVANGEN as DAG,
+  RAPPORT_DEADLINE as DEADLINE,
+  RAPPORT_NU as NU,
+  rapportKlachten,
+  type RapportKlachten,
+  type Stap,
+} from './support/rapport-klachten';
 
-const NU = new Date('2026-07-06T10:00:00Z');
-/** The peildatum of Stichtse Vecht's report over 1 November 2025 - 30 April 2026: 00:00 on its deadline, 1 July 2026. */
-const DEADLINE = new Date('2026-07-01T00:00:00+02:00');
 /** Between the uitstel and the afdoening, after the original last day (18 May). */
 const TUSSEN = new Date('2026-05-25T12:00:00+02:00');
-const DAG = '2026-04-02';
 
-let tdb: TestDatabase;
+let rapport: RapportKlachten;
 let a: EngineApp;
-const queuePrefix = uniqueRedisPrefix('rapport-tijd-uitstel');
 const ids: Record<string, string> = {};
 
-// Received Thursday 2 April 2026: the Awb 9:11 afhandeltermijn ends Monday 18 May.
-const BEHANDELING: Array<[string, string, Record<string, unknown>?]> = [
-  ['FORMELE_BEHANDELING', '2026-04-03T10:00:00+02:00'],
-  ['IN_BEHANDELING_NEMEN', '2026-04-06T10:00:00+02:00'],
-  ['HOREN_OVERSLAAN', '2026-04-07T10:00:00+02:00', { reden: 'afgezien' }],
-];
-
-async function klacht(stappen: Array<[string, string, Record<string, unknown>?]>): Promise<string> {
-  const { klacht: k } = await a.engine.create(intake({ ontvangenOp: `${DAG}T10:00:00+02:00` }), { actor: 'kcc' });
-  for (const [type, at, data] of [...BEHANDELING, ...stappen]) {
-    await a.engine.apply(k.id, { type, at, ...(data ? { data } : {}) }, { actor: 'behandelaar' });
-  }
-  return k.id;
-}
-
 beforeAll(async () => {
-  tdb = await createTestDatabase('rapport_tijd_uitstel');
-  a = await createEngineApp({
-    databaseUrl: tdb.url,
-    queuePrefix,
-    regimes: 'definities',
-    env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
-    override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)),
-  });
+  // Received Thursday 2 April 2026: the Awb 9:11 afhandeltermijn ends Monday 18 May.
+  rapport = await rapportKlachten('rapport_tijd_uitstel');
+  a = rapport.a;
+  const klacht = (stappen: Stap[]) => rapport.klacht(stappen);
   // Awb 9:11 lid 3: with the klager's written consent to 30 June, afgedaan on 10 June (after the original 18 May).
   ids.uitstel = await klacht([
     ['UITSTEL_MET_INSTEMMING', '2026-05-12T10:00:00+02:00', { termijn: 'afhandeling', tot: '2026-06-30', reden: 'klager op vakantie' }],
@@ -67,9 +48,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await a?.close();
-  await tdb?.drop();
-  await deleteRedisPrefix(queuePrefix);
+  await rapport?.close();
 });
 
 async function klassen(op: Date, verleden: boolean): Promise<Record<string, number>> {
