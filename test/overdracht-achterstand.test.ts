@@ -11,55 +11,26 @@
  * Amsterdam's seed definition, fixed dates by the injected clock; no worker runs (ROLE=api), so no wake-up runs unless
  * the hand-over runs it.
  */
-import request from 'supertest';
-import { KLOK, vasteKlok } from '../src/common/klok';
-import type { IntakeInput } from '../src/machines/contract';
-import { bearer } from './auth-support';
-import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import type { EngineApp } from './support/engine-harness';
+import { OVERDRACHT_NU as NU, overdrachtApp, type OverdrachtApp } from './support/overdracht';
 
-const NU = new Date('2026-06-01T09:00:00Z');
-
-let tdb: TestDatabase;
+let overdracht: OverdrachtApp;
 let a: EngineApp;
-let beheerder: string;
-const queuePrefix = uniqueRedisPrefix('overdracht-achterstand');
 
 beforeAll(async () => {
-  tdb = await createTestDatabase('overdracht_achterstand');
-  a = await createEngineApp({
-    databaseUrl: tdb.url,
-    queuePrefix,
-    regimes: 'definities',
-    env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
-    override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)),
-  });
-  beheerder = await bearer(a.app, 'GM0363', 'beheerder');
+  overdracht = await overdrachtApp('overdracht_achterstand');
+  a = overdracht.a;
 }, 120_000);
 
 afterAll(async () => {
-  await a?.close();
-  await tdb?.drop();
-  await deleteRedisPrefix(queuePrefix);
+  await overdracht?.close();
 });
 
-/** A klacht about one aanbieder, received at the gemeente on `dag`: Amsterdam forwards it (warme doorverwijzing). */
-const intake = (aanbiederId: string, dag: string): IntakeInput => ({
-  gemeente: 'GM0363',
-  kanaal: 'telefoon',
-  ontvangenOp: `${dag}T10:00:00+02:00`,
-  ingediendBij: 'gemeente',
-  soort: 'klacht',
-  aanbieders: [{ id: aanbiederId, naam: aanbiederId, type: 'wmo' }],
-  feiten: { complex: false, eerderBijAanbieder: false },
-});
-
-/** Forwarded on `dag`; with `contact` the aanbieder made contact the next day (bijAanbieder.inBehandeling, contact met). */
-async function bijAanbieder(aanbiederId: string, dag: string, contact: string | undefined): Promise<string> {
-  const { klacht } = await a.engine.create(intake(aanbiederId, dag), { actor: 'kcc' });
-  if (contact) await a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: `${contact}T10:00:00+02:00` }, { actor: 'aanbieder' });
-  return klacht.id;
-}
+/**
+ * A klacht about one aanbieder, received at the gemeente on `dag`: Amsterdam forwards it (warme doorverwijzing). With
+ * `contact` the aanbieder made contact on that day (bijAanbieder.inBehandeling, contact met).
+ */
+const bijAanbieder = (aanbiederId: string, dag: string, contact: string | undefined) => overdracht.klacht(aanbiederId, dag, { contact });
 
 const termijnen = async (id: string) =>
   (await a.db.query(
@@ -88,16 +59,7 @@ const state = async (id: string) =>
   ((await a.db.query(`select state from klacht where id = $1`, [id])) as Array<{ state: string }>)[0].state;
 
 async function draagOver(aanbiederId: string): Promise<number> {
-  const r = await request(a.http)
-    .post(`/api/v1/aanbieders/${aanbiederId}/overdracht`)
-    .set('Authorization', beheerder)
-    .send({ contractEinde: '2026-05-31' })
-    .buffer(true)
-    .parse((res, cb) => {
-      const delen: Buffer[] = [];
-      res.on('data', (d: Buffer) => delen.push(Buffer.from(d)));
-      res.on('end', () => cb(null, Buffer.concat(delen)));
-    });
+  const r = await overdracht.draagOver(aanbiederId);
   expect(r.status).toBe(200);
   return Number(r.headers['x-klachten-overgenomen']);
 }

@@ -14,56 +14,27 @@
  */
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { KLOK, vasteKlok } from '../src/common/klok';
-import type { IntakeInput } from '../src/machines/contract';
-import { leesTar } from '../src/modules/overdracht/tar';
 import { bearer } from './auth-support';
-import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import type { EngineApp } from './support/engine-harness';
+import { archiefBestanden, OVERDRACHT_NU as NU, overdrachtApp, type OverdrachtApp } from './support/overdracht';
 
-const NU = new Date('2026-06-01T09:00:00Z');
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-let tdb: TestDatabase;
+let overdracht: OverdrachtApp;
 let a: EngineApp;
-let beheerder: string;
-const queuePrefix = uniqueRedisPrefix('overdracht-archief');
 
 beforeAll(async () => {
-  tdb = await createTestDatabase('overdracht_archief');
-  a = await createEngineApp({
-    databaseUrl: tdb.url,
-    queuePrefix,
-    regimes: 'definities',
-    env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
-    override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)),
-  });
-  beheerder = await bearer(a.app, 'GM0363', 'beheerder');
+  overdracht = await overdrachtApp('overdracht_archief');
+  a = overdracht.a;
 }, 120_000);
 
 afterAll(async () => {
-  await a?.close();
-  await tdb?.drop();
-  await deleteRedisPrefix(queuePrefix);
+  await overdracht?.close();
 });
 
 /** A klacht about one aanbieder received on `dag`: forwarded to it (§5A), or with `direct` handled by the gemeente (§5B). */
-const intake = (aanbiederId: string, dag: string, direct = false): IntakeInput => ({
-  gemeente: 'GM0363',
-  kanaal: 'telefoon',
-  ontvangenOp: `${dag}T10:00:00+02:00`,
-  ingediendBij: 'gemeente',
-  soort: 'klacht',
-  aanbieders: [{ id: aanbiederId, naam: aanbiederId, type: 'wmo' }],
-  feiten: { complex: false, eerderBijAanbieder: false, ...(direct ? { wilDirectBijGemeente: true } : {}) },
-});
-
-async function nieuw(aanbiederId: string, dag: string, opties: { contact?: string; direct?: boolean } = {}): Promise<string> {
-  const { klacht } = await a.engine.create(intake(aanbiederId, dag, opties.direct), { actor: 'kcc' });
-  if (opties.contact)
-    await a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: `${opties.contact}T10:00:00+02:00` }, { actor: 'aanbieder' });
-  return klacht.id;
-}
+const nieuw = (aanbiederId: string, dag: string, opties: { contact?: string; direct?: boolean } = {}) =>
+  overdracht.klacht(aanbiederId, dag, opties);
 
 interface Dossier {
   klacht: { id: string; state: string };
@@ -79,18 +50,9 @@ interface Overdracht {
 }
 
 async function draagOver(aanbiederId: string): Promise<Overdracht> {
-  const r = await request(a.http)
-    .post(`/api/v1/aanbieders/${aanbiederId}/overdracht`)
-    .set('Authorization', beheerder)
-    .send({ contractEinde: '2026-05-31' })
-    .buffer(true)
-    .parse((res, cb) => {
-      const delen: Buffer[] = [];
-      res.on('data', (d: Buffer) => delen.push(Buffer.from(d)));
-      res.on('end', () => cb(null, Buffer.concat(delen)));
-    });
+  const r = await overdracht.draagOver(aanbiederId);
   if (r.status !== 200) return { status: r.status } as Overdracht;
-  const bestanden = new Map(leesTar(r.body as Buffer).map((f) => [f.pad, f.inhoud]));
+  const bestanden = archiefBestanden(r.body);
   const manifestBytes = bestanden.get('manifest.json')!;
   expect(sha(manifestBytes)).toBe(r.headers['x-manifest-sha256']);
   return {

@@ -12,57 +12,29 @@
  * the hand-over runs it.
  */
 import request from 'supertest';
-import { KLOK, vasteKlok } from '../src/common/klok';
-import type { IntakeInput } from '../src/machines/contract';
 import { IMPORT_BEZIG_ROUTE, intakeSleutel } from '../src/modules/import/import-bezig';
-import { leesTar } from '../src/modules/overdracht/tar';
 import { bearer } from './auth-support';
-import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import type { EngineApp } from './support/engine-harness';
+import { archiefBestanden, overdrachtApp, type OverdrachtApp } from './support/overdracht';
 
-const NU = new Date('2026-06-01T09:00:00Z');
 const AANBIEDER = 'zorg-import';
 
-let tdb: TestDatabase;
+let overdracht: OverdrachtApp;
 let a: EngineApp;
-let beheerder: string;
 let aanbieder: string;
-const queuePrefix = uniqueRedisPrefix('overdracht-inhaal');
 
 beforeAll(async () => {
-  tdb = await createTestDatabase('overdracht_inhaal');
-  a = await createEngineApp({
-    databaseUrl: tdb.url,
-    queuePrefix,
-    regimes: 'definities',
-    env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
-    override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)),
-  });
-  beheerder = await bearer(a.app, 'GM0363', 'beheerder');
+  overdracht = await overdrachtApp('overdracht_inhaal');
+  a = overdracht.a;
   aanbieder = await bearer(a.app, 'GM0363', 'aanbieder', AANBIEDER);
 }, 120_000);
 
 afterAll(async () => {
-  await a?.close();
-  await tdb?.drop();
-  await deleteRedisPrefix(queuePrefix);
+  await overdracht?.close();
 });
 
 /** Received at the gemeente on 2 April 2026, forwarded to the aanbieder, who made contact the next day. */
-async function bijAanbieder(): Promise<string> {
-  const intake: IntakeInput = {
-    gemeente: 'GM0363',
-    kanaal: 'telefoon',
-    ontvangenOp: '2026-04-02T10:00:00+02:00',
-    ingediendBij: 'gemeente',
-    soort: 'klacht',
-    aanbieders: [{ id: AANBIEDER, naam: AANBIEDER, type: 'wmo' }],
-    feiten: { complex: false, eerderBijAanbieder: false },
-  };
-  const { klacht } = await a.engine.create(intake, { actor: 'kcc' });
-  await a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: '2026-04-03T10:00:00+02:00' }, { actor: 'aanbieder' });
-  return klacht.id;
-}
+const bijAanbieder = () => overdracht.klacht(AANBIEDER, '2026-04-02', { contact: '2026-04-03' });
 
 /** What a hand-over may change of a klacht: state, termijnen, history (with the expiry's termijn), outbox. */
 const beeld = async (id: string) => ({
@@ -84,18 +56,9 @@ const beeld = async (id: string) => ({
 });
 
 async function draagOver() {
-  const r = await request(a.http)
-    .post(`/api/v1/aanbieders/${AANBIEDER}/overdracht`)
-    .set('Authorization', beheerder)
-    .send({ contractEinde: '2026-05-31' })
-    .buffer(true)
-    .parse((res, cb) => {
-      const delen: Buffer[] = [];
-      res.on('data', (d: Buffer) => delen.push(Buffer.from(d)));
-      res.on('end', () => cb(null, Buffer.concat(delen)));
-    });
+  const r = await overdracht.draagOver(AANBIEDER);
   expect([r.status, r.headers['content-type']]).toEqual([200, 'application/x-tar']);
-  const bestanden = new Map(leesTar(r.body as Buffer).map((f) => [f.pad, f.inhoud]));
+  const bestanden = archiefBestanden(r.body);
   const manifest = JSON.parse(bestanden.get('manifest.json')!.toString('utf8')) as {
     klachten: string[];
     nietMeegenomen: Array<{ klacht: string; reden: string }>;
