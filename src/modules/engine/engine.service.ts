@@ -74,6 +74,8 @@ export interface KlachtVoorStap<K> {
   stand: K;
   /** Set when termijnen passed before the act: the regime's running termijnen after their expiries (with `voor`). */
   termijnen?: TermijnView[];
+  /** Set when termijnen passed before the act: the expiries stepped (TERMIJN_VERLOPEN), in order, as their rows will be. */
+  verlopen?: KlachtEvent[];
 }
 
 /** What a caller may register at a moment (EngineService.mogelijkOp): the klacht as then stepped, its state and events. */
@@ -766,6 +768,7 @@ export class EngineService {
     // is passed as fired, not left out: an expiry stepped here may leave the regime running it on the same last day, and
     // the registration never fires it again (the wake-up's catch-up skips a row with vervalGemeldOp), so neither may this.
     const gevuurd = new Set(lopend.filter((t) => t.vervalGemeldOp !== null).map((t) => verloopSleutel(t)));
+    const verlopen: KlachtEvent[] = [];
     const voor = naVerstreken(
       regime,
       {
@@ -779,12 +782,14 @@ export class EngineService {
       },
       at,
       gevuurd,
+      verlopen,
     );
     if (voor.snapshot === row.snapshot) return { stand: row };
     return {
       stand: Object.assign(Object.create(Object.getPrototypeOf(row) as object) as K, row, { snapshot: voor.snapshot, state: voor.state }),
       // A step's result, not the rows' list: naVerstreken returns its input only when nothing passed (above).
       termijnen: voor.termijnen as TermijnView[],
+      verlopen,
     };
   }
 

@@ -51,7 +51,14 @@ export function verloopSleutel(t: Pick<LopendVoorVerloop, 'naam' | 'vervaldatum'
  * as the wake-up moves its row (TermijnWakeService.werkBij, vervaltOpVolgensRegime). What a dry run (the import's,
  * "Bekijk de gevolgen") steps its event on, so it accepts and refuses as the registration does. Pure.
  */
-export function naVerstreken(regime: CompiledRegime, stand: StandInGeheugen, at: string, gevuurd = new Set<string>()): StandInGeheugen {
+export function naVerstreken(
+  regime: CompiledRegime,
+  stand: StandInGeheugen,
+  at: string,
+  gevuurd = new Set<string>(),
+  /** Receives every expiry stepped and accepted, in order: the history rows the registration will write for them. */
+  verlopen?: KlachtEvent[],
+): StandInGeheugen {
   const sleutel = verloopSleutel;
   let huidig = stand;
   for (;;) {
@@ -78,6 +85,9 @@ export function naVerstreken(regime: CompiledRegime, stand: StandInGeheugen, at:
       continue;
     }
     gevuurd.add(sleutel(due));
-    if (r.accepted) huidig = r;
+    if (r.accepted) {
+      huidig = r;
+      verlopen?.push(verloop);
+    }
   }
 }

@@ -4,7 +4,6 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import type { CompiledRegime, IsoDate } from '../../machines/contract';
-import type { KlachtContext } from '../../machines/compiler/types';
 import { kalenderdag } from '../../machines/termijnen/kalenderdag';
 import { klokVan } from '../../machines/regime';
 import { gemeentenVan } from '../../machines/definition/gemeentecodes.data';
@@ -47,11 +46,6 @@ function metAchterstand(p: MigratieProef, achter: NogAchter | undefined): Migrat
 /** The refusal of a klacht that is closed (under the lock, or by an expiry the migration fires first): nothing to move. */
 function afgesloten(k: Pick<KlachtEntity, 'definitieVersie' | 'state'>, naarVersie: string): MigratieProef {
   return { vanVersie: k.definitieVersie, naarVersie, vanState: k.state, termijnen: [], bezwaren: ['de klacht is afgesloten'] };
-}
-
-/** The wake-ups (TERMIJN_VERLOPEN) since the klacht's last act, as the regime keeps them in its snapshot (voorWekkers). */
-function wekkersIn(snapshot: unknown): NonNullable<KlachtContext['voorWekkers']>['wekkers'] {
-  return (snapshot as { context?: Partial<KlachtContext> } | null | undefined)?.context?.voorWekkers?.wekkers ?? [];
 }
 
 /**
@@ -174,8 +168,7 @@ export class VersieMigratieService {
    * The dry run of one klacht as the migration will judge it at `nu`: after the expiries that passed by then and whose
    * wake-up has not run, which the migration fires first (haalWekkersIn; Awb 9:11 lid 1, 9:24 lid 1 sub b: a termijn
    * passes on its day). Stepped in memory by the registration's own rule (EngineService.alsRegistratieOp); the
-   * expiries it steps (the regime's wake-ups since the last act, beyond those already on record) join the history the
-   * replay reads, as their rows will once fired. An expiry that closes the klacht leaves nothing to migrate.
+   * expiries it steps (`verlopen`, as it stepped them) join the history the replay reads, as their rows will once fired. An expiry that closes the klacht leaves nothing to migrate.
    */
   private async proefNaWekkers(
     row: KlachtEntity,
@@ -193,9 +186,7 @@ export class VersieMigratieService {
     const stand = voor.stand;
     if (stand === row) return this.proefVoor(this.dataSource.manager, row, naar, vandaag, historie);
     if ((stand.snapshot as { status?: string } | null)?.status === 'done') return afgesloten(stand, naar.summary.versie);
-    const verlopen = wekkersIn(stand.snapshot)
-      .slice(wekkersIn(row.snapshot).length)
-      .map((w): HistorieStap => ({ type: w.type, at: w.at, ...(w.data ? { data: w.data } : {}) }));
+    const verlopen = (voor.verlopen ?? []).map((w): HistorieStap => ({ type: w.type, at: w.at, ...(w.data ? { data: w.data } : {}) }));
     return this.proefVoor(this.dataSource.manager, stand, naar, vandaag, [...historie, ...verlopen], voor.termijnen);
   }
 
