@@ -19,6 +19,7 @@ import {
 import { loadAndValidate } from './validate';
 import { ongestarteTermijnFouten, termijnDekkingFouten, type TermijnDekkingBevinding } from './juridische-lint';
 import { loadDefinitionFiles } from './loader';
+import { herbereken, voegMutatieToe, type TermijnLedger } from '../termijnen';
 
 afterEach(ruimTijdelijkeMappenOp);
 
@@ -872,5 +873,129 @@ describe('no internal references in what a gemeente reads: every text is searche
         message: `'seed 7' is een interne verwijzing, geen bron die de gemeente of de klager kan nalezen (in '${bron.slice(0, 79)}…')`,
       }),
     ]);
+  });
+});
+
+describe('legal lint: the law counts calendar weeks, also against a termijn in werkdagen (Awb 9:8 lid 3, 9:11 lid 1 and 2)', () => {
+  // Testdam (geldig vanaf 2024-01-01, open): the afhandeltermijn in werkdagen (lines 27-28), its verdagingMax (line 30).
+  const inWerkdagen = (duur: string, ...meer: Array<[number, string]>) =>
+    metRegels([27, `    duur: ${duur}`], [28, '    rekenwijze: werkdagen'], ...meer);
+  const verdagingMax = (max: string) => inWerkdagen('P20D', [30, `    verdagingMax: ${max}`]);
+  const P4W_HINT = 'zet verdagingMax op P4W: dan toetst Klachtregie elke verdaging, ook een in werkdagen, aan 4 kalenderweken (28 dagen)';
+  const LID3 = 'verder uitstel kan alleen met schriftelijke instemming van de klager (Awb 9:11 lid 3)';
+
+  test('Awb 9:11 lid 2: a verdagingMax above 20 werkdagen is always more than four weeks', () => {
+    expect(fouten(verdagingMax('P21D'))).toEqual([
+      {
+        line: 30,
+        column: 19,
+        message:
+          'Awb 9:11 lid 2: verdaging is hooguit 4 weken; op deze termijn in werkdagen telt verdagingMax P21D als 21 werkdagen, en die ' +
+          'zijn altijd meer dan 4 weken: ze schuiven de vervaldatum minstens 29 dagen op (21 werkdagen na dinsdag 2 januari 2024 is ' +
+          'woensdag 31 januari 2024, 29 dagen later)',
+        hint:
+          `${P4W_HINT}; of, als de regeling een kortere verdaging in werkdagen noemt, hooguit P15D (zoveel werkdagen blijven vanaf ` +
+          `elke werkdag binnen 4 weken); ${LID3}`,
+      },
+    ]);
+  });
+
+  test('Awb 9:11 lid 2: 20 werkdagen pass four calendar weeks around Easter, where the engine would accept them; P4W caps any verdaging at 28 days', () => {
+    expect(fouten(verdagingMax('P20D'))).toEqual([
+      {
+        line: 30,
+        column: 19,
+        message:
+          'Awb 9:11 lid 2: verdaging is hooguit 4 weken; op deze termijn in werkdagen telt verdagingMax P20D als 20 werkdagen, en ' +
+          'Klachtregie laat dan een verdaging van 20 werkdagen toe, ook waar feestdagen of sluitingsdagen die langer maken dan 4 weken: ' +
+          '20 werkdagen na vrijdag 1 maart 2024 is dinsdag 2 april 2024, 32 dagen later',
+        hint:
+          `${P4W_HINT}; of, als de regeling een kortere verdaging in werkdagen noemt, hooguit P15D (zoveel werkdagen blijven vanaf ` +
+          `elke werkdag binnen 4 weken); ${LID3}`,
+      },
+    ]);
+    // Why an error and not a warning: the ledger caps a maximum in days on this termijn in werkdagen, so it accepts the
+    // verdaging of the example (a termijn whose last day is vrijdag 1 maart 2024) and moves that day 32 days; with P4W it
+    // weighs the same verdaging in calendar days and refuses it.
+    const ledger = (max: string): TermijnLedger => ({
+      basis: { vanaf: '2024-02-02', duur: 'P20D', rekenwijze: 'werkdagen', atw: false },
+      verdagingMax: max,
+      mutaties: [],
+    });
+    expect(herbereken(ledger('P20D')).vervaldatum).toBe('2024-03-01');
+    expect(voegMutatieToe(ledger('P20D'), { soort: 'verdaging', at: '2024-02-20', duur: 'P20D' }).uitkomst.vervaldatum).toBe('2024-04-02');
+    expect(() => voegMutatieToe(ledger('P4W'), { soort: 'verdaging', at: '2024-02-20', duur: 'P20D' })).toThrow(/meer dan 4 weken/);
+    // What the hint offers: four weeks; 15 werkdagen, which no holidays of 2024-2053 stretch past them (16 they do).
+    expect(fouten(verdagingMax('P4W'))).toEqual([]);
+    expect(fouten(verdagingMax('P15D'))).toEqual([]);
+    expect(fouten(verdagingMax('P16D'))).toEqual([
+      expect.objectContaining({
+        line: 30,
+        message: expect.stringContaining('16 werkdagen na maandag 19 april 2027 is dinsdag 18 mei 2027, 29 dagen later'),
+      }),
+    ]);
+    // On a termijn in kalenderdagen P20D are 20 days.
+    expect(fouten(metRegels([30, '    verdagingMax: P20D']))).toEqual([]);
+  });
+
+  test("Awb 9:11 lid 2: the gemeente's sluitingsdagen count as the engine counts them: 15 werkdagen over a closed Christmas week are more than four weeks", () => {
+    const sluiting = ['kalender:', '  sluitingsdagen: [2024-12-27, 2024-12-30, 2024-12-31]'];
+    expect(fouten([...verdagingMax('P15D'), ...sluiting])).toEqual([
+      {
+        line: 30,
+        column: 19,
+        message:
+          'Awb 9:11 lid 2: verdaging is hooguit 4 weken; op deze termijn in werkdagen telt verdagingMax P15D als 15 werkdagen, en ' +
+          'Klachtregie laat dan een verdaging van 15 werkdagen toe, ook waar feestdagen of sluitingsdagen die langer maken dan 4 weken: ' +
+          '15 werkdagen na woensdag 4 december 2024 is donderdag 2 januari 2025, 29 dagen later',
+        hint:
+          `${P4W_HINT}; of, als de regeling een kortere verdaging in werkdagen noemt, hooguit P14D (zoveel werkdagen blijven vanaf ` +
+          `elke werkdag binnen 4 weken); ${LID3}`,
+      },
+    ]);
+  });
+
+  test('Awb 9:11 lid 1: an afhandeltermijn in werkdagen is weighed against six calendar weeks from the receipt, extended by the Atw; 40 werkdagen are not "40 dagen"', () => {
+    const HINT =
+      'zet de termijn op P6W met rekenwijze: kalenderdagen, of in werkdagen hooguit P24D (zoveel werkdagen blijven vanaf elke dag binnen de 6 weken)';
+    expect(fouten(inWerkdagen('P40D'))).toEqual([
+      {
+        line: 27,
+        column: 11,
+        message:
+          'Awb 9:11 lid 1: de afhandeltermijn is hooguit 6 weken zonder klachtadviescommissie (hier 40 werkdagen: een klacht ontvangen ' +
+          'op maandag 1 januari 2024 krijgt dan maandag 26 februari 2024, terwijl de 6 weken lopen tot en met maandag 12 februari 2024; ' +
+          'weekenden, feestdagen en sluitingsdagen tellen niet als werkdag)',
+        hint: HINT,
+      },
+    ]);
+    // 30 werkdagen: six weeks from maandag 19 februari 2024 end on Tweede Paasdag, which the Atw moves to dinsdag 2 april;
+    // Goede Vrijdag and Tweede Paasdag are no werkdagen, so the 30th is woensdag 3 april.
+    expect(fouten(inWerkdagen('P30D'))).toEqual([
+      expect.objectContaining({
+        line: 27,
+        message: expect.stringContaining(
+          '(hier 30 werkdagen: een klacht ontvangen op maandag 19 februari 2024 krijgt dan woensdag 3 april 2024, terwijl de 6 weken lopen tot en met dinsdag 2 april 2024;',
+        ),
+        hint: HINT,
+      }),
+    ]);
+    expect(fouten(inWerkdagen('P24D'))).toEqual([]);
+  });
+
+  test('Awb 9:8 lid 3: a kennisgeving of niet-behandelen in werkdagen is weighed against four calendar weeks from the receipt', () => {
+    const nbk = (duur: string) => metRegels([34, `    duur: ${duur}`], [35, '    rekenwijze: werkdagen']);
+    expect(fouten(nbk('P16D'))).toEqual([
+      {
+        line: 34,
+        column: 11,
+        message:
+          'Awb 9:8 lid 3: de kennisgeving van niet-behandelen gaat uiterlijk binnen 4 weken na ontvangst (hier 16 werkdagen: een ' +
+          'klacht ontvangen op dinsdag 20 april 2027 krijgt dan woensdag 19 mei 2027, terwijl de 4 weken lopen tot en met dinsdag ' +
+          '18 mei 2027; weekenden, feestdagen en sluitingsdagen tellen niet als werkdag)',
+        hint: 'zet de termijn op P4W met rekenwijze: kalenderdagen, of in werkdagen hooguit P15D (zoveel werkdagen blijven vanaf elke dag binnen de 4 weken)',
+      },
+    ]);
+    expect(fouten(nbk('P15D'))).toEqual([]);
   });
 });

@@ -5,7 +5,11 @@
 import type { DefinitionError } from '../contract';
 import { atwVanToepassing } from '../termijnen';
 import { MAANDEN } from '../termijnen/datum';
-import { beschrijfDuur, dagNa, dagVoor, foutOp, korterDan, langerDan, leesbareDatum } from './lint-hulp';
+import { beschrijfDuur, dagNa, dagVoor, foutOp, korterDan, langerDan, leesbareDatum, leesDuur } from './lint-hulp';
+import { formatDatum, type Dag } from '../termijnen/datum';
+import type { DagKalender } from '../termijnen/kalender';
+import { TermijnFout } from '../termijnen/termijn-fout';
+import { grensMetAtw, startVenster, toetsWerkdagen } from './werkdagen-toets';
 import type { AanbiederType } from '../contract';
 import {
   aanbiederPerioden,
@@ -14,7 +18,7 @@ import {
   periodeLengteDagen,
   type AanbiederPeriode,
 } from './rapportage-perioden';
-import type { GeladenDefinitie, Rapportage, TweedeLijnInstantie } from './types';
+import type { GeladenDefinitie, Rapportage, Rekenwijze, TermijnDefinitie, TweedeLijnInstantie } from './types';
 import { opheffing } from './gemeentecodes.data';
 import { verantwoordelijkeCode } from '../verantwoordelijke';
 import { JAARVERSLAG_ELDERS_MIN } from './schema';
@@ -57,39 +61,37 @@ function termijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
       );
   if (afh) {
     const max = kac ? 'P10W' : 'P6W';
-    if (langerDan(afh.duur, max)) {
+    const regel = kac
+      ? 'Awb 9:11 lid 1: de afhandeltermijn is hooguit 10 weken, ook met klachtadviescommissie'
+      : 'Awb 9:11 lid 1: de afhandeltermijn is hooguit 6 weken zonder klachtadviescommissie';
+    // The law's weeks are calendar weeks: a duur in werkdagen is weighed on the calendar, not as days (P40D werkdagen is
+    // eight weeks, not 40 days).
+    const werk = werkdagenNaOntvangst(def, afh, kac ? 10 : 6);
+    if (werk ? werk.fout : langerDan(afh.duur, max)) {
       errors.push(
         foutOp(
           def,
           ['termijnen', 'afhandeling', 'duur'],
-          kac
-            ? `Awb 9:11 lid 1: de afhandeltermijn is hooguit 10 weken, ook met klachtadviescommissie (hier ${beschrijfDuur(afh.duur)})`
-            : `Awb 9:11 lid 1: de afhandeltermijn is hooguit 6 weken zonder klachtadviescommissie (hier ${beschrijfDuur(afh.duur)})`,
-          kac
-            ? 'zet de termijn op P10W; langer uitstel kan alleen met verdaging (verdagingMax: P4W) of schriftelijke instemming van de klager (Awb 9:11 lid 3)'
-            : 'zet de termijn op P6W of voeg stappen.klachtadviescommissie toe (dan mag P10W)',
+          `${regel} (hier ${werk?.fout ?? beschrijfDuur(afh.duur)})`,
+          werk
+            ? `zet de termijn op ${max} met rekenwijze: kalenderdagen${werk.anders}`
+            : kac
+              ? 'zet de termijn op P10W; langer uitstel kan alleen met verdaging (verdagingMax: P4W) of schriftelijke instemming van de klager (Awb 9:11 lid 3)'
+              : 'zet de termijn op P6W of voeg stappen.klachtadviescommissie toe (dan mag P10W)',
         ),
       );
     }
-    if (afh.verdagingMax && langerDan(afh.verdagingMax, 'P4W')) {
-      errors.push(
-        foutOp(
-          def,
-          ['termijnen', 'afhandeling', 'verdagingMax'],
-          `Awb 9:11 lid 2: verdaging is hooguit 4 weken (hier ${beschrijfDuur(afh.verdagingMax)})`,
-          'zet verdagingMax op P4W; verder uitstel kan alleen met schriftelijke instemming van de klager (Awb 9:11 lid 3)',
-        ),
-      );
-    }
+    if (afh.verdagingMax) verdagingLint(def, afh, afh.verdagingMax, errors);
   }
   const nbk = d.termijnen.nietBehandelenKennisgeving;
-  if (nbk && langerDan(nbk.duur, 'P4W')) {
+  const nbkWerk = nbk && werkdagenNaOntvangst(def, nbk, 4);
+  if (nbk && (nbkWerk ? nbkWerk.fout : langerDan(nbk.duur, 'P4W'))) {
     errors.push(
       foutOp(
         def,
         ['termijnen', 'nietBehandelenKennisgeving', 'duur'],
-        `Awb 9:8 lid 3: de kennisgeving van niet-behandelen gaat uiterlijk binnen 4 weken na ontvangst (hier ${beschrijfDuur(nbk.duur)})`,
-        'zet de termijn op P4W',
+        `Awb 9:8 lid 3: de kennisgeving van niet-behandelen gaat uiterlijk binnen 4 weken na ontvangst (hier ${nbkWerk?.fout ?? beschrijfDuur(nbk.duur)})`,
+        nbkWerk ? `zet de termijn op P4W met rekenwijze: kalenderdagen${nbkWerk.anders}` : 'zet de termijn op P4W',
       ),
     );
   }
@@ -108,6 +110,7 @@ function termijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
         ),
       );
   }
+  // A minimum: compared as days, N werkdagen (at least N days) can only be called too short wrongly, never too long.
   const tlv = d.termijnen.tweedeLijnVerzoek;
   if (tlv && korterDan(tlv.duur, 'P1Y')) {
     errors.push(
@@ -149,6 +152,8 @@ function termijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
         ),
       );
     }
+    // The terms of a special regime are counted in kalenderdagen always (compiler/termijnen.ts termijnSpecs): a
+    // comparison of units is exact for them, unlike for a termijn in werkdagen (werkdagenNaOntvangst, verdagingLint).
     if (regime.regime === 'wkkgz') {
       if (langerDan(regime.afhandelTermijn, 'P6W')) {
         errors.push(
@@ -214,6 +219,94 @@ function termijnLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
       ),
     );
   }
+}
+
+/** N for a termijn counted in werkdagen and written in days (referenties.ts refuses werkdagen in other units). */
+function werkdagenIn(duur: string, rekenwijze: Rekenwijze): number | undefined {
+  const d = leesDuur(duur);
+  return rekenwijze === 'werkdagen' && d?.eenheid === 'D' ? d.n : undefined;
+}
+
+/** The version's kalender as the engine counts werkdagen by it (compiler/termijnen.ts kalenderVan). */
+const kalenderVanDefinitie = (def: GeladenDefinitie) =>
+  def.definitie.kalender?.sluitingsdagen ? { sluitingsdagen: def.definitie.kalender.sluitingsdagen } : undefined;
+
+/** toetsWerkdagen, or undefined for a kalender day the calendar cannot read (not a check of its own here). */
+function toets(def: GeladenDefinitie, n: number, starts: 'elkeDag' | 'werkdagen', grens: (s: Dag, k: DagKalender) => Dag, naloop = 0) {
+  const d = def.definitie;
+  try {
+    return toetsWerkdagen(n, { kalender: kalenderVanDefinitie(def), ...startVenster(d.geldigVanaf, d.geldigTot, naloop), starts, grens });
+  } catch (e) {
+    if (e instanceof TermijnFout) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Awb 9:8 lid 3, 9:11 lid 1: a termijn from the receipt counted in werkdagen, against the law's weeks from that receipt
+ * (which the Algemene termijnenwet extends, art. 1): N werkdagen are longer than N/5 weeks by every holiday, decree day
+ * and sluitingsdag in them. Undefined when the termijn is not in werkdagen (the comparison in units holds then);
+ * `fout` when a klacht received on some day of the version gets a last day after the law's; `anders` the hint's
+ * second fix, the most werkdagen that fit from every day.
+ */
+function werkdagenNaOntvangst(def: GeladenDefinitie, t: TermijnDefinitie, weken: number): { fout?: string; anders: string } | undefined {
+  const n = werkdagenIn(t.duur, t.rekenwijze);
+  if (n === undefined) return undefined;
+  const uitkomst = toets(def, n, 'elkeDag', grensMetAtw(7 * weken));
+  if (!uitkomst?.eerste) return { anders: '' };
+  const { start, eind, grens } = uitkomst.eerste;
+  return {
+    fout:
+      `${n} werkdagen: een klacht ontvangen op ${formatDatum(start)} krijgt dan ${formatDatum(eind)}, terwijl de ${weken} weken ` +
+      `lopen tot en met ${formatDatum(grens)}; weekenden, feestdagen en sluitingsdagen tellen niet als werkdag`,
+    anders:
+      uitkomst.hoogstens > 0
+        ? `, of in werkdagen hooguit P${uitkomst.hoogstens}D (zoveel werkdagen blijven vanaf elke dag binnen de ${weken} weken)`
+        : '',
+  };
+}
+
+/**
+ * Awb 9:11 lid 2: verdaging by at most four weeks, calendar weeks also on a termijn in werkdagen. The ledger
+ * (termijnen/termijn-ledger.ts) caps a verdaging in the unit the maximum is written in: P4W as 28 calendar days of
+ * movement, whatever unit the verdaging is written in; days on a termijn in werkdagen as werkdagen. So P20D there lets
+ * through a verdaging of 20 werkdagen that moves the last day 32 days around Easter: from 21 werkdagen always more than
+ * four weeks, at 20 or fewer whenever enough holidays or sluitingsdagen fall in them (found on the calendar; an error
+ * either way, for the engine would accept that verdaging).
+ */
+function verdagingLint(def: GeladenDefinitie, t: TermijnDefinitie, max: string, errors: DefinitionError[]): void {
+  const pad = ['termijnen', 'afhandeling', 'verdagingMax'];
+  const lid3 = 'verder uitstel kan alleen met schriftelijke instemming van de klager (Awb 9:11 lid 3)';
+  const n = werkdagenIn(max, t.rekenwijze);
+  if (n === undefined) {
+    if (langerDan(max, 'P4W'))
+      errors.push(
+        foutOp(def, pad, `Awb 9:11 lid 2: verdaging is hooguit 4 weken (hier ${beschrijfDuur(max)})`, `zet verdagingMax op P4W; ${lid3}`),
+      );
+    return;
+  }
+  // A verdaging moves the raw last day (a werkdag on this termijn), also of klachten still running after geldigTot.
+  const uitkomst = toets(def, n, 'werkdagen', (s) => s + 28, 1);
+  if (!uitkomst?.eerste) return;
+  const { start, eind } = uitkomst.eerste;
+  const voorbeeld = `${n} werkdagen na ${formatDatum(start)} is ${formatDatum(eind)}, ${eind - start} dagen later`;
+  errors.push(
+    foutOp(
+      def,
+      pad,
+      uitkomst.altijd
+        ? `Awb 9:11 lid 2: verdaging is hooguit 4 weken; op deze termijn in werkdagen telt verdagingMax ${max} als ${n} werkdagen, ` +
+            `en die zijn altijd meer dan 4 weken: ze schuiven de vervaldatum minstens ${uitkomst.minsteDagen} dagen op (${voorbeeld})`
+        : `Awb 9:11 lid 2: verdaging is hooguit 4 weken; op deze termijn in werkdagen telt verdagingMax ${max} als ${n} werkdagen, ` +
+            `en Klachtregie laat dan een verdaging van ${n} werkdagen toe, ook waar feestdagen of sluitingsdagen die langer maken dan ` +
+            `4 weken: ${voorbeeld}`,
+      `zet verdagingMax op P4W: dan toetst Klachtregie elke verdaging, ook een in werkdagen, aan 4 kalenderweken (28 dagen)` +
+        (uitkomst.hoogstens > 0
+          ? `; of, als de regeling een kortere verdaging in werkdagen noemt, hooguit P${uitkomst.hoogstens}D (zoveel werkdagen blijven vanaf elke werkdag binnen 4 weken)`
+          : '') +
+        `; ${lid3}`,
+    ),
+  );
 }
 
 function geldigheidLint(def: GeladenDefinitie, errors: DefinitionError[]): void {
