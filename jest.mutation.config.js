@@ -6,7 +6,8 @@
  * Amsterdam §8), the final states (Awb 9:5, Selectielijst 2020 13.2), how a running termijn may move (acties.ts: Awb 9:11
  * lid 2 and 3, 9:31, Jeugdwet 4.2.1 lid 2 sub d), routing and conditions, legal lint,
  * correctness over time: registration, version migration, termijn reconciliation, the regime's step; lateness, nakoming,
- * termijn instants, the definition diff and intake facts), so no PostgreSQL,
+ * termijn instants, the definition diff and intake facts; which termijn has passed at a moment and the expiries a dry run
+ * steps first, verstreken-termijnen.ts and verloop-vooraf.ts: Awb 9:11 lid 1, 9:24 lid 1 sub b), so no PostgreSQL,
  * Redis or Chromium is needed and each mutant runs in seconds. */
 const base = require('./jest.config');
 
@@ -43,6 +44,7 @@ module.exports = {
     '<rootDir>/src/modules/termijnen/te-laat.spec.ts',
     '<rootDir>/src/modules/termijnen/nakoming.spec.ts',
     '<rootDir>/src/modules/termijnen/termijn-tijd.spec.ts',
+    '<rootDir>/src/modules/termijnen/verstreken-termijnen.spec.ts',
   ],
   // regels.spec.ts, conventies.spec.ts and regime.spec.ts compile every seed definition when the file loads,
   // which Jest repeats for every mutant; the rules they prove about routing, guards and the regime's step
