@@ -9,6 +9,7 @@ import { TermijnEntity } from './termijn.entity';
 import { herinneringAfgehandeld } from './termijn-reconcile';
 import { TermijnScheduler } from './termijn-scheduler.service';
 import { TermijnWakeService } from './termijn-wake.service';
+import { inVervalVolgorde } from './verval-volgorde';
 
 const SWEEP_BATCH = 200;
 
@@ -54,12 +55,12 @@ export class TermijnSweep implements OnApplicationBootstrap, OnApplicationShutdo
 
   private async sweep(nu: Date): Promise<void> {
     const repo = this.dataSource.getRepository(TermijnEntity);
-    const verlopen = await repo
-      .createQueryBuilder('t')
-      .where("t.status = 'lopend' AND t.vervalGemeldOp IS NULL AND t.vervaltOp <= :nu", { nu })
-      // Due order, ties by name: the order the wake-up's catch-up fires one klacht's termijnen in.
-      .orderBy('t.vervaltOp', 'ASC')
-      .addOrderBy('t.naam', 'ASC')
+    // Due order, ties by name in code-point order: the order the wake-up's catch-up fires one klacht's termijnen in
+    // (verval-volgorde.ts), so the sweep hands over their wake-ups in that order whatever the database's collation.
+    const verlopen = await inVervalVolgorde(
+      repo.createQueryBuilder('t').where("t.status = 'lopend' AND t.vervalGemeldOp IS NULL AND t.vervaltOp <= :nu", { nu }),
+      't',
+    )
       .limit(SWEEP_BATCH)
       .getMany();
     let mislukt = 0;

@@ -22,6 +22,7 @@ import {
 } from './termijn-reconcile';
 import { TermijnEntity } from './termijn.entity';
 import { vervalMoment } from './verloop-vooraf';
+import { inVervalVolgorde } from './verval-volgorde';
 import { naarEntiteit } from '../../database/rij-naar-entiteit';
 
 /**
@@ -89,17 +90,16 @@ export class TermijnWakeService {
       // Re-read after every step: a step may end, move or start termijnen (a termijn it starts that is
       // already due before this one's moment fires in its turn).
       for (let stap = 0; ; stap++) {
-        const volgende = await m
-          .createQueryBuilder(TermijnEntity, 't')
-          .where("t.klachtId = :klachtId AND t.status = 'lopend' AND t.vervalGemeldOp IS NULL AND t.vervaltOp <= :grens", {
-            klachtId: klacht.id,
-            grens,
-          })
-          .orderBy('t.vervaltOp', 'ASC')
-          // Ties by name in code-point order (COLLATE "C"), the one rule's order (verstreken-termijnen.ts), which the dry
-          // runs step by (naVerstreken): under the database's own collation (en_US.utf8, nl_NL.UTF-8: 'afhandeling' before
-          // 'Contact') two termijnen passing at the same moment fired in another order than the dry run said (Awb 9:11 lid 1).
-          .addOrderBy('t.naam COLLATE "C"', 'ASC')
+        // Due order, ties by name in code-point order (verval-volgorde.ts): the dry runs' order, whatever the collation.
+        const volgende = await inVervalVolgorde(
+          m
+            .createQueryBuilder(TermijnEntity, 't')
+            .where("t.klachtId = :klachtId AND t.status = 'lopend' AND t.vervalGemeldOp IS NULL AND t.vervaltOp <= :grens", {
+              klachtId: klacht.id,
+              grens,
+            }),
+          't',
+        )
           .limit(1)
           .getOne();
         if (!volgende) break;
