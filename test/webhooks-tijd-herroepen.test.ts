@@ -3,7 +3,8 @@
  * midnight undoes the wake-up (regime.ts `inhalen`); docs/api.md tells a subscriber to retract what it announced. A
  * subscriber that chose only `.klacht.afgedaan`, or only `.termijn.verlopen`, was told of the wake-up's closure or
  * expiry, so it must also get the event that undoes it (the status change or termijn event with verlopenHerroepen),
- * whatever its type; nothing else of other types. Real PostgreSQL, the seed definitions, the real outbox relay and
+ * whatever its type; nothing else of other types. So must one of only `.termijn.escalatie` or `.termijn.beeindigd` told of
+ * that termijn by the wake-up, and one of `opdracht.*` gets one opdracht withdrawing the wake-up's opdrachten. Real PostgreSQL, the seed definitions, the real outbox relay and
  * fan-out (ROLE=api: the deliveries are read from webhook_aflevering, not sent).
  */
 import { KLOK, vasteKlok } from '../src/common/klok';
@@ -93,10 +94,13 @@ describe('Awb 9:11 lid 1, Klachtenprotocol Wmo keten Amsterdam §6: the klager�
 });
 
 describe('Awb 9:11 lid 2, 9:24 lid 1 sub b: a verdaging of the last day undoes the expiry of the afhandeltermijn', () => {
-  it('the verlopen-only subscriber gets the termijn.gestart that retracts it, not the end of the klager’s year it never heard of; the afgedaan-only subscriber nothing', async () => {
+  it('the verlopen-, escalatie- and beeindigd-only subscribers get the termijn.gestart that retracts it, not the end of the klager’s year they never heard of; the opdracht subscriber one opdracht withdrawing the wake-up’s; the afgedaan-only subscriber nothing', async () => {
     // Stichtse Vecht (src/machines/intake.spec-hulp.ts).
     const afgedaan = await abonneer('GM1904', ['nl.klachtregie.klacht.afgedaan']);
     const verlopen = await abonneer('GM1904', ['nl.klachtregie.termijn.verlopen']);
+    const escalatie = await abonneer('GM1904', ['nl.klachtregie.termijn.escalatie']);
+    const beeindigd = await abonneer('GM1904', ['nl.klachtregie.termijn.beeindigd']);
+    const opdrachten = await abonneer('GM1904', ['nl.klachtregie.opdracht.*']);
     const { klacht } = await a.engine.create(svIntake(), { actor: 'kcc' });
     for (const [type, at, data] of [
       ['FORMELE_BEHANDELING', '2026-04-03T10:00:00+02:00'],
@@ -117,5 +121,40 @@ describe('Awb 9:11 lid 2, 9:24 lid 1 sub b: a verdaging of the last day undoes t
       ['nl.klachtregie.termijn.gestart', 'afhandeling', true],
     ]);
     expect(await gekregen(afgedaan, klacht.id)).toEqual([]);
+    // Awb 9:11 lid 2 with 9:24 lid 1 sub b: whoever the undone wake-up told anything hears that it did not happen.
+    expect(await gekregen(escalatie, klacht.id)).toEqual([
+      ['nl.klachtregie.termijn.escalatie', 'leidinggevende', false],
+      ['nl.klachtregie.termijn.gestart', 'afhandeling', true],
+    ]);
+    const eind = (
+      (await a.db.query(
+        `select cloud_event->'data' as data from webhook_aflevering where abonnement_id = $1 and klacht_id = $2 order by sequence`,
+        [beeindigd, klacht.id],
+      )) as { data: Record<string, unknown> }[]
+    ).map((r) => [r.data.naam, r.data.status ?? null, r.data.teLaat ?? null, r.data.verlopenHerroepen === true]);
+    expect(eind).toEqual([
+      ['nietBehandelenKennisgeving', 'nagekomen', false, false],
+      ['afhandeling', 'verlopen', true, false],
+      ['tweedeLijnVerzoek', 'vervallen', false, true],
+      ['afhandeling', null, null, true],
+    ]);
+    // The letter system: the wake-up's opdrachten, then one opdracht withdrawing exactly those (by CloudEvent id), before the
+    // verdaging's own letters; the klager gets no letter about the Nationale ombudsman beside the verdaging's.
+    const opdr = (await a.db.query(
+      `select event_type, cloud_event from webhook_aflevering where abonnement_id = $1 and klacht_id = $2 order by sequence, event_id`,
+      [opdrachten, klacht.id],
+    )) as { event_type: string; cloud_event: { id: string; data: Record<string, unknown> } }[];
+    const vanafWekker = opdr.slice(opdr.findIndex((o) => o.event_type === 'nl.klachtregie.opdracht.termijn-overschreden'));
+    expect(vanafWekker.map((o) => o.event_type)).toEqual([
+      'nl.klachtregie.opdracht.termijn-overschreden',
+      'nl.klachtregie.opdracht.escalatie',
+      'nl.klachtregie.opdracht.klager-informeren-tweede-lijn',
+      'nl.klachtregie.opdracht.opdrachten-herroepen',
+      'nl.klachtregie.opdracht.kennisgeving-verdaging',
+      'nl.klachtregie.opdracht.kennisgeving-verdaging',
+    ]);
+    const intrekking = vanafWekker[3].cloud_event.data;
+    expect(intrekking).toMatchObject({ event: 'VERDAGEN', at: '2026-05-18T16:00:00+02:00', verlopenHerroepen: true });
+    expect(intrekking.opdrachten).toEqual(vanafWekker.slice(0, 3).map((o) => ({ id: o.cloud_event.id, type: o.event_type })));
   });
 });

@@ -102,7 +102,12 @@ export function gemeenteVanOutbox(klachtGemeente: string | null, payload: Record
 
 /** A stable UUID (RFC 4122 version 5 layout) for an outbox row: the same event always has the same id. */
 export function eventIdVoorOutbox(outboxId: string): string {
-  const h = createHash('sha1').update(`klachtregie:outbox:${outboxId}`).digest();
+  return eventIdVoor(`outbox:${outboxId}`);
+}
+
+/** A stable UUID for an event known by `sleutel` (one that is no outbox row of its own: the withdrawal of opdrachten). */
+export function eventIdVoor(sleutel: string): string {
+  const h = createHash('sha1').update(`klachtregie:${sleutel}`).digest();
   h[6] = (h[6] & 0x0f) | 0x50;
   h[8] = (h[8] & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString('hex');

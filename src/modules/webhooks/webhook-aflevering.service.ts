@@ -84,12 +84,17 @@ export class WebhookAfleveringService {
     return uitkomst;
   }
 
+  /**
+   * Order within a subscription and klacht: `sequence`, then the event id. Two deliveries share a sequence only when the
+   * withdrawal of an undone wake-up's opdrachten is placed at the retraction row that also goes to the same subscriber
+   * (webhook-uitgifte.service.ts herroepingVan); the tie-break keeps them one after the other, never both at once.
+   */
   private async heeftVoorganger(m: EntityManager, d: WebhookAfleveringEntity): Promise<boolean> {
     const r = (await m.query(
       `SELECT 1 FROM webhook_aflevering
-        WHERE abonnement_id = $1 AND klacht_id IS NOT DISTINCT FROM $2 AND status = 'wachtend' AND sequence < $3
+        WHERE abonnement_id = $1 AND klacht_id IS NOT DISTINCT FROM $2 AND status = 'wachtend' AND (sequence, event_id) < ($3, $4)
         LIMIT 1`,
-      [d.abonnementId, d.klachtId, d.sequence],
+      [d.abonnementId, d.klachtId, d.sequence, d.eventId],
     )) as unknown[];
     return r.length > 0;
   }
@@ -100,9 +105,9 @@ export class WebhookAfleveringService {
   ): Promise<{ id: string; attempts: number; delay: number } | undefined> {
     const r = (await m.query(
       `SELECT id, attempts, next_attempt_at FROM webhook_aflevering
-        WHERE abonnement_id = $1 AND klacht_id IS NOT DISTINCT FROM $2 AND status = 'wachtend' AND sequence > $3
-        ORDER BY sequence LIMIT 1`,
-      [d.abonnementId, d.klachtId, d.sequence],
+        WHERE abonnement_id = $1 AND klacht_id IS NOT DISTINCT FROM $2 AND status = 'wachtend' AND (sequence, event_id) > ($3, $4)
+        ORDER BY sequence, event_id LIMIT 1`,
+      [d.abonnementId, d.klachtId, d.sequence, d.eventId],
     )) as { id: string; attempts: number; next_attempt_at: Date }[];
     if (r.length === 0) return undefined;
     return { id: r[0].id, attempts: r[0].attempts, delay: new Date(r[0].next_attempt_at).getTime() - Date.now() };
@@ -160,7 +165,7 @@ export class WebhookAfleveringService {
       `SELECT id, attempts FROM (
          SELECT DISTINCT ON (abonnement_id, klacht_id) id, attempts, next_attempt_at
            FROM webhook_aflevering WHERE status = 'wachtend'
-          ORDER BY abonnement_id, klacht_id, sequence
+          ORDER BY abonnement_id, klacht_id, sequence, event_id
        ) h WHERE h.next_attempt_at <= $1 LIMIT ${limit}`,
       [nu],
     )) as { id: string; attempts: number }[];

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { type AppConfig, InjectConfig } from '../../config';
 import { opvolgersVan } from '../../machines';
-import { bouwCloudEvent, cloudEventType, gemeenteVanOutbox, typeMatcht } from './cloud-event';
+import { bouwCloudEvent, cloudEventType, eventIdVoor, eventIdVoorOutbox, gemeenteVanOutbox, typeMatcht } from './cloud-event';
 import { WebhookQueue } from './webhook-queue';
 import { OUTBOX_TYPES } from '../outbox/outbox.types';
 
@@ -45,33 +45,86 @@ export function betreftAanbieder(
   return r.payload.aanbiederId === aanbiederId && payloadGemeente === idGemeente;
 }
 
+/** What one row of an undone wake-up was about: the klacht's status, one termijn (by id), or an opdracht. */
+function onderwerp(type: string, payload: Record<string, unknown>): string | undefined {
+  if (type === OUTBOX_TYPES.statusGewijzigd) return 'status';
+  if (type.startsWith(OUTBOX_TYPES.intent)) return 'opdracht';
+  if (type.startsWith('termijn.') && typeof payload.termijnId === 'string') return `termijn:${payload.termijnId}`;
+  return undefined;
+}
+
+/** The CloudEvent type of the withdrawal of a wake-up's opdrachten (docs/api.md): an opdracht, so `opdracht.*` gets it. */
+export const OPDRACHTEN_HERROEPEN = 'nl.klachtregie.opdracht.opdrachten-herroepen';
+
+/** What a retraction row (payload `verlopenHerroepen`) owes the subscriptions that heard of the wake-up it undoes. */
+export interface Herroeping {
+  /** Subscriptions that get this row whatever types they chose. */
+  ontvangers: Set<string>;
+  /** The opdrachten of the undone wake-ups (CloudEvent id and type), for the subscriptions that got any of them. */
+  opdrachten?: { ontvangers: Set<string>; eventId: string; lijst: { id: string; type: string }[] };
+}
+
 /**
- * The types of the events this row retracts, whose subscribers must hear of it whatever type they chose: a late act of a
- * termijn's last day, registered after the wake-up at midnight, undoes that wake-up (Awb 9:11 lid 1 and 2: the last day
- * counts in full; payload `verlopenHerroepen`). A subscriber of only `.klacht.afgedaan` was told that the wake-up closed
- * the klacht (the klacht's last status change announced before this row was final), and one of only `.termijn.verlopen`
- * that this termijn passed (an earlier `termijn.verlopen` row of the klacht names it): each gets the status change or
- * termijn event that says it did not happen, instead of keeping a closure or expiry that never was. Only such rows (rare)
- * ask the outbox anything.
+ * A late act of a termijn's last day, registered after the wake-up at midnight, undoes that wake-up (Awb 9:11 lid 1 and
+ * 2: the last day counts in full; Awb 9:24 lid 1 sub b: nor did the klager's year start); its rows say so (payload
+ * `verlopenHerroepen`). Every subscription that was told something by the undone wake-up must hear that it did not
+ * happen, whatever types it chose: the one that got its closure gets the status change that undoes it, the one that got
+ * anything of a termijn (its expiry, escalation, end with `teLaat`, or the start of the termijn it began) gets that
+ * termijn's retraction, and the one that got its opdrachten (the letter that the klager may go to the Nationale
+ * ombudsman, an escalation task) gets one opdracht withdrawing them, so no such letter goes out beside the verdaging's.
+ * The undone wake-ups are the TERMIJN_VERLOPEN history rows the act marked undone (engine herroepWekkers: `herroepen` with
+ * its type and moment); what each announced are the outbox rows carrying its correlation id (`termijn.<id>.<revision>`),
+ * and who got them the deliveries of those events. Only such rows (rare) ask anything.
  */
-export async function herroeptVoor(m: EntityManager, r: Pick<OutboxRij, 'id' | 'klacht_id' | 'type' | 'payload'>): Promise<string[]> {
-  if (r.payload.verlopenHerroepen !== true || !r.klacht_id) return [];
-  if (r.type === OUTBOX_TYPES.statusGewijzigd && r.payload.done !== true && typeof r.payload.vanGemeld === 'string') {
-    const [vorige] = (await m.query(
-      `SELECT payload->'done' = 'true'::jsonb AS done FROM outbox
-        WHERE klacht_id = $1 AND type = $2 AND id < $3 ORDER BY id DESC LIMIT 1`,
-      [r.klacht_id, OUTBOX_TYPES.statusGewijzigd, r.id],
-    )) as { done: boolean | null }[];
-    return vorige?.done ? ['nl.klachtregie.klacht.afgedaan'] : [];
-  }
-  if ((r.type === OUTBOX_TYPES.termijnBeeindigd || r.type === OUTBOX_TYPES.termijnGepland) && typeof r.payload.termijnId === 'string') {
-    const gemeld = (await m.query(
-      `SELECT 1 FROM outbox WHERE klacht_id = $1 AND type = $2 AND id < $3 AND payload->>'termijnId' = $4 LIMIT 1`,
-      [r.klacht_id, OUTBOX_TYPES.termijnVerlopen, r.id, r.payload.termijnId],
-    )) as unknown[];
-    return gemeld.length ? ['nl.klachtregie.termijn.verlopen'] : [];
-  }
-  return [];
+export async function herroepingVan(
+  m: EntityManager,
+  r: Pick<OutboxRij, 'id' | 'klacht_id' | 'type' | 'payload'>,
+  abonnementen: string[],
+): Promise<Herroeping | undefined> {
+  if (r.payload.verlopenHerroepen !== true || !r.klacht_id || abonnementen.length === 0) return undefined;
+  const sleutel = onderwerp(r.type, r.payload);
+  if (!sleutel || typeof r.payload.event !== 'string' || typeof r.payload.at !== 'string') return undefined;
+  const wekkers = (
+    (await m.query(
+      `SELECT DISTINCT correlation_id FROM klacht_gebeurtenis
+        WHERE klacht_id = $1 AND type = 'TERMIJN_VERLOPEN' AND NOT accepted AND correlation_id IS NOT NULL
+          AND payload->'herroepen'->>'door' = $2 AND (payload->'herroepen'->>'at')::timestamptz = $3::timestamptz`,
+      [r.klacht_id, r.payload.event, r.payload.at],
+    )) as { correlation_id: string }[]
+  )
+    .map((w) => w.correlation_id)
+    .sort();
+  if (wekkers.length === 0) return undefined;
+  const gemeld = (await m.query(
+    `SELECT id, type, payload FROM outbox WHERE klacht_id = $1 AND id < $2 AND payload->>'correlationId' = ANY($3) ORDER BY id`,
+    [r.klacht_id, r.id, wekkers],
+  )) as { id: string; type: string; payload: Record<string, unknown> }[];
+  const rijen = gemeld.map((g) => ({ ...g, eventId: eventIdVoorOutbox(String(g.id)), onderwerp: onderwerp(g.type, g.payload) }));
+  const ontvangen = rijen.length
+    ? ((await m.query(`SELECT abonnement_id, event_id FROM webhook_aflevering WHERE abonnement_id = ANY($1) AND event_id = ANY($2)`, [
+        abonnementen,
+        rijen.map((g) => g.eventId),
+      ])) as { abonnement_id: string; event_id: string }[])
+    : [];
+  const wie = (o: string) => {
+    const ids = new Set(rijen.filter((g) => g.onderwerp === o).map((g) => g.eventId));
+    return new Set(ontvangen.filter((d) => ids.has(d.event_id)).map((d) => d.abonnement_id));
+  };
+  const opdrachten = rijen.filter((g) => g.onderwerp === 'opdracht');
+  const opdrachtOntvangers = wie('opdracht');
+  return {
+    ontvangers: wie(sleutel),
+    ...(opdrachtOntvangers.size
+      ? {
+          opdrachten: {
+            ontvangers: opdrachtOntvangers,
+            // One withdrawal per undone set of wake-ups: every retraction row of the act offers it, the first one places it.
+            eventId: eventIdVoor(`opdrachten-herroepen:${r.klacht_id}:${wekkers.join(',')}`),
+            lijst: opdrachten.map((g) => ({ id: g.eventId, type: cloudEventType(g.type, g.payload) ?? g.type })),
+          },
+        }
+      : {}),
+  };
 }
 
 /**
@@ -157,20 +210,51 @@ export class WebhookUitgifteService {
           createdAt: new Date(r.created_at),
           payload: r.payload,
         });
-        const ook = abonnementen.length ? await herroeptVoor(m, r) : [];
-        for (const a of abonnementen) {
-          if (!bediendDoor.get(gemeente)?.includes(a.gemeente)) continue;
-          if (!typeMatcht(a.typen, type) && !ook.some((o) => typeMatcht(a.typen, o))) continue;
-          if (a.aanbieder_id && !betreftAanbieder(r, a.aanbieder_id, a.aanbieder_gemeente ?? a.gemeente)) continue;
+        const herroeping = await herroepingVan(
+          m,
+          r,
+          abonnementen.map((a) => a.id),
+        );
+        // The withdrawal of the undone wake-up's opdrachten: an opdracht of its own, placed at this row (before the act's own
+        // opdrachten, such as the verdaging's letter), with the act's moment and correlation.
+        const intrekking = herroeping?.opdrachten
+          ? {
+              ...bouwCloudEvent({
+                outboxId: String(r.id),
+                outboxType: 'opdrachten.herroepen',
+                type: OPDRACHTEN_HERROEPEN,
+                source: this.config.cloudEventsSource,
+                gemeente,
+                klachtId: r.klacht_id,
+                createdAt: new Date(r.created_at),
+                payload: {
+                  event: r.payload.event,
+                  at: r.payload.at,
+                  actor: r.payload.actor,
+                  correlationId: r.payload.correlationId ?? null,
+                  verlopenHerroepen: true,
+                  opdrachten: herroeping.opdrachten.lijst,
+                },
+              }),
+              id: herroeping.opdrachten.eventId,
+            }
+          : undefined;
+        const lever = async (a: AbonnementRij, e: typeof event) => {
           const ins = (await m.query(
             `INSERT INTO webhook_aflevering (abonnement_id, gemeente, event_id, event_type, klacht_id, sequence, cloud_event)
              VALUES ($1, $2, $3, $4, $5, $6, $7)
              ON CONFLICT (abonnement_id, event_id) DO NOTHING
              RETURNING id`,
             // The subscription's gemeente: the delivery is listed and resent by the subscriber's own code.
-            [a.id, a.gemeente, event.id, type, r.klacht_id, r.id, JSON.stringify(event)],
+            [a.id, a.gemeente, e.id, e.type, r.klacht_id, r.id, JSON.stringify(e)],
           )) as { id: string }[];
           nieuw.push(...ins);
+        };
+        for (const a of abonnementen) {
+          if (!bediendDoor.get(gemeente)?.includes(a.gemeente)) continue;
+          if (a.aanbieder_id && !betreftAanbieder(r, a.aanbieder_id, a.aanbieder_gemeente ?? a.gemeente)) continue;
+          if (intrekking && herroeping?.opdrachten?.ontvangers.has(a.id)) await lever(a, intrekking);
+          if (typeMatcht(a.typen, type) || herroeping?.ontvangers.has(a.id)) await lever(a, event);
         }
       }
       await m.query(`INSERT INTO webhook_uitgifte (outbox_id) SELECT unnest($1::bigint[]) ON CONFLICT DO NOTHING`, [
