@@ -69,6 +69,13 @@ export interface TermijnMutatie {
    * before it was recorded.
    */
   vervaldatumVoor?: IsoDate;
+  /**
+   * The last day the termijn would have after this mutation had it never been extended (no verdaging, no instemming): its
+   * own last day moved only by the days it stood still (opschorting), provisional while it stands still, as vervaldatumNa.
+   * A termijn extended and then suspended is met 'op tijd' by this day, not by its last day before the extension (Awb 9:11
+   * lid 2, 3; rapportage.repository.ts verlengdSql). Absent on rows stored before it was recorded.
+   */
+  vervaldatumZonderVerlenging?: IsoDate;
 }
 
 export interface HerinneringView {

@@ -14,6 +14,7 @@ import {
   termijnSpecs,
   termijnView,
   vervaldatumVan,
+  vervaldatumZonderVerlenging,
   wkkgzRegime,
 } from './termijnen';
 import type { LopendeTermijn, TermijnSpec } from './types';
@@ -289,12 +290,15 @@ describe('a running termijn as the engine shows it (berekenLopend, termijnView)'
         reden: 'advies nodig',
         vervaldatumNa: u.vervaldatumNaMutatie[0],
         vervaldatumVoor: '2026-04-13',
+        // Without the verdaging: 13 April, then 13 April + the seven days it stood still (verlengdSql judges against this).
+        vervaldatumZonderVerlenging: '2026-04-13',
       },
       {
         soort: 'opschorting',
         at: '2026-04-02T09:00:00+02:00',
         vervaldatumNa: u.vervaldatumNaMutatie[1],
         vervaldatumVoor: u.vervaldatumNaMutatie[0],
+        vervaldatumZonderVerlenging: '2026-04-13',
       },
       {
         soort: 'hervatting',
@@ -302,6 +306,7 @@ describe('a running termijn as the engine shows it (berekenLopend, termijnView)'
         reden: 'stukken binnen',
         vervaldatumNa: u.vervaldatumNaMutatie[2],
         vervaldatumVoor: u.vervaldatumNaMutatie[1],
+        vervaldatumZonderVerlenging: '2026-04-20',
       },
     ]);
     // Four weeks on from 13 April, then the seven days it stood still.
@@ -342,10 +347,73 @@ describe('a running termijn as the engine shows it (berekenLopend, termijnView)'
           reden: 'deskundige gehoord (Jeugdwet 4.2.1 lid 2 sub d)',
           vervaldatumNa: '2026-05-29',
           vervaldatumVoor: '2026-04-13',
+          vervaldatumZonderVerlenging: '2026-04-13',
         },
       ],
     ]);
     expect(v.herinneringen).toEqual([{ naam: 'P1W-voor', datum: '2026-05-22', naar: 'behandelaar' }]);
+  });
+
+  describe('Awb 9:11 lid 2, 3: the last day without any extension, after each mutation (vervaldatumZonderVerlenging)', () => {
+    const v = (at: string, duur = 'P4W') => ({ soort: 'verdaging' as const, at: `${at}T09:00:00+02:00`, duur });
+    const o = (at: string) => ({ soort: 'opschorting' as const, at: `${at}T09:00:00+02:00` });
+    const h = (at: string) => ({ soort: 'hervatting' as const, at: `${at}T09:00:00+02:00` });
+    const zonder = (l: LopendeTermijn, spec: TermijnSpec = SPEC) =>
+      termijnView(spec, l, undefined).mutaties.map((m) => [m.soort, m.vervaldatumVoor, m.vervaldatumZonderVerlenging]);
+
+    it('suspended, then verdaagd: the suspension moves it, the verdaging does not (vervaldatumVoor is that day too)', () => {
+      expect(zonder(lopend({ mutaties: [o('2026-04-02'), h('2026-04-09'), v('2026-04-15')] }))).toEqual([
+        ['opschorting', '2026-04-13', '2026-04-13'],
+        ['hervatting', '2026-04-13', '2026-04-20'],
+        ['verdaging', '2026-04-20', '2026-04-20'],
+      ]);
+    });
+
+    it('verdaagd twice around a suspension, and an uitstel with instemming (Awb 9:11 lid 3): only the days it stood still count', () => {
+      const mutaties = [
+        v('2026-04-01', 'P1W'),
+        o('2026-04-02'),
+        h('2026-04-09'),
+        v('2026-04-15', 'P1W'),
+        { soort: 'instemming' as const, at: '2026-04-16T09:00:00+02:00', tot: '2026-06-30', schriftelijk: true },
+      ];
+      expect(zonder(lopend({ mutaties }))).toEqual([
+        ['verdaging', '2026-04-13', '2026-04-13'],
+        ['opschorting', '2026-04-20', '2026-04-13'],
+        ['hervatting', '2026-04-20', '2026-04-20'],
+        ['verdaging', '2026-04-28', '2026-04-20'],
+        ['instemming', '2026-05-04', '2026-04-20'],
+      ]);
+    });
+
+    it('suspended after the original last day, within the verdaging: without it the termijn had passed, so neither that suspension nor a later one moves the day', () => {
+      const mutaties = [v('2026-04-01'), o('2026-04-15'), h('2026-04-22'), o('2026-04-23'), h('2026-04-24')];
+      expect(zonder(lopend({ mutaties })).map((m) => m[2])).toEqual(Array(5).fill('2026-04-13'));
+    });
+
+    it('Algemene termijnenwet art. 1 lid 1: suspended in the days the Atw added to the unextended termijn, it gets the days up to that last day', () => {
+      // Received 2 April: six weeks end on Hemelvaartsdag 14 May, the Atw gives Monday 18 May. Verdaagd on 12 May (11 June),
+      // suspended Saturday 16 May to Wednesday 20 May: without the verdaging 18 May + 4 = Friday 22 May.
+      const l = lopend({ vanaf: '2026-04-02T10:00:00+02:00', mutaties: [v('2026-05-12'), o('2026-05-16'), h('2026-05-20')] });
+      expect(zonder(l)).toEqual([
+        ['verdaging', '2026-05-18', '2026-05-18'],
+        ['opschorting', '2026-06-11', '2026-05-18'],
+        ['hervatting', '2026-06-11', '2026-05-22'],
+      ]);
+      expect(termijnView(SPEC, l, undefined).vervaldatum).toBe('2026-06-15');
+    });
+
+    it('a termijn in werkdagen gets back the werkdagen it stood still', () => {
+      // Five werkdagen from Monday 2 March: Monday 9 March. Verdaagd by five werkdagen on 3 March, suspended Thursday 5 March
+      // to Tuesday 10 March (Thursday, Friday, Monday: three werkdagen): 9 March + 3 werkdagen = Thursday 12 March.
+      const spec: TermijnSpec = { ...SPEC, duur: 'P5D', rekenwijze: 'werkdagen', atw: false, verdagingMax: 'P2W' };
+      const l = lopend({ mutaties: [v('2026-03-03', 'P5D'), o('2026-03-05'), h('2026-03-10')] });
+      expect(zonder(l, spec).map((m) => m[2])).toEqual(['2026-03-09', '2026-03-09', '2026-03-12']);
+    });
+
+    it('the ledger alone: no mutations, no days', () => {
+      expect(vervaldatumZonderVerlenging(ledgerVan(SPEC, lopend(), undefined), '2026-04-13')).toEqual([]);
+    });
   });
 
   it('a termijn without a new term keeps the due date of its count', () => {

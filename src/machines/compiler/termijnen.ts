@@ -14,6 +14,7 @@ import {
   type Kalender,
   type Mutatie,
   type TermijnLedger,
+  TermijnFout,
 } from '../termijnen';
 import type { LopendeTermijn, TermijnSpec } from './types';
 import { jaarNaAfdoeningSpec } from './wacht-op-klager';
@@ -259,8 +260,38 @@ export function vervaldatumVan(spec: TermijnSpec, lopend: LopendeTermijn, kalend
   return berekenLopend(spec, lopend, kalender).vervaldatum;
 }
 
+/**
+ * After each mutation of the ledger, the last day the termijn would have had without any extension (verdaging, Awb 9:11
+ * lid 2, Wkkgz 17 lid 2; instemming, Awb 9:11 lid 3): its own last day moved only by the days it stood still. The ledger
+ * is replayed with its opschortingen and hervattingen alone, by the ledger's own rule (herbereken: the days left when it
+ * stopped, also in the days the Atw added, Atw art. 1 lid 1). An opschorting after that day (possible only thanks to an
+ * extension) came when the unextended termijn had passed: it and every later one do not move that day. The report's
+ * 'op tijd na verdaging of uitstel' is judged against this day (src/modules/reports/rapportage.repository.ts verlengdSql).
+ */
+export function vervaldatumZonderVerlenging(ledger: TermijnLedger, oorspronkelijk: IsoDate): IsoDate[] {
+  const uit: IsoDate[] = [];
+  let stil: Mutatie[] = [];
+  let dag = oorspronkelijk;
+  let verstreken = false;
+  for (const m of ledger.mutaties) {
+    if (!verstreken && (m.soort === 'opschorting' || m.soort === 'hervatting')) {
+      try {
+        dag = herbereken({ ...ledger, mutaties: [...stil, m] }).vervaldatum;
+        stil = [...stil, m];
+      } catch (e) {
+        if (!(e instanceof TermijnFout) || e.code !== 'opschorting-buiten-termijn') throw e;
+        verstreken = true;
+      }
+    }
+    uit.push(dag);
+  }
+  return uit;
+}
+
 export function termijnView(spec: TermijnSpec, lopend: LopendeTermijn, kalender: Kalender | undefined): TermijnView {
   const u = berekenLopend(spec, lopend, kalender);
+  // A date another body set (Awb 9:31) has no mutations and no ledger of its own to replay.
+  const zonder = lopend.gesteld ? [] : vervaldatumZonderVerlenging(ledgerVan(spec, lopend, kalender), u.oorspronkelijkeVervaldatum);
   const mutaties: TermijnMutatie[] = lopend.mutaties.map((m, i) => ({
     soort: m.soort,
     at: m.at,
@@ -268,6 +299,7 @@ export function termijnView(spec: TermijnSpec, lopend: LopendeTermijn, kalender:
     ...(m.reden ? { reden: m.reden } : {}),
     vervaldatumNa: u.vervaldatumNaMutatie[i],
     vervaldatumVoor: i === 0 ? u.oorspronkelijkeVervaldatum : u.vervaldatumNaMutatie[i - 1],
+    vervaldatumZonderVerlenging: zonder[i],
   }));
   if (lopend.nieuweTermijn) {
     mutaties.push({
@@ -277,6 +309,8 @@ export function termijnView(spec: TermijnSpec, lopend: LopendeTermijn, kalender:
       vervaldatumNa: lopend.nieuweTermijn.tot,
       // berekenLopend's vervaldatum is already the new one: the ledger's own last day is what it replaced.
       vervaldatumVoor: u.vervaldatumNaMutatie.at(-1) ?? u.oorspronkelijkeVervaldatum,
+      // A new termijn set with reasons (Jeugdwet 4.2.1 lid 2 sub d) extends it too: without it, the ledger's day unextended.
+      vervaldatumZonderVerlenging: zonder.at(-1) ?? u.oorspronkelijkeVervaldatum,
     });
   }
   return {

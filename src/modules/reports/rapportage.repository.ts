@@ -63,19 +63,34 @@ export function termijnVanAanbieder(t: string): string {
 
 /**
  * SQL: ended termijn row `t` was met only because it was extended: by a verdaging (Awb 9:11 lid 2, Wkkgz 17 lid 2) or by an
- * uitstel the klager consented to in writing (Awb 9:11 lid 3, mutation `instemming`), and it ended after the last day it
- * had before its first extension (that mutation's `vervaldatumVoor`, end of the day in Europe/Amsterdam: the last day
- * counts in full). The report classes it 'op tijd na verdaging of uitstel' (`naVerdaging`), never plain 'op tijd'
- * (docs/te-laat.md; Uitgangspunten klachtenmanagement Sociaal Domein §10, contract art. 11.1: the reader must see that
- * the original termijn was not met without an extension). One met (or ended) by its original last day did not need the
- * extension and is 'op tijd'. A row whose mutations were stored before `vervaldatumVoor` was recorded cannot say its
- * original last day and keeps the class of any extension. The one place this class is decided.
+ * uitstel the klager consented to in writing (Awb 9:11 lid 3, mutation `instemming`), and it was still running after the
+ * last day it would have had without any extension. The report classes it 'op tijd na verdaging of uitstel'
+ * (`naVerdaging`), never plain 'op tijd' (docs/te-laat.md; Uitgangspunten klachtenmanagement Sociaal Domein §10, contract
+ * art. 11.1: the reader must see that the original termijn was not met without an extension). One met (or ended) by that
+ * day did not need the extension and is 'op tijd'. The one place this class is decided.
+ *
+ * That day is the last mutation's `vervaldatumZonderVerlenging` (the ledger's: the original last day moved only by the days
+ * the termijn stood still, termijnen.ts vervaldatumZonderVerlenging), end of the day in Europe/Amsterdam: the last day counts
+ * in full. A termijn that ended while suspended stopped running when that suspension began (a suspended termijn does not
+ * pass, docs/juridisch-kader.md §6): that moment is judged, not its end. Rows stored before that day was recorded: judged as
+ * before, their end against the first extension's `vervaldatumVoor` (the last day just before it; a suspension after the
+ * extension is then not counted); rows stored before that was recorded too keep the class of any extension.
  */
 export function verlengdSql(t: string): string {
   const verlenging = `$[*] ? (@.soort == "verdaging" || @.soort == "instemming")`;
-  const oorspronkelijk = `(jsonb_path_query_first(${t}.mutaties, '${verlenging}.vervaldatumVoor') #>> '{}')::date`;
-  return `(jsonb_path_exists(${t}.mutaties, '${verlenging}')
-    and coalesce(${t}.beeindigd_op >= (${oorspronkelijk} + 1)::timestamp at time zone 'Europe/Amsterdam', true))`;
+  const dag = (pad: string) => `(jsonb_path_query_first(${t}.mutaties, '${pad}') #>> '{}')::date`;
+  const zonderVerlenging = dag('$[last].vervaldatumZonderVerlenging');
+  const voorVerlenging = dag(`${verlenging}.vervaldatumVoor`);
+  const naDag = (d: string) => `(${d} + 1)::timestamp at time zone 'Europe/Amsterdam'`;
+  // The start of the suspension it ended in: of its opschortingen and hervattingen the last is an opschorting.
+  const stilSinds = `(select case when m ->> 'soort' = 'opschorting' then (m ->> 'at')::timestamptz end
+      from jsonb_array_elements(${t}.mutaties) with ordinality e(m, n)
+      where m ->> 'soort' in ('opschorting', 'hervatting') order by n desc limit 1)`;
+  return `(case
+    when not jsonb_path_exists(${t}.mutaties, '${verlenging}') then false
+    when ${zonderVerlenging} is not null then coalesce(${stilSinds}, ${t}.beeindigd_op) >= ${naDag(zonderVerlenging)}
+    else coalesce(${t}.beeindigd_op >= ${naDag(voorVerlenging)}, true)
+  end)`;
 }
 
 /**

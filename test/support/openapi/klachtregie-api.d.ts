@@ -1785,6 +1785,11 @@ export interface components {
              * @description De vervaldatum vlak vóór deze wijziging; bij de eerste verdaging of instemming de laatste dag van vóór de verlenging. Ontbreekt bij wijzigingen die zijn vastgelegd voordat Klachtregie dit bijhield.
              */
             vervaldatumVoor?: string;
+            /**
+             * Format: date
+             * @description De laatste dag die de termijn na deze wijziging zou hebben als hij nooit was verlengd (geen verdaging, geen uitstel met instemming): de oorspronkelijke laatste dag, alleen verschoven met de dagen dat hij was opgeschort (voorlopig zolang hij is opgeschort). Nagekomen uiterlijk op deze dag is op tijd, ook als de termijn was verlengd. Ontbreekt bij wijzigingen die zijn vastgelegd voordat Klachtregie dit bijhield.
+             */
+            vervaldatumZonderVerlenging?: string;
         };
         TermijnViewDto: {
             /** @example afhandeling */

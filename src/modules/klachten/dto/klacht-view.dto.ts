@@ -59,6 +59,12 @@ export class MutatieDto {
       'De vervaldatum vlak vóór deze wijziging; bij de eerste verdaging of instemming de laatste dag van vóór de verlenging. Ontbreekt bij wijzigingen die zijn vastgelegd voordat Klachtregie dit bijhield.',
   })
   vervaldatumVoor?: string;
+  @ApiPropertyOptional({
+    format: 'date',
+    description:
+      'De laatste dag die de termijn na deze wijziging zou hebben als hij nooit was verlengd (geen verdaging, geen uitstel met instemming): de oorspronkelijke laatste dag, alleen verschoven met de dagen dat hij was opgeschort (voorlopig zolang hij is opgeschort). Nagekomen uiterlijk op deze dag is op tijd, ook als de termijn was verlengd. Ontbreekt bij wijzigingen die zijn vastgelegd voordat Klachtregie dit bijhield.',
+  })
+  vervaldatumZonderVerlenging?: string;
 }
 
 export class TermijnViewDto {
