@@ -6,70 +6,39 @@
  * opTijd: the contact was never made); the handling termijn that passed stays 'verlopen'. Real PostgreSQL, Amsterdam's
  * definition with an opschorting rule on contact.
  */
-import { join } from 'node:path';
-import { loadRegistry } from '../src/machines';
-import { intake } from '../src/machines/intake.spec-hulp';
-import { maakRegime, type Regime } from '../src/machines/regime';
-import { REGIME_BRON, type RegimeBron } from '../src/modules/engine/regime-bron';
-import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { amsterdamContract, type AmsterdamContract } from './support/amsterdam-contract';
+import type { EngineApp } from './support/engine-harness';
 
-const seeds = loadRegistry(join(__dirname, '..', 'definitions'));
-const amsterdam = seeds.regimes.find((r) => r.summary.id === 'gm0363-amsterdam') as Regime;
-const definitie = structuredClone(amsterdam.definitie);
-definitie.termijnen.contact.opschorting = { grondslag: 'Klachtenprotocol Wmo keten §6 (contractueel)' };
-const regime = maakRegime(definitie, 'gm0363-amsterdam');
-const bron: RegimeBron = {
-  forGemeente: (code) => (code === 'GM0363' ? regime : undefined),
-  byId: (id, versie) => (id === regime.summary.id && versie === regime.summary.versie ? regime : undefined),
-};
-
-let tdb: TestDatabase;
+let contract: AmsterdamContract;
 let a: EngineApp;
-const queuePrefix = uniqueRedisPrefix('aanbieder-niet-nagekomen');
 
 beforeAll(async () => {
-  tdb = await createTestDatabase('aanbieder_niet_nagekomen');
-  a = await createEngineApp({
-    databaseUrl: tdb.url,
-    queuePrefix,
-    regimes: 'definities',
-    env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
-    override: (b) => b.overrideProvider(REGIME_BRON).useValue(bron),
+  contract = await amsterdamContract('aanbieder_niet_nagekomen', (definitie) => {
+    definitie.termijnen.contact.opschorting = { grondslag: 'Klachtenprotocol Wmo keten §6 (contractueel)' };
   });
+  a = contract.a;
 }, 120_000);
 
 afterAll(async () => {
-  await a?.close();
-  await tdb?.drop();
-  await deleteRedisPrefix(queuePrefix);
+  await contract?.close();
 });
 
 /** A klacht filed at the aanbieder on Monday 2 March 2026, its contact termijn suspended on the 4th; its six weeks passed (`verlopen`). */
 async function bijAanbieder(verlopen: boolean): Promise<{ id: string; stap: (type: string, at: string) => Promise<unknown> }> {
-  const { klacht } = await a.engine.create(
-    intake({
-      gemeente: 'GM0363',
-      ontvangenOp: '2026-03-02T10:00:00+01:00',
-      ingediendBij: 'aanbieder',
-      aanbieders: [{ id: 'a1', naam: 'Zorg West', type: 'wmo' }],
-      feiten: { aantalAanbieders: 1 },
-    }),
-    { actor: 'kcc' },
-  );
+  const id = await contract.bijAanbieder('2026-03-02T10:00:00+01:00');
   const stap = (type: string, at: string, data?: Record<string, unknown>) =>
-    a.engine.apply(klacht.id, { type, at, ...(data ? { data } : {}) }, { actor: 'behandelaar' });
+    a.engine.apply(id, { type, at, ...(data ? { data } : {}) }, { actor: 'behandelaar' });
   await stap('OPSCHORTEN', '2026-03-04T10:00:00+01:00', { termijn: 'contact', reden: 'klager in het ziekenhuis' });
-  if (!verlopen) return { id: klacht.id, stap };
+  if (!verlopen) return { id, stap };
   const [af] = (await a.db.query(
     `select revision from termijn where klacht_id = $1 and naam = 'aanbiederAfhandeling' and status = 'lopend'`,
-    [klacht.id],
+    [id],
   )) as Array<{ revision: number }>;
   await a.wake.verval(
-    { klachtId: klacht.id, termijnNaam: 'aanbiederAfhandeling', revision: af.revision, kind: 'verval' },
+    { klachtId: id, termijnNaam: 'aanbiederAfhandeling', revision: af.revision, kind: 'verval' },
     new Date('2026-04-14T00:00:05+02:00'),
   );
-  return { id: klacht.id, stap };
+  return { id, stap };
 }
 
 const statussen = async (id: string) =>

@@ -8,54 +8,26 @@
  * Amsterdam's seed definition with `opschorting` on aanbiederAfhandeling (none of the seeds enables it), through the
  * engine and the real wake-ups and scheduler, at fixed dates; no worker runs (ROLE=api).
  */
-import { join } from 'node:path';
 import { termijnJobId, type TermijnJob } from '../src/jobs/queues';
-import { loadRegistry } from '../src/machines';
-import { intake } from '../src/machines/intake.spec-hulp';
-import { maakRegime, type Regime } from '../src/machines/regime';
-import { REGIME_BRON, type RegimeBron } from '../src/modules/engine/regime-bron';
 import { TermijnEntity } from '../src/modules/termijnen/termijn.entity';
-import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { amsterdamContract, aanbiederIntakeOp, type AmsterdamContract } from './support/amsterdam-contract';
+import type { EngineApp } from './support/engine-harness';
 
-const seeds = loadRegistry(join(__dirname, '..', 'definitions'));
-const amsterdam = seeds.regimes.find((r) => r.summary.id === 'gm0363-amsterdam') as Regime;
-const definitie = structuredClone(amsterdam.definitie);
-definitie.termijnen.aanbiederAfhandeling.opschorting = { grondslag: 'Klachtenprotocol Wmo keten §6 (contractueel)' };
-const regime = maakRegime(definitie, 'gm0363-amsterdam');
-const bron: RegimeBron = {
-  forGemeente: (code) => (code === 'GM0363' ? regime : undefined),
-  byId: (id, versie) => (id === regime.summary.id && versie === regime.summary.versie ? regime : undefined),
-};
-
-let tdb: TestDatabase;
+let contract: AmsterdamContract;
 let a: EngineApp;
-const queuePrefix = uniqueRedisPrefix('herinnering-tijd-opschorting');
 
 beforeAll(async () => {
-  tdb = await createTestDatabase('herinnering_tijd_opschorting');
-  a = await createEngineApp({
-    databaseUrl: tdb.url,
-    queuePrefix,
-    regimes: 'definities',
-    env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
-    override: (b) => b.overrideProvider(REGIME_BRON).useValue(bron),
+  contract = await amsterdamContract('herinnering_tijd_opschorting', (definitie) => {
+    definitie.termijnen.aanbiederAfhandeling.opschorting = { grondslag: 'Klachtenprotocol Wmo keten §6 (contractueel)' };
   });
+  a = contract.a;
 }, 120_000);
 
 afterAll(async () => {
-  await a?.close();
-  await tdb?.drop();
-  await deleteRedisPrefix(queuePrefix);
+  await contract?.close();
 });
 
-const aanbiederIntake = intake({
-  gemeente: 'GM0363',
-  ontvangenOp: '2026-03-02T10:00:00+01:00',
-  ingediendBij: 'aanbieder',
-  aanbieders: [{ id: 'a1', naam: 'Zorg West', type: 'wmo' }],
-  feiten: { aantalAanbieders: 1 },
-});
+const aanbiederIntake = aanbiederIntakeOp('2026-03-02T10:00:00+01:00');
 
 const rij = async (id: string) =>
   (await a.db

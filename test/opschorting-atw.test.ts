@@ -32,13 +32,8 @@ afterAll(async () => {
   await contract?.close();
 });
 
-const termijn = async (id: string) =>
-  (
-    (await a.db.query(
-      `select revision, vervaldatum::text as vervaldatum, status from termijn where klacht_id = $1 and naam = 'aanbiederAfhandeling' order by revision desc`,
-      [id],
-    )) as Array<{ revision: number; vervaldatum: string; status: string }>
-  )[0];
+/** The aanbieder's handling termijn, its latest revision. */
+const termijn = (id: string) => contract.aanbiederAfhandeling(id);
 const eersteVervaltOp = async (id: string) =>
   ((await a.db.query(`select eerste_vervalt_op from klacht where id = $1`, [id])) as Array<{ eerste_vervalt_op: Date | null }>)[0]
     .eerste_vervalt_op;

@@ -3,12 +3,14 @@
  * `opschorting`, the Algemene termijnenwet declared applicable: none of the seeds does), served by a real engine app on
  * PostgreSQL in place of the compiled definitions; no worker runs (ROLE=api). `amsterdamContractApi` makes the service's
  * clock the test's (KLOK) and sends events through the API at the moments the test sets. For the tests of the termijn
- * ledger on such a contract (opschorting-atw, verdaging-werkdagen).
+ * ledger on such a contract (opschorting, opschorting-atw, verdaging-werkdagen, herinnering-tijd-opschorting,
+ * aanbieder-termijnen-niet-nagekomen).
  */
 import { join } from 'node:path';
 import request from 'supertest';
 import { KLOK, type Klok } from '../../src/common/klok';
 import { loadRegistry } from '../../src/machines';
+import type { IntakeInput } from '../../src/machines/contract';
 import { intake } from '../../src/machines/intake.spec-hulp';
 import { maakRegime, type Regime } from '../../src/machines/regime';
 import { REGIME_BRON, type RegimeBron } from '../../src/modules/engine/regime-bron';
@@ -33,11 +35,24 @@ export function amsterdamBron(wijzig: (definitie: AmsterdamDefinitie) => void): 
   };
 }
 
+/** A klacht filed with Amsterdam's aanbieder Zorg West (a1) at `ontvangenOp`. */
+export function aanbiederIntakeOp(ontvangenOp: string): IntakeInput {
+  return intake({
+    gemeente: 'GM0363',
+    ontvangenOp,
+    ingediendBij: 'aanbieder',
+    aanbieders: [{ id: 'a1', naam: 'Zorg West', type: 'wmo' }],
+    feiten: { aantalAanbieders: 1 },
+  });
+}
+
 export interface AmsterdamContract {
   tdb: TestDatabase;
   a: EngineApp;
-  /** A klacht filed with the aanbieder Zorg West (a1) at `ontvangenOp`, through the engine as the KCC; its id. */
+  /** A klacht filed with the aanbieder (aanbiederIntakeOp), through the engine as the KCC; its id. */
   bijAanbieder(ontvangenOp: string): Promise<string>;
+  /** The aanbieder's handling termijn of a klacht, its latest revision: revision, last day, status. */
+  aanbiederAfhandeling(id: string): Promise<{ revision: number; vervaldatum: string; status: string }>;
   /** Closes the app, drops its database and its queue's keys (afterAll). */
   close(): Promise<void>;
 }
@@ -86,17 +101,16 @@ export async function amsterdamContract(
     tdb,
     a,
     async bijAanbieder(ontvangenOp) {
-      const { klacht } = await a.engine.create(
-        intake({
-          gemeente: 'GM0363',
-          ontvangenOp,
-          ingediendBij: 'aanbieder',
-          aanbieders: [{ id: 'a1', naam: 'Zorg West', type: 'wmo' }],
-          feiten: { aantalAanbieders: 1 },
-        }),
-        { actor: 'kcc' },
-      );
+      const { klacht } = await a.engine.create(aanbiederIntakeOp(ontvangenOp), { actor: 'kcc' });
       return klacht.id;
+    },
+    async aanbiederAfhandeling(id) {
+      return (
+        (await a.db.query(
+          `select revision, vervaldatum::text as vervaldatum, status from termijn where klacht_id = $1 and naam = 'aanbiederAfhandeling' order by revision desc`,
+          [id],
+        )) as Array<{ revision: number; vervaldatum: string; status: string }>
+      )[0];
     },
     async close() {
       await a.close();
