@@ -1,12 +1,10 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { join } from 'node:path';
-import { basisVersie, ruimTijdelijkeMappenOp, schrijfBestanden, TESTDAM } from '../src/machines/definition/test-fixture';
-import { KLOK, vasteKlok } from '../src/common/klok';
+import { basisVersie, TESTDAM } from '../src/machines/definition/test-fixture';
+import { vasteKlok } from '../src/common/klok';
 import { draaiCliOp } from './support/cli';
-import { bearer } from './auth-support';
-import { createTestDatabase, type TestDatabase } from './support';
-import { createTestApp, type TestApp } from './support/app';
+import type { TestApp } from './support/app';
+import { TESTDAM_GEMEENTE as GEMEENTE, testdamVersies, type TestdamVersies } from './support/testdam-versies';
 
 /**
  * `klachtregie migratie proef|uitvoeren`: the version migration of running klachten from the command line, on the
@@ -16,66 +14,40 @@ import { createTestApp, type TestApp } from './support/app';
  * the migrations, 25 May 2024 (the service's and the command's clock, never today's date), all of them are in force and
  * the klachten' afhandeltermijnen (to 12 June) still run: a migration first runs the wake-ups of termijnen that passed.
  */
-const GEMEENTE = 'GM0355';
 const klok = vasteKlok(new Date('2024-05-25T10:00:00+02:00'));
 
 describe('klachtregie migratie (CLI): dry run and explicit, audited migration of running klachten', () => {
-  let db: TestDatabase;
+  let testdam: TestdamVersies;
   let t: TestApp;
-  let defs: string;
   let behandelaar: string;
   let inBeoordeling: string;
   let bijHoren: string;
 
-  const cli = (...args: string[]) => draaiCliOp(klok, { DATABASE_URL: db.url, DEFINITIONS_DIR: defs }, 'migratie', ...args);
+  const cli = (...args: string[]) =>
+    draaiCliOp(klok, { DATABASE_URL: testdam.db.url, DEFINITIONS_DIR: testdam.definities }, 'migratie', ...args);
 
   beforeAll(async () => {
-    const root = schrijfBestanden({
-      [TESTDAM]: basisVersie('2024-01', '2024-01-01', '2024-05-09'),
-      'definitions/gm0355-zeist/2024-07.yaml': basisVersie('2024-07', '2024-05-10', '2024-05-19', ['  horen: true', '  horen: false']),
-      'definitions/gm0355-zeist/2025-01.yaml': basisVersie(
-        '2025-01',
-        '2024-05-20',
-        undefined,
-        ['  horen: true', '  horen: false'],
-        ['    duur: P6W', '    duur: P5W'],
-      ),
-    });
-    defs = join(root, 'definitions');
-    db = await createTestDatabase('versiemigratie_cli');
-    t = await createTestApp({
-      databaseUrl: db.url,
-      env: { ROLE: 'api', DEFINITIONS_DIR: defs },
-      override: (b) => b.overrideProvider(KLOK).useValue(klok),
-    });
-    behandelaar = await bearer(t.app, GEMEENTE, 'klachtbehandelaar');
-    const intake = (onderwerp: string) => ({
-      gemeente: GEMEENTE,
-      kanaal: 'brief',
-      ontvangenOp: '2024-05-01T10:00:00Z',
-      ingediendBij: 'gemeente',
-      soort: 'klacht',
-      onderwerp,
-      aanbieders: [],
-      feiten: { complex: true },
-    });
-    const stap = (id: string, type: string, at: string) =>
-      request(t.http).post(`/api/v1/klachten/${id}/gebeurtenissen`).set('Authorization', behandelaar).send({ type, at }).expect(200);
-    const nieuw = async (onderwerp: string) =>
-      (await request(t.http).post('/api/v1/klachten').set('Authorization', behandelaar).send(intake(onderwerp)).expect(201)).body
-        .id as string;
-    inBeoordeling = await nieuw('in beoordeling');
-    await stap(inBeoordeling, 'FORMELE_BEHANDELING', '2024-05-02T09:00:00Z');
-    bijHoren = await nieuw('wordt gehoord');
-    await stap(bijHoren, 'FORMELE_BEHANDELING', '2024-05-02T09:00:00Z');
-    await stap(bijHoren, 'IN_BEHANDELING_NEMEN', '2024-05-03T09:00:00Z');
-    await stap(bijHoren, 'HOREN_UITNODIGEN', '2024-05-06T09:00:00Z');
+    testdam = await testdamVersies(
+      'versiemigratie_cli',
+      {
+        [TESTDAM]: basisVersie('2024-01', '2024-01-01', '2024-05-09'),
+        'definitions/gm0355-zeist/2024-07.yaml': basisVersie('2024-07', '2024-05-10', '2024-05-19', ['  horen: true', '  horen: false']),
+        'definitions/gm0355-zeist/2025-01.yaml': basisVersie(
+          '2025-01',
+          '2024-05-20',
+          undefined,
+          ['  horen: true', '  horen: false'],
+          ['    duur: P6W', '    duur: P5W'],
+        ),
+      },
+      klok,
+    );
+    ({ t, behandelaar } = testdam);
+    ({ inBeoordeling, bijHoren } = await testdam.beoordelenEnHoren());
   }, 60_000);
 
   afterAll(async () => {
-    await t?.close();
-    await db?.drop();
-    ruimTijdelijkeMappenOp();
+    await testdam?.close();
   });
 
   const versieVan = async (id: string) =>

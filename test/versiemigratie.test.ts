@@ -46,13 +46,7 @@ describe('running klachten to a new version of their definition: dry run and exp
       klok,
     );
     ({ t, beleid, behandelaar } = testdam);
-    const stap = (id: string, type: string, at: string) => testdam.stap(id, { type, at });
-    inBeoordeling = await testdam.klacht('in beoordeling');
-    await stap(inBeoordeling, 'FORMELE_BEHANDELING', '2024-05-02T09:00:00Z');
-    bijHoren = await testdam.klacht('wordt gehoord');
-    await stap(bijHoren, 'FORMELE_BEHANDELING', '2024-05-02T09:00:00Z');
-    await stap(bijHoren, 'IN_BEHANDELING_NEMEN', '2024-05-03T09:00:00Z');
-    await stap(bijHoren, 'HOREN_UITNODIGEN', '2024-05-06T09:00:00Z');
+    ({ inBeoordeling, bijHoren } = await testdam.beoordelenEnHoren());
   }, 60_000);
 
   afterAll(async () => {

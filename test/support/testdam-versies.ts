@@ -38,6 +38,8 @@ export interface Act {
 export interface TestdamVersies {
   db: TestDatabase;
   t: TestApp;
+  /** The written definitions (DEFINITIONS_DIR), for a command run beside the app. */
+  definities: string;
   /** Bearer headers of Testdam's beleidsmedewerker and klachtbehandelaar. */
   beleid: string;
   behandelaar: string;
@@ -45,6 +47,11 @@ export interface TestdamVersies {
   klacht(onderwerp: string, ontvangenOp?: string): Promise<string>;
   /** An event on a klacht as the klachtbehandelaar; accepted (200). */
   stap(id: string, act: Act): Promise<request.Response>;
+  /**
+   * Two klachten received on 1 May 2024 for formal handling: `inBeoordeling` (gemeente.beoordelen from 2 May) and
+   * `bijHoren` (invited to the hoorzitting on 6 May), for a version without the hoorzitting (one of them cannot move).
+   */
+  beoordelenEnHoren(): Promise<{ inBeoordeling: string; bijHoren: string }>;
   /** The dry run of a migration to `versie` (GET …/migratieproef), for the test to expect its answer. */
   proef(versie: string): request.Test;
   /** The migration of `klachten` to `versie` with this `reden` (POST …/migraties), for the test to expect its answer. */
@@ -60,13 +67,13 @@ export async function testdamVersies(
   klok: Klok,
   env: EnvSource = {},
 ): Promise<TestdamVersies> {
-  const root = schrijfBestanden(bestanden);
+  const definities = join(schrijfBestanden(bestanden), 'definitions');
   const db = await createTestDatabase(naam);
   let t: TestApp;
   try {
     t = await createTestApp({
       databaseUrl: db.url,
-      env: { ROLE: 'api', ...env, DEFINITIONS_DIR: join(root, 'definitions') },
+      env: { ROLE: 'api', ...env, DEFINITIONS_DIR: definities },
       override: (b) => b.overrideProvider(KLOK).useValue(klok),
     });
   } catch (e) {
@@ -77,9 +84,10 @@ export async function testdamVersies(
   const beleid = await bearer(t.app, TESTDAM_GEMEENTE, 'beleidsmedewerker');
   const behandelaar = await bearer(t.app, TESTDAM_GEMEENTE, 'klachtbehandelaar');
   const definitie = `/api/v1/definities/${TESTDAM_DEFINITIE}/versies`;
-  return {
+  const testdam: TestdamVersies = {
     db,
     t,
+    definities,
     beleid,
     behandelaar,
     async klacht(onderwerp, ontvangenOp = '2024-05-01T10:00:00Z') {
@@ -106,6 +114,16 @@ export async function testdamVersies(
         .send(act)
         .expect(200)
         .then((r) => r),
+    async beoordelenEnHoren() {
+      const stap = (id: string, type: string, at: string) => testdam.stap(id, { type, at });
+      const inBeoordeling = await testdam.klacht('in beoordeling');
+      await stap(inBeoordeling, 'FORMELE_BEHANDELING', '2024-05-02T09:00:00Z');
+      const bijHoren = await testdam.klacht('wordt gehoord');
+      await stap(bijHoren, 'FORMELE_BEHANDELING', '2024-05-02T09:00:00Z');
+      await stap(bijHoren, 'IN_BEHANDELING_NEMEN', '2024-05-03T09:00:00Z');
+      await stap(bijHoren, 'HOREN_UITNODIGEN', '2024-05-06T09:00:00Z');
+      return { inBeoordeling, bijHoren };
+    },
     proef: (versie) => request(t.http).get(`${definitie}/${versie}/migratieproef`).set('Authorization', beleid),
     migreer: (versie, klachten, reden) =>
       request(t.http).post(`${definitie}/${versie}/migraties`).set('Authorization', beleid).send({ klachten, reden }),
@@ -115,4 +133,5 @@ export async function testdamVersies(
       ruimTijdelijkeMappenOp();
     },
   };
+  return testdam;
 }
