@@ -129,6 +129,67 @@ describe('klacht actions through the API (Amsterdam definition)', () => {
     expect(doorGemeente.body).toEqual(expect.objectContaining({ toegepast: true, gebeurtenis: 'KLAGER_TEVREDEN' }));
   });
 
+  it('an event is something that happened: a terugkoppeling dated in the future is refused (422 naming at) and nothing is stored, also one the klacht would not take at that moment', async () => {
+    nu = new Date('2026-06-01T10:00:00+02:00');
+    const k = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', behandelaar)
+      .send({ ...intake('zorg-toekomst'), ontvangenOp: '2026-05-28T10:00:00+02:00' });
+    expect(k.status).toBe(201);
+    const aanbieder = await bearer(t.app, 'GM0363', 'aanbieder', 'zorg-toekomst');
+    const pad = `/api/v1/klachten/${k.body.id}/terugkoppelingen`;
+    const ds = t.app.get(DataSource);
+    const rijen = async () =>
+      (await ds.query('select soort from terugkoppeling where klacht_id = $1 order by created_at', [k.body.id])).map(
+        (r: { soort: string }) => r.soort,
+      );
+    const historie = async () =>
+      (await ds.query('select type from klacht_gebeurtenis where klacht_id = $1 order by id', [k.body.id])).map(
+        (h: { type: string }) => h.type,
+      );
+    const meld = async (body: Record<string, unknown>) => {
+      const r = await request(t.http).post(pad).set('Authorization', aanbieder).send(body);
+      return r.status === 201
+        ? [r.status, r.body.toegepast, r.body.reden ?? null]
+        : [r.status, r.headers['content-type'].split(';')[0], r.body.code, r.body.invalidParams?.map((p: { name: string }) => p.name)];
+    };
+    const geweigerd = [422, 'application/problem+json', 'tijdstip-in-de-toekomst', ['at']];
+    // Dated 1 September: refused, and no row kept for it.
+    const september = await meld({ soort: 'behandeling', at: '2026-09-01T10:00:00+02:00' });
+    // A registratie dated in the future: no row, no values.
+    const registratie = await meld({ soort: 'registratie', at: '2026-06-20T10:00:00+02:00' });
+    // A report dated on a day that has passed is taken: the moment is refused, not the report.
+    const behandeling = await meld({ soort: 'behandeling', at: '2026-05-29T10:00:00+02:00' });
+    // An afdoening dated 20 June, sent twice (a retry): refused both times, no row either time.
+    const afdoening = [
+      await meld({ soort: 'afdoening', oordeel: 'gegrond', at: '2026-06-20T10:00:00+02:00' }),
+      await meld({ soort: 'afdoening', oordeel: 'gegrond', at: '2026-06-20T10:00:00+02:00' }),
+    ];
+    const afgedaan = await meld({ soort: 'afdoening', oordeel: 'gegrond' });
+    // The klager's answer dated July 2027: by then his year after the afdoening (Awb 9:24 lid 1 sub a by analogy) would
+    // have passed and closed the klacht. Refused for its moment, not judged "past nu niet" at a moment that has not come.
+    const volgendJaar = await meld({ soort: 'tevredenheid', tevreden: true, at: '2027-07-01T10:00:00+02:00' });
+    expect({
+      september,
+      registratie,
+      behandeling,
+      afdoening,
+      afgedaan,
+      volgendJaar,
+      rijen: await rijen(),
+      historie: await historie(),
+    }).toEqual({
+      september: geweigerd,
+      registratie: geweigerd,
+      behandeling: [201, true, null],
+      afdoening: [geweigerd, geweigerd],
+      afgedaan: [201, true, null],
+      volgendJaar: geweigerd,
+      rijen: ['behandeling', 'afdoening'],
+      historie: ['KLACHT_ONTVANGEN', 'AANBIEDER_NEEMT_IN_BEHANDELING', 'AFDOENEN'],
+    });
+  });
+
   it("Wkkgz 17 lid 1: under the zorgaanbieder's own klachtenregeling its terugkoppeling does make the outcome", async () => {
     const k = await request(t.http)
       .post('/api/v1/klachten')

@@ -10,7 +10,7 @@ import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import type { Tenant } from '../auth/tenant';
 import type { KlachtIntakeDto } from '../klachten/dto/klacht-intake.dto';
 import { KlachtEntity } from '../klachten/klacht.entity';
-import { KlachtenService } from '../klachten/klachten.service';
+import { controleerTijdstip, KlachtenService } from '../klachten/klachten.service';
 import { dagVan } from '../termijnen/termijn-tijd';
 import { TermijnEntity } from '../termijnen/termijn.entity';
 import { opvolgerVan } from '../../machines/definition/gemeentecodes.data';
@@ -152,6 +152,10 @@ export class KlachtActiesService {
   }
 
   async terugkoppeling(klachtId: string, dto: TerugkoppelingDto, tenant: Tenant): Promise<TerugkoppelingViewDto> {
+    // An event is something that happened: a moment in the future is refused (422 naming at, as POST
+    // /klachten/{id}/gebeurtenissen) before the report is stored, so a retry leaves no second row and no act is judged
+    // at a moment that has not come.
+    if (dto.at !== undefined) controleerTijdstip(dto.at, 'at', this.klok.nu());
     const klacht = await this.klacht(klachtId);
     // "Uitgangspunten klachtenmanagement Sociaal Domein" art. 11.1: the aanbieder reports aard, oorzaak,
     // afwikkeling and maatregelen. Values outside the gemeente's lists are refused before anything is stored.
