@@ -20,6 +20,8 @@ import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult, TermijnView 
 import { REGIME_BRON, type RegimeBron } from '../src/modules/engine/regime-bron';
 import { dagVan } from '../src/modules/termijnen/termijn-tijd';
 import { TermijnSweep } from '../src/modules/termijnen/termijn-sweep.service';
+import { queryKlachtenInState } from '../src/modules/reports/rapportage.repository';
+import { WerkvoorraadService } from '../src/modules/web/werkvoorraad.service';
 import { deleteRedisPrefix, testDatabaseServerUrl, uniqueRedisPrefix } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
 
@@ -190,4 +192,26 @@ it('Awb 9:11 lid 1: the sweep hands over the wake-ups of termijnen passing at th
   } finally {
     verval.mockRestore();
   }
+});
+
+it('One meaning, one place (te-laat.ts eersteOpenVerplichting): the werkvoorraad and the klachten of a diagram state name the same first open obligation of termijnen falling due at the same moment, by code point as the wake-ups fire them, under a Dutch database collation', async () => {
+  // Received 24 March: both termijnen run to the end of 29 March, open at NU (25 March).
+  const { klacht } = await a.engine.create(
+    {
+      gemeente: GEMEENTE,
+      kanaal: 'brief',
+      ontvangenOp: '2026-03-24T10:00:00+01:00',
+      ingediendBij: 'gemeente',
+      soort: 'klacht',
+      aanbieders: [],
+      feiten: {},
+    },
+    { actor: 'kcc' },
+  );
+  const inState = await queryKlachtenInState(a.db, [GEMEENTE], regime.summary.id, regime.summary.versie, 'loopt', NU);
+  const lijst = await a.app.get(WerkvoorraadService).lijst({ gemeente: GEMEENTE, rol: 'klachtbehandelaar', subject: 'test' }, {}, NU);
+  expect({
+    diagram: inState.find((k) => k.id === klacht.id)?.termijn,
+    werkvoorraad: lijst.resultaten.find((k) => k.id === klacht.id)?.eersteTermijn?.label,
+  }).toEqual({ diagram: 'Contact (test)', werkvoorraad: 'Contact (test)' });
 });

@@ -11,7 +11,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { OORDELEN } from '../../machines/compiler/gebeurtenissen';
 import type { Definitie } from '../../machines/definition/types';
 import { TEVREDENHEID_VAN_GEBEURTENIS, VERLOPEN_ZONDER_REACTIE_KLAGER, registratieVanGebeurtenis } from '../../machines/registratie';
-import { band, openVerplichting, teLaat, teLaatOp, teLaatOpOver } from '../termijnen/te-laat';
+import { band, eersteOpenVerplichting, teLaat, teLaatOp, teLaatOpOver } from '../termijnen/te-laat';
 
 type Sql = DataSource | EntityManager;
 
@@ -568,8 +568,7 @@ export async function queryKlachtenInState(db: Sql, gemeenten: readonly string[]
             -- the state (a verdaging, a passed termijn) or a registration change does not restart it.
             k.state_sinds as sinds
      from klacht k
-     left join lateral (select t.label, t.vervaldatum, t.vervalt_op from termijn t
-                        where t.klacht_id = k.id and not k.done and ${openVerplichting('t')} order by t.vervalt_op, t.naam limit 1) t on true
+     left join lateral (${eersteOpenVerplichting('k', 't.label, t.vervaldatum, t.vervalt_op')}) t on true
      where k.gemeente = any($1::text[]) and k.definitie_id = $2 and k.definitie_versie = $3
        and (k.state = $4 or k.state like replace(replace($4, '%', '\\%'), '_', '\\_') || '.%')
      order by k.ontvangen_op desc, k.id limit $6`,

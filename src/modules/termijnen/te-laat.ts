@@ -35,6 +35,19 @@ export function openVerplichting(t = 't', op?: string): string {
   return `(${t}.verplichting and ((${t}.status = 'lopend' and not ${opgeschortSql(t)}) or (${t}.status = 'verlopen' and ${t}.gesloten_op is null)))`;
 }
 
+/**
+ * SQL: the open obligation of klacht `k` that falls due first, as the body of a lateral subquery selecting `kolommen` of
+ * termijn `t`: what the werkvoorraad and the klachten of a diagram state show as the klacht's termijn, next to its band
+ * (both from `eerste_vervalt_op`). Ties by name in code-point order (COLLATE "C", as the wake-ups fire them:
+ * verval-volgorde.ts), so every view names the same termijn whatever the database's collation. A klacht that is done
+ * has none (the engine ends its obligations with it).
+ */
+export function eersteOpenVerplichting(k: string, kolommen: string): string {
+  return `select ${kolommen} from termijn t
+            where t.klacht_id = ${k}.id and not ${k}.done and ${openVerplichting('t')}
+            order by t.vervalt_op, t.naam collate "C" limit 1`;
+}
+
 /** SQL: termijn row `t` is suspended now (`isOpgeschort`): of its opschortingen and hervattingen the last is an opschorting. */
 export function opgeschortSql(t = 't'): string {
   return `(${t}.mutaties @> '[{"soort":"opschorting"}]' and (select m ->> 'soort' from jsonb_array_elements(${t}.mutaties) with ordinality e(m, n) where m ->> 'soort' in ('opschorting', 'hervatting') order by n desc limit 1) = 'opschorting')`;

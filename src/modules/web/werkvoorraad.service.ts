@@ -16,7 +16,7 @@ import { TermijnEntity } from '../termijnen/termijn.entity';
 import { planTermijnen, type LopendeTermijn, type TermijnVelden } from '../termijnen/termijn-reconcile';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { AANBIEDER_TYPES, INGEDIEND_BIJ, KANALEN, SOORTEN } from '../klachten/dto/klacht-intake.dto';
-import { band, openVerplichting, teLaat, type Band } from '../termijnen/te-laat';
+import { band, eersteOpenVerplichting, teLaat, type Band } from '../termijnen/te-laat';
 import { BIJNA_DAGEN } from './procesoverzicht.service';
 import { WEB_REGISTRY, type WebRegistry } from './web-registry.provider';
 
@@ -284,9 +284,7 @@ export class WerkvoorraadService {
               coalesce(${teLaat('k', nuP)}, false) as te_laat, ${band('k', nuP, dagenP)} as band,
               e.label, e.vervaldatum, e.vervalt_op
          from klacht k
-         left join lateral (
-           select t.label, to_char(t.vervaldatum, 'YYYY-MM-DD') as vervaldatum, t.vervalt_op from termijn t
-            where t.klacht_id = k.id and ${openVerplichting('t')} order by t.vervalt_op limit 1) e on true
+         left join lateral (${eersteOpenVerplichting('k', `t.label, to_char(t.vervaldatum, 'YYYY-MM-DD') as vervaldatum, t.vervalt_op`)}) e on true
         where ${waar}
         order by k.eerste_vervalt_op asc nulls last, k.ontvangen_op asc, k.id
         limit ${MAX_WERKVOORRAAD}`,
