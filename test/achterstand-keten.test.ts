@@ -66,3 +66,29 @@ it('Awb 9:11 lid 1: the catch-up of a version migration or a hand-over (haalWekk
   expect(achter).toEqual([]);
   expect(await beeld(id)).toEqual({ state: 'klaar', historie: ['KLACHT_ONTVANGEN', ...keten(SCHAKELS)], lopend: [] });
 });
+
+it('Awb 9:18 with 9:24 lid 1 sub b: when the worker fires a passed termijn between the refusal of an API event and that event’s own catch-up, the catch-up goes on with the termijnen that expiry started and that passed too, and the event is taken after all of them', async () => {
+  const id = await nieuweKlacht();
+  const wake = t.app.get(TermijnWakeService, { strict: false });
+  const echt = wake.verval.bind(wake);
+  const uitkomsten: string[] = [];
+  let eerste = true;
+  const spion = jest.spyOn(wake, 'verval').mockImplementation(async (job, nu, opties) => {
+    if (eerste) {
+      // The worker's wake-up (its job, or the sweep) of the same termijn commits first: the catch-up's own finds it fired.
+      eerste = false;
+      uitkomsten.push(`worker ${job.termijnNaam}: ${await echt({ ...job }, NU, {})}`);
+    }
+    const u = await echt(job, nu, opties);
+    uitkomsten.push(`api ${job.termijnNaam}: ${u}`);
+    return u;
+  });
+  try {
+    const detail = await t.app.get(KlachtenService, { strict: false }).gebeurtenis(id, { type: 'AFDOEN' }, 'behandelaar');
+    expect(detail.state).toBe('afgedaan');
+  } finally {
+    spion.mockRestore();
+  }
+  expect(uitkomsten.slice(0, 2)).toEqual(['worker schakel1: verwerkt', 'api schakel1: stale']);
+  expect(await beeld(id)).toEqual({ state: 'afgedaan', historie: ['KLACHT_ONTVANGEN', ...keten(SCHAKELS), 'AFDOEN'], lopend: [] });
+});

@@ -51,9 +51,12 @@ export async function metWekkersBij<T>(wake: TermijnWakeService, klok: Klok, wer
           'De klacht wordt geïmporteerd',
           `De klacht ${e.klachtId} wordt op dit moment geïmporteerd en haar termijn ${e.termijnNaam} is verstreken zonder dat de import die al verwerkte; er is niets gewijzigd, stuur de gebeurtenis opnieuw zodra de import klaar is.`,
         );
-      // The wake-up did not fire it: another process did meanwhile (the klacht now shows it). Then the event is stepped on
-      // the klacht as it stands, as it was before this catch-up existed: never refused for a wake-up that is not ours to run.
-      if (uitkomst !== 'verwerkt') wekkersBij = false;
+      // 'stale': another process fired it (or moved it) meanwhile. The catch-up goes on: that expiry may have started a
+      // termijn that passed too, which nobody fired (the other process's catch-up stops at its own due moment); the next
+      // round finds it, and the same termijn asked again ends in the 503 above. 'nog-niet': the row says the termijn runs
+      // later than the klacht does (a row on another calendar): the event is stepped on the klacht as it stands, as before
+      // this catch-up existed, never refused for a wake-up that is not ours to run.
+      if (uitkomst === 'nog-niet') wekkersBij = false;
     }
   }
 }
