@@ -4,6 +4,8 @@
  * from that day Amsterdam's webhook subscribers hear of what happens to Weesp's klachten, through the real outbox
  * relay, fan-out and delivery: the delivery is Amsterdam's (its deliveries list and resend), the CloudEvent still names
  * the klacht's own gemeente. Another gemeente (Utrecht) hears nothing of them, and before that day neither did Amsterdam.
+ * Weesp's own subscriptions get nothing from that day (a body that no longer exists; AVG art. 5 lid 1 sub f), and
+ * Amsterdam, whose keys are the only ones that still work, sees and deletes them (AVG art. 24).
  */
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
@@ -112,10 +114,67 @@ describe('Wet arhi art. 40: webhooks on the dissolved gemeente’s klachten (rea
     // The CloudEvent is the klacht's: its tenant extension names Weesp, as the one Weesp's own subscriber gets.
     expect(event).toEqual(expect.objectContaining({ gemeente: WEESP, subject: klachtId }));
     expect(event.data.klachtId).toBe(klachtId);
-    const bijWeesp = await waitFor('the same event delivered to Weesp', async () =>
-      ontvangen(WEESP, klachtId).find((e) => e.id === event.id),
+  });
+
+  test('Wet arhi art. 40, AVG art. 5 lid 1 sub f: from the herindeling Weesp’s own subscription gets nothing of its klachten (Weesp no longer exists)', async () => {
+    await waitFor('the Weesp klacht delivered to Amsterdam', async () => ontvangen(AMSTERDAM, klachtId).length > 0, 20_000);
+    await t.app.get(WebhookUitgifteService).verwerk();
+    expect((await afleveringen(klachtId)).filter((d) => d.abonnement_id === abonnement[WEESP])).toEqual([]);
+    expect(ontvangen(WEESP, klachtId)).toEqual([]);
+  });
+
+  test('Wet arhi art. 40, AVG art. 24: Amsterdam sees Weesp’s subscription and its deliveries, what still waited for it is not sent, and Amsterdam deletes it; Utrecht sees none of it', async () => {
+    const db = t.app.get<DataSource>(getDataSourceToken());
+    // A subscription of Weesp's from before the herindeling, with a delivery of 23 maart 2022 that was still waiting.
+    nu = new Date('2022-03-10T10:00:00+01:00');
+    const res = await request(t.http)
+      .post('/api/v1/webhook-abonnementen')
+      .set('Authorization', await bearer(t.app, WEESP, 'beheerder'))
+      .send({ url: ontvanger[WEESP].url, typen: ['nl.klachtregie.klacht.afgedaan'], omschrijving: 'zaaksysteem Weesp' });
+    expect(res.status).toBe(201);
+    const id = res.body.id as string;
+    nu = NA;
+    const eigen = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', await bearer(t.app, AMSTERDAM, 'klachtbehandelaar'))
+      .send(weespKlacht('Wachttijd loket'));
+    expect(eigen.status).toBe(201);
+    const [wacht] = (await db.query(
+      `insert into webhook_aflevering (abonnement_id, gemeente, event_id, event_type, klacht_id, sequence, cloud_event)
+       values ($1, $2, gen_random_uuid(), 'nl.klachtregie.klacht.afgedaan', $3, 1, $4) returning id`,
+      [id, WEESP, eigen.body.id, JSON.stringify({ specversion: '1.0', type: 'nl.klachtregie.klacht.afgedaan', subject: eigen.body.id })],
+    )) as { id: string }[];
+    // The worker's sweep takes it up and does not send it: the gemeente of the subscription was opgeheven.
+    const vervallen = await waitFor('the waiting delivery voided', async () => {
+      const [d] = (await db.query(`select status, last_error from webhook_aflevering where id = $1`, [wacht.id])) as {
+        status: string;
+        last_error: string | null;
+      }[];
+      return d.status !== 'wachtend' && d;
+    });
+    expect(vervallen).toEqual({ status: 'vervallen', last_error: 'gemeente GM0457 opgeheven per 2022-03-24' });
+    expect(ontvanger[WEESP].events().filter((e) => e.subject === eigen.body.id)).toEqual([]);
+
+    const lijst = await request(t.http).get('/api/v1/webhook-abonnementen').set('Authorization', beheerder[AMSTERDAM]);
+    expect(lijst.body.map((a: { id: string; gemeente: string }) => [a.id, a.gemeente])).toEqual(
+      expect.arrayContaining([
+        [abonnement[AMSTERDAM], AMSTERDAM],
+        [id, WEESP],
+      ]),
     );
-    expect(bijWeesp.gemeente).toBe(WEESP);
+    expect((await request(t.http).get(`/api/v1/webhook-abonnementen/${id}`).set('Authorization', beheerder[AMSTERDAM])).status).toBe(200);
+    const afl = await request(t.http).get(`/api/v1/webhook-afleveringen?abonnementId=${id}`).set('Authorization', beheerder[AMSTERDAM]);
+    expect(afl.body.resultaten.map((d: { id: string; status: string }) => [d.id, d.status])).toEqual([[wacht.id, 'vervallen']]);
+    // Utrecht: none of it.
+    expect((await request(t.http).get(`/api/v1/webhook-abonnementen/${id}`).set('Authorization', beheerder[UTRECHT])).status).toBe(404);
+    const utrecht = await request(t.http).get(`/api/v1/webhook-afleveringen?abonnementId=${id}`).set('Authorization', beheerder[UTRECHT]);
+    expect(utrecht.body.resultaten).toEqual([]);
+    expect((await request(t.http).delete(`/api/v1/webhook-abonnementen/${id}`).set('Authorization', beheerder[UTRECHT])).status).toBe(404);
+
+    expect((await request(t.http).delete(`/api/v1/webhook-abonnementen/${id}`).set('Authorization', beheerder[AMSTERDAM])).status).toBe(
+      204,
+    );
+    expect((await db.query(`select 1 from webhook_abonnement where id = $1`, [id])).length).toBe(0);
   });
 
   test("Wet arhi art. 40: the delivery to Amsterdam's subscriber is Amsterdam's: in its deliveries list, and it can resend it", async () => {

@@ -3,7 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MetricsService } from '../metrics/metrics.service';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { type AppConfig, InjectConfig } from '../../config';
 import { WebhookAbonnementEntity } from './webhook-abonnement.entity';
 import { WebhookAfleveringEntity } from './webhook-aflevering.entity';
@@ -11,6 +11,8 @@ import { WebhookQueue } from './webhook-queue';
 import { veiligeLookup, WEBHOOK_DNS, webhookUrlFout, type Lookup } from './ssrf';
 import { onderteken, SIGNATURE_HEADER } from './webhook-signature';
 import { wachttijd } from '../../common/wachttijd';
+import { KLOK, type Klok, vandaagVan } from '../../common/klok';
+import { opheffing } from '../../machines';
 
 const TIMEOUT_MS = 10_000;
 
@@ -31,6 +33,7 @@ export class WebhookAfleveringService {
     private readonly queue: WebhookQueue,
     @Inject(WEBHOOK_DNS) private readonly dns: Lookup,
     private readonly metrics: MetricsService,
+    @Inject(KLOK) private readonly klok: Klok,
   ) {}
 
   async lever(afleveringId: string, nu = new Date()): Promise<AfleverUitkomst> {
@@ -52,6 +55,19 @@ export class WebhookAfleveringService {
         return 'niets-te-doen';
       }
       if (!abonnement.actief) return 'niets-te-doen';
+      // A subscription of a gemeente opgeheven by today (Weesp's after 24 maart 2022) is a body's that no longer exists:
+      // what still waited for it is not sent (Wet arhi art. 40 e.v., AVG art. 5 lid 1 sub f). Its successor sees it in
+      // its deliveries list and deletes the subscription.
+      const opgeheven = opheffing(abonnement.gemeente, vandaagVan(this.klok));
+      if (opgeheven) {
+        await m.update(
+          WebhookAfleveringEntity,
+          { id: d.id },
+          { status: 'vervallen', lastError: `gemeente ${abonnement.gemeente} opgeheven per ${opgeheven.gemeente.opgeheven}` },
+        );
+        vervolg = await this.volgende(m, d);
+        return 'niets-te-doen';
+      }
 
       const body = JSON.stringify(d.cloudEvent);
       const poging = d.attempts + 1;
@@ -171,10 +187,13 @@ export class WebhookAfleveringService {
     )) as { id: string; attempts: number }[];
   }
 
-  /** Replay: queue a delivery again now (also one that was delivered: the receiver asked for it). */
-  async opnieuw(gemeente: string, id: string): Promise<WebhookAfleveringEntity | undefined> {
+  /**
+   * Replay: queue a delivery again now (also one that was delivered: the receiver asked for it). `gemeenten`: the
+   * caller's own and those opgeheven into it (klachtGemeenten), whose subscriptions it took over.
+   */
+  async opnieuw(gemeenten: string[], id: string): Promise<WebhookAfleveringEntity | undefined> {
     const repo = this.dataSource.getRepository(WebhookAfleveringEntity);
-    const d = await repo.findOneBy({ id, gemeente });
+    const d = await repo.findOneBy({ id, gemeente: In(gemeenten) });
     if (!d) return undefined;
     await repo.update({ id }, { status: 'wachtend', nextAttemptAt: new Date(), deliveredAt: null });
     await this.queue.plan(id, d.attempts).catch(() => undefined);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { type AppConfig, InjectConfig } from '../../config';
-import { opvolgersVan } from '../../machines';
+import { opheffing, opvolgersVan } from '../../machines';
 import { bouwCloudEvent, cloudEventType, eventIdVoor, eventIdVoorOutbox, gemeenteVanOutbox, typeMatcht } from './cloud-event';
 import { WebhookQueue } from './webhook-queue';
 import { OUTBOX_TYPES } from '../outbox/outbox.types';
@@ -138,10 +138,12 @@ export async function herroepingVan(
  * so per subscription they form one stream of their own (reminder before escalation before
  * gegenereerd), apart from every klacht's stream. They are few (a handful per period), so one
  * stream costs nothing and needs no extra ordering column.
- * Tenancy: a subscription of gemeente A gets the rows of every gemeente G with A in `opvolgersVan(G, today)`: after a
- * herindeling the remaining gemeente handles the dissolved one's running klachten (Wet algemene regels herindeling
- * art. 40 e.v.), so Amsterdam's systems hear of Weesp's. The delivery is the subscription's (its gemeente is A's, as
- * the deliveries list and resend read it); the CloudEvent keeps naming the klacht's own gemeente.
+ * Tenancy: a subscription of gemeente A gets the rows of every gemeente G with A in `opvolgersVan(G, today)` and A not
+ * opgeheven by today: after a herindeling the remaining gemeente handles the dissolved one's running klachten (Wet
+ * algemene regels herindeling art. 40 e.v.), so Amsterdam's systems hear of Weesp's, and Weesp's own subscriptions hear
+ * nothing more (a body that no longer exists; AVG art. 5 lid 1 sub f). The delivery is the subscription's (its gemeente
+ * is A's; the deliveries list and resend read it with the successor's gemeenten); the CloudEvent keeps naming the
+ * klacht's own gemeente.
  */
 @Injectable()
 export class WebhookUitgifteService {
@@ -186,8 +188,11 @@ export class WebhookUitgifteService {
       // Per row gemeente, the gemeenten that answer for its klachten today (Wet arhi art. 40 e.v.): itself and, after a
       // herindeling, the one it went into. Their subscriptions are the ones read. Today is the Amsterdam calendar day of
       // the injected clock.
+      // A gemeente opgeheven by today is left out: it no longer exists, so its own subscriptions (Weesp's after 24 maart
+      // 2022) get nothing more of the klachten, which are its successor's to handle (AVG art. 5 lid 1 sub f); the
+      // successor sees and deletes them (webhooks.controller.ts).
       const vandaag = vandaagVan(this.klok);
-      const bediendDoor = new Map([...gemeenten].map((g) => [g, opvolgersVan(g, vandaag)]));
+      const bediendDoor = new Map([...gemeenten].map((g) => [g, opvolgersVan(g, vandaag).filter((o) => !opheffing(o, vandaag))]));
       const nodig = [...new Set([...bediendDoor.values()].flat())];
       const abonnementen = nodig.length
         ? ((await m.query(

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { GeenIdempotentie } from '../idempotency/geen-idempotentie.decorator';
 import { ProblemException } from '../../common/problem';
 import { Rollen } from '../auth/rollen.decorator';
@@ -64,6 +64,13 @@ function afleveringDto(d: WebhookAfleveringEntity): WebhookAfleveringDto {
   };
 }
 
+/**
+ * Subscriptions and deliveries are the gemeente's own configuration, and after a herindeling also those of the gemeenten
+ * opgeheven into it: the remaining gemeente takes over their rights and duties (Wet arhi art. 40 e.v.), and with them the
+ * responsibility for where their klachten's data goes (AVG art. 5 lid 1 sub f, art. 24). The dissolved gemeente's keys
+ * are refused (AuthGuard), so only the successor can see and stop its subscriptions: every read, delete and resend here is
+ * scoped with klachtGemeenten, the one list the klachten are scoped with. A new subscription is the caller's own.
+ */
 @ApiTags('webhooks')
 @Controller()
 export class WebhooksController {
@@ -120,12 +127,13 @@ export class WebhooksController {
 
   @Get('webhook-abonnementen')
   @Rollen('beheerder', 'systeem')
+  // Also those of a gemeente opgeheven into it (the class comment); the summary stays, the generated client quotes it.
   @ApiOperation({ operationId: 'lijstWebhookAbonnementen', summary: 'De abonnementen van de gemeente' })
   @ApiOkResponse({ type: WebhookAbonnementDto, isArray: true })
   async lijst(@HuidigeTenant() tenant: Tenant): Promise<WebhookAbonnementDto[]> {
     const rows = await this.dataSource
       .getRepository(WebhookAbonnementEntity)
-      .find({ where: { gemeente: tenant.gemeente }, order: { createdAt: 'ASC' } });
+      .find({ where: { gemeente: In(klachtGemeenten(tenant)) }, order: { createdAt: 'ASC' } });
     return rows.map(abonnementDto);
   }
 
@@ -135,7 +143,7 @@ export class WebhooksController {
   @ApiOkResponse({ type: WebhookAbonnementDto })
   @ApiNotFoundResponse({ description: 'Niet gevonden (ook: van een andere gemeente)' })
   async een(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<WebhookAbonnementDto> {
-    const a = await this.dataSource.getRepository(WebhookAbonnementEntity).findOneBy({ id, gemeente: tenant.gemeente });
+    const a = await this.dataSource.getRepository(WebhookAbonnementEntity).findOneBy({ id, gemeente: In(klachtGemeenten(tenant)) });
     if (!a) throw ProblemException.notFound(`Geen webhook-abonnement ${id}.`);
     return abonnementDto(a);
   }
@@ -148,7 +156,7 @@ export class WebhooksController {
   @ApiNotFoundResponse({ description: 'Niet gevonden' })
   async verwijder(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const r = await m.delete(WebhookAbonnementEntity, { id, gemeente: tenant.gemeente });
+      const r = await m.delete(WebhookAbonnementEntity, { id, gemeente: In(klachtGemeenten(tenant)) });
       if (!r.affected) throw ProblemException.notFound(`Geen webhook-abonnement ${id}.`);
       await m.update(
         WebhookAfleveringEntity,
@@ -172,7 +180,7 @@ export class WebhooksController {
     const qb = this.dataSource
       .getRepository(WebhookAfleveringEntity)
       .createQueryBuilder('d')
-      .where('d.gemeente = :gemeente', { gemeente: tenant.gemeente });
+      .where('d.gemeente = ANY(:gemeenten)', { gemeenten: klachtGemeenten(tenant) });
     if (q.status) qb.andWhere('d.status = :status', { status: q.status });
     if (q.abonnementId) qb.andWhere('d.abonnementId = :abonnementId', { abonnementId: q.abonnementId });
     if (q.klachtId) qb.andWhere('d.klachtId = :klachtId', { klachtId: q.klachtId });
@@ -192,7 +200,7 @@ export class WebhooksController {
   @ApiAcceptedResponse({ type: WebhookAfleveringDto })
   @ApiNotFoundResponse({ description: 'Niet gevonden' })
   async opnieuw(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<WebhookAfleveringDto> {
-    const d = await this.aflevering.opnieuw(tenant.gemeente, id);
+    const d = await this.aflevering.opnieuw(klachtGemeenten(tenant), id);
     if (!d) throw ProblemException.notFound(`Geen webhook-aflevering ${id}.`);
     return afleveringDto(d);
   }
