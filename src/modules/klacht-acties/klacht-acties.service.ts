@@ -266,6 +266,17 @@ export class KlachtActiesService {
               gemeente: hoofd.gemeente,
               soort: dto.soort,
             });
+            // An aanbieder that handed the hoofdklacht over at contract end no longer reaches it (Klachtenprotocol Wmo
+            // keten Amsterdam §9: no copy kept; AVG art. 5 lid 1 sub f, art. 32), nor a request about it that names it:
+            // the request is marked with the same hand-overs, in this transaction (the access checks read
+            // overgedragen_klacht by the klacht's own id). Every hand-over committed before this statement is seen.
+            if (zelfdeIds) {
+              await m.query(
+                `INSERT INTO overgedragen_klacht (klacht_id, overdracht_id, aanbieder_id)
+                 SELECT $1, overdracht_id, aanbieder_id FROM overgedragen_klacht WHERE klacht_id = $2`,
+                [sub.id, hoofd.id],
+              );
+            }
           },
           // The request's own klacht gives the loket its task (Awb 9:31); the hoofdklacht records that the ombudsman
           // asked and names that klacht, so the loket does not get the task a second time from the hoofdklacht.
