@@ -4,22 +4,15 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { runCli, type CliIo } from '../src/cli/main';
 import { zgwOpdracht } from '../src/cli/commands/zgw';
-import { ZgwAfleveringService } from '../src/modules/zgw/zgw-aflevering.service';
+import type { ZgwAfleveringService } from '../src/modules/zgw/zgw-aflevering.service';
 import { ZgwZaakEntity } from '../src/modules/zgw/zgw-zaak.entity';
 import { TermijnEntity } from '../src/modules/termijnen/termijn.entity';
 import { zaakIdentificatie } from '../src/zgw-mapping';
 import { bearer } from './auth-support';
-import { createTestDatabase, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
-import {
-  nieuweZaaktypeVersie,
-  richtKlachtCatalogusIn,
-  RSIN_AMSTERDAM,
-  ZGW_CLIENT_ID,
-  ZGW_SECRET,
-  type KlachtCatalogus,
-} from './support/zgw-catalogus';
-import { ZgwMock } from './support/zgw-mock';
+import type { EngineApp } from './support/engine-harness';
+import { zgwAmsterdam, type ZgwAmsterdam } from './support/zgw-amsterdam';
+import { nieuweZaaktypeVersie, RSIN_AMSTERDAM, type KlachtCatalogus } from './support/zgw-catalogus';
+import type { ZgwMock } from './support/zgw-mock';
 
 /**
  * The ZGW connector (issue 16) against the validating mock of the VNG Zaken 1.5.1, Catalogi 1.3.1 and
@@ -30,7 +23,7 @@ import { ZgwMock } from './support/zgw-mock';
  * (no termijn worker), so the past dates of the scenario fire nothing; the test runs the delivery
  * itself, as the `zgw` queue's processor does.
  */
-let db: TestDatabase;
+let z: ZgwAmsterdam;
 let mock: ZgwMock;
 let cat: KlachtCatalogus;
 let app: EngineApp;
@@ -38,41 +31,19 @@ let zgw: ZgwAfleveringService;
 let definities: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase('zgw_connector');
-  mock = new ZgwMock({ secret: ZGW_SECRET, clientId: ZGW_CLIENT_ID });
-  await mock.start();
-  cat = await richtKlachtCatalogusIn(mock);
-  const dir = mkdtempSync(join(tmpdir(), 'zgw-'));
-  const bestand = join(dir, 'zgw.yaml');
-  writeFileSync(
-    bestand,
-    [
-      'gemeenten:',
-      '  GM0363:',
-      `    rsin: '${RSIN_AMSTERDAM}'`,
-      `    zakenApi: ${mock.basisUrl('zaken')}`,
-      `    catalogiApi: ${mock.basisUrl('catalogi')}`,
-      `    documentenApi: ${mock.basisUrl('documenten')}`,
-      `    clientId: ${ZGW_CLIENT_ID}`,
-      '    secretEnv: ZGW_GM0363_SECRET',
-      '',
-    ].join('\n'),
-  );
-  // A copy of the definitions, so a test can change a koppeling for a while (the connector reads it on every run).
-  definities = join(dir, 'definitions');
-  cpSync(join(__dirname, '..', 'definitions'), definities, { recursive: true });
-  app = await createEngineApp({
-    databaseUrl: db.url,
-    regimes: 'definities',
-    env: { ROLE: 'api', ZGW_CONFIG: bestand, ZGW_GM0363_SECRET: ZGW_SECRET, ZGW_MAX_POGINGEN: '3', DEFINITIONS_DIR: definities },
+  z = await zgwAmsterdam('zgw_connector', {
+    voorbereiden: ({ dir }) => {
+      // A copy of the definitions, so a test can change a koppeling for a while (the connector reads it on every run).
+      definities = join(dir, 'definitions');
+      cpSync(join(__dirname, '..', 'definitions'), definities, { recursive: true });
+      return { DEFINITIONS_DIR: definities };
+    },
   });
-  zgw = app.app.get(ZgwAfleveringService);
+  ({ mock, cat, app, zgw } = z);
 });
 
 afterAll(async () => {
-  await app?.close();
-  await mock?.stop();
-  await db?.drop();
+  await z?.close();
 });
 
 const intake = (onderwerp: string) => ({
@@ -98,19 +69,10 @@ async function stap(id: string, type: string, dag: string, data?: Record<string,
   await app.relay.idle();
 }
 
-async function lever(id: string): Promise<string> {
-  await app.relay.idle();
-  return zgw.lever(id);
-}
+const lever = (id: string) => z.lever(id);
 
 /** A delivery that must succeed; otherwise the failure as the dead-letter view shows it. */
-async function leverOk(id: string): Promise<void> {
-  const uitkomst = await lever(id);
-  if (uitkomst !== 'afgeleverd') {
-    const rij = await app.db.getRepository(ZgwZaakEntity).findOneByOrFail({ klachtId: id });
-    throw new Error(`${uitkomst}: ${rij.lastError ?? ''} (geweigerd: ${JSON.stringify(mock.geweigerd.slice(-3))})`);
-  }
-}
+const leverOk = (id: string) => z.leverOk(id);
 
 /** The klager's year for the ombudsman passes unused (Awb 9:24 lid 1): the klacht is afgesloten, the zaak gets its eindstatus. */
 async function jaarVerstreken(id: string): Promise<void> {

@@ -9,93 +9,31 @@
  * klacht at midnight, and a request of its last day, registered after, reopens it (Awb 9:11 lid 1: the last day counts in
  * full). Against the validating mock of the ZGW APIs; an API-only process, the test runs the deliveries itself.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { IntakeInput } from '../src/machines/contract';
-import { ZgwAfleveringService } from '../src/modules/zgw/zgw-aflevering.service';
-import { ZgwZaakEntity } from '../src/modules/zgw/zgw-zaak.entity';
 import { TermijnEntity } from '../src/modules/termijnen/termijn.entity';
-import { zaakIdentificatie } from '../src/zgw-mapping';
-import { createTestDatabase, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
-import { richtKlachtCatalogusIn, RSIN_AMSTERDAM, ZGW_CLIENT_ID, ZGW_SECRET, type KlachtCatalogus } from './support/zgw-catalogus';
-import { ZgwMock } from './support/zgw-mock';
+import type { EngineApp } from './support/engine-harness';
+import { LAATSTE_DAG as amsterdam, zgwAmsterdam, type ZgwAmsterdam } from './support/zgw-amsterdam';
+import type { ZgwMock } from './support/zgw-mock';
 
-let db: TestDatabase;
+let z: ZgwAmsterdam;
 let mock: ZgwMock;
-let cat: KlachtCatalogus;
 let app: EngineApp;
-let zgw: ZgwAfleveringService;
 
 beforeAll(async () => {
-  db = await createTestDatabase('zgw_heropenen_resultaat');
-  mock = new ZgwMock({ secret: ZGW_SECRET, clientId: ZGW_CLIENT_ID });
-  await mock.start();
-  cat = await richtKlachtCatalogusIn(mock);
-  const dir = mkdtempSync(join(tmpdir(), 'zgw-'));
-  const bestand = join(dir, 'zgw.yaml');
-  writeFileSync(
-    bestand,
-    [
-      'gemeenten:',
-      '  GM0363:',
-      `    rsin: '${RSIN_AMSTERDAM}'`,
-      `    zakenApi: ${mock.basisUrl('zaken')}`,
-      `    catalogiApi: ${mock.basisUrl('catalogi')}`,
-      `    documentenApi: ${mock.basisUrl('documenten')}`,
-      `    clientId: ${ZGW_CLIENT_ID}`,
-      '    secretEnv: ZGW_GM0363_SECRET',
-      '',
-    ].join('\n'),
-  );
-  app = await createEngineApp({
-    databaseUrl: db.url,
-    regimes: 'definities',
-    env: { ROLE: 'api', ZGW_CONFIG: bestand, ZGW_GM0363_SECRET: ZGW_SECRET, ZGW_MAX_POGINGEN: '3' },
-  });
-  zgw = app.app.get(ZgwAfleveringService);
+  z = await zgwAmsterdam('zgw_heropenen_resultaat');
+  ({ mock, app } = z);
 }, 120_000);
 
 afterAll(async () => {
-  await app?.close();
-  await mock?.stop();
-  await db?.drop();
+  await z?.close();
 });
 
-const amsterdam: IntakeInput = {
-  gemeente: 'GM0363',
-  kanaal: 'telefoon',
-  ontvangenOp: '2026-04-02T10:00:00+02:00',
-  ingediendBij: 'aanbieder',
-  soort: 'klacht',
-  onderwerp: 'Laatste dag',
-  aanbieders: [{ id: 'zorg-west', naam: 'Zorg West', type: 'wmo' }],
-  feiten: { complex: false, eerderBijAanbieder: false, aantalAanbieders: 1 },
-};
-
-async function leverOk(id: string): Promise<void> {
-  await app.relay.idle();
-  const u = await zgw.lever(id);
-  if (u !== 'afgeleverd') {
-    const rij = await app.db.getRepository(ZgwZaakEntity).findOneByOrFail({ klachtId: id });
-    throw new Error(`${u}: ${rij.lastError ?? ''} ${JSON.stringify(mock.geweigerd.slice(-3))}`);
-  }
-}
-
-const zaakVan = (id: string) => mock.lijst('zaken', '/zaken').find((z) => z.identificatie === zaakIdentificatie(id))!;
-const statussen = (id: string) => {
-  const zaak = zaakVan(id);
-  const naam = Object.fromEntries(Object.entries(cat.statustypen).map(([k, v]) => [v, k]));
-  return mock
-    .lijst('zaken', '/statussen')
-    .filter((s) => s.zaak === zaak.url)
-    .map((s) => [naam[String(s.statustype)], s.datumStatusGezet]);
-};
-const resultaten = (id: string) => mock.lijst('zaken', '/resultaten').filter((r) => r.zaak === zaakVan(id).url);
+const leverOk = (id: string) => z.leverOk(id);
+const zaakVan = (id: string) => z.zaakVan(id);
+const statussen = (id: string) => z.statussen(id);
+const resultaten = (id: string) => z.resultaten(id);
 
 const resultaattypen = (id: string) => {
-  const naam = Object.fromEntries(Object.entries(cat.resultaattypen).map(([k, v]) => [v, k]));
+  const naam = Object.fromEntries(Object.entries(z.cat.resultaattypen).map(([k, v]) => [v, k]));
   return resultaten(id).map((r) => naam[String(r.resultaattype)]);
 };
 
