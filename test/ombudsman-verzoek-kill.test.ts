@@ -1,75 +1,33 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { createTestDatabase, freePort, sqlOp, type TestDatabase } from './support';
+import { kccSleutel, killDiensten } from './support/kill-dienst';
 
 /**
  * Awb 9.2 and IETF draft-ietf-httpapi-idempotency-key-header: the service process is really killed (SIGKILL,
  * test/support/kill-voor-antwoord.js) after it took an ombudsman request and before a byte of the reply went out. The
  * client's retry with the same key, to a new process, gets the sub-klacht that was made: never a second one.
  */
-const root = join(__dirname, '..');
-
 describe('an ombudsman request across a kill -9 between commit and reply', () => {
   let db: TestDatabase;
-  let dienst: ChildProcess | undefined;
+  const diensten = killDiensten();
 
   beforeAll(async () => {
     db = await createTestDatabase('ombudsman_kill');
   });
   afterAll(async () => {
-    if (dienst && dienst.exitCode === null && dienst.signalCode === null) dienst.kill('SIGKILL');
+    diensten.ruimOp();
     await db?.drop();
   });
 
   /** Starts src/main.ts as its own process (queue on PostgreSQL, no Redis) and waits until it answers. */
-  async function start(port: number, env: Record<string, string> = {}): Promise<{ proces: ChildProcess; uitvoer: () => string }> {
-    let uitvoer = '';
-    const proces = spawn(
-      process.execPath,
-      ['-r', './test/support/ts-register.js', '-r', './test/support/kill-voor-antwoord.js', 'src/main.ts'],
-      {
-        cwd: root,
-        env: { PATH: process.env.PATH ?? '', DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'warn', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    proces.stdout!.on('data', (d) => (uitvoer += d));
-    proces.stderr!.on('data', (d) => (uitvoer += d));
-    dienst = proces;
-    const tot = Date.now() + 90_000;
-    for (;;) {
-      if (proces.exitCode !== null) throw new Error(`the service stopped during start:\n${uitvoer}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return { proces, uitvoer: () => uitvoer };
-      if (Date.now() > tot) throw new Error(`the service did not start in 90 s:\n${uitvoer}`);
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
-
-  async function stop(proces: ChildProcess): Promise<void> {
-    if (proces.exitCode !== null || proces.signalCode !== null) return;
-    const weg = new Promise((r) => proces.once('exit', r));
-    proces.kill('SIGKILL');
-    await weg;
-  }
+  const start = (port: number, env?: Record<string, string>) => diensten.start(db.url, port, env);
+  const stop = diensten.stop;
 
   it('Awb 9.2: a process killed after it took an ombudsman request: the retry with the same key returns that sub-klacht, and no second one exists', async () => {
     const port = await freePort();
     const basis = `http://127.0.0.1:${port}/api/v1`;
     const eerste = await start(port);
-    // The first start prints one beheerder key per gemeente, once.
-    const beheerder = /GM0363[^\n]*?(kr_[A-Za-z0-9_-]+)/.exec(eerste.uitvoer())?.[1];
-    expect(beheerder).toBeDefined();
-    const sleutel = await fetch(`${basis}/api-sleutels`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${beheerder}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ naam: 'KCC', rol: 'klachtbehandelaar' }),
-    });
-    expect(sleutel.status).toBe(201);
-    const token = `Bearer ${((await sleutel.json()) as { sleutel: string }).sleutel}`;
+    // With the beheerder key the first start prints, once.
+    const token = await kccSleutel(basis, eerste);
     // Moments relative to the service's clock (a process of its own: no injected clock); nothing here depends on the date.
     const dag = 24 * 3600_000;
     const k = await fetch(`${basis}/klachten`, {
