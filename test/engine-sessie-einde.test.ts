@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { createEngineApp, waitFor, type EngineApp } from './support/engine-harness';
 import { testIntake } from './support/test-regime';
 
 /**
@@ -12,6 +12,8 @@ import { testIntake } from './support/test-regime';
 describe('engine: a session ended by the server during a step', () => {
   let db: TestDatabase;
   let a: EngineApp;
+  /** Without the engine's cache (ENGINE_CACHE_KLACHTEN=0): every group reads its klachten under the lock first. */
+  let zonderCache: EngineApp;
   const queuePrefix = uniqueRedisPrefix('engine-sessie');
   const op = (dag: string) => `2100-${dag}T10:00:00+01:00`;
 
@@ -41,10 +43,12 @@ describe('engine: a session ended by the server during a step', () => {
       await c.end();
     }
     a = await createEngineApp({ databaseUrl: db.url, queuePrefix, env: { ROLE: 'api' } });
+    zonderCache = await createEngineApp({ databaseUrl: db.url, queuePrefix, env: { ROLE: 'api', ENGINE_CACHE_KLACHTEN: '0' } });
   });
 
   afterAll(async () => {
     await a?.close();
+    await zonderCache?.close();
     await db?.drop();
     await deleteRedisPrefix(queuePrefix);
   });
@@ -85,5 +89,38 @@ describe('engine: a session ended by the server during a step', () => {
       a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: op('03-03') }, { actor: 'behandelaar', correlationId: 'fout' }),
     ).rejects.toThrow(/geweigerd \(test\)/);
     expect(await pogingen()).toBe(voor + 2);
+  });
+
+  it('an ERROR while the group waits for its row lock (a cancelled wait, a deadlock, a lock timeout): the event runs once more on its own on a connection that is not left in the aborted transaction, and is written', async () => {
+    const { klacht } = await zonderCache.engine.create(testIntake(op('03-02')), { actor: 'kcc' });
+    const blokker = new Client({ connectionString: db.url });
+    await blokker.connect();
+    try {
+      await blokker.query('begin');
+      await blokker.query('select 1 from klacht where id = $1 for update', [klacht.id]);
+      const p = zonderCache.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: op('03-03') }, { actor: 'behandelaar' }).then(
+        () => 'geschreven',
+        (e: Error) => `fout: ${e.message}`,
+      );
+      const pid = await waitFor('the group waits for the row lock', async () => {
+        const r = (await a.db.query(
+          `select pid from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%FOR UPDATE%'`,
+        )) as { pid: number }[];
+        return r[0]?.pid;
+      });
+      await a.db.query('select pg_cancel_backend($1)', [pid]);
+      // The lock is free again by the time the event runs on its own.
+      await new Promise((r) => setTimeout(r, 300));
+      await blokker.query('commit');
+      expect(await p).toBe('geschreven');
+    } finally {
+      await blokker.end();
+    }
+    const history = await a.db.query(`select type from klacht_gebeurtenis where klacht_id = $1 order by id`, [klacht.id]);
+    expect(history).toEqual([{ type: 'KLACHT_ONTVANGEN' }, { type: 'CONTACT_OPGENOMEN' }]);
+    const [{ n }] = await a.db.query(
+      `select count(*)::int as n from pg_stat_activity where datname = current_database() and state = 'idle in transaction (aborted)'`,
+    );
+    expect(n).toBe(0);
   });
 });

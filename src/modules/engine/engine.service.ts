@@ -506,9 +506,12 @@ export class EngineService {
       const client = (await qr.connect()) as PoolClient;
       let standen = gecachet;
       if (!standen) {
+        // Set before it is sent: an ERROR while it waits for the lock (a cancelled wait, a deadlock, a lock timeout) leaves
+        // the transaction open and aborted, and without the ROLLBACK below the connection would go back to the pool so,
+        // failing whatever runs on it next (the event run again on its own). A ROLLBACK outside a transaction only warns.
+        inTransactie = true;
         // UUIDs, checked in apply.
         const rijen = (await client.query(`${BEGIN}; ${vergrendelSql(groep.map((v) => v.klachtId))}`)) as unknown as QueryResult[];
-        inTransactie = true;
         standen = this.gelezen(rijen[1], rijen[2]);
       }
       const stappen: GeplandeStap[] = [];
