@@ -16,9 +16,7 @@ import { maakRegime, type Regime } from '../../src/machines/regime';
 import { REGIME_BRON, type RegimeBron } from '../../src/modules/engine/regime-bron';
 import { bearer } from '../auth-support';
 import type { VerstelbareKlok } from './amsterdam-twee-versies';
-import { createTestDatabase, type TestDatabase } from './database';
-import { createEngineApp, type EngineApp } from './engine-harness';
-import { deleteRedisPrefix, uniqueRedisPrefix } from './redis';
+import { eigenEngine, type EigenEngine } from './eigen-engine';
 
 export type AmsterdamDefinitie = Regime['definitie'];
 
@@ -46,15 +44,12 @@ export function aanbiederIntakeOp(ontvangenOp: string): IntakeInput {
   });
 }
 
-export interface AmsterdamContract {
-  tdb: TestDatabase;
-  a: EngineApp;
+/** The app (`a`), its database (`tdb`) and `close` (afterAll), with: */
+export interface AmsterdamContract extends EigenEngine {
   /** A klacht filed with the aanbieder (aanbiederIntakeOp), through the engine as the KCC; its id. */
   bijAanbieder(ontvangenOp: string): Promise<string>;
   /** The aanbieder's handling termijn of a klacht, its latest revision: revision, last day, status. */
   aanbiederAfhandeling(id: string): Promise<{ revision: number; vervaldatum: string; status: string }>;
-  /** Closes the app, drops its database and its queue's keys (afterAll). */
-  close(): Promise<void>;
 }
 
 export interface AmsterdamContractApi extends AmsterdamContract {
@@ -79,27 +74,16 @@ export async function amsterdamContract(
   klok?: Klok,
 ): Promise<AmsterdamContract> {
   const bron = amsterdamBron(wijzig);
-  const queuePrefix = uniqueRedisPrefix(naam);
-  const tdb = await createTestDatabase(naam);
-  let a: EngineApp;
-  try {
-    a = await createEngineApp({
-      databaseUrl: tdb.url,
-      queuePrefix,
-      regimes: 'definities',
-      env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
-      override: (b) => {
-        const metBron = b.overrideProvider(REGIME_BRON).useValue(bron);
-        return klok ? metBron.overrideProvider(KLOK).useValue(klok) : metBron;
-      },
-    });
-  } catch (e) {
-    await tdb.drop();
-    throw e;
-  }
+  const basis = await eigenEngine(naam, {
+    env: { SWEEP_INTERVAL_MS: '600000' },
+    override: (b) => {
+      const metBron = b.overrideProvider(REGIME_BRON).useValue(bron);
+      return klok ? metBron.overrideProvider(KLOK).useValue(klok) : metBron;
+    },
+  });
+  const { a } = basis;
   return {
-    tdb,
-    a,
+    ...basis,
     async bijAanbieder(ontvangenOp) {
       const { klacht } = await a.engine.create(aanbiederIntakeOp(ontvangenOp), { actor: 'kcc' });
       return klacht.id;
@@ -111,11 +95,6 @@ export async function amsterdamContract(
           [id],
         )) as Array<{ revision: number; vervaldatum: string; status: string }>
       )[0];
-    },
-    async close() {
-      await a.close();
-      await tdb.drop();
-      await deleteRedisPrefix(queuePrefix);
     },
   };
 }

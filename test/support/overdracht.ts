@@ -10,9 +10,7 @@ import { KLOK, vasteKlok } from '../../src/common/klok';
 import type { IntakeInput } from '../../src/machines/contract';
 import { leesTar } from '../../src/modules/overdracht/tar';
 import { bearer } from '../auth-support';
-import { createTestDatabase, type TestDatabase } from './database';
-import { createEngineApp, type EngineApp } from './engine-harness';
-import { deleteRedisPrefix, uniqueRedisPrefix } from './redis';
+import { eigenEngine, type EigenEngine } from './eigen-engine';
 
 /** The hand-over's moment, the service's clock. */
 export const OVERDRACHT_NU = new Date('2026-06-01T09:00:00Z');
@@ -35,17 +33,14 @@ export interface OverdrachtAntwoord {
   body: Buffer;
 }
 
-export interface OverdrachtApp {
-  tdb: TestDatabase;
-  a: EngineApp;
+/** The app (`a`), its database (`tdb`) and `close` (afterAll), with: */
+export interface OverdrachtApp extends EigenEngine {
   /** Bearer header of Amsterdam's beheerder, who asks for the hand-over. */
   beheerder: string;
   /** A klacht about `aanbiederId` received on `dag` (aanbiederIntake); with `contact` the aanbieder made contact that day. Its id. */
   klacht(aanbiederId: string, dag: string, opties?: { contact?: string; direct?: boolean }): Promise<string>;
   /** POST /aanbieders/{id}/overdracht with the contract's end 31 May 2026, whatever it answers. */
   draagOver(aanbiederId: string): Promise<OverdrachtAntwoord>;
-  /** Closes the app, drops its database and its queue's keys (afterAll). */
-  close(): Promise<void>;
 }
 
 /** The files of a hand-over's archive, by path. */
@@ -54,25 +49,14 @@ export function archiefBestanden(tar: Buffer): Map<string, Buffer> {
 }
 
 export async function overdrachtApp(naam: string): Promise<OverdrachtApp> {
-  const queuePrefix = uniqueRedisPrefix(naam);
-  const tdb = await createTestDatabase(naam);
-  let a: EngineApp;
-  try {
-    a = await createEngineApp({
-      databaseUrl: tdb.url,
-      queuePrefix,
-      regimes: 'definities',
-      env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
-      override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(OVERDRACHT_NU)),
-    });
-  } catch (e) {
-    await tdb.drop();
-    throw e;
-  }
+  const basis = await eigenEngine(naam, {
+    env: { SWEEP_INTERVAL_MS: '600000' },
+    override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(OVERDRACHT_NU)),
+  });
+  const { a } = basis;
   const beheerder = await bearer(a.app, 'GM0363', 'beheerder');
   return {
-    tdb,
-    a,
+    ...basis,
     beheerder,
     async klacht(aanbiederId, dag, opties = {}) {
       const { klacht } = await a.engine.create(aanbiederIntake(aanbiederId, dag, opties.direct), { actor: 'kcc' });
@@ -92,11 +76,6 @@ export async function overdrachtApp(naam: string): Promise<OverdrachtApp> {
           res.on('end', () => cb(null, Buffer.concat(delen)));
         });
       return { status: r.status, headers: r.headers as Record<string, string>, body: r.body as Buffer };
-    },
-    async close() {
-      await a.close();
-      await tdb.drop();
-      await deleteRedisPrefix(queuePrefix);
     },
   };
 }

@@ -7,9 +7,7 @@
  */
 import { KLOK, vasteKlok } from '../../src/common/klok';
 import { intake } from '../../src/machines/intake.spec-hulp';
-import { createTestDatabase, type TestDatabase } from './database';
-import { createEngineApp, type EngineApp } from './engine-harness';
-import { deleteRedisPrefix, uniqueRedisPrefix } from './redis';
+import { eigenEngine, type EigenEngine } from './eigen-engine';
 
 /** The service's clock: after the report period 1 November 2025 - 30 April 2026 and its deadline. */
 export const RAPPORT_NU = new Date('2026-07-06T10:00:00Z');
@@ -28,34 +26,20 @@ export const BEHANDELING: Stap[] = [
   ['HOREN_OVERSLAAN', '2026-04-07T10:00:00+02:00', { reden: 'afgezien' }],
 ];
 
-export interface RapportKlachten {
-  tdb: TestDatabase;
-  a: EngineApp;
+/** The app (`a`), its database (`tdb`) and `close` (afterAll), with: */
+export interface RapportKlachten extends EigenEngine {
   /** A klacht received on ONTVANGEN, through BEHANDELING and then `stappen`, each accepted (else it throws); its id. */
   klacht(stappen: Stap[]): Promise<string>;
-  /** Closes the app, drops its database and its queue's keys (afterAll). */
-  close(): Promise<void>;
 }
 
 export async function rapportKlachten(naam: string): Promise<RapportKlachten> {
-  const queuePrefix = uniqueRedisPrefix(naam);
-  const tdb = await createTestDatabase(naam);
-  let a: EngineApp;
-  try {
-    a = await createEngineApp({
-      databaseUrl: tdb.url,
-      queuePrefix,
-      regimes: 'definities',
-      env: { ROLE: 'api', SWEEP_INTERVAL_MS: '600000' },
-      override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(RAPPORT_NU)),
-    });
-  } catch (e) {
-    await tdb.drop();
-    throw e;
-  }
+  const basis = await eigenEngine(naam, {
+    env: { SWEEP_INTERVAL_MS: '600000' },
+    override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(RAPPORT_NU)),
+  });
+  const { a } = basis;
   return {
-    tdb,
-    a,
+    ...basis,
     async klacht(stappen) {
       const { klacht: k } = await a.engine.create(intake({ ontvangenOp: `${ONTVANGEN}T10:00:00+02:00` }), { actor: 'kcc' });
       for (const [type, at, data] of [...BEHANDELING, ...stappen]) {
@@ -64,11 +48,6 @@ export async function rapportKlachten(naam: string): Promise<RapportKlachten> {
         if (!r.result.accepted) throw new Error(`${type} geweigerd: ${r.result.reason}`);
       }
       return k.id;
-    },
-    async close() {
-      await a.close();
-      await tdb.drop();
-      await deleteRedisPrefix(queuePrefix);
     },
   };
 }
