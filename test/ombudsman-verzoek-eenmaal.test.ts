@@ -1,9 +1,7 @@
 import request from 'supertest';
-import { KLOK, vasteKlok } from '../src/common/klok';
-import { bearer } from './auth-support';
-import { klachtStappen, STICHTSE_VECHT } from './support/afgedane-klacht';
-import { createTestDatabase, type TestDatabase } from './support';
-import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { vasteKlok } from '../src/common/klok';
+import type { EngineApp } from './support/engine-harness';
+import { stichtseVecht, type StichtseVecht } from './support/stichtse-vecht';
 
 const NU = new Date('2026-06-01T09:00:00Z');
 
@@ -15,30 +13,21 @@ const NU = new Date('2026-06-01T09:00:00Z');
  * Vecht's regeling, fixed clock (1 June 2026).
  */
 describe('an ombudsman request gives the loket one task (Awb 9:31)', () => {
-  let db: TestDatabase;
+  let sv: StichtseVecht;
   let t: EngineApp;
   let behandelaar: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase('ombudsman_eenmaal');
-    t = await createEngineApp({
-      databaseUrl: db.url,
-      regimes: 'definities',
-      env: { ROLE: 'api' },
-      override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)),
-    });
-    behandelaar = await bearer(t.app, STICHTSE_VECHT, 'klachtbehandelaar');
+    sv = await stichtseVecht('ombudsman_eenmaal', vasteKlok(NU));
+    ({ t, behandelaar } = sv);
   });
 
   afterAll(async () => {
-    await t?.close();
-    await db?.drop();
+    await sv?.close();
   });
 
-  const { stap, afgedaneKlacht } = klachtStappen(
-    () => t.http,
-    () => behandelaar,
-  );
+  const stap: StichtseVecht['stap'] = (...args) => sv.stap(...args);
+  const afgedaneKlacht: StichtseVecht['afgedaneKlacht'] = (...args) => sv.afgedaneKlacht(...args);
 
   async function klachtBijOmbudsman(ontvangen: string, afdoen: string, verzoek: string): Promise<string> {
     const id = await afgedaneKlacht(ontvangen, afdoen);

@@ -5,20 +5,14 @@
  * (ROLE=api). For the tests of what the Kinderombudsman's part does (jeugdwet-ombudsman, jeugdwet-ombudsman-verzoek).
  */
 import request from 'supertest';
-import { KLOK, vasteKlok } from '../../src/common/klok';
-import { bearer } from '../auth-support';
-import { klachtStappen, STICHTSE_VECHT, type KlachtStappen } from './afgedane-klacht';
-import { createTestDatabase, type TestDatabase } from './database';
-import { createEngineApp, type EngineApp } from './engine-harness';
+import { vasteKlok } from '../../src/common/klok';
+import { STICHTSE_VECHT } from './afgedane-klacht';
+import { stichtseVecht, type StichtseVecht } from './stichtse-vecht';
 
 export const JEUGDHULP_WEST = { id: 'jeugd-west', naam: 'Jeugdhulp West', type: 'jeugdhulp' };
 
-export interface Kinderombudsman {
-  db: TestDatabase;
-  t: EngineApp;
-  /** Bearer header of Stichtse Vecht's klachtbehandelaar, who files and steps the klachten. */
-  behandelaar: string;
-  stap: KlachtStappen['stap'];
+/** Stichtse Vecht's app, its klachtbehandelaar and steps (stichtse-vecht.ts), with: */
+export interface Kinderombudsman extends StichtseVecht {
   /**
    * A klacht about Jeugdhulp West with these facts, filed at the gemeente by letter on Monday 2 March 2026 (201); its
    * id and the state it starts in.
@@ -29,29 +23,11 @@ export interface Kinderombudsman {
    * reactie 30 March (Jeugdwet 4.2.1 lid 2 sub c, lid 5), the request to the Kinderombudsman on 6 April 2026; its id.
    */
   bijKinderombudsman(): Promise<string>;
-  /** Closes the app and drops its database (afterAll). */
-  close(): Promise<void>;
 }
 
 export async function kinderombudsman(naam: string, nu: Date): Promise<Kinderombudsman> {
-  const db = await createTestDatabase(naam);
-  let t: EngineApp;
-  try {
-    t = await createEngineApp({
-      databaseUrl: db.url,
-      regimes: 'definities',
-      env: { ROLE: 'api' },
-      override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(nu)),
-    });
-  } catch (e) {
-    await db.drop();
-    throw e;
-  }
-  const behandelaar = await bearer(t.app, STICHTSE_VECHT, 'klachtbehandelaar');
-  const { stap } = klachtStappen(
-    () => t.http,
-    () => behandelaar,
-  );
+  const sv = await stichtseVecht(naam, vasteKlok(nu));
+  const { t, behandelaar, stap } = sv;
   const indienen: Kinderombudsman['indienen'] = async (feiten) => {
     const k = await request(t.http)
       .post('/api/v1/klachten')
@@ -70,10 +46,7 @@ export async function kinderombudsman(naam: string, nu: Date): Promise<Kinderomb
     return { id: k.body.id as string, state: k.body.state as string };
   };
   return {
-    db,
-    t,
-    behandelaar,
-    stap,
+    ...sv,
     indienen,
     async bijKinderombudsman() {
       const { id, state } = await indienen({});
@@ -82,10 +55,6 @@ export async function kinderombudsman(naam: string, nu: Date): Promise<Kinderomb
       await stap(id, 'REACTIE_AANBIEDER', '2026-03-30T10:00:00+02:00', { maatregelen: 'scholing' });
       expect((await stap(id, 'VERZOEK_OMBUDSMAN', '2026-04-06T10:00:00+02:00')).state).toBe('bijOmbudsman.kinderombudsman.onderzoek');
       return id;
-    },
-    async close() {
-      await t.close();
-      await db.drop();
     },
   };
 }
