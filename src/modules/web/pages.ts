@@ -45,7 +45,8 @@ export function pagina(soort: Pagina, data: Record<string, string> = {}): string
 <meta name="referrer" content="no-referrer">
 <title>${esc(TITELS[soort])} — Klachtregie</title>
 <link rel="stylesheet" href="/beheer/assets/beheer.css">
-${soort === 'editor' ? '<script src="/beheer/assets/editor.js" defer></script>\n' : ''}<script src="/beheer/assets/beheer.js" defer></script>
+${soort === 'editor' ? '<script src="/beheer/assets/editor.js" defer></script>\n' : ''}<script src="/beheer/assets/amsterdamse-tijd.js" defer></script>
+<script src="/beheer/assets/beheer.js" defer></script>
 </head>
 <body data-pagina="${soort}"${attrs}>
 <a class="overslaan" href="#inhoud">Naar de inhoud</a>

@@ -18,6 +18,7 @@ function assetsDir(): string {
 
 const ASSETS: Record<string, string> = {
   'beheer.js': 'text/javascript; charset=utf-8',
+  'amsterdamse-tijd.js': 'text/javascript; charset=utf-8',
   'beheer.css': 'text/css; charset=utf-8',
   // The editor bundle (scripts/bundel-editor.js, built by `npm run build`) and the JSON Schema its completion reads.
   'editor.js': 'text/javascript; charset=utf-8',
@@ -41,7 +42,7 @@ export class WebPaginaService implements OnModuleInit {
     const adapter = this.adapterHost.httpAdapter;
     if (!adapter) return; // a worker without HTTP
     const dir = assetsDir();
-    for (const naam of ['beheer.js', 'beheer.css']) this.bestanden.set(naam, readFileSync(join(dir, naam)));
+    for (const naam of ['beheer.js', 'amsterdamse-tijd.js', 'beheer.css']) this.bestanden.set(naam, readFileSync(join(dir, naam)));
     // Without a build the editor page says how to get it, instead of the whole service failing to start.
     if (existsSync(join(dir, 'editor.js'))) this.bestanden.set('editor.js', readFileSync(join(dir, 'editor.js')));
     this.bestanden.set('definitie-schema.json', Buffer.from(JSON.stringify(definitieJsonSchema())));

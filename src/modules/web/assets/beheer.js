@@ -1311,11 +1311,8 @@
   }
 
   /* A wall-clock day and time in Amsterdam as an ISO moment with its offset (+01:00 or +02:00), whatever the
-   * browser's own time zone: the termijnen run from the moment of receipt in Dutch time (Atw, Awb 9:11). */
-  function amsterdamsMoment(dag, tijd) {
-    var gok = Date.parse(dag + 'T' + tijd + ':00Z');
-    return metOffset(dag + 'T' + tijd + ':00', amsterdamseDelen(new Date(gok)), gok);
-  }
+   * browser's own time zone, also on the Sundays the clock changes (amsterdamse-tijd.js, loaded before this file). */
+  var amsterdamsMoment = window.KlachtregieTijd.amsterdamsMoment;
   // The wall-clock text followed by the offset of Amsterdam's wall clock (parts p) from the UTC minute utc.
   function metOffset(tekst, p, utc) {
     var min = Math.round((Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute) - utc) / 60000);
