@@ -164,6 +164,31 @@ describe('Operations: Prometheus metrics at /metrics', () => {
     }
   });
 
+  it('behind a reverse proxy on this host (a forwarded request, or TRUST_PROXY set) loopback is no proof: METRICS_TOKEN is required', async () => {
+    // Without TRUST_PROXY: a loopback connection carrying a forwarding header came through a proxy.
+    expect((await request(t.http).get('/metrics').set('X-Forwarded-For', '203.0.113.9')).status).toBe(403);
+    expect((await request(t.http).get('/metrics').set('Forwarded', 'for=203.0.113.9')).status).toBe(403);
+    expect((await request(t.http).get('/metrics')).status).toBe(200);
+    const achterProxy = await createTestApp({ databaseUrl: db.url, env: { ROLE: 'api', TRUST_PROXY: 'loopback' } });
+    try {
+      const zonder = await request(achterProxy.http).get('/metrics');
+      expect(zonder.status).toBe(403);
+      expect(zonder.text).toContain('METRICS_TOKEN');
+    } finally {
+      await achterProxy.close();
+    }
+    const metToken = await createTestApp({
+      databaseUrl: db.url,
+      env: { ROLE: 'api', TRUST_PROXY: 'loopback', METRICS_TOKEN: 'geheim-scrape-token-1234' },
+    });
+    try {
+      expect((await request(metToken.http).get('/metrics')).status).toBe(401);
+      expect((await request(metToken.http).get('/metrics').set('Authorization', 'Bearer geheim-scrape-token-1234')).status).toBe(200);
+    } finally {
+      await metToken.close();
+    }
+  });
+
   it('the metrics route is not part of the API document (it is no API resource)', async () => {
     const doc = await request(t.http).get('/api/v1/openapi.json');
     expect(Object.keys(doc.body.paths)).not.toContain('/metrics');

@@ -24,9 +24,15 @@ export function configureHttpApp(app: INestApplication): INestApplication {
     }),
   );
   app.use(apiVersionHeader);
-  const express = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
+  const express = app.getHttpAdapter().getInstance() as {
+    disable?: (setting: string) => void;
+    set?: (setting: string, value: unknown) => void;
+  };
   express.disable?.('x-powered-by');
   const config = app.get<AppConfig>(APP_CONFIG);
+  // Behind the reverse proxy every client arrives from the proxy's address: TRUST_PROXY makes req.ip the client's
+  // (X-Forwarded-For as far as trusted proxies wrote it), which the limit on failed logins per address counts.
+  if (config.trustProxy !== undefined) express.set?.('trust proxy', config.trustProxy);
   let document: string | undefined;
   app.getHttpAdapter().get(`/${API_PREFIX}/openapi.json`, (_req: Request, res: Response) => {
     // One document, built on first use (every module's routes are known by then) from configuration

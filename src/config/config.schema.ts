@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { ZgwGemeenteConfig } from './zgw-config';
 
@@ -29,6 +30,37 @@ const optionalUrl = (protocols: string[]) =>
       })
       .optional(),
   );
+
+/** Names Express (proxy-addr) gives to address ranges in `trust proxy`. */
+const PROXY_NAMEN = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One entry of TRUST_PROXY: a name above, an address, or address/prefix length. */
+function proxyAdresGeldig(deel: string): boolean {
+  if (PROXY_NAMEN.has(deel)) return true;
+  const [adres, lengte, ...rest] = deel.split('/');
+  const soort = isIP(adres);
+  if (soort === 0 || rest.length > 0) return false;
+  // A prefix length of 0 is every address: trusting everyone.
+  return lengte === undefined || (/^\d{1,3}$/.test(lengte) && Number(lengte) >= 1 && Number(lengte) <= (soort === 4 ? 32 : 128));
+}
+
+/**
+ * TRUST_PROXY: which reverse proxies may say who the client is (X-Forwarded-For), as Express's `trust proxy`: a hop
+ * count (1-10) or proxy addresses and ranges. Unset: none, the client is the TCP peer. Never "trust every address":
+ * then any client could name itself in the header and pass the per-address limit of failed logins.
+ */
+export function parseTrustProxy(waarde: string): number | string[] | undefined {
+  const s = waarde.trim();
+  if (/^\d+$/.test(s)) {
+    const hops = Number(s);
+    return hops >= 1 && hops <= 10 ? hops : undefined;
+  }
+  const delen = s
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
+  return delen.length > 0 && delen.every(proxyAdresGeldig) ? delen : undefined;
+}
 
 /**
  * The environment variables Klachtregie reads, with their defaults. Everything else in the code gets
@@ -102,6 +134,14 @@ export const envSchema = z.object({
   // Rate limits (429 with Retry-After): requests per API key or OIDC subject, failed authentications per address.
   RATE_LIMIT_PER_MINUUT: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_MISLUKT_PER_MINUUT: z.coerce.number().int().min(1).default(60),
+  // Behind a reverse proxy: which proxies to believe about the client address (Express `trust proxy`); unset: none.
+  TRUST_PROXY: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .refine((v) => parseTrustProxy(v) !== undefined, { message: 'expected a hop count 1-10 or proxy addresses' })
+      .optional(),
+  ),
   // Zaakgericht werken (src/modules/zgw): the file with the registers per gemeente; unset = no ZGW connector.
   ZGW_CONFIG: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
   ZGW_MAX_POGINGEN: z.coerce.number().int().min(1).max(1000).default(15),
@@ -161,6 +201,8 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
     "weigeren (default) or toestaan: 'toestaan' lets webhooks reach loopback and private addresses, for development only",
   RATE_LIMIT_PER_MINUUT: 'requests per minute per API key or OIDC subject, e.g. RATE_LIMIT_PER_MINUUT=1200',
   RATE_LIMIT_MISLUKT_PER_MINUUT: 'failed authentications per minute per client address before 429, e.g. RATE_LIMIT_MISLUKT_PER_MINUUT=60',
+  TRUST_PROXY:
+    'the reverse proxies in front of the service, whose X-Forwarded-For names the client: addresses or ranges (loopback, linklocal, uniquelocal, 10.0.0.0/8, ::1), e.g. TRUST_PROXY=loopback, or the number of proxies, e.g. TRUST_PROXY=1; or leave it unset when clients connect directly',
   ZGW_CONFIG: 'the path of the ZGW registers file per gemeente (docs/zgw.md), e.g. ZGW_CONFIG=/etc/klachtregie/zgw.yaml, or leave it unset',
   ZGW_MAX_POGINGEN: 'attempts before a zaak delivery goes to the dead-letter list (vastgelopen), e.g. ZGW_MAX_POGINGEN=15',
   DOSSIER_OPSLAG: 'postgres (default: documents as bytea in the database) or schijf (files below DOSSIER_MAP)',
@@ -267,6 +309,11 @@ export interface AppConfig {
   rateLimitPerMinuut: number;
   /** Failed authentications per minute per client address (429 beyond: key guessing). */
   rateLimitMisluktPerMinuut: number;
+  /**
+   * TRUST_PROXY: Express's `trust proxy` (hops or proxy addresses), so `req.ip` is the client behind the reverse proxy;
+   * absent: the TCP peer. Set, /metrics needs METRICS_TOKEN (src/modules/metrics/metrics.route.ts).
+   */
+  trustProxy?: number | string[];
   /** ZGW registers per gemeente (ZGW_CONFIG, validated at boot); empty = no zaken are made. */
   zgw: ZgwGemeenteConfig[];
   /** Attempts of one zaak delivery before it is vastgelopen (dead letter). */

@@ -1,5 +1,5 @@
 import { dirname, join, resolve } from 'node:path';
-import { AppConfig, ENV_HINTS, envSchema, parseClusterNodes } from './config.schema';
+import { AppConfig, ENV_HINTS, envSchema, parseClusterNodes, parseTrustProxy } from './config.schema';
 import { laadZgwConfig, type ZgwGemeenteConfig } from './zgw-config';
 
 export type EnvSource = Record<string, string | undefined>;
@@ -112,6 +112,7 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
     webhookInterneAdressenToegestaan: e.WEBHOOK_INTERNE_ADRESSEN === 'toestaan',
     rateLimitPerMinuut: e.RATE_LIMIT_PER_MINUUT,
     rateLimitMisluktPerMinuut: e.RATE_LIMIT_MISLUKT_PER_MINUUT,
+    ...(e.TRUST_PROXY ? { trustProxy: parseTrustProxy(e.TRUST_PROXY) } : {}),
     zgw,
     zgwMaxPogingen: e.ZGW_MAX_POGINGEN,
     dossierOpslag: e.DOSSIER_OPSLAG,

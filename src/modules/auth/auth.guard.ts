@@ -6,7 +6,7 @@ import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import { gemeentenVan, opheffing } from '../../machines/definition/gemeentecodes.data';
 import { leesbareDatum } from '../../machines/termijnen';
-import { Snelheidsgrens } from './snelheidsgrens';
+import { bronVan, Snelheidsgrens } from './snelheidsgrens';
 import { gemeenteOpgeheven, geenToegang, nietGeauthenticeerd } from './auth-problemen';
 import type { Rol } from './rol';
 import { PUBLIEK_KEY, ROLLEN_KEY } from './rollen.decorator';
@@ -45,21 +45,19 @@ export class AuthGuard implements CanActivate {
 
     const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
-    // Guessing keys: an address with too many failed authentications waits, whatever it sends next.
-    const adres = req.ip ?? req.socket.remoteAddress ?? 'onbekend';
-    const wachtAdres = this.misluktPerAdres.wacht(adres);
-    if (wachtAdres) throw teVeel(res, wachtAdres, 'Te veel mislukte aanmeldingen vanaf dit adres.');
+    // Guessing keys: failed authentications are counted per client address (req.ip: the client behind a trusted proxy,
+    // TRUST_PROXY; an IPv6 address by its /64) and, past the limit, answered with 429. Only failures: a valid key always
+    // passes, whatever others sent from that address, so anti-automation never locks out a legitimate user (OWASP ASVS
+    // V2.2.1); behind a proxy without TRUST_PROXY every client shares its address.
+    const mislukt = (fout: ProblemException): ProblemException => {
+      const wacht = this.misluktPerAdres.tel(bronVan(req.ip ?? req.socket.remoteAddress ?? 'onbekend'));
+      return wacht ? teVeel(res, wacht, 'Te veel mislukte aanmeldingen vanaf dit adres.') : fout;
+    };
     const header = req.headers.authorization;
     const m = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    if (!m) {
-      this.misluktPerAdres.tel(adres);
-      throw nietGeauthenticeerd('Stuur een API-sleutel of OIDC-token mee: Authorization: Bearer <token>.');
-    }
+    if (!m) throw mislukt(nietGeauthenticeerd('Stuur een API-sleutel of OIDC-token mee: Authorization: Bearer <token>.'));
     const result = await this.verifier.verifieer(m[1]);
-    if ('fout' in result) {
-      this.misluktPerAdres.tel(adres);
-      throw nietGeauthenticeerd(result.fout);
-    }
+    if ('fout' in result) throw mislukt(nietGeauthenticeerd(result.fout));
     const wachtSleutel = this.perSleutel.tel(result.subject);
     if (wachtSleutel) throw teVeel(res, wachtSleutel, 'Te veel verzoeken met deze sleutel.');
 

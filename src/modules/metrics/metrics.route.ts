@@ -15,10 +15,22 @@ function tokenKlopt(header: string | undefined, token: string): boolean {
 }
 
 /**
+ * Whether the caller is on this machine. Behind a reverse proxy on this host every caller's connection is loopback:
+ * with TRUST_PROXY set, so, never (METRICS_TOKEN is required); without it, a loopback connection that carries a
+ * forwarding header came through a proxy and is not taken as local either.
+ */
+function vanDezeMachine(req: Request, achterProxy: boolean): boolean {
+  if (achterProxy) return false;
+  if (req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined) return false;
+  return LOOPBACK.has(req.socket.remoteAddress ?? '');
+}
+
+/**
  * GET /metrics in the Prometheus text format, outside /api/v1 (where scrapers look; not an API
  * resource, so not in the OpenAPI document). The series say how busy each gemeente is, so it is not
  * public: with METRICS_TOKEN set a scraper sends `Authorization: Bearer <token>`; without it only
- * callers on this machine (loopback) are answered, e.g. a Prometheus agent or sidecar beside it.
+ * callers on this machine (loopback, not through a proxy) are answered, e.g. a Prometheus agent or sidecar beside
+ * it, and behind a reverse proxy (TRUST_PROXY) nobody.
  */
 @Injectable()
 export class MetricsRoute implements OnModuleInit {
@@ -33,14 +45,17 @@ export class MetricsRoute implements OnModuleInit {
     if (!adapter) return; // a worker without HTTP
     adapter.get('/metrics', (req: Request, res: Response) => {
       const token = this.config.metricsToken;
-      const toegestaan = token ? tokenKlopt(req.headers.authorization, token) : LOOPBACK.has(req.socket.remoteAddress ?? '');
-      if (!toegestaan) {
+      if (token ? !tokenKlopt(req.headers.authorization, token) : !vanDezeMachine(req, this.config.trustProxy !== undefined)) {
         res
           .status(token ? 401 : 403)
           .set(token ? { 'WWW-Authenticate': 'Bearer realm="metrics"' } : {})
           .type('text/plain; charset=utf-8')
           .send(
-            token ? 'Bearer token vereist (METRICS_TOKEN).\n' : 'Alleen vanaf deze machine; zet METRICS_TOKEN voor een scraper elders.\n',
+            token
+              ? 'Bearer token vereist (METRICS_TOKEN).\n'
+              : this.config.trustProxy !== undefined
+                ? 'Achter een reverse proxy (TRUST_PROXY) alleen met METRICS_TOKEN: zet die voor de scraper.\n'
+                : 'Alleen vanaf deze machine; zet METRICS_TOKEN voor een scraper elders.\n',
           );
         return;
       }
