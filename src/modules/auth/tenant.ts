@@ -109,6 +109,17 @@ export function aanbiederGemeenteFout(eigen: string, gemeenten: readonly string[
 }
 
 /**
+ * SQL condition: the klacht `klacht` (an SQL expression for its id) was handed over by the aanbieder `aanbiederId` (an SQL
+ * expression: a parameter or a column) at the end of its contract, so it is no longer the aanbieder's: it keeps no access
+ * and no copies, and hears nothing more of it (Klachtenprotocol Wmo keten Amsterdam §9; AVG art. 5 lid 1 sub c and f).
+ * The aanbieder's scope (tenantScope) and the webhooks of a subscription for that aanbieder (fan-out and delivery) use it;
+ * the access check (klacht-toegang.interceptor.ts) and the werkvoorraad still spell out the same condition.
+ */
+export function overgedragenSql(klacht: string, aanbiederId: string): string {
+  return `EXISTS (SELECT 1 FROM overgedragen_klacht o WHERE o.klacht_id = ${klacht} AND o.aanbieder_id = ${aanbiederId})`;
+}
+
+/**
  * SQL scope for klacht-like tables (docs/adr/0003-tenancy-webhooks-idempotency.md: every query scoped to the caller's gemeente, also in
  * SQL). Returns a WHERE fragment and its parameters for a query builder:
  *   const s = tenantScope(tenant, 'k'); qb.andWhere(s.sql, s.params)
@@ -124,7 +135,7 @@ export function tenantScope(
   if (tenant.rol === 'aanbieder') {
     return {
       // Klachten handed over at contract end are no longer the aanbieder's (Klachtenprotocol Wmo keten Amsterdam §9).
-      sql: `${g} = ANY(:tenantGemeenten) AND ${a} @> CAST(:tenantAanbieder AS jsonb) AND NOT EXISTS (SELECT 1 FROM overgedragen_klacht o WHERE o.klacht_id = ${alias}.${kolommen.id ?? 'id'} AND o.aanbieder_id = :tenantAanbiederId)`,
+      sql: `${g} = ANY(:tenantGemeenten) AND ${a} @> CAST(:tenantAanbieder AS jsonb) AND NOT ${overgedragenSql(`${alias}.${kolommen.id ?? 'id'}`, ':tenantAanbiederId')}`,
       params: {
         tenantGemeenten: klachtGemeenten(tenant),
         tenantAanbieder: JSON.stringify([{ id: tenant.aanbiederId ?? '' }]),

@@ -13,6 +13,7 @@ import { onderteken, SIGNATURE_HEADER } from './webhook-signature';
 import { wachttijd } from '../../common/wachttijd';
 import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { opheffing } from '../../machines';
+import { overgedragenSql } from '../auth/tenant';
 
 const TIMEOUT_MS = 10_000;
 
@@ -59,12 +60,23 @@ export class WebhookAfleveringService {
       // what still waited for it is not sent (Wet arhi art. 40 e.v., AVG art. 5 lid 1 sub f). Its successor sees it in
       // its deliveries list and deletes the subscription.
       const opgeheven = opheffing(abonnement.gemeente, vandaagVan(this.klok));
-      if (opgeheven) {
-        await m.update(
-          WebhookAfleveringEntity,
-          { id: d.id },
-          { status: 'vervallen', lastError: `gemeente ${abonnement.gemeente} opgeheven per ${opgeheven.gemeente.opgeheven}` },
-        );
+      // A klacht handed over by the subscription's aanbieder at its contract end (Klachtenprotocol Wmo keten Amsterdam §9,
+      // AVG art. 5 lid 1 sub c and f): what still waited is not sent to the aanbieder either.
+      const overgedragen =
+        abonnement.aanbiederId && d.klachtId
+          ? (
+              (await m.query(`SELECT ${overgedragenSql('$1::uuid', '$2')} AS ja`, [d.klachtId, abonnement.aanbiederId])) as {
+                ja: boolean;
+              }[]
+            )[0].ja
+          : false;
+      const nietMeer = opgeheven
+        ? `gemeente ${abonnement.gemeente} opgeheven per ${opgeheven.gemeente.opgeheven}`
+        : overgedragen
+          ? `klacht overgedragen bij het einde van het contract van ${abonnement.aanbiederId}`
+          : undefined;
+      if (nietMeer) {
+        await m.update(WebhookAfleveringEntity, { id: d.id }, { status: 'vervallen', lastError: nietMeer });
         vervolg = await this.volgende(m, d);
         return 'niets-te-doen';
       }

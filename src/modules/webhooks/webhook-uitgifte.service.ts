@@ -7,6 +7,7 @@ import { opheffing, opvolgersVan } from '../../machines';
 import { bouwCloudEvent, cloudEventType, eventIdVoor, eventIdVoorOutbox, gemeenteVanOutbox, typeMatcht } from './cloud-event';
 import { WebhookQueue } from './webhook-queue';
 import { OUTBOX_TYPES } from '../outbox/outbox.types';
+import { overgedragenSql } from '../auth/tenant';
 
 /** One advisory lock for the fan-out: one process at a time turns outbox rows into deliveries. */
 const UITGIFTE_LOCK = 5_000_452;
@@ -200,6 +201,24 @@ export class WebhookUitgifteService {
             [nodig],
           )) as AbonnementRij[])
         : [];
+      // A klacht handed over by an aanbieder at the end of its contract is no longer the aanbieder's (Klachtenprotocol Wmo
+      // keten Amsterdam §9: no copies kept; AVG art. 5 lid 1 sub c and f): its subscription hears nothing more of it. The
+      // pairs (row, subscription) so excluded, by the condition the aanbieder's own access uses (overgedragenSql).
+      const perAanbieder = abonnementen.filter((a) => a.aanbieder_id);
+      const metKlacht = rijen.filter((r) => r.klacht_id);
+      const overgedragen = new Set(
+        perAanbieder.length && metKlacht.length
+          ? (
+              (await m.query(
+                `SELECT r.id::text AS rij, a.id AS abonnement
+                   FROM unnest($1::bigint[], $2::uuid[]) AS r(id, klacht_id)
+                   JOIN webhook_abonnement a ON a.id = ANY($3::uuid[])
+                  WHERE ${overgedragenSql('r.klacht_id', 'a.aanbieder_id')}`,
+                [metKlacht.map((r) => r.id), metKlacht.map((r) => r.klacht_id), perAanbieder.map((a) => a.id)],
+              )) as { rij: string; abonnement: string }[]
+            ).map((p) => `${p.rij}:${p.abonnement}`)
+          : [],
+      );
       const nieuw: { id: string }[] = [];
       for (const r of rijen) {
         const gemeente = gemeenteVanOutbox(r.gemeente, r.payload);
@@ -258,6 +277,7 @@ export class WebhookUitgifteService {
         for (const a of abonnementen) {
           if (!bediendDoor.get(gemeente)?.includes(a.gemeente)) continue;
           if (a.aanbieder_id && !betreftAanbieder(r, a.aanbieder_id, a.aanbieder_gemeente ?? a.gemeente)) continue;
+          if (overgedragen.has(`${r.id}:${a.id}`)) continue;
           if (intrekking && herroeping?.opdrachten?.ontvangers.has(a.id)) await lever(a, intrekking);
           if (typeMatcht(a.typen, type) || herroeping?.ontvangers.has(a.id)) await lever(a, event);
         }
