@@ -6,6 +6,12 @@ import { ProblemException } from './problem';
 export const MAX_DIEPTE = 32;
 /** X-Correlation-ID is written into the history (varchar 200). */
 export const MAX_CORRELATIE = 200;
+/**
+ * Correlation ids Klachtregie writes itself: `termijn.<id>.<revision>` for a termijn's wake-up (the withdrawal of a
+ * wake-up an act undid finds what it announced by it) and `import.<import id>.<extern>` for an imported klacht (the
+ * import and its letters find their rows by it). A caller's id in those forms would pass for the system's.
+ */
+export const GERESERVEERDE_CORRELATIE = /^(termijn|import)\./i;
 
 const NUL = '\u0000';
 const LOSSE_SURROGAAT = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -34,7 +40,7 @@ export function invoerFout(waarde: unknown, wortel: string): { name: string; rea
 /**
  * Bad input is a 400 naming the field, before it reaches validation or the database (which would
  * answer a NUL character or a lone surrogate with an error, and deep JSON with a stack overflow): never
- * a 500, and nothing changes.
+ * a 500, and nothing changes. So is an X-Correlation-ID in a form the system reserves for itself.
  */
 @Injectable()
 export class InvoerGrenzenGuard implements CanActivate {
@@ -44,6 +50,11 @@ export class InvoerGrenzenGuard implements CanActivate {
     const correlatie = req.headers['x-correlation-id'];
     if (typeof correlatie === 'string' && correlatie.length > MAX_CORRELATIE) {
       throw ProblemException.invalid([{ name: 'X-Correlation-ID', reason: `hooguit ${MAX_CORRELATIE} tekens` }]);
+    }
+    if (typeof correlatie === 'string' && GERESERVEERDE_CORRELATIE.test(correlatie)) {
+      throw ProblemException.invalid([
+        { name: 'X-Correlation-ID', reason: "begint niet met 'termijn.' of 'import.': die vormen schrijft Klachtregie zelf" },
+      ]);
     }
     const fout = invoerFout(req.body, 'body') ?? invoerFout(req.query, 'query') ?? invoerFout(req.params, 'path');
     if (fout) throw ProblemException.invalid([fout]);
