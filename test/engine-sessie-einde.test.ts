@@ -56,12 +56,16 @@ describe('engine: a session ended by the server during a step', () => {
   const pogingen = async () =>
     Number((await a.db.query(`select case when is_called then last_value else 0 end as n from test_pogingen`))[0].n);
 
-  it('a FATAL error after the steps were sent: the event gets the error and is not run a second time', async () => {
+  it('a FATAL error after the steps were sent: the event gets the error (uitkomst onbekend) and is not run a second time', async () => {
     const { klacht } = await a.engine.create(testIntake(op('03-02')), { actor: 'kcc' });
     const voor = await pogingen();
     await expect(
       a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: op('03-03') }, { actor: 'behandelaar', correlationId: 'sessie-einde' }),
-    ).rejects.toThrow(/terminat/i);
+    ).rejects.toMatchObject({
+      code: 'uitkomst-onbekend',
+      klachtId: klacht.id,
+      cause: expect.objectContaining({ message: expect.stringMatching(/terminat/i) }),
+    });
     expect(await pogingen()).toBe(voor + 1);
     const history = await a.db.query(`select type from klacht_gebeurtenis where klacht_id = $1 order by id`, [klacht.id]);
     expect(history).toEqual([{ type: 'KLACHT_ONTVANGEN' }]);
@@ -69,12 +73,12 @@ describe('engine: a session ended by the server during a step', () => {
     await a.engine.apply(klacht.id, { type: 'CONTACT_OPGENOMEN', at: op('03-04') }, { actor: 'behandelaar' });
   });
 
-  it('a FATAL error while an intake is written: the intake gets the error and is not run a second time (no second klacht)', async () => {
+  it('a FATAL error while an intake is written: the intake gets the error (uitkomst onbekend) and is not run a second time (no second klacht)', async () => {
     const onderwerp = `intake sessie-einde ${Date.now()}`;
     const voor = await pogingen();
     await expect(
       a.engine.create({ ...testIntake(op('03-02')), onderwerp }, { actor: 'kcc', correlationId: 'sessie-einde' }),
-    ).rejects.toThrow(/terminat/i);
+    ).rejects.toMatchObject({ code: 'uitkomst-onbekend', cause: expect.objectContaining({ message: expect.stringMatching(/terminat/i) }) });
     expect(await pogingen()).toBe(voor + 1);
     const [{ n }] = await a.db.query(`select count(*)::int as n from klacht where onderwerp = $1`, [onderwerp]);
     expect(n).toBe(0);

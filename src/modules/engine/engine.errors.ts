@@ -1,3 +1,5 @@
+import { ProblemException } from '../../common/problem';
+
 /**
  * Domain errors of the engine. The HTTP layer maps them to application/problem+json with a
  * stable `code` (docs/api.md); other callers (jobs, CLI) handle them directly.
@@ -111,5 +113,36 @@ export class WekkerAchterstandError extends Error {
   ) {
     super(`Klacht ${klachtId}: termijn ${termijnNaam} (revisie ${revision}) is vóór ${at} verstreken en nog niet gemeld`);
     this.name = 'WekkerAchterstandError';
+  }
+}
+
+/**
+ * The connection failed (or the server ended the session) after the engine sent work that commits: the COMMIT may have
+ * run, or not (ADR 0008). The engine never runs such work again, and the caller may not be told "nothing changed", as
+ * for a database that could not be reached before anything was sent (problem.filter.ts): a client that simply retries
+ * would file a second klacht or register the act twice. 503 with code `uitkomst-onbekend`: look at the klacht
+ * (GET /klachten/{id}, its history) or repeat the request with the same Idempotency-Key, which returns the stored answer
+ * when it was written and runs it when it was not (docs/api.md Idempotentie). Not an EngineError: it is no refusal.
+ * `cause` keeps the driver's error, so whoever asks whether the database is unreachable (isDatabaseOnbereikbaar) still
+ * hears so.
+ */
+export class UitkomstOnbekendError extends ProblemException {
+  constructor(
+    /** The klacht the event was for; absent for an intake (its id is not known to the caller). */
+    readonly klachtId: string | undefined,
+    oorzaak: unknown,
+  ) {
+    super({
+      status: 503,
+      code: 'uitkomst-onbekend',
+      title: 'Uitkomst onbekend',
+      detail:
+        `De verbinding met de database viel weg nadat ${klachtId ? `de gebeurtenis voor klacht ${klachtId}` : 'de klacht'} was ` +
+        'verstuurd: of die is vastgelegd, is onbekend. Herhaal het verzoek met dezelfde Idempotency-Key (dan krijgt u het ' +
+        `vastgelegde antwoord, of wordt het alsnog uitgevoerd), of kijk eerst ${klachtId ? `in GET /klachten/${klachtId}` : 'in GET /klachten'} of het er staat; ` +
+        'zonder sleutel opnieuw versturen kan het dubbel vastleggen.',
+    });
+    this.cause = oorzaak;
+    this.name = 'UitkomstOnbekendError';
   }
 }

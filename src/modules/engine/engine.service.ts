@@ -29,6 +29,7 @@ import {
   KlachtNietGevondenError,
   FeitenOngeldigError,
   RegistratieOngeldigError,
+  UitkomstOnbekendError,
   WekkerAchterstandError,
 } from './engine.errors';
 import { REGIME_BRON, type RegimeBron } from './regime-bron';
@@ -55,6 +56,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { KLOK, systeemKlok, type Klok, vandaagVan } from '../../common/klok';
 import { isUuid } from '../../common/uuid';
+import { isDatabaseOnbereikbaar } from '../../common/problem.filter';
 
 /** Who caused a change, and the request or job it belongs to (both go into history and outbox). */
 export interface EngineContext {
@@ -647,7 +649,8 @@ export class EngineService {
         if (!verzonden || geweigerd) {
           alleen.push(...open);
           open.clear();
-        } else for (const v of [...open]) antwoord(v, () => v.fout(e));
+        } else
+          for (const v of [...open]) antwoord(v, () => v.fout(new UitkomstOnbekendError(v.soort === 'stap' ? v.klachtId : undefined, e)));
       }
     } finally {
       // Never a reason to leave an event unanswered: a failing release only costs the pool a connection.
@@ -686,6 +689,7 @@ export class EngineService {
     const client = (await qr.connect()) as PoolClient;
     const sleutel = IdempotentieContext.huidig() !== undefined;
     let open = false;
+    let werkt = false;
     const sql: Sql = async (text, values, name, laatste) => {
       if (!name) return (await client.query<Record<string, unknown>>({ text, values })).rows;
       // A named statement is prepared once per connection (SQL PREPARE: its plan is cached) and run as
@@ -717,6 +721,9 @@ export class EngineService {
           if (!stand) throw new KlachtNietGevondenError(klachtId);
         }
       }
+      // From here the work writes: it commits with its last statement, or with the COMMIT below, or (an intake without a
+      // key) as one statement of its own.
+      werkt = true;
       const uit = await werk({ sql, qr, client, stand: stand as KlachtStand });
       if (open) await client.query('COMMIT');
       open = false;
@@ -725,6 +732,8 @@ export class EngineService {
     } catch (e) {
       if (open) await client.query('ROLLBACK').catch(() => undefined);
       await qr.broadcaster.broadcast('AfterTransactionRollback');
+      // A lost connection once the work was sent: whether it committed is unknown (ADR 0008), never "nothing changed".
+      if (werkt && isDatabaseOnbereikbaar(e) && !zekerGeweigerd(e)) throw new UitkomstOnbekendError(klachtId ?? undefined, e);
       throw e;
     } finally {
       await qr.release();
