@@ -10,7 +10,7 @@ import { omschrijvingVan } from '../../machines/compiler/gebeurtenissen';
 import type { Regime } from '../../machines/regime';
 import { gemeenteNaamOp } from '../../machines/verantwoordelijke';
 import { MedewerkerService } from '../auth/medewerker.service';
-import { aanbiederGemeenteVan, klachtGemeenten, type Tenant } from '../auth/tenant';
+import { aanbiederGemeenteVan, klachtGemeenten, overgedragenSql, type Tenant } from '../auth/tenant';
 import { EngineService, herleefdeTermijnen } from '../engine/engine.service';
 import { TermijnEntity } from '../termijnen/termijn.entity';
 import { planTermijnen, type LopendeTermijn, type TermijnVelden } from '../termijnen/termijn-reconcile';
@@ -214,7 +214,7 @@ export class WerkvoorraadService {
       scope += ` and k.aanbieders @> $${params.length}::jsonb`;
       // Handed over at contract end (Klachtenprotocol Wmo keten Amsterdam §9): no longer the aanbieder's, as in tenantScope.
       params.push(tenant.aanbiederId ?? '');
-      scope += ` and not exists (select 1 from overgedragen_klacht o where o.klacht_id = k.id and o.aanbieder_id = $${params.length})`;
+      scope += ` and not ${overgedragenSql('k.id', `$${params.length}`)}`;
     }
     // The choices of the filters: what occurs among the open klachten in scope.
     const [staten, aanbiederRijen]: [
