@@ -129,6 +129,61 @@ describe('klacht actions through the API (Amsterdam definition)', () => {
     expect(doorGemeente.body).toEqual(expect.objectContaining({ toegepast: true, gebeurtenis: 'KLAGER_TEVREDEN' }));
   });
 
+  it('OWASP API1, Awb 9:12: an aanbieder named beside the one that handles the klacht reports, but cannot take it in behandeling or end it', async () => {
+    // Filed at zorg-west naming zorg-oost too: it runs at zorg-west, the aanbieder it was filed with (its first).
+    const k = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', behandelaar)
+      .send({
+        ...intake('zorg-west'),
+        ingediendBij: 'aanbieder',
+        aanbieders: [
+          { id: 'zorg-west', naam: 'Zorg West', type: 'wmo' },
+          { id: 'zorg-oost', naam: 'Zorg Oost', type: 'wmo' },
+        ],
+      });
+    expect([k.status, k.body.state]).toEqual([201, 'bijAanbieder.inBehandeling']);
+    const pad = `/api/v1/klachten/${k.body.id}/terugkoppelingen`;
+    const oost = await bearer(t.app, 'GM0363', 'aanbieder', 'zorg-oost');
+    const west = await bearer(t.app, 'GM0363', 'aanbieder', 'zorg-west');
+    const meld = async (sleutel: string, body: Record<string, unknown>) => {
+      const r = await request(t.http).post(pad).set('Authorization', sleutel).send(body);
+      return [r.status, r.body.toegepast, r.body.gebeurtenis, r.body.state];
+    };
+    const oostAfdoening = await request(t.http).post(pad).set('Authorization', oost).send({ soort: 'afdoening', oordeel: 'ongegrond' });
+    const oostMaatregelen = await meld(oost, { soort: 'maatregelen', maatregelen: ['excuses'] });
+    const ds = t.app.get(DataSource);
+    const historie = async () =>
+      (await ds.query('select type from klacht_gebeurtenis where klacht_id = $1 order by id', [k.body.id])).map(
+        (h: { type: string }) => h.type,
+      );
+    const voorWest = await historie();
+    // The aanbieder that handles it ends it.
+    const westAfdoening = await meld(west, { soort: 'afdoening', oordeel: 'gegrond' });
+    expect({
+      oostAfdoening: [oostAfdoening.status, oostAfdoening.body.toegepast, oostAfdoening.body.gebeurtenis, oostAfdoening.body.state],
+      oostReden: oostAfdoening.body.reden,
+      oostMaatregelen,
+      voorWest,
+      westAfdoening,
+      rijen: await ds.query('select aanbieder_id, soort, gebeurtenis from terugkoppeling where klacht_id = $1 order by created_at', [
+        k.body.id,
+      ]),
+    }).toEqual({
+      oostAfdoening: [201, false, null, 'bijAanbieder.inBehandeling'],
+      oostReden: expect.stringContaining('zorg-oost'),
+      oostMaatregelen: [201, false, null, 'bijAanbieder.inBehandeling'],
+      voorWest: ['KLACHT_ONTVANGEN'],
+      westAfdoening: [201, true, 'AFDOENEN', 'bijAanbieder.afgedaan'],
+      // Kept for the gemeente to read, with who reported what.
+      rijen: [
+        { aanbieder_id: 'zorg-oost', soort: 'afdoening', gebeurtenis: null },
+        { aanbieder_id: 'zorg-oost', soort: 'maatregelen', gebeurtenis: null },
+        { aanbieder_id: 'zorg-west', soort: 'afdoening', gebeurtenis: 'AFDOENEN' },
+      ],
+    });
+  });
+
   it('an event is something that happened: a terugkoppeling dated in the future is refused (422 naming at) and nothing is stored, also one the klacht would not take at that moment', async () => {
     nu = new Date('2026-06-01T10:00:00+02:00');
     const k = await request(t.http)

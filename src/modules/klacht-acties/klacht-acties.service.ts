@@ -7,7 +7,7 @@ import { ProblemException } from '../../common/problem';
 import { EngineError, KlachtNietGevondenError } from '../engine/engine.errors';
 import { EngineService, INTAKE_EVENT, REGISTRATIE_EVENT } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
-import type { Tenant } from '../auth/tenant';
+import { aanbiederGemeenteVan, type Tenant } from '../auth/tenant';
 import type { KlachtIntakeDto } from '../klachten/dto/klacht-intake.dto';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { controleerTijdstip, KlachtenService } from '../klachten/klachten.service';
@@ -88,6 +88,26 @@ export class KlachtActiesService {
     return fase === 'aanbieder' || fase === 'bijzonder';
   }
 
+  /**
+   * Why an aanbieder's report may not step the klacht in `state`, or undefined when the handling lies with THIS aanbieder.
+   * Object-level authorisation (OWASP API1): every aanbieder named on a klacht reads it, but the handling lies with one,
+   * its first (the one it was filed with or forwarded to: doorzenden, and the hand-over's neemLopendeOver), in that
+   * gemeente's id space (an aanbieder is gemeente + id, aanbiederGemeenteVan). Another one named beside it is beklaagde or
+   * party, not the one who decides or ends that handling (Awb 9:12 oordeel). Where the gemeente handles the klacht (Awb
+   * titel 9.1) or the second line has it, no aanbieder ends or decides that handling (Uitgangspunten klachtenmanagement
+   * Sociaal Domein §10; Awb 9:12a: the gemeente's registration is its own).
+   */
+  private nietBijDezeAanbieder(klacht: KlachtEntity, state: string, tenant: Tenant, wat: string): string | undefined {
+    if (tenant.rol !== 'aanbieder') return undefined;
+    if (!this.ligtBijAanbieder(klacht, state)) {
+      return `${wat} is aan de gemeente: de klacht ligt niet bij de aanbieder (toestand ${state}); de terugkoppeling is vastgelegd.`;
+    }
+    if (klacht.aanbieders[0]?.id !== tenant.aanbiederId || klacht.gemeente !== aanbiederGemeenteVan(tenant)) {
+      return `${wat} is aan de aanbieder die de klacht behandelt: de klacht ligt niet bij ${tenant.aanbiederId ?? 'u'} (toestand ${state}); de terugkoppeling is vastgelegd.`;
+    }
+    return undefined;
+  }
+
   /** The klacht's running termijn rows: which expiries have passed without their wake-up (EngineService.alsRegistratieOp). */
   private lopend(klachtId: string): Promise<TermijnEntity[]> {
     return this.dataSource.getRepository(TermijnEntity).findBy({ klachtId, status: 'lopend' });
@@ -112,16 +132,16 @@ export class KlachtActiesService {
     const op = at ?? this.klok.nu().toISOString();
     const { state, volgendeEvents: mogelijk } = this.engine.mogelijkOp(klacht, lopend, op);
     // The aanbieder reports on the part of the klacht that lies with it (its own handling, or its own statutory regime:
-    // the jeugdhulpaanbieder's reactie, Jeugdwet 4.2.1 lid 5; the zorgaanbieder's outcome, Wkkgz 17). Where the gemeente
-    // handles the klacht (Awb titel 9.1) or the second line has it, the beklaagde cannot end or decide that handling:
-    // its report is kept, the step is the gemeente's.
+    // the jeugdhulpaanbieder's reactie, Jeugdwet 4.2.1 lid 5; the zorgaanbieder's outcome, Wkkgz 17): nietBijDezeAanbieder.
+    // Its report is kept, the step is the gemeente's or the handling aanbieder's.
     // Both where the klacht was at the act's moment: the klager's answer on the last day of his wait, reported the next
     // morning after the wake-up closed the klacht, was given while it lay with the aanbieder (Awb 9:11 lid 1; stepping
     // takes it there, regime.ts `inhalen`).
     // A klacht on which nothing can happen any more (closed, also by an expiry the registration records first) is not
     // 'aan de gemeente': the reason is that the act no longer fits, as for the gemeente's own users.
-    if (tenant.rol === 'aanbieder' && mogelijk.length > 0 && !this.ligtBijAanbieder(klacht, state)) {
-      return `${type} is aan de gemeente: de klacht ligt niet bij de aanbieder (toestand ${state}); de terugkoppeling is vastgelegd.`;
+    if (mogelijk.length > 0) {
+      const reden = this.nietBijDezeAanbieder(klacht, state, tenant, type);
+      if (reden !== undefined) return reden;
     }
     if (!mogelijk.includes(type)) {
       return `${type} past nu niet (toestand ${state}; mogelijk: ${mogelijk.join(', ') || 'geen'}).`;
