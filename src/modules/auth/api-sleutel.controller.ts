@@ -5,13 +5,34 @@ import { ProblemException } from '../../common/problem';
 import { ApiSleutelEntity } from './api-sleutel.entity';
 import { AangemaakteApiSleutelDto, ApiSleutelDto, NieuweApiSleutelDto } from './api-sleutel.dto';
 import { ApiSleutelService } from './api-sleutel.service';
-import { ROLLEN, type Rol } from './rol';
+import type { Rol } from './rol';
 import { Rollen } from './rollen.decorator';
-import { aanbiederGemeenteFout, HuidigeTenant, klachtGemeenten, type Tenant } from './tenant';
+import { HuidigeTenant, type Tenant } from './tenant';
 
-/** Roles whose keys only the operator issues (CLI) or the identity provider grants: see `maak`. */
-const VOORBEHOUDEN_ROLLEN: ReadonlySet<Rol> = new Set<Rol>(['beheerder', 'beleidsmedewerker', 'procesEigenaar']);
-const UIT_TE_GEVEN_ROLLEN = ROLLEN.filter((r) => !VOORBEHOUDEN_ROLLEN.has(r));
+/**
+ * Why a role's key is not issued through the API; every role has a reason, so the operator issues all keys on the
+ * server (`klachtregie sleutel uitgeven`) or the identity provider grants the role (OIDC). Whoever manages keys would
+ * otherwise hold any role it can mint:
+ * - vier-ogen: the roles that set the two signatures of a 4-ogen decision (a regeling published by one
+ *   beleidsmedewerker and approved by another, a vernietigingslijst by two procesEigenaren) and the beheerder role
+ *   itself: one beheerder could set both signatures;
+ * - dossier: the roles that read or change dossiers (klachtbehandelaar, systeem, aanbieder for its own klachten). The
+ *   beheerder reads no dossiers (minimal access, AVG art. 25 lid 2); a key it minted itself would read them all.
+ */
+const VOORBEHOUDEN: Readonly<Record<Rol, 'vier-ogen' | 'dossier'>> = {
+  beleidsmedewerker: 'vier-ogen',
+  procesEigenaar: 'vier-ogen',
+  beheerder: 'vier-ogen',
+  klachtbehandelaar: 'dossier',
+  systeem: 'dossier',
+  aanbieder: 'dossier',
+};
+
+const REDEN = {
+  'vier-ogen': 'wie sleutels beheert, mag niet zelf beide handtekeningen van een vier-ogenbesluit kunnen zetten',
+  dossier:
+    'de beheerder leest geen dossiers (minimale toegang, AVG art. 25), en met een sleutel die hij zelf maakt zou hij ze allemaal lezen',
+} as const;
 
 function toDto(e: ApiSleutelEntity): ApiSleutelDto {
   return {
@@ -27,7 +48,7 @@ function toDto(e: ApiSleutelEntity): ApiSleutelDto {
   };
 }
 
-/** API keys of the caller's gemeente; only the beheerder manages them. */
+/** API keys of the caller's gemeente; only the beheerder lists and revokes them (issuing: the CLI or OIDC, see maak). */
 @ApiTags('api-sleutels')
 @Rollen('beheerder')
 @Controller('api-sleutels')
@@ -40,39 +61,19 @@ export class ApiSleutelController {
   @ApiCreatedResponse({ type: AangemaakteApiSleutelDto })
   @ApiForbiddenResponse({
     description:
-      'De rol mag dit niet (geen-toegang), of een sleutel voor beleidsmedewerker, procesEigenaar of beheerder (sleutel-rol-voorbehouden): die geeft de beheerder van de server uit met de CLI, of de rol komt uit OIDC.',
+      'De rol mag dit niet (geen-toegang), of de rol van de sleutel is voorbehouden (sleutel-rol-voorbehouden): sleutels geeft de beheerder van de server uit met de CLI, of de rol komt uit OIDC.',
   })
-  async maak(@HuidigeTenant() tenant: Tenant, @Body() body: NieuweApiSleutelDto): Promise<AangemaakteApiSleutelDto> {
-    // Separation of duties: the roles that set the two signatures of a 4-ogen decision (a regeling published by one
-    // beleidsmedewerker and approved by another, a vernietigingslijst by two procesEigenaren) and the beheerder role
-    // itself are not minted by whoever manages keys; else one beheerder could make both signatures. The operator issues
-    // them on the server (`klachtregie sleutel uitgeven`), or the identity provider grants them (OIDC).
-    if (VOORBEHOUDEN_ROLLEN.has(body.rol)) {
-      throw new ProblemException({
-        status: 403,
-        code: 'sleutel-rol-voorbehouden',
-        title: 'Rol niet uit te geven via de API',
-        detail:
-          `Een sleutel met rol '${body.rol}' geeft de beheerder van de server uit met 'klachtregie sleutel uitgeven', of de rol komt ` +
-          `uit de OIDC-login: wie sleutels beheert, mag niet zelf beide handtekeningen van een vier-ogenbesluit kunnen zetten.`,
-        invalidParams: [{ name: 'rol', reason: `via de API alleen: ${UIT_TE_GEVEN_ROLLEN.join(', ')}` }],
-      });
-    }
-    if (body.rol !== 'aanbieder' && body.aanbiederId) {
-      throw ProblemException.invalid([{ name: 'aanbiederId', reason: 'alleen bij rol aanbieder' }]);
-    }
-    if (body.aanbiederGemeente !== undefined) {
-      // An aanbieder id is per gemeente. The gemeente issues keys for its own aanbieders and, after a herindeling, for those
-      // of a gemeente opgeheven into it, whose rights and duties it took over (Wet arhi art. 40): those are its
-      // klachtGemeenten today. Any other gemeente's aanbieders are not its to speak for.
-      const reden =
-        body.rol !== 'aanbieder'
-          ? 'alleen bij rol aanbieder'
-          : aanbiederGemeenteFout(tenant.gemeente, klachtGemeenten(tenant), body.aanbiederGemeente);
-      if (reden) throw ProblemException.invalid([{ name: 'aanbiederGemeente', reason: reden }]);
-    }
-    const { entity, sleutel } = await this.sleutels.maak({ ...body, gemeente: tenant.gemeente });
-    return { ...toDto(entity), sleutel };
+  maak(@HuidigeTenant() tenant: Tenant, @Body() body: NieuweApiSleutelDto): AangemaakteApiSleutelDto {
+    // Separation of duties and minimal access (VOORBEHOUDEN): no role is minted by whoever manages keys.
+    throw new ProblemException({
+      status: 403,
+      code: 'sleutel-rol-voorbehouden',
+      title: 'Rol niet uit te geven via de API',
+      detail:
+        `Een sleutel met rol '${body.rol}' geeft de beheerder van de server uit met 'klachtregie sleutel uitgeven --gemeente ` +
+        `${tenant.gemeente} --rol ${body.rol} --naam "..."', of de rol komt uit de OIDC-login: ${REDEN[VOORBEHOUDEN[body.rol]]}.`,
+      invalidParams: [{ name: 'rol', reason: 'via de API geen enkele rol: met de CLI op de server, of via OIDC' }],
+    });
   }
 
   @Get()

@@ -67,7 +67,7 @@ export class EersteSleutelService implements OnApplicationBootstrap {
         '================================================================================',
         'Eerste start: voor elke gemeente is een beheerder-API-sleutel gemaakt.',
         'Deze sleutels worden NU EENMALIG getoond en zijn daarna niet meer op te vragen.',
-        'Bewaar ze veilig; maak daarmee andere sleutels aan met POST /api/v1/api-sleutels.',
+        'Bewaar ze veilig. Sleutels voor andere rollen: npx klachtregie sleutel uitgeven (op de server), of OIDC.',
         ...regels,
         '================================================================================',
         '',

@@ -23,7 +23,7 @@ export function applyBeveiliging(document: OpenAPIObject): OpenAPIObject {
       scheme: 'bearer',
       bearerFormat: 'API-sleutel (kr_...) of OIDC access token (JWT)',
       description:
-        'Een API-sleutel (aan te maken door een beheerder met POST /api-sleutels) of een OIDC access token van de ' +
+        'Een API-sleutel (uitgegeven op de server met klachtregie sleutel uitgeven) of een OIDC access token van de ' +
         'geconfigureerde issuer met de claims gemeente, rol en (bij rol aanbieder) aanbiederId.',
     },
   };

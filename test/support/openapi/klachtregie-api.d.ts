@@ -3134,7 +3134,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description De rol mag dit niet (geen-toegang), of een sleutel voor beleidsmedewerker, procesEigenaar of beheerder (sleutel-rol-voorbehouden): die geeft de beheerder van de server uit met de CLI, of de rol komt uit OIDC. */
+            /** @description De rol mag dit niet (geen-toegang), of de rol van de sleutel is voorbehouden (sleutel-rol-voorbehouden): sleutels geeft de beheerder van de server uit met de CLI, of de rol komt uit OIDC. */
             403: {
                 headers: {
                     [name: string]: unknown;
