@@ -184,6 +184,54 @@ describe('klacht actions through the API (Amsterdam definition)', () => {
     });
   });
 
+  it("Uitgangspunten klachtenmanagement Sociaal Domein §10, Awb 9:12a: while the gemeente handles the klacht, the aanbieder's registratie is kept but does not overwrite the gemeente's", async () => {
+    // The klager wants to complain at the gemeente directly (Klachtenprotocol Wmo keten Amsterdam §5B).
+    const k = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', behandelaar)
+      .send(intake('zorg-registratie', { complex: false, eerderBijAanbieder: false, wilDirectBijGemeente: true }));
+    expect([k.status, k.body.state]).toEqual([201, 'gemeente.informeleFase']);
+    const gemeente = await request(t.http)
+      .patch(`/api/v1/klachten/${k.body.id}/registratie`)
+      .set('Authorization', behandelaar)
+      .send({ tevredenheid: 'ontevreden' });
+    expect(gemeente.status).toBe(200);
+    const aanbieder = await bearer(t.app, 'GM0363', 'aanbieder', 'zorg-registratie');
+    const pad = `/api/v1/klachten/${k.body.id}/terugkoppelingen`;
+    const registratie = await request(t.http)
+      .post(pad)
+      .set('Authorization', aanbieder)
+      .send({ soort: 'registratie', registratie: { tevredenheid: 'tevreden' } });
+    // Also with an event that is only kept: its registratie is not written on its own.
+    const metEvent = await request(t.http)
+      .post(pad)
+      .set('Authorization', aanbieder)
+      .send({ soort: 'tevredenheid', tevreden: true, registratie: { tevredenheid: 'tevreden' } });
+    const ds = t.app.get(DataSource);
+    const [{ tevredenheid }] = await ds.query('select tevredenheid from klacht where id = $1', [k.body.id]);
+    const historie = (await ds.query('select type from klacht_gebeurtenis where klacht_id = $1 order by id', [k.body.id])).map(
+      (h: { type: string }) => h.type,
+    );
+    expect({
+      registratie: [registratie.status, registratie.body.toegepast, registratie.body.gebeurtenis],
+      reden: registratie.body.reden,
+      metEvent: [metEvent.status, metEvent.body.toegepast, metEvent.body.gebeurtenis],
+      tevredenheid,
+      historie,
+      rijen: await ds.query('select soort, gebeurtenis from terugkoppeling where klacht_id = $1 order by created_at', [k.body.id]),
+    }).toEqual({
+      registratie: [201, false, null],
+      reden: expect.stringContaining('gemeente'),
+      metEvent: [201, false, null],
+      tevredenheid: 'ontevreden',
+      historie: ['KLACHT_ONTVANGEN', 'REGISTRATIE_GEWIJZIGD'],
+      rijen: [
+        { soort: 'registratie', gebeurtenis: null },
+        { soort: 'tevredenheid', gebeurtenis: null },
+      ],
+    });
+  });
+
   it('an event is something that happened: a terugkoppeling dated in the future is refused (422 naming at) and nothing is stored, also one the klacht would not take at that moment', async () => {
     nu = new Date('2026-06-01T10:00:00+02:00');
     const k = await request(t.http)

@@ -197,12 +197,19 @@ export class KlachtActiesService {
     if (event) {
       uitkomst = await this.probeer(klacht, event, at, tenant);
     }
-    // The registration counts also when the event does not fit now (or there is none): only the values change.
+    // The registration counts also when the event does not fit now (or there is none): only the values change; from an
+    // aanbieder only while the handling lies with it (Uitgangspunten klachtenmanagement Sociaal Domein §10, Awb 9:12a:
+    // the gemeente's registration of a klacht it handles is the gemeente's), otherwise it is kept with the report.
     if (dto.registratie && !uitkomst.toegepast) {
-      const detail = await this.klachten.registreer(klachtId, { ...dto.registratie, ...(at ? { at } : {}) }, tenant.subject);
-      if (!event) {
-        event = { type: REGISTRATIE_EVENT };
-        uitkomst = { toegepast: true, state: detail.state };
+      const niet = this.registratieNiet(klacht, await this.lopend(klacht.id), tenant, at);
+      if (niet !== undefined) {
+        if (!event) uitkomst = { toegepast: false, reden: niet };
+      } else {
+        const detail = await this.klachten.registreer(klachtId, { ...dto.registratie, ...(at ? { at } : {}) }, tenant.subject);
+        if (!event) {
+          event = { type: REGISTRATIE_EVENT };
+          uitkomst = { toegepast: true, state: detail.state };
+        }
       }
     }
     if (uitkomst.toegepast && event)
@@ -218,6 +225,13 @@ export class KlachtActiesService {
       state: uitkomst.state ?? klacht.state,
       aangemaaktOp: rij.createdAt.toISOString(),
     };
+  }
+
+  /** Why an aanbieder's registratie at `at` (default: now) is only kept (nietBijDezeAanbieder), on the klacht as then stepped. */
+  private registratieNiet(klacht: KlachtEntity, lopend: readonly TermijnEntity[], tenant: Tenant, at?: string): string | undefined {
+    if (tenant.rol !== 'aanbieder') return undefined;
+    const { state } = this.engine.mogelijkOp(klacht, lopend, at ?? this.klok.nu().toISOString());
+    return this.nietBijDezeAanbieder(klacht, state, tenant, 'De registratie');
   }
 
   async ombudsmanVerzoek(hoofdKlachtId: string, dto: OmbudsmanVerzoekDto, tenant: Tenant): Promise<OmbudsmanVerzoekViewDto> {
