@@ -186,8 +186,12 @@ it('Selectielijst gemeenten 2020, 13.1.3: a klacht marked as affecting a permane
   nu = new Date('2090-01-01T09:00:00+01:00');
   expect(await voorgesteld(id)).toEqual([]);
 
-  // Lifted (set by mistake): its period follows from its history again.
-  await request(t.http).delete(`/api/v1/klachten/${id}/blijvend-bewaren`).set('Authorization', behandelaar).expect(204);
+  // Lifted (set by mistake), with the reason: its period follows from its history again.
+  await request(t.http)
+    .delete(`/api/v1/klachten/${id}/blijvend-bewaren`)
+    .set('Authorization', beheerder)
+    .send({ reden: 'ten onrechte gezet: de zaak wordt niet blijvend bewaard' })
+    .expect(204);
   expect(await voorgesteld(id)).toEqual([expect.objectContaining({ categorie: 'gemeente', vernietigbaarVanaf: '2022-03-21' })]);
 });
 

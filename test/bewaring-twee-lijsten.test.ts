@@ -122,8 +122,8 @@ describe('two approvals of different vernietigingslijsten sharing a dossier (Arc
     const b = randomUUID();
     await sqlOp(
       db.url,
-      `INSERT INTO vernietigingslijst (id, gemeente, status, peildatum, opgesteld_op, opgesteld_door)
-       SELECT $2, gemeente, status, peildatum, opgesteld_op, opgesteld_door FROM vernietigingslijst WHERE id = $1`,
+      `INSERT INTO vernietigingslijst (id, gemeente, status, peildatum, opgesteld_op, opgesteld_door, ondertekend_door, ondertekend_op)
+       SELECT $2, gemeente, status, peildatum, opgesteld_op, opgesteld_door, ondertekend_door, ondertekend_op FROM vernietigingslijst WHERE id = $1`,
       [a, b],
     );
     await sqlOp(db.url, 'UPDATE vernietigingslijst_regel SET lijst_id = $2 WHERE lijst_id = $1 AND klacht_id = $3', [a, b, sub]);

@@ -212,7 +212,12 @@ describe('retention: vernietigingslijst, approval, complete destruction', () => 
     const zonder = await bewaring.stelOpVoorAlleGemeenten();
     const regelsZonder = zonder.length ? (await bewaring.lijst(AMSTERDAM, zonder[0].id)).regels.map((r) => r.klachtId) : [];
     expect(regelsZonder).not.toContain(k);
-    await request(t.http).delete(`/api/v1/klachten/${k}/bewaarblokkade`).set('Authorization', behandelaar).expect(204);
+    const beheerder = await bearer(t.app, AMSTERDAM, 'beheerder');
+    await request(t.http)
+      .delete(`/api/v1/klachten/${k}/bewaarblokkade`)
+      .set('Authorization', beheerder)
+      .send({ reden: 'rechtszaak afgelopen' })
+      .expect(204);
     const [lijst] = await bewaring.stelOpVoorAlleGemeenten();
     expect(lijst).toEqual(expect.objectContaining({ opgesteldDoor: 'klachtregie', status: 'voorgesteld', peildatum: '2026-06-01' }));
     expect((await bewaring.lijst(AMSTERDAM, lijst.id)).regels.map((r) => r.klachtId)).toContain(k);

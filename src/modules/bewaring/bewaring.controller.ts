@@ -9,6 +9,8 @@ import { BewaringService } from './bewaring.service';
 import {
   BewaarBlokkadeDto,
   BewaarBlokkadeStandDto,
+  BewaarOpheffenDto,
+  BewaringStandDto,
   BlijvendBewarenDto,
   BlijvendBewarenStandDto,
   VernietigingslijstDto,
@@ -29,6 +31,8 @@ function view(l: VernietigingslijstEntity, regels?: VernietigingslijstRegelEntit
     peildatum: l.peildatum,
     opgesteldOp: l.opgesteldOp.toISOString(),
     opgesteldDoor: l.opgesteldDoor,
+    ondertekendDoor: l.ondertekendDoor ?? undefined,
+    ondertekendOp: l.ondertekendOp?.toISOString(),
     goedgekeurdDoor: l.goedgekeurdDoor ?? undefined,
     goedgekeurdRol: l.goedgekeurdRol ?? undefined,
     uitgevoerdOp: l.uitgevoerdOp?.toISOString(),
@@ -49,8 +53,9 @@ function view(l: VernietigingslijstEntity, regels?: VernietigingslijstRegelEntit
 }
 
 /**
- * Vernietigingslijsten (Archiefwet; Selectielijst gemeenten 2020): the beheerder or the process owner
- * proposes (or the daily job does), another of them approves; approval executes the destruction.
+ * Vernietigingslijsten (Archiefwet 1995 art. 3; Selectielijst gemeenten 2020): two people, always (vier-ogenprincipe). The
+ * beheerder or the process owner draws a list up, or the daily job does and one of them signs it; another of them
+ * approves; approval executes the destruction.
  */
 @ApiTags('bewaring')
 @Controller()
@@ -101,17 +106,36 @@ export class BewaringController {
     return view(lijst, regels);
   }
 
+  @Post('vernietigingslijsten/:lijstId/ondertekening')
+  @HttpCode(200)
+  @Rollen('beheerder', 'procesEigenaar')
+  @ApiOperation({
+    operationId: 'vernietigingslijstOndertekenen',
+    summary:
+      'Onderteken een lijst die de dagelijkse taak opstelde (de eerste van de vier ogen); een ander keurt haar daarna goed. Een lijst die een medewerker opstelde, is door die medewerker ondertekend.',
+  })
+  @ApiOkResponse({ type: VernietigingslijstDto })
+  @ApiConflictResponse({
+    description:
+      'vernietigingslijst-ondertekend: een ander ondertekende haar al; vernietigingslijst-afgehandeld: de lijst is al uitgevoerd. Er is niets gewijzigd.',
+  })
+  async onderteken(@Param('lijstId', ParseUUIDPipe) id: string): Promise<VernietigingslijstDto> {
+    const { lijst, regels } = await this.bewaring.onderteken(tenant(), id);
+    return view(lijst, regels);
+  }
+
   @Post('vernietigingslijsten/:lijstId/goedkeuring')
   @HttpCode(200)
   @Rollen('beheerder', 'procesEigenaar')
   @ApiOperation({
     operationId: 'vernietigingslijstGoedkeuren',
-    summary: 'Keur de lijst goed (niet door wie haar opstelde) en vernietig de klachten erop; antwoordt met het proces-verbaal.',
+    summary:
+      'Keur de lijst goed (niet door wie haar opstelde of ondertekende) en vernietig de klachten erop; antwoordt met het proces-verbaal.',
   })
   @ApiOkResponse({ type: VernietigingslijstDto })
   @ApiConflictResponse({
     description:
-      'vier-ogen: wie de lijst opstelde keurt haar niet zelf goed (vier-ogenprincipe); vernietigingslijst-afgehandeld: de lijst is al uitgevoerd. Er is niets gewijzigd.',
+      'vier-ogen: wie de lijst opstelde of ondertekende keurt haar niet zelf goed (vier-ogenprincipe); ondertekening-nodig: de dagelijkse taak stelde de lijst op en niemand ondertekende haar nog; vernietigingslijst-afgehandeld: de lijst is al uitgevoerd. Er is niets gewijzigd.',
   })
   async keurGoed(@Param('lijstId', ParseUUIDPipe) id: string): Promise<VernietigingslijstDto> {
     const { lijst, regels } = await this.bewaring.keurGoed(tenant(), id);
@@ -132,10 +156,42 @@ export class BewaringController {
 
   @Delete('klachten/:id/bewaarblokkade')
   @HttpCode(204)
+  @Rollen('beheerder', 'procesEigenaar')
+  @ApiOperation({
+    operationId: 'bewaarblokkadeOpheffen',
+    summary:
+      'Hef de bewaarblokkade van een klacht op, met de reden (verplicht): daarna kan de klacht weer op een vernietigingslijst komen. Wie, wanneer en waarom staat in GET /klachten/{id}/bewaring.',
+  })
+  async deblokkeer(@Param('id', ParseUUIDPipe) id: string, @Body() dto: BewaarOpheffenDto): Promise<void> {
+    await this.bewaring.deblokkeer(tenant(), id, dto.reden);
+  }
+
+  @Get('klachten/:id/bewaring')
   @Rollen('klachtbehandelaar', 'beheerder', 'procesEigenaar')
-  @ApiOperation({ operationId: 'bewaarblokkadeOpheffen', summary: 'Hef de bewaarblokkade van een klacht op.' })
-  async deblokkeer(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    await this.bewaring.deblokkeer(id);
+  @ApiOperation({
+    operationId: 'bewaringOphalen',
+    summary:
+      'De bewaarblokkade en de markering blijvend bewaren (13.1.3) van een klacht zoals zij nu staan, en wie ze zette en ophief, wanneer en waarom.',
+  })
+  @ApiOkResponse({ type: BewaringStandDto })
+  async stand(@Param('id', ParseUUIDPipe) id: string): Promise<BewaringStandDto> {
+    const { blokkade, blijvend, historie } = await this.bewaring.stand(id);
+    return {
+      klachtId: id,
+      bewaarblokkade: blokkade ? { klachtId: id, reden: blokkade.reden, door: blokkade.door, op: blokkade.at.toISOString() } : undefined,
+      blijvendBewaren: blijvend
+        ? { klachtId: id, zaak: blijvend.zaak, grondslag: GRONDSLAG_BLIJVEND, door: blijvend.door, op: blijvend.at.toISOString() }
+        : undefined,
+      historie: historie.map((h) => ({
+        maatregel: h.maatregel,
+        handeling: h.handeling,
+        grond: h.grond,
+        reden: h.reden ?? undefined,
+        door: h.door,
+        rol: h.rol ?? undefined,
+        op: h.at.toISOString(),
+      })),
+    };
   }
 
   @Put('klachten/:id/blijvend-bewaren')
@@ -153,12 +209,13 @@ export class BewaringController {
 
   @Delete('klachten/:id/blijvend-bewaren')
   @HttpCode(204)
-  @Rollen('klachtbehandelaar', 'beheerder', 'procesEigenaar')
+  @Rollen('beheerder', 'procesEigenaar')
   @ApiOperation({
     operationId: 'blijvendBewarenOpheffen',
-    summary: 'Hef de markering blijvend bewaren (13.1.3) op, als zij ten onrechte gezet is: de bewaartermijn volgt dan weer uit de klacht.',
+    summary:
+      'Hef de markering blijvend bewaren (13.1.3) op, als zij ten onrechte gezet is, met de reden (verplicht): de bewaartermijn volgt dan weer uit de klacht. Wie, wanneer en waarom staat in GET /klachten/{id}/bewaring.',
   })
-  async verwijderBlijvend(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    await this.bewaring.verwijderBlijvend(id);
+  async verwijderBlijvend(@Param('id', ParseUUIDPipe) id: string, @Body() dto: BewaarOpheffenDto): Promise<void> {
+    await this.bewaring.verwijderBlijvend(tenant(), id, dto.reden);
   }
 }

@@ -10,6 +10,18 @@ export class BewaarBlokkadeDto {
   reden: string;
 }
 
+/** Why a bewaarblokkade or a 13.1.3 mark is lifted: required, recorded in the klacht's bewaarhistorie. */
+export class BewaarOpheffenDto {
+  @ApiProperty({
+    example: 'Woo-verzoek 2026-014 afgehandeld',
+    description: 'waarom de blokkade of markering wordt opgeheven (verplicht; staat in de bewaarhistorie van de klacht)',
+  })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reden: string;
+}
+
 /** A klacht's bewaarblokkade as it now stands (the answer to PUT /klachten/{id}/bewaarblokkade). */
 export class BewaarBlokkadeStandDto {
   @ApiProperty({ format: 'uuid' }) klachtId: string;
@@ -38,6 +50,28 @@ export class BlijvendBewarenStandDto {
   @ApiProperty({ example: 'Selectielijst gemeenten 2020, 13.1.3' }) grondslag: string;
   @ApiProperty({ description: 'wie de markering zette' }) door: string;
   @ApiProperty({ format: 'date-time', description: 'wanneer de markering gezet is' }) op: string;
+}
+
+/** One setting or lifting of a bewaarblokkade or a 13.1.3 mark: who, in which role, when, what and why. */
+export class BewaarHandelingDto {
+  @ApiProperty({ enum: ['bewaarblokkade', 'blijvendBewaren'] }) maatregel: string;
+  @ApiProperty({ enum: ['gezet', 'opgeheven'] }) handeling: string;
+  @ApiProperty({ description: 'de reden van de blokkade of de zaak van de markering (13.1.3), zoals gezet of opgeheven' }) grond: string;
+  @ApiPropertyOptional({ description: 'waarom opgeheven (alleen bij opgeheven)' }) reden?: string;
+  @ApiProperty({ description: 'wie het deed (api-sleutel:<id> of oidc:<sub>)' }) door: string;
+  @ApiPropertyOptional({ description: 'in welke rol; ontbreekt bij een blokkade of markering van vóór deze historie' }) rol?: string;
+  @ApiProperty({ format: 'date-time' }) op: string;
+}
+
+/** GET /klachten/{id}/bewaring: the hold and the 13.1.3 mark as they stand, and their history. */
+export class BewaringStandDto {
+  @ApiProperty({ format: 'uuid' }) klachtId: string;
+  @ApiPropertyOptional({ type: BewaarBlokkadeStandDto, description: 'de bewaarblokkade, als er een is' })
+  bewaarblokkade?: BewaarBlokkadeStandDto;
+  @ApiPropertyOptional({ type: BlijvendBewarenStandDto, description: 'de markering blijvend bewaren (13.1.3), als er een is' })
+  blijvendBewaren?: BlijvendBewarenStandDto;
+  @ApiProperty({ type: [BewaarHandelingDto], description: 'wie blokkades en markeringen zette en ophief, oudste eerst' })
+  historie: BewaarHandelingDto[];
 }
 
 export class VernietigingslijstRegelDto {
@@ -82,7 +116,14 @@ export class VernietigingslijstDto {
   @ApiProperty({ format: 'date' }) peildatum: string;
   @ApiProperty({ format: 'date-time' }) opgesteldOp: string;
   @ApiProperty({ description: 'klachtregie (de dagelijkse taak) of wie de lijst opstelde' }) opgesteldDoor: string;
-  @ApiPropertyOptional() goedgekeurdDoor?: string;
+  @ApiPropertyOptional({
+    description:
+      'de eerste van de vier ogen: wie de lijst opstelde, of bij een lijst van de dagelijkse taak wie haar ondertekende; ontbreekt zolang zo’n lijst niet ondertekend is (dan kan zij niet worden goedgekeurd)',
+  })
+  ondertekendDoor?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) ondertekendOp?: string;
+  @ApiPropertyOptional({ description: 'de tweede van de vier ogen: altijd een ander dan wie opstelde of ondertekende' })
+  goedgekeurdDoor?: string;
   @ApiPropertyOptional() goedgekeurdRol?: string;
   @ApiPropertyOptional({ format: 'date-time' }) uitgevoerdOp?: string;
   @ApiPropertyOptional({ type: [VernietigingslijstRegelDto] }) regels?: VernietigingslijstRegelDto[];

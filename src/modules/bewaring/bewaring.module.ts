@@ -6,6 +6,7 @@ import { BewaringController } from './bewaring.controller';
 import { BewaringService } from './bewaring.service';
 import {
   BewaarBlokkadeEntity,
+  BewaarHandelingEntity,
   BlijvendBewarenEntity,
   VernietigingslijstEntity,
   VernietigingslijstRegelEntity,
@@ -16,7 +17,13 @@ import {
   imports: [
     EngineModule,
     DossierModule,
-    TypeOrmModule.forFeature([VernietigingslijstEntity, VernietigingslijstRegelEntity, BewaarBlokkadeEntity, BlijvendBewarenEntity]),
+    TypeOrmModule.forFeature([
+      VernietigingslijstEntity,
+      VernietigingslijstRegelEntity,
+      BewaarBlokkadeEntity,
+      BlijvendBewarenEntity,
+      BewaarHandelingEntity,
+    ]),
   ],
   controllers: [BewaringController],
   providers: [BewaringService],

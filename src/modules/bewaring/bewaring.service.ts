@@ -17,7 +17,9 @@ import { KlachtEntity } from '../klachten/klacht.entity';
 import { GRONDSLAG_BLIJVEND, selectielijstRij, type SelectielijstUitkomst } from './selectielijst';
 import {
   BewaarBlokkadeEntity,
+  BewaarHandelingEntity,
   BlijvendBewarenEntity,
+  type BewaarMaatregel,
   VernietigingslijstEntity,
   VernietigingslijstRegelEntity,
   type Aantallen,
@@ -30,6 +32,9 @@ import {
  * longer than a receiver or register is normally down, far shorter than "for ever".
  */
 export const OUTBOX_OPGEGEVEN_NA = 168;
+
+/** Who draws up the daily job's lists (opgesteldDoor): not a person, so such a list needs a person's signature first. */
+export const SYSTEEM = 'klachtregie';
 
 export const kenmerkVan = (klachtId: string): string => createHash('sha256').update(klachtId).digest('hex');
 
@@ -248,13 +253,17 @@ export class BewaringService {
         });
       }
       if (regels.length === 0) return undefined;
+      const nu = this.klok.nu();
       const lijst: VernietigingslijstEntity = {
         id: randomUUID(),
         gemeente,
         status: 'voorgesteld',
         peildatum,
-        opgesteldOp: this.klok.nu(),
+        opgesteldOp: nu,
         opgesteldDoor: door,
+        // A person who draws a list up signs it by doing so; the daily job's list waits for a person's signature (onderteken).
+        ondertekendDoor: door === SYSTEEM ? null : door,
+        ondertekendOp: door === SYSTEEM ? null : nu,
         goedgekeurdDoor: null,
         goedgekeurdRol: null,
         uitgevoerdOp: null,
@@ -280,7 +289,7 @@ export class BewaringService {
     const gemeenten = [...new Set(codes.map((c) => opvolgerVan(c.gemeente, dag)))].sort();
     const lijsten: VernietigingslijstEntity[] = [];
     for (const gemeente of gemeenten) {
-      const l = await this.stelOp(gemeente, 'klachtregie');
+      const l = await this.stelOp(gemeente, SYSTEEM);
       if (l) lijsten.push(l);
     }
     return lijsten;
@@ -328,24 +337,64 @@ export class BewaringService {
   }
 
   /**
-   * Approves and executes a list (vier-ogenprincipe: never by whoever proposed it). Each klacht is checked
-   * again and destroyed in its own transaction; one that became ineligible (reopened, a hold) is skipped
-   * with the reason, one whose outbox rows are not all handled yet is postponed to the daily run (uitgesteld, with
-   * the reason). Returns the proces-verbaal.
+   * Signs a list the daily job drew up (vier-ogenprincipe, Archiefwet 1995 art. 3 with the Selectielijst gemeenten 2020:
+   * a person answers for the list): its first person, whom the approval then needs to differ from. The job is not a
+   * person; before, its lists needed one approval only, so one beheerder destroyed klachten alone. Signed once: by whoever
+   * drew it up (a person's list) or the first to sign; the same person again changes nothing, another gets 409.
    */
-  async keurGoed(tenant: Tenant, id: string): Promise<{ lijst: VernietigingslijstEntity; regels: VernietigingslijstRegelEntity[] }> {
+  async onderteken(tenant: Tenant, id: string): Promise<{ lijst: VernietigingslijstEntity; regels: VernietigingslijstRegelEntity[] }> {
     const { lijst } = await this.lijst(tenant.gemeente, id);
+    this.wachtend(lijst);
+    // Only while unsigned: two people signing at once, one of them wins and the other is told who.
+    await this.dataSource
+      .createQueryBuilder()
+      .update(VernietigingslijstEntity)
+      .set({ ondertekendDoor: tenant.subject, ondertekendOp: this.klok.nu() })
+      .where("id = :id AND status = 'voorgesteld' AND ondertekend_door IS NULL", { id })
+      .execute();
+    const na = await this.lijst(tenant.gemeente, id);
+    this.wachtend(na.lijst);
+    if (na.lijst.ondertekendDoor !== tenant.subject)
+      throw ProblemException.conflict(
+        'vernietigingslijst-ondertekend',
+        'Vernietigingslijst al ondertekend',
+        `Deze lijst is al ondertekend door ${na.lijst.ondertekendDoor}; zij wacht op de goedkeuring van een ander.`,
+      );
+    return na;
+  }
+
+  private wachtend(lijst: VernietigingslijstEntity): void {
     if (lijst.status !== 'voorgesteld')
       throw ProblemException.conflict(
         'vernietigingslijst-afgehandeld',
         'Vernietigingslijst al uitgevoerd',
         `Deze lijst is op ${lijst.uitgevoerdOp?.toISOString()} uitgevoerd.`,
       );
-    if (lijst.opgesteldDoor === tenant.subject) {
+  }
+
+  /**
+   * Approves and executes a list (vier-ogenprincipe: two people, Archiefwet 1995 art. 3). The list's first person is who
+   * drew it up or, for the daily job's list, who signed it (onderteken); a job's list that nobody signed is refused
+   * (409 ondertekening-nodig), and so is the approval by its first person (409 vier-ogen). Each klacht is checked
+   * again and destroyed in its own transaction; one that became ineligible (reopened, a hold) is skipped
+   * with the reason, one whose outbox rows are not all handled yet is postponed to the daily run (uitgesteld, with
+   * the reason). Returns the proces-verbaal.
+   */
+  async keurGoed(tenant: Tenant, id: string): Promise<{ lijst: VernietigingslijstEntity; regels: VernietigingslijstRegelEntity[] }> {
+    const { lijst } = await this.lijst(tenant.gemeente, id);
+    this.wachtend(lijst);
+    if (lijst.ondertekendDoor === null) {
+      throw ProblemException.conflict(
+        'ondertekening-nodig',
+        'Eerst ondertekenen',
+        'De dagelijkse taak stelde deze lijst op; een bevoegde medewerker ondertekent haar eerst (POST /vernietigingslijsten/{id}/ondertekening) en een ander keurt haar goed (vier-ogenprincipe).',
+      );
+    }
+    if (lijst.ondertekendDoor === tenant.subject || lijst.opgesteldDoor === tenant.subject) {
       throw ProblemException.conflict(
         'vier-ogen',
         'Goedkeuring door een ander nodig',
-        'Wie de vernietigingslijst opstelde, keurt haar niet zelf goed (vier-ogenprincipe): laat een andere bevoegde medewerker goedkeuren.',
+        'Wie de vernietigingslijst opstelde of ondertekende, keurt haar niet zelf goed (vier-ogenprincipe): laat een andere bevoegde medewerker goedkeuren.',
       );
     }
     const peildatum = vandaagVan(this.klok);
@@ -526,6 +575,26 @@ export class BewaringService {
     return { vervallen };
   }
 
+  /**
+   * One row of the history of holds and 13.1.3 marks (BewaarHandelingEntity), in the transaction that sets or lifts it:
+   * who, in which role, when, what and (lifting) why.
+   */
+  private async leg(
+    m: EntityManager,
+    tenant: Tenant,
+    rij: {
+      klachtId: string;
+      gemeente: string;
+      maatregel: BewaarMaatregel;
+      handeling: 'gezet' | 'opgeheven';
+      grond: string;
+      reden?: string;
+    },
+    at: Date,
+  ): Promise<void> {
+    await m.insert(BewaarHandelingEntity, { ...rij, reden: rij.reden ?? null, door: tenant.subject, rol: tenant.rol, at });
+  }
+
   async blokkeer(tenant: Tenant, klachtId: string, reden: string): Promise<BewaarBlokkadeEntity> {
     // The klacht's own gemeente, as every row of its dossier (after a herindeling the successor may set it).
     const rij: Omit<BewaarBlokkadeEntity, 'klacht'> = {
@@ -535,18 +604,42 @@ export class BewaringService {
       door: tenant.subject,
       at: this.klok.nu(),
     };
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(BewaarBlokkadeEntity)
-      .values(rij)
-      .orUpdate(['reden', 'door', 'at'], ['klacht_id'])
-      .execute();
+    await this.dataSource.transaction(async (m) => {
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(BewaarBlokkadeEntity)
+        .values(rij)
+        .orUpdate(['reden', 'door', 'at'], ['klacht_id'])
+        .execute();
+      await this.leg(
+        m,
+        tenant,
+        { klachtId, gemeente: rij.gemeente, maatregel: 'bewaarblokkade', handeling: 'gezet', grond: reden },
+        rij.at,
+      );
+    });
     return rij as BewaarBlokkadeEntity;
   }
 
-  async deblokkeer(klachtId: string): Promise<void> {
-    await this.dataSource.getRepository(BewaarBlokkadeEntity).delete({ klachtId });
+  /**
+   * Lifts a hold, with the reason, recorded (bewaar_handeling): lifting makes the klacht destroyable again (Archiefwet
+   * 1995 art. 3), and before nothing said who did it or why. No hold: nothing changes and nothing is recorded.
+   */
+  async deblokkeer(tenant: Tenant, klachtId: string, reden: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const [weg] = (await m.query('DELETE FROM bewaar_blokkade WHERE klacht_id = $1 RETURNING gemeente, reden', [klachtId])) as [
+        Array<{ gemeente: string; reden: string }>,
+        number,
+      ];
+      for (const w of weg)
+        await this.leg(
+          m,
+          tenant,
+          { klachtId, gemeente: w.gemeente, maatregel: 'bewaarblokkade', handeling: 'opgeheven', grond: w.reden, reden },
+          this.klok.nu(),
+        );
+    });
   }
 
   /**
@@ -561,18 +654,52 @@ export class BewaringService {
       door: tenant.subject,
       at: this.klok.nu(),
     };
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(BlijvendBewarenEntity)
-      .values(rij)
-      .orUpdate(['zaak', 'door', 'at'], ['klacht_id'])
-      .execute();
+    await this.dataSource.transaction(async (m) => {
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(BlijvendBewarenEntity)
+        .values(rij)
+        .orUpdate(['zaak', 'door', 'at'], ['klacht_id'])
+        .execute();
+      await this.leg(
+        m,
+        tenant,
+        { klachtId, gemeente: rij.gemeente, maatregel: 'blijvendBewaren', handeling: 'gezet', grond: zaak },
+        rij.at,
+      );
+    });
     return rij as BlijvendBewarenEntity;
   }
 
-  /** Removes the 13.1.3 mark (set by mistake): the klacht's period follows from its history again. */
-  async verwijderBlijvend(klachtId: string): Promise<void> {
-    await this.dataSource.getRepository(BlijvendBewarenEntity).delete({ klachtId });
+  /** Removes the 13.1.3 mark (set by mistake), with the reason, recorded: the klacht's period follows from its history again. */
+  async verwijderBlijvend(tenant: Tenant, klachtId: string, reden: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const [weg] = (await m.query('DELETE FROM blijvend_bewaren WHERE klacht_id = $1 RETURNING gemeente, zaak', [klachtId])) as [
+        Array<{ gemeente: string; zaak: string }>,
+        number,
+      ];
+      for (const w of weg)
+        await this.leg(
+          m,
+          tenant,
+          { klachtId, gemeente: w.gemeente, maatregel: 'blijvendBewaren', handeling: 'opgeheven', grond: w.zaak, reden },
+          this.klok.nu(),
+        );
+    });
+  }
+
+  /** A klacht's hold and 13.1.3 mark as they stand, and who set and lifted them, oldest first (GET /klachten/{id}/bewaring). */
+  async stand(klachtId: string): Promise<{
+    blokkade: BewaarBlokkadeEntity | null;
+    blijvend: BlijvendBewarenEntity | null;
+    historie: BewaarHandelingEntity[];
+  }> {
+    const m = this.dataSource.manager;
+    return {
+      blokkade: await m.findOneBy(BewaarBlokkadeEntity, { klachtId }),
+      blijvend: await m.findOneBy(BlijvendBewarenEntity, { klachtId }),
+      historie: await m.find(BewaarHandelingEntity, { where: { klachtId }, order: { at: 'ASC', id: 'ASC' } }),
+    };
   }
 }

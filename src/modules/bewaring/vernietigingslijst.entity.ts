@@ -32,6 +32,18 @@ export class VernietigingslijstEntity {
   @Column({ name: 'opgesteld_door', type: 'varchar', length: 300 })
   opgesteldDoor: string;
 
+  /**
+   * The first of the two people of the vier-ogenprincipe (Archiefwet 1995 art. 3 with the Selectielijst gemeenten 2020:
+   * destruction on a list a person answers for): whoever drew the list up, or, for a list the daily job drew up, the
+   * person who signed it (POST /vernietigingslijsten/{id}/ondertekening). Null while a job's list is unsigned: it cannot
+   * be approved then. The approver is always someone else (migration 1796600000000).
+   */
+  @Column({ name: 'ondertekend_door', type: 'varchar', length: 300, nullable: true })
+  ondertekendDoor: string | null;
+
+  @Column({ name: 'ondertekend_op', type: 'timestamptz', nullable: true })
+  ondertekendOp: Date | null;
+
   @Column({ name: 'goedgekeurd_door', type: 'varchar', length: 300, nullable: true })
   goedgekeurdDoor: string | null;
 
@@ -155,6 +167,56 @@ export class BlijvendBewarenEntity {
 
   @Column({ type: 'varchar', length: 300 })
   door: string;
+
+  @Column({ type: 'timestamptz' })
+  at: Date;
+}
+
+export type BewaarMaatregel = 'bewaarblokkade' | 'blijvendBewaren';
+export type BewaarHandelingSoort = 'gezet' | 'opgeheven';
+
+/**
+ * Who set and who lifted a bewaarblokkade or a 13.1.3 mark (Selectielijst gemeenten 2020), when and why: lifting one makes
+ * a klacht destroyable again, so it is recorded with its reason (Archiefwet 1995 art. 3; BIO 12.4: logging of who did
+ * what). The current hold stays in bewaar_blokkade / blijvend_bewaren; this is their history. It goes with the klacht
+ * when the klacht is destroyed (its reasons may name people; the proces-verbaal keeps no personal data).
+ */
+@Entity('bewaar_handeling')
+@Index('IDX_bewaar_handeling_klacht', ['klachtId', 'at'])
+export class BewaarHandelingEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'klacht_id', type: 'uuid' })
+  klachtId: string;
+
+  @ManyToOne(() => KlachtEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'klacht_id' })
+  klacht?: KlachtEntity;
+
+  @Column({ type: 'varchar', length: 6 })
+  gemeente: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  maatregel: BewaarMaatregel;
+
+  @Column({ type: 'varchar', length: 20 })
+  handeling: BewaarHandelingSoort;
+
+  /** What was set or lifted: the hold's reden, or the 13.1.3 zaak. */
+  @Column({ type: 'text' })
+  grond: string;
+
+  /** Why it was lifted (required then); null when set. */
+  @Column({ type: 'text', nullable: true })
+  reden: string | null;
+
+  @Column({ type: 'varchar', length: 300 })
+  door: string;
+
+  /** The role it was done in; null on rows taken over from before this history (migration 1796600000000). */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  rol: string | null;
 
   @Column({ type: 'timestamptz' })
   at: Date;

@@ -1287,6 +1287,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/vernietigingslijsten/{lijstId}/ondertekening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Onderteken een lijst die de dagelijkse taak opstelde (de eerste van de vier ogen); een ander keurt haar daarna goed. Een lijst die een medewerker opstelde, is door die medewerker ondertekend.
+         * @description Rollen: beheerder, procesEigenaar.
+         */
+        post: operations["vernietigingslijstOndertekenen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/vernietigingslijsten/{lijstId}/goedkeuring": {
         parameters: {
             query?: never;
@@ -1297,7 +1317,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Keur de lijst goed (niet door wie haar opstelde) en vernietig de klachten erop; antwoordt met het proces-verbaal.
+         * Keur de lijst goed (niet door wie haar opstelde of ondertekende) en vernietig de klachten erop; antwoordt met het proces-verbaal.
          * @description Rollen: beheerder, procesEigenaar.
          */
         post: operations["vernietigingslijstGoedkeuren"];
@@ -1322,10 +1342,30 @@ export interface paths {
         put: operations["bewaarblokkadeZetten"];
         post?: never;
         /**
-         * Hef de bewaarblokkade van een klacht op.
-         * @description Rollen: klachtbehandelaar, beheerder, procesEigenaar.
+         * Hef de bewaarblokkade van een klacht op, met de reden (verplicht): daarna kan de klacht weer op een vernietigingslijst komen. Wie, wanneer en waarom staat in GET /klachten/{id}/bewaring.
+         * @description Rollen: beheerder, procesEigenaar.
          */
         delete: operations["bewaarblokkadeOpheffen"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/klachten/{id}/bewaring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De bewaarblokkade en de markering blijvend bewaren (13.1.3) van een klacht zoals zij nu staan, en wie ze zette en ophief, wanneer en waarom.
+         * @description Rollen: klachtbehandelaar, beheerder, procesEigenaar.
+         */
+        get: operations["bewaringOphalen"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1346,8 +1386,8 @@ export interface paths {
         put: operations["blijvendBewarenMarkeren"];
         post?: never;
         /**
-         * Hef de markering blijvend bewaren (13.1.3) op, als zij ten onrechte gezet is: de bewaartermijn volgt dan weer uit de klacht.
-         * @description Rollen: klachtbehandelaar, beheerder, procesEigenaar.
+         * Hef de markering blijvend bewaren (13.1.3) op, als zij ten onrechte gezet is, met de reden (verplicht): de bewaartermijn volgt dan weer uit de klacht. Wie, wanneer en waarom staat in GET /klachten/{id}/bewaring.
+         * @description Rollen: beheerder, procesEigenaar.
          */
         delete: operations["blijvendBewarenOpheffen"];
         options?: never;
@@ -2628,6 +2668,11 @@ export interface components {
             opgesteldOp: string;
             /** @description klachtregie (de dagelijkse taak) of wie de lijst opstelde */
             opgesteldDoor: string;
+            /** @description de eerste van de vier ogen: wie de lijst opstelde, of bij een lijst van de dagelijkse taak wie haar ondertekende; ontbreekt zolang zo’n lijst niet ondertekend is (dan kan zij niet worden goedgekeurd) */
+            ondertekendDoor?: string;
+            /** Format: date-time */
+            ondertekendOp?: string;
+            /** @description de tweede van de vier ogen: altijd een ander dan wie opstelde of ondertekende */
             goedgekeurdDoor?: string;
             goedgekeurdRol?: string;
             /** Format: date-time */
@@ -2665,12 +2710,12 @@ export interface components {
              */
             op: string;
         };
-        BlijvendBewarenDto: {
+        BewaarOpheffenDto: {
             /**
-             * @description de blijvend te bewaren zaak waarop de klacht invloed had (Selectielijst gemeenten 2020, 13.1.3): haar identificatie in het zaaksysteem of een omschrijving
-             * @example ZAAK-2024-000123
+             * @description waarom de blokkade of markering wordt opgeheven (verplicht; staat in de bewaarhistorie van de klacht)
+             * @example Woo-verzoek 2026-014 afgehandeld
              */
-            zaak: string;
+            reden: string;
         };
         BlijvendBewarenStandDto: {
             /** Format: uuid */
@@ -2689,6 +2734,39 @@ export interface components {
              * @description wanneer de markering gezet is
              */
             op: string;
+        };
+        BewaarHandelingDto: {
+            /** @enum {string} */
+            maatregel: "bewaarblokkade" | "blijvendBewaren";
+            /** @enum {string} */
+            handeling: "gezet" | "opgeheven";
+            /** @description de reden van de blokkade of de zaak van de markering (13.1.3), zoals gezet of opgeheven */
+            grond: string;
+            /** @description waarom opgeheven (alleen bij opgeheven) */
+            reden?: string;
+            /** @description wie het deed (api-sleutel:<id> of oidc:<sub>) */
+            door: string;
+            /** @description in welke rol; ontbreekt bij een blokkade of markering van vóór deze historie */
+            rol?: string;
+            /** Format: date-time */
+            op: string;
+        };
+        BewaringStandDto: {
+            /** Format: uuid */
+            klachtId: string;
+            /** @description de bewaarblokkade, als er een is */
+            bewaarblokkade?: components["schemas"]["BewaarBlokkadeStandDto"];
+            /** @description de markering blijvend bewaren (13.1.3), als er een is */
+            blijvendBewaren?: components["schemas"]["BlijvendBewarenStandDto"];
+            /** @description wie blokkades en markeringen zette en ophief, oudste eerst */
+            historie: components["schemas"]["BewaarHandelingDto"][];
+        };
+        BlijvendBewarenDto: {
+            /**
+             * @description de blijvend te bewaren zaak waarop de klacht invloed had (Selectielijst gemeenten 2020, 13.1.3): haar identificatie in het zaaksysteem of een omschrijving
+             * @example ZAAK-2024-000123
+             */
+            zaak: string;
         };
         OverdrachtDto: {
             /**
@@ -10593,6 +10671,15 @@ export interface operations {
             };
             path: {
                 lijstId: string;
+    vernietigingslijstOndertekenen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                lijstId: string;
             };
             cookie?: never;
         };
@@ -10645,7 +10732,110 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description vier-ogen: wie de lijst opstelde keurt haar niet zelf goed (vier-ogenprincipe); vernietigingslijst-afgehandeld: de lijst is al uitgevoerd. Er is niets gewijzigd. */
+            /** @description vernietigingslijst-ondertekend: een ander ondertekende haar al; vernietigingslijst-afgehandeld: de lijst is al uitgevoerd. Er is niets gewijzigd. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De Idempotency-Key is al gebruikt voor een ander verzoek (idempotency-key-hergebruikt) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description true als dit het opgeslagen antwoord is op een eerder verzoek met dezelfde Idempotency-Key; er is niets nogmaals uitgevoerd. */
+                    "Idempotent-Replayed"?: "true";
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VernietigingslijstDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description vier-ogen: wie de lijst opstelde of ondertekende keurt haar niet zelf goed (vier-ogenprincipe); ondertekening-nodig: de dagelijkse taak stelde de lijst op en niemand ondertekende haar nog; vernietigingslijst-afgehandeld: de lijst is al uitgevoerd. Er is niets gewijzigd. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10817,7 +11007,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BewaarOpheffenDto"];
+            };
+        };
         responses: {
             204: {
                 headers: {
@@ -10871,6 +11065,113 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interne fout (interne-fout); de fout is gelogd */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De database is even niet bereikbaar (niet-beschikbaar); er is niets gewijzigd */
+            503: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bewaringOphalen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BewaringStandDto"];
+                };
+            };
+            /** @description Ongeldig verzoek (validatie-fout) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen of een ongeldig token (niet-geauthenticeerd) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De rol mag dit niet (geen-toegang) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
                 };
             };
             /** @description Interne fout (interne-fout); de fout is gelogd */
@@ -11016,7 +11317,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BewaarOpheffenDto"];
+            };
+        };
         responses: {
             204: {
                 headers: {
@@ -11070,6 +11375,24 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+            /** @description De body is te groot (verzoek-te-groot) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is niet in een mediatype dat deze operatie aanneemt (mediatype-niet-ondersteund) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
                 };
             };
             /** @description Interne fout (interne-fout); de fout is gelogd */
