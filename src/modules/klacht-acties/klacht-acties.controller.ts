@@ -1,5 +1,12 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { HuidigeTenant, type Tenant } from '../auth/tenant';
 import { IdempotentInTransactie } from '../idempotency/geen-idempotentie.decorator';
 import { alsProblem } from '../klachten/klachten.controller';
@@ -13,6 +20,8 @@ export class KlachtActiesController {
   constructor(private readonly acties: KlachtActiesService) {}
 
   @Post(':id/terugkoppelingen')
+  // The key is claimed in the transaction that takes the event or writes the report: a retry never runs it twice.
+  @IdempotentInTransactie()
   @ApiOperation({
     operationId: 'terugkoppelingToevoegen',
     summary:
@@ -20,9 +29,13 @@ export class KlachtActiesController {
   })
   @ApiCreatedResponse({ type: TerugkoppelingViewDto })
   @ApiNotFoundResponse({ description: 'Onbekende klacht (klacht-niet-gevonden)' })
+  @ApiConflictResponse({
+    description:
+      'De klacht wordt nog geïmporteerd terwijl een termijn vóór de terugkoppeling verstreek (klacht-wordt-geimporteerd: stuur haar opnieuw als de import klaar is), of een verzoek met dezelfde Idempotency-Key is nog in behandeling (idempotency-key-in-behandeling). Er is niets vastgelegd.',
+  })
   @ApiUnprocessableEntityResponse({
     description:
-      'Een registratiewaarde staat niet in de lijst van de gemeente (registratie-ongeldig, met invalidParams); er is niets vastgelegd.',
+      'Een registratiewaarde staat niet in de lijst van de gemeente (registratie-ongeldig, met invalidParams), of at ligt in de toekomst (tijdstip-in-de-toekomst; invalidParams noemt at). Er is niets vastgelegd.',
   })
   async terugkoppeling(
     @HuidigeTenant() tenant: Tenant,

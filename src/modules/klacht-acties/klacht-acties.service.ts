@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import { EngineError, KlachtNietGevondenError } from '../engine/engine.errors';
 import { EngineService, INTAKE_EVENT, REGISTRATIE_EVENT } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { aanbiederGemeenteVan, type Tenant } from '../auth/tenant';
+import { claimSleutel, IdempotentHerhaald, IdempotentieContext } from '../idempotency/idempotentie-context';
 import type { KlachtIntakeDto } from '../klachten/dto/klacht-intake.dto';
 import { KlachtEntity } from '../klachten/klacht.entity';
 import { controleerTijdstip, KlachtenService } from '../klachten/klachten.service';
@@ -41,6 +42,13 @@ function eventZonderRegistratie(dto: TerugkoppelingDto): { type: string; data?: 
     case 'registratie':
       return undefined;
   }
+}
+
+/** What a terugkoppeling did to the klacht: applied (with the state after it), or why not. */
+interface Uitkomst {
+  toegepast: boolean;
+  reden?: string;
+  state?: string;
 }
 
 /** The event each kind of ombudsman request stands for (also what its link means for retention, bewaring.service.ts). */
@@ -155,7 +163,7 @@ export class KlachtActiesService {
     event: { type: string; data?: Record<string, unknown> },
     at: string | undefined,
     tenant: Tenant,
-  ) {
+  ): Promise<Uitkomst> {
     const reden = this.waaromNiet(klacht, await this.lopend(klacht.id), event.type, tenant, at);
     if (reden !== undefined) return { toegepast: false, reden };
     try {
@@ -166,9 +174,25 @@ export class KlachtActiesService {
       );
       return { toegepast: true, state: detail.state };
     } catch (e) {
+      // Refused under the lock (the klacht moved on meanwhile): its transaction wrote nothing, the report is kept.
+      // Anything else (409 wekker-achterstand, 503) fails the request before its row is written: nothing changes.
       if (e instanceof EngineError) return { toegepast: false, reden: e.message };
       throw e;
     }
+  }
+
+  /**
+   * Whether this request's Idempotency-Key is on record already (committed): a replay, another request with the same key
+   * (422), or a key of another route. Nothing is done again then; the row's transaction claims the key and says which.
+   */
+  private async sleutelBestaat(): Promise<boolean> {
+    const v = IdempotentieContext.huidig();
+    if (!v) return false;
+    const rijen = (await this.dataSource.query(`SELECT 1 FROM idempotentie_sleutel WHERE gemeente = $1 AND sleutel = $2`, [
+      v.gemeente,
+      v.sleutel,
+    ])) as unknown[];
+    return rijen.length > 0;
   }
 
   async terugkoppeling(klachtId: string, dto: TerugkoppelingDto, tenant: Tenant): Promise<TerugkoppelingViewDto> {
@@ -181,26 +205,19 @@ export class KlachtActiesService {
     // afwikkeling and maatregelen. Values outside the gemeente's lists are refused before anything is stored.
     if (dto.registratie) this.klachten.controleerRegistratie(klacht, dto.registratie);
     const { soort, at, opmerking, ...data } = dto;
-    // Stored first: the aanbieder's report is kept even when the regime has no step for it now.
-    const rij = await this.dataSource.getRepository(TerugkoppelingEntity).save({
-      klachtId,
-      gemeente: klacht.gemeente,
-      aanbiederId: tenant.aanbiederId ?? null,
-      soort,
-      data: { ...data, ...(at ? { at } : {}) },
-      gebeurtenis: null,
-      opmerking: opmerking ?? null,
-      door: tenant.subject,
-    });
     let event = terugkoppelingEvent(dto);
-    let uitkomst: { toegepast: boolean; reden?: string; state?: string } = { toegepast: false, reden: 'registratie: alleen vastgelegd' };
-    if (event) {
-      uitkomst = await this.probeer(klacht, event, at, tenant);
-    }
+    let uitkomst: Uitkomst = { toegepast: false, reden: 'registratie: alleen vastgelegd' };
+    // The row is written last, with the outcome (docs/api.md, Idempotentie: a failed request, 4xx or 5xx, changes
+    // nothing): an act refused with an error (409, 503) leaves no row behind, and a retry none twice.
+    // A key on record: a replay (or a misused key); nothing is judged or applied again, the row's transaction answers.
+    const herhaling = await this.sleutelBestaat();
+    if (!herhaling && event) uitkomst = await this.probeer(klacht, event, at, tenant);
+    // The event's transaction claimed the key (EngineService.apply, with the key in its transaction) when it was taken.
+    const doorEngine = uitkomst.toegepast;
     // The registration counts also when the event does not fit now (or there is none): only the values change; from an
     // aanbieder only while the handling lies with it (Uitgangspunten klachtenmanagement Sociaal Domein §10, Awb 9:12a:
     // the gemeente's registration of a klacht it handles is the gemeente's), otherwise it is kept with the report.
-    if (dto.registratie && !uitkomst.toegepast) {
+    if (!herhaling && !IdempotentieContext.huidig()?.herhaald && dto.registratie && !uitkomst.toegepast) {
       const niet = this.registratieNiet(klacht, await this.lopend(klacht.id), tenant, at);
       if (niet !== undefined) {
         if (!event) uitkomst = { toegepast: false, reden: niet };
@@ -212,19 +229,27 @@ export class KlachtActiesService {
         }
       }
     }
-    if (uitkomst.toegepast && event)
-      await this.dataSource.getRepository(TerugkoppelingEntity).update({ id: rij.id }, { gebeurtenis: event.type });
-    return {
-      id: rij.id,
-      klachtId,
-      soort,
-      aanbiederId: rij.aanbiederId,
-      gebeurtenis: uitkomst.toegepast && event ? event.type : null,
-      toegepast: uitkomst.toegepast,
-      ...(uitkomst.reden ? { reden: uitkomst.reden } : {}),
-      state: uitkomst.state ?? klacht.state,
-      aangemaaktOp: rij.createdAt.toISOString(),
-    };
+    const { rij, herhaald } = await this.legVast(
+      {
+        klachtId,
+        gemeente: klacht.gemeente,
+        aanbiederId: tenant.aanbiederId ?? null,
+        soort,
+        data: { ...data, ...(at ? { at } : {}) },
+        gebeurtenis: uitkomst.toegepast && event ? event.type : null,
+        opmerking: opmerking ?? null,
+        door: tenant.subject,
+      },
+      doorEngine,
+      // A first request whose event was taken and that stopped before its row: the row is the event's.
+      event && event.type !== REGISTRATIE_EVENT ? event.type : null,
+    );
+    if (herhaald) {
+      // Answered only when the first request's reply was not stored (IdempotencyInterceptor answers that one instead).
+      const nu = await this.klacht(klachtId);
+      return this.view(rij, { toegepast: rij.gebeurtenis !== null, state: nu.state });
+    }
+    return this.view(rij, { ...uitkomst, state: uitkomst.state ?? klacht.state });
   }
 
   /** Why an aanbieder's registratie at `at` (default: now) is only kept (nietBijDezeAanbieder), on the klacht as then stepped. */
@@ -232,6 +257,65 @@ export class KlachtActiesService {
     if (tenant.rol !== 'aanbieder') return undefined;
     const { state } = this.engine.mogelijkOp(klacht, lopend, at ?? this.klok.nu().toISOString());
     return this.nietBijDezeAanbieder(klacht, state, tenant, 'De registratie');
+  }
+
+  private view(rij: TerugkoppelingEntity, uitkomst: Uitkomst & { state: string }): TerugkoppelingViewDto {
+    return {
+      id: rij.id,
+      klachtId: rij.klachtId,
+      soort: rij.soort,
+      aanbiederId: rij.aanbiederId,
+      gebeurtenis: uitkomst.toegepast ? rij.gebeurtenis : null,
+      toegepast: uitkomst.toegepast,
+      ...(uitkomst.reden ? { reden: uitkomst.reden } : {}),
+      state: uitkomst.state,
+      aangemaaktOp: rij.createdAt.toISOString(),
+    };
+  }
+
+  /**
+   * The report's row, once (docs/api.md, Idempotentie). With an Idempotency-Key the row's transaction claims the key
+   * (unless the event's transaction did: `doorEngine`) and records the row with the key's result, so the report and the
+   * key commit together: a replay writes no second row and answers the first; a crash before the commit leaves neither
+   * (the retry runs again). Where the event's own transaction claimed the key, the row follows it in a transaction of
+   * its own (the engine takes no rows of others into an event's transaction); a retry after a crash in between finds the
+   * key without its row and writes the row then, as the event's (`eventBijHerhaling`): the report is not lost, nor
+   * written twice (the key's row is locked while it is decided).
+   */
+  private async legVast(
+    nieuw: Omit<TerugkoppelingEntity, 'id' | 'createdAt'>,
+    doorEngine: boolean,
+    eventBijHerhaling: string | null,
+  ): Promise<{ rij: TerugkoppelingEntity; herhaald: boolean }> {
+    const v = IdempotentieContext.huidig();
+    const repo = (m: EntityManager) => m.getRepository(TerugkoppelingEntity);
+    if (!v) return { rij: await repo(this.dataSource.manager).save(nieuw), herhaald: false };
+    return this.dataSource.transaction(async (m) => {
+      let herhaald = v.herhaald === true;
+      if (!doorEngine && !herhaald) {
+        try {
+          await claimSleutel(m);
+        } catch (e) {
+          if (!(e instanceof IdempotentHerhaald)) throw e;
+          herhaald = true;
+        }
+      }
+      const [sleutel] = (await m.query(`SELECT resultaat FROM idempotentie_sleutel WHERE gemeente = $1 AND sleutel = $2 FOR UPDATE`, [
+        v.gemeente,
+        v.sleutel,
+      ])) as Array<{ resultaat: { terugkoppelingId?: string } | null }>;
+      const eerder = sleutel?.resultaat?.terugkoppelingId;
+      if (eerder) {
+        const rij = await repo(m).findOneBy({ id: eerder });
+        if (rij) return { rij, herhaald: true };
+      }
+      const rij = await repo(m).save(herhaald ? { ...nieuw, gebeurtenis: eventBijHerhaling } : nieuw);
+      await m.query(
+        `UPDATE idempotentie_sleutel SET resultaat = $3::jsonb, completed_at = clock_timestamp() WHERE gemeente = $1 AND sleutel = $2`,
+        [v.gemeente, v.sleutel, JSON.stringify({ klachtId: nieuw.klachtId, terugkoppelingId: rij.id })],
+      );
+      return { rij, herhaald };
+    });
   }
 
   async ombudsmanVerzoek(hoofdKlachtId: string, dto: OmbudsmanVerzoekDto, tenant: Tenant): Promise<OmbudsmanVerzoekViewDto> {

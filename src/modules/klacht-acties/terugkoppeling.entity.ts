@@ -12,9 +12,9 @@ export type TerugkoppelingSoort = (typeof TERUGKOPPELING_SOORTEN)[number];
 
 /**
  * What an aanbieder reports back to the gemeente about a klacht it handles (Amsterdam protocol:
- * registratie, behandeling, afdoening, maatregelen, tevredenheid). Always stored, also when the
- * regime has no step for it right now (accepted input is never lost); `gebeurtenis` says which
- * event it applied, if any.
+ * registratie, behandeling, afdoening, maatregelen, tevredenheid). Stored with its outcome, also when
+ * the regime has no step for it right now or it is not this aanbieder's to take (accepted input is never
+ * lost); a refused request (4xx/5xx) stores none. `gebeurtenis` says which event it applied, if any.
  */
 @Entity('terugkoppeling')
 @Index('IDX_terugkoppeling_klacht', ['klachtId', 'createdAt'])

@@ -6338,6 +6338,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description De klacht wordt nog geïmporteerd terwijl een termijn vóór de terugkoppeling verstreek (klacht-wordt-geimporteerd: stuur haar opnieuw als de import klaar is), of een verzoek met dezelfde Idempotency-Key is nog in behandeling (idempotency-key-in-behandeling). Er is niets vastgelegd. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description De body is te groot (verzoek-te-groot) */
             413: {
                 headers: {
@@ -6356,7 +6365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Een registratiewaarde staat niet in de lijst van de gemeente (registratie-ongeldig, met invalidParams); er is niets vastgelegd. */
+            /** @description Een registratiewaarde staat niet in de lijst van de gemeente (registratie-ongeldig, met invalidParams), of at ligt in de toekomst (tijdstip-in-de-toekomst; invalidParams noemt at). Er is niets vastgelegd. */
             422: {
                 headers: {
                     [name: string]: unknown;
