@@ -10671,15 +10671,6 @@ export interface operations {
             };
         };
     };
-    vernietigingslijstGoedkeuren: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                lijstId: string;
     vernietigingslijstOndertekenen: {
         parameters: {
             query?: never;
@@ -10792,6 +10783,15 @@ export interface operations {
             };
         };
     };
+    vernietigingslijstGoedkeuren: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unieke sleutel per verzoek: een herhaling met dezelfde sleutel geeft het eerste antwoord terug. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                lijstId: string;
             };
             cookie?: never;
         };
@@ -11065,15 +11065,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
-            429: {
-                headers: {
-                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
             /** @description De body is te groot (verzoek-te-groot) */
             413: {
                 headers: {
@@ -11181,6 +11172,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Interne fout (interne-fout); de fout is gelogd */
@@ -11375,15 +11375,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
-            429: {
-                headers: {
-                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
             /** @description De body is te groot (verzoek-te-groot) */
             413: {
                 headers: {
@@ -11402,6 +11393,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Te veel verzoeken (te-veel-verzoeken); wacht Retry-After seconden */
+            429: {
+                headers: {
+                    /** @description Seconden tot een nieuwe poging zin heeft (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Interne fout (interne-fout); de fout is gelogd */
