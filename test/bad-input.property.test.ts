@@ -5,6 +5,7 @@ import { BASIS } from '../src/machines/definition/test-fixture';
 import { bearer } from './auth-support';
 import { createTestDatabase, type TestDatabase } from './support';
 import { createTestApp, type TestApp } from './support/app';
+import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
 
 /**
  * Bad input is a 400/4xx and changes nothing (issue: reliability under hostile input). Requests are generated
@@ -188,13 +189,9 @@ describe('Bad input from the OpenAPI document never gives a 500 and never change
     const klacht = await lees(
       fetch(`${basis}/klachten`, { method: 'POST', headers: json('klachtbehandelaar'), body: JSON.stringify(intake) }),
     );
-    const sleutel = await lees(
-      fetch(`${basis}/api-sleutels`, {
-        method: 'POST',
-        headers: json('beheerder'),
-        body: JSON.stringify({ naam: 'reserve', rol: 'systeem' }),
-      }),
-    );
+    // Keys are issued on the server (klachtregie sleutel uitgeven), not through the API.
+    const sleutel = (await t.app.get(ApiSleutelService, { strict: false }).maak({ gemeente: GEMEENTE, naam: 'reserve', rol: 'systeem' }))
+      .entity;
     const abonnement = await lees(
       fetch(`${basis}/webhook-abonnementen`, {
         method: 'POST',

@@ -36,8 +36,7 @@ describe('Idempotency-Key across a kill -9 between commit and reply', () => {
     const port = await freePort();
     const eerste = await start(port, { KILL_VOOR_ANTWOORD: 'POST /api/v1/klachten' });
     const basis = `http://127.0.0.1:${port}/api/v1`;
-    // With the beheerder key the first start prints, once.
-    const token = await kccSleutel(basis, eerste);
+    const token = await kccSleutel(db.url);
     const intake = JSON.stringify({
       gemeente: 'GM0363',
       kanaal: 'webformulier',

@@ -26,8 +26,7 @@ describe('an ombudsman request across a kill -9 between commit and reply', () =>
     const port = await freePort();
     const basis = `http://127.0.0.1:${port}/api/v1`;
     const eerste = await start(port);
-    // With the beheerder key the first start prints, once.
-    const token = await kccSleutel(basis, eerste);
+    const token = await kccSleutel(db.url);
     // Moments relative to the service's clock (a process of its own: no injected clock); nothing here depends on the date.
     const dag = 24 * 3600_000;
     const k = await fetch(`${basis}/klachten`, {

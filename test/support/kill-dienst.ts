@@ -6,6 +6,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { createDataSource } from '../../src/database/data-source-options';
+import { ApiSleutelEntity } from '../../src/modules/auth/api-sleutel.entity';
+import { ApiSleutelService } from '../../src/modules/auth/api-sleutel.service';
 
 const root = join(__dirname, '..', '..');
 
@@ -66,18 +69,20 @@ export function killDiensten(): KillDiensten {
 }
 
 /**
- * `Authorization: Bearer …` for a new klachtbehandelaar key of Amsterdam (KCC), made with the beheerder key the first
- * start of a service on an empty database prints, once per gemeente (a JSON log line when stdout is not a terminal, or
- * in the banner).
+ * A key of Amsterdam's KCC (klachtbehandelaar), issued on the server as `klachtregie sleutel uitgeven` does: the API
+ * mints no keys (docs/api.md API-sleutels).
  */
-export async function kccSleutel(basis: string, eerste: KillDienst): Promise<string> {
-  const beheerder = /GM0363[^\n]*?(kr_[A-Za-z0-9_-]+)/.exec(eerste.uitvoer())?.[1];
-  expect(beheerder).toBeDefined();
-  const sleutel = await fetch(`${basis}/api-sleutels`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${beheerder}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ naam: 'KCC', rol: 'klachtbehandelaar' }),
-  });
-  expect(sleutel.status).toBe(201);
-  return `Bearer ${((await sleutel.json()) as { sleutel: string }).sleutel}`;
+export async function kccSleutel(databaseUrl: string): Promise<string> {
+  const ds = createDataSource({ url: databaseUrl, poolSize: 1, applicationName: 'klachtregie-test-sleutel' });
+  await ds.initialize();
+  try {
+    const { sleutel } = await new ApiSleutelService(ds.getRepository(ApiSleutelEntity)).maak({
+      gemeente: 'GM0363',
+      rol: 'klachtbehandelaar',
+      naam: 'KCC',
+    });
+    return `Bearer ${sleutel}`;
+  } finally {
+    await ds.destroy();
+  }
 }
