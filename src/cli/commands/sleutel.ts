@@ -1,8 +1,9 @@
 /**
  * `klachtregie sleutel`: issue, list and revoke API keys from the command line, for any gemeente and
  * role, also for a gemeente added to definitions/ after the first start (which only made keys for
- * the gemeenten there at that moment). Same rules and code as POST /api/v1/api-sleutels
- * (NieuweApiSleutelDto, ApiSleutelService): the key is printed once, only its hash is stored.
+ * the gemeenten there at that moment). The only way to issue a key: the API mints none (POST /api/v1/api-sleutels answers
+ * 403 sleutel-rol-voorbehouden; minimal access, AVG art. 25). Same validation (NieuweApiSleutelDto) and code
+ * (ApiSleutelService): the key is printed once, only its hash is stored.
  */
 import { parseArgs } from 'node:util';
 import { Logger } from '@nestjs/common';
@@ -152,7 +153,7 @@ async function uitgeven(
   if (dto.aanbiederId !== undefined && dto.rol !== 'aanbieder') return gebruiksfout(io, '--aanbieder hoort alleen bij --rol aanbieder.');
   const gemeente = v.gemeente;
   if (dto.aanbiederGemeente !== undefined) {
-    // As POST /api-sleutels: the gemeente's own aanbieders, or after a herindeling those of a gemeente opgeheven into it
+    // As webhook subscriptions and the hand-over: the gemeente's own aanbieders, or after a herindeling those of a gemeente opgeheven into it
     // by today, whose rights and duties it took over (Wet arhi art. 40).
     if (dto.rol !== 'aanbieder') return gebruiksfout(io, '--aanbieder-gemeente hoort alleen bij --rol aanbieder.');
     const fout = aanbiederGemeenteFout(gemeente, gemeentenVan(gemeente, vandaagVan(systeemKlok)), dto.aanbiederGemeente);
