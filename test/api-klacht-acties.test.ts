@@ -184,6 +184,32 @@ describe('klacht actions through the API (Amsterdam definition)', () => {
     });
   });
 
+  it("OWASP API1, Klachtenprotocol Wmo keten Amsterdam §5A: a klacht forwarded on the loket's aantalAanbieders 1 while it names two goes to the first; only that one takes it in behandeling", async () => {
+    const k = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', behandelaar)
+      .send({
+        ...intake('zorg-eerste', { aantalAanbieders: 1, complex: false, eerderBijAanbieder: false }),
+        aanbieders: [
+          { id: 'zorg-eerste', naam: 'Zorg Eerste', type: 'wmo' },
+          { id: 'zorg-tweede', naam: 'Zorg Tweede', type: 'wmo' },
+        ],
+      });
+    expect([k.status, k.body.state]).toEqual([201, 'doorgestuurdNaarAanbieder']);
+    const pad = `/api/v1/klachten/${k.body.id}/terugkoppelingen`;
+    const meld = async (aanbieder: string) => {
+      const r = await request(t.http)
+        .post(pad)
+        .set('Authorization', await bearer(t.app, 'GM0363', 'aanbieder', aanbieder))
+        .send({ soort: 'behandeling' });
+      return [r.status, r.body.toegepast, r.body.gebeurtenis, r.body.state];
+    };
+    expect({ tweede: await meld('zorg-tweede'), eerste: await meld('zorg-eerste') }).toEqual({
+      tweede: [201, false, null, 'doorgestuurdNaarAanbieder'],
+      eerste: [201, true, 'AANBIEDER_NEEMT_IN_BEHANDELING', 'bijAanbieder.inBehandeling'],
+    });
+  });
+
   it("Uitgangspunten klachtenmanagement Sociaal Domein §10, Awb 9:12a: while the gemeente handles the klacht, the aanbieder's registratie is kept but does not overwrite the gemeente's", async () => {
     // The klager wants to complain at the gemeente directly (Klachtenprotocol Wmo keten Amsterdam §5B).
     const k = await request(t.http)

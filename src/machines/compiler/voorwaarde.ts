@@ -19,7 +19,13 @@ export function afgeleideFeiten(intake: Pick<IntakeInput, 'aanbieders' | 'kanaal
   };
 }
 
-/** Facts as the condition sees them: the intake's own facts win over derived ones. */
+/**
+ * Facts as the condition sees them: the intake's own facts win over derived ones. Kept, not refused or ignored: some are
+ * the loket's finding at receipt, which the intake's lists do not give (Amsterdam's aantalAanbieders counts the
+ * Wmo-ketenpartners the klacht concerns, Klachtenprotocol Wmo keten §5A/§5B, not every party named), and integrators send
+ * them (docs/api.md). They decide the route only: which aanbieder acts on a klacht forwarded does not rest on them (the
+ * first aanbieder, KlachtActiesService), and only an aanbieder naming itself alone files one (KlachtToegangInterceptor).
+ */
 export function alleFeiten(intake: Pick<IntakeInput, 'aanbieders' | 'kanaal' | 'ingediendBij' | 'soort' | 'feiten'>): Feiten {
   const afgeleid = afgeleideFeiten(intake);
   const out: Feiten = { ...afgeleid };
