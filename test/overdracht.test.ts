@@ -96,6 +96,14 @@ describe('hand-over at contract end', () => {
     for (const termijn of dossierA.termijnen) expect(termijn.vervaldatum).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     for (const brief of dossierA.brieven ?? []) expect(brief.datum).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
+    // AVG art. 30, 32 and 15 lid 1 sub c: the export is a read of each dossier in it, in its access log, by who handed over.
+    for (const id of [a, b]) {
+      const log = (await request(t.http).get(`/api/v1/klachten/${id}/inzage`).set('Authorization', beheerder).expect(200)).body as Array<{
+        rol: string;
+      }>;
+      expect(log.map((r) => r.rol)).toContain('beheerder');
+    }
+
     // The ketenpartner keeps no access; the gemeente does; another aanbieder is untouched.
     await request(t.http).get(`/api/v1/klachten/${a}`).set('Authorization', noord).expect(404);
     await request(t.http).get(`/api/v1/klachten/${b}/documenten`).set('Authorization', noord).expect(404);

@@ -15,6 +15,7 @@ import { haalWekkersIn, metWekkersBij } from '../termijnen/achterstand';
 import { nogAchter, nogAchterReden } from '../termijnen/inhaal-achter';
 import { TermijnWakeService } from '../termijnen/termijn-wake.service';
 import { AanbiederOverdrachtEntity, OvergedragenKlachtEntity } from './overdracht.entity';
+import { DossierInzageEntity } from '../auth/dossier-inzage.entity';
 import { maakTar, type TarBestand } from './tar';
 
 export const OVERDRACHT_FORMAAT = 'klachtregie-overdracht/1';
@@ -159,6 +160,18 @@ export class OverdrachtService {
         await m.insert(
           OvergedragenKlachtEntity,
           ids.map((klachtId) => ({ klachtId, aanbiederId, overdrachtId: overdracht.id })),
+        );
+        // Every dossier in the archive was read out by whoever handed over (AVG art. 30, 32: every read of personal data is
+        // traceable; art. 15 lid 1 sub c: the klager hears who received it), in the dossier's access log as any read.
+        await m.insert(
+          DossierInzageEntity,
+          ids.map((klachtId) => ({
+            gemeente: tenant.gemeente,
+            klachtId,
+            wie: tenant.subject,
+            rol: tenant.rol,
+            aanbiederId: tenant.aanbiederId ?? null,
+          })),
         );
       }
     });
