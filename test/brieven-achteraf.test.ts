@@ -235,25 +235,35 @@ describe('letters for acts registered late or imported (Awb 9:12, 9:24 lid 1; Ar
     expect(await briefDocumenten(id, afdoening.id)).toBe(2);
   });
 
-  it('docs/import.md: an X-Correlation-ID that looks like an import does not stop a letter (only the import can claim its key)', async () => {
+  it('docs/import.md: an X-Correlation-ID in the import’s form is refused (400 naming the header, nothing written), so no client can make its act look imported and stop a letter (only the import claims its key)', async () => {
     klok.moment = NU;
-    const k = await request(t.http)
+    const intake = {
+      gemeente: AMSTERDAM,
+      kanaal: 'brief',
+      ontvangenOp: new Date(NU.getTime() - 7_200_000).toISOString(),
+      ingediendBij: 'gemeente',
+      soort: 'klacht',
+      onderwerp: 'lijkt geïmporteerd',
+      aanbieders: [{ id: 'zorg-noord', naam: 'Zorg Noord', type: 'wmo' }],
+      feiten: { aantalAanbieders: 1, gerichtAan: 'wethouder' },
+    };
+    const geweigerd = await request(t.http)
       .post('/api/v1/klachten')
       .set('Authorization', auth)
       .set('X-Correlation-ID', 'import.00000000-0000-4000-8000-000000000000.AMS-X')
-      .send({
-        gemeente: AMSTERDAM,
-        kanaal: 'brief',
-        ontvangenOp: new Date(NU.getTime() - 7_200_000).toISOString(),
-        ingediendBij: 'gemeente',
-        soort: 'klacht',
-        onderwerp: 'lijkt geïmporteerd',
-        aanbieders: [{ id: 'zorg-noord', naam: 'Zorg Noord', type: 'wmo' }],
-        feiten: { aantalAanbieders: 1, gerichtAan: 'wethouder' },
-      })
+      .send(intake);
+    expect([geweigerd.status, geweigerd.body.invalidParams?.map((p: { name: string }) => p.name)]).toEqual([400, ['X-Correlation-ID']]);
+    const [{ n }] = await t.db.query(`select count(*)::int as n from klacht where onderwerp = 'lijkt geïmporteerd'`);
+    expect(n).toBe(0);
+    // The same klacht under the client's own correlation id gets its letter.
+    const k = await request(t.http)
+      .post('/api/v1/klachten')
+      .set('Authorization', auth)
+      .set('X-Correlation-ID', 'kcc-4711')
+      .send(intake)
       .expect(201);
     await verwerk();
-    // Done an hour before it is registered, the same day: were the correlation id trusted, it would lie before the "import".
+    // Done an hour before it is registered, the same day.
     const eerder = new Date(NU.getTime() - 3_600_000).toISOString();
     if (volgende(k.body).includes('FORMELE_BEHANDELING')) await stap(k.body.id, 'FORMELE_BEHANDELING', eerder, NU.toISOString());
     expect((await brieven(k.body.id)).map((b) => `${b.soort}:${b.status}`)).toEqual(['ontvangstbevestiging:opgemaakt']);
