@@ -165,6 +165,14 @@ describe('Wet arhi art. 40: webhooks on the dissolved gemeente’s klachten (rea
     expect((await request(t.http).get(`/api/v1/webhook-abonnementen/${id}`).set('Authorization', beheerder[AMSTERDAM])).status).toBe(200);
     const afl = await request(t.http).get(`/api/v1/webhook-afleveringen?abonnementId=${id}`).set('Authorization', beheerder[AMSTERDAM]);
     expect(afl.body.resultaten.map((d: { id: string; status: string }) => [d.id, d.status])).toEqual([[wacht.id, 'vervallen']]);
+    // Nor can Amsterdam send it again: the subscription is of a body that no longer exists (409, nothing changes).
+    const opnieuw = await request(t.http)
+      .post(`/api/v1/webhook-afleveringen/${wacht.id}/opnieuw`)
+      .set('Authorization', beheerder[AMSTERDAM]);
+    expect([opnieuw.status, opnieuw.body.code]).toEqual([409, 'aflevering-niet-meer']);
+    expect(((await db.query(`select status from webhook_aflevering where id = $1`, [wacht.id])) as { status: string }[])[0].status).toBe(
+      'vervallen',
+    );
     // Utrecht: none of it.
     expect((await request(t.http).get(`/api/v1/webhook-abonnementen/${id}`).set('Authorization', beheerder[UTRECHT])).status).toBe(404);
     const utrecht = await request(t.http).get(`/api/v1/webhook-afleveringen?abonnementId=${id}`).set('Authorization', beheerder[UTRECHT]);

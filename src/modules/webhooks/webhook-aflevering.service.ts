@@ -14,6 +14,7 @@ import { wachttijd } from '../../common/wachttijd';
 import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { opheffing } from '../../machines';
 import { overgedragenSql } from '../auth/tenant';
+import { ProblemException } from '../../common/problem';
 
 const TIMEOUT_MS = 10_000;
 
@@ -56,25 +57,7 @@ export class WebhookAfleveringService {
         return 'niets-te-doen';
       }
       if (!abonnement.actief) return 'niets-te-doen';
-      // A subscription of a gemeente opgeheven by today (Weesp's after 24 maart 2022) is a body's that no longer exists:
-      // what still waited for it is not sent (Wet arhi art. 40 e.v., AVG art. 5 lid 1 sub f). Its successor sees it in
-      // its deliveries list and deletes the subscription.
-      const opgeheven = opheffing(abonnement.gemeente, vandaagVan(this.klok));
-      // A klacht handed over by the subscription's aanbieder at its contract end (Klachtenprotocol Wmo keten Amsterdam §9,
-      // AVG art. 5 lid 1 sub c and f): what still waited is not sent to the aanbieder either.
-      const overgedragen =
-        abonnement.aanbiederId && d.klachtId
-          ? (
-              (await m.query(`SELECT ${overgedragenSql('$1::uuid', '$2')} AS ja`, [d.klachtId, abonnement.aanbiederId])) as {
-                ja: boolean;
-              }[]
-            )[0].ja
-          : false;
-      const nietMeer = opgeheven
-        ? `gemeente ${abonnement.gemeente} opgeheven per ${opgeheven.gemeente.opgeheven}`
-        : overgedragen
-          ? `klacht overgedragen bij het einde van het contract van ${abonnement.aanbiederId}`
-          : undefined;
+      const nietMeer = await this.nietMeer(m, abonnement, d.klachtId);
       if (nietMeer) {
         await m.update(WebhookAfleveringEntity, { id: d.id }, { status: 'vervallen', lastError: nietMeer });
         vervolg = await this.volgende(m, d);
@@ -207,8 +190,34 @@ export class WebhookAfleveringService {
     const repo = this.dataSource.getRepository(WebhookAfleveringEntity);
     const d = await repo.findOneBy({ id, gemeente: In(gemeenten) });
     if (!d) return undefined;
+    // A delivery that may not go out any more is not put back to wait (it would be voided again at once): 409 saying why.
+    const abonnement = await this.dataSource.getRepository(WebhookAbonnementEntity).findOneBy({ id: d.abonnementId });
+    const nietMeer = abonnement ? await this.nietMeer(this.dataSource.manager, abonnement, d.klachtId) : 'abonnement verwijderd';
+    if (nietMeer)
+      throw ProblemException.conflict(
+        'aflevering-niet-meer',
+        'Niet meer af te leveren',
+        `De webhook-aflevering ${id} wordt niet meer afgeleverd: ${nietMeer}.`,
+      );
     await repo.update({ id }, { status: 'wachtend', nextAttemptAt: new Date(), deliveredAt: null });
     await this.queue.plan(id, d.attempts).catch(() => undefined);
     return (await repo.findOneBy({ id }))!;
+  }
+
+  /**
+   * Why a delivery for `abonnement` about `klachtId` may not go out any more, or undefined: the one rule of the delivery
+   * and of a resend. A subscription of a gemeente opgeheven by today (Weesp's after 24 maart 2022) is a body's that no
+   * longer exists (Wet arhi art. 40 e.v., AVG art. 5 lid 1 sub f; its successor sees it and deletes it). A klacht the
+   * subscription's aanbieder handed over at its contract end is no longer the aanbieder's (Klachtenprotocol Wmo keten
+   * Amsterdam §9, AVG art. 5 lid 1 sub c and f).
+   */
+  private async nietMeer(m: EntityManager, abonnement: WebhookAbonnementEntity, klachtId: string | null): Promise<string | undefined> {
+    const opgeheven = opheffing(abonnement.gemeente, vandaagVan(this.klok));
+    if (opgeheven) return `gemeente ${abonnement.gemeente} opgeheven per ${opgeheven.gemeente.opgeheven}`;
+    if (!abonnement.aanbiederId || !klachtId) return undefined;
+    const [{ ja }] = (await m.query(`SELECT ${overgedragenSql('$1::uuid', '$2')} AS ja`, [klachtId, abonnement.aanbiederId])) as {
+      ja: boolean;
+    }[];
+    return ja ? `klacht overgedragen bij het einde van het contract van ${abonnement.aanbiederId}` : undefined;
   }
 }

@@ -4,6 +4,7 @@ import {
   ApiAcceptedResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -199,6 +200,10 @@ export class WebhooksController {
   @ApiOperation({ operationId: 'leverWebhookOpnieuw', summary: 'Lever een CloudEvent opnieuw af (zelfde id)' })
   @ApiAcceptedResponse({ type: WebhookAfleveringDto })
   @ApiNotFoundResponse({ description: 'Niet gevonden' })
+  @ApiConflictResponse({
+    description:
+      'Niet meer af te leveren (aflevering-niet-meer): het abonnement is van een gemeente die is opgeheven (Wet arhi art. 40), de klacht is bij het einde van het contract van de aanbieder van het abonnement overgedragen, of het abonnement is verwijderd. Er verandert niets.',
+  })
   async opnieuw(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<WebhookAfleveringDto> {
     const d = await this.aflevering.opnieuw(klachtGemeenten(tenant), id);
     if (!d) throw ProblemException.notFound(`Geen webhook-aflevering ${id}.`);
