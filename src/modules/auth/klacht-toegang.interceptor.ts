@@ -8,7 +8,7 @@ import { ProblemException } from '../../common/problem';
 import { geenToegang } from './auth-problemen';
 import { DossierInzageService } from './dossier-inzage.service';
 import { normaliseerGemeente } from './rol';
-import { klachtGemeenten, TENANT_REQUEST_KEY, type Tenant } from './tenant';
+import { klachtGemeenten, overgedragenSql, TENANT_REQUEST_KEY, type Tenant } from './tenant';
 import { isKlachtRoute } from './toegangsbeleid';
 import { isUuid } from '../../common/uuid';
 
@@ -90,7 +90,7 @@ export class KlachtToegangInterceptor implements NestInterceptor {
       sql += ' AND k.aanbieders @> $3::jsonb';
       params.push(JSON.stringify([{ id: tenant.aanbiederId ?? '' }]));
       // Handed over at contract end (Klachtenprotocol Wmo keten Amsterdam §9): the aanbieder keeps no access.
-      sql += ' AND NOT EXISTS (SELECT 1 FROM overgedragen_klacht o WHERE o.klacht_id = k.id AND o.aanbieder_id = $4)';
+      sql += ` AND NOT ${overgedragenSql('k.id', '$4')}`;
       params.push(tenant.aanbiederId ?? '');
     }
     return ((await this.dataSource.query(sql, params)) as unknown[]).length > 0;
