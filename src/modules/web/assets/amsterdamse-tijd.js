@@ -16,12 +16,20 @@
   var MINUUT = 60000;
   var DAG = 24 * 60 * MINUUT;
 
-  /* The offset of Amsterdam's wall clock from UTC, in minutes, at the UTC minute utc (ms). */
-  function offsetOp(utc) {
+  /* The wall-clock parts (year, month, day, hour, minute; two digits) of a moment in Dutch time, whatever the browser's
+   * own zone: the one reading of Amsterdam's clock of these pages (beheer.js shows dates with it). One formatter for every
+   * call: tables format a date per row. */
+  function amsterdamseDelen(moment) {
     var p = {};
-    AMSTERDAM_KLOK.formatToParts(new Date(utc)).forEach(function (x) {
+    AMSTERDAM_KLOK.formatToParts(moment).forEach(function (x) {
       p[x.type] = x.value;
     });
+    return p;
+  }
+
+  /* The offset of Amsterdam's wall clock from UTC, in minutes, at the UTC minute utc (ms). */
+  function offsetOp(utc) {
+    var p = amsterdamseDelen(new Date(utc));
     return Math.round((Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute) - utc) / MINUUT);
   }
 
@@ -56,5 +64,5 @@
     return tekst + offsetTekst(offset);
   }
 
-  wereld.KlachtregieTijd = { amsterdamsMoment: amsterdamsMoment };
+  wereld.KlachtregieTijd = { amsterdamsMoment: amsterdamsMoment, amsterdamseDelen: amsterdamseDelen };
 })(this);

@@ -140,24 +140,8 @@
   ];
   /* The one date format of these pages: "3 december 2026", and with metTijd "3 december 2026, 14:05".
    * A calendar day (JJJJ-MM-DD, e.g. a vervaldatum) is shown as that day; a moment in Amsterdam time. */
-  // The wall-clock parts (year, month, day, hour, minute; two digits) of a moment in Dutch time, whatever the
-  // browser's own zone. One formatter for every call: tables format a date per row.
-  var AMSTERDAM_KLOK = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Amsterdam',
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  function amsterdamseDelen(moment) {
-    var d = {};
-    AMSTERDAM_KLOK.formatToParts(moment).forEach(function (p) {
-      d[p.type] = p.value;
-    });
-    return d;
-  }
+  // The wall-clock parts of a moment in Dutch time (amsterdamse-tijd.js, loaded first): one reading of the clock.
+  var amsterdamseDelen = window.KlachtregieTijd.amsterdamseDelen;
 
   function datum(waarde, metTijd) {
     if (!waarde) return '';
