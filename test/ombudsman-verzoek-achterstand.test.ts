@@ -23,14 +23,10 @@ import { dagVan } from '../src/modules/termijnen/termijn-tijd';
 import { bearer } from './auth-support';
 import { createTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { plusDagen } from './support/test-termijn';
 
 const GEMEENTE = 'GM9999';
 const NU = new Date('2026-06-01T10:00:00+02:00');
-
-function plusDagen(datum: string, dagen: number): string {
-  const [y, m, d] = datum.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + dagen)).toISOString().slice(0, 10);
-}
 
 /** Awb 9:11 lid 1: six weeks from the receipt. */
 function afhandeling(ontvangen: string): TermijnView {

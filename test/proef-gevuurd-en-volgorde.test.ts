@@ -28,27 +28,11 @@ import { dagVan } from '../src/modules/termijnen/termijn-tijd';
 import { bearer } from './auth-support';
 import { createTestDatabase, deleteRedisPrefix, sqlOp, uniqueRedisPrefix, type TestDatabase } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { testTermijn } from './support/test-termijn';
 
 const NU = new Date('2026-03-25T11:00:00+01:00');
 
-function plusDagen(datum: string, dagen: number): string {
-  const [y, m, d] = datum.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + dagen)).toISOString().slice(0, 10);
-}
-
-function termijn(naam: string, vanaf: string, dagen: number): TermijnView {
-  const vervaldatum = plusDagen(vanaf, dagen);
-  return {
-    naam,
-    label: `${naam} (test)`,
-    vervaldatum,
-    uitleg: [`${dagen} dagen na ${vanaf} = ${vervaldatum}`],
-    herinneringen: [],
-    escalatieNaar: 'leidinggevende',
-    grondslag: 'test',
-    mutaties: [],
-  };
-}
+const termijn = (naam: string, vanaf: string, dagen: number): TermijnView => testTermijn(naam, vanaf, dagen);
 
 type Ctx = { termijnen: Record<string, TermijnView> };
 type Ev = { type: string; at: string; data?: Record<string, unknown> };

@@ -24,28 +24,12 @@ import { queryKlachtenInState } from '../src/modules/reports/rapportage.reposito
 import { WerkvoorraadService } from '../src/modules/web/werkvoorraad.service';
 import { deleteRedisPrefix, testDatabaseServerUrl, uniqueRedisPrefix } from './support';
 import { createEngineApp, type EngineApp } from './support/engine-harness';
+import { testTermijn } from './support/test-termijn';
 
 const NU = new Date('2026-03-25T11:00:00+01:00');
 const GEMEENTE = 'GM9994';
 
-function plusDagen(datum: string, dagen: number): string {
-  const [y, m, d] = datum.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + dagen)).toISOString().slice(0, 10);
-}
-
-function termijn(naam: string, vanaf: string, dagen: number): TermijnView {
-  const vervaldatum = plusDagen(vanaf, dagen);
-  return {
-    naam,
-    label: `${naam} (test)`,
-    vervaldatum,
-    uitleg: [`${dagen} dagen na ${vanaf} = ${vervaldatum}`],
-    herinneringen: [],
-    escalatieNaar: 'leidinggevende',
-    grondslag: 'test',
-    mutaties: [],
-  };
-}
+const termijn = (naam: string, vanaf: string, dagen: number): TermijnView => testTermijn(naam, vanaf, dagen);
 
 type Ctx = { termijnen: Record<string, TermijnView> };
 type Ev = { type: string; at: string; data?: Record<string, unknown> };

@@ -8,25 +8,11 @@ import { assign, initialTransition, setup, transition, type SnapshotFrom } from 
 import type { CompiledRegime, IntakeInput, KlachtEvent, StepResult, TermijnView } from '../../src/machines/contract';
 import { dagVan } from '../../src/modules/termijnen/termijn-tijd';
 import { sqlOp } from './database';
-
-function plusDagen(datum: string, dagen: number): string {
-  const [y, m, d] = datum.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + dagen)).toISOString().slice(0, 10);
-}
+import { testTermijn } from './test-termijn';
 
 /** Schakel n of the chain: `dagen` after `vanaf` (the receipt, or the previous schakel's last day). */
 function schakel(n: number, vanaf: string, dagen: number): TermijnView {
-  const vervaldatum = plusDagen(vanaf, dagen);
-  return {
-    naam: `schakel${n}`,
-    label: `Schakel ${n} (test)`,
-    vervaldatum,
-    uitleg: [`${dagen} dagen na ${vanaf} = ${vervaldatum}`],
-    herinneringen: [],
-    escalatieNaar: 'leidinggevende',
-    grondslag: 'test',
-    mutaties: [],
-  };
+  return testTermijn(`schakel${n}`, vanaf, dagen, { label: `Schakel ${n} (test)` });
 }
 
 type Ctx = { termijnen: TermijnView[] };

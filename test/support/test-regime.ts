@@ -8,6 +8,7 @@ import { assign, initialTransition, setup, transition, type SnapshotFrom } from 
 import type { CompiledRegime, IntakeInput, Intent, KlachtEvent, StepResult, TermijnView } from '../../src/machines/contract';
 import type { RegimeBron } from '../../src/modules/engine/regime-bron';
 import { dagVan } from '../../src/modules/termijnen/termijn-tijd';
+import { plusDagen, testTermijn } from './test-termijn';
 
 export const TEST_GEMEENTE = 'GM9999';
 
@@ -16,25 +17,14 @@ interface Ctx {
   intents: Intent[];
 }
 
-function plusDagen(datum: string, dagen: number): string {
-  const [y, m, d] = datum.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + dagen)).toISOString().slice(0, 10);
-}
-
 function termijn(naam: string, start: string, dagen: number, herinneringVoor?: number): TermijnView {
-  const vervaldatum = plusDagen(start, dagen);
-  return {
-    naam,
+  return testTermijn(naam, start, dagen, {
     label: naam === 'afhandeling' ? 'Afhandeltermijn (test, Awb 9:11)' : 'Contacttermijn (test)',
-    vervaldatum,
-    uitleg: [`${dagen} dagen na ontvangst ${start} = ${vervaldatum}`],
+    sinds: `ontvangst ${start}`,
     herinneringen: herinneringVoor
-      ? [{ naam: `P${herinneringVoor}D-voor`, datum: plusDagen(vervaldatum, -herinneringVoor), naar: 'behandelaar' }]
+      ? [{ naam: `P${herinneringVoor}D-voor`, datum: plusDagen(plusDagen(start, dagen), -herinneringVoor), naar: 'behandelaar' }]
       : [],
-    escalatieNaar: 'leidinggevende',
-    grondslag: 'test',
-    mutaties: [],
-  };
+  });
 }
 
 type Ev = { type: string; at: string; data?: Record<string, unknown> };
