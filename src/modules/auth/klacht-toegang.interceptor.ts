@@ -19,6 +19,8 @@ export interface KlachtToegangOpties {
   param?: string;
   /** Log a dossier_inzage row for GET requests on the klacht (default true). */
   inzageLoggen?: boolean;
+  /** The reply's list of klachten, each with `id`, logged one row per klacht shown (default `resultaten`, the list envelope). */
+  lijst?: string;
 }
 
 /**
@@ -32,12 +34,13 @@ export interface KlachtToegangOpties {
  */
 export const KlachtToegang = (opties: KlachtToegangOpties = {}) => SetMetadata(KLACHT_TOEGANG_KEY, opties);
 
-/** The klacht ids in a reply: a klacht (`id` with `state`) or a page of them (`resultaten`, the one list envelope). */
-function dossierIds(body: unknown): string[] {
-  const b = body as { id?: unknown; state?: unknown; resultaten?: unknown } | null;
+/** The klacht ids in a reply: a klacht (`id` with `state`) or a list of them (`lijst`: `resultaten`, the one list envelope). */
+function dossierIds(body: unknown, lijst = 'resultaten'): string[] {
+  const b = body as ({ id?: unknown; state?: unknown } & Record<string, unknown>) | null;
   if (!b || typeof b !== 'object') return [];
-  if (Array.isArray(b.resultaten))
-    return b.resultaten.flatMap((i) => (i && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
+  const items = b[lijst];
+  if (Array.isArray(items))
+    return items.flatMap((i) => (i && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
   return typeof b.id === 'string' && typeof b.state === 'string' ? [b.id] : [];
 }
 
@@ -61,20 +64,22 @@ export class KlachtToegangInterceptor implements NestInterceptor {
     if (!tenant) return next.handle();
     const raw = (req.params as Record<string, string | string[] | undefined> | undefined)?.[opties.param ?? 'id'];
     const id = Array.isArray(raw) ? raw[0] : raw;
+    // HEAD runs the GET route (Express) and its headers show the dossier too (a document's name, size and SHA-256).
+    const lezing = req.method === 'GET' || req.method === 'HEAD';
     if (id !== undefined) {
       if (!(await this.zichtbaar(tenant, id))) {
         throw ProblemException.notFound(`Klacht ${id} bestaat niet.`, 'klacht-niet-gevonden');
       }
-      if (req.method === 'GET' && opties.inzageLoggen !== false) await this.inzage.log(tenant, id);
+      if (lezing && opties.inzageLoggen !== false) await this.inzage.log(tenant, id);
     } else if (req.method === 'POST') {
       this.controleerIntake(tenant, req.body as Record<string, unknown> | undefined);
     }
-    if (opties.inzageLoggen === false || (req.method === 'GET' && id !== undefined)) return next.handle();
+    if (opties.inzageLoggen === false || (lezing && id !== undefined)) return next.handle();
     // Lists and replies that carry dossiers (GET /klachten, the reply to an intake or an event) are reads
     // too: one row per dossier shown, written before the reply leaves.
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
-        const ids = dossierIds(body);
+        const ids = dossierIds(body, opties.lijst);
         if (ids.length) await this.inzage.logVeel(tenant, ids);
         return body;
       }),

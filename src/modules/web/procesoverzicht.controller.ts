@@ -2,6 +2,7 @@ import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DefinitionSummary } from '../../machines/contract';
+import { KlachtToegang } from '../auth/klacht-toegang.interceptor';
 import { Rollen } from '../auth/rollen.decorator';
 import { HuidigeTenant, klachtGemeenten, type Tenant } from '../auth/tenant';
 import {
@@ -82,6 +83,9 @@ export class ProcesoverzichtController {
   }
 
   @Get(':definitieId/versies/:versie/toestanden/:toestand/klachten')
+  // AVG art. 30, 32: a list that shows what klachten are about (their aanbieders, soort, kanaal) is a read of each
+  // dossier shown, as GET /klachten and the werkvoorraad: one dossier_inzage row per klacht in the reply.
+  @KlachtToegang({ lijst: 'klachten' })
   @ApiOperation({
     operationId: 'klachtenInToestand',
     summary: 'De klachten in een toestand (of in de subtoestanden van een samengestelde toestand)',
