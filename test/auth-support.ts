@@ -2,6 +2,7 @@
  * Test helpers for authentication (issue 5): API keys made through the real ApiSleutelService,
  * and an app with the auth, idempotency and webhook modules on the engine harness.
  */
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
 import type { Rol } from '../src/modules/auth/rol';
@@ -23,7 +24,8 @@ export const metTweeGemeenten = {
 
 /**
  * `Authorization: Bearer <key>` for a fresh API key of the given gemeente and role; `aanbiederGemeente` names the gemeente
- * whose aanbieder id it is (after a herindeling, a gemeente opgeheven into `gemeente`).
+ * whose aanbieder id it is (after a herindeling, a gemeente opgeheven into `gemeente`). Each key is issued to a medewerker
+ * of its own (a fresh sub), as a gemeente issues a key per person: two such keys are two people for the vier-ogenprincipe.
  */
 export async function bearer(
   app: INestApplication,
@@ -34,7 +36,7 @@ export async function bearer(
 ): Promise<string> {
   const { sleutel } = await app
     .get(ApiSleutelService, { strict: false })
-    .maak({ gemeente, rol, aanbiederId, aanbiederGemeente, naam: `test ${rol}` });
+    .maak({ gemeente, rol, aanbiederId, aanbiederGemeente, naam: `test ${rol}`, medewerker: `test-${randomUUID()}` });
   return `Bearer ${sleutel}`;
 }
 

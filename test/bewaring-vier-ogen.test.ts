@@ -9,6 +9,7 @@
  *
  * Real PostgreSQL, the seed definitions (Amsterdam), the injected clock set per step; no worker runs (ROLE=api).
  */
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { KLOK, type Klok } from '../src/common/klok';
 import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
@@ -33,7 +34,9 @@ interface Sleutel {
 }
 
 async function sleutel(rol: Rol, gemeente = AMSTERDAM): Promise<Sleutel> {
-  const { sleutel: s, entity } = await t.app.get(ApiSleutelService, { strict: false }).maak({ gemeente, rol, naam: `test ${rol}` });
+  const { sleutel: s, entity } = await t.app
+    .get(ApiSleutelService, { strict: false })
+    .maak({ gemeente, rol, naam: `test ${rol}`, medewerker: `test-${randomUUID()}` });
   return { auth: `Bearer ${s}`, subject: `api-sleutel:${entity.id}` };
 }
 

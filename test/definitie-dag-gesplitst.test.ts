@@ -30,7 +30,7 @@ describe('the klachten of one day on two versions: a version approved on a day i
   let ahmed: string;
 
   async function sleutel(naam: string) {
-    return `Bearer ${(await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol: 'beleidsmedewerker', naam })).sleutel}`;
+    return `Bearer ${(await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol: 'beleidsmedewerker', naam, medewerker: naam })).sleutel}`;
   }
   const stelVoor = (yaml: string) =>
     request(t.http).post('/api/v1/definities/gm0363-amsterdam/voorstellen').set('Authorization', sanne).send({ yaml });

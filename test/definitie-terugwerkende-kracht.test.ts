@@ -33,7 +33,7 @@ describe('terugwerkende kracht: approving a definition version whose geldigVanaf
   let behandelaar: string;
 
   async function sleutel(naam: string) {
-    const s = await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol: 'beleidsmedewerker', naam });
+    const s = await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol: 'beleidsmedewerker', naam, medewerker: naam });
     return { bearer: `Bearer ${s.sleutel}`, id: s.entity.id };
   }
   const stelVoor = (yaml: string) =>

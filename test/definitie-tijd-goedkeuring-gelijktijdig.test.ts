@@ -27,7 +27,7 @@ describe('two approvals of one gemeente at the same moment', () => {
       override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(new Date('2026-09-15T08:00:00Z'))),
     });
     const sleutel = async (naam: string) =>
-      `Bearer ${(await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol: 'beleidsmedewerker', naam })).sleutel}`;
+      `Bearer ${(await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol: 'beleidsmedewerker', naam, medewerker: naam })).sleutel}`;
     sanne = await sleutel('Sanne Jansen');
     ahmed = await sleutel('Ahmed El Amrani');
     fleur = await sleutel('Fleur Bakker');

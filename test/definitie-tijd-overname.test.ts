@@ -26,7 +26,7 @@ describe('terugwerkende kracht of a version that does not repeat the take-over',
       override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(new Date('2026-09-15T08:00:00Z'))),
     });
     const sleutel = async (naam: string, rol: 'beleidsmedewerker' | 'klachtbehandelaar') =>
-      `Bearer ${(await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol, naam })).sleutel}`;
+      `Bearer ${(await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol, naam, medewerker: naam })).sleutel}`;
     sanne = await sleutel('Sanne Jansen', 'beleidsmedewerker');
     behandelaar = await sleutel('Fatima de Vries', 'klachtbehandelaar');
     const engine = t.app.get(EngineService);

@@ -40,7 +40,7 @@ describe('terugwerkende kracht of a version that begins before a served one', ()
   let behandelaar: string;
 
   const sleutel = async (naam: string, rol: 'beleidsmedewerker' | 'klachtbehandelaar' = 'beleidsmedewerker') =>
-    `Bearer ${(await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol, naam })).sleutel}`;
+    `Bearer ${(await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol, naam, medewerker: naam })).sleutel}`;
   const stelVoor = (yaml: string) =>
     request(t.http).post('/api/v1/definities/gm0363-amsterdam/voorstellen').set('Authorization', sanne).send({ yaml });
   const keurGoed = (id: string, body: object = {}) =>

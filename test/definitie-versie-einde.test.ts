@@ -23,7 +23,7 @@ beforeAll(async () => {
   db = await createTestDatabase('definitie_versie_einde');
   t = await createTestApp({ databaseUrl: db.url, env: { ROLE: 'api' }, override: (b) => b.overrideProvider(KLOK).useValue(klok) });
   const sleutel = async (naam: string, rol: 'beleidsmedewerker' | 'klachtbehandelaar') =>
-    `Bearer ${(await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol, naam })).sleutel}`;
+    `Bearer ${(await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol, naam, medewerker: naam })).sleutel}`;
   const sanne = await sleutel('Sanne', 'beleidsmedewerker');
   const ahmed = await sleutel('Ahmed', 'beleidsmedewerker');
   behandelaar = await sleutel('Fatima', 'klachtbehandelaar');

@@ -21,7 +21,7 @@ describe('the werkbank diffs against the version the editor starts from: the one
   let ahmed: string;
 
   const sleutel = async (naam: string) =>
-    `Bearer ${(await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol: 'beleidsmedewerker', naam })).sleutel}`;
+    `Bearer ${(await t.app.get(ApiSleutelService).maak({ gemeente: 'GM0363', rol: 'beleidsmedewerker', naam, medewerker: naam })).sleutel}`;
   async function publiceer(yaml: string) {
     const v = await request(t.http).post('/api/v1/definities/gm0363-amsterdam/voorstellen').set('Authorization', sanne).send({ yaml });
     expect(v.status).toBe(201);

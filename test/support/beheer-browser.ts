@@ -37,8 +37,9 @@ export function amsterdamIntake(ontvangenOp: string, onderwerp: string, aanbiede
   return { gemeente: 'GM0363', kanaal: 'brief', ontvangenOp, ingediendBij: 'gemeente', soort: 'klacht', onderwerp, aanbieders, feiten: {} };
 }
 
+/** A key for the medewerker `naam` (issued to that person: one person per name, for the vier-ogenprincipe). */
 export async function maakSleutel(t: TestApp, rol: Rol, naam: string, gemeente = 'GM0363'): Promise<string> {
-  return (await t.app.get(ApiSleutelService).maak({ gemeente, rol, naam })).sleutel;
+  return (await t.app.get(ApiSleutelService).maak({ gemeente, rol, naam, medewerker: naam })).sleutel;
 }
 
 export async function startBeheer(naam: string): Promise<BeheerOmgeving> {
@@ -98,10 +99,26 @@ export async function startBeheer(naam: string): Promise<BeheerOmgeving> {
   };
 }
 
-/** Opens a /beheer page logged in with `sleutel` (in the #fragment, as a link from an e-mail would) and waits until it has drawn. */
-export async function open(page: Page, base: string, pad: string, sleutel: string, klaar: string): Promise<void> {
+/**
+ * Goes to `url` logged in with `sleutel`, as a medewerker does: through the login form (a key in a link is never used:
+ * login CSRF, beheer.js). A tab logged in with another key logs out first; one with this key stays logged in.
+ */
+export async function inloggen(page: Page, url: string, sleutel: string): Promise<void> {
   // From a blank page: a URL that differs from the current one only in its #fragment would not load again.
   await page.goto('about:blank');
-  await page.goto(`${base}${pad}#token=${encodeURIComponent(sleutel)}`);
+  await page.goto(url);
+  const huidig = await page.evaluate(() => sessionStorage.getItem('klachtregie.token'));
+  if (huidig === sleutel) return;
+  if (huidig !== null) {
+    await page.evaluate(() => sessionStorage.removeItem('klachtregie.token'));
+    await page.reload();
+  }
+  await page.fill('#sleutel', sleutel);
+  await page.press('#sleutel', 'Enter');
+}
+
+/** Opens a /beheer page logged in with `sleutel` (through the login form) and waits until it has drawn. */
+export async function open(page: Page, base: string, pad: string, sleutel: string, klaar: string): Promise<void> {
+  await inloggen(page, `${base}${pad}`, sleutel);
   await page.waitForSelector(`body[data-klaar="${klaar}"]`, { timeout: 60_000 });
 }

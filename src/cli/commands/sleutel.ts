@@ -19,6 +19,7 @@ import { gemeentenVan, opheffing } from '../../machines/definition/gemeentecodes
 import { NieuweApiSleutelDto } from '../../modules/auth/api-sleutel.dto';
 import { ApiSleutelEntity } from '../../modules/auth/api-sleutel.entity';
 import { ApiSleutelService } from '../../modules/auth/api-sleutel.service';
+import { medewerkerSubject } from '../../modules/auth/medewerker.service';
 import { aanbiederGemeenteFout } from '../../modules/auth/tenant';
 import { gemeentenUitDefinities } from '../../modules/auth/eerste-sleutel.service';
 import { GEMEENTE_PATROON, ROLLEN } from '../../modules/auth/rol';
@@ -27,7 +28,7 @@ import { isUuid } from '../../common/uuid';
 
 const USAGE = [
   'Gebruik:',
-  '  klachtregie sleutel uitgeven --gemeente GM0363 --rol beheerder --naam "Beheer Amsterdam" [--aanbieder <id> [--aanbieder-gemeente GM0457]] [--json]',
+  '  klachtregie sleutel uitgeven --gemeente GM0363 --rol beheerder --naam "Beheer Amsterdam" [--medewerker <sub>] [--aanbieder <id> [--aanbieder-gemeente GM0457]] [--json]',
   '  klachtregie sleutel lijst --gemeente GM0363 [--json]',
   '  klachtregie sleutel intrekken <id>',
   '',
@@ -38,6 +39,10 @@ const USAGE = [
   `  --gemeente GM0363   CBS-code; de gemeente heeft een map in definitions/ (gm0363-...) of een gepubliceerde definitie`,
   `  --rol ROL           een van: ${ROLLEN.join(', ')}`,
   '  --naam TEKST        waarvoor de sleutel is (herkenbaar in de lijst), hooguit 200 tekens',
+  '  --medewerker SUB    de medewerker die de sleutel krijgt: de sub van zijn of haar OIDC-login (of een ander vast',
+  '                      persoonsnummer, overal hetzelfde). Vier ogen (een versie publiceren, een vernietigingslijst',
+  '                      ondertekenen en goedkeuren) zijn twee medewerkers: een sleutel zonder medewerker zet geen van',
+  '                      beide handtekeningen, en twee sleutels of een sleutel en een login van één medewerker zijn één persoon',
   '  --aanbieder ID      verplicht bij rol aanbieder: het id van de aanbieder',
   '  --aanbieder-gemeente GM0457',
   '                      de gemeente die dat id koos (een id is per gemeente): standaard --gemeente; na een herindeling',
@@ -81,7 +86,15 @@ export const command: CliCommand = {
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const [sub, ...rest] = args;
-    let values: { gemeente?: string; rol?: string; naam?: string; aanbieder?: string; 'aanbieder-gemeente'?: string; json?: boolean };
+    let values: {
+      gemeente?: string;
+      rol?: string;
+      naam?: string;
+      medewerker?: string;
+      aanbieder?: string;
+      'aanbieder-gemeente'?: string;
+      json?: boolean;
+    };
     let positionals: string[];
     try {
       ({ values, positionals } = parseArgs({
@@ -90,6 +103,7 @@ export const command: CliCommand = {
           gemeente: { type: 'string' },
           rol: { type: 'string' },
           naam: { type: 'string' },
+          medewerker: { type: 'string' },
           aanbieder: { type: 'string' },
           'aanbieder-gemeente': { type: 'string' },
           json: { type: 'boolean' },
@@ -126,10 +140,21 @@ export const command: CliCommand = {
 
 async function uitgeven(
   io: CliIo,
-  v: { gemeente?: string; rol?: string; naam?: string; aanbieder?: string; 'aanbieder-gemeente'?: string; json?: boolean },
+  v: {
+    gemeente?: string;
+    rol?: string;
+    naam?: string;
+    medewerker?: string;
+    aanbieder?: string;
+    'aanbieder-gemeente'?: string;
+    json?: boolean;
+  },
 ): Promise<number> {
   if (!v.gemeente || !GEMEENTE_PATROON.test(v.gemeente))
     return gebruiksfout(io, '--gemeente: geef een CBS-code, bijvoorbeeld --gemeente GM0363.');
+  const medewerker = v.medewerker === undefined ? null : medewerkerSubject(v.medewerker);
+  if (medewerker === undefined)
+    return gebruiksfout(io, '--medewerker: geef de sub van de medewerker (geen stuurtekens, hooguit 295 tekens).');
   // The API's own input rules (one place): naam, rol, aanbiederId, aanbiederGemeente.
   const dto = plainToInstance(NieuweApiSleutelDto, {
     naam: v.naam,
@@ -176,7 +201,7 @@ async function uitgeven(
       );
       return 2;
     }
-    const { entity, sleutel } = await new ApiSleutelService(ds.getRepository(ApiSleutelEntity)).maak({ ...dto, gemeente });
+    const { entity, sleutel } = await new ApiSleutelService(ds.getRepository(ApiSleutelEntity)).maak({ ...dto, gemeente, medewerker });
     if (v.json) {
       io.out(
         JSON.stringify({
@@ -186,12 +211,13 @@ async function uitgeven(
           aanbiederId: entity.aanbiederId,
           ...(entity.aanbiederId ? { aanbiederGemeente: entity.aanbiederGemeente ?? gemeente } : {}),
           naam: entity.naam,
+          medewerker: entity.medewerker,
           sleutel,
         }),
       );
     } else {
       io.out(
-        `API-sleutel voor ${gemeente}, rol ${entity.rol}${entity.aanbiederId ? ` (aanbieder ${entity.aanbiederId}${entity.aanbiederGemeente ? ` van ${entity.aanbiederGemeente}` : ''})` : ''}, "${entity.naam}" (id ${entity.id}).`,
+        `API-sleutel voor ${gemeente}, rol ${entity.rol}${entity.aanbiederId ? ` (aanbieder ${entity.aanbiederId}${entity.aanbiederGemeente ? ` van ${entity.aanbiederGemeente}` : ''})` : ''}, "${entity.naam}"${entity.medewerker ? ` van medewerker ${entity.medewerker}` : ''} (id ${entity.id}).`,
       );
       io.out('Deze sleutel wordt NU EENMALIG getoond; alleen de hash is bewaard. Gebruik: Authorization: Bearer <sleutel>');
       io.out(sleutel);
@@ -215,6 +241,7 @@ async function lijst(io: CliIo, v: { gemeente?: string; json?: boolean }): Promi
             aanbiederId: r.aanbiederId,
             ...(r.aanbiederId ? { aanbiederGemeente: r.aanbiederGemeente ?? gemeente } : {}),
             naam: r.naam,
+            medewerker: r.medewerker,
             prefix: r.prefix,
             aangemaaktOp: r.createdAt.toISOString(),
             ingetrokkenOp: r.revokedAt?.toISOString() ?? null,

@@ -34,6 +34,14 @@ export class ApiSleutelEntity {
   @Column({ type: 'varchar', length: 200 })
   naam: string;
 
+  /**
+   * The person (medewerker) the key was issued to, as that person's OIDC subject `oidc:<sub>` (medewerker.subject), so
+   * that a person's keys and OIDC logins are one person for the vier-ogenprincipe (medewerker.service.ts, vierOgen).
+   * Null: a key for a system or issued without a person, which cannot set a vier-ogen signature.
+   */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  medewerker: string | null;
+
   @Column({ type: 'varchar', length: 16 })
   prefix: string;
 

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { ApiSleutelEntity } from './api-sleutel.entity';
+import { medewerkerSubject } from './medewerker.service';
 import type { Rol } from './rol';
 import type { Tenant } from './tenant';
 
@@ -20,6 +21,11 @@ export interface NieuweSleutel {
   /** Aanbieder role only: the gemeente whose id `aanbiederId` is, when not `gemeente` (checked by the caller: one opgeheven into it). */
   aanbiederGemeente?: string | null;
   naam: string;
+  /**
+   * The person the key is issued to, as that person's OIDC subject (`oidc:<sub>`, medewerkerSubject): one person for the
+   * vier-ogenprincipe with that person's other keys and logins. Absent: a key of nobody, which sets no vier-ogen signature.
+   */
+  medewerker?: string | null;
 }
 
 export interface AangemaakteSleutel {
@@ -40,6 +46,8 @@ export class ApiSleutelService {
     if (input.aanbiederGemeente && input.rol !== 'aanbieder') {
       throw new Error('Alleen een aanbieder-sleutel noemt een aanbiederGemeente.');
     }
+    const medewerker = input.medewerker ? medewerkerSubject(input.medewerker) : null;
+    if (medewerker === undefined) throw new Error('Een medewerker is een sub zonder stuurtekens, hooguit 295 tekens.');
     const prefix = randomBytes(9)
       .toString('base64url')
       .toLowerCase()
@@ -54,6 +62,7 @@ export class ApiSleutelService {
         // Null is the issuing gemeente: one way to say it, so every key of its own aanbieders looks the same.
         aanbiederGemeente: input.aanbiederGemeente && input.aanbiederGemeente !== input.gemeente ? input.aanbiederGemeente : null,
         naam: input.naam,
+        medewerker,
         prefix,
         hash: hashSleutel(sleutel),
         revokedAt: null,

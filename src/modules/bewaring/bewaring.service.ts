@@ -8,6 +8,7 @@ import type { Regime } from '../../machines';
 import { gemeentenVan, opvolgerVan } from '../../machines/definition/gemeentecodes.data';
 import { type BewaarHistorie, vernietigbaarVanaf } from '../../machines/definition/bewaring';
 import { kalenderdag } from '../../machines/termijnen';
+import { persoonVan, vierOgen, vierOgenPersoon } from '../auth/medewerker.service';
 import type { Tenant } from '../auth/tenant';
 import { DossierService } from '../dossier/dossier.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
@@ -216,6 +217,8 @@ export class BewaringService {
    * not already on a list awaiting approval. Undefined when nothing is due.
    */
   async stelOp(gemeente: string, door: string): Promise<VernietigingslijstEntity | undefined> {
+    // A person's list is signed by that person, the first of the two (vier ogen): a key issued without a person is nobody.
+    if (door !== SYSTEEM) await vierOgenPersoon(this.dataSource, { subject: door }, 'een vernietigingslijst opstellen');
     return this.dataSource.transaction(async (m) => {
       // One proposal at a time per gemeente: each worker's daily job runs this, and without the lock two transactions
       // both see no waiting list and put the same klachten on two lists (each needing its own approval).
@@ -345,6 +348,7 @@ export class BewaringService {
   async onderteken(tenant: Tenant, id: string): Promise<{ lijst: VernietigingslijstEntity; regels: VernietigingslijstRegelEntity[] }> {
     const { lijst } = await this.lijst(tenant.gemeente, id);
     this.wachtend(lijst);
+    const persoon = await vierOgenPersoon(this.dataSource, tenant, 'een vernietigingslijst ondertekenen');
     // Only while unsigned: two people signing at once, one of them wins and the other is told who.
     await this.dataSource
       .createQueryBuilder()
@@ -354,7 +358,8 @@ export class BewaringService {
       .execute();
     const na = await this.lijst(tenant.gemeente, id);
     this.wachtend(na.lijst);
-    if (na.lijst.ondertekendDoor !== tenant.subject)
+    // The signer again, also with another key or login: one person, nothing changes.
+    if (na.lijst.ondertekendDoor === null || (await persoonVan(this.dataSource, na.lijst.ondertekendDoor)) !== persoon)
       throw ProblemException.conflict(
         'vernietigingslijst-ondertekend',
         'Vernietigingslijst al ondertekend',
@@ -375,7 +380,8 @@ export class BewaringService {
   /**
    * Approves and executes a list (vier-ogenprincipe: two people, Archiefwet 1995 art. 3). The list's first person is who
    * drew it up or, for the daily job's list, who signed it (onderteken); a job's list that nobody signed is refused
-   * (409 ondertekening-nodig), and so is the approval by its first person (409 vier-ogen). Each klacht is checked
+   * (409 ondertekening-nodig), and so is the approval by its first person, with whatever key or login (409 vier-ogen;
+   * vierOgen compares people: a key issued without a person neither signs nor approves). Each klacht is checked
    * again and destroyed in its own transaction; one that became ineligible (reopened, a hold) is skipped
    * with the reason, one whose outbox rows are not all handled yet is postponed to the daily run (uitgesteld, with
    * the reason). Returns the proces-verbaal.
@@ -390,13 +396,14 @@ export class BewaringService {
         'De dagelijkse taak stelde deze lijst op; een bevoegde medewerker ondertekent haar eerst (POST /vernietigingslijsten/{id}/ondertekening) en een ander keurt haar goed (vier-ogenprincipe).',
       );
     }
-    if (lijst.ondertekendDoor === tenant.subject || lijst.opgesteldDoor === tenant.subject) {
-      throw ProblemException.conflict(
-        'vier-ogen',
-        'Goedkeuring door een ander nodig',
-        'Wie de vernietigingslijst opstelde of ondertekende, keurt haar niet zelf goed (vier-ogenprincipe): laat een andere bevoegde medewerker goedkeuren.',
-      );
-    }
+    // Vier ogen between people, not keys (vierOgen): whoever drew the list up or signed it, with any key or login.
+    for (const eerste of new Set([lijst.ondertekendDoor, ...(lijst.opgesteldDoor === SYSTEEM ? [] : [lijst.opgesteldDoor])]))
+      await vierOgen(this.dataSource, eerste, tenant, {
+        status: 409,
+        eerste: 'wie de vernietigingslijst opstelde of ondertekende',
+        wat: 'haar goedkeuren',
+        titel: 'Goedkeuring door een ander nodig',
+      });
     const peildatum = vandaagVan(this.klok);
     const regels = await this.dataSource
       .getRepository(VernietigingslijstRegelEntity)

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import type { DefinitionError } from '../../machines/contract';
+import { vierOgen, vierOgenPersoon } from '../auth/medewerker.service';
 import type { Tenant } from '../auth/tenant';
 import { DefinitieVersieEntity } from './definitie-versie.entity';
 import { DefinitieVoorstelEntity, DefinitieVoorstelStapEntity, type VoorstelStatus } from './definitie-voorstel.entity';
@@ -165,6 +166,8 @@ export class DefinitieVoorstellenService {
    * `definitieId` (from the path) must be the definition the YAML belongs to; absent = derived from the YAML.
    */
   async stelVoor(yaml: string, tenant: Tenant, definitieId?: string): Promise<VoorstelMetStappen> {
+    // The proposer is the first of two people (vier ogen): a key issued without a person cannot propose.
+    await vierOgenPersoon(this.dataSource, tenant, 'een versie voorstellen');
     const u = await this.definities.valideer(yaml, tenant.gemeente);
     if (definitieId !== undefined && u.definitieId !== definitieId) {
       u.fouten.unshift({
@@ -254,7 +257,8 @@ export class DefinitieVoorstellenService {
 
   /**
    * Locks the open proposal for a decision. 404 when it is not this gemeente's, 409 when it was decided already,
-   * 403 when the caller proposed it (4-ogen: the same person cannot be both pairs of eyes).
+   * 403 when the caller is the person who proposed it, or either is no person (vierOgen: the same person cannot be both
+   * pairs of eyes, whatever key or login they use).
    */
   private async open(
     m: EntityManager,
@@ -281,13 +285,14 @@ export class DefinitieVoorstellenService {
         'Het voorstel is al beoordeeld',
         `Dit voorstel is al ${v.status}; een beoordeling verandert niet meer. Stel zo nodig een nieuwe versie voor.`,
       );
-    if (v.voorgesteldDoor === tenant.subject)
-      throw new ProblemException({
-        status: 403,
-        code: 'vier-ogen',
-        title: 'U kunt uw eigen voorstel niet beoordelen',
-        detail: `Vier ogen: een andere beleidsmedewerker dan wie het voorstelde moet het ${wat}. (Four-eyes principle: the proposer cannot ${wat === 'goedkeuren' ? 'approve' : 'reject'} their own proposal.)`,
-      });
+    // Vier ogen between people, not keys: the proposer with another key or an OIDC login is still the proposer.
+    await vierOgen(m, v.voorgesteldDoor, tenant, {
+      status: 403,
+      eerste: 'wie het voorstel deed',
+      wat: `dit voorstel ${wat}`,
+      titel: 'U kunt uw eigen voorstel niet beoordelen',
+      ander: 'een andere beleidsmedewerker',
+    });
     return v;
   }
 
