@@ -6,6 +6,7 @@ import request from 'supertest';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { KLOK, vasteKlok } from '../src/common/klok';
+import type { IntakeInput } from '../src/machines/contract';
 import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
 import type { Rol } from '../src/modules/auth/rol';
 import { EngineService } from '../src/modules/engine/engine.service';
@@ -35,14 +36,14 @@ describe('dossier_inzage on every read route of a dossier', () => {
     });
     db = t.app.get<DataSource>(getDataSourceToken());
     const engine = t.app.get(EngineService);
-    const intake = (onderwerp: string, gemeente = 'GM0363') => ({
+    const intake = (onderwerp: string, gemeente = 'GM0363'): IntakeInput => ({
       gemeente,
       kanaal: 'brief',
       ontvangenOp: '2026-09-10T11:00:00+02:00',
       ingediendBij: 'gemeente',
       soort: 'klacht',
       onderwerp,
-      aanbieders: [{ id: 'zorg-west', naam: 'Zorg West', type: 'wmo' as const }],
+      aanbieders: [{ id: 'zorg-west', naam: 'Zorg West', type: 'wmo' }],
       feiten: {},
     });
     const k = (await engine.create(intake('Huishoudelijke hulp kwam niet'), { actor: 'kcc' })).klacht;

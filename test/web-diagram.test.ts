@@ -16,6 +16,7 @@ import type { Regime } from '../src/machines/regime';
 import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
 import { EngineService } from '../src/modules/engine/engine.service';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+import { inloggen } from './support/beheer-browser';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 export const ARTIFACTS = join(__dirname, 'artifacts');
@@ -127,8 +128,8 @@ describe.each(GEMEENTEN)('process-owner diagram of %s', (id) => {
 
   beforeAll(async () => {
     page = await browser.newPage({ viewport: { width: 1800, height: 1300 } });
-    // The key travels in the #fragment: never sent to the server, moved to sessionStorage by the page.
-    await page.goto(`${base}/beheer/diagram?definitie=${id}&versie=2015-01#token=${encodeURIComponent(sleutels.get(id)!)}`);
+    // The key is typed in the login form (a key in a link is never used: login CSRF), kept in sessionStorage of the tab.
+    await inloggen(page, `${base}/beheer/diagram?definitie=${id}&versie=2015-01`, sleutels.get(id)!);
     await page.waitForSelector('body[data-klaar="diagram"]', { timeout: 30_000 });
   });
 

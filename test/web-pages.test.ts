@@ -18,6 +18,7 @@ import { EngineService } from '../src/modules/engine/engine.service';
 import { parseCsv } from '../src/modules/reports/rapportage-csv';
 import { MAX_PADEN } from '../src/modules/web/paden.service';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+import { inloggen } from './support/beheer-browser';
 import { genereerKlachten, insertKlachten } from './reports-data';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
@@ -82,7 +83,7 @@ afterAll(async () => {
 });
 
 async function open(pad: string, klaar: string): Promise<void> {
-  await page.goto(`${base}${pad}#token=${encodeURIComponent(sleutel)}`);
+  await inloggen(page, `${base}${pad}`, sleutel);
   await page.waitForSelector(`body[data-klaar="${klaar}"]`, { timeout: 60_000 });
 }
 
@@ -201,7 +202,7 @@ describe('routes in plain Dutch', () => {
 
 describe('definition preview before publication', () => {
   async function controleer(yaml: string, bestandsnaam: string): Promise<void> {
-    await page.goto(`${base}/beheer/voorbeeld#token=${encodeURIComponent(sleutel)}`);
+    await inloggen(page, `${base}/beheer/voorbeeld`, sleutel);
     await page.waitForSelector('#voorbeeldform');
     await page.$eval('body', (b) => b.removeAttribute('data-klaar'));
     await page.fill('#yaml', yaml);

@@ -1,19 +1,21 @@
 /* Klachtregie beheer: the process-owner pages. Plain browser JavaScript, no build step.
  * Security: every datum is rendered with textContent; only SVG and report HTML built (and escaped)
  * by the server are inserted as markup. The token lives in sessionStorage of this tab only and is
- * sent as a bearer header; a link may carry it in the #fragment (never sent to the server), which is
- * moved into sessionStorage and removed from the address bar at once. */
+ * sent as a bearer header; it is taken only from the login form the user fills in. */
 (function () {
   'use strict';
   var OPSLAG = 'klachtregie.token';
 
-  (function tokenUitFragment() {
-    var m = /(?:^#|&)token=([^&]+)/.exec(location.hash);
-    if (m) {
-      sessionStorage.setItem(OPSLAG, decodeURIComponent(m[1]));
-      history.replaceState(null, '', location.pathname + location.search);
-    }
+  /* Login CSRF / session fixation (OWASP ASVS V3; AVG art. 32): a key in a link (#token=...) would log whoever opens
+   * it in under the sender's key, so that what he does next (a klacht entered, with the klager's data) is done under
+   * and readable by the sender, and the key would stay in the browser's history. Such a key is never used: it is
+   * removed from the address bar and from this history entry at once, and the page says so. */
+  var sleutelInLink = (function sleutelUitLinkWeigeren() {
+    if (!/(?:^#|&)token=/.test(location.hash)) return false;
+    history.replaceState(null, '', location.pathname + location.search);
+    return true;
   })();
+  var SLEUTEL_IN_LINK = 'Deze link bevatte een sleutel. Klachtregie gebruikt een sleutel uit een link niet: log in met uw eigen sleutel.';
 
   function token() {
     return sessionStorage.getItem(OPSLAG);
@@ -1983,7 +1985,9 @@
       document.getElementById('sleutel').value = '';
       start();
     });
-    if (token()) start();
-    else toonInloggen('');
+    if (token()) {
+      start();
+      if (sleutelInLink) document.getElementById('melding').textContent = SLEUTEL_IN_LINK;
+    } else toonInloggen(sleutelInLink ? SLEUTEL_IN_LINK : '');
   });
 })();
