@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { ProblemException } from '../../common/problem';
@@ -45,6 +45,10 @@ export class OverdrachtController {
     description:
       'Het archief; X-Manifest-SHA256 is de SHA-256 van manifest.json, X-Overdracht-Uiterlijk de dag waarop de overdracht uiterlijk af moet zijn, X-Klachten-Overgenomen hoeveel lopende klachten de gemeente van de aanbieder overnam, X-Klachten-Niet-Meegenomen hoeveel klachten deze overdracht liet staan omdat een verstreken termijn nog niet verwerkt is (Awb 9:11 lid 1; bijvoorbeeld een klacht die nog wordt geïmporteerd): niet overgenomen, niet in het archief, de aanbieder houdt toegang; manifest.json noemt ze met de reden (nietMeegenomen), een volgende overdracht neemt ze mee.',
     content: { 'application/x-tar': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiConflictResponse({
+    description:
+      'overdracht-gelijktijdig: bij elke poging veranderde een klacht van de aanbieder (een stap, een verzoek van de ombudsman) terwijl de overdracht haar archief maakte; er is niets vastgelegd en de aanbieder houdt toegang. Draag opnieuw over.',
   })
   async draagOver(@Param('aanbiederId') aanbiederId: string, @Body() dto: OverdrachtDto, @Res() res: Response): Promise<void> {
     if (!/^[A-Za-z0-9._-]{1,100}$/.test(aanbiederId))

@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { KLOK, type Klok, vandaagVan } from '../../common/klok';
+import { ProblemException } from '../../common/problem';
 import { dagNa } from '../../machines/definition/lint-hulp';
 import { GEBEURTENISSEN } from '../../machines/compiler/gebeurtenissen';
 import { klachtGemeenten, type Tenant } from '../auth/tenant';
@@ -48,6 +49,18 @@ export function gebeurtenisUitLijst(naam: string): string {
 
 /** aanbieder.block.ts: the gemeente takes over a klacht still with the aanbieder (Klachtenprotocol Wmo keten Amsterdam §9). */
 export const CONTRACT_BEEINDIGD = gebeurtenisUitLijst('AANBIEDER_CONTRACT_BEEINDIGD');
+/** How often draagOver makes the hand-over again when an act on its klachten came in between, before it answers 409. */
+const POGINGEN = 5;
+
+/** What a hand-over gives back: the archive, the record, and which klachten it took over or left out. */
+export interface Overgedragen {
+  archief: Buffer;
+  overdracht: AanbiederOverdrachtEntity;
+  aanbiederGemeente: string;
+  overgenomen: string[];
+  nietMeegenomen: NietMeegenomen[];
+}
+
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`, 'utf8');
 
@@ -84,14 +97,26 @@ export class OverdrachtService {
     aanbiederId: string,
     contractEinde: string,
     aanbiederGemeente: string = tenant.gemeente,
-  ): Promise<{
-    archief: Buffer;
-    overdracht: AanbiederOverdrachtEntity;
-    aanbiederGemeente: string;
-    overgenomen: string[];
-    nietMeegenomen: NietMeegenomen[];
-  }> {
-    const alle = await this.dataSource
+  ): Promise<Overgedragen> {
+    // Serial with the acts on these klachten (Klachtenprotocol Wmo keten Amsterdam §9): an attempt records the hand-over
+    // only when, under the klachten's row locks, the aanbieder's klachten and their rows are as it archived them;
+    // otherwise an act committed in between (an ombudsman request that made a klacht naming the aanbieder, a step) and
+    // the hand-over is made again on the klachten as they now stand, as if it had come after that act.
+    const overgenomen = new Set<string>();
+    for (let poging = 1; poging <= POGINGEN; poging++) {
+      const uit = await this.poging(tenant, aanbiederId, contractEinde, aanbiederGemeente, overgenomen);
+      if (uit) return uit;
+    }
+    throw ProblemException.conflict(
+      'overdracht-gelijktijdig',
+      'De klachten veranderden tijdens de overdracht',
+      `Tijdens ${POGINGEN} pogingen veranderde steeds een klacht van ${aanbiederId} terwijl de overdracht haar archief maakte; er is niets vastgelegd en de aanbieder houdt toegang. Draag zo opnieuw over.`,
+    );
+  }
+
+  /** The klachten of the aanbieder (gemeente + id), in the hand-over's order (received, then id). */
+  private async klachtenVan(m: EntityManager, aanbiederGemeente: string, aanbiederId: string): Promise<KlachtEntity[]> {
+    return m
       .getRepository(KlachtEntity)
       .createQueryBuilder('k')
       .where('k.gemeente = :gemeente AND k.aanbieders @> CAST(:a AS jsonb)', {
@@ -101,6 +126,29 @@ export class OverdrachtService {
       .orderBy('k.ontvangen_op', 'ASC')
       .addOrderBy('k.id', 'ASC')
       .getMany();
+  }
+
+  /** The row versions (xmin) of the klachten `ids`: a step on a klacht writes its row, so a changed xmin is a changed klacht. */
+  private async versies(m: EntityManager, ids: string[], slot = ''): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rijen = (await m.query(`SELECT id, xmin::text AS xmin FROM klacht WHERE id = ANY($1::uuid[]) ORDER BY id ${slot}`, [
+      ids,
+    ])) as Array<{
+      id: string;
+      xmin: string;
+    }>;
+    return new Map(rijen.map((r) => [r.id, r.xmin]));
+  }
+
+  /** One attempt of draagOver: its result, or undefined when an act on the klachten came in between (nothing recorded). */
+  private async poging(
+    tenant: Tenant,
+    aanbiederId: string,
+    contractEinde: string,
+    aanbiederGemeente: string,
+    overgenomen: Set<string>,
+  ): Promise<Overgedragen | undefined> {
+    const alle = await this.klachtenVan(this.dataSource.manager, aanbiederGemeente, aanbiederId);
     const nu = this.klok.nu();
     // Each klacht as it stands at the hand-over's moment (Awb 9:18, 9:24 lid 1 sub b): a termijn that passed before it
     // passed on its own day, whether or not the worker ran its wake-up; also for a klacht the gemeente does not take over
@@ -116,9 +164,11 @@ export class OverdrachtService {
     });
     const klachten = alle.filter((k) => !achter.has(k.id));
     const ids = klachten.map((k) => k.id);
-    const overgenomen = await this.neemLopendeOver(await this.herlees(ids), aanbiederId, nu, tenant.subject);
+    for (const id of await this.neemLopendeOver(await this.herlees(ids), aanbiederId, nu, tenant.subject)) overgenomen.add(id);
     // The archive after the takeovers (Klachtenprotocol Wmo keten Amsterdam §9): what the gemeente receives is each
-    // klacht as it was handed over, with the expiries fired above and the takeover itself in its history.
+    // klacht as it was handed over, with the expiries fired above and the takeover itself in its history. The row
+    // versions are read first: a step committed after them shows under the locks below, one before is in the archive.
+    const versies = await this.versies(this.dataSource.manager, ids);
     const stand = await this.herlees(ids);
     const bestanden: TarBestand[] = [];
     for (const k of stand) bestanden.push(...(await this.dossierBestanden(k)));
@@ -154,7 +204,17 @@ export class OverdrachtService {
     // Recorded with the archive it made, and only then: the recorded manifest is the one the gemeente received, and a
     // hand-over that failed before it leaves the aanbieder the klachten still with it (a second hand-over takes them).
     // One row per klacht per hand-over (AVG art. 30: which hand-overs included a klacht, and when).
-    await this.dataSource.transaction(async (m) => {
+    const vastgelegd = await this.dataSource.transaction(async (m) => {
+      // The row locks every act on a klacht takes (the engine's step, an ombudsman request on its hoofdklacht), in id order
+      // as the engine takes several (no deadlock): an act waiting for them comes after the hand-over and sees it (a
+      // request copies the hoofdklacht's hand-over); one that committed before the locks changed what was archived.
+      const onder = await this.versies(m, ids, 'FOR UPDATE');
+      const nuVan = (await this.klachtenVan(m, aanbiederGemeente, aanbiederId)).map((k) => k.id);
+      const gewijzigd =
+        nuVan.length !== alle.length ||
+        nuVan.some((id) => !alle.some((k) => k.id === id)) ||
+        ids.some((id) => onder.get(id) !== versies.get(id));
+      if (gewijzigd) return false;
       await m.insert(AanbiederOverdrachtEntity, overdracht);
       if (klachten.length) {
         await m.insert(
@@ -174,8 +234,9 @@ export class OverdrachtService {
           })),
         );
       }
+      return true;
     });
-    return { archief, overdracht, aanbiederGemeente, overgenomen, nietMeegenomen };
+    return vastgelegd ? { archief, overdracht, aanbiederGemeente, overgenomen: [...overgenomen], nietMeegenomen } : undefined;
   }
 
   /** The klachten `ids` as they stand now, in the hand-over's order (received, then id). */
