@@ -113,6 +113,22 @@ export interface IntakeBij {
   ) => Pick<KlachtEvent, 'type' | 'data'> | { reden: string };
 }
 
+/**
+ * A write that belongs with an event or a registration (the report it came from: an aanbieder's terugkoppeling,
+ * klacht-acties.service.ts): one statement, run in the event's own transaction before its COMMIT, so both are stored or
+ * neither (accepted input is never lost, nor kept without its act; with two transactions a crash in between left one
+ * without the other). Prepared once per connection under `naam` (one name, one text). It writes rows of its own table
+ * only, never the klacht or its termijnen (the cache keeps those as the step's statement returned them, ADR 0009). If it
+ * fails, the event is not written either. docs/adr/0010-erbij-in-de-transactie-van-de-gebeurtenis.md.
+ */
+export interface Erbij {
+  naam: string;
+  sql: string;
+  waarden: unknown[];
+  /** With an Idempotency-Key: what the key's result records beside the klacht (the row's id), in the same transaction. */
+  resultaat?: Record<string, string>;
+}
+
 /** The klacht an intake was about (createBij), after the transaction, and whether its event was applied. */
 export interface BijUitkomst {
   klacht: KlachtEntity;
@@ -364,12 +380,13 @@ export class EngineService {
    * (the fields, HTTP 422). Refused by the regime: GebeurtenisNietToegestaanError (409). Either way the
    * transaction writes nothing (no history row either; the refusal is logged).
    * Round trips (without an Idempotency-Key): BEGIN + row lock + termijnen in one, the step's one
-   * statement with the COMMIT in another.
+   * statement with the COMMIT in another. `erbij`: a row that belongs with the event, written in its transaction
+   * before the COMMIT (Erbij): both are stored or neither.
    */
-  async apply(klachtId: string, event: KlachtEvent, ctx: EngineContext): Promise<EngineResultaat> {
+  async apply(klachtId: string, event: KlachtEvent, ctx: EngineContext, erbij?: Erbij): Promise<EngineResultaat> {
     if (!isUuid(klachtId)) throw new KlachtNietGevondenError(klachtId);
     // With an Idempotency-Key the transaction also claims the key and stores the result: on its own.
-    if (IdempotentieContext.huidig() !== undefined) return this.applyAlleen(klachtId, event, ctx);
+    if (IdempotentieContext.huidig() !== undefined) return this.applyAlleen(klachtId, event, ctx, erbij);
     return new Promise<EngineResultaat>((klaar, fout) =>
       this.groepen.voegToe({
         soort: 'stap',
@@ -377,6 +394,7 @@ export class EngineService {
         klachtId,
         event,
         ctx,
+        ...(erbij ? { erbij } : {}),
         // The request's own context (log lines, correlation) for the work done for it inside a group.
         scope: new AsyncResource('klachtregie.stap'),
         klaar,
@@ -385,8 +403,11 @@ export class EngineService {
     );
   }
 
-  /** One event in a transaction of its own (BEGIN + lock + termijnen; the step's statement + COMMIT). */
-  private async applyAlleen(klachtId: string, event: KlachtEvent, ctx: EngineContext): Promise<EngineResultaat> {
+  /**
+   * One event in a transaction of its own (BEGIN + lock + termijnen; the step's statement + COMMIT). With `erbij` its
+   * statement is the transaction's last write and carries the COMMIT (rauw), after the step's and the key's result.
+   */
+  private async applyAlleen(klachtId: string, event: KlachtEvent, ctx: EngineContext, erbij?: Erbij): Promise<EngineResultaat> {
     const { klacht, result, na } = await this.rauw(klachtId, async ({ sql, qr, stand }) => {
       const row = stand.klacht;
       const result = this.stapVan(row, event, ctx, true, stand.termijnen);
@@ -396,8 +417,11 @@ export class EngineService {
         qr,
         event.type,
         this.bereidStapVoor(row, row.state, event, result, ctx, [], stand.termijnen, undefined, null, hersteld),
+        // Not the last write when a row belongs with it: the COMMIT must come after that row, not with the step.
+        !erbij,
       );
-      await legResultaatVast(qr.manager, { klachtId: row.id });
+      await legResultaatVast(qr.manager, { klachtId: row.id, ...erbij?.resultaat });
+      if (erbij) await sql(erbij.sql, erbij.waarden, erbij.naam, true);
       return { klacht: row, result, na: naStap(stand, row, uitkomst) };
     });
     // Committed: the next event on this klacht starts from here.
@@ -453,7 +477,9 @@ export class EngineService {
         intakes.push(v);
         continue;
       }
-      const stand = this.cache.neem(v.sleutel);
+      // An event with a row that belongs with it (Erbij) is read under its lock first: a step planned from the cache may
+      // find its guard failed and write nothing while the rest of the group commits, and its row would be written alone.
+      const stand = v.erbij ? undefined : this.cache.neem(v.sleutel);
       if (stand) {
         gecachet.set(v.sleutel, stand);
         uitCache.push(v);
@@ -557,6 +583,7 @@ export class EngineService {
         inTransactie = false;
       } else {
         for (const st of new Set(stappen.map((s) => s.stap.statement))) await zorgVoorbereid(client, st.naam, st.sql);
+        for (const e of stappen.map((s) => s.v.erbij)) if (e) await zorgVoorbereid(client, e.naam, e.sql);
         if (intakes.length) await zorgVoorbereid(client, INTAKE_SQL_NAAM, INTAKE_SQL);
         if (gecachet && stappen.length) await zorgVoorbereid(client, VERGRENDEL_SQL_NAAM, VERGRENDEL_SQL);
         // The lock's plan is kept: with its default (auto) PostgreSQL planned it anew at every execution, because
@@ -569,12 +596,18 @@ export class EngineService {
             ]
           : [];
         // Built before anything is sent: a value that cannot be written fails here, and then every item runs again on its own.
-        const text = [
-          ...kop,
-          ...stappen.map((s) => executeSql(s.stap.statement.naam, s.stap.parameters)),
-          ...intakes.map((v) => executeSql(INTAKE_SQL_NAAM, v.params)),
-          'COMMIT',
-        ].join('; ');
+        // A step's Erbij follows its statement, before the COMMIT: only read klachten have one (voerGroepUit), whose step
+        // has no guard and always writes, so the row is written with its event or, if anything fails, neither is.
+        const statements = [...kop];
+        const stapPlek: number[] = [];
+        for (const s of stappen) {
+          stapPlek.push(statements.length);
+          statements.push(executeSql(s.stap.statement.naam, s.stap.parameters));
+          if (s.v.erbij) statements.push(executeSql(s.v.erbij.naam, s.v.erbij.waarden));
+        }
+        const intakePlek = statements.length;
+        statements.push(...intakes.map((v) => executeSql(INTAKE_SQL_NAAM, v.params)), 'COMMIT');
+        const text = statements.join('; ');
         verzonden = true;
         // From here a failure may leave the transaction open (aborted): the catch rolls back.
         inTransactie = true;
@@ -582,14 +615,14 @@ export class EngineService {
         const r = (await client.query<unknown[]>({ text, rowMode: 'array' })) as unknown as QueryResult<unknown[]>[];
         inTransactie = false;
         gecommit = true;
-        const resultaten = r.slice(kop.length);
         // Committed: from here every event is answered by what its own statement returned, each on its own.
         stappen.forEach((s, i) => {
           let uitkomst: StapUitkomst | null;
           try {
+            const eigen = r[stapPlek[i]];
             uitkomst = stapUitkomst(
               this.dataSource,
-              resultaten[i].rows.map((w) => alsRij(resultaten[i], w)),
+              eigen.rows.map((w) => alsRij(eigen, w)),
             );
           } catch (e) {
             // Unreadable: whether this step wrote is unknown, so it is not run again (as after a broken connection).
@@ -616,7 +649,7 @@ export class EngineService {
         });
         intakes.forEach((v, i) => {
           try {
-            ingenomen.push({ v, stand: intakeStand(this.dataSource, resultaten[stappen.length + i]) });
+            ingenomen.push({ v, stand: intakeStand(this.dataSource, r[intakePlek + i]) });
             meldVerwerkt(qr, INTAKE_EVENT);
           } catch (e) {
             // Written, but its answer cannot be read: not run again (that would make a second klacht).
@@ -664,7 +697,7 @@ export class EngineService {
       alleen.map((v) =>
         v.soort === 'intake'
           ? v.scope.runInAsyncScope(() => this.intakeAlleen(v.params)).then(v.klaar, v.fout)
-          : v.scope.runInAsyncScope(() => this.applyAlleen(v.klachtId, v.event, v.ctx)).then(v.klaar, v.fout),
+          : v.scope.runInAsyncScope(() => this.applyAlleen(v.klachtId, v.event, v.ctx, v.erbij)).then(v.klaar, v.fout),
       ),
     );
   }
@@ -845,12 +878,16 @@ export class EngineService {
   /**
    * Changes only the registration of a klacht (aard, oorzaak, afwikkeling, maatregelen,
    * tevredenheid), also after it is closed: a behandelaar often classifies later. Checked against the
-   * lists of the klacht's pinned definition version; one history row records who changed what.
+   * lists of the klacht's pinned definition version; one history row records who changed what. `erbij`: a row that
+   * belongs with it (Erbij), in the same transaction. With an Idempotency-Key the transaction claims the key first and
+   * records its result last, as an event's (apply).
    */
-  async registreer(klachtId: string, registratie: unknown, at: string, ctx: EngineContext): Promise<KlachtEntity> {
+  async registreer(klachtId: string, registratie: unknown, at: string, ctx: EngineContext, erbij?: Erbij): Promise<KlachtEntity> {
     // This changes the klacht row: a cached copy would fail its guard anyway, so it need not wait for that.
     this.cache.vergeet(klachtId.toLowerCase());
     const klacht = await this.dataSource.transaction(async (m) => {
+      // The key before the lock, as in every engine transaction (idempotentie-context.ts).
+      await claimSleutel(m);
       const row = await this.vergrendel(m, klachtId);
       const controles = this.regimeVan(row).controles;
       const r = controles?.controleerRegistratie(registratie, 'registratie') ?? {
@@ -899,6 +936,8 @@ export class EngineService {
           payload: { ...this.basis(row, { type: REGISTRATIE_EVENT, at }, ctx), state: row.state, registratie: r.waarden },
         },
       ]);
+      await legResultaatVast(m, { klachtId: row.id, ...erbij?.resultaat });
+      if (erbij) await m.query(erbij.sql, erbij.waarden);
       return row;
     });
     this.relay.kick();
@@ -956,9 +995,9 @@ export class EngineService {
   }
 
   /** Writes a planned step (bereidStapVoor) inside the caller's transaction and updates `row` in memory. */
-  private async schrijf(sql: Sql, qr: QueryRunner | undefined, type: string, stap: VoorbereideStap): Promise<StapUitkomst> {
-    // The step's statement is the transaction's last write: it may carry the COMMIT (rauw).
-    const uitkomst = stapUitkomst(this.dataSource, await sql(stap.statement.sql, stap.parameters, stap.statement.naam, true));
+  private async schrijf(sql: Sql, qr: QueryRunner | undefined, type: string, stap: VoorbereideStap, laatste = true): Promise<StapUitkomst> {
+    // `laatste`: the step's statement is the transaction's last write, so it may carry the COMMIT (rauw).
+    const uitkomst = stapUitkomst(this.dataSource, await sql(stap.statement.sql, stap.parameters, stap.statement.naam, laatste));
     // Without a guard (these callers read the klacht under its lock) the statement always writes.
     if (!uitkomst) throw new Error('De stap schreef niets: de klacht is niet gevonden onder het slot.');
     meldVerwerkt(qr, type);
@@ -1391,6 +1430,8 @@ interface StapVerzoek {
   klachtId: string;
   event: KlachtEvent;
   ctx: EngineContext;
+  /** A row that belongs with the event, in its transaction (Erbij). */
+  erbij?: Erbij;
   scope: AsyncResource;
   klaar: (r: EngineResultaat) => void;
   fout: (e: unknown) => void;

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { KLOK, type Klok } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import { EngineError, KlachtNietGevondenError } from '../engine/engine.errors';
-import { EngineService, INTAKE_EVENT, REGISTRATIE_EVENT } from '../engine/engine.service';
+import { EngineService, INTAKE_EVENT, REGISTRATIE_EVENT, type Erbij } from '../engine/engine.service';
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { aanbiederGemeenteVan, type Tenant } from '../auth/tenant';
 import { claimSleutel, IdempotentHerhaald, IdempotentieContext } from '../idempotency/idempotentie-context';
@@ -42,6 +42,30 @@ function eventZonderRegistratie(dto: TerugkoppelingDto): { type: string; data?: 
     case 'registratie':
       return undefined;
   }
+}
+
+/** A report's row, as the act that goes with it writes it in its own transaction (EngineService Erbij). */
+const TERUGKOPPELING_SQL = `INSERT INTO terugkoppeling (id, klacht_id, gemeente, aanbieder_id, soort, data, gebeurtenis, opmerking, door)
+  VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)`;
+
+/** The report's row as the statement the engine runs before the COMMIT of its act; the key's result names the row. */
+function rijBijHandeling(id: string, rij: Omit<TerugkoppelingEntity, 'id' | 'createdAt'>): Erbij {
+  return {
+    naam: 'terugkoppeling_rij',
+    sql: TERUGKOPPELING_SQL,
+    waarden: [
+      id,
+      rij.klachtId,
+      rij.gemeente,
+      rij.aanbiederId,
+      rij.soort,
+      JSON.stringify(rij.data),
+      rij.gebeurtenis,
+      rij.opmerking,
+      rij.door,
+    ],
+    resultaat: { terugkoppelingId: id },
+  };
 }
 
 /** What a terugkoppeling did to the klacht: applied (with the state after it), or why not. */
@@ -157,12 +181,16 @@ export class KlachtActiesService {
     return undefined;
   }
 
-  /** Applies an event when the klacht accepts it now; otherwise says why not (nothing changes then). */
+  /**
+   * Applies an event when the klacht accepts it now, with the report's row in its transaction (`rij`); otherwise says why
+   * not (nothing changes then).
+   */
   private async probeer(
     klacht: KlachtEntity,
     event: { type: string; data?: Record<string, unknown> },
     at: string | undefined,
     tenant: Tenant,
+    rij: Erbij,
   ): Promise<Uitkomst> {
     const reden = this.waaromNiet(klacht, await this.lopend(klacht.id), event.type, tenant, at);
     if (reden !== undefined) return { toegepast: false, reden };
@@ -171,11 +199,14 @@ export class KlachtActiesService {
         klacht.id,
         { type: event.type, ...(at ? { at } : {}), ...(event.data ? { data: event.data } : {}) },
         tenant.subject,
+        undefined,
+        rij,
       );
       return { toegepast: true, state: detail.state };
     } catch (e) {
       // Refused under the lock (the klacht moved on meanwhile): its transaction wrote nothing, the report is kept.
-      // Anything else (409 wekker-achterstand, 503) fails the request before its row is written: nothing changes.
+      // Anything else (409 wekker-achterstand, 503) fails the request, and the event's transaction took its row with it:
+      // nothing changes (503 uitkomst-onbekend: both were written, or neither).
       if (e instanceof EngineError) return { toegepast: false, reden: e.message };
       throw e;
     }
@@ -207,13 +238,29 @@ export class KlachtActiesService {
     const { soort, at, opmerking, ...data } = dto;
     let event = terugkoppelingEvent(dto);
     let uitkomst: Uitkomst = { toegepast: false, reden: 'registratie: alleen vastgelegd' };
-    // The row is written last, with the outcome (docs/api.md, Idempotentie: a failed request, 4xx or 5xx, changes
-    // nothing): an act refused with an error (409, 503) leaves no row behind, and a retry none twice.
+    const nieuw = {
+      klachtId,
+      gemeente: klacht.gemeente,
+      aanbiederId: tenant.aanbiederId ?? null,
+      soort,
+      data: { ...data, ...(at ? { at } : {}) },
+      opmerking: opmerking ?? null,
+      door: tenant.subject,
+    };
+    // The row goes with the act that takes it, in that act's transaction before its COMMIT (EngineService Erbij): both
+    // are stored or neither, also after a crash (accepted input is never lost, nor kept without its act). Written with
+    // the outcome (docs/api.md, Idempotentie: a failed request, 4xx or 5xx, changes nothing): an act refused with an
+    // error (409, 503) leaves no row behind, and a retry none twice. One id for every attempt (metWekkersBij, a group
+    // run again on its own): only the one that commits writes it.
+    const rijId = randomUUID();
+    const rijMet = (gebeurtenis: string | null) => rijBijHandeling(rijId, { ...nieuw, gebeurtenis });
     // A key on record: a replay (or a misused key); nothing is judged or applied again, the row's transaction answers.
     const herhaling = await this.sleutelBestaat();
-    if (!herhaling && event) uitkomst = await this.probeer(klacht, event, at, tenant);
+    if (!herhaling && event) uitkomst = await this.probeer(klacht, event, at, tenant, rijMet(event.type));
     // The event's transaction claimed the key (EngineService.apply, with the key in its transaction) when it was taken.
     const doorEngine = uitkomst.toegepast;
+    // Set when this request's act wrote the row.
+    let metHandeling = doorEngine;
     // The registration counts also when the event does not fit now (or there is none): only the values change; from an
     // aanbieder only while the handling lies with it (Uitgangspunten klachtenmanagement Sociaal Domein §10, Awb 9:12a:
     // the gemeente's registration of a klacht it handles is the gemeente's), otherwise it is kept with the report.
@@ -222,24 +269,34 @@ export class KlachtActiesService {
       if (niet !== undefined) {
         if (!event) uitkomst = { toegepast: false, reden: niet };
       } else {
-        const detail = await this.klachten.registreer(klachtId, { ...dto.registratie, ...(at ? { at } : {}) }, tenant.subject);
+        // The row with the registration, in its transaction (which claims the key, as an event's): REGISTRATIE_GEWIJZIGD
+        // when that is all the report does, none beside an event that is only kept.
+        let detail: Awaited<ReturnType<KlachtenService['registreer']>> | undefined;
+        try {
+          detail = await this.klachten.registreer(
+            klachtId,
+            { ...dto.registratie, ...(at ? { at } : {}) },
+            tenant.subject,
+            undefined,
+            rijMet(event ? null : REGISTRATIE_EVENT),
+          );
+          metHandeling = true;
+        } catch (e) {
+          // A concurrent duplicate with the same key registered it (and its row): the key's row answers (legVast).
+          if (!(e instanceof IdempotentHerhaald)) throw e;
+        }
         if (!event) {
           event = { type: REGISTRATIE_EVENT };
-          uitkomst = { toegepast: true, state: detail.state };
+          uitkomst = { toegepast: true, state: detail?.state };
         }
       }
     }
+    // Written with the act: as it stands. Not found: the act was a replay of the key (KlachtenService.gebeurtenis answers
+    // IdempotentHerhaald with the klacht), whose first request's row the key names (legVast).
+    const eigen = metHandeling ? await this.dataSource.getRepository(TerugkoppelingEntity).findOneBy({ id: rijId }) : null;
+    if (eigen) return this.view(eigen, { ...uitkomst, state: uitkomst.state ?? klacht.state });
     const { rij, herhaald } = await this.legVast(
-      {
-        klachtId,
-        gemeente: klacht.gemeente,
-        aanbiederId: tenant.aanbiederId ?? null,
-        soort,
-        data: { ...data, ...(at ? { at } : {}) },
-        gebeurtenis: uitkomst.toegepast && event ? event.type : null,
-        opmerking: opmerking ?? null,
-        door: tenant.subject,
-      },
+      { ...nieuw, gebeurtenis: uitkomst.toegepast && event ? event.type : null },
       doorEngine,
       // A first request whose event was taken and that stopped before its row: the row is the event's.
       event && event.type !== REGISTRATIE_EVENT ? event.type : null,
@@ -274,13 +331,13 @@ export class KlachtActiesService {
   }
 
   /**
-   * The report's row, once (docs/api.md, Idempotentie). With an Idempotency-Key the row's transaction claims the key
-   * (unless the event's transaction did: `doorEngine`) and records the row with the key's result, so the report and the
-   * key commit together: a replay writes no second row and answers the first; a crash before the commit leaves neither
-   * (the retry runs again). Where the event's own transaction claimed the key, the row follows it in a transaction of
-   * its own (the engine takes no rows of others into an event's transaction); a retry after a crash in between finds the
-   * key without its row and writes the row then, as the event's (`eventBijHerhaling`): the report is not lost, nor
-   * written twice (the key's row is locked while it is decided).
+   * The report's row, once (docs/api.md, Idempotentie), when no act of this request wrote it (the report only kept, or
+   * a replay of its key; an act writes it in its own transaction: EngineService Erbij). With an Idempotency-Key the row's
+   * transaction claims the key (unless an event's transaction did: `doorEngine`, a concurrent replay) and records the
+   * row with the key's result, so the report and the key commit together: a replay writes no second row and answers the
+   * first; a crash before the commit leaves neither (the retry runs again). A key whose event was taken without its row
+   * (a request made before the row went into the event's transaction, keys are kept 24 hours) gets the row now, as the
+   * event's (`eventBijHerhaling`): the report is not lost, nor written twice (the key's row is locked while it is decided).
    */
   private async legVast(
     nieuw: Omit<TerugkoppelingEntity, 'id' | 'createdAt'>,

@@ -14,7 +14,8 @@ export type TerugkoppelingSoort = (typeof TERUGKOPPELING_SOORTEN)[number];
  * What an aanbieder reports back to the gemeente about a klacht it handles (Amsterdam protocol:
  * registratie, behandeling, afdoening, maatregelen, tevredenheid). Stored with its outcome, also when
  * the regime has no step for it right now or it is not this aanbieder's to take (accepted input is never
- * lost); a refused request (4xx/5xx) stores none. `gebeurtenis` says which event it applied, if any.
+ * lost); a refused request (4xx/5xx) stores none. `gebeurtenis` says which event it applied, if any; such a row is
+ * written in that event's (or registration's) own transaction, so neither is stored without the other (EngineService Erbij).
  */
 @Entity('terugkoppeling')
 @Index('IDX_terugkoppeling_klacht', ['klachtId', 'createdAt'])

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Brackets, DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { inStateSql } from './in-state';
 import { KLOK, type Klok } from '../../common/klok';
 import { IdempotentHerhaald } from '../idempotency/idempotentie-context';
 import { ProblemException } from '../../common/problem';
@@ -10,7 +11,7 @@ import { SYSTEEM_GEBEURTENISSEN, omschrijvingVan } from '../../machines/compiler
 import { opgehevenOp } from '../../machines/definition/gemeentecodes.data';
 import { kalenderdag } from '../../machines/termijnen';
 import { TenantContext, tenantScope } from '../auth/tenant';
-import { EngineService, type BijUitkomst, type IntakeBij } from '../engine/engine.service';
+import { EngineService, type BijUitkomst, type Erbij, type IntakeBij } from '../engine/engine.service';
 import { KlachtNietGevondenError, RegistratieOngeldigError } from '../engine/engine.errors';
 import { openVerplichting, teLaat, termijnTeLaat } from '../termijnen/te-laat';
 import { TermijnEntity } from '../termijnen/termijn.entity';
@@ -145,19 +146,30 @@ export class KlachtenService {
     if (r.fouten.length) throw new RegistratieOngeldigError(r.fouten);
   }
 
-  /** PATCH /klachten/{id}/registratie: only the registration changes (also on a closed klacht). */
+  /**
+   * PATCH /klachten/{id}/registratie: only the registration changes (also on a closed klacht). `erbij`: a row that belongs
+   * with it, in its transaction (EngineService Erbij: a terugkoppeling's report).
+   */
   async registreer(
     klachtId: string,
     dto: RegistratieWijzigingDto,
     actor: string,
     correlationId: string = randomUUID(),
+    erbij?: Erbij,
   ): Promise<KlachtDetailDto> {
     const { at, ...registratie } = dto;
-    await this.engine.registreer(this.uuid(klachtId), registratie, this.tijdstip(at, 'at'), { actor, correlationId });
+    await this.engine.registreer(this.uuid(klachtId), registratie, this.tijdstip(at, 'at'), { actor, correlationId }, erbij);
     return this.detail(klachtId);
   }
 
-  async gebeurtenis(klachtId: string, dto: GebeurtenisDto, actor: string, correlationId: string = randomUUID()): Promise<KlachtDetailDto> {
+  /** An event on the klacht; `erbij`: a row that belongs with it, written in the event's transaction (EngineService Erbij). */
+  async gebeurtenis(
+    klachtId: string,
+    dto: GebeurtenisDto,
+    actor: string,
+    correlationId: string = randomUUID(),
+    erbij?: Erbij,
+  ): Promise<KlachtDetailDto> {
     const event: KlachtEvent = {
       type: dto.type,
       at: this.tijdstip(dto.at, 'at'),
@@ -166,7 +178,9 @@ export class KlachtenService {
     };
     try {
       // A termijn passed before the event whose wake-up has not run yet runs first (achterstand.ts; Awb 9:18, 9:24).
-      await metWekkersBij(this.wake, this.klok, (wekkersBij) => this.engine.apply(klachtId, event, { actor, correlationId, wekkersBij }));
+      await metWekkersBij(this.wake, this.klok, (wekkersBij) =>
+        this.engine.apply(klachtId, event, { actor, correlationId, wekkersBij }, erbij),
+      );
     } catch (e) {
       // A replay: the klacht as it is now, which IdempotencyInterceptor replaces by the first reply when that was stored
       // (a later event must not read as this one's outcome; IETF draft-ietf-httpapi-idempotency-key-header).
@@ -203,8 +217,7 @@ export class KlachtenService {
     const state = q.state;
     if (state) {
       // A parent state matches its children: `intern` finds `intern.inBehandeling`.
-      const prefix = `${state.replace(/[\\%_]/g, '\\$&')}.%`;
-      qb.andWhere(new Brackets((w) => w.where('k.state = :state', { state }).orWhere('k.state LIKE :prefix', { prefix })));
+      qb.andWhere(inStateSql('k', ':state'), { state });
     }
     if (q.aanbieder) qb.andWhere('k.aanbieders @> CAST(:aanbieder AS jsonb)', { aanbieder: JSON.stringify([{ id: q.aanbieder }]) });
     if (q.overdue !== undefined) {
