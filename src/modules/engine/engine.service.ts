@@ -765,6 +765,11 @@ export class EngineService {
     } catch (e) {
       if (open) await client.query('ROLLBACK').catch(() => undefined);
       await qr.broadcaster.broadcast('AfterTransactionRollback');
+      // As in a group (schrijfGroep): a failed connection or a session the server ended may have committed or not, and the
+      // server may have been restored or replaced, handing out transaction ids again, so no cached xmin is proof any more:
+      // the whole cache goes (ADR 0009). A statement the server refused (an ERROR) wrote nothing; its klacht is forgotten.
+      if (verbindingWeg(e)) this.cache.leeg();
+      else if (e instanceof DatabaseError && klachtId !== null) this.cache.vergeet(klachtId.toLowerCase());
       // A lost connection once the work was sent: whether it committed is unknown (ADR 0008), never "nothing changed".
       if (werkt && isDatabaseOnbereikbaar(e) && !zekerGeweigerd(e)) throw new UitkomstOnbekendError(klachtId ?? undefined, e);
       throw e;
@@ -1417,6 +1422,15 @@ export function zekerGeweigerd(e: unknown): boolean {
   if (e.severity === 'ERROR') return true;
   if (e.severity === 'FATAL' || e.severity === 'PANIC') return false;
   return !/^(08|57P|58|XX)/.test(e.code ?? 'XX');
+}
+
+/**
+ * Whether the engine's connection failed or the server ended its session (a FATAL error, a broken socket, a connection
+ * refused or timed out): not an ERROR that refused a statement, nor an error of the engine's own (EngineError).
+ */
+function verbindingWeg(e: unknown): boolean {
+  if (e instanceof DatabaseError) return !zekerGeweigerd(e);
+  return isDatabaseOnbereikbaar(e);
 }
 
 /** An event or an intake waiting for, or in, a group (stap-bundel.ts). */
