@@ -306,7 +306,10 @@ export class DefinitiesController {
     description:
       'Het voorstel, nu goedgekeurd; de versie staat in GET /definities. Met terugwerkende kracht: in het auditspoor bij de stap goedgekeurd.',
   })
-  @ApiForbiddenResponse({ description: 'U stelde dit voorstel zelf voor (vier-ogen), of uw rol mag dit niet (geen-toegang).' })
+  @ApiForbiddenResponse({
+    description:
+      'U stelde dit voorstel zelf voor, ook met een andere sleutel of login (vier-ogen); uw sleutel, of die waarmee het voorstel werd gedaan, staat op naam van geen medewerker (vier-ogen-geen-medewerker); of uw rol mag dit niet (geen-toegang).',
+  })
   @ApiNotFoundResponse({ description: 'Geen voorstel met dit id bij deze definitie van de gemeente (voorstel-niet-gevonden)' })
   @ApiConflictResponse({
     description: 'Het voorstel is al beoordeeld (voorstel-al-beoordeeld), of de versie bestaat inmiddels (definitie-versie-bestaat).',
@@ -333,7 +336,10 @@ export class DefinitiesController {
     summary: 'Wijs een voorstel af, met een reden (verplicht). Niet door wie het voorstelde; er wordt niets gepubliceerd.',
   })
   @ApiCreatedResponse({ type: VoorstelDto, description: 'Het voorstel, nu afgewezen, met de reden in het auditspoor.' })
-  @ApiForbiddenResponse({ description: 'U stelde dit voorstel zelf voor (vier-ogen), of uw rol mag dit niet (geen-toegang).' })
+  @ApiForbiddenResponse({
+    description:
+      'U stelde dit voorstel zelf voor, ook met een andere sleutel of login (vier-ogen); uw sleutel, of die waarmee het voorstel werd gedaan, staat op naam van geen medewerker (vier-ogen-geen-medewerker); of uw rol mag dit niet (geen-toegang).',
+  })
   @ApiNotFoundResponse({ description: 'Geen voorstel met dit id bij deze definitie van de gemeente (voorstel-niet-gevonden)' })
   @ApiConflictResponse({ description: 'Het voorstel is al beoordeeld (voorstel-al-beoordeeld).' })
   async wijsAf(

@@ -5866,7 +5866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description U stelde dit voorstel zelf voor (vier-ogen), of uw rol mag dit niet (geen-toegang). */
+            /** @description U stelde dit voorstel zelf voor, ook met een andere sleutel of login (vier-ogen); uw sleutel, of die waarmee het voorstel werd gedaan, staat op naam van geen medewerker (vier-ogen-geen-medewerker); of uw rol mag dit niet (geen-toegang). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6025,7 +6025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description U stelde dit voorstel zelf voor (vier-ogen), of uw rol mag dit niet (geen-toegang). */
+            /** @description U stelde dit voorstel zelf voor, ook met een andere sleutel of login (vier-ogen); uw sleutel, of die waarmee het voorstel werd gedaan, staat op naam van geen medewerker (vier-ogen-geen-medewerker); of uw rol mag dit niet (geen-toegang). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10853,7 +10853,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description vier-ogen: wie de lijst opstelde of ondertekende keurt haar niet zelf goed (vier-ogenprincipe); ondertekening-nodig: de dagelijkse taak stelde de lijst op en niemand ondertekende haar nog; vernietigingslijst-afgehandeld: de lijst is al uitgevoerd. Er is niets gewijzigd. */
+            /** @description vier-ogen: wie de lijst opstelde of ondertekende keurt haar niet zelf goed, ook niet met een andere sleutel of login (vier-ogenprincipe); vier-ogen-geen-medewerker: zij is ondertekend met een sleutel die op naam van geen medewerker staat; ondertekening-nodig: de dagelijkse taak stelde de lijst op en niemand ondertekende haar nog; vernietigingslijst-afgehandeld: de lijst is al uitgevoerd. Er is niets gewijzigd. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11489,6 +11489,15 @@ export interface operations {
             };
             /** @description Niet gevonden, of niet van de gemeente van de aanroeper (niet-gevonden) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description overdracht-gelijktijdig: bij elke poging veranderde een klacht van de aanbieder (een stap, een verzoek van de ombudsman) terwijl de overdracht haar archief maakte; er is niets vastgelegd en de aanbieder houdt toegang. Draag opnieuw over. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
