@@ -204,7 +204,8 @@ export class OverdrachtService {
     // Recorded with the archive it made, and only then: the recorded manifest is the one the gemeente received, and a
     // hand-over that failed before it leaves the aanbieder the klachten still with it (a second hand-over takes them).
     // One row per klacht per hand-over (AVG art. 30: which hand-overs included a klacht, and when).
-    const vastgelegd = await this.dataSource.transaction(async (m) => {
+    // READ COMMITTED, whatever the server's default: the re-read under the locks must see what committed before them.
+    const vastgelegd = await this.dataSource.transaction('READ COMMITTED', async (m) => {
       // The row locks every act on a klacht takes (the engine's step, an ombudsman request on its hoofdklacht), in id order
       // as the engine takes several (no deadlock): an act waiting for them comes after the hand-over and sees it (a
       // request copies the hoofdklacht's hand-over); one that committed before the locks changed what was archived.
