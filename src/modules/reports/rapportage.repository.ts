@@ -12,6 +12,7 @@ import { OORDELEN } from '../../machines/compiler/gebeurtenissen';
 import type { Definitie } from '../../machines/definition/types';
 import { TEVREDENHEID_VAN_GEBEURTENIS, VERLOPEN_ZONDER_REACTIE_KLAGER, registratieVanGebeurtenis } from '../../machines/registratie';
 import { band, eersteOpenVerplichting, teLaat, teLaatOp, teLaatOpOver } from '../termijnen/te-laat';
+import { inStateSql } from '../klachten/in-state';
 
 type Sql = DataSource | EntityManager;
 
@@ -513,15 +514,21 @@ export interface StateTelling {
 
 /**
  * Live counts per state for one definition version: the heatmap of the process-owner view.
- * Counts use the (gemeente, definitie, versie, state) index; the band and time-in-state come from the
- * open klachten's denormalised `state_sinds` / `eerste_vervalt_op` (engine-maintained), read by an
- * index-only scan of the partial index IDX_klacht_open_tijden (`where not done`).
+ * The closed klachten, nearly all at 1 M, are counted by their `eind_state` (an index-only scan of IDX_klacht_afgesloten);
+ * the open ones, with their band and time in state from the denormalised `state_sinds` / `eerste_vervalt_op`
+ * (engine-maintained), through the partial index IDX_klacht_open (`where not done`) and the table: no index holds a
+ * column an engine step changes, so the step is a HOT update (migration 1796700000000).
  */
 export async function queryStateTellingen(db: Sql, gemeenten: readonly string[], definitieId: string, versie: string, nu: Date, bijnaDagen = 5): Promise<StateTelling[]> {
   return zonderJit(db, (q) => q.query(
     `with telling as (
-       select state, count(*)::int as n from klacht
-       where gemeente = any($1::text[]) and definitie_id = $2 and definitie_versie = $3 group by state
+       select state, sum(n)::int as n from (
+         select state, count(*) as n from klacht
+         where gemeente = any($1::text[]) and definitie_id = $2 and definitie_versie = $3 and not done group by state
+         union all
+         select eind_state, count(*) from klacht
+         where gemeente = any($1::text[]) and definitie_id = $2 and definitie_versie = $3 and eind_state is not null group by eind_state
+       ) d group by state
      ),
      per_state as (
        select k.state,
@@ -570,7 +577,7 @@ export async function queryKlachtenInState(db: Sql, gemeenten: readonly string[]
      from klacht k
      left join lateral (${eersteOpenVerplichting('k', 't.label, t.vervaldatum, t.vervalt_op')}) t on true
      where k.gemeente = any($1::text[]) and k.definitie_id = $2 and k.definitie_versie = $3
-       and (k.state = $4 or k.state like replace(replace($4, '%', '\\%'), '_', '\\_') || '.%')
+       and ${inStateSql('k', '$4')}
      order by k.ontvangen_op desc, k.id limit $6`,
     [gemeenten, definitieId, versie, state, nu, limit, bijnaDagen],
   );
