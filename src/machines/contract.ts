@@ -55,6 +55,14 @@ export interface KlachtEvent {
   data?: Record<string, unknown>;
 }
 
+/**
+ * A stored history row as it was recorded (klacht_gebeurtenis.naar_state): the state the step reached when it was taken.
+ * Given to `step` only when the history is replayed (a version migration, migratie.ts speelAf), never for a live event.
+ */
+export interface Opgetekend {
+  naarState: string;
+}
+
 export interface TermijnMutatie {
   soort: 'verdaging' | 'opschorting' | 'hervatting' | 'instemming';
   at: IsoDateTime;
@@ -181,7 +189,11 @@ export interface CompiledRegime {
   /** The XState machine (typed loosely here to keep the contract free of xstate generics). */
   machine: unknown;
   start(intake: IntakeInput): StepResult;
-  step(snapshot: unknown, event: KlachtEvent): StepResult;
+  /**
+   * `opgetekend`: the event is a stored history row being replayed (migratie.ts speelAf), with the state it reached when
+   * it was taken; only the guards whose rule was corrected since read it (compiler/acties.ts), to honour that outcome.
+   */
+  step(snapshot: unknown, event: KlachtEvent, opgetekend?: Opgetekend): StepResult;
   /**
    * The event types the klacht (a snapshot from `step`) takes at moment `op` (ISO 8601): StepResult.volgendeEvents is
    * the list at the step's own moment, and a guard that asks the day (a termijn passed, the second line competent on

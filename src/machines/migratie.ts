@@ -31,6 +31,11 @@ export interface HistorieStap {
   type: string;
   at: string;
   data?: Record<string, unknown>;
+  /**
+   * The state the step reached when it was taken (klacht_gebeurtenis.naar_state); absent for a step not on record (an
+   * expiry the migration fires first). `speelAf` hands it to the regime: see HISTORISCHE_UITKOMSTEN.
+   */
+  naarState?: string;
 }
 
 export interface TermijnVergelijking {
@@ -163,7 +168,58 @@ export function proefMigratie(
   return { ...basis, naarState: r.state, termijnen, bezwaren, ...(bezwaren.length ? {} : { resultaat: r }) };
 }
 
-/** The history replayed on a version: where the klacht stands on it, or why the replay stops. */
+/**
+ * 590fdb3: VERZOEK_OMBUDSMAN of a Jeugdwet klacht went to bijOmbudsman (its initial state onderzoek) and goes to
+ * bijOmbudsman.kinderombudsman.onderzoek now, by the same actions (only the target changed). A klacht that went there
+ * before keeps that state, and every rule there follows its route (tweede-lijn.block.ts): replayed, it stands where
+ * the history records it.
+ */
+const NAAR_KINDEROMBUDSMAN = { event: 'VERZOEK_OMBUDSMAN', nu: 'bijOmbudsman.kinderombudsman.onderzoek', toen: 'bijOmbudsman.onderzoek' };
+
+/** `a.b.c` as an XState state value: { a: { b: 'c' } }. */
+function waardeVan(pad: string): unknown {
+  const delen = pad.split('.');
+  return delen.reduceRight<unknown>((binnen, deel) => (binnen === undefined ? deel : { [deel]: binnen }), undefined);
+}
+
+/**
+ * The step's result at the state the history records for it, when the only difference is the renamed target of 590fdb3
+ * (NAAR_KINDEROMBUDSMAN); the result as it is otherwise. The context is the transition's own, so only the state value
+ * changes (also in the snapshot kept before wake-ups, regime.ts inhalen).
+ */
+function alsOpgetekend(regime: CompiledRegime, stap: HistorieStap, r: StepResult): StepResult {
+  const { event, nu, toen } = NAAR_KINDEROMBUDSMAN;
+  if (stap.type !== event || stap.naarState !== toen || r.state !== nu) return r;
+  const verplaats = (snapshot: unknown): unknown => {
+    const s = snapshot as { value?: unknown; context?: { voorWekkers?: { snapshot: unknown } } };
+    const keten = s.context?.voorWekkers;
+    return {
+      ...s,
+      ...(JSON.stringify(s.value) === JSON.stringify(waardeVan(nu)) ? { value: waardeVan(toen) } : {}),
+      ...(keten ? { context: { ...s.context, voorWekkers: { ...keten, snapshot: verplaats(keten.snapshot) } } } : {}),
+    };
+  };
+  const snapshot = verplaats(r.snapshot);
+  return { ...r, snapshot, state: toen, volgendeEvents: regime.volgendeEventsOp?.(snapshot, stap.at) ?? r.volgendeEvents };
+}
+
+/**
+ * The history replayed on a version: where the klacht stands on it, or why the replay stops. Each stored step is given
+ * with the state it reached when it was taken (`naarState`), for the rules corrected since klachten were stored under
+ * them, whose recorded outcome a replay honours (Awb 9:11 and legal certainty: what the klager was told and what happened
+ * stays as it happened; the rule of now governs what comes after the migration). Each yields only where the history row
+ * records what the old rule did, and only to that:
+ * - 41a1304, Awb 9:11 lid 2 / Wkkgz 17 lid 2: a verdaging in werkdagen the old count let through (compiler/acties.ts
+ *   mutatieFout: the ledger's leniency for a stored verdaging);
+ * - 41a1304, Atw art. 1 lid 1 with a regeling's opschorting: the expiry of a termijn suspended in the days the Atw added,
+ *   passed under the old count of the hervatting (acties.ts verstrekenVoor41a1304);
+ * - 590fdb3, Jeugdwet 4.2.1 lid 6: the Kinderombudsman's forwarding of a Jeugdwet klacht into the gemeente's Awb titel
+ *   9.1 handling (acties.ts, guard jeugdwetKlacht);
+ * - 590fdb3, Wet Nationale ombudsman art. 11c, 11d: a Jeugdwet klacht that went to the Kinderombudsman before he had a
+ *   state of his own stands at bijOmbudsman.onderzoek (alsOpgetekend).
+ * There is no general preference for the recorded state: any other difference stops the replay or leaves the klacht in
+ * another state, and the migration refuses.
+ */
 export function speelAf(regime: CompiledRegime, historie: HistorieStap[]): { resultaat?: StepResult; fout?: string } {
   const [intakeStap, ...alle] = historie;
   // After a route migration the request starts again from its intake on its own route (Awb 9:31): the steps taken
@@ -175,12 +231,16 @@ export function speelAf(regime: CompiledRegime, historie: HistorieStap[]): { res
   if (!r.accepted) return { fout: `versie ${regime.summary.versie} weigert de intake: ${r.reason ?? ''}`.trim() };
   for (const [i, stap] of rest.entries()) {
     if (GEEN_MACHINE_GEBEURTENIS.has(stap.type)) continue;
-    const volgende = regime.step(r.snapshot, { type: stap.type, at: stap.at, ...(stap.data ? { data: stap.data } : {}) });
+    const volgende = regime.step(
+      r.snapshot,
+      { type: stap.type, at: stap.at, ...(stap.data ? { data: stap.data } : {}) },
+      stap.naarState !== undefined ? { naarState: stap.naarState } : undefined,
+    );
     if (!volgende.accepted)
       return {
         fout: `gebeurtenis ${i + 2} (${stap.type} op ${stap.at.slice(0, 10)}) past niet in versie ${regime.summary.versie}: ${volgende.reason ?? 'geweigerd'}`,
       };
-    r = volgende;
+    r = alsOpgetekend(regime, stap, volgende);
   }
   return { resultaat: r };
 }

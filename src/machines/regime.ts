@@ -21,6 +21,7 @@ import type {
   IntakeInput,
   IsoDate,
   KlachtEvent,
+  Opgetekend,
   StepResult,
   TermijnView,
 } from './contract';
@@ -46,8 +47,8 @@ export interface Regime extends CompiledRegime {
   stateOp(snapshot: unknown, op: string): string;
   /** Both at moment `op` (CompiledRegime.stateEnEventsOp). */
   stateEnEventsOp(snapshot: unknown, op: string): { state: string; volgendeEvents: string[] };
-  /** Steps a live snapshot (used by the graph check and the simulator). */
-  stepSnapshot(snapshot: AnyMachineSnapshot, event: KlachtEvent): StepResult & { next: AnyMachineSnapshot };
+  /** Steps a live snapshot (used by the graph check and the simulator); `opgetekend` as CompiledRegime.step. */
+  stepSnapshot(snapshot: AnyMachineSnapshot, event: KlachtEvent, opgetekend?: Opgetekend): StepResult & { next: AnyMachineSnapshot };
   /** Dutch description of a state path (`gemeente.inBehandeling`). */
   beschrijfState(pad: string): string;
   /**
@@ -274,7 +275,7 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
     return ` omdat de termijn '${ctx.specs[v.naam]?.label ?? v.naam}' op ${leesbareDatum(v.vervaldatum)} verstreek`;
   };
 
-  const stepSnapshot = (s: AnyMachineSnapshot, event: KlachtEvent): StepResult & { next: AnyMachineSnapshot } => {
+  const stepSnapshot = (s: AnyMachineSnapshot, event: KlachtEvent, opgetekend?: Opgetekend): StepResult & { next: AnyMachineSnapshot } => {
     if (!event || typeof event.type !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(event.type)) {
       return geweigerd(s, 'een gebeurtenis heeft een type in HOOFDLETTERS_MET_UNDERSCORES, bijvoorbeeld KLACHT_ONTVANGEN');
     }
@@ -290,23 +291,24 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
     const teVroeg = klok !== undefined && Date.parse(event.at) < Date.parse(klok);
     // An act before the wake-ups since the last act is stepped in their place, also when a wake-up closed the klacht
     // (the klager's year passed at midnight).
-    const ingehaald = teVroeg && event.type !== 'TERMIJN_VERLOPEN' ? inhalen(s, event) : undefined;
+    const ingehaald = teVroeg && event.type !== 'TERMIJN_VERLOPEN' ? inhalen(s, event, opgetekend) : undefined;
     if (ingehaald) return ingehaald;
     if (s.status === 'done')
       return geweigerd(s, `de klacht is afgesloten (${beschrijfState(statePad(s.value))})${doorVerloop(s)}; er kan niets meer gebeuren`);
     if (teVroeg) {
       return geweigerd(s, `het tijdstip ${event.at} ligt vóór de vorige gebeurtenis (${klok}); gebeurtenissen komen in volgorde van tijd`);
     }
-    const r = overgang(s, event);
+    const r = overgang(s, event, opgetekend);
     if (!r.accepted) return r;
     const oud = (s.context as KlachtContext).voorWekkers;
     if (event.type === 'TERMIJN_VERLOPEN') {
       // One more wake-up since the last act: keep what the klacht was before the first of them (inhalen).
-      // The step's intents as `overgang` made them (`namens`), not as the context holds them.
+      // The step's intents as `overgang` made them (`namens`), not as the context holds them. A replayed wake-up keeps its
+      // record (`opgetekend`), so stepped again after an earlier act it is judged as it was recorded.
       return resultaat(
         metKeten(
           r.next,
-          { snapshot: oud?.snapshot ?? bewaarbaar(metKeten(s, undefined)), wekkers: [...(oud?.wekkers ?? []), kaal(event)] },
+          { snapshot: oud?.snapshot ?? bewaarbaar(metKeten(s, undefined)), wekkers: [...(oud?.wekkers ?? []), kaal(event, opgetekend)] },
           r.intents,
         ),
       );
@@ -314,17 +316,21 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
     return (r.next.context as KlachtContext).voorWekkers ? resultaat(metKeten(r.next, undefined, r.intents)) : r;
   };
 
-  /** The event as the machine receives it. */
-  const kaal = (event: KlachtEvent): KlachtMachineEvent => ({
+  /**
+   * The event as the machine receives it: its own fields only, so a caller's event cannot carry `opgetekend`; that comes
+   * only from the replay of a stored history (`step`'s own argument).
+   */
+  const kaal = (event: KlachtEvent, opgetekend?: Opgetekend): KlachtMachineEvent => ({
     type: event.type,
     at: event.at,
     ...(event.actor ? { actor: event.actor } : {}),
     ...(event.data ? { data: event.data } : {}),
+    ...(opgetekend ? { opgetekend: { naarState: opgetekend.naarState } } : {}),
   });
 
   /** The transition itself, on a snapshot whose clock the caller has checked. */
-  const overgang = (s: AnyMachineSnapshot, event: KlachtEvent): StepResult & { next: AnyMachineSnapshot } => {
-    const e = kaal(event);
+  const overgang = (s: AnyMachineSnapshot, event: KlachtEvent, opgetekend?: Opgetekend): StepResult & { next: AnyMachineSnapshot } => {
+    const e = kaal(event, opgetekend);
     if (!s.can(e)) return geweigerd(s, waaromNiet(s, e), event.at);
     let next: AnyMachineSnapshot;
     try {
@@ -388,13 +394,17 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
    * the act's own. Not before the last act itself: acts come in order of time. Undefined when the act cannot be stepped
    * so (the caller refuses it as too early).
    */
-  const inhalen = (s: AnyMachineSnapshot, event: KlachtEvent): (StepResult & { next: AnyMachineSnapshot }) | undefined => {
+  const inhalen = (
+    s: AnyMachineSnapshot,
+    event: KlachtEvent,
+    opgetekend?: Opgetekend,
+  ): (StepResult & { next: AnyMachineSnapshot }) | undefined => {
     const stand = standOp(s, event.at);
     if (!stand) return undefined;
     const huidig = stand.klacht;
     // What ran when the act was done: a termijn the later wake-ups started is not in it.
     const voorDaad = (huidig.context as KlachtContext).termijnen;
-    const daad = overgang(huidig, event);
+    const daad = overgang(huidig, event, opgetekend);
     if (!daad.accepted) return geweigerd(s, daad.reason ?? `${event.type} wordt nu niet geaccepteerd`);
     let eind = daad.next;
     const blijven: KlachtMachineEvent[] = [];
@@ -403,7 +413,7 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
     // on (the klager's year closing the klacht at midnight after an act of its last day that kept it open).
     let sinds = statePad(daad.next.value) !== statePad(huidig.value) ? event.at : undefined;
     for (const wekker of stand.na) {
-      const w = overgang(eind, wekker);
+      const w = overgang(eind, wekker, wekker.opgetekend);
       if (w.accepted) {
         if (statePad(w.next.value) !== statePad(eind.value)) sinds = wekker.at;
         eind = w.next;
@@ -442,7 +452,7 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
     let klacht = keten.klacht;
     let i = 0;
     for (; i < keten.wekkers.length && Date.parse(keten.wekkers[i].at) <= t; i++) {
-      const w = overgang(klacht, keten.wekkers[i]);
+      const w = overgang(klacht, keten.wekkers[i], keten.wekkers[i].opgetekend);
       if (w.accepted) klacht = w.next;
     }
     return { klacht, na: keten.wekkers.slice(i) };
@@ -502,8 +512,8 @@ export function maakRegime(def: Definitie, id: string, opties: RegimeOpties = {}
       const [s0] = initialTransition(machine);
       return zonderNext(stepSnapshot(s0, { type: 'KLACHT_ONTVANGEN', at: intake.ontvangenOp, data: { intake } }));
     },
-    step(snapshot: unknown, event: KlachtEvent): StepResult {
-      return zonderNext(stepSnapshot(herstel(snapshot), event));
+    step(snapshot: unknown, event: KlachtEvent, opgetekend?: Opgetekend): StepResult {
+      return zonderNext(stepSnapshot(herstel(snapshot), event, opgetekend));
     },
     volgendeEventsOp(snapshot: unknown, op: string): string[] {
       return mogelijkeEvents(klachtOp(herstel(snapshot), op), op);

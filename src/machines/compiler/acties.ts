@@ -3,8 +3,8 @@
  * (no I/O, docs/adr/0004-durable-klacht-engine.md); guards say why they refuse, so `step()` can answer in Dutch.
  */
 import { assign } from 'xstate';
-import { SOORTEN, type Intent, type IntakeInput } from '../contract';
-import { kalenderdag, leesbareDatum, TermijnFout, voegMutatieToe, type Mutatie } from '../termijnen';
+import { SOORTEN, type Intent, type IntakeInput, type IsoDate } from '../contract';
+import { herbereken, kalenderdag, leesbareDatum, TermijnFout, voegMutatieToe, type Mutatie } from '../termijnen';
 import { GESCHIL_GRONDEN, HOREN_UITZONDERINGEN, NIET_BEHANDELGRONDEN, OORDELEN } from './gebeurtenissen';
 import { isKalenderdag } from '../feiten';
 import { klachtVan, ombudsmanMedewerking, routeer } from './routering';
@@ -92,8 +92,14 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     return rest;
   };
 
-  /** Tries a ledger mutation; returns the Dutch refusal or undefined when it is allowed. */
-  const mutatieFout = (c: KlachtContext, naam: unknown, m: Mutatie): string | undefined => {
+  /**
+   * Tries a ledger mutation; returns the Dutch refusal or undefined when it is allowed. `opgetekend`: the mutation is a
+   * stored history row being replayed (migratie.ts speelAf), checked as the stored mutation it is (herbereken, not
+   * voegMutatieToe). 41a1304 (Awb 9:11 lid 2, Wkkgz 17 lid 2) caps a verdaging in werkdagen in calendar days; one the old
+   * count let through was told to the klager in writing and stands, as the ledger keeps it for a klacht that still runs on
+   * it (herbereken's leniency): only that, anything else is refused as before.
+   */
+  const mutatieFout = (c: KlachtContext, naam: unknown, m: Mutatie, opgetekend = false): string | undefined => {
     const l = lopend(c, naam);
     if (!l || typeof naam !== 'string') {
       const lopende = Object.keys(c.termijnen);
@@ -104,7 +110,8 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     const weigering = verschuivingWeigering(naam, spec(naam), m.soort);
     if (weigering) return weigering;
     try {
-      voegMutatieToe(ledgerVan(spec(naam), l, kalender), m);
+      if (opgetekend) herbereken(ledgerVan(spec(naam), l, kalender, [...l.mutaties, m]));
+      else voegMutatieToe(ledgerVan(spec(naam), l, kalender), m);
       return undefined;
     } catch (e) {
       if (e instanceof TermijnFout) return e.message;
@@ -147,8 +154,30 @@ export function maakActiesEnGuards(cc: CompileCtx) {
   const verstreken = (c: KlachtContext, e: KlachtMachineEvent, naam?: string): boolean => {
     const t = dataVan(e).termijn;
     if (typeof t !== 'string' || (naam && t !== naam)) return false;
-    return voorbijVervaldatum(c, t, e);
+    return voorbijVervaldatum(c, t, e) || verstrekenVoor41a1304(c, t, e) !== undefined;
   };
+
+  /**
+   * The last day by which a recorded expiry (TERMIJN_VERLOPEN replayed from the history, migratie.ts speelAf; never a
+   * live one) had passed under the count before 41a1304 (Atw art. 1 lid 1 with a regeling's opschorting), when the count
+   * of now says it has not. Suspended in the days the Atw added, a hervatting then counted on from the unextended last day,
+   * so the termijn ended before it resumed and its wake-up fired; now it gets those days back. The expiry stays as it
+   * happened (its escalation went out); the termijn does not run again. Undefined otherwise.
+   */
+  const verstrekenVoor41a1304 = (c: KlachtContext, naam: string, e: KlachtMachineEvent): IsoDate | undefined => {
+    const l = c.termijnen[naam];
+    const s = spec(naam);
+    if (!e.opgetekend || e.type !== 'TERMIJN_VERLOPEN' || !l || !s || l.gesteld || l.nieuweTermijn) return undefined;
+    if (voorbijVervaldatum(c, naam, e)) return undefined;
+    const oud = herbereken(ledgerVan(s, l, kalender), undefined, { hervattingVanafOnverlengd: true });
+    return !oud.opgeschortSinds && dag(e) > oud.vervaldatum ? oud.vervaldatum : undefined;
+  };
+
+  /** A forwarding by the ombudsman (Awb 9:20 lid 1) recorded as going into the gemeente's handling, being replayed. */
+  const doorgezondenNaarGemeenteOpgetekend = (e: KlachtMachineEvent): boolean =>
+    e.type === 'OMBUDSMAN_DOORGEZONDEN' &&
+    e.opgetekend !== undefined &&
+    (e.opgetekend.naarState === 'gemeente' || e.opgetekend.naarState.startsWith('gemeente.'));
 
   /** The termijn passed: recorded as expired, or past its due date already (the wake-up may still be on its way). */
   const verlopenOfVoorbij = (c: KlachtContext, naam: string, e: KlachtMachineEvent): boolean =>
@@ -211,7 +240,8 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       return i !== undefined && routeer(def, i) === p.route;
     },
     termijnVerstreken: ({ context, event }, p) => verstreken(context, event, p.termijn as string | undefined),
-    verdagingToegestaan: ({ context, event }) => mutatieFout(context, dataVan(event).termijn, verdagingMutatie(event)) === undefined,
+    verdagingToegestaan: ({ context, event }) =>
+      mutatieFout(context, dataVan(event).termijn, verdagingMutatie(event), event.opgetekend !== undefined) === undefined,
     instemmingGeldig: ({ context, event }) =>
       /^\d{4}-\d{2}-\d{2}$/.test(String(dataVan(event).tot ?? '')) &&
       mutatieFout(context, dataVan(event).termijn, instemmingMutatie(event)) === undefined,
@@ -276,7 +306,10 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     viaOmbudsman: ({ context }) => context.intake?.ingediendBij === 'ombudsman',
     // Awb 9:31: filed as a klacht of its own (POST /klachten/{id}/ombudsman-verzoeken), which gives the loket the task.
     verzoekMetEigenKlacht: ({ event }) => tekst(dataVan(event).verzoekKlacht) !== undefined,
-    jeugdwetKlacht: ({ context }) => jeugdwetKlacht(context),
+    // 590fdb3 (Jeugdwet 4.2.1 lid 6): before it, the Kinderombudsman's forwarding of a Jeugdwet klacht (Awb 9:20 lid 1 by
+    // analogy) went into the gemeente's Awb titel 9.1 handling. A forwarding recorded so (replayed from the history,
+    // migratie.ts speelAf; never a live one) keeps that outcome: the klacht was handled there, with what the klager was told.
+    jeugdwetKlacht: ({ context, event }) => jeugdwetKlacht(context) && !doorgezondenNaarGemeenteOpgetekend(event),
     gesteldeDatumGeldig: ({ context, event }) => gesteldeDatumFout(context, event) === undefined,
   };
 
@@ -326,7 +359,8 @@ export function maakActiesEnGuards(cc: CompileCtx) {
       if (sinds) return `termijn '${t}' is opgeschort sinds ${leesbareDatum(sinds)}: hij verstrijkt pas na de hervatting`;
       return `termijn '${t}' is nog niet verstreken: de vervaldatum is ${leesbareDatum(v)} en die dag telt nog mee`;
     },
-    verdagingToegestaan: ({ context, event }) => mutatieFout(context, dataVan(event).termijn, verdagingMutatie(event)) ?? '',
+    verdagingToegestaan: ({ context, event }) =>
+      mutatieFout(context, dataVan(event).termijn, verdagingMutatie(event), event.opgetekend !== undefined) ?? '',
     instemmingGeldig: ({ context, event }) =>
       /^\d{4}-\d{2}-\d{2}$/.test(String(dataVan(event).tot ?? ''))
         ? (mutatieFout(context, dataVan(event).termijn, instemmingMutatie(event)) ?? '')
@@ -530,7 +564,8 @@ export function maakActiesEnGuards(cc: CompileCtx) {
     termijnVerlopen: assign(({ context, event }: Args) => {
       const naam = String(dataVan(event).termijn);
       const s = spec(naam);
-      const v = vervaldatum(context, naam) ?? '';
+      // A recorded expiry under the count before 41a1304 passed on that count's last day, which is what was announced.
+      const v = verstrekenVoor41a1304(context, naam, event) ?? vervaldatum(context, naam) ?? '';
       const intents: Intent[] = [
         {
           type: 'TERMIJN_OVERSCHREDEN',

@@ -2,7 +2,7 @@
  * Types shared by the regime building blocks and the compiler. The machine context is plain JSON
  * (it is persisted as jsonb by the service); termijnen are data, never XState `after` (docs/adr/0004-durable-klacht-engine.md).
  */
-import type { AanbiederRef, Feiten, IntakeInput, Intent, IsoDate, IsoDateTime, Kanaal, Soort } from '../contract';
+import type { AanbiederRef, Feiten, IntakeInput, Intent, IsoDate, IsoDateTime, Kanaal, Opgetekend, Soort } from '../contract';
 import type { TweedeLijnOpDatum } from '../definition/tweede-lijn-tijdlijn';
 import type { Definitie, Herinnering, Rekenwijze } from '../definition/types';
 import type { Mutatie } from '../termijnen';
@@ -134,6 +134,12 @@ export interface KlachtMachineEvent {
   at: IsoDateTime;
   actor?: string;
   data?: Record<string, unknown>;
+  /**
+   * Set only when a stored history row is replayed (a version migration, migratie.ts speelAf; CompiledRegime.step's
+   * `opgetekend`), never by a live event: the state the step reached when it was taken. Read by the few guards whose rule
+   * was corrected since (acties.ts, each naming its commit), to honour what happened under the old rule.
+   */
+  opgetekend?: Opgetekend;
 }
 
 /** What the blocks and the compiler share while building one machine. */

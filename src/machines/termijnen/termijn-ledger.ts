@@ -76,14 +76,26 @@ function mutatieNaam(m: Mutatie, i: number): string {
   return `mutatie ${i + 1} (${m.soort})`;
 }
 
+/** A rule of the ledger as it was counted before it was corrected, to judge what happened under it (a replay). */
+export interface OudeTelling {
+  /**
+   * Before 41a1304 (Atw art. 1 lid 1 with a regeling's opschorting) a hervatting counted the suspended days on from the
+   * unextended (raw) last day, also when the termijn was suspended in the days the Atw added, so it could end before the
+   * hervatting and pass at once. Only to read whether an expiry stored under that count had passed by its day
+   * (compiler/acties.ts, a recorded TERMIJN_VERLOPEN replayed by a version migration); never to compute a due date.
+   */
+  hervattingVanafOnverlengd?: boolean;
+}
+
 /**
  * Replays the ledger; throws TermijnFout (Dutch, says what to do instead) when a mutation is not allowed.
  * @param nieuwVanaf  index of the first mutation being added now (voegMutatieToe); the ones before it were accepted and
  *                    stored. Default: all stored (a replay). A stored verdaging that the count of its time let through
  *                    but the calendar count of the maximum does not (see `verschuiving`) is not refused on replay, or
  *                    the klacht could not be stepped any more: it keeps the day the klager was told, with a warning.
+ * @param oud         a corrected rule counted as before (OudeTelling); default: the rules as they are.
  */
-export function herbereken(ledger: TermijnLedger, nieuwVanaf = ledger.mutaties.length): HerberekenUitkomst {
+export function herbereken(ledger: TermijnLedger, nieuwVanaf = ledger.mutaties.length, oud: OudeTelling = {}): HerberekenUitkomst {
   const basis = berekenDetail(ledger.basis);
   const k = basis.kalender;
   const start = basis.start;
@@ -240,7 +252,7 @@ export function herbereken(ledger: TermijnLedger, nieuwVanaf = ledger.mutaties.l
         // (the Atw then judges the new one afresh). Stopped after its raw last day, in the days the Atw added to it (it
         // still ran: Atw art. 1 lid 1), its own days were used up and what it had left are the days up to the extended
         // last day: counted on from that day, or it would end before the hervatting (passed the moment it resumes).
-        const inAtwDagen = opgeschortSinds > ruw;
+        const inAtwDagen = opgeschortSinds > ruw && !oud.hervattingVanafOnverlengd;
         const vorige = inAtwDagen ? vervaldag : ruw;
         if (inAtwDagen) {
           uitleg.push(

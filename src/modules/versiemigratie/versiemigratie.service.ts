@@ -50,17 +50,19 @@ function afgesloten(k: Pick<KlachtEntity, 'definitieVersie' | 'state'>, naarVers
 
 /**
  * The accepted history of each klacht (migrations themselves left out), for many klachten in one query: what a replay
- * (migratie.ts speelAf) steps, for a version migration and for the start-up repair of the wait after an afdoening.
+ * (migratie.ts speelAf) steps, for a version migration and for the start-up repair of the wait after an afdoening. Each
+ * step with the state it reached when it was taken (naar_state): a rule corrected since honours that outcome (speelAf).
  */
 export async function historieVan(m: EntityManager, klachtIds: string[]): Promise<Map<string, HistorieStap[]>> {
   const uit = new Map<string, HistorieStap[]>(klachtIds.map((id) => [id, []]));
   if (klachtIds.length === 0) return uit;
-  const rijen: { klacht_id: string; type: string; at: Date; payload: Record<string, unknown> }[] = await m.query(
-    `select klacht_id, type, "at", payload from klacht_gebeurtenis where klacht_id = any($1::uuid[]) and accepted order by klacht_id, id`,
+  const rijen: { klacht_id: string; type: string; at: Date; payload: Record<string, unknown>; naar_state: string }[] = await m.query(
+    `select klacht_id, type, "at", payload, naar_state from klacht_gebeurtenis where klacht_id = any($1::uuid[]) and accepted order by klacht_id, id`,
     [klachtIds],
   );
   for (const r of rijen)
-    if (r.type !== VERSIE_GEMIGREERD) uit.get(r.klacht_id)?.push({ type: r.type, at: r.at.toISOString(), data: r.payload });
+    if (r.type !== VERSIE_GEMIGREERD)
+      uit.get(r.klacht_id)?.push({ type: r.type, at: r.at.toISOString(), data: r.payload, naarState: r.naar_state });
   return uit;
 }
 
