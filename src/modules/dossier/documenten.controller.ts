@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import type { MulterModuleOptions } from '@nestjs/platform-express';
 import { IdempotencyNaUpload } from '../idempotency/idempotency.interceptor';
 import {
   ApiBody,
@@ -13,7 +14,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ProblemException } from '../../common/problem';
-import { uploadGrenzen } from '../../common/upload-grenzen';
+import { uploadGrenzen, uploadStroom } from '../../common/upload-grenzen';
 import { Rollen } from '../auth/rollen.decorator';
 import { TenantContext } from '../auth/tenant';
 import { DOCUMENT_SOORTEN, type DossierDocumentEntity } from './dossier-document.entity';
@@ -21,20 +22,23 @@ import { DossierService } from './dossier.service';
 import { DocumentDto, DocumentPaginaDto, DocumentUploadDto } from './documenten.dto';
 import { pagina } from './lijst';
 import { PaginaQuery } from '../paginering/pagina.query';
-import { kaalMediaType, MAX_DOCUMENT_BYTES, snuffel, TOEGESTANE_MEDIA_TYPES } from './media-type';
-
-/** The part of a multer upload this controller reads (memory storage). */
-interface GeuploadBestand {
-  originalname: string;
-  mimetype: string;
-  size: number;
-  buffer: Buffer;
-}
+import { kaalMediaType, MAX_DOCUMENT_BYTES, TOEGESTANE_MEDIA_TYPES } from './media-type';
+import { UploadStroom, type GestroomdBestand } from './upload-stroom';
 
 const UPLOAD_SOORTEN = DOCUMENT_SOORTEN.filter((s) => s !== 'brief');
 const MB = Math.round(MAX_DOCUMENT_BYTES / 1024 / 1024);
 
-const UploadGrenzen = uploadGrenzen({ code: 'document-te-groot', detail: `Een document is hoogstens ${MB} MiB.`, maxMb: MB });
+const GRENS = { code: 'document-te-groot', detail: `Een document is hoogstens ${MB} MiB.`, maxMb: MB, maxBytes: MAX_DOCUMENT_BYTES };
+const UploadGrenzen = uploadGrenzen(GRENS);
+/**
+ * The file streams to a temporary file, the body is counted as it arrives (413 as soon as it is too large), and each
+ * field is small (soort, titel of 200 characters), so the envelope of the body stays within ENVELOP_BYTES.
+ */
+const UPLOAD_OPTIES = {
+  storage: new UploadStroom(),
+  limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10, fieldSize: 4096 },
+  ...uploadStroom(GRENS),
+} as MulterModuleOptions;
 
 export function documentView(d: DossierDocumentEntity): DocumentDto {
   return {
@@ -62,11 +66,7 @@ export class DocumentenController {
 
   @Post()
   @Rollen('klachtbehandelaar', 'aanbieder', 'systeem')
-  @UseInterceptors(
-    UploadGrenzen,
-    FileInterceptor('bestand', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10 } }),
-    IdempotencyNaUpload,
-  )
+  @UseInterceptors(UploadGrenzen, FileInterceptor('bestand', UPLOAD_OPTIES), IdempotencyNaUpload)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: DocumentUploadDto })
   @ApiOperation({
@@ -80,7 +80,7 @@ export class DocumentenController {
   })
   async upload(
     @Param('id', ParseUUIDPipe) id: string,
-    @UploadedFile() bestand: GeuploadBestand | undefined,
+    @UploadedFile() bestand: GestroomdBestand | undefined,
     @Body() body: Record<string, unknown>,
   ): Promise<DocumentDto> {
     const soort = typeof body?.soort === 'string' ? body.soort : undefined;
@@ -93,7 +93,7 @@ export class DocumentenController {
       ]);
     const titel = typeof body.titel === 'string' && body.titel.trim() ? body.titel.trim() : bestand.originalname || soort;
     if (titel.length > 200) throw ProblemException.invalid([{ name: 'titel', reason: 'hoogstens 200 tekens' }]);
-    const gevonden = snuffel(bestand.buffer);
+    const gevonden = bestand.mediaType;
     const opgegeven = kaalMediaType(bestand.mimetype);
     if (!gevonden) {
       throw new ProblemException({
@@ -113,13 +113,13 @@ export class DocumentenController {
       });
     }
     const tenant = TenantContext.huidige();
-    const doc = await this.dossier.bewaar({
+    const doc = await this.dossier.bewaarBestand({
       klachtId: id,
       gemeente: (await this.dossier.gemeenteVan(id)) ?? tenant?.gemeente ?? '',
       soort: soort as DossierDocumentEntity['soort'],
       titel,
       mediaType: gevonden,
-      inhoud: bestand.buffer,
+      pad: bestand.path,
       door: tenant?.subject ?? 'api',
     });
     return documentView(doc);

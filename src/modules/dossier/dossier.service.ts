@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -21,6 +22,9 @@ export interface NieuwDocument {
 }
 
 export const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+/** The parts an upload is copied to the storage in: the heap holds one of them per upload. */
+const DEEL_BYTES = 1024 * 1024;
 
 /** The dossier's documents: metadata here, content in the DossierOpslag, each with its SHA-256. */
 @Injectable()
@@ -49,6 +53,37 @@ export class DossierService {
       if (bestaand) return bestaand;
     }
     await this.opslag.schrijf(sleutel, d.inhoud);
+    return this.legVast(id, sleutel, d, d.inhoud.length, sha256(d.inhoud));
+  }
+
+  /**
+   * An upload streamed to a file (UploadStroom): copied to the storage part by part, never whole in memory (audit #12),
+   * with its size and SHA-256 measured on what is written; then the row, as bewaar does.
+   */
+  async bewaarBestand(d: Omit<NieuwDocument, 'id' | 'inhoud'> & { pad: string }): Promise<DossierDocumentEntity> {
+    const id = randomUUID();
+    const sleutel = `${d.klachtId}/${id}`;
+    const hash = createHash('sha256');
+    let grootte = 0;
+    async function* delen(): AsyncGenerator<Buffer> {
+      for await (const deel of createReadStream(d.pad, { highWaterMark: DEEL_BYTES }) as AsyncIterable<Buffer>) {
+        hash.update(deel);
+        grootte += deel.length;
+        yield deel;
+      }
+    }
+    await this.opslag.schrijfStroom(sleutel, delen());
+    return this.legVast(id, sleutel, d, grootte, hash.digest('hex'));
+  }
+
+  /** The row of a document whose content is stored: content first, then the row, so a listed document has its content. */
+  private async legVast(
+    id: string,
+    sleutel: string,
+    d: Omit<NieuwDocument, 'id' | 'inhoud'>,
+    grootte: number,
+    sha: string,
+  ): Promise<DossierDocumentEntity> {
     const rij: Omit<DossierDocumentEntity, 'klacht'> = {
       id,
       klachtId: d.klachtId,
@@ -56,8 +91,8 @@ export class DossierService {
       soort: d.soort,
       titel: d.titel,
       mediaType: d.mediaType,
-      grootte: d.inhoud.length,
-      sha256: sha256(d.inhoud),
+      grootte,
+      sha256: sha,
       opslag: this.opslag.soort,
       opslagSleutel: sleutel,
       briefId: d.briefId ?? null,

@@ -1,5 +1,7 @@
+import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -11,6 +13,8 @@ export interface DossierOpslag {
   readonly soort: 'postgres' | 'schijf';
   /** Idempotent: writing the same key again replaces the content (a retried letter). */
   schrijf(sleutel: string, inhoud: Buffer): Promise<void>;
+  /** The same, from content in parts (an upload): never whole in memory here; all or nothing under the key. */
+  schrijfStroom(sleutel: string, delen: AsyncIterable<Buffer>): Promise<void>;
   lees(sleutel: string): Promise<Buffer | undefined>;
   /** Idempotent: removing a key that is gone is fine (destruction may be retried). */
   verwijder(sleutel: string): Promise<void>;
@@ -36,6 +40,28 @@ export class PostgresOpslag implements DossierOpslag {
       'INSERT INTO dossier_inhoud (sleutel, inhoud) VALUES ($1, $2) ON CONFLICT (sleutel) DO UPDATE SET inhoud = EXCLUDED.inhoud',
       [controleer(sleutel), inhoud],
     );
+  }
+
+  /**
+   * Part by part into a large object, and from there into the row in one statement, in one transaction: the client holds
+   * one part at a time, the server writes each part once (appending to a bytea would rewrite it for every part), and a
+   * failure leaves neither row nor large object.
+   */
+  async schrijfStroom(sleutel: string, delen: AsyncIterable<Buffer>): Promise<void> {
+    controleer(sleutel);
+    await this.dataSource.transaction(async (m) => {
+      const [{ oid }] = (await m.query('SELECT lo_create(0) AS oid')) as Array<{ oid: number }>;
+      let plek = 0;
+      for await (const deel of delen) {
+        await m.query('SELECT lo_put($1, $2, $3)', [oid, plek, deel]);
+        plek += deel.length;
+      }
+      await m.query(
+        'INSERT INTO dossier_inhoud (sleutel, inhoud) VALUES ($1, lo_get($2)) ON CONFLICT (sleutel) DO UPDATE SET inhoud = EXCLUDED.inhoud',
+        [sleutel, oid],
+      );
+      await m.query('SELECT lo_unlink($1)', [oid]);
+    });
   }
 
   async lees(sleutel: string): Promise<Buffer | undefined> {
@@ -66,6 +92,20 @@ export class SchijfOpslag implements DossierOpslag {
     const tijdelijk = `${pad}.${process.pid}.tmp`;
     await writeFile(tijdelijk, inhoud, { mode: 0o600 });
     await rename(tijdelijk, pad);
+  }
+
+  async schrijfStroom(sleutel: string, delen: AsyncIterable<Buffer>): Promise<void> {
+    const pad = this.pad(sleutel);
+    await mkdir(dirname(pad), { recursive: true, mode: 0o700 });
+    const tijdelijk = `${pad}.${process.pid}.tmp`;
+    try {
+      await pipeline(delen, createWriteStream(tijdelijk, { mode: 0o600 }));
+      await rename(tijdelijk, pad);
+    } catch (e) {
+      // A failed copy leaves nothing beside the documents.
+      await rm(tijdelijk, { force: true });
+      throw e;
+    }
   }
 
   async lees(sleutel: string): Promise<Buffer | undefined> {

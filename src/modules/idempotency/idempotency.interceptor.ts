@@ -207,6 +207,7 @@ interface Upload {
   originalname: string;
   mimetype: string;
   buffer?: Buffer;
+  sha256?: string;
 }
 
 function bestanden(req: Request): unknown[] {
@@ -216,7 +217,8 @@ function bestanden(req: Request): unknown[] {
     veld: f.fieldname,
     naam: f.originalname,
     type: f.mimetype,
-    sha256: f.buffer ? createHash('sha256').update(f.buffer).digest('hex') : null,
+    // A file streamed to disk (the dossier's UploadStroom) brings the SHA-256 measured on the way.
+    sha256: f.sha256 ?? (f.buffer ? createHash('sha256').update(f.buffer).digest('hex') : null),
   }));
 }
 
