@@ -131,6 +131,9 @@ export const envSchema = z.object({
   // SSRF guard: webhooks never reach loopback, private, link-local or metadata addresses, unless a
   // developer switches it off for a subscriber on the own machine (never in production).
   WEBHOOK_INTERNE_ADRESSEN: z.enum(['weigeren', 'toestaan']).default('weigeren'),
+  // Deliveries carry the klager's personal data: https only (AVG art. 32, BIO: encryption in transit), unless a developer
+  // allows plain http for a subscriber on the own machine (never in production).
+  WEBHOOK_HTTP: z.enum(['weigeren', 'toestaan']).default('weigeren'),
   // Rate limits (429 with Retry-After): requests per API key or OIDC subject, failed authentications per address.
   RATE_LIMIT_PER_MINUUT: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_MISLUKT_PER_MINUUT: z.coerce.number().int().min(1).default(60),
@@ -199,6 +202,8 @@ export const ENV_HINTS: Record<keyof z.infer<typeof envSchema>, string> = {
   WEBHOOK_MAX_BACKOFF_MS: 'the longest wait between webhook retries in ms, e.g. WEBHOOK_MAX_BACKOFF_MS=3600000',
   WEBHOOK_INTERNE_ADRESSEN:
     "weigeren (default) or toestaan: 'toestaan' lets webhooks reach loopback and private addresses, for development only",
+  WEBHOOK_HTTP:
+    "weigeren (default: webhook URLs must be https) or toestaan: 'toestaan' lets webhooks go unencrypted to http:// URLs, for development only",
   RATE_LIMIT_PER_MINUUT: 'requests per minute per API key or OIDC subject, e.g. RATE_LIMIT_PER_MINUUT=1200',
   RATE_LIMIT_MISLUKT_PER_MINUUT: 'failed authentications per minute per client address before 429, e.g. RATE_LIMIT_MISLUKT_PER_MINUUT=60',
   TRUST_PROXY:
@@ -305,6 +310,8 @@ export interface AppConfig {
   webhookMaxBackoffMs: number;
   /** Development only: webhooks may go to loopback/private addresses (WEBHOOK_INTERNE_ADRESSEN=toestaan). */
   webhookInterneAdressenToegestaan: boolean;
+  /** Development only: webhooks may go to plain http:// URLs (WEBHOOK_HTTP=toestaan); otherwise https only. */
+  webhookHttpToegestaan: boolean;
   /** Requests per minute per API key or OIDC subject (429 beyond). */
   rateLimitPerMinuut: number;
   /** Failed authentications per minute per client address (429 beyond: key guessing). */

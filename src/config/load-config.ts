@@ -110,6 +110,7 @@ export function loadConfig(env: EnvSource, overrides: Partial<AppConfig> = {}): 
     cloudEventsSource: e.CLOUDEVENTS_SOURCE,
     webhookMaxBackoffMs: e.WEBHOOK_MAX_BACKOFF_MS,
     webhookInterneAdressenToegestaan: e.WEBHOOK_INTERNE_ADRESSEN === 'toestaan',
+    webhookHttpToegestaan: e.WEBHOOK_HTTP === 'toestaan',
     rateLimitPerMinuut: e.RATE_LIMIT_PER_MINUUT,
     rateLimitMisluktPerMinuut: e.RATE_LIMIT_MISLUKT_PER_MINUUT,
     ...(e.TRUST_PROXY ? { trustProxy: parseTrustProxy(e.TRUST_PROXY) } : {}),

@@ -57,9 +57,10 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
       QUEUE_PREFIX: queuePrefix,
       LOG_LEVEL: 'error',
       DATABASE_POOL_SIZE: '5',
-      // Test subscribers listen on 127.0.0.1: the documented development switch of the SSRF guard
-      // (test/webhooks-ssrf.test.ts runs with the guard on).
+      // Test subscribers listen on http://127.0.0.1: the documented development switches of the SSRF guard and of
+      // https only (test/webhooks-ssrf.test.ts runs with the guard on, test/webhooks-https.test.ts with https only).
       WEBHOOK_INTERNE_ADRESSEN: 'toestaan',
+      WEBHOOK_HTTP: 'toestaan',
       ...options.env,
     },
     options.config,

@@ -1,4 +1,7 @@
-import { isInternAdres, veiligeLookup, webhookUrlFout, type Lookup } from './ssrf';
+import { isInternAdres, onversleuteldFout, veiligeLookup, webhookUrlFout, type Lookup } from './ssrf';
+
+/** The SSRF rules alone: plain http allowed, as the development switch WEBHOOK_HTTP=toestaan does. */
+const ALLEEN_SSRF = { http: true, interneAdressen: false };
 
 describe('SSRF guard for webhook subscribers', () => {
   test.each([
@@ -24,15 +27,35 @@ describe('SSRF guard for webhook subscribers', () => {
     'https://gebruiker:geheim@ontvanger.example.org/events',
     'ftp://ontvanger.example.org/events',
   ])('a subscription to %s is refused', (url) => {
-    expect(webhookUrlFout(url)).toEqual(expect.any(String));
+    expect(webhookUrlFout(url, ALLEEN_SSRF)).toEqual(expect.any(String));
+    expect(webhookUrlFout(url.replace(/^http:/, 'https:'))).toEqual(expect.any(String));
   });
 
-  test.each(['https://zaaksysteem.gemeente.nl/klachtregie/events', 'http://93.184.216.34/events', 'https://[2001:4860:4860::8888]/'])(
-    'a public subscriber %s is allowed',
+  test.each(['https://zaaksysteem.gemeente.nl/klachtregie/events', 'https://93.184.216.34/events', 'https://[2001:4860:4860::8888]/'])(
+    'a public https subscriber %s is allowed',
     (url) => {
       expect(webhookUrlFout(url)).toBeUndefined();
     },
   );
+
+  test('AVG art. 32 (encryption in transit): a plain http URL is refused, also a public one, unless the development switch allows it', () => {
+    for (const url of [
+      'http://zaaksysteem.gemeente.nl/klachtregie/events',
+      'http://93.184.216.34/events',
+      'HTTP://ZAAKSYSTEEM.GEMEENTE.NL/',
+    ]) {
+      expect([url, webhookUrlFout(url)]).toEqual([url, expect.stringContaining('alleen https')]);
+      expect([url, onversleuteldFout(url)]).toEqual([url, expect.stringContaining('AVG art. 32')]);
+      expect([url, webhookUrlFout(url, ALLEEN_SSRF)]).toEqual([url, undefined]);
+    }
+    expect(onversleuteldFout('https://zaaksysteem.gemeente.nl/')).toBeUndefined();
+    // The switch for plain http does not open the deployment's own network, nor the other way round.
+    expect(webhookUrlFout('http://127.0.0.1:6379/', ALLEEN_SSRF)).toContain('127.0.0.1');
+    expect(webhookUrlFout('http://127.0.0.1:6379/', { http: false, interneAdressen: true })).toContain('alleen https');
+    expect(webhookUrlFout('http://127.0.0.1:6379/', { http: true, interneAdressen: true })).toBeUndefined();
+    // Credentials in a URL are refused under either switch: the secret signs the deliveries.
+    expect(webhookUrlFout('https://a:b@127.0.0.1/', { http: true, interneAdressen: true })).toContain('gebruikersnaam');
+  });
 
   test('isInternAdres: public addresses pass, every internal class is caught', () => {
     expect(isInternAdres('8.8.8.8')).toBe(false);
@@ -89,7 +112,32 @@ describe('SSRF guard for webhook subscribers', () => {
   ])('an IPv6 address embedding an internal IPv4 is internal: %s (%s)', (adres) => {
     expect(isInternAdres(adres)).toBe(true);
     expect(isInternAdres(`[${adres}]`)).toBe(true);
-    expect(webhookUrlFout(`http://[${adres}]:6379/`)).toEqual(expect.any(String));
+    expect(webhookUrlFout(`https://[${adres}]:6379/`)).toEqual(expect.any(String));
+  });
+
+  // Not globally reachable (the IANA special-purpose registries): a local-use NAT64 translator (RFC 8215) reaches
+  // whatever IPv4 host the own network routes to, with the IPv4 address at any RFC 6052 prefix length, so the whole
+  // 64:ff9b:1::/48 is internal, whatever it embeds.
+  test.each([
+    ['64:ff9b:1::7f00:1', 'local-use NAT64 /96 of loopback'],
+    ['64:ff9b:1:7f00:0:100::', 'local-use NAT64 /48 of loopback (RFC 6052 2.2)'],
+    ['64:ff9b:1:5db8:d8:2200::', 'local-use NAT64 /48 of a public IPv4'],
+    ['64:ff9b:1:ffff:ffff:ffff:ffff:ffff', 'the end of 64:ff9b:1::/48'],
+    ['100::1', 'discard-only (RFC 6666)'],
+    ['2001:2::1', 'benchmarking (RFC 5180)'],
+    ['2001:10::1', 'ORCHID (deprecated)'],
+    ['3fff::1', 'documentation (RFC 9637)'],
+    ['5f00::1', 'SRv6 SIDs (RFC 9602)'],
+    ['192.88.99.1', 'the former 6to4 relay anycast (RFC 7526)'],
+  ])('a special-purpose address no subscriber has is internal: %s (%s)', (adres) => {
+    expect(isInternAdres(adres)).toBe(true);
+    expect(webhookUrlFout(`https://${adres.includes(':') ? `[${adres}]` : adres}/events`)).toEqual(expect.any(String));
+  });
+
+  test('the well-known NAT64 prefix is judged by the IPv4 it embeds; 64:ff9b:2:: beside the local-use /48 is not special', () => {
+    expect(isInternAdres('64:ff9b::5db8:d822')).toBe(false);
+    expect(isInternAdres('64:ff9b:2::1')).toBe(false);
+    expect(isInternAdres('64:ff9b:0:ffff::1')).toBe(false);
   });
 
   test.each([
@@ -102,6 +150,23 @@ describe('SSRF guard for webhook subscribers', () => {
   ])('an IPv6 address embedding a public IPv4 stays public: %s', (adres) => {
     expect(isInternAdres(adres)).toBe(false);
     expect(webhookUrlFout(`https://[${adres}]/events`)).toBeUndefined();
+  });
+
+  test('DNS rebinding: the name is resolved once per connection, and the address connected to is the one that was checked', (done) => {
+    // A hostile name server answers public first, loopback after: a second lookup for the connect would reach 127.0.0.1.
+    let vragen = 0;
+    const lookup = veiligeLookup((_h, _o, cb) => {
+      vragen++;
+      cb(null, [{ address: vragen === 1 ? '93.184.216.34' : '127.0.0.1', family: 4 }]);
+    });
+    lookup('wisselend.test', {}, (err: unknown, adres: unknown, familie: unknown) => {
+      expect([err, adres, familie, vragen]).toEqual([null, '93.184.216.34', 4, 1]);
+      lookup('wisselend.test', { all: true }, (err2: unknown, adressen: unknown) => {
+        expect((err2 as NodeJS.ErrnoException).code).toBe('EWEBHOOKINTERN');
+        expect(adressen).toBeUndefined();
+        done();
+      });
+    });
   });
 
   test('at delivery: a name whose AAAA record embeds an internal IPv4 (NAT64, 6to4) is refused after resolution', (done) => {

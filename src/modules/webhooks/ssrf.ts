@@ -13,7 +13,8 @@ import { BlockList, isIP } from 'node:net';
 
 const GEBLOKKEERD = new BlockList();
 // IPv4 (RFC 6890 special-purpose): this network, private, shared (CGN), loopback, link-local (cloud
-// metadata 169.254.169.254), IETF protocol assignments, benchmarking, multicast, reserved, broadcast.
+// metadata 169.254.169.254), IETF protocol assignments, documentation, the former 6to4 relay anycast (RFC 7526),
+// benchmarking, multicast, reserved, broadcast.
 for (const [net, prefix] of [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
@@ -23,6 +24,7 @@ for (const [net, prefix] of [
   ['172.16.0.0', 12],
   ['192.0.0.0', 24],
   ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
   ['192.168.0.0', 16],
   ['198.18.0.0', 15],
   ['198.51.100.0', 24],
@@ -32,10 +34,19 @@ for (const [net, prefix] of [
 ] as const) {
   GEBLOKKEERD.addSubnet(net, prefix, 'ipv4');
 }
-// IPv6: unspecified, loopback, unique local, link-local, site-local (deprecated), multicast, documentation.
+// IPv6 (the IANA special-purpose registry, what is not globally reachable): unspecified, loopback, local-use NAT64
+// (RFC 8215: a translator of the own network, which may embed the IPv4 address at any RFC 6052 prefix length, so
+// the whole /48 is refused), discard-only (RFC 6666), benchmarking, ORCHID, unique local, link-local, site-local
+// (deprecated), multicast, documentation (RFC 3849, RFC 9637), SRv6 SIDs (RFC 9602).
 for (const [net, prefix] of [
   ['::', 128],
   ['::1', 128],
+  ['64:ff9b:1::', 48],
+  ['100::', 64],
+  ['2001:2::', 48],
+  ['2001:10::', 28],
+  ['3fff::', 20],
+  ['5f00::', 16],
   ['fc00::', 7],
   ['fe80::', 10],
   ['fec0::', 10],
@@ -99,19 +110,57 @@ export function isInternAdres(adres: string): boolean {
 }
 
 /**
+ * Why a URL's plain http is not allowed (undefined for https and anything else): a delivery carries personal data of
+ * the klager, so it goes encrypted (AVG art. 32 lid 1 sub a, BIO 13.2.1). The one rule of the subscription, the
+ * delivery and the resend; WEBHOOK_HTTP=toestaan lifts it for development only.
+ */
+export function onversleuteldFout(url: string): string | undefined {
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    return undefined;
+  }
+  return protocol === 'http:'
+    ? 'alleen https is toegestaan: een aflevering bevat persoonsgegevens van de klager en gaat versleuteld (AVG art. 32)'
+    : undefined;
+}
+
+/** What the development switches allow (WEBHOOK_HTTP, WEBHOOK_INTERNE_ADRESSEN); both off in production. */
+export interface WebhookUitzonderingen {
+  http: boolean;
+  interneAdressen: boolean;
+}
+
+/** The switches as the configuration sets them. */
+export const uitzonderingenVan = (c: {
+  webhookHttpToegestaan: boolean;
+  webhookInterneAdressenToegestaan: boolean;
+}): WebhookUitzonderingen => ({
+  http: c.webhookHttpToegestaan,
+  interneAdressen: c.webhookInterneAdressenToegestaan,
+});
+
+/**
  * Why a webhook URL may not be used, or undefined when it may. The WHATWG URL parser already turns
  * `0x7f000001`, `2130706433` and `0177.0.0.1` into `127.0.0.1`, so the literal check sees through them.
  */
-export function webhookUrlFout(url: string): string | undefined {
+export function webhookUrlFout(
+  url: string,
+  toegestaan: WebhookUitzonderingen = { http: false, interneAdressen: false },
+): string | undefined {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
     return 'geen geldige URL';
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return `alleen http en https zijn toegestaan (niet ${u.protocol})`;
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return `alleen https is toegestaan (niet ${u.protocol})`;
+  const onversleuteld = toegestaan.http ? undefined : onversleuteldFout(url);
+  if (onversleuteld) return onversleuteld;
   if (u.username || u.password)
     return 'een URL met gebruikersnaam of wachtwoord is niet toegestaan: gebruik het gedeelde geheim (secret) om af te leveren berichten te ondertekenen';
+  if (toegestaan.interneAdressen) return undefined;
   const host = u.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
   if (INTERNE_NAMEN.some((p) => p.test(host))) return `'${host}' wijst naar het eigen netwerk of een metadatadienst`;
   if (isIP(host) && isInternAdres(host)) return `het adres ${host} ligt in een intern, lokaal of gereserveerd netwerk`;

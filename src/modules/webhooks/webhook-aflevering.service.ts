@@ -8,7 +8,7 @@ import { type AppConfig, InjectConfig } from '../../config';
 import { WebhookAbonnementEntity } from './webhook-abonnement.entity';
 import { WebhookAfleveringEntity } from './webhook-aflevering.entity';
 import { WebhookQueue } from './webhook-queue';
-import { veiligeLookup, WEBHOOK_DNS, webhookUrlFout, type Lookup } from './ssrf';
+import { onversleuteldFout, uitzonderingenVan, veiligeLookup, WEBHOOK_DNS, webhookUrlFout, type Lookup } from './ssrf';
 import { onderteken, SIGNATURE_HEADER } from './webhook-signature';
 import { wachttijd } from '../../common/wachttijd';
 import { KLOK, type Klok, vandaagVan } from '../../common/klok';
@@ -16,6 +16,7 @@ import { opheffing } from '../../machines';
 import { overgedragenSql } from '../auth/tenant';
 import { ProblemException } from '../../common/problem';
 
+/** The whole attempt, from DNS to the status line: a subscriber that answers slowly, byte by byte, does not hold the worker. */
 const TIMEOUT_MS = 10_000;
 
 export type AfleverUitkomst = 'afgeleverd' | 'mislukt' | 'wacht-op-voorganger' | 'nog-niet' | 'niets-te-doen';
@@ -125,18 +126,22 @@ export class WebhookAfleveringService {
   }
 
   /**
-   * One POST, no redirects followed. Unless the development switch allows it, the URL is checked again
-   * and the connection goes only to resolved addresses outside internal networks (ssrf.ts).
+   * One POST. Unless the development switches allow it, the URL is checked again (https, no internal address) and the
+   * connection goes only to resolved addresses outside internal networks (ssrf.ts): the address that was checked is the
+   * one connected to, so a name cannot point elsewhere between check and connect. No redirect is followed (a 3xx is a
+   * failed attempt: its Location was never checked). The attempt has one deadline for everything, and the answer's
+   * status is all that is read: the body is not, whatever its size.
    */
   private post(abonnement: WebhookAbonnementEntity, body: string): Promise<{ status: number | null; fout?: string }> {
-    const vrij = this.config.webhookInterneAdressenToegestaan;
-    const urlFout = vrij ? undefined : webhookUrlFout(abonnement.url);
+    const toegestaan = uitzonderingenVan(this.config);
+    const urlFout = webhookUrlFout(abonnement.url, toegestaan);
     if (urlFout) return Promise.resolve({ status: null, fout: `geweigerd: ${urlFout}` });
     return new Promise((resolve) => {
       let klaar = false;
       const einde = (r: { status: number | null; fout?: string }) => {
         if (!klaar) resolve(r);
         klaar = true;
+        clearTimeout(deadline);
       };
       const u = new URL(abonnement.url);
       const req = (u.protocol === 'https:' ? httpsRequest : httpRequest)(
@@ -150,14 +155,17 @@ export class WebhookAfleveringService {
             'user-agent': 'Klachtregie-Webhooks/1',
           },
           timeout: TIMEOUT_MS,
-          ...(vrij ? {} : { lookup: veiligeLookup(this.dns) as never }),
+          ...(toegestaan.interneAdressen ? {} : { lookup: veiligeLookup(this.dns) as never }),
         },
         (res) => {
-          res.resume();
-          res.on('end', () => einde({ status: res.statusCode ?? null }));
-          res.on('error', () => einde({ status: res.statusCode ?? null }));
+          const status = res.statusCode ?? null;
+          const doorverwijzing = status !== null && status >= 300 && status < 400;
+          einde({ status, ...(doorverwijzing ? { fout: `HTTP ${status}: doorverwijzing niet gevolgd` } : {}) });
+          res.destroy();
         },
       );
+      // One deadline for the whole attempt: the socket's idle timeout never fires while a subscriber drips bytes.
+      const deadline = setTimeout(() => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })), TIMEOUT_MS);
       req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
       req.on('error', (e: NodeJS.ErrnoException) =>
         einde({ status: null, fout: e.code === 'EWEBHOOKINTERN' ? `geweigerd: ${e.message}` : (e.code ?? e.message) }),
@@ -206,7 +214,8 @@ export class WebhookAfleveringService {
 
   /**
    * Why a delivery for `abonnement` about `klachtId` may not go out any more, or undefined: the one rule of the delivery
-   * and of a resend. A subscription of a gemeente opgeheven by today (Weesp's after 24 maart 2022) is a body's that no
+   * and of a resend. A subscription to an http:// URL while only https is allowed would send the klager's data
+   * unencrypted (AVG art. 32). A subscription of a gemeente opgeheven by today (Weesp's after 24 maart 2022) is a body's that no
    * longer exists (Wet arhi art. 40 e.v., AVG art. 5 lid 1 sub f; its successor sees it and deletes it). A klacht the
    * subscription's aanbieder handed over at its contract end is no longer the aanbieder's (Klachtenprotocol Wmo keten
    * Amsterdam §9, AVG art. 5 lid 1 sub c and f).
@@ -214,6 +223,10 @@ export class WebhookAfleveringService {
   private async nietMeer(m: EntityManager, abonnement: WebhookAbonnementEntity, klachtId: string | null): Promise<string | undefined> {
     const opgeheven = opheffing(abonnement.gemeente, vandaagVan(this.klok));
     if (opgeheven) return `gemeente ${abonnement.gemeente} opgeheven per ${opgeheven.gemeente.opgeheven}`;
+    // A subscription made with http (before https was required, or under the development switch) gets nothing in plain
+    // text: not sent and not retried, the reason recorded (AVG art. 32). The beheerder subscribes an https URL instead.
+    const onversleuteld = this.config.webhookHttpToegestaan ? undefined : onversleuteldFout(abonnement.url);
+    if (onversleuteld) return `geweigerd: ${onversleuteld}`;
     if (!abonnement.aanbiederId || !klachtId) return undefined;
     const [{ ja }] = (await m.query(`SELECT ${overgedragenSql('$1::uuid', '$2')} AS ja`, [klachtId, abonnement.aanbiederId])) as {
       ja: boolean;

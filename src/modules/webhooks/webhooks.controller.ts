@@ -31,7 +31,7 @@ import { WebhookAfleveringEntity } from './webhook-aflevering.entity';
 import { WebhookAfleveringService } from './webhook-aflevering.service';
 import { paginaLinks } from '../paginering/pagina';
 import { type AppConfig, InjectConfig } from '../../config';
-import { webhookUrlFout } from './ssrf';
+import { uitzonderingenVan, webhookUrlFout } from './ssrf';
 
 function abonnementDto(a: WebhookAbonnementEntity): WebhookAbonnementDto {
   return {
@@ -88,7 +88,7 @@ export class WebhooksController {
   @ApiCreatedResponse({ type: AangemaaktWebhookAbonnementDto })
   @ApiUnprocessableEntityResponse({
     description:
-      'De URL wijst naar het eigen netwerk of bevat inloggegevens (webhook-url-geweigerd); invalidParams noemt url. Er is niets opgeslagen.',
+      'De URL is geen https (afleveringen bevatten persoonsgegevens, AVG art. 32), wijst naar het eigen netwerk of bevat inloggegevens (webhook-url-geweigerd); invalidParams noemt url. Er is niets opgeslagen.',
   })
   async maak(@HuidigeTenant() tenant: Tenant, @Body() body: NieuwWebhookAbonnementDto): Promise<AangemaaktWebhookAbonnementDto> {
     if (body.aanbiederGemeente !== undefined) {
@@ -98,14 +98,15 @@ export class WebhooksController {
         : aanbiederGemeenteFout(tenant.gemeente, klachtGemeenten(tenant), body.aanbiederGemeente);
       if (reden) throw ProblemException.invalid([{ name: 'aanbiederGemeente', reason: reden }]);
     }
-    // SSRF: no subscriber inside the deployment's own network (ssrf.ts); checked again at every delivery.
-    const fout = this.config.webhookInterneAdressenToegestaan ? undefined : webhookUrlFout(body.url);
+    // https only (AVG art. 32) and no subscriber inside the deployment's own network (SSRF, ssrf.ts); both checked
+    // again at every delivery.
+    const fout = webhookUrlFout(body.url, uitzonderingenVan(this.config));
     if (fout) {
       throw new ProblemException({
         status: 422,
         code: 'webhook-url-geweigerd',
         title: 'Deze webhook-URL is niet toegestaan',
-        detail: `url: ${fout}. Gebruik een adres dat van buiten bereikbaar is (https aanbevolen).`,
+        detail: `url: ${fout}. Gebruik een https-adres dat van buiten bereikbaar is.`,
         invalidParams: [{ name: 'url', reason: fout }],
       });
     }
@@ -202,7 +203,7 @@ export class WebhooksController {
   @ApiNotFoundResponse({ description: 'Niet gevonden' })
   @ApiConflictResponse({
     description:
-      'Niet meer af te leveren (aflevering-niet-meer): het abonnement is van een gemeente die is opgeheven (Wet arhi art. 40), de klacht is bij het einde van het contract van de aanbieder van het abonnement overgedragen, of het abonnement is verwijderd. Er verandert niets.',
+      'Niet meer af te leveren (aflevering-niet-meer): het abonnement is van een gemeente die is opgeheven (Wet arhi art. 40), de klacht is bij het einde van het contract van de aanbieder van het abonnement overgedragen, het abonnement is verwijderd, of de URL van het abonnement is http terwijl alleen https is toegestaan (AVG art. 32). Er verandert niets.',
   })
   async opnieuw(@HuidigeTenant() tenant: Tenant, @Param('id', new ParseUUIDPipe()) id: string): Promise<WebhookAfleveringDto> {
     const d = await this.aflevering.opnieuw(klachtGemeenten(tenant), id);
