@@ -81,7 +81,9 @@ export class EersteSleutelService implements OnApplicationBootstrap {
     // Not for a gemeente opgeheven at a herindeling: its keys are refused (AuthGuard); the gemeente it went into has its own.
     const gemeenten = (await gemeentenUitDefinities(this.config.definitionsDir)).filter((g) => !opheffing(g, dag));
     if (gemeenten.length === 0) return [];
-    return this.dataSource.transaction(async (em) => {
+    // READ COMMITTED, whatever the server's default: the count after the lock must see the keys another process's first
+    // start committed while this one waited; under REPEATABLE READ the snapshot predates the wait and both make keys.
+    return this.dataSource.transaction('READ COMMITTED', async (em) => {
       await em.query('SELECT pg_advisory_xact_lock($1)', [EERSTE_SLEUTEL_LOCK]);
       const repo = em.getRepository(ApiSleutelEntity);
       if ((await repo.count()) > 0) return [];

@@ -219,7 +219,9 @@ export class BewaringService {
   async stelOp(gemeente: string, door: string): Promise<VernietigingslijstEntity | undefined> {
     // A person's list is signed by that person, the first of the two (vier ogen): a key issued without a person is nobody.
     if (door !== SYSTEEM) await vierOgenPersoon(this.dataSource, { subject: door }, 'een vernietigingslijst opstellen');
-    return this.dataSource.transaction(async (m) => {
+    // READ COMMITTED, whatever the server's default: after the lock the candidates are read with the lists the previous
+    // holder committed; under REPEATABLE READ the snapshot predates the wait and both put the klachten on a list.
+    return this.dataSource.transaction('READ COMMITTED', async (m) => {
       // One proposal at a time per gemeente: each worker's daily job runs this, and without the lock two transactions
       // both see no waiting list and put the same klachten on two lists (each needing its own approval).
       await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`vernietigingslijst:${gemeente}`]);

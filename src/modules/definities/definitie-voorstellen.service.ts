@@ -303,7 +303,9 @@ export class DefinitieVoorstellenService {
    */
   async keurGoed(tenant: Tenant, definitieId: string, voorstelId: string, bevestigd = false): Promise<VoorstelMetStappen> {
     const nu = this.klok.nu();
-    const uit = await this.dataSource.transaction(async (m) => {
+    // READ COMMITTED, whatever the server's default: the validation after the lock must read the versions the previous
+    // holder published; under REPEATABLE READ its snapshot predates the wait and the lock would prove nothing.
+    const uit = await this.dataSource.transaction('READ COMMITTED', async (m) => {
       // One approval at a time (every gemeente: a herindeling ties the versions of two): the validation below reads the
       // served versions as committed, so two proposals of one gemeente approved at the same moment would each pass it
       // without the other, and both be published though together they are refused (one regeling per day, no overlap:

@@ -890,7 +890,11 @@ export class EngineService {
   async registreer(klachtId: string, registratie: unknown, at: string, ctx: EngineContext, erbij?: Erbij): Promise<KlachtEntity> {
     // This changes the klacht row: a cached copy would fail its guard anyway, so it need not wait for that.
     this.cache.vergeet(klachtId.toLowerCase());
-    const klacht = await this.dataSource.transaction(async (m) => {
+    // READ COMMITTED, whatever the server's default (as every engine transaction, BEGIN below): the history the new
+    // registration is computed from (registratieSql) is read after the lock, and must include what the lock's previous
+    // holder committed; under REPEATABLE READ or SERIALIZABLE the snapshot is older than the lock and a concurrent act
+    // fails this one (could not serialize access) instead.
+    const klacht = await this.dataSource.transaction('READ COMMITTED', async (m) => {
       // The key before the lock, as in every engine transaction (idempotentie-context.ts).
       await claimSleutel(m);
       const row = await this.vergrendel(m, klachtId);

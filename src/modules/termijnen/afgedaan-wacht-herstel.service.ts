@@ -129,7 +129,8 @@ export class AfgedaanWachtHerstel implements OnApplicationBootstrap, OnApplicati
 
   /** One klacht, in a transaction of its own; undefined when another process did it first. */
   private herstel(klachtId: string, wacht: Wacht): Promise<HerstelUitkomst | undefined> {
-    return this.dataSource.transaction(async (m) => {
+    // READ COMMITTED (ADR 0009): the history and termijnen read after the klacht lock are those its previous holder committed.
+    return this.dataSource.transaction('READ COMMITTED', async (m) => {
       const row = await this.engine.vergrendel(m, klachtId);
       const context = (row.snapshot as { context?: Record<string, unknown> } | null)?.context ?? {};
       const lopend = (context.termijnen ?? {}) as Record<string, unknown>;

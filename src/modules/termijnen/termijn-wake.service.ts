@@ -66,7 +66,9 @@ export class TermijnWakeService {
    * A stale wake-up (termijn met, moved to a new revision, cancelled, or already fired) does nothing.
    */
   async verval(job: TermijnJob, nu: Date = this.klok.nu(), opties: { import?: boolean } = {}): Promise<WakeUitkomst> {
-    const uitkomst = await this.dataSource.transaction(async (m) => {
+    // READ COMMITTED, as every engine transaction (ADR 0009): the termijn rows read after the klacht lock, which decide
+    // what fires and what the step writes, must be those the lock's previous holder committed.
+    const uitkomst = await this.dataSource.transaction('READ COMMITTED', async (m) => {
       let klacht: KlachtEntity;
       try {
         klacht = await this.engine.vergrendel(m, job.klachtId);
@@ -219,7 +221,8 @@ export class TermijnWakeService {
 
   /** A reminder: marked sent in the same transaction as its outbox row, so it fires once. */
   async herinnering(job: TermijnJob, nu: Date = this.klok.nu()): Promise<WakeUitkomst> {
-    const uitkomst = await this.dataSource.transaction(async (m) => {
+    // READ COMMITTED (ADR 0009): whether the reminder was sent is read after the klacht lock, from the committed row.
+    const uitkomst = await this.dataSource.transaction('READ COMMITTED', async (m) => {
       let klacht: KlachtEntity;
       try {
         klacht = await this.engine.vergrendel(m, job.klachtId);
