@@ -7,6 +7,7 @@
  * Checked twice: at subscription (URL form, names and literal addresses) and at every delivery after DNS
  * resolution (every resolved address, and the connection goes to the address that was checked, so a
  * name cannot resolve to a public address at the check and to a private one at the connect).
+ * The rule of transport is here too: https only (onversleuteldFout, AVG art. 32).
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
