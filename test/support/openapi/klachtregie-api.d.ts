@@ -3958,7 +3958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Niet meer af te leveren (aflevering-niet-meer): het abonnement is van een gemeente die is opgeheven (Wet arhi art. 40), de klacht is bij het einde van het contract van de aanbieder van het abonnement overgedragen, of het abonnement is verwijderd, of de URL van het abonnement is http terwijl alleen https is toegestaan (AVG art. 32). Er verandert niets. */
+            /** @description Niet meer af te leveren (aflevering-niet-meer): het abonnement is van een gemeente die is opgeheven (Wet arhi art. 40), de klacht is bij het einde van het contract van de aanbieder van het abonnement overgedragen, het abonnement is verwijderd, of de URL van het abonnement is http terwijl alleen https is toegestaan (AVG art. 32). Er verandert niets. */
             409: {
                 headers: {
                     [name: string]: unknown;
