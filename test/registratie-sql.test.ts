@@ -138,10 +138,16 @@ describe('registratieSql says what registratie.ts says (stored reports as at the
   /** A klacht of this definition with these history rows only (the template's row, another id), one minute apart. */
   async function klachtMet(def: { id: string; definitie: Definitie }, rijen: Rij[]): Promise<string> {
     const id = randomUUID();
+    // Every column but the generated ones (eind_state: PostgreSQL keeps it and refuses a value for it).
+    const [{ kolommen }] = await sqlOp<{ kolommen: string }>(
+      db.url,
+      `SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) AS kolommen FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name = 'klacht' AND is_generated = 'NEVER'`,
+    );
     await sqlOp(
       db.url,
-      `INSERT INTO klacht SELECT (jsonb_populate_record(k, jsonb_build_object('id', $2::uuid, 'definitie_id', $3::text, 'definitie_versie', $4::text))).*
-       FROM klacht k WHERE k.id = $1`,
+      `INSERT INTO klacht (${kolommen}) SELECT ${kolommen} FROM jsonb_populate_record((SELECT k FROM klacht k WHERE k.id = $1),
+         jsonb_build_object('id', $2::uuid, 'definitie_id', $3::text, 'definitie_versie', $4::text))`,
       [sjabloon, id, def.id, def.definitie.versie],
     );
     for (const [i, r] of rijen.entries())
