@@ -6,17 +6,15 @@
  *
  * Real PostgreSQL, the seed definitions, OIDC with a shared secret, the clock fixed on 15 September 2026.
  */
-import { SignJWT } from 'jose';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { KLOK, vasteKlok } from '../src/common/klok';
 import { ApiSleutelService } from '../src/modules/auth/api-sleutel.service';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+import { OIDC_ENV, oidcBearer } from './support/oidc';
 import { amsterdamVersie } from './support/amsterdam-versie';
 
 const NU = new Date('2026-09-15T08:00:00Z');
-const GEHEIM = 'een-gedeeld-geheim-van-minstens-32-tekens!';
-const ISSUER = 'https://login.amsterdam.example/realms/klachten';
 const PAD = '/api/v1/definities/gm0363-amsterdam/voorstellen';
 
 let db: TestDatabase;
@@ -32,22 +30,15 @@ async function sleutel(medewerker: string | null): Promise<string> {
 }
 
 /** An OIDC access token of beleidsmedewerker `sub`. */
-async function login(sub: string): Promise<string> {
-  return `Bearer ${await new SignJWT({ gemeente: 'GM0363', rol: 'beleidsmedewerker' })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(ISSUER)
-    .setAudience('klachtregie')
-    .setSubject(sub)
-    .setIssuedAt()
-    .setExpirationTime('10m')
-    .sign(new TextEncoder().encode(GEHEIM))}`;
+function login(sub: string): Promise<string> {
+  return oidcBearer(sub, { gemeente: 'GM0363', rol: 'beleidsmedewerker' });
 }
 
 beforeAll(async () => {
   db = await createTestDatabase('vier_ogen_definities');
   t = await createTestApp({
     databaseUrl: db.url,
-    env: { ROLE: 'api', OIDC_ISSUER: ISSUER, OIDC_AUDIENCE: 'klachtregie', OIDC_SECRET: GEHEIM },
+    env: { ROLE: 'api', ...OIDC_ENV },
     override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)),
   });
   ds = t.app.get(DataSource);
@@ -97,7 +88,7 @@ it('Uitgangspunten klachtenmanagement Sociaal Domein §1D (vier ogen): who propo
   expect([await gepubliceerd('2026-31'), await gepubliceerd('2026-32')]).toEqual([1, 1]);
 });
 
-it('Uitgangspunten klachtenmanagement Sociaal Domein §1D (vier ogen): a key issued to no medewerker neither proposes nor approves, and a proposal made with one before keys named a person is approved by nobody', async () => {
+it('Uitgangspunten klachtenmanagement Sociaal Domein §1D (vier ogen): a key issued to no medewerker neither proposes nor approves, and a proposal made with one before keys named a person is approved by nobody, but any medewerker rejects it, which frees its version', async () => {
   const koppeling = await sleutel(null);
   const fleur = await sleutel('fleur');
   const voor = (await ds.query('select count(*)::int as n from definitie_voorstel'))[0].n;
@@ -119,5 +110,12 @@ it('Uitgangspunten klachtenmanagement Sociaal Domein §1D (vier ogen): a key iss
   const oud = await keurGoed(await sleutel('ahmed'), w.body.id);
   expect(probleem(oud)).toEqual([403, 'vier-ogen-geen-medewerker', 'application/problem+json']);
   expect(oud.body.detail).toMatch(/op naam van geen medewerker/);
+  expect(await gepubliceerd('2026-34')).toBe(0);
+
+  // Rejecting publishes nothing: any medewerker may (here the one who approves nothing of it), and the version number is
+  // free again for a medewerker's proposal; before, the open proposal kept it blocked for good.
+  const af = await wijsAf(fleur, w.body.id);
+  expect([af.status, af.body.status]).toEqual([201, 'afgewezen']);
+  expect((await stelVoor(fleur, '2026-34', 3)).status).toBe(201);
   expect(await gepubliceerd('2026-34')).toBe(0);
 });

@@ -112,7 +112,7 @@ export class BewaringController {
   @ApiOperation({
     operationId: 'vernietigingslijstOndertekenen',
     summary:
-      'Onderteken een lijst die de dagelijkse taak opstelde (de eerste van de vier ogen); een ander keurt haar daarna goed. Een lijst die een medewerker opstelde, is door die medewerker ondertekend.',
+      'Onderteken een lijst die de dagelijkse taak opstelde (de eerste van de vier ogen); een ander keurt haar daarna goed. Een lijst die een medewerker opstelde, is door die medewerker ondertekend. Een handtekening met een sleutel die op naam van geen medewerker staat (van vóór sleutels op naam), telt niet: de medewerker die ondertekent, komt in haar plaats.',
   })
   @ApiOkResponse({ type: VernietigingslijstDto })
   @ApiConflictResponse({
@@ -135,7 +135,7 @@ export class BewaringController {
   @ApiOkResponse({ type: VernietigingslijstDto })
   @ApiConflictResponse({
     description:
-      'vier-ogen: wie de lijst opstelde of ondertekende keurt haar niet zelf goed, ook niet met een andere sleutel of login (vier-ogenprincipe); vier-ogen-geen-medewerker: zij is ondertekend met een sleutel die op naam van geen medewerker staat; ondertekening-nodig: de dagelijkse taak stelde de lijst op en niemand ondertekende haar nog; vernietigingslijst-afgehandeld: de lijst is al uitgevoerd. Er is niets gewijzigd.',
+      'vier-ogen: wie de lijst opstelde of ondertekende keurt haar niet zelf goed, ook niet met een andere sleutel of login (vier-ogenprincipe); ondertekening-nodig: de dagelijkse taak stelde de lijst op en niemand ondertekende haar nog, of zij is ondertekend met een sleutel die op naam van geen medewerker staat (een medewerker ondertekent haar opnieuw); vernietigingslijst-afgehandeld: de lijst is al uitgevoerd. Er is niets gewijzigd.',
   })
   async keurGoed(@Param('lijstId', ParseUUIDPipe) id: string): Promise<VernietigingslijstDto> {
     const { lijst, regels } = await this.bewaring.keurGoed(tenant(), id);

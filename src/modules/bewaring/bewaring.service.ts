@@ -351,12 +351,18 @@ export class BewaringService {
     const { lijst } = await this.lijst(tenant.gemeente, id);
     this.wachtend(lijst);
     const persoon = await vierOgenPersoon(this.dataSource, tenant, 'een vernietigingslijst ondertekenen');
-    // Only while unsigned: two people signing at once, one of them wins and the other is told who.
+    // A signature with a key that names no person (given before keys named their medewerker) is nobody's: no approval
+    // can follow it (vierOgen), so a medewerker signs in its place, as for the job's list, and the list is not stuck.
+    const niemands =
+      lijst.ondertekendDoor !== null && (await persoonVan(this.dataSource, lijst.ondertekendDoor)) === undefined
+        ? lijst.ondertekendDoor
+        : null;
+    // Only while unsigned (or signed by nobody): two people signing at once, one of them wins and the other is told who.
     await this.dataSource
       .createQueryBuilder()
       .update(VernietigingslijstEntity)
       .set({ ondertekendDoor: tenant.subject, ondertekendOp: this.klok.nu() })
-      .where("id = :id AND status = 'voorgesteld' AND ondertekend_door IS NULL", { id })
+      .where("id = :id AND status = 'voorgesteld' AND (ondertekend_door IS NULL OR ondertekend_door = :niemands)", { id, niemands })
       .execute();
     const na = await this.lijst(tenant.gemeente, id);
     this.wachtend(na.lijst);
@@ -398,8 +404,21 @@ export class BewaringService {
         'De dagelijkse taak stelde deze lijst op; een bevoegde medewerker ondertekent haar eerst (POST /vernietigingslijsten/{id}/ondertekening) en een ander keurt haar goed (vier-ogenprincipe).',
       );
     }
-    // Vier ogen between people, not keys (vierOgen): whoever drew the list up or signed it, with any key or login.
-    for (const eerste of new Set([lijst.ondertekendDoor, ...(lijst.opgesteldDoor === SYSTEEM ? [] : [lijst.opgesteldDoor])]))
+    if ((await persoonVan(this.dataSource, lijst.ondertekendDoor)) === undefined) {
+      throw ProblemException.conflict(
+        'ondertekening-nodig',
+        'Opnieuw ondertekenen',
+        `Deze lijst is ondertekend met een sleutel die op naam van geen medewerker staat (${lijst.ondertekendDoor}); een bevoegde medewerker ondertekent haar opnieuw (POST /vernietigingslijsten/{id}/ondertekening) en een ander keurt haar goed (vier-ogenprincipe). Er is niets gewijzigd.`,
+      );
+    }
+    // Vier ogen between people, not keys (vierOgen): whoever drew the list up or signed it, with any key or login. Who
+    // drew it up with a key that names no person (before keys named their medewerker) counts as the job does: the
+    // signer is the list's first person.
+    const opsteller =
+      lijst.opgesteldDoor === SYSTEEM || (await persoonVan(this.dataSource, lijst.opgesteldDoor)) === undefined
+        ? []
+        : [lijst.opgesteldDoor];
+    for (const eerste of new Set([lijst.ondertekendDoor, ...opsteller]))
       await vierOgen(this.dataSource, eerste, tenant, {
         status: 409,
         eerste: 'wie de vernietigingslijst opstelde of ondertekende',

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { KLOK, type Klok, vandaagVan } from '../../common/klok';
 import { ProblemException } from '../../common/problem';
 import type { DefinitionError } from '../../machines/contract';
-import { vierOgen, vierOgenPersoon } from '../auth/medewerker.service';
+import { persoonVan, vierOgen, vierOgenPersoon } from '../auth/medewerker.service';
 import type { Tenant } from '../auth/tenant';
 import { DefinitieVersieEntity } from './definitie-versie.entity';
 import { DefinitieVoorstelEntity, DefinitieVoorstelStapEntity, type VoorstelStatus } from './definitie-voorstel.entity';
@@ -266,6 +266,7 @@ export class DefinitieVoorstellenService {
     definitieId: string,
     voorstelId: string,
     wat: string,
+    afwijzen = false,
   ): Promise<DefinitieVoorstelEntity> {
     const v = await m
       .getRepository(DefinitieVoorstelEntity)
@@ -285,6 +286,13 @@ export class DefinitieVoorstellenService {
         'Het voorstel is al beoordeeld',
         `Dit voorstel is al ${v.status}; een beoordeling verandert niet meer. Stel zo nodig een nieuwe versie voor.`,
       );
+    // A proposal of a key that names no person (made before keys named their medewerker) can be approved by nobody:
+    // whether the approver is someone else cannot be told. Rejecting it publishes nothing, so any medewerker may, and
+    // the version number is free again for a proposal of a person (else it stays blocked by the open proposal).
+    if (afwijzen && (await persoonVan(m, v.voorgesteldDoor)) === undefined) {
+      await vierOgenPersoon(m, tenant, `dit voorstel ${wat}`);
+      return v;
+    }
     // Vier ogen between people, not keys: the proposer with another key or an OIDC login is still the proposer.
     await vierOgen(m, v.voorgesteldDoor, tenant, {
       status: 403,
@@ -356,7 +364,7 @@ export class DefinitieVoorstellenService {
   async wijsAf(tenant: Tenant, definitieId: string, voorstelId: string, reden: string): Promise<VoorstelMetStappen> {
     const nu = this.klok.nu();
     await this.dataSource.transaction(async (m) => {
-      const v = await this.open(m, tenant, definitieId, voorstelId, 'afwijzen');
+      const v = await this.open(m, tenant, definitieId, voorstelId, 'afwijzen', true);
       await m
         .getRepository(DefinitieVoorstelEntity)
         .update(v.id, { status: 'afgewezen', beoordeeldDoor: tenant.subject, beoordeeldOp: nu, reden });
