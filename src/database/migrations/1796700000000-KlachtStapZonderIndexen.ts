@@ -21,7 +21,13 @@ export class KlachtStapZonderIndexen1796700000000 implements MigrationInterface 
   name = 'KlachtStapZonderIndexen1796700000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    // addColumn records the expression in typeorm_metadata, which `migration check` compares with the entity.
+    // First: adding a stored generated column rewrites the table, and the rewrite fills its pages up to the fillfactor
+    // set at that moment, so the existing klachten get their room for the next step's version too.
+    await queryRunner.query(`ALTER TABLE "klacht" SET (fillfactor = 70)`);
+    // addColumn records the expression in typeorm_metadata, which `migration check` compares with the entity. The
+    // rewrite and the indexes hold the table's lock for their time (at 1 M klachten in the order of a minute): plan
+    // the upgrade for a moment the service may stand still that long (docs/architecture.md §4: every pending
+    // migration runs at boot, in one transaction).
     await queryRunner.addColumn(
       'klacht',
       new TableColumn({
@@ -43,8 +49,6 @@ export class KlachtStapZonderIndexen1796700000000 implements MigrationInterface 
     await queryRunner.query(
       `CREATE INDEX "IDX_klacht_gemeente_eind_state" ON "klacht" ("gemeente", "eind_state") WHERE "eind_state" IS NOT NULL`,
     );
-    // Applies to pages written from now on; existing pages get the room as they are rewritten (PostgreSQL docs, CREATE TABLE).
-    await queryRunner.query(`ALTER TABLE "klacht" SET (fillfactor = 70)`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

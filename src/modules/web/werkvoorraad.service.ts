@@ -17,6 +17,7 @@ import { planTermijnen, type LopendeTermijn, type TermijnVelden } from '../termi
 import { REGIME_BRON, type RegimeBron } from '../engine/regime-bron';
 import { AANBIEDER_TYPES, INGEDIEND_BIJ, KANALEN, SOORTEN } from '../klachten/dto/klacht-intake.dto';
 import { band, eersteOpenVerplichting, teLaat, type Band } from '../termijnen/te-laat';
+import { inStateSql } from '../klachten/in-state';
 import { BIJNA_DAGEN } from './procesoverzicht.service';
 import { WEB_REGISTRY, type WebRegistry } from './web-registry.provider';
 
@@ -254,9 +255,9 @@ export class WerkvoorraadService {
     const dagenP = `$${params.length + 2}`;
     let waar = scope;
     if (filter.toestand) {
-      // A parent state matches its substates, as in GET /klachten?state=.
-      p.push(filter.toestand, `${filter.toestand.replace(/[\\%_]/g, '\\$&')}.%`);
-      waar += ` and (k.state = $${p.length - 1} or k.state like $${p.length})`;
+      // A parent state matches its substates: the same fragment as GET /klachten?state= (in-state.ts).
+      p.push(filter.toestand);
+      waar += ` and ${inStateSql('k', `$${p.length}`)}`;
     }
     if (filter.aanbieder) {
       p.push(JSON.stringify([{ id: filter.aanbieder }]));
