@@ -347,7 +347,8 @@ export class KlachtActiesService {
     const v = IdempotentieContext.huidig();
     const repo = (m: EntityManager) => m.getRepository(TerugkoppelingEntity);
     if (!v) return { rij: await repo(this.dataSource.manager).save(nieuw), herhaald: false };
-    return this.dataSource.transaction(async (m) => {
+    // READ COMMITTED (ADR 0009): after waiting for the key's row lock it reads the report its previous holder committed.
+    return this.dataSource.transaction('READ COMMITTED', async (m) => {
       let herhaald = v.herhaald === true;
       if (!doorEngine && !herhaald) {
         try {

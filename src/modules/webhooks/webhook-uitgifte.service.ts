@@ -171,7 +171,8 @@ export class WebhookUitgifteService {
   }
 
   private async batch(): Promise<{ rijen: number; nieuw: { id: string }[] }> {
-    return this.dataSource.transaction(async (m) => {
+    // READ COMMITTED (ADR 0009): after the advisory lock it must see what the previous fan-out committed.
+    return this.dataSource.transaction('READ COMMITTED', async (m) => {
       // Serialised: a fan-out that started before a row committed must not make another skip it.
       await m.query('SELECT pg_advisory_xact_lock($1)', [UITGIFTE_LOCK]);
       const rijen = (await m.query(
