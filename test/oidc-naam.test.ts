@@ -3,37 +3,28 @@
  * (`oidc:<sub>`), and the timeline shows the name the token gave (claim `name`, OIDC_CLAIM_NAAM), so a
  * process owner sees who did a step (accountability, AVG art. 5 lid 2) without reading identifiers.
  */
-import { SignJWT } from 'jose';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { KLOK, vasteKlok } from '../src/common/klok';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support';
+import { OIDC_ENV, oidcBearer } from './support/oidc';
 
-const GEHEIM = 'een-gedeeld-geheim-van-minstens-32-tekens!';
-const ISSUER = 'https://login.gemeente.example/realms/klachten';
 const NU = new Date('2026-09-15T10:00:00+02:00');
 
 let db: TestDatabase;
 let t: TestApp;
 let ds: DataSource;
 
-async function token(sub: string, naam?: string): Promise<string> {
-  return `Bearer ${await new SignJWT({ gemeente: 'GM0363', rol: 'klachtbehandelaar', ...(naam === undefined ? {} : { name: naam }) })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(ISSUER)
-    .setAudience('klachtregie')
-    .setSubject(sub)
-    .setIssuedAt()
-    .setExpirationTime('10m')
-    .sign(new TextEncoder().encode(GEHEIM))}`;
+function token(sub: string, naam?: string): Promise<string> {
+  return oidcBearer(sub, { gemeente: 'GM0363', rol: 'klachtbehandelaar', ...(naam === undefined ? {} : { name: naam }) });
 }
 
 beforeAll(async () => {
   db = await createTestDatabase('oidc_naam');
   t = await createTestApp({
     databaseUrl: db.url,
-    env: { ROLE: 'api', OIDC_ISSUER: ISSUER, OIDC_AUDIENCE: 'klachtregie', OIDC_SECRET: GEHEIM },
+    env: { ROLE: 'api', ...OIDC_ENV },
     override: (b) => b.overrideProvider(KLOK).useValue(vasteKlok(NU)),
   });
   ds = t.app.get<DataSource>(getDataSourceToken());
