@@ -1,7 +1,7 @@
 /**
- * "The klacht is in this state, or in one of its substates" as SQL (one meaning, one place): GET /klachten?state= and the
- * heatmap's list of a state (the click on a diagram state). `state` is an SQL expression (a parameter) holding a dotted
- * state path; a parent matches its children (`intern` finds `intern.inBehandeling`); `%` and `_` are letters.
+ * "The klacht is in this state, or in one of its substates" as SQL (one meaning, one place): GET /klachten?state=, the
+ * werkvoorraad's filter and the heatmap's list of a state (the click on a diagram state). `state` is an SQL expression
+ * (a parameter) holding a dotted state path; a parent matches its children (`intern` finds `intern.inBehandeling`); `%` and `_` are letters.
  *
  * Written as "open and in the state, or closed in it" although `state` alone says the same: no index holds `state`, so an
  * engine step stays a HOT update (migration 1796700000000). The open klachten are found through the partial index of open
